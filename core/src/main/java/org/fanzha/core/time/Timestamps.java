@@ -3,6 +3,7 @@ package org.fanzha.core.time;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.fanzha.core.id.InvalidIdentifierException;
 
@@ -45,7 +46,8 @@ public final class Timestamps {
 
   /** Returns the ISO-8601 form in Beijing time, e.g. {@code 2026-11-27T09:15:02+08:00}. */
   public static String format(long epochMillis) {
-    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), CHINA).toString();
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+        OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), CHINA));
   }
 
   private static long parseCommon(String s) {
