@@ -1,0 +1,139 @@
+package org.fanzha.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An open, migrated database with the store's repositories. {@link #open(String)} takes either a
+ * JDBC URL or a data folder; a folder means an H2 file database at {@code <folder>/fanzha}.
+ *
+ * <p>Durability policy (DESIGN principle 1): the journal commits before it returns. On H2 the URL
+ * sets {@code WRITE_DELAY=0}, so every commit is written to the database file before the call
+ * returns: a killed JVM loses nothing acknowledged; a power cut may lose what the operating system
+ * had not yet flushed. On PostgreSQL a commit waits for the WAL fsync (the server's default
+ * {@code synchronous_commit=on}).
+ */
+public final class Database implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+  private final EventJournal journal;
+  private final Quarantine quarantine;
+  private final SnapshotStore snapshots;
+  private final AuditLog audit;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.journal = new EventJournal(dataSource);
+    this.quarantine = new Quarantine(dataSource);
+    this.snapshots = new SnapshotStore(dataSource);
+    this.audit = new AuditLog(dataSource);
+  }
+
+  /**
+   * Opens the database named by a JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}) or,
+   * for anything else, the H2 file database inside that data folder; migrates it to the current
+   * schema. User and password for a URL come from {@code FANZHA_DB_USER} / {@code FANZHA_DB_PASSWORD}
+   * when set, else from the URL itself.
+   */
+  public static Database open(String urlOrDataDir) {
+    if (urlOrDataDir.startsWith("jdbc:")) {
+      return openUrl(urlOrDataDir, System.getenv("FANZHA_DB_USER"), System.getenv("FANZHA_DB_PASSWORD"));
+    }
+    return openH2(Path.of(urlOrDataDir));
+  }
+
+  /** Opens (creating if needed) the H2 file database {@code <dataDir>/fanzha}. */
+  public static Database openH2(Path dataDir) {
+    return openUrl(h2Url(dataDir), null, null);
+  }
+
+  /** Returns the JDBC URL of the H2 file database kept in a data folder. */
+  public static String h2Url(Path dataDir) {
+    Path file = dataDir.toAbsolutePath().normalize().resolve("fanzha");
+    // WRITE_DELAY=0: write each commit to the file at once (see the class comment).
+    // DB_CLOSE_ON_EXIT=FALSE: the application closes it, after its last snapshot.
+    return "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /** Opens the database at a JDBC URL and migrates it. */
+  public static Database openUrl(String jdbcUrl, @Nullable String user, @Nullable String password) {
+    Dialect dialect = Dialect.of(jdbcUrl);
+    HikariConfig cfg = new HikariConfig();
+    cfg.setJdbcUrl(jdbcUrl);
+    if (user != null) {
+      cfg.setUsername(user);
+    }
+    if (password != null) {
+      cfg.setPassword(password);
+    }
+    cfg.setPoolName("fanzha-store");
+    // The journal has one writer; the rest are look-ups from the console and API.
+    cfg.setMaximumPoolSize(dialect == Dialect.H2 ? 6 : 10);
+    cfg.setAutoCommit(true);
+    HikariDataSource ds = new HikariDataSource(cfg);
+    try {
+      migrate(ds, dialect);
+      return new Database(ds, dialect);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+  }
+
+  private static void migrate(DataSource ds, Dialect dialect) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("binary_type", dialect.binaryType()))
+        .load()
+        .migrate();
+  }
+
+  /** Returns the pooled data source. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Returns which database this is. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Returns the JDBC URL it was opened with. */
+  public String url() {
+    return dataSource.getJdbcUrl();
+  }
+
+  /** Returns the event journal. */
+  public EventJournal journal() {
+    return journal;
+  }
+
+  /** Returns the quarantine of refused events. */
+  public Quarantine quarantine() {
+    return quarantine;
+  }
+
+  /** Returns the engine snapshot store. */
+  public SnapshotStore snapshots() {
+    return snapshots;
+  }
+
+  /** Returns the audit log of personal-data look-ups. */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** Closes the pool; on H2 this also closes the database file once the last connection goes. */
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

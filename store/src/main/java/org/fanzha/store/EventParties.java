@@ -1,0 +1,73 @@
+package org.fanzha.store;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.DeviceEvent;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.OpeningEvent;
+import org.fanzha.core.event.OpeningKind;
+import org.fanzha.core.event.ReportEvent;
+import org.fanzha.core.event.ReportTarget;
+import org.fanzha.core.event.SmsEvent;
+import org.fanzha.core.event.TransferEvent;
+import org.jspecify.annotations.Nullable;
+
+/** Names the entities an event concerns, for the journal's per-entity index. */
+final class EventParties {
+
+  /** An entity named by an event. */
+  record Party(EntityKind kind, String entity) {}
+
+  private EventParties() {}
+
+  static Set<Party> of(Event e) {
+    Set<Party> out = new LinkedHashSet<>(6);
+    if (e instanceof CallEvent c) {
+      add(out, EntityKind.PHONE, c.caller());
+      add(out, EntityKind.PHONE, c.callee());
+      add(out, EntityKind.DEVICE, c.callerImei());
+    } else if (e instanceof SmsEvent s) {
+      add(out, EntityKind.PHONE, s.sender());
+      add(out, EntityKind.PHONE, s.receiver());
+    } else if (e instanceof TransferEvent t) {
+      add(out, EntityKind.ACCOUNT, t.from());
+      add(out, EntityKind.ACCOUNT, t.to());
+      add(out, EntityKind.PHONE, t.fromPhone());
+      add(out, EntityKind.DEVICE, t.device());
+      add(out, EntityKind.IP, t.ip());
+    } else if (e instanceof OpeningEvent o) {
+      if (o.kind() == OpeningKind.SIM) {
+        add(out, EntityKind.PHONE, o.account());
+      } else if (o.kind() != OpeningKind.INTERNET_ACCOUNT) {
+        add(out, EntityKind.ACCOUNT, o.account());
+      }
+      add(out, EntityKind.HOLDER, o.holder());
+      add(out, EntityKind.PHONE, o.phone());
+      add(out, EntityKind.DEVICE, o.device());
+      add(out, EntityKind.IP, o.ip());
+    } else if (e instanceof DeviceEvent d) {
+      add(out, EntityKind.PHONE, d.subscriber());
+    } else if (e instanceof ReportEvent r) {
+      for (ReportTarget t : r.targets()) {
+        switch (t.kind()) {
+          case PHONE -> add(out, EntityKind.PHONE, t.value());
+          case ACCOUNT -> add(out, EntityKind.ACCOUNT, t.value());
+          default -> { } // URLs, apps and social accounts are not entities the engine scores
+        }
+      }
+      add(out, EntityKind.PHONE, r.reporter());
+    } else if (e instanceof LabelEvent l) {
+      add(out, l.entityKind(), l.entity());
+    }
+    return out;
+  }
+
+  private static void add(Set<Party> out, EntityKind kind, @Nullable String value) {
+    if (value != null && !value.isEmpty() && value.length() <= 256) {
+      out.add(new Party(kind, value));
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package org.fanzha.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.store.TestEvents.FRAUD_PHONE;
+import static org.fanzha.store.TestEvents.MULE_ACCOUNT;
+import static org.fanzha.store.TestEvents.T0;
+import static org.fanzha.store.TestEvents.fraudCallsVictim;
+import static org.fanzha.store.TestEvents.muleOpensAccount;
+import static org.fanzha.store.TestEvents.victimPaysMule;
+import static org.fanzha.store.TestEvents.victimReports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Event;
+import org.fanzha.store.TestDatabases.Target;
+import org.fanzha.store.TestDatabases.TestDb;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EventJournalTest {
+
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void append_newEvents_givesIncreasingSeqsAndReadsBackEqualEvents(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      List<Event> events = List.of(
+          fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 60_000, 4_900_000),
+          muleOpensAccount("o1", T0 - 86_400_000), victimReports("r1", T0 + 3_600_000));
+
+      AppendResult r = t.db().journal().append(events);
+
+      assertThat(r.appended()).isEqualTo(4);
+      assertThat(r.duplicates()).isZero();
+      assertThat(new long[] {r.seq(0), r.seq(1), r.seq(2), r.seq(3)}).containsExactly(1, 2, 3, 4);
+      List<Event> back = new ArrayList<>();
+      long n = t.db().journal().forEachAfter(0, (seq, e) -> back.add(e));
+      assertThat(n).isEqualTo(4);
+      assertThat(back).containsExactlyElementsOf(events);
+      assertThat(t.db().journal().lastSeq()).isEqualTo(4);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void append_duplicateIds_journalsEachIdOnceAndReportsTheRest(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      t.db().journal().append(List.of(fraudCallsVictim("c1", T0)));
+
+      AppendResult r = t.db().journal().append(List.of(
+          fraudCallsVictim("c1", T0 + 5), // already journaled
+          victimPaysMule("t1", T0 + 10, 100),
+          victimPaysMule("t1", T0 + 20, 999))); // same id again in this batch: the first wins
+
+      assertThat(r.isDuplicate(0)).isTrue();
+      assertThat(r.isDuplicate(1)).isFalse();
+      assertThat(r.isDuplicate(2)).isTrue();
+      assertThat(r.seq(1)).isEqualTo(2);
+      assertThat(r.duplicateIds()).containsExactly("c1", "t1");
+      assertThat(t.db().journal().count()).isEqualTo(2);
+      assertThat(t.db().journal().find("t1")).hasValueSatisfying(
+          e -> assertThat(e.event()).isEqualTo(victimPaysMule("t1", T0 + 10, 100)));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void forEachAfter_seq_returnsOnlyLaterEventsInOrder(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      List<Event> events = new ArrayList<>();
+      for (int i = 0; i < 1200; i++) {
+        events.add(victimPaysMule("t" + i, T0 + i, 100 + i));
+      }
+      t.db().journal().append(events);
+
+      List<Long> seqs = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      t.db().journal().forEachAfter(1000, (seq, e) -> {
+        seqs.add(seq);
+        ids.add(e.id());
+      });
+
+      assertThat(seqs).hasSize(200).isSorted().startsWith(1001L).endsWith(1200L);
+      assertThat(ids).startsWith("t1000").endsWith("t1199");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void recent_entity_returnsEventsNamingItNewestFirst(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      t.db().journal().append(List.of(
+          muleOpensAccount("o1", T0), fraudCallsVictim("c1", T0 + 1), victimPaysMule("t1", T0 + 2, 100),
+          victimPaysMule("t2", T0 + 3, 200), victimReports("r1", T0 + 4)));
+
+      assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10))
+          .extracting(e -> e.event().id()).containsExactly("t2", "t1", "o1");
+      assertThat(t.db().journal().recent(EntityKind.PHONE, FRAUD_PHONE, 10))
+          .extracting(e -> e.event().id()).containsExactly("r1", "c1");
+      assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 1))
+          .extracting(e -> e.event().id()).containsExactly("t2");
+      assertThat(t.db().journal().recent(EntityKind.HOLDER, "11010519491231002X", 10))
+          .extracting(e -> e.event().id()).containsExactly("o1");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void append_afterReopen_keepsEventsAndContinuesSeqs(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      t.db().journal().append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100)));
+      t.db().close();
+
+      try (Database again = TestDatabases.reopen(t.db(), tmp)) {
+        AppendResult r = again.journal().append(List.of(victimPaysMule("t1", T0 + 1, 100), victimPaysMule("t2", T0 + 2, 5)));
+        assertThat(r.isDuplicate(0)).isTrue();
+        assertThat(r.seq(1)).isEqualTo(3);
+        assertThat(again.journal().count()).isEqualTo(3);
+      }
+    }
+  }
+}
