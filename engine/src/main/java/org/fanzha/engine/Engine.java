@@ -1,0 +1,959 @@
+package org.fanzha.engine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.fanzha.core.content.ContentClassifier;
+import org.fanzha.core.content.ContentVerdict;
+import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.DeviceEvent;
+import org.fanzha.core.event.DeviceSignal;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.event.EventType;
+import org.fanzha.core.event.FraudType;
+import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.OpeningEvent;
+import org.fanzha.core.event.ReportEvent;
+import org.fanzha.core.event.ReportTarget;
+import org.fanzha.core.event.Role;
+import org.fanzha.core.event.SmsEvent;
+import org.fanzha.core.event.TransferEvent;
+import org.fanzha.core.reason.Reason;
+import org.fanzha.engine.correlation.VictimWatch;
+import org.fanzha.engine.features.AccountFeatures;
+import org.fanzha.engine.features.AccountTable;
+import org.fanzha.engine.features.FeatureTable;
+import org.fanzha.engine.features.HolderFeatures;
+import org.fanzha.engine.features.HolderTable;
+import org.fanzha.engine.features.NodeFeatures;
+import org.fanzha.engine.features.NodeTable;
+import org.fanzha.engine.features.PairFilter;
+import org.fanzha.engine.features.PhoneFeatures;
+import org.fanzha.engine.features.PhoneTable;
+import org.fanzha.engine.lists.RiskLists;
+import org.fanzha.engine.rules.FirstRules;
+import org.fanzha.engine.rules.RuleSet;
+import org.fanzha.engine.rules.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The detection engine: takes one event at a time, updates per-entity features, runs the rules,
+ * propagates risk along links and returns a {@link Decision}. Runner-agnostic plain Java: time is
+ * the events' own timestamps, state is explicit and serialisable ({@link #writeSnapshot}).
+ *
+ * <p>Single-threaded: the caller serialises calls. Idempotency (the same event id twice) is the
+ * caller's duty, as the caller owns the journal of accepted events.
+ */
+public final class Engine {
+  /*
+   * Per event: intern the identifiers it names (one hash look-up each), add to the entities' time
+   * buckets, ask the pair filter whether this contact is new, then evaluate the rules of each
+   * entity whose features changed. Evaluation fills a reusable feature view and runs the rule set
+   * (a handful of comparisons); nothing is allocated unless a decision has reasons, and those lists
+   * are cached per reason mask.
+   *
+   * Propagation follows the links the law names: a phone or account judged a fraud number or mule
+   * counts against the holder who opened it; a holder judged a card dealer marks every card and
+   * account it opened (and the device and IP it opened them from), which then carry that evidence;
+   * a suspected mule that passes money on within minutes taints the receiver; a victim's payment
+   * taints the payee and links the fraud number that called the victim. Each link is followed once
+   * (flags and the pair filter remember it), so a cascade is bounded by the entities it reaches.
+   */
+
+  private static final int PAIR_CALL = 1;
+  private static final int PAIR_PAY = 2;
+  private static final int PAIR_REPORT = 3;
+  private static final int PAIR_VICTIM_PAY = 4;
+  private static final int PAIR_VICTIM_LINK = 5;
+  private static final int PAIR_MULE_PAY = 6;
+  private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
+  private static final int SNAPSHOT_VERSION = 1;
+  private static final long HOUR = 3_600_000L;
+
+  private final EngineConfig config;
+  private final PhoneTable phones;
+  private final AccountTable accounts;
+  private final HolderTable holders;
+  private final NodeTable devices;
+  private final NodeTable ips;
+  private final NodeTable cells;
+  private final PairFilter pairs;
+  private final RiskLists lists;
+  private final VictimWatch victims;
+  private final RuleSet<PhoneFeatures> phoneRules;
+  private final RuleSet<AccountFeatures> accountRules;
+  private final RuleSet<HolderFeatures> holderRules;
+  private final RuleSet<NodeFeatures> nodeRules;
+  private final @Nullable ContentClassifier classifier;
+
+  private final PhoneFeatures pf = new PhoneFeatures();
+  private final AccountFeatures af = new AccountFeatures();
+  private final HolderFeatures hf = new HolderFeatures();
+  private final NodeFeatures nf = new NodeFeatures();
+  private final Verdict verdict = new Verdict();
+
+  // thresholds read once
+  private final int nightStart;
+  private final int nightEnd;
+  private final int shortS;
+  private final int longS;
+  private final int victimLongS;
+  private final long victimWindowMs;
+  private final int fastSec;
+  private final double fastShare;
+  private final int suspect;
+  private final int propagate;
+  private final double contentMin;
+
+  // the best party of the event being processed
+  private int bestScore;
+  private @Nullable EntityKind bestKind;
+  private int bestId;
+  private long bestMask;
+  private Action bestAction = Action.ALLOW;
+  private @Nullable EntityKind primaryKind;
+  private int primaryId;
+  private EventType currentType = EventType.CALL;
+
+  private final long[] eventsByType = new long[EventType.values().length];
+  private final long[] decisionsByLevel = new long[Level.values().length];
+  private long processed;
+  private long clock;
+
+  /** Creates an engine with empty state. */
+  public Engine(EngineConfig config) {
+    this(config, new PairFilter(config.integer("pairs.log2_bits")), new RiskLists(), new PhoneTable(1 << 12),
+        new AccountTable(1 << 12), new HolderTable(1 << 10), new NodeTable(1 << 10), new NodeTable(1 << 10),
+        new NodeTable(1 << 10));
+  }
+
+  private Engine(EngineConfig config, PairFilter pairs, RiskLists lists, PhoneTable phones, AccountTable accounts,
+      HolderTable holders, NodeTable devices, NodeTable ips, NodeTable cells) {
+    this.config = config;
+    this.phones = phones;
+    this.accounts = accounts;
+    this.holders = holders;
+    this.devices = devices;
+    this.ips = ips;
+    this.cells = cells;
+    this.pairs = pairs;
+    this.lists = lists;
+    this.victimWindowMs = (long) (config.num("victim.window_h") * HOUR);
+    this.victims = new VictimWatch(victimWindowMs);
+    this.phoneRules = FirstRules.phone(config);
+    this.accountRules = FirstRules.account(config);
+    this.holderRules = FirstRules.holder(config);
+    this.nodeRules = FirstRules.node(config);
+    this.classifier = config.contentClassifier();
+    this.nightStart = config.integer("night.start_hour");
+    this.nightEnd = config.integer("night.end_hour");
+    this.shortS = config.integer("call.short_s");
+    this.longS = config.integer("call.long_s");
+    this.victimLongS = config.integer("victim.long_call_s");
+    this.fastSec = config.integer("mule.fast_min") * 60;
+    this.fastShare = config.num("mule.fast_share");
+    this.suspect = config.integer("suspect.score");
+    this.propagate = config.integer("propagate.score");
+    this.contentMin = config.num("content.min_score");
+  }
+
+  /** Returns the configuration this engine runs with. */
+  public EngineConfig config() {
+    return config;
+  }
+
+  /** Returns the risk lists (black, white, reported targets) this engine consults. */
+  public RiskLists lists() {
+    return lists;
+  }
+
+  /**
+   * Updates the state with one event and returns the decision about its riskiest party ({@link
+   * Decision#isNone()} when nothing was found). Never throws on a valid event.
+   */
+  public Decision process(Event event) {
+    long ts = event.ts();
+    clock = Math.max(clock, ts);
+    currentType = event.type();
+    eventsByType[currentType.ordinal()]++;
+    bestScore = 0;
+    bestKind = null;
+    bestMask = 0;
+    bestAction = Action.ALLOW;
+    primaryKind = null;
+    if (event instanceof CallEvent c) {
+      call(c);
+    } else if (event instanceof TransferEvent t) {
+      transfer(t);
+    } else if (event instanceof SmsEvent s) {
+      sms(s);
+    } else if (event instanceof OpeningEvent o) {
+      opening(o);
+    } else if (event instanceof DeviceEvent d) {
+      device(d);
+    } else if (event instanceof ReportEvent r) {
+      report(r);
+    } else if (event instanceof LabelEvent l) {
+      label(l);
+    }
+    if ((++processed & 0xFFFF) == 0) {
+      victims.expire(clock, phones::longCallTs);
+    }
+    return decision(event.id());
+  }
+
+  // ---------------------------------------------------------------- calls and messages
+
+  private void call(CallEvent c) {
+    long ts = c.ts();
+    int p = phones.intern(c.caller());
+    int q = phones.intern(c.callee());
+    primary(EntityKind.PHONE, p);
+    int dur = c.durationS();
+    int slot = phones.slot(p, ts);
+    phones.add(slot, PhoneTable.OUT);
+    if (dur > 0) {
+      phones.add(slot, PhoneTable.ANSWERED);
+      if (dur < shortS) {
+        phones.add(slot, PhoneTable.SHORT);
+      } else if (dur >= longS) {
+        phones.add(slot, PhoneTable.LONG);
+      }
+    }
+    if (night(ts)) {
+      phones.add(slot, PhoneTable.NIGHT);
+    }
+    boolean seen = pairs.testAndSet(PAIR_CALL, p, q);
+    if (!seen) {
+      phones.add(slot, PhoneTable.FIRST_CONTACT);
+    }
+    phones.addContact(p, ts, q);
+    int calleeSlot = phones.slot(q, ts);
+    phones.add(calleeSlot, PhoneTable.IN);
+    if (pairs.mightContain(PAIR_CALL, q, p)) {
+      phones.add(calleeSlot, PhoneTable.CALLBACK); // q called p before: p is calling back
+    }
+    int imei = -1;
+    int cell = -1;
+    if (c.callerImei() != null) {
+      imei = devices.intern(c.callerImei());
+      devices.usedByPhone(imei, ts, p);
+    }
+    if (c.cell() != null) {
+      cell = cells.intern(c.cell());
+      cells.usedByPhone(cell, ts, p);
+    }
+    phones.usedDevice(p, imei, cell);
+    int callerScore = evalPhone(p, ts);
+    if (imei >= 0 && devices.phones(imei, ts) >= 2) {
+      evalNode(devices, EntityKind.DEVICE, imei, ts);
+    }
+    if (dur >= victimLongS && !seen) {
+      phones.longCallFrom(q, p, ts);
+      victims.rememberLongCall(q, c.id());
+      int held = Math.max(callerScore, phones.score(p));
+      if (held >= suspect && phones.hasRole(p, Role.FRAUD_NUMBER)) {
+        phones.setFlags(q, PhoneTable.FLAG_EPISODE);
+        victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= propagate ? Level.HIGH : Level.MEDIUM,
+            p, phones.fraudType(p), ts, c.id());
+        evalPhone(q, ts);
+      }
+    }
+  }
+
+  private void sms(SmsEvent s) {
+    long ts = s.ts();
+    int p = phones.intern(s.sender());
+    int q = phones.intern(s.receiver());
+    primary(EntityKind.PHONE, p);
+    int slot = phones.slot(p, ts);
+    phones.add(slot, PhoneTable.SMS_OUT);
+    phones.addContact(p, ts, q);
+    if (classifier != null) {
+      ContentVerdict v = classifier.classify(s.text());
+      if (v.isFraud() && v.score() >= contentMin) {
+        phones.add(slot, PhoneTable.SMS_FRAUD);
+        phones.fraudType(p, v.fraudType().ordinal() + 1);
+        phones.fraudContact(q, ts);
+      }
+    }
+    evalPhone(p, ts);
+  }
+
+  // ---------------------------------------------------------------- money
+
+  private void transfer(TransferEvent t) {
+    long ts = t.ts();
+    int a = accounts.intern(t.from());
+    int b = accounts.intern(t.to());
+    primary(EntityKind.ACCOUNT, b);
+    long yuan = Math.max(1, t.amountFen() / 100);
+    if (t.to().startsWith("cash:")) {
+      accounts.setFlags(b, AccountTable.FLAG_CASH);
+    }
+    int sa = accounts.slot(a, ts);
+    accounts.add(sa, AccountTable.OUT_COUNT);
+    accounts.addYuan(sa, AccountTable.OUT_YUAN_WORD, yuan);
+    if (night(ts)) {
+      accounts.add(sa, AccountTable.NIGHT);
+    }
+    boolean fast = accounts.outflow(a, ts, yuan, fastSec, fastShare);
+    if (fast) {
+      accounts.add(sa, AccountTable.FAST_OUT);
+    }
+    if (t.isCashOut()) {
+      accounts.add(sa, AccountTable.CASH_OUT);
+    }
+    if (!pairs.testAndSet(PAIR_PAY, a, b)) {
+      accounts.add(sa, AccountTable.NEW_PAYEE);
+    }
+    accounts.addPayee(a, ts, b);
+    int payerPhone = accounts.phone(a);
+    if (t.fromPhone() != null) {
+      payerPhone = phones.intern(t.fromPhone());
+      if (accounts.phone(a) < 0) {
+        accounts.phone(a, payerPhone);
+      }
+    }
+    int dev = -1;
+    int ip = -1;
+    if (t.device() != null) {
+      dev = devices.intern(t.device());
+      devices.usedByAccount(dev, ts, a);
+    }
+    if (t.ip() != null) {
+      ip = ips.intern(t.ip());
+      ips.usedByAccount(ip, ts, a);
+    }
+    accounts.usedDevice(a, dev, ip);
+    int sb = accounts.slot(b, ts);
+    accounts.add(sb, AccountTable.IN_COUNT);
+    accounts.addYuan(sb, AccountTable.IN_YUAN_WORD, yuan);
+    accounts.inflow(b, ts, yuan);
+    accounts.addSender(b, ts, a);
+
+    // taint: money from a suspected mule passing it on, or from a likely victim
+    boolean payerMule = accounts.score(a) >= suspect && accounts.hasRole(a, Role.MULE);
+    boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= 6 * HOUR;
+    if ((payerMule || payerTainted) && (fast || payerTainted)) {
+      if (!pairs.testAndSet(PAIR_MULE_PAY, a, b)) {
+        accounts.muleInflow(b, ts);
+      }
+    } else if (payerPhone >= 0 && !payerMule && !payerTainted) {
+      victimPayment(t, a, b, payerPhone, ts);
+    }
+    if (!accounts.hasRole(b, Role.VICTIM)) {
+      evalAccount(b, ts);
+    }
+    evalAccount(a, ts);
+  }
+
+  /** Checks whether the payer is a likely victim paying out during a fraud episode. */
+  private void victimPayment(TransferEvent t, int a, int b, int v, long ts) {
+    int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 ? victims.stage(v, ts) : 0;
+    int fraudPhone = stage != 0 ? victims.fraudPhone(v, ts) : -1;
+    String callId = null;
+    if (stage == 0) {
+      long lc = phones.longCallTs(v);
+      int caller = phones.longCaller(v);
+      if (lc > 0 && ts >= lc && ts - lc <= victimWindowMs && caller >= 0
+          && phones.score(caller) >= suspect && phones.hasRole(caller, Role.FRAUD_NUMBER)) {
+        fraudPhone = caller;
+        callId = victims.lastLongCall(v);
+        stage = VictimWatch.CONTACT;
+      } else if (phones.fraudContactTs(v) > 0 && ts - phones.fraudContactTs(v) <= victimWindowMs
+          && ts >= phones.fraudContactTs(v)) {
+        stage = VictimWatch.CONTACT;
+      }
+    }
+    boolean payeeMule = accounts.score(b) >= propagate && accounts.hasRole(b, Role.MULE);
+    if (stage == 0 && !payeeMule) {
+      return;
+    }
+    if ((accounts.flags(b) & AccountTable.FLAG_CASH) != 0) {
+      return;
+    }
+    if (!pairs.testAndSet(PAIR_VICTIM_PAY, v, b)) {
+      accounts.victimInflow(b, ts);
+    }
+    if (fraudPhone >= 0 && !pairs.testAndSet(PAIR_VICTIM_LINK, fraudPhone, v)) {
+      phones.linkVictim(fraudPhone);
+      evalPhone(fraudPhone, ts);
+    }
+    phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+    Level sev = stage != 0 && payeeMule ? Level.CRITICAL : Level.HIGH;
+    int ft = fraudPhone >= 0 ? phones.fraudType(fraudPhone) : accounts.fraudType(b);
+    if (callId != null) {
+      victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);
+    } else {
+      victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id());
+    }
+    evalPhone(v, ts);
+  }
+
+  // ---------------------------------------------------------------- openings
+
+  private void opening(OpeningEvent o) {
+    long ts = o.ts();
+    int h = holders.intern(o.holder());
+    primary(EntityKind.HOLDER, h);
+    int counter;
+    switch (o.kind()) {
+      case SIM -> counter = HolderTable.SIM;
+      case BANK_ACCOUNT -> counter = HolderTable.BANK;
+      case PAYMENT_ACCOUNT -> counter = HolderTable.PAYMENT;
+      default -> counter = HolderTable.INTERNET;
+    }
+    holders.opened(h, ts, counter, hash(o.channel()), hash(o.device()), hash(o.region()));
+    int dev = -1;
+    int ip = -1;
+    if (o.device() != null) {
+      dev = devices.intern(o.device());
+      devices.openedBy(dev, ts, h);
+      holders.sharedOpening(h, devices.holders(dev, ts));
+    }
+    if (o.ip() != null) {
+      ip = ips.intern(o.ip());
+      ips.openedBy(ip, ts, h);
+      holders.sharedOpening(h, ips.holders(ip, ts));
+    }
+    holders.openedThrough(h, dev, ip);
+    boolean dealer = isDealer(h);
+    if (o.kind() == org.fanzha.core.event.OpeningKind.SIM) {
+      int p = phones.intern(o.account());
+      if (phones.holder(p) < 0) {
+        phones.opened(p, ts, h, holders.pushPhone(h, p));
+      }
+      if (dealer) {
+        phones.setFlags(p, PhoneTable.FLAG_DEALER_LINKED);
+      }
+      evalHolder(h, ts);
+      evalPhone(p, ts);
+    } else {
+      int acc = accounts.intern(o.account());
+      int phone = o.phone() != null ? phones.intern(o.phone()) : -1;
+      if (accounts.holder(acc) < 0) {
+        accounts.opened(acc, ts, h, holders.pushAccount(h, acc), phone);
+      }
+      if (dealer) {
+        accounts.setFlags(acc, AccountTable.FLAG_DEALER_LINKED);
+      }
+      evalHolder(h, ts);
+      evalAccount(acc, ts);
+    }
+    if (dealer) {
+      markDealerNode(devices, dev);
+      markDealerNode(ips, ip);
+    }
+    if (dev >= 0) {
+      evalNode(devices, EntityKind.DEVICE, dev, ts);
+    }
+    if (ip >= 0) {
+      evalNode(ips, EntityKind.IP, ip, ts);
+    }
+  }
+
+  private boolean isDealer(int h) {
+    return holders.score(h) >= propagate && holders.hasRole(h, Role.CARD_DEALER);
+  }
+
+  private void markDealerNode(NodeTable t, int id) {
+    if (id >= 0) {
+      t.setFlags(id, NodeTable.FLAG_DEALER_LINKED);
+    }
+  }
+
+  // ---------------------------------------------------------------- handset signals
+
+  private void device(DeviceEvent d) {
+    long ts = d.ts();
+    int v = phones.intern(d.subscriber());
+    primary(EntityKind.PHONE, v);
+    boolean inEpisode = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 && victims.stage(v, ts) != 0;
+    if (d.kind() == DeviceSignal.SCREEN_SHARE || d.kind() == DeviceSignal.REMOTE_CONTROL) {
+      long lc = phones.longCallTs(v);
+      int caller = phones.longCaller(v);
+      boolean recentCall = lc > 0 && ts >= lc && ts - lc <= 2 * HOUR;
+      if (inEpisode || recentCall) {
+        int fraudPhone = inEpisode ? victims.fraudPhone(v, ts) : caller;
+        boolean suspected = fraudPhone >= 0 && phones.score(fraudPhone) >= suspect;
+        Level sev = suspected ? (phones.score(fraudPhone) >= propagate ? Level.CRITICAL : Level.HIGH) : Level.MEDIUM;
+        String callId = victims.lastLongCall(v);
+        phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+        int ft = fraudPhone >= 0 ? phones.fraudType(fraudPhone) : FraudType.CUSTOMER_SERVICE.ordinal() + 1;
+        if (callId != null && recentCall) {
+          victims.step(v, d.subscriber(), null, VictimWatch.REMOTE | VictimWatch.CONTACT, sev, fraudPhone, ft, ts,
+              d.id(), callId);
+        } else {
+          victims.step(v, d.subscriber(), null, VictimWatch.REMOTE, sev, fraudPhone, ft, ts, d.id());
+        }
+      }
+    } else if (lists.targetReports(d.target()) > 0) {
+      phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+      victims.step(v, d.subscriber(), null, VictimWatch.CONTACT,
+          lists.targetReports(d.target()) >= 3 ? Level.HIGH : Level.MEDIUM, -1, 0, ts, d.id());
+    }
+    evalPhone(v, ts);
+  }
+
+  // ---------------------------------------------------------------- reports and labels
+
+  private void report(ReportEvent r) {
+    long ts = r.ts();
+    int reporter = r.reporter() != null ? phones.intern(r.reporter()) : -1;
+    int reporterKey = reporter >= 0 ? reporter : r.id().hashCode() | Integer.MIN_VALUE;
+    int ft = r.fraudType() == null ? 0 : r.fraudType().ordinal() + 1;
+    for (ReportTarget target : r.targets()) {
+      switch (target.kind()) {
+        case PHONE -> {
+          int p = phones.intern(target.value());
+          primary(EntityKind.PHONE, p);
+          phones.reported(p, !pairs.testAndSet(PAIR_REPORT, p, reporterKey));
+          if (ft != 0) {
+            phones.fraudType(p, ft);
+          }
+          evalPhone(p, ts);
+        }
+        case ACCOUNT -> {
+          int a = accounts.intern(target.value());
+          primary(EntityKind.ACCOUNT, a);
+          accounts.reported(a, !pairs.testAndSet(PAIR_REPORT, ~a, reporterKey));
+          if (ft != 0) {
+            accounts.fraudType(a, ft);
+          }
+          evalAccount(a, ts);
+        }
+        default -> lists.reportTarget(target.value());
+      }
+    }
+    if (reporter >= 0 && r.lossFen() > 0) {
+      // the reporter lost money: a victim (after the fact; no early warning)
+      phones.raise(reporter, 0, 0, FeatureTable.bit(Role.VICTIM));
+    }
+  }
+
+  private void label(LabelEvent l) {
+    long ts = l.ts();
+    Role role = l.role();
+    lists.apply(l.entityKind(), l.entity(), role, l.fraudType());
+    int ft = l.fraudType() == null ? 0 : l.fraudType().ordinal() + 1;
+    int roleBit = role == Role.NORMAL ? 0 : FeatureTable.bit(role);
+    switch (l.entityKind()) {
+      case PHONE -> {
+        int p = phones.intern(l.entity());
+        primary(EntityKind.PHONE, p);
+        if (role == Role.NORMAL) {
+          phones.clearFlags(p, PhoneTable.FLAG_LISTED);
+          phones.setFlags(p, PhoneTable.FLAG_WHITELISTED);
+          phones.setRisk(p, 0, 0, 0);
+        } else if (role != Role.VICTIM) {
+          phones.setFlags(p, PhoneTable.FLAG_LISTED);
+          phones.clearFlags(p, PhoneTable.FLAG_WHITELISTED);
+          if (ft != 0) {
+            phones.fraudType(p, ft);
+          }
+        }
+        phones.raise(p, 0, 0, roleBit);
+        evalPhone(p, ts);
+      }
+      case ACCOUNT -> {
+        int a = accounts.intern(l.entity());
+        primary(EntityKind.ACCOUNT, a);
+        if (role == Role.NORMAL) {
+          accounts.clearFlags(a, AccountTable.FLAG_LISTED);
+          accounts.setFlags(a, AccountTable.FLAG_WHITELISTED);
+          accounts.setRisk(a, 0, 0, 0);
+        } else if (role != Role.VICTIM) {
+          accounts.setFlags(a, AccountTable.FLAG_LISTED);
+          accounts.clearFlags(a, AccountTable.FLAG_WHITELISTED);
+          if (ft != 0) {
+            accounts.fraudType(a, ft);
+          }
+        }
+        accounts.raise(a, 0, 0, roleBit);
+        evalAccount(a, ts);
+      }
+      case HOLDER -> {
+        int h = holders.intern(l.entity());
+        primary(EntityKind.HOLDER, h);
+        if (role == Role.NORMAL) {
+          holders.clearFlags(h, HolderTable.FLAG_LISTED);
+          holders.setFlags(h, HolderTable.FLAG_WHITELISTED);
+          holders.setRisk(h, 0, 0, 0);
+        } else if (role != Role.VICTIM) {
+          holders.setFlags(h, HolderTable.FLAG_LISTED);
+          holders.clearFlags(h, HolderTable.FLAG_WHITELISTED);
+        }
+        holders.raise(h, 0, 0, roleBit);
+        evalHolder(h, ts);
+      }
+      default -> {
+        NodeTable t = l.entityKind() == EntityKind.IP ? ips : devices;
+        int n = t.intern(l.entity());
+        primary(l.entityKind(), n);
+        if (role == Role.NORMAL) {
+          t.clearFlags(n, NodeTable.FLAG_LISTED);
+          t.setRisk(n, 0, 0, 0);
+        } else if (role != Role.VICTIM) {
+          t.setFlags(n, NodeTable.FLAG_LISTED);
+        }
+        t.raise(n, 0, 0, roleBit);
+        evalNode(t, l.entityKind(), n, ts);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- evaluation and propagation
+
+  private int evalPhone(int p, long now) {
+    int stage = (phones.flags(p) & PhoneTable.FLAG_EPISODE) != 0 ? victims.stage(p, now) : 0;
+    phoneRules.evaluate(pf.load(phones, devices, cells, p, now, stage), verdict);
+    int s = verdict.score();
+    Role role = verdict.role();
+    phones.raise(p, s, verdict.mask(), verdict.roleBits());
+    consider(EntityKind.PHONE, p, s, verdict.mask(), role);
+    if (s >= propagate && role == Role.FRAUD_NUMBER
+        && (phones.flags(p) & PhoneTable.FLAG_COUNTED_FOR_HOLDER) == 0) {
+      int h = phones.holder(p);
+      if (h >= 0) {
+        phones.setFlags(p, PhoneTable.FLAG_COUNTED_FOR_HOLDER);
+        holders.linkFraud(h);
+        evalHolder(h, now);
+      }
+    }
+    return s;
+  }
+
+  private int evalAccount(int a, long now) {
+    accountRules.evaluate(af.load(accounts, devices, ips, a, now), verdict);
+    int s = verdict.score();
+    Role role = verdict.role();
+    accounts.raise(a, s, verdict.mask(), verdict.roleBits());
+    consider(EntityKind.ACCOUNT, a, s, verdict.mask(), role);
+    if (s >= propagate && role == Role.MULE
+        && (accounts.flags(a) & AccountTable.FLAG_COUNTED_FOR_HOLDER) == 0) {
+      int h = accounts.holder(a);
+      if (h >= 0) {
+        accounts.setFlags(a, AccountTable.FLAG_COUNTED_FOR_HOLDER);
+        holders.linkFraud(h);
+        evalHolder(h, now);
+      }
+    }
+    return s;
+  }
+
+  private int evalHolder(int h, long now) {
+    holderRules.evaluate(hf.load(holders, h, now), verdict);
+    int s = verdict.score();
+    Role role = verdict.role();
+    holders.raise(h, s, verdict.mask(), verdict.roleBits());
+    consider(EntityKind.HOLDER, h, s, verdict.mask(), role);
+    if (isDealer(h) && (holders.flags(h) & HolderTable.FLAG_DEALER_PROPAGATED) == 0) {
+      holders.setFlags(h, HolderTable.FLAG_DEALER_PROPAGATED);
+      for (int p = holders.firstPhone(h); p >= 0; p = phones.nextSibling(p)) {
+        phones.setFlags(p, PhoneTable.FLAG_DEALER_LINKED);
+        evalPhone(p, now);
+      }
+      for (int a = holders.firstAccount(h); a >= 0; a = accounts.nextSibling(a)) {
+        accounts.setFlags(a, AccountTable.FLAG_DEALER_LINKED);
+        evalAccount(a, now);
+      }
+      int dev = holders.lastDevice(h);
+      if (dev >= 0) {
+        devices.setFlags(dev, NodeTable.FLAG_DEALER_LINKED);
+        evalNode(devices, EntityKind.DEVICE, dev, now);
+      }
+      int ip = holders.lastIp(h);
+      if (ip >= 0) {
+        ips.setFlags(ip, NodeTable.FLAG_DEALER_LINKED);
+        evalNode(ips, EntityKind.IP, ip, now);
+      }
+    }
+    return s;
+  }
+
+  private int evalNode(NodeTable t, EntityKind kind, int n, long now) {
+    nodeRules.evaluate(nf.load(t, n, now), verdict);
+    int s = verdict.score();
+    t.raise(n, s, verdict.mask(), verdict.roleBits());
+    consider(kind, n, s, verdict.mask(), verdict.role());
+    return s;
+  }
+
+  private void primary(EntityKind kind, int id) {
+    if (primaryKind == null) {
+      primaryKind = kind;
+      primaryId = id;
+    }
+  }
+
+  private void consider(EntityKind kind, int id, int score, long mask, @Nullable Role role) {
+    if (score <= 0) {
+      return;
+    }
+    bestAction = bestAction.max(action(kind, score, role, currentType));
+    if (score > bestScore) {
+      bestScore = score;
+      bestKind = kind;
+      bestId = id;
+      bestMask = mask;
+    }
+  }
+
+  /**
+   * Returns the action for a score: victims are warned (and their transfers delayed when the
+   * evidence is strong); accounts are delayed at high and held at critical (延迟到账, 止付); phones
+   * are marked at medium and high and suspended at critical; holders, devices and IPs get extra
+   * verification at high and refusal at critical.
+   */
+  static Action action(EntityKind kind, int score, @Nullable Role role, EventType type) {
+    Level level = Level.of(score);
+    if (role == Role.VICTIM) {
+      return level.compareTo(Level.HIGH) >= 0 && type == EventType.TRANSFER ? Action.DELAY : Action.WARN;
+    }
+    switch (level) {
+      case CRITICAL:
+        return Action.HOLD;
+      case HIGH:
+        return kind == EntityKind.PHONE ? Action.WARN : Action.DELAY;
+      case MEDIUM:
+        return Action.WARN;
+      default:
+        return Action.ALLOW;
+    }
+  }
+
+  private Decision decision(String eventId) {
+    if (bestKind == null) {
+      EntityKind k = primaryKind == null ? EntityKind.PHONE : primaryKind;
+      String entity = primaryKind == null ? "" : table(k).name(primaryId);
+      return new Decision(eventId, k, entity, 0, Level.LOW, Action.ALLOW, List.of());
+    }
+    Level level = Level.of(bestScore);
+    decisionsByLevel[level.ordinal()]++;
+    return new Decision(eventId, bestKind, table(bestKind).name(bestId), bestScore, level, bestAction,
+        reasons(bestKind, bestMask));
+  }
+
+  private FeatureTable table(EntityKind kind) {
+    switch (kind) {
+      case PHONE:
+        return phones;
+      case ACCOUNT:
+        return accounts;
+      case HOLDER:
+        return holders;
+      case DEVICE:
+        return devices;
+      default:
+        return ips;
+    }
+  }
+
+  private List<Reason> reasons(EntityKind kind, long mask) {
+    switch (kind) {
+      case PHONE:
+        return phoneRules.reasons(mask);
+      case ACCOUNT:
+        return accountRules.reasons(mask);
+      case HOLDER:
+        return holderRules.reasons(mask);
+      default:
+        return nodeRules.reasons(mask);
+    }
+  }
+
+  private boolean night(long ts) {
+    int hour = (int) Math.floorMod(Math.floorDiv(ts, HOUR) + 8, 24L);
+    return hour >= nightStart && hour < nightEnd;
+  }
+
+  private static int hash(@Nullable String s) {
+    return s == null ? 0 : org.fanzha.engine.features.Distinct.mix(s.hashCode()) | 1;
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** Returns the risk held for an entity, if it has a score above zero or a role. */
+  public Optional<EntityRisk> entity(EntityKind kind, String id) {
+    FeatureTable t = table(kind);
+    int i = t.find(id);
+    if (i < 0 || (t.score(i) == 0 && t.roleMask(i) == 0)) {
+      return Optional.empty();
+    }
+    return Optional.of(risk(kind, t, i));
+  }
+
+  /** Returns up to {@code limit} entities with the highest held scores, highest first. */
+  public List<EntityRisk> riskiest(int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    PriorityQueue<long[]> heap = new PriorityQueue<>(Comparator.comparingLong(x -> x[0]));
+    for (EntityKind kind : EntityKind.values()) {
+      FeatureTable t = table(kind);
+      for (int i = 0, n = t.size(); i < n; i++) {
+        int s = t.score(i);
+        if (s > 0 && (heap.size() < limit || s > heap.peek()[0])) {
+          heap.add(new long[] {s, kind.ordinal(), i});
+          if (heap.size() > limit) {
+            heap.poll();
+          }
+        }
+      }
+    }
+    List<EntityRisk> out = new ArrayList<>(heap.size());
+    while (!heap.isEmpty()) {
+      long[] x = heap.poll();
+      EntityKind kind = EntityKind.values()[(int) x[1]];
+      out.add(risk(kind, table(kind), (int) x[2]));
+    }
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  /** Hands every entity with a held score above zero to {@code sink}, kind by kind. */
+  public void forEachRisk(Consumer<EntityRisk> sink) {
+    for (EntityKind kind : EntityKind.values()) {
+      FeatureTable t = table(kind);
+      for (int i = 0, n = t.size(); i < n; i++) {
+        if (t.score(i) > 0) {
+          sink.accept(risk(kind, t, i));
+        }
+      }
+    }
+  }
+
+  private EntityRisk risk(EntityKind kind, FeatureTable t, int i) {
+    int s = t.score(i);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    int bits = t.roleMask(i);
+    for (Role r : Role.values()) {
+      if (r != Role.NORMAL && (bits & (1 << r.ordinal())) != 0) {
+        roles.add(r);
+      }
+    }
+    return new EntityRisk(kind, t.name(i), s, Level.of(Math.max(1, s)), roles, reasons(kind, t.reasonMask(i)));
+  }
+
+  /** Returns the warnings raised since the last call, oldest first. */
+  public List<Warning> drainWarnings() {
+    return victims.drain();
+  }
+
+  /** Returns counters of events, decisions, entities and the approximate size of the state. */
+  public EngineStats stats() {
+    Map<EventType, Long> ev = new EnumMap<>(EventType.class);
+    for (EventType t : EventType.values()) {
+      ev.put(t, eventsByType[t.ordinal()]);
+    }
+    Map<Level, Long> dec = new EnumMap<>(Level.class);
+    for (Level l : Level.values()) {
+      dec.put(l, decisionsByLevel[l.ordinal()]);
+    }
+    Map<EntityKind, Integer> ent = new EnumMap<>(EntityKind.class);
+    Map<EntityKind, Integer> per = new EnumMap<>(EntityKind.class);
+    long bytes = pairs.approxBytes() + victims.approxBytes() + cells.approxBytes();
+    for (EntityKind k : EntityKind.values()) {
+      FeatureTable t = table(k);
+      ent.put(k, t.size());
+      per.put(k, t.bytesPerEntityFeatures());
+      bytes += t.approxBytes();
+    }
+    return new EngineStats(ev, dec, ent, bytes, per, victims.episodes());
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  /**
+   * Writes the whole state (features, risk, lists, victim episodes, counters) in a versioned
+   * binary format. Warnings not yet drained are not part of it.
+   */
+  public void writeSnapshot(OutputStream out) throws IOException {
+    DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+    d.writeInt(SNAPSHOT_MAGIC);
+    d.writeInt(SNAPSHOT_VERSION);
+    d.writeLong(clock);
+    d.writeLong(processed);
+    for (long v : eventsByType) {
+      d.writeLong(v);
+    }
+    for (long v : decisionsByLevel) {
+      d.writeLong(v);
+    }
+    phones.write(d);
+    accounts.write(d);
+    holders.write(d);
+    devices.write(d);
+    ips.write(d);
+    cells.write(d);
+    pairs.write(d);
+    lists.write(d);
+    victims.write(d);
+    d.flush();
+  }
+
+  /**
+   * Restores an engine from {@link #writeSnapshot} output; {@code config} supplies the rules and
+   * thresholds (which may differ from those the snapshot was taken with: state is features, not
+   * verdicts).
+   *
+   * @throws IOException when the stream is not an engine snapshot of a known version
+   */
+  public static Engine readSnapshot(InputStream in, EngineConfig config) throws IOException {
+    DataInputStream d = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+    if (d.readInt() != SNAPSHOT_MAGIC) {
+      throw new IOException("not a Fanzha engine snapshot");
+    }
+    int version = d.readInt();
+    if (version != SNAPSHOT_VERSION) {
+      throw new IOException("unsupported engine snapshot version " + version);
+    }
+    long clock = d.readLong();
+    long processed = d.readLong();
+    long[] ev = new long[EventType.values().length];
+    for (int i = 0; i < ev.length; i++) {
+      ev[i] = d.readLong();
+    }
+    long[] dec = new long[Level.values().length];
+    for (int i = 0; i < dec.length; i++) {
+      dec[i] = d.readLong();
+    }
+    PhoneTable ph = new PhoneTable(16);
+    ph.read(d);
+    AccountTable ac = new AccountTable(16);
+    ac.read(d);
+    HolderTable ho = new HolderTable(16);
+    ho.read(d);
+    NodeTable dv = new NodeTable(16);
+    dv.read(d);
+    NodeTable ip = new NodeTable(16);
+    ip.read(d);
+    NodeTable ce = new NodeTable(16);
+    ce.read(d);
+    PairFilter pairs = PairFilter.read(d);
+    RiskLists lists = RiskLists.read(d);
+    Engine e = new Engine(config, pairs, lists, ph, ac, ho, dv, ip, ce);
+    e.victims.read(d);
+    e.clock = clock;
+    e.processed = processed;
+    System.arraycopy(ev, 0, e.eventsByType, 0, ev.length);
+    System.arraycopy(dec, 0, e.decisionsByLevel, 0, dec.length);
+    return e;
+  }
+}

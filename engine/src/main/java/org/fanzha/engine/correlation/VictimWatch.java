@@ -1,0 +1,200 @@
+package org.fanzha.engine.correlation;
+
+import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.fanzha.core.event.FraudType;
+import org.fanzha.engine.Level;
+import org.fanzha.engine.Warning;
+import org.fanzha.engine.features.Snapshots;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tracks fraud episodes of likely victims, keyed by the victim's phone id, and raises a {@link
+ * Warning} whenever an episode's severity rises. An episode has stages (bits): {@link #CONTACT} a
+ * long call from a suspected fraud number or fraudulent content, {@link #REMOTE} screen sharing or
+ * remote control, {@link #PAID} money sent to a suspicious account. Episodes end {@code windowMs}
+ * after their last step. Sparse: only people in an episode, or who recently had a long call from
+ * a stranger, take memory here.
+ */
+public final class VictimWatch {
+
+  public static final int CONTACT = 1;
+  public static final int REMOTE = 2;
+  public static final int PAID = 4;
+  private static final int MAX_EVIDENCE = 16;
+
+  private static final class Episode {
+    int fraudPhone = -1;
+    long startTs;
+    long lastTs;
+    int stage;
+    int severity = -1; // Level ordinal of the last warning, -1 none
+    int fraudType; // ordinal + 1
+    @Nullable String account;
+    final ArrayList<String> evidence = new ArrayList<>(4);
+  }
+
+  private final long windowMs;
+  private final Int2ObjectOpenHashMap<Episode> episodes = new Int2ObjectOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<String> lastLongCall = new Int2ObjectOpenHashMap<>();
+  private final List<Warning> pending = new ArrayList<>();
+
+  /** Creates a watch whose episodes last {@code windowMs} after their last step. */
+  public VictimWatch(long windowMs) {
+    this.windowMs = windowMs;
+  }
+
+  /** Remembers the id of the last long first-contact call a phone received (evidence for later). */
+  public void rememberLongCall(int victim, String callEventId) {
+    lastLongCall.put(victim, callEventId);
+  }
+
+  /** Returns the id of the last long first-contact call a phone received, or {@code null}. */
+  public @Nullable String lastLongCall(int victim) {
+    return lastLongCall.get(victim);
+  }
+
+  /** Returns the stage bits of the victim's episode still open at {@code now} (0 when none). */
+  public int stage(int victim, long now) {
+    Episode e = episodes.get(victim);
+    return e == null || now - e.lastTs > windowMs ? 0 : e.stage;
+  }
+
+  /** Returns the suspected fraud number of the open episode, or -1. */
+  public int fraudPhone(int victim, long now) {
+    Episode e = episodes.get(victim);
+    return e == null || now - e.lastTs > windowMs ? -1 : e.fraudPhone;
+  }
+
+  /**
+   * Records a step of an episode (opening one when none is open) and queues a warning when its
+   * severity rises; returns whether a warning was queued.
+   *
+   * @param fraudPhone the suspected fraud number, or -1 when unknown
+   * @param fraudType ordinal + 1 of the fraud type, or 0
+   * @param evidence ids of the events behind this step, oldest first
+   */
+  public boolean step(int victim, String victimPhone, @Nullable String account, int stage, Level severity,
+      int fraudPhone, int fraudType, long ts, String eventId, String... evidence) {
+    Episode e = episodes.get(victim);
+    if (e == null || ts - e.lastTs > windowMs) {
+      e = new Episode();
+      e.startTs = ts;
+      episodes.put(victim, e);
+    }
+    e.lastTs = Math.max(e.lastTs, ts);
+    e.stage |= stage;
+    if (fraudPhone >= 0) {
+      e.fraudPhone = fraudPhone;
+    }
+    if (fraudType != 0) {
+      e.fraudType = fraudType;
+    }
+    if (account != null) {
+      e.account = account;
+    }
+    for (String id : evidence) {
+      if (e.evidence.size() < MAX_EVIDENCE && !e.evidence.contains(id)) {
+        e.evidence.add(id);
+      }
+    }
+    if (e.evidence.size() < MAX_EVIDENCE && !e.evidence.contains(eventId)) {
+      e.evidence.add(eventId);
+    }
+    if (severity.ordinal() <= e.severity) {
+      return false;
+    }
+    e.severity = severity.ordinal();
+    pending.add(new Warning("W-" + eventId, ts, victimPhone, e.account, severity,
+        e.fraudType == 0 ? null : FraudType.values()[e.fraudType - 1], e.evidence));
+    return true;
+  }
+
+  /** Returns the warnings raised since the last call, oldest first, and forgets them. */
+  public List<Warning> drain() {
+    List<Warning> out = List.copyOf(pending);
+    pending.clear();
+    return out;
+  }
+
+  /** Returns how many warnings wait to be drained. */
+  public int pendingCount() {
+    return pending.size();
+  }
+
+  /** Forgets episodes and remembered calls that ended before {@code now − window}. */
+  public void expire(long now, java.util.function.IntToLongFunction longCallTs) {
+    episodes.int2ObjectEntrySet().removeIf(en -> now - en.getValue().lastTs > windowMs);
+    lastLongCall.int2ObjectEntrySet().removeIf(en -> now - longCallTs.applyAsLong(en.getIntKey()) > windowMs);
+  }
+
+  /** Returns open episodes (for stats). */
+  public int episodes() {
+    return episodes.size();
+  }
+
+  /** Returns an estimate of the bytes held. */
+  public long approxBytes() {
+    return episodes.size() * 160L + lastLongCall.size() * 80L;
+  }
+
+  /** Writes episodes, remembered calls and pending warnings are not included (drain first). */
+  public void write(DataOutputStream out) throws IOException {
+    out.writeInt(episodes.size());
+    for (Int2ObjectMap.Entry<Episode> en : episodes.int2ObjectEntrySet()) {
+      Episode e = en.getValue();
+      out.writeInt(en.getIntKey());
+      out.writeInt(e.fraudPhone);
+      out.writeLong(e.startTs);
+      out.writeLong(e.lastTs);
+      out.writeInt(e.stage);
+      out.writeInt(e.severity);
+      out.writeInt(e.fraudType);
+      out.writeBoolean(e.account != null);
+      if (e.account != null) {
+        Snapshots.writeString(out, e.account);
+      }
+      out.writeInt(e.evidence.size());
+      for (String id : e.evidence) {
+        Snapshots.writeString(out, id);
+      }
+    }
+    out.writeInt(lastLongCall.size());
+    for (Int2ObjectMap.Entry<String> en : lastLongCall.int2ObjectEntrySet()) {
+      out.writeInt(en.getIntKey());
+      Snapshots.writeString(out, en.getValue());
+    }
+  }
+
+  /** Reads what {@link #write} wrote into this empty watch. */
+  public void read(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      int key = in.readInt();
+      Episode e = new Episode();
+      e.fraudPhone = in.readInt();
+      e.startTs = in.readLong();
+      e.lastTs = in.readLong();
+      e.stage = in.readInt();
+      e.severity = in.readInt();
+      e.fraudType = in.readInt();
+      if (in.readBoolean()) {
+        e.account = Snapshots.readString(in);
+      }
+      int m = in.readInt();
+      for (int k = 0; k < m; k++) {
+        e.evidence.add(Snapshots.readString(in));
+      }
+      episodes.put(key, e);
+    }
+    int l = in.readInt();
+    for (int i = 0; i < l; i++) {
+      lastLongCall.put(in.readInt(), Snapshots.readString(in));
+    }
+  }
+}

@@ -1,0 +1,276 @@
+package org.fanzha.engine.features;
+
+/**
+ * Accounts: money in and out in a 24-hour window of six 4-hour buckets, pass-through and dwell time
+ * (快进快出), fan-in and fan-out, new payees, cash-out, and inflows of tainted money (from
+ * suspected victims or mules).
+ */
+public final class AccountTable extends FeatureTable {
+
+  static final int FLAGS = 0;
+  static final int OPENED_MIN = 1;
+  static final int HOLDER = 2;
+  static final int NEXT_SIBLING = 3;
+  static final int PHONE = 4;
+  static final int REPORTS = 5;
+  static final int REPORTERS = 6;
+  static final int VICTIM_IN = 7;
+  static final int MULE_IN = 8;
+  static final int LAST_IN_SEC = 9;
+  static final int POOL_YUAN = 10;
+  static final int LAST_TAINT_SEC = 11;
+  static final int DEVICE = 12;
+  static final int IP = 13;
+  static final int FRAUD_TYPE = 14;
+  static final int FAST_TOTAL = 15;
+  private static final int SCALARS = 16;
+
+  /** 16-bit counters of the money ring. */
+  public static final int IN_COUNT = 0;
+  public static final int OUT_COUNT = 1;
+  public static final int FAST_OUT = 2;
+  public static final int CASH_OUT = 3;
+  public static final int NEW_PAYEE = 4;
+  public static final int NIGHT = 5;
+  /** 32-bit words of the money ring (whole yuan). */
+  public static final int IN_YUAN_WORD = 3;
+  public static final int OUT_YUAN_WORD = 4;
+
+  public static final int FLAG_LISTED = 1;
+  public static final int FLAG_DEALER_LINKED = 2;
+  public static final int FLAG_COUNTED_FOR_HOLDER = 4;
+  public static final int FLAG_WHITELISTED = 8;
+  public static final int FLAG_CASH = 16;
+
+  private static final long HOUR = 3_600_000L;
+  private static final Ring RING = new Ring(SCALARS, 6, 5, 4 * HOUR);
+  private static final Distinct SENDERS = new Distinct(RING.end(), 2, 12 * HOUR);
+  private static final Distinct PAYEES = new Distinct(SENDERS.end(), 2, 12 * HOUR);
+  private static final int STRIDE = PAYEES.end();
+
+  /** Creates an empty table sized for {@code expected} accounts. */
+  public AccountTable(int expected) {
+    super(STRIDE, expected);
+  }
+
+  /** Returns the ring slot for an event at {@code ts} (advancing the window), or -1 if too late. */
+  public int slot(int id, long ts) {
+    return RING.slot(data, base(id), ts);
+  }
+
+  /** Adds one to a 16-bit counter in a slot from {@link #slot}. */
+  public void add(int slot, int counter) {
+    Ring.add16(data, slot, counter, 1);
+  }
+
+  /** Adds whole yuan to a 32-bit word in a slot from {@link #slot}. */
+  public void addYuan(int slot, int word, long yuan) {
+    Ring.add32(data, slot, word, yuan);
+  }
+
+  /** Returns a 16-bit counter summed over the window. */
+  public int sum(int id, int counter, long now) {
+    return RING.sum16(data, base(id), counter, now);
+  }
+
+  /** Returns a yuan word summed over the window. */
+  public long sumYuan(int id, int word, long now) {
+    return RING.sum32(data, base(id), word, now);
+  }
+
+  /** Records a distinct payer. */
+  public void addSender(int id, long ts, int other) {
+    SENDERS.add(data, base(id), ts, Distinct.mix(other));
+  }
+
+  /** Records a distinct payee. */
+  public void addPayee(int id, long ts, int other) {
+    PAYEES.add(data, base(id), ts, Distinct.mix(other));
+  }
+
+  /** Returns the estimated distinct payers over the last 12–24 hours. */
+  public int fanIn(int id, long now) {
+    return SENDERS.estimate(data, base(id), now);
+  }
+
+  /** Returns the estimated distinct payees over the last 12–24 hours. */
+  public int fanOut(int id, long now) {
+    return PAYEES.estimate(data, base(id), now);
+  }
+
+  int get(int id, int field) {
+    return data[base(id) + field];
+  }
+
+  void set(int id, int field, int v) {
+    data[base(id) + field] = v;
+  }
+
+  /** Returns the flag bits. */
+  public int flags(int id) {
+    return get(id, FLAGS);
+  }
+
+  /** Sets flag bits. */
+  public void setFlags(int id, int bits) {
+    data[base(id) + FLAGS] |= bits;
+  }
+
+  /** Clears flag bits. */
+  public void clearFlags(int id, int bits) {
+    data[base(id) + FLAGS] &= ~bits;
+  }
+
+  /** Records when the account was opened, by which holder, with which registered phone. */
+  public void opened(int id, long ts, int holderId, int nextSibling, int phoneId) {
+    set(id, OPENED_MIN, (int) Math.max(1, (ts - EPOCH_BASE_MS) / 60_000));
+    set(id, HOLDER, holderId + 1);
+    set(id, NEXT_SIBLING, nextSibling + 1);
+    if (phoneId >= 0) {
+      set(id, PHONE, phoneId + 1);
+    }
+  }
+
+  /** Returns the account age in days, or -1 when the opening was not seen. */
+  public double ageDays(int id, long now) {
+    int m = get(id, OPENED_MIN);
+    return m == 0 ? -1 : Math.max(0, (now - EPOCH_BASE_MS) / 60_000.0 - m) / 1440.0;
+  }
+
+  /** Returns the holder id, or -1. */
+  public int holder(int id) {
+    return get(id, HOLDER) - 1;
+  }
+
+  /** Returns the next account of the same holder, or -1. */
+  public int nextSibling(int id) {
+    return get(id, NEXT_SIBLING) - 1;
+  }
+
+  /** Sets the registered phone (from an opening or a transfer's {@code from_phone}). */
+  public void phone(int id, int phoneId) {
+    set(id, PHONE, phoneId + 1);
+  }
+
+  /** Returns the registered phone, or -1. */
+  public int phone(int id) {
+    return get(id, PHONE) - 1;
+  }
+
+  /** Counts a report. */
+  public void reported(int id, boolean newReporter) {
+    set(id, REPORTS, get(id, REPORTS) + 1);
+    if (newReporter) {
+      set(id, REPORTERS, get(id, REPORTERS) + 1);
+    }
+  }
+
+  /** Returns how many reports named this account. */
+  public int reports(int id) {
+    return get(id, REPORTS);
+  }
+
+  /** Returns how many distinct reporters named this account. */
+  public int reporters(int id) {
+    return get(id, REPORTERS);
+  }
+
+  /**
+   * Records an inflow: the 快进快出 pool holds money received in the last day that has not yet
+   * left, so a later outflow can be matched against it.
+   */
+  public void inflow(int id, long ts, long yuan) {
+    int now = sec(ts);
+    int last = get(id, LAST_IN_SEC);
+    long pool = last != 0 && now - last <= 86_400 ? get(id, POOL_YUAN) : 0;
+    set(id, POOL_YUAN, (int) Math.min(Integer.MAX_VALUE, pool + yuan));
+    set(id, LAST_IN_SEC, now);
+  }
+
+  /**
+   * Records an outflow and returns whether it passed money straight on: it left within
+   * {@code fastSec} of the last inflow and took at least {@code share} of the pool.
+   */
+  public boolean outflow(int id, long ts, long yuan, int fastSec, double share) {
+    int now = sec(ts);
+    int last = get(id, LAST_IN_SEC);
+    int pool = get(id, POOL_YUAN);
+    boolean fast = last != 0 && now - last <= fastSec && pool > 0 && yuan >= share * pool;
+    if (last != 0 && now - last <= 86_400) {
+      set(id, POOL_YUAN, (int) Math.max(0, pool - yuan));
+    }
+    if (fast) {
+      set(id, FAST_TOTAL, get(id, FAST_TOTAL) + 1);
+    }
+    return fast;
+  }
+
+  /** Returns how many fast pass-through outflows this account ever made. */
+  public int fastTotal(int id) {
+    return get(id, FAST_TOTAL);
+  }
+
+  /** Returns when money last came in (epoch ms), or 0. */
+  public long lastInTs(int id) {
+    int s = get(id, LAST_IN_SEC);
+    return s == 0 ? 0 : ms(s);
+  }
+
+  /** Counts money received from a new suspected victim. */
+  public void victimInflow(int id, long ts) {
+    set(id, VICTIM_IN, get(id, VICTIM_IN) + 1);
+    set(id, LAST_TAINT_SEC, sec(ts));
+  }
+
+  /** Returns how many distinct suspected victims paid this account. */
+  public int victimInflows(int id) {
+    return get(id, VICTIM_IN);
+  }
+
+  /** Counts money received from a suspected mule shortly after it was itself paid. */
+  public void muleInflow(int id, long ts) {
+    set(id, MULE_IN, get(id, MULE_IN) + 1);
+    set(id, LAST_TAINT_SEC, sec(ts));
+  }
+
+  /** Returns how many inflows came from suspected mules. */
+  public int muleInflows(int id) {
+    return get(id, MULE_IN);
+  }
+
+  /** Returns when tainted money last came in (epoch ms), or 0. */
+  public long lastTaintTs(int id) {
+    int s = get(id, LAST_TAINT_SEC);
+    return s == 0 ? 0 : ms(s);
+  }
+
+  /** Records the device and IP an outgoing transfer came from. */
+  public void usedDevice(int id, int deviceId, int ipId) {
+    if (deviceId >= 0) {
+      set(id, DEVICE, deviceId + 1);
+    }
+    if (ipId >= 0) {
+      set(id, IP, ipId + 1);
+    }
+  }
+
+  /** Returns the device last used, or -1. */
+  public int device(int id) {
+    return get(id, DEVICE) - 1;
+  }
+
+  /** Returns the IP last used, or -1. */
+  public int ip(int id) {
+    return get(id, IP) - 1;
+  }
+
+  /** Sets the fraud type (ordinal + 1). */
+  public void fraudType(int id, int ordinalPlusOne) {
+    set(id, FRAUD_TYPE, ordinalPlusOne);
+  }
+
+  /** Returns the fraud type ordinal + 1, or 0. */
+  public int fraudType(int id) {
+    return get(id, FRAUD_TYPE);
+  }
+}

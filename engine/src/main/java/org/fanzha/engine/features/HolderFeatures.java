@@ -1,0 +1,87 @@
+package org.fanzha.engine.features;
+
+/** The features of one holder at one moment, as the rules read them; a reusable flyweight. */
+public final class HolderFeatures {
+
+  int sims30;
+  int accounts30;
+  int simsTotal;
+  int accountsTotal;
+  int agents;
+  int devices;
+  int regions;
+  int sharedOpening;
+  int fraudLinked;
+  int flags;
+
+  /** Fills this view from the table for holder {@code id} at time {@code now}. */
+  public HolderFeatures load(HolderTable t, int id, long now) {
+    sims30 = t.opened(id, HolderTable.SIM, now);
+    accounts30 = t.opened(id, HolderTable.BANK, now) + t.opened(id, HolderTable.PAYMENT, now)
+        + t.opened(id, HolderTable.INTERNET, now);
+    simsTotal = t.simsTotal(id);
+    accountsTotal = t.accountsTotal(id);
+    agents = t.distinctAgents(id, now);
+    devices = t.distinctDevices(id, now);
+    regions = t.distinctRegions(id, now);
+    sharedOpening = t.sharedOpening(id);
+    fraudLinked = t.fraudLinked(id);
+    flags = t.flags(id);
+    return this;
+  }
+
+  /** Returns phone cards opened in the last 30 days. */
+  public int sims30() {
+    return sims30;
+  }
+
+  /** Returns bank, payment and internet accounts opened in the last 30 days. */
+  public int accounts30() {
+    return accounts30;
+  }
+
+  /** Returns phone cards opened in total. */
+  public int simsTotal() {
+    return simsTotal;
+  }
+
+  /** Returns accounts opened in total. */
+  public int accountsTotal() {
+    return accountsTotal;
+  }
+
+  /** Returns distinct opening channels (agents, branches) recently. */
+  public int agents() {
+    return agents;
+  }
+
+  /** Returns distinct opening devices recently. */
+  public int devices() {
+    return devices;
+  }
+
+  /** Returns distinct opening regions recently. */
+  public int regions() {
+    return regions;
+  }
+
+  /** Returns the most holders seen on one device or IP this holder opened through. */
+  public int sharedOpening() {
+    return sharedOpening;
+  }
+
+  /** Returns this holder's cards and accounts judged fraud numbers or mules. */
+  public int fraudLinked() {
+    return fraudLinked;
+  }
+
+  /** Returns whether the holder is on the black list. */
+  public boolean listed() {
+    return (flags & HolderTable.FLAG_LISTED) != 0;
+  }
+
+  /** Returns whether the holder was cleared. */
+  public boolean whitelisted() {
+    return (flags & HolderTable.FLAG_WHITELISTED) != 0;
+  }
+}

@@ -1,0 +1,79 @@
+package org.fanzha.engine.features;
+
+/**
+ * Devices, IPs and cells: which holders opened cards or accounts through them (15–30 days), which
+ * phones called through them (an IMEI or a cell, 12–24 hours) and which accounts paid through them
+ * (12–24 hours).
+ */
+public final class NodeTable extends FeatureTable {
+
+  static final int FLAGS = 0;
+  static final int OPENINGS = 1;
+  private static final int SCALARS = 2;
+
+  public static final int FLAG_LISTED = 1;
+  public static final int FLAG_DEALER_LINKED = 2;
+  public static final int FLAG_WHITELISTED = 8;
+
+  private static final long HOUR = 3_600_000L;
+  private static final Distinct HOLDERS = new Distinct(SCALARS, 1, 15 * 24 * HOUR);
+  private static final Distinct PHONES = new Distinct(HOLDERS.end(), 2, 12 * HOUR);
+  private static final Distinct ACCOUNTS = new Distinct(PHONES.end(), 1, 12 * HOUR);
+  private static final int STRIDE = ACCOUNTS.end();
+
+  /** Creates an empty table sized for {@code expected} nodes. */
+  public NodeTable(int expected) {
+    super(STRIDE, expected);
+  }
+
+  /** Returns the flag bits. */
+  public int flags(int id) {
+    return data[base(id) + FLAGS];
+  }
+
+  /** Sets flag bits. */
+  public void setFlags(int id, int bits) {
+    data[base(id) + FLAGS] |= bits;
+  }
+
+  /** Clears flag bits. */
+  public void clearFlags(int id, int bits) {
+    data[base(id) + FLAGS] &= ~bits;
+  }
+
+  /** Records an opening by a holder through this node. */
+  public void openedBy(int id, long ts, int holderId) {
+    data[base(id) + OPENINGS]++;
+    HOLDERS.add(data, base(id), ts, Distinct.mix(holderId));
+  }
+
+  /** Returns how many openings went through this node. */
+  public int openings(int id) {
+    return data[base(id) + OPENINGS];
+  }
+
+  /** Returns distinct holders that opened through this node over the last 15–30 days. */
+  public int holders(int id, long now) {
+    return HOLDERS.estimate(data, base(id), now);
+  }
+
+  /** Records a phone calling through this node. */
+  public void usedByPhone(int id, long ts, int phoneId) {
+    PHONES.add(data, base(id), ts, Distinct.mix(phoneId));
+  }
+
+  /** Returns distinct phones that called through this node over the last 12–24 hours. */
+  public int phones(int id, long now) {
+    return PHONES.estimate(data, base(id), now);
+  }
+
+  /** Records an account paying through this node. */
+  public void usedByAccount(int id, long ts, int accountId) {
+    ACCOUNTS.add(data, base(id), ts, Distinct.mix(accountId));
+  }
+
+  /** Returns distinct accounts that paid through this node over the last 12–24 hours. */
+  public int accounts(int id, long now) {
+    return ACCOUNTS.estimate(data, base(id), now);
+  }
+}

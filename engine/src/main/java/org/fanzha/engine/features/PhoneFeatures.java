@@ -1,0 +1,168 @@
+package org.fanzha.engine.features;
+
+/**
+ * The features of one phone at one moment, as the rules read them. A reusable flyweight: {@link
+ * #load} overwrites every field, so the engine keeps one instance and allocates nothing per event.
+ */
+public final class PhoneFeatures {
+
+  int outCalls;
+  int answered;
+  int shortCalls;
+  int longCalls;
+  int nightCalls;
+  int firstContacts;
+  int callbacks;
+  int smsOut;
+  int smsFraud;
+  int inCalls;
+  int distinctContacts;
+  double cardAgeDays;
+  int imeiPhones;
+  int cellPhones;
+  int reports;
+  int reporters;
+  int victimLinks;
+  int flags;
+  int victimStage;
+
+  /** Fills this view from the tables for phone {@code id} at time {@code now}. */
+  public PhoneFeatures load(PhoneTable t, NodeTable devices, NodeTable cells, int id, long now, int victimStage) {
+    outCalls = t.sum(id, PhoneTable.OUT, now);
+    answered = t.sum(id, PhoneTable.ANSWERED, now);
+    shortCalls = t.sum(id, PhoneTable.SHORT, now);
+    longCalls = t.sum(id, PhoneTable.LONG, now);
+    nightCalls = t.sum(id, PhoneTable.NIGHT, now);
+    firstContacts = t.sum(id, PhoneTable.FIRST_CONTACT, now);
+    callbacks = t.sum(id, PhoneTable.CALLBACK, now);
+    smsOut = t.sum(id, PhoneTable.SMS_OUT, now);
+    smsFraud = t.sum(id, PhoneTable.SMS_FRAUD, now);
+    inCalls = t.sum(id, PhoneTable.IN, now);
+    distinctContacts = t.distinctContacts(id, now);
+    cardAgeDays = t.cardAgeDays(id, now);
+    int imei = t.imei(id);
+    imeiPhones = imei >= 0 ? devices.phones(imei, now) : 0;
+    int cell = t.cell(id);
+    cellPhones = cell >= 0 ? cells.phones(cell, now) : 0;
+    reports = t.reports(id);
+    reporters = t.reporters(id);
+    victimLinks = t.victimLinks(id);
+    flags = t.flags(id);
+    this.victimStage = victimStage;
+    return this;
+  }
+
+  /** Returns outgoing calls in the window. */
+  public int outCalls() {
+    return outCalls;
+  }
+
+  /** Returns the share of outgoing calls answered (1 when there were none). */
+  public double answerRate() {
+    return outCalls == 0 ? 1 : (double) answered / outCalls;
+  }
+
+  /** Returns the share of answered calls that were short. */
+  public double shortShare() {
+    return answered == 0 ? 0 : (double) shortCalls / answered;
+  }
+
+  /** Returns answered calls of long duration in the window. */
+  public int longCalls() {
+    return longCalls;
+  }
+
+  /** Returns the share of outgoing calls made at night. */
+  public double nightShare() {
+    return outCalls == 0 ? 0 : (double) nightCalls / outCalls;
+  }
+
+  /** Returns the share of outgoing calls to numbers this phone never called before. */
+  public double firstContactShare() {
+    return outCalls == 0 ? 0 : (double) firstContacts / outCalls;
+  }
+
+  /** Returns calls back from numbers this phone had called, in the window. */
+  public int callbacks() {
+    return callbacks;
+  }
+
+  /** Returns callbacks per distinct contact. */
+  public double callbackRate() {
+    return distinctContacts == 0 ? 0 : (double) callbacks / distinctContacts;
+  }
+
+  /** Returns SMS sent in the window. */
+  public int smsOut() {
+    return smsOut;
+  }
+
+  /** Returns SMS judged fraudulent by the content classifier in the window. */
+  public int smsFraud() {
+    return smsFraud;
+  }
+
+  /** Returns incoming calls in the window. */
+  public int inCalls() {
+    return inCalls;
+  }
+
+  /** Returns the estimated distinct callees and SMS receivers over the last 12–24 hours. */
+  public int estimatedDistinctContacts() {
+    return distinctContacts;
+  }
+
+  /** Returns the card age in days, or -1 when its opening was not seen. */
+  public double cardAgeDays() {
+    return cardAgeDays;
+  }
+
+  /** Returns the distinct numbers seen on this phone's handset (IMEI) recently. */
+  public int imeiPhones() {
+    return imeiPhones;
+  }
+
+  /** Returns the distinct numbers seen calling from this phone's cell recently. */
+  public int cellPhones() {
+    return cellPhones;
+  }
+
+  /** Returns reports naming this phone. */
+  public int reports() {
+    return reports;
+  }
+
+  /** Returns distinct reporters naming this phone. */
+  public int reporters() {
+    return reporters;
+  }
+
+  /** Returns victims whose losses followed a call from this phone. */
+  public int victimLinks() {
+    return victimLinks;
+  }
+
+  /** Returns whether the phone is on the black list (a confirmed fraud number). */
+  public boolean listed() {
+    return (flags & PhoneTable.FLAG_LISTED) != 0;
+  }
+
+  /** Returns whether the phone was cleared (a label {@code normal} or an appeal). */
+  public boolean whitelisted() {
+    return (flags & PhoneTable.FLAG_WHITELISTED) != 0;
+  }
+
+  /** Returns whether the card was opened by a suspected card dealer. */
+  public boolean dealerLinked() {
+    return (flags & PhoneTable.FLAG_DEALER_LINKED) != 0;
+  }
+
+  /**
+   * Returns how far the phone's owner has gone in a suspected fraud episode as a victim: bit 1 a
+   * long call from a suspected number or fraudulent content, bit 2 screen sharing or remote
+   * control, bit 4 money paid.
+   */
+  public int victimStage() {
+    return victimStage;
+  }
+}
