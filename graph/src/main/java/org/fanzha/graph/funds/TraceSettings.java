@@ -3,7 +3,7 @@ package org.fanzha.graph.funds;
 import java.time.Duration;
 
 /**
- * Returns nothing; carries the limits of a trace: allocation policy, how many hops to follow, how
+ * The limits of a trace: allocation policy, how many hops to follow, how
  * long after the seed to follow money, the smallest fragment worth following and a work budget.
  *
  * @param policy how traced money is separated from other money in an account

@@ -10,8 +10,8 @@ import org.fanzha.core.event.TransferEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Returns nothing itself: holds every journaled transfer as a time-indexed graph of accounts, kept
- * up to date as transfers arrive, for the tracers. Thread-safe: one writer at a time, many readers.
+ * A time-indexed graph of every journaled transfer between accounts, kept up to date as transfers
+ * arrive, for the tracers. Thread-safe: one writer at a time, many readers.
  *
  * <p>Transfers may arrive in any order. Each account's out- and in-edges are read back sorted by
  * (time, arrival order), so a late transfer takes its place by time. The graph trusts the journal
@@ -36,6 +36,7 @@ public final class TransferGraph {
    */
 
   private static final int DELTA_MIN = 1 << 15;
+  private final int deltaMin;
   private static final byte CASH_OUT = (byte) 0x80;
   private static final Channel[] CHANNELS = Channel.values();
 
@@ -70,6 +71,12 @@ public final class TransferGraph {
 
   /** Creates an empty graph sized for about {@code expectedTransfers} transfers. */
   public TransferGraph(int expectedTransfers) {
+    this(expectedTransfers, DELTA_MIN);
+  }
+
+  /** Creates a graph that rebuilds its index once the delta exceeds {@code deltaMin} edges. */
+  TransferGraph(int expectedTransfers, int deltaMin) {
+    this.deltaMin = deltaMin;
     int n = Math.max(16, expectedTransfers);
     from = new int[n];
     to = new int[n];
@@ -121,7 +128,7 @@ public final class TransferGraph {
       deltaHeadOut[f] = e;
       deltaNextIn[d] = deltaHeadIn[t];
       deltaHeadIn[t] = e;
-      if (d + 1 > Math.max(DELTA_MIN, indexed / 2)) {
+      if (d + 1 > Math.max(deltaMin, indexed / 2)) {
         rebuildIndex();
       }
       return e;
