@@ -1,0 +1,54 @@
+package org.fanzha.text.features;
+
+/**
+ * A pattern in a text that fraud messages use, found by {@link SignalDetector}. Each is one
+ * feature of the model (beside the n-grams) and, when it helps the verdict, one of its reasons.
+ */
+public enum Signal {
+  BANK_CARD("银行卡号", "bank card number"),
+  ACCOUNT_NUMBER("账号", "account number"),
+  PHONE_NUMBER("手机号码", "mobile number"),
+  QQ_ID("QQ号/群", "QQ id or group"),
+  WECHAT_ID("微信号", "WeChat id"),
+  LINK("链接", "link"),
+  RISKY_LINK("可疑链接", "risky link"),
+  MONEY("金额", "amount of money"),
+  URGENCY("催促", "urgency"),
+  SECRECY("要求保密", "secrecy"),
+  SAFE_ACCOUNT("安全账户", "'safe account'"),
+  SCREEN_SHARE("屏幕共享/会议软件", "screen sharing or meeting app"),
+  DEPOSIT("保证金/手续费", "deposit or fee up front"),
+  UNFREEZE("冻结/解冻", "frozen / unfreeze"),
+  VERIFICATION_CODE("验证码", "verification code"),
+  APP_DOWNLOAD("下载APP", "app download"),
+  REBATE("刷单/返利", "task rebate"),
+  HIGH_RETURN("高收益/稳赚", "high or sure returns"),
+  CREDIT_RECORD("征信", "credit record"),
+  UNSUBSCRIBE("退订", "unsubscribe line");
+
+  private final String nameZh;
+  private final String nameEn;
+
+  Signal(String nameZh, String nameEn) {
+    this.nameZh = nameZh;
+    this.nameEn = nameEn;
+  }
+
+  /** Returns the Chinese name. */
+  public String nameZh() {
+    return nameZh;
+  }
+
+  /** Returns the English name. */
+  public String nameEn() {
+    return nameEn;
+  }
+
+  /** Returns this signal's bit in a mask. */
+  public int bit() {
+    return 1 << ordinal();
+  }
+
+  /** The number of signals (the model's extra feature count). */
+  public static final int COUNT = values().length;
+}

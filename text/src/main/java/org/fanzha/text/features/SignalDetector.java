@@ -1,0 +1,355 @@
+package org.fanzha.text.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fanzha.text.url.UrlAssessment;
+import org.fanzha.text.url.UrlFinder;
+import org.fanzha.text.url.UrlRiskAnalyzer;
+import org.fanzha.text.url.UrlSpan;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the {@link Signal}s in a text: key phrases by a first-char-indexed table, and account
+ * numbers, phone numbers, QQ / WeChat ids, money and links by hand-written scanners.
+ *
+ * <p>Thread-safe. Every scan reads the {@link TextNormalizer normalised} chars, so the masked
+ * training corpora ({@code xxxx}, {@code DIGIT}) and real digits give the same signals; the Luhn
+ * check alone looks at the original digits (a masked number passes it, as it would have).
+ */
+public final class SignalDetector {
+
+  /*
+   * Design. One pass over the text; at each position the first char selects, through an
+   * open-addressed table of 512 slots, the few key phrases that start with it, which are then
+   * compared in place. That keeps the cost near one table probe per char (~1 µs for an SMS), far
+   * under the 20 µs a message may take at 50,000 messages/s. Regexes were avoided for that reason.
+   */
+
+  /** URL risk at or above this makes a link a {@link Signal#RISKY_LINK}. */
+  public static final double RISKY_LINK_THRESHOLD = 0.5;
+
+  private static final Object[][] PHRASES = {
+    {Signal.URGENCY, "立即", "立刻", "马上", "尽快", "赶紧", "抓紧", "紧急", "急需", "限时", "逾期", "否则",
+      "今天之内", "今日内", "##小时内", "##分钟内", "最后期限", "刻不容缓", "来不及", "过时不候"},
+    {Signal.SECRECY, "保密", "不要告诉", "不能告诉", "别告诉", "不要跟任何人", "不要声张", "不得透露", "不要透露",
+      "不要挂断", "不要挂电话", "秘密", "侦查不公开", "不要和家人", "不要让家人", "悄悄"},
+    {Signal.SAFE_ACCOUNT, "安全账户", "安全帐户", "安全账号", "国家账户", "清查账户", "资金清查", "资金核查",
+      "监管账户", "核查账户", "安全户", "财产审查"},
+    {Signal.SCREEN_SHARE, "屏幕共享", "共享屏幕", "分享屏幕", "屏幕分享", "腾讯会议", "视频会议", "会议软件",
+      "会议号", "远程协助", "远程控制", "zoom", "小鱼易连", "云会议", "会议室", "录屏"},
+    {Signal.DEPOSIT, "保证金", "押金", "手续费", "工本费", "解冻金", "激活费", "认证费", "会员费", "刷流水",
+      "验资", "服务费", "预付", "定金", "解冻费", "税费", "公证费", "保险费", "提现费", "通道费"},
+    {Signal.UNFREEZE, "解冻", "冻结", "封号", "封禁", "异常状态"},
+    {Signal.VERIFICATION_CODE, "验证码", "校验码", "动态码", "动态密码"},
+    {Signal.APP_DOWNLOAD, "下载", "安装", "app", "扫码", "二维码", "apk", "注册账号"},
+    {Signal.REBATE, "刷单", "返利", "佣金", "做任务", "点赞", "兼职", "日结", "返现", "垫付", "抢单", "刷信誉"},
+    {Signal.HIGH_RETURN, "稳赚", "保本", "高收益", "高回报", "收益率", "内幕", "带单", "导师", "老师带", "翻倍",
+      "零风险", "无风险", "理财", "投资", "炒股", "虚拟币", "数字货币", "usdt", "比特币", "期货", "外汇",
+      "原始股", "分红"},
+    {Signal.CREDIT_RECORD, "征信", "信用记录", "不良记录", "注销账户", "校园贷", "学生账户", "消除记录",
+      "信用修复", "影响信用", "信用分"},
+    {Signal.UNSUBSCRIBE, "退订", "回td", "回复td", "拒收请回复", "回t退", "回n退", "退回td"},
+    {Signal.WECHAT_ID, "加微信", "添加微信", "加我微信", "微信号", "加好友"},
+    {Signal.QQ_ID, "qq群", "扣扣群", "加qq"},
+    {Signal.MONEY, "万元", "几万", "十万", "百万", "人民币", "￥", "¥"},
+  };
+
+  private static final String[] QQ_WORDS = {"qq", "扣扣", "企鹅"};
+  private static final String[] WECHAT_WORDS = {"微信", "vx", "v信", "wx", "威信", "薇信", "weixin", "wechat", "加v"};
+  private static final String[] ACCOUNT_WORDS = {"卡号", "账号", "帐号", "账户", "帐户", "户名", "转至", "转到", "汇入", "打到"};
+
+  private static final int SLOTS = 512;
+  private static final char[] SLOT_CHAR = new char[SLOTS];
+  private static final char[][][] SLOT_PHRASES = new char[SLOTS][][];
+  private static final Signal[][] SLOT_SIGNALS = new Signal[SLOTS][];
+
+  static {
+    for (Object[] group : PHRASES) {
+      Signal s = (Signal) group[0];
+      for (int g = 1; g < group.length; g++) {
+        char[] p = TextNormalizer.normalize((String) group[g]);
+        int slot = slotOf(p[0], true);
+        char[][] old = SLOT_PHRASES[slot];
+        Signal[] oldS = SLOT_SIGNALS[slot];
+        int n = old == null ? 0 : old.length;
+        char[][] np = new char[n + 1][];
+        Signal[] ns = new Signal[n + 1];
+        for (int k = 0; k < n; k++) {
+          np[k] = old[k];
+          ns[k] = oldS[k];
+        }
+        np[n] = p;
+        ns[n] = s;
+        SLOT_PHRASES[slot] = np;
+        SLOT_SIGNALS[slot] = ns;
+      }
+    }
+  }
+
+  private final UrlRiskAnalyzer urls;
+
+  /** Returns a detector that rates links with {@code urls}. */
+  public SignalDetector(UrlRiskAnalyzer urls) {
+    this.urls = urls;
+  }
+
+  /** Returns a detector with the default URL catalogue. */
+  public static SignalDetector withDefaults() {
+    return new SignalDetector(UrlRiskAnalyzer.withDefaults());
+  }
+
+  private static int slotOf(char c, boolean insert) {
+    int i = (c * 0x9E37) & (SLOTS - 1);
+    while (true) {
+      if (SLOT_PHRASES[i] == null) {
+        if (insert) {
+          SLOT_CHAR[i] = c;
+        }
+        return insert ? i : -1;
+      }
+      if (SLOT_CHAR[i] == c) {
+        return i;
+      }
+      i = (i + 1) & (SLOTS - 1);
+    }
+  }
+
+  /** Returns the mask of signals in the text ({@link Signal#bit()} of each). */
+  public int mask(String text, char[] norm) {
+    return scan(text, norm, null, null);
+  }
+
+  /** Returns every signal hit in the text, in order of position per kind. */
+  public List<SignalHit> hits(String text, char[] norm) {
+    List<SignalHit> out = new ArrayList<>();
+    scan(text, norm, out, null);
+    return out;
+  }
+
+  /** Returns every hit and collects the assessments of the links found into {@code links}. */
+  public List<SignalHit> hits(String text, char[] norm, List<UrlAssessment> links) {
+    List<SignalHit> out = new ArrayList<>();
+    scan(text, norm, out, links);
+    return out;
+  }
+
+  private int scan(
+      String text, char[] s, @Nullable List<SignalHit> out, @Nullable List<UrlAssessment> links) {
+    int mask = 0;
+    int n = s.length;
+    boolean dot = false;
+    for (int i = 0; i < n; i++) {
+      char c = s[i];
+      if (c == '.') {
+        dot = true;
+      }
+      if (c == TextNormalizer.DIGIT) {
+        int j = i;
+        int digits = 0;
+        while (j < n && (s[j] == TextNormalizer.DIGIT
+            || ((s[j] == ' ' || s[j] == '-') && j + 1 < n && s[j + 1] == TextNormalizer.DIGIT && digits > 0))) {
+          if (s[j] == TextNormalizer.DIGIT) {
+            digits++;
+          }
+          j++;
+        }
+        mask |= number(text, s, i, j, digits, out);
+        i = j - 1;
+        continue;
+      }
+      int slot = slotOf(c, false);
+      if (slot < 0) {
+        continue;
+      }
+      char[][] ps = SLOT_PHRASES[slot];
+      for (int k = 0; k < ps.length; k++) {
+        char[] p = ps[k];
+        if (matchesAt(s, i, p)) {
+          Signal sig = SLOT_SIGNALS[slot][k];
+          mask |= sig.bit();
+          if (out != null) {
+            out.add(new SignalHit(sig, i, i + p.length));
+          }
+        }
+      }
+    }
+    mask |= ids(s, out);
+    if (dot) {
+      List<UrlSpan> found = UrlFinder.find(text);
+      for (UrlSpan u : found) {
+        mask |= Signal.LINK.bit();
+        UrlAssessment a = urls.assess(u.url());
+        if (links != null) {
+          links.add(a);
+        }
+        if (a.score() >= RISKY_LINK_THRESHOLD) {
+          mask |= Signal.RISKY_LINK.bit();
+        }
+        if (out != null) {
+          out.add(new SignalHit(a.score() >= RISKY_LINK_THRESHOLD ? Signal.RISKY_LINK : Signal.LINK, u.start(), u.end()));
+        }
+      }
+    }
+    return mask;
+  }
+
+  private static boolean matchesAt(char[] s, int i, char[] p) {
+    if (i + p.length > s.length) {
+      return false;
+    }
+    for (int k = 1; k < p.length; k++) {
+      if (s[i + k] != p[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(
+      String text, char[] s, int start, int end, int digits, @Nullable List<SignalHit> out) {
+    Signal sig = null;
+    if (digits == 11 && end - start == 11 && isPhoneStart(text.charAt(start))) {
+      sig = Signal.PHONE_NUMBER;
+    } else if (digits >= 16 && digits <= 19 && luhnOrMasked(text, start, end)) {
+      sig = Signal.BANK_CARD;
+    } else if (digits >= 12 && digits <= 19 && precededBy(s, start, ACCOUNT_WORDS, 8)) {
+      sig = Signal.ACCOUNT_NUMBER;
+    } else if (end < s.length && isMoneyUnit(s[end])) {
+      sig = Signal.MONEY;
+    } else if (start > 0 && (s[start - 1] == '￥' || s[start - 1] == '¥' || s[start - 1] == '$')) {
+      sig = Signal.MONEY;
+    }
+    if (sig == null) {
+      return 0;
+    }
+    if (out != null) {
+      out.add(new SignalHit(sig, start, sig == Signal.MONEY && end < s.length ? end + 1 : end));
+    }
+    return sig.bit();
+  }
+
+  private static boolean isMoneyUnit(char c) {
+    return c == '元' || c == '万' || c == '块' || c == 'w' || c == '千' || c == '圆';
+  }
+
+  private static boolean isPhoneStart(char c) {
+    return c == '1' || c == '１' || c == 'x' || c == 'X';
+  }
+
+  private static boolean luhnOrMasked(String text, int start, int end) {
+    int sum = 0;
+    boolean dbl = false;
+    for (int i = end - 1; i >= start; i--) {
+      char c = text.charAt(i);
+      if (c >= '０' && c <= '９') {
+        c = (char) (c - 0xFEE0);
+      }
+      if (c < '0' || c > '9') {
+        if (c == ' ' || c == '-') {
+          continue;
+        }
+        return true; // masked by the corpus: the number's checksum is unknown
+      }
+      int d = c - '0';
+      if (dbl) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+      dbl = !dbl;
+    }
+    return sum % 10 == 0;
+  }
+
+  private static boolean precededBy(char[] s, int start, String[] words, int window) {
+    int from = Math.max(0, start - window);
+    for (String w : words) {
+      for (int i = from; i + w.length() <= start; i++) {
+        if (s[i] == w.charAt(0) && new String(s, i, w.length()).equals(w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** QQ and WeChat ids: a cue word, then within a few chars an id. */
+  private static int ids(char[] s, @Nullable List<SignalHit> out) {
+    int mask = 0;
+    for (String w : QQ_WORDS) {
+      int at = idAfter(s, w, true);
+      if (at >= 0) {
+        mask |= Signal.QQ_ID.bit();
+        if (out != null) {
+          out.add(new SignalHit(Signal.QQ_ID, at, Math.min(s.length, at + w.length() + 12)));
+        }
+        break;
+      }
+    }
+    for (String w : WECHAT_WORDS) {
+      int at = idAfter(s, w, false);
+      if (at >= 0) {
+        mask |= Signal.WECHAT_ID.bit();
+        if (out != null) {
+          out.add(new SignalHit(Signal.WECHAT_ID, at, Math.min(s.length, at + w.length() + 16)));
+        }
+        break;
+      }
+    }
+    return mask;
+  }
+
+  private static int idAfter(char[] s, String word, boolean digitsOnly) {
+    int n = s.length;
+    char first = word.charAt(0);
+    outer:
+    for (int i = 0; i + word.length() <= n; i++) {
+      if (s[i] != first) {
+        continue;
+      }
+      for (int k = 1; k < word.length(); k++) {
+        if (s[i + k] != word.charAt(k)) {
+          continue outer;
+        }
+      }
+      if (isAsciiWordChar(word.charAt(0)) && i > 0 && isAsciiAlnum(s[i - 1])) {
+        continue; // "vx" inside an English word is no cue
+      }
+      int j = i + word.length();
+      int skipped = 0;
+      while (j < n && skipped < 4 && isSeparator(s[j])) {
+        j++;
+        skipped++;
+      }
+      int len = 0;
+      boolean letter = false;
+      while (j + len < n && (digitsOnly ? s[j + len] == TextNormalizer.DIGIT : isIdChar(s[j + len]))) {
+        letter |= s[j + len] >= 'a' && s[j + len] <= 'z';
+        len++;
+      }
+      if (len >= 5 && len <= 20 && (digitsOnly || letter || len >= 6)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ':' || c == '：' || c == ' ' || c == '号' || c == '群' || c == '是' || c == '为' || c == '加'
+        || c == '-' || c == '：' || c == '；';
+  }
+
+  private static boolean isAsciiWordChar(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isIdChar(char c) {
+    return (c >= 'a' && c <= 'z') || c == TextNormalizer.DIGIT || c == '_' || c == '-';
+  }
+}

@@ -1,0 +1,80 @@
+package org.fanzha.text.train;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fanzha.text.model.LinearTextModel;
+
+/**
+ * Trains the shipped content model.
+ *
+ * <p>Reproduce the committed model from the repository root (the data are not in the repository):
+ *
+ * <pre>
+ * ./mvnw -B -q -pl text install -DskipTests
+ * java -cp "text/target/classes:$(cat text/target/cp.txt)" org.fanzha.text.train.TrainMain \
+ *   --data /work/shared/data --out text/src/main/resources/org/fanzha/text/model.bin
+ * </pre>
+ *
+ * (write {@code text/target/cp.txt} with {@code ./mvnw -B -q -pl text dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt}). The training set is {@link #trainingSet}: all of
+ * telecom-fraud-texts-5, all of the 80w sample and {@value #WRITTEN_PER_CLASS} texts per class of
+ * the written templates with seed {@value #SEED}. Training is deterministic.
+ */
+public final class TrainMain {
+
+  /** Texts drawn per class from the written templates. */
+  public static final int WRITTEN_PER_CLASS = 600;
+  /** Seed of the written templates' expansion. */
+  public static final long SEED = 20261127L;
+
+  private TrainMain() {}
+
+  /** Runs the command: {@code --data DIR --out FILE [--bits N] [--c C]}. */
+  public static void main(String[] args) throws IOException {
+    Path data = Path.of("/work/shared/data");
+    Path out = Path.of("text/src/main/resources/org/fanzha/text/model.bin");
+    Trainer.Settings s = Trainer.Settings.DEFAULT;
+    int bits = s.bits();
+    double c = s.c();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--data" -> data = Path.of(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        case "--bits" -> bits = Integer.parseInt(args[++i]);
+        case "--c" -> c = Double.parseDouble(args[++i]);
+        default -> {
+          System.err.println("usage: TrainMain --data DIR --out FILE [--bits N] [--c C]");
+          System.exit(2);
+        }
+      }
+    }
+    long t0 = System.nanoTime();
+    List<LabeledText> texts = trainingSet(data);
+    Map<String, Integer> counts = new TreeMap<>();
+    texts.forEach(t -> counts.merge(t.label(), 1, Integer::sum));
+    System.out.println("training texts: " + texts.size() + " " + counts);
+    LinearTextModel model = new Trainer(new Trainer.Settings(bits, c, s.eps())).train(texts);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    try (OutputStream os = Files.newOutputStream(out)) {
+      model.write(os);
+    }
+    System.out.printf(
+        "wrote %s (%,d bytes, %d labels, 2^%d buckets) in %.1f s%n",
+        out, Files.size(out), model.labelCount(), bits, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Returns the training set of the shipped model from the data root. */
+  public static List<LabeledText> trainingSet(Path data) throws IOException {
+    List<LabeledText> texts = new ArrayList<>();
+    texts.addAll(Datasets.telecomFraud5(data));
+    texts.addAll(Datasets.spam80w(data));
+    texts.addAll(WrittenCorpus.load().generate(WRITTEN_PER_CLASS, SEED));
+    return texts;
+  }
+}
