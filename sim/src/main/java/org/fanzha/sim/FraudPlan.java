@@ -1,0 +1,607 @@
+package org.fanzha.sim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.Channel;
+import org.fanzha.core.event.DeviceEvent;
+import org.fanzha.core.event.DeviceSignal;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.event.FraudType;
+import org.fanzha.core.event.OpeningEvent;
+import org.fanzha.core.event.OpeningKind;
+import org.fanzha.core.event.ReportEvent;
+import org.fanzha.core.event.ReportTarget;
+import org.fanzha.core.event.Role;
+import org.fanzha.core.event.SmsEvent;
+import org.fanzha.core.event.TargetKind;
+import org.fanzha.core.event.TransferEvent;
+
+/**
+ * The fraud side of the city, made up front: card dealers and their holders, the cards and
+ * accounts they open, SIM farms and their active days, hook numbers, the mule pool by tier, and
+ * every victim's story (lure, hook call, handset signal, transfers, laundering, cash-out, report).
+ * Ground truth comes from what actually happened here, so every label is backed by events.
+ */
+final class FraudPlan {
+  /*
+   * A victim's money: victim -> tier-1 mule (one per transfer) -> after 2–15 minutes split into
+   * 1–3 parts to tier-2 mules -> ... -> the last tier cashes out at ATMs (≤ 20,000 yuan a
+   * withdrawal) or sells to a crypto OTC trader. Each hop keeps a small fee (≤ 1%), so the sums
+   * shrink slightly along the chain. Next-hop mules are chosen by "two random choices, fewer uses
+   * wins", which spreads money over the pool so that most planted mules really receive some.
+   */
+
+  private static final long MIN = 60_000L;
+  private static final long HOUR = 3_600_000L;
+  private static final long DAY = 86_400_000L;
+
+  private static final Set<FraudType> CALL_LED =
+      Set.of(FraudType.CUSTOMER_SERVICE, FraudType.POLICE, FraudType.BOSS_ACQUAINTANCE);
+
+  private static final String[] MEETING_APPS = {"com.meeting.cloudroom", "com.zoomlike.video", "com.shareview.screen"};
+  private static final String[] REMOTE_APPS = {"com.remote.helperdesk", "com.rc.anydesk.lite", "com.sunremote.client"};
+  private static final String[] FAKE_APPS = {
+    "com.hzjr.licai", "com.jinrong.vipapp", "com.ks.renwu", "com.daikuan.sudai", "com.anquan.jingwu", "com.yx.jiaoyi",
+  };
+  private static final char[] BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
+
+  /** A card dealer: one agent channel, device and IP used with several holders' IDs. */
+  record Dealer(int region, String device, String ip, String channel, List<String> holders,
+      List<String> holderPhones) {}
+
+  /** A SIM farm: a few shared handsets (IMEIs) at one or two cells, cards active a few days each. */
+  static final class Farm {
+    final int index;
+    final int region;
+    final FraudType[] types;
+    final String[] numbers;
+    final int[] activeFrom;
+    final int[] activeTo;
+    final String[] imeis;
+    final String[] cells;
+
+    Farm(int index, int region, FraudType[] types, int n, int devices) {
+      this.index = index;
+      this.region = region;
+      this.types = types;
+      this.numbers = new String[n];
+      this.activeFrom = new int[n];
+      this.activeTo = new int[n];
+      this.imeis = new String[devices];
+      this.cells = new String[2];
+    }
+
+    boolean active(int j, int day) {
+      return day >= activeFrom[j] && day < activeTo[j];
+    }
+  }
+
+  /** One account in the mule pool. */
+  static final class Mule {
+    final String account;
+    final int tier;
+    final String name;
+    final String phone;
+    final String device;
+    final String ip;
+    final String region;
+    int uses;
+
+    Mule(String account, int tier, String name, String phone, String device, String ip, String region) {
+      this.account = account;
+      this.tier = tier;
+      this.name = name;
+      this.phone = phone;
+      this.device = device;
+      this.ip = ip;
+      this.region = region;
+    }
+  }
+
+  private final SimConfig config;
+  private final Population pop;
+  private final Synth ids;
+  private final List<Event> events = new ArrayList<>();
+  private final GroundTruth.Builder labels = new GroundTruth.Builder();
+  private final List<Dealer> dealers = new ArrayList<>();
+  private final List<Farm> farms = new ArrayList<>();
+  private final List<String> hooks = new ArrayList<>();
+  private final List<FraudType> hookTypes = new ArrayList<>();
+  private final List<String> hookImeis = new ArrayList<>();
+  private final List<List<Mule>> tiers = new ArrayList<>();
+  private final Set<Integer> reserved = new HashSet<>();
+  private final double[] mixCumulative;
+  private final FraudType[] mixTypes;
+  private final IdSeq id = new IdSeq("p");
+  private long simIndex;
+  private long accountIndex;
+  private final GroundTruth truth;
+
+  FraudPlan(SimConfig config, Population pop, Synth ids) {
+    this.config = config;
+    this.pop = pop;
+    this.ids = ids;
+    Map<FraudType, Integer> mix = config.fraudMix();
+    mixTypes = mix.keySet().toArray(new FraudType[0]);
+    double[] w = new double[mixTypes.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = mix.get(mixTypes[i]);
+    }
+    mixCumulative = Rand.cumulative(w);
+    SplittableRandom r = Rand.stream(config.seed(), 0x44, 0);
+    for (int i : pop.heavyCallers()) {
+      reserved.add(i);
+      labels.add(EntityKind.PHONE, pop.phone(i), Role.NORMAL, null);
+    }
+    for (String line : Synth.SERVICE_LINES) {
+      labels.add(EntityKind.PHONE, line, Role.NORMAL, null);
+    }
+    buildDealers(r);
+    buildFarms(r);
+    buildHooks(r);
+    buildMules(r);
+    SplittableRandom v = Rand.stream(config.seed(), 0x55, 0);
+    Set<Integer> victims = new HashSet<>();
+    for (int day = 0; day < config.days(); day++) {
+      int n = Rand.poisson(v, config.victimsPerDay());
+      for (int k = 0; k < n; k++) {
+        int person = freeResident(v, victims);
+        if (person >= 0) {
+          victims.add(person);
+          victim(person, day, v);
+        }
+      }
+      smsReports(day, v);
+    }
+    events.sort(Comparator.comparingLong(Event::ts));
+    truth = labels.build(config.endMillis());
+  }
+
+  List<Event> events() {
+    return events;
+  }
+
+  GroundTruth truth() {
+    return truth;
+  }
+
+  List<Farm> farms() {
+    return farms;
+  }
+
+  // ---- infrastructure
+
+  private void buildDealers(SplittableRandom r) {
+    for (int d = 0; d < config.cardDealers(); d++) {
+      int region = Regions.gang(r);
+      List<String> holders = new ArrayList<>();
+      List<String> phones = new ArrayList<>();
+      String device = ids.device(Synth.FRAUD_BASE + d);
+      Dealer dealer = new Dealer(region, device, ids.fixedIp(Synth.FRAUD_BASE + d),
+          "代理点-" + Regions.NAMES[region] + "通讯店" + (1 + r.nextInt(40)) + "号", holders, phones);
+      dealers.add(dealer);
+      labels.add(EntityKind.DEVICE, device, Role.CARD_DEALER, null);
+      for (int h = 0; h < config.holdersPerDealer(); h++) {
+        long k = Synth.HOLDER_BASE + (long) d * config.holdersPerDealer() + h;
+        String holder = ids.residentId(k, Regions.CODES[Regions.home(Rand.hash(config.seed(), 0x40, k))]);
+        holders.add(holder);
+        labels.add(EntityKind.HOLDER, holder, Role.CARD_DEALER, null);
+        // each holder's own registration phone, used to register the accounts opened in the name
+        long ts = config.startMillis() - (10 + r.nextInt(20)) * DAY - r.nextInt(8 * 3600) * 1000L;
+        phones.add(openSim(dealer, holder, ts));
+      }
+    }
+  }
+
+  /** Opens a new card through a dealer and returns its number. */
+  private String openSim(Dealer dealer, String holder, long ts) {
+    String phone = ids.phone(Synth.FRAUD_BASE + simIndex++);
+    events.add(new OpeningEvent(id.next('o'), ts, Synth.carrier(phone), OpeningKind.SIM, phone, holder,
+        null, Regions.CODES[dealer.region()], dealer.device(), dealer.ip(), dealer.channel()));
+    return phone;
+  }
+
+  private Dealer dealerFor(long n) {
+    return dealers.get((int) (n % dealers.size()));
+  }
+
+  private String holderFor(Dealer d, long n) {
+    return d.holders().get((int) ((n / dealers.size()) % d.holders().size()));
+  }
+
+  private void buildFarms(SplittableRandom r) {
+    int days = config.days();
+    int n = config.numbersPerFarm();
+    for (int f = 0; f < config.simFarms(); f++) {
+      FraudType[] types = {pickType(r), pickType(r)};
+      Farm farm = new Farm(f, Regions.gang(r), types, n, Math.max(1, (n + 7) / 8));
+      for (int k = 0; k < farm.imeis.length; k++) {
+        farm.imeis[k] = ids.imei(Synth.FRAUD_BASE / 4 + f * 64L + k);
+      }
+      for (int k = 0; k < farm.cells.length; k++) {
+        farm.cells[k] = Synth.cell(farm.region, Rand.hash(config.seed(), 0x46, f * 2L + k) & 0xFFFF);
+      }
+      for (int j = 0; j < n; j++) {
+        int from = (int) ((long) j * days / n);
+        int length = 1 + r.nextInt(3);
+        farm.activeFrom[j] = from;
+        farm.activeTo[j] = Math.min(days, from + length);
+        long index = simIndex;
+        Dealer d = dealerFor(index);
+        long opened = config.startMillis() + from * DAY - (6 * HOUR + r.nextLong(66 * HOUR));
+        farm.numbers[j] = openSim(d, holderFor(d, index), opened);
+        labels.add(EntityKind.PHONE, farm.numbers[j], Role.FRAUD_NUMBER, types[0]);
+      }
+      farms.add(farm);
+    }
+  }
+
+  private void buildHooks(SplittableRandom r) {
+    for (int h = 0; h < config.hookNumbers(); h++) {
+      long index = simIndex;
+      Dealer d = dealerFor(index);
+      long opened = config.startMillis() - (3 + r.nextInt(18)) * DAY - r.nextInt(10 * 3600) * 1000L;
+      hooks.add(openSim(d, holderFor(d, index), opened));
+      hookTypes.add(mixTypes[h % mixTypes.length]);
+      hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + h / 3)); // call-centre handsets, 3 cards each
+    }
+  }
+
+  private void buildMules(SplittableRandom r) {
+    int maxTiers = config.muleTiersMax();
+    double[] share = {0.4, 0.3, 0.2, 0.1};
+    double sum = 0;
+    for (int t = 0; t < maxTiers; t++) {
+      sum += share[t];
+    }
+    int total = config.muleAccounts();
+    int[] size = new int[maxTiers];
+    int used = 0;
+    for (int t = 0; t < maxTiers; t++) {
+      size[t] = Math.max(1, (int) Math.floor(total * share[t] / sum));
+      used += size[t];
+    }
+    size[0] += Math.max(0, total - used);
+    int recruited = (int) Math.round(total * config.recruitedMuleShare());
+    for (int t = 0; t < maxTiers; t++) {
+      List<Mule> tier = new ArrayList<>();
+      for (int k = 0; k < size[t]; k++) {
+        if (recruited > 0 && t < 2) {
+          recruited--;
+          tier.add(recruit(t, r));
+        } else {
+          tier.add(dealerAccount(t, r));
+        }
+      }
+      tiers.add(tier);
+    }
+  }
+
+  /** A resident who rents out their own old card to the gang (两卡 rental). */
+  private Mule recruit(int tier, SplittableRandom r) {
+    int i = freeResident(r, reserved);
+    if (i < 0) {
+      return dealerAccount(tier, r);
+    }
+    reserved.add(i);
+    boolean own = Rand.chance(r, 0.5);
+    int gang = r.nextInt(dealers.size());
+    return new Mule(pop.card(i), tier, pop.name(i), pop.phone(i),
+        own ? pop.device(i) : gangDevice(gang, r), own ? pop.ip(i) : gangIp(gang), pop.regionCode(i));
+  }
+
+  /** A new account opened by a dealer in a holder's name. */
+  private Mule dealerAccount(int tier, SplittableRandom r) {
+    long n = accountIndex++;
+    int g = (int) (n % dealers.size());
+    Dealer d = dealers.get(g);
+    int h = (int) ((n / dealers.size()) % d.holders().size());
+    String holder = d.holders().get(h);
+    String regPhone = d.holderPhones().get(h);
+    boolean wallet = Rand.chance(r, 0.25);
+    long k = Synth.FRAUD_BASE + n;
+    String account = wallet ? (n % 2 == 0 ? ids.alipay(k) : ids.wechat(k)) : ids.card(k);
+    long ts = config.startMillis() - (5 + r.nextInt(35)) * DAY - r.nextInt(8 * 3600) * 1000L;
+    events.add(new OpeningEvent(id.next('o'), ts, Synth.institution(account),
+        wallet ? OpeningKind.PAYMENT_ACCOUNT : OpeningKind.BANK_ACCOUNT, account, holder, regPhone,
+        Regions.CODES[d.region()], d.device(), d.ip(), d.channel()));
+    String name = Texts.name(Rand.hash(config.seed(), 0x4A, Synth.HOLDER_BASE + (long) g * 1000 + h));
+    return new Mule(account, tier, name, regPhone, gangDevice(g, r), gangIp(g), Regions.CODES[d.region()]);
+  }
+
+  private String gangDevice(int gang, SplittableRandom r) {
+    return ids.device(Synth.FRAUD_BASE * 2 + gang * 2L + r.nextInt(2));
+  }
+
+  private String gangIp(int gang) {
+    return ids.fixedIp(Synth.FRAUD_BASE * 2 + gang);
+  }
+
+  private int freeResident(SplittableRandom r, Set<Integer> alsoExcluded) {
+    for (int attempt = 0; attempt < 64; attempt++) {
+      int i = r.nextInt(pop.size);
+      if (!reserved.contains(i) && !alsoExcluded.contains(i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private FraudType pickType(SplittableRandom r) {
+    return mixTypes[Rand.pick(r, mixCumulative)];
+  }
+
+  /** Returns the farm cards active on a day, in farm and card order. */
+  private List<String[]> activeFarmNumbers(int day) {
+    List<String[]> out = new ArrayList<>();
+    for (Farm f : farms) {
+      for (int j = 0; j < f.numbers.length; j++) {
+        if (f.active(j, day)) {
+          out.add(new String[] {f.numbers[j], f.imeis[j % f.imeis.length], f.cells[0], Regions.CODES[f.region]});
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- victims
+
+  private void victim(int v, int day, SplittableRandom r) {
+    FraudType type = pickType(r);
+    long dayStart = config.startMillis() + day * DAY;
+    long t0 = dayStart + (8 * 3600 + r.nextInt(14 * 3600)) * 1000L;
+    String phone = pop.phone(v);
+    String region = pop.regionCode(v);
+    List<String[]> farmNumbers = activeFarmNumbers(day);
+    String url = Texts.url(r);
+    boolean sawUrl = false;
+    if (!CALL_LED.contains(type)) { // lured first by a message from a farm card
+      long ts = Math.max(config.startMillis(), t0 - (10 * MIN + r.nextLong(6 * HOUR)));
+      String[] farmCard = farmNumbers.isEmpty() ? null : farmNumbers.get(r.nextInt(farmNumbers.size()));
+      String sender = farmCard == null ? hookFor(type, r) : farmCard[0];
+      String senderRegion = farmCard == null ? null : farmCard[3];
+      events.add(new SmsEvent(id.next('s'), ts, Synth.carrier(sender), sender, phone,
+          Texts.fraudSms(type, r, url), senderRegion));
+      if (Rand.chance(r, 0.6)) {
+        sawUrl = true;
+        events.add(new DeviceEvent(id.next('d'), ts + (1 + r.nextInt(20)) * MIN, "app", phone, DeviceSignal.URL_VISIT, url));
+      }
+    } else if (!farmNumbers.isEmpty() && Rand.chance(r, 0.5)) { // a robocall ("press 1") before the agent calls
+      String[] f = farmNumbers.get(r.nextInt(farmNumbers.size()));
+      long ts = Math.max(config.startMillis(), t0 - (2 + r.nextInt(28)) * MIN);
+      events.add(new CallEvent(id.next('c'), ts, Synth.carrier(f[0]), f[0], phone, 20 + r.nextInt(40),
+          f[3], region, f[1], f[2], null));
+    }
+    // the hook: a long call from a dedicated fraud number
+    int hookIndex = hookIndexFor(type, r);
+    String hook = hooks.get(hookIndex);
+    int duration = switch (type) {
+      case POLICE -> 1800 + r.nextInt(3600);
+      case CUSTOMER_SERVICE -> 1200 + r.nextInt(2400);
+      default -> 600 + r.nextInt(1800);
+    };
+    String displayed = null;
+    if (type == FraudType.POLICE && Rand.chance(r, 0.3)) {
+      displayed = "+8621" + (6_000_0000 + r.nextInt(3_000_0000));
+    } else if (type == FraudType.CUSTOMER_SERVICE && Rand.chance(r, 0.3)) {
+      displayed = "400" + (8_000_000 + r.nextInt(1_000_000));
+    }
+    String gangRegion = Regions.CODES[dealers.get(hookIndex % dealers.size()).region()];
+    events.add(new CallEvent(id.next('c'), t0, Synth.carrier(hook), hook, phone, duration, gangRegion, region,
+        hookImeis.get(hookIndex), Synth.cell(Regions.gang(r), hookIndex), displayed));
+    labels.add(EntityKind.PHONE, hook, Role.FRAUD_NUMBER, type);
+    // what the victim is talked into doing on the handset
+    long signalTs = t0 + (3 + r.nextInt(5)) * MIN;
+    switch (type) {
+      case CUSTOMER_SERVICE -> events.add(new DeviceEvent(id.next('d'), signalTs, "app", phone,
+          DeviceSignal.SCREEN_SHARE, Rand.oneOf(r, MEETING_APPS)));
+      case POLICE -> events.add(new DeviceEvent(id.next('d'), signalTs, "app", phone,
+          Rand.chance(r, 0.5) ? DeviceSignal.REMOTE_CONTROL : DeviceSignal.APP_INSTALL,
+          Rand.chance(r, 0.5) ? Rand.oneOf(r, REMOTE_APPS) : "com.anquan.jingwu"));
+      case INVESTMENT, BRUSHING, LOAN, GAME_TRADE, ROMANCE -> {
+        if (!sawUrl || Rand.chance(r, 0.5)) {
+          events.add(new DeviceEvent(id.next('d'), signalTs, "app", phone, DeviceSignal.APP_INSTALL,
+              Rand.oneOf(r, FAKE_APPS)));
+        }
+      }
+      default -> { }
+    }
+    // the transfers
+    boolean during = CALL_LED.contains(type);
+    long ts = during
+        ? t0 + (8 + r.nextInt(Math.max(1, Math.min(40, duration / 60 - 9)))) * MIN
+        : t0 + duration * 1000L + (5 + r.nextInt(55)) * MIN;
+    int count = transferCount(type, r);
+    double base = baseAmount(type, r);
+    List<String> transferIds = new ArrayList<>();
+    Set<String> firstTier = new java.util.LinkedHashSet<>();
+    long loss = 0;
+    int chainTiers = config.muleTiersMin() + r.nextInt(config.muleTiersMax() - config.muleTiersMin() + 1);
+    for (int k = 0; k < count; k++) {
+      double yuan = type == FraudType.BRUSHING || type == FraudType.LOAN ? base * Math.pow(2.1, k) : base * (0.7 + 0.6 * r.nextDouble());
+      long fen = Math.min(500_000_00L, roundAmount(yuan));
+      boolean wallet = fen <= 50_000_00L && pop.hasWallet(v) && Rand.chance(r, 0.3);
+      String from = wallet ? pop.wallet(v) : pop.card(v);
+      Mule mule = pickMule(0, r);
+      String tid = id.next('t');
+      events.add(new TransferEvent(tid, ts, Synth.institution(from), from, mule.account, fen, "CNY",
+          wallet ? Channel.THIRD_PARTY : Channel.MOBILE, phone, mule.name, pop.device(v), pop.ip(v), region));
+      if (!wallet && Rand.chance(r, 0.8)) {
+        events.add(new SmsEvent(id.next('s'), ts + 5000, "trunk", Synth.SERVICE_LINES[pop.bank(v)], phone,
+            Texts.bankNotice(pop.bank(v), from, ts, fen, true, r), null));
+      }
+      labels.add(EntityKind.ACCOUNT, from, Role.VICTIM, type);
+      transferIds.add(tid);
+      firstTier.add(mule.account);
+      loss += fen;
+      launder(mule, fen, ts, 1, chainTiers, type, r);
+      ts += (type == FraudType.BRUSHING || type == FraudType.INVESTMENT || type == FraudType.ROMANCE
+          ? 20 + r.nextInt(160) : 3 + r.nextInt(22)) * MIN;
+    }
+    labels.add(EntityKind.PHONE, phone, Role.VICTIM, type);
+    if (Rand.chance(r, config.reportRate())) {
+      List<ReportTarget> targets = new ArrayList<>();
+      targets.add(new ReportTarget(TargetKind.PHONE, hook));
+      for (String a : firstTier) {
+        targets.add(new ReportTarget(TargetKind.ACCOUNT, a));
+      }
+      if (sawUrl) {
+        targets.add(new ReportTarget(TargetKind.URL, url));
+      }
+      long reportTs = ts + (2 * HOUR + r.nextLong(38 * HOUR));
+      events.add(new ReportEvent(id.next('r'), reportTs, "fzzx-" + region.substring(0, 4) + "00", targets,
+          phone, region, type, Texts.report(type, loss, r), loss, transferIds));
+    }
+  }
+
+  private int hookIndexFor(FraudType type, SplittableRandom r) {
+    List<Integer> matching = new ArrayList<>();
+    for (int h = 0; h < hooks.size(); h++) {
+      if (hookTypes.get(h) == type) {
+        matching.add(h);
+      }
+    }
+    return matching.isEmpty() ? r.nextInt(hooks.size()) : matching.get(r.nextInt(matching.size()));
+  }
+
+  private String hookFor(FraudType type, SplittableRandom r) {
+    String hook = hooks.get(hookIndexFor(type, r));
+    labels.add(EntityKind.PHONE, hook, Role.FRAUD_NUMBER, type);
+    return hook;
+  }
+
+  private static int transferCount(FraudType type, SplittableRandom r) {
+    return switch (type) {
+      case BRUSHING -> 3 + r.nextInt(3);
+      case INVESTMENT, ROMANCE -> 2 + r.nextInt(3);
+      case LOAN -> 2 + r.nextInt(2);
+      case CUSTOMER_SERVICE, POLICE, CREDIT, GAME_TRADE -> 1 + r.nextInt(3);
+      default -> 1 + r.nextInt(2);
+    };
+  }
+
+  private static double baseAmount(FraudType type, SplittableRandom r) {
+    return switch (type) {
+      case BRUSHING -> Rand.logNormal(r, 800, 0.5);
+      case INVESTMENT -> Rand.logNormal(r, 30_000, 0.8);
+      case LOAN -> Rand.logNormal(r, 3_000, 0.6);
+      case CUSTOMER_SERVICE -> Rand.logNormal(r, 15_000, 0.7);
+      case POLICE -> Rand.logNormal(r, 60_000, 0.8);
+      case CREDIT -> Rand.logNormal(r, 12_000, 0.7);
+      case SHOPPING -> Rand.logNormal(r, 1_200, 0.7);
+      case BOSS_ACQUAINTANCE -> Rand.logNormal(r, 40_000, 0.6);
+      case GAME_TRADE -> Rand.logNormal(r, 1_500, 0.7);
+      case ROMANCE -> Rand.logNormal(r, 20_000, 0.8);
+      case OTHER -> Rand.logNormal(r, 5_000, 0.8);
+    };
+  }
+
+  /** Victims send round sums: whole hundreds from 1,000 yuan up, whole yuan below. */
+  private static long roundAmount(double yuan) {
+    long y = Math.max(1, Math.round(yuan));
+    return (y >= 1000 ? Math.round(y / 100.0) * 100 : y) * 100;
+  }
+
+  private Mule pickMule(int tier, SplittableRandom r) {
+    List<Mule> pool = tiers.get(tier);
+    Mule a = pool.get(r.nextInt(pool.size()));
+    Mule b = pool.get(r.nextInt(pool.size()));
+    Mule m = b.uses < a.uses ? b : a;
+    m.uses++;
+    return m;
+  }
+
+  /** Moves {@code fen} received by {@code mule} at {@code ts} on down the chain, or cashes it out. */
+  private void launder(Mule mule, long fen, long ts, int tier, int chainTiers, FraudType type, SplittableRandom r) {
+    labels.add(EntityKind.ACCOUNT, mule.account, Role.MULE, type);
+    long at = ts + (2 + r.nextInt(14)) * MIN + r.nextInt(60) * 1000L; // 快进快出: out within minutes
+    long fee = (long) (fen * 0.01 * r.nextDouble());
+    long forward = fen - fee;
+    if (tier >= chainTiers || tier >= tiers.size()) {
+      cashOut(mule, forward, at, r);
+      return;
+    }
+    int parts = forward >= 5_000_00L ? 1 + r.nextInt(3) : 1;
+    long left = forward;
+    for (int p = 0; p < parts; p++) {
+      long part = p == parts - 1 ? left : (long) (forward / parts * (0.7 + 0.6 * r.nextDouble()));
+      part = Math.min(part, left - (parts - 1 - p) * 100L);
+      if (part < 100) {
+        continue;
+      }
+      left -= part;
+      Mule next = pickMule(tier, r);
+      events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account, next.account,
+          part, "CNY", Rand.chance(r, 0.7) ? Channel.MOBILE : Channel.ONLINE, mule.phone, next.name,
+          mule.device, mule.ip, mule.region));
+      launder(next, part, at, tier + 1, chainTiers, type, r);
+      at += (20 + r.nextInt(70)) * 1000L;
+    }
+  }
+
+  private void cashOut(Mule mule, long fen, long ts, SplittableRandom r) {
+    boolean atm = fen <= 60_000_00L && !mule.account.contains(":") && Rand.chance(r, 0.6);
+    if (atm) {
+      long left = fen;
+      long at = ts + (3 + r.nextInt(10)) * MIN;
+      String terminalRegion = mule.region;
+      while (left > 0) {
+        long chunk = Math.min(left, 20_000_00L);
+        events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account,
+            "cash:" + Synth.atm(terminalRegion, r.nextInt(900)), chunk, "CNY", Channel.ATM, mule.phone, null,
+            null, null, terminalRegion));
+        left -= chunk;
+        at += (2 + r.nextInt(7)) * MIN;
+      }
+      return;
+    }
+    int parts = fen > 100_000_00L ? 2 : 1;
+    long at = ts;
+    long left = fen;
+    for (int p = 0; p < parts; p++) {
+      long part = p == parts - 1 ? left : fen / 2;
+      left -= part;
+      events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account,
+          otcWallet(r), part, "CNY", Channel.CRYPTO_OTC, mule.phone, "USDT承兑商", mule.device, mule.ip, mule.region));
+      at += (1 + r.nextInt(5)) * MIN;
+    }
+  }
+
+  private String otcWallet(SplittableRandom r) {
+    SplittableRandom w = new SplittableRandom(Rand.hash(config.seed(), 0x07C, r.nextInt(4)));
+    StringBuilder sb = new StringBuilder("usdt:T");
+    for (int i = 0; i < 33; i++) {
+      sb.append(BASE58[w.nextInt(BASE58.length)]);
+    }
+    return sb.toString();
+  }
+
+  /** Residents who received a farm card's message and reported the sender (12381-style). */
+  private void smsReports(int day, SplittableRandom r) {
+    long dayStart = config.startMillis() + day * DAY;
+    for (Farm f : farms) {
+      for (int j = 0; j < f.numbers.length; j++) {
+        if (!f.active(j, day) || !Rand.chance(r, 0.15)) {
+          continue;
+        }
+        int person = r.nextInt(pop.size);
+        String phone = pop.phone(person);
+        FraudType type = f.types[r.nextInt(f.types.length)];
+        long ts = dayStart + (9 * 3600 + r.nextInt(12 * 3600)) * 1000L;
+        String text = Texts.fraudSms(type, r);
+        events.add(new SmsEvent(id.next('s'), ts, Synth.carrier(f.numbers[j]), f.numbers[j], phone, text,
+            Regions.CODES[f.region]));
+        events.add(new ReportEvent(id.next('r'), ts + (5 + r.nextInt(120)) * MIN, "12381",
+            List.of(new ReportTarget(TargetKind.PHONE, f.numbers[j])), phone, pop.regionCode(person), type,
+            "收到可疑短信：" + text, 0, List.of()));
+      }
+    }
+  }
+}

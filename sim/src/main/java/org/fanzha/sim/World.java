@@ -1,0 +1,119 @@
+package org.fanzha.sim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.fanzha.core.event.Event;
+
+/**
+ * A synthetic city built from a {@link SimConfig}: its people and the fraud plan exist after
+ * {@link #generate}; the bulk of the events (daily life, heavy callers, SIM-farm traffic) is made
+ * lazily, window by window, each time {@link #forEachEvent} runs, and is identical every time.
+ */
+public final class World {
+  /*
+   * Streaming in time order with bounded memory:
+   *
+   * 1. Time is cut into windows: twelve one-year history windows (card openings of residents), then
+   *    one window per simulated day. Each window's generators draw from their own SplittableRandom,
+   *    seeded from (seed, generator, window), so a window can be regenerated alone and identically.
+   * 2. The fraud plan (infrastructure openings, hook calls, victims' transfers, mule chains,
+   *    cash-out, reports) is small and made up front, because ground truth depends on it; it is
+   *    sorted once and merged into the windows by a cursor.
+   * 3. A window's events are stably sorted by time (ties keep generation order). Events that fall
+   *    past the window's end (a callback at 23:58, a mule hop after midnight) are carried into the
+   *    next window, so the output is non-decreasing in time without a global sort.
+   * Memory is about one day's events (~250 bytes each), not the whole run.
+   */
+
+  private static final Comparator<Event> BY_TIME = Comparator.comparingLong(Event::ts);
+
+  private final SimConfig config;
+  private final Population population;
+  private final NormalLife normal;
+  private final HeavyWork heavy;
+  private final FraudPlan plan;
+  private final FarmTraffic farms;
+  private volatile long eventCount = -1;
+
+  private World(SimConfig config) {
+    this.config = config;
+    Synth ids = new Synth(config.seed());
+    this.population = new Population(config, ids);
+    this.normal = new NormalLife(config, population);
+    this.heavy = new HeavyWork(config, population);
+    this.plan = new FraudPlan(config, population, ids);
+    this.farms = new FarmTraffic(config, population, plan, ids);
+  }
+
+  /** Returns the world of this config: population, gangs and fraud plan fixed, events not yet made. */
+  public static World generate(SimConfig config) {
+    return new World(config);
+  }
+
+  /** Returns the config this world was built from. */
+  public SimConfig config() {
+    return config;
+  }
+
+  /**
+   * Feeds every event, in non-decreasing time order, to the sink. Each call regenerates the same
+   * sequence. Ground-truth labels are not part of it (see {@link #truth()}).
+   */
+  public void forEachEvent(Consumer<? super Event> sink) {
+    List<Event> planned = plan.events();
+    int cursor = 0;
+    List<Event> carry = new ArrayList<>();
+    long count = 0;
+    int windows = NormalLife.HISTORY_WINDOWS + config.days();
+    for (int w = 0; w < windows; w++) {
+      List<Event> buf = new ArrayList<>(carry);
+      carry.clear();
+      long end;
+      if (w < NormalLife.HISTORY_WINDOWS) {
+        end = normal.historyStart(w + 1);
+        normal.history(w, buf);
+      } else {
+        int day = w - NormalLife.HISTORY_WINDOWS;
+        end = config.startMillis() + (day + 1) * 86_400_000L;
+        normal.day(day, buf);
+        heavy.day(day, buf);
+        farms.day(day, buf);
+      }
+      boolean last = w == windows - 1;
+      while (cursor < planned.size() && (last || planned.get(cursor).ts() < end)) {
+        buf.add(planned.get(cursor++));
+      }
+      buf.sort(BY_TIME);
+      for (Event e : buf) {
+        if (!last && e.ts() >= end) {
+          carry.add(e);
+        } else {
+          sink.accept(e);
+          count++;
+        }
+      }
+    }
+    eventCount = count;
+  }
+
+  /** Returns the ground truth: roles of planted fraud entities and of benign heavy callers. */
+  public GroundTruth truth() {
+    return plan.truth();
+  }
+
+  /**
+   * Returns how many events {@link #forEachEvent} produces; runs a counting pass first if no pass
+   * has completed yet.
+   */
+  public long eventCount() {
+    long n = eventCount;
+    if (n < 0) {
+      long[] c = new long[1];
+      forEachEvent(e -> c[0]++);
+      n = c[0];
+    }
+    return n;
+  }
+}
