@@ -1,0 +1,201 @@
+package org.fanzha.server.cli;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.replay.Replay;
+import org.fanzha.engine.replay.ReplaySummary;
+import org.fanzha.server.FanzhaApplication;
+import org.springframework.boot.SpringApplication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/** The subcommands of {@link FanzhaMain}. */
+final class Commands {
+
+  private Commands() {}
+
+  /** Starts Spring Boot with the given properties as command-line arguments (they win over application.properties). */
+  static void startServer(List<String> props, List<String> extra) {
+    List<String> args = new ArrayList<>();
+    for (String p : props) {
+      args.add("--" + p);
+    }
+    args.addAll(extra);
+    SpringApplication.run(FanzhaApplication.class, args.toArray(String[]::new));
+    FanzhaMain.serverStarted = true;
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true,
+      description = "Run the server: REST API (/api/v1/events, /api/v1/decide, /api/v1/entities/{kind}/{id}), "
+          + "console (/), health (/actuator/health), OpenAPI (/v3/api-docs, /swagger-ui.html).")
+  static final class Serve implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data", defaultValue = "./data", description = "folder of the H2 database (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--db-url", description = "JDBC URL of the database instead (jdbc:postgresql://… or jdbc:h2:…); "
+        + "user and password from FANZHA_DB_USER / FANZHA_DB_PASSWORD")
+    String dbUrl;
+
+    @Unmatched List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<String> p = new ArrayList<>(List.of("server.port=" + port, "fanzha.data=" + data));
+      if (dbUrl != null) {
+        p.add("fanzha.db-url=" + dbUrl);
+      }
+      startServer(p, springArgs);
+      return 0;
+    }
+  }
+
+  @Command(name = "demo", mixinStandardHelpOptions = true,
+      description = "Run the server with a simulated city streamed into it in accelerated real time; "
+          + "open http://localhost:PORT for the live console.")
+  static final class Demo implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data", defaultValue = "./data/demo", description = "folder of the demo's H2 database (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--seed", defaultValue = "20261127", description = "seed of the simulated city (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--people", defaultValue = "3000", description = "residents (default: ${DEFAULT-VALUE})")
+    int people;
+
+    @Option(names = "--days", defaultValue = "7", description = "simulated days (default: ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--speed", defaultValue = "1800",
+        description = "simulated seconds per real second (default: ${DEFAULT-VALUE}, one hour every 2 s)")
+    double speed;
+
+    @Option(names = "--demo-password", defaultValue = "demo",
+        description = "password of the demo analyst 'demo' (default: ${DEFAULT-VALUE})")
+    String password;
+
+    @Unmatched List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      startServer(List.of("server.port=" + port, "fanzha.data=" + data, "fanzha.demo.enabled=true",
+          "fanzha.demo.seed=" + seed, "fanzha.demo.people=" + people, "fanzha.demo.days=" + days,
+          "fanzha.demo.speed=" + speed, "fanzha.security.demo-user.password=" + password), springArgs);
+      System.out.println();
+      System.out.println("  Fanzha demo: http://localhost:" + port + "/   (sign in as demo / " + password
+          + " to see unmasked identifiers)");
+      System.out.println();
+      return 0;
+    }
+  }
+
+  @Command(name = "replay", mixinStandardHelpOptions = true,
+      description = "Run the engine over an NDJSON events file as the live system would; write decisions.ndjson, "
+          + "entities.ndjson, warnings.ndjson and summary.json into the output folder (EVENTS.md).")
+  static final class ReplayCmd implements Callable<Integer> {
+    @Option(names = "--events", required = true, description = "NDJSON events file, in time order")
+    Path events;
+
+    @Option(names = "--out", required = true, description = "output folder (created if missing)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      ReplaySummary s = Replay.run(events, out, EngineConfig.defaults());
+      System.out.printf(Locale.ROOT, "read %,d  accepted %,d  rejected %,d  duplicates %,d  decisions %,d  warnings %,d  "
+              + "entities %,d  in %,d ms (%,.0f events/s)%n",
+          s.eventsRead(), s.accepted(), s.rejected(), s.duplicates(), s.decisions(), s.warnings(), s.entities(),
+          s.wallMs(), s.eventsPerSecond());
+      System.out.println("wrote " + out.resolve("decisions.ndjson") + ", entities.ndjson, warnings.ndjson, summary.json");
+      return 0;
+    }
+  }
+
+  @Command(name = "simulate", mixinStandardHelpOptions = true,
+      description = "Write a deterministic synthetic city's events (NDJSON, time order) and its ground truth.")
+  static final class Simulate implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      return runMain("org.fanzha.sim.SimulatorMain", "simulate", args);
+    }
+  }
+
+  @Command(name = "evaluate", description = "Precision / recall / F1 of detection on labelled data (runs from the bench module: use ./fanzha evaluate).")
+  static final class Evaluate implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      return runMain("org.fanzha.bench.eval.Evaluate", "evaluate", args);
+    }
+  }
+
+  @Command(name = "bench", description = "JMH benchmarks (runs from the bench module: use ./fanzha bench).")
+  static final class Bench implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      return runMain("org.openjdk.jmh.Main", "bench", args);
+    }
+  }
+
+  @Command(name = "trace", description = "Follow money from a transfer or an account: edges, holdings, cash-outs, freeze plan (graph module).")
+  static final class Trace implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      return runMain("org.fanzha.graph.cli.TraceMain", "trace", args);
+    }
+  }
+
+  @Command(name = "classify", description = "Classify SMS / call-transcript text by fraud type (text module).")
+  static final class Classify implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      return runMain("org.fanzha.text.cli.ClassifyMain", "classify", args);
+    }
+  }
+
+  /**
+   * Runs another module's main class if it is on the class path. Looked up by name so the server
+   * does not bind to those modules' internals; a missing one is reported, not a crash.
+   */
+  static int runMain(String className, String command, List<String> args) throws Exception {
+    Method main;
+    try {
+      main = Class.forName(className).getMethod("main", String[].class);
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      System.err.println("'" + command + "' is not in this jar (" + className + " not found)."
+          + (command.equals("evaluate") || command.equals("bench") ? " Run it as ./fanzha " + command + " from the repository root." : ""));
+      return 2;
+    }
+    try {
+      main.invoke(null, (Object) args.toArray(String[]::new));
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Exception ex) {
+        throw ex;
+      }
+      throw e;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,153 @@
+package org.fanzha.server.entities;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.fanzha.core.codec.EventCodec;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.id.Identifiers;
+import org.fanzha.core.id.InvalidIdentifierException;
+import org.fanzha.core.time.Timestamps;
+import org.fanzha.engine.EntityRisk;
+import org.fanzha.engine.replay.OutputJson;
+import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.system.JsonBodies;
+import org.fanzha.server.system.Masks;
+import org.fanzha.server.system.Roles;
+import org.fanzha.store.Database;
+import org.fanzha.store.JournalEntry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One entity's risk and recent events: {@code GET /api/v1/entities/{kind}/{id}}. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "entities", description = "Risk look-up of a phone, account, resident ID, device or IP")
+class EntityController {
+
+  private static final URI INVALID = URI.create("urn:fanzha:problem:invalid-entity");
+  private static final URI NOT_FOUND = URI.create("urn:fanzha:problem:unknown-entity");
+  private static final URI TOO_MANY = URI.create("urn:fanzha:problem:too-many-lookups");
+
+  private final EmbeddedRunner runner;
+  private final Database db;
+  private final LookupRateLimiter limiter;
+
+  EntityController(EmbeddedRunner runner, Database db,
+      @Value("${fanzha.lookup.anonymous-per-minute:60}") int anonymousPerMinute) {
+    this.runner = runner;
+    this.db = db;
+    this.limiter = new LookupRateLimiter(anonymousPerMinute, System::nanoTime);
+  }
+
+  @Operation(
+      summary = "Look up one entity",
+      description = "Returns the risk the engine holds for the entity now (risk: score, level, suspected roles, bilingual "
+          + "reasons, as a line of entities.ndjson; null when none is held) and its most recent journaled events. Identifiers are normalised first, so "
+          + "phone/13800138000 and phone/+8613800138000 are the same. Callers without the ANALYST or ADMIN role "
+          + "see identifiers masked and free text hidden, and are rate-limited per address. Every look-up is "
+          + "written to the tamper-evident audit log.",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "the entity"),
+          @ApiResponse(responseCode = "400", description = "unknown kind or invalid identifier",
+              content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "404", description = "no risk and no events for this entity",
+              content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "429", description = "too many anonymous look-ups",
+              content = @Content(mediaType = "application/problem+json"))})
+  @GetMapping(path = "/entities/{kind}/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  ResponseEntity<?> get(@PathVariable String kind, @PathVariable String id,
+      @RequestParam(defaultValue = "20") int limit, @Nullable Authentication auth, HttpServletRequest request) {
+    EntityKind k = EntityKind.fromWire(kind);
+    if (k == null) {
+      return problem(HttpStatus.BAD_REQUEST, INVALID, "Unknown entity kind",
+          "kind: unknown value '" + kind + "'; expected " + EntityKind.allowed());
+    }
+    String canonical;
+    try {
+      canonical = canonical(k, id);
+    } catch (InvalidIdentifierException e) {
+      return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid identifier", "id: " + e.getMessage());
+    }
+    boolean full = Roles.canSeePersonalData(auth);
+    if (!full && !limiter.tryAcquire(request.getRemoteAddr())) {
+      return problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many look-ups", "anonymous look-ups are limited per address; sign in as an analyst");
+    }
+    db.audit().record(actor(auth), roles(auth), "entity.view", k, canonical, full);
+    int n = Math.max(0, Math.min(limit, 200));
+    Optional<EntityRisk> risk = runner.read(e -> e.entity(k, canonical));
+    List<JournalEntry> recent = db.journal().recent(k, canonical, n);
+    if (risk.isEmpty() && recent.isEmpty()) {
+      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown entity", "no risk and no events are held for this " + k.wireName());
+    }
+    Optional<EntityRisk> shown = full ? risk : risk.map(r ->
+        new EntityRisk(r.entityKind(), Masks.entity(k, r.entity()), r.score(), r.level(), r.roles(), r.reasons()));
+    String shownId = full ? canonical : Masks.entity(k, canonical);
+    byte[] json = JsonBodies.write(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("entity_kind", k.wireName());
+      g.writeStringProperty("entity", shownId);
+      g.writeBooleanProperty("masked", !full);
+      g.writeName("risk");
+      if (shown.isPresent()) {
+        OutputJson.write(shown.get(), g);
+      } else {
+        g.writeNull();
+      }
+      g.writeArrayPropertyStart("recent_events");
+      for (JournalEntry e : recent) {
+        EventCodec.write(full ? e.event() : EventMasking.mask(e.event()), g);
+      }
+      g.writeEndArray();
+      g.writeStringProperty("as_of", Timestamps.format(System.currentTimeMillis()));
+      g.writeEndObject();
+    });
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+  }
+
+  static String canonical(EntityKind k, String raw) {
+    return switch (k) {
+      case PHONE -> Identifiers.phone(raw);
+      case ACCOUNT -> Identifiers.account(raw);
+      case HOLDER -> Identifiers.residentId(raw);
+      case DEVICE -> Identifiers.token(raw, "device");
+      case IP -> Identifiers.token(raw, "ip");
+    };
+  }
+
+  private static String actor(@Nullable Authentication auth) {
+    return auth == null || !auth.isAuthenticated() ? "anonymous" : auth.getName();
+  }
+
+  private static String roles(@Nullable Authentication auth) {
+    if (auth == null) {
+      return "ANONYMOUS";
+    }
+    String r = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().collect(Collectors.joining(","));
+    return r.isEmpty() ? "ANONYMOUS" : r;
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(type);
+    p.setTitle(title);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+}

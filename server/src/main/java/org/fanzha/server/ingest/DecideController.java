@@ -1,0 +1,118 @@
+package org.fanzha.server.ingest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.fanzha.core.codec.ParseResult;
+import org.fanzha.core.codec.Rejection;
+import org.fanzha.core.event.TransferEvent;
+import org.fanzha.engine.Decision;
+import org.fanzha.engine.replay.OutputJson;
+import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.runner.Outcome;
+import org.fanzha.server.system.JsonBodies;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Decides one transfer synchronously: {@code POST /api/v1/decide}. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "decide", description = "Real-time decision on one transfer")
+class DecideController {
+
+  /** Response header telling whether the id had been processed before (then the decision is the earlier one). */
+  static final String DUPLICATE_HEADER = "Fanzha-Duplicate";
+
+  private static final long MAX_BODY = 64 * 1024;
+
+  private final IngestService ingest;
+  private final EmbeddedRunner runner;
+  private final Timer latency;
+
+  DecideController(IngestService ingest, EmbeddedRunner runner, MeterRegistry meters) {
+    this.ingest = ingest;
+    this.runner = runner;
+    this.latency = Timer.builder("fanzha.decide")
+        .description("time to journal and decide one transfer")
+        .publishPercentiles(0.5, 0.99)
+        .register(meters);
+  }
+
+  @Operation(
+      summary = "Decide one transfer",
+      description = "The body is one transfer event (EVENTS.md). It is journaled like any event, scored by the "
+          + "engine with everything seen before it, and answered with the decision: the riskiest party "
+          + "(entity_kind, entity), score 0–100, level, action (allow|warn|delay|hold) and bilingual reasons. "
+          + "The body has the fields of a line of decisions.ndjson. Sending the same id again does not "
+          + "process it twice: the answer repeats the earlier decision with header Fanzha-Duplicate: true while "
+          + "it is remembered, else 409.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+          mediaType = "application/json", examples = @ExampleObject(value = """
+              {"type":"transfer","id":"t1","ts":"2026-11-27T09:31:45+08:00","from":"6222020200112233445","to":"6217000010001234567","amount":"49000.00","channel":"mobile","from_phone":"13800138000"}"""))),
+      responses = {
+          @ApiResponse(responseCode = "200", description = "the decision"),
+          @ApiResponse(responseCode = "400", description = "the transfer is invalid (field and reason)",
+              content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "409", description = "the id was processed before and its decision is no longer remembered",
+              content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "503", description = "not accepted now; resend",
+              content = @Content(mediaType = "application/problem+json"))})
+  @PostMapping(path = "/decide", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  ResponseEntity<?> decide(HttpServletRequest request) throws IOException {
+    long t0 = System.nanoTime();
+    byte[] body = Bodies.read(request, MAX_BODY);
+    ParseResult r = ingest.parseOne(body);
+    if (r instanceof ParseResult.Rejected rej) {
+      return invalid(body, rej.rejection());
+    }
+    if (!(((ParseResult.Accepted) r).event() instanceof TransferEvent transfer)) {
+      String type = ((ParseResult.Accepted) r).event().type().wireName();
+      return invalid(body, new Rejection(1, ((ParseResult.Accepted) r).event().id(), "type",
+          "must be transfer for a decision, not " + type + "; send other events to /api/v1/events"));
+    }
+    Outcome.Item item = ingest.submit(List.of(transfer)).items().get(0);
+    Decision d = item.decision();
+    boolean duplicate = item.duplicate();
+    if (duplicate) {
+      Optional<Decision> before = runner.recentDecision(transfer.id());
+      if (before.isEmpty()) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+            "event " + transfer.id() + " was processed before; its decision is no longer held in memory");
+        p.setType(Problems.DUPLICATE);
+        p.setTitle("Duplicate event id");
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+      }
+      d = before.get();
+    }
+    if (d == null) {
+      throw new Unavailable("the engine failed on this event; it is journaled and was logged", new IllegalStateException());
+    }
+    Decision decision = d;
+    byte[] json = JsonBodies.write(g -> OutputJson.write(decision, g));
+    latency.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+    return ResponseEntity.ok().header(DUPLICATE_HEADER, Boolean.toString(duplicate))
+        .contentType(MediaType.APPLICATION_JSON).body(json);
+  }
+
+  private ResponseEntity<ProblemDetail> invalid(byte[] body, Rejection rej) {
+    ingest.quarantine(body, "api:/api/v1/decide", List.of(rej));
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, rej.field() + ": " + rej.reason());
+    p.setType(Problems.INVALID_EVENTS);
+    p.setTitle("Invalid transfer");
+    p.setProperty("errors", List.of(Problems.error(rej.line(), rej.eventId(), rej.field(), rej.reason())));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+}

@@ -1,0 +1,28 @@
+package org.fanzha.server.ingest;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Problem types (RFC 9457) of the intake API and the shape of one refused event in them. */
+final class Problems {
+
+  static final URI INVALID_EVENTS = URI.create("urn:fanzha:problem:invalid-events");
+  static final URI UNAVAILABLE = URI.create("urn:fanzha:problem:unavailable");
+  static final URI TOO_LARGE = URI.create("urn:fanzha:problem:body-too-large");
+  static final URI DUPLICATE = URI.create("urn:fanzha:problem:duplicate-event");
+
+  private Problems() {}
+
+  static Map<String, Object> error(long position, @Nullable String id, String field, String reason) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("position", position);
+    if (id != null) {
+      m.put("id", id);
+    }
+    m.put("field", field);
+    m.put("reason", reason);
+    return m;
+  }
+}

@@ -1,0 +1,412 @@
+package org.fanzha.server.runner;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.fanzha.core.event.Event;
+import org.fanzha.engine.Decision;
+import org.fanzha.engine.Engine;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.Level;
+import org.fanzha.engine.Warning;
+import org.fanzha.store.AppendResult;
+import org.fanzha.store.Database;
+import org.fanzha.store.SnapshotStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the engine inside the server: every submission is journaled (committed) and then processed
+ * by the one engine thread, and only then answered. Safe for any number of submitting threads.
+ */
+public final class EmbeddedRunner implements AutoCloseable {
+
+  /*
+   * Design.
+   * 1. One thread owns the engine's writes ("fanzha-engine"). It takes the first waiting submission,
+   *    drains whatever else is waiting (up to maxBatchSubmissions), journals all of it in one
+   *    transaction (group commit) and then feeds the engine in journal order. Under load, batches
+   *    grow and the cost of the commit is shared; when idle a single decide costs one small commit.
+   *    This is the HTTP decision path, so nothing else (snapshot I/O, console reads) may hold that
+   *    thread for long.
+   * 2. Journal order is engine order. Sequence numbers come from the journal in the order the
+   *    engine is then fed, so replaying the journal after a snapshot rebuilds exactly the state the
+   *    live engine had: the restart test compares an entity's risk before a kill and after.
+   * 3. Reads (console, entity look-ups) take the same lock as processing; they are short (a map
+   *    look-up, a top-k) and happen every second or two, not per event.
+   * 4. Snapshots are serialised on the engine thread (it must not change meanwhile) into memory and
+   *    written to the database on another thread, so a slow database write never stalls decisions.
+   *    If the process dies before that write completes, the previous snapshot plus a longer replay
+   *    recover the same state.
+   * 5. An engine failure on one event is logged and counted, and the event stays journaled; replay
+   *    skips it the same way, so recovery cannot be blocked by one poisoned event.
+   */
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedRunner.class);
+  private static final int RECENT_WARNINGS = 200;
+  private static final int RECENT_DECISIONS = 20_000;
+
+  private final Database db;
+  private final EngineConfig config;
+  private final RunnerSettings settings;
+  private final BlockingQueue<Submission> queue;
+  private final ReentrantLock engineLock = new ReentrantLock();
+  private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "fanzha-snapshot");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private @Nullable Engine engine; // guarded by engineLock
+  private @Nullable Thread thread;
+  private volatile boolean running;
+
+  private final AtomicLong processed = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLongArray byLevel = new AtomicLongArray(Level.values().length);
+  private final AtomicLong warningsRaised = new AtomicLong();
+  private final AtomicLong engineErrors = new AtomicLong();
+  private volatile long lastSeq;
+  private long recoveredFromSeq;
+  private long replayedAtStart;
+  private long sinceSnapshot;
+  private long lastSnapshotNanos = System.nanoTime();
+  private final Deque<Warning> recentWarnings = new ArrayDeque<>(); // guarded by itself
+  private final Map<String, Decision> recentDecisions = new LinkedHashMap<>(1024, 0.75f, false) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
+      return size() > RECENT_DECISIONS;
+    }
+  }; // guarded by itself
+
+  private record Submission(List<? extends Event> events, CompletableFuture<Outcome> result) {}
+
+  public EmbeddedRunner(Database db, EngineConfig config, RunnerSettings settings) {
+    this.db = db;
+    this.config = config;
+    this.settings = settings;
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+  }
+
+  /**
+   * Recovers the engine (latest snapshot, then the journal after it) and starts the engine thread.
+   * Returns when the engine is ready, so a server that has started answers from the full state.
+   */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    Engine e = null;
+    long fromSeq = 0;
+    try {
+      Optional<SnapshotStore.Loaded<Engine>> snap = db.snapshots().loadLatest(in -> Engine.readSnapshot(in, config));
+      if (snap.isPresent()) {
+        e = snap.get().state();
+        fromSeq = snap.get().seqCovered();
+      }
+    } catch (RuntimeException ex) {
+      // An unreadable snapshot (e.g. written by an older engine) is not fatal: the journal has everything.
+      log.warn("Engine snapshot unreadable ({}); rebuilding from the whole journal", ex.toString());
+      e = null;
+      fromSeq = 0;
+    }
+    Engine engineNow = e != null ? e : new Engine(config);
+    long[] seqHolder = {fromSeq};
+    long replayed = db.journal().forEachAfter(fromSeq, (seq, event) -> {
+      processOne(engineNow, event);
+      seqHolder[0] = seq;
+    });
+    rememberWarnings(engineNow.drainWarnings());
+    engineLock.lock();
+    try {
+      this.engine = engineNow;
+    } finally {
+      engineLock.unlock();
+    }
+    this.recoveredFromSeq = fromSeq;
+    this.replayedAtStart = replayed;
+    this.lastSeq = seqHolder[0];
+    this.sinceSnapshot = replayed;
+    log.info("Engine recovered: snapshot up to seq {}, {} journal events replayed, in {} ms",
+        fromSeq, replayed, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+    running = true;
+    Thread t = new Thread(this::loop, "fanzha-engine");
+    t.setDaemon(false);
+    thread = t;
+    t.start();
+  }
+
+  /**
+   * Queues events for journaling and processing; the future completes once they are committed to
+   * the journal and processed, with one item per event in order.
+   *
+   * @throws RejectedExecutionException when the queue is full or the runner is not running
+   */
+  public CompletableFuture<Outcome> submit(List<? extends Event> events) {
+    if (!running) {
+      throw new RejectedExecutionException("the engine runner is not running");
+    }
+    CompletableFuture<Outcome> f = new CompletableFuture<>();
+    if (events.isEmpty()) {
+      f.complete(new Outcome(List.of()));
+      return f;
+    }
+    if (!queue.offer(new Submission(List.copyOf(events), f))) {
+      throw new RejectedExecutionException("the engine queue is full (" + settings.queueCapacity() + " submissions)");
+    }
+    return f;
+  }
+
+  /** Runs a read against the engine while no event is being processed. */
+  public <T> T read(Function<Engine, T> reader) {
+    engineLock.lock();
+    try {
+      if (engine == null) {
+        throw new IllegalStateException("the engine runner has not started");
+      }
+      return reader.apply(engine);
+    } finally {
+      engineLock.unlock();
+    }
+  }
+
+  /** Returns the decision taken for a recently processed event, if it is still remembered. */
+  public Optional<Decision> recentDecision(String eventId) {
+    synchronized (recentDecisions) {
+      return Optional.ofNullable(recentDecisions.get(eventId));
+    }
+  }
+
+  /** Returns up to {@code limit} most recent early warnings, newest first. */
+  public List<Warning> recentWarnings(int limit) {
+    synchronized (recentWarnings) {
+      List<Warning> out = new ArrayList<>(Math.min(limit, recentWarnings.size()));
+      for (Warning w : recentWarnings) {
+        if (out.size() == limit) {
+          break;
+        }
+        out.add(w);
+      }
+      return out;
+    }
+  }
+
+  /** Returns the counters now. */
+  public RunnerStats stats() {
+    Map<Level, Long> levels = new EnumMap<>(Level.class);
+    for (Level l : Level.values()) {
+      levels.put(l, byLevel.get(l.ordinal()));
+    }
+    return new RunnerStats(processed.get(), duplicates.get(), levels, warningsRaised.get(), engineErrors.get(),
+        lastSeq, recoveredFromSeq, replayedAtStart, queue.size());
+  }
+
+  /** Returns whether the engine thread is running. */
+  public boolean isRunning() {
+    return running && thread != null && thread.isAlive();
+  }
+
+  private void loop() {
+    List<Submission> batch = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, settings.maxBatchSubmissions() - 1);
+          handle(batch);
+          batch.clear();
+        }
+        maybeSnapshot(false);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException e) {
+        // Never let the engine thread die: fail this batch's callers and go on.
+        log.error("Engine batch failed", e);
+        for (Submission s : batch) {
+          s.result().completeExceptionally(e);
+        }
+        batch.clear();
+      }
+    }
+  }
+
+  private void handle(List<Submission> batch) {
+    List<Event> all = new ArrayList<>();
+    for (Submission s : batch) {
+      all.addAll(s.events());
+    }
+    AppendResult appended;
+    try {
+      appended = db.journal().append(all);
+    } catch (RuntimeException e) {
+      log.error("Journal append failed; {} events not accepted", all.size(), e);
+      for (Submission s : batch) {
+        s.result().completeExceptionally(e);
+      }
+      return;
+    }
+    List<Outcome.Item> items = new ArrayList<>(all.size());
+    List<Warning> warnings;
+    engineLock.lock();
+    try {
+      Engine e = engineOrThrow();
+      for (int i = 0; i < all.size(); i++) {
+        Event ev = all.get(i);
+        long seq = appended.seq(i);
+        if (seq == 0) {
+          items.add(new Outcome.Item(ev.id(), 0, null));
+          continue;
+        }
+        items.add(new Outcome.Item(ev.id(), seq, processOne(e, ev)));
+        lastSeq = seq;
+      }
+      warnings = e.drainWarnings();
+    } finally {
+      engineLock.unlock();
+    }
+    duplicates.addAndGet(appended.duplicates());
+    sinceSnapshot += appended.appended();
+    rememberWarnings(warnings);
+    int at = 0;
+    for (Submission s : batch) {
+      int n = s.events().size();
+      s.result().complete(new Outcome(items.subList(at, at + n)));
+      at += n;
+    }
+  }
+
+  private @Nullable Decision processOne(Engine e, Event event) {
+    Decision d;
+    try {
+      d = e.process(event);
+    } catch (RuntimeException ex) {
+      engineErrors.incrementAndGet();
+      log.error("Engine failed on event {}; it stays journaled and is skipped", event.id(), ex);
+      return null;
+    }
+    processed.incrementAndGet();
+    if (!d.isNone()) {
+      byLevel.incrementAndGet(d.level().ordinal());
+    }
+    synchronized (recentDecisions) {
+      recentDecisions.put(event.id(), d);
+    }
+    return d;
+  }
+
+  private void rememberWarnings(List<Warning> warnings) {
+    if (warnings.isEmpty()) {
+      return;
+    }
+    warningsRaised.addAndGet(warnings.size());
+    synchronized (recentWarnings) {
+      for (Warning w : warnings) {
+        recentWarnings.addFirst(w);
+        if (recentWarnings.size() > RECENT_WARNINGS) {
+          recentWarnings.removeLast();
+        }
+      }
+    }
+  }
+
+  private Engine engineOrThrow() {
+    Engine e = engine;
+    if (e == null) {
+      throw new IllegalStateException("the engine runner has not started");
+    }
+    return e;
+  }
+
+  private void maybeSnapshot(boolean force) {
+    boolean due = sinceSnapshot >= settings.snapshotEveryEvents()
+        || (sinceSnapshot > 0 && System.nanoTime() - lastSnapshotNanos >= settings.snapshotInterval().toNanos());
+    if (!(force ? sinceSnapshot > 0 : due)) {
+      return;
+    }
+    long seq;
+    byte[] bytes;
+    engineLock.lock();
+    try {
+      seq = lastSeq;
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+      engineOrThrow().writeSnapshot(out);
+      bytes = out.toByteArray();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    } finally {
+      engineLock.unlock();
+    }
+    sinceSnapshot = 0;
+    lastSnapshotNanos = System.nanoTime();
+    Runnable write = () -> {
+      long size = db.snapshots().save(seq, out -> out.write(bytes));
+      log.info("Engine snapshot saved: up to seq {}, {} bytes", seq, size);
+    };
+    if (force) {
+      write.run();
+    } else {
+      snapshotWriter.execute(() -> {
+        try {
+          write.run();
+        } catch (RuntimeException ex) {
+          log.warn("Engine snapshot not saved; the journal still covers it", ex);
+        }
+      });
+    }
+  }
+
+  /**
+   * Stops taking submissions, finishes the queued ones, saves a final snapshot and stops the
+   * engine thread. The database stays open (its owner closes it).
+   */
+  @Override
+  public synchronized void close() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    Thread t = thread;
+    if (t != null) {
+      try {
+        t.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    snapshotWriter.shutdown();
+    try {
+      snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
+      maybeSnapshot(true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.warn("Final engine snapshot not saved; the journal still covers it", e);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.fanzha.server.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Opens the store, recovers the engine and starts the runner. The database is {@code fanzha.db-url}
+ * when set (H2 or PostgreSQL JDBC URL), else an H2 file database in {@code fanzha.data}.
+ */
+@Configuration
+class RunnerConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(RunnerConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  Database database(@Value("${fanzha.data:./data}") String dataDir, @Value("${fanzha.db-url:}") String dbUrl) {
+    Database db = Database.open(dbUrl.isBlank() ? dataDir : dbUrl);
+    log.info("Store: {} ({})", db.url().replaceAll("password=[^;&]*", "password=***"), db.dialect());
+    return db;
+  }
+
+  /** Exposed for Boot's JDBC health check; closed by the store, not by the context. */
+  @Bean(destroyMethod = "")
+  DataSource dataSource(Database db) {
+    return db.dataSource();
+  }
+
+  @Bean
+  EngineConfig engineConfig(@Value("${fanzha.engine.config:}") String file) throws IOException {
+    if (file.isBlank()) {
+      return EngineConfig.defaults();
+    }
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(Path.of(file))) {
+      p.load(in);
+    }
+    log.info("Engine settings overridden from {}", file);
+    return EngineConfig.fromProperties(p);
+  }
+
+  @Bean
+  RunnerSettings runnerSettings(
+      @Value("${fanzha.runner.queue-capacity:20000}") int queueCapacity,
+      @Value("${fanzha.runner.max-batch-submissions:512}") int maxBatch,
+      @Value("${fanzha.snapshot.every-events:200000}") long snapshotEvery,
+      @Value("${fanzha.snapshot.interval:PT5M}") Duration snapshotInterval) {
+    return new RunnerSettings(queueCapacity, maxBatch, snapshotEvery, snapshotInterval);
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  EmbeddedRunner embeddedRunner(Database db, EngineConfig config, RunnerSettings settings) {
+    return new EmbeddedRunner(db, config, settings);
+  }
+
+  @Bean
+  HealthIndicator engineHealthIndicator(EmbeddedRunner runner) {
+    return () -> {
+      RunnerStats s = runner.stats();
+      Health.Builder b = runner.isRunning() ? Health.up() : Health.down();
+      return b.withDetail("processed", s.processed()).withDetail("lastSeq", s.lastSeq())
+          .withDetail("queued", s.queued()).withDetail("engineErrors", s.engineErrors()).build();
+    };
+  }
+}
