@@ -396,7 +396,7 @@ public final class Engine {
       evalPhone(fraudPhone, ts);
     }
     phones.setFlags(v, PhoneTable.FLAG_EPISODE);
-    Level sev = stage != 0 && payeeMule ? Level.CRITICAL : Level.HIGH;
+    Level sev = stage != 0 ? Level.CRITICAL : Level.HIGH; // money moving after a fraud contact: stop it now
     int ft = fraudPhone >= 0 ? phones.fraudType(fraudPhone) : accounts.fraudType(b);
     if (callId != null) {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);

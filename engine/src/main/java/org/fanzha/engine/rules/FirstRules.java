@@ -127,7 +127,8 @@ public final class FirstRules {
     add(r, c, "AC_FROM_MULE", m, "收到疑似涉诈账户刚转入即转出的资金", "Received money a suspected mule had just been paid",
         x -> !x.cashTerminal() && x.muleInflows() >= 1);
     add(r, c, "AC_CASH_OUT", m, "入账后迅速取现或换币", "Cash or crypto withdrawal soon after money came in",
-        x -> !x.cashTerminal() && x.cashOut() >= 1 && x.fastOut() >= 1);
+        x -> !x.cashTerminal() && x.cashOut() >= 1
+            && (x.fastOut() >= 1 || x.victimInflows() + x.muleInflows() >= 1));
     add(r, c, "AC_NEW_ACCOUNT", m, "新开账户即有大额进出", "A new account with money moving through it",
         x -> !x.cashTerminal() && x.ageDays() >= 0 && x.ageDays() < newDays && x.fastOut() >= 1);
     add(r, c, "AC_NIGHT", m, "夜间频繁转出", "Frequent transfers at night",

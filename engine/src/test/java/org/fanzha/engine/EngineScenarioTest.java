@@ -1,0 +1,240 @@
+package org.fanzha.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.engine.Scenario.DAY;
+import static org.fanzha.engine.Scenario.HOUR;
+import static org.fanzha.engine.Scenario.MINUTE;
+import static org.fanzha.engine.Scenario.T0;
+import static org.fanzha.engine.Scenario.account;
+import static org.fanzha.engine.Scenario.holder;
+import static org.fanzha.engine.Scenario.phone;
+
+import java.util.List;
+import org.fanzha.core.event.DeviceSignal;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.OpeningKind;
+import org.fanzha.core.event.Role;
+import org.fanzha.core.event.TargetKind;
+import org.fanzha.core.reason.Reason;
+import org.junit.jupiter.api.Test;
+
+class EngineScenarioTest {
+
+  private static List<String> codes(List<Reason> reasons) {
+    return reasons.stream().map(Reason::code).toList();
+  }
+
+  private static EntityRisk risk(Scenario s, EntityKind kind, String id) {
+    return s.engine().entity(kind, id).orElseThrow(() -> new AssertionError("no risk held for " + id));
+  }
+
+  @Test
+  void process_simFarm_flagsEveryNumberAsFraudNumberAndTheHolderAsCardDealer() {
+    Scenario s = new Scenario();
+    List<String> farm = s.simFarmCalls(100, 5, 40, T0 - 8 * HOUR);
+    for (String p : farm) {
+      EntityRisk r = risk(s, EntityKind.PHONE, p);
+      assertThat(r.level()).isIn(Level.HIGH, Level.CRITICAL);
+      assertThat(r.roles()).contains(Role.FRAUD_NUMBER);
+      assertThat(codes(r.reasons())).contains("PH_SHARED_IMEI", "PH_LOW_ANSWER", "PH_NEW_CARD");
+    }
+    EntityRisk dealer = risk(s, EntityKind.HOLDER, holder(9001));
+    assertThat(dealer.roles()).contains(Role.CARD_DEALER);
+    assertThat(codes(dealer.reasons())).contains("HO_FRAUD_LINKED_MANY");
+    assertThat(risk(s, EntityKind.DEVICE, "IMEI-GOIP-100").reasons()).extracting(Reason::code)
+        .contains("DV_MANY_PHONES");
+  }
+
+  @Test
+  void process_courierWithCallbacks_isNotFlagged() {
+    Scenario s = new Scenario();
+    String courier = phone(7);
+    s.opening(T0 - 900 * DAY, OpeningKind.SIM, courier, holder(7), null, "410400", null, null, "营业厅");
+    for (int day = 0; day < 3; day++) {
+      s.courierDay(courier, 1000, 120, T0 + day * DAY);
+    }
+    assertThat(s.engine().entity(EntityKind.PHONE, courier).map(EntityRisk::score).orElse(0)).isLessThan(40);
+  }
+
+  @Test
+  void process_callCentreCallingStrangersInDaytime_staysBelowHigh() {
+    Scenario s = new Scenario();
+    String line = phone(8);
+    s.opening(T0 - 2000 * DAY, OpeningKind.SIM, line, holder(8), null, "410400", null, null, "营业厅");
+    int callee = 20_000;
+    for (int day = 0; day < 3; day++) {
+      for (int c = 0; c < 150; c++) {
+        long ts = T0 + day * DAY + (c * 8 * HOUR) / 150;
+        s.call(ts, line, phone(callee++), c % 5 < 3 ? 45 + c % 30 : 0, "IMEI-CC", "CELL-OFFICE");
+      }
+    }
+    int score = s.engine().entity(EntityKind.PHONE, line).map(EntityRisk::score).orElse(0);
+    assertThat(Level.of(Math.max(1, score))).isIn(Level.LOW, Level.MEDIUM);
+  }
+
+  @Test
+  void process_holderOpeningManyCardsAcrossAgents_isCardDealerAndMarksItsAccountsAndDevice() {
+    Scenario s = new Scenario();
+    String h = holder(55);
+    String[] agents = {"agent-A", "agent-B", "agent-C"};
+    String[] regions = {"410400", "440300", "350200"};
+    for (int k = 0; k < 6; k++) {
+      s.opening(T0 + k * HOUR, OpeningKind.SIM, phone(500 + k), h, null, regions[k % 3], "DEV-X", "10.0.0.9",
+          agents[k % 3]);
+    }
+    for (int k = 0; k < 4; k++) {
+      s.opening(T0 + DAY + k * HOUR, OpeningKind.BANK_ACCOUNT, account(500 + k), h, phone(500 + k),
+          regions[k % 3], "DEV-X", "10.0.0.9", agents[k % 3]);
+    }
+    EntityRisk r = risk(s, EntityKind.HOLDER, h);
+    assertThat(r.roles()).contains(Role.CARD_DEALER);
+    assertThat(r.level()).isIn(Level.HIGH, Level.CRITICAL);
+    assertThat(codes(r.reasons())).contains("HO_MANY_SIMS", "HO_MANY_ACCOUNTS");
+    for (int k = 0; k < 4; k++) {
+      assertThat(codes(risk(s, EntityKind.ACCOUNT, account(500 + k)).reasons())).contains("AC_DEALER_OPENED");
+    }
+    assertThat(codes(risk(s, EntityKind.DEVICE, "DEV-X").reasons())).contains("DV_DEALER_USED");
+  }
+
+  /** A fraud number three people reported independently: suspected before the victim's call. */
+  private static String reportedFraudNumber(Scenario s, int n) {
+    String f = phone(n);
+    for (int k = 0; k < 3; k++) {
+      s.report(T0 - DAY + k * HOUR, phone(60_000 + k), TargetKind.PHONE, f, null, 0);
+    }
+    return f;
+  }
+
+  @Test
+  void process_victimPaysAfterHookCall_warnsAndFlagsTheMuleChain() {
+    Scenario s = new Scenario();
+    String f = reportedFraudNumber(s, 900);
+    String victim = phone(901);
+    s.victimReceivesCall(T0, f, victim, 1500);
+    s.transfer(T0 + 40 * MINUTE, account(901), account(1), 50_000, victim);
+    s.transfer(T0 + 48 * MINUTE, account(1), account(2), 49_000, null);
+    s.transfer(T0 + 55 * MINUTE, account(2), account(3), 48_500, null);
+    s.cashOut(T0 + 70 * MINUTE, account(3), 20_000);
+
+    EntityRisk m1 = risk(s, EntityKind.ACCOUNT, account(1));
+    assertThat(m1.roles()).contains(Role.MULE);
+    assertThat(m1.level()).isIn(Level.HIGH, Level.CRITICAL);
+    assertThat(codes(m1.reasons())).contains("AC_VICTIM_FUNDS", "AC_FAST_IN_OUT");
+    EntityRisk m2 = risk(s, EntityKind.ACCOUNT, account(2));
+    assertThat(m2.roles()).contains(Role.MULE);
+    assertThat(codes(m2.reasons())).contains("AC_FROM_MULE");
+    assertThat(risk(s, EntityKind.ACCOUNT, account(3)).roles()).contains(Role.MULE);
+
+    List<Warning> w = s.warnings();
+    assertThat(w).isNotEmpty();
+    Warning last = w.get(w.size() - 1);
+    assertThat(last.victimPhone()).isEqualTo(victim);
+    assertThat(last.victimAccount()).isEqualTo(account(901));
+    assertThat(last.severity()).isIn(Level.HIGH, Level.CRITICAL);
+    assertThat(last.evidence()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(risk(s, EntityKind.PHONE, victim).roles()).contains(Role.VICTIM);
+    assertThat(codes(risk(s, EntityKind.PHONE, f).reasons())).contains("PH_VICTIM_LINK");
+  }
+
+  @Test
+  void process_screenShareDuringHookCall_raisesWarningWithCallAsEvidence() {
+    Scenario s = new Scenario();
+    String f = reportedFraudNumber(s, 910);
+    String victim = phone(911);
+    Decision call = s.victimReceivesCall(T0, f, victim, 900);
+    Decision share = s.device(T0 + 16 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.example.meeting");
+    List<Warning> w = s.warnings();
+    assertThat(w).isNotEmpty();
+    Warning last = w.get(w.size() - 1);
+    assertThat(last.severity()).isIn(Level.HIGH, Level.CRITICAL);
+    assertThat(last.evidence()).contains(call.eventId(), share.eventId());
+    assertThat(share.entity()).isEqualTo(victim);
+    assertThat(share.action()).isEqualTo(Action.WARN);
+    assertThat(codes(share.reasons())).contains("VI_REMOTE");
+  }
+
+  @Test
+  void process_screenShareWithoutPriorContact_raisesNoWarning() {
+    Scenario s = new Scenario();
+    s.call(T0, phone(921), phone(922), 600);
+    s.device(T0 + 3 * HOUR, phone(922), DeviceSignal.SCREEN_SHARE, "com.example.meeting");
+    assertThat(s.warnings()).isEmpty();
+  }
+
+  @Test
+  void process_reportsFromOneOrSeveralPeople_weighDifferently() {
+    Scenario s = new Scenario();
+    String once = phone(930);
+    String thrice = phone(931);
+    String sameReporter = phone(932);
+    s.report(T0, phone(70_000), TargetKind.PHONE, once, null, 0);
+    for (int k = 0; k < 3; k++) {
+      s.report(T0 + k * MINUTE, phone(70_001 + k), TargetKind.PHONE, thrice, null, 0);
+      s.report(T0 + k * MINUTE, phone(70_010), TargetKind.PHONE, sameReporter, null, 0);
+    }
+    int one = risk(s, EntityKind.PHONE, once).score();
+    int three = risk(s, EntityKind.PHONE, thrice).score();
+    int same = risk(s, EntityKind.PHONE, sameReporter).score();
+    assertThat(Level.of(one)).isEqualTo(Level.MEDIUM);
+    assertThat(three).isGreaterThan(one);
+    assertThat(Level.of(three)).isIn(Level.HIGH, Level.CRITICAL);
+    assertThat(same).isEqualTo(one);
+  }
+
+  @Test
+  void process_labelFraudNumberThenNormal_listsThenClearsAtOnce() {
+    Scenario s = new Scenario();
+    String p = phone(940);
+    Decision listed = s.label(T0, EntityKind.PHONE, p, Role.FRAUD_NUMBER);
+    assertThat(listed.level()).isEqualTo(Level.CRITICAL);
+    assertThat(listed.action()).isEqualTo(Action.HOLD);
+    assertThat(s.engine().lists().mightBeListed(EntityKind.PHONE, p)).isTrue();
+    assertThat(s.call(T0 + MINUTE, p, phone(941), 0).score()).isGreaterThanOrEqualTo(90);
+
+    s.label(T0 + HOUR, EntityKind.PHONE, p, Role.NORMAL);
+    assertThat(s.engine().lists().mightBeListed(EntityKind.PHONE, p)).isFalse();
+    assertThat(s.engine().entity(EntityKind.PHONE, p)).isEmpty();
+    assertThat(s.call(T0 + 2 * HOUR, p, phone(942), 0).isNone()).isTrue();
+  }
+
+  @Test
+  void process_farmNumberAfterTheWindow_scoresOnlyWhatIsLeftInTheWindow() {
+    Scenario s = new Scenario();
+    List<String> farm = s.simFarmCalls(300, 4, 30, T0);
+    Decision during = s.decisions().get(s.decisions().size() - 1);
+    Decision later = s.call(T0 + 3 * DAY, farm.get(0), phone(999_999), 60);
+    assertThat(during.score()).isGreaterThanOrEqualTo(70);
+    assertThat(codes(later.reasons())).doesNotContain("PH_LOW_ANSWER", "PH_SHARED_IMEI");
+    assertThat(later.score()).isLessThan(during.score());
+    // the held risk is the peak: it stands until reviewed
+    assertThat(risk(s, EntityKind.PHONE, farm.get(0)).score()).isEqualTo(during.score());
+  }
+
+  @Test
+  void riskiest_ordersByScoreAndRespectsTheLimit() {
+    Scenario s = new Scenario();
+    s.simFarmCalls(400, 4, 30, T0);
+    s.report(T0, phone(70_100), TargetKind.PHONE, phone(950), null, 0);
+    List<EntityRisk> top = s.engine().riskiest(3);
+    assertThat(top).hasSize(3);
+    assertThat(top).extracting(EntityRisk::score).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+    int[] all = {0};
+    s.engine().forEachRisk(r -> all[0]++);
+    assertThat(all[0]).isGreaterThan(3);
+  }
+
+  @Test
+  void stats_countEventsDecisionsAndEntities() {
+    Scenario s = new Scenario();
+    s.simFarmCalls(500, 3, 25, T0);
+    EngineStats st = s.engine().stats();
+    assertThat(st.eventsByType().get(org.fanzha.core.event.EventType.CALL)).isEqualTo(75L);
+    assertThat(st.eventsByType().get(org.fanzha.core.event.EventType.OPENING)).isEqualTo(3L);
+    assertThat(st.entitiesTracked().get(EntityKind.PHONE)).isEqualTo(3 + 75);
+    assertThat(st.decisionsByLevel().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(s.decisions().stream().filter(d -> !d.isNone()).count());
+    assertThat(st.featureBytesPerEntity().get(EntityKind.PHONE)).isLessThanOrEqualTo(256);
+    assertThat(st.featureBytesPerEntity().get(EntityKind.ACCOUNT)).isLessThanOrEqualTo(256);
+    assertThat(st.approxStateBytes()).isPositive();
+  }
+}
