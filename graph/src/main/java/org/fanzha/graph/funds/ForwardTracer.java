@@ -18,10 +18,13 @@ public final class ForwardTracer {
    *    it, and merging paths (two routes into one account) are handled by the same clock.
    *
    * 2. Mixing. A mule card also receives other money (other victims', the holder's own). An
-   *    account's balance is rebuilt from the transfers the graph holds, starting from zero at the
-   *    seed time (the real opening balance is not in the data; mule cards are kept near empty, and
-   *    a payment exceeding the known balance is taken to be paid from that unknown balance, which
-   *    carries no traced money). Which part of each payment is traced money is then a policy:
+   *    account's balance is rebuilt from the transfers the graph holds, starting from zero a
+   *    lookback (default 7 days) before the seed. The real opening balance is not in the data;
+   *    mule cards are kept near empty, and a payment exceeding the known balance is taken to be
+   *    paid from that unknown balance, which carries no traced money. The lookback makes traces of
+   *    different victims agree on each account's queue (two victims' traces cannot both claim the
+   *    same payment once the account has been emptied within the lookback), so their freeze plans
+   *    add up. Which part of each payment is traced money is then a policy:
    *
    *    FIFO (default): the balance is a queue of lots in arrival order and each payment spends the
    *    oldest lots first. Within one incoming transfer that is partly traced, the traced part is

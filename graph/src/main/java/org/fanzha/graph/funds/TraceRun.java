@@ -30,6 +30,8 @@ final class TraceRun {
   private final int maxHops;
   private long windowStart;
   private long windowEnd;
+  /** Balances are rebuilt from zero at this time: the seed time minus the lookback. */
+  private long replayStart;
 
   /** Transfer seed: its edge; account seed: -1. */
   private int seedEdge = -1;
@@ -66,6 +68,7 @@ final class TraceRun {
     seedEdge = e;
     windowStart = g.ts(e);
     windowEnd = endOf(windowStart);
+    replayStart = startOf(windowStart);
     int f = g.from(e);
     flow(f, 0, Long.MIN_VALUE);
     lastEdge = e;
@@ -79,6 +82,7 @@ final class TraceRun {
   ForwardTrace runAccount(String account, long after) {
     windowStart = after;
     windowEnd = endOf(after);
+    replayStart = startOf(after);
     int a = g.find(account);
     long total = 0;
     if (a >= 0) {
@@ -104,6 +108,11 @@ final class TraceRun {
   private long endOf(long start) {
     long w = s.window().toMillis();
     return start > Long.MAX_VALUE - w ? Long.MAX_VALUE : start + w;
+  }
+
+  private long startOf(long start) {
+    long l = s.lookback().toMillis();
+    return start < Long.MIN_VALUE + l ? Long.MIN_VALUE : start - l;
   }
 
   private void loop() {
@@ -196,6 +205,15 @@ final class TraceRun {
     State rs = states.get(t);
     if (delivered > 0) {
       rs = activate(t, e);
+      if (seed && f == t) {
+        // a seed paid to itself: the payment leaves the balance before it comes back traced
+        long[] none = new long[maxHops + 2];
+        if (fifo) {
+          rs.spendFifo(amt, none);
+        } else {
+          rs.spendProportional(amt, none);
+        }
+      }
       for (int h = 1; h < maxHops; h++) {
         if (deliver[h] > 0) {
           rs.receive(deliver[h], h);
@@ -220,8 +238,8 @@ final class TraceRun {
       st = new State(a, fifo, maxHops);
       IntArrayList outs = new IntArrayList();
       IntArrayList ins = new IntArrayList();
-      g.outEdges(a, windowStart, windowEnd, outs);
-      g.inEdges(a, windowStart, windowEnd, ins);
+      g.outEdges(a, replayStart, windowEnd, outs);
+      g.inEdges(a, replayStart, windowEnd, ins);
       st.events = merge(outs, ins);
       states.put(a, st);
     }

@@ -135,7 +135,7 @@ class ForwardTracerProperties {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < txs.size(); i++) {
       RandomTransfers.Tx x = txs.get(i);
-      if (x.ts() >= seed.ts() && x.ts() <= end) {
+      if (x.ts() >= seed.ts() - s.lookback().toMillis() && x.ts() <= end) {
         order.add(i);
       }
     }
@@ -204,6 +204,7 @@ class ForwardTracerProperties {
   private static TraceSettings settings(boolean proportional, int hops) {
     return TraceSettings.DEFAULTS
         .withPolicy(proportional ? AllocationPolicy.PROPORTIONAL : AllocationPolicy.FIFO)
-        .withMaxHops(hops);
+        .withMaxHops(hops)
+        .withLookback(java.time.Duration.ofMinutes(90));
   }
 }

@@ -76,6 +76,19 @@ class ForwardTracerTest {
   }
 
   @Test
+  void traceEdge_moneyAlreadyInAccountLeavesFirst() {
+    TransferGraph g = new TransferGraph();
+    g.append(X, A, T0 - 10 * MIN, 300_000, null); // within the 7-day lookback: A holds 3,000
+    g.append(VICTIM, A, T0, 500_000, null);
+    g.append(A, C, T0 + MIN, 200_000, null); // FIFO: paid from the older 3,000
+
+    ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS).traceEdge(1);
+
+    assertThat(t.holdings()).extracting("account", "amountFen").containsExactly(tuple(A, 500_000L));
+    assertThat(t.edges()).hasSize(1);
+  }
+
+  @Test
   void traceEdge_splitAndMergeThreeTiers() {
     // V pays A 9,000; A splits 5,000 to B and 4,000 to C; B and C both pay D (merge); D withdraws.
     TransferGraph g = new TransferGraph();
