@@ -236,6 +236,17 @@ public final class EventJournal {
     }
   }
 
+  /** Returns the event with the highest sequence number, if the journal is not empty. */
+  public Optional<JournalEntry> latest() {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT seq, line, received_at FROM journal ORDER BY seq DESC LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+    } catch (SQLException e) {
+      throw new StoreException("journal look-up failed", e);
+    }
+  }
+
   /** Returns up to {@code limit} events that name this entity, newest (highest sequence) first. */
   public List<JournalEntry> recent(EntityKind kind, String entity, int limit) {
     String sql = "SELECT j.seq, j.line, j.received_at FROM journal_party p JOIN journal j ON j.seq = p.seq"

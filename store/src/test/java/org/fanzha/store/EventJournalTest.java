@@ -42,6 +42,10 @@ class EventJournalTest {
       assertThat(n).isEqualTo(4);
       assertThat(back).containsExactlyElementsOf(events);
       assertThat(t.db().journal().lastSeq()).isEqualTo(4);
+      assertThat(t.db().journal().latest()).hasValueSatisfying(e -> {
+        assertThat(e.seq()).isEqualTo(4);
+        assertThat(e.event().id()).isEqualTo("r1");
+      });
     }
   }
 

@@ -10,7 +10,11 @@ import java.util.concurrent.Callable;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.replay.Replay;
 import org.fanzha.engine.replay.ReplaySummary;
+import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.FanzhaApplication;
+import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.SimulationSummary;
+import org.fanzha.sim.Simulator;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,13 +129,33 @@ final class Commands {
   }
 
   @Command(name = "simulate", mixinStandardHelpOptions = true,
-      description = "Write a deterministic synthetic city's events (NDJSON, time order) and its ground truth.")
+      description = "Write a deterministic synthetic city's events (NDJSON, time order) and, beside them, its ground "
+          + "truth (<out>.truth.ndjson style file named by the simulator).")
   static final class Simulate implements Callable<Integer> {
-    @Unmatched List<String> args = new ArrayList<>();
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--people", defaultValue = "10000", description = "residents (default: ${DEFAULT-VALUE})")
+    int people;
+
+    @Option(names = "--days", defaultValue = "7", description = "simulated days (default: ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--start", description = "first simulated instant, ISO-8601 with offset (default: 2026-11-01T00:00:00+08:00)")
+    String start;
+
+    @Option(names = "--out", defaultValue = "events.ndjson", description = "events file (default: ${DEFAULT-VALUE})")
+    Path out;
 
     @Override
     public Integer call() throws Exception {
-      return runMain("org.fanzha.sim.SimulatorMain", "simulate", args);
+      SimConfig.Builder b = SimConfig.builder(seed, people, days);
+      if (start != null) {
+        b.startMillis(Timestamps.parseIso(start));
+      }
+      SimulationSummary s = Simulator.writeFiles(b.build(), out);
+      System.out.print(s.describe());
+      return 0;
     }
   }
 
