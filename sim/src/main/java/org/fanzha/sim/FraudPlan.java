@@ -235,7 +235,7 @@ final class FraudPlan {
         farm.activeTo[j] = Math.min(days, from + length);
         long index = simIndex;
         Dealer d = dealerFor(index);
-        long opened = config.startMillis() + from * DAY - (6 * HOUR + r.nextLong(66 * HOUR));
+        long opened = config.startMillis() + from * DAY - (6 * HOUR + r.nextLong(66 * 3600) * 1000);
         farm.numbers[j] = openSim(d, holderFor(d, index), opened);
         labels.add(EntityKind.PHONE, farm.numbers[j], Role.FRAUD_NUMBER, types[0]);
       }
@@ -363,7 +363,7 @@ final class FraudPlan {
     String url = Texts.url(r);
     boolean sawUrl = false;
     if (!CALL_LED.contains(type)) { // lured first by a message from a farm card
-      long ts = Math.max(config.startMillis(), t0 - (10 * MIN + r.nextLong(6 * HOUR)));
+      long ts = Math.max(config.startMillis(), t0 - (10 * MIN + r.nextLong(6 * 3600) * 1000));
       String[] farmCard = farmNumbers.isEmpty() ? null : farmNumbers.get(r.nextInt(farmNumbers.size()));
       String sender = farmCard == null ? hookFor(type, r) : farmCard[0];
       String senderRegion = farmCard == null ? null : farmCard[3];
@@ -455,7 +455,7 @@ final class FraudPlan {
       if (sawUrl) {
         targets.add(new ReportTarget(TargetKind.URL, url));
       }
-      long reportTs = ts + (2 * HOUR + r.nextLong(38 * HOUR));
+      long reportTs = ts + (2 * HOUR + r.nextLong(38 * 3600) * 1000);
       events.add(new ReportEvent(id.next('r'), reportTs, "fzzx-" + region.substring(0, 4) + "00", targets,
           phone, region, type, Texts.report(type, loss, r), loss, transferIds));
     }

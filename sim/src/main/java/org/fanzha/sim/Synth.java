@@ -9,10 +9,11 @@ import org.fanzha.core.id.Identifiers;
  */
 final class Synth {
   /*
-   * Uniqueness without bookkeeping: each identifier is an affine map x -> (a*x + b) mod 10^k with a
-   * coprime to 10, which is a bijection on [0, 10^k). Disjoint index ranges (people, the fraud
-   * side, merchants, strangers) therefore never collide, and nothing has to be stored or checked.
-   * The offset b comes from the seed so that different seeds populate different numbers.
+   * Uniqueness without bookkeeping: each identifier is a keyed Permutation of its index over the
+   * identifier's whole space (e.g. 36 prefixes x 10^8 numbers). Disjoint index ranges (people, the
+   * fraud side, merchants, strangers) therefore never collide, nothing has to be stored or checked,
+   * and neighbouring indexes get unrelated numbers. Keys come from the seed, so different seeds
+   * populate different numbers.
    */
 
   /** Index bases that keep the populations' identifier spaces apart. */
@@ -40,33 +41,42 @@ final class Synth {
   private static final long E8 = 100_000_000L;
   private static final long E12 = 1_000_000_000_000L;
 
-  private final long phoneOffset;
-  private final long cardOffset;
-  private final long walletOffset;
+  private static final long ID_DAYS = 18_257L; // 1955-01-01 + 0..49 years
+
+  private final Permutation phones;
+  private final Permutation cards;
+  private final Permutation alipays;
+  private final Permutation wechats;
+  private final Permutation shops;
+  private final Permutation residents;
   private final long salt;
 
   Synth(long seed) {
     this.salt = Rand.hash(seed, 0x5EED);
-    this.phoneOffset = Math.floorMod(Rand.hash(seed, 1), E8);
-    this.cardOffset = Math.floorMod(Rand.hash(seed, 2), E12);
-    this.walletOffset = Math.floorMod(Rand.hash(seed, 3), E12);
+    this.phones = new Permutation(MOBILE_PREFIXES.length * E8, Rand.hash(seed, 1));
+    this.cards = new Permutation(E12, Rand.hash(seed, 2));
+    this.alipays = new Permutation(E12, Rand.hash(seed, 3));
+    this.wechats = new Permutation(E12, Rand.hash(seed, 4));
+    this.shops = new Permutation(E12, Rand.hash(seed, 5));
+    this.residents = new Permutation(ID_DAYS * 1000, Rand.hash(seed, 6));
   }
 
   /** Returns the canonical mobile number {@code +861xxxxxxxxxx} of index {@code k}. */
   String phone(long k) {
-    int p = (int) (k % MOBILE_PREFIXES.length);
-    long body = Math.floorMod((k / MOBILE_PREFIXES.length) * 48_271L + phoneOffset, E8);
-    StringBuilder sb = new StringBuilder(14).append("+86").append(MOBILE_PREFIXES[p]);
+    long x = phones.apply(k);
+    long body = x % E8;
+    StringBuilder sb = new StringBuilder(14).append("+86").append(MOBILE_PREFIXES[(int) (x / E8)]);
     return pad(sb, body, 8).toString();
   }
 
   /**
    * Returns the resident ID of index {@code k} registered in {@code region}: the birth date and
-   * sequence number are a bijection of k (unique below 18 million), the check char per GB 11643.
+   * sequence number are a bijection of k (unique below 18,257,000), the check char per GB 11643.
    */
   String residentId(long k, String region) {
-    int seq = (int) (k / 18_257L);
-    long dayIndex = Math.floorMod((k % 18_257L) * 7_919L + 101, 18_257L); // 1955-01-01 + 0..49 years
+    long x = residents.apply(k);
+    long seq = x / ID_DAYS;
+    long dayIndex = x % ID_DAYS;
     java.time.LocalDate birth = java.time.LocalDate.of(1955, 1, 1).plusDays(dayIndex);
     StringBuilder sb = new StringBuilder(18).append(region);
     pad(sb, birth.getYear(), 4);
@@ -88,7 +98,7 @@ final class Synth {
 
   /** Returns a 19-digit Luhn-valid debit card number for index {@code k}. */
   String card(long k) {
-    long middle = Math.floorMod((k / BINS.length) * 7_777_777L + cardOffset, E12);
+    long middle = cards.apply(k / BINS.length);
     StringBuilder sb = new StringBuilder(19).append(BINS[bankOf(k)]);
     pad(sb, middle, 12);
     return sb.append(Identifiers.luhnCheckDigit(sb)).toString();
@@ -96,20 +106,20 @@ final class Synth {
 
   /** Returns an Alipay account {@code alipay:2088…} (16 digits) for index {@code k}. */
   String alipay(long k) {
-    long v = Math.floorMod(k * 3_141_593L + walletOffset, E12);
+    long v = alipays.apply(k);
     return pad(new StringBuilder(23).append("alipay:2088"), v, 12).toString();
   }
 
   /** Returns a WeChat Pay account {@code wechat:wxid_…} for index {@code k}. */
   String wechat(long k) {
-    long v = Math.floorMod(k * 2_718_281L + walletOffset, E12);
+    long v = wechats.apply(k);
     String b36 = Long.toString(v + E12, 36); // fixed width: E12 + v has 8 base-36 digits
     return "wechat:wxid_" + b36;
   }
 
   /** Returns a merchant's collection account on a payment platform. */
   String merchantWallet(long m) {
-    long v = Math.floorMod(m * 1_618_033L + walletOffset, E12);
+    long v = shops.apply(m);
     return (m % 2 == 0 ? "wechat:mch_" : "alipay:mch_") + Long.toString(v + E12, 36);
   }
 

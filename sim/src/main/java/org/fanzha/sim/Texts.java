@@ -145,6 +145,7 @@ final class Texts {
   private static final String[] DOMAIN_PARTS = {
     "kf", "vip", "pay", "app", "jd", "tb", "gov", "jz", "job", "tz", "licai", "dk", "cx", "zx", "hb", "fl",
   };
+  private static final String[] AREA_CODES = {"010", "021", "020", "0755", "0371", "0375", "027", "0871"};
   private static final String[] TLDS = {".top", ".xyz", ".cc", ".vip", ".icu", ".cn.com", ".shop"};
 
   static final String[] SURNAMES = {
@@ -273,7 +274,8 @@ final class Texts {
       case "amt" -> sb.append(100 * (1 + r.nextInt(300)));
       case "qq" -> sb.append(100_000_000L + r.nextLong(3_900_000_000L));
       case "code" -> sb.append(100_000 + r.nextInt(900_000));
-      case "phone" -> sb.append(r.nextBoolean() ? "400" + (1_000_000 + r.nextInt(9_000_000)) : "0" + (10 + r.nextInt(80)) + "-" + (60_000_000 + r.nextInt(30_000_000)));
+      case "phone" -> sb.append(r.nextBoolean() ? "400" + (1_000_000 + r.nextInt(9_000_000))
+          : Rand.oneOf(r, AREA_CODES) + "-" + (60_000_000 + r.nextInt(30_000_000)));
       case "url" -> sb.append(url(r));
       case "shoplink" -> sb.append("https://m.").append(Rand.oneOf(r, DOMAIN_PARTS)).append("shop.com/").append(r.nextInt(10_000, 99_999));
       default -> throw new IllegalStateException("unknown slot {" + name + "}");

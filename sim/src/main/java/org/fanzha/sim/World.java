@@ -85,7 +85,7 @@ public final class World {
       while (cursor < planned.size() && (last || planned.get(cursor).ts() < end)) {
         buf.add(planned.get(cursor++));
       }
-      buf.sort(BY_TIME);
+      sortByTime(buf);
       for (Event e : buf) {
         if (!last && e.ts() >= end) {
           carry.add(e);
@@ -96,6 +96,39 @@ public final class World {
       }
     }
     eventCount = count;
+  }
+
+  /**
+   * Sorts stably by time. Packs (time offset, position) into one long and sorts primitives: several
+   * times faster than a comparator sort of the objects (the sort was the largest cost of a pass).
+   */
+  static void sortByTime(List<Event> buf) {
+    int n = buf.size();
+    if (n < 2) {
+      return;
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (Event e : buf) {
+      min = Math.min(min, e.ts());
+      max = Math.max(max, e.ts());
+    }
+    if (max - min >= (1L << 39) || n >= (1 << 24)) {
+      buf.sort(BY_TIME); // beyond the packed key's range: fall back to the stable object sort
+      return;
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = ((buf.get(i).ts() - min) << 24) | i;
+    }
+    java.util.Arrays.sort(keys);
+    Event[] sorted = new Event[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = buf.get((int) (keys[i] & ((1 << 24) - 1)));
+    }
+    for (int i = 0; i < n; i++) {
+      buf.set(i, sorted[i]);
+    }
   }
 
   /** Returns the ground truth: roles of planted fraud entities and of benign heavy callers. */
