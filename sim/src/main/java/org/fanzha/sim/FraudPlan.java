@@ -393,9 +393,9 @@ final class FraudPlan {
     } else if (type == FraudType.CUSTOMER_SERVICE && Rand.chance(r, 0.3)) {
       displayed = "400" + (8_000_000 + r.nextInt(1_000_000));
     }
-    String gangRegion = Regions.CODES[dealers.get(hookIndex % dealers.size()).region()];
-    events.add(new CallEvent(id.next('c'), t0, Synth.carrier(hook), hook, phone, duration, gangRegion, region,
-        hookImeis.get(hookIndex), Synth.cell(Regions.gang(r), hookIndex), displayed));
+    int gangRegion = dealers.get(hookIndex % dealers.size()).region(); // the call centre sits with its gang
+    events.add(new CallEvent(id.next('c'), t0, Synth.carrier(hook), hook, phone, duration, Regions.CODES[gangRegion],
+        region, hookImeis.get(hookIndex), Synth.cell(gangRegion, 7 + hookIndex / 3), displayed));
     labels.add(EntityKind.PHONE, hook, Role.FRAUD_NUMBER, type);
     // what the victim is talked into doing on the handset
     long signalTs = t0 + (3 + r.nextInt(5)) * MIN;
