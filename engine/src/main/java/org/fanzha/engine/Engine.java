@@ -114,6 +114,8 @@ public final class Engine {
   private final int longS;
   private final int victimLongS;
   private final long victimWindowMs;
+  private final long linkWindowMs;
+  private final long victimMinYuan;
   private final int fastSec;
   private final double fastShare;
   private final int suspect;
@@ -155,6 +157,8 @@ public final class Engine {
     this.lists = lists;
     this.victimWindowMs = (long) (config.num("victim.window_h") * HOUR);
     this.victims = new VictimWatch(victimWindowMs);
+    this.linkWindowMs = (long) (config.num("victim.link_window_h") * HOUR);
+    this.victimMinYuan = config.integer("victim.min_yuan");
     this.phoneRules = FirstRules.phone(config);
     this.accountRules = FirstRules.account(config);
     this.holderRules = FirstRules.holder(config);
@@ -263,13 +267,14 @@ public final class Engine {
     if (imei >= 0 && devices.phones(imei, ts) >= 2) {
       evalNode(devices, EntityKind.DEVICE, imei, ts);
     }
-    if (dur >= victimLongS && !seen) {
+    if (dur >= victimLongS && !seen && !pairs.mightContain(PAIR_CALL, q, p)) {
       phones.longCallFrom(q, p, ts);
       victims.rememberLongCall(q, c.id());
       int held = Math.max(callerScore, phones.score(p));
-      if (held >= suspect && phones.hasRole(p, Role.FRAUD_NUMBER)) {
+      if (held >= propagate && phones.hasRole(p, Role.FRAUD_NUMBER)) {
+        // a strongly suspected number on a long call: the callee's payments now count as victim money
         phones.setFlags(q, PhoneTable.FLAG_EPISODE);
-        victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= propagate ? Level.HIGH : Level.MEDIUM,
+        victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= 90 ? Level.HIGH : Level.MEDIUM,
             p, phones.fraudType(p), ts, c.id());
         evalPhone(q, ts);
       }
@@ -319,7 +324,8 @@ public final class Engine {
     if (t.isCashOut()) {
       accounts.add(sa, AccountTable.CASH_OUT);
     }
-    if (!pairs.testAndSet(PAIR_PAY, a, b)) {
+    boolean newPayee = !pairs.testAndSet(PAIR_PAY, a, b);
+    if (newPayee) {
       accounts.add(sa, AccountTable.NEW_PAYEE);
     }
     accounts.addPayee(a, ts, b);
@@ -354,8 +360,9 @@ public final class Engine {
       if (!pairs.testAndSet(PAIR_MULE_PAY, a, b)) {
         accounts.muleInflow(b, ts);
       }
-    } else if (payerPhone >= 0 && !payerMule && !payerTainted) {
-      victimPayment(t, a, b, payerPhone, ts);
+    } else if (payerPhone >= 0 && !payerMule && !payerTainted && !fast) {
+      // a victim pays from their own money; passing on what just came in is a mule's move
+      victimPayment(t, b, payerPhone, ts, yuan, newPayee);
     }
     if (!accounts.hasRole(b, Role.VICTIM)) {
       evalAccount(b, ts);
@@ -363,16 +370,24 @@ public final class Engine {
     evalAccount(a, ts);
   }
 
-  /** Checks whether the payer is a likely victim paying out during a fraud episode. */
-  private void victimPayment(TransferEvent t, int a, int b, int v, long ts) {
+  /**
+   * Checks whether the payer is a likely victim paying out during a fraud episode. Money counts as
+   * victim money (evidence against the payee) only when the payer was first contacted by a
+   * strongly suspected number; paying an account that is already a suspected mule raises a warning
+   * for the payer but is not counted against the payee again, which would be circular.
+   */
+  private void victimPayment(TransferEvent t, int b, int v, long ts, long yuan, boolean newPayee) {
+    if ((accounts.flags(b) & AccountTable.FLAG_CASH) != 0) {
+      return;
+    }
     int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 ? victims.stage(v, ts) : 0;
     int fraudPhone = stage != 0 ? victims.fraudPhone(v, ts) : -1;
     String callId = null;
+    long lc = phones.longCallTs(v);
+    int caller = phones.longCaller(v);
+    boolean recentLongCall = lc > 0 && ts >= lc && ts - lc <= victimWindowMs && caller >= 0;
     if (stage == 0) {
-      long lc = phones.longCallTs(v);
-      int caller = phones.longCaller(v);
-      if (lc > 0 && ts >= lc && ts - lc <= victimWindowMs && caller >= 0
-          && phones.score(caller) >= suspect && phones.hasRole(caller, Role.FRAUD_NUMBER)) {
+      if (recentLongCall && phones.score(caller) >= propagate && phones.hasRole(caller, Role.FRAUD_NUMBER)) {
         fraudPhone = caller;
         callId = victims.lastLongCall(v);
         stage = VictimWatch.CONTACT;
@@ -385,11 +400,13 @@ public final class Engine {
     if (stage == 0 && !payeeMule) {
       return;
     }
-    if ((accounts.flags(b) & AccountTable.FLAG_CASH) != 0) {
-      return;
-    }
-    if (!pairs.testAndSet(PAIR_VICTIM_PAY, v, b)) {
+    if ((stage & VictimWatch.CONTACT) != 0 && newPayee && yuan >= victimMinYuan
+        && !pairs.testAndSet(PAIR_VICTIM_PAY, v, b)) {
       accounts.victimInflow(b, ts);
+    }
+    if (fraudPhone < 0 && recentLongCall && ts - lc <= linkWindowMs && !isServiceNumber(phones.name(caller))) {
+      fraudPhone = caller; // a long first call from a stranger, then money to a mule: the stranger is linked
+      callId = victims.lastLongCall(v);
     }
     if (fraudPhone >= 0 && !pairs.testAndSet(PAIR_VICTIM_LINK, fraudPhone, v)) {
       phones.linkVictim(fraudPhone);
@@ -404,6 +421,11 @@ public final class Engine {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id());
     }
     evalPhone(v, ts);
+  }
+
+  /** Returns whether a number is a short service number (95588, 10086 …), kept as given by the codec. */
+  static boolean isServiceNumber(String phone) {
+    return !phone.isEmpty() && phone.charAt(0) != '+';
   }
 
   // ---------------------------------------------------------------- openings
@@ -568,8 +590,8 @@ public final class Engine {
             phones.fraudType(p, ft);
           }
         }
-        phones.raise(p, 0, 0, roleBit);
         evalPhone(p, ts);
+        phones.raise(p, 0, 0, roleBit);
       }
       case ACCOUNT -> {
         int a = accounts.intern(l.entity());
@@ -585,8 +607,8 @@ public final class Engine {
             accounts.fraudType(a, ft);
           }
         }
-        accounts.raise(a, 0, 0, roleBit);
         evalAccount(a, ts);
+        accounts.raise(a, 0, 0, roleBit);
       }
       case HOLDER -> {
         int h = holders.intern(l.entity());
@@ -599,8 +621,8 @@ public final class Engine {
           holders.setFlags(h, HolderTable.FLAG_LISTED);
           holders.clearFlags(h, HolderTable.FLAG_WHITELISTED);
         }
-        holders.raise(h, 0, 0, roleBit);
         evalHolder(h, ts);
+        holders.raise(h, 0, 0, roleBit);
       }
       default -> {
         NodeTable t = l.entityKind() == EntityKind.IP ? ips : devices;
@@ -612,8 +634,8 @@ public final class Engine {
         } else if (role != Role.VICTIM) {
           t.setFlags(n, NodeTable.FLAG_LISTED);
         }
-        t.raise(n, 0, 0, roleBit);
         evalNode(t, l.entityKind(), n, ts);
+        t.raise(n, 0, 0, roleBit);
       }
     }
   }

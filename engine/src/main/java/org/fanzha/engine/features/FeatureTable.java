@@ -116,17 +116,28 @@ public abstract class FeatureTable {
 
   /**
    * Raises the held risk to {@code s} when it is at least the held score (the reasons then become
-   * those of the new peak) and adds roles; returns whether the score rose.
+   * those of the new peak) and adds roles; returns whether the score rose. When the score reaches a
+   * higher level band (low/medium/high/critical), roles suggested at lower bands are dropped, so
+   * the roles shown are those the strongest evidence supports; roles suggested below the held
+   * band are not added.
    */
   public final boolean raise(int id, int s, long mask, int roleBits) {
-    roles[id] |= (byte) roleBits;
     int old = score[id];
+    if (s > old && band(s) > band(old)) {
+      roles[id] = (byte) roleBits;
+    } else if (band(s) == band(old) || s == 0) {
+      roles[id] |= (byte) roleBits; // s == 0: a role given outright (a label)
+    }
     if (s > old || (s == old && s > 0)) {
       score[id] = (byte) s;
       reasons[id] = s == old ? reasons[id] | mask : mask;
       return s > old;
     }
     return false;
+  }
+
+  private static int band(int s) {
+    return s >= 90 ? 4 : s >= 70 ? 3 : s >= 40 ? 2 : s > 0 ? 1 : 0;
   }
 
   /** Sets the held risk outright (a label or a cleared appeal). */

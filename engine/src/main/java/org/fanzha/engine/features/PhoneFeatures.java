@@ -25,6 +25,7 @@ public final class PhoneFeatures {
   int victimLinks;
   int flags;
   int victimStage;
+  boolean serviceNumber;
 
   /** Fills this view from the tables for phone {@code id} at time {@code now}. */
   public PhoneFeatures load(PhoneTable t, NodeTable devices, NodeTable cells, int id, long now, int victimStage) {
@@ -49,6 +50,8 @@ public final class PhoneFeatures {
     victimLinks = t.victimLinks(id);
     flags = t.flags(id);
     this.victimStage = victimStage;
+    String name = t.name(id);
+    serviceNumber = !name.isEmpty() && name.charAt(0) != '+';
     return this;
   }
 
@@ -140,6 +143,14 @@ public final class PhoneFeatures {
   /** Returns victims whose losses followed a call from this phone. */
   public int victimLinks() {
     return victimLinks;
+  }
+
+  /**
+   * Returns whether this is a short service number (95588, 10086 …): registered with the operator,
+   * its calls come from the institution's own trunk.
+   */
+  public boolean serviceNumber() {
+    return serviceNumber;
   }
 
   /** Returns whether the phone is on the black list (a confirmed fraud number). */

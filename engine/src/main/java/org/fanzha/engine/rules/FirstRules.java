@@ -85,6 +85,8 @@ public final class FirstRules {
             && x.callbackRate() >= benignCallback);
     add(r, c, "PH_ESTABLISHED", null, "长期在网且外呼集中在白天", "A long-held card calling in daytime",
         x -> x.cardAgeDays() >= oldCard && x.nightShare() < nightShare / 2 && x.imeiPhones() < sharedImei);
+    add(r, c, "PH_SERVICE_LINE", null, "登记在册的服务号码(如银行客服)", "A registered service number (e.g. a bank's line)",
+        PhoneFeatures::serviceNumber);
     add(r, c, "PH_WHITELISTED", null, "经核实为正常号码", "Verified as a normal number",
         PhoneFeatures::whitelisted);
     add(r, c, "VI_CONTACT", v, "近期接到疑似诈骗来电或短信，可能正在被骗",
@@ -185,7 +187,7 @@ public final class FirstRules {
     int phones = c.integer("node.many_phones");
     int accounts = c.integer("node.many_accounts");
     List<Rule<NodeFeatures>> r = new ArrayList<>();
-    add(r, c, "DV_MANY_HOLDERS", null, "多人通过同一设备或IP开户", "Many people opened cards or accounts here",
+    add(r, c, "DV_MANY_HOLDERS", Role.CARD_DEALER, "多人通过同一设备或IP开户", "Many people opened cards or accounts here",
         x -> x.holders() >= holders);
     add(r, c, "DV_MANY_PHONES", Role.FRAUD_NUMBER, "同一终端使用多个号码，疑似猫池/GOIP",
         "Many numbers used in one handset: a possible SIM bank / GOIP",

@@ -1,0 +1,219 @@
+package org.fanzha.bench.eval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Role;
+import org.fanzha.engine.Engine;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.EntityRisk;
+import org.fanzha.engine.Level;
+import org.fanzha.sim.GroundTruth;
+import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.World;
+import org.fanzha.sim.eval.RoleScore;
+
+/**
+ * Prints the engine's detection quality on a simulated world: precision, recall and F1 for fraud
+ * numbers, mules and card dealers, and how many benign heavy callers were flagged high.
+ *
+ * <p>Definition: an entity is <em>predicted</em> to play a role when, after the whole world has
+ * been replayed through one engine, the risk the engine holds for it is at level {@code high} or
+ * {@code critical} and its suspected roles include that role. Fraud numbers are phones; mules are
+ * accounts; card dealers are the holders (resident IDs) and devices the simulator labels {@code
+ * card_dealer}, scored together (each also shown alone). Truth is the simulator's ground truth,
+ * which is never fed to the engine (the event stream carries no labels). "Benign heavy callers
+ * flagged high" counts phones labelled {@code normal} (couriers, riders, telemarketers, bank agents,
+ * service lines) held at {@code high} or above for any reason.
+ *
+ * <p>Run (after {@code ./mvnw -B -o -q -pl bench package -DskipTests}):
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.fanzha.bench.eval.Evaluate --seed 20261127 --people 10000 --days 7
+ * </pre>
+ *
+ * Options: {@code --seed} (default 20261127), {@code --people} (10000), {@code --days} (7), {@code
+ * --config FILE} (engine properties overriding the defaults), {@code --text} (score SMS with the
+ * text module's shipped classifier).
+ */
+public final class Evaluate {
+
+  /** One evaluated role. */
+  public record Row(String name, RoleScore score) {}
+
+  /** The outcome of one evaluation. */
+  public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged) {
+
+    /** Returns the row with this name. */
+    public RoleScore score(String name) {
+      return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().score();
+    }
+  }
+
+  private Evaluate() {}
+
+  public static void main(String[] args) throws IOException {
+    long seed = 20261127L;
+    int people = 10_000;
+    int days = 7;
+    EngineConfig cfg = EngineConfig.defaults();
+    boolean text = false;
+    int explain = 0;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--people" -> people = Integer.parseInt(args[++i]);
+        case "--days" -> days = Integer.parseInt(args[++i]);
+        case "--config" -> {
+          Properties p = new Properties();
+          try (InputStream in = Files.newInputStream(Path.of(args[++i]))) {
+            p.load(in);
+          }
+          cfg = EngineConfig.fromProperties(p);
+        }
+        case "--text" -> text = true;
+        case "--explain" -> explain = Integer.parseInt(args[++i]);
+        default -> {
+          System.err.println("usage: Evaluate [--seed N] [--people N] [--days N] [--config FILE] [--text]");
+          System.exit(2);
+        }
+      }
+    }
+    if (text) {
+      cfg = cfg.withContentClassifier(org.fanzha.text.TextClassifiers.loadDefault());
+    }
+    SimConfig sim = SimConfig.of(seed, people, days);
+    Result r = run(sim, cfg, explain);
+    print(sim, r, text, System.out);
+  }
+
+  /** Replays the world of {@code sim} through a new engine and scores the held risks against truth. */
+  public static Result run(SimConfig sim, EngineConfig cfg) {
+    return run(sim, cfg, 0);
+  }
+
+  /**
+   * As {@link #run(SimConfig, EngineConfig)}, also printing up to {@code explain} false positives
+   * and false negatives per role with the engine's reasons (for tuning).
+   */
+  public static Result run(SimConfig sim, EngineConfig cfg, int explain) {
+    World world = World.generate(sim);
+    Engine engine = new Engine(cfg);
+    long[] n = {0};
+    long t0 = System.nanoTime();
+    world.forEachEvent(e -> {
+      engine.process(e);
+      engine.drainWarnings();
+      n[0]++;
+    });
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    Map<EntityKind, Map<Role, Set<String>>> predicted = new LinkedHashMap<>();
+    Set<String> flaggedHigh = new TreeSet<>();
+    engine.forEachRisk(risk -> {
+      if (risk.level().compareTo(Level.HIGH) < 0) {
+        return;
+      }
+      if (risk.entityKind() == EntityKind.PHONE) {
+        flaggedHigh.add(risk.entity());
+      }
+      for (Role role : risk.roles()) {
+        predicted.computeIfAbsent(risk.entityKind(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(role, k -> new TreeSet<>()).add(risk.entity());
+      }
+    });
+    GroundTruth truth = world.truth();
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("fraud_number", score(predicted, truth, Role.FRAUD_NUMBER, EntityKind.PHONE)));
+    rows.add(new Row("mule", score(predicted, truth, Role.MULE, EntityKind.ACCOUNT)));
+    rows.add(new Row("card_dealer", score(predicted, truth, Role.CARD_DEALER, EntityKind.HOLDER, EntityKind.DEVICE)));
+    rows.add(new Row("  card_dealer holders", score(predicted, truth, Role.CARD_DEALER, EntityKind.HOLDER)));
+    rows.add(new Row("  card_dealer devices", score(predicted, truth, Role.CARD_DEALER, EntityKind.DEVICE)));
+    if (explain > 0) {
+      explain(engine, truth, predicted, Role.FRAUD_NUMBER, EntityKind.PHONE, explain);
+      explain(engine, truth, predicted, Role.MULE, EntityKind.ACCOUNT, explain);
+      explain(engine, truth, predicted, Role.CARD_DEALER, EntityKind.HOLDER, explain);
+      explain(engine, truth, predicted, Role.CARD_DEALER, EntityKind.DEVICE, explain);
+      int k = 0;
+      for (String p : truth.entities(EntityKind.PHONE, Role.NORMAL)) {
+        if (flaggedHigh.contains(p) && k++ < explain) {
+          System.out.println("heavy caller flagged: " + describe(engine, EntityKind.PHONE, p));
+        }
+      }
+    }
+    Set<String> heavy = truth.entities(EntityKind.PHONE, Role.NORMAL);
+    int flagged = 0;
+    for (String p : heavy) {
+      if (flaggedHigh.contains(p)) {
+        flagged++;
+      }
+    }
+    return new Result(n[0], millis, rows, heavy.size(), flagged);
+  }
+
+  private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
+      Role role, EntityKind kind, int limit) {
+    Set<String> p = predicted.getOrDefault(kind, Map.of()).getOrDefault(role, Set.of());
+    Set<String> t = truth.entities(kind, role);
+    int fp = 0;
+    for (String e : p) {
+      if (!t.contains(e) && fp++ < limit) {
+        var label = truth.labelOf(kind, e);
+        System.out.println("FP " + role.wireName() + " (truth " + (label == null ? "-" : label.role().wireName())
+            + "): " + describe(engine, kind, e));
+      }
+    }
+    int fn = 0;
+    for (String e : t) {
+      if (!p.contains(e) && fn++ < limit) {
+        System.out.println("FN " + role.wireName() + ": " + describe(engine, kind, e));
+      }
+    }
+  }
+
+  private static String describe(Engine engine, EntityKind kind, String e) {
+    return kind.wireName() + " " + e + " " + engine.entity(kind, e)
+        .map(r -> r.score() + " " + r.roles() + " " + r.reasons().stream().map(x -> x.code()).toList())
+        .orElse("(no risk)");
+  }
+
+  private static RoleScore score(Map<EntityKind, Map<Role, Set<String>>> predicted, GroundTruth truth, Role role,
+      EntityKind... kinds) {
+    Set<String> p = new TreeSet<>();
+    Set<String> t = new TreeSet<>();
+    for (EntityKind k : kinds) {
+      for (String e : predicted.getOrDefault(k, Map.of()).getOrDefault(role, Set.of())) {
+        p.add(k.wireName() + ":" + e);
+      }
+      for (String e : truth.entities(k, role)) {
+        t.add(k.wireName() + ":" + e);
+      }
+    }
+    return RoleScore.of(p, t);
+  }
+
+  /** Prints the result as a table. */
+  public static void print(SimConfig sim, Result r, boolean text, PrintStream out) {
+    out.printf(Locale.ROOT, "world: seed %d, %d people, %d days; %,d events replayed in %,d ms%s%n",
+        sim.seed(), sim.people(), sim.days(), r.events(), r.millis(), text ? " (SMS text scored)" : "");
+    out.println("predicted = held risk high or critical and the role among the suspected roles");
+    out.printf(Locale.ROOT, "%-24s %6s %6s %6s %9s %6s %6s%n", "role", "true", "pred", "tp", "precision", "recall", "F1");
+    for (Row row : r.rows()) {
+      RoleScore s = row.score();
+      out.printf(Locale.ROOT, "%-24s %6d %6d %6d %9.3f %6.3f %6.3f%n", row.name(),
+          s.truePositives() + s.falseNegatives(), s.truePositives() + s.falsePositives(), s.truePositives(),
+          s.precision(), s.recall(), s.f1());
+    }
+    out.printf(Locale.ROOT, "benign heavy callers flagged high: %d of %d%n", r.heavyCallersFlagged(), r.heavyCallers());
+  }
+}
