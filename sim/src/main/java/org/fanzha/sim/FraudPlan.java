@@ -435,7 +435,7 @@ final class FraudPlan {
           wallet ? Channel.THIRD_PARTY : Channel.MOBILE, phone, mule.name, pop.device(v), pop.ip(v), region));
       if (!wallet && Rand.chance(r, 0.8)) {
         events.add(new SmsEvent(id.next('s'), ts + 5000, "trunk", Synth.SERVICE_LINES[pop.bank(v)], phone,
-            Texts.bankNotice(pop.bank(v), from, ts, fen, true, r), null));
+            Texts.bankNotice(pop.bank(v), from, ts, fen, "转账", r), null));
       }
       labels.add(EntityKind.ACCOUNT, from, Role.VICTIM, type);
       transferIds.add(tid);

@@ -180,7 +180,8 @@ final class NormalLife {
     out.add(t);
     if (t.from().equals(pop.card(i)) && Rand.chance(r, 0.5)) {
       out.add(new SmsEvent(id.next('s'), ts + 5000, "trunk", Synth.SERVICE_LINES[pop.bank(i)], phone,
-          Texts.bankNotice(pop.bank(i), t.from(), ts, t.amountFen(), true, r), null));
+          Texts.bankNotice(pop.bank(i), t.from(), ts, t.amountFen(),
+              t.channel() == Channel.ATM ? "取款" : t.channel() == Channel.POS ? "消费" : "转账", r), null));
     }
   }
 }

@@ -193,13 +193,13 @@ final class Texts {
     return fill(Rand.oneOf(r, MARKETING), r);
   }
 
-  /** Returns a bank's balance notice for a card movement. */
-  static String bankNotice(int bank, String card, long ts, long amountFen, boolean debit, SplittableRandom r) {
+  /** Returns a bank's balance notice for money leaving a card ({@code what}: 消费, 转账, 取款). */
+  static String bankNotice(int bank, String card, long ts, long amountFen, String what, SplittableRandom r) {
     java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(ts / 1000, 0, java.time.ZoneOffset.ofHours(8));
     long balance = 100 * (200 + r.nextInt(80_000));
     return "【" + Synth.BANKS[bank] + "】您尾号" + card.substring(card.length() - 4) + "的卡于"
         + t.getMonthValue() + "月" + t.getDayOfMonth() + "日" + two(t.getHour()) + ":" + two(t.getMinute())
-        + (debit ? "支出(消费)" : "收入(转账)") + org.fanzha.core.money.Money.formatYuan(amountFen) + "元，余额"
+        + "支出(" + what + ")" + org.fanzha.core.money.Money.formatYuan(amountFen) + "元，余额"
         + org.fanzha.core.money.Money.formatYuan(balance) + "元。";
   }
 
