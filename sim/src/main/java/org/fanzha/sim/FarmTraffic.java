@@ -7,8 +7,9 @@ import org.fanzha.core.event.Event;
 import org.fanzha.core.event.SmsEvent;
 
 /**
- * SIM-farm (猫池) traffic: each active card dials strangers around the clock from a handful of
- * shared handsets at one or two cells; few calls are answered and those are short. The cards also
+ * SIM-farm (猫池) traffic: each active card dials strangers in autodialer sessions around the
+ * clock from a handful of shared handsets at one or two cells; few calls are answered and those
+ * are short. The cards also
  * blast fraud messages of their farm's fraud types.
  */
 final class FarmTraffic {
@@ -43,8 +44,16 @@ final class FarmTraffic {
         String source = Synth.carrier(number);
         // at least a few dozen calls: a farm card that is switched on is dialling
         int calls = Math.max(20, Rand.poisson(r, config.farmCallsPerNumberDay()));
+        // the autodialer works in sessions: back-to-back calls 15–60 s apart, a few sessions a day
+        int sessions = 2 + r.nextInt(5);
+        int perSession = (calls + sessions - 1) / sessions;
+        long ts = 0;
+        int previous = 0;
         for (int k = 0; k < calls; k++) {
-          long ts = dayStart + Rand.pick(r, HOURS) * 3_600_000L + r.nextInt(3600) * 1000L;
+          ts += (previous + 15 + r.nextInt(46)) * 1000L;
+          if (k % perSession == 0 || ts >= dayStart + 86_400_000L) { // new session, same day
+            ts = dayStart + Rand.pick(r, HOURS) * 3_600_000L + r.nextInt(3600) * 1000L;
+          }
           boolean resident = Rand.chance(r, 0.75);
           int person = resident ? r.nextInt(pop.size) : -1;
           String callee = resident ? pop.phone(person) : ids.phone(Synth.STRANGER_BASE + r.nextInt(50_000_000));
@@ -52,6 +61,7 @@ final class FarmTraffic {
           if (Rand.chance(r, 0.18)) {
             dur = Rand.chance(r, 0.75) ? 2 + r.nextInt(18) : 20 + r.nextInt(100);
           }
+          previous = dur;
           // ports rotate: a card mostly sits on its own handset, sometimes on a neighbour's
           String imei = f.imeis[(j + (Rand.chance(r, 0.2) ? 1 + r.nextInt(f.imeis.length) : 0)) % f.imeis.length];
           String displayed = Rand.chance(r, 0.05) ? "+86755" + (2_000_0000 + r.nextInt(7_000_0000)) : null;
@@ -60,10 +70,10 @@ final class FarmTraffic {
         }
         int sms = Rand.poisson(r, config.fraudSmsPerNumberDay());
         for (int k = 0; k < sms; k++) {
-          long ts = dayStart + Rand.pick(r, HOURS) * 3_600_000L + r.nextInt(3600) * 1000L;
+          long at = dayStart + Rand.pick(r, HOURS) * 3_600_000L + r.nextInt(3600) * 1000L;
           String to = Rand.chance(r, 0.75) ? pop.phone(r.nextInt(pop.size))
               : ids.phone(Synth.STRANGER_BASE + r.nextInt(50_000_000));
-          out.add(new SmsEvent(id.next('s'), ts, source, number, to,
+          out.add(new SmsEvent(id.next('s'), at, source, number, to,
               Texts.fraudSms(f.types[r.nextInt(f.types.length)], r), region));
         }
       }

@@ -84,6 +84,22 @@ class FraudShapeTest {
     assertThat(s.meanAnsweredSeconds()).isLessThan(60);
     assertThat(s.nightShare()).isGreaterThan(0.12);
     assertThat(s.imeis().size()).isLessThan(farm.size() / 2); // handsets are shared
+    assertThat(medianGapSeconds(farm)).isLessThan(120); // an autodialer: call after call
+  }
+
+  private long medianGapSeconds(Set<String> callers) {
+    Map<String, Long> last = new HashMap<>();
+    List<Long> gaps = new ArrayList<>();
+    for (Event e : events) {
+      if (e instanceof CallEvent c && callers.contains(c.caller())) {
+        Long before = last.put(c.caller(), c.ts());
+        if (before != null) {
+          gaps.add((c.ts() - before) / 1000);
+        }
+      }
+    }
+    gaps.sort(null);
+    return gaps.get(gaps.size() / 2);
   }
 
   @Test
