@@ -35,6 +35,7 @@ public final class Scenario {
   private final Engine engine;
   private final List<Decision> decisions = new ArrayList<>();
   private final List<Warning> warnings = new ArrayList<>();
+  private final List<Event> events = new ArrayList<>();
   private int seq;
 
   public Scenario(Engine engine) {
@@ -68,12 +69,19 @@ public final class Scenario {
     return "alipay:acct" + n;
   }
 
-  /** Returns a resident-ID-shaped holder id (not checksummed: the engine takes canonical input). */
+  /** Returns a valid resident ID (GB 11643 check character), distinct for each {@code n} below 1000. */
   public static String holder(int n) {
-    return String.format("41040219800101%04d", n);
+    String first17 = String.format("41040219800101%03d", n % 1000);
+    return first17 + org.fanzha.core.id.Identifiers.residentIdCheckChar(first17);
+  }
+
+  /** Returns every event fed so far, in order. */
+  public List<Event> events() {
+    return events;
   }
 
   public Decision feed(Event e) {
+    events.add(e);
     Decision d = engine.process(e);
     decisions.add(d);
     return d;

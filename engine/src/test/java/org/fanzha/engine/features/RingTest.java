@@ -1,0 +1,103 @@
+package org.fanzha.engine.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class RingTest {
+
+  private static final long HOUR = 3_600_000L;
+  private static final long T0 = 1_795_741_200_000L;
+  // one entity at slice 3 to check offsets are honoured: scalars before, a ring of 6 × 4 h, 2 words
+  private final Ring ring = new Ring(3, 6, 2, 4 * HOUR);
+  private final int[] a = new int[40];
+
+  @Test
+  void sum16_countsWhatWasAddedInsideTheWindow() {
+    for (int k = 0; k < 5; k++) {
+      Ring.add16(a, ring.slot(a, 0, T0 + k * HOUR), 0, 1);
+      Ring.add16(a, ring.slot(a, 0, T0 + k * HOUR), 3, 1);
+    }
+    Ring.add16(a, ring.slot(a, 0, T0 + 5 * HOUR), 1, 1);
+    assertThat(ring.sum16(a, 0, 0, T0 + 5 * HOUR)).isEqualTo(5);
+    assertThat(ring.sum16(a, 0, 1, T0 + 5 * HOUR)).isEqualTo(1);
+    assertThat(ring.sum16(a, 0, 3, T0 + 5 * HOUR)).isEqualTo(5);
+    assertThat(a[0] | a[1] | a[2]).as("scalars before the ring untouched").isZero();
+  }
+
+  @Test
+  void sum16_dropsBucketsThatLeftTheWindow() {
+    Ring.add16(a, ring.slot(a, 0, T0), 0, 1);
+    Ring.add16(a, ring.slot(a, 0, T0 + 12 * HOUR), 0, 1);
+    assertThat(ring.sum16(a, 0, 0, T0 + 12 * HOUR)).isEqualTo(2);
+    // 24 h after the first bucket started, it is out; the second is still in
+    assertThat(ring.sum16(a, 0, 0, T0 + 25 * HOUR)).isEqualTo(1);
+    assertThat(ring.sum16(a, 0, 0, T0 + 40 * HOUR)).isZero();
+  }
+
+  @Test
+  void slot_afterALongGap_clearsTheWholeRing() {
+    for (int k = 0; k < 6; k++) {
+      Ring.add16(a, ring.slot(a, 0, T0 + k * 4 * HOUR), 0, 3);
+    }
+    long later = T0 + 30 * 24 * HOUR;
+    Ring.add16(a, ring.slot(a, 0, later), 0, 1);
+    assertThat(ring.sum16(a, 0, 0, later)).isEqualTo(1);
+  }
+
+  @Test
+  void slot_forAnEventOlderThanTheWindow_isRejected() {
+    Ring.add16(a, ring.slot(a, 0, T0 + 48 * HOUR), 0, 1);
+    assertThat(ring.slot(a, 0, T0)).isEqualTo(-1);
+    Ring.add16(a, ring.slot(a, 0, T0), 0, 1); // ignored
+    assertThat(ring.sum16(a, 0, 0, T0 + 48 * HOUR)).isEqualTo(1);
+  }
+
+  @Test
+  void slot_forASlightlyLateEvent_landsInItsOwnBucket() {
+    Ring.add16(a, ring.slot(a, 0, T0 + 8 * HOUR), 0, 1);
+    Ring.add16(a, ring.slot(a, 0, T0 + HOUR), 0, 1);
+    assertThat(ring.sum16(a, 0, 0, T0 + 8 * HOUR)).isEqualTo(2);
+    assertThat(ring.sum16(a, 0, 0, T0 + 25 * HOUR)).as("the late one expires with its own bucket").isEqualTo(1);
+  }
+
+  @Test
+  void add16_saturatesInsteadOfOverflowingIntoTheNeighbour() {
+    int slot = ring.slot(a, 0, T0);
+    Ring.add16(a, slot, 0, 70_000);
+    Ring.add16(a, slot, 0, 5);
+    assertThat(ring.sum16(a, 0, 0, T0)).isEqualTo(65_535);
+    assertThat(ring.sum16(a, 0, 1, T0)).isZero();
+  }
+
+  @Test
+  void sum32_addsLargeAmountsPerBucket() {
+    Ring.add32(a, ring.slot(a, 0, T0), 1, 3_000_000_000L);
+    Ring.add32(a, ring.slot(a, 0, T0 + 5 * HOUR), 1, 7);
+    assertThat(ring.sum32(a, 0, 1, T0 + 5 * HOUR)).isEqualTo(3_000_000_007L);
+  }
+
+  @Property(tries = 200)
+  void sum16_equalsANaiveCountOfEventsInTheLast24Hours(@ForAll @IntRange(min = 0, max = 100) int n,
+      @ForAll @IntRange(min = 1, max = 7) int spreadHours) {
+    int[] b = new int[40];
+    long[] times = new long[n];
+    for (int k = 0; k < n; k++) {
+      times[k] = T0 + (long) k * spreadHours * HOUR / 3;
+      Ring.add16(b, ring.slot(b, 0, times[k]), 0, 1);
+    }
+    long now = n == 0 ? T0 : times[n - 1];
+    long bucketStartNow = Math.floorDiv(now, 4 * HOUR) * 4 * HOUR;
+    long windowStart = bucketStartNow - 5 * 4 * HOUR; // six buckets including the current one
+    int expected = 0;
+    for (long t : times) {
+      if (t >= windowStart) {
+        expected++;
+      }
+    }
+    assertThat(ring.sum16(b, 0, 0, now)).isEqualTo(expected);
+  }
+}
