@@ -381,6 +381,20 @@ public final class EmbeddedRunner implements AutoCloseable {
     }
   }
 
+  /** Stops the engine thread without a final snapshot, as a crash would; for recovery tests. */
+  synchronized void stopWithoutSnapshot() {
+    running = false;
+    Thread t = thread;
+    if (t != null) {
+      try {
+        t.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    snapshotWriter.shutdownNow();
+  }
+
   /**
    * Stops taking submissions, finishes the queued ones, saves a final snapshot and stops the
    * engine thread. The database stays open (its owner closes it).

@@ -1,0 +1,146 @@
+package org.fanzha.server.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.fanzha.core.event.Event;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.EntityRisk;
+import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.World;
+import org.fanzha.store.Database;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedRunnerTest {
+
+  /** A small simulated city: a day (and its history) of normal life with SIM farms, mules and victims planted. */
+  static List<Event> city;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void generate() {
+    List<Event> events = new ArrayList<>();
+    World.generate(SimConfig.of(11, 300, 1)).forEachEvent(events::add);
+    city = events;
+  }
+
+  private static RunnerSettings snapshotEvery(long events) {
+    return new RunnerSettings(1_000, 64, events, Duration.ofHours(1));
+  }
+
+  private static void feed(EmbeddedRunner runner, List<Event> events) throws Exception {
+    List<CompletableFuture<Outcome>> pending = new ArrayList<>();
+    for (int i = 0; i < events.size(); i += 500) {
+      pending.add(runner.submit(events.subList(i, Math.min(events.size(), i + 500))));
+    }
+    for (CompletableFuture<Outcome> f : pending) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private static List<EntityRisk> state(EmbeddedRunner runner) {
+    List<EntityRisk> top = runner.read(e -> e.riskiest(200));
+    List<EntityRisk> again = new ArrayList<>();
+    for (EntityRisk r : top) {
+      again.add(runner.read(e -> e.entity(r.entityKind(), r.entity())).orElseThrow());
+    }
+    assertThat(again).isEqualTo(top);
+    return top;
+  }
+
+  @Test
+  void submit_duplicateIds_processesEachOnceAndReportsDuplicates() throws Exception {
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      runner.start();
+      List<Event> first = city.subList(0, 100);
+      Outcome a = runner.submit(first).get(30, TimeUnit.SECONDS);
+      Outcome b = runner.submit(city.subList(50, 150)).get(30, TimeUnit.SECONDS);
+
+      assertThat(a.accepted()).isEqualTo(100);
+      assertThat(b.duplicates()).isEqualTo(50);
+      assertThat(b.items().get(0).duplicate()).isTrue();
+      assertThat(b.items().get(0).decision()).isNull();
+      assertThat(b.items().get(50).seq()).isEqualTo(101);
+      assertThat(runner.stats().processed()).isEqualTo(150);
+      assertThat(db.journal().count()).isEqualTo(150);
+      runner.close();
+    }
+  }
+
+  @Test
+  void start_afterGracefulClose_restoresTheSameStateFromTheFinalSnapshot() throws Exception {
+    List<EntityRisk> before;
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      runner.start();
+      feed(runner, city);
+      before = state(runner);
+      runner.close();
+      assertThat(db.snapshots().latestSeq()).hasValue((long) city.size());
+    }
+    assertThat(before).isNotEmpty();
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      runner.start();
+      assertThat(runner.stats().replayedAtStart()).isZero();
+      assertThat(state(runner)).isEqualTo(before);
+      runner.close();
+    }
+  }
+
+  @Test
+  void start_afterCrashWithSnapshotsOnTheWay_restoresTheSameStateFromSnapshotPlusJournal() throws Exception {
+    List<EntityRisk> before;
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(city.size() / 3));
+      runner.start();
+      feed(runner, city);
+      before = state(runner);
+      // Snapshots are written off the engine thread; crash only once one has reached the database.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (db.snapshots().latestSeq().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      runner.stopWithoutSnapshot();
+    }
+    try (Database db = Database.openH2(tmp)) {
+      long snapshotSeq = db.snapshots().latestSeq().orElse(0L);
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      runner.start();
+      RunnerStats s = runner.stats();
+      assertThat(s.recoveredFromSeq()).isEqualTo(snapshotSeq).isPositive();
+      assertThat(s.recoveredFromSeq() + s.replayedAtStart()).isEqualTo(city.size());
+      assertThat(state(runner)).isEqualTo(before);
+      runner.close();
+    }
+  }
+
+  @Test
+  void start_afterCrashWithoutAnySnapshot_replaysTheWholeJournal() throws Exception {
+    List<EntityRisk> before;
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(Long.MAX_VALUE));
+      runner.start();
+      feed(runner, city);
+      before = state(runner);
+      runner.stopWithoutSnapshot();
+      assertThat(db.snapshots().latestSeq()).isEmpty();
+    }
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(Long.MAX_VALUE));
+      runner.start();
+      assertThat(runner.stats().replayedAtStart()).isEqualTo(city.size());
+      assertThat(state(runner)).isEqualTo(before);
+      runner.close();
+    }
+  }
+}
