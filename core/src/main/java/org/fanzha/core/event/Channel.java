@@ -10,7 +10,7 @@ public enum Channel implements WireName {
 
   @Override
   public String wireName() {
-    return WireNames.lower(this);
+    return NAMES.nameOf(this);
   }
 
   /** Returns the constant named so on the wire, or {@code null}. */

@@ -28,7 +28,7 @@ public enum FraudType implements WireName {
 
   @Override
   public String wireName() {
-    return WireNames.lower(this);
+    return NAMES.nameOf(this);
   }
 
   /** Returns the Chinese name, e.g. 刷单返利. */

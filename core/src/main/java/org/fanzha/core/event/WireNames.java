@@ -9,20 +9,29 @@ import org.jspecify.annotations.Nullable;
 public final class WireNames<E extends Enum<E> & WireName> {
 
   private final Map<String, E> byName;
+  private final String[] byOrdinal;
   private final String allowed;
 
   private WireNames(Class<E> type) {
     E[] constants = type.getEnumConstants();
     byName = new HashMap<>(constants.length * 2);
+    byOrdinal = new String[constants.length];
     StringBuilder names = new StringBuilder();
     for (E e : constants) {
-      byName.put(e.wireName(), e);
+      String wire = e.name().toLowerCase(Locale.ROOT);
+      byOrdinal[e.ordinal()] = wire;
+      byName.put(wire, e);
       if (names.length() > 0) {
         names.append('|');
       }
-      names.append(e.wireName());
+      names.append(wire);
     }
     allowed = names.toString();
+  }
+
+  /** Returns the wire name of a constant: its name in lower case, computed once. */
+  public String nameOf(E constant) {
+    return byOrdinal[constant.ordinal()];
   }
 
   /** Returns a lookup table for the given enum. */
@@ -42,9 +51,5 @@ public final class WireNames<E extends Enum<E> & WireName> {
   /** Returns the allowed names joined by {@code |}, for error messages. */
   public String allowed() {
     return allowed;
-  }
-
-  static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -129,7 +129,7 @@ public final class Identifiers {
 
   /** Returns whether a canonical phone is a mainland mobile number. */
   public static boolean isMainlandMobile(String canonicalPhone) {
-    return canonicalPhone.length() == 14 && canonicalPhone.startsWith("+861");
+    return canonicalPhone.length() == 14 && canonicalPhone.startsWith("+861") && canonicalPhone.charAt(4) >= '3';
   }
 
   /**

@@ -46,8 +46,51 @@ public final class Timestamps {
 
   /** Returns the ISO-8601 form in Beijing time, e.g. {@code 2026-11-27T09:15:02+08:00}. */
   public static String format(long epochMillis) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-        OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), CHINA));
+    // Hand-made: DateTimeFormatter allocated several objects per call and dominated writing large files.
+    long local = epochMillis + 8 * 3_600_000L;
+    long days = Math.floorDiv(local, 86_400_000L);
+    int msOfDay = (int) (local - days * 86_400_000L);
+    long z = days + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long doe = z - era * 146_097;
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1000 || year > 9999) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+          OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), CHINA));
+    }
+    char[] c = new char[29];
+    int n = 0;
+    n = put(c, n, (int) year, 4);
+    c[n++] = '-';
+    n = put(c, n, month, 2);
+    c[n++] = '-';
+    n = put(c, n, day, 2);
+    c[n++] = 'T';
+    n = put(c, n, msOfDay / 3_600_000, 2);
+    c[n++] = ':';
+    n = put(c, n, msOfDay / 60_000 % 60, 2);
+    c[n++] = ':';
+    n = put(c, n, msOfDay / 1000 % 60, 2);
+    int millis = msOfDay % 1000;
+    if (millis != 0) {
+      c[n++] = '.';
+      n = put(c, n, millis, 3);
+    }
+    "+08:00".getChars(0, 6, c, n);
+    return new String(c, 0, n + 6);
+  }
+
+  private static int put(char[] c, int at, int value, int width) {
+    for (int i = width - 1; i >= 0; i--) {
+      c[at + i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+    return at + width;
   }
 
   private static long parseCommon(String s) {

@@ -23,6 +23,13 @@ class IdentifiersTest {
   }
 
   @Test
+  void isMainlandMobile_notBeijingLandlines() {
+    assertThat(Identifiers.isMainlandMobile("+8613800138000")).isTrue();
+    assertThat(Identifiers.isMainlandMobile(Identifiers.phone("010-66668888"))).isFalse();
+    assertThat(Identifiers.isMainlandMobile("95588")).isFalse();
+  }
+
+  @Test
   void phone_serviceNumbersKeptAsGiven() {
     assertThat(Identifiers.phone("95588")).isEqualTo("95588");
     assertThat(Identifiers.phone("96110")).isEqualTo("96110");

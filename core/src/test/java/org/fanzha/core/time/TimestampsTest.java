@@ -41,6 +41,13 @@ class TimestampsTest {
   }
 
   @Property
+  void format_agreesWithJavaTime(@ForAll @LongRange(min = 946_684_800_000L, max = 4_102_444_800_000L) long millis) {
+    OffsetDateTime expected = OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.ofHours(8));
+    assertThat(OffsetDateTime.parse(Timestamps.format(millis))).isEqualTo(expected);
+    assertThat(Timestamps.format(millis)).hasSize(millis % 1000 == 0 ? 25 : 29);
+  }
+
+  @Property
   void format_roundTrips(@ForAll @LongRange(min = 946_684_800_000L, max = 4_102_444_800_000L) long millis) {
     assertThat(Timestamps.parseIso(Timestamps.format(millis))).isEqualTo(millis);
     assertThat(Timestamps.format(millis)).endsWith("+08:00");
