@@ -24,7 +24,15 @@ public enum Signal {
   REBATE("刷单/返利", "task rebate"),
   HIGH_RETURN("高收益/稳赚", "high or sure returns"),
   CREDIT_RECORD("征信", "credit record"),
-  UNSUBSCRIBE("退订", "unsubscribe line");
+  UNSUBSCRIBE("退订", "unsubscribe line"),
+  PRIVATE_DEAL("绕开平台私下交易/先付款", "deal off the platform or pay first"),
+  GAME_ITEM("游戏账号/装备/点券", "game account, item or currency"),
+  AFFECTION("亲密称呼/婚恋交友", "terms of affection or dating"),
+  AUTHORITY("公检法/涉案", "police, court or criminal case"),
+  PLATFORM_SERVICE("客服/理赔/退款", "customer service, claim or refund"),
+  LOAN_OFFER("贷款/放款", "loan offer"),
+  NEW_CONTACT("换号/新号/加新微信", "new number or new account"),
+  TASK_JOB("兼职任务/接单", "part-time task");
 
   private final String nameZh;
   private final String nameEn;

@@ -34,7 +34,7 @@ public final class Trainer {
    */
   public record Settings(int bits, double c, double eps) {
     /** The settings of the shipped model. */
-    public static final Settings DEFAULT = new Settings(18, 4.0, 0.01);
+    public static final Settings DEFAULT = new Settings(18, 16.0, 0.01);
   }
 
   private final Settings settings;
