@@ -16,11 +16,21 @@ import org.fanzha.graph.funds.ForwardTrace.SeedKind;
 /**
  * The accounts to stop (止付) or freeze (冻结) after one or more traces, largest traced holding
  * first, each with the amount to hold: the traced money in it, never the whole account.
+ * Holdings below a minimum (default 1,000 yuan) are left out of the plan but counted, so nothing
+ * located is hidden: under FIFO a mule's small everyday payments (a meal, a phone top-up) carry
+ * traced money into shops and landlords, and holding those accounts would be out of proportion.
+ * On the simulator this minimum lifts plan precision from about 0.4 to above 0.95 while the
+ * amount left out stays under 1% of the stolen money (see the bench's EvaluateTracing).
  *
  * @param items one per account, largest amount first
  * @param totalFen the sum of the items
+ * @param belowMinimumAccounts accounts left out for holding less than the minimum
+ * @param belowMinimumFen what they hold together
  */
-public record FreezePlan(List<Item> items, long totalFen) {
+public record FreezePlan(List<Item> items, long totalFen, int belowMinimumAccounts, long belowMinimumFen) {
+
+  /** The default smallest holding worth a stop or freeze: 1,000 yuan. */
+  public static final long DEFAULT_MIN_FEN = 100_000;
 
   /**
    * Money that arrived within this long before "now" is still moving: it gets an emergency stop
@@ -63,17 +73,22 @@ public record FreezePlan(List<Item> items, long totalFen) {
     }
   }
 
-  /** Returns the plan for one trace as of {@code asOfMillis} (usually now). */
+  /** Returns the plan for one trace as of {@code asOfMillis} (usually now), default minimum. */
   public static FreezePlan of(ForwardTrace trace, long asOfMillis) {
-    return combine(List.of(trace), asOfMillis);
+    return combine(List.of(trace), asOfMillis, DEFAULT_MIN_FEN);
+  }
+
+  /** Returns one plan for several traces with the default minimum holding. */
+  public static FreezePlan combine(Collection<ForwardTrace> traces, long asOfMillis) {
+    return combine(traces, asOfMillis, DEFAULT_MIN_FEN);
   }
 
   /**
    * Returns one plan for several traces (e.g. every victim of one case): holdings in the same
    * account add up. Left out: the payers of transfer seeds (victims are not frozen), {@code cash:}
-   * terminals, and accounts holding less than the traces' minimum fragment.
+   * terminals; accounts holding less than {@code minFen} are counted in {@code belowMinimum*}.
    */
-  public static FreezePlan combine(Collection<ForwardTrace> traces, long asOfMillis) {
+  public static FreezePlan combine(Collection<ForwardTrace> traces, long asOfMillis, long minFen) {
     Set<String> victims = new HashSet<>();
     for (ForwardTrace t : traces) {
       if (t.seed().kind() == SeedKind.TRANSFER) {
@@ -81,9 +96,7 @@ public record FreezePlan(List<Item> items, long totalFen) {
       }
     }
     Map<String, long[]> acc = new HashMap<>(); // amount, tier, lastIn, traces
-    long min = Long.MAX_VALUE;
     for (ForwardTrace t : traces) {
-      min = Math.min(min, t.settings().minAmountFen());
       Set<String> seen = new HashSet<>();
       for (Holding h : t.holdings()) {
         if (victims.contains(h.account()) || h.account().startsWith("cash:")) {
@@ -101,10 +114,14 @@ public record FreezePlan(List<Item> items, long totalFen) {
     }
     List<Item> items = new ArrayList<>();
     long total = 0;
+    int belowN = 0;
+    long belowFen = 0;
     long stopAfter = asOfMillis - STOP_WINDOW.toMillis();
     for (Map.Entry<String, long[]> en : acc.entrySet()) {
       long[] a = en.getValue();
-      if (a[0] < Math.max(1, min)) {
+      if (a[0] < Math.max(1, minFen)) {
+        belowN++;
+        belowFen += a[0];
         continue;
       }
       Action action = a[2] >= stopAfter ? Action.STOP : Action.FREEZE;
@@ -112,6 +129,6 @@ public record FreezePlan(List<Item> items, long totalFen) {
       total += a[0];
     }
     items.sort(Comparator.comparingLong(Item::amountFen).reversed().thenComparing(Item::account));
-    return new FreezePlan(items, total);
+    return new FreezePlan(items, total, belowN, belowFen);
   }
 }

@@ -126,6 +126,8 @@ public final class TraceJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeNumberProperty("freeze_plan_below_minimum_accounts", plan.belowMinimumAccounts());
+    g.writeStringProperty("freeze_plan_below_minimum", Money.formatYuan(plan.belowMinimumFen()));
     g.writeEndObject();
   }
 

@@ -46,4 +46,18 @@ class FreezePlanTest {
     assertThat(plan.items()).extracting("account", "amountFen", "traces")
         .containsExactly(tuple("6217000000000000099", 499_000L, 2));
   }
+
+  @Test
+  void combine_smallHoldingsCountedButNotPlanned() {
+    TransferGraph g = new TransferGraph();
+    g.append("6222000000000000011", "6217000000000000099", T0, 300_000, null);
+    g.append("6217000000000000099", "alipay:noodle-shop", T0 + MIN, 3_500, null); // a 35-yuan meal
+    ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS).traceEdge(0);
+
+    FreezePlan plan = FreezePlan.combine(List.of(t), T0 + 10 * MIN, FreezePlan.DEFAULT_MIN_FEN);
+
+    assertThat(plan.items()).extracting("account").containsExactly("6217000000000000099");
+    assertThat(plan.belowMinimumAccounts()).isEqualTo(1);
+    assertThat(plan.belowMinimumFen()).isEqualTo(3_500);
+  }
 }
