@@ -3,6 +3,8 @@ package org.fanzha.engine.features;
 /** The features of one account at one moment, as the rules read them; a reusable flyweight. */
 public final class AccountFeatures {
 
+  private final int[] counts = new int[6];
+  private final long[] yuan = new long[2];
   int inCount;
   int outCount;
   long inYuan;
@@ -25,15 +27,17 @@ public final class AccountFeatures {
 
   /** Fills this view from the tables for account {@code id} at time {@code now}. */
   public AccountFeatures load(AccountTable t, NodeTable devices, NodeTable ips, int id, long now) {
-    inCount = t.sum(id, AccountTable.IN_COUNT, now);
-    outCount = t.sum(id, AccountTable.OUT_COUNT, now);
-    inYuan = t.sumYuan(id, AccountTable.IN_YUAN_WORD, now);
-    outYuan = t.sumYuan(id, AccountTable.OUT_YUAN_WORD, now);
-    fastOut = t.sum(id, AccountTable.FAST_OUT, now);
+    int[] c = counts;
+    t.sums(id, now, c, yuan);
+    inCount = c[AccountTable.IN_COUNT];
+    outCount = c[AccountTable.OUT_COUNT];
+    inYuan = yuan[0];
+    outYuan = yuan[1];
+    fastOut = c[AccountTable.FAST_OUT];
     fastTotal = t.fastTotal(id);
-    cashOut = t.sum(id, AccountTable.CASH_OUT, now);
-    newPayees = t.sum(id, AccountTable.NEW_PAYEE, now);
-    night = t.sum(id, AccountTable.NIGHT, now);
+    cashOut = c[AccountTable.CASH_OUT];
+    newPayees = c[AccountTable.NEW_PAYEE];
+    night = c[AccountTable.NIGHT];
     fanIn = t.fanIn(id, now);
     fanOut = t.fanOut(id, now);
     ageDays = t.ageDays(id, now);

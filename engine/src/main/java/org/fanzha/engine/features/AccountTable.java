@@ -78,6 +78,14 @@ public final class AccountTable extends FeatureTable {
     return RING.sum32(data, base(id), word, now);
   }
 
+  /**
+   * Sums every money-ring counter over the window into {@code out} (length ≥ 6) and the yuan words
+   * into {@code yuan} ({@code [in, out]}).
+   */
+  public void sums(int id, long now, int[] out, long[] yuan) {
+    RING.sumAll(data, base(id), now, out, 6, yuan, IN_YUAN_WORD);
+  }
+
   /** Records a distinct payer. */
   public void addSender(int id, long ts, int other) {
     SENDERS.add(data, base(id), ts, Distinct.mix(other));

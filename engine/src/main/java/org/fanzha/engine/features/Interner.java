@@ -25,7 +25,7 @@ public final class Interner {
     }
     id = size++;
     if (id == names.length) {
-      names = Arrays.copyOf(names, names.length * 2);
+      names = Arrays.copyOf(names, names.length + (names.length >> 1));
     }
     names[id] = name;
     ids.put(name, id);

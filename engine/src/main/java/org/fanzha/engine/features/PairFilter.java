@@ -6,14 +6,16 @@ import java.io.IOException;
 
 /**
  * Remembers which ordered pairs (caller → callee, payer → payee, target ← reporter) have been seen,
- * as a Bloom filter with two probes in one fixed bit array. A false positive makes a first contact
- * look like a repeat one (the safe direction for risk: it weakens evidence, never invents it); at
- * the default 2^26 bits and ten million pairs it happens for about 4% of first contacts.
+ * as a blocked Bloom filter: two bits per pair, both in one 64-bit word, so a look-up costs one
+ * memory access (one cache miss at most) instead of two. A false positive makes a first contact look
+ * like a repeat one (the safe direction for risk: it weakens evidence, never invents it); at the
+ * default 2^26 bits it happens for about 1% of first contacts at one million pairs and about 7% at
+ * ten million.
  */
 public final class PairFilter {
 
   private final long[] bits;
-  private final long mask;
+  private final int wordMask;
 
   /** Creates a filter of {@code 2^log2Bits} bits. */
   public PairFilter(int log2Bits) {
@@ -21,37 +23,29 @@ public final class PairFilter {
       throw new IllegalArgumentException("log2Bits must be 10–34: " + log2Bits);
     }
     bits = new long[1 << (log2Bits - 6)];
-    mask = (1L << log2Bits) - 1;
+    wordMask = bits.length - 1;
   }
 
   /** Returns whether the pair was (probably) seen before, and records it. */
   public boolean testAndSet(int kind, int a, int b) {
     long h = hash(kind, a, b);
-    long i1 = h & mask;
-    long i2 = (h >>> 32 ^ h * 31) & mask;
-    boolean seen = get(i1) && get(i2);
-    set(i1);
-    set(i2);
-    return seen;
+    int w = (int) (h >>> 12) & wordMask;
+    long m = (1L << h) | (1L << (h >>> 6));
+    long old = bits[w];
+    bits[w] = old | m;
+    return (old & m) == m;
   }
 
   /** Returns whether the pair was (probably) seen before, without recording it. */
   public boolean mightContain(int kind, int a, int b) {
     long h = hash(kind, a, b);
-    return get(h & mask) && get((h >>> 32 ^ h * 31) & mask);
+    long m = (1L << h) | (1L << (h >>> 6));
+    return (bits[(int) (h >>> 12) & wordMask] & m) == m;
   }
 
   /** Returns the bytes held. */
   public long approxBytes() {
     return (long) bits.length * 8;
-  }
-
-  private boolean get(long i) {
-    return (bits[(int) (i >>> 6)] & (1L << i)) != 0;
-  }
-
-  private void set(long i) {
-    bits[(int) (i >>> 6)] |= 1L << i;
   }
 
   private static long hash(int kind, int a, int b) {
@@ -66,7 +60,7 @@ public final class PairFilter {
 
   /** Writes the bits. */
   public void write(DataOutputStream out) throws IOException {
-    out.writeInt(Long.numberOfTrailingZeros(mask + 1));
+    out.writeInt(Integer.numberOfTrailingZeros(bits.length) + 6);
     Snapshots.writeLongs(out, bits, bits.length);
   }
 

@@ -6,6 +6,7 @@ package org.fanzha.engine.features;
  */
 public final class PhoneFeatures {
 
+  private final int[] counts = new int[10];
   int outCalls;
   int answered;
   int shortCalls;
@@ -29,16 +30,18 @@ public final class PhoneFeatures {
 
   /** Fills this view from the tables for phone {@code id} at time {@code now}. */
   public PhoneFeatures load(PhoneTable t, NodeTable devices, NodeTable cells, int id, long now, int victimStage) {
-    outCalls = t.sum(id, PhoneTable.OUT, now);
-    answered = t.sum(id, PhoneTable.ANSWERED, now);
-    shortCalls = t.sum(id, PhoneTable.SHORT, now);
-    longCalls = t.sum(id, PhoneTable.LONG, now);
-    nightCalls = t.sum(id, PhoneTable.NIGHT, now);
-    firstContacts = t.sum(id, PhoneTable.FIRST_CONTACT, now);
-    callbacks = t.sum(id, PhoneTable.CALLBACK, now);
-    smsOut = t.sum(id, PhoneTable.SMS_OUT, now);
-    smsFraud = t.sum(id, PhoneTable.SMS_FRAUD, now);
-    inCalls = t.sum(id, PhoneTable.IN, now);
+    int[] c = counts;
+    t.sums(id, now, c);
+    outCalls = c[PhoneTable.OUT];
+    answered = c[PhoneTable.ANSWERED];
+    shortCalls = c[PhoneTable.SHORT];
+    longCalls = c[PhoneTable.LONG];
+    nightCalls = c[PhoneTable.NIGHT];
+    firstContacts = c[PhoneTable.FIRST_CONTACT];
+    callbacks = c[PhoneTable.CALLBACK];
+    smsOut = c[PhoneTable.SMS_OUT];
+    smsFraud = c[PhoneTable.SMS_FRAUD];
+    inCalls = c[PhoneTable.IN];
     distinctContacts = t.distinctContacts(id, now);
     cardAgeDays = t.cardAgeDays(id, now);
     int imei = t.imei(id);

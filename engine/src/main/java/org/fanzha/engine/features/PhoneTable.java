@@ -71,6 +71,13 @@ public final class PhoneTable extends FeatureTable {
     return RING.sum16(data, base(id), counter, now);
   }
 
+  /** Sums every call-ring counter over the window into {@code out} (length ≥ 10). */
+  public void sums(int id, long now, int[] out) {
+    RING.sumAll(data, base(id), now, out, 10, NO_WORDS, 0);
+  }
+
+  private static final long[] NO_WORDS = new long[0];
+
   /** Records a distinct contact (callee or SMS receiver). */
   public void addContact(int id, long ts, int contactId) {
     CONTACTS.add(data, base(id), ts, Distinct.mix(contactId));

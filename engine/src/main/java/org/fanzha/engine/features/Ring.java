@@ -128,4 +128,38 @@ public final class Ring {
     }
     return sum;
   }
+
+  /**
+   * Sums the first {@code counters} 16-bit counters over the window at {@code now} into {@code
+   * out[0..counters)} in one pass over the buckets (what a rule evaluation needs at once); a 32-bit
+   * word {@code w} may be summed alongside into {@code outWords[w - firstWord]} for words from
+   * {@code firstWord} on.
+   */
+  public void sumAll(int[] a, int e, long now, int[] out, int counters, long[] outWords, int firstWord) {
+    java.util.Arrays.fill(out, 0, counters, 0);
+    java.util.Arrays.fill(outWords, 0);
+    int head = a[e + headOffset];
+    if (head == 0) {
+      return;
+    }
+    int nowB = Math.max(bucketOf(now), head);
+    int words = (counters + 1) >> 1;
+    for (int s = 0; s < buckets; s++) {
+      int bucketNo = head - Math.floorMod(head - s, buckets);
+      if (bucketNo <= nowB - buckets) {
+        continue;
+      }
+      int w0 = e + base + s * wordsPerBucket;
+      for (int w = 0; w < words; w++) {
+        int v = a[w0 + w];
+        out[2 * w] += v & 0xFFFF;
+        if (2 * w + 1 < counters) {
+          out[2 * w + 1] += v >>> 16;
+        }
+      }
+      for (int k = 0; k < outWords.length; k++) {
+        outWords[k] += a[w0 + firstWord + k] & 0xFFFF_FFFFL;
+      }
+    }
+  }
 }

@@ -14,15 +14,21 @@ class DistinctTest {
   private static final long T0 = 1_795_741_200_000L;
   private final Distinct sketch = new Distinct(2, 4, 12 * HOUR);
 
+  /** Linear counting's standard error in items (Whang et al.): sqrt(m (e^t − t − 1)), t = n/m. */
+  private static double standardError(int n, int m) {
+    double t = (double) n / m;
+    return Math.sqrt(m * (Math.exp(t) - t - 1));
+  }
+
   @Property(tries = 50)
-  void estimate_isWithinFifteenPercentUpTo150(@ForAll @IntRange(min = 5, max = 150) int n,
+  void estimate_isWithinFourStandardErrorsUpTo150(@ForAll @IntRange(min = 5, max = 150) int n,
       @ForAll @IntRange(min = 0, max = 1_000_000) int offset) {
     int[] a = new int[sketch.end()];
     for (int k = 0; k < n; k++) {
       sketch.add(a, 0, T0, Distinct.mix(offset + k));
       sketch.add(a, 0, T0, Distinct.mix(offset + k)); // repeats do not count
     }
-    assertThat((double) sketch.estimate(a, 0, T0)).isCloseTo(n, within(Math.max(2, n * 0.15)));
+    assertThat((double) sketch.estimate(a, 0, T0)).isCloseTo(n, within(1 + 4 * standardError(n, 128)));
   }
 
   @Test

@@ -1,0 +1,62 @@
+package org.fanzha.bench.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.replay.Replay;
+import org.fanzha.engine.replay.ReplaySummary;
+import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.Simulator;
+
+/**
+ * End-to-end replay throughput: writes a simulated city to a temporary NDJSON file, then runs
+ * {@link Replay} on it (read, parse and validate, score, write decisions, entities, warnings and
+ * the summary) and prints events per second. The first run warms the JIT; the best of the
+ * following runs is reported, with each run's figure.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.ReplayBenchmark
+ * [--people 10000] [--days 7] [--runs 3]}
+ */
+public final class ReplayBenchmark {
+
+  private ReplayBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    int people = 10_000;
+    int days = 7;
+    int runs = 3;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--people" -> people = Integer.parseInt(args[++i]);
+        case "--days" -> days = Integer.parseInt(args[++i]);
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Path dir = Files.createTempDirectory("fanzha-replay-bench");
+    try {
+      Path events = dir.resolve("events.ndjson");
+      Simulator.writeFiles(SimConfig.of(42, people, days), events);
+      System.out.printf(Locale.ROOT, "input: %s (%,d bytes)%n", events, Files.size(events));
+      double best = 0;
+      for (int r = 0; r <= runs; r++) {
+        ReplaySummary s = Replay.run(events, dir.resolve("out"), EngineConfig.defaults());
+        System.out.printf(Locale.ROOT, "%s: %,d events in %,d ms = %,.0f events/s (%,d decisions, %,d warnings,"
+            + " %,d entities)%n", r == 0 ? "warm-up" : "run " + r, s.eventsRead(), s.wallMs(), s.eventsPerSecond(),
+            s.decisions(), s.warnings(), s.entities());
+        if (r > 0) {
+          best = Math.max(best, s.eventsPerSecond());
+        }
+      }
+      System.out.printf(Locale.ROOT, "replay end to end: best %,.0f events/s%n", best);
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
