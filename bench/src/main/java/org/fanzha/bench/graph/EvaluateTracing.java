@@ -36,6 +36,9 @@ import org.fanzha.sim.World;
  * <pre>
  * java -Xmx6g -cp bench/target/benchmarks.jar org.fanzha.bench.graph.EvaluateTracing [people=20000] [days=30] [worlds=3] [data=/work/shared/data]
  * </pre>
+ *
+ * With the environment variable {@code FANZHA_EVAL_DEBUG} set, every planned account that is not a
+ * mule is listed, to see where precision is lost.
  */
 public final class EvaluateTracing {
 
