@@ -263,6 +263,9 @@ public final class Engine {
       cells.usedByPhone(cell, ts, p);
     }
     phones.usedDevice(p, imei, cell);
+    if (c.displayed() != null && !c.displayed().equals(c.caller())) {
+      phones.spoofed(p);
+    }
     int callerScore = evalPhone(p, ts);
     if (imei >= 0 && devices.phones(imei, ts) >= 2) {
       evalNode(devices, EntityKind.DEVICE, imei, ts);

@@ -27,6 +27,7 @@ public final class PhoneFeatures {
   int flags;
   int victimStage;
   boolean serviceNumber;
+  int spoofedCalls;
 
   /** Fills this view from the tables for phone {@code id} at time {@code now}. */
   public PhoneFeatures load(PhoneTable t, NodeTable devices, NodeTable cells, int id, long now, int victimStage) {
@@ -48,6 +49,7 @@ public final class PhoneFeatures {
     imeiPhones = imei >= 0 ? devices.phones(imei, now) : 0;
     int cell = t.cell(id);
     cellPhones = cell >= 0 ? cells.phones(cell, now) : 0;
+    spoofedCalls = t.spoofedCalls(id);
     reports = t.reports(id);
     reporters = t.reporters(id);
     victimLinks = t.victimLinks(id);
@@ -131,6 +133,11 @@ public final class PhoneFeatures {
   /** Returns the distinct numbers seen calling from this phone's cell recently. */
   public int cellPhones() {
     return cellPhones;
+  }
+
+  /** Returns calls that displayed another number than the caller's (spoofing, 改号). */
+  public int spoofedCalls() {
+    return spoofedCalls;
   }
 
   /** Returns reports naming this phone. */

@@ -20,7 +20,8 @@ public final class PhoneTable extends FeatureTable {
   static final int LONG_CALL_SEC = 10;
   static final int FRAUD_TYPE = 11;
   static final int FRAUD_CONTACT_SEC = 12;
-  private static final int SCALARS = 13;
+  static final int SPOOFED = 13;
+  private static final int SCALARS = 14;
 
   /** 16-bit counters of the call ring. */
   public static final int OUT = 0;
@@ -218,5 +219,15 @@ public final class PhoneTable extends FeatureTable {
   public long fraudContactTs(int id) {
     int s = get(id, FRAUD_CONTACT_SEC);
     return s == 0 ? 0 : ms(s);
+  }
+
+  /** Counts a call that showed the callee another number than the caller's (改号). */
+  public void spoofed(int id) {
+    set(id, SPOOFED, get(id, SPOOFED) + 1);
+  }
+
+  /** Returns how many calls showed another number than the caller's. */
+  public int spoofedCalls(int id) {
+    return get(id, SPOOFED);
   }
 }

@@ -63,6 +63,8 @@ public final class FirstRules {
         x -> x.imeiPhones() >= sharedImei && x.outCalls() >= 5);
     add(r, c, "PH_CELL_CROWD", f, "同一基站下大量号码集中外呼", "Many numbers calling from one cell",
         x -> x.cellPhones() >= cellCrowd && x.outCalls() >= minCalls && x.answerRate() <= lowAnswer);
+    add(r, c, "PH_SPOOFED", f, "来电显示号码被篡改(改号)", "Calls displayed a number other than the caller's (spoofing)",
+        x -> x.spoofedCalls() >= 1 && !x.serviceNumber());
     add(r, c, "PH_FRAUD_SMS", f, "发送涉诈内容短信", "Sent text messages judged fraudulent",
         x -> x.smsFraud() >= 1);
     add(r, c, "PH_SMS_BURST", f, "短时间内向大量号码群发短信", "Bulk SMS to many numbers",

@@ -1,0 +1,116 @@
+package org.fanzha.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.engine.Scenario.HOUR;
+import static org.fanzha.engine.Scenario.MINUTE;
+import static org.fanzha.engine.Scenario.T0;
+import static org.fanzha.engine.Scenario.account;
+import static org.fanzha.engine.Scenario.holder;
+import static org.fanzha.engine.Scenario.phone;
+
+import java.util.List;
+import org.fanzha.core.content.ContentVerdict;
+import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.DeviceSignal;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.FraudType;
+import org.fanzha.core.event.OpeningKind;
+import org.fanzha.core.event.TargetKind;
+import org.fanzha.core.reason.Reason;
+import org.junit.jupiter.api.Test;
+
+/** One scenario per rule that the larger scenarios do not already exercise. */
+class EngineRulesTest {
+
+  private static List<String> codes(Scenario s, EntityKind kind, String id) {
+    return s.engine().entity(kind, id).map(r -> r.reasons().stream().map(Reason::code).toList()).orElse(List.of());
+  }
+
+  @Test
+  void phSpoofed_firesWhenTheDisplayedNumberIsNotTheCaller() {
+    Scenario s = new Scenario();
+    s.feed(new CallEvent("c1", T0, null, phone(1), phone(2), 30, null, null, null, null, "+862161234567"));
+    s.feed(new CallEvent("c2", T0 + MINUTE, null, phone(3), phone(2), 30, null, null, null, null, phone(3)));
+    assertThat(codes(s, EntityKind.PHONE, phone(1))).contains("PH_SPOOFED");
+    assertThat(codes(s, EntityKind.PHONE, phone(3))).doesNotContain("PH_SPOOFED");
+  }
+
+  @Test
+  void phFraudSms_usesTheContentClassifierAndMarksTheReceiver() {
+    EngineConfig cfg = EngineConfig.defaults().with("pairs.log2_bits", 12).withContentClassifier(text ->
+        text.contains("安全账户")
+            ? new ContentVerdict("police", FraudType.POLICE, 0.95, List.of("安全账户"))
+            : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of()));
+    Scenario s = new Scenario(new Engine(cfg));
+    s.sms(T0, phone(10), phone(11), "您好，明天一起吃饭吗");
+    assertThat(codes(s, EntityKind.PHONE, phone(10))).isEmpty();
+    Decision d = s.sms(T0 + MINUTE, phone(12), phone(11), "您涉嫌洗钱，请将资金转入安全账户配合调查");
+    assertThat(d.reasons()).extracting(Reason::code).contains("PH_FRAUD_SMS");
+    // the receiver paying a new payee soon after counts as victim money against the payee
+    s.transfer(T0 + HOUR, account(11), account(99), 30_000, phone(11));
+    assertThat(codes(s, EntityKind.ACCOUNT, account(99))).contains("AC_VICTIM_FUNDS");
+  }
+
+  @Test
+  void acFanInAndFanOut_fireOnCollectAndScatter() {
+    Scenario s = new Scenario();
+    for (int k = 0; k < 6; k++) {
+      s.transfer(T0 + k * MINUTE, account(100 + k), account(1), 3_000, null);
+    }
+    for (int k = 0; k < 6; k++) {
+      s.transfer(T0 + HOUR + k * MINUTE, account(1), account(200 + k), 2_900, null);
+    }
+    assertThat(codes(s, EntityKind.ACCOUNT, account(1))).contains("AC_FAN_IN", "AC_FAN_OUT", "AC_PASS_THROUGH");
+  }
+
+  @Test
+  void acSharedDevice_firesWhenOneDeviceOperatesManyAccounts() {
+    Scenario s = new Scenario();
+    for (int k = 0; k < 5; k++) {
+      s.transferFrom(T0 + k * MINUTE, account(300 + k), account(400 + k), 500, "DEV-FARM", "10.9.9.9");
+    }
+    assertThat(codes(s, EntityKind.ACCOUNT, account(304))).contains("AC_SHARED_DEVICE");
+    assertThat(codes(s, EntityKind.ACCOUNT, account(300))).doesNotContain("AC_SHARED_DEVICE");
+  }
+
+  @Test
+  void hoSharedOpening_firesForBatchOpeningThroughOneDevice() {
+    Scenario s = new Scenario();
+    for (int k = 0; k < 5; k++) {
+      s.opening(T0 + k * HOUR, OpeningKind.BANK_ACCOUNT, account(500 + k), holder(600 + k), null, "410400",
+          "DEV-AGENT", null, "代理点");
+    }
+    assertThat(codes(s, EntityKind.HOLDER, holder(604))).contains("HO_SHARED_OPENING");
+    assertThat(codes(s, EntityKind.DEVICE, "DEV-AGENT")).contains("DV_MANY_HOLDERS");
+  }
+
+  @Test
+  void phServiceLine_keepsABankLineCallingThousandsBelowHigh() {
+    Scenario s = new Scenario();
+    for (int k = 0; k < 400; k++) {
+      s.call(T0 + k * 30_000L, "95588", phone(10_000 + k), k % 3 == 0 ? 0 : 15);
+    }
+    int score = s.engine().entity(EntityKind.PHONE, "95588").map(EntityRisk::score).orElse(0);
+    assertThat(score).isLessThan(40);
+    assertThat(codes(s, EntityKind.PHONE, "95588")).contains("PH_SERVICE_LINE");
+  }
+
+  @Test
+  void urlVisitToAReportedSite_warnsTheVisitor() {
+    Scenario s = new Scenario();
+    s.report(T0, phone(700), TargetKind.URL, "http://licai-vip.example/app", FraudType.INVESTMENT, 0);
+    s.device(T0 + HOUR, phone(701), DeviceSignal.URL_VISIT, "http://licai-vip.example/app");
+    s.device(T0 + HOUR, phone(702), DeviceSignal.URL_VISIT, "http://news.example/");
+    assertThat(s.warnings()).extracting(Warning::victimPhone).containsExactly(phone(701));
+  }
+
+  @Test
+  void acCashOut_firesOnWithdrawalOfTaintedMoney() {
+    Scenario s = new Scenario();
+    s.label(T0, EntityKind.ACCOUNT, account(800), org.fanzha.core.event.Role.MULE);
+    s.transfer(T0 + 10 * MINUTE, account(801), account(800), 20_000, null);
+    s.transfer(T0 + 15 * MINUTE, account(800), account(802), 19_800, null);
+    s.cashOut(T0 + 25 * MINUTE, account(802), 19_000);
+    assertThat(codes(s, EntityKind.ACCOUNT, account(802))).contains("AC_FROM_MULE", "AC_CASH_OUT");
+  }
+}
