@@ -383,7 +383,9 @@ public final class Engine {
     if ((accounts.flags(b) & AccountTable.FLAG_CASH) != 0) {
       return;
     }
-    int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 ? victims.stage(v, ts) : 0;
+    // only a fraud contact or remote control makes a payment suspect; an earlier payment alone does not
+    int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0
+        ? victims.stage(v, ts) & (VictimWatch.CONTACT | VictimWatch.REMOTE) : 0;
     int fraudPhone = stage != 0 ? victims.fraudPhone(v, ts) : -1;
     String callId = null;
     long lc = phones.longCallTs(v);
@@ -399,7 +401,9 @@ public final class Engine {
         stage = VictimWatch.CONTACT;
       }
     }
-    boolean payeeMule = accounts.score(b) >= propagate && accounts.hasRole(b, Role.MULE);
+    // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a seen contact
+    boolean payeeMule = accounts.score(b) >= propagate && accounts.hasRole(b, Role.MULE)
+        && newPayee && yuan >= victimMinYuan;
     if (stage == 0 && !payeeMule) {
       return;
     }

@@ -35,7 +35,8 @@ import org.fanzha.sim.eval.RoleScore;
  * card_dealer}, scored together (each also shown alone). Truth is the simulator's ground truth,
  * which is never fed to the engine (the event stream carries no labels). "Benign heavy callers
  * flagged high" counts phones labelled {@code normal} (couriers, riders, telemarketers, bank agents,
- * service lines) held at {@code high} or above for any reason.
+ * service lines) held at {@code high} or above for any reason. Victim warnings are scored per
+ * person: a victim (truth) counts as warned when any warning named their phone.
  *
  * <p>Run (after {@code ./mvnw -B -o -q -pl bench package -DskipTests}):
  *
@@ -53,7 +54,8 @@ public final class Evaluate {
   public record Row(String name, RoleScore score) {}
 
   /** The outcome of one evaluation. */
-  public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged) {
+  public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged,
+      RoleScore warnings) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
@@ -111,10 +113,15 @@ public final class Evaluate {
     World world = World.generate(sim);
     Engine engine = new Engine(cfg);
     long[] n = {0};
+    Set<String> warned = new TreeSet<>();
     long t0 = System.nanoTime();
     world.forEachEvent(e -> {
       engine.process(e);
-      engine.drainWarnings();
+      for (var w : engine.drainWarnings()) {
+        if (w.victimPhone() != null) {
+          warned.add(w.victimPhone());
+        }
+      }
       n[0]++;
     });
     long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -158,7 +165,8 @@ public final class Evaluate {
         flagged++;
       }
     }
-    return new Result(n[0], millis, rows, heavy.size(), flagged);
+    return new Result(n[0], millis, rows, heavy.size(), flagged,
+        RoleScore.of(warned, truth.entities(EntityKind.PHONE, Role.VICTIM)));
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -215,5 +223,9 @@ public final class Evaluate {
           s.precision(), s.recall(), s.f1());
     }
     out.printf(Locale.ROOT, "benign heavy callers flagged high: %d of %d%n", r.heavyCallersFlagged(), r.heavyCallers());
+    RoleScore w = r.warnings();
+    out.printf(Locale.ROOT, "victim warnings: %d of %d victims warned (recall %.3f); %d warned people were not"
+        + " victims (precision %.3f)%n", w.truePositives(), w.truePositives() + w.falseNegatives(), w.recall(),
+        w.falsePositives(), w.precision());
   }
 }
