@@ -24,10 +24,11 @@ public final class HashedTextClassifier implements ContentClassifier {
    *    over labels (LIBLINEAR's one-vs-rest probability); the label is the arg-max and the score
    *    its normalised p.
    * 2. Reasons, only for fraud and spam labels (a normal text needs none, and skipping them keeps
-   *    the common case to one pass): a second pass re-hashes the n-grams and keeps the 8 strongest
-   *    occurrences for the winning label; their spans are merged when they overlap and shown as
-   *    the original text. Signals whose weight for the label is positive join the ranking with
-   *    their own weight. Up to 5 phrases are returned, strongest first.
+   *    the common case to one pass): a second pass re-hashes the 2- and 3-grams (a lone 你 explains
+   *    nothing) outside links, and keeps the 8 whose contribution to the winning label most exceeds
+   *    their mean contribution to all labels (an n-gram every label likes is no reason); their
+   *    spans are merged when they overlap and shown as the original text. Signals join the ranking
+   *    with their own lift over the mean. Up to 5 phrases are returned, strongest first.
    * 3. Links: a link whose own risk is ≥ 0.7 (look-alike bank or government domain, raw IP …)
    *    turns a "none"/"spam" verdict into "other" fraud, since a phishing link needs no other
    *    words; the link's reasons then lead the phrases.
@@ -110,18 +111,33 @@ public final class HashedTextClassifier implements ContentClassifier {
   /** Returns the phrases that contributed most to label {@code k}, strongest first. */
   List<String> phrases(String text, char[] norm, int k, List<SignalHit> hits) {
     int bits = model.bits();
+    int labels = model.labelCount();
     int[] topStart = new int[TOP_NGRAMS];
     int[] topLen = new int[TOP_NGRAMS];
     float[] topW = new float[TOP_NGRAMS];
     int filled = 0;
+    float occ = NgramHashing.occurrenceWeight(NgramHashing.count(norm));
+    // A link is shown whole as a signal; its letters make poor n-gram reasons ("tt" of "http").
+    long linkSpans = 0; // up to 2 spans packed as (start << 16 | end), enough for a message
+    int links = 0;
+    for (SignalHit h : hits) {
+      if ((h.signal() == Signal.LINK || h.signal() == Signal.RISKY_LINK) && links < 2 && h.end() <= 0xFFFF) {
+        linkSpans |= ((long) ((h.start() << 16) | (h.end() & 0xFFFF))) << (32 * links++);
+      }
+    }
     for (int i = 0; i < norm.length; i++) {
-      for (int n = 1; n <= NgramHashing.MAX_N; n++) {
+      if (insideLink(i, linkSpans, links)) {
+        continue;
+      }
+      // Unigrams are skipped: a single 你 or 查 explains nothing to a person.
+      for (int n = 2; n <= NgramHashing.MAX_N; n++) {
         int b = NgramHashing.bucket(norm, i, n, bits);
         if (b < 0) {
           break;
         }
-        float w = model.weight(b, k);
-        if (w <= 0 || (n == 1 && !isWordChar(norm[i]))) {
+        // Lift over the mean of all labels: an n-gram every label likes is no reason for this one.
+        float w = (model.weight(b, k) - meanWeight(b, labels)) * occ;
+        if (w <= 0) {
           continue;
         }
         // insertion into a tiny sorted array (descending)
@@ -176,7 +192,8 @@ public final class HashedTextClassifier implements ContentClassifier {
       if ((seen & h.signal().bit()) != 0) {
         continue;
       }
-      float w = model.weight(model.signalRow(h.signal()), k);
+      int row = model.signalRow(h.signal());
+      float w = model.weight(row, k) - meanWeight(row, labels);
       if (h.signal() == Signal.RISKY_LINK) {
         w = Math.max(w, 1f); // a risky link is always worth showing
       }
@@ -189,7 +206,12 @@ public final class HashedTextClassifier implements ContentClassifier {
     List<String> out = new ArrayList<>(MAX_PHRASES);
     for (Object[] r : ranked) {
       String p = (String) r[1];
-      if (!out.contains(p)) {
+      boolean overlaps = false;
+      for (String o : out) {
+        // "公安" adds nothing after "公安局"; the stronger of the two was ranked first
+        overlaps |= o.contains(p) || p.contains(o);
+      }
+      if (!overlaps) {
         out.add(p);
       }
       if (out.size() == MAX_PHRASES) {
@@ -197,6 +219,26 @@ public final class HashedTextClassifier implements ContentClassifier {
       }
     }
     return out;
+  }
+
+  private float meanWeight(int row, int labels) {
+    float sum = 0;
+    for (int c = 0; c < labels; c++) {
+      sum += model.weight(row, c);
+    }
+    return sum / labels;
+  }
+
+  private static boolean insideLink(int i, long spans, int count) {
+    for (int s = 0; s < count; s++) {
+      long packed = spans >>> (32 * s);
+      int start = (int) ((packed >>> 16) & 0xFFFF);
+      int end = (int) (packed & 0xFFFF);
+      if (i >= start && i < end) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String signalPhrase(SignalHit h, String text) {
@@ -214,9 +256,5 @@ public final class HashedTextClassifier implements ContentClassifier {
       default:
         return matched;
     }
-  }
-
-  private static boolean isWordChar(char c) {
-    return Character.isLetter(c);
   }
 }
