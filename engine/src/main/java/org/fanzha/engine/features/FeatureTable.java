@@ -18,7 +18,7 @@ public abstract class FeatureTable {
    *    slice holds scalar fields (holder link, card age, report counts …), rings of time buckets and
    *    distinct-count sketches, at offsets each subclass fixes once. There are no per-entity objects:
    *    the per-event path reads and writes primitives, allocates nothing and touches one or two
-   *    cache lines per entity (a phone slice is 212 bytes). Caffeine's FrequencySketch packs its
+   *    cache lines per entity (a phone slice is 216 bytes). Caffeine's FrequencySketch packs its
    *    counters the same way.
    *
    * 2. Sliding windows are rings of buckets (Ring). The slice stores only the newest bucket number
