@@ -38,6 +38,10 @@ public final class EventJournal {
    *    the backstop.
    * 3. The stored line is the codec's canonical form of the event, so replay parses exactly what
    *    the engine saw.
+   * 4. The per-entity index (journal_party: who each event concerns) is not written by append but
+   *    by indexPending, after the commit and off the acknowledgement path: it tripled the rows an
+   *    append wrote (measured ~100 µs per event with it, ~45 without, H2 on 2 busy cores) and can
+   *    always be rebuilt from the journal. Its watermark is committed with each indexing step.
    */
 
   private static final int IN_CHUNK = 500;
@@ -45,6 +49,7 @@ public final class EventJournal {
   private final DataSource ds;
   private final EventCodec codec = new EventCodec();
   private final Object writeLock = new Object();
+  private final Object indexLock = new Object();
   private long lastSeq = -1; // -1: not yet read from the database; guarded by writeLock
 
   EventJournal(DataSource ds) {
@@ -73,9 +78,7 @@ public final class EventJournal {
           long next = currentLastSeq(c);
           Set<String> taken = existingIds(c, ids);
           try (PreparedStatement ins = c.prepareStatement(
-                  "INSERT INTO journal (seq, event_id, type, ts, source, line) VALUES (?, ?, ?, ?, ?, ?)");
-              PreparedStatement party = c.prepareStatement(
-                  "INSERT INTO journal_party (entity_kind, entity, seq) VALUES (?, ?, ?)")) {
+              "INSERT INTO journal (seq, event_id, type, ts, source, line) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < seqs.length; i++) {
               Event e = events.get(i);
               if (!taken.add(e.id())) {
@@ -90,15 +93,8 @@ public final class EventJournal {
               ins.setString(5, e.source());
               ins.setString(6, codec.write(e));
               ins.addBatch();
-              for (EventParties.Party p : EventParties.of(e)) {
-                party.setString(1, p.kind().wireName());
-                party.setString(2, p.entity());
-                party.setLong(3, seq);
-                party.addBatch();
-              }
             }
             ins.executeBatch();
-            party.executeBatch();
           }
           c.commit();
           lastSeq = next;
@@ -110,6 +106,64 @@ public final class EventJournal {
         }
       } catch (SQLException e) {
         throw new StoreException("journal append failed", e);
+      }
+    }
+  }
+
+  /**
+   * Adds journaled events not yet in the per-entity index to it, up to {@code maxEvents} of them,
+   * oldest first, in one transaction; returns how many were indexed (0 when up to date). Safe to
+   * call from any thread; calls are serialised.
+   */
+  public int indexPending(int maxEvents) {
+    synchronized (indexLock) {
+      try (Connection c = ds.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          long from;
+          try (PreparedStatement ps = c.prepareStatement("SELECT indexed_seq FROM journal_index_state WHERE id = 1");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            from = rs.getLong(1);
+          }
+          int n = 0;
+          long last = from;
+          try (PreparedStatement read = c.prepareStatement(
+                  "SELECT seq, line FROM journal WHERE seq > ? ORDER BY seq LIMIT ?");
+              PreparedStatement party = c.prepareStatement(
+                  "INSERT INTO journal_party (entity_kind, entity, seq) VALUES (?, ?, ?)")) {
+            read.setLong(1, from);
+            read.setInt(2, maxEvents);
+            read.setFetchSize(1000);
+            try (ResultSet rs = read.executeQuery()) {
+              while (rs.next()) {
+                long seq = rs.getLong(1);
+                for (EventParties.Party p : EventParties.of(decode(seq, rs.getString(2)))) {
+                  party.setString(1, p.kind().wireName());
+                  party.setString(2, p.entity());
+                  party.setLong(3, seq);
+                  party.addBatch();
+                }
+                last = seq;
+                n++;
+              }
+            }
+            party.executeBatch();
+          }
+          if (n > 0) {
+            try (PreparedStatement up = c.prepareStatement("UPDATE journal_index_state SET indexed_seq = ? WHERE id = 1")) {
+              up.setLong(1, last);
+              up.executeUpdate();
+            }
+          }
+          c.commit();
+          return n;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw new StoreException("journal indexing failed", e);
       }
     }
   }
@@ -247,7 +301,10 @@ public final class EventJournal {
     }
   }
 
-  /** Returns up to {@code limit} events that name this entity, newest (highest sequence) first. */
+  /**
+   * Returns up to {@code limit} events that name this entity, newest (highest sequence) first, as
+   * far as the per-entity index has got: call {@link #indexPending} first to include the latest.
+   */
   public List<JournalEntry> recent(EntityKind kind, String entity, int limit) {
     String sql = "SELECT j.seq, j.line, j.received_at FROM journal_party p JOIN journal j ON j.seq = p.seq"
         + " WHERE p.entity_kind = ? AND p.entity = ? ORDER BY p.seq DESC LIMIT ?";

@@ -33,7 +33,8 @@ class DatabaseTest {
           applied.add(rs.getString(1));
         }
       }
-      assertThat(applied).containsExactly("20261127100000", "20261127100100", "20261127100200", "20261127100300");
+      assertThat(applied).containsExactly("20261127100000", "20261127100100", "20261127100200", "20261127100300",
+          "20261127100400");
     }
   }
 

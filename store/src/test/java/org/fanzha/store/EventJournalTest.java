@@ -100,6 +100,10 @@ class EventJournalTest {
       t.db().journal().append(List.of(
           muleOpensAccount("o1", T0), fraudCallsVictim("c1", T0 + 1), victimPaysMule("t1", T0 + 2, 100),
           victimPaysMule("t2", T0 + 3, 200), victimReports("r1", T0 + 4)));
+      assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10)).isEmpty(); // not indexed yet
+      assertThat(t.db().journal().indexPending(3)).isEqualTo(3);
+      assertThat(t.db().journal().indexPending(100)).isEqualTo(2);
+      assertThat(t.db().journal().indexPending(100)).isZero();
 
       assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10))
           .extracting(e -> e.event().id()).containsExactly("t2", "t1", "o1");

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Fanzha (反诈) 0.1.0",
     description = "Fanzha (反诈): open anti-telecom-and-online-fraud platform.%n",
-    subcommands = {Serve.class, Demo.class, ReplayCmd.class, Simulate.class, Evaluate.class, Bench.class, Trace.class,
+    subcommands = {Serve.class, Demo.class, ReplayCmd.class, Simulate.class, Evaluate.class, Bench.class, DecideLoad.class, Trace.class,
         Classify.class},
     commandListHeading = "%nCommands:%n",
     footer = {"", "Run 'fanzha COMMAND --help' for a command's options. Data contract: EVENTS.md."})

@@ -43,6 +43,7 @@ class DemoStreamer implements SmartLifecycle, DemoStatus {
   private volatile long simulatedNow;
   private volatile boolean finished;
   private Thread thread;
+  private final Object wake = new Object();
 
   /** Thrown inside the world's callback to stop generating when the server stops. */
   private static final class Stop extends RuntimeException {
@@ -78,8 +79,12 @@ class DemoStreamer implements SmartLifecycle, DemoStatus {
   @Override
   public synchronized void stop() {
     running = false;
+    // Wake the streamer rather than interrupt it: an interrupt inside a database write would close
+    // H2's file channel.
+    synchronized (wake) {
+      wake.notifyAll();
+    }
     if (thread != null) {
-      thread.interrupt();
       try {
         thread.join(5_000);
       } catch (InterruptedException e) {
@@ -178,10 +183,18 @@ class DemoStreamer implements SmartLifecycle, DemoStatus {
   }
 
   private void sleepNanos(long nanos) {
-    try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    long until = System.nanoTime() + nanos;
+    synchronized (wake) {
+      for (long left = nanos; left > 0 && running; left = until - System.nanoTime()) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(wake, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new Stop();
+        }
+      }
+    }
+    if (!running) {
       throw new Stop();
     }
   }

@@ -46,6 +46,8 @@ class EntityController {
   private static final URI NOT_FOUND = URI.create("urn:fanzha:problem:unknown-entity");
   private static final URI TOO_MANY = URI.create("urn:fanzha:problem:too-many-lookups");
 
+  private static final int INDEX_CATCH_UP = 100_000;
+
   private final EmbeddedRunner runner;
   private final Database db;
   private final LookupRateLimiter limiter;
@@ -93,6 +95,7 @@ class EntityController {
     db.audit().record(actor(auth), roles(auth), "entity.view", k, canonical, full);
     int n = Math.max(0, Math.min(limit, 200));
     Optional<EntityRisk> risk = runner.read(e -> e.entity(k, canonical));
+    db.journal().indexPending(INDEX_CATCH_UP); // the background indexer may be a moment behind
     List<JournalEntry> recent = db.journal().recent(k, canonical, n);
     if (risk.isEmpty() && recent.isEmpty()) {
       return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown entity", "no risk and no events are held for this " + k.wireName());

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -59,13 +60,16 @@ public final class EmbeddedRunner implements AutoCloseable {
    *    written to the database on another thread, so a slow database write never stalls decisions.
    *    If the process dies before that write completes, the previous snapshot plus a longer replay
    *    recover the same state.
-   * 5. An engine failure on one event is logged and counted, and the event stays journaled; replay
+   * 5. The journal's per-entity index (for "recent events" of an entity) is built by a background
+   *    thread after the commit, so the acknowledgement waits only for the journal rows themselves.
+   * 6. An engine failure on one event is logged and counted, and the event stays journaled; replay
    *    skips it the same way, so recovery cannot be blocked by one poisoned event.
    */
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedRunner.class);
   private static final int RECENT_WARNINGS = 200;
   private static final int RECENT_DECISIONS = 20_000;
+  private static final int INDEX_STEP = 5_000;
 
   private final Database db;
   private final EngineConfig config;
@@ -74,6 +78,12 @@ public final class EmbeddedRunner implements AutoCloseable {
   private final ReentrantLock engineLock = new ReentrantLock();
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "fanzha-snapshot");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "fanzha-indexer");
     t.setDaemon(true);
     return t;
   });
@@ -158,6 +168,17 @@ public final class EmbeddedRunner implements AutoCloseable {
     t.setDaemon(false);
     thread = t;
     t.start();
+    indexer.scheduleWithFixedDelay(this::indexJournal, 0, 250, TimeUnit.MILLISECONDS);
+  }
+
+  private void indexJournal() {
+    try {
+      while (db.journal().indexPending(INDEX_STEP) == INDEX_STEP && !indexer.isShutdown()) {
+        // a backlog (e.g. after a restart): keep going in steps
+      }
+    } catch (RuntimeException e) {
+      log.warn("Journal indexing failed; will retry", e);
+    }
   }
 
   /**
@@ -384,6 +405,8 @@ public final class EmbeddedRunner implements AutoCloseable {
   /** Stops the engine thread without a final snapshot, as a crash would; for recovery tests. */
   synchronized void stopWithoutSnapshot() {
     running = false;
+    // Never interrupt threads that may be writing: an interrupted FileChannel closes H2's file.
+    indexer.shutdown();
     Thread t = thread;
     if (t != null) {
       try {
@@ -392,7 +415,13 @@ public final class EmbeddedRunner implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    snapshotWriter.shutdownNow();
+    snapshotWriter.shutdown();
+    try {
+      indexer.awaitTermination(30, TimeUnit.SECONDS);
+      snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -413,9 +442,11 @@ public final class EmbeddedRunner implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    indexer.shutdown();
     snapshotWriter.shutdown();
     try {
       snapshotWriter.awaitTermination(30, TimeUnit.SECONDS);
+      indexer.awaitTermination(30, TimeUnit.SECONDS);
       maybeSnapshot(true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
