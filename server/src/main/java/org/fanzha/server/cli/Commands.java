@@ -185,7 +185,7 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      return runMain("org.fanzha.graph.cli.TraceMain", "trace", args);
+      return runEntry("org.fanzha.graph.cli.TraceCli", "trace", args);
     }
   }
 
@@ -195,7 +195,29 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      return runMain("org.fanzha.text.cli.ClassifyMain", "classify", args);
+      return runMain("org.fanzha.text.cli.ClassifyCsv", "classify", args);
+    }
+  }
+
+  /**
+   * Runs another module's {@code static int run(String[] args, PrintStream out)} if it is on the
+   * class path, returning its exit status.
+   */
+  static int runEntry(String className, String command, List<String> args) throws Exception {
+    Method run;
+    try {
+      run = Class.forName(className).getMethod("run", String[].class, java.io.PrintStream.class);
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      System.err.println("'" + command + "' is not in this jar (" + className + " not found).");
+      return 2;
+    }
+    try {
+      return (Integer) run.invoke(null, args.toArray(String[]::new), System.out);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Exception ex) {
+        throw ex;
+      }
+      throw e;
     }
   }
 
