@@ -247,10 +247,8 @@ public final class Engine {
       phones.add(slot, PhoneTable.FIRST_CONTACT);
     }
     phones.addContact(p, ts, q);
-    int calleeSlot = phones.slot(q, ts);
-    phones.add(calleeSlot, PhoneTable.IN);
     if (pairs.mightContain(PAIR_CALL, q, p)) {
-      phones.add(calleeSlot, PhoneTable.CALLBACK); // q called p before: p is calling back
+      phones.add(phones.slot(q, ts), PhoneTable.CALLBACK); // q called p before: p is calling back
     }
     int imei = -1;
     int cell = -1;

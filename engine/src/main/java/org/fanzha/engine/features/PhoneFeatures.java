@@ -16,7 +16,6 @@ public final class PhoneFeatures {
   int callbacks;
   int smsOut;
   int smsFraud;
-  int inCalls;
   int distinctContacts;
   double cardAgeDays;
   int imeiPhones;
@@ -42,7 +41,6 @@ public final class PhoneFeatures {
     callbacks = c[PhoneTable.CALLBACK];
     smsOut = c[PhoneTable.SMS_OUT];
     smsFraud = c[PhoneTable.SMS_FRAUD];
-    inCalls = c[PhoneTable.IN];
     distinctContacts = t.distinctContacts(id, now);
     cardAgeDays = t.cardAgeDays(id, now);
     int imei = t.imei(id);
@@ -108,11 +106,6 @@ public final class PhoneFeatures {
   /** Returns SMS judged fraudulent by the content classifier in the window. */
   public int smsFraud() {
     return smsFraud;
-  }
-
-  /** Returns incoming calls in the window. */
-  public int inCalls() {
-    return inCalls;
   }
 
   /** Returns the estimated distinct callees and SMS receivers over the last 12–24 hours. */

@@ -33,7 +33,6 @@ public final class PhoneTable extends FeatureTable {
   public static final int CALLBACK = 6;
   public static final int SMS_OUT = 7;
   public static final int SMS_FRAUD = 8;
-  public static final int IN = 9;
 
   /** Flag bits. */
   public static final int FLAG_LISTED = 1;
@@ -72,9 +71,9 @@ public final class PhoneTable extends FeatureTable {
     return RING.sum16(data, base(id), counter, now);
   }
 
-  /** Sums every call-ring counter over the window into {@code out} (length ≥ 10). */
+  /** Sums every call-ring counter over the window into {@code out} (length ≥ 9). */
   public void sums(int id, long now, int[] out) {
-    RING.sumAll(data, base(id), now, out, 10, NO_WORDS, 0);
+    RING.sumAll(data, base(id), now, out, 9, NO_WORDS, 0);
   }
 
   private static final long[] NO_WORDS = new long[0];

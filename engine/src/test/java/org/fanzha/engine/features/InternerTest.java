@@ -21,4 +21,18 @@ class InternerTest {
     assertThat(t.size()).isEqualTo((int) names.stream().distinct().count());
     assertThat(t.find("\u0000never")).isEqualTo(names.contains("\u0000never") ? t.find("\u0000never") : -1);
   }
+
+  @org.junit.jupiter.api.Test
+  void intern_aMillionPhoneNumbers_getAMillionDistinctIdsThatFindThemBack() {
+    Interner t = new Interner(16);
+    for (int i = 0; i < 1_000_000; i++) {
+      assertThat(t.intern(String.format("+86138%08d", i))).isEqualTo(i);
+    }
+    for (int i = 0; i < 1_000_000; i += 997) {
+      String p = String.format("+86138%08d", i);
+      assertThat(t.find(p)).isEqualTo(i);
+      assertThat(t.name(i)).isEqualTo(p);
+    }
+    assertThat(t.find("+8613900000000")).isEqualTo(-1);
+  }
 }
