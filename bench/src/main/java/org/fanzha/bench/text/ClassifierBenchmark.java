@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2) // the JIT needs ~6 s to reach steady state here
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 @Threads(1)
