@@ -15,7 +15,9 @@ public final class Interner {
    * holds 64 bits of the first hash and 32 of the second beside the id: one cache line per probe,
    * no dereference. Two distinct identifiers are taken for the same one only if 96 hash bits
    * collide, about n²/2⁹⁷ for n identifiers (10⁻¹³ for a hundred million), far below hardware error
-   * rates. Gain measured with EngineBenchmark on the 2-core build machine: see the engine report.
+   * rates. Measured with EngineBenchmark on the shared 2-core build machine, this table together
+   * with dropping an unused per-call write to the callee took the engine from about 0.75 M to
+   * about 1.25 M events/s. The slot table costs 32 bytes per identifier at its 0.5 load factor.
    */
 
   private static final long EMPTY = 0;
