@@ -73,8 +73,8 @@ final class DecideLoad implements Callable<Integer> {
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
-      String from = pool[(i * 7919) % accounts];
-      String to = pool[(i * 104_729 + 1) % accounts];
+      String from = pool[(int) ((i * 7919L) % accounts)];
+      String to = pool[(int) ((i * 104_729L + 1) % accounts)];
       if (from.equals(to)) {
         to = pool[(i + 1) % accounts];
       }

@@ -97,6 +97,9 @@ public final class EmbeddedRunner implements AutoCloseable {
   private final AtomicLongArray byLevel = new AtomicLongArray(Level.values().length);
   private final AtomicLong warningsRaised = new AtomicLong();
   private final AtomicLong engineErrors = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong journalNanos = new AtomicLong();
+  private final AtomicLong engineNanos = new AtomicLong();
   private volatile long lastSeq;
   private long recoveredFromSeq;
   private long replayedAtStart;
@@ -243,7 +246,7 @@ public final class EmbeddedRunner implements AutoCloseable {
       levels.put(l, byLevel.get(l.ordinal()));
     }
     return new RunnerStats(processed.get(), duplicates.get(), levels, warningsRaised.get(), engineErrors.get(),
-        lastSeq, recoveredFromSeq, replayedAtStart, queue.size());
+        lastSeq, recoveredFromSeq, replayedAtStart, queue.size(), batches.get(), journalNanos.get(), engineNanos.get());
   }
 
   /** Returns whether the engine thread is running. */
@@ -283,6 +286,7 @@ public final class EmbeddedRunner implements AutoCloseable {
       all.addAll(s.events());
     }
     AppendResult appended;
+    long t0 = System.nanoTime();
     try {
       appended = db.journal().append(all);
     } catch (RuntimeException e) {
@@ -292,6 +296,9 @@ public final class EmbeddedRunner implements AutoCloseable {
       }
       return;
     }
+    long t1 = System.nanoTime();
+    journalNanos.addAndGet(t1 - t0);
+    batches.incrementAndGet();
     List<Outcome.Item> items = new ArrayList<>(all.size());
     List<Warning> warnings;
     engineLock.lock();
@@ -311,6 +318,7 @@ public final class EmbeddedRunner implements AutoCloseable {
     } finally {
       engineLock.unlock();
     }
+    engineNanos.addAndGet(System.nanoTime() - t1);
     duplicates.addAndGet(appended.duplicates());
     sinceSnapshot += appended.appended();
     rememberWarnings(warnings);

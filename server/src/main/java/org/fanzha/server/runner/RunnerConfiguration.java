@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import javax.sql.DataSource;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.store.Database;
@@ -64,6 +67,23 @@ class RunnerConfiguration {
   @Bean(initMethod = "start", destroyMethod = "close")
   EmbeddedRunner embeddedRunner(Database db, EngineConfig config, RunnerSettings settings) {
     return new EmbeddedRunner(db, config, settings);
+  }
+
+  /** Exposes the runner's counters as metrics ({@code fanzha.runner.*}). */
+  @Bean
+  MeterBinder runnerMetrics(EmbeddedRunner runner) {
+    return registry -> {
+      FunctionCounter.builder("fanzha.runner.processed", runner, r -> r.stats().processed())
+          .description("events processed by the engine").register(registry);
+      FunctionCounter.builder("fanzha.runner.batches", runner, r -> r.stats().batches())
+          .description("journal commits (group commit batches)").register(registry);
+      FunctionCounter.builder("fanzha.runner.journal.seconds", runner, r -> r.stats().journalNanos() / 1e9)
+          .description("time spent journaling batches").register(registry);
+      FunctionCounter.builder("fanzha.runner.engine.seconds", runner, r -> r.stats().engineNanos() / 1e9)
+          .description("time spent in the engine").register(registry);
+      Gauge.builder("fanzha.runner.queued", runner, r -> r.stats().queued())
+          .description("submissions waiting for the engine thread").register(registry);
+    };
   }
 
   @Bean

@@ -16,7 +16,11 @@ import org.fanzha.engine.Level;
  * @param recoveredFromSeq the snapshot's covered sequence number at start, 0 if none
  * @param replayedAtStart journal events replayed after the snapshot at start
  * @param queued submissions waiting now
+ * @param batches live batches handled (each one journal commit)
+ * @param journalNanos time spent journaling live batches (append and commit)
+ * @param engineNanos time spent processing live batches in the engine
  */
 public record RunnerStats(
     long processed, long duplicates, Map<Level, Long> decisionsByLevel, long warnings, long engineErrors,
-    long lastSeq, long recoveredFromSeq, long replayedAtStart, int queued) {}
+    long lastSeq, long recoveredFromSeq, long replayedAtStart, int queued, long batches, long journalNanos,
+    long engineNanos) {}
