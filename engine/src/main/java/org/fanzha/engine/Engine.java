@@ -394,10 +394,9 @@ public final class Engine {
         fraudPhone = caller;
         callId = victims.lastLongCall(v);
         stage = VictimWatch.CONTACT;
-      } else if (phones.fraudContactTs(v) > 0 && ts - phones.fraudContactTs(v) <= victimWindowMs
-          && ts >= phones.fraudContactTs(v)) {
-        stage = VictimWatch.CONTACT;
       }
+      // a fraudulent SMS alone is not enough: blasts reach thousands; engaging with it (a visit to
+      // the link, an app install: see device()) opens the episode
     }
     // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a seen contact
     boolean payeeMule = accounts.score(b) >= propagate && accounts.hasRole(b, Role.MULE)
@@ -534,6 +533,13 @@ public final class Engine {
       phones.setFlags(v, PhoneTable.FLAG_EPISODE);
       victims.step(v, d.subscriber(), null, VictimWatch.CONTACT,
           lists.targetReports(d.target()) >= 3 ? Level.HIGH : Level.MEDIUM, -1, 0, ts, d.id());
+    } else {
+      long fc = phones.fraudContactTs(v);
+      if (fc > 0 && ts >= fc && ts - fc <= 2 * HOUR) {
+        // following a link or installing an app soon after a fraudulent SMS: engaging with the lure
+        phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+        victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, -1, 0, ts, d.id());
+      }
     }
     evalPhone(v, ts);
   }

@@ -46,9 +46,14 @@ class EngineRulesTest {
     assertThat(codes(s, EntityKind.PHONE, phone(10))).isEmpty();
     Decision d = s.sms(T0 + MINUTE, phone(12), phone(11), "您涉嫌洗钱，请将资金转入安全账户配合调查");
     assertThat(d.reasons()).extracting(Reason::code).contains("PH_FRAUD_SMS");
-    // the receiver paying a new payee soon after counts as victim money against the payee
+    // receiving it is not enough to make the receiver's payments victim money …
+    s.transfer(T0 + 10 * MINUTE, account(11), account(98), 30_000, phone(11));
+    assertThat(codes(s, EntityKind.ACCOUNT, account(98))).doesNotContain("AC_VICTIM_FUNDS");
+    // … following its link is: the next payment to a new payee counts against the payee
+    s.device(T0 + 20 * MINUTE, phone(11), DeviceSignal.URL_VISIT, "http://anquan.example/");
     s.transfer(T0 + HOUR, account(11), account(99), 30_000, phone(11));
     assertThat(codes(s, EntityKind.ACCOUNT, account(99))).contains("AC_VICTIM_FUNDS");
+    assertThat(s.warnings()).extracting(Warning::victimPhone).contains(phone(11));
   }
 
   @Test
