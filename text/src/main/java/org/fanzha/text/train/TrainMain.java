@@ -59,7 +59,7 @@ public final class TrainMain {
     Map<String, Integer> counts = new TreeMap<>();
     texts.forEach(t -> counts.merge(t.label(), 1, Integer::sum));
     System.out.println("training texts: " + texts.size() + " " + counts);
-    LinearTextModel model = new Trainer(new Trainer.Settings(bits, c, s.eps())).train(texts);
+    LinearTextModel model = new Trainer(new Trainer.Settings(bits, c, s.eps(), s.fraudWeight())).train(texts);
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (OutputStream os = Files.newOutputStream(out)) {
       model.write(os);

@@ -12,11 +12,17 @@ import org.junit.jupiter.api.Test;
 /** Reads the shared data sets; skipped where they are absent. Counts are those of their READMEs. */
 class DatasetsTest {
 
-  private static final Path DATA = Path.of("../shared/data").toAbsolutePath().normalize();
-  private static final Path DATA_ALT = Path.of("/work/shared/data");
+  // Surefire runs in text/, so the repository's sibling shared/ is two levels up.
+  private static final List<Path> CANDIDATES =
+      List.of(Path.of("../../shared/data"), Path.of("../shared/data"), Path.of("/work/shared/data"));
 
   private static Path root() {
-    return Files.isDirectory(DATA) ? DATA : DATA_ALT;
+    for (Path p : CANDIDATES) {
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    return CANDIDATES.get(0);
   }
 
   @Test
