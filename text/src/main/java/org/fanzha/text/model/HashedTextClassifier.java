@@ -180,11 +180,11 @@ public final class HashedTextClassifier implements ContentClassifier {
       }
     }
     // Signals with a positive weight for this label compete with the n-gram spans.
-    List<Object[]> ranked = new ArrayList<>(); // {weight(Float), phrase(String)}
+    List<Ranked> ranked = new ArrayList<>();
     for (float[] sp : spans) {
       String phrase = text.substring((int) sp[0], (int) sp[1]).strip();
       if (!phrase.isEmpty()) {
-        ranked.add(new Object[] {sp[2], phrase});
+        ranked.add(new Ranked(sp[2], phrase));
       }
     }
     int seen = 0;
@@ -199,13 +199,13 @@ public final class HashedTextClassifier implements ContentClassifier {
       }
       if (w > 0) {
         seen |= h.signal().bit();
-        ranked.add(new Object[] {w, signalPhrase(h, text)});
+        ranked.add(new Ranked(w, signalPhrase(h, text)));
       }
     }
-    ranked.sort((a, b) -> Float.compare((Float) b[0], (Float) a[0]));
+    ranked.sort((a, b) -> Float.compare(b.weight, a.weight));
     List<String> out = new ArrayList<>(MAX_PHRASES);
-    for (Object[] r : ranked) {
-      String p = (String) r[1];
+    for (Ranked r : ranked) {
+      String p = r.phrase;
       boolean overlaps = false;
       for (String o : out) {
         // "公安" adds nothing after "公安局"; the stronger of the two was ranked first
@@ -220,6 +220,8 @@ public final class HashedTextClassifier implements ContentClassifier {
     }
     return out;
   }
+
+  private record Ranked(float weight, String phrase) {}
 
   private float meanWeight(int row, int labels) {
     float sum = 0;
