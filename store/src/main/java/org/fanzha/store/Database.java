@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
   private final Quarantine quarantine;
   private final SnapshotStore snapshots;
   private final AuditLog audit;
+  private final HoldOrderRepository holds;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -34,6 +35,7 @@ public final class Database implements AutoCloseable {
     this.quarantine = new Quarantine(dataSource);
     this.snapshots = new SnapshotStore(dataSource);
     this.audit = new AuditLog(dataSource);
+    this.holds = new HoldOrderRepository(dataSource);
   }
 
   /**
@@ -129,6 +131,11 @@ public final class Database implements AutoCloseable {
   /** Returns the audit log of personal-data look-ups. */
   public AuditLog audit() {
     return audit;
+  }
+
+  /** Returns the stop and freeze orders. */
+  public HoldOrderRepository holds() {
+    return holds;
   }
 
   /** Closes the pool; on H2 this also closes the database file once the last connection goes. */
