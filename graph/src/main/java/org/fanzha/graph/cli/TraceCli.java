@@ -131,7 +131,7 @@ public final class TraceCli {
     int status = 0;
     if (accountSeed) {
       ForwardTrace t = tracer.traceAccount(opt.get("account"), after);
-      out.println(TraceJson.toJson(t, FreezePlan.of(t, asOf)));
+      out.println(TraceJson.toJson(t, FreezePlan.of(graph, t, asOf)));
     }
     for (String id : ids) {
       TransferEvent t = found.get(id);
@@ -142,7 +142,7 @@ public final class TraceCli {
         continue;
       }
       ForwardTrace trace = tracer.traceTransfer(t).orElseThrow();
-      out.println(TraceJson.toJson(trace, FreezePlan.of(trace, asOf)));
+      out.println(TraceJson.toJson(trace, FreezePlan.of(graph, trace, asOf)));
     }
     out.flush();
     return status;

@@ -123,12 +123,38 @@ public final class TraceJson {
       g.writeNumberProperty("tier", i.tier());
       g.writeStringProperty("tier_zh", i.tierZh());
       g.writeStringProperty("last_in_ts", Timestamps.format(i.lastInTs()));
+      g.writeStringProperty("basis", i.basis().wireName());
+      g.writeStringProperty("basis_zh", i.basis().textZh());
+      if (i.statement() != null) {
+        writeStatement(i.statement(), g);
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayPropertyStart("freeze_plan_not_planned");
+    for (FreezePlan.NotPlanned n : plan.notPlanned()) {
+      g.writeStartObject();
+      g.writeStringProperty("account", n.account());
+      g.writeStringProperty("amount", Money.formatYuan(n.amountFen()));
+      g.writeNumberProperty("tier", n.tier());
+      g.writeStringProperty("last_in_ts", Timestamps.format(n.lastInTs()));
+      g.writeStringProperty("reason_zh", n.reasonZh());
+      g.writeStringProperty("reason_en", n.reasonEn());
+      writeStatement(n.statement(), g);
       g.writeEndObject();
     }
     g.writeEndArray();
     g.writeNumberProperty("freeze_plan_below_minimum_accounts", plan.belowMinimumAccounts());
     g.writeStringProperty("freeze_plan_below_minimum", Money.formatYuan(plan.belowMinimumFen()));
     g.writeEndObject();
+  }
+
+  private static void writeStatement(Statement st, JsonGenerator g) {
+    g.writeStringProperty("statement_in", Money.formatYuan(st.inFen()));
+    g.writeStringProperty("statement_traced_in", Money.formatYuan(st.tracedInFen()));
+    g.writeStringProperty("statement_quick_out", Money.formatYuan(st.quickOutFen()));
+    g.writeNumberProperty("traced_share", Math.round(st.tracedShare() * 1000) / 1000.0);
+    g.writeNumberProperty("pass_through_share", Math.round(st.passThroughShare() * 1000) / 1000.0);
   }
 
   /** Writes a reverse trace as one JSON object. */
