@@ -36,7 +36,7 @@ import org.fanzha.text.train.Trainer;
  *   <li>An English sanity check: 5-fold cross-validation on the UCI SMS spam collection alone.
  * </ol>
  *
- * <p>Run from the repository root (needs {@code ../shared/data}, about 3 minutes on 2 cores):
+ * <p>Run from the repository root (needs {@code ../shared/data}, about 6–8 minutes on 2 cores):
  *
  * <pre>
  * ./mvnw -B -q -pl bench package -DskipTests
