@@ -115,6 +115,7 @@ final class FraudPlan {
   private final List<String> hooks = new ArrayList<>();
   private final List<FraudType> hookTypes = new ArrayList<>();
   private final List<String> hookImeis = new ArrayList<>();
+  private final List<Integer> hookGangs = new ArrayList<>();
   private final List<List<Mule>> tiers = new ArrayList<>();
   private final Set<Integer> reserved = new HashSet<>();
   private final double[] mixCumulative;
@@ -122,7 +123,7 @@ final class FraudPlan {
   private final IdSeq id = new IdSeq("p");
   private long simIndex;
   private long accountIndex;
-  private final GroundTruth truth;
+  private final Set<Integer> victims = new HashSet<>();
 
   FraudPlan(SimConfig config, Population pop, Synth ids) {
     this.config = config;
@@ -148,7 +149,6 @@ final class FraudPlan {
     buildHooks(r);
     buildMules(r);
     SplittableRandom v = Rand.stream(config.seed(), 0x55, 0);
-    Set<Integer> victims = new HashSet<>();
     for (int day = 0; day < config.days(); day++) {
       int n = Rand.poisson(v, config.victimsPerDay());
       for (int k = 0; k < n; k++) {
@@ -160,16 +160,22 @@ final class FraudPlan {
       }
       smsReports(day, v);
     }
+    hookLeadCalls();
     events.sort(Comparator.comparingLong(Event::ts));
-    truth = labels.build(config.endMillis());
   }
 
   List<Event> events() {
     return events;
   }
 
-  GroundTruth truth() {
-    return truth;
+  /** Returns the labels so far; the benign plan adds its own (fraud roles were added first and win). */
+  GroundTruth.Builder labels() {
+    return labels;
+  }
+
+  /** Returns whether a resident plays a part on the fraud side (rented card, victim) or is a heavy caller. */
+  boolean involves(int resident) {
+    return reserved.contains(resident) || victims.contains(resident);
   }
 
   List<Farm> farms() {
@@ -244,13 +250,68 @@ final class FraudPlan {
   }
 
   private void buildHooks(SplittableRandom r) {
+    int outside = (int) Math.round(config.hookNumbers() * config.outsideHookShare());
+    int inside = config.hookNumbers() - outside;
     for (int h = 0; h < config.hookNumbers(); h++) {
-      long index = simIndex;
-      Dealer d = dealerFor(index);
-      long opened = config.startMillis() - (3 + r.nextInt(18)) * DAY - r.nextInt(10 * 3600) * 1000L;
-      hooks.add(openSim(d, holderFor(d, index), opened));
       hookTypes.add(mixTypes[h % mixTypes.length]);
-      hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + h / 3)); // call-centre handsets, 3 cards each
+      if (h < inside) {
+        long index = simIndex;
+        Dealer d = dealerFor(index);
+        long opened = config.startMillis() - (3 + r.nextInt(18)) * DAY - r.nextInt(10 * 3600) * 1000L;
+        hooks.add(openSim(d, holderFor(d, index), opened));
+        hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + h / 3)); // call-centre handsets, 3 cards each
+        hookGangs.add((int) (index % dealers.size()));
+        continue;
+      }
+      // bought outside the modelled dealers: one stranger's card each, on its own handset
+      String phone = ids.phone(Synth.FRAUD_BASE + 900_000L + h);
+      if (Rand.chance(r, 0.5)) { // its opening is on record: long ago, at an ordinary shop, one card in that name
+        long k = Synth.HOLDER_BASE + 500_000L + h;
+        String region = Regions.CODES[Regions.home(Rand.hash(config.seed(), 0x41, k))];
+        long opened = config.startMillis() - (30 + r.nextInt(700)) * DAY - r.nextInt(10 * 3600) * 1000L;
+        events.add(new OpeningEvent(id.next('o'), opened, Synth.carrier(phone), OpeningKind.SIM, phone,
+            ids.residentId(k, region), null, region, null, null, "营业厅"));
+      }
+      hooks.add(phone);
+      hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 70_000L + h));
+      hookGangs.add(r.nextInt(dealers.size()));
+    }
+  }
+
+  /**
+   * Hook numbers also work through lists of leads besides their victims: first contacts in the
+   * day and evening, under half answered, mostly hung up within seconds, a few kept talking for
+   * minutes, almost never called back. Every hook that placed a call is a fraud number.
+   */
+  private void hookLeadCalls() {
+    if (config.hookCallsPerDay() <= 0) {
+      return;
+    }
+    SplittableRandom r = Rand.stream(config.seed(), 0x48, 0);
+    for (int h = 0; h < hooks.size(); h++) {
+      String hook = hooks.get(h);
+      int gangRegion = dealers.get(hookGangs.get(h)).region();
+      String cell = Synth.cell(gangRegion, 7 + h / 3);
+      for (int day = 0; day < config.days(); day++) {
+        int calls = Rand.poisson(r, config.hookCallsPerDay());
+        long dayStart = config.startMillis() + day * DAY;
+        for (int k = 0; k < calls; k++) {
+          long ts = dayStart + (9 * 3600 + r.nextInt(12 * 3600)) * 1000L;
+          boolean resident = Rand.chance(r, 0.7);
+          int callee = r.nextInt(pop.size);
+          if (resident && involves(callee)) {
+            continue;
+          }
+          String to = resident ? pop.phone(callee) : ids.phone(Synth.STRANGER_BASE + 500_000L + r.nextInt(2_000_000));
+          double u = r.nextDouble();
+          int dur = u < 0.55 ? 0 : u < 0.85 ? 2 + r.nextInt(20) : u < 0.97 ? 20 + r.nextInt(200) : 300 + r.nextInt(900);
+          events.add(new CallEvent(id.next('c'), ts, Synth.carrier(hook), hook, to, dur, Regions.CODES[gangRegion],
+              resident ? pop.regionCode(callee) : null, hookImeis.get(h), cell, null));
+        }
+        if (calls > 0) {
+          labels.add(EntityKind.PHONE, hook, Role.FRAUD_NUMBER, hookTypes.get(h));
+        }
+      }
     }
   }
 
@@ -393,7 +454,7 @@ final class FraudPlan {
     } else if (type == FraudType.CUSTOMER_SERVICE && Rand.chance(r, 0.3)) {
       displayed = "400" + (8_000_000 + r.nextInt(1_000_000));
     }
-    int gangRegion = dealers.get(hookIndex % dealers.size()).region(); // the call centre sits with its gang
+    int gangRegion = dealers.get(hookGangs.get(hookIndex)).region(); // the call centre sits with its gang
     events.add(new CallEvent(id.next('c'), t0, Synth.carrier(hook), hook, phone, duration, Regions.CODES[gangRegion],
         region, hookImeis.get(hookIndex), Synth.cell(gangRegion, 7 + hookIndex / 3), displayed));
     labels.add(EntityKind.PHONE, hook, Role.FRAUD_NUMBER, type);

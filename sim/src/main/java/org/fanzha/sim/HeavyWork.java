@@ -10,8 +10,9 @@ import org.fanzha.core.event.Event;
 import org.fanzha.core.event.SmsEvent;
 
 /**
- * Benign heavy callers at work: couriers, delivery riders, telemarketers, bank agents on their
- * mobiles, and the banks' service lines calling customers. High volume and many distinct callees,
+ * Benign heavy callers at work: couriers (some new on the job, on new cards), delivery riders,
+ * telemarketers, bank agents and night-shift workers on their mobiles, and the banks' service
+ * lines calling customers. High volume and many distinct callees,
  * as a naive rule sees a SIM farm, but in daytime, mostly answered, with normal durations, from
  * old cards with one handset each, and with customers calling back.
  */
@@ -39,6 +40,7 @@ final class HeavyWork {
         case RIDER -> rider(w, dayStart, r, id, out);
         case TELEMARKETER -> telemarketer(w, dayStart, weekend, r, id, out);
         case BANK_AGENT -> bankAgent(w, dayStart, weekend, r, id, out);
+        case NIGHT_SHIFT -> nightShift(w, dayStart, r, id, out);
         case NONE -> { }
       }
     }
@@ -91,6 +93,18 @@ final class HeavyWork {
     for (int k = 0; k < calls; k++) {
       long ts = dayStart + (9 * 3600 + r.nextInt(8 * 3600 + 1800)) * 1000L;
       workCall(w, pop.bankCustomer(pop.bank(w), r), ts, 0.8, 150, 0.6, 0.3, office, r, id, out);
+    }
+  }
+
+  /**
+   * A designated-driver dispatcher or night-shift ward worker: 25–60 calls between 22:00 and 05:00
+   * to customers of their area, answered and called back like any work line, on an old card.
+   */
+  private void nightShift(int w, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
+    int calls = 25 + Rand.poisson(r, 20);
+    for (int k = 0; k < calls; k++) {
+      long ts = dayStart + (22 * 3600 + r.nextInt(7 * 3600)) * 1000L; // 22:00 to 05:00 next morning
+      workCall(w, pop.zoneCustomer(w, r), ts, 0.85, 40, 0.6, 0.5, zoneCell(w, r), r, id, out);
     }
   }
 

@@ -27,7 +27,7 @@ final class NormalLife {
   static final int HISTORY_WINDOWS = 12;
   static final long YEAR = 365L * 86_400_000L;
 
-  private static final String[] MARKETING_SENDERS = {"10655", "10690", "10658", "95106", "10086", "10010"};
+  static final String[] MARKETING_SENDERS = {"10655", "10690", "10658", "95106", "10086", "10010"};
 
   private final SimConfig config;
   private final Population pop;

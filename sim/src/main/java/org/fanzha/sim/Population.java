@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 final class Population {
 
   /** Work roles of benign heavy callers. */
-  enum Work { NONE, COURIER, RIDER, BANK_AGENT, TELEMARKETER }
+  enum Work { NONE, COURIER, RIDER, BANK_AGENT, TELEMARKETER, NIGHT_SHIFT }
 
   static final int HOUSEHOLD = 4;
   static final int WORKPLACE = 20;
@@ -25,6 +25,8 @@ final class Population {
   private final int[] workPos;
   private final int[] heavy;
   private final double heavyFraction;
+  private final double nightFraction;
+  private final double newCourierShare;
   final int merchants;
   private final String[] phones;
   private final String[] imeis;
@@ -34,6 +36,8 @@ final class Population {
     this.ids = ids;
     this.salt = Rand.hash(c.seed(), 0x909);
     this.heavyFraction = c.heavyCallerFraction();
+    this.nightFraction = c.nightWorkerFraction();
+    this.newCourierShare = c.newCourierShare();
     SplittableRandom r = Rand.stream(c.seed(), 0x77, 0);
     workOrder = new int[size];
     for (int i = 0; i < size; i++) {
@@ -133,6 +137,10 @@ final class Population {
 
   /** Returns the opening time of the resident's phone card: years before the run. */
   long simOpened(int i, long start) {
+    if (isNewCourier(i)) { // a new courier got a new card for the job a few days ago
+      return start - 86_400_000L * (2 + Math.floorMod(Rand.hash(salt, 10, i), 8L))
+          - 1000L * Math.floorMod(Rand.hash(salt, 11, i), 36_000L) - 8 * 3_600_000L;
+    }
     return start - 86_400_000L * (400 + Math.floorMod(Rand.hash(salt, 10, i), 3600L))
         - 1000L * Math.floorMod(Rand.hash(salt, 11, i), 36_000L) - 8 * 3_600_000L;
   }
@@ -150,10 +158,16 @@ final class Population {
   Work work(int i) {
     long h = Rand.hash(salt, 16, i);
     if (Rand.unit(h) >= heavyFraction) {
-      return Work.NONE;
+      // a separate draw, so adding night workers leaves the day-time heavy callers as they were
+      return Rand.unit(Rand.hash(salt, 18, i)) < nightFraction ? Work.NIGHT_SHIFT : Work.NONE;
     }
     int k = (int) Math.floorMod(h >>> 40, 20L);
     return k < 8 ? Work.COURIER : k < 13 ? Work.RIDER : k < 16 ? Work.TELEMARKETER : Work.BANK_AGENT;
+  }
+
+  /** Returns whether the resident is a courier new on the job, on a card opened days before the run. */
+  boolean isNewCourier(int i) {
+    return newCourierShare > 0 && work(i) == Work.COURIER && Rand.unit(Rand.hash(salt, 19, i)) < newCourierShare;
   }
 
   boolean isHeavy(int i) {

@@ -39,6 +39,28 @@ import org.fanzha.core.event.FraudType;
  * @param farmCallsPerNumberDay mean calls a SIM-farm card places on an active day
  * @param fraudSmsPerNumberDay mean fraud messages a SIM-farm card sends on an active day
  * @param spamSmsPerPersonDay mean marketing messages (from short codes) a resident receives per day
+ * @param outsideHookShare share of hook numbers bought outside the modelled card dealers (a card
+ *     opened long ago in one stranger's name at an ordinary shop, or never seen opened), each on
+ *     its own handset, so that neither dealer propagation nor a shared IMEI reveals them
+ * @param hookCallsPerDay mean calls a hook number places a day to leads (people on bought lists)
+ *     besides its victims: mostly first contacts, few answered, rarely called back
+ * @param newCourierShare share of couriers new on the job, on a card opened 2–9 days before the run
+ * @param nightWorkerFraction share of residents who work nights calling customers (designated-driver
+ *     dispatchers, night-shift ward staff): 25–60 calls a night, answered, on old cards
+ * @param payrollAgencies payroll / labour agencies: a client company pays a lump in, and within an
+ *     hour it goes out as salaries or to a crew leader who pays the crew
+ * @param settlingMerchantShare share of merchants whose owner moves the day's takings from the
+ *     shop's collection accounts to their own card in the evening
+ * @param passOnFamilies families where a parent receives money from a relative and forwards it to
+ *     a child studying elsewhere, once to three times in the run
+ * @param traders second-hand traders / 代购 who receive many small payments and pay suppliers in batches
+ * @param moversPerDay mean honest residents a day who start a new job in another city and open a
+ *     new SIM and several bank and payment accounts within a few days
+ * @param benignScreenSharesPerThousandDay screen shares (a work meeting after a colleague's call) and
+ *     remote-control sessions (a child helping a parent after a family call), per 1,000 residents a day
+ * @param benignInstallsPerThousandDay ordinary app installs per 1,000 residents a day
+ * @param marketingLinkVisitsPerThousandDay residents per 1,000 a day who follow the link in a
+ *     marketing message they just received
  */
 public record SimConfig(
     long seed,
@@ -63,7 +85,19 @@ public record SimConfig(
     double transfersPerPersonDay,
     double farmCallsPerNumberDay,
     double fraudSmsPerNumberDay,
-    double spamSmsPerPersonDay) {
+    double spamSmsPerPersonDay,
+    double outsideHookShare,
+    double hookCallsPerDay,
+    double newCourierShare,
+    double nightWorkerFraction,
+    int payrollAgencies,
+    double settlingMerchantShare,
+    int passOnFamilies,
+    int traders,
+    double moversPerDay,
+    double benignScreenSharesPerThousandDay,
+    double benignInstallsPerThousandDay,
+    double marketingLinkVisitsPerThousandDay) {
 
   /** 2026-11-01T00:00+08:00, the default first simulated instant. */
   public static final long DEFAULT_START =
@@ -88,6 +122,13 @@ public record SimConfig(
     require(callsPerPersonDay >= 0 && smsPerPersonDay >= 0 && transfersPerPersonDay >= 0
         && farmCallsPerNumberDay >= 1 && fraudSmsPerNumberDay >= 0 && spamSmsPerPersonDay >= 0,
         "rates must be ≥ 0 (farm calls ≥ 1)");
+    require(outsideHookShare >= 0 && outsideHookShare <= 1, "outsideHookShare must be 0–1");
+    require(newCourierShare >= 0 && newCourierShare <= 1, "newCourierShare must be 0–1");
+    require(settlingMerchantShare >= 0 && settlingMerchantShare <= 1, "settlingMerchantShare must be 0–1");
+    require(nightWorkerFraction >= 0 && nightWorkerFraction <= 0.05, "nightWorkerFraction must be 0–0.05");
+    require(hookCallsPerDay >= 0 && payrollAgencies >= 0 && passOnFamilies >= 0 && traders >= 0
+        && moversPerDay >= 0 && benignScreenSharesPerThousandDay >= 0 && benignInstallsPerThousandDay >= 0
+        && marketingLinkVisitsPerThousandDay >= 0, "benign actor counts and rates must be ≥ 0");
     EnumMap<FraudType, Integer> mix = new EnumMap<>(FraudType.class);
     int total = 0;
     for (Map.Entry<FraudType, Integer> e : fraudMix.entrySet()) {
@@ -138,6 +179,18 @@ public record SimConfig(
     b.farmCallsPerNumberDay = farmCallsPerNumberDay;
     b.fraudSmsPerNumberDay = fraudSmsPerNumberDay;
     b.spamSmsPerPersonDay = spamSmsPerPersonDay;
+    b.outsideHookShare = outsideHookShare;
+    b.hookCallsPerDay = hookCallsPerDay;
+    b.newCourierShare = newCourierShare;
+    b.nightWorkerFraction = nightWorkerFraction;
+    b.payrollAgencies = payrollAgencies;
+    b.settlingMerchantShare = settlingMerchantShare;
+    b.passOnFamilies = passOnFamilies;
+    b.traders = traders;
+    b.moversPerDay = moversPerDay;
+    b.benignScreenSharesPerThousandDay = benignScreenSharesPerThousandDay;
+    b.benignInstallsPerThousandDay = benignInstallsPerThousandDay;
+    b.marketingLinkVisitsPerThousandDay = marketingLinkVisitsPerThousandDay;
     return b;
   }
 
@@ -187,13 +240,25 @@ public record SimConfig(
     private Map<FraudType, Integer> fraudMix = defaultFraudMix();
     private int muleTiersMin = 2;
     private int muleTiersMax = 4;
-    private double reportRate = 0.6;
+    private double reportRate = 0.35;
     private double callsPerPersonDay = 5.5;
     private double smsPerPersonDay = 2.5;
     private double transfersPerPersonDay = 1.2;
     private double farmCallsPerNumberDay = 250;
     private double fraudSmsPerNumberDay = 60;
     private double spamSmsPerPersonDay = 0.3;
+    private double outsideHookShare = 0.5;
+    private double hookCallsPerDay = 30;
+    private double newCourierShare = 0.3;
+    private double nightWorkerFraction = 0.002;
+    private int payrollAgencies;
+    private double settlingMerchantShare = 0.3;
+    private int passOnFamilies;
+    private int traders;
+    private double moversPerDay;
+    private double benignScreenSharesPerThousandDay = 1.5;
+    private double benignInstallsPerThousandDay = 4;
+    private double marketingLinkVisitsPerThousandDay = 3;
 
     private Builder(long seed, int people, int days) {
       this.seed = seed;
@@ -202,6 +267,10 @@ public record SimConfig(
       this.simFarms = Math.max(2, people / 4000);
       this.victimsPerDay = Math.max(2.0, people / 1000.0);
       this.muleAccounts = Math.max(24, (int) Math.round(victimsPerDay * 4));
+      this.payrollAgencies = Math.max(2, people / 2500);
+      this.passOnFamilies = Math.max(4, people / 500);
+      this.traders = Math.max(3, people / 1500);
+      this.moversPerDay = Math.max(0.3, people / 20_000.0);
     }
 
     public Builder startMillis(long v) { startMillis = v; return this; }
@@ -223,6 +292,40 @@ public record SimConfig(
     public Builder farmCallsPerNumberDay(double v) { farmCallsPerNumberDay = v; return this; }
     public Builder fraudSmsPerNumberDay(double v) { fraudSmsPerNumberDay = v; return this; }
     public Builder spamSmsPerPersonDay(double v) { spamSmsPerPersonDay = v; return this; }
+    public Builder outsideHookShare(double v) { outsideHookShare = v; return this; }
+    public Builder hookCallsPerDay(double v) { hookCallsPerDay = v; return this; }
+    public Builder newCourierShare(double v) { newCourierShare = v; return this; }
+    public Builder nightWorkerFraction(double v) { nightWorkerFraction = v; return this; }
+    public Builder payrollAgencies(int v) { payrollAgencies = v; return this; }
+    public Builder settlingMerchantShare(double v) { settlingMerchantShare = v; return this; }
+    public Builder passOnFamilies(int v) { passOnFamilies = v; return this; }
+    public Builder traders(int v) { traders = v; return this; }
+    public Builder moversPerDay(double v) { moversPerDay = v; return this; }
+    public Builder benignScreenSharesPerThousandDay(double v) { benignScreenSharesPerThousandDay = v; return this; }
+    public Builder benignInstallsPerThousandDay(double v) { benignInstallsPerThousandDay = v; return this; }
+    public Builder marketingLinkVisitsPerThousandDay(double v) { marketingLinkVisitsPerThousandDay = v; return this; }
+
+    /**
+     * Turns every hard negative off (no outside hooks, lead calls, new couriers, night workers,
+     * pass-through accounts, movers or benign handset signals; reports at 60%): the easier city of
+     * earlier versions, for comparisons.
+     */
+    public Builder withoutHardNegatives() {
+      reportRate = 0.6;
+      outsideHookShare = 0;
+      hookCallsPerDay = 0;
+      newCourierShare = 0;
+      nightWorkerFraction = 0;
+      payrollAgencies = 0;
+      settlingMerchantShare = 0;
+      passOnFamilies = 0;
+      traders = 0;
+      moversPerDay = 0;
+      benignScreenSharesPerThousandDay = 0;
+      benignInstallsPerThousandDay = 0;
+      marketingLinkVisitsPerThousandDay = 0;
+      return this;
+    }
 
     /** Returns the validated config; throws {@link IllegalArgumentException} naming a bad value. */
     public SimConfig build() {
@@ -230,7 +333,9 @@ public record SimConfig(
           numbersPerFarm, cardDealers, holdersPerDealer, muleAccounts, recruitedMuleShare,
           hookNumbers, victimsPerDay, fraudMix, muleTiersMin, muleTiersMax, reportRate,
           callsPerPersonDay, smsPerPersonDay, transfersPerPersonDay, farmCallsPerNumberDay,
-          fraudSmsPerNumberDay, spamSmsPerPersonDay);
+          fraudSmsPerNumberDay, spamSmsPerPersonDay, outsideHookShare, hookCallsPerDay, newCourierShare,
+          nightWorkerFraction, payrollAgencies, settlingMerchantShare, passOnFamilies, traders, moversPerDay,
+          benignScreenSharesPerThousandDay, benignInstallsPerThousandDay, marketingLinkVisitsPerThousandDay);
     }
   }
 }

@@ -193,6 +193,17 @@ final class Texts {
     return fill(Rand.oneOf(r, MARKETING), r);
   }
 
+  /** Returns a shop's link as marketing messages carry it (an ordinary shop domain, not a throw-away one). */
+  static String shopLink(SplittableRandom r) {
+    return "https://m." + Rand.oneOf(r, DOMAIN_PARTS) + "shop.com/" + r.nextInt(10_000, 99_999);
+  }
+
+  /** Returns a marketing message carrying {@code link}. */
+  static String marketingWithLink(SplittableRandom r, String link) {
+    String template = MARKETING[r.nextInt(2)]; // the two templates that carry a shop link
+    return fill(template.replace("{shoplink}", "{url}"), r, link);
+  }
+
   /** Returns a bank's balance notice for money leaving a card ({@code what}: 消费, 转账, 取款). */
   static String bankNotice(int bank, String card, long ts, long amountFen, String what, SplittableRandom r) {
     java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(ts / 1000, 0, java.time.ZoneOffset.ofHours(8));

@@ -1,8 +1,13 @@
 package org.fanzha.sim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.fanzha.core.event.Event;
 
@@ -35,6 +40,8 @@ public final class World {
   private final HeavyWork heavy;
   private final FraudPlan plan;
   private final FarmTraffic farms;
+  private final HardNegatives benign;
+  private final GroundTruth truth;
   private volatile long eventCount = -1;
 
   private World(SimConfig config) {
@@ -45,6 +52,8 @@ public final class World {
     this.heavy = new HeavyWork(config, population);
     this.plan = new FraudPlan(config, population, ids);
     this.farms = new FarmTraffic(config, population, plan, ids);
+    this.benign = new HardNegatives(config, population, ids, plan);
+    this.truth = plan.labels().build(config.endMillis());
   }
 
   /** Returns the world of this config: population, gangs and fraud plan fixed, events not yet made. */
@@ -80,6 +89,7 @@ public final class World {
         normal.day(day, buf);
         heavy.day(day, buf);
         farms.day(day, buf);
+        benign.day(day, buf); // last: shops settle what today's payments above brought in
       }
       boolean last = w == windows - 1;
       while (cursor < planned.size() && (last || planned.get(cursor).ts() < end)) {
@@ -131,9 +141,38 @@ public final class World {
     }
   }
 
-  /** Returns the ground truth: roles of planted fraud entities and of benign heavy callers. */
+  /**
+   * Returns the ground truth: roles of planted fraud entities, and {@code normal} for benign heavy
+   * callers and the hard negatives.
+   */
   public GroundTruth truth() {
-    return plan.truth();
+    return truth;
+  }
+
+  /**
+   * Returns the entities labelled {@code normal}, grouped by the kind of honest actor: {@code
+   * heavy_caller} (couriers, riders, telemarketers, bank agents, service lines), {@code
+   * night_shift}, {@code payroll}, {@code crew_leader}, {@code merchant}, {@code family}, {@code trader},
+   * {@code mover}, {@code screen_share}, {@code remote_help}, {@code app_install}, {@code
+   * link_visit}. Each value is a sorted set of {@code entityKind:entity} ({@code phone:+86…}); an
+   * entity is listed under the first group that labelled it.
+   */
+  public Map<String, Set<String>> normalActors() {
+    Map<String, Set<String>> out = new TreeMap<>();
+    Set<String> heavyCallers = new TreeSet<>();
+    Set<String> nightShift = new TreeSet<>();
+    for (int i : population.heavyCallers()) {
+      (population.work(i) == Population.Work.NIGHT_SHIFT ? nightShift : heavyCallers).add("phone:" + population.phone(i));
+    }
+    for (String line : Synth.SERVICE_LINES) {
+      heavyCallers.add("phone:" + line);
+    }
+    out.put("heavy_caller", Collections.unmodifiableSet(heavyCallers));
+    out.put("night_shift", Collections.unmodifiableSet(nightShift));
+    for (Map.Entry<String, Set<String>> e : benign.byActor().entrySet()) {
+      out.put(e.getKey(), Collections.unmodifiableSet(e.getValue()));
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /**

@@ -104,7 +104,8 @@ class FraudShapeTest {
 
   @Test
   void heavyCallers_answeredDaytimeOneHandsetEach() {
-    Set<String> heavy = new java.util.TreeSet<>(truth.entities(EntityKind.PHONE, Role.NORMAL));
+    Set<String> heavy = new java.util.TreeSet<>();
+    SmallWorld.world().normalActors().get("heavy_caller").forEach(p -> heavy.add(p.substring("phone:".length())));
     heavy.removeIf(p -> !p.startsWith("+86"));
     CallStats s = stats(heavy);
     assertThat(s.answerRate()).isGreaterThan(0.6);
