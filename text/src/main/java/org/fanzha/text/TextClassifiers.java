@@ -9,6 +9,7 @@ import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.text.features.SignalDetector;
 import org.fanzha.text.model.HashedTextClassifier;
 import org.fanzha.text.model.LinearTextModel;
+import org.fanzha.text.model.RecentVerdicts;
 import org.fanzha.text.url.UrlRiskAnalyzer;
 
 /** Factory of content classifiers: the shipped model, or one read from a file. */
@@ -27,6 +28,14 @@ public final class TextClassifiers {
    */
   public static ContentClassifier loadDefault() {
     return Default.INSTANCE;
+  }
+
+  /**
+   * Returns the shipped classifier behind a cache of recent verdicts, for streams where blasts repeat one text (the
+   * engine's SMS path); the verdicts are the same as {@link #loadDefault()}'s.
+   */
+  public static ContentClassifier loadDefaultCached() {
+    return new RecentVerdicts(loadDefault(), 1 << 16);
   }
 
   private static final class Default {

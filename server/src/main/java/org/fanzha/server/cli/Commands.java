@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.fanzha.engine.EngineConfig;
+import org.fanzha.core.time.Timestamps;
 import org.fanzha.engine.replay.Replay;
 import org.fanzha.engine.replay.ReplaySummary;
-import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.FanzhaApplication;
+import org.fanzha.server.runner.EngineSettings;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.SimulationSummary;
 import org.fanzha.sim.Simulator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,9 +117,15 @@ final class Commands {
     @Option(names = "--out", required = true, description = "output folder (created if missing)")
     Path out;
 
+    @Option(names = "--config", description = "engine settings (.properties) overriding the default thresholds and weights")
+    @Nullable Path config;
+
+    @Option(names = "--no-text", description = "do not score SMS text with the shipped content model (the server does)")
+    boolean noText;
+
     @Override
     public Integer call() throws Exception {
-      ReplaySummary s = Replay.run(events, out, EngineConfig.defaults());
+      ReplaySummary s = Replay.run(events, out, EngineSettings.load(config, !noText));
       System.out.printf(Locale.ROOT, "read %,d  accepted %,d  rejected %,d  duplicates %,d  decisions %,d  warnings %,d  "
               + "entities %,d  in %,d ms (%,.0f events/s)%n",
           s.eventsRead(), s.accepted(), s.rejected(), s.duplicates(), s.decisions(), s.warnings(), s.entities(),
