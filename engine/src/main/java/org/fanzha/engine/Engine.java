@@ -42,7 +42,7 @@ import org.fanzha.engine.features.HolderFeatures;
 import org.fanzha.engine.features.HolderTable;
 import org.fanzha.engine.features.NodeFeatures;
 import org.fanzha.engine.features.NodeTable;
-import org.fanzha.engine.features.PairFilter;
+import org.fanzha.engine.features.PairMemory;
 import org.fanzha.engine.features.PhoneFeatures;
 import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.lists.RiskLists;
@@ -82,7 +82,7 @@ public final class Engine {
   private static final int PAIR_VICTIM_LINK = 5;
   private static final int PAIR_MULE_PAY = 6;
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
-  private static final int SNAPSHOT_VERSION = 1;
+  private static final int SNAPSHOT_VERSION = 2; // 2: paged, packed slices; tagged pair memory
   private static final long HOUR = 3_600_000L;
 
   private final EngineConfig config;
@@ -92,7 +92,7 @@ public final class Engine {
   private final NodeTable devices;
   private final NodeTable ips;
   private final NodeTable cells;
-  private final PairFilter pairs;
+  private final PairMemory pairs;
   private final RiskLists lists;
   private final VictimWatch victims;
   private final RuleSet<PhoneFeatures> phoneRules;
@@ -130,6 +130,7 @@ public final class Engine {
   private Action bestAction = Action.ALLOW;
   private @Nullable EntityKind primaryKind;
   private int primaryId;
+  private String primaryName = "";
   private EventType currentType = EventType.CALL;
 
   private final long[] eventsByType = new long[EventType.values().length];
@@ -139,12 +140,12 @@ public final class Engine {
 
   /** Creates an engine with empty state. */
   public Engine(EngineConfig config) {
-    this(config, new PairFilter(config.integer("pairs.log2_bits")), new RiskLists(), new PhoneTable(1 << 12),
+    this(config, PairMemory.create(config.integer("pairs.log2_bits")), new RiskLists(), new PhoneTable(1 << 12),
         new AccountTable(1 << 12), new HolderTable(1 << 10), new NodeTable(1 << 10), new NodeTable(1 << 10),
         new NodeTable(1 << 10));
   }
 
-  private Engine(EngineConfig config, PairFilter pairs, RiskLists lists, PhoneTable phones, AccountTable accounts,
+  private Engine(EngineConfig config, PairMemory pairs, RiskLists lists, PhoneTable phones, AccountTable accounts,
       HolderTable holders, NodeTable devices, NodeTable ips, NodeTable cells) {
     this.config = config;
     this.phones = phones;
@@ -227,28 +228,28 @@ public final class Engine {
     long ts = c.ts();
     int p = phones.intern(c.caller());
     int q = phones.intern(c.callee());
-    primary(EntityKind.PHONE, p);
+    primary(EntityKind.PHONE, p, c.caller());
     int dur = c.durationS();
     int slot = phones.slot(p, ts);
-    phones.add(slot, PhoneTable.OUT);
+    phones.add(p, slot, PhoneTable.OUT);
     if (dur > 0) {
-      phones.add(slot, PhoneTable.ANSWERED);
+      phones.add(p, slot, PhoneTable.ANSWERED);
       if (dur < shortS) {
-        phones.add(slot, PhoneTable.SHORT);
+        phones.add(p, slot, PhoneTable.SHORT);
       } else if (dur >= longS) {
-        phones.add(slot, PhoneTable.LONG);
+        phones.add(p, slot, PhoneTable.LONG);
       }
     }
     if (night(ts)) {
-      phones.add(slot, PhoneTable.NIGHT);
+      phones.add(p, slot, PhoneTable.NIGHT);
     }
     boolean seen = pairs.testAndSet(PAIR_CALL, p, q);
     if (!seen) {
-      phones.add(slot, PhoneTable.FIRST_CONTACT);
+      phones.add(p, slot, PhoneTable.FIRST_CONTACT);
     }
     phones.addContact(p, ts, q);
     if (pairs.mightContain(PAIR_CALL, q, p)) {
-      phones.add(phones.slot(q, ts), PhoneTable.CALLBACK); // q called p before: p is calling back
+      phones.add(q, phones.slot(q, ts), PhoneTable.CALLBACK); // q called p before: p is calling back
     }
     int imei = -1;
     int cell = -1;
@@ -286,14 +287,14 @@ public final class Engine {
     long ts = s.ts();
     int p = phones.intern(s.sender());
     int q = phones.intern(s.receiver());
-    primary(EntityKind.PHONE, p);
+    primary(EntityKind.PHONE, p, s.sender());
     int slot = phones.slot(p, ts);
-    phones.add(slot, PhoneTable.SMS_OUT);
+    phones.add(p, slot, PhoneTable.SMS_OUT);
     phones.addContact(p, ts, q);
     if (classifier != null) {
       ContentVerdict v = classifier.classify(s.text());
       if (v.isFraud() && v.score() >= contentMin) {
-        phones.add(slot, PhoneTable.SMS_FRAUD);
+        phones.add(p, slot, PhoneTable.SMS_FRAUD);
         phones.fraudType(p, v.fraudType().ordinal() + 1);
         phones.fraudContact(q, ts);
       }
@@ -307,27 +308,27 @@ public final class Engine {
     long ts = t.ts();
     int a = accounts.intern(t.from());
     int b = accounts.intern(t.to());
-    primary(EntityKind.ACCOUNT, b);
+    primary(EntityKind.ACCOUNT, b, t.to());
     long yuan = Math.max(1, t.amountFen() / 100);
     if (t.to().startsWith("cash:")) {
       accounts.setFlags(b, AccountTable.FLAG_CASH);
     }
     int sa = accounts.slot(a, ts);
-    accounts.add(sa, AccountTable.OUT_COUNT);
-    accounts.addYuan(sa, AccountTable.OUT_YUAN_WORD, yuan);
+    accounts.add(a, sa, AccountTable.OUT_COUNT);
+    accounts.addYuan(a, sa, AccountTable.OUT_YUAN_WORD, yuan);
     if (night(ts)) {
-      accounts.add(sa, AccountTable.NIGHT);
+      accounts.add(a, sa, AccountTable.NIGHT);
     }
     boolean fast = accounts.outflow(a, ts, yuan, fastSec, fastShare);
     if (fast) {
-      accounts.add(sa, AccountTable.FAST_OUT);
+      accounts.add(a, sa, AccountTable.FAST_OUT);
     }
     if (t.isCashOut()) {
-      accounts.add(sa, AccountTable.CASH_OUT);
+      accounts.add(a, sa, AccountTable.CASH_OUT);
     }
     boolean newPayee = !pairs.testAndSet(PAIR_PAY, a, b);
     if (newPayee) {
-      accounts.add(sa, AccountTable.NEW_PAYEE);
+      accounts.add(a, sa, AccountTable.NEW_PAYEE);
     }
     accounts.addPayee(a, ts, b);
     int payerPhone = accounts.phone(a);
@@ -349,8 +350,8 @@ public final class Engine {
     }
     accounts.usedDevice(a, dev, ip);
     int sb = accounts.slot(b, ts);
-    accounts.add(sb, AccountTable.IN_COUNT);
-    accounts.addYuan(sb, AccountTable.IN_YUAN_WORD, yuan);
+    accounts.add(b, sb, AccountTable.IN_COUNT);
+    accounts.addYuan(b, sb, AccountTable.IN_YUAN_WORD, yuan);
     accounts.inflow(b, ts, yuan);
     accounts.addSender(b, ts, a);
 
@@ -408,7 +409,7 @@ public final class Engine {
         && !pairs.testAndSet(PAIR_VICTIM_PAY, v, b)) {
       accounts.victimInflow(b, ts);
     }
-    if (fraudPhone < 0 && recentLongCall && ts - lc <= linkWindowMs && !isServiceNumber(phones.name(caller))) {
+    if (fraudPhone < 0 && recentLongCall && ts - lc <= linkWindowMs && !isServiceNumber(phones.firstByte(caller))) {
       fraudPhone = caller; // a long first call from a stranger, then money to a mule: the stranger is linked
       callId = victims.lastLongCall(v);
     }
@@ -432,12 +433,17 @@ public final class Engine {
     return !phone.isEmpty() && phone.charAt(0) != '+';
   }
 
+  /** As {@link #isServiceNumber(String)}, from the first byte of an interned phone (-1 when empty). */
+  static boolean isServiceNumber(int firstByte) {
+    return firstByte >= 0 && firstByte != '+';
+  }
+
   // ---------------------------------------------------------------- openings
 
   private void opening(OpeningEvent o) {
     long ts = o.ts();
     int h = holders.intern(o.holder());
-    primary(EntityKind.HOLDER, h);
+    primary(EntityKind.HOLDER, h, o.holder());
     int counter;
     switch (o.kind()) {
       case SIM -> counter = HolderTable.SIM;
@@ -509,7 +515,7 @@ public final class Engine {
   private void device(DeviceEvent d) {
     long ts = d.ts();
     int v = phones.intern(d.subscriber());
-    primary(EntityKind.PHONE, v);
+    primary(EntityKind.PHONE, v, d.subscriber());
     boolean inEpisode = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 && victims.stage(v, ts) != 0;
     if (d.kind() == DeviceSignal.SCREEN_SHARE || d.kind() == DeviceSignal.REMOTE_CONTROL) {
       long lc = phones.longCallTs(v);
@@ -555,7 +561,7 @@ public final class Engine {
       switch (target.kind()) {
         case PHONE -> {
           int p = phones.intern(target.value());
-          primary(EntityKind.PHONE, p);
+          primary(EntityKind.PHONE, p, target.value());
           phones.reported(p, !pairs.testAndSet(PAIR_REPORT, p, reporterKey));
           if (ft != 0) {
             phones.fraudType(p, ft);
@@ -564,7 +570,7 @@ public final class Engine {
         }
         case ACCOUNT -> {
           int a = accounts.intern(target.value());
-          primary(EntityKind.ACCOUNT, a);
+          primary(EntityKind.ACCOUNT, a, target.value());
           accounts.reported(a, !pairs.testAndSet(PAIR_REPORT, ~a, reporterKey));
           if (ft != 0) {
             accounts.fraudType(a, ft);
@@ -589,7 +595,7 @@ public final class Engine {
     switch (l.entityKind()) {
       case PHONE -> {
         int p = phones.intern(l.entity());
-        primary(EntityKind.PHONE, p);
+        primary(EntityKind.PHONE, p, l.entity());
         if (role == Role.NORMAL) {
           phones.clearFlags(p, PhoneTable.FLAG_LISTED);
           phones.setFlags(p, PhoneTable.FLAG_WHITELISTED);
@@ -606,7 +612,7 @@ public final class Engine {
       }
       case ACCOUNT -> {
         int a = accounts.intern(l.entity());
-        primary(EntityKind.ACCOUNT, a);
+        primary(EntityKind.ACCOUNT, a, l.entity());
         if (role == Role.NORMAL) {
           accounts.clearFlags(a, AccountTable.FLAG_LISTED);
           accounts.setFlags(a, AccountTable.FLAG_WHITELISTED);
@@ -623,7 +629,7 @@ public final class Engine {
       }
       case HOLDER -> {
         int h = holders.intern(l.entity());
-        primary(EntityKind.HOLDER, h);
+        primary(EntityKind.HOLDER, h, l.entity());
         if (role == Role.NORMAL) {
           holders.clearFlags(h, HolderTable.FLAG_LISTED);
           holders.setFlags(h, HolderTable.FLAG_WHITELISTED);
@@ -638,7 +644,7 @@ public final class Engine {
       default -> {
         NodeTable t = l.entityKind() == EntityKind.IP ? ips : devices;
         int n = t.intern(l.entity());
-        primary(l.entityKind(), n);
+        primary(l.entityKind(), n, l.entity());
         if (role == Role.NORMAL) {
           t.clearFlags(n, NodeTable.FLAG_LISTED);
           t.setRisk(n, 0, 0, 0);
@@ -728,10 +734,11 @@ public final class Engine {
     return s;
   }
 
-  private void primary(EntityKind kind, int id) {
+  private void primary(EntityKind kind, int id, String name) {
     if (primaryKind == null) {
       primaryKind = kind;
       primaryId = id;
+      primaryName = name; // the event's own string: the decision needs no decoding from the arena
     }
   }
 
@@ -774,12 +781,13 @@ public final class Engine {
   private Decision decision(String eventId) {
     if (bestKind == null) {
       EntityKind k = primaryKind == null ? EntityKind.PHONE : primaryKind;
-      String entity = primaryKind == null ? "" : table(k).name(primaryId);
+      String entity = primaryKind == null ? "" : primaryName;
       return new Decision(eventId, k, entity, 0, Level.LOW, Action.ALLOW, List.of());
     }
     Level level = Level.of(bestScore);
     decisionsByLevel[level.ordinal()]++;
-    return new Decision(eventId, bestKind, table(bestKind).name(bestId), bestScore, level, bestAction,
+    String entity = bestKind == primaryKind && bestId == primaryId ? primaryName : table(bestKind).name(bestId);
+    return new Decision(eventId, bestKind, entity, bestScore, level, bestAction,
         reasons(bestKind, bestMask));
   }
 
@@ -911,6 +919,35 @@ public final class Engine {
     return new EngineStats(ev, dec, ent, bytes, per, victims.episodes());
   }
 
+  /**
+   * Returns the bytes of each structure of the state, as allocated (unused capacity included), by
+   * name in a stable order: per table ({@code phone}, {@code account}, {@code holder}, {@code
+   * device}, {@code ip}, {@code cell}) its feature pages, risk arrays, identifier arena and
+   * identifier hash table; then the pair memory, the risk lists and the victim episodes. An
+   * estimate from array lengths (object headers of the few big arrays aside), for the
+   * breakdown; the whole heap is what a heap measurement shows.
+   */
+  public Map<String, Long> memory() {
+    Map<String, Long> m = new java.util.LinkedHashMap<>();
+    String[] names = {"phone", "account", "holder", "device", "ip", "cell"};
+    FeatureTable[] tables = {phones, accounts, holders, devices, ips, cells};
+    for (int i = 0; i < tables.length; i++) {
+      m.put(names[i] + ".features", tables[i].featureBytes());
+      m.put(names[i] + ".risk", tables[i].riskBytes());
+      m.put(names[i] + ".id_arena", tables[i].idArenaBytes());
+      m.put(names[i] + ".id_table", tables[i].idTableBytes());
+    }
+    m.put("pairs", pairs.approxBytes());
+    m.put("lists", lists.approxBytes());
+    m.put("victims", victims.approxBytes());
+    return m;
+  }
+
+  /** Returns how many cells (radio cells named by calls) the engine tracks, beside the entity kinds. */
+  public int cellsTracked() {
+    return cells.size();
+  }
+
   // ---------------------------------------------------------------- snapshots
 
   /**
@@ -979,7 +1016,7 @@ public final class Engine {
     ip.read(d);
     NodeTable ce = new NodeTable(16);
     ce.read(d);
-    PairFilter pairs = PairFilter.read(d);
+    PairMemory pairs = PairMemory.read(d);
     RiskLists lists = RiskLists.read(d);
     Engine e = new Engine(config, pairs, lists, ph, ac, ho, dv, ip, ce);
     e.victims.read(d);

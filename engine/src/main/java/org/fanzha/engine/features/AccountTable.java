@@ -7,23 +7,22 @@ package org.fanzha.engine.features;
  */
 public final class AccountTable extends FeatureTable {
 
+  // ids stored +1 so 0 means none. Word 0 holds the flags (low half) and the fraud type (high
+  // half); small counts share words as 16-bit halves (saturating). Money stays 32-bit whole yuan.
   static final int FLAGS = 0;
   static final int OPENED_MIN = 1;
   static final int HOLDER = 2;
   static final int NEXT_SIBLING = 3;
   static final int PHONE = 4;
-  static final int REPORTS = 5;
-  static final int REPORTERS = 6;
-  static final int VICTIM_IN = 7;
-  static final int MULE_IN = 8;
-  static final int LAST_IN_SEC = 9;
-  static final int POOL_YUAN = 10;
-  static final int LAST_TAINT_SEC = 11;
-  static final int DEVICE = 12;
-  static final int IP = 13;
-  static final int FRAUD_TYPE = 14;
-  static final int FAST_TOTAL = 15;
-  private static final int SCALARS = 16;
+  static final int LAST_IN_SEC = 5;
+  static final int POOL_YUAN = 6;
+  static final int LAST_TAINT_SEC = 7;
+  static final int DEVICE = 8;
+  static final int IP = 9;
+  static final int REPORTS_REPORTERS = 10; // reports low, distinct reporters high
+  static final int VICTIM_MULE_IN = 11; // victim inflows low, mule inflows high
+  static final int FAST_TOTAL = 12; // a count that keeps growing over the account's life: a whole int
+  private static final int SCALARS = 13;
 
   /** 16-bit counters of the money ring. */
   public static final int IN_COUNT = 0;
@@ -43,7 +42,8 @@ public final class AccountTable extends FeatureTable {
   public static final int FLAG_CASH = 16;
 
   private static final long HOUR = 3_600_000L;
-  private static final Ring RING = new Ring(SCALARS, 6, 5, 4 * HOUR);
+  // six 16-bit counters then two 32-bit yuan words a bucket: ten halves
+  private static final Ring RING = new Ring(SCALARS, 6, 10, 4 * HOUR);
   private static final Distinct SENDERS = new Distinct(RING.end(), 2, 12 * HOUR);
   private static final Distinct PAYEES = new Distinct(SENDERS.end(), 2, 12 * HOUR);
   private static final int STRIDE = PAYEES.end();
@@ -55,27 +55,27 @@ public final class AccountTable extends FeatureTable {
 
   /** Returns the ring slot for an event at {@code ts} (advancing the window), or -1 if too late. */
   public int slot(int id, long ts) {
-    return RING.slot(data, base(id), ts);
+    return RING.slot(page(id), base(id), ts);
   }
 
-  /** Adds one to a 16-bit counter in a slot from {@link #slot}. */
-  public void add(int slot, int counter) {
-    Ring.add16(data, slot, counter, 1);
+  /** Adds one to a 16-bit counter in a slot of this account from {@link #slot}. */
+  public void add(int id, int slot, int counter) {
+    Ring.add16(page(id), slot, counter, 1);
   }
 
-  /** Adds whole yuan to a 32-bit word in a slot from {@link #slot}. */
-  public void addYuan(int slot, int word, long yuan) {
-    Ring.add32(data, slot, word, yuan);
+  /** Adds whole yuan to a 32-bit word in a slot of this account from {@link #slot}. */
+  public void addYuan(int id, int slot, int word, long yuan) {
+    Ring.add32(page(id), slot, word, yuan);
   }
 
   /** Returns a 16-bit counter summed over the window. */
   public int sum(int id, int counter, long now) {
-    return RING.sum16(data, base(id), counter, now);
+    return RING.sum16(page(id), base(id), counter, now);
   }
 
   /** Returns a yuan word summed over the window. */
   public long sumYuan(int id, int word, long now) {
-    return RING.sum32(data, base(id), word, now);
+    return RING.sum32(page(id), base(id), word, now);
   }
 
   /**
@@ -83,50 +83,42 @@ public final class AccountTable extends FeatureTable {
    * into {@code yuan} ({@code [in, out]}).
    */
   public void sums(int id, long now, int[] out, long[] yuan) {
-    RING.sumAll(data, base(id), now, out, 6, yuan, IN_YUAN_WORD);
+    RING.sumAll(page(id), base(id), now, out, 6, yuan, IN_YUAN_WORD);
   }
 
   /** Records a distinct payer. */
   public void addSender(int id, long ts, int other) {
-    SENDERS.add(data, base(id), ts, Distinct.mix(other));
+    SENDERS.add(page(id), base(id), ts, Distinct.mix(other));
   }
 
   /** Records a distinct payee. */
   public void addPayee(int id, long ts, int other) {
-    PAYEES.add(data, base(id), ts, Distinct.mix(other));
+    PAYEES.add(page(id), base(id), ts, Distinct.mix(other));
   }
 
   /** Returns the estimated distinct payers over the last 12–24 hours. */
   public int fanIn(int id, long now) {
-    return SENDERS.estimate(data, base(id), now);
+    return SENDERS.estimate(page(id), base(id), now);
   }
 
   /** Returns the estimated distinct payees over the last 12–24 hours. */
   public int fanOut(int id, long now) {
-    return PAYEES.estimate(data, base(id), now);
-  }
-
-  int get(int id, int field) {
-    return data[base(id) + field];
-  }
-
-  void set(int id, int field, int v) {
-    data[base(id) + field] = v;
+    return PAYEES.estimate(page(id), base(id), now);
   }
 
   /** Returns the flag bits. */
   public int flags(int id) {
-    return get(id, FLAGS);
+    return get(id, FLAGS) & 0xFFFF;
   }
 
   /** Sets flag bits. */
   public void setFlags(int id, int bits) {
-    data[base(id) + FLAGS] |= bits;
+    page(id)[base(id) + FLAGS] |= bits & 0xFFFF;
   }
 
   /** Clears flag bits. */
   public void clearFlags(int id, int bits) {
-    data[base(id) + FLAGS] &= ~bits;
+    page(id)[base(id) + FLAGS] &= ~(bits & 0xFFFF);
   }
 
   /** Records when the account was opened, by which holder, with which registered phone. */
@@ -167,20 +159,20 @@ public final class AccountTable extends FeatureTable {
 
   /** Counts a report. */
   public void reported(int id, boolean newReporter) {
-    set(id, REPORTS, get(id, REPORTS) + 1);
+    incHalf(id, REPORTS_REPORTERS, false);
     if (newReporter) {
-      set(id, REPORTERS, get(id, REPORTERS) + 1);
+      incHalf(id, REPORTS_REPORTERS, true);
     }
   }
 
-  /** Returns how many reports named this account. */
+  /** Returns how many reports named this account (saturating at 65,535). */
   public int reports(int id) {
-    return get(id, REPORTS);
+    return half(id, REPORTS_REPORTERS, false);
   }
 
-  /** Returns how many distinct reporters named this account. */
+  /** Returns how many distinct reporters named this account (saturating at 65,535). */
   public int reporters(int id) {
-    return get(id, REPORTERS);
+    return half(id, REPORTS_REPORTERS, true);
   }
 
   /**
@@ -226,24 +218,24 @@ public final class AccountTable extends FeatureTable {
 
   /** Counts money received from a new suspected victim. */
   public void victimInflow(int id, long ts) {
-    set(id, VICTIM_IN, get(id, VICTIM_IN) + 1);
+    incHalf(id, VICTIM_MULE_IN, false);
     set(id, LAST_TAINT_SEC, sec(ts));
   }
 
   /** Returns how many distinct suspected victims paid this account. */
   public int victimInflows(int id) {
-    return get(id, VICTIM_IN);
+    return half(id, VICTIM_MULE_IN, false);
   }
 
   /** Counts money received from a suspected mule shortly after it was itself paid. */
   public void muleInflow(int id, long ts) {
-    set(id, MULE_IN, get(id, MULE_IN) + 1);
+    incHalf(id, VICTIM_MULE_IN, true);
     set(id, LAST_TAINT_SEC, sec(ts));
   }
 
   /** Returns how many inflows came from suspected mules. */
   public int muleInflows(int id) {
-    return get(id, MULE_IN);
+    return half(id, VICTIM_MULE_IN, true);
   }
 
   /** Returns when tainted money last came in (epoch ms), or 0. */
@@ -274,11 +266,11 @@ public final class AccountTable extends FeatureTable {
 
   /** Sets the fraud type (ordinal + 1). */
   public void fraudType(int id, int ordinalPlusOne) {
-    set(id, FRAUD_TYPE, ordinalPlusOne);
+    set(id, FLAGS, (get(id, FLAGS) & 0xFFFF) | (ordinalPlusOne & 0xFFFF) << 16);
   }
 
   /** Returns the fraud type ordinal + 1, or 0. */
   public int fraudType(int id) {
-    return get(id, FRAUD_TYPE);
+    return get(id, FLAGS) >>> 16;
   }
 }

@@ -7,16 +7,15 @@ package org.fanzha.engine.features;
  */
 public final class HolderTable extends FeatureTable {
 
+  // ids stored +1 so 0 means none; small counts share words as 16-bit halves (saturating)
   static final int FLAGS = 0;
   static final int FIRST_PHONE = 1;
   static final int FIRST_ACCOUNT = 2;
-  static final int SIMS_TOTAL = 3;
-  static final int ACCOUNTS_TOTAL = 4;
-  static final int FRAUD_LINKED = 5;
-  static final int SHARED_OPENING = 6;
-  static final int LAST_DEVICE = 7;
-  static final int LAST_IP = 8;
-  private static final int SCALARS = 9;
+  static final int TOTALS = 3; // SIM cards opened low, accounts opened high
+  static final int FRAUD_SHARED = 4; // fraud-linked cards and accounts low, largest shared opening high
+  static final int LAST_DEVICE = 5;
+  static final int LAST_IP = 6;
+  private static final int SCALARS = 7;
 
   /** 16-bit counters of the opening ring. */
   public static final int SIM = 0;
@@ -29,7 +28,7 @@ public final class HolderTable extends FeatureTable {
   public static final int FLAG_WHITELISTED = 8;
 
   private static final long DAY = 86_400_000L;
-  private static final Ring RING = new Ring(SCALARS, 6, 2, 5 * DAY);
+  private static final Ring RING = new Ring(SCALARS, 6, 4, 5 * DAY);
   private static final Distinct AGENTS = new Distinct(RING.end(), 1, 15 * DAY);
   private static final Distinct DEVICES = new Distinct(AGENTS.end(), 1, 15 * DAY);
   private static final Distinct REGIONS = new Distinct(DEVICES.end(), 1, 15 * DAY);
@@ -40,14 +39,6 @@ public final class HolderTable extends FeatureTable {
     super(STRIDE, expected);
   }
 
-  int get(int id, int field) {
-    return data[base(id) + field];
-  }
-
-  void set(int id, int field, int v) {
-    data[base(id) + field] = v;
-  }
-
   /** Returns the flag bits. */
   public int flags(int id) {
     return get(id, FLAGS);
@@ -55,12 +46,12 @@ public final class HolderTable extends FeatureTable {
 
   /** Sets flag bits. */
   public void setFlags(int id, int bits) {
-    data[base(id) + FLAGS] |= bits;
+    page(id)[base(id) + FLAGS] |= bits;
   }
 
   /** Clears flag bits. */
   public void clearFlags(int id, int bits) {
-    data[base(id) + FLAGS] &= ~bits;
+    page(id)[base(id) + FLAGS] &= ~bits;
   }
 
   /**
@@ -69,12 +60,9 @@ public final class HolderTable extends FeatureTable {
    */
   public void opened(int id, long ts, int counter, int agentHash, int deviceHash, int regionHash) {
     int e = base(id);
+    int[] data = page(id);
     Ring.add16(data, RING.slot(data, e, ts), counter, 1);
-    if (counter == SIM) {
-      set(id, SIMS_TOTAL, get(id, SIMS_TOTAL) + 1);
-    } else {
-      set(id, ACCOUNTS_TOTAL, get(id, ACCOUNTS_TOTAL) + 1);
-    }
+    incHalf(id, TOTALS, counter != SIM);
     if (agentHash != 0) {
       AGENTS.add(data, e, ts, agentHash);
     }
@@ -88,32 +76,32 @@ public final class HolderTable extends FeatureTable {
 
   /** Returns openings of one kind in the 30-day window. */
   public int opened(int id, int counter, long now) {
-    return RING.sum16(data, base(id), counter, now);
+    return RING.sum16(page(id), base(id), counter, now);
   }
 
   /** Returns phone cards opened in total. */
   public int simsTotal(int id) {
-    return get(id, SIMS_TOTAL);
+    return half(id, TOTALS, false);
   }
 
   /** Returns accounts opened in total. */
   public int accountsTotal(int id) {
-    return get(id, ACCOUNTS_TOTAL);
+    return half(id, TOTALS, true);
   }
 
   /** Returns distinct opening channels (agents) over the last 15–30 days. */
   public int distinctAgents(int id, long now) {
-    return AGENTS.estimate(data, base(id), now);
+    return AGENTS.estimate(page(id), base(id), now);
   }
 
   /** Returns distinct opening devices over the last 15–30 days. */
   public int distinctDevices(int id, long now) {
-    return DEVICES.estimate(data, base(id), now);
+    return DEVICES.estimate(page(id), base(id), now);
   }
 
   /** Returns distinct opening regions over the last 15–30 days. */
   public int distinctRegions(int id, long now) {
-    return REGIONS.estimate(data, base(id), now);
+    return REGIONS.estimate(page(id), base(id), now);
   }
 
   /** Pushes a phone onto this holder's list; returns the previous head (-1 if none). */
@@ -142,24 +130,25 @@ public final class HolderTable extends FeatureTable {
 
   /** Counts one more of this holder's cards or accounts judged a fraud number or mule. */
   public void linkFraud(int id) {
-    set(id, FRAUD_LINKED, get(id, FRAUD_LINKED) + 1);
+    incHalf(id, FRAUD_SHARED, false);
   }
 
   /** Returns how many of this holder's cards or accounts were judged fraud numbers or mules. */
   public int fraudLinked(int id) {
-    return get(id, FRAUD_LINKED);
+    return half(id, FRAUD_SHARED, false);
   }
 
   /** Keeps the largest number of holders seen on a device or IP this holder opened from. */
   public void sharedOpening(int id, int holdersOnNode) {
-    if (holdersOnNode > get(id, SHARED_OPENING)) {
-      set(id, SHARED_OPENING, holdersOnNode);
+    int v = Math.min(holdersOnNode, 0xFFFF); // estimates stop at a few hundred
+    if (v > half(id, FRAUD_SHARED, true)) {
+      set(id, FRAUD_SHARED, (get(id, FRAUD_SHARED) & 0xFFFF) | v << 16);
     }
   }
 
   /** Returns the largest number of holders seen on a device or IP this holder opened from. */
   public int sharedOpening(int id) {
-    return get(id, SHARED_OPENING);
+    return half(id, FRAUD_SHARED, true);
   }
 
   /** Remembers the device and IP of the last opening (-1 when absent). */

@@ -28,52 +28,52 @@ public final class NodeTable extends FeatureTable {
 
   /** Returns the flag bits. */
   public int flags(int id) {
-    return data[base(id) + FLAGS];
+    return page(id)[base(id) + FLAGS];
   }
 
   /** Sets flag bits. */
   public void setFlags(int id, int bits) {
-    data[base(id) + FLAGS] |= bits;
+    page(id)[base(id) + FLAGS] |= bits;
   }
 
   /** Clears flag bits. */
   public void clearFlags(int id, int bits) {
-    data[base(id) + FLAGS] &= ~bits;
+    page(id)[base(id) + FLAGS] &= ~bits;
   }
 
   /** Records an opening by a holder through this node. */
   public void openedBy(int id, long ts, int holderId) {
-    data[base(id) + OPENINGS]++;
-    HOLDERS.add(data, base(id), ts, Distinct.mix(holderId));
+    page(id)[base(id) + OPENINGS]++;
+    HOLDERS.add(page(id), base(id), ts, Distinct.mix(holderId));
   }
 
   /** Returns how many openings went through this node. */
   public int openings(int id) {
-    return data[base(id) + OPENINGS];
+    return page(id)[base(id) + OPENINGS];
   }
 
   /** Returns distinct holders that opened through this node over the last 15–30 days. */
   public int holders(int id, long now) {
-    return HOLDERS.estimate(data, base(id), now);
+    return HOLDERS.estimate(page(id), base(id), now);
   }
 
   /** Records a phone calling through this node. */
   public void usedByPhone(int id, long ts, int phoneId) {
-    PHONES.add(data, base(id), ts, Distinct.mix(phoneId));
+    PHONES.add(page(id), base(id), ts, Distinct.mix(phoneId));
   }
 
   /** Returns distinct phones that called through this node over the last 12–24 hours. */
   public int phones(int id, long now) {
-    return PHONES.estimate(data, base(id), now);
+    return PHONES.estimate(page(id), base(id), now);
   }
 
   /** Records an account paying through this node. */
   public void usedByAccount(int id, long ts, int accountId) {
-    ACCOUNTS.add(data, base(id), ts, Distinct.mix(accountId));
+    ACCOUNTS.add(page(id), base(id), ts, Distinct.mix(accountId));
   }
 
   /** Returns distinct accounts that paid through this node over the last 12–24 hours. */
   public int accounts(int id, long now) {
-    return ACCOUNTS.estimate(data, base(id), now);
+    return ACCOUNTS.estimate(page(id), base(id), now);
   }
 }

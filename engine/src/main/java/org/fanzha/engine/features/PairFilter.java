@@ -10,9 +10,11 @@ import java.io.IOException;
  * memory access (one cache miss at most) instead of two. A false positive makes a first contact look
  * like a repeat one (the safe direction for risk: it weakens evidence, never invents it); at the
  * default 2^26 bits it happens for about 1% of first contacts at one million pairs and about 7% at
- * ten million.
+ * ten million. Fixed memory whatever the number of pairs; {@link PairFingerprints} grows instead.
  */
-public final class PairFilter {
+public final class PairFilter implements PairMemory {
+
+  static final int TAG = 1;
 
   private final long[] bits;
   private final int wordMask;
@@ -26,7 +28,7 @@ public final class PairFilter {
     wordMask = bits.length - 1;
   }
 
-  /** Returns whether the pair was (probably) seen before, and records it. */
+  @Override
   public boolean testAndSet(int kind, int a, int b) {
     long h = hash(kind, a, b);
     int w = (int) (h >>> 12) & wordMask;
@@ -36,36 +38,31 @@ public final class PairFilter {
     return (old & m) == m;
   }
 
-  /** Returns whether the pair was (probably) seen before, without recording it. */
+  @Override
   public boolean mightContain(int kind, int a, int b) {
     long h = hash(kind, a, b);
     long m = (1L << h) | (1L << (h >>> 6));
     return (bits[(int) (h >>> 12) & wordMask] & m) == m;
   }
 
-  /** Returns the bytes held. */
+  @Override
   public long approxBytes() {
     return (long) bits.length * 8;
   }
 
   private static long hash(int kind, int a, int b) {
-    long x = ((long) a << 32 | (b & 0xFFFF_FFFFL)) ^ ((long) kind * 0x9E37_79B9_7F4A_7C15L);
-    x ^= x >>> 33;
-    x *= 0xFF51_AFD7_ED55_8CCDL;
-    x ^= x >>> 33;
-    x *= 0xC4CE_B9FE_1A85_EC53L;
-    x ^= x >>> 33;
-    return x;
+    return PairMemory.hash(kind, a, b);
   }
 
-  /** Writes the bits. */
+  @Override
   public void write(DataOutputStream out) throws IOException {
+    out.writeInt(TAG);
     out.writeInt(Integer.numberOfTrailingZeros(bits.length) + 6);
     Snapshots.writeLongs(out, bits, bits.length);
   }
 
-  /** Reads bits written by {@link #write}. */
-  public static PairFilter read(DataInputStream in) throws IOException {
+  /** Reads bits written by {@link #write} (after its tag). */
+  static PairFilter read(DataInputStream in) throws IOException {
     PairFilter f = new PairFilter(in.readInt());
     long[] b = Snapshots.readLongs(in);
     if (b.length != f.bits.length) {

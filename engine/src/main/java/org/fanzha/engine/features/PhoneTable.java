@@ -6,22 +6,20 @@ package org.fanzha.engine.features;
  */
 public final class PhoneTable extends FeatureTable {
 
-  // scalar fields (ints); ids are stored +1 so 0 means none
+  // scalar fields (ints); ids are stored +1 so 0 means none. Word 0 holds the flags (low half) and
+  // the fraud type (high half); small counts share words as 16-bit halves (saturating).
   static final int FLAGS = 0;
   static final int OPENED_MIN = 1;
   static final int HOLDER = 2;
   static final int NEXT_SIBLING = 3;
   static final int IMEI = 4;
   static final int CELL = 5;
-  static final int REPORTS = 6;
-  static final int REPORTERS = 7;
-  static final int VICTIM_LINKS = 8;
-  static final int LONG_CALLER = 9;
-  static final int LONG_CALL_SEC = 10;
-  static final int FRAUD_TYPE = 11;
-  static final int FRAUD_CONTACT_SEC = 12;
-  static final int SPOOFED = 13;
-  private static final int SCALARS = 14;
+  static final int LONG_CALLER = 6;
+  static final int LONG_CALL_SEC = 7;
+  static final int FRAUD_CONTACT_SEC = 8;
+  static final int REPORTS_REPORTERS = 9; // reports low, distinct reporters high
+  static final int VICTIMS_SPOOFED = 10; // victim links low, spoofed calls high
+  private static final int SCALARS = 11;
 
   /** 16-bit counters of the call ring. */
   public static final int OUT = 0;
@@ -42,7 +40,7 @@ public final class PhoneTable extends FeatureTable {
   public static final int FLAG_EPISODE = 16;
 
   static final long HOUR = 3_600_000L;
-  private static final Ring RING = new Ring(SCALARS, 6, 5, 4 * HOUR);
+  private static final Ring RING = new Ring(SCALARS, 6, 9, 4 * HOUR); // nine 16-bit counters a bucket
   private static final Distinct CONTACTS = new Distinct(RING.end(), 4, 12 * HOUR);
   private static final int STRIDE = CONTACTS.end();
 
@@ -58,57 +56,49 @@ public final class PhoneTable extends FeatureTable {
 
   /** Returns the ring slot for an event at {@code ts} (advancing the window), or -1 if too late. */
   public int slot(int id, long ts) {
-    return RING.slot(data, base(id), ts);
+    return RING.slot(page(id), base(id), ts);
   }
 
-  /** Adds to a call-ring counter in a slot from {@link #slot}. */
-  public void add(int slot, int counter) {
-    Ring.add16(data, slot, counter, 1);
+  /** Adds to a call-ring counter in a slot of this phone from {@link #slot}. */
+  public void add(int id, int slot, int counter) {
+    Ring.add16(page(id), slot, counter, 1);
   }
 
   /** Returns a call-ring counter summed over the window at {@code now}. */
   public int sum(int id, int counter, long now) {
-    return RING.sum16(data, base(id), counter, now);
+    return RING.sum16(page(id), base(id), counter, now);
   }
 
   /** Sums every call-ring counter over the window into {@code out} (length ≥ 9). */
   public void sums(int id, long now, int[] out) {
-    RING.sumAll(data, base(id), now, out, 9, NO_WORDS, 0);
+    RING.sumAll(page(id), base(id), now, out, 9, NO_WORDS, 0);
   }
 
   private static final long[] NO_WORDS = new long[0];
 
   /** Records a distinct contact (callee or SMS receiver). */
   public void addContact(int id, long ts, int contactId) {
-    CONTACTS.add(data, base(id), ts, Distinct.mix(contactId));
+    CONTACTS.add(page(id), base(id), ts, Distinct.mix(contactId));
   }
 
   /** Returns the estimated distinct contacts over the last 12–24 hours. */
   public int distinctContacts(int id, long now) {
-    return CONTACTS.estimate(data, base(id), now);
-  }
-
-  int get(int id, int field) {
-    return data[base(id) + field];
-  }
-
-  void set(int id, int field, int v) {
-    data[base(id) + field] = v;
+    return CONTACTS.estimate(page(id), base(id), now);
   }
 
   /** Returns the flag bits. */
   public int flags(int id) {
-    return get(id, FLAGS);
+    return get(id, FLAGS) & 0xFFFF;
   }
 
   /** Sets flag bits. */
   public void setFlags(int id, int bits) {
-    data[base(id) + FLAGS] |= bits;
+    page(id)[base(id) + FLAGS] |= bits & 0xFFFF;
   }
 
   /** Clears flag bits. */
   public void clearFlags(int id, int bits) {
-    data[base(id) + FLAGS] &= ~bits;
+    page(id)[base(id) + FLAGS] &= ~(bits & 0xFFFF);
   }
 
   /** Records when the card was opened and by which holder (threaded onto the holder's list). */
@@ -156,30 +146,30 @@ public final class PhoneTable extends FeatureTable {
 
   /** Counts a report; {@code newReporter} when this reporter had not reported this phone before. */
   public void reported(int id, boolean newReporter) {
-    set(id, REPORTS, get(id, REPORTS) + 1);
+    incHalf(id, REPORTS_REPORTERS, false);
     if (newReporter) {
-      set(id, REPORTERS, get(id, REPORTERS) + 1);
+      incHalf(id, REPORTS_REPORTERS, true);
     }
   }
 
-  /** Returns how many reports named this phone. */
+  /** Returns how many reports named this phone (saturating at 65,535). */
   public int reports(int id) {
-    return get(id, REPORTS);
+    return half(id, REPORTS_REPORTERS, false);
   }
 
-  /** Returns how many distinct reporters named this phone. */
+  /** Returns how many distinct reporters named this phone (saturating at 65,535). */
   public int reporters(int id) {
-    return get(id, REPORTERS);
+    return half(id, REPORTS_REPORTERS, true);
   }
 
   /** Counts one more victim whose loss followed contact from this phone. */
   public void linkVictim(int id) {
-    set(id, VICTIM_LINKS, get(id, VICTIM_LINKS) + 1);
+    incHalf(id, VICTIMS_SPOOFED, false);
   }
 
-  /** Returns how many victims were linked to this phone. */
+  /** Returns how many victims were linked to this phone (saturating at 65,535). */
   public int victimLinks(int id) {
-    return get(id, VICTIM_LINKS);
+    return half(id, VICTIMS_SPOOFED, false);
   }
 
   /** Remembers a long incoming call from a first-time caller (a possible fraud contact). */
@@ -201,12 +191,12 @@ public final class PhoneTable extends FeatureTable {
 
   /** Sets the fraud type learned from reports, labels or content (ordinal + 1; 0 = unknown). */
   public void fraudType(int id, int ordinalPlusOne) {
-    set(id, FRAUD_TYPE, ordinalPlusOne);
+    set(id, FLAGS, (get(id, FLAGS) & 0xFFFF) | (ordinalPlusOne & 0xFFFF) << 16);
   }
 
   /** Returns the fraud type ordinal + 1, or 0. */
   public int fraudType(int id) {
-    return get(id, FRAUD_TYPE);
+    return get(id, FLAGS) >>> 16;
   }
 
   /** Remembers fraudulent content received (an SMS judged fraud), as a possible victim signal. */
@@ -222,11 +212,11 @@ public final class PhoneTable extends FeatureTable {
 
   /** Counts a call that showed the callee another number than the caller's (改号). */
   public void spoofed(int id) {
-    set(id, SPOOFED, get(id, SPOOFED) + 1);
+    incHalf(id, VICTIMS_SPOOFED, true);
   }
 
-  /** Returns how many calls showed another number than the caller's. */
+  /** Returns how many calls showed another number than the caller's (saturating at 65,535). */
   public int spoofedCalls(int id) {
-    return get(id, SPOOFED);
+    return half(id, VICTIMS_SPOOFED, true);
   }
 }

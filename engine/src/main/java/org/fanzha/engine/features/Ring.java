@@ -2,32 +2,36 @@ package org.fanzha.engine.features;
 
 /**
  * A sliding window kept as a ring of time buckets inside an entity's slice of an {@code int[]};
- * see {@link FeatureTable} for the design. Counters are 16-bit (two per int, saturating at 65,535)
- * or 32-bit. Immutable; one instance describes the layout for every entity of a table.
+ * see {@link FeatureTable} for the design. A bucket is a run of 16-bit halves: 16-bit counters
+ * (saturating at 65,535) packed back to back, so a bucket of nine counters takes four and a half
+ * ints rather than five, and, when a bucket has an even number of halves, 32-bit words after the
+ * counters. Immutable; one instance describes the layout for every entity of a table.
  */
 public final class Ring {
 
   private final int headOffset;
-  private final int base;
+  private final int base2; // first counter, in halves from the slice start
   private final int buckets;
-  private final int wordsPerBucket;
+  private final int halvesPerBucket;
   private final long bucketMs;
 
   /**
-   * Describes a ring at {@code offset} in each entity's slice: one head word (the newest bucket
-   * number) followed by {@code buckets × wordsPerBucket} counter words.
+   * Describes a ring at {@code offset} (in ints) in each entity's slice: one head word (the newest
+   * bucket number) followed by {@code buckets × halvesPerBucket} 16-bit halves. 32-bit words
+   * ({@link #add32}) are only allowed when {@code halvesPerBucket} is even, so that they stay
+   * aligned.
    */
-  public Ring(int offset, int buckets, int wordsPerBucket, long bucketMs) {
+  public Ring(int offset, int buckets, int halvesPerBucket, long bucketMs) {
     this.headOffset = offset;
-    this.base = offset + 1;
+    this.base2 = (offset + 1) * 2;
     this.buckets = buckets;
-    this.wordsPerBucket = wordsPerBucket;
+    this.halvesPerBucket = halvesPerBucket;
     this.bucketMs = bucketMs;
   }
 
   /** Returns the number of int words this ring occupies per entity. */
   public int words() {
-    return 1 + buckets * wordsPerBucket;
+    return 1 + (buckets * halvesPerBucket + 1) / 2;
   }
 
   /** Returns the offset just after this ring, for laying out the next field. */
@@ -47,8 +51,9 @@ public final class Ring {
 
   /**
    * Moves the ring of the entity at {@code e} (its slice start) forward to the bucket of {@code ts},
-   * clearing expired buckets; returns the word index of that bucket's first counter, or -1 when
-   * {@code ts} is older than the window (a late event that can no longer count).
+   * clearing expired buckets; returns the index, in 16-bit halves of {@code a}, of that bucket's
+   * first counter, or -1 when {@code ts} is older than the window (a late event that can no longer
+   * count).
    */
   public int slot(int[] a, int e, long ts) {
     int b = bucketOf(ts);
@@ -58,16 +63,28 @@ public final class Ring {
     } else if (b > head) {
       int clear = Math.min(buckets, b - head);
       for (int k = 1; k <= clear; k++) {
-        int s = e + base + Math.floorMod(head + k, buckets) * wordsPerBucket;
-        for (int w = 0; w < wordsPerBucket; w++) {
-          a[s + w] = 0;
-        }
+        clearHalves(a, 2 * e + base2 + Math.floorMod(head + k, buckets) * halvesPerBucket, halvesPerBucket);
       }
       a[e + headOffset] = b;
     } else if (b <= head - buckets) {
       return -1;
     }
-    return e + base + Math.floorMod(b, buckets) * wordsPerBucket;
+    return 2 * e + base2 + Math.floorMod(b, buckets) * halvesPerBucket;
+  }
+
+  private static void clearHalves(int[] a, int from, int n) {
+    int h = from;
+    int end = from + n;
+    if ((h & 1) != 0) {
+      a[h >>> 1] &= 0x0000_FFFF; // the high half of a shared word
+      h++;
+    }
+    for (; h + 1 < end; h += 2) {
+      a[h >>> 1] = 0;
+    }
+    if (h < end) {
+      a[h >>> 1] &= 0xFFFF_0000; // the low half of a shared word
+    }
   }
 
   /** Adds to a 16-bit counter ({@code counter} counts halves from the bucket start), saturating. */
@@ -75,8 +92,9 @@ public final class Ring {
     if (slot < 0) {
       return;
     }
-    int w = slot + (counter >> 1);
-    int shift = (counter & 1) << 4;
+    int h = slot + counter;
+    int w = h >>> 1;
+    int shift = (h & 1) << 4;
     int v = ((a[w] >>> shift) & 0xFFFF) + delta;
     if (v > 0xFFFF) {
       v = 0xFFFF;
@@ -84,13 +102,17 @@ public final class Ring {
     a[w] = (a[w] & ~(0xFFFF << shift)) | (v << shift);
   }
 
-  /** Adds to a 32-bit counter ({@code word} counts words from the bucket start), saturating. */
+  /**
+   * Adds to a 32-bit unsigned counter ({@code word} counts ints from the bucket start, which must be
+   * int-aligned), saturating at 2³² − 1.
+   */
   public static void add32(int[] a, int slot, int word, long delta) {
     if (slot < 0) {
       return;
     }
-    long v = (a[slot + word] & 0xFFFF_FFFFL) + delta;
-    a[slot + word] = (int) Math.min(v, 0xFFFF_FFFFL);
+    int w = (slot >>> 1) + word;
+    long v = (a[w] & 0xFFFF_FFFFL) + delta;
+    a[w] = (int) Math.min(v, 0xFFFF_FFFFL);
   }
 
   /** Returns the sum of a 16-bit counter over the buckets still inside the window at {@code now}. */
@@ -100,13 +122,12 @@ public final class Ring {
       return 0;
     }
     int nowB = Math.max(bucketOf(now), head);
-    int w = counter >> 1;
-    int shift = (counter & 1) << 4;
     int sum = 0;
     for (int s = 0; s < buckets; s++) {
       int bucketNo = head - Math.floorMod(head - s, buckets);
       if (bucketNo > nowB - buckets) {
-        sum += (a[e + base + s * wordsPerBucket + w] >>> shift) & 0xFFFF;
+        int h = 2 * e + base2 + s * halvesPerBucket + counter;
+        sum += (a[h >>> 1] >>> ((h & 1) << 4)) & 0xFFFF;
       }
     }
     return sum;
@@ -123,7 +144,7 @@ public final class Ring {
     for (int s = 0; s < buckets; s++) {
       int bucketNo = head - Math.floorMod(head - s, buckets);
       if (bucketNo > nowB - buckets) {
-        sum += a[e + base + s * wordsPerBucket + word] & 0xFFFF_FFFFL;
+        sum += a[((2 * e + base2 + s * halvesPerBucket) >>> 1) + word] & 0xFFFF_FFFFL;
       }
     }
     return sum;
@@ -143,22 +164,18 @@ public final class Ring {
       return;
     }
     int nowB = Math.max(bucketOf(now), head);
-    int words = (counters + 1) >> 1;
     for (int s = 0; s < buckets; s++) {
       int bucketNo = head - Math.floorMod(head - s, buckets);
       if (bucketNo <= nowB - buckets) {
         continue;
       }
-      int w0 = e + base + s * wordsPerBucket;
-      for (int w = 0; w < words; w++) {
-        int v = a[w0 + w];
-        out[2 * w] += v & 0xFFFF;
-        if (2 * w + 1 < counters) {
-          out[2 * w + 1] += v >>> 16;
-        }
+      int h0 = 2 * e + base2 + s * halvesPerBucket;
+      for (int c = 0; c < counters; c++) {
+        int h = h0 + c;
+        out[c] += (a[h >>> 1] >>> ((h & 1) << 4)) & 0xFFFF;
       }
       for (int k = 0; k < outWords.length; k++) {
-        outWords[k] += a[w0 + firstWord + k] & 0xFFFF_FFFFL;
+        outWords[k] += a[(h0 >>> 1) + firstWord + k] & 0xFFFF_FFFFL;
       }
     }
   }

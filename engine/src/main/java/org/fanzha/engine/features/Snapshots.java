@@ -24,6 +24,27 @@ public final class Snapshots {
     }
   }
 
+  /** Writes {@code n} ints of {@code a} from its start, without a length prefix. */
+  public static void writeIntsRaw(DataOutputStream out, int[] a, int n) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(Math.min(CHUNK, Math.max(1, n)) * 4);
+    for (int i = 0; i < n; i += CHUNK) {
+      int m = Math.min(CHUNK, n - i);
+      buf.clear();
+      buf.asIntBuffer().put(a, i, m);
+      out.write(buf.array(), 0, m * 4);
+    }
+  }
+
+  /** Reads {@code n} ints written by {@link #writeIntsRaw} into the start of {@code a}. */
+  public static void readIntsRaw(DataInputStream in, int[] a, int n) throws IOException {
+    byte[] b = new byte[Math.min(CHUNK, Math.max(1, n)) * 4];
+    for (int i = 0; i < n; i += CHUNK) {
+      int m = Math.min(CHUNK, n - i);
+      in.readFully(b, 0, m * 4);
+      ByteBuffer.wrap(b, 0, m * 4).asIntBuffer().get(a, i, m);
+    }
+  }
+
   /** Reads ints written by {@link #writeInts}. */
   public static int[] readInts(DataInputStream in) throws IOException {
     int n = checkedLength(in);

@@ -95,6 +95,26 @@ public final class RiskLists {
     return s.trim().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * Returns an estimate of the bytes held: per entry a String (~40 bytes of header and fields plus
+   * its characters) and two map slots (key reference and int value at the maps' 3/4 load).
+   */
+  public long approxBytes() {
+    long b = 0;
+    for (Object2IntOpenHashMap<String> m : byKind.values()) {
+      b += mapBytes(m);
+    }
+    return b + mapBytes(reportedTargets);
+  }
+
+  private static long mapBytes(Object2IntOpenHashMap<String> m) {
+    long b = 64;
+    for (String k : m.keySet()) {
+      b += 40 + k.length() + 11;
+    }
+    return b;
+  }
+
   /** Writes the lists. */
   public void write(DataOutputStream out) throws IOException {
     for (EntityKind k : EntityKind.values()) {

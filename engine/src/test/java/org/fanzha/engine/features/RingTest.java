@@ -11,8 +11,8 @@ class RingTest {
 
   private static final long HOUR = 3_600_000L;
   private static final long T0 = 1_795_741_200_000L;
-  // one entity at slice 3 to check offsets are honoured: scalars before, a ring of 6 × 4 h, 2 words
-  private final Ring ring = new Ring(3, 6, 2, 4 * HOUR);
+  // one entity at slice 3 to check offsets are honoured: scalars before, a ring of 6 × 4 h, 4 halves (2 words)
+  private final Ring ring = new Ring(3, 6, 4, 4 * HOUR);
   private final int[] a = new int[40];
 
   @Test
@@ -99,5 +99,47 @@ class RingTest {
       }
     }
     assertThat(ring.sum16(b, 0, 0, now)).isEqualTo(expected);
+  }
+
+  @Test
+  void add16_withAnOddNumberOfCountersPerBucket_keepsBucketsApart() {
+    // nine counters a bucket: buckets share ints, so a bucket starts in the middle of one
+    Ring odd = new Ring(1, 6, 9, 4 * HOUR);
+    int[] b = new int[odd.end() + 1];
+    for (int k = 0; k < 6; k++) {
+      int slot = odd.slot(b, 0, T0 + k * 4 * HOUR);
+      for (int c = 0; c < 9; c++) {
+        Ring.add16(b, slot, c, 10 * k + c + 1);
+      }
+    }
+    long now = T0 + 5 * 4 * HOUR;
+    int[] sums = new int[9];
+    odd.sumAll(b, 0, now, sums, 9, new long[0], 0);
+    for (int c = 0; c < 9; c++) {
+      int expected = 0;
+      for (int k = 0; k < 6; k++) {
+        expected += 10 * k + c + 1;
+      }
+      assertThat(odd.sum16(b, 0, c, now)).as("counter %d", c).isEqualTo(expected);
+      assertThat(sums[c]).isEqualTo(expected);
+    }
+    assertThat(b[odd.end()]).as("the word after the ring untouched").isZero();
+    // moving on by one bucket clears only the oldest bucket (k = 0), also where it shares an int
+    int slot = odd.slot(b, 0, now + 4 * HOUR);
+    assertThat(slot).isNotNegative();
+    for (int c = 0; c < 9; c++) {
+      int expected = 0;
+      for (int k = 1; k < 6; k++) {
+        expected += 10 * k + c + 1;
+      }
+      assertThat(odd.sum16(b, 0, c, now + 4 * HOUR)).as("counter %d", c).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void words_roundsHalvesUpToWholeInts() {
+    assertThat(new Ring(0, 6, 9, HOUR).words()).isEqualTo(1 + 27);
+    assertThat(new Ring(0, 3, 3, HOUR).words()).isEqualTo(1 + 5);
+    assertThat(new Ring(0, 6, 10, HOUR).words()).isEqualTo(1 + 30);
   }
 }

@@ -1,0 +1,96 @@
+package org.fanzha.bench.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.fanzha.core.codec.EventCodec;
+import org.fanzha.core.codec.NdjsonLines;
+import org.fanzha.core.codec.ParseResult;
+import org.fanzha.core.reason.Reason;
+import org.fanzha.engine.Decision;
+import org.fanzha.engine.Engine;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.EntityRisk;
+import org.fanzha.engine.Warning;
+
+/**
+ * Replays an NDJSON events file through a fresh engine and prints a SHA-256 digest of every
+ * decision, every warning and the final risk of every entity, so that two builds of the engine can
+ * be shown to decide identically on the same fixed input (a world file generated once, so that
+ * simulator changes do not enter the comparison).
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.DecisionDigest
+ * events.ndjson [pairs.log2_bits]}
+ */
+public final class DecisionDigest {
+
+  private DecisionDigest() {}
+
+  public static void main(String[] args) throws IOException, NoSuchAlgorithmException {
+    if (args.length < 1) {
+      throw new IllegalArgumentException("usage: DecisionDigest events.ndjson [pairs.log2_bits]");
+    }
+    EngineConfig cfg = EngineConfig.defaults();
+    if (args.length > 1) {
+      cfg = cfg.with("pairs.log2_bits", Integer.parseInt(args[1]));
+    }
+    Engine engine = new Engine(cfg);
+    EventCodec codec = new EventCodec();
+    MessageDigest decisions = MessageDigest.getInstance("SHA-256");
+    MessageDigest warnings = MessageDigest.getInstance("SHA-256");
+    MessageDigest entities = MessageDigest.getInstance("SHA-256");
+    long[] n = new long[3]; // events, decisions with a score, warnings
+    try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+      NdjsonLines.forEach(in, (bytes, off, len, line) -> {
+        ParseResult r = codec.parse(bytes, off, len, line);
+        if (r instanceof ParseResult.Accepted a) {
+          Decision d = engine.process(a.event());
+          n[0]++;
+          if (!d.isNone()) {
+            n[1]++;
+          }
+          update(decisions, d.eventId() + '|' + d.entityKind() + '|' + d.entity() + '|' + d.score() + '|' + d.level()
+              + '|' + d.action() + '|' + codes(d.reasons()));
+          for (Warning w : engine.drainWarnings()) {
+            n[2]++;
+            update(warnings, w.toString());
+          }
+        }
+      });
+    }
+    engine.forEachRisk(e -> update(entities, risk(e)));
+    System.out.printf(Locale.ROOT, "events %,d, decisions with a score %,d, warnings %,d%n", n[0], n[1], n[2]);
+    System.out.println("decisions " + hex(decisions));
+    System.out.println("warnings  " + hex(warnings));
+    System.out.println("entities  " + hex(entities));
+  }
+
+  private static String risk(EntityRisk e) {
+    // roles sorted: an immutable Set's iteration order changes from one JVM run to the next
+    return e.entityKind() + "|" + e.entity() + "|" + e.score() + "|" + e.level() + "|"
+        + new java.util.TreeSet<>(e.roles()) + "|" + codes(e.reasons());
+  }
+
+  private static String codes(java.util.List<Reason> reasons) {
+    StringBuilder b = new StringBuilder();
+    for (Reason r : reasons) {
+      b.append(r.code()).append(',');
+    }
+    return b.toString();
+  }
+
+  private static void update(MessageDigest md, String s) {
+    md.update(s.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) '\n');
+  }
+
+  private static String hex(MessageDigest md) {
+    return HexFormat.of().formatHex(md.digest());
+  }
+}

@@ -1,0 +1,98 @@
+package org.fanzha.engine.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class PairFingerprintsTest {
+
+  @Property(tries = 100)
+  void testAndSet_neverForgetsAPairAcrossGrowth(
+      @ForAll @Size(max = 3000) List<@IntRange(min = 0, max = 5000) Integer> xs) {
+    PairFingerprints f = new PairFingerprints();
+    Set<Long> seen = new HashSet<>();
+    for (int k = 0; k + 1 < xs.size(); k += 2) {
+      int a = xs.get(k);
+      int b = xs.get(k + 1);
+      boolean before = f.testAndSet(k % 3, a, b);
+      boolean truth = !seen.add(((long) (k % 3) << 40) | ((long) a << 20) | b);
+      if (truth) {
+        assertThat(before).as("a pair seen before is always reported seen").isTrue();
+      }
+      assertThat(f.mightContain(k % 3, a, b)).isTrue();
+    }
+    for (long key : seen) {
+      assertThat(f.mightContain((int) (key >>> 40), (int) (key >>> 20) & 0xFFFFF, (int) key & 0xFFFFF)).isTrue();
+    }
+  }
+
+  @Test
+  void testAndSet_halfAMillionDistinctPairs_fewFalsePositivesAndBytesThatGrowWithThePairs() {
+    PairFingerprints f = new PairFingerprints();
+    long small = f.approxBytes();
+    int fp = 0;
+    for (int i = 0; i < 500_000; i++) {
+      if (f.testAndSet(1, i, i * 7 + 3)) {
+        fp++;
+      }
+    }
+    // expected about sum(i / 2^32) ≈ 29 false "seen" among half a million first contacts
+    assertThat(fp).isLessThan(200);
+    assertThat(f.size()).isEqualTo(500_000 - fp);
+    assertThat(small).isLessThan(8_000);
+    // between 3/8 and 3/4 full: 4 bytes a slot, so at most ~11 bytes a pair
+    assertThat(f.approxBytes()).isBetween(500_000L * 4 * 4 / 3, 500_000L * 4 * 8 / 3 + 64);
+  }
+
+  @Test
+  void mightContain_ofNeverSeenPairs_isRarelyTrue() {
+    PairFingerprints f = new PairFingerprints();
+    for (int i = 0; i < 100_000; i++) {
+      f.testAndSet(2, i, -i);
+    }
+    int fp = 0;
+    for (int i = 0; i < 100_000; i++) {
+      if (f.mightContain(2, i, i + 1)) {
+        fp++;
+      }
+    }
+    assertThat(fp).isLessThan(20); // n / 2^32 ≈ 2·10⁻⁵ each
+  }
+
+  @Test
+  void write_thenRead_keepsEveryPairAndTheSize() throws IOException {
+    PairFingerprints f = new PairFingerprints();
+    for (int i = 0; i < 5000; i++) {
+      f.testAndSet(4, i, i + 1);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    f.write(new DataOutputStream(out));
+    PairMemory g = PairMemory.read(new DataInputStream(new ByteArrayInputStream(out.toByteArray())));
+    assertThat(g).isInstanceOf(PairFingerprints.class);
+    assertThat(((PairFingerprints) g).size()).isEqualTo(f.size());
+    assertThat(g.approxBytes()).isEqualTo(f.approxBytes());
+    for (int i = 0; i < 5000; i++) {
+      assertThat(g.mightContain(4, i, i + 1)).isTrue();
+    }
+    assertThat(g.testAndSet(4, 1, 2)).isTrue();
+  }
+
+  @Test
+  void create_withZeroBits_growsAndWithBitsIsAFixedBloomFilter() {
+    assertThat(PairMemory.create(0)).isInstanceOf(PairFingerprints.class);
+    assertThat(PairMemory.create(16)).isInstanceOf(PairFilter.class);
+    assertThat(PairMemory.create(16).approxBytes()).isEqualTo(8192);
+  }
+}
