@@ -64,6 +64,10 @@ public final class EmbeddedRunner implements AutoCloseable {
    *    thread after the commit, so the acknowledgement waits only for the journal rows themselves.
    * 6. An engine failure on one event is logged and counted, and the event stays journaled; replay
    *    skips it the same way, so recovery cannot be blocked by one poisoned event.
+   * 7. Journal listeners (fund tracing's transfer graph) see every journaled event in journal order
+   *    on this thread, right after the engine. They keep their state in memory only, so at start
+   *    the replay begins at sequence 1 when there are listeners: events up to the snapshot go to
+   *    the listeners alone, later ones to the engine and then the listeners, in one pass.
    */
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedRunner.class);
@@ -74,6 +78,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   private final Database db;
   private final EngineConfig config;
   private final RunnerSettings settings;
+  private final List<JournalListener> listeners;
   private final BlockingQueue<Submission> queue;
   private final ReentrantLock engineLock = new ReentrantLock();
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
@@ -97,6 +102,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   private final AtomicLongArray byLevel = new AtomicLongArray(Level.values().length);
   private final AtomicLong warningsRaised = new AtomicLong();
   private final AtomicLong engineErrors = new AtomicLong();
+  private final AtomicLong listenerErrors = new AtomicLong();
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong journalNanos = new AtomicLong();
   private final AtomicLong engineNanos = new AtomicLong();
@@ -118,9 +124,15 @@ public final class EmbeddedRunner implements AutoCloseable {
   private record Submission(List<? extends Event> events, CompletableFuture<Outcome> result) {}
 
   public EmbeddedRunner(Database db, EngineConfig config, RunnerSettings settings) {
+    this(db, config, settings, List.of());
+  }
+
+  /** Creates a runner whose listeners see every journaled event in journal order (design note 7). */
+  public EmbeddedRunner(Database db, EngineConfig config, RunnerSettings settings, List<JournalListener> listeners) {
     this.db = db;
     this.config = config;
     this.settings = settings;
+    this.listeners = List.copyOf(listeners);
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
   }
 
@@ -149,10 +161,17 @@ public final class EmbeddedRunner implements AutoCloseable {
     }
     Engine engineNow = e != null ? e : new Engine(config);
     long[] seqHolder = {fromSeq};
-    long replayed = db.journal().forEachAfter(fromSeq, (seq, event) -> {
-      processOne(engineNow, event);
-      seqHolder[0] = seq;
+    long[] replayedHolder = {0};
+    long engineFrom = fromSeq;
+    db.journal().forEachAfter(listeners.isEmpty() ? fromSeq : 0, (seq, event) -> {
+      if (seq > engineFrom) {
+        processOne(engineNow, event);
+        seqHolder[0] = seq;
+        replayedHolder[0]++;
+      }
+      notifyListeners(seq, event);
     });
+    long replayed = replayedHolder[0];
     rememberWarnings(engineNow.drainWarnings());
     engineLock.lock();
     try {
@@ -312,6 +331,7 @@ public final class EmbeddedRunner implements AutoCloseable {
           continue;
         }
         items.add(new Outcome.Item(ev.id(), seq, processOne(e, ev)));
+        notifyListeners(seq, ev);
         lastSeq = seq;
       }
       warnings = e.drainWarnings();
@@ -347,6 +367,22 @@ public final class EmbeddedRunner implements AutoCloseable {
       recentDecisions.put(event.id(), d);
     }
     return d;
+  }
+
+  private void notifyListeners(long seq, Event event) {
+    for (JournalListener l : listeners) {
+      try {
+        l.onJournaled(seq, event);
+      } catch (RuntimeException ex) {
+        listenerErrors.incrementAndGet();
+        log.error("Journal listener {} failed on event {} (seq {})", l.getClass().getSimpleName(), event.id(), seq, ex);
+      }
+    }
+  }
+
+  /** Returns how many times a journal listener threw (each logged). */
+  public long listenerErrors() {
+    return listenerErrors.get();
   }
 
   private void rememberWarnings(List<Warning> warnings) {

@@ -14,6 +14,7 @@ import org.fanzha.engine.EngineConfig;
 import org.fanzha.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -65,8 +66,9 @@ class RunnerConfiguration {
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
-  EmbeddedRunner embeddedRunner(Database db, EngineConfig config, RunnerSettings settings) {
-    return new EmbeddedRunner(db, config, settings);
+  EmbeddedRunner embeddedRunner(Database db, EngineConfig config, RunnerSettings settings,
+      ObjectProvider<JournalListener> listeners) {
+    return new EmbeddedRunner(db, config, settings, listeners.orderedStream().toList());
   }
 
   /** Exposes the runner's counters as metrics ({@code fanzha.runner.*}). */

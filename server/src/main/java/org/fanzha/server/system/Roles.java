@@ -8,13 +8,16 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * The roles of the console and API. Anonymous visitors see the console and masked look-ups;
  * {@code ANALYST} sees personal data unmasked (every look-up audited); {@code ADMIN} also manages
- * the system (actuator); {@code INGEST} may submit events when intake is not open to all.
+ * the system (actuator); {@code INGEST} may submit events when intake is not open to all; {@code BANK}
+ * confirms or rejects stop and freeze orders.
  */
 public final class Roles {
 
   public static final String ANALYST = "ANALYST";
   public static final String ADMIN = "ADMIN";
   public static final String INGEST = "INGEST";
+  /** A bank's system: confirms or rejects stop and freeze orders. */
+  public static final String BANK = "BANK";
 
   private Roles() {}
 

@@ -25,8 +25,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * an analyst shows personal data (audited); actuator endpoints other than health need ADMIN. Event
  * intake is open unless {@code fanzha.security.open-ingest=false}, then it needs INGEST or ADMIN.
  *
- * <p>Users: a configurable demo user ({@code fanzha.security.demo-user}, role ANALYST) and an
- * {@code admin} (roles ADMIN, ANALYST, INGEST). A password left empty is generated at start and
+ * <p>Users: a configurable demo user ({@code fanzha.security.demo-user}, role ANALYST), an
+ * {@code admin} (roles ADMIN, ANALYST, INGEST), and a bank user ({@code fanzha.security.bank-user}, role BANK) that
+ * confirms or rejects stop and freeze orders. A password left empty is generated at start and
  * logged once, so no installation runs with a known default password unless told to.
  */
 @Configuration
@@ -47,6 +48,13 @@ class SecurityConfig {
       if (!openIngest) {
         a.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/decide").hasAnyRole(Roles.INGEST, Roles.ADMIN);
       }
+      // Fund tracing is personal data: analysts only. The police ask for holds, the bank confirms them.
+      a.requestMatchers("/api/v1/trace/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers(HttpMethod.POST, "/api/v1/holds/*/confirm", "/api/v1/holds/*/reject")
+          .hasAnyRole(Roles.BANK, Roles.ADMIN);
+      a.requestMatchers(HttpMethod.POST, "/api/v1/holds", "/api/v1/holds/*/renew", "/api/v1/holds/*/release",
+          "/funds/holds").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/api/v1/holds", "/api/v1/holds/**").hasAnyRole(Roles.ANALYST, Roles.BANK, Roles.ADMIN);
       a.anyRequest().permitAll();
     });
     http.httpBasic(Customizer.withDefaults());
@@ -66,11 +74,17 @@ class SecurityConfig {
   UserDetailsService users(PasswordEncoder encoder,
       @Value("${fanzha.security.demo-user.name:demo}") String demoName,
       @Value("${fanzha.security.demo-user.password:}") String demoPassword,
-      @Value("${fanzha.security.admin-password:}") String adminPassword) {
+      @Value("${fanzha.security.admin-password:}") String adminPassword,
+      @Value("${fanzha.security.bank-user.name:bank}") String bankName,
+      @Value("${fanzha.security.bank-user.password:}") String bankPassword) {
     List<UserDetails> users = new ArrayList<>();
     if (!demoName.isBlank()) {
       users.add(User.withUsername(demoName).password(encoder.encode(orGenerated(demoName, demoPassword)))
           .roles(Roles.ANALYST).build());
+    }
+    if (!bankName.isBlank()) {
+      users.add(User.withUsername(bankName).password(encoder.encode(orGenerated(bankName, bankPassword)))
+          .roles(Roles.BANK).build());
     }
     users.add(User.withUsername("admin").password(encoder.encode(orGenerated("admin", adminPassword)))
         .roles(Roles.ADMIN, Roles.ANALYST, Roles.INGEST).build());

@@ -1,0 +1,70 @@
+package org.fanzha.server.funds;
+
+import java.net.URI;
+import org.fanzha.server.funds.FundsService.NotTraceable;
+import org.fanzha.server.funds.FundsService.NotTraceableException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Problem answers (RFC 9457) of the trace and hold APIs: 404 for an unknown transfer or order, 409
+ * when the stop/freeze workflow refuses a change (with HoldOrder's message, which says what was
+ * tried, in which state and why not), 400 for bad input, 503 while a transfer is not yet in the graph.
+ */
+@RestControllerAdvice(assignableTypes = {TraceController.class, HoldController.class})
+class FundsProblems {
+
+  static final URI NOT_FOUND = URI.create("urn:fanzha:problem:not-found");
+  static final URI NOT_A_TRANSFER = URI.create("urn:fanzha:problem:not-a-transfer");
+  static final URI PENDING = URI.create("urn:fanzha:problem:not-yet-traceable");
+  static final URI REFUSED = URI.create("urn:fanzha:problem:hold-transition-refused");
+  static final URI INVALID = URI.create("urn:fanzha:problem:invalid-request");
+
+  @ExceptionHandler(NotTraceableException.class)
+  ResponseEntity<ProblemDetail> notTraceable(NotTraceableException e) {
+    if (e.reason() == NotTraceable.PENDING) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(body(HttpStatus.SERVICE_UNAVAILABLE, PENDING, "Transfer not yet traceable", e.getMessage()));
+    }
+    URI type = e.reason() == NotTraceable.NOT_A_TRANSFER ? NOT_A_TRANSFER : NOT_FOUND;
+    return problem(HttpStatus.NOT_FOUND, type, "No such transfer", e.getMessage());
+  }
+
+  @ExceptionHandler(HoldService.UnknownHoldException.class)
+  ResponseEntity<ProblemDetail> unknownHold(HoldService.UnknownHoldException e) {
+    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No such hold order", e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ResponseEntity<ProblemDetail> refused(IllegalStateException e) {
+    return problem(HttpStatus.CONFLICT, REFUSED, "Change refused", e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+    return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", e.getMessage());
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+    return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", e.getParameterName() + ": is required");
+  }
+
+  static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body(status, type, title, detail));
+  }
+
+  private static ProblemDetail body(HttpStatus status, URI type, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(type);
+    p.setTitle(title);
+    return p;
+  }
+}
