@@ -118,4 +118,52 @@ class EngineRulesTest {
     s.cashOut(T0 + 25 * MINUTE, account(802), 19_000);
     assertThat(codes(s, EntityKind.ACCOUNT, account(802))).contains("AC_FROM_MULE", "AC_CASH_OUT");
   }
+
+  @Test
+  void acCollection_shopSettlingTheDaysTakings_staysBelowHigh() {
+    Scenario s = new Scenario();
+    String shop = "wechat:mch_shop1";
+    for (int day = 0; day < 3; day++) {
+      long start = T0 + day * Scenario.DAY;
+      for (int k = 0; k < 30; k++) { // thirty customers, 09:00-20:07
+        s.transfer(start + k * 23 * MINUTE, account(1000 + day * 100 + k), shop, 20 + k, null);
+      }
+      s.transfer(start + 11 * HOUR + 20 * MINUTE, shop, account(2000), 30 * 20 + 435, null); // all of it, at 20:20
+    }
+    EntityRisk r = s.engine().entity(EntityKind.ACCOUNT, shop).orElseThrow();
+    assertThat(codes(s, EntityKind.ACCOUNT, shop)).contains("AC_FAST_IN_OUT_MANY", "AC_COLLECTION");
+    assertThat(r.level()).isLessThan(Level.HIGH);
+  }
+
+  @Test
+  void acUnlinked_fastPassThroughWithoutAFraudLinkIsBelowHighButANewAccountIsHigh() {
+    Scenario s = new Scenario();
+    String parent = account(500);
+    String newcomer = account(600);
+    s.opening(T0 - 3 * Scenario.DAY, OpeningKind.PAYMENT_ACCOUNT, newcomer, holder(600), null, null, null, null,
+        "app");
+    for (int day = 0; day < 3; day++) {
+      long ts = T0 + day * Scenario.DAY;
+      for (String a : List.of(parent, newcomer)) {
+        s.transfer(ts, account(700 + day), a, 10_000, null);
+        s.transfer(ts + 5 * MINUTE, a, account(800 + day), 9_950, null);
+      }
+    }
+    assertThat(codes(s, EntityKind.ACCOUNT, parent)).contains("AC_FAST_IN_OUT_MANY", "AC_UNLINKED");
+    assertThat(s.engine().entity(EntityKind.ACCOUNT, parent).orElseThrow().level()).isLessThan(Level.HIGH);
+    assertThat(codes(s, EntityKind.ACCOUNT, newcomer)).contains("AC_NEW_ACCOUNT").doesNotContain("AC_UNLINKED");
+    assertThat(s.engine().entity(EntityKind.ACCOUNT, newcomer).orElseThrow().level()).isGreaterThanOrEqualTo(Level.HIGH);
+  }
+
+  @Test
+  void phEstablished_doesNotMitigateAnOldCardThatNobodyAnswers() {
+    Scenario s = new Scenario();
+    String hook = phone(900);
+    s.opening(T0 - 400 * Scenario.DAY, OpeningKind.SIM, hook, holder(900), null, null, null, null, "营业厅");
+    for (int k = 0; k < 40; k++) {
+      s.call(T0 + k * 10 * MINUTE, hook, phone(10_000 + k), k % 5 == 0 ? 15 : 0, "IMEI-900", "CELL-900");
+    }
+    assertThat(codes(s, EntityKind.PHONE, hook)).contains("PH_LOW_ANSWER").doesNotContain("PH_ESTABLISHED");
+    assertThat(s.engine().entity(EntityKind.PHONE, hook).orElseThrow().level()).isGreaterThanOrEqualTo(Level.HIGH);
+  }
 }

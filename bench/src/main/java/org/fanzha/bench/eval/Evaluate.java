@@ -34,8 +34,10 @@ import org.fanzha.sim.eval.RoleScore;
  * accounts; card dealers are the holders (resident IDs) and devices the simulator labels {@code
  * card_dealer}, scored together (each also shown alone). Truth is the simulator's ground truth,
  * which is never fed to the engine (the event stream carries no labels). "Benign heavy callers
- * flagged high" counts phones labelled {@code normal} (couriers, riders, telemarketers, bank agents,
- * service lines) held at {@code high} or above for any reason. Victim warnings are scored per
+ * flagged high" counts the couriers, riders, telemarketers, bank agents, night-shift workers and
+ * service lines held at {@code high} or above for any reason. The honest look-alikes ({@link
+ * World#normalActors()}: payroll agencies, shops, movers, people sharing a screen …) are listed
+ * by group with how many were accused (held high with a fraud-side role). Victim warnings are scored per
  * person: a victim (truth) counts as warned when any warning named their phone.
  *
  * <p>Run (after {@code ./mvnw -B -o -q -pl bench package -DskipTests}):
@@ -53,9 +55,17 @@ public final class Evaluate {
   /** One evaluated role. */
   public record Row(String name, RoleScore score) {}
 
+  /**
+   * One group of honest actors (see {@link World#normalActors()}): its size, how many of its
+   * entities are held high or above with a fraud-side role (fraud number, mule, card dealer: a
+   * false accusation), and how many are held high or above for any reason (a victim warning
+   * included).
+   */
+  public record NormalGroup(String name, int size, int accused, int high) {}
+
   /** The outcome of one evaluation. */
   public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged,
-      RoleScore warnings) {
+      RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
@@ -114,8 +124,13 @@ public final class Evaluate {
     Engine engine = new Engine(cfg);
     long[] n = {0};
     Set<String> warned = new TreeSet<>();
+    Set<String> fraudNumbers = world.truth().entities(EntityKind.PHONE, Role.FRAUD_NUMBER);
+    Set<String> targeted = new TreeSet<>();
     long t0 = System.nanoTime();
     world.forEachEvent(e -> {
+      if (e instanceof org.fanzha.core.event.CallEvent c && c.durationS() >= 300 && fraudNumbers.contains(c.caller())) {
+        targeted.add(c.callee()); // kept on the line by a fraud number: targeted, though not (yet) a victim
+      }
       engine.process(e);
       for (var w : engine.drainWarnings()) {
         if (w.victimPhone() != null) {
@@ -127,9 +142,17 @@ public final class Evaluate {
     long millis = (System.nanoTime() - t0) / 1_000_000;
     Map<EntityKind, Map<Role, Set<String>>> predicted = new LinkedHashMap<>();
     Set<String> flaggedHigh = new TreeSet<>();
+    Set<String> highAny = new TreeSet<>();
+    Set<String> accused = new TreeSet<>();
     engine.forEachRisk(risk -> {
       if (risk.level().compareTo(Level.HIGH) < 0) {
         return;
+      }
+      String key = risk.entityKind().wireName() + ":" + risk.entity();
+      highAny.add(key);
+      if (risk.roles().contains(Role.FRAUD_NUMBER) || risk.roles().contains(Role.MULE)
+          || risk.roles().contains(Role.CARD_DEALER)) {
+        accused.add(key);
       }
       if (risk.entityKind() == EntityKind.PHONE) {
         flaggedHigh.add(risk.entity());
@@ -151,22 +174,53 @@ public final class Evaluate {
       explain(engine, truth, predicted, Role.MULE, EntityKind.ACCOUNT, explain);
       explain(engine, truth, predicted, Role.CARD_DEALER, EntityKind.HOLDER, explain);
       explain(engine, truth, predicted, Role.CARD_DEALER, EntityKind.DEVICE, explain);
-      int k = 0;
-      for (String p : truth.entities(EntityKind.PHONE, Role.NORMAL)) {
-        if (flaggedHigh.contains(p) && k++ < explain) {
-          System.out.println("heavy caller flagged: " + describe(engine, EntityKind.PHONE, p));
+      for (Map.Entry<String, Set<String>> g : world.normalActors().entrySet()) {
+        int k = 0;
+        for (String e : g.getValue()) {
+          if (accused.contains(e) && k++ < explain) {
+            int colon = e.indexOf(':');
+            EntityKind kind = EntityKind.fromWire(e.substring(0, colon));
+            System.out.println("FP normal/" + g.getKey() + ": " + describe(engine, kind, e.substring(colon + 1)));
+          }
         }
       }
     }
-    Set<String> heavy = truth.entities(EntityKind.PHONE, Role.NORMAL);
+    Map<String, Set<String>> actors = world.normalActors();
+    Set<String> victimPhones = truth.entities(EntityKind.PHONE, Role.VICTIM);
+    Map<String, Integer> falseWarnings = new java.util.TreeMap<>();
+    for (String p : warned) {
+      if (victimPhones.contains(p)) {
+        continue;
+      }
+      String group = targeted.contains(p) ? "fraud_call_target" : "other";
+      for (Map.Entry<String, Set<String>> g : actors.entrySet()) {
+        if (g.getValue().contains("phone:" + p)) {
+          group = g.getKey();
+          break;
+        }
+      }
+      falseWarnings.merge(group, 1, Integer::sum);
+    }
+    Set<String> heavy = new TreeSet<>(actors.getOrDefault("heavy_caller", Set.of()));
+    heavy.addAll(actors.getOrDefault("night_shift", Set.of()));
     int flagged = 0;
     for (String p : heavy) {
-      if (flaggedHigh.contains(p)) {
+      if (highAny.contains(p)) {
         flagged++;
       }
     }
+    List<NormalGroup> normals = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> g : actors.entrySet()) {
+      int a = 0;
+      int h = 0;
+      for (String e : g.getValue()) {
+        a += accused.contains(e) ? 1 : 0;
+        h += highAny.contains(e) ? 1 : 0;
+      }
+      normals.add(new NormalGroup(g.getKey(), g.getValue().size(), a, h));
+    }
     return new Result(n[0], millis, rows, heavy.size(), flagged,
-        RoleScore.of(warned, truth.entities(EntityKind.PHONE, Role.VICTIM)));
+        RoleScore.of(warned, victimPhones), normals, falseWarnings);
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -222,10 +276,17 @@ public final class Evaluate {
           s.truePositives() + s.falseNegatives(), s.truePositives() + s.falsePositives(), s.truePositives(),
           s.precision(), s.recall(), s.f1());
     }
-    out.printf(Locale.ROOT, "benign heavy callers flagged high: %d of %d%n", r.heavyCallersFlagged(), r.heavyCallers());
+    out.printf(Locale.ROOT, "benign heavy callers (incl. night shift) flagged high: %d of %d%n",
+        r.heavyCallersFlagged(), r.heavyCallers());
+    out.println("honest look-alikes (labelled normal): accused = high with a fraud-side role; high = high for any reason");
+    for (NormalGroup g : r.normals()) {
+      out.printf(Locale.ROOT, "  %-14s %6d   accused %4d   high %4d%n", g.name(), g.size(), g.accused(), g.high());
+    }
     RoleScore w = r.warnings();
     out.printf(Locale.ROOT, "victim warnings: %d of %d victims warned (recall %.3f); %d warned people were not"
         + " victims (precision %.3f)%n", w.truePositives(), w.truePositives() + w.falseNegatives(), w.recall(),
         w.falsePositives(), w.precision());
+    out.println("  warned non-victims by group (fraud_call_target = a long call from a fraud number; other = none of these): "
+        + r.falseWarningsByGroup());
   }
 }

@@ -86,7 +86,9 @@ public final class FirstRules {
         x -> x.outCalls() >= minCalls && x.answerRate() >= benignAnswer
             && x.callbackRate() >= benignCallback);
     add(r, c, "PH_ESTABLISHED", null, "长期在网且外呼集中在白天", "A long-held card calling in daytime",
-        x -> x.cardAgeDays() >= oldCard && x.nightShare() < nightShare / 2 && x.imeiPhones() < sharedImei);
+        // a long-held card nobody answers is no comfort: hook numbers bought on the side are old cards
+        x -> x.cardAgeDays() >= oldCard && x.nightShare() < nightShare / 2 && x.imeiPhones() < sharedImei
+            && x.answerRate() > lowAnswer);
     add(r, c, "PH_SERVICE_LINE", null, "登记在册的服务号码(如银行客服)", "A registered service number (e.g. a bank's line)",
         PhoneFeatures::serviceNumber);
     add(r, c, "PH_WHITELISTED", null, "经核实为正常号码", "Verified as a normal number",
@@ -112,6 +114,8 @@ public final class FirstRules {
     int fanOut = c.integer("account.fan_out");
     double newDays = c.num("account.new_days");
     int sharedDevice = c.integer("account.shared_device");
+    int collectFanIn = c.integer("account.collect_fan_in");
+    double collectRatio = c.num("account.collect_ratio");
     Role m = Role.MULE;
     List<Rule<AccountFeatures>> r = new ArrayList<>();
     add(r, c, "AC_FAST_IN_OUT", m, "资金快进快出：入账后数分钟内转出", "Money passed straight on minutes after it came in",
@@ -149,7 +153,28 @@ public final class FirstRules {
         AccountFeatures::listed);
     add(r, c, "AC_WHITELISTED", null, "经核实为正常账户", "Verified as a normal account",
         AccountFeatures::whitelisted);
+    // Honest pass-through looks like 快进快出: payroll agencies, shops settling the day's takings,
+    // parents forwarding money, traders paying suppliers. Money moving fast is therefore not enough
+    // for a high score on its own; it needs a link to fraud (victim or mule money, a report, a
+    // dealer-opened or brand-new account, a device shared by many accounts). Shops and traders also
+    // gather many people's small payments into a few sums, where a mule passes each sum on as it
+    // comes; a stray payment from a suspected mule (a rented card's owner shopping) does not undo that.
+    add(r, c, "AC_COLLECTION", null, "大量付款人的小额收款后集中转出，符合商户收款结算特征",
+        "Many payers' small payments gathered and sent on in a few sums, as a shop settles its takings",
+        x -> !x.cashTerminal() && x.fanIn() >= collectFanIn && x.inCount() >= collectRatio * Math.max(1, x.outCount())
+            && x.victimInflows() == 0 && x.muleInflows() * 5 <= x.fanIn() && x.reporters() == 0 && !x.listed()
+            && Math.max(x.deviceAccounts(), x.ipAccounts()) < sharedDevice);
+    add(r, c, "AC_UNLINKED", null, "资金往来快但未见与涉诈资金、举报、贩卡或共用设备的关联",
+        "Money moves fast, but nothing links it to victims, mules, reports, card dealers or shared devices",
+        x -> !x.cashTerminal() && unlinked(x, sharedDevice, newDays));
     return new RuleSet<>(r, c.integer("role.min_score"));
+  }
+
+  /** Returns whether nothing ties an account to fraud money, reports, a dealer or a gang's devices. */
+  private static boolean unlinked(AccountFeatures x, int sharedDevice, double newDays) {
+    return x.victimInflows() == 0 && x.muleInflows() == 0 && x.reporters() == 0 && !x.listed()
+        && !x.dealerLinked() && !(x.ageDays() >= 0 && x.ageDays() < newDays)
+        && Math.max(x.deviceAccounts(), x.ipAccounts()) < sharedDevice;
   }
 
   /** Returns the rules for holders (card dealers). */

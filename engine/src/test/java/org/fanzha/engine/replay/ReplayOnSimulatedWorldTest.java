@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.event.EntityKind;
@@ -27,17 +28,21 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Replays a small simulated world (3,000 people, 4 days, a seed the rules were not tuned on) from
- * its NDJSON file, exactly as {@code replay} would, and scores {@code entities.ndjson} against the
- * simulator's ground truth. Predicted = level high or critical with the role among the roles. The
- * floors sit below what the engine reaches here (fraud numbers ≈0.94 recall, mules ≈0.86, dealers
- * 1.0) so that a regression, not noise, fails the test.
+ * Replays a small simulated world (3,000 people, 4 days, a seed the rules were not tuned on, with
+ * the simulator's hard negatives: payroll agencies, shops settling takings, movers, benign screen
+ * shares, hook numbers bought outside the dealers …) from its NDJSON file, exactly as {@code replay}
+ * would, and scores {@code entities.ndjson} against the simulator's ground truth. Predicted = level
+ * high or critical with the role among the roles. The floors are the issue's targets (precision
+ * ≥ 0.90, recall ≥ 0.85); the engine reaches fraud numbers 1.00 / 0.92, mules 1.00 / 1.00, dealers
+ * 1.00 / 1.00 here and accuses none of the ~270 honest look-alikes, so a regression, not noise,
+ * fails the test.
  */
 class ReplayOnSimulatedWorldTest {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   @TempDir static Path dir;
   private static GroundTruth truth;
+  private static Map<String, Set<String>> honest;
   private static List<JsonNode> entities;
   private static ReplaySummary summary;
 
@@ -45,6 +50,7 @@ class ReplayOnSimulatedWorldTest {
   static void replay() throws IOException {
     World world = World.generate(SimConfig.of(7, 3000, 4));
     truth = world.truth();
+    honest = world.normalActors();
     Path events = dir.resolve("events.ndjson");
     EventCodec codec = new EventCodec();
     try (BufferedWriter w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
@@ -103,7 +109,7 @@ class ReplayOnSimulatedWorldTest {
   void replay_findsMules() {
     RoleScore s = score(Role.MULE, EntityKind.ACCOUNT);
     assertThat(s.precision()).isGreaterThanOrEqualTo(0.90);
-    assertThat(s.recall()).isGreaterThanOrEqualTo(0.75);
+    assertThat(s.recall()).isGreaterThanOrEqualTo(0.85);
   }
 
   @Test
@@ -113,14 +119,41 @@ class ReplayOnSimulatedWorldTest {
     assertThat(s.recall()).isGreaterThanOrEqualTo(0.85);
   }
 
+  private static boolean high(JsonNode e) {
+    return e.get("level").asString().equals("high") || e.get("level").asString().equals("critical");
+  }
+
+  private static String key(JsonNode e) {
+    return e.get("entity_kind").asString() + ":" + e.get("entity").asString();
+  }
+
   @Test
   void replay_flagsNoBenignHeavyCallerHigh() {
-    Set<String> heavy = truth.entities(EntityKind.PHONE, Role.NORMAL);
-    long flagged = entities.stream()
-        .filter(e -> e.get("entity_kind").asString().equals("phone") && heavy.contains(e.get("entity").asString()))
-        .filter(e -> e.get("level").asString().equals("high") || e.get("level").asString().equals("critical"))
-        .count();
-    assertThat(heavy).isNotEmpty();
+    Set<String> heavy = new HashSet<>(honest.get("heavy_caller"));
+    heavy.addAll(honest.get("night_shift"));
+    long flagged = entities.stream().filter(e -> heavy.contains(key(e)) && high(e)).count();
+    assertThat(heavy).hasSizeGreaterThan(30);
     assertThat(flagged).isZero();
+  }
+
+  @Test
+  void replay_accusesAtMostOnePercentOfHonestLookAlikes() {
+    Set<String> lookAlikes = new HashSet<>();
+    honest.forEach((group, members) -> lookAlikes.addAll(members));
+    Set<String> fraudSide = Set.of(Role.FRAUD_NUMBER.wireName(), Role.MULE.wireName(), Role.CARD_DEALER.wireName());
+    long accused = entities.stream()
+        .filter(e -> lookAlikes.contains(key(e)) && high(e))
+        .filter(e -> {
+          for (JsonNode r : e.get("roles")) {
+            if (fraudSide.contains(r.asString())) {
+              return true;
+            }
+          }
+          return false;
+        })
+        .count();
+    assertThat(honest.get("merchant")).isNotEmpty();
+    assertThat(honest.get("payroll")).isNotEmpty();
+    assertThat(accused).isLessThanOrEqualTo(lookAlikes.size() / 100);
   }
 }
