@@ -37,6 +37,7 @@ import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.correlation.VictimWatch;
 import org.fanzha.engine.features.AccountFeatures;
 import org.fanzha.engine.features.AccountTable;
+import org.fanzha.engine.features.CellTable;
 import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.features.HolderFeatures;
 import org.fanzha.engine.features.HolderTable;
@@ -82,7 +83,7 @@ public final class Engine {
   private static final int PAIR_VICTIM_LINK = 5;
   private static final int PAIR_MULE_PAY = 6;
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
-  private static final int SNAPSHOT_VERSION = 2; // 2: paged, packed slices; tagged pair memory
+  private static final int SNAPSHOT_VERSION = 3; // 3: packed slices with the risk in them; tagged pair memory
   private static final long HOUR = 3_600_000L;
 
   private final EngineConfig config;
@@ -91,7 +92,7 @@ public final class Engine {
   private final HolderTable holders;
   private final NodeTable devices;
   private final NodeTable ips;
-  private final NodeTable cells;
+  private final CellTable cells;
   private final PairMemory pairs;
   private final RiskLists lists;
   private final VictimWatch victims;
@@ -142,11 +143,11 @@ public final class Engine {
   public Engine(EngineConfig config) {
     this(config, PairMemory.create(config.integer("pairs.log2_bits")), new RiskLists(), new PhoneTable(1 << 12),
         new AccountTable(1 << 12), new HolderTable(1 << 10), new NodeTable(1 << 10), new NodeTable(1 << 10),
-        new NodeTable(1 << 10));
+        new CellTable(1 << 10));
   }
 
   private Engine(EngineConfig config, PairMemory pairs, RiskLists lists, PhoneTable phones, AccountTable accounts,
-      HolderTable holders, NodeTable devices, NodeTable ips, NodeTable cells) {
+      HolderTable holders, NodeTable devices, NodeTable ips, CellTable cells) {
     this.config = config;
     this.phones = phones;
     this.accounts = accounts;
@@ -922,7 +923,7 @@ public final class Engine {
   /**
    * Returns the bytes of each structure of the state, as allocated (unused capacity included), by
    * name in a stable order: per table ({@code phone}, {@code account}, {@code holder}, {@code
-   * device}, {@code ip}, {@code cell}) its feature pages, risk arrays, identifier arena and
+   * device}, {@code ip}, {@code cell}) its feature pages (held risk included), identifier arena and
    * identifier hash table; then the pair memory, the risk lists and the victim episodes. An
    * estimate from array lengths (object headers of the few big arrays aside), for the
    * breakdown; the whole heap is what a heap measurement shows.
@@ -933,7 +934,6 @@ public final class Engine {
     FeatureTable[] tables = {phones, accounts, holders, devices, ips, cells};
     for (int i = 0; i < tables.length; i++) {
       m.put(names[i] + ".features", tables[i].featureBytes());
-      m.put(names[i] + ".risk", tables[i].riskBytes());
       m.put(names[i] + ".id_arena", tables[i].idArenaBytes());
       m.put(names[i] + ".id_table", tables[i].idTableBytes());
     }
@@ -1014,7 +1014,7 @@ public final class Engine {
     dv.read(d);
     NodeTable ip = new NodeTable(16);
     ip.read(d);
-    NodeTable ce = new NodeTable(16);
+    CellTable ce = new CellTable(16);
     ce.read(d);
     PairMemory pairs = PairMemory.read(d);
     RiskLists lists = RiskLists.read(d);

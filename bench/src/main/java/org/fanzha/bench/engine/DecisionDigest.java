@@ -26,7 +26,8 @@ import org.fanzha.engine.Warning;
  * simulator changes do not enter the comparison).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.DecisionDigest
- * events.ndjson [pairs.log2_bits]}
+ * events.ndjson [pairs.log2_bits [decisions.txt]]}; with a third argument every decision line is also
+ * written to that file, to see where two builds differ.
  */
 public final class DecisionDigest {
 
@@ -34,7 +35,7 @@ public final class DecisionDigest {
 
   public static void main(String[] args) throws IOException, NoSuchAlgorithmException {
     if (args.length < 1) {
-      throw new IllegalArgumentException("usage: DecisionDigest events.ndjson [pairs.log2_bits]");
+      throw new IllegalArgumentException("usage: DecisionDigest events.ndjson [pairs.log2_bits [decisions.txt]]");
     }
     EngineConfig cfg = EngineConfig.defaults();
     if (args.length > 1) {
@@ -46,7 +47,8 @@ public final class DecisionDigest {
     MessageDigest warnings = MessageDigest.getInstance("SHA-256");
     MessageDigest entities = MessageDigest.getInstance("SHA-256");
     long[] n = new long[3]; // events, decisions with a score, warnings
-    try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+    java.io.Writer dump = args.length > 2 ? Files.newBufferedWriter(Path.of(args[2])) : java.io.Writer.nullWriter();
+    try (InputStream in = Files.newInputStream(Path.of(args[0])); dump) {
       NdjsonLines.forEach(in, (bytes, off, len, line) -> {
         ParseResult r = codec.parse(bytes, off, len, line);
         if (r instanceof ParseResult.Accepted a) {
@@ -55,8 +57,15 @@ public final class DecisionDigest {
           if (!d.isNone()) {
             n[1]++;
           }
-          update(decisions, d.eventId() + '|' + d.entityKind() + '|' + d.entity() + '|' + d.score() + '|' + d.level()
-              + '|' + d.action() + '|' + codes(d.reasons()));
+          String row = d.eventId() + '|' + d.entityKind() + '|' + d.entity() + '|' + d.score() + '|' + d.level()
+              + '|' + d.action() + '|' + codes(d.reasons());
+          update(decisions, row);
+          try {
+            dump.write(row);
+            dump.write('\n');
+          } catch (IOException x) {
+            throw new java.io.UncheckedIOException(x);
+          }
           for (Warning w : engine.drainWarnings()) {
             n[2]++;
             update(warnings, w.toString());

@@ -18,7 +18,8 @@ public abstract class FeatureTable {
    *    i / 256, j = i mod 256. A slice holds scalar fields (holder link, card age, report counts …),
    *    rings of time buckets and distinct-count sketches, at offsets each subclass fixes once. There
    *    are no per-entity objects: the per-event path reads and writes primitives, allocates nothing
-   *    and touches one or two cache lines per entity (a phone slice is 192 bytes). Caffeine's
+   *    and touches one or two cache lines per entity (a phone slice is 204 bytes, its held risk
+   *    included: score and roles in one int, the reason mask in two). Caffeine's
    *    FrequencySketch packs its counters the same way. Pages of 256 entities (not one array grown
    *    by copying) keep unused capacity below one page per table, where a 1.5x growth policy left
    *    a sixth of the array idle on average, and growth copies nothing. Small counts that only meet
@@ -61,30 +62,33 @@ public abstract class FeatureTable {
 
   protected final int stride;
   protected final Interner ids;
+  private final int risk; // the three risk words after the subclass's fields
   private int[][] pages;
-  private byte[] score;
-  private byte[] roles;
-  private long[] reasons;
 
-  protected FeatureTable(int stride, int expected) {
-    this.stride = stride;
+  /**
+   * Creates a table whose subclass lays out {@code words} ints per entity; the held risk (score
+   * and roles in one int, the reason mask in two) follows them in the slice.
+   */
+  protected FeatureTable(int words, int expected) {
+    this(words, expected, true);
+  }
+
+  /**
+   * Creates a table of {@code words} ints per entity, with the three risk words after them when
+   * {@code scored}; a table that is never scored (radio cells) leaves them out, and its risk
+   * methods throw.
+   */
+  protected FeatureTable(int words, int expected, boolean scored) {
+    this.risk = scored ? words : -1;
+    this.stride = scored ? words + 3 : words;
     int cap = Math.max(16, expected);
     this.ids = new Interner(cap);
     this.pages = new int[Math.max(1, (cap + PAGE - 1) >>> PAGE_SHIFT)][];
-    this.score = new byte[cap];
-    this.roles = new byte[cap];
-    this.reasons = new long[cap];
   }
 
   /** Returns the id of {@code name}, creating an empty entity when it is new. */
   public final int intern(String name) {
     int id = ids.intern(name);
-    if (id >= score.length) {
-      int cap = score.length + (score.length >> 1); // 1.5x, 10 bytes an entity: little idle capacity
-      score = Arrays.copyOf(score, cap);
-      roles = Arrays.copyOf(roles, cap);
-      reasons = Arrays.copyOf(reasons, cap);
-    }
     int p = id >>> PAGE_SHIFT;
     if (p == pages.length) {
       pages = Arrays.copyOf(pages, p + (p >> 1) + 1); // references only
@@ -154,17 +158,36 @@ public abstract class FeatureTable {
 
   /** Returns the held risk score (0–100). */
   public final int score(int id) {
-    return score[id];
+    return (byte) get(id, riskWord()); // signed, as the byte it always was
+  }
+
+  private int riskWord() {
+    if (risk < 0) {
+      throw new UnsupportedOperationException("this table holds no risk");
+    }
+    return risk;
   }
 
   /** Returns the rule-id mask behind the held score. */
   public final long reasonMask(int id) {
-    return reasons[id];
+    riskWord();
+    int[] a = page(id);
+    int i = base(id) + risk;
+    return (long) a[i + 1] << 32 | (a[i + 2] & 0xFFFF_FFFFL);
   }
 
   /** Returns the suspected roles as a bit mask of {@link Role} ordinals. */
   public final int roleMask(int id) {
-    return roles[id];
+    return (byte) (get(id, riskWord()) >>> 8);
+  }
+
+  private void store(int id, int s, int roleBits, long mask) {
+    riskWord();
+    int[] a = page(id);
+    int i = base(id) + risk;
+    a[i] = (s & 0xFF) | (roleBits & 0xFF) << 8;
+    a[i + 1] = (int) (mask >>> 32);
+    a[i + 2] = (int) mask;
   }
 
   /**
@@ -175,17 +198,18 @@ public abstract class FeatureTable {
    * band are not added.
    */
   public final boolean raise(int id, int s, long mask, int roleBits) {
-    int old = score[id];
+    int old = score(id);
+    int roles = roleMask(id);
     if (s > old && band(s) > band(old)) {
-      roles[id] = (byte) roleBits;
+      roles = (byte) roleBits;
     } else if (band(s) == band(old) || s == 0) {
-      roles[id] |= (byte) roleBits; // s == 0: a role given outright (a label)
+      roles |= (byte) roleBits; // s == 0: a role given outright (a label)
     }
     if (s > old || (s == old && s > 0)) {
-      score[id] = (byte) s;
-      reasons[id] = s == old ? reasons[id] | mask : mask;
+      store(id, (byte) s, roles, s == old ? reasonMask(id) | mask : mask);
       return s > old;
     }
+    store(id, old, roles, reasonMask(id));
     return false;
   }
 
@@ -195,14 +219,12 @@ public abstract class FeatureTable {
 
   /** Sets the held risk outright (a label or a cleared appeal). */
   public final void setRisk(int id, int s, long mask, int roleBits) {
-    score[id] = (byte) s;
-    reasons[id] = mask;
-    roles[id] = (byte) roleBits;
+    store(id, (byte) s, (byte) roleBits, mask);
   }
 
   /** Returns whether the role bit is set. */
   public final boolean hasRole(int id, Role role) {
-    return (roles[id] & (1 << role.ordinal())) != 0;
+    return (roleMask(id) & (1 << role.ordinal())) != 0;
   }
 
   /** Returns a bit for a role in a role mask. */
@@ -222,10 +244,10 @@ public abstract class FeatureTable {
 
   /** Returns the heap used by features and risk per entity, in bytes (excluding ids). */
   public final int bytesPerEntityFeatures() {
-    return stride * 4 + 1 + 1 + 8;
+    return stride * 4;
   }
 
-  /** Returns the bytes of the feature pages as allocated (including the last page's free slices). */
+  /** Returns the bytes of the feature and risk pages as allocated (including the last page's free slices). */
   public final long featureBytes() {
     long b = 16L + pages.length * 4L;
     for (int[] p : pages) {
@@ -234,11 +256,6 @@ public abstract class FeatureTable {
       }
     }
     return b;
-  }
-
-  /** Returns the bytes of the risk arrays (score, roles, reasons) as allocated. */
-  public final long riskBytes() {
-    return score.length * 10L + 48;
   }
 
   /** Returns the bytes of the identifier arena and its id table as allocated. */
@@ -253,7 +270,7 @@ public abstract class FeatureTable {
 
   /** Returns the approximate heap held: features, risk, identifiers, unused capacity included. */
   public final long approxBytes() {
-    return featureBytes() + riskBytes() + ids.approxBytes();
+    return featureBytes() + ids.approxBytes();
   }
 
   /** Writes this table (ids, features, risk). */
@@ -268,9 +285,6 @@ public abstract class FeatureTable {
     for (int p = 0; p * PAGE < n; p++) {
       Snapshots.writeIntsRaw(out, pages[p], Math.min(PAGE, n - p * PAGE) * stride);
     }
-    out.write(score, 0, n);
-    out.write(roles, 0, n);
-    Snapshots.writeLongs(out, reasons, n);
   }
 
   /** Reads a table written by {@link #write} into this empty one. */
@@ -294,12 +308,5 @@ public abstract class FeatureTable {
     for (int p = 0; p * PAGE < n; p++) {
       Snapshots.readIntsRaw(in, pages[p], Math.min(PAGE, n - p * PAGE) * stride);
     }
-    in.readFully(score, 0, n);
-    in.readFully(roles, 0, n);
-    long[] r = Snapshots.readLongs(in);
-    if (r.length != n) {
-      throw new IOException("snapshot risk length does not match " + n + " entities");
-    }
-    System.arraycopy(r, 0, reasons, 0, n);
   }
 }

@@ -18,9 +18,9 @@ public final class Interner {
    * reference; at hundreds of thousands of entities that alone was a fifth of the engine. Here an
    * identifier is a record in one growing byte[] (the arena): its id (4 bytes), its length (1 byte,
    * or 0xFF and 4 bytes for the rare identifier of 255 bytes or more) and its UTF-8 bytes
-   * (canonical identifiers are ASCII, so one byte a character). An int[] maps an id to its record
-   * (for output); an open-addressing table of longs maps identifiers to records. About 40 bytes an
-   * identifier in all for a 14-character phone number, against ~90 with Strings.
+   * (canonical identifiers are ASCII, so one byte a character). Pages of ints map an id to its
+   * record (for output); an open-addressing table of longs maps identifiers to records. About 35
+   * bytes an identifier in all for a 14-character phone number, against ~90 with Strings.
    *
    * Speed. Identifiers arrive as fresh Strings in every event. A look-up hashes the characters
    * (no memory touched but the event's own string) and probes the table, whose slot holds 32 bits
@@ -28,57 +28,73 @@ public final class Interner {
    * slot whose 32 hash bits match is confirmed against the arena record, which also holds the id:
    * one probe and one arena read for a known identifier. The confirmation makes the mapping exact
    * (two identifiers are never merged, whatever their hashes), which the former 96-bit fingerprint
-   * table only made improbable. The table is kept at most 3/4 full; on growth the hashes are
-   * recomputed from the arena (identifiers are few enough, and growth rare enough, not to store
-   * them).
+   * table only made improbable. The table is kept at most 4/5 full and grows by half (the home slot
+   * is a multiply-shift of the hash, so any capacity works): between 8/15 and 4/5 full, 10–15 bytes
+   * a slot's worth per identifier. On growth the hashes are recomputed from the arena
+   * (identifiers are few enough, and growth rare enough, not to store them).
    */
 
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int LONG_LENGTH = 0xFF;
 
-  private long[] slots; // per slot: high 32 bits of the hash (never 0) | arena offset of the record
-  private int mask;
-  private byte[] arena;
-  private int arenaUsed;
-  private int[] offsets; // record offset by id
+  // Every array is kept below 256 KiB (pages and chunks), so none is a G1 "humongous" object: those
+  // take whole heap regions, and a 2^k-element table plus its header spills into one more region,
+  // which left up to half of a large table's heap unused.
+  private static final int SLOT_PAGE_SHIFT = 15; // 32 Ki longs a page
+  private static final int SLOT_PAGE = 1 << SLOT_PAGE_SHIFT;
+  private static final int CHUNK_SHIFT = 18; // 256 KiB arena chunks; a record offset is chunk << 18 | position
+  private static final int CHUNK = 1 << CHUNK_SHIFT;
+  private static final int ID_PAGE_SHIFT = 12; // 4 Ki record offsets a page
+  private static final int ID_PAGE = 1 << ID_PAGE_SHIFT;
+
+  private long[][] slots; // per slot: high 32 bits of the hash (never 0) | record offset
+  private int capacity;
+  private byte[][] chunks;
+  private int chunkCount;
+  private int chunkUsed; // bytes used in the last chunk
+  private int[][] offsets; // record offset by id, in pages
   private int size;
 
   /** Creates an empty table sized for {@code expected} identifiers. */
   public Interner(int expected) {
-    int n = Math.max(16, expected);
-    int cap = Integer.highestOneBit(n * 4 / 3 + 1) * 2;
-    slots = new long[cap];
-    mask = cap - 1;
-    offsets = new int[n];
-    arena = new byte[n * 16];
+    capacity = Math.max(16, expected) * 5 / 4 + 1;
+    slots = slotPages(capacity);
+    offsets = new int[4][];
+    chunks = new byte[4][];
+    chunks[0] = new byte[Math.min(CHUNK, Math.max(1024, expected * 8))];
+    chunkCount = 1;
   }
 
   /** Returns the id of {@code name}, assigning the next one when it is new. */
   public int intern(String name) {
     long h = hash(name);
     long fp = h & 0xFFFF_FFFF_0000_0000L;
-    int i = (int) h & mask;
+    int i = home(h, capacity);
     while (true) {
-      long s = slots[i];
+      long s = slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)];
       if (s == 0) {
         break;
       }
       if ((s & 0xFFFF_FFFF_0000_0000L) == fp) {
         int rec = (int) s;
         if (matches(name, rec)) {
-          return (int) INT.get(arena, rec);
+          return idOf(rec);
         }
       }
-      i = (i + 1) & mask;
+      i = i + 1 == capacity ? 0 : i + 1;
     }
     int id = size++;
-    if (id == offsets.length) {
-      offsets = Arrays.copyOf(offsets, id + (id >> 1));
-    }
     int rec = append(id, name);
-    offsets[id] = rec;
-    slots[i] = fp | rec;
-    if (size > (mask + 1) - ((mask + 1) >> 2)) {
+    int p = id >>> ID_PAGE_SHIFT;
+    if (p == offsets.length) {
+      offsets = Arrays.copyOf(offsets, p * 2);
+    }
+    if (offsets[p] == null) {
+      offsets[p] = new int[ID_PAGE];
+    }
+    offsets[p][id & (ID_PAGE - 1)] = rec;
+    slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = fp | (rec & 0xFFFF_FFFFL);
+    if (size > capacity - capacity / 5) {
       grow();
     }
     return id;
@@ -88,38 +104,43 @@ public final class Interner {
   public int find(String name) {
     long h = hash(name);
     long fp = h & 0xFFFF_FFFF_0000_0000L;
-    int i = (int) h & mask;
+    int i = home(h, capacity);
     while (true) {
-      long s = slots[i];
+      long s = slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)];
       if (s == 0) {
         return -1;
       }
       if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, (int) s)) {
-        return (int) INT.get(arena, (int) s);
+        return idOf((int) s);
       }
-      i = (i + 1) & mask;
+      i = i + 1 == capacity ? 0 : i + 1;
     }
   }
 
   /** Returns the identifier with this id (decoded from the arena: a new String each call). */
   public String name(int id) {
-    int rec = offsets[id];
-    int len = length(rec);
-    return new String(arena, bytesAt(rec), len, StandardCharsets.UTF_8);
+    int rec = record(id);
+    byte[] c = chunks[rec >>> CHUNK_SHIFT];
+    int pos = rec & (CHUNK - 1);
+    return new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8);
   }
 
   /** Returns the first byte of an identifier's UTF-8 form, or -1 when it is empty (no String made). */
   public int firstByte(int id) {
-    int rec = offsets[id];
-    return length(rec) == 0 ? -1 : arena[bytesAt(rec)] & 0xFF;
+    int rec = record(id);
+    byte[] c = chunks[rec >>> CHUNK_SHIFT];
+    int pos = rec & (CHUNK - 1);
+    return length(c, pos) == 0 ? -1 : c[bytesAt(c, pos)] & 0xFF;
   }
 
   /** Writes an identifier as a length-prefixed UTF-8 run ({@link Snapshots#writeString} format). */
   public void writeName(DataOutputStream out, int id) throws IOException {
-    int rec = offsets[id];
-    int len = length(rec);
+    int rec = record(id);
+    byte[] c = chunks[rec >>> CHUNK_SHIFT];
+    int pos = rec & (CHUNK - 1);
+    int len = length(c, pos);
     out.writeInt(len);
-    out.write(arena, bytesAt(rec), len);
+    out.write(c, bytesAt(c, pos), len);
   }
 
   /** Returns how many identifiers are held. */
@@ -127,14 +148,27 @@ public final class Interner {
     return size;
   }
 
-  /** Returns the bytes of the hash table (allocated, including free slots). */
+  /** Returns the bytes of the hash table (allocated, including free slots and array headers). */
   public long tableBytes() {
-    return (long) slots.length * 8;
+    long b = 16L + slots.length * 4L;
+    for (long[] p : slots) {
+      b += 16L + p.length * 8L;
+    }
+    return b;
   }
 
-  /** Returns the bytes of the arena and the id-to-record table (allocated, including unused capacity). */
+  /** Returns the bytes of the arena and the id-to-record pages (allocated, unused capacity included). */
   public long arenaBytes() {
-    return (long) arena.length + (long) offsets.length * 4;
+    long b = 16L + chunks.length * 4L + 16L + offsets.length * 4L;
+    for (int k = 0; k < chunkCount; k++) {
+      b += 16L + chunks[k].length;
+    }
+    for (int[] p : offsets) {
+      if (p != null) {
+        b += 16L + p.length * 4L;
+      }
+    }
+    return b;
   }
 
   /** Returns an estimate of the heap this interner uses (arrays as allocated). */
@@ -144,18 +178,28 @@ public final class Interner {
 
   // ---------------------------------------------------------------- records
 
-  private int length(int rec) {
-    int b = arena[rec + 4] & 0xFF;
-    return b != LONG_LENGTH ? b : (int) INT.get(arena, rec + 5);
+  private int record(int id) {
+    return offsets[id >>> ID_PAGE_SHIFT][id & (ID_PAGE - 1)];
   }
 
-  private int bytesAt(int rec) {
-    return (arena[rec + 4] & 0xFF) != LONG_LENGTH ? rec + 5 : rec + 9;
+  private int idOf(int rec) {
+    return (int) INT.get(chunks[rec >>> CHUNK_SHIFT], rec & (CHUNK - 1));
+  }
+
+  private static int length(byte[] c, int pos) {
+    int b = c[pos + 4] & 0xFF;
+    return b != LONG_LENGTH ? b : (int) INT.get(c, pos + 5);
+  }
+
+  private static int bytesAt(byte[] c, int pos) {
+    return (c[pos + 4] & 0xFF) != LONG_LENGTH ? pos + 5 : pos + 9;
   }
 
   private boolean matches(String name, int rec) {
-    int len = length(rec);
-    int p = bytesAt(rec);
+    byte[] c = chunks[rec >>> CHUNK_SHIFT];
+    int pos = rec & (CHUNK - 1);
+    int len = length(c, pos);
+    int p = bytesAt(c, pos);
     int n = name.length();
     if (n > len) {
       return false; // UTF-8 never has fewer bytes than the string has chars
@@ -165,14 +209,14 @@ public final class Interner {
         return false;
       }
       byte[] u = name.getBytes(StandardCharsets.UTF_8);
-      return u.length == len && Arrays.equals(u, 0, len, arena, p, p + len);
+      return u.length == len && Arrays.equals(u, 0, len, c, p, p + len);
     }
     for (int k = 0; k < n; k++) {
-      char c = name.charAt(k);
-      if (c >= 0x80) {
+      char ch = name.charAt(k);
+      if (ch >= 0x80) {
         return false; // same char count and byte count means all ASCII on the stored side
       }
-      if ((byte) c != arena[p + k]) {
+      if ((byte) ch != c[p + k]) {
         return false;
       }
     }
@@ -188,6 +232,7 @@ public final class Interner {
     return true;
   }
 
+  /** Appends a record and returns its offset (chunk << 18 | position). */
   private int append(int id, String name) {
     byte[] utf8 = null;
     int len = name.length();
@@ -196,57 +241,89 @@ public final class Interner {
       len = utf8.length;
     }
     int head = len < LONG_LENGTH ? 5 : 9;
-    int need = arenaUsed + head + len;
-    if (need < 0) {
-      throw new IllegalStateException("identifier arena full (2 GiB)");
+    int need = head + len;
+    byte[] c = chunks[chunkCount - 1];
+    if (chunkUsed + need > c.length) {
+      if (chunkUsed + need <= CHUNK) {
+        // the last chunk grows by doubling up to 256 KiB, so little of it stands idle
+        c = Arrays.copyOf(c, Math.min(CHUNK, Math.max(chunkUsed + need, c.length * 2)));
+        chunks[chunkCount - 1] = c;
+      } else {
+        // records never straddle chunks: start a new one (a record longer than a chunk gets its own)
+        if (chunkCount == 1 << (31 - CHUNK_SHIFT)) {
+          throw new IllegalStateException("identifier arena full (2 GiB)");
+        }
+        if (chunkCount == chunks.length) {
+          chunks = Arrays.copyOf(chunks, chunkCount * 2);
+        }
+        c = new byte[Math.max(need, 4096)];
+        chunks[chunkCount++] = c;
+        chunkUsed = 0;
+      }
     }
-    if (need > arena.length) {
-      long cap = Math.max(need, (long) arena.length + (arena.length >> 1));
-      arena = Arrays.copyOf(arena, (int) Math.min(cap, Integer.MAX_VALUE - 8));
-    }
-    int rec = arenaUsed;
-    INT.set(arena, rec, id);
+    int pos = chunkUsed;
+    INT.set(c, pos, id);
     if (len < LONG_LENGTH) {
-      arena[rec + 4] = (byte) len;
+      c[pos + 4] = (byte) len;
     } else {
-      arena[rec + 4] = (byte) LONG_LENGTH;
-      INT.set(arena, rec + 5, len);
+      c[pos + 4] = (byte) LONG_LENGTH;
+      INT.set(c, pos + 5, len);
     }
-    int p = rec + head;
+    int p = pos + head;
     if (utf8 != null) {
-      System.arraycopy(utf8, 0, arena, p, len);
+      System.arraycopy(utf8, 0, c, p, len);
     } else {
       for (int k = 0; k < len; k++) {
-        arena[p + k] = (byte) name.charAt(k);
+        c[p + k] = (byte) name.charAt(k);
       }
     }
-    arenaUsed = need;
-    return rec;
+    chunkUsed = pos + need;
+    return (chunkCount - 1) << CHUNK_SHIFT | pos;
   }
 
+  /** Grows the table by half (not doubling: less idle memory) and re-places every record. */
   private void grow() {
-    int cap = (mask + 1) * 2;
-    slots = new long[cap];
-    mask = cap - 1;
-    for (int id = 0; id < size; id++) {
-      int rec = offsets[id];
-      long h = hashOfRecord(rec);
-      int i = (int) h & mask;
-      while (slots[i] != 0) {
-        i = (i + 1) & mask;
-      }
-      slots[i] = (h & 0xFFFF_FFFF_0000_0000L) | rec;
+    long next = (long) capacity + (capacity >> 1);
+    if (next > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("interner full: " + size + " identifiers");
     }
+    capacity = (int) next;
+    slots = slotPages(capacity);
+    for (int id = 0; id < size; id++) {
+      int rec = record(id);
+      long h = hashOfRecord(rec);
+      int i = home(h, capacity);
+      while (slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] != 0) {
+        i = i + 1 == capacity ? 0 : i + 1;
+      }
+      slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = (h & 0xFFFF_FFFF_0000_0000L) | (rec & 0xFFFF_FFFFL);
+    }
+  }
+
+  private static long[][] slotPages(int capacity) {
+    int pages = (capacity + SLOT_PAGE - 1) >>> SLOT_PAGE_SHIFT;
+    long[][] t = new long[pages][];
+    for (int p = 0; p < pages; p++) {
+      t[p] = new long[Math.min(SLOT_PAGE, capacity - p * SLOT_PAGE)];
+    }
+    return t;
+  }
+
+  /** Maps the low 32 hash bits onto [0, capacity) (multiply-shift: any capacity, no modulo). */
+  private static int home(long h, int capacity) {
+    return (int) (((h & 0xFFFF_FFFFL) * capacity) >>> 32);
   }
 
   private long hashOfRecord(int rec) {
-    int len = length(rec);
-    int p = bytesAt(rec);
+    byte[] c = chunks[rec >>> CHUNK_SHIFT];
+    int pos = rec & (CHUNK - 1);
+    int len = length(c, pos);
+    int p = bytesAt(c, pos);
     long h = 0xCBF2_9CE4_8422_2325L;
     for (int k = 0; k < len; k++) {
-      byte b = arena[p + k];
+      byte b = c[p + k];
       if (b < 0) {
-        return hash(new String(arena, p, len, StandardCharsets.UTF_8)); // non-ASCII: hash the chars
+        return hash(new String(c, p, len, StandardCharsets.UTF_8)); // non-ASCII: hash the chars
       }
       h = (h ^ b) * 0x0000_0100_0000_01B3L;
     }

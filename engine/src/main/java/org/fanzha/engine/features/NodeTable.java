@@ -1,7 +1,7 @@
 package org.fanzha.engine.features;
 
 /**
- * Devices, IPs and cells: which holders opened cards or accounts through them (15–30 days), which
+ * Devices and IPs: which holders opened cards or accounts through them (15–30 days), which
  * phones called through them (an IMEI or a cell, 12–24 hours) and which accounts paid through them
  * (12–24 hours).
  */

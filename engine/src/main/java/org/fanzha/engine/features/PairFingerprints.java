@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * A {@link PairMemory} that grows with the pairs seen: an open-addressing set of 32-bit pair
- * fingerprints. About 5–11 bytes a pair (4 bytes a slot, a table between 3/8 and 3/4 full); a
+ * fingerprints. About 5–7.5 bytes a pair (4 bytes a slot, a table between 8/15 and 4/5 full); a
  * first contact is taken for a repeat one with probability about n / 2³² after n pairs (10⁻⁴ at
  * 400,000 pairs, 0.2% at ten million).
  */
@@ -14,53 +14,56 @@ public final class PairFingerprints implements PairMemory {
   /*
    * A fixed Bloom filter must be sized for the largest state it will ever hold: at the former
    * default of 2^26 bits it was 8 MiB however few pairs there were (105 bytes an entity in a town
-   * of 10,000 people, more than any entity's own features). Bloom filters cannot grow, as the
+   * of 10,000 people, more than any entity's own features). A Bloom filter cannot grow, as the
    * inserted keys are gone. This set can: a slot holds the top 32 bits of the pair's 64-bit hash,
-   * and the home slot is the top log2(capacity) bits of those same 32 bits, so on doubling every
-   * fingerprint finds its new home from itself alone. Linear probing in an int[]: a look-up reads
-   * one or two cache lines, as the blocked Bloom filter did. 0 marks a free slot (a fingerprint of
-   * 0 is stored as 1). Should the table reach 2^30 slots and be 7/8 full (a billion pairs), new
-   * pairs are reported as seen: the safe direction, as for any false positive.
+   * and the home slot is those 32 bits scaled onto the capacity (multiply-shift, monotone), so on
+   * growth every fingerprint finds its new home from itself alone, and the capacity need not be a
+   * power of two: it grows by half when 4/5 full. Linear probing: a look-up reads one or two cache
+   * lines, as the blocked Bloom filter did. Slots live in pages of 64 Ki ints (256 KiB, never a G1
+   * humongous object). 0 marks a free slot (a fingerprint of 0 is stored as 1). Should the table
+   * reach its largest size and be 7/8 full (over a billion pairs), new pairs are reported as seen:
+   * the safe direction, as for any false positive.
    */
 
   static final int TAG = 2;
-  private static final int MIN_LOG2 = 10;
-  private static final int MAX_LOG2 = 30;
+  private static final int PAGE_SHIFT = 16;
+  private static final int PAGE = 1 << PAGE_SHIFT;
+  private static final int MIN_CAPACITY = 1024;
+  private static final int MAX_CAPACITY = Integer.MAX_VALUE - PAGE;
 
-  private int[] slots;
-  private int log2;
+  private int[][] pages;
+  private int capacity;
   private int size;
 
   /** Creates an empty set. */
   public PairFingerprints() {
-    this(MIN_LOG2);
+    this(MIN_CAPACITY);
   }
 
-  private PairFingerprints(int log2) {
-    this.log2 = log2;
-    this.slots = new int[1 << log2];
+  private PairFingerprints(int capacity) {
+    this.capacity = capacity;
+    this.pages = pages(capacity);
   }
 
   @Override
   public boolean testAndSet(int kind, int a, int b) {
     int fp = fingerprint(kind, a, b);
-    int mask = slots.length - 1;
-    int i = fp >>> (32 - log2);
+    int i = home(fp, capacity);
     while (true) {
-      int s = slots[i];
+      int s = pages[i >>> PAGE_SHIFT][i & (PAGE - 1)];
       if (s == fp) {
         return true;
       }
       if (s == 0) {
         break;
       }
-      i = (i + 1) & mask;
+      i = i + 1 == capacity ? 0 : i + 1;
     }
-    if (log2 == MAX_LOG2 && size >= slots.length - (slots.length >>> 3)) {
+    if (capacity == MAX_CAPACITY && size >= capacity - (capacity >>> 3)) {
       return true; // full: everything new counts as seen (weaker evidence, never invented)
     }
-    slots[i] = fp;
-    if (++size > slots.length - (slots.length >>> 2) && log2 < MAX_LOG2) {
+    pages[i >>> PAGE_SHIFT][i & (PAGE - 1)] = fp;
+    if (++size > capacity - capacity / 5 && capacity < MAX_CAPACITY) {
       grow();
     }
     return false;
@@ -69,17 +72,16 @@ public final class PairFingerprints implements PairMemory {
   @Override
   public boolean mightContain(int kind, int a, int b) {
     int fp = fingerprint(kind, a, b);
-    int mask = slots.length - 1;
-    int i = fp >>> (32 - log2);
+    int i = home(fp, capacity);
     while (true) {
-      int s = slots[i];
+      int s = pages[i >>> PAGE_SHIFT][i & (PAGE - 1)];
       if (s == fp) {
         return true;
       }
       if (s == 0) {
         return false;
       }
-      i = (i + 1) & mask;
+      i = i + 1 == capacity ? 0 : i + 1;
     }
   }
 
@@ -90,7 +92,11 @@ public final class PairFingerprints implements PairMemory {
 
   @Override
   public long approxBytes() {
-    return 16L + slots.length * 4L;
+    long b = 16L + pages.length * 4L;
+    for (int[] p : pages) {
+      b += 16L + p.length * 4L;
+    }
+    return b;
   }
 
   private static int fingerprint(int kind, int a, int b) {
@@ -98,53 +104,68 @@ public final class PairFingerprints implements PairMemory {
     return fp == 0 ? 1 : fp;
   }
 
+  private static int home(int fp, int capacity) {
+    return (int) (((fp & 0xFFFF_FFFFL) * capacity) >>> 32);
+  }
+
+  private static int[][] pages(int capacity) {
+    int n = (capacity + PAGE - 1) >>> PAGE_SHIFT;
+    int[][] t = new int[n][];
+    for (int p = 0; p < n; p++) {
+      t[p] = new int[Math.min(PAGE, capacity - p * PAGE)];
+    }
+    return t;
+  }
+
   private void grow() {
-    int[] old = slots;
-    log2++;
-    slots = new int[1 << log2];
-    int mask = slots.length - 1;
-    for (int s : old) {
-      if (s != 0) {
-        int i = s >>> (32 - log2);
-        while (slots[i] != 0) {
-          i = (i + 1) & mask;
+    int[][] old = pages;
+    capacity = (int) Math.min(MAX_CAPACITY, (long) capacity + (capacity >> 1));
+    pages = pages(capacity);
+    for (int[] p : old) {
+      for (int s : p) {
+        if (s != 0) {
+          place(s);
         }
-        slots[i] = s;
       }
     }
+  }
+
+  private void place(int fp) {
+    int i = home(fp, capacity);
+    while (pages[i >>> PAGE_SHIFT][i & (PAGE - 1)] != 0) {
+      i = i + 1 == capacity ? 0 : i + 1;
+    }
+    pages[i >>> PAGE_SHIFT][i & (PAGE - 1)] = fp;
   }
 
   @Override
   public void write(DataOutputStream out) throws IOException {
     out.writeInt(TAG);
-    out.writeInt(log2);
+    out.writeInt(capacity);
     out.writeInt(size);
-    for (int s : slots) {
-      if (s != 0) {
-        out.writeInt(s);
+    for (int[] p : pages) {
+      for (int s : p) {
+        if (s != 0) {
+          out.writeInt(s);
+        }
       }
     }
   }
 
   /** Reads a set written by {@link #write} (after its tag). */
   static PairFingerprints read(DataInputStream in) throws IOException {
-    int log2 = in.readInt();
+    int capacity = in.readInt();
     int n = in.readInt();
-    if (log2 < MIN_LOG2 || log2 > MAX_LOG2 || n < 0 || n > (1 << log2)) {
-      throw new IOException("bad pair set header: 2^" + log2 + " slots, " + n + " pairs");
+    if (capacity < MIN_CAPACITY || capacity > MAX_CAPACITY || n < 0 || n >= capacity) {
+      throw new IOException("bad pair set header: " + capacity + " slots, " + n + " pairs");
     }
-    PairFingerprints f = new PairFingerprints(log2);
-    int mask = f.slots.length - 1;
+    PairFingerprints f = new PairFingerprints(capacity);
     for (int k = 0; k < n; k++) {
       int s = in.readInt();
       if (s == 0) {
         throw new IOException("bad pair fingerprint 0");
       }
-      int i = s >>> (32 - log2);
-      while (f.slots[i] != 0) {
-        i = (i + 1) & mask;
-      }
-      f.slots[i] = s;
+      f.place(s);
     }
     f.size = n;
     return f;

@@ -29,7 +29,7 @@ public final class PhoneFeatures {
   int spoofedCalls;
 
   /** Fills this view from the tables for phone {@code id} at time {@code now}. */
-  public PhoneFeatures load(PhoneTable t, NodeTable devices, NodeTable cells, int id, long now, int victimStage) {
+  public PhoneFeatures load(PhoneTable t, NodeTable devices, CellTable cells, int id, long now, int victimStage) {
     int[] c = counts;
     t.sums(id, now, c);
     outCalls = c[PhoneTable.OUT];
