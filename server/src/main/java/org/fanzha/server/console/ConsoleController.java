@@ -16,6 +16,7 @@ import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
 import org.fanzha.server.demo.DemoProgress;
 import org.fanzha.server.demo.DemoStatus;
+import org.fanzha.server.funds.FundsService;
 import org.fanzha.server.runner.EmbeddedRunner;
 import org.fanzha.server.runner.RunnerStats;
 import org.fanzha.server.system.Masks;
@@ -41,8 +42,11 @@ class ConsoleController {
   private final Database db;
   private final ConsoleMetrics metrics;
   private final ObjectProvider<DemoStatus> demo;
+  private final FundsService funds;
 
-  ConsoleController(EmbeddedRunner runner, Database db, ConsoleMetrics metrics, ObjectProvider<DemoStatus> demo) {
+  ConsoleController(EmbeddedRunner runner, Database db, ConsoleMetrics metrics, ObjectProvider<DemoStatus> demo,
+      FundsService funds) {
+    this.funds = funds;
     this.runner = runner;
     this.db = db;
     this.metrics = metrics;
@@ -56,7 +60,8 @@ class ConsoleController {
   record RiskRow(String kind, String entity, int score, String level, List<String> roles, List<ReasonView> reasons) {}
 
   /** One row of the latest-warnings table. */
-  record WarningRow(String time, String victim, String severity, String fraudType, int evidence) {}
+  record WarningRow(String time, String victim, String severity, String fraudType, int evidence,
+      @Nullable String transfer) {}
 
   @GetMapping("/")
   String page(Model model, @Nullable Principal user) {
@@ -93,7 +98,7 @@ class ConsoleController {
           : w.victimAccount() != null ? Masks.entity(EntityKind.ACCOUNT, w.victimAccount()) : "—";
       String type = w.fraudType() == null ? "—" : zh ? w.fraudType().nameZh() : w.fraudType().nameEn();
       rows.add(new WarningRow(Timestamps.format(w.ts()).substring(0, 19).replace('T', ' '), victim,
-          w.severity().wireName(), type, w.evidence().size()));
+          w.severity().wireName(), type, w.evidence().size(), funds.lastTransferAmong(w.evidence()).orElse(null)));
     }
     model.addAttribute("rows", rows);
     return "console/fragments :: warnings";

@@ -40,7 +40,18 @@ public class FundsService implements JournalListener {
    * apart from an unknown id (NotTraceable.PENDING) so the caller can retry.
    */
 
+  /** How many recent transfer ids are remembered, so the console can link a warning to its trace. */
+  static final int RECENT_TRANSFER_IDS = 50_000;
+
   private final TransferGraph graph = new TransferGraph(1 << 16);
+  private final Map<String, Boolean> recentTransfers = new LinkedHashMap<>(1024, 0.75f, false) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > RECENT_TRANSFER_IDS;
+    }
+  }; // guarded by itself
   private final AtomicLong lastSeq = new AtomicLong();
   private final Database db;
   private final Clock clock;
@@ -83,8 +94,26 @@ public class FundsService implements JournalListener {
   public void onJournaled(long seq, Event event) {
     if (event instanceof TransferEvent t) {
       graph.append(t);
+      synchronized (recentTransfers) {
+        recentTransfers.put(t.id(), Boolean.TRUE);
+      }
     }
     lastSeq.set(seq);
+  }
+
+  /**
+   * Returns the last of these event ids that is a recently journaled transfer (the newest
+   * {@value #RECENT_TRANSFER_IDS}), e.g. the victim's payment among a warning's evidence.
+   */
+  public Optional<String> lastTransferAmong(List<String> eventIds) {
+    synchronized (recentTransfers) {
+      for (int i = eventIds.size() - 1; i >= 0; i--) {
+        if (recentTransfers.containsKey(eventIds.get(i))) {
+          return Optional.of(eventIds.get(i));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns the journal sequence number the graph has seen up to. */

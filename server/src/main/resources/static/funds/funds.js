@@ -1,0 +1,35 @@
+// Fund-flow page: draws the trace as an ECharts graph, one column per tier (victim at the left,
+// cash-outs at the right), links labelled with the traced amount and drawn wider for more money.
+(function () {
+  const data = JSON.parse(document.body.dataset.chart || '{"nodes":[],"links":[]}');
+  const el = document.getElementById('flow-chart');
+  if (!el) return;
+  const chart = echarts.init(el);
+  const maxFen = Math.max(1, ...data.links.map(l => l.fen));
+  const rows = {};
+  data.nodes.forEach(n => { rows[n.column] = Math.max(rows[n.column] || 0, n.row + 1); });
+  const colour = (n) => n.cash ? '#6d4c41' : n.column === 0 ? '#2e7d32' : ['#c62828', '#ef6c00', '#f9a825', '#8e24aa', '#1565c0', '#00838f'][(n.column - 1) % 6];
+  chart.setOption({
+    tooltip: {
+      formatter: (p) => p.dataType === 'edge'
+        ? p.data.sourceName + ' → ' + p.data.targetName + '<br>' + p.data.amount
+        : p.data.name + '<br>' + p.data.tier + (p.data.column > 0 ? '<br>' + p.data.received : '')
+    },
+    series: [{
+      type: 'graph', layout: 'none', roam: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8,
+      label: { show: true, position: 'bottom', formatter: (p) => p.data.tier + '\n' + p.data.name, fontSize: 11 },
+      edgeLabel: { show: true, formatter: (p) => p.data.amount, fontSize: 11 },
+      data: data.nodes.map(n => ({
+        id: n.id, name: n.name, tier: n.tier, column: n.column, received: n.received,
+        x: n.column * 240, y: (n.row - (rows[n.column] - 1) / 2) * 110,
+        symbolSize: n.column === 0 ? 26 : 20, itemStyle: { color: colour(n) }
+      })),
+      links: data.links.map(l => {
+        const s = data.nodes.find(n => n.id === l.source), t = data.nodes.find(n => n.id === l.target);
+        return { source: l.source, target: l.target, amount: l.amount, sourceName: s.name, targetName: t.name,
+          lineStyle: { width: 1 + 7 * l.fen / maxFen, curveness: 0.1, opacity: 0.8 } };
+      })
+    }]
+  });
+  window.addEventListener('resize', () => chart.resize());
+})();
