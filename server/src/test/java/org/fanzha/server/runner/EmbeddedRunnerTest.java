@@ -77,6 +77,45 @@ class EmbeddedRunnerTest {
   }
 
   @Test
+  void start_withListenerAfterASnapshot_listenerSeesTheWholeJournalInOrderThenEachNewEvent() throws Exception {
+    List<Event> first = city.subList(0, city.size() - 100);
+    List<Event> last = city.subList(city.size() - 100, city.size());
+    List<String> live = new ArrayList<>();
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000),
+          List.of((seq, e) -> live.add(e.id())));
+      runner.start();
+      feed(runner, first);
+      runner.close(); // final snapshot covers everything so far
+    }
+    assertThat(live).containsExactlyElementsOf(first.stream().map(Event::id).toList());
+    List<Long> seqs = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000),
+          List.of((seq, e) -> {
+            seqs.add(seq);
+            ids.add(e.id());
+          }, (seq, e) -> {
+            throw new IllegalStateException("a broken listener must not stop the engine");
+          }));
+      runner.start();
+      assertThat(runner.stats().replayedAtStart()).isZero(); // the engine came from the snapshot
+      assertThat(ids).containsExactlyElementsOf(live);
+      feed(runner, last);
+
+      assertThat(ids).hasSize(city.size());
+      assertThat(ids.subList(first.size(), city.size())).containsExactlyElementsOf(last.stream().map(Event::id).toList());
+      for (int i = 0; i < seqs.size(); i++) {
+        assertThat(seqs.get(i)).isEqualTo(i + 1L);
+      }
+      assertThat(runner.listenerErrors()).isEqualTo(city.size());
+      assertThat(runner.stats().processed()).isEqualTo(last.size());
+      runner.close();
+    }
+  }
+
+  @Test
   void start_afterGracefulClose_restoresTheSameStateFromTheFinalSnapshot() throws Exception {
     List<EntityRisk> before;
     try (Database db = Database.openH2(tmp)) {
