@@ -158,12 +158,21 @@ public final class FirstRules {
     // for a high score on its own; it needs a link to fraud (victim or mule money, a report, a
     // dealer-opened or brand-new account, a device shared by many accounts). Shops and traders also
     // gather many people's small payments into a few sums, where a mule passes each sum on as it
-    // comes; a stray payment from a suspected mule (a rented card's owner shopping) does not undo that.
+    // comes. One stray payment among many from a suspected mule (a rented card's owner shopping) or a
+    // suspected victim (someone on a long call with a scammer buying groceries) does not undo that;
+    // several do (AC_VICTIM_FUNDS_MANY stays strong).
     add(r, c, "AC_COLLECTION", null, "大量付款人的小额收款后集中转出，符合商户收款结算特征",
         "Many payers' small payments gathered and sent on in a few sums, as a shop settles its takings",
         x -> !x.cashTerminal() && x.fanIn() >= collectFanIn && x.inCount() >= collectRatio * Math.max(1, x.outCount())
-            && x.victimInflows() == 0 && x.muleInflows() * 5 <= x.fanIn() && x.reporters() == 0 && !x.listed()
+            && (x.victimInflows() + x.muleInflows()) * 5 <= x.fanIn() && x.reporters() == 0 && !x.listed()
             && Math.max(x.deviceAccounts(), x.ipAccounts()) < sharedDevice);
+    // A shop owner's card, a family member, the same staff each payday: honest money goes on to
+    // accounts it went to before, where a mule's payees change with every batch. Stray tainted
+    // inflows (see above) do not undo this; victim money or a report does.
+    add(r, c, "AC_KNOWN_PAYEES", null, "资金转给以往常付的账户，符合正常结算或家庭往来",
+        "Money goes on only to accounts it was paid to before, as settlements and family transfers do",
+        x -> !x.cashTerminal() && x.outCount() >= 1 && x.newPayees() == 0 && x.victimInflows() == 0
+            && x.reporters() == 0 && !x.listed() && !x.dealerLinked());
     add(r, c, "AC_UNLINKED", null, "资金往来快但未见与涉诈资金、举报、贩卡或共用设备的关联",
         "Money moves fast, but nothing links it to victims, mules, reports, card dealers or shared devices",
         x -> !x.cashTerminal() && unlinked(x, sharedDevice, newDays));
