@@ -9,19 +9,20 @@ import java.util.function.LongSupplier;
  * Limits anonymous look-ups per client address (a token bucket each), so the public look-up cannot
  * be used to enumerate phones or accounts (DESIGN principle 5). Signed-in analysts are not limited.
  */
-final class LookupRateLimiter {
+public final class LookupRateLimiter {
 
   private final int perMinute;
   private final LongSupplier nanoClock;
   private final Map<String, long[]> buckets = new ConcurrentHashMap<>(); // [tokens*1e9 scaled, last nanos]
 
-  LookupRateLimiter(int perMinute, LongSupplier nanoClock) {
+  /** Creates a limiter allowing {@code perMinute} look-ups per client per minute, timed by {@code nanoClock}. */
+  public LookupRateLimiter(int perMinute, LongSupplier nanoClock) {
     this.perMinute = perMinute;
     this.nanoClock = nanoClock;
   }
 
   /** Returns whether this client may look up one more entity now, and takes a token if so. */
-  boolean tryAcquire(String client) {
+  public boolean tryAcquire(String client) {
     long now = nanoClock.getAsLong();
     if (buckets.size() > 100_000) {
       prune(now);

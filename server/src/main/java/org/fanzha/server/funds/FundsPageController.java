@@ -1,5 +1,6 @@
 package org.fanzha.server.funds;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.fanzha.graph.funds.FreezePlan;
 import org.fanzha.graph.funds.FundReturn;
 import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.graph.funds.Tiers;
+import org.fanzha.server.entities.LookupRateLimiter;
 import org.fanzha.server.funds.FundsService.NotTraceableException;
 import org.fanzha.server.funds.FundsService.TraceResult;
 import org.fanzha.server.funds.HoldService.Actor;
@@ -24,6 +26,7 @@ import org.fanzha.server.system.Masks;
 import org.fanzha.server.system.Roles;
 import org.fanzha.store.Database;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -49,11 +52,15 @@ class FundsPageController {
   private final FundsService funds;
   private final HoldService holds;
   private final Database db;
+  private final LookupRateLimiter limiter;
 
-  FundsPageController(FundsService funds, HoldService holds, Database db) {
+  FundsPageController(FundsService funds, HoldService holds, Database db,
+      @Value("${fanzha.lookup.anonymous-per-minute:60}") int anonymousPerMinute) {
     this.funds = funds;
     this.holds = holds;
     this.db = db;
+    // A trace costs far more than an entity look-up: anonymous visitors get a tenth of that budget.
+    this.limiter = new LookupRateLimiter(Math.max(1, anonymousPerMinute / 10), System::nanoTime);
   }
 
   /** One account of the freeze plan as the page shows it. */
@@ -96,8 +103,12 @@ class FundsPageController {
   }
 
   @GetMapping("/funds/transfer/{id}")
-  String transfer(@PathVariable String id, Model model, Locale locale, @Nullable Authentication auth) {
+  String transfer(@PathVariable String id, Model model, Locale locale, @Nullable Authentication auth,
+      HttpServletRequest request) {
     boolean full = Roles.canSeePersonalData(auth);
+    if (!full && !limiter.tryAcquire(request.getRemoteAddr())) {
+      throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "anonymous traces are limited per address; sign in");
+    }
     boolean zh = "zh".equals(locale.getLanguage());
     TraceResult r;
     try {
