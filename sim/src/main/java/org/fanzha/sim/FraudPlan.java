@@ -260,7 +260,7 @@ final class FraudPlan {
         long opened = config.startMillis() - (3 + r.nextInt(18)) * DAY - r.nextInt(10 * 3600) * 1000L;
         hooks.add(openSim(d, holderFor(d, index), opened));
         hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + h / 3)); // call-centre handsets, 3 cards each
-        hookGangs.add((int) (index % dealers.size()));
+        hookGangs.add(h % dealers.size()); // the call centre sits with a gang (as before outside hooks existed)
         continue;
       }
       // bought outside the modelled dealers: one stranger's card each, on its own handset
