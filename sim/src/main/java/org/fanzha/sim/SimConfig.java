@@ -145,7 +145,10 @@ public record SimConfig(
   /**
    * Returns the default config for a city of {@code people} over {@code days}: 1% heavy callers,
    * one SIM farm per 4,000 residents (at least 2), one victim per 1,000 residents a day (at least
-   * 2), a fraud mix after the published case shares (brushing first), 2–4 mule tiers.
+   * 2), a fraud mix after the published case shares (brushing first), 2–4 mule tiers, 35% of victims
+   * reporting, half the hook numbers bought outside the dealers, and the honest look-alikes (payroll
+   * agencies, settling shops, families, traders, movers, night-shift workers, new couriers, benign
+   * handset signals; see {@link Builder#withoutHardNegatives()} for the city without them).
    */
   public static SimConfig of(long seed, int people, int days) {
     return builder(seed, people, days).build();

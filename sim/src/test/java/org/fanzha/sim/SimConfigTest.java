@@ -27,7 +27,9 @@ class SimConfigTest {
 
   @Test
   void toBuilder_roundTripsEqual() {
-    SimConfig c = SimConfig.builder(5, 500, 3).simFarms(4).muleTiers(1, 3).reportRate(0.2).build();
+    SimConfig c = SimConfig.builder(5, 500, 3).simFarms(4).muleTiers(1, 3).reportRate(0.2)
+        .outsideHookShare(0.25).hookCallsPerDay(12).payrollAgencies(7).traders(2).moversPerDay(0.5)
+        .benignScreenSharesPerThousandDay(3).build();
     assertThat(c.toBuilder().build()).isEqualTo(c);
   }
 
@@ -38,5 +40,23 @@ class SimConfigTest {
     assertThatThrownBy(() -> SimConfig.builder(1, 100, 1).muleTiers(3, 2).build()).hasMessageContaining("3..2");
     assertThatThrownBy(() -> SimConfig.builder(1, 100, 1).fraudMix(Map.of(FraudType.LOAN, 0)).build())
         .hasMessageContaining("fraudMix");
+    assertThatThrownBy(() -> SimConfig.builder(1, 100, 1).outsideHookShare(1.5).build())
+        .hasMessageContaining("outsideHookShare");
+    assertThatThrownBy(() -> SimConfig.builder(1, 100, 1).settlingMerchantShare(-0.1).build())
+        .hasMessageContaining("settlingMerchantShare");
+    assertThatThrownBy(() -> SimConfig.builder(1, 100, 1).traders(-1).build()).hasMessageContaining("benign");
+  }
+
+  @Test
+  void of_hasHardNegativesAndWithoutHardNegativesTurnsThemOff() {
+    SimConfig hard = SimConfig.of(1, 10_000, 7);
+    assertThat(hard.reportRate()).isEqualTo(0.35);
+    assertThat(hard.payrollAgencies()).isEqualTo(4);
+    assertThat(hard.outsideHookShare()).isEqualTo(0.5);
+    SimConfig easy = SimConfig.builder(1, 10_000, 7).withoutHardNegatives().build();
+    assertThat(easy.reportRate()).isEqualTo(0.6);
+    assertThat(easy.payrollAgencies() + easy.traders() + easy.passOnFamilies()).isZero();
+    assertThat(easy.outsideHookShare() + easy.hookCallsPerDay() + easy.moversPerDay()
+        + easy.benignScreenSharesPerThousandDay()).isZero();
   }
 }
