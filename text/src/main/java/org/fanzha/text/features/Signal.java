@@ -32,7 +32,12 @@ public enum Signal {
   PLATFORM_SERVICE("客服/理赔/退款", "customer service, claim or refund"),
   LOAN_OFFER("贷款/放款", "loan offer"),
   NEW_CONTACT("换号/新号/加新微信", "new number or new account"),
-  TASK_JOB("兼职任务/接单", "part-time task");
+  TASK_JOB("兼职任务/接单", "part-time task"),
+  // The last three are conjunctions of cue words in one text, which a linear model cannot form
+  // from its n-grams: they carry what separates a fraud ad from an honest one.
+  PAY_TO_EARN("赚钱前先付钱", "pay first to earn (job, task or rebate with a top-up, deposit or fee)"),
+  PAY_TO_RELEASE("提现/放款/发货前先交钱", "pay to withdraw, get the loan or the goods released"),
+  CLOSE_ONE_ASKS_MONEY("熟人/恋人要钱", "a relative, boss, friend or lover asks for money");
 
   private final String nameZh;
   private final String nameEn;

@@ -74,6 +74,33 @@ public final class SignalDetector {
     {Signal.MONEY, "万元", "几万", "十万", "百万", "人民币", "￥", "¥"},
   };
 
+  // Cue words of the conjunction signals; a cue alone is no feature.
+  private static final int CUE_PAY = 0;
+  private static final int CUE_EARN = 1;
+  private static final int CUE_RELEASE = 2;
+  private static final int CUE_CLOSE = 3;
+  private static final int CUE_ASK = 4;
+  private static final int CUES = 5;
+
+  private static final Object[][] CUE_PHRASES = {
+    {CUE_PAY, "充值", "充钱", "垫付", "垫钱", "先交", "先付", "先转", "先充", "会员费", "入会费", "报名费", "年费",
+      "保证金", "押金", "激活费", "解冻金", "解冻费", "手续费", "服务费", "工本费", "定金", "订金", "所得税", "税费",
+      "交税", "缴税", "缴纳", "交纳", "补缴", "刷流水", "做流水", "升级会员", "开通会员", "升级vip", "认证金", "验证金",
+      "风险金", "清关费", "关税", "保价费", "违约金", "全款", "交钱", "转钱", "补足", "入金", "交一笔", "付一笔",
+      "通道费", "提现费", "保险费", "公证费", "质保金", "诚意金", "押一"},
+    {CUE_EARN, "兼职", "日结", "做任务", "接任务", "领任务", "接单", "派单", "刷单", "点赞", "佣金", "返利", "返现",
+      "提成", "日入", "赚钱", "零花钱", "副业", "酬劳", "报酬", "体验单", "福利单", "连单", "联单", "做单", "高佣",
+      "商单", "任务单", "回报", "收益", "盈利", "分红", "利润", "稳赚", "赚了"},
+    {CUE_RELEASE, "提现", "出金", "提不出", "提不了", "取不出", "取出来", "无法提", "不能提", "卡单", "解冻", "放款",
+      "出款", "下款", "清关", "放行", "发货", "出票", "提款", "退还", "返还", "原路退", "退回", "到账"},
+    {CUE_CLOSE, "亲爱的", "宝贝", "宝宝", "老婆", "老公", "表哥", "表姐", "表弟", "表妹", "舅舅", "叔叔", "阿姨",
+      "老同学", "老同事", "领导", "老板", "局长", "处长", "科长", "主任", "董事长", "王总", "李总", "张总", "刘总",
+      "班主任", "新号", "换号", "新微信", "手机坏了", "手机掉", "同学的号", "朋友的号", "哥哥", "姐姐", "我是你"},
+    {CUE_ASK, "转我", "转给我", "借我", "帮我转", "帮我垫", "帮我付", "先帮我", "垫一下", "垫上", "转到这个",
+      "转这个", "打到这个", "汇到", "转到我", "付一笔", "急需", "周转", "借点钱", "借一下", "转一下", "转过来",
+      "打给我", "转账给", "把钱转", "先转", "打款"},
+  };
+
   private static final String[] QQ_WORDS = {"qq", "扣扣", "企鹅"};
   private static final String[] WECHAT_WORDS = {"微信", "vx", "v信", "wx", "威信", "薇信", "weixin", "wechat", "加v"};
   private static final String[] ACCOUNT_WORDS = {"卡号", "账号", "帐号", "账户", "帐户", "户名", "转至", "转到", "汇入", "打到"};
@@ -81,28 +108,37 @@ public final class SignalDetector {
   private static final int SLOTS = 512;
   private static final char[] SLOT_CHAR = new char[SLOTS];
   private static final char[][][] SLOT_PHRASES = new char[SLOTS][][];
-  private static final Signal[][] SLOT_SIGNALS = new Signal[SLOTS][];
+  /** Per phrase: a signal's ordinal, or {@code CUE_BASE + cue} for a cue word. */
+  private static final int[][] SLOT_IDS = new int[SLOTS][];
+  private static final int CUE_BASE = 32;
+  private static final Signal[] SIGNALS = Signal.values();
 
   static {
     for (Object[] group : PHRASES) {
-      Signal s = (Signal) group[0];
-      for (int g = 1; g < group.length; g++) {
-        char[] p = TextNormalizer.normalize((String) group[g]);
-        int slot = slotOf(p[0], true);
-        char[][] old = SLOT_PHRASES[slot];
-        Signal[] oldS = SLOT_SIGNALS[slot];
-        int n = old == null ? 0 : old.length;
-        char[][] np = new char[n + 1][];
-        Signal[] ns = new Signal[n + 1];
-        for (int k = 0; k < n; k++) {
-          np[k] = old[k];
-          ns[k] = oldS[k];
-        }
-        np[n] = p;
-        ns[n] = s;
-        SLOT_PHRASES[slot] = np;
-        SLOT_SIGNALS[slot] = ns;
+      addPhrases(((Signal) group[0]).ordinal(), group);
+    }
+    for (Object[] group : CUE_PHRASES) {
+      addPhrases(CUE_BASE + (Integer) group[0], group);
+    }
+  }
+
+  private static void addPhrases(int id, Object[] group) {
+    for (int g = 1; g < group.length; g++) {
+      char[] p = TextNormalizer.normalize((String) group[g]);
+      int slot = slotOf(p[0], true);
+      char[][] old = SLOT_PHRASES[slot];
+      int[] oldIds = SLOT_IDS[slot];
+      int n = old == null ? 0 : old.length;
+      char[][] np = new char[n + 1][];
+      int[] ni = new int[n + 1];
+      for (int k = 0; k < n; k++) {
+        np[k] = old[k];
+        ni[k] = oldIds[k];
       }
+      np[n] = p;
+      ni[n] = id;
+      SLOT_PHRASES[slot] = np;
+      SLOT_IDS[slot] = ni;
     }
   }
 
@@ -158,6 +194,8 @@ public final class SignalDetector {
     int mask = 0;
     int n = s.length;
     boolean dot = false;
+    int cues = 0;
+    int[] cueAt = null; // first position of each cue, kept only when hits are wanted
     for (int i = 0; i < n; i++) {
       char c = s[i];
       if (c == '.') {
@@ -185,7 +223,20 @@ public final class SignalDetector {
       for (int k = 0; k < ps.length; k++) {
         char[] p = ps[k];
         if (matchesAt(s, i, p)) {
-          Signal sig = SLOT_SIGNALS[slot][k];
+          int id = SLOT_IDS[slot][k];
+          if (id >= CUE_BASE) {
+            int cue = id - CUE_BASE;
+            if (out != null && (cues & (1 << cue)) == 0) {
+              if (cueAt == null) {
+                cueAt = new int[2 * CUES];
+              }
+              cueAt[2 * cue] = i;
+              cueAt[2 * cue + 1] = i + p.length;
+            }
+            cues |= 1 << cue;
+            continue;
+          }
+          Signal sig = SIGNALS[id];
           mask |= sig.bit();
           if (out != null) {
             out.add(new SignalHit(sig, i, i + p.length));
@@ -193,6 +244,9 @@ public final class SignalDetector {
         }
       }
     }
+    mask |= conjunction(cues, CUE_PAY, CUE_EARN, Signal.PAY_TO_EARN, cueAt, out);
+    mask |= conjunction(cues, CUE_PAY, CUE_RELEASE, Signal.PAY_TO_RELEASE, cueAt, out);
+    mask |= conjunction(cues, CUE_ASK, CUE_CLOSE, Signal.CLOSE_ONE_ASKS_MONEY, cueAt, out);
     mask |= ids(s, out);
     if (dot) {
       List<UrlSpan> found = UrlFinder.find(text);
@@ -211,6 +265,18 @@ public final class SignalDetector {
       }
     }
     return mask;
+  }
+
+  /** Returns {@code sig}'s bit when both cues were seen; its hit spans the first cue's words. */
+  private static int conjunction(
+      int cues, int first, int second, Signal sig, int @Nullable [] cueAt, @Nullable List<SignalHit> out) {
+    if ((cues & (1 << first)) == 0 || (cues & (1 << second)) == 0) {
+      return 0;
+    }
+    if (out != null && cueAt != null) {
+      out.add(new SignalHit(sig, cueAt[2 * first], cueAt[2 * first + 1]));
+    }
+    return sig.bit();
   }
 
   private static boolean matchesAt(char[] s, int i, char[] p) {

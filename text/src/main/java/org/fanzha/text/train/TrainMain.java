@@ -29,7 +29,7 @@ import org.fanzha.text.model.LinearTextModel;
 public final class TrainMain {
 
   /** Texts drawn per class from the written templates. */
-  public static final int WRITTEN_PER_CLASS = 600;
+  public static final int WRITTEN_PER_CLASS = 1200;
   /** Seed of the written templates' expansion. */
   public static final long SEED = 20261127L;
 

@@ -22,17 +22,26 @@ import java.util.Set;
  * {@code @part} starts a part, whose lines are alternatives ({@code -} = nothing). A text is one
  * line from each part in order. Inside a line, {@code {name}} draws from a slot, {@code {n:A-B}}
  * an integer in {@code [A, B]}, and {@code [a|b]} one alternative; expansion repeats until nothing
- * is left, so slots may hold these forms too.
+ * is left, so slots may hold these forms too. A label may have several {@code @class} blocks
+ * (template families, e.g. an SMS, a chat log, an ad): each text picks one of its label's families
+ * at random, then one line from each of that family's parts.
+ *
+ * <p>About a quarter of the texts of every label (the same share for all, so it tells the model
+ * nothing about the label) are rewritten in the chat register people type in: Chinese punctuation
+ * becomes a space, since screenshots of chats and posts rarely carry it.
  */
 public final class WrittenCorpus {
 
   /** The resource with the templates. */
   public static final String RESOURCE = "written.txt";
 
-  private final Map<String, List<String>> slots;
-  private final Map<String, List<List<String>>> classes;
+  /** Share of texts rewritten in the chat register (punctuation as spaces). */
+  static final double CHAT_REGISTER_SHARE = 0.25;
 
-  private WrittenCorpus(Map<String, List<String>> slots, Map<String, List<List<String>>> classes) {
+  private final Map<String, List<String>> slots;
+  private final Map<String, List<List<List<String>>>> classes; // label -> families -> parts -> lines
+
+  private WrittenCorpus(Map<String, List<String>> slots, Map<String, List<List<List<String>>>> classes) {
     this.slots = slots;
     this.classes = classes;
   }
@@ -52,7 +61,7 @@ public final class WrittenCorpus {
   /** Returns the corpus of a template text in the format above. */
   public static WrittenCorpus parse(String templates) {
     Map<String, List<String>> slots = new LinkedHashMap<>();
-    Map<String, List<List<String>>> classes = new LinkedHashMap<>();
+    Map<String, List<List<List<String>>>> classes = new LinkedHashMap<>();
     List<List<String>> parts = null;
     List<String> part = null;
     try (BufferedReader r = new BufferedReader(new java.io.StringReader(templates))) {
@@ -66,7 +75,7 @@ public final class WrittenCorpus {
           slots.put(t.substring(6, eq).strip(), splitTop(t.substring(eq + 1).strip()));
         } else if (t.startsWith("@class ")) {
           parts = new ArrayList<>();
-          classes.put(t.substring(7).strip(), parts);
+          classes.computeIfAbsent(t.substring(7).strip(), k -> new ArrayList<>()).add(parts);
           part = null;
         } else if (t.equals("@part")) {
           if (parts == null) {
@@ -98,17 +107,29 @@ public final class WrittenCorpus {
    */
   public List<LabeledText> generate(int perClass, long seed) {
     List<LabeledText> out = new ArrayList<>();
-    for (Map.Entry<String, List<List<String>>> e : classes.entrySet()) {
+    for (Map.Entry<String, List<List<List<String>>>> e : classes.entrySet()) {
       Random rnd = new Random(seed ^ e.getKey().hashCode());
+      List<List<List<String>>> families = e.getValue();
       Set<String> made = new LinkedHashSet<>();
       int tries = 0;
       while (made.size() < perClass && tries < perClass * 20) {
         tries++;
         StringBuilder b = new StringBuilder();
-        for (List<String> p : e.getValue()) {
-          b.append(p.get(rnd.nextInt(p.size())));
+        for (List<String> p : families.get(rnd.nextInt(families.size()))) {
+          String piece = expand(p.get(rnd.nextInt(p.size())), rnd).strip();
+          if (piece.isEmpty()) {
+            continue;
+          }
+          // Parts written without closing punctuation (chat and ad families) are spaced apart.
+          if (b.length() > 0 && !isBreak(b.charAt(b.length() - 1))) {
+            b.append(' ');
+          }
+          b.append(piece);
         }
-        String text = expand(b.toString(), rnd).strip();
+        String text = b.toString().strip();
+        if (rnd.nextDouble() < CHAT_REGISTER_SHARE) {
+          text = chatRegister(text);
+        }
         if (!text.isEmpty()) {
           made.add(text);
         }
@@ -118,6 +139,25 @@ public final class WrittenCorpus {
       }
     }
     return out;
+  }
+
+  private static boolean isBreak(char c) {
+    return "，。！？；：、,.!?:;)）】》 ~～".indexOf(c) >= 0;
+  }
+
+  /** Returns {@code s} as typed in a chat: Chinese sentence punctuation becomes one space. */
+  static String chatRegister(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean punct = c == '，' || c == '。' || c == '！' || c == '？' || c == '；' || c == '、' || c == '～';
+      if (!punct) {
+        b.append(c);
+      } else if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+        b.append(' ');
+      }
+    }
+    return b.toString().strip();
   }
 
   /** Returns {@code s} with every slot, number and alternative filled in. */

@@ -43,6 +43,31 @@ class SignalDetectorTest {
   }
 
   @Test
+  void mask_findsPayToEarnOnlyWhenAJobAsksForMoneyFirst() {
+    assertThat(signals("手机兼职，日结，先交199会员费才能接单")).contains(Signal.PAY_TO_EARN);
+    assertThat(signals("点赞任务做完第三单需要充值2880")).contains(Signal.PAY_TO_EARN);
+    assertThat(signals("招聘兼职服务员，日结，包吃住")).doesNotContain(Signal.PAY_TO_EARN);
+    assertThat(signals("话费充值成功，余额50元")).doesNotContain(Signal.PAY_TO_EARN);
+  }
+
+  @Test
+  void mask_findsPayToReleaseAndCloseOneAsksMoney() {
+    assertThat(signals("账户显示盈利，但提现要先交20%个人所得税")).contains(Signal.PAY_TO_RELEASE);
+    assertThat(signals("您的提现已到账")).doesNotContain(Signal.PAY_TO_RELEASE);
+    assertThat(signals("老公，我妈住院了，你先转我五万")).contains(Signal.CLOSE_ONE_ASKS_MONEY);
+    assertThat(signals("老公，晚上回来吃饭吗")).doesNotContain(Signal.CLOSE_ONE_ASKS_MONEY);
+  }
+
+  @Test
+  void hits_spanTheFirstCueOfAConjunction() {
+    String text = "刷单返利，先交保证金";
+    assertThat(detector.hits(text, TextNormalizer.normalize(text)))
+        .filteredOn(h -> h.signal() == Signal.PAY_TO_EARN)
+        .singleElement()
+        .satisfies(h -> assertThat(h.text(text)).isEqualTo("先交"));
+  }
+
+  @Test
   void mask_findsMoneyIncludingMaskedDigits() {
     assertThat(signals("先交5000元保证金")).contains(Signal.MONEY, Signal.DEPOSIT);
     assertThat(signals("满xxx减xx元")).contains(Signal.MONEY);

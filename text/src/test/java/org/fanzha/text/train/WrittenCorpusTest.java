@@ -26,7 +26,8 @@ class WrittenCorpusTest {
     assertThat(texts).isNotEmpty().allSatisfy(t -> {
       assertThat(t.label()).isEqualTo("police");
       assertThat(t.source()).isEqualTo("written");
-      assertThat(t.text()).matches("(我是(张三|李四)，)?你在(北京|上海)[1-9]号涉嫌洗钱[。！]");
+      // the chat register turns the punctuation into a space (or drops it at the end)
+      assertThat(t.text()).matches("(我是(张三|李四)[， ])?你在(北京|上海)[1-9]号涉嫌洗钱[。！]?");
     });
     assertThat(texts).extracting(LabeledText::text).doesNotHaveDuplicates();
   }
@@ -35,6 +36,23 @@ class WrittenCorpusTest {
   void generate_isTheSameForTheSameSeed() {
     WrittenCorpus c = WrittenCorpus.parse(TEMPLATES);
     assertThat(c.generate(10, 5)).isEqualTo(c.generate(10, 5));
+  }
+
+  @Test
+  void generate_drawsFromEveryFamilyOfALabel() {
+    WrittenCorpus c = WrittenCorpus.parse(String.join("\n",
+        "@class loan", "@part", "甲{n:1-99}", "@class none", "@part", "好的", "@class loan", "@part", "乙{n:1-99}"));
+    List<LabeledText> texts = c.generate(60, 3);
+    assertThat(c.labels()).containsExactly("loan", "none");
+    assertThat(texts).filteredOn(t -> t.label().equals("loan")).extracting(LabeledText::text)
+        .anyMatch(t -> t.startsWith("甲")).anyMatch(t -> t.startsWith("乙"))
+        .allMatch(t -> t.matches("[甲乙][0-9]+"));
+  }
+
+  @Test
+  void chatRegister_turnsSentencePunctuationIntoOneSpace() {
+    assertThat(WrittenCorpus.chatRegister("亲，在吗？！先做三单。")).isEqualTo("亲 在吗 先做三单");
+    assertThat(WrittenCorpus.chatRegister("加QQ:123")).isEqualTo("加QQ:123");
   }
 
   @Test
