@@ -4,10 +4,17 @@
   const data = JSON.parse(document.body.dataset.chart || '{"nodes":[],"links":[]}');
   const el = document.getElementById('flow-chart');
   if (!el) return;
-  const chart = echarts.init(el);
   const maxFen = Math.max(1, ...data.links.map(l => l.fen));
   const rows = {};
   data.nodes.forEach(n => { rows[n.column] = Math.max(rows[n.column] || 0, n.row + 1); });
+  // The layout is scaled to fit the box, so the box follows the busiest column: a thin chain gets
+  // a short box instead of being shrunk into a strip.
+  const busiest = Math.max(1, ...Object.values(rows));
+  el.style.height = Math.min(900, Math.max(260, 90 * busiest + 160)) + 'px';
+  const columns = Math.max(1, ...data.nodes.map(n => n.column));
+  // Rows spread to the box's shape (the fit keeps the aspect ratio), never closer than 90 units.
+  const yStep = Math.max(90, (el.clientHeight / Math.max(1, el.clientWidth)) * columns * 240 * 0.8 / busiest);
+  const chart = echarts.init(el);
   const colour = (n) => n.cash ? '#6d4c41' : n.column === 0 ? '#2e7d32' : ['#c62828', '#ef6c00', '#f9a825', '#8e24aa', '#1565c0', '#00838f'][(n.column - 1) % 6];
   chart.setOption({
     tooltip: {
@@ -21,7 +28,7 @@
       edgeLabel: { show: true, formatter: (p) => p.data.amount, fontSize: 11 },
       data: data.nodes.map(n => ({
         id: n.id, name: n.name, tier: n.tier, column: n.column, received: n.received,
-        x: n.column * 240, y: (n.row - (rows[n.column] - 1) / 2) * 110,
+        x: n.column * 240, y: (n.row - (rows[n.column] - 1) / 2) * yStep,
         symbolSize: n.column === 0 ? 26 : 20, itemStyle: { color: colour(n) }
       })),
       links: data.links.map(l => {

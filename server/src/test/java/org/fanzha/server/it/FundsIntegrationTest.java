@@ -38,7 +38,8 @@ class FundsIntegrationTest {
           + "\"callee\":\"13800138000\",\"duration_s\":412}");
 
   @TempDir Path data;
-  final HttpClient http = HttpClient.newHttpClient();
+  // keeps the session cookie, as a browser does, so the console form's CSRF token matches
+  final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
   final JsonMapper json = JsonMapper.builder().build();
 
   static String transfer(String id, String time, String from, String to, String amount, String channel) {
@@ -125,7 +126,18 @@ class FundsIntegrationTest {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).doesNotContain(MULE1).contains("6217*******0123").contains("一级卡");
       HttpResponse<String> analystPage = get(port, "/funds/transfer/fi-t1", analyst);
-      assertThat(analystPage.body()).contains(MULE1).contains("1000.00");
+      assertThat(analystPage.body()).contains(MULE1).contains("1000.00").contains("请求止付");
+
+      // the page's htmx form (CSRF token from the page, same session) asks for a stop on the second mule
+      java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+          .matcher(analystPage.body());
+      assertThat(csrf.find()).isTrue();
+      String form = "kind=stop&account=" + MULE2 + "&amount=1000.00&case_ref=trace+fi-t1&_csrf=" + csrf.group(1);
+      HttpResponse<String> asked = post(port, "/funds/holds", analyst, "application/x-www-form-urlencoded", form);
+      assertThat(asked.statusCode()).isEqualTo(200);
+      assertThat(asked.body()).contains("已请求").contains("STOP-");
+      assertThat(post(port, "/funds/holds", analyst, "application/x-www-form-urlencoded",
+          form.replaceAll("_csrf=.*", "_csrf=forged")).statusCode()).isEqualTo(403);
     }
 
     try (ConfigurableApplicationContext ctx = boot()) {
