@@ -29,6 +29,7 @@ public final class PairFingerprints implements PairMemory {
   private static final int PAGE_SHIFT = 16;
   private static final int PAGE = 1 << PAGE_SHIFT;
   private static final int MIN_CAPACITY = 1024;
+  private static final int INITIAL_CAPACITY = 16 * 1024; // 64 KiB: skips the first few growths
   private static final int MAX_CAPACITY = Integer.MAX_VALUE - PAGE;
 
   private int[][] pages;
@@ -37,7 +38,7 @@ public final class PairFingerprints implements PairMemory {
 
   /** Creates an empty set. */
   public PairFingerprints() {
-    this(MIN_CAPACITY);
+    this(INITIAL_CAPACITY);
   }
 
   private PairFingerprints(int capacity) {
