@@ -29,23 +29,10 @@ public final class HashedTextClassifier implements ContentClassifier {
    *    their mean contribution to all labels (an n-gram every label likes is no reason); their
    *    spans are merged when they overlap and shown as the original text. Signals join the ranking
    *    with their own lift over the mean. Up to 5 phrases are returned, strongest first.
-   * 3. Spam gate: the fraud types that have no public data are learnt from templates only, and an
-   *    ad-like fraud ("兼职日结…先交会员费") shares most of its n-grams with the tens of thousands of
-   *    real ads. When the arg-max is spam and the text pays before being paid (PAY_TO_EARN,
-   *    PAY_TO_RELEASE) or has a close one asking for money, the likeliest fraud type wins instead:
-   *    an honest ad does not charge for the right to earn. "none" is never overruled this way.
-   * 4. Links: a link whose own risk is ≥ 0.7 (look-alike bank or government domain, raw IP …)
+   * 3. Links: a link whose own risk is ≥ 0.7 (look-alike bank or government domain, raw IP …)
    *    turns a "none"/"spam" verdict into "other" fraud, since a phishing link needs no other
    *    words; the link's reasons then lead the phrases.
    */
-
-  /**
-   * Signals that turn a {@code spam} verdict into the likeliest fraud type: paying before being
-   * paid (a task, a withdrawal, a loan, goods) and a close one asking for money. Each is a
-   * conjunction of cue words found in under 0.2% of the spam and normal texts of the corpora.
-   */
-  static final int FRAUD_PATTERNS =
-      Signal.PAY_TO_EARN.bit() | Signal.PAY_TO_RELEASE.bit() | Signal.CLOSE_ONE_ASKS_MONEY.bit();
 
   /** Link risk at which a normal-looking text becomes {@code other} fraud. */
   public static final double PHISHING_LINK_THRESHOLD = 0.7;
@@ -88,19 +75,6 @@ public final class HashedTextClassifier implements ContentClassifier {
       if (p > bestP) {
         bestP = p;
         best = c;
-      }
-    }
-    if ((mask & FRAUD_PATTERNS) != 0 && ContentVerdict.SPAM.equals(model.label(best))) {
-      // Second stage: an ad that asks for money before paying out is fraud, not advertising.
-      int fraud = -1;
-      for (int c = 0; c < k; c++) {
-        if (fraudTypes[c] != null && fraudTypes[c] != FraudType.OTHER && (fraud < 0 || z[c] > z[fraud])) {
-          fraud = c;
-        }
-      }
-      if (fraud >= 0) {
-        best = fraud;
-        bestP = 1.0 / (1.0 + Math.exp(-z[fraud]));
       }
     }
     double score = sum > 0 ? bestP / sum : 0;
