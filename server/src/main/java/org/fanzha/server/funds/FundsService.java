@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.TransferEvent;
 import org.fanzha.graph.funds.ForwardTrace;
@@ -21,24 +23,47 @@ import org.fanzha.server.runner.JournalListener;
 import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Owns the live {@link TransferGraph} and answers traces over it. The graph is fed by the embedded
- * runner with every journaled transfer in journal order (it is a {@link JournalListener}): the whole
- * journal at start, then each accepted transfer right after the engine, so a restart rebuilds the
- * same graph and therefore the same traces.
+ * Owns the live {@link TransferGraph} and answers traces over it. The graph is fed with every
+ * journaled transfer in journal order (this is a {@link JournalListener} of the embedded runner):
+ * the whole journal at start, then each accepted transfer right after the engine, so a restart
+ * rebuilds the same graph and therefore the same traces.
  */
 @Service
-public class FundsService implements JournalListener {
+public class FundsService implements JournalListener, AutoCloseable {
 
   /*
-   * Threads. The graph has one writer (the engine thread, through onJournaled) and many readers
-   * (HTTP threads tracing); TransferGraph's read-write lock makes each trace see one consistent
-   * graph. A transfer is journaled (committed) a moment before the engine thread appends it, so a
-   * trace asked for in that moment finds it in the journal but not yet in the graph; that is told
-   * apart from an unknown id (NotTraceable.PENDING) so the caller can retry.
+   * Threads.
+   * 1. The engine thread only hands transfers over (onJournaled puts them on a queue); one graph
+   *    thread ("fanzha-graph") appends them in that order. TransferGraph is one-writer/many-readers
+   *    under a read-write lock, and a trace holds the read lock while it runs (milliseconds, up to
+   *    its step budget for a hub account); appending on the engine thread would make decisions
+   *    wait for traces. The queue is bounded (PENDING): only if the graph thread fell that far
+   *    behind would the engine thread wait.
+   * 2. A trace of a transfer first waits until the graph thread has applied the transfer's journal
+   *    sequence number (normally already done; at most AWAIT), so "accepted, then traced" works
+   *    without retries. If it still is not there the answer is NotTraceable.PENDING (503, retry).
    */
+
+  private static final Logger log = LoggerFactory.getLogger(FundsService.class);
+
+  /** Transfers handed over but not yet in the graph, at most. */
+  static final int PENDING = 100_000;
+
+  /** The longest a trace waits for its transfer to reach the graph. */
+  static final long AWAIT_MILLIS = 2_000;
+
+  private record Handover(long seq, TransferEvent transfer) {}
+
+  private final BlockingQueue<Handover> pending = new ArrayBlockingQueue<>(PENDING);
+  private final Object applied = new Object();
+  private long appliedSeq; // guarded by applied
+  private final Thread feeder;
+  private volatile boolean running = true;
 
   /** How many recent transfer ids are remembered, so the console can link a warning to its trace. */
   static final int RECENT_TRANSFER_IDS = 50_000;
@@ -52,13 +77,15 @@ public class FundsService implements JournalListener {
       return size() > RECENT_TRANSFER_IDS;
     }
   }; // guarded by itself
-  private final AtomicLong lastSeq = new AtomicLong();
   private final Database db;
   private final Clock clock;
 
   FundsService(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.feeder = new Thread(this::feed, "fanzha-graph");
+    feeder.setDaemon(true);
+    feeder.start();
   }
 
   /** A trace with the freeze plan made from it as of {@code asOfMillis}. */
@@ -92,13 +119,78 @@ public class FundsService implements JournalListener {
 
   @Override
   public void onJournaled(long seq, Event event) {
-    if (event instanceof TransferEvent t) {
-      graph.append(t);
-      synchronized (recentTransfers) {
-        recentTransfers.put(t.id(), Boolean.TRUE);
+    if (!(event instanceof TransferEvent t)) {
+      return;
+    }
+    synchronized (recentTransfers) {
+      recentTransfers.put(t.id(), Boolean.TRUE);
+    }
+    try {
+      pending.put(new Handover(seq, t));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while handing transfer " + t.id() + " to the graph", e);
+    }
+  }
+
+  private void feed() {
+    List<Handover> batch = new ArrayList<>(1024);
+    while (running || !pending.isEmpty()) {
+      try {
+        Handover first = pending.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        pending.drainTo(batch, 4095);
+        for (Handover h : batch) {
+          try {
+            graph.append(h.transfer());
+          } catch (RuntimeException e) {
+            log.error("Transfer {} (seq {}) not added to the graph", h.transfer().id(), h.seq(), e);
+          }
+        }
+        synchronized (applied) {
+          appliedSeq = batch.get(batch.size() - 1).seq();
+          applied.notifyAll();
+        }
+        batch.clear();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
-    lastSeq.set(seq);
+  }
+
+  /** Waits until the graph holds every transfer journaled up to {@code seq}; returns whether it does. */
+  boolean awaitApplied(long seq, long timeoutMillis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    synchronized (applied) {
+      while (appliedSeq < seq) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          applied.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Stops the graph thread once it has applied what it was handed. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      feeder.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -116,9 +208,11 @@ public class FundsService implements JournalListener {
     return Optional.empty();
   }
 
-  /** Returns the journal sequence number the graph has seen up to. */
-  public long lastSeq() {
-    return lastSeq.get();
+  /** Returns the journal sequence number of the last transfer the graph holds. */
+  public long appliedSeq() {
+    synchronized (applied) {
+      return appliedSeq;
+    }
   }
 
   /** Returns how many transfers the graph holds. */
@@ -141,7 +235,7 @@ public class FundsService implements JournalListener {
     return latest == Long.MIN_VALUE ? clock.millis() : latest;
   }
 
-  /** Returns the journaled transfer with this id. */
+  /** Returns the journaled transfer with this id, once the graph holds it too. */
   public TransferEvent findTransfer(String id) {
     Optional<JournalEntry> e = db.journal().find(id);
     if (e.isEmpty()) {
@@ -150,6 +244,10 @@ public class FundsService implements JournalListener {
     if (!(e.get().event() instanceof TransferEvent t)) {
       throw new NotTraceableException(NotTraceable.NOT_A_TRANSFER, "event '" + id + "' is a "
           + e.get().event().type().wireName() + ", not a transfer");
+    }
+    if (!awaitApplied(e.get().seq(), AWAIT_MILLIS)) {
+      throw new NotTraceableException(NotTraceable.PENDING, "transfer '" + id + "' is journaled but not yet in the"
+          + " transfer graph; retry in a moment");
     }
     return t;
   }

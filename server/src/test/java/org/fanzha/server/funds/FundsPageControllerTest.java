@@ -57,7 +57,7 @@ class FundsPageControllerTest {
     assertThat(html).doesNotContain(MULE1).doesNotContain(MULE2).doesNotContain(VICTIM);
     assertThat(html).contains(Masking.account(MULE1)).contains(Masking.account(MULE2));
     assertThat(html).contains("一级卡").contains("二级卡").contains("4000.00").contains("cash:ATM-0042");
-    assertThat(html).contains("id=\"flow-chart\"").doesNotContain("请求止付");
+    assertThat(html).contains("id=\"flow-chart\"").doesNotContain("class=\"request\"").doesNotContain("/funds/holds");
   }
 
   @Test
