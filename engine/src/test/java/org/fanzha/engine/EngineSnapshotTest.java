@@ -33,10 +33,33 @@ class EngineSnapshotTest {
 
   @Test
   void readSnapshot_restoredEngineScoresTheNextEventsIdentically() throws IOException {
+    restoredEngineScoresIdentically(CFG);
+  }
+
+  @Test
+  void readSnapshot_withTheDefaultGrowingPairSet_restoredEngineScoresTheNextEventsIdentically()
+      throws IOException {
+    assertThat(EngineConfig.defaults().integer("pairs.log2_bits")).as("the default grows").isZero();
+    restoredEngineScoresIdentically(EngineConfig.defaults());
+  }
+
+  @Test
+  void writeSnapshot_ofARestoredEngineWithTheGrowingPairSet_isByteIdentical() throws IOException {
+    Engine e = new Engine(EngineConfig.defaults());
+    for (Event ev : world()) {
+      e.process(ev);
+    }
+    e.drainWarnings();
+    byte[] a = snapshot(e);
+    byte[] b = snapshot(Engine.readSnapshot(new ByteArrayInputStream(a), EngineConfig.defaults()));
+    assertThat(b).isEqualTo(a);
+  }
+
+  private static void restoredEngineScoresIdentically(EngineConfig cfg) throws IOException {
     List<Event> events = world();
     int half = events.size() / 2;
-    Engine straight = new Engine(CFG);
-    Engine first = new Engine(CFG);
+    Engine straight = new Engine(cfg);
+    Engine first = new Engine(cfg);
     for (int i = 0; i < half; i++) {
       straight.process(events.get(i));
       first.process(events.get(i));
@@ -47,7 +70,7 @@ class EngineSnapshotTest {
         "+8613800138000", Role.FRAUD_NUMBER, null));
     straight.process(new org.fanzha.core.event.LabelEvent("l-x", events.get(half).ts(), null, EntityKind.PHONE,
         "+8613800138000", Role.FRAUD_NUMBER, null));
-    Engine restored = Engine.readSnapshot(new ByteArrayInputStream(snapshot(first)), CFG);
+    Engine restored = Engine.readSnapshot(new ByteArrayInputStream(snapshot(first)), cfg);
 
     List<Decision> expected = new ArrayList<>();
     List<Decision> actual = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.fanzha.engine.correlation;
 
-import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -145,10 +144,14 @@ public final class VictimWatch {
 
   /** Writes episodes, remembered calls and pending warnings are not included (drain first). */
   public void write(DataOutputStream out) throws IOException {
-    out.writeInt(episodes.size());
-    for (Int2ObjectMap.Entry<Episode> en : episodes.int2ObjectEntrySet()) {
-      Episode e = en.getValue();
-      out.writeInt(en.getIntKey());
+    // keys in ascending order, not hash order (which depends on the map's history): a restored
+    // watch then writes the same bytes
+    int[] keys = episodes.keySet().toIntArray();
+    java.util.Arrays.sort(keys);
+    out.writeInt(keys.length);
+    for (int key : keys) {
+      Episode e = episodes.get(key);
+      out.writeInt(key);
       out.writeInt(e.fraudPhone);
       out.writeLong(e.startTs);
       out.writeLong(e.lastTs);
@@ -164,10 +167,12 @@ public final class VictimWatch {
         Snapshots.writeString(out, id);
       }
     }
-    out.writeInt(lastLongCall.size());
-    for (Int2ObjectMap.Entry<String> en : lastLongCall.int2ObjectEntrySet()) {
-      out.writeInt(en.getIntKey());
-      Snapshots.writeString(out, en.getValue());
+    int[] calls = lastLongCall.keySet().toIntArray();
+    java.util.Arrays.sort(calls);
+    out.writeInt(calls.length);
+    for (int key : calls) {
+      out.writeInt(key);
+      Snapshots.writeString(out, lastLongCall.get(key));
     }
   }
 

@@ -7,8 +7,9 @@ import java.util.Arrays;
 import org.fanzha.core.event.Role;
 
 /**
- * The state of one entity kind: identifiers interned to dense ids, every entity's features in a
- * fixed-stride slice of one {@code int[]}, and the risk the engine holds for it.
+ * The state of one entity kind: identifiers interned to dense ids (held as bytes in an arena, see
+ * {@link Interner}), every entity's features and held risk in a fixed-stride slice of paged
+ * {@code int[]}s.
  */
 public abstract class FeatureTable {
   /*
@@ -24,7 +25,10 @@ public abstract class FeatureTable {
    *    by copying) keep unused capacity below one page per table, where a 1.5x growth policy left
    *    a sixth of the array idle on average, and growth copies nothing. Small counts that only meet
    *    small thresholds (reports, victim links, spoofed calls …) share an int as two 16-bit
-   *    halves and saturate at 65,535 rather than wrap; flags and the fraud type take a byte each.
+   *    halves and saturate at 65,535 rather than wrap; flags and the fraud type share an int.
+   *    Measured with EngineStateSize (10,000 and 50,000 people, 7 days, G1): the whole engine
+   *    heap after GC went from 609 and 423 bytes per entity to about 245 and 238, of which
+   *    features and risk are about 165, identifiers about 40 and the pair memory about 34.
    *
    * 2. Sliding windows are rings of buckets (Ring). The slice stores only the newest bucket number
    *    (the head) and the counters; the bucket number of every other slot follows from the head, so
@@ -40,13 +44,15 @@ public abstract class FeatureTable {
    * 3. Distinct counts (callees, counterparties, holders per device) use linear counting on a small
    *    bitmap (Whang et al. 1990): n ≈ m·ln(m / zeros). With m = 128 bits the standard error is
    *    about 7% at 40 distinct items and 10% at 150, enough for thresholds of 3–40; beyond a few
-   *    hundred it saturates at m·ln m (621). Estimates come from a precomputed table by zero count. Two generations (current and previous) give a
-   *    sliding horizon of one to two generation lengths without storing timestamps per item.
+   *    hundred it saturates at m·ln m (621). Estimates come from a precomputed table by zero
+   *    count. Two generations (current and previous) give a sliding horizon of one to two
+   *    generation lengths without storing timestamps per item.
    *    HyperLogLog would need more registers than these thresholds justify.
    *
    * 4. "Seen before" questions across entities (has this caller called this callee before? has
-   *    this payer paid this payee?) go to one shared PairFilter (a Bloom filter), whose false
-   *    positives only weaken evidence.
+   *    this payer paid this payee?) go to one shared PairMemory, whose false positives only weaken
+   *    evidence: by default a fingerprint set that grows with the pairs seen (PairFingerprints),
+   *    or a fixed Bloom filter (PairFilter) when pairs.log2_bits sets its size.
    *
    * 5. Risk kept per entity is the peak score with the reasons (a bit mask of rule ids) and roles
    *    of that peak: risk stands until it is reviewed (a label, an appeal) rather than fading when

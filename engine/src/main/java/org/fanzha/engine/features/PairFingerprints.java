@@ -144,12 +144,20 @@ public final class PairFingerprints implements PairMemory {
     out.writeInt(TAG);
     out.writeInt(capacity);
     out.writeInt(size);
+    // in ascending (unsigned) order, not slot order: where a fingerprint sits in a run depends on
+    // insertion order, and a canonical order makes the snapshot of a restored set byte-identical
+    int[] all = new int[size];
+    int n = 0;
     for (int[] p : pages) {
       for (int s : p) {
         if (s != 0) {
-          out.writeInt(s);
+          all[n++] = s ^ Integer.MIN_VALUE;
         }
       }
+    }
+    java.util.Arrays.sort(all, 0, n);
+    for (int k = 0; k < n; k++) {
+      out.writeInt(all[k] ^ Integer.MIN_VALUE);
     }
   }
 

@@ -134,10 +134,14 @@ public final class RiskLists {
   }
 
   private static void writeMap(DataOutputStream out, Object2IntOpenHashMap<String> m) throws IOException {
-    out.writeInt(m.size());
-    for (Object2IntOpenHashMap.Entry<String> e : m.object2IntEntrySet()) {
-      Snapshots.writeString(out, e.getKey());
-      out.writeInt(e.getIntValue());
+    // keys sorted, not in hash order (which depends on the map's history): a restored engine
+    // then writes the same bytes
+    String[] keys = m.keySet().toArray(new String[0]);
+    java.util.Arrays.sort(keys);
+    out.writeInt(keys.length);
+    for (String k : keys) {
+      Snapshots.writeString(out, k);
+      out.writeInt(m.getInt(k));
     }
   }
 

@@ -1,0 +1,67 @@
+package org.fanzha.engine.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.fanzha.core.event.Role;
+import org.junit.jupiter.api.Test;
+
+class PhoneTableTest {
+
+  private static final long T0 = 1_795_741_200_000L;
+
+  @Test
+  void reported_packedCounts_saturateWithoutTouchingTheirNeighbours() {
+    PhoneTable t = new PhoneTable(4);
+    int p = t.intern("+8613800138000");
+    for (int i = 0; i < 70_000; i++) {
+      t.reported(p, i < 3);
+    }
+    t.linkVictim(p);
+    t.spoofed(p);
+    t.spoofed(p);
+    assertThat(t.reports(p)).isEqualTo(65_535);
+    assertThat(t.reporters(p)).isEqualTo(3);
+    assertThat(t.victimLinks(p)).isEqualTo(1);
+    assertThat(t.spoofedCalls(p)).isEqualTo(2);
+  }
+
+  @Test
+  void flagsAndFraudType_shareAWordIndependently() {
+    PhoneTable t = new PhoneTable(4);
+    int p = t.intern("+8613800138000");
+    t.setFlags(p, PhoneTable.FLAG_EPISODE | PhoneTable.FLAG_LISTED);
+    t.fraudType(p, 7);
+    t.clearFlags(p, PhoneTable.FLAG_LISTED);
+    assertThat(t.flags(p)).isEqualTo(PhoneTable.FLAG_EPISODE);
+    assertThat(t.fraudType(p)).isEqualTo(7);
+    t.fraudType(p, 2);
+    assertThat(t.flags(p)).isEqualTo(PhoneTable.FLAG_EPISODE);
+    assertThat(t.fraudType(p)).isEqualTo(2);
+  }
+
+  @Test
+  void risk_heldInTheSlice_staysApartFromTheFeaturesOfTheNextPhone() {
+    PhoneTable t = new PhoneTable(4);
+    int[] ids = new int[600]; // more than two pages of 256
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = t.intern("+86138" + (10_000_000 + i));
+      t.setFlags(ids[i], PhoneTable.FLAG_WHITELISTED);
+      t.add(ids[i], t.slot(ids[i], T0), PhoneTable.OUT);
+    }
+    long mask = 1L << 40 | 5;
+    assertThat(t.raise(ids[300], 95, mask, FeatureTable.bit(Role.FRAUD_NUMBER))).isTrue();
+    assertThat(t.score(ids[300])).isEqualTo(95);
+    assertThat(t.reasonMask(ids[300])).isEqualTo(mask);
+    assertThat(t.hasRole(ids[300], Role.FRAUD_NUMBER)).isTrue();
+    for (int i = 0; i < ids.length; i++) {
+      assertThat(t.flags(ids[i])).isEqualTo(PhoneTable.FLAG_WHITELISTED);
+      assertThat(t.sum(ids[i], PhoneTable.OUT, T0)).isEqualTo(1);
+      if (i != 300) {
+        assertThat(t.score(ids[i])).isZero();
+        assertThat(t.reasonMask(ids[i])).isZero();
+      }
+    }
+    assertThat(t.size()).isEqualTo(600);
+    assertThat(t.name(ids[599])).isEqualTo("+8613810000599");
+  }
+}
