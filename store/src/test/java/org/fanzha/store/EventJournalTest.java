@@ -11,9 +11,11 @@ import static org.fanzha.store.TestEvents.victimReports;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.EventType;
 import org.fanzha.store.TestDatabases.Target;
 import org.fanzha.store.TestDatabases.TestDb;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,34 @@ class EventJournalTest {
         assertThat(e.seq()).isEqualTo(4);
         assertThat(e.event().id()).isEqualTo("r1");
       });
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void forEachOfTypes_transfersInARange_onlyThoseInSeqOrder(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      t.db().journal().append(List.of(
+          victimPaysMule("t1", T0, 100), fraudCallsVictim("c1", T0 + 1), victimPaysMule("t2", T0 + 2, 200),
+          victimReports("r1", T0 + 3), victimPaysMule("t3", T0 + 4, 300), victimPaysMule("t4", T0 + 5, 400)));
+      List<String> ids = new ArrayList<>();
+      List<Long> seqs = new ArrayList<>();
+
+      long n = t.db().journal().forEachOfTypes(EnumSet.of(EventType.TRANSFER), 1, 5,
+          (seq, e) -> {
+            seqs.add(seq);
+            ids.add(e.id());
+          });
+
+      assertThat(n).isEqualTo(2);
+      assertThat(ids).containsExactly("t2", "t3");
+      assertThat(seqs).containsExactly(3L, 5L);
+      List<String> two = new ArrayList<>();
+      t.db().journal().forEachOfTypes(EnumSet.of(EventType.CALL,
+          EventType.REPORT), 0, 6, (seq, e) -> two.add(e.id()));
+      assertThat(two).containsExactly("c1", "r1");
+      assertThat(t.db().journal().forEachOfTypes(EnumSet.noneOf(EventType.class), 0, 6,
+          (seq, e) -> two.add(e.id()))).isZero();
     }
   }
 
