@@ -2,14 +2,18 @@ package org.fanzha.server.funds;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.EventType;
 import org.fanzha.core.event.TransferEvent;
 import org.fanzha.graph.funds.ForwardTrace;
 import org.fanzha.graph.funds.ForwardTracer;
@@ -56,6 +60,8 @@ public class FundsService implements JournalListener, AutoCloseable {
 
   /** The longest a trace waits for its transfer to reach the graph. */
   static final long AWAIT_MILLIS = 2_000;
+
+  private static final Set<EventType> TRANSFERS = Collections.unmodifiableSet(EnumSet.of(EventType.TRANSFER));
 
   private record Handover(long seq, TransferEvent transfer) {}
 
@@ -115,6 +121,11 @@ public class FundsService implements JournalListener, AutoCloseable {
     public NotTraceable reason() {
       return reason;
     }
+  }
+
+  @Override
+  public Set<EventType> eventTypes() {
+    return TRANSFERS;
   }
 
   @Override

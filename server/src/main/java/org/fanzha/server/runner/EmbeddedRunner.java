@@ -8,10 +8,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.EventType;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
@@ -64,10 +67,11 @@ public final class EmbeddedRunner implements AutoCloseable {
    *    thread after the commit, so the acknowledgement waits only for the journal rows themselves.
    * 6. An engine failure on one event is logged and counted, and the event stays journaled; replay
    *    skips it the same way, so recovery cannot be blocked by one poisoned event.
-   * 7. Journal listeners (fund tracing's transfer graph) see every journaled event in journal order
-   *    on this thread, right after the engine. They keep their state in memory only, so at start
-   *    the replay begins at sequence 1 when there are listeners: events up to the snapshot go to
-   *    the listeners alone, later ones to the engine and then the listeners, in one pass.
+   * 7. Journal listeners (fund tracing's transfer graph) see every journaled event of the types they
+   *    name, in journal order, on this thread, right after the engine. They keep their state in
+   *    memory only, so at start they first get the journal up to the snapshot (read for their types
+   *    only: the graph needs transfers, not the calls and SMS that are most of the journal), then
+   *    the replay after it, with the engine.
    */
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedRunner.class);
@@ -160,18 +164,18 @@ public final class EmbeddedRunner implements AutoCloseable {
       fromSeq = 0;
     }
     Engine engineNow = e != null ? e : new Engine(config);
+    // Listeners first get the journal the snapshot covers (their types only), then the replay below.
+    Set<EventType> wanted = EnumSet.noneOf(EventType.class);
+    for (JournalListener l : listeners) {
+      wanted.addAll(l.eventTypes());
+    }
+    db.journal().forEachOfTypes(wanted, 0, fromSeq, this::notifyListeners);
     long[] seqHolder = {fromSeq};
-    long[] replayedHolder = {0};
-    long engineFrom = fromSeq;
-    db.journal().forEachAfter(listeners.isEmpty() ? fromSeq : 0, (seq, event) -> {
-      if (seq > engineFrom) {
-        processOne(engineNow, event);
-        seqHolder[0] = seq;
-        replayedHolder[0]++;
-      }
+    long replayed = db.journal().forEachAfter(fromSeq, (seq, event) -> {
+      processOne(engineNow, event);
       notifyListeners(seq, event);
+      seqHolder[0] = seq;
     });
-    long replayed = replayedHolder[0];
     rememberWarnings(engineNow.drainWarnings());
     engineLock.lock();
     try {
@@ -371,6 +375,9 @@ public final class EmbeddedRunner implements AutoCloseable {
 
   private void notifyListeners(long seq, Event event) {
     for (JournalListener l : listeners) {
+      if (!l.eventTypes().contains(event.type())) {
+        continue;
+      }
       try {
         l.onJournaled(seq, event);
       } catch (RuntimeException ex) {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.EventType;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.sim.SimConfig;
@@ -91,6 +94,18 @@ class EmbeddedRunnerTest {
     assertThat(live).containsExactlyElementsOf(first.stream().map(Event::id).toList());
     List<Long> seqs = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    List<String> transfers = new ArrayList<>();
+    JournalListener transfersOnly = new JournalListener() {
+      @Override
+      public void onJournaled(long seq, Event e) {
+        transfers.add(e.id());
+      }
+
+      @Override
+      public Set<EventType> eventTypes() {
+        return EnumSet.of(EventType.TRANSFER);
+      }
+    };
     try (Database db = Database.openH2(tmp)) {
       EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000),
           List.of((seq, e) -> {
@@ -98,7 +113,7 @@ class EmbeddedRunnerTest {
             ids.add(e.id());
           }, (seq, e) -> {
             throw new IllegalStateException("a broken listener must not stop the engine");
-          }));
+          }, transfersOnly));
       runner.start();
       assertThat(runner.stats().replayedAtStart()).isZero(); // the engine came from the snapshot
       assertThat(ids).containsExactlyElementsOf(live);
@@ -110,6 +125,8 @@ class EmbeddedRunnerTest {
         assertThat(seqs.get(i)).isEqualTo(i + 1L);
       }
       assertThat(runner.listenerErrors()).isEqualTo(city.size());
+      assertThat(transfers).containsExactlyElementsOf(
+          city.stream().filter(e -> e.type() == EventType.TRANSFER).map(Event::id).toList()).isNotEmpty();
       assertThat(runner.stats().processed()).isEqualTo(last.size());
       runner.close();
     }
