@@ -1,11 +1,8 @@
 package org.fanzha.server.runner;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -43,17 +40,17 @@ class RunnerConfiguration {
     return db.dataSource();
   }
 
+  /**
+   * The engine's settings: defaults, overridden by the properties file {@code fanzha.engine.config} when given, with the
+   * shipped text model scoring SMS unless {@code fanzha.engine.content-model=false} (the same as {@code replay}).
+   */
   @Bean
-  EngineConfig engineConfig(@Value("${fanzha.engine.config:}") String file) throws IOException {
-    if (file.isBlank()) {
-      return EngineConfig.defaults();
+  EngineConfig engineConfig(@Value("${fanzha.engine.config:}") String file,
+      @Value("${fanzha.engine.content-model:true}") boolean contentModel) throws IOException {
+    if (!file.isBlank()) {
+      log.info("Engine settings overridden from {}", file);
     }
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(Path.of(file))) {
-      p.load(in);
-    }
-    log.info("Engine settings overridden from {}", file);
-    return EngineConfig.fromProperties(p);
+    return EngineSettings.load(file.isBlank() ? null : Path.of(file), contentModel);
   }
 
   @Bean

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.event.Event;
 import org.fanzha.engine.Engine;
-import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.EntityRisk;
+import org.fanzha.server.runner.EngineSettings;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
 import org.fanzha.store.Database;
@@ -99,7 +99,7 @@ class KillRestartTest {
     assertThat(journaledIds).containsAll(acknowledged);
     assertThat(journaled).hasSize(journaledIds.size());
 
-    Engine expected = new Engine(EngineConfig.defaults());
+    Engine expected = new Engine(EngineSettings.load(null, true)); // the server's own settings
     journaled.forEach(expected::process);
     List<EntityRisk> riskiest = expected.riskiest(25);
     assertThat(riskiest).hasSizeGreaterThan(5);
