@@ -132,6 +132,9 @@ public final class Engine {
   private @Nullable EntityKind primaryKind;
   private int primaryId;
   private String primaryName = "";
+  private @Nullable EntityKind otherKind;
+  private int otherId;
+  private String otherName = "";
   private EventType currentType = EventType.CALL;
 
   private final long[] eventsByType = new long[EventType.values().length];
@@ -202,6 +205,7 @@ public final class Engine {
     bestMask = 0;
     bestAction = Action.ALLOW;
     primaryKind = null;
+    otherKind = null;
     if (event instanceof CallEvent c) {
       call(c);
     } else if (event instanceof TransferEvent t) {
@@ -230,6 +234,7 @@ public final class Engine {
     int p = phones.intern(c.caller());
     int q = phones.intern(c.callee());
     primary(EntityKind.PHONE, p, c.caller());
+    party(EntityKind.PHONE, q, c.callee());
     int dur = c.durationS();
     int slot = phones.slot(p, ts);
     phones.add(p, slot, PhoneTable.OUT);
@@ -289,6 +294,7 @@ public final class Engine {
     int p = phones.intern(s.sender());
     int q = phones.intern(s.receiver());
     primary(EntityKind.PHONE, p, s.sender());
+    party(EntityKind.PHONE, q, s.receiver());
     int slot = phones.slot(p, ts);
     phones.add(p, slot, PhoneTable.SMS_OUT);
     phones.addContact(p, ts, q);
@@ -310,6 +316,7 @@ public final class Engine {
     int a = accounts.intern(t.from());
     int b = accounts.intern(t.to());
     primary(EntityKind.ACCOUNT, b, t.to());
+    party(EntityKind.ACCOUNT, a, t.from());
     long yuan = Math.max(1, t.amountFen() / 100);
     if (t.to().startsWith("cash:")) {
       accounts.setFlags(b, AccountTable.FLAG_CASH);
@@ -469,6 +476,7 @@ public final class Engine {
     boolean dealer = isDealer(h);
     if (o.kind() == org.fanzha.core.event.OpeningKind.SIM) {
       int p = phones.intern(o.account());
+      party(EntityKind.PHONE, p, o.account());
       if (phones.holder(p) < 0) {
         phones.opened(p, ts, h, holders.pushPhone(h, p));
       }
@@ -479,6 +487,7 @@ public final class Engine {
       evalPhone(p, ts);
     } else {
       int acc = accounts.intern(o.account());
+      party(EntityKind.ACCOUNT, acc, o.account());
       int phone = o.phone() != null ? phones.intern(o.phone()) : -1;
       if (accounts.holder(acc) < 0) {
         accounts.opened(acc, ts, h, holders.pushAccount(h, acc), phone);
@@ -743,6 +752,13 @@ public final class Engine {
     }
   }
 
+  /** Remembers the event's string for another party it names (the decision may be about it). */
+  private void party(EntityKind kind, int id, String name) {
+    otherKind = kind;
+    otherId = id;
+    otherName = name;
+  }
+
   private void consider(EntityKind kind, int id, int score, long mask, @Nullable Role role) {
     if (score <= 0) {
       return;
@@ -787,7 +803,8 @@ public final class Engine {
     }
     Level level = Level.of(bestScore);
     decisionsByLevel[level.ordinal()]++;
-    String entity = bestKind == primaryKind && bestId == primaryId ? primaryName : table(bestKind).name(bestId);
+    String entity = bestKind == primaryKind && bestId == primaryId ? primaryName
+        : bestKind == otherKind && bestId == otherId ? otherName : table(bestKind).name(bestId);
     return new Decision(eventId, bestKind, entity, bestScore, level, bestAction,
         reasons(bestKind, bestMask));
   }

@@ -319,47 +319,31 @@ public final class Interner {
     int pos = rec & (CHUNK - 1);
     int len = length(c, pos);
     int p = bytesAt(c, pos);
+    int h = 0;
     for (int k = 0; k < len; k++) {
-      if (c[p + k] < 0) {
+      byte b = c[p + k];
+      if (b < 0) {
         return hash(new String(c, p, len, StandardCharsets.UTF_8)); // non-ASCII: hash the chars
       }
-    }
-    long h = SEED ^ len;
-    int k = 0;
-    for (; k + 4 <= len; k += 4) {
-      long v = c[p + k] | (long) c[p + k + 1] << 16 | (long) c[p + k + 2] << 32 | (long) c[p + k + 3] << 48;
-      h = Long.rotateLeft((h ^ v) * MUL, 29);
-    }
-    for (; k < len; k++) {
-      h = Long.rotateLeft((h ^ c[p + k]) * MUL, 29);
+      h = 31 * h + b; // String.hashCode over ASCII
     }
     return finish(h);
   }
-
-  private static final long SEED = 0xCBF2_9CE4_8422_2325L;
-  private static final long MUL = 0x9E37_79B9_7F4A_7C15L;
 
   /**
-   * Hashes the chars four at a time (a multiply and rotate per group of four: a 14-character phone
-   * number is four dependent multiplies, not fourteen), then the murmur3 64-bit finaliser; the
-   * high 32 bits are never 0. The arena side ({@code hashOfRecord}) computes the same from ASCII
-   * bytes.
+   * Spreads {@link String#hashCode} (a tight loop the JIT unrolls, without the per-char bounds
+   * checks of charAt, and cached in the String) to 64 bits with the murmur3 finaliser; the high 32
+   * bits are never 0. Only 32 bits of it depend on the string, so two identifiers with equal
+   * String hashes share a home and a fingerprint: the arena comparison still tells them apart, at
+   * the cost of one more record read for such rare pairs (about n²/2³³ of them among n
+   * identifiers). The arena side ({@code hashOfRecord}) computes the same from ASCII bytes.
    */
   static long hash(String s) {
-    int n = s.length();
-    long h = SEED ^ n;
-    int k = 0;
-    for (; k + 4 <= n; k += 4) {
-      long v = s.charAt(k) | (long) s.charAt(k + 1) << 16 | (long) s.charAt(k + 2) << 32 | (long) s.charAt(k + 3) << 48;
-      h = Long.rotateLeft((h ^ v) * MUL, 29);
-    }
-    for (; k < n; k++) {
-      h = Long.rotateLeft((h ^ s.charAt(k)) * MUL, 29);
-    }
-    return finish(h);
+    return finish(s.hashCode());
   }
 
-  private static long finish(long h) {
+  private static long finish(int hashCode) {
+    long h = (hashCode & 0xFFFF_FFFFL) * 0x9E37_79B9_7F4A_7C15L;
     h ^= h >>> 33;
     h *= 0xFF51_AFD7_ED55_8CCDL;
     h ^= h >>> 33;

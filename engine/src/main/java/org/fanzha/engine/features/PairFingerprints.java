@@ -49,21 +49,28 @@ public final class PairFingerprints implements PairMemory {
   @Override
   public boolean testAndSet(int kind, int a, int b) {
     int fp = fingerprint(kind, a, b);
-    int i = home(fp, capacity);
-    while (true) {
-      int s = pages[i >>> PAGE_SHIFT][i & (PAGE - 1)];
+    int h = home(fp, capacity);
+    int p = h >>> PAGE_SHIFT;
+    int[] page = pages[p];
+    int j = h & (PAGE - 1);
+    while (true) { // probe along the page, then on to the next (the last wraps to the first)
+      int s = page[j];
       if (s == fp) {
         return true;
       }
       if (s == 0) {
         break;
       }
-      i = i + 1 == capacity ? 0 : i + 1;
+      if (++j == page.length) {
+        p = p + 1 == pages.length ? 0 : p + 1;
+        page = pages[p];
+        j = 0;
+      }
     }
     if (capacity == MAX_CAPACITY && size >= capacity - (capacity >>> 3)) {
       return true; // full: everything new counts as seen (weaker evidence, never invented)
     }
-    pages[i >>> PAGE_SHIFT][i & (PAGE - 1)] = fp;
+    page[j] = fp;
     if (++size > capacity - capacity / 5 && capacity < MAX_CAPACITY) {
       grow();
     }
@@ -73,16 +80,23 @@ public final class PairFingerprints implements PairMemory {
   @Override
   public boolean mightContain(int kind, int a, int b) {
     int fp = fingerprint(kind, a, b);
-    int i = home(fp, capacity);
+    int h = home(fp, capacity);
+    int p = h >>> PAGE_SHIFT;
+    int[] page = pages[p];
+    int j = h & (PAGE - 1);
     while (true) {
-      int s = pages[i >>> PAGE_SHIFT][i & (PAGE - 1)];
+      int s = page[j];
       if (s == fp) {
         return true;
       }
       if (s == 0) {
         return false;
       }
-      i = i + 1 == capacity ? 0 : i + 1;
+      if (++j == page.length) {
+        p = p + 1 == pages.length ? 0 : p + 1;
+        page = pages[p];
+        j = 0;
+      }
     }
   }
 

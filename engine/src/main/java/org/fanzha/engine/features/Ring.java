@@ -170,9 +170,18 @@ public final class Ring {
         continue;
       }
       int h0 = 2 * e + base2 + s * halvesPerBucket;
-      for (int c = 0; c < counters; c++) {
-        int h = h0 + c;
-        out[c] += (a[h >>> 1] >>> ((h & 1) << 4)) & 0xFFFF;
+      int c = 0;
+      int w = h0 >>> 1;
+      if ((h0 & 1) != 0) { // the bucket starts in the high half of a shared int
+        out[c++] += a[w++] >>> 16;
+      }
+      for (; c + 1 < counters; c += 2) { // then two counters an int, fixed shifts
+        int v = a[w++];
+        out[c] += v & 0xFFFF;
+        out[c + 1] += v >>> 16;
+      }
+      if (c < counters) {
+        out[c] += a[w] & 0xFFFF;
       }
       for (int k = 0; k < outWords.length; k++) {
         outWords[k] += a[(h0 >>> 1) + firstWord + k] & 0xFFFF_FFFFL;
