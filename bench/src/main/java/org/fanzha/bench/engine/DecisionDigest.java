@@ -25,6 +25,15 @@ import org.fanzha.engine.Warning;
  * be shown to decide identically on the same fixed input (a world file generated once, so that
  * simulator changes do not enter the comparison).
  *
+ * <p>Before/after check of a change to the engine's state layout: generate one world file with the
+ * installed simulator ({@code java -cp bench/target/benchmarks.jar org.fanzha.sim.SimulatorMain
+ * --seed 42 --people 10000 --days 4 --out world.ndjson}), build the engine before the change into
+ * a jar, and run this class twice on that file with the same {@code pairs.log2_bits}: once with
+ * that jar ahead of {@code benchmarks.jar} on the class path, once without. The three digests
+ * must match. (The fixed Bloom filter, e.g. 26, reproduces the former default exactly; the
+ * growing fingerprint set, 0, answers "seen before" differently only on the filter's false
+ * positives.)
+ *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.DecisionDigest
  * events.ndjson [pairs.log2_bits [decisions.txt]]}; with a third argument every decision line is also
  * written to that file, to see where two builds differ.
