@@ -84,7 +84,8 @@ public final class EngineStateSize {
     long sum = 0;
     for (Map.Entry<String, Long> e : memory.entrySet()) {
       sum += e.getValue();
-      System.out.printf(Locale.ROOT, "%-20s %,14d %10.1f%n", e.getKey(), e.getValue(), (double) e.getValue() / entities);
+      long b = e.getValue();
+      System.out.printf(Locale.ROOT, "%-20s %,14d %10.1f%n", e.getKey(), b, (double) b / entities);
     }
     System.out.printf(Locale.ROOT, "%-20s %,14d %10.1f%n", "sum of structures", sum, (double) sum / entities);
     System.out.printf(Locale.ROOT, "whole heap retained by the engine after GC: %,d bytes for %,d entities = %.0f"
