@@ -23,6 +23,8 @@ public final class SignalDetector {
    * open-addressed table of 512 slots, the few key phrases that start with it, which are then
    * compared in place. That keeps the cost near one table probe per char (~1 µs for an SMS), far
    * under the 20 µs a message may take at 50,000 messages/s. Regexes were avoided for that reason.
+   * The same table holds cue words that are no feature alone; the conjunction signals (pay to earn,
+   * pay to release, a close one asks for money) fire when two kinds of cue meet in one text.
    */
 
   /** URL risk at or above this makes a link a {@link Signal#RISKY_LINK}. */
