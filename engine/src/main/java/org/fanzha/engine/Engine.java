@@ -122,6 +122,7 @@ public final class Engine {
   private final int suspect;
   private final int propagate;
   private final double contentMin;
+  private final double youngPayeeDays;
 
   // the best party of the event being processed
   private int bestScore;
@@ -136,6 +137,7 @@ public final class Engine {
   private int otherId;
   private String otherName = "";
   private EventType currentType = EventType.CALL;
+  private String currentEventId = "";
 
   private final long[] eventsByType = new long[EventType.values().length];
   private final long[] decisionsByLevel = new long[Level.values().length];
@@ -179,6 +181,7 @@ public final class Engine {
     this.suspect = config.integer("suspect.score");
     this.propagate = config.integer("propagate.score");
     this.contentMin = config.num("content.min_score");
+    this.youngPayeeDays = config.num("victim.young_payee_days");
   }
 
   /** Returns the configuration this engine runs with. */
@@ -199,6 +202,7 @@ public final class Engine {
     long ts = event.ts();
     clock = Math.max(clock, ts);
     currentType = event.type();
+    currentEventId = event.id();
     eventsByType[currentType.ordinal()]++;
     bestScore = 0;
     bestKind = null;
@@ -394,6 +398,21 @@ public final class Engine {
     int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0
         ? victims.stage(v, ts) & (VictimWatch.CONTACT | VictimWatch.REMOTE) : 0;
     int fraudPhone = stage != 0 ? victims.fraudPhone(v, ts) : -1;
+    boolean quietOnly = false;
+    if (stage != 0 && victims.quiet(v, ts)) {
+      // a quiet episode (a screen share after a call nobody suspected): this payment is a victim's
+      // step only if the caller is suspected by now or the payee looks like a fraud account (a
+      // suspected one, or a new payee opened days ago); a bill to an old shop account is not
+      boolean callerSuspect = fraudPhone >= 0 && phones.score(fraudPhone) >= suspect;
+      double age = accounts.ageDays(b, ts);
+      boolean payeeSuspect = accounts.score(b) >= suspect || (newPayee && age >= 0 && age <= youngPayeeDays);
+      if (!callerSuspect && !payeeSuspect) {
+        stage = 0;
+        fraudPhone = -1;
+      } else {
+        quietOnly = !callerSuspect;
+      }
+    }
     String callId = null;
     long lc = phones.longCallTs(v);
     int caller = phones.longCaller(v);
@@ -421,17 +440,20 @@ public final class Engine {
       fraudPhone = caller; // a long first call from a stranger, then money to a mule: the stranger is linked
       callId = victims.lastLongCall(v);
     }
-    if (fraudPhone >= 0 && !pairs.testAndSet(PAIR_VICTIM_LINK, fraudPhone, v)) {
-      phones.linkVictim(fraudPhone);
-      evalPhone(fraudPhone, ts);
-    }
     phones.setFlags(v, PhoneTable.FLAG_EPISODE);
-    Level sev = stage != 0 ? Level.CRITICAL : Level.HIGH; // money moving after a fraud contact: stop it now
+    // money moving after a fraud contact: stop it now; after a contact nobody suspects, to a new account: warn
+    Level sev = stage != 0 && !quietOnly ? Level.CRITICAL : Level.HIGH;
     int ft = fraudPhone >= 0 ? phones.fraudType(fraudPhone) : accounts.fraudType(b);
     if (callId != null) {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);
     } else {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id());
+    }
+    // linked after the warning above: the link may make the caller suspected, which must not warn
+    // this payer first without the paying account
+    if (fraudPhone >= 0 && !pairs.testAndSet(PAIR_VICTIM_LINK, fraudPhone, v)) {
+      phones.linkVictim(fraudPhone);
+      evalPhone(fraudPhone, ts);
     }
     evalPhone(v, ts);
   }
@@ -532,17 +554,34 @@ public final class Engine {
       int caller = phones.longCaller(v);
       boolean recentCall = lc > 0 && ts >= lc && ts - lc <= 2 * HOUR;
       if (inEpisode || recentCall) {
-        int fraudPhone = inEpisode ? victims.fraudPhone(v, ts) : caller;
+        int fraudPhone = inEpisode ? victims.fraudPhone(v, ts) : -1;
+        if (fraudPhone < 0 && recentCall) {
+          fraudPhone = caller;
+        }
         boolean suspected = fraudPhone >= 0 && phones.score(fraudPhone) >= suspect;
-        Level sev = suspected ? (phones.score(fraudPhone) >= propagate ? Level.CRITICAL : Level.HIGH) : Level.MEDIUM;
-        String callId = victims.lastLongCall(v);
+        boolean warned = inEpisode && !victims.quiet(v, ts);
+        String callId = recentCall ? victims.lastLongCall(v) : null;
+        int stage = callId != null ? VictimWatch.REMOTE | VictimWatch.CONTACT : VictimWatch.REMOTE;
         phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+        if (!suspected && !warned) {
+          // a long first call from someone nobody suspects, then a screen share: most often a
+          // colleague's meeting or a relative's help (a short history makes them first contacts).
+          // Remember the step without warning; money to a suspect or new account, or the caller
+          // becoming suspected, raises the warning (victimPayment, evalPhone).
+          if (callId != null) {
+            victims.note(v, stage, fraudPhone, 0, ts, d.id(), callId);
+          } else {
+            victims.note(v, stage, fraudPhone, 0, ts, d.id());
+          }
+          evalPhone(v, ts);
+          return;
+        }
+        Level sev = suspected ? (phones.score(fraudPhone) >= propagate ? Level.CRITICAL : Level.HIGH) : Level.MEDIUM;
         int ft = fraudPhone >= 0 ? phones.fraudType(fraudPhone) : FraudType.CUSTOMER_SERVICE.ordinal() + 1;
-        if (callId != null && recentCall) {
-          victims.step(v, d.subscriber(), null, VictimWatch.REMOTE | VictimWatch.CONTACT, sev, fraudPhone, ft, ts,
-              d.id(), callId);
+        if (callId != null) {
+          victims.step(v, d.subscriber(), null, stage, sev, fraudPhone, ft, ts, d.id(), callId);
         } else {
-          victims.step(v, d.subscriber(), null, VictimWatch.REMOTE, sev, fraudPhone, ft, ts, d.id());
+          victims.step(v, d.subscriber(), null, stage, sev, fraudPhone, ft, ts, d.id());
         }
       }
     } else if (lists.targetReports(d.target()) > 0) {
@@ -670,12 +709,21 @@ public final class Engine {
   // ---------------------------------------------------------------- evaluation and propagation
 
   private int evalPhone(int p, long now) {
-    int stage = (phones.flags(p) & PhoneTable.FLAG_EPISODE) != 0 ? victims.stage(p, now) : 0;
+    // a quiet episode (nothing warned yet) does not make its subject a victim
+    int stage = (phones.flags(p) & PhoneTable.FLAG_EPISODE) != 0 ? victims.warnedStage(p, now) : 0;
     phoneRules.evaluate(pf.load(phones, devices, cells, p, now, stage), verdict);
     int s = verdict.score();
     Role role = verdict.role();
+    int before = phones.score(p);
     phones.raise(p, s, verdict.mask(), verdict.roleBits());
     consider(EntityKind.PHONE, p, s, verdict.mask(), role);
+    if (before < suspect && s >= suspect && role == Role.FRAUD_NUMBER) {
+      // the caller of quiet episodes (a long call, then a screen share) is suspected now: warn them
+      victims.callerSuspected(p, Level.HIGH, now, currentEventId, phones::name, v -> {
+        phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+        evalPhone(v, now);
+      });
+    }
     if (s >= propagate && role == Role.FRAUD_NUMBER
         && (phones.flags(p) & PhoneTable.FLAG_COUNTED_FOR_HOLDER) == 0) {
       int h = phones.holder(p);

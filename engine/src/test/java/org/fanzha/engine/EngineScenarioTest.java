@@ -161,6 +161,85 @@ class EngineScenarioTest {
     assertThat(s.warnings()).isEmpty();
   }
 
+  /** Whether any warning so far names {@code phone}. */
+  private static boolean warned(List<Warning> warnings, String phone) {
+    return warnings.stream().anyMatch(w -> phone.equals(w.victimPhone()));
+  }
+
+  @Test
+  void process_colleagueCallThenWorkScreenShare_raisesNoWarningNorHoldsAVictim() {
+    Scenario s = new Scenario();
+    String colleague = phone(960);
+    String worker = phone(961);
+    s.opening(T0 - 1500 * DAY, OpeningKind.SIM, colleague, holder(960), null, "410400", null, null, "营业厅");
+    s.call(T0, colleague, worker, 1800); // a first contact in the short history the engine has seen
+    s.device(T0 + 6 * MINUTE, worker, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
+    assertThat(s.warnings()).isEmpty();
+    // a screen share after a call from nobody suspected does not make the worker a high-risk victim
+    s.engine().entity(EntityKind.PHONE, worker).ifPresent(r -> {
+      assertThat(r.roles()).doesNotContain(Role.VICTIM);
+      assertThat(r.level()).isIn(Level.LOW, Level.MEDIUM);
+    });
+  }
+
+  @Test
+  void process_relativeRemoteHelpThenBillToAnOldShop_raisesNoWarning() {
+    Scenario s = new Scenario();
+    String child = phone(962);
+    String parent = phone(963);
+    String shop = account(963);
+    s.opening(T0 - 3000 * DAY, OpeningKind.BANK_ACCOUNT, shop, holder(964), phone(964), "410400", null, null, "柜面");
+    s.call(T0, child, parent, 900);
+    s.device(T0 + 5 * MINUTE, parent, DeviceSignal.REMOTE_CONTROL, "com.remote.helperdesk");
+    s.transfer(T0 + 15 * MINUTE, account(962), shop, 650, parent);
+    assertThat(s.warnings()).isEmpty();
+  }
+
+  @Test
+  void process_unknownCallerBecomesSuspectedAfterTheScreenShare_warnsBeforeThePayment() {
+    Scenario s = new Scenario();
+    String caller = phone(970);
+    String victim = phone(971);
+    Decision call = s.call(T0, caller, victim, 2400);
+    Decision share = s.device(T0 + 5 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
+    assertThat(s.warnings()).isEmpty(); // nothing against the caller yet: no warning
+    for (int k = 0; k < 3; k++) {
+      s.report(T0 + (8 + k) * MINUTE, phone(71_000 + k), TargetKind.PHONE, caller, null, 0);
+    }
+    List<Warning> w = s.warnings();
+    assertThat(w).hasSize(1);
+    assertThat(w.get(0).victimPhone()).isEqualTo(victim);
+    assertThat(w.get(0).severity()).isIn(Level.HIGH, Level.CRITICAL);
+    assertThat(w.get(0).evidence()).contains(call.eventId(), share.eventId());
+    assertThat(risk(s, EntityKind.PHONE, victim).roles()).contains(Role.VICTIM);
+
+    Decision pay = s.transfer(T0 + 20 * MINUTE, account(971), account(972), 30_000, victim);
+    List<Warning> after = s.warnings();
+    assertThat(after).hasSize(2);
+    assertThat(after.get(1).severity()).isEqualTo(Level.CRITICAL);
+    assertThat(after.get(1).victimAccount()).isEqualTo(account(971));
+    assertThat(after.get(1).evidence()).contains(pay.eventId());
+  }
+
+  @Test
+  void process_unknownCallerScreenShareThenMoneyToANewAccount_warnsOnThePayment() {
+    Scenario s = new Scenario();
+    String caller = phone(980);
+    String victim = phone(981);
+    String fresh = account(982);
+    s.opening(T0 - 3 * DAY, OpeningKind.BANK_ACCOUNT, fresh, holder(982), phone(982), "440300", null, null, "柜面");
+    Decision call = s.call(T0, caller, victim, 2400);
+    s.device(T0 + 5 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
+    assertThat(s.warnings()).isEmpty();
+    Decision pay = s.transfer(T0 + 12 * MINUTE, account(981), fresh, 20_000, victim);
+    List<Warning> w = s.warnings();
+    assertThat(warned(w, victim)).isTrue();
+    Warning last = w.get(w.size() - 1);
+    assertThat(last.severity()).isIn(Level.HIGH, Level.CRITICAL);
+    assertThat(last.victimAccount()).isEqualTo(account(981));
+    assertThat(last.evidence()).contains(call.eventId(), pay.eventId());
+  }
+
   @Test
   void process_reportsFromOneOrSeveralPeople_weighDifferently() {
     Scenario s = new Scenario();

@@ -1,6 +1,7 @@
 package org.fanzha.engine.correlation;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -19,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * remote control, {@link #PAID} money sent to a suspicious account. Episodes end {@code windowMs}
  * after their last step. Sparse: only people in an episode, or who recently had a long call from
  * a stranger, take memory here.
+ *
+ * <p>An episode may be <em>quiet</em>: its steps are remembered but no warning was raised yet
+ * ({@link #note}), e.g. a screen share after a long call from a caller nobody suspects (most often
+ * a colleague or a relative). A later step can raise the warning, and so can the caller becoming
+ * suspected ({@link #callerSuspected}).
  */
 public final class VictimWatch {
 
@@ -41,6 +47,8 @@ public final class VictimWatch {
   private final long windowMs;
   private final Int2ObjectOpenHashMap<Episode> episodes = new Int2ObjectOpenHashMap<>();
   private final Int2ObjectOpenHashMap<String> lastLongCall = new Int2ObjectOpenHashMap<>();
+  /** Quiet episodes by the caller they name: who to warn when that caller becomes suspected. */
+  private final Int2ObjectOpenHashMap<IntArrayList> quietByCaller = new Int2ObjectOpenHashMap<>();
   private final List<Warning> pending = new ArrayList<>();
 
   /** Creates a watch whose episodes last {@code windowMs} after their last step. */
@@ -64,6 +72,21 @@ public final class VictimWatch {
     return e == null || now - e.lastTs > windowMs ? 0 : e.stage;
   }
 
+  /**
+   * Returns the stage bits of the victim's open episode if a warning was raised in it (0 when none
+   * is open or it is quiet): what the victim's own risk may rest on.
+   */
+  public int warnedStage(int victim, long now) {
+    Episode e = episodes.get(victim);
+    return e == null || now - e.lastTs > windowMs || e.severity < 0 ? 0 : e.stage;
+  }
+
+  /** Returns whether the victim has an open episode in which no warning was raised yet. */
+  public boolean quiet(int victim, long now) {
+    Episode e = episodes.get(victim);
+    return e != null && now - e.lastTs <= windowMs && e.severity < 0;
+  }
+
   /** Returns the suspected fraud number of the open episode, or -1. */
   public int fraudPhone(int victim, long now) {
     Episode e = episodes.get(victim);
@@ -80,6 +103,73 @@ public final class VictimWatch {
    */
   public boolean step(int victim, String victimPhone, @Nullable String account, int stage, Level severity,
       int fraudPhone, int fraudType, long ts, String eventId, String... evidence) {
+    Episode e = record(victim, account, stage, fraudPhone, fraudType, ts, eventId, evidence);
+    if (severity.ordinal() <= e.severity) {
+      return false;
+    }
+    e.severity = severity.ordinal();
+    pending.add(new Warning("W-" + eventId, ts, victimPhone, e.account, severity,
+        e.fraudType == 0 ? null : FraudType.values()[e.fraudType - 1], e.evidence));
+    return true;
+  }
+
+  /**
+   * Records a step without warning (opening a quiet episode when none is open). When the episode
+   * is still quiet and names a caller, that caller is remembered so that {@link #callerSuspected}
+   * can raise the warning later.
+   *
+   * @param fraudPhone the caller behind the step (not yet suspected), or -1
+   */
+  public void note(int victim, int stage, int fraudPhone, int fraudType, long ts, String eventId,
+      String... evidence) {
+    Episode e = record(victim, null, stage, fraudPhone, fraudType, ts, eventId, evidence);
+    if (e.severity < 0 && fraudPhone >= 0) {
+      addQuiet(fraudPhone, victim);
+    }
+  }
+
+  /**
+   * Raises a warning of {@code severity} in every open quiet episode that names {@code caller}
+   * (which has just become suspected) and hands each such victim to {@code warned}; returns how
+   * many were warned.
+   */
+  public int callerSuspected(int caller, Level severity, long ts, String eventId,
+      java.util.function.IntFunction<String> phoneName, java.util.function.IntConsumer warned) {
+    IntArrayList victims = quietByCaller.remove(caller);
+    if (victims == null) {
+      return 0;
+    }
+    victims.sort(null); // the same order live and after a snapshot restore
+    int n = 0;
+    for (int i = 0; i < victims.size(); i++) {
+      int v = victims.getInt(i);
+      Episode e = episodes.get(v);
+      if (e != null && ts - e.lastTs <= windowMs && e.severity < 0 && e.fraudPhone == caller) {
+        record(v, null, 0, caller, 0, ts, eventId);
+        e.severity = severity.ordinal();
+        // one event may warn several people: their warning ids must still differ
+        pending.add(new Warning("W-" + eventId + (n == 0 ? "" : "-" + n), ts, phoneName.apply(v), e.account,
+            severity, e.fraudType == 0 ? null : FraudType.values()[e.fraudType - 1], e.evidence));
+        warned.accept(v);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void addQuiet(int caller, int victim) {
+    IntArrayList l = quietByCaller.get(caller);
+    if (l == null) {
+      l = new IntArrayList(2);
+      quietByCaller.put(caller, l);
+    }
+    if (!l.contains(victim)) {
+      l.add(victim);
+    }
+  }
+
+  private Episode record(int victim, @Nullable String account, int stage, int fraudPhone, int fraudType, long ts,
+      String eventId, String... evidence) {
     Episode e = episodes.get(victim);
     if (e == null || ts - e.lastTs > windowMs) {
       e = new Episode();
@@ -105,13 +195,7 @@ public final class VictimWatch {
     if (e.evidence.size() < MAX_EVIDENCE && !e.evidence.contains(eventId)) {
       e.evidence.add(eventId);
     }
-    if (severity.ordinal() <= e.severity) {
-      return false;
-    }
-    e.severity = severity.ordinal();
-    pending.add(new Warning("W-" + eventId, ts, victimPhone, e.account, severity,
-        e.fraudType == 0 ? null : FraudType.values()[e.fraudType - 1], e.evidence));
-    return true;
+    return e;
   }
 
   /** Returns the warnings raised since the last call, oldest first, and forgets them. */
@@ -130,6 +214,20 @@ public final class VictimWatch {
   public void expire(long now, java.util.function.IntToLongFunction longCallTs) {
     episodes.int2ObjectEntrySet().removeIf(en -> now - en.getValue().lastTs > windowMs);
     lastLongCall.int2ObjectEntrySet().removeIf(en -> now - longCallTs.applyAsLong(en.getIntKey()) > windowMs);
+    rebuildQuiet();
+  }
+
+  /** Rebuilds the index of quiet episodes by caller from the open episodes. */
+  private void rebuildQuiet() {
+    quietByCaller.clear();
+    int[] keys = episodes.keySet().toIntArray();
+    java.util.Arrays.sort(keys); // a stable order, whatever the map's history
+    for (int v : keys) {
+      Episode e = episodes.get(v);
+      if (e.severity < 0 && e.fraudPhone >= 0) {
+        addQuiet(e.fraudPhone, v);
+      }
+    }
   }
 
   /** Returns open episodes (for stats). */
@@ -139,7 +237,7 @@ public final class VictimWatch {
 
   /** Returns an estimate of the bytes held. */
   public long approxBytes() {
-    return episodes.size() * 160L + lastLongCall.size() * 80L;
+    return episodes.size() * 160L + lastLongCall.size() * 80L + quietByCaller.size() * 64L;
   }
 
   /** Writes episodes, remembered calls and pending warnings are not included (drain first). */
@@ -201,5 +299,6 @@ public final class VictimWatch {
     for (int i = 0; i < l; i++) {
       lastLongCall.put(in.readInt(), Snapshots.readString(in));
     }
+    rebuildQuiet();
   }
 }

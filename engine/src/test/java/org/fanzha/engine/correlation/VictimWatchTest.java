@@ -43,4 +43,51 @@ class VictimWatchTest {
         .isTrue();
     assertThat(w.drain()).extracting(Warning::id).containsExactly("W-c1", "W-c9");
   }
+
+  @Test
+  void note_opensAQuietEpisodeThatWarnsOnlyWhenItsCallerIsSuspected() {
+    VictimWatch w = new VictimWatch(24 * HOUR);
+    w.note(5, VictimWatch.REMOTE | VictimWatch.CONTACT, 40, 0, T0, "d1", "c1");
+    assertThat(w.drain()).isEmpty();
+    assertThat(w.quiet(5, T0 + 1)).isTrue();
+    assertThat(w.stage(5, T0 + 1)).isEqualTo(VictimWatch.REMOTE | VictimWatch.CONTACT);
+    assertThat(w.warnedStage(5, T0 + 1)).isZero();
+    assertThat(w.callerSuspected(41, Level.HIGH, T0 + 2, "r0", v -> "+86138" + v, v -> { })).isZero();
+
+    List<Integer> warned = new java.util.ArrayList<>();
+    assertThat(w.callerSuspected(40, Level.HIGH, T0 + HOUR, "r1", v -> "+8613800000005", warned::add)).isEqualTo(1);
+    assertThat(warned).containsExactly(5);
+    List<Warning> out = w.drain();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).id()).isEqualTo("W-r1");
+    assertThat(out.get(0).severity()).isEqualTo(Level.HIGH);
+    assertThat(out.get(0).evidence()).containsExactly("c1", "d1", "r1");
+    assertThat(w.quiet(5, T0 + HOUR)).isFalse();
+    assertThat(w.warnedStage(5, T0 + HOUR)).isEqualTo(VictimWatch.REMOTE | VictimWatch.CONTACT);
+    // once warned, the caller's suspicion does not warn the same episode again
+    assertThat(w.callerSuspected(40, Level.HIGH, T0 + 2 * HOUR, "r2", v -> "x", v -> { })).isZero();
+  }
+
+  @Test
+  void callerSuspected_afterTheWindow_warnsNobody() {
+    VictimWatch w = new VictimWatch(24 * HOUR);
+    w.note(6, VictimWatch.REMOTE, 50, 0, T0, "d1");
+    assertThat(w.callerSuspected(50, Level.HIGH, T0 + 25 * HOUR, "r1", v -> "x", v -> { })).isZero();
+    assertThat(w.drain()).isEmpty();
+  }
+
+  @Test
+  void callerSuspected_ofARestoredWatch_warnsTheQuietEpisodesWithDistinctIds() throws java.io.IOException {
+    VictimWatch w = new VictimWatch(24 * HOUR);
+    w.note(8, VictimWatch.REMOTE, 60, 0, T0, "d8");
+    w.note(7, VictimWatch.REMOTE, 60, 0, T0, "d7");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    w.write(new java.io.DataOutputStream(bytes));
+    VictimWatch r = new VictimWatch(24 * HOUR);
+    r.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+    assertThat(r.callerSuspected(60, Level.HIGH, T0 + HOUR, "r1", v -> "+86138" + v, v -> { })).isEqualTo(2);
+    assertThat(r.drain()).extracting(Warning::id, Warning::victimPhone)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("W-r1", "+861387"),
+            org.assertj.core.groups.Tuple.tuple("W-r1-1", "+861388"));
+  }
 }
