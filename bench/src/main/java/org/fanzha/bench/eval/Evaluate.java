@@ -38,7 +38,10 @@ import org.fanzha.sim.eval.RoleScore;
  * service lines held at {@code high} or above for any reason. The honest look-alikes ({@link
  * World#normalActors()}: payroll agencies, shops, movers, people sharing a screen …) are listed
  * by group with how many were accused (held high with a fraud-side role). Victim warnings are scored per
- * person: a victim (truth) counts as warned when any warning named their phone.
+ * person: a victim (truth) counts as warned when any warning named their phone. Timeliness: how
+ * many victims were warned before their first payment, or on it at the latest. The simulator's truth
+ * has no notion of a person a fraud number kept on the line who never paid ("targeted"); such
+ * people are counted apart, with the precision that counts warning them as right.
  *
  * <p>Run (after {@code ./mvnw -B -o -q -pl bench package -DskipTests}):
  *
@@ -65,7 +68,8 @@ public final class Evaluate {
 
   /** The outcome of one evaluation. */
   public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged,
-      RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup) {
+      RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup,
+      int warnedBeforeFirstPayment, int warnedByFirstPayment, int targetedWarned, int targeted) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
@@ -126,16 +130,32 @@ public final class Evaluate {
     Set<String> warned = new TreeSet<>();
     Set<String> fraudNumbers = world.truth().entities(EntityKind.PHONE, Role.FRAUD_NUMBER);
     Set<String> targeted = new TreeSet<>();
+    Set<String> victimPhonesTruth = world.truth().entities(EntityKind.PHONE, Role.VICTIM);
+    Set<String> muleAccounts = world.truth().entities(EntityKind.ACCOUNT, Role.MULE);
+    Set<String> paid = new TreeSet<>(); // victims who paid a mule (their own everyday payments aside)
+    Set<String> warnedBefore = new TreeSet<>(); // ... and had been warned before the first one
+    Set<String> warnedBy = new TreeSet<>(); // ... or were warned on the first one (the bank can delay it)
     long t0 = System.nanoTime();
     world.forEachEvent(e -> {
       if (e instanceof org.fanzha.core.event.CallEvent c && c.durationS() >= 300 && fraudNumbers.contains(c.caller())) {
         targeted.add(c.callee()); // kept on the line by a fraud number: targeted, though not (yet) a victim
+      }
+      String firstPayer = null;
+      if (e instanceof org.fanzha.core.event.TransferEvent t && t.fromPhone() != null
+          && victimPhonesTruth.contains(t.fromPhone()) && muleAccounts.contains(t.to()) && paid.add(t.fromPhone())) {
+        firstPayer = t.fromPhone();
+        if (warned.contains(firstPayer)) {
+          warnedBefore.add(firstPayer);
+        }
       }
       engine.process(e);
       for (var w : engine.drainWarnings()) {
         if (w.victimPhone() != null) {
           warned.add(w.victimPhone());
         }
+      }
+      if (firstPayer != null && warned.contains(firstPayer)) {
+        warnedBy.add(firstPayer);
       }
       n[0]++;
     });
@@ -219,8 +239,17 @@ public final class Evaluate {
       }
       normals.add(new NormalGroup(g.getKey(), g.getValue().size(), a, h));
     }
+    int inTime = warnedBefore.size();
+    int byFirst = warnedBy.size();
+    Set<String> targetedOnly = new TreeSet<>(targeted);
+    targetedOnly.removeAll(victimPhones);
+    int targetedWarned = 0;
+    for (String p : targetedOnly) {
+      targetedWarned += warned.contains(p) ? 1 : 0;
+    }
     return new Result(n[0], millis, rows, heavy.size(), flagged,
-        RoleScore.of(warned, victimPhones), normals, falseWarnings);
+        RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
+        targetedOnly.size());
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -288,5 +317,12 @@ public final class Evaluate {
         w.falsePositives(), w.precision());
     out.println("  warned non-victims by group (fraud_call_target = a long call from a fraud number; other = none of these): "
         + r.falseWarningsByGroup());
+    long victims = w.truePositives() + w.falseNegatives();
+    out.printf(Locale.ROOT, "  victims warned before their first payment to a mule: %d; on it at the latest (it can be"
+        + " delayed): %d; of %d%n", r.warnedBeforeFirstPayment(), r.warnedByFirstPayment(), victims);
+    long warnedAll = w.truePositives() + w.falsePositives();
+    out.printf(Locale.ROOT, "  targeted non-victims (kept >= 5 min on a call by a fraud number, never paid; the truth has no"
+        + " such label): %d, warned %d; precision counting them as right: %.3f%n", r.targeted(), r.targetedWarned(),
+        warnedAll == 0 ? 0.0 : (double) (w.truePositives() + r.targetedWarned()) / warnedAll);
   }
 }
