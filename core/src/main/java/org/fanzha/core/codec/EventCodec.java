@@ -34,6 +34,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Reads and writes events in the NDJSON contract of EVENTS.md. Reading validates and normalises
@@ -47,7 +48,9 @@ public final class EventCodec {
 
   private static final int MAX_TEXT = 4096;
 
-  private final JsonFactory json = JsonFactory.builder().build();
+  // One parser per line: the default shared pool of buffers (a concurrent deque) cost ~8% of replay time in
+  // acquire/release; a per-thread recycler has no contention.
+  private final JsonFactory json = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
   /** Decodes one NDJSON line given as UTF-8 bytes. */
   public ParseResult parse(byte[] utf8, int offset, int length, long line) {

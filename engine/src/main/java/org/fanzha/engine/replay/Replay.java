@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.NdjsonLines;
 import org.fanzha.core.codec.ParseResult;
@@ -40,6 +45,11 @@ public final class Replay {
   /** How many rejections the summary lists in full; the count is always exact. */
   public static final int MAX_REJECTIONS_LISTED = 1000;
 
+  private static final int BATCH = 1024;
+  private static final int QUEUED_BATCHES = 64;
+  /** Marks the end of the input in the queue (compared by identity). */
+  private static final List<ParseResult> END = new ArrayList<>(0);
+
   private static final JsonFactory JSON = JsonFactory.builder().rootValueSeparator("").build();
 
   private Replay() {}
@@ -57,39 +67,55 @@ public final class Replay {
     LongOpenHashSet seen = new LongOpenHashSet();
     long[] counts = new long[6]; // read, accepted, rejected, duplicates, decisions, warnings
     List<Rejection> rejections = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(eventsFile);
-        OutputStream decOut = new BufferedOutputStream(Files.newOutputStream(outDir.resolve("decisions.ndjson")), 1 << 16);
+    // Two stages on two threads: a reader splits and parses lines (the codec is thread-safe) while this thread
+    // deduplicates, scores and writes, in file order. On the 2-core machine this overlaps the ~40% of the time spent
+    // parsing with scoring.
+    BlockingQueue<List<ParseResult>> parsed = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    AtomicReference<Throwable> readFailure = new AtomicReference<>();
+    Thread reader = new Thread(() -> readAll(eventsFile, codec, parsed, readFailure), "fanzha-replay-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try (OutputStream decOut = new BufferedOutputStream(Files.newOutputStream(outDir.resolve("decisions.ndjson")), 1 << 16);
         OutputStream warnOut = new BufferedOutputStream(Files.newOutputStream(outDir.resolve("warnings.ndjson")), 1 << 16);
         JsonGenerator dec = JSON.createGenerator(ObjectWriteContext.empty(), decOut);
         JsonGenerator warn = JSON.createGenerator(ObjectWriteContext.empty(), warnOut)) {
-      NdjsonLines.forEach(in, (buf, off, len, line) -> {
-        counts[0]++;
-        ParseResult r = codec.parse(buf, off, len, line);
-        if (r instanceof ParseResult.Rejected rej) {
-          counts[2]++;
-          if (rejections.size() < MAX_REJECTIONS_LISTED) {
-            rejections.add(rej.rejection());
+      for (List<ParseResult> batch = take(parsed); batch != END; batch = take(parsed)) {
+        for (ParseResult r : batch) {
+          counts[0]++;
+          if (r instanceof ParseResult.Rejected rej) {
+            counts[2]++;
+            if (rejections.size() < MAX_REJECTIONS_LISTED) {
+              rejections.add(rej.rejection());
+            }
+            continue;
           }
-          return;
+          Event e = ((ParseResult.Accepted) r).event();
+          if (!seen.add(idHash(e.id()))) {
+            counts[3]++;
+            continue;
+          }
+          counts[1]++;
+          Decision d = engine.process(e);
+          if (!d.isNone()) {
+            counts[4]++;
+            OutputJson.write(d, dec);
+            dec.writeRaw('\n');
+          }
+          for (Warning w : engine.drainWarnings()) {
+            counts[5]++;
+            OutputJson.write(w, warn);
+            warn.writeRaw('\n');
+          }
         }
-        Event e = ((ParseResult.Accepted) r).event();
-        if (!seen.add(idHash(e.id()))) {
-          counts[3]++;
-          return;
-        }
-        counts[1]++;
-        Decision d = engine.process(e);
-        if (!d.isNone()) {
-          counts[4]++;
-          OutputJson.write(d, dec);
-          dec.writeRaw('\n');
-        }
-        for (Warning w : engine.drainWarnings()) {
-          counts[5]++;
-          OutputJson.write(w, warn);
-          warn.writeRaw('\n');
-        }
-      });
+      }
+    } finally {
+      reader.interrupt(); // stops a reader blocked on a full queue when this side failed
+    }
+    Throwable failure = readFailure.get();
+    if (failure instanceof IOException io) {
+      throw io;
+    } else if (failure != null) {
+      throw new IllegalStateException("reading " + eventsFile + " failed", failure);
     }
     long[] entities = {0};
     try (OutputStream entOut = new BufferedOutputStream(Files.newOutputStream(outDir.resolve("entities.ndjson")), 1 << 16);
@@ -144,6 +170,50 @@ public final class Replay {
     g.writeNumberProperty("wall_ms", s.wallMs());
     g.writeNumberProperty("events_per_s", Math.round(s.eventsPerSecond()));
     g.writeEndObject();
+  }
+
+  /** Reads and parses the whole file into batches, then queues {@link #END}; a failure is kept for the caller. */
+  private static void readAll(Path file, EventCodec codec, BlockingQueue<List<ParseResult>> out,
+      AtomicReference<Throwable> failure) {
+    List<List<ParseResult>> current = new ArrayList<>(1);
+    current.add(new ArrayList<>(BATCH));
+    try {
+      try (InputStream in = Files.newInputStream(file)) {
+        NdjsonLines.forEach(in, (buf, off, len, line) -> {
+          List<ParseResult> batch = current.get(0);
+          batch.add(codec.parse(buf, off, len, line));
+          if (batch.size() == BATCH) {
+            put(out, batch);
+            current.set(0, new ArrayList<>(BATCH));
+          }
+        });
+      }
+      put(out, current.get(0));
+    } catch (IOException | RuntimeException e) {
+      failure.set(e);
+    } finally {
+      if (!Thread.currentThread().isInterrupted()) {
+        put(out, END);
+      }
+    }
+  }
+
+  private static void put(BlockingQueue<List<ParseResult>> queue, List<ParseResult> batch) {
+    try {
+      queue.put(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("replay stopped");
+    }
+  }
+
+  private static List<ParseResult> take(BlockingQueue<List<ParseResult>> queue) throws IOException {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("replay interrupted");
+    }
   }
 
   /** Returns a 64-bit hash of an event id (FNV-1a over the chars, then a finaliser). */
