@@ -123,6 +123,7 @@ public final class Engine {
   private final int propagate;
   private final double contentMin;
   private final double youngPayeeDays;
+  private final long quietLargeYuan;
 
   // the best party of the event being processed
   private int bestScore;
@@ -182,6 +183,7 @@ public final class Engine {
     this.propagate = config.integer("propagate.score");
     this.contentMin = config.num("content.min_score");
     this.youngPayeeDays = config.num("victim.young_payee_days");
+    this.quietLargeYuan = config.integer("victim.quiet_large_yuan");
   }
 
   /** Returns the configuration this engine runs with. */
@@ -401,11 +403,13 @@ public final class Engine {
     boolean quietOnly = false;
     if (stage != 0 && victims.quiet(v, ts)) {
       // a quiet episode (a screen share after a call nobody suspected): this payment is a victim's
-      // step only if the caller is suspected by now or the payee looks like a fraud account (a
-      // suspected one, or a new payee opened days ago); a bill to an old shop account is not
+      // step only if the caller is suspected by now, or the payee looks like a fraud account (a
+      // suspected one, or a new payee opened days ago), or a large sum goes to a new payee (a rented
+      // old card looks like any other); a household bill to an old shop account is none of these
       boolean callerSuspect = fraudPhone >= 0 && phones.score(fraudPhone) >= suspect;
       double age = accounts.ageDays(b, ts);
-      boolean payeeSuspect = accounts.score(b) >= suspect || (newPayee && age >= 0 && age <= youngPayeeDays);
+      boolean payeeSuspect = accounts.score(b) >= suspect
+          || (newPayee && ((age >= 0 && age <= youngPayeeDays) || yuan >= quietLargeYuan));
       if (!callerSuspect && !payeeSuspect) {
         stage = 0;
         fraudPhone = -1;

@@ -241,6 +241,22 @@ class EngineScenarioTest {
   }
 
   @Test
+  void process_unknownCallerScreenShareThenALargeSumToAnOldAccount_warnsOnThePayment() {
+    Scenario s = new Scenario();
+    String caller = phone(985);
+    String victim = phone(986);
+    String rented = account(987); // a resident's old card rented to a gang looks like any other
+    s.opening(T0 - 2000 * DAY, OpeningKind.BANK_ACCOUNT, rented, holder(987), phone(987), "410400", null, null, "柜面");
+    s.call(T0, caller, victim, 3000);
+    s.device(T0 + 6 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
+    s.transfer(T0 + 14 * MINUTE, account(986), rented, 22_000, victim);
+    List<Warning> w = s.warnings();
+    assertThat(w).hasSize(1);
+    assertThat(w.get(0).victimPhone()).isEqualTo(victim);
+    assertThat(w.get(0).victimAccount()).isEqualTo(account(986));
+  }
+
+  @Test
   void process_reportsFromOneOrSeveralPeople_weighDifferently() {
     Scenario s = new Scenario();
     String once = phone(930);
