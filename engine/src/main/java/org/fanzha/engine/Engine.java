@@ -408,8 +408,10 @@ public final class Engine {
       // old card looks like any other); a household bill to an old shop account is none of these
       boolean callerSuspect = fraudPhone >= 0 && phones.score(fraudPhone) >= suspect;
       double age = accounts.ageDays(b, ts);
-      boolean payeeSuspect = accounts.score(b) >= suspect
-          || (newPayee && ((age >= 0 && age <= youngPayeeDays) || yuan >= quietLargeYuan));
+      // (a coffee after a work meeting is none of these either: small sums stay quiet)
+      boolean payeeSuspect = yuan >= victimMinYuan
+          && ((accounts.score(b) >= suspect && accounts.hasRole(b, Role.MULE))
+              || (newPayee && ((age >= 0 && age <= youngPayeeDays) || yuan >= quietLargeYuan)));
       if (!callerSuspect && !payeeSuspect) {
         stage = 0;
         fraudPhone = -1;

@@ -172,8 +172,11 @@ class EngineScenarioTest {
     String colleague = phone(960);
     String worker = phone(961);
     s.opening(T0 - 1500 * DAY, OpeningKind.SIM, colleague, holder(960), null, "410400", null, null, "营业厅");
+    String canteen = account(965); // a stall that opened its account last week
+    s.opening(T0 - 5 * DAY, OpeningKind.PAYMENT_ACCOUNT, canteen, holder(965), phone(965), "410400", null, null, "app");
     s.call(T0, colleague, worker, 1800); // a first contact in the short history the engine has seen
     s.device(T0 + 6 * MINUTE, worker, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
+    s.transfer(T0 + 40 * MINUTE, account(961), canteen, 35, worker); // lunch after the meeting: a small sum
     assertThat(s.warnings()).isEmpty();
     // a screen share after a call from nobody suspected does not make the worker a high-risk victim
     s.engine().entity(EntityKind.PHONE, worker).ifPresent(r -> {
