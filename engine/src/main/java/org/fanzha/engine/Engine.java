@@ -607,11 +607,20 @@ public final class Engine {
 
   // ---------------------------------------------------------------- reports and labels
 
+  /** Returns the report's fraud type, or the content model's reading of its text when none was given (0 = unknown). */
+  private int fraudTypeCode(ReportEvent r) {
+    FraudType type = r.fraudType();
+    if (type == null && r.text() != null && classifier != null) {
+      type = classifier.classify(r.text()).fraudType();
+    }
+    return type == null ? 0 : type.ordinal() + 1;
+  }
+
   private void report(ReportEvent r) {
     long ts = r.ts();
     int reporter = r.reporter() != null ? phones.intern(r.reporter()) : -1;
     int reporterKey = reporter >= 0 ? reporter : r.id().hashCode() | Integer.MIN_VALUE;
-    int ft = r.fraudType() == null ? 0 : r.fraudType().ordinal() + 1;
+    int ft = fraudTypeCode(r);
     for (ReportTarget target : r.targets()) {
       switch (target.kind()) {
         case PHONE -> {

@@ -1,6 +1,7 @@
 package org.fanzha.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.engine.Scenario.DAY;
 import static org.fanzha.engine.Scenario.HOUR;
 import static org.fanzha.engine.Scenario.MINUTE;
 import static org.fanzha.engine.Scenario.T0;
@@ -8,6 +9,7 @@ import static org.fanzha.engine.Scenario.account;
 import static org.fanzha.engine.Scenario.holder;
 import static org.fanzha.engine.Scenario.phone;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.fanzha.core.content.ContentVerdict;
 import org.fanzha.core.event.CallEvent;
@@ -54,6 +56,35 @@ class EngineRulesTest {
     s.transfer(T0 + HOUR, account(11), account(99), 30_000, phone(11));
     assertThat(codes(s, EntityKind.ACCOUNT, account(99))).contains("AC_VICTIM_FUNDS");
     assertThat(s.warnings()).extracting(Warning::victimPhone).contains(phone(11));
+  }
+
+  @Test
+  void report_withTextOnly_takesItsFraudTypeFromTheContentModel() {
+    EngineConfig plain = EngineConfig.defaults().with("pairs.log2_bits", 12);
+    EngineConfig withModel = plain.withContentClassifier(text ->
+        text.contains("安全账户")
+            ? new ContentVerdict("police", FraudType.POLICE, 0.95, List.of("安全账户"))
+            : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of()));
+    assertThat(warningTypesAfterTextReports(withModel)).isNotEmpty().containsOnly(FraudType.POLICE);
+    assertThat(warningTypesAfterTextReports(plain)).doesNotContain(FraudType.POLICE);
+  }
+
+  /** Three people report a number in their own words only; the number then hooks a victim who pays. */
+  private static List<FraudType> warningTypesAfterTextReports(EngineConfig cfg) {
+    Scenario s = new Scenario(new Engine(cfg));
+    String f = phone(930);
+    for (int k = 0; k < 3; k++) {
+      s.reportText(T0 - DAY + k * HOUR, phone(61_000 + k), TargetKind.PHONE, f, "他自称警察，说我涉案，让我把钱转到安全账户");
+    }
+    String victim = phone(931);
+    s.victimReceivesCall(T0, f, victim, 1500);
+    s.transfer(T0 + 40 * MINUTE, account(931), account(5), 50_000, victim);
+    List<FraudType> types = new ArrayList<>();
+    for (Warning w : s.warnings()) {
+      assertThat(w.victimPhone()).isEqualTo(victim);
+      types.add(w.fraudType());
+    }
+    return types;
   }
 
   @Test

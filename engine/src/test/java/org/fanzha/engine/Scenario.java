@@ -133,6 +133,12 @@ public final class Scenario {
         null, lossYuan * 100, List.of()));
   }
 
+  /** A report that names no fraud type but tells what happened in the reporter's words. */
+  public Decision reportText(long ts, String reporter, TargetKind kind, String value, String text) {
+    return feed(new ReportEvent(id("r"), ts, null, List.of(new ReportTarget(kind, value)), reporter, null, null,
+        text, 0, List.of()));
+  }
+
   public Decision label(long ts, EntityKind kind, String entity, Role role) {
     return feed(new LabelEvent(id("l"), ts, null, kind, entity, role, null));
   }
