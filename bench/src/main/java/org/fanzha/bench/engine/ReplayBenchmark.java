@@ -11,6 +11,7 @@ import org.fanzha.engine.replay.Replay;
 import org.fanzha.engine.replay.ReplaySummary;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Simulator;
+import org.fanzha.text.TextClassifiers;
 
 /**
  * End-to-end replay throughput: writes a simulated city to a temporary NDJSON file, then runs
@@ -19,7 +20,7 @@ import org.fanzha.sim.Simulator;
  * following runs is reported, with each run's figure.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.ReplayBenchmark
- * [--people 10000] [--days 7] [--runs 3]}
+ * [--people 10000] [--days 7] [--runs 3] [--text]}
  */
 public final class ReplayBenchmark {
 
@@ -29,11 +30,13 @@ public final class ReplayBenchmark {
     int people = 10_000;
     int days = 7;
     int runs = 3;
+    boolean text = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--people" -> people = Integer.parseInt(args[++i]);
         case "--days" -> days = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--text" -> text = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -42,9 +45,13 @@ public final class ReplayBenchmark {
       Path events = dir.resolve("events.ndjson");
       Simulator.writeFiles(SimConfig.of(42, people, days), events);
       System.out.printf(Locale.ROOT, "input: %s (%,d bytes)%n", events, Files.size(events));
+      // --text: score SMS with the shipped content model as the server and ./fanzha replay do
+      EngineConfig config = text
+          ? EngineConfig.defaults().withContentClassifier(TextClassifiers.loadDefaultCached())
+          : EngineConfig.defaults();
       double best = 0;
       for (int r = 0; r <= runs; r++) {
-        ReplaySummary s = Replay.run(events, dir.resolve("out"), EngineConfig.defaults());
+        ReplaySummary s = Replay.run(events, dir.resolve("out"), config);
         System.out.printf(Locale.ROOT, "%s: %,d events in %,d ms = %,.0f events/s (%,d decisions, %,d warnings,"
             + " %,d entities)%n", r == 0 ? "warm-up" : "run " + r, s.eventsRead(), s.wallMs(), s.eventsPerSecond(),
             s.decisions(), s.warnings(), s.entities());
