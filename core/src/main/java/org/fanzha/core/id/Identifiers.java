@@ -246,22 +246,10 @@ public final class Identifiers {
     return out.append(':').append(value).toString();
   }
 
-  /** Returns whether the digits pass the Luhn (mod 10) check. */
+  /** Returns whether the digits pass the Luhn (mod 10) check: the last digit completes the others. */
   public static boolean luhnValid(CharSequence digits) {
-    int sum = 0;
-    boolean twice = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int v = digits.charAt(i) - '0';
-      if (twice) {
-        v *= 2;
-        if (v > 9) {
-          v -= 9;
-        }
-      }
-      sum += v;
-      twice = !twice;
-    }
-    return sum % 10 == 0;
+    int n = digits.length();
+    return n >= 2 && luhnCheckDigit(digits.subSequence(0, n - 1)) == digits.charAt(n - 1);
   }
 
   /** Returns the Luhn check digit that completes the given digits. */
