@@ -61,7 +61,9 @@ public final class Database implements AutoCloseable {
     Path file = dataDir.toAbsolutePath().normalize().resolve("fanzha");
     // WRITE_DELAY=0: write each commit to the file at once (see the class comment).
     // DB_CLOSE_ON_EXIT=FALSE: the application closes it, after its last snapshot.
-    return "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    // LOCK_TIMEOUT=10000: a long index catch-up (and H2's automatic ANALYZE after it) can hold a table lock for
+    // seconds; other writers wait for it instead of failing after H2's default of one second.
+    return "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
   }
 
   /** Opens the database at a JDBC URL and migrates it. */

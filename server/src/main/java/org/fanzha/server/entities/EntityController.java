@@ -22,6 +22,9 @@ import org.fanzha.server.system.Masks;
 import org.fanzha.server.system.Roles;
 import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
+import org.fanzha.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -41,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "entities", description = "Risk look-up of a phone, account, resident ID, device or IP")
 class EntityController {
+
+  private static final Logger log = LoggerFactory.getLogger(EntityController.class);
 
   private static final URI INVALID = URI.create("urn:fanzha:problem:invalid-entity");
   private static final URI NOT_FOUND = URI.create("urn:fanzha:problem:unknown-entity");
@@ -95,7 +100,12 @@ class EntityController {
     db.audit().record(actor(auth), roles(auth), "entity.view", k, canonical, full);
     int n = Math.max(0, Math.min(limit, 200));
     Optional<EntityRisk> risk = runner.read(e -> e.entity(k, canonical));
-    db.journal().indexPending(INDEX_CATCH_UP); // the background indexer may be a moment behind
+    try {
+      db.journal().indexPending(INDEX_CATCH_UP); // the background indexer may be a moment behind
+    } catch (StoreException e) {
+      // The risk is the answer; recent events may then lag by a moment, which is better than no answer.
+      log.warn("Index catch-up before a look-up failed; answering with the events indexed so far", e);
+    }
     List<JournalEntry> recent = db.journal().recent(k, canonical, n);
     if (risk.isEmpty() && recent.isEmpty()) {
       return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown entity", "no risk and no events are held for this " + k.wireName());
