@@ -52,6 +52,13 @@ final class RawEvent {
   /** A structural problem found while reading (wrong JSON type for a field). */
   @Nullable FieldException structural;
 
+  /** Records a problem found while reading; the first one found is the one reported. */
+  void fail(FieldException problem) {
+    if (structural == null) {
+      structural = problem;
+    }
+  }
+
   /** Stores a scalar field; returns false for a name the contract does not know (ignored). */
   boolean set(String name, @Nullable String value) {
     switch (name) {

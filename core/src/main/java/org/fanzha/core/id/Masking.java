@@ -2,8 +2,8 @@ package org.fanzha.core.id;
 
 /**
  * Masks personal identifiers for display (DESIGN principle 5): a phone keeps its first 3 and last 4
- * digits ({@code 138****5678}), a resident ID or bank card its first 4 and last 4, a payment
- * account its scheme and the ends of its value. The mask never reveals more than that, whatever the
+ * digits ({@code 138****5678}), a resident ID or bank card its first 4 and last 4, a shorter account
+ * number its last 4, a payment account its scheme and the ends of its value. The mask never reveals more than that, whatever the
  * input.
  */
 public final class Masking {
@@ -25,11 +25,14 @@ public final class Masking {
     return keepEnds(id, 4, 4);
   }
 
-  /** Returns the account masked: digits keep 4 + 4; {@code scheme:value} keeps the scheme. */
+  /**
+   * Returns the account masked: a bank card (16–19 digits) keeps its first 4 and last 4, a shorter
+   * account number only its last 4 (as banks print 尾号1234); {@code scheme:value} keeps the scheme.
+   */
   public static String account(String canonical) {
     int colon = canonical.indexOf(':');
     if (colon < 0) {
-      return keepEnds(canonical, 4, 4);
+      return canonical.length() >= 16 ? keepEnds(canonical, 4, 4) : keepEnds(canonical, 0, 4);
     }
     String scheme = canonical.substring(0, colon + 1);
     if (scheme.equals("cash:")) {

@@ -26,18 +26,25 @@ public final class Timestamps {
     if (fast != Long.MIN_VALUE) {
       return fast;
     }
+    OffsetDateTime parsed;
     try {
-      return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+      parsed = OffsetDateTime.parse(s);
     } catch (DateTimeParseException e) {
       throw new InvalidIdentifierException(
           "timestamp must be ISO-8601 with an offset (2026-11-27T09:15:02+08:00) or epoch"
               + " milliseconds: " + s);
     }
+    try {
+      return parsed.toInstant().toEpochMilli();
+    } catch (ArithmeticException e) {
+      // Years such as +999999999 parse but do not fit in epoch milliseconds.
+      throw new InvalidIdentifierException("timestamp " + s + " is beyond any representable time");
+    }
   }
 
   /** Returns epoch milliseconds, checking the value lies between 2000 and 2100. */
   public static long checkEpochMillis(long millis) {
-    if (millis < 946_684_800_000L || millis > 4_102_444_800_000L) {
+    if (millis < EventTimeWindow.EARLIEST || millis > EventTimeWindow.LATEST) {
       throw new InvalidIdentifierException(
           "epoch milliseconds " + millis + " is outside 2000–2100 (seconds given instead?)");
     }

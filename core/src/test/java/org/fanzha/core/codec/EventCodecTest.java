@@ -3,6 +3,7 @@ package org.fanzha.core.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.fanzha.core.event.CallEvent;
@@ -17,7 +18,10 @@ import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.ReportEvent;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.event.TargetKind;
+import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TransferEvent;
+import org.fanzha.core.time.EventTimeWindow;
+import org.fanzha.core.time.Timestamps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -112,12 +116,80 @@ class EventCodecTest {
     "malformed|{\"type\":\"call\",|(json)|malformed JSON",
     "not an object|[1,2]|(json)|JSON object",
     "trailing|{\"type\":\"call\"} x|(json)|",
+    // Hardening (issue 16): strings every store can keep, strict types, one time range for every form.
+    "NUL in id|{\"type\":\"sms\",\"id\":\"a\\u0000b\",\"ts\":1795000000000,\"sender\":\"95588\",\"receiver\":\"13800138000\",\"text\":\"hi\"}|id|NUL",
+    "NUL in source|{\"type\":\"sms\",\"id\":\"x\",\"source\":\"b\\u0000\",\"ts\":1795000000000,\"sender\":\"95588\",\"receiver\":\"13800138000\",\"text\":\"hi\"}|source|NUL",
+    "NUL in text|{\"type\":\"sms\",\"id\":\"x\",\"ts\":1795000000000,\"sender\":\"95588\",\"receiver\":\"13800138000\",\"text\":\"h\\u0000i\"}|text|NUL",
+    "control in id|{\"type\":\"sms\",\"id\":\"a\\nb\",\"ts\":1795000000000,\"sender\":\"95588\",\"receiver\":\"13800138000\",\"text\":\"hi\"}|id|control character U+000A",
+    "lone surrogate id|{\"type\":\"sms\",\"id\":\"a\\ud800\",\"ts\":1795000000000,\"sender\":\"95588\",\"receiver\":\"13800138000\",\"text\":\"hi\"}|id|unpaired surrogate U+D800",
+    "lone low surrogate text|{\"type\":\"sms\",\"id\":\"x\",\"ts\":1795000000000,\"sender\":\"95588\",\"receiver\":\"13800138000\",\"text\":\"\\udc00hi\"}|text|unpaired surrogate U+DC00",
+    "surrogate in target|{\"type\":\"report\",\"id\":\"x\",\"ts\":1795000000000,\"targets\":[{\"kind\":\"url\",\"value\":\"http://a\\ud83d\"}]}|targets[0].value|unpaired",
+    "blank id|{\"type\":\"sms\",\"id\":\"   \",\"ts\":1795000000000,\"sender\":\"95588\",\"receiver\":\"13800138000\",\"text\":\"hi\"}|id|blank",
+    "padded id|{\"type\":\"sms\",\"id\":\" x\",\"ts\":1795000000000,\"sender\":\"95588\",\"receiver\":\"13800138000\",\"text\":\"hi\"}|id|white space",
+    "numeric id|{\"type\":\"sms\",\"id\":42,\"ts\":1795000000000,\"sender\":\"95588\",\"receiver\":\"13800138000\",\"text\":\"hi\"}|id|not a number",
+    "numeric amount|{\"type\":\"transfer\",\"id\":\"x\",\"ts\":1795000000000,\"from\":\"alipay:a\",\"to\":\"alipay:b\",\"amount\":5000}|amount|not a number",
+    "numeric transfer id|{\"type\":\"report\",\"id\":\"x\",\"ts\":1795000000000,\"targets\":[{\"kind\":\"phone\",\"value\":\"13800138000\"}],\"transfer_ids\":[7]}|transfer_ids[0]|event id",
+    "ISO year 9999|{\"type\":\"call\",\"id\":\"x\",\"ts\":\"9999-01-01T00:00:00+08:00\",\"caller\":\"13800138001\",\"callee\":\"13800138000\",\"duration_s\":1}|ts|outside",
+    "ISO year 1970|{\"type\":\"call\",\"id\":\"x\",\"ts\":\"1970-01-01T00:00:00Z\",\"caller\":\"13800138001\",\"callee\":\"13800138000\",\"duration_s\":1}|ts|outside",
+    "ISO beyond long|{\"type\":\"call\",\"id\":\"x\",\"ts\":\"+999999999-12-31T23:59:59Z\",\"caller\":\"13800138001\",\"callee\":\"13800138000\",\"duration_s\":1}|ts|beyond",
+    "markup account|{\"type\":\"transfer\",\"id\":\"x\",\"ts\":1795000000000,\"from\":\"alipay:a\",\"to\":\"cash:<img src=x onerror=alert(1)>\",\"amount\":\"1.00\"}|to|character '<'",
+    "markup terminal|{\"type\":\"transfer\",\"id\":\"x\",\"ts\":1795000000000,\"from\":\"alipay:a\",\"to\":\"cash:<svg/onload=alert(1)>\",\"amount\":\"1.00\"}|to|character '<'",
   })
   void parse_rejectsWithFieldAndReason(String name, String json, String field, String reasonPart) {
     Rejection r = rejected(json);
     assertThat(r.line()).isEqualTo(7);
     assertThat(r.field()).isEqualTo(field);
     assertThat(r.reason()).contains(reasonPart == null ? "" : reasonPart);
+  }
+
+  @Test
+  void parse_freeTextKeepsLineBreaksAndTabs() {
+    SmsEvent sms = (SmsEvent) accepted("{\"type\":\"sms\",\"id\":\"x\",\"ts\":1795000000000,\"sender\":\"95588\","
+        + "\"receiver\":\"13800138000\",\"text\":\"line one\\nline\\ttwo \\ud83d\\ude00\"}");
+    assertThat(sms.text()).isEqualTo("line one\nline\ttwo \ud83d\ude00");
+  }
+
+  @Test
+  void parse_windowAroundNowRefusesFarFutureAndFarPastInEveryForm() {
+    long now = 1_795_000_000_000L;
+    EventCodec live = new EventCodec(EventTimeWindow.aroundNow(() -> now, Duration.ofDays(30), Duration.ofMinutes(15)));
+    String tail = ",\"caller\":\"13800138001\",\"callee\":\"13800138000\",\"duration_s\":1}";
+    String iso = Timestamps.format(now + Duration.ofMinutes(16).toMillis());
+    for (String ts : List.of("\"" + iso + "\"", Long.toString(now + Duration.ofMinutes(16).toMillis()))) {
+      ParseResult r = live.parse("{\"type\":\"call\",\"id\":\"f\",\"ts\":" + ts + tail, 1);
+      assertThat(r).as(ts).isInstanceOf(ParseResult.Rejected.class);
+      assertThat(((ParseResult.Rejected) r).rejection().reason()).contains("16 minutes ahead").contains("15 minutes");
+    }
+    long old = now - Duration.ofDays(31).toMillis();
+    ParseResult past = live.parse("{\"type\":\"call\",\"id\":\"p\",\"ts\":\"" + Timestamps.format(old) + "\"" + tail, 1);
+    assertThat(((ParseResult.Rejected) past).rejection().reason()).contains("31 days old");
+    ParseResult inside = live.parse("{\"type\":\"call\",\"id\":\"i\",\"ts\":" + (now + 60_000) + tail, 1);
+    assertThat(inside).isInstanceOf(ParseResult.Accepted.class);
+    // The stored-data codec still reads what live intake accepted long ago.
+    assertThat(codec.parse("{\"type\":\"call\",\"id\":\"p\",\"ts\":" + old + tail, 1)).isInstanceOf(ParseResult.Accepted.class);
+  }
+
+  @Test
+  void parseBody_oneEventBeyondAnyTimeCostsOnlyThatEvent() {
+    String good = "{\"type\":\"call\",\"id\":\"g\",\"ts\":1795000000000,\"caller\":\"13800138001\",\"callee\":\"13800138000\",\"duration_s\":1}";
+    String bad = "{\"type\":\"call\",\"id\":\"b\",\"ts\":\"+999999999-12-31T23:59:59Z\",\"caller\":\"13800138001\",\"callee\":\"13800138000\",\"duration_s\":1}";
+    for (String body : List.of(good + "\n" + bad + "\n" + good.replace("\"g\"", "\"g2\""),
+        "[" + good + "," + bad + "," + good.replace("\"g\"", "\"g2\"") + "]")) {
+      List<ParseResult> results = codec.parseBody(body.getBytes(StandardCharsets.UTF_8));
+      assertThat(results).extracting(r -> r instanceof ParseResult.Accepted).containsExactly(true, false, true);
+    }
+  }
+
+  @Test
+  void forEachInBody_stopsWhenTheVisitorSaysSo() {
+    String line = "{oops}\n";
+    byte[] body = line.repeat(1000).getBytes(StandardCharsets.UTF_8);
+    int[] seen = {0};
+    codec.forEachInBody(body, r -> ++seen[0] < 10);
+    assertThat(seen[0]).isEqualTo(10);
+    seen[0] = 0;
+    codec.forEachInBody(("[" + "{},".repeat(999) + "{}]").getBytes(StandardCharsets.UTF_8), r -> ++seen[0] < 5);
+    assertThat(seen[0]).isEqualTo(5);
   }
 
   @Test

@@ -115,4 +115,18 @@ class IdentifierProperties {
     long shown = masked.chars().filter(c -> c != '*').count();
     assertThat(shown).isLessThanOrEqualTo(value.length() / 2);
   }
+
+  @Property
+  void masking_accountNumberNeverShowsHalfOrMore(@ForAll @net.jqwik.api.constraints.IntRange(min = 12, max = 19) int length,
+      @ForAll long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    StringBuilder digits = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      digits.append((char) ('0' + r.nextInt(10)));
+    }
+    String masked = Masking.account(digits.toString());
+    long shown = masked.chars().filter(c -> c != '*').count();
+    assertThat(masked).hasSize(length).endsWith(digits.substring(length - 4));
+    assertThat(shown).isLessThanOrEqualTo(length / 2).isLessThanOrEqualTo(8);
+  }
 }
