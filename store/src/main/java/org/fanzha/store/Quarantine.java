@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.fanzha.core.codec.TextCheck;
 
 /**
  * Keeps refused events with the field at fault and the reason (DESIGN principle 2), so an operator
- * can see what a sender got wrong and replay fixed events. Text longer than the columns allow is
- * cut, as the quarantine must never itself refuse input.
+ * can see what a sender got wrong and replay fixed events. The quarantine must never itself refuse
+ * input: text longer than the columns allow is cut, and characters a database cannot keep (a NUL,
+ * an unpaired surrogate: PostgreSQL refuses the first and garbles the second) become U+FFFD.
  */
 public final class Quarantine {
 
@@ -40,12 +42,12 @@ public final class Quarantine {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (QuarantinedEvent q : refused) {
-          ps.setString(1, cut(origin, 128));
+          ps.setString(1, storable(origin, 128));
           ps.setLong(2, q.position());
-          ps.setString(3, q.eventId() == null ? null : cut(q.eventId(), 128));
-          ps.setString(4, cut(q.field(), 128));
-          ps.setString(5, cut(q.reason(), 1000));
-          ps.setString(6, q.raw() == null ? null : cut(q.raw(), MAX_RAW));
+          ps.setString(3, q.eventId() == null ? null : storable(q.eventId(), 128));
+          ps.setString(4, storable(q.field(), 128));
+          ps.setString(5, storable(q.reason(), 1000));
+          ps.setString(6, q.raw() == null ? null : storable(q.raw(), MAX_RAW));
           ps.addBatch();
         }
         ps.executeBatch();
@@ -105,6 +107,10 @@ public final class Quarantine {
     } catch (SQLException e) {
       throw new StoreException("quarantine read failed", e);
     }
+  }
+
+  private static String storable(String s, int max) {
+    return TextCheck.storable(cut(s, max));
   }
 
   private static String cut(String s, int max) {

@@ -46,4 +46,19 @@ class QuarantineTest {
       assertThat(back.raw()).hasSize(16_384);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void record_textNoStoreCanKeep_isKeptWithReplacementCharacters(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      // What a hostile sender's refused event carries: raw NUL bytes, a lone surrogate, a control character.
+      t.db().quarantine().record("api\u0000x", List.of(new QuarantinedEvent(1, "id\u0000", "type\uD800",
+          "unknown event type 'a\u0000b'", "{\"type\":\"a\u0000b\u0007\uDC00\"}\n")));
+
+      QuarantineEntry back = t.db().quarantine().recent(1).get(0);
+      assertThat(back.origin()).isEqualTo("api\uFFFDx");
+      assertThat(back.event()).isEqualTo(new QuarantinedEvent(1, "id\uFFFD", "type\uFFFD",
+          "unknown event type 'a\uFFFDb'", "{\"type\":\"a\uFFFDb\uFFFD\uFFFD\"}\n"));
+    }
+  }
 }
