@@ -15,12 +15,15 @@
   // Rows spread to the box's shape (the fit keeps the aspect ratio), never closer than 90 units.
   const yStep = Math.max(90, (el.clientHeight / Math.max(1, el.clientWidth)) * columns * 240 * 0.8 / busiest);
   const chart = echarts.init(el);
+  // ECharts renders tooltips as HTML: every name and label from the data is text and is escaped, so an
+  // account id written as markup (a cash: terminal, a payment id) shows as characters and never runs.
+  const esc = (v) => String(v == null ? '' : v).replace(/[&<>"'`]/g, (c) => '&#' + c.charCodeAt(0) + ';');
   const colour = (n) => n.cash ? '#6d4c41' : n.column === 0 ? '#2e7d32' : ['#c62828', '#ef6c00', '#f9a825', '#8e24aa', '#1565c0', '#00838f'][(n.column - 1) % 6];
   chart.setOption({
     tooltip: {
       formatter: (p) => p.dataType === 'edge'
-        ? p.data.sourceName + ' → ' + p.data.targetName + '<br>' + p.data.amount
-        : p.data.name + '<br>' + p.data.tier + (p.data.column > 0 ? '<br>' + p.data.received : '')
+        ? esc(p.data.sourceName) + ' → ' + esc(p.data.targetName) + '<br>' + esc(p.data.amount)
+        : esc(p.data.name) + '<br>' + esc(p.data.tier) + (p.data.column > 0 ? '<br>' + esc(p.data.received) : '')
     },
     series: [{
       type: 'graph', layout: 'none', roam: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8,

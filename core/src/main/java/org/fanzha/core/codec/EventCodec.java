@@ -534,7 +534,12 @@ public final class EventCodec {
 
   private static String jsonProblem(JacksonException e) {
     String m = e.getOriginalMessage();
-    return "malformed JSON: " + (m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m));
+    if (m == null) {
+      return "malformed JSON: " + e.getClass().getSimpleName();
+    }
+    String first = m.lines().findFirst().orElse(m);
+    int where = first.indexOf(" (start marker at");
+    return "malformed JSON: " + (where > 0 ? first.substring(0, where) : first);
   }
 
   // ---- writing

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A stop (止付) or freeze (冻结) order on one account, as an immutable value: each transition
  * returns a new order with one more audited {@link HoldTransition}. Invalid transitions are refused
- * with an {@link IllegalStateException} saying what was tried, in which state, and why not.
+ * with a {@link HoldRefusedException} saying what was tried, in which state, and why not.
  *
  * <pre>
  * REQUESTED ──confirm──► CONFIRMED ──renew──► RENEWED ──renew (freeze only)──► RENEWED …
@@ -107,13 +107,13 @@ public record HoldOrder(
     requireNotBefore(atMillis, "renew");
     long expiry = expiresAtMillis == null ? atMillis : expiresAtMillis;
     if (atMillis >= expiry) {
-      throw new IllegalStateException("cannot renew " + kind.wireName() + " " + id + ": it lapsed at "
+      throw new HoldRefusedException("cannot renew " + kind.wireName() + " " + id + ": it lapsed at "
           + Timestamps.format(expiry) + ", before " + Timestamps.format(atMillis));
     }
     long add;
     if (kind == HoldKind.STOP) {
       if (renewals >= HoldKind.STOP_MAX_RENEWALS) {
-        throw new IllegalStateException("cannot renew stop " + id + ": a stop may be renewed only "
+        throw new HoldRefusedException("cannot renew stop " + id + ": a stop may be renewed only "
             + HoldKind.STOP_MAX_RENEWALS + " time (two stops in all); request a freeze instead");
       }
       add = HoldKind.STOP_TERM.toMillis();
@@ -133,7 +133,7 @@ public record HoldOrder(
         "only a requested or in-force order can be released");
     requireNotBefore(atMillis, "release");
     if (state.inForce() && expiresAtMillis != null && atMillis >= expiresAtMillis) {
-      throw new IllegalStateException("cannot release " + kind.wireName() + " " + id
+      throw new HoldRefusedException("cannot release " + kind.wireName() + " " + id
           + ": it already lapsed at " + Timestamps.format(expiresAtMillis) + "; mark it expired");
     }
     return next(HoldState.RELEASED, atMillis, actor, reason, null, renewals);
@@ -167,7 +167,7 @@ public record HoldOrder(
 
   private void require(boolean ok, String action, String rule) {
     if (!ok) {
-      throw new IllegalStateException("cannot " + action + " " + kind.wireName() + " " + id
+      throw new HoldRefusedException("cannot " + action + " " + kind.wireName() + " " + id
           + " in state " + state.wireName() + ": " + rule);
     }
   }
@@ -175,7 +175,7 @@ public record HoldOrder(
   private void requireNotBefore(long atMillis, String action) {
     long last = history.get(history.size() - 1).atMillis();
     if (atMillis < last) {
-      throw new IllegalStateException("cannot " + action + " " + kind.wireName() + " " + id + " at "
+      throw new HoldRefusedException("cannot " + action + " " + kind.wireName() + " " + id + " at "
           + Timestamps.format(atMillis) + ": before its last change at " + Timestamps.format(last));
     }
   }

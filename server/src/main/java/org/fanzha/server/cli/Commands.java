@@ -52,11 +52,17 @@ final class Commands {
         + "user and password from FANZHA_DB_USER / FANZHA_DB_PASSWORD")
     String dbUrl;
 
+    @Option(names = "--bind", description = "address to listen on (default: env FANZHA_BIND, else 127.0.0.1; 0.0.0.0 for every interface)")
+    String bind;
+
     @Unmatched List<String> springArgs = new ArrayList<>();
 
     @Override
     public Integer call() {
       List<String> p = new ArrayList<>(List.of("server.port=" + port, "fanzha.data=" + data));
+      if (bind != null) {
+        p.add("server.address=" + bind);
+      }
       if (dbUrl != null) {
         p.add("fanzha.db-url=" + dbUrl);
       }
@@ -96,12 +102,13 @@ final class Commands {
 
     @Override
     public Integer call() {
-      startServer(List.of("server.port=" + port, "fanzha.data=" + data, "fanzha.demo.enabled=true",
-          "fanzha.demo.seed=" + seed, "fanzha.demo.people=" + people, "fanzha.demo.days=" + days,
-          "fanzha.demo.speed=" + speed, "fanzha.security.demo-user.password=" + password), springArgs);
+      // A laptop demonstration: loopback only, so its known password and open intake reach nobody else.
+      startServer(List.of("server.port=" + port, "server.address=127.0.0.1", "fanzha.data=" + data,
+          "fanzha.demo.enabled=true", "fanzha.demo.seed=" + seed, "fanzha.demo.people=" + people, "fanzha.demo.days=" + days,
+          "fanzha.demo.speed=" + speed, "fanzha.security.demo-user.password=" + password,
+          "fanzha.security.open-ingest=true"), springArgs);
       System.out.println();
-      System.out.println("  Fanzha demo: http://localhost:" + port + "/   (sign in as demo / " + password
-          + " to see unmasked identifiers)");
+      System.out.println("  Fanzha demo: http://localhost:" + port + "/   (sign in as demo / " + password + ")");
       System.out.println();
       return 0;
     }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.id.Identifiers;
@@ -17,7 +16,9 @@ import org.fanzha.core.time.Timestamps;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.replay.OutputJson;
 import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
+import org.fanzha.server.system.KeyedBuckets;
 import org.fanzha.server.system.Masks;
 import org.fanzha.server.system.Roles;
 import org.fanzha.store.Database;
@@ -32,7 +33,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,13 +55,13 @@ class EntityController {
 
   private final EmbeddedRunner runner;
   private final Database db;
-  private final LookupRateLimiter limiter;
+  private final KeyedBuckets limiter;
 
   EntityController(EmbeddedRunner runner, Database db,
       @Value("${fanzha.lookup.anonymous-per-minute:60}") int anonymousPerMinute) {
     this.runner = runner;
     this.db = db;
-    this.limiter = new LookupRateLimiter(anonymousPerMinute, System::nanoTime);
+    this.limiter = KeyedBuckets.perMinute(anonymousPerMinute);
   }
 
   @Operation(
@@ -69,8 +69,9 @@ class EntityController {
       description = "Returns the risk the engine holds for the entity now (risk: score, level, suspected roles, bilingual "
           + "reasons, as a line of entities.ndjson; null when none is held) and its most recent journaled events. Identifiers are normalised first, so "
           + "phone/13800138000 and phone/+8613800138000 are the same. Callers without the ANALYST or ADMIN role "
-          + "see identifiers masked and free text hidden, and are rate-limited per address. Every look-up is "
-          + "written to the tamper-evident audit log.",
+          + "get only the public answer: the identifier masked and the risk (level, score, suspected roles, "
+          + "reasons), no events; they are rate-limited per address. Every look-up is written to the "
+          + "tamper-evident audit log.",
       responses = {
           @ApiResponse(responseCode = "200", description = "the entity"),
           @ApiResponse(responseCode = "400", description = "unknown kind or invalid identifier",
@@ -94,12 +95,16 @@ class EntityController {
       return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid identifier", "id: " + e.getMessage());
     }
     boolean full = Roles.canSeePersonalData(auth);
-    if (!full && !limiter.tryAcquire(request.getRemoteAddr())) {
-      return problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many look-ups", "anonymous look-ups are limited per address; sign in as an analyst");
+    if (!full && !limiter.tryTake(request.getRemoteAddr())) {
+      return problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many look-ups", "look-ups without the ANALYST role are limited per address");
     }
-    db.audit().record(actor(auth), roles(auth), "entity.view", k, canonical, full);
-    int n = Math.max(0, Math.min(limit, 200));
+    Caller caller = Caller.of(auth);
+    db.audit().record(caller.name(), caller.rolesText(), "entity.view", k, canonical, full);
     Optional<EntityRisk> risk = runner.read(e -> e.entity(k, canonical));
+    if (!full) {
+      return publicAnswer(k, canonical, risk);
+    }
+    int n = Math.max(0, Math.min(limit, 200));
     try {
       db.journal().indexPending(INDEX_CATCH_UP); // the background indexer may be a moment behind
     } catch (StoreException e) {
@@ -110,26 +115,45 @@ class EntityController {
     if (risk.isEmpty() && recent.isEmpty()) {
       return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown entity", "no risk and no events are held for this " + k.wireName());
     }
-    Optional<EntityRisk> shown = full ? risk : risk.map(r ->
-        new EntityRisk(r.entityKind(), Masks.entity(k, r.entity()), r.score(), r.level(), r.roles(), r.reasons()));
-    String shownId = full ? canonical : Masks.entity(k, canonical);
     byte[] json = JsonBodies.write(g -> {
       g.writeStartObject();
       g.writeStringProperty("entity_kind", k.wireName());
-      g.writeStringProperty("entity", shownId);
-      g.writeBooleanProperty("masked", !full);
+      g.writeStringProperty("entity", canonical);
+      g.writeBooleanProperty("masked", false);
       g.writeName("risk");
-      if (shown.isPresent()) {
-        OutputJson.write(shown.get(), g);
+      if (risk.isPresent()) {
+        OutputJson.write(risk.get(), g);
       } else {
         g.writeNull();
       }
       g.writeArrayPropertyStart("recent_events");
       for (JournalEntry e : recent) {
-        EventCodec.write(full ? e.event() : EventMasking.mask(e.event()), g);
+        EventCodec.write(e.event(), g);
       }
       g.writeEndArray();
       g.writeStringProperty("as_of", Timestamps.format(System.currentTimeMillis()));
+      g.writeEndObject();
+    });
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+  }
+
+  /**
+   * What anyone may learn of an entity, as a public risk look-up promises: whether it is held as a risk
+   * and why, never when, with whom or where (no events, cells, openings or times).
+   */
+  private static ResponseEntity<?> publicAnswer(EntityKind k, String canonical, Optional<EntityRisk> risk) {
+    if (risk.isEmpty()) {
+      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No risk held", "no risk is held for this " + k.wireName());
+    }
+    EntityRisk r = risk.get();
+    EntityRisk shown = new EntityRisk(r.entityKind(), Masks.entity(k, r.entity()), r.score(), r.level(), r.roles(), r.reasons());
+    byte[] json = JsonBodies.write(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("entity_kind", k.wireName());
+      g.writeStringProperty("entity", Masks.entity(k, canonical));
+      g.writeBooleanProperty("masked", true);
+      g.writeName("risk");
+      OutputJson.write(shown, g);
       g.writeEndObject();
     });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
@@ -143,18 +167,6 @@ class EntityController {
       case DEVICE -> Identifiers.token(raw, "device");
       case IP -> Identifiers.token(raw, "ip");
     };
-  }
-
-  private static String actor(@Nullable Authentication auth) {
-    return auth == null || !auth.isAuthenticated() ? "anonymous" : auth.getName();
-  }
-
-  private static String roles(@Nullable Authentication auth) {
-    if (auth == null) {
-      return "ANONYMOUS";
-    }
-    String r = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().collect(Collectors.joining(","));
-    return r.isEmpty() ? "ANONYMOUS" : r;
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {

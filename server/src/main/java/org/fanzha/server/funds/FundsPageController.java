@@ -1,6 +1,5 @@
 package org.fanzha.server.funds;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,21 +11,21 @@ import org.fanzha.core.money.Money;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.graph.freeze.HoldKind;
 import org.fanzha.graph.freeze.HoldOrder;
+import org.fanzha.graph.freeze.HoldRefusedException;
 import org.fanzha.graph.funds.ForwardTrace;
 import org.fanzha.graph.funds.FreezePlan;
 import org.fanzha.graph.funds.FundReturn;
 import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.graph.funds.Tiers;
-import org.fanzha.server.entities.LookupRateLimiter;
 import org.fanzha.server.funds.FundsService.NotTraceableException;
 import org.fanzha.server.funds.FundsService.TraceResult;
 import org.fanzha.server.funds.HoldService.Actor;
+import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.JsonBodies;
 import org.fanzha.server.system.Masks;
 import org.fanzha.server.system.Roles;
 import org.fanzha.store.Database;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -52,15 +51,11 @@ class FundsPageController {
   private final FundsService funds;
   private final HoldService holds;
   private final Database db;
-  private final LookupRateLimiter limiter;
 
-  FundsPageController(FundsService funds, HoldService holds, Database db,
-      @Value("${fanzha.lookup.anonymous-per-minute:60}") int anonymousPerMinute) {
+  FundsPageController(FundsService funds, HoldService holds, Database db) {
     this.funds = funds;
     this.holds = holds;
     this.db = db;
-    // A trace costs far more than an entity look-up: anonymous visitors get a tenth of that budget.
-    this.limiter = new LookupRateLimiter(Math.max(1, anonymousPerMinute / 10), System::nanoTime);
   }
 
   /** One account of the freeze plan as the page shows it. */
@@ -103,12 +98,8 @@ class FundsPageController {
   }
 
   @GetMapping("/funds/transfer/{id}")
-  String transfer(@PathVariable String id, Model model, Locale locale, @Nullable Authentication auth,
-      HttpServletRequest request) {
+  String transfer(@PathVariable String id, Model model, Locale locale, @Nullable Authentication auth) {
     boolean full = Roles.canSeePersonalData(auth);
-    if (!full && !limiter.tryAcquire(request.getRemoteAddr())) {
-      throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "anonymous traces are limited per address; sign in");
-    }
     boolean zh = "zh".equals(locale.getLanguage());
     TraceResult r;
     try {
@@ -172,11 +163,11 @@ class FundsPageController {
     try {
       HoldKind k = HoldController.kind(kind);
       HoldOrder o = holds.request(Callers.actor(auth), k, TraceParams.account("account", account),
-          Money.parseYuan(amount), caseRef, null, "from the trace page");
+          TraceParams.money("amount", amount), caseRef, null, "from the trace page");
       model.addAttribute("state", o.state().wireName());
       model.addAttribute("holdId", o.id());
       model.addAttribute("error", null);
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (BadRequestException | HoldRefusedException e) {
       model.addAttribute("state", null);
       model.addAttribute("holdId", null);
       model.addAttribute("error", e.getMessage());
@@ -199,7 +190,7 @@ class FundsPageController {
       }
     }
     try {
-      FundReturn.AccountReturn r = funds.fundReturn(TraceParams.account("account", account), Money.parseYuan(recovered),
+      FundReturn.AccountReturn r = funds.fundReturn(TraceParams.account("account", account), TraceParams.money("recovered", recovered),
           ids, TraceSettings.DEFAULTS);
       Actor actor = Callers.actor(auth);
       db.audit().record(actor.name(), actor.roles(), "trace.return", EntityKind.ACCOUNT, r.account(), true);
@@ -211,7 +202,7 @@ class FundsPageController {
       model.addAttribute("calculation", r.calculation());
       model.addAttribute("method", r.method().name().toLowerCase(Locale.ROOT));
       model.addAttribute("error", null);
-    } catch (IllegalArgumentException | NotTraceableException e) {
+    } catch (BadRequestException | NotTraceableException e) {
       model.addAttribute("shares", null);
       model.addAttribute("error", e.getMessage());
     }

@@ -1,20 +1,21 @@
 package org.fanzha.server.funds;
 
 import java.net.URI;
+import org.fanzha.graph.freeze.HoldRefusedException;
 import org.fanzha.server.funds.FundsService.NotTraceable;
 import org.fanzha.server.funds.FundsService.NotTraceableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Problem answers (RFC 9457) of the trace and hold APIs: 404 for an unknown transfer or order, 409
  * when the stop/freeze workflow refuses a change (with HoldOrder's message, which says what was
- * tried, in which state and why not), 400 for bad input, 503 while a transfer is not yet in the graph.
+ * tried, in which state and why not), 503 while a transfer is not yet in the graph. Bad input is
+ * answered 400 by {@code ApiProblems}; anything else is a fault of ours (500, logged).
  */
 @RestControllerAdvice(assignableTypes = {TraceController.class, HoldController.class})
 class FundsProblems {
@@ -41,19 +42,9 @@ class FundsProblems {
     return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No such hold order", e.getMessage());
   }
 
-  @ExceptionHandler(IllegalStateException.class)
-  ResponseEntity<ProblemDetail> refused(IllegalStateException e) {
+  @ExceptionHandler(HoldRefusedException.class)
+  ResponseEntity<ProblemDetail> refused(HoldRefusedException e) {
     return problem(HttpStatus.CONFLICT, REFUSED, "Change refused", e.getMessage());
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-    return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", e.getMessage());
-  }
-
-  @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
-    return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", e.getParameterName() + ": is required");
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {

@@ -26,6 +26,7 @@ import org.fanzha.graph.funds.TransferGraph;
 import org.fanzha.server.runner.JournalListener;
 import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
+import org.fanzha.server.system.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -283,7 +284,7 @@ public class FundsService implements JournalListener, AutoCloseable {
   /** Returns where the money that came into an account in {@code [fromMillis, toMillis]} came from. */
   public ReverseTrace reverse(String account, long fromMillis, long toMillis, TraceSettings settings) {
     if (toMillis < fromMillis) {
-      throw new IllegalArgumentException("to (" + toMillis + ") is before from (" + fromMillis + ")");
+      throw new BadRequestException("to (" + toMillis + ") is before from (" + fromMillis + ")");
     }
     return new ReverseTracer(graph, settings).trace(account, fromMillis, toMillis);
   }
@@ -296,7 +297,7 @@ public class FundsService implements JournalListener, AutoCloseable {
   public FundReturn.AccountReturn fundReturn(String account, long recoveredFen, List<String> transferIds,
       TraceSettings settings) {
     if (transferIds.isEmpty()) {
-      throw new IllegalArgumentException("name at least one victim transfer");
+      throw new BadRequestException("transfers: name at least one victim transfer");
     }
     Map<String, Long> byVictim = new LinkedHashMap<>();
     for (String id : transferIds) {

@@ -6,9 +6,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.fanzha.core.money.Money;
+import org.fanzha.core.codec.TextCheck;
 import org.fanzha.graph.freeze.HoldKind;
 import org.fanzha.graph.freeze.HoldOrder;
+import org.fanzha.server.system.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,12 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "holds", description = "Stop and freeze orders on accounts, with their audited history")
 class HoldController {
 
+  /** Column sizes of the hold tables: a longer value is refused with 400, never cut or failed on. */
+  static final int MAX_CASE_REF = 128;
+  static final int MAX_NOTE = 1000;
+  /** Far above the 6-month limit the order itself checks; keeps the day count from overflowing a Duration. */
+  static final int MAX_TERM_DAYS = 3660;
+
   private final HoldService holds;
 
   HoldController(HoldService holds) {
@@ -44,11 +51,11 @@ class HoldController {
           + "confirmation. 201 with the order and its Location.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> request(@RequestBody JsonNode body, @Nullable Authentication auth) {
-    HoldKind kind = kind(required(body, "kind"));
-    String account = TraceParams.account("account", required(body, "account"));
-    long amount = Money.parseYuan(required(body, "amount"));
-    HoldOrder o = holds.request(Callers.actor(auth), kind, account, amount, required(body, "case_ref"),
-        term(body), optional(body, "note"));
+    HoldKind kind = kind(required(body, "kind", 16));
+    String account = TraceParams.account("account", required(body, "account", 256));
+    long amount = TraceParams.money("amount", required(body, "amount", 32));
+    HoldOrder o = holds.request(Callers.actor(auth), kind, account, amount, required(body, "case_ref", MAX_CASE_REF),
+        term(body), optional(body, "note", MAX_NOTE));
     return ResponseEntity.created(URI.create("/api/v1/holds/" + o.id())).contentType(MediaType.APPLICATION_JSON)
         .body(HoldJson.one(o, holds.now()));
   }
@@ -57,14 +64,14 @@ class HoldController {
   @PostMapping("/{id}/confirm")
   ResponseEntity<byte[]> confirm(@PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body,
       @Nullable Authentication auth) {
-    return ok(holds.confirm(Callers.actor(auth), id, optional(body, "bank_ref")));
+    return ok(holds.confirm(Callers.actor(auth), id, optional(body, "bank_ref", MAX_CASE_REF)));
   }
 
   @Operation(summary = "The bank could not apply the order (BANK)", description = "Body: {\"reason\":\"…\"}.")
   @PostMapping("/{id}/reject")
   ResponseEntity<byte[]> reject(@PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body,
       @Nullable Authentication auth) {
-    return ok(holds.reject(Callers.actor(auth), id, required(body, "reason")));
+    return ok(holds.reject(Callers.actor(auth), id, required(body, "reason", MAX_NOTE)));
   }
 
   @Operation(summary = "Renew an order in force (ANALYST)",
@@ -73,14 +80,14 @@ class HoldController {
   @PostMapping("/{id}/renew")
   ResponseEntity<byte[]> renew(@PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body,
       @Nullable Authentication auth) {
-    return ok(holds.renew(Callers.actor(auth), id, term(body), optional(body, "note")));
+    return ok(holds.renew(Callers.actor(auth), id, term(body), optional(body, "note", MAX_NOTE)));
   }
 
   @Operation(summary = "Release an order (ANALYST)", description = "Body: {\"reason\":\"…\"}.")
   @PostMapping("/{id}/release")
   ResponseEntity<byte[]> release(@PathVariable String id, @RequestBody(required = false) @Nullable JsonNode body,
       @Nullable Authentication auth) {
-    return ok(holds.release(Callers.actor(auth), id, required(body, "reason")));
+    return ok(holds.release(Callers.actor(auth), id, required(body, "reason", MAX_NOTE)));
   }
 
   @Operation(summary = "One order with its full history", description = "An order past its term reads as expired.")
@@ -107,7 +114,7 @@ class HoldController {
     return switch (raw.strip().toLowerCase(Locale.ROOT)) {
       case "stop" -> HoldKind.STOP;
       case "freeze" -> HoldKind.FREEZE;
-      default -> throw new IllegalArgumentException("kind: must be stop or freeze, not '" + raw + "'");
+      default -> throw new BadRequestException("kind: must be stop or freeze, not '" + raw + "'");
     };
   }
 
@@ -116,28 +123,37 @@ class HoldController {
       return null;
     }
     JsonNode n = body.get("term_days");
-    if (!n.isIntegralNumber() || n.asLong() < 1) {
-      throw new IllegalArgumentException("term_days: must be a whole number of days >= 1");
+    if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 1 || n.asLong() > MAX_TERM_DAYS) {
+      throw new BadRequestException("term_days: must be a whole number of days from 1 to " + MAX_TERM_DAYS
+          + " (a freeze runs at most 6 months)");
     }
     return Duration.ofDays(n.asLong());
   }
 
-  private static String required(@Nullable JsonNode body, String field) {
-    String v = optional(body, field);
+  private static String required(@Nullable JsonNode body, String field, int maxLength) {
+    String v = optional(body, field, maxLength);
     if (v == null) {
-      throw new IllegalArgumentException(field + ": is required");
+      throw new BadRequestException(field + ": is required");
     }
     return v;
   }
 
-  private static @Nullable String optional(@Nullable JsonNode body, String field) {
+  private static @Nullable String optional(@Nullable JsonNode body, String field, int maxLength) {
     JsonNode n = body == null ? null : body.get(field);
     if (n == null || n.isNull() || (n.isString() && n.asString().isBlank())) {
       return null;
     }
-    if (!n.isString() && !n.isNumber()) {
-      throw new IllegalArgumentException(field + ": must be a string");
+    if (!n.isString()) {
+      throw new BadRequestException(field + ": must be a JSON string");
     }
-    return n.asString();
+    String v = n.asString();
+    String problem = TextCheck.problem(v, true);
+    if (problem != null) {
+      throw new BadRequestException(field + ": " + problem);
+    }
+    if (v.length() > maxLength) {
+      throw new BadRequestException(field + ": must have at most " + maxLength + " characters, not " + v.length());
+    }
+    return v;
   }
 }

@@ -15,11 +15,13 @@ import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.graph.freeze.HoldKind;
 import org.fanzha.graph.freeze.HoldOrder;
+import org.fanzha.graph.freeze.HoldRefusedException;
 import org.fanzha.graph.freeze.HoldState;
 import org.fanzha.graph.freeze.HoldTransition;
 import org.fanzha.store.Database;
 import org.fanzha.store.HoldRecord;
 import org.fanzha.store.StoreException;
+import org.fanzha.server.system.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -63,7 +65,12 @@ public class HoldService {
     long now = clock.millis();
     Duration t = kind == HoldKind.FREEZE && term == null ? DEFAULT_FREEZE_TERM : term;
     for (int attempt = 0; ; attempt++) {
-      HoldOrder o = HoldOrder.request(newId(kind, now), kind, account, amountFen, caseRef, t, now, actor.name(), note);
+      HoldOrder o;
+      try {
+        o = HoldOrder.request(newId(kind, now), kind, account, amountFen, caseRef, t, now, actor.name(), note);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(e.getMessage(), e); // the order's own checks of what was asked (amount, term)
+      }
       try {
         db.holds().insert(toRecord(o));
       } catch (StoreException e) {
@@ -89,8 +96,13 @@ public class HoldService {
 
   /** Returns the order renewed (a stop by 48 h, once; a freeze by {@code term}, default 180 days). */
   public HoldOrder renew(Actor actor, String id, @Nullable Duration term, @Nullable String note) {
-    return change(actor, id, "hold.renew", o -> o.renew(clock.millis(), actor.name(),
-        o.kind() == HoldKind.FREEZE && term == null ? DEFAULT_FREEZE_TERM : term, note));
+    return change(actor, id, "hold.renew", o -> {
+      try {
+        return o.renew(clock.millis(), actor.name(), o.kind() == HoldKind.FREEZE && term == null ? DEFAULT_FREEZE_TERM : term, note);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException("term_days: " + e.getMessage(), e);
+      }
+    });
   }
 
   /** Returns the order lifted. */
@@ -129,9 +141,9 @@ public class HoldService {
   private HoldOrder change(Actor actor, String id, String action, UnaryOperator<HoldOrder> step) {
     HoldRecord stored = db.holds().find(id).orElseThrow(() -> new UnknownHoldException(id));
     HoldOrder current = expired(toOrder(stored), stored.history().size());
-    HoldOrder next = step.apply(current); // IllegalStateException: the workflow refuses (409)
+    HoldOrder next = step.apply(current); // HoldRefusedException: the workflow refuses (409)
     if (!db.holds().update(toRecord(next), current.history().size())) {
-      throw new IllegalStateException("hold " + id + " was changed by someone else meanwhile; read it again");
+      throw new HoldRefusedException("hold " + id + " was changed by someone else meanwhile; read it again");
     }
     audit(actor, action, next);
     return next;

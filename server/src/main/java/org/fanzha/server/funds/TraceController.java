@@ -96,7 +96,7 @@ class TraceController {
   ResponseEntity<byte[]> fundReturn(@RequestParam String account, @RequestParam String recovered,
       @RequestParam List<String> transfers, @Nullable Authentication auth) {
     String a = TraceParams.account("account", account);
-    long fen = Money.parseYuan(recovered);
+    long fen = TraceParams.money("recovered", recovered);
     List<String> ids = new ArrayList<>();
     for (String t : transfers) {
       if (!t.isBlank()) {

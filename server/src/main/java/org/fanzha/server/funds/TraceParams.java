@@ -1,12 +1,15 @@
 package org.fanzha.server.funds;
 
 import org.fanzha.core.id.Identifiers;
+import org.fanzha.core.id.InvalidIdentifierException;
+import org.fanzha.core.money.Money;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.graph.funds.AllocationPolicy;
 import org.fanzha.graph.funds.TraceSettings;
+import org.fanzha.server.system.BadRequestException;
 import org.jspecify.annotations.Nullable;
 
-/** Parses the query parameters shared by the trace endpoints and the console page. */
+/** Parses the parameters shared by the trace and hold endpoints and the console page; a bad one is a {@link BadRequestException} naming it. */
 final class TraceParams {
 
   private TraceParams() {}
@@ -14,11 +17,15 @@ final class TraceParams {
   /** Returns the default settings with the policy and hop limit asked for, if any. */
   static TraceSettings settings(@Nullable String policy, @Nullable Integer maxHops) {
     TraceSettings s = TraceSettings.DEFAULTS;
-    if (policy != null && !policy.isBlank()) {
-      s = s.withPolicy(AllocationPolicy.fromWire(policy));
-    }
-    if (maxHops != null) {
-      s = s.withMaxHops(maxHops);
+    try {
+      if (policy != null && !policy.isBlank()) {
+        s = s.withPolicy(AllocationPolicy.fromWire(policy));
+      }
+      if (maxHops != null) {
+        s = s.withMaxHops(maxHops);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException((maxHops != null ? "policy or max_hops: " : "policy: ") + e.getMessage(), e);
     }
     return s;
   }
@@ -32,7 +39,7 @@ final class TraceParams {
       }
       return Timestamps.parseIso(v);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(name + ": must be ISO-8601 with an offset (2026-11-27T09:31:45+08:00)"
+      throw new BadRequestException(name + ": must be ISO-8601 with an offset (2026-11-27T09:31:45+08:00)"
           + " or epoch milliseconds: " + e.getMessage());
     }
   }
@@ -45,8 +52,17 @@ final class TraceParams {
   static String account(String name, String raw) {
     try {
       return Identifiers.account(raw);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + ": " + e.getMessage());
+    } catch (InvalidIdentifierException e) {
+      throw new BadRequestException(name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns an amount of yuan ({@code 49000.00}) in fen, or throws naming the parameter. */
+  static long money(String name, String raw) {
+    try {
+      return Money.parseYuan(raw);
+    } catch (InvalidIdentifierException e) {
+      throw new BadRequestException(name + ": " + e.getMessage(), e);
     }
   }
 }

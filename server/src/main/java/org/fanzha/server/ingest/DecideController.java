@@ -61,7 +61,7 @@ class DecideController {
           + "it is remembered, else 409.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
           mediaType = "application/json", examples = @ExampleObject(value = """
-              {"type":"transfer","id":"t1","ts":"2026-11-27T09:31:45+08:00","from":"6222020200112233445","to":"6217000010001234567","amount":"49000.00","channel":"mobile","from_phone":"13800138000"}"""))),
+              {"type":"transfer","id":"t1","ts":"2026-11-27T09:31:45+08:00","from":"6222020200112233446","to":"6217000010001234569","amount":"49000.00","channel":"mobile","from_phone":"13800138000"}"""))),
       responses = {
           @ApiResponse(responseCode = "200", description = "the decision"),
           @ApiResponse(responseCode = "400", description = "the transfer is invalid (field and reason)",
@@ -73,7 +73,7 @@ class DecideController {
   @PostMapping(path = "/decide", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   ResponseEntity<?> decide(HttpServletRequest request) throws IOException {
     long t0 = System.nanoTime();
-    byte[] body = Bodies.read(request, MAX_BODY);
+    byte[] body = BodyEncoding.utf8(Bodies.read(request, MAX_BODY), request.getContentType());
     ParseResult r = ingest.parseOne(body);
     if (r instanceof ParseResult.Rejected rej) {
       return invalid(body, rej.rejection());
@@ -108,7 +108,7 @@ class DecideController {
   }
 
   private ResponseEntity<ProblemDetail> invalid(byte[] body, Rejection rej) {
-    ingest.quarantine(body, "api:/api/v1/decide", List.of(rej));
+    ingest.quarantine(body, "api:/api/v1/decide", rej);
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, rej.field() + ": " + rej.reason());
     p.setType(Problems.INVALID_EVENTS);
     p.setTitle("Invalid transfer");

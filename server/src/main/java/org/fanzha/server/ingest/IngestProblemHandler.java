@@ -27,4 +27,20 @@ class IngestProblemHandler {
     p.setTitle("Body too large");
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
+
+  @ExceptionHandler(TooManyEvents.class)
+  ResponseEntity<ProblemDetail> tooMany(TooManyEvents e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    p.setType(Problems.TOO_MANY_EVENTS);
+    p.setTitle("Too many events in one request");
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
+  @ExceptionHandler(BodyEncoding.NotUtf8.class)
+  ResponseEntity<ProblemDetail> notUtf8(BodyEncoding.NotUtf8 e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    p.setType(Problems.NOT_UTF8);
+    p.setTitle("Body is not UTF-8");
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
 }

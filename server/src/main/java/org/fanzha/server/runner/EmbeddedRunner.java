@@ -65,8 +65,11 @@ public final class EmbeddedRunner implements AutoCloseable {
    *    recover the same state.
    * 5. The journal's per-entity index (for "recent events" of an entity) is built by a background
    *    thread after the commit, so the acknowledgement waits only for the journal rows themselves.
-   * 6. An engine failure on one event is logged and counted, and the event stays journaled; replay
-   *    skips it the same way, so recovery cannot be blocked by one poisoned event.
+   * 6. An engine failure on one event (any Throwable, an Error included) is logged and counted, and
+   *    the event stays journaled; replay skips it the same way, so recovery cannot be blocked by one
+   *    poisoned event and the engine thread never dies of one.
+   * 8. A failed group commit is retried one submission at a time, so a submission the store refuses
+   *    fails only its own caller, never the other callers that happened to share its commit.
    * 7. Journal listeners (fund tracing's transfer graph) see every journaled event of the types they
    *    name, in journal order, on this thread, right after the engine. They keep their state in
    *    memory only, so at start they first get the journal up to the snapshot (read for their types
@@ -100,6 +103,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   private @Nullable Engine engine; // guarded by engineLock
   private @Nullable Thread thread;
   private volatile boolean running;
+  private volatile boolean loopDone;
 
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
@@ -222,8 +226,13 @@ public final class EmbeddedRunner implements AutoCloseable {
       f.complete(new Outcome(List.of()));
       return f;
     }
-    if (!queue.offer(new Submission(List.copyOf(events), f))) {
+    Submission s = new Submission(List.copyOf(events), f);
+    if (!queue.offer(s)) {
       throw new RejectedExecutionException("the engine queue is full (" + settings.queueCapacity() + " submissions)");
+    }
+    if (loopDone && queue.remove(s)) {
+      // The loop ended between the check above and the offer: nobody would ever take this one.
+      throw new RejectedExecutionException("the engine runner is stopping");
     }
     return f;
   }
@@ -292,14 +301,18 @@ public final class EmbeddedRunner implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
-      } catch (RuntimeException e) {
-        // Never let the engine thread die: fail this batch's callers and go on.
+      } catch (Throwable e) {
+        // Never let the engine thread die, not even of an Error: fail this batch's callers and go on.
         log.error("Engine batch failed", e);
         for (Submission s : batch) {
           s.result().completeExceptionally(e);
         }
         batch.clear();
       }
+    }
+    loopDone = true;
+    for (Submission s; (s = queue.poll()) != null; ) {
+      s.result().completeExceptionally(new RejectedExecutionException("the engine runner stopped"));
     }
   }
 
@@ -313,10 +326,15 @@ public final class EmbeddedRunner implements AutoCloseable {
     try {
       appended = db.journal().append(all);
     } catch (RuntimeException e) {
-      log.error("Journal append failed; {} events not accepted", all.size(), e);
-      for (Submission s : batch) {
-        s.result().completeExceptionally(e);
+      if (batch.size() > 1) {
+        log.warn("Group commit of {} submissions failed ({}); committing them one by one", batch.size(), e.toString());
+        for (Submission s : batch) {
+          handle(List.of(s));
+        }
+        return;
       }
+      log.error("Journal append failed; {} events not accepted", all.size(), e);
+      batch.get(0).result().completeExceptionally(e);
       return;
     }
     long t1 = System.nanoTime();
@@ -358,7 +376,7 @@ public final class EmbeddedRunner implements AutoCloseable {
     Decision d;
     try {
       d = e.process(event);
-    } catch (RuntimeException ex) {
+    } catch (RuntimeException | Error ex) {
       engineErrors.incrementAndGet();
       log.error("Engine failed on event {}; it stays journaled and is skipped", event.id(), ex);
       return null;
@@ -380,7 +398,7 @@ public final class EmbeddedRunner implements AutoCloseable {
       }
       try {
         l.onJournaled(seq, event);
-      } catch (RuntimeException ex) {
+      } catch (RuntimeException | Error ex) {
         listenerErrors.incrementAndGet();
         log.error("Journal listener {} failed on event {} (seq {})", l.getClass().getSimpleName(), event.id(), seq, ex);
       }

@@ -1,12 +1,13 @@
 package org.fanzha.server.system;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,50 +20,99 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what. The console and masked look-ups are open to anyone (read-only); signing in as
- * an analyst shows personal data (audited); actuator endpoints other than health need ADMIN. Event
- * intake is open unless {@code fanzha.security.open-ingest=false}, then it needs INGEST or ADMIN.
- *
- * <p>Users: a configurable demo user ({@code fanzha.security.demo-user}, role ANALYST), an
- * {@code admin} (roles ADMIN, ANALYST, INGEST), and a bank user ({@code fanzha.security.bank-user}, role BANK) that
- * confirms or rejects stop and freeze orders. A password left empty is generated at start and
- * logged once, so no installation runs with a known default password unless told to.
+ * Who may do what (docs/threat-model.md lists what each control stops).
+ * <ul>
+ *   <li>Staff pages (the console {@code /}, {@code /console/**}, {@code /funds/**}) need a signed-in
+ *       ANALYST, REVIEWER or ADMIN; fund tracing and holds are personal data: a reviewer sees the
+ *       flow pages masked, only ANALYST sees accounts whole, traces through the API and asks for holds.
+ *   <li>Event intake needs INGEST, ANALYST or ADMIN unless {@code fanzha.security.open-ingest};
+ *       {@code label} events are refused from anyone who does not confirm cases (IngestService).
+ *   <li>Anonymous callers get what the public side promises: a masked risk look-up, rate-limited.
+ *   <li>Browsers: CSRF tokens for cookie sessions (the API too, when called with the session
+ *       cookie), {@code SameSite=Lax} cookies, cross-site POSTs refused, a Content-Security-Policy
+ *       without inline script, no framing.
+ *   <li>Wrong passwords are throttled per user and per address ({@link LoginThrottle}).
+ * </ul>
  */
 @Configuration
 class SecurityConfig {
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
+  /** No inline script anywhere: a name that slips into HTML cannot run. ECharts and htmx set inline styles. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+      + "frame-ancestors 'none'; form-action 'self'";
+
+  private static final String[] STAFF = {Roles.ANALYST, Roles.REVIEWER, Roles.ADMIN};
+
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http,
-      @Value("${fanzha.security.open-ingest:true}") boolean openIngest) throws Exception {
-    if (openIngest) {
-      log.warn("Event intake is open to unauthenticated callers (fanzha.security.open-ingest=true); "
-          + "set it to false in production and give senders the INGEST role");
+  SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, LoginThrottle throttle)
+      throws Exception {
+    if (settings.openIngest()) {
+      log.warn("Event intake is open to unauthenticated callers (fanzha.security.open-ingest=true, env FANZHA_OPEN_INGEST); "
+          + "never on a network others can reach");
     }
     http.authorizeHttpRequests(a -> {
       a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
       a.requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
-      if (!openIngest) {
-        a.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/decide").hasAnyRole(Roles.INGEST, Roles.ADMIN);
+      if (!settings.openIngest()) {
+        a.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/decide")
+            .hasAnyRole(Roles.INGEST, Roles.ANALYST, Roles.ADMIN);
       }
-      // Fund tracing is personal data: analysts only. The police ask for holds, the bank confirms them.
+      // Fund tracing is personal data: analysts only; a reviewer sees the console's flow pages masked.
+      // The police ask for holds, the bank confirms them.
       a.requestMatchers("/api/v1/trace/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers(HttpMethod.POST, "/funds/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/funds/**").hasAnyRole(STAFF);
       a.requestMatchers(HttpMethod.POST, "/api/v1/holds/*/confirm", "/api/v1/holds/*/reject")
           .hasAnyRole(Roles.BANK, Roles.ADMIN);
-      a.requestMatchers(HttpMethod.POST, "/api/v1/holds", "/api/v1/holds/*/renew", "/api/v1/holds/*/release",
-          "/funds/holds").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers(HttpMethod.POST, "/api/v1/holds", "/api/v1/holds/*/renew", "/api/v1/holds/*/release")
+          .hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/api/v1/holds", "/api/v1/holds/**").hasAnyRole(Roles.ANALYST, Roles.BANK, Roles.ADMIN);
+      a.requestMatchers("/", "/console/**").hasAnyRole(STAFF);
       a.anyRequest().permitAll();
     });
     http.httpBasic(Customizer.withDefaults());
     http.formLogin(f -> f.defaultSuccessUrl("/", false));
-    http.logout(l -> l.logoutSuccessUrl("/"));
-    // The API is called by machines with basic auth or not at all, never from a browser session form.
-    http.csrf(c -> c.ignoringRequestMatchers("/api/**"));
+    http.logout(l -> l.logoutSuccessUrl("/login?logout"));
+    http.csrf(c -> c.ignoringRequestMatchers(machineApiCall()));
+    http.addFilterBefore(new CrossSiteRequestFilter(), CsrfFilter.class);
+    // Before the form login filter, which comes before the Basic one: both kinds of sign-in are throttled.
+    http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+    http.headers(h -> h
+        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+        .frameOptions(f -> f.deny()));
     return http.build();
+  }
+
+  /**
+   * An API call a browser cannot have forged: it carries its own credentials (an Authorization
+   * header, which another site cannot add) or no session cookie at all. API calls riding on a
+   * session cookie need the CSRF token like any form.
+   */
+  static RequestMatcher machineApiCall() {
+    return (HttpServletRequest r) -> r.getServletPath().startsWith("/api/")
+        && (r.getHeader("Authorization") != null || !hasSessionCookie(r));
+  }
+
+  private static boolean hasSessionCookie(HttpServletRequest r) {
+    Cookie[] cookies = r.getCookies();
+    if (cookies != null) {
+      for (Cookie c : cookies) {
+        if (c.getName().equals("JSESSIONID")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Bean
@@ -71,24 +121,20 @@ class SecurityConfig {
   }
 
   @Bean
-  UserDetailsService users(PasswordEncoder encoder,
-      @Value("${fanzha.security.demo-user.name:demo}") String demoName,
-      @Value("${fanzha.security.demo-user.password:}") String demoPassword,
-      @Value("${fanzha.security.admin-password:}") String adminPassword,
-      @Value("${fanzha.security.bank-user.name:bank}") String bankName,
-      @Value("${fanzha.security.bank-user.password:}") String bankPassword) {
+  UserDetailsService users(PasswordEncoder encoder, SecuritySettings settings) {
     List<UserDetails> users = new ArrayList<>();
-    if (!demoName.isBlank()) {
-      users.add(User.withUsername(demoName).password(encoder.encode(orGenerated(demoName, demoPassword)))
-          .roles(Roles.ANALYST).build());
-    }
-    if (!bankName.isBlank()) {
-      users.add(User.withUsername(bankName).password(encoder.encode(orGenerated(bankName, bankPassword)))
-          .roles(Roles.BANK).build());
-    }
-    users.add(User.withUsername("admin").password(encoder.encode(orGenerated("admin", adminPassword)))
+    addIfNamed(users, encoder, settings.demoUser(), Roles.ANALYST);
+    addIfNamed(users, encoder, settings.bankUser(), Roles.BANK);
+    addIfNamed(users, encoder, settings.ingestUser(), Roles.INGEST);
+    users.add(User.withUsername("admin").password(encoder.encode(orGenerated("admin", settings.adminPassword())))
         .roles(Roles.ADMIN, Roles.ANALYST, Roles.INGEST).build());
     return new InMemoryUserDetailsManager(users);
+  }
+
+  private static void addIfNamed(List<UserDetails> users, PasswordEncoder encoder, SecuritySettings.Account a, String role) {
+    if (!a.name().isBlank()) {
+      users.add(User.withUsername(a.name()).password(encoder.encode(orGenerated(a.name(), a.password()))).roles(role).build());
+    }
   }
 
   private static String orGenerated(String user, String password) {

@@ -27,6 +27,7 @@ class WebConfig implements WebMvcConfigurer {
     LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
     lang.setParamName("lang");
     lang.setIgnoreInvalidLocale(true);
-    registry.addInterceptor(lang);
+    // Not on the API: reading a request parameter would consume a form-encoded body before intake reads it.
+    registry.addInterceptor(lang).excludePathPatterns("/api/**");
   }
 }

@@ -51,6 +51,8 @@ class ConsoleBrowserTest {
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
     r.add("fanzha.data", DATA::toString);
+    r.add("fanzha.security.demo-user.password", () -> "analyst-pw");
+    r.add("fanzha.security.admin-password", () -> "admin-pw");
   }
 
   @LocalServerPort int port;
@@ -75,10 +77,20 @@ class ConsoleBrowserTest {
     }
   }
 
+  /** Signs in through the console's login form, as a person would. */
+  static void signIn(WebDriver browser, int port, String user, String password) {
+    browser.get("http://localhost:" + port + "/login");
+    browser.findElement(By.name("username")).sendKeys(user);
+    browser.findElement(By.name("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
   private void post(String ndjson) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
             .header("Content-Type", "application/x-ndjson")
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8)))
             .POST(HttpRequest.BodyPublishers.ofString(ndjson, StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -97,6 +109,7 @@ class ConsoleBrowserTest {
     }
     post(events.toString());
 
+    signIn(browser, port, "demo", "analyst-pw");
     browser.get("http://localhost:" + port + "/?lang=zh_CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("riskiest"), "170****5678"));

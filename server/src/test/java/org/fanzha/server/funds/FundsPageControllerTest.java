@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The console's flow page for a caller who is not an analyst: everything masked, still complete. */
+/** The console's flow page for a reviewer (staff who is not an analyst): everything masked, still complete. */
 @WebMvcTest(controllers = FundsPageController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import({FundsService.class, HoldService.class, FundsTestSupport.Beans.class})

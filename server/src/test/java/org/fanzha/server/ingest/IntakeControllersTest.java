@@ -16,6 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -44,16 +48,24 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The intake endpoints' answers: problem+json naming each refused event, counts, the decision shape. */
-@WebMvcTest(controllers = {EventsController.class, DecideController.class})
+@WebMvcTest(controllers = {EventsController.class, DecideController.class},
+    properties = {"fanzha.ingest.max-events=50", "fanzha.ingest.max-errors-listed=3", "fanzha.ingest.max-quarantined=5"})
 @AutoConfigureMockMvc(addFilters = false)
 @Import({IngestService.class, IntakeControllersTest.Meters.class})
 class IntakeControllersTest {
 
   @TestConfiguration
+  @EnableConfigurationProperties(IngestSettings.class)
   static class Meters {
     @Bean
     MeterRegistry meterRegistry() {
       return new SimpleMeterRegistry();
+    }
+
+    /** The fixtures' morning: their events are minutes old. */
+    @Bean
+    Clock clock() {
+      return Clock.fixed(Instant.parse("2026-11-27T02:00:00Z"), ZoneOffset.UTC);
     }
   }
 
@@ -186,5 +198,78 @@ class IntakeControllersTest {
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().exists("Retry-After"))
         .andExpect(jsonPath("$.type").value("urn:fanzha:problem:unavailable"));
+  }
+
+  @Test
+  void postEvents_manyBadLines_listsTheFirstKeepsSomeAndCountsAll() throws Exception {
+    mvc.perform(post("/api/v1/events").contentType("application/x-ndjson").content("{\n".repeat(40) + CALL))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.received").value(41))
+        .andExpect(jsonPath("$.accepted").value(1))
+        .andExpect(jsonPath("$.rejected").value(40))
+        .andExpect(jsonPath("$.errors.length()").value(3))
+        .andExpect(jsonPath("$.errors_not_listed").value(37));
+    @SuppressWarnings("unchecked")
+    ArgumentCaptor<List<QuarantinedEvent>> q = ArgumentCaptor.forClass(List.class);
+    verify(quarantine).record(eq("api:/api/v1/events"), q.capture());
+    // Five kept one by one, then one row counting the other 35.
+    assertThat(q.getValue()).hasSize(6);
+    assertThat(q.getValue().get(5).field()).isEqualTo("(more)");
+    assertThat(q.getValue().get(5).reason()).startsWith("35 more refused events");
+  }
+
+  @Test
+  void postEvents_moreEventsThanARequestMayHold_answers413AndAcceptsNothing() throws Exception {
+    mvc.perform(post("/api/v1/events").contentType("application/x-ndjson").content((CALL + "\n").repeat(51)))
+        .andExpect(status().isContentTooLarge())
+        .andExpect(jsonPath("$.type").value("urn:fanzha:problem:too-many-events"));
+    assertThat(submitted).isEmpty();
+    verify(quarantine, never()).record(any(), anyList());
+  }
+
+  @Test
+  void postEvents_utf16Body_answers415() throws Exception {
+    mvc.perform(post("/api/v1/events").contentType("application/x-ndjson").content(CALL.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("UTF-16")));
+    mvc.perform(post("/api/v1/events").contentType("application/x-ndjson; charset=ISO-8859-1").content(CALL))
+        .andExpect(status().isUnsupportedMediaType());
+    assertThat(submitted).isEmpty();
+  }
+
+  @Test
+  void postEvents_utf8ByteOrderMark_isSkipped() throws Exception {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] call = CALL.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = new byte[bom.length + call.length];
+    System.arraycopy(bom, 0, body, 0, 3);
+    System.arraycopy(call, 0, body, 3, call.length);
+    mvc.perform(post("/api/v1/events").contentType("application/x-ndjson").content(body))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.accepted").value(1));
+  }
+
+  @Test
+  void postEvents_labelFromACallerWhoDoesNotConfirmCases_isRefusedAloneAndTheRestAccepted() throws Exception {
+    String label = "{\"type\":\"label\",\"id\":\"l1\",\"ts\":\"2026-11-27T09:00:00+08:00\",\"entity_kind\":\"phone\","
+        + "\"entity\":\"13800138000\",\"role\":\"fraud_number\"}";
+    mvc.perform(post("/api/v1/events").contentType("application/x-ndjson").content(label + "\n" + CALL))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.accepted").value(1))
+        .andExpect(jsonPath("$.errors[0].id").value("l1"))
+        .andExpect(jsonPath("$.errors[0].field").value("type"))
+        .andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString("anonymous")));
+    assertThat(submitted.get(0)).extracting(Event::id).containsExactly("c1");
+  }
+
+  @Test
+  void postEvents_storeFails_answers503WithoutTheStoresWords() throws Exception {
+    when(runner.submit(anyList())).thenReturn(CompletableFuture.failedFuture(new IllegalStateException(
+        "journal append failed: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00 in INSERT INTO journal")));
+    mvc.perform(post("/api/v1/events").contentType("application/x-ndjson").content(CALL))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ref ")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("INSERT"))))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("journal append failed"))));
   }
 }

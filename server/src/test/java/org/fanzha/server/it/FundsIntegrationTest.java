@@ -86,7 +86,7 @@ class FundsIntegrationTest {
     String holdId;
     try (ConfigurableApplicationContext ctx = boot()) {
       int port = port(ctx);
-      assertThat(post(port, "/api/v1/events", null, "application/x-ndjson", CHAIN).statusCode()).isEqualTo(200);
+      assertThat(post(port, "/api/v1/events", analyst, "application/x-ndjson", CHAIN).statusCode()).isEqualTo(200);
 
       HttpResponse<String> r = get(port, "/api/v1/trace/transfer/fi-t1", analyst);
       assertThat(r.statusCode()).isEqualTo(200);
@@ -121,12 +121,13 @@ class FundsIntegrationTest {
       assertThat(confirmed.statusCode()).isEqualTo(200);
       assertThat(json.readTree(confirmed.body()).get("history").get(1).get("actor").asString()).isEqualTo("bank");
 
-      // the console page: masked for anonymous visitors, whole for analysts
+      // the console page: analysts only (a trace is personal data), whole for them
       HttpResponse<String> page = get(port, "/funds/transfer/fi-t1", null);
-      assertThat(page.statusCode()).isEqualTo(200);
-      assertThat(page.body()).doesNotContain(MULE1).contains("6217*******0123").contains("一级卡");
+      assertThat(page.statusCode()).isEqualTo(401);
+      assertThat(page.body()).doesNotContain(MULE1);
+      assertThat(get(port, "/funds/transfer/fi-t1", bank).statusCode()).isEqualTo(403);
       HttpResponse<String> analystPage = get(port, "/funds/transfer/fi-t1", analyst);
-      assertThat(analystPage.body()).contains(MULE1).contains("1000.00").contains("class=\"request\"");
+      assertThat(analystPage.body()).contains(MULE1).contains("1000.00").contains("class=\"request\"").contains("一级卡");
 
       // the page's htmx form (CSRF token from the page, same session) asks for a stop on the second mule
       java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")

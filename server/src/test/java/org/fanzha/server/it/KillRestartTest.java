@@ -121,7 +121,8 @@ class KillRestartTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx768m", "-cp", cp, "org.fanzha.server.cli.FanzhaMain", "serve",
         "--port", Integer.toString(port), "--data", data.toString(),
-        "--fanzha.security.demo-user.password=pw", "--fanzha.snapshot.every-events=3000",
+        "--fanzha.security.demo-user.password=pw", "--fanzha.security.admin-password=admin-pw",
+        "--fanzha.snapshot.every-events=3000",
         "--logging.level.root=WARN", "--logging.level.org.fanzha=INFO");
     pb.redirectErrorStream(true);
     pb.redirectOutput(data.resolve("server-" + port + ".log").toFile());
@@ -153,6 +154,7 @@ class KillRestartTest {
     }
     HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
         .header("Content-Type", "application/x-ndjson").timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8)))
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
   }

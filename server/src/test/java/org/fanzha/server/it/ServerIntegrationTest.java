@@ -67,8 +67,14 @@ class ServerIntegrationTest {
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
   }
 
+  /** Posts as {@code admin}, who may submit events (intake needs a role unless it is opened). */
   HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-    return send(req(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(req(path).header("Content-Type", contentType).header("Authorization", basic("admin:admin-pw"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  static String basic(String userAndPassword) {
+    return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -123,26 +129,29 @@ class ServerIntegrationTest {
   }
 
   @Test
-  void entity_anonymousSeesMaskedAnalystSeesWholeAndBothAreAudited() throws Exception {
+  void entity_anonymousSeesOnlyTheMaskedRiskAnalystSeesWholeAndBothAreAudited() throws Exception {
     post("/api/v1/events", "application/x-ndjson", CALL + "\n" + SCREEN);
     long audited = db.audit().count();
 
     HttpResponse<String> anon = send(req("/api/v1/entities/phone/13800138000"));
-    String basic = Base64.getEncoder().encodeToString("demo:analyst-pw".getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> analyst = send(req("/api/v1/entities/phone/13800138000").header("Authorization", "Basic " + basic));
+    HttpResponse<String> analyst = send(req("/api/v1/entities/phone/13800138000").header("Authorization", basic("demo:analyst-pw")));
 
     assertThat(anon.statusCode()).isEqualTo(200);
     JsonNode a = json.readTree(anon.body());
     assertThat(a.get("masked").asBoolean()).isTrue();
     assertThat(a.get("entity").asString()).isEqualTo("138****8000");
-    assertThat(anon.body()).doesNotContain("13800138000").doesNotContain("12345678");
-    assertThat(a.get("recent_events").size()).isGreaterThanOrEqualTo(2);
+    assertThat(a.get("risk").get("level").asString()).isNotBlank();
+    // The public answer names no events, so no times, durations, cells or counterparts (issue 16, finding 8).
+    assertThat(a.has("recent_events")).isFalse();
+    assertThat(anon.body()).doesNotContain("13800138000").doesNotContain("12345678").doesNotContain("09:15")
+        .doesNotContain("duration").doesNotContain("cell");
     assertThat(analyst.statusCode()).isEqualTo(200);
     JsonNode f = json.readTree(analyst.body());
     assertThat(f.get("masked").asBoolean()).isFalse();
     assertThat(f.get("entity").asString()).isEqualTo(VICTIM);
     assertThat(f.get("risk").get("score").asInt()).isPositive();
     assertThat(f.get("risk").get("roles").toString()).contains("victim");
+    assertThat(f.get("recent_events").size()).isGreaterThanOrEqualTo(2);
     assertThat(db.audit().count()).isEqualTo(audited + 2);
     assertThat(db.audit().recent(2)).extracting(e -> e.actor() + "/" + e.unmasked() + "/" + e.entityKind())
         .containsExactly("demo/true/" + EntityKind.PHONE, "anonymous/false/" + EntityKind.PHONE);
@@ -156,6 +165,8 @@ class ServerIntegrationTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("id: ");
     assertThat(send(req("/api/v1/entities/phone/13900139000")).statusCode()).isEqualTo(404);
+    assertThat(send(req("/api/v1/entities/phone/13900139000").header("Authorization", basic("demo:analyst-pw")))
+        .statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -172,16 +183,21 @@ class ServerIntegrationTest {
     assertThat(paths.has("/api/v1/entities/{kind}/{id}")).isTrue();
     assertThat(api.body()).contains("Policy for a batch with some bad events");
 
-    HttpResponse<String> zh = send(req("/"));
+    String analyst = basic("demo:analyst-pw");
+    HttpResponse<String> zh = send(req("/").header("Authorization", analyst));
     assertThat(zh.statusCode()).isEqualTo(200);
     assertThat(zh.body()).contains("反诈实时态势").contains("echarts.min.js");
-    HttpResponse<String> en = send(req("/?lang=en"));
+    HttpResponse<String> en = send(req("/?lang=en").header("Authorization", analyst));
     assertThat(en.body()).contains("Fanzha live situation");
     assertThat(send(req("/webjars/echarts/dist/echarts.min.js")).statusCode()).isEqualTo(200);
     assertThat(send(req("/webjars/htmx.org/dist/htmx.min.js")).statusCode()).isEqualTo(200);
-    HttpResponse<String> live = send(req("/console/live.json"));
+    HttpResponse<String> live = send(req("/console/live.json").header("Authorization", analyst));
     assertThat(json.readTree(live.body()).get("decisions_by_level").has("critical")).isTrue();
-    assertThat(send(req("/console/riskiest")).statusCode()).isEqualTo(200);
+    assertThat(send(req("/console/riskiest").header("Authorization", analyst)).statusCode()).isEqualTo(200);
+    // The console is for staff: anonymous visitors are sent to sign in.
+    assertThat(send(req("/console/riskiest")).statusCode()).isEqualTo(401);
+    assertThat(send(req("/").header("Accept", "text/html")).headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     assertThat(send(req("/actuator/metrics")).statusCode()).isEqualTo(401);
   }
 }

@@ -199,4 +199,58 @@ class EmbeddedRunnerTest {
       runner.close();
     }
   }
+
+  @Test
+  void anErrorOnTheEngineThread_failsNoOneAndScoringGoesOn() throws Exception {
+    // A listener on the engine thread that dies of an Error (as an OutOfMemoryError would) on every transfer.
+    JournalListener dying = new JournalListener() {
+      @Override
+      public Set<EventType> eventTypes() {
+        return EnumSet.of(EventType.TRANSFER);
+      }
+
+      @Override
+      public void onJournaled(long seq, Event event) {
+        throw new StackOverflowError("injected");
+      }
+    };
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000), List.of(dying));
+      runner.start();
+      feed(runner, city.subList(0, 3_000));
+
+      assertThat(runner.isRunning()).isTrue();
+      assertThat(runner.stats().processed()).isEqualTo(3_000);
+      assertThat(runner.listenerErrors()).isPositive();
+      assertThat(runner.submit(city.subList(3_000, 3_100)).get(30, TimeUnit.SECONDS).accepted()).isEqualTo(100);
+      runner.close();
+    }
+  }
+
+  @Test
+  void aSubmissionTheStoreRefuses_failsOnlyItsOwnCallerNotTheOthersInItsCommit() throws Exception {
+    try (Database db = Database.openH2(tmp)) {
+      // One thread per submission, many at once, so they share group commits; one holds an id too long for the
+      // journal's column (the codec never lets this through: here it stands for any row a store refuses).
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      runner.start();
+      Event poisoned = new org.fanzha.core.event.CallEvent("x".repeat(300), city.get(0).ts(), null, "+8613800138000",
+          "+8613900139000", 5, null, null, null, null, null);
+      List<CompletableFuture<Outcome>> honest = new ArrayList<>();
+      CompletableFuture<Outcome> bad = null;
+      for (int i = 0; i < 40; i++) {
+        honest.add(runner.submit(city.subList(i * 10, i * 10 + 10)));
+        if (i == 20) {
+          bad = runner.submit(List.of(poisoned));
+        }
+      }
+      for (CompletableFuture<Outcome> f : honest) {
+        assertThat(f.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(10);
+      }
+      CompletableFuture<Outcome> refused = bad;
+      assertThat(refused).failsWithin(Duration.ofSeconds(30));
+      assertThat(db.journal().count()).isEqualTo(400);
+      runner.close();
+    }
+  }
 }
