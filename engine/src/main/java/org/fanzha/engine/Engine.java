@@ -1,5 +1,7 @@
 package org.fanzha.engine;
 
+import static org.fanzha.core.time.Millis.HOUR;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -84,7 +86,6 @@ public final class Engine {
   private static final int PAIR_MULE_PAY = 6;
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
   private static final int SNAPSHOT_VERSION = 3; // 3: packed slices with the risk in them; tagged pair memory
-  private static final long HOUR = 3_600_000L;
 
   private final EngineConfig config;
   private final PhoneTable phones;

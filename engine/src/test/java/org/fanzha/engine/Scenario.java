@@ -18,6 +18,7 @@ import org.fanzha.core.event.Role;
 import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TargetKind;
 import org.fanzha.core.event.TransferEvent;
+import org.fanzha.core.time.Millis;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,9 +29,9 @@ public final class Scenario {
 
   /** 2026-11-27T09:00:00+08:00. */
   public static final long T0 = 1_795_741_200_000L;
-  public static final long MINUTE = 60_000L;
-  public static final long HOUR = 3_600_000L;
-  public static final long DAY = 86_400_000L;
+  public static final long MINUTE = Millis.MINUTE;
+  public static final long HOUR = Millis.HOUR;
+  public static final long DAY = Millis.DAY;
 
   private final Engine engine;
   private final List<Decision> decisions = new ArrayList<>();

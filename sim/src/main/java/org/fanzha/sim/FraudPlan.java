@@ -1,5 +1,8 @@
 package org.fanzha.sim;
 
+import static org.fanzha.core.time.Millis.HOUR;
+import static org.fanzha.core.time.Millis.DAY;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -39,8 +42,6 @@ final class FraudPlan {
    */
 
   private static final long MIN = 60_000L;
-  private static final long HOUR = 3_600_000L;
-  private static final long DAY = 86_400_000L;
 
   private static final Set<FraudType> CALL_LED =
       Set.of(FraudType.CUSTOMER_SERVICE, FraudType.POLICE, FraudType.BOSS_ACQUAINTANCE);

@@ -1,5 +1,8 @@
 package org.fanzha.sim;
 
+import static org.fanzha.core.time.Millis.HOUR;
+import static org.fanzha.core.time.Millis.DAY;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,8 +48,6 @@ final class HardNegatives {
    */
 
   private static final long MIN = 60_000L;
-  private static final long HOUR = 3_600_000L;
-  private static final long DAY = 86_400_000L;
 
   /** Index bases of benign accounts and phones outside the residents (agencies, clients, suppliers, movers). */
   private static final long AGENCY_BASE = 50_000_000L;

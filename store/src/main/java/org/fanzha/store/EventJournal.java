@@ -48,7 +48,7 @@ public final class EventJournal {
   private static final int IN_CHUNK = 500;
 
   private final DataSource ds;
-  private final EventCodec codec = new EventCodec();
+  private final EventCodec codec = EventCodec.stored(); // reads back what was accepted, under the rules of its day
   private final Object writeLock = new Object();
   private final Object indexLock = new Object();
   private long lastSeq = -1; // -1: not yet read from the database; guarded by writeLock

@@ -1,5 +1,7 @@
 package org.fanzha.bench.graph;
 
+import static org.fanzha.core.time.Millis.DAY;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.fanzha.core.event.Channel;
@@ -15,7 +17,6 @@ public final class SyntheticTransfers {
 
   /** First instant: 2026-11-01T00:00+08:00. */
   public static final long START = 1_793_462_400_000L;
-  private static final long DAY = 86_400_000L;
   private static final int DAYS = 30;
 
   public final int size;

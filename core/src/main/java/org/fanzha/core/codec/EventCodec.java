@@ -42,10 +42,14 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * every field; a bad event becomes a {@link Rejection} naming its field and reason, never an
  * exception. Unknown fields are ignored. Thread-safe.
  *
- * <p>Every string of a known field passes one text check ({@link TextCheck}: no NUL, no other
- * control character outside free text, no unpaired surrogate) before anything can store it, so
- * every database accepts exactly the events this codec accepts. Event times must lie in the
- * codec's {@link EventTimeWindow}.
+ * <p>Two kinds. An {@link #EventCodec(EventTimeWindow) input codec} reads what comes from outside
+ * (the API, files) and applies every rule: each string of a known field passes one text check
+ * ({@link TextCheck}: no NUL, no other control character outside free text, no unpaired surrogate)
+ * so every database accepts exactly the events it accepts; ids and amounts must be JSON strings and
+ * ids have no surrounding white space; payment accounts hold no markup characters; event times lie
+ * in its {@link EventTimeWindow}. The {@link #stored() stored-data codec} reads back what this system
+ * once accepted (the journal) and applies only the structure and identifier rules: a rule added
+ * later must never make an accepted event unreadable, or recovery would stop at it.
  */
 public final class EventCodec {
 
@@ -66,16 +70,29 @@ public final class EventCodec {
   // One parser per line: the default shared pool of buffers (a concurrent deque) cost ~8% of replay time in
   // acquire/release; a per-thread recycler has no contention.
   private final JsonFactory json = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
-  private final EventTimeWindow window;
+  private final @Nullable EventTimeWindow window; // null: the stored-data codec
 
-  /** A codec accepting event times in {@link EventTimeWindow#SANE} (2000–2100): for stored data. */
+  /** An input codec accepting event times in {@link EventTimeWindow#SANE} (2000–2100). */
   public EventCodec() {
     this(EventTimeWindow.SANE);
   }
 
-  /** A codec accepting only event times inside {@code window} (live intake, replay of files). */
+  /** An input codec accepting only event times inside {@code window} (live intake, replay of files). */
   public EventCodec(EventTimeWindow window) {
     this.window = window;
+  }
+
+  private EventCodec(@SuppressWarnings("unused") boolean storedData) {
+    this.window = null;
+  }
+
+  /** Returns a codec for reading back events this system accepted before, under whatever rules held then. */
+  public static EventCodec stored() {
+    return new EventCodec(true);
+  }
+
+  private boolean strict() {
+    return window != null;
   }
 
   /** Decodes one NDJSON line given as UTF-8 bytes. */
@@ -148,7 +165,7 @@ public final class EventCodec {
       }
       return rejected(line, null, JSON_FIELD, "each event must be a JSON object");
     }
-    RawEvent raw = new RawEvent();
+    RawEvent raw = new RawEvent(strict());
     readObject(p, raw);
     if (fresh && p.nextToken() != null) {
       return rejected(line, raw.id, JSON_FIELD, "unexpected content after the event object");
@@ -183,7 +200,7 @@ public final class EventCodec {
           if (raw.set(name, p.getString())) {
             if (name.equals("ts")) {
               raw.tsIsNumber = true;
-            } else if (STRING_ONLY.contains(name)) {
+            } else if (raw.strict && STRING_ONLY.contains(name)) {
               raw.fail(new FieldException(name, "must be a JSON string (such as \"5000.00\" or \"t-1\"), not a number"));
             }
           }
@@ -262,6 +279,9 @@ public final class EventCodec {
   private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("text", "target", "to_name");
 
   private static void checkText(RawEvent raw, String field, String value) {
+    if (!raw.strict) {
+      return;
+    }
     String problem = TextCheck.problem(value, FREE_TEXT.contains(field));
     if (problem != null) {
       raw.fail(new FieldException(field, problem));
@@ -278,7 +298,7 @@ public final class EventCodec {
     if (id.isEmpty() || id.length() > 128) {
       throw new FieldException("id", "must have 1–128 characters, not " + id.length());
     }
-    if (id.isBlank() || Character.isWhitespace(id.charAt(0)) || Character.isWhitespace(id.charAt(id.length() - 1))) {
+    if (strict() && (id.isBlank() || Character.isWhitespace(id.charAt(0)) || Character.isWhitespace(id.charAt(id.length() - 1)))) {
       throw new FieldException("id", "must not be blank or begin or end with white space");
     }
     long ts = timestamp(r);
@@ -312,7 +332,7 @@ public final class EventCodec {
     };
   }
 
-  private static TransferEvent transfer(RawEvent r, String id, long ts, @Nullable String source) {
+  private TransferEvent transfer(RawEvent r, String id, long ts, @Nullable String source) {
     String from = account("from", r.from);
     String to = account("to", r.to);
     if (from.equals(to)) {
@@ -333,7 +353,7 @@ public final class EventCodec {
         region("region", r.region));
   }
 
-  private static OpeningEvent opening(RawEvent r, String id, long ts, @Nullable String source) {
+  private OpeningEvent opening(RawEvent r, String id, long ts, @Nullable String source) {
     OpeningKind kind = wire("kind", r.kind, OpeningKind.fromWire(r.kind), OpeningKind.allowed());
     String account = kind == OpeningKind.SIM
         ? phone("account", r.account)
@@ -355,7 +375,7 @@ public final class EventCodec {
         optionalText("channel", r.channel, 128));
   }
 
-  private static ReportEvent report(RawEvent r, String id, long ts, @Nullable String source) {
+  private ReportEvent report(RawEvent r, String id, long ts, @Nullable String source) {
     if (r.targets == null || r.targets.isEmpty()) {
       throw new FieldException("targets", "is required: at least one {\"kind\",\"value\"}");
     }
@@ -394,14 +414,14 @@ public final class EventCodec {
         transferIds);
   }
 
-  private static LabelEvent label(RawEvent r, String id, long ts, @Nullable String source) {
+  private LabelEvent label(RawEvent r, String id, long ts, @Nullable String source) {
     EntityKind kind = wire("entity_kind", r.entityKind, EntityKind.fromWire(r.entityKind), "phone|account|holder|device");
     String raw = required("entity", r.entity);
     String entity;
     try {
       entity = switch (kind) {
         case PHONE -> Identifiers.phone(raw);
-        case ACCOUNT -> Identifiers.account(raw);
+        case ACCOUNT -> account("entity", raw);
         case HOLDER -> Identifiers.residentId(raw);
         case DEVICE -> Identifiers.token(raw, "device");
         case IP -> throw new InvalidIdentifierException("");
@@ -437,9 +457,10 @@ public final class EventCodec {
         } catch (NumberFormatException e) {
           throw new InvalidIdentifierException("epoch milliseconds must be a whole number: " + ts);
         }
-        return window.check(Timestamps.checkEpochMillis(millis));
+        return window == null ? millis : window.check(Timestamps.checkEpochMillis(millis));
       }
-      return window.check(Timestamps.parseIso(ts));
+      long millis = Timestamps.parseIso(ts);
+      return window == null ? millis : window.check(millis);
     } catch (InvalidIdentifierException e) {
       throw new FieldException("ts", e.getMessage());
     }
@@ -453,12 +474,24 @@ public final class EventCodec {
     }
   }
 
-  private static String account(String field, @Nullable String value) {
+  /** Characters no payment scheme or terminal id uses; in an account they only ever arrive as an attempt at markup. */
+  private static final String MARKUP = "<>\"'`\\";
+
+  private String account(String field, @Nullable String value) {
+    String account;
     try {
-      return Identifiers.account(required(field, value));
+      account = Identifiers.account(required(field, value));
     } catch (InvalidIdentifierException e) {
       throw new FieldException(field, e.getMessage());
     }
+    if (strict()) {
+      for (int i = account.indexOf(':') + 1; i > 0 && i < account.length(); i++) {
+        if (MARKUP.indexOf(account.charAt(i)) >= 0) {
+          throw new FieldException(field, "payment account value contains the character '" + account.charAt(i) + "'");
+        }
+      }
+    }
+    return account;
   }
 
   private static @Nullable String region(String field, @Nullable String value) {

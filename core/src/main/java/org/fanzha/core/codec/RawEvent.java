@@ -51,6 +51,12 @@ final class RawEvent {
   @Nullable List<@Nullable String> transferIds;
   /** A structural problem found while reading (wrong JSON type for a field). */
   @Nullable FieldException structural;
+  /** Whether the input rules apply (text check, strict types), not only those of stored data. */
+  final boolean strict;
+
+  RawEvent(boolean strict) {
+    this.strict = strict;
+  }
 
   /** Records a problem found while reading; the first one found is the one reported. */
   void fail(FieldException problem) {

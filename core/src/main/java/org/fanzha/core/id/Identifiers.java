@@ -220,8 +220,6 @@ public final class Identifiers {
     return d;
   }
 
-  private static final String MARKUP = "<>\"'`\\";
-
   private static String schemeAccount(String s, int colon) {
     if (colon == 0 || colon > 32) {
       throw new InvalidIdentifierException("account scheme must have 1–32 characters");
@@ -243,10 +241,6 @@ public final class Identifiers {
       char c = value.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c)) {
         throw new InvalidIdentifierException("payment account value contains white space");
-      }
-      if (MARKUP.indexOf(c) >= 0) {
-        // No payment scheme or terminal id uses these; they only ever arrive as an attempt at markup.
-        throw new InvalidIdentifierException("payment account value contains the character '" + c + "'");
       }
     }
     return out.append(':').append(value).toString();

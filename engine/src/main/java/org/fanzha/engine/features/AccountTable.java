@@ -1,5 +1,7 @@
 package org.fanzha.engine.features;
 
+import static org.fanzha.core.time.Millis.HOUR;
+
 /**
  * Accounts: money in and out in a 24-hour window of six 4-hour buckets, pass-through and dwell time
  * (快进快出), fan-in and fan-out, new payees, cash-out, and inflows of tainted money (from
@@ -41,7 +43,6 @@ public final class AccountTable extends FeatureTable {
   public static final int FLAG_WHITELISTED = 8;
   public static final int FLAG_CASH = 16;
 
-  private static final long HOUR = 3_600_000L;
   // six 16-bit counters then two 32-bit yuan words a bucket: ten halves
   private static final Ring RING = new Ring(SCALARS, 6, 10, 4 * HOUR);
   private static final Distinct SENDERS = new Distinct(RING.end(), 2, 12 * HOUR);

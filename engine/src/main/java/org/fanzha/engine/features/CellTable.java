@@ -1,5 +1,7 @@
 package org.fanzha.engine.features;
 
+import static org.fanzha.core.time.Millis.HOUR;
+
 /**
  * Radio cells named by calls: only which phones called through each (12–24 hours), for the
  * SIM-box signal of many numbers in one cell. Cells are not scored, so their slices hold no risk:
@@ -7,7 +9,6 @@ package org.fanzha.engine.features;
  */
 public final class CellTable extends FeatureTable {
 
-  private static final long HOUR = 3_600_000L;
   private static final Distinct PHONES = new Distinct(0, 2, 12 * HOUR);
   private static final int STRIDE = PHONES.end();
 

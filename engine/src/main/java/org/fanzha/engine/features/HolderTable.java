@@ -1,5 +1,7 @@
 package org.fanzha.engine.features;
 
+import static org.fanzha.core.time.Millis.DAY;
+
 /**
  * Holders (resident IDs): cards and accounts opened in a 30-day window of six 5-day buckets and in
  * total, distinct agents (opening channels), devices and regions, the phones and accounts they
@@ -27,7 +29,6 @@ public final class HolderTable extends FeatureTable {
   public static final int FLAG_DEALER_PROPAGATED = 2;
   public static final int FLAG_WHITELISTED = 8;
 
-  private static final long DAY = 86_400_000L;
   private static final Ring RING = new Ring(SCALARS, 6, 4, 5 * DAY);
   private static final Distinct AGENTS = new Distinct(RING.end(), 1, 15 * DAY);
   private static final Distinct DEVICES = new Distinct(AGENTS.end(), 1, 15 * DAY);

@@ -1,5 +1,7 @@
 package org.fanzha.engine.features;
 
+import static org.fanzha.core.time.Millis.HOUR;
+
 /**
  * Devices and IPs: which holders opened cards or accounts through them (15–30 days), which
  * phones called through them (an IMEI or a cell, 12–24 hours) and which accounts paid through them
@@ -15,7 +17,6 @@ public final class NodeTable extends FeatureTable {
   public static final int FLAG_DEALER_LINKED = 2;
   public static final int FLAG_WHITELISTED = 8;
 
-  private static final long HOUR = 3_600_000L;
   private static final Distinct HOLDERS = new Distinct(SCALARS, 1, 15 * 24 * HOUR);
   private static final Distinct PHONES = new Distinct(HOLDERS.end(), 2, 12 * HOUR);
   private static final Distinct ACCOUNTS = new Distinct(PHONES.end(), 1, 12 * HOUR);

@@ -1,5 +1,7 @@
 package org.fanzha.engine.features;
 
+import static org.fanzha.core.time.Millis.HOUR;
+
 /**
  * Phone numbers: outgoing call and SMS behaviour in a 24-hour window of six 4-hour buckets, distinct
  * contacts, card age, the IMEI and cell last used, reports and links to victims.
@@ -39,7 +41,6 @@ public final class PhoneTable extends FeatureTable {
   public static final int FLAG_WHITELISTED = 8;
   public static final int FLAG_EPISODE = 16;
 
-  static final long HOUR = 3_600_000L;
   private static final Ring RING = new Ring(SCALARS, 6, 9, 4 * HOUR); // nine 16-bit counters a bucket
   private static final Distinct CONTACTS = new Distinct(RING.end(), 4, 12 * HOUR);
   private static final int STRIDE = CONTACTS.end();

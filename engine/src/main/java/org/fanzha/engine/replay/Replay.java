@@ -17,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.fanzha.core.codec.EventCodec;
+import org.fanzha.core.time.EventTimeWindow;
+import org.fanzha.core.time.Millis;
 import org.fanzha.core.codec.NdjsonLines;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.codec.Rejection;
@@ -63,7 +65,9 @@ public final class Replay {
     Files.createDirectories(outDir);
     long start = System.nanoTime();
     Engine engine = new Engine(cfg);
-    EventCodec codec = new EventCodec();
+    // A recorded file may be old, but nothing in it happened after today: a date in the future is a sender's error
+    // and would otherwise move the engine's clock for every event after it.
+    EventCodec codec = new EventCodec(EventTimeWindow.between(EventTimeWindow.EARLIEST, System.currentTimeMillis() + Millis.DAY));
     LongOpenHashSet seen = new LongOpenHashSet();
     long[] counts = new long[6]; // read, accepted, rejected, duplicates, decisions, warnings
     List<Rejection> rejections = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.fanzha.engine.correlation;
 
+import static org.fanzha.core.time.Millis.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 class VictimWatchTest {
 
   private static final long T0 = 1_795_741_200_000L;
-  private static final long HOUR = 3_600_000L;
 
   @Test
   void step_warnsOnlyWhenSeverityRises() {

@@ -1,5 +1,6 @@
 package org.fanzha.engine.features;
 
+import static org.fanzha.core.time.Millis.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class DistinctTest {
 
-  private static final long HOUR = 3_600_000L;
   private static final long T0 = 1_795_741_200_000L;
   private final Distinct sketch = new Distinct(2, 4, 12 * HOUR);
 

@@ -1,5 +1,6 @@
 package org.fanzha.engine.features;
 
+import static org.fanzha.core.time.Millis.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class RingTest {
 
-  private static final long HOUR = 3_600_000L;
   private static final long T0 = 1_795_741_200_000L;
   // one entity at slice 3 to check offsets are honoured: scalars before, a ring of 6 × 4 h, 4 halves (2 words)
   private final Ring ring = new Ring(3, 6, 4, 4 * HOUR);

@@ -117,4 +117,23 @@ class ReplayTest {
     assertThat(s.has("wall_ms")).isTrue();
     assertThat(s.has("events_per_s")).isTrue();
   }
+
+  @Test
+  void run_aFileWithTimesBeyondTodayOrAnyTime_refusesThoseLinesAndScoresTheRest() throws IOException {
+    String good = "{\"type\":\"call\",\"id\":\"g%d\",\"ts\":\"2026-11-27T09:0%d:00+08:00\",\"caller\":\"13900000001\","
+        + "\"callee\":\"13900000002\",\"duration_s\":30}\n";
+    String body = String.format(good, 1, 1)
+        + "{\"type\":\"call\",\"id\":\"b1\",\"ts\":\"+999999999-12-31T23:59:59Z\",\"caller\":\"13900000001\",\"callee\":\"13900000002\",\"duration_s\":30}\n"
+        + "{\"type\":\"call\",\"id\":\"b2\",\"ts\":\"2099-01-01T00:00:00+08:00\",\"caller\":\"13900000001\",\"callee\":\"13900000002\",\"duration_s\":30}\n"
+        + String.format(good, 2, 2);
+    Path events = dir.resolve("times.ndjson");
+    Files.writeString(events, body, StandardCharsets.UTF_8);
+
+    ReplaySummary s = Replay.run(events, dir.resolve("times-out"), EngineConfig.defaults().with("pairs.log2_bits", 12));
+
+    assertThat(s.accepted()).isEqualTo(2);
+    assertThat(s.rejected()).isEqualTo(2);
+    assertThat(s.rejections()).extracting(r -> r.eventId() + ":" + r.field()).containsExactly("b1:ts", "b2:ts");
+    assertThat(Files.exists(dir.resolve("times-out").resolve("summary.json"))).isTrue();
+  }
 }

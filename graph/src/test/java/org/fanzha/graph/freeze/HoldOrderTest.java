@@ -1,5 +1,6 @@
 package org.fanzha.graph.freeze;
 
+import static org.fanzha.core.time.Millis.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 class HoldOrderTest {
 
   static final long T0 = Timestamps.parseIso("2026-11-27T10:00:00+08:00");
-  static final long HOUR = 3_600_000L;
   static final String MULE = "6217000010001234567";
 
   static HoldOrder stopRequested() {
