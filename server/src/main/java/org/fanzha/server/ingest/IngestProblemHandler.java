@@ -1,5 +1,6 @@
 package org.fanzha.server.ingest;
 
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,34 +14,34 @@ class IngestProblemHandler {
 
   @ExceptionHandler(Unavailable.class)
   ResponseEntity<ProblemDetail> unavailable(Unavailable e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    p.setType(Problems.UNAVAILABLE);
-    p.setTitle("Not accepted now");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Not accepted now", e));
   }
 
   @ExceptionHandler(BodyTooLargeException.class)
   ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    p.setType(Problems.TOO_LARGE);
-    p.setTitle("Body too large");
-    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    return problem(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE, "Body too large", e);
   }
 
   @ExceptionHandler(TooManyEvents.class)
   ResponseEntity<ProblemDetail> tooMany(TooManyEvents e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    p.setType(Problems.TOO_MANY_EVENTS);
-    p.setTitle("Too many events in one request");
-    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    return problem(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_MANY_EVENTS, "Too many events in one request", e);
   }
 
   @ExceptionHandler(BodyEncoding.NotUtf8.class)
   ResponseEntity<ProblemDetail> notUtf8(BodyEncoding.NotUtf8 e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-    p.setType(Problems.NOT_UTF8);
-    p.setTitle("Body is not UTF-8");
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.NOT_UTF8, "Body is not UTF-8", e);
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, RuntimeException e) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body(status, type, title, e));
+  }
+
+  private static ProblemDetail body(HttpStatus status, URI type, String title, RuntimeException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    p.setType(type);
+    p.setTitle(title);
+    return p;
   }
 }

@@ -1,25 +1,21 @@
 package org.fanzha.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.fanzha.server.support.Browsers;
+import org.fanzha.server.support.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,17 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path DATA;
-
-  static {
-    try {
-      DATA = Files.createTempDirectory("fanzha-browser");
-    } catch (IOException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  static final Path DATA = TestDirs.create("fanzha-browser");
 
   static WebDriver browser;
 
@@ -59,15 +45,7 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   static void startBrowser() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium and chromedriver are not installed");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    // As the machine notes advise: headless, no sandbox as root, and no background connections on a closed network.
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = Browsers.headlessChromium("zh-CN");
   }
 
   @AfterAll

@@ -1,11 +1,9 @@
 package org.fanzha.server.issues;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.fanzha.core.event.Event;
 import org.fanzha.core.event.TransferEvent;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.support.Browsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,8 +38,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileChartNamesBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   static final String VICTIM = "alipay:victim<iframe/src=javascript:window.__xss=4>";
   static final String MULE = "alipay:\"><svg/onload=window.__xss=2>";
@@ -64,13 +58,7 @@ class HostileChartNamesBrowserTest {
 
   @BeforeAll
   static void startBrowser() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium and chromedriver are not installed");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--lang=en");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    browser = Browsers.headlessChromium("en");
   }
 
   @AfterAll

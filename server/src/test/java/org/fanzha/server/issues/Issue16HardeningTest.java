@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.store.Database;
 import org.fanzha.store.QuarantineEntry;
+import org.fanzha.server.support.TestDirs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,15 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class Issue16HardeningTest {
 
-  static final Path DATA;
-
-  static {
-    try {
-      DATA = Files.createTempDirectory("fanzha-issue16");
-    } catch (IOException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  static final Path DATA = TestDirs.create("fanzha-issue16");
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {

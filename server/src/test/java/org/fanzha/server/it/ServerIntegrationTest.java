@@ -2,17 +2,16 @@ package org.fanzha.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.store.Database;
+import org.fanzha.server.support.TestDirs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,15 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ServerIntegrationTest {
 
-  static final Path DATA;
-
-  static {
-    try {
-      DATA = Files.createTempDirectory("fanzha-it");
-    } catch (IOException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  static final Path DATA = TestDirs.create("fanzha-it");
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
