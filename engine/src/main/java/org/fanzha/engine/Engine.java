@@ -49,8 +49,12 @@ import org.fanzha.engine.features.PairMemory;
 import org.fanzha.engine.features.PhoneFeatures;
 import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.lists.RiskLists;
-import org.fanzha.engine.rules.FirstRules;
+import org.fanzha.engine.rules.EngineParams;
+import org.fanzha.engine.rules.EventView;
+import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.rules.RuleCodes;
 import org.fanzha.engine.rules.RuleSet;
+import org.fanzha.engine.rules.file.RuleSpec;
 import org.fanzha.engine.rules.Verdict;
 import org.jspecify.annotations.Nullable;
 
@@ -85,7 +89,7 @@ public final class Engine {
   private static final int PAIR_VICTIM_LINK = 5;
   private static final int PAIR_MULE_PAY = 6;
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
-  private static final int SNAPSHOT_VERSION = 3; // 3: packed slices with the risk in them; tagged pair memory
+  private static final int SNAPSHOT_VERSION = 4; // 4: rule codes of the lasting mask bits; 3: packed slices with risk
 
   private final EngineConfig config;
   private final PhoneTable phones;
@@ -97,34 +101,48 @@ public final class Engine {
   private final PairMemory pairs;
   private final RiskLists lists;
   private final VictimWatch victims;
-  private final RuleSet<PhoneFeatures> phoneRules;
-  private final RuleSet<AccountFeatures> accountRules;
-  private final RuleSet<HolderFeatures> holderRules;
-  private final RuleSet<NodeFeatures> nodeRules;
   private final @Nullable ContentClassifier classifier;
+  private final RuleCodes codes;
+
+  // the rule book in force and what is read from it; replaced together between two events (useRules)
+  private RuleBook book;
+  private RuleSet phoneRules;
+  private RuleSet accountRules;
+  private RuleSet holderRules;
+  private RuleSet nodeRules;
+  private long[] phoneBits;
+  private long[] accountBits;
+  private long[] holderBits;
+  private long[] nodeBits;
 
   private final PhoneFeatures pf = new PhoneFeatures();
   private final AccountFeatures af = new AccountFeatures();
   private final HolderFeatures hf = new HolderFeatures();
   private final NodeFeatures nf = new NodeFeatures();
   private final Verdict verdict = new Verdict();
+  private final EventView ev = new EventView();
 
-  // thresholds read once
-  private final int nightStart;
-  private final int nightEnd;
-  private final int shortS;
-  private final int longS;
-  private final int victimLongS;
-  private final long victimWindowMs;
-  private final long linkWindowMs;
-  private final long victimMinYuan;
-  private final int fastSec;
-  private final double fastShare;
-  private final int suspect;
-  private final int propagate;
-  private final double contentMin;
-  private final double youngPayeeDays;
-  private final long quietLargeYuan;
+  // the rule book's engine params (EngineParams), copied into fields for the per-event path
+  private int nightStart;
+  private int nightEnd;
+  private int shortS;
+  private int longS;
+  private int victimLongS;
+  private long victimWindowMs;
+  private long linkWindowMs;
+  private long victimMinYuan;
+  private int fastSec;
+  private double fastShare;
+  private int suspect;
+  private int propagate;
+  private double contentMin;
+  private double youngPayeeDays;
+  private long quietLargeYuan;
+  private int highCallScore;
+  private long recentCallMs;
+  private int reportedTargetHigh;
+  private long taintMs;
+  private int deviceEvalMinPhones;
 
   // the best party of the event being processed
   private int bestScore;
@@ -148,13 +166,13 @@ public final class Engine {
 
   /** Creates an engine with empty state. */
   public Engine(EngineConfig config) {
-    this(config, PairMemory.create(config.integer("pairs.log2_bits")), new RiskLists(), new PhoneTable(1 << 12),
+    this(config, PairMemory.create(config.pairsLog2Bits()), new RiskLists(), new PhoneTable(1 << 12),
         new AccountTable(1 << 12), new HolderTable(1 << 10), new NodeTable(1 << 10), new NodeTable(1 << 10),
-        new CellTable(1 << 10));
+        new CellTable(1 << 10), new RuleCodes());
   }
 
   private Engine(EngineConfig config, PairMemory pairs, RiskLists lists, PhoneTable phones, AccountTable accounts,
-      HolderTable holders, NodeTable devices, NodeTable ips, CellTable cells) {
+      HolderTable holders, NodeTable devices, NodeTable ips, CellTable cells, RuleCodes codes) {
     this.config = config;
     this.phones = phones;
     this.accounts = accounts;
@@ -164,30 +182,62 @@ public final class Engine {
     this.cells = cells;
     this.pairs = pairs;
     this.lists = lists;
-    this.victimWindowMs = (long) (config.num("victim.window_h") * HOUR);
-    this.victims = new VictimWatch(victimWindowMs);
-    this.linkWindowMs = (long) (config.num("victim.link_window_h") * HOUR);
-    this.victimMinYuan = config.integer("victim.min_yuan");
-    this.phoneRules = FirstRules.phone(config);
-    this.accountRules = FirstRules.account(config);
-    this.holderRules = FirstRules.holder(config);
-    this.nodeRules = FirstRules.node(config);
     this.classifier = config.contentClassifier();
-    this.nightStart = config.integer("night.start_hour");
-    this.nightEnd = config.integer("night.end_hour");
-    this.shortS = config.integer("call.short_s");
-    this.longS = config.integer("call.long_s");
-    this.victimLongS = config.integer("victim.long_call_s");
-    this.fastSec = config.integer("mule.fast_min") * 60;
-    this.fastShare = config.num("mule.fast_share");
-    this.suspect = config.integer("suspect.score");
-    this.propagate = config.integer("propagate.score");
-    this.contentMin = config.num("content.min_score");
-    this.youngPayeeDays = config.num("victim.young_payee_days");
-    this.quietLargeYuan = config.integer("victim.quiet_large_yuan");
+    this.codes = codes;
+    this.victims = new VictimWatch(0);
+    this.book = config.rules();
+    useRules(config.rules());
   }
 
-  /** Returns the configuration this engine runs with. */
+  /**
+   * Scores every later event with {@code next}: its rules, weights and thresholds. State is kept
+   * (features are features whatever the rules); an entity's stored risk is the one its last event
+   * gave until its next event re-scores it. Call between two events, from the thread that feeds them.
+   *
+   * @throws IllegalArgumentException when the book would need more rule codes than the engine can
+   *     tell apart (see {@link RuleCodes}); the rules in force are then unchanged
+   */
+  public void useRules(RuleBook next) {
+    Map<RuleSpec.Kind, long[]> bits = codes.adopt(next);
+    EngineParams p = new EngineParams(next);
+    book = next;
+    phoneRules = next.rules(RuleSpec.Kind.PHONE);
+    accountRules = next.rules(RuleSpec.Kind.ACCOUNT);
+    holderRules = next.rules(RuleSpec.Kind.HOLDER);
+    nodeRules = next.rules(RuleSpec.Kind.DEVICE);
+    phoneBits = bits.get(RuleSpec.Kind.PHONE);
+    accountBits = bits.get(RuleSpec.Kind.ACCOUNT);
+    holderBits = bits.get(RuleSpec.Kind.HOLDER);
+    nodeBits = bits.get(RuleSpec.Kind.DEVICE);
+    nightStart = p.nightStart;
+    nightEnd = p.nightEnd;
+    shortS = p.shortS;
+    longS = p.longS;
+    victimLongS = p.victimLongS;
+    victimWindowMs = p.victimWindowMs;
+    linkWindowMs = p.linkWindowMs;
+    victimMinYuan = p.victimMinYuan;
+    fastSec = p.fastSec;
+    fastShare = p.fastShare;
+    suspect = p.suspect;
+    propagate = p.propagate;
+    contentMin = p.contentMin;
+    youngPayeeDays = p.youngPayeeDays;
+    quietLargeYuan = p.quietLargeYuan;
+    highCallScore = p.highCallScore;
+    recentCallMs = p.recentCallMs;
+    reportedTargetHigh = p.reportedTargetHigh;
+    taintMs = p.taintMs;
+    deviceEvalMinPhones = p.deviceEvalMinPhones;
+    victims.window(victimWindowMs);
+  }
+
+  /** Returns the rule book in force. */
+  public RuleBook rules() {
+    return book;
+  }
+
+  /** Returns the configuration this engine was created with (its rule book may have been replaced since). */
   public EngineConfig config() {
     return config;
   }
@@ -206,6 +256,7 @@ public final class Engine {
     clock = Math.max(clock, ts);
     currentType = event.type();
     currentEventId = event.id();
+    ev.set(event);
     eventsByType[currentType.ordinal()]++;
     bestScore = 0;
     bestKind = null;
@@ -279,7 +330,7 @@ public final class Engine {
       phones.spoofed(p);
     }
     int callerScore = evalPhone(p, ts);
-    if (imei >= 0 && devices.phones(imei, ts) >= 2) {
+    if (imei >= 0 && devices.phones(imei, ts) >= deviceEvalMinPhones) {
       evalNode(devices, EntityKind.DEVICE, imei, ts);
     }
     if (dur >= victimLongS && !seen && !pairs.mightContain(PAIR_CALL, q, p)) {
@@ -289,7 +340,7 @@ public final class Engine {
       if (held >= propagate && phones.hasRole(p, Role.FRAUD_NUMBER)) {
         // a strongly suspected number on a long call: the callee's payments now count as victim money
         phones.setFlags(q, PhoneTable.FLAG_EPISODE);
-        victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= 90 ? Level.HIGH : Level.MEDIUM,
+        victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= highCallScore ? Level.HIGH : Level.MEDIUM,
             p, phones.fraudType(p), ts, c.id());
         evalPhone(q, ts);
       }
@@ -372,7 +423,7 @@ public final class Engine {
 
     // taint: money from a suspected mule passing it on, or from a likely victim
     boolean payerMule = accounts.score(a) >= suspect && accounts.hasRole(a, Role.MULE);
-    boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= 6 * HOUR;
+    boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= taintMs;
     if ((payerMule || payerTainted) && (fast || payerTainted)) {
       if (!pairs.testAndSet(PAIR_MULE_PAY, a, b)) {
         accounts.muleInflow(b, ts);
@@ -559,7 +610,7 @@ public final class Engine {
     if (d.kind() == DeviceSignal.SCREEN_SHARE || d.kind() == DeviceSignal.REMOTE_CONTROL) {
       long lc = phones.longCallTs(v);
       int caller = phones.longCaller(v);
-      boolean recentCall = lc > 0 && ts >= lc && ts - lc <= 2 * HOUR;
+      boolean recentCall = lc > 0 && ts >= lc && ts - lc <= recentCallMs;
       if (inEpisode || recentCall) {
         int fraudPhone = inEpisode ? victims.fraudPhone(v, ts) : -1;
         if (fraudPhone < 0 && recentCall) {
@@ -594,10 +645,10 @@ public final class Engine {
     } else if (lists.targetReports(d.target()) > 0) {
       phones.setFlags(v, PhoneTable.FLAG_EPISODE);
       victims.step(v, d.subscriber(), null, VictimWatch.CONTACT,
-          lists.targetReports(d.target()) >= 3 ? Level.HIGH : Level.MEDIUM, -1, 0, ts, d.id());
+          lists.targetReports(d.target()) >= reportedTargetHigh ? Level.HIGH : Level.MEDIUM, -1, 0, ts, d.id());
     } else {
       long fc = phones.fraudContactTs(v);
-      if (fc > 0 && ts >= fc && ts - fc <= 2 * HOUR) {
+      if (fc > 0 && ts >= fc && ts - fc <= recentCallMs) {
         // following a link or installing an app soon after a fraudulent SMS: engaging with the lure
         phones.setFlags(v, PhoneTable.FLAG_EPISODE);
         victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, -1, 0, ts, d.id());
@@ -727,12 +778,13 @@ public final class Engine {
   private int evalPhone(int p, long now) {
     // a quiet episode (nothing warned yet) does not make its subject a victim
     int stage = (phones.flags(p) & PhoneTable.FLAG_EPISODE) != 0 ? victims.warnedStage(p, now) : 0;
-    phoneRules.evaluate(pf.load(phones, devices, cells, p, now, stage), verdict);
+    phoneRules.evaluate(pf.load(phones, devices, cells, p, now, stage), ev, verdict);
     int s = verdict.score();
     Role role = verdict.role();
     int before = phones.score(p);
-    phones.raise(p, s, verdict.mask(), verdict.roleBits());
-    consider(EntityKind.PHONE, p, s, verdict.mask(), role);
+    long mask = RuleCodes.toBits(verdict.mask(), phoneBits);
+    phones.raise(p, s, mask, verdict.roleBits());
+    consider(EntityKind.PHONE, p, s, mask, role);
     if (before < suspect && s >= suspect && role == Role.FRAUD_NUMBER) {
       // the caller of quiet episodes (a long call, then a screen share) is suspected now: warn them
       victims.callerSuspected(p, Level.HIGH, now, currentEventId, phones::name, v -> {
@@ -753,11 +805,12 @@ public final class Engine {
   }
 
   private int evalAccount(int a, long now) {
-    accountRules.evaluate(af.load(accounts, devices, ips, a, now), verdict);
+    accountRules.evaluate(af.load(accounts, devices, ips, a, now), ev, verdict);
     int s = verdict.score();
     Role role = verdict.role();
-    accounts.raise(a, s, verdict.mask(), verdict.roleBits());
-    consider(EntityKind.ACCOUNT, a, s, verdict.mask(), role);
+    long mask = RuleCodes.toBits(verdict.mask(), accountBits);
+    accounts.raise(a, s, mask, verdict.roleBits());
+    consider(EntityKind.ACCOUNT, a, s, mask, role);
     if (s >= propagate && role == Role.MULE
         && (accounts.flags(a) & AccountTable.FLAG_COUNTED_FOR_HOLDER) == 0) {
       int h = accounts.holder(a);
@@ -771,11 +824,12 @@ public final class Engine {
   }
 
   private int evalHolder(int h, long now) {
-    holderRules.evaluate(hf.load(holders, h, now), verdict);
+    holderRules.evaluate(hf.load(holders, h, now), ev, verdict);
     int s = verdict.score();
     Role role = verdict.role();
-    holders.raise(h, s, verdict.mask(), verdict.roleBits());
-    consider(EntityKind.HOLDER, h, s, verdict.mask(), role);
+    long mask = RuleCodes.toBits(verdict.mask(), holderBits);
+    holders.raise(h, s, mask, verdict.roleBits());
+    consider(EntityKind.HOLDER, h, s, mask, role);
     if (isDealer(h) && (holders.flags(h) & HolderTable.FLAG_DEALER_PROPAGATED) == 0) {
       holders.setFlags(h, HolderTable.FLAG_DEALER_PROPAGATED);
       for (int p = holders.firstPhone(h); p >= 0; p = phones.nextSibling(p)) {
@@ -801,10 +855,11 @@ public final class Engine {
   }
 
   private int evalNode(NodeTable t, EntityKind kind, int n, long now) {
-    nodeRules.evaluate(nf.load(t, n, now), verdict);
+    nodeRules.evaluate(nf.load(t, n, now), ev, verdict);
     int s = verdict.score();
-    t.raise(n, s, verdict.mask(), verdict.roleBits());
-    consider(kind, n, s, verdict.mask(), verdict.role());
+    long mask = RuleCodes.toBits(verdict.mask(), nodeBits);
+    t.raise(n, s, mask, verdict.roleBits());
+    consider(kind, n, s, mask, verdict.role());
     return s;
   }
 
@@ -889,16 +944,16 @@ public final class Engine {
   }
 
   private List<Reason> reasons(EntityKind kind, long mask) {
-    switch (kind) {
-      case PHONE:
-        return phoneRules.reasons(mask);
-      case ACCOUNT:
-        return accountRules.reasons(mask);
-      case HOLDER:
-        return holderRules.reasons(mask);
-      default:
-        return nodeRules.reasons(mask);
-    }
+    return codes.reasons(ruleKind(kind), mask);
+  }
+
+  private static RuleSpec.Kind ruleKind(EntityKind kind) {
+    return switch (kind) {
+      case PHONE -> RuleSpec.Kind.PHONE;
+      case ACCOUNT -> RuleSpec.Kind.ACCOUNT;
+      case HOLDER -> RuleSpec.Kind.HOLDER;
+      default -> RuleSpec.Kind.DEVICE;
+    };
   }
 
   private boolean night(long ts) {
@@ -1055,6 +1110,7 @@ public final class Engine {
     cells.write(d);
     pairs.write(d);
     lists.write(d);
+    codes.write(d);
     victims.write(d);
     d.flush();
   }
@@ -1099,7 +1155,9 @@ public final class Engine {
     ce.read(d);
     PairMemory pairs = PairMemory.read(d);
     RiskLists lists = RiskLists.read(d);
-    Engine e = new Engine(config, pairs, lists, ph, ac, ho, dv, ip, ce);
+    RuleCodes codes = new RuleCodes();
+    codes.read(d); // before the book is adopted, so stored masks keep naming the same codes
+    Engine e = new Engine(config, pairs, lists, ph, ac, ho, dv, ip, ce, codes);
     e.victims.read(d);
     e.clock = clock;
     e.processed = processed;

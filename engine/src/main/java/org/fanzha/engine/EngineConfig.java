@@ -1,114 +1,86 @@
 package org.fanzha.engine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.fanzha.core.content.ContentClassifier;
+import org.fanzha.engine.rules.RuleBook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's thresholds and rule weights, as data: every number the rules use is a key in
- * {@code engine-defaults.properties} and may be overridden from a {@link Properties} file. An
- * optional content classifier scores SMS text.
+ * What an engine runs with: the rule book in force (rules, weights and every threshold, as data),
+ * the size of its first-contact memory, and an optional content classifier for SMS text.
  *
- * @param values every threshold and weight by key (all keys of the defaults, no others)
+ * @param rules the rule book; the engine may later swap it ({@link Engine#useRules})
+ * @param pairsLog2Bits first-contact memory: 0 = a fingerprint set that grows with the pairs seen
+ *     (about 4–11 bytes a pair); 10–34 = a fixed Bloom filter of 2^bits bits
  * @param contentClassifier scores SMS text when present (the {@code text} module supplies one)
  */
-public record EngineConfig(Map<String, Double> values, @Nullable ContentClassifier contentClassifier) {
+public record EngineConfig(RuleBook rules, int pairsLog2Bits, @Nullable ContentClassifier contentClassifier) {
 
-  private static final String DEFAULTS = "engine-defaults.properties";
-  private static final Map<String, Double> DEFAULT_VALUES = loadDefaults();
+  /** The name under which {@link #with} sets {@link #pairsLog2Bits}. */
+  public static final String PAIRS_LOG2_BITS = "pairs.log2_bits";
 
-  public EngineConfig {
-    values = Collections.unmodifiableMap(new TreeMap<>(values));
+  /** Returns the shipped rules with a growing first-contact memory and no content classifier. */
+  public static EngineConfig defaults() {
+    return new EngineConfig(RuleBook.defaults(), 0, null);
   }
 
-  /** Returns the defaults shipped with the engine, without a content classifier. */
-  public static EngineConfig defaults() {
-    return new EngineConfig(DEFAULT_VALUES, null);
+  /** Returns this configuration scoring with {@code book}. */
+  public EngineConfig withRules(RuleBook book) {
+    return new EngineConfig(book, pairsLog2Bits, contentClassifier);
   }
 
   /**
-   * Returns the defaults overridden by {@code overrides}.
+   * Returns this configuration with one value replaced: {@value #PAIRS_LOG2_BITS}, or a param of the
+   * rule book (which is recompiled).
    *
-   * @throws IllegalArgumentException naming the key when a key is unknown (a typo would otherwise
-   *     silently keep the default) or a value is not a number
+   * @throws IllegalArgumentException naming the key when it is unknown
    */
-  public static EngineConfig fromProperties(Properties overrides) {
-    Map<String, Double> v = new TreeMap<>(DEFAULT_VALUES);
+  public EngineConfig with(String key, double value) {
+    if (key.equals(PAIRS_LOG2_BITS)) {
+      return new EngineConfig(rules, (int) value, contentClassifier);
+    }
+    return new EngineConfig(rules.withParam(key, value), pairsLog2Bits, contentClassifier);
+  }
+
+  /**
+   * Returns this configuration with the params named in {@code overrides} replaced (for tuning runs).
+   *
+   * @throws IllegalArgumentException naming the key when a key is unknown or a value is not a number
+   */
+  public EngineConfig withOverrides(Properties overrides) {
+    Map<String, Double> params = new TreeMap<>();
+    int pairs = pairsLog2Bits;
     for (String key : overrides.stringPropertyNames()) {
-      if (!v.containsKey(key)) {
-        throw new IllegalArgumentException("unknown engine setting: " + key);
-      }
       String raw = overrides.getProperty(key).trim();
+      double v;
       try {
-        v.put(key, Double.parseDouble(raw));
+        v = Double.parseDouble(raw);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("engine setting " + key + " must be a number: " + raw, e);
       }
+      if (key.equals(PAIRS_LOG2_BITS)) {
+        pairs = (int) v;
+      } else {
+        params.put(key, v);
+      }
     }
-    return new EngineConfig(v, null);
-  }
-
-  /** Returns this configuration with one value replaced. */
-  public EngineConfig with(String key, double value) {
-    if (!values.containsKey(key)) {
-      throw new IllegalArgumentException("unknown engine setting: " + key);
-    }
-    Map<String, Double> v = new TreeMap<>(values);
-    v.put(key, value);
-    return new EngineConfig(v, contentClassifier);
+    return new EngineConfig(params.isEmpty() ? rules : rules.withParams(params), pairs, contentClassifier);
   }
 
   /** Returns this configuration scoring SMS text with {@code c}. */
   public EngineConfig withContentClassifier(@Nullable ContentClassifier c) {
-    return new EngineConfig(values, c);
+    return new EngineConfig(rules, pairsLog2Bits, c);
   }
 
-  /** Returns a number by key. */
+  /** Returns a param of the rule book by dotted name. */
   public double num(String key) {
-    Double d = values.get(key);
-    if (d == null) {
-      throw new IllegalArgumentException("unknown engine setting: " + key);
-    }
-    return d;
+    return rules.param(key);
   }
 
-  /** Returns a number by key, rounded to an int. */
+  /** Returns a param rounded to an int. */
   public int integer(String key) {
     return (int) Math.round(num(key));
-  }
-
-  /** Returns the weight of a rule ({@code rule.<code>.weight}). */
-  public int weight(String ruleCode) {
-    return integer("rule." + ruleCode + ".weight");
-  }
-
-  /** Returns the settings as properties (for printing or saving a tuned set). */
-  public Properties toProperties() {
-    Properties p = new Properties();
-    values.forEach((k, d) -> p.setProperty(k, d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString()));
-    return p;
-  }
-
-  private static Map<String, Double> loadDefaults() {
-    Properties p = new Properties();
-    try (InputStream in = EngineConfig.class.getResourceAsStream(DEFAULTS)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + DEFAULTS);
-      }
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, Double> v = new TreeMap<>();
-    for (String key : p.stringPropertyNames()) {
-      v.put(key, Double.parseDouble(p.getProperty(key).trim()));
-    }
-    return v;
   }
 }

@@ -39,7 +39,7 @@ class EngineSnapshotTest {
   @Test
   void readSnapshot_withTheDefaultGrowingPairSet_restoredEngineScoresTheNextEventsIdentically()
       throws IOException {
-    assertThat(EngineConfig.defaults().integer("pairs.log2_bits")).as("the default grows").isZero();
+    assertThat(EngineConfig.defaults().pairsLog2Bits()).as("the default grows").isZero();
     restoredEngineScoresIdentically(EngineConfig.defaults());
   }
 

@@ -17,6 +17,7 @@ import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.rules.RuleFiles;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.sim.GroundTruth;
@@ -96,12 +97,13 @@ public final class Evaluate {
           try (InputStream in = Files.newInputStream(Path.of(args[++i]))) {
             p.load(in);
           }
-          cfg = EngineConfig.fromProperties(p);
+          cfg = cfg.withOverrides(p);
         }
+        case "--rules" -> cfg = cfg.withRules(RuleFiles.load(Path.of(args[++i])));
         case "--text" -> text = true;
         case "--explain" -> explain = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: Evaluate [--seed N] [--people N] [--days N] [--config FILE] [--text]");
+          System.err.println("usage: Evaluate [--seed N] [--people N] [--days N] [--rules RULES.yaml] [--config PARAMS.properties] [--text]");
           System.exit(2);
         }
       }

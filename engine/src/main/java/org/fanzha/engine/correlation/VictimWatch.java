@@ -44,7 +44,7 @@ public final class VictimWatch {
     final ArrayList<String> evidence = new ArrayList<>(4);
   }
 
-  private final long windowMs;
+  private long windowMs;
   private final Int2ObjectOpenHashMap<Episode> episodes = new Int2ObjectOpenHashMap<>();
   private final Int2ObjectOpenHashMap<String> lastLongCall = new Int2ObjectOpenHashMap<>();
   /** Quiet episodes by the caller they name: who to warn when that caller becomes suspected. */
@@ -53,6 +53,11 @@ public final class VictimWatch {
 
   /** Creates a watch whose episodes last {@code windowMs} after their last step. */
   public VictimWatch(long windowMs) {
+    this.windowMs = windowMs;
+  }
+
+  /** Sets how long episodes last after their last step (a new rule book may change it). */
+  public void window(long windowMs) {
     this.windowMs = windowMs;
   }
 

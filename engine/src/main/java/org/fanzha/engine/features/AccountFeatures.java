@@ -53,117 +53,117 @@ public final class AccountFeatures {
     return this;
   }
 
-  /** Returns transfers received in the window. */
+  @RuleField(name = "in_count", meaning = "Transfers received in the window")
   public int inCount() {
     return inCount;
   }
 
-  /** Returns transfers sent in the window. */
+  @RuleField(name = "out_count", meaning = "Transfers sent in the window")
   public int outCount() {
     return outCount;
   }
 
-  /** Returns whole yuan received in the window. */
+  @RuleField(name = "in_yuan", meaning = "Whole yuan received in the window")
   public long inYuan() {
     return inYuan;
   }
 
-  /** Returns whole yuan sent in the window. */
+  @RuleField(name = "out_yuan", meaning = "Whole yuan sent in the window")
   public long outYuan() {
     return outYuan;
   }
 
-  /** Returns the share of the window's inflow that left again (0 when nothing came in). */
+  @RuleField(name = "pass_through", meaning = "The share of the window's inflow that left again (0 when nothing came in)")
   public double passThrough() {
     return inYuan == 0 ? 0 : (double) outYuan / inYuan;
   }
 
-  /** Returns outflows in the window that passed an inflow straight on (快进快出). */
+  @RuleField(name = "fast_out", meaning = "Outflows in the window that passed an inflow straight on (快进快出)")
   public int fastOut() {
     return fastOut;
   }
 
-  /** Returns fast pass-through outflows ever made. */
+  @RuleField(name = "fast_total", meaning = "Fast pass-through outflows ever made")
   public int fastTotal() {
     return fastTotal;
   }
 
-  /** Returns cash-outs (ATM, cash terminal, crypto OTC) in the window. */
+  @RuleField(name = "cash_out", meaning = "Cash-outs (ATM, cash terminal, crypto OTC) in the window")
   public int cashOut() {
     return cashOut;
   }
 
-  /** Returns outflows to payees never paid before, in the window. */
+  @RuleField(name = "new_payees", meaning = "Outflows to payees never paid before, in the window")
   public int newPayees() {
     return newPayees;
   }
 
-  /** Returns outflows at night in the window. */
+  @RuleField(name = "night_out", meaning = "Outflows at night in the window")
   public int nightOut() {
     return night;
   }
 
-  /** Returns the estimated distinct payers over the last 12–24 hours. */
+  @RuleField(name = "fan_in", meaning = "The estimated distinct payers over the last 12–24 hours")
   public int fanIn() {
     return fanIn;
   }
 
-  /** Returns the estimated distinct payees over the last 12–24 hours. */
+  @RuleField(name = "fan_out", meaning = "The estimated distinct payees over the last 12–24 hours")
   public int fanOut() {
     return fanOut;
   }
 
-  /** Returns the account age in days, or -1 when its opening was not seen. */
+  @RuleField(name = "age_days", meaning = "The account age in days, or -1 when its opening was not seen")
   public double ageDays() {
     return ageDays;
   }
 
-  /** Returns reports naming this account. */
+  @RuleField(name = "reports", meaning = "Reports naming this account")
   public int reports() {
     return reports;
   }
 
-  /** Returns distinct reporters naming this account. */
+  @RuleField(name = "reporters", meaning = "Distinct reporters naming this account")
   public int reporters() {
     return reporters;
   }
 
-  /** Returns distinct suspected victims who paid this account. */
+  @RuleField(name = "victim_inflows", meaning = "Distinct suspected victims who paid this account")
   public int victimInflows() {
     return victimInflows;
   }
 
-  /** Returns inflows from suspected mules that had just been paid. */
+  @RuleField(name = "mule_inflows", meaning = "Inflows from suspected mules that had just been paid")
   public int muleInflows() {
     return muleInflows;
   }
 
-  /** Returns the distinct accounts recently paying from this account's device. */
+  @RuleField(name = "device_accounts", meaning = "The distinct accounts recently paying from this account's device")
   public int deviceAccounts() {
     return deviceAccounts;
   }
 
-  /** Returns the distinct accounts recently paying from this account's IP. */
+  @RuleField(name = "ip_accounts", meaning = "The distinct accounts recently paying from this account's IP")
   public int ipAccounts() {
     return ipAccounts;
   }
 
-  /** Returns whether the account is on the black list. */
+  @RuleField(name = "listed", meaning = "The account is on the black list")
   public boolean listed() {
     return (flags & AccountTable.FLAG_LISTED) != 0;
   }
 
-  /** Returns whether the account was cleared. */
+  @RuleField(name = "whitelisted", meaning = "The account was cleared")
   public boolean whitelisted() {
     return (flags & AccountTable.FLAG_WHITELISTED) != 0;
   }
 
-  /** Returns whether the account was opened by a suspected card dealer. */
+  @RuleField(name = "dealer_linked", meaning = "The account was opened by a suspected card dealer")
   public boolean dealerLinked() {
     return (flags & AccountTable.FLAG_DEALER_LINKED) != 0;
   }
 
-  /** Returns whether this is a cash-out terminal ({@code cash:…}) rather than an account. */
+  @RuleField(name = "cash_terminal", meaning = "This is a cash-out terminal (cash:…) rather than an account")
   public boolean cashTerminal() {
     return (flags & AccountTable.FLAG_CASH) != 0;
   }

@@ -30,57 +30,57 @@ public final class HolderFeatures {
     return this;
   }
 
-  /** Returns phone cards opened in the last 30 days. */
+  @RuleField(name = "sims_30d", meaning = "Phone cards opened in the last 30 days")
   public int sims30() {
     return sims30;
   }
 
-  /** Returns bank, payment and internet accounts opened in the last 30 days. */
+  @RuleField(name = "accounts_30d", meaning = "Bank, payment and internet accounts opened in the last 30 days")
   public int accounts30() {
     return accounts30;
   }
 
-  /** Returns phone cards opened in total. */
+  @RuleField(name = "sims_total", meaning = "Phone cards opened in total")
   public int simsTotal() {
     return simsTotal;
   }
 
-  /** Returns accounts opened in total. */
+  @RuleField(name = "accounts_total", meaning = "Accounts opened in total")
   public int accountsTotal() {
     return accountsTotal;
   }
 
-  /** Returns distinct opening channels (agents, branches) recently. */
+  @RuleField(name = "agents", meaning = "Distinct opening channels (agents, branches) recently")
   public int agents() {
     return agents;
   }
 
-  /** Returns distinct opening devices recently. */
+  @RuleField(name = "devices", meaning = "Distinct opening devices recently")
   public int devices() {
     return devices;
   }
 
-  /** Returns distinct opening regions recently. */
+  @RuleField(name = "regions", meaning = "Distinct opening regions recently")
   public int regions() {
     return regions;
   }
 
-  /** Returns the most holders seen on one device or IP this holder opened through. */
+  @RuleField(name = "shared_opening", meaning = "The most holders seen on one device or IP this holder opened through")
   public int sharedOpening() {
     return sharedOpening;
   }
 
-  /** Returns this holder's cards and accounts judged fraud numbers or mules. */
+  @RuleField(name = "fraud_linked", meaning = "This holder's cards and accounts judged fraud numbers or mules")
   public int fraudLinked() {
     return fraudLinked;
   }
 
-  /** Returns whether the holder is on the black list. */
+  @RuleField(name = "listed", meaning = "The holder is on the black list")
   public boolean listed() {
     return (flags & HolderTable.FLAG_LISTED) != 0;
   }
 
-  /** Returns whether the holder was cleared. */
+  @RuleField(name = "whitelisted", meaning = "The holder was cleared")
   public boolean whitelisted() {
     return (flags & HolderTable.FLAG_WHITELISTED) != 0;
   }

@@ -19,32 +19,32 @@ public final class NodeFeatures {
     return this;
   }
 
-  /** Returns distinct holders that opened cards or accounts here recently. */
+  @RuleField(name = "holders", meaning = "Distinct holders that opened cards or accounts here recently")
   public int holders() {
     return holders;
   }
 
-  /** Returns distinct phone numbers seen on this handset recently. */
+  @RuleField(name = "phones", meaning = "Distinct phone numbers seen on this handset recently")
   public int phones() {
     return phones;
   }
 
-  /** Returns distinct accounts that paid from here recently. */
+  @RuleField(name = "accounts", meaning = "Distinct accounts that paid from here recently")
   public int accounts() {
     return accounts;
   }
 
-  /** Returns openings made here in total. */
+  @RuleField(name = "openings", meaning = "Openings made here in total")
   public int openings() {
     return openings;
   }
 
-  /** Returns whether the node is on the black list. */
+  @RuleField(name = "listed", meaning = "The node is on the black list")
   public boolean listed() {
     return (flags & NodeTable.FLAG_LISTED) != 0;
   }
 
-  /** Returns whether a suspected card dealer opened cards or accounts here. */
+  @RuleField(name = "dealer_used", meaning = "A suspected card dealer opened cards or accounts here")
   public boolean dealerUsed() {
     return (flags & NodeTable.FLAG_DEALER_LINKED) != 0;
   }

@@ -58,115 +58,112 @@ public final class PhoneFeatures {
     return this;
   }
 
-  /** Returns outgoing calls in the window. */
+  @RuleField(name = "out_calls", meaning = "Outgoing calls in the window")
   public int outCalls() {
     return outCalls;
   }
 
-  /** Returns the share of outgoing calls answered (1 when there were none). */
+  @RuleField(name = "answer_rate", meaning = "The share of outgoing calls answered (1 when there were none)")
   public double answerRate() {
     return outCalls == 0 ? 1 : (double) answered / outCalls;
   }
 
-  /** Returns the share of answered calls that were short. */
+  @RuleField(name = "short_share", meaning = "The share of answered calls that were short")
   public double shortShare() {
     return answered == 0 ? 0 : (double) shortCalls / answered;
   }
 
-  /** Returns answered calls of long duration in the window. */
+  @RuleField(name = "long_calls", meaning = "Answered calls of long duration in the window")
   public int longCalls() {
     return longCalls;
   }
 
-  /** Returns the share of outgoing calls made at night. */
+  @RuleField(name = "night_share", meaning = "The share of outgoing calls made at night")
   public double nightShare() {
     return outCalls == 0 ? 0 : (double) nightCalls / outCalls;
   }
 
-  /** Returns the share of outgoing calls to numbers this phone never called before. */
+  @RuleField(name = "first_contact_share", meaning = "The share of outgoing calls to numbers this phone never called before")
   public double firstContactShare() {
     return outCalls == 0 ? 0 : (double) firstContacts / outCalls;
   }
 
-  /** Returns calls back from numbers this phone had called, in the window. */
+  @RuleField(name = "callbacks", meaning = "Calls back from numbers this phone had called, in the window")
   public int callbacks() {
     return callbacks;
   }
 
-  /** Returns callbacks per distinct contact. */
+  @RuleField(name = "callback_rate", meaning = "Callbacks per distinct contact")
   public double callbackRate() {
     return distinctContacts == 0 ? 0 : (double) callbacks / distinctContacts;
   }
 
-  /** Returns SMS sent in the window. */
+  @RuleField(name = "sms_out", meaning = "SMS sent in the window")
   public int smsOut() {
     return smsOut;
   }
 
-  /** Returns SMS judged fraudulent by the content classifier in the window. */
+  @RuleField(name = "sms_fraud", meaning = "SMS judged fraudulent by the content classifier in the window")
   public int smsFraud() {
     return smsFraud;
   }
 
-  /** Returns the estimated distinct callees and SMS receivers over the last 12–24 hours. */
+  @RuleField(name = "distinct_contacts", meaning = "The estimated distinct callees and SMS receivers over the last 12–24 hours")
   public int estimatedDistinctContacts() {
     return distinctContacts;
   }
 
-  /** Returns the card age in days, or -1 when its opening was not seen. */
+  @RuleField(name = "card_age_days", meaning = "The card age in days, or -1 when its opening was not seen")
   public double cardAgeDays() {
     return cardAgeDays;
   }
 
-  /** Returns the distinct numbers seen on this phone's handset (IMEI) recently. */
+  @RuleField(name = "imei_phones", meaning = "The distinct numbers seen on this phone's handset (IMEI) recently")
   public int imeiPhones() {
     return imeiPhones;
   }
 
-  /** Returns the distinct numbers seen calling from this phone's cell recently. */
+  @RuleField(name = "cell_phones", meaning = "The distinct numbers seen calling from this phone's cell recently")
   public int cellPhones() {
     return cellPhones;
   }
 
-  /** Returns calls that displayed another number than the caller's (spoofing, 改号). */
+  @RuleField(name = "spoofed_calls", meaning = "Calls that displayed another number than the caller's (spoofing, 改号)")
   public int spoofedCalls() {
     return spoofedCalls;
   }
 
-  /** Returns reports naming this phone. */
+  @RuleField(name = "reports", meaning = "Reports naming this phone")
   public int reports() {
     return reports;
   }
 
-  /** Returns distinct reporters naming this phone. */
+  @RuleField(name = "reporters", meaning = "Distinct reporters naming this phone")
   public int reporters() {
     return reporters;
   }
 
-  /** Returns victims whose losses followed a call from this phone. */
+  @RuleField(name = "victim_links", meaning = "Victims whose losses followed a call from this phone")
   public int victimLinks() {
     return victimLinks;
   }
 
-  /**
-   * Returns whether this is a short service number (95588, 10086 …): registered with the operator,
-   * its calls come from the institution's own trunk.
-   */
+  @RuleField(name = "service_number", meaning = "This is a short service number (95588, 10086 …): registered with the operator, its calls come from the institution's own trunk")
   public boolean serviceNumber() {
     return serviceNumber;
   }
 
-  /** Returns whether the phone is on the black list (a confirmed fraud number). */
+  @RuleField(name = "listed", meaning = "The phone is on the black list (a confirmed fraud number)")
   public boolean listed() {
     return (flags & PhoneTable.FLAG_LISTED) != 0;
   }
 
-  /** Returns whether the phone was cleared (a label {@code normal} or an appeal). */
+  @RuleField(name = "whitelisted", meaning = "The phone was cleared (a label normal or an appeal)")
   public boolean whitelisted() {
     return (flags & PhoneTable.FLAG_WHITELISTED) != 0;
   }
 
-  /** Returns whether the card was opened by a suspected card dealer. */
+  @RuleField(name = "dealer_linked", meaning = "The card was opened by a suspected card dealer")
   public boolean dealerLinked() {
     return (flags & PhoneTable.FLAG_DEALER_LINKED) != 0;
   }
@@ -178,5 +175,20 @@ public final class PhoneFeatures {
    */
   public int victimStage() {
     return victimStage;
+  }
+
+  @RuleField(name = "victim_contacted", meaning = "The owner is in a suspected fraud episode: a long call from a suspected number or fraudulent content")
+  public boolean victimContacted() {
+    return (victimStage & 1) != 0;
+  }
+
+  @RuleField(name = "victim_remote", meaning = "In that episode the owner opened screen sharing or remote control")
+  public boolean victimRemote() {
+    return (victimStage & 2) != 0;
+  }
+
+  @RuleField(name = "victim_paid", meaning = "In that episode the owner paid a suspicious account")
+  public boolean victimPaid() {
+    return (victimStage & 4) != 0;
   }
 }

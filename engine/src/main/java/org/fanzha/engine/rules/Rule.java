@@ -2,17 +2,14 @@ package org.fanzha.engine.rules;
 
 import org.fanzha.core.event.Role;
 import org.fanzha.core.reason.Reason;
+import org.fanzha.engine.rules.lang.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One rule: when {@code when} holds, it contributes {@code weight} (0–100; negative mitigates) to
- * the score and suggests {@code role}. The reason is what the person concerned is told.
+ * One rule ready to score: when {@code condition} holds it contributes {@code weight} (negative
+ * mitigates) and points to {@code role}. The reason is what the person concerned is told.
+ *
+ * @param when the condition as written, for display
+ * @param condition the checked condition
  */
-public record Rule<F>(String code, Reason reason, int weight, @Nullable Role role, Condition<F> when) {
-
-  public Rule {
-    if (weight < -100 || weight > 100) {
-      throw new IllegalArgumentException(code + ": weight must be -100..100: " + weight);
-    }
-  }
-}
+public record Rule(String code, Reason reason, int weight, @Nullable Role role, String when, Node condition) {}

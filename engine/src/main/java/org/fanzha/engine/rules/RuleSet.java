@@ -1,10 +1,7 @@
 package org.fanzha.engine.rules;
 
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import org.fanzha.core.event.Role;
-import org.fanzha.core.reason.Reason;
 
 /**
  * The rules for one entity kind, combined by noisy-OR: positive weights as independent pieces of
@@ -12,57 +9,80 @@ import org.fanzha.core.reason.Reason;
  * score by {@code 1 + w/100}. Noisy-OR keeps one strong signal strong, lets weak ones add up
  * without passing 100, and needs no re-scaling when a rule is added. At most 64 rules.
  */
-public final class RuleSet<F> {
+public final class RuleSet {
 
-  private final List<Rule<F>> rules;
-  private final Rule<F>[] array;
+  private static final Role[] ROLES = Role.values();
+
+  private final List<Rule> rules;
+  private final Conditions conditions;
+  private final double[] factor;
+  private final boolean[] mitigates;
+  private final int[] roleOrdinal;
+  private final int[] weight;
   private final int roleMinScore;
-  private final Long2ObjectOpenHashMap<List<Reason>> reasonLists = new Long2ObjectOpenHashMap<>();
-  private final double[] roleWeight = new double[Role.values().length];
+  private final double[] roleWeight = new double[ROLES.length];
 
-  @SuppressWarnings("unchecked")
-  /** Creates a set; a role is named only when the score reaches {@code roleMinScore}. */
-  public RuleSet(List<Rule<F>> rules, int roleMinScore) {
+  /** Creates a set whose rule {@code i} holds when bit {@code i} of {@code conditions} is set; a role is named from {@code roleMinScore}. */
+  public RuleSet(List<Rule> rules, Conditions conditions, int roleMinScore) {
     if (rules.size() > 64) {
       throw new IllegalArgumentException("at most 64 rules per set: " + rules.size());
     }
     this.rules = List.copyOf(rules);
-    this.array = this.rules.toArray(new Rule[0]);
+    this.conditions = conditions;
     this.roleMinScore = roleMinScore;
+    int n = rules.size();
+    factor = new double[n];
+    mitigates = new boolean[n];
+    roleOrdinal = new int[n];
+    weight = new int[n];
+    for (int i = 0; i < n; i++) {
+      Rule r = rules.get(i);
+      weight[i] = r.weight();
+      mitigates[i] = r.weight() < 0;
+      factor[i] = r.weight() < 0 ? 1 + r.weight() / 100.0 : 1 - r.weight() / 100.0;
+      roleOrdinal[i] = r.role() == null ? -1 : r.role().ordinal();
+    }
   }
 
   /** Returns the rules in index order. */
-  public List<Rule<F>> rules() {
+  public List<Rule> rules() {
     return rules;
+  }
+
+  /** Returns the conditions this set runs. */
+  public Conditions conditions() {
+    return conditions;
   }
 
   /** Returns the index of the rule with this code, or -1. */
   public int indexOf(String code) {
-    for (int i = 0; i < array.length; i++) {
-      if (array[i].code().equals(code)) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).code().equals(code)) {
         return i;
       }
     }
     return -1;
   }
 
-  /** Runs every rule over {@code f} and writes the outcome into {@code out}; returns {@code out}. */
-  public Verdict evaluate(F f, Verdict out) {
+  /** Runs every rule over the features and the event and writes the outcome into {@code out}; returns {@code out}. */
+  public Verdict evaluate(Object features, EventView event, Verdict out) {
+    long fired = conditions.test(features, event);
     double keep = 1;
     double mitigate = 1;
-    long mask = 0;
     java.util.Arrays.fill(roleWeight, 0);
-    for (int i = 0; i < array.length; i++) {
-      Rule<F> r = array[i];
-      if (r.weight() != 0 && r.when().test(f)) {
-        mask |= 1L << i;
-        if (r.weight() > 0) {
-          keep *= 1 - r.weight() / 100.0;
-          if (r.role() != null) {
-            roleWeight[r.role().ordinal()] += r.weight();
-          }
-        } else {
-          mitigate *= 1 + r.weight() / 100.0;
+    long mask = 0;
+    for (long m = fired; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      if (weight[i] == 0) {
+        continue; // a zero weight switches a rule off without removing it
+      }
+      mask |= 1L << i;
+      if (mitigates[i]) {
+        mitigate *= factor[i];
+      } else {
+        keep *= factor[i];
+        if (roleOrdinal[i] >= 0) {
+          roleWeight[roleOrdinal[i]] += weight[i];
         }
       }
     }
@@ -75,37 +95,10 @@ public final class RuleSet<F> {
       for (int k = 0; k < roleWeight.length; k++) {
         if (roleWeight[k] > best) {
           best = roleWeight[k];
-          out.role = Role.values()[k];
+          out.role = ROLES[k];
         }
       }
     }
     return out;
-  }
-
-  /**
-   * Returns the reasons of a mask, strongest evidence first, mitigations last; the same immutable
-   * list for the same mask (cached, so decisions need not build one per event).
-   */
-  public List<Reason> reasons(long mask) {
-    List<Reason> cached = reasonLists.get(mask);
-    if (cached != null) {
-      return cached;
-    }
-    List<Rule<F>> fired = new ArrayList<>();
-    for (int i = 0; i < array.length; i++) {
-      if ((mask & (1L << i)) != 0) {
-        fired.add(array[i]);
-      }
-    }
-    fired.sort((a, b) -> Integer.compare(b.weight(), a.weight()));
-    List<Reason> list = new ArrayList<>(fired.size());
-    for (Rule<F> r : fired) {
-      list.add(r.reason());
-    }
-    List<Reason> result = List.copyOf(list);
-    if (reasonLists.size() < 100_000) {
-      reasonLists.put(mask, result);
-    }
-    return result;
   }
 }

@@ -15,7 +15,7 @@ public final class Verdict {
     return score;
   }
 
-  /** Returns the fired rules as a bit mask of their indexes in the rule set. */
+  /** Returns the fired rules as a bit mask of their indexes in the rule set ({@link RuleSet#rules()}). */
   public long mask() {
     return mask;
   }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fanzha.core.time.Timestamps;
+import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.replay.Replay;
+import org.fanzha.engine.rules.RuleFiles;
 import org.fanzha.engine.replay.ReplaySummary;
 import org.fanzha.server.FanzhaApplication;
 import org.fanzha.server.runner.EngineSettings;
@@ -124,15 +126,22 @@ final class Commands {
     @Option(names = "--out", required = true, description = "output folder (created if missing)")
     Path out;
 
-    @Option(names = "--config", description = "engine settings (.properties) overriding the default thresholds and weights")
-    @Nullable Path config;
+    @Option(names = "--rules", description = "score with this rule file (API.md \"Rule file\") instead of the shipped rules")
+    @Nullable Path rules;
 
     @Option(names = "--no-text", description = "do not score SMS text with the shipped content model (the server does)")
     boolean noText;
 
     @Override
     public Integer call() throws Exception {
-      ReplaySummary s = Replay.run(events, out, EngineSettings.load(config, !noText));
+      EngineConfig config;
+      try {
+        config = EngineSettings.load(rules, !noText);
+      } catch (RuleFiles.InvalidRuleFile e) {
+        System.err.println(e.getMessage());
+        return 1;
+      }
+      ReplaySummary s = Replay.run(events, out, config);
       System.out.printf(Locale.ROOT, "read %,d  accepted %,d  rejected %,d  duplicates %,d  decisions %,d  warnings %,d  "
               + "entities %,d  in %,d ms (%,.0f events/s)%n",
           s.eventsRead(), s.accepted(), s.rejected(), s.duplicates(), s.decisions(), s.warnings(), s.entities(),

@@ -1,11 +1,8 @@
 package org.fanzha.server.runner;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.rules.RuleFiles;
 import org.fanzha.text.TextClassifiers;
 import org.jspecify.annotations.Nullable;
 
@@ -15,17 +12,15 @@ public final class EngineSettings {
   private EngineSettings() {}
 
   /**
-   * Returns the defaults overridden by {@code file} (a .properties of rule thresholds and weights, when given), with the
-   * shipped text model scoring SMS when {@code contentModel} is set.
+   * Returns the shipped rules, or those of {@code rulesFile} (a rule file, API.md) when given, with the shipped text
+   * model scoring SMS when {@code contentModel} is set.
+   *
+   * @throws RuleFiles.InvalidRuleFile listing every problem of the file
    */
-  public static EngineConfig load(@Nullable Path file, boolean contentModel) throws IOException {
+  public static EngineConfig load(@Nullable Path rulesFile, boolean contentModel) {
     EngineConfig config = EngineConfig.defaults();
-    if (file != null) {
-      Properties p = new Properties();
-      try (InputStream in = Files.newInputStream(file)) {
-        p.load(in);
-      }
-      config = EngineConfig.fromProperties(p);
+    if (rulesFile != null) {
+      config = config.withRules(RuleFiles.load(rulesFile));
     }
     return contentModel ? config.withContentClassifier(TextClassifiers.loadDefaultCached()) : config;
   }

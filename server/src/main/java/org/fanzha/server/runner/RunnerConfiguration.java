@@ -1,6 +1,5 @@
 package org.fanzha.server.runner;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -41,14 +40,15 @@ class RunnerConfiguration {
   }
 
   /**
-   * The engine's settings: defaults, overridden by the properties file {@code fanzha.engine.config} when given, with the
-   * shipped text model scoring SMS unless {@code fanzha.engine.content-model=false} (the same as {@code replay}).
+   * The engine's settings: the shipped rules, or the rule file {@code fanzha.engine.rules} when given (the rules a new
+   * database starts with; published versions replace them), with the shipped text model scoring SMS unless
+   * {@code fanzha.engine.content-model=false} (the same as {@code replay}).
    */
   @Bean
-  EngineConfig engineConfig(@Value("${fanzha.engine.config:}") String file,
-      @Value("${fanzha.engine.content-model:true}") boolean contentModel) throws IOException {
+  EngineConfig engineConfig(@Value("${fanzha.engine.rules:}") String file,
+      @Value("${fanzha.engine.content-model:true}") boolean contentModel) {
     if (!file.isBlank()) {
-      log.info("Engine settings overridden from {}", file);
+      log.info("Engine rules from {}", file);
     }
     return EngineSettings.load(file.isBlank() ? null : Path.of(file), contentModel);
   }

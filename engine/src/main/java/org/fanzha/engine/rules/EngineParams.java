@@ -1,0 +1,74 @@
+package org.fanzha.engine.rules;
+
+import static org.fanzha.core.time.Millis.HOUR;
+
+import java.util.Set;
+
+/**
+ * The params the engine's own steps read (not through a rule's condition): how calls and transfers
+ * are counted, when a victim episode opens and ends, when risk propagates. They live in the rule file
+ * like every threshold, and change with it.
+ */
+public final class EngineParams {
+
+  /** Every param name the engine reads; a rule book must give each a value. */
+  public static final Set<String> REQUIRED = Set.of(
+      "night.start_hour", "night.end_hour", "call.short_s", "call.long_s",
+      "victim.long_call_s", "victim.window_h", "victim.link_window_h", "victim.min_yuan", "victim.young_payee_days",
+      "victim.quiet_large_yuan", "victim.high_call_score", "victim.recent_call_h", "victim.reported_target_high",
+      "mule.fast_min", "mule.fast_share", "mule.taint_h",
+      "suspect.score", "propagate.score", "role.min_score", "content.min_score", "device.eval_min_phones");
+
+  public final int nightStart;
+  public final int nightEnd;
+  public final int shortS;
+  public final int longS;
+  public final int victimLongS;
+  public final long victimWindowMs;
+  public final long linkWindowMs;
+  public final long victimMinYuan;
+  public final double youngPayeeDays;
+  public final long quietLargeYuan;
+  /** A caller scoring this much or more makes the contact of a long call a high-severity warning. */
+  public final int highCallScore;
+  /** A call this recent before a device signal or transfer belongs to the same episode. */
+  public final long recentCallMs;
+  /** A device target reported this many times makes its use a high-severity warning. */
+  public final int reportedTargetHigh;
+  public final int fastSec;
+  public final double fastShare;
+  /** Money a tainted account pays on within this long carries the taint. */
+  public final long taintMs;
+  public final int suspect;
+  public final int propagate;
+  public final double contentMin;
+  /** A handset is scored once this many numbers have used it. */
+  public final int deviceEvalMinPhones;
+
+  public EngineParams(RuleBook b) {
+    nightStart = integer(b, "night.start_hour");
+    nightEnd = integer(b, "night.end_hour");
+    shortS = integer(b, "call.short_s");
+    longS = integer(b, "call.long_s");
+    victimLongS = integer(b, "victim.long_call_s");
+    victimWindowMs = (long) (b.param("victim.window_h") * HOUR);
+    linkWindowMs = (long) (b.param("victim.link_window_h") * HOUR);
+    victimMinYuan = integer(b, "victim.min_yuan");
+    youngPayeeDays = b.param("victim.young_payee_days");
+    quietLargeYuan = integer(b, "victim.quiet_large_yuan");
+    highCallScore = integer(b, "victim.high_call_score");
+    recentCallMs = (long) (b.param("victim.recent_call_h") * HOUR);
+    reportedTargetHigh = integer(b, "victim.reported_target_high");
+    fastSec = integer(b, "mule.fast_min") * 60;
+    fastShare = b.param("mule.fast_share");
+    taintMs = (long) (b.param("mule.taint_h") * HOUR);
+    suspect = integer(b, "suspect.score");
+    propagate = integer(b, "propagate.score");
+    contentMin = b.param("content.min_score");
+    deviceEvalMinPhones = integer(b, "device.eval_min_phones");
+  }
+
+  private static int integer(RuleBook b, String name) {
+    return (int) Math.round(b.param(name));
+  }
+}

@@ -1,0 +1,31 @@
+package org.fanzha.engine.rules.file;
+
+import org.fanzha.core.event.Role;
+import org.fanzha.core.reason.Reason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One rule as a rule file states it, before its condition is checked.
+ *
+ * @param code stable across versions, {@code [A-Z][A-Z0-9_]{2,63}}
+ * @param appliesTo the entity kind whose features the condition reads
+ * @param role the role the rule points to, or null
+ * @param weight -100..100; negative mitigates
+ * @param when the condition's text
+ * @param whenAt where the condition's first character stands in the file, to place its problems
+ * @param reason what the person concerned is told, in Chinese and English
+ * @param enabled false keeps the rule in the file but out of scoring
+ */
+public record RuleSpec(String code, Kind appliesTo, @Nullable Role role, int weight, String when, TextPosition whenAt,
+    Reason reason, boolean enabled) {
+
+  /** The entity kinds a rule can apply to; {@code device} covers devices and IP addresses. */
+  public enum Kind {
+    PHONE, ACCOUNT, HOLDER, DEVICE;
+
+    /** Returns the name in rule files. */
+    public String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}
