@@ -126,7 +126,7 @@ public final class RuleBook {
     for (String p : file.params().keySet()) {
       if (!used.contains(p) && !EngineParams.REQUIRED.contains(p) && !baseParams.containsKey(p)) {
         problems.add(new RuleFileProblem(1, 1, "param " + p + " is used by no rule and not read by the engine (a typo?)"
-            + nearest(p, params.keySet())));
+            + Checker.suggest(p, baseParams.isEmpty() ? EngineParams.REQUIRED : baseParams.keySet())));
       }
     }
     if (!problems.isEmpty()) {
@@ -139,16 +139,6 @@ public final class RuleBook {
       sets.put(e.getKey(), new RuleSet(e.getValue(), RuleCompiler.compile(FEATURES.get(e.getKey()).holder(), conditions), roleMin));
     }
     return new RuleBook(file, params, sets);
-  }
-
-  private static String nearest(String p, Collection<String> known) {
-    String best = null;
-    for (String k : known) {
-      if (!k.equals(p) && k.substring(0, k.lastIndexOf('.') + 1).equals(p.substring(0, p.lastIndexOf('.') + 1))) {
-        best = best == null || Math.abs(k.length() - p.length()) < Math.abs(best.length() - p.length()) ? k : best;
-      }
-    }
-    return best == null ? "" : "; did you mean " + best + "?";
   }
 
   /** Returns what a condition of {@code kind} may name, recording the params it reads into {@code used}. */

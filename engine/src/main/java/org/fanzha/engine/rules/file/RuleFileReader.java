@@ -81,7 +81,7 @@ public final class RuleFileReader {
     Map<String, Double> params = new LinkedHashMap<>();
     List<RuleSpec> rules = new ArrayList<>();
     boolean sawRules = false;
-    for (NodeTuple t : map.getValue()) {
+    for (NodeTuple t : tuples(map)) {
       String key = keyOf(t);
       if (key == null) {
         continue;
@@ -110,7 +110,7 @@ public final class RuleFileReader {
       problem(n, (prefix.isEmpty() ? "params" : "param group '" + prefix + "'") + " must be a mapping of names to numbers");
       return;
     }
-    for (NodeTuple t : map.getValue()) {
+    for (NodeTuple t : tuples(map)) {
       String key = keyOf(t);
       if (key == null) {
         continue;
@@ -162,7 +162,7 @@ public final class RuleFileReader {
       return null;
     }
     Map<String, Node> fields = new LinkedHashMap<>();
-    for (NodeTuple t : map.getValue()) {
+    for (NodeTuple t : tuples(map)) {
       String key = keyOf(t);
       if (key == null) {
         continue;
@@ -232,7 +232,7 @@ public final class RuleFileReader {
     }
     String zh = null;
     String en = null;
-    for (NodeTuple t : map.getValue()) {
+    for (NodeTuple t : tuples(map)) {
       String key = keyOf(t);
       if ("zh".equals(key)) {
         zh = text(t.getValueNode(), map, "reason.zh");
@@ -270,6 +270,20 @@ public final class RuleFileReader {
     int from = start.getIndex() + (quoted ? 1 : 0);
     boolean verbatim = source.startsWith(s.getValue(), from);
     return new TextPosition(line, column + (quoted ? 1 : 0), 0, verbatim);
+  }
+
+  /** Returns a mapping's entries, reporting a key that appears twice (YAML forbids it; the composer lets it pass). */
+  private List<NodeTuple> tuples(MappingNode map) {
+    Set<String> seen = new HashSet<>();
+    List<NodeTuple> out = new ArrayList<>();
+    for (NodeTuple t : map.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k && !seen.add(k.getValue())) {
+        problem(k, "key '" + k.getValue() + "' appears twice in one mapping");
+        continue;
+      }
+      out.add(t);
+    }
+    return out;
   }
 
   private @Nullable String keyOf(NodeTuple t) {

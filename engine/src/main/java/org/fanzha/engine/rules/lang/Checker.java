@@ -330,7 +330,7 @@ public final class Checker {
   }
 
   /** Returns {@code "; did you mean 'x'?"} for the nearest known name, or nothing when none is close. */
-  static String suggest(String name, Collection<String> known) {
+  public static String suggest(String name, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
