@@ -103,6 +103,8 @@ public final class Engine {
   private final VictimWatch victims;
   private final @Nullable ContentClassifier classifier;
   private final RuleCodes codes;
+  /** How often each lasting rule bit fired, per kind (PHONE, ACCOUNT, HOLDER, DEVICE): for back-tests, shadows, metrics. */
+  private final long[][] ruleHits = new long[RuleSpec.Kind.values().length][64];
 
   // the rule book in force and what is read from it; replaced together between two events (useRules)
   private RuleBook book;
@@ -783,6 +785,7 @@ public final class Engine {
     Role role = verdict.role();
     int before = phones.score(p);
     long mask = RuleCodes.toBits(verdict.mask(), phoneBits);
+    countHits(RuleSpec.Kind.PHONE, mask);
     phones.raise(p, s, mask, verdict.roleBits());
     consider(EntityKind.PHONE, p, s, mask, role);
     if (before < suspect && s >= suspect && role == Role.FRAUD_NUMBER) {
@@ -809,6 +812,7 @@ public final class Engine {
     int s = verdict.score();
     Role role = verdict.role();
     long mask = RuleCodes.toBits(verdict.mask(), accountBits);
+    countHits(RuleSpec.Kind.ACCOUNT, mask);
     accounts.raise(a, s, mask, verdict.roleBits());
     consider(EntityKind.ACCOUNT, a, s, mask, role);
     if (s >= propagate && role == Role.MULE
@@ -828,6 +832,7 @@ public final class Engine {
     int s = verdict.score();
     Role role = verdict.role();
     long mask = RuleCodes.toBits(verdict.mask(), holderBits);
+    countHits(RuleSpec.Kind.HOLDER, mask);
     holders.raise(h, s, mask, verdict.roleBits());
     consider(EntityKind.HOLDER, h, s, mask, role);
     if (isDealer(h) && (holders.flags(h) & HolderTable.FLAG_DEALER_PROPAGATED) == 0) {
@@ -858,6 +863,7 @@ public final class Engine {
     nodeRules.evaluate(nf.load(t, n, now), ev, verdict);
     int s = verdict.score();
     long mask = RuleCodes.toBits(verdict.mask(), nodeBits);
+    countHits(RuleSpec.Kind.DEVICE, mask);
     t.raise(n, s, mask, verdict.roleBits());
     consider(kind, n, s, mask, verdict.role());
     return s;
@@ -941,6 +947,36 @@ public final class Engine {
       default:
         return ips;
     }
+  }
+
+  private void countHits(RuleSpec.Kind kind, long mask) {
+    long[] hits = ruleHits[kind.ordinal()];
+    for (long m = mask; m != 0; m &= m - 1) {
+      hits[Long.numberOfTrailingZeros(m)]++;
+    }
+  }
+
+  /**
+   * Returns how many times each rule code fired since this engine started (or its counts were last
+   * reset), counting every entity the rule fired for on every event.
+   */
+  public Map<String, Long> ruleHits() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
+      long[] hits = ruleHits[k.ordinal()];
+      for (int b = 0; b < 64; b++) {
+        String code = codes.code(k, b);
+        if (code != null) {
+          out.put(code, hits[b]);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Returns the codes of the rules that last fired for an entity (its held risk's reasons), or none. */
+  public List<String> ruleCodes(EntityKind kind, String id) {
+    return entity(kind, id).map(r -> r.reasons().stream().map(Reason::code).toList()).orElse(List.of());
   }
 
   private List<Reason> reasons(EntityKind kind, long mask) {
