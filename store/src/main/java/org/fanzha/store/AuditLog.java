@@ -46,6 +46,17 @@ public final class AuditLog {
    * @param action what was looked up, e.g. {@code entity.view}
    */
   public AuditEntry record(String actor, String roles, String action, EntityKind kind, String entity, boolean unmasked) {
+    return record(actor, roles, action, kind.wireName(), entity, unmasked);
+  }
+
+  /**
+   * Appends one act of staff that concerns no entity ({@code subjectKind} {@code user}, {@code rules} …) and commits.
+   */
+  public AuditEntry recordChange(String actor, String roles, String action, String subjectKind, String subject) {
+    return record(actor, roles, action, subjectKind, subject, false);
+  }
+
+  private AuditEntry record(String actor, String roles, String action, String kind, String entity, boolean unmasked) {
     synchronized (writeLock) {
       try (Connection c = ds.getConnection()) {
         c.setAutoCommit(false);
@@ -60,7 +71,7 @@ public final class AuditLog {
             }
           }
           long at = clock.millis();
-          String hash = hash(prev, id, at, actor, roles, action, kind.wireName(), entity, unmasked);
+          String hash = hash(prev, id, at, actor, roles, action, kind, entity, unmasked);
           try (PreparedStatement ins = c.prepareStatement(
               "INSERT INTO lookup_audit (id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash)"
                   + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -69,7 +80,7 @@ public final class AuditLog {
             ins.setString(3, actor);
             ins.setString(4, roles);
             ins.setString(5, action);
-            ins.setString(6, kind.wireName());
+            ins.setString(6, kind);
             ins.setString(7, entity);
             ins.setBoolean(8, unmasked);
             ins.setString(9, prev);
@@ -134,7 +145,7 @@ public final class AuditLog {
           while (rs.next()) {
             AuditEntry e = entry(rs);
             String recomputed = hash(prev, e.id(), e.at().toEpochMilli(), e.actor(), e.roles(), e.action(),
-                e.entityKind().wireName(), e.entity(), e.unmasked());
+                e.subjectKind(), e.entity(), e.unmasked());
             if (e.id() != expectedId || !e.prevHash().equals(prev) || !e.hash().equals(recomputed)) {
               c.commit();
               return OptionalLong.of(e.id());
@@ -152,12 +163,8 @@ public final class AuditLog {
   }
 
   private static AuditEntry entry(ResultSet rs) throws SQLException {
-    EntityKind kind = EntityKind.fromWire(rs.getString(6));
-    if (kind == null) {
-      throw new SQLException("unknown entity kind in audit row " + rs.getLong(1) + ": " + rs.getString(6));
-    }
     return new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
-        rs.getString(5), kind, rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getString(10));
+        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getString(10));
   }
 
   static String hash(String prev, long id, long atMs, String actor, String roles, String action, String kind,

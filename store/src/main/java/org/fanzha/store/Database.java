@@ -27,6 +27,8 @@ public final class Database implements AutoCloseable {
   private final SnapshotStore snapshots;
   private final AuditLog audit;
   private final HoldOrderRepository holds;
+  private final StaffUserRepository users;
+  private final RuleVersionRepository ruleVersions;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -36,6 +38,8 @@ public final class Database implements AutoCloseable {
     this.snapshots = new SnapshotStore(dataSource);
     this.audit = new AuditLog(dataSource);
     this.holds = new HoldOrderRepository(dataSource);
+    this.users = new StaffUserRepository(dataSource);
+    this.ruleVersions = new RuleVersionRepository(dataSource);
   }
 
   /**
@@ -138,6 +142,16 @@ public final class Database implements AutoCloseable {
   /** Returns the stop and freeze orders. */
   public HoldOrderRepository holds() {
     return holds;
+  }
+
+  /** Returns the named staff users. */
+  public StaffUserRepository users() {
+    return users;
+  }
+
+  /** Returns the rule set versions. */
+  public RuleVersionRepository ruleVersions() {
+    return ruleVersions;
   }
 
   /** Closes the pool; on H2 this also closes the database file once the last connection goes. */

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.fanzha.core.event.Event;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
+import org.fanzha.bench.engine.baseline.LambdaRules;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Per-event scoring throughput of {@link Engine#process} on one thread: the first 500,000 events of
  * a simulated city (10,000 people, 4 days: calls, SMS, transfers, openings, device signals,
  * reports), pre-parsed, replayed in time order into a fresh engine per invocation. One op = one
- * event, so the score is events per second (features, 55 rules, list checks, propagation, victim
+ * event, so the score is events per second (features, the 58 shipped rules, list checks, propagation, victim
  * correlation and the decision object included; warnings drained).
  *
  * <p>Run: {@code ./mvnw -B -o -q -pl bench package -DskipTests && java -jar bench/target/benchmarks.jar
@@ -42,17 +44,23 @@ public class EngineBenchmark {
 
   static final int EVENTS = 500_000;
 
+  /** {@code data}: the shipped rule file compiled (what runs); {@code lambdas}: the same rules as the former Java lambdas. */
+  @Param({"data", "lambdas"})
+  public String rules;
+
   private Event[] events;
   private Engine engine;
+  private EngineConfig config;
 
   @Setup(Level.Trial)
   public void loadWorld() {
     events = firstEvents(SimConfig.of(42, 10_000, 4), EVENTS);
+    config = rules.equals("lambdas") ? EngineConfig.defaults().withRules(LambdaRules.book()) : EngineConfig.defaults();
   }
 
   @Setup(Level.Invocation)
   public void freshEngine() {
-    engine = new Engine(EngineConfig.defaults());
+    engine = new Engine(config);
   }
 
   /** Returns the first {@code n} events of a world (fails if it has fewer). */

@@ -79,9 +79,23 @@ public final class RuleBook {
     return SHIPPED_TEXT;
   }
 
-  /** Reads, checks and compiles a rule file's text; params it does not give keep the shipped values. */
+  /**
+   * Reads, checks and compiles a rule file's text; params it does not give keep the shipped values.
+   *
+   * @throws RuleFileException with every problem of the file: its structure and its conditions
+   */
   public static RuleBook parse(String yaml) throws RuleFileException {
-    return compile(RuleFileReader.read(yaml), defaults().params);
+    RuleFileReader.Partial p = RuleFileReader.readPartly(yaml);
+    if (p.problems().isEmpty()) {
+      return compile(p.file(), defaults().params);
+    }
+    List<RuleFileProblem> all = new ArrayList<>(p.problems());
+    try {
+      compile(p.file(), defaults().params);
+    } catch (RuleFileException e) {
+      all.addAll(e.problems());
+    }
+    throw new RuleFileException(all);
   }
 
   /**
@@ -243,6 +257,19 @@ public final class RuleBook {
     } catch (RuleFileException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Returns this book evaluating its conditions with other implementations, which must mean the same
+   * (rule {@code i} of a kind is bit {@code i}): for measuring the compiled form against others.
+   */
+  public RuleBook withConditions(Map<RuleSpec.Kind, Conditions> conditions) {
+    Map<RuleSpec.Kind, RuleSet> s = new EnumMap<>(RuleSpec.Kind.class);
+    int roleMin = (int) Math.round(params.get("role.min_score"));
+    for (Map.Entry<RuleSpec.Kind, RuleSet> e : sets.entrySet()) {
+      s.put(e.getKey(), new RuleSet(e.getValue().rules(), conditions.getOrDefault(e.getKey(), e.getValue().conditions()), roleMin));
+    }
+    return new RuleBook(file, params, s);
   }
 
   private static String readShipped() {

@@ -18,6 +18,7 @@ import org.fanzha.engine.Decision;
 import org.fanzha.engine.replay.OutputJson;
 import org.fanzha.server.runner.EmbeddedRunner;
 import org.fanzha.server.runner.Outcome;
+import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.JsonBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.fanzha.core.codec.Rejection;
 import org.fanzha.engine.Level;
 import org.fanzha.server.runner.Outcome;
+import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.Caller;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;

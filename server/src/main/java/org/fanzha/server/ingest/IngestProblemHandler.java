@@ -19,11 +19,6 @@ class IngestProblemHandler {
         .body(body(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Not accepted now", e));
   }
 
-  @ExceptionHandler(BodyTooLargeException.class)
-  ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
-    return problem(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE, "Body too large", e);
-  }
-
   @ExceptionHandler(TooManyEvents.class)
   ResponseEntity<ProblemDetail> tooMany(TooManyEvents e) {
     return problem(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_MANY_EVENTS, "Too many events in one request", e);

@@ -10,7 +10,6 @@ final class Problems {
 
   static final URI INVALID_EVENTS = URI.create("urn:fanzha:problem:invalid-events");
   static final URI UNAVAILABLE = URI.create("urn:fanzha:problem:unavailable");
-  static final URI TOO_LARGE = URI.create("urn:fanzha:problem:body-too-large");
   static final URI DUPLICATE = URI.create("urn:fanzha:problem:duplicate-event");
   static final URI TOO_MANY_EVENTS = URI.create("urn:fanzha:problem:too-many-events");
   static final URI NOT_UTF8 = URI.create("urn:fanzha:problem:not-utf8");

@@ -33,6 +33,7 @@ import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
+import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.store.AppendResult;
 import org.fanzha.store.Database;
 import org.fanzha.store.SnapshotStore;
@@ -101,6 +102,8 @@ public final class EmbeddedRunner implements AutoCloseable {
   });
 
   private @Nullable Engine engine; // guarded by engineLock
+  private @Nullable ShadowRun shadow; // guarded by engineLock
+  private Map<String, Long> liveHitsAtShadowStart = Map.of(); // guarded by engineLock
   private @Nullable Thread thread;
   private volatile boolean running;
   private volatile boolean loopDone;
@@ -117,8 +120,9 @@ public final class EmbeddedRunner implements AutoCloseable {
   private volatile long lastSeq;
   private long recoveredFromSeq;
   private long replayedAtStart;
-  private long sinceSnapshot;
-  private long lastSnapshotNanos = System.nanoTime();
+  private final Object snapshotLock = new Object();
+  private long sinceSnapshot; // guarded by snapshotLock once the engine thread runs
+  private long lastSnapshotNanos = System.nanoTime(); // guarded by snapshotLock
   private final Deque<Warning> recentWarnings = new ArrayDeque<>(); // guarded by itself
   private final Map<String, Decision> recentDecisions = new LinkedHashMap<>(1024, 0.75f, false) {
     private static final long serialVersionUID = 1L;
@@ -237,6 +241,83 @@ public final class EmbeddedRunner implements AutoCloseable {
     return f;
   }
 
+  /**
+   * Scores every later event with {@code book}: swapped between two batches, under the engine lock,
+   * so no event is lost or scored twice; then a snapshot is saved at once, so a restart replays
+   * what follows with the same book.
+   *
+   * @throws IllegalArgumentException when the engine cannot adopt the book (see {@code RuleCodes});
+   *     the rules in force are then unchanged
+   */
+  public void useRules(RuleBook book) {
+    engineLock.lock();
+    try {
+      engineOrThrow().useRules(book);
+    } finally {
+      engineLock.unlock();
+    }
+    synchronized (snapshotLock) {
+      sinceSnapshot = Math.max(sinceSnapshot, 1);
+      snapshotIfDue(true);
+    }
+  }
+
+  /**
+   * Starts scoring every later event with {@code book} as well, in a second engine copied from the
+   * live one's state, without acting on its decisions; replaces any shadow running.
+   */
+  public void startShadow(long version, RuleBook book) {
+    engineLock.lock();
+    try {
+      Engine live = engineOrThrow();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+      live.writeSnapshot(out);
+      Engine copy = Engine.readSnapshot(new java.io.ByteArrayInputStream(out.toByteArray()), config.withRules(book));
+      shadow = new ShadowRun(version, copy, System.currentTimeMillis());
+      liveHitsAtShadowStart = new java.util.HashMap<>(live.ruleHits());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      engineLock.unlock();
+    }
+  }
+
+  /** Stops the shadow run, if any. */
+  public void stopShadow() {
+    engineLock.lock();
+    try {
+      shadow = null;
+    } finally {
+      engineLock.unlock();
+    }
+  }
+
+  /** Returns the statistics of the shadow run of {@code version}, if it is the one running. */
+  public Optional<ShadowStats> shadowStats(long version) {
+    engineLock.lock();
+    try {
+      ShadowRun s = shadow;
+      if (s == null || s.version() != version) {
+        return Optional.empty();
+      }
+      Map<String, Long> liveHits = new java.util.HashMap<>();
+      engineOrThrow().ruleHits().forEach((code, n) -> liveHits.put(code, n - liveHitsAtShadowStart.getOrDefault(code, 0L)));
+      return Optional.of(s.stats(liveHits));
+    } finally {
+      engineLock.unlock();
+    }
+  }
+
+  /** Returns the version in shadow, if one is running. */
+  public Optional<Long> shadowVersion() {
+    engineLock.lock();
+    try {
+      return shadow == null ? Optional.empty() : Optional.of(shadow.version());
+    } finally {
+      engineLock.unlock();
+    }
+  }
+
   /** Runs a read against the engine while no event is being processed. */
   public <T> T read(Function<Engine, T> reader) {
     engineLock.lock();
@@ -352,7 +433,11 @@ public final class EmbeddedRunner implements AutoCloseable {
           items.add(new Outcome.Item(ev.id(), 0, null));
           continue;
         }
-        items.add(new Outcome.Item(ev.id(), seq, processOne(e, ev)));
+        Decision d = processOne(e, ev);
+        items.add(new Outcome.Item(ev.id(), seq, d));
+        if (shadow != null && d != null) {
+          shadow.score(ev, d);
+        }
         notifyListeners(seq, ev);
         lastSeq = seq;
       }
@@ -362,7 +447,9 @@ public final class EmbeddedRunner implements AutoCloseable {
     }
     engineNanos.addAndGet(System.nanoTime() - t1);
     duplicates.addAndGet(appended.duplicates());
-    sinceSnapshot += appended.appended();
+    synchronized (snapshotLock) {
+      sinceSnapshot += appended.appended();
+    }
     rememberWarnings(warnings);
     int at = 0;
     for (Submission s : batch) {
@@ -434,6 +521,12 @@ public final class EmbeddedRunner implements AutoCloseable {
   }
 
   private void maybeSnapshot(boolean force) {
+    synchronized (snapshotLock) { // the engine thread, and a thread publishing rules (useRules)
+      snapshotIfDue(force);
+    }
+  }
+
+  private void snapshotIfDue(boolean force) {
     boolean due = sinceSnapshot >= settings.snapshotEveryEvents()
         || (sinceSnapshot > 0 && System.nanoTime() - lastSnapshotNanos >= settings.snapshotInterval().toNanos());
     if (!(force ? sinceSnapshot > 0 : due)) {

@@ -2,12 +2,16 @@ package org.fanzha.server.runner;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import javax.sql.DataSource;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.store.Database;
+import org.fanzha.store.RuleVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,12 +49,22 @@ class RunnerConfiguration {
    * {@code fanzha.engine.content-model=false} (the same as {@code replay}).
    */
   @Bean
-  EngineConfig engineConfig(@Value("${fanzha.engine.rules:}") String file,
+  EngineConfig engineConfig(Database db, @Value("${fanzha.engine.rules:}") String file,
       @Value("${fanzha.engine.content-model:true}") boolean contentModel) {
-    if (!file.isBlank()) {
-      log.info("Engine rules from {}", file);
+    EngineConfig start = EngineSettings.load(file.isBlank() ? null : Path.of(file), contentModel);
+    Optional<RuleVersion> live = db.ruleVersions().live();
+    if (live.isPresent()) {
+      // A restart scores with the version that was live, whatever the start-up file says.
+      try {
+        log.info("Engine rules: published version {}", live.get().version());
+        return start.withRules(RuleBook.parse(live.get().source()));
+      } catch (RuleFileException e) {
+        throw new IllegalStateException("the live rule set version " + live.get().version() + " no longer compiles: "
+            + e.problems(), e);
+      }
     }
-    return EngineSettings.load(file.isBlank() ? null : Path.of(file), contentModel);
+    log.info("Engine rules: {}", file.isBlank() ? "the shipped rule file" : file);
+    return start;
   }
 
   @Bean

@@ -10,12 +10,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Answers a {@link BadRequestException} from any controller with 400 problem+json naming the field. */
+/**
+ * Answers, for any controller, a {@link BadRequestException} with 400 problem+json naming the field, and a body over
+ * its endpoint's limit with 413.
+ */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems {
 
   static final URI INVALID = URI.create("urn:fanzha:problem:invalid-request");
+  static final URI TOO_LARGE = URI.create("urn:fanzha:problem:body-too-large");
 
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
@@ -23,5 +27,13 @@ class ApiProblems {
     p.setType(INVALID);
     p.setTitle("Invalid request");
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
+  @ExceptionHandler(BodyTooLargeException.class)
+  ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    p.setType(TOO_LARGE);
+    p.setTitle("Body too large");
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 }

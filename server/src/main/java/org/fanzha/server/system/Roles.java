@@ -17,6 +17,13 @@ public final class Roles {
   public static final String INGEST = "INGEST";
   /** A bank's system: confirms or rejects stop and freeze orders. */
   public static final String BANK = "BANK";
+  /** A telecom operator's system or staff. */
+  public static final String OPERATOR = "OPERATOR";
+  /** An internet platform's system or staff. */
+  public static final String PLATFORM = "PLATFORM";
+
+  /** Every role, as API.md lists them. */
+  public static final java.util.List<String> ALL = java.util.List.of(ADMIN, ANALYST, REVIEWER, BANK, OPERATOR, PLATFORM, INGEST);
 
   private Roles() {}
 

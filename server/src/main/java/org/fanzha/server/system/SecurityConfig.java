@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.fanzha.server.users.StaffUserDetails;
+import org.fanzha.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +17,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -76,7 +76,11 @@ class SecurityConfig {
       a.requestMatchers(HttpMethod.POST, "/api/v1/holds", "/api/v1/holds/*/renew", "/api/v1/holds/*/release")
           .hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/api/v1/holds", "/api/v1/holds/**").hasAnyRole(Roles.ANALYST, Roles.BANK, Roles.ADMIN);
-      a.requestMatchers("/", "/console/**").hasAnyRole(STAFF);
+      a.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Roles.ADMIN);
+      a.requestMatchers(HttpMethod.POST, "/api/v1/rules/versions/*/publish").hasAnyRole(Roles.REVIEWER, Roles.ADMIN);
+      a.requestMatchers("/api/v1/rules", "/api/v1/rules/**").hasAnyRole(Roles.ANALYST, Roles.REVIEWER, Roles.ADMIN);
+      a.requestMatchers(HttpMethod.POST, "/rules/versions/*/publish").hasAnyRole(Roles.REVIEWER, Roles.ADMIN);
+      a.requestMatchers("/", "/console/**", "/rules", "/rules/**").hasAnyRole(STAFF);
       a.anyRequest().permitAll();
     });
     http.httpBasic(Customizer.withDefaults());
@@ -121,14 +125,14 @@ class SecurityConfig {
   }
 
   @Bean
-  UserDetailsService users(PasswordEncoder encoder, SecuritySettings settings) {
+  StaffUserDetails users(PasswordEncoder encoder, SecuritySettings settings, Database db) {
     List<UserDetails> users = new ArrayList<>();
     addIfNamed(users, encoder, settings.demoUser(), Roles.ANALYST);
     addIfNamed(users, encoder, settings.bankUser(), Roles.BANK);
     addIfNamed(users, encoder, settings.ingestUser(), Roles.INGEST);
     users.add(User.withUsername("admin").password(encoder.encode(orGenerated("admin", settings.adminPassword())))
         .roles(Roles.ADMIN, Roles.ANALYST, Roles.INGEST).build());
-    return new InMemoryUserDetailsManager(users);
+    return new StaffUserDetails(users, db);
   }
 
   private static void addIfNamed(List<UserDetails> users, PasswordEncoder encoder, SecuritySettings.Account a, String role) {

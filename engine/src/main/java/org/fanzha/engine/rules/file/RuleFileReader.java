@@ -51,12 +51,34 @@ public final class RuleFileReader {
 
   /** Reads {@code yaml}, or throws with every problem. */
   public static RuleFile read(String yaml) throws RuleFileException {
+    Partial p = readPartly(yaml);
+    if (!p.problems().isEmpty()) {
+      throw new RuleFileException(p.problems());
+    }
+    return p.file();
+  }
+
+  /**
+   * A file read as far as it could be: the rules whose code, kind and condition could be read (so their
+   * conditions can still be checked) and every structural problem. A file with problems must not be used.
+   */
+  public record Partial(RuleFile file, List<RuleFileProblem> problems) {}
+
+  /**
+   * Reads as much of {@code yaml} as it can, so that the conditions of its readable rules can be
+   * checked too and every problem of the file reported at once.
+   *
+   * @throws RuleFileException when not even that is possible (too large, not YAML, not a mapping)
+   */
+  public static Partial readPartly(String yaml) throws RuleFileException {
     int bytes = yaml.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_BYTES) {
       throw new RuleFileException(List.of(new RuleFileProblem(1, 1,
           "the rule file has " + bytes + " bytes; at most " + MAX_BYTES + " (1 MiB) are accepted")));
     }
-    return new RuleFileReader(yaml).read();
+    RuleFileReader r = new RuleFileReader(yaml);
+    RuleFile f = r.read();
+    return new Partial(f, List.copyOf(r.problems));
   }
 
   private RuleFile read() throws RuleFileException {
@@ -98,9 +120,6 @@ public final class RuleFileReader {
     }
     if (!sawRules) {
       problem(map, "the rule file has no rules: list");
-    }
-    if (!problems.isEmpty()) {
-      throw new RuleFileException(problems);
     }
     return new RuleFile(version, params, rules, source);
   }
@@ -215,10 +234,12 @@ public final class RuleFileReader {
         problem(e, where + ": enabled must be true or false");
       }
     }
-    if (problems.size() > before || code == null || kind == null || when == null || reason == null) {
+    if (code == null || kind == null || when == null || !(fields.get("when") instanceof ScalarNode whenNode)) {
       return null;
     }
-    return new RuleSpec(code, kind, role, weight, when, position((ScalarNode) fields.get("when")), reason, enabled);
+    // Kept even with other problems, so that its condition is checked too; such a file is never used.
+    Reason shown = reason != null ? reason : new Reason(code, code, code);
+    return new RuleSpec(code, kind, role, weight, when, position(whenNode), shown, enabled && problems.size() == before);
   }
 
   private @Nullable Reason reason(@Nullable Node n, Node owner, String code, String where) {

@@ -1,4 +1,4 @@
-package org.fanzha.server.ingest;
+package org.fanzha.server.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -6,11 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a request body into memory up to a limit. */
-final class Bodies {
+public final class Bodies {
 
   private Bodies() {}
 
-  static byte[] read(HttpServletRequest request, long limit) throws IOException {
+  /** Returns the body, or throws {@link BodyTooLargeException} past {@code limit} bytes (declared or read). */
+  public static byte[] read(HttpServletRequest request, long limit) throws IOException {
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       throw new BodyTooLargeException(limit);
