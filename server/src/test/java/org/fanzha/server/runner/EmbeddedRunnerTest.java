@@ -253,4 +253,45 @@ class EmbeddedRunnerTest {
       runner.close();
     }
   }
+
+  @Test
+  void useRules_underLoad_losesNoEventAndScoresNoneTwice() throws Exception {
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      runner.start();
+      org.fanzha.engine.rules.RuleBook shipped = org.fanzha.engine.rules.RuleBook.defaults();
+      org.fanzha.engine.rules.RuleBook stricter = shipped.withParam("phone.min_calls", 10);
+      List<Event> events = city.subList(0, 6_000);
+      java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+      List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+      for (int part = 0; part < 2; part++) {
+        List<Event> mine = events.subList(part * 3_000, part * 3_000 + 3_000);
+        sent.add(senders.submit(() -> {
+          int accepted = 0;
+          for (int i = 0; i < mine.size(); i += 50) {
+            accepted += runner.submit(mine.subList(i, i + 50)).get(30, TimeUnit.SECONDS).accepted();
+          }
+          return accepted;
+        }));
+      }
+      int swaps = 0;
+      while (sent.stream().anyMatch(f -> !f.isDone())) {
+        runner.useRules(swaps++ % 2 == 0 ? stricter : shipped);
+      }
+      senders.shutdown();
+      int accepted = 0;
+      for (java.util.concurrent.Future<Integer> f : sent) {
+        accepted += f.get();
+      }
+      assertThat(swaps).isGreaterThan(2);
+      assertThat(accepted).isEqualTo(6_000);
+      assertThat(db.journal().count()).isEqualTo(6_000);
+      assertThat(runner.stats().processed()).isEqualTo(6_000);
+      assertThat(runner.stats().engineErrors()).isZero();
+      runner.useRules(stricter);
+      double minCalls = runner.read(e -> e.rules().param("phone.min_calls"));
+      assertThat(minCalls).isEqualTo(10);
+      runner.close();
+    }
+  }
 }
