@@ -40,11 +40,16 @@ class RulesPageController {
 
   private final RuleService rules;
   private final RuleSettings settings;
+  private final RuleHitWatch watch;
 
-  RulesPageController(RuleService rules, RuleSettings settings) {
+  RulesPageController(RuleService rules, RuleSettings settings, RuleHitWatch watch) {
     this.rules = rules;
     this.settings = settings;
+    this.watch = watch;
   }
+
+  /** A jump in a rule's hits, as the page shows it. */
+  record AlertRow(String time, String code, long hits, long usual) {}
 
   /** One rule as the pages show it. */
   record RuleRow(String code, String kind, @Nullable String role, int weight, String when, String reason) {}
@@ -63,6 +68,8 @@ class RulesPageController {
     model.addAttribute("rules", rows(live, locale));
     model.addAttribute("versions", rules.versions().stream().map(RulesPageController::row).toList());
     model.addAttribute("draft", rules.live().map(RuleVersion::source).orElse(RuleBook.defaultText()));
+    model.addAttribute("alerts", watch.alerts().stream()
+        .map(a -> new AlertRow(Timestamps.format(a.atMillis()), a.code(), a.hits(), Math.round(a.usual()))).toList());
     model.addAttribute("user", Caller.of(auth).name());
     return "rules/index";
   }
