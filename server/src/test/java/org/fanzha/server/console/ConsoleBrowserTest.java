@@ -55,15 +55,6 @@ class ConsoleBrowserTest {
     }
   }
 
-  /** Signs in through the console's login form, as a person would. */
-  static void signIn(WebDriver browser, int port, String user, String password) {
-    browser.get("http://localhost:" + port + "/login");
-    browser.findElement(By.name("username")).sendKeys(user);
-    browser.findElement(By.name("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-  }
-
   private void post(String ndjson) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
@@ -87,7 +78,7 @@ class ConsoleBrowserTest {
     }
     post(events.toString());
 
-    signIn(browser, port, "demo", "analyst-pw");
+    Browsers.signIn(browser, "http://localhost:" + port, "demo", "analyst-pw");
     browser.get("http://localhost:" + port + "/?lang=zh_CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("riskiest"), "170****5678"));

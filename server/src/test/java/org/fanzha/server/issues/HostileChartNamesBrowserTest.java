@@ -77,7 +77,7 @@ class HostileChartNamesBrowserTest {
         transfer("xss-t3", t + 120_000, MULE, MULE_B, 390_000));
     runner.submit(flow).get(30, TimeUnit.SECONDS);
 
-    signIn();
+    Browsers.signIn(browser, "http://localhost:" + port, "demo", "analyst-pw");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     try {
       wait.until(d -> {
@@ -110,14 +110,6 @@ class HostileChartNamesBrowserTest {
     }
     assertThat(js.executeScript("return window.__xss === undefined")).isEqualTo(true);
     assertThat(browser.findElements(By.cssSelector("img[src='x'], iframe, svg[onload]"))).isEmpty();
-  }
-
-  private void signIn() {
-    browser.get("http://localhost:" + port + "/login");
-    browser.findElement(By.name("username")).sendKeys("demo");
-    browser.findElement(By.name("password")).sendKeys("analyst-pw");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
   }
 
   private static double num(Object o) {

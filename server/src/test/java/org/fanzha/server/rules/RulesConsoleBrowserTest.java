@@ -63,7 +63,7 @@ class RulesConsoleBrowserTest {
     users.create(admin, "rev.wang", "reviewer-password-1", java.util.List.of("REVIEWER"), java.util.List.of(), java.util.Set.of());
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-    signIn("ana.li", "analyst-password-1");
+    Browsers.signIn(browser, url(""), "ana.li", "analyst-password-1");
     browser.get(url("/rules?lang=en"));
     assertThat(browser.findElement(By.id("live-version")).getText()).contains("start-up");
     String rule = "\n  - code: AC_NIGHT_LARGE_NEW\n    applies_to: account\n    role: mule\n    weight: 70\n"
@@ -99,21 +99,13 @@ class RulesConsoleBrowserTest {
     String versionUrl = browser.getCurrentUrl();
 
     browser.findElement(By.cssSelector("header form button[type=submit]")).click(); // sign out
-    signIn("rev.wang", "reviewer-password-1");
+    Browsers.signIn(browser, url(""), "rev.wang", "reviewer-password-1");
     browser.get(versionUrl);
     browser.findElement(By.id("publish")).click();
     wait.until(ExpectedConditions.textToBe(By.id("state"), "live"));
     browser.get(url("/rules?lang=en"));
     assertThat(browser.findElement(By.id("live-version")).getText()).isEqualTo("v1");
     assertThat(browser.findElements(By.id("rule-AC_NIGHT_LARGE_NEW"))).hasSize(1);
-  }
-
-  private void signIn(String user, String password) {
-    browser.get(url("/login"));
-    browser.findElement(By.name("username")).sendKeys(user);
-    browser.findElement(By.name("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
   }
 
   private String url(String path) {

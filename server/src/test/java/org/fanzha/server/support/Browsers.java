@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium for browser tests; a test is skipped where it or chromedriver is not installed. */
 public final class Browsers {
@@ -16,6 +20,15 @@ public final class Browsers {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   private Browsers() {}
+
+  /** Signs in through the console's login form as a person would, and waits until the browser has left it. */
+  public static void signIn(WebDriver browser, String baseUrl, String user, String password) {
+    browser.get(baseUrl + "/login");
+    browser.findElement(By.name("username")).sendKeys(user);
+    browser.findElement(By.name("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+  }
 
   /** Starts a headless Chromium with its interface in {@code language} ({@code zh-CN}, {@code en}). */
   public static WebDriver headlessChromium(String language) {
