@@ -37,10 +37,7 @@ import tools.jackson.core.json.JsonFactory;
  * decisions.ndjson}, {@code entities.ndjson}, {@code warnings.ndjson} and {@code summary.json} into
  * an output folder (EVENTS.md). Bad lines are counted and listed, and the rest processed; an event
  * id seen before is skipped (processed once).
- *
- * <p>Duplicate detection keeps a 64-bit hash per id rather than the id itself (8 bytes instead of
- * ~60 per event); two different ids collide with probability about n²/2⁶⁵, about 3·10⁻⁶ for ten
- * million events, in which case the later one would be skipped.
+ * Duplicates are recognised by {@link EventIds#hash}.
  */
 public final class Replay {
 
@@ -94,7 +91,7 @@ public final class Replay {
             continue;
           }
           Event e = ((ParseResult.Accepted) r).event();
-          if (!seen.add(idHash(e.id()))) {
+          if (!seen.add(EventIds.hash(e.id()))) {
             counts[3]++;
             continue;
           }
@@ -218,18 +215,5 @@ public final class Replay {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("replay interrupted");
     }
-  }
-
-  /** Returns a 64-bit hash of an event id (FNV-1a over the chars, then a finaliser). */
-  static long idHash(String id) {
-    long h = 0xCBF2_9CE4_8422_2325L;
-    for (int i = 0; i < id.length(); i++) {
-      h ^= id.charAt(i);
-      h *= 0x1000_0000_01B3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xFF51_AFD7_ED55_8CCDL;
-    h ^= h >>> 33;
-    return h;
   }
 }

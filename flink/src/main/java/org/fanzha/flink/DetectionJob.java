@@ -1,0 +1,91 @@
+package org.fanzha.flink;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.fanzha.flink.io.KafkaLines;
+import org.fanzha.flink.io.NdjsonFileFormat;
+import org.fanzha.flink.io.Output;
+import org.fanzha.flink.io.OutputKind;
+import org.fanzha.flink.io.OutputTopics;
+import org.fanzha.flink.io.RawLine;
+import org.fanzha.flink.score.ScoringOperator;
+
+/**
+ * Assembles the detection job: a source of raw lines (an NDJSON file, or a Kafka topic), the scoring
+ * operator, and a sink (Kafka topics, exactly-once; or the replay's collector). Every operator has a
+ * fixed uid, so savepoints stay compatible when the graph around it changes.
+ */
+public final class DetectionJob {
+
+  public static final String FILE_SOURCE_UID = "fanzha-file-source";
+  public static final String KAFKA_SOURCE_UID = "fanzha-kafka-source";
+  public static final String SCORER_UID = "fanzha-scorer";
+  public static final String KAFKA_SINK_UID = "fanzha-kafka-sink";
+
+  /** Kafka's broker default cap for a transaction is 15 minutes; stay below it (notes/flink-kafka-testing.md). */
+  static final String TRANSACTION_TIMEOUT_MS = String.valueOf(10 * 60 * 1000);
+
+  private DetectionJob() {}
+
+  /** Reads one NDJSON file in order, as one split. */
+  public static DataStream<RawLine> fileLines(StreamExecutionEnvironment env, Path file) {
+    FileSource<RawLine> source = FileSource.forRecordStreamFormat(new NdjsonFileFormat(),
+        new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build();
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "events file")
+        .setParallelism(1).uid(FILE_SOURCE_UID);
+  }
+
+  /**
+   * Reads a Kafka topic, one record per event, from the committed offsets of {@code groupId} (or the
+   * earliest on a first start); after a restore, from the offsets in the checkpoint.
+   */
+  public static DataStream<RawLine> kafkaLines(StreamExecutionEnvironment env, String bootstrapServers, String topic,
+      String groupId) {
+    KafkaSource<RawLine> source = KafkaSource.<RawLine>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new KafkaLines())
+        .build();
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "events topic " + topic).uid(KAFKA_SOURCE_UID);
+  }
+
+  /** Scores the lines (stage 1: one scoring task, see {@link ScoringOperator}). */
+  public static SingleOutputStreamOperator<Output> score(DataStream<RawLine> lines, JobSettings settings) {
+    return lines.transform("score", TypeInformation.of(Output.class), new ScoringOperator(settings))
+        .setParallelism(1).setMaxParallelism(1).uid(SCORER_UID);
+  }
+
+  /**
+   * Writes decisions, warnings, entity risks and refusals to their topics ({@link OutputTopics}) in
+   * Kafka transactions committed with each checkpoint: a reader with {@code isolation.level=read_committed}
+   * sees each output once, even across failures.
+   */
+  public static void toKafka(DataStream<Output> outputs, String bootstrapServers, String topicPrefix,
+      String transactionalIdPrefix) {
+    Properties producer = new Properties();
+    producer.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
+    KafkaSink<Output> sink = KafkaSink.<Output>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setKafkaProducerConfig(producer)
+        .setRecordSerializer(new OutputTopics(topicPrefix))
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(transactionalIdPrefix)
+        .build();
+    outputs.filter(o -> o.kind != OutputKind.SUMMARY).name("streamed outputs").uid("fanzha-streamed-outputs")
+        .keyBy(o -> o.key)
+        .sinkTo(sink).name("kafka topics").uid(KAFKA_SINK_UID);
+  }
+}

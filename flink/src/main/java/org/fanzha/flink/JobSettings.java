@@ -1,0 +1,54 @@
+package org.fanzha.flink;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.rules.RuleFiles;
+import org.fanzha.engine.rules.file.RuleFileException;
+import org.fanzha.text.TextClassifiers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every scoring task builds its engine from. It travels with the job graph to the task
+ * managers, so it holds the rule file's text (a task manager may not see the client's files), not a path.
+ *
+ * @param rulesText a rule file (API.md "Rule file"), or null for the shipped rules
+ * @param contentModel whether SMS text is scored with the shipped content model, as the server does
+ */
+public record JobSettings(@Nullable String rulesText, boolean contentModel) implements Serializable {
+
+  /** The shipped rules and the content model: what the server runs. */
+  public static JobSettings shipped() {
+    return new JobSettings(null, true);
+  }
+
+  /**
+   * Returns settings with the rules of {@code rulesFile}, checked here so a bad file fails on the client.
+   *
+   * @throws RuleFiles.InvalidRuleFile listing every problem of the file
+   */
+  public static JobSettings of(@Nullable Path rulesFile, boolean contentModel) throws IOException {
+    if (rulesFile == null) {
+      return new JobSettings(null, contentModel);
+    }
+    RuleFiles.load(rulesFile);
+    return new JobSettings(Files.readString(rulesFile, StandardCharsets.UTF_8), contentModel);
+  }
+
+  /** Builds the configuration the engine runs with. */
+  public EngineConfig engineConfig() {
+    EngineConfig config = EngineConfig.defaults();
+    if (rulesText != null) {
+      try {
+        config = config.withRules(RuleBook.parse(rulesText));
+      } catch (RuleFileException e) {
+        throw new IllegalStateException("the job's rule file no longer compiles: " + e.getMessage(), e);
+      }
+    }
+    return contentModel ? config.withContentClassifier(TextClassifiers.loadDefaultCached()) : config;
+  }
+}

@@ -1,0 +1,42 @@
+package org.fanzha.flink.io;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Routes each output to its topic ({@code <prefix>decisions}, {@code warnings}, {@code entities},
+ * {@code rejections}), keyed so that one entity's records stay in one partition and the entities
+ * topic can be compacted. Summaries belong to bounded runs and are not written.
+ */
+public final class OutputTopics implements KafkaRecordSerializationSchema<Output>, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final EnumMap<OutputKind, String> topics = new EnumMap<>(OutputKind.class);
+
+  public OutputTopics(String prefix) {
+    topics.put(OutputKind.DECISION, prefix + "decisions");
+    topics.put(OutputKind.WARNING, prefix + "warnings");
+    topics.put(OutputKind.ENTITY, prefix + "entities");
+    topics.put(OutputKind.REJECTION, prefix + "rejections");
+  }
+
+  /** Returns the topic of each kind that is written. */
+  public Map<OutputKind, String> topics() {
+    return Map.copyOf(topics);
+  }
+
+  @Override
+  public @Nullable ProducerRecord<byte[], byte[]> serialize(Output o, KafkaSinkContext context, @Nullable Long timestamp) {
+    String topic = topics.get(o.kind);
+    if (topic == null) {
+      return null;
+    }
+    byte[] value = o.json == null ? null : o.json.getBytes(StandardCharsets.UTF_8);
+    return new ProducerRecord<>(topic, o.key.getBytes(StandardCharsets.UTF_8), value);
+  }
+}

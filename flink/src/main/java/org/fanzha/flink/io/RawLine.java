@@ -1,0 +1,25 @@
+package org.fanzha.flink.io;
+
+/**
+ * One input record before validation: its UTF-8 bytes and where it came from, so a refusal can name
+ * the place (a file's line number, or a Kafka partition and offset + 1).
+ *
+ * <p>A Flink POJO (public fields, no-argument constructor) so the job serialises it without Kryo.
+ */
+public class RawLine {
+  /** The Kafka partition, or -1 for a file. */
+  public int partition;
+  /** The 1-based line number in a file, or the offset + 1 in a partition. */
+  public long line;
+  public byte[] bytes;
+
+  public RawLine() {
+    this.bytes = new byte[0];
+  }
+
+  public RawLine(int partition, long line, byte[] bytes) {
+    this.partition = partition;
+    this.line = line;
+    this.bytes = bytes;
+  }
+}

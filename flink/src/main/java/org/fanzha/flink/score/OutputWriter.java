@@ -1,0 +1,68 @@
+package org.fanzha.flink.score;
+
+import java.io.StringWriter;
+import java.util.function.Consumer;
+import org.fanzha.core.codec.Rejection;
+import org.fanzha.engine.Decision;
+import org.fanzha.engine.EntityRisk;
+import org.fanzha.engine.Warning;
+import org.fanzha.engine.replay.OutputJson;
+import org.fanzha.flink.io.Output;
+import org.fanzha.flink.io.OutputKind;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/** Turns the engine's results into {@link Output}s, with the JSON of EVENTS.md (the embedded replay's writers). */
+final class OutputWriter {
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private OutputWriter() {}
+
+  static Output decision(Decision d) {
+    return new Output(OutputKind.DECISION, entityKey(d.entityKind().wireName(), d.entity()),
+        json(g -> OutputJson.write(d, g)));
+  }
+
+  static Output warning(Warning w) {
+    String key = w.victimPhone() != null ? w.victimPhone() : w.victimAccount() != null ? w.victimAccount() : w.id();
+    return new Output(OutputKind.WARNING, key, json(g -> OutputJson.write(w, g)));
+  }
+
+  static Output entity(EntityRisk r) {
+    return new Output(OutputKind.ENTITY, entityKey(r.entityKind().wireName(), r.entity()), json(g -> OutputJson.write(r, g)));
+  }
+
+  /** The entity-risk tombstone: the entity of {@code key} no longer holds a risk. */
+  static Output entityGone(String key) {
+    return new Output(OutputKind.ENTITY, key, null);
+  }
+
+  /** A refusal, placed by file line or by Kafka partition and offset + 1. */
+  static Output rejection(int partition, Rejection r) {
+    String where = partition < 0 ? "line " + r.line() : partition + ":" + r.line();
+    return new Output(OutputKind.REJECTION, where, json(g -> {
+      g.writeStartObject();
+      if (partition >= 0) {
+        g.writeNumberProperty("partition", partition);
+      }
+      g.writeNumberProperty("line", r.line());
+      g.writeStringProperty("event_id", r.eventId());
+      g.writeStringProperty("field", r.field());
+      g.writeStringProperty("reason", r.reason());
+      g.writeEndObject();
+    }));
+  }
+
+  static String entityKey(String kind, String id) {
+    return kind + ":" + id;
+  }
+
+  static String json(Consumer<JsonGenerator> body) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+      body.accept(g);
+    }
+    return out.toString();
+  }
+}
