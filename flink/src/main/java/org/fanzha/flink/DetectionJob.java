@@ -38,6 +38,24 @@ public final class DetectionJob {
 
   private DetectionJob() {}
 
+  /**
+   * Where the streaming job reads and writes.
+   *
+   * @param bootstrapServers Kafka's {@code host:port} list
+   * @param inputTopic NDJSON events, one per record (the server's accepted events)
+   * @param groupId the consumer group whose committed offsets a first start resumes from
+   * @param topicPrefix output topics are this prefix + {@code decisions}, {@code warnings}, {@code entities}, {@code rejections}
+   * @param transactionalIdPrefix unique per job on a Kafka cluster, and kept when the job is restored from a savepoint
+   */
+  public record KafkaTopics(String bootstrapServers, String inputTopic, String groupId, String topicPrefix,
+      String transactionalIdPrefix) implements java.io.Serializable {}
+
+  /** Builds the streaming job: Kafka in, scoring, Kafka out (exactly-once once checkpointing is on). */
+  public static void kafkaToKafka(StreamExecutionEnvironment env, KafkaTopics kafka, JobSettings settings) {
+    DataStream<RawLine> lines = kafkaLines(env, kafka.bootstrapServers(), kafka.inputTopic(), kafka.groupId());
+    toKafka(score(lines, settings), kafka.bootstrapServers(), kafka.topicPrefix(), kafka.transactionalIdPrefix());
+  }
+
   /** Reads one NDJSON file in order, as one split. */
   public static DataStream<RawLine> fileLines(StreamExecutionEnvironment env, Path file) {
     FileSource<RawLine> source = FileSource.forRecordStreamFormat(new NdjsonFileFormat(),
@@ -65,7 +83,7 @@ public final class DetectionJob {
   /** Scores the lines (stage 1: one scoring task, see {@link ScoringOperator}). */
   public static SingleOutputStreamOperator<Output> score(DataStream<RawLine> lines, JobSettings settings) {
     return lines.transform("score", TypeInformation.of(Output.class), new ScoringOperator(settings))
-        .setParallelism(1).setMaxParallelism(1).uid(SCORER_UID);
+        .setParallelism(1).uid(SCORER_UID);
   }
 
   /**

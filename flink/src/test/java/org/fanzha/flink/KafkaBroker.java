@@ -1,0 +1,159 @@
+package org.fanzha.flink;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka broker in the test JVM: one combined KRaft node (Kafka's own test kit, as spring-kafka-test
+ * uses), with the single-node settings of notes/flink-kafka-testing.md.
+ */
+final class KafkaBroker implements AutoCloseable {
+  private final KafkaClusterTestKit cluster;
+
+  private KafkaBroker(KafkaClusterTestKit cluster) {
+    this.cluster = cluster;
+  }
+
+  static KafkaBroker start() throws Exception {
+    KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("offsets.topic.num.partitions", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("transaction.state.log.num.partitions", "1")
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .setConfigProp("auto.create.topics.enable", "false")
+        .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    return new KafkaBroker(cluster);
+  }
+
+  String bootstrapServers() {
+    return cluster.bootstrapServers();
+  }
+
+  /** Creates topics and waits until every partition has a leader (producing earlier can lose records). */
+  void createTopics(int partitions, Collection<String> names) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+      List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+      admin.createTopics(topics).all().get();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (true) {
+        Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get();
+        boolean led = d.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null));
+        if (led) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no leader for " + names + " after 30 s");
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  /** Sends each line as one record, in order, and waits until every send is acknowledged. */
+  void produce(String topic, List<String> lines) throws Exception {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrapServers());
+    p.put("acks", "all");
+    p.put("max.in.flight.requests.per.connection", "1");
+    p.put("linger.ms", "5");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>(lines.size());
+      for (String line : lines) {
+        sent.add(producer.send(new ProducerRecord<>(topic, line)));
+      }
+      for (Future<RecordMetadata> f : sent) {
+        f.get();
+      }
+    }
+  }
+
+  /** Opens a reader of committed records only, from the beginning of every partition of {@code topics}. */
+  CommittedReader reader(Collection<String> topics) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrapServers());
+    p.put("isolation.level", "read_committed");
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    List<TopicPartition> parts = new ArrayList<>();
+    for (String t : topics) {
+      consumer.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
+    }
+    consumer.assign(parts);
+    consumer.seekToBeginning(parts);
+    return new CommittedReader(consumer);
+  }
+
+  @Override
+  public void close() throws Exception {
+    cluster.close();
+  }
+
+  /** Accumulates the committed records of some topics, by topic, in partition order. */
+  static final class CommittedReader implements AutoCloseable {
+    private final KafkaConsumer<String, String> consumer;
+    private final Map<String, List<ConsumerRecord<String, String>>> byTopic = new HashMap<>();
+
+    private CommittedReader(KafkaConsumer<String, String> consumer) {
+      this.consumer = consumer;
+    }
+
+    /** Reads what has been committed since the last call. */
+    CommittedReader poll() {
+      for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+        byTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r);
+      }
+      return this;
+    }
+
+    List<ConsumerRecord<String, String>> records(String topic) {
+      return byTopic.getOrDefault(topic, List.of());
+    }
+
+    /** The record values of a topic (a tombstone as null). */
+    List<String> values(String topic) {
+      return records(topic).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** The last value per key of a compacted topic, tombstones removing their key. */
+    Map<String, String> latest(String topic) {
+      Map<String, String> last = new HashMap<>();
+      for (ConsumerRecord<String, String> r : records(topic)) {
+        if (r.value() == null) {
+          last.remove(r.key());
+        } else {
+          last.put(r.key(), r.value());
+        }
+      }
+      return last;
+    }
+
+    @Override
+    public void close() {
+      consumer.close();
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package org.fanzha.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.replay.Replay;
+import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.Simulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming job on a real Kafka broker and a Flink mini-cluster: a task manager lost mid-stream,
+ * and a stop with a savepoint resumed at a higher parallelism, both end with exactly the outputs the
+ * embedded replay gives for the same events (each decision and warning once, the same entity risks).
+ */
+class KafkaJobTest {
+  private static final String[] OUTPUTS = {"decisions", "warnings", "entities", "rejections"};
+  private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+      .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  private static KafkaBroker kafka;
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    kafka = KafkaBroker.start();
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void aLostTaskManagerCostsNoOutputAndRepeatsNone(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir)
+      throws Exception {
+    List<String> events = city(dir, 43);
+    Expected expected = Expected.of(dir.resolve("embedded"), events);
+    DetectionJob.KafkaTopics topics = topics("loss");
+    kafka.createTopics(1, List.of(topics.inputTopic()));
+    kafka.createTopics(2, outputTopics(topics));
+
+    JobClient job = start(topics, 2, "hashmap", null);
+    List<List<String>> chunks = chunks(events, 8);
+    kafka.produce(topics.inputTopic(), chunks.get(0));
+    try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
+      await(job, () -> !out.poll().values(topics.topicPrefix() + "decisions").isEmpty(), "a first committed checkpoint");
+      AtomicReference<Exception> producerFailure = new AtomicReference<>();
+      Thread producer = new Thread(() -> {
+        try {
+          for (List<String> chunk : chunks.subList(1, chunks.size())) {
+            kafka.produce(topics.inputTopic(), chunk);
+            Thread.sleep(100);
+          }
+        } catch (Exception e) {
+          producerFailure.set(e);
+        }
+      });
+      producer.start();
+      cluster.terminateTaskManager(0).get();
+      cluster.startTaskManager();
+      producer.join();
+      assertThat(producerFailure.get()).isNull();
+
+      awaitAll(job, out, topics, expected);
+      assertThat(cluster.getExecutionGraph(job.getJobID()).get().getStatusTimestamp(JobStatus.RESTARTING))
+          .as("the job failed over").isPositive();
+      expected.assertMatches(out, topics);
+    } finally {
+      cancel(job);
+    }
+  }
+
+  @Test
+  void aSavepointAtParallelismOneResumesAtTwoWithTheSameResults(@InjectMiniCluster MiniCluster cluster,
+      @TempDir Path dir) throws Exception {
+    List<String> events = city(dir, 47);
+    Expected expected = Expected.of(dir.resolve("embedded"), events);
+    List<String> firstHalf = events.subList(0, events.size() / 2);
+    Expected expectedFirstHalf = Expected.of(dir.resolve("embedded-half"), firstHalf);
+    DetectionJob.KafkaTopics topics = topics("rescale");
+    kafka.createTopics(1, List.of(topics.inputTopic()));
+    kafka.createTopics(2, outputTopics(topics));
+
+    try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
+      JobClient first = start(topics, 1, "rocksdb", null);
+      kafka.produce(topics.inputTopic(), firstHalf);
+      await(first, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expectedFirstHalf.decisions.size(),
+          "the first half's decisions");
+      String savepoint = cluster.stopWithSavepoint(first.getJobID(), dir.resolve("savepoints").toUri().toString(), false,
+          SavepointFormatType.CANONICAL).get();
+      assertThat(cluster.getJobStatus(first.getJobID()).get()).isEqualTo(JobStatus.FINISHED);
+
+      kafka.produce(topics.inputTopic(), events.subList(firstHalf.size(), events.size()));
+      JobClient second = start(topics, 2, "rocksdb", savepoint);
+      try {
+        awaitAll(second, out, topics, expected);
+        expected.assertMatches(out, topics);
+      } finally {
+        cancel(second);
+      }
+    }
+  }
+
+  private static JobClient start(DetectionJob.KafkaTopics topics, int parallelism, String stateBackend,
+      String savepoint) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+    conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+    if (savepoint != null) {
+      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(parallelism);
+    env.enableCheckpointing(200);
+    DetectionJob.kafkaToKafka(env, topics, new JobSettings(null, false));
+    return env.executeAsync("fanzha " + topics.inputTopic());
+  }
+
+  /** Cancels a job still running (a failed one has nothing to cancel, and its failure is the test's answer). */
+  private static void cancel(JobClient job) throws Exception {
+    if (!job.getJobStatus().get().isGloballyTerminalState()) {
+      job.cancel().get();
+    }
+  }
+
+  private static DetectionJob.KafkaTopics topics(String name) {
+    return new DetectionJob.KafkaTopics(kafka.bootstrapServers(), name + ".events", name + "-group", name + ".",
+        "fanzha-" + name);
+  }
+
+  private static List<String> outputTopics(DetectionJob.KafkaTopics topics) {
+    List<String> names = new ArrayList<>();
+    for (String o : OUTPUTS) {
+      names.add(topics.topicPrefix() + o);
+    }
+    return names;
+  }
+
+  private static List<String> city(Path dir, long seed) throws IOException {
+    Path file = dir.resolve("city-" + seed + ".ndjson");
+    Simulator.writeFiles(SimConfig.of(seed, 1200, 3), file);
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
+  }
+
+  private static List<List<String>> chunks(List<String> lines, int n) {
+    List<List<String>> out = new ArrayList<>();
+    int size = (lines.size() + n - 1) / n;
+    for (int i = 0; i < lines.size(); i += size) {
+      out.add(lines.subList(i, Math.min(lines.size(), i + size)));
+    }
+    return out;
+  }
+
+  /** Waits until the decisions are all in and the entity changelog has caught up with the last checkpoint. */
+  private static void awaitAll(JobClient job, KafkaBroker.CommittedReader out, DetectionJob.KafkaTopics topics,
+      Expected expected) throws Exception {
+    await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expected.decisions.size(),
+        "every decision");
+    await(job, () -> new HashSet<>(out.poll().latest(topics.topicPrefix() + "entities").values()).equals(expected.entities),
+        "the entity risks");
+    Thread.sleep(1000); // two more checkpoints: anything written twice would show now
+    out.poll().poll();
+  }
+
+  private static void await(JobClient job, BooleanSupplier done, String what) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!done.getAsBoolean()) {
+      if (job.getJobStatus().get().isGloballyTerminalState()) {
+        job.getJobExecutionResult().get(); // throws the job's failure
+        throw new AssertionError("the job ended before " + what);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("gave up waiting for " + what + " after " + PATIENCE);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** What the embedded replay writes for the same events. */
+  private record Expected(List<String> decisions, List<String> warnings, Set<String> entities) {
+    static Expected of(Path dir, List<String> events) throws IOException {
+      Files.createDirectories(dir);
+      Path file = dir.resolve("events.ndjson");
+      Files.write(file, events, StandardCharsets.UTF_8);
+      Replay.run(file, dir, EngineConfig.defaults());
+      Expected e = new Expected(read(dir, "decisions.ndjson"), read(dir, "warnings.ndjson"),
+          new HashSet<>(read(dir, "entities.ndjson")));
+      assertThat(e.decisions).isNotEmpty();
+      assertThat(e.warnings).isNotEmpty();
+      return e;
+    }
+
+    private static List<String> read(Path dir, String name) throws IOException {
+      return Files.readAllLines(dir.resolve(name), StandardCharsets.UTF_8);
+    }
+
+    void assertMatches(KafkaBroker.CommittedReader out, DetectionJob.KafkaTopics topics) {
+      String p = topics.topicPrefix();
+      assertThat(out.values(p + "decisions")).as("each decision exactly once").containsExactlyInAnyOrderElementsOf(decisions);
+      assertThat(out.values(p + "warnings")).as("each warning exactly once").containsExactlyInAnyOrderElementsOf(warnings);
+      assertThat(new HashSet<>(out.latest(p + "entities").values())).as("entity risks").isEqualTo(entities);
+      assertThat(out.values(p + "rejections")).isEmpty();
+    }
+  }
+}
