@@ -132,8 +132,29 @@ final class Commands {
     @Option(names = "--no-text", description = "do not score SMS text with the shipped content model (the server does)")
     boolean noText;
 
+    @Option(names = "--runner", defaultValue = "embedded",
+        description = "embedded (this JVM, one thread) or flink (the Flink job on a local mini-cluster; the ./fanzha "
+            + "launcher hands it to flink/target/fanzha-flink.jar)")
+    String runner;
+
+    @Option(names = "--parallelism", description = "task slots for --runner flink")
+    @Nullable Integer parallelism;
+
     @Override
     public Integer call() throws Exception {
+      if (runner.equals("flink")) {
+        System.err.println("--runner flink: the Flink runner lives in its own jar; run ./fanzha replay --runner flink … "
+            + "or java -jar flink/target/fanzha-flink.jar replay …");
+        return 2;
+      }
+      if (!runner.equals("embedded")) {
+        System.err.println("--runner: must be embedded or flink, not " + runner);
+        return 2;
+      }
+      if (parallelism != null && parallelism != 1) {
+        System.err.println("--parallelism: the embedded runner scores on one thread; use --runner flink for more");
+        return 2;
+      }
       EngineConfig config;
       try {
         config = EngineSettings.load(rules, !noText);

@@ -1,0 +1,140 @@
+package org.fanzha.flink.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.fanzha.engine.replay.ReplaySummary;
+import org.fanzha.engine.rules.RuleFiles;
+import org.fanzha.flink.DetectionJob;
+import org.fanzha.flink.FlinkReplay;
+import org.fanzha.flink.JobSettings;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The job jar's entry point. {@code replay} runs a file on a local mini-cluster ({@code ./fanzha replay
+ * --runner flink} lands here); {@code run} is the streaming job a Flink cluster runs ({@code flink run}
+ * or a {@code FlinkDeployment}'s {@code job.args}).
+ */
+@Command(name = "fanzha-flink", mixinStandardHelpOptions = true,
+    subcommands = {FlinkCommands.Replay.class, FlinkCommands.Run.class},
+    description = "Fanzha's detection engine as an Apache Flink job.")
+public final class FlinkCommands implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FlinkCommands()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Options both commands share: which rules score. */
+  static final class Scoring {
+    @Option(names = "--rules", description = "score with this rule file (API.md \"Rule file\") instead of the shipped rules")
+    @Nullable Path rules;
+
+    @Option(names = "--no-text", description = "do not score SMS text with the shipped content model (the server does)")
+    boolean noText;
+
+    JobSettings settings() throws java.io.IOException {
+      return JobSettings.of(rules, !noText);
+    }
+  }
+
+  @Command(name = "replay", mixinStandardHelpOptions = true,
+      description = "Replay an NDJSON events file through the Flink job on a local mini-cluster and write the embedded "
+          + "replay's files (EVENTS.md) into a folder.")
+  static final class Replay implements Callable<Integer> {
+    @Option(names = "--events", required = true, description = "NDJSON events file, in time order")
+    Path events;
+
+    @Option(names = "--out", required = true, description = "output folder (created if missing)")
+    Path out;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "task slots of the mini-cluster (default: ${DEFAULT-VALUE})")
+    int parallelism;
+
+    @Option(names = "--runner", defaultValue = "flink", description = "accepted for the launcher's sake; always flink here")
+    String runner;
+
+    @CommandLine.Mixin
+    Scoring scoring = new Scoring();
+
+    @Override
+    public Integer call() throws Exception {
+      if (parallelism < 1) {
+        System.err.println("--parallelism: must be at least 1");
+        return 2;
+      }
+      JobSettings settings;
+      try {
+        settings = scoring.settings();
+      } catch (RuleFiles.InvalidRuleFile e) {
+        System.err.println(e.getMessage());
+        return 1;
+      }
+      ReplaySummary s = FlinkReplay.run(events, out, settings, parallelism);
+      System.out.printf(Locale.ROOT, "flink runner, parallelism %d: read %,d  accepted %,d  rejected %,d  duplicates %,d  "
+              + "decisions %,d  warnings %,d  entities %,d  in %,d ms (%,.0f events/s, mini-cluster start included)%n",
+          parallelism, s.eventsRead(), s.accepted(), s.rejected(), s.duplicates(), s.decisions(), s.warnings(),
+          s.entities(), s.wallMs(), s.eventsPerSecond());
+      System.out.println("wrote " + out.resolve("decisions.ndjson") + ", entities.ndjson, warnings.ndjson, summary.json");
+      return 0;
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "Run the streaming job: events from a Kafka topic, decisions, warnings, entity risks and refusals to "
+          + "Kafka topics, exactly-once. On a cluster the cluster's configuration decides the state backend and "
+          + "checkpoint storage; these options only set what the job needs.")
+  static final class Run implements Callable<Integer> {
+    @Option(names = "--bootstrap-servers", required = true, description = "Kafka host:port list")
+    String bootstrapServers;
+
+    @Option(names = "--input-topic", defaultValue = "fanzha.events", description = "default: ${DEFAULT-VALUE}")
+    String inputTopic;
+
+    @Option(names = "--group-id", defaultValue = "fanzha-flink", description = "default: ${DEFAULT-VALUE}")
+    String groupId;
+
+    @Option(names = "--topic-prefix", defaultValue = "fanzha.",
+        description = "output topics are PREFIX + decisions, warnings, entities, rejections (default: ${DEFAULT-VALUE})")
+    String topicPrefix;
+
+    @Option(names = "--transactional-id-prefix", defaultValue = "fanzha-flink",
+        description = "unique per job on the Kafka cluster; keep it across savepoints (default: ${DEFAULT-VALUE})")
+    String transactionalIdPrefix;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT10S",
+        description = "how often outputs are committed, ISO-8601 (default: ${DEFAULT-VALUE})")
+    Duration checkpointInterval;
+
+    @Option(names = "--state-backend", description = "hashmap or rocksdb; default: the cluster's")
+    @Nullable String stateBackend;
+
+    @CommandLine.Mixin
+    Scoring scoring = new Scoring();
+
+    @Override
+    public Integer call() throws Exception {
+      Configuration conf = new Configuration();
+      if (stateBackend != null) {
+        conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+      }
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+      env.enableCheckpointing(checkpointInterval.toMillis());
+      DetectionJob.kafkaToKafka(env, new DetectionJob.KafkaTopics(bootstrapServers, inputTopic, groupId, topicPrefix,
+          transactionalIdPrefix), scoring.settings());
+      env.execute("fanzha detection " + inputTopic + " → " + topicPrefix + "*");
+      return 0;
+    }
+  }
+}
