@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.fanzha.core.codec.Rejection;
@@ -49,7 +50,9 @@ public final class FlinkReplay {
     }
     Files.createDirectories(outDir);
     long start = System.nanoTime();
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+    Configuration conf = new Configuration();
+    conf.set(RestOptions.BIND_PORT, "0"); // any free port: a second replay, or a Flink on 8081, must not stop this one
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     var outputs = DetectionJob.score(DetectionJob.fileLines(env, events), settings);
 
     Map<String, String> entities = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package org.fanzha.flink;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -89,6 +95,45 @@ final class KafkaBroker implements AutoCloseable {
       for (Future<RecordMetadata> f : sent) {
         f.get();
       }
+    }
+  }
+
+  /** Streams a file's non-blank lines into a topic, one record each; returns how many were sent. */
+  long produceFile(String topic, Path file) throws Exception {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrapServers());
+    p.put("acks", "all");
+    p.put("max.in.flight.requests.per.connection", "1");
+    p.put("linger.ms", "20");
+    p.put("batch.size", String.valueOf(1 << 18));
+    p.put("compression.type", "lz4");
+    long[] sent = {0};
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      lines.filter(l -> !l.isBlank()).forEach(line -> {
+        sent[0]++;
+        producer.send(new ProducerRecord<>(topic, line), (meta, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+          }
+        });
+      });
+      producer.flush();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return sent[0];
+  }
+
+  /** The offsets a consumer group has committed on a topic, summed over its partitions (0 before the first commit). */
+  long committedOffsets(String groupId, String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+      return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset()).sum();
     }
   }
 

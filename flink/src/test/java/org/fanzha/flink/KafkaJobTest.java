@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -71,7 +72,7 @@ class KafkaJobTest {
     kafka.createTopics(1, List.of(topics.inputTopic()));
     kafka.createTopics(2, outputTopics(topics));
 
-    JobClient job = start(topics, 2, "hashmap", null);
+    JobClient job = start(topics, 2, "hashmap", dir, null);
     List<List<String>> chunks = chunks(events, 8);
     kafka.produce(topics.inputTopic(), chunks.get(0));
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
@@ -114,7 +115,7 @@ class KafkaJobTest {
     kafka.createTopics(2, outputTopics(topics));
 
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
-      JobClient first = start(topics, 1, "rocksdb", null);
+      JobClient first = start(topics, 1, "rocksdb", dir, null);
       kafka.produce(topics.inputTopic(), firstHalf);
       await(first, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expectedFirstHalf.decisions.size(),
           "the first half's decisions");
@@ -123,7 +124,7 @@ class KafkaJobTest {
       assertThat(cluster.getJobStatus(first.getJobID()).get()).isEqualTo(JobStatus.FINISHED);
 
       kafka.produce(topics.inputTopic(), events.subList(firstHalf.size(), events.size()));
-      JobClient second = start(topics, 2, "rocksdb", savepoint);
+      JobClient second = start(topics, 2, "rocksdb", dir, savepoint);
       try {
         awaitAll(second, out, topics, expected);
         expected.assertMatches(out, topics);
@@ -133,9 +134,11 @@ class KafkaJobTest {
     }
   }
 
-  private static JobClient start(DetectionJob.KafkaTopics topics, int parallelism, String stateBackend,
+  private static JobClient start(DetectionJob.KafkaTopics topics, int parallelism, String stateBackend, Path dir,
       String savepoint) throws Exception {
     Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -120,6 +121,10 @@ public final class FlinkCommands implements Runnable {
     @Option(names = "--state-backend", description = "hashmap or rocksdb; default: the cluster's")
     @Nullable String stateBackend;
 
+    @Option(names = "--checkpoint-dir", description = "durable checkpoint storage (file:// or s3:// …); default: the "
+        + "cluster's state.checkpoints.dir. The job manager's memory (Flink's fallback) takes at most 5 MB of state.")
+    @Nullable String checkpointDir;
+
     @CommandLine.Mixin
     Scoring scoring = new Scoring();
 
@@ -128,6 +133,10 @@ public final class FlinkCommands implements Runnable {
       Configuration conf = new Configuration();
       if (stateBackend != null) {
         conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+      }
+      if (checkpointDir != null) {
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
       }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.enableCheckpointing(checkpointInterval.toMillis());

@@ -3,7 +3,13 @@ package org.fanzha.flink.io;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetIdentifier;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code rejections}), keyed so that one entity's records stay in one partition and the entities
  * topic can be compacted. Summaries belong to bounded runs and are not written.
  */
-public final class OutputTopics implements KafkaRecordSerializationSchema<Output>, Serializable {
+public final class OutputTopics implements KafkaRecordSerializationSchema<Output>, KafkaDatasetFacetProvider, Serializable {
   private static final long serialVersionUID = 1L;
 
   private final EnumMap<OutputKind, String> topics = new EnumMap<>(OutputKind.class);
@@ -28,6 +34,12 @@ public final class OutputTopics implements KafkaRecordSerializationSchema<Output
   /** Returns the topic of each kind that is written. */
   public Map<OutputKind, String> topics() {
     return Map.copyOf(topics);
+  }
+
+  /** Names the topics written, which the sink's pooled transactions need to find open ones on recovery. */
+  @Override
+  public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
+    return Optional.of(new DefaultKafkaDatasetFacet(DefaultKafkaDatasetIdentifier.ofTopics(List.copyOf(topics.values()))));
   }
 
   @Override

@@ -1,0 +1,179 @@
+package org.fanzha.flink;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.fanzha.core.codec.EventCodec;
+import org.fanzha.core.codec.NdjsonLines;
+import org.fanzha.core.codec.ParseResult;
+import org.fanzha.engine.Engine;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.replay.Replay;
+import org.fanzha.engine.replay.ReplaySummary;
+import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.Simulator;
+
+/**
+ * Kafka → Flink → Kafka throughput, checkpoint size and recovery time, printed. Not a test: run it with
+ *
+ * <pre>MAVEN_OPTS=-Xmx8g ./mvnw -q -pl flink exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.fanzha.flink.KafkaBench [-Dexec.args="PEOPLE DAYS"]</pre>
+ *
+ * <p>A simulated city (seed 5) is written into a 2-partition input topic of an in-JVM KRaft broker before each job
+ * starts, so the producer does not compete with the job. The job then drains it with checkpoints every second and
+ * exactly-once output; it is done when the consumer group's committed offsets (committed with each checkpoint, after
+ * the outputs' transactions) reach the end of the topic. Then a task manager is killed and the time until the job
+ * completes its next checkpoint on a new one is the recovery time. The embedded replay of the same file, and the
+ * engine's snapshot of it, are measured alongside.
+ */
+public final class KafkaBench {
+  private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+
+  public static void main(String[] args) throws Exception {
+    int people = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int days = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    Path dir = Files.createTempDirectory("fanzha-kafka-bench");
+    Path events = dir.resolve("city.ndjson");
+    Simulator.writeFiles(SimConfig.of(5, people, days), events);
+
+    ReplaySummary embedded = Replay.run(events, dir.resolve("embedded"), EngineConfig.defaults());
+    System.out.printf(Locale.ROOT, "world: seed 5, %,d people, %d days, %,d events%n", people, days, embedded.eventsRead());
+    System.out.printf(Locale.ROOT, "embedded replay (file → files, reader thread + scoring thread): %,.0f events/s%n",
+        embedded.eventsPerSecond());
+    snapshotSize(events);
+
+    try (KafkaBroker kafka = KafkaBroker.start()) {
+      for (int parallelism : List.of(1, 2)) {
+        run(kafka, events, parallelism, embedded.eventsRead(), dir.resolve("checkpoints-p" + parallelism));
+      }
+    }
+  }
+
+  private static void run(KafkaBroker kafka, Path events, int parallelism, long expected, Path checkpoints)
+      throws Exception {
+    String name = "bench-p" + parallelism;
+    DetectionJob.KafkaTopics topics = new DetectionJob.KafkaTopics(kafka.bootstrapServers(), name + ".events",
+        name + "-group", name + ".", "fanzha-" + name);
+    kafka.createTopics(2, List.of(topics.inputTopic()));
+    kafka.createTopics(2, List.of(name + ".decisions", name + ".warnings", name + ".entities", name + ".rejections"));
+    long produced = kafka.produceFile(topics.inputTopic(), events);
+    if (produced != expected) {
+      throw new IllegalStateException("produced " + produced + " of " + expected);
+    }
+
+    Configuration conf = new Configuration();
+    conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+    conf.set(RestOptions.BIND_PORT, "0");
+    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+    try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+        .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build())) {
+      cluster.start();
+      TestStreamEnvironment.setAsContext(cluster, parallelism);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+      env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
+      DetectionJob.kafkaToKafka(env, topics, new JobSettings(null, false));
+      long start = System.nanoTime();
+      JobClient job = env.executeAsync(name);
+      long report = System.nanoTime();
+      long tenth = 0;
+      long nineTenths = 0;
+      long doneAtTenth = 0;
+      long doneAtNineTenths = 0;
+      for (long done; (done = kafka.committedOffsets(topics.groupId(), topics.inputTopic())) < expected; ) {
+        if (tenth == 0 && done >= expected / 10) {
+          tenth = System.nanoTime();
+          doneAtTenth = done;
+        }
+        if (nineTenths == 0 && done >= expected * 9 / 10) {
+          nineTenths = System.nanoTime();
+          doneAtNineTenths = done;
+        }
+        JobStatus status = job.getJobStatus().get();
+        if (status.isGloballyTerminalState()) {
+          job.getJobExecutionResult().get();
+          throw new IllegalStateException("the job ended " + status);
+        }
+        if (System.nanoTime() - report > 5e9) {
+          System.out.printf(Locale.ROOT, "  … %,d of %,d committed (%s)%n", done, expected, status);
+          report = System.nanoTime();
+        }
+        Thread.sleep(100);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      CompletedCheckpointStats last = latestCheckpoint(cluster, job.getJobID());
+      System.out.printf(Locale.ROOT, "flink p%d, Kafka → Kafka exactly-once: %,d events in %.1f s = %,.0f events/s "
+              + "(job start and up to one %d s checkpoint wait included)%n",
+          parallelism, expected, seconds, expected / seconds, CHECKPOINT_INTERVAL.toSeconds());
+      if (nineTenths > tenth && tenth > 0) {
+        System.out.printf(Locale.ROOT, "flink p%d, steady (from 10%% to 90%% of the input committed): %,.0f events/s%n",
+            parallelism, (doneAtNineTenths - doneAtTenth) / ((nineTenths - tenth) / 1e9));
+      }
+      System.out.printf(Locale.ROOT, "flink p%d, last checkpoint: %,d bytes of state, %,d ms end to end%n",
+          parallelism, last.getStateSize(), last.getEndToEndDuration());
+
+      long checkpointBefore = last.getCheckpointId();
+      long kill = System.nanoTime();
+      cluster.terminateTaskManager(0).get();
+      cluster.startTaskManager();
+      while (latestCheckpointId(cluster, job.getJobID()) <= checkpointBefore
+          || cluster.getJobStatus(job.getJobID()).get() != JobStatus.RUNNING) {
+        Thread.sleep(50);
+      }
+      System.out.printf(Locale.ROOT, "flink p%d, task manager lost: next completed checkpoint on a new one after %,d ms%n",
+          parallelism, (System.nanoTime() - kill) / 1_000_000);
+      job.cancel().get();
+    } finally {
+      TestStreamEnvironment.unsetAsContext();
+    }
+  }
+
+  /** The latest completed checkpoint, or null before the first. */
+  private static CompletedCheckpointStats latestCheckpoint(MiniCluster cluster, JobID job) throws Exception {
+    return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getHistory().getLatestCompletedCheckpoint();
+  }
+
+  private static long latestCheckpointId(MiniCluster cluster, JobID job) throws Exception {
+    CompletedCheckpointStats c = latestCheckpoint(cluster, job);
+    return c == null ? -1 : c.getCheckpointId();
+  }
+
+  /** The engine's snapshot after the whole file: what the scoring operator checkpoints, per tracked entity. */
+  private static void snapshotSize(Path events) throws Exception {
+    Engine engine = new Engine(EngineConfig.defaults());
+    EventCodec codec = new EventCodec();
+    try (InputStream in = Files.newInputStream(events)) {
+      NdjsonLines.forEach(in, (buf, off, len, line) -> {
+        if (codec.parse(buf, off, len, line) instanceof ParseResult.Accepted a) {
+          engine.process(a.event());
+          engine.drainWarnings();
+        }
+      });
+    }
+    ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+    engine.writeSnapshot(snapshot);
+    long entities = engine.stats().entitiesTracked().values().stream().mapToLong(Integer::longValue).sum();
+    System.out.printf(Locale.ROOT, "engine snapshot: %,d bytes for %,d tracked entities = %.0f bytes per entity%n",
+        snapshot.size(), entities, (double) snapshot.size() / entities);
+  }
+}
