@@ -33,8 +33,10 @@ import org.fanzha.sim.Simulator;
 /**
  * Kafka → Flink → Kafka throughput, checkpoint size and recovery time, printed. Not a test: run it with
  *
- * <pre>MAVEN_OPTS=-Xmx8g ./mvnw -q -pl flink exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.fanzha.flink.KafkaBench [-Dexec.args="PEOPLE DAYS"]</pre>
+ * <pre>./mvnw -q -pl flink exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
+ *   -Dexec.args="-Xmx10g -classpath %classpath org.fanzha.flink.KafkaBench PEOPLE DAYS"</pre>
+ *
+ * <p>(Its own JVM: under {@code exec:java} Flink cannot see the job's classes through Maven's class loader.)
  *
  * <p>A simulated city (seed 5) is written into a 2-partition input topic of an in-JVM KRaft broker before each job
  * starts, so the producer does not compete with the job. The job then drains it with checkpoints every second and
