@@ -31,6 +31,7 @@ public final class DetectionJob {
 
   public static final String FILE_SOURCE_UID = "fanzha-file-source";
   public static final String KAFKA_SOURCE_UID = "fanzha-kafka-source";
+  public static final String RULES_SOURCE_UID = "fanzha-rules-source";
   public static final String SCORER_UID = "fanzha-scorer";
   public static final String KAFKA_SINK_UID = "fanzha-kafka-sink";
 
@@ -44,11 +45,14 @@ public final class DetectionJob {
    *
    * @param bootstrapServers Kafka's {@code host:port} list
    * @param inputTopic NDJSON events, one per record (the server's accepted events)
+   * @param rulesTopic rule files (API.md "Rule file"), one per record, adopted by every scorer in the order published
    * @param groupId the consumer group whose committed offsets a first start resumes from
-   * @param topicPrefix output topics are this prefix + {@code decisions}, {@code warnings}, {@code entities}, {@code rejections}
+   * @param topicPrefix output topics are this prefix + {@code decisions}, {@code warnings}, {@code entities},
+   *     {@code rejections}, {@code rules-applied}
    * @param transactionalIdPrefix unique per job on a Kafka cluster, and kept when the job is restored from a savepoint
    */
-  public record KafkaTopics(String bootstrapServers, String inputTopic, String groupId, String topicPrefix,
+  public record KafkaTopics(String bootstrapServers, String inputTopic, String rulesTopic, String groupId,
+      String topicPrefix,
       String transactionalIdPrefix) implements java.io.Serializable {}
 
   /** Builds the streaming job: Kafka in, scoring, Kafka out (exactly-once once checkpointing is on). */
@@ -56,8 +60,13 @@ public final class DetectionJob {
     // Compressed snapshots are smaller, and Flink 2.2 restores an uncompressed operator-state blob one byte per read
     // call from the checkpoint file: 24 MB took 80 s to restore, compressed it is read through a buffer.
     env.getConfig().setUseSnapshotCompression(true);
-    DataStream<RawLine> lines = kafkaLines(env, kafka.bootstrapServers(), kafka.inputTopic(), kafka.groupId());
-    toKafka(score(lines, settings), kafka.bootstrapServers(), kafka.topicPrefix(), kafka.transactionalIdPrefix());
+    DataStream<RawLine> events = kafkaLines(env, kafka.bootstrapServers(), kafka.inputTopic(), kafka.groupId(),
+        KafkaLines.events(), KAFKA_SOURCE_UID);
+    // Rule files reach every scoring task (broadcast): one today, one per key group after the keyed re-cut.
+    DataStream<RawLine> ruleFiles = kafkaLines(env, kafka.bootstrapServers(), kafka.rulesTopic(), kafka.groupId(),
+        KafkaLines.ruleFiles(), RULES_SOURCE_UID).setParallelism(1).broadcast();
+    toKafka(score(events.union(ruleFiles), settings), kafka.bootstrapServers(), kafka.topicPrefix(),
+        kafka.transactionalIdPrefix());
   }
 
   /** Reads one NDJSON file in order, as one split. */
@@ -69,19 +78,20 @@ public final class DetectionJob {
   }
 
   /**
-   * Reads a Kafka topic, one record per event, from the committed offsets of {@code groupId} (or the
-   * earliest on a first start); after a restore, from the offsets in the checkpoint.
+   * Reads a Kafka topic, one record per event or rule file, from the committed offsets of {@code groupId} (or the
+   * earliest on a first start, so a new job adopts every published rule file in order); after a restore, from the
+   * offsets in the checkpoint.
    */
-  public static DataStream<RawLine> kafkaLines(StreamExecutionEnvironment env, String bootstrapServers, String topic,
-      String groupId) {
+  static SingleOutputStreamOperator<RawLine> kafkaLines(StreamExecutionEnvironment env, String bootstrapServers, String topic,
+      String groupId, KafkaLines records, String uid) {
     KafkaSource<RawLine> source = KafkaSource.<RawLine>builder()
         .setBootstrapServers(bootstrapServers)
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new KafkaLines())
+        .setDeserializer(records)
         .build();
-    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "events topic " + topic).uid(KAFKA_SOURCE_UID);
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), "topic " + topic).uid(uid);
   }
 
   /** Scores the lines (stage 1: one scoring task, see {@link ScoringOperator}). */

@@ -72,9 +72,11 @@ public final class KafkaBench {
       throws Exception {
     String name = "bench-p" + parallelism;
     DetectionJob.KafkaTopics topics = new DetectionJob.KafkaTopics(kafka.bootstrapServers(), name + ".events",
-        name + "-group", name + ".", "fanzha-" + name);
+        name + ".rules", name + "-group", name + ".", "fanzha-" + name);
     kafka.createTopics(2, List.of(topics.inputTopic()));
-    kafka.createTopics(2, List.of(name + ".decisions", name + ".warnings", name + ".entities", name + ".rejections"));
+    kafka.createTopics(1, List.of(topics.rulesTopic()));
+    kafka.createTopics(2, List.of(name + ".decisions", name + ".warnings", name + ".entities", name + ".rejections",
+        name + ".rules-applied"));
     long produced = kafka.produceFile(topics.inputTopic(), events);
     if (produced != expected) {
       throw new IllegalStateException("produced " + produced + " of " + expected);

@@ -26,7 +26,17 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import java.io.StringWriter;
+import org.fanzha.core.codec.EventCodec;
+import org.fanzha.core.codec.ParseResult;
+import org.fanzha.engine.Decision;
+import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.replay.OutputJson;
+import org.fanzha.engine.rules.RuleBook;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 import org.fanzha.engine.replay.Replay;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Simulator;
@@ -42,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded replay gives for the same events (each decision and warning once, the same entity risks).
  */
 class KafkaJobTest {
-  private static final String[] OUTPUTS = {"decisions", "warnings", "entities", "rejections"};
+  private static final String[] OUTPUTS = {"decisions", "warnings", "entities", "rejections", "rules-applied"};
   private static final Duration PATIENCE = Duration.ofMinutes(2);
 
   @RegisterExtension
@@ -69,8 +79,7 @@ class KafkaJobTest {
     List<String> events = city(dir, 43);
     Expected expected = Expected.of(dir.resolve("embedded"), events);
     DetectionJob.KafkaTopics topics = topics("loss");
-    kafka.createTopics(1, List.of(topics.inputTopic()));
-    kafka.createTopics(2, outputTopics(topics));
+    createTopics(topics);
 
     JobClient job = start(topics, 2, "hashmap", dir, null);
     List<List<String>> chunks = chunks(events, 8);
@@ -111,8 +120,7 @@ class KafkaJobTest {
     List<String> firstHalf = events.subList(0, events.size() / 2);
     Expected expectedFirstHalf = Expected.of(dir.resolve("embedded-half"), firstHalf);
     DetectionJob.KafkaTopics topics = topics("rescale");
-    kafka.createTopics(1, List.of(topics.inputTopic()));
-    kafka.createTopics(2, outputTopics(topics));
+    createTopics(topics);
 
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
       JobClient first = start(topics, 1, "rocksdb", dir, null);
@@ -130,6 +138,74 @@ class KafkaJobTest {
         expected.assertMatches(out, topics);
       } finally {
         cancel(second);
+      }
+    }
+  }
+
+  @Test
+  void aRuleFilePublishedWhileRunningScoresEveryLaterEvent(@TempDir Path dir) throws Exception {
+    List<String> events = city(dir, 59);
+    List<String> firstHalf = events.subList(0, events.size() / 2);
+    List<String> secondHalf = events.subList(firstHalf.size(), events.size());
+    String stricter = RuleBook.defaultText().replace("version: 1", "version: 2")
+        .replace("    min_calls: 20", "    min_calls: 6");
+    List<String> shippedOnly = decisions(events);
+    List<String> expected = decisions(firstHalf, secondHalf, RuleBook.parse(stricter));
+    assertThat(expected).as("the new rules decide differently").isNotEqualTo(shippedOnly);
+    DetectionJob.KafkaTopics topics = topics("rules");
+    createTopics(topics);
+
+    JobClient job = start(topics, 2, "hashmap", dir, null);
+    try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
+      kafka.produce(topics.inputTopic(), firstHalf);
+      int firstHalfDecisions = decisions(firstHalf).size();
+      await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= firstHalfDecisions,
+          "the first half's decisions");
+      kafka.produce(topics.rulesTopic(), List.of("version: 2\nrules: [unclosed", stricter));
+      await(job, () -> out.poll().values(topics.topicPrefix() + "rules-applied").size() == 2, "both rule files");
+      assertThat(out.values(topics.topicPrefix() + "rules-applied"))
+          .anySatisfy(o -> assertThat(o).contains("\"status\":\"refused\"").contains("problems"))
+          .contains("{\"version\":2,\"status\":\"adopted\"}");
+
+      kafka.produce(topics.inputTopic(), secondHalf);
+      await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expected.size(),
+          "every decision");
+      Thread.sleep(1000);
+      assertThat(out.poll().values(topics.topicPrefix() + "decisions")).containsExactlyInAnyOrderElementsOf(expected);
+    } finally {
+      cancel(job);
+    }
+  }
+
+  /** The embedded engine's decisions, as NDJSON lines: the first events, then {@code later} under {@code rules}. */
+  private static List<String> decisions(List<String> first, List<String> later, RuleBook rules) {
+    Engine engine = new Engine(EngineConfig.defaults());
+    List<String> out = new ArrayList<>();
+    EventCodec codec = new EventCodec();
+    for (String line : first) {
+      score(engine, codec, line, out);
+    }
+    engine.useRules(rules);
+    for (String line : later) {
+      score(engine, codec, line, out);
+    }
+    return out;
+  }
+
+  private static List<String> decisions(List<String> events) {
+    return decisions(events, List.of(), RuleBook.defaults());
+  }
+
+  private static void score(Engine engine, EventCodec codec, String line, List<String> out) {
+    if (codec.parse(line, 0) instanceof ParseResult.Accepted a) {
+      Decision d = engine.process(a.event());
+      engine.drainWarnings();
+      if (!d.isNone()) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JsonFactory.builder().build().createGenerator(ObjectWriteContext.empty(), w)) {
+          OutputJson.write(d, g);
+        }
+        out.add(w.toString());
       }
     }
   }
@@ -161,8 +237,14 @@ class KafkaJobTest {
   }
 
   private static DetectionJob.KafkaTopics topics(String name) {
-    return new DetectionJob.KafkaTopics(kafka.bootstrapServers(), name + ".events", name + "-group", name + ".",
-        "fanzha-" + name);
+    return new DetectionJob.KafkaTopics(kafka.bootstrapServers(), name + ".events", name + ".rules", name + "-group",
+        name + ".", "fanzha-" + name);
+  }
+
+  /** One partition in (the embedded runner's order), two out. */
+  private static void createTopics(DetectionJob.KafkaTopics topics) throws Exception {
+    kafka.createTopics(1, List.of(topics.inputTopic(), topics.rulesTopic()));
+    kafka.createTopics(2, outputTopics(topics));
   }
 
   private static List<String> outputTopics(DetectionJob.KafkaTopics topics) {

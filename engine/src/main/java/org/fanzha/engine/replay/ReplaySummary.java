@@ -36,6 +36,13 @@ public record ReplaySummary(
     byType = Map.copyOf(byType);
   }
 
+  /** Returns the one-line account a replay command prints. */
+  public String describe() {
+    return String.format(java.util.Locale.ROOT, "read %,d  accepted %,d  rejected %,d  duplicates %,d  decisions %,d  "
+            + "warnings %,d  entities %,d  in %,d ms (%,.0f events/s)", eventsRead, accepted, rejected, duplicates,
+        decisions, warnings, entities, wallMs, eventsPerSecond());
+  }
+
   /** Returns lines read per second of wall time. */
   public double eventsPerSecond() {
     return wallMs == 0 ? eventsRead * 1000.0 : eventsRead * 1000.0 / wallMs;

@@ -83,10 +83,8 @@ public final class FlinkCommands implements Runnable {
         return 1;
       }
       ReplaySummary s = FlinkReplay.run(events, out, settings, parallelism);
-      System.out.printf(Locale.ROOT, "flink runner, parallelism %d: read %,d  accepted %,d  rejected %,d  duplicates %,d  "
-              + "decisions %,d  warnings %,d  entities %,d  in %,d ms (%,.0f events/s, mini-cluster start included)%n",
-          parallelism, s.eventsRead(), s.accepted(), s.rejected(), s.duplicates(), s.decisions(), s.warnings(),
-          s.entities(), s.wallMs(), s.eventsPerSecond());
+      System.out.printf(Locale.ROOT, "flink runner, parallelism %d (mini-cluster start included): %s%n", parallelism,
+          s.describe());
       System.out.println("wrote " + out.resolve("decisions.ndjson") + ", entities.ndjson, warnings.ndjson, summary.json");
       return 0;
     }
@@ -94,7 +92,7 @@ public final class FlinkCommands implements Runnable {
 
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = "Run the streaming job: events from a Kafka topic, decisions, warnings, entity risks and refusals to "
-          + "Kafka topics, exactly-once. On a cluster the cluster's configuration decides the state backend and "
+          + "Kafka topics, exactly-once; rule files published to the rules topic are adopted between two events. On a cluster the cluster's configuration decides the state backend and "
           + "checkpoint storage; these options only set what the job needs.")
   static final class Run implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka host:port list")
@@ -102,6 +100,10 @@ public final class FlinkCommands implements Runnable {
 
     @Option(names = "--input-topic", defaultValue = "fanzha.events", description = "default: ${DEFAULT-VALUE}")
     String inputTopic;
+
+    @Option(names = "--rules-topic", defaultValue = "fanzha.rules",
+        description = "rule files to adopt while running, one per record (default: ${DEFAULT-VALUE})")
+    String rulesTopic;
 
     @Option(names = "--group-id", defaultValue = "fanzha-flink", description = "default: ${DEFAULT-VALUE}")
     String groupId;
@@ -140,8 +142,8 @@ public final class FlinkCommands implements Runnable {
       }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.enableCheckpointing(checkpointInterval.toMillis());
-      DetectionJob.kafkaToKafka(env, new DetectionJob.KafkaTopics(bootstrapServers, inputTopic, groupId, topicPrefix,
-          transactionalIdPrefix), scoring.settings());
+      DetectionJob.kafkaToKafka(env, new DetectionJob.KafkaTopics(bootstrapServers, inputTopic, rulesTopic, groupId,
+          topicPrefix, transactionalIdPrefix), scoring.settings());
       env.execute("fanzha detection " + inputTopic + " → " + topicPrefix + "*");
       return 0;
     }

@@ -5,15 +5,35 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Takes each Kafka record's value as one NDJSON line, placed by partition and offset + 1; an empty value is skipped. */
+/**
+ * Takes each Kafka record's value as one NDJSON event, or as one rule file for the rules topic, placed by partition
+ * and offset + 1; an empty value is skipped.
+ */
 public final class KafkaLines implements KafkaRecordDeserializationSchema<RawLine> {
   private static final long serialVersionUID = 1L;
+
+  private final boolean ruleFiles;
+
+  private KafkaLines(boolean ruleFiles) {
+    this.ruleFiles = ruleFiles;
+  }
+
+  /** Records of the events topic. */
+  public static KafkaLines events() {
+    return new KafkaLines(false);
+  }
+
+  /** Records of the rules topic. */
+  public static KafkaLines ruleFiles() {
+    return new KafkaLines(true);
+  }
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawLine> out) {
     byte[] value = record.value();
     if (value != null && value.length > 0) {
-      out.collect(new RawLine(record.partition(), record.offset() + 1, value));
+      out.collect(ruleFiles ? RawLine.ruleFile(record.partition(), record.offset() + 1, value)
+          : new RawLine(record.partition(), record.offset() + 1, value));
     }
   }
 

@@ -10,6 +10,8 @@ public enum OutputKind {
   ENTITY,
   /** An input refused: {@code {partition?, line, event_id, field, reason}}. */
   REJECTION,
+  /** A rule file from the rules topic was adopted or refused: {@code {version, status, problems?}}. */
+  RULES,
   /** At the end of a bounded input only: the counts of the run. */
   SUMMARY
 }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Routes each output to its topic ({@code <prefix>decisions}, {@code warnings}, {@code entities},
- * {@code rejections}), keyed so that one entity's records stay in one partition and the entities
+ * {@code rejections}, {@code rules-applied}), keyed so that one entity's records stay in one partition and the entities
  * topic can be compacted. Summaries belong to bounded runs and are not written.
  */
 public final class OutputTopics implements KafkaRecordSerializationSchema<Output>, KafkaDatasetFacetProvider, Serializable {
@@ -29,6 +29,7 @@ public final class OutputTopics implements KafkaRecordSerializationSchema<Output
     topics.put(OutputKind.WARNING, prefix + "warnings");
     topics.put(OutputKind.ENTITY, prefix + "entities");
     topics.put(OutputKind.REJECTION, prefix + "rejections");
+    topics.put(OutputKind.RULES, prefix + "rules-applied");
   }
 
   /** Returns the topic of each kind that is written. */

@@ -2,7 +2,8 @@ package org.fanzha.flink.io;
 
 /**
  * One input record before validation: its UTF-8 bytes and where it came from, so a refusal can name
- * the place (a file's line number, or a Kafka partition and offset + 1).
+ * the place (a file's line number, or a Kafka partition and offset + 1). Most are events; a few are
+ * rule files published to the rules topic, which every scorer adopts between two events.
  *
  * <p>A Flink POJO (public fields, no-argument constructor) so the job serialises it without Kryo.
  */
@@ -12,6 +13,8 @@ public class RawLine {
   /** The 1-based line number in a file, or the offset + 1 in a partition. */
   public long line;
   public byte[] bytes;
+  /** The bytes are a rule file (API.md "Rule file"), not an event. */
+  public boolean ruleFile;
 
   public RawLine() {
     this.bytes = new byte[0];
@@ -21,5 +24,12 @@ public class RawLine {
     this.partition = partition;
     this.line = line;
     this.bytes = bytes;
+  }
+
+  /** A rule file read from the rules topic. */
+  public static RawLine ruleFile(int partition, long line, byte[] yaml) {
+    RawLine r = new RawLine(partition, line, yaml);
+    r.ruleFile = true;
+    return r;
   }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -25,18 +26,24 @@ import org.fanzha.core.event.EventType;
 import org.fanzha.core.time.EventTimeWindow;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
+import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.replay.EventIds;
+import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.flink.JobSettings;
 import org.fanzha.flink.io.Output;
 import org.fanzha.flink.io.OutputKind;
 import org.fanzha.flink.io.RawLine;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the shared engine on raw lines, in arrival order: validates each with the same codec as the
  * server and the embedded replay, skips an id seen before, scores, and sends the decision, warnings
  * and refusals on. Entity risks go out as a changelog just before each checkpoint barrier and at the
- * end of a bounded input, followed there by a summary of the run.
+ * end of a bounded input, followed there by a summary of the run. A rule file arriving on the same input
+ * (from the rules topic, broadcast) is compiled and adopted between two events, or refused with its
+ * problems; either way the outcome is an output, and the rules in force are part of the checkpoint.
  *
  * <p>Stage 1 of the Flink runner (decision 0011): the engine is one state machine across entities, so
  * this operator runs at parallelism 1 and keeps the engine's binary snapshot, the seen ids and the
@@ -46,7 +53,7 @@ import org.fanzha.flink.io.RawLine;
 public final class ScoringOperator extends AbstractStreamOperator<Output>
     implements OneInputStreamOperator<RawLine, Output>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
-  private static final int STATE_VERSION = 1;
+  private static final int STATE_VERSION = 2; // 2: the adopted rule file
   /** A recorded stream may be old, but nothing in it happened more than a day after this task's clock. */
   private static final Duration MAX_LEAD = Duration.ofDays(1);
   private static final Duration MAX_AGE = Duration.ofDays(365L * 100);
@@ -63,6 +70,8 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   private transient long[] counts;
   private transient Counter rejectedCounter;
   private transient Counter duplicateCounter;
+  /** The last rule file adopted from the rules topic (null: the job's own rules), restored with the engine. */
+  private transient @Nullable String adoptedRules;
 
   public ScoringOperator(JobSettings settings) {
     this.settings = settings;
@@ -74,6 +83,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     state = context.getOperatorStateStore()
         .getListState(new ListStateDescriptor<>("fanzha-engine", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     engine = null;
+    adoptedRules = null;
     seen = new LongOpenHashSet();
     counts = new long[6];
     if (context.isRestored()) {
@@ -99,6 +109,10 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   @Override
   public void processElement(StreamRecord<RawLine> element) {
     RawLine raw = element.getValue();
+    if (raw.ruleFile) {
+      adopt(raw);
+      return;
+    }
     counts[0]++;
     ParseResult parsed = codec.parse(raw.bytes, 0, raw.bytes.length, raw.line);
     if (parsed instanceof ParseResult.Rejected rejected) {
@@ -122,6 +136,31 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     for (Warning w : engine.drainWarnings()) {
       counts[5]++;
       emit(OutputWriter.warning(w));
+    }
+  }
+
+  /** Compiles a published rule file and scores the next event with it; a file that does not compile changes nothing. */
+  private void adopt(RawLine raw) {
+    String yaml = new String(raw.bytes, StandardCharsets.UTF_8);
+    String where = raw.partition + ":" + raw.line;
+    try {
+      RuleBook book = RuleBook.parse(yaml);
+      engine.useRules(book);
+      adoptedRules = yaml;
+      emit(new Output(OutputKind.RULES, where, OutputWriter.json(g -> {
+        g.writeStartObject();
+        g.writeNumberProperty("version", book.version());
+        g.writeStringProperty("status", "adopted");
+        g.writeEndObject();
+      })));
+    } catch (RuleFileException | IllegalArgumentException e) {
+      LOG.warn("rule file at {} refused: {}", where, e.getMessage());
+      emit(new Output(OutputKind.RULES, where, OutputWriter.json(g -> {
+        g.writeStartObject();
+        g.writeStringProperty("status", "refused");
+        g.writeStringProperty("problems", e.getMessage());
+        g.writeEndObject();
+      })));
     }
   }
 
@@ -168,11 +207,20 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     });
   }
 
-  /** Counters, then seen-id hashes, then the engine snapshot (last: it reads its stream through a buffer). */
+  /**
+   * Counters, the adopted rule file, seen-id hashes, then the engine snapshot (last: it reads its stream through a
+   * buffer).
+   */
   private byte[] snapshot() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     DataOutputStream out = new DataOutputStream(bytes);
     out.writeInt(STATE_VERSION);
+    out.writeBoolean(adoptedRules != null);
+    if (adoptedRules != null) {
+      byte[] yaml = adoptedRules.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(yaml.length);
+      out.write(yaml);
+    }
     for (long c : counts) {
       out.writeLong(c);
     }
@@ -191,6 +239,11 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     if (version != STATE_VERSION) {
       throw new IOException("unsupported scoring state version " + version);
     }
+    if (in.readBoolean()) {
+      byte[] yaml = new byte[in.readInt()];
+      in.readFully(yaml);
+      adoptedRules = new String(yaml, StandardCharsets.UTF_8);
+    }
     for (int i = 0; i < counts.length; i++) {
       counts[i] = in.readLong();
     }
@@ -199,6 +252,14 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     for (int i = 0; i < n; i++) {
       seen.add(in.readLong());
     }
-    engine = Engine.readSnapshot(in, settings.engineConfig());
+    EngineConfig config = settings.engineConfig();
+    if (adoptedRules != null) {
+      try {
+        config = config.withRules(RuleBook.parse(adoptedRules));
+      } catch (RuleFileException e) {
+        throw new IOException("the checkpoint's adopted rule file no longer compiles: " + e.getMessage(), e);
+      }
+    }
+    engine = Engine.readSnapshot(in, config);
   }
 }

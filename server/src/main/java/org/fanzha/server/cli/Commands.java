@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.engine.EngineConfig;
@@ -163,10 +162,7 @@ final class Commands {
         return 1;
       }
       ReplaySummary s = Replay.run(events, out, config);
-      System.out.printf(Locale.ROOT, "read %,d  accepted %,d  rejected %,d  duplicates %,d  decisions %,d  warnings %,d  "
-              + "entities %,d  in %,d ms (%,.0f events/s)%n",
-          s.eventsRead(), s.accepted(), s.rejected(), s.duplicates(), s.decisions(), s.warnings(), s.entities(),
-          s.wallMs(), s.eventsPerSecond());
+      System.out.println(s.describe());
       System.out.println("wrote " + out.resolve("decisions.ndjson") + ", entities.ndjson, warnings.ndjson, summary.json");
       return 0;
     }
