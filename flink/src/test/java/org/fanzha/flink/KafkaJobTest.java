@@ -225,7 +225,7 @@ class KafkaJobTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     env.enableCheckpointing(200);
-    DetectionJob.kafkaToKafka(env, topics, new JobSettings(null, false));
+    DetectionJob.kafkaToKafka(env, topics, new JobSettings(null, false).withDedupeWindow(Duration.ofDays(1)));
     return env.executeAsync("fanzha " + topics.inputTopic());
   }
 

@@ -127,6 +127,11 @@ public final class FlinkCommands implements Runnable {
         + "cluster's state.checkpoints.dir. The job manager's memory (Flink's fallback) takes at most 5 MB of state.")
     @Nullable String checkpointDir;
 
+    @Option(names = "--dedupe-window", defaultValue = "P7D",
+        description = "how long, in event time, an event id is remembered to skip a repeat, ISO-8601; repeats up to "
+            + "this far apart are always skipped, from twice as far never (default: ${DEFAULT-VALUE})")
+    Duration dedupeWindow;
+
     @CommandLine.Mixin
     Scoring scoring = new Scoring();
 
@@ -143,7 +148,7 @@ public final class FlinkCommands implements Runnable {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.enableCheckpointing(checkpointInterval.toMillis());
       DetectionJob.kafkaToKafka(env, new DetectionJob.KafkaTopics(bootstrapServers, inputTopic, rulesTopic, groupId,
-          topicPrefix, transactionalIdPrefix), scoring.settings());
+          topicPrefix, transactionalIdPrefix), scoring.settings().withDedupeWindow(dedupeWindow));
       env.execute("fanzha detection " + inputTopic + " → " + topicPrefix + "*");
       return 0;
     }

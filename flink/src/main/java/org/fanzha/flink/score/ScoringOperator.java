@@ -1,7 +1,5 @@
 package org.fanzha.flink.score;
 
-import it.unimi.dsi.fastutil.longs.LongIterator;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -28,7 +26,6 @@ import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.Warning;
-import org.fanzha.engine.replay.EventIds;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.flink.JobSettings;
@@ -46,14 +43,14 @@ import org.jspecify.annotations.Nullable;
  * problems; either way the outcome is an output, and the rules in force are part of the checkpoint.
  *
  * <p>Stage 1 of the Flink runner (decision 0011): the engine is one state machine across entities, so
- * this operator runs at parallelism 1 and keeps the engine's binary snapshot, the seen ids and the
+ * this operator runs at parallelism 1 and keeps the engine's binary snapshot, the recent event ids and the
  * counters as one blob of operator state. Reading, writing and Kafka partitions scale around it; the
  * keyed re-cut replaces it with entity-keyed operators.
  */
 public final class ScoringOperator extends AbstractStreamOperator<Output>
     implements OneInputStreamOperator<RawLine, Output>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
-  private static final int STATE_VERSION = 2; // 2: the adopted rule file
+  private static final int STATE_VERSION = 3; // 2: the adopted rule file; 3: seen ids in two generations
   /** A recorded stream may be old, but nothing in it happened more than a day after this task's clock. */
   private static final Duration MAX_LEAD = Duration.ofDays(1);
   private static final Duration MAX_AGE = Duration.ofDays(365L * 100);
@@ -63,7 +60,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   private transient ListState<byte[]> state;
   private transient Engine engine;
   private transient EventCodec codec;
-  private transient LongOpenHashSet seen;
+  private transient SeenIds seen;
   private transient EntityChangelog entities;
   private transient StreamRecord<Output> reuse;
   // read, accepted, rejected, duplicates, decisions, warnings
@@ -84,7 +81,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
         .getListState(new ListStateDescriptor<>("fanzha-engine", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     engine = null;
     adoptedRules = null;
-    seen = new LongOpenHashSet();
+    seen = new SeenIds(settings.dedupeWindowMs());
     counts = new long[6];
     if (context.isRestored()) {
       for (byte[] blob : state.get()) {
@@ -122,7 +119,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       return;
     }
     Event event = ((ParseResult.Accepted) parsed).event();
-    if (!seen.add(EventIds.hash(event.id()))) {
+    if (!seen.firstTime(event.id(), event.ts())) {
       counts[3]++;
       duplicateCounter.inc();
       return;
@@ -224,10 +221,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     for (long c : counts) {
       out.writeLong(c);
     }
-    out.writeInt(seen.size());
-    for (LongIterator it = seen.iterator(); it.hasNext(); ) {
-      out.writeLong(it.nextLong());
-    }
+    seen.write(out);
     out.flush();
     engine.writeSnapshot(bytes);
     return bytes.toByteArray();
@@ -247,11 +241,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     for (int i = 0; i < counts.length; i++) {
       counts[i] = in.readLong();
     }
-    int n = in.readInt();
-    seen = new LongOpenHashSet(n);
-    for (int i = 0; i < n; i++) {
-      seen.add(in.readLong());
-    }
+    seen = SeenIds.read(in, settings.dedupeWindowMs());
     EngineConfig config = settings.engineConfig();
     if (adoptedRules != null) {
       try {
