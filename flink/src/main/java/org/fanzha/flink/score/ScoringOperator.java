@@ -19,6 +19,7 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
+import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
 import org.fanzha.core.time.EventTimeWindow;
@@ -67,6 +68,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   private transient long[] counts;
   private transient Counter rejectedCounter;
   private transient Counter duplicateCounter;
+  private transient Counter engineErrors;
   /** The last rule file adopted from the rules topic (null: the job's own rules), restored with the engine. */
   private transient @Nullable String adoptedRules;
 
@@ -101,6 +103,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     reuse = new StreamRecord<>(new Output());
     rejectedCounter = getMetricGroup().counter("fanzhaRejected");
     duplicateCounter = getMetricGroup().counter("fanzhaDuplicates");
+    engineErrors = getMetricGroup().counter("fanzhaEngineErrors");
   }
 
   @Override
@@ -125,7 +128,19 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       return;
     }
     counts[1]++;
-    Decision d = engine.process(event);
+    Decision d;
+    try {
+      d = engine.process(event);
+    } catch (RuntimeException e) {
+      // A fault of the engine on one event must not become a poison pill that fails the job on every restart: the
+      // event is refused with the reason, as the embedded runner skips it, and everything else goes on.
+      engineErrors.inc();
+      LOG.error("the engine failed on event {}; refused and skipped", event.id(), e);
+      emit(OutputWriter.rejection(raw.partition, new Rejection(raw.line, event.id(), "(engine)",
+          "the engine failed on this event (" + e.getClass().getSimpleName() + "); it was skipped")));
+      engine.drainWarnings();
+      return;
+    }
     if (!d.isNone()) {
       counts[4]++;
       emit(OutputWriter.decision(d));
