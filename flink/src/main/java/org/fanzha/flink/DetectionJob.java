@@ -6,6 +6,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -61,10 +62,11 @@ public final class DetectionJob {
     // call from the checkpoint file: 24 MB took 80 s to restore, compressed it is read through a buffer.
     env.getConfig().setUseSnapshotCompression(true);
     DataStream<RawLine> events = kafkaLines(env, kafka.bootstrapServers(), kafka.inputTopic(), kafka.groupId(),
-        KafkaLines.events(), KAFKA_SOURCE_UID);
-    // Rule files reach every scoring task (broadcast): one today, one per key group after the keyed re-cut.
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), true, KafkaLines.events(), KAFKA_SOURCE_UID);
+    // Rule files reach every scoring task (broadcast): one today, one per key group after the keyed re-cut. A job
+    // started without a checkpoint reads them all from the beginning, so it runs the last published file.
     DataStream<RawLine> ruleFiles = kafkaLines(env, kafka.bootstrapServers(), kafka.rulesTopic(), kafka.groupId(),
-        KafkaLines.ruleFiles(), RULES_SOURCE_UID).setParallelism(1).broadcast();
+        OffsetsInitializer.earliest(), false, KafkaLines.ruleFiles(), RULES_SOURCE_UID).setParallelism(1).broadcast();
     toKafka(score(events.union(ruleFiles), settings), kafka.bootstrapServers(), kafka.topicPrefix(),
         kafka.transactionalIdPrefix());
   }
@@ -72,23 +74,26 @@ public final class DetectionJob {
   /** Reads one NDJSON file in order, as one split. */
   public static DataStream<RawLine> fileLines(StreamExecutionEnvironment env, Path file) {
     FileSource<RawLine> source = FileSource.forRecordStreamFormat(new NdjsonFileFormat(),
-        new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build();
+            new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))
+        // the default enumerator skips names starting with '.' or '_': a replay reads the file it is given
+        .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(path -> true))
+        .build();
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "events file")
         .setParallelism(1).uid(FILE_SOURCE_UID);
   }
 
   /**
-   * Reads a Kafka topic, one record per event or rule file, from the committed offsets of {@code groupId} (or the
-   * earliest on a first start, so a new job adopts every published rule file in order); after a restore, from the
-   * offsets in the checkpoint.
+   * Reads a Kafka topic, one record per event or rule file, from {@code start} on a first start; after a restore,
+   * from the offsets in the checkpoint. {@code commitOffsets}: report progress to {@code groupId} at each checkpoint.
    */
-  static SingleOutputStreamOperator<RawLine> kafkaLines(StreamExecutionEnvironment env, String bootstrapServers, String topic,
-      String groupId, KafkaLines records, String uid) {
+  static SingleOutputStreamOperator<RawLine> kafkaLines(StreamExecutionEnvironment env, String bootstrapServers,
+      String topic, String groupId, OffsetsInitializer start, boolean commitOffsets, KafkaLines records, String uid) {
     KafkaSource<RawLine> source = KafkaSource.<RawLine>builder()
         .setBootstrapServers(bootstrapServers)
         .setTopics(topic)
         .setGroupId(groupId)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setStartingOffsets(start)
+        .setProperty("commit.offsets.on.checkpoint", String.valueOf(commitOffsets))
         .setDeserializer(records)
         .build();
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "topic " + topic).uid(uid);
@@ -120,7 +125,9 @@ public final class DetectionJob {
         // probing one id per past checkpoint (recovery after 50 checkpoints took 81 s that way; FLIP-511)
         .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
         .build();
-    outputs.filter(o -> o.kind != OutputKind.SUMMARY).name("streamed outputs").uid("fanzha-streamed-outputs")
+    // beside the scorer (parallelism 1, chained): one channel per key from here on keeps each key's outputs in order
+    outputs.filter(o -> o.kind != OutputKind.SUMMARY).setParallelism(1).name("streamed outputs")
+        .uid("fanzha-streamed-outputs")
         .keyBy(o -> o.key)
         .sinkTo(sink).name("kafka topics").uid(KAFKA_SINK_UID);
   }

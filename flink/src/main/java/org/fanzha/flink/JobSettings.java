@@ -19,13 +19,19 @@ import org.jspecify.annotations.Nullable;
  * @param rulesText a rule file (API.md "Rule file"), or null for the shipped rules
  * @param contentModel whether SMS text is scored with the shipped content model, as the server does
  * @param dedupeWindowMs how long, in event time, an event id is remembered to skip its repeats (at least this long,
- *     at most twice); {@link Long#MAX_VALUE} remembers every id, as a file replay must
+ *     at most twice); {@link Long#MAX_VALUE} means a recorded file: every id is remembered and times are checked as
+ *     the embedded replay checks them
  */
 public record JobSettings(@Nullable String rulesText, boolean contentModel, long dedupeWindowMs) implements Serializable {
 
   /** Every id remembered: for bounded inputs. */
   public JobSettings(@Nullable String rulesText, boolean contentModel) {
     this(rulesText, contentModel, Long.MAX_VALUE);
+  }
+
+  /** Whether the input is a recorded file (scored as the embedded replay scores it) rather than a stream. */
+  public boolean recordedFile() {
+    return dedupeWindowMs == Long.MAX_VALUE;
   }
 
   /** Returns these settings remembering ids for {@code window} of event time (a stream that never ends). */

@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -161,6 +165,8 @@ class KafkaJobTest {
       int firstHalfDecisions = decisions(firstHalf).size();
       await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= firstHalfDecisions,
           "the first half's decisions");
+      // every first-half event scored (offsets commit with the checkpoint), or a late one could meet the new rules
+      await(job, () -> committed(topics) >= firstHalf.size(), "the first half read");
       kafka.produce(topics.rulesTopic(), List.of("version: 2\nrules: [unclosed", stricter));
       await(job, () -> out.poll().values(topics.topicPrefix() + "rules-applied").size() == 2, "both rule files");
       assertThat(out.values(topics.topicPrefix() + "rules-applied"))
@@ -227,6 +233,14 @@ class KafkaJobTest {
     env.enableCheckpointing(200);
     DetectionJob.kafkaToKafka(env, topics, new JobSettings(null, false).withDedupeWindow(Duration.ofDays(1)));
     return env.executeAsync("fanzha " + topics.inputTopic());
+  }
+
+  private static long committed(DetectionJob.KafkaTopics topics) {
+    try {
+      return kafka.committedOffsets(topics.groupId(), topics.inputTopic());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Cancels a job still running (a failed one has nothing to cancel, and its failure is the test's answer). */
@@ -309,6 +323,29 @@ class KafkaJobTest {
       return e;
     }
 
+    private static final Pattern ENTITY = Pattern.compile("\"entity_kind\":\"([^\"]*)\",\"entity\":\"([^\"]*)\"");
+
+    /** The embedded decisions of each entity, in order, keyed as the job keys them ({@code kind:id}). */
+    private static Map<String, List<String>> byKey(List<String> decisions) {
+      Map<String, List<String>> out = new HashMap<>();
+      for (String d : decisions) {
+        Matcher m = ENTITY.matcher(d);
+        assertThat(m.find()).as(d).isTrue();
+        out.computeIfAbsent(m.group(1) + ":" + m.group(2), k -> new ArrayList<>()).add(d);
+      }
+      return out;
+    }
+
+    /** The committed decisions of each key, in partition order (one key lives in one partition). */
+    private static Map<String, List<String>> recordsByKey(
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records) {
+      Map<String, List<String>> out = new HashMap<>();
+      for (var r : records) {
+        out.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
+      }
+      return out;
+    }
+
     private static List<String> read(Path dir, String name) throws IOException {
       return Files.readAllLines(dir.resolve(name), StandardCharsets.UTF_8);
     }
@@ -316,6 +353,8 @@ class KafkaJobTest {
     void assertMatches(KafkaBroker.CommittedReader out, DetectionJob.KafkaTopics topics) {
       String p = topics.topicPrefix();
       assertThat(out.values(p + "decisions")).as("each decision exactly once").containsExactlyInAnyOrderElementsOf(decisions);
+      assertThat(recordsByKey(out.records(p + "decisions"))).as("each entity's decisions in scoring order")
+          .isEqualTo(byKey(decisions));
       assertThat(out.values(p + "warnings")).as("each warning exactly once").containsExactlyInAnyOrderElementsOf(warnings);
       assertThat(new HashSet<>(out.latest(p + "entities").values())).as("entity risks").isEqualTo(entities);
       assertThat(out.values(p + "rejections")).isEmpty();

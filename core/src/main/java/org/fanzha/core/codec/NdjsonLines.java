@@ -46,16 +46,23 @@ public final class NdjsonLines {
    */
   public static final class Cursor {
     private final InputStream in;
-    private byte[] buf = new byte[1 << 16];
+    private byte[] buf;
     private int start; // first unread byte
     private int end; // one past the last byte read from the stream
+    private int scanned; // bytes from start up to here hold no newline (a long line is not rescanned after each read)
     private boolean eof;
     private long line;
     private int lineOffset;
     private int lineLength;
 
     public Cursor(InputStream in) {
+      this(in, 1 << 16);
+    }
+
+    /** A cursor whose buffer starts at {@code bufferSize} bytes and doubles for longer lines. */
+    Cursor(InputStream in, int bufferSize) {
       this.in = in;
+      this.buf = new byte[bufferSize];
     }
 
     /** Moves to the next non-blank line; returns false at the end of the stream. */
@@ -103,11 +110,12 @@ public final class NdjsonLines {
     }
 
     private int indexOfNewline() {
-      for (int i = start; i < end; i++) {
+      for (int i = Math.max(start, scanned); i < end; i++) {
         if (buf[i] == '\n') {
           return i;
         }
       }
+      scanned = end;
       return -1;
     }
 
@@ -119,6 +127,7 @@ public final class NdjsonLines {
       } else if (tail == buf.length) {
         buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
       }
+      scanned -= start;
       start = 0;
       end = tail;
       int n = in.read(buf, end, buf.length - end);

@@ -19,15 +19,15 @@ import net.jqwik.api.constraints.IntRange;
 class NdjsonLinesProperties {
 
   @Property
-  void cursorAgreesWithTheArraySplitter(@ForAll("ndjsonish") String text, @ForAll @IntRange(min = 1, max = 9) int chunk)
-      throws IOException {
+  void cursorAgreesWithTheArraySplitter(@ForAll("ndjsonish") String text, @ForAll @IntRange(min = 1, max = 9) int chunk,
+      @ForAll @IntRange(min = 1, max = 16) int bufferSize) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     List<String> expected = new ArrayList<>();
     NdjsonLines.forEach(bytes, 0, bytes.length, (buf, off, len, line) -> expected.add(line + ":" + new String(buf, off, len,
         StandardCharsets.UTF_8)));
 
     List<String> pulled = new ArrayList<>();
-    NdjsonLines.Cursor cursor = new NdjsonLines.Cursor(new Trickle(bytes, chunk));
+    NdjsonLines.Cursor cursor = new NdjsonLines.Cursor(new Trickle(bytes, chunk), bufferSize); // lines outgrow it
     while (cursor.next()) {
       pulled.add(cursor.lineNumber() + ":" + new String(cursor.buffer(), cursor.offset(), cursor.length(),
           StandardCharsets.UTF_8));

@@ -1,6 +1,6 @@
 package org.fanzha.flink.score;
 
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.util.function.Consumer;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EntityRisk;
@@ -11,20 +11,26 @@ import org.fanzha.flink.io.Output;
  * risks that changed since the last one and a tombstone for each entity that no longer holds one.
  *
  * <p>What was sent is remembered as a hash of the JSON per entity, not kept in Flink state: after a
- * restore everything is sent again, which a compacted topic absorbs (the last value per key wins).
+ * restore it is rebuilt from the restored engine ({@link #remember}), which is exactly what the restored
+ * checkpoint's barrier had sent, so later tombstones are not lost and nothing is sent twice.
  */
 final class EntityChangelog {
-  private Object2IntOpenHashMap<String> sent = new Object2IntOpenHashMap<>();
+  private Object2LongOpenHashMap<String> sent = new Object2LongOpenHashMap<>();
+
+  /** Takes the engine's current risks as already sent (after a restore: the checkpoint sent them before its barrier). */
+  void remember(Engine engine) {
+    emit(engine, false, o -> {});
+  }
 
   /** Sends the changes since the last call, or every current risk when {@code all} (the end of a bounded input). */
   int emit(Engine engine, boolean all, Consumer<Output> out) {
-    Object2IntOpenHashMap<String> now = new Object2IntOpenHashMap<>(Math.max(16, sent.size()));
+    Object2LongOpenHashMap<String> now = new Object2LongOpenHashMap<>(Math.max(16, sent.size()));
     int[] changed = {0};
     engine.forEachRisk((EntityRisk r) -> {
       Output o = OutputWriter.entity(r);
-      int hash = o.json == null ? 0 : o.json.hashCode();
+      long hash = o.json == null ? 0 : fingerprint(o.json);
       now.put(o.key, hash);
-      if (all || !sent.containsKey(o.key) || sent.getInt(o.key) != hash) {
+      if (all || !sent.containsKey(o.key) || sent.getLong(o.key) != hash) {
         changed[0]++;
         out.accept(o);
       }
@@ -37,5 +43,15 @@ final class EntityChangelog {
     }
     sent = now;
     return changed[0];
+  }
+
+  /** 64 bits of the JSON (FNV-1a), so that two different risks practically never look unchanged. */
+  private static long fingerprint(String json) {
+    long h = 0xCBF2_9CE4_8422_2325L;
+    for (int i = 0; i < json.length(); i++) {
+      h ^= json.charAt(i);
+      h *= 0x1000_0000_01B3L;
+    }
+    return h;
   }
 }

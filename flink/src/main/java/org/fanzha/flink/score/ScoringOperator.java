@@ -71,6 +71,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   private transient Counter engineErrors;
   /** The last rule file adopted from the rules topic (null: the job's own rules), restored with the engine. */
   private transient @Nullable String adoptedRules;
+  private transient boolean restored;
 
   public ScoringOperator(JobSettings settings) {
     this.settings = settings;
@@ -83,9 +84,10 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
         .getListState(new ListStateDescriptor<>("fanzha-engine", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     engine = null;
     adoptedRules = null;
-    seen = new SeenIds(settings.dedupeWindowMs());
+    seen = new SeenIds(settings.dedupeWindowMs(), System::currentTimeMillis);
     counts = new long[6];
-    if (context.isRestored()) {
+    restored = context.isRestored();
+    if (restored) {
       for (byte[] blob : state.get()) {
         restore(blob);
       }
@@ -98,8 +100,14 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   @Override
   public void open() throws Exception {
     super.open();
-    codec = new EventCodec(EventTimeWindow.aroundNow(System::currentTimeMillis, MAX_AGE, MAX_LEAD));
+    codec = new EventCodec(settings.recordedFile()
+        // as the embedded replay: any past, nothing after tomorrow as of the start, the same refusals
+        ? EventTimeWindow.between(EventTimeWindow.EARLIEST, System.currentTimeMillis() + MAX_LEAD.toMillis())
+        : EventTimeWindow.aroundNow(System::currentTimeMillis, MAX_AGE, MAX_LEAD));
     entities = new EntityChangelog();
+    if (restored) {
+      entities.remember(engine);
+    }
     reuse = new StreamRecord<>(new Output());
     rejectedCounter = getMetricGroup().counter("fanzhaRejected");
     duplicateCounter = getMetricGroup().counter("fanzhaDuplicates");
@@ -165,7 +173,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
         g.writeStringProperty("status", "adopted");
         g.writeEndObject();
       })));
-    } catch (RuleFileException | IllegalArgumentException e) {
+    } catch (RuleFileException | RuntimeException e) { // never a poison pill: the record is re-read after a restore
       LOG.warn("rule file at {} refused: {}", where, e.getMessage());
       emit(new Output(OutputKind.RULES, where, OutputWriter.json(g -> {
         g.writeStartObject();
@@ -256,7 +264,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     for (int i = 0; i < counts.length; i++) {
       counts[i] = in.readLong();
     }
-    seen = SeenIds.read(in, settings.dedupeWindowMs());
+    seen = SeenIds.read(in, settings.dedupeWindowMs(), System::currentTimeMillis);
     EngineConfig config = settings.engineConfig();
     if (adoptedRules != null) {
       try {
