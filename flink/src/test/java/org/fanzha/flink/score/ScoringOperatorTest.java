@@ -1,0 +1,117 @@
+package org.fanzha.flink.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.flink.JobSettings;
+import org.fanzha.flink.io.Output;
+import org.fanzha.flink.io.OutputKind;
+import org.fanzha.flink.io.RawLine;
+import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.World;
+import org.fanzha.core.codec.EventCodec;
+import org.junit.jupiter.api.Test;
+
+/** The scoring operator across a checkpoint and a restore, driven directly by Flink's operator test harness. */
+class ScoringOperatorTest {
+  private static final JobSettings SETTINGS = new JobSettings(null, false).withDedupeWindow(java.time.Duration.ofDays(7));
+  private static final String PHONE = "13912345678";
+  /** The output key: the number as the codec normalises it. */
+  private static final String KEY = "phone:+8613912345678";
+
+  @Test
+  void anEntityWhoseRiskFallsAfterARestoreGetsItsTombstone() throws Exception {
+    OperatorSubtaskState checkpoint;
+    try (var before = harness()) {
+      before.open();
+      before.processElement(line(1, label("l-1", "2026-11-01T10:00:00+08:00", "fraud_number")), 0);
+      before.prepareSnapshotPreBarrier(1);
+      assertThat(entityRecords(before)).as("the labelled number's risk is sent")
+          .anySatisfy(o -> assertThat(o.key).isEqualTo(KEY)).allMatch(o -> o.json != null);
+      checkpoint = before.snapshot(1, 1);
+    }
+    try (var after = harness()) {
+      after.initializeState(checkpoint);
+      after.open();
+      after.processElement(line(2, label("l-2", "2026-11-01T11:00:00+08:00", "normal")), 0);
+      after.prepareSnapshotPreBarrier(2);
+      assertThat(entityRecords(after)).as("cleared after the restore: a tombstone, and nothing sent again")
+          .singleElement().satisfies(o -> {
+            assertThat(o.key).isEqualTo(KEY);
+            assertThat(o.json).isNull();
+          });
+    }
+  }
+
+  @Test
+  void aRuleFileAdoptedBeforeACheckpointStillScoresAfterTheRestore() throws Exception {
+    List<String> events = new ArrayList<>();
+    EventCodec codec = new EventCodec();
+    World.generate(SimConfig.of(61, 600, 2)).forEachEvent(e -> events.add(codec.write(e)));
+    String stricter = RuleBook.defaultText().replace("version: 1", "version: 2").replace("    min_calls: 20", "    min_calls: 6");
+    int half = events.size() / 2;
+
+    List<String> continuous = secondHalfDecisions(events, half, stricter, false);
+    List<String> restored = secondHalfDecisions(events, half, stricter, true);
+    List<String> shipped = secondHalfDecisions(events, half, null, false);
+    assertThat(shipped).as("the rule file changes decisions").isNotEqualTo(continuous);
+    assertThat(restored).isEqualTo(continuous);
+  }
+
+  /** Decisions of the second half of the events, with the rule file adopted first, through a restore or not. */
+  private static List<String> secondHalfDecisions(List<String> events, int half, String ruleFile, boolean restore)
+      throws Exception {
+    var first = harness();
+    first.open();
+    long line = 0;
+    if (ruleFile != null) {
+      first.processElement(new StreamRecord<>(RawLine.ruleFile(0, ++line, ruleFile.getBytes(StandardCharsets.UTF_8))));
+    }
+    for (String e : events.subList(0, half)) {
+      first.processElement(line(++line, e), 0);
+    }
+    var second = first;
+    if (restore) {
+      OperatorSubtaskState checkpoint = first.snapshot(1, 1);
+      first.close();
+      second = harness();
+      second.initializeState(checkpoint);
+      second.open();
+    }
+    second.getOutput().clear();
+    for (String e : events.subList(half, events.size())) {
+      second.processElement(line(++line, e), 0);
+    }
+    List<String> decisions = new ArrayList<>();
+    for (Output o : second.extractOutputValues()) {
+      if (o.kind == OutputKind.DECISION) {
+        decisions.add(o.json);
+      }
+    }
+    second.close();
+    return decisions;
+  }
+
+  private static OneInputStreamOperatorTestHarness<RawLine, Output> harness() throws Exception {
+    return new OneInputStreamOperatorTestHarness<>(new ScoringOperator(SETTINGS));
+  }
+
+  private static List<Output> entityRecords(OneInputStreamOperatorTestHarness<RawLine, Output> h) {
+    return h.extractOutputValues().stream().filter(o -> o.kind == OutputKind.ENTITY).toList();
+  }
+
+  private static RawLine line(long n, String json) {
+    return new RawLine(0, n, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String label(String id, String ts, String role) {
+    return "{\"type\":\"label\",\"id\":\"" + id + "\",\"ts\":\"" + ts + "\",\"entity_kind\":\"phone\",\"entity\":\""
+        + PHONE + "\",\"role\":\"" + role + "\"}";
+  }
+}
