@@ -1,10 +1,8 @@
 package org.fanzha.flink;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,11 +53,11 @@ public final class FlinkReplay {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     var outputs = DetectionJob.score(DetectionJob.fileLines(env, events), settings);
 
-    Map<String, String> entities = new LinkedHashMap<>();
+    Map<String, byte[]> entities = new LinkedHashMap<>();
     List<Rejection> rejections = new ArrayList<>();
     JsonNode counts = null;
-    try (Writer decisions = writer(outDir.resolve("decisions.ndjson"));
-        Writer warnings = writer(outDir.resolve("warnings.ndjson"));
+    try (OutputStream decisions = writer(outDir.resolve("decisions.ndjson"));
+        OutputStream warnings = writer(outDir.resolve("warnings.ndjson"));
         CloseableIterator<Output> it = outputs.executeAndCollect("fanzha replay " + events.getFileName())) {
       while (it.hasNext()) {
         Output o = it.next();
@@ -84,8 +82,8 @@ public final class FlinkReplay {
     if (counts == null) {
       throw new IllegalStateException("the job ended without its summary");
     }
-    try (Writer out = writer(outDir.resolve("entities.ndjson"))) {
-      for (String json : entities.values()) {
+    try (OutputStream out = writer(outDir.resolve("entities.ndjson"))) {
+      for (byte[] json : entities.values()) {
         line(out, json);
       }
     }
@@ -113,11 +111,11 @@ public final class FlinkReplay {
         r.path("reason").asString());
   }
 
-  private static Writer writer(Path file) throws IOException {
-    return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+  private static OutputStream writer(Path file) throws IOException {
+    return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
   }
 
-  private static void line(Writer out, String json) throws IOException {
+  private static void line(OutputStream out, byte[] json) throws IOException {
     out.write(json);
     out.write('\n');
   }

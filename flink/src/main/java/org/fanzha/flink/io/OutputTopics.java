@@ -49,7 +49,6 @@ public final class OutputTopics implements KafkaRecordSerializationSchema<Output
     if (topic == null) {
       return null;
     }
-    byte[] value = o.json == null ? null : o.json.getBytes(StandardCharsets.UTF_8);
-    return new ProducerRecord<>(topic, o.key.getBytes(StandardCharsets.UTF_8), value);
+    return new ProducerRecord<>(topic, o.key.getBytes(StandardCharsets.UTF_8), o.json);
   }
 }

@@ -46,10 +46,10 @@ final class EntityChangelog {
   }
 
   /** 64 bits of the JSON (FNV-1a), so that two different risks practically never look unchanged. */
-  private static long fingerprint(String json) {
+  private static long fingerprint(byte[] json) {
     long h = 0xCBF2_9CE4_8422_2325L;
-    for (int i = 0; i < json.length(); i++) {
-      h ^= json.charAt(i);
+    for (byte b : json) {
+      h ^= b & 0xFF;
       h *= 0x1000_0000_01B3L;
     }
     return h;

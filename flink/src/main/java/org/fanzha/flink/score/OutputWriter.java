@@ -1,6 +1,6 @@
 package org.fanzha.flink.score;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.util.function.Consumer;
 import org.fanzha.core.codec.Rejection;
 import org.fanzha.engine.Decision;
@@ -58,11 +58,12 @@ final class OutputWriter {
     return kind + ":" + id;
   }
 
-  static String json(Consumer<JsonGenerator> body) {
-    StringWriter out = new StringWriter(256);
+  /** One JSON object as UTF-8. */
+  static byte[] json(Consumer<JsonGenerator> body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
       body.accept(g);
     }
-    return out.toString();
+    return out.toByteArray();
   }
 }

@@ -206,7 +206,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     output.collect(reuse.replace(o));
   }
 
-  private String summaryJson(long entitiesSent) {
+  private byte[] summaryJson(long entitiesSent) {
     return OutputWriter.json(g -> {
       g.writeStartObject();
       g.writeNumberProperty("events_read", counts[0]);

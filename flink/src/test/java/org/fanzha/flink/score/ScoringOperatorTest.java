@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.fanzha.core.codec.EventCodec;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.flink.JobSettings;
 import org.fanzha.flink.io.Output;
@@ -15,7 +16,6 @@ import org.fanzha.flink.io.OutputKind;
 import org.fanzha.flink.io.RawLine;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
-import org.fanzha.core.codec.EventCodec;
 import org.junit.jupiter.api.Test;
 
 /** The scoring operator across a checkpoint and a restore, driven directly by Flink's operator test harness. */
@@ -91,7 +91,7 @@ class ScoringOperatorTest {
     List<String> decisions = new ArrayList<>();
     for (Output o : second.extractOutputValues()) {
       if (o.kind == OutputKind.DECISION) {
-        decisions.add(o.json);
+        decisions.add(o.text());
       }
     }
     second.close();
