@@ -38,6 +38,8 @@ import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.replay.OutputJson;
 import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.flink.cli.FlinkCommands;
+import picocli.CommandLine;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -167,8 +169,14 @@ class KafkaJobTest {
           "the first half's decisions");
       // every first-half event scored (offsets commit with the checkpoint), or a late one could meet the new rules
       await(job, () -> committed(topics) >= firstHalf.size(), "the first half read");
-      kafka.produce(topics.rulesTopic(), List.of("version: 2\nrules: [unclosed", stricter));
-      await(job, () -> out.poll().values(topics.topicPrefix() + "rules-applied").size() == 2, "both rule files");
+      // a broken file sent past the checks, then the stricter one through the operators' command, which waits for
+      // the job's answer; a broken file given to the command is refused before anything is sent
+      kafka.produce(topics.rulesTopic(), List.of("version: 2\nrules: [unclosed"));
+      Path broken = Files.writeString(dir.resolve("broken.yaml"), "version: 2\nrules: [unclosed");
+      Path good = Files.writeString(dir.resolve("stricter.yaml"), stricter);
+      assertThat(publishRules(topics, broken)).isEqualTo(1);
+      assertThat(publishRules(topics, good)).as("adopted").isZero();
+      await(job, () -> out.poll().values(topics.topicPrefix() + "rules-applied").size() == 2, "both answers");
       assertThat(out.values(topics.topicPrefix() + "rules-applied"))
           .anySatisfy(o -> assertThat(o).contains("\"status\":\"refused\"").contains("problems"))
           .contains("{\"version\":2,\"status\":\"adopted\"}");
@@ -233,6 +241,11 @@ class KafkaJobTest {
     env.enableCheckpointing(200);
     DetectionJob.kafkaToKafka(env, topics, new JobSettings(null, false).withDedupeWindow(Duration.ofDays(1)));
     return env.executeAsync("fanzha " + topics.inputTopic());
+  }
+
+  private static int publishRules(DetectionJob.KafkaTopics topics, Path file) {
+    return new CommandLine(new FlinkCommands()).execute("publish-rules", "--bootstrap-servers", kafka.bootstrapServers(),
+        "--file", file.toString(), "--rules-topic", topics.rulesTopic(), "--topic-prefix", topics.topicPrefix());
   }
 
   private static long committed(DetectionJob.KafkaTopics topics) {

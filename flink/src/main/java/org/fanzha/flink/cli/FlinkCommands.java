@@ -1,5 +1,7 @@
 package org.fanzha.flink.cli;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,10 +11,12 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.fanzha.engine.replay.ReplaySummary;
+import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.RuleFiles;
 import org.fanzha.flink.DetectionJob;
 import org.fanzha.flink.FlinkReplay;
 import org.fanzha.flink.JobSettings;
+import org.fanzha.flink.RulePublisher;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Option;
  * or a {@code FlinkDeployment}'s {@code job.args}).
  */
 @Command(name = "fanzha-flink", mixinStandardHelpOptions = true,
-    subcommands = {FlinkCommands.Replay.class, FlinkCommands.Run.class},
+    subcommands = {FlinkCommands.Replay.class, FlinkCommands.Run.class, FlinkCommands.PublishRules.class},
     description = "Fanzha's detection engine as an Apache Flink job.")
 public final class FlinkCommands implements Runnable {
 
@@ -151,6 +155,49 @@ public final class FlinkCommands implements Runnable {
           topicPrefix, transactionalIdPrefix), scoring.settings().withDedupeWindow(dedupeWindow));
       env.execute("fanzha detection " + inputTopic + " → " + topicPrefix + "*");
       return 0;
+    }
+  }
+
+  @Command(name = "publish-rules", mixinStandardHelpOptions = true,
+      description = "Check a rule file, publish it to a running job's rules topic as one record, and wait for the job "
+          + "to say it adopted or refused it. Exit 0 adopted, 1 refused or not checked, 3 no answer in time.")
+  static final class PublishRules implements Callable<Integer> {
+    @Option(names = "--bootstrap-servers", required = true, description = "Kafka host:port list")
+    String bootstrapServers;
+
+    @Option(names = "--file", required = true, description = "the rule file (API.md \"Rule file\")")
+    Path file;
+
+    @Option(names = "--rules-topic", defaultValue = "fanzha.rules", description = "default: ${DEFAULT-VALUE}")
+    String rulesTopic;
+
+    @Option(names = "--topic-prefix", defaultValue = "fanzha.",
+        description = "the job's output prefix; its answer is on PREFIX + rules-applied (default: ${DEFAULT-VALUE})")
+    String topicPrefix;
+
+    @Option(names = "--wait", defaultValue = "PT60S", description = "how long to wait for the answer (default: ${DEFAULT-VALUE})")
+    Duration wait;
+
+    @Override
+    public Integer call() throws Exception {
+      RuleBook book;
+      try {
+        book = RuleFiles.load(file);
+      } catch (RuleFiles.InvalidRuleFile e) {
+        System.err.println(e.getMessage());
+        return 1;
+      }
+      RulePublisher publisher = new RulePublisher(bootstrapServers);
+      RulePublisher.Published p = publisher.publish(rulesTopic, book, Files.readString(file, StandardCharsets.UTF_8));
+      System.out.printf(Locale.ROOT, "published version %d to %s (partition %d, offset %d); waiting for the job…%n",
+          book.version(), rulesTopic, p.partition(), p.offset());
+      var answer = publisher.awaitAnswer(topicPrefix + "rules-applied", p, wait);
+      if (answer.isEmpty()) {
+        System.err.println("no answer from the job within " + wait + " (is it running, and checkpointing?)");
+        return 3;
+      }
+      System.out.println(answer.get());
+      return answer.get().contains("\"status\":\"adopted\"") ? 0 : 1;
     }
   }
 }
