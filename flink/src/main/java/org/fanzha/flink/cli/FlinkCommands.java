@@ -54,6 +54,21 @@ public final class FlinkCommands implements Runnable {
     }
   }
 
+  /** Where a running job's Kafka is, and the topics both the job and a rules publisher name. */
+  static final class JobTopics {
+    @Option(names = "--bootstrap-servers", required = true, description = "Kafka host:port list")
+    String bootstrapServers;
+
+    @Option(names = "--rules-topic", defaultValue = "fanzha.rules",
+        description = "rule files the job adopts while running, one per record (default: ${DEFAULT-VALUE})")
+    String rulesTopic;
+
+    @Option(names = "--topic-prefix", defaultValue = "fanzha.",
+        description = "the job's output topics are PREFIX + decisions, warnings, entities, rejections, rules-applied "
+            + "(default: ${DEFAULT-VALUE})")
+    String topicPrefix;
+  }
+
   @Command(name = "replay", mixinStandardHelpOptions = true,
       description = "Replay an NDJSON events file through the Flink job on a local mini-cluster and write the embedded "
           + "replay's files (EVENTS.md) into a folder.")
@@ -99,22 +114,14 @@ public final class FlinkCommands implements Runnable {
           + "Kafka topics, exactly-once; rule files published to the rules topic are adopted between two events. On a cluster the cluster's configuration decides the state backend and "
           + "checkpoint storage; these options only set what the job needs.")
   static final class Run implements Callable<Integer> {
-    @Option(names = "--bootstrap-servers", required = true, description = "Kafka host:port list")
-    String bootstrapServers;
+    @CommandLine.Mixin
+    JobTopics kafka = new JobTopics();
 
     @Option(names = "--input-topic", defaultValue = "fanzha.events", description = "default: ${DEFAULT-VALUE}")
     String inputTopic;
 
-    @Option(names = "--rules-topic", defaultValue = "fanzha.rules",
-        description = "rule files to adopt while running, one per record (default: ${DEFAULT-VALUE})")
-    String rulesTopic;
-
     @Option(names = "--group-id", defaultValue = "fanzha-flink", description = "default: ${DEFAULT-VALUE}")
     String groupId;
-
-    @Option(names = "--topic-prefix", defaultValue = "fanzha.",
-        description = "output topics are PREFIX + decisions, warnings, entities, rejections (default: ${DEFAULT-VALUE})")
-    String topicPrefix;
 
     @Option(names = "--transactional-id-prefix", defaultValue = "fanzha-flink",
         description = "unique per job on the Kafka cluster; keep it across savepoints (default: ${DEFAULT-VALUE})")
@@ -151,9 +158,9 @@ public final class FlinkCommands implements Runnable {
       }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.enableCheckpointing(checkpointInterval.toMillis());
-      DetectionJob.kafkaToKafka(env, new DetectionJob.KafkaTopics(bootstrapServers, inputTopic, rulesTopic, groupId,
-          topicPrefix, transactionalIdPrefix), scoring.settings().withDedupeWindow(dedupeWindow));
-      env.execute("fanzha detection " + inputTopic + " → " + topicPrefix + "*");
+      DetectionJob.kafkaToKafka(env, new DetectionJob.KafkaTopics(kafka.bootstrapServers, inputTopic, kafka.rulesTopic,
+          groupId, kafka.topicPrefix, transactionalIdPrefix), scoring.settings().withDedupeWindow(dedupeWindow));
+      env.execute("fanzha detection " + inputTopic + " → " + kafka.topicPrefix + "*");
       return 0;
     }
   }
@@ -162,18 +169,11 @@ public final class FlinkCommands implements Runnable {
       description = "Check a rule file, publish it to a running job's rules topic as one record, and wait for the job "
           + "to say it adopted or refused it. Exit 0 adopted, 1 refused or not checked, 3 no answer in time.")
   static final class PublishRules implements Callable<Integer> {
-    @Option(names = "--bootstrap-servers", required = true, description = "Kafka host:port list")
-    String bootstrapServers;
+    @CommandLine.Mixin
+    JobTopics kafka = new JobTopics();
 
     @Option(names = "--file", required = true, description = "the rule file (API.md \"Rule file\")")
     Path file;
-
-    @Option(names = "--rules-topic", defaultValue = "fanzha.rules", description = "default: ${DEFAULT-VALUE}")
-    String rulesTopic;
-
-    @Option(names = "--topic-prefix", defaultValue = "fanzha.",
-        description = "the job's output prefix; its answer is on PREFIX + rules-applied (default: ${DEFAULT-VALUE})")
-    String topicPrefix;
 
     @Option(names = "--wait", defaultValue = "PT60S", description = "how long to wait for the answer (default: ${DEFAULT-VALUE})")
     Duration wait;
@@ -187,11 +187,12 @@ public final class FlinkCommands implements Runnable {
         System.err.println(e.getMessage());
         return 1;
       }
-      RulePublisher publisher = new RulePublisher(bootstrapServers);
-      RulePublisher.Published p = publisher.publish(rulesTopic, book, Files.readString(file, StandardCharsets.UTF_8));
+      RulePublisher publisher = new RulePublisher(kafka.bootstrapServers);
+      RulePublisher.Published p = publisher.publish(kafka.rulesTopic, book,
+          Files.readString(file, StandardCharsets.UTF_8));
       System.out.printf(Locale.ROOT, "published version %d to %s (partition %d, offset %d); waiting for the job…%n",
-          book.version(), rulesTopic, p.partition(), p.offset());
-      var answer = publisher.awaitAnswer(topicPrefix + "rules-applied", p, wait);
+          book.version(), kafka.rulesTopic, p.partition(), p.offset());
+      var answer = publisher.awaitAnswer(kafka.topicPrefix + "rules-applied", p, wait);
       if (answer.isEmpty()) {
         System.err.println("no answer from the job within " + wait + " (is it running, and checkpointing?)");
         return 3;
