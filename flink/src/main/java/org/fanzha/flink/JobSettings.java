@@ -59,12 +59,21 @@ public record JobSettings(@Nullable String rulesText, boolean contentModel, long
 
   /** Builds the configuration the engine runs with. */
   public EngineConfig engineConfig() {
+    return engineConfig(null);
+  }
+
+  /**
+   * Builds the configuration the engine runs with, scoring with {@code adoptedRules} (a rule file the job adopted
+   * while running, restored from a checkpoint) in place of the job's own rules when given.
+   */
+  public EngineConfig engineConfig(@Nullable String adoptedRules) {
+    String text = adoptedRules != null ? adoptedRules : rulesText;
     EngineConfig config = EngineConfig.defaults();
-    if (rulesText != null) {
+    if (text != null) {
       try {
-        config = config.withRules(RuleBook.parse(rulesText));
+        config = config.withRules(RuleBook.parse(text));
       } catch (RuleFileException e) {
-        throw new IllegalStateException("the job's rule file no longer compiles: " + e.getMessage(), e);
+        throw new IllegalStateException("a rule file the job was given no longer compiles: " + e.getMessage(), e);
       }
     }
     return contentModel ? config.withContentClassifier(TextClassifiers.loadDefaultCached()) : config;

@@ -33,7 +33,8 @@ import org.fanzha.sim.Simulator;
 /**
  * Kafka → Flink → Kafka throughput, checkpoint size and recovery time, printed. Not a test: run it with
  *
- * <pre>./mvnw -q -pl flink exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
+ * <pre>./mvnw -q install -DskipTests   # the modules it uses, and its own test classes
+ * ./mvnw -q -pl flink exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
  *   -Dexec.args="-Xmx10g -classpath %classpath org.fanzha.flink.KafkaBench PEOPLE DAYS"</pre>
  *
  * <p>(Its own JVM: under {@code exec:java} Flink cannot see the job's classes through Maven's class loader.)

@@ -1,6 +1,7 @@
 package org.fanzha.engine.replay;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.event.EventType;
@@ -38,7 +39,7 @@ public record ReplaySummary(
 
   /** Returns the one-line account a replay command prints. */
   public String describe() {
-    return String.format(java.util.Locale.ROOT, "read %,d  accepted %,d  rejected %,d  duplicates %,d  decisions %,d  "
+    return String.format(Locale.ROOT, "read %,d  accepted %,d  rejected %,d  duplicates %,d  decisions %,d  "
             + "warnings %,d  entities %,d  in %,d ms (%,.0f events/s)", eventsRead, accepted, rejected, duplicates,
         decisions, warnings, entities, wallMs, eventsPerSecond());
   }

@@ -25,7 +25,6 @@ import org.fanzha.core.event.EventType;
 import org.fanzha.core.time.EventTimeWindow;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
-import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
@@ -265,14 +264,6 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       counts[i] = in.readLong();
     }
     seen = SeenIds.read(in, settings.dedupeWindowMs(), System::currentTimeMillis);
-    EngineConfig config = settings.engineConfig();
-    if (adoptedRules != null) {
-      try {
-        config = config.withRules(RuleBook.parse(adoptedRules));
-      } catch (RuleFileException e) {
-        throw new IOException("the checkpoint's adopted rule file no longer compiles: " + e.getMessage(), e);
-      }
-    }
-    engine = Engine.readSnapshot(in, config);
+    engine = Engine.readSnapshot(in, settings.engineConfig(adoptedRules));
   }
 }
