@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.fanzha.core.stream.StreamTopics;
 import org.fanzha.flink.io.KafkaLines;
 import org.fanzha.flink.io.NdjsonFileFormat;
 import org.fanzha.flink.io.Output;
@@ -35,6 +36,7 @@ public final class DetectionJob {
   public static final String RULES_SOURCE_UID = "fanzha-rules-source";
   public static final String SCORER_UID = "fanzha-scorer";
   public static final String KAFKA_SINK_UID = "fanzha-kafka-sink";
+  public static final String REPLY_SINK_UID = "fanzha-reply-sink";
 
   /** Kafka's broker default cap for a transaction is 15 minutes; stay below it (notes/flink-kafka-testing.md). */
   static final String TRANSACTION_TIMEOUT_MS = String.valueOf(10 * 60 * 1000);
@@ -49,12 +51,18 @@ public final class DetectionJob {
    * @param rulesTopic rule files (API.md "Rule file"), one per record, adopted by every scorer in the order published
    * @param groupId the consumer group whose committed offsets a first start resumes from
    * @param topicPrefix output topics are this prefix + {@code decisions}, {@code warnings}, {@code entities},
-   *     {@code rejections}, {@code rules-applied}
+   *     {@code rejections}, {@code rules-applied}, {@code replies} ({@link StreamTopics})
    * @param transactionalIdPrefix unique per job on a Kafka cluster, and kept when the job is restored from a savepoint
    */
   public record KafkaTopics(String bootstrapServers, String inputTopic, String rulesTopic, String groupId,
       String topicPrefix,
-      String transactionalIdPrefix) implements java.io.Serializable {}
+      String transactionalIdPrefix) implements java.io.Serializable {
+
+    /** The names the server uses for the same topics. */
+    public StreamTopics streams() {
+      return new StreamTopics(inputTopic, rulesTopic, topicPrefix);
+    }
+  }
 
   /** Builds the streaming job: Kafka in, scoring, Kafka out (exactly-once once checkpointing is on). */
   public static void kafkaToKafka(StreamExecutionEnvironment env, KafkaTopics kafka, JobSettings settings) {
@@ -67,7 +75,7 @@ public final class DetectionJob {
     // started without a checkpoint reads them all from the beginning, so it runs the last published file.
     DataStream<RawLine> ruleFiles = kafkaLines(env, kafka.bootstrapServers(), kafka.rulesTopic(), kafka.groupId(),
         OffsetsInitializer.earliest(), false, KafkaLines.ruleFiles(), RULES_SOURCE_UID).setParallelism(1).broadcast();
-    toKafka(score(events.union(ruleFiles), settings), kafka.bootstrapServers(), kafka.topicPrefix(),
+    toKafka(score(events.union(ruleFiles), settings), kafka.bootstrapServers(), kafka.streams(),
         kafka.transactionalIdPrefix());
   }
 
@@ -109,16 +117,18 @@ public final class DetectionJob {
   /**
    * Writes decisions, warnings, entity risks and refusals to their topics ({@link OutputTopics}) in
    * Kafka transactions committed with each checkpoint: a reader with {@code isolation.level=read_committed}
-   * sees each output once, even across failures.
+   * sees each output once, even across failures. Answers to events that asked for one go to the replies topic at
+   * once, outside the transactions: a caller waits for them, and an answer repeated after a restore is the same
+   * answer under the same correlation id.
    */
-  public static void toKafka(DataStream<Output> outputs, String bootstrapServers, String topicPrefix,
+  public static void toKafka(DataStream<Output> outputs, String bootstrapServers, StreamTopics names,
       String transactionalIdPrefix) {
     Properties producer = new Properties();
     producer.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
     KafkaSink<Output> sink = KafkaSink.<Output>builder()
         .setBootstrapServers(bootstrapServers)
         .setKafkaProducerConfig(producer)
-        .setRecordSerializer(new OutputTopics(topicPrefix))
+        .setRecordSerializer(OutputTopics.committed(names))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(transactionalIdPrefix)
         // reuse a small pool of transactional ids and find open ones with ListTransactions on recovery, instead of
@@ -126,9 +136,19 @@ public final class DetectionJob {
         .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
         .build();
     // beside the scorer (parallelism 1, chained): one channel per key from here on keeps each key's outputs in order
-    outputs.filter(o -> o.kind != OutputKind.SUMMARY).setParallelism(1).name("streamed outputs")
-        .uid("fanzha-streamed-outputs")
+    outputs.filter(o -> o.kind != OutputKind.SUMMARY && o.kind != OutputKind.REPLY).setParallelism(1)
+        .name("streamed outputs").uid("fanzha-streamed-outputs")
         .keyBy(o -> o.key)
         .sinkTo(sink).name("kafka topics").uid(KAFKA_SINK_UID);
+    Properties quick = new Properties();
+    quick.setProperty("linger.ms", "0");
+    KafkaSink<Output> replies = KafkaSink.<Output>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setKafkaProducerConfig(quick)
+        .setRecordSerializer(OutputTopics.replies(names))
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .build();
+    outputs.filter(o -> o.kind == OutputKind.REPLY).setParallelism(1).name("replies").uid("fanzha-replies")
+        .sinkTo(replies).setParallelism(1).name("replies topic").uid(REPLY_SINK_UID);
   }
 }

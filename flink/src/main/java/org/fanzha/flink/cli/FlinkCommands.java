@@ -10,6 +10,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.fanzha.core.stream.StreamTopics;
 import org.fanzha.engine.replay.ReplaySummary;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.RuleFiles;
@@ -59,12 +60,13 @@ public final class FlinkCommands implements Runnable {
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka host:port list")
     String bootstrapServers;
 
-    @Option(names = "--rules-topic", defaultValue = "fanzha.rules",
+    @Option(names = "--rules-topic", defaultValue = StreamTopics.DEFAULT_RULES,
         description = "rule files the job adopts while running, one per record (default: ${DEFAULT-VALUE})")
     String rulesTopic;
 
-    @Option(names = "--topic-prefix", defaultValue = "fanzha.",
-        description = "the job's output topics are PREFIX + decisions, warnings, entities, rejections, rules-applied "
+    @Option(names = "--topic-prefix", defaultValue = StreamTopics.DEFAULT_PREFIX,
+        description = "the job's output topics are PREFIX + decisions, warnings, entities, rejections, rules-applied, "
+            + "replies "
             + "(default: ${DEFAULT-VALUE})")
     String topicPrefix;
   }
@@ -117,7 +119,7 @@ public final class FlinkCommands implements Runnable {
     @CommandLine.Mixin
     JobTopics kafka = new JobTopics();
 
-    @Option(names = "--input-topic", defaultValue = "fanzha.events", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--input-topic", defaultValue = StreamTopics.DEFAULT_INPUT, description = "default: ${DEFAULT-VALUE}")
     String inputTopic;
 
     @Option(names = "--group-id", defaultValue = "fanzha-flink", description = "default: ${DEFAULT-VALUE}")
@@ -143,6 +145,11 @@ public final class FlinkCommands implements Runnable {
             + "this far apart are always skipped, from twice as far never (default: ${DEFAULT-VALUE})")
     Duration dedupeWindow;
 
+    @Option(names = "--buffer-timeout", defaultValue = "PT0.005S",
+        description = "the longest a record waits in a half-full network buffer between two tasks; a server's decide "
+            + "crosses one such hop, and Flink's default of 100 ms would be most of its wait (default: ${DEFAULT-VALUE})")
+    Duration bufferTimeout;
+
     @CommandLine.Mixin
     Scoring scoring = new Scoring();
 
@@ -158,6 +165,7 @@ public final class FlinkCommands implements Runnable {
       }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.enableCheckpointing(checkpointInterval.toMillis());
+      env.setBufferTimeout(bufferTimeout.toMillis());
       DetectionJob.kafkaToKafka(env, new DetectionJob.KafkaTopics(kafka.bootstrapServers, inputTopic, kafka.rulesTopic,
           groupId, kafka.topicPrefix, transactionalIdPrefix), scoring.settings().withDedupeWindow(dedupeWindow));
       env.execute("fanzha detection " + inputTopic + " → " + kafka.topicPrefix + "*");
@@ -192,7 +200,8 @@ public final class FlinkCommands implements Runnable {
           Files.readString(file, StandardCharsets.UTF_8));
       System.out.printf(Locale.ROOT, "published version %d to %s (partition %d, offset %d); waiting for the job…%n",
           book.version(), kafka.rulesTopic, p.partition(), p.offset());
-      var answer = publisher.awaitAnswer(kafka.topicPrefix + "rules-applied", p, wait);
+      var answer = publisher.awaitAnswer(new StreamTopics(StreamTopics.DEFAULT_INPUT, kafka.rulesTopic, kafka.topicPrefix).rulesApplied(), p,
+          wait);
       if (answer.isEmpty()) {
         System.err.println("no answer from the job within " + wait + " (is it running, and checkpointing?)");
         return 3;

@@ -12,6 +12,8 @@ public enum OutputKind {
   REJECTION,
   /** A rule file from the rules topic was adopted or refused: {@code {version, status, problems?}}. */
   RULES,
+  /** The answer to an event sent with a correlation id (a server's decide), keyed by that id. */
+  REPLY,
   /** At the end of a bounded input only: the counts of the run. */
   SUMMARY
 }

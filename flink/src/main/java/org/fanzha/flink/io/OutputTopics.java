@@ -12,25 +12,37 @@ import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
 import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.fanzha.core.stream.StreamTopics;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Routes each output to its topic ({@code <prefix>decisions}, {@code warnings}, {@code entities},
- * {@code rejections}, {@code rules-applied}), keyed so that one entity's records stay in one partition and the entities
- * topic can be compacted. Summaries belong to bounded runs and are not written.
+ * Routes each output to its topic ({@link StreamTopics}), keyed so that one entity's records stay in one partition and
+ * the entities topic can be compacted. Summaries belong to bounded runs and are not written.
  */
 public final class OutputTopics implements KafkaRecordSerializationSchema<Output>, KafkaDatasetFacetProvider, Serializable {
   private static final long serialVersionUID = 1L;
 
   private final EnumMap<OutputKind, String> topics = new EnumMap<>(OutputKind.class);
 
-  public OutputTopics(String prefix) {
-    topics.put(OutputKind.DECISION, prefix + "decisions");
-    topics.put(OutputKind.WARNING, prefix + "warnings");
-    topics.put(OutputKind.ENTITY, prefix + "entities");
-    topics.put(OutputKind.REJECTION, prefix + "rejections");
-    topics.put(OutputKind.RULES, prefix + "rules-applied");
+  /** Writes decisions, warnings, entity risks, refusals and rule answers (the checkpointed outputs). */
+  public static OutputTopics committed(StreamTopics names) {
+    OutputTopics t = new OutputTopics();
+    t.topics.put(OutputKind.DECISION, names.decisions());
+    t.topics.put(OutputKind.WARNING, names.warnings());
+    t.topics.put(OutputKind.ENTITY, names.entities());
+    t.topics.put(OutputKind.REJECTION, names.rejections());
+    t.topics.put(OutputKind.RULES, names.rulesApplied());
+    return t;
   }
+
+  /** Writes the answers to events that asked for one. */
+  public static OutputTopics replies(StreamTopics names) {
+    OutputTopics t = new OutputTopics();
+    t.topics.put(OutputKind.REPLY, names.replies());
+    return t;
+  }
+
+  private OutputTopics() {}
 
   /** Returns the topic of each kind that is written. */
   public Map<OutputKind, String> topics() {

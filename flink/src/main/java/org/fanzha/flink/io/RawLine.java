@@ -1,5 +1,7 @@
 package org.fanzha.flink.io;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One input record before validation: its UTF-8 bytes and where it came from, so a refusal can name
  * the place (a file's line number, or a Kafka partition and offset + 1). Most are events; a few are
@@ -15,6 +17,8 @@ public class RawLine {
   public byte[] bytes;
   /** The bytes are a rule file (API.md "Rule file"), not an event. */
   public boolean ruleFile;
+  /** The caller's correlation id when the event asks for an answer at once (a server's decide), else null. */
+  public @Nullable String replyTo;
 
   public RawLine() {
     this.bytes = new byte[0];

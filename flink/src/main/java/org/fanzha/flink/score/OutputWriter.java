@@ -54,6 +54,37 @@ final class OutputWriter {
     }));
   }
 
+  /** The answer to an event that asked for one: {@code {"status":"decided","decision":{…}}}. */
+  static Output decided(String correlationId, Decision d) {
+    return new Output(OutputKind.REPLY, correlationId, json(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("status", "decided");
+      g.writeName("decision");
+      OutputJson.write(d, g);
+      g.writeEndObject();
+    }));
+  }
+
+  /** The answer to an event that asked for one and was not decided: {@code duplicate} or {@code failed}. */
+  static Output notDecided(String correlationId, String status) {
+    return new Output(OutputKind.REPLY, correlationId, json(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("status", status);
+      g.writeEndObject();
+    }));
+  }
+
+  /** The answer to an event that asked for one and was refused. */
+  static Output refused(String correlationId, Rejection r) {
+    return new Output(OutputKind.REPLY, correlationId, json(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("status", "rejected");
+      g.writeStringProperty("field", r.field());
+      g.writeStringProperty("reason", r.reason());
+      g.writeEndObject();
+    }));
+  }
+
   static String entityKey(String kind, String id) {
     return kind + ":" + id;
   }

@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * and refusals on. Entity risks go out as a changelog just before each checkpoint barrier and at the
  * end of a bounded input, followed there by a summary of the run. A rule file arriving on the same input
  * (from the rules topic, broadcast) is compiled and adopted between two events, or refused with its
- * problems; either way the outcome is an output, and the rules in force are part of the checkpoint.
+ * problems; either way the outcome is an output, and the rules in force are part of the checkpoint. An event that
+ * carries a correlation id (a server's decide) is also answered at once with its decision, or why it has none.
  *
  * <p>Stage 1 of the Flink runner (decision 0011): the engine is one state machine across entities, so
  * this operator runs at parallelism 1 and keeps the engine's binary snapshot, the recent event ids and the
@@ -126,12 +127,18 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       counts[2]++;
       rejectedCounter.inc();
       emit(OutputWriter.rejection(raw.partition, rejected.rejection()));
+      if (raw.replyTo != null) {
+        emit(OutputWriter.refused(raw.replyTo, rejected.rejection()));
+      }
       return;
     }
     Event event = ((ParseResult.Accepted) parsed).event();
     if (!seen.firstTime(event.id(), event.ts())) {
       counts[3]++;
       duplicateCounter.inc();
+      if (raw.replyTo != null) {
+        emit(OutputWriter.notDecided(raw.replyTo, "duplicate"));
+      }
       return;
     }
     counts[1]++;
@@ -146,7 +153,13 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       emit(OutputWriter.rejection(raw.partition, new Rejection(raw.line, event.id(), "(engine)",
           "the engine failed on this event (" + e.getClass().getSimpleName() + "); it was skipped")));
       engine.drainWarnings();
+      if (raw.replyTo != null) {
+        emit(OutputWriter.notDecided(raw.replyTo, "failed"));
+      }
       return;
+    }
+    if (raw.replyTo != null) {
+      emit(OutputWriter.decided(raw.replyTo, d)); // first: the caller waits for it, the topics wait for a checkpoint
     }
     if (!d.isNone()) {
       counts[4]++;

@@ -64,6 +64,34 @@ class ScoringOperatorTest {
     assertThat(restored).isEqualTo(continuous);
   }
 
+  @Test
+  void anEventWithACorrelationIdIsAnsweredWithItsDecisionOrWhyItHasNone() throws Exception {
+    try (var h = harness()) {
+      h.open();
+      h.processElement(line(1, label("l-1", "2026-11-01T10:00:00+08:00", "fraud_number")), 0);
+      String call = "{\"type\":\"call\",\"id\":\"c-1\",\"ts\":\"2026-11-01T10:05:00+08:00\",\"caller\":\""
+          + PHONE + "\",\"callee\":\"13800000001\",\"duration_s\":30}";
+      h.processElement(new StreamRecord<>(asking(line(2, call), "r-1")));
+      h.processElement(new StreamRecord<>(asking(line(3, call), "r-2")));
+      h.processElement(new StreamRecord<>(asking(line(4, "{\"type\":\"call\",\"id\":\"c-2\"}"), "r-3")));
+      h.processElement(line(5, call.replace("c-1", "c-3")), 0);
+      List<Output> replies = h.extractOutputValues().stream().filter(o -> o.kind == OutputKind.REPLY).toList();
+      assertThat(replies).extracting(o -> o.key).as("one answer per asking event, none for the others")
+          .containsExactly("r-1", "r-2", "r-3");
+      String decision = h.extractOutputValues().stream().filter(o -> o.kind == OutputKind.DECISION)
+          .filter(o -> o.text().contains("\"c-1\"")).findFirst().orElseThrow().text();
+      assertThat(replies.get(0).text()).startsWith("{\"status\":\"decided\",\"decision\":")
+          .as("the answer carries the decision the topic gets").contains(decision);
+      assertThat(replies.get(1).text()).isEqualTo("{\"status\":\"duplicate\"}");
+      assertThat(replies.get(2).text()).startsWith("{\"status\":\"rejected\",\"field\":\"ts\"");
+    }
+  }
+
+  private static RawLine asking(RawLine line, String correlationId) {
+    line.replyTo = correlationId;
+    return line;
+  }
+
   /** Decisions of the second half of the events, with the rule file adopted first, through a restore or not. */
   private static List<String> secondHalfDecisions(List<String> events, int half, String ruleFile, boolean restore)
       throws Exception {
