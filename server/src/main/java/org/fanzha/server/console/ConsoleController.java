@@ -17,7 +17,7 @@ import org.fanzha.engine.Warning;
 import org.fanzha.server.demo.DemoProgress;
 import org.fanzha.server.demo.DemoStatus;
 import org.fanzha.server.funds.FundsService;
-import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.RunnerStats;
 import org.fanzha.server.system.Masks;
 import org.fanzha.store.Database;
@@ -38,13 +38,13 @@ class ConsoleController {
 
   static final int TOP = 12;
 
-  private final EmbeddedRunner runner;
+  private final Runner runner;
   private final Database db;
   private final ConsoleMetrics metrics;
   private final ObjectProvider<DemoStatus> demo;
   private final FundsService funds;
 
-  ConsoleController(EmbeddedRunner runner, Database db, ConsoleMetrics metrics, ObjectProvider<DemoStatus> demo,
+  ConsoleController(Runner runner, Database db, ConsoleMetrics metrics, ObjectProvider<DemoStatus> demo,
       FundsService funds) {
     this.funds = funds;
     this.runner = runner;
@@ -72,7 +72,7 @@ class ConsoleController {
 
   @GetMapping("/console/riskiest")
   String riskiest(Model model, Locale locale) {
-    List<EntityRisk> top = runner.read(e -> e.riskiest(TOP));
+    List<EntityRisk> top = runner.riskiest(TOP);
     List<RiskRow> rows = new ArrayList<>(top.size());
     boolean zh = isChinese(locale);
     for (EntityRisk r : top) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.runner.Runner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,7 @@ class ConsoleMetrics {
 
   static final int SAMPLES = 120;
 
-  private final EmbeddedRunner runner;
+  private final Runner runner;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "fanzha-console-sampler");
     t.setDaemon(true);
@@ -34,7 +34,7 @@ class ConsoleMetrics {
   /** One point of the series. */
   record Point(long epochMs, double eventsPerSecond) {}
 
-  ConsoleMetrics(EmbeddedRunner runner) {
+  ConsoleMetrics(Runner runner) {
     this.runner = runner;
     this.lastProcessed = runner.stats().processed(); // recovery's replay is not live traffic
     this.lastNanos = System.nanoTime();

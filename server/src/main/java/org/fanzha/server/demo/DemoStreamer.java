@@ -7,7 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.fanzha.core.event.Event;
-import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.runner.Runner;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
 import org.fanzha.store.Database;
@@ -34,7 +34,7 @@ class DemoStreamer implements SmartLifecycle, DemoStatus {
   private static final int BATCH = 1_000;
   private static final long FLUSH_NANOS = 100_000_000L;
 
-  private final EmbeddedRunner runner;
+  private final Runner runner;
   private final Database db;
   private final SimConfig config;
   private final double speed;
@@ -54,7 +54,7 @@ class DemoStreamer implements SmartLifecycle, DemoStatus {
     }
   }
 
-  DemoStreamer(EmbeddedRunner runner, Database db,
+  DemoStreamer(Runner runner, Database db,
       @Value("${fanzha.demo.seed:20261127}") long seed,
       @Value("${fanzha.demo.people:3000}") int people,
       @Value("${fanzha.demo.days:7}") int days,

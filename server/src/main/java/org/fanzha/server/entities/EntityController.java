@@ -15,7 +15,7 @@ import org.fanzha.core.id.InvalidIdentifierException;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.replay.OutputJson;
-import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
 import org.fanzha.server.system.KeyedBuckets;
@@ -53,11 +53,11 @@ class EntityController {
 
   private static final int INDEX_CATCH_UP = 100_000;
 
-  private final EmbeddedRunner runner;
+  private final Runner runner;
   private final Database db;
   private final KeyedBuckets limiter;
 
-  EntityController(EmbeddedRunner runner, Database db,
+  EntityController(Runner runner, Database db,
       @Value("${fanzha.lookup.anonymous-per-minute:60}") int anonymousPerMinute) {
     this.runner = runner;
     this.db = db;
@@ -100,7 +100,7 @@ class EntityController {
     }
     Caller caller = Caller.of(auth);
     db.audit().record(caller.name(), caller.rolesText(), "entity.view", k, canonical, full);
-    Optional<EntityRisk> risk = runner.read(e -> e.entity(k, canonical));
+    Optional<EntityRisk> risk = runner.entity(k, canonical);
     if (!full) {
       return publicAnswer(k, canonical, risk);
     }

@@ -16,7 +16,7 @@ import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.replay.OutputJson;
-import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.Outcome;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.JsonBodies;
@@ -40,10 +40,10 @@ class DecideController {
   private static final long MAX_BODY = 64 * 1024;
 
   private final IngestService ingest;
-  private final EmbeddedRunner runner;
+  private final Runner runner;
   private final Timer latency;
 
-  DecideController(IngestService ingest, EmbeddedRunner runner, MeterRegistry meters) {
+  DecideController(IngestService ingest, Runner runner, MeterRegistry meters) {
     this.ingest = ingest;
     this.runner = runner;
     this.latency = Timer.builder("fanzha.decide")
@@ -84,7 +84,7 @@ class DecideController {
       return invalid(body, new Rejection(1, ((ParseResult.Accepted) r).event().id(), "type",
           "must be transfer for a decision, not " + type + "; send other events to /api/v1/events"));
     }
-    Outcome.Item item = ingest.submit(List.of(transfer)).items().get(0);
+    Outcome.Item item = ingest.decide(transfer).items().get(0);
     Decision d = item.decision();
     boolean duplicate = item.duplicate();
     if (duplicate) {

@@ -9,18 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.TransferEvent;
 import org.fanzha.core.time.EventTimeWindow;
-import org.fanzha.server.runner.EmbeddedRunner;
 import org.fanzha.server.runner.Outcome;
+import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.Roles;
 import org.fanzha.store.Database;
@@ -44,7 +47,7 @@ public class IngestService {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
   private static final long WAIT_SECONDS = 30;
 
-  private final EmbeddedRunner runner;
+  private final Runner runner;
   private final Database db;
   private final MeterRegistry meters;
   private final IngestSettings settings;
@@ -52,7 +55,7 @@ public class IngestService {
   private final Counter accepted;
   private final Counter duplicate;
 
-  IngestService(EmbeddedRunner runner, Database db, MeterRegistry meters, IngestSettings settings, Clock clock) {
+  IngestService(Runner runner, Database db, MeterRegistry meters, IngestSettings settings, Clock clock) {
     this.runner = runner;
     this.db = db;
     this.meters = meters;
@@ -163,14 +166,31 @@ public class IngestService {
     if (events.isEmpty()) {
       return new Outcome(List.of());
     }
+    return await(() -> runner.submit(events));
+  }
+
+  /**
+   * Journals one transfer and waits for its decision.
+   *
+   * @throws Unavailable if the runner cannot take it or decide it in time
+   */
+  Outcome decide(TransferEvent transfer) {
+    return await(() -> runner.decide(transfer));
+  }
+
+  private Outcome await(Supplier<CompletableFuture<Outcome>> submission) {
     try {
-      Outcome o = runner.submit(events).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      Outcome o = submission.get().get(WAIT_SECONDS, TimeUnit.SECONDS);
       accepted.increment(o.accepted());
       duplicate.increment(o.duplicates());
       return o;
     } catch (RejectedExecutionException e) {
       throw new Unavailable("the engine is not taking events now: " + e.getMessage(), e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof TimeoutException || e.getCause() instanceof RejectedExecutionException) {
+        // the runner's own limit (the Flink job did not answer a decide in time): the cause says how long
+        throw new Unavailable(e.getCause().getMessage() + "; resend (ids make it safe)", e.getCause());
+      }
       // The cause may quote SQL or the database: it goes to the log under a reference, never to the sender.
       String ref = UUID.randomUUID().toString().substring(0, 8);
       log.error("Events not journaled (ref {})", ref, e.getCause());

@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.runner.Runner;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ public class RuleHitWatch {
   private static final double SMOOTHING = 0.2;
   private static final int KEPT = 20;
 
-  private final EmbeddedRunner runner;
+  private final Runner runner;
   private final MeterRegistry meters;
   private final Clock clock;
   private final Map<String, Long> last = new HashMap<>();
@@ -43,7 +43,7 @@ public class RuleHitWatch {
   private final Set<String> registered = new HashSet<>(); // touched by the scheduler thread only
   private final Deque<Alert> alerts = new ArrayDeque<>();
 
-  RuleHitWatch(EmbeddedRunner runner, MeterRegistry meters, Clock clock) {
+  RuleHitWatch(Runner runner, MeterRegistry meters, Clock clock) {
     this.runner = runner;
     this.meters = meters;
     this.clock = clock;
@@ -52,10 +52,10 @@ public class RuleHitWatch {
   @Scheduled(fixedDelayString = "${fanzha.rules.watch-interval:PT1M}", initialDelayString = "${fanzha.rules.watch-interval:PT1M}")
   void sample() {
     if (runner.isRunning()) {
-      Map<String, Long> hits = runner.read(e -> e.ruleHits());
+      Map<String, Long> hits = runner.ruleHits();
       for (String code : hits.keySet()) {
         if (registered.add(code)) {
-          FunctionCounter.builder("fanzha.rules.hits", runner, r -> r.read(x -> x.ruleHits()).getOrDefault(code, 0L))
+          FunctionCounter.builder("fanzha.rules.hits", runner, r -> r.ruleHits().getOrDefault(code, 0L))
               .tag("code", code).description("times the rule fired").register(meters);
         }
       }

@@ -10,7 +10,7 @@ import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.replay.Backtest;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
-import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.ShadowStats;
 import org.fanzha.server.system.Caller;
 import org.fanzha.store.Database;
@@ -32,12 +32,12 @@ public class RuleService {
   private static final Logger log = LoggerFactory.getLogger(RuleService.class);
 
   private final Database db;
-  private final EmbeddedRunner runner;
+  private final Runner runner;
   private final EngineConfig config;
   private final Clock clock;
   private final RuleSettings settings;
 
-  RuleService(Database db, EmbeddedRunner runner, EngineConfig config, Clock clock, RuleSettings settings) {
+  RuleService(Database db, Runner runner, EngineConfig config, Clock clock, RuleSettings settings) {
     this.db = db;
     this.runner = runner;
     this.config = config;
@@ -99,7 +99,7 @@ public class RuleService {
 
   /** Returns the rule book the engine scores with now. */
   public RuleBook liveBook() {
-    return runner.read(e -> e.rules());
+    return runner.rules();
   }
 
   /** Compiles a stored version (it was checked when submitted; the shipped params may have grown since). */
@@ -119,7 +119,11 @@ public class RuleService {
     }
     RuleBook book = book(v);
     runner.shadowVersion().ifPresent(old -> db.ruleVersions().setState(old, RuleVersion.DRAFT));
-    runner.startShadow(v, book);
+    try {
+      runner.startShadow(v, book);
+    } catch (UnsupportedOperationException e) {
+      throw new Refused(e.getMessage(), false);
+    }
     db.ruleVersions().setState(v, RuleVersion.SHADOW);
     db.audit().recordChange(by.name(), by.rolesText(), "rules.shadow", "rules", "v" + v);
   }
@@ -144,7 +148,7 @@ public class RuleService {
     }
     RuleBook book = book(v);
     try {
-      runner.useRules(book);
+      runner.useRules(book, rv.source());
     } catch (IllegalArgumentException e) {
       throw new Refused("the engine cannot take version " + v + ": " + e.getMessage(), false);
     }

@@ -26,11 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
+import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.rules.RuleBook;
@@ -45,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * Runs the engine inside the server: every submission is journaled (committed) and then processed
  * by the one engine thread, and only then answered. Safe for any number of submitting threads.
  */
-public final class EmbeddedRunner implements AutoCloseable {
+public final class EmbeddedRunner implements Runner {
 
   /*
    * Design.
@@ -86,7 +89,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   private final Database db;
   private final EngineConfig config;
   private final RunnerSettings settings;
-  private final List<JournalListener> listeners;
+  private final JournalListeners listeners;
   private final BlockingQueue<Submission> queue;
   private final ReentrantLock engineLock = new ReentrantLock();
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
@@ -113,7 +116,6 @@ public final class EmbeddedRunner implements AutoCloseable {
   private final AtomicLongArray byLevel = new AtomicLongArray(Level.values().length);
   private final AtomicLong warningsRaised = new AtomicLong();
   private final AtomicLong engineErrors = new AtomicLong();
-  private final AtomicLong listenerErrors = new AtomicLong();
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong journalNanos = new AtomicLong();
   private final AtomicLong engineNanos = new AtomicLong();
@@ -144,7 +146,7 @@ public final class EmbeddedRunner implements AutoCloseable {
     this.db = db;
     this.config = config;
     this.settings = settings;
-    this.listeners = List.copyOf(listeners);
+    this.listeners = new JournalListeners(listeners);
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
   }
 
@@ -152,6 +154,7 @@ public final class EmbeddedRunner implements AutoCloseable {
    * Recovers the engine (latest snapshot, then the journal after it) and starts the engine thread.
    * Returns when the engine is ready, so a server that has started answers from the full state.
    */
+  @Override
   public synchronized void start() {
     if (running) {
       return;
@@ -173,15 +176,11 @@ public final class EmbeddedRunner implements AutoCloseable {
     }
     Engine engineNow = e != null ? e : new Engine(config);
     // Listeners first get the journal the snapshot covers (their types only), then the replay below.
-    Set<EventType> wanted = EnumSet.noneOf(EventType.class);
-    for (JournalListener l : listeners) {
-      wanted.addAll(l.eventTypes());
-    }
-    db.journal().forEachOfTypes(wanted, 0, fromSeq, this::notifyListeners);
+    listeners.catchUp(db.journal(), fromSeq);
     long[] seqHolder = {fromSeq};
     long replayed = db.journal().forEachAfter(fromSeq, (seq, event) -> {
       processOne(engineNow, event);
-      notifyListeners(seq, event);
+      listeners.journaled(seq, event);
       seqHolder[0] = seq;
     });
     rememberWarnings(engineNow.drainWarnings());
@@ -221,6 +220,7 @@ public final class EmbeddedRunner implements AutoCloseable {
    *
    * @throws RejectedExecutionException when the queue is full or the runner is not running
    */
+  @Override
   public CompletableFuture<Outcome> submit(List<? extends Event> events) {
     if (!running) {
       throw new RejectedExecutionException("the engine runner is not running");
@@ -249,7 +249,8 @@ public final class EmbeddedRunner implements AutoCloseable {
    * @throws IllegalArgumentException when the engine cannot adopt the book (see {@code RuleCodes});
    *     the rules in force are then unchanged
    */
-  public void useRules(RuleBook book) {
+  @Override
+  public void useRules(RuleBook book, String source) {
     engineLock.lock();
     try {
       engineOrThrow().useRules(book);
@@ -266,6 +267,7 @@ public final class EmbeddedRunner implements AutoCloseable {
    * Starts scoring every later event with {@code book} as well, in a second engine copied from the
    * live one's state, without acting on its decisions; replaces any shadow running.
    */
+  @Override
   public void startShadow(long version, RuleBook book) {
     engineLock.lock();
     try {
@@ -283,6 +285,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   }
 
   /** Stops the shadow run, if any. */
+  @Override
   public void stopShadow() {
     engineLock.lock();
     try {
@@ -293,6 +296,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   }
 
   /** Returns the statistics of the shadow run of {@code version}, if it is the one running. */
+  @Override
   public Optional<ShadowStats> shadowStats(long version) {
     engineLock.lock();
     try {
@@ -309,6 +313,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   }
 
   /** Returns the version in shadow, if one is running. */
+  @Override
   public Optional<Long> shadowVersion() {
     engineLock.lock();
     try {
@@ -316,6 +321,31 @@ public final class EmbeddedRunner implements AutoCloseable {
     } finally {
       engineLock.unlock();
     }
+  }
+
+  @Override
+  public CompletableFuture<Outcome> decide(TransferEvent transfer) {
+    return submit(List.of(transfer));
+  }
+
+  @Override
+  public Optional<EntityRisk> entity(EntityKind kind, String id) {
+    return read(e -> e.entity(kind, id));
+  }
+
+  @Override
+  public List<EntityRisk> riskiest(int limit) {
+    return read(e -> e.riskiest(limit));
+  }
+
+  @Override
+  public Map<String, Long> ruleHits() {
+    return read(Engine::ruleHits);
+  }
+
+  @Override
+  public RuleBook rules() {
+    return read(Engine::rules);
   }
 
   /** Runs a read against the engine while no event is being processed. */
@@ -332,6 +362,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   }
 
   /** Returns the decision taken for a recently processed event, if it is still remembered. */
+  @Override
   public Optional<Decision> recentDecision(String eventId) {
     synchronized (recentDecisions) {
       return Optional.ofNullable(recentDecisions.get(eventId));
@@ -339,6 +370,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   }
 
   /** Returns up to {@code limit} most recent early warnings, newest first. */
+  @Override
   public List<Warning> recentWarnings(int limit) {
     synchronized (recentWarnings) {
       List<Warning> out = new ArrayList<>(Math.min(limit, recentWarnings.size()));
@@ -353,6 +385,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   }
 
   /** Returns the counters now. */
+  @Override
   public RunnerStats stats() {
     Map<Level, Long> levels = new EnumMap<>(Level.class);
     for (Level l : Level.values()) {
@@ -363,6 +396,7 @@ public final class EmbeddedRunner implements AutoCloseable {
   }
 
   /** Returns whether the engine thread is running. */
+  @Override
   public boolean isRunning() {
     return running && thread != null && thread.isAlive();
   }
@@ -438,7 +472,7 @@ public final class EmbeddedRunner implements AutoCloseable {
         if (shadow != null && d != null) {
           shadow.score(ev, d);
         }
-        notifyListeners(seq, ev);
+        listeners.journaled(seq, ev);
         lastSeq = seq;
       }
       warnings = e.drainWarnings();
@@ -478,23 +512,9 @@ public final class EmbeddedRunner implements AutoCloseable {
     return d;
   }
 
-  private void notifyListeners(long seq, Event event) {
-    for (JournalListener l : listeners) {
-      if (!l.eventTypes().contains(event.type())) {
-        continue;
-      }
-      try {
-        l.onJournaled(seq, event);
-      } catch (RuntimeException | Error ex) {
-        listenerErrors.incrementAndGet();
-        log.error("Journal listener {} failed on event {} (seq {})", l.getClass().getSimpleName(), event.id(), seq, ex);
-      }
-    }
-  }
-
   /** Returns how many times a journal listener threw (each logged). */
   public long listenerErrors() {
-    return listenerErrors.get();
+    return listeners.errors();
   }
 
   private void rememberWarnings(List<Warning> warnings) {

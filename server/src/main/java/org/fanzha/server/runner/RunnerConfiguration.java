@@ -7,15 +7,19 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.fanzha.core.stream.StreamTopics;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
+import org.fanzha.server.runner.kafka.KafkaRunner;
+import org.fanzha.server.runner.kafka.KafkaSettings;
 import org.fanzha.store.Database;
 import org.fanzha.store.RuleVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -76,15 +80,41 @@ class RunnerConfiguration {
     return new RunnerSettings(queueCapacity, maxBatch, snapshotEvery, snapshotInterval);
   }
 
+  /** The engine in this process: {@code fanzha.runner=embedded}, the default. */
   @Bean(initMethod = "start", destroyMethod = "close")
+  @ConditionalOnProperty(name = "fanzha.runner", havingValue = "embedded", matchIfMissing = true)
   EmbeddedRunner embeddedRunner(Database db, EngineConfig config, RunnerSettings settings,
       ObjectProvider<JournalListener> listeners) {
     return new EmbeddedRunner(db, config, settings, listeners.orderedStream().toList());
   }
 
+  /** The Flink job on Kafka: {@code fanzha.runner=flink} (decision 0012). */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  @ConditionalOnProperty(name = "fanzha.runner", havingValue = "flink")
+  KafkaRunner kafkaRunner(Database db, EngineConfig config, ObjectProvider<JournalListener> listeners,
+      @Value("${fanzha.kafka.bootstrap-servers:}") String bootstrapServers,
+      @Value("${fanzha.kafka.input-topic:" + StreamTopics.DEFAULT_INPUT + "}") String inputTopic,
+      @Value("${fanzha.kafka.rules-topic:" + StreamTopics.DEFAULT_RULES + "}") String rulesTopic,
+      @Value("${fanzha.kafka.topic-prefix:" + StreamTopics.DEFAULT_PREFIX + "}") String topicPrefix,
+      @Value("${fanzha.kafka.decide-timeout:PT2S}") Duration decideTimeout,
+      @Value("${fanzha.kafka.rules-timeout:PT60S}") Duration rulesTimeout) {
+    KafkaSettings settings = new KafkaSettings(bootstrapServers, new StreamTopics(inputTopic, rulesTopic, topicPrefix),
+        decideTimeout, rulesTimeout);
+    return new KafkaRunner(db, config.rules(), settings, listeners.orderedStream().toList());
+  }
+
+  /** Refuses a runner name that neither bean above would take, instead of failing later for a missing runner. */
+  @Bean
+  Object runnerNameCheck(@Value("${fanzha.runner:embedded}") String runner) {
+    if (!runner.equals("embedded") && !runner.equals("flink")) {
+      throw new IllegalArgumentException("fanzha.runner: must be embedded or flink, not " + runner);
+    }
+    return runner;
+  }
+
   /** Exposes the runner's counters as metrics ({@code fanzha.runner.*}). */
   @Bean
-  MeterBinder runnerMetrics(EmbeddedRunner runner) {
+  MeterBinder runnerMetrics(Runner runner) {
     return registry -> {
       FunctionCounter.builder("fanzha.runner.processed", runner, r -> r.stats().processed())
           .description("events processed by the engine").register(registry);
@@ -100,7 +130,7 @@ class RunnerConfiguration {
   }
 
   @Bean
-  HealthIndicator engineHealthIndicator(EmbeddedRunner runner) {
+  HealthIndicator engineHealthIndicator(Runner runner) {
     return () -> {
       RunnerStats s = runner.stats();
       Health.Builder b = runner.isRunning() ? Health.up() : Health.down();

@@ -276,7 +276,7 @@ class EmbeddedRunnerTest {
       }
       int swaps = 0;
       while (sent.stream().anyMatch(f -> !f.isDone())) {
-        runner.useRules(swaps++ % 2 == 0 ? stricter : shipped);
+        runner.useRules(swaps++ % 2 == 0 ? stricter : shipped, "");
       }
       senders.shutdown();
       int accepted = 0;
@@ -288,7 +288,7 @@ class EmbeddedRunnerTest {
       assertThat(db.journal().count()).isEqualTo(6_000);
       assertThat(runner.stats().processed()).isEqualTo(6_000);
       assertThat(runner.stats().engineErrors()).isZero();
-      runner.useRules(stricter);
+      runner.useRules(stricter, "");
       double minCalls = runner.read(e -> e.rules().param("phone.min_calls"));
       assertThat(minCalls).isEqualTo(10);
       runner.close();
