@@ -30,16 +30,17 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real Kafka broker in the test JVM: one combined KRaft node (Kafka's own test kit, as spring-kafka-test
- * uses), with the single-node settings of notes/flink-kafka-testing.md.
+ * uses), with the single-node settings of notes/flink-kafka-testing.md. The server's distributed-mode tests use it
+ * too (this module's test jar).
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
   private final KafkaClusterTestKit cluster;
 
   private KafkaBroker(KafkaClusterTestKit cluster) {
     this.cluster = cluster;
   }
 
-  static KafkaBroker start() throws Exception {
+  public static KafkaBroker start() throws Exception {
     KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
         .setConfigProp("offsets.topic.replication.factor", "1")
@@ -56,12 +57,12 @@ final class KafkaBroker implements AutoCloseable {
     return new KafkaBroker(cluster);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return cluster.bootstrapServers();
   }
 
   /** Creates topics and waits until every partition has a leader (producing earlier can lose records). */
-  void createTopics(int partitions, Collection<String> names) throws Exception {
+  public void createTopics(int partitions, Collection<String> names) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
       List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList();
       admin.createTopics(topics).all().get();

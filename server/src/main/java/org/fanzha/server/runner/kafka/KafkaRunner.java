@@ -193,20 +193,22 @@ public final class KafkaRunner implements Runner {
   }
 
   /**
-   * Keeps one party's events in one partition, in the order sent: the caller, sender, payer, holder, subscriber or
-   * labelled entity.
+   * Keeps each person's events in one partition, in the order sent: the person a fraud would reach (the callee of a
+   * call, the receiver of an SMS, the subscriber of a handset signal, the payer's phone or account of a transfer), so
+   * a victim's call, screen share and payment reach the job in that order whatever the partition count (decision
+   * 0012). Openings go by holder, labels by the entity, reports by reporter.
    */
   static String partitionKey(Event e) {
     if (e instanceof CallEvent c) {
-      return c.caller();
+      return c.callee();
     } else if (e instanceof SmsEvent s) {
-      return s.sender();
-    } else if (e instanceof TransferEvent t) {
-      return t.from();
-    } else if (e instanceof OpeningEvent o) {
-      return o.holder();
+      return s.receiver();
     } else if (e instanceof DeviceEvent d) {
       return d.subscriber();
+    } else if (e instanceof TransferEvent t) {
+      return t.fromPhone() != null ? t.fromPhone() : t.from();
+    } else if (e instanceof OpeningEvent o) {
+      return o.holder();
     } else if (e instanceof LabelEvent l) {
       return l.entity();
     } else if (e instanceof ReportEvent r && r.reporter() != null) {

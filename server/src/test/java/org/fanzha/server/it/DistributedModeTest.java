@@ -1,0 +1,307 @@
+package org.fanzha.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.fanzha.core.codec.EventCodec;
+import org.fanzha.core.codec.ParseResult;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.stream.StreamTopics;
+import org.fanzha.core.time.Timestamps;
+import org.fanzha.engine.Decision;
+import org.fanzha.engine.Engine;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.EntityRisk;
+import org.fanzha.engine.Warning;
+import org.fanzha.engine.replay.OutputJson;
+import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.flink.KafkaBroker;
+import org.fanzha.server.runner.Runner;
+import org.fanzha.server.runner.kafka.KafkaRunner;
+import org.fanzha.server.support.TestDirs;
+import org.fanzha.store.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The server in distributed mode (fanzha.runner=flink) against a real Kafka broker and the real job jar in its own JVM,
+ * as an operator runs them: intake goes to the input topic, decide is answered by the job over Kafka (503 while no job
+ * answers), and the console's views fill from the job's committed topics.
+ */
+@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributedModeTest {
+  static final Path DATA = TestDirs.create("fanzha-distributed");
+  static final Path JOB_JAR = Path.of("..", "flink", "target", "fanzha-flink.jar").toAbsolutePath().normalize();
+  static final StreamTopics TOPICS = new StreamTopics("dm.events", "dm.rules", "dm.");
+  static final long NOW = System.currentTimeMillis();
+
+  static KafkaBroker kafka;
+  static Process job;
+
+  @BeforeAll
+  static void broker() throws Exception {
+    assumeTrue(Files.exists(JOB_JAR), "the job jar is built by the flink module first: " + JOB_JAR);
+    kafka = KafkaBroker.start();
+    kafka.createTopics(2, List.of(TOPICS.input()));
+    kafka.createTopics(1, List.of(TOPICS.rules(), TOPICS.decisions(), TOPICS.warnings(), TOPICS.entities(),
+        TOPICS.rejections(), TOPICS.rulesApplied(), TOPICS.replies()));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (job != null) {
+      job.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    r.add("fanzha.data", DATA::toString);
+    r.add("fanzha.security.admin-password", () -> "admin-pw");
+    r.add("fanzha.engine.content-model", () -> "false"); // as the job below runs (--no-text)
+    r.add("fanzha.runner", () -> "flink");
+    r.add("fanzha.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+    r.add("fanzha.kafka.input-topic", TOPICS::input);
+    r.add("fanzha.kafka.rules-topic", TOPICS::rules);
+    r.add("fanzha.kafka.topic-prefix", TOPICS::prefix);
+    r.add("fanzha.kafka.decide-timeout", () -> "PT2S");
+    r.add("logging.level.kafka", () -> "WARN"); // the broker in this JVM
+    r.add("logging.level.state.change.logger", () -> "WARN");
+  }
+
+  // A long first call from a number, a screen share minutes later, then money leaves: the engine warns and holds.
+  static final String CALL = event("call", "dm-c1", 30, "\"caller\":\"+8617012345678\",\"callee\":\"13800138000\","
+      + "\"duration_s\":412");
+  static final String SCREEN = event("device", "dm-d1", 25, "\"subscriber\":\"13800138000\",\"kind\":\"screen_share\","
+      + "\"target\":\"com.example.meeting\"");
+  static final String TRANSFER = event("transfer", "dm-t1", 15, "\"from\":\"6222020200112233446\","
+      + "\"to\":\"6217000010001234569\",\"amount\":\"49000.00\",\"from_phone\":\"13800138000\"");
+
+  @LocalServerPort int port;
+  @Autowired Database db;
+  @Autowired Runner runner;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  final JsonMapper json = JsonMapper.builder().build();
+
+  @Test
+  @Order(1)
+  void withNoJobRunningADecideIsAnswered503WithRetryAdviceAndTheTransferIsKept() throws Exception {
+    assertThat(runner).isInstanceOf(KafkaRunner.class);
+    String early = event("transfer", "dm-t0", 40, "\"from\":\"" + card("622200000000000001") + "\",\"to\":\"" + card("622200000000000002") + "\","
+        + "\"amount\":\"10.00\"");
+    long t0 = System.nanoTime();
+    HttpResponse<String> r = post("/api/v1/decide", early);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+    assertThat(r.headers().firstValue("Retry-After")).isPresent();
+    assertThat(json.readTree(r.body()).path("detail").asString()).contains("no answer from the Flink job");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the configured wait, not Kafka's minutes")
+        .isLessThan(Duration.ofSeconds(10));
+    assertThat(db.journal().find("dm-t0")).as("accepted before the wait: journaled, and in the input topic").isPresent();
+  }
+
+  @Test
+  @Order(2)
+  void theJobDecidesOverKafkaAsTheEmbeddedEngineDecides() throws Exception {
+    startJob();
+    HttpResponse<String> events = post("/api/v1/events", CALL + "\n" + SCREEN);
+    assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
+    assertThat(json.readTree(events.body()).path("accepted").asInt()).isEqualTo(2);
+
+    // the job's first start takes a while: unrelated probes are answered 503 until it answers
+    HttpResponse<String> probe = eventually(Duration.ofSeconds(120), n -> post("/api/v1/decide",
+        event("transfer", "dm-probe-" + n, 20, "\"from\":\"" + card("622200000000000003") + "\",\"to\":\"" + card("622200000000000004") + "\","
+            + "\"amount\":\"12.00\"")), r -> r.statusCode() != 503);
+    assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200);
+
+    HttpResponse<String> decided = post("/api/v1/decide", TRANSFER);
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    assertThat(decided.headers().firstValue("Fanzha-Duplicate")).hasValue("false");
+    assertThat(json.readTree(decided.body())).as("the same decision as the engine in one process")
+        .isEqualTo(json.readTree(embeddedDecision(CALL, SCREEN, TRANSFER)));
+    assertThat(json.readTree(decided.body()).path("action").asString()).isIn("delay", "hold");
+
+    // sent again: the earlier decision, once the job has committed it to the decisions topic
+    HttpResponse<String> again = eventually(Duration.ofSeconds(30), n -> post("/api/v1/decide", TRANSFER),
+        r -> r.statusCode() == 200);
+    assertThat(again.headers().firstValue("Fanzha-Duplicate")).hasValue("true");
+    assertThat(json.readTree(again.body())).isEqualTo(json.readTree(decided.body()));
+  }
+
+  @Test
+  @Order(3)
+  void theConsoleViewsFillFromTheJobsCommittedTopics() throws Exception {
+    List<Warning> expected = embeddedWarnings(CALL, SCREEN, TRANSFER);
+    assertThat(expected).as("the world warns").isNotEmpty();
+    eventually(Duration.ofSeconds(30), n -> runner.recentWarnings(10), w -> w.size() >= expected.size());
+    assertThat(runner.recentWarnings(10)).containsAll(expected);
+
+    List<EntityRisk> risks = embeddedRisks(CALL, SCREEN, TRANSFER);
+    assertThat(risks).as("the world holds risks").isNotEmpty();
+    for (EntityRisk r : risks) {
+      eventually(Duration.ofSeconds(30), n -> runner.entity(r.entityKind(), r.entity()), e -> e.isPresent());
+      assertThat(runner.entity(r.entityKind(), r.entity())).as(r.entity()).contains(r);
+    }
+    assertThat(runner.riskiest(risks.size())).containsExactlyInAnyOrderElementsOf(risks);
+
+    EntityRisk victim = risks.stream().filter(r -> r.entity().equals("+8613800138000")).findFirst().orElseThrow();
+    JsonNode page = json.readTree(get("/api/v1/entities/phone/13800138000").body());
+    assertThat(page.path("risk")).as("the look-up answers from the entities topic")
+        .isEqualTo(json.readTree(write(g -> OutputJson.write(victim, g))));
+    List<String> recent = new ArrayList<>();
+    page.path("recent_events").forEach(e -> recent.add(e.path("id").asString()));
+    assertThat(recent).as("and from the server's own journal").contains("dm-c1", "dm-d1", "dm-t1");
+  }
+
+  @Test
+  @Order(4)
+  void aRuleSetIsInForceOnceTheJobHasAdoptedIt() throws Exception {
+    String yaml = RuleBook.defaultText().replace("version: 1", "version: 7");
+    runner.useRules(RuleBook.parse(yaml), yaml);
+    assertThat(runner.rules().version()).isEqualTo(7);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static void startJob() throws Exception {
+    Path log = DATA.resolve("job.log");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx768m", "-jar", JOB_JAR.toString(), "run", "--bootstrap-servers", kafka.bootstrapServers(),
+        "--input-topic", TOPICS.input(), "--rules-topic", TOPICS.rules(), "--topic-prefix", TOPICS.prefix(),
+        "--group-id", "dm-job", "--transactional-id-prefix", "dm-job", "--checkpoint-interval", "PT1S", "--no-text"));
+    job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  static String event(String type, String id, int minutesAgo, String fields) {
+    return "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"ts\":\""
+        + Timestamps.format(NOW - minutesAgo * 60_000L) + "\"," + fields + "}";
+  }
+
+  /** A bank card number: the digits and their Luhn check digit. */
+  static String card(String digits) {
+    int sum = 0;
+    for (int i = digits.length() - 1, k = 0; i >= 0; i--, k++) {
+      int d = digits.charAt(i) - '0';
+      if (k % 2 == 0) {
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      }
+      sum += d;
+    }
+    return digits + (10 - sum % 10) % 10;
+  }
+
+  static List<Event> parse(String... lines) {
+    EventCodec codec = new EventCodec();
+    List<Event> out = new ArrayList<>();
+    for (String l : lines) {
+      byte[] b = l.getBytes(StandardCharsets.UTF_8);
+      out.add(((ParseResult.Accepted) codec.parse(b, 0, b.length, 1)).event());
+    }
+    return out;
+  }
+
+  /** The last event's decision by an engine in this JVM with the server's rules, as the decide body. */
+  static String embeddedDecision(String... lines) {
+    Engine engine = new Engine(EngineConfig.defaults());
+    Decision d = null;
+    for (Event e : parse(lines)) {
+      d = engine.process(e);
+    }
+    Decision last = d;
+    return write(g -> OutputJson.write(last, g));
+  }
+
+  static String write(java.util.function.Consumer<JsonGenerator> body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JsonFactory.builder().build().createGenerator(ObjectWriteContext.empty(), out)) {
+      body.accept(g);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  static List<EntityRisk> embeddedRisks(String... lines) {
+    Engine engine = new Engine(EngineConfig.defaults());
+    parse(lines).forEach(engine::process);
+    List<EntityRisk> out = new ArrayList<>();
+    engine.forEachRisk(out::add);
+    return out;
+  }
+
+  static List<Warning> embeddedWarnings(String... lines) {
+    Engine engine = new Engine(EngineConfig.defaults());
+    List<Warning> out = new ArrayList<>();
+    for (Event e : parse(lines)) {
+      engine.process(e);
+      out.addAll(engine.drainWarnings());
+    }
+    return out;
+  }
+
+  interface Attempt<T> {
+    T run(int n) throws Exception;
+  }
+
+  interface Check<T> {
+    boolean ok(T value) throws Exception;
+  }
+
+  /** Tries until the check passes or the time is up; returns the last try. */
+  static <T> T eventually(Duration within, Attempt<T> attempt, Check<T> check) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    for (int n = 1; ; n++) {
+      T v = attempt.run(n);
+      if (check.ok(v) || System.nanoTime() > deadline) {
+        return v;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", path.endsWith("decide") ? "application/json" : "application/x-ndjson")
+        .header("Authorization", basic()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", basic()).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  static String basic() {
+    return "Basic " + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8));
+  }
+}
