@@ -56,11 +56,29 @@ final class Commands {
     @Option(names = "--bind", description = "address to listen on (default: env FANZHA_BIND, else 127.0.0.1; 0.0.0.0 for every interface)")
     String bind;
 
+    @Option(names = "--runner", defaultValue = "embedded", description = "embedded: score in this process; flink: send "
+        + "accepted events to the Flink job over Kafka and read its results (docs/deploy-flink.md) (default: ${DEFAULT-VALUE})")
+    String runner;
+
+    @Option(names = "--kafka", description = "Kafka host:port list where the Flink job reads and writes (--runner flink)")
+    String kafka;
+
     @Unmatched List<String> springArgs = new ArrayList<>();
 
     @Override
     public Integer call() {
-      List<String> p = new ArrayList<>(List.of("server.port=" + port, "fanzha.data=" + data));
+      if (!runner.equals("embedded") && !runner.equals("flink")) {
+        System.err.println("--runner: must be embedded or flink, not " + runner);
+        return 2;
+      }
+      if (runner.equals("flink") && kafka == null) {
+        System.err.println("--runner flink needs --kafka host:port (the job's Kafka)");
+        return 2;
+      }
+      List<String> p = new ArrayList<>(List.of("server.port=" + port, "fanzha.data=" + data, "fanzha.runner=" + runner));
+      if (kafka != null) {
+        p.add("fanzha.kafka.bootstrap-servers=" + kafka);
+      }
       if (bind != null) {
         p.add("server.address=" + bind);
       }

@@ -28,7 +28,7 @@ import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.Action;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Level;
-import org.fanzha.server.runner.EmbeddedRunner;
+import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.Outcome;
 import org.fanzha.store.Database;
 import org.fanzha.store.Quarantine;
@@ -79,7 +79,7 @@ class IntakeControllersTest {
       {"type":"sms","id":"s1","ts":"2026-11-27T09:32:00+08:00","sender":"12","receiver":"13800138000","text":"hi"}""";
 
   @Autowired MockMvc mvc;
-  @MockitoBean EmbeddedRunner runner;
+  @MockitoBean Runner runner;
   @MockitoBean Database db;
   Quarantine quarantine;
   final List<List<? extends Event>> submitted = new ArrayList<>();
@@ -100,6 +100,7 @@ class IntakeControllersTest {
       }
       return CompletableFuture.completedFuture(new Outcome(items));
     });
+    when(runner.decide(any())).thenAnswer(inv -> runner.submit(List.of((Event) inv.getArgument(0))));
   }
 
   @Test
