@@ -89,7 +89,7 @@ public final class Engine {
   private static final int PAIR_VICTIM_LINK = 5;
   private static final int PAIR_MULE_PAY = 6;
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
-  private static final int SNAPSHOT_VERSION = 4; // 4: rule codes of the lasting mask bits; 3: packed slices with risk
+  private static final int SNAPSHOT_VERSION = 5; // 5: episode ids; 4: rule codes of the lasting mask bits
 
   private final EngineConfig config;
   private final PhoneTable phones;
@@ -186,7 +186,7 @@ public final class Engine {
     this.lists = lists;
     this.classifier = config.contentClassifier();
     this.codes = codes;
-    this.victims = new VictimWatch(0);
+    this.victims = new VictimWatch(0, phones::name);
     this.book = config.rules();
     useRules(config.rules());
   }

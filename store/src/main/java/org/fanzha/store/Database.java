@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
   private final HoldOrderRepository holds;
   private final StaffUserRepository users;
   private final RuleVersionRepository ruleVersions;
+  private final WarningTaskRepository warnings;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
     this.holds = new HoldOrderRepository(dataSource);
     this.users = new StaffUserRepository(dataSource);
     this.ruleVersions = new RuleVersionRepository(dataSource);
+    this.warnings = new WarningTaskRepository(dataSource);
   }
 
   /**
@@ -152,6 +154,11 @@ public final class Database implements AutoCloseable {
   /** Returns the rule set versions. */
   public RuleVersionRepository ruleVersions() {
     return ruleVersions;
+  }
+
+  /** Dissuasion tasks made of early warnings, with their timelines. */
+  public WarningTaskRepository warnings() {
+    return warnings;
   }
 
   /** Closes the pool; on H2 this also closes the database file once the last connection goes. */

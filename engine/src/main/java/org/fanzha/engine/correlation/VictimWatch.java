@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
@@ -34,6 +35,7 @@ public final class VictimWatch {
   private static final int MAX_EVIDENCE = 16;
 
   private static final class Episode {
+    String id = "";
     int fraudPhone = -1;
     long startTs;
     long lastTs;
@@ -50,10 +52,15 @@ public final class VictimWatch {
   /** Quiet episodes by the caller they name: who to warn when that caller becomes suspected. */
   private final Int2ObjectOpenHashMap<IntArrayList> quietByCaller = new Int2ObjectOpenHashMap<>();
   private final List<Warning> pending = new ArrayList<>();
+  private final IntFunction<String> phoneNames;
 
-  /** Creates a watch whose episodes last {@code windowMs} after their last step. */
-  public VictimWatch(long windowMs) {
+  /**
+   * Creates a watch whose episodes last {@code windowMs} after their last step; {@code phoneNames} names a phone id
+   * (the suspected fraud number a warning names).
+   */
+  public VictimWatch(long windowMs, IntFunction<String> phoneNames) {
     this.windowMs = windowMs;
+    this.phoneNames = phoneNames;
   }
 
   /** Sets how long episodes last after their last step (a new rule book may change it). */
@@ -113,8 +120,7 @@ public final class VictimWatch {
       return false;
     }
     e.severity = severity.ordinal();
-    pending.add(new Warning("W-" + eventId, ts, victimPhone, e.account, severity,
-        e.fraudType == 0 ? null : FraudType.values()[e.fraudType - 1], e.evidence));
+    pending.add(warning("W-" + eventId, ts, victimPhone, e, severity));
     return true;
   }
 
@@ -153,13 +159,18 @@ public final class VictimWatch {
         record(v, null, 0, caller, 0, ts, eventId);
         e.severity = severity.ordinal();
         // one event may warn several people: their warning ids must still differ
-        pending.add(new Warning("W-" + eventId + (n == 0 ? "" : "-" + n), ts, phoneName.apply(v), e.account,
-            severity, e.fraudType == 0 ? null : FraudType.values()[e.fraudType - 1], e.evidence));
+        pending.add(warning("W-" + eventId + (n == 0 ? "" : "-" + n), ts, phoneName.apply(v), e, severity));
         warned.accept(v);
         n++;
       }
     }
     return n;
+  }
+
+  private Warning warning(String id, long ts, String victimPhone, Episode e, Level severity) {
+    FraudType type = e.fraudType == 0 ? FraudType.OTHER : FraudType.values()[e.fraudType - 1];
+    String contact = e.fraudPhone >= 0 ? phoneNames.apply(e.fraudPhone) : null;
+    return new Warning(id, ts, victimPhone, e.account, severity, type, e.evidence, e.id, contact);
   }
 
   private void addQuiet(int caller, int victim) {
@@ -199,6 +210,9 @@ public final class VictimWatch {
     }
     if (e.evidence.size() < MAX_EVIDENCE && !e.evidence.contains(eventId)) {
       e.evidence.add(eventId);
+    }
+    if (e.id.isEmpty()) {
+      e.id = "E-" + e.evidence.get(0); // named after its oldest evidence: stable live and after a restore
     }
     return e;
   }
@@ -255,6 +269,7 @@ public final class VictimWatch {
     for (int key : keys) {
       Episode e = episodes.get(key);
       out.writeInt(key);
+      Snapshots.writeString(out, e.id);
       out.writeInt(e.fraudPhone);
       out.writeLong(e.startTs);
       out.writeLong(e.lastTs);
@@ -285,6 +300,7 @@ public final class VictimWatch {
     for (int i = 0; i < n; i++) {
       int key = in.readInt();
       Episode e = new Episode();
+      e.id = Snapshots.readString(in);
       e.fraudPhone = in.readInt();
       e.startTs = in.readLong();
       e.lastTs = in.readLong();

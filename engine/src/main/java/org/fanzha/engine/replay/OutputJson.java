@@ -51,7 +51,9 @@ public final class OutputJson {
 
   /**
    * Writes {@code id, ts} (ISO-8601, +08:00), {@code victim_phone, victim_account} (null when
-   * unknown), {@code severity, fraud_type} (wire name or null) and {@code evidence}.
+   * unknown), {@code severity, fraud_type} (wire name; {@code other} when nothing points anywhere), {@code evidence},
+   * {@code episode} (shared by the warnings of one person's episode) and {@code contact} (the suspected fraud number,
+   * or null).
    */
   public static void write(Warning w, JsonGenerator g) {
     g.writeStartObject();
@@ -60,12 +62,14 @@ public final class OutputJson {
     g.writeStringProperty("victim_phone", w.victimPhone());
     g.writeStringProperty("victim_account", w.victimAccount());
     g.writeStringProperty("severity", w.severity().wireName());
-    g.writeStringProperty("fraud_type", w.fraudType() == null ? null : w.fraudType().wireName());
+    g.writeStringProperty("fraud_type", w.fraudType().wireName());
     g.writeArrayPropertyStart("evidence");
     for (String id : w.evidence()) {
       g.writeString(id);
     }
     g.writeEndArray();
+    g.writeStringProperty("episode", w.episode());
+    g.writeStringProperty("contact", w.contact());
     g.writeEndObject();
   }
 

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 class VictimWatchTest {
 
   private static final long T0 = 1_795_741_200_000L;
+  private static final java.util.function.IntFunction<String> PHONES = id -> "+86170000000" + (10 + id);
 
   @Test
   void step_warnsOnlyWhenSeverityRises() {
-    VictimWatch w = new VictimWatch(24 * HOUR);
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
     assertThat(w.step(1, "+8613800000001", null, VictimWatch.CONTACT, Level.MEDIUM, 7,
         FraudType.POLICE.ordinal() + 1, T0, "c1")).isTrue();
     assertThat(w.step(1, "+8613800000001", null, VictimWatch.CONTACT, Level.MEDIUM, 7, 0, T0 + 1, "c2")).isFalse();
@@ -29,6 +30,8 @@ class VictimWatchTest {
     assertThat(last.fraudType()).isEqualTo(FraudType.POLICE);
     assertThat(last.victimAccount()).isEqualTo("6222000011112222");
     assertThat(last.evidence()).containsExactly("c1", "c2", "t1");
+    assertThat(out).extracting(Warning::episode).as("one episode, two warnings").containsOnly("E-c1");
+    assertThat(last.contact()).as("the number behind the episode").isEqualTo("+8617000000017");
     assertThat(w.stage(1, T0 + HOUR)).isEqualTo(VictimWatch.CONTACT | VictimWatch.PAID);
     assertThat(w.fraudPhone(1, T0 + HOUR)).isEqualTo(7);
     assertThat(w.drain()).isEmpty();
@@ -36,17 +39,20 @@ class VictimWatchTest {
 
   @Test
   void stage_endsAfterTheWindowAndANewEpisodeWarnsAgain() {
-    VictimWatch w = new VictimWatch(24 * HOUR);
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
     w.step(2, "+8613800000002", null, VictimWatch.CONTACT, Level.HIGH, 3, 0, T0, "c1");
     assertThat(w.stage(2, T0 + 25 * HOUR)).isZero();
     assertThat(w.step(2, "+8613800000002", null, VictimWatch.CONTACT, Level.MEDIUM, 3, 0, T0 + 30 * HOUR, "c9"))
         .isTrue();
-    assertThat(w.drain()).extracting(Warning::id).containsExactly("W-c1", "W-c9");
+    List<Warning> both = w.drain();
+    assertThat(both).extracting(Warning::id).containsExactly("W-c1", "W-c9");
+    assertThat(both).extracting(Warning::episode).as("a new episode after the window").containsExactly("E-c1", "E-c9");
+    assertThat(both).extracting(Warning::fraudType).as("nothing points anywhere").containsOnly(FraudType.OTHER);
   }
 
   @Test
   void note_opensAQuietEpisodeThatWarnsOnlyWhenItsCallerIsSuspected() {
-    VictimWatch w = new VictimWatch(24 * HOUR);
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
     w.note(5, VictimWatch.REMOTE | VictimWatch.CONTACT, 40, 0, T0, "d1", "c1");
     assertThat(w.drain()).isEmpty();
     assertThat(w.quiet(5, T0 + 1)).isTrue();
@@ -70,7 +76,7 @@ class VictimWatchTest {
 
   @Test
   void callerSuspected_afterTheWindow_warnsNobody() {
-    VictimWatch w = new VictimWatch(24 * HOUR);
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
     w.note(6, VictimWatch.REMOTE, 50, 0, T0, "d1");
     assertThat(w.callerSuspected(50, Level.HIGH, T0 + 25 * HOUR, "r1", v -> "x", v -> { })).isZero();
     assertThat(w.drain()).isEmpty();
@@ -78,16 +84,20 @@ class VictimWatchTest {
 
   @Test
   void callerSuspected_ofARestoredWatch_warnsTheQuietEpisodesWithDistinctIds() throws java.io.IOException {
-    VictimWatch w = new VictimWatch(24 * HOUR);
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
     w.note(8, VictimWatch.REMOTE, 60, 0, T0, "d8");
     w.note(7, VictimWatch.REMOTE, 60, 0, T0, "d7");
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     w.write(new java.io.DataOutputStream(bytes));
-    VictimWatch r = new VictimWatch(24 * HOUR);
+    VictimWatch r = new VictimWatch(24 * HOUR, PHONES);
     r.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
     assertThat(r.callerSuspected(60, Level.HIGH, T0 + HOUR, "r1", v -> "+86138" + v, v -> { })).isEqualTo(2);
     assertThat(r.drain()).extracting(Warning::id, Warning::victimPhone)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("W-r1", "+861387"),
             org.assertj.core.groups.Tuple.tuple("W-r1-1", "+861388"));
+    assertThat(r.drain()).isEmpty();
+    r.step(7, "+861387", null, VictimWatch.PAID, Level.CRITICAL, 60, 0, T0 + HOUR, "t7");
+    assertThat(r.drain()).extracting(Warning::episode).as("the episode keeps its id across a restore")
+        .containsExactly("E-d7");
   }
 }

@@ -100,11 +100,14 @@ class ReplayTest {
     assertThat(warnings).hasSize((int) summary.warnings()).isNotEmpty();
     JsonNode w = warnings.get(warnings.size() - 1);
     assertThat(w.propertyNames()).containsExactly("id", "ts", "victim_phone", "victim_account", "severity",
-        "fraud_type", "evidence");
+        "fraud_type", "evidence", "episode", "contact");
     assertThat(w.get("ts").asString()).endsWith("+08:00");
     assertThat(w.get("victim_phone").asString()).isEqualTo(Scenario.phone(901));
     assertThat(w.get("fraud_type").asString()).isEqualTo("police");
     assertThat(w.get("evidence").size()).isGreaterThanOrEqualTo(2);
+    assertThat(w.get("episode").asString()).as("the episode opened by the evidence's first event")
+        .isEqualTo("E-" + w.get("evidence").get(0).asString());
+    assertThat(w.get("contact").isNull()).as("the suspected number is named").isFalse();
 
     JsonNode s = JSON.readTree(Files.readString(out.resolve("summary.json")));
     assertThat(s.get("events_read").asLong()).isEqualTo(summary.eventsRead());

@@ -96,7 +96,7 @@ class ConsoleController {
     for (Warning w : runner.recentWarnings(TOP)) {
       String victim = w.victimPhone() != null ? Masking.phone(w.victimPhone())
           : w.victimAccount() != null ? Masks.entity(EntityKind.ACCOUNT, w.victimAccount()) : "—";
-      String type = w.fraudType() == null ? "—" : zh ? w.fraudType().nameZh() : w.fraudType().nameEn();
+      String type = zh ? w.fraudType().nameZh() : w.fraudType().nameEn();
       rows.add(new WarningRow(Timestamps.format(w.ts()).substring(0, 19).replace('T', ' '), victim,
           w.severity().wireName(), type, w.evidence().size(), funds.lastTransferAmong(w.evidence()).orElse(null)));
     }

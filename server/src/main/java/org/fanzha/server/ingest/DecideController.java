@@ -20,6 +20,9 @@ import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.Outcome;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.JsonBodies;
+import org.fanzha.server.warnings.OpenWarnings;
+import org.fanzha.server.warnings.WarningDesk;
+import org.fanzha.store.WarningTask;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,10 +44,12 @@ class DecideController {
 
   private final IngestService ingest;
   private final Runner runner;
+  private final WarningDesk warnings;
   private final Timer latency;
 
-  DecideController(IngestService ingest, Runner runner, MeterRegistry meters) {
+  DecideController(IngestService ingest, Runner runner, WarningDesk warnings, MeterRegistry meters) {
     this.ingest = ingest;
+    this.warnings = warnings;
     this.runner = runner;
     this.latency = Timer.builder("fanzha.decide")
         .description("time to journal and decide one transfer")
@@ -59,7 +64,9 @@ class DecideController {
           + "(entity_kind, entity), score 0–100, level, action (allow|warn|delay|hold) and bilingual reasons. "
           + "The body has the fields of a line of decisions.ndjson. Sending the same id again does not "
           + "process it twice: the answer repeats the earlier decision with header Fanzha-Duplicate: true while "
-          + "it is remembered, else 409.",
+          + "it is remembered, else 409. When the payer (from_phone or from) has an open early-warning task, the "
+          + "action is at least delay (hold for a critical one) and the answer adds warning: {id, severity, "
+          + "fraud_type, script} so the bank can stop the payment and call the person.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
           mediaType = "application/json", examples = @ExampleObject(value = """
               {"type":"transfer","id":"t1","ts":"2026-11-27T09:31:45+08:00","from":"6222020200112233446","to":"6217000010001234569","amount":"49000.00","channel":"mobile","from_phone":"13800138000"}"""))),
@@ -101,11 +108,20 @@ class DecideController {
     if (d == null) {
       throw new Unavailable("the engine failed on this event; it is journaled and was logged", new IllegalStateException());
     }
-    Decision decision = d;
-    byte[] json = JsonBodies.write(g -> OutputJson.write(decision, g));
+    Optional<WarningTask> warned = warnings.openFor(transfer.fromPhone(), transfer.from());
+    Decision decision = warned.isPresent() ? OpenWarnings.hold(d, warned.get()) : d;
+    byte[] json = warned.isPresent()
+        ? OpenWarnings.withWarning(JsonBodies.write(g -> OutputJson.write(decision, g)), warned.get(),
+            warnings.script(warned.get(), language(request)))
+        : JsonBodies.write(g -> OutputJson.write(decision, g));
     latency.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
     return ResponseEntity.ok().header(DUPLICATE_HEADER, Boolean.toString(duplicate))
         .contentType(MediaType.APPLICATION_JSON).body(json);
+  }
+
+  private static String language(HttpServletRequest request) {
+    String l = request.getHeader("Accept-Language");
+    return l != null && l.toLowerCase(java.util.Locale.ROOT).startsWith("en") ? "en" : "zh";
   }
 
   private ResponseEntity<ProblemDetail> invalid(byte[] body, Rejection rej) {

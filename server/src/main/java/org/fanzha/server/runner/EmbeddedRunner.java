@@ -90,6 +90,7 @@ public final class EmbeddedRunner implements Runner {
   private final EngineConfig config;
   private final RunnerSettings settings;
   private final JournalListeners listeners;
+  private final List<WarningListener> warningListeners;
   private final BlockingQueue<Submission> queue;
   private final ReentrantLock engineLock = new ReentrantLock();
   private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
@@ -143,10 +144,17 @@ public final class EmbeddedRunner implements Runner {
 
   /** Creates a runner whose listeners see every journaled event in journal order (design note 7). */
   public EmbeddedRunner(Database db, EngineConfig config, RunnerSettings settings, List<JournalListener> listeners) {
+    this(db, config, settings, listeners, List.of());
+  }
+
+  /** ... and whose warning listeners see every warning the engine raises, on the engine thread. */
+  public EmbeddedRunner(Database db, EngineConfig config, RunnerSettings settings, List<JournalListener> listeners,
+      List<WarningListener> warningListeners) {
     this.db = db;
     this.config = config;
     this.settings = settings;
     this.listeners = new JournalListeners(listeners);
+    this.warningListeners = List.copyOf(warningListeners);
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
   }
 
@@ -522,6 +530,15 @@ public final class EmbeddedRunner implements Runner {
       return;
     }
     warningsRaised.addAndGet(warnings.size());
+    for (Warning w : warnings) {
+      for (WarningListener l : warningListeners) {
+        try {
+          l.raised(w);
+        } catch (RuntimeException e) {
+          log.error("Warning listener {} failed on {}", l.getClass().getSimpleName(), w.id(), e);
+        }
+      }
+    }
     synchronized (recentWarnings) {
       for (Warning w : warnings) {
         recentWarnings.addFirst(w);

@@ -84,14 +84,16 @@ class RunnerConfiguration {
   @Bean(initMethod = "start", destroyMethod = "close")
   @ConditionalOnProperty(name = "fanzha.runner", havingValue = "embedded", matchIfMissing = true)
   EmbeddedRunner embeddedRunner(Database db, EngineConfig config, RunnerSettings settings,
-      ObjectProvider<JournalListener> listeners) {
-    return new EmbeddedRunner(db, config, settings, listeners.orderedStream().toList());
+      ObjectProvider<JournalListener> listeners, ObjectProvider<WarningListener> warningListeners) {
+    return new EmbeddedRunner(db, config, settings, listeners.orderedStream().toList(),
+        warningListeners.orderedStream().toList());
   }
 
   /** The Flink job on Kafka: {@code fanzha.runner=flink} (decision 0012). */
   @Bean(initMethod = "start", destroyMethod = "close")
   @ConditionalOnProperty(name = "fanzha.runner", havingValue = "flink")
   KafkaRunner kafkaRunner(Database db, EngineConfig config, ObjectProvider<JournalListener> listeners,
+      ObjectProvider<WarningListener> warningListeners,
       @Value("${fanzha.kafka.bootstrap-servers:}") String bootstrapServers,
       @Value("${fanzha.kafka.input-topic:" + StreamTopics.DEFAULT_INPUT + "}") String inputTopic,
       @Value("${fanzha.kafka.rules-topic:" + StreamTopics.DEFAULT_RULES + "}") String rulesTopic,
@@ -100,7 +102,8 @@ class RunnerConfiguration {
       @Value("${fanzha.kafka.rules-timeout:PT60S}") Duration rulesTimeout) {
     KafkaSettings settings = new KafkaSettings(bootstrapServers, new StreamTopics(inputTopic, rulesTopic, topicPrefix),
         decideTimeout, rulesTimeout);
-    return new KafkaRunner(db, config.rules(), settings, listeners.orderedStream().toList());
+    return new KafkaRunner(db, config.rules(), settings, listeners.orderedStream().toList(),
+        warningListeners.orderedStream().toList());
   }
 
   /** Refuses a runner name that neither bean above would take, instead of failing later for a missing runner. */

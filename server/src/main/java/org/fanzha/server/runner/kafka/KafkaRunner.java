@@ -42,6 +42,7 @@ import org.fanzha.server.runner.Outcome;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.RunnerStats;
 import org.fanzha.server.runner.ShadowStats;
+import org.fanzha.server.runner.WarningListener;
 import org.fanzha.store.AppendResult;
 import org.fanzha.store.Database;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +76,11 @@ public final class KafkaRunner implements Runner {
   private @Nullable TopicViews views;
   private @Nullable Replies replies;
 
-  public KafkaRunner(Database db, RuleBook startRules, KafkaSettings settings, List<JournalListener> listeners) {
+  private final List<WarningListener> warningListeners;
+
+  public KafkaRunner(Database db, RuleBook startRules, KafkaSettings settings, List<JournalListener> listeners,
+      List<WarningListener> warningListeners) {
+    this.warningListeners = List.copyOf(warningListeners);
     this.db = db;
     this.settings = settings;
     this.book = startRules;
@@ -101,7 +106,7 @@ public final class KafkaRunner implements Runner {
     p.put("request.timeout.ms", String.valueOf(waitMs));
     p.put("delivery.timeout.ms", String.valueOf(waitMs + 1000));
     replies = new Replies(settings);
-    views = new TopicViews(settings);
+    views = new TopicViews(settings, warningListeners);
     producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     replies.start();
     views.start();

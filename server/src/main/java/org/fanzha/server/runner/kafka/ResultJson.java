@@ -53,8 +53,13 @@ final class ResultJson {
     List<String> evidence = new ArrayList<>();
     n.path("evidence").forEach(e -> evidence.add(e.asString()));
     return new Warning(text(n, "id"), Timestamps.parseIso(text(n, "ts")), optional(n, "victim_phone"),
-        optional(n, "victim_account"), level(text(n, "severity")), FraudType.fromWire(optional(n, "fraud_type")),
-        evidence);
+        optional(n, "victim_account"), level(text(n, "severity")), fraudType(optional(n, "fraud_type")), evidence,
+        text(n, "episode"), optional(n, "contact"));
+  }
+
+  private static FraudType fraudType(@org.jspecify.annotations.Nullable String wire) {
+    FraudType t = FraudType.fromWire(wire);
+    return t == null ? FraudType.OTHER : t;
   }
 
   private static List<Reason> reasons(JsonNode n) {

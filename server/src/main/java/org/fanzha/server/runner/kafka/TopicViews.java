@@ -21,6 +21,7 @@ import org.fanzha.engine.Decision;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
+import org.fanzha.server.runner.WarningListener;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,13 +50,16 @@ final class TopicViews extends TopicFollower {
   private final Map<String, String> ruleAnswers = new LinkedHashMap<>(); // guarded by ruleWaiters
   private final Map<String, CompletableFuture<String>> ruleWaiters = new ConcurrentHashMap<>();
 
-  TopicViews(KafkaSettings settings) {
+  private final List<WarningListener> warningListeners;
+
+  TopicViews(KafkaSettings settings, List<WarningListener> warningListeners) {
     super("views", settings.bootstrapServers(), true, Map.of(
         settings.topics().entities(), FROM_BEGINNING,
         settings.topics().decisions(), (long) RECENT_DECISIONS,
         settings.topics().warnings(), (long) RECENT_WARNINGS,
         settings.topics().rulesApplied(), FROM_END), Duration.ofSeconds(30));
     this.topics = settings.topics();
+    this.warningListeners = List.copyOf(warningListeners);
   }
 
   @Override
@@ -77,6 +81,7 @@ final class TopicViews extends TopicFollower {
     } else if (topic.equals(topics.warnings())) {
       Warning w = ResultJson.warning(ResultJson.tree(r.value()));
       warningsRead.incrementAndGet();
+      warningListeners.forEach(l -> l.raised(w));
       synchronized (warnings) {
         warnings.addFirst(w);
         if (warnings.size() > RECENT_WARNINGS) {

@@ -1,0 +1,53 @@
+package org.fanzha.server.warnings;
+
+import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.event.OpeningEvent;
+import org.fanzha.core.event.OpeningKind;
+import org.fanzha.core.event.SmsEvent;
+import org.fanzha.core.event.TransferEvent;
+import org.fanzha.store.EventJournal;
+import org.fanzha.store.JournalEntry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds where a person lives from the journal: the newest of their events that names their region (a call's
+ * caller or callee region, an SMS sender's region, the region of the SIM's opening, a transfer from their phone).
+ */
+final class PersonRegions {
+  private static final int LOOK_BACK = 50;
+
+  private final EventJournal journal;
+
+  PersonRegions(EventJournal journal) {
+    this.journal = journal;
+  }
+
+  @Nullable String of(@Nullable String phone) {
+    if (phone == null) {
+      return null;
+    }
+    journal.indexPending(10_000); // the background indexer may be a moment behind the warning
+    for (JournalEntry e : journal.recent(EntityKind.PHONE, phone, LOOK_BACK)) {
+      String r = regionOf(phone, e.event());
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  static @Nullable String regionOf(String phone, Event e) {
+    if (e instanceof CallEvent c) {
+      return phone.equals(c.callee()) ? c.calleeRegion() : phone.equals(c.caller()) ? c.callerRegion() : null;
+    } else if (e instanceof SmsEvent s) {
+      return phone.equals(s.sender()) ? s.senderRegion() : null;
+    } else if (e instanceof OpeningEvent o) {
+      return o.kind() == OpeningKind.SIM && phone.equals(o.account()) ? o.region() : null;
+    } else if (e instanceof TransferEvent t) {
+      return phone.equals(t.fromPhone()) ? t.region() : null;
+    }
+    return null;
+  }
+}

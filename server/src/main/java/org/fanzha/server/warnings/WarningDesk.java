@@ -1,0 +1,418 @@
+package org.fanzha.server.warnings;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.event.FraudType;
+import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.Role;
+import org.fanzha.core.event.TransferEvent;
+import org.fanzha.core.id.Masking;
+import org.fanzha.engine.Level;
+import org.fanzha.engine.Warning;
+import org.fanzha.graph.freeze.HoldKind;
+import org.fanzha.server.funds.HoldService;
+import org.fanzha.server.runner.Runner;
+import org.fanzha.server.runner.WarningListener;
+import org.fanzha.server.system.BadRequestException;
+import org.fanzha.server.system.Caller;
+import org.fanzha.store.Database;
+import org.fanzha.store.JournalEntry;
+import org.fanzha.store.WarningTask;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns warnings into dissuasion tasks and works them (issue 9). Warnings arrive on the runner's thread and are
+ * queued; one thread of its own merges each into its episode's task (a new task goes to the unit of the person's
+ * region, on the channel and with the due time its severity asks; a higher severity later strengthens the channel and
+ * brings the due time forward), another moves overdue tasks one unit up. Analysts close tasks with an outcome.
+ */
+@Service
+public class WarningDesk implements WarningListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WarningDesk.class);
+  private static final int QUEUE = 100_000;
+  private static final int MAX_EVIDENCE = 32;
+  private static final int ATTEMPTS = 5;
+  public static final List<String> OUTCOMES = List.of("dissuaded", "paid", "not_reached", "false_alarm");
+
+  private final Database db;
+  private final Clock clock;
+  private final ObjectProvider<Runner> runner;
+  private final HoldService holds;
+  private final PlaybookSource playbook;
+  private final PersonRegions regions;
+  private final BlockingQueue<Warning> queue = new LinkedBlockingQueue<>(QUEUE);
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong busy = new AtomicLong();
+  private final Thread worker;
+  private final ScheduledExecutorService escalator = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "fanzha-warning-escalation");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile boolean running = true;
+
+  /** A task that does not exist (404). */
+  public static final class UnknownTask extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnknownTask(String id) {
+      super("no warning task with id '" + id + "'");
+    }
+  }
+
+  /** An outcome for a task already closed (409). */
+  public static final class AlreadyClosed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyClosed(WarningTask t) {
+      super("warning " + t.id() + " was closed as " + t.outcome() + " by " + t.closedBy());
+    }
+  }
+
+  /** What an outcome did besides closing: the hold requested and the labels sent, if any. */
+  public record Closed(WarningTask task, @Nullable String holdId, List<String> labelled) {}
+
+  WarningDesk(Database db, Clock clock, ObjectProvider<Runner> runner, HoldService holds,
+      @Value("${fanzha.warnings.playbook:}") String playbookFile,
+      @Value("${fanzha.warnings.escalate-every:PT30S}") Duration escalateEvery) {
+    this.db = db;
+    this.clock = clock;
+    this.runner = runner;
+    this.holds = holds;
+    this.playbook = new PlaybookSource(playbookFile.isBlank() ? null : Path.of(playbookFile));
+    this.regions = new PersonRegions(db.journal());
+    this.worker = new Thread(this::work, "fanzha-warnings");
+    worker.setDaemon(true);
+    worker.start();
+    escalator.scheduleWithFixedDelay(this::escalateQuietly, escalateEvery.toMillis(), escalateEvery.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void raised(Warning warning) {
+    if (!queue.offer(warning)) {
+      dropped.incrementAndGet();
+      log.error("Warning queue full ({}): warning {} not turned into a task", QUEUE, warning.id());
+    }
+  }
+
+  /** Waits until every warning handed over so far is merged (for tests and an orderly stop). */
+  public boolean awaitIdle(Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!queue.isEmpty() || busy.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  private void work() {
+    while (running) {
+      try {
+        Warning w = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (w != null) {
+          busy.incrementAndGet();
+          try {
+            take(w);
+          } finally {
+            busy.decrementAndGet();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("A warning could not be turned into a task", e);
+      }
+    }
+  }
+
+  /** Merges one warning into its episode's task, opening the task if it is the episode's first. */
+  void take(Warning w) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (db.warnings().seen(w.id())) {
+        return;
+      }
+      long now = clock.millis();
+      Playbook pb = playbook.current();
+      Optional<WarningTask> found = db.warnings().find(w.episode());
+      boolean stored;
+      if (found.isEmpty()) {
+        String region = regions.of(w.victimPhone());
+        Playbook.Plan plan = pb.plan(w.severity());
+        WarningTask t = new WarningTask(w.episode(), w.ts(), w.ts(), w.victimPhone(), w.victimAccount(), w.contact(),
+            region, w.severity().wireName(), w.fraudType().wireName(), cap(w.evidence()), Units.forRegion(region),
+            plan.channel(), now + plan.due().toMillis(), WarningTask.OPEN, null, 0, null, null, null, 1, now);
+        stored = db.warnings().insert(t, new WarningTask.Step(1, now, "raised", describe(w), "engine", w.id()));
+      } else {
+        WarningTask t = found.get();
+        stored = db.warnings().update(merge(t, w, pb, now), t.version(),
+            new WarningTask.Step(t.version() + 1, now, "raised", describe(w), "engine", w.id()));
+      }
+      if (stored) {
+        return;
+      }
+    }
+    log.warn("Warning {} not merged into task {} after {} attempts (concurrent changes)", w.id(), w.episode(), ATTEMPTS);
+  }
+
+  private static WarningTask merge(WarningTask t, Warning w, Playbook pb, long now) {
+    Level before = Level.valueOf(t.severity().toUpperCase(java.util.Locale.ROOT));
+    boolean rose = w.severity().compareTo(before) > 0;
+    Level level = rose ? w.severity() : before;
+    String type = w.fraudType() != FraudType.OTHER ? w.fraudType().wireName() : t.fraudType();
+    Set<String> evidence = new LinkedHashSet<>(t.evidence());
+    evidence.addAll(w.evidence());
+    String channel = t.channel();
+    long due = t.dueAtMs();
+    String status = t.status();
+    String outcome = t.outcome();
+    String closedBy = t.closedBy();
+    Long closedAt = t.closedAtMs();
+    if (rose) {
+      Playbook.Plan plan = pb.plan(level);
+      channel = pb.stronger(channel, plan.channel());
+      due = t.isOpen() ? Math.min(due, now + plan.due().toMillis()) : now + plan.due().toMillis();
+      if (!t.isOpen() && !"paid".equals(t.outcome())) {
+        // worse than when it was closed: the person is at risk again, the case is open again
+        status = WarningTask.OPEN;
+        outcome = null;
+        closedBy = null;
+        closedAt = null;
+      }
+    }
+    return new WarningTask(t.id(), t.raisedTsMs(), Math.max(t.lastTsMs(), w.ts()),
+        t.victimPhone() != null ? t.victimPhone() : w.victimPhone(),
+        t.victimAccount() != null ? t.victimAccount() : w.victimAccount(),
+        t.contact() != null ? t.contact() : w.contact(), t.region(), level.wireName(), type,
+        cap(new ArrayList<>(evidence)), t.unit(), channel, due, status, outcome, t.amountProtectedFen(), t.note(),
+        closedBy, closedAt, t.version() + 1, t.createdAtMs());
+  }
+
+  private static List<String> cap(List<String> evidence) {
+    return evidence.size() <= MAX_EVIDENCE ? evidence : evidence.subList(0, MAX_EVIDENCE);
+  }
+
+  private static String describe(Warning w) {
+    return w.severity().wireName() + " · " + w.fraudType().wireName()
+        + (w.contact() != null ? " · contact " + Masking.phone(w.contact()) : "") + " · evidence " + String.join(", ",
+        w.evidence());
+  }
+
+  /**
+   * Records an analyst's outcome. {@code not_reached} keeps the task open on the next channel (at the top of the
+   * ladder, at the next unit up); the others close it. {@code dissuaded} and {@code paid} confirm the case: the contact
+   * is labelled a fraud number and the account paid a mule; {@code paid} also requests an emergency stop of that
+   * account for the amount paid.
+   */
+  public Closed outcome(String id, String outcome, long amountProtectedFen, @Nullable String note, Caller by) {
+    if (!OUTCOMES.contains(outcome)) {
+      throw new BadRequestException("outcome: must be one of " + String.join(", ", OUTCOMES) + ", not " + outcome);
+    }
+    if (amountProtectedFen < 0 || (amountProtectedFen > 0 && !outcome.equals("dissuaded"))) {
+      throw new BadRequestException("amount_protected: a non-negative amount, given with outcome dissuaded only");
+    }
+    if (note != null && note.length() > 1000) {
+      throw new BadRequestException("note: at most 1000 characters");
+    }
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      WarningTask t = db.warnings().find(id).orElseThrow(() -> new UnknownTask(id));
+      if (!t.isOpen()) {
+        throw new AlreadyClosed(t);
+      }
+      long now = clock.millis();
+      Playbook pb = playbook.current();
+      WarningTask next;
+      String detail;
+      String kind;
+      if (outcome.equals("not_reached")) {
+        Level level = Level.valueOf(t.severity().toUpperCase(java.util.Locale.ROOT));
+        long due = now + pb.plan(level).due().toMillis();
+        Optional<String> channel = pb.next(t.channel());
+        String unit = channel.isPresent() ? t.unit() : Units.up(t.unit()).orElse(t.unit());
+        next = with(t, unit, channel.orElse(t.channel()), due, WarningTask.OPEN, null, 0, note, null, null);
+        kind = channel.isPresent() ? "channel" : "escalated";
+        detail = "not reached on " + t.channel() + (channel.isPresent() ? "; next: " + channel.get()
+            : "; moved to unit " + unit);
+      } else {
+        next = with(t, t.unit(), t.channel(), t.dueAtMs(), WarningTask.CLOSED, outcome, amountProtectedFen, note,
+            by.name(), now);
+        kind = "outcome";
+        detail = outcome + (amountProtectedFen > 0 ? " · protected " + amountProtectedFen / 100 + " yuan" : "")
+            + (note != null ? " · " + note : "");
+      }
+      if (db.warnings().update(next, t.version(), new WarningTask.Step(t.version() + 1, now, kind, detail, by.name(),
+          null))) {
+        db.audit().recordChange(by.name(), by.rolesText(), "warning.outcome:" + outcome, "warning", id);
+        return confirmed(next, outcome, by);
+      }
+    }
+    throw new IllegalStateException("warning " + id + " kept changing; try again");
+  }
+
+  private Closed confirmed(WarningTask t, String outcome, Caller by) {
+    if (!outcome.equals("dissuaded") && !outcome.equals("paid")) {
+      return new Closed(t, null, List.of());
+    }
+    Optional<TransferEvent> payment = lastPayment(t);
+    List<Event> labels = new ArrayList<>(2);
+    FraudType type = FraudType.fromWire(t.fraudType());
+    long now = clock.millis();
+    if (t.contact() != null) {
+      labels.add(new LabelEvent("L-" + t.id() + "-contact", now, "warning-desk", EntityKind.PHONE, t.contact(),
+          Role.FRAUD_NUMBER, type));
+    }
+    payment.ifPresent(p -> labels.add(new LabelEvent("L-" + t.id() + "-payee", now, "warning-desk",
+        EntityKind.ACCOUNT, p.to(), Role.MULE, type)));
+    if (!labels.isEmpty()) {
+      try {
+        runner.getObject().submit(labels).get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // the outcome stands; the labels can be sent again by hand (events API)
+        log.error("Labels of warning {} not submitted", t.id(), e);
+      }
+    }
+    String hold = null;
+    if (outcome.equals("paid") && payment.isPresent()) {
+      hold = holds.request(new HoldService.Actor(by.name(), by.rolesText()), HoldKind.STOP, payment.get().to(),
+          payment.get().amountFen(), t.id(), null, "the person of warning " + t.id() + " paid").id();
+    }
+    return new Closed(t, hold, labels.stream().map(e -> ((LabelEvent) e).entity()).toList());
+  }
+
+  /**
+   * The person's payment: the newest transfer in the evidence, else their newest transfer in the journal since the
+   * first warning (a payment in an episode already at its highest severity raises no new warning).
+   */
+  private Optional<TransferEvent> lastPayment(WarningTask t) {
+    for (int i = t.evidence().size() - 1; i >= 0; i--) {
+      Optional<JournalEntry> e = db.journal().find(t.evidence().get(i));
+      if (e.isPresent() && e.get().event() instanceof TransferEvent p) {
+        return Optional.of(p);
+      }
+    }
+    if (t.victimPhone() == null) {
+      return Optional.empty();
+    }
+    db.journal().indexPending(10_000);
+    for (JournalEntry e : db.journal().recent(EntityKind.PHONE, t.victimPhone(), 50)) {
+      if (e.event() instanceof TransferEvent p && t.victimPhone().equals(p.fromPhone()) && p.ts() >= t.raisedTsMs()) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static WarningTask with(WarningTask t, String unit, String channel, long due, String status,
+      @Nullable String outcome, long amount, @Nullable String note, @Nullable String closedBy, @Nullable Long closedAt) {
+    return new WarningTask(t.id(), t.raisedTsMs(), t.lastTsMs(), t.victimPhone(), t.victimAccount(), t.contact(),
+        t.region(), t.severity(), t.fraudType(), t.evidence(), unit, channel, due, status, outcome, amount,
+        note != null ? note : t.note(), closedBy, closedAt, t.version() + 1, t.createdAtMs());
+  }
+
+  /** Moves every overdue open task one unit up with a fresh due time; returns how many moved. */
+  public int escalateOverdue() {
+    return escalateOverdue(clock.millis());
+  }
+
+  /** As {@link #escalateOverdue()}, as if it were {@code now}. */
+  int escalateOverdue(long now) {
+    Playbook pb = playbook.current();
+    int moved = 0;
+    for (WarningTask t : db.warnings().overdue(now, 500)) {
+      Optional<String> up = Units.up(t.unit());
+      Level level = Level.valueOf(t.severity().toUpperCase(java.util.Locale.ROOT));
+      long due = now + pb.plan(level).due().toMillis();
+      String unit = up.orElse(t.unit());
+      String detail = up.isPresent() ? "overdue at unit " + t.unit() + "; moved to " + unit
+          : "overdue at the ministry; due again";
+      if (db.warnings().update(with(t, unit, t.channel(), due, t.status(), t.outcome(), t.amountProtectedFen(), null,
+          t.closedBy(), t.closedAtMs()), t.version(), new WarningTask.Step(t.version() + 1, now, "escalated", detail,
+          "system", null))) {
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  private void escalateQuietly() {
+    try {
+      int n = escalateOverdue();
+      if (n > 0) {
+        log.info("{} overdue warning tasks moved up a level", n);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Escalating overdue warning tasks failed; will retry", e);
+    }
+  }
+
+  /** Tasks newest first, of a status ({@code null}: all) and within some units ({@code []}: everywhere). */
+  public List<WarningTask> list(@Nullable String status, List<String> unitPrefixes, int limit) {
+    return db.warnings().list(status, unitPrefixes, limit);
+  }
+
+  public WarningTask find(String id) {
+    return db.warnings().find(id).orElseThrow(() -> new UnknownTask(id));
+  }
+
+  public List<WarningTask.Step> timeline(String id) {
+    return db.warnings().steps(id);
+  }
+
+  /** The open task of the person paying, by their phone or account, if any. */
+  public Optional<WarningTask> openFor(@Nullable String phone, @Nullable String account) {
+    return db.warnings().openFor(phone, account);
+  }
+
+  /** The 12381 SMS text of a task, in {@code lang}. */
+  public String sms(WarningTask t, String lang) {
+    return playbook.current().sms(type(t), lang, masked(t), t.unit());
+  }
+
+  /** The 96110 call script of a task, in {@code lang}. */
+  public String script(WarningTask t, String lang) {
+    return playbook.current().script(type(t), lang, masked(t), t.unit());
+  }
+
+  /** Warnings that could not be queued (the queue was full). */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  private static FraudType type(WarningTask t) {
+    FraudType f = FraudType.fromWire(t.fraudType());
+    return f == null ? FraudType.OTHER : f;
+  }
+
+  private static String masked(WarningTask t) {
+    return t.contact() == null ? "" : Masking.phone(t.contact());
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    escalator.shutdownNow();
+    worker.interrupt();
+  }
+}

@@ -1,0 +1,271 @@
+package org.fanzha.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Dissuasion tasks and their timelines (tables {@code warning_task}, {@code warning_step}). A change is written with
+ * one new step and only over the version it was decided on, so two analysts closing one task cannot both succeed; a
+ * step naming an engine warning already recorded is refused, so a warning seen twice changes nothing.
+ */
+public final class WarningTaskRepository {
+
+  private static final String COLUMNS = "id, raised_ts_ms, last_ts_ms, victim_phone, victim_account, contact, region, "
+      + "severity, fraud_type, evidence, unit, channel, due_at_ms, status, outcome, amount_protected_fen, note, "
+      + "closed_by, closed_at_ms, version, created_at_ms";
+
+  private final DataSource ds;
+
+  WarningTaskRepository(DataSource ds) {
+    this.ds = ds;
+  }
+
+  /** Returns whether an engine warning is already part of some task's timeline. */
+  public boolean seen(String warningId) {
+    return exists("SELECT 1 FROM warning_step WHERE ref = ?", warningId);
+  }
+
+  /**
+   * Stores a new task with its first step and commits; returns false, storing nothing, when the id or the step's
+   * warning is taken.
+   */
+  public boolean insert(WarningTask t, WarningTask.Step first) {
+    return write(t, first, -1);
+  }
+
+  /**
+   * Writes the task's new state and one more step, over version {@code expectedVersion}; returns false, writing
+   * nothing, when the stored task has another version (someone changed it meanwhile) or the step's warning is taken.
+   */
+  public boolean update(WarningTask t, int expectedVersion, WarningTask.Step step) {
+    return write(t, step, expectedVersion);
+  }
+
+  private boolean write(WarningTask t, WarningTask.Step step, int expectedVersion) {
+    if (step.ref() != null && seen(step.ref())) {
+      return false;
+    }
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        int changed;
+        if (expectedVersion < 0) {
+          if (exists(c, "SELECT 1 FROM warning_task WHERE id = ?", t.id())) {
+            c.rollback();
+            return false;
+          }
+          try (PreparedStatement ps = c.prepareStatement("INSERT INTO warning_task (" + COLUMNS
+              + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(ps, t);
+            changed = ps.executeUpdate();
+          }
+        } else {
+          try (PreparedStatement ps = c.prepareStatement("UPDATE warning_task SET last_ts_ms = ?, victim_phone = ?, "
+              + "victim_account = ?, contact = ?, region = ?, severity = ?, fraud_type = ?, evidence = ?, unit = ?, "
+              + "channel = ?, due_at_ms = ?, status = ?, outcome = ?, amount_protected_fen = ?, note = ?, closed_by = ?, "
+              + "closed_at_ms = ?, version = ? WHERE id = ? AND version = ?")) {
+            int i = 1;
+            ps.setLong(i++, t.lastTsMs());
+            ps.setString(i++, t.victimPhone());
+            ps.setString(i++, t.victimAccount());
+            ps.setString(i++, t.contact());
+            ps.setString(i++, t.region());
+            ps.setString(i++, t.severity());
+            ps.setString(i++, t.fraudType());
+            ps.setString(i++, String.join("\n", t.evidence()));
+            ps.setString(i++, t.unit());
+            ps.setString(i++, t.channel());
+            ps.setLong(i++, t.dueAtMs());
+            ps.setString(i++, t.status());
+            ps.setString(i++, t.outcome());
+            ps.setLong(i++, t.amountProtectedFen());
+            ps.setString(i++, t.note());
+            ps.setString(i++, t.closedBy());
+            setNullableLong(ps, i++, t.closedAtMs());
+            ps.setInt(i++, t.version());
+            ps.setString(i++, t.id());
+            ps.setInt(i, expectedVersion);
+            changed = ps.executeUpdate();
+          }
+        }
+        if (changed != 1) {
+          c.rollback();
+          return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO warning_step (task_id, step, at_ms, kind, detail, actor, ref) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          ps.setString(1, t.id());
+          ps.setInt(2, step.step());
+          ps.setLong(3, step.atMs());
+          ps.setString(4, step.kind());
+          ps.setString(5, step.detail());
+          ps.setString(6, step.actor());
+          ps.setString(7, step.ref());
+          ps.executeUpdate();
+        }
+        c.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        if (e instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+          return false; // a concurrent writer took the id or the warning first
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("warning task " + t.id() + " not stored", e);
+    }
+  }
+
+  public Optional<WarningTask> find(String id) {
+    List<WarningTask> l = query("SELECT " + COLUMNS + " FROM warning_task WHERE id = ?", 1, id);
+    return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+  }
+
+  /**
+   * Returns tasks newest first: of one status ({@code null}: any), in units whose code starts with one of {@code
+   * unitPrefixes} (empty: every unit).
+   */
+  public List<WarningTask> list(@Nullable String status, List<String> unitPrefixes, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM warning_task WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (status != null) {
+      sql.append(" AND status = ?");
+      args.add(status);
+    }
+    if (!unitPrefixes.isEmpty()) {
+      sql.append(" AND (");
+      for (int i = 0; i < unitPrefixes.size(); i++) {
+        sql.append(i == 0 ? "" : " OR ").append("unit LIKE ?");
+        args.add(unitPrefixes.get(i) + "%");
+      }
+      sql.append(")");
+    }
+    sql.append(" ORDER BY created_at_ms DESC, id");
+    return query(sql.toString(), limit, args.toArray());
+  }
+
+  /** Open tasks whose due time has passed, most overdue first. */
+  public List<WarningTask> overdue(long nowMs, int limit) {
+    return query("SELECT " + COLUMNS + " FROM warning_task WHERE status = 'open' AND due_at_ms < ? ORDER BY due_at_ms",
+        limit, nowMs);
+  }
+
+  /** The open task of a person, by phone or by account, newest first. */
+  public Optional<WarningTask> openFor(@Nullable String phone, @Nullable String account) {
+    List<WarningTask> l = query("SELECT " + COLUMNS + " FROM warning_task WHERE status = 'open' AND "
+        + "(victim_phone = ? OR victim_account = ?) ORDER BY created_at_ms DESC", 1, phone, account);
+    return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+  }
+
+  /** The whole timeline of a task, oldest first. */
+  public List<WarningTask.Step> steps(String id) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT step, at_ms, kind, detail, actor, ref FROM warning_step WHERE task_id = ? ORDER BY step")) {
+      ps.setString(1, id);
+      List<WarningTask.Step> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new WarningTask.Step(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getString(6)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("warning steps of " + id + " not read", e);
+    }
+  }
+
+  private List<WarningTask> query(String sql, int limit, Object... args) {
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setMaxRows(limit);
+      for (int i = 0; i < args.length; i++) {
+        if (args[i] == null) {
+          ps.setNull(i + 1, Types.VARCHAR);
+        } else {
+          ps.setObject(i + 1, args[i]);
+        }
+      }
+      List<WarningTask> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(read(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("warning tasks not read", e);
+    }
+  }
+
+  private static WarningTask read(ResultSet rs) throws SQLException {
+    String evidence = rs.getString(10);
+    long closedAt = rs.getLong(19);
+    Long closedAtMs = rs.wasNull() ? null : closedAt;
+    return new WarningTask(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+        evidence.isEmpty() ? List.of() : Arrays.asList(evidence.split("\n")), rs.getString(11), rs.getString(12),
+        rs.getLong(13), rs.getString(14), rs.getString(15), rs.getLong(16), rs.getString(17), rs.getString(18),
+        closedAtMs, rs.getInt(20), rs.getLong(21));
+  }
+
+  private static void bind(PreparedStatement ps, WarningTask t) throws SQLException {
+    int i = 1;
+    ps.setString(i++, t.id());
+    ps.setLong(i++, t.raisedTsMs());
+    ps.setLong(i++, t.lastTsMs());
+    ps.setString(i++, t.victimPhone());
+    ps.setString(i++, t.victimAccount());
+    ps.setString(i++, t.contact());
+    ps.setString(i++, t.region());
+    ps.setString(i++, t.severity());
+    ps.setString(i++, t.fraudType());
+    ps.setString(i++, String.join("\n", t.evidence()));
+    ps.setString(i++, t.unit());
+    ps.setString(i++, t.channel());
+    ps.setLong(i++, t.dueAtMs());
+    ps.setString(i++, t.status());
+    ps.setString(i++, t.outcome());
+    ps.setLong(i++, t.amountProtectedFen());
+    ps.setString(i++, t.note());
+    ps.setString(i++, t.closedBy());
+    setNullableLong(ps, i++, t.closedAtMs());
+    ps.setInt(i++, t.version());
+    ps.setLong(i, t.createdAtMs());
+  }
+
+  private static void setNullableLong(PreparedStatement ps, int i, @Nullable Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+
+  private boolean exists(String sql, String arg) {
+    try (Connection c = ds.getConnection()) {
+      return exists(c, sql, arg);
+    } catch (SQLException e) {
+      throw new StoreException("warning tasks not read", e);
+    }
+  }
+
+  private static boolean exists(Connection c, String sql, String arg) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, arg);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+}
