@@ -78,7 +78,8 @@ class SecurityConfig {
       a.requestMatchers("/api/v1/holds", "/api/v1/holds/**").hasAnyRole(Roles.ANALYST, Roles.BANK, Roles.ADMIN);
       a.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Roles.ADMIN);
       // warnings name the people being defrauded: the analysts who work them
-      a.requestMatchers("/api/v1/warnings", "/api/v1/warnings/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/api/v1/warnings", "/api/v1/warnings/**", "/warnings", "/warnings/**")
+          .hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers(HttpMethod.POST, "/api/v1/rules/versions/*/publish").hasAnyRole(Roles.REVIEWER, Roles.ADMIN);
       a.requestMatchers("/api/v1/rules", "/api/v1/rules/**").hasAnyRole(Roles.ANALYST, Roles.REVIEWER, Roles.ADMIN);
       a.requestMatchers(HttpMethod.POST, "/rules/versions/*/publish").hasAnyRole(Roles.REVIEWER, Roles.ADMIN);

@@ -80,6 +80,31 @@ class WarningController {
     }));
   }
 
+  @Operation(summary = "Warning statistics", description = "Tasks issued, open, dissuaded, paid, false alarms and money "
+      + "protected (yuan), per fraud type and per unit, over the caller's units (the latest 100,000 tasks).")
+  @GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<byte[]> stats(@Nullable Authentication auth) {
+    WarningStats s = desk.stats(regionsOf(auth), 100_000);
+    return ok(JsonBodies.write(g -> {
+      g.writeStartObject();
+      g.writeNumberProperty("issued", s.issued());
+      g.writeNumberProperty("open", s.open());
+      g.writeNumberProperty("dissuaded", s.dissuaded());
+      g.writeNumberProperty("paid", s.paid());
+      g.writeNumberProperty("false_alarms", s.falseAlarms());
+      g.writeStringProperty("money_protected", java.math.BigDecimal.valueOf(s.protectedFen(), 2).toPlainString());
+      g.writeName("by_type");
+      g.writeStartObject();
+      s.byType().forEach((k, v) -> g.writeNumberProperty(k, v));
+      g.writeEndObject();
+      g.writeName("by_unit");
+      g.writeStartObject();
+      s.byUnit().forEach((k, v) -> g.writeNumberProperty(k, v));
+      g.writeEndObject();
+      g.writeEndObject();
+    }));
+  }
+
   @Operation(summary = "One warning task with its timeline")
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> one(@PathVariable String id, @RequestParam(defaultValue = "zh") String lang,
@@ -186,9 +211,13 @@ class WarningController {
   }
 
   /** The region prefixes a staff user is limited to; none for everywhere (and for the configured users). */
-  private List<String> regionsOf(@Nullable Authentication auth) {
+  static List<String> regionsOf(Database db, @Nullable Authentication auth) {
     Caller c = Caller.of(auth);
     return db.users().find(c.name()).map(StaffUser::regions).orElse(List.of());
+  }
+
+  private List<String> regionsOf(@Nullable Authentication auth) {
+    return regionsOf(db, auth);
   }
 
   private WarningTask visible(WarningTask t, @Nullable Authentication auth) {

@@ -372,6 +372,11 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     return db.warnings().list(status, unitPrefixes, limit);
   }
 
+  /** The statistics of the tasks within some units ({@code []}: everywhere), over the latest {@code limit}. */
+  public WarningStats stats(List<String> unitPrefixes, int limit) {
+    return WarningStats.of(db.warnings().list(null, unitPrefixes, limit));
+  }
+
   public WarningTask find(String id) {
     return db.warnings().find(id).orElseThrow(() -> new UnknownTask(id));
   }
