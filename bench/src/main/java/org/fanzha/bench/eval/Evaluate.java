@@ -70,7 +70,8 @@ public final class Evaluate {
   /** The outcome of one evaluation. */
   public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged,
       RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup,
-      int warnedBeforeFirstPayment, int warnedByFirstPayment, int targetedWarned, int targeted) {
+      int warnedBeforeFirstPayment, int warnedByFirstPayment, int targetedWarned, int targeted, int typedRight,
+      int typedOther, int typed, double medianLeadMinutes, double falseWarningsPer10kPeoplePerDay) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
@@ -137,6 +138,9 @@ public final class Evaluate {
     Set<String> paid = new TreeSet<>(); // victims who paid a mule (their own everyday payments aside)
     Set<String> warnedBefore = new TreeSet<>(); // ... and had been warned before the first one
     Set<String> warnedBy = new TreeSet<>(); // ... or were warned on the first one (the bank can delay it)
+    Map<String, Long> firstWarned = new java.util.HashMap<>();
+    Map<String, org.fanzha.core.event.FraudType> lastType = new java.util.HashMap<>();
+    List<Long> leadMillis = new ArrayList<>(); // first warning to first payment, for those warned before it
     long t0 = System.nanoTime();
     world.forEachEvent(e -> {
       if (e instanceof org.fanzha.core.event.CallEvent c && c.durationS() >= 300 && fraudNumbers.contains(c.caller())) {
@@ -148,12 +152,15 @@ public final class Evaluate {
         firstPayer = t.fromPhone();
         if (warned.contains(firstPayer)) {
           warnedBefore.add(firstPayer);
+          leadMillis.add(t.ts() - firstWarned.get(firstPayer));
         }
       }
       engine.process(e);
       for (var w : engine.drainWarnings()) {
         if (w.victimPhone() != null) {
           warned.add(w.victimPhone());
+          firstWarned.putIfAbsent(w.victimPhone(), w.ts());
+          lastType.put(w.victimPhone(), w.fraudType());
         }
       }
       if (firstPayer != null && warned.contains(firstPayer)) {
@@ -249,9 +256,27 @@ public final class Evaluate {
     for (String p : targetedOnly) {
       targetedWarned += warned.contains(p) ? 1 : 0;
     }
+    int typed = 0;
+    int typedRight = 0;
+    int typedOther = 0;
+    for (String p : warned) {
+      var label = truth.labelOf(EntityKind.PHONE, p);
+      if (victimPhones.contains(p) && label != null && label.fraudType() != null) {
+        typed++;
+        typedRight += lastType.get(p) == label.fraudType() ? 1 : 0;
+        typedOther += lastType.get(p) == org.fanzha.core.event.FraudType.OTHER ? 1 : 0;
+      }
+    }
+    java.util.Collections.sort(leadMillis);
+    double medianLead = leadMillis.isEmpty() ? 0 : leadMillis.get(leadMillis.size() / 2) / 60_000.0;
+    int falseWarned = 0;
+    for (String p : warned) {
+      falseWarned += victimPhones.contains(p) || targeted.contains(p) ? 0 : 1;
+    }
+    double falsePer10k = falseWarned / (sim.people() / 10_000.0) / sim.days();
     return new Result(n[0], millis, rows, heavy.size(), flagged,
         RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
-        targetedOnly.size());
+        targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k);
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -326,5 +351,11 @@ public final class Evaluate {
     out.printf(Locale.ROOT, "  targeted non-victims (kept >= 5 min on a call by a fraud number, never paid; the truth has no"
         + " such label): %d, warned %d; precision counting them as right: %.3f%n", r.targeted(), r.targetedWarned(),
         warnedAll == 0 ? 0.0 : (double) (w.truePositives() + r.targetedWarned()) / warnedAll);
+    out.printf(Locale.ROOT, "  fraud type of the warning right for %d of %d warned victims (%.3f); 'other' for %d%n",
+        r.typedRight(), r.typed(), r.typed() == 0 ? 0.0 : (double) r.typedRight() / r.typed(), r.typedOther());
+    out.printf(Locale.ROOT, "  median lead time, first warning to first payment (victims warned before it): %.1f min%n",
+        r.medianLeadMinutes());
+    out.printf(Locale.ROOT, "  false warnings (neither victims nor targeted) per 10,000 people per day: %.2f%n",
+        r.falseWarningsPer10kPeoplePerDay());
   }
 }

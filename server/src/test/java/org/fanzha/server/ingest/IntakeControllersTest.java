@@ -29,6 +29,7 @@ import org.fanzha.engine.Action;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Level;
 import org.fanzha.server.runner.Runner;
+import org.fanzha.server.warnings.WarningDesk;
 import org.fanzha.server.runner.Outcome;
 import org.fanzha.store.Database;
 import org.fanzha.store.Quarantine;
@@ -80,6 +81,7 @@ class IntakeControllersTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean Runner runner;
+  @MockitoBean WarningDesk warnings; // no open warnings: its answers are Optional.empty()
   @MockitoBean Database db;
   Quarantine quarantine;
   final List<List<? extends Event>> submitted = new ArrayList<>();
