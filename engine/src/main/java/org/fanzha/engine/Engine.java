@@ -282,7 +282,7 @@ public final class Engine {
       label(l);
     }
     if ((++processed & 0xFFFF) == 0) {
-      victims.expire(clock, phones::longCallTs);
+      victims.expire(clock, phones::longCallTs, phones::fraudContactTs);
     }
     return decision(event.id());
   }
@@ -343,7 +343,7 @@ public final class Engine {
         // a strongly suspected number on a long call: the callee's payments now count as victim money
         phones.setFlags(q, PhoneTable.FLAG_EPISODE);
         victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= highCallScore ? Level.HIGH : Level.MEDIUM,
-            p, phones.fraudType(p), ts, c.id());
+            p, episodeType(q, p, -1, displayedType(c)), ts, c.id());
         evalPhone(q, ts);
       }
     }
@@ -364,6 +364,7 @@ public final class Engine {
         phones.add(p, slot, PhoneTable.SMS_FRAUD);
         phones.fraudType(p, v.fraudType().ordinal() + 1);
         phones.fraudContact(q, ts);
+        victims.rememberLure(q, v.fraudType().ordinal() + 1);
       }
     }
     evalPhone(p, ts);
@@ -503,12 +504,15 @@ public final class Engine {
     phones.setFlags(v, PhoneTable.FLAG_EPISODE);
     // money moving after a fraud contact: stop it now; after a contact nobody suspects, to a new account: warn
     Level sev = stage != 0 && !quietOnly ? Level.CRITICAL : Level.HIGH;
-    int ft = fraudPhone >= 0 ? phones.fraudType(fraudPhone) : accounts.fraudType(b);
+    long before = victims.lastPaid(v, ts);
+    // payments that keep doubling within one episode: the rebate or task scam's "one more order to unlock it"
+    int ft = episodeType(v, fraudPhone, b, before > 0 && yuan >= 2 * before ? FraudType.BRUSHING.ordinal() + 1 : 0);
     if (callId != null) {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);
     } else {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id());
     }
+    victims.paid(v, yuan, ts);
     // linked after the warning above: the link may make the caller suspected, which must not warn
     // this payer first without the paying account
     if (fraudPhone >= 0 && !pairs.testAndSet(PAIR_VICTIM_LINK, fraudPhone, v)) {
@@ -526,6 +530,38 @@ public final class Engine {
   /** As {@link #isServiceNumber(String)}, from the first byte of an interned phone (-1 when empty). */
   static boolean isServiceNumber(int firstByte) {
     return firstByte >= 0 && firstByte != '+';
+  }
+
+  /**
+   * The fraud type of a victim's episode step (ordinal + 1, 0 when nothing points anywhere): what is known of the
+   * number that reached them (its messages' content, labels, reports), else of the fraudulent message they received,
+   * else what the step itself suggests ({@code prior}), else what is known of the account they pay (last: one mule
+   * account takes money from victims of many kinds of fraud).
+   */
+  private int episodeType(int victim, int fraudPhone, int payee, int prior) {
+    int t = fraudPhone >= 0 ? phones.fraudType(fraudPhone) : 0;
+    if (t == 0) {
+      t = victims.lureType(victim);
+    }
+    if (t == 0) {
+      t = prior;
+    }
+    return t == 0 && payee >= 0 ? accounts.fraudType(payee) : t;
+  }
+
+  /**
+   * What the number shown to the callee suggests: a 400 or 95 service line that is not the caller poses as customer
+   * service; a fixed line (not a mobile number) poses as an authority, the police or a court.
+   */
+  private static int displayedType(CallEvent c) {
+    String shown = c.displayed();
+    if (shown == null || shown.equals(c.caller())) {
+      return 0;
+    }
+    if (shown.startsWith("400") || shown.startsWith("95")) {
+      return FraudType.CUSTOMER_SERVICE.ordinal() + 1;
+    }
+    return shown.startsWith("+86") && shown.length() > 3 && shown.charAt(3) != '1' ? FraudType.POLICE.ordinal() + 1 : 0;
   }
 
   // ---------------------------------------------------------------- openings
@@ -637,7 +673,9 @@ public final class Engine {
           return;
         }
         Level sev = suspected ? (phones.score(fraudPhone) >= propagate ? Level.CRITICAL : Level.HIGH) : Level.MEDIUM;
-        int ft = fraudPhone >= 0 ? phones.fraudType(fraudPhone) : FraudType.CUSTOMER_SERVICE.ordinal() + 1;
+        // sharing the screen is what fake customer service asks for (a refund); a remote-control app points nowhere
+        int ft = episodeType(v, fraudPhone, -1,
+            d.kind() == DeviceSignal.SCREEN_SHARE ? FraudType.CUSTOMER_SERVICE.ordinal() + 1 : 0);
         if (callId != null) {
           victims.step(v, d.subscriber(), null, stage, sev, fraudPhone, ft, ts, d.id(), callId);
         } else {
@@ -653,7 +691,7 @@ public final class Engine {
       if (fc > 0 && ts >= fc && ts - fc <= recentCallMs) {
         // following a link or installing an app soon after a fraudulent SMS: engaging with the lure
         phones.setFlags(v, PhoneTable.FLAG_EPISODE);
-        victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, -1, 0, ts, d.id());
+        victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, -1, victims.lureType(v), ts, d.id());
       }
     }
     evalPhone(v, ts);

@@ -71,7 +71,8 @@ public final class Evaluate {
   public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged,
       RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup,
       int warnedBeforeFirstPayment, int warnedByFirstPayment, int targetedWarned, int targeted, int typedRight,
-      int typedOther, int typed, double medianLeadMinutes, double falseWarningsPer10kPeoplePerDay) {
+      int typedOther, int typed, double medianLeadMinutes, double falseWarningsPer10kPeoplePerDay,
+      Map<String, Integer> typeConfusion) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
@@ -259,12 +260,16 @@ public final class Evaluate {
     int typed = 0;
     int typedRight = 0;
     int typedOther = 0;
+    Map<String, Integer> confusion = new java.util.TreeMap<>();
     for (String p : warned) {
       var label = truth.labelOf(EntityKind.PHONE, p);
       if (victimPhones.contains(p) && label != null && label.fraudType() != null) {
         typed++;
         typedRight += lastType.get(p) == label.fraudType() ? 1 : 0;
         typedOther += lastType.get(p) == org.fanzha.core.event.FraudType.OTHER ? 1 : 0;
+        if (lastType.get(p) != label.fraudType()) {
+          confusion.merge(label.fraudType().wireName() + "→" + lastType.get(p).wireName(), 1, Integer::sum);
+        }
       }
     }
     java.util.Collections.sort(leadMillis);
@@ -276,7 +281,7 @@ public final class Evaluate {
     double falsePer10k = falseWarned / (sim.people() / 10_000.0) / sim.days();
     return new Result(n[0], millis, rows, heavy.size(), flagged,
         RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
-        targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k);
+        targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion);
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -353,6 +358,7 @@ public final class Evaluate {
         warnedAll == 0 ? 0.0 : (double) (w.truePositives() + r.targetedWarned()) / warnedAll);
     out.printf(Locale.ROOT, "  fraud type of the warning right for %d of %d warned victims (%.3f); 'other' for %d%n",
         r.typedRight(), r.typed(), r.typed() == 0 ? 0.0 : (double) r.typedRight() / r.typed(), r.typedOther());
+    out.println("    wrong (truth→warned): " + r.typeConfusion());
     out.printf(Locale.ROOT, "  median lead time, first warning to first payment (victims warned before it): %.1f min%n",
         r.medianLeadMinutes());
     out.printf(Locale.ROOT, "  false warnings (neither victims nor targeted) per 10,000 people per day: %.2f%n",

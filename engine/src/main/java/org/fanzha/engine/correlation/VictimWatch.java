@@ -1,5 +1,6 @@
 package org.fanzha.engine.correlation;
 
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.DataInputStream;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tracks fraud episodes of likely victims, keyed by the victim's phone id, and raises a {@link
- * Warning} whenever an episode's severity rises. An episode has stages (bits): {@link #CONTACT} a
+ * Warning} whenever an episode's severity rises or its fraud type becomes known. An episode has stages (bits): {@link #CONTACT} a
  * long call from a suspected fraud number or fraudulent content, {@link #REMOTE} screen sharing or
  * remote control, {@link #PAID} money sent to a suspicious account. Episodes end {@code windowMs}
  * after their last step. Sparse: only people in an episode, or who recently had a long call from
@@ -42,6 +43,7 @@ public final class VictimWatch {
     int stage;
     int severity = -1; // Level ordinal of the last warning, -1 none
     int fraudType; // ordinal + 1
+    long lastPaidYuan; // the episode's last payment, to see payments that keep growing
     @Nullable String account;
     final ArrayList<String> evidence = new ArrayList<>(4);
   }
@@ -49,6 +51,8 @@ public final class VictimWatch {
   private long windowMs;
   private final Int2ObjectOpenHashMap<Episode> episodes = new Int2ObjectOpenHashMap<>();
   private final Int2ObjectOpenHashMap<String> lastLongCall = new Int2ObjectOpenHashMap<>();
+  /** The fraud type of the last fraudulent message a phone received (ordinal + 1): what a later step is about. */
+  private final Int2IntOpenHashMap lures = new Int2IntOpenHashMap();
   /** Quiet episodes by the caller they name: who to warn when that caller becomes suspected. */
   private final Int2ObjectOpenHashMap<IntArrayList> quietByCaller = new Int2ObjectOpenHashMap<>();
   private final List<Warning> pending = new ArrayList<>();
@@ -76,6 +80,32 @@ public final class VictimWatch {
   /** Returns the id of the last long first-contact call a phone received, or {@code null}. */
   public @Nullable String lastLongCall(int victim) {
     return lastLongCall.get(victim);
+  }
+
+  /** Remembers the fraud type (ordinal + 1) of a fraudulent message the phone received. */
+  public void rememberLure(int victim, int fraudType) {
+    if (fraudType != 0) {
+      lures.put(victim, fraudType);
+    }
+  }
+
+  /** Returns the fraud type (ordinal + 1) of the last fraudulent message the phone received, or 0. */
+  public int lureType(int victim) {
+    return lures.get(victim);
+  }
+
+  /** Returns the open episode's last payment in yuan (0 when none): payments that keep growing mark task scams. */
+  public long lastPaid(int victim, long now) {
+    Episode e = episodes.get(victim);
+    return e == null || now - e.lastTs > windowMs ? 0 : e.lastPaidYuan;
+  }
+
+  /** Remembers a payment of the open episode. */
+  public void paid(int victim, long yuan, long now) {
+    Episode e = episodes.get(victim);
+    if (e != null && now - e.lastTs <= windowMs) {
+      e.lastPaidYuan = yuan;
+    }
   }
 
   /** Returns the stage bits of the victim's episode still open at {@code now} (0 when none). */
@@ -107,7 +137,8 @@ public final class VictimWatch {
 
   /**
    * Records a step of an episode (opening one when none is open) and queues a warning when its
-   * severity rises; returns whether a warning was queued.
+   * severity rises, or when it names the fraud type of an episode already warned without one; returns whether a
+   * warning was queued.
    *
    * @param fraudPhone the suspected fraud number, or -1 when unknown
    * @param fraudType ordinal + 1 of the fraud type, or 0
@@ -115,12 +146,15 @@ public final class VictimWatch {
    */
   public boolean step(int victim, String victimPhone, @Nullable String account, int stage, Level severity,
       int fraudPhone, int fraudType, long ts, String eventId, String... evidence) {
-    Episode e = record(victim, account, stage, fraudPhone, fraudType, ts, eventId, evidence);
-    if (severity.ordinal() <= e.severity) {
-      return false;
+    Episode e = episodes.get(victim);
+    boolean untyped = e == null || ts - e.lastTs > windowMs || e.fraudType == 0;
+    e = record(victim, account, stage, fraudPhone, fraudType, ts, eventId, evidence);
+    boolean typedNow = untyped && e.fraudType != 0 && e.severity >= 0;
+    if (severity.ordinal() <= e.severity && !typedNow) {
+      return false; // neither more severe nor newly typed: the warning out already says it
     }
-    e.severity = severity.ordinal();
-    pending.add(warning("W-" + eventId, ts, victimPhone, e, severity));
+    e.severity = Math.max(e.severity, severity.ordinal());
+    pending.add(warning("W-" + eventId, ts, victimPhone, e, Level.values()[e.severity]));
     return true;
   }
 
@@ -229,10 +263,12 @@ public final class VictimWatch {
     return pending.size();
   }
 
-  /** Forgets episodes and remembered calls that ended before {@code now − window}. */
-  public void expire(long now, java.util.function.IntToLongFunction longCallTs) {
+  /** Forgets episodes, remembered calls and messages that ended before {@code now − window}. */
+  public void expire(long now, java.util.function.IntToLongFunction longCallTs,
+      java.util.function.IntToLongFunction fraudContactTs) {
     episodes.int2ObjectEntrySet().removeIf(en -> now - en.getValue().lastTs > windowMs);
     lastLongCall.int2ObjectEntrySet().removeIf(en -> now - longCallTs.applyAsLong(en.getIntKey()) > windowMs);
+    lures.int2IntEntrySet().removeIf(en -> now - fraudContactTs.applyAsLong(en.getIntKey()) > windowMs);
     rebuildQuiet();
   }
 
@@ -256,7 +292,7 @@ public final class VictimWatch {
 
   /** Returns an estimate of the bytes held. */
   public long approxBytes() {
-    return episodes.size() * 160L + lastLongCall.size() * 80L + quietByCaller.size() * 64L;
+    return episodes.size() * 168L + lastLongCall.size() * 80L + quietByCaller.size() * 64L + lures.size() * 16L;
   }
 
   /** Writes episodes, remembered calls and pending warnings are not included (drain first). */
@@ -276,6 +312,7 @@ public final class VictimWatch {
       out.writeInt(e.stage);
       out.writeInt(e.severity);
       out.writeInt(e.fraudType);
+      out.writeLong(e.lastPaidYuan);
       out.writeBoolean(e.account != null);
       if (e.account != null) {
         Snapshots.writeString(out, e.account);
@@ -292,6 +329,13 @@ public final class VictimWatch {
       out.writeInt(key);
       Snapshots.writeString(out, lastLongCall.get(key));
     }
+    int[] lured = lures.keySet().toIntArray();
+    java.util.Arrays.sort(lured);
+    out.writeInt(lured.length);
+    for (int key : lured) {
+      out.writeInt(key);
+      out.writeInt(lures.get(key));
+    }
   }
 
   /** Reads what {@link #write} wrote into this empty watch. */
@@ -307,6 +351,7 @@ public final class VictimWatch {
       e.stage = in.readInt();
       e.severity = in.readInt();
       e.fraudType = in.readInt();
+      e.lastPaidYuan = in.readLong();
       if (in.readBoolean()) {
         e.account = Snapshots.readString(in);
       }
@@ -319,6 +364,10 @@ public final class VictimWatch {
     int l = in.readInt();
     for (int i = 0; i < l; i++) {
       lastLongCall.put(in.readInt(), Snapshots.readString(in));
+    }
+    int m = in.readInt();
+    for (int i = 0; i < m; i++) {
+      lures.put(in.readInt(), in.readInt());
     }
     rebuildQuiet();
   }

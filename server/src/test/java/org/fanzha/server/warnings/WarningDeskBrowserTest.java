@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +86,9 @@ class WarningDeskBrowserTest {
     browser.findElement(By.id("amount")).sendKeys("49000");
     browser.findElement(By.id("outcome-dissuaded")).click();
 
-    assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("劝阻成功");
+    // the form posts and the browser follows the redirect back to the task: wait for that page, not the one left
+    new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> browser.getPageSource())
+        .until(ExpectedConditions.textToBe(By.id("task-status"), "劝阻成功"));
     assertThat(browser.findElements(By.id("outcome-form"))).as("closed: no more buttons").isEmpty();
     browser.get(base + "/warnings?unit=410402&status=all");
     assertThat(browser.findElement(By.id("stat-dissuaded")).getText()).isEqualTo("1");
