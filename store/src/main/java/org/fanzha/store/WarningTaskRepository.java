@@ -167,6 +167,21 @@ public final class WarningTaskRepository {
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
+  /** Returns whether a task about this person and this contact was closed as a false alarm. */
+  public boolean dismissed(String victimPhone, String contact) {
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM warning_task WHERE "
+        + "victim_phone = ? AND contact = ? AND outcome = 'false_alarm'")) {
+      ps.setString(1, victimPhone);
+      ps.setString(2, contact);
+      ps.setMaxRows(1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("warning tasks not read", e);
+    }
+  }
+
   /** The whole timeline of a task, oldest first. */
   public List<WarningTask.Step> steps(String id) {
     try (Connection c = ds.getConnection();

@@ -158,17 +158,23 @@ public class WarningDesk implements WarningListener, AutoCloseable {
       Playbook pb = playbook.current();
       Optional<WarningTask> found = db.warnings().find(w.episode());
       boolean stored;
+      // the person and this number were a false alarm before (a relative, a colleague): one level lower this time
+      boolean dismissed = w.victimPhone() != null && w.contact() != null
+          && db.warnings().dismissed(w.victimPhone(), w.contact());
+      Level level = dismissed ? Level.values()[Math.max(0, w.severity().ordinal() - 1)] : w.severity();
+      String detail = describe(w) + (dismissed ? " · lowered to " + level.wireName()
+          + ": this person and number were a false alarm before" : "");
       if (found.isEmpty()) {
         String region = regions.of(w.victimPhone());
-        Playbook.Plan plan = pb.plan(w.severity());
+        Playbook.Plan plan = pb.plan(level);
         WarningTask t = new WarningTask(w.episode(), w.ts(), w.ts(), w.victimPhone(), w.victimAccount(), w.contact(),
-            region, w.severity().wireName(), w.fraudType().wireName(), cap(w.evidence()), Units.forRegion(region),
+            region, level.wireName(), w.fraudType().wireName(), cap(w.evidence()), Units.forRegion(region),
             plan.channel(), now + plan.due().toMillis(), WarningTask.OPEN, null, 0, null, null, null, 1, now);
-        stored = db.warnings().insert(t, new WarningTask.Step(1, now, "raised", describe(w), "engine", w.id()));
+        stored = db.warnings().insert(t, new WarningTask.Step(1, now, "raised", detail, "engine", w.id()));
       } else {
         WarningTask t = found.get();
-        stored = db.warnings().update(merge(t, w, pb, now), t.version(),
-            new WarningTask.Step(t.version() + 1, now, "raised", describe(w), "engine", w.id()));
+        stored = db.warnings().update(merge(t, w, level, pb, now), t.version(),
+            new WarningTask.Step(t.version() + 1, now, "raised", detail, "engine", w.id()));
       }
       if (stored) {
         return;
@@ -177,10 +183,11 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     log.warn("Warning {} not merged into task {} after {} attempts (concurrent changes)", w.id(), w.episode(), ATTEMPTS);
   }
 
-  private static WarningTask merge(WarningTask t, Warning w, Playbook pb, long now) {
+  /** The task with warning {@code w} merged in, at {@code severity} (the warning's, or lower after a false alarm). */
+  private static WarningTask merge(WarningTask t, Warning w, Level severity, Playbook pb, long now) {
     Level before = Level.valueOf(t.severity().toUpperCase(java.util.Locale.ROOT));
-    boolean rose = w.severity().compareTo(before) > 0;
-    Level level = rose ? w.severity() : before;
+    boolean rose = severity.compareTo(before) > 0;
+    Level level = rose ? severity : before;
     String type = w.fraudType() != FraudType.OTHER ? w.fraudType().wireName() : t.fraudType();
     Set<String> evidence = new LinkedHashSet<>(t.evidence());
     evidence.addAll(w.evidence());

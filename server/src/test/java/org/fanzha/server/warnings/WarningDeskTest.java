@@ -148,6 +148,31 @@ class WarningDeskTest {
   }
 
   @Test
+  void aFalseAlarmLowersTheNextWarningAboutTheSamePersonAndNumber() throws Exception {
+    // the engine warns a pair once per first contact; a later episode naming the same number (a payment, a screen
+    // share after another call) reaches the desk as below
+    String victim = "+8613800138003";
+    desk.raised(warning("W-x1", "E-x1", victim, FRAUD));
+    assertThat(desk.awaitIdle(Duration.ofSeconds(10))).isTrue();
+    HttpResponse<String> r = post("/api/v1/warnings/E-x1/outcome", "{\"outcome\":\"false_alarm\",\"note\":\"her nephew\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+
+    desk.raised(warning("W-x2", "E-x2", victim, FRAUD));
+    desk.raised(warning("W-x3", "E-x3", victim, "+8617099990000"));
+    assertThat(desk.awaitIdle(Duration.ofSeconds(10))).isTrue();
+    JsonNode same = json.readTree(get("/api/v1/warnings/E-x2").body());
+    JsonNode other = json.readTree(get("/api/v1/warnings/E-x3").body());
+    assertThat(same.path("level").asString()).as("the pair was a false alarm: one level lower").isEqualTo("medium");
+    assertThat(same.path("timeline").get(0).path("detail").asString()).contains("false alarm before");
+    assertThat(other.path("level").asString()).as("another number: as warned").isEqualTo("high");
+  }
+
+  static org.fanzha.engine.Warning warning(String id, String episode, String victim, String contact) {
+    return new org.fanzha.engine.Warning(id, NOW - 60_000, victim, null, org.fanzha.engine.Level.HIGH,
+        org.fanzha.core.event.FraudType.POLICE, List.of("c-" + id), episode, contact);
+  }
+
+  @Test
   void warningsAreForAnalysts() throws Exception {
     HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
         + "/api/v1/warnings")).GET().build(), HttpResponse.BodyHandlers.ofString());
