@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.fanzha.core.stream.StreamTopics;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
@@ -93,16 +92,8 @@ class RunnerConfiguration {
   @Bean(initMethod = "start", destroyMethod = "close")
   @ConditionalOnProperty(name = "fanzha.runner", havingValue = "flink")
   KafkaRunner kafkaRunner(Database db, EngineConfig config, ObjectProvider<JournalListener> listeners,
-      ObjectProvider<WarningListener> warningListeners,
-      @Value("${fanzha.kafka.bootstrap-servers:}") String bootstrapServers,
-      @Value("${fanzha.kafka.input-topic:" + StreamTopics.DEFAULT_INPUT + "}") String inputTopic,
-      @Value("${fanzha.kafka.rules-topic:" + StreamTopics.DEFAULT_RULES + "}") String rulesTopic,
-      @Value("${fanzha.kafka.topic-prefix:" + StreamTopics.DEFAULT_PREFIX + "}") String topicPrefix,
-      @Value("${fanzha.kafka.decide-timeout:PT2S}") Duration decideTimeout,
-      @Value("${fanzha.kafka.rules-timeout:PT60S}") Duration rulesTimeout) {
-    KafkaSettings settings = new KafkaSettings(bootstrapServers, new StreamTopics(inputTopic, rulesTopic, topicPrefix),
-        decideTimeout, rulesTimeout);
-    return new KafkaRunner(db, config.rules(), settings, listeners.orderedStream().toList(),
+      ObjectProvider<WarningListener> warningListeners, KafkaSettings settings) {
+    return new KafkaRunner(db, config.rules(), settings.required(), listeners.orderedStream().toList(),
         warningListeners.orderedStream().toList());
   }
 

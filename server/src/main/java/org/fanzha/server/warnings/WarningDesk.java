@@ -36,7 +36,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -91,20 +90,18 @@ public class WarningDesk implements WarningListener, AutoCloseable {
   /** What an outcome did besides closing: the hold requested and the labels sent, if any. */
   public record Closed(WarningTask task, @Nullable String holdId, List<String> labelled) {}
 
-  WarningDesk(Database db, Clock clock, ObjectProvider<Runner> runner, HoldService holds,
-      @Value("${fanzha.warnings.playbook:}") String playbookFile,
-      @Value("${fanzha.warnings.escalate-every:PT30S}") Duration escalateEvery) {
+  WarningDesk(Database db, Clock clock, ObjectProvider<Runner> runner, HoldService holds, WarningSettings settings) {
     this.db = db;
     this.clock = clock;
     this.runner = runner;
     this.holds = holds;
-    this.playbook = new PlaybookSource(playbookFile.isBlank() ? null : Path.of(playbookFile));
+    this.playbook = new PlaybookSource(settings.playbook().isBlank() ? null : Path.of(settings.playbook()));
     this.regions = new PersonRegions(db.journal());
     this.worker = new Thread(this::work, "fanzha-warnings");
     worker.setDaemon(true);
     worker.start();
-    escalator.scheduleWithFixedDelay(this::escalateQuietly, escalateEvery.toMillis(), escalateEvery.toMillis(),
-        TimeUnit.MILLISECONDS);
+    long every = settings.escalateEvery().toMillis();
+    escalator.scheduleWithFixedDelay(this::escalateQuietly, every, every, TimeUnit.MILLISECONDS);
   }
 
   @Override
