@@ -81,7 +81,7 @@ class WarningController {
   }
 
   @Operation(summary = "Warning statistics", description = "Tasks issued, open, dissuaded, paid, false alarms and money "
-      + "protected (yuan), per fraud type and per unit, over the caller's units (the latest 100,000 tasks).")
+      + "protected (yuan), per fraud type, per unit and per day raised, over the caller's units (the latest 100,000 tasks).")
   @GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> stats(@Nullable Authentication auth) {
     WarningStats s = desk.stats(regionsOf(auth), 100_000);
@@ -100,6 +100,10 @@ class WarningController {
       g.writeName("by_unit");
       g.writeStartObject();
       s.byUnit().forEach((k, v) -> g.writeNumberProperty(k, v));
+      g.writeEndObject();
+      g.writeName("by_day");
+      g.writeStartObject();
+      s.byDay().forEach((k, v) -> g.writeNumberProperty(k, v));
       g.writeEndObject();
       g.writeEndObject();
     }));

@@ -7,10 +7,11 @@ import org.fanzha.store.WarningTask;
 
 /**
  * What the centre reports (预警 / 劝阻 / 挽损): tasks issued, still open, closed by outcome, and money protected; per
- * fraud type and per unit.
+ * fraud type, per unit and per day the warning was raised (China time).
  */
 public record WarningStats(long issued, long open, long dissuaded, long paid, long falseAlarms, long protectedFen,
-    Map<String, Long> byType, Map<String, Long> byUnit) {
+    Map<String, Long> byType, Map<String, Long> byUnit, Map<String, Long> byDay) {
+  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
   static WarningStats of(List<WarningTask> tasks) {
     long open = 0;
@@ -20,6 +21,7 @@ public record WarningStats(long issued, long open, long dissuaded, long paid, lo
     long protectedFen = 0;
     Map<String, Long> byType = new TreeMap<>();
     Map<String, Long> byUnit = new TreeMap<>();
+    Map<String, Long> byDay = new TreeMap<>();
     for (WarningTask t : tasks) {
       if (t.isOpen()) {
         open++;
@@ -33,7 +35,8 @@ public record WarningStats(long issued, long open, long dissuaded, long paid, lo
       protectedFen += t.amountProtectedFen();
       byType.merge(t.fraudType(), 1L, Long::sum);
       byUnit.merge(t.unit(), 1L, Long::sum);
+      byDay.merge(java.time.Instant.ofEpochMilli(t.raisedTsMs()).atZone(CHINA).toLocalDate().toString(), 1L, Long::sum);
     }
-    return new WarningStats(tasks.size(), open, dissuaded, paid, falseAlarms, protectedFen, byType, byUnit);
+    return new WarningStats(tasks.size(), open, dissuaded, paid, falseAlarms, protectedFen, byType, byUnit, byDay);
   }
 }

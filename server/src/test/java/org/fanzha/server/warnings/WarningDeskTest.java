@@ -113,6 +113,12 @@ class WarningDeskTest {
           assertThat(((LabelEvent) e).entityKind()).isEqualTo(EntityKind.PHONE);
         });
 
+    JsonNode stats = json.readTree(get("/api/v1/warnings/stats").body());
+    assertThat(stats.path("paid").asLong()).isPositive();
+    assertThat(stats.path("by_type").path("police").asLong()).isPositive();
+    assertThat(stats.path("by_unit").path("410402").asLong()).isPositive();
+    assertThat(stats.path("by_day").size()).isPositive();
+
     HttpResponse<String> again = post("/api/v1/warnings/" + task.path("id").asString() + "/outcome",
         "{\"outcome\":\"dissuaded\"}");
     assertThat(again.statusCode()).isEqualTo(409);
