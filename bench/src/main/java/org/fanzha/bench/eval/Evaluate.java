@@ -72,7 +72,7 @@ public final class Evaluate {
       RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup,
       int warnedBeforeFirstPayment, int warnedByFirstPayment, int targetedWarned, int targeted, int typedRight,
       int typedOther, int typed, double medianLeadMinutes, double falseWarningsPer10kPeoplePerDay,
-      Map<String, Integer> typeConfusion) {
+      Map<String, Integer> typeConfusion, long victimPaidFen, long paidAfterWarningFen) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
@@ -142,10 +142,16 @@ public final class Evaluate {
     Map<String, Long> firstWarned = new java.util.HashMap<>();
     Map<String, org.fanzha.core.event.FraudType> lastType = new java.util.HashMap<>();
     List<Long> leadMillis = new ArrayList<>(); // first warning to first payment, for those warned before it
+    long[] money = {0, 0}; // victims' payments to mules: all, and those made after the person's first warning
     long t0 = System.nanoTime();
     world.forEachEvent(e -> {
       if (e instanceof org.fanzha.core.event.CallEvent c && c.durationS() >= 300 && fraudNumbers.contains(c.caller())) {
         targeted.add(c.callee()); // kept on the line by a fraud number: targeted, though not (yet) a victim
+      }
+      if (e instanceof org.fanzha.core.event.TransferEvent t && t.fromPhone() != null
+          && victimPhonesTruth.contains(t.fromPhone()) && muleAccounts.contains(t.to())) {
+        money[0] += t.amountFen();
+        money[1] += firstWarned.containsKey(t.fromPhone()) ? t.amountFen() : 0;
       }
       String firstPayer = null;
       if (e instanceof org.fanzha.core.event.TransferEvent t && t.fromPhone() != null
@@ -281,7 +287,7 @@ public final class Evaluate {
     double falsePer10k = falseWarned / (sim.people() / 10_000.0) / sim.days();
     return new Result(n[0], millis, rows, heavy.size(), flagged,
         RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
-        targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion);
+        targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion, money[0], money[1]);
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -363,5 +369,8 @@ public final class Evaluate {
         r.medianLeadMinutes());
     out.printf(Locale.ROOT, "  false warnings (neither victims nor targeted) per 10,000 people per day: %.2f%n",
         r.falseWarningsPer10kPeoplePerDay());
+    out.printf(Locale.ROOT, "  victims' payments to mules: %,d yuan, of which %,d yuan (%.1f %%) after the person's first"
+        + " warning: the most that dissuading every warned person could have protected%n", r.victimPaidFen() / 100,
+        r.paidAfterWarningFen() / 100, r.victimPaidFen() == 0 ? 0.0 : 100.0 * r.paidAfterWarningFen() / r.victimPaidFen());
   }
 }
