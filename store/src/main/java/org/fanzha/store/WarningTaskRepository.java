@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WarningTaskRepository {
 
-  private static final String COLUMNS = "id, raised_ts_ms, last_ts_ms, victim_phone, victim_account, contact, region, "
-      + "severity, fraud_type, evidence, unit, channel, due_at_ms, status, outcome, amount_protected_fen, note, "
-      + "closed_by, closed_at_ms, version, created_at_ms";
+  /** What a change may write: every column but the id and the two times of the task's start. */
+  private static final String STATE = "last_ts_ms, victim_phone, victim_account, contact, region, severity, fraud_type, "
+      + "evidence, unit, channel, due_at_ms, status, outcome, amount_protected_fen, note, closed_by, closed_at_ms, version";
+  private static final String COLUMNS = "id, raised_ts_ms, created_at_ms, " + STATE;
 
   private final DataSource ds;
 
@@ -65,33 +66,16 @@ public final class WarningTaskRepository {
           }
           try (PreparedStatement ps = c.prepareStatement("INSERT INTO warning_task (" + COLUMNS
               + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bind(ps, t);
+            ps.setString(1, t.id());
+            ps.setLong(2, t.raisedTsMs());
+            ps.setLong(3, t.createdAtMs());
+            bindState(ps, 4, t);
             changed = ps.executeUpdate();
           }
         } else {
-          try (PreparedStatement ps = c.prepareStatement("UPDATE warning_task SET last_ts_ms = ?, victim_phone = ?, "
-              + "victim_account = ?, contact = ?, region = ?, severity = ?, fraud_type = ?, evidence = ?, unit = ?, "
-              + "channel = ?, due_at_ms = ?, status = ?, outcome = ?, amount_protected_fen = ?, note = ?, closed_by = ?, "
-              + "closed_at_ms = ?, version = ? WHERE id = ? AND version = ?")) {
-            int i = 1;
-            ps.setLong(i++, t.lastTsMs());
-            ps.setString(i++, t.victimPhone());
-            ps.setString(i++, t.victimAccount());
-            ps.setString(i++, t.contact());
-            ps.setString(i++, t.region());
-            ps.setString(i++, t.severity());
-            ps.setString(i++, t.fraudType());
-            ps.setString(i++, String.join("\n", t.evidence()));
-            ps.setString(i++, t.unit());
-            ps.setString(i++, t.channel());
-            ps.setLong(i++, t.dueAtMs());
-            ps.setString(i++, t.status());
-            ps.setString(i++, t.outcome());
-            ps.setLong(i++, t.amountProtectedFen());
-            ps.setString(i++, t.note());
-            ps.setString(i++, t.closedBy());
-            setNullableLong(ps, i++, t.closedAtMs());
-            ps.setInt(i++, t.version());
+          try (PreparedStatement ps = c.prepareStatement("UPDATE warning_task SET "
+              + STATE.replace(",", " = ?,") + " = ? WHERE id = ? AND version = ?")) {
+            int i = bindState(ps, 1, t);
             ps.setString(i++, t.id());
             ps.setInt(i, expectedVersion);
             changed = ps.executeUpdate();
@@ -223,21 +207,20 @@ public final class WarningTaskRepository {
     }
   }
 
+  /** Reads a row of {@link #COLUMNS}. */
   private static WarningTask read(ResultSet rs) throws SQLException {
-    String evidence = rs.getString(10);
-    long closedAt = rs.getLong(19);
+    String evidence = rs.getString(11);
+    long closedAt = rs.getLong(20);
     Long closedAtMs = rs.wasNull() ? null : closedAt;
-    return new WarningTask(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-        evidence.isEmpty() ? List.of() : Arrays.asList(evidence.split("\n")), rs.getString(11), rs.getString(12),
-        rs.getLong(13), rs.getString(14), rs.getString(15), rs.getLong(16), rs.getString(17), rs.getString(18),
-        closedAtMs, rs.getInt(20), rs.getLong(21));
+    return new WarningTask(rs.getString(1), rs.getLong(2), rs.getLong(4), rs.getString(5), rs.getString(6),
+        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+        evidence.isEmpty() ? List.of() : Arrays.asList(evidence.split("\n")), rs.getString(12), rs.getString(13),
+        rs.getLong(14), rs.getString(15), rs.getString(16), rs.getLong(17), rs.getString(18), rs.getString(19),
+        closedAtMs, rs.getInt(21), rs.getLong(3));
   }
 
-  private static void bind(PreparedStatement ps, WarningTask t) throws SQLException {
-    int i = 1;
-    ps.setString(i++, t.id());
-    ps.setLong(i++, t.raisedTsMs());
+  /** Binds the {@link #STATE} columns from parameter {@code i} on; returns the next parameter's index. */
+  private static int bindState(PreparedStatement ps, int i, WarningTask t) throws SQLException {
     ps.setLong(i++, t.lastTsMs());
     ps.setString(i++, t.victimPhone());
     ps.setString(i++, t.victimAccount());
@@ -256,7 +239,7 @@ public final class WarningTaskRepository {
     ps.setString(i++, t.closedBy());
     setNullableLong(ps, i++, t.closedAtMs());
     ps.setInt(i++, t.version());
-    ps.setLong(i, t.createdAtMs());
+    return i;
   }
 
   private static void setNullableLong(PreparedStatement ps, int i, @Nullable Long v) throws SQLException {

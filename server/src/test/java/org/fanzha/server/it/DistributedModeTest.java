@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.codec.EventCodec;
@@ -32,6 +28,7 @@ import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.flink.KafkaBroker;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.kafka.KafkaRunner;
+import org.fanzha.server.support.Api;
 import org.fanzha.server.support.TestDirs;
 import org.fanzha.store.Database;
 import org.junit.jupiter.api.AfterAll;
@@ -113,7 +110,6 @@ class DistributedModeTest {
   @Autowired Database db;
   @Autowired Runner runner;
 
-  final HttpClient http = HttpClient.newHttpClient();
   final JsonMapper json = JsonMapper.builder().build();
 
   @Test
@@ -290,18 +286,10 @@ class DistributedModeTest {
   }
 
   HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", path.endsWith("decide") ? "application/json" : "application/x-ndjson")
-        .header("Authorization", basic()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Api(port, "admin", "admin-pw").post(path, body);
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", basic()).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  static String basic() {
-    return "Basic " + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8));
+    return new Api(port, "admin", "admin-pw").get(path);
   }
 }

@@ -2,14 +2,10 @@ package org.fanzha.server.warnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
+import org.fanzha.server.support.Api;
 import org.fanzha.server.support.Browsers;
 import org.fanzha.server.support.TestDirs;
 import org.junit.jupiter.api.AfterAll;
@@ -96,13 +92,7 @@ class WarningDeskBrowserTest {
   }
 
   private void post(String ndjson) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
-            .header("Content-Type", "application/x-ndjson")
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(
-                StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.ofString(ndjson, StandardCharsets.UTF_8)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = new Api(port, "admin", "admin-pw").post("/api/v1/events", ndjson);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
 }

@@ -2,20 +2,16 @@ package org.fanzha.server.warnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.LabelEvent;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.time.Timestamps;
+import org.fanzha.server.support.Api;
 import org.fanzha.server.support.TestDirs;
 import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
@@ -49,7 +45,6 @@ class WarningDeskTest {
   @LocalServerPort int port;
   @Autowired WarningDesk desk;
   @Autowired Database db;
-  final HttpClient http = HttpClient.newHttpClient();
   final JsonMapper json = JsonMapper.builder().build();
 
   @Test
@@ -180,8 +175,7 @@ class WarningDeskTest {
 
   @Test
   void warningsAreForAnalysts() throws Exception {
-    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/api/v1/warnings")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> anonymous = new Api(port, "admin", "admin-pw").getAnonymously("/api/v1/warnings");
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 
@@ -215,18 +209,10 @@ class WarningDeskTest {
   }
 
   HttpResponse<String> post(String path, String body) throws Exception {
-    String type = path.endsWith("/events") ? "application/x-ndjson" : "application/json";
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", type)
-        .header("Authorization", basic()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Api(port, "admin", "admin-pw").post(path, body);
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", basic()).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  static String basic() {
-    return "Basic " + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8));
+    return new Api(port, "admin", "admin-pw").get(path);
   }
 }

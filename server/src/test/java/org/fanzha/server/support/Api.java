@@ -1,0 +1,40 @@
+package org.fanzha.server.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Calls a server under test over HTTP as one signed-in user (Basic): events as NDJSON, everything else as JSON. */
+public final class Api {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+  private final String authorization;
+
+  public Api(int port, String user, String password) {
+    this.base = "http://localhost:" + port;
+    this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  public HttpResponse<String> post(String path, String body) throws Exception {
+    String type = path.endsWith("/events") ? "application/x-ndjson" : "application/json";
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
+        .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  public HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
+  }
+
+  /** The same request without signing in. */
+  public HttpResponse<String> getAnonymously(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
