@@ -89,7 +89,10 @@ public final class Engine {
   private static final int PAIR_VICTIM_LINK = 5;
   private static final int PAIR_MULE_PAY = 6;
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
-  private static final int SNAPSHOT_VERSION = 5; // 5: episode ids; 4: rule codes of the lasting mask bits
+  /** 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits. */
+  private static final int SNAPSHOT_VERSION = 6;
+  /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
+  private static final int OLDEST_READABLE = 4;
 
   private final EngineConfig config;
   private final PhoneTable phones;
@@ -1202,7 +1205,7 @@ public final class Engine {
       throw new IOException("not a Fanzha engine snapshot");
     }
     int version = d.readInt();
-    if (version != SNAPSHOT_VERSION) {
+    if (version < OLDEST_READABLE || version > SNAPSHOT_VERSION) {
       throw new IOException("unsupported engine snapshot version " + version);
     }
     long clock = d.readLong();
@@ -1232,7 +1235,7 @@ public final class Engine {
     RuleCodes codes = new RuleCodes();
     codes.read(d); // before the book is adopted, so stored masks keep naming the same codes
     Engine e = new Engine(config, pairs, lists, ph, ac, ho, dv, ip, ce, codes);
-    e.victims.read(d);
+    e.victims.read(d, version);
     e.clock = clock;
     e.processed = processed;
     System.arraycopy(ev, 0, e.eventsByType, 0, ev.length);

@@ -340,18 +340,26 @@ public final class VictimWatch {
 
   /** Reads what {@link #write} wrote into this empty watch. */
   public void read(DataInputStream in) throws IOException {
+    read(in, 6);
+  }
+
+  /**
+   * Reads a watch written by an engine snapshot of {@code version}: 4 had no episode ids (named after their oldest
+   * evidence, as now), 5 no payments or lure types (none remembered).
+   */
+  public void read(DataInputStream in, int version) throws IOException {
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
       int key = in.readInt();
       Episode e = new Episode();
-      e.id = Snapshots.readString(in);
+      e.id = version >= 5 ? Snapshots.readString(in) : "";
       e.fraudPhone = in.readInt();
       e.startTs = in.readLong();
       e.lastTs = in.readLong();
       e.stage = in.readInt();
       e.severity = in.readInt();
       e.fraudType = in.readInt();
-      e.lastPaidYuan = in.readLong();
+      e.lastPaidYuan = version >= 6 ? in.readLong() : 0;
       if (in.readBoolean()) {
         e.account = Snapshots.readString(in);
       }
@@ -359,14 +367,17 @@ public final class VictimWatch {
       for (int k = 0; k < m; k++) {
         e.evidence.add(Snapshots.readString(in));
       }
+      if (e.id.isEmpty() && !e.evidence.isEmpty()) {
+        e.id = "E-" + e.evidence.get(0);
+      }
       episodes.put(key, e);
     }
     int l = in.readInt();
     for (int i = 0; i < l; i++) {
       lastLongCall.put(in.readInt(), Snapshots.readString(in));
     }
-    int m = in.readInt();
-    for (int i = 0; i < m; i++) {
+    int lured = version >= 6 ? in.readInt() : 0;
+    for (int i = 0; i < lured; i++) {
       lures.put(in.readInt(), in.readInt());
     }
     rebuildQuiet();

@@ -100,4 +100,33 @@ class VictimWatchTest {
     assertThat(r.drain()).extracting(Warning::episode).as("the episode keeps its id across a restore")
         .containsExactly("E-d7");
   }
+
+  @Test
+  void aWatchOfAVersion4SnapshotIsReadAndItsEpisodesGetTheirIds() throws java.io.IOException {
+    // version 4 (the engine snapshot before episodes had ids): key, fraud phone, start, last, stage, severity, type,
+    // account?, evidence; then the remembered calls
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.writeInt(1);
+    out.writeInt(9);
+    out.writeInt(60);
+    out.writeLong(T0);
+    out.writeLong(T0);
+    out.writeInt(VictimWatch.CONTACT);
+    out.writeInt(Level.MEDIUM.ordinal());
+    out.writeInt(FraudType.POLICE.ordinal() + 1);
+    out.writeBoolean(false);
+    out.writeInt(1);
+    org.fanzha.engine.features.Snapshots.writeString(out, "c9");
+    out.writeInt(0);
+    out.flush();
+    VictimWatch r = new VictimWatch(24 * HOUR, PHONES);
+    r.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), 4);
+    assertThat(r.step(9, "+8613800000009", null, VictimWatch.PAID, Level.CRITICAL, -1, 0, T0 + HOUR, "t9")).isTrue();
+    assertThat(r.drain()).singleElement().satisfies(w -> {
+      assertThat(w.episode()).isEqualTo("E-c9");
+      assertThat(w.fraudType()).isEqualTo(FraudType.POLICE);
+      assertThat(w.evidence()).containsExactly("c9", "t9");
+    });
+  }
 }

@@ -108,9 +108,7 @@ class DecideController {
     if (d == null) {
       throw new Unavailable("the engine failed on this event; it is journaled and was logged", new IllegalStateException());
     }
-    // a task opened by this very transfer's warning is the engine's own answer above, not an earlier warning
-    Optional<WarningTask> warned = warnings.openFor(transfer.fromPhone(), transfer.from())
-        .filter(t -> !t.evidence().contains(transfer.id()));
+    Optional<WarningTask> warned = warnings.openBefore(transfer);
     Decision decision = warned.isPresent() ? OpenWarnings.hold(d, warned.get()) : d;
     byte[] json = warned.isPresent()
         ? OpenWarnings.withWarning(JsonBodies.write(g -> OutputJson.write(decision, g)), warned.get(),

@@ -191,7 +191,17 @@ public final class EmbeddedRunner implements Runner {
       listeners.journaled(seq, event);
       seqHolder[0] = seq;
     });
-    rememberWarnings(engineNow.drainWarnings());
+    List<Warning> replayedWarnings = engineNow.drainWarnings();
+    if (fromSeq > 0) {
+      // after a snapshot: the warnings of the last moments before the stop, which the listeners may not have taken
+      rememberWarnings(replayedWarnings, true);
+    } else if (!replayedWarnings.isEmpty()) {
+      // rebuilt from the whole journal (no snapshot, or an unreadable one): old episodes, long dealt with or not,
+      // are not turned into new work
+      rememberWarnings(replayedWarnings, false);
+      log.info("{} warnings re-raised by the rebuild from the whole journal were not handed to the warning desk",
+          replayedWarnings.size());
+    }
     engineLock.lock();
     try {
       this.engine = engineNow;
@@ -492,7 +502,7 @@ public final class EmbeddedRunner implements Runner {
     synchronized (snapshotLock) {
       sinceSnapshot += appended.appended();
     }
-    rememberWarnings(warnings);
+    rememberWarnings(warnings, true);
     int at = 0;
     for (Submission s : batch) {
       int n = s.events().size();
@@ -525,12 +535,12 @@ public final class EmbeddedRunner implements Runner {
     return listeners.errors();
   }
 
-  private void rememberWarnings(List<Warning> warnings) {
+  private void rememberWarnings(List<Warning> warnings, boolean toListeners) {
     if (warnings.isEmpty()) {
       return;
     }
     warningsRaised.addAndGet(warnings.size());
-    for (Warning w : warnings) {
+    for (Warning w : toListeners ? warnings : List.<Warning>of()) {
       for (WarningListener l : warningListeners) {
         try {
           l.raised(w);

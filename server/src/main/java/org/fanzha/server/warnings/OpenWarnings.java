@@ -35,7 +35,7 @@ public final class OpenWarnings {
     ObjectNode n = (ObjectNode) JSON.readTree(decisionJson);
     ObjectNode w = n.putObject("warning");
     w.put("id", open.id());
-    w.put("severity", open.severity().equals("critical") ? "high" : open.severity());
+    w.put("severity", WarningDesk.grade(open));
     w.put("fraud_type", open.fraudType());
     w.put("script", script);
     return JSON.writeValueAsBytes(n);

@@ -6,15 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.FraudType;
-import org.fanzha.core.id.Masking;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
-import org.fanzha.server.system.Masks;
 import org.fanzha.store.Database;
 import org.fanzha.store.StaffUser;
 import org.fanzha.store.WarningTask;
@@ -69,6 +66,10 @@ class WarningController {
       default -> throw new BadRequestException("status: must be open, closed or all, not " + status);
     };
     List<WarningTask> tasks = desk.list(s, regionsOf(auth), Math.max(1, Math.min(limit, 1000)));
+    Caller caller = Caller.of(auth);
+    // the list names the people at risk: who read it, and how many, is on record
+    db.audit().recordChange(caller.name(), caller.rolesText(), "warnings.list:" + status, "warnings",
+        tasks.size() + " tasks");
     return ok(JsonBodies.write(g -> {
       g.writeStartObject();
       g.writeArrayPropertyStart("warnings");
@@ -114,6 +115,8 @@ class WarningController {
   ResponseEntity<byte[]> one(@PathVariable String id, @RequestParam(defaultValue = "zh") String lang,
       @Nullable Authentication auth) {
     WarningTask t = visible(desk.find(id), auth);
+    Caller caller = Caller.of(auth);
+    db.audit().recordChange(caller.name(), caller.rolesText(), "warning.view", "warning", id);
     List<WarningTask.Step> steps = desk.timeline(id);
     return ok(JsonBodies.write(g -> {
       write(t, lang, g, steps);
@@ -138,11 +141,7 @@ class WarningController {
     long fen = 0;
     JsonNode amount = body.get("amount_protected");
     if (amount != null && !amount.isNull()) {
-      try {
-        fen = new java.math.BigDecimal(amount.asString(amount.toString())).movePointRight(2).longValueExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        throw new BadRequestException("amount_protected: yuan with at most two decimals, e.g. 49000.00");
-      }
+      fen = fen(amount.asString(amount.toString()));
     }
     String note = body.hasNonNull("note") ? body.get("note").asString() : null;
     WarningDesk.Closed c = desk.outcome(id, outcome, fen, note, Caller.of(auth));
@@ -160,6 +159,19 @@ class WarningController {
     }));
   }
 
+  /**
+   * Yuan as fen.
+   *
+   * @throws BadRequestException naming {@code amount_protected} when it is not yuan with at most two decimals
+   */
+  static long fen(String yuan) {
+    try {
+      return new java.math.BigDecimal(yuan.trim()).movePointRight(2).longValueExact();
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new BadRequestException("amount_protected: yuan with at most two decimals, e.g. 49000.00");
+    }
+  }
+
   private void write(WarningTask t, String lang, JsonGenerator g) {
     write(t, lang, g, null);
   }
@@ -172,11 +184,10 @@ class WarningController {
     g.writeStringProperty("updated", Timestamps.format(t.lastTsMs()));
     g.writeStringProperty("victim_phone", t.victimPhone());
     g.writeStringProperty("victim_account", t.victimAccount());
-    g.writeStringProperty("victim_masked", t.victimPhone() != null ? Masking.phone(t.victimPhone())
-        : t.victimAccount() != null ? Masks.entity(EntityKind.ACCOUNT, t.victimAccount()) : null);
+    g.writeStringProperty("victim_masked", WarningDesk.maskedVictim(t));
     g.writeStringProperty("contact", t.contact());
     g.writeStringProperty("region", t.region());
-    g.writeStringProperty("severity", t.severity().equals("critical") ? "high" : t.severity());
+    g.writeStringProperty("severity", WarningDesk.grade(t));
     g.writeStringProperty("level", t.severity());
     g.writeStringProperty("fraud_type", t.fraudType());
     if (type != null) {
@@ -225,8 +236,7 @@ class WarningController {
   }
 
   private WarningTask visible(WarningTask t, @Nullable Authentication auth) {
-    List<String> regions = regionsOf(auth);
-    if (!regions.isEmpty() && regions.stream().noneMatch(t.unit()::startsWith)) {
+    if (!WarningDesk.within(t, regionsOf(auth))) {
       throw new WarningDesk.UnknownTask(t.id()); // outside the caller's jurisdiction: as if it did not exist
     }
     return t;

@@ -49,6 +49,8 @@ public class WarningDesk implements WarningListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WarningDesk.class);
   private static final int QUEUE = 100_000;
   private static final int MAX_EVIDENCE = 32;
+  private static final int MAX_EVIDENCE_CHARS = 4000;
+  private static final int MAX_DETAIL = 1000;
   private static final int ATTEMPTS = 5;
   public static final List<String> OUTCOMES = List.of("dissuaded", "paid", "not_reached", "false_alarm");
 
@@ -60,7 +62,8 @@ public class WarningDesk implements WarningListener, AutoCloseable {
   private final PersonRegions regions;
   private final BlockingQueue<Warning> queue = new LinkedBlockingQueue<>(QUEUE);
   private final AtomicLong dropped = new AtomicLong();
-  private final AtomicLong busy = new AtomicLong();
+  /** Warnings handed over and not yet merged (queued or in hand): what {@link #awaitIdle} waits for. */
+  private final AtomicLong pending = new AtomicLong();
   private final Thread worker;
   private final ScheduledExecutorService escalator = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "fanzha-warning-escalation");
@@ -106,7 +109,9 @@ public class WarningDesk implements WarningListener, AutoCloseable {
 
   @Override
   public void raised(Warning warning) {
+    pending.incrementAndGet();
     if (!queue.offer(warning)) {
+      pending.decrementAndGet();
       dropped.incrementAndGet();
       log.error("Warning queue full ({}): warning {} not turned into a task", QUEUE, warning.id());
     }
@@ -115,7 +120,7 @@ public class WarningDesk implements WarningListener, AutoCloseable {
   /** Waits until every warning handed over so far is merged (for tests and an orderly stop). */
   public boolean awaitIdle(Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
-    while (!queue.isEmpty() || busy.get() > 0) {
+    while (pending.get() > 0) {
       if (System.nanoTime() > deadline) {
         return false;
       }
@@ -125,22 +130,22 @@ public class WarningDesk implements WarningListener, AutoCloseable {
   }
 
   private void work() {
-    while (running) {
+    while (running || !queue.isEmpty()) { // a stop lets the queue drain first (close waits for it)
+      Warning w;
       try {
-        Warning w = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (w != null) {
-          busy.incrementAndGet();
-          try {
-            take(w);
-          } finally {
-            busy.decrementAndGet();
-          }
-        }
+        w = queue.poll(200, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        log.error("A warning could not be turned into a task", e);
+      }
+      if (w != null) {
+        try {
+          take(w);
+        } catch (RuntimeException e) {
+          log.error("Warning {} could not be turned into a task", w.id(), e);
+        } finally {
+          pending.decrementAndGet();
+        }
       }
     }
   }
@@ -159,8 +164,8 @@ public class WarningDesk implements WarningListener, AutoCloseable {
       boolean dismissed = w.victimPhone() != null && w.contact() != null
           && db.warnings().dismissed(w.victimPhone(), w.contact());
       Level level = dismissed ? Level.values()[Math.max(0, w.severity().ordinal() - 1)] : w.severity();
-      String detail = describe(w) + (dismissed ? " · lowered to " + level.wireName()
-          + ": this person and number were a false alarm before" : "");
+      String detail = clip(describe(w) + (dismissed ? " · lowered to " + level.wireName()
+          + ": this person and number were a false alarm before" : ""));
       if (found.isEmpty()) {
         String region = regions.of(w.victimPhone());
         Playbook.Plan plan = pb.plan(level);
@@ -182,7 +187,7 @@ public class WarningDesk implements WarningListener, AutoCloseable {
 
   /** The task with warning {@code w} merged in, at {@code severity} (the warning's, or lower after a false alarm). */
   private static WarningTask merge(WarningTask t, Warning w, Level severity, Playbook pb, long now) {
-    Level before = Level.valueOf(t.severity().toUpperCase(java.util.Locale.ROOT));
+    Level before = level(t);
     boolean rose = severity.compareTo(before) > 0;
     Level level = rose ? severity : before;
     String type = w.fraudType() != FraudType.OTHER ? w.fraudType().wireName() : t.fraudType();
@@ -214,8 +219,23 @@ public class WarningDesk implements WarningListener, AutoCloseable {
         closedBy, closedAt, t.version() + 1, t.createdAtMs());
   }
 
+  /** The first evidence ids, as many as the task's column holds (32 at most, 4,000 characters joined). */
   private static List<String> cap(List<String> evidence) {
-    return evidence.size() <= MAX_EVIDENCE ? evidence : evidence.subList(0, MAX_EVIDENCE);
+    List<String> out = new ArrayList<>(Math.min(evidence.size(), MAX_EVIDENCE));
+    int length = 0;
+    for (String id : evidence) {
+      length += id.length() + 1;
+      if (out.size() == MAX_EVIDENCE || length > MAX_EVIDENCE_CHARS) {
+        break;
+      }
+      out.add(id);
+    }
+    return out;
+  }
+
+  /** A timeline step's text, as much as its column holds. */
+  private static String clip(String detail) {
+    return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
   }
 
   private static String describe(Warning w) {
@@ -228,7 +248,8 @@ public class WarningDesk implements WarningListener, AutoCloseable {
    * Records an analyst's outcome. {@code not_reached} keeps the task open on the next channel (at the top of the
    * ladder, at the next unit up); the others close it. {@code dissuaded} and {@code paid} confirm the case: the contact
    * is labelled a fraud number and the account paid a mule; {@code paid} also requests an emergency stop of that
-   * account for the amount paid.
+   * account for the amount paid. The same outcome sent again for a closed task does those things that are missing
+   * (labels and stops are sent once each) and answers as the first time.
    */
   public Closed outcome(String id, String outcome, long amountProtectedFen, @Nullable String note, Caller by) {
     if (!OUTCOMES.contains(outcome)) {
@@ -242,6 +263,10 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     }
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       WarningTask t = db.warnings().find(id).orElseThrow(() -> new UnknownTask(id));
+      if (!t.isOpen() && outcome.equals(t.outcome())) {
+        // the same outcome again (its first answer was lost, or its stop request failed): its effects, once each
+        return confirmed(t, outcome, by);
+      }
       if (!t.isOpen()) {
         throw new AlreadyClosed(t);
       }
@@ -251,8 +276,7 @@ public class WarningDesk implements WarningListener, AutoCloseable {
       String detail;
       String kind;
       if (outcome.equals("not_reached")) {
-        Level level = Level.valueOf(t.severity().toUpperCase(java.util.Locale.ROOT));
-        long due = now + pb.plan(level).due().toMillis();
+        long due = now + pb.plan(level(t)).due().toMillis();
         Optional<String> channel = pb.next(t.channel());
         String unit = channel.isPresent() ? t.unit() : Units.up(t.unit()).orElse(t.unit());
         next = with(t, unit, channel.orElse(t.channel()), due, WarningTask.OPEN, null, 0, note, null, null);
@@ -266,8 +290,8 @@ public class WarningDesk implements WarningListener, AutoCloseable {
         detail = outcome + (amountProtectedFen > 0 ? " · protected " + amountProtectedFen / 100 + " yuan" : "")
             + (note != null ? " · " + note : "");
       }
-      if (db.warnings().update(next, t.version(), new WarningTask.Step(t.version() + 1, now, kind, detail, by.name(),
-          null))) {
+      if (db.warnings().update(next, t.version(), new WarningTask.Step(t.version() + 1, now, kind, clip(detail),
+          by.name(), null))) {
         db.audit().recordChange(by.name(), by.rolesText(), "warning.outcome:" + outcome, "warning", id);
         return confirmed(next, outcome, by);
       }
@@ -299,8 +323,11 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     }
     String hold = null;
     if (outcome.equals("paid") && payment.isPresent()) {
-      hold = holds.request(new HoldService.Actor(by.name(), by.rolesText()), HoldKind.STOP, payment.get().to(),
-          payment.get().amountFen(), t.id(), null, "the person of warning " + t.id() + " paid").id();
+      String payee = payment.get().to();
+      // one stop per task: an outcome sent again finds the one it asked for
+      hold = holds.forAccount(payee).stream().filter(o -> o.caseRef().equals(t.id())).map(o -> o.id()).findFirst()
+          .orElseGet(() -> holds.request(new HoldService.Actor(by.name(), by.rolesText()), HoldKind.STOP, payee,
+              payment.get().amountFen(), t.id(), null, "the person of warning " + t.id() + " paid").id());
     }
     return new Closed(t, hold, labels.stream().map(e -> ((LabelEvent) e).entity()).toList());
   }
@@ -346,8 +373,7 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     int moved = 0;
     for (WarningTask t : db.warnings().overdue(now, 500)) {
       Optional<String> up = Units.up(t.unit());
-      Level level = Level.valueOf(t.severity().toUpperCase(java.util.Locale.ROOT));
-      long due = now + pb.plan(level).due().toMillis();
+      long due = now + pb.plan(level(t)).due().toMillis();
       String unit = up.orElse(t.unit());
       String detail = up.isPresent() ? "overdue at unit " + t.unit() + "; moved to " + unit
           : "overdue at the ministry; due again";
@@ -389,9 +415,15 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     return db.warnings().steps(id);
   }
 
-  /** The open task of the person paying, by their phone or account, if any. */
-  public Optional<WarningTask> openFor(@Nullable String phone, @Nullable String account) {
-    return db.warnings().openFor(phone, account);
+  /**
+   * The open task of the person making this payment (by their phone or account) that this payment did not open
+   * itself: a warning raised by the payment is the engine's own answer to it, not an earlier one to act on.
+   */
+  public Optional<WarningTask> openBefore(TransferEvent payment) {
+    return db.warnings().openFor(payment.fromPhone(), payment.from()).filter(t -> {
+      List<WarningTask.Step> steps = db.warnings().steps(t.id());
+      return steps.isEmpty() || !("W-" + payment.id()).equals(steps.get(0).ref());
+    });
   }
 
   /** The 12381 SMS text of a task, in {@code lang}. */
@@ -409,6 +441,27 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     return dropped.get();
   }
 
+  /** The engine's level of a task. */
+  static Level level(WarningTask t) {
+    return Level.valueOf(t.severity().toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** The task's severity as the API grades warnings: high, medium or low (critical counts as high). */
+  static String grade(WarningTask t) {
+    return t.severity().equals("critical") ? "high" : t.severity();
+  }
+
+  /** The person, masked for display. */
+  static String maskedVictim(WarningTask t) {
+    return t.victimPhone() != null ? Masking.phone(t.victimPhone())
+        : t.victimAccount() != null ? org.fanzha.server.system.Masks.entity(EntityKind.ACCOUNT, t.victimAccount()) : "—";
+  }
+
+  /** Whether a user limited to {@code regions} (none: everywhere) may see the task: its unit lies within them. */
+  static boolean within(WarningTask t, List<String> regions) {
+    return regions.isEmpty() || regions.stream().anyMatch(t.unit()::startsWith);
+  }
+
   private static FraudType type(WarningTask t) {
     FraudType f = FraudType.fromWire(t.fraudType());
     return f == null ? FraudType.OTHER : f;
@@ -418,10 +471,18 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     return t.contact() == null ? "" : Masking.phone(t.contact());
   }
 
+  /** Stops after merging what was handed over (the runner stops first, so nothing more arrives), for 10 s at most. */
   @Override
   public void close() {
     running = false;
     escalator.shutdownNow();
-    worker.interrupt();
+    try {
+      worker.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (pending.get() > 0) {
+      log.warn("{} warnings were not turned into tasks before the stop", pending.get());
+    }
   }
 }

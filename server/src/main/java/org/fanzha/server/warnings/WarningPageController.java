@@ -3,13 +3,10 @@ package org.fanzha.server.warnings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.id.Masking;
 import org.fanzha.core.time.Timestamps;
-import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Caller;
-import org.fanzha.server.system.Masks;
 import org.fanzha.store.Database;
 import org.fanzha.store.WarningTask;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +48,7 @@ class WarningPageController {
       Model model, Locale locale, @Nullable Authentication auth) {
     List<String> scope = WarningController.regionsOf(db, auth);
     List<String> units = unit.isBlank() ? scope : List.of(unit);
-    if (!unit.isBlank() && !scope.isEmpty() && scope.stream().noneMatch(unit::startsWith)) {
+    if (!unit.isBlank() && !scope.isEmpty() && scope.stream().noneMatch(unit::startsWith)) { // a unit, not a task
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "unit " + unit + " is outside your regions");
     }
     String s = status.equals("all") ? null : status.equals("closed") ? WarningTask.CLOSED : WarningTask.OPEN;
@@ -66,6 +63,8 @@ class WarningPageController {
   @GetMapping("/warnings/{id}")
   String task(@PathVariable String id, Model model, Locale locale, @Nullable Authentication auth) {
     WarningTask t = visible(id, auth);
+    Caller caller = Caller.of(auth);
+    db.audit().recordChange(caller.name(), caller.rolesText(), "warning.view", "warning", id);
     String lang = zh(locale) ? "zh" : "en";
     model.addAttribute("task", row(t, locale));
     model.addAttribute("evidence", t.evidence());
@@ -84,14 +83,7 @@ class WarningPageController {
       @RequestParam(name = "amount_protected", defaultValue = "") String amount,
       @RequestParam(defaultValue = "") String note, @Nullable Authentication auth) {
     visible(id, auth);
-    long fen = 0;
-    if (!amount.isBlank()) {
-      try {
-        fen = new BigDecimal(amount.trim()).movePointRight(2).longValueExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        throw new BadRequestException("amount_protected: yuan with at most two decimals");
-      }
-    }
+    long fen = amount.isBlank() ? 0 : WarningController.fen(amount);
     try {
       desk.outcome(id, outcome, fen, note.isBlank() ? null : note, Caller.of(auth));
     } catch (WarningDesk.AlreadyClosed e) {
@@ -107,8 +99,7 @@ class WarningPageController {
     } catch (WarningDesk.UnknownTask e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
     }
-    List<String> scope = WarningController.regionsOf(db, auth);
-    if (!scope.isEmpty() && scope.stream().noneMatch(t.unit()::startsWith)) {
+    if (!WarningDesk.within(t, WarningController.regionsOf(db, auth))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no warning task with id '" + id + "'");
     }
     return t;
@@ -117,10 +108,8 @@ class WarningPageController {
   private static Row row(WarningTask t, Locale locale) {
     FraudType type = FraudType.fromWire(t.fraudType());
     String typeName = type == null ? t.fraudType() : zh(locale) ? type.nameZh() : type.nameEn();
-    String victim = t.victimPhone() != null ? Masking.phone(t.victimPhone())
-        : t.victimAccount() != null ? Masks.entity(EntityKind.ACCOUNT, t.victimAccount()) : "—";
-    return new Row(t.id(), Timestamps.format(t.raisedTsMs()).substring(0, 19).replace('T', ' '), victim,
-        t.severity().equals("critical") ? "high" : t.severity(), t.severity(), typeName, t.unit(), Units.level(t.unit()),
+    return new Row(t.id(), Timestamps.format(t.raisedTsMs()).substring(0, 19).replace('T', ' '),
+        WarningDesk.maskedVictim(t), WarningDesk.grade(t), t.severity(), typeName, t.unit(), Units.level(t.unit()),
         t.channel(), Timestamps.format(t.dueAtMs()).substring(0, 16).replace('T', ' '),
         t.isOpen() && t.dueAtMs() < System.currentTimeMillis(), t.status(), t.outcome(),
         BigDecimal.valueOf(t.amountProtectedFen(), 2).toPlainString());

@@ -174,6 +174,33 @@ class WarningDeskTest {
   }
 
   @Test
+  void anAnalystOfOneProvinceSeesItsTasksOnlyAndABankNone() throws Exception {
+    post("/api/v1/events", String.join("\n",
+        event("label", "wj-l1", 120, "\"entity_kind\":\"phone\",\"entity\":\"" + FRAUD
+            + "\",\"role\":\"fraud_number\",\"fraud_type\":\"police\""),
+        event("call", "wj-c1", 30, "\"caller\":\"" + FRAUD + "\",\"callee\":\"13800138004\",\"duration_s\":900,"
+            + "\"callee_region\":\"330106\""),
+        event("call", "wj-c2", 29, "\"caller\":\"" + FRAUD + "\",\"callee\":\"13800138005\",\"duration_s\":900,"
+            + "\"callee_region\":\"410402\"")));
+    assertThat(desk.awaitIdle(Duration.ofSeconds(10))).isTrue();
+    assertThat(post("/api/v1/users", "{\"name\":\"zj-analyst\",\"password\":\"zj-analyst-pw-1\","
+        + "\"roles\":[\"ANALYST\"],\"regions\":[\"33\"]}").statusCode()).isEqualTo(201);
+    assertThat(post("/api/v1/users", "{\"name\":\"bank-1\",\"password\":\"bank-1-password\","
+        + "\"roles\":[\"BANK\"],\"regions\":[]}").statusCode()).isEqualTo(201);
+    Api zhejiang = new Api(port, "zj-analyst", "zj-analyst-pw-1");
+
+    JsonNode mine = json.readTree(zhejiang.get("/api/v1/warnings?status=all").body()).path("warnings");
+    List<String> units = new ArrayList<>();
+    mine.forEach(w -> units.add(w.path("task").path("unit").asString()));
+    assertThat(units).as("Zhejiang's units only").isNotEmpty().allMatch(u -> u.startsWith("33"));
+    String henan = only(get("/api/v1/warnings"), "+8613800138005").path("id").asString();
+    assertThat(zhejiang.get("/api/v1/warnings/" + henan).statusCode()).as("another province's task").isEqualTo(404);
+    assertThat(zhejiang.post("/api/v1/warnings/" + henan + "/outcome", "{\"outcome\":\"false_alarm\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(new Api(port, "bank-1", "bank-1-password").get("/api/v1/warnings").statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void warningsAreForAnalysts() throws Exception {
     HttpResponse<String> anonymous = new Api(port, "admin", "admin-pw").getAnonymously("/api/v1/warnings");
     assertThat(anonymous.statusCode()).isEqualTo(401);

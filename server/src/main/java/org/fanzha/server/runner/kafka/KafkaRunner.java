@@ -55,12 +55,16 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>An accepted submission is first sent to the job's input topic (acknowledged by all in-sync replicas), then
  * journaled in the server's store: a failure in between is answered 503, and the resend that follows is skipped by the
- * job's dedupe, so nothing accepted is lost and nothing is scored twice. A decide sends the transfer with a correlation
+ * job's dedupe (within its window of event time), so nothing accepted is lost. A decide already journaled is not sent
+ * again: its committed decision answers it. A decide sends the transfer with a correlation
  * id and waits for the job's answer on the replies topic; no answer in time is a 503 with retry advice. Decisions,
  * warnings and entity risks are read from the job's committed topics ({@link TopicViews}).
  */
 public final class KafkaRunner implements Runner {
   private static final Logger log = LoggerFactory.getLogger(KafkaRunner.class);
+
+  /** How long after it was sent a decision may still be on its way to the committed decisions topic. */
+  private static final java.time.Duration PENDING_COMMIT = java.time.Duration.ofMinutes(2);
 
   private final Database db;
   private final KafkaSettings settings;
@@ -129,6 +133,18 @@ public final class KafkaRunner implements Runner {
 
   @Override
   public CompletableFuture<Outcome> decide(TransferEvent transfer) {
+    Optional<org.fanzha.store.JournalEntry> before = db.journal().find(transfer.id());
+    if (before.isPresent()) {
+      // sent before: not again (the job would only say "duplicate"); its decision, once the job has committed it
+      Optional<Decision> earlier = running(views).recentDecision(transfer.id());
+      boolean recent = before.get().receivedAt().isAfter(java.time.Instant.now().minus(PENDING_COMMIT));
+      if (earlier.isEmpty() && recent) {
+        return CompletableFuture.failedFuture(new TimeoutException("event " + transfer.id()
+            + " was scored moments ago; its decision is not committed yet"));
+      }
+      return CompletableFuture.completedFuture(new Outcome(List.of(new Outcome.Item(transfer.id(), 0,
+          earlier.orElse(null)))));
+    }
     Replies r = running(replies);
     String correlationId = UUID.randomUUID().toString();
     CompletableFuture<byte[]> answer = r.expect(correlationId);

@@ -56,7 +56,7 @@ final class TopicViews extends TopicFollower {
     super("views", settings.bootstrapServers(), true, Map.of(
         settings.topics().entities(), FROM_BEGINNING,
         settings.topics().decisions(), (long) RECENT_DECISIONS,
-        settings.topics().warnings(), (long) RECENT_WARNINGS,
+        settings.topics().warnings(), FROM_BEGINNING, // every warning still kept: the desk skips those it has
         settings.topics().rulesApplied(), FROM_END), Duration.ofSeconds(30));
     this.topics = settings.topics();
     this.warningListeners = List.copyOf(warningListeners);
