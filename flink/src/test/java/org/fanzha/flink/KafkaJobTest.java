@@ -256,11 +256,20 @@ class KafkaJobTest {
     }
   }
 
-  /** Cancels a job still running (a failed one has nothing to cancel, and its failure is the test's answer). */
+  /**
+   * Cancels a job still running (a failed one has nothing to cancel, and its failure is the test's answer) and waits
+   * until it has stopped: a cancel is acknowledged before the tasks end, and a checkpoint still being written then
+   * races the deletion of the test's folder.
+   */
   private static void cancel(JobClient job) throws Exception {
     if (!job.getJobStatus().get().isGloballyTerminalState()) {
       job.cancel().get();
     }
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (!job.getJobStatus().get().isGloballyTerminalState() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(500); // the checkpoint coordinator disposes of a pending checkpoint's files after the job ends
   }
 
   private static DetectionJob.KafkaTopics topics(String name) {

@@ -8,7 +8,9 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -120,8 +122,64 @@ public final class WarningTaskRepository {
    * unitPrefixes} (empty: every unit).
    */
   public List<WarningTask> list(@Nullable String status, List<String> unitPrefixes, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM warning_task WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
+    String where = where(status, unitPrefixes, args);
+    return query("SELECT " + COLUMNS + " FROM warning_task" + where + " ORDER BY created_at_ms DESC, id", limit,
+        args.toArray());
+  }
+
+  /** What the statistics count tasks by. */
+  public enum Grouping {
+    /** The outcome of a closed task, {@code open} for an open one. */
+    OUTCOME("COALESCE(outcome, status)"),
+    TYPE("fraud_type"),
+    UNIT("unit"),
+    /** The day the first warning was raised, China time, as days since 1970-01-01. */
+    DAY("(raised_ts_ms + 28800000) / 86400000");
+
+    private final String sql;
+
+    Grouping(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  /** Counts the tasks in some units ({@code []}: every unit) by {@code grouping}, and sums the money protected. */
+  public Map<String, Long> count(Grouping grouping, List<String> unitPrefixes) {
+    List<Object> args = new ArrayList<>();
+    String sql = "SELECT " + grouping.sql + ", COUNT(*) FROM warning_task" + where(null, unitPrefixes, args)
+        + " GROUP BY " + grouping.sql;
+    Map<String, Long> out = new TreeMap<>();
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      bindArgs(ps, args.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("warning statistics not read", e);
+    }
+  }
+
+  /** The money protected (fen) recorded on the tasks of some units. */
+  public long protectedFen(List<String> unitPrefixes) {
+    List<Object> args = new ArrayList<>();
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT COALESCE(SUM(amount_protected_fen), 0) FROM warning_task" + where(null, unitPrefixes, args))) {
+      bindArgs(ps, args.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("warning statistics not read", e);
+    }
+  }
+
+  private static String where(@Nullable String status, List<String> unitPrefixes, List<Object> args) {
+    StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
     if (status != null) {
       sql.append(" AND status = ?");
       args.add(status);
@@ -134,8 +192,7 @@ public final class WarningTaskRepository {
       }
       sql.append(")");
     }
-    sql.append(" ORDER BY created_at_ms DESC, id");
-    return query(sql.toString(), limit, args.toArray());
+    return sql.toString();
   }
 
   /** Open tasks whose due time has passed, most overdue first. */
@@ -188,13 +245,7 @@ public final class WarningTaskRepository {
   private List<WarningTask> query(String sql, int limit, Object... args) {
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setMaxRows(limit);
-      for (int i = 0; i < args.length; i++) {
-        if (args[i] == null) {
-          ps.setNull(i + 1, Types.VARCHAR);
-        } else {
-          ps.setObject(i + 1, args[i]);
-        }
-      }
+      bindArgs(ps, args);
       List<WarningTask> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -208,6 +259,16 @@ public final class WarningTaskRepository {
   }
 
   /** Reads a row of {@link #COLUMNS}. */
+  private static void bindArgs(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] == null) {
+        ps.setNull(i + 1, Types.VARCHAR);
+      } else {
+        ps.setObject(i + 1, args[i]);
+      }
+    }
+  }
+
   private static WarningTask read(ResultSet rs) throws SQLException {
     String evidence = rs.getString(11);
     long closedAt = rs.getLong(20);

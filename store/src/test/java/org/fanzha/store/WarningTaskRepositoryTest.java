@@ -59,6 +59,12 @@ class WarningTaskRepositoryTest {
       assertThat(r.overdue(5_000, 10)).extracting(WarningTask::id).containsExactly("E-a");
       assertThat(r.openFor("+8613800138000", null)).isPresent();
       assertThat(r.openFor("+8613900000000", "6222020200112233446")).isEmpty();
+      assertThat(r.count(WarningTaskRepository.Grouping.OUTCOME, List.of())).containsEntry("open", 2L)
+          .containsEntry("closed", 1L);
+      assertThat(r.count(WarningTaskRepository.Grouping.UNIT, List.of("41"))).containsOnlyKeys("410402", "410300");
+      assertThat(r.count(WarningTaskRepository.Grouping.DAY, List.of())).as("raised at 1970-01-01T00:00:01+08:00")
+          .containsExactly(java.util.Map.entry("0", 3L));
+      assertThat(r.protectedFen(List.of())).isZero();
     }
   }
 }

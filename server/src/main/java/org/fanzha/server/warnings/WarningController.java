@@ -82,10 +82,10 @@ class WarningController {
   }
 
   @Operation(summary = "Warning statistics", description = "Tasks issued, open, dissuaded, paid, false alarms and money "
-      + "protected (yuan), per fraud type, per unit and per day raised, over the caller's units (the latest 100,000 tasks).")
+      + "protected (yuan), per fraud type, per unit and per day raised, over the caller's units.")
   @GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> stats(@Nullable Authentication auth) {
-    WarningStats s = desk.stats(regionsOf(auth), 100_000);
+    WarningStats s = desk.stats(regionsOf(auth));
     return ok(JsonBodies.write(g -> {
       g.writeStartObject();
       g.writeNumberProperty("issued", s.issued());

@@ -402,9 +402,9 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     return db.warnings().list(status, unitPrefixes, limit);
   }
 
-  /** The statistics of the tasks within some units ({@code []}: everywhere), over the latest {@code limit}. */
-  public WarningStats stats(List<String> unitPrefixes, int limit) {
-    return WarningStats.of(db.warnings().list(null, unitPrefixes, limit));
+  /** The statistics of the tasks within some units ({@code []}: everywhere), counted by the store. */
+  public WarningStats stats(List<String> unitPrefixes) {
+    return WarningStats.of(db.warnings(), unitPrefixes);
   }
 
   public WarningTask find(String id) {

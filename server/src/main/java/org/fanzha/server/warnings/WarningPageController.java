@@ -53,7 +53,7 @@ class WarningPageController {
     }
     String s = status.equals("all") ? null : status.equals("closed") ? WarningTask.CLOSED : WarningTask.OPEN;
     model.addAttribute("rows", desk.list(s, units, 500).stream().map(t -> row(t, locale)).toList());
-    model.addAttribute("stats", desk.stats(units, 100_000));
+    model.addAttribute("stats", desk.stats(units));
     model.addAttribute("unit", unit);
     model.addAttribute("status", status);
     model.addAttribute("user", Caller.of(auth).name());

@@ -1,9 +1,10 @@
 package org.fanzha.server.warnings;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fanzha.store.WarningTask;
+import org.fanzha.store.WarningTaskRepository;
 
 /**
  * What the centre reports (预警 / 劝阻 / 挽损): tasks issued, still open, closed by outcome, and money protected; per
@@ -11,32 +12,17 @@ import org.fanzha.store.WarningTask;
  */
 public record WarningStats(long issued, long open, long dissuaded, long paid, long falseAlarms, long protectedFen,
     Map<String, Long> byType, Map<String, Long> byUnit, Map<String, Long> byDay) {
-  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
-  static WarningStats of(List<WarningTask> tasks) {
-    long open = 0;
-    long dissuaded = 0;
-    long paid = 0;
-    long falseAlarms = 0;
-    long protectedFen = 0;
-    Map<String, Long> byType = new TreeMap<>();
-    Map<String, Long> byUnit = new TreeMap<>();
+  /** Counts the tasks of some units ({@code []}: everywhere) in the store. */
+  static WarningStats of(WarningTaskRepository tasks, List<String> unitPrefixes) {
+    Map<String, Long> byOutcome = tasks.count(WarningTaskRepository.Grouping.OUTCOME, unitPrefixes);
     Map<String, Long> byDay = new TreeMap<>();
-    for (WarningTask t : tasks) {
-      if (t.isOpen()) {
-        open++;
-      } else if ("dissuaded".equals(t.outcome())) {
-        dissuaded++;
-      } else if ("paid".equals(t.outcome())) {
-        paid++;
-      } else if ("false_alarm".equals(t.outcome())) {
-        falseAlarms++;
-      }
-      protectedFen += t.amountProtectedFen();
-      byType.merge(t.fraudType(), 1L, Long::sum);
-      byUnit.merge(t.unit(), 1L, Long::sum);
-      byDay.merge(java.time.Instant.ofEpochMilli(t.raisedTsMs()).atZone(CHINA).toLocalDate().toString(), 1L, Long::sum);
-    }
-    return new WarningStats(tasks.size(), open, dissuaded, paid, falseAlarms, protectedFen, byType, byUnit, byDay);
+    tasks.count(WarningTaskRepository.Grouping.DAY, unitPrefixes)
+        .forEach((day, n) -> byDay.put(LocalDate.ofEpochDay(Long.parseLong(day)).toString(), n));
+    long issued = byOutcome.values().stream().mapToLong(Long::longValue).sum();
+    return new WarningStats(issued, byOutcome.getOrDefault("open", 0L), byOutcome.getOrDefault("dissuaded", 0L),
+        byOutcome.getOrDefault("paid", 0L), byOutcome.getOrDefault("false_alarm", 0L), tasks.protectedFen(unitPrefixes),
+        tasks.count(WarningTaskRepository.Grouping.TYPE, unitPrefixes),
+        tasks.count(WarningTaskRepository.Grouping.UNIT, unitPrefixes), byDay);
   }
 }
