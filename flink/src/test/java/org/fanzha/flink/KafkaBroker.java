@@ -65,8 +65,24 @@ public final class KafkaBroker implements AutoCloseable {
   public void createTopics(int partitions, Collection<String> names) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
       List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList();
-      admin.createTopics(topics).all().get();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          admin.createTopics(topics).all().get();
+          break;
+        } catch (java.util.concurrent.ExecutionException e) {
+          // a single KRaft node busy with the previous test's topics answers "not hosted" for a moment: retry;
+          // a retry may find the topics made by the attempt before
+          if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException && attempt > 1) {
+            break;
+          }
+          if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
+              || System.nanoTime() > deadline) {
+            throw e;
+          }
+          Thread.sleep(200);
+        }
+      }
       while (true) {
         Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get();
         boolean led = d.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null));
