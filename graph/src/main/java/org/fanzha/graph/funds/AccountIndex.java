@@ -77,7 +77,7 @@ final class AccountIndex {
     }
     int id = size++;
     if (id >= starts.length) {
-      starts = Arrays.copyOf(starts, starts.length + (starts.length >> 1));
+      starts = Arrays.copyOf(starts, Math.max(16, starts.length + (starts.length >> 1)));
     }
     int need = 4 + varintSize(b.length) + b.length;
     if (arenaUsed + need > arena.length) {

@@ -57,6 +57,17 @@ class AccountIndexTest {
     assertThatThrownBy(() -> ix.name(1)).isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("no account 1");
   }
 
+  @Test
+  void intern_afterTrimmingToOneAccount_grows() {
+    AccountIndex ix = new AccountIndex();
+    ix.intern("a");
+    ix.trim();
+
+    assertThat(ix.intern("b")).isEqualTo(1);
+    assertThat(ix.intern("c")).isEqualTo(2);
+    assertThat(ix.name(2)).isEqualTo("c");
+  }
+
   @Property(tries = 100)
   void intern_agreesWithHashMapThroughRehashesAndTrim(
       @ForAll @Size(max = 3000) List<@StringLength(max = 300) String> names) {
