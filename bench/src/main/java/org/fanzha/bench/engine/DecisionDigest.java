@@ -18,6 +18,7 @@ import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
+import org.fanzha.text.TextClassifiers;
 
 /**
  * Replays an NDJSON events file through a fresh engine and prints a SHA-256 digest of every
@@ -36,7 +37,8 @@ import org.fanzha.engine.Warning;
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.DecisionDigest
  * events.ndjson [pairs.log2_bits [decisions.txt]]}; with a third argument every decision line is also
- * written to that file, to see where two builds differ.
+ * written to that file, to see where two builds differ. With {@code -Dfanzha.text=true} SMS are scored
+ * with the shipped content model, as the server does, so that the lure and content paths are compared too.
  */
 public final class DecisionDigest {
 
@@ -49,6 +51,9 @@ public final class DecisionDigest {
     EngineConfig cfg = EngineConfig.defaults();
     if (args.length > 1) {
       cfg = cfg.with("pairs.log2_bits", Integer.parseInt(args[1]));
+    }
+    if (Boolean.getBoolean("fanzha.text")) {
+      cfg = cfg.withContentClassifier(TextClassifiers.loadDefaultCached());
     }
     Engine engine = new Engine(cfg);
     EventCodec codec = new EventCodec();
