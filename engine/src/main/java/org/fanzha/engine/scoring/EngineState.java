@@ -1,0 +1,143 @@
+package org.fanzha.engine.scoring;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.correlation.VictimWatch;
+import org.fanzha.engine.features.AccountTable;
+import org.fanzha.engine.features.CellTable;
+import org.fanzha.engine.features.FeatureTable;
+import org.fanzha.engine.features.HolderTable;
+import org.fanzha.engine.features.NodeTable;
+import org.fanzha.engine.features.PairMemory;
+import org.fanzha.engine.features.PhoneTable;
+import org.fanzha.engine.lists.RiskLists;
+import org.fanzha.engine.rules.RuleCodes;
+
+/**
+ * Everything the engine remembers between events: per-kind feature tables, the pair memory, the
+ * risk lists, the victim episodes and the rule codes that stored reason masks name. The steps reach
+ * state only through this object, so a runner can hold it as one piece (the embedded runner) and
+ * write or read it as one snapshot section.
+ */
+public final class EngineState {
+  // the relations the pair memory keeps apart: "has p called q", "has a paid b", …
+  static final int PAIR_CALL = 1;
+  static final int PAIR_PAY = 2;
+  static final int PAIR_REPORT = 3;
+  static final int PAIR_VICTIM_PAY = 4;
+  static final int PAIR_VICTIM_LINK = 5;
+  static final int PAIR_MULE_PAY = 6;
+
+  final PhoneTable phones;
+  final AccountTable accounts;
+  final HolderTable holders;
+  final NodeTable devices;
+  final NodeTable ips;
+  final CellTable cells;
+  final PairMemory pairs;
+  final RiskLists lists;
+  final RuleCodes codes;
+  final VictimWatch victims;
+
+  private EngineState(PhoneTable phones, AccountTable accounts, HolderTable holders, NodeTable devices, NodeTable ips,
+      CellTable cells, PairMemory pairs, RiskLists lists, RuleCodes codes) {
+    this.phones = phones;
+    this.accounts = accounts;
+    this.holders = holders;
+    this.devices = devices;
+    this.ips = ips;
+    this.cells = cells;
+    this.pairs = pairs;
+    this.lists = lists;
+    this.codes = codes;
+    this.victims = new VictimWatch(0, phones::name);
+  }
+
+  /** Returns empty state sized for a small city; the tables grow as entities arrive. */
+  public static EngineState empty(EngineConfig config) {
+    return new EngineState(new PhoneTable(1 << 12), new AccountTable(1 << 12), new HolderTable(1 << 10),
+        new NodeTable(1 << 10), new NodeTable(1 << 10), new CellTable(1 << 10),
+        PairMemory.create(config.pairsLog2Bits()), new RiskLists(), new RuleCodes());
+  }
+
+  /** Writes every structure, in the order {@link #read} expects. */
+  public void write(DataOutputStream d) throws IOException {
+    phones.write(d);
+    accounts.write(d);
+    holders.write(d);
+    devices.write(d);
+    ips.write(d);
+    cells.write(d);
+    pairs.write(d);
+    lists.write(d);
+    codes.write(d);
+    victims.write(d);
+  }
+
+  /** Reads what {@link #write} wrote in snapshot format {@code version}. */
+  public static EngineState read(DataInputStream d, int version) throws IOException {
+    PhoneTable phones = new PhoneTable(16);
+    phones.read(d);
+    AccountTable accounts = new AccountTable(16);
+    accounts.read(d);
+    HolderTable holders = new HolderTable(16);
+    holders.read(d);
+    NodeTable devices = new NodeTable(16);
+    devices.read(d);
+    NodeTable ips = new NodeTable(16);
+    ips.read(d);
+    CellTable cells = new CellTable(16);
+    cells.read(d);
+    PairMemory pairs = PairMemory.read(d);
+    RiskLists lists = RiskLists.read(d);
+    RuleCodes codes = new RuleCodes();
+    codes.read(d); // before a book is adopted, so stored masks keep naming the same codes
+    EngineState s = new EngineState(phones, accounts, holders, devices, ips, cells, pairs, lists, codes);
+    s.victims.read(d, version);
+    return s;
+  }
+
+  /** Returns the feature table of an entity kind. */
+  public FeatureTable table(EntityKind kind) {
+    return switch (kind) {
+      case PHONE -> phones;
+      case ACCOUNT -> accounts;
+      case HOLDER -> holders;
+      case DEVICE -> devices;
+      default -> ips;
+    };
+  }
+
+  /** Returns the radio cells named by calls (kept beside the entity kinds, never scored). */
+  public CellTable cells() {
+    return cells;
+  }
+
+  /** Returns the pair memory ("has this pair met before"). */
+  public PairMemory pairs() {
+    return pairs;
+  }
+
+  /** Returns the risk lists (black, white, reported targets). */
+  public RiskLists lists() {
+    return lists;
+  }
+
+  /** Returns the rule codes that stored reason masks name. */
+  public RuleCodes codes() {
+    return codes;
+  }
+
+  /** Returns the victim episodes and the warnings they raise. */
+  public VictimWatch victims() {
+    return victims;
+  }
+
+  /** Ends victim episodes that have gone quiet by {@code now}. */
+  public void expireEpisodes(long now) {
+    victims.expire(now, phones::longCallTs, phones::fraudContactTs);
+  }
+}

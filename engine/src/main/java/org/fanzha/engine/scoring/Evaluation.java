@@ -1,0 +1,140 @@
+package org.fanzha.engine.scoring;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.event.Role;
+import org.fanzha.engine.features.AccountFeatures;
+import org.fanzha.engine.features.HolderFeatures;
+import org.fanzha.engine.features.NodeFeatures;
+import org.fanzha.engine.features.NodeTable;
+import org.fanzha.engine.features.PhoneFeatures;
+import org.fanzha.engine.features.PhoneTable;
+import org.fanzha.engine.rules.EventView;
+import org.fanzha.engine.rules.RuleCodes;
+import org.fanzha.engine.rules.Verdict;
+import org.fanzha.engine.rules.file.RuleSpec;
+
+/**
+ * Runs an entity's rules on its features as they stand, stores the held risk, offers the entity to
+ * the event's decision and hands a verdict that crosses a propagation threshold to {@link
+ * Propagation}. Evaluation fills a reusable feature view; nothing is allocated per call.
+ */
+public final class Evaluation {
+  private final EngineState s;
+  private final RulesInForce r;
+  private final DecisionTally tally;
+  private final Propagation propagation;
+  private final PhoneFeatures pf = new PhoneFeatures();
+  private final AccountFeatures af = new AccountFeatures();
+  private final HolderFeatures hf = new HolderFeatures();
+  private final NodeFeatures nf = new NodeFeatures();
+  private final Verdict verdict = new Verdict();
+  private final EventView ev = new EventView();
+  /** How often each lasting rule bit fired, per kind (PHONE, ACCOUNT, HOLDER, DEVICE): for back-tests, shadows, metrics. */
+  private final long[][] hits = new long[RuleSpec.Kind.values().length][64];
+
+  public Evaluation(EngineState s, RulesInForce r, DecisionTally tally) {
+    this.s = s;
+    this.r = r;
+    this.tally = tally;
+    this.propagation = new Propagation(s, r, tally, this);
+  }
+
+  /** Shows {@code event} to the rules that read event fields. */
+  public void begin(Event event) {
+    ev.set(event);
+  }
+
+  int phone(int p, long now) {
+    PhoneTable phones = s.phones;
+    // a quiet episode (nothing warned yet) does not make its subject a victim
+    int stage = (phones.flags(p) & PhoneTable.FLAG_EPISODE) != 0 ? s.victims.warnedStage(p, now) : 0;
+    r.phoneRules.evaluate(pf.load(phones, s.devices, s.cells, p, now, stage), ev, verdict);
+    int score = verdict.score();
+    Role role = verdict.role();
+    int before = phones.score(p);
+    long mask = RuleCodes.toBits(verdict.mask(), r.phoneBits);
+    count(RuleSpec.Kind.PHONE, mask);
+    phones.raise(p, score, mask, verdict.roleBits());
+    tally.consider(EntityKind.PHONE, p, score, mask, role);
+    if (role == Role.FRAUD_NUMBER) {
+      if (before < r.params.suspect && score >= r.params.suspect) {
+        propagation.callerSuspected(p, now);
+      }
+      if (score >= r.params.propagate) {
+        propagation.fraudNumberToHolder(p, now);
+      }
+    }
+    return score;
+  }
+
+  int account(int a, long now) {
+    r.accountRules.evaluate(af.load(s.accounts, s.devices, s.ips, a, now), ev, verdict);
+    int score = verdict.score();
+    Role role = verdict.role();
+    long mask = RuleCodes.toBits(verdict.mask(), r.accountBits);
+    count(RuleSpec.Kind.ACCOUNT, mask);
+    s.accounts.raise(a, score, mask, verdict.roleBits());
+    tally.consider(EntityKind.ACCOUNT, a, score, mask, role);
+    if (score >= r.params.propagate && role == Role.MULE) {
+      propagation.muleToHolder(a, now);
+    }
+    return score;
+  }
+
+  int holder(int h, long now) {
+    r.holderRules.evaluate(hf.load(s.holders, h, now), ev, verdict);
+    int score = verdict.score();
+    Role role = verdict.role();
+    long mask = RuleCodes.toBits(verdict.mask(), r.holderBits);
+    count(RuleSpec.Kind.HOLDER, mask);
+    s.holders.raise(h, score, mask, verdict.roleBits());
+    tally.consider(EntityKind.HOLDER, h, score, mask, role);
+    if (propagation.isDealer(h)) {
+      propagation.dealerToCards(h, now);
+    }
+    return score;
+  }
+
+  int node(NodeTable t, EntityKind kind, int n, long now) {
+    r.nodeRules.evaluate(nf.load(t, n, now), ev, verdict);
+    int score = verdict.score();
+    long mask = RuleCodes.toBits(verdict.mask(), r.nodeBits);
+    count(RuleSpec.Kind.DEVICE, mask);
+    t.raise(n, score, mask, verdict.roleBits());
+    tally.consider(kind, n, score, mask, verdict.role());
+    return score;
+  }
+
+  /** Returns whether a holder is a suspected card dealer strongly enough to mark what it opened. */
+  boolean isDealer(int h) {
+    return propagation.isDealer(h);
+  }
+
+  private void count(RuleSpec.Kind kind, long mask) {
+    long[] k = hits[kind.ordinal()];
+    for (long m = mask; m != 0; m &= m - 1) {
+      k[Long.numberOfTrailingZeros(m)]++;
+    }
+  }
+
+  /**
+   * Returns how many times each rule code fired since the engine started, counting every entity the
+   * rule fired for on every event.
+   */
+  public Map<String, Long> ruleHits() {
+    Map<String, Long> out = new TreeMap<>();
+    for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
+      long[] counts = hits[k.ordinal()];
+      for (int b = 0; b < 64; b++) {
+        String code = s.codes.code(k, b);
+        if (code != null) {
+          out.put(code, counts[b]);
+        }
+      }
+    }
+    return out;
+  }
+}

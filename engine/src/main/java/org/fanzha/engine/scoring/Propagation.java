@@ -1,0 +1,91 @@
+package org.fanzha.engine.scoring;
+
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Role;
+import org.fanzha.engine.Level;
+import org.fanzha.engine.features.AccountTable;
+import org.fanzha.engine.features.HolderTable;
+import org.fanzha.engine.features.NodeTable;
+import org.fanzha.engine.features.PhoneTable;
+
+/**
+ * Carries a verdict along the links the law names: a fraud number or mule counts against the holder
+ * who opened it; a card dealer marks every card and account it opened (and the device and IP it
+ * opened them from); a caller who becomes suspected turns the quiet episodes it started into
+ * warnings. Each link is followed once (a flag remembers it), so a cascade is bounded by the
+ * entities it reaches; each entity reached is evaluated again.
+ */
+final class Propagation {
+  private final EngineState s;
+  private final RulesInForce r;
+  private final DecisionTally tally;
+  private final Evaluation eval;
+
+  Propagation(EngineState s, RulesInForce r, DecisionTally tally, Evaluation eval) {
+    this.s = s;
+    this.r = r;
+    this.tally = tally;
+    this.eval = eval;
+  }
+
+  /** The caller of quiet episodes (a long call, then a screen share) is suspected now: warn them. */
+  void callerSuspected(int p, long now) {
+    s.victims.callerSuspected(p, Level.HIGH, now, tally.eventId(), s.phones::name, v -> {
+      s.phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+      eval.phone(v, now);
+    });
+  }
+
+  void fraudNumberToHolder(int p, long now) {
+    if ((s.phones.flags(p) & PhoneTable.FLAG_COUNTED_FOR_HOLDER) != 0) {
+      return;
+    }
+    int h = s.phones.holder(p);
+    if (h >= 0) {
+      s.phones.setFlags(p, PhoneTable.FLAG_COUNTED_FOR_HOLDER);
+      s.holders.linkFraud(h);
+      eval.holder(h, now);
+    }
+  }
+
+  void muleToHolder(int a, long now) {
+    if ((s.accounts.flags(a) & AccountTable.FLAG_COUNTED_FOR_HOLDER) != 0) {
+      return;
+    }
+    int h = s.accounts.holder(a);
+    if (h >= 0) {
+      s.accounts.setFlags(a, AccountTable.FLAG_COUNTED_FOR_HOLDER);
+      s.holders.linkFraud(h);
+      eval.holder(h, now);
+    }
+  }
+
+  boolean isDealer(int h) {
+    return s.holders.score(h) >= r.params.propagate && s.holders.hasRole(h, Role.CARD_DEALER);
+  }
+
+  void dealerToCards(int h, long now) {
+    if ((s.holders.flags(h) & HolderTable.FLAG_DEALER_PROPAGATED) != 0) {
+      return;
+    }
+    s.holders.setFlags(h, HolderTable.FLAG_DEALER_PROPAGATED);
+    for (int p = s.holders.firstPhone(h); p >= 0; p = s.phones.nextSibling(p)) {
+      s.phones.setFlags(p, PhoneTable.FLAG_DEALER_LINKED);
+      eval.phone(p, now);
+    }
+    for (int a = s.holders.firstAccount(h); a >= 0; a = s.accounts.nextSibling(a)) {
+      s.accounts.setFlags(a, AccountTable.FLAG_DEALER_LINKED);
+      eval.account(a, now);
+    }
+    int dev = s.holders.lastDevice(h);
+    if (dev >= 0) {
+      s.devices.setFlags(dev, NodeTable.FLAG_DEALER_LINKED);
+      eval.node(s.devices, EntityKind.DEVICE, dev, now);
+    }
+    int ip = s.holders.lastIp(h);
+    if (ip >= 0) {
+      s.ips.setFlags(ip, NodeTable.FLAG_DEALER_LINKED);
+      eval.node(s.ips, EntityKind.IP, ip, now);
+    }
+  }
+}

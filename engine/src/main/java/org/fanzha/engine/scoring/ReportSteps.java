@@ -1,0 +1,74 @@
+package org.fanzha.engine.scoring;
+
+import static org.fanzha.engine.scoring.EngineState.PAIR_REPORT;
+
+import org.fanzha.core.content.ContentClassifier;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.FraudType;
+import org.fanzha.core.event.ReportEvent;
+import org.fanzha.core.event.ReportTarget;
+import org.fanzha.core.event.Role;
+import org.fanzha.engine.features.FeatureTable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reports from the public (12381, 96110, apps): each distinct reporter counts against a reported
+ * number or account once, with the fraud type reported or read from the text; a site or app
+ * reported becomes a reported target; a reporter who lost money is a victim.
+ */
+public final class ReportSteps {
+  private final EngineState s;
+  private final Evaluation eval;
+  private final DecisionTally tally;
+  private final @Nullable ContentClassifier classifier;
+
+  public ReportSteps(EngineState s, Evaluation eval, DecisionTally tally, @Nullable ContentClassifier classifier) {
+    this.s = s;
+    this.eval = eval;
+    this.tally = tally;
+    this.classifier = classifier;
+  }
+
+  public void report(ReportEvent rep) {
+    long ts = rep.ts();
+    int reporter = rep.reporter() != null ? s.phones.intern(rep.reporter()) : -1;
+    int reporterKey = reporter >= 0 ? reporter : rep.id().hashCode() | Integer.MIN_VALUE;
+    int ft = fraudTypeCode(rep);
+    for (ReportTarget target : rep.targets()) {
+      switch (target.kind()) {
+        case PHONE -> {
+          int p = s.phones.intern(target.value());
+          tally.primary(EntityKind.PHONE, p, target.value());
+          s.phones.reported(p, !s.pairs.testAndSet(PAIR_REPORT, p, reporterKey));
+          if (ft != 0) {
+            s.phones.fraudType(p, ft);
+          }
+          eval.phone(p, ts);
+        }
+        case ACCOUNT -> {
+          int a = s.accounts.intern(target.value());
+          tally.primary(EntityKind.ACCOUNT, a, target.value());
+          s.accounts.reported(a, !s.pairs.testAndSet(PAIR_REPORT, ~a, reporterKey));
+          if (ft != 0) {
+            s.accounts.fraudType(a, ft);
+          }
+          eval.account(a, ts);
+        }
+        default -> s.lists.reportTarget(target.value());
+      }
+    }
+    if (reporter >= 0 && rep.lossFen() > 0) {
+      // the reporter lost money: a victim (after the fact; no early warning)
+      s.phones.raise(reporter, 0, 0, FeatureTable.bit(Role.VICTIM));
+    }
+  }
+
+  /** Returns the report's fraud type, or the content model's reading of its text when none was given (0 = unknown). */
+  private int fraudTypeCode(ReportEvent rep) {
+    FraudType type = rep.fraudType();
+    if (type == null && rep.text() != null && classifier != null) {
+      type = classifier.classify(rep.text()).fraudType();
+    }
+    return type == null ? 0 : EpisodeTypes.code(type);
+  }
+}

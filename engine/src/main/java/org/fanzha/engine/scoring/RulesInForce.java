@@ -1,0 +1,72 @@
+package org.fanzha.engine.scoring;
+
+import static org.fanzha.core.time.Millis.HOUR;
+
+import java.util.Map;
+import org.fanzha.engine.rules.EngineParams;
+import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.rules.RuleCodes;
+import org.fanzha.engine.rules.RuleSet;
+import org.fanzha.engine.rules.file.RuleSpec;
+
+/**
+ * The rule book in force and what the per-event path reads from it: each kind's compiled rules, the
+ * lasting bits their codes were given, and the book's engine parameters. Every part shares one
+ * instance; {@link #adopt} replaces all of it together, between two events.
+ */
+public final class RulesInForce {
+  private final RuleCodes codes;
+  private RuleBook book;
+  RuleSet phoneRules;
+  RuleSet accountRules;
+  RuleSet holderRules;
+  RuleSet nodeRules;
+  long[] phoneBits;
+  long[] accountBits;
+  long[] holderBits;
+  long[] nodeBits;
+  EngineParams params;
+
+  /** Adopts {@code first} with the codes of {@code codes} (a restored engine's, or empty). */
+  public RulesInForce(RuleCodes codes, RuleBook first) {
+    this.codes = codes;
+    adopt(first);
+  }
+
+  /**
+   * Makes {@code next} the book in force.
+   *
+   * @throws IllegalArgumentException when the book would need more rule codes than the engine can
+   *     tell apart (see {@link RuleCodes}); the rules in force are then unchanged
+   */
+  public void adopt(RuleBook next) {
+    Map<RuleSpec.Kind, long[]> bits = codes.adopt(next);
+    EngineParams p = new EngineParams(next);
+    book = next;
+    phoneRules = next.rules(RuleSpec.Kind.PHONE);
+    accountRules = next.rules(RuleSpec.Kind.ACCOUNT);
+    holderRules = next.rules(RuleSpec.Kind.HOLDER);
+    nodeRules = next.rules(RuleSpec.Kind.DEVICE);
+    phoneBits = bits.get(RuleSpec.Kind.PHONE);
+    accountBits = bits.get(RuleSpec.Kind.ACCOUNT);
+    holderBits = bits.get(RuleSpec.Kind.HOLDER);
+    nodeBits = bits.get(RuleSpec.Kind.DEVICE);
+    params = p;
+  }
+
+  /** Returns the book in force. */
+  public RuleBook book() {
+    return book;
+  }
+
+  /** Returns the book's engine parameters (windows, thresholds). */
+  public EngineParams params() {
+    return params;
+  }
+
+  /** Returns whether {@code ts} falls in the book's night hours, Beijing time. */
+  boolean night(long ts) {
+    int hour = (int) Math.floorMod(Math.floorDiv(ts, HOUR) + 8, 24L);
+    return hour >= params.nightStart && hour < params.nightEnd;
+  }
+}

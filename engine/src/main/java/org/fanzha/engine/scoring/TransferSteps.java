@@ -1,0 +1,202 @@
+package org.fanzha.engine.scoring;
+
+import static org.fanzha.engine.scoring.EngineState.PAIR_MULE_PAY;
+import static org.fanzha.engine.scoring.EngineState.PAIR_PAY;
+import static org.fanzha.engine.scoring.EngineState.PAIR_VICTIM_LINK;
+import static org.fanzha.engine.scoring.EngineState.PAIR_VICTIM_PAY;
+
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.FraudType;
+import org.fanzha.core.event.Role;
+import org.fanzha.core.event.TransferEvent;
+import org.fanzha.engine.Level;
+import org.fanzha.engine.correlation.VictimWatch;
+import org.fanzha.engine.features.AccountTable;
+import org.fanzha.engine.features.PhoneTable;
+import org.fanzha.engine.rules.EngineParams;
+
+/**
+ * Transfers: both accounts' counters, fast pass-through, new payees, the handset and IP used; money
+ * from a suspected mule taints its receiver; a payment from a person in a victim episode is a
+ * victim's step, evidence against the payee and a link to the number that reached them.
+ */
+public final class TransferSteps {
+  private final EngineState s;
+  private final RulesInForce r;
+  private final Evaluation eval;
+  private final DecisionTally tally;
+  private final EpisodeTypes types;
+
+  public TransferSteps(EngineState s, RulesInForce r, Evaluation eval, DecisionTally tally) {
+    this.s = s;
+    this.r = r;
+    this.eval = eval;
+    this.tally = tally;
+    this.types = new EpisodeTypes(s);
+  }
+
+  public void transfer(TransferEvent t) {
+    AccountTable accounts = s.accounts;
+    EngineParams k = r.params;
+    long ts = t.ts();
+    int a = accounts.intern(t.from());
+    int b = accounts.intern(t.to());
+    tally.primary(EntityKind.ACCOUNT, b, t.to());
+    tally.party(EntityKind.ACCOUNT, a, t.from());
+    long yuan = Math.max(1, t.amountFen() / 100);
+    if (t.to().startsWith("cash:")) {
+      accounts.setFlags(b, AccountTable.FLAG_CASH);
+    }
+    int sa = accounts.slot(a, ts);
+    accounts.add(a, sa, AccountTable.OUT_COUNT);
+    accounts.addYuan(a, sa, AccountTable.OUT_YUAN_WORD, yuan);
+    if (r.night(ts)) {
+      accounts.add(a, sa, AccountTable.NIGHT);
+    }
+    boolean fast = accounts.outflow(a, ts, yuan, k.fastSec, k.fastShare);
+    if (fast) {
+      accounts.add(a, sa, AccountTable.FAST_OUT);
+    }
+    if (t.isCashOut()) {
+      accounts.add(a, sa, AccountTable.CASH_OUT);
+    }
+    boolean newPayee = !s.pairs.testAndSet(PAIR_PAY, a, b);
+    if (newPayee) {
+      accounts.add(a, sa, AccountTable.NEW_PAYEE);
+    }
+    accounts.addPayee(a, ts, b);
+    int payerPhone = accounts.phone(a);
+    if (t.fromPhone() != null) {
+      payerPhone = s.phones.intern(t.fromPhone());
+      if (accounts.phone(a) < 0) {
+        accounts.phone(a, payerPhone);
+      }
+    }
+    int dev = -1;
+    int ip = -1;
+    if (t.device() != null) {
+      dev = s.devices.intern(t.device());
+      s.devices.usedByAccount(dev, ts, a);
+    }
+    if (t.ip() != null) {
+      ip = s.ips.intern(t.ip());
+      s.ips.usedByAccount(ip, ts, a);
+    }
+    accounts.usedDevice(a, dev, ip);
+    int sb = accounts.slot(b, ts);
+    accounts.add(b, sb, AccountTable.IN_COUNT);
+    accounts.addYuan(b, sb, AccountTable.IN_YUAN_WORD, yuan);
+    accounts.inflow(b, ts, yuan);
+    accounts.addSender(b, ts, a);
+
+    // taint: money from a suspected mule passing it on, or from a likely victim
+    boolean payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
+    boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= k.taintMs;
+    if ((payerMule || payerTainted) && (fast || payerTainted)) {
+      if (!s.pairs.testAndSet(PAIR_MULE_PAY, a, b)) {
+        accounts.muleInflow(b, ts);
+      }
+    } else if (payerPhone >= 0 && !payerMule && !payerTainted && !fast) {
+      // a victim pays from their own money; passing on what just came in is a mule's move
+      victimPayment(t, b, payerPhone, ts, yuan, newPayee);
+    }
+    if (!accounts.hasRole(b, Role.VICTIM)) {
+      eval.account(b, ts);
+    }
+    eval.account(a, ts);
+  }
+
+  /**
+   * Checks whether the payer is a likely victim paying out during a fraud episode. Money counts as
+   * victim money (evidence against the payee) only when the payer was first contacted by a
+   * strongly suspected number; paying an account that is already a suspected mule raises a warning
+   * for the payer but is not counted against the payee again, which would be circular.
+   */
+  private void victimPayment(TransferEvent t, int b, int v, long ts, long yuan, boolean newPayee) {
+    AccountTable accounts = s.accounts;
+    PhoneTable phones = s.phones;
+    VictimWatch victims = s.victims;
+    EngineParams k = r.params;
+    if ((accounts.flags(b) & AccountTable.FLAG_CASH) != 0) {
+      return;
+    }
+    // only a fraud contact or remote control makes a payment suspect; an earlier payment alone does not
+    int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0
+        ? victims.stage(v, ts) & (VictimWatch.CONTACT | VictimWatch.REMOTE) : 0;
+    int fraudPhone = stage != 0 ? victims.fraudPhone(v, ts) : -1;
+    boolean quietOnly = false;
+    if (stage != 0 && victims.quiet(v, ts)) {
+      // a quiet episode (a screen share after a call nobody suspected): this payment is a victim's
+      // step only if the caller is suspected by now, or the payee looks like a fraud account (a
+      // suspected one, or a new payee opened days ago), or a large sum goes to a new payee (a rented
+      // old card looks like any other); a household bill to an old shop account is none of these
+      boolean callerSuspect = fraudPhone >= 0 && phones.score(fraudPhone) >= k.suspect;
+      double age = accounts.ageDays(b, ts);
+      // (a coffee after a work meeting is none of these either: small sums stay quiet)
+      boolean payeeSuspect = yuan >= k.victimMinYuan
+          && ((accounts.score(b) >= k.suspect && accounts.hasRole(b, Role.MULE))
+              || (newPayee && ((age >= 0 && age <= k.youngPayeeDays) || yuan >= k.quietLargeYuan)));
+      if (!callerSuspect && !payeeSuspect) {
+        stage = 0;
+        fraudPhone = -1;
+      } else {
+        quietOnly = !callerSuspect;
+      }
+    }
+    String callId = null;
+    long lc = phones.longCallTs(v);
+    int caller = phones.longCaller(v);
+    boolean recentLongCall = lc > 0 && ts >= lc && ts - lc <= k.victimWindowMs && caller >= 0;
+    if (stage == 0) {
+      if (recentLongCall && phones.score(caller) >= k.propagate && phones.hasRole(caller, Role.FRAUD_NUMBER)) {
+        fraudPhone = caller;
+        callId = victims.lastLongCall(v);
+        stage = VictimWatch.CONTACT;
+      }
+      // a fraudulent SMS alone is not enough: blasts reach thousands; engaging with it (a visit to
+      // the link, an app install: see HandsetSteps) opens the episode
+    }
+    // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a seen contact
+    boolean payeeMule = accounts.score(b) >= k.propagate && accounts.hasRole(b, Role.MULE)
+        && newPayee && yuan >= k.victimMinYuan;
+    if (stage == 0 && !payeeMule) {
+      return;
+    }
+    if ((stage & VictimWatch.CONTACT) != 0 && newPayee && yuan >= k.victimMinYuan
+        && !s.pairs.testAndSet(PAIR_VICTIM_PAY, v, b)) {
+      accounts.victimInflow(b, ts);
+    }
+    if (fraudPhone < 0 && recentLongCall && ts - lc <= k.linkWindowMs
+        && !isServiceNumber(phones.firstByte(caller))) {
+      fraudPhone = caller; // a long first call from a stranger, then money to a mule: the stranger is linked
+      callId = victims.lastLongCall(v);
+    }
+    phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+    // money moving after a fraud contact: stop it now; after a contact nobody suspects, to a new account: warn
+    Level sev = stage != 0 && !quietOnly ? Level.CRITICAL : Level.HIGH;
+    long before = victims.lastPaid(v, ts);
+    // payments that keep doubling within one episode: the rebate or task scam's "one more order to unlock it"
+    int ft = types.of(v, fraudPhone, b, before > 0 && yuan >= 2 * before ? EpisodeTypes.code(FraudType.BRUSHING) : 0);
+    if (callId != null) {
+      victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);
+    } else {
+      victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id());
+    }
+    victims.paid(v, yuan, ts);
+    // linked after the warning above: the link may make the caller suspected, which must not warn
+    // this payer first without the paying account
+    if (fraudPhone >= 0 && !s.pairs.testAndSet(PAIR_VICTIM_LINK, fraudPhone, v)) {
+      phones.linkVictim(fraudPhone);
+      eval.phone(fraudPhone, ts);
+    }
+    eval.phone(v, ts);
+  }
+
+  /**
+   * Returns whether an interned phone, by its first byte (-1 when empty), is a short service number
+   * (95588, 10086 …): the codec keeps those as given, every other number starts with '+'.
+   */
+  static boolean isServiceNumber(int firstByte) {
+    return firstByte >= 0 && firstByte != '+';
+  }
+}
