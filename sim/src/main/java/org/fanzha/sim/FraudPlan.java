@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.Channel;
 import org.fanzha.core.event.DeviceEvent;
@@ -94,6 +96,8 @@ final class FraudPlan {
     final String ip;
     final String region;
     int uses;
+    /** Holds what it receives for hours and forwards it in pieces ({@link Tactic#SLOW_MULES}). */
+    boolean slow;
 
     Mule(String account, int tier, String name, String phone, String device, String ip, String region) {
       this.account = account;
@@ -126,6 +130,21 @@ final class FraudPlan {
   private long accountIndex;
   private final Set<Integer> victims = new HashSet<>();
 
+  // ---- the adversarial tactics (all off by default)
+  /** Draws of the tactics, from a stream of their own: with every tactic off the city is the tuned one, byte for byte. */
+  private final SplittableRandom adv;
+  /** Entities each fraud tactic produced, as {@code kind:entity}, by tactic wire name. */
+  private final Map<String, Set<String>> byTactic = new TreeMap<>();
+  private final Set<Integer> rentedHooks = new HashSet<>();
+  private final List<String> desks = new ArrayList<>();
+  /** Per-world parameters of the tactics, drawn from the seed so that no rule can key on a constant. */
+  private final double rentedShare;
+  private final double rentedAnswered;
+  private final double rentedCalledBack;
+  private final double slowShare;
+  private final double deskShare;
+  private final double remoteAtmShare;
+
   FraudPlan(SimConfig config, Population pop, Synth ids) {
     this.config = config;
     this.pop = pop;
@@ -137,6 +156,13 @@ final class FraudPlan {
       w[i] = mix.get(mixTypes[i]);
     }
     mixCumulative = Rand.cumulative(w);
+    adv = Rand.stream(config.seed(), 0x7AC, 0);
+    rentedShare = 0.3 + 0.3 * adv.nextDouble();
+    rentedAnswered = 0.5 + 0.2 * adv.nextDouble();
+    rentedCalledBack = 0.08 + 0.17 * adv.nextDouble();
+    slowShare = 0.5 + 0.4 * adv.nextDouble();
+    deskShare = 0.4 + 0.4 * adv.nextDouble();
+    remoteAtmShare = 0.3 + 0.5 * adv.nextDouble();
     SplittableRandom r = Rand.stream(config.seed(), 0x44, 0);
     for (int i : pop.heavyCallers()) {
       reserved.add(i);
@@ -149,6 +175,7 @@ final class FraudPlan {
     buildFarms(r);
     buildHooks(r);
     buildMules(r);
+    buildDesks();
     SplittableRandom v = Rand.stream(config.seed(), 0x55, 0);
     for (int day = 0; day < config.days(); day++) {
       int n = Rand.poisson(v, config.victimsPerDay());
@@ -169,9 +196,29 @@ final class FraudPlan {
     return events;
   }
 
+  /** Adds events another generator made up front (openings before the run), keeping the list in time order. */
+  void addUpFront(List<Event> more) {
+    if (!more.isEmpty()) {
+      events.addAll(more);
+      events.sort(Comparator.comparingLong(Event::ts));
+    }
+  }
+
   /** Returns the labels so far; the benign plan adds its own (fraud roles were added first and win). */
   GroundTruth.Builder labels() {
     return labels;
+  }
+
+  /**
+   * Returns the entities each fraud tactic of {@link SimConfig#tactics()} produced ({@code kind:entity}, sorted), by
+   * the tactic's wire name; empty when none is on.
+   */
+  Map<String, Set<String>> byTactic() {
+    return byTactic;
+  }
+
+  private void tactic(Tactic t, EntityKind kind, String entity) {
+    byTactic.computeIfAbsent(t.wireName(), k -> new TreeSet<>()).add(kind.wireName() + ":" + entity);
   }
 
   /** Returns whether a resident plays a part on the fraud side (rented card, victim) or is a heavy caller. */
@@ -255,6 +302,9 @@ final class FraudPlan {
     int inside = config.hookNumbers() - outside;
     for (int h = 0; h < config.hookNumbers(); h++) {
       hookTypes.add(mixTypes[h % mixTypes.length]);
+      if (config.has(Tactic.RENTED_OLD_CARDS) && Rand.chance(adv, rentedShare) && rentOldCard(h)) {
+        continue;
+      }
       if (h < inside) {
         long index = simIndex;
         Dealer d = dealerFor(index);
@@ -277,6 +327,24 @@ final class FraudPlan {
       hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 70_000L + h));
       hookGangs.add(r.nextInt(dealers.size()));
     }
+  }
+
+  /**
+   * A resident's own card, opened years ago and used normally since, rented to the gang (its opener is paid; a
+   * handler in the call centre uses it). Returns false when no resident is free.
+   */
+  private boolean rentOldCard(int h) {
+    int i = freeResident(adv, victims);
+    if (i < 0) {
+      return false;
+    }
+    reserved.add(i);
+    rentedHooks.add(h);
+    hooks.add(pop.phone(i));
+    hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + h / 3)); // the call centre's handsets, as its own cards
+    hookGangs.add(h % dealers.size());
+    tactic(Tactic.RENTED_OLD_CARDS, EntityKind.PHONE, pop.phone(i));
+    return true;
   }
 
   /**
@@ -306,8 +374,17 @@ final class FraudPlan {
           String to = resident ? pop.phone(callee) : ids.phone(Synth.STRANGER_BASE + 500_000L + r.nextInt(2_000_000));
           double u = r.nextDouble();
           int dur = u < 0.55 ? 0 : u < 0.85 ? 2 + r.nextInt(20) : u < 0.97 ? 20 + r.nextInt(200) : 300 + r.nextInt(900);
+          if (rentedHooks.contains(h)) {
+            // a familiar-looking number: most calls answered and kept a minute or two, some called back
+            dur = Rand.chance(adv, rentedAnswered) ? (int) Math.min(1200, Rand.logNormal(adv, 80, 0.9)) : 0;
+          }
           events.add(new CallEvent(id.next('c'), ts, Synth.carrier(hook), hook, to, dur, Regions.CODES[gangRegion],
               resident ? pop.regionCode(callee) : null, hookImeis.get(h), cell, null));
+          if (rentedHooks.contains(h) && resident && dur > 0 && Rand.chance(adv, rentedCalledBack)) {
+            long back = ts + (10 + adv.nextInt(230)) * MIN;
+            events.add(new CallEvent(id.next('c'), back, Synth.carrier(to), to, hook, 20 + adv.nextInt(280),
+                pop.regionCode(callee), Regions.CODES[gangRegion], pop.imei(callee), pop.homeCell(callee), null));
+          }
         }
         if (calls > 0) {
           labels.add(EntityKind.PHONE, hook, Role.FRAUD_NUMBER, hookTypes.get(h));
@@ -335,6 +412,13 @@ final class FraudPlan {
     for (int t = 0; t < maxTiers; t++) {
       List<Mule> tier = new ArrayList<>();
       for (int k = 0; k < size[t]; k++) {
+        if (t == 0 && config.has(Tactic.SLOW_MULES) && Rand.chance(adv, slowShare)) {
+          Mule m = recruit(t, adv);
+          m.slow = true;
+          tier.add(m);
+          tactic(Tactic.SLOW_MULES, EntityKind.ACCOUNT, m.account);
+          continue;
+        }
         if (recruited > 0 && t < 2) {
           recruited--;
           tier.add(recruit(t, r));
@@ -343,6 +427,26 @@ final class FraudPlan {
         }
       }
       tiers.add(tier);
+    }
+  }
+
+  /**
+   * OTC desks (承兑商) that buy the last tier's money for USDT: ordinary old bank cards of people in other regions,
+   * paid by ordinary transfer, so no channel gives them away.
+   */
+  private void buildDesks() {
+    if (!config.has(Tactic.CASH_OUT_DESKS)) {
+      return;
+    }
+    int n = 2 + adv.nextInt(3);
+    for (int d = 0; d < n; d++) {
+      long k = Synth.FRAUD_BASE + 850_000L + d;
+      String region = Regions.CODES[adv.nextInt(Regions.CODES.length)];
+      String account = ids.card(k);
+      long opened = config.startMillis() - (365 + adv.nextInt(5 * 365)) * DAY - adv.nextInt(8 * 3600) * 1000L;
+      events.add(new OpeningEvent(id.next('o'), opened, Synth.institution(account), OpeningKind.BANK_ACCOUNT, account,
+          ids.residentId(Synth.HOLDER_BASE + 600_000L + d, region), ids.phone(k), region, null, null, "网点柜台"));
+      desks.add(account);
     }
   }
 
@@ -486,6 +590,12 @@ final class FraudPlan {
     Set<String> firstTier = new java.util.LinkedHashSet<>();
     long loss = 0;
     int chainTiers = config.muleTiersMin() + r.nextInt(config.muleTiersMax() - config.muleTiersMin() + 1);
+    if (config.has(Tactic.FOUR_TIERS)) {
+      chainTiers = 4;
+    }
+    if (type == FraudType.BRUSHING && config.has(Tactic.REBATES)) {
+      rebates(v, ts, r);
+    }
     for (int k = 0; k < count; k++) {
       double yuan = type == FraudType.BRUSHING || type == FraudType.LOAN ? base * Math.pow(2.1, k) : base * (0.7 + 0.6 * r.nextDouble());
       long fen = Math.min(500_000_00L, roundAmount(yuan));
@@ -586,11 +696,20 @@ final class FraudPlan {
     long at = ts + (2 + r.nextInt(14)) * MIN + r.nextInt(60) * 1000L; // 快进快出: out within minutes
     long fee = (long) (fen * 0.01 * r.nextDouble());
     long forward = fen - fee;
+    if (mule.slow) {
+      at = ts + (6 * 60 + adv.nextInt(42 * 60)) * MIN; // held 6–48 hours: no "fast out"
+      if (at >= config.endMillis()) {
+        return; // still held when the run ends
+      }
+    }
     if (tier >= chainTiers || tier >= tiers.size()) {
       cashOut(mule, forward, at, r);
       return;
     }
     int parts = forward >= 5_000_00L ? 1 + r.nextInt(3) : 1;
+    if (mule.slow) {
+      parts = (int) Math.min(2 + adv.nextInt(4), Math.max(1, forward / 100_00L));
+    }
     long left = forward;
     for (int p = 0; p < parts; p++) {
       long part = p == parts - 1 ? left : (long) (forward / parts * (0.7 + 0.6 * r.nextDouble()));
@@ -604,16 +723,25 @@ final class FraudPlan {
           part, "CNY", Rand.chance(r, 0.7) ? Channel.MOBILE : Channel.ONLINE, mule.phone, next.name,
           mule.device, mule.ip, mule.region));
       launder(next, part, at, tier + 1, chainTiers, type, r);
-      at += (20 + r.nextInt(70)) * 1000L;
+      at += mule.slow ? (10 + adv.nextInt(170)) * MIN : (20 + r.nextInt(70)) * 1000L;
     }
   }
 
   private void cashOut(Mule mule, long fen, long ts, SplittableRandom r) {
+    if (!desks.isEmpty() && Rand.chance(adv, deskShare)) {
+      sellToDesk(mule, fen, ts);
+      return;
+    }
     boolean atm = fen <= 60_000_00L && !mule.account.contains(":") && Rand.chance(r, 0.6);
     if (atm) {
       long left = fen;
       long at = ts + (3 + r.nextInt(10)) * MIN;
       String terminalRegion = mule.region;
+      if (config.has(Tactic.CASH_OUT_DESKS) && Rand.chance(adv, remoteAtmShare)) {
+        // withdrawn by a runner in another city, where nobody knows the card
+        terminalRegion = Regions.CODES[adv.nextInt(Regions.CODES.length)];
+        tactic(Tactic.CASH_OUT_DESKS, EntityKind.ACCOUNT, mule.account);
+      }
       while (left > 0) {
         long chunk = Math.min(left, 20_000_00L);
         events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account,
@@ -634,6 +762,41 @@ final class FraudPlan {
           otcWallet(r), part, "CNY", Channel.CRYPTO_OTC, mule.phone, "USDT承兑商", mule.device, mule.ip, mule.region));
       at += (1 + r.nextInt(5)) * MIN;
     }
+  }
+
+  /** The last tier pays an OTC desk's card by ordinary transfer, in one or two pieces, for USDT sent off the books. */
+  private void sellToDesk(Mule mule, long fen, long ts) {
+    String desk = desks.get(adv.nextInt(desks.size()));
+    labels.add(EntityKind.ACCOUNT, desk, Role.MULE, null);
+    tactic(Tactic.CASH_OUT_DESKS, EntityKind.ACCOUNT, desk);
+    int parts = fen > 50_000_00L ? 2 : 1;
+    long at = ts + (5 + adv.nextInt(55)) * MIN;
+    long left = fen;
+    for (int p = 0; p < parts; p++) {
+      long part = p == parts - 1 ? left : fen / 2;
+      left -= part;
+      events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account, desk, part, "CNY",
+          Rand.chance(adv, 0.6) ? Channel.MOBILE : Channel.ONLINE, mule.phone, null, mule.device, mule.ip, mule.region));
+      at += (2 + adv.nextInt(20)) * MIN;
+    }
+  }
+
+  /**
+   * The brushing gang pays a victim one or two small "commissions" for the first easy tasks, from one of its
+   * accounts, before asking for the payments that are never returned.
+   */
+  private void rebates(int v, long firstPaymentTs, SplittableRandom r) {
+    int n = 1 + adv.nextInt(2);
+    long at = firstPaymentTs - (15 + adv.nextInt(60)) * MIN;
+    for (int k = 0; k < n; k++) {
+      Mule payer = pickMule(0, r);
+      labels.add(EntityKind.ACCOUNT, payer.account, Role.MULE, FraudType.BRUSHING);
+      long fen = (8 + adv.nextInt(110)) * 100L;
+      events.add(new TransferEvent(id.next('t'), at, Synth.institution(payer.account), payer.account, pop.card(v), fen,
+          "CNY", Channel.MOBILE, payer.phone, pop.name(v), payer.device, payer.ip, payer.region));
+      at += (3 + adv.nextInt(10)) * MIN;
+    }
+    tactic(Tactic.REBATES, EntityKind.PHONE, pop.phone(v));
   }
 
   private String otcWallet(SplittableRandom r) {

@@ -185,7 +185,7 @@ final class HardNegatives {
     return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static boolean weekend(long dayStart) {
+  static boolean weekend(long dayStart) {
     return java.time.Instant.ofEpochMilli(dayStart).atOffset(java.time.ZoneOffset.ofHours(8))
         .getDayOfWeek().getValue() >= 6;
   }
@@ -221,6 +221,11 @@ final class HardNegatives {
     if (leader >= 0) {
       label("crew_leader", EntityKind.ACCOUNT, pop.card(leader));
     }
+  }
+
+  /** Returns whether a resident is one of these actors (chosen up front). */
+  boolean uses(int resident) {
+    return taken.contains(resident);
   }
 
   private int free(SplittableRandom r) {

@@ -3,7 +3,9 @@ package org.fanzha.sim;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.fanzha.core.event.FraudType;
 
 /**
@@ -61,6 +63,8 @@ import org.fanzha.core.event.FraudType;
  * @param benignInstallsPerThousandDay ordinary app installs per 1,000 residents a day
  * @param marketingLinkVisitsPerThousandDay residents per 1,000 a day who follow the link in a
  *     marketing message they just received
+ * @param tactics the adversarial switches on (none by default): fraudsters less convenient to catch
+ *     and honest people who look more like them, see {@link Tactic}
  */
 public record SimConfig(
     long seed,
@@ -97,7 +101,8 @@ public record SimConfig(
     double moversPerDay,
     double benignScreenSharesPerThousandDay,
     double benignInstallsPerThousandDay,
-    double marketingLinkVisitsPerThousandDay) {
+    double marketingLinkVisitsPerThousandDay,
+    Set<Tactic> tactics) {
 
   /** 2026-11-01T00:00+08:00, the default first simulated instant. */
   public static final long DEFAULT_START =
@@ -140,6 +145,13 @@ public record SimConfig(
     }
     require(total > 0, "fraudMix needs at least one positive weight");
     fraudMix = Collections.unmodifiableMap(mix);
+    tactics = Collections.unmodifiableSet(tactics.isEmpty() ? EnumSet.noneOf(Tactic.class) : EnumSet.copyOf(tactics));
+    require(!tactics.contains(Tactic.FOUR_TIERS) || muleTiersMax == 4, "four_tiers needs muleTiersMax 4");
+  }
+
+  /** Returns whether a tactic is switched on. */
+  public boolean has(Tactic t) {
+    return tactics.contains(t);
   }
 
   /**
@@ -194,6 +206,8 @@ public record SimConfig(
     b.benignScreenSharesPerThousandDay = benignScreenSharesPerThousandDay;
     b.benignInstallsPerThousandDay = benignInstallsPerThousandDay;
     b.marketingLinkVisitsPerThousandDay = marketingLinkVisitsPerThousandDay;
+    b.tactics = EnumSet.noneOf(Tactic.class);
+    b.tactics.addAll(tactics);
     return b;
   }
 
@@ -262,6 +276,7 @@ public record SimConfig(
     private double benignScreenSharesPerThousandDay = 1.5;
     private double benignInstallsPerThousandDay = 4;
     private double marketingLinkVisitsPerThousandDay = 3;
+    private EnumSet<Tactic> tactics = EnumSet.noneOf(Tactic.class);
 
     private Builder(long seed, int people, int days) {
       this.seed = seed;
@@ -307,6 +322,7 @@ public record SimConfig(
     public Builder benignScreenSharesPerThousandDay(double v) { benignScreenSharesPerThousandDay = v; return this; }
     public Builder benignInstallsPerThousandDay(double v) { benignInstallsPerThousandDay = v; return this; }
     public Builder marketingLinkVisitsPerThousandDay(double v) { marketingLinkVisitsPerThousandDay = v; return this; }
+    public Builder tactics(Set<Tactic> v) { tactics = EnumSet.noneOf(Tactic.class); tactics.addAll(v); return this; }
 
     /**
      * Turns every hard negative off (no outside hooks, lead calls, new couriers, night workers,
@@ -338,7 +354,7 @@ public record SimConfig(
           callsPerPersonDay, smsPerPersonDay, transfersPerPersonDay, farmCallsPerNumberDay,
           fraudSmsPerNumberDay, spamSmsPerPersonDay, outsideHookShare, hookCallsPerDay, newCourierShare,
           nightWorkerFraction, payrollAgencies, settlingMerchantShare, passOnFamilies, traders, moversPerDay,
-          benignScreenSharesPerThousandDay, benignInstallsPerThousandDay, marketingLinkVisitsPerThousandDay);
+          benignScreenSharesPerThousandDay, benignInstallsPerThousandDay, marketingLinkVisitsPerThousandDay, tactics);
     }
   }
 }

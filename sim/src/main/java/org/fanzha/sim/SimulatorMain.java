@@ -6,8 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 
 /**
- * Command line: {@code simulate --seed S --people N --days D --out FILE [--start ISO]}; writes the
- * events and the truth file and prints counts and throughput.
+ * Command line: {@code simulate --seed S --people N --days D --out FILE [--start ISO] [--tactics LIST]};
+ * writes the events and the truth file and prints counts and throughput. {@code --tactics all} (or a
+ * comma-separated list of {@link Tactic} names) makes the adversarial city.
  */
 public final class SimulatorMain {
 
@@ -19,6 +20,7 @@ public final class SimulatorMain {
     int days = 7;
     Path out = Path.of("events.ndjson");
     Long start = null;
+    java.util.Set<Tactic> tactics = java.util.Set.of();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
@@ -35,10 +37,11 @@ public final class SimulatorMain {
         case "--days" -> days = Integer.parseInt(v);
         case "--out" -> out = Path.of(v);
         case "--start" -> start = OffsetDateTime.parse(v).toInstant().toEpochMilli();
+        case "--tactics" -> tactics = Tactic.parse(v);
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
       }
     }
-    SimConfig.Builder b = SimConfig.builder(seed, people, days);
+    SimConfig.Builder b = SimConfig.builder(seed, people, days).tactics(tactics);
     if (start != null) {
       b.startMillis(start);
     }
@@ -48,6 +51,8 @@ public final class SimulatorMain {
   }
 
   static String usage() {
-    return "usage: simulate --seed S --people N --days D --out FILE [--start 2026-11-01T00:00:00+08:00]";
+    return "usage: simulate --seed S --people N --days D --out FILE [--start 2026-11-01T00:00:00+08:00]"
+        + " [--tactics all|none|" + String.join(",", java.util.Arrays.stream(Tactic.values()).map(Tactic::wireName)
+            .toList()) + "]";
   }
 }

@@ -41,6 +41,7 @@ public final class World {
   private final FraudPlan plan;
   private final FarmTraffic farms;
   private final HardNegatives benign;
+  private final LookAlikes lookAlikes;
   private final GroundTruth truth;
   private volatile long eventCount = -1;
 
@@ -53,6 +54,8 @@ public final class World {
     this.plan = new FraudPlan(config, population, ids);
     this.farms = new FarmTraffic(config, population, plan, ids);
     this.benign = new HardNegatives(config, population, ids, plan);
+    this.lookAlikes = new LookAlikes(config, population, ids, plan, benign);
+    plan.addUpFront(lookAlikes.upFront());
     this.truth = plan.labels().build(config.endMillis());
   }
 
@@ -89,7 +92,8 @@ public final class World {
         normal.day(day, buf);
         heavy.day(day, buf);
         farms.day(day, buf);
-        benign.day(day, buf); // last: shops settle what today's payments above brought in
+        benign.day(day, buf); // shops settle what today's payments above brought in
+        lookAlikes.day(day, buf);
       }
       boolean last = w == windows - 1;
       while (cursor < planned.size() && (last || planned.get(cursor).ts() < end)) {
@@ -154,7 +158,7 @@ public final class World {
    * heavy_caller} (couriers, riders, telemarketers, bank agents, service lines), {@code
    * night_shift}, {@code payroll}, {@code crew_leader}, {@code merchant}, {@code family}, {@code trader},
    * {@code mover}, {@code screen_share}, {@code remote_help}, {@code app_install}, {@code
-   * link_visit}. Each value is a sorted set of {@code entityKind:entity} ({@code phone:+86…}); an
+   * link_visit}, and with the honest {@link Tactic}s on {@code call_centre} and {@code relative_asks}. Each value is a sorted set of {@code entityKind:entity} ({@code phone:+86…}); an
    * entity is listed under the first group that labelled it.
    */
   public Map<String, Set<String>> normalActors() {
@@ -170,6 +174,23 @@ public final class World {
     out.put("heavy_caller", Collections.unmodifiableSet(heavyCallers));
     out.put("night_shift", Collections.unmodifiableSet(nightShift));
     for (Map.Entry<String, Set<String>> e : benign.byActor().entrySet()) {
+      out.put(e.getKey(), Collections.unmodifiableSet(e.getValue()));
+    }
+    for (Map.Entry<String, Set<String>> e : lookAlikes.byActor().entrySet()) {
+      out.put(e.getKey(), Collections.unmodifiableSet(e.getValue()));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Returns the entities each fraud tactic switched on produced ({@link Tactic}: {@code rented_old_cards} phones,
+   * {@code slow_mules} accounts, {@code cash_out_desks} desks and cross-region ATM users, {@code rebates} victims'
+   * phones), each a sorted set of {@code entityKind:entity}; empty when none is on. An entity listed here plays its
+   * role in the truth only if the story reached it (a slow mule nobody paid is listed, but is no mule).
+   */
+  public Map<String, Set<String>> tacticActors() {
+    Map<String, Set<String>> out = new TreeMap<>();
+    for (Map.Entry<String, Set<String>> e : plan.byTactic().entrySet()) {
       out.put(e.getKey(), Collections.unmodifiableSet(e.getValue()));
     }
     return Collections.unmodifiableMap(out);

@@ -22,6 +22,7 @@ import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.sim.GroundTruth;
 import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.Tactic;
 import org.fanzha.sim.World;
 import org.fanzha.sim.eval.RoleScore;
 
@@ -52,7 +53,8 @@ import org.fanzha.sim.eval.RoleScore;
  *
  * Options: {@code --seed} (default 20261127), {@code --people} (10000), {@code --days} (7), {@code
  * --config FILE} (engine properties overriding the defaults), {@code --text} (score SMS with the
- * text module's shipped classifier).
+ * text module's shipped classifier), {@code --tactics all} (or a list: the adversarial city of {@link
+ * Tactic}, with a table of what was found per tactic).
  */
 public final class Evaluate {
 
@@ -67,12 +69,18 @@ public final class Evaluate {
    */
   public record NormalGroup(String name, int size, int accused, int high) {}
 
+  /**
+   * How the engine did on the entities one adversarial {@link Tactic} produced: of those that play {@code role} in
+   * the truth, how many were {@code found} (held high with that role; for victims: warned before their first payment).
+   */
+  public record TacticRow(String tactic, Role role, int total, int found) {}
+
   /** The outcome of one evaluation. */
   public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged,
       RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup,
       int warnedBeforeFirstPayment, int warnedByFirstPayment, int targetedWarned, int targeted, int typedRight,
       int typedOther, int typed, double medianLeadMinutes, double falseWarningsPer10kPeoplePerDay,
-      Map<String, Integer> typeConfusion, long victimPaidFen, long paidAfterWarningFen) {
+      Map<String, Integer> typeConfusion, long victimPaidFen, long paidAfterWarningFen, List<TacticRow> tactics) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
@@ -89,6 +97,7 @@ public final class Evaluate {
     EngineConfig cfg = EngineConfig.defaults();
     boolean text = false;
     int explain = 0;
+    Set<Tactic> tactics = Set.of();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -104,8 +113,9 @@ public final class Evaluate {
         case "--rules" -> cfg = cfg.withRules(RuleFiles.load(Path.of(args[++i])));
         case "--text" -> text = true;
         case "--explain" -> explain = Integer.parseInt(args[++i]);
+        case "--tactics" -> tactics = Tactic.parse(args[++i]);
         default -> {
-          System.err.println("usage: Evaluate [--seed N] [--people N] [--days N] [--rules RULES.yaml] [--config PARAMS.properties] [--text]");
+          System.err.println("usage: Evaluate [--seed N] [--people N] [--days N] [--rules RULES.yaml] [--config PARAMS.properties] [--text] [--tactics all|LIST]");
           System.exit(2);
         }
       }
@@ -113,7 +123,7 @@ public final class Evaluate {
     if (text) {
       cfg = cfg.withContentClassifier(org.fanzha.text.TextClassifiers.loadDefault());
     }
-    SimConfig sim = SimConfig.of(seed, people, days);
+    SimConfig sim = SimConfig.builder(seed, people, days).tactics(tactics).build();
     Result r = run(sim, cfg, explain);
     print(sim, r, text, System.out);
   }
@@ -285,9 +295,29 @@ public final class Evaluate {
       falseWarned += victimPhones.contains(p) || targeted.contains(p) ? 0 : 1;
     }
     double falsePer10k = falseWarned / (sim.people() / 10_000.0) / sim.days();
+    List<TacticRow> tacticRows = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> g : world.tacticActors().entrySet()) {
+      Map<Role, int[]> byRole = new java.util.EnumMap<>(Role.class);
+      for (String key : g.getValue()) {
+        int colon = key.indexOf(':');
+        EntityKind kind = EntityKind.fromWire(key.substring(0, colon));
+        String entity = key.substring(colon + 1);
+        var label = truth.labelOf(kind, entity);
+        if (label == null || label.role() == Role.NORMAL) {
+          continue; // listed by the tactic, but the story never reached it
+        }
+        boolean found = label.role() == Role.VICTIM ? warnedBefore.contains(entity)
+            : predicted.getOrDefault(kind, Map.of()).getOrDefault(label.role(), Set.of()).contains(entity);
+        int[] c = byRole.computeIfAbsent(label.role(), k -> new int[2]);
+        c[0]++;
+        c[1] += found ? 1 : 0;
+      }
+      byRole.forEach((role, c) -> tacticRows.add(new TacticRow(g.getKey(), role, c[0], c[1])));
+    }
     return new Result(n[0], millis, rows, heavy.size(), flagged,
         RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
-        targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion, money[0], money[1]);
+        targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion, money[0], money[1],
+        tacticRows);
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -333,8 +363,9 @@ public final class Evaluate {
 
   /** Prints the result as a table. */
   public static void print(SimConfig sim, Result r, boolean text, PrintStream out) {
-    out.printf(Locale.ROOT, "world: seed %d, %d people, %d days; %,d events replayed in %,d ms%s%n",
-        sim.seed(), sim.people(), sim.days(), r.events(), r.millis(), text ? " (SMS text scored)" : "");
+    out.printf(Locale.ROOT, "world: seed %d, %d people, %d days%s; %,d events replayed in %,d ms%s%n",
+        sim.seed(), sim.people(), sim.days(), sim.tactics().isEmpty() ? "" : ", tactics " + sim.tactics().stream()
+            .map(Tactic::wireName).toList(), r.events(), r.millis(), text ? " (SMS text scored)" : "");
     out.println("predicted = held risk high or critical and the role among the suspected roles");
     out.printf(Locale.ROOT, "%-24s %6s %6s %6s %9s %6s %6s%n", "role", "true", "pred", "tp", "precision", "recall", "F1");
     for (Row row : r.rows()) {
@@ -342,6 +373,14 @@ public final class Evaluate {
       out.printf(Locale.ROOT, "%-24s %6d %6d %6d %9.3f %6.3f %6.3f%n", row.name(),
           s.truePositives() + s.falseNegatives(), s.truePositives() + s.falsePositives(), s.truePositives(),
           s.precision(), s.recall(), s.f1());
+    }
+    if (!r.tactics().isEmpty()) {
+      out.println("adversarial tactics: of the entities a tactic produced that play a role in the truth, how many were"
+          + " found (held high with that role; victims: warned before their first payment)");
+      for (TacticRow t : r.tactics()) {
+        out.printf(Locale.ROOT, "  %-18s %-13s %5d of %5d  (%.3f)%n", t.tactic(), t.role().wireName(), t.found(),
+            t.total(), t.total() == 0 ? 0.0 : (double) t.found() / t.total());
+      }
     }
     out.printf(Locale.ROOT, "benign heavy callers (incl. night shift) flagged high: %d of %d%n",
         r.heavyCallersFlagged(), r.heavyCallers());

@@ -14,6 +14,7 @@ import org.fanzha.engine.replay.ReplaySummary;
 import org.fanzha.server.FanzhaApplication;
 import org.fanzha.server.runner.EngineSettings;
 import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.Tactic;
 import org.fanzha.sim.SimulationSummary;
 import org.fanzha.sim.Simulator;
 import org.jspecify.annotations.Nullable;
@@ -205,9 +206,14 @@ final class Commands {
     @Option(names = "--out", defaultValue = "events.ndjson", description = "events file (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--tactics", defaultValue = "none",
+        description = "adversarial switches: all, none or a comma-separated list (rented_old_cards, slow_mules, "
+            + "cash_out_desks, four_tiers, rebates, call_centre, relative_asks); default: ${DEFAULT-VALUE}")
+    String tactics;
+
     @Override
     public Integer call() throws Exception {
-      SimConfig.Builder b = SimConfig.builder(seed, people, days);
+      SimConfig.Builder b = SimConfig.builder(seed, people, days).tactics(Tactic.parse(tactics));
       if (start != null) {
         b.startMillis(Timestamps.parseIso(start));
       }
