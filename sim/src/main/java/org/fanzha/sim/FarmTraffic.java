@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.ReportEvent;
+import org.fanzha.core.event.ReportTarget;
 import org.fanzha.core.event.SmsEvent;
+import org.fanzha.core.event.TargetKind;
 
 /**
  * SIM-farm (猫池) traffic: each active card dials strangers in autodialer sessions around the
@@ -75,6 +78,34 @@ final class FarmTraffic {
               : ids.phone(Synth.STRANGER_BASE + r.nextInt(50_000_000));
           out.add(new SmsEvent(id.next('s'), at, source, number, to,
               Texts.fraudSms(f.types[r.nextInt(f.types.length)], r), region));
+        }
+      }
+    }
+    blasts(day, dayStart, id, out);
+  }
+
+  /**
+   * Residents' rented numbers ({@link Tactic#SMS_SPREAD}) each send a few dozen fraud messages in the day and evening;
+   * now and then a receiver reports the sender to 12381. From a stream of their own, so farm traffic is unchanged.
+   */
+  private void blasts(int day, long dayStart, IdSeq id, List<Event> out) {
+    SplittableRandom r = Rand.stream(config.seed(), 0x7AF, day);
+    for (FraudPlan.Blaster b : plan.blasters()) {
+      if (!b.active(day)) {
+        continue;
+      }
+      int n = Math.max(3, Rand.poisson(r, b.perDay()));
+      for (int k = 0; k < n; k++) {
+        long at = dayStart + (8 * 3600 + r.nextInt(14 * 3600)) * 1000L;
+        boolean resident = Rand.chance(r, 0.8);
+        int person = r.nextInt(pop.size);
+        String to = resident ? pop.phone(person) : ids.phone(Synth.STRANGER_BASE + r.nextInt(50_000_000));
+        String text = Texts.fraudSms(b.type(), r, Texts.url(r));
+        out.add(new SmsEvent(id.next('s'), at, Synth.carrier(b.phone()), b.phone(), to, text, b.region()));
+        if (resident && Rand.chance(r, 0.02)) {
+          out.add(new ReportEvent(id.next('r'), at + (5 + r.nextInt(120)) * 60_000L, "12381",
+              List.of(new ReportTarget(TargetKind.PHONE, b.phone())), to, pop.regionCode(person), b.type(),
+              "收到可疑短信：" + text, 0, List.of()));
         }
       }
     }

@@ -86,6 +86,13 @@ final class FraudPlan {
     }
   }
 
+  /** A resident's own number rented to blast fraud messages for a few days ({@link Tactic#SMS_SPREAD}). */
+  record Blaster(String phone, String region, FraudType type, int fromDay, int toDay, int perDay) {
+    boolean active(int day) {
+      return day >= fromDay && day < toDay;
+    }
+  }
+
   /** One account in the mule pool. */
   static final class Mule {
     final String account;
@@ -137,6 +144,7 @@ final class FraudPlan {
   private final Map<String, Set<String>> byTactic = new TreeMap<>();
   private final Set<Integer> rentedHooks = new HashSet<>();
   private final List<String> desks = new ArrayList<>();
+  private final List<Blaster> blasters = new ArrayList<>();
   /** Per-world parameters of the tactics, drawn from the seed so that no rule can key on a constant. */
   private final double rentedShare;
   private final double rentedAnswered;
@@ -176,6 +184,7 @@ final class FraudPlan {
     buildHooks(r);
     buildMules(r);
     buildDesks();
+    buildBlasters();
     SplittableRandom v = Rand.stream(config.seed(), 0x55, 0);
     for (int day = 0; day < config.days(); day++) {
       int n = Rand.poisson(v, config.victimsPerDay());
@@ -228,6 +237,11 @@ final class FraudPlan {
 
   List<Farm> farms() {
     return farms;
+  }
+
+  /** Returns the residents' numbers rented to blast messages ({@link Tactic#SMS_SPREAD}; empty when off). */
+  List<Blaster> blasters() {
+    return blasters;
   }
 
   // ---- infrastructure
@@ -450,6 +464,26 @@ final class FraudPlan {
     }
   }
 
+  private void buildBlasters() {
+    if (!config.has(Tactic.SMS_SPREAD)) {
+      return;
+    }
+    int n = 8 + adv.nextInt(18);
+    for (int b = 0; b < n; b++) {
+      int i = freeResident(adv, victims);
+      if (i < 0) {
+        continue;
+      }
+      reserved.add(i);
+      int from = adv.nextInt(config.days());
+      FraudType type = pickType(adv);
+      blasters.add(new Blaster(pop.phone(i), pop.regionCode(i), type, from,
+          Math.min(config.days(), from + 1 + adv.nextInt(3)), 5 + adv.nextInt(36)));
+      labels.add(EntityKind.PHONE, pop.phone(i), Role.FRAUD_NUMBER, type);
+      tactic(Tactic.SMS_SPREAD, EntityKind.PHONE, pop.phone(i));
+    }
+  }
+
   /** A resident who rents out their own old card to the gang (两卡 rental). */
   private Mule recruit(int tier, SplittableRandom r) {
     int i = freeResident(r, reserved);
@@ -533,6 +567,11 @@ final class FraudPlan {
       String[] farmCard = farmNumbers.isEmpty() ? null : farmNumbers.get(r.nextInt(farmNumbers.size()));
       String sender = farmCard == null ? hookFor(type, r) : farmCard[0];
       String senderRegion = farmCard == null ? null : farmCard[3];
+      Blaster blaster = config.has(Tactic.SMS_SPREAD) && Rand.chance(adv, 0.6) ? blasterOn(day) : null;
+      if (blaster != null) {
+        sender = blaster.phone();
+        senderRegion = blaster.region();
+      }
       events.add(new SmsEvent(id.next('s'), ts, Synth.carrier(sender), sender, phone,
           Texts.fraudSms(type, r, url), senderRegion));
       if (Rand.chance(r, 0.6)) {
@@ -563,6 +602,11 @@ final class FraudPlan {
     events.add(new CallEvent(id.next('c'), t0, Synth.carrier(hook), hook, phone, duration, Regions.CODES[gangRegion],
         region, hookImeis.get(hookIndex), Synth.cell(gangRegion, 7 + hookIndex / 3), displayed));
     labels.add(EntityKind.PHONE, hook, Role.FRAUD_NUMBER, type);
+    boolean courted = config.has(Tactic.COURTSHIP) && (type == FraudType.INVESTMENT || type == FraudType.ROMANCE);
+    if (courted) {
+      court(phone, region, hook, Regions.CODES[gangRegion], t0);
+      tactic(Tactic.COURTSHIP, EntityKind.PHONE, phone);
+    }
     // what the victim is talked into doing on the handset
     long signalTs = t0 + (3 + r.nextInt(5)) * MIN;
     switch (type) {
@@ -597,6 +641,9 @@ final class FraudPlan {
       rebates(v, ts, r);
     }
     for (int k = 0; k < count; k++) {
+      if (k > 0 && courted && ts >= config.endMillis()) {
+        break; // the later payments fall after the run
+      }
       double yuan = type == FraudType.BRUSHING || type == FraudType.LOAN ? base * Math.pow(2.1, k) : base * (0.7 + 0.6 * r.nextDouble());
       long fen = Math.min(500_000_00L, roundAmount(yuan));
       boolean wallet = fen <= 50_000_00L && pop.hasWallet(v) && Rand.chance(r, 0.3);
@@ -616,6 +663,9 @@ final class FraudPlan {
       launder(mule, fen, ts, 1, chainTiers, type, r);
       ts += (type == FraudType.BRUSHING || type == FraudType.INVESTMENT || type == FraudType.ROMANCE
           ? 20 + r.nextInt(160) : 3 + r.nextInt(22)) * MIN;
+      if (courted) {
+        ts += (18 + adv.nextInt(54)) * HOUR; // "invest a little more" a day or three later
+      }
     }
     labels.add(EntityKind.PHONE, phone, Role.VICTIM, type);
     if (Rand.chance(r, config.reportRate())) {
@@ -630,6 +680,34 @@ final class FraudPlan {
       long reportTs = ts + (2 * HOUR + r.nextLong(38 * 3600) * 1000);
       events.add(new ReportEvent(id.next('r'), reportTs, "fzzx-" + region.substring(0, 4) + "00", targets,
           phone, region, type, Texts.report(type, loss, r), loss, transferIds));
+    }
+  }
+
+  private Blaster blasterOn(int day) {
+    List<Blaster> on = blasters.stream().filter(b -> b.active(day)).toList();
+    return on.isEmpty() ? null : on.get(adv.nextInt(on.size()));
+  }
+
+  /**
+   * Days of friendly messages between the handler's number and the person being courted, before the call that asks
+   * for money: a few each way a day, from morning to late evening.
+   */
+  private void court(String victim, String victimRegion, String handler, String handlerRegion, long callTs) {
+    long from = Math.max(config.startMillis(), callTs - (3 + adv.nextInt(6)) * DAY);
+    for (long day = from - Math.floorMod(from - config.startMillis(), DAY); day < callTs; day += DAY) {
+      int out = 2 + adv.nextInt(5);
+      for (int k = 0; k < out; k++) {
+        long ts = day + (8 * 3600 + adv.nextInt(15 * 3600)) * 1000L;
+        if (ts < from || ts >= callTs) {
+          continue;
+        }
+        events.add(new SmsEvent(id.next('s'), ts, Synth.carrier(handler), handler, victim, Texts.courting(adv),
+            handlerRegion));
+        if (Rand.chance(adv, 0.7)) {
+          events.add(new SmsEvent(id.next('s'), ts + (1 + adv.nextInt(40)) * MIN, Synth.carrier(victim), victim,
+              handler, Texts.courted(adv), victimRegion));
+        }
+      }
     }
   }
 

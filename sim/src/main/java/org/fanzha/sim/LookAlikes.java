@@ -13,23 +13,33 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.Channel;
+import org.fanzha.core.event.DeviceEvent;
+import org.fanzha.core.event.DeviceSignal;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.Role;
+import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TransferEvent;
 
 /**
  * The honest look-alikes of the adversarial world ({@link Tactic#honest()}): a licensed call centre that opened its
- * lines in bulk days ago and calls people all day, and relatives who call from a new number at length and ask for
- * money. Every one of them is labelled {@code normal}; both are off in the default city.
+ * lines in bulk days ago and calls people all day, relatives who call from a new number at length and ask for
+ * money, and people who follow a fraud message's link and then go shopping. Every one of them is labelled {@code normal}; both are off in the default city.
  */
 final class LookAlikes {
   private static final long MIN = 60_000L;
   /** Index bases of the look-alikes' own numbers, beside the hard negatives' (50,000,000–50,399,999). */
   private static final long CENTRE_BASE = 50_400_000L;
   private static final long RELATIVE_BASE = 50_500_000L;
+
+  /** A resident who follows a fraud message's link on {@code day} and then goes shopping. */
+  private record Clicker(int person, int day) {}
+
+  /** A number sending fraud messages on a day. */
+  private record Sender(String number, String region, FraudType type) {}
 
   /** A relative who calls {@code payer} on {@code day} from a number opened at {@code opened} and is sent money. */
   private record Relative(int payer, int relative, String newPhone, int day, long opened) {}
@@ -40,6 +50,8 @@ final class LookAlikes {
   private final List<Event> upFront = new ArrayList<>();
   private final List<String> lines = new ArrayList<>();
   private final List<Relative> relatives = new ArrayList<>();
+  private final List<Clicker> clickers = new ArrayList<>();
+  private final FraudPlan plan;
   private final Map<String, Set<String>> byActor = new TreeMap<>();
   private final Set<Integer> taken = new HashSet<>();
   private final int centreRegion;
@@ -51,6 +63,7 @@ final class LookAlikes {
     this.config = config;
     this.pop = pop;
     this.ids = ids;
+    this.plan = plan;
     SplittableRandom r = Rand.stream(config.seed(), 0x7AD, 0);
     centreRegion = Regions.cityDistrict(r);
     callsPerLine = 60 + r.nextInt(80);
@@ -78,6 +91,16 @@ final class LookAlikes {
         label(plan, "relative_asks", EntityKind.PHONE, pop.phone(payer));
         label(plan, "relative_asks", EntityKind.PHONE, phone);
         label(plan, "relative_asks", EntityKind.ACCOUNT, pop.card(relative));
+      }
+    }
+    if (config.has(Tactic.LINK_THEN_SHOPPING)) {
+      int n = Math.max(3, config.people() / 700);
+      for (int k = 0; k < n; k++) {
+        int person = free(r, plan, benign);
+        if (person >= 0) {
+          clickers.add(new Clicker(person, r.nextInt(config.days())));
+          label(plan, "link_then_shopping", EntityKind.PHONE, pop.phone(person));
+        }
       }
     }
   }
@@ -122,6 +145,53 @@ final class LookAlikes {
       if (rel.day() == day) {
         asks(rel, dayStart, r, id, out);
       }
+    }
+    List<Sender> senders = fraudSendersOn(day);
+    for (Clicker c : clickers) {
+      if (c.day() == day && !senders.isEmpty()) {
+        clickThenShop(c.person(), senders.get(r.nextInt(senders.size())), dayStart, r, id, out);
+      }
+    }
+  }
+
+  /** The farm cards and rented blasters sending fraud messages on a day. */
+  private List<Sender> fraudSendersOn(int day) {
+    List<Sender> out = new ArrayList<>();
+    for (FraudPlan.Farm f : plan.farms()) {
+      for (int j = 0; j < f.numbers.length; j++) {
+        if (f.active(j, day)) {
+          out.add(new Sender(f.numbers[j], Regions.CODES[f.region], f.types[0]));
+        }
+      }
+    }
+    for (FraudPlan.Blaster b : plan.blasters()) {
+      if (b.active(day)) {
+        out.add(new Sender(b.phone(), b.region(), b.type()));
+      }
+    }
+    return out;
+  }
+
+  /** A fraud message, a visit to its link minutes later, then one or two ordinary purchases at a shop. */
+  private void clickThenShop(int i, Sender sender, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
+    long ts = dayStart + (8 * 3600 + r.nextInt(12 * 3600)) * 1000L;
+    String url = Texts.url(r);
+    String phone = pop.phone(i);
+    out.add(new SmsEvent(id.next('s'), ts, Synth.carrier(sender.number()), sender.number(), phone,
+        Texts.fraudSms(sender.type(), r, url), sender.region()));
+    long visit = ts + (1 + r.nextInt(20)) * MIN;
+    out.add(new DeviceEvent(id.next('d'), visit, "app", phone, DeviceSignal.URL_VISIT, url));
+    int buys = 1 + r.nextInt(2);
+    long at = visit + (20 + r.nextInt(160)) * MIN;
+    for (int k = 0; k < buys; k++) {
+      int m = r.nextInt(pop.merchants);
+      boolean wallet = pop.hasWallet(i);
+      String from = wallet ? pop.wallet(i) : pop.card(i);
+      out.add(new TransferEvent(id.next('t'), at, Synth.institution(from), from,
+          wallet ? pop.merchantWallet(m) : pop.merchantCard(m), (8 + r.nextInt(140)) * 100L, "CNY",
+          wallet ? Channel.THIRD_PARTY : Channel.POS, phone, pop.merchantName(m), pop.device(i), pop.ip(i),
+          pop.regionCode(i)));
+      at += (10 + r.nextInt(90)) * MIN;
     }
   }
 

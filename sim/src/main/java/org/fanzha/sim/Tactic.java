@@ -19,12 +19,18 @@ public enum Tactic {
   CASH_OUT_DESKS(false),
   /** Every chain runs through four tiers of mules. */
   FOUR_TIERS(false),
+  /** Fraud messages blasted from many ordinary residents' numbers, a few dozen each for a day or three, instead of farm cards. */
+  SMS_SPREAD(false),
+  /** Investment and romance victims are courted by text for days before the first payment, and pay over days, not hours. */
+  COURTSHIP(false),
   /** Brushing (刷单) victims first receive one or two small "commissions" from a mule before they pay. */
   REBATES(false),
   /** A licensed call centre working from new mobile cards opened in bulk: many calls a day, minutes long, to ordinary people. */
   CALL_CENTRE(true),
   /** A relative calls from a new number at length and asks for money, which is sent to an account never paid before. */
-  RELATIVE_ASKS(true);
+  RELATIVE_ASKS(true),
+  /** People who follow the link in a fraud message they received and then buy groceries as on any other day. */
+  LINK_THEN_SHOPPING(true);
 
   private final boolean honest;
 

@@ -118,6 +118,19 @@ final class Texts {
     "记得吃药", "作业写完了没有", "房租我转给你了", "{place}见", "爸的体检报告出来了，没什么问题", "天冷了多穿点",
   };
 
+  /** What a handler writes while courting a victim for days: friendly, never a lure on its own. */
+  private static final String[] COURTING = {
+    "早上好呀，今天{place}天气怎么样？", "刚忙完，吃饭了吗？", "今天开盘不错，老师的判断又准了", "晚安，早点休息",
+    "周末有什么安排？", "看到这个想起你了", "我这边刚开完会，有点累", "你说的那家店我也去过，味道很好",
+    "今天收益还可以，改天跟你细说", "注意身体，别太辛苦", "我相信你的眼光", "下次回国一起吃个饭吧",
+  };
+
+  /** What a person being courted answers. */
+  private static final String[] COURTED = {
+    "早，刚起来", "吃过了，你呢？", "真的吗？那挺厉害的", "晚安", "还没想好，可能在家休息", "哈哈，谢谢",
+    "今天单位事情多", "好呀", "我再考虑考虑", "你也是，早点睡",
+  };
+
   private static final String[] COURIER = {
     "【{express}】您的快递已到{place}驿站，取件码{code}，请凭码及时领取。",
     "【{express}】快递员{gname}正在为您派送包裹，电话{phone}，请保持电话畅通。",
@@ -183,6 +196,14 @@ final class Texts {
 
   static String personal(SplittableRandom r) {
     return fill(Rand.oneOf(r, PERSONAL), r);
+  }
+
+  static String courting(SplittableRandom r) {
+    return fill(Rand.oneOf(r, COURTING), r);
+  }
+
+  static String courted(SplittableRandom r) {
+    return Rand.oneOf(r, COURTED);
   }
 
   static String courier(SplittableRandom r) {

@@ -158,7 +158,7 @@ public final class World {
    * heavy_caller} (couriers, riders, telemarketers, bank agents, service lines), {@code
    * night_shift}, {@code payroll}, {@code crew_leader}, {@code merchant}, {@code family}, {@code trader},
    * {@code mover}, {@code screen_share}, {@code remote_help}, {@code app_install}, {@code
-   * link_visit}, and with the honest {@link Tactic}s on {@code call_centre} and {@code relative_asks}. Each value is a sorted set of {@code entityKind:entity} ({@code phone:+86…}); an
+   * link_visit}, and with the honest {@link Tactic}s on {@code call_centre}, {@code relative_asks} and {@code link_then_shopping}. Each value is a sorted set of {@code entityKind:entity} ({@code phone:+86…}); an
    * entity is listed under the first group that labelled it.
    */
   public Map<String, Set<String>> normalActors() {
@@ -184,8 +184,8 @@ public final class World {
 
   /**
    * Returns the entities each fraud tactic switched on produced ({@link Tactic}: {@code rented_old_cards} phones,
-   * {@code slow_mules} accounts, {@code cash_out_desks} desks and cross-region ATM users, {@code rebates} victims'
-   * phones), each a sorted set of {@code entityKind:entity}; empty when none is on. An entity listed here plays its
+   * {@code slow_mules} accounts, {@code cash_out_desks} desks and cross-region ATM users, {@code sms_spread} phones,
+   * {@code rebates} and {@code courtship} victims' phones), each a sorted set of {@code entityKind:entity}; empty when none is on. An entity listed here plays its
    * role in the truth only if the story reached it (a slow mule nobody paid is listed, but is no mule).
    */
   public Map<String, Set<String>> tacticActors() {

@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.Channel;
+import org.fanzha.core.event.DeviceEvent;
+import org.fanzha.core.event.DeviceSignal;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.Role;
+import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TransferEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -192,12 +195,82 @@ class TacticsTest {
   }
 
   @Test
+  void smsSpread_residentsNumbersSendFraudMessagesForAFewDays() {
+    Set<String> blasters = playing(world.tacticActors(), "sms_spread", EntityKind.PHONE, Role.FRAUD_NUMBER);
+    assertThat(blasters).hasSizeGreaterThanOrEqualTo(8);
+    Map<String, Set<Long>> days = new HashMap<>();
+    for (Event e : events) {
+      if (e instanceof OpeningEvent o && blasters.contains(o.account())) {
+        assertThat(o.ts()).as(o.account()).isLessThan(CONFIG.startMillis() - 365 * 24 * HOUR);
+      }
+      if (e instanceof SmsEvent m && blasters.contains(m.sender()) && m.text().contains("http")) {
+        days.computeIfAbsent(m.sender(), k -> new HashSet<>()).add((m.ts() - CONFIG.startMillis()) / (24 * HOUR));
+      }
+    }
+    assertThat(days.keySet()).isEqualTo(blasters);
+    assertThat(days.values()).allMatch(d -> d.size() <= 3);
+  }
+
+  @Test
+  void courtship_daysOfMessagesBeforeTheCallAndPaymentsDaysApart() {
+    Set<String> courted = playing(world.tacticActors(), "courtship", EntityKind.PHONE, Role.VICTIM);
+    Set<String> mules = world.truth().entities(EntityKind.ACCOUNT, Role.MULE);
+    assertThat(courted).isNotEmpty();
+    int spread = 0;
+    for (String v : courted) {
+      List<Long> payments = new ArrayList<>();
+      Set<Long> chatDays = new HashSet<>();
+      for (Event e : events) {
+        if (e instanceof SmsEvent m && (m.receiver().equals(v) || m.sender().equals(v))
+            && world.truth().entities(EntityKind.PHONE, Role.FRAUD_NUMBER).contains(
+                m.receiver().equals(v) ? m.sender() : m.receiver())) {
+          chatDays.add((m.ts() - CONFIG.startMillis()) / (24 * HOUR));
+        }
+        if (e instanceof TransferEvent t && v.equals(t.fromPhone()) && mules.contains(t.to())) {
+          payments.add(t.ts());
+        }
+      }
+      assertThat(payments).as(v).isNotEmpty();
+      if (chatDays.size() >= 2) {
+        spread++;
+      }
+      for (int k = 1; k < payments.size(); k++) {
+        assertThat(payments.get(k) - payments.get(k - 1)).as(v).isGreaterThanOrEqualTo(18 * HOUR);
+      }
+    }
+    assertThat(spread).isPositive();
+  }
+
+  @Test
+  void linkThenShopping_aFraudLinkVisitedThenOrdinaryPurchases() {
+    Set<String> people = phones(world.normalActors().get("link_then_shopping"));
+    Set<String> fraudNumbers = world.truth().entities(EntityKind.PHONE, Role.FRAUD_NUMBER);
+    int shopped = 0;
+    for (String p : people) {
+      Long visited = null;
+      for (Event e : events) {
+        if (e instanceof DeviceEvent d && d.subscriber().equals(p) && d.kind() == DeviceSignal.URL_VISIT
+            && events.stream().anyMatch(x -> x instanceof SmsEvent m && m.receiver().equals(p)
+                && fraudNumbers.contains(m.sender()) && m.text().contains(d.target()))) {
+          visited = d.ts();
+        }
+        if (visited != null && e instanceof TransferEvent t && p.equals(t.fromPhone()) && t.ts() > visited
+            && t.amountFen() < 200_00L) {
+          shopped++;
+          break;
+        }
+      }
+    }
+    assertThat(shopped).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void defaultCity_hasNoTactics() {
     World plain = World.generate(SimConfig.of(2027, 3000, 2));
 
     assertThat(plain.config().tactics()).isEmpty();
     assertThat(plain.tacticActors()).isEmpty();
-    assertThat(plain.normalActors()).doesNotContainKeys("call_centre", "relative_asks");
+    assertThat(plain.normalActors()).doesNotContainKeys("call_centre", "relative_asks", "link_then_shopping");
   }
 
   @Test
