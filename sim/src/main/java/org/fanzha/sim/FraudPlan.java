@@ -836,8 +836,11 @@ final class FraudPlan {
     for (int p = 0; p < parts; p++) {
       long part = p == parts - 1 ? left : fen / 2;
       left -= part;
+      String wallet = otcWallet(r);
+      // the OTC trader's wallet takes laundered money from many chains: a counterparty to freeze, like a desk
+      labels.add(EntityKind.ACCOUNT, wallet, Role.MULE, null);
       events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account,
-          otcWallet(r), part, "CNY", Channel.CRYPTO_OTC, mule.phone, "USDT承兑商", mule.device, mule.ip, mule.region));
+          wallet, part, "CNY", Channel.CRYPTO_OTC, mule.phone, "USDT承兑商", mule.device, mule.ip, mule.region));
       at += (1 + r.nextInt(5)) * MIN;
     }
   }

@@ -177,8 +177,12 @@ final class LookAlikes {
     long ts = dayStart + (8 * 3600 + r.nextInt(12 * 3600)) * 1000L;
     String url = Texts.url(r);
     String phone = pop.phone(i);
-    out.add(new SmsEvent(id.next('s'), ts, Synth.carrier(sender.number()), sender.number(), phone,
-        Texts.fraudSms(sender.type(), r, url), sender.region()));
+    String text = Texts.fraudSms(sender.type(), r, url);
+    if (!text.contains(url)) {
+      text = text + " " + url; // the message they follow has a link in it
+    }
+    out.add(new SmsEvent(id.next('s'), ts, Synth.carrier(sender.number()), sender.number(), phone, text,
+        sender.region()));
     long visit = ts + (1 + r.nextInt(20)) * MIN;
     out.add(new DeviceEvent(id.next('d'), visit, "app", phone, DeviceSignal.URL_VISIT, url));
     int buys = 1 + r.nextInt(2);

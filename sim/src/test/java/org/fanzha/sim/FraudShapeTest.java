@@ -141,6 +141,10 @@ class FraudShapeTest {
       }
     }
     for (String m : mules) {
+      if (m.startsWith("usdt:")) { // an OTC trader's wallet ends the chain: it takes money and sends none on
+        assertThat(out).as(m).doesNotContainKey(m);
+        continue;
+      }
       long received = in.get(m).stream().mapToLong(x -> x[1]).sum();
       long sent = out.getOrDefault(m, List.of()).stream().mapToLong(x -> x[1]).sum();
       if (dealerOpened.contains(m)) { // a rented resident's card also carries its owner's cash withdrawals

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Per-event scoring throughput of {@link Engine#process} on one thread: the first 500,000 events of
  * a simulated city (10,000 people, 4 days: calls, SMS, transfers, openings, device signals,
  * reports), pre-parsed, replayed in time order into a fresh engine per invocation. One op = one
- * event, so the score is events per second (features, the 58 shipped rules, list checks, propagation, victim
+ * event, so the score is events per second (features, the 61 shipped rules, list checks, propagation, victim
  * correlation and the decision object included; warnings drained).
  *
  * <p>Run: {@code ./mvnw -B -o -q -pl bench package -DskipTests && java -jar bench/target/benchmarks.jar

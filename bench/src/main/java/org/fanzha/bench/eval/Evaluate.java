@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
+import org.fanzha.engine.Action;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.rules.RuleFiles;
@@ -42,8 +43,10 @@ import org.fanzha.sim.eval.RoleScore;
  * by group with how many were accused (held high with a fraud-side role). Victim warnings are scored per
  * person: a victim (truth) counts as warned when any warning named their phone. Timeliness: how
  * many victims were warned before their first payment, or on it at the latest. The simulator's truth
- * has no notion of a person a fraud number kept on the line who never paid ("targeted"); such
- * people are counted apart, with the precision that counts warning them as right.
+ * has no notion of a person a fraud number kept on the line, or who followed the link of a message a
+ * fraud number sent, but never paid ("targeted"); such people are counted apart, with the precision
+ * that counts warning them as right. Friction on honest people: transfers by payers who are not
+ * victims, between accounts that are not mules, that the decision delayed or held.
  *
  * <p>Run (after {@code ./mvnw -B -o -q -pl bench package -DskipTests}):
  *
@@ -80,7 +83,8 @@ public final class Evaluate {
       RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup,
       int warnedBeforeFirstPayment, int warnedByFirstPayment, int targetedWarned, int targeted, int typedRight,
       int typedOther, int typed, double medianLeadMinutes, double falseWarningsPer10kPeoplePerDay,
-      Map<String, Integer> typeConfusion, long victimPaidFen, long paidAfterWarningFen, List<TacticRow> tactics) {
+      Map<String, Integer> typeConfusion, long victimPaidFen, long paidAfterWarningFen, List<TacticRow> tactics,
+      int honestTransfersStopped, Map<String, Integer> honestStoppedByGroup) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
@@ -153,10 +157,23 @@ public final class Evaluate {
     Map<String, org.fanzha.core.event.FraudType> lastType = new java.util.HashMap<>();
     List<Long> leadMillis = new ArrayList<>(); // first warning to first payment, for those warned before it
     long[] money = {0, 0}; // victims' payments to mules: all, and those made after the person's first warning
+    Map<String, List<String>> lures = new java.util.HashMap<>(); // texts fraud numbers sent, by receiver
+    Set<String> linkTargets = new TreeSet<>();
+    Map<String, String> groupOf = new java.util.HashMap<>();
+    world.normalActors().forEach((g, keys) -> keys.forEach(k -> groupOf.putIfAbsent(k, g)));
+    Map<String, Integer> honestStopped = new java.util.TreeMap<>();
     long t0 = System.nanoTime();
     world.forEachEvent(e -> {
       if (e instanceof org.fanzha.core.event.CallEvent c && c.durationS() >= 300 && fraudNumbers.contains(c.caller())) {
         targeted.add(c.callee()); // kept on the line by a fraud number: targeted, though not (yet) a victim
+      }
+      if (e instanceof org.fanzha.core.event.SmsEvent m && fraudNumbers.contains(m.sender())) {
+        lures.computeIfAbsent(m.receiver(), k -> new ArrayList<>()).add(m.text());
+      }
+      if (e instanceof org.fanzha.core.event.DeviceEvent d && d.target() != null
+          && lures.getOrDefault(d.subscriber(), List.of()).stream().anyMatch(t -> t.contains(d.target()))) {
+        targeted.add(d.subscriber()); // followed the link a fraud number sent: targeted too
+        linkTargets.add(d.subscriber());
       }
       if (e instanceof org.fanzha.core.event.TransferEvent t && t.fromPhone() != null
           && victimPhonesTruth.contains(t.fromPhone()) && muleAccounts.contains(t.to())) {
@@ -172,7 +189,14 @@ public final class Evaluate {
           leadMillis.add(t.ts() - firstWarned.get(firstPayer));
         }
       }
-      engine.process(e);
+      var decision = engine.process(e);
+      if (e instanceof org.fanzha.core.event.TransferEvent t && decision.action().compareTo(Action.DELAY) >= 0
+          && !muleAccounts.contains(t.to()) && (t.fromPhone() == null || !victimPhonesTruth.contains(t.fromPhone()))
+          && !muleAccounts.contains(t.from())) {
+        // an honest payment to an honest payee, slowed or stopped
+        String g = t.fromPhone() == null ? null : groupOf.get("phone:" + t.fromPhone());
+        honestStopped.merge(g == null ? "other" : g, 1, Integer::sum);
+      }
       for (var w : engine.drainWarnings()) {
         if (w.victimPhone() != null) {
           warned.add(w.victimPhone());
@@ -238,7 +262,7 @@ public final class Evaluate {
       if (victimPhones.contains(p)) {
         continue;
       }
-      String group = targeted.contains(p) ? "fraud_call_target" : "other";
+      String group = linkTargets.contains(p) ? "fraud_link_target" : targeted.contains(p) ? "fraud_call_target" : "other";
       for (Map.Entry<String, Set<String>> g : actors.entrySet()) {
         if (g.getValue().contains("phone:" + p)) {
           group = g.getKey();
@@ -317,7 +341,7 @@ public final class Evaluate {
     return new Result(n[0], millis, rows, heavy.size(), flagged,
         RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
         targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion, money[0], money[1],
-        tacticRows);
+        tacticRows, honestStopped.values().stream().mapToInt(Integer::intValue).sum(), honestStopped);
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -392,14 +416,15 @@ public final class Evaluate {
     out.printf(Locale.ROOT, "victim warnings: %d of %d victims warned (recall %.3f); %d warned people were not"
         + " victims (precision %.3f)%n", w.truePositives(), w.truePositives() + w.falseNegatives(), w.recall(),
         w.falsePositives(), w.precision());
-    out.println("  warned non-victims by group (fraud_call_target = a long call from a fraud number; other = none of these): "
-        + r.falseWarningsByGroup());
+    out.println("  warned non-victims by group (fraud_call_target = a long call from a fraud number; fraud_link_target ="
+        + " followed a link a fraud number sent; other = none of these): " + r.falseWarningsByGroup());
     long victims = w.truePositives() + w.falseNegatives();
     out.printf(Locale.ROOT, "  victims warned before their first payment to a mule: %d; on it at the latest (it can be"
         + " delayed): %d; of %d%n", r.warnedBeforeFirstPayment(), r.warnedByFirstPayment(), victims);
     long warnedAll = w.truePositives() + w.falsePositives();
-    out.printf(Locale.ROOT, "  targeted non-victims (kept >= 5 min on a call by a fraud number, never paid; the truth has no"
-        + " such label): %d, warned %d; precision counting them as right: %.3f%n", r.targeted(), r.targetedWarned(),
+    out.printf(Locale.ROOT, "  targeted non-victims (kept >= 5 min on a call by a fraud number or followed a link one sent,"
+        + " never paid; the truth has no such label): %d, warned %d; precision counting them as right: %.3f%n",
+        r.targeted(), r.targetedWarned(),
         warnedAll == 0 ? 0.0 : (double) (w.truePositives() + r.targetedWarned()) / warnedAll);
     out.printf(Locale.ROOT, "  fraud type of the warning right for %d of %d warned victims (%.3f); 'other' for %d%n",
         r.typedRight(), r.typed(), r.typed() == 0 ? 0.0 : (double) r.typedRight() / r.typed(), r.typedOther());
@@ -408,6 +433,9 @@ public final class Evaluate {
         r.medianLeadMinutes());
     out.printf(Locale.ROOT, "  false warnings (neither victims nor targeted) per 10,000 people per day: %.2f%n",
         r.falseWarningsPer10kPeoplePerDay());
+    out.printf(Locale.ROOT, "  honest transfers (payer no victim, neither side a mule) answered delay or hold: %d (%.2f per"
+        + " 10,000 people per day); by the payer's group: %s%n", r.honestTransfersStopped(),
+        r.honestTransfersStopped() / (sim.people() / 10_000.0) / sim.days(), r.honestStoppedByGroup());
     out.printf(Locale.ROOT, "  victims' payments to mules: %,d yuan, of which %,d yuan (%.1f %%) after the person's first"
         + " warning: the most that dissuading every warned person could have protected%n", r.victimPaidFen() / 100,
         r.paidAfterWarningFen() / 100, r.victimPaidFen() == 0 ? 0.0 : 100.0 * r.paidAfterWarningFen() / r.victimPaidFen());

@@ -23,6 +23,7 @@ public final class PhoneFeatures {
   int reports;
   int reporters;
   int victimLinks;
+  int longFirstContacts;
   int flags;
   int victimStage;
   boolean serviceNumber;
@@ -51,6 +52,7 @@ public final class PhoneFeatures {
     reports = t.reports(id);
     reporters = t.reporters(id);
     victimLinks = t.victimLinks(id);
+    longFirstContacts = t.longFirstContacts(id);
     flags = t.flags(id);
     this.victimStage = victimStage;
     String name = t.name(id);
@@ -146,6 +148,11 @@ public final class PhoneFeatures {
   @RuleField(name = "victim_links", meaning = "Victims whose losses followed a call from this phone")
   public int victimLinks() {
     return victimLinks;
+  }
+
+  @RuleField(name = "long_first_contacts", meaning = "Strangers this phone kept on a long first call (the people a victim link can point back to), up to 255")
+  public int longFirstContacts() {
+    return longFirstContacts;
   }
 
   @RuleField(name = "service_number", meaning = "This is a short service number (95588, 10086 …): registered with the operator, its calls come from the institution's own trunk")

@@ -10,7 +10,7 @@ public final class PhoneTable extends FeatureTable {
 
   // scalar fields (ints); ids are stored +1 so 0 means none. Word 0 holds the flags (low half) and
   // the fraud type (high half); small counts share words as 16-bit halves (saturating).
-  static final int FLAGS = 0;
+  static final int FLAGS = 0; // flag bits 0–7, long first contacts 8–15 (saturating), fraud type 16–31
   static final int OPENED_MIN = 1;
   static final int HOLDER = 2;
   static final int NEXT_SIBLING = 3;
@@ -89,17 +89,33 @@ public final class PhoneTable extends FeatureTable {
 
   /** Returns the flag bits. */
   public int flags(int id) {
-    return get(id, FLAGS) & 0xFFFF;
+    return get(id, FLAGS) & 0xFF;
   }
 
   /** Sets flag bits. */
   public void setFlags(int id, int bits) {
-    page(id)[base(id) + FLAGS] |= bits & 0xFFFF;
+    page(id)[base(id) + FLAGS] |= bits & 0xFF;
   }
 
   /** Clears flag bits. */
   public void clearFlags(int id, int bits) {
-    page(id)[base(id) + FLAGS] &= ~(bits & 0xFFFF);
+    page(id)[base(id) + FLAGS] &= ~(bits & 0xFF);
+  }
+
+  /**
+   * Counts a long first call this phone placed: a stranger kept on the line, someone a victim link could later point
+   * back to. Kept in the flags word's second byte, saturating at 255 (a snapshot written before it reads as 0).
+   */
+  public void countLongFirstContact(int id) {
+    int w = get(id, FLAGS);
+    if ((w & 0xFF00) != 0xFF00) {
+      set(id, FLAGS, w + 0x100);
+    }
+  }
+
+  /** Returns how many long first calls this phone placed (saturating at 255). */
+  public int longFirstContacts(int id) {
+    return (get(id, FLAGS) >>> 8) & 0xFF;
   }
 
   /** Records when the card was opened and by which holder (threaded onto the holder's list). */

@@ -87,6 +87,7 @@ public final class ContactSteps {
     }
     if (dur >= k.victimLongS && !seen && !s.pairs.mightContain(PAIR_CALL, q, p)) {
       phones.longCallFrom(q, p, ts);
+      phones.countLongFirstContact(p);
       s.victims.rememberLongCall(q, c.id());
       int held = Math.max(callerScore, phones.score(p));
       if (held >= k.propagate && phones.hasRole(p, Role.FRAUD_NUMBER)) {

@@ -93,7 +93,8 @@ public final class TransferSteps {
     boolean payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
     boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= k.taintMs;
     if ((payerMule || payerTainted) && (fast || payerTainted)) {
-      if (!s.pairs.testAndSet(PAIR_MULE_PAY, a, b)) {
+      // a sum worth laundering; a brushing gang's small "commission" to its victim taints nobody
+      if (yuan >= k.victimMinYuan && !s.pairs.testAndSet(PAIR_MULE_PAY, a, b)) {
         accounts.muleInflow(b, ts);
       }
     } else if (payerPhone >= 0 && !payerMule && !payerTainted && !fast) {
@@ -120,6 +121,12 @@ public final class TransferSteps {
     if ((accounts.flags(b) & AccountTable.FLAG_CASH) != 0) {
       return;
     }
+    double age = accounts.ageDays(b, ts);
+    boolean payeeSuspected = accounts.score(b) >= k.suspect && accounts.hasRole(b, Role.MULE);
+    boolean payeeNewAndYoung = newPayee && age >= 0 && age <= k.youngPayeeDays;
+    if (yuan < k.victimMinYuan && !payeeSuspected && !payeeNewAndYoung) {
+      return; // groceries to an established shop stay everyday life, in an episode too
+    }
     // only a fraud contact or remote control makes a payment suspect; an earlier payment alone does not
     int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0
         ? victims.stage(v, ts) & (VictimWatch.CONTACT | VictimWatch.REMOTE) : 0;
@@ -131,11 +138,9 @@ public final class TransferSteps {
       // suspected one, or a new payee opened days ago), or a large sum goes to a new payee (a rented
       // old card looks like any other); a household bill to an old shop account is none of these
       boolean callerSuspect = fraudPhone >= 0 && phones.score(fraudPhone) >= k.suspect;
-      double age = accounts.ageDays(b, ts);
       // (a coffee after a work meeting is none of these either: small sums stay quiet)
       boolean payeeSuspect = yuan >= k.victimMinYuan
-          && ((accounts.score(b) >= k.suspect && accounts.hasRole(b, Role.MULE))
-              || (newPayee && ((age >= 0 && age <= k.youngPayeeDays) || yuan >= k.quietLargeYuan)));
+          && (payeeSuspected || payeeNewAndYoung || (newPayee && yuan >= k.quietLargeYuan));
       if (!callerSuspect && !payeeSuspect) {
         stage = 0;
         fraudPhone = -1;
