@@ -72,6 +72,30 @@ class EngineScenarioTest {
     assertThat(Level.of(Math.max(1, score))).isIn(Level.LOW, Level.MEDIUM);
   }
 
+  /**
+   * A new card cold-calling strangers scores high on behaviour alone (a call centre on new lines does that too):
+   * its long call opens a quiet episode, no warning; once a report ties the number to fraud, the episode is warned.
+   */
+  @Test
+  void process_longCallFromANumberSuspectedOnBehaviourAlone_warnsOnlyOnceTheNumberIsTiedToFraud() {
+    Scenario s = new Scenario();
+    String caller = phone(970);
+    String person = phone(971);
+    s.opening(T0 - 2 * DAY, OpeningKind.SIM, caller, holder(970), null, "410400", null, null, "营业厅");
+    for (int c = 0; c < 40; c++) {
+      s.call(T0 + c * 3 * MINUTE, caller, phone(30_000 + c), c % 5 == 0 ? 8 + c % 10 : 0, "IMEI-970", "CELL-970");
+    }
+    EntityRisk held = s.engine().entity(EntityKind.PHONE, caller).orElseThrow();
+    assertThat(held.level()).isIn(Level.HIGH, Level.CRITICAL);
+    assertThat(held.roles()).contains(Role.FRAUD_NUMBER);
+
+    s.call(T0 + 3 * HOUR, caller, person, 900, "IMEI-970", "CELL-970");
+    assertThat(s.warnings()).noneMatch(w -> person.equals(w.victimPhone()));
+
+    s.report(T0 + 4 * HOUR, phone(60_970), TargetKind.PHONE, caller, null, 0);
+    assertThat(s.warnings()).anyMatch(w -> person.equals(w.victimPhone()) && caller.equals(w.contact()));
+  }
+
   @Test
   void process_holderOpeningManyCardsAcrossAgents_isCardDealerAndMarksItsAccountsAndDevice() {
     Scenario s = new Scenario();

@@ -11,5 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param when the condition as written, for display
  * @param condition the checked condition
+ * @param links whether the rule ties the entity to fraud itself ({@code evidence: link}) rather than describing
+ *     its behaviour
  */
-public record Rule(String code, Reason reason, int weight, @Nullable Role role, String when, Node condition) {}
+public record Rule(String code, Reason reason, int weight, @Nullable Role role, String when, Node condition,
+    boolean links) {}

@@ -116,7 +116,8 @@ public final class RuleBook {
       try {
         Node condition = Checker.check(spec.when(), scope);
         if (spec.enabled()) {
-          byKind.get(spec.appliesTo()).add(new Rule(spec.code(), spec.reason(), spec.weight(), spec.role(), spec.when(), condition));
+          byKind.get(spec.appliesTo()).add(new Rule(spec.code(), spec.reason(), spec.weight(), spec.role(), spec.when(), condition,
+              spec.links()));
         }
       } catch (ExpressionException e) {
         for (Problem p : e.problems()) {

@@ -93,8 +93,16 @@ public final class ContactSteps {
       if (held >= k.propagate && phones.hasRole(p, Role.FRAUD_NUMBER)) {
         // a strongly suspected number on a long call: the callee's payments now count as victim money
         phones.setFlags(q, PhoneTable.FLAG_EPISODE);
-        s.victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= k.highCallScore ? Level.HIGH : Level.MEDIUM,
-            p, types.of(q, p, -1, EpisodeTypes.displayed(c)), ts, c.id());
+        int type = types.of(q, p, -1, EpisodeTypes.displayed(c));
+        if (r.linksPhone(phones.reasonMask(p))) {
+          s.victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= k.highCallScore ? Level.HIGH : Level.MEDIUM,
+              p, type, ts, c.id());
+        } else {
+          // suspected for how it calls, not tied to fraud (a call centre calls like that too): remember quietly;
+          // the number being tied to fraud, or money to a suspect payee, raises the warning (Propagation,
+          // TransferSteps)
+          s.victims.note(q, VictimWatch.CONTACT, p, type, ts, c.id());
+        }
         eval.phone(q, ts);
       }
     }

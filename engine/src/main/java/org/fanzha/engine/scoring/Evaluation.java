@@ -55,15 +55,20 @@ public final class Evaluation {
     int score = verdict.score();
     Role role = verdict.role();
     int before = phones.score(p);
+    boolean linkedBefore = r.linksPhone(phones.reasonMask(p));
     long mask = RuleCodes.toBits(verdict.mask(), r.phoneBits);
     count(RuleSpec.Kind.PHONE, mask);
     phones.raise(p, score, mask, verdict.roleBits());
     tally.consider(EntityKind.PHONE, p, score, mask, role);
     if (role == Role.FRAUD_NUMBER) {
-      if (before < r.params.suspect && score >= r.params.suspect) {
+      boolean linked = r.linksPhone(mask);
+      boolean nowSuspect = before < r.params.suspect && score >= r.params.suspect;
+      boolean nowLinked = !linkedBefore && linked && phones.score(p) >= r.params.suspect;
+      if (nowSuspect || nowLinked) {
         propagation.callerSuspected(p, now);
       }
-      if (score >= r.params.propagate) {
+      if (score >= r.params.propagate && linked) {
+        // a number suspected for how it calls alone does not make its holder a card dealer's name
         propagation.fraudNumberToHolder(p, now);
       }
     }

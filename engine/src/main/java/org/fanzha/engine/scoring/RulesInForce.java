@@ -25,6 +25,8 @@ public final class RulesInForce {
   long[] accountBits;
   long[] holderBits;
   long[] nodeBits;
+  /** The lasting bits of the phone rules marked {@code evidence: link}. */
+  long phoneLinkBits;
   EngineParams params;
 
   /** Adopts {@code first} with the codes of {@code codes} (a restored engine's, or empty). */
@@ -51,7 +53,26 @@ public final class RulesInForce {
     accountBits = bits.get(RuleSpec.Kind.ACCOUNT);
     holderBits = bits.get(RuleSpec.Kind.HOLDER);
     nodeBits = bits.get(RuleSpec.Kind.DEVICE);
+    phoneLinkBits = linkBits(phoneRules, phoneBits);
     params = p;
+  }
+
+  private static long linkBits(RuleSet set, long[] bitOfIndex) {
+    long out = 0;
+    for (int i = 0; i < set.rules().size(); i++) {
+      if (set.rules().get(i).links()) {
+        out |= bitOfIndex[i];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns whether a phone's reasons (lasting bits) include one that ties it to fraud itself: a victim, a report,
+   * fraudulent content, a listing, a dealer, a shared handset. A number suspected for how it calls alone is not.
+   */
+  boolean linksPhone(long lastingMask) {
+    return (lastingMask & phoneLinkBits) != 0;
   }
 
   /** Returns the book in force. */

@@ -133,11 +133,13 @@ public final class TransferSteps {
     int fraudPhone = stage != 0 ? victims.fraudPhone(v, ts) : -1;
     boolean quietOnly = false;
     if (stage != 0 && victims.quiet(v, ts)) {
-      // a quiet episode (a screen share after a call nobody suspected): this payment is a victim's
-      // step only if the caller is suspected by now, or the payee looks like a fraud account (a
+      // a quiet episode (a screen share after a call nobody suspected, or a call from a number suspected
+      // only for how it calls): this payment is a victim's step only if the caller is suspected and tied
+      // to fraud by now, or the payee looks like a fraud account (a
       // suspected one, or a new payee opened days ago), or a large sum goes to a new payee (a rented
       // old card looks like any other); a household bill to an old shop account is none of these
-      boolean callerSuspect = fraudPhone >= 0 && phones.score(fraudPhone) >= k.suspect;
+      boolean callerSuspect = fraudPhone >= 0 && phones.score(fraudPhone) >= k.suspect
+          && r.linksPhone(phones.reasonMask(fraudPhone));
       // (a coffee after a work meeting is none of these either: small sums stay quiet)
       boolean payeeSuspect = yuan >= k.victimMinYuan
           && (payeeSuspected || payeeNewAndYoung || (newPayee && yuan >= k.quietLargeYuan));
@@ -153,7 +155,8 @@ public final class TransferSteps {
     int caller = phones.longCaller(v);
     boolean recentLongCall = lc > 0 && ts >= lc && ts - lc <= k.victimWindowMs && caller >= 0;
     if (stage == 0) {
-      if (recentLongCall && phones.score(caller) >= k.propagate && phones.hasRole(caller, Role.FRAUD_NUMBER)) {
+      if (recentLongCall && phones.score(caller) >= k.propagate && phones.hasRole(caller, Role.FRAUD_NUMBER)
+          && r.linksPhone(phones.reasonMask(caller))) {
         fraudPhone = caller;
         callId = victims.lastLongCall(v);
         stage = VictimWatch.CONTACT;

@@ -14,7 +14,7 @@ class RuleSetTest {
   private static final Node ANY = new Node.Const(Type.BOOL, true);
 
   private static Rule rule(String code, int weight, Role role) {
-    return new Rule(code, new Reason(code, code + "中文", code + " en"), weight, role, "true", ANY);
+    return new Rule(code, new Reason(code, code + "中文", code + " en"), weight, role, "true", ANY, false);
   }
 
   /** The features are an int array; rule i holds when element i is positive. */

@@ -40,7 +40,8 @@ public final class RuleFileReader {
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{2,63}");
   private static final Pattern PARAM = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Set<String> ROOT_KEYS = Set.of("version", "params", "rules");
-  private static final Set<String> RULE_KEYS = Set.of("code", "applies_to", "role", "weight", "when", "reason", "enabled");
+  private static final Set<String> RULE_KEYS = Set.of("code", "applies_to", "role", "weight", "when", "reason", "enabled",
+      "evidence");
 
   private final String source;
   private final List<RuleFileProblem> problems = new ArrayList<>();
@@ -234,12 +235,21 @@ public final class RuleFileReader {
         problem(e, where + ": enabled must be true or false");
       }
     }
+    boolean links = false;
+    if (fields.containsKey("evidence")) {
+      String ev = text(fields.get("evidence"), map, "evidence");
+      links = "link".equals(ev);
+      if (ev != null && !links && !"behaviour".equals(ev)) {
+        problem(fields.get("evidence"), where + ": evidence must be link or behaviour, not '" + ev + "'");
+      }
+    }
     if (code == null || kind == null || when == null || !(fields.get("when") instanceof ScalarNode whenNode)) {
       return null;
     }
     // Kept even with other problems, so that its condition is checked too; such a file is never used.
     Reason shown = reason != null ? reason : new Reason(code, code, code);
-    return new RuleSpec(code, kind, role, weight, when, position(whenNode), shown, enabled && problems.size() == before);
+    return new RuleSpec(code, kind, role, weight, when, position(whenNode), shown, enabled && problems.size() == before,
+        links);
   }
 
   private @Nullable Reason reason(@Nullable Node n, Node owner, String code, String where) {

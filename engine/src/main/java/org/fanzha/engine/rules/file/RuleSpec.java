@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param whenAt where the condition's first character stands in the file, to place its problems
  * @param reason what the person concerned is told, in Chinese and English
  * @param enabled false keeps the rule in the file but out of scoring
+ * @param links {@code evidence: link}: the rule ties the entity to fraud itself (a victim, a report, fraudulent
+ *     content, a listing, a dealer, a shared handset), rather than describing how it behaves
  */
 public record RuleSpec(String code, Kind appliesTo, @Nullable Role role, int weight, String when, TextPosition whenAt,
-    Reason reason, boolean enabled) {
+    Reason reason, boolean enabled, boolean links) {
 
   /** The entity kinds a rule can apply to; {@code device} covers devices and IP addresses. */
   public enum Kind {

@@ -84,6 +84,25 @@ class RuleFileReaderTest {
   }
 
   @Test
+  void read_evidenceLinkOrBehaviourAndNothingElse() throws RuleFileException {
+    String rule = """
+        version: 1
+        rules:
+          - code: PH_X
+            applies_to: phone
+            weight: 40
+            when: "features.reporters >= 1"
+            reason: {zh: "被举报", en: "Reported"}
+        """;
+    assertThat(RuleFileReader.read(rule + "    evidence: link\n").rules().get(0).links()).isTrue();
+    assertThat(RuleFileReader.read(rule + "    evidence: behaviour\n").rules().get(0).links()).isFalse();
+    assertThat(RuleFileReader.read(rule).rules().get(0).links()).isFalse();
+    RuleFileProblem p = problems(rule + "    evidence: strong\n").get(0);
+    assertThat(p.message()).isEqualTo("rule PH_X: evidence must be link or behaviour, not 'strong'");
+    assertThat(p.line()).isEqualTo(8);
+  }
+
+  @Test
   void read_yamlThatIsNotARuleFile() {
     assertThat(problems("just a line").get(0).message()).contains("a rule file is a mapping");
     assertThat(problems("- a\n- b\n").get(0).message()).contains("a rule file is a mapping");
