@@ -72,6 +72,21 @@ class EngineScenarioTest {
     assertThat(Level.of(Math.max(1, score))).isIn(Level.LOW, Level.MEDIUM);
   }
 
+  /** A call centre on new lines: strangers, few answer, nobody calls back; but those who answer talk for minutes. */
+  @Test
+  void process_callCentreOnNewCardsWhosCallsLastMinutes_staysBelowHigh() {
+    Scenario s = new Scenario();
+    String line = phone(980);
+    s.opening(T0 - 3 * DAY, OpeningKind.SIM, line, holder(980), null, "410400", null, null, "营业厅");
+    for (int c = 0; c < 120; c++) {
+      s.call(T0 + c * 4 * MINUTE, line, phone(40_000 + c), c % 10 < 3 ? 120 + (c % 7) * 40 : 0, "IMEI-980",
+          "CELL-980");
+    }
+    EntityRisk held = s.engine().entity(EntityKind.PHONE, line).orElseThrow();
+    assertThat(held.level()).isIn(Level.LOW, Level.MEDIUM);
+    assertThat(held.reasons()).extracting(Reason::code).contains("PH_CONVERSATIONS", "PH_LOW_ANSWER");
+  }
+
   /**
    * A new card cold-calling strangers scores high on behaviour alone (a call centre on new lines does that too):
    * its long call opens a quiet episode, no warning; once a report ties the number to fraud, the episode is warned.
