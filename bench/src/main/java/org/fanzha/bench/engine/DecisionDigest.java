@@ -27,8 +27,8 @@ import org.fanzha.text.TextClassifiers;
  * simulator changes do not enter the comparison).
  *
  * <p>Before/after check of a change to the engine's state layout: generate one world file with the
- * installed simulator ({@code java -cp bench/target/benchmarks.jar org.fanzha.sim.SimulatorMain
- * --seed 42 --people 10000 --days 4 --out world.ndjson}), build the engine before the change into
+ * simulator ({@code ./fanzha simulate --seed 42 --people 10000 --days 4 --out world.ndjson}), build
+ * the engine before the change into
  * a jar, and run this class twice on that file with the same {@code pairs.log2_bits}: once with
  * that jar ahead of {@code benchmarks.jar} on the class path, once without. The three digests
  * must match. (The fixed Bloom filter, e.g. 26, reproduces the former default exactly; the
