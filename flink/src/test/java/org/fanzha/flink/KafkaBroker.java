@@ -84,7 +84,18 @@ public final class KafkaBroker implements AutoCloseable {
         }
       }
       while (true) {
-        Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get();
+        Map<String, TopicDescription> d;
+        try {
+          d = admin.describeTopics(names).allTopicNames().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          // just created: the node may not serve the new topics' metadata yet ("not hosted"); ask again
+          if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
+              || System.nanoTime() > deadline) {
+            throw e;
+          }
+          Thread.sleep(50);
+          continue;
+        }
         boolean led = d.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null));
         if (led) {
           return;
