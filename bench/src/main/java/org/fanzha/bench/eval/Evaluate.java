@@ -95,44 +95,74 @@ public final class Evaluate {
 
   private Evaluate() {}
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    long seed = 20261127L;
-    int people = 10_000;
-    int days = 7;
-    EngineConfig cfg = EngineConfig.defaults();
-    boolean text = false;
-    int explain = 0;
-    Set<Tactic> tactics = Set.of();
-    String seeds = null;
-    boolean allowTuned = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--seed" -> seed = Long.parseLong(args[++i]);
-        case "--people" -> people = Integer.parseInt(args[++i]);
-        case "--days" -> days = Integer.parseInt(args[++i]);
-        case "--config" -> {
-          Properties p = new Properties();
-          try (InputStream in = Files.newInputStream(Path.of(args[++i]))) {
-            p.load(in);
-          }
-          cfg = cfg.withOverrides(p);
+  /** The command line, checked: every mistake in it is an {@link IllegalArgumentException} naming it. */
+  record Options(long seed, int people, int days, EngineConfig config, boolean text, int explain,
+      Set<Tactic> tactics, @org.jspecify.annotations.Nullable List<Long> seeds) {
+
+    static Options parse(String[] args) throws IOException {
+      long seed = 20261127L;
+      int people = 10_000;
+      int days = 7;
+      EngineConfig cfg = EngineConfig.defaults();
+      boolean text = false;
+      int explain = 0;
+      Set<Tactic> tactics = Set.of();
+      String seeds = null;
+      boolean allowTuned = false;
+      for (int i = 0; i < args.length; i++) {
+        String option = args[i];
+        if (Set.of("--seed", "--people", "--days", "--config", "--rules", "--explain", "--tactics", "--seeds")
+            .contains(option) && i + 1 >= args.length) {
+          throw new IllegalArgumentException("a value is missing after " + option);
         }
-        case "--rules" -> cfg = cfg.withRules(RuleFiles.load(Path.of(args[++i])));
-        case "--text" -> text = true;
-        case "--explain" -> explain = Integer.parseInt(args[++i]);
-        case "--tactics" -> tactics = Tactic.parse(args[++i]);
-        case "--seeds" -> seeds = args[++i];
-        case "--allow-tuned" -> allowTuned = true;
-        default -> {
-          System.err.println("usage: Evaluate [--seed N | --seeds 4401-4410 [--allow-tuned]] [--people N] [--days N]"
-              + " [--rules RULES.yaml] [--config PARAMS.properties] [--text] [--tactics all|LIST]");
-          System.exit(2);
+        switch (option) {
+          case "--seed" -> seed = Long.parseLong(args[++i]);
+          case "--people" -> people = Integer.parseInt(args[++i]);
+          case "--days" -> days = Integer.parseInt(args[++i]);
+          case "--config" -> {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(Path.of(args[++i]))) {
+              p.load(in);
+            }
+            cfg = cfg.withOverrides(p);
+          }
+          case "--rules" -> cfg = cfg.withRules(RuleFiles.load(Path.of(args[++i])));
+          case "--text" -> text = true;
+          case "--explain" -> explain = Integer.parseInt(args[++i]);
+          case "--tactics" -> tactics = Tactic.parse(args[++i]);
+          case "--seeds" -> seeds = args[++i];
+          case "--allow-tuned" -> allowTuned = true;
+          default -> throw new IllegalArgumentException("unknown option " + option);
         }
       }
+      return new Options(seed, people, days, cfg, text, explain, tactics,
+          seeds == null ? null : SeedSweep.parse(seeds, allowTuned));
     }
-    if (seeds != null) {
+  }
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    Options o;
+    try {
+      o = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      // a mistake on the command line, not a failure of the evaluation: say which, without a stack trace
+      System.err.println("evaluate: " + e.getMessage());
+      System.err.println("usage: evaluate [--seed N | --seeds 4401-4410 [--allow-tuned]] [--people N] [--days N]"
+          + " [--rules RULES.yaml] [--config PARAMS.properties] [--text] [--tactics all|LIST] [--explain N]");
+      System.exit(2);
+      return;
+    }
+    long seed = o.seed();
+    int people = o.people();
+    int days = o.days();
+    EngineConfig cfg = o.config();
+    boolean text = o.text();
+    int explain = o.explain();
+    Set<Tactic> tactics = o.tactics();
+    List<Long> seedList = o.seeds();
+    if (seedList != null) {
       List<SimConfig> worlds = new ArrayList<>();
-      for (long s : SeedSweep.parse(seeds, allowTuned)) {
+      for (long s : seedList) {
         worlds.add(SimConfig.builder(s, people, days).tactics(tactics).build());
       }
       EngineConfig base = cfg;
