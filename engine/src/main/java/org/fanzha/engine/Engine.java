@@ -19,6 +19,7 @@ import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
 import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.ListingEvent;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.ReportEvent;
 import org.fanzha.core.event.SmsEvent;
@@ -33,6 +34,7 @@ import org.fanzha.engine.scoring.EngineState;
 import org.fanzha.engine.scoring.Evaluation;
 import org.fanzha.engine.scoring.HandsetSteps;
 import org.fanzha.engine.scoring.LabelSteps;
+import org.fanzha.engine.scoring.ListingSteps;
 import org.fanzha.engine.scoring.OpeningSteps;
 import org.fanzha.engine.scoring.ReportSteps;
 import org.fanzha.engine.scoring.RulesInForce;
@@ -58,7 +60,7 @@ public final class Engine {
 
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
   /** 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits. */
-  private static final int SNAPSHOT_VERSION = 6;
+  private static final int SNAPSHOT_VERSION = 7; // 7: listing events counted, grey and dishonest lists
   /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
   private static final int OLDEST_READABLE = 4;
 
@@ -73,6 +75,7 @@ public final class Engine {
   private final HandsetSteps handsets;
   private final ReportSteps reports;
   private final LabelSteps labels;
+  private final ListingSteps listings;
   private final HeldRisks held;
 
   private final long[] eventsByType = new long[EventType.values().length];
@@ -97,6 +100,7 @@ public final class Engine {
     this.handsets = new HandsetSteps(state, rules, eval, tally);
     this.reports = new ReportSteps(state, eval, tally, config.contentClassifier());
     this.labels = new LabelSteps(state, eval, tally);
+    this.listings = new ListingSteps(state, eval, tally);
     this.held = new HeldRisks(state);
   }
 
@@ -151,6 +155,8 @@ public final class Engine {
       reports.report(r);
     } else if (event instanceof LabelEvent l) {
       labels.label(l);
+    } else if (event instanceof ListingEvent l) {
+      listings.listing(l);
     }
     if ((++processed & 0xFFFF) == 0) {
       state.expireEpisodes(clock);
@@ -286,7 +292,7 @@ public final class Engine {
     long clock = d.readLong();
     long processed = d.readLong();
     long[] ev = new long[EventType.values().length];
-    for (int i = 0; i < ev.length; i++) {
+    for (int i = 0; i < (version >= 7 ? ev.length : EventType.LISTING.ordinal()); i++) {
       ev[i] = d.readLong();
     }
     long[] dec = new long[Level.values().length];

@@ -10,6 +10,9 @@ import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.ListKind;
+import org.fanzha.core.event.ListName;
+import org.fanzha.core.event.ListingEvent;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.ReportEvent;
@@ -142,6 +145,11 @@ public final class Scenario {
 
   public Decision label(long ts, EntityKind kind, String entity, Role role) {
     return feed(new LabelEvent(id("l"), ts, null, kind, entity, role, null));
+  }
+
+  /** A list entry added ({@code lift} false) or lifted, as the server's list service sends it. */
+  public Decision listing(long ts, ListName list, boolean lift, ListKind kind, String entity) {
+    return feed(new ListingEvent(id("ls"), ts, "lists", list, lift, kind, entity, null, null, "entry-" + entity));
   }
 
   // ---- larger pieces

@@ -30,6 +30,8 @@ public final class Database implements AutoCloseable {
   private final StaffUserRepository users;
   private final RuleVersionRepository ruleVersions;
   private final WarningTaskRepository warnings;
+  private final ListEntryRepository lists;
+  private final AppealRepository appeals;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -42,6 +44,8 @@ public final class Database implements AutoCloseable {
     this.users = new StaffUserRepository(dataSource);
     this.ruleVersions = new RuleVersionRepository(dataSource);
     this.warnings = new WarningTaskRepository(dataSource);
+    this.lists = new ListEntryRepository(dataSource);
+    this.appeals = new AppealRepository(dataSource);
   }
 
   /**
@@ -162,6 +166,16 @@ public final class Database implements AutoCloseable {
   }
 
   /** Closes the pool; on H2 this also closes the database file once the last connection goes. */
+  /** Returns the risk list entries. */
+  public ListEntryRepository lists() {
+    return lists;
+  }
+
+  /** Returns the appeals against listings and restrictions. */
+  public AppealRepository appeals() {
+    return appeals;
+  }
+
   @Override
   public void close() {
     dataSource.close();

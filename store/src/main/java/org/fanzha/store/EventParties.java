@@ -7,6 +7,7 @@ import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.ListingEvent;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.ReportEvent;
@@ -61,6 +62,8 @@ final class EventParties {
       add(out, EntityKind.PHONE, r.reporter());
     } else if (e instanceof LabelEvent l) {
       add(out, l.entityKind(), l.entity());
+    } else if (e instanceof ListingEvent l && l.kind().entityKind() != null) {
+      add(out, l.kind().entityKind(), l.entity());
     }
     return out;
   }

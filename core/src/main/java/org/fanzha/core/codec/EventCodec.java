@@ -14,6 +14,9 @@ import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.ListKind;
+import org.fanzha.core.event.ListName;
+import org.fanzha.core.event.ListingEvent;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.ReportEvent;
@@ -329,6 +332,7 @@ public final class EventCodec {
           text("target", required("target", r.target)));
       case REPORT -> report(r, id, ts, source);
       case LABEL -> label(r, id, ts, source);
+      case LISTING -> listing(r, id, ts, source);
     };
   }
 
@@ -436,6 +440,47 @@ public final class EventCodec {
     return new LabelEvent(
         id, ts, source, kind, entity, role,
         r.fraudType == null ? null : wire("fraud_type", r.fraudType, FraudType.fromWire(r.fraudType), FraudType.allowed()));
+  }
+
+  private ListingEvent listing(RawEvent r, String id, long ts, @Nullable String source) {
+    ListName list = wire("list", r.list, ListName.fromWire(r.list), ListName.allowed());
+    boolean lift = switch (required("action", r.action)) {
+      case "add" -> false;
+      case "lift" -> true;
+      default -> throw new FieldException("action", "unknown value '" + r.action + "'; expected add|lift");
+    };
+    ListKind kind = wire("entity_kind", r.entityKind, ListKind.fromWire(r.entityKind), ListKind.allowed());
+    if (list == ListName.DISHONEST && kind != ListKind.HOLDER) {
+      throw new FieldException("entity_kind", "the dishonest list names people: must be holder");
+    }
+    String entity = listedValue("entity", kind, required("entity", r.entity));
+    Role role = r.role == null ? null : wire("role", r.role, Role.fromWire(r.role), Role.allowed());
+    if (role == Role.NORMAL || role == Role.VICTIM) {
+      throw new FieldException("role", "a listing names a fraud role (fraud_number|mule|card_dealer), not " + r.role);
+    }
+    return new ListingEvent(id, ts, source, list, lift, kind, entity, role,
+        r.fraudType == null ? null : wire("fraud_type", r.fraudType, FraudType.fromWire(r.fraudType), FraudType.allowed()),
+        optionalText("entry", r.entry, 64));
+  }
+
+  /**
+   * Returns a list entry's value in the form events carry it (EVENTS.md): canonical phones, accounts and resident IDs;
+   * trimmed device ids and IPs; domains, URLs and app packages trimmed and lower-cased.
+   *
+   * @throws FieldException naming {@code field} when the value is not one of {@code kind}
+   */
+  public String listedValue(String field, ListKind kind, String raw) {
+    try {
+      return switch (kind) {
+        case PHONE -> Identifiers.phone(raw);
+        case ACCOUNT -> account(field, raw);
+        case HOLDER -> Identifiers.residentId(raw);
+        case DEVICE, IP -> Identifiers.token(raw, field);
+        case DOMAIN, URL, APP -> Identifiers.target(raw, field);
+      };
+    } catch (InvalidIdentifierException e) {
+      throw new FieldException(field, e.getMessage());
+    }
   }
 
   // ---- field validators: each turns an identifier problem into a FieldException naming the field
@@ -666,6 +711,14 @@ public final class EventCodec {
       g.writeStringProperty("entity", l.entity());
       g.writeStringProperty("role", l.role().wireName());
       opt(g, "fraud_type", l.fraudType() == null ? null : l.fraudType().wireName());
+    } else if (event instanceof ListingEvent l) {
+      g.writeStringProperty("list", l.list().wireName());
+      g.writeStringProperty("action", l.lift() ? "lift" : "add");
+      g.writeStringProperty("entity_kind", l.kind().wireName());
+      g.writeStringProperty("entity", l.entity());
+      opt(g, "role", l.role() == null ? null : l.role().wireName());
+      opt(g, "fraud_type", l.fraudType() == null ? null : l.fraudType().wireName());
+      opt(g, "entry", l.entry());
     }
     g.writeEndObject();
   }

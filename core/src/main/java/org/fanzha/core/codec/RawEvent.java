@@ -46,6 +46,9 @@ final class RawEvent {
   @Nullable String entityKind;
   @Nullable String entity;
   @Nullable String role;
+  @Nullable String list;
+  @Nullable String action;
+  @Nullable String entry;
   /** {@code targets}: kind and value pairs, in order; null entries where a part was missing. */
   @Nullable List<String @Nullable []> targets;
   @Nullable List<@Nullable String> transferIds;
@@ -106,6 +109,9 @@ final class RawEvent {
       case "entity_kind" -> entityKind = value;
       case "entity" -> entity = value;
       case "role" -> role = value;
+      case "list" -> list = value;
+      case "action" -> action = value;
+      case "entry" -> entry = value;
       default -> {
         return false;
       }

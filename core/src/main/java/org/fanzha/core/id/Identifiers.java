@@ -302,4 +302,22 @@ public final class Identifiers {
     }
     return s;
   }
+
+  /**
+   * Returns a domain, URL or app package as lists and reports compare them: trimmed and lower-cased, after checking it
+   * is 1–1000 printable characters without white space inside.
+   */
+  public static String target(String raw, String what) {
+    String s = raw.trim().toLowerCase(java.util.Locale.ROOT);
+    if (s.isEmpty() || s.length() > 1000) {
+      throw new InvalidIdentifierException(what + " must have 1–1000 characters");
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c) || Character.isWhitespace(c)) {
+        throw new InvalidIdentifierException(what + " contains white space or a control character");
+      }
+    }
+    return s;
+  }
 }

@@ -153,6 +153,11 @@ public final class AccountFeatures {
     return (flags & AccountTable.FLAG_LISTED) != 0;
   }
 
+  @RuleField(name = "grey_listed", meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
+  public boolean greyListed() {
+    return (flags & FeatureTable.FLAG_GREY) != 0;
+  }
+
   @RuleField(name = "whitelisted", meaning = "The account was cleared")
   public boolean whitelisted() {
     return (flags & AccountTable.FLAG_WHITELISTED) != 0;

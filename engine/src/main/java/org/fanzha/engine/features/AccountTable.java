@@ -37,10 +37,10 @@ public final class AccountTable extends FeatureTable {
   public static final int IN_YUAN_WORD = 3;
   public static final int OUT_YUAN_WORD = 4;
 
-  public static final int FLAG_LISTED = 1;
+  public static final int FLAG_LISTED = FeatureTable.FLAG_LISTED;
   public static final int FLAG_DEALER_LINKED = 2;
   public static final int FLAG_COUNTED_FOR_HOLDER = 4;
-  public static final int FLAG_WHITELISTED = 8;
+  public static final int FLAG_WHITELISTED = FeatureTable.FLAG_WHITELISTED;
   public static final int FLAG_CASH = 16;
 
   // six 16-bit counters then two 32-bit yuan words a bucket: ten halves
@@ -107,17 +107,17 @@ public final class AccountTable extends FeatureTable {
     return PAYEES.estimate(page(id), base(id), now);
   }
 
-  /** Returns the flag bits. */
+  @Override
   public int flags(int id) {
     return get(id, FLAGS) & 0xFFFF;
   }
 
-  /** Sets flag bits. */
+  @Override
   public void setFlags(int id, int bits) {
     page(id)[base(id) + FLAGS] |= bits & 0xFFFF;
   }
 
-  /** Clears flag bits. */
+  @Override
   public void clearFlags(int id, int bits) {
     page(id)[base(id) + FLAGS] &= ~(bits & 0xFFFF);
   }

@@ -26,4 +26,20 @@ public final class CellTable extends FeatureTable {
   public int phones(int id, long now) {
     return PHONES.estimate(page(id), base(id), now);
   }
+
+  /** Cells are never listed, as they are never scored: the flag methods throw, as the risk methods do. */
+  @Override
+  public int flags(int id) {
+    throw new UnsupportedOperationException("radio cells carry no flags");
+  }
+
+  @Override
+  public void setFlags(int id, int bits) {
+    throw new UnsupportedOperationException("radio cells carry no flags");
+  }
+
+  @Override
+  public void clearFlags(int id, int bits) {
+    throw new UnsupportedOperationException("radio cells carry no flags");
+  }
 }

@@ -59,6 +59,21 @@ public abstract class FeatureTable {
    *    a fraud number goes quiet.
    */
 
+  /** Flag bits every kind has, at the same place: black-listed, white-listed (cleared), grey-listed, dishonest. */
+  public static final int FLAG_LISTED = 1;
+  public static final int FLAG_WHITELISTED = 8;
+  public static final int FLAG_GREY = 32;
+  public static final int FLAG_DISHONEST = 64;
+
+  /** Returns the flag bits. */
+  public abstract int flags(int id);
+
+  /** Sets flag bits. */
+  public abstract void setFlags(int id, int bits);
+
+  /** Clears flag bits. */
+  public abstract void clearFlags(int id, int bits);
+
   /** Seconds are stored relative to 2020-01-01T00:00Z so they fit an int until 2088. */
   public static final long EPOCH_BASE_MS = 1_577_836_800_000L;
 

@@ -80,6 +80,16 @@ public final class HolderFeatures {
     return (flags & HolderTable.FLAG_LISTED) != 0;
   }
 
+  @RuleField(name = "grey_listed", meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
+  public boolean greyListed() {
+    return (flags & FeatureTable.FLAG_GREY) != 0;
+  }
+
+  @RuleField(name = "dishonest", meaning = "On the dishonest list (失信名单): sold or rented cards or accounts")
+  public boolean dishonest() {
+    return (flags & FeatureTable.FLAG_DISHONEST) != 0;
+  }
+
   @RuleField(name = "whitelisted", meaning = "The holder was cleared")
   public boolean whitelisted() {
     return (flags & HolderTable.FLAG_WHITELISTED) != 0;

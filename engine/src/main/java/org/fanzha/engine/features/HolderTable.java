@@ -25,9 +25,9 @@ public final class HolderTable extends FeatureTable {
   public static final int PAYMENT = 2;
   public static final int INTERNET = 3;
 
-  public static final int FLAG_LISTED = 1;
+  public static final int FLAG_LISTED = FeatureTable.FLAG_LISTED;
   public static final int FLAG_DEALER_PROPAGATED = 2;
-  public static final int FLAG_WHITELISTED = 8;
+  public static final int FLAG_WHITELISTED = FeatureTable.FLAG_WHITELISTED;
 
   private static final Ring RING = new Ring(SCALARS, 6, 4, 5 * DAY);
   private static final Distinct AGENTS = new Distinct(RING.end(), 1, 15 * DAY);
@@ -40,17 +40,17 @@ public final class HolderTable extends FeatureTable {
     super(STRIDE, expected);
   }
 
-  /** Returns the flag bits. */
+  @Override
   public int flags(int id) {
     return get(id, FLAGS);
   }
 
-  /** Sets flag bits. */
+  @Override
   public void setFlags(int id, int bits) {
     page(id)[base(id) + FLAGS] |= bits;
   }
 
-  /** Clears flag bits. */
+  @Override
   public void clearFlags(int id, int bits) {
     page(id)[base(id) + FLAGS] &= ~bits;
   }

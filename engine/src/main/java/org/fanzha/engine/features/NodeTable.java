@@ -13,9 +13,9 @@ public final class NodeTable extends FeatureTable {
   static final int OPENINGS = 1;
   private static final int SCALARS = 2;
 
-  public static final int FLAG_LISTED = 1;
+  public static final int FLAG_LISTED = FeatureTable.FLAG_LISTED;
   public static final int FLAG_DEALER_LINKED = 2;
-  public static final int FLAG_WHITELISTED = 8;
+  public static final int FLAG_WHITELISTED = FeatureTable.FLAG_WHITELISTED;
 
   private static final Distinct HOLDERS = new Distinct(SCALARS, 1, 15 * 24 * HOUR);
   private static final Distinct PHONES = new Distinct(HOLDERS.end(), 2, 12 * HOUR);
@@ -27,17 +27,17 @@ public final class NodeTable extends FeatureTable {
     super(STRIDE, expected);
   }
 
-  /** Returns the flag bits. */
+  @Override
   public int flags(int id) {
     return page(id)[base(id) + FLAGS];
   }
 
-  /** Sets flag bits. */
+  @Override
   public void setFlags(int id, int bits) {
     page(id)[base(id) + FLAGS] |= bits;
   }
 
-  /** Clears flag bits. */
+  @Override
   public void clearFlags(int id, int bits) {
     page(id)[base(id) + FLAGS] &= ~bits;
   }

@@ -165,6 +165,11 @@ public final class PhoneFeatures {
     return (flags & PhoneTable.FLAG_LISTED) != 0;
   }
 
+  @RuleField(name = "grey_listed", meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
+  public boolean greyListed() {
+    return (flags & FeatureTable.FLAG_GREY) != 0;
+  }
+
   @RuleField(name = "whitelisted", meaning = "The phone was cleared (a label normal or an appeal)")
   public boolean whitelisted() {
     return (flags & PhoneTable.FLAG_WHITELISTED) != 0;

@@ -35,10 +35,10 @@ public final class PhoneTable extends FeatureTable {
   public static final int SMS_FRAUD = 8;
 
   /** Flag bits. */
-  public static final int FLAG_LISTED = 1;
+  public static final int FLAG_LISTED = FeatureTable.FLAG_LISTED;
   public static final int FLAG_DEALER_LINKED = 2;
   public static final int FLAG_COUNTED_FOR_HOLDER = 4;
-  public static final int FLAG_WHITELISTED = 8;
+  public static final int FLAG_WHITELISTED = FeatureTable.FLAG_WHITELISTED;
   public static final int FLAG_EPISODE = 16;
 
   private static final Ring RING = new Ring(SCALARS, 6, 9, 4 * HOUR); // nine 16-bit counters a bucket
@@ -87,17 +87,17 @@ public final class PhoneTable extends FeatureTable {
     return CONTACTS.estimate(page(id), base(id), now);
   }
 
-  /** Returns the flag bits. */
+  @Override
   public int flags(int id) {
     return get(id, FLAGS) & 0xFF;
   }
 
-  /** Sets flag bits. */
+  @Override
   public void setFlags(int id, int bits) {
     page(id)[base(id) + FLAGS] |= bits & 0xFF;
   }
 
-  /** Clears flag bits. */
+  @Override
   public void clearFlags(int id, int bits) {
     page(id)[base(id) + FLAGS] &= ~(bits & 0xFF);
   }

@@ -14,10 +14,12 @@ import org.fanzha.engine.features.Snapshots;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The black list (confirmed fraud numbers, mules, card dealers, from {@code label} events), the
- * white list (entities confirmed normal, e.g. after an appeal) and the URLs and apps the public
- * reported. A label {@code normal} moves an entity from black to white at once (第32条: a cleared
- * appeal lifts the restriction immediately). Not thread-safe: owned by one engine.
+ * The black list (confirmed fraud numbers, mules, card dealers, from {@code label} and {@code listing} events), the
+ * white list (entities confirmed normal, e.g. after an appeal), the grey list (watched, not blocked), the dishonest
+ * list of people (失信名单), the domains, URLs and apps black-listed, and those the public reported. A label {@code
+ * normal} moves an entity from black to white at once (第32条: a cleared appeal lifts the restriction immediately); a
+ * {@code listing} lift takes one entry off. The entries' provenance (who, why, until when) is kept by the server's
+ * store; the engine keeps what scoring needs. Not thread-safe: owned by one engine.
  */
 public final class RiskLists {
 
@@ -29,11 +31,16 @@ public final class RiskLists {
   // value: role ordinal + 1, fraud type ordinal + 1 in bits 8..15; WHITE for white-listed
   private final Map<EntityKind, Object2IntOpenHashMap<String>> byKind = new EnumMap<>(EntityKind.class);
   private final Object2IntOpenHashMap<String> reportedTargets = new Object2IntOpenHashMap<>();
+  // grey-listed entities, the dishonest list (holders) and black-listed domains, URLs and apps: value 1
+  private final Map<EntityKind, Object2IntOpenHashMap<String>> grey = new EnumMap<>(EntityKind.class);
+  private final Object2IntOpenHashMap<String> dishonest = new Object2IntOpenHashMap<>();
+  private final Object2IntOpenHashMap<String> listedTargets = new Object2IntOpenHashMap<>();
 
   /** Creates empty lists. */
   public RiskLists() {
     for (EntityKind k : EntityKind.values()) {
       byKind.put(k, new Object2IntOpenHashMap<>());
+      grey.put(k, new Object2IntOpenHashMap<>());
     }
   }
 
@@ -47,6 +54,83 @@ public final class RiskLists {
       m.put(entity, WHITE);
     } else if (role != Role.VICTIM) {
       m.put(entity, (role.ordinal() + 1) | (fraudType == null ? 0 : (fraudType.ordinal() + 1) << 8));
+    }
+  }
+
+  /** Takes an entity off the black list (true) or the white list (false), if it is on it. */
+  public void lift(EntityKind kind, String entity, boolean black) {
+    Object2IntOpenHashMap<String> m = byKind.get(kind);
+    int v = m.getInt(entity);
+    if (black ? v > 0 : v == WHITE) {
+      m.removeInt(entity);
+    }
+  }
+
+  /** Puts an entity on the grey list or takes it off. */
+  public void grey(EntityKind kind, String entity, boolean on) {
+    mark(grey.get(kind), entity, on);
+  }
+
+  /** Returns whether the entity is grey-listed. */
+  public boolean isGrey(EntityKind kind, String entity) {
+    return grey.get(kind).containsKey(entity);
+  }
+
+  /** Puts a person (resident ID) on the dishonest list or takes them off. */
+  public void dishonest(String holder, boolean on) {
+    mark(dishonest, holder, on);
+  }
+
+  /** Returns whether a person is on the dishonest list. */
+  public boolean isDishonest(String holder) {
+    return dishonest.containsKey(holder);
+  }
+
+  /** Black-lists a domain, URL or app package (as given, trimmed and lower-cased), or lifts it. */
+  public void listTarget(String target, boolean on) {
+    mark(listedTargets, normalise(target), on);
+  }
+
+  /**
+   * Returns whether a URL or app is black-listed: the value itself, or for a URL its host (a listed domain covers its
+   * sub-domains).
+   */
+  public boolean targetListed(String target) {
+    if (listedTargets.isEmpty()) {
+      return false;
+    }
+    String t = normalise(target);
+    if (listedTargets.containsKey(t)) {
+      return true;
+    }
+    for (String host = host(t); host != null; host = parentDomain(host)) {
+      if (listedTargets.containsKey(host)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable String host(String url) {
+    int start = url.indexOf("://");
+    start = start < 0 ? 0 : start + 3;
+    int end = start;
+    while (end < url.length() && "/?#:".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    return end > start ? url.substring(start, end) : null;
+  }
+
+  private static @Nullable String parentDomain(String host) {
+    int dot = host.indexOf('.');
+    return dot < 0 || host.indexOf('.', dot + 1) < 0 ? null : host.substring(dot + 1);
+  }
+
+  private static void mark(Object2IntOpenHashMap<String> m, String key, boolean on) {
+    if (on) {
+      m.put(key, 1);
+    } else {
+      m.removeInt(key);
     }
   }
 
@@ -101,10 +185,10 @@ public final class RiskLists {
    */
   public long approxBytes() {
     long b = 0;
-    for (Object2IntOpenHashMap<String> m : byKind.values()) {
-      b += mapBytes(m);
+    for (EntityKind k : EntityKind.values()) {
+      b += mapBytes(byKind.get(k)) + mapBytes(grey.get(k));
     }
-    return b + mapBytes(reportedTargets);
+    return b + mapBytes(reportedTargets) + mapBytes(dishonest) + mapBytes(listedTargets);
   }
 
   private static long mapBytes(Object2IntOpenHashMap<String> m) {
@@ -121,15 +205,27 @@ public final class RiskLists {
       writeMap(out, byKind.get(k));
     }
     writeMap(out, reportedTargets);
+    for (EntityKind k : EntityKind.values()) {
+      writeMap(out, grey.get(k));
+    }
+    writeMap(out, dishonest);
+    writeMap(out, listedTargets);
   }
 
-  /** Reads lists written by {@link #write}. */
-  public static RiskLists read(DataInputStream in) throws IOException {
+  /** Reads lists written by {@link #write} in engine snapshot format {@code version} (before 7: no grey list, …). */
+  public static RiskLists read(DataInputStream in, int version) throws IOException {
     RiskLists l = new RiskLists();
     for (EntityKind k : EntityKind.values()) {
       readMap(in, l.byKind.get(k));
     }
     readMap(in, l.reportedTargets);
+    if (version >= 7) {
+      for (EntityKind k : EntityKind.values()) {
+        readMap(in, l.grey.get(k));
+      }
+      readMap(in, l.dishonest);
+      readMap(in, l.listedTargets);
+    }
     return l;
   }
 

@@ -92,7 +92,7 @@ public final class EngineState {
     CellTable cells = new CellTable(16);
     cells.read(d);
     PairMemory pairs = PairMemory.read(d);
-    RiskLists lists = RiskLists.read(d);
+    RiskLists lists = RiskLists.read(d, version);
     RuleCodes codes = new RuleCodes();
     codes.read(d); // before a book is adopted, so stored masks keep naming the same codes
     EngineState s = new EngineState(phones, accounts, holders, devices, ips, cells, pairs, lists, codes);

@@ -74,10 +74,12 @@ public final class HandsetSteps {
           victims.step(v, d.subscriber(), null, stage, sev, fraudPhone, ft, ts, d.id());
         }
       }
-    } else if (s.lists.targetReports(d.target()) > 0) {
+    } else if (s.lists.targetListed(d.target()) || s.lists.targetReports(d.target()) > 0) {
+      // a black-listed site or app is as sure as one many people reported
       phones.setFlags(v, PhoneTable.FLAG_EPISODE);
       victims.step(v, d.subscriber(), null, VictimWatch.CONTACT,
-          s.lists.targetReports(d.target()) >= k.reportedTargetHigh ? Level.HIGH : Level.MEDIUM, -1, 0, ts, d.id());
+          s.lists.targetListed(d.target()) || s.lists.targetReports(d.target()) >= k.reportedTargetHigh
+              ? Level.HIGH : Level.MEDIUM, -1, 0, ts, d.id());
     } else {
       long fc = phones.fraudContactTs(v);
       if (fc > 0 && ts >= fc && ts - fc <= k.recentCallMs) {

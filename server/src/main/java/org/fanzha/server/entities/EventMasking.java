@@ -7,6 +7,7 @@ import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.ListingEvent;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.ReportEvent;
@@ -61,6 +62,11 @@ final class EventMasking {
       }
       return new ReportEvent(r.id(), r.ts(), r.source(), targets, phone(r.reporter()), r.region(), r.fraudType(),
           r.text() == null ? null : text(r.text()), r.lossFen(), r.transferIds());
+    }
+    if (e instanceof ListingEvent l) {
+      EntityKind k = l.kind().entityKind();
+      return new ListingEvent(l.id(), l.ts(), l.source(), l.list(), l.lift(), l.kind(),
+          k == null ? l.entity() : Masks.entity(k, l.entity()), l.role(), l.fraudType(), l.entry());
     }
     LabelEvent l = (LabelEvent) e;
     return new LabelEvent(l.id(), l.ts(), l.source(), l.entityKind(), Masks.entity(l.entityKind(), l.entity()), l.role(),

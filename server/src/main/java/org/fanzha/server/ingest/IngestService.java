@@ -20,6 +20,7 @@ import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.ListingEvent;
 import org.fanzha.core.event.TransferEvent;
 import org.fanzha.core.time.EventTimeWindow;
 import org.fanzha.server.runner.Outcome;
@@ -88,6 +89,9 @@ public class IngestService {
         if (e instanceof LabelEvent && !mayLabel) {
           refusals.add(new Rejection(r.line(), e.id(), "type", "label events record confirmed case outcomes and are "
               + "taken only from a signed-in ANALYST, REVIEWER or ADMIN, not from " + caller.describe()));
+        } else if (e instanceof ListingEvent) {
+          refusals.add(new Rejection(r.line(), e.id(), "type", "listing events are written by the lists service with "
+              + "the entry's provenance; add or lift entries at /api/v1/lists/entries"));
         } else {
           events.add(e);
         }

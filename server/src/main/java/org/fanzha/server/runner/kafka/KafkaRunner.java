@@ -26,6 +26,7 @@ import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.ListingEvent;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.ReportEvent;
 import org.fanzha.core.event.SmsEvent;
@@ -217,7 +218,7 @@ public final class KafkaRunner implements Runner {
    * Keeps each person's events in one partition, in the order sent: the person a fraud would reach (the callee of a
    * call, the receiver of an SMS, the subscriber of a handset signal, the payer's phone or account of a transfer), so
    * a victim's call, screen share and payment reach the job in that order whatever the partition count (decision
-   * 0012). Openings go by holder, labels by the entity, reports by reporter.
+   * 0012). Openings go by holder, labels and listings by the entity, reports by reporter.
    */
   static String partitionKey(Event e) {
     if (e instanceof CallEvent c) {
@@ -231,6 +232,8 @@ public final class KafkaRunner implements Runner {
     } else if (e instanceof OpeningEvent o) {
       return o.holder();
     } else if (e instanceof LabelEvent l) {
+      return l.entity();
+    } else if (e instanceof ListingEvent l) {
       return l.entity();
     } else if (e instanceof ReportEvent r && r.reporter() != null) {
       return r.reporter();

@@ -1,0 +1,75 @@
+package org.fanzha.engine.scoring;
+
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.ListingEvent;
+import org.fanzha.core.event.Role;
+import org.fanzha.engine.features.FeatureTable;
+
+/**
+ * List entries added and lifted (issue 10): a black entry blocks (the kind's {@code *_LISTED} rule), a grey one raises
+ * without blocking, a white one mitigates, a dishonest one restricts what a person may open; a lift takes effect for
+ * the next event. Domains, URLs and apps on the black list are checked where a handset visits or installs them.
+ */
+public final class ListingSteps {
+  private final EngineState s;
+  private final Standing standing;
+
+  public ListingSteps(EngineState s, Evaluation eval, DecisionTally tally) {
+    this.s = s;
+    this.standing = new Standing(s, eval, tally);
+  }
+
+  public void listing(ListingEvent l) {
+    boolean on = !l.lift();
+    EntityKind kind = l.kind().entityKind();
+    if (kind == null) {
+      if (l.list() == org.fanzha.core.event.ListName.BLACK) {
+        s.lists.listTarget(l.entity(), on);
+      }
+      return;
+    }
+    String entity = l.entity();
+    int id = standing.enter(kind, entity);
+    Role role = null;
+    switch (l.list()) {
+      case BLACK -> {
+        if (on) {
+          role = l.role() != null ? l.role() : usualRole(kind);
+          s.lists.apply(kind, entity, role, l.fraudType());
+          standing.black(kind, id, l.fraudType() == null ? 0 : EpisodeTypes.code(l.fraudType()));
+        } else {
+          s.lists.lift(kind, entity, true);
+          standing.flag(kind, id, FeatureTable.FLAG_LISTED, false);
+        }
+      }
+      case WHITE -> {
+        if (on) {
+          s.lists.apply(kind, entity, Role.NORMAL, null);
+          standing.clear(kind, id);
+        } else {
+          s.lists.lift(kind, entity, false);
+          standing.flag(kind, id, FeatureTable.FLAG_WHITELISTED, false);
+        }
+      }
+      case GREY -> {
+        s.lists.grey(kind, entity, on);
+        standing.flag(kind, id, FeatureTable.FLAG_GREY, on);
+      }
+      case DISHONEST -> {
+        s.lists.dishonest(entity, on);
+        standing.flag(kind, id, FeatureTable.FLAG_DISHONEST, on);
+      }
+    }
+    standing.rescore(kind, id, l.ts(), role);
+  }
+
+  /** What a black entry without a role says: a number is a fraud number, an account a mule, a person a dealer. */
+  private static Role usualRole(EntityKind kind) {
+    return switch (kind) {
+      case PHONE -> Role.FRAUD_NUMBER;
+      case ACCOUNT -> Role.MULE;
+      case HOLDER -> Role.CARD_DEALER;
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,72 @@
+package org.fanzha.engine.scoring;
+
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Role;
+import org.fanzha.engine.features.AccountTable;
+import org.fanzha.engine.features.FeatureTable;
+import org.fanzha.engine.features.PhoneTable;
+
+/**
+ * An entity's standing on the lists, as its feature table's flags: black-listed, cleared, grey, dishonest; and
+ * scoring it again once that changed. Shared by labels (confirmed outcomes) and listings (list entries).
+ */
+final class Standing {
+  private final EngineState s;
+  private final Evaluation eval;
+  private final DecisionTally tally;
+
+  Standing(EngineState s, Evaluation eval, DecisionTally tally) {
+    this.s = s;
+    this.eval = eval;
+    this.tally = tally;
+  }
+
+  /** Returns the entity's id in its table, named as the party the decision is about. */
+  int enter(EntityKind kind, String entity) {
+    int id = s.table(kind).intern(entity);
+    tally.primary(kind, id, entity);
+    return id;
+  }
+
+  /** Black-lists: listed, no longer cleared; a fraud type (code + 1, 0: none) is kept for phones and accounts. */
+  void black(EntityKind kind, int id, int fraudType) {
+    FeatureTable t = s.table(kind);
+    t.setFlags(id, FeatureTable.FLAG_LISTED);
+    t.clearFlags(id, FeatureTable.FLAG_WHITELISTED);
+    if (fraudType != 0 && kind == EntityKind.PHONE) {
+      ((PhoneTable) t).fraudType(id, fraudType);
+    } else if (fraudType != 0 && kind == EntityKind.ACCOUNT) {
+      ((AccountTable) t).fraudType(id, fraudType);
+    }
+  }
+
+  /** Clears (第32条): off the black list, on the white list, the risk held so far dropped. */
+  void clear(EntityKind kind, int id) {
+    FeatureTable t = s.table(kind);
+    t.clearFlags(id, FeatureTable.FLAG_LISTED);
+    t.setFlags(id, FeatureTable.FLAG_WHITELISTED);
+    t.setRisk(id, 0, 0, 0);
+  }
+
+  /** Sets or clears one flag; taking one off drops the risk held so far, which the next score rebuilds without it. */
+  void flag(EntityKind kind, int id, int bit, boolean on) {
+    FeatureTable t = s.table(kind);
+    if (on) {
+      t.setFlags(id, bit);
+    } else {
+      t.clearFlags(id, bit);
+      t.setRisk(id, 0, 0, 0);
+    }
+  }
+
+  /** Scores the entity with its new standing, keeping {@code role} among its roles (none when {@code null}). */
+  void rescore(EntityKind kind, int id, long ts, Role role) {
+    switch (kind) {
+      case PHONE -> eval.phone(id, ts);
+      case ACCOUNT -> eval.account(id, ts);
+      case HOLDER -> eval.holder(id, ts);
+      default -> eval.node(kind == EntityKind.IP ? s.ips : s.devices, kind, id, ts);
+    }
+    s.table(kind).raise(id, 0, 0, role == null || role == Role.NORMAL ? 0 : FeatureTable.bit(role));
+  }
+}
