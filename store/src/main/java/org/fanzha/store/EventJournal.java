@@ -340,6 +340,26 @@ public final class EventJournal {
   }
 
   /**
+   * Returns how many journaled events of one type name this entity (as far as the per-entity index has got), e.g. the
+   * reports naming a number.
+   */
+  public long countNaming(EntityKind kind, String entity, EventType type) {
+    String sql = "SELECT COUNT(*) FROM journal_party p JOIN journal j ON j.seq = p.seq"
+        + " WHERE p.entity_kind = ? AND p.entity = ? AND j.type = ?";
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, kind.wireName());
+      ps.setString(2, entity);
+      ps.setString(3, type.wireName());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("journal look-up failed", e);
+    }
+  }
+
+  /**
    * Returns up to {@code limit} events that name this entity, newest (highest sequence) first, as
    * far as the per-entity index has got: call {@link #indexPending} first to include the latest.
    */

@@ -453,7 +453,12 @@ public final class EventCodec {
     if (list == ListName.DISHONEST && kind != ListKind.HOLDER) {
       throw new FieldException("entity_kind", "the dishonest list names people: must be holder");
     }
-    String entity = listedValue("entity", kind, required("entity", r.entity));
+    String entity;
+    try {
+      entity = listedValue(kind, required("entity", r.entity));
+    } catch (InvalidIdentifierException e) {
+      throw new FieldException("entity", e.getMessage());
+    }
     Role role = r.role == null ? null : wire("role", r.role, Role.fromWire(r.role), Role.allowed());
     if (role == Role.NORMAL || role == Role.VICTIM) {
       throw new FieldException("role", "a listing names a fraud role (fraud_number|mule|card_dealer), not " + r.role);
@@ -467,19 +472,19 @@ public final class EventCodec {
    * Returns a list entry's value in the form events carry it (EVENTS.md): canonical phones, accounts and resident IDs;
    * trimmed device ids and IPs; domains, URLs and app packages trimmed and lower-cased.
    *
-   * @throws FieldException naming {@code field} when the value is not one of {@code kind}
+   * @throws InvalidIdentifierException saying why when the value is not one of {@code kind}
    */
-  public String listedValue(String field, ListKind kind, String raw) {
+  public String listedValue(ListKind kind, String raw) {
     try {
       return switch (kind) {
         case PHONE -> Identifiers.phone(raw);
-        case ACCOUNT -> account(field, raw);
+        case ACCOUNT -> account("value", raw);
         case HOLDER -> Identifiers.residentId(raw);
-        case DEVICE, IP -> Identifiers.token(raw, field);
-        case DOMAIN, URL, APP -> Identifiers.target(raw, field);
+        case DEVICE, IP -> Identifiers.token(raw, kind.wireName());
+        case DOMAIN, URL, APP -> Identifiers.target(raw, kind.wireName());
       };
-    } catch (InvalidIdentifierException e) {
-      throw new FieldException(field, e.getMessage());
+    } catch (FieldException e) {
+      throw new InvalidIdentifierException(e.getMessage());
     }
   }
 

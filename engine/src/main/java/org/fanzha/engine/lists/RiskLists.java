@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.Role;
+import org.fanzha.core.id.Urls;
 import org.fanzha.engine.features.Snapshots;
 import org.jspecify.annotations.Nullable;
 
@@ -103,27 +104,12 @@ public final class RiskLists {
     if (listedTargets.containsKey(t)) {
       return true;
     }
-    for (String host = host(t); host != null; host = parentDomain(host)) {
+    for (String host = Urls.host(t); host != null; host = Urls.parentDomain(host)) {
       if (listedTargets.containsKey(host)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static @Nullable String host(String url) {
-    int start = url.indexOf("://");
-    start = start < 0 ? 0 : start + 3;
-    int end = start;
-    while (end < url.length() && "/?#:".indexOf(url.charAt(end)) < 0) {
-      end++;
-    }
-    return end > start ? url.substring(start, end) : null;
-  }
-
-  private static @Nullable String parentDomain(String host) {
-    int dot = host.indexOf('.');
-    return dot < 0 || host.indexOf('.', dot + 1) < 0 ? null : host.substring(dot + 1);
   }
 
   private static void mark(Object2IntOpenHashMap<String> m, String key, boolean on) {

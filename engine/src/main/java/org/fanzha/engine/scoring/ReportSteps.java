@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * reported becomes a reported target; a reporter who lost money is a victim.
  */
 public final class ReportSteps {
+  /** The source the public portal's reports carry. */
+  public static final String PUBLIC_SOURCE = "portal";
+
   private final EngineState s;
   private final Evaluation eval;
   private final DecisionTally tally;
@@ -32,7 +35,10 @@ public final class ReportSteps {
   public void report(ReportEvent rep) {
     long ts = rep.ts();
     int reporter = rep.reporter() != null ? s.phones.intern(rep.reporter()) : -1;
-    int reporterKey = reporter >= 0 ? reporter : rep.id().hashCode() | Integer.MIN_VALUE;
+    // an anonymous report from the public portal cannot be told from the next one by the same person: together they
+    // count as one reporter per target until an analyst confirms the case (a partner's own reports count each)
+    int reporterKey = reporter >= 0 ? reporter
+        : PUBLIC_SOURCE.equals(rep.source()) ? Integer.MIN_VALUE : rep.id().hashCode() | Integer.MIN_VALUE;
     int ft = fraudTypeCode(rep);
     for (ReportTarget target : rep.targets()) {
       switch (target.kind()) {

@@ -17,6 +17,7 @@ import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.replay.OutputJson;
 import org.fanzha.server.runner.Runner;
+import org.fanzha.server.lists.ListedParties;
 import org.fanzha.server.runner.Outcome;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.JsonBodies;
@@ -45,10 +46,13 @@ class DecideController {
   private final IngestService ingest;
   private final Runner runner;
   private final WarningDesk warnings;
+  private final ListedParties listed;
   private final Timer latency;
 
-  DecideController(IngestService ingest, Runner runner, WarningDesk warnings, MeterRegistry meters) {
+  DecideController(IngestService ingest, Runner runner, WarningDesk warnings, ListedParties listed,
+      MeterRegistry meters) {
     this.ingest = ingest;
+    this.listed = listed;
     this.warnings = warnings;
     this.runner = runner;
     this.latency = Timer.builder("fanzha.decide")
@@ -64,7 +68,7 @@ class DecideController {
           + "(entity_kind, entity), score 0–100, level, action (allow|warn|delay|hold) and bilingual reasons. "
           + "The body has the fields of a line of decisions.ndjson. Sending the same id again does not "
           + "process it twice: the answer repeats the earlier decision with header Fanzha-Duplicate: true while "
-          + "it is remembered, else 409. When the payer (from_phone or from) has an open early-warning task, the "
+          + "it is remembered, else 409. When a list entry decided it, the answer adds listings: [{id, list, reason, source, legal_basis}]. When the payer (from_phone or from) has an open early-warning task, the "
           + "action is at least delay (hold for a critical one) and the answer adds warning: {id, severity, "
           + "fraud_type, script} so the bank can stop the payment and call the person.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -110,10 +114,10 @@ class DecideController {
     }
     Optional<WarningTask> warned = warnings.openBefore(transfer);
     Decision decision = warned.isPresent() ? OpenWarnings.hold(d, warned.get()) : d;
-    byte[] json = warned.isPresent()
+    byte[] json = listed.withListings(decision, warned.isPresent()
         ? OpenWarnings.withWarning(JsonBodies.write(g -> OutputJson.write(decision, g)), warned.get(),
             warnings.script(warned.get(), language(request)))
-        : JsonBodies.write(g -> OutputJson.write(decision, g));
+        : JsonBodies.write(g -> OutputJson.write(decision, g)));
     latency.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
     return ResponseEntity.ok().header(DUPLICATE_HEADER, Boolean.toString(duplicate))
         .contentType(MediaType.APPLICATION_JSON).body(json);

@@ -33,7 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       flow pages masked, only ANALYST sees accounts whole, traces through the API and asks for holds.
  *   <li>Event intake needs INGEST, ANALYST or ADMIN unless {@code fanzha.security.open-ingest};
  *       {@code label} events are refused from anyone who does not confirm cases (IngestService).
- *   <li>Anonymous callers get what the public side promises: a masked risk look-up, rate-limited.
+ *   <li>Anonymous callers get what the public side promises: a masked risk look-up, rate-limited, and the portal
+ *       ({@code /portal/**}: banded look-up, reports, appeals), rate-limited per client.
  *   <li>Browsers: CSRF tokens for cookie sessions (the API too, when called with the session
  *       cookie), {@code SameSite=Lax} cookies, cross-site POSTs refused, a Content-Security-Policy
  *       without inline script, no framing.
@@ -83,6 +84,10 @@ class SecurityConfig {
       a.requestMatchers(HttpMethod.POST, "/api/v1/rules/versions/*/publish").hasAnyRole(Roles.REVIEWER, Roles.ADMIN);
       a.requestMatchers("/api/v1/rules", "/api/v1/rules/**").hasAnyRole(Roles.ANALYST, Roles.REVIEWER, Roles.ADMIN);
       a.requestMatchers(HttpMethod.POST, "/rules/versions/*/publish").hasAnyRole(Roles.REVIEWER, Roles.ADMIN);
+      // list entries name people, numbers and accounts: analysts keep them; reviewers decide appeals against them
+      a.requestMatchers("/api/v1/lists/**", "/lists", "/lists/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/api/v1/appeals", "/api/v1/appeals/**", "/appeals", "/appeals/**")
+          .hasAnyRole(Roles.REVIEWER, Roles.ADMIN);
       a.requestMatchers("/", "/console/**", "/rules", "/rules/**").hasAnyRole(STAFF);
       a.anyRequest().permitAll();
     });
@@ -106,7 +111,7 @@ class SecurityConfig {
    * session cookie need the CSRF token like any form.
    */
   static RequestMatcher machineApiCall() {
-    return (HttpServletRequest r) -> r.getServletPath().startsWith("/api/")
+    return (HttpServletRequest r) -> (r.getServletPath().startsWith("/api/") || r.getServletPath().startsWith("/portal/api/"))
         && (r.getHeader("Authorization") != null || !hasSessionCookie(r));
   }
 

@@ -436,6 +436,15 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     return playbook.current().script(type(t), lang, masked(t), t.unit());
   }
 
+  /**
+   * What the public should know of a fraud type (the portal's education pages): the playbook's 12381 text and 96110
+   * script for it, addressed to nobody in particular.
+   */
+  public List<String> advice(FraudType type, String lang) {
+    Playbook pb = playbook.current();
+    return List.of(pb.sms(type, lang, "", "000000"), pb.script(type, lang, "", "000000"));
+  }
+
   /** Warnings that could not be queued (the queue was full). */
   public long dropped() {
     return dropped.get();

@@ -28,6 +28,8 @@ import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.Action;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Level;
+import org.fanzha.server.lists.ListService;
+import org.fanzha.server.lists.ListedParties;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.warnings.WarningDesk;
 import org.fanzha.server.runner.Outcome;
@@ -52,7 +54,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = {EventsController.class, DecideController.class},
     properties = {"fanzha.ingest.max-events=50", "fanzha.ingest.max-errors-listed=3", "fanzha.ingest.max-quarantined=5"})
 @AutoConfigureMockMvc(addFilters = false)
-@Import({IngestService.class, IntakeControllersTest.Meters.class})
+@Import({IngestService.class, ListedParties.class, IntakeControllersTest.Meters.class})
 class IntakeControllersTest {
 
   @TestConfiguration
@@ -83,6 +85,7 @@ class IntakeControllersTest {
   @MockitoBean Runner runner;
   @MockitoBean WarningDesk warnings; // no open warnings: its answers are Optional.empty()
   @MockitoBean Database db;
+  @MockitoBean ListService lists; // no list entries: its answers are empty
   Quarantine quarantine;
   final List<List<? extends Event>> submitted = new ArrayList<>();
 

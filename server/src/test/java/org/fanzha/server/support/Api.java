@@ -34,6 +34,27 @@ public final class Api {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  public HttpResponse<String> delete(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).DELETE());
+  }
+
+  /** A POST without signing in (the public portal). */
+  public HttpResponse<String> postAnonymously(String path, String body) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /** The same request as another signed-in user. */
+  public Api as(String user, String password) {
+    return new Api(base, user, password);
+  }
+
+  private Api(String base, String user, String password) {
+    this.base = base;
+    this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }

@@ -1,0 +1,104 @@
+package org.fanzha.server.lists;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.fanzha.core.event.ListKind;
+import org.fanzha.core.event.ListName;
+import org.fanzha.core.time.Timestamps;
+import org.fanzha.server.system.BadRequestException;
+import org.fanzha.server.system.Caller;
+import org.fanzha.store.ListEntry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lists in and out as CSV (API.md: {@code list,kind,value,reason,source,expires_at}, a header line first). An import
+ * checks every row as a single add would and reports each refused row by line, field and reason; the rows that pass
+ * are stored and applied.
+ */
+final class ListCsv {
+
+  static final String[] COLUMNS = {"list", "kind", "value", "reason", "source", "expires_at"};
+  private static final CSVFormat IN = CSVFormat.RFC4180.builder().setHeader(COLUMNS).setSkipHeaderRecord(true)
+      .setIgnoreSurroundingSpaces(true).setTrim(true).get();
+  private static final CSVFormat OUT = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get();
+
+  /** One refused row. */
+  record RowError(long line, String field, String reason) {}
+
+  /** What an import did. */
+  record Imported(int stored, List<RowError> errors) {}
+
+  private ListCsv() {}
+
+  /** Reads rows, checks each with {@code service}, stores those that pass. At most {@code maxErrors} are listed. */
+  static Imported read(Reader in, ListService service, Caller author, long now, int maxErrors) throws IOException {
+    List<ListEntry> good = new ArrayList<>();
+    List<RowError> errors = new ArrayList<>();
+    long refused = 0;
+    for (CSVRecord r : IN.parse(in)) {
+      long line = r.getRecordNumber() + 1; // the header is line 1
+      try {
+        if (r.size() != COLUMNS.length) {
+          throw new BadRequestException("row: " + COLUMNS.length + " columns expected (" + String.join(",", COLUMNS)
+              + "), found " + r.size());
+        }
+        ListName list = ListName.fromWire(r.get("list"));
+        if (list == null) {
+          throw new BadRequestException("list: unknown value '" + r.get("list") + "'; expected " + ListName.allowed());
+        }
+        ListKind kind = ListKind.fromWire(r.get("kind"));
+        if (kind == null) {
+          throw new BadRequestException("kind: unknown value '" + r.get("kind") + "'; expected " + ListKind.allowed());
+        }
+        good.add(service.check(new ListService.NewEntry(list, kind, r.get("value"), null, null, r.get("reason"),
+            r.get("source").isEmpty() ? "import" : r.get("source"), null, null, null, expires(r.get("expires_at"))),
+            author, now));
+      } catch (BadRequestException e) {
+        refused++;
+        if (errors.size() < maxErrors) {
+          String m = e.getMessage();
+          int colon = m.indexOf(':');
+          errors.add(new RowError(line, colon > 0 ? m.substring(0, colon) : "row", colon > 0 ? m.substring(colon + 1).strip() : m));
+        }
+      }
+    }
+    int stored = good.isEmpty() ? 0 : service.addAll(good, author);
+    if (refused > errors.size()) {
+      errors.add(new RowError(0, "rows", (refused - errors.size()) + " more rows refused, not listed"));
+    }
+    return new Imported(stored, errors);
+  }
+
+  private static @Nullable Long expires(String raw) {
+    if (raw.isEmpty()) {
+      return null;
+    }
+    try {
+      return Timestamps.parseIso(raw);
+    } catch (RuntimeException e) {
+      throw new BadRequestException("expires_at: an ISO-8601 time with offset, e.g. 2027-06-30T00:00:00+08:00");
+    }
+  }
+
+  /** Writes the entries {@code source} hands over as CSV rows, header first, without holding them all. */
+  static void write(Writer out, Consumer<Consumer<ListEntry>> source) throws IOException {
+    CSVPrinter p = new CSVPrinter(out, OUT); // not closed: the caller owns the stream
+    source.accept(e -> {
+      try {
+        p.printRecord(e.list().wireName(), e.kind().wireName(), e.value(), e.reason(), e.source(),
+            e.expiresAtMs() == null ? "" : Timestamps.format(e.expiresAtMs()));
+      } catch (IOException x) {
+        throw new UncheckedIOException(x);
+      }
+    });
+    p.flush();
+  }
+}
