@@ -124,4 +124,20 @@ class EngineListingTest {
     assertThat(back.lists().targetListed("COM.FAKE.LOAN")).isTrue();
     assertThat(back.stats().eventsByType()).containsEntry(org.fanzha.core.event.EventType.LISTING, 3L);
   }
+
+  @Test
+  void anonymousPortalReports_countAsOneReporter_partnerReportsEach() {
+    Scenario s = new Scenario();
+    for (int i = 0; i < 5; i++) {
+      s.feed(new org.fanzha.core.event.ReportEvent("pr-" + i, T0 + i * MINUTE, "portal",
+          List.of(new org.fanzha.core.event.ReportTarget(org.fanzha.core.event.TargetKind.PHONE, phone(7601))), null, null,
+          null, "骗子", 0, List.of()));
+      s.feed(new org.fanzha.core.event.ReportEvent("bank-" + i, T0 + i * MINUTE, "bank-01",
+          List.of(new org.fanzha.core.event.ReportTarget(org.fanzha.core.event.TargetKind.PHONE, phone(7602))), null, null,
+          null, "骗子", 0, List.of()));
+    }
+    int portal = s.engine().entity(EntityKind.PHONE, phone(7601)).map(EntityRisk::score).orElse(0);
+    int partner = s.engine().entity(EntityKind.PHONE, phone(7602)).map(EntityRisk::score).orElse(0);
+    assertThat(portal).as("one person sending five anonymous reports cannot list a number").isLessThan(partner);
+  }
 }

@@ -15,7 +15,6 @@ import org.fanzha.server.appeals.EvidenceFiles;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.JsonBodies;
-import org.fanzha.store.Appeal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -150,8 +149,9 @@ class PortalApiController {
   }
 
   private static JsonNode body(HttpServletRequest request, String shape) throws IOException {
+    byte[] bytes = Bodies.read(request, 64 * 1024); // too large: 413, as everywhere
     try {
-      JsonNode b = JSON.readTree(Bodies.read(request, 64 * 1024));
+      JsonNode b = JSON.readTree(bytes);
       if (b == null || !b.isObject()) {
         throw new BadRequestException("body: a JSON object " + shape);
       }

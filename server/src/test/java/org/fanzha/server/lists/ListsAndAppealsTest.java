@@ -93,7 +93,14 @@ class ListsAndAppealsTest {
         + "\"regions\":[]}"), 201);
     Api reviewer = admin.as("rev", "rev-password-1");
     JsonNode queue = read(reviewer.get("/api/v1/appeals?status=open"), 200);
-    assertThat(queue.path("appeals").path(0).path("entries").path(0).asString()).isEqualTo(entry);
+    JsonNode mine = null;
+    for (JsonNode a : queue.path("appeals")) {
+      if (a.path("value").asString().equals(MULE)) {
+        mine = a;
+      }
+    }
+    assertThat(mine).isNotNull();
+    assertThat(mine.path("entries").path(0).asString()).as("the appeal names the listing").isEqualTo(entry);
     assertThat(reviewer.post("/api/v1/lists/entries", "{}").statusCode()).as("reviewers do not list").isEqualTo(403);
     JsonNode decided = read(reviewer.post("/api/v1/appeals/" + sent.path("id").asString() + "/decision",
         "{\"outcome\":\"upheld\",\"note\":\"营业执照核实无误\"}"), 200);
@@ -173,5 +180,25 @@ class ListsAndAppealsTest {
       }
     }
     assertThat(limited).as("12 a minute per client, then 429").isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void hostileAppeals_escapedWhereShown_wrongTypesAndHugeBodiesRefused() throws Exception {
+    Api admin = admin();
+    String hostile = "<script>alert(document.cookie)</script><img src=x onerror=alert(1)>";
+    read(admin.postAnonymously("/portal/api/appeals", "{\"kind\":\"phone\",\"value\":\"13800138077\",\"reason\":\""
+        + hostile.replace("\"", "\\\"") + "\",\"contact\":\"" + hostile.replace("\"", "\\\"") + "\"}"), 201);
+    HttpResponse<String> page = admin.get("/appeals");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("<script>alert").doesNotContain("<img src=x")
+        .contains("&lt;script&gt;alert(document.cookie)&lt;/script&gt;");
+    assertThat(admin.postAnonymously("/portal/api/appeals", "{\"kind\":\"phone\",\"value\":\"13800138077\",\"reason\":\""
+        + "x".repeat(70_000) + "\",\"contact\":\"c\"}").statusCode()).as("over 64 KB").isEqualTo(413);
+    assertThat(admin.postAnonymously("/portal/api/appeals", "{\"kind\":\"phone\",\"value\":\"../../etc/passwd\","
+        + "\"reason\":\"xxxxxx\",\"contact\":\"ccc\"}").statusCode()).isEqualTo(400);
+    assertThat(admin.getAnonymously("/portal/api/appeals/" + "x".repeat(500)).statusCode()).isEqualTo(404);
+    HttpResponse<String> portal = admin.getAnonymously("/portal?kind=phone&value=%3Cscript%3E");
+    assertThat(portal.statusCode()).isEqualTo(200);
+    assertThat(portal.body()).doesNotContain("<script>").contains("&lt;script&gt;");
   }
 }
