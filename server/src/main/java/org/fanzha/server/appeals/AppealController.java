@@ -10,6 +10,7 @@ import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
+import org.fanzha.server.system.ProblemEntities;
 import org.fanzha.store.Appeal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -120,19 +121,13 @@ class AppealController {
 
   @ExceptionHandler(AppealService.Unknown.class)
   ResponseEntity<ProblemDetail> unknown(AppealService.Unknown e) {
-    return problem(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown appeal", e.getMessage());
+    return ProblemEntities.of(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown appeal", e.getMessage());
   }
 
   @ExceptionHandler(AppealService.Refused.class)
   ResponseEntity<ProblemDetail> refused(AppealService.Refused e) {
-    return problem(e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, REFUSED, "Appeal not decided",
+    return ProblemEntities.of(e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, REFUSED, "Appeal not decided",
         e.getMessage());
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setType(type);
-    p.setTitle(title);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
 }

@@ -19,6 +19,7 @@ import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
+import org.fanzha.server.system.ProblemEntities;
 import org.fanzha.store.Database;
 import org.fanzha.store.ListEntry;
 import org.jspecify.annotations.Nullable;
@@ -136,7 +137,7 @@ class ListController {
     return lists.lift(id, reason, Caller.of(auth))
         .<ResponseEntity<?>>map(e -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
             .body(JsonBodies.write(g -> ListJson.write(e, clock.millis(), g))))
-        .orElseGet(() -> problem(HttpStatus.NOT_FOUND, UNKNOWN, "No such entry in force",
+        .orElseGet(() -> ProblemEntities.of(HttpStatus.NOT_FOUND, UNKNOWN, "No such entry in force",
             "id: no list entry " + id + " in force"));
   }
 
@@ -185,10 +186,8 @@ class ListController {
 
   @ExceptionHandler(ListService.NotApplied.class)
   ResponseEntity<ProblemDetail> notApplied(ListService.NotApplied e) {
-    ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, NOT_APPLIED, "Stored, not applied yet",
-        e.getMessage());
-    return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).header(HttpHeaders.RETRY_AFTER, "60")
-        .body(r.getBody());
+    return ProblemEntities.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, NOT_APPLIED, "Stored, not applied yet",
+        e.getMessage(), 60);
   }
 
   // ---- request fields
@@ -239,10 +238,4 @@ class ListController {
     }
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setType(type);
-    p.setTitle(title);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
 }

@@ -15,7 +15,7 @@ import org.fanzha.server.appeals.EvidenceFiles;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.JsonBodies;
-import org.springframework.http.HttpHeaders;
+import org.fanzha.server.system.ProblemEntities;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -137,15 +137,13 @@ class PortalApiController {
           g.writeStringProperty("note", a.note());
           g.writeEndObject();
         })))
-        .orElseGet(() -> problem(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown appeal", "token: no appeal has this token"));
+        .orElseGet(() -> ProblemEntities.of(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown appeal", "token: no appeal has this token"));
   }
 
   @ExceptionHandler(RejectedExecutionException.class)
   ResponseEntity<ProblemDetail> busy(RejectedExecutionException e) {
-    ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Try again shortly",
-        "the platform cannot take this now; please try again in a minute");
-    return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).header(HttpHeaders.RETRY_AFTER, "60")
-        .body(r.getBody());
+    return ProblemEntities.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Try again shortly",
+        "the platform cannot take this now; please try again in a minute", 60);
   }
 
   private static JsonNode body(HttpServletRequest request, String shape) throws IOException {
@@ -168,16 +166,8 @@ class PortalApiController {
   }
 
   private static ResponseEntity<ProblemDetail> tooMany() {
-    ResponseEntity<ProblemDetail> r = problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many requests",
-        "please wait a minute before asking again");
-    return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders()).header(HttpHeaders.RETRY_AFTER, "60")
-        .body(r.getBody());
+    return ProblemEntities.retryAfter(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many requests",
+        "please wait a minute before asking again", 60);
   }
 
-  static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setType(type);
-    p.setTitle(title);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
 }
