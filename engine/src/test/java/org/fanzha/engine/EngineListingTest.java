@@ -51,6 +51,7 @@ class EngineListingTest {
   void greyPhone_raisesWithoutBlocking() {
     Scenario s = new Scenario();
     String p = phone(7101);
+    s.call(T0 - HOUR, p, phone(7109), 30); // known to the engine: the listing scores it at once
     Decision d = s.listing(T0, ListName.GREY, false, ListKind.PHONE, p);
     assertThat(d.level()).isEqualTo(Level.MEDIUM);
     Decision call = s.call(T0 + MINUTE, p, phone(7102), 30);
@@ -139,5 +140,19 @@ class EngineListingTest {
     int portal = s.engine().entity(EntityKind.PHONE, phone(7601)).map(EntityRisk::score).orElse(0);
     int partner = s.engine().entity(EntityKind.PHONE, phone(7602)).map(EntityRisk::score).orElse(0);
     assertThat(portal).as("one person sending five anonymous reports cannot list a number").isLessThan(partner);
+  }
+
+  @Test
+  void unseenEntity_listedWithoutAFeatureSlice_flaggedWhenAnEventNamesIt() {
+    Scenario s = new Scenario();
+    String p = phone(7701);
+    int phonesBefore = s.engine().stats().entitiesTracked().getOrDefault(EntityKind.PHONE, 0);
+    assertThat(s.listing(T0, ListName.BLACK, false, ListKind.PHONE, p).isNone()).isTrue();
+    assertThat(s.engine().stats().entitiesTracked().getOrDefault(EntityKind.PHONE, 0))
+        .as("no feature slice for a number never seen").isEqualTo(phonesBefore);
+    assertThat(s.engine().lists().mightBeListed(EntityKind.PHONE, p)).isTrue();
+    Decision call = s.call(T0 + MINUTE, p, phone(7702), 30);
+    assertThat(codes(call)).contains("PH_LISTED");
+    assertThat(call.level()).isEqualTo(Level.CRITICAL);
   }
 }

@@ -107,8 +107,23 @@ public abstract class FeatureTable {
     this.pages = new int[Math.max(1, (cap + PAGE - 1) >>> PAGE_SHIFT)][];
   }
 
+  /** Where a table learns the flags of an entity it meets for the first time (the risk lists). */
+  @FunctionalInterface
+  public interface FlagSource {
+    /** Returns the flag bits {@code name} starts with (0: none). */
+    int flagsOf(String name);
+  }
+
+  private @org.jspecify.annotations.Nullable FlagSource flagSource;
+
+  /** Gives every entity met from now on the flags {@code source} says (a listed number gets its flag when it calls). */
+  public final void flagsFrom(FlagSource source) {
+    this.flagSource = source;
+  }
+
   /** Returns the id of {@code name}, creating an empty entity when it is new. */
   public final int intern(String name) {
+    int known = ids.size();
     int id = ids.intern(name);
     int p = id >>> PAGE_SHIFT;
     if (p == pages.length) {
@@ -116,6 +131,12 @@ public abstract class FeatureTable {
     }
     if (pages[p] == null) {
       pages[p] = new int[PAGE * stride];
+    }
+    if (id == known && flagSource != null) {
+      int f = flagSource.flagsOf(name);
+      if (f != 0) {
+        setFlags(id, f);
+      }
     }
     return id;
   }

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,85 +12,170 @@ import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.id.Urls;
+import org.fanzha.engine.features.FeatureTable;
+import org.fanzha.engine.features.Interner;
 import org.fanzha.engine.features.Snapshots;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The black list (confirmed fraud numbers, mules, card dealers, from {@code label} and {@code listing} events), the
- * white list (entities confirmed normal, e.g. after an appeal), the grey list (watched, not blocked), the dishonest
- * list of people (失信名单), the domains, URLs and apps black-listed, and those the public reported. A label {@code
- * normal} moves an entity from black to white at once (第32条: a cleared appeal lifts the restriction immediately); a
- * {@code listing} lift takes one entry off. The entries' provenance (who, why, until when) is kept by the server's
- * store; the engine keeps what scoring needs. Not thread-safe: owned by one engine.
+ * What the lists say about each entity: black (confirmed fraud numbers, mules, card dealers, from {@code label} and
+ * {@code listing} events), white (confirmed normal, e.g. after an appeal), grey (watched, not blocked), dishonest
+ * (失信名单, people); the domains, URLs and apps black-listed; those the public reported. A label {@code normal} moves an
+ * entity from black to white at once (第32条: a cleared appeal lifts the restriction immediately); a {@code listing}
+ * lift takes one standing off. The entries' provenance (who, why, until when) is kept by the server's store; the engine
+ * keeps what scoring needs. Not thread-safe: owned by one engine.
+ *
+ * <p>Memory. A province's lists run to millions of entries, most of them numbers and accounts the engine has not seen
+ * in traffic. They are kept apart from the feature tables (a listed entity gets a feature slice only when an event
+ * names it; {@link #flagsOf} gives it its flags then), each kind in an {@link Interner} (the identifier once as UTF-8 in
+ * an arena, exact look-up) with one int of standing per id: about 40 bytes an entry, measured by {@code
+ * ListLookupBenchmark}.
  */
 public final class RiskLists {
 
   /** What a list holds about one entity. */
   public record Listing(Role role, @Nullable FraudType fraudType) {}
 
-  private static final int WHITE = -1;
+  // standing: bits 0..7 black role ordinal + 1, 8..15 fraud type ordinal + 1, then white, grey, dishonest
+  private static final int BLACK = 0xFFFF;
+  private static final int WHITE = 1 << 16;
+  private static final int GREY = 1 << 17;
+  private static final int DISHONEST = 1 << 18;
 
-  // value: role ordinal + 1, fraud type ordinal + 1 in bits 8..15; WHITE for white-listed
-  private final Map<EntityKind, Object2IntOpenHashMap<String>> byKind = new EnumMap<>(EntityKind.class);
+  private final Map<EntityKind, Standings> byKind = new EnumMap<>(EntityKind.class);
   private final Object2IntOpenHashMap<String> reportedTargets = new Object2IntOpenHashMap<>();
-  // grey-listed entities, the dishonest list (holders) and black-listed domains, URLs and apps: value 1
-  private final Map<EntityKind, Object2IntOpenHashMap<String>> grey = new EnumMap<>(EntityKind.class);
-  private final Object2IntOpenHashMap<String> dishonest = new Object2IntOpenHashMap<>();
   private final Object2IntOpenHashMap<String> listedTargets = new Object2IntOpenHashMap<>();
+
+  /** One kind's identifiers and their standing. */
+  private static final class Standings {
+    final Interner ids = new Interner(1 << 10);
+    int[] standing = new int[1 << 10];
+    int[] count = new int[4]; // black, white, grey, dishonest, for statistics
+
+    int get(String name) {
+      int id = ids.find(name);
+      return id < 0 ? 0 : standing[id];
+    }
+
+    void set(String name, int value) {
+      int id = value == 0 ? ids.find(name) : ids.intern(name);
+      if (id < 0) {
+        return;
+      }
+      if (id >= standing.length) {
+        standing = Arrays.copyOf(standing, Math.max(id + 1, standing.length + (standing.length >> 1)));
+      }
+      tally(standing[id], -1);
+      standing[id] = value;
+      tally(value, 1);
+    }
+
+    void tally(int v, int d) {
+      count[0] += (v & BLACK) != 0 ? d : 0;
+      count[1] += (v & WHITE) != 0 ? d : 0;
+      count[2] += (v & GREY) != 0 ? d : 0;
+      count[3] += (v & DISHONEST) != 0 ? d : 0;
+    }
+  }
 
   /** Creates empty lists. */
   public RiskLists() {
     for (EntityKind k : EntityKind.values()) {
-      byKind.put(k, new Object2IntOpenHashMap<>());
-      grey.put(k, new Object2IntOpenHashMap<>());
+      byKind.put(k, new Standings());
     }
   }
 
   /**
-   * Records a confirmed outcome: a fraud role black-lists the entity; {@code normal} white-lists
-   * it (and removes any black listing); {@code victim} is not a list entry and is ignored here.
+   * Records a confirmed outcome: a fraud role black-lists the entity (and takes it off the white list); {@code normal}
+   * white-lists it (and takes it off the black list); {@code victim} is not a list entry and is ignored here.
    */
   public void apply(EntityKind kind, String entity, Role role, @Nullable FraudType fraudType) {
-    Object2IntOpenHashMap<String> m = byKind.get(kind);
+    Standings s = byKind.get(kind);
+    int v = s.get(entity);
     if (role == Role.NORMAL) {
-      m.put(entity, WHITE);
+      s.set(entity, (v & ~BLACK) | WHITE);
     } else if (role != Role.VICTIM) {
-      m.put(entity, (role.ordinal() + 1) | (fraudType == null ? 0 : (fraudType.ordinal() + 1) << 8));
+      s.set(entity, (v & ~(BLACK | WHITE)) | (role.ordinal() + 1) | (fraudType == null ? 0 : (fraudType.ordinal() + 1) << 8));
     }
   }
 
   /** Takes an entity off the black list (true) or the white list (false), if it is on it. */
   public void lift(EntityKind kind, String entity, boolean black) {
-    Object2IntOpenHashMap<String> m = byKind.get(kind);
-    int v = m.getInt(entity);
-    if (black ? v > 0 : v == WHITE) {
-      m.removeInt(entity);
-    }
+    Standings s = byKind.get(kind);
+    s.set(entity, s.get(entity) & ~(black ? BLACK : WHITE));
   }
 
   /** Puts an entity on the grey list or takes it off. */
   public void grey(EntityKind kind, String entity, boolean on) {
-    mark(grey.get(kind), entity, on);
+    mark(kind, entity, GREY, on);
   }
 
   /** Returns whether the entity is grey-listed. */
   public boolean isGrey(EntityKind kind, String entity) {
-    return grey.get(kind).containsKey(entity);
+    return (byKind.get(kind).get(entity) & GREY) != 0;
   }
 
   /** Puts a person (resident ID) on the dishonest list or takes them off. */
   public void dishonest(String holder, boolean on) {
-    mark(dishonest, holder, on);
+    mark(EntityKind.HOLDER, holder, DISHONEST, on);
   }
 
   /** Returns whether a person is on the dishonest list. */
   public boolean isDishonest(String holder) {
-    return dishonest.containsKey(holder);
+    return (byKind.get(EntityKind.HOLDER).get(holder) & DISHONEST) != 0;
+  }
+
+  private void mark(EntityKind kind, String entity, int bit, boolean on) {
+    Standings s = byKind.get(kind);
+    int v = s.get(entity);
+    s.set(entity, on ? v | bit : v & ~bit);
+  }
+
+  /**
+   * Returns the feature-table flags the lists give an entity ({@link FeatureTable#FLAG_LISTED}, {@code
+   * FLAG_WHITELISTED}, {@code FLAG_GREY}, {@code FLAG_DISHONEST}): what a table sets when it first meets the entity.
+   */
+  public int flagsOf(EntityKind kind, String entity) {
+    int v = byKind.get(kind).get(entity);
+    if (v == 0) {
+      return 0;
+    }
+    return ((v & BLACK) != 0 ? FeatureTable.FLAG_LISTED : 0) | ((v & WHITE) != 0 ? FeatureTable.FLAG_WHITELISTED : 0)
+        | ((v & GREY) != 0 ? FeatureTable.FLAG_GREY : 0) | ((v & DISHONEST) != 0 ? FeatureTable.FLAG_DISHONEST : 0);
+  }
+
+  /** Returns whether the entity is black-listed. */
+  public boolean mightBeListed(EntityKind kind, String entity) {
+    return (byKind.get(kind).get(entity) & BLACK) != 0;
+  }
+
+  /** Returns whether the entity was confirmed normal. */
+  public boolean isCleared(EntityKind kind, String entity) {
+    return (byKind.get(kind).get(entity) & WHITE) != 0;
+  }
+
+  /** Returns the black listing of an entity, if any. */
+  public Optional<Listing> listing(EntityKind kind, String entity) {
+    int v = byKind.get(kind).get(entity);
+    if ((v & BLACK) == 0) {
+      return Optional.empty();
+    }
+    int ft = (v >>> 8) & 0xFF;
+    return Optional.of(new Listing(Role.values()[(v & 0xFF) - 1], ft == 0 ? null : FraudType.values()[ft - 1]));
+  }
+
+  /** Returns how many entities of a kind are black-listed. */
+  public int blackListed(EntityKind kind) {
+    return byKind.get(kind).count[0];
   }
 
   /** Black-lists a domain, URL or app package (as given, trimmed and lower-cased), or lifts it. */
   public void listTarget(String target, boolean on) {
-    mark(listedTargets, normalise(target), on);
+    if (on) {
+      listedTargets.put(normalise(target), 1);
+    } else {
+      listedTargets.removeInt(normalise(target));
+    }
   }
 
   /**
@@ -112,45 +198,6 @@ public final class RiskLists {
     return false;
   }
 
-  private static void mark(Object2IntOpenHashMap<String> m, String key, boolean on) {
-    if (on) {
-      m.put(key, 1);
-    } else {
-      m.removeInt(key);
-    }
-  }
-
-  /** Returns whether the entity is black-listed. */
-  public boolean mightBeListed(EntityKind kind, String entity) {
-    return byKind.get(kind).getInt(entity) > 0;
-  }
-
-  /** Returns whether the entity was confirmed normal. */
-  public boolean isCleared(EntityKind kind, String entity) {
-    return byKind.get(kind).getInt(entity) == WHITE;
-  }
-
-  /** Returns the black listing of an entity, if any. */
-  public Optional<Listing> listing(EntityKind kind, String entity) {
-    int v = byKind.get(kind).getInt(entity);
-    if (v <= 0) {
-      return Optional.empty();
-    }
-    int ft = (v >>> 8) & 0xFF;
-    return Optional.of(new Listing(Role.values()[(v & 0xFF) - 1], ft == 0 ? null : FraudType.values()[ft - 1]));
-  }
-
-  /** Returns how many entities of a kind are black-listed. */
-  public int blackListed(EntityKind kind) {
-    int n = 0;
-    for (int v : byKind.get(kind).values()) {
-      if (v > 0) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   /** Records a reported URL or app (as given, trimmed and lower-cased). */
   public void reportTarget(String target) {
     reportedTargets.addTo(normalise(target), 1);
@@ -165,16 +212,13 @@ public final class RiskLists {
     return s.trim().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /**
-   * Returns an estimate of the bytes held: per entry a String (~40 bytes of header and fields plus
-   * its characters) and two map slots (key reference and int value at the maps' 3/4 load).
-   */
+  /** Returns an estimate of the bytes held: the interners, the standing arrays, the target maps. */
   public long approxBytes() {
     long b = 0;
-    for (EntityKind k : EntityKind.values()) {
-      b += mapBytes(byKind.get(k)) + mapBytes(grey.get(k));
+    for (Standings s : byKind.values()) {
+      b += s.ids.approxBytes() + 16L + 4L * s.standing.length;
     }
-    return b + mapBytes(reportedTargets) + mapBytes(dishonest) + mapBytes(listedTargets);
+    return b + mapBytes(reportedTargets) + mapBytes(listedTargets);
   }
 
   private static long mapBytes(Object2IntOpenHashMap<String> m) {
@@ -185,41 +229,50 @@ public final class RiskLists {
     return b;
   }
 
-  /** Writes the lists. */
+  /** Writes the lists: per kind the entities with a standing, in name order (a restored engine writes the same bytes). */
   public void write(DataOutputStream out) throws IOException {
     for (EntityKind k : EntityKind.values()) {
-      writeMap(out, byKind.get(k));
+      Standings s = byKind.get(k);
+      String[] names = new String[s.ids.size()];
+      int n = 0;
+      for (int id = 0; id < s.ids.size(); id++) {
+        if (s.standing[id] != 0) {
+          names[n++] = s.ids.name(id);
+        }
+      }
+      Arrays.sort(names, 0, n);
+      out.writeInt(n);
+      for (int i = 0; i < n; i++) {
+        Snapshots.writeString(out, names[i]);
+        out.writeInt(s.get(names[i]));
+      }
     }
     writeMap(out, reportedTargets);
-    for (EntityKind k : EntityKind.values()) {
-      writeMap(out, grey.get(k));
-    }
-    writeMap(out, dishonest);
     writeMap(out, listedTargets);
   }
 
-  /** Reads lists written by {@link #write} in engine snapshot format {@code version} (before 7: no grey list, …). */
+  /** Reads lists written by {@link #write} in engine snapshot format {@code version} (before 7: black and white only). */
   public static RiskLists read(DataInputStream in, int version) throws IOException {
     RiskLists l = new RiskLists();
     for (EntityKind k : EntityKind.values()) {
-      readMap(in, l.byKind.get(k));
+      Standings s = l.byKind.get(k);
+      int n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        String name = Snapshots.readString(in);
+        int v = in.readInt();
+        s.set(name, version >= 7 ? v : v == -1 ? WHITE : v); // before 7, -1 meant white
+      }
     }
     readMap(in, l.reportedTargets);
     if (version >= 7) {
-      for (EntityKind k : EntityKind.values()) {
-        readMap(in, l.grey.get(k));
-      }
-      readMap(in, l.dishonest);
       readMap(in, l.listedTargets);
     }
     return l;
   }
 
   private static void writeMap(DataOutputStream out, Object2IntOpenHashMap<String> m) throws IOException {
-    // keys sorted, not in hash order (which depends on the map's history): a restored engine
-    // then writes the same bytes
     String[] keys = m.keySet().toArray(new String[0]);
-    java.util.Arrays.sort(keys);
+    Arrays.sort(keys);
     out.writeInt(keys.length);
     for (String k : keys) {
       Snapshots.writeString(out, k);

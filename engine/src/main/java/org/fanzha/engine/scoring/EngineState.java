@@ -54,6 +54,10 @@ public final class EngineState {
     this.lists = lists;
     this.codes = codes;
     this.victims = new VictimWatch(0, phones::name);
+    for (EntityKind k : new EntityKind[] {EntityKind.PHONE, EntityKind.ACCOUNT, EntityKind.HOLDER, EntityKind.DEVICE,
+        EntityKind.IP}) {
+      table(k).flagsFrom(name -> lists.flagsOf(k, name));
+    }
   }
 
   /** Returns empty state sized for a small city; the tables grow as entities arrive. */

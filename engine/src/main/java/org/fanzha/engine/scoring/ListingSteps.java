@@ -1,14 +1,16 @@
 package org.fanzha.engine.scoring;
 
 import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.ListName;
 import org.fanzha.core.event.ListingEvent;
 import org.fanzha.core.event.Role;
-import org.fanzha.engine.features.FeatureTable;
 
 /**
  * List entries added and lifted (issue 10): a black entry blocks (the kind's {@code *_LISTED} rule), a grey one raises
  * without blocking, a white one mitigates, a dishonest one restricts what a person may open; a lift takes effect for
- * the next event. Domains, URLs and apps on the black list are checked where a handset visits or installs them.
+ * the next event. The lists keep the standing; an entity the engine already knows gets its flags now and is scored
+ * again, one it has not met gets them when an event first names it. Domains, URLs and apps on the black list are
+ * checked where a handset visits or installs them.
  */
 public final class ListingSteps {
   private final EngineState s;
@@ -23,42 +25,39 @@ public final class ListingSteps {
     boolean on = !l.lift();
     EntityKind kind = l.kind().entityKind();
     if (kind == null) {
-      if (l.list() == org.fanzha.core.event.ListName.BLACK) {
+      if (l.list() == ListName.BLACK) {
         s.lists.listTarget(l.entity(), on);
       }
       return;
     }
     String entity = l.entity();
-    int id = standing.enter(kind, entity);
     Role role = null;
     switch (l.list()) {
       case BLACK -> {
         if (on) {
           role = l.role() != null ? l.role() : usualRole(kind);
           s.lists.apply(kind, entity, role, l.fraudType());
-          standing.black(kind, id, l.fraudType() == null ? 0 : EpisodeTypes.code(l.fraudType()));
         } else {
           s.lists.lift(kind, entity, true);
-          standing.flag(kind, id, FeatureTable.FLAG_LISTED, false);
         }
       }
       case WHITE -> {
         if (on) {
           s.lists.apply(kind, entity, Role.NORMAL, null);
-          standing.clear(kind, id);
         } else {
           s.lists.lift(kind, entity, false);
-          standing.flag(kind, id, FeatureTable.FLAG_WHITELISTED, false);
         }
       }
-      case GREY -> {
-        s.lists.grey(kind, entity, on);
-        standing.flag(kind, id, FeatureTable.FLAG_GREY, on);
-      }
-      case DISHONEST -> {
-        s.lists.dishonest(entity, on);
-        standing.flag(kind, id, FeatureTable.FLAG_DISHONEST, on);
-      }
+      case GREY -> s.lists.grey(kind, entity, on);
+      case DISHONEST -> s.lists.dishonest(entity, on);
+    }
+    if (s.table(kind).find(entity) < 0) {
+      return; // not met yet: no feature slice for it until an event names it
+    }
+    int id = standing.enter(kind, entity);
+    standing.matchLists(kind, id, entity);
+    if (on && l.list() == ListName.BLACK && l.fraudType() != null) {
+      standing.fraudType(kind, id, EpisodeTypes.code(l.fraudType()));
     }
     standing.rescore(kind, id, l.ts(), role);
   }

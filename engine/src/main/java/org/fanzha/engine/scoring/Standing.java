@@ -2,9 +2,7 @@ package org.fanzha.engine.scoring;
 
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
-import org.fanzha.engine.features.AccountTable;
 import org.fanzha.engine.features.FeatureTable;
-import org.fanzha.engine.features.PhoneTable;
 
 /**
  * An entity's standing on the lists, as its feature table's flags: black-listed, cleared, grey, dishonest; and
@@ -33,11 +31,7 @@ final class Standing {
     FeatureTable t = s.table(kind);
     t.setFlags(id, FeatureTable.FLAG_LISTED);
     t.clearFlags(id, FeatureTable.FLAG_WHITELISTED);
-    if (fraudType != 0 && kind == EntityKind.PHONE) {
-      ((PhoneTable) t).fraudType(id, fraudType);
-    } else if (fraudType != 0 && kind == EntityKind.ACCOUNT) {
-      ((AccountTable) t).fraudType(id, fraudType);
-    }
+    fraudType(kind, id, fraudType);
   }
 
   /** Clears (第32条): off the black list, on the white list, the risk held so far dropped. */
@@ -48,14 +42,31 @@ final class Standing {
     t.setRisk(id, 0, 0, 0);
   }
 
-  /** Sets or clears one flag; taking one off drops the risk held so far, which the next score rebuilds without it. */
-  void flag(EntityKind kind, int id, int bit, boolean on) {
+  /** The flags the lists set. */
+  static final int LIST_FLAGS = FeatureTable.FLAG_LISTED | FeatureTable.FLAG_WHITELISTED | FeatureTable.FLAG_GREY
+      | FeatureTable.FLAG_DISHONEST;
+
+  /**
+   * Makes an entity's flags what the lists say now; a flag taken off (a lift) or a new clearing drops the risk held so
+   * far, which the next score rebuilds.
+   */
+  void matchLists(EntityKind kind, int id, String entity) {
     FeatureTable t = s.table(kind);
-    if (on) {
-      t.setFlags(id, bit);
-    } else {
-      t.clearFlags(id, bit);
+    int before = t.flags(id) & LIST_FLAGS;
+    int after = s.lists.flagsOf(kind, entity);
+    t.clearFlags(id, LIST_FLAGS & ~after);
+    t.setFlags(id, after);
+    if ((before & ~after) != 0 || (after & ~before & FeatureTable.FLAG_WHITELISTED) != 0) {
       t.setRisk(id, 0, 0, 0);
+    }
+  }
+
+  /** Keeps a fraud type (code + 1) on a phone or account. */
+  void fraudType(EntityKind kind, int id, int fraudType) {
+    if (fraudType != 0 && kind == EntityKind.PHONE) {
+      s.phones.fraudType(id, fraudType);
+    } else if (fraudType != 0 && kind == EntityKind.ACCOUNT) {
+      s.accounts.fraudType(id, fraudType);
     }
   }
 
