@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.ListKind;
 import org.fanzha.core.event.ListName;
@@ -54,11 +55,13 @@ class ListController {
   private final ListService lists;
   private final Database db;
   private final Clock clock;
+  private final ListNotices notices;
 
-  ListController(ListService lists, Database db, Clock clock) {
+  ListController(ListService lists, Database db, Clock clock, ListNotices notices) {
     this.lists = lists;
     this.db = db;
     this.clock = clock;
+    this.notices = notices;
   }
 
   @Operation(summary = "Add a list entry", description = "Body {\"list\":\"black|grey|white|dishonest\", \"kind\":"
@@ -139,6 +142,22 @@ class ListController {
             .body(JsonBodies.write(g -> ListJson.write(e, clock.millis(), g))))
         .orElseGet(() -> ProblemEntities.of(HttpStatus.NOT_FOUND, UNKNOWN, "No such entry in force",
             "id: no list entry " + id + " in force"));
+  }
+
+  @Operation(summary = "The notice to the listed person", description = "What the listing is, why, from when to "
+      + "when, what it restricts and how to appeal with which documents; lang=zh (default) or en.")
+  @GetMapping(path = "/entries/{id}/notice", produces = {MediaType.APPLICATION_JSON_VALUE,
+      MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  ResponseEntity<?> notice(@PathVariable String id, @RequestParam(defaultValue = "zh") String lang) {
+    return db.lists().find(id).<ResponseEntity<?>>map(e -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+            .body(JsonBodies.write(g -> {
+              g.writeStartObject();
+              g.writeStringProperty("id", e.id());
+              g.writeStringProperty("notice", notices.notice(e, lang.startsWith("en") ? Locale.ENGLISH
+                  : Locale.SIMPLIFIED_CHINESE));
+              g.writeEndObject();
+            })))
+        .orElseGet(() -> ProblemEntities.of(HttpStatus.NOT_FOUND, UNKNOWN, "No such entry", "id: no list entry " + id));
   }
 
   @Operation(summary = "Import entries from CSV", description = "text/csv with the header list,kind,value,reason,source,"

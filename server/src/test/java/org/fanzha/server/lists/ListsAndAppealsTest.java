@@ -141,6 +141,11 @@ class ListsAndAppealsTest {
     assertThat(dishonest.path("entry").path("value").asString()).as("normalised").isEqualTo("11010519491231002X");
     assertThat(dishonest.path("entry").path("expires_at").isNull()).as("two years by default").isFalse();
     String id = dishonest.path("id").asString();
+    String notice = read(admin.get("/api/v1/lists/entries/" + id + "/notice"), 200).path("notice").asString();
+    assertThat(notice).contains("失信名单").contains("出租银行卡").contains("第31条").contains("/portal/appeal")
+        .contains("居民身份证").contains("柜面");
+    assertThat(read(admin.get("/api/v1/lists/entries/" + id + "/notice?lang=en"), 200).path("notice").asString())
+        .contains("Dishonest list").contains("appeal");
     assertThat(read(admin.delete("/api/v1/lists/entries/" + id + "?reason=wrong%20person"), 200).path("in_force")
         .asBoolean()).isFalse();
     assertThat(admin.delete("/api/v1/lists/entries/" + id).statusCode()).as("lifted once").isEqualTo(404);
