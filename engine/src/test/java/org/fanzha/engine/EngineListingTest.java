@@ -155,4 +155,20 @@ class EngineListingTest {
     assertThat(codes(call)).contains("PH_LISTED");
     assertThat(call.level()).isEqualTo(Level.CRITICAL);
   }
+
+  @Test
+  void blackDeviceWithoutARole_isListed_andDishonestDecidesOnlyOpenings() {
+    Scenario s = new Scenario();
+    s.call(T0 - HOUR, phone(7801), phone(7802), 30, "imei-7801", null);
+    Decision d = s.listing(T0, ListName.BLACK, false, ListKind.DEVICE, "imei-7801");
+    assertThat(codes(d)).contains("DV_LISTED");
+    assertThat(s.engine().lists().mightBeListed(EntityKind.DEVICE, "imei-7801")).isTrue();
+
+    String h = holder(7801);
+    s.opening(T0, OpeningKind.SIM, phone(7803), h, null, null, null, null, "online");
+    Decision listed = s.listing(T0 + MINUTE, ListName.DISHONEST, false, ListKind.HOLDER, h);
+    assertThat(codes(listed)).as("the listing itself decides no opening").doesNotContain("HO_DISHONEST");
+    assertThat(s.engine().entity(EntityKind.PHONE, phone(7803)).map(EntityRisk::score).orElse(0))
+        .as("the cards the person holds are not marked").isZero();
+  }
 }

@@ -93,7 +93,13 @@ public final class AppealRepository {
     }, AppealRepository::row);
   }
 
-  /** Returns the names, types and sizes of an appeal's files, in the order sent (no content). */
+  /** Returns the names of an appeal's files, in the order sent, without reading their content. */
+  public List<String> fileNames(String appealId) {
+    return jdbc.query("SELECT file_name FROM appeal_file WHERE appeal_id = ? ORDER BY n", ps -> ps.setString(1, appealId),
+        rs -> rs.getString(1));
+  }
+
+  /** Returns an appeal's files with their content, in the order sent. */
   public List<Appeal.File> files(String appealId) {
     return jdbc.query("SELECT file_name, content_type, content FROM appeal_file WHERE appeal_id = ? ORDER BY n",
         ps -> ps.setString(1, appealId),

@@ -340,20 +340,23 @@ public final class EventJournal {
   }
 
   /**
-   * Returns how many journaled events of one type name this entity (as far as the per-entity index has got), e.g. the
-   * reports naming a number.
+   * Returns how many journaled events of one type name this entity, by the source that sent them (the empty string for
+   * none), as far as the per-entity index has got: e.g. the reports naming a number, by institution.
    */
-  public long countNaming(EntityKind kind, String entity, EventType type) {
-    String sql = "SELECT COUNT(*) FROM journal_party p JOIN journal j ON j.seq = p.seq"
-        + " WHERE p.entity_kind = ? AND p.entity = ? AND j.type = ?";
+  public java.util.Map<String, Long> countNamingBySource(EntityKind kind, String entity, EventType type) {
+    String sql = "SELECT j.source, COUNT(*) FROM journal_party p JOIN journal j ON j.seq = p.seq"
+        + " WHERE p.entity_kind = ? AND p.entity = ? AND j.type = ? GROUP BY j.source";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, kind.wireName());
       ps.setString(2, entity);
       ps.setString(3, type.wireName());
+      java.util.Map<String, Long> out = new java.util.TreeMap<>();
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+        while (rs.next()) {
+          out.merge(rs.getString(1) == null ? "" : rs.getString(1), rs.getLong(2), Long::sum);
+        }
       }
+      return out;
     } catch (SQLException e) {
       throw new StoreException("journal look-up failed", e);
     }

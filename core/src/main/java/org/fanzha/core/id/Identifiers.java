@@ -305,12 +305,13 @@ public final class Identifiers {
 
   /**
    * Returns a domain, URL or app package as lists and reports compare them: trimmed and lower-cased, after checking it
-   * is 1–1000 printable characters without white space inside.
+   * is 1–600 printable characters without white space inside (a database index holds 2,400 bytes of
+   * it at four bytes a character).
    */
   public static String target(String raw, String what) {
     String s = raw.trim().toLowerCase(java.util.Locale.ROOT);
-    if (s.isEmpty() || s.length() > 1000) {
-      throw new InvalidIdentifierException(what + " must have 1–1000 characters");
+    if (s.isEmpty() || s.length() > 600) {
+      throw new InvalidIdentifierException(what + " must have 1–600 characters");
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

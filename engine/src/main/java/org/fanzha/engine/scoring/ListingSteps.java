@@ -36,7 +36,8 @@ public final class ListingSteps {
       case BLACK -> {
         if (on) {
           role = l.role() != null ? l.role() : usualRole(kind);
-          s.lists.apply(kind, entity, role, l.fraudType());
+          // a device or IP has no role of its own; the list still records it under one
+          s.lists.apply(kind, entity, role != null ? role : Role.FRAUD_NUMBER, l.fraudType());
         } else {
           s.lists.lift(kind, entity, true);
         }
@@ -62,8 +63,11 @@ public final class ListingSteps {
     standing.rescore(kind, id, l.ts(), role);
   }
 
-  /** What a black entry without a role says: a number is a fraud number, an account a mule, a person a dealer. */
-  private static Role usualRole(EntityKind kind) {
+  /**
+   * What a black entry without a role says: a number is a fraud number, an account a mule, a person a dealer; a device
+   * or IP is listed without a role ({@code null}).
+   */
+  private static @org.jspecify.annotations.Nullable Role usualRole(EntityKind kind) {
     return switch (kind) {
       case PHONE -> Role.FRAUD_NUMBER;
       case ACCOUNT -> Role.MULE;

@@ -85,11 +85,13 @@ public class AppealService {
     List<Appeal.File> checked = EvidenceFiles.check(files);
     long now = clock.millis();
     List<String> entries = lists.inForce(kind, v).stream().filter(e -> e.list() != ListName.WHITE)
-        .map(ListEntry::id).toList();
+        .map(ListEntry::id).limit(40).toList(); // the column holds 40; more against one value is for the reviewer to see
     byte[] t = new byte[24];
     RANDOM.nextBytes(t);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(t);
-    String id = "AP-" + HexFormat.of().formatHex(t, 0, 6);
+    byte[] i = new byte[6];
+    RANDOM.nextBytes(i);
+    String id = "AP-" + HexFormat.of().formatHex(i);
     db.appeals().insert(new Appeal(id, kind, v, statement.strip(), contact.strip(), "open", entries, now,
         now + DUE.toMillis(), null, null, null), hash(token), checked);
     db.audit().recordChange("public", "ANONYMOUS", "appeal.submit", "appeal", id);
@@ -133,13 +135,22 @@ public class AppealService {
     }
     db.audit().recordChange(reviewer.name(), reviewer.rolesText(), "appeal." + outcome, "appeal", id);
     if (outcome.equals("upheld")) {
+      // every change is stored before any is applied; one the engine does not take now is applied within a minute
       for (ListEntry e : against) {
-        lists.lift(e.id(), "appeal " + id + " upheld", reviewer);
+        try {
+          lists.lift(e.id(), "appeal " + id + " upheld", reviewer);
+        } catch (ListService.NotApplied queued) {
+          // stored and queued
+        }
       }
       if (a.kind().entityKind() != null) {
-        lists.add(new ListService.NewEntry(ListName.WHITE, a.kind(), a.value(), null, null,
-            "appeal " + id + " upheld" + (note.isBlank() ? "" : ": " + note), "appeal", id, "反电信网络诈骗法第32条",
-            null, null), reviewer);
+        try {
+          lists.add(new ListService.NewEntry(ListName.WHITE, a.kind(), a.value(), null, null,
+              "appeal " + id + " upheld" + (note.isBlank() ? "" : ": " + note), "appeal", id, "反电信网络诈骗法第32条",
+              null, null), reviewer);
+        } catch (ListService.NotApplied queued) {
+          // stored and queued
+        }
       }
     }
     return find(id);
@@ -149,6 +160,11 @@ public class AppealService {
   public List<Appeal.File> files(String id) {
     find(id);
     return db.appeals().files(id);
+  }
+
+  /** Returns the names of the files sent with an appeal, in the order sent, without reading their content. */
+  public List<String> fileNames(String id) {
+    return db.appeals().fileNames(id);
   }
 
   static String hash(String token) {

@@ -25,15 +25,15 @@ class AppealsPageController {
   }
 
   /** One appeal as the page shows it. */
-  record Row(String id, String kind, String value, String statement, String contact, String due, List<String> entries,
-      List<String> files) {}
+  record Row(String id, String kind, String value, String statement, String contact, String due, boolean overdue,
+      List<String> entries, List<String> files) {}
 
   @GetMapping("/appeals")
   String queue(Model model, @Nullable Authentication auth) {
     List<Appeal> open = appeals.withStatus("open", 200);
     model.addAttribute("rows", open.stream().map(a -> new Row(a.id(), a.kind().wireName(), a.value(), a.statement(),
-        a.contact(), Timestamps.format(a.dueAtMs()).substring(0, 10), a.entries(),
-        appeals.files(a.id()).stream().map(Appeal.File::name).toList())).toList());
+        a.contact(), Timestamps.format(a.dueAtMs()).substring(0, 10), a.dueAtMs() < System.currentTimeMillis(), a.entries(),
+        appeals.fileNames(a.id()))).toList());
     model.addAttribute("user", Caller.of(auth).name());
     return "appeals/index";
   }

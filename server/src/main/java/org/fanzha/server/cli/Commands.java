@@ -115,7 +115,7 @@ final class Commands {
     double speed;
 
     @Option(names = "--demo-password", defaultValue = "demo",
-        description = "password of the demo analyst 'demo' (default: ${DEFAULT-VALUE})")
+        description = "password of the demo analyst 'demo' and reviewer 'reviewer' (default: ${DEFAULT-VALUE})")
     String password;
 
     @Unmatched List<String> springArgs = new ArrayList<>();
@@ -126,9 +126,10 @@ final class Commands {
       startServer(List.of("server.port=" + port, "server.address=127.0.0.1", "fanzha.data=" + data,
           "fanzha.demo.enabled=true", "fanzha.demo.seed=" + seed, "fanzha.demo.people=" + people, "fanzha.demo.days=" + days,
           "fanzha.demo.speed=" + speed, "fanzha.security.demo-user.password=" + password,
-          "fanzha.security.open-ingest=true"), springArgs);
+          "fanzha.security.reviewer-user.password=" + password, "fanzha.security.open-ingest=true"), springArgs);
       System.out.println();
       System.out.println("  Fanzha demo: http://localhost:" + port + "/   (sign in as demo / " + password + ")");
+      System.out.println("  public portal: http://localhost:" + port + "/portal   appeals: sign in as reviewer / " + password);
       System.out.println();
       return 0;
     }

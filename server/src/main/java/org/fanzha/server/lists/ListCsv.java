@@ -28,6 +28,7 @@ final class ListCsv {
   static final String[] COLUMNS = {"list", "kind", "value", "reason", "source", "expires_at"};
   private static final CSVFormat IN = CSVFormat.RFC4180.builder().setHeader(COLUMNS).setSkipHeaderRecord(true)
       .setIgnoreSurroundingSpaces(true).setTrim(true).get();
+  private static final int CHUNK = 5000;
   private static final CSVFormat OUT = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get();
 
   /** One refused row. */
@@ -42,6 +43,7 @@ final class ListCsv {
   static Imported read(Reader in, ListService service, Caller author, long now, int maxErrors) throws IOException {
     List<ListEntry> good = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
+    int stored = 0;
     long refused = 0;
     for (CSVRecord r : IN.parse(in)) {
       long line = r.getRecordNumber() + 1; // the header is line 1
@@ -58,6 +60,10 @@ final class ListCsv {
         if (kind == null) {
           throw new BadRequestException("kind: unknown value '" + r.get("kind") + "'; expected " + ListKind.allowed());
         }
+        if (good.size() == CHUNK) { // stored and applied in chunks: an import of millions is not held whole
+          stored += service.addAll(good, author);
+          good.clear();
+        }
         good.add(service.check(new ListService.NewEntry(list, kind, r.get("value"), null, null, r.get("reason"),
             r.get("source").isEmpty() ? "import" : r.get("source"), null, null, null, expires(r.get("expires_at"))),
             author, now));
@@ -70,7 +76,7 @@ final class ListCsv {
         }
       }
     }
-    int stored = good.isEmpty() ? 0 : service.addAll(good, author);
+    stored += good.isEmpty() ? 0 : service.addAll(good, author);
     if (refused > errors.size()) {
       errors.add(new RowError(0, "rows", (refused - errors.size()) + " more rows refused, not listed"));
     }

@@ -71,8 +71,8 @@ public class ListService {
   public ListEntry add(NewEntry n, Caller author) {
     ListEntry e = check(n, author, clock.millis());
     db.lists().insert(e);
-    apply(List.of(event(e, false)));
     db.audit().recordChange(author.name(), author.rolesText(), "list.add:" + e.list().wireName(), "list_entry", e.id());
+    apply(List.of(event(e, false)));
     return e;
   }
 
@@ -84,8 +84,8 @@ public class ListService {
     for (ListEntry e : entries) {
       db.lists().insert(e);
     }
-    apply(entries.stream().map(e -> event(e, false)).toList());
     db.audit().recordChange(author.name(), author.rolesText(), "list.import", "list_entry", entries.size() + " entries");
+    apply(entries.stream().map(e -> event(e, false)).toList());
     return entries.size();
   }
 
@@ -100,9 +100,21 @@ public class ListService {
     if (e.isEmpty() || !db.lists().lift(id, by.name(), reason, clock.millis())) {
       return Optional.empty();
     }
-    apply(List.of(event(e.get(), true)));
     db.audit().recordChange(by.name(), by.rolesText(), "list.lift", "list_entry", id);
+    applyLift(e.get());
     return db.lists().find(id);
+  }
+
+  /**
+   * Tells the engine an entry was lifted, unless another entry of the same list still names the value: the engine
+   * keeps one standing per list and value, the store every entry.
+   */
+  private void applyLift(ListEntry lifted) {
+    boolean another = db.lists().inForce(lifted.kind(), lifted.value(), clock.millis()).stream()
+        .anyMatch(o -> o.list() == lifted.list());
+    if (!another) {
+      apply(List.of(event(lifted, true)));
+    }
   }
 
   /** Sends again what the engine did not take, and lifts the entries whose term has ended. */
@@ -115,8 +127,8 @@ public class ListService {
       retryPending();
       for (ListEntry e : db.lists().expired(clock.millis(), 1000)) {
         if (db.lists().lift(e.id(), "expiry", "term ended", clock.millis())) {
-          apply(List.of(event(e, true)));
           db.audit().recordChange("expiry", "SYSTEM", "list.expire", "list_entry", e.id());
+          applyLift(e);
         }
       }
     } catch (RuntimeException ex) {
@@ -167,6 +179,12 @@ public class ListService {
     }
     if (n.expiresAtMs() != null && n.expiresAtMs() <= now) {
       throw new BadRequestException("expires_at: must lie in the future");
+    }
+    for (ListEntry other : db.lists().inForce(n.kind(), value, now)) {
+      if ((n.list() == ListName.WHITE) != (other.list() == ListName.WHITE)) {
+        throw new BadRequestException("list: " + value + " is on the " + other.list().wireName() + " list (entry "
+            + other.id() + "); lift that first");
+      }
     }
     Long expires = n.expiresAtMs();
     if (n.list() == ListName.DISHONEST) {
@@ -229,10 +247,14 @@ public class ListService {
     }
   }
 
+  /** Sends again what the engine did not take, as the store says now: an add lifted meanwhile is not sent again. */
   private void retryPending() {
     List<ListingEvent> again = new ArrayList<>();
     for (ListingEvent e = pending.poll(); e != null; e = pending.poll()) {
-      again.add(e);
+      if (e.lift() || e.entry() == null
+          || db.lists().find(e.entry()).map(x -> x.inForce(clock.millis())).orElse(false)) {
+        again.add(e);
+      }
     }
     if (!again.isEmpty()) {
       apply(again);

@@ -61,7 +61,7 @@ class PortalApiController {
     if (value.length() > 1000) {
       throw new BadRequestException("value: at most 1000 characters");
     }
-    if (!limits.lookup(request.getRemoteAddr(), k.wireName() + ":" + value.strip().toLowerCase(java.util.Locale.ROOT))) {
+    if (!limits.lookup(request.getRemoteAddr(), k, value)) {
       return tooMany();
     }
     PortalService.Answer a = portal.lookup(k, value);

@@ -1,5 +1,9 @@
 package org.fanzha.server.portal;
 
+import java.util.Locale;
+import org.fanzha.core.event.ListKind;
+import org.fanzha.server.lists.ListService;
+import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.KeyedBuckets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,17 +19,29 @@ class PortalLimits {
   private final KeyedBuckets lookupsPerValue;
   private final KeyedBuckets sendsPerClient;
 
-  PortalLimits(@Value("${fanzha.portal.lookups-per-minute:20}") int perClient,
+  private final ListService lists;
+
+  PortalLimits(ListService lists, @Value("${fanzha.portal.lookups-per-minute:20}") int perClient,
       @Value("${fanzha.portal.lookups-per-value-per-minute:30}") int perValue,
       @Value("${fanzha.portal.sends-per-minute:5}") int sends) {
+    this.lists = lists;
     this.lookupsPerClient = KeyedBuckets.perMinute(perClient);
     this.lookupsPerValue = KeyedBuckets.perMinute(perValue);
     this.sendsPerClient = KeyedBuckets.perMinute(sends);
   }
 
-  /** Takes one look-up of {@code value} by {@code client}; false when either is over its limit. */
-  boolean lookup(String client, String value) {
-    return lookupsPerClient.tryTake(client) && lookupsPerValue.tryTake(value);
+  /**
+   * Takes one look-up of a value by {@code client}; false when either is over its limit. The value counts in its
+   * normalised form, so {@code 139 1234 5678} and {@code +8613912345678} are one value.
+   */
+  boolean lookup(String client, ListKind kind, String value) {
+    String key;
+    try {
+      key = kind.wireName() + ":" + lists.normalised(kind, value);
+    } catch (BadRequestException e) {
+      key = kind.wireName() + ":" + value.strip().toLowerCase(Locale.ROOT);
+    }
+    return lookupsPerClient.tryTake(client) && lookupsPerValue.tryTake(key);
   }
 
   /** Takes one report or appeal by {@code client}; false when over the limit. */

@@ -56,7 +56,7 @@ class PortalPageController {
       ListKind k = ListKind.fromWire(kind);
       if (k == null || !PortalService.LOOKUP_KINDS.contains(k)) {
         model.addAttribute("problem", "kind: phone, account or url");
-      } else if (!limits.lookup(request.getRemoteAddr(), k.wireName() + ":" + value.strip().toLowerCase(Locale.ROOT))) {
+      } else if (!limits.lookup(request.getRemoteAddr(), k, value)) {
         model.addAttribute("problem", "too-many");
       } else {
         try {
@@ -107,6 +107,10 @@ class PortalPageController {
       return page(model, locale, "portal/appeal");
     }
     List<EvidenceFiles.Received> received = new ArrayList<>();
+    if (files != null && Arrays.stream(files).filter(f -> !f.isEmpty()).count() > EvidenceFiles.MAX_FILES) {
+      model.addAttribute("appealProblem", "files: at most " + EvidenceFiles.MAX_FILES + " files");
+      return page(model, locale, "portal/appeal");
+    }
     for (MultipartFile f : files == null ? new MultipartFile[0] : files) {
       if (!f.isEmpty()) {
         if (f.getSize() > EvidenceFiles.MAX_BYTES) {

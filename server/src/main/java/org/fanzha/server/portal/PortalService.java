@@ -78,8 +78,11 @@ public class PortalService {
         against.addAll(lists.inForce(ListKind.DOMAIN, d));
       }
     }
+    // anonymous portal reports count once, as in the engine: nobody makes a number "reported 50 times" alone
     long reports = kind == ListKind.URL ? 0
-        : db.journal().countNaming(kind == ListKind.PHONE ? EntityKind.PHONE : EntityKind.ACCOUNT, v, EventType.REPORT);
+        : db.journal().countNamingBySource(kind == ListKind.PHONE ? EntityKind.PHONE : EntityKind.ACCOUNT, v,
+            EventType.REPORT).entrySet().stream()
+            .mapToLong(e -> e.getKey().equals(ReportSteps.PUBLIC_SOURCE) ? Math.min(1, e.getValue()) : e.getValue()).sum();
     for (ListEntry e : against) {
       if (e.list() == ListName.BLACK || e.list() == ListName.DISHONEST) {
         return new Answer("listed", reports, e.fraudType());

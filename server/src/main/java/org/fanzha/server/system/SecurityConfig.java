@@ -137,6 +137,7 @@ class SecurityConfig {
     List<UserDetails> users = new ArrayList<>();
     addIfNamed(users, encoder, settings.demoUser(), Roles.ANALYST);
     addIfNamed(users, encoder, settings.bankUser(), Roles.BANK);
+    addIfNamed(users, encoder, settings.reviewerUser(), Roles.REVIEWER);
     addIfNamed(users, encoder, settings.ingestUser(), Roles.INGEST);
     users.add(User.withUsername("admin").password(encoder.encode(orGenerated("admin", settings.adminPassword())))
         .roles(Roles.ADMIN, Roles.ANALYST, Roles.INGEST).build());

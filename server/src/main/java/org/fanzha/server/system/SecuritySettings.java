@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword the {@code admin} user's password (env {@code FANZHA_ADMIN_PASSWORD})
  * @param demoUser an analyst account for demonstrations; an empty name means none
  * @param bankUser a bank account that confirms or rejects holds; an empty name means none
+ * @param reviewerUser a reviewer account that decides appeals and publishes rules; an empty name means none
  * @param ingestUser an account of a system that only sends events (role INGEST); an empty name means none
  * @param login how wrong passwords are slowed down
  */
@@ -21,6 +22,7 @@ public record SecuritySettings(
     @DefaultValue("") String adminPassword,
     @DefaultValue Account demoUser,
     @DefaultValue Account bankUser,
+    @DefaultValue Account reviewerUser,
     @DefaultValue Account ingestUser,
     @DefaultValue LoginLimits login) {
 

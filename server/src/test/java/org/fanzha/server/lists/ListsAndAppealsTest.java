@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.support.Api;
 import org.fanzha.server.support.TestDirs;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"fanzha.portal.lookups-per-minute=12", "fanzha.portal.sends-per-minute=50"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ListsAndAppealsTest {
   static final Path DATA = TestDirs.create("fanzha-lists");
   static final long NOW = System.currentTimeMillis();
@@ -175,6 +179,7 @@ class ListsAndAppealsTest {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE) // last: it spends this address's look-ups for the minute
   void lookups_areLimitedPerClient() throws Exception {
     Api admin = admin();
     int limited = 0;
@@ -205,5 +210,34 @@ class ListsAndAppealsTest {
     HttpResponse<String> portal = admin.getAnonymously("/portal?kind=phone&value=%3Cscript%3E");
     assertThat(portal.statusCode()).isEqualTo(200);
     assertThat(portal.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+  }
+
+  @Test
+  void twoEntriesOnOneValue_liftingOneKeepsTheOther_whiteRefusedWhileBlack_portalReportsCountOnce() throws Exception {
+    Api admin = admin();
+    String acct = "6217000010007777009";
+    String body = "{\"list\":\"black\",\"kind\":\"account\",\"value\":\"" + acct + "\",\"reason\":\"%s\","
+        + "\"source\":\"institution\"}";
+    String first = read(admin.post("/api/v1/lists/entries", String.format(body, "bank A case")), 201).path("id").asString();
+    String second = read(admin.post("/api/v1/lists/entries", String.format(body, "bank B case")), 201).path("id").asString();
+    JsonNode white = read(admin.post("/api/v1/lists/entries", "{\"list\":\"white\",\"kind\":\"account\",\"value\":\""
+        + acct + "\",\"reason\":\"verified\",\"source\":\"institution\"}"), 400);
+    assertThat(white.path("detail").asString()).startsWith("list").contains("lift that first");
+
+    read(admin.delete("/api/v1/lists/entries/" + first + "?reason=settled"), 200);
+    String t1 = "{\"type\":\"transfer\",\"id\":\"two-t1\",\"ts\":\"" + Timestamps.format(NOW - 20 * 60_000L)
+        + "\",\"from\":\"6222020200112233446\",\"to\":\"" + acct + "\",\"amount\":\"800.00\"}";
+    assertThat(read(admin.post("/api/v1/decide", t1), 200).path("action").asString())
+        .as("the other entry still holds it").isEqualTo("hold");
+    read(admin.delete("/api/v1/lists/entries/" + second + "?reason=settled"), 200);
+    assertThat(read(admin.post("/api/v1/decide", t1.replace("two-t1", "two-t2")), 200).path("action").asString())
+        .isNotEqualTo("hold");
+
+    for (int i = 0; i < 3; i++) {
+      read(admin.postAnonymously("/portal/api/reports", "{\"targets\":[{\"kind\":\"account\",\"value\":\"" + acct
+          + "\"}],\"text\":\"again and again\"}"), 201);
+    }
+    assertThat(read(admin.getAnonymously("/portal/api/lookup?kind=account&value=" + acct), 200).path("reports").asLong())
+        .as("anonymous portal reports count once").isEqualTo(1);
   }
 }
