@@ -90,11 +90,15 @@ class PortalPageController {
   }
 
   @GetMapping("/portal/appeal")
-  String appealForm(@RequestParam(required = false) @Nullable String token, Model model, Locale locale) {
-    if (token != null && !token.isBlank()) {
-      model.addAttribute("status", appeals.byToken(token.strip()).orElse(null));
-      model.addAttribute("looked", true);
-    }
+  String appealForm(Model model, Locale locale) {
+    return page(model, locale, "portal/appeal");
+  }
+
+  /** The status by token; posted, so the token stays out of addresses, histories and logs. */
+  @PostMapping("/portal/appeal/status")
+  String appealStatus(@RequestParam String token, Model model, Locale locale) {
+    model.addAttribute("status", appeals.byToken(token.strip()).orElse(null));
+    model.addAttribute("looked", true);
     return page(model, locale, "portal/appeal");
   }
 

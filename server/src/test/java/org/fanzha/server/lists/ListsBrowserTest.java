@@ -120,7 +120,9 @@ class ListsBrowserTest {
     browser.manage().deleteAllCookies();
 
     // the portal shows the appeal upheld; the next look-up and transfer show it lifted
-    browser.get(base + "/portal/appeal?token=" + token);
+    browser.get(base + "/portal/appeal");
+    browser.findElement(By.id("token")).sendKeys(token);
+    browser.findElement(By.id("status-button")).click();
     assertThat(waitFor(By.id("appeal-status")).getText()).contains("申诉成立").contains("营业执照核实无误");
     assertThat(lookUp(base)).isNotEqualTo("band listed");
     var after = json.readTree(decide(admin, "lb-t2").body());
