@@ -23,6 +23,8 @@ CREATE TABLE list_entry (
 
 CREATE INDEX list_entry_value_idx ON list_entry (kind, entry_value);
 CREATE INDEX list_entry_open_idx ON list_entry (lifted_at_ms, expires_at_ms);
+-- an export walks one list in id order, page by page
+CREATE INDEX list_entry_list_idx ON list_entry (list_name, id);
 
 -- Appeals (第32条): anyone may appeal a listing or a restriction; the token that follows it is stored hashed.
 CREATE TABLE appeal (

@@ -1,5 +1,6 @@
 package org.fanzha.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,9 +24,11 @@ public final class ListEntryRepository {
   private static final String COLUMNS = "id, list_name, kind, entry_value, role, fraud_type, reason, source, evidence, "
       + "legal_basis, measures, author, created_at_ms, expires_at_ms, lifted_at_ms, lifted_by, lift_reason";
 
+  private final DataSource ds;
   private final Jdbc jdbc;
 
   ListEntryRepository(DataSource ds) {
+    this.ds = ds;
     this.jdbc = new Jdbc(ds, "list entries");
   }
 
@@ -33,6 +36,27 @@ public final class ListEntryRepository {
   public void insert(ListEntry e) {
     jdbc.update("INSERT INTO list_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ps -> bind(ps, e));
+  }
+
+  /** Stores many new entries in one transaction, in batches (an import). */
+  public void insertAll(List<ListEntry> entries) {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO list_entry (" + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (ListEntry e : entries) {
+          bind(ps, e);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("list entries not stored", e);
+    }
   }
 
   /** Returns the entry with this id, lifted or not. */
@@ -89,18 +113,51 @@ public final class ListEntryRepository {
     String after = "";
     while (true) {
       String from = after;
+      // pages walk the (list_name, id) index; whether an entry is in force is checked here, not in the query, so
+      // the database has no other index to prefer
       List<ListEntry> page = jdbc.query("SELECT " + COLUMNS + " FROM list_entry WHERE list_name = ? AND id > ? "
-          + "AND lifted_at_ms IS NULL AND (expires_at_ms IS NULL OR expires_at_ms > ?) ORDER BY id LIMIT 5000", ps -> {
+          + "ORDER BY list_name, id LIMIT 5000", ps -> {
             ps.setString(1, list.wireName());
             ps.setString(2, from);
-            ps.setLong(3, nowMs);
           }, ListEntryRepository::row);
-      page.forEach(each);
+      for (ListEntry e : page) {
+        if (e.inForce(nowMs)) {
+          each.accept(e);
+        }
+      }
       if (page.size() < 5000) {
         return;
       }
       after = page.get(page.size() - 1).id();
     }
+  }
+
+  /**
+   * Returns the entries in force at {@code nowMs} naming any of {@code values} of one kind, by value: for a whole chunk
+   * of an import, one statement on one connection, run once per value on the (kind, value) index (an {@code IN} list
+   * of thousands is not planned onto that index by every database).
+   */
+  public java.util.Map<String, List<ListEntry>> inForce(ListKind kind, java.util.Collection<String> values, long nowMs) {
+    java.util.Map<String, List<ListEntry>> out = new java.util.HashMap<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM list_entry WHERE kind = ? AND "
+            + "entry_value = ?")) {
+      ps.setString(1, kind.wireName());
+      for (String v : values) {
+        ps.setString(2, v);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ListEntry e = row(rs);
+            if (e.inForce(nowMs)) {
+              out.computeIfAbsent(e.value(), x -> new java.util.ArrayList<>()).add(e);
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("list entries not read", e);
+    }
+    return out;
   }
 
   /** Lifts an entry not lifted yet; returns false when it does not exist or was lifted already. */

@@ -30,8 +30,8 @@ class ListAndAppealRepositoryTest {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       ListEntryRepository r = t.db().lists();
       r.insert(entry("LE-1", ListName.BLACK, "6222020200112233445", 1_000, null));
-      r.insert(entry("LE-2", ListName.GREY, "6222020200112233445", 2_000, 10_000L));
-      r.insert(entry("LE-3", ListName.BLACK, "6222020200999999999", 3_000, null));
+      r.insertAll(List.of(entry("LE-2", ListName.GREY, "6222020200112233445", 2_000, 10_000L),
+          entry("LE-3", ListName.BLACK, "6222020200999999999", 3_000, null)));
 
       assertThat(r.inForce(ListKind.ACCOUNT, "6222020200112233445", 5_000)).extracting(ListEntry::id)
           .containsExactly("LE-2", "LE-1");

@@ -5,7 +5,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -41,10 +44,7 @@ final class ListCsv {
 
   /** Reads rows, checks each with {@code service}, stores those that pass. At most {@code maxErrors} are listed. */
   static Imported read(Reader in, ListService service, Caller author, long now, int maxErrors) throws IOException {
-    List<ListEntry> good = new ArrayList<>();
-    List<RowError> errors = new ArrayList<>();
-    int stored = 0;
-    long refused = 0;
+    Chunk chunk = new Chunk(service, author, now, maxErrors);
     for (CSVRecord r : IN.parse(in)) {
       long line = r.getRecordNumber() + 1; // the header is line 1
       try {
@@ -60,27 +60,93 @@ final class ListCsv {
         if (kind == null) {
           throw new BadRequestException("kind: unknown value '" + r.get("kind") + "'; expected " + ListKind.allowed());
         }
-        if (good.size() == CHUNK) { // stored and applied in chunks: an import of millions is not held whole
-          stored += service.addAll(good, author);
-          good.clear();
-        }
-        good.add(service.check(new ListService.NewEntry(list, kind, r.get("value"), null, null, r.get("reason"),
-            r.get("source").isEmpty() ? "import" : r.get("source"), null, null, null, expires(r.get("expires_at"))),
-            author, now));
+        chunk.add(line, service.prepare(new ListService.NewEntry(list, kind, r.get("value"), null, null,
+            r.get("reason"), r.get("source").isEmpty() ? "import" : r.get("source"), null, null, null,
+            expires(r.get("expires_at"))), author, now));
       } catch (BadRequestException e) {
-        refused++;
-        if (errors.size() < maxErrors) {
-          String m = e.getMessage();
-          int colon = m.indexOf(':');
-          errors.add(new RowError(line, colon > 0 ? m.substring(0, colon) : "row", colon > 0 ? m.substring(colon + 1).strip() : m));
-        }
+        chunk.refuse(line, e);
       }
     }
-    stored += good.isEmpty() ? 0 : service.addAll(good, author);
-    if (refused > errors.size()) {
-      errors.add(new RowError(0, "rows", (refused - errors.size()) + " more rows refused, not listed"));
+    chunk.flush();
+    return chunk.result();
+  }
+
+  /**
+   * Rows checked on their own, held until {@link #CHUNK} of them are checked together against what stands in the store
+   * (one query per kind, not one per row) and against each other, then stored and applied.
+   */
+  private static final class Chunk {
+    private final ListService service;
+    private final Caller author;
+    private final long now;
+    private final int maxErrors;
+    private final List<ListEntry> entries = new ArrayList<>();
+    private final List<Long> lines = new ArrayList<>();
+    private final List<RowError> errors = new ArrayList<>();
+    private long refused;
+    private int stored;
+
+    Chunk(ListService service, Caller author, long now, int maxErrors) {
+      this.service = service;
+      this.author = author;
+      this.now = now;
+      this.maxErrors = maxErrors;
     }
-    return new Imported(stored, errors);
+
+    void add(long line, ListEntry e) {
+      entries.add(e);
+      lines.add(line);
+      if (entries.size() == CHUNK) {
+        flush();
+      }
+    }
+
+    void refuse(long line, BadRequestException e) {
+      refused++;
+      if (errors.size() < maxErrors) {
+        String m = e.getMessage();
+        int colon = m.indexOf(':');
+        errors.add(new RowError(line, colon > 0 ? m.substring(0, colon) : "row",
+            colon > 0 ? m.substring(colon + 1).strip() : m));
+      }
+    }
+
+    void flush() {
+      if (entries.isEmpty()) {
+        return;
+      }
+      Map<ListKind, Map<String, List<ListEntry>>> standing = new EnumMap<>(ListKind.class);
+      for (ListKind k : ListKind.values()) {
+        List<String> values = entries.stream().filter(e -> e.kind() == k).map(ListEntry::value).toList();
+        if (!values.isEmpty()) {
+          standing.put(k, new HashMap<>(service.standing(k, values)));
+        }
+      }
+      List<ListEntry> accepted = new ArrayList<>();
+      for (int i = 0; i < entries.size(); i++) {
+        ListEntry e = entries.get(i);
+        List<ListEntry> against = standing.get(e.kind()).computeIfAbsent(e.value(), v -> new ArrayList<>());
+        try {
+          ListService.checkAgainst(e, against);
+          accepted.add(e);
+          against.add(e); // a later row of the same file meets it too
+        } catch (BadRequestException x) {
+          refuse(lines.get(i), x);
+        }
+      }
+      stored += accepted.isEmpty() ? 0 : service.addAll(accepted, author);
+      entries.clear();
+      lines.clear();
+    }
+
+    Imported result() {
+      List<RowError> listed = new ArrayList<>(errors);
+      listed.sort(java.util.Comparator.comparingLong(RowError::line));
+      if (refused > listed.size()) {
+        listed.add(new RowError(0, "rows", (refused - listed.size()) + " more rows refused, not listed"));
+      }
+      return new Imported(stored, listed);
+    }
   }
 
   private static @Nullable Long expires(String raw) {

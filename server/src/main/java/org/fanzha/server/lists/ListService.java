@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -81,9 +82,7 @@ public class ListService {
    * stored.
    */
   int addAll(List<ListEntry> entries, Caller author) {
-    for (ListEntry e : entries) {
-      db.lists().insert(e);
-    }
+    db.lists().insertAll(entries);
     db.audit().recordChange(author.name(), author.rolesText(), "list.import", "list_entry", entries.size() + " entries");
     apply(entries.stream().map(e -> event(e, false)).toList());
     return entries.size();
@@ -141,6 +140,11 @@ public class ListService {
     return db.lists().inForce(kind, normalised(kind, value), clock.millis());
   }
 
+  /** Returns the entries in force naming any of these normalised values of one kind, by value (one query). */
+  Map<String, List<ListEntry>> standing(ListKind kind, List<String> values) {
+    return db.lists().inForce(kind, values, clock.millis());
+  }
+
   /** Returns every entry that ever named a value (normalised first), newest first. */
   public List<ListEntry> history(ListKind kind, String value) {
     return db.lists().history(kind, normalised(kind, value));
@@ -161,11 +165,37 @@ public class ListService {
 
   /**
    * Checks a new entry against the rules lists keep (a reason, a legal basis and a lawful term for the dishonest list,
-   * a role only on the black list) and returns it with a fresh id, as stored.
+   * a role only on the black list, nothing contradicting it in force) and returns it with a fresh id, as stored.
    *
    * @throws BadRequestException naming the field
    */
   ListEntry check(NewEntry n, Caller author, long now) {
+    ListEntry e = prepare(n, author, now);
+    checkAgainst(e, db.lists().inForce(e.kind(), e.value(), now));
+    return e;
+  }
+
+  /**
+   * Refuses an entry that contradicts one in force on the same value: white beside black, grey or dishonest, or the
+   * reverse (lift that first).
+   *
+   * @throws BadRequestException naming {@code list}
+   */
+  static void checkAgainst(ListEntry e, List<ListEntry> standing) {
+    for (ListEntry other : standing) {
+      if ((e.list() == ListName.WHITE) != (other.list() == ListName.WHITE)) {
+        throw new BadRequestException("list: " + e.value() + " is on the " + other.list().wireName() + " list (entry "
+            + other.id() + "); lift that first");
+      }
+    }
+  }
+
+  /**
+   * Checks a new entry on its own (everything but what stands against it) and returns it with a fresh id.
+   *
+   * @throws BadRequestException naming the field
+   */
+  ListEntry prepare(NewEntry n, Caller author, long now) {
     String value = normalised(n.kind(), n.value());
     if (n.reason().isBlank() || n.reason().length() > 1000) {
       throw new BadRequestException("reason: why it is listed, 1–1000 characters");
@@ -179,12 +209,6 @@ public class ListService {
     }
     if (n.expiresAtMs() != null && n.expiresAtMs() <= now) {
       throw new BadRequestException("expires_at: must lie in the future");
-    }
-    for (ListEntry other : db.lists().inForce(n.kind(), value, now)) {
-      if ((n.list() == ListName.WHITE) != (other.list() == ListName.WHITE)) {
-        throw new BadRequestException("list: " + value + " is on the " + other.list().wireName() + " list (entry "
-            + other.id() + "); lift that first");
-      }
     }
     Long expires = n.expiresAtMs();
     if (n.list() == ListName.DISHONEST) {

@@ -162,10 +162,13 @@ class ListsAndAppealsTest {
         + "grey,phone,13912345678,多次被举报,import,\n"
         + "black,phone,12,bad number,import,\n"
         + "black,url,HTTP://Fake-Bank.example/Login,仿冒银行网站,import,2030-01-01T00:00:00+08:00\n"
-        + "purple,phone,13912345679,x,import,\n";
+        + "purple,phone,13912345679,x,import,\n"
+        + "white,phone,139 1234 5678,verified normal,import,\n";
     JsonNode r = read(admin.post("/api/v1/lists/import", csv), 200);
     assertThat(r.path("imported").asInt()).isEqualTo(2);
-    assertThat(r.path("errors")).hasSize(2);
+    assertThat(r.path("errors")).hasSize(3);
+    assertThat(r.path("errors").path(2).path("line").asInt()).as("white beside grey in the same file").isEqualTo(6);
+    assertThat(r.path("errors").path(2).path("field").asString()).isEqualTo("list");
     assertThat(r.path("errors").path(0).path("line").asInt()).isEqualTo(3);
     assertThat(r.path("errors").path(0).path("field").asString()).isEqualTo("value");
     assertThat(r.path("errors").path(1).path("line").asInt()).isEqualTo(5);
