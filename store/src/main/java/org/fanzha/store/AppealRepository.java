@@ -1,6 +1,5 @@
 package org.fanzha.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,58 +18,47 @@ public final class AppealRepository {
   private static final String COLUMNS = "id, kind, entry_value, statement, contact, status, entries, created_at_ms, "
       + "due_at_ms, decided_by, decided_at_ms, note";
 
-  private final DataSource ds;
   private final Jdbc jdbc;
 
   AppealRepository(DataSource ds) {
-    this.ds = ds;
     this.jdbc = new Jdbc(ds, "appeals");
   }
 
   /** Stores an appeal, the hash of its token and its files, in one transaction. */
   public void insert(Appeal a, String tokenHash, List<Appeal.File> files) {
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO appeal (" + COLUMNS
-            + ", token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          ps.setString(1, a.id());
-          ps.setString(2, a.kind().wireName());
-          ps.setString(3, a.value());
-          ps.setString(4, a.statement());
-          ps.setString(5, a.contact());
-          ps.setString(6, a.status());
-          ps.setString(7, String.join(",", a.entries()));
-          ps.setLong(8, a.createdAtMs());
-          ps.setLong(9, a.dueAtMs());
-          ps.setString(10, a.decidedBy());
-          Jdbc.setLong(ps, 11, a.decidedAtMs());
-          ps.setString(12, a.note());
-          ps.setString(13, tokenHash);
-          ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO appeal_file (appeal_id, n, file_name, "
-            + "content_type, size_bytes, content) VALUES (?, ?, ?, ?, ?, ?)")) {
-          for (int i = 0; i < files.size(); i++) {
-            Appeal.File f = files.get(i);
-            ps.setString(1, a.id());
-            ps.setInt(2, i);
-            ps.setString(3, f.name());
-            ps.setString(4, f.contentType());
-            ps.setLong(5, f.content().length);
-            ps.setBytes(6, f.content());
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    jdbc.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO appeal (" + COLUMNS
+          + ", token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, a.id());
+        ps.setString(2, a.kind().wireName());
+        ps.setString(3, a.value());
+        ps.setString(4, a.statement());
+        ps.setString(5, a.contact());
+        ps.setString(6, a.status());
+        ps.setString(7, String.join(",", a.entries()));
+        ps.setLong(8, a.createdAtMs());
+        ps.setLong(9, a.dueAtMs());
+        ps.setString(10, a.decidedBy());
+        Jdbc.setLong(ps, 11, a.decidedAtMs());
+        ps.setString(12, a.note());
+        ps.setString(13, tokenHash);
+        ps.executeUpdate();
       }
-    } catch (SQLException e) {
-      throw new StoreException("appeal " + a.id() + " not stored", e);
-    }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO appeal_file (appeal_id, n, file_name, "
+          + "content_type, size_bytes, content) VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (int i = 0; i < files.size(); i++) {
+          Appeal.File f = files.get(i);
+          ps.setString(1, a.id());
+          ps.setInt(2, i);
+          ps.setString(3, f.name());
+          ps.setString(4, f.contentType());
+          ps.setLong(5, f.content().length);
+          ps.setBytes(6, f.content());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    });
   }
 
   /** Returns the appeal with this id. */

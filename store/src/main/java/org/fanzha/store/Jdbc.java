@@ -56,6 +56,27 @@ final class Jdbc {
     }
   }
 
+  /** Work done on one connection inside a transaction. */
+  interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  void transaction(Work work) {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        work.run(c);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(what + " not written", e);
+    }
+  }
+
   static void setLong(PreparedStatement ps, int i, @Nullable Long v) throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.BIGINT);

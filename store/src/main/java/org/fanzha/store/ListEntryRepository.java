@@ -40,8 +40,7 @@ public final class ListEntryRepository {
 
   /** Stores many new entries in one transaction, in batches (an import). */
   public void insertAll(List<ListEntry> entries) {
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
+    jdbc.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO list_entry (" + COLUMNS
           + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (ListEntry e : entries) {
@@ -49,14 +48,8 @@ public final class ListEntryRepository {
           ps.addBatch();
         }
         ps.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
       }
-    } catch (SQLException e) {
-      throw new StoreException("list entries not stored", e);
-    }
+    });
   }
 
   /** Returns the entry with this id, lifted or not. */
