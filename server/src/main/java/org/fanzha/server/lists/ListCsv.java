@@ -165,12 +165,22 @@ final class ListCsv {
     CSVPrinter p = new CSVPrinter(out, OUT); // not closed: the caller owns the stream
     source.accept(e -> {
       try {
-        p.printRecord(e.list().wireName(), e.kind().wireName(), e.value(), e.reason(), e.source(),
+        p.printRecord(e.list().wireName(), e.kind().wireName(), e.value(), inert(e.reason()), inert(e.source()),
             e.expiresAtMs() == null ? "" : Timestamps.format(e.expiresAtMs()));
       } catch (IOException x) {
         throw new UncheckedIOException(x);
       }
     });
     p.flush();
+  }
+
+  /**
+   * Free text as a spreadsheet will not run it: a cell starting with {@code = + - @}, a tab or a carriage return is
+   * read as a formula by Excel and LibreOffice, so it is written after an apostrophe (OWASP's CSV injection advice).
+   * Values need no such care: normalised identifiers never start that way, and a phone's {@code +86} is read as a
+   * number.
+   */
+  static String inert(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 }

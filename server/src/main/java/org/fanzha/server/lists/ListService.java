@@ -1,10 +1,8 @@
 package org.fanzha.server.lists;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +23,7 @@ import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.StreamTime;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Caller;
+import org.fanzha.server.system.OrderedIds;
 import org.fanzha.store.Database;
 import org.fanzha.store.ListEntry;
 import org.jspecify.annotations.Nullable;
@@ -45,18 +44,19 @@ public class ListService {
   /** 《电信网络诈骗及其关联违法犯罪联合惩戒办法》: a dishonest listing lasts two years, three at most. */
   static final Duration DISHONEST_TERM = Duration.ofDays(2 * 365);
   static final Duration DISHONEST_MAX_TERM = Duration.ofDays(3 * 365);
-  private static final SecureRandom IDS = new SecureRandom();
 
   private final Database db;
   private final Runner runner;
   private final Clock clock;
   private final EventCodec codec = new EventCodec();
   private final Queue<ListingEvent> pending = new ConcurrentLinkedQueue<>();
+  private final OrderedIds ids;
 
   ListService(Database db, Runner runner, Clock clock) {
     this.db = db;
     this.runner = runner;
     this.clock = clock;
+    this.ids = new OrderedIds("LE-", clock::millis);
   }
 
   /** What a caller asks to list; {@code value} as typed, normalised here. */
@@ -228,7 +228,7 @@ public class ListService {
     checkLength("evidence", n.evidence(), 2000);
     checkLength("legal_basis", n.legalBasis(), 200);
     checkLength("measures", n.measures(), 500);
-    return new ListEntry(newId(), n.list(), n.kind(), value, n.role(), n.fraudType(), n.reason().strip(),
+    return new ListEntry(ids.next(), n.list(), n.kind(), value, n.role(), n.fraudType(), n.reason().strip(),
         n.source().strip(), n.evidence(), n.legalBasis(), n.measures(), author.name(), now, expires, null, null, null);
   }
 
@@ -236,12 +236,6 @@ public class ListService {
     if (v != null && v.length() > max) {
       throw new BadRequestException(field + ": at most " + max + " characters");
     }
-  }
-
-  private static String newId() {
-    byte[] b = new byte[8];
-    IDS.nextBytes(b);
-    return "LE-" + HexFormat.of().formatHex(b);
   }
 
   private ListingEvent event(ListEntry e, boolean lift) {

@@ -163,9 +163,10 @@ class ListsAndAppealsTest {
         + "black,phone,12,bad number,import,\n"
         + "black,url,HTTP://Fake-Bank.example/Login,仿冒银行网站,import,2030-01-01T00:00:00+08:00\n"
         + "purple,phone,13912345679,x,import,\n"
-        + "white,phone,139 1234 5678,verified normal,import,\n";
+        + "white,phone,139 1234 5678,verified normal,import,\n"
+        + "black,domain,evil.example,\"=HYPERLINK(\"\"http://evil.example\"\")\",@feed,\n";
     JsonNode r = read(admin.post("/api/v1/lists/import", csv), 200);
-    assertThat(r.path("imported").asInt()).isEqualTo(2);
+    assertThat(r.path("imported").asInt()).isEqualTo(3);
     assertThat(r.path("errors")).hasSize(3);
     assertThat(r.path("errors").path(2).path("line").asInt()).as("white beside grey in the same file").isEqualTo(6);
     assertThat(r.path("errors").path(2).path("field").asString()).isEqualTo("list");
@@ -176,7 +177,10 @@ class ListsAndAppealsTest {
     HttpResponse<String> export = admin.get("/api/v1/lists/export?list=black");
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.body()).startsWith("list,kind,value,reason,source,expires_at")
-        .contains("http://fake-bank.example/login");
+        .contains("http://fake-bank.example/login")
+        .as("free text a spreadsheet would run as a formula is written inert")
+        .contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\",'@feed")
+        .doesNotContain(",\"=HYPERLINK");
     assertThat(read(admin.getAnonymously("/portal/api/lookup?kind=url&value=http://fake-bank.example/login"), 200)
         .path("band").asString()).isEqualTo("listed");
   }
