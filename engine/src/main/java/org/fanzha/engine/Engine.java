@@ -27,6 +27,8 @@ import org.fanzha.core.event.TransferEvent;
 import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.lists.RiskLists;
+import org.fanzha.engine.model.EntityModel;
+import org.fanzha.engine.model.Models;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.scoring.ContactSteps;
 import org.fanzha.engine.scoring.DecisionTally;
@@ -39,6 +41,7 @@ import org.fanzha.engine.scoring.OpeningSteps;
 import org.fanzha.engine.scoring.ReportSteps;
 import org.fanzha.engine.scoring.RulesInForce;
 import org.fanzha.engine.scoring.TransferSteps;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The detection engine: takes one event at a time, updates per-entity features, runs the rules,
@@ -94,6 +97,7 @@ public final class Engine {
     state.victims().window(rules.params().victimWindowMs);
     this.tally = new DecisionTally(state);
     this.eval = new Evaluation(state, rules, tally);
+    eval.useModels(config.models());
     this.contacts = new ContactSteps(state, rules, eval, tally, config.contentClassifier());
     this.transfers = new TransferSteps(state, rules, eval, tally);
     this.openings = new OpeningSteps(state, eval, tally);
@@ -115,6 +119,19 @@ public final class Engine {
   public void useRules(RuleBook next) {
     rules.adopt(next);
     state.victims().window(rules.params().victimWindowMs);
+  }
+
+  /**
+   * Scores every later event with the trained models {@code m} (rules read them as {@code features.model_score}).
+   * Call between two events, from the thread that feeds them.
+   */
+  public void useModels(Models m) {
+    eval.useModels(m);
+  }
+
+  /** Shows each phone and account evaluation to {@code tap} ({@code null}: stop); for training models. */
+  public void tap(Evaluation.@Nullable Tap tap) {
+    eval.tap(tap);
   }
 
   /** Returns the rule book in force. */
@@ -182,6 +199,31 @@ public final class Engine {
   /** Returns the risk held for an entity, if it has a score above zero or a role. */
   public Optional<EntityRisk> entity(EntityKind kind, String id) {
     return held.entity(kind, id);
+  }
+
+  /** Returns the trained models in force. */
+  public Models models() {
+    return eval.models();
+  }
+
+  /**
+   * Returns the trained model's probability for a phone (a fraud number) or an account (a mule) as its features stand
+   * now, or NaN when the entity is unknown or no model covers its kind.
+   */
+  public double modelScore(EntityKind kind, String id) {
+    int i = state.table(kind).find(id);
+    Evaluation.ModelQuery q = i < 0 ? null : eval.model(kind, i, clock);
+    return q == null ? Double.NaN : q.score();
+  }
+
+  /**
+   * Returns up to {@code top} of the model's inputs that moved this entity's score most, either way (exact Shapley
+   * values of the trees), or nothing when the entity is unknown or no model covers its kind.
+   */
+  public List<EntityModel.Contribution> modelReasons(EntityKind kind, String id, int top) {
+    int i = state.table(kind).find(id);
+    Evaluation.ModelQuery q = i < 0 ? null : eval.model(kind, i, clock);
+    return q == null ? List.of() : q.reasons(top);
   }
 
   /** Returns up to {@code limit} entities with the highest held scores, highest first. */

@@ -8,6 +8,7 @@ import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.bench.engine.baseline.LambdaRules;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.model.Models;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Per-event scoring throughput of {@link Engine#process} on one thread: the first 500,000 events of
  * a simulated city (10,000 people, 4 days: calls, SMS, transfers, openings, device signals,
  * reports), pre-parsed, replayed in time order into a fresh engine per invocation. One op = one
- * event, so the score is events per second (features, the 61 shipped rules, list checks, propagation, victim
+ * event, so the score is events per second (features, the shipped rules and model, list checks, propagation, victim
  * correlation and the decision object included; warnings drained).
  *
  * <p>Run: {@code ./mvnw -B -o -q -pl bench package -DskipTests && java -jar bench/target/benchmarks.jar
@@ -48,6 +49,10 @@ public class EngineBenchmark {
   @Param({"data", "lambdas"})
   public String rules;
 
+  /** {@code shipped}: the trained model beside the rules (what runs); {@code none}: the rules alone. */
+  @Param({"shipped", "none"})
+  public String model;
+
   private Event[] events;
   private Engine engine;
   private EngineConfig config;
@@ -55,7 +60,8 @@ public class EngineBenchmark {
   @Setup(Level.Trial)
   public void loadWorld() {
     events = firstEvents(SimConfig.of(42, 10_000, 4), EVENTS);
-    config = rules.equals("lambdas") ? EngineConfig.defaults().withRules(LambdaRules.book()) : EngineConfig.defaults();
+    EngineConfig base = EngineConfig.defaults().withModels(model.equals("none") ? Models.none() : Models.shipped());
+    config = rules.equals("lambdas") ? base.withRules(LambdaRules.book()) : base;
   }
 
   @Setup(Level.Invocation)

@@ -18,6 +18,8 @@ import org.fanzha.core.event.Role;
 import org.fanzha.engine.Action;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.model.ModelFileException;
+import org.fanzha.engine.model.Models;
 import org.fanzha.engine.rules.RuleFiles;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
@@ -111,7 +113,7 @@ public final class Evaluate {
       boolean allowTuned = false;
       for (int i = 0; i < args.length; i++) {
         String option = args[i];
-        if (Set.of("--seed", "--people", "--days", "--config", "--rules", "--explain", "--tactics", "--seeds")
+        if (Set.of("--seed", "--people", "--days", "--config", "--rules", "--explain", "--tactics", "--seeds", "--model")
             .contains(option) && i + 1 >= args.length) {
           throw new IllegalArgumentException("a value is missing after " + option);
         }
@@ -127,6 +129,7 @@ public final class Evaluate {
             cfg = cfg.withOverrides(p);
           }
           case "--rules" -> cfg = cfg.withRules(RuleFiles.load(Path.of(args[++i])));
+          case "--model" -> cfg = cfg.withModels(model(args[++i]));
           case "--text" -> text = true;
           case "--explain" -> explain = Integer.parseInt(args[++i]);
           case "--tactics" -> tactics = Tactic.parse(args[++i]);
@@ -140,6 +143,26 @@ public final class Evaluate {
     }
   }
 
+  private static String describe(Models m) {
+    return m.phone() == null && m.account() == null ? "none (rules alone)"
+        : m.version() + " (" + m.trainedOn() + ")";
+  }
+
+  /** The models {@code --model} names: {@code none} (rules alone), {@code shipped}, or a model file. */
+  static Models model(String name) throws IOException {
+    return switch (name) {
+      case "none" -> Models.none();
+      case "shipped" -> Models.shipped();
+      default -> {
+        try {
+          yield Models.parse(Files.readString(Path.of(name)));
+        } catch (ModelFileException e) {
+          throw new IllegalArgumentException("--model " + name + ": " + e.getMessage(), e);
+        }
+      }
+    };
+  }
+
   public static void main(String[] args) throws IOException, InterruptedException {
     Options o;
     try {
@@ -148,7 +171,8 @@ public final class Evaluate {
       // a mistake on the command line, not a failure of the evaluation: say which, without a stack trace
       System.err.println("evaluate: " + e.getMessage());
       System.err.println("usage: evaluate [--seed N | --seeds 4401-4410 [--allow-tuned]] [--people N] [--days N]"
-          + " [--rules RULES.yaml] [--config PARAMS.properties] [--text] [--tactics all|LIST] [--explain N]");
+          + " [--rules RULES.yaml] [--config PARAMS.properties] [--model none|shipped|MODEL.yaml] [--text]"
+          + " [--tactics all|LIST] [--explain N]");
       System.exit(2);
       return;
     }
@@ -170,6 +194,7 @@ public final class Evaluate {
       // one content model per thread: each world is replayed on its own engine
       List<Result> results = SeedSweep.run(worlds, () -> withText
           ? base.withContentClassifier(org.fanzha.text.TextClassifiers.loadDefault()) : base, 2);
+      System.out.println("model: " + describe(cfg.models()));
       SeedSweep.print(worlds, results, text, System.out);
       return;
     }
@@ -178,6 +203,7 @@ public final class Evaluate {
     }
     SimConfig sim = SimConfig.builder(seed, people, days).tactics(tactics).build();
     Result r = run(sim, cfg, explain);
+    System.out.println("model: " + describe(cfg.models()));
     print(sim, r, text, System.out);
   }
 

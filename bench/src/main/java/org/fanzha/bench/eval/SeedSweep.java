@@ -22,13 +22,15 @@ import org.fanzha.sim.eval.RoleScore;
  * per tactic and per honest look-alike the totals. Seeds the rules were changed on are refused (they would flatter
  * the figures) unless asked for.
  */
-final class SeedSweep {
+public final class SeedSweep {
 
   /**
    * The seeds the rules, parameters and type inference were changed while looking at: the default city's 1–5, 9101,
    * 9202, and the adversarial city's 8101 and 8202 (decision 0015). Figures from them are not evidence.
    */
   static final Set<Long> TUNED = Set.of(1L, 2L, 3L, 4L, 5L, 9101L, 9202L, 8101L, 8202L);
+  /** The worlds the shipped model was trained on ({@code ./fanzha train-model}'s default): never evidence either. */
+  public static final String TRAINED = "6001-6016";
 
   private SeedSweep() {}
 
@@ -37,7 +39,7 @@ final class SeedSweep {
    *
    * @throws IllegalArgumentException naming the malformed part, or a tuned seed when {@code allowTuned} is false
    */
-  static List<Long> parse(String spec, boolean allowTuned) {
+  public static List<Long> parse(String spec, boolean allowTuned) {
     List<Long> out = new ArrayList<>();
     for (String part : spec.split(",")) {
       String p = part.trim();
@@ -64,6 +66,10 @@ final class SeedSweep {
         if (TUNED.contains(s)) {
           throw new IllegalArgumentException("seed " + s + " was used to change the rules; its figures flatter them"
               + " (--allow-tuned to run it anyway)");
+        }
+        if (s >= 6001 && s <= 6016) {
+          throw new IllegalArgumentException("seed " + s + " trained the shipped model (" + TRAINED + "); its figures"
+              + " flatter it (--allow-tuned to run it anyway)");
         }
       }
     }

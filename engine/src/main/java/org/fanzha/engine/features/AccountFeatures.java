@@ -1,8 +1,11 @@
 package org.fanzha.engine.features;
 
+import org.jspecify.annotations.Nullable;
+
 /** The features of one account at one moment, as the rules read them; a reusable flyweight. */
 public final class AccountFeatures {
 
+  private final ModelSlot model = new ModelSlot();
   private final int[] counts = new int[6];
   private final long[] yuan = new long[2];
   int inCount;
@@ -50,7 +53,19 @@ public final class AccountFeatures {
     deviceAccounts = d >= 0 ? devices.accounts(d, now) : 0;
     int ip = t.ip(id);
     ipAccounts = ip >= 0 ? ips.accounts(ip, now) : 0;
+    model.reset();
     return this;
+  }
+
+  /** Scores with {@code m} from the next load on ({@code null}: no model, {@code model_score} is missing). */
+  public AccountFeatures useModel(@Nullable FeatureModel m) {
+    model.use(m);
+    return this;
+  }
+
+  @RuleField(name = "model_score", meaning = "The trained model's probability (0–1) that this account is a mule account, from the features here; missing when no model is loaded")
+  public double modelScore() {
+    return model.score(this);
   }
 
   @RuleField(name = "in_count", meaning = "Transfers received in the window")

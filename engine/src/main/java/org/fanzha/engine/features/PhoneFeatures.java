@@ -1,11 +1,14 @@
 package org.fanzha.engine.features;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The features of one phone at one moment, as the rules read them. A reusable flyweight: {@link
  * #load} overwrites every field, so the engine keeps one instance and allocates nothing per event.
  */
 public final class PhoneFeatures {
 
+  private final ModelSlot model = new ModelSlot();
   private final int[] counts = new int[10];
   int outCalls;
   int answered;
@@ -57,7 +60,19 @@ public final class PhoneFeatures {
     this.victimStage = victimStage;
     String name = t.name(id);
     serviceNumber = !name.isEmpty() && name.charAt(0) != '+';
+    model.reset();
     return this;
+  }
+
+  /** Scores with {@code m} from the next load on ({@code null}: no model, {@code model_score} is missing). */
+  public PhoneFeatures useModel(@Nullable FeatureModel m) {
+    model.use(m);
+    return this;
+  }
+
+  @RuleField(name = "model_score", meaning = "The trained model's probability (0–1) that this phone is a fraud number, from the features here; missing when no model is loaded")
+  public double modelScore() {
+    return model.score(this);
   }
 
   @RuleField(name = "out_calls", meaning = "Outgoing calls in the window")

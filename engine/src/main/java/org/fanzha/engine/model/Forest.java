@@ -68,6 +68,43 @@ public final class Forest {
     return Math.max(depth(left[node], d + 1, n), depth(right[node], d + 1, n));
   }
 
+  // the node arrays as they are, for the file writer of this package only
+  double base() {
+    return base;
+  }
+
+  int[] roots() {
+    return roots;
+  }
+
+  int[] feature() {
+    return feature;
+  }
+
+  float[] threshold() {
+    return threshold;
+  }
+
+  int[] left() {
+    return left;
+  }
+
+  int[] right() {
+    return right;
+  }
+
+  boolean[] missingLeft() {
+    return missingLeft;
+  }
+
+  double[] value() {
+    return value;
+  }
+
+  double[] cover() {
+    return cover;
+  }
+
   /** Returns how many features a vector has. */
   public int features() {
     return features;

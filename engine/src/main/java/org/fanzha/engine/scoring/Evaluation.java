@@ -1,5 +1,6 @@
 package org.fanzha.engine.scoring;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fanzha.core.event.EntityKind;
@@ -11,10 +12,13 @@ import org.fanzha.engine.features.NodeFeatures;
 import org.fanzha.engine.features.NodeTable;
 import org.fanzha.engine.features.PhoneFeatures;
 import org.fanzha.engine.features.PhoneTable;
+import org.fanzha.engine.model.EntityModel;
+import org.fanzha.engine.model.Models;
 import org.fanzha.engine.rules.EventView;
 import org.fanzha.engine.rules.RuleCodes;
 import org.fanzha.engine.rules.Verdict;
 import org.fanzha.engine.rules.file.RuleSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs an entity's rules on its features as they stand, stores the held risk, offers the entity to
@@ -35,11 +39,68 @@ public final class Evaluation {
   /** How often each lasting rule bit fired, per kind (PHONE, ACCOUNT, HOLDER, DEVICE): for back-tests, shadows, metrics. */
   private final long[][] hits = new long[RuleSpec.Kind.values().length][64];
 
+  /** Sees each phone and account as its rules see it; for training models (none in production). */
+  public interface Tap {
+    void phone(String phone, PhoneFeatures features, long now);
+
+    void account(String account, AccountFeatures features, long now);
+  }
+
+  private @Nullable Tap tap;
+
   public Evaluation(EngineState s, RulesInForce r, DecisionTally tally) {
     this.s = s;
     this.r = r;
     this.tally = tally;
     this.propagation = new Propagation(s, r, tally, this);
+  }
+
+  private Models models = Models.none();
+
+  /** Scores with the trained models {@code m} from the next evaluation on. */
+  public void useModels(Models m) {
+    models = m;
+    pf.useModel(m.phone());
+    af.useModel(m.account());
+  }
+
+  /** Returns the trained models in force. */
+  public Models models() {
+    return models;
+  }
+
+  /**
+   * Returns the model of {@code kind} with the features of entity {@code id} as they stand at {@code now}, in a new
+   * flyweight (a query never disturbs the event path's), or null when there is no model for the kind.
+   */
+  public @Nullable ModelQuery model(EntityKind kind, int id, long now) {
+    if (kind == EntityKind.PHONE && models.phone() != null) {
+      PhoneTable phones = s.phones;
+      int stage = (phones.flags(id) & PhoneTable.FLAG_EPISODE) != 0 ? s.victims.warnedStage(id, now) : 0;
+      PhoneFeatures f = new PhoneFeatures().useModel(models.phone());
+      f.load(phones, s.devices, s.cells, id, now, stage);
+      return new ModelQuery(models.phone(), f, f.modelScore());
+    }
+    if (kind == EntityKind.ACCOUNT && models.account() != null) {
+      AccountFeatures f = new AccountFeatures().useModel(models.account());
+      f.load(s.accounts, s.devices, s.ips, id, now);
+      return new ModelQuery(models.account(), f, f.modelScore());
+    }
+    return null;
+  }
+
+  /** A model asked about one entity: its score and the features it was computed from. */
+  public record ModelQuery(EntityModel model, Object features, double score) {
+
+    /** Returns the {@code top} inputs that moved the score most (TreeSHAP), largest first. */
+    public List<EntityModel.Contribution> reasons(int top) {
+      return model.reasons(features, top);
+    }
+  }
+
+  /** Shows every later evaluation to {@code t} ({@code null}: to nobody). */
+  public void tap(@Nullable Tap t) {
+    tap = t;
   }
 
   /** Shows {@code event} to the rules that read event fields. */
@@ -52,6 +113,9 @@ public final class Evaluation {
     // a quiet episode (nothing warned yet) does not make its subject a victim
     int stage = (phones.flags(p) & PhoneTable.FLAG_EPISODE) != 0 ? s.victims.warnedStage(p, now) : 0;
     r.phoneRules.evaluate(pf.load(phones, s.devices, s.cells, p, now, stage), ev, verdict);
+    if (tap != null) {
+      tap.phone(phones.name(p), pf, now);
+    }
     int score = verdict.score();
     Role role = verdict.role();
     int before = phones.score(p);
@@ -77,6 +141,9 @@ public final class Evaluation {
 
   int account(int a, long now) {
     r.accountRules.evaluate(af.load(s.accounts, s.devices, s.ips, a, now), ev, verdict);
+    if (tap != null) {
+      tap.account(s.accounts.name(a), af, now);
+    }
     int score = verdict.score();
     Role role = verdict.role();
     long mask = RuleCodes.toBits(verdict.mask(), r.accountBits);

@@ -234,6 +234,17 @@ final class Commands {
     }
   }
 
+  @Command(name = "train-model", description = "Train the model beside the rules on simulated worlds with XGBoost and "
+      + "write it as a model file (runs from the bench module: use ./fanzha train-model).")
+  static final class TrainModel implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      return runMain("org.fanzha.bench.model.TrainModel", "train-model", args);
+    }
+  }
+
   @Command(name = "bench", description = "JMH benchmarks (runs from the bench module: use ./fanzha bench).")
   static final class Bench implements Callable<Integer> {
     @Unmatched List<String> args = new ArrayList<>();
@@ -296,7 +307,7 @@ final class Commands {
       main = Class.forName(className).getMethod("main", String[].class);
     } catch (ClassNotFoundException | NoSuchMethodException e) {
       System.err.println("'" + command + "' is not in this jar (" + className + " not found)."
-          + (command.equals("evaluate") || command.equals("bench") ? " Run it as ./fanzha " + command + " from the repository root." : ""));
+          + (List.of("evaluate", "bench", "train-model").contains(command) ? " Run it as ./fanzha " + command + " from the repository root." : ""));
       return 2;
     }
     try {

@@ -8,6 +8,7 @@ import org.fanzha.server.cli.Commands.ReplayCmd;
 import org.fanzha.server.cli.Commands.Serve;
 import org.fanzha.server.cli.Commands.Simulate;
 import org.fanzha.server.cli.Commands.Trace;
+import org.fanzha.server.cli.Commands.TrainModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Fanzha (反诈) 0.1.0",
     description = "Fanzha (反诈): open anti-telecom-and-online-fraud platform.%n",
-    subcommands = {Serve.class, Demo.class, ReplayCmd.class, Simulate.class, Evaluate.class, Bench.class, DecideLoad.class, Trace.class,
+    subcommands = {Serve.class, Demo.class, ReplayCmd.class, Simulate.class, Evaluate.class, TrainModel.class, Bench.class, DecideLoad.class, Trace.class,
         Classify.class, RulesCommands.Rules.class, RulesCommands.BacktestCmd.class},
     commandListHeading = "%nCommands:%n",
     footer = {"", "Run 'fanzha COMMAND --help' for a command's options. Data contract: EVENTS.md."})

@@ -14,6 +14,7 @@ import org.fanzha.core.id.Identifiers;
 import org.fanzha.core.id.InvalidIdentifierException;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.engine.EntityRisk;
+import org.fanzha.engine.model.EntityModel;
 import org.fanzha.engine.replay.OutputJson;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.Caller;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonGenerator;
 
 /** One entity's risk and recent events: {@code GET /api/v1/entities/{kind}/{id}}. */
 @RestController
@@ -112,6 +114,7 @@ class EntityController {
       log.warn("Index catch-up before a look-up failed; answering with the events indexed so far", e);
     }
     List<JournalEntry> recent = db.journal().recent(k, canonical, n);
+    Optional<Runner.ModelOpinion> model = runner.modelOpinion(k, canonical);
     if (risk.isEmpty() && recent.isEmpty()) {
       return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown entity", "no risk and no events are held for this " + k.wireName());
     }
@@ -126,6 +129,9 @@ class EntityController {
       } else {
         g.writeNull();
       }
+      if (model.isPresent()) {
+        writeModel(model.get(), g);
+      }
       g.writeArrayPropertyStart("recent_events");
       for (JournalEntry e : recent) {
         EventCodec.write(e.event(), g);
@@ -135,6 +141,30 @@ class EntityController {
       g.writeEndObject();
     });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+  }
+
+  /**
+   * The trained model's opinion beside the rules' risk: its probability and the inputs that moved it most, each with
+   * a reason in both languages as rules give them (staff only: the inputs describe behaviour).
+   */
+  private static void writeModel(Runner.ModelOpinion m, JsonGenerator g) {
+    g.writeObjectPropertyStart("model");
+    g.writeStringProperty("version", m.version());
+    g.writeNumberProperty("score", Math.round(m.score() * 1000) / 1000.0);
+    g.writeArrayPropertyStart("reasons");
+    for (EntityModel.Contribution c : m.reasons()) {
+      String value = Double.isNaN(c.value()) ? "—" : c.value() == Math.rint(c.value()) ? Long.toString((long) c.value())
+          : String.format(java.util.Locale.ROOT, "%.2f", c.value());
+      String by = String.format(java.util.Locale.ROOT, "%+.2f", c.logOdds());
+      g.writeStartObject();
+      g.writeStringProperty("input", c.input());
+      g.writeNumberProperty("log_odds", Math.round(c.logOdds() * 1000) / 1000.0);
+      g.writeStringProperty("zh", "模型依据 " + c.input() + " = " + value + "（对数几率 " + by + "）");
+      g.writeStringProperty("en", c.input() + " = " + value + " moved the model's log-odds by " + by);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   /**

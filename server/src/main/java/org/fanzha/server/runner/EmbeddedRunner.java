@@ -352,6 +352,15 @@ public final class EmbeddedRunner implements Runner {
   }
 
   @Override
+  public Optional<ModelOpinion> modelOpinion(EntityKind kind, String id) {
+    return read(e -> {
+      double score = e.modelScore(kind, id);
+      return Double.isNaN(score) ? Optional.<ModelOpinion>empty()
+          : Optional.of(new ModelOpinion(e.models().version(), score, e.modelReasons(kind, id, 5)));
+    });
+  }
+
+  @Override
   public List<EntityRisk> riskiest(int limit) {
     return read(e -> e.riskiest(limit));
   }

@@ -10,6 +10,7 @@ import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
+import org.fanzha.engine.model.EntityModel;
 import org.fanzha.engine.rules.RuleBook;
 
 /**
@@ -46,6 +47,18 @@ public interface Runner extends AutoCloseable {
 
   /** Returns the risk held for an entity, if any. */
   Optional<EntityRisk> entity(EntityKind kind, String id);
+
+  /**
+   * Returns the trained model's opinion of a phone or an account as its features stand now, with the inputs that
+   * moved it most; empty when no model covers the kind, the entity is unknown, or the model runs elsewhere (the
+   * Flink job).
+   */
+  default Optional<ModelOpinion> modelOpinion(EntityKind kind, String id) {
+    return Optional.empty();
+  }
+
+  /** A model's opinion: its version, the probability it gives, and the inputs that moved it most (TreeSHAP). */
+  record ModelOpinion(String version, double score, List<EntityModel.Contribution> reasons) {}
 
   /** Returns up to {@code limit} entities with the highest held scores, highest first. */
   List<EntityRisk> riskiest(int limit);

@@ -143,6 +143,13 @@ class ServerIntegrationTest {
     assertThat(f.get("risk").get("score").asInt()).isPositive();
     assertThat(f.get("risk").get("roles").toString()).contains("victim");
     assertThat(f.get("recent_events").size()).isGreaterThanOrEqualTo(2);
+    // the shipped model's opinion of the phone beside the rules', with the inputs that moved it, in both languages
+    JsonNode model = f.get("model");
+    assertThat(model.get("version").asString()).isEqualTo(org.fanzha.engine.model.Models.shipped().version());
+    assertThat(model.get("score").asDouble()).isBetween(0.0, 1.0);
+    assertThat(model.get("reasons").size()).isBetween(1, 5);
+    assertThat(model.get("reasons").get(0).get("zh").asString()).startsWith("模型依据 ");
+    assertThat(a.has("model")).as("the public answer names no behaviour").isFalse();
     assertThat(db.audit().count()).isEqualTo(audited + 2);
     assertThat(db.audit().recent(2)).extracting(e -> e.actor() + "/" + e.unmasked() + "/" + e.entityKind())
         .containsExactly("demo/true/" + EntityKind.PHONE, "anonymous/false/" + EntityKind.PHONE);

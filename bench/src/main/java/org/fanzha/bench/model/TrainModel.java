@@ -1,0 +1,153 @@
+package org.fanzha.bench.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.fanzha.bench.eval.SeedSweep;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Role;
+import org.fanzha.engine.Engine;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.features.AccountFeatures;
+import org.fanzha.engine.features.PhoneFeatures;
+import org.fanzha.engine.model.EntityModel;
+import org.fanzha.engine.model.ModelFileException;
+import org.fanzha.engine.model.Models;
+import org.fanzha.engine.scoring.Evaluation;
+import org.fanzha.sim.SimConfig;
+import org.fanzha.sim.Tactic;
+import org.fanzha.sim.World;
+
+/**
+ * {@code ./fanzha train-model}: replays simulated worlds (half with every adversarial tactic, half the plain city)
+ * through the engine with its rules alone, samples the phones' and accounts' features as the rules saw them, labels
+ * them with the simulator's truth (fraud number, mule), trains gradient-boosted trees with XGBoost and writes them as
+ * a model file the engine evaluates itself. The written forest is checked against XGBoost's own predictions on every
+ * training row before it is written.
+ */
+public final class TrainModel {
+
+  private TrainModel() {}
+
+  record Options(List<Long> seeds, int people, int days, int trees, int depth, boolean text, Path out) {
+
+    static Options parse(String[] args) {
+      String seeds = SeedSweep.TRAINED;
+      int people = 10_000;
+      int days = 7;
+      int trees = 80;
+      int depth = 4;
+      boolean text = false;
+      Path out = Path.of("model.yaml");
+      for (int i = 0; i < args.length; i++) {
+        String o = args[i];
+        if (!o.equals("--text") && i + 1 >= args.length) {
+          throw new IllegalArgumentException("a value is missing after " + o);
+        }
+        switch (o) {
+          case "--seeds" -> seeds = args[++i];
+          case "--people" -> people = Integer.parseInt(args[++i]);
+          case "--days" -> days = Integer.parseInt(args[++i]);
+          case "--trees" -> trees = Integer.parseInt(args[++i]);
+          case "--depth" -> depth = Integer.parseInt(args[++i]);
+          case "--text" -> text = true;
+          case "--out" -> out = Path.of(args[++i]);
+          default -> throw new IllegalArgumentException("unknown option " + o);
+        }
+      }
+      return new Options(SeedSweep.parse(seeds, true), people, days, trees, depth, text, out);
+    }
+  }
+
+  public static void main(String[] args) throws IOException, XGBoostError, ModelFileException {
+    Options o;
+    try {
+      o = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("train-model: " + e.getMessage());
+      System.err.println("usage: train-model [--seeds 6001-6016] [--people N] [--days N] [--trees N] [--depth N]"
+          + " [--text] [--out model.yaml]");
+      System.exit(2);
+      return;
+    }
+    Samples phones = new Samples(PhoneFeatures.class, new HashSet<>());
+    Samples accounts = new Samples(AccountFeatures.class, new HashSet<>());
+    EngineConfig cfg = EngineConfig.defaults().withModels(Models.none());
+    if (o.text()) {
+      cfg = cfg.withContentClassifier(org.fanzha.text.TextClassifiers.loadDefault());
+    }
+    for (int w = 0; w < o.seeds().size(); w++) {
+      long seed = o.seeds().get(w);
+      // alternate worlds: the adversarial city, then the plain one, so the trees learn both
+      Set<Tactic> tactics = w % 2 == 0 ? Tactic.parse("all") : Set.of();
+      World world = World.generate(SimConfig.builder(seed, o.people(), o.days()).tactics(tactics).build());
+      phones.world(world.truth().entities(EntityKind.PHONE, Role.FRAUD_NUMBER));
+      accounts.world(world.truth().entities(EntityKind.ACCOUNT, Role.MULE));
+      Engine engine = new Engine(cfg);
+      engine.tap(new Evaluation.Tap() {
+        @Override
+        public void phone(String phone, PhoneFeatures features, long now) {
+          phones.offer(phone, features);
+        }
+
+        @Override
+        public void account(String account, AccountFeatures features, long now) {
+          accounts.offer(account, features);
+        }
+      });
+      world.forEachEvent(e -> {
+        engine.process(e);
+        engine.drainWarnings();
+      });
+      System.out.printf("world %d (%s): %,d phone samples (%,d fraud), %,d account samples (%,d mule) so far%n", seed,
+          tactics.isEmpty() ? "plain" : "all tactics", phones.size(), phones.positives(), accounts.size(),
+          accounts.positives());
+    }
+    String trained = "XGBoost " + o.trees() + " trees of depth " + o.depth() + " on seeds " + o.seeds().get(0) + "–"
+        + o.seeds().get(o.seeds().size() - 1) + " (even: all tactics, odd: plain city), " + o.people() + " people, "
+        + o.days() + " days" + (o.text() ? ", SMS text scored" : "");
+    EntityModel phone = train("phone", PhoneFeatures.class, phones, o);
+    EntityModel account = train("account", AccountFeatures.class, accounts, o);
+    Models models = new Models(LocalDate.now() + "-" + Long.toHexString(o.seeds().hashCode() & 0xffff), trained,
+        phone, account);
+    Files.writeString(o.out(), models.write(), StandardCharsets.UTF_8);
+    Models.parse(Files.readString(o.out())); // what was written reads back
+    System.out.println("wrote " + o.out() + " (" + trained + ")");
+  }
+
+  private static EntityModel train(String kind, Class<?> holder, Samples s, Options o)
+      throws XGBoostError, ModelFileException {
+    int d = s.inputs().size();
+    float[] rows = s.rows();
+    DMatrix m = new DMatrix(rows, s.size(), d, Float.NaN);
+    m.setLabel(s.labels());
+    Map<String, Object> p = new HashMap<>();
+    p.put("objective", "binary:logistic");
+    p.put("max_depth", o.depth());
+    p.put("eta", 0.15);
+    p.put("min_child_weight", 5);
+    p.put("subsample", 0.8);
+    p.put("colsample_bytree", 0.8);
+    p.put("tree_method", "hist");
+    p.put("seed", 7);
+    p.put("nthread", 2);
+    Booster b = XGBoost.train(m, p, o.trees(), new HashMap<>(), null, null);
+    float[][] margins = b.predict(m, true);
+    EntityModel model = new EntityModel(holder, s.inputs(), XgboostTrees.forest(b.getModelDump((String) null, true),
+        d, rows, margins));
+    Importance.print(kind, s, model);
+    return model;
+  }
+}
