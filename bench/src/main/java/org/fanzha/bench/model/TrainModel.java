@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +50,7 @@ public final class TrainModel {
       String seeds = SeedSweep.TRAINED;
       int people = 10_000;
       int days = 7;
-      int trees = 80;
+      int trees = 40;
       int depth = 4;
       boolean text = false;
       Path out = Path.of("model.yaml");
@@ -71,7 +74,8 @@ public final class TrainModel {
     }
   }
 
-  public static void main(String[] args) throws IOException, XGBoostError, ModelFileException {
+  public static void main(String[] args)
+      throws IOException, XGBoostError, ModelFileException, NoSuchAlgorithmException {
     Options o;
     try {
       o = Options.parse(args);
@@ -120,8 +124,10 @@ public final class TrainModel {
         + o.days() + " days" + (o.text() ? ", SMS text scored" : "");
     EntityModel phone = train("phone", PhoneFeatures.class, phones, o);
     EntityModel account = train("account", AccountFeatures.class, accounts, o);
-    Models models = new Models(LocalDate.now() + "-" + Long.toHexString(o.seeds().hashCode() & 0xffff), trained,
-        phone, account);
+    // the version names the trees themselves: the day, and the start of the SHA-256 of the model as written
+    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest(new Models("-", trained, phone, account).write().getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+    Models models = new Models(LocalDate.now() + "-" + digest, trained, phone, account);
     Files.writeString(o.out(), models.write(), StandardCharsets.UTF_8);
     Models.parse(Files.readString(o.out())); // what was written reads back
     System.out.println("wrote " + o.out() + " (" + trained + ")");
@@ -136,7 +142,7 @@ public final class TrainModel {
     Map<String, Object> p = new HashMap<>();
     p.put("objective", "binary:logistic");
     p.put("max_depth", o.depth());
-    p.put("eta", 0.15);
+    p.put("eta", 0.3);
     p.put("min_child_weight", 5);
     p.put("subsample", 0.8);
     p.put("colsample_bytree", 0.8);

@@ -12,6 +12,7 @@ public final class EntityModel implements FeatureModel {
   private final List<String> inputNames;
   private final Forest forest;
   private final VectorFill fill;
+  private final Margin margin;
 
   /**
    * Binds {@code forest} to {@code holder}'s fields named {@code inputNames}, in the forest's feature order.
@@ -27,6 +28,7 @@ public final class EntityModel implements FeatureModel {
     this.inputNames = List.copyOf(inputNames);
     this.forest = forest;
     this.fill = Inputs.compile(holder, inputNames);
+    this.margin = CompiledForest.compile(forest);
   }
 
   /** Returns the flyweight class this model reads. */
@@ -52,7 +54,7 @@ public final class EntityModel implements FeatureModel {
   @Override
   public double probability(Object features, double[] input) {
     fill.fill(features, input);
-    return forest.probability(input);
+    return 1 / (1 + Math.exp(-margin.of(input)));
   }
 
   /** Returns the input vector of {@code features} (a new array). */

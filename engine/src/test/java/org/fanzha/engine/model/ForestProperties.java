@@ -45,6 +45,24 @@ class ForestProperties {
     assertThat(sum + f.expectedMargin()).isCloseTo(f.margin(x), within(1e-9));
   }
 
+  @Property(tries = 100)
+  void theCompiledForestGivesTheSameMarginToTheBit(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 30) int features, @ForAll @IntRange(min = 1, max = 20) int trees,
+      @ForAll @IntRange(min = 1, max = 7) int depth) {
+    Random r = new Random(seed);
+    Forest f = randomForest(r, features, trees, depth);
+    Margin compiled = CompiledForest.compile(f);
+    for (int i = 0; i < 50; i++) {
+      double[] x = randomVector(r, features);
+      if (i % 5 == 0) { // values on the thresholds themselves
+        for (int j = 0; j < features; j++) {
+          x[j] = Float.intBitsToFloat(Float.floatToIntBits((float) x[j]));
+        }
+      }
+      assertThat(compiled.of(x)).isEqualTo(f.margin(x));
+    }
+  }
+
   @Property(tries = 200)
   void aFeatureNoTreeSplitsOnContributesNothing(@ForAll long seed, @ForAll @IntRange(min = 2, max = 10) int features) {
     Random r = new Random(seed);
