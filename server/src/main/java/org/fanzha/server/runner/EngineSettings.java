@@ -1,7 +1,11 @@
 package org.fanzha.server.runner;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.model.ModelFileException;
+import org.fanzha.engine.model.Models;
 import org.fanzha.engine.rules.RuleFiles;
 import org.fanzha.text.TextClassifiers;
 import org.jspecify.annotations.Nullable;
@@ -23,5 +27,26 @@ public final class EngineSettings {
       config = config.withRules(RuleFiles.load(rulesFile));
     }
     return contentModel ? config.withContentClassifier(TextClassifiers.loadDefaultCached()) : config;
+  }
+
+  /**
+   * As {@link #load(Path, boolean)}, scoring with the trained model {@code model} names: empty or {@code shipped} for
+   * the one in the engine jar, {@code none} for the rules alone, else a model file ({@code ./fanzha train-model}).
+   *
+   * @throws IllegalArgumentException saying what is wrong with the model file
+   */
+  public static EngineConfig load(@Nullable Path rulesFile, boolean contentModel, String model) {
+    EngineConfig config = load(rulesFile, contentModel);
+    return switch (model.strip()) {
+      case "", "shipped" -> config;
+      case "none" -> config.withModels(Models.none());
+      default -> {
+        try {
+          yield config.withModels(Models.parse(Files.readString(Path.of(model.strip()))));
+        } catch (IOException | ModelFileException e) {
+          throw new IllegalArgumentException("fanzha.engine.model " + model + ": " + e.getMessage(), e);
+        }
+      }
+    };
   }
 }

@@ -49,12 +49,16 @@ class RunnerConfiguration {
   /**
    * The engine's settings: the shipped rules, or the rule file {@code fanzha.engine.rules} when given (the rules a new
    * database starts with; published versions replace them), with the shipped text model scoring SMS unless
-   * {@code fanzha.engine.content-model=false} (the same as {@code replay}).
+   * {@code fanzha.engine.content-model=false} (the same as {@code replay}), and the trained model shipped in the
+   * engine jar unless {@code fanzha.engine.model} names another file or {@code none} (rules alone).
    */
   @Bean
   EngineConfig engineConfig(Database db, @Value("${fanzha.engine.rules:}") String file,
-      @Value("${fanzha.engine.content-model:true}") boolean contentModel) {
-    EngineConfig start = EngineSettings.load(file.isBlank() ? null : Path.of(file), contentModel);
+      @Value("${fanzha.engine.content-model:true}") boolean contentModel,
+      @Value("${fanzha.engine.model:}") String model) {
+    EngineConfig start = EngineSettings.load(file.isBlank() ? null : Path.of(file), contentModel, model);
+    log.info("Engine model: {}", start.models().phone() == null && start.models().account() == null ? "none"
+        : start.models().version());
     Optional<RuleVersion> live = db.ruleVersions().live();
     if (live.isPresent()) {
       // A restart scores with the version that was live, whatever the start-up file says.
