@@ -35,7 +35,7 @@ class RuleBookTest {
         assertThat(r.reason().textEn()).as(r.code()).matches("[A-Z].*");
       }
     }
-    assertThat(rules).isEqualTo(69);
+    assertThat(rules).isEqualTo(70);
     assertThat(b.params()).containsKeys(EngineParams.REQUIRED.toArray(String[]::new));
   }
 
