@@ -140,7 +140,7 @@ public final class EventJournal {
               while (rs.next()) {
                 long seq = rs.getLong(1);
                 for (EventParties.Party p : EventParties.of(decode(seq, rs.getString(2)))) {
-                  party.setString(1, p.kind().wireName());
+                  party.setString(1, p.kind());
                   party.setString(2, p.entity());
                   party.setLong(3, seq);
                   party.addBatch();
@@ -344,10 +344,18 @@ public final class EventJournal {
    * none), as far as the per-entity index has got: e.g. the reports naming a number, by institution.
    */
   public java.util.Map<String, Long> countNamingBySource(EntityKind kind, String entity, EventType type) {
+    return countNamingBySource(kind.wireName(), entity, type);
+  }
+
+  /**
+   * As {@link #countNamingBySource(EntityKind, String, EventType)} for any kind the index holds: an entity kind's wire
+   * name, or {@code url} or {@code app} for what reports point at (as the portal normalises them, up to 256 characters).
+   */
+  public java.util.Map<String, Long> countNamingBySource(String kind, String entity, EventType type) {
     String sql = "SELECT j.source, COUNT(*) FROM journal_party p JOIN journal j ON j.seq = p.seq"
         + " WHERE p.entity_kind = ? AND p.entity = ? AND j.type = ? GROUP BY j.source";
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, kind.wireName());
+      ps.setString(1, kind);
       ps.setString(2, entity);
       ps.setString(3, type.wireName());
       java.util.Map<String, Long> out = new java.util.TreeMap<>();

@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
 /** Names the entities an event concerns, for the journal's per-entity index. */
 final class EventParties {
 
-  /** An entity named by an event. */
-  record Party(EntityKind kind, String entity) {}
+  /**
+   * An entity named by an event: {@code kind} is an entity kind's wire name, or {@code url} or {@code app} for what a
+   * report points at (not entities the engine scores, but what the public portal counts reports on).
+   */
+  record Party(String kind, String entity) {}
 
   private EventParties() {}
 
@@ -56,7 +59,9 @@ final class EventParties {
         switch (t.kind()) {
           case PHONE -> add(out, EntityKind.PHONE, t.value());
           case ACCOUNT -> add(out, EntityKind.ACCOUNT, t.value());
-          default -> { } // URLs, apps and social accounts are not entities the engine scores
+          case URL -> add(out, "url", t.value());
+          case APP -> add(out, "app", t.value());
+          default -> { } // social accounts: neither scored nor counted
         }
       }
       add(out, EntityKind.PHONE, r.reporter());
@@ -69,6 +74,10 @@ final class EventParties {
   }
 
   private static void add(Set<Party> out, EntityKind kind, @Nullable String value) {
+    add(out, kind.wireName(), value);
+  }
+
+  private static void add(Set<Party> out, String kind, @Nullable String value) {
     if (value != null && !value.isEmpty() && value.length() <= 256) {
       out.add(new Party(kind, value));
     }

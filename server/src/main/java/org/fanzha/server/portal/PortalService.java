@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.EventType;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.ListKind;
@@ -79,9 +78,7 @@ public class PortalService {
       }
     }
     // anonymous portal reports count once, as in the engine: nobody makes a number "reported 50 times" alone
-    long reports = kind == ListKind.URL ? 0
-        : db.journal().countNamingBySource(kind == ListKind.PHONE ? EntityKind.PHONE : EntityKind.ACCOUNT, v,
-            EventType.REPORT).entrySet().stream()
+    long reports = db.journal().countNamingBySource(kind.wireName(), v, EventType.REPORT).entrySet().stream()
             .mapToLong(e -> e.getKey().equals(ReportSteps.PUBLIC_SOURCE) ? Math.min(1, e.getValue()) : e.getValue()).sum();
     for (ListEntry e : against) {
       if (e.list() == ListName.BLACK || e.list() == ListName.DISHONEST) {

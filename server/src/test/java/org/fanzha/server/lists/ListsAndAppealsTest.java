@@ -246,5 +246,14 @@ class ListsAndAppealsTest {
     }
     assertThat(read(admin.getAnonymously("/portal/api/lookup?kind=account&value=" + acct), 200).path("reports").asLong())
         .as("anonymous portal reports count once").isEqualTo(1);
+
+    String url = "http://refund-desk.example/claim";
+    assertThat(read(admin.getAnonymously("/portal/api/lookup?kind=url&value=" + url), 200).path("band").asString())
+        .isEqualTo("none");
+    read(admin.postAnonymously("/portal/api/reports", "{\"targets\":[{\"kind\":\"url\",\"value\":\""
+        + "HTTP://Refund-Desk.example/claim\"}],\"text\":\"a refund page asking for my card\"}"), 201);
+    JsonNode reportedUrl = read(admin.getAnonymously("/portal/api/lookup?kind=url&value=" + url), 200);
+    assertThat(reportedUrl.path("band").asString()).as("a reported URL, written differently").isEqualTo("reported");
+    assertThat(reportedUrl.path("reports").asLong()).isEqualTo(1);
   }
 }
