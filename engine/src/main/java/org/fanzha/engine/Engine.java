@@ -178,7 +178,7 @@ public final class Engine {
     if ((++processed & 0xFFFF) == 0) {
       state.expireEpisodes(clock);
     }
-    return tally.decision();
+    return eval.withModelReasons(tally.decision(), clock);
   }
 
   /**

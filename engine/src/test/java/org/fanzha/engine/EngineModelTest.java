@@ -25,6 +25,14 @@ class EngineModelTest {
     return new Models("certain", "test", new EntityModel(PhoneFeatures.class, List.of("out_calls"), leaf), null);
   }
 
+  /** A model that only looks at outgoing calls: three or more make it sure (log-odds +6), fewer make it doubt. */
+  private static Models byCalls() throws ModelFileException {
+    Forest split = new Forest(1, 0.0, new int[] {0}, new int[] {0, -1, -1}, new float[] {3f, 0f, 0f},
+        new int[] {1, -1, -1}, new int[] {2, -1, -1}, new boolean[] {false, false, false}, new double[] {0, -6, 6},
+        new double[] {10, 5, 5});
+    return new Models("by-calls", "test", new EntityModel(PhoneFeatures.class, List.of("out_calls"), split), null);
+  }
+
   private static List<String> codes(Scenario s, String phone) {
     return s.engine().entity(EntityKind.PHONE, phone).map(r -> r.reasons().stream().map(Reason::code).toList())
         .orElse(List.of());
@@ -47,6 +55,26 @@ class EngineModelTest {
     assertThat(codes(with, phone(1))).contains("PH_MODEL", "PH_MODEL_HIGH");
     assertThat(codes(without, phone(1))).doesNotContain("PH_MODEL", "PH_MODEL_HIGH");
     assertThat(codes(with, phone(2))).as("not asked below the activity the rule needs").doesNotContain("PH_MODEL");
+  }
+
+  @Test
+  void aDecisionMadeOnTheModelNamesTheInputsThatMovedIt_oneOnTheRulesAloneDoesNot() throws Exception {
+    Scenario s = new Scenario(new Engine(EngineConfig.defaults().withModels(byCalls())));
+    Decision last = null;
+    for (int i = 0; i < 8; i++) {
+      last = s.call(T0 + i * MINUTE, phone(1), phone(100 + i), 60);
+    }
+    assertThat(last.entity()).isEqualTo(phone(1));
+    assertThat(last.reasons()).extracting(Reason::code).contains("PH_MODEL", "MODEL:out_calls");
+    Reason why = last.reasons().stream().filter(r -> r.code().equals("MODEL:out_calls")).findFirst().orElseThrow();
+    assertThat(why.textEn()).isEqualTo("Model: out_calls = 8 moved its log-odds by +6.00");
+    assertThat(why.textZh()).startsWith("模型依据 out_calls = 8");
+    Scenario rulesAlone = new Scenario(new Engine(EngineConfig.defaults().withModels(Models.none())));
+    Decision d = null;
+    for (int i = 0; i < 8; i++) {
+      d = rulesAlone.call(T0 + i * MINUTE, phone(1), phone(100 + i), 60);
+    }
+    assertThat(d.reasons()).extracting(Reason::code).noneMatch(c -> c.startsWith("MODEL:"));
   }
 
   @Test

@@ -3,6 +3,8 @@ package org.fanzha.engine.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.features.FeatureModel;
 
 /** A forest bound to one kind's features flyweight: the model a rule reads as {@code features.model_score}. */
@@ -65,7 +67,20 @@ public final class EntityModel implements FeatureModel {
   }
 
   /** One input's share of a score: its name, its value, and how far it moved the log-odds. */
-  public record Contribution(String input, double value, double logOdds) {}
+  public record Contribution(String input, double value, double logOdds) {
+
+    /** The code a contribution carries among a decision's reasons: {@code MODEL:<input>}. */
+    public static final String CODE_PREFIX = "MODEL:";
+
+    /** Returns this contribution as a reason in both languages, as rules give theirs. */
+    public Reason reason() {
+      String v = Double.isNaN(value) ? "—" : value == Math.rint(value) && Math.abs(value) < 1e15
+          ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+      String by = String.format(Locale.ROOT, "%+.2f", logOdds);
+      return new Reason(CODE_PREFIX + input, "模型依据 " + input + " = " + v + "（对数几率 " + by + "）",
+          "Model: " + input + " = " + v + " moved its log-odds by " + by);
+    }
+  }
 
   /**
    * Returns the {@code top} inputs that moved this entity's score most, either way, largest first (TreeSHAP: exact

@@ -99,6 +99,24 @@ public final class DecisionTally {
         state.codes.reasons(RuleKinds.of(bestKind), bestMask));
   }
 
+  /**
+   * Returns whether the decision just made is about a party some of whose reasons are rules reading the trained
+   * model ({@code modelBits} of its kind, see {@link RulesInForce#modelBits}).
+   */
+  boolean decidedOnModel(RulesInForce rules) {
+    return bestKind != null && (bestMask & rules.modelBits(bestKind)) != 0;
+  }
+
+  /** Returns the kind of the party the decision just made is about ({@code null} when none). */
+  @Nullable EntityKind decidedKind() {
+    return bestKind;
+  }
+
+  /** Returns the id of the party the decision just made is about. */
+  int decidedId() {
+    return bestId;
+  }
+
   /** Returns the count of decisions made at each level, by ordinal; the array itself, for snapshots. */
   public long[] decisionsByLevel() {
     return byLevel;

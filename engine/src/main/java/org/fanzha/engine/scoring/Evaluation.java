@@ -1,11 +1,14 @@
 package org.fanzha.engine.scoring;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.Role;
+import org.fanzha.core.reason.Reason;
+import org.fanzha.engine.Decision;
 import org.fanzha.engine.features.AccountFeatures;
 import org.fanzha.engine.features.HolderFeatures;
 import org.fanzha.engine.features.NodeFeatures;
@@ -87,6 +90,26 @@ public final class Evaluation {
       return new ModelQuery(models.account(), f, f.modelScore());
     }
     return null;
+  }
+
+  /**
+   * Returns {@code d} with the two inputs that moved the model most appended to its reasons when it was made on a rule
+   * reading the model (rare: a decision on the rules alone is returned as it is, at the cost of one mask test).
+   */
+  public Decision withModelReasons(Decision d, long now) {
+    EntityKind kind = tally.decidedKind();
+    if (kind == null || !tally.decidedOnModel(r)) {
+      return d;
+    }
+    ModelQuery q = model(kind, tally.decidedId(), now);
+    if (q == null) {
+      return d;
+    }
+    List<Reason> reasons = new ArrayList<>(d.reasons());
+    for (EntityModel.Contribution c : q.reasons(2)) {
+      reasons.add(c.reason());
+    }
+    return new Decision(d.eventId(), d.entityKind(), d.entity(), d.score(), d.level(), d.action(), reasons);
   }
 
   /** A model asked about one entity: its score and the features it was computed from. */

@@ -3,7 +3,10 @@ package org.fanzha.engine.scoring;
 import static org.fanzha.core.time.Millis.HOUR;
 
 import java.util.Map;
+import java.util.function.Predicate;
+import org.fanzha.core.event.EntityKind;
 import org.fanzha.engine.rules.EngineParams;
+import org.fanzha.engine.rules.Rule;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.RuleCodes;
 import org.fanzha.engine.rules.RuleSet;
@@ -15,6 +18,7 @@ import org.fanzha.engine.rules.file.RuleSpec;
  * instance; {@link #adopt} replaces all of it together, between two events.
  */
 public final class RulesInForce {
+  private static final String MODEL_SCORE = "model_score";
   private final RuleCodes codes;
   private RuleBook book;
   RuleSet phoneRules;
@@ -27,6 +31,9 @@ public final class RulesInForce {
   long[] nodeBits;
   /** The lasting bits of the phone rules marked {@code evidence: link}. */
   long phoneLinkBits;
+  /** The lasting bits of the phone and account rules that read the trained model's score. */
+  long phoneModelBits;
+  long accountModelBits;
   EngineParams params;
 
   /** Adopts {@code first} with the codes of {@code codes} (a restored engine's, or empty). */
@@ -53,14 +60,16 @@ public final class RulesInForce {
     accountBits = bits.get(RuleSpec.Kind.ACCOUNT);
     holderBits = bits.get(RuleSpec.Kind.HOLDER);
     nodeBits = bits.get(RuleSpec.Kind.DEVICE);
-    phoneLinkBits = linkBits(phoneRules, phoneBits);
+    phoneLinkBits = bits(phoneRules, phoneBits, Rule::links);
+    phoneModelBits = bits(phoneRules, phoneBits, r -> r.condition().readsFeature(MODEL_SCORE));
+    accountModelBits = bits(accountRules, accountBits, r -> r.condition().readsFeature(MODEL_SCORE));
     params = p;
   }
 
-  private static long linkBits(RuleSet set, long[] bitOfIndex) {
+  private static long bits(RuleSet set, long[] bitOfIndex, Predicate<Rule> which) {
     long out = 0;
     for (int i = 0; i < set.rules().size(); i++) {
-      if (set.rules().get(i).links()) {
+      if (which.test(set.rules().get(i))) {
         out |= bitOfIndex[i];
       }
     }
@@ -73,6 +82,11 @@ public final class RulesInForce {
    */
   boolean linksPhone(long lastingMask) {
     return (lastingMask & phoneLinkBits) != 0;
+  }
+
+  /** Returns the lasting bits of the rules of {@code kind} that read the trained model's score (none for others). */
+  long modelBits(EntityKind kind) {
+    return kind == EntityKind.PHONE ? phoneModelBits : kind == EntityKind.ACCOUNT ? accountModelBits : 0;
   }
 
   /** Returns the book in force. */

@@ -12,6 +12,7 @@ import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.id.Identifiers;
 import org.fanzha.core.id.InvalidIdentifierException;
+import org.fanzha.core.reason.Reason;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.model.EntityModel;
@@ -153,14 +154,12 @@ class EntityController {
     g.writeNumberProperty("score", Math.round(m.score() * 1000) / 1000.0);
     g.writeArrayPropertyStart("reasons");
     for (EntityModel.Contribution c : m.reasons()) {
-      String value = Double.isNaN(c.value()) ? "—" : c.value() == Math.rint(c.value()) ? Long.toString((long) c.value())
-          : String.format(java.util.Locale.ROOT, "%.2f", c.value());
-      String by = String.format(java.util.Locale.ROOT, "%+.2f", c.logOdds());
+      Reason r = c.reason();
       g.writeStartObject();
       g.writeStringProperty("input", c.input());
       g.writeNumberProperty("log_odds", Math.round(c.logOdds() * 1000) / 1000.0);
-      g.writeStringProperty("zh", "模型依据 " + c.input() + " = " + value + "（对数几率 " + by + "）");
-      g.writeStringProperty("en", c.input() + " = " + value + " moved the model's log-odds by " + by);
+      g.writeStringProperty("zh", r.textZh());
+      g.writeStringProperty("en", r.textEn());
       g.writeEndObject();
     }
     g.writeEndArray();

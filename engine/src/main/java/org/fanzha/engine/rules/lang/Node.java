@@ -12,6 +12,32 @@ public sealed interface Node {
   /** Returns the node's type. */
   Type type();
 
+  /** Returns whether this expression reads {@code features.<name>} anywhere. */
+  default boolean readsFeature(String name) {
+    if (this instanceof FeatureRef f) {
+      return f.field().name().equals(name);
+    } else if (this instanceof Not n) {
+      return n.operand().readsFeature(name);
+    } else if (this instanceof Negate n) {
+      return n.operand().readsFeature(name);
+    } else if (this instanceof Logic l) {
+      return l.left().readsFeature(name) || l.right().readsFeature(name);
+    } else if (this instanceof Compare c) {
+      return c.left().readsFeature(name) || c.right().readsFeature(name);
+    } else if (this instanceof Arithmetic a) {
+      return a.left().readsFeature(name) || a.right().readsFeature(name);
+    } else if (this instanceof Choice c) {
+      return c.test().readsFeature(name) || c.then().readsFeature(name) || c.otherwise().readsFeature(name);
+    } else if (this instanceof In i) {
+      return i.value().readsFeature(name);
+    } else if (this instanceof Function f) {
+      return f.args().stream().anyMatch(a -> a.readsFeature(name));
+    } else if (this instanceof StringTest t) {
+      return t.target().readsFeature(name) || t.arg().readsFeature(name);
+    }
+    return false; // constants and event fields
+  }
+
   /** A constant: a number (Double), string, boolean, or null. */
   record Const(Type type, @Nullable Object value) implements Node {}
 
