@@ -20,16 +20,20 @@ class EngineModelTest {
 
   /** A model certain of everything it is asked about: one tree, one leaf, log-odds 6 (p ≈ 0.998). */
   private static Models certain() throws ModelFileException {
-    Forest leaf = new Forest(1, 6.0, new int[] {0}, new int[] {-1}, new float[] {0}, new int[] {-1}, new int[] {-1},
-        new boolean[] {false}, new double[] {0}, new double[] {1});
+    Forest.Builder b = new Forest.Builder(1);
+    b.startTree();
+    Forest leaf = b.leaf(b.addNode(), 0, 1).build(6.0);
     return new Models("certain", "test", new EntityModel(PhoneFeatures.class, List.of("out_calls"), leaf), null);
   }
 
   /** A model that only looks at outgoing calls: three or more make it sure (log-odds +6), fewer make it doubt. */
   private static Models byCalls() throws ModelFileException {
-    Forest split = new Forest(1, 0.0, new int[] {0}, new int[] {0, -1, -1}, new float[] {3f, 0f, 0f},
-        new int[] {1, -1, -1}, new int[] {2, -1, -1}, new boolean[] {false, false, false}, new double[] {0, -6, 6},
-        new double[] {10, 5, 5});
+    Forest.Builder b = new Forest.Builder(1);
+    int root = b.startTree();
+    b.addNode();
+    int few = b.addNode();
+    int many = b.addNode();
+    Forest split = b.split(root, 0, 3f, few, many, false, 10).leaf(few, -6, 5).leaf(many, 6, 5).build(0);
     return new Models("by-calls", "test", new EntityModel(PhoneFeatures.class, List.of("out_calls"), split), null);
   }
 

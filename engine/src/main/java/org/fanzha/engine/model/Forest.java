@@ -1,5 +1,10 @@
 package org.fanzha.engine.model;
 
+import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.floats.FloatArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
 /**
  * A sum of binary regression trees (XGBoost's {@code gbtree}, as trained for {@code binary:logistic}): the margin is
  * {@code base + Σ leaf}, the probability its logistic. A node sends a value left when {@code (float) x < threshold}
@@ -66,6 +71,76 @@ public final class Forest {
       throw new IllegalArgumentException("node " + node + " has no positive cover");
     }
     return Math.max(depth(left[node], d + 1, n), depth(right[node], d + 1, n));
+  }
+
+  /**
+   * Collects a forest's nodes, tree by tree, in any order within a tree: {@link #startTree} marks a root, {@link
+   * #addNode} reserves a node (a leaf of value 0 until set), {@link #split} and {@link #leaf} fill it. Indices are the
+   * forest's, across trees.
+   */
+  public static final class Builder {
+    private final int features;
+    private final IntArrayList roots = new IntArrayList();
+    private final IntArrayList feature = new IntArrayList();
+    private final FloatArrayList threshold = new FloatArrayList();
+    private final IntArrayList left = new IntArrayList();
+    private final IntArrayList right = new IntArrayList();
+    private final BooleanArrayList missingLeft = new BooleanArrayList();
+    private final DoubleArrayList value = new DoubleArrayList();
+    private final DoubleArrayList cover = new DoubleArrayList();
+
+    public Builder(int features) {
+      this.features = features;
+    }
+
+    /** Starts a tree whose root is the next node added; returns that index. */
+    public int startTree() {
+      roots.add(feature.size());
+      return feature.size();
+    }
+
+    /** Reserves a node; returns its index. */
+    public int addNode() {
+      feature.add(-1);
+      threshold.add(0f);
+      left.add(-1);
+      right.add(-1);
+      missingLeft.add(false);
+      value.add(0);
+      cover.add(0);
+      return feature.size() - 1;
+    }
+
+    /** Makes node {@code n} a split: values below {@code at} (single precision) go {@code to}'s left. */
+    public Builder split(int n, int onFeature, float at, int toLeft, int toRight, boolean missingGoesLeft,
+        double weight) {
+      feature.set(n, onFeature);
+      threshold.set(n, at);
+      left.set(n, toLeft);
+      right.set(n, toRight);
+      missingLeft.set(n, missingGoesLeft);
+      cover.set(n, weight);
+      return this;
+    }
+
+    /** Makes node {@code n} a leaf adding {@code v} to the margin. */
+    public Builder leaf(int n, double v, double weight) {
+      feature.set(n, -1);
+      value.set(n, v);
+      cover.set(n, weight);
+      return this;
+    }
+
+    /**
+     * Returns the forest with base margin {@code base}.
+     *
+     * @throws IllegalArgumentException as {@link Forest#Forest} does
+     */
+    public Forest build(double base) {
+      return new Forest(features, base, roots.toIntArray(), feature.toIntArray(), threshold.toFloatArray(),
+          left.toIntArray(), right.toIntArray(), missingLeft.toBooleanArray(), value.toDoubleArray(),
+          cover.toDoubleArray());
+    }
   }
 
   // the node arrays as they are, for the file writer of this package only

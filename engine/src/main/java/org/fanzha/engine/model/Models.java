@@ -111,52 +111,39 @@ public final class Models {
       inputs.add(String.valueOf(o));
     }
     List<?> trees = list(m.get("trees"), where + ".trees");
-    int total = 0;
-    for (int t = 0; t < trees.size(); t++) {
-      total += list(map(trees.get(t), where + ".trees[" + t + "]").get("feature"), where + ".trees[" + t + "].feature")
-          .size();
-    }
-    int[] roots = new int[trees.size()];
-    int[] feature = new int[total];
-    float[] threshold = new float[total];
-    int[] left = new int[total];
-    int[] right = new int[total];
-    boolean[] missingLeft = new boolean[total];
-    double[] value = new double[total];
-    double[] cover = new double[total];
-    int at = 0;
+    Forest.Builder b = new Forest.Builder(inputs.size());
     for (int t = 0; t < trees.size(); t++) {
       String w = where + ".trees[" + t + "]";
       Map<?, ?> tree = map(trees.get(t), w);
       int n = list(tree.get("feature"), w + ".feature").size();
-      roots[t] = at;
+      int from = b.startTree();
       for (int i = 0; i < n; i++) {
-        feature[at + i] = (int) number(tree, "feature", i, n, w);
-        threshold[at + i] = (float) number(tree, "threshold", i, n, w);
-        int l = child(tree, "left", i, n, w);
-        int r = child(tree, "right", i, n, w);
-        left[at + i] = l < 0 ? -1 : at + l;
-        right[at + i] = r < 0 ? -1 : at + r;
-        missingLeft[at + i] = number(tree, "missing_left", i, n, w) != 0;
-        value[at + i] = number(tree, "value", i, n, w);
-        cover[at + i] = number(tree, "cover", i, n, w);
+        b.addNode();
       }
-      at += n;
+      for (int i = 0; i < n; i++) {
+        int f = (int) number(tree, "feature", i, n, w);
+        double cover = number(tree, "cover", i, n, w);
+        if (f < 0) {
+          b.leaf(from + i, number(tree, "value", i, n, w), cover);
+        } else {
+          b.split(from + i, f, (float) number(tree, "threshold", i, n, w), from + child(tree, "left", i, n, w),
+              from + child(tree, "right", i, n, w), number(tree, "missing_left", i, n, w) != 0, cover);
+        }
+      }
     }
     Forest forest;
     try {
-      forest = new Forest(inputs.size(), number(m, "base"), roots, feature, threshold, left, right, missingLeft, value,
-          cover);
+      forest = b.build(number(m, "base"));
     } catch (IllegalArgumentException e) {
       throw new ModelFileException(where + ": " + e.getMessage(), e);
     }
     return new EntityModel(holder, inputs, forest);
   }
 
-  /** Reads a child index, which must name a node of the same tree (or −1 at a leaf). */
+  /** Reads a split's child index, which must name a node of the same tree. */
   private static int child(Map<?, ?> tree, String key, int i, int n, String where) throws ModelFileException {
     int c = (int) number(tree, key, i, n, where);
-    if (c < -1 || c >= n) {
+    if (c < 0 || c >= n) {
       throw new ModelFileException(where + "." + key + "[" + i + "]: node " + c + " does not exist in this tree of "
           + n + " nodes");
     }

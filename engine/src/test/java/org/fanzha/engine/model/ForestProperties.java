@@ -180,24 +180,22 @@ class ForestProperties {
     }
 
     Forest forest(int features) {
-      int n = feature.size();
-      int[] f = new int[n];
-      float[] t = new float[n];
-      int[] l = new int[n];
-      int[] rt = new int[n];
-      boolean[] ml = new boolean[n];
-      double[] v = new double[n];
-      double[] c = new double[n];
-      for (int i = 0; i < n; i++) {
-        f[i] = feature.get(i);
-        t[i] = threshold.get(i);
-        l[i] = left.get(i);
-        rt[i] = right.get(i);
-        ml[i] = missingLeft.get(i);
-        v[i] = value.get(i);
-        c[i] = cover.get(i);
+      Forest.Builder b = new Forest.Builder(features);
+      for (int t = 0; t < roots.length; t++) { // trees were grown one after another, in pre-order
+        b.startTree();
+        int end = t + 1 < roots.length ? roots[t + 1] : feature.size();
+        for (int i = roots[t]; i < end; i++) {
+          b.addNode();
+        }
       }
-      return new Forest(features, base, roots, f, t, l, rt, ml, v, c);
+      for (int i = 0; i < feature.size(); i++) {
+        if (feature.get(i) < 0) {
+          b.leaf(i, value.get(i), cover.get(i));
+        } else {
+          b.split(i, feature.get(i), threshold.get(i), left.get(i), right.get(i), missingLeft.get(i), cover.get(i));
+        }
+      }
+      return b.build(base);
     }
   }
 }
