@@ -22,8 +22,8 @@ final class Samples {
   private final FloatArrayList rows = new FloatArrayList();
   private final FloatArrayList labels = new FloatArrayList();
 
-  Samples(Class<?> holder, Set<String> positives) {
-    this.inputs = Inputs.candidates(holder);
+  Samples(Class<?> holder, Set<String> positives, Set<String> excluded) {
+    this.inputs = Inputs.candidates(holder).stream().filter(i -> !excluded.contains(i)).toList();
     try {
       this.fill = Inputs.compile(holder, inputs);
     } catch (org.fanzha.engine.model.ModelFileException e) {

@@ -44,7 +44,8 @@ public final class TrainModel {
 
   private TrainModel() {}
 
-  record Options(List<Long> seeds, int people, int days, int trees, int depth, boolean text, Path out) {
+  record Options(List<Long> seeds, int people, int days, int trees, int depth, boolean text, Path out,
+      Set<String> excluded) {
 
     static Options parse(String[] args) {
       String seeds = SeedSweep.TRAINED;
@@ -54,6 +55,9 @@ public final class TrainModel {
       int depth = 4;
       boolean text = false;
       Path out = Path.of("model.yaml");
+      // how long a card or account has been open is known in the simulator for everyone but the fraudsters; in a real
+      // feed most openings predate it, so a model leaning on "age unknown" would accuse every old card (decision 0017)
+      Set<String> excluded = Set.of("card_age_days", "age_days");
       for (int i = 0; i < args.length; i++) {
         String o = args[i];
         if (!o.equals("--text") && i + 1 >= args.length) {
@@ -67,10 +71,14 @@ public final class TrainModel {
           case "--depth" -> depth = Integer.parseInt(args[++i]);
           case "--text" -> text = true;
           case "--out" -> out = Path.of(args[++i]);
+          case "--exclude" -> {
+            String list = args[++i];
+            excluded = list.equals("none") ? Set.of() : Set.of(list.split(","));
+          }
           default -> throw new IllegalArgumentException("unknown option " + o);
         }
       }
-      return new Options(SeedSweep.parse(seeds, true), people, days, trees, depth, text, out);
+      return new Options(SeedSweep.parse(seeds, true), people, days, trees, depth, text, out, excluded);
     }
   }
 
@@ -82,12 +90,12 @@ public final class TrainModel {
     } catch (IllegalArgumentException e) {
       System.err.println("train-model: " + e.getMessage());
       System.err.println("usage: train-model [--seeds 6001-6016] [--people N] [--days N] [--trees N] [--depth N]"
-          + " [--text] [--out model.yaml]");
+          + " [--text] [--exclude FEATURE,… | none (default card_age_days,age_days)] [--out model.yaml]");
       System.exit(2);
       return;
     }
-    Samples phones = new Samples(PhoneFeatures.class, new HashSet<>());
-    Samples accounts = new Samples(AccountFeatures.class, new HashSet<>());
+    Samples phones = new Samples(PhoneFeatures.class, new HashSet<>(), o.excluded());
+    Samples accounts = new Samples(AccountFeatures.class, new HashSet<>(), o.excluded());
     EngineConfig cfg = EngineConfig.defaults().withModels(Models.none());
     if (o.text()) {
       cfg = cfg.withContentClassifier(org.fanzha.text.TextClassifiers.loadDefault());
@@ -121,7 +129,8 @@ public final class TrainModel {
     }
     String trained = "XGBoost " + o.trees() + " trees of depth " + o.depth() + " on seeds " + o.seeds().get(0) + "–"
         + o.seeds().get(o.seeds().size() - 1) + " (even: all tactics, odd: plain city), " + o.people() + " people, "
-        + o.days() + " days" + (o.text() ? ", SMS text scored" : "");
+        + o.days() + " days" + (o.text() ? ", SMS text scored" : "")
+        + (o.excluded().isEmpty() ? "" : "; not reading " + String.join(", ", new java.util.TreeSet<>(o.excluded())));
     EntityModel phone = train("phone", PhoneFeatures.class, phones, o);
     EntityModel account = train("account", AccountFeatures.class, accounts, o);
     // the version names the trees themselves: the day, and the start of the SHA-256 of the model as written
