@@ -244,8 +244,9 @@ public final class Forest {
    */
   public double[] contributions(double[] x) {
     double[] phi = new double[features];
+    TreeShap shap = new TreeShap(x, phi, maxDepth); // its path buffers serve every tree in turn
     for (int root : roots) {
-      new TreeShap(x, phi, maxDepth).walk(root, 0, 0, 1, 1, -1);
+      shap.walk(root, 0, 0, 1, 1, -1);
     }
     return phi;
   }

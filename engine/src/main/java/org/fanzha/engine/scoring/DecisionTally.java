@@ -32,6 +32,8 @@ public final class DecisionTally {
   private @Nullable EntityKind otherKind;
   private int otherId;
   private String otherName = "";
+  private @Nullable EntityKind newlyOnModelKind;
+  private int newlyOnModelId;
 
   public DecisionTally(EngineState state) {
     this.state = state;
@@ -47,6 +49,13 @@ public final class DecisionTally {
     bestAction = Action.ALLOW;
     primaryKind = null;
     otherKind = null;
+    newlyOnModelKind = null;
+  }
+
+  /** Notes that this event first made the model part of an entity's held reasons. */
+  void newlyOnModel(EntityKind kind, int id) {
+    newlyOnModelKind = kind;
+    newlyOnModelId = id;
   }
 
   /** Returns the id of the event being processed. */
@@ -99,12 +108,9 @@ public final class DecisionTally {
         state.codes.reasons(RuleKinds.of(bestKind), bestMask));
   }
 
-  /**
-   * Returns whether the decision just made is about a party some of whose reasons are rules reading the trained
-   * model ({@code modelBits} of its kind, see {@link RulesInForce#modelBits}).
-   */
-  boolean decidedOnModel(RulesInForce rules) {
-    return bestKind != null && (bestMask & rules.modelBits(bestKind)) != 0;
+  /** Returns whether the decision just made is about the party this event first held on the model's opinion. */
+  boolean decidedNewlyOnModel() {
+    return bestKind != null && bestKind == newlyOnModelKind && bestId == newlyOnModelId;
   }
 
   /** Returns the kind of the party the decision just made is about ({@code null} when none). */

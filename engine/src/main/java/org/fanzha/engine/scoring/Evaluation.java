@@ -9,6 +9,7 @@ import org.fanzha.core.event.Event;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.Decision;
+import org.fanzha.engine.Level;
 import org.fanzha.engine.features.AccountFeatures;
 import org.fanzha.engine.features.HolderFeatures;
 import org.fanzha.engine.features.NodeFeatures;
@@ -93,12 +94,15 @@ public final class Evaluation {
   }
 
   /**
-   * Returns {@code d} with the two inputs that moved the model most appended to its reasons when it was made on a rule
-   * reading the model (rare: a decision on the rules alone is returned as it is, at the cost of one mask test).
+   * Returns {@code d} with the two inputs that moved the model most appended to its reasons when it is at least medium
+   * and this event first held its party on a rule raising the score on the model's. Later decisions about the party
+   * name the rule only (the entity API explains it at any time): a TreeSHAP walk costs tens of microseconds, and a
+   * busy number is decided on at every call. What is explained follows from the held reasons, which snapshots keep,
+   * so both runners and a restored engine explain the same decisions.
    */
   public Decision withModelReasons(Decision d, long now) {
     EntityKind kind = tally.decidedKind();
-    if (kind == null || !tally.decidedOnModel(r)) {
+    if (kind == null || d.level().compareTo(Level.MEDIUM) < 0 || !tally.decidedNewlyOnModel()) {
       return d;
     }
     ModelQuery q = model(kind, tally.decidedId(), now);
@@ -145,7 +149,9 @@ public final class Evaluation {
     boolean linkedBefore = r.linksPhone(phones.reasonMask(p));
     long mask = RuleCodes.toBits(verdict.mask(), r.phoneBits);
     count(RuleSpec.Kind.PHONE, mask);
+    long heldBefore = phones.reasonMask(p);
     phones.raise(p, score, mask, verdict.roleBits());
+    noteModel(EntityKind.PHONE, p, heldBefore, phones.reasonMask(p));
     tally.consider(EntityKind.PHONE, p, score, mask, role);
     if (role == Role.FRAUD_NUMBER) {
       boolean linked = r.linksPhone(mask);
@@ -171,7 +177,9 @@ public final class Evaluation {
     Role role = verdict.role();
     long mask = RuleCodes.toBits(verdict.mask(), r.accountBits);
     count(RuleSpec.Kind.ACCOUNT, mask);
+    long heldBefore = s.accounts.reasonMask(a);
     s.accounts.raise(a, score, mask, verdict.roleBits());
+    noteModel(EntityKind.ACCOUNT, a, heldBefore, s.accounts.reasonMask(a));
     tally.consider(EntityKind.ACCOUNT, a, score, mask, role);
     if (score >= r.params.propagate && role == Role.MULE) {
       propagation.muleToHolder(a, now);
@@ -206,6 +214,14 @@ public final class Evaluation {
   /** Returns whether a holder is a suspected card dealer strongly enough to mark what it opened. */
   boolean isDealer(int h) {
     return propagation.isDealer(h);
+  }
+
+  /** Tells the tally when the model's rules just entered an entity's held reasons: that decision gets explained. */
+  private void noteModel(EntityKind kind, int id, long heldBefore, long heldAfter) {
+    long bits = r.modelBits(kind);
+    if ((heldAfter & bits) != 0 && (heldBefore & bits) == 0) {
+      tally.newlyOnModel(kind, id);
+    }
   }
 
   private void count(RuleSpec.Kind kind, long mask) {

@@ -31,7 +31,7 @@ public final class RulesInForce {
   long[] nodeBits;
   /** The lasting bits of the phone rules marked {@code evidence: link}. */
   long phoneLinkBits;
-  /** The lasting bits of the phone and account rules that read the trained model's score. */
+  /** The lasting bits of the phone and account rules that raise a score on the trained model's (weight above 0). */
   long phoneModelBits;
   long accountModelBits;
   EngineParams params;
@@ -61,8 +61,9 @@ public final class RulesInForce {
     holderBits = bits.get(RuleSpec.Kind.HOLDER);
     nodeBits = bits.get(RuleSpec.Kind.DEVICE);
     phoneLinkBits = bits(phoneRules, phoneBits, Rule::links);
-    phoneModelBits = bits(phoneRules, phoneBits, r -> r.condition().readsFeature(MODEL_SCORE));
-    accountModelBits = bits(accountRules, accountBits, r -> r.condition().readsFeature(MODEL_SCORE));
+    Predicate<Rule> raisesOnModel = r -> r.weight() > 0 && r.condition().readsFeature(MODEL_SCORE);
+    phoneModelBits = bits(phoneRules, phoneBits, raisesOnModel);
+    accountModelBits = bits(accountRules, accountBits, raisesOnModel);
     params = p;
   }
 
@@ -84,7 +85,7 @@ public final class RulesInForce {
     return (lastingMask & phoneLinkBits) != 0;
   }
 
-  /** Returns the lasting bits of the rules of {@code kind} that read the trained model's score (none for others). */
+  /** Returns the lasting bits of the rules of {@code kind} that raise a score on the model's (none for others). */
   long modelBits(EntityKind kind) {
     return kind == EntityKind.PHONE ? phoneModelBits : kind == EntityKind.ACCOUNT ? accountModelBits : 0;
   }
