@@ -1,8 +1,7 @@
 package org.fanzha.engine.model;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.SimpleCompiler;
+import org.fanzha.engine.rules.GeneratedClasses;
 
 /**
  * Compiles a forest into Java (Janino, in memory): one method per tree of nested {@code if}s on constant thresholds,
@@ -35,16 +34,8 @@ final class CompiledForest {
       b.append("  }\n");
     }
     b.append("}\n");
-    String source = b.toString();
-    SimpleCompiler compiler = new SimpleCompiler();
-    compiler.setParentClassLoader(CompiledForest.class.getClassLoader());
-    try {
-      compiler.cook(source);
-      return (Margin) compiler.getClassLoader().loadClass("org.fanzha.engine.model.generated." + name)
-          .getDeclaredConstructor().newInstance();
-    } catch (CompileException | ReflectiveOperationException e) {
-      throw new IllegalStateException("a compiled forest did not compile: " + e.getMessage(), e);
-    }
+    return GeneratedClasses.instantiate(b.toString(), "org.fanzha.engine.model.generated." + name, Margin.class,
+        "a compiled forest");
   }
 
   private static void node(Forest f, int n, StringBuilder b, int depth) {

@@ -2,9 +2,8 @@ package org.fanzha.engine.model;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.SimpleCompiler;
 import org.fanzha.engine.rules.FieldCatalogue;
+import org.fanzha.engine.rules.GeneratedClasses;
 import org.fanzha.engine.rules.lang.Field;
 import org.fanzha.engine.rules.lang.Type;
 
@@ -54,14 +53,7 @@ public final class Inputs {
         + body
         + "  }\n"
         + "}\n";
-    SimpleCompiler compiler = new SimpleCompiler();
-    compiler.setParentClassLoader(Inputs.class.getClassLoader());
-    try {
-      compiler.cook(source);
-      return (VectorFill) compiler.getClassLoader().loadClass("org.fanzha.engine.model.generated." + name)
-          .getDeclaredConstructor().newInstance();
-    } catch (CompileException | ReflectiveOperationException e) {
-      throw new IllegalStateException("generated inputs did not compile: " + e.getMessage() + "\n" + source, e);
-    }
+    return GeneratedClasses.instantiate(source, "org.fanzha.engine.model.generated." + name, VectorFill.class,
+        "generated inputs");
   }
 }

@@ -2,8 +2,6 @@ package org.fanzha.engine.rules;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.SimpleCompiler;
 import org.fanzha.engine.rules.lang.JavaEmitter;
 import org.fanzha.engine.rules.lang.Node;
 
@@ -30,16 +28,9 @@ public final class RuleCompiler {
     }
     String name = "Rules" + CLASSES.incrementAndGet();
     String source = source(name, featuresClass, conditions);
-    SimpleCompiler compiler = new SimpleCompiler();
-    compiler.setParentClassLoader(RuleCompiler.class.getClassLoader());
-    try {
-      compiler.cook(source);
-      Class<?> c = compiler.getClassLoader().loadClass("org.fanzha.engine.rules.generated." + name);
-      return (Conditions) c.getDeclaredConstructor().newInstance();
-    } catch (CompileException | ReflectiveOperationException e) {
-      // Checked trees always compile; reaching here is a fault of the emitter, reported with the source.
-      throw new IllegalStateException("generated rules did not compile: " + e.getMessage() + "\n" + source, e);
-    }
+    // checked trees always compile; a failure is the emitter's fault, reported with the source
+    return GeneratedClasses.instantiate(source, "org.fanzha.engine.rules.generated." + name, Conditions.class,
+        "generated rules");
   }
 
   /** Returns the Java source of the class (package-visible for tests and for inspecting what runs). */
