@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.fanzha.core.stream.StreamTopics;
+import org.fanzha.flink.io.CheckedLine;
 import org.fanzha.flink.io.KafkaLines;
 import org.fanzha.flink.io.NdjsonFileFormat;
 import org.fanzha.flink.io.Output;
@@ -23,6 +24,7 @@ import org.fanzha.flink.io.OutputKind;
 import org.fanzha.flink.io.OutputTopics;
 import org.fanzha.flink.io.RawLine;
 import org.fanzha.flink.score.ScoringOperator;
+import org.fanzha.flink.score.Validation;
 
 /**
  * Assembles the detection job: a source of raw lines (an NDJSON file, or a Kafka topic), the scoring
@@ -34,6 +36,8 @@ public final class DetectionJob {
   public static final String FILE_SOURCE_UID = "fanzha-file-source";
   public static final String KAFKA_SOURCE_UID = "fanzha-kafka-source";
   public static final String RULES_SOURCE_UID = "fanzha-rules-source";
+  public static final String VALIDATE_UID = "fanzha-validate";
+  public static final String VALIDATE_RULES_UID = "fanzha-validate-rules";
   public static final String SCORER_UID = "fanzha-scorer";
   public static final String KAFKA_SINK_UID = "fanzha-kafka-sink";
   public static final String REPLY_SINK_UID = "fanzha-reply-sink";
@@ -69,18 +73,20 @@ public final class DetectionJob {
     // Compressed snapshots are smaller, and Flink 2.2 restores an uncompressed operator-state blob one byte per read
     // call from the checkpoint file: 24 MB took 80 s to restore, compressed it is read through a buffer.
     env.getConfig().setUseSnapshotCompression(true);
-    DataStream<RawLine> events = kafkaLines(env, kafka.bootstrapServers(), kafka.inputTopic(), kafka.groupId(),
-        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), true, KafkaLines.events(), KAFKA_SOURCE_UID);
+    DataStream<CheckedLine> events = validate(kafkaLines(env, kafka.bootstrapServers(), kafka.inputTopic(),
+        kafka.groupId(), OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), true, KafkaLines.events(),
+        KAFKA_SOURCE_UID), settings, VALIDATE_UID);
     // Rule files reach every scoring task (broadcast): one today, one per key group after the keyed re-cut. A job
     // started without a checkpoint reads them all from the beginning, so it runs the last published file.
-    DataStream<RawLine> ruleFiles = kafkaLines(env, kafka.bootstrapServers(), kafka.rulesTopic(), kafka.groupId(),
-        OffsetsInitializer.earliest(), false, KafkaLines.ruleFiles(), RULES_SOURCE_UID).setParallelism(1).broadcast();
+    DataStream<CheckedLine> ruleFiles = validate(kafkaLines(env, kafka.bootstrapServers(), kafka.rulesTopic(),
+        kafka.groupId(), OffsetsInitializer.earliest(), false, KafkaLines.ruleFiles(), RULES_SOURCE_UID)
+        .setParallelism(1), settings, VALIDATE_RULES_UID).broadcast();
     toKafka(score(events.union(ruleFiles), settings), kafka.bootstrapServers(), kafka.streams(),
         kafka.transactionalIdPrefix());
   }
 
   /** Reads one NDJSON file in order, as one split. */
-  public static DataStream<RawLine> fileLines(StreamExecutionEnvironment env, Path file) {
+  public static SingleOutputStreamOperator<RawLine> fileLines(StreamExecutionEnvironment env, Path file) {
     FileSource<RawLine> source = FileSource.forRecordStreamFormat(new NdjsonFileFormat(),
             new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))
         // the default enumerator skips names starting with '.' or '_': a replay reads the file it is given
@@ -107,8 +113,17 @@ public final class DetectionJob {
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "topic " + topic).uid(uid);
   }
 
-  /** Scores the lines (stage 1: one scoring task, see {@link ScoringOperator}). */
-  public static SingleOutputStreamOperator<Output> score(DataStream<RawLine> lines, JobSettings settings) {
+  /**
+   * Validates {@code lines} beside their source: the same parallelism and a forward edge, so Flink chains the two
+   * and each source task parses what it read ({@link Validation}).
+   */
+  public static DataStream<CheckedLine> validate(SingleOutputStreamOperator<RawLine> lines, JobSettings settings,
+      String uid) {
+    return lines.map(new Validation(settings)).setParallelism(lines.getParallelism()).name("validate").uid(uid);
+  }
+
+  /** Scores the checked lines (stage 1: one scoring task, see {@link ScoringOperator}). */
+  public static SingleOutputStreamOperator<Output> score(DataStream<CheckedLine> lines, JobSettings settings) {
     // its own thread even beside a parallelism-1 source: reading and scoring overlap, as in the embedded replay
     return lines.transform("score", TypeInformation.of(Output.class), new ScoringOperator(settings))
         .setParallelism(1).uid(SCORER_UID).startNewChain();

@@ -51,7 +51,8 @@ public final class FlinkReplay {
     Configuration conf = new Configuration();
     conf.set(RestOptions.BIND_PORT, "0"); // any free port: a second replay, or a Flink on 8081, must not stop this one
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-    var outputs = DetectionJob.score(DetectionJob.fileLines(env, events), settings);
+    var outputs = DetectionJob.score(DetectionJob.validate(DetectionJob.fileLines(env, events), settings,
+        DetectionJob.VALIDATE_UID), settings);
 
     Map<String, byte[]> entities = new LinkedHashMap<>();
     List<Rejection> rejections = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.RuleFiles;
@@ -62,11 +63,21 @@ public record JobSettings(@Nullable String rulesText, boolean contentModel, long
     return engineConfig(null);
   }
 
+  /** The content model that classifies SMS and report text, or null when the settings score without one. */
+  public @Nullable ContentClassifier contentClassifier() {
+    return contentModel ? TextClassifiers.loadDefaultCached() : null;
+  }
+
   /**
    * Builds the configuration the engine runs with, scoring with {@code adoptedRules} (a rule file the job adopted
    * while running, restored from a checkpoint) in place of the job's own rules when given.
    */
   public EngineConfig engineConfig(@Nullable String adoptedRules) {
+    return engineConfig(adoptedRules, contentClassifier());
+  }
+
+  /** As {@link #engineConfig(String)}, with {@code classifier} (null: none) reading text. */
+  public EngineConfig engineConfig(@Nullable String adoptedRules, @Nullable ContentClassifier classifier) {
     String text = adoptedRules != null ? adoptedRules : rulesText;
     EngineConfig config = EngineConfig.defaults();
     if (text != null) {
@@ -76,6 +87,6 @@ public record JobSettings(@Nullable String rulesText, boolean contentModel, long
         throw new IllegalStateException("a rule file the job was given no longer compiles: " + e.getMessage(), e);
       }
     }
-    return contentModel ? config.withContentClassifier(TextClassifiers.loadDefaultCached()) : config;
+    return config.withContentClassifier(classifier);
   }
 }

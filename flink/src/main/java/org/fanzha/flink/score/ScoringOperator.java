@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -17,27 +16,27 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.fanzha.core.codec.EventCodec;
-import org.fanzha.core.codec.ParseResult;
+import org.fanzha.core.codec.EventBinary;
 import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
-import org.fanzha.core.time.EventTimeWindow;
+import org.fanzha.core.content.ContentClassifier;
+import org.fanzha.engine.ClassifiedText;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
+import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.flink.JobSettings;
+import org.fanzha.flink.io.CheckedLine;
 import org.fanzha.flink.io.Output;
 import org.fanzha.flink.io.OutputKind;
-import org.fanzha.flink.io.RawLine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the shared engine on raw lines, in arrival order: validates each with the same codec as the
- * server and the embedded replay, skips an id seen before, scores, and sends the decision, warnings
- * and refusals on. Entity risks go out as a changelog just before each checkpoint barrier and at the
+ * Runs the shared engine on checked lines ({@link Validation} ran the codec beside the source), in arrival
+ * order: skips an id seen before, scores, and sends the decision, warnings and refusals on. Entity risks go out as a changelog just before each checkpoint barrier and at the
  * end of a bounded input, followed there by a summary of the run. A rule file arriving on the same input
  * (from the rules topic, broadcast) is compiled and adopted between two events, or refused with its
  * problems; either way the outcome is an output, and the rules in force are part of the checkpoint. An event that
@@ -45,22 +44,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Stage 1 of the Flink runner (decision 0011): the engine is one state machine across entities, so
  * this operator runs at parallelism 1 and keeps the engine's binary snapshot, the recent event ids and the
- * counters as one blob of operator state. Reading, writing and Kafka partitions scale around it; the
+ * counters as one blob of operator state. Reading, validating, writing and Kafka partitions scale around it; the
  * keyed re-cut replaces it with entity-keyed operators.
  */
 public final class ScoringOperator extends AbstractStreamOperator<Output>
-    implements OneInputStreamOperator<RawLine, Output>, BoundedOneInput {
+    implements OneInputStreamOperator<CheckedLine, Output>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
   private static final int STATE_VERSION = 3; // 2: the adopted rule file; 3: seen ids in two generations
-  /** A recorded stream may be old, but nothing in it happened more than a day after this task's clock. */
-  private static final Duration MAX_LEAD = Duration.ofDays(1);
-  private static final Duration MAX_AGE = Duration.ofDays(365L * 100);
 
   private final JobSettings settings;
 
   private transient ListState<byte[]> state;
   private transient Engine engine;
-  private transient EventCodec codec;
   private transient SeenIds seen;
   private transient EntityChangelog entities;
   private transient StreamRecord<Output> reuse;
@@ -71,6 +66,8 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   private transient Counter engineErrors;
   /** The last rule file adopted from the rules topic (null: the job's own rules), restored with the engine. */
   private transient @Nullable String adoptedRules;
+  /** The verdict on the event's text that validation found, handed to the engine; null without a content model. */
+  private transient @Nullable ClassifiedText content;
   private transient boolean restored;
 
   public ScoringOperator(JobSettings settings) {
@@ -93,17 +90,13 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       }
     }
     if (engine == null) {
-      engine = new Engine(settings.engineConfig());
+      engine = new Engine(engineConfig(null));
     }
   }
 
   @Override
   public void open() throws Exception {
     super.open();
-    codec = new EventCodec(settings.recordedFile()
-        // as the embedded replay: any past, nothing after tomorrow as of the start, the same refusals
-        ? EventTimeWindow.between(EventTimeWindow.EARLIEST, System.currentTimeMillis() + MAX_LEAD.toMillis())
-        : EventTimeWindow.aroundNow(System::currentTimeMillis, MAX_AGE, MAX_LEAD));
     entities = new EntityChangelog();
     if (restored) {
       entities.remember(engine);
@@ -115,29 +108,42 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   }
 
   @Override
-  public void processElement(StreamRecord<RawLine> element) {
-    RawLine raw = element.getValue();
-    if (raw.ruleFile) {
-      adopt(raw);
-      return;
-    }
-    counts[0]++;
-    ParseResult parsed = codec.parse(raw.bytes, 0, raw.bytes.length, raw.line);
-    if (parsed instanceof ParseResult.Rejected rejected) {
-      counts[2]++;
-      rejectedCounter.inc();
-      emit(OutputWriter.rejection(raw.partition, rejected.rejection()));
-      if (raw.replyTo != null) {
-        emit(OutputWriter.refused(raw.replyTo, rejected.rejection()));
+  public void processElement(StreamRecord<CheckedLine> element) {
+    CheckedLine checked = element.getValue();
+    switch (checked.kind) {
+      case RULE_FILE -> adopt(checked);
+      case REJECTED -> {
+        counts[0]++;
+        counts[2]++;
+        rejectedCounter.inc();
+        Rejection rejection = checked.rejection();
+        emit(OutputWriter.rejection(checked.partition, rejection));
+        if (checked.replyTo != null) {
+          emit(OutputWriter.refused(checked.replyTo, rejection));
+        }
       }
-      return;
+      case EVENT -> {
+        counts[0]++;
+        Event event = EventBinary.decode(checked.bytes);
+        if (content != null) {
+          String text = ClassifiedText.textOf(event);
+          if (text != null && checked.contentLabel != null) {
+            content.next(text, ClassifiedText.verdict(checked.contentLabel, checked.contentType, checked.contentScore));
+          } else {
+            content.clear();
+          }
+        }
+        score(checked, event);
+      }
     }
-    Event event = ((ParseResult.Accepted) parsed).event();
+  }
+
+  private void score(CheckedLine checked, Event event) {
     if (!seen.firstTime(event.id(), event.ts())) {
       counts[3]++;
       duplicateCounter.inc();
-      if (raw.replyTo != null) {
-        emit(OutputWriter.notDecided(raw.replyTo, "duplicate"));
+      if (checked.replyTo != null) {
+        emit(OutputWriter.notDecided(checked.replyTo, "duplicate"));
       }
       return;
     }
@@ -150,16 +156,16 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       // event is refused with the reason, as the embedded runner skips it, and everything else goes on.
       engineErrors.inc();
       LOG.error("the engine failed on event {}; refused and skipped", event.id(), e);
-      emit(OutputWriter.rejection(raw.partition, new Rejection(raw.line, event.id(), "(engine)",
+      emit(OutputWriter.rejection(checked.partition, new Rejection(checked.line, event.id(), "(engine)",
           "the engine failed on this event (" + e.getClass().getSimpleName() + "); it was skipped")));
       engine.drainWarnings();
-      if (raw.replyTo != null) {
-        emit(OutputWriter.notDecided(raw.replyTo, "failed"));
+      if (checked.replyTo != null) {
+        emit(OutputWriter.notDecided(checked.replyTo, "failed"));
       }
       return;
     }
-    if (raw.replyTo != null) {
-      emit(OutputWriter.decided(raw.replyTo, d)); // first: the caller waits for it, the topics wait for a checkpoint
+    if (checked.replyTo != null) {
+      emit(OutputWriter.decided(checked.replyTo, d)); // first: the caller waits for it, the topics wait for a checkpoint
     }
     if (!d.isNone()) {
       counts[4]++;
@@ -172,7 +178,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   }
 
   /** Compiles a published rule file and scores the next event with it; a file that does not compile changes nothing. */
-  private void adopt(RawLine raw) {
+  private void adopt(CheckedLine raw) {
     String yaml = new String(raw.bytes, StandardCharsets.UTF_8);
     String where = raw.partition + ":" + raw.line;
     try {
@@ -239,6 +245,13 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     });
   }
 
+  /** The engine's configuration: the job's, reading text through {@link #content} when it has a content model. */
+  private EngineConfig engineConfig(@Nullable String adopted) {
+    ContentClassifier classifier = settings.contentClassifier();
+    content = classifier == null ? null : new ClassifiedText(classifier);
+    return settings.engineConfig(adopted, content);
+  }
+
   /**
    * Counters, the adopted rule file, seen-id hashes, then the engine snapshot (last: it reads its stream through a
    * buffer).
@@ -277,6 +290,6 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       counts[i] = in.readLong();
     }
     seen = SeenIds.read(in, settings.dedupeWindowMs(), System::currentTimeMillis);
-    engine = Engine.readSnapshot(in, settings.engineConfig(adoptedRules));
+    engine = Engine.readSnapshot(in, engineConfig(adoptedRules));
   }
 }

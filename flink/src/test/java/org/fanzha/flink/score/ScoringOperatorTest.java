@@ -8,9 +8,11 @@ import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.fanzha.core.codec.EventBinary;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.flink.JobSettings;
+import org.fanzha.flink.io.CheckedLine;
 import org.fanzha.flink.io.Output;
 import org.fanzha.flink.io.OutputKind;
 import org.fanzha.flink.io.RawLine;
@@ -87,7 +89,7 @@ class ScoringOperatorTest {
     }
   }
 
-  private static RawLine asking(RawLine line, String correlationId) {
+  private static CheckedLine asking(CheckedLine line, String correlationId) {
     line.replyTo = correlationId;
     return line;
   }
@@ -99,7 +101,8 @@ class ScoringOperatorTest {
     first.open();
     long line = 0;
     if (ruleFile != null) {
-      first.processElement(new StreamRecord<>(RawLine.ruleFile(0, ++line, ruleFile.getBytes(StandardCharsets.UTF_8))));
+      first.processElement(new StreamRecord<>(checked(RawLine.ruleFile(0, ++line,
+          ruleFile.getBytes(StandardCharsets.UTF_8)))));
     }
     for (String e : events.subList(0, half)) {
       first.processElement(line(++line, e), 0);
@@ -126,16 +129,21 @@ class ScoringOperatorTest {
     return decisions;
   }
 
-  private static OneInputStreamOperatorTestHarness<RawLine, Output> harness() throws Exception {
+  private static OneInputStreamOperatorTestHarness<CheckedLine, Output> harness() throws Exception {
     return new OneInputStreamOperatorTestHarness<>(new ScoringOperator(SETTINGS));
   }
 
-  private static List<Output> entityRecords(OneInputStreamOperatorTestHarness<RawLine, Output> h) {
+  private static List<Output> entityRecords(OneInputStreamOperatorTestHarness<CheckedLine, Output> h) {
     return h.extractOutputValues().stream().filter(o -> o.kind == OutputKind.ENTITY).toList();
   }
 
-  private static RawLine line(long n, String json) {
-    return new RawLine(0, n, json.getBytes(StandardCharsets.UTF_8));
+  /** A line as the scorer gets it: checked by the job's validation step. */
+  private static CheckedLine line(long n, String json) {
+    return checked(new RawLine(0, n, json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static CheckedLine checked(RawLine raw) {
+    return Validation.check(raw, Validation.codec(SETTINGS), new EventBinary(), SETTINGS.contentClassifier());
   }
 
   private static String label(String id, String ts, String role) {

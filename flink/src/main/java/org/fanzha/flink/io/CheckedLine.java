@@ -1,0 +1,87 @@
+package org.fanzha.flink.io;
+
+import org.fanzha.core.codec.Rejection;
+import org.fanzha.core.content.ContentVerdict;
+import org.fanzha.core.event.FraudType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One input record after validation, on its way to scoring: an accepted event in its binary form
+ * ({@link org.fanzha.core.codec.EventBinary}), a refusal with its field and reason, or a rule file. It
+ * keeps where the record came from ({@link RawLine}) and who waits for an answer.
+ *
+ * <p>A Flink POJO (public fields, no-argument constructor) so the job serialises it without Kryo.
+ */
+public class CheckedLine {
+
+  /** What the record turned out to be. */
+  public enum Kind {
+    EVENT, REJECTED, RULE_FILE
+  }
+
+  public Kind kind;
+  /** The Kafka partition, or -1 for a file. */
+  public int partition;
+  /** The 1-based line number in a file, or the offset + 1 in a partition. */
+  public long line;
+  /** The event's binary form, or the rule file's UTF-8 text; empty for a refusal. */
+  public byte[] bytes;
+  /** The caller's correlation id when the event asks for an answer at once (a server's decide), else null. */
+  public @Nullable String replyTo;
+  /** For a refusal: the event's id when it could be read, the field at fault and why. */
+  public @Nullable String eventId;
+  public @Nullable String field;
+  public @Nullable String reason;
+  /**
+   * For an event whose text the engine reads ({@link org.fanzha.engine.ClassifiedText#textOf}), the content model's
+   * verdict on it, found here so the scorer does not classify: its label (null: not classified), fraud type, score.
+   */
+  public @Nullable String contentLabel;
+  public @Nullable FraudType contentType;
+  public double contentScore;
+
+  public CheckedLine() {
+    this.kind = Kind.EVENT;
+    this.bytes = new byte[0];
+  }
+
+  private CheckedLine(Kind kind, RawLine raw, byte[] bytes) {
+    this.kind = kind;
+    this.partition = raw.partition;
+    this.line = raw.line;
+    this.bytes = bytes;
+    this.replyTo = raw.replyTo;
+  }
+
+  /** An accepted event from {@code raw}, in its binary form. */
+  public static CheckedLine event(RawLine raw, byte[] binary) {
+    return new CheckedLine(Kind.EVENT, raw, binary);
+  }
+
+  /** The rule file {@code raw} carries. */
+  public static CheckedLine ruleFile(RawLine raw) {
+    return new CheckedLine(Kind.RULE_FILE, raw, raw.bytes);
+  }
+
+  /** {@code raw} refused. */
+  public static CheckedLine rejected(RawLine raw, Rejection r) {
+    CheckedLine c = new CheckedLine(Kind.REJECTED, raw, new byte[0]);
+    c.eventId = r.eventId();
+    c.field = r.field();
+    c.reason = r.reason();
+    return c;
+  }
+
+  /** Carries the content model's verdict on the event's text. */
+  public CheckedLine classified(ContentVerdict v) {
+    contentLabel = v.label();
+    contentType = v.fraudType();
+    contentScore = v.score();
+    return this;
+  }
+
+  /** The refusal this record carries (only for {@link Kind#REJECTED}). */
+  public Rejection rejection() {
+    return new Rejection(line, eventId, field == null ? "" : field, reason == null ? "" : reason);
+  }
+}
