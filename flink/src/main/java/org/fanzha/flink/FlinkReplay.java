@@ -51,6 +51,7 @@ public final class FlinkReplay {
     Configuration conf = new Configuration();
     conf.set(RestOptions.BIND_PORT, "0"); // any free port: a second replay, or a Flink on 8081, must not stop this one
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+    DetectionJob.configure(env);
     var outputs = DetectionJob.score(DetectionJob.validate(DetectionJob.fileLines(env, events), settings,
         DetectionJob.VALIDATE_UID), settings);
 
