@@ -20,7 +20,6 @@ public final class RuleSet {
   private final int[] roleOrdinal;
   private final int[] weight;
   private final int roleMinScore;
-  private final double[] roleWeight = new double[ROLES.length];
 
   /** Creates a set whose rule {@code i} holds when bit {@code i} of {@code conditions} is set; a role is named from {@code roleMinScore}. */
   public RuleSet(List<Rule> rules, Conditions conditions, int roleMinScore) {
@@ -64,11 +63,15 @@ public final class RuleSet {
     return -1;
   }
 
-  /** Runs every rule over the features and the event and writes the outcome into {@code out}; returns {@code out}. */
+  /**
+   * Runs every rule over the features and the event and writes the outcome into {@code out}; returns {@code out}. A
+   * set holds no state of an evaluation: engines on several threads share one (a rule book is compiled once).
+   */
   public Verdict evaluate(Object features, EventView event, Verdict out) {
     long fired = conditions.test(features, event);
     double keep = 1;
     double mitigate = 1;
+    double[] roleWeight = out.roleWeight;
     java.util.Arrays.fill(roleWeight, 0);
     long mask = 0;
     for (long m = fired; m != 0; m &= m - 1) {

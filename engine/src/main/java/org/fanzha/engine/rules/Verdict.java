@@ -3,12 +3,14 @@ package org.fanzha.engine.rules;
 import org.fanzha.core.event.Role;
 import org.jspecify.annotations.Nullable;
 
-/** The outcome of running one rule set over one entity; reused between events. */
+/** The outcome of running one rule set over one entity; reused between events, one per engine (not thread-safe). */
 public final class Verdict {
 
   int score;
   long mask;
   @Nullable Role role;
+  /** Scratch for {@link RuleSet#evaluate}: the weight behind each role. Here, not in the set: engines share sets. */
+  final double[] roleWeight = new double[Role.values().length];
 
   /** Returns the combined score, 0–100. */
   public int score() {

@@ -40,6 +40,34 @@ class RuleSetTest {
   }
 
   @Test
+  void evaluate_onOneSetFromManyThreads_givesEachItsOwnVerdict() throws Exception {
+    // engines share the compiled sets of a rule book (a sweep of worlds, a shadow beside the live engine)
+    int threads = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<Integer>> wrong = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int[] features = t % 2 == 0 ? new int[] {1, 1, 0, 0, 0} : new int[] {0, 0, 1, 0, 0};
+        Role expected = t % 2 == 0 ? Role.FRAUD_NUMBER : Role.MULE;
+        wrong.add(pool.submit(() -> {
+          Verdict v = new Verdict();
+          EventView ev = new EventView();
+          int n = 0;
+          for (int i = 0; i < 300_000; i++) {
+            n += set.evaluate(features, ev, v).role() == expected ? 0 : 1;
+          }
+          return n;
+        }));
+      }
+      for (var w : wrong) {
+        assertThat(w.get()).as("verdicts naming another thread's role").isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void evaluate_combinesPositiveWeightsByNoisyOr() {
     Verdict v = eval(1, 1, 0, 0, 0);
     assertThat(v.score()).isEqualTo(70); // 1 - 0.5 * 0.6
