@@ -94,7 +94,7 @@ public final class Engine {
     this.config = config;
     this.state = state;
     this.rules = new RulesInForce(state.codes(), config.rules());
-    state.victims().window(rules.params().victimWindowMs);
+    state.victims().window(rules.params().victimWindowMs, rules.params().lureWindowMs);
     this.tally = new DecisionTally(state);
     this.eval = new Evaluation(state, rules, tally);
     eval.useModels(config.models());
@@ -118,7 +118,7 @@ public final class Engine {
    */
   public void useRules(RuleBook next) {
     rules.adopt(next);
-    state.victims().window(rules.params().victimWindowMs);
+    state.victims().window(rules.params().victimWindowMs, rules.params().lureWindowMs);
   }
 
   /**

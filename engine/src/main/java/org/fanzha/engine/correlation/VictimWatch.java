@@ -34,6 +34,10 @@ public final class VictimWatch {
   public static final int REMOTE = 2;
   public static final int PAID = 4;
   private static final int MAX_EVIDENCE = 16;
+  /** Marks a lure the person engaged with (followed its link, installed its app): later messages do not replace it. */
+  private static final int ENGAGED = 1 << 8;
+  /** A fraud type is stored as ordinal + 1 in the low byte; above it, how strong the evidence for it is. */
+  private static final int TYPE = 0xFF;
 
   private static final class Episode {
     String id = "";
@@ -42,16 +46,20 @@ public final class VictimWatch {
     long lastTs;
     int stage;
     int severity = -1; // Level ordinal of the last warning, -1 none
-    int fraudType; // ordinal + 1
+    int fraudType; // ordinal + 1, and above the low byte the strength of its evidence (EpisodeTypes)
     long lastPaidYuan; // the episode's last payment, to see payments that keep growing
     @Nullable String account;
     final ArrayList<String> evidence = new ArrayList<>(4);
   }
 
   private long windowMs;
+  private long lureWindowMs;
   private final Int2ObjectOpenHashMap<Episode> episodes = new Int2ObjectOpenHashMap<>();
   private final Int2ObjectOpenHashMap<String> lastLongCall = new Int2ObjectOpenHashMap<>();
-  /** The fraud type of the last fraudulent message a phone received (ordinal + 1): what a later step is about. */
+  /**
+   * The fraud type of the last fraudulent message a phone received (ordinal + 1), or of the one the person engaged
+   * with ({@link #ENGAGED}): what a later step is about.
+   */
   private final Int2IntOpenHashMap lures = new Int2IntOpenHashMap();
   /** Quiet episodes by the caller they name: who to warn when that caller becomes suspected. */
   private final Int2ObjectOpenHashMap<IntArrayList> quietByCaller = new Int2ObjectOpenHashMap<>();
@@ -64,12 +72,17 @@ public final class VictimWatch {
    */
   public VictimWatch(long windowMs, IntFunction<String> phoneNames) {
     this.windowMs = windowMs;
+    this.lureWindowMs = windowMs;
     this.phoneNames = phoneNames;
   }
 
-  /** Sets how long episodes last after their last step (a new rule book may change it). */
-  public void window(long windowMs) {
+  /**
+   * Sets how long episodes last after their last step, and how long a lure's fraud type is remembered after the last
+   * fraudulent message (a new rule book may change them).
+   */
+  public void window(long windowMs, long lureWindowMs) {
     this.windowMs = windowMs;
+    this.lureWindowMs = lureWindowMs;
   }
 
   /** Remembers the id of the last long first-contact call a phone received (evidence for later). */
@@ -82,16 +95,27 @@ public final class VictimWatch {
     return lastLongCall.get(victim);
   }
 
-  /** Remembers the fraud type (ordinal + 1) of a fraudulent message the phone received. */
+  /**
+   * Remembers the fraud type (ordinal + 1) of a fraudulent message the phone received, unless the person engaged with
+   * an earlier one: a blast of another kind arriving later says nothing about the fraud they are in.
+   */
   public void rememberLure(int victim, int fraudType) {
-    if (fraudType != 0) {
+    if (fraudType != 0 && (lures.get(victim) & ENGAGED) == 0) {
       lures.put(victim, fraudType);
     }
   }
 
-  /** Returns the fraud type (ordinal + 1) of the last fraudulent message the phone received, or 0. */
+  /** Marks the lure the phone holds as the one its person engaged with (a link followed, an app installed). */
+  public void engageLure(int victim) {
+    int lure = lures.get(victim);
+    if (lure != 0) {
+      lures.put(victim, lure | ENGAGED);
+    }
+  }
+
+  /** Returns the fraud type (ordinal + 1) of the lure the phone holds (see {@link #rememberLure}), or 0. */
   public int lureType(int victim) {
-    return lures.get(victim);
+    return lures.get(victim) & TYPE;
   }
 
   /** Returns the open episode's last payment in yuan (0 when none): payments that keep growing mark task scams. */
@@ -202,7 +226,8 @@ public final class VictimWatch {
   }
 
   private Warning warning(String id, long ts, String victimPhone, Episode e, Level severity) {
-    FraudType type = e.fraudType == 0 ? FraudType.OTHER : FraudType.values()[e.fraudType - 1];
+    int code = e.fraudType & TYPE;
+    FraudType type = code == 0 ? FraudType.OTHER : FraudType.values()[code - 1];
     String contact = e.fraudPhone >= 0 ? phoneNames.apply(e.fraudPhone) : null;
     return new Warning(id, ts, victimPhone, e.account, severity, type, e.evidence, e.id, contact);
   }
@@ -231,8 +256,8 @@ public final class VictimWatch {
     if (fraudPhone >= 0) {
       e.fraudPhone = fraudPhone;
     }
-    if (fraudType != 0) {
-      e.fraudType = fraudType;
+    if (fraudType != 0 && fraudType >>> 8 >= e.fraudType >>> 8) {
+      e.fraudType = fraudType; // weaker evidence does not overwrite the type stronger evidence named
     }
     if (account != null) {
       e.account = account;
@@ -268,7 +293,7 @@ public final class VictimWatch {
       java.util.function.IntToLongFunction fraudContactTs) {
     episodes.int2ObjectEntrySet().removeIf(en -> now - en.getValue().lastTs > windowMs);
     lastLongCall.int2ObjectEntrySet().removeIf(en -> now - longCallTs.applyAsLong(en.getIntKey()) > windowMs);
-    lures.int2IntEntrySet().removeIf(en -> now - fraudContactTs.applyAsLong(en.getIntKey()) > windowMs);
+    lures.int2IntEntrySet().removeIf(en -> now - fraudContactTs.applyAsLong(en.getIntKey()) > lureWindowMs);
     rebuildQuiet();
   }
 

@@ -2,6 +2,7 @@ package org.fanzha.engine.rules;
 
 import static org.fanzha.core.time.Millis.HOUR;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +20,12 @@ public final class EngineParams {
       "mule.fast_min", "mule.fast_share", "mule.taint_h",
       "suspect.score", "propagate.score", "role.min_score", "content.min_score", "device.eval_min_phones");
 
+  /**
+   * Params added after rule files were in use, with the value a file that gives none scores with (the shipped file
+   * gives each): a file written before them still loads.
+   */
+  public static final Map<String, Double> DEFAULTS = Map.of("victim.lure_h", 336.0);
+
   public final int nightStart;
   public final int nightEnd;
   public final int shortS;
@@ -26,6 +33,8 @@ public final class EngineParams {
   public final int victimLongS;
   public final long victimWindowMs;
   public final long linkWindowMs;
+  /** How long the fraud type of a lure a person received is remembered: long cons (杀猪盘) pay days after it. */
+  public final long lureWindowMs;
   public final long victimMinYuan;
   public final double youngPayeeDays;
   public final long quietLargeYuan;
@@ -53,6 +62,7 @@ public final class EngineParams {
     victimLongS = integer(b, "victim.long_call_s");
     victimWindowMs = (long) (b.param("victim.window_h") * HOUR);
     linkWindowMs = (long) (b.param("victim.link_window_h") * HOUR);
+    lureWindowMs = (long) (b.param("victim.lure_h") * HOUR);
     victimMinYuan = integer(b, "victim.min_yuan");
     youngPayeeDays = b.param("victim.young_payee_days");
     quietLargeYuan = integer(b, "victim.quiet_large_yuan");

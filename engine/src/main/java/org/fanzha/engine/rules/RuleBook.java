@@ -103,7 +103,8 @@ public final class RuleBook {
    * every problem found.
    */
   public static RuleBook compile(RuleFile file, Map<String, Double> baseParams) throws RuleFileException {
-    Map<String, Double> params = new TreeMap<>(baseParams);
+    Map<String, Double> params = new TreeMap<>(EngineParams.DEFAULTS);
+    params.putAll(baseParams);
     params.putAll(file.params());
     Set<String> used = new HashSet<>();
     List<RuleFileProblem> problems = new ArrayList<>();
@@ -139,7 +140,8 @@ public final class RuleBook {
     // A param the engine does not read and no rule uses is a typo of a name (a shipped param may stay
     // unused: a file copied from the shipped one keeps them when a rule is deleted).
     for (String p : file.params().keySet()) {
-      if (!used.contains(p) && !EngineParams.REQUIRED.contains(p) && !baseParams.containsKey(p)) {
+      if (!used.contains(p) && !EngineParams.REQUIRED.contains(p) && !EngineParams.DEFAULTS.containsKey(p)
+          && !baseParams.containsKey(p)) {
         problems.add(new RuleFileProblem(1, 1, "param " + p + " is used by no rule and not read by the engine (a typo?)"
             + Checker.suggest(p, baseParams.isEmpty() ? EngineParams.REQUIRED : baseParams.keySet())));
       }

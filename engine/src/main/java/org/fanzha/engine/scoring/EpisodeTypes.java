@@ -3,8 +3,20 @@ package org.fanzha.engine.scoring;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.FraudType;
 
-/** Names the kind of fraud a victim's episode is (as fraud type ordinal + 1; 0 when nothing points anywhere). */
+/**
+ * Names the kind of fraud a victim's episode is: fraud type ordinal + 1 in the low byte (0 when nothing points
+ * anywhere) and, above it, how strong the evidence is, so an episode keeps the type its strongest evidence named.
+ */
 final class EpisodeTypes {
+  /** The account paid: one mule takes money from victims of many kinds of fraud. */
+  static final int BY_PAYEE = 1 << 8;
+  /** What the step suggests: a screen share, the number displayed, payments that keep doubling. */
+  static final int BY_STEP = 2 << 8;
+  /** The fraudulent message the person received, or engaged with. */
+  static final int BY_LURE = 3 << 8;
+  /** What is known of the number that reached them: its labels, reports, the content of its messages. */
+  static final int BY_CONTACT = 4 << 8;
+
   private final EngineState s;
 
   EpisodeTypes(EngineState s) {
@@ -19,13 +31,24 @@ final class EpisodeTypes {
    */
   int of(int victim, int fraudPhone, int payee, int prior) {
     int t = fraudPhone >= 0 ? s.phones.fraudType(fraudPhone) : 0;
-    if (t == 0) {
-      t = s.victims.lureType(victim);
+    if (t != 0) {
+      return t | BY_CONTACT;
     }
-    if (t == 0) {
-      t = prior;
+    t = lure(victim);
+    if (t != 0) {
+      return t;
     }
-    return t == 0 && payee >= 0 ? s.accounts.fraudType(payee) : t;
+    if (prior != 0) {
+      return prior | BY_STEP;
+    }
+    t = payee >= 0 ? s.accounts.fraudType(payee) : 0;
+    return t == 0 ? 0 : t | BY_PAYEE;
+  }
+
+  /** The type of the lure the person holds (see {@link org.fanzha.engine.correlation.VictimWatch#rememberLure}). */
+  int lure(int victim) {
+    int t = s.victims.lureType(victim);
+    return t == 0 ? 0 : t | BY_LURE;
   }
 
   /**

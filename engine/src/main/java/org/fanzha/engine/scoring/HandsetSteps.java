@@ -85,7 +85,8 @@ public final class HandsetSteps {
       if (fc > 0 && ts >= fc && ts - fc <= k.recentCallMs) {
         // following a link or installing an app soon after a fraudulent SMS: engaging with the lure
         phones.setFlags(v, PhoneTable.FLAG_EPISODE);
-        victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, -1, victims.lureType(v), ts, d.id());
+        victims.engageLure(v);
+        victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, -1, types.lure(v), ts, d.id());
       }
     }
     eval.phone(v, ts);

@@ -38,6 +38,45 @@ class VictimWatchTest {
   }
 
   @Test
+  void aTypeNamedByStrongerEvidenceIsNotReplacedByWeakerEvidence() {
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
+    int byContact = 4 << 8; // strengths as EpisodeTypes grades them: the number's own type over the payee's
+    int byPayee = 1 << 8;
+    String v = "+8613800000003";
+    w.step(3, v, null, VictimWatch.CONTACT, Level.MEDIUM, 9, code(FraudType.INVESTMENT) | byContact, T0, "c1");
+    w.step(3, v, "6222000011113333", VictimWatch.PAID, Level.HIGH, -1, code(FraudType.POLICE) | byPayee,
+        T0 + HOUR, "t1");
+    w.step(3, v, null, VictimWatch.CONTACT, Level.CRITICAL, 9, code(FraudType.ROMANCE) | byContact, T0 + 2 * HOUR,
+        "c2");
+    w.step(4, "+8613800000004", null, VictimWatch.PAID, Level.HIGH, -1, code(FraudType.SHOPPING) | byPayee, T0, "t9");
+    assertThat(w.drain()).extracting(Warning::fraudType)
+        .as("a mule's other victims do not retype an episode its caller typed; evidence as strong does; weak evidence "
+            + "alone still names a type")
+        .containsExactly(FraudType.INVESTMENT, FraudType.INVESTMENT, FraudType.ROMANCE, FraudType.SHOPPING);
+  }
+
+  @Test
+  void anEngagedLureOutlivesTheEpisodeWindowAndLaterBlastsOfAnotherKind() {
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
+    w.window(24 * HOUR, 14 * 24 * HOUR);
+    w.rememberLure(6, code(FraudType.INVESTMENT));
+    w.rememberLure(6, code(FraudType.CREDIT));
+    assertThat(w.lureType(6)).as("not engaged: the last message received").isEqualTo(code(FraudType.CREDIT));
+    w.rememberLure(7, code(FraudType.INVESTMENT));
+    w.engageLure(7);
+    w.rememberLure(7, code(FraudType.CREDIT));
+    assertThat(w.lureType(7)).as("engaged: kept").isEqualTo(code(FraudType.INVESTMENT));
+    w.expire(T0 + 5 * 24 * HOUR, p -> 0, p -> T0);
+    assertThat(w.lureType(7)).as("days later, within the lure window").isEqualTo(code(FraudType.INVESTMENT));
+    w.expire(T0 + 15 * 24 * HOUR, p -> 0, p -> T0);
+    assertThat(w.lureType(7)).as("after it").isZero();
+  }
+
+  private static int code(FraudType t) {
+    return t.ordinal() + 1;
+  }
+
+  @Test
   void stage_endsAfterTheWindowAndANewEpisodeWarnsAgain() {
     VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
     w.step(2, "+8613800000002", null, VictimWatch.CONTACT, Level.HIGH, 3, 0, T0, "c1");
