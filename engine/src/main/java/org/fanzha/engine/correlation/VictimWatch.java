@@ -161,8 +161,9 @@ public final class VictimWatch {
 
   /**
    * Records a step of an episode (opening one when none is open) and queues a warning when its
-   * severity rises, or when it names the fraud type of an episode already warned without one; returns whether a
-   * warning was queued.
+   * severity rises, or when it names the fraud type of an episode already warned without one or on weaker evidence
+   * (the desk retypes the case: a caller reported for police impersonation overrules the payee's other victims);
+   * returns whether a warning was queued.
    *
    * @param fraudPhone the suspected fraud number, or -1 when unknown
    * @param fraudType ordinal + 1 of the fraud type, or 0
@@ -171,9 +172,10 @@ public final class VictimWatch {
   public boolean step(int victim, String victimPhone, @Nullable String account, int stage, Level severity,
       int fraudPhone, int fraudType, long ts, String eventId, String... evidence) {
     Episode e = episodes.get(victim);
-    boolean untyped = e == null || ts - e.lastTs > windowMs || e.fraudType == 0;
+    int typeBefore = e == null || ts - e.lastTs > windowMs ? 0 : e.fraudType;
     e = record(victim, account, stage, fraudPhone, fraudType, ts, eventId, evidence);
-    boolean typedNow = untyped && e.fraudType != 0 && e.severity >= 0;
+    boolean typedNow = e.severity >= 0 && (e.fraudType & TYPE) != (typeBefore & TYPE)
+        && (typeBefore == 0 || e.fraudType >>> 8 > typeBefore >>> 8);
     if (severity.ordinal() <= e.severity && !typedNow) {
       return false; // neither more severe nor newly typed: the warning out already says it
     }

@@ -56,6 +56,21 @@ class VictimWatchTest {
   }
 
   @Test
+  void strongerEvidenceForAnotherTypeRetypesAWarnedEpisodeAtTheSameSeverity() {
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
+    String v = "+8613800000005";
+    assertThat(w.step(5, v, null, VictimWatch.PAID, Level.CRITICAL, -1, code(FraudType.SHOPPING) | (1 << 8), T0,
+        "t1")).isTrue();
+    assertThat(w.step(5, v, null, VictimWatch.CONTACT, Level.HIGH, 9, code(FraudType.POLICE) | (4 << 8), T0 + HOUR,
+        "c1")).as("the caller's type, stronger than the payee's").isTrue();
+    assertThat(w.step(5, v, null, VictimWatch.PAID, Level.CRITICAL, -1, code(FraudType.LOAN) | (1 << 8),
+        T0 + 2 * HOUR, "t2")).as("weaker evidence: nothing new to say").isFalse();
+    assertThat(w.drain()).extracting(Warning::fraudType, Warning::severity, Warning::episode).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(FraudType.SHOPPING, Level.CRITICAL, "E-t1"),
+        org.assertj.core.groups.Tuple.tuple(FraudType.POLICE, Level.CRITICAL, "E-t1"));
+  }
+
+  @Test
   void anEngagedLureOutlivesTheEpisodeWindowAndLaterBlastsOfAnotherKind() {
     VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
     w.window(24 * HOUR, 14 * 24 * HOUR);
