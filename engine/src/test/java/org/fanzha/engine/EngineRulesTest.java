@@ -141,6 +141,21 @@ class EngineRulesTest {
   }
 
   @Test
+  void payingASuspectedMule_warnsThePayer_unlessItPaysOnMoneyThatCameInLately() {
+    Scenario s = new Scenario();
+    s.label(T0, EntityKind.ACCOUNT, account(900), org.fanzha.core.event.Role.MULE);
+    // nothing came in: paying a known mule a sizeable sum, a victim whose contact nobody saw
+    s.transfer(T0 + HOUR, account(901), account(900), 8_000, phone(901));
+    // 20,000 came in, and a day later a part of it goes on to the mule: a slow mule's next hop (压卡)
+    s.transfer(T0 + 2 * HOUR, account(903), account(902), 20_000, phone(903));
+    s.transfer(T0 + 28 * HOUR, account(902), account(900), 6_000, phone(902));
+    // long after the money came in, the same account pays like anyone else
+    s.transfer(T0 + 6 * Scenario.DAY, account(904), account(905), 20_000, phone(904));
+    s.transfer(T0 + 10 * Scenario.DAY, account(905), account(900), 6_000, phone(905));
+    assertThat(s.warnings()).extracting(Warning::victimPhone).containsExactly(phone(901), phone(905));
+  }
+
+  @Test
   void acCashOut_firesOnWithdrawalOfTaintedMoney() {
     Scenario s = new Scenario();
     s.label(T0, EntityKind.ACCOUNT, account(800), org.fanzha.core.event.Role.MULE);

@@ -189,6 +189,15 @@ public final class AccountTable extends FeatureTable {
   }
 
   /**
+   * Returns whether an outflow of {@code yuan} now would be covered by money that came in within {@code withinMs}
+   * (the inflows of a day, less what left since): an account paying on what it received, however slowly.
+   */
+  public boolean covered(int id, long ts, long yuan, long withinMs) {
+    int last = get(id, LAST_IN_SEC);
+    return last != 0 && sec(ts) - last <= withinMs / 1000 && get(id, POOL_YUAN) >= yuan;
+  }
+
+  /**
    * Records an outflow and returns whether it passed money straight on: it left within
    * {@code fastSec} of the last inflow and took at least {@code share} of the pool.
    */

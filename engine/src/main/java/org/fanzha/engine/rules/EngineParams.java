@@ -24,7 +24,7 @@ public final class EngineParams {
    * Params added after rule files were in use, with the value a file that gives none scores with (the shipped file
    * gives each): a file written before them still loads.
    */
-  public static final Map<String, Double> DEFAULTS = Map.of("victim.lure_h", 336.0);
+  public static final Map<String, Double> DEFAULTS = Map.of("victim.lure_h", 336.0, "mule.hold_h", 72.0);
 
   public final int nightStart;
   public final int nightEnd;
@@ -48,6 +48,11 @@ public final class EngineParams {
   public final double fastShare;
   /** Money a tainted account pays on within this long carries the taint. */
   public final long taintMs;
+  /**
+   * An account that received victim or laundered money this recently is passing money on when it pays, however slowly
+   * (压卡: mules hold funds for a day or two): not a victim paying.
+   */
+  public final long muleHoldMs;
   public final int suspect;
   public final int propagate;
   public final double contentMin;
@@ -72,6 +77,7 @@ public final class EngineParams {
     fastSec = integer(b, "mule.fast_min") * 60;
     fastShare = b.param("mule.fast_share");
     taintMs = (long) (b.param("mule.taint_h") * HOUR);
+    muleHoldMs = (long) (b.param("mule.hold_h") * HOUR);
     suspect = integer(b, "suspect.score");
     propagate = integer(b, "propagate.score");
     contentMin = b.param("content.min_score");

@@ -53,6 +53,7 @@ public final class TransferSteps {
     if (r.night(ts)) {
       accounts.add(a, sa, AccountTable.NIGHT);
     }
+    boolean passingOn = accounts.covered(a, ts, yuan, k.muleHoldMs);
     boolean fast = accounts.outflow(a, ts, yuan, k.fastSec, k.fastShare);
     if (fast) {
       accounts.add(a, sa, AccountTable.FAST_OUT);
@@ -91,15 +92,18 @@ public final class TransferSteps {
 
     // taint: money from a suspected mule passing it on, or from a likely victim
     boolean payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
-    boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= k.taintMs;
+    long taintedAt = accounts.lastTaintTs(a);
+    boolean payerTainted = taintedAt > 0 && ts - taintedAt <= k.taintMs;
+    boolean payerHolds = taintedAt > 0 && ts - taintedAt <= k.muleHoldMs;
     if ((payerMule || payerTainted) && (fast || payerTainted)) {
       // a sum worth laundering; a brushing gang's small "commission" to its victim taints nobody
       if (yuan >= k.victimMinYuan && !s.pairs.testAndSet(PAIR_MULE_PAY, a, b)) {
         accounts.muleInflow(b, ts);
       }
-    } else if (payerPhone >= 0 && !payerMule && !payerTainted && !fast) {
-      // a victim pays from their own money; passing on what just came in is a mule's move
-      victimPayment(t, b, payerPhone, ts, yuan, newPayee);
+    } else if (payerPhone >= 0 && !payerMule && !payerHolds && !fast) {
+      // a victim pays from their own money; passing on what came in from victims, fast or after holding it, is a
+      // mule's move
+      victimPayment(t, b, payerPhone, ts, yuan, newPayee, passingOn);
     }
     if (!accounts.hasRole(b, Role.VICTIM)) {
       eval.account(b, ts);
@@ -113,7 +117,8 @@ public final class TransferSteps {
    * strongly suspected number; paying an account that is already a suspected mule raises a warning
    * for the payer but is not counted against the payee again, which would be circular.
    */
-  private void victimPayment(TransferEvent t, int b, int v, long ts, long yuan, boolean newPayee) {
+  private void victimPayment(TransferEvent t, int b, int v, long ts, long yuan, boolean newPayee,
+      boolean passingOn) {
     AccountTable accounts = s.accounts;
     PhoneTable phones = s.phones;
     VictimWatch victims = s.victims;
@@ -164,9 +169,10 @@ public final class TransferSteps {
       // a fraudulent SMS alone is not enough: blasts reach thousands; engaging with it (a visit to
       // the link, an app install: see HandsetSteps) opens the episode
     }
-    // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a seen contact
+    // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a seen contact, unless
+    // the money came in lately (a slow mule's next hop: it held the money for hours and pays it on in parts)
     boolean payeeMule = accounts.score(b) >= k.propagate && accounts.hasRole(b, Role.MULE)
-        && newPayee && yuan >= k.victimMinYuan;
+        && newPayee && yuan >= k.victimMinYuan && !passingOn;
     if (stage == 0 && !payeeMule) {
       return;
     }
