@@ -152,6 +152,11 @@ class EngineRulesTest {
     // long after the money came in, the same account pays like anyone else
     s.transfer(T0 + 6 * Scenario.DAY, account(904), account(905), 20_000, phone(904));
     s.transfer(T0 + 10 * Scenario.DAY, account(905), account(900), 6_000, phone(905));
+    // a friend of the holder (they talk on the phone) pays the rented-out card: not a victim
+    s.opening(T0 + 2 * HOUR, OpeningKind.BANK_ACCOUNT, account(900), holder(900), phone(900), null, null, null,
+        "counter");
+    s.call(T0 + 3 * HOUR, phone(906), phone(900), 240);
+    s.transfer(T0 + 4 * HOUR, account(906), account(900), 6_000, phone(906));
     assertThat(s.warnings()).extracting(Warning::victimPhone).containsExactly(phone(901), phone(905));
   }
 

@@ -1,5 +1,6 @@
 package org.fanzha.engine.scoring;
 
+import static org.fanzha.engine.scoring.EngineState.PAIR_CALL;
 import static org.fanzha.engine.scoring.EngineState.PAIR_MULE_PAY;
 import static org.fanzha.engine.scoring.EngineState.PAIR_PAY;
 import static org.fanzha.engine.scoring.EngineState.PAIR_VICTIM_LINK;
@@ -170,9 +171,10 @@ public final class TransferSteps {
       // the link, an app install: see HandsetSteps) opens the episode
     }
     // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a seen contact, unless
-    // the money came in lately (a slow mule's next hop: it held the money for hours and pays it on in parts)
+    // the money came in lately (a slow mule's next hop: it held the money for hours and pays it on in parts) or the
+    // payer knows the account's holder (they called each other: a friend paying a friend whose card was rented out)
     boolean payeeMule = accounts.score(b) >= k.propagate && accounts.hasRole(b, Role.MULE)
-        && newPayee && yuan >= k.victimMinYuan && !passingOn;
+        && newPayee && yuan >= k.victimMinYuan && !passingOn && !acquainted(v, accounts.phone(b));
     if (stage == 0 && !payeeMule) {
       return;
     }
@@ -204,6 +206,11 @@ public final class TransferSteps {
       eval.phone(fraudPhone, ts);
     }
     eval.phone(v, ts);
+  }
+
+  /** Returns whether two phones have called each other, either way ({@code -1}: an unknown phone, no). */
+  private boolean acquainted(int p, int q) {
+    return q >= 0 && (s.pairs.mightContain(PAIR_CALL, p, q) || s.pairs.mightContain(PAIR_CALL, q, p));
   }
 
   /**
