@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.WireName;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The layout is derived once from the records: a tag (the type's place among {@link Event}'s permitted
  * types), then each component: a string as its UTF-8 length (−1 for null) and bytes; a {@code long},
- * {@code int} or {@code boolean} as itself; an enum constant as its ordinal (−1 for null); a list as its size
+ * {@code int} or {@code boolean} as itself; an enum constant as its wire name, never its ordinal; a list as its size
  * and elements; a nested record as a presence byte and its components. One instance per thread.
  */
 public final class EventBinary {
@@ -287,22 +288,38 @@ public final class EventBinary {
     return b == 1;
   }
 
+  /**
+   * An enum constant by its wire name (EVENTS.md), not its ordinal: a form written before the constants were reordered
+   * still reads as the same constants (or is refused when one was removed).
+   */
   private static Codec enumCodec(Object[] constants) {
+    Map<String, Object> byName = new HashMap<>();
+    for (Object c : constants) {
+      byName.put(nameOf(c), c);
+    }
     return new Codec() {
       @Override
       public void write(Out out, @Nullable Object v) {
-        out.writeByte(v == null ? -1 : ((Enum<?>) v).ordinal());
+        STRING.write(out, v == null ? null : nameOf(v));
       }
 
       @Override
       public @Nullable Object read(In in) {
-        int o = in.readByte();
-        if (o < -1 || o >= constants.length) {
-          throw new IllegalArgumentException("not an encoded event: enum ordinal " + o + " out of range");
+        String name = (String) STRING.read(in);
+        if (name == null) {
+          return null;
         }
-        return o == -1 ? null : constants[o];
+        Object c = byName.get(name);
+        if (c == null) {
+          throw new IllegalArgumentException("not an encoded event: no constant named " + name);
+        }
+        return c;
       }
     };
+  }
+
+  private static String nameOf(Object constant) {
+    return constant instanceof WireName w ? w.wireName() : ((Enum<?>) constant).name();
   }
 
   private static Codec listCodec(Codec element) {

@@ -13,9 +13,12 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.fanzha.core.event.DeviceEvent;
+import org.fanzha.core.event.DeviceSignal;
 import org.fanzha.core.event.Event;
 
 /**
@@ -44,6 +47,19 @@ class EventBinaryProperties {
     byte[] bytes = binary.encode(event);
     byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
     assertThatThrownBy(() -> EventBinary.decode(longer)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Example
+  void anEnumIsWrittenByItsWireNameAndAnUnknownNameIsRefused() {
+    DeviceEvent e = new DeviceEvent("d-1", 1_790_000_000_000L, "app", "+8613800138000", DeviceSignal.SCREEN_SHARE,
+        "com.zoomlike.video");
+    byte[] bytes = binary.encode(e);
+    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = text.indexOf(DeviceSignal.SCREEN_SHARE.wireName());
+    assertThat(at).as("the wire name, not an ordinal, is in the bytes").isPositive();
+    bytes[at + 2] = 'x';
+    assertThatThrownBy(() -> EventBinary.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scxeen_share");
   }
 
   @Provide
