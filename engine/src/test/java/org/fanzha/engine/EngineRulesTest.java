@@ -59,6 +59,34 @@ class EngineRulesTest {
   }
 
   @Test
+  void aLureThenALongCallFromAStrangerThenAnAppAtTheirWord_warnsNamingTheCaller() {
+    EngineConfig cfg = EngineConfig.defaults().with("pairs.log2_bits", 12).withContentClassifier(text ->
+        text.contains("做任务")
+            ? new ContentVerdict("brushing", FraudType.BRUSHING, 0.95, List.of("做任务"))
+            : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of()));
+    Scenario s = new Scenario(new Engine(cfg));
+    String lured = phone(40);
+    String agent = phone(41);
+    s.sms(T0, phone(42), lured, "在家动动手指做任务，一单一结");
+    s.call(T0 + 5 * HOUR, agent, lured, 900); // hours later: not the click that follows a message
+    s.device(T0 + 5 * HOUR + 20 * MINUTE, lured, DeviceSignal.APP_INSTALL, "com.jinrong.vipapp");
+    assertThat(s.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.victimPhone()).isEqualTo(lured);
+      assertThat(w.contact()).as("the stranger working the lure").isEqualTo(agent);
+      assertThat(w.severity()).isEqualTo(Level.MEDIUM);
+      assertThat(w.fraudType()).isEqualTo(FraudType.BRUSHING);
+    });
+    // the same call and app without a lure before them: a new colleague's meeting app
+    s.call(T0 + 5 * HOUR, phone(51), phone(50), 900);
+    s.device(T0 + 5 * HOUR + 20 * MINUTE, phone(50), DeviceSignal.APP_INSTALL, "com.jinrong.vipapp");
+    // a lure, then the app long after the call
+    s.sms(T0, phone(42), phone(60), "在家动动手指做任务，一单一结");
+    s.call(T0 + 5 * HOUR, phone(61), phone(60), 900);
+    s.device(T0 + 9 * HOUR, phone(60), DeviceSignal.APP_INSTALL, "com.jinrong.vipapp");
+    assertThat(s.warnings()).extracting(Warning::victimPhone).containsExactly(lured);
+  }
+
+  @Test
   void report_withTextOnly_takesItsFraudTypeFromTheContentModel() {
     EngineConfig plain = EngineConfig.defaults().with("pairs.log2_bits", 12);
     EngineConfig withModel = plain.withContentClassifier(text ->

@@ -82,11 +82,25 @@ public final class HandsetSteps {
               ? Level.HIGH : Level.MEDIUM, -1, 0, ts, d.id());
     } else {
       long fc = phones.fraudContactTs(v);
+      long lc = phones.longCallTs(v);
+      int caller = phones.longCaller(v);
       if (fc > 0 && ts >= fc && ts - fc <= k.recentCallMs) {
         // following a link or installing an app soon after a fraudulent SMS: engaging with the lure
         phones.setFlags(v, PhoneTable.FLAG_EPISODE);
         victims.engageLure(v);
         victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, -1, types.lure(v), ts, d.id());
+      } else if (fc > 0 && ts >= fc && ts - fc <= k.victimWindowMs && lc > fc && ts >= lc
+          && ts - lc <= k.recentCallMs && caller >= 0 && !TransferSteps.isServiceNumber(phones.firstByte(caller))) {
+        // a fraudulent SMS, then a long first call from a stranger, then a link or an app at the caller's word: the
+        // stranger is working the lure (an agent who calls the people a blast reached)
+        phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+        String callId = victims.lastLongCall(v);
+        int type = types.of(v, caller, -1, 0);
+        if (callId != null) {
+          victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, caller, type, ts, d.id(), callId);
+        } else {
+          victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, caller, type, ts, d.id());
+        }
       }
     }
     eval.phone(v, ts);
