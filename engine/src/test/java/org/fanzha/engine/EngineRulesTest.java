@@ -11,6 +11,7 @@ import static org.fanzha.engine.Scenario.phone;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.core.content.ContentVerdict;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.DeviceSignal;
@@ -28,6 +29,13 @@ class EngineRulesTest {
     return s.engine().entity(kind, id).map(r -> r.reasons().stream().map(Reason::code).toList()).orElse(List.of());
   }
 
+  /** A stand-in content model: {@code type} when the text contains {@code keyword}, else normal. */
+  private static ContentClassifier keywordModel(String keyword, FraudType type) {
+    return text -> text.contains(keyword)
+        ? new ContentVerdict(type.wireName(), type, 0.95, List.of(keyword))
+        : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of());
+  }
+
   @Test
   void phSpoofed_firesWhenTheDisplayedNumberIsNotTheCaller() {
     Scenario s = new Scenario();
@@ -39,10 +47,8 @@ class EngineRulesTest {
 
   @Test
   void phFraudSms_usesTheContentClassifierAndMarksTheReceiver() {
-    EngineConfig cfg = EngineConfig.defaults().with("pairs.log2_bits", 12).withContentClassifier(text ->
-        text.contains("安全账户")
-            ? new ContentVerdict("police", FraudType.POLICE, 0.95, List.of("安全账户"))
-            : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of()));
+    EngineConfig cfg = EngineConfig.defaults().with("pairs.log2_bits", 12)
+        .withContentClassifier(keywordModel("安全账户", FraudType.POLICE));
     Scenario s = new Scenario(new Engine(cfg));
     s.sms(T0, phone(10), phone(11), "您好，明天一起吃饭吗");
     assertThat(codes(s, EntityKind.PHONE, phone(10))).isEmpty();
@@ -60,10 +66,8 @@ class EngineRulesTest {
 
   @Test
   void aLureThenALongCallFromAStrangerThenAnAppAtTheirWord_warnsNamingTheCaller() {
-    EngineConfig cfg = EngineConfig.defaults().with("pairs.log2_bits", 12).withContentClassifier(text ->
-        text.contains("做任务")
-            ? new ContentVerdict("brushing", FraudType.BRUSHING, 0.95, List.of("做任务"))
-            : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of()));
+    EngineConfig cfg = EngineConfig.defaults().with("pairs.log2_bits", 12)
+        .withContentClassifier(keywordModel("做任务", FraudType.BRUSHING));
     Scenario s = new Scenario(new Engine(cfg));
     String lured = phone(40);
     String agent = phone(41);
@@ -89,10 +93,7 @@ class EngineRulesTest {
   @Test
   void report_withTextOnly_takesItsFraudTypeFromTheContentModel() {
     EngineConfig plain = EngineConfig.defaults().with("pairs.log2_bits", 12);
-    EngineConfig withModel = plain.withContentClassifier(text ->
-        text.contains("安全账户")
-            ? new ContentVerdict("police", FraudType.POLICE, 0.95, List.of("安全账户"))
-            : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of()));
+    EngineConfig withModel = plain.withContentClassifier(keywordModel("安全账户", FraudType.POLICE));
     assertThat(warningTypesAfterTextReports(withModel)).isNotEmpty().containsOnly(FraudType.POLICE);
     assertThat(warningTypesAfterTextReports(plain)).doesNotContain(FraudType.POLICE);
   }

@@ -190,7 +190,8 @@ public final class AccountTable extends FeatureTable {
 
   /**
    * Returns whether an outflow of {@code yuan} now would be covered by money that came in within {@code withinMs}
-   * (the inflows of a day, less what left since): an account paying on what it received, however slowly.
+   * (the inflows of a day up to the last one, less what left since): an account paying on what it received, however
+   * slowly.
    */
   public boolean covered(int id, long ts, long yuan, long withinMs) {
     int last = get(id, LAST_IN_SEC);
@@ -206,8 +207,8 @@ public final class AccountTable extends FeatureTable {
     int last = get(id, LAST_IN_SEC);
     int pool = get(id, POOL_YUAN);
     boolean fast = last != 0 && now - last <= fastSec && pool > 0 && yuan >= share * pool;
-    if (last != 0 && now - last <= 86_400) {
-      set(id, POOL_YUAN, (int) Math.max(0, pool - yuan));
+    if (last != 0) {
+      set(id, POOL_YUAN, (int) Math.max(0, pool - yuan)); // what left is no longer there to pay on (covered)
     }
     if (fast) {
       set(id, FAST_TOTAL, get(id, FAST_TOTAL) + 1);

@@ -49,8 +49,8 @@ public final class EngineParams {
   /** Money a tainted account pays on within this long carries the taint. */
   public final long taintMs;
   /**
-   * An account that received victim or laundered money this recently is passing money on when it pays, however slowly
-   * (压卡: mules hold funds for a day or two): not a victim paying.
+   * An account paying a known mule with money that came in this recently is passing it on, however slowly (压卡: mules
+   * hold funds for a day or two and pay them on in parts), not a victim paying.
    */
   public final long muleHoldMs;
   public final int suspect;

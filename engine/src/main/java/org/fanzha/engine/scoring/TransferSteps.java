@@ -93,17 +93,14 @@ public final class TransferSteps {
 
     // taint: money from a suspected mule passing it on, or from a likely victim
     boolean payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
-    long taintedAt = accounts.lastTaintTs(a);
-    boolean payerTainted = taintedAt > 0 && ts - taintedAt <= k.taintMs;
-    boolean payerHolds = taintedAt > 0 && ts - taintedAt <= k.muleHoldMs;
+    boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= k.taintMs;
     if ((payerMule || payerTainted) && (fast || payerTainted)) {
       // a sum worth laundering; a brushing gang's small "commission" to its victim taints nobody
       if (yuan >= k.victimMinYuan && !s.pairs.testAndSet(PAIR_MULE_PAY, a, b)) {
         accounts.muleInflow(b, ts);
       }
-    } else if (payerPhone >= 0 && !payerMule && !payerHolds && !fast) {
-      // a victim pays from their own money; passing on what came in from victims, fast or after holding it, is a
-      // mule's move
+    } else if (payerPhone >= 0 && !payerMule && !payerTainted && !fast) {
+      // a victim pays from their own money; passing on what just came in is a mule's move
       victimPayment(t, b, payerPhone, ts, yuan, newPayee, passingOn);
     }
     if (!accounts.hasRole(b, Role.VICTIM)) {
