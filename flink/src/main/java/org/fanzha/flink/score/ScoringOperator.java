@@ -18,9 +18,9 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.fanzha.core.codec.EventBinary;
 import org.fanzha.core.codec.Rejection;
+import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
-import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.engine.ClassifiedText;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
@@ -36,16 +36,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the shared engine on checked lines ({@link Validation} ran the codec beside the source), in arrival
- * order: skips an id seen before, scores, and sends the decision, warnings and refusals on. Entity risks go out as a changelog just before each checkpoint barrier and at the
- * end of a bounded input, followed there by a summary of the run. A rule file arriving on the same input
- * (from the rules topic, broadcast) is compiled and adopted between two events, or refused with its
+ * order: skips an id seen before, scores, and sends the decision, warnings and refusals on. Entity risks go out
+ * as a changelog just before each checkpoint barrier and at the end of a bounded input, followed there by a
+ * summary of the run. A rule file arriving on the same input (from the rules topic, broadcast) is compiled and adopted between two events, or refused with its
  * problems; either way the outcome is an output, and the rules in force are part of the checkpoint. An event that
  * carries a correlation id (a server's decide) is also answered at once with its decision, or why it has none.
  *
  * <p>Stage 1 of the Flink runner (decision 0011): the engine is one state machine across entities, so
  * this operator runs at parallelism 1 and keeps the engine's binary snapshot, the recent event ids and the
- * counters as one blob of operator state. Reading, validating, writing and Kafka partitions scale around it; the
- * keyed re-cut replaces it with entity-keyed operators.
+ * counters as one blob of operator state. Reading, validating, writing and Kafka partitions scale around it;
+ * the keyed re-cut replaces it with entity-keyed operators.
  */
 public final class ScoringOperator extends AbstractStreamOperator<Output>
     implements OneInputStreamOperator<CheckedLine, Output>, BoundedOneInput {
