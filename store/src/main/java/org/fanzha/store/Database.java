@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
   private final AuditLog audit;
   private final HoldOrderRepository holds;
   private final StaffUserRepository users;
+  private final ApiKeyRepository apiKeys;
   private final RuleVersionRepository ruleVersions;
   private final WarningTaskRepository warnings;
   private final ListEntryRepository lists;
@@ -42,6 +43,7 @@ public final class Database implements AutoCloseable {
     this.audit = new AuditLog(dataSource);
     this.holds = new HoldOrderRepository(dataSource);
     this.users = new StaffUserRepository(dataSource);
+    this.apiKeys = new ApiKeyRepository(dataSource);
     this.ruleVersions = new RuleVersionRepository(dataSource);
     this.warnings = new WarningTaskRepository(dataSource);
     this.lists = new ListEntryRepository(dataSource);
@@ -155,6 +157,11 @@ public final class Database implements AutoCloseable {
     return users;
   }
 
+  /** Returns the machines' API keys. */
+  public ApiKeyRepository apiKeys() {
+    return apiKeys;
+  }
+
   /** Returns the rule set versions. */
   public RuleVersionRepository ruleVersions() {
     return ruleVersions;
@@ -165,7 +172,6 @@ public final class Database implements AutoCloseable {
     return warnings;
   }
 
-  /** Closes the pool; on H2 this also closes the database file once the last connection goes. */
   /** Returns the risk list entries. */
   public ListEntryRepository lists() {
     return lists;
@@ -176,6 +182,7 @@ public final class Database implements AutoCloseable {
     return appeals;
   }
 
+  /** Closes the pool; on H2 this also closes the database file once the last connection goes. */
   @Override
   public void close() {
     dataSource.close();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** Named staff users (table {@code staff_user}). */
 public final class StaffUserRepository {
@@ -35,8 +36,8 @@ public final class StaffUserRepository {
         PreparedStatement ps = c.prepareStatement("INSERT INTO staff_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, u.name());
       ps.setString(2, u.passwordHash());
-      ps.setString(3, String.join(",", u.roles().stream().sorted().toList()));
-      ps.setString(4, String.join(",", u.regions()));
+      ps.setString(3, joined(u.roles().stream().sorted().toList()));
+      ps.setString(4, joined(u.regions()));
       ps.setBoolean(5, u.enabled());
       ps.setLong(6, u.createdAtMillis());
       ps.setString(7, u.createdBy());
@@ -83,7 +84,13 @@ public final class StaffUserRepository {
         rs.getBoolean(5), rs.getLong(6), rs.getString(7));
   }
 
-  private static List<String> split(String s) {
+  /** Returns names as one comma-separated column (the form of roles and regions in the tables). */
+  static String joined(List<String> names) {
+    return String.join(",", names);
+  }
+
+  /** Returns the names of a comma-separated column. */
+  static List<String> split(@Nullable String s) {
     return s == null || s.isBlank() ? List.of() : Arrays.asList(s.split(","));
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fanzha.core.id.Identifiers;
 import org.fanzha.core.time.Timestamps;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,10 @@ final class DecideLoad implements Callable<Integer> {
 
   @Option(names = "--warmup", defaultValue = "5", description = "seconds sent first and not measured (default: ${DEFAULT-VALUE})")
   int warmup;
+
+  @Option(names = "--key", defaultValue = "${env:FANZHA_API_KEY}",
+      description = "API key, sent as Authorization: Bearer (default: env FANZHA_API_KEY; none for a server with open intake)")
+  @Nullable String key;
 
   @Option(names = "--accounts", defaultValue = "20000", description = "distinct accounts the transfers use (default: ${DEFAULT-VALUE})")
   int accounts;
@@ -80,11 +85,14 @@ final class DecideLoad implements Callable<Integer> {
       }
       String json = "{\"type\":\"transfer\",\"id\":\"load-" + run + "-" + i + "\",\"ts\":" + (ts + i * 10L)
           + ",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":\"" + (100 + i % 5000) + ".00\",\"channel\":\"mobile\"}";
-      HttpRequest req = HttpRequest.newBuilder(target).header("Content-Type", "application/json")
-          .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+      HttpRequest.Builder req = HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+          .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json));
+      if (key != null && !key.isBlank()) {
+        req.header("Authorization", "Bearer " + key);
+      }
       boolean measure = i >= rate * warmup;
       inFlight.incrementAndGet();
-      CompletableFuture<HttpResponse<Void>> f = http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
+      CompletableFuture<HttpResponse<Void>> f = http.sendAsync(req.build(), HttpResponse.BodyHandlers.discarding());
       f.whenComplete((r, ex) -> {
         long took = System.nanoTime() - due;
         if (ex != null || r.statusCode() != 200) {

@@ -33,12 +33,17 @@ public class LoginThrottle {
     return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
   }
 
+  /** Counts a failed sign-in from an address that named no user (a wrong API key). */
+  public void failedFrom(String address) {
+    perAddress.tryTake(address);
+  }
+
   @EventListener
   void onBadCredentials(AuthenticationFailureBadCredentialsEvent e) {
     String address = e.getAuthentication().getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
         ? d.getRemoteAddress() : "unknown";
     perUser.tryTake(key(e.getAuthentication().getName(), address));
-    perAddress.tryTake(address);
+    failedFrom(address);
   }
 
   private static String key(String user, String address) {

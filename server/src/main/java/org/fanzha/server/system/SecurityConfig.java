@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.fanzha.server.keys.ApiKeyFilter;
+import org.fanzha.server.keys.ApiKeyService;
 import org.fanzha.server.users.StaffUserDetails;
 import org.fanzha.store.Database;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -31,6 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>Staff pages (the console {@code /}, {@code /console/**}, {@code /funds/**}) need a signed-in
  *       ANALYST, REVIEWER or ADMIN; fund tracing and holds are personal data: a reviewer sees the
  *       flow pages masked, only ANALYST sees accounts whole, traces through the API and asks for holds.
+ *   <li>Machines sign requests with an API key ({@code Authorization: Bearer}, {@link ApiKeyFilter}); people with
+ *       HTTP Basic or the login form.
  *   <li>Event intake needs INGEST, ANALYST or ADMIN unless {@code fanzha.security.open-ingest};
  *       {@code label} events are refused from anyone who does not confirm cases (IngestService).
  *   <li>Anonymous callers get what the public side promises: a masked risk look-up, rate-limited, and the portal
@@ -54,8 +59,8 @@ class SecurityConfig {
   private static final String[] STAFF = {Roles.ANALYST, Roles.REVIEWER, Roles.ADMIN};
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, LoginThrottle throttle)
-      throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, LoginThrottle throttle,
+      ApiKeyService keys) throws Exception {
     if (settings.openIngest()) {
       log.warn("Event intake is open to unauthenticated callers (fanzha.security.open-ingest=true, env FANZHA_OPEN_INGEST); "
           + "never on a network others can reach");
@@ -77,7 +82,7 @@ class SecurityConfig {
       a.requestMatchers(HttpMethod.POST, "/api/v1/holds", "/api/v1/holds/*/renew", "/api/v1/holds/*/release")
           .hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/api/v1/holds", "/api/v1/holds/**").hasAnyRole(Roles.ANALYST, Roles.BANK, Roles.ADMIN);
-      a.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Roles.ADMIN);
+      a.requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(Roles.ADMIN);
       // warnings name the people being defrauded: the analysts who work them
       a.requestMatchers("/api/v1/warnings", "/api/v1/warnings/**", "/warnings", "/warnings/**")
           .hasAnyRole(Roles.ANALYST, Roles.ADMIN);
@@ -98,6 +103,8 @@ class SecurityConfig {
     http.addFilterBefore(new CrossSiteRequestFilter(), CsrfFilter.class);
     // Before the form login filter, which comes before the Basic one: both kinds of sign-in are throttled.
     http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+    // Machines sign with a key, checked without a password hash (Basic costs a hash on every request).
+    http.addFilterBefore(new ApiKeyFilter(keys, throttle), BasicAuthenticationFilter.class);
     http.headers(h -> h
         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

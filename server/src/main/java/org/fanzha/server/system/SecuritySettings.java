@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reviewerUser a reviewer account that decides appeals and publishes rules; an empty name means none
  * @param ingestUser an account of a system that only sends events (role INGEST); an empty name means none
  * @param login how wrong passwords are slowed down
+ * @param apiKeyRecheck how long a server trusts its cached copy of an API key; a key revoked through another
+ *     server that shares the database stops here within this time (through this server, at once)
  */
 @ConfigurationProperties("fanzha.security")
 public record SecuritySettings(
@@ -24,7 +26,8 @@ public record SecuritySettings(
     @DefaultValue Account bankUser,
     @DefaultValue Account reviewerUser,
     @DefaultValue Account ingestUser,
-    @DefaultValue LoginLimits login) {
+    @DefaultValue LoginLimits login,
+    @DefaultValue("PT30S") Duration apiKeyRecheck) {
 
   /** A configured account: its name and password (empty: generated). */
   public record Account(@DefaultValue("") String name, @DefaultValue("") String password) {}

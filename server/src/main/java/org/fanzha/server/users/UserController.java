@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fanzha.core.time.Timestamps;
-import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Caller;
+import org.fanzha.server.system.JsonFields;
 import org.fanzha.store.StaffUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -43,8 +43,8 @@ class UserController {
           + "\"regions\":[GB/T 2260 prefixes; [] = everywhere]}. 201 {\"name\"}; 409 when the name is taken.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, @Nullable Authentication auth) {
-    StaffUser u = users.create(Caller.of(auth), text(body, "name"), text(body, "password"), strings(body, "roles"),
-        strings(body, "regions"), accounts.configuredNames());
+    StaffUser u = users.create(Caller.of(auth), JsonFields.text(body, "name"), JsonFields.text(body, "password"),
+        JsonFields.strings(body, "roles"), JsonFields.strings(body, "regions"), accounts.configuredNames());
     return ResponseEntity.created(URI.create("/api/v1/users/" + u.name())).body(Map.of("name", u.name()));
   }
 
@@ -65,31 +65,5 @@ class UserController {
     p.setType(URI.create("urn:fanzha:problem:name-taken"));
     p.setTitle("Name taken");
     return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode n = body.get(field);
-    if (n == null || !n.isString()) {
-      throw new BadRequestException(field + ": is required, as a string");
-    }
-    return n.asString();
-  }
-
-  private static List<String> strings(JsonNode body, String field) {
-    JsonNode n = body.get(field);
-    if (n == null || n.isNull()) {
-      return List.of();
-    }
-    if (!n.isArray()) {
-      throw new BadRequestException(field + ": must be a list of strings");
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode x : n) {
-      if (!x.isString()) {
-        throw new BadRequestException(field + ": must be a list of strings");
-      }
-      out.add(x.asString());
-    }
-    return out;
   }
 }

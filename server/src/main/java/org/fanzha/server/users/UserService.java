@@ -1,14 +1,12 @@
 package org.fanzha.server.users;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Caller;
-import org.fanzha.server.system.Roles;
+import org.fanzha.server.system.Grants;
 import org.fanzha.store.Database;
 import org.fanzha.store.StaffUser;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,7 +17,6 @@ import org.springframework.stereotype.Service;
 public class UserService {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
-  private static final Pattern REGION = Pattern.compile("[1-9][0-9]{1,5}");
   private static final int MIN_PASSWORD = 12;
 
   private final Database db;
@@ -55,23 +52,8 @@ public class UserService {
     if (password.length() < MIN_PASSWORD || password.isBlank()) {
       throw new BadRequestException("password: at least " + MIN_PASSWORD + " characters");
     }
-    if (roles.isEmpty()) {
-      throw new BadRequestException("roles: at least one of " + String.join(", ", Roles.ALL));
-    }
-    Set<String> r = new LinkedHashSet<>();
-    for (String role : roles) {
-      if (!Roles.ALL.contains(role)) {
-        throw new BadRequestException("roles: unknown role '" + role + "'; roles are " + String.join(", ", Roles.ALL));
-      }
-      r.add(role);
-    }
-    List<String> g = new ArrayList<>();
-    for (String region : regions) {
-      if (!REGION.matcher(region).matches()) {
-        throw new BadRequestException("regions: '" + region + "' is not a GB/T 2260 code or prefix (2–6 digits)");
-      }
-      g.add(region);
-    }
+    Set<String> r = Grants.roles(roles);
+    List<String> g = Grants.regions(regions);
     if (reservedNames.contains(name)) {
       throw new NameTaken(name);
     }
