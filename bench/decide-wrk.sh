@@ -11,7 +11,7 @@ CONNS=${1:-16}
 DURATION=${2:-20}
 AUTH=${3:-key}
 PORT=${PORT:-18181}
-JAR=server/target/fanzha.jar
+JAR=${JAR:-server/target/fanzha.jar}
 PW=wrk-admin-password
 DATA=$(mktemp -d)
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 2; }

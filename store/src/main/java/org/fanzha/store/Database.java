@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
  * An open, migrated database with the store's repositories. {@link #open(String)} takes either a
  * JDBC URL or a data folder; a folder means an H2 file database at {@code <folder>/fanzha}.
  *
- * <p>Durability policy (DESIGN principle 1): the journal commits before it returns. On H2 the URL
- * sets {@code WRITE_DELAY=0}, so every commit is written to the database file before the call
- * returns: a killed JVM loses nothing acknowledged; a power cut may lose what the operating system
- * had not yet flushed. On PostgreSQL a commit waits for the WAL fsync (the server's default
- * {@code synchronous_commit=on}).
+ * <p>Durability policy (DESIGN principle 1): an append is durable before it returns. With a data folder the journal
+ * appends to its write-ahead log and forces it to disk (fdatasync) once per batch, and the table is filled behind it
+ * (decision 0020): a killed JVM or a power cut loses nothing acknowledged, and opening the database copies what only
+ * the log holds. Without one (a bare JDBC URL) each append commits to the table: on H2 the URL sets
+ * {@code WRITE_DELAY=0}, so the commit reaches the file before the call returns (a killed JVM loses nothing; a power
+ * cut may lose what the operating system had not yet flushed); on PostgreSQL a commit waits for its WAL fsync.
  */
 public final class Database implements AutoCloseable {
 
@@ -34,10 +35,10 @@ public final class Database implements AutoCloseable {
   private final ListEntryRepository lists;
   private final AppealRepository appeals;
 
-  private Database(HikariDataSource dataSource, Dialect dialect) {
+  private Database(HikariDataSource dataSource, Dialect dialect, @Nullable Path journalLog) {
     this.dataSource = dataSource;
     this.dialect = dialect;
-    this.journal = new EventJournal(dataSource);
+    this.journal = new EventJournal(dataSource, journalLog == null ? null : JournalLog.open(journalLog));
     this.quarantine = new Quarantine(dataSource);
     this.snapshots = new SnapshotStore(dataSource);
     this.audit = new AuditLog(dataSource);
@@ -63,9 +64,29 @@ public final class Database implements AutoCloseable {
     return openH2(Path.of(urlOrDataDir));
   }
 
-  /** Opens (creating if needed) the H2 file database {@code <dataDir>/fanzha}. */
+  /**
+   * As {@link #open(String)}, with the journal's write-ahead log in {@code <dataDir>/journal-log} for a database at a
+   * URL as well (a server's data folder holds its log whichever database it uses).
+   */
+  public static Database open(String urlOrDataDir, Path dataDir) {
+    if (urlOrDataDir.startsWith("jdbc:")) {
+      return openUrl(urlOrDataDir, System.getenv("FANZHA_DB_USER"), System.getenv("FANZHA_DB_PASSWORD"),
+          journalLogIn(dataDir));
+    }
+    return openH2(Path.of(urlOrDataDir));
+  }
+
+  /**
+   * Opens (creating if needed) the H2 file database {@code <dataDir>/fanzha}, with the journal's write-ahead log in
+   * {@code <dataDir>/journal-log}; events a crash left only in the log are copied to the journal table now.
+   */
   public static Database openH2(Path dataDir) {
-    return openUrl(h2Url(dataDir), null, null);
+    return openUrl(h2Url(dataDir), null, null, journalLogIn(dataDir));
+  }
+
+  /** Returns where the journal's write-ahead log of a data folder lives. */
+  public static Path journalLogIn(Path dataDir) {
+    return dataDir.toAbsolutePath().normalize().resolve("journal-log");
   }
 
   /** Returns the JDBC URL of the H2 file database kept in a data folder. */
@@ -78,8 +99,14 @@ public final class Database implements AutoCloseable {
     return "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
   }
 
-  /** Opens the database at a JDBC URL and migrates it. */
+  /** Opens the database at a JDBC URL and migrates it; the journal commits each append to its table. */
   public static Database openUrl(String jdbcUrl, @Nullable String user, @Nullable String password) {
+    return openUrl(jdbcUrl, user, password, null);
+  }
+
+  /** Opens the database at a JDBC URL and migrates it; the journal appends to a write-ahead log there when given. */
+  public static Database openUrl(String jdbcUrl, @Nullable String user, @Nullable String password,
+      @Nullable Path journalLog) {
     Dialect dialect = Dialect.of(jdbcUrl);
     HikariConfig cfg = new HikariConfig();
     cfg.setJdbcUrl(jdbcUrl);
@@ -96,7 +123,7 @@ public final class Database implements AutoCloseable {
     HikariDataSource ds = new HikariDataSource(cfg);
     try {
       migrate(ds, dialect);
-      return new Database(ds, dialect);
+      return new Database(ds, dialect, journalLog);
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -185,6 +212,10 @@ public final class Database implements AutoCloseable {
   /** Closes the pool; on H2 this also closes the database file once the last connection goes. */
   @Override
   public void close() {
-    dataSource.close();
+    try {
+      journal.close();
+    } finally {
+      dataSource.close();
+    }
   }
 }

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +21,7 @@ import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The append-only journal of accepted events: what the engine has processed, in order. An event is
@@ -43,25 +47,55 @@ public final class EventJournal {
    *    by indexPending, after the commit and off the acknowledgement path: it tripled the rows an
    *    append wrote (measured ~100 µs per event with it, ~45 without, H2 on 2 busy cores) and can
    *    always be rebuilt from the journal. Its watermark is committed with each indexing step.
+   * 5. With a log (a server with a data folder; decision 0020), an append is durable once the log has forced it to
+   *    disk, and the table is filled behind it by copyPending (the runner's indexer, every 250 ms, and anything that
+   *    reads the whole journal). Until then the rows wait in memory, where find and latest see them and where the
+   *    duplicate check looks before it asks the table. Opening the journal copies whatever a crash left only in the
+   *    log, so every reader of a reopened database sees every acknowledged event.
    */
 
   private static final int IN_CHUNK = 500;
+  /** Rows copied from the log to the table per transaction. */
+  private static final int COPY_STEP = 5_000;
+  /** Past this many rows waiting for the table, an append copies first (the table is the log's bound). */
+  private static final int MAX_PENDING = 200_000;
 
   private final DataSource ds;
+  private final @Nullable JournalLog log;
   private final EventCodec codec = EventCodec.stored(); // reads back what was accepted, under the rules of its day
   private final Object writeLock = new Object();
   private final Object indexLock = new Object();
+  private final Object copyLock = new Object();
   private long lastSeq = -1; // -1: not yet read from the database; guarded by writeLock
+  /** Logged, not yet in the table, in sequence order; guarded by itself. */
+  private final ArrayDeque<Row> pending = new ArrayDeque<>();
+  private final Map<String, Row> pendingById = new HashMap<>(); // guarded by pending
+
+  /** One journaled event as the table stores it. */
+  private record Row(long seq, String id, String type, long ts, @Nullable String source, String line, long receivedAt) {}
 
   EventJournal(DataSource ds) {
-    this.ds = ds;
+    this(ds, null);
   }
 
   /**
-   * Journals the events whose ids are not journaled yet, in list order, and commits before
-   * returning. Returns, per position, the sequence number given or that it was a duplicate.
+   * A journal whose appends go to {@code log} (forced to disk) and reach the table behind them through
+   * {@link #copyPending}; whatever the log holds beyond the table (a crash before the copy) is copied now.
+   */
+  EventJournal(DataSource ds, @Nullable JournalLog log) {
+    this.ds = ds;
+    this.log = log;
+    if (log != null) {
+      recoverLog(log);
+    }
+  }
+
+  /**
+   * Journals the events whose ids are not journaled yet, in list order, and makes them durable
+   * before returning (committed to the table, or forced to the log ahead of it). Returns, per
+   * position, the sequence number given or that it was a duplicate.
    *
-   * @throws StoreException if the database fails; then nothing of the batch was journaled
+   * @throws StoreException if the database or the disk fails; then nothing of the batch was journaled
    */
   public AppendResult append(List<? extends Event> events) {
     List<String> ids = new ArrayList<>(events.size());
@@ -74,40 +108,182 @@ public final class EventJournal {
     }
     synchronized (writeLock) {
       try (Connection c = ds.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          long next = currentLastSeq(c);
-          Set<String> taken = existingIds(c, ids);
-          try (PreparedStatement ins = c.prepareStatement(
-              "INSERT INTO journal (seq, event_id, type, ts, source, line) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < seqs.length; i++) {
-              Event e = events.get(i);
-              if (!taken.add(e.id())) {
-                continue; // already journaled, or earlier in this batch
-              }
-              long seq = ++next;
-              seqs[i] = seq;
-              ins.setLong(1, seq);
-              ins.setString(2, e.id());
-              ins.setString(3, e.type().wireName());
-              ins.setLong(4, e.ts());
-              ins.setString(5, e.source());
-              ins.setString(6, codec.write(e));
-              ins.addBatch();
-            }
-            ins.executeBatch();
+        long next = currentLastSeq(c);
+        // pending first: a row leaves it only after the table has it, so no id can slip between the two looks
+        Set<String> taken = pendingIds(ids);
+        taken.addAll(existingIds(c, ids));
+        long now = System.currentTimeMillis();
+        List<Row> rows = new ArrayList<>(events.size());
+        for (int i = 0; i < seqs.length; i++) {
+          Event e = events.get(i);
+          if (!taken.add(e.id())) {
+            continue; // already journaled, or earlier in this batch
           }
-          c.commit();
-          lastSeq = next;
-          return new AppendResult(seqs, ids);
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          lastSeq = -1; // re-read: the database is the truth after a failure
-          throw e;
+          seqs[i] = ++next;
+          rows.add(fitting(new Row(next, e.id(), e.type().wireName(), e.ts(), e.source(), codec.write(e), now)));
         }
+        if (log == null) {
+          insert(c, rows);
+        } else {
+          log.append(rows.stream().map(r -> new JournalLog.Entry(r.seq(), r.receivedAt(), r.line())).toList());
+          int waiting;
+          synchronized (pending) {
+            for (Row r : rows) {
+              pending.add(r);
+              pendingById.put(r.id(), r);
+            }
+            waiting = pending.size();
+          }
+          if (waiting > MAX_PENDING) {
+            copyPending(); // the table fell behind: slow the writer down to its pace rather than grow without bound
+          }
+        }
+        lastSeq = next;
+        return new AppendResult(seqs, ids);
       } catch (SQLException e) {
+        forgetLastSeq();
         throw new StoreException("journal append failed", e);
+      } catch (RuntimeException e) {
+        forgetLastSeq();
+        throw e;
       }
+    }
+  }
+
+  /**
+   * Copies the events the log holds ahead of the table into it, a transaction per few thousand, and drops the log
+   * segments the table now covers; returns how many rows were copied. Safe from any thread; the embedded runner's
+   * indexer calls it before indexing. Without a log there is nothing to copy.
+   *
+   * @throws StoreException if the database fails; the rows stay in the log and are copied by a later call
+   */
+  public int copyPending() {
+    if (log == null) {
+      return 0;
+    }
+    synchronized (copyLock) {
+      int copied = 0;
+      while (true) {
+        List<Row> step = new ArrayList<>();
+        synchronized (pending) {
+          for (Row r : pending) {
+            if (step.size() == COPY_STEP) {
+              break;
+            }
+            step.add(r);
+          }
+        }
+        if (step.isEmpty()) {
+          return copied;
+        }
+        try (Connection c = ds.getConnection()) {
+          insert(c, step);
+        } catch (SQLException e) {
+          throw new StoreException("journal copy to the table failed", e);
+        }
+        synchronized (pending) {
+          for (Row r : step) {
+            pending.removeFirst();
+            pendingById.remove(r.id());
+          }
+        }
+        log.dropUpTo(step.get(step.size() - 1).seq());
+        copied += step.size();
+      }
+    }
+  }
+
+  private Set<String> pendingIds(List<String> ids) {
+    Set<String> taken = new HashSet<>();
+    synchronized (pending) {
+      if (!pendingById.isEmpty()) {
+        for (String id : ids) {
+          if (pendingById.containsKey(id)) {
+            taken.add(id);
+          }
+        }
+      }
+    }
+    return taken;
+  }
+
+  /**
+   * After a failed append without a log, the table is the truth and is read again. With one, the sequence numbers are
+   * this writer's own (the table lags behind the log) and the failed batch left nothing: they stay.
+   */
+  private void forgetLastSeq() {
+    if (log == null) {
+      lastSeq = -1;
+    }
+  }
+
+  /**
+   * Returns the row if the table's columns can hold it. A row the log took and the table then refused would block
+   * every row behind it, so the log takes only what the table will: the batch fails here instead, before anything is
+   * written, and the runner retries its submissions one by one (as when a commit is refused).
+   */
+  private static Row fitting(Row r) {
+    if (r.id().length() > 128 || r.type().length() > 16 || (r.source() != null && r.source().length() > 64)) {
+      throw new StoreException("event seq " + r.seq() + " does not fit the journal table: id up to 128 characters, "
+          + "type up to 16, source up to 64");
+    }
+    return r;
+  }
+
+  /** Inserts rows and commits them, or nothing. */
+  private static void insert(Connection c, List<Row> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    c.setAutoCommit(false);
+    try (PreparedStatement ins = c.prepareStatement(
+        "INSERT INTO journal (seq, event_id, type, ts, source, line, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Row r : rows) {
+        ins.setLong(1, r.seq());
+        ins.setString(2, r.id());
+        ins.setString(3, r.type());
+        ins.setLong(4, r.ts());
+        ins.setString(5, r.source());
+        ins.setString(6, r.line());
+        ins.setObject(7, OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.receivedAt()), ZoneOffset.UTC));
+        ins.addBatch();
+      }
+      ins.executeBatch();
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    }
+  }
+
+  /** Copies what the log holds beyond the table (a crash came before the copier), then starts the log afresh. */
+  private void recoverLog(JournalLog log) {
+    try (Connection c = ds.getConnection()) {
+      long inTable = maxSeq(c);
+      List<Row> step = new ArrayList<>();
+      SQLException[] failed = {null};
+      log.recover(e -> {
+        if (e.seq() <= inTable || failed[0] != null) {
+          return;
+        }
+        Event ev = decode(e.seq(), e.line());
+        step.add(new Row(e.seq(), ev.id(), ev.type().wireName(), ev.ts(), ev.source(), e.line(), e.receivedAtMillis()));
+        if (step.size() == COPY_STEP) {
+          try {
+            insert(c, step);
+          } catch (SQLException ex) {
+            failed[0] = ex;
+          }
+          step.clear();
+        }
+      });
+      if (failed[0] != null) {
+        throw failed[0];
+      }
+      insert(c, step);
+      log.clear();
+    } catch (SQLException e) {
+      throw new StoreException("journal log recovery failed", e);
     }
   }
 
@@ -117,6 +293,7 @@ public final class EventJournal {
    * call from any thread; calls are serialised.
    */
   public int indexPending(int maxEvents) {
+    copyPending(); // what is indexed must be in the table
     synchronized (indexLock) {
       try (Connection c = ds.getConnection()) {
         c.setAutoCommit(false);
@@ -223,7 +400,7 @@ public final class EventJournal {
     return sb.toString();
   }
 
-  /** Returns the highest sequence number journaled, 0 when empty. */
+  /** Returns the highest sequence number journaled (in the log or the table), 0 when empty. */
   public long lastSeq() {
     synchronized (writeLock) {
       try (Connection c = ds.getConnection()) {
@@ -236,6 +413,7 @@ public final class EventJournal {
 
   /** Returns how many events are journaled. */
   public long count() {
+    copyPending();
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM journal");
         ResultSet rs = ps.executeQuery()) {
@@ -257,6 +435,7 @@ public final class EventJournal {
    * returns how many there were.
    */
   public long forEachAfter(long afterSeq, Consumer consumer) {
+    copyPending();
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
       try (PreparedStatement ps = c.prepareStatement("SELECT seq, line FROM journal WHERE seq > ? ORDER BY seq")) {
@@ -287,6 +466,7 @@ public final class EventJournal {
     if (types.isEmpty() || uptoSeq <= afterSeq) {
       return 0;
     }
+    copyPending();
     String sql = "SELECT seq, line FROM journal WHERE seq > ? AND seq <= ? AND type IN (" + placeholders(types.size())
         + ") ORDER BY seq";
     try (Connection c = ds.getConnection()) {
@@ -317,6 +497,13 @@ public final class EventJournal {
 
   /** Returns the journaled event with this id, if any. */
   public Optional<JournalEntry> find(String eventId) {
+    Row waiting;
+    synchronized (pending) {
+      waiting = pendingById.get(eventId);
+    }
+    if (waiting != null) {
+      return Optional.of(entry(waiting));
+    }
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT seq, line, received_at FROM journal WHERE event_id = ?")) {
       ps.setString(1, eventId);
@@ -330,6 +517,13 @@ public final class EventJournal {
 
   /** Returns the event with the highest sequence number, if the journal is not empty. */
   public Optional<JournalEntry> latest() {
+    Row waiting;
+    synchronized (pending) {
+      waiting = pending.peekLast();
+    }
+    if (waiting != null) {
+      return Optional.of(entry(waiting));
+    }
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT seq, line, received_at FROM journal ORDER BY seq DESC LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
@@ -397,6 +591,21 @@ public final class EventJournal {
     long seq = rs.getLong(1);
     OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
     return new JournalEntry(seq, decode(seq, rs.getString(2)), at.toInstant());
+  }
+
+  private JournalEntry entry(Row r) {
+    return new JournalEntry(r.seq(), decode(r.seq(), r.line()), Instant.ofEpochMilli(r.receivedAt()));
+  }
+
+  /** Copies what waits in memory to the table and closes the log (a database being closed). */
+  void close() {
+    if (log != null) {
+      try {
+        copyPending();
+      } finally {
+        log.close(); // whatever the copy missed is still in the log, for the next open
+      }
+    }
   }
 
   private Event decode(long seq, String line) {

@@ -5,6 +5,10 @@ public final class StoreException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  StoreException(String message) {
+    super(message);
+  }
+
   StoreException(String message, Throwable cause) {
     super(message + ": " + cause.getMessage(), cause);
   }

@@ -37,12 +37,14 @@ final class TestDatabases {
     String schema = "t" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
     exec(base, "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
     String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return new TestDb(Database.openUrl(url, null, null), () -> exec(base, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+    // the journal's log in the test folder, as a server keeps it in its data folder beside a PostgreSQL store
+    return new TestDb(Database.openUrl(url, null, null, Database.journalLogIn(tmp)),
+        () -> exec(base, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
   }
 
   /** Reopens the same database (a restart); for H2 the same folder. */
   static Database reopen(Database db, Path tmp) {
-    return db.dialect() == Dialect.H2 ? Database.openH2(tmp) : Database.openUrl(db.url(), null, null);
+    return db.dialect() == Dialect.H2 ? Database.openH2(tmp) : Database.openUrl(db.url(), null, null, Database.journalLogIn(tmp));
   }
 
   static void exec(String url, String... sql) {

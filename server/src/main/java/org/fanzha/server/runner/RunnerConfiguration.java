@@ -35,7 +35,7 @@ class RunnerConfiguration {
 
   @Bean(destroyMethod = "close")
   Database database(@Value("${fanzha.data:./data}") String dataDir, @Value("${fanzha.db-url:}") String dbUrl) {
-    Database db = Database.open(dbUrl.isBlank() ? dataDir : dbUrl);
+    Database db = Database.open(dbUrl.isBlank() ? dataDir : dbUrl, Path.of(dataDir));
     log.info("Store: {} ({})", db.url().replaceAll("password=[^;&]*", "password=***"), db.dialect());
     return db;
   }

@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -132,6 +133,15 @@ class SecurityConfig {
       }
     }
     return false;
+  }
+
+  /** Spring Security's strict firewall, checking header characters without its Unicode pattern (see HeaderChars). */
+  @Bean
+  StrictHttpFirewall httpFirewall() {
+    StrictHttpFirewall f = new StrictHttpFirewall();
+    f.setAllowedHeaderNames(HeaderChars::allowed);
+    f.setAllowedHeaderValues(HeaderChars::allowed);
+    return f;
   }
 
   @Bean
