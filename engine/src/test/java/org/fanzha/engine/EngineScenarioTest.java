@@ -144,6 +144,44 @@ class EngineScenarioTest {
     return f;
   }
 
+  /**
+   * An honest number that calls strangers at length (a salesman) is linked by chance to one victim early, then keeps
+   * calling strangers who never lose money: once its links no longer single it out, its risk is judged again on what
+   * holds now instead of staying at its peak. A number whose links stay specific keeps them.
+   */
+  @Test
+  void process_aChanceVictimLinkDilutedByManyHonestLongCalls_isNoLongerHeld() {
+    Scenario diluted = new Scenario();
+    Scenario specific = new Scenario();
+    for (Scenario s : List.of(diluted, specific)) {
+      s.label(T0 - DAY, EntityKind.ACCOUNT, account(950), Role.MULE); // a confirmed mule
+      s.call(T0, phone(910), phone(911), 900);
+      s.transfer(T0 + 20 * MINUTE, account(911), account(950), 30_000, phone(911)); // a loss after a long first call
+    }
+    EntityRisk linked = risk(diluted, EntityKind.PHONE, phone(910));
+    assertThat(codes(linked.reasons())).contains("PH_VICTIM_LINK");
+    assertThat(linked.roles()).contains(Role.FRAUD_NUMBER);
+
+    for (int k = 0; k < 30; k++) { // the guard asks for one victim per ten long first calls; five a working day
+      diluted.call(T0 + DAY + (k / 5) * DAY + (k % 5) * 90 * MINUTE, phone(910), phone(1_000 + k), 600);
+    }
+    for (int k = 0; k < 5; k++) {
+      specific.call(T0 + DAY + k * 90 * MINUTE, phone(910), phone(1_000 + k), 600);
+    }
+    diluted.call(T0 + 8 * DAY, phone(910), phone(2_000), 30); // evaluated once more after the last long call
+    specific.call(T0 + 8 * DAY, phone(910), phone(2_000), 30);
+
+    java.util.Optional<EntityRisk> after = diluted.engine().entity(EntityKind.PHONE, phone(910)); // none held: score 0
+    assertThat(after.map(EntityRisk::score).orElse(0)).isLessThan(linked.score());
+    after.ifPresent(a -> {
+      assertThat(codes(a.reasons())).doesNotContain("PH_VICTIM_LINK", "PH_VICTIM_LINKS");
+      assertThat(a.roles()).doesNotContain(Role.FRAUD_NUMBER);
+    });
+    EntityRisk kept = risk(specific, EntityKind.PHONE, phone(910));
+    assertThat(codes(kept.reasons())).contains("PH_VICTIM_LINK");
+    assertThat(kept.score()).isGreaterThanOrEqualTo(linked.score());
+  }
+
   @Test
   void process_victimPaysAfterHookCall_warnsAndFlagsTheMuleChain() {
     Scenario s = new Scenario();

@@ -24,7 +24,8 @@ public final class EngineParams {
    * Params added after rule files were in use, with the value a file that gives none scores with (the shipped file
    * gives each): a file written before them still loads.
    */
-  public static final Map<String, Double> DEFAULTS = Map.of("victim.lure_h", 336.0, "mule.hold_h", 72.0);
+  public static final Map<String, Double> DEFAULTS =
+      Map.of("victim.lure_h", 336.0, "mule.hold_h", 72.0, "victim.link_lapse", 30.0);
 
   public final int nightStart;
   public final int nightEnd;
@@ -53,6 +54,12 @@ public final class EngineParams {
    * hold funds for a day or two and pay them on in parts), not a victim paying.
    */
   public final long muleHoldMs;
+  /**
+   * A number held on victim links its rules no longer grant keeps them until it has placed more than this many long
+   * first calls per link: a margin above the specificity the rules ask for, so that a fraud number's links do not come
+   * and go with each call.
+   */
+  public final int linkLapseContacts;
   public final int suspect;
   public final int propagate;
   public final double contentMin;
@@ -78,6 +85,7 @@ public final class EngineParams {
     fastShare = b.param("mule.fast_share");
     taintMs = (long) (b.param("mule.taint_h") * HOUR);
     muleHoldMs = (long) (b.param("mule.hold_h") * HOUR);
+    linkLapseContacts = integer(b, "victim.link_lapse");
     suspect = integer(b, "suspect.score");
     propagate = integer(b, "propagate.score");
     contentMin = b.param("content.min_score");

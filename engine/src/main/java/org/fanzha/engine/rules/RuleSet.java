@@ -68,7 +68,15 @@ public final class RuleSet {
    * set holds no state of an evaluation: engines on several threads share one (a rule book is compiled once).
    */
   public Verdict evaluate(Object features, EventView event, Verdict out) {
-    long fired = conditions.test(features, event);
+    return combine(conditions.test(features, event), out);
+  }
+
+  /**
+   * Writes into {@code out} the score, mask and role of a set of fired rules ({@code fired}: a bit per rule index), as
+   * {@link #evaluate} does for the rules an evaluation fires; returns {@code out}. For a risk held on reasons gathered
+   * over several evaluations.
+   */
+  public Verdict combine(long fired, Verdict out) {
     double keep = 1;
     double mitigate = 1;
     double[] roleWeight = out.roleWeight;

@@ -39,6 +39,8 @@ public final class Evaluation {
   private final HolderFeatures hf = new HolderFeatures();
   private final NodeFeatures nf = new NodeFeatures();
   private final Verdict verdict = new Verdict();
+  /** Scratch for a phone held again without its lapsed victim links. */
+  private final Verdict relinked = new Verdict();
   private final EventView ev = new EventView();
   /** How often each lasting rule bit fired, per kind (PHONE, ACCOUNT, HOLDER, DEVICE): for back-tests, shadows, metrics. */
   private final long[][] hits = new long[RuleSpec.Kind.values().length][64];
@@ -150,7 +152,15 @@ public final class Evaluation {
     long mask = RuleCodes.toBits(verdict.mask(), r.phoneBits);
     count(RuleSpec.Kind.PHONE, mask);
     long heldBefore = phones.reasonMask(p);
-    phones.raise(p, score, mask, verdict.roleBits());
+    if (r.victimLinksLapsed(heldBefore, mask, phones.victimLinks(p), phones.longFirstContacts(p))) {
+      // held risk is a peak kept on purpose (evidence seen once stays), except chance victim links: the number is
+      // held again on the reasons it has now and the others it held, without them
+      long kept = r.phoneRuleIndexes(heldBefore & ~r.phoneVictimLinkBits) | verdict.mask();
+      r.phoneRules.combine(kept, relinked);
+      phones.setRisk(p, relinked.score(), RuleCodes.toBits(kept, r.phoneBits), relinked.roleBits());
+    } else {
+      phones.raise(p, score, mask, verdict.roleBits());
+    }
     noteModel(EntityKind.PHONE, p, heldBefore, phones.reasonMask(p));
     tally.consider(EntityKind.PHONE, p, score, mask, role);
     if (role == Role.FRAUD_NUMBER) {

@@ -19,6 +19,7 @@ import org.fanzha.engine.rules.file.RuleSpec;
  */
 public final class RulesInForce {
   private static final String MODEL_SCORE = "model_score";
+  private static final String VICTIM_LINKS = "victim_links";
   private final RuleCodes codes;
   private RuleBook book;
   RuleSet phoneRules;
@@ -31,6 +32,8 @@ public final class RulesInForce {
   long[] nodeBits;
   /** The lasting bits of the phone rules marked {@code evidence: link}. */
   long phoneLinkBits;
+  /** The lasting bits of the phone rules that raise a score on its victim links (weight above 0). */
+  long phoneVictimLinkBits;
   /** The lasting bits of the phone and account rules that raise a score on the trained model's (weight above 0). */
   long phoneModelBits;
   long accountModelBits;
@@ -61,6 +64,7 @@ public final class RulesInForce {
     holderBits = bits.get(RuleSpec.Kind.HOLDER);
     nodeBits = bits.get(RuleSpec.Kind.DEVICE);
     phoneLinkBits = bits(phoneRules, phoneBits, Rule::links);
+    phoneVictimLinkBits = bits(phoneRules, phoneBits, r -> r.weight() > 0 && r.condition().readsFeature(VICTIM_LINKS));
     Predicate<Rule> raisesOnModel = r -> r.weight() > 0 && r.condition().readsFeature(MODEL_SCORE);
     phoneModelBits = bits(phoneRules, phoneBits, raisesOnModel);
     accountModelBits = bits(accountRules, accountBits, raisesOnModel);
@@ -83,6 +87,27 @@ public final class RulesInForce {
    */
   boolean linksPhone(long lastingMask) {
     return (lastingMask & phoneLinkBits) != 0;
+  }
+
+  /**
+   * Returns whether a phone holds victim-link reasons that its rules no longer grant and that chance explains: it
+   * has placed more than {@code victim.link_lapse} long first calls per link, the strangers it keeps calling at length
+   * having lost nothing.
+   */
+  boolean victimLinksLapsed(long heldMask, long currentMask, int victimLinks, int longFirstContacts) {
+    return (heldMask & phoneVictimLinkBits) != 0 && (currentMask & phoneVictimLinkBits) == 0
+        && longFirstContacts > (long) victimLinks * params.linkLapseContacts;
+  }
+
+  /** Returns the rule indexes (a bit each) of the phone rules whose lasting bits are in {@code lastingMask}. */
+  long phoneRuleIndexes(long lastingMask) {
+    long out = 0;
+    for (int i = 0; i < phoneBits.length; i++) {
+      if ((lastingMask & phoneBits[i]) != 0) {
+        out |= 1L << i;
+      }
+    }
+    return out;
   }
 
   /** Returns the lasting bits of the rules of {@code kind} that raise a score on the model's (none for others). */
