@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
     version = "Fanzha (反诈) 0.1.0",
     description = "Fanzha (反诈): open anti-telecom-and-online-fraud platform.%n",
     subcommands = {Serve.class, Demo.class, ReplayCmd.class, Simulate.class, Evaluate.class, TrainModel.class, Bench.class, DecideLoad.class, Trace.class,
-        Classify.class, RulesCommands.Rules.class, RulesCommands.BacktestCmd.class},
+        Classify.class, RulesCommands.Rules.class, RulesCommands.BacktestCmd.class, AuditCommands.Audit.class},
     commandListHeading = "%nCommands:%n",
     footer = {"", "Run 'fanzha COMMAND --help' for a command's options. Data contract: EVENTS.md."})
 public final class FanzhaMain implements Runnable {
