@@ -63,7 +63,8 @@ public final class Engine {
 
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
   /** 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits. */
-  private static final int SNAPSHOT_VERSION = 7; // 7: listing events counted, grey and dishonest lists
+  // 7: listing events counted, grey and dishonest lists; 8: the stored enums' constants by name (SnapshotEnums)
+  private static final int SNAPSHOT_VERSION = 8;
   /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
   private static final int OLDEST_READABLE = 4;
 
@@ -303,6 +304,7 @@ public final class Engine {
     DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
     d.writeInt(SNAPSHOT_MAGIC);
     d.writeInt(SNAPSHOT_VERSION);
+    SnapshotEnums.write(d);
     d.writeLong(clock);
     d.writeLong(processed);
     for (long v : eventsByType) {
@@ -330,6 +332,9 @@ public final class Engine {
     int version = d.readInt();
     if (version < OLDEST_READABLE || version > SNAPSHOT_VERSION) {
       throw new IOException("unsupported engine snapshot version " + version);
+    }
+    if (version >= 8) {
+      SnapshotEnums.check(d);
     }
     long clock = d.readLong();
     long processed = d.readLong();
