@@ -203,9 +203,17 @@ public final class WarningTaskRepository {
 
   /** The open task of a person, by phone or by account, newest first. */
   public Optional<WarningTask> openFor(@Nullable String phone, @Nullable String account) {
-    List<WarningTask> l = query("SELECT " + COLUMNS + " FROM warning_task WHERE status = 'open' AND "
-        + "(victim_phone = ? OR victim_account = ?) ORDER BY created_at_ms DESC", 1, phone, account);
-    return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    // one look-up per index: with "phone = ? OR account = ?" a database may walk every open task, on every decision
+    List<WarningTask> l = new ArrayList<>(2);
+    if (phone != null) {
+      l.addAll(query("SELECT " + COLUMNS + " FROM warning_task WHERE victim_phone = ? AND status = 'open' "
+          + "ORDER BY created_at_ms DESC", 1, phone));
+    }
+    if (account != null) {
+      l.addAll(query("SELECT " + COLUMNS + " FROM warning_task WHERE victim_account = ? AND status = 'open' "
+          + "ORDER BY created_at_ms DESC", 1, account));
+    }
+    return l.stream().max(java.util.Comparator.comparingLong(WarningTask::createdAtMs));
   }
 
   /** Returns whether a task about this person and this contact was closed as a false alarm. */
