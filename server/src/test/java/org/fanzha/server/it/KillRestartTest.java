@@ -116,6 +116,77 @@ class KillRestartTest {
     }
   }
 
+  /**
+   * The decision path under load: many clients each waiting for their transfer's decision while the server is killed.
+   * Every transfer answered 200 was forced to the journal's log before its answer, so a reopened store has it.
+   */
+  @Test
+  void kill_whileDecisionsAreAnswered_losesNoAcknowledgedTransfer() throws Exception {
+    List<org.fanzha.core.event.TransferEvent> transfers = new ArrayList<>();
+    World.generate(SimConfig.of(11, 3_000, 1)).forEachEvent(e -> {
+      if (e instanceof org.fanzha.core.event.TransferEvent t) {
+        transfers.add(t);
+      }
+    });
+    assertThat(transfers).hasSizeGreaterThan(3_000);
+    int port = freePort();
+    Process server = startServer(port);
+    HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/api-keys"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bank intake\",\"roles\":[\"INGEST\"]}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String key = json.readTree(issued.body()).get("key").asString();
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicBoolean sending = new AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> clients = new ArrayList<>();
+    for (int c = 0; c < 8; c++) {
+      Thread t = new Thread(() -> {
+        while (sending.get()) {
+          int i = next.getAndIncrement();
+          if (i >= transfers.size()) {
+            return;
+          }
+          try {
+            if (decide(port, key, transfers.get(i)) == 200) {
+              acknowledged.add(transfers.get(i).id());
+            }
+          } catch (Exception e) {
+            return; // the server is gone
+          }
+        }
+      });
+      t.start();
+      clients.add(t);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (acknowledged.size() < 150 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    server.destroyForcibly(); // mid-stream: requests in flight, some answered, some not
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    sending.set(false);
+    for (Thread t : clients) {
+      t.join(30_000);
+    }
+    assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(acknowledged.size()).as("killed mid-stream").isLessThan(transfers.size());
+
+    Set<String> journaled = new java.util.HashSet<>();
+    try (Database db = Database.openH2(data)) { // recovers what only the log held
+      db.journal().forEachAfter(0, (seq, e) -> journaled.add(e.id()));
+    }
+    assertThat(journaled).containsAll(acknowledged);
+  }
+
+  private int decide(int port, String key, Event transfer) throws Exception {
+    HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/decide"))
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(codec.write(transfer))).build();
+    return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
   private Process startServer(int port) throws Exception {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
