@@ -43,10 +43,10 @@ esac
 
 export WRK_RUN=warm$$
 wrk -t2 -c"$CONNS" -d10s "${HEADER[@]}" -s bench/wrk/decide.lua "http://127.0.0.1:$PORT" >/dev/null
-wrk -t2 -c"$CONNS" -d10s -s bench/wrk/plain.lua "http://127.0.0.1:$PORT/actuator/info" >/dev/null
+wrk -t2 -c"$CONNS" -d10s -s bench/wrk/report.lua "http://127.0.0.1:$PORT/actuator/info" >/dev/null
 export WRK_RUN=run$$
 DECIDE=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" "${HEADER[@]}" -s bench/wrk/decide.lua "http://127.0.0.1:$PORT" | grep RESULT)
-PLAIN=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" -s bench/wrk/plain.lua "http://127.0.0.1:$PORT/actuator/info" | grep RESULT)
+PLAIN=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" -s bench/wrk/report.lua "http://127.0.0.1:$PORT/actuator/info" | grep RESULT)
 echo "decide ($AUTH, $CONNS connections): ${DECIDE#RESULT }"
 echo "actuator/info ($CONNS connections): ${PLAIN#RESULT }"
 field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonFields;
+import org.fanzha.server.system.ProblemEntities;
 import org.fanzha.store.ApiKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -74,10 +75,8 @@ class ApiKeyController {
 
   @ExceptionHandler(ApiKeyService.NoSuchKey.class)
   ResponseEntity<ProblemDetail> noSuchKey(ApiKeyService.NoSuchKey e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    p.setType(URI.create("urn:fanzha:problem:no-such-api-key"));
-    p.setTitle("No such API key");
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    return ProblemEntities.of(HttpStatus.NOT_FOUND, URI.create("urn:fanzha:problem:no-such-api-key"), "No such API key",
+        e.getMessage());
   }
 
   private static ResponseEntity<Map<String, Object>> issued(ApiKeyService.Issued issued) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonFields;
+import org.fanzha.server.system.ProblemEntities;
 import org.fanzha.store.StaffUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -61,9 +62,6 @@ class UserController {
 
   @ExceptionHandler(UserService.NameTaken.class)
   ResponseEntity<ProblemDetail> taken(UserService.NameTaken e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    p.setType(URI.create("urn:fanzha:problem:name-taken"));
-    p.setTitle("Name taken");
-    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    return ProblemEntities.of(HttpStatus.CONFLICT, URI.create("urn:fanzha:problem:name-taken"), "Name taken", e.getMessage());
   }
 }

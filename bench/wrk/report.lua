@@ -1,4 +1,5 @@
--- wrk script for the trivial endpoint the decision API is compared against: same machine-readable line as decide.lua.
+-- wrk script that prints one machine-readable line per run; alone it measures any GET (the trivial endpoint the
+-- decision API is compared against), and decide.lua loads it for its own report.
 function done(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
   io.write(string.format("RESULT rps=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f errors=%d requests=%d\n",
