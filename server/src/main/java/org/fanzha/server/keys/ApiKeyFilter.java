@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.fanzha.server.system.LoginThrottle;
 import org.fanzha.server.system.ProblemResponses;
 import org.fanzha.store.ApiKey;
@@ -43,12 +42,7 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
       return;
     }
     String address = request.getRemoteAddr();
-    OptionalLong wait = throttle.retryAfter(null, address);
-    if (wait.isPresent()) {
-      response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-      ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "urn:fanzha:problem:too-many-sign-in-attempts",
-          "Too many sign-in attempts", "too many wrong keys or passwords from this address; try again in "
-              + wait.getAsLong() + " s");
+    if (throttle.refuse(null, address, response)) {
       return;
     }
     Optional<ApiKey> key = keys.verify(h.substring(BEARER.length()).strip());

@@ -1,8 +1,11 @@
 package org.fanzha.server.system;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -31,6 +34,22 @@ public class LoginThrottle {
     long wait = Math.max(user == null ? 0 : perUser.secondsUntilAvailable(key(user, address)),
         perAddress.secondsUntilAvailable(address));
     return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
+  }
+
+  /**
+   * Answers 429 with {@code Retry-After} and returns true when a sign-in as {@code user} (null: by key) from
+   * {@code address} must wait; else writes nothing and returns false.
+   */
+  public boolean refuse(@Nullable String user, String address, HttpServletResponse response) throws IOException {
+    OptionalLong wait = retryAfter(user, address);
+    if (wait.isEmpty()) {
+      return false;
+    }
+    response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
+    ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "urn:fanzha:problem:too-many-sign-in-attempts",
+        "Too many sign-in attempts", "too many wrong passwords or keys for this user or from this address; try again in "
+            + wait.getAsLong() + " s");
+    return true;
   }
 
   /** Counts a failed sign-in from an address that named no user (a wrong API key). */

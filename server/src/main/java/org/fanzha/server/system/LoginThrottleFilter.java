@@ -7,9 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,12 +31,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
       if (user == null) {
         user = request.getParameter("username");
       }
-      OptionalLong wait = throttle.retryAfter(user, request.getRemoteAddr());
-      if (wait.isPresent()) {
-        response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-        ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "urn:fanzha:problem:too-many-sign-in-attempts",
-            "Too many sign-in attempts", "too many wrong passwords for this user or from this address; try again in "
-                + wait.getAsLong() + " s");
+      if (throttle.refuse(user, request.getRemoteAddr(), response)) {
         return;
       }
     }
