@@ -3,6 +3,7 @@ package org.fanzha.graph.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.event.TransferEvent;
@@ -26,86 +28,115 @@ import org.fanzha.graph.funds.FreezePlan;
 import org.fanzha.graph.funds.TraceJson;
 import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.graph.funds.TransferGraph;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code trace} command: reads an events NDJSON file, builds the transfer graph and prints
- * one trace JSON object per line per seed.
+ * one trace JSON object per line per seed. A subcommand of {@code fanzha}; {@link #run} runs it alone.
  *
- * <pre>
- * fanzha trace --events FILE (--transfer ID | --transfers FILE_OF_IDS | --account A --after TS)
- *              [--policy fifo|proportional] [--max-hops N] [--window 7d|48h|PT30M]
- *              [--min-amount YUAN] [--as-of TS]
- * </pre>
- *
- * Exit status: 0 all seeds traced; 1 some transfer id not found (its line is an object with
+ * <p>Exit status: 0 all seeds traced; 1 some transfer id not found (its line is an object with
  * {@code error}); 2 bad usage or unreadable file.
  */
-public final class TraceCli {
+@Command(name = "trace", mixinStandardHelpOptions = true,
+    description = "Follow money from a transfer or an account: edges, holdings, cash-outs, freeze plan. Prints one JSON "
+        + "object per seed. Exit 0 all traced, 1 a transfer id not found, 2 bad usage or an unreadable file.")
+public final class TraceCli implements Callable<Integer> {
 
-  static final String USAGE = "usage: fanzha trace --events FILE (--transfer ID | --transfers FILE_OF_IDS"
-      + " | --account A --after TS) [--policy fifo|proportional] [--max-hops N] [--window 7d|48h|PT30M]"
-      + " [--min-amount YUAN] [--as-of TS]";
+  @Option(names = "--events", required = true, paramLabel = "FILE", description = "the events NDJSON file")
+  Path events;
 
-  private TraceCli() {}
+  @Option(names = "--transfer", paramLabel = "ID", description = "trace from this transfer")
+  @Nullable String transfer;
 
-  /** Runs the command, writing traces to {@code out} and diagnostics to standard error. */
-  public static int run(String[] args, PrintStream out) {
-    return run(args, out, System.err);
+  @Option(names = "--transfers", paramLabel = "FILE_OF_IDS", description = "trace from each transfer id in this file, one a line")
+  @Nullable Path transfers;
+
+  @Option(names = "--account", paramLabel = "A", description = "trace what left this account after --after")
+  @Nullable String account;
+
+  @Option(names = "--after", paramLabel = "TS", description = "ISO-8601 with an offset, or epoch milliseconds")
+  @Nullable String after;
+
+  @Option(names = "--policy", paramLabel = "fifo|proportional", description = "how an account's outflows are matched to its inflows")
+  @Nullable String policy;
+
+  @Option(names = "--max-hops", paramLabel = "N", description = "hops followed at most")
+  @Nullable Integer maxHops;
+
+  @Option(names = "--window", paramLabel = "7d|48h|PT30M", description = "how long after an inflow an outflow still carries it")
+  @Nullable String window;
+
+  @Option(names = "--min-amount", paramLabel = "YUAN", description = "smaller amounts are not followed")
+  @Nullable String minAmount;
+
+  @Option(names = "--as-of", paramLabel = "TS", description = "when the freeze plan is made (default: the last event)")
+  @Nullable String asOf;
+
+  @Spec CommandSpec spec;
+
+  /** Runs the command alone with explicit output and diagnostic streams; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(new TraceCli());
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    return cl.execute(args);
   }
 
-  /** Runs the command with explicit output and diagnostic streams; returns the exit status. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    Map<String, String> opt;
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     try {
-      opt = parse(args);
+      return execute(out, err);
     } catch (IllegalArgumentException e) {
-      err.println("trace: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
-    if (opt.containsKey("help")) {
-      out.println(USAGE);
-      return 0;
-    }
-    try {
-      return execute(opt, out, err);
-    } catch (IllegalArgumentException e) {
-      err.println("trace: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     } catch (IOException e) {
       err.println("trace: cannot read " + e.getMessage());
       return 2;
+    } finally {
+      out.flush();
+      err.flush();
     }
   }
 
-  private static int execute(Map<String, String> opt, PrintStream out, PrintStream err) throws IOException {
-    String events = require(opt, "events");
+  private int execute(PrintWriter out, PrintWriter err) throws IOException {
     List<String> ids = new ArrayList<>();
-    if (opt.containsKey("transfer")) {
-      ids.add(opt.get("transfer"));
+    if (transfer != null) {
+      ids.add(transfer);
     }
-    if (opt.containsKey("transfers")) {
-      for (String line : Files.readAllLines(Path.of(opt.get("transfers")), StandardCharsets.UTF_8)) {
+    if (transfers != null) {
+      for (String line : Files.readAllLines(transfers, StandardCharsets.UTF_8)) {
         String id = line.strip();
         if (!id.isEmpty() && !id.startsWith("#")) {
           ids.add(id);
         }
       }
     }
-    boolean accountSeed = opt.containsKey("account");
+    boolean accountSeed = account != null;
     if (ids.isEmpty() == !accountSeed) {
       throw new IllegalArgumentException("give either --transfer/--transfers or --account with --after");
     }
-    long after = accountSeed ? parseTs(require(opt, "after"), "--after") : 0;
-    TraceSettings settings = settings(opt);
+    long afterTs = 0;
+    if (accountSeed) {
+      if (after == null) {
+        throw new IllegalArgumentException("--after is required with --account");
+      }
+      afterTs = parseTs(after, "--after");
+    }
+    TraceSettings settings = settings();
 
     Set<String> wanted = new LinkedHashSet<>(ids);
     Map<String, TransferEvent> found = new HashMap<>();
     TransferGraph graph = new TransferGraph(1 << 16);
     EventCodec codec = new EventCodec();
     long[] counts = new long[2];
-    try (InputStream in = Files.newInputStream(Path.of(events))) {
+    try (InputStream in = Files.newInputStream(events)) {
       org.fanzha.core.codec.NdjsonLines.forEach(in, (buf, off, len, line) -> {
         ParseResult r = codec.parse(buf, off, len, line);
         if (r instanceof ParseResult.Accepted a) {
@@ -126,12 +157,12 @@ public final class TraceCli {
     graph.compact();
     err.printf(Locale.ROOT, "trace: %d events read, %d rejected, %d transfers, %d accounts%n",
         counts[0], counts[1], graph.transferCount(), graph.accountCount());
-    long asOf = opt.containsKey("as-of") ? parseTs(opt.get("as-of"), "--as-of") : graph.latestTs();
+    long asOfTs = asOf != null ? parseTs(asOf, "--as-of") : graph.latestTs();
     ForwardTracer tracer = new ForwardTracer(graph, settings);
     int status = 0;
-    if (accountSeed) {
-      ForwardTrace t = tracer.traceAccount(opt.get("account"), after);
-      out.println(TraceJson.toJson(t, FreezePlan.of(graph, t, asOf)));
+    if (account != null) {
+      ForwardTrace t = tracer.traceAccount(account, afterTs);
+      out.println(TraceJson.toJson(t, FreezePlan.of(graph, t, asOfTs)));
     }
     for (String id : ids) {
       TransferEvent t = found.get(id);
@@ -142,29 +173,24 @@ public final class TraceCli {
         continue;
       }
       ForwardTrace trace = tracer.traceTransfer(t).orElseThrow();
-      out.println(TraceJson.toJson(trace, FreezePlan.of(graph, trace, asOf)));
+      out.println(TraceJson.toJson(trace, FreezePlan.of(graph, trace, asOfTs)));
     }
-    out.flush();
     return status;
   }
 
-  static TraceSettings settings(Map<String, String> opt) {
+  private TraceSettings settings() {
     TraceSettings s = TraceSettings.DEFAULTS;
-    if (opt.containsKey("policy")) {
-      s = s.withPolicy(AllocationPolicy.fromWire(opt.get("policy")));
+    if (policy != null) {
+      s = s.withPolicy(AllocationPolicy.fromWire(policy));
     }
-    if (opt.containsKey("max-hops")) {
-      try {
-        s = s.withMaxHops(Integer.parseInt(opt.get("max-hops")));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--max-hops must be a whole number, not '" + opt.get("max-hops") + "'");
-      }
+    if (maxHops != null) {
+      s = s.withMaxHops(maxHops);
     }
-    if (opt.containsKey("window")) {
-      s = s.withWindow(parseDuration(opt.get("window")));
+    if (window != null) {
+      s = s.withWindow(parseDuration(window));
     }
-    if (opt.containsKey("min-amount")) {
-      s = s.withMinAmountFen(Money.parseYuan(opt.get("min-amount")));
+    if (minAmount != null) {
+      s = s.withMinAmountFen(Money.parseYuan(minAmount));
     }
     return s;
   }
@@ -203,48 +229,6 @@ public final class TraceCli {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(name + " must be ISO-8601 with an offset or epoch milliseconds: " + e.getMessage());
     }
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> opt = new HashMap<>();
-    Set<String> known = Set.of("events", "transfer", "transfers", "account", "after", "policy",
-        "max-hops", "window", "min-amount", "as-of");
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("--help") || a.equals("-h")) {
-        opt.put("help", "");
-        continue;
-      }
-      if (!a.startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument '" + a + "'");
-      }
-      String name = a.substring(2);
-      String value = null;
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      }
-      if (!known.contains(name)) {
-        throw new IllegalArgumentException("unknown option --" + name);
-      }
-      if (value == null) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("--" + name + " needs a value");
-        }
-        value = args[++i];
-      }
-      opt.put(name, value);
-    }
-    return opt;
-  }
-
-  private static String require(Map<String, String> opt, String name) {
-    String v = opt.get(name);
-    if (v == null) {
-      throw new IllegalArgumentException("--" + name + " is required");
-    }
-    return v;
   }
 
   private static String quote(String s) {

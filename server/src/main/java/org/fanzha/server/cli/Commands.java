@@ -255,16 +255,6 @@ final class Commands {
     }
   }
 
-  @Command(name = "trace", description = "Follow money from a transfer or an account: edges, holdings, cash-outs, freeze plan (graph module).")
-  static final class Trace implements Callable<Integer> {
-    @Unmatched List<String> args = new ArrayList<>();
-
-    @Override
-    public Integer call() throws Exception {
-      return runEntry("org.fanzha.graph.cli.TraceCli", "trace", args);
-    }
-  }
-
   @Command(name = "classify", description = "Classify SMS / call-transcript text by fraud type (text module).")
   static final class Classify implements Callable<Integer> {
     @Unmatched List<String> args = new ArrayList<>();
@@ -272,28 +262,6 @@ final class Commands {
     @Override
     public Integer call() throws Exception {
       return runMain("org.fanzha.text.cli.ClassifyCsv", "classify", args);
-    }
-  }
-
-  /**
-   * Runs another module's {@code static int run(String[] args, PrintStream out)} if it is on the
-   * class path, returning its exit status.
-   */
-  static int runEntry(String className, String command, List<String> args) throws Exception {
-    Method run;
-    try {
-      run = Class.forName(className).getMethod("run", String[].class, java.io.PrintStream.class);
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
-      System.err.println("'" + command + "' is not in this jar (" + className + " not found).");
-      return 2;
-    }
-    try {
-      return (Integer) run.invoke(null, args.toArray(String[]::new), System.out);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof Exception ex) {
-        throw ex;
-      }
-      throw e;
     }
   }
 

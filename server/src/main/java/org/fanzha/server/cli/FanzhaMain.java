@@ -1,5 +1,6 @@
 package org.fanzha.server.cli;
 
+import org.fanzha.graph.cli.TraceCli;
 import org.fanzha.server.cli.Commands.Bench;
 import org.fanzha.server.cli.Commands.Classify;
 import org.fanzha.server.cli.Commands.Demo;
@@ -7,7 +8,6 @@ import org.fanzha.server.cli.Commands.Evaluate;
 import org.fanzha.server.cli.Commands.ReplayCmd;
 import org.fanzha.server.cli.Commands.Serve;
 import org.fanzha.server.cli.Commands.Simulate;
-import org.fanzha.server.cli.Commands.Trace;
 import org.fanzha.server.cli.Commands.TrainModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Fanzha (反诈) 0.1.0",
     description = "Fanzha (反诈): open anti-telecom-and-online-fraud platform.%n",
-    subcommands = {Serve.class, Demo.class, ReplayCmd.class, Simulate.class, Evaluate.class, TrainModel.class, Bench.class, DecideLoad.class, Trace.class,
+    subcommands = {Serve.class, Demo.class, ReplayCmd.class, Simulate.class, Evaluate.class, TrainModel.class, Bench.class, DecideLoad.class, TraceCli.class,
         Classify.class, RulesCommands.Rules.class, RulesCommands.BacktestCmd.class, AuditCommands.Audit.class},
     commandListHeading = "%nCommands:%n",
     footer = {"", "Run 'fanzha COMMAND --help' for a command's options. Data contract: EVENTS.md."})
