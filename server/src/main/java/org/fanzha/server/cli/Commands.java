@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.engine.EngineConfig;
@@ -17,11 +18,15 @@ import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Tactic;
 import org.fanzha.sim.SimulationSummary;
 import org.fanzha.sim.Simulator;
+import org.fanzha.text.cli.ClassifyCsv;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** The subcommands of {@link FanzhaMain}. */
@@ -255,13 +260,30 @@ final class Commands {
     }
   }
 
-  @Command(name = "classify", description = "Classify SMS / call-transcript text by fraud type (text module).")
+  @Command(name = "classify", mixinStandardHelpOptions = true,
+      description = "Classify SMS / call-transcript text by fraud type: one text (--text), or a CSV file's column into a "
+          + "copy with fraud_type, score and reasons added.")
   static final class Classify implements Callable<Integer> {
-    @Unmatched List<String> args = new ArrayList<>();
+    @Option(names = "--text", description = "one text to classify") @Nullable String text;
+    @Option(names = "--input", paramLabel = "IN.csv", description = "a CSV file with a header row") @Nullable Path input;
+    @Option(names = "--text-column", paramLabel = "NAME", description = "the column holding the text") @Nullable String column;
+    @Option(names = "--output", paramLabel = "OUT.csv", description = "where the classified copy goes") @Nullable Path output;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      return runMain("org.fanzha.text.cli.ClassifyCsv", "classify", args);
+      if (text != null) {
+        System.out.println(ClassifyCsv.describe(ClassifyCsv.classifyOne(text)));
+        return 0;
+      }
+      if (input == null || column == null || output == null) {
+        throw new ParameterException(spec.commandLine(), "give --text, or --input, --text-column and --output");
+      }
+      long t0 = System.nanoTime();
+      ClassifyCsv.Summary s = ClassifyCsv.run(input, column, output);
+      System.out.printf(Locale.ROOT, "%d rows: %d fraud, %d spam -> %s (%.1f s)%n", s.rows(), s.fraud(), s.spam(), output,
+          (System.nanoTime() - t0) / 1e9);
+      return 0;
     }
   }
 

@@ -108,46 +108,6 @@ public final class ClassifyCsv {
     return new Summary(rows, fraud, spam);
   }
 
-  /**
-   * Runs standalone (the server's {@code fanzha classify} does the same): {@code --input IN.csv
-   * --text-column NAME --output OUT.csv}, or {@code --text "…"}.
-   */
-  public static void main(String[] args) throws IOException {
-    String input = null;
-    String column = null;
-    String output = null;
-    String text = null;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--input" -> input = args[i + 1];
-        case "--text-column" -> column = args[i + 1];
-        case "--output" -> output = args[i + 1];
-        case "--text" -> text = args[i + 1];
-        default -> {
-          usage();
-          return;
-        }
-      }
-    }
-    if (text != null) {
-      System.out.println(describe(classifyOne(text)));
-    } else if (input != null && column != null && output != null) {
-      long t0 = System.nanoTime();
-      Summary s = run(Path.of(input), column, Path.of(output));
-      System.out.printf(
-          "%d rows: %d fraud, %d spam -> %s (%.1f s)%n",
-          s.rows(), s.fraud(), s.spam(), output, (System.nanoTime() - t0) / 1e9);
-    } else {
-      usage();
-    }
-  }
-
-  private static void usage() {
-    System.err.println(
-        "usage: ClassifyCsv --input IN.csv --text-column NAME --output OUT.csv | --text \"...\"");
-    System.exit(2);
-  }
-
   /** Returns the verdict of the shipped model for one text. */
   public static ContentVerdict classifyOne(String text) {
     return TextClassifiers.loadDefault().classify(text);
