@@ -62,6 +62,7 @@ public final class EventJournal {
 
   private final DataSource ds;
   private final @Nullable JournalLog log;
+  private final int maxPending;
   private final EventCodec codec = EventCodec.stored(); // reads back what was accepted, under the rules of its day
   private final Object writeLock = new Object();
   private final Object indexLock = new Object();
@@ -83,8 +84,13 @@ public final class EventJournal {
    * {@link #copyPending}; whatever the log holds beyond the table (a crash before the copy) is copied now.
    */
   EventJournal(DataSource ds, @Nullable JournalLog log) {
+    this(ds, log, MAX_PENDING);
+  }
+
+  EventJournal(DataSource ds, @Nullable JournalLog log, int maxPending) {
     this.ds = ds;
     this.log = log;
+    this.maxPending = maxPending;
     if (log != null) {
       recoverLog(log);
     }
@@ -107,6 +113,11 @@ public final class EventJournal {
       return new AppendResult(seqs, ids);
     }
     synchronized (writeLock) {
+      if (log != null && pendingCount() > maxPending) {
+        // the table fell behind: the writer waits for it rather than let memory grow, and if the table fails,
+        // this batch fails before anything of it is written
+        copyPending();
+      }
       try (Connection c = ds.getConnection()) {
         long next = currentLastSeq(c);
         // pending first: a row leaves it only after the table has it, so no id can slip between the two looks
@@ -126,16 +137,11 @@ public final class EventJournal {
           insert(c, rows);
         } else {
           log.append(rows.stream().map(r -> new JournalLog.Entry(r.seq(), r.receivedAt(), r.line())).toList());
-          int waiting;
           synchronized (pending) {
             for (Row r : rows) {
               pending.add(r);
               pendingById.put(r.id(), r);
             }
-            waiting = pending.size();
-          }
-          if (waiting > MAX_PENDING) {
-            copyPending(); // the table fell behind: slow the writer down to its pace rather than grow without bound
           }
         }
         lastSeq = next;
@@ -190,6 +196,12 @@ public final class EventJournal {
         log.dropUpTo(step.get(step.size() - 1).seq());
         copied += step.size();
       }
+    }
+  }
+
+  private int pendingCount() {
+    synchronized (pending) {
+      return pending.size();
     }
   }
 

@@ -152,6 +152,44 @@ class JournalLogTest {
   }
 
   @Test
+  void pastItsBound_anAppendWaitsForTheTable_andFailsWholeWhenTheTableDoes() throws Exception {
+    Path data = tmp.resolve("bounded");
+    try (Database plain = Database.openUrl(Database.h2Url(data), null, null)) {
+      EventJournal j = new EventJournal(plain.dataSource(), JournalLog.open(Database.journalLogIn(data)), 2);
+      j.append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100), victimPaysMule("t2", T0 + 2, 200)));
+      assertThat(tableCount(plain)).isZero();
+      j.append(List.of(victimPaysMule("t3", T0 + 3, 300))); // three waiting, two allowed: copied first
+      assertThat(tableCount(plain)).isEqualTo(3);
+
+      j.append(List.of(victimPaysMule("t4", T0 + 4, 400), victimPaysMule("t5", T0 + 5, 500)));
+      exec(plain, "ALTER TABLE journal RENAME TO journal_away"); // the table fails
+      long logBytes = logBytes(data);
+      assertThatThrownBy(() -> j.append(List.of(victimPaysMule("t6", T0 + 6, 600)))).isInstanceOf(StoreException.class);
+      assertThat(logBytes(data)).as("nothing of the refused batch was written").isEqualTo(logBytes);
+      exec(plain, "ALTER TABLE journal_away RENAME TO journal");
+      AppendResult later = j.append(List.of(victimPaysMule("t6", T0 + 6, 600)));
+      assertThat(later.seq(0)).isEqualTo(7);
+      assertThat(tableCount(plain)).isEqualTo(6);
+    }
+  }
+
+  private static void exec(Database db, String sql) throws Exception {
+    try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private static long logBytes(Path data) throws Exception {
+    try (Stream<Path> s = Files.list(Database.journalLogIn(data))) {
+      long n = 0;
+      for (Path p : s.toList()) {
+        n += Files.size(p);
+      }
+      return n;
+    }
+  }
+
+  @Test
   void withoutALog_eachAppendCommitsToTheTable() throws Exception {
     try (Database plain = Database.openUrl(Database.h2Url(tmp.resolve("plain")), null, null)) {
       plain.journal().append(List.of(fraudCallsVictim("c1", T0)));

@@ -55,6 +55,7 @@ public class IngestService {
   private final EventCodec codec;
   private final Counter accepted;
   private final Counter duplicate;
+  private final Counter shed;
 
   IngestService(Runner runner, Database db, MeterRegistry meters, IngestSettings settings, Clock clock) {
     this.runner = runner;
@@ -64,6 +65,9 @@ public class IngestService {
     this.codec = new EventCodec(EventTimeWindow.aroundNow(clock::millis, settings.maxEventAge(), settings.maxEventLead()));
     this.accepted = Counter.builder("fanzha.events.accepted").description("events journaled and processed").register(meters);
     this.duplicate = Counter.builder("fanzha.events.duplicate").description("events whose id was already journaled").register(meters);
+    this.shed = Counter.builder("fanzha.intake.shed")
+        .description("submissions refused because the engine's queue was full or it was stopping (503, Retry-After)")
+        .register(meters);
   }
 
   /**
@@ -189,6 +193,7 @@ public class IngestService {
       duplicate.increment(o.duplicates());
       return o;
     } catch (RejectedExecutionException e) {
+      shed.increment();
       throw new Unavailable("the engine is not taking events now: " + e.getMessage(), e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TimeoutException || e.getCause() instanceof RejectedExecutionException) {

@@ -82,6 +82,7 @@ class IntakeControllersTest {
       {"type":"sms","id":"s1","ts":"2026-11-27T09:32:00+08:00","sender":"12","receiver":"13800138000","text":"hi"}""";
 
   @Autowired MockMvc mvc;
+  @Autowired MeterRegistry meters;
   @MockitoBean Runner runner;
   @MockitoBean WarningDesk warnings; // no open warnings: its answers are Optional.empty()
   @MockitoBean Database db;
@@ -200,10 +201,12 @@ class IntakeControllersTest {
   @Test
   void postEvents_runnerRefuses_answers503AndAcceptsNothing() throws Exception {
     when(runner.submit(anyList())).thenThrow(new java.util.concurrent.RejectedExecutionException("queue full"));
+    double shedBefore = meters.counter("fanzha.intake.shed").count();
     mvc.perform(post("/api/v1/events").contentType("application/x-ndjson").content(CALL))
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().exists("Retry-After"))
         .andExpect(jsonPath("$.type").value("urn:fanzha:problem:unavailable"));
+    assertThat(meters.counter("fanzha.intake.shed").count()).as("a shed submission is counted").isEqualTo(shedBefore + 1);
   }
 
   @Test
