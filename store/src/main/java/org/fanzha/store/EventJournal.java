@@ -113,7 +113,7 @@ public final class EventJournal {
       return new AppendResult(seqs, ids);
     }
     synchronized (writeLock) {
-      if (log != null && pendingCount() > maxPending) {
+      if (log != null && waitingForTable() > maxPending) {
         // the table fell behind: the writer waits for it rather than let memory grow, and if the table fails,
         // this batch fails before anything of it is written
         copyPending();
@@ -199,7 +199,8 @@ public final class EventJournal {
     }
   }
 
-  private int pendingCount() {
+  /** Returns how many journaled events wait in the log for the table (0 without a log). */
+  public int waitingForTable() {
     synchronized (pending) {
       return pending.size();
     }

@@ -204,8 +204,10 @@ class JournalLogTest {
     try (Database db = Database.openH2(tmp.resolve("d"))) {
       db.journal().append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100)));
       assertThat(tableCount(db)).isZero();
+      assertThat(db.journal().waitingForTable()).isEqualTo(2);
       assertThat(db.journal().copyPending()).isEqualTo(2);
       assertThat(tableCount(db)).isEqualTo(2);
+      assertThat(db.journal().waitingForTable()).isZero();
       assertThat(db.journal().copyPending()).isZero();
       assertThat(db.journal().find("t1")).hasValueSatisfying(e -> assertThat(e.seq()).isEqualTo(2));
     }

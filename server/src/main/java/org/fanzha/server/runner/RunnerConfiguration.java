@@ -110,10 +110,12 @@ class RunnerConfiguration {
     return runner;
   }
 
-  /** Exposes the runner's counters as metrics ({@code fanzha.runner.*}). */
+  /** Exposes the runner's counters as metrics ({@code fanzha.runner.*}) and the journal's backlog. */
   @Bean
-  MeterBinder runnerMetrics(Runner runner) {
+  MeterBinder runnerMetrics(Runner runner, Database db) {
     return registry -> {
+      Gauge.builder("fanzha.journal.waiting", db.journal(), j -> j.waitingForTable())
+          .description("journaled events in the write-ahead log not yet copied to the journal table").register(registry);
       FunctionCounter.builder("fanzha.runner.processed", runner, r -> r.stats().processed())
           .description("events processed by the engine").register(registry);
       FunctionCounter.builder("fanzha.runner.batches", runner, r -> r.stats().batches())
