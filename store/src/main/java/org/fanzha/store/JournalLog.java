@@ -31,6 +31,14 @@ final class JournalLog implements AutoCloseable {
   /** One logged event. */
   record Entry(long seq, long receivedAtMillis, String line) {}
 
+  /** Opens a new segment file for writing (the seam a test uses to make the disk fail). */
+  @FunctionalInterface
+  interface Segments {
+    FileChannel create(Path file) throws IOException;
+  }
+
+  private static final Segments FILES = file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
   static final long SEGMENT_BYTES = 64L << 20;
   private static final int HEADER = 4 + 4 + 8 + 8;
   private static final int MAX_LINE = 16 << 20;
@@ -38,13 +46,16 @@ final class JournalLog implements AutoCloseable {
 
   private final Path dir;
   private final long segmentBytes;
+  private final Segments files;
   private final TreeMap<Long, Path> segments = new TreeMap<>(); // by first seq; guarded by this
   private @Nullable FileChannel current; // guarded by this
   private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16); // guarded by this
+  private @Nullable String broken; // why appends are refused; guarded by this
 
-  private JournalLog(Path dir, long segmentBytes) {
+  private JournalLog(Path dir, long segmentBytes, Segments files) {
     this.dir = dir;
     this.segmentBytes = segmentBytes;
+    this.files = files;
   }
 
   /** Opens the log in {@code dir} (created when missing); call {@link #recover} before appending. */
@@ -53,11 +64,15 @@ final class JournalLog implements AutoCloseable {
   }
 
   static JournalLog open(Path dir, long segmentBytes) {
+    return open(dir, segmentBytes, FILES);
+  }
+
+  static JournalLog open(Path dir, long segmentBytes, Segments files) {
     try {
       Files.createDirectories(dir);
-      JournalLog log = new JournalLog(dir, segmentBytes);
-      try (Stream<Path> files = Files.list(dir)) {
-        files.filter(p -> p.getFileName().toString().matches("[0-9]{20}\\" + SUFFIX)).forEach(p -> log.segments.put(
+      JournalLog log = new JournalLog(dir, segmentBytes, files);
+      try (Stream<Path> listed = Files.list(dir)) {
+        listed.filter(p -> p.getFileName().toString().matches("[0-9]{20}\\" + SUFFIX)).forEach(p -> log.segments.put(
             Long.parseLong(p.getFileName().toString().substring(0, 20)), p));
       }
       return log;
@@ -104,6 +119,9 @@ final class JournalLog implements AutoCloseable {
     if (entries.isEmpty()) {
       return;
     }
+    if (broken != null) {
+      throw new StoreException("journal log append refused: " + broken);
+    }
     try {
       FileChannel ch = channelFor(entries.get(0).seq());
       long start = ch.position();
@@ -129,12 +147,25 @@ final class JournalLog implements AutoCloseable {
         ch.force(false);
       } catch (IOException | RuntimeException e) {
         buffer.clear();
-        ch.truncate(start); // nothing of a failed batch stays: it was not acknowledged
-        ch.position(start);
+        undo(ch, start, e);
         throw e;
       }
     } catch (IOException e) {
       throw new StoreException("journal log append failed", e);
+    }
+  }
+
+  /**
+   * Cuts a failed batch off the segment: nothing of it stays, as it was not acknowledged. When even that fails, records
+   * appended after the torn bytes would be lost to recovery, so the log takes nothing more until it is opened again.
+   */
+  private void undo(FileChannel ch, long start, Exception failure) {
+    try {
+      ch.truncate(start);
+      ch.position(start);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+      broken = "a failed write could not be undone (" + e.getMessage() + "); restart to recover the log";
     }
   }
 
@@ -183,7 +214,7 @@ final class JournalLog implements AutoCloseable {
     if (!segments.isEmpty() && segments.lastEntry().getValue().equals(p)) {
       throw new IOException("segment " + p + " exists already");
     }
-    FileChannel fresh = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel fresh = files.create(p);
     forceDirectory(); // the new file's name must survive a crash as well as its content
     segments.put(firstSeq, p);
     current = fresh;

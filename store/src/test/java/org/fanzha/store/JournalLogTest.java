@@ -190,6 +190,50 @@ class JournalLogTest {
   }
 
   @Test
+  void aFullDisk_failsTheBatchItInterrupts_leavesNothingOfIt_andTheLogGoesOnWhenThereIsRoomAgain() throws Exception {
+    Path data = tmp.resolve("full");
+    FullDisk disk = new FullDisk();
+    try (Database plain = Database.openUrl(Database.h2Url(data), null, null)) {
+      EventJournal j = new EventJournal(plain.dataSource(),
+          JournalLog.open(Database.journalLogIn(data), JournalLog.SEGMENT_BYTES, disk), 1_000);
+      j.append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100)));
+      long intact = logBytes(data);
+      disk.full = true;
+      assertThatThrownBy(() -> j.append(List.of(victimPaysMule("t2", T0 + 2, 200))))
+          .isInstanceOf(StoreException.class).hasMessageContaining("No space left on device");
+      assertThat(logBytes(data)).as("the torn bytes of the failed batch are cut off").isEqualTo(intact);
+      assertThat(j.find("t2")).isEmpty();
+      disk.full = false;
+      assertThat(j.append(List.of(victimPaysMule("t2", T0 + 2, 200))).seq(0)).isEqualTo(3);
+      // no close, no copy: killed here
+    }
+    try (Database reopened = Database.openH2(data)) {
+      List<String> ids = new ArrayList<>();
+      reopened.journal().forEachAfter(0, (seq, e) -> ids.add(seq + ":" + e.id()));
+      assertThat(ids).containsExactly("1:c1", "2:t1", "3:t2");
+    }
+  }
+
+  @Test
+  void aFailedWriteThatCannotBeUndone_stopsTheLogUntilItIsOpenedAgain_andRecoveryKeepsWhatWasAcknowledged() {
+    Path dir = tmp.resolve("stuck");
+    FullDisk disk = new FullDisk();
+    try (JournalLog log = JournalLog.open(dir, JournalLog.SEGMENT_BYTES, disk)) {
+      log.recover(e -> { });
+      log.append(entries(1, 3));
+      disk.full = true;
+      disk.stuck = true;
+      assertThatThrownBy(() -> log.append(entries(4, 2))).isInstanceOf(StoreException.class);
+      disk.full = false;
+      disk.stuck = false;
+      // torn bytes stay at the end: appending after them would hide these records from recovery
+      assertThatThrownBy(() -> log.append(entries(4, 2))).isInstanceOf(StoreException.class)
+          .hasMessageContaining("could not be undone");
+    }
+    assertThat(recovered(dir)).containsExactlyElementsOf(entries(1, 3));
+  }
+
+  @Test
   void withoutALog_eachAppendCommitsToTheTable() throws Exception {
     try (Database plain = Database.openUrl(Database.h2Url(tmp.resolve("plain")), null, null)) {
       plain.journal().append(List.of(fraudCallsVictim("c1", T0)));
