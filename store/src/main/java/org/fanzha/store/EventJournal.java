@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
@@ -48,13 +52,15 @@ public final class EventJournal {
    *    append wrote (measured ~100 µs per event with it, ~45 without, H2 on 2 busy cores) and can
    *    always be rebuilt from the journal. Its watermark is committed with each indexing step.
    * 5. With a log (a server with a data folder; decision 0020), an append is durable once the log has forced it to
-   *    disk, and the table is filled behind it by copyPending (the runner's indexer, every 250 ms, and anything that
-   *    reads the whole journal). Until then the rows wait in memory, where find and latest see them and where the
+   *    disk, and the table is filled behind it by copyPending (the journal's own copier every 250 ms, whichever runner
+   *    writes, and anything that reads the whole journal or indexes it). Until then the rows wait in memory, where find and latest see them and where the
    *    duplicate check looks before it asks the table. Opening the journal copies whatever a crash left only in the
    *    log, so every reader of a reopened database sees every acknowledged event.
    */
 
   private static final int IN_CHUNK = 500;
+  /** How often the journal copies what waits in its log to the table, whoever writes it (either runner). */
+  private static final Duration COPY_EVERY = Duration.ofMillis(250);
   /** Rows copied from the log to the table per transaction. */
   private static final int COPY_STEP = 5_000;
   /** Past this many rows waiting for the table, an append copies first (the table is the log's bound). */
@@ -63,6 +69,7 @@ public final class EventJournal {
   private final DataSource ds;
   private final @Nullable JournalLog log;
   private final int maxPending;
+  private final @Nullable ScheduledExecutorService copier;
   private final EventCodec codec = EventCodec.stored(); // reads back what was accepted, under the rules of its day
   private final Object writeLock = new Object();
   private final Object indexLock = new Object();
@@ -84,16 +91,39 @@ public final class EventJournal {
    * {@link #copyPending}; whatever the log holds beyond the table (a crash before the copy) is copied now.
    */
   EventJournal(DataSource ds, @Nullable JournalLog log) {
-    this(ds, log, MAX_PENDING);
+    this(ds, log, MAX_PENDING, COPY_EVERY);
   }
 
-  EventJournal(DataSource ds, @Nullable JournalLog log, int maxPending) {
+  /** As above, copying in the background every {@code copyEvery} ({@code null}: only when asked, for tests). */
+  EventJournal(DataSource ds, @Nullable JournalLog log, int maxPending, @Nullable Duration copyEvery) {
     this.ds = ds;
     this.log = log;
     this.maxPending = maxPending;
     if (log != null) {
       recoverLog(log);
     }
+    if (log != null && copyEvery != null) {
+      copier = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fanzha-journal-copier");
+        t.setDaemon(true); // a killed or stopped process leaves the rest in the log, for the next open
+        return t;
+      });
+      copier.scheduleWithFixedDelay(this::copyInBackground, copyEvery.toMillis(), copyEvery.toMillis(), TimeUnit.MILLISECONDS);
+    } else {
+      copier = null;
+    }
+  }
+
+  private void copyInBackground() {
+    try {
+      copyPending();
+    } catch (RuntimeException e) {
+      log().warn("Journal rows not copied to the table yet; they stay in the log and are tried again", e);
+    }
+  }
+
+  private static org.slf4j.Logger log() {
+    return org.slf4j.LoggerFactory.getLogger(EventJournal.class);
   }
 
   /**
@@ -612,6 +642,14 @@ public final class EventJournal {
 
   /** Copies what waits in memory to the table and closes the log (a database being closed). */
   void close() {
+    if (copier != null) {
+      copier.shutdown();
+      try {
+        copier.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (log != null) {
       try {
         copyPending();
