@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param roles role names without a prefix (INGEST, BANK …)
  * @param regions GB/T 2260 prefixes the key's view is scoped to; empty for everywhere
  * @param revokedAtMillis when it was revoked, null while it works
+ * @param institutionId the clue receiver the key speaks for (its own clues only), null for none
  */
 public record ApiKey(String id, String name, String keySha256, Set<String> roles, List<String> regions,
-    long createdAtMillis, String createdBy, @Nullable Long revokedAtMillis, @Nullable String revokedBy) {
+    long createdAtMillis, String createdBy, @Nullable Long revokedAtMillis, @Nullable String revokedBy,
+    @Nullable String institutionId) {
 
   public ApiKey {
     roles = Set.copyOf(roles);

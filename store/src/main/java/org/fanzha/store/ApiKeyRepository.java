@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 public final class ApiKeyRepository {
 
   private static final String COLUMNS =
-      "id, name, key_sha256, roles, regions, created_at_ms, created_by, revoked_at_ms, revoked_by";
+      "id, name, key_sha256, roles, regions, created_at_ms, created_by, revoked_at_ms, revoked_by, institution_id";
 
   private final DataSource ds;
 
@@ -28,7 +28,7 @@ public final class ApiKeyRepository {
    */
   public void insert(ApiKey k) {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO api_key (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
+        PreparedStatement ps = c.prepareStatement("INSERT INTO api_key (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)")) {
       ps.setString(1, k.id());
       ps.setString(2, k.name());
       ps.setString(3, k.keySha256());
@@ -36,6 +36,7 @@ public final class ApiKeyRepository {
       ps.setString(5, StaffUserRepository.joined(k.regions()));
       ps.setLong(6, k.createdAtMillis());
       ps.setString(7, k.createdBy());
+      ps.setString(8, k.institutionId());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("api key " + k.id() + " not stored", e);
@@ -89,6 +90,6 @@ public final class ApiKeyRepository {
     Long revokedAt = rs.wasNull() ? null : revoked;
     return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3),
         new java.util.LinkedHashSet<>(StaffUserRepository.split(rs.getString(4))), StaffUserRepository.split(rs.getString(5)),
-        rs.getLong(6), rs.getString(7), revokedAt, rs.getString(9));
+        rs.getLong(6), rs.getString(7), revokedAt, rs.getString(9), rs.getString(10));
   }
 }

@@ -34,6 +34,8 @@ public final class Database implements AutoCloseable {
   private final WarningTaskRepository warnings;
   private final ListEntryRepository lists;
   private final AppealRepository appeals;
+  private final InstitutionRepository institutions;
+  private final ClueRepository clues;
 
   private Database(HikariDataSource dataSource, Dialect dialect, @Nullable Path journalLog) {
     this.dataSource = dataSource;
@@ -49,6 +51,8 @@ public final class Database implements AutoCloseable {
     this.warnings = new WarningTaskRepository(dataSource);
     this.lists = new ListEntryRepository(dataSource);
     this.appeals = new AppealRepository(dataSource);
+    this.institutions = new InstitutionRepository(dataSource);
+    this.clues = new ClueRepository(dataSource);
   }
 
   /**
@@ -207,6 +211,16 @@ public final class Database implements AutoCloseable {
   /** Returns the appeals against listings and restrictions. */
   public AppealRepository appeals() {
     return appeals;
+  }
+
+  /** Returns the institutions clues are sent to. */
+  public InstitutionRepository institutions() {
+    return institutions;
+  }
+
+  /** Returns the clues sent to institutions. */
+  public ClueRepository clues() {
+    return clues;
   }
 
   /** Closes the pool; on H2 this also closes the database file once the last connection goes. */

@@ -56,6 +56,19 @@ final class Jdbc {
     }
   }
 
+  /** Runs one insert; returns false, changing nothing, when a unique key it would repeat is taken already. */
+  boolean insertUnlessTaken(String sql, Binder binder) {
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) { // unique violation, in H2 and PostgreSQL alike
+        return false;
+      }
+      throw new StoreException(what + " not written", e);
+    }
+  }
+
   /** Work done on one connection inside a transaction. */
   interface Work {
     void run(Connection c) throws SQLException;

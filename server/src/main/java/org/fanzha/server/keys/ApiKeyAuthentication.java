@@ -2,6 +2,7 @@ package org.fanzha.server.keys;
 
 import java.util.List;
 import org.fanzha.store.ApiKey;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -12,11 +13,13 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
   private final String principal;
   private final List<String> regions;
+  private final @Nullable String institutionId;
 
   ApiKeyAuthentication(ApiKey key) {
     super(key.roles().stream().sorted().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
     this.principal = "key:" + key.id();
     this.regions = key.regions();
+    this.institutionId = key.institutionId();
     setAuthenticated(true);
   }
 
@@ -28,6 +31,11 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
   @Override
   public Object getPrincipal() {
     return principal;
+  }
+
+  /** Returns the clue receiver the key speaks for, if it is one's. */
+  public @Nullable String institutionId() {
+    return institutionId;
   }
 
   /** Returns the GB/T 2260 prefixes the key is scoped to ({@code []}: everywhere). */

@@ -20,6 +20,7 @@ import org.fanzha.server.system.Roles;
 import org.fanzha.server.system.SecuritySettings;
 import org.fanzha.store.ApiKey;
 import org.fanzha.store.Database;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,7 +74,16 @@ public class ApiKeyService {
     if (r.contains(Roles.ADMIN)) {
       throw new BadRequestException("roles: ADMIN is not given to API keys; an administrator signs in as a person");
     }
-    return issue(by, name, r, Grants.regions(regions), "api-key.create:" + String.join("+", r.stream().sorted().toList()));
+    return issue(by, name, r, Grants.regions(regions), null,
+        "api-key.create:" + String.join("+", r.stream().sorted().toList()));
+  }
+
+  /**
+   * Issues the key a clue receiver pulls, acknowledges and answers its clues with: bound to institution {@code id}, with
+   * its kind's role and its regions. Audited.
+   */
+  public Issued forInstitution(Caller by, String institutionId, String name, String role, List<String> regions) {
+    return issue(by, name, Set.of(role), regions, institutionId, "api-key.create:institution:" + institutionId);
   }
 
   /**
@@ -83,7 +93,7 @@ public class ApiKeyService {
    */
   public Issued rotate(Caller by, String id) {
     ApiKey old = db.apiKeys().find(id).filter(ApiKey::active).orElseThrow(() -> new NoSuchKey(id));
-    Issued fresh = issue(by, old.name(), old.roles(), old.regions(), "api-key.rotate:" + id);
+    Issued fresh = issue(by, old.name(), old.roles(), old.regions(), old.institutionId(), "api-key.rotate:" + id);
     revoke(by, id);
     return fresh;
   }
@@ -119,14 +129,16 @@ public class ApiKeyService {
     return MessageDigest.isEqual(stored, sha256Hex(presented).getBytes(StandardCharsets.US_ASCII)) ? k : Optional.empty();
   }
 
-  private Issued issue(Caller by, String name, Set<String> roles, List<String> regions, String action) {
+  private Issued issue(Caller by, String name, Set<String> roles, List<String> regions, @Nullable String institutionId,
+      String action) {
     byte[] id = new byte[6];
     byte[] secret = new byte[32];
     random.nextBytes(id);
     random.nextBytes(secret);
     String keyId = HexFormat.of().formatHex(id);
     String key = PREFIX + keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    ApiKey record = new ApiKey(keyId, name, sha256Hex(key), roles, regions, clock.millis(), by.name(), null, null);
+    ApiKey record = new ApiKey(keyId, name, sha256Hex(key), roles, regions, clock.millis(), by.name(), null, null,
+        institutionId);
     db.apiKeys().insert(record);
     byId.invalidate(keyId); // a look-up of this id before it existed may have been cached as absent
     db.audit().recordChange(by.name(), by.rolesText(), action, "api_key", keyId);

@@ -2,6 +2,7 @@ package org.fanzha.server.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the fields of a JSON request body, refusing a missing or mistyped one with {@link BadRequestException}. */
@@ -14,6 +15,18 @@ public final class JsonFields {
     JsonNode n = body.get(field);
     if (n == null || !n.isString()) {
       throw new BadRequestException(field + ": is required, as a string");
+    }
+    return n.asString();
+  }
+
+  /** Returns an optional string field: null when missing or null. */
+  public static @Nullable String optionalText(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isString()) {
+      throw new BadRequestException(field + ": must be a string");
     }
     return n.asString();
   }

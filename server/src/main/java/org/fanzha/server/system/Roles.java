@@ -22,7 +22,10 @@ public final class Roles {
   /** An internet platform's system or staff. */
   public static final String PLATFORM = "PLATFORM";
 
-  /** Every role, as API.md lists them. */
+  /** A police unit's system receiving clues; given only to the keys of police institutions (clue push). */
+  public static final String POLICE = "POLICE";
+
+  /** Every role a user or key may be given, as API.md lists them. */
   public static final java.util.List<String> ALL = java.util.List.of(ADMIN, ANALYST, REVIEWER, BANK, OPERATOR, PLATFORM, INGEST);
 
   private Roles() {}

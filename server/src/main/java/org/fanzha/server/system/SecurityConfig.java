@@ -94,6 +94,13 @@ class SecurityConfig {
       a.requestMatchers("/api/v1/lists/**", "/lists", "/lists/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/api/v1/appeals", "/api/v1/appeals/**", "/appeals", "/appeals/**")
           .hasAnyRole(Roles.REVIEWER, Roles.ADMIN);
+      // clue push: administrators register receivers; a receiver (its institution's key) and analysts work clues
+      a.requestMatchers(HttpMethod.POST, "/api/v1/institutions").hasRole(Roles.ADMIN);
+      a.requestMatchers("/api/v1/institutions", "/api/v1/institutions/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers(HttpMethod.POST, "/api/v1/clues").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/api/v1/clues", "/api/v1/clues/**").hasAnyRole(Roles.BANK, Roles.OPERATOR, Roles.PLATFORM,
+          Roles.POLICE, Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/clues", "/clues/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/", "/console/**", "/rules", "/rules/**").hasAnyRole(STAFF);
       a.anyRequest().permitAll();
     });

@@ -8,12 +8,13 @@ import java.net.URI;
 import java.util.List;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.time.Timestamps;
+import org.fanzha.server.regions.Jurisdictions;
+import org.fanzha.server.regions.Units;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
 import org.fanzha.store.Database;
-import org.fanzha.store.StaffUser;
 import org.fanzha.store.WarningTask;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -225,10 +226,9 @@ class WarningController {
     g.writeEndObject();
   }
 
-  /** The region prefixes a staff user is limited to; none for everywhere (and for the configured users). */
+  /** The region prefixes the caller is limited to (a staff user's or an API key's); none for everywhere. */
   static List<String> regionsOf(Database db, @Nullable Authentication auth) {
-    Caller c = Caller.of(auth);
-    return db.users().find(c.name()).map(StaffUser::regions).orElse(List.of());
+    return Jurisdictions.of(db, auth);
   }
 
   private List<String> regionsOf(@Nullable Authentication auth) {

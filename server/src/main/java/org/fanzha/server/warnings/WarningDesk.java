@@ -18,17 +18,24 @@ import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.ListKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.event.TransferEvent;
 import org.fanzha.core.id.Masking;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
 import org.fanzha.graph.freeze.HoldKind;
+import org.fanzha.server.clues.ClueDesk;
+import org.fanzha.server.clues.Lead;
 import org.fanzha.server.funds.HoldService;
+import org.fanzha.server.regions.Jurisdictions;
+import org.fanzha.server.regions.PersonRegions;
+import org.fanzha.server.regions.Units;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.WarningListener;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Caller;
+import org.fanzha.store.Columns;
 import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
 import org.fanzha.store.WarningTask;
@@ -48,8 +55,6 @@ import org.springframework.stereotype.Service;
 public class WarningDesk implements WarningListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WarningDesk.class);
   private static final int QUEUE = 100_000;
-  private static final int MAX_EVIDENCE = 32;
-  private static final int MAX_EVIDENCE_CHARS = 4000;
   private static final int MAX_DETAIL = 1000;
   private static final int ATTEMPTS = 5;
   public static final List<String> OUTCOMES = List.of("dissuaded", "paid", "not_reached", "false_alarm");
@@ -58,6 +63,7 @@ public class WarningDesk implements WarningListener, AutoCloseable {
   private final Clock clock;
   private final ObjectProvider<Runner> runner;
   private final HoldService holds;
+  private final ClueDesk clues;
   private final PlaybookSource playbook;
   private final PersonRegions regions;
   private final BlockingQueue<Warning> queue = new LinkedBlockingQueue<>(QUEUE);
@@ -93,8 +99,10 @@ public class WarningDesk implements WarningListener, AutoCloseable {
   /** What an outcome did besides closing: the hold requested and the labels sent, if any. */
   public record Closed(WarningTask task, @Nullable String holdId, List<String> labelled) {}
 
-  WarningDesk(Database db, Clock clock, ObjectProvider<Runner> runner, HoldService holds, WarningSettings settings) {
+  WarningDesk(Database db, Clock clock, ObjectProvider<Runner> runner, HoldService holds, ClueDesk clues,
+      WarningSettings settings) {
     this.db = db;
+    this.clues = clues;
     this.clock = clock;
     this.runner = runner;
     this.holds = holds;
@@ -219,23 +227,14 @@ public class WarningDesk implements WarningListener, AutoCloseable {
         closedBy, closedAt, t.version() + 1, t.createdAtMs());
   }
 
-  /** The first evidence ids, as many as the task's column holds (32 at most, 4,000 characters joined). */
+  /** The first evidence ids, as many as the task's column holds. */
   private static List<String> cap(List<String> evidence) {
-    List<String> out = new ArrayList<>(Math.min(evidence.size(), MAX_EVIDENCE));
-    int length = 0;
-    for (String id : evidence) {
-      length += id.length() + 1;
-      if (out.size() == MAX_EVIDENCE || length > MAX_EVIDENCE_CHARS) {
-        break;
-      }
-      out.add(id);
-    }
-    return out;
+    return Columns.evidence(evidence);
   }
 
   /** A timeline step's text, as much as its column holds. */
   private static String clip(String detail) {
-    return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
+    return Columns.clip(detail, MAX_DETAIL);
   }
 
   private static String describe(Warning w) {
@@ -329,7 +328,28 @@ public class WarningDesk implements WarningListener, AutoCloseable {
           .orElseGet(() -> holds.request(new HoldService.Actor(by.name(), by.rolesText()), HoldKind.STOP, payee,
               payment.get().amountFen(), t.id(), null, "the person of warning " + t.id() + " paid").id());
     }
+    sendClues(t, outcome, payment);
     return new Closed(t, hold, labels.stream().map(e -> ((LabelEvent) e).entity()).toList());
+  }
+
+  /**
+   * A confirmed case is a lead for those who can act: the operator of the number that reached the person, the bank
+   * of the account they paid, and the police of their region. Sent once per task and target.
+   */
+  private void sendClues(WarningTask t, String outcome, Optional<TransferEvent> payment) {
+    FraudType type = type(t);
+    String summary = "warning " + t.id() + " confirmed: " + outcome + " (" + type.wireName() + ")";
+    try {
+      if (t.contact() != null) {
+        clues.raise(new Lead("warning:" + t.id() + ":contact", "warning", t.id(), ListKind.PHONE, t.contact(), type,
+            "high", t.region(), summary + "; the number that reached the person", t.evidence()));
+      }
+      payment.ifPresent(p -> clues.raise(new Lead("warning:" + t.id() + ":payee", "warning", t.id(), ListKind.ACCOUNT,
+          p.to(), type, "high", t.region(), summary + "; the account the person paid " + p.amountFen() / 100 + " yuan",
+          t.evidence())));
+    } catch (RuntimeException e) {
+      log.error("Clues of warning {} not sent", t.id(), e); // the outcome stands; the scan sends what it detects
+    }
   }
 
   /**
@@ -468,7 +488,7 @@ public class WarningDesk implements WarningListener, AutoCloseable {
 
   /** Whether a user limited to {@code regions} (none: everywhere) may see the task: its unit lies within them. */
   static boolean within(WarningTask t, List<String> regions) {
-    return regions.isEmpty() || regions.stream().anyMatch(t.unit()::startsWith);
+    return Jurisdictions.within(t.unit(), regions);
   }
 
   private static FraudType type(WarningTask t) {

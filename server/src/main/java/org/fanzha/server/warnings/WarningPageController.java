@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.id.Masking;
 import org.fanzha.core.time.Timestamps;
+import org.fanzha.server.regions.Units;
 import org.fanzha.server.system.Caller;
 import org.fanzha.store.Database;
 import org.fanzha.store.WarningTask;

@@ -46,13 +46,18 @@ public final class Api {
 
   /** The same request as another signed-in user. */
   public Api as(String user, String password) {
-    return new Api(base, user, password);
+    return new Api(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+        .getBytes(StandardCharsets.UTF_8)));
   }
 
-  private Api(String base, String user, String password) {
+  /** The same request signed with an API key ({@code Authorization: Bearer}). */
+  public Api withKey(String key) {
+    return new Api(base, "Bearer " + key);
+  }
+
+  private Api(String base, String authorization) {
     this.base = base;
-    this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-        .getBytes(StandardCharsets.UTF_8));
+    this.authorization = authorization;
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -1,4 +1,4 @@
-package org.fanzha.server.warnings;
+package org.fanzha.server.regions;
 
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.EntityKind;
@@ -15,16 +15,16 @@ import org.jspecify.annotations.Nullable;
  * Finds where a person lives from the journal: the newest of their events that names their region (a call's
  * caller or callee region, an SMS sender's region, the region of the SIM's opening, a transfer from their phone).
  */
-final class PersonRegions {
+public final class PersonRegions {
   private static final int LOOK_BACK = 50;
 
   private final EventJournal journal;
 
-  PersonRegions(EventJournal journal) {
+  public PersonRegions(EventJournal journal) {
     this.journal = journal;
   }
 
-  @Nullable String of(@Nullable String phone) {
+  public @Nullable String of(@Nullable String phone) {
     if (phone == null) {
       return null;
     }

@@ -1,4 +1,4 @@
-package org.fanzha.server.warnings;
+package org.fanzha.server.regions;
 
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -7,18 +7,18 @@ import org.jspecify.annotations.Nullable;
  * The four levels that work warnings, named by GB/T 2260 codes: a county ({@code 410402}), its city ({@code 410400}),
  * its province ({@code 410000}) and the ministry ({@code 000000}).
  */
-final class Units {
-  static final String MINISTRY = "000000";
+public final class Units {
+  public static final String MINISTRY = "000000";
 
   private Units() {}
 
   /** The unit responsible for a person of {@code region}: the region's own level, or the ministry when unknown. */
-  static String forRegion(@Nullable String region) {
+  public static String forRegion(@Nullable String region) {
     return region != null && region.matches("[1-9][0-9]{5}") ? region : MINISTRY;
   }
 
   /** The unit one level up, or empty for the ministry. */
-  static Optional<String> up(String unit) {
+  public static Optional<String> up(String unit) {
     if (unit.equals(MINISTRY)) {
       return Optional.empty();
     }
@@ -32,7 +32,7 @@ final class Units {
   }
 
   /** {@code county}, {@code city}, {@code province} or {@code ministry}. */
-  static String level(String unit) {
+  public static String level(String unit) {
     if (unit.equals(MINISTRY)) {
       return "ministry";
     }

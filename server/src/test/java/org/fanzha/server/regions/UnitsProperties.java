@@ -1,4 +1,4 @@
-package org.fanzha.server.warnings;
+package org.fanzha.server.regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
