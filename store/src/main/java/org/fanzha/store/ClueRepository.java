@@ -114,11 +114,14 @@ public final class ClueRepository {
         }, ClueRepository::row);
   }
 
-  /** Records a push answered 2xx: nothing more to push. Returns false when there was nothing to push any more. */
+  /**
+   * Records a push answered 2xx: nothing more to push. A receiver may have acknowledged the clue before its answer to
+   * the push was recorded; the delivery counts all the same. Returns false when it was delivered before.
+   */
   public boolean delivered(String id, long now) {
     return jdbc.update("UPDATE clue SET status = CASE WHEN status = '" + Clue.NEW + "' THEN '" + Clue.DELIVERED
-        + "' ELSE status END, delivered_at_ms = COALESCE(delivered_at_ms, ?), attempts = attempts + 1, "
-        + "next_attempt_ms = NULL, last_error = NULL WHERE id = ? AND next_attempt_ms IS NOT NULL", ps -> {
+        + "' ELSE status END, delivered_at_ms = ?, attempts = attempts + 1, next_attempt_ms = NULL, last_error = NULL "
+        + "WHERE id = ? AND delivered_at_ms IS NULL", ps -> {
           ps.setLong(1, now);
           ps.setString(2, id);
         }) == 1;

@@ -43,7 +43,7 @@ class ClueRepositoryTest {
         assertThat(c.status()).isEqualTo(Clue.NEW);
       });
       assertThat(r.delivered("C1", 11_500)).isTrue();
-      assertThat(r.delivered("C1", 12_000)).as("nothing left to push").isFalse();
+      assertThat(r.delivered("C1", 12_000)).as("delivered before").isFalse();
       assertThat(r.find("C1")).hasValueSatisfying(c -> {
         assertThat(c.status()).isEqualTo(Clue.DELIVERED);
         assertThat(c.attempts()).isEqualTo(2);
@@ -63,6 +63,8 @@ class ClueRepositoryTest {
       r.insert(clue("C1", "I-bank", "k1", 1_000, 1_000L));
       assertThat(r.acknowledge("C1", "key:abc", 2_000)).isTrue();
       assertThat(r.acknowledge("C1", "key:abc", 3_000)).isFalse();
+      assertThat(r.delivered("C1", 2_500)).as("the push's answer recorded after the acknowledgement").isTrue();
+      assertThat(r.find("C1").orElseThrow().status()).isEqualTo(Clue.ACKNOWLEDGED);
       assertThat(r.duePushes(10_000, 10)).as("acknowledged: taken by pulling").isEmpty();
       r.failed("C1", 20_000, "late answer of an old push");
       assertThat(r.find("C1").orElseThrow().nextAttemptMs()).as("a late failure does not revive pushing").isNull();
