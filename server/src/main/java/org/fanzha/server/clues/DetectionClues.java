@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the engine's strongest suspicions into clues on a schedule: a number, account or holder held at
  * {@code detection-min-score} or more as a fraud number, mule or card dealer goes to whoever can act on it (the
- * operator shuts the number, the bank stops the account, the police take the dealer). Each entity is sent once; a
- * person's region is looked up only for leads not sent before.
+ * operator shuts the number, the bank stops the account, the police take the dealer). Each entity is sent once; its
+ * region (a person's, an account's) is looked up only for leads not sent before.
  */
 @Component
 class DetectionClues implements AutoCloseable {
@@ -95,7 +95,11 @@ class DetectionClues implements AutoCloseable {
   }
 
   private Lead withRegion(Lead l) {
-    String region = l.target() == ListKind.PHONE ? regions.of(l.value()) : null;
+    String region = switch (l.target()) {
+      case PHONE -> regions.of(l.value());
+      case ACCOUNT -> regions.ofAccount(l.value());
+      default -> null;
+    };
     return region == null ? l : new Lead(l.key(), l.source(), l.sourceRef(), l.target(), l.value(), l.fraudType(),
         l.severity(), region, l.summary(), l.evidence());
   }

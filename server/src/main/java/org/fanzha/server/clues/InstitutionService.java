@@ -41,18 +41,18 @@ public class InstitutionService {
   }
 
   /** What an administrator asks for. */
-  record NewInstitution(String name, String kind, List<String> regions, List<String> prefixes,
+  public record NewInstitution(String name, String kind, List<String> regions, List<String> prefixes,
       @Nullable String minSeverity, @Nullable String webhookUrl, @Nullable String secret) {}
 
   /** A registered institution and its key, shown this once. */
-  record Registered(Institution institution, ApiKeyService.Issued key) {}
+  public record Registered(Institution institution, ApiKeyService.Issued key) {}
 
   /**
    * Checks and stores a receiver and issues its key.
    *
    * @throws BadRequestException naming the field that is wrong
    */
-  Registered register(NewInstitution n, Caller by) {
+  public Registered register(NewInstitution n, Caller by) {
     if (!NAME.matcher(n.name()).matches()) {
       throw new BadRequestException("name: 1–100 letters, digits, spaces and . _ ( ) · -, starting with a letter or digit");
     }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds where a person lives from the journal: the newest of their events that names their region (a call's
- * caller or callee region, an SMS sender's region, the region of the SIM's opening, a transfer from their phone).
+ * caller or callee region, an SMS sender's region, the region of the SIM's opening, a transfer from their phone);
+ * and where an account was opened or is used from (its opening, a transfer out of it).
  */
 public final class PersonRegions {
   private static final int LOOK_BACK = 50;
@@ -33,6 +34,21 @@ public final class PersonRegions {
       String r = regionOf(phone, e.event());
       if (r != null) {
         return r;
+      }
+    }
+    return null;
+  }
+
+  /** Returns the region of an account: where it was opened, or whence money last left it; null if none says. */
+  public @Nullable String ofAccount(String account) {
+    journal.indexPending(10_000);
+    for (JournalEntry e : journal.recent(EntityKind.ACCOUNT, account, LOOK_BACK)) {
+      if (e.event() instanceof OpeningEvent o && o.kind() != OpeningKind.SIM && account.equals(o.account())
+          && o.region() != null) {
+        return o.region();
+      }
+      if (e.event() instanceof TransferEvent t && account.equals(t.from()) && t.region() != null) {
+        return t.region();
       }
     }
     return null;
