@@ -61,13 +61,17 @@ public final class AuditLog {
       try (Connection c = ds.getConnection()) {
         c.setAutoCommit(false);
         try {
-          long id = 1;
-          String prev = GENESIS;
+          long id;
+          String prev;
           try (PreparedStatement ps = c.prepareStatement("SELECT id, hash FROM lookup_audit ORDER BY id DESC LIMIT 1");
               ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
               id = rs.getLong(1) + 1;
               prev = rs.getString(2);
+            } else { // nothing yet, or retention cut everything: go on from the anchor
+              Anchor a = anchor(c);
+              id = a.id() + 1;
+              prev = a.hash();
             }
           }
           long at = clock.millis();
@@ -130,8 +134,8 @@ public final class AuditLog {
   }
 
   /**
-   * Recomputes the chain from the first row; returns the id of the first row whose hash or link
-   * does not match (edited, inserted or deleted rows), or empty when the chain is intact.
+   * Recomputes the chain from the first row (after the newest retention anchor); returns the id of the first row whose
+   * hash or link does not match (edited, inserted or deleted rows), or empty when the chain is intact.
    */
   public OptionalLong verify() {
     String sql = "SELECT id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash FROM lookup_audit ORDER BY id";
@@ -139,14 +143,13 @@ public final class AuditLog {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setFetchSize(1000);
-        String prev = GENESIS;
-        long expectedId = 1;
+        Anchor anchor = anchor(c);
+        String prev = anchor.hash();
+        long expectedId = anchor.id() + 1;
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             AuditEntry e = entry(rs);
-            String recomputed = hash(prev, e.id(), e.at().toEpochMilli(), e.actor(), e.roles(), e.action(),
-                e.subjectKind(), e.entity(), e.unmasked());
-            if (e.id() != expectedId || !e.prevHash().equals(prev) || !e.hash().equals(recomputed)) {
+            if (!follows(e, expectedId, prev)) {
               c.commit();
               return OptionalLong.of(e.id());
             }
@@ -160,6 +163,97 @@ public final class AuditLog {
     } catch (SQLException e) {
       throw new StoreException("audit verification failed", e);
     }
+  }
+
+  /** Where the chain starts: the last row cut by retention, or the genesis (id 0) when nothing was cut. */
+  public record Anchor(long id, String hash, long cutAtMs, long rowsCut) {}
+
+  /** Returns the newest retention anchor, or the genesis. */
+  public Anchor anchor() {
+    try (Connection c = ds.getConnection()) {
+      return anchor(c);
+    } catch (SQLException e) {
+      throw new StoreException("audit anchor read failed", e);
+    }
+  }
+
+  private static Anchor anchor(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, hash, cut_at_ms, rows_cut FROM audit_anchor ORDER BY id DESC LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? new Anchor(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4))
+          : new Anchor(0, GENESIS, 0, 0);
+    }
+  }
+
+  /**
+   * Cuts the rows written before {@code beforeMs} from the front of the chain, leaving the last one's id and hash as
+   * the anchor verification starts from; returns how many rows were cut. A chain already broken there is not cut:
+   * retention must not erase the evidence of an alteration.
+   *
+   * @throws IllegalStateException when the rows to cut do not verify
+   */
+  public long cutBefore(long beforeMs) {
+    synchronized (writeLock) {
+      try (Connection c = ds.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          Anchor from = anchor(c);
+          long last = -1;
+          String lastHash = null;
+          long rows = 0;
+          String prev = from.hash();
+          try (PreparedStatement ps = c.prepareStatement("SELECT id, at_ms, actor, roles, action, entity_kind, entity, "
+              + "unmasked, prev_hash, hash FROM lookup_audit WHERE id > ? ORDER BY id")) {
+            ps.setLong(1, from.id());
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                AuditEntry e = entry(rs);
+                if (e.at().toEpochMilli() >= beforeMs) {
+                  break;
+                }
+                if (!follows(e, from.id() + rows + 1, prev)) {
+                  throw new IllegalStateException("audit chain broken at row " + e.id() + "; nothing cut");
+                }
+                prev = e.hash();
+                last = e.id();
+                lastHash = e.hash();
+                rows++;
+              }
+            }
+          }
+          if (rows == 0) {
+            c.rollback();
+            return 0;
+          }
+          try (PreparedStatement ins = c.prepareStatement(
+              "INSERT INTO audit_anchor (id, hash, cut_at_ms, rows_cut) VALUES (?, ?, ?, ?)");
+              PreparedStatement del = c.prepareStatement("DELETE FROM lookup_audit WHERE id <= ?")) {
+            ins.setLong(1, last);
+            ins.setString(2, lastHash);
+            ins.setLong(3, clock.millis());
+            ins.setLong(4, rows);
+            ins.executeUpdate();
+            del.setLong(1, last);
+            del.executeUpdate();
+          }
+          c.commit();
+          return rows;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw new StoreException("audit retention failed", e);
+      }
+    }
+  }
+
+  /** Whether a row is the one expected next: its id, its link to the previous hash, and its own hash all match. */
+  private static boolean follows(AuditEntry e, long expectedId, String prev) {
+    return e.id() == expectedId && e.prevHash().equals(prev) && e.hash().equals(hash(prev, e.id(),
+        e.at().toEpochMilli(), e.actor(), e.roles(), e.action(), e.subjectKind(), e.entity(), e.unmasked()));
   }
 
   private static AuditEntry entry(ResultSet rs) throws SQLException {

@@ -1,10 +1,14 @@
 package org.fanzha.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.store.TestDatabases.Target;
 import org.fanzha.store.TestDatabases.TestDb;
@@ -62,6 +66,58 @@ class AuditLogTest {
       }
 
       assertThat(log.verify()).hasValue(3);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void retentionCutsTheOldestRows_theChainStillVerifiesAndGoesOn(Target target) throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      AuditLog old = new AuditLog(t.db().dataSource(), Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
+      AuditLog later = new AuditLog(t.db().dataSource(), Clock.fixed(Instant.ofEpochMilli(9_000), ZoneOffset.UTC));
+      for (int i = 0; i < 3; i++) {
+        old.record("wang", "ANALYST", "entity.view", EntityKind.PHONE, "+861380013800" + i, true);
+      }
+      AuditEntry kept = later.record("li", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138009", true);
+
+      assertThat(later.cutBefore(5_000)).isEqualTo(3);
+      assertThat(later.count()).isEqualTo(1);
+      assertThat(later.anchor().id()).isEqualTo(3);
+      assertThat(later.anchor().hash()).isEqualTo(kept.prevHash());
+      assertThat(later.verify()).as("verified from the anchor").isEmpty();
+      assertThat(later.cutBefore(5_000)).as("nothing older left").isZero();
+      AuditEntry next = later.record("li", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138008", true);
+      assertThat(next.prevHash()).isEqualTo(kept.hash());
+      assertThat(later.verify()).isEmpty();
+
+      try (Connection c = t.db().dataSource().getConnection(); Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE lookup_audit SET entity = '+8613900000000' WHERE id = 4");
+      }
+      assertThat(later.verify()).as("an edit after the anchor is still caught").hasValue(4);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void retentionRefusesToCutABrokenChain_andEmptyingItKeepsTheLink(Target target) throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      AuditLog old = new AuditLog(t.db().dataSource(), Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
+      for (int i = 0; i < 3; i++) {
+        old.record("wang", "ANALYST", "entity.view", EntityKind.PHONE, "+861380013800" + i, true);
+      }
+      try (Connection c = t.db().dataSource().getConnection(); Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE lookup_audit SET actor = 'someone-else' WHERE id = 2");
+      }
+      assertThatThrownBy(() -> old.cutBefore(5_000)).hasMessageContaining("row 2");
+      assertThat(old.count()).as("the evidence stays").isEqualTo(3);
+      try (Connection c = t.db().dataSource().getConnection(); Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE lookup_audit SET actor = 'wang' WHERE id = 2");
+      }
+      assertThat(old.cutBefore(5_000)).isEqualTo(3);
+      AuditEntry first = old.record("li", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138009", true);
+      assertThat(first.id()).isEqualTo(4);
+      assertThat(first.prevHash()).isEqualTo(old.anchor().hash());
+      assertThat(old.verify()).isEmpty();
     }
   }
 }
