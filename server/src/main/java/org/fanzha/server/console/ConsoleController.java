@@ -19,10 +19,13 @@ import org.fanzha.server.demo.DemoStatus;
 import org.fanzha.server.funds.FundsService;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.RunnerStats;
+import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.Masks;
+import org.fanzha.server.system.Roles;
 import org.fanzha.store.Database;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,9 +67,10 @@ class ConsoleController {
       @Nullable String transfer) {}
 
   @GetMapping("/")
-  String page(Model model, @Nullable Principal user) {
+  String page(Model model, @Nullable Principal user, @Nullable Authentication auth) {
     model.addAttribute("demo", demo.getIfAvailable() != null);
     model.addAttribute("user", user == null ? null : user.getName());
+    model.addAttribute("admin", Caller.of(auth).hasAny(Roles.ADMIN));
     return "console/index";
   }
 

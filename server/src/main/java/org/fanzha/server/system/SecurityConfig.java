@@ -101,6 +101,7 @@ class SecurityConfig {
       a.requestMatchers("/api/v1/clues", "/api/v1/clues/**").hasAnyRole(Roles.BANK, Roles.OPERATOR, Roles.PLATFORM,
           Roles.POLICE, Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/clues", "/clues/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/audit", "/audit/**").hasRole(Roles.ADMIN);
       a.requestMatchers("/", "/console/**", "/rules", "/rules/**").hasAnyRole(STAFF);
       a.anyRequest().permitAll();
     });

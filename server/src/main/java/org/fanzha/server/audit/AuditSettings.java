@@ -1,0 +1,15 @@
+package org.fanzha.server.audit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the audit chain is kept ({@code fanzha.audit.*}).
+ *
+ * @param retention how long a record of who looked at what is kept (three years by default; the Cybersecurity Law
+ *     asks network logs be kept six months at least); zero keeps everything
+ * @param checkEvery how often the chain is recomputed and the retention applied
+ */
+@ConfigurationProperties("fanzha.audit")
+public record AuditSettings(@DefaultValue("1095d") Duration retention, @DefaultValue("PT1H") Duration checkEvery) {}
