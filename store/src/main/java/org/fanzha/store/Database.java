@@ -36,6 +36,7 @@ public final class Database implements AutoCloseable {
   private final AppealRepository appeals;
   private final InstitutionRepository institutions;
   private final ClueRepository clues;
+  private final AssessmentRepository assessments;
 
   private Database(HikariDataSource dataSource, Dialect dialect, @Nullable Path journalLog) {
     this.dataSource = dataSource;
@@ -53,6 +54,7 @@ public final class Database implements AutoCloseable {
     this.appeals = new AppealRepository(dataSource);
     this.institutions = new InstitutionRepository(dataSource);
     this.clues = new ClueRepository(dataSource);
+    this.assessments = new AssessmentRepository(dataSource);
   }
 
   /**
@@ -221,6 +223,11 @@ public final class Database implements AutoCloseable {
   /** Returns the clues sent to institutions. */
   public ClueRepository clues() {
     return clues;
+  }
+
+  /** Returns the register of new-business fraud-risk assessments. */
+  public AssessmentRepository assessments() {
+    return assessments;
   }
 
   /** Closes the pool; on H2 this also closes the database file once the last connection goes. */

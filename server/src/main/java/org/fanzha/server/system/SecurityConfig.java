@@ -101,6 +101,15 @@ class SecurityConfig {
       a.requestMatchers("/api/v1/clues", "/api/v1/clues/**").hasAnyRole(Roles.BANK, Roles.OPERATOR, Roles.PLATFORM,
           Roles.POLICE, Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/clues", "/clues/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      // new-business assessments: institutions and analysts submit, reviewers sign off, staff read the register
+      a.requestMatchers(HttpMethod.POST, "/api/v1/assessments/*/review", "/assessments/*/review")
+          .hasAnyRole(Roles.REVIEWER, Roles.ADMIN);
+      a.requestMatchers(HttpMethod.POST, "/api/v1/assessments").hasAnyRole(Roles.ANALYST, Roles.BANK, Roles.OPERATOR,
+          Roles.PLATFORM, Roles.ADMIN);
+      a.requestMatchers("/api/v1/assessments", "/api/v1/assessments/**").hasAnyRole(Roles.ANALYST, Roles.REVIEWER,
+          Roles.BANK, Roles.OPERATOR, Roles.PLATFORM, Roles.ADMIN);
+      a.requestMatchers("/assessments/new").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/assessments", "/assessments/**").hasAnyRole(STAFF);
       a.requestMatchers("/audit", "/audit/**").hasRole(Roles.ADMIN);
       a.requestMatchers("/", "/console/**", "/rules", "/rules/**").hasAnyRole(STAFF);
       a.anyRequest().permitAll();
