@@ -11,7 +11,7 @@ import org.fanzha.core.event.Role;
 import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
-import org.fanzha.server.regions.PersonRegions;
+import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.store.Database;
 import org.fanzha.store.Institution;
@@ -38,19 +38,20 @@ class DetectionClues implements AutoCloseable {
   private final ObjectProvider<Runner> runner;
   private final Database db;
   private final ClueSettings settings;
-  private final PersonRegions regions;
+  private final EntityRegions regions;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "fanzha-clue-detections");
     t.setDaemon(true);
     return t;
   });
 
-  DetectionClues(ClueDesk desk, ObjectProvider<Runner> runner, Database db, ClueSettings settings) {
+  DetectionClues(ClueDesk desk, ObjectProvider<Runner> runner, Database db, ClueSettings settings,
+      EntityRegions regions) {
     this.desk = desk;
     this.runner = runner;
     this.db = db;
     this.settings = settings;
-    this.regions = new PersonRegions(db.journal());
+    this.regions = regions;
     long every = settings.scanEvery().toMillis();
     timer.scheduleWithFixedDelay(this::scanQuietly, every, every, TimeUnit.MILLISECONDS);
   }
@@ -95,11 +96,7 @@ class DetectionClues implements AutoCloseable {
   }
 
   private Lead withRegion(Lead l) {
-    String region = switch (l.target()) {
-      case PHONE -> regions.of(l.value());
-      case ACCOUNT -> regions.ofAccount(l.value());
-      default -> null;
-    };
+    String region = l.target().entityKind() == null ? null : regions.of(l.target().entityKind(), l.value());
     return region == null ? l : new Lead(l.key(), l.source(), l.sourceRef(), l.target(), l.value(), l.fraudType(),
         l.severity(), region, l.summary(), l.evidence());
   }

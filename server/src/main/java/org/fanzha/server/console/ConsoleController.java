@@ -17,6 +17,8 @@ import org.fanzha.engine.Warning;
 import org.fanzha.server.demo.DemoProgress;
 import org.fanzha.server.demo.DemoStatus;
 import org.fanzha.server.funds.FundsService;
+import org.fanzha.server.regions.EntityRegions;
+import org.fanzha.server.regions.Jurisdictions;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.RunnerStats;
 import org.fanzha.server.system.Caller;
@@ -46,10 +48,12 @@ class ConsoleController {
   private final ConsoleMetrics metrics;
   private final ObjectProvider<DemoStatus> demo;
   private final FundsService funds;
+  private final EntityRegions regions;
 
   ConsoleController(Runner runner, Database db, ConsoleMetrics metrics, ObjectProvider<DemoStatus> demo,
-      FundsService funds) {
+      FundsService funds, EntityRegions regions) {
     this.funds = funds;
+    this.regions = regions;
     this.runner = runner;
     this.db = db;
     this.metrics = metrics;
@@ -75,8 +79,12 @@ class ConsoleController {
   }
 
   @GetMapping("/console/riskiest")
-  String riskiest(Model model, Locale locale) {
-    List<EntityRisk> top = runner.riskiest(TOP);
+  String riskiest(Model model, Locale locale, @Nullable Authentication auth) {
+    List<String> scope = Jurisdictions.of(db, auth);
+    // a user limited to regions: another region's entities are not shown (more are read to fill the table)
+    List<EntityRisk> top = runner.riskiest(scope.isEmpty() ? TOP : TOP * 20).stream()
+        .filter(r -> regions.visibility(r.entityKind(), r.entity(), scope) != EntityRegions.Visibility.NONE)
+        .limit(TOP).toList();
     List<RiskRow> rows = new ArrayList<>(top.size());
     boolean zh = isChinese(locale);
     for (EntityRisk r : top) {
@@ -94,10 +102,18 @@ class ConsoleController {
   }
 
   @GetMapping("/console/warnings")
-  String warnings(Model model, Locale locale) {
+  String warnings(Model model, Locale locale, @Nullable Authentication auth) {
     boolean zh = isChinese(locale);
     List<WarningRow> rows = new ArrayList<>();
-    for (Warning w : runner.recentWarnings(TOP)) {
+    List<String> scope = Jurisdictions.of(db, auth);
+    for (Warning w : runner.recentWarnings(scope.isEmpty() ? TOP : TOP * 20)) {
+      if (rows.size() == TOP) {
+        break;
+      }
+      if (!scope.isEmpty() && (w.victimPhone() == null
+          || regions.visibility(EntityKind.PHONE, w.victimPhone(), scope) == EntityRegions.Visibility.NONE)) {
+        continue; // another region's person
+      }
       String victim = w.victimPhone() != null ? Masking.phone(w.victimPhone())
           : w.victimAccount() != null ? Masks.entity(EntityKind.ACCOUNT, w.victimAccount()) : "—";
       String type = zh ? w.fraudType().nameZh() : w.fraudType().nameEn();

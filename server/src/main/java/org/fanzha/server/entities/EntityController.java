@@ -17,6 +17,8 @@ import org.fanzha.core.time.Timestamps;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.model.EntityModel;
 import org.fanzha.engine.replay.OutputJson;
+import org.fanzha.server.regions.EntityRegions;
+import org.fanzha.server.regions.Jurisdictions;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
@@ -58,12 +60,14 @@ class EntityController {
 
   private final Runner runner;
   private final Database db;
+  private final EntityRegions regions;
   private final KeyedBuckets limiter;
 
-  EntityController(Runner runner, Database db,
+  EntityController(Runner runner, Database db, EntityRegions regions,
       @Value("${fanzha.lookup.anonymous-per-minute:60}") int anonymousPerMinute) {
     this.runner = runner;
     this.db = db;
+    this.regions = regions;
     this.limiter = KeyedBuckets.perMinute(anonymousPerMinute);
   }
 
@@ -73,7 +77,8 @@ class EntityController {
           + "reasons, as a line of entities.ndjson; null when none is held) and its most recent journaled events. Identifiers are normalised first, so "
           + "phone/13800138000 and phone/+8613800138000 are the same. Callers without the ANALYST or ADMIN role "
           + "get only the public answer: the identifier masked and the risk (level, score, suspected roles, "
-          + "reasons), no events; they are rate-limited per address. Every look-up is written to the "
+          + "reasons), no events; they are rate-limited per address. An analyst limited to regions sees entities of those "
+          + "regions whole, one whose region is not known masked, and another region's not at all (404). Every look-up is written to the "
           + "tamper-evident audit log.",
       responses = {
           @ApiResponse(responseCode = "200", description = "the entity"),
@@ -97,11 +102,19 @@ class EntityController {
     } catch (InvalidIdentifierException e) {
       return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid identifier", "id: " + e.getMessage());
     }
-    boolean full = Roles.canSeePersonalData(auth);
-    if (!full && !limiter.tryTake(request.getRemoteAddr())) {
+    boolean analyst = Roles.canSeePersonalData(auth);
+    if (!analyst && !limiter.tryTake(request.getRemoteAddr())) {
       return problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many look-ups", "look-ups without the ANALYST role are limited per address");
     }
     Caller caller = Caller.of(auth);
+    // an analyst limited to regions sees their own whole, one nobody can place masked, another region's not at all
+    EntityRegions.Visibility seen = analyst ? regions.visibility(k, canonical, Jurisdictions.of(db, auth))
+        : EntityRegions.Visibility.MASKED;
+    if (seen == EntityRegions.Visibility.NONE) {
+      db.audit().record(caller.name(), caller.rolesText(), "entity.view.outside", k, canonical, false);
+      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown entity", "no risk and no events are held for this " + k.wireName());
+    }
+    boolean full = seen == EntityRegions.Visibility.FULL;
     db.audit().record(caller.name(), caller.rolesText(), "entity.view", k, canonical, full);
     Optional<EntityRisk> risk = runner.entity(k, canonical);
     if (!full) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import org.fanzha.graph.freeze.HoldRefusedException;
 import org.fanzha.server.funds.FundsService.NotTraceable;
 import org.fanzha.server.funds.FundsService.NotTraceableException;
+import org.fanzha.server.regions.OutsideJurisdiction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Problem answers (RFC 9457) of the trace and hold APIs: 404 for an unknown transfer or order, 409
+ * Problem answers (RFC 9457) of the trace and hold APIs: 404 for an unknown transfer or order (or an account of a
+ * region the caller does not answer for), 409
  * when the stop/freeze workflow refuses a change (with HoldOrder's message, which says what was
  * tried, in which state and why not), 503 while a transfer is not yet in the graph. Bad input is
  * answered 400 by {@code ApiProblems}; anything else is a fault of ours (500, logged).
@@ -35,6 +37,11 @@ class FundsProblems {
     }
     URI type = e.reason() == NotTraceable.NOT_A_TRANSFER ? NOT_A_TRANSFER : NOT_FOUND;
     return problem(HttpStatus.NOT_FOUND, type, "No such transfer", e.getMessage());
+  }
+
+  @ExceptionHandler(OutsideJurisdiction.class)
+  ResponseEntity<ProblemDetail> outside(OutsideJurisdiction e) {
+    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown account", e.getMessage());
   }
 
   @ExceptionHandler(HoldService.UnknownHoldException.class)

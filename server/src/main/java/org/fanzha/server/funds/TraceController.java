@@ -14,6 +14,8 @@ import org.fanzha.graph.funds.TraceJson;
 import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.server.funds.FundsService.TraceResult;
 import org.fanzha.server.funds.HoldService.Actor;
+import org.fanzha.server.regions.EntityRegions;
+import org.fanzha.server.regions.Jurisdictions;
 import org.fanzha.server.system.JsonBodies;
 import org.fanzha.store.Database;
 import org.jspecify.annotations.Nullable;
@@ -37,10 +39,12 @@ class TraceController {
 
   private final FundsService funds;
   private final Database db;
+  private final EntityRegions regions;
 
-  TraceController(FundsService funds, Database db) {
+  TraceController(FundsService funds, Database db, EntityRegions regions) {
     this.funds = funds;
     this.db = db;
+    this.regions = regions;
   }
 
   @Operation(summary = "Trace a journaled transfer forward",
@@ -55,6 +59,7 @@ class TraceController {
     TraceSettings s = TraceParams.settings(policy, maxHops);
     Long at = TraceParams.optionalTime("as_of", asOf);
     TraceResult r = funds.traceTransfer(id, s, at);
+    visible(auth, r.trace().seed().account());
     audit(auth, "trace.transfer", r.trace().seed().account());
     return json(r);
   }
@@ -67,7 +72,7 @@ class TraceController {
       @RequestParam(required = false) @Nullable String policy,
       @RequestParam(name = "max_hops", required = false) @Nullable Integer maxHops,
       @RequestParam(name = "as_of", required = false) @Nullable String asOf, @Nullable Authentication auth) {
-    String a = TraceParams.account("account", account);
+    String a = visible(auth, TraceParams.account("account", account));
     TraceResult r = funds.traceAccount(a, TraceParams.time("after", after), TraceParams.settings(policy, maxHops),
         TraceParams.optionalTime("as_of", asOf));
     audit(auth, "trace.account", a);
@@ -80,7 +85,7 @@ class TraceController {
   @GetMapping("/reverse/{account}")
   ResponseEntity<byte[]> reverse(@PathVariable String account, @RequestParam String from, @RequestParam String to,
       @RequestParam(name = "max_hops", required = false) @Nullable Integer maxHops, @Nullable Authentication auth) {
-    String a = TraceParams.account("account", account);
+    String a = visible(auth, TraceParams.account("account", account));
     ReverseTrace t = funds.reverse(a, TraceParams.time("from", from), TraceParams.time("to", to),
         TraceParams.settings(null, maxHops));
     audit(auth, "trace.reverse", a);
@@ -95,7 +100,7 @@ class TraceController {
   @GetMapping("/return")
   ResponseEntity<byte[]> fundReturn(@RequestParam String account, @RequestParam String recovered,
       @RequestParam List<String> transfers, @Nullable Authentication auth) {
-    String a = TraceParams.account("account", account);
+    String a = visible(auth, TraceParams.account("account", account));
     long fen = TraceParams.money("recovered", recovered);
     List<String> ids = new ArrayList<>();
     for (String t : transfers) {
@@ -131,6 +136,12 @@ class TraceController {
       g.writeEndArray();
       g.writeEndObject();
     });
+  }
+
+  /** The account, if the caller answers for its region (a trace may follow the money anywhere from there). */
+  private String visible(@Nullable Authentication auth, String account) {
+    regions.requireVisible(EntityKind.ACCOUNT, account, Jurisdictions.of(db, auth));
+    return account;
   }
 
   private void audit(@Nullable Authentication auth, String action, String account) {
