@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
   private final InstitutionRepository institutions;
   private final ClueRepository clues;
   private final AssessmentRepository assessments;
+  private final WorkRepository work;
 
   private Database(HikariDataSource dataSource, Dialect dialect, @Nullable Path journalLog) {
     this.dataSource = dataSource;
@@ -55,6 +56,7 @@ public final class Database implements AutoCloseable {
     this.institutions = new InstitutionRepository(dataSource);
     this.clues = new ClueRepository(dataSource);
     this.assessments = new AssessmentRepository(dataSource);
+    this.work = new WorkRepository(dataSource);
   }
 
   /**
@@ -228,6 +230,11 @@ public final class Database implements AutoCloseable {
   /** Returns the register of new-business fraud-risk assessments. */
   public AssessmentRepository assessments() {
     return assessments;
+  }
+
+  /** Returns who works which item and the notes on items. */
+  public WorkRepository work() {
+    return work;
   }
 
   /** Closes the pool; on H2 this also closes the database file once the last connection goes. */

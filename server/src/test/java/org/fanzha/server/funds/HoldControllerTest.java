@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
+import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.server.funds.FundsTestSupport.MovableClock;
 import org.fanzha.store.Database;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The stop/freeze workflow over HTTP with a real store and a clock the test moves. */
 @WebMvcTest(controllers = {TraceController.class, HoldController.class})
 @AutoConfigureMockMvc(addFilters = false)
-@Import({FundsService.class, HoldService.class, FundsTestSupport.Beans.class})
+@Import({FundsService.class, HoldService.class, EntityRegions.class, FundsTestSupport.Beans.class})
 class HoldControllerTest {
 
   @Autowired MockMvc mvc;

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.store.AuditEntry;
 import org.fanzha.store.Database;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(controllers = {TraceController.class, HoldController.class})
 @AutoConfigureMockMvc(addFilters = false)
-@Import({FundsService.class, HoldService.class, FundsTestSupport.Beans.class})
+@Import({FundsService.class, HoldService.class, EntityRegions.class, FundsTestSupport.Beans.class})
 class TraceControllerTest {
 
   @Autowired MockMvc mvc;
