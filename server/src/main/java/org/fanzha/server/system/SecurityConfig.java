@@ -8,10 +8,13 @@ import java.util.HexFormat;
 import java.util.List;
 import org.fanzha.server.keys.ApiKeyFilter;
 import org.fanzha.server.keys.ApiKeyService;
+import org.fanzha.server.users.OidcSettings;
+import org.fanzha.server.users.OidcStaffUsers;
 import org.fanzha.server.users.StaffUserDetails;
 import org.fanzha.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,6 +24,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -61,7 +65,8 @@ class SecurityConfig {
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, LoginThrottle throttle,
-      ApiKeyService keys) throws Exception {
+      ApiKeyService keys, ObjectProvider<ClientRegistrationRepository> oidcProviders, OidcSettings oidc, Database db)
+      throws Exception {
     if (settings.openIngest()) {
       log.warn("Event intake is open to unauthenticated callers (fanzha.security.open-ingest=true, env FANZHA_OPEN_INGEST); "
           + "never on a network others can reach");
@@ -117,6 +122,11 @@ class SecurityConfig {
     });
     http.httpBasic(Customizer.withDefaults());
     http.formLogin(f -> f.defaultSuccessUrl("/", false));
+    if (oidcProviders.getIfAvailable() != null) {
+      // a provider is configured (spring.security.oauth2.client.*): the sign-in page offers it beside the form
+      http.oauth2Login(o -> o.defaultSuccessUrl("/", false)
+          .userInfoEndpoint(u -> u.oidcUserService(new OidcStaffUsers(db, oidc.usernameClaim()))));
+    }
     http.logout(l -> l.logoutSuccessUrl("/login?logout"));
     http.csrf(c -> c.ignoringRequestMatchers(machineApiCall()));
     http.addFilterBefore(new CrossSiteRequestFilter(), CsrfFilter.class);
