@@ -23,6 +23,7 @@ import org.fanzha.store.HoldRecord;
 import org.fanzha.store.StoreException;
 import org.fanzha.server.system.BadRequestException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,11 +41,13 @@ public class HoldService {
 
   private final Database db;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final SecureRandom random = new SecureRandom();
 
-  HoldService(Database db, Clock clock) {
+  HoldService(Database db, Clock clock, ApplicationEventPublisher events) {
     this.db = db;
     this.clock = clock;
+    this.events = events;
   }
 
   /** No order with this id. */
@@ -80,6 +83,7 @@ public class HoldService {
         throw e;
       }
       audit(actor, "hold.request", o);
+      events.publishEvent(new HoldRequested(o));
       return o;
     }
   }

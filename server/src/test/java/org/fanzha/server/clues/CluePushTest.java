@@ -304,6 +304,49 @@ class CluePushTest {
     assertThat(s.path("answers").path("account_frozen").asLong()).isEqualTo(1);
   }
 
+  @Test
+  @Order(8)
+  void aHoldAskedOfTheBankReachesItAsAClue() throws Exception {
+    HttpResponse<String> hold = admin().post("/api/v1/holds", "{\"kind\":\"stop\",\"account\":\"" + ACCOUNT
+        + "\",\"amount\":\"49000.00\",\"case_ref\":\"case-7\"}");
+    assertThat(hold.statusCode()).isEqualTo(201);
+    String holdId = json.readTree(hold.body()).get("id").asString();
+    JsonNode found = null;
+    for (JsonNode c : json.readTree(analyst().withKey(bankKey).get("/api/v1/clues").body())) {
+      if (c.get("source").asString().equals("hold")) {
+        found = c;
+      }
+    }
+    assertThat(found).as("the bank's clue of the hold").isNotNull();
+    assertThat(found.get("source_ref").asString()).isEqualTo(holdId);
+    assertThat(found.get("summary").asString()).contains("/api/v1/holds/" + holdId).contains("49000.00");
+    assertThat(found.get("severity").asString()).isEqualTo("high");
+  }
+
+  @Test
+  @Order(9)
+  void aReportReachesThePoliceOfItsRegionOnce() throws Exception {
+    String report = "{\"type\":\"report\",\"id\":\"r-clue-%d\",\"ts\":\"2026-11-27T11:00:00+08:00\",\"targets\":"
+        + "[{\"kind\":\"phone\",\"value\":\"13900139000\"}],\"region\":\"410402\",\"fraud_type\":\"police\","
+        + "\"text\":\"自称公安局要我转账到安全账户\",\"loss\":\"3000.00\"}";
+    assertThat(admin().post("/api/v1/events", report.formatted(1) + "\n" + report.formatted(2)).statusCode())
+        .isEqualTo(200);
+    List<Clue> found = List.of();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (found.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      found = db.clues().list(policeId, false, List.of(), 100).stream().filter(c -> c.source().equals("report"))
+          .toList();
+    }
+    Thread.sleep(300); // the second report, too
+    found = db.clues().list(null, false, List.of(), 100).stream().filter(c -> c.source().equals("report")).toList();
+    assertThat(found).as("one clue, to the police of Luoyang, for two reports").hasSize(1);
+    assertThat(found.get(0).institutionId()).isEqualTo(policeId);
+    assertThat(found.get(0).severity()).as("someone lost money").isEqualTo("medium");
+    assertThat(found.get(0).fraudType()).isEqualTo("police");
+    assertThat(found.get(0).summary()).contains("3000 yuan").contains("安全账户");
+  }
+
   private Clue awaitStatus(String id, String status) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     Clue c = db.clues().find(id).orElseThrow();
