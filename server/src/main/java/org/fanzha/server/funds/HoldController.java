@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.fanzha.core.codec.TextCheck;
+import org.fanzha.core.event.EntityKind;
 import org.fanzha.graph.freeze.HoldKind;
 import org.fanzha.graph.freeze.HoldOrder;
+import org.fanzha.server.regions.EntityRegions;
+import org.fanzha.server.regions.Jurisdictions;
 import org.fanzha.server.system.BadRequestException;
+import org.fanzha.store.Database;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +44,13 @@ class HoldController {
   static final int MAX_TERM_DAYS = 3660;
 
   private final HoldService holds;
+  private final EntityRegions regions;
+  private final Database db;
 
-  HoldController(HoldService holds) {
+  HoldController(HoldService holds, EntityRegions regions, Database db) {
     this.holds = holds;
+    this.regions = regions;
+    this.db = db;
   }
 
   @Operation(summary = "Request a stop or freeze (ANALYST)",
@@ -92,18 +100,26 @@ class HoldController {
 
   @Operation(summary = "One order with its full history", description = "An order past its term reads as expired.")
   @GetMapping("/{id}")
-  ResponseEntity<byte[]> get(@PathVariable String id) {
-    return ok(holds.find(id).orElseThrow(() -> new HoldService.UnknownHoldException(id)));
+  ResponseEntity<byte[]> get(@PathVariable String id, @Nullable Authentication auth) {
+    List<String> scope = Jurisdictions.of(db, auth);
+    return ok(holds.find(id).filter(o -> visible(o, scope)).orElseThrow(() -> new HoldService.UnknownHoldException(id)));
   }
 
-  @Operation(summary = "Orders on an account, or the newest orders", description = "Newest first.")
+  @Operation(summary = "Orders on an account, or the newest orders",
+      description = "Newest first; a caller limited to regions sees the orders on accounts of those regions (and on "
+          + "accounts nobody can place).")
   @GetMapping
   ResponseEntity<byte[]> list(@RequestParam(required = false) @Nullable String account,
-      @RequestParam(defaultValue = "50") int limit) {
-    List<HoldOrder> l = account == null || account.isBlank()
+      @RequestParam(defaultValue = "50") int limit, @Nullable Authentication auth) {
+    List<String> scope = Jurisdictions.of(db, auth);
+    List<HoldOrder> l = (account == null || account.isBlank()
         ? holds.recent(Math.max(1, Math.min(limit, 500)))
-        : holds.forAccount(TraceParams.account("account", account));
+        : holds.forAccount(TraceParams.account("account", account))).stream().filter(o -> visible(o, scope)).toList();
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(HoldJson.list(l, holds.now()));
+  }
+
+  private boolean visible(HoldOrder o, List<String> scope) {
+    return regions.visibility(EntityKind.ACCOUNT, o.account(), scope) != EntityRegions.Visibility.NONE;
   }
 
   private ResponseEntity<byte[]> ok(HoldOrder o) {

@@ -86,6 +86,13 @@ class JurisdictionTest {
     assertThat(zhejiang.get("/api/v1/entities/account/" + LUOYANG_ACCOUNT).statusCode()).isEqualTo(404);
     assertThat(zhejiang.get("/api/v1/trace/account/" + LUOYANG_ACCOUNT + "?after=2026-01-01T00:00:00%2B08:00")
         .statusCode()).as("a trace from another region's account").isEqualTo(404);
+    HttpResponse<String> hold = new Api(port, "admin", "admin-pw").post("/api/v1/holds", "{\"kind\":\"stop\","
+        + "\"account\":\"" + LUOYANG_ACCOUNT + "\",\"amount\":\"100.00\",\"case_ref\":\"j-case\"}");
+    assertThat(hold.statusCode()).isEqualTo(201);
+    String holdId = json.readTree(hold.body()).get("id").asString();
+    assertThat(zhejiang.get("/api/v1/holds").body()).doesNotContain(holdId);
+    assertThat(zhejiang.get("/api/v1/holds/" + holdId).statusCode()).isEqualTo(404);
+    assertThat(new Api(port, "admin", "admin-pw").get("/api/v1/holds").body()).contains(holdId);
 
     Api admin = new Api(port, "admin", "admin-pw");
     assertThat(json.readTree(admin.get("/api/v1/entities/phone/" + LUOYANG).body()).get("masked").asBoolean())
