@@ -116,7 +116,7 @@ class SecurityConfig {
       a.requestMatchers("/assessments/new").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/assessments", "/assessments/**").hasAnyRole(STAFF);
       a.requestMatchers("/api/v1/work", "/api/v1/work/**", "/work", "/work/**").hasAnyRole(STAFF);
-      a.requestMatchers("/audit", "/audit/**").hasRole(Roles.ADMIN);
+      a.requestMatchers("/audit", "/audit/**", "/admin", "/admin/**").hasRole(Roles.ADMIN);
       a.requestMatchers("/", "/console/**", "/rules", "/rules/**").hasAnyRole(STAFF);
       a.anyRequest().permitAll();
     });
