@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.fanzha.server.support.Api;
 import org.fanzha.server.support.Browsers;
+import org.fanzha.server.support.ChromiumTest;
 import org.fanzha.server.support.TestDirs;
 import org.fanzha.store.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,9 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * registers a clue receiver; an analyst may not open the page.
  */
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminBrowserTest {
+class AdminBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-admin-browser");
-  static WebDriver browser;
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
@@ -38,17 +35,7 @@ class AdminBrowserTest {
   @LocalServerPort int port;
   @Autowired Database db;
 
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browsers.headlessChromium("zh-CN");
-  }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void anAdministratorMakesAUserAKeyAndAReceiver() throws Exception {
@@ -57,19 +44,21 @@ class AdminBrowserTest {
     Browsers.signIn(browser, base, "admin", "admin-pw");
     browser.get(base + "/");
     browser.findElement(By.id("admin-link")).click();
+    waitFor(By.id("user-form"));
 
     browser.findElement(By.id("user-name")).sendKeys("ly.analyst");
     browser.findElement(By.id("user-password")).sendKeys("a-long-password-1");
     browser.findElement(By.id("user-role-ANALYST")).click();
     browser.findElement(By.id("user-regions")).sendKeys("4103, 4104");
     browser.findElement(By.id("create-user")).click();
+    waitForText(By.id("users"), "ly.analyst");
     assertThat(browser.findElement(By.id("users")).getText()).contains("ly.analyst").contains("4103, 4104");
     assertThat(db.users().find("ly.analyst").orElseThrow().regions()).containsExactly("4103", "4104");
 
     browser.findElement(By.id("key-name")).sendKeys("bank intake");
     browser.findElement(By.id("key-role-INGEST")).click();
     browser.findElement(By.id("issue-key")).click();
-    String key = browser.findElement(By.id("issued-key")).getText();
+    String key = waitFor(By.id("issued-key")).getText();
     assertThat(key).startsWith("fzk_");
     Api withKey = new Api(port, "demo", "analyst-pw").withKey(key);
     assertThat(withKey.post("/api/v1/events", "").statusCode()).as("the key signs in").isNotEqualTo(401);
@@ -78,13 +67,13 @@ class AdminBrowserTest {
     String id = key.substring(4, 16);
     WebElement row = browser.findElement(By.id("key-" + id));
     row.findElement(By.className("revoke")).click();
-    assertThat(browser.findElement(By.id("key-" + id)).getText()).contains("已吊销");
+    waitForText(By.id("key-" + id), "已吊销");
     assertThat(withKey.post("/api/v1/events", "").statusCode()).isEqualTo(401);
 
     browser.findElement(By.id("institution-name")).sendKeys("洛阳市反诈中心");
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("institution-kind"))).selectByValue("police");
     browser.findElement(By.id("register-institution")).click();
-    assertThat(browser.findElement(By.id("issued-key")).getText()).startsWith("fzk_");
+    assertThat(waitFor(By.id("issued-key")).getText()).startsWith("fzk_");
     assertThat(browser.findElement(By.id("institutions")).getText()).contains("洛阳市反诈中心").contains("公安机关");
   }
 }

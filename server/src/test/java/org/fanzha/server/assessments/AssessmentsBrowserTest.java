@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.fanzha.server.support.Browsers;
+import org.fanzha.server.support.ChromiumTest;
 import org.fanzha.server.support.TestDirs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,9 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the form keeps what was typed), and a reviewer signs it off on its page.
  */
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AssessmentsBrowserTest {
+class AssessmentsBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-assessments-browser");
-  static WebDriver browser;
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
@@ -37,17 +34,7 @@ class AssessmentsBrowserTest {
 
   @LocalServerPort int port;
 
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browsers.headlessChromium("zh-CN");
-  }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void anAnalystRegistersAnAssessmentAndAReviewerSignsItOff() {
@@ -55,8 +42,8 @@ class AssessmentsBrowserTest {
     Browsers.signIn(browser, base, "demo", "analyst-pw");
     browser.get(base + "/");
     browser.findElement(By.id("assessments-link")).click();
-    browser.findElement(By.id("new-assessment")).click();
-    browser.findElement(By.name("institution")).sendKeys("某运营商");
+    waitFor(By.id("new-assessment")).click();
+    waitFor(By.name("institution")).sendKeys("某运营商");
     browser.findElement(By.name("service")).sendKeys("物联网卡开卡");
     browser.findElement(By.name("description")).sendKeys("企业批量开通物联网卡");
     browser.findElement(By.name("launch_date")).sendKeys("03012027");

@@ -8,14 +8,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.fanzha.server.support.Api;
 import org.fanzha.server.support.Browsers;
+import org.fanzha.server.support.ChromiumTest;
 import org.fanzha.server.support.TestDirs;
 import org.fanzha.store.AuditEntry;
 import org.fanzha.store.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * gauge; an analyst may not open the page.
  */
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditChainBrowserTest {
+class AuditChainBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-audit-browser");
-  static WebDriver browser;
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
@@ -46,17 +43,7 @@ class AuditChainBrowserTest {
   @Autowired Database db;
   @Autowired AuditChain chain;
 
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browsers.headlessChromium("zh-CN");
-  }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void aRowChangedInTheDatabaseIsCaughtAndShown() throws Exception {

@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.server.support.Api;
 import org.fanzha.server.support.Browsers;
+import org.fanzha.server.support.ChromiumTest;
 import org.fanzha.server.support.TestDirs;
 import org.fanzha.server.warnings.WarningDesk;
 import org.fanzha.store.Clue;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * console's clue page shows the answer and the bank's record, and a clue nobody answered in time in red.
  */
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CluesBrowserTest {
+class CluesBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-clues-browser");
   static final long NOW = System.currentTimeMillis();
   static final String SECRET = "bank-b-webhook-secret-002";
@@ -47,7 +47,6 @@ class CluesBrowserTest {
   static final String PAYEE = "6217000010001234569";
   static final BlockingQueue<byte[]> pushes = new LinkedBlockingQueue<>();
   static HttpServer receiver;
-  static WebDriver browser;
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
@@ -77,14 +76,10 @@ class CluesBrowserTest {
       exchange.close();
     });
     receiver.start();
-    browser = Browsers.headlessChromium("zh-CN");
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
     receiver.stop(0);
   }
 
@@ -143,7 +138,7 @@ class CluesBrowserTest {
     Browsers.signIn(browser, base, "demo", "analyst-pw");
     browser.get(base + "/");
     browser.findElement(By.id("clues-link")).click();
-    assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("接收机构");
+    waitForText(By.tagName("h2"), "接收机构");
     browser.get(base + "/clues?status=all");
     WebElement answered = browser.findElement(By.id("clue-" + id));
     assertThat(answered.findElement(By.className("answer")).getText()).isEqualTo("账户已冻结 · 冻结六个月");

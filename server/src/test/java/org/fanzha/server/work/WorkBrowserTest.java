@@ -7,13 +7,11 @@ import java.time.Duration;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.support.Api;
 import org.fanzha.server.support.Browsers;
+import org.fanzha.server.support.ChromiumTest;
 import org.fanzha.server.support.TestDirs;
 import org.fanzha.server.warnings.WarningDesk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,11 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * "given to me", they add a note on its page and follow the link to the task.
  */
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WorkBrowserTest {
+class WorkBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-work-browser");
   static final long NOW = System.currentTimeMillis();
   static final String FRAUD = "+8617012345691";
-  static WebDriver browser;
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
@@ -45,17 +42,7 @@ class WorkBrowserTest {
   @LocalServerPort int port;
   @Autowired WarningDesk warnings;
 
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browsers.headlessChromium("zh-CN");
-  }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   static String event(String type, String id, int minutesAgo, String fields) {
     return "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"ts\":\"" + Timestamps.format(NOW - minutesAgo * 60_000L)
@@ -80,7 +67,7 @@ class WorkBrowserTest {
     Browsers.signIn(browser, base, "ly-analyst", "ly-analyst-pw");
     browser.get(base + "/");
     browser.findElement(By.id("work-link")).click();
-    WebElement unassigned = browser.findElement(By.id("unassigned"));
+    WebElement unassigned = waitFor(By.id("unassigned"));
     assertThat(unassigned.getText()).contains("138****8041").doesNotContain("138****8042");
     assertThat(browser.findElement(By.id("mine")).getText()).doesNotContain("138****8041");
     browser.get(base + "/warnings?status=all");
@@ -99,7 +86,7 @@ class WorkBrowserTest {
     browser.get(base + "/work");
     assertThat(browser.findElement(By.id("mine")).getText()).contains("138****8041");
     browser.findElement(By.cssSelector("#mine tbody tr a")).click();
-    browser.findElement(By.id("source-link")).click();
-    assertThat(browser.findElement(By.id("sms")).getText()).contains("12381");
+    waitFor(By.id("source-link")).click();
+    assertThat(waitFor(By.id("sms")).getText()).contains("12381");
   }
 }
