@@ -12,6 +12,7 @@ import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.ListKind;
 import org.fanzha.core.event.ReportEvent;
 import org.fanzha.core.event.ReportTarget;
+import org.fanzha.engine.scoring.ReportSteps;
 import org.fanzha.server.runner.JournalListener;
 import org.fanzha.store.Columns;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What the public and institutions report (举报) goes to those who can act on it: each reported number, account, URL
- * or app once (however many report it), low severity until someone lost money. Reports arrive on the engine's
+ * What institutions and staff report (举报, 报案) goes to those who can act on it: each reported number, account, URL
+ * or app once (however many report it), low severity until someone lost money. Anonymous reports from the public
+ * portal do not: anyone could flood receivers with them; they reach receivers when the engine, weighing how many
+ * people reported a target, holds it as a fraud number or mule (a detection clue). Reports arrive on the engine's
  * thread; the clues are made on a thread of their own.
  */
 @Component
@@ -47,7 +50,7 @@ class ReportClues implements JournalListener, AutoCloseable {
 
   @Override
   public void onJournaled(long seq, Event event) {
-    if (event instanceof ReportEvent r) {
+    if (event instanceof ReportEvent r && !ReportSteps.PUBLIC_SOURCE.equals(r.source())) {
       worker.execute(() -> send(r));
     }
   }

@@ -345,6 +345,14 @@ class CluePushTest {
     assertThat(found.get(0).severity()).as("someone lost money").isEqualTo("medium");
     assertThat(found.get(0).fraudType()).isEqualTo("police");
     assertThat(found.get(0).summary()).contains("3000 yuan").contains("安全账户");
+
+    // an anonymous report from the public portal goes nowhere by itself (anyone could flood receivers with them)
+    String anonymous = "{\"type\":\"report\",\"id\":\"r-clue-3\",\"ts\":\"2026-11-27T11:00:00+08:00\","
+        + "\"source\":\"portal\",\"targets\":[{\"kind\":\"phone\",\"value\":\"13800138077\"}],"
+        + "\"region\":\"410402\",\"loss\":\"100.00\"}";
+    assertThat(admin().post("/api/v1/events", anonymous).statusCode()).isEqualTo(200);
+    Thread.sleep(500);
+    assertThat(db.clues().known("report:phone:+8613800138077")).isFalse();
   }
 
   private Clue awaitStatus(String id, String status) throws InterruptedException {

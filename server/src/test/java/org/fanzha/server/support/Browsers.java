@@ -24,7 +24,9 @@ public final class Browsers {
   /** Signs in through the console's login form as a person would, and waits until the browser has left it. */
   public static void signIn(WebDriver browser, String baseUrl, String user, String password) {
     browser.get(baseUrl + "/login");
-    browser.findElement(By.name("username")).sendKeys(user);
+    // a sign-out just clicked may still be on its way: wait for the form of this page
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+        By.name("username"))).sendKeys(user);
     browser.findElement(By.name("password")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
