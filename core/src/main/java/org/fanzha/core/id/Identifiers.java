@@ -35,8 +35,9 @@ public final class Identifiers {
 
   /**
    * Returns the canonical phone number for any written form of EVENTS.md: {@code 13800138000},
-   * {@code +8613800138000}, {@code 008613800138000}, {@code 86-138-0013-8000} all give {@code
-   * +8613800138000}; the landline {@code 0375-6168120} gives {@code +863756168120}.
+   * {@code +8613800138000}, {@code 008613800138000}, {@code 86-138-0013-8000} and {@code 013800138000} (a landline
+   * dialling a mobile of another city) all give {@code +8613800138000}; the landline {@code 0375-6168120} gives {@code
+   * +863756168120}.
    */
   public static String phone(String raw) {
     String s = raw.trim();
@@ -75,7 +76,8 @@ public final class Identifiers {
       return "+86" + d;
     }
     if (d.charAt(0) == '0') {
-      return landline(d.substring(1), raw);
+      // 0 + a mobile is how a landline dials a mobile of another city
+      return isMobile(d, 1) ? "+86" + d.substring(1) : landline(d.substring(1), raw);
     }
     if (isServiceNumber(d)) {
       return d;
@@ -94,7 +96,7 @@ public final class Identifiers {
       if (national.startsWith("0")) {
         national = national.substring(1);
       }
-      return landline(national, "+" + d);
+      return isMobile(national, 0) ? "+86" + national : landline(national, "+" + d);
     }
     if (d.charAt(0) == '0') {
       throw new InvalidIdentifierException("country code cannot start with 0");

@@ -20,6 +20,9 @@ class IdentifiersTest {
     assertThat(Identifiers.phone("0375-6168120")).isEqualTo("+863756168120");
     assertThat(Identifiers.phone("010-12345678")).isEqualTo("+861012345678");
     assertThat(Identifiers.phone("+86 375 6168120")).isEqualTo("+863756168120");
+    // a landline dialling a mobile of another city puts a 0 before it
+    assertThat(Identifiers.phone("013800138000")).isEqualTo("+8613800138000");
+    assertThat(Identifiers.phone("+86 0138 0013 8000")).isEqualTo("+8613800138000");
   }
 
   @Test
