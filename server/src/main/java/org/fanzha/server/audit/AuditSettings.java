@@ -1,8 +1,10 @@
 package org.fanzha.server.audit;
 
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the audit chain is kept ({@code fanzha.audit.*}).
@@ -12,4 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkEvery how often the chain is recomputed and the retention applied
  */
 @ConfigurationProperties("fanzha.audit")
-public record AuditSettings(@DefaultValue("1095d") Duration retention, @DefaultValue("PT1H") Duration checkEvery) {}
+@Validated
+public record AuditSettings(@DefaultValue("1095d") @DurationMin(days = 0) Duration retention,
+    @DefaultValue("PT1H") @DurationMin(seconds = 1) Duration checkEvery) {}

@@ -1,11 +1,16 @@
 package org.fanzha.server.clues;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * How clues are pushed and chased ({@code fanzha.clues.*}).
+ * How clues are pushed and chased ({@code fanzha.clues.*}); a zero or negative period refuses to start, naming the
+ * setting.
  *
  * @param pushEvery how often due pushes are looked for
  * @param firstRetry the wait after a first failed push; each later failure doubles it
@@ -18,20 +23,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedbackHigh time to answer a high-severity clue
  */
 @ConfigurationProperties("fanzha.clues")
+@Validated
 public record ClueSettings(
-    @DefaultValue("PT1S") Duration pushEvery,
-    @DefaultValue("PT10S") Duration firstRetry,
-    @DefaultValue("PT1H") Duration longestRetry,
-    @DefaultValue("PT5S") Duration pushTimeout,
-    @DefaultValue("PT30S") Duration scanEvery,
-    @DefaultValue("70") int detectionMinScore,
-    @DefaultValue("PT4H") Duration escalateAgainAfter,
-    @DefaultValue("PT30M") Duration ackHigh,
-    @DefaultValue("PT4H") Duration ackMedium,
-    @DefaultValue("PT24H") Duration ackLow,
-    @DefaultValue("PT24H") Duration feedbackHigh,
-    @DefaultValue("PT72H") Duration feedbackMedium,
-    @DefaultValue("PT168H") Duration feedbackLow) {
+    @DefaultValue("PT1S") @DurationMin(millis = 1) Duration pushEvery,
+    @DefaultValue("PT10S") @DurationMin(millis = 1) Duration firstRetry,
+    @DefaultValue("PT1H") @DurationMin(millis = 1) Duration longestRetry,
+    @DefaultValue("PT5S") @DurationMin(millis = 1) Duration pushTimeout,
+    @DefaultValue("PT30S") @DurationMin(millis = 1) Duration scanEvery,
+    @DefaultValue("70") @Min(1) @Max(100) int detectionMinScore,
+    @DefaultValue("PT4H") @DurationMin(millis = 0) Duration escalateAgainAfter,
+    @DefaultValue("PT30M") @DurationMin(millis = 1) Duration ackHigh,
+    @DefaultValue("PT4H") @DurationMin(millis = 1) Duration ackMedium,
+    @DefaultValue("PT24H") @DurationMin(millis = 1) Duration ackLow,
+    @DefaultValue("PT24H") @DurationMin(millis = 1) Duration feedbackHigh,
+    @DefaultValue("PT72H") @DurationMin(millis = 1) Duration feedbackMedium,
+    @DefaultValue("PT168H") @DurationMin(millis = 1) Duration feedbackLow) {
 
   /** Returns the time to acknowledge a clue of {@code severity} ({@code high}, {@code medium}, {@code low}). */
   Duration ackWithin(String severity) {
