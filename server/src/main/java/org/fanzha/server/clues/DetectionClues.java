@@ -1,5 +1,7 @@
 package org.fanzha.server.clues;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -39,6 +41,8 @@ class DetectionClues implements AutoCloseable {
   private final Database db;
   private final ClueSettings settings;
   private final EntityRegions regions;
+  /** Leads already looked up: each scan reads the riskiest again, and needs not ask the table about them again. */
+  private final Cache<String, Boolean> sent = Caffeine.newBuilder().maximumSize(1_000_000).build();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "fanzha-clue-detections");
     t.setDaemon(true);
@@ -69,9 +73,13 @@ class DetectionClues implements AutoCloseable {
         break; // highest first
       }
       Lead lead = lead(e);
-      if (lead != null && !desk.known(lead.key())) {
+      if (lead == null || sent.getIfPresent(lead.key()) != null) {
+        continue;
+      }
+      if (!desk.known(lead.key())) {
         made += desk.raise(withRegion(lead), institutions).size();
       }
+      sent.put(lead.key(), Boolean.TRUE);
     }
     return made;
   }
