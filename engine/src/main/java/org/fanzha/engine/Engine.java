@@ -176,10 +176,12 @@ public final class Engine {
     } else if (event instanceof ListingEvent l) {
       listings.listing(l);
     }
+    Decision d = eval.withModelReasons(tally.decision(), clock);
+    eval.settle();
     if ((++processed & 0xFFFF) == 0) {
       state.expireEpisodes(clock);
     }
-    return eval.withModelReasons(tally.decision(), clock);
+    return d;
   }
 
   /**

@@ -221,6 +221,14 @@ public final class Evaluation {
     return score;
   }
 
+  /**
+   * Follows the links the event's evaluations asked for (holders, a dealer's cards, quiet episodes of a caller now
+   * suspected), after its decision: they reach entities the event does not name.
+   */
+  public void settle() {
+    propagation.settle();
+  }
+
   /** Returns whether a holder is a suspected card dealer strongly enough to mark what it opened. */
   boolean isDealer(int h) {
     return propagation.isDealer(h);

@@ -14,12 +14,22 @@ import org.fanzha.engine.features.PhoneTable;
  * opened them from); a caller who becomes suspected turns the quiet episodes it started into
  * warnings. Each link is followed once (a flag remembers it), so a cascade is bounded by the
  * entities it reaches; each entity reached is evaluated again.
+ *
+ * <p>A link reaches entities the event does not name, so it is followed after the event's decision ({@link
+ * #settle}), in the order asked: what a keyed runner's feedback path does (decision 0023). The event's decision
+ * is about the parties it names; what the cascade finds shows in held risks and warnings.
  */
 final class Propagation {
+  private static final int CALLER_SUSPECTED = 1;
+  private static final int NUMBER_TO_HOLDER = 2;
+  private static final int MULE_TO_HOLDER = 3;
+  private static final int DEALER_TO_CARDS = 4;
+
   private final EngineState s;
   private final RulesInForce r;
   private final DecisionTally tally;
   private final Evaluation eval;
+  private final Feedback asked = new Feedback();
 
   Propagation(EngineState s, RulesInForce r, DecisionTally tally, Evaluation eval) {
     this.s = s;
@@ -30,13 +40,44 @@ final class Propagation {
 
   /** The caller of quiet episodes (a long call, then a screen share) is suspected now: warn them. */
   void callerSuspected(int p, long now) {
+    asked.add(CALLER_SUSPECTED, p, -1, now);
+  }
+
+  void fraudNumberToHolder(int p, long now) {
+    asked.add(NUMBER_TO_HOLDER, p, -1, now);
+  }
+
+  void muleToHolder(int a, long now) {
+    asked.add(MULE_TO_HOLDER, a, -1, now);
+  }
+
+  void dealerToCards(int h, long now) {
+    asked.add(DEALER_TO_CARDS, h, -1, now);
+  }
+
+  /** Follows every link asked for while the event was scored, and those they lead to, oldest first. */
+  void settle() {
+    while (asked.poll()) {
+      int id = asked.a;
+      long now = asked.ts;
+      switch (asked.op) {
+        case CALLER_SUSPECTED -> warnQuietEpisodes(id, now);
+        case NUMBER_TO_HOLDER -> numberToHolder(id, now);
+        case MULE_TO_HOLDER -> accountToHolder(id, now);
+        case DEALER_TO_CARDS -> markCards(id, now);
+        default -> throw new IllegalStateException("unknown link " + asked.op);
+      }
+    }
+  }
+
+  private void warnQuietEpisodes(int p, long now) {
     s.victims.callerSuspected(p, Level.HIGH, now, tally.eventId(), s.phones::name, v -> {
       s.phones.setFlags(v, PhoneTable.FLAG_EPISODE);
       eval.phone(v, now);
     });
   }
 
-  void fraudNumberToHolder(int p, long now) {
+  private void numberToHolder(int p, long now) {
     if ((s.phones.flags(p) & PhoneTable.FLAG_COUNTED_FOR_HOLDER) != 0) {
       return;
     }
@@ -48,7 +89,7 @@ final class Propagation {
     }
   }
 
-  void muleToHolder(int a, long now) {
+  private void accountToHolder(int a, long now) {
     if ((s.accounts.flags(a) & AccountTable.FLAG_COUNTED_FOR_HOLDER) != 0) {
       return;
     }
@@ -64,7 +105,7 @@ final class Propagation {
     return s.holders.score(h) >= r.params.propagate && s.holders.hasRole(h, Role.CARD_DEALER);
   }
 
-  void dealerToCards(int h, long now) {
+  private void markCards(int h, long now) {
     if ((s.holders.flags(h) & HolderTable.FLAG_DEALER_PROPAGATED) != 0) {
       return;
     }
