@@ -182,6 +182,30 @@ class EngineScenarioTest {
     assertThat(kept.score()).isGreaterThanOrEqualTo(linked.score());
   }
 
+  /**
+   * The keyed order (decision 0023): a victim's payment is decided on as the payee stood before it, and the victim
+   * delayed; the money is counted against the payee right after, so its next decision holds it.
+   */
+  @Test
+  void process_victimPaysANewAccount_theVictimMoneyCountsFromThePayeesNextDecision() {
+    Scenario s = new Scenario();
+    String f = reportedFraudNumber(s, 920);
+    String victim = phone(921);
+    s.victimReceivesCall(T0, f, victim, 1500);
+    assertThat(s.engine().entity(EntityKind.ACCOUNT, account(20))).isEmpty();
+
+    Decision paid = s.transfer(T0 + 40 * MINUTE, account(921), account(20), 50_000, victim);
+
+    assertThat(paid.entity()).isEqualTo(victim);
+    assertThat(paid.action()).isEqualTo(Action.DELAY);
+    assertThat(s.warnings()).anyMatch(w -> victim.equals(w.victimPhone()) && account(921).equals(w.victimAccount()));
+    assertThat(codes(risk(s, EntityKind.ACCOUNT, account(20)).reasons())).contains("AC_VICTIM_FUNDS");
+    assertThat(codes(risk(s, EntityKind.PHONE, f).reasons())).contains("PH_VICTIM_LINK");
+    Decision next = s.transfer(T0 + 45 * MINUTE, account(20), account(21), 49_000, null);
+    assertThat(next.entity()).isEqualTo(account(20));
+    assertThat(codes(next.reasons())).contains("AC_VICTIM_FUNDS");
+  }
+
   @Test
   void process_victimPaysAfterHookCall_warnsAndFlagsTheMuleChain() {
     Scenario s = new Scenario();

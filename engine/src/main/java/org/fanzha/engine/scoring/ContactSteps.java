@@ -93,7 +93,7 @@ public final class ContactSteps {
       if (held >= k.propagate && phones.hasRole(p, Role.FRAUD_NUMBER)) {
         // a strongly suspected number on a long call: the callee's payments now count as victim money
         phones.setFlags(q, PhoneTable.FLAG_EPISODE);
-        int type = types.of(q, p, -1, EpisodeTypes.displayed(c));
+        int type = types.of(q, p, 0, EpisodeTypes.displayed(c));
         if (r.linksPhone(phones.reasonMask(p))) {
           s.victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= k.highCallScore ? Level.HIGH : Level.MEDIUM,
               p, type, ts, c.id());

@@ -26,10 +26,10 @@ final class EpisodeTypes {
   /**
    * The fraud type of a victim's episode step: what is known of the number that reached them (its
    * messages' content, labels, reports), else of the fraudulent message they received, else what the
-   * step itself suggests ({@code prior}), else what is known of the account they pay (last: one mule
-   * account takes money from victims of many kinds of fraud).
+   * step itself suggests ({@code prior}), else what is known of the account they pay ({@code payeeType}, 0 when
+   * none; last: one mule account takes money from victims of many kinds of fraud).
    */
-  int of(int victim, int fraudPhone, int payee, int prior) {
+  int of(int victim, int fraudPhone, int payeeType, int prior) {
     int t = fraudPhone >= 0 ? s.phones.fraudType(fraudPhone) : 0;
     if (t != 0) {
       return t | BY_CONTACT;
@@ -41,8 +41,7 @@ final class EpisodeTypes {
     if (prior != 0) {
       return prior | BY_STEP;
     }
-    t = payee >= 0 ? s.accounts.fraudType(payee) : 0;
-    return t == 0 ? 0 : t | BY_PAYEE;
+    return payeeType == 0 ? 0 : payeeType | BY_PAYEE;
   }
 
   /** The type of the lure the person holds (see {@link org.fanzha.engine.correlation.VictimWatch#rememberLure}). */

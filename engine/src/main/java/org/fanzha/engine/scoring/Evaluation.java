@@ -229,6 +229,11 @@ public final class Evaluation {
     propagation.settle();
   }
 
+  /** Returns where steps ask for what reaches entities their event does not name. */
+  Propagation links() {
+    return propagation;
+  }
+
   /** Returns whether a holder is a suspected card dealer strongly enough to mark what it opened. */
   boolean isDealer(int h) {
     return propagation.isDealer(h);

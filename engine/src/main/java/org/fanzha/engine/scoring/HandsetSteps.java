@@ -66,7 +66,7 @@ public final class HandsetSteps {
         }
         Level sev = suspected ? (phones.score(fraudPhone) >= k.propagate ? Level.CRITICAL : Level.HIGH) : Level.MEDIUM;
         // sharing the screen is what fake customer service asks for (a refund); a remote-control app points nowhere
-        int ft = types.of(v, fraudPhone, -1,
+        int ft = types.of(v, fraudPhone, 0,
             d.kind() == DeviceSignal.SCREEN_SHARE ? EpisodeTypes.code(FraudType.CUSTOMER_SERVICE) : 0);
         if (callId != null) {
           victims.step(v, d.subscriber(), null, stage, sev, fraudPhone, ft, ts, d.id(), callId);
@@ -95,7 +95,7 @@ public final class HandsetSteps {
         // stranger is working the lure (an agent who calls the people a blast reached)
         phones.setFlags(v, PhoneTable.FLAG_EPISODE);
         String callId = victims.lastLongCall(v);
-        int type = types.of(v, caller, -1, 0);
+        int type = types.of(v, caller, 0, 0);
         if (callId != null) {
           victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, caller, type, ts, d.id(), callId);
         } else {

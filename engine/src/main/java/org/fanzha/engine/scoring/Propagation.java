@@ -24,6 +24,9 @@ final class Propagation {
   private static final int NUMBER_TO_HOLDER = 2;
   private static final int MULE_TO_HOLDER = 3;
   private static final int DEALER_TO_CARDS = 4;
+  private static final int MULE_MONEY = 5;
+  private static final int VICTIM_MONEY = 6;
+  private static final int VICTIM_OF = 7;
 
   private final EngineState s;
   private final RulesInForce r;
@@ -55,6 +58,21 @@ final class Propagation {
     asked.add(DEALER_TO_CARDS, h, -1, now);
   }
 
+  /** Money from a suspected or tainted mule, passed on fast, reached account {@code b}: counted once per payer. */
+  void muleMoney(int a, int b, long now) {
+    asked.add(MULE_MONEY, a, b, now);
+  }
+
+  /** A person in a fraud episode paid account {@code b} for the first time: counted once per victim. */
+  void victimMoney(int v, int b, long now) {
+    asked.add(VICTIM_MONEY, v, b, now);
+  }
+
+  /** Number {@code f} reached victim {@code v} (a long first call, then money): counted once per victim. */
+  void victimOf(int f, int v, long now) {
+    asked.add(VICTIM_OF, f, v, now);
+  }
+
   /** Follows every link asked for while the event was scored, and those they lead to, oldest first. */
   void settle() {
     while (asked.poll()) {
@@ -65,8 +83,33 @@ final class Propagation {
         case NUMBER_TO_HOLDER -> numberToHolder(id, now);
         case MULE_TO_HOLDER -> accountToHolder(id, now);
         case DEALER_TO_CARDS -> markCards(id, now);
+        case MULE_MONEY -> {
+          if (!s.pairs.testAndSet(EngineState.PAIR_MULE_PAY, id, asked.b)) {
+            s.accounts.muleInflow(asked.b, now);
+            scoreUnlessVictim(asked.b, now);
+          }
+        }
+        case VICTIM_MONEY -> {
+          if (!s.pairs.testAndSet(EngineState.PAIR_VICTIM_PAY, id, asked.b)) {
+            s.accounts.victimInflow(asked.b, now);
+            scoreUnlessVictim(asked.b, now);
+          }
+        }
+        case VICTIM_OF -> {
+          if (!s.pairs.testAndSet(EngineState.PAIR_VICTIM_LINK, id, asked.b)) {
+            s.phones.linkVictim(id);
+            eval.phone(id, now);
+          }
+        }
         default -> throw new IllegalStateException("unknown link " + asked.op);
       }
+    }
+  }
+
+  /** Scores an account again with money it received, unless it is a victim's own (a brushing gang's rebate). */
+  private void scoreUnlessVictim(int b, long now) {
+    if (!s.accounts.hasRole(b, Role.VICTIM)) {
+      eval.account(b, now);
     }
   }
 

@@ -1,10 +1,7 @@
 package org.fanzha.engine.scoring;
 
 import static org.fanzha.engine.scoring.EngineState.PAIR_CALL;
-import static org.fanzha.engine.scoring.EngineState.PAIR_MULE_PAY;
 import static org.fanzha.engine.scoring.EngineState.PAIR_PAY;
-import static org.fanzha.engine.scoring.EngineState.PAIR_VICTIM_LINK;
-import static org.fanzha.engine.scoring.EngineState.PAIR_VICTIM_PAY;
 
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.FraudType;
@@ -27,6 +24,8 @@ public final class TransferSteps {
   private final Evaluation eval;
   private final DecisionTally tally;
   private final EpisodeTypes types;
+  private final Propagation links;
+  private final Payee payee = new Payee();
 
   public TransferSteps(EngineState s, RulesInForce r, Evaluation eval, DecisionTally tally) {
     this.s = s;
@@ -34,6 +33,7 @@ public final class TransferSteps {
     this.eval = eval;
     this.tally = tally;
     this.types = new EpisodeTypes(s);
+    this.links = eval.links();
   }
 
   public void transfer(TransferEvent t) {
@@ -45,9 +45,11 @@ public final class TransferSteps {
     tally.primary(EntityKind.ACCOUNT, b, t.to());
     tally.party(EntityKind.ACCOUNT, a, t.from());
     long yuan = Math.max(1, t.amountFen() / 100);
-    if (t.to().startsWith("cash:")) {
+    boolean cash = t.to().startsWith("cash:");
+    if (cash) {
       accounts.setFlags(b, AccountTable.FLAG_CASH);
     }
+    // the payer's account
     int sa = accounts.slot(a, ts);
     accounts.add(a, sa, AccountTable.OUT_COUNT);
     accounts.addYuan(a, sa, AccountTable.OUT_YUAN_WORD, yuan);
@@ -85,28 +87,48 @@ public final class TransferSteps {
       s.ips.usedByAccount(ip, ts, a);
     }
     accounts.usedDevice(a, dev, ip);
+    // taint: money from a suspected mule passing it on, or from a likely victim; counted against the payee by a
+    // request to it (decision 0023), so its next score has it
+    boolean payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
+    boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= k.taintMs;
+    // a sum worth laundering; a brushing gang's small "commission" to its victim taints nobody
+    if ((payerMule || payerTainted) && (fast || payerTainted) && yuan >= k.victimMinYuan) {
+      links.muleMoney(a, b, ts);
+    }
+    // the payee's account, as it stood before this transfer (what the payer's side below weighs)
     int sb = accounts.slot(b, ts);
     accounts.add(b, sb, AccountTable.IN_COUNT);
     accounts.addYuan(b, sb, AccountTable.IN_YUAN_WORD, yuan);
     accounts.inflow(b, ts, yuan);
     accounts.addSender(b, ts, a);
-
-    // taint: money from a suspected mule passing it on, or from a likely victim
-    boolean payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
-    boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= k.taintMs;
-    if ((payerMule || payerTainted) && (fast || payerTainted)) {
-      // a sum worth laundering; a brushing gang's small "commission" to its victim taints nobody
-      if (yuan >= k.victimMinYuan && !s.pairs.testAndSet(PAIR_MULE_PAY, a, b)) {
-        accounts.muleInflow(b, ts);
-      }
-    } else if (payerPhone >= 0 && !payerMule && !payerTainted && !fast) {
-      // a victim pays from their own money; passing on what just came in is a mule's move
-      victimPayment(t, b, payerPhone, ts, yuan, newPayee, passingOn);
-    }
+    payee.of(accounts, b, ts, cash);
     if (!accounts.hasRole(b, Role.VICTIM)) {
       eval.account(b, ts);
     }
     eval.account(a, ts);
+    // the paying person: a victim pays from their own money; passing on what just came in is a mule's move
+    if (payerPhone >= 0 && !payerMule && !payerTainted && !fast) {
+      victimPayment(t, b, payerPhone, ts, yuan, newPayee, passingOn);
+    }
+  }
+
+  /** What the payer's side knows of the payee: taken from its account before the transfer is scored. */
+  private static final class Payee {
+    boolean cash;
+    double ageDays;
+    int score;
+    boolean mule;
+    int phone;
+    int fraudType;
+
+    void of(AccountTable accounts, int b, long ts, boolean cashTerminal) {
+      cash = cashTerminal || (accounts.flags(b) & AccountTable.FLAG_CASH) != 0;
+      ageDays = accounts.ageDays(b, ts);
+      score = accounts.score(b);
+      mule = accounts.hasRole(b, Role.MULE);
+      phone = accounts.phone(b);
+      fraudType = accounts.fraudType(b);
+    }
   }
 
   /**
@@ -117,15 +139,14 @@ public final class TransferSteps {
    */
   private void victimPayment(TransferEvent t, int b, int v, long ts, long yuan, boolean newPayee,
       boolean passingOn) {
-    AccountTable accounts = s.accounts;
     PhoneTable phones = s.phones;
     VictimWatch victims = s.victims;
     EngineParams k = r.params;
-    if ((accounts.flags(b) & AccountTable.FLAG_CASH) != 0) {
+    if (payee.cash) {
       return;
     }
-    double age = accounts.ageDays(b, ts);
-    boolean payeeSuspected = accounts.score(b) >= k.suspect && accounts.hasRole(b, Role.MULE);
+    double age = payee.ageDays;
+    boolean payeeSuspected = payee.score >= k.suspect && payee.mule;
     boolean payeeNewAndYoung = newPayee && age >= 0 && age <= k.youngPayeeDays;
     if (yuan < k.victimMinYuan && !payeeSuspected && !payeeNewAndYoung) {
       return; // groceries to an established shop stay everyday life, in an episode too
@@ -170,14 +191,13 @@ public final class TransferSteps {
     // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a seen contact, unless
     // the money came in lately (a slow mule's next hop: it held the money for hours and pays it on in parts) or the
     // payer knows the account's holder (they called each other: a friend paying a friend whose card was rented out)
-    boolean payeeMule = accounts.score(b) >= k.propagate && accounts.hasRole(b, Role.MULE)
-        && newPayee && yuan >= k.victimMinYuan && !passingOn && !acquainted(v, accounts.phone(b));
+    boolean payeeMule = payee.score >= k.propagate && payee.mule
+        && newPayee && yuan >= k.victimMinYuan && !passingOn && !acquainted(v, payee.phone);
     if (stage == 0 && !payeeMule) {
       return;
     }
-    if ((stage & VictimWatch.CONTACT) != 0 && newPayee && yuan >= k.victimMinYuan
-        && !s.pairs.testAndSet(PAIR_VICTIM_PAY, v, b)) {
-      accounts.victimInflow(b, ts);
+    if ((stage & VictimWatch.CONTACT) != 0 && newPayee && yuan >= k.victimMinYuan) {
+      links.victimMoney(v, b, ts);
     }
     if (fraudPhone < 0 && recentLongCall && ts - lc <= k.linkWindowMs
         && !isServiceNumber(phones.firstByte(caller))) {
@@ -189,18 +209,18 @@ public final class TransferSteps {
     Level sev = stage != 0 && !quietOnly ? Level.CRITICAL : Level.HIGH;
     long before = victims.lastPaid(v, ts);
     // payments that keep doubling within one episode: the rebate or task scam's "one more order to unlock it"
-    int ft = types.of(v, fraudPhone, b, before > 0 && yuan >= 2 * before ? EpisodeTypes.code(FraudType.BRUSHING) : 0);
+    int ft = types.of(v, fraudPhone, payee.fraudType,
+        before > 0 && yuan >= 2 * before ? EpisodeTypes.code(FraudType.BRUSHING) : 0);
     if (callId != null) {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);
     } else {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id());
     }
     victims.paid(v, yuan, ts);
-    // linked after the warning above: the link may make the caller suspected, which must not warn
-    // this payer first without the paying account
-    if (fraudPhone >= 0 && !s.pairs.testAndSet(PAIR_VICTIM_LINK, fraudPhone, v)) {
-      phones.linkVictim(fraudPhone);
-      eval.phone(fraudPhone, ts);
+    // linked after the warning above (after the decision): the link may make the caller suspected, which must not
+    // warn this payer first without the paying account
+    if (fraudPhone >= 0) {
+      links.victimOf(fraudPhone, v, ts);
     }
     eval.phone(v, ts);
   }
