@@ -81,13 +81,17 @@ public final class ContactSteps {
     if (c.displayed() != null && !c.displayed().equals(c.caller())) {
       phones.spoofed(p);
     }
+    // a long call to someone neither side had called before: the caller's count here, the callee's episode below
+    boolean longFirst = dur >= k.victimLongS && !seen && !s.pairs.mightContain(PAIR_CALL, q, p);
+    if (longFirst) {
+      phones.countLongFirstContact(p);
+    }
     int callerScore = eval.phone(p, ts);
     if (imei >= 0 && s.devices.phones(imei, ts) >= k.deviceEvalMinPhones) {
       eval.node(s.devices, EntityKind.DEVICE, imei, ts);
     }
-    if (dur >= k.victimLongS && !seen && !s.pairs.mightContain(PAIR_CALL, q, p)) {
+    if (longFirst) {
       phones.longCallFrom(q, p, ts);
-      phones.countLongFirstContact(p);
       s.victims.rememberLongCall(q, c.id());
       int held = Math.max(callerScore, phones.score(p));
       if (held >= k.propagate && phones.hasRole(p, Role.FRAUD_NUMBER)) {

@@ -6,7 +6,6 @@ import org.fanzha.core.event.OpeningKind;
 import org.fanzha.engine.features.AccountTable;
 import org.fanzha.engine.features.Distinct;
 import org.fanzha.engine.features.HolderTable;
-import org.fanzha.engine.features.NodeTable;
 import org.fanzha.engine.features.PhoneTable;
 import org.jspecify.annotations.Nullable;
 
@@ -77,21 +76,15 @@ public final class OpeningSteps {
       eval.holder(h, ts);
       eval.account(acc, ts);
     }
-    if (dealer) {
-      markDealerNode(s.devices, dev);
-      markDealerNode(s.ips, ip);
-    }
     if (dev >= 0) {
       eval.node(s.devices, EntityKind.DEVICE, dev, ts);
     }
     if (ip >= 0) {
       eval.node(s.ips, EntityKind.IP, ip, ts);
     }
-  }
-
-  private static void markDealerNode(NodeTable t, int id) {
-    if (id >= 0) {
-      t.setFlags(id, NodeTable.FLAG_DEALER_LINKED);
+    if (dealer) {
+      // the handset and network a dealer opens cards from: marked by a request to them (decision 0023)
+      eval.links().dealerUsed(dev, ip, ts);
     }
   }
 

@@ -27,6 +27,8 @@ final class Propagation {
   private static final int MULE_MONEY = 5;
   private static final int VICTIM_MONEY = 6;
   private static final int VICTIM_OF = 7;
+  private static final int DEALER_DEVICE = 8;
+  private static final int DEALER_IP = 9;
 
   private final EngineState s;
   private final RulesInForce r;
@@ -73,6 +75,16 @@ final class Propagation {
     asked.add(VICTIM_OF, f, v, now);
   }
 
+  /** A card dealer opened a card from this handset and network ({@code -1}: none given). */
+  void dealerUsed(int device, int ip, long now) {
+    if (device >= 0) {
+      asked.add(DEALER_DEVICE, device, -1, now);
+    }
+    if (ip >= 0) {
+      asked.add(DEALER_IP, ip, -1, now);
+    }
+  }
+
   /** Follows every link asked for while the event was scored, and those they lead to, oldest first. */
   void settle() {
     while (asked.poll()) {
@@ -95,6 +107,8 @@ final class Propagation {
             scoreUnlessVictim(asked.b, now);
           }
         }
+        case DEALER_DEVICE -> markDealerNode(s.devices, EntityKind.DEVICE, id, now);
+        case DEALER_IP -> markDealerNode(s.ips, EntityKind.IP, id, now);
         case VICTIM_OF -> {
           if (!s.pairs.testAndSet(EngineState.PAIR_VICTIM_LINK, id, asked.b)) {
             s.phones.linkVictim(id);
@@ -163,13 +177,16 @@ final class Propagation {
     }
     int dev = s.holders.lastDevice(h);
     if (dev >= 0) {
-      s.devices.setFlags(dev, NodeTable.FLAG_DEALER_LINKED);
-      eval.node(s.devices, EntityKind.DEVICE, dev, now);
+      markDealerNode(s.devices, EntityKind.DEVICE, dev, now);
     }
     int ip = s.holders.lastIp(h);
     if (ip >= 0) {
-      s.ips.setFlags(ip, NodeTable.FLAG_DEALER_LINKED);
-      eval.node(s.ips, EntityKind.IP, ip, now);
+      markDealerNode(s.ips, EntityKind.IP, ip, now);
     }
+  }
+
+  private void markDealerNode(NodeTable t, EntityKind kind, int n, long now) {
+    t.setFlags(n, NodeTable.FLAG_DEALER_LINKED);
+    eval.node(t, kind, n, now);
   }
 }
