@@ -63,8 +63,9 @@ public final class Engine {
 
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
   /** 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits. */
-  // 7: listing events counted, grey and dishonest lists; 8: the stored enums' constants by name (SnapshotEnums)
-  private static final int SNAPSHOT_VERSION = 8;
+  // 7: listing events counted, grey and dishonest lists; 8: the stored enums' constants by name (SnapshotEnums);
+  // 9: people's risk apart from their numbers' (PersonRisks)
+  private static final int SNAPSHOT_VERSION = 9;
   /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
   private static final int OLDEST_READABLE = 4;
 
@@ -257,7 +258,8 @@ public final class Engine {
     }
     Map<EntityKind, Integer> ent = new EnumMap<>(EntityKind.class);
     Map<EntityKind, Integer> per = new EnumMap<>(EntityKind.class);
-    long bytes = state.pairs().approxBytes() + state.victims().approxBytes() + state.cells().approxBytes();
+    long bytes = state.pairs().approxBytes() + state.victims().approxBytes() + state.cells().approxBytes()
+        + state.persons().approxBytes();
     for (EntityKind k : EntityKind.values()) {
       FeatureTable t = state.table(k);
       ent.put(k, t.size());
@@ -288,6 +290,7 @@ public final class Engine {
     m.put("pairs", state.pairs().approxBytes());
     m.put("lists", state.lists().approxBytes());
     m.put("victims", state.victims().approxBytes());
+    m.put("persons", state.persons().approxBytes());
     return m;
   }
 

@@ -15,7 +15,10 @@ import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.scoring.EngineState;
 import org.fanzha.engine.scoring.RuleKinds;
 
-/** Reads the risk the engine holds for entities: one, the riskiest, or all. */
+/**
+ * Reads the risk the engine holds for entities: one, the riskiest, or all. A phone's is the higher of its risk as a
+ * number and its owner's as a person (decision 0023), with the roles of both.
+ */
 final class HeldRisks {
   private final EngineState state;
 
@@ -26,7 +29,7 @@ final class HeldRisks {
   Optional<EntityRisk> entity(EntityKind kind, String id) {
     FeatureTable t = state.table(kind);
     int i = t.find(id);
-    if (i < 0 || (t.score(i) == 0 && t.roleMask(i) == 0)) {
+    if (i < 0 || (score(kind, t, i) == 0 && roles(kind, t, i) == 0)) {
       return Optional.empty();
     }
     return Optional.of(risk(kind, t, i));
@@ -40,7 +43,7 @@ final class HeldRisks {
     for (EntityKind kind : EntityKind.values()) {
       FeatureTable t = state.table(kind);
       for (int i = 0, n = t.size(); i < n; i++) {
-        int s = t.score(i);
+        int s = score(kind, t, i);
         if (s > 0 && (heap.size() < limit || s > heap.peek()[0])) {
           heap.add(new long[] {s, kind.ordinal(), i});
           if (heap.size() > limit) {
@@ -63,23 +66,38 @@ final class HeldRisks {
     for (EntityKind kind : EntityKind.values()) {
       FeatureTable t = state.table(kind);
       for (int i = 0, n = t.size(); i < n; i++) {
-        if (t.score(i) > 0) {
+        if (score(kind, t, i) > 0) {
           sink.accept(risk(kind, t, i));
         }
       }
     }
   }
 
+  private int score(EntityKind kind, FeatureTable t, int i) {
+    return kind == EntityKind.PHONE ? Math.max(t.score(i), state.persons().score(i)) : t.score(i);
+  }
+
+  private int roles(EntityKind kind, FeatureTable t, int i) {
+    return kind == EntityKind.PHONE ? t.roleMask(i) | state.persons().roleMask(i) : t.roleMask(i);
+  }
+
   private EntityRisk risk(EntityKind kind, FeatureTable t, int i) {
-    int s = t.score(i);
+    int s = score(kind, t, i);
+    long mask = t.reasonMask(i);
+    if (kind == EntityKind.PHONE) {
+      int asPerson = state.persons().score(i);
+      // the reasons of the higher; of both when they are level
+      mask = asPerson > t.score(i) ? state.persons().reasonMask(i)
+          : asPerson == t.score(i) ? mask | state.persons().reasonMask(i) : mask;
+    }
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    int bits = t.roleMask(i);
+    int bits = roles(kind, t, i);
     for (Role r : Role.values()) {
       if (r != Role.NORMAL && (bits & (1 << r.ordinal())) != 0) {
         roles.add(r);
       }
     }
     return new EntityRisk(kind, t.name(i), s, Level.of(Math.max(1, s)), roles,
-        state.codes().reasons(RuleKinds.of(kind), t.reasonMask(i)));
+        state.codes().reasons(RuleKinds.of(kind), mask));
   }
 }

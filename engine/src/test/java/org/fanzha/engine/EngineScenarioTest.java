@@ -206,6 +206,31 @@ class EngineScenarioTest {
     assertThat(codes(next.reasons())).contains("AC_VICTIM_FUNDS");
   }
 
+  /**
+   * A person's standing as a victim is kept apart from their number's (decision 0023): the look-up shows them a
+   * victim, their own calls are judged as before, and a long first call they make opens no episode for the callee.
+   */
+  @Test
+  void process_aVictimsStandingIsNotHeldAgainstTheirNumber() {
+    Scenario s = new Scenario();
+    String f = reportedFraudNumber(s, 930);
+    String victim = phone(931);
+    s.opening(T0 - 900 * DAY, OpeningKind.SIM, victim, holder(931), null, "410400", null, null, "营业厅");
+    s.victimReceivesCall(T0, f, victim, 1500);
+    Decision paid = s.transfer(T0 + 40 * MINUTE, account(931), account(30), 50_000, victim);
+    assertThat(paid.entity()).isEqualTo(victim);
+    assertThat(codes(paid.reasons())).contains("VI_PAID").doesNotContain("PH_ESTABLISHED");
+    EntityRisk held = risk(s, EntityKind.PHONE, victim);
+    assertThat(held.roles()).contains(Role.VICTIM);
+    assertThat(held.level()).isIn(Level.HIGH, Level.CRITICAL);
+
+    String friend = phone(932);
+    Decision call = s.call(T0 + 2 * HOUR, victim, friend, 1200);
+    assertThat(call.score()).isLessThan(40); // the number itself: an old card calling a friend
+    s.device(T0 + 2 * HOUR + 10 * MINUTE, friend, DeviceSignal.SCREEN_SHARE, "meeting");
+    assertThat(s.warnings()).noneMatch(w -> friend.equals(w.victimPhone()));
+  }
+
   @Test
   void process_victimPaysAfterHookCall_warnsAndFlagsTheMuleChain() {
     Scenario s = new Scenario();

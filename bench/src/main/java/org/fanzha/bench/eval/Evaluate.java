@@ -86,7 +86,8 @@ public final class Evaluate {
       RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup,
       int warnedBeforeFirstPayment, int warnedByFirstPayment, int targetedWarned, int targeted, int typedRight,
       int typedOther, int typed, double medianLeadMinutes, double falseWarningsPer10kPeoplePerDay,
-      Map<String, Integer> typeConfusion, long victimPaidFen, long paidAfterWarningFen, List<TacticRow> tactics,
+      Map<String, Integer> typeConfusion, long victimPaidFen, long paidAfterWarningFen, long stoppedFen,
+      List<TacticRow> tactics,
       int honestTransfersStopped, Map<String, Integer> honestStoppedByGroup) {
 
     /** Returns the row with this name. */
@@ -231,7 +232,8 @@ public final class Evaluate {
     Map<String, Long> firstWarned = new java.util.HashMap<>();
     Map<String, org.fanzha.core.event.FraudType> lastType = new java.util.HashMap<>();
     List<Long> leadMillis = new ArrayList<>(); // first warning to first payment, for those warned before it
-    long[] money = {0, 0}; // victims' payments to mules: all, and those made after the person's first warning
+    // victims' payments to mules: all, those made after the person's first warning, those the decision delayed or held
+    long[] money = {0, 0, 0};
     Map<String, List<String>> lures = new java.util.HashMap<>(); // texts fraud numbers sent, by receiver
     Set<String> linkTargets = new TreeSet<>();
     Map<String, String> groupOf = new java.util.HashMap<>();
@@ -265,6 +267,11 @@ public final class Evaluate {
         }
       }
       var decision = engine.process(e);
+      if (e instanceof org.fanzha.core.event.TransferEvent t && t.fromPhone() != null
+          && victimPhonesTruth.contains(t.fromPhone()) && muleAccounts.contains(t.to())
+          && decision.action().compareTo(Action.DELAY) >= 0) {
+        money[2] += t.amountFen();
+      }
       if (e instanceof org.fanzha.core.event.TransferEvent t && decision.action().compareTo(Action.DELAY) >= 0
           && !muleAccounts.contains(t.to()) && (t.fromPhone() == null || !victimPhonesTruth.contains(t.fromPhone()))
           && !muleAccounts.contains(t.from())) {
@@ -416,6 +423,7 @@ public final class Evaluate {
     return new Result(n[0], millis, rows, heavy.size(), flagged,
         RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
         targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion, money[0], money[1],
+        money[2],
         tacticRows, honestStopped.values().stream().mapToInt(Integer::intValue).sum(), honestStopped);
   }
 
@@ -514,5 +522,7 @@ public final class Evaluate {
     out.printf(Locale.ROOT, "  victims' payments to mules: %,d yuan, of which %,d yuan (%.1f %%) after the person's first"
         + " warning: the most that dissuading every warned person could have protected%n", r.victimPaidFen() / 100,
         r.paidAfterWarningFen() / 100, r.victimPaidFen() == 0 ? 0.0 : 100.0 * r.paidAfterWarningFen() / r.victimPaidFen());
+    out.printf(Locale.ROOT, "  of those payments, answered delay or hold when they were made: %,d yuan (%.1f %%)%n",
+        r.stoppedFen() / 100, r.victimPaidFen() == 0 ? 0.0 : 100.0 * r.stoppedFen() / r.victimPaidFen());
   }
 }

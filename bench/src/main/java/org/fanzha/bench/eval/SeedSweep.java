@@ -121,6 +121,8 @@ public final class SeedSweep {
     line(out, "false warnings per 10,000 people per day", results, Evaluate.Result::falseWarningsPer10kPeoplePerDay);
     line(out, "honest transfers delayed or held per 10,000 people per day", results,
         r -> r.honestTransfersStopped() / (first.people() / 10_000.0) / first.days());
+    line(out, "victims' money to mules delayed or held when paid (share)", results,
+        r -> r.victimPaidFen() == 0 ? 0.0 : (double) r.stoppedFen() / r.victimPaidFen());
     line(out, "median lead time, first warning to first payment (min)", results, Evaluate.Result::medianLeadMinutes);
     Map<String, long[]> tactics = new TreeMap<>();
     Map<String, Double> lowest = new TreeMap<>();

@@ -241,18 +241,26 @@ public abstract class FeatureTable {
    */
   public final boolean raise(int id, int s, long mask, int roleBits) {
     int old = score(id);
-    int roles = roleMask(id);
+    int word = raisedWord(old, roleMask(id), s, roleBits);
+    store(id, (byte) word, word >>> 8, raisedMask(old, reasonMask(id), s, mask));
+    return s > old;
+  }
+
+  /** The score (low byte) and roles (next byte) held after {@link #raise} offered {@code s} and {@code roleBits}. */
+  static int raisedWord(int old, int heldRoles, int s, int roleBits) {
+    int roles = heldRoles;
     if (s > old && band(s) > band(old)) {
       roles = (byte) roleBits;
     } else if (band(s) == band(old) || s == 0) {
       roles |= (byte) roleBits; // s == 0: a role given outright (a label)
     }
-    if (s > old || (s == old && s > 0)) {
-      store(id, (byte) s, roles, s == old ? reasonMask(id) | mask : mask);
-      return s > old;
-    }
-    store(id, old, roles, reasonMask(id));
-    return false;
+    int score = s > old || (s == old && s > 0) ? s : old;
+    return (score & 0xFF) | (roles & 0xFF) << 8;
+  }
+
+  /** The reasons held after {@link #raise}: the new peak's, both when it equals the held one, else the held. */
+  static long raisedMask(int old, long heldMask, int s, long mask) {
+    return s > old ? mask : s == old && s > 0 ? heldMask | mask : heldMask;
   }
 
   private static int band(int s) {

@@ -26,6 +26,12 @@ final class ModelSlot {
     scored = false;
   }
 
+  /** Makes the score of this load missing, whatever the model: nothing here for it to read. */
+  void none() {
+    score = Double.NaN;
+    scored = true;
+  }
+
   /** Returns the model's probability for {@code features}, or NaN (missing: rules comparing it are false) without a model. */
   double score(Object features) {
     if (!scored) {

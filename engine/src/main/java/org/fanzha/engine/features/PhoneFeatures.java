@@ -64,6 +64,39 @@ public final class PhoneFeatures {
     return this;
   }
 
+  /**
+   * Fills this view with what is known of phone {@code id} as a person who may be being defrauded (decision 0023):
+   * the victim stage, the list flags and whether it is a service number; every count of the phone's own calling is
+   * zero and the card age unknown, and there is no model score. The rules' victim role reads this; a keyed runner
+   * keeps only these fields where it keeps people.
+   */
+  public PhoneFeatures loadPerson(PhoneTable t, int id, int victimStage) {
+    outCalls = 0;
+    answered = 0;
+    shortCalls = 0;
+    longCalls = 0;
+    nightCalls = 0;
+    firstContacts = 0;
+    callbacks = 0;
+    smsOut = 0;
+    smsFraud = 0;
+    distinctContacts = 0;
+    cardAgeDays = -1;
+    imeiPhones = 0;
+    cellPhones = 0;
+    spoofedCalls = 0;
+    reports = 0;
+    reporters = 0;
+    victimLinks = 0;
+    longFirstContacts = 0;
+    flags = t.flags(id);
+    this.victimStage = victimStage;
+    int first = t.firstByte(id);
+    serviceNumber = first >= 0 && first != '+';
+    model.none();
+    return this;
+  }
+
   /** Scores with {@code m} from the next load on ({@code null}: no model, {@code model_score} is missing). */
   public PhoneFeatures useModel(@Nullable FeatureModel m) {
     model.use(m);

@@ -107,7 +107,7 @@ public final class ContactSteps {
           // TransferSteps)
           s.victims.note(q, VictimWatch.CONTACT, p, type, ts, c.id());
         }
-        eval.phone(q, ts);
+        eval.person(q, ts);
       }
     }
   }

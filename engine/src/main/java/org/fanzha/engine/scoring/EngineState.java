@@ -12,6 +12,7 @@ import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.features.HolderTable;
 import org.fanzha.engine.features.NodeTable;
 import org.fanzha.engine.features.PairMemory;
+import org.fanzha.engine.features.PersonRisks;
 import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.lists.RiskLists;
 import org.fanzha.engine.rules.RuleCodes;
@@ -41,6 +42,7 @@ public final class EngineState {
   final RiskLists lists;
   final RuleCodes codes;
   final VictimWatch victims;
+  final PersonRisks persons = new PersonRisks();
 
   private EngineState(PhoneTable phones, AccountTable accounts, HolderTable holders, NodeTable devices, NodeTable ips,
       CellTable cells, PairMemory pairs, RiskLists lists, RuleCodes codes) {
@@ -79,6 +81,7 @@ public final class EngineState {
     lists.write(d);
     codes.write(d);
     victims.write(d);
+    persons.write(d);
   }
 
   /** Reads what {@link #write} wrote in snapshot format {@code version}. */
@@ -101,6 +104,9 @@ public final class EngineState {
     codes.read(d); // before a book is adopted, so stored masks keep naming the same codes
     EngineState s = new EngineState(phones, accounts, holders, devices, ips, cells, pairs, lists, codes);
     s.victims.read(d, version);
+    if (version >= 9) {
+      s.persons.read(d); // before 9 a person's standing was part of the phone's held risk
+    }
     return s;
   }
 
@@ -133,6 +139,11 @@ public final class EngineState {
   /** Returns the rule codes that stored reason masks name. */
   public RuleCodes codes() {
     return codes;
+  }
+
+  /** Returns the risk held for phones as people who may be being defrauded. */
+  public PersonRisks persons() {
+    return persons;
   }
 
   /** Returns the victim episodes and the warnings they raise. */

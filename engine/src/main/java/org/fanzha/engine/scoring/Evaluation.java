@@ -82,9 +82,8 @@ public final class Evaluation {
   public @Nullable ModelQuery model(EntityKind kind, int id, long now) {
     if (kind == EntityKind.PHONE && models.phone() != null) {
       PhoneTable phones = s.phones;
-      int stage = (phones.flags(id) & PhoneTable.FLAG_EPISODE) != 0 ? s.victims.warnedStage(id, now) : 0;
       PhoneFeatures f = new PhoneFeatures().useModel(models.phone());
-      f.load(phones, s.devices, s.cells, id, now, stage);
+      f.load(phones, s.devices, s.cells, id, now, 0);
       return new ModelQuery(models.phone(), f, f.modelScore());
     }
     if (kind == EntityKind.ACCOUNT && models.account() != null) {
@@ -137,11 +136,13 @@ public final class Evaluation {
     ev.set(event);
   }
 
+  /**
+   * Scores a phone as the party that acts (calls, sends, is reported, opened): its own calling, its card, its links;
+   * not the victim stage of its owner, which {@link #person} scores.
+   */
   int phone(int p, long now) {
     PhoneTable phones = s.phones;
-    // a quiet episode (nothing warned yet) does not make its subject a victim
-    int stage = (phones.flags(p) & PhoneTable.FLAG_EPISODE) != 0 ? s.victims.warnedStage(p, now) : 0;
-    r.phoneRules.evaluate(pf.load(phones, s.devices, s.cells, p, now, stage), ev, verdict);
+    r.phoneRules.evaluate(pf.load(phones, s.devices, s.cells, p, now, 0), ev, verdict);
     if (tap != null) {
       tap.phone(phones.name(p), pf, now);
     }
@@ -175,6 +176,24 @@ public final class Evaluation {
         propagation.fraudNumberToHolder(p, now);
       }
     }
+    return score;
+  }
+
+  /**
+   * Scores a phone as a person who may be being defrauded now: the phone rules read the victim stage of the
+   * person's episode, their list standing, and nothing of the phone's own calling (decision 0023: a keyed runner
+   * keeps people apart from the numbers that act). The held risk keeps the higher of the two.
+   */
+  int person(int v, long now) {
+    PhoneTable phones = s.phones;
+    // a quiet episode (nothing warned yet) does not make its subject a victim
+    int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 ? s.victims.warnedStage(v, now) : 0;
+    r.phoneRules.evaluate(pf.loadPerson(phones, v, stage), ev, verdict);
+    int score = verdict.score();
+    long mask = RuleCodes.toBits(verdict.mask(), r.phoneBits);
+    count(RuleSpec.Kind.PHONE, mask);
+    s.persons.raise(v, score, mask, verdict.roleBits());
+    tally.consider(EntityKind.PHONE, v, score, mask, verdict.role());
     return score;
   }
 

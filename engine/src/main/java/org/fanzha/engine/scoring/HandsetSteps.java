@@ -61,7 +61,7 @@ public final class HandsetSteps {
           } else {
             victims.note(v, stage, fraudPhone, 0, ts, d.id());
           }
-          eval.phone(v, ts);
+          eval.person(v, ts);
           return;
         }
         Level sev = suspected ? (phones.score(fraudPhone) >= k.propagate ? Level.CRITICAL : Level.HIGH) : Level.MEDIUM;
@@ -103,6 +103,6 @@ public final class HandsetSteps {
         }
       }
     }
-    eval.phone(v, ts);
+    eval.person(v, ts);
   }
 }

@@ -130,7 +130,7 @@ final class Propagation {
   private void warnQuietEpisodes(int p, long now) {
     s.victims.callerSuspected(p, Level.HIGH, now, tally.eventId(), s.phones::name, v -> {
       s.phones.setFlags(v, PhoneTable.FLAG_EPISODE);
-      eval.phone(v, now);
+      eval.person(v, now);
     });
   }
 

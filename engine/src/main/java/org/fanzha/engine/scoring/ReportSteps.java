@@ -65,7 +65,7 @@ public final class ReportSteps {
     }
     if (reporter >= 0 && rep.lossFen() > 0) {
       // the reporter lost money: a victim (after the fact; no early warning)
-      s.phones.raise(reporter, 0, 0, FeatureTable.bit(Role.VICTIM));
+      s.persons.raise(reporter, 0, 0, FeatureTable.bit(Role.VICTIM));
     }
   }
 

@@ -39,7 +39,15 @@ final class Standing {
     FeatureTable t = s.table(kind);
     t.clearFlags(id, FeatureTable.FLAG_LISTED);
     t.setFlags(id, FeatureTable.FLAG_WHITELISTED);
-    t.setRisk(id, 0, 0, 0);
+    dropRisk(kind, id);
+  }
+
+  /** Drops the risk held so far, for a phone also as a person; the next score rebuilds it. */
+  private void dropRisk(EntityKind kind, int id) {
+    s.table(kind).setRisk(id, 0, 0, 0);
+    if (kind == EntityKind.PHONE) {
+      s.persons.clear(id);
+    }
   }
 
   /** The flags the lists set. */
@@ -57,7 +65,7 @@ final class Standing {
     t.clearFlags(id, LIST_FLAGS & ~after);
     t.setFlags(id, after);
     if ((before & ~after) != 0 || (after & ~before & FeatureTable.FLAG_WHITELISTED) != 0) {
-      t.setRisk(id, 0, 0, 0);
+      dropRisk(kind, id);
     }
   }
 
@@ -73,7 +81,10 @@ final class Standing {
   /** Scores the entity with its new standing, keeping {@code role} among its roles (none when {@code null}). */
   void rescore(EntityKind kind, int id, long ts, Role role) {
     switch (kind) {
-      case PHONE -> eval.phone(id, ts);
+      case PHONE -> {
+        eval.phone(id, ts);
+        eval.person(id, ts); // the standing counts for the number and for its owner as a person
+      }
       case ACCOUNT -> eval.account(id, ts);
       case HOLDER -> eval.holder(id, ts);
       default -> eval.node(kind == EntityKind.IP ? s.ips : s.devices, kind, id, ts);

@@ -222,7 +222,7 @@ public final class TransferSteps {
     if (fraudPhone >= 0) {
       links.victimOf(fraudPhone, v, ts);
     }
-    eval.phone(v, ts);
+    eval.person(v, ts);
   }
 
   /** Returns whether two phones have called each other, either way ({@code -1}: an unknown phone, no). */
