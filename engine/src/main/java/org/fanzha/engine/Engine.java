@@ -64,8 +64,8 @@ public final class Engine {
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
   /** 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits. */
   // 7: listing events counted, grey and dishonest lists; 8: the stored enums' constants by name (SnapshotEnums);
-  // 9: people's risk apart from their numbers' (PersonRisks)
-  private static final int SNAPSHOT_VERSION = 9;
+  // 9: people's risk apart from their numbers' (PersonRisks); 10: handset and network counts, not references
+  private static final int SNAPSHOT_VERSION = 10;
   /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
   private static final int OLDEST_READABLE = 4;
 
@@ -351,7 +351,7 @@ public final class Engine {
     for (int i = 0; i < dec.length; i++) {
       dec[i] = d.readLong();
     }
-    Engine e = new Engine(config, EngineState.read(d, version));
+    Engine e = new Engine(config, EngineState.read(d, version, clock));
     e.clock = clock;
     e.processed = processed;
     System.arraycopy(ev, 0, e.eventsByType, 0, ev.length);

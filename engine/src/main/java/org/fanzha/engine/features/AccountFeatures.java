@@ -29,7 +29,7 @@ public final class AccountFeatures {
   int ipAccounts;
 
   /** Fills this view from the tables for account {@code id} at time {@code now}. */
-  public AccountFeatures load(AccountTable t, NodeTable devices, NodeTable ips, int id, long now) {
+  public AccountFeatures load(AccountTable t, int id, long now) {
     int[] c = counts;
     t.sums(id, now, c, yuan);
     inCount = c[AccountTable.IN_COUNT];
@@ -49,10 +49,8 @@ public final class AccountFeatures {
     victimInflows = t.victimInflows(id);
     muleInflows = t.muleInflows(id);
     flags = t.flags(id);
-    int d = t.device(id);
-    deviceAccounts = d >= 0 ? devices.accounts(d, now) : 0;
-    int ip = t.ip(id);
-    ipAccounts = ip >= 0 ? ips.accounts(ip, now) : 0;
+    deviceAccounts = t.deviceAccounts(id);
+    ipAccounts = t.ipAccounts(id);
     model.reset();
     return this;
   }

@@ -19,8 +19,8 @@ public final class AccountTable extends FeatureTable {
   static final int LAST_IN_SEC = 5;
   static final int POOL_YUAN = 6;
   static final int LAST_TAINT_SEC = 7;
-  static final int DEVICE = 8;
-  static final int IP = 9;
+  static final int DEVICE_ACCOUNTS = 8; // the device's distinct accounts when this one last used it, + 1 (0: never)
+  static final int IP_ACCOUNTS = 9; // the same for the IP
   static final int REPORTS_REPORTERS = 10; // reports low, distinct reporters high
   static final int VICTIM_MULE_IN = 11; // victim inflows low, mule inflows high
   static final int FAST_TOTAL = 12; // a count that keeps growing over the account's life: a whole int
@@ -255,25 +255,39 @@ public final class AccountTable extends FeatureTable {
     return s == 0 ? 0 : ms(s);
   }
 
-  /** Records the device and IP an outgoing transfer came from. */
-  public void usedDevice(int id, int deviceId, int ipId) {
-    if (deviceId >= 0) {
-      set(id, DEVICE, deviceId + 1);
+  /**
+   * Records how many accounts the device and the IP an outgoing transfer came from have served recently ({@code -1}:
+   * not named, the last count stays); the counts travel with the event from the device's and IP's step.
+   */
+  public void usedDevice(int id, int deviceAccounts, int ipAccounts) {
+    if (deviceAccounts >= 0) {
+      set(id, DEVICE_ACCOUNTS, deviceAccounts + 1);
     }
-    if (ipId >= 0) {
-      set(id, IP, ipId + 1);
+    if (ipAccounts >= 0) {
+      set(id, IP_ACCOUNTS, ipAccounts + 1);
     }
   }
 
-  /** Returns the device last used, or -1. */
-  public int device(int id) {
-    return get(id, DEVICE) - 1;
+  /** Returns how many accounts the device last used served when it was used, or 0. */
+  public int deviceAccounts(int id) {
+    return Math.max(0, get(id, DEVICE_ACCOUNTS) - 1);
   }
 
-  /** Returns the IP last used, or -1. */
-  public int ip(int id) {
-    return get(id, IP) - 1;
+  /** Returns how many accounts the IP last used served when it was used, or 0. */
+  public int ipAccounts(int id) {
+    return Math.max(0, get(id, IP_ACCOUNTS) - 1);
   }
+
+  /** Turns the device and IP ids that snapshots before format 10 kept into the counts kept since, at {@code now}. */
+  public void countsFromIds(NodeTable devices, NodeTable ips, long now) {
+    for (int id = 0, n = size(); id < n; id++) {
+      int d = get(id, DEVICE_ACCOUNTS) - 1;
+      set(id, DEVICE_ACCOUNTS, d >= 0 ? devices.accounts(d, now) + 1 : 0);
+      int ip = get(id, IP_ACCOUNTS) - 1;
+      set(id, IP_ACCOUNTS, ip >= 0 ? ips.accounts(ip, now) + 1 : 0);
+    }
+  }
+
 
   /** Sets the fraud type (ordinal + 1). */
   public void fraudType(int id, int ordinalPlusOne) {

@@ -43,6 +43,8 @@ public final class PersonRisks {
     words.put(id, word);
     if (m != 0) {
       masks.put(id, m);
+    } else {
+      masks.remove(id); // a higher peak without reasons replaces the reasons held
     }
   }
 

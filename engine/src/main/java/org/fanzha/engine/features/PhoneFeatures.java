@@ -33,7 +33,7 @@ public final class PhoneFeatures {
   int spoofedCalls;
 
   /** Fills this view from the tables for phone {@code id} at time {@code now}. */
-  public PhoneFeatures load(PhoneTable t, NodeTable devices, CellTable cells, int id, long now, int victimStage) {
+  public PhoneFeatures load(PhoneTable t, int id, long now, int victimStage) {
     int[] c = counts;
     t.sums(id, now, c);
     outCalls = c[PhoneTable.OUT];
@@ -47,10 +47,8 @@ public final class PhoneFeatures {
     smsFraud = c[PhoneTable.SMS_FRAUD];
     distinctContacts = t.distinctContacts(id, now);
     cardAgeDays = t.cardAgeDays(id, now);
-    int imei = t.imei(id);
-    imeiPhones = imei >= 0 ? devices.phones(imei, now) : 0;
-    int cell = t.cell(id);
-    cellPhones = cell >= 0 ? cells.phones(cell, now) : 0;
+    imeiPhones = t.imeiPhones(id);
+    cellPhones = t.cellPhones(id);
     spoofedCalls = t.spoofedCalls(id);
     reports = t.reports(id);
     reporters = t.reporters(id);

@@ -4,7 +4,8 @@ import static org.fanzha.core.time.Millis.HOUR;
 
 /**
  * Phone numbers: outgoing call and SMS behaviour in a 24-hour window of six 4-hour buckets, distinct
- * contacts, card age, the IMEI and cell last used, reports and links to victims.
+ * contacts, card age, how many numbers shared its handset (IMEI) and cell when it last used them, reports and links
+ * to victims.
  */
 public final class PhoneTable extends FeatureTable {
 
@@ -14,8 +15,8 @@ public final class PhoneTable extends FeatureTable {
   static final int OPENED_MIN = 1;
   static final int HOLDER = 2;
   static final int NEXT_SIBLING = 3;
-  static final int IMEI = 4;
-  static final int CELL = 5;
+  static final int IMEI_PHONES = 4; // the handset's distinct numbers when this one last used it, + 1 (0: never)
+  static final int CELL_PHONES = 5; // the same for the cell
   static final int LONG_CALLER = 6;
   static final int LONG_CALL_SEC = 7;
   static final int FRAUD_CONTACT_SEC = 8;
@@ -141,24 +142,41 @@ public final class PhoneTable extends FeatureTable {
     return get(id, NEXT_SIBLING) - 1;
   }
 
-  /** Records the handset (IMEI) and cell last used. */
-  public void usedDevice(int id, int imeiId, int cellId) {
-    if (imeiId >= 0) {
-      set(id, IMEI, imeiId + 1);
+  /**
+   * Records how many numbers the handset (IMEI) and the cell this phone used just now have carried recently ({@code
+   * -1}: not named by the event, the last count stays). The count travels with the event from the handset's and
+   * cell's step (decision 0023), so the phone's own step needs no look-up elsewhere.
+   */
+  public void usedDevice(int id, int imeiPhones, int cellPhones) {
+    if (imeiPhones >= 0) {
+      set(id, IMEI_PHONES, imeiPhones + 1);
     }
-    if (cellId >= 0) {
-      set(id, CELL, cellId + 1);
+    if (cellPhones >= 0) {
+      set(id, CELL_PHONES, cellPhones + 1);
     }
   }
 
-  /** Returns the IMEI (device id) last used, or -1. */
-  public int imei(int id) {
-    return get(id, IMEI) - 1;
+  /** Returns how many numbers the handset last used carried when it was used, or 0. */
+  public int imeiPhones(int id) {
+    return Math.max(0, get(id, IMEI_PHONES) - 1);
   }
 
-  /** Returns the cell last used, or -1. */
-  public int cell(int id) {
-    return get(id, CELL) - 1;
+  /** Returns how many numbers the cell last used carried when it was used, or 0. */
+  public int cellPhones(int id) {
+    return Math.max(0, get(id, CELL_PHONES) - 1);
+  }
+
+  /**
+   * Turns the handset and cell ids that snapshots before format 10 kept into the counts kept since, as {@code
+   * devices} and {@code cells} give them at {@code now}.
+   */
+  public void countsFromIds(NodeTable devices, CellTable cells, long now) {
+    for (int id = 0, n = size(); id < n; id++) {
+      int imei = get(id, IMEI_PHONES) - 1;
+      set(id, IMEI_PHONES, imei >= 0 ? devices.phones(imei, now) + 1 : 0);
+      int cell = get(id, CELL_PHONES) - 1;
+      set(id, CELL_PHONES, cell >= 0 ? cells.phones(cell, now) + 1 : 0);
+    }
   }
 
   /** Counts a report; {@code newReporter} when this reporter had not reported this phone before. */

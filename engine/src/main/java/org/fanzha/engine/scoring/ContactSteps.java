@@ -68,16 +68,19 @@ public final class ContactSteps {
       phones.add(q, phones.slot(q, ts), PhoneTable.CALLBACK); // q called p before: p is calling back
     }
     int imei = -1;
-    int cell = -1;
+    int imeiPhones = -1;
+    int cellPhones = -1;
     if (c.callerImei() != null) {
       imei = s.devices.intern(c.callerImei());
       s.devices.usedByPhone(imei, ts, p);
+      imeiPhones = s.devices.phones(imei, ts);
     }
     if (c.cell() != null) {
-      cell = s.cells.intern(c.cell());
+      int cell = s.cells.intern(c.cell());
       s.cells.usedByPhone(cell, ts, p);
+      cellPhones = s.cells.phones(cell, ts);
     }
-    phones.usedDevice(p, imei, cell);
+    phones.usedDevice(p, imeiPhones, cellPhones);
     if (c.displayed() != null && !c.displayed().equals(c.caller())) {
       phones.spoofed(p);
     }
@@ -87,7 +90,7 @@ public final class ContactSteps {
       phones.countLongFirstContact(p);
     }
     int callerScore = eval.phone(p, ts);
-    if (imei >= 0 && s.devices.phones(imei, ts) >= k.deviceEvalMinPhones) {
+    if (imei >= 0 && imeiPhones >= k.deviceEvalMinPhones) {
       eval.node(s.devices, EntityKind.DEVICE, imei, ts);
     }
     if (longFirst) {

@@ -84,8 +84,11 @@ public final class EngineState {
     persons.write(d);
   }
 
-  /** Reads what {@link #write} wrote in snapshot format {@code version}. */
-  public static EngineState read(DataInputStream d, int version) throws IOException {
+  /**
+   * Reads what {@link #write} wrote in snapshot format {@code version}; {@code clock} is the snapshot's (the latest
+   * event time), at which older formats' handset and network references become counts.
+   */
+  public static EngineState read(DataInputStream d, int version, long clock) throws IOException {
     PhoneTable phones = new PhoneTable(16);
     phones.read(d);
     AccountTable accounts = new AccountTable(16);
@@ -98,6 +101,10 @@ public final class EngineState {
     ips.read(d);
     CellTable cells = new CellTable(16);
     cells.read(d);
+    if (version < 10) { // before 10 a phone or account kept which handset and network it used, not their counts
+      phones.countsFromIds(devices, cells, clock);
+      accounts.countsFromIds(devices, ips, clock);
+    }
     PairMemory pairs = PairMemory.read(d);
     RiskLists lists = RiskLists.read(d, version);
     RuleCodes codes = new RuleCodes();

@@ -83,12 +83,12 @@ public final class Evaluation {
     if (kind == EntityKind.PHONE && models.phone() != null) {
       PhoneTable phones = s.phones;
       PhoneFeatures f = new PhoneFeatures().useModel(models.phone());
-      f.load(phones, s.devices, s.cells, id, now, 0);
+      f.load(phones, id, now, 0);
       return new ModelQuery(models.phone(), f, f.modelScore());
     }
     if (kind == EntityKind.ACCOUNT && models.account() != null) {
       AccountFeatures f = new AccountFeatures().useModel(models.account());
-      f.load(s.accounts, s.devices, s.ips, id, now);
+      f.load(s.accounts, id, now);
       return new ModelQuery(models.account(), f, f.modelScore());
     }
     return null;
@@ -142,7 +142,7 @@ public final class Evaluation {
    */
   int phone(int p, long now) {
     PhoneTable phones = s.phones;
-    r.phoneRules.evaluate(pf.load(phones, s.devices, s.cells, p, now, 0), ev, verdict);
+    r.phoneRules.evaluate(pf.load(phones, p, now, 0), ev, verdict);
     if (tap != null) {
       tap.phone(phones.name(p), pf, now);
     }
@@ -198,7 +198,7 @@ public final class Evaluation {
   }
 
   int account(int a, long now) {
-    r.accountRules.evaluate(af.load(s.accounts, s.devices, s.ips, a, now), ev, verdict);
+    r.accountRules.evaluate(af.load(s.accounts, a, now), ev, verdict);
     if (tap != null) {
       tap.account(s.accounts.name(a), af, now);
     }

@@ -76,17 +76,19 @@ public final class TransferSteps {
         accounts.phone(a, payerPhone);
       }
     }
-    int dev = -1;
-    int ip = -1;
+    int deviceAccounts = -1;
+    int ipAccounts = -1;
     if (t.device() != null) {
-      dev = s.devices.intern(t.device());
+      int dev = s.devices.intern(t.device());
       s.devices.usedByAccount(dev, ts, a);
+      deviceAccounts = s.devices.accounts(dev, ts);
     }
     if (t.ip() != null) {
-      ip = s.ips.intern(t.ip());
+      int ip = s.ips.intern(t.ip());
       s.ips.usedByAccount(ip, ts, a);
+      ipAccounts = s.ips.accounts(ip, ts);
     }
-    accounts.usedDevice(a, dev, ip);
+    accounts.usedDevice(a, deviceAccounts, ipAccounts);
     // taint: money from a suspected mule passing it on, or from a likely victim; counted against the payee by a
     // request to it (decision 0023), so its next score has it
     boolean payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);

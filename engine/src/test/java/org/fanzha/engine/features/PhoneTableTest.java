@@ -64,4 +64,26 @@ class PhoneTableTest {
     assertThat(t.size()).isEqualTo(600);
     assertThat(t.name(ids[599])).isEqualTo("+8613810000599");
   }
+
+  /** Snapshots before format 10 kept the handset's and cell's ids where the counts are now kept: read as counts. */
+  @Test
+  void countsFromIds_turnsAnOlderSnapshotsHandsetAndCellIdsIntoTheirCounts() {
+    NodeTable devices = new NodeTable(4);
+    CellTable cells = new CellTable(4);
+    int shared = devices.intern("IMEI-SHARED");
+    int cell = cells.intern("CELL-1");
+    for (int phone = 0; phone < 5; phone++) {
+      devices.usedByPhone(shared, T0, phone);
+      cells.usedByPhone(cell, T0, phone);
+    }
+    PhoneTable t = new PhoneTable(4);
+    int p = t.intern("+8613800138000");
+    int q = t.intern("+8613800138001");
+    t.usedDevice(p, shared, cell); // what format 9 held: the ids, + 1
+    t.countsFromIds(devices, cells, T0);
+    assertThat(t.imeiPhones(p)).isEqualTo(devices.phones(shared, T0)).isGreaterThanOrEqualTo(4);
+    assertThat(t.cellPhones(p)).isEqualTo(cells.phones(cell, T0)).isGreaterThanOrEqualTo(4);
+    assertThat(t.imeiPhones(q)).isZero();
+    assertThat(t.cellPhones(q)).isZero();
+  }
 }
