@@ -13,34 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.fanzha.core.event.CallEvent;
-import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
-import org.fanzha.core.event.LabelEvent;
-import org.fanzha.core.event.ListingEvent;
-import org.fanzha.core.event.OpeningEvent;
-import org.fanzha.core.event.ReportEvent;
-import org.fanzha.core.event.SmsEvent;
-import org.fanzha.core.event.TransferEvent;
 import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.lists.RiskLists;
 import org.fanzha.engine.model.EntityModel;
 import org.fanzha.engine.model.Models;
 import org.fanzha.engine.rules.RuleBook;
-import org.fanzha.engine.scoring.ContactSteps;
 import org.fanzha.engine.scoring.DecisionTally;
 import org.fanzha.engine.scoring.EngineState;
+import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Evaluation;
-import org.fanzha.engine.scoring.HandsetSteps;
-import org.fanzha.engine.scoring.LabelSteps;
-import org.fanzha.engine.scoring.ListingSteps;
-import org.fanzha.engine.scoring.OpeningSteps;
-import org.fanzha.engine.scoring.ReportSteps;
+import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.RulesInForce;
-import org.fanzha.engine.scoring.TransferSteps;
+import org.fanzha.engine.scoring.Steps;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,14 +62,10 @@ public final class Engine {
   private final RulesInForce rules;
   private final DecisionTally tally;
   private final Evaluation eval;
-  private final ContactSteps contacts;
-  private final TransferSteps transfers;
-  private final OpeningSteps openings;
-  private final HandsetSteps handsets;
-  private final ReportSteps reports;
-  private final LabelSteps labels;
-  private final ListingSteps listings;
+  private final Steps steps;
   private final HeldRisks held;
+  private final Facts facts = new Facts();
+  private final Part.Visits visits = new Part.Visits();
 
   private final long[] eventsByType = new long[EventType.values().length];
   private long processed;
@@ -100,13 +84,7 @@ public final class Engine {
     this.tally = new DecisionTally(state);
     this.eval = new Evaluation(state, rules, tally);
     eval.useModels(config.models());
-    this.contacts = new ContactSteps(state, rules, eval, tally, config.contentClassifier());
-    this.transfers = new TransferSteps(state, rules, eval, tally);
-    this.openings = new OpeningSteps(state, eval, tally);
-    this.handsets = new HandsetSteps(state, rules, eval, tally);
-    this.reports = new ReportSteps(state, eval, tally, config.contentClassifier());
-    this.labels = new LabelSteps(state, eval, tally);
-    this.listings = new ListingSteps(state, eval, tally);
+    this.steps = new Steps(state, rules, eval, tally, config.contentClassifier());
     this.held = new HeldRisks(state);
   }
 
@@ -160,22 +138,10 @@ public final class Engine {
     eventsByType[event.type().ordinal()]++;
     tally.begin(event);
     eval.begin(event);
-    if (event instanceof CallEvent c) {
-      contacts.call(c);
-    } else if (event instanceof TransferEvent t) {
-      transfers.transfer(t);
-    } else if (event instanceof SmsEvent s) {
-      contacts.sms(s);
-    } else if (event instanceof OpeningEvent o) {
-      openings.opening(o);
-    } else if (event instanceof DeviceEvent d) {
-      handsets.device(d);
-    } else if (event instanceof ReportEvent r) {
-      reports.report(r);
-    } else if (event instanceof LabelEvent l) {
-      labels.label(l);
-    } else if (event instanceof ListingEvent l) {
-      listings.listing(l);
+    facts.clear();
+    visits.fill(event);
+    for (int i = 0; i < visits.size(); i++) {
+      steps.run(visits.part(i), visits.index(i), event, facts);
     }
     Decision d = eval.withModelReasons(tally.decision(), clock);
     eval.settle();

@@ -37,14 +37,33 @@ public final class ContactSteps {
     this.classifier = classifier;
   }
 
-  public void call(CallEvent c) {
+  /** The handset the caller used: one more number on it; a handset carrying many is scored. */
+  void callHandset(CallEvent c, Facts f) {
+    long ts = c.ts();
+    int imei = s.devices.intern(c.callerImei());
+    s.devices.usedByPhone(imei, ts, s.phones.intern(c.caller()));
+    f.imeiPhones = s.devices.phones(imei, ts);
+    if (f.imeiPhones >= r.params.deviceEvalMinPhones) {
+      eval.node(s.devices, EntityKind.DEVICE, imei, ts);
+    }
+  }
+
+  /** The cell the call went through: one more number on it. */
+  void callCell(CallEvent c, Facts f) {
+    long ts = c.ts();
+    int cell = s.cells.intern(c.cell());
+    s.cells.usedByPhone(cell, ts, s.phones.intern(c.caller()));
+    f.cellPhones = s.cells.phones(cell, ts);
+  }
+
+  /** The caller: its counters, first contacts, handset and cell counts, spoofing; then its score. */
+  void caller(CallEvent c, Facts f) {
     PhoneTable phones = s.phones;
     EngineParams k = r.params;
     long ts = c.ts();
     int p = phones.intern(c.caller());
     int q = phones.intern(c.callee());
     tally.primary(EntityKind.PHONE, p, c.caller());
-    tally.party(EntityKind.PHONE, q, c.callee());
     int dur = c.durationS();
     int slot = phones.slot(p, ts);
     phones.add(p, slot, PhoneTable.OUT);
@@ -64,77 +83,100 @@ public final class ContactSteps {
       phones.add(p, slot, PhoneTable.FIRST_CONTACT);
     }
     phones.addContact(p, ts, q);
-    if (s.pairs.mightContain(PAIR_CALL, q, p)) {
-      phones.add(q, phones.slot(q, ts), PhoneTable.CALLBACK); // q called p before: p is calling back
-    }
-    int imei = -1;
-    int imeiPhones = -1;
-    int cellPhones = -1;
-    if (c.callerImei() != null) {
-      imei = s.devices.intern(c.callerImei());
-      s.devices.usedByPhone(imei, ts, p);
-      imeiPhones = s.devices.phones(imei, ts);
-    }
-    if (c.cell() != null) {
-      int cell = s.cells.intern(c.cell());
-      s.cells.usedByPhone(cell, ts, p);
-      cellPhones = s.cells.phones(cell, ts);
-    }
-    phones.usedDevice(p, imeiPhones, cellPhones);
+    phones.usedDevice(p, f.imeiPhones, f.cellPhones);
     if (c.displayed() != null && !c.displayed().equals(c.caller())) {
       phones.spoofed(p);
     }
-    // a long call to someone neither side had called before: the caller's count here, the callee's episode below
-    boolean longFirst = dur >= k.victimLongS && !seen && !s.pairs.mightContain(PAIR_CALL, q, p);
-    if (longFirst) {
+    // a long call to someone neither side had called before: the caller's count here, the callee's episode later
+    f.longFirst = dur >= k.victimLongS && !seen && !s.calledBy(p, q);
+    if (f.longFirst) {
       phones.countLongFirstContact(p);
     }
-    int callerScore = eval.phone(p, ts);
-    if (imei >= 0 && imeiPhones >= k.deviceEvalMinPhones) {
-      eval.node(s.devices, EntityKind.DEVICE, imei, ts);
-    }
-    if (longFirst) {
-      phones.longCallFrom(q, p, ts);
-      s.victims.rememberLongCall(q, c.id());
-      int held = Math.max(callerScore, phones.score(p));
-      if (held >= k.propagate && phones.hasRole(p, Role.FRAUD_NUMBER)) {
-        // a strongly suspected number on a long call: the callee's payments now count as victim money
-        phones.setFlags(q, PhoneTable.FLAG_EPISODE);
-        int type = types.of(q, p, 0, EpisodeTypes.displayed(c));
-        if (r.linksPhone(phones.reasonMask(p))) {
-          s.victims.step(q, c.callee(), null, VictimWatch.CONTACT, held >= k.highCallScore ? Level.HIGH : Level.MEDIUM,
-              p, type, ts, c.id());
-        } else {
-          // suspected for how it calls, not tied to fraud (a call centre calls like that too): remember quietly;
-          // the number being tied to fraud, or money to a suspect payee, raises the warning (Propagation,
-          // TransferSteps)
-          s.victims.note(q, VictimWatch.CONTACT, p, type, ts, c.id());
-        }
-        eval.person(q, ts);
-      }
+    int score = eval.phone(p, ts);
+    f.callerHeld = Math.max(score, phones.score(p));
+    f.callerFraud = phones.hasRole(p, Role.FRAUD_NUMBER);
+    f.callerLinked = r.linksPhone(phones.reasonMask(p));
+    f.callerType = phones.fraudType(p);
+  }
+
+  /** The callee as a number: it was called by the caller; if it had called the caller first, this is a call-back. */
+  void callee(CallEvent c) {
+    PhoneTable phones = s.phones;
+    int p = phones.intern(c.caller());
+    int q = phones.intern(c.callee());
+    tally.party(EntityKind.PHONE, q, c.callee());
+    s.recordCalledBy(q, p);
+    if (s.pairs.mightContain(PAIR_CALL, q, p)) {
+      phones.add(q, phones.slot(q, c.ts()), PhoneTable.CALLBACK); // q called p before: p is calling back
     }
   }
 
-  public void sms(SmsEvent m) {
+  /** The caller as a person: they have talked with the callee (people who know each other, for later payments). */
+  void callerTalked(CallEvent c) {
+    s.recordTalked(s.phones.intern(c.caller()), s.phones.intern(c.callee()));
+  }
+
+  /**
+   * The callee as a person: a long first call from a strongly suspected number opens a victim episode; from a number
+   * suspected only for how it calls, a quiet one.
+   */
+  void calledPerson(CallEvent c, Facts f) {
+    PhoneTable phones = s.phones;
+    EngineParams k = r.params;
+    long ts = c.ts();
+    int p = phones.intern(c.caller());
+    int q = phones.intern(c.callee());
+    s.recordTalked(q, p);
+    if (!f.longFirst) {
+      return;
+    }
+    phones.longCallFrom(q, p, ts);
+    s.victims.rememberLongCall(q, c.id());
+    if (f.callerHeld >= k.propagate && f.callerFraud) {
+      // a strongly suspected number on a long call: the callee's payments now count as victim money
+      phones.setFlags(q, PhoneTable.FLAG_EPISODE);
+      int type = types.of(q, f.callerType, 0, EpisodeTypes.displayed(c));
+      if (f.callerLinked) {
+        s.victims.step(q, c.callee(), null, VictimWatch.CONTACT, f.callerHeld >= k.highCallScore ? Level.HIGH
+            : Level.MEDIUM, p, type, ts, c.id());
+      } else {
+        // suspected for how it calls, not tied to fraud (a call centre calls like that too): remember quietly;
+        // the number being tied to fraud, or money to a suspect payee, raises the warning (Propagation,
+        // TransferSteps)
+        s.victims.note(q, VictimWatch.CONTACT, p, type, ts, c.id());
+      }
+      eval.person(q, ts);
+    }
+  }
+
+  /** The sender: its counters and contacts, the content of its message; then its score. */
+  void sender(SmsEvent m, Facts f) {
     PhoneTable phones = s.phones;
     long ts = m.ts();
     int p = phones.intern(m.sender());
     int q = phones.intern(m.receiver());
     tally.primary(EntityKind.PHONE, p, m.sender());
-    tally.party(EntityKind.PHONE, q, m.receiver());
     int slot = phones.slot(p, ts);
     phones.add(p, slot, PhoneTable.SMS_OUT);
     phones.addContact(p, ts, q);
     if (classifier != null) {
       ContentVerdict v = classifier.classify(m.text());
       if (v.isFraud() && v.score() >= r.params.contentMin) {
-        int type = EpisodeTypes.code(v.fraudType());
+        f.lureType = EpisodeTypes.code(v.fraudType());
         phones.add(p, slot, PhoneTable.SMS_FRAUD);
-        phones.fraudType(p, type);
-        phones.fraudContact(q, ts);
-        s.victims.rememberLure(q, type);
+        phones.fraudType(p, f.lureType);
       }
     }
     eval.phone(p, ts);
+  }
+
+  /** The receiver as a person: a fraudulent message is a lure they now hold. */
+  void receiver(SmsEvent m, Facts f) {
+    int q = s.phones.intern(m.receiver());
+    tally.party(EntityKind.PHONE, q, m.receiver());
+    if (f.lureType != 0) {
+      s.phones.fraudContact(q, m.ts());
+      s.victims.rememberLure(q, f.lureType);
+    }
   }
 }

@@ -85,7 +85,8 @@ public final class DecisionTally {
       return;
     }
     bestAction = bestAction.max(ActionPolicy.action(kind, score, role, type));
-    if (score > bestScore) {
+    // of parties held alike, the event's main party: its steps may run after a handset's (decision 0023)
+    if (score > bestScore || (score == bestScore && kind == primaryKind && id == primaryId)) {
       bestScore = score;
       bestKind = kind;
       bestId = id;

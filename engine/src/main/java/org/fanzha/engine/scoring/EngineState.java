@@ -31,6 +31,9 @@ public final class EngineState {
   static final int PAIR_VICTIM_PAY = 4;
   static final int PAIR_VICTIM_LINK = 5;
   static final int PAIR_MULE_PAY = 6;
+  // kept only by a keyed engine, where the other side's relation lives with another key (decision 0023)
+  static final int PAIR_CALLED_BY = 7;
+  static final int PAIR_TALKED = 8;
 
   final PhoneTable phones;
   final AccountTable accounts;
@@ -43,6 +46,30 @@ public final class EngineState {
   final RuleCodes codes;
   final VictimWatch victims;
   final PersonRisks persons = new PersonRisks();
+  /** What people's steps read of the numbers that reached them: this state's own phones unless a runner says. */
+  NumberView numbers = new NumberView() {
+    @Override
+    public int score(int phone) {
+      return phones.score(phone);
+    }
+
+    @Override
+    public long reasonMask(int phone) {
+      return phones.reasonMask(phone);
+    }
+
+    @Override
+    public int roleMask(int phone) {
+      return phones.roleMask(phone);
+    }
+
+    @Override
+    public int fraudType(int phone) {
+      return phones.fraudType(phone);
+    }
+  };
+  /** Whether this state is one stage's share of a keyed runner: relations are then kept on both sides. */
+  private boolean keyed;
 
   private EngineState(PhoneTable phones, AccountTable accounts, HolderTable holders, NodeTable devices, NodeTable ips,
       CellTable cells, PairMemory pairs, RiskLists lists, RuleCodes codes) {
@@ -115,6 +142,44 @@ public final class EngineState {
       s.persons.read(d); // before 9 a person's standing was part of the phone's held risk
     }
     return s;
+  }
+
+  /** Reads numbers through {@code view} (a keyed runner: the numbers live with the ACTOR stage). */
+  public void numbers(NumberView view) {
+    numbers = view;
+  }
+
+  /** Makes this state one key group's share of a stage in a keyed runner (decision 0023). */
+  public void keyed(boolean on) {
+    keyed = on;
+  }
+
+  /** Returns whether phone {@code p} was called by {@code q} before: q's own relation, or p's copy when keyed. */
+  boolean calledBy(int p, int q) {
+    return keyed ? pairs.mightContain(PAIR_CALLED_BY, p, q) : pairs.mightContain(PAIR_CALL, q, p);
+  }
+
+  /** Remembers at the callee that {@code q} was called by {@code p} (needed only where p's relation is elsewhere). */
+  void recordCalledBy(int q, int p) {
+    if (keyed) {
+      pairs.testAndSet(PAIR_CALLED_BY, q, p);
+    }
+  }
+
+  /** Returns whether two phones have called each other, either way ({@code -1}: an unknown phone, no). */
+  boolean talked(int v, int x) {
+    if (x < 0) {
+      return false;
+    }
+    return keyed ? pairs.mightContain(PAIR_TALKED, v, x)
+        : pairs.mightContain(PAIR_CALL, v, x) || pairs.mightContain(PAIR_CALL, x, v);
+  }
+
+  /** Remembers at person {@code v} that they talked with {@code x} (kept only when keyed). */
+  void recordTalked(int v, int x) {
+    if (keyed) {
+      pairs.testAndSet(PAIR_TALKED, v, x);
+    }
   }
 
   /** Returns the feature table of an entity kind. */

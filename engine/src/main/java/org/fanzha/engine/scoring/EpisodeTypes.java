@@ -24,13 +24,13 @@ final class EpisodeTypes {
   }
 
   /**
-   * The fraud type of a victim's episode step: what is known of the number that reached them (its
-   * messages' content, labels, reports), else of the fraudulent message they received, else what the
+   * The fraud type of a victim's episode step: what is known of the number that reached them ({@code contactType},
+   * 0 when none: its messages' content, labels, reports), else of the fraudulent message they received, else what the
    * step itself suggests ({@code prior}), else what is known of the account they pay ({@code payeeType}, 0 when
    * none; last: one mule account takes money from victims of many kinds of fraud).
    */
-  int of(int victim, int fraudPhone, int payeeType, int prior) {
-    int t = fraudPhone >= 0 ? s.phones.fraudType(fraudPhone) : 0;
+  int of(int victim, int contactType, int payeeType, int prior) {
+    int t = contactType;
     if (t != 0) {
       return t | BY_CONTACT;
     }

@@ -16,7 +16,8 @@ public final class LabelSteps {
     this.standing = new Standing(s, eval, tally);
   }
 
-  public void label(LabelEvent l) {
+  /** Applies the label at {@code stage}: where the entity's kind is kept (a phone at ACTOR and at PERSON). */
+  void label(LabelEvent l, Stage stage) {
     Role role = l.role();
     s.lists.apply(l.entityKind(), l.entity(), role, l.fraudType());
     int id = standing.enter(l.entityKind(), l.entity());
@@ -25,6 +26,6 @@ public final class LabelSteps {
     } else if (role != Role.VICTIM) {
       standing.black(l.entityKind(), id, l.fraudType() == null ? 0 : EpisodeTypes.code(l.fraudType()));
     }
-    standing.rescore(l.entityKind(), id, l.ts(), role);
+    standing.rescore(l.entityKind(), id, l.ts(), role, stage);
   }
 }

@@ -21,7 +21,11 @@ public final class ListingSteps {
     this.standing = new Standing(s, eval, tally);
   }
 
-  public void listing(ListingEvent l) {
+  /**
+   * Applies the list entry at {@code stage}: where the entity's kind is kept (a phone at ACTOR and at PERSON); a
+   * site or app entry where people's handsets are checked (PERSON).
+   */
+  void listing(ListingEvent l, Stage stage) {
     boolean on = !l.lift();
     EntityKind kind = l.kind().entityKind();
     if (kind == null) {
@@ -60,7 +64,7 @@ public final class ListingSteps {
     if (on && l.list() == ListName.BLACK && l.fraudType() != null) {
       standing.fraudType(kind, id, EpisodeTypes.code(l.fraudType()));
     }
-    standing.rescore(kind, id, l.ts(), role);
+    standing.rescore(kind, id, l.ts(), role, stage);
   }
 
   /**

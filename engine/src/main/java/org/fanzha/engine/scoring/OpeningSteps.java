@@ -24,7 +24,27 @@ public final class OpeningSteps {
     this.tally = tally;
   }
 
-  public void opening(OpeningEvent o) {
+  /** The handset a card or account was opened from: one more holder on it; then its score. */
+  void handset(OpeningEvent o, Facts f) {
+    int dev = s.devices.intern(o.device());
+    s.devices.openedBy(dev, o.ts(), s.holders.intern(o.holder()));
+    f.deviceHolders = s.devices.holders(dev, o.ts());
+    eval.node(s.devices, EntityKind.DEVICE, dev, o.ts());
+  }
+
+  /** The IP a card or account was opened from: one more holder on it; then its score. */
+  void network(OpeningEvent o, Facts f) {
+    int ip = s.ips.intern(o.ip());
+    s.ips.openedBy(ip, o.ts(), s.holders.intern(o.holder()));
+    f.ipHolders = s.ips.holders(ip, o.ts());
+    eval.node(s.ips, EntityKind.IP, ip, o.ts());
+  }
+
+  /**
+   * The holder: openings by kind, channel, handset and region, handsets and IPs shared with other holders, the
+   * card in its list; then its score. A dealer's handset and network are marked by a request (decision 0023).
+   */
+  void holder(OpeningEvent o, Facts f) {
     HolderTable holders = s.holders;
     long ts = o.ts();
     int h = holders.intern(o.holder());
@@ -40,52 +60,62 @@ public final class OpeningSteps {
     int ip = -1;
     if (o.device() != null) {
       dev = s.devices.intern(o.device());
-      s.devices.openedBy(dev, ts, h);
-      holders.sharedOpening(h, s.devices.holders(dev, ts));
+      holders.sharedOpening(h, f.deviceHolders);
     }
     if (o.ip() != null) {
       ip = s.ips.intern(o.ip());
-      s.ips.openedBy(ip, ts, h);
-      holders.sharedOpening(h, s.ips.holders(ip, ts));
+      holders.sharedOpening(h, f.ipHolders);
     }
     holders.openedThrough(h, dev, ip);
-    boolean dealer = eval.isDealer(h);
+    f.dealer = eval.isDealer(h);
+    if (o.kind() == OpeningKind.SIM) {
+      int p = s.phones.intern(o.account());
+      if (s.phones.holder(p) < 0) {
+        s.phones.opened(p, ts, h, holders.pushPhone(h, p));
+      }
+    } else {
+      int acc = s.accounts.intern(o.account());
+      if (s.accounts.holder(acc) < 0) {
+        s.accounts.opened(acc, ts, h, holders.pushAccount(h, acc), phoneOf(o));
+      }
+    }
+    eval.holder(h, ts);
+    if (f.dealer) {
+      eval.links().dealerUsed(dev, ip, ts);
+    }
+  }
+
+  /** The card or account opened: who opened it, and when, marked when a dealer did; then its score. */
+  void card(OpeningEvent o, Facts f) {
+    long ts = o.ts();
+    int h = s.holders.intern(o.holder());
     if (o.kind() == OpeningKind.SIM) {
       PhoneTable phones = s.phones;
       int p = phones.intern(o.account());
       tally.party(EntityKind.PHONE, p, o.account());
       if (phones.holder(p) < 0) {
-        phones.opened(p, ts, h, holders.pushPhone(h, p));
+        phones.opened(p, ts, h, -1);
       }
-      if (dealer) {
+      if (f.dealer) {
         phones.setFlags(p, PhoneTable.FLAG_DEALER_LINKED);
       }
-      eval.holder(h, ts);
       eval.phone(p, ts);
     } else {
       AccountTable accounts = s.accounts;
       int acc = accounts.intern(o.account());
       tally.party(EntityKind.ACCOUNT, acc, o.account());
-      int phone = o.phone() != null ? s.phones.intern(o.phone()) : -1;
       if (accounts.holder(acc) < 0) {
-        accounts.opened(acc, ts, h, holders.pushAccount(h, acc), phone);
+        accounts.opened(acc, ts, h, -1, phoneOf(o));
       }
-      if (dealer) {
+      if (f.dealer) {
         accounts.setFlags(acc, AccountTable.FLAG_DEALER_LINKED);
       }
-      eval.holder(h, ts);
       eval.account(acc, ts);
     }
-    if (dev >= 0) {
-      eval.node(s.devices, EntityKind.DEVICE, dev, ts);
-    }
-    if (ip >= 0) {
-      eval.node(s.ips, EntityKind.IP, ip, ts);
-    }
-    if (dealer) {
-      // the handset and network a dealer opens cards from: marked by a request to them (decision 0023)
-      eval.links().dealerUsed(dev, ip, ts);
-    }
+  }
+
+  private int phoneOf(OpeningEvent o) {
+    return o.phone() != null ? s.phones.intern(o.phone()) : -1;
   }
 
   private static int hash(@Nullable String v) {

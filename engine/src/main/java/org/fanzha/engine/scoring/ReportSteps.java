@@ -8,6 +8,7 @@ import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.ReportEvent;
 import org.fanzha.core.event.ReportTarget;
 import org.fanzha.core.event.Role;
+import org.fanzha.core.event.TargetKind;
 import org.fanzha.engine.features.FeatureTable;
 import org.jspecify.annotations.Nullable;
 
@@ -32,40 +33,48 @@ public final class ReportSteps {
     this.classifier = classifier;
   }
 
-  public void report(ReportEvent rep) {
+  /** A number or account the report names ({@code index} into its targets): one more report, one more reporter. */
+  void target(ReportEvent rep, int index) {
     long ts = rep.ts();
+    ReportTarget target = rep.targets().get(index);
     int reporter = rep.reporter() != null ? s.phones.intern(rep.reporter()) : -1;
     // an anonymous report from the public portal cannot be told from the next one by the same person: together they
     // count as one reporter per target until an analyst confirms the case (a partner's own reports count each)
     int reporterKey = reporter >= 0 ? reporter
         : PUBLIC_SOURCE.equals(rep.source()) ? Integer.MIN_VALUE : rep.id().hashCode() | Integer.MIN_VALUE;
     int ft = fraudTypeCode(rep);
+    if (target.kind() == TargetKind.PHONE) {
+      int p = s.phones.intern(target.value());
+      tally.primary(EntityKind.PHONE, p, target.value());
+      s.phones.reported(p, !s.pairs.testAndSet(PAIR_REPORT, p, reporterKey));
+      if (ft != 0) {
+        s.phones.fraudType(p, ft);
+      }
+      eval.phone(p, ts);
+    } else if (target.kind() == TargetKind.ACCOUNT) {
+      int a = s.accounts.intern(target.value());
+      tally.primary(EntityKind.ACCOUNT, a, target.value());
+      s.accounts.reported(a, !s.pairs.testAndSet(PAIR_REPORT, ~a, reporterKey));
+      if (ft != 0) {
+        s.accounts.fraudType(a, ft);
+      }
+      eval.account(a, ts);
+    }
+  }
+
+  /** The sites and apps the report names: reported targets, which people's handsets are checked against. */
+  void sites(ReportEvent rep) {
     for (ReportTarget target : rep.targets()) {
-      switch (target.kind()) {
-        case PHONE -> {
-          int p = s.phones.intern(target.value());
-          tally.primary(EntityKind.PHONE, p, target.value());
-          s.phones.reported(p, !s.pairs.testAndSet(PAIR_REPORT, p, reporterKey));
-          if (ft != 0) {
-            s.phones.fraudType(p, ft);
-          }
-          eval.phone(p, ts);
-        }
-        case ACCOUNT -> {
-          int a = s.accounts.intern(target.value());
-          tally.primary(EntityKind.ACCOUNT, a, target.value());
-          s.accounts.reported(a, !s.pairs.testAndSet(PAIR_REPORT, ~a, reporterKey));
-          if (ft != 0) {
-            s.accounts.fraudType(a, ft);
-          }
-          eval.account(a, ts);
-        }
-        default -> s.lists.reportTarget(target.value());
+      if (target.kind() != TargetKind.PHONE && target.kind() != TargetKind.ACCOUNT) {
+        s.lists.reportTarget(target.value());
       }
     }
-    if (reporter >= 0 && rep.lossFen() > 0) {
-      // the reporter lost money: a victim (after the fact; no early warning)
-      s.persons.raise(reporter, 0, 0, FeatureTable.bit(Role.VICTIM));
+  }
+
+  /** The reporter, when they lost money: a victim (after the fact; no early warning). */
+  void reporter(ReportEvent rep) {
+    if (rep.reporter() != null && rep.lossFen() > 0) {
+      s.persons.raise(s.phones.intern(rep.reporter()), 0, 0, FeatureTable.bit(Role.VICTIM));
     }
   }
 

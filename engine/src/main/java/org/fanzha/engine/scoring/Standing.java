@@ -3,6 +3,7 @@ package org.fanzha.engine.scoring;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.engine.features.FeatureTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An entity's standing on the lists, as its feature table's flags: black-listed, cleared, grey, dishonest; and
@@ -78,17 +79,23 @@ final class Standing {
     }
   }
 
-  /** Scores the entity with its new standing, keeping {@code role} among its roles (none when {@code null}). */
-  void rescore(EntityKind kind, int id, long ts, Role role) {
+  /**
+   * Scores the entity with its new standing, keeping {@code role} among its roles (none when {@code null}). A phone
+   * is scored at the {@code stage} asked: as a number (ACTOR) or as a person (PERSON, where a victim's role is kept).
+   */
+  void rescore(EntityKind kind, int id, long ts, @Nullable Role role, Stage stage) {
+    int bits = role == null || role == Role.NORMAL ? 0 : FeatureTable.bit(role);
+    if (kind == EntityKind.PHONE && stage == Stage.PERSON) {
+      eval.person(id, ts);
+      s.persons.raise(id, 0, 0, role == Role.VICTIM ? bits : 0);
+      return;
+    }
     switch (kind) {
-      case PHONE -> {
-        eval.phone(id, ts);
-        eval.person(id, ts); // the standing counts for the number and for its owner as a person
-      }
+      case PHONE -> eval.phone(id, ts);
       case ACCOUNT -> eval.account(id, ts);
       case HOLDER -> eval.holder(id, ts);
       default -> eval.node(kind == EntityKind.IP ? s.ips : s.devices, kind, id, ts);
     }
-    s.table(kind).raise(id, 0, 0, role == null || role == Role.NORMAL ? 0 : FeatureTable.bit(role));
+    s.table(kind).raise(id, 0, 0, kind == EntityKind.PHONE && role == Role.VICTIM ? 0 : bits);
   }
 }

@@ -1,6 +1,5 @@
 package org.fanzha.engine.scoring;
 
-import static org.fanzha.engine.scoring.EngineState.PAIR_CALL;
 import static org.fanzha.engine.scoring.EngineState.PAIR_PAY;
 
 import org.fanzha.core.event.EntityKind;
@@ -10,6 +9,7 @@ import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.correlation.VictimWatch;
 import org.fanzha.engine.features.AccountTable;
+import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.rules.EngineParams;
 
@@ -25,7 +25,6 @@ public final class TransferSteps {
   private final DecisionTally tally;
   private final EpisodeTypes types;
   private final Propagation links;
-  private final Payee payee = new Payee();
 
   public TransferSteps(EngineState s, RulesInForce r, Evaluation eval, DecisionTally tally) {
     this.s = s;
@@ -36,101 +35,103 @@ public final class TransferSteps {
     this.links = eval.links();
   }
 
-  public void transfer(TransferEvent t) {
+  /** The handset the transfer came from: one more account on it. */
+  void handset(TransferEvent t, Facts f) {
+    int dev = s.devices.intern(t.device());
+    s.devices.usedByAccount(dev, t.ts(), s.accounts.intern(t.from()));
+    f.deviceAccounts = s.devices.accounts(dev, t.ts());
+  }
+
+  /** The IP the transfer came from: one more account on it. */
+  void network(TransferEvent t, Facts f) {
+    int ip = s.ips.intern(t.ip());
+    s.ips.usedByAccount(ip, t.ts(), s.accounts.intern(t.from()));
+    f.ipAccounts = s.ips.accounts(ip, t.ts());
+  }
+
+  /**
+   * The payer's account: its counters, fast pass-through, new payees, handset and IP counts; money a suspected or
+   * tainted mule passes on is counted against the payee by a request to it (decision 0023); then its score.
+   */
+  void payer(TransferEvent t, Facts f) {
     AccountTable accounts = s.accounts;
     EngineParams k = r.params;
     long ts = t.ts();
     int a = accounts.intern(t.from());
     int b = accounts.intern(t.to());
-    tally.primary(EntityKind.ACCOUNT, b, t.to());
     tally.party(EntityKind.ACCOUNT, a, t.from());
     long yuan = Math.max(1, t.amountFen() / 100);
-    boolean cash = t.to().startsWith("cash:");
-    if (cash) {
-      accounts.setFlags(b, AccountTable.FLAG_CASH);
-    }
-    // the payer's account
+    f.yuan = yuan;
     int sa = accounts.slot(a, ts);
     accounts.add(a, sa, AccountTable.OUT_COUNT);
     accounts.addYuan(a, sa, AccountTable.OUT_YUAN_WORD, yuan);
     if (r.night(ts)) {
       accounts.add(a, sa, AccountTable.NIGHT);
     }
-    boolean passingOn = accounts.covered(a, ts, yuan, k.muleHoldMs);
-    boolean fast = accounts.outflow(a, ts, yuan, k.fastSec, k.fastShare);
-    if (fast) {
+    f.passingOn = accounts.covered(a, ts, yuan, k.muleHoldMs);
+    f.fast = accounts.outflow(a, ts, yuan, k.fastSec, k.fastShare);
+    if (f.fast) {
       accounts.add(a, sa, AccountTable.FAST_OUT);
     }
     if (t.isCashOut()) {
       accounts.add(a, sa, AccountTable.CASH_OUT);
     }
-    boolean newPayee = !s.pairs.testAndSet(PAIR_PAY, a, b);
-    if (newPayee) {
+    f.newPayee = !s.pairs.testAndSet(PAIR_PAY, a, b);
+    if (f.newPayee) {
       accounts.add(a, sa, AccountTable.NEW_PAYEE);
     }
     accounts.addPayee(a, ts, b);
-    int payerPhone = accounts.phone(a);
-    if (t.fromPhone() != null) {
-      payerPhone = s.phones.intern(t.fromPhone());
-      if (accounts.phone(a) < 0) {
-        accounts.phone(a, payerPhone);
-      }
+    if (t.fromPhone() != null && accounts.phone(a) < 0) {
+      accounts.phone(a, s.phones.intern(t.fromPhone()));
     }
-    int deviceAccounts = -1;
-    int ipAccounts = -1;
-    if (t.device() != null) {
-      int dev = s.devices.intern(t.device());
-      s.devices.usedByAccount(dev, ts, a);
-      deviceAccounts = s.devices.accounts(dev, ts);
-    }
-    if (t.ip() != null) {
-      int ip = s.ips.intern(t.ip());
-      s.ips.usedByAccount(ip, ts, a);
-      ipAccounts = s.ips.accounts(ip, ts);
-    }
-    accounts.usedDevice(a, deviceAccounts, ipAccounts);
-    // taint: money from a suspected mule passing it on, or from a likely victim; counted against the payee by a
-    // request to it (decision 0023), so its next score has it
-    boolean payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
-    boolean payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= k.taintMs;
+    int phone = accounts.phone(a);
+    f.payerPhone = t.fromPhone() != null ? t.fromPhone() : phone >= 0 ? s.phones.name(phone) : null;
+    accounts.usedDevice(a, f.deviceAccounts, f.ipAccounts);
+    // taint: money from a suspected mule passing it on, or from a likely victim
+    f.payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
+    f.payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= k.taintMs;
     // a sum worth laundering; a brushing gang's small "commission" to its victim taints nobody
-    if ((payerMule || payerTainted) && (fast || payerTainted) && yuan >= k.victimMinYuan) {
+    if ((f.payerMule || f.payerTainted) && (f.fast || f.payerTainted) && yuan >= k.victimMinYuan) {
       links.muleMoney(a, b, ts);
     }
-    // the payee's account, as it stood before this transfer (what the payer's side below weighs)
+    eval.account(a, ts);
+  }
+
+  /** The payee's account: its counters and senders; what the paying person's step weighs of it; then its score. */
+  void payee(TransferEvent t, Facts f) {
+    AccountTable accounts = s.accounts;
+    long ts = t.ts();
+    int a = accounts.intern(t.from());
+    int b = accounts.intern(t.to());
+    tally.primary(EntityKind.ACCOUNT, b, t.to());
+    long yuan = Math.max(1, t.amountFen() / 100);
+    if (t.to().startsWith("cash:")) {
+      accounts.setFlags(b, AccountTable.FLAG_CASH);
+    }
     int sb = accounts.slot(b, ts);
     accounts.add(b, sb, AccountTable.IN_COUNT);
     accounts.addYuan(b, sb, AccountTable.IN_YUAN_WORD, yuan);
     accounts.inflow(b, ts, yuan);
     accounts.addSender(b, ts, a);
-    payee.of(accounts, b, ts, cash);
+    // as it stood before this transfer's score
+    f.payeeCash = (accounts.flags(b) & AccountTable.FLAG_CASH) != 0;
+    f.payeeAgeDays = accounts.ageDays(b, ts);
+    f.payeeScore = accounts.score(b);
+    f.payeeMule = accounts.hasRole(b, Role.MULE);
+    int phone = accounts.phone(b);
+    f.payeePhone = phone >= 0 ? s.phones.name(phone) : null;
+    f.payeeType = accounts.fraudType(b);
     if (!accounts.hasRole(b, Role.VICTIM)) {
       eval.account(b, ts);
     }
-    eval.account(a, ts);
-    // the paying person: a victim pays from their own money; passing on what just came in is a mule's move
-    if (payerPhone >= 0 && !payerMule && !payerTainted && !fast) {
-      victimPayment(t, b, payerPhone, ts, yuan, newPayee, passingOn);
-    }
   }
 
-  /** What the payer's side knows of the payee: taken from its account before the transfer is scored. */
-  private static final class Payee {
-    boolean cash;
-    double ageDays;
-    int score;
-    boolean mule;
-    int phone;
-    int fraudType;
-
-    void of(AccountTable accounts, int b, long ts, boolean cashTerminal) {
-      cash = cashTerminal || (accounts.flags(b) & AccountTable.FLAG_CASH) != 0;
-      ageDays = accounts.ageDays(b, ts);
-      score = accounts.score(b);
-      mule = accounts.hasRole(b, Role.MULE);
-      phone = accounts.phone(b);
-      fraudType = accounts.fraudType(b);
+  /** The paying person: a victim pays from their own money; passing on what just came in is a mule's move. */
+  void payingPerson(TransferEvent t, Facts f) {
+    if (f.payerPhone == null || f.payerMule || f.payerTainted || f.fast) {
+      return;
     }
+    victimPayment(t, s.accounts.intern(t.to()), s.phones.intern(f.payerPhone), t.ts(), f);
   }
 
   /**
@@ -139,16 +140,17 @@ public final class TransferSteps {
    * strongly suspected number; paying an account that is already a suspected mule raises a warning
    * for the payer but is not counted against the payee again, which would be circular.
    */
-  private void victimPayment(TransferEvent t, int b, int v, long ts, long yuan, boolean newPayee,
-      boolean passingOn) {
+  private void victimPayment(TransferEvent t, int b, int v, long ts, Facts f) {
     PhoneTable phones = s.phones;
     VictimWatch victims = s.victims;
     EngineParams k = r.params;
-    if (payee.cash) {
+    long yuan = f.yuan;
+    boolean newPayee = f.newPayee;
+    if (f.payeeCash) {
       return;
     }
-    double age = payee.ageDays;
-    boolean payeeSuspected = payee.score >= k.suspect && payee.mule;
+    double age = f.payeeAgeDays;
+    boolean payeeSuspected = f.payeeScore >= k.suspect && f.payeeMule;
     boolean payeeNewAndYoung = newPayee && age >= 0 && age <= k.youngPayeeDays;
     if (yuan < k.victimMinYuan && !payeeSuspected && !payeeNewAndYoung) {
       return; // groceries to an established shop stay everyday life, in an episode too
@@ -164,8 +166,8 @@ public final class TransferSteps {
       // to fraud by now, or the payee looks like a fraud account (a
       // suspected one, or a new payee opened days ago), or a large sum goes to a new payee (a rented
       // old card looks like any other); a household bill to an old shop account is none of these
-      boolean callerSuspect = fraudPhone >= 0 && phones.score(fraudPhone) >= k.suspect
-          && r.linksPhone(phones.reasonMask(fraudPhone));
+      boolean callerSuspect = fraudPhone >= 0 && s.numbers.score(fraudPhone) >= k.suspect
+          && r.linksPhone(s.numbers.reasonMask(fraudPhone));
       // (a coffee after a work meeting is none of these either: small sums stay quiet)
       boolean payeeSuspect = yuan >= k.victimMinYuan
           && (payeeSuspected || payeeNewAndYoung || (newPayee && yuan >= k.quietLargeYuan));
@@ -181,8 +183,9 @@ public final class TransferSteps {
     int caller = phones.longCaller(v);
     boolean recentLongCall = lc > 0 && ts >= lc && ts - lc <= k.victimWindowMs && caller >= 0;
     if (stage == 0) {
-      if (recentLongCall && phones.score(caller) >= k.propagate && phones.hasRole(caller, Role.FRAUD_NUMBER)
-          && r.linksPhone(phones.reasonMask(caller))) {
+      if (recentLongCall && s.numbers.score(caller) >= k.propagate
+          && (s.numbers.roleMask(caller) & FeatureTable.bit(Role.FRAUD_NUMBER)) != 0
+          && r.linksPhone(s.numbers.reasonMask(caller))) {
         fraudPhone = caller;
         callId = victims.lastLongCall(v);
         stage = VictimWatch.CONTACT;
@@ -193,8 +196,8 @@ public final class TransferSteps {
     // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a seen contact, unless
     // the money came in lately (a slow mule's next hop: it held the money for hours and pays it on in parts) or the
     // payer knows the account's holder (they called each other: a friend paying a friend whose card was rented out)
-    boolean payeeMule = payee.score >= k.propagate && payee.mule
-        && newPayee && yuan >= k.victimMinYuan && !passingOn && !acquainted(v, payee.phone);
+    boolean payeeMule = f.payeeScore >= k.propagate && f.payeeMule && newPayee && yuan >= k.victimMinYuan
+        && !f.passingOn && (f.payeePhone == null || !s.talked(v, s.phones.intern(f.payeePhone)));
     if (stage == 0 && !payeeMule) {
       return;
     }
@@ -211,7 +214,7 @@ public final class TransferSteps {
     Level sev = stage != 0 && !quietOnly ? Level.CRITICAL : Level.HIGH;
     long before = victims.lastPaid(v, ts);
     // payments that keep doubling within one episode: the rebate or task scam's "one more order to unlock it"
-    int ft = types.of(v, fraudPhone, payee.fraudType,
+    int ft = types.of(v, fraudPhone >= 0 ? s.numbers.fraudType(fraudPhone) : 0, f.payeeType,
         before > 0 && yuan >= 2 * before ? EpisodeTypes.code(FraudType.BRUSHING) : 0);
     if (callId != null) {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);
@@ -225,11 +228,6 @@ public final class TransferSteps {
       links.victimOf(fraudPhone, v, ts);
     }
     eval.person(v, ts);
-  }
-
-  /** Returns whether two phones have called each other, either way ({@code -1}: an unknown phone, no). */
-  private boolean acquainted(int p, int q) {
-    return q >= 0 && (s.pairs.mightContain(PAIR_CALL, p, q) || s.pairs.mightContain(PAIR_CALL, q, p));
   }
 
   /**

@@ -1,0 +1,150 @@
+package org.fanzha.engine.scoring;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an event's earlier stages found that its later stages need (decision 0023): the counts a handset carried
+ * for the number that used it, the caller's standing for the callee's episode, what the payer's and the payee's
+ * accounts say for the paying person, whether the holder is a dealer for the card opened. The embedded runner
+ * passes one object along; a keyed runner sends it with the event from operator to operator.
+ */
+public final class Facts {
+  // handsets, cells and IPs, for the number or account that used them (-1: not named by the event)
+  int imeiPhones;
+  int cellPhones;
+  int deviceAccounts;
+  int ipAccounts;
+  int deviceHolders;
+  int ipHolders;
+  // the caller, for the callee
+  boolean longFirst;
+  int callerHeld;
+  boolean callerFraud;
+  boolean callerLinked;
+  int callerType;
+  // the sender's message, for its receiver (fraud type code, 0: not fraudulent)
+  int lureType;
+  // the payer's account, for the paying person
+  @Nullable String payerPhone;
+  boolean newPayee;
+  boolean passingOn;
+  boolean payerMule;
+  boolean payerTainted;
+  boolean fast;
+  long yuan;
+  // the payee's account as it stood before the transfer
+  boolean payeeCash;
+  double payeeAgeDays;
+  int payeeScore;
+  boolean payeeMule;
+  @Nullable String payeePhone;
+  int payeeType;
+  // the holder, for the card opened
+  boolean dealer;
+
+  public Facts() {
+    clear();
+  }
+
+  /** Forgets the previous event's facts. */
+  public void clear() {
+    imeiPhones = -1;
+    cellPhones = -1;
+    deviceAccounts = -1;
+    ipAccounts = -1;
+    deviceHolders = -1;
+    ipHolders = -1;
+    longFirst = false;
+    callerHeld = 0;
+    callerFraud = false;
+    callerLinked = false;
+    callerType = 0;
+    lureType = 0;
+    payerPhone = null;
+    newPayee = false;
+    passingOn = false;
+    payerMule = false;
+    payerTainted = false;
+    fast = false;
+    yuan = 0;
+    payeeCash = false;
+    payeeAgeDays = -1;
+    payeeScore = 0;
+    payeeMule = false;
+    payeePhone = null;
+    payeeType = 0;
+    dealer = false;
+  }
+
+  /** Returns the paying person's number the payer's step found (null: none known). */
+  public @Nullable String payerPhone() {
+    return payerPhone;
+  }
+
+  /** Writes the facts for a later operator. */
+  public void write(DataOutput out) throws IOException {
+    out.writeInt(imeiPhones);
+    out.writeInt(cellPhones);
+    out.writeInt(deviceAccounts);
+    out.writeInt(ipAccounts);
+    out.writeInt(deviceHolders);
+    out.writeInt(ipHolders);
+    out.writeInt((longFirst ? 1 : 0) | (callerFraud ? 2 : 0) | (callerLinked ? 4 : 0) | (newPayee ? 8 : 0)
+        | (passingOn ? 16 : 0) | (payerMule ? 32 : 0) | (payerTainted ? 64 : 0) | (fast ? 128 : 0)
+        | (payeeCash ? 256 : 0) | (payeeMule ? 512 : 0) | (dealer ? 1024 : 0));
+    out.writeInt(callerHeld);
+    out.writeInt(callerType);
+    out.writeInt(lureType);
+    writeName(out, payerPhone);
+    out.writeLong(yuan);
+    out.writeDouble(payeeAgeDays);
+    out.writeInt(payeeScore);
+    writeName(out, payeePhone);
+    out.writeInt(payeeType);
+  }
+
+  /** Reads what {@link #write} wrote into this object. */
+  public void read(DataInput in) throws IOException {
+    imeiPhones = in.readInt();
+    cellPhones = in.readInt();
+    deviceAccounts = in.readInt();
+    ipAccounts = in.readInt();
+    deviceHolders = in.readInt();
+    ipHolders = in.readInt();
+    int b = in.readInt();
+    longFirst = (b & 1) != 0;
+    callerFraud = (b & 2) != 0;
+    callerLinked = (b & 4) != 0;
+    newPayee = (b & 8) != 0;
+    passingOn = (b & 16) != 0;
+    payerMule = (b & 32) != 0;
+    payerTainted = (b & 64) != 0;
+    fast = (b & 128) != 0;
+    payeeCash = (b & 256) != 0;
+    payeeMule = (b & 512) != 0;
+    dealer = (b & 1024) != 0;
+    callerHeld = in.readInt();
+    callerType = in.readInt();
+    lureType = in.readInt();
+    payerPhone = readName(in);
+    yuan = in.readLong();
+    payeeAgeDays = in.readDouble();
+    payeeScore = in.readInt();
+    payeePhone = readName(in);
+    payeeType = in.readInt();
+  }
+
+  private static void writeName(DataOutput out, @Nullable String name) throws IOException {
+    out.writeBoolean(name != null);
+    if (name != null) {
+      out.writeUTF(name);
+    }
+  }
+
+  private static @Nullable String readName(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+}
