@@ -26,7 +26,9 @@ import org.fanzha.engine.scoring.DecisionTally;
 import org.fanzha.engine.scoring.EngineState;
 import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Evaluation;
+import org.fanzha.engine.scoring.NumberView;
 import org.fanzha.engine.scoring.Part;
+import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.RulesInForce;
 import org.fanzha.engine.scoring.Steps;
 import org.jspecify.annotations.Nullable;
@@ -149,6 +151,75 @@ public final class Engine {
       state.expireEpisodes(clock);
     }
     return d;
+  }
+
+  // ---------------------------------------------------------------- a keyed runner's share (decision 0023)
+
+  /** What a stage's share of a keyed runner publishes of a number: its held risk and fraud type. */
+  public record NumberRisk(int score, long reasonMask, int roleMask, int fraudType) {
+    public static final NumberRisk NONE = new NumberRisk(0, 0, 0, 0);
+  }
+
+  /**
+   * Makes this engine one stage's share of one key group in a keyed runner: relations are kept on both sides,
+   * requests to other keys go to {@code outbox}, and people's steps read numbers through {@code numbers} (by the
+   * number) instead of this engine's own table.
+   */
+  public void keyedShare(Consumer<Request> outbox, java.util.function.Function<String, NumberRisk> numbers) {
+    state.keyed(true);
+    eval.outbox(outbox);
+    state.numbers(new NumberView() {
+      @Override
+      public int score(int phone) {
+        return numbers.apply(state.table(EntityKind.PHONE).name(phone)).score();
+      }
+
+      @Override
+      public long reasonMask(int phone) {
+        return numbers.apply(state.table(EntityKind.PHONE).name(phone)).reasonMask();
+      }
+
+      @Override
+      public int roleMask(int phone) {
+        return numbers.apply(state.table(EntityKind.PHONE).name(phone)).roleMask();
+      }
+
+      @Override
+      public int fraudType(int phone) {
+        return numbers.apply(state.table(EntityKind.PHONE).name(phone)).fraudType();
+      }
+    });
+  }
+
+  /** Returns what this engine holds of a number as a number (its share of the ACTOR stage). */
+  public NumberRisk numberRisk(String phone) {
+    var phones = (org.fanzha.engine.features.PhoneTable) state.table(EntityKind.PHONE);
+    int i = phones.find(phone);
+    return i < 0 ? NumberRisk.NONE
+        : new NumberRisk(phones.score(i), phones.reasonMask(i), phones.roleMask(i), phones.fraudType(i));
+  }
+
+  /**
+   * Runs one part of {@code event} for the key it names and returns the decision about what that part scored (a
+   * keyed runner combines the parts'); the requests it makes go to the outbox.
+   */
+  public Decision visit(Part part, int index, Event event, Facts facts) {
+    clock = Math.max(clock, event.ts());
+    tally.begin(event);
+    eval.begin(event);
+    steps.run(part, index, event, facts);
+    Decision d = eval.withModelReasons(tally.decision(), clock);
+    eval.settle();
+    if ((++processed & 0xFFFF) == 0) {
+      state.expireEpisodes(clock);
+    }
+    return d;
+  }
+
+  /** Carries out a request another key's part made (its stage and key are this share's). */
+  public void receive(Request request) {
+    clock = Math.max(clock, request.ts());
+    eval.receive(request);
   }
 
   /**

@@ -218,8 +218,9 @@ public final class VictimWatch {
       if (e != null && ts - e.lastTs <= windowMs && e.severity < 0 && e.fraudPhone == caller) {
         record(v, null, 0, caller, 0, ts, eventId);
         e.severity = severity.ordinal();
-        // one event may warn several people: their warning ids must still differ
-        pending.add(warning("W-" + eventId + (n == 0 ? "" : "-" + n), ts, phoneName.apply(v), e, severity));
+        // one event may warn several people: their warning ids differ by the episode's first evidence, which names
+        // the same warning in every runner, however its people are split (decision 0023)
+        pending.add(warning("W-" + eventId + "-" + e.evidence.get(0), ts, phoneName.apply(v), e, severity));
         warned.accept(v);
         n++;
       }

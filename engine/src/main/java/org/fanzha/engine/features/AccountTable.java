@@ -88,13 +88,13 @@ public final class AccountTable extends FeatureTable {
   }
 
   /** Records a distinct payer. */
-  public void addSender(int id, long ts, int other) {
-    SENDERS.add(page(id), base(id), ts, Distinct.mix(other));
+  public void addSender(int id, long ts, int senderHash) {
+    SENDERS.add(page(id), base(id), ts, Distinct.mix(senderHash));
   }
 
   /** Records a distinct payee. */
-  public void addPayee(int id, long ts, int other) {
-    PAYEES.add(page(id), base(id), ts, Distinct.mix(other));
+  public void addPayee(int id, long ts, int payeeHash) {
+    PAYEES.add(page(id), base(id), ts, Distinct.mix(payeeHash));
   }
 
   /** Returns the estimated distinct payers over the last 12–24 hours. */

@@ -18,8 +18,8 @@ public final class CellTable extends FeatureTable {
   }
 
   /** Records a phone calling through this cell. */
-  public void usedByPhone(int id, long ts, int phoneId) {
-    PHONES.add(page(id), base(id), ts, Distinct.mix(phoneId));
+  public void usedByPhone(int id, long ts, int phoneHash) {
+    PHONES.add(page(id), base(id), ts, Distinct.mix(phoneHash));
   }
 
   /** Returns distinct phones that called through this cell over the last 12–24 hours. */

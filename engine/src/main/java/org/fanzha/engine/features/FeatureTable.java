@@ -65,6 +65,15 @@ public abstract class FeatureTable {
   public static final int FLAG_GREY = 32;
   public static final int FLAG_DISHONEST = 64;
 
+  /**
+   * Returns a hash of an identifier that depends on nothing but its characters ({@link String#hashCode}, spread):
+   * what distinct counts record of the other party, so every runner, and every share of a keyed one, counts the
+   * same (decision 0023).
+   */
+  public static int nameHash(String name) {
+    return (int) (Interner.hash(name) >>> 32);
+  }
+
   /** Returns the flag bits. */
   public abstract int flags(int id);
 

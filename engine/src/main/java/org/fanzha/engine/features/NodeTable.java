@@ -43,9 +43,9 @@ public final class NodeTable extends FeatureTable {
   }
 
   /** Records an opening by a holder through this node. */
-  public void openedBy(int id, long ts, int holderId) {
+  public void openedBy(int id, long ts, int holderHash) {
     page(id)[base(id) + OPENINGS]++;
-    HOLDERS.add(page(id), base(id), ts, Distinct.mix(holderId));
+    HOLDERS.add(page(id), base(id), ts, Distinct.mix(holderHash));
   }
 
   /** Returns how many openings went through this node. */
@@ -59,8 +59,8 @@ public final class NodeTable extends FeatureTable {
   }
 
   /** Records a phone calling through this node. */
-  public void usedByPhone(int id, long ts, int phoneId) {
-    PHONES.add(page(id), base(id), ts, Distinct.mix(phoneId));
+  public void usedByPhone(int id, long ts, int phoneHash) {
+    PHONES.add(page(id), base(id), ts, Distinct.mix(phoneHash));
   }
 
   /** Returns distinct phones that called through this node over the last 12–24 hours. */
@@ -69,8 +69,8 @@ public final class NodeTable extends FeatureTable {
   }
 
   /** Records an account paying through this node. */
-  public void usedByAccount(int id, long ts, int accountId) {
-    ACCOUNTS.add(page(id), base(id), ts, Distinct.mix(accountId));
+  public void usedByAccount(int id, long ts, int accountHash) {
+    ACCOUNTS.add(page(id), base(id), ts, Distinct.mix(accountHash));
   }
 
   /** Returns distinct accounts that paid through this node over the last 12–24 hours. */

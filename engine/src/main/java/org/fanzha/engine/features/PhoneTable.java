@@ -79,8 +79,8 @@ public final class PhoneTable extends FeatureTable {
   private static final long[] NO_WORDS = new long[0];
 
   /** Records a distinct contact (callee or SMS receiver). */
-  public void addContact(int id, long ts, int contactId) {
-    CONTACTS.add(page(id), base(id), ts, Distinct.mix(contactId));
+  public void addContact(int id, long ts, int contactHash) {
+    CONTACTS.add(page(id), base(id), ts, Distinct.mix(contactHash));
   }
 
   /** Returns the estimated distinct contacts over the last 12–24 hours. */

@@ -10,6 +10,7 @@ import org.fanzha.core.event.Role;
 import org.fanzha.core.event.SmsEvent;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.correlation.VictimWatch;
+import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.rules.EngineParams;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,7 @@ public final class ContactSteps {
   void callHandset(CallEvent c, Facts f) {
     long ts = c.ts();
     int imei = s.devices.intern(c.callerImei());
-    s.devices.usedByPhone(imei, ts, s.phones.intern(c.caller()));
+    s.devices.usedByPhone(imei, ts, FeatureTable.nameHash(c.caller()));
     f.imeiPhones = s.devices.phones(imei, ts);
     if (f.imeiPhones >= r.params.deviceEvalMinPhones) {
       eval.node(s.devices, EntityKind.DEVICE, imei, ts);
@@ -52,7 +53,7 @@ public final class ContactSteps {
   void callCell(CallEvent c, Facts f) {
     long ts = c.ts();
     int cell = s.cells.intern(c.cell());
-    s.cells.usedByPhone(cell, ts, s.phones.intern(c.caller()));
+    s.cells.usedByPhone(cell, ts, FeatureTable.nameHash(c.caller()));
     f.cellPhones = s.cells.phones(cell, ts);
   }
 
@@ -82,7 +83,7 @@ public final class ContactSteps {
     if (!seen) {
       phones.add(p, slot, PhoneTable.FIRST_CONTACT);
     }
-    phones.addContact(p, ts, q);
+    phones.addContact(p, ts, FeatureTable.nameHash(c.callee()));
     phones.usedDevice(p, f.imeiPhones, f.cellPhones);
     if (c.displayed() != null && !c.displayed().equals(c.caller())) {
       phones.spoofed(p);
@@ -158,7 +159,7 @@ public final class ContactSteps {
     tally.primary(EntityKind.PHONE, p, m.sender());
     int slot = phones.slot(p, ts);
     phones.add(p, slot, PhoneTable.SMS_OUT);
-    phones.addContact(p, ts, q);
+    phones.addContact(p, ts, FeatureTable.nameHash(m.receiver()));
     if (classifier != null) {
       ContentVerdict v = classifier.classify(m.text());
       if (v.isFraud() && v.score() >= r.params.contentMin) {

@@ -248,6 +248,16 @@ public final class Evaluation {
     propagation.settle();
   }
 
+  /** Sends requests to other keys to {@code outbox} (a keyed runner's share; decision 0023). */
+  public void outbox(java.util.function.Consumer<Request> outbox) {
+    propagation.outbox(outbox);
+  }
+
+  /** Carries out a request another key's step made, and what follows from it. */
+  public void receive(Request request) {
+    propagation.receive(request);
+  }
+
   /** Returns where steps ask for what reaches entities their event does not name. */
   Propagation links() {
     return propagation;

@@ -5,6 +5,7 @@ import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
 import org.fanzha.engine.features.AccountTable;
 import org.fanzha.engine.features.Distinct;
+import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.features.HolderTable;
 import org.fanzha.engine.features.PhoneTable;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ public final class OpeningSteps {
   /** The handset a card or account was opened from: one more holder on it; then its score. */
   void handset(OpeningEvent o, Facts f) {
     int dev = s.devices.intern(o.device());
-    s.devices.openedBy(dev, o.ts(), s.holders.intern(o.holder()));
+    s.devices.openedBy(dev, o.ts(), FeatureTable.nameHash(o.holder()));
     f.deviceHolders = s.devices.holders(dev, o.ts());
     eval.node(s.devices, EntityKind.DEVICE, dev, o.ts());
   }
@@ -35,7 +36,7 @@ public final class OpeningSteps {
   /** The IP a card or account was opened from: one more holder on it; then its score. */
   void network(OpeningEvent o, Facts f) {
     int ip = s.ips.intern(o.ip());
-    s.ips.openedBy(ip, o.ts(), s.holders.intern(o.holder()));
+    s.ips.openedBy(ip, o.ts(), FeatureTable.nameHash(o.holder()));
     f.ipHolders = s.ips.holders(ip, o.ts());
     eval.node(s.ips, EntityKind.IP, ip, o.ts());
   }

@@ -85,37 +85,107 @@ final class Propagation {
     }
   }
 
+  /** Where requests to other keys go when this state is one stage's share of a keyed runner (null: done here). */
+  private java.util.function.@org.jspecify.annotations.Nullable Consumer<Request> outbox;
+
+  /** Sends requests to other keys to {@code sink} instead of carrying them out here (a keyed runner). */
+  void outbox(java.util.function.Consumer<Request> sink) {
+    outbox = sink;
+  }
+
+  /** The event whose links are being followed (warnings and requests are named after it). */
+  private String eventId = "";
+
   /** Follows every link asked for while the event was scored, and those they lead to, oldest first. */
   void settle() {
+    eventId = tally.eventId();
+    drain();
+  }
+
+  private void drain() {
     while (asked.poll()) {
       int id = asked.a;
+      int other = asked.b;
       long now = asked.ts;
       switch (asked.op) {
-        case CALLER_SUSPECTED -> warnQuietEpisodes(id, now);
+        case CALLER_SUSPECTED -> send(Request.Link.WARN_QUIET, id, -1, now);
         case NUMBER_TO_HOLDER -> numberToHolder(id, now);
         case MULE_TO_HOLDER -> accountToHolder(id, now);
         case DEALER_TO_CARDS -> markCards(id, now);
-        case MULE_MONEY -> {
-          if (!s.pairs.testAndSet(EngineState.PAIR_MULE_PAY, id, asked.b)) {
-            s.accounts.muleInflow(asked.b, now);
-            scoreUnlessVictim(asked.b, now);
-          }
-        }
-        case VICTIM_MONEY -> {
-          if (!s.pairs.testAndSet(EngineState.PAIR_VICTIM_PAY, id, asked.b)) {
-            s.accounts.victimInflow(asked.b, now);
-            scoreUnlessVictim(asked.b, now);
-          }
-        }
-        case DEALER_DEVICE -> markDealerNode(s.devices, EntityKind.DEVICE, id, now);
-        case DEALER_IP -> markDealerNode(s.ips, EntityKind.IP, id, now);
-        case VICTIM_OF -> {
-          if (!s.pairs.testAndSet(EngineState.PAIR_VICTIM_LINK, id, asked.b)) {
-            s.phones.linkVictim(id);
-            eval.phone(id, now);
-          }
-        }
+        case MULE_MONEY -> send(Request.Link.MULE_MONEY, other, id, now);
+        case VICTIM_MONEY -> send(Request.Link.VICTIM_MONEY, other, id, now);
+        case VICTIM_OF -> send(Request.Link.VICTIM_OF, id, other, now);
+        case DEALER_DEVICE -> send(Request.Link.DEVICE_DEALER, id, -1, now);
+        case DEALER_IP -> send(Request.Link.IP_DEALER, id, -1, now);
         default -> throw new IllegalStateException("unknown link " + asked.op);
+      }
+    }
+  }
+
+  /**
+   * Carries out a request another key's step made (a keyed runner delivers it here, at the stage and key it names),
+   * then the links that follows.
+   */
+  void receive(Request q) {
+    int target = q.link() == Request.Link.WARN_QUIET ? s.phones.find(q.target())
+        : s.table(q.link().kind()).intern(q.target());
+    if (target < 0) {
+      return; // a caller this task never saw reach anyone
+    }
+    int from = -1;
+    if (q.from() != null) {
+      from = q.link() == Request.Link.MULE_MONEY ? s.accounts.intern(q.from()) : s.phones.intern(q.from());
+    }
+    eventId = q.eventId();
+    perform(q.link(), target, from, q.ts());
+    drain();
+  }
+
+  /** Does {@code link} to {@code target} here, or hands it to the outbox when this state is a keyed share. */
+  private void send(Request.Link link, int target, int from, long now) {
+    if (outbox == null) {
+      perform(link, target, from, now);
+      return;
+    }
+    String fromName = from < 0 ? null
+        : link == Request.Link.MULE_MONEY ? s.accounts.name(from) : s.phones.name(from);
+    outbox.accept(new Request(link, s.table(link.kind()).name(target), fromName, eventId, now));
+  }
+
+  private void perform(Request.Link link, int target, int from, long now) {
+    switch (link) {
+      case WARN_QUIET -> warnQuietEpisodes(target, now);
+      case HOLDER_FRAUD -> {
+        s.holders.linkFraud(target);
+        eval.holder(target, now);
+      }
+      case PHONE_DEALER -> {
+        s.phones.setFlags(target, PhoneTable.FLAG_DEALER_LINKED);
+        eval.phone(target, now);
+      }
+      case ACCOUNT_DEALER -> {
+        s.accounts.setFlags(target, AccountTable.FLAG_DEALER_LINKED);
+        eval.account(target, now);
+      }
+      case DEVICE_DEALER -> markDealerNode(s.devices, EntityKind.DEVICE, target, now);
+      case IP_DEALER -> markDealerNode(s.ips, EntityKind.IP, target, now);
+      case MULE_MONEY -> {
+        if (!s.pairs.testAndSet(EngineState.PAIR_MULE_PAY, from, target)) {
+          s.accounts.muleInflow(target, now);
+          scoreUnlessVictim(target, now);
+        }
+      }
+      case VICTIM_MONEY -> {
+        if (!s.pairs.testAndSet(EngineState.PAIR_VICTIM_PAY, from, target)) {
+          s.accounts.victimInflow(target, now);
+          scoreUnlessVictim(target, now);
+        }
+      }
+      case VICTIM_OF -> {
+        if (!s.pairs.testAndSet(EngineState.PAIR_VICTIM_LINK, target, from)) {
+          s.phones.linkVictim(target);
+          eval.phone(target, now);
+        }
       }
     }
   }
@@ -128,7 +198,7 @@ final class Propagation {
   }
 
   private void warnQuietEpisodes(int p, long now) {
-    s.victims.callerSuspected(p, Level.HIGH, now, tally.eventId(), s.phones::name, v -> {
+    s.victims.callerSuspected(p, Level.HIGH, now, eventId, s.phones::name, v -> {
       s.phones.setFlags(v, PhoneTable.FLAG_EPISODE);
       eval.person(v, now);
     });
@@ -141,8 +211,7 @@ final class Propagation {
     int h = s.phones.holder(p);
     if (h >= 0) {
       s.phones.setFlags(p, PhoneTable.FLAG_COUNTED_FOR_HOLDER);
-      s.holders.linkFraud(h);
-      eval.holder(h, now);
+      send(Request.Link.HOLDER_FRAUD, h, -1, now);
     }
   }
 
@@ -153,8 +222,7 @@ final class Propagation {
     int h = s.accounts.holder(a);
     if (h >= 0) {
       s.accounts.setFlags(a, AccountTable.FLAG_COUNTED_FOR_HOLDER);
-      s.holders.linkFraud(h);
-      eval.holder(h, now);
+      send(Request.Link.HOLDER_FRAUD, h, -1, now);
     }
   }
 
@@ -168,20 +236,18 @@ final class Propagation {
     }
     s.holders.setFlags(h, HolderTable.FLAG_DEALER_PROPAGATED);
     for (int p = s.holders.firstPhone(h); p >= 0; p = s.phones.nextSibling(p)) {
-      s.phones.setFlags(p, PhoneTable.FLAG_DEALER_LINKED);
-      eval.phone(p, now);
+      send(Request.Link.PHONE_DEALER, p, -1, now);
     }
     for (int a = s.holders.firstAccount(h); a >= 0; a = s.accounts.nextSibling(a)) {
-      s.accounts.setFlags(a, AccountTable.FLAG_DEALER_LINKED);
-      eval.account(a, now);
+      send(Request.Link.ACCOUNT_DEALER, a, -1, now);
     }
     int dev = s.holders.lastDevice(h);
     if (dev >= 0) {
-      markDealerNode(s.devices, EntityKind.DEVICE, dev, now);
+      send(Request.Link.DEVICE_DEALER, dev, -1, now);
     }
     int ip = s.holders.lastIp(h);
     if (ip >= 0) {
-      markDealerNode(s.ips, EntityKind.IP, ip, now);
+      send(Request.Link.IP_DEALER, ip, -1, now);
     }
   }
 

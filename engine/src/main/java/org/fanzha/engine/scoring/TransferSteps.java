@@ -38,14 +38,14 @@ public final class TransferSteps {
   /** The handset the transfer came from: one more account on it. */
   void handset(TransferEvent t, Facts f) {
     int dev = s.devices.intern(t.device());
-    s.devices.usedByAccount(dev, t.ts(), s.accounts.intern(t.from()));
+    s.devices.usedByAccount(dev, t.ts(), FeatureTable.nameHash(t.from()));
     f.deviceAccounts = s.devices.accounts(dev, t.ts());
   }
 
   /** The IP the transfer came from: one more account on it. */
   void network(TransferEvent t, Facts f) {
     int ip = s.ips.intern(t.ip());
-    s.ips.usedByAccount(ip, t.ts(), s.accounts.intern(t.from()));
+    s.ips.usedByAccount(ip, t.ts(), FeatureTable.nameHash(t.from()));
     f.ipAccounts = s.ips.accounts(ip, t.ts());
   }
 
@@ -80,7 +80,7 @@ public final class TransferSteps {
     if (f.newPayee) {
       accounts.add(a, sa, AccountTable.NEW_PAYEE);
     }
-    accounts.addPayee(a, ts, b);
+    accounts.addPayee(a, ts, FeatureTable.nameHash(t.to()));
     if (t.fromPhone() != null && accounts.phone(a) < 0) {
       accounts.phone(a, s.phones.intern(t.fromPhone()));
     }
@@ -101,7 +101,6 @@ public final class TransferSteps {
   void payee(TransferEvent t, Facts f) {
     AccountTable accounts = s.accounts;
     long ts = t.ts();
-    int a = accounts.intern(t.from());
     int b = accounts.intern(t.to());
     tally.primary(EntityKind.ACCOUNT, b, t.to());
     long yuan = Math.max(1, t.amountFen() / 100);
@@ -112,7 +111,7 @@ public final class TransferSteps {
     accounts.add(b, sb, AccountTable.IN_COUNT);
     accounts.addYuan(b, sb, AccountTable.IN_YUAN_WORD, yuan);
     accounts.inflow(b, ts, yuan);
-    accounts.addSender(b, ts, a);
+    accounts.addSender(b, ts, FeatureTable.nameHash(t.from()));
     // as it stood before this transfer's score
     f.payeeCash = (accounts.flags(b) & AccountTable.FLAG_CASH) != 0;
     f.payeeAgeDays = accounts.ageDays(b, ts);

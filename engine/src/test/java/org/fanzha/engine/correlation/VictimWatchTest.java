@@ -119,7 +119,7 @@ class VictimWatchTest {
     assertThat(warned).containsExactly(5);
     List<Warning> out = w.drain();
     assertThat(out).hasSize(1);
-    assertThat(out.get(0).id()).isEqualTo("W-r1");
+    assertThat(out.get(0).id()).as("named after the event and the episode's first evidence").isEqualTo("W-r1-c1");
     assertThat(out.get(0).severity()).isEqualTo(Level.HIGH);
     assertThat(out.get(0).evidence()).containsExactly("c1", "d1", "r1");
     assertThat(w.quiet(5, T0 + HOUR)).isFalse();
@@ -147,8 +147,8 @@ class VictimWatchTest {
     r.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
     assertThat(r.callerSuspected(60, Level.HIGH, T0 + HOUR, "r1", v -> "+86138" + v, v -> { })).isEqualTo(2);
     assertThat(r.drain()).extracting(Warning::id, Warning::victimPhone)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("W-r1", "+861387"),
-            org.assertj.core.groups.Tuple.tuple("W-r1-1", "+861388"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("W-r1-d7", "+861387"),
+            org.assertj.core.groups.Tuple.tuple("W-r1-d8", "+861388"));
     assertThat(r.drain()).isEmpty();
     r.step(7, "+861387", null, VictimWatch.PAID, Level.CRITICAL, 60, 0, T0 + HOUR, "t7");
     assertThat(r.drain()).extracting(Warning::episode).as("the episode keeps its id across a restore")
