@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
@@ -26,7 +27,7 @@ import org.fanzha.engine.scoring.DecisionTally;
 import org.fanzha.engine.scoring.EngineState;
 import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Evaluation;
-import org.fanzha.engine.scoring.NumberView;
+import org.fanzha.engine.scoring.NumberView.NumberRisk;
 import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.RulesInForce;
@@ -155,40 +156,16 @@ public final class Engine {
 
   // ---------------------------------------------------------------- a keyed runner's share (decision 0023)
 
-  /** What a stage's share of a keyed runner publishes of a number: its held risk and fraud type. */
-  public record NumberRisk(int score, long reasonMask, int roleMask, int fraudType) {
-    public static final NumberRisk NONE = new NumberRisk(0, 0, 0, 0);
-  }
-
   /**
    * Makes this engine one stage's share of one key group in a keyed runner: relations are kept on both sides,
    * requests to other keys go to {@code outbox}, and people's steps read numbers through {@code numbers} (by the
    * number) instead of this engine's own table.
    */
-  public void keyedShare(Consumer<Request> outbox, java.util.function.Function<String, NumberRisk> numbers) {
+  public void keyedShare(Consumer<Request> outbox, Function<String, NumberRisk> numbers) {
     state.keyed(true);
     eval.outbox(outbox);
-    state.numbers(new NumberView() {
-      @Override
-      public int score(int phone) {
-        return numbers.apply(state.table(EntityKind.PHONE).name(phone)).score();
-      }
-
-      @Override
-      public long reasonMask(int phone) {
-        return numbers.apply(state.table(EntityKind.PHONE).name(phone)).reasonMask();
-      }
-
-      @Override
-      public int roleMask(int phone) {
-        return numbers.apply(state.table(EntityKind.PHONE).name(phone)).roleMask();
-      }
-
-      @Override
-      public int fraudType(int phone) {
-        return numbers.apply(state.table(EntityKind.PHONE).name(phone)).fraudType();
-      }
-    });
+    var phones = state.table(EntityKind.PHONE);
+    state.numbers(phone -> numbers.apply(phones.name(phone)));
   }
 
   /** Returns what this engine holds of a number as a number (its share of the ACTOR stage). */

@@ -47,27 +47,8 @@ public final class EngineState {
   final VictimWatch victims;
   final PersonRisks persons = new PersonRisks();
   /** What people's steps read of the numbers that reached them: this state's own phones unless a runner says. */
-  NumberView numbers = new NumberView() {
-    @Override
-    public int score(int phone) {
-      return phones.score(phone);
-    }
+  NumberView numbers;
 
-    @Override
-    public long reasonMask(int phone) {
-      return phones.reasonMask(phone);
-    }
-
-    @Override
-    public int roleMask(int phone) {
-      return phones.roleMask(phone);
-    }
-
-    @Override
-    public int fraudType(int phone) {
-      return phones.fraudType(phone);
-    }
-  };
   /** Whether this state is one stage's share of a keyed runner: relations are then kept on both sides. */
   private boolean keyed;
 
@@ -83,6 +64,8 @@ public final class EngineState {
     this.lists = lists;
     this.codes = codes;
     this.victims = new VictimWatch(0, phones::name);
+    this.numbers = phone -> new NumberView.NumberRisk(phones.score(phone), phones.reasonMask(phone),
+        phones.roleMask(phone), phones.fraudType(phone));
     for (EntityKind k : new EntityKind[] {EntityKind.PHONE, EntityKind.ACCOUNT, EntityKind.HOLDER, EntityKind.DEVICE,
         EntityKind.IP}) {
       table(k).flagsFrom(name -> lists.flagsOf(k, name));

@@ -46,7 +46,7 @@ public final class HandsetSteps {
         if (fraudPhone < 0 && recentCall) {
           fraudPhone = caller;
         }
-        boolean suspected = fraudPhone >= 0 && s.numbers.score(fraudPhone) >= k.suspect;
+        boolean suspected = fraudPhone >= 0 && s.numbers.of(fraudPhone).score() >= k.suspect;
         boolean warned = inEpisode && !victims.quiet(v, ts);
         String callId = recentCall ? victims.lastLongCall(v) : null;
         int stage = callId != null ? VictimWatch.REMOTE | VictimWatch.CONTACT : VictimWatch.REMOTE;
@@ -64,9 +64,9 @@ public final class HandsetSteps {
           eval.person(v, ts);
           return;
         }
-        Level sev = suspected ? (s.numbers.score(fraudPhone) >= k.propagate ? Level.CRITICAL : Level.HIGH) : Level.MEDIUM;
+        Level sev = suspected ? (s.numbers.of(fraudPhone).score() >= k.propagate ? Level.CRITICAL : Level.HIGH) : Level.MEDIUM;
         // sharing the screen is what fake customer service asks for (a refund); a remote-control app points nowhere
-        int ft = types.of(v, fraudPhone >= 0 ? s.numbers.fraudType(fraudPhone) : 0, 0,
+        int ft = types.of(v, fraudPhone >= 0 ? s.numbers.of(fraudPhone).fraudType() : 0, 0,
             d.kind() == DeviceSignal.SCREEN_SHARE ? EpisodeTypes.code(FraudType.CUSTOMER_SERVICE) : 0);
         if (callId != null) {
           victims.step(v, d.subscriber(), null, stage, sev, fraudPhone, ft, ts, d.id(), callId);
@@ -95,7 +95,7 @@ public final class HandsetSteps {
         // stranger is working the lure (an agent who calls the people a blast reached)
         phones.setFlags(v, PhoneTable.FLAG_EPISODE);
         String callId = victims.lastLongCall(v);
-        int type = types.of(v, s.numbers.fraudType(caller), 0, 0);
+        int type = types.of(v, s.numbers.of(caller).fraudType(), 0, 0);
         if (callId != null) {
           victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, caller, type, ts, d.id(), callId);
         } else {

@@ -165,8 +165,8 @@ public final class TransferSteps {
       // to fraud by now, or the payee looks like a fraud account (a
       // suspected one, or a new payee opened days ago), or a large sum goes to a new payee (a rented
       // old card looks like any other); a household bill to an old shop account is none of these
-      boolean callerSuspect = fraudPhone >= 0 && s.numbers.score(fraudPhone) >= k.suspect
-          && r.linksPhone(s.numbers.reasonMask(fraudPhone));
+      NumberView.NumberRisk contact = fraudPhone >= 0 ? s.numbers.of(fraudPhone) : NumberView.NumberRisk.NONE;
+      boolean callerSuspect = contact.score() >= k.suspect && r.linksPhone(contact.reasonMask());
       // (a coffee after a work meeting is none of these either: small sums stay quiet)
       boolean payeeSuspect = yuan >= k.victimMinYuan
           && (payeeSuspected || payeeNewAndYoung || (newPayee && yuan >= k.quietLargeYuan));
@@ -182,9 +182,8 @@ public final class TransferSteps {
     int caller = phones.longCaller(v);
     boolean recentLongCall = lc > 0 && ts >= lc && ts - lc <= k.victimWindowMs && caller >= 0;
     if (stage == 0) {
-      if (recentLongCall && s.numbers.score(caller) >= k.propagate
-          && (s.numbers.roleMask(caller) & FeatureTable.bit(Role.FRAUD_NUMBER)) != 0
-          && r.linksPhone(s.numbers.reasonMask(caller))) {
+      NumberView.NumberRisk held = recentLongCall ? s.numbers.of(caller) : NumberView.NumberRisk.NONE;
+      if (held.score() >= k.propagate && held.fraudNumber() && r.linksPhone(held.reasonMask())) {
         fraudPhone = caller;
         callId = victims.lastLongCall(v);
         stage = VictimWatch.CONTACT;
@@ -213,7 +212,7 @@ public final class TransferSteps {
     Level sev = stage != 0 && !quietOnly ? Level.CRITICAL : Level.HIGH;
     long before = victims.lastPaid(v, ts);
     // payments that keep doubling within one episode: the rebate or task scam's "one more order to unlock it"
-    int ft = types.of(v, fraudPhone >= 0 ? s.numbers.fraudType(fraudPhone) : 0, f.payeeType,
+    int ft = types.of(v, fraudPhone >= 0 ? s.numbers.of(fraudPhone).fraudType() : 0, f.payeeType,
         before > 0 && yuan >= 2 * before ? EpisodeTypes.code(FraudType.BRUSHING) : 0);
     if (callId != null) {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);
