@@ -56,6 +56,13 @@ public final class KeyGroupShares {
     return e;
   }
 
+  /** Makes the engine of key group {@code group} unless it has one (a task makes all of its groups' at start). */
+  public void ensure(int group) {
+    if (byGroup[group] == null) {
+      byGroup[group] = fresh.get();
+    }
+  }
+
   /** Hands every engine made so far to {@code each}, by key group. */
   public void forEach(Consumer<Engine> each) {
     for (Engine e : byGroup) {

@@ -14,17 +14,17 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /** Turns the engine's results into {@link Output}s, with the JSON of EVENTS.md (the embedded replay's writers). */
-final class OutputWriter {
+public final class OutputWriter {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private OutputWriter() {}
 
-  static Output decision(Decision d) {
+  public static Output decision(Decision d) {
     return new Output(OutputKind.DECISION, entityKey(d.entityKind().wireName(), d.entity()),
         json(g -> OutputJson.write(d, g)));
   }
 
-  static Output warning(Warning w) {
+  public static Output warning(Warning w) {
     String key = w.victimPhone() != null ? w.victimPhone() : w.victimAccount() != null ? w.victimAccount() : w.id();
     return new Output(OutputKind.WARNING, key, json(g -> OutputJson.write(w, g)));
   }

@@ -1,0 +1,40 @@
+package org.fanzha.flink.keyed;
+
+/**
+ * What travels between the keyed stages (decision 0023): a part of an event for the key it runs for, what a part
+ * found (for the event's assembler), or a request for another key. A plain object with public fields, so Flink
+ * serialises it as a POJO.
+ */
+public final class Hop {
+  /** A part of an event to run at {@link #key}: {@link #part}, {@link #index}, {@link #event}, {@link #facts}. */
+  public static final byte PART = 1;
+  /** What a part found, for the event's assembler ({@link #key} is the event id): {@link #facts}, the decision. */
+  public static final byte DONE = 2;
+  /** A request to run at {@link #key} (its bytes in {@link #payload}). */
+  public static final byte REQUEST = 3;
+
+  public byte kind;
+  /** The stage that runs it ({@code Stage} ordinal): a part's, or the one a request is for. */
+  public int stage;
+  /** Where it goes: an entity key ({@code kind:id}) or, for {@link #DONE}, the event id. */
+  public String key = "";
+  public String eventId = "";
+  public int part;
+  public int index;
+  /** The event in its binary form ({@code EventBinary}). */
+  public byte[] event = new byte[0];
+  /** What the event's parts have found so far ({@code Facts.write}). */
+  public byte[] facts = new byte[0];
+  /** A part's decision ({@link HopCodec#decision}) or a request ({@link HopCodec#request}). */
+  public byte[] payload = new byte[0];
+
+  public Hop() {}
+
+  static Hop of(byte kind, String key, String eventId) {
+    Hop h = new Hop();
+    h.kind = kind;
+    h.key = key;
+    h.eventId = eventId;
+    return h;
+  }
+}

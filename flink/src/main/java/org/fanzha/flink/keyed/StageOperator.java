@@ -1,0 +1,156 @@
+package org.fanzha.flink.keyed;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.runtime.state.KeyGroupRange;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+import org.fanzha.core.codec.EventBinary;
+import org.fanzha.core.event.Event;
+import org.fanzha.engine.Decision;
+import org.fanzha.engine.Engine;
+import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.Warning;
+import org.fanzha.engine.scoring.Facts;
+import org.fanzha.engine.scoring.NumberView.NumberRisk;
+import org.fanzha.engine.scoring.Part;
+import org.fanzha.engine.scoring.Request;
+import org.fanzha.engine.scoring.Stage;
+import org.fanzha.flink.JobSettings;
+import org.fanzha.flink.io.Output;
+import org.fanzha.flink.score.OutputWriter;
+
+/**
+ * One stage of the keyed engine (decision 0023), keyed by entity: runs the parts and requests that reach its keys on
+ * the engine of their key group ({@link KeyGroupShares}), and sends on what each part found ({@link Hop#DONE}, to
+ * the event's assembler) and the requests it made ({@link Hop#REQUEST}, to the stage and key each names; one per
+ * key group for a request every task must see). Warnings go to {@link #WARNINGS}. The engines are saved in managed
+ * keyed state at each checkpoint, a key group's under a key of that group.
+ */
+public final class StageOperator extends AbstractStreamOperator<Hop> implements OneInputStreamOperator<Hop, Hop> {
+  private static final long serialVersionUID = 1L;
+
+  /** The warnings the stage's engines raise, as the replay and the warnings topic write them. */
+  public static final OutputTag<Output> WARNINGS = new OutputTag<>("warnings") { };
+
+  private static final String ENGINES = "engines";
+
+  private final Stage stage;
+  private final JobSettings settings;
+
+  private transient int maxParallelism;
+  private transient KeyGroupShares shares;
+  private transient ValueState<byte[]> saved;
+  private transient Facts facts;
+  private transient List<Request> asked;
+  private transient StreamRecord<Hop> hop;
+
+  public StageOperator(Stage stage, JobSettings settings) {
+    this.stage = stage;
+    this.settings = settings;
+  }
+
+  @Override
+  public void initializeState(StateInitializationContext context) throws Exception {
+    super.initializeState(context);
+    var task = getRuntimeContext().getTaskInfo();
+    maxParallelism = task.getMaxNumberOfParallelSubtasks(); // the key groups Flink routes keys by
+    asked = new ArrayList<>();
+    facts = new Facts();
+    hop = new StreamRecord<>(new Hop());
+    EngineConfig config = settings.engineConfig(null, null);
+    shares = new KeyGroupShares(maxParallelism, () -> share(new Engine(config)));
+    saved = context.getKeyedStateStore().getState(
+        new ValueStateDescriptor<>(ENGINES, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    List<Object> keys = getKeyedStateBackend().getKeys(ENGINES, VoidNamespace.INSTANCE).toList();
+    for (Object key : keys) {
+      setCurrentKey(key);
+      shares.restore((String) key, saved.value(), in -> share(Engine.readSnapshot(in, config)));
+    }
+    // every key group's engine exists from the start: a site listed now must reach the people of every group
+    KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism,
+        task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
+    for (int g = range.getStartKeyGroup(); g <= range.getEndKeyGroup(); g++) {
+      shares.ensure(g);
+    }
+  }
+
+  private Engine share(Engine e) {
+    // people read the numbers that reached them from the numbers' stage; until that broadcast is wired, none
+    e.keyedShare(asked::add, phone -> NumberRisk.NONE);
+    return e;
+  }
+
+  @Override
+  public void processElement(StreamRecord<Hop> element) {
+    Hop in = element.getValue();
+    Engine engine = shares.of(in.key);
+    if (in.kind == Hop.PART) {
+      Event event = EventBinary.decode(in.event);
+      Decision d = engine.visit(Part.values()[in.part], in.index, event, HopCodec.facts(in.facts, facts));
+      Hop done = Hop.of(Hop.DONE, event.id(), event.id());
+      done.stage = stage.ordinal();
+      done.facts = HopCodec.facts(facts);
+      done.payload = HopCodec.decision(d);
+      output.collect(hop.replace(done));
+    } else if (in.kind == Hop.REQUEST) {
+      engine.receive(HopCodec.request(in.payload));
+    }
+    for (Warning w : engine.drainWarnings()) {
+      output.collect(WARNINGS, new StreamRecord<>(OutputWriter.warning(w)));
+    }
+    for (Request q : asked) {
+      for (String key : keysOf(q)) {
+        Hop r = Hop.of(Hop.REQUEST, key, q.eventId());
+        r.stage = q.stage().ordinal();
+        r.payload = HopCodec.request(q);
+        output.collect(hop.replace(r));
+      }
+    }
+    asked.clear();
+  }
+
+  /** The keys a request goes to: its target's, or one per key group when every task of its stage must see it. */
+  private List<String> keysOf(Request q) {
+    if (!Part.EVERY.equals(q.key())) {
+      return List.of(q.key());
+    }
+    List<String> keys = new ArrayList<>(maxParallelism);
+    for (int g = 0; g < maxParallelism; g++) {
+      keys.add(KeyGroupShares.keyOf(g, maxParallelism));
+    }
+    return keys;
+  }
+
+  @Override
+  public void snapshotState(StateSnapshotContext context) throws Exception {
+    super.snapshotState(context);
+    Object current = getCurrentKey();
+    shares.save((key, engine) -> {
+      setCurrentKey(key);
+      saved.update(engine);
+    });
+    if (current != null) {
+      setCurrentKey(current);
+    }
+  }
+
+  /** Returns the risk this task holds for an entity of its key groups (none when it holds none). */
+  java.util.Optional<org.fanzha.engine.EntityRisk> held(org.fanzha.core.event.EntityKind kind, String id) {
+    return shares.of(kind.wireName() + ":" + id).entity(kind, id);
+  }
+
+  /** Returns the stage this operator runs. */
+  public Stage stage() {
+    return stage;
+  }
+}

@@ -1,0 +1,96 @@
+package org.fanzha.flink.keyed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.fanzha.core.codec.EventBinary;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.event.LabelEvent;
+import org.fanzha.core.event.OpeningEvent;
+import org.fanzha.core.event.OpeningKind;
+import org.fanzha.core.event.Role;
+import org.fanzha.engine.scoring.Part;
+import org.fanzha.engine.scoring.Request;
+import org.fanzha.engine.scoring.Stage;
+import org.fanzha.flink.JobSettings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stage of the keyed engine as a Flink operator: a part runs on its key's engine and says what it found; a request
+ * it makes for another stage comes out addressed to that stage and key, and the stage it names carries it out.
+ */
+class StageOperatorTest {
+
+  private static final int MAX_PARALLELISM = 8;
+  private static final long T0 = 1_795_741_200_000L;
+  private static final EventBinary BINARY = new EventBinary();
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> harness(StageOperator op) throws Exception {
+    var h = new KeyedOneInputStreamOperatorTestHarness<>(op, (Hop hop) -> hop.key, Types.STRING, MAX_PARALLELISM, 1,
+        0);
+    h.open();
+    return h;
+  }
+
+  private static Hop part(Part part, String key, Event e) {
+    Hop h = Hop.of(Hop.PART, key, e.id());
+    h.stage = part.stage().ordinal();
+    h.part = part.ordinal();
+    h.event = BINARY.encode(e);
+    return h;
+  }
+
+  private static List<Hop> hops(KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> h) {
+    List<Hop> out = new ArrayList<>();
+    for (Object o : h.getOutput()) {
+      if (o instanceof StreamRecord<?> r && r.getValue() instanceof Hop hop) {
+        out.add(hop);
+      }
+    }
+    h.getOutput().clear();
+    return out;
+  }
+
+  @Test
+  void aNumberLabelledFraud_asksItsHoldersStageToCountIt_andThatStageDoes() throws Exception {
+    String number = "+8613900000001";
+    String holder = "410402199001011234";
+    StageOperator holderStage = new StageOperator(Stage.HOLDER, JobSettings.shipped());
+    try (var actor = harness(new StageOperator(Stage.ACTOR, JobSettings.shipped()));
+        var holders = harness(holderStage)) {
+      OpeningEvent opened = new OpeningEvent("o1", T0, null, OpeningKind.SIM, number, holder, null, "410400", null,
+          null, "营业厅");
+      actor.processElement(part(Part.OPENED_CARD, "phone:" + number, opened), 1);
+      List<Hop> first = hops(actor);
+      assertThat(first).extracting(hh -> hh.kind).containsExactly(Hop.DONE);
+      assertThat(first.get(0).key).isEqualTo("o1");
+
+      LabelEvent label = new LabelEvent("l1", T0 + 60_000, null, EntityKind.PHONE, number, Role.FRAUD_NUMBER, null);
+      actor.processElement(part(Part.LABEL_ACTOR, "phone:" + number, label), 2);
+      List<Hop> out = hops(actor);
+      Hop done = out.stream().filter(hh -> hh.kind == Hop.DONE).findFirst().orElseThrow();
+      assertThat(HopCodec.decision(done.payload).entity()).isEqualTo(number);
+      List<Hop> toPeople = out.stream().filter(hh -> hh.kind == Hop.REQUEST && hh.stage == Stage.PERSON.ordinal())
+          .toList();
+      assertThat(toPeople).as("a number now suspected: its quiet episodes warned, in every key group of people")
+          .hasSize(MAX_PARALLELISM)
+          .allMatch(hh -> HopCodec.request(hh.payload).link() == Request.Link.WARN_QUIET);
+      assertThat(toPeople.stream().map(hh -> hh.key).distinct()).hasSize(MAX_PARALLELISM);
+      Hop ask = out.stream().filter(hh -> hh.kind == Hop.REQUEST && hh.stage == Stage.HOLDER.ordinal()).findFirst()
+          .orElseThrow();
+      assertThat(ask.key).isEqualTo("holder:" + holder);
+      assertThat(HopCodec.request(ask.payload).link()).isEqualTo(Request.Link.HOLDER_FRAUD);
+
+      assertThat(holderStage.held(EntityKind.HOLDER, holder)).isEmpty();
+      holders.processElement(ask, 3);
+      assertThat(hops(holders)).isEmpty();
+      assertThat(holderStage.held(EntityKind.HOLDER, holder).orElseThrow().reasons())
+          .extracting(org.fanzha.core.reason.Reason::code).contains("HO_FRAUD_LINKED");
+    }
+  }
+}
