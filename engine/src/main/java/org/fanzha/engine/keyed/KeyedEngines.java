@@ -47,6 +47,8 @@ public final class KeyedEngines {
   private final Engine[][] engines;
   private final ArrayDeque<Request> requests = new ArrayDeque<>();
   private final Facts facts = new Facts();
+  private final Facts found = new Facts();
+  private final Facts part = new Facts();
 
   public KeyedEngines(EngineConfig config, int groups) {
     if (groups < 1) {
@@ -68,16 +70,27 @@ public final class KeyedEngines {
   /** Scores one event: its parts stage by stage, then the requests they made; returns the decision. */
   public Decision process(Event event) {
     facts.clear();
+    found.clear();
     Decision best = null;
     String[] primary = primary(event);
     Action action = Action.ALLOW;
+    // the parts of one stage run as a keyed runner runs them: each on its own copy of what the stages before found,
+    // merged before the next stage (a part that needed another part of its stage would find nothing here)
+    Stage stage = null;
     for (Part.Visit v : Part.of(event)) {
+      if (v.part().stage() != stage) {
+        facts.merge(found);
+        found.clear();
+        stage = v.part().stage();
+      }
       String key = v.part().key(event, v.index(), facts);
       if (key == null) {
         continue;
       }
       for (Engine e : owners(v.part().stage(), key)) {
-        Decision d = e.visit(v.part(), v.index(), event, facts);
+        part.copyOf(facts);
+        Decision d = e.visit(v.part(), v.index(), event, part);
+        found.merge(part);
         action = action.max(d.action());
         if (d.score() > 0 && (best == null || d.score() > best.score()
             || (d.score() == best.score() && d.entityKind().wireName().equals(primary[0])

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * passes one object along; a keyed runner sends it with the event from operator to operator.
  */
 public final class Facts {
+  /** What a fresh object holds: a field that differs from it was found by some part. */
+  private static final Facts NONE = new Facts();
+
   // handsets, cells and IPs, for the number or account that used them (-1: not named by the event)
   int imeiPhones;
   int cellPhones;
@@ -49,6 +52,12 @@ public final class Facts {
     clear();
   }
 
+  /** Makes this object hold what {@code other} holds. */
+  public void copyOf(Facts other) {
+    clear();
+    merge(other);
+  }
+
   /** Forgets the previous event's facts. */
   public void clear() {
     imeiPhones = -1;
@@ -77,6 +86,41 @@ public final class Facts {
     payeePhone = null;
     payeeType = 0;
     dealer = false;
+  }
+
+  /**
+   * Takes what {@code other} found that this has not: each field {@code other} holds differently from a fresh object.
+   * The parts of one stage write different fields (a transfer's payee and payer), so a keyed runner that ran them
+   * on different tasks merges what each sent back into one before the next stage.
+   */
+  public void merge(Facts other) {
+    Facts none = NONE;
+    imeiPhones = other.imeiPhones != none.imeiPhones ? other.imeiPhones : imeiPhones;
+    cellPhones = other.cellPhones != none.cellPhones ? other.cellPhones : cellPhones;
+    deviceAccounts = other.deviceAccounts != none.deviceAccounts ? other.deviceAccounts : deviceAccounts;
+    ipAccounts = other.ipAccounts != none.ipAccounts ? other.ipAccounts : ipAccounts;
+    deviceHolders = other.deviceHolders != none.deviceHolders ? other.deviceHolders : deviceHolders;
+    ipHolders = other.ipHolders != none.ipHolders ? other.ipHolders : ipHolders;
+    longFirst |= other.longFirst;
+    callerHeld = other.callerHeld != none.callerHeld ? other.callerHeld : callerHeld;
+    callerFraud |= other.callerFraud;
+    callerLinked |= other.callerLinked;
+    callerType = other.callerType != none.callerType ? other.callerType : callerType;
+    lureType = other.lureType != none.lureType ? other.lureType : lureType;
+    payerPhone = other.payerPhone != null ? other.payerPhone : payerPhone;
+    newPayee |= other.newPayee;
+    passingOn |= other.passingOn;
+    payerMule |= other.payerMule;
+    payerTainted |= other.payerTainted;
+    fast |= other.fast;
+    yuan = other.yuan != none.yuan ? other.yuan : yuan;
+    payeeCash |= other.payeeCash;
+    payeeAgeDays = other.payeeAgeDays != none.payeeAgeDays ? other.payeeAgeDays : payeeAgeDays;
+    payeeScore = other.payeeScore != none.payeeScore ? other.payeeScore : payeeScore;
+    payeeMule |= other.payeeMule;
+    payeePhone = other.payeePhone != null ? other.payeePhone : payeePhone;
+    payeeType = other.payeeType != none.payeeType ? other.payeeType : payeeType;
+    dealer |= other.dealer;
   }
 
   /** Returns the paying person's number the payer's step found (null: none known). */
