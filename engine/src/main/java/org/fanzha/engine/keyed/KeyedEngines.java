@@ -8,26 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.fanzha.core.event.CallEvent;
-import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
-import org.fanzha.core.event.LabelEvent;
-import org.fanzha.core.event.ListingEvent;
-import org.fanzha.core.event.OpeningEvent;
-import org.fanzha.core.event.ReportEvent;
-import org.fanzha.core.event.ReportTarget;
 import org.fanzha.core.event.Role;
-import org.fanzha.core.event.SmsEvent;
-import org.fanzha.core.event.TargetKind;
-import org.fanzha.core.event.TransferEvent;
 import org.fanzha.core.reason.Reason;
-import org.fanzha.engine.Action;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.EntityRisk;
-import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Part;
@@ -49,6 +37,7 @@ public final class KeyedEngines {
   private final Facts facts = new Facts();
   private final Facts found = new Facts();
   private final Facts part = new Facts();
+  private final DecisionCombiner decision = new DecisionCombiner();
 
   public KeyedEngines(EngineConfig config, int groups) {
     if (groups < 1) {
@@ -71,9 +60,7 @@ public final class KeyedEngines {
   public Decision process(Event event) {
     facts.clear();
     found.clear();
-    Decision best = null;
-    String[] primary = primary(event);
-    Action action = Action.ALLOW;
+    decision.begin(event);
     // the parts of one stage run as a keyed runner runs them: each on its own copy of what the stages before found,
     // merged before the next stage (a part that needed another part of its stage would find nothing here)
     Stage stage = null;
@@ -89,14 +76,8 @@ public final class KeyedEngines {
       }
       for (Engine e : owners(v.part().stage(), key)) {
         part.copyOf(facts);
-        Decision d = e.visit(v.part(), v.index(), event, part);
+        decision.offer(e.visit(v.part(), v.index(), event, part));
         found.merge(part);
-        action = action.max(d.action());
-        if (d.score() > 0 && (best == null || d.score() > best.score()
-            || (d.score() == best.score() && d.entityKind().wireName().equals(primary[0])
-                && d.entity().equals(primary[1])))) {
-          best = d;
-        }
       }
     }
     while (!requests.isEmpty()) {
@@ -105,13 +86,7 @@ public final class KeyedEngines {
         e.receive(r);
       }
     }
-    if (best == null) {
-      EntityKind kind = primary[0] == null ? EntityKind.PHONE : EntityKind.fromWire(primary[0]);
-      return new Decision(event.id(), kind, primary[1] == null ? "" : primary[1], 0, Level.LOW, Action.ALLOW,
-          List.of());
-    }
-    return new Decision(best.eventId(), best.entityKind(), best.entity(), best.score(), best.level(), action,
-        best.reasons());
+    return decision.result();
   }
 
   /** Returns the warnings raised since the last call: the stages' in stage and group order. */
@@ -162,31 +137,5 @@ public final class KeyedEngines {
 
   private int group(String key) {
     return Math.floorMod(key.hashCode() * 0x9E3779B9, groups);
-  }
-
-  /** The event's main party (kind wire name, id): of two held alike, the decision is about it. */
-  private static String[] primary(Event event) {
-    if (event instanceof CallEvent c) {
-      return new String[] {"phone", c.caller()};
-    } else if (event instanceof SmsEvent m) {
-      return new String[] {"phone", m.sender()};
-    } else if (event instanceof TransferEvent t) {
-      return new String[] {"account", t.to()};
-    } else if (event instanceof DeviceEvent d) {
-      return new String[] {"phone", d.subscriber()};
-    } else if (event instanceof OpeningEvent o) {
-      return new String[] {"holder", o.holder()};
-    } else if (event instanceof ReportEvent r) {
-      for (ReportTarget t : r.targets()) {
-        if (t.kind() == TargetKind.PHONE || t.kind() == TargetKind.ACCOUNT) {
-          return new String[] {t.kind() == TargetKind.PHONE ? "phone" : "account", t.value()};
-        }
-      }
-    } else if (event instanceof LabelEvent l) {
-      return new String[] {l.entityKind().wireName(), l.entity()};
-    } else if (event instanceof ListingEvent l && l.kind().entityKind() != null) {
-      return new String[] {l.kind().entityKind().wireName(), l.entity()};
-    }
-    return new String[] {null, null};
   }
 }
