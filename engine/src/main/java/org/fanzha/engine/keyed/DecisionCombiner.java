@@ -40,6 +40,26 @@ public final class DecisionCombiner {
     mainParty(event);
   }
 
+  /**
+   * Starts the decision about {@code event} from what earlier parts decided: the riskiest so far ({@code null}:
+   * none) and the strongest action so far (a keyed runner carries these from stage to stage).
+   */
+  public void resume(Event event, @Nullable Decision soFar, Action actionSoFar) {
+    begin(event);
+    best = soFar;
+    action = actionSoFar;
+  }
+
+  /** Returns the riskiest part's decision so far ({@code null}: none). */
+  public @Nullable Decision best() {
+    return best;
+  }
+
+  /** Returns the strongest action asked so far. */
+  public Action action() {
+    return action;
+  }
+
   /** Offers a part's decision (parts in the order they run). */
   public void offer(Decision d) {
     action = action.max(d.action());

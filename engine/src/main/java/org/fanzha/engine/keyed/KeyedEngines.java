@@ -114,7 +114,8 @@ public final class KeyedEngines {
     return new ArrayList<>(merged.values());
   }
 
-  private static EntityRisk higher(EntityRisk a, EntityRisk b) {
+  /** Merges two risks held for one entity by different stages: the higher, with the roles of both. */
+  public static EntityRisk higher(EntityRisk a, EntityRisk b) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     roles.addAll(a.roles());
     roles.addAll(b.roles());

@@ -12,6 +12,14 @@ public final class Hop {
   public static final byte DONE = 2;
   /** A request to run at {@link #key} (its bytes in {@link #payload}). */
   public static final byte REQUEST = 3;
+  /**
+   * The rest of an event, for the assembler of the next stage ({@link #key} is the event id): the event, the facts
+   * merged so far, how many parts' {@link #DONE}s to wait for ({@link #index}), the decision so far ({@link
+   * #payload}, empty when none) and the strongest action so far ({@link #action}).
+   */
+  public static final byte CARRIER = 4;
+  /** An event's decision ({@link #payload}), from the last assembler. */
+  public static final byte DECISION = 5;
 
   public byte kind;
   /** The stage that runs it ({@code Stage} ordinal): a part's, or the one a request is for. */
@@ -27,6 +35,8 @@ public final class Hop {
   public byte[] facts = new byte[0];
   /** A part's decision ({@link HopCodec#decision}) or a request ({@link HopCodec#request}). */
   public byte[] payload = new byte[0];
+  /** The strongest action asked so far ({@code Action} name), on a {@link #CARRIER}. */
+  public String action = "ALLOW";
 
   public Hop() {}
 

@@ -53,6 +53,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
   private transient Facts facts;
   private transient List<Request> asked;
   private transient StreamRecord<Hop> hop;
+  /** What people's parts read of the numbers that reached them (until the numbers' broadcast is wired: none). */
+  private transient java.util.function.Function<String, NumberRisk> numbers;
 
   public StageOperator(Stage stage, JobSettings settings) {
     this.stage = stage;
@@ -65,6 +67,9 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
     var task = getRuntimeContext().getTaskInfo();
     maxParallelism = task.getMaxNumberOfParallelSubtasks(); // the key groups Flink routes keys by
     asked = new ArrayList<>();
+    if (numbers == null) {
+      numbers = phone -> NumberRisk.NONE;
+    }
     facts = new Facts();
     hop = new StreamRecord<>(new Hop());
     EngineConfig config = settings.engineConfig(null, null);
@@ -85,8 +90,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
   }
 
   private Engine share(Engine e) {
-    // people read the numbers that reached them from the numbers' stage; until that broadcast is wired, none
-    e.keyedShare(asked::add, phone -> NumberRisk.NONE);
+    e.keyedShare(asked::add, phone -> numbers.apply(phone));
     return e;
   }
 
@@ -99,6 +103,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
       Decision d = engine.visit(Part.values()[in.part], in.index, event, HopCodec.facts(in.facts, facts));
       Hop done = Hop.of(Hop.DONE, event.id(), event.id());
       done.stage = stage.ordinal();
+      done.part = in.part;
+      done.index = in.index;
       done.facts = HopCodec.facts(facts);
       done.payload = HopCodec.decision(d);
       output.collect(hop.replace(done));
@@ -142,6 +148,21 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
     if (current != null) {
       setCurrentKey(current);
     }
+  }
+
+  /** Reads numbers for people's parts from {@code source} (before the operator opens). */
+  void numbersFrom(java.util.function.Function<String, NumberRisk> source) {
+    numbers = source;
+  }
+
+  /** Hands every risk this task's engines hold to {@code sink}. */
+  void forEachRisk(java.util.function.Consumer<org.fanzha.engine.EntityRisk> sink) {
+    shares.forEach(e -> e.forEachRisk(sink));
+  }
+
+  /** Returns what this task's ACTOR share holds of a number (for people's parts elsewhere). */
+  NumberRisk numberRisk(String phone) {
+    return shares.of(org.fanzha.core.event.EntityKind.PHONE.wireName() + ":" + phone).numberRisk(phone);
   }
 
   /** Returns the risk this task holds for an entity of its key groups (none when it holds none). */
