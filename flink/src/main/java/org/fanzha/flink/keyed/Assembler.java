@@ -32,6 +32,7 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
 
   private final @Nullable Stage stage;
   private final int stageMaxParallelism;
+  private final @Nullable String run;
 
   private transient ValueState<Hop> rest;
   private transient ListState<Hop> found;
@@ -45,8 +46,14 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
    * @param stageMaxParallelism that stage's operator's number of key groups (where a part for every task goes)
    */
   public Assembler(@Nullable Stage stage, int stageMaxParallelism) {
+    this(stage, stageMaxParallelism, null);
+  }
+
+  /** An assembler of a local replay: the last one tells the run's channel each event is decided. */
+  public Assembler(@Nullable Stage stage, int stageMaxParallelism, @Nullable String run) {
     this.stage = stage;
     this.stageMaxParallelism = stageMaxParallelism;
+    this.run = run;
   }
 
   @Override
@@ -90,6 +97,9 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
       Hop decided = Hop.of(Hop.DECISION, carrier.eventId, carrier.eventId);
       decided.payload = HopCodec.decision(decision.result());
       out.collect(decided);
+      if (run != null) {
+        LocalFeedback.of(run).eventOut(event.ts());
+      }
       return;
     }
     byte[] factBytes = HopCodec.facts(facts);

@@ -11,6 +11,7 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -36,16 +37,21 @@ import org.fanzha.flink.score.OutputWriter;
  * key group for a request every task must see). Warnings go to {@link #WARNINGS}. The engines are saved in managed
  * keyed state at each checkpoint, a key group's under a key of that group.
  */
-public final class StageOperator extends AbstractStreamOperator<Hop> implements OneInputStreamOperator<Hop, Hop> {
+public final class StageOperator extends AbstractStreamOperator<Hop>
+    implements OneInputStreamOperator<Hop, Hop>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
 
   /** The warnings the stage's engines raise, as the replay and the warnings topic write them. */
   public static final OutputTag<Output> WARNINGS = new OutputTag<>("warnings") { };
+  /** The risks the stage's engines hold when the input ends (a phone's as a number and as a person come apart). */
+  public static final OutputTag<Output> ENTITIES = new OutputTag<>("entities") { };
 
   private static final String ENGINES = "engines";
 
   private final Stage stage;
   private final JobSettings settings;
+  /** The local replay whose in-JVM channel carries requests back ({@link LocalFeedback}); null: they go out. */
+  private final @org.jspecify.annotations.Nullable String run;
 
   private transient int maxParallelism;
   private transient KeyGroupShares shares;
@@ -57,8 +63,14 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
   private transient java.util.function.Function<String, NumberRisk> numbers;
 
   public StageOperator(Stage stage, JobSettings settings) {
+    this(stage, settings, null);
+  }
+
+  /** A stage of a local replay: its requests go back through the run's in-JVM channel. */
+  public StageOperator(Stage stage, JobSettings settings, @org.jspecify.annotations.Nullable String run) {
     this.stage = stage;
     this.settings = settings;
+    this.run = run;
   }
 
   @Override
@@ -72,7 +84,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
     }
     facts = new Facts();
     hop = new StreamRecord<>(new Hop());
-    EngineConfig config = settings.engineConfig(null, null);
+    EngineConfig config = settings.engineConfig();
     shares = new KeyGroupShares(maxParallelism, () -> share(new Engine(config)));
     saved = context.getKeyedStateStore().getState(
         new ValueStateDescriptor<>(ENGINES, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
@@ -109,8 +121,18 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
       done.payload = HopCodec.decision(d);
       output.collect(hop.replace(done));
     } else if (in.kind == Hop.REQUEST) {
-      engine.receive(HopCodec.request(in.payload));
+      Request q = HopCodec.request(in.payload);
+      engine.receive(q);
+      send(engine);
+      if (run != null) {
+        LocalFeedback.of(run).requestDone(q.ts()); // after the requests it made are in flight: the run goes on
+      }
+      return;
     }
+    send(engine);
+  }
+
+  private void send(Engine engine) {
     for (Warning w : engine.drainWarnings()) {
       output.collect(WARNINGS, new StreamRecord<>(OutputWriter.warning(w)));
     }
@@ -119,7 +141,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
         Hop r = Hop.of(Hop.REQUEST, key, q.eventId());
         r.stage = q.stage().ordinal();
         r.payload = HopCodec.request(q);
-        output.collect(hop.replace(r));
+        if (run != null) {
+          LocalFeedback.of(run).send(r, q.ts());
+        } else {
+          output.collect(hop.replace(r));
+        }
       }
     }
     asked.clear();
@@ -148,6 +174,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop> implements 
     if (current != null) {
       setCurrentKey(current);
     }
+  }
+
+  @Override
+  public void endInput() {
+    shares.forEach(e -> e.forEachRisk(r -> output.collect(ENTITIES, new StreamRecord<>(OutputWriter.entity(r)))));
   }
 
   /** Reads numbers for people's parts from {@code source} (before the operator opens). */

@@ -29,7 +29,7 @@ public final class OutputWriter {
     return new Output(OutputKind.WARNING, key, json(g -> OutputJson.write(w, g)));
   }
 
-  static Output entity(EntityRisk r) {
+  public static Output entity(EntityRisk r) {
     return new Output(OutputKind.ENTITY, entityKey(r.entityKind().wireName(), r.entity()), json(g -> OutputJson.write(r, g)));
   }
 

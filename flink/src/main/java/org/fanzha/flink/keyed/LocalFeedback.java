@@ -1,0 +1,101 @@
+package org.fanzha.flink.keyed;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The path requests take back to the stages in a local replay (decision 0023): the whole job runs in one JVM's
+ * mini-cluster, so a queue per run carries them from the stage operators to {@link FeedbackSource}, and a count of
+ * what is in flight (events not yet decided, requests not yet carried out) tells the source when the run is over.
+ * A job on a cluster uses a feedback topic instead.
+ */
+public final class LocalFeedback {
+  private static final Map<String, LocalFeedback> RUNS = new ConcurrentHashMap<>();
+
+  private final LinkedBlockingQueue<Hop> requests = new LinkedBlockingQueue<>();
+  private final AtomicLong inFlight = new AtomicLong();
+  /** The event times of what is in flight (events and requests), to hold the input back to their pace. */
+  private final java.util.TreeMap<Long, Integer> times = new java.util.TreeMap<>();
+  private volatile boolean inputEnded;
+
+  private LocalFeedback() {}
+
+  /** Returns the channel of run {@code id}, made on first use. */
+  public static LocalFeedback of(String id) {
+    return RUNS.computeIfAbsent(id, k -> new LocalFeedback());
+  }
+
+  /** Forgets run {@code id}. */
+  public static void close(String id) {
+    RUNS.remove(id);
+  }
+
+  /**
+   * An event of time {@code ts} enters the run, once nothing in flight is more than {@code aheadMs} of event time
+   * older: a replay reads a day in seconds, and an event must not overtake the requests of one minutes before it
+   * (a victim's money counted against a mule before the mule pays it on), as in a live stream it would not.
+   */
+  void eventIn(long ts, long aheadMs) throws InterruptedException {
+    synchronized (times) {
+      while (!times.isEmpty() && times.firstKey() < ts - aheadMs) {
+        times.wait(5);
+      }
+      add(ts, 1);
+    }
+    inFlight.incrementAndGet();
+  }
+
+  /** The event of time {@code ts} was decided. */
+  void eventOut(long ts) {
+    synchronized (times) {
+      add(ts, -1);
+    }
+    inFlight.decrementAndGet();
+  }
+
+  /** A request was made: it is in flight until {@link #requestDone}. */
+  void send(Hop request, long ts) {
+    synchronized (times) {
+      add(ts, 1);
+    }
+    inFlight.incrementAndGet();
+    requests.add(request);
+  }
+
+  /** The request of time {@code ts} was carried out. */
+  void requestDone(long ts) {
+    synchronized (times) {
+      add(ts, -1);
+    }
+    inFlight.decrementAndGet();
+  }
+
+  private void add(long ts, int n) {
+    int left = times.getOrDefault(ts, 0) + n;
+    if (left == 0) {
+      times.remove(ts);
+      times.notifyAll();
+    } else {
+      times.put(ts, left);
+    }
+  }
+
+  /** No more events will enter. */
+  void inputEnded() {
+    inputEnded = true;
+  }
+
+  /** Returns the next request, waiting up to {@code millis}; null when none came. */
+  @Nullable Hop next(long millis) throws InterruptedException {
+    return requests.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Returns whether the run is over: every event in, every event decided, every request carried out. */
+  boolean over() {
+    return inputEnded && inFlight.get() == 0 && requests.isEmpty();
+  }
+}
