@@ -83,7 +83,13 @@ class KillRestartTest {
       }
     });
     sender.start();
-    Thread.sleep(400);
+    // kill it once it has acknowledged some of them (a loaded machine may take longer than a fixed pause), while
+    // the sender goes on
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (acknowledged.size() <= firstPart && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(100);
     server.destroyForcibly();
     assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
     sending.set(false);
