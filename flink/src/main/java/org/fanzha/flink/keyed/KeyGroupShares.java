@@ -4,9 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.fanzha.engine.Engine;
 import org.jspecify.annotations.Nullable;
 
@@ -25,15 +32,12 @@ public final class KeyGroupShares {
     Engine read(InputStream in) throws IOException;
   }
 
-  /** Stores one key group's engine under a key of that group. */
-  @FunctionalInterface
-  public interface Saver {
-    void save(String groupKey, byte[] engine) throws Exception;
-  }
+  private static final String STATE = "engines";
 
   private final int maxParallelism;
   private final Supplier<Engine> fresh;
   private final @Nullable Engine[] byGroup;
+  private @Nullable ValueState<byte[]> saved;
 
   /**
    * @param maxParallelism the operator's number of key groups
@@ -72,22 +76,42 @@ public final class KeyGroupShares {
     }
   }
 
-  /** Saves every engine made so far, each under its group's key. */
-  public void save(Saver saver) throws Exception {
+  /**
+   * Binds these shares to {@code op}'s managed keyed state and restores the engines it holds for the key groups the
+   * task owns now, each with {@code reader}.
+   */
+  public void restore(AbstractStreamOperator<?> op, StateInitializationContext context, Reader reader)
+      throws Exception {
+    ValueState<byte[]> state = context.getKeyedStateStore().getState(
+        new ValueStateDescriptor<>(STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    saved = state;
+    List<Object> keys = op.getKeyedStateBackend().getKeys(STATE, VoidNamespace.INSTANCE).toList();
+    for (Object key : keys) {
+      op.setCurrentKey(key);
+      byGroup[KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism)] =
+          reader.read(new ByteArrayInputStream(state.value()));
+    }
+  }
+
+  /** Saves every engine made so far into the state {@link #restore} bound, each under its group's key. */
+  public void save(AbstractStreamOperator<?> op) throws Exception {
+    ValueState<byte[]> state = saved;
+    if (state == null) {
+      throw new IllegalStateException("save before restore: no keyed state bound");
+    }
+    Object current = op.getCurrentKey();
     for (int group = 0; group < maxParallelism; group++) {
       Engine e = byGroup[group];
       if (e != null) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         e.writeSnapshot(bytes);
-        saver.save(keyOf(group, maxParallelism), bytes.toByteArray());
+        op.setCurrentKey(keyOf(group, maxParallelism));
+        state.update(bytes.toByteArray());
       }
     }
-  }
-
-  /** Restores the engine {@code save} stored under {@code groupKey} (a key group this task owns now). */
-  public void restore(String groupKey, byte[] engine, Reader reader) throws IOException {
-    byGroup[KeyGroupRangeAssignment.assignToKeyGroup(groupKey, maxParallelism)] =
-        reader.read(new ByteArrayInputStream(engine));
+    if (current != null) {
+      op.setCurrentKey(current);
+    }
   }
 
   /** Returns a key that falls in key group {@code group}: the one its engine is saved under. */

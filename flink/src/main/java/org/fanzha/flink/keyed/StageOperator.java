@@ -2,14 +2,10 @@ package org.fanzha.flink.keyed;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.runtime.state.KeyGroupRange;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
-import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -46,8 +42,6 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   /** The risks the stage's engines hold when the input ends (a phone's as a number and as a person come apart). */
   public static final OutputTag<Output> ENTITIES = new OutputTag<>("entities") { };
 
-  private static final String ENGINES = "engines";
-
   private final Stage stage;
   private final JobSettings settings;
   /** The local replay whose in-JVM channel carries requests back ({@link LocalFeedback}); null: they go out. */
@@ -55,7 +49,6 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
 
   private transient int maxParallelism;
   private transient KeyGroupShares shares;
-  private transient ValueState<byte[]> saved;
   private transient Facts facts;
   private transient List<Request> asked;
   private transient StreamRecord<Hop> hop;
@@ -86,13 +79,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     hop = new StreamRecord<>(new Hop());
     EngineConfig config = settings.engineConfig();
     shares = new KeyGroupShares(maxParallelism, () -> share(new Engine(config)));
-    saved = context.getKeyedStateStore().getState(
-        new ValueStateDescriptor<>(ENGINES, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-    List<Object> keys = getKeyedStateBackend().getKeys(ENGINES, VoidNamespace.INSTANCE).toList();
-    for (Object key : keys) {
-      setCurrentKey(key);
-      shares.restore((String) key, saved.value(), in -> share(Engine.readSnapshot(in, config)));
-    }
+    shares.restore(this, context, in -> share(Engine.readSnapshot(in, config)));
     // every key group's engine exists from the start: a site listed now must reach the people of every group
     KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism,
         task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
@@ -166,14 +153,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
-    Object current = getCurrentKey();
-    shares.save((key, engine) -> {
-      setCurrentKey(key);
-      saved.update(engine);
-    });
-    if (current != null) {
-      setCurrentKey(current);
-    }
+    shares.save(this);
   }
 
   @Override

@@ -6,11 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -42,20 +38,13 @@ class KeyGroupSharesTest {
   static final class CallerProbe extends AbstractStreamOperator<String> implements OneInputStreamOperator<String, String> {
     private transient KeyGroupShares shares;
     private transient Facts facts;
-    private transient ValueState<byte[]> saved;
 
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
       super.initializeState(context);
       shares = new KeyGroupShares(MAX_PARALLELISM, () -> share(new Engine(EngineConfig.defaults())));
       facts = new Facts();
-      saved = context.getKeyedStateStore().getState(new ValueStateDescriptor<>("engines",
-          PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-      List<Object> keys = getKeyedStateBackend().getKeys("engines", VoidNamespace.INSTANCE).toList();
-      for (Object key : keys) {
-        setCurrentKey(key);
-        shares.restore((String) key, saved.value(), in -> share(Engine.readSnapshot(in, EngineConfig.defaults())));
-      }
+      shares.restore(this, context, in -> share(Engine.readSnapshot(in, EngineConfig.defaults())));
     }
 
     private static Engine share(Engine e) {
@@ -76,14 +65,7 @@ class KeyGroupSharesTest {
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
       super.snapshotState(context);
-      Object current = getCurrentKey();
-      shares.save((key, engine) -> {
-        setCurrentKey(key);
-        saved.update(engine);
-      });
-      if (current != null) {
-        setCurrentKey(current);
-      }
+      shares.save(this);
     }
 
     int held(String phone) {
