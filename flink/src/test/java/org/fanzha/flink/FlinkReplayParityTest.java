@@ -33,7 +33,8 @@ class FlinkReplayParityTest {
     appendTroubles(events);
 
     ReplaySummary embedded = Replay.run(events, dir.resolve("embedded"), EngineConfig.defaults());
-    ReplaySummary flink = FlinkReplay.run(events, dir.resolve("flink"), new JobSettings(null, false), parallelism);
+    ReplaySummary flink = FlinkReplay.run(events, dir.resolve("flink"), new JobSettings(null, false), parallelism,
+        FlinkReplay.Job.SINGLE);
 
     assertThat(embedded.warnings()).as("a city with victims raises warnings").isPositive();
     assertThat(embedded.entities()).isPositive();
@@ -47,7 +48,7 @@ class FlinkReplayParityTest {
   }
 
   /** Two refusals (bad JSON; a missing field), a blank line (counted), and one event sent again. */
-  private static void appendTroubles(Path events) throws IOException {
+  static void appendTroubles(Path events) throws IOException {
     List<String> lines = Files.readAllLines(events, StandardCharsets.UTF_8);
     String again = lines.get(lines.size() / 2);
     String troubles = "{\"id\": broken\n\n{\"id\":\"x-1\",\"type\":\"call\"}\n" + again + "\n";

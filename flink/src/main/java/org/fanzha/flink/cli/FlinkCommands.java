@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 public final class FlinkCommands implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new FlinkCommands()).execute(args));
+    System.exit(new CommandLine(new FlinkCommands()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   @Override
@@ -87,6 +87,11 @@ public final class FlinkCommands implements Runnable {
     @Option(names = "--runner", defaultValue = "flink", description = "accepted for the launcher's sake; always flink here")
     String runner;
 
+    @Option(names = "--plan", defaultValue = "keyed", description = "keyed: the engine cut by stage and key across the "
+        + "slots (decision 0023); single: scoring on one task, file for file the embedded replay's (default: "
+        + "${DEFAULT-VALUE})")
+    FlinkReplay.Job plan;
+
     @CommandLine.Mixin
     Scoring scoring = new Scoring();
 
@@ -103,9 +108,9 @@ public final class FlinkCommands implements Runnable {
         System.err.println(e.getMessage());
         return 1;
       }
-      ReplaySummary s = FlinkReplay.run(events, out, settings, parallelism);
-      System.out.printf(Locale.ROOT, "flink runner, parallelism %d (mini-cluster start included): %s%n", parallelism,
-          s.describe());
+      ReplaySummary s = FlinkReplay.run(events, out, settings, parallelism, plan);
+      System.out.printf(Locale.ROOT, "flink runner, %s plan, parallelism %d (mini-cluster start included): %s%n",
+          plan.name().toLowerCase(Locale.ROOT), parallelism, s.describe());
       System.out.println("wrote " + out.resolve("decisions.ndjson") + ", entities.ndjson, warnings.ndjson, summary.json");
       return 0;
     }

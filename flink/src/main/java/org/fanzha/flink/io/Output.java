@@ -13,6 +13,12 @@ public class Output {
   public OutputKind kind;
   public String key;
   public byte @Nullable [] json;
+  /**
+   * The answered event's place among its input's accepted events, where the job keeps it (the keyed replay, which
+   * writes decisions in that order); -1 elsewhere. A keyed replay's decision without a body was scored at zero:
+   * nothing to write, but its place is taken.
+   */
+  public long seq = -1;
 
   public Output() {
     this.kind = OutputKind.DECISION;

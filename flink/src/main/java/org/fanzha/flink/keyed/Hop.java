@@ -20,6 +20,8 @@ public final class Hop {
   public static final byte CARRIER = 4;
   /** An event's decision ({@link #payload}), from the last assembler. */
   public static final byte DECISION = 5;
+  /** A risk a stage holds for the entity of {@link #key} ({@link HopCodec#risk}), to be merged with the others'. */
+  public static final byte RISK = 6;
 
   public byte kind;
   /** The stage that runs it ({@code Stage} ordinal): a part's, or the one a request is for. */
@@ -27,6 +29,8 @@ public final class Hop {
   /** Where it goes: an entity key ({@code kind:id}) or, for {@link #DONE}, the event id. */
   public String key = "";
   public String eventId = "";
+  /** The event's place among the accepted events of its input (on carriers and decisions: a replay writes by it). */
+  public long seq;
   public int part;
   public int index;
   /** The event in its binary form ({@code EventBinary}). */

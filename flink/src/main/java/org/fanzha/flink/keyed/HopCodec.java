@@ -7,16 +7,20 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.Role;
 import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.Action;
 import org.fanzha.engine.Decision;
+import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Request;
 
-/** Bytes for what a {@link Hop} carries: facts, a part's decision, a request; constants by name, never by ordinal. */
+/** Bytes for what a {@link Hop} carries: facts, a part's decision, a request, a risk; constants by name, never by ordinal. */
 final class HopCodec {
 
   private HopCodec() {}
@@ -41,13 +45,57 @@ final class HopCodec {
       out.writeInt(d.score());
       out.writeUTF(d.level().name());
       out.writeUTF(d.action().name());
-      out.writeInt(d.reasons().size());
-      for (Reason r : d.reasons()) {
-        out.writeUTF(r.code());
-        out.writeUTF(r.textZh());
-        out.writeUTF(r.textEn());
-      }
+      writeReasons(d.reasons(), out);
     });
+  }
+
+  static byte[] risk(EntityRisk r) {
+    return bytes(out -> {
+      out.writeUTF(r.entityKind().name());
+      out.writeUTF(r.entity());
+      out.writeInt(r.score());
+      out.writeUTF(r.level().name());
+      out.writeInt(r.roles().size());
+      for (Role role : r.roles()) {
+        out.writeUTF(role.name());
+      }
+      writeReasons(r.reasons(), out);
+    });
+  }
+
+  static EntityRisk risk(byte[] bytes) {
+    EntityRisk[] r = new EntityRisk[1];
+    read(bytes, in -> {
+      EntityKind kind = EntityKind.valueOf(in.readUTF());
+      String entity = in.readUTF();
+      int score = in.readInt();
+      Level level = Level.valueOf(in.readUTF());
+      int n = in.readInt();
+      Set<Role> roles = EnumSet.noneOf(Role.class);
+      for (int i = 0; i < n; i++) {
+        roles.add(Role.valueOf(in.readUTF()));
+      }
+      r[0] = new EntityRisk(kind, entity, score, level, roles, readReasons(in));
+    });
+    return r[0];
+  }
+
+  private static void writeReasons(List<Reason> reasons, DataOutputStream out) throws IOException {
+    out.writeInt(reasons.size());
+    for (Reason r : reasons) {
+      out.writeUTF(r.code());
+      out.writeUTF(r.textZh());
+      out.writeUTF(r.textEn());
+    }
+  }
+
+  private static List<Reason> readReasons(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<Reason> reasons = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      reasons.add(new Reason(in.readUTF(), in.readUTF(), in.readUTF()));
+    }
+    return reasons;
   }
 
   static Decision decision(byte[] bytes) {
@@ -59,12 +107,7 @@ final class HopCodec {
       int score = in.readInt();
       Level level = Level.valueOf(in.readUTF());
       Action action = Action.valueOf(in.readUTF());
-      int n = in.readInt();
-      List<Reason> reasons = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        reasons.add(new Reason(in.readUTF(), in.readUTF(), in.readUTF()));
-      }
-      d[0] = new Decision(eventId, kind, entity, score, level, action, reasons);
+      d[0] = new Decision(eventId, kind, entity, score, level, action, readReasons(in));
     });
     return d[0];
   }

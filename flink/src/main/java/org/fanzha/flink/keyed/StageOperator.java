@@ -39,8 +39,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
 
   /** The warnings the stage's engines raise, as the replay and the warnings topic write them. */
   public static final OutputTag<Output> WARNINGS = new OutputTag<>("warnings") { };
-  /** The risks the stage's engines hold when the input ends (a phone's as a number and as a person come apart). */
-  public static final OutputTag<Output> ENTITIES = new OutputTag<>("entities") { };
+  /**
+   * The risks the stage's engines hold when the input ends, as {@link Hop#RISK}s keyed by entity: a phone's as a
+   * number and as a person come apart, for {@link RiskMerger}.
+   */
+  public static final OutputTag<Hop> RISKS = new OutputTag<>("risks") { };
 
   private final Stage stage;
   private final JobSettings settings;
@@ -158,7 +161,12 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
 
   @Override
   public void endInput() {
-    shares.forEach(e -> e.forEachRisk(r -> output.collect(ENTITIES, new StreamRecord<>(OutputWriter.entity(r)))));
+    shares.forEach(e -> e.forEachRisk(r -> {
+      Hop h = Hop.of(Hop.RISK, r.entityKind().wireName() + ":" + r.entity(), "");
+      h.stage = stage.ordinal();
+      h.payload = HopCodec.risk(r);
+      output.collect(RISKS, new StreamRecord<>(h));
+    }));
   }
 
   /** Reads numbers for people's parts from {@code source} (before the operator opens). */

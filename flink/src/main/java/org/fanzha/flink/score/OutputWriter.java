@@ -3,6 +3,7 @@ package org.fanzha.flink.score;
 import java.io.ByteArrayOutputStream;
 import java.util.function.Consumer;
 import org.fanzha.core.codec.Rejection;
+import org.fanzha.core.event.EventType;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
@@ -39,7 +40,7 @@ public final class OutputWriter {
   }
 
   /** A refusal, placed by file line or by Kafka partition and offset + 1. */
-  static Output rejection(int partition, Rejection r) {
+  public static Output rejection(int partition, Rejection r) {
     String where = partition < 0 ? "line " + r.line() : partition + ":" + r.line();
     return new Output(OutputKind.REJECTION, where, json(g -> {
       g.writeStartObject();
@@ -90,6 +91,30 @@ public final class OutputWriter {
   }
 
   /** One JSON object as UTF-8. */
+  /**
+   * The counts of a bounded run ({@link OutputKind#SUMMARY}): {@code counts} are read, accepted, rejected,
+   * duplicates, decisions, warnings; {@code byType} the accepted events by type.
+   */
+  public static Output summary(long[] counts, java.util.function.ToLongFunction<EventType> byType, long entities) {
+    return new Output(OutputKind.SUMMARY, "summary", json(g -> {
+      g.writeStartObject();
+      g.writeNumberProperty("events_read", counts[0]);
+      g.writeNumberProperty("accepted", counts[1]);
+      g.writeNumberProperty("rejected", counts[2]);
+      g.writeNumberProperty("duplicates", counts[3]);
+      g.writeName("by_type");
+      g.writeStartObject();
+      for (EventType t : EventType.values()) {
+        g.writeNumberProperty(t.wireName(), byType.applyAsLong(t));
+      }
+      g.writeEndObject();
+      g.writeNumberProperty("decisions", counts[4]);
+      g.writeNumberProperty("warnings", counts[5]);
+      g.writeNumberProperty("entities", entities);
+      g.writeEndObject();
+    }));
+  }
+
   static byte[] json(Consumer<JsonGenerator> body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {

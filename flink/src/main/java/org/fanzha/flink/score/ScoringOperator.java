@@ -20,7 +20,6 @@ import org.fanzha.core.codec.EventBinary;
 import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.core.event.Event;
-import org.fanzha.core.event.EventType;
 import org.fanzha.engine.ClassifiedText;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
@@ -217,32 +216,12 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   @Override
   public void endInput() {
     long sent = entities.emit(engine, true, this::emit);
-    emit(new Output(OutputKind.SUMMARY, "summary", summaryJson(sent)));
+    var byType = engine.stats().eventsByType();
+    emit(OutputWriter.summary(counts, t -> byType.getOrDefault(t, 0L), sent));
   }
 
   private void emit(Output o) {
     output.collect(reuse.replace(o));
-  }
-
-  private byte[] summaryJson(long entitiesSent) {
-    return OutputWriter.json(g -> {
-      g.writeStartObject();
-      g.writeNumberProperty("events_read", counts[0]);
-      g.writeNumberProperty("accepted", counts[1]);
-      g.writeNumberProperty("rejected", counts[2]);
-      g.writeNumberProperty("duplicates", counts[3]);
-      g.writeName("by_type");
-      g.writeStartObject();
-      var byType = engine.stats().eventsByType();
-      for (EventType t : EventType.values()) {
-        g.writeNumberProperty(t.wireName(), byType.getOrDefault(t, 0L));
-      }
-      g.writeEndObject();
-      g.writeNumberProperty("decisions", counts[4]);
-      g.writeNumberProperty("warnings", counts[5]);
-      g.writeNumberProperty("entities", entitiesSent);
-      g.writeEndObject();
-    });
   }
 
   /** The engine's configuration: the job's, reading text through {@link #content} when it has a content model. */

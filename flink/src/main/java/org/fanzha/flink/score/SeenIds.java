@@ -17,7 +17,7 @@ import org.fanzha.engine.replay.EventIds;
  * ids of one to two windows, not of every event since the job began (8 bytes each, in every
  * checkpoint). With an unbounded window (a file replay) nothing is ever forgotten.
  */
-final class SeenIds {
+public final class SeenIds {
   /** Never forget: for bounded inputs, where every repeat must be caught as the embedded replay does. */
   static final long FOREVER = Long.MAX_VALUE;
 
@@ -28,7 +28,7 @@ final class SeenIds {
   /** Which window the current generation is, {@code floor(ts / window)}; none yet at first. */
   private long currentWindow = Long.MIN_VALUE;
 
-  SeenIds(long windowMs, LongSupplier clock) {
+  public SeenIds(long windowMs, LongSupplier clock) {
     if (windowMs <= 0) {
       throw new IllegalArgumentException("the dedupe window must be positive, not " + windowMs + " ms");
     }
@@ -37,7 +37,7 @@ final class SeenIds {
   }
 
   /** Records an event's id at its time; returns false when the id was seen within the window. */
-  boolean firstTime(String id, long ts) {
+  public boolean firstTime(String id, long ts) {
     long hash = EventIds.hash(id);
     rotate(Math.min(ts, clock.getAsLong()));
     return !previous.contains(hash) && current.add(hash);
