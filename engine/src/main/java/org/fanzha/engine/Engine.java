@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
@@ -27,7 +26,6 @@ import org.fanzha.engine.scoring.DecisionTally;
 import org.fanzha.engine.scoring.EngineState;
 import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Evaluation;
-import org.fanzha.engine.scoring.NumberView.NumberRisk;
 import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.RulesInForce;
@@ -55,8 +53,9 @@ public final class Engine {
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
   /** 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits. */
   // 7: listing events counted, grey and dishonest lists; 8: the stored enums' constants by name (SnapshotEnums);
-  // 9: people's risk apart from their numbers' (PersonRisks); 10: handset and network counts, not references
-  private static final int SNAPSHOT_VERSION = 10;
+  // 9: people's risk apart from their numbers' (PersonRisks); 10: handset and network counts, not references;
+  // 11: a keyed share's copies of numbers (NumberCopies)
+  private static final int SNAPSHOT_VERSION = 11;
   /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
   private static final int OLDEST_READABLE = 4;
 
@@ -158,22 +157,12 @@ public final class Engine {
 
   /**
    * Makes this engine one stage's share of one key group in a keyed runner: relations are kept on both sides,
-   * requests to other keys go to {@code outbox}, and people's steps read numbers through {@code numbers} (by the
-   * number) instead of this engine's own table.
+   * requests to other keys go to {@code outbox} (among them a number's risk, to every person's task, each time what
+   * people read of it changes), and people's steps read the copies of numbers sent so.
    */
-  public void keyedShare(Consumer<Request> outbox, Function<String, NumberRisk> numbers) {
-    state.keyed(true);
+  public void keyedShare(Consumer<Request> outbox) {
+    state.keyed();
     eval.outbox(outbox);
-    var phones = state.table(EntityKind.PHONE);
-    state.numbers(phone -> numbers.apply(phones.name(phone)));
-  }
-
-  /** Returns what this engine holds of a number as a number (its share of the ACTOR stage). */
-  public NumberRisk numberRisk(String phone) {
-    var phones = (org.fanzha.engine.features.PhoneTable) state.table(EntityKind.PHONE);
-    int i = phones.find(phone);
-    return i < 0 ? NumberRisk.NONE
-        : new NumberRisk(phones.score(i), phones.reasonMask(i), phones.roleMask(i), phones.fraudType(i));
   }
 
   /**

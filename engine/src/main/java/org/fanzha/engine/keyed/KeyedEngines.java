@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.reason.Reason;
@@ -50,7 +49,7 @@ public final class KeyedEngines {
     for (Stage s : stages) {
       for (int g = 0; g < groups; g++) {
         Engine e = new Engine(config);
-        e.keyedShare(outbox, phone -> actorOf(phone).numberRisk(phone));
+        e.keyedShare(outbox);
         engines[s.ordinal()][g] = e;
       }
     }
@@ -125,10 +124,6 @@ public final class KeyedEngines {
       b.reasons().stream().filter(x -> !reasons.contains(x)).forEach(reasons::add);
     }
     return new EntityRisk(top.entityKind(), top.entity(), top.score(), top.level(), roles, reasons);
-  }
-
-  private Engine actorOf(String phone) {
-    return engines[Stage.ACTOR.ordinal()][group(EntityKind.PHONE.wireName() + ":" + phone)];
   }
 
   private List<Engine> owners(Stage stage, String key) {

@@ -46,7 +46,9 @@ public final class EngineState {
   final RuleCodes codes;
   final VictimWatch victims;
   final PersonRisks persons = new PersonRisks();
-  /** What people's steps read of the numbers that reached them: this state's own phones unless a runner says. */
+  /** A keyed share's copies of what people read of numbers (empty elsewhere: there the numbers are this state's). */
+  final NumberCopies numberCopies = new NumberCopies();
+  /** What people's steps read of the numbers that reached them: this state's own phones, or a keyed share's copies. */
   NumberView numbers;
 
   /** Whether this state is one stage's share of a keyed runner: relations are then kept on both sides. */
@@ -92,6 +94,7 @@ public final class EngineState {
     codes.write(d);
     victims.write(d);
     persons.write(d);
+    numberCopies.write(d);
   }
 
   /**
@@ -124,17 +127,19 @@ public final class EngineState {
     if (version >= 9) {
       s.persons.read(d); // before 9 a person's standing was part of the phone's held risk
     }
+    if (version >= 11) {
+      s.numberCopies.read(d); // before 11 a keyed share read numbers from its runner
+    }
     return s;
   }
 
-  /** Reads numbers through {@code view} (a keyed runner: the numbers live with the ACTOR stage). */
-  public void numbers(NumberView view) {
-    numbers = view;
-  }
-
-  /** Makes this state one key group's share of a stage in a keyed runner (decision 0023). */
-  public void keyed(boolean on) {
-    keyed = on;
+  /**
+   * Makes this state one key group's share of a stage in a keyed runner (decision 0023): relations are kept on both
+   * sides, and people's steps read the copies of numbers the ACTOR stage sent ({@link NumberCopies}).
+   */
+  public void keyed() {
+    keyed = true;
+    numbers = phone -> numberCopies.of(phones.name(phone));
   }
 
   /** Returns whether phone {@code p} was called by {@code q} before: q's own relation, or p's copy when keyed. */

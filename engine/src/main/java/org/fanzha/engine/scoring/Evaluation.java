@@ -140,8 +140,14 @@ public final class Evaluation {
    * Scores a phone as the party that acts (calls, sends, is reported, opened): its own calling, its card, its links;
    * not the victim stage of its owner, which {@link #person} scores.
    */
+  /** Number {@code p}'s held risk is about to change outside {@link #phone} (a list or label drops it). */
+  void numberChanging(int p) {
+    propagation.numberScored(p, 0);
+  }
+
   int phone(int p, long now) {
     PhoneTable phones = s.phones;
+    propagation.numberScored(p, now);
     r.phoneRules.evaluate(pf.load(phones, p, now, 0), ev, verdict);
     if (tap != null) {
       tap.phone(phones.name(p), pf, now);

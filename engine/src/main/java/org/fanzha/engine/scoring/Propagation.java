@@ -1,5 +1,6 @@
 package org.fanzha.engine.scoring;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.engine.Level;
@@ -96,9 +97,68 @@ final class Propagation {
   /** The event whose links are being followed (warnings and requests are named after it). */
   private String eventId = "";
 
-  /** Follows every link asked for while the event was scored, and those they lead to, oldest first. */
+  /**
+   * In a keyed share, the numbers this visit scored, each with what people could read of it before (pairs: phone,
+   * {@link #readable}), and the time it was scored at: a change goes to every person's task.
+   */
+  private final IntArrayList scored = new IntArrayList();
+  private long scoredTs;
+
+  /** Number {@code p} is about to be scored or its risk changed at {@code now}: see whether people must hear of it. */
+  void numberScored(int p, long now) {
+    if (outbox == null) {
+      return;
+    }
+    scoredTs = Math.max(scoredTs, now);
+    for (int i = 0; i < scored.size(); i += 2) {
+      if (scored.getInt(i) == p) {
+        return;
+      }
+    }
+    scored.add(p);
+    scored.add(readable(p));
+  }
+
+  /**
+   * What people's steps can tell of number {@code p} (they compare its score with the suspect and propagate lines,
+   * ask whether its reasons tie it to fraud and whether it is a fraud number, and read its fraud type); 0: nothing.
+   */
+  private int readable(int p) {
+    PhoneTable phones = s.phones;
+    int score = phones.score(p);
+    int seen = phones.fraudType(p) << 4;
+    seen |= score >= r.params.suspect ? 1 : 0;
+    seen |= score >= r.params.propagate ? 2 : 0;
+    seen |= r.linksPhone(phones.reasonMask(p)) ? 4 : 0;
+    seen |= phones.hasRole(p, Role.FRAUD_NUMBER) ? 8 : 0;
+    return seen;
+  }
+
+  /** Sends people the numbers whose readable risk this visit changed (before the links it asked for: see below). */
+  private void sendScoredNumbers() {
+    for (int i = 0; i < scored.size(); i += 2) {
+      int p = scored.getInt(i);
+      int now = readable(p);
+      if (now != scored.getInt(i + 1)) {
+        NumberView.NumberRisk risk = now == 0 ? NumberView.NumberRisk.NONE : new NumberView.NumberRisk(
+            s.phones.score(p), s.phones.reasonMask(p), s.phones.roleMask(p), s.phones.fraudType(p));
+        outbox.accept(new Request(Request.Link.NUMBER_RISK, s.phones.name(p), null, eventId, scoredTs, risk));
+      }
+    }
+    scored.clear();
+    scoredTs = 0;
+  }
+
+  /**
+   * Follows every link asked for while the event was scored, and those they lead to, oldest first. A keyed share
+   * first tells people of the numbers it changed: a quiet episode warned because its caller is now suspected reads
+   * that caller.
+   */
   void settle() {
     eventId = tally.eventId();
+    if (outbox != null) {
+      sendScoredNumbers();
+    }
     drain();
   }
 
@@ -127,6 +187,10 @@ final class Propagation {
    * then the links that follows.
    */
   void receive(Request q) {
+    if (q.link() == Request.Link.NUMBER_RISK) {
+      s.numberCopies.put(q.target(), q.risk());
+      return;
+    }
     int target = q.link() == Request.Link.WARN_QUIET ? s.phones.find(q.target())
         : s.table(q.link().kind()).intern(q.target());
     if (target < 0) {
@@ -138,6 +202,9 @@ final class Propagation {
     }
     eventId = q.eventId();
     perform(q.link(), target, from, q.ts());
+    if (outbox != null) {
+      sendScoredNumbers();
+    }
     drain();
   }
 
@@ -155,6 +222,7 @@ final class Propagation {
   private void perform(Request.Link link, int target, int from, long now) {
     switch (link) {
       case WARN_QUIET -> warnQuietEpisodes(target, now);
+      case NUMBER_RISK -> throw new IllegalStateException("a number's risk is kept, not performed");
       case HOLDER_FRAUD -> {
         s.holders.linkFraud(target);
         eval.holder(target, now);

@@ -1,6 +1,7 @@
 package org.fanzha.engine.scoring;
 
 import org.fanzha.core.event.EntityKind;
+import org.fanzha.engine.scoring.NumberView.NumberRisk;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,13 +16,24 @@ import org.jspecify.annotations.Nullable;
  * @param from the other entity it is about (the payer, the victim), or null
  * @param eventId the event that caused it (warnings raised are named after it)
  * @param ts that event's time
+ * @param risk for {@link Link#NUMBER_RISK}, the number's risk as people read it; {@link NumberRisk#NONE} otherwise
  */
-public record Request(Link link, String target, @Nullable String from, String eventId, long ts) {
+public record Request(Link link, String target, @Nullable String from, String eventId, long ts, NumberRisk risk) {
+
+  /** A request that carries no risk. */
+  public Request(Link link, String target, @Nullable String from, String eventId, long ts) {
+    this(link, target, from, eventId, ts, NumberRisk.NONE);
+  }
 
   /** What a request does, where. */
   public enum Link {
     /** Warn the quiet episodes the number (now suspected) started: every person's task may hold some. */
-    WARN_QUIET(Stage.PERSON, EntityKind.PHONE),
+    WARN_QUIET(Stage.PERSON, EntityKind.PHONE, true),
+    /**
+     * What people's steps read of this number changed (a line crossed, its links to fraud, its role or fraud type):
+     * every person's task keeps a copy ({@link NumberCopies}).
+     */
+    NUMBER_RISK(Stage.PERSON, EntityKind.PHONE, true),
     /** A fraud number or mule the holder opened: one more against the holder. */
     HOLDER_FRAUD(Stage.HOLDER, EntityKind.HOLDER),
     /** A card dealer opened this number. */
@@ -41,10 +53,17 @@ public record Request(Link link, String target, @Nullable String from, String ev
 
     private final Stage stage;
     private final EntityKind kind;
+    /** Whether every task of the stage carries it out (it is about whatever any of them holds). */
+    private final boolean everyTask;
 
     Link(Stage stage, EntityKind kind) {
+      this(stage, kind, false);
+    }
+
+    Link(Stage stage, EntityKind kind, boolean everyTask) {
       this.stage = stage;
       this.kind = kind;
+      this.everyTask = everyTask;
     }
 
     public Stage stage() {
@@ -63,6 +82,6 @@ public record Request(Link link, String target, @Nullable String from, String ev
 
   /** Returns the key of the task that carries it out ({@link Part#EVERY}: every task of the stage). */
   public String key() {
-    return link == Link.WARN_QUIET ? Part.EVERY : link.kind.wireName() + ":" + target;
+    return link.everyTask ? Part.EVERY : link.kind.wireName() + ":" + target;
   }
 }

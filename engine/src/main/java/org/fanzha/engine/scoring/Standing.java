@@ -45,6 +45,9 @@ final class Standing {
 
   /** Drops the risk held so far, for a phone also as a person; the next score rebuilds it. */
   private void dropRisk(EntityKind kind, int id) {
+    if (kind == EntityKind.PHONE) {
+      eval.numberChanging(id);
+    }
     s.table(kind).setRisk(id, 0, 0, 0);
     if (kind == EntityKind.PHONE) {
       s.persons.clear(id);

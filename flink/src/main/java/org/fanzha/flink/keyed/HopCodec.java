@@ -18,6 +18,7 @@ import org.fanzha.engine.Decision;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.scoring.Facts;
+import org.fanzha.engine.scoring.NumberView.NumberRisk;
 import org.fanzha.engine.scoring.Request;
 
 /** Bytes for what a {@link Hop} carries: facts, a part's decision, a request, a risk; constants by name, never by ordinal. */
@@ -122,6 +123,11 @@ final class HopCodec {
       }
       out.writeUTF(q.eventId());
       out.writeLong(q.ts());
+      NumberRisk r = q.risk();
+      out.writeByte(r.score());
+      out.writeLong(r.reasonMask());
+      out.writeInt(r.roleMask());
+      out.writeInt(r.fraudType());
     });
   }
 
@@ -131,7 +137,10 @@ final class HopCodec {
       Request.Link link = Request.Link.valueOf(in.readUTF());
       String target = in.readUTF();
       String from = in.readBoolean() ? in.readUTF() : null;
-      q[0] = new Request(link, target, from, in.readUTF(), in.readLong());
+      String eventId = in.readUTF();
+      long ts = in.readLong();
+      NumberRisk risk = new NumberRisk(in.readUnsignedByte(), in.readLong(), in.readInt(), in.readInt());
+      q[0] = new Request(link, target, from, eventId, ts, risk.equals(NumberRisk.NONE) ? NumberRisk.NONE : risk);
     });
     return q[0];
   }

@@ -18,7 +18,6 @@ import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.scoring.Facts;
-import org.fanzha.engine.scoring.NumberView.NumberRisk;
 import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.Stage;
@@ -55,8 +54,6 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   private transient Facts facts;
   private transient List<Request> asked;
   private transient StreamRecord<Hop> hop;
-  /** What people's parts read of the numbers that reached them (until the numbers' broadcast is wired: none). */
-  private transient java.util.function.Function<String, NumberRisk> numbers;
 
   public StageOperator(Stage stage, JobSettings settings) {
     this(stage, settings, null);
@@ -75,9 +72,6 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     var task = getRuntimeContext().getTaskInfo();
     maxParallelism = task.getMaxNumberOfParallelSubtasks(); // the key groups Flink routes keys by
     asked = new ArrayList<>();
-    if (numbers == null) {
-      numbers = phone -> NumberRisk.NONE;
-    }
     facts = new Facts();
     hop = new StreamRecord<>(new Hop());
     EngineConfig config = settings.engineConfig();
@@ -92,7 +86,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   }
 
   private Engine share(Engine e) {
-    e.keyedShare(asked::add, phone -> numbers.apply(phone));
+    e.keyedShare(asked::add);
     return e;
   }
 
@@ -169,19 +163,9 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     }));
   }
 
-  /** Reads numbers for people's parts from {@code source} (before the operator opens). */
-  void numbersFrom(java.util.function.Function<String, NumberRisk> source) {
-    numbers = source;
-  }
-
   /** Hands every risk this task's engines hold to {@code sink}. */
   void forEachRisk(java.util.function.Consumer<org.fanzha.engine.EntityRisk> sink) {
     shares.forEach(e -> e.forEachRisk(sink));
-  }
-
-  /** Returns what this task's ACTOR share holds of a number (for people's parts elsewhere). */
-  NumberRisk numberRisk(String phone) {
-    return shares.of(org.fanzha.core.event.EntityKind.PHONE.wireName() + ":" + phone).numberRisk(phone);
   }
 
   /** Returns the risk this task holds for an entity of its key groups (none when it holds none). */

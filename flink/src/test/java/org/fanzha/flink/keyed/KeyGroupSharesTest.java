@@ -48,7 +48,7 @@ class KeyGroupSharesTest {
     }
 
     private static Engine share(Engine e) {
-      e.keyedShare(r -> { }, phone -> org.fanzha.engine.scoring.NumberView.NumberRisk.NONE);
+      e.keyedShare(r -> { });
       return e;
     }
 

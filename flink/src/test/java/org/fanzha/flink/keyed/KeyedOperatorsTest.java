@@ -64,7 +64,6 @@ class KeyedOperatorsTest {
       stageHarness.add(open(stages[s.ordinal()]));
     }
     assemblers.add(open(new KeyedProcessOperator<>(new Assembler(null, MAX_PARALLELISM))));
-    stages[Stage.PERSON.ordinal()].numbersFrom(phone -> stages[Stage.ACTOR.ordinal()].numberRisk(phone));
     for (var h : all) {
       h.open();
     }

@@ -77,10 +77,16 @@ class StageOperatorTest {
       assertThat(HopCodec.decision(done.payload).entity()).isEqualTo(number);
       List<Hop> toPeople = out.stream().filter(hh -> hh.kind == Hop.REQUEST && hh.stage == Stage.PERSON.ordinal())
           .toList();
-      assertThat(toPeople).as("a number now suspected: its quiet episodes warned, in every key group of people")
-          .hasSize(MAX_PARALLELISM)
-          .allMatch(hh -> HopCodec.request(hh.payload).link() == Request.Link.WARN_QUIET);
+      // every key group of people hears first what it may read of the number now, then to warn its quiet episodes
+      assertThat(toPeople).extracting(hh -> HopCodec.request(hh.payload).link())
+          .containsExactlyElementsOf(java.util.stream.Stream.concat(
+              java.util.Collections.nCopies(MAX_PARALLELISM, Request.Link.NUMBER_RISK).stream(),
+              java.util.Collections.nCopies(MAX_PARALLELISM, Request.Link.WARN_QUIET).stream()).toList());
       assertThat(toPeople.stream().map(hh -> hh.key).distinct()).hasSize(MAX_PARALLELISM);
+      Request risk = HopCodec.request(toPeople.get(0).payload);
+      assertThat(risk.target()).isEqualTo(number);
+      assertThat(risk.risk().fraudNumber()).isTrue();
+      assertThat(risk.risk().score()).isGreaterThanOrEqualTo(70);
       Hop ask = out.stream().filter(hh -> hh.kind == Hop.REQUEST && hh.stage == Stage.HOLDER.ordinal()).findFirst()
           .orElseThrow();
       assertThat(ask.key).isEqualTo("holder:" + holder);
