@@ -99,7 +99,7 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
       decided.payload = HopCodec.decision(decision.result());
       out.collect(decided);
       if (run != null) {
-        LocalFeedback.of(run).eventOut(event.ts());
+        LocalFeedback.of(run).eventOut(carrier.at);
       }
       return;
     }
@@ -123,12 +123,15 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
         h.index = visits.index(i);
         h.event = carrier.event;
         h.facts = factBytes;
+        h.seq = carrier.seq;
+        h.at = carrier.at;
         out.collect(h);
         sent++;
       }
     }
     Hop next = Hop.of(Hop.CARRIER, carrier.eventId, carrier.eventId);
     next.seq = carrier.seq;
+    next.at = carrier.at;
     next.event = carrier.event;
     next.facts = factBytes;
     next.index = sent;

@@ -31,6 +31,11 @@ public final class Hop {
   public String eventId = "";
   /** The event's place among the accepted events of its input (on carriers and decisions: a replay writes by it). */
   public long seq;
+  /**
+   * The input's time when the event entered (the latest event time read by then; an event dated in the past enters
+   * at the present), carried by its parts and the requests they cause: a replay paces its input on it.
+   */
+  public long at;
   public int part;
   public int index;
   /** The event in its binary form ({@code EventBinary}). */

@@ -34,7 +34,10 @@ public final class KeyedJob {
   public static DataStream<Output> localReplay(StreamExecutionEnvironment env, Path events, JobSettings settings,
       String run) {
     DetectionJob.configure(env);
-    env.setBufferTimeout(1); // the input waits on what is in flight: records must not sit in a buffer meanwhile
+    // the input waits on what is in flight, so a record must not sit in a buffer meanwhile: each is sent at once (on
+    // a city with years of card openings before its days, 0 ms against 1 ms: 42 s against 89 s, a third of the sys
+    // time; 10 ms: 515 s)
+    env.setBufferTimeout(0);
     DataStream<CheckedLine> lines = DetectionJob.validate(DetectionJob.fileLines(env, events), settings,
         DetectionJob.VALIDATE_UID);
     SingleOutputStreamOperator<Hop> carriers = lines.transform("plan", TypeInformation.of(Hop.class),

@@ -18,7 +18,7 @@ public final class LocalFeedback {
 
   private final LinkedBlockingQueue<Hop> requests = new LinkedBlockingQueue<>();
   private final AtomicLong inFlight = new AtomicLong();
-  /** The event times of what is in flight (events and requests), to hold the input back to their pace. */
+  /** The input times ({@link Hop#at}) of what is in flight (events and requests), to hold the input to their pace. */
   private final java.util.TreeMap<Long, Integer> times = new java.util.TreeMap<>();
   private volatile boolean inputEnded;
 
@@ -35,9 +35,9 @@ public final class LocalFeedback {
   }
 
   /**
-   * An event of time {@code ts} enters the run, once nothing in flight is more than {@code aheadMs} of event time
-   * older: a replay reads a day in seconds, and an event must not overtake the requests of one minutes before it
-   * (a victim's money counted against a mule before the mule pays it on), as in a live stream it would not.
+   * An event enters the run at input time {@code ts}, once nothing in flight entered more than {@code aheadMs} of
+   * input time before: a replay reads a day in seconds, and an event must not overtake the requests of one minutes
+   * before it (a victim's money counted against a mule before the mule pays it on), as in a live stream it would not.
    */
   void eventIn(long ts, long aheadMs) throws InterruptedException {
     synchronized (times) {

@@ -37,6 +37,8 @@ final class Plan extends AbstractStreamOperator<Hop> implements OneInputStreamOp
   /** read, accepted, rejected, duplicates, decisions, warnings (the last two are not known here). */
   private transient long[] counts;
   private transient Map<EventType, Long> byType;
+  /** The latest event time read. */
+  private transient long clock;
 
   /**
    * @param aheadMs how far ahead of the oldest event or request in flight an event may enter, in event time
@@ -75,8 +77,10 @@ final class Plan extends AbstractStreamOperator<Hop> implements OneInputStreamOp
         Hop carrier = Hop.of(Hop.CARRIER, event.id(), event.id());
         carrier.seq = counts[1]++;
         carrier.event = line.bytes;
+        clock = Math.max(clock, event.ts());
+        carrier.at = clock;
         byType.merge(event.type(), 1L, Long::sum);
-        LocalFeedback.of(run).eventIn(event.ts(), aheadMs);
+        LocalFeedback.of(run).eventIn(clock, aheadMs);
         output.collect(new StreamRecord<>(carrier));
       }
     }

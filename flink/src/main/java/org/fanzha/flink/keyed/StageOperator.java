@@ -107,16 +107,17 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     } else if (in.kind == Hop.REQUEST) {
       Request q = HopCodec.request(in.payload);
       engine.receive(q);
-      send(engine);
+      send(engine, in);
       if (run != null) {
-        LocalFeedback.of(run).requestDone(q.ts()); // after the requests it made are in flight: the run goes on
+        LocalFeedback.of(run).requestDone(in.at); // after the requests it made are in flight: the run goes on
       }
       return;
     }
-    send(engine);
+    send(engine, in);
   }
 
-  private void send(Engine engine) {
+  /** Sends on the warnings and requests of the part or request {@code cause} (requests carry its seq and time). */
+  private void send(Engine engine, Hop cause) {
     for (Warning w : engine.drainWarnings()) {
       output.collect(WARNINGS, new StreamRecord<>(OutputWriter.warning(w)));
     }
@@ -125,8 +126,10 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
         Hop r = Hop.of(Hop.REQUEST, key, q.eventId());
         r.stage = q.stage().ordinal();
         r.payload = HopCodec.request(q);
+        r.seq = cause.seq;
+        r.at = cause.at;
         if (run != null) {
-          LocalFeedback.of(run).send(r, q.ts());
+          LocalFeedback.of(run).send(r, r.at);
         } else {
           output.collect(hop.replace(r));
         }
