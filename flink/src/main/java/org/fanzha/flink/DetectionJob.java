@@ -43,7 +43,7 @@ public final class DetectionJob {
   public static final String REPLY_SINK_UID = "fanzha-reply-sink";
 
   /** Kafka's broker default cap for a transaction is 15 minutes; stay below it (notes/flink-kafka-testing.md). */
-  static final String TRANSACTION_TIMEOUT_MS = String.valueOf(10 * 60 * 1000);
+  public static final String TRANSACTION_TIMEOUT_MS = String.valueOf(10 * 60 * 1000);
 
   private DetectionJob() {}
 
@@ -80,7 +80,7 @@ public final class DetectionJob {
         kafka.groupId(), OffsetsInitializer.earliest(), false, KafkaLines.ruleFiles(), RULES_SOURCE_UID)
         .setParallelism(1), settings, VALIDATE_RULES_UID).broadcast();
     toKafka(score(events.union(ruleFiles), settings), kafka.bootstrapServers(), kafka.streams(),
-        kafka.transactionalIdPrefix());
+        kafka.transactionalIdPrefix(), 1);
   }
 
   /** Sets what every run of the job needs from its environment. */
@@ -108,7 +108,7 @@ public final class DetectionJob {
    * Reads a Kafka topic, one record per event or rule file, from {@code start} on a first start; after a restore,
    * from the offsets in the checkpoint. {@code commitOffsets}: report progress to {@code groupId} at each checkpoint.
    */
-  static SingleOutputStreamOperator<RawLine> kafkaLines(StreamExecutionEnvironment env, String bootstrapServers,
+  public static SingleOutputStreamOperator<RawLine> kafkaLines(StreamExecutionEnvironment env, String bootstrapServers,
       String topic, String groupId, OffsetsInitializer start, boolean commitOffsets, KafkaLines records, String uid) {
     KafkaSource<RawLine> source = KafkaSource.<RawLine>builder()
         .setBootstrapServers(bootstrapServers)
@@ -142,10 +142,13 @@ public final class DetectionJob {
    * Kafka transactions committed with each checkpoint: a reader with {@code isolation.level=read_committed}
    * sees each output once, even across failures. Answers to events that asked for one go to the replies topic at
    * once, outside the transactions: a caller waits for them, and an answer repeated after a restore is the same
-   * answer under the same correlation id.
+   * answer under the same correlation id. A decision without body (an event scored at zero) is not written.
+   *
+   * @param parallelism the outputs' producers' (1 beside the one scorer: one channel per key from there keeps each
+   *     key's outputs in order)
    */
   public static void toKafka(DataStream<Output> outputs, String bootstrapServers, StreamTopics names,
-      String transactionalIdPrefix) {
+      String transactionalIdPrefix, int parallelism) {
     Properties producer = new Properties();
     producer.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
     KafkaSink<Output> sink = KafkaSink.<Output>builder()
@@ -158,8 +161,8 @@ public final class DetectionJob {
         // probing one id per past checkpoint (recovery after 50 checkpoints took 81 s that way; FLIP-511)
         .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
         .build();
-    // beside the scorer (parallelism 1, chained): one channel per key from here on keeps each key's outputs in order
-    outputs.filter(o -> o.kind != OutputKind.SUMMARY && o.kind != OutputKind.REPLY).setParallelism(1)
+    outputs.filter(o -> o.kind != OutputKind.SUMMARY && o.kind != OutputKind.REPLY
+            && !(o.kind == OutputKind.DECISION && o.json == null)).setParallelism(parallelism)
         .name("streamed outputs").uid("fanzha-streamed-outputs")
         .keyBy(o -> o.key)
         .sinkTo(sink).name("kafka topics").uid(KAFKA_SINK_UID);
@@ -171,7 +174,7 @@ public final class DetectionJob {
         .setRecordSerializer(OutputTopics.replies(names))
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
-    outputs.filter(o -> o.kind == OutputKind.REPLY).setParallelism(1).name("replies").uid("fanzha-replies")
+    outputs.filter(o -> o.kind == OutputKind.REPLY).setParallelism(parallelism).name("replies").uid("fanzha-replies")
         .sinkTo(replies).setParallelism(1).name("replies topic").uid(REPLY_SINK_UID);
   }
 }

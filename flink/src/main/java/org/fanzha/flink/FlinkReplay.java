@@ -44,29 +44,21 @@ public final class FlinkReplay {
 
   private FlinkReplay() {}
 
-  /** Which job the replay runs. */
-  public enum Job {
-    /** The engine cut by stage and key across the slots (decision 0023). */
-    KEYED,
-    /** Stage 1: scoring on one task, as the embedded runner scores (its files are the embedded replay's exactly). */
-    SINGLE
-  }
-
   /**
    * Runs the keyed job with {@code parallelism} slots and returns its summary.
    *
    * @throws Exception when the job fails or an output cannot be written
    */
   public static ReplaySummary run(Path events, Path outDir, JobSettings settings, int parallelism) throws Exception {
-    return run(events, outDir, settings, parallelism, Job.KEYED);
+    return run(events, outDir, settings, parallelism, Plan.KEYED);
   }
 
   /**
-   * Runs {@code job} with {@code parallelism} slots and returns its summary.
+   * Runs the job laid out as {@code plan} with {@code parallelism} slots and returns its summary.
    *
    * @throws Exception when the job fails or an output cannot be written
    */
-  public static ReplaySummary run(Path events, Path outDir, JobSettings settings, int parallelism, Job job)
+  public static ReplaySummary run(Path events, Path outDir, JobSettings settings, int parallelism, Plan plan)
       throws Exception {
     if (!Files.isReadable(events)) {
       throw new IOException("cannot read " + events);
@@ -77,10 +69,10 @@ public final class FlinkReplay {
     conf.set(RestOptions.BIND_PORT, "0"); // any free port: a second replay, or a Flink on 8081, must not stop this one
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     String run = "replay-" + UUID.randomUUID();
-    DataStream<Output> outputs = job == Job.KEYED ? KeyedJob.localReplay(env, events, settings, run)
+    DataStream<Output> outputs = plan == Plan.KEYED ? KeyedJob.localReplay(env, events, settings, run)
         : DetectionJob.score(DetectionJob.validate(DetectionJob.fileLines(env, events), settings,
             DetectionJob.VALIDATE_UID), settings);
-    ReplayFiles written = new ReplayFiles(outDir, job == Job.SINGLE);
+    ReplayFiles written = new ReplayFiles(outDir, plan == Plan.SINGLE);
     try (written; CloseableIterator<Output> it = outputs.executeAndCollect("fanzha replay " + events.getFileName())) {
       while (it.hasNext()) {
         written.take(it.next());

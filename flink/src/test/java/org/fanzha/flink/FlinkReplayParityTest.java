@@ -34,7 +34,7 @@ class FlinkReplayParityTest {
 
     ReplaySummary embedded = Replay.run(events, dir.resolve("embedded"), EngineConfig.defaults());
     ReplaySummary flink = FlinkReplay.run(events, dir.resolve("flink"), new JobSettings(null, false), parallelism,
-        FlinkReplay.Job.SINGLE);
+        Plan.SINGLE);
 
     assertThat(embedded.warnings()).as("a city with victims raises warnings").isPositive();
     assertThat(embedded.entities()).isPositive();

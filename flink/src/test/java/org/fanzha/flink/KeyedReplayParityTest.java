@@ -70,7 +70,7 @@ class KeyedReplayParityTest {
   void theKeyedReplay_writesWhatTheEmbeddedReplayWrites(int parallelism) throws Exception {
     Path out = dir.resolve("keyed-" + parallelism);
     ReplaySummary keyed = FlinkReplay.run(events, out, new JobSettings(null, false), parallelism,
-        FlinkReplay.Job.KEYED);
+        Plan.KEYED);
 
     assertThat(embedded.rejected()).isEqualTo(2);
     assertThat(embedded.duplicates()).isEqualTo(1);

@@ -16,6 +16,8 @@ import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.RuleFiles;
 import org.fanzha.flink.DetectionJob;
 import org.fanzha.flink.FlinkReplay;
+import org.fanzha.flink.Plan;
+import org.fanzha.flink.keyed.KeyedJob;
 import org.fanzha.flink.JobSettings;
 import org.fanzha.flink.RulePublisher;
 import org.jspecify.annotations.Nullable;
@@ -90,7 +92,7 @@ public final class FlinkCommands implements Runnable {
     @Option(names = "--plan", defaultValue = "keyed", description = "keyed: the engine cut by stage and key across the "
         + "slots (decision 0023); single: scoring on one task, file for file the embedded replay's (default: "
         + "${DEFAULT-VALUE})")
-    FlinkReplay.Job plan;
+    Plan plan;
 
     @CommandLine.Mixin
     Scoring scoring = new Scoring();
@@ -155,6 +157,12 @@ public final class FlinkCommands implements Runnable {
             + "crosses one such hop, and Flink's default of 100 ms would be most of its wait (default: ${DEFAULT-VALUE})")
     Duration bufferTimeout;
 
+    @Option(names = "--plan", defaultValue = "single", description = "single: scoring on one task, rule files "
+        + "adopted from the rules topic; keyed: the engine cut by stage and key across the slots, requests through the "
+        + "topic <prefix>" + KeyedJob.FEEDBACK_TOPIC + " (decision 0023; rule files not adopted yet) (default: "
+        + "${DEFAULT-VALUE})")
+    Plan plan;
+
     @CommandLine.Mixin
     Scoring scoring = new Scoring();
 
@@ -171,8 +179,14 @@ public final class FlinkCommands implements Runnable {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.enableCheckpointing(checkpointInterval.toMillis());
       env.setBufferTimeout(bufferTimeout.toMillis());
-      DetectionJob.kafkaToKafka(env, new DetectionJob.KafkaTopics(kafka.bootstrapServers, inputTopic, kafka.rulesTopic,
-          groupId, kafka.topicPrefix, transactionalIdPrefix), scoring.settings().withDedupeWindow(dedupeWindow));
+      DetectionJob.KafkaTopics topics = new DetectionJob.KafkaTopics(kafka.bootstrapServers, inputTopic,
+          kafka.rulesTopic, groupId, kafka.topicPrefix, transactionalIdPrefix);
+      JobSettings settings = scoring.settings().withDedupeWindow(dedupeWindow);
+      if (plan == Plan.KEYED) {
+        KeyedJob.kafkaToKafka(env, topics, settings);
+      } else {
+        DetectionJob.kafkaToKafka(env, topics, settings);
+      }
       env.execute("fanzha detection " + inputTopic + " → " + kafka.topicPrefix + "*");
       return 0;
     }

@@ -28,8 +28,9 @@ public class CheckedLine {
   public byte[] bytes;
   /** The caller's correlation id when the event asks for an answer at once (a server's decide), else null. */
   public @Nullable String replyTo;
-  /** For a refusal: the event's id when it could be read, the field at fault and why. */
+  /** The event's id: an accepted event's, a refusal's when it could be read. */
   public @Nullable String eventId;
+  /** For a refusal: the field at fault and why. */
   public @Nullable String field;
   public @Nullable String reason;
   /**
@@ -53,9 +54,11 @@ public class CheckedLine {
     this.replyTo = raw.replyTo;
   }
 
-  /** An accepted event from {@code raw}, in its binary form. */
-  public static CheckedLine event(RawLine raw, byte[] binary) {
-    return new CheckedLine(Kind.EVENT, raw, binary);
+  /** The accepted event {@code id} from {@code raw}, in its binary form. */
+  public static CheckedLine event(RawLine raw, String id, byte[] binary) {
+    CheckedLine c = new CheckedLine(Kind.EVENT, raw, binary);
+    c.eventId = id;
+    return c;
   }
 
   /** The rule file {@code raw} carries. */

@@ -96,6 +96,7 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
     if (stage == null) {
       Hop decided = Hop.of(Hop.DECISION, carrier.eventId, carrier.eventId);
       decided.seq = carrier.seq;
+      decided.replyTo = carrier.replyTo;
       decided.payload = HopCodec.decision(decision.result());
       out.collect(decided);
       if (run != null) {
@@ -132,6 +133,7 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
     Hop next = Hop.of(Hop.CARRIER, carrier.eventId, carrier.eventId);
     next.seq = carrier.seq;
     next.at = carrier.at;
+    next.replyTo = carrier.replyTo;
     next.event = carrier.event;
     next.facts = factBytes;
     next.index = sent;

@@ -46,6 +46,8 @@ public final class Hop {
   public byte[] payload = new byte[0];
   /** The strongest action asked so far ({@code Action} name), on a {@link #CARRIER}. */
   public String action = "ALLOW";
+  /** On a carrier and decision: the correlation id of a caller waiting for the answer (a server's decide), or null. */
+  public @org.jspecify.annotations.Nullable String replyTo;
 
   public Hop() {}
 

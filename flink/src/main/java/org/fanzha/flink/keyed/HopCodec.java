@@ -81,6 +81,34 @@ final class HopCodec {
     return r[0];
   }
 
+  /** A request hop as a feedback record's value: its stage, cause and request (the key is the record's). */
+  static byte[] feedback(Hop h) {
+    return bytes(out -> {
+      out.writeInt(h.stage);
+      out.writeUTF(h.eventId);
+      out.writeLong(h.seq);
+      out.writeLong(h.at);
+      out.writeInt(h.payload.length);
+      out.write(h.payload);
+    });
+  }
+
+  /** The request hop for {@code key} a feedback record's value holds. */
+  static Hop feedback(String key, byte[] value) {
+    Hop[] h = new Hop[1];
+    read(value, in -> {
+      int stage = in.readInt();
+      Hop r = Hop.of(Hop.REQUEST, key, in.readUTF());
+      r.stage = stage;
+      r.seq = in.readLong();
+      r.at = in.readLong();
+      r.payload = new byte[in.readInt()];
+      in.readFully(r.payload);
+      h[0] = r;
+    });
+    return h[0];
+  }
+
   private static void writeReasons(List<Reason> reasons, DataOutputStream out) throws IOException {
     out.writeInt(reasons.size());
     for (Reason r : reasons) {

@@ -69,9 +69,15 @@ public final class KeyGroupShares {
 
   /** Hands every engine made so far to {@code each}, by key group. */
   public void forEach(Consumer<Engine> each) {
-    for (Engine e : byGroup) {
+    forEach((group, e) -> each.accept(e));
+  }
+
+  /** Hands every engine made so far to {@code each} with its key group. */
+  public void forEach(java.util.function.BiConsumer<Integer, Engine> each) {
+    for (int group = 0; group < byGroup.length; group++) {
+      Engine e = byGroup[group];
       if (e != null) {
-        each.accept(e);
+        each.accept(group, e);
       }
     }
   }

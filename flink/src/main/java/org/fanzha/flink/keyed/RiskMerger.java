@@ -12,11 +12,12 @@ import org.apache.flink.util.Collector;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.keyed.KeyedEngines;
 import org.fanzha.flink.io.Output;
+import org.fanzha.flink.io.OutputKind;
 import org.fanzha.flink.score.OutputWriter;
 
 /**
- * Keyed by entity: keeps the last risk each stage sent for it ({@link Hop#RISK}) and sends the entity's risk as
- * the stages' merged ({@link KeyedEngines#higher}, in stage order, as the reference merges them): a phone is held
+ * Keyed by entity: keeps the last risk each stage sent for it ({@link Hop#RISK}; none: the stage holds none any
+ * more) and sends the entity's risk as the stages' merged (a tombstone when no stage holds one) ({@link KeyedEngines#higher}, in stage order, as the reference merges them): a phone is held
  * as a number and, apart, as a person.
  */
 final class RiskMerger extends KeyedProcessFunction<String, Hop, Output> {
@@ -32,7 +33,11 @@ final class RiskMerger extends KeyedProcessFunction<String, Hop, Output> {
 
   @Override
   public void processElement(Hop risk, Context ctx, Collector<Output> out) throws Exception {
-    byStage.put(risk.stage, risk.payload);
+    if (risk.payload.length == 0) {
+      byStage.remove(risk.stage);
+    } else {
+      byStage.put(risk.stage, risk.payload);
+    }
     Map<Integer, byte[]> ordered = new TreeMap<>();
     for (Map.Entry<Integer, byte[]> e : byStage.entries()) {
       ordered.put(e.getKey(), e.getValue());
@@ -42,6 +47,6 @@ final class RiskMerger extends KeyedProcessFunction<String, Hop, Output> {
       EntityRisk r = HopCodec.risk(bytes);
       merged = merged == null ? r : KeyedEngines.higher(merged, r);
     }
-    out.collect(OutputWriter.entity(merged));
+    out.collect(merged == null ? new Output(OutputKind.ENTITY, risk.key, null) : OutputWriter.entity(merged));
   }
 }

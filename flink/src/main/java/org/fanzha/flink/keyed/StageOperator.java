@@ -1,7 +1,9 @@
 package org.fanzha.flink.keyed;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.state.KeyGroupRange;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -16,6 +18,7 @@ import org.fanzha.core.event.Event;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Part;
@@ -23,6 +26,7 @@ import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.Stage;
 import org.fanzha.flink.JobSettings;
 import org.fanzha.flink.io.Output;
+import org.fanzha.flink.score.EntityChangelog;
 import org.fanzha.flink.score.OutputWriter;
 
 /**
@@ -39,8 +43,9 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   /** The warnings the stage's engines raise, as the replay and the warnings topic write them. */
   public static final OutputTag<Output> WARNINGS = new OutputTag<>("warnings") { };
   /**
-   * The risks the stage's engines hold when the input ends, as {@link Hop#RISK}s keyed by entity: a phone's as a
-   * number and as a person come apart, for {@link RiskMerger}.
+   * The risks the stage's engines changed since the last checkpoint, and all they hold when the input ends, as {@link
+   * Hop#RISK}s keyed by entity (without payload: the entity holds none any more): a phone's as a number and as a
+   * person come apart, for {@link RiskMerger}.
    */
   public static final OutputTag<Hop> RISKS = new OutputTag<>("risks") { };
 
@@ -54,6 +59,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   private transient Facts facts;
   private transient List<Request> asked;
   private transient StreamRecord<Hop> hop;
+  /** What each key group's engine last sent of its risks (rebuilt from the engines after a restore). */
+  private transient Map<Integer, EntityChangelog> changelogs;
 
   public StageOperator(Stage stage, JobSettings settings) {
     this(stage, settings, null);
@@ -77,6 +84,9 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     EngineConfig config = settings.engineConfig();
     shares = new KeyGroupShares(maxParallelism, () -> share(new Engine(config)));
     shares.restore(this, context, in -> share(Engine.readSnapshot(in, config)));
+    changelogs = new HashMap<>();
+    // what a restored engine holds, its checkpoint sent before its barrier
+    shares.forEach((group, engine) -> changelog(group).remember(engine));
     // every key group's engine exists from the start: a site listed now must reach the people of every group
     KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism,
         task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
@@ -151,6 +161,12 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   }
 
   @Override
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    super.prepareSnapshotPreBarrier(checkpointId);
+    sendRisks(false);
+  }
+
+  @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
     shares.save(this);
@@ -158,12 +174,33 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
 
   @Override
   public void endInput() {
-    shares.forEach(e -> e.forEachRisk(r -> {
-      Hop h = Hop.of(Hop.RISK, r.entityKind().wireName() + ":" + r.entity(), "");
-      h.stage = stage.ordinal();
-      h.payload = HopCodec.risk(r);
-      output.collect(RISKS, new StreamRecord<>(h));
+    sendRisks(true);
+  }
+
+  /** Sends the risks each engine changed since the last time, or all it holds ({@code all}). */
+  private void sendRisks(boolean all) {
+    shares.forEach((group, engine) -> changelog(group).emit(engine, all, new EntityChangelog.Changes() {
+      @Override
+      public void changed(EntityRisk r, Output asOutput) {
+        output.collect(RISKS, new StreamRecord<>(risk(asOutput.key, HopCodec.risk(r))));
+      }
+
+      @Override
+      public void gone(String key) {
+        output.collect(RISKS, new StreamRecord<>(risk(key, new byte[0])));
+      }
     }));
+  }
+
+  private Hop risk(String key, byte[] payload) {
+    Hop h = Hop.of(Hop.RISK, key, "");
+    h.stage = stage.ordinal();
+    h.payload = payload;
+    return h;
+  }
+
+  private EntityChangelog changelog(int group) {
+    return changelogs.computeIfAbsent(group, g -> new EntityChangelog());
   }
 
   /** Hands every risk this task's engines hold to {@code sink}. */

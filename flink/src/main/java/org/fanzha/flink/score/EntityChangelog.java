@@ -14,16 +14,40 @@ import org.fanzha.flink.io.Output;
  * restore it is rebuilt from the restored engine ({@link #remember}), which is exactly what the restored
  * checkpoint's barrier had sent, so later tombstones are not lost and nothing is sent twice.
  */
-final class EntityChangelog {
+public final class EntityChangelog {
   private Object2LongOpenHashMap<String> sent = new Object2LongOpenHashMap<>();
 
+  /** What changed, as it is sent on. */
+  public interface Changes {
+    /** The entity's risk is now {@code r} ({@code asOutput}: the same as an entity record). */
+    void changed(EntityRisk r, Output asOutput);
+
+    /** The entity of {@code key} holds no risk any more. */
+    void gone(String key);
+  }
+
   /** Takes the engine's current risks as already sent (after a restore: the checkpoint sent them before its barrier). */
-  void remember(Engine engine) {
+  public void remember(Engine engine) {
     emit(engine, false, o -> {});
   }
 
   /** Sends the changes since the last call, or every current risk when {@code all} (the end of a bounded input). */
-  int emit(Engine engine, boolean all, Consumer<Output> out) {
+  public int emit(Engine engine, boolean all, Consumer<Output> out) {
+    return emit(engine, all, new Changes() {
+      @Override
+      public void changed(EntityRisk r, Output asOutput) {
+        out.accept(asOutput);
+      }
+
+      @Override
+      public void gone(String key) {
+        out.accept(OutputWriter.entityGone(key));
+      }
+    });
+  }
+
+  /** As {@link #emit(Engine, boolean, Consumer)}, each change with the risk it is. */
+  public int emit(Engine engine, boolean all, Changes out) {
     Object2LongOpenHashMap<String> now = new Object2LongOpenHashMap<>(Math.max(16, sent.size()));
     int[] changed = {0};
     engine.forEachRisk((EntityRisk r) -> {
@@ -32,13 +56,13 @@ final class EntityChangelog {
       now.put(o.key, hash);
       if (all || !sent.containsKey(o.key) || sent.getLong(o.key) != hash) {
         changed[0]++;
-        out.accept(o);
+        out.changed(r, o);
       }
     });
     for (String key : sent.keySet()) {
       if (!now.containsKey(key)) {
         changed[0]++;
-        out.accept(OutputWriter.entityGone(key));
+        out.gone(key);
       }
     }
     sent = now;

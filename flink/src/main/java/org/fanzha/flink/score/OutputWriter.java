@@ -56,7 +56,7 @@ public final class OutputWriter {
   }
 
   /** The answer to an event that asked for one: {@code {"status":"decided","decision":{…}}}. */
-  static Output decided(String correlationId, Decision d) {
+  public static Output decided(String correlationId, Decision d) {
     return new Output(OutputKind.REPLY, correlationId, json(g -> {
       g.writeStartObject();
       g.writeStringProperty("status", "decided");
@@ -67,7 +67,7 @@ public final class OutputWriter {
   }
 
   /** The answer to an event that asked for one and was not decided: {@code duplicate} or {@code failed}. */
-  static Output notDecided(String correlationId, String status) {
+  public static Output notDecided(String correlationId, String status) {
     return new Output(OutputKind.REPLY, correlationId, json(g -> {
       g.writeStartObject();
       g.writeStringProperty("status", status);
@@ -76,7 +76,7 @@ public final class OutputWriter {
   }
 
   /** The answer to an event that asked for one and was refused. */
-  static Output refused(String correlationId, Rejection r) {
+  public static Output refused(String correlationId, Rejection r) {
     return new Output(OutputKind.REPLY, correlationId, json(g -> {
       g.writeStartObject();
       g.writeStringProperty("status", "rejected");

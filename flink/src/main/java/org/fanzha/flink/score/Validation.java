@@ -68,7 +68,7 @@ public final class Validation extends RichMapFunction<RawLine, CheckedLine> {
     if (!(parsed instanceof ParseResult.Accepted accepted)) {
       return CheckedLine.rejected(raw, ((ParseResult.Rejected) parsed).rejection());
     }
-    CheckedLine checked = CheckedLine.event(raw, binary.encode(accepted.event()));
+    CheckedLine checked = CheckedLine.event(raw, accepted.event().id(), binary.encode(accepted.event()));
     String text = classifier == null ? null : ClassifiedText.textOf(accepted.event());
     return text == null ? checked : checked.classified(classifier.classify(text));
   }

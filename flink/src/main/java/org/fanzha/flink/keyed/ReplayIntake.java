@@ -22,12 +22,12 @@ import org.fanzha.flink.score.SeenIds;
  * Hop#CARRIER}). Refusals and, when the input ends, the run's counts go to {@link #OUTPUTS}; the decisions, warnings
  * and entities of the counts are the writer's, which sees them.
  */
-final class Plan extends AbstractStreamOperator<Hop> implements OneInputStreamOperator<CheckedLine, Hop>,
+final class ReplayIntake extends AbstractStreamOperator<Hop> implements OneInputStreamOperator<CheckedLine, Hop>,
     BoundedOneInput {
   private static final long serialVersionUID = 1L;
 
   /** Refusals and the summary. */
-  static final OutputTag<Output> OUTPUTS = new OutputTag<>("plan-outputs") { };
+  static final OutputTag<Output> OUTPUTS = new OutputTag<>("replay-intake-outputs") { };
 
   private final JobSettings settings;
   private final String run;
@@ -43,7 +43,7 @@ final class Plan extends AbstractStreamOperator<Hop> implements OneInputStreamOp
   /**
    * @param aheadMs how far ahead of the oldest event or request in flight an event may enter, in event time
    */
-  Plan(JobSettings settings, String run, long aheadMs) {
+  ReplayIntake(JobSettings settings, String run, long aheadMs) {
     this.settings = settings;
     this.run = run;
     this.aheadMs = aheadMs;
