@@ -22,6 +22,11 @@ public final class Hop {
   public static final byte DECISION = 5;
   /** A risk a stage holds for the entity of {@link #key} ({@link HopCodec#risk}), to be merged with the others'. */
   public static final byte RISK = 6;
+  /**
+   * A published rule file ({@link #payload}, UTF-8) for the engine of {@link #key}'s key group at {@link #stage};
+   * {@link #eventId} says where it was published ({@code partition:offset}).
+   */
+  public static final byte RULES = 7;
 
   public byte kind;
   /** The stage that runs it ({@code Stage} ordinal): a part's, or the one a request is for. */

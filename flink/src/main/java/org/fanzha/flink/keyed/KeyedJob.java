@@ -67,7 +67,8 @@ public final class KeyedJob {
    * Builds the streaming job: events from the input topic, deduplicated by id, scored by the keyed stages with
    * requests through the feedback topic ({@code <prefix>keyed-requests}, exactly-once: written in the checkpoint's
    * Kafka transaction, read committed, so a request reaches its key about one checkpoint interval after its event);
-   * outputs to the topics of {@link DetectionJob#toKafka}. Rule files published while running are not adopted yet.
+   * outputs to the topics of {@link DetectionJob#toKafka}. A rule file published to the rules topic reaches every
+   * key group's engine of every stage, which scores with it from then on (stages may adopt it a few events apart).
    */
   public static void kafkaToKafka(StreamExecutionEnvironment env, DetectionJob.KafkaTopics kafka,
       JobSettings settings) {
@@ -93,7 +94,13 @@ public final class KeyedJob {
         .build();
     DataStream<Hop> feedback = env.fromSource(source, WatermarkStrategy.noWatermarks(), "topic " + topic)
         .uid("fanzha-keyed-feedback-source");
-    Stages built = stages(carriers, feedback, settings, null);
+    // a job started without a checkpoint reads every rule file from the beginning, so it runs the last one published
+    DataStream<Hop> ruleFiles = DetectionJob.validate(DetectionJob.kafkaLines(env, kafka.bootstrapServers(),
+            kafka.rulesTopic(), kafka.groupId(), OffsetsInitializer.earliest(), false, KafkaLines.ruleFiles(),
+            DetectionJob.RULES_SOURCE_UID).setParallelism(1), settings, DetectionJob.VALIDATE_RULES_UID)
+        .flatMap(KeyedJob::toEveryEngine).returns(Hop.class).setParallelism(1).name("rules to every engine")
+        .uid("fanzha-keyed-rules");
+    Stages built = stages(carriers, feedback.union(ruleFiles), settings, null);
     Properties producer = new Properties();
     producer.setProperty("transaction.timeout.ms", DetectionJob.TRANSACTION_TIMEOUT_MS);
     built.requests.sinkTo(KafkaSink.<Hop>builder()
@@ -128,7 +135,7 @@ public final class KeyedJob {
       SingleOutputStreamOperator<Hop> done = parts.union(asked).keyBy(h -> h.key)
           .transform("stage " + s, TypeInformation.of(Hop.class), new StageOperator(s, settings, run))
           .setMaxParallelism(MAX_PARALLELISM).uid("fanzha-keyed-stage-" + s);
-      warnings = union(warnings, done.getSideOutput(StageOperator.WARNINGS));
+      warnings = union(warnings, done.getSideOutput(StageOperator.OUTPUTS));
       risks = union(risks, done.getSideOutput(StageOperator.RISKS));
       requests = union(requests, done.filter(h -> h.kind == Hop.REQUEST).name("requests from " + s));
       toAssembler = assembled.filter(h -> h.kind == Hop.CARRIER).union(done.filter(h -> h.kind == Hop.DONE));
@@ -158,6 +165,21 @@ public final class KeyedJob {
     Output o = d.isNone() ? new Output(OutputKind.DECISION, decided.key, null) : OutputWriter.decision(d);
     o.seq = decided.seq;
     out.collect(o);
+  }
+
+  /** A published rule file, for every key group's engine of every stage. */
+  private static void toEveryEngine(CheckedLine ruleFile, Collector<Hop> out) {
+    if (ruleFile.kind != CheckedLine.Kind.RULE_FILE) {
+      return;
+    }
+    for (Stage s : Stage.values()) {
+      for (int g = 0; g < MAX_PARALLELISM; g++) {
+        Hop h = Hop.of(Hop.RULES, KeyGroupShares.keyOf(g, MAX_PARALLELISM), ruleFile.partition + ":" + ruleFile.line);
+        h.stage = s.ordinal();
+        h.payload = ruleFile.bytes;
+        out.collect(h);
+      }
+    }
   }
 
   /** A refused line, and the answer to a caller who waits for it. */

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyGroupRange;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -20,6 +23,8 @@ import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
+import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
@@ -40,8 +45,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     implements OneInputStreamOperator<Hop, Hop>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
 
-  /** The warnings the stage's engines raise, as the replay and the warnings topic write them. */
-  public static final OutputTag<Output> WARNINGS = new OutputTag<>("warnings") { };
+  /**
+   * The warnings the stage's engines raise, as the replay and the warnings topic write them, and the answers to
+   * published rule files (from key group 0's engine: one per stage).
+   */
+  public static final OutputTag<Output> OUTPUTS = new OutputTag<>("outputs") { };
   /**
    * The risks the stage's engines changed since the last checkpoint, and all they hold when the input ends, as {@link
    * Hop#RISK}s keyed by entity (without payload: the entity holds none any more): a phone's as a number and as a
@@ -61,6 +69,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   private transient StreamRecord<Hop> hop;
   /** What each key group's engine last sent of its risks (rebuilt from the engines after a restore). */
   private transient Map<Integer, EntityChangelog> changelogs;
+  /** The rule file each key group's engine adopted while running (none: the job's), under the group's key. */
+  private transient ValueState<String> adopted;
 
   public StageOperator(Stage stage, JobSettings settings) {
     this(stage, settings, null);
@@ -82,8 +92,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     facts = new Facts();
     hop = new StreamRecord<>(new Hop());
     EngineConfig config = settings.engineConfig();
+    adopted = context.getKeyedStateStore().getState(new ValueStateDescriptor<>("adopted-rules", Types.STRING));
     shares = new KeyGroupShares(maxParallelism, () -> share(new Engine(config)));
-    shares.restore(this, context, in -> share(Engine.readSnapshot(in, config)));
+    // each engine with the rules its group adopted (restore makes the group's key current before reading it)
+    shares.restore(this, context, in -> share(Engine.readSnapshot(in, adopted.value() == null ? config
+        : settings.engineConfig(adopted.value()))));
     changelogs = new HashMap<>();
     // what a restored engine holds, its checkpoint sent before its barrier
     shares.forEach((group, engine) -> changelog(group).remember(engine));
@@ -101,7 +114,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   }
 
   @Override
-  public void processElement(StreamRecord<Hop> element) {
+  public void processElement(StreamRecord<Hop> element) throws Exception {
     Hop in = element.getValue();
     Engine engine = shares.of(in.key);
     if (in.kind == Hop.PART) {
@@ -114,6 +127,9 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
       done.facts = HopCodec.facts(facts);
       done.payload = HopCodec.decision(d);
       output.collect(hop.replace(done));
+    } else if (in.kind == Hop.RULES) {
+      adopt(engine, in);
+      return;
     } else if (in.kind == Hop.REQUEST) {
       Request q = HopCodec.request(in.payload);
       engine.receive(q);
@@ -126,10 +142,29 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     send(engine, in);
   }
 
+  /** Scores with a published rule file from now on; one that does not compile changes nothing. */
+  private void adopt(Engine engine, Hop rules) throws java.io.IOException {
+    String yaml = new String(rules.payload, java.nio.charset.StandardCharsets.UTF_8);
+    boolean answers = KeyGroupRangeAssignment.assignToKeyGroup(rules.key, maxParallelism) == 0;
+    try {
+      RuleBook book = RuleBook.parse(yaml);
+      engine.useRules(book);
+      adopted.update(yaml);
+      if (answers) {
+        output.collect(OUTPUTS, new StreamRecord<>(OutputWriter.rulesAdopted(rules.eventId, book.version())));
+      }
+    } catch (RuleFileException | RuntimeException e) { // never a poison pill: the record is read again after a restore
+      if (answers) {
+        output.collect(OUTPUTS, new StreamRecord<>(OutputWriter.rulesRefused(rules.eventId,
+            String.valueOf(e.getMessage()))));
+      }
+    }
+  }
+
   /** Sends on the warnings and requests of the part or request {@code cause} (requests carry its seq and time). */
   private void send(Engine engine, Hop cause) {
     for (Warning w : engine.drainWarnings()) {
-      output.collect(WARNINGS, new StreamRecord<>(OutputWriter.warning(w)));
+      output.collect(OUTPUTS, new StreamRecord<>(OutputWriter.warning(w)));
     }
     for (Request q : asked) {
       for (String key : keysOf(q)) {

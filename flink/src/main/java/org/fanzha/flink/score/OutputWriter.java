@@ -91,6 +91,26 @@ public final class OutputWriter {
   }
 
   /** One JSON object as UTF-8. */
+  /** A published rule file ({@code where}: partition:offset) adopted: {@code {"version":n,"status":"adopted"}}. */
+  public static Output rulesAdopted(String where, long version) {
+    return new Output(OutputKind.RULES, where, json(g -> {
+      g.writeStartObject();
+      g.writeNumberProperty("version", version);
+      g.writeStringProperty("status", "adopted");
+      g.writeEndObject();
+    }));
+  }
+
+  /** A published rule file refused, nothing changed: {@code {"status":"refused","problems":"…"}}. */
+  public static Output rulesRefused(String where, String problems) {
+    return new Output(OutputKind.RULES, where, json(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("status", "refused");
+      g.writeStringProperty("problems", problems);
+      g.writeEndObject();
+    }));
+  }
+
   /**
    * The counts of a bounded run ({@link OutputKind#SUMMARY}): {@code counts} are read, accepted, rejected,
    * duplicates, decisions, warnings; {@code byType} the accepted events by type.

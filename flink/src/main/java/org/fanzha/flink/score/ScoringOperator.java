@@ -184,20 +184,10 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       RuleBook book = RuleBook.parse(yaml);
       engine.useRules(book);
       adoptedRules = yaml;
-      emit(new Output(OutputKind.RULES, where, OutputWriter.json(g -> {
-        g.writeStartObject();
-        g.writeNumberProperty("version", book.version());
-        g.writeStringProperty("status", "adopted");
-        g.writeEndObject();
-      })));
+      emit(OutputWriter.rulesAdopted(where, book.version()));
     } catch (RuleFileException | RuntimeException e) { // never a poison pill: the record is re-read after a restore
       LOG.warn("rule file at {} refused: {}", where, e.getMessage());
-      emit(new Output(OutputKind.RULES, where, OutputWriter.json(g -> {
-        g.writeStartObject();
-        g.writeStringProperty("status", "refused");
-        g.writeStringProperty("problems", e.getMessage());
-        g.writeEndObject();
-      })));
+      emit(OutputWriter.rulesRefused(where, String.valueOf(e.getMessage())));
     }
   }
 

@@ -124,7 +124,7 @@ class KeyedOperatorsTest {
   private Set<String> warnings() {
     Set<String> out = new TreeSet<>();
     for (var h : stageHarness) {
-      var q = h.getSideOutput(StageOperator.WARNINGS);
+      var q = h.getSideOutput(StageOperator.OUTPUTS);
       if (q != null) {
         for (StreamRecord<Output> r : q) {
           out.add(r.getValue().text());

@@ -2,9 +2,12 @@ package org.fanzha.flink.keyed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.fanzha.core.codec.EventBinary;
@@ -13,7 +16,11 @@ import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
+import org.fanzha.core.event.ReportEvent;
+import org.fanzha.core.event.ReportTarget;
 import org.fanzha.core.event.Role;
+import org.fanzha.core.event.TargetKind;
+import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.Stage;
@@ -98,5 +105,56 @@ class StageOperatorTest {
       assertThat(holderStage.held(EntityKind.HOLDER, holder).orElseThrow().reasons())
           .extracting(org.fanzha.core.reason.Reason::code).contains("HO_FRAUD_LINKED");
     }
+  }
+
+  @Test
+  void aPublishedRuleFile_scoresEveryLaterPart_andIsKeptThroughASnapshot() throws Exception {
+    String stricter = RuleBook.defaultText().replace("version: 1", "version: 2")
+        .replace("    weight: 40\n    when: \"features.reporters >= 1\"", "    weight: 90\n    when: \"features.reporters >= 1\"");
+    assertThat(stricter).as("the rule found").isNotEqualTo(RuleBook.defaultText().replace("version: 1", "version: 2"));
+    String first = "+8613900000002";
+    String second = sameGroup(first);
+    OperatorSubtaskState snapshot;
+    try (var actor = harness(new StageOperator(Stage.ACTOR, JobSettings.shipped()))) {
+      assertThat(reportedScore(actor, "r0", "+8613900000003")).as("shipped rules").isLessThan(70);
+      for (int g = 0; g < MAX_PARALLELISM; g++) {
+        Hop rules = Hop.of(Hop.RULES, KeyGroupShares.keyOf(g, MAX_PARALLELISM), "0:1");
+        rules.stage = Stage.ACTOR.ordinal();
+        rules.payload = stricter.getBytes(StandardCharsets.UTF_8);
+        actor.processElement(rules, 2);
+      }
+      assertThat(actor.getSideOutput(StageOperator.OUTPUTS)).extracting(r -> r.getValue().text())
+          .as("one answer from the stage").containsExactly("{\"version\":2,\"status\":\"adopted\"}");
+      assertThat(reportedScore(actor, "r1", first)).as("the published rules").isGreaterThanOrEqualTo(90);
+      snapshot = actor.snapshot(1, 3);
+    }
+    try (var restored = new KeyedOneInputStreamOperatorTestHarness<>(new StageOperator(Stage.ACTOR,
+        JobSettings.shipped()), (Hop hop) -> hop.key, Types.STRING, MAX_PARALLELISM, 1, 0)) {
+      restored.initializeState(snapshot);
+      restored.open();
+      assertThat(reportedScore(restored, "r2", second)).as("restored with the rules it adopted")
+          .isGreaterThanOrEqualTo(90);
+    }
+  }
+
+  /** Another number whose key falls in the same key group as {@code phone}'s. */
+  private static String sameGroup(String phone) {
+    int group = KeyGroupRangeAssignment.assignToKeyGroup("phone:" + phone, MAX_PARALLELISM);
+    for (int n = 10; ; n++) {
+      String other = "+86139000000" + n;
+      if (KeyGroupRangeAssignment.assignToKeyGroup("phone:" + other, MAX_PARALLELISM) == group) {
+        return other;
+      }
+    }
+  }
+
+  /** The score the stage gives {@code phone} on one public report of it. */
+  private static int reportedScore(KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> h, String id,
+      String phone) throws Exception {
+    ReportEvent report = new ReportEvent(id, T0 + 120_000, null, List.of(new ReportTarget(TargetKind.PHONE, phone)),
+        "+8613700000009", null, null, null, 0, List.of());
+    h.processElement(part(Part.REPORTED, "phone:" + phone, report), 4);
+    Hop done = hops(h).stream().filter(hh -> hh.kind == Hop.DONE).findFirst().orElseThrow();
+    return HopCodec.decision(done.payload).score();
   }
 }
