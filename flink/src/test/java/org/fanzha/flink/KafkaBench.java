@@ -27,6 +27,7 @@ import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.replay.Replay;
 import org.fanzha.engine.replay.ReplaySummary;
+import org.fanzha.flink.keyed.KeyedJob;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Simulator;
 
@@ -35,7 +36,7 @@ import org.fanzha.sim.Simulator;
  *
  * <pre>./mvnw -q install -DskipTests   # the modules it uses, and its own test classes
  * ./mvnw -q -pl flink exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
- *   -Dexec.args="-Xmx10g -classpath %classpath org.fanzha.flink.KafkaBench PEOPLE DAYS"</pre>
+ *   -Dexec.args="-Xmx10g -classpath %classpath org.fanzha.flink.KafkaBench PEOPLE DAYS [single|keyed]"</pre>
  *
  * <p>(Its own JVM: under {@code exec:java} Flink cannot see the job's classes through Maven's class loader.)
  *
@@ -52,6 +53,7 @@ public final class KafkaBench {
   public static void main(String[] args) throws Exception {
     int people = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int days = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    Plan plan = args.length > 2 ? Plan.valueOf(args[2].toUpperCase(Locale.ROOT)) : Plan.SINGLE;
     Path dir = Files.createTempDirectory("fanzha-kafka-bench");
     Path events = dir.resolve("city.ndjson");
     Simulator.writeFiles(SimConfig.of(5, people, days), events);
@@ -64,20 +66,20 @@ public final class KafkaBench {
 
     try (KafkaBroker kafka = KafkaBroker.start()) {
       for (int parallelism : List.of(1, 2)) {
-        run(kafka, events, parallelism, embedded.eventsRead(), dir.resolve("checkpoints-p" + parallelism));
+        run(kafka, events, plan, parallelism, embedded.eventsRead(), dir.resolve("checkpoints-p" + parallelism));
       }
     }
   }
 
-  private static void run(KafkaBroker kafka, Path events, int parallelism, long expected, Path checkpoints)
-      throws Exception {
-    String name = "bench-p" + parallelism;
+  private static void run(KafkaBroker kafka, Path events, Plan plan, int parallelism, long expected,
+      Path checkpoints) throws Exception {
+    String name = "bench-" + plan.name().toLowerCase(Locale.ROOT) + "-p" + parallelism;
     DetectionJob.KafkaTopics topics = new DetectionJob.KafkaTopics(kafka.bootstrapServers(), name + ".events",
         name + ".rules", name + "-group", name + ".", "fanzha-" + name);
     kafka.createTopics(2, List.of(topics.inputTopic()));
     kafka.createTopics(1, List.of(topics.rulesTopic()));
     kafka.createTopics(2, List.of(name + ".decisions", name + ".warnings", name + ".entities", name + ".rejections",
-        name + ".rules-applied"));
+        name + ".rules-applied", name + "." + KeyedJob.FEEDBACK_TOPIC));
     long produced = kafka.produceFile(topics.inputTopic(), events);
     if (produced != expected) {
       throw new IllegalStateException("produced " + produced + " of " + expected);
@@ -97,7 +99,11 @@ public final class KafkaBench {
       TestStreamEnvironment.setAsContext(cluster, parallelism);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
-      DetectionJob.kafkaToKafka(env, topics, new JobSettings(null, false));
+      if (plan == Plan.KEYED) {
+        KeyedJob.kafkaToKafka(env, topics, new JobSettings(null, false));
+      } else {
+        DetectionJob.kafkaToKafka(env, topics, new JobSettings(null, false));
+      }
       long start = System.nanoTime();
       JobClient job = env.executeAsync(name);
       long report = System.nanoTime();
@@ -127,9 +133,9 @@ public final class KafkaBench {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       CompletedCheckpointStats last = latestCheckpoint(cluster, job.getJobID());
-      System.out.printf(Locale.ROOT, "flink p%d, Kafka → Kafka exactly-once: %,d events in %.1f s = %,.0f events/s "
+      System.out.printf(Locale.ROOT, "flink %s p%d, Kafka → Kafka exactly-once: %,d events in %.1f s = %,.0f events/s "
               + "(job start and up to one %d s checkpoint wait included)%n",
-          parallelism, expected, seconds, expected / seconds, CHECKPOINT_INTERVAL.toSeconds());
+          plan, parallelism, expected, seconds, expected / seconds, CHECKPOINT_INTERVAL.toSeconds());
       if (nineTenths > tenth && tenth > 0) {
         System.out.printf(Locale.ROOT, "flink p%d, steady (from 10%% to 90%% of the input committed): %,.0f events/s%n",
             parallelism, (doneAtNineTenths - doneAtTenth) / ((nineTenths - tenth) / 1e9));
