@@ -120,7 +120,7 @@ class KeyedReplayParityTest {
   }
 
   /** The entities held at 70 or more, with their roles. */
-  private static Map<String, String> high(Path out) throws IOException {
+  static Map<String, String> high(Path out) throws IOException {
     Map<String, String> high = new TreeMap<>();
     for (String line : Files.readAllLines(out.resolve("entities.ndjson"), StandardCharsets.UTF_8)) {
       JsonNode j = JSON.readTree(line);
@@ -133,7 +133,7 @@ class KeyedReplayParityTest {
     return high;
   }
 
-  private static Set<String> warnings(Path out) throws IOException {
+  static Set<String> warnings(Path out) throws IOException {
     Set<String> ids = new TreeSet<>();
     for (String line : Files.readAllLines(out.resolve("warnings.ndjson"), StandardCharsets.UTF_8)) {
       ids.add(JSON.readTree(line).path("id").asString());
@@ -141,7 +141,7 @@ class KeyedReplayParityTest {
     return ids;
   }
 
-  private static Set<String> only(java.util.Collection<String> a, java.util.Collection<String> b) {
+  static Set<String> only(java.util.Collection<String> a, java.util.Collection<String> b) {
     Set<String> out = new TreeSet<>(a);
     out.removeAll(b);
     return out;

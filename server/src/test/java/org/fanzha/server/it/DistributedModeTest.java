@@ -51,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The server in distributed mode (fanzha.runner=flink) against a real Kafka broker and the real job jar in its own JVM,
  * as an operator runs them: intake goes to the input topic, decide is answered by the job over Kafka (503 while no job
- * answers), and the console's views fill from the job's committed topics.
+ * answers), and the console's views fill from the job's committed topics; then the keyed job in its place answers
+ * decide as the embedded engine does.
  */
 @SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,6 +72,7 @@ class DistributedModeTest {
     kafka.createTopics(2, List.of(TOPICS.input()));
     kafka.createTopics(1, List.of(TOPICS.rules(), TOPICS.decisions(), TOPICS.warnings(), TOPICS.entities(),
         TOPICS.rejections(), TOPICS.rulesApplied(), TOPICS.replies()));
+    kafka.createTopics(2, List.of(TOPICS.prefix() + "keyed-requests")); // the keyed plan's requests between keys
   }
 
   @AfterAll
@@ -189,14 +191,48 @@ class DistributedModeTest {
     assertThat(runner.rules().version()).isEqualTo(7);
   }
 
+  @Test
+  @Order(5)
+  void theKeyedJobInItsPlaceDecidesAsTheEmbeddedEngineDecides() throws Exception {
+    job.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // one job answers the replies topic at a time
+    startJob("keyed", "dm-keyed-job");
+    // another person, the same story; the keyed job scores one person's events in order when they come a moment
+    // apart, as live ones do (sent in one request, a later part may reach a key first), so they come one by one
+    String call = event("call", "dmk-c1", 30, "\"caller\":\"+8617012349999\",\"callee\":\"13900139000\","
+        + "\"duration_s\":433");
+    String screen = event("device", "dmk-d1", 25, "\"subscriber\":\"13900139000\",\"kind\":\"screen_share\","
+        + "\"target\":\"com.example.meeting\"");
+    String transfer = event("transfer", "dmk-t1", 15, "\"from\":\"" + card("622202020011223399") + "\","
+        + "\"to\":\"" + card("621700001000123499") + "\",\"amount\":\"48000.00\",\"from_phone\":\"13900139000\"");
+    HttpResponse<String> probe = eventually(Duration.ofSeconds(120), n -> post("/api/v1/decide",
+        event("transfer", "dmk-probe-" + n, 20, "\"from\":\"" + card("622200000000000005") + "\",\"to\":\""
+            + card("622200000000000006") + "\",\"amount\":\"12.00\"")), r -> r.statusCode() != 503);
+    assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200);
+    for (String e : List.of(call, screen)) {
+      assertThat(post("/api/v1/events", e).statusCode()).isEqualTo(200);
+      Thread.sleep(1500);
+    }
+    HttpResponse<String> decided = post("/api/v1/decide", transfer);
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    assertThat(json.readTree(decided.body())).as("the same decision as the engine in one process")
+        .isEqualTo(json.readTree(embeddedDecision(call, screen, transfer)));
+    assertThat(json.readTree(decided.body()).path("action").asString()).isIn("delay", "hold");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   static void startJob() throws Exception {
-    Path log = DATA.resolve("job.log");
+    startJob("single", "dm-job");
+  }
+
+  /** Starts the job jar laid out as {@code plan} ({@code run --plan}), reading as consumer group {@code group}. */
+  static void startJob(String plan, String group) throws Exception {
+    Path log = DATA.resolve("job-" + plan + ".log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx768m", "-jar", JOB_JAR.toString(), "run", "--bootstrap-servers", kafka.bootstrapServers(),
         "--input-topic", TOPICS.input(), "--rules-topic", TOPICS.rules(), "--topic-prefix", TOPICS.prefix(),
-        "--group-id", "dm-job", "--transactional-id-prefix", "dm-job", "--checkpoint-interval", "PT1S", "--no-text"));
+        "--group-id", group, "--transactional-id-prefix", group, "--checkpoint-interval", "PT1S", "--no-text",
+        "--plan", plan));
     job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
