@@ -16,13 +16,8 @@ import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -88,10 +83,10 @@ class KafkaJobTest {
     createTopics(topics);
 
     JobClient job = start(topics, 2, "hashmap", dir, null);
-    List<List<String>> chunks = chunks(events, 8);
+    List<List<String>> chunks = JobRuns.chunks(events, 8);
     kafka.produce(topics.inputTopic(), chunks.get(0));
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
-      await(job, () -> !out.poll().values(topics.topicPrefix() + "decisions").isEmpty(), "a first committed checkpoint");
+      JobRuns.await(job, () -> !out.poll().values(topics.topicPrefix() + "decisions").isEmpty(), "a first committed checkpoint", PATIENCE);
       AtomicReference<Exception> producerFailure = new AtomicReference<>();
       Thread producer = new Thread(() -> {
         try {
@@ -114,7 +109,7 @@ class KafkaJobTest {
           .as("the job failed over").isPositive();
       expected.assertMatches(out, topics);
     } finally {
-      cancel(job);
+      JobRuns.cancel(job);
     }
   }
 
@@ -131,8 +126,8 @@ class KafkaJobTest {
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
       JobClient first = start(topics, 1, "rocksdb", dir, null);
       kafka.produce(topics.inputTopic(), firstHalf);
-      await(first, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expectedFirstHalf.decisions.size(),
-          "the first half's decisions");
+      JobRuns.await(first, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expectedFirstHalf.decisions.size(),
+          "the first half's decisions", PATIENCE);
       String savepoint = cluster.stopWithSavepoint(first.getJobID(), dir.resolve("savepoints").toUri().toString(), false,
           SavepointFormatType.CANONICAL).get();
       assertThat(cluster.getJobStatus(first.getJobID()).get()).isEqualTo(JobStatus.FINISHED);
@@ -143,7 +138,7 @@ class KafkaJobTest {
         awaitAll(second, out, topics, expected);
         expected.assertMatches(out, topics);
       } finally {
-        cancel(second);
+        JobRuns.cancel(second);
       }
     }
   }
@@ -165,10 +160,10 @@ class KafkaJobTest {
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
       kafka.produce(topics.inputTopic(), firstHalf);
       int firstHalfDecisions = decisions(firstHalf).size();
-      await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= firstHalfDecisions,
-          "the first half's decisions");
+      JobRuns.await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= firstHalfDecisions,
+          "the first half's decisions", PATIENCE);
       // every first-half event scored (offsets commit with the checkpoint), or a late one could meet the new rules
-      await(job, () -> committed(topics) >= firstHalf.size(), "the first half read");
+      JobRuns.await(job, () -> committed(topics) >= firstHalf.size(), "the first half read", PATIENCE);
       // a broken file sent past the checks, then the stricter one through the operators' command, which waits for
       // the job's answer; a broken file given to the command is refused before anything is sent
       kafka.produce(topics.rulesTopic(), List.of("version: 2\nrules: [unclosed"));
@@ -176,18 +171,18 @@ class KafkaJobTest {
       Path good = Files.writeString(dir.resolve("stricter.yaml"), stricter);
       assertThat(publishRules(topics, broken)).isEqualTo(1);
       assertThat(publishRules(topics, good)).as("adopted").isZero();
-      await(job, () -> out.poll().values(topics.topicPrefix() + "rules-applied").size() == 2, "both answers");
+      JobRuns.await(job, () -> out.poll().values(topics.topicPrefix() + "rules-applied").size() == 2, "both answers", PATIENCE);
       assertThat(out.values(topics.topicPrefix() + "rules-applied"))
           .anySatisfy(o -> assertThat(o).contains("\"status\":\"refused\"").contains("problems"))
           .contains("{\"version\":2,\"status\":\"adopted\"}");
 
       kafka.produce(topics.inputTopic(), secondHalf);
-      await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expected.size(),
-          "every decision");
+      JobRuns.await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expected.size(),
+          "every decision", PATIENCE);
       Thread.sleep(1000);
       assertThat(out.poll().values(topics.topicPrefix() + "decisions")).containsExactlyInAnyOrderElementsOf(expected);
     } finally {
-      cancel(job);
+      JobRuns.cancel(job);
     }
   }
 
@@ -226,16 +221,7 @@ class KafkaJobTest {
 
   private static JobClient start(DetectionJob.KafkaTopics topics, int parallelism, String stateBackend, Path dir,
       String savepoint) throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
-    conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
-    if (savepoint != null) {
-      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-    }
+    Configuration conf = JobRuns.configuration(dir, stateBackend, savepoint);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     env.enableCheckpointing(200);
@@ -254,22 +240,6 @@ class KafkaJobTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * Cancels a job still running (a failed one has nothing to cancel, and its failure is the test's answer) and waits
-   * until it has stopped: a cancel is acknowledged before the tasks end, and a checkpoint still being written then
-   * races the deletion of the test's folder.
-   */
-  private static void cancel(JobClient job) throws Exception {
-    if (!job.getJobStatus().get().isGloballyTerminalState()) {
-      job.cancel().get();
-    }
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-    while (!job.getJobStatus().get().isGloballyTerminalState() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    Thread.sleep(500); // the checkpoint coordinator disposes of a pending checkpoint's files after the job ends
   }
 
   private static DetectionJob.KafkaTopics topics(String name) {
@@ -297,38 +267,15 @@ class KafkaJobTest {
     return Files.readAllLines(file, StandardCharsets.UTF_8);
   }
 
-  private static List<List<String>> chunks(List<String> lines, int n) {
-    List<List<String>> out = new ArrayList<>();
-    int size = (lines.size() + n - 1) / n;
-    for (int i = 0; i < lines.size(); i += size) {
-      out.add(lines.subList(i, Math.min(lines.size(), i + size)));
-    }
-    return out;
-  }
-
   /** Waits until the decisions are all in and the entity changelog has caught up with the last checkpoint. */
   private static void awaitAll(JobClient job, KafkaBroker.CommittedReader out, DetectionJob.KafkaTopics topics,
       Expected expected) throws Exception {
-    await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expected.decisions.size(),
-        "every decision");
-    await(job, () -> new HashSet<>(out.poll().latest(topics.topicPrefix() + "entities").values()).equals(expected.entities),
-        "the entity risks");
+    JobRuns.await(job, () -> out.poll().values(topics.topicPrefix() + "decisions").size() >= expected.decisions.size(),
+        "every decision", PATIENCE);
+    JobRuns.await(job, () -> new HashSet<>(out.poll().latest(topics.topicPrefix() + "entities").values()).equals(expected.entities),
+        "the entity risks", PATIENCE);
     Thread.sleep(1000); // two more checkpoints: anything written twice would show now
     out.poll().poll();
-  }
-
-  private static void await(JobClient job, BooleanSupplier done, String what) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!done.getAsBoolean()) {
-      if (job.getJobStatus().get().isGloballyTerminalState()) {
-        job.getJobExecutionResult().get(); // throws the job's failure
-        throw new AssertionError("the job ended before " + what);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting for " + what + " after " + PATIENCE);
-      }
-      Thread.sleep(100);
-    }
   }
 
   /** What the embedded replay writes for the same events. */

@@ -19,11 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -103,10 +99,10 @@ class KeyedKafkaJobTest {
       throws Exception {
     DetectionJob.KafkaTopics topics = topics("keyed-loss");
     JobClient job = start(topics, 2, "hashmap", dir, null);
-    List<List<String>> chunks = chunks(events, 6);
+    List<List<String>> chunks = JobRuns.chunks(events, 6);
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
       kafka.produce(topics.inputTopic(), chunks.get(0));
-      await(job, () -> !out.poll().values(topics.topicPrefix() + "decisions").isEmpty(), "a first committed checkpoint");
+      JobRuns.await(job, () -> !out.poll().values(topics.topicPrefix() + "decisions").isEmpty(), "a first committed checkpoint", PATIENCE);
       cluster.terminateTaskManager(0).get();
       cluster.startTaskManager();
       for (List<String> chunk : chunks.subList(1, chunks.size())) {
@@ -117,7 +113,7 @@ class KeyedKafkaJobTest {
           .as("the job failed over").isPositive();
       streamed.assertCloseTo(embedded, "after a lost task manager");
     } finally {
-      cancel(job);
+      JobRuns.cancel(job);
     }
   }
 
@@ -129,8 +125,8 @@ class KeyedKafkaJobTest {
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
       JobClient first = start(topics, 1, "rocksdb", dir, null);
       kafka.produce(topics.inputTopic(), firstHalf);
-      await(first, () -> out.poll().values(topics.topicPrefix() + "decisions").size()
-          >= embeddedDecisionsAmong(firstHalf) * 9 / 10, "most of the first half's decisions");
+      JobRuns.await(first, () -> out.poll().values(topics.topicPrefix() + "decisions").size()
+          >= embeddedDecisionsAmong(firstHalf) * 9 / 10, "most of the first half's decisions", PATIENCE);
       String savepoint = cluster.stopWithSavepoint(first.getJobID(), dir.resolve("savepoints").toUri().toString(),
           false, SavepointFormatType.CANONICAL).get();
       assertThat(cluster.getJobStatus(first.getJobID()).get()).isEqualTo(JobStatus.FINISHED);
@@ -140,7 +136,7 @@ class KeyedKafkaJobTest {
       try {
         awaitAll(second, out, topics).assertCloseTo(embedded, "resumed at parallelism 2");
       } finally {
-        cancel(second);
+        JobRuns.cancel(second);
       }
     }
   }
@@ -215,66 +211,31 @@ class KeyedKafkaJobTest {
   private static Results awaitAll(JobClient job, KafkaBroker.CommittedReader out, DetectionJob.KafkaTopics topics)
       throws Exception {
     String decisions = topics.topicPrefix() + "decisions";
-    await(job, () -> out.poll().values(decisions).size() >= embedded.decisionIds.size() * 9 / 10, "most decisions");
+    JobRuns.await(job, () -> out.poll().values(decisions).size() >= embedded.decisionIds.size() * 9 / 10, "most decisions", PATIENCE);
     int[] last = {-1};
     long[] since = {System.nanoTime()};
-    await(job, () -> {
+    JobRuns.await(job, () -> {
       int n = out.poll().values(decisions).size();
       if (n != last[0]) {
         last[0] = n;
         since[0] = System.nanoTime();
       }
       return System.nanoTime() - since[0] > Duration.ofSeconds(3).toNanos();
-    }, "the decisions to settle");
+    }, "the decisions to settle", PATIENCE);
     Function<String, Collection<String>> values = t -> out.values(topics.topicPrefix() + t);
     return Results.of(values.apply("decisions"), values.apply("warnings"),
         out.latest(topics.topicPrefix() + "entities").values());
   }
 
-  private static void await(JobClient job, java.util.function.BooleanSupplier done, String what) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!done.getAsBoolean()) {
-      if (job.getJobStatus().get().isGloballyTerminalState()) {
-        job.getJobExecutionResult().get(); // throws the job's failure
-        throw new AssertionError("the job ended before " + what);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting for " + what + " after " + PATIENCE);
-      }
-      Thread.sleep(100);
-    }
-  }
-
   private static JobClient start(DetectionJob.KafkaTopics topics, int parallelism, String stateBackend, Path dir,
       String savepoint) throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
-    conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
-    if (savepoint != null) {
-      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-    }
+    Configuration conf = JobRuns.configuration(dir, stateBackend, savepoint);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     env.enableCheckpointing(300);
     env.setBufferTimeout(5);
     KeyedJob.kafkaToKafka(env, topics, new JobSettings(null, false).withDedupeWindow(Duration.ofDays(1)));
     return env.executeAsync("fanzha keyed " + topics.inputTopic());
-  }
-
-  /** Cancels a job still running and waits until it has stopped (a checkpoint being written races the cleanup). */
-  private static void cancel(JobClient job) throws Exception {
-    if (!job.getJobStatus().get().isGloballyTerminalState()) {
-      job.cancel().get();
-    }
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!job.getJobStatus().get().isGloballyTerminalState() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    Thread.sleep(500);
   }
 
   /** One partition in (the embedded runner's order), two out, two for the requests. */
@@ -294,14 +255,5 @@ class KeyedKafkaJobTest {
       names.add(topics.topicPrefix() + o);
     }
     return names;
-  }
-
-  private static List<List<String>> chunks(List<String> lines, int n) {
-    List<List<String>> out = new ArrayList<>();
-    int size = (lines.size() + n - 1) / n;
-    for (int i = 0; i < lines.size(); i += size) {
-      out.add(lines.subList(i, Math.min(lines.size(), i + size)));
-    }
-    return out;
   }
 }
