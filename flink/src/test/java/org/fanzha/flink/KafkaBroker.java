@@ -156,12 +156,23 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /** The offsets a consumer group has committed on a topic, summed over its partitions (0 before the first commit). */
-  long committedOffsets(String groupId, String topic) throws Exception {
+  public long committedOffsets(String groupId, String topic) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
       Map<TopicPartition, OffsetAndMetadata> offsets =
           admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
       return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
           .mapToLong(e -> e.getValue().offset()).sum();
+    }
+  }
+
+  /** The end offsets of a topic's partitions, summed (records written so far, when none were transactional). */
+  public long endOffsets(String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+      admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+              org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
     }
   }
 

@@ -197,7 +197,7 @@ class DistributedModeTest {
     job.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // one job answers the replies topic at a time
     startJob("keyed", "dm-keyed-job");
     // another person, the same story; the keyed job scores one person's events in order when they come a moment
-    // apart, as live ones do (sent in one request, a later part may reach a key first), so they come one by one
+    // apart, as live ones do (sent in one request, a later part may reach a key first), so each waits for the last
     String call = event("call", "dmk-c1", 30, "\"caller\":\"+8617012349999\",\"callee\":\"13900139000\","
         + "\"duration_s\":433");
     String screen = event("device", "dmk-d1", 25, "\"subscriber\":\"13900139000\",\"kind\":\"screen_share\","
@@ -210,7 +210,11 @@ class DistributedModeTest {
     assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200);
     for (String e : List.of(call, screen)) {
       assertThat(post("/api/v1/events", e).statusCode()).isEqualTo(200);
-      Thread.sleep(1500);
+      // the job commits what it read with a checkpoint, after every operator has the event; the requests it made
+      // (a number's risk for people) come back through the feedback topic a checkpoint or two later
+      long end = kafka.endOffsets(TOPICS.input());
+      eventually(Duration.ofSeconds(60), n -> kafka.committedOffsets("dm-keyed-job", TOPICS.input()), c -> c >= end);
+      Thread.sleep(2500);
     }
     HttpResponse<String> decided = post("/api/v1/decide", transfer);
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
