@@ -69,17 +69,6 @@ class KeyedOperatorsTest {
     }
   }
 
-  private static List<Hop> drain(KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> h) {
-    List<Hop> out = new ArrayList<>();
-    for (Object o : h.getOutput()) {
-      if (o instanceof StreamRecord<?> r && r.getValue() instanceof Hop hop) {
-        out.add(hop);
-      }
-    }
-    h.getOutput().clear();
-    return out;
-  }
-
   /** Carries one event through the assemblers and stages, then its requests; returns its decision. */
   private Decision process(Event e) throws Exception {
     Hop carrier = Hop.of(Hop.CARRIER, e.id(), e.id());
@@ -92,7 +81,7 @@ class KeyedOperatorsTest {
         asm.processElement(h, e.ts());
       }
       List<Hop> next = new ArrayList<>();
-      for (Hop h : drain(asm)) {
+      for (Hop h : StageOperatorTest.hops(asm)) {
         if (h.kind == Hop.DECISION) {
           deliver(requests);
           return HopCodec.decision(h.payload);
@@ -103,7 +92,7 @@ class KeyedOperatorsTest {
         }
       }
       if (s < Stage.values().length) {
-        for (Hop h : drain(stageHarness.get(s))) {
+        for (Hop h : StageOperatorTest.hops(stageHarness.get(s))) {
           (h.kind == Hop.DONE ? next : requests).add(h);
         }
       }
@@ -117,7 +106,7 @@ class KeyedOperatorsTest {
       Hop r = requests.poll();
       var h = stageHarness.get(r.stage);
       h.processElement(r, 0);
-      requests.addAll(drain(h));
+      requests.addAll(StageOperatorTest.hops(h));
     }
   }
 

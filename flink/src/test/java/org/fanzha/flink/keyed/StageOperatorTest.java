@@ -52,7 +52,8 @@ class StageOperatorTest {
     return h;
   }
 
-  private static List<Hop> hops(KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> h) {
+  /** The hops a harness sent since the last call (its output cleared). */
+  static List<Hop> hops(KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> h) {
     List<Hop> out = new ArrayList<>();
     for (Object o : h.getOutput()) {
       if (o instanceof StreamRecord<?> r && r.getValue() instanceof Hop hop) {
