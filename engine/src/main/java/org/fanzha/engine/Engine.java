@@ -18,6 +18,7 @@ import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
 import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.features.FeatureTable;
+import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.lists.RiskLists;
 import org.fanzha.engine.model.EntityModel;
 import org.fanzha.engine.model.Models;
@@ -30,6 +31,8 @@ import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.RulesInForce;
 import org.fanzha.engine.scoring.Steps;
+import org.fanzha.engine.subscriber.SubscriberScore;
+import org.fanzha.engine.subscriber.SubscriberScorer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,8 +57,8 @@ public final class Engine {
   /** 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits. */
   // 7: listing events counted, grey and dishonest lists; 8: the stored enums' constants by name (SnapshotEnums);
   // 9: people's risk apart from their numbers' (PersonRisks); 10: handset and network counts, not references;
-  // 11: a keyed share's copies of numbers (NumberCopies)
-  private static final int SNAPSHOT_VERSION = 11;
+  // 11: a keyed share's copies of numbers (NumberCopies); 12: the days a phone called or texted (its slice widens)
+  private static final int SNAPSHOT_VERSION = 12;
   /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
   private static final int OLDEST_READABLE = 4;
 
@@ -68,6 +71,7 @@ public final class Engine {
   private final HeldRisks held;
   private final Facts facts = new Facts();
   private final Part.Visits visits = new Part.Visits();
+  private SubscriberScorer subscribers;
 
   private final long[] eventsByType = new long[EventType.values().length];
   private long processed;
@@ -88,6 +92,7 @@ public final class Engine {
     eval.useModels(config.models());
     this.steps = new Steps(state, rules, eval, tally, config.contentClassifier());
     this.held = new HeldRisks(state);
+    this.subscribers = new SubscriberScorer(rules.book());
   }
 
   /**
@@ -101,6 +106,7 @@ public final class Engine {
   public void useRules(RuleBook next) {
     rules.adopt(next);
     state.victims().window(rules.params().victimWindowMs, rules.params().lureWindowMs);
+    subscribers = new SubscriberScorer(next);
   }
 
   /**
@@ -206,6 +212,16 @@ public final class Engine {
   /** Returns the risk held for an entity, if it has a score above zero or a role. */
   public Optional<EntityRisk> entity(EntityKind kind, String id) {
     return held.entity(kind, id);
+  }
+
+  /**
+   * Returns the subscriber score (在网积分) of a number the engine has met, with the lines of the rules in force, as
+   * its features stand at the latest event time read; nothing for a number never met.
+   */
+  public Optional<SubscriberScore> subscriber(String phone) {
+    PhoneTable phones = (PhoneTable) state.table(EntityKind.PHONE);
+    int i = phones.find(phone);
+    return i < 0 ? Optional.empty() : Optional.of(subscribers.score(phones, i, clock));
   }
 
   /** Returns the trained models in force. */

@@ -19,7 +19,7 @@ public abstract class FeatureTable {
    *    i / 256, j = i mod 256. A slice holds scalar fields (holder link, card age, report counts …),
    *    rings of time buckets and distinct-count sketches, at offsets each subclass fixes once. There
    *    are no per-entity objects: the per-event path reads and writes primitives, allocates nothing
-   *    and touches one or two cache lines per entity (a phone slice is 204 bytes, its held risk
+   *    and touches one or two cache lines per entity (a phone slice is 212 bytes, its held risk
    *    included: score and roles in one int, the reason mask in two). Caffeine's
    *    FrequencySketch packs its counters the same way. Pages of 256 entities (not one array grown
    *    by copying) keep unused capacity below one page per table, where a 1.5x growth policy left
@@ -352,7 +352,7 @@ public abstract class FeatureTable {
       throw new IllegalStateException("read into a table that is not empty");
     }
     int s = in.readInt();
-    if (s != stride) {
+    if (s > stride || s < riskWords()) {
       throw new IOException("snapshot has stride " + s + ", this engine " + stride);
     }
     int n = in.readInt();
@@ -361,11 +361,36 @@ public abstract class FeatureTable {
         throw new IOException("snapshot repeats an identifier");
       }
     }
-    if (in.readInt() != n * stride) {
+    if (in.readInt() != n * s) {
       throw new IOException("snapshot feature length does not match " + n + " entities");
     }
-    for (int p = 0; p * PAGE < n; p++) {
-      Snapshots.readIntsRaw(in, pages[p], Math.min(PAGE, n - p * PAGE) * stride);
+    if (s == stride) {
+      for (int p = 0; p * PAGE < n; p++) {
+        Snapshots.readIntsRaw(in, pages[p], Math.min(PAGE, n - p * PAGE) * stride);
+      }
+      return;
     }
+    widen(in, n, s);
+  }
+
+  /**
+   * Reads slices of {@code oldStride} ints, written before a kind gained words: its newer words come after the older
+   * ones and before the held risk, and read as 0.
+   */
+  private void widen(DataInputStream in, int n, int oldStride) throws IOException {
+    int kept = oldStride - riskWords();
+    int[] old = new int[PAGE * oldStride];
+    for (int p = 0; p * PAGE < n; p++) {
+      int m = Math.min(PAGE, n - p * PAGE);
+      Snapshots.readIntsRaw(in, old, m * oldStride);
+      for (int j = 0; j < m; j++) {
+        System.arraycopy(old, j * oldStride, pages[p], j * stride, kept);
+        System.arraycopy(old, j * oldStride + kept, pages[p], (j + 1) * stride - riskWords(), riskWords());
+      }
+    }
+  }
+
+  private int riskWords() {
+    return risk < 0 ? 0 : 3;
   }
 }

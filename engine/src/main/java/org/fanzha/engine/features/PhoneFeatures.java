@@ -31,6 +31,9 @@ public final class PhoneFeatures {
   int victimStage;
   boolean serviceNumber;
   int spoofedCalls;
+  int activeDays;
+  boolean realName;
+  int heldScore;
 
   /** Fills this view from the tables for phone {@code id} at time {@code now}. */
   public PhoneFeatures load(PhoneTable t, int id, long now, int victimStage) {
@@ -50,6 +53,9 @@ public final class PhoneFeatures {
     imeiPhones = t.imeiPhones(id);
     cellPhones = t.cellPhones(id);
     spoofedCalls = t.spoofedCalls(id);
+    activeDays = t.activeDays(id, now);
+    realName = t.holder(id) >= 0;
+    heldScore = t.score(id);
     reports = t.reports(id);
     reporters = t.reporters(id);
     victimLinks = t.victimLinks(id);
@@ -83,6 +89,9 @@ public final class PhoneFeatures {
     imeiPhones = 0;
     cellPhones = 0;
     spoofedCalls = 0;
+    activeDays = 0;
+    realName = false;
+    heldScore = 0;
     reports = 0;
     reporters = 0;
     victimLinks = 0;
@@ -179,6 +188,22 @@ public final class PhoneFeatures {
   @RuleField(name = "spoofed_calls", meaning = "Calls that displayed another number than the caller's (spoofing, 改号)")
   public int spoofedCalls() {
     return spoofedCalls;
+  }
+
+  @RuleField(name = "active_days", meaning = "Days among the last 30 on which this phone called or texted (regular use)")
+  public int activeDays() {
+    return activeDays;
+  }
+
+  @RuleField(name = "real_name", meaning = "The card's opening was seen with its holder (实名): who holds it is known")
+  public boolean realName() {
+    return realName;
+  }
+
+  @RuleField(name = "held_score", meaning = "The risk (0–100) the engine already holds for this phone as a number, "
+      + "before this evaluation: for the subscriber score, not for the rules that set it")
+  public int heldScore() {
+    return heldScore;
   }
 
   @RuleField(name = "reports", meaning = "Reports naming this phone")

@@ -44,7 +44,13 @@ public final class PhoneTable extends FeatureTable {
 
   private static final Ring RING = new Ring(SCALARS, 6, 9, 4 * HOUR); // nine 16-bit counters a bucket
   private static final Distinct CONTACTS = new Distinct(RING.end(), 4, 12 * HOUR);
-  private static final int STRIDE = CONTACTS.end();
+  // after the older words, so a snapshot written before them widens by zeros (FeatureTable#read)
+  private static final int ACTIVE_DAY = CONTACTS.end(); // the last day (since EPOCH_BASE_MS) it called or texted
+  private static final int ACTIVE_BITS = ACTIVE_DAY + 1; // bit i: it called or texted on that day minus i
+  private static final int STRIDE = ACTIVE_BITS + 1;
+
+  /** How many days back {@link #activeDays} looks. */
+  public static final int ACTIVE_SPAN_DAYS = 30;
 
   /** Creates an empty table sized for {@code expected} phones. */
   public PhoneTable(int expected) {
@@ -243,6 +249,35 @@ public final class PhoneTable extends FeatureTable {
   public long fraudContactTs(int id) {
     int s = get(id, FRAUD_CONTACT_SEC);
     return s == 0 ? 0 : ms(s);
+  }
+
+  /** Marks the day of {@code ts} as one on which this phone called or texted. */
+  public void active(int id, long ts) {
+    int day = day(ts);
+    int last = get(id, ACTIVE_DAY);
+    int bits = get(id, ACTIVE_BITS);
+    if (day > last) {
+      bits = day - last >= 32 ? 0 : bits << (day - last);
+      set(id, ACTIVE_DAY, day);
+      last = day;
+    }
+    if (last - day < 32) {
+      set(id, ACTIVE_BITS, bits | 1 << (last - day)); // a late event marks its own day, if still held
+    }
+  }
+
+  /** Returns on how many of the {@link #ACTIVE_SPAN_DAYS} days up to {@code now} this phone called or texted. */
+  public int activeDays(int id, long now) {
+    int behind = day(now) - get(id, ACTIVE_DAY); // days since the newest bit's day
+    if (behind >= ACTIVE_SPAN_DAYS || get(id, ACTIVE_DAY) == 0) {
+      return 0;
+    }
+    int kept = ACTIVE_SPAN_DAYS - Math.max(0, behind); // of the newest bits, those still within the span
+    return Integer.bitCount(get(id, ACTIVE_BITS) & (int) ((1L << kept) - 1));
+  }
+
+  private static int day(long ts) {
+    return (int) Math.max(1, (ts - EPOCH_BASE_MS) / 86_400_000L);
   }
 
   /** Counts a call that showed the callee another number than the caller's (改号). */

@@ -15,14 +15,16 @@ public final class Inputs {
 
   /** The field a model must not read: its own score. */
   static final String OWN_SCORE = "model_score";
+  /** Nor the risk the engine holds, which the model's own score helps set (a model trained on it learns the rules). */
+  static final String HELD_SCORE = "held_score";
   private static final AtomicLong CLASSES = new AtomicLong();
 
   private Inputs() {}
 
-  /** Returns every field of {@code holder} a model may read: its number and yes/no rule fields but its own score. */
+  /** Returns every field of {@code holder} a model may read: its number and yes/no rule fields but the scores. */
   public static List<String> candidates(Class<?> holder) {
     return FieldCatalogue.of(holder, false).fields().values().stream()
-        .filter(f -> f.type() != Type.STRING && !f.name().equals(OWN_SCORE)).map(Field::name).toList();
+        .filter(f -> f.type() != Type.STRING && !f.name().equals(OWN_SCORE) && !f.name().equals(HELD_SCORE)).map(Field::name).toList();
   }
 
   /**

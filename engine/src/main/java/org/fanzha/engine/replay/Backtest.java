@@ -128,7 +128,7 @@ public final class Backtest {
       }
     });
     List<RuleReport> rules = new ArrayList<>();
-    for (RuleSpec.Kind kind : RuleSpec.Kind.values()) {
+    for (RuleSpec.Kind kind : RuleSpec.Kind.scored()) {
       for (Rule rule : candidate.rules(kind).rules()) {
         long h = hits.getOrDefault(rule.code(), 0L);
         long[] c = ruleEntities.getOrDefault(rule.code(), new long[2]);
@@ -176,7 +176,7 @@ public final class Backtest {
 
   private static Set<String> codes(RuleBook b) {
     Set<String> out = new java.util.TreeSet<>();
-    for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
+    for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
       b.rules(k).rules().forEach(r -> out.add(r.code()));
     }
     return out;

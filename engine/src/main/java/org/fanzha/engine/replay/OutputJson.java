@@ -21,6 +21,12 @@ public final class OutputJson {
   /** Writes {@code event_id, entity_kind, entity, score, level, action, reasons}. */
   public static void write(Decision d, JsonGenerator g) {
     g.writeStartObject();
+    fields(d, g);
+    g.writeEndObject();
+  }
+
+  /** Writes the fields of {@link #write(Decision, JsonGenerator)} into the object {@code g} is in (an answer adds its own). */
+  public static void fields(Decision d, JsonGenerator g) {
     g.writeStringProperty("event_id", d.eventId());
     g.writeStringProperty("entity_kind", d.entityKind().wireName());
     g.writeStringProperty("entity", d.entity());
@@ -28,7 +34,6 @@ public final class OutputJson {
     g.writeStringProperty("level", d.level().wireName());
     g.writeStringProperty("action", d.action().wireName());
     writeReasons(d.reasons(), g);
-    g.writeEndObject();
   }
 
   /** Writes {@code entity_kind, entity, score, level, roles, reasons}; roles sorted by name. */

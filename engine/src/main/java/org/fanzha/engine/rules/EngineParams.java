@@ -4,6 +4,7 @@ import static org.fanzha.core.time.Millis.HOUR;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The params the engine's own steps read (not through a rule's condition): how calls and transfers
@@ -24,8 +25,17 @@ public final class EngineParams {
    * Params added after rule files were in use, with the value a file that gives none scores with (the shipped file
    * gives each): a file written before them still loads.
    */
-  public static final Map<String, Double> DEFAULTS =
-      Map.of("victim.lure_h", 336.0, "mule.hold_h", 72.0, "victim.link_lapse", 30.0);
+  public static final Map<String, Double> DEFAULTS = Map.of("victim.lure_h", 336.0, "mule.hold_h", 72.0,
+      "victim.link_lapse", 30.0, "subscriber.base", 50.0, "subscriber.band_a", 80.0, "subscriber.band_b", 60.0,
+      "subscriber.band_c", 40.0);
+
+  /** A band's limits on a subscriber (absent: no such limit), read by the subscriber score, not by rules. */
+  private static final Pattern LIMIT = Pattern.compile("subscriber\\.limits\\.[abcd]\\.(calls_per_day|sms_per_day|international)");
+
+  /** Returns whether the engine itself reads a param of this name (a rule file may give it though no rule uses it). */
+  public static boolean readByEngine(String name) {
+    return REQUIRED.contains(name) || DEFAULTS.containsKey(name) || LIMIT.matcher(name).matches();
+  }
 
   public final int nightStart;
   public final int nightEnd;

@@ -41,8 +41,10 @@ public final class RuleBook {
   /** The shipped rule file, on the class path beside this class. */
   public static final String DEFAULT_FILE = "default-rules.yaml";
 
+  private static final FieldCatalogue PHONE_FEATURES = FieldCatalogue.of(PhoneFeatures.class, false);
   private static final Map<RuleSpec.Kind, FieldCatalogue> FEATURES = new EnumMap<>(Map.of(
-      RuleSpec.Kind.PHONE, FieldCatalogue.of(PhoneFeatures.class, false),
+      RuleSpec.Kind.PHONE, PHONE_FEATURES,
+      RuleSpec.Kind.SUBSCRIBER, PHONE_FEATURES, // a subscriber is scored on what its phone's features say
       RuleSpec.Kind.ACCOUNT, FieldCatalogue.of(AccountFeatures.class, false),
       RuleSpec.Kind.HOLDER, FieldCatalogue.of(HolderFeatures.class, false),
       RuleSpec.Kind.DEVICE, FieldCatalogue.of(NodeFeatures.class, false)));
@@ -140,11 +142,15 @@ public final class RuleBook {
     // A param the engine does not read and no rule uses is a typo of a name (a shipped param may stay
     // unused: a file copied from the shipped one keeps them when a rule is deleted).
     for (String p : file.params().keySet()) {
-      if (!used.contains(p) && !EngineParams.REQUIRED.contains(p) && !EngineParams.DEFAULTS.containsKey(p)
-          && !baseParams.containsKey(p)) {
+      if (!used.contains(p) && !EngineParams.readByEngine(p) && !baseParams.containsKey(p)) {
         problems.add(new RuleFileProblem(1, 1, "param " + p + " is used by no rule and not read by the engine (a typo?)"
             + Checker.suggest(p, baseParams.isEmpty() ? EngineParams.REQUIRED : baseParams.keySet())));
       }
+    }
+    if (!(params.get("subscriber.band_a") >= params.get("subscriber.band_b")
+        && params.get("subscriber.band_b") >= params.get("subscriber.band_c"))) {
+      problems.add(new RuleFileProblem(1, 1, "params subscriber.band_a, band_b and band_c are the lowest scores of "
+          + "bands A, B and C: each at most the one before"));
     }
     if (!problems.isEmpty()) {
       throw new RuleFileException(problems);
@@ -161,6 +167,8 @@ public final class RuleBook {
   /** Returns what a condition of {@code kind} may name, recording the params it reads into {@code used}. */
   static Scope scope(RuleSpec.Kind kind, Map<String, Double> params, Set<String> used) {
     Map<String, Field> features = FEATURES.get(kind).fields();
+    // a subscriber's score is asked of a phone at any moment, not of an event: its lines read no event field
+    Map<String, Field> eventFields = kind == RuleSpec.Kind.SUBSCRIBER ? Map.of() : EVENT.fields();
     return new Scope() {
       @Override
       public @Nullable Field feature(String name) {
@@ -188,12 +196,12 @@ public final class RuleBook {
 
       @Override
       public @Nullable Field eventField(String name) {
-        return EVENT.fields().get(name);
+        return eventFields.get(name);
       }
 
       @Override
       public Collection<String> eventFieldNames() {
-        return EVENT.fields().keySet();
+        return eventFields.keySet();
       }
     };
   }

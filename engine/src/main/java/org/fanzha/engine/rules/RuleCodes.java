@@ -27,7 +27,7 @@ public final class RuleCodes {
   private final Map<RuleSpec.Kind, Registry> kinds = new EnumMap<>(RuleSpec.Kind.class);
 
   public RuleCodes() {
-    for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
+    for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
       kinds.put(k, new Registry());
     }
   }
@@ -39,7 +39,7 @@ public final class RuleCodes {
    * @throws IllegalArgumentException naming the kind when its codes would pass 64
    */
   public Map<RuleSpec.Kind, long[]> adopt(RuleBook book) {
-    for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
+    for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
       Registry r = kinds.get(k);
       int fresh = 0;
       for (Rule rule : book.rules(k).rules()) {
@@ -53,7 +53,7 @@ public final class RuleCodes {
       }
     }
     Map<RuleSpec.Kind, long[]> bits = new EnumMap<>(RuleSpec.Kind.class);
-    for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
+    for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
       Registry r = kinds.get(k);
       List<Rule> rules = book.rules(k).rules();
       long[] b = new long[rules.size()];
@@ -91,7 +91,7 @@ public final class RuleCodes {
 
   /** Writes the assignment (codes, latest reasons and weights) for a snapshot. */
   public void write(DataOutput out) throws IOException {
-    for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
+    for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
       Registry r = kinds.get(k);
       out.writeInt(r.codes.size());
       for (int i = 0; i < r.codes.size(); i++) {
@@ -106,7 +106,7 @@ public final class RuleCodes {
 
   /** Reads what {@link #write} wrote into this (empty) assignment. */
   public void read(DataInput in) throws IOException {
-    for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
+    for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
       Registry r = kinds.get(k);
       int n = in.readInt();
       if (n < 0 || n > 64) {

@@ -68,6 +68,7 @@ public final class ContactSteps {
     int dur = c.durationS();
     int slot = phones.slot(p, ts);
     phones.add(p, slot, PhoneTable.OUT);
+    phones.active(p, ts);
     if (dur > 0) {
       phones.add(p, slot, PhoneTable.ANSWERED);
       if (dur < k.shortS) {
@@ -159,6 +160,7 @@ public final class ContactSteps {
     tally.primary(EntityKind.PHONE, p, m.sender());
     int slot = phones.slot(p, ts);
     phones.add(p, slot, PhoneTable.SMS_OUT);
+    phones.active(p, ts);
     phones.addContact(p, ts, FeatureTable.nameHash(m.receiver()));
     if (classifier != null) {
       ContentVerdict v = classifier.classify(m.text());

@@ -2,6 +2,17 @@ package org.fanzha.engine.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.IntStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.fanzha.core.event.Role;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +96,56 @@ class PhoneTableTest {
     assertThat(t.cellPhones(p)).isEqualTo(cells.phones(cell, T0)).isGreaterThanOrEqualTo(4);
     assertThat(t.imeiPhones(q)).isZero();
     assertThat(t.cellPhones(q)).isZero();
+  }
+
+  @Property(tries = 200)
+  void activeDays_countsTheDistinctDaysOfCallsOrMessagesInTheLast30(
+      @ForAll @Size(min = 1, max = 60) List<@IntRange(min = 0, max = 120) Integer> days,
+      @ForAll @IntRange(min = 0, max = 40) int queriedAfter) {
+    PhoneTable t = new PhoneTable(4);
+    int p = t.intern("+8613800138000");
+    long day = 86_400_000L;
+    long start = FeatureTable.EPOCH_BASE_MS + 2_000 * day + 3_600_000L; // a day boundary of the table's count, +1 h
+    for (int d : days) {
+      t.active(p, start + d * day + 600_000L * (d % 7));
+    }
+    int newest = days.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    int queried = newest + queriedAfter;
+    long expected = days.stream().mapToInt(Integer::intValue).filter(d -> queried - d < PhoneTable.ACTIVE_SPAN_DAYS)
+        .distinct().count();
+    assertThat(t.activeDays(p, start + queried * day)).isEqualTo((int) expected);
+  }
+
+  @Test
+  void read_ofASnapshotWrittenBeforeTheActiveDays_keepsEveryOlderWordAndTheRiskAndStartsThemAtZero()
+      throws IOException {
+    PhoneTable now = new PhoneTable(4);
+    int stride = now.bytesPerEntityFeatures() / 4;
+    int oldStride = stride - 2; // the two words of the days it called or texted came last, before the risk
+    String[] names = IntStream.range(0, 300).mapToObj(i -> "+86138" + (10_000_000 + i)).toArray(String[]::new);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(oldStride);
+    out.writeInt(names.length);
+    for (String n : names) {
+      Snapshots.writeString(out, n);
+    }
+    out.writeInt(names.length * oldStride);
+    int[] slices = new int[names.length * oldStride];
+    for (int i = 0; i < names.length; i++) {
+      int b = i * oldStride;
+      slices[b + PhoneTable.REPORTS_REPORTERS] = i + 1; // i + 1 reports, no reporter
+      slices[b + oldStride - 3] = 70 + i % 30; // the held score, the first risk word
+    }
+    Snapshots.writeIntsRaw(out, slices, slices.length);
+    PhoneTable read = new PhoneTable(4);
+    read.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    assertThat(read.size()).isEqualTo(names.length);
+    for (int i = 0; i < names.length; i++) {
+      int p = read.find(names[i]);
+      assertThat(read.reports(p)).isEqualTo(i + 1);
+      assertThat(read.score(p)).isEqualTo(70 + i % 30);
+      assertThat(read.activeDays(p, T0)).isZero();
+    }
   }
 }

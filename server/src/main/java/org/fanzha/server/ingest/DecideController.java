@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.codec.Rejection;
+import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.replay.OutputJson;
@@ -20,7 +23,11 @@ import org.fanzha.server.runner.Runner;
 import org.fanzha.server.lists.ListedParties;
 import org.fanzha.server.runner.Outcome;
 import org.fanzha.server.system.Bodies;
+import org.fanzha.server.subscribers.SubscriberLimits;
 import org.fanzha.server.system.JsonBodies;
+import org.fanzha.server.system.Roles;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.fanzha.server.warnings.OpenWarnings;
 import org.fanzha.server.warnings.WarningDesk;
 import org.fanzha.store.WarningTask;
@@ -47,6 +54,7 @@ class DecideController {
   private final Runner runner;
   private final WarningDesk warnings;
   private final ListedParties listed;
+  private final SubscriberLimits limits = new SubscriberLimits();
   private final Timer latency;
 
   DecideController(IngestService ingest, Runner runner, WarningDesk warnings, ListedParties listed,
@@ -83,26 +91,32 @@ class DecideController {
           @ApiResponse(responseCode = "503", description = "not accepted now; resend",
               content = @Content(mediaType = "application/problem+json"))})
   @PostMapping(path = "/decide", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-  ResponseEntity<?> decide(HttpServletRequest request) throws IOException {
+  ResponseEntity<?> decide(HttpServletRequest request, @Nullable Authentication auth) throws IOException {
     long t0 = System.nanoTime();
     byte[] body = BodyEncoding.utf8(Bodies.read(request, MAX_BODY), request.getContentType());
     ParseResult r = ingest.parseOne(body);
     if (r instanceof ParseResult.Rejected rej) {
       return invalid(body, rej.rejection());
     }
-    if (!(((ParseResult.Accepted) r).event() instanceof TransferEvent transfer)) {
-      String type = ((ParseResult.Accepted) r).event().type().wireName();
-      return invalid(body, new Rejection(1, ((ParseResult.Accepted) r).event().id(), "type",
-          "must be transfer for a decision, not " + type + "; send other events to /api/v1/events"));
+    Event event = ((ParseResult.Accepted) r).event();
+    if (!(event instanceof TransferEvent || event instanceof CallEvent || event instanceof SmsEvent)) {
+      return invalid(body, new Rejection(1, event.id(), "type", "must be transfer, call or sms for a decision, not "
+          + event.type().wireName() + "; send other events to /api/v1/events"));
     }
-    Outcome.Item item = ingest.decide(transfer).items().get(0);
+    if (event instanceof TransferEvent && Roles.operatorOnly(auth)) {
+      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+          "an operator asks about calls and messages; transfers are decided for banks (role INGEST)");
+      p.setTitle("Not an operator's decision");
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+    Outcome.Item item = ingest.decide(event).items().get(0);
     Decision d = item.decision();
     boolean duplicate = item.duplicate();
     if (duplicate) {
-      Optional<Decision> before = runner.recentDecision(transfer.id());
+      Optional<Decision> before = runner.recentDecision(event.id());
       if (before.isEmpty()) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-            "event " + transfer.id() + " was processed before; its decision is no longer held in memory");
+            "event " + event.id() + " was processed before; its decision is no longer held in memory");
         p.setType(Problems.DUPLICATE);
         p.setTitle("Duplicate event id");
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
@@ -112,15 +126,21 @@ class DecideController {
     if (d == null) {
       throw new Unavailable("the engine failed on this event; it is journaled and was logged", new IllegalStateException());
     }
-    Optional<WarningTask> warned = warnings.openBefore(transfer);
-    Decision decision = warned.isPresent() ? OpenWarnings.hold(d, warned.get()) : d;
-    byte[] json = listed.withListings(decision, warned.isPresent()
-        ? OpenWarnings.withWarning(JsonBodies.write(g -> OutputJson.write(decision, g)), warned.get(),
-            warnings.script(warned.get(), language(request)))
-        : JsonBodies.write(g -> OutputJson.write(decision, g)));
+    byte[] json = event instanceof TransferEvent transfer ? transferAnswer(d, transfer, request)
+        : limits.answer(d, event, runner);
     latency.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
     return ResponseEntity.ok().header(DUPLICATE_HEADER, Boolean.toString(duplicate))
         .contentType(MediaType.APPLICATION_JSON).body(json);
+  }
+
+  /** A transfer's decision: a payer under an open warning is stopped for the bank to call them. */
+  private byte[] transferAnswer(Decision d, TransferEvent transfer, HttpServletRequest request) {
+    Optional<WarningTask> warned = warnings.openBefore(transfer);
+    Decision decision = warned.isPresent() ? OpenWarnings.hold(d, warned.get()) : d;
+    return listed.withListings(decision, warned.isPresent()
+        ? OpenWarnings.withWarning(JsonBodies.write(g -> OutputJson.write(decision, g)), warned.get(),
+            warnings.script(warned.get(), language(request)))
+        : JsonBodies.write(g -> OutputJson.write(decision, g)));
   }
 
   private static String language(HttpServletRequest request) {

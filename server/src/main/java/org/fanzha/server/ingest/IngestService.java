@@ -21,7 +21,6 @@ import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
 import org.fanzha.core.event.ListingEvent;
-import org.fanzha.core.event.TransferEvent;
 import org.fanzha.core.time.EventTimeWindow;
 import org.fanzha.server.runner.Outcome;
 import org.fanzha.server.runner.Runner;
@@ -178,12 +177,12 @@ public class IngestService {
   }
 
   /**
-   * Journals one transfer and waits for its decision.
+   * Journals one event (a transfer, a call or a message) and waits for its decision.
    *
    * @throws Unavailable if the runner cannot take it or decide it in time
    */
-  Outcome decide(TransferEvent transfer) {
-    return await(() -> runner.decide(transfer));
+  Outcome decide(Event event) {
+    return await(() -> runner.decide(event));
   }
 
   private Outcome await(Supplier<CompletableFuture<Outcome>> submission) {

@@ -29,7 +29,6 @@ import java.util.function.Function;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
-import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
@@ -37,6 +36,7 @@ import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.subscriber.SubscriberScore;
 import org.fanzha.store.AppendResult;
 import org.fanzha.store.Database;
 import org.fanzha.store.SnapshotStore;
@@ -342,8 +342,18 @@ public final class EmbeddedRunner implements Runner {
   }
 
   @Override
-  public CompletableFuture<Outcome> decide(TransferEvent transfer) {
-    return submit(List.of(transfer));
+  public CompletableFuture<Outcome> decide(Event event) {
+    return submit(List.of(event));
+  }
+
+  @Override
+  public Optional<SubscriberScore> subscriber(String phone) {
+    return read(e -> e.subscriber(phone));
+  }
+
+  @Override
+  public boolean scoresSubscribers() {
+    return true;
   }
 
   @Override

@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
-import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.model.EntityModel;
 import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.subscriber.SubscriberScore;
 
 /**
  * Where the server's accepted events are scored, and what it reads back: the engine in this process ({@link
@@ -32,12 +32,12 @@ public interface Runner extends AutoCloseable {
   CompletableFuture<Outcome> submit(List<? extends Event> events);
 
   /**
-   * Journals one transfer and completes with its decision, scored with everything the runner saw before it (a
+   * Journals one event (a transfer, a call or a message) and completes with its decision, scored with everything the runner saw before it (a
    * duplicate's item has no decision; look for it with {@link #recentDecision}).
    *
    * @throws java.util.concurrent.RejectedExecutionException when the runner cannot take it now
    */
-  CompletableFuture<Outcome> decide(TransferEvent transfer);
+  CompletableFuture<Outcome> decide(Event event);
 
   /** Returns the decision taken for a recently decided event, if it is still remembered. */
   Optional<Decision> recentDecision(String eventId);
@@ -55,6 +55,19 @@ public interface Runner extends AutoCloseable {
    */
   default Optional<ModelOpinion> modelOpinion(EntityKind kind, String id) {
     return Optional.empty();
+  }
+
+  /**
+   * Returns the subscriber score (在网积分) of a number as its features stand now; empty when the number is unknown or
+   * the features live elsewhere (the Flink job).
+   */
+  default Optional<SubscriberScore> subscriber(String phone) {
+    return Optional.empty();
+  }
+
+  /** Returns whether this runner answers {@link #subscriber} (it keeps the features in this process). */
+  default boolean scoresSubscribers() {
+    return false;
   }
 
   /** A model's opinion: its version, the probability it gives, and the inputs that moved it most (TreeSHAP). */

@@ -36,6 +36,15 @@ public final class Roles {
   }
 
   /**
+   * Returns whether the caller asks as an operator alone (its calls and messages), without a role that sends other
+   * events: intake left open lets anyone send them.
+   */
+  public static boolean operatorOnly(@Nullable Authentication auth) {
+    Caller c = Caller.of(auth);
+    return c.hasAny(OPERATOR) && !c.hasAny(INGEST, ANALYST, ADMIN);
+  }
+
+  /**
    * Returns whether the caller may record a confirmed case outcome (a {@code label} event), which
    * sets or clears an entity's risk directly: only people who confirm cases, never a plain intake
    * key or an anonymous sender.

@@ -75,12 +75,15 @@ class SecurityConfig {
       a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
       a.requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
       if (!settings.openIngest()) {
-        a.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/decide")
-            .hasAnyRole(Roles.INGEST, Roles.ANALYST, Roles.ADMIN);
+        a.requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyRole(Roles.INGEST, Roles.ANALYST, Roles.ADMIN);
+        // an operator's switch asks about its subscribers' calls and messages (DecideController refuses it transfers)
+        a.requestMatchers(HttpMethod.POST, "/api/v1/decide")
+            .hasAnyRole(Roles.INGEST, Roles.ANALYST, Roles.ADMIN, Roles.OPERATOR);
       }
       // Fund tracing is personal data: analysts only; a reviewer sees the console's flow pages masked.
       // The police ask for holds, the bank confirms them.
       a.requestMatchers("/api/v1/trace/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/api/v1/subscribers/**").hasAnyRole(Roles.OPERATOR, Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers(HttpMethod.POST, "/funds/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/funds/**").hasAnyRole(STAFF);
       a.requestMatchers(HttpMethod.POST, "/api/v1/holds/*/confirm", "/api/v1/holds/*/reject")

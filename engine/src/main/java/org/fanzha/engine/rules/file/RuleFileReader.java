@@ -205,8 +205,16 @@ public final class RuleFileReader {
       try {
         kind = RuleSpec.Kind.valueOf(applies.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        problem(fields.get("applies_to"), where + ": applies_to must be phone, account, holder or device, not '" + applies + "'");
+        problem(fields.get("applies_to"), where + ": applies_to must be phone, account, holder, device or subscriber, not '"
+            + applies + "'");
       }
+    }
+    boolean subscriber = kind == RuleSpec.Kind.SUBSCRIBER;
+    if (subscriber && fields.containsKey("role")) {
+      problem(fields.get("role"), where + ": a subscriber rule adds points to a score and points to no role");
+    }
+    if (subscriber && fields.containsKey("evidence")) {
+      problem(fields.get("evidence"), where + ": a subscriber rule adds points to a score and is no evidence");
     }
     Role role = null;
     if (fields.containsKey("role") && !isNull(fields.get("role"))) {

@@ -21,13 +21,24 @@ import org.jspecify.annotations.Nullable;
 public record RuleSpec(String code, Kind appliesTo, @Nullable Role role, int weight, String when, TextPosition whenAt,
     Reason reason, boolean enabled, boolean links) {
 
-  /** The entity kinds a rule can apply to; {@code device} covers devices and IP addresses. */
+  /**
+   * What a rule applies to: the entity kinds scored for fraud ({@code device} covers devices and IP addresses), and
+   * {@code subscriber}, the lines of the subscriber score (在网积分): each adds its weight, as points, to the score of
+   * a phone whose features meet it.
+   */
   public enum Kind {
-    PHONE, ACCOUNT, HOLDER, DEVICE;
+    PHONE, ACCOUNT, HOLDER, DEVICE, SUBSCRIBER;
+
+    private static final java.util.List<Kind> SCORED = java.util.List.of(PHONE, ACCOUNT, HOLDER, DEVICE);
 
     /** Returns the name in rule files. */
     public String wireName() {
       return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Returns the kinds whose rules score entities for fraud (all but {@link #SUBSCRIBER}). */
+    public static java.util.List<Kind> scored() {
+      return SCORED;
     }
   }
 }

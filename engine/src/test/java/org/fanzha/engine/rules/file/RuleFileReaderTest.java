@@ -76,7 +76,7 @@ class RuleFileReaderTest {
         .containsExactly(
             "2:1 unknown key 'colour'",
             "4:11 rule code 'ph_low' must match [A-Z][A-Z0-9_]{2,63}, e.g. PH_LOW_ANSWER",
-            "5:17 rule ph_low: applies_to must be phone, account, holder or device, not 'planet'",
+            "5:17 rule ph_low: applies_to must be phone, account, holder, device or subscriber, not 'planet'",
             "6:13 rule ph_low: weight must be a whole number from -100 to 100, not '130'",
             "8:13 rule ph_low: reason needs both zh and en text",
             "14:5 rule code DUP_CODE is used twice",

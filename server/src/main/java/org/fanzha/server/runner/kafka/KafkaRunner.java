@@ -57,7 +57,7 @@ import tools.jackson.databind.JsonNode;
  * <p>An accepted submission is first sent to the job's input topic (acknowledged by all in-sync replicas), then
  * journaled in the server's store: a failure in between is answered 503, and the resend that follows is skipped by the
  * job's dedupe (within its window of event time), so nothing accepted is lost. A decide already journaled is not sent
- * again: its committed decision answers it. A decide sends the transfer with a correlation
+ * again: its committed decision answers it. A decide sends the event with a correlation
  * id and waits for the job's answer on the replies topic; no answer in time is a 503 with retry advice. Decisions,
  * warnings and entity risks are read from the job's committed topics ({@link TopicViews}).
  */
@@ -133,17 +133,17 @@ public final class KafkaRunner implements Runner {
   }
 
   @Override
-  public CompletableFuture<Outcome> decide(TransferEvent transfer) {
-    Optional<org.fanzha.store.JournalEntry> before = db.journal().find(transfer.id());
+  public CompletableFuture<Outcome> decide(Event event) {
+    Optional<org.fanzha.store.JournalEntry> before = db.journal().find(event.id());
     if (before.isPresent()) {
       // sent before: not again (the job would only say "duplicate"); its decision, once the job has committed it
-      Optional<Decision> earlier = running(views).recentDecision(transfer.id());
+      Optional<Decision> earlier = running(views).recentDecision(event.id());
       boolean recent = before.get().receivedAt().isAfter(java.time.Instant.now().minus(PENDING_COMMIT));
       if (earlier.isEmpty() && recent) {
-        return CompletableFuture.failedFuture(new TimeoutException("event " + transfer.id()
+        return CompletableFuture.failedFuture(new TimeoutException("event " + event.id()
             + " was scored moments ago; its decision is not committed yet"));
       }
-      return CompletableFuture.completedFuture(new Outcome(List.of(new Outcome.Item(transfer.id(), 0,
+      return CompletableFuture.completedFuture(new Outcome(List.of(new Outcome.Item(event.id(), 0,
           earlier.orElse(null)))));
     }
     Replies r = running(replies);
@@ -151,8 +151,8 @@ public final class KafkaRunner implements Runner {
     CompletableFuture<byte[]> answer = r.expect(correlationId);
     Outcome journaled;
     try {
-      send(List.of(transfer), correlationId);
-      journaled = journal(List.of(transfer));
+      send(List.of(event), correlationId);
+      journaled = journal(List.of(event));
     } catch (RuntimeException e) {
       r.forget(correlationId);
       return CompletableFuture.failedFuture(e);
@@ -165,12 +165,12 @@ public final class KafkaRunner implements Runner {
         throw new java.util.concurrent.CompletionException(failure instanceof TimeoutException
             ? new TimeoutException("no answer from the Flink job within " + waitMs + " ms") : failure);
       }
-      return new Outcome(List.of(new Outcome.Item(transfer.id(), seq, answered(transfer, seq, json))));
+      return new Outcome(List.of(new Outcome.Item(event.id(), seq, answered(event, seq, json))));
     });
   }
 
   /** The decision in the job's answer; for an event the job had seen, the decision it took then. */
-  private @Nullable Decision answered(TransferEvent transfer, long seq, byte[] json) {
+  private @Nullable Decision answered(Event event, long seq, byte[] json) {
     JsonNode n = ResultJson.tree(json);
     String status = n.path("status").asString();
     switch (status) {
@@ -181,10 +181,10 @@ public final class KafkaRunner implements Runner {
           return null; // a duplicate for the journal too: the caller looks for the earlier decision
         }
         // sent before but not journaled (a failure in between): the job's earlier decision, once it is committed
-        return running(views).recentDecision(transfer.id()).orElseThrow(() -> new java.util.concurrent.CompletionException(
-            new TimeoutException("event " + transfer.id() + " was scored before; its decision is not committed yet")));
+        return running(views).recentDecision(event.id()).orElseThrow(() -> new java.util.concurrent.CompletionException(
+            new TimeoutException("event " + event.id() + " was scored before; its decision is not committed yet")));
       default:
-        throw new IllegalStateException("the Flink job did not decide event " + transfer.id() + ": " + n);
+        throw new IllegalStateException("the Flink job did not decide event " + event.id() + ": " + n);
     }
   }
 

@@ -1,0 +1,111 @@
+package org.fanzha.server.subscribers;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Optional;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.id.Identifiers;
+import org.fanzha.core.id.InvalidIdentifierException;
+import org.fanzha.engine.subscriber.SubscriberScore;
+import org.fanzha.server.regions.EntityRegions;
+import org.fanzha.server.regions.Jurisdictions;
+import org.fanzha.server.runner.Runner;
+import org.fanzha.server.system.Caller;
+import org.fanzha.server.system.JsonBodies;
+import org.fanzha.server.system.Masks;
+import org.fanzha.store.Database;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The subscriber score (在网积分) of one number: {@code GET /api/v1/subscribers/{phone}/score}. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "subscribers", description = "Subscriber score (在网积分), its band and the band's limits")
+class SubscriberController {
+
+  private static final URI INVALID = URI.create("urn:fanzha:problem:invalid-entity");
+  private static final URI NOT_FOUND = URI.create("urn:fanzha:problem:unknown-entity");
+  private static final URI NOT_HERE = URI.create("urn:fanzha:problem:not-served-by-this-runner");
+
+  private final Runner runner;
+  private final Database db;
+  private final EntityRegions regions;
+
+  SubscriberController(Runner runner, Database db, EntityRegions regions) {
+    this.runner = runner;
+    this.db = db;
+    this.regions = regions;
+  }
+
+  @Operation(
+      summary = "Score a subscriber",
+      description = "The number's subscriber score (0–100, higher is more trusted) from the subscriber lines of the "
+          + "rules in force (applies_to: subscriber: tenure, real-name opening, regular use, contacts, risk signals), "
+          + "its band (A–D), the lines it met with their points and bilingual reasons, the limits an operator applies "
+          + "to a number of that band (calls_per_day, sms_per_day: null for none; international), and its calls and "
+          + "messages over the last 24 hours. As of the latest event time the engine has read. A user limited to "
+          + "regions sees a number of another region not at all (404) and one whose region is not known masked. "
+          + "Every look-up is written to the audit log.",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "the score"),
+          @ApiResponse(responseCode = "400", description = "not a phone number",
+              content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "404", description = "the engine has never met this number",
+              content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "501", description = "in distributed mode features live in the Flink job",
+              content = @Content(mediaType = "application/problem+json"))})
+  @GetMapping(path = "/subscribers/{phone}/score",
+      produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  ResponseEntity<?> score(@PathVariable String phone, @Nullable Authentication auth) {
+    String canonical;
+    try {
+      canonical = Identifiers.phone(phone);
+    } catch (InvalidIdentifierException e) {
+      return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid phone number", "phone: " + e.getMessage());
+    }
+    if (!runner.scoresSubscribers()) {
+      return problem(HttpStatus.NOT_IMPLEMENTED, NOT_HERE, "Not served in distributed mode",
+          "the subscriber score is computed where the features are kept: the embedded runner; this server runs the "
+              + "Flink job, which does not answer it yet");
+    }
+    Caller caller = Caller.of(auth);
+    EntityRegions.Visibility seen = regions.visibility(EntityKind.PHONE, canonical, Jurisdictions.of(db, auth));
+    if (seen == EntityRegions.Visibility.NONE) {
+      db.audit().record(caller.name(), caller.rolesText(), "subscriber.score.outside", EntityKind.PHONE, canonical,
+          false);
+      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", "the engine has never met this number");
+    }
+    boolean full = seen == EntityRegions.Visibility.FULL;
+    db.audit().record(caller.name(), caller.rolesText(), "subscriber.score", EntityKind.PHONE, canonical, full);
+    Optional<SubscriberScore> score = runner.subscriber(canonical);
+    if (score.isEmpty()) {
+      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", "the engine has never met this number");
+    }
+    String shown = full ? canonical : Masks.entity(EntityKind.PHONE, canonical);
+    byte[] json = JsonBodies.write(g -> {
+      g.writeStartObject();
+      SubscriberJson.fields(score.get(), shown, g);
+      g.writeBooleanProperty("masked", !full);
+      g.writeEndObject();
+    });
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(type);
+    p.setTitle(title);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+}
