@@ -120,7 +120,7 @@ public final class RuleBook {
         Node condition = Checker.check(spec.when(), scope);
         if (spec.enabled()) {
           byKind.get(spec.appliesTo()).add(new Rule(spec.code(), spec.reason(), spec.weight(), spec.role(), spec.when(), condition,
-              spec.links()));
+              spec.links(), spec.eventOnly()));
         }
       } catch (ExpressionException e) {
         for (Problem p : e.problems()) {

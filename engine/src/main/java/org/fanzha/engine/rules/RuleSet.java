@@ -20,6 +20,7 @@ public final class RuleSet {
   private final int[] roleOrdinal;
   private final int[] weight;
   private final int roleMinScore;
+  private final long eventOnly;
 
   /** Creates a set whose rule {@code i} holds when bit {@code i} of {@code conditions} is set; a role is named from {@code roleMinScore}. */
   public RuleSet(List<Rule> rules, Conditions conditions, int roleMinScore) {
@@ -41,11 +42,30 @@ public final class RuleSet {
       factor[i] = r.weight() < 0 ? 1 + r.weight() / 100.0 : 1 - r.weight() / 100.0;
       roleOrdinal[i] = r.role() == null ? -1 : r.role().ordinal();
     }
+    long e = 0;
+    for (int i = 0; i < n; i++) {
+      e |= rules.get(i).eventOnly() ? 1L << i : 0;
+    }
+    eventOnly = e;
   }
 
   /** Returns the rules in index order. */
   public List<Rule> rules() {
     return rules;
+  }
+
+  /** Returns the rule indexes (a bit each) that decide only the event they fire on ({@code scope: event}). */
+  public long eventOnly() {
+    return eventOnly;
+  }
+
+  /**
+   * Returns what the entity keeps of {@code v}, an evaluation of this set: {@code v} itself when no event-only rule
+   * fired, else the rules that fired less those, combined into {@code out}.
+   */
+  public Verdict kept(Verdict v, Verdict out) {
+    long fired = v.mask() & eventOnly;
+    return fired == 0 ? v : combine(v.mask() & ~eventOnly, out);
   }
 
   /** Returns the conditions this set runs. */

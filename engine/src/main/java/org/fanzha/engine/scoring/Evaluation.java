@@ -41,6 +41,8 @@ public final class Evaluation {
   private final Verdict verdict = new Verdict();
   /** Scratch for a phone held again without its lapsed victim links. */
   private final Verdict relinked = new Verdict();
+  /** What an entity keeps of an evaluation whose event-only rules fired ({@code scope: event}). */
+  private final Verdict keptPart = new Verdict();
   private final EventView ev = new EventView();
   /** How often each lasting rule bit fired, per kind (PHONE, ACCOUNT, HOLDER, DEVICE): for back-tests, shadows, metrics. */
   private final long[][] hits = new long[RuleSpec.Kind.values().length][64];
@@ -159,17 +161,21 @@ public final class Evaluation {
     long mask = RuleCodes.toBits(verdict.mask(), r.phoneBits);
     count(RuleSpec.Kind.PHONE, mask);
     long heldBefore = phones.reasonMask(p);
+    tally.consider(EntityKind.PHONE, p, score, mask, role); // the event's decision; the number keeps what follows
+    Verdict k = r.phoneRules.kept(verdict, keptPart);
+    score = k.score();
+    role = k.role();
+    mask = RuleCodes.toBits(k.mask(), r.phoneBits);
     if (r.victimLinksLapsed(heldBefore, mask, phones.victimLinks(p), phones.longFirstContacts(p))) {
       // held risk is a peak kept on purpose (evidence seen once stays), except chance victim links: the number is
       // held again on the reasons it has now and the others it held, without them
-      long kept = r.phoneRuleIndexes(heldBefore & ~r.phoneVictimLinkBits) | verdict.mask();
+      long kept = r.phoneRuleIndexes(heldBefore & ~r.phoneVictimLinkBits) | k.mask();
       r.phoneRules.combine(kept, relinked);
       phones.setRisk(p, relinked.score(), RuleCodes.toBits(kept, r.phoneBits), relinked.roleBits());
     } else {
-      phones.raise(p, score, mask, verdict.roleBits());
+      phones.raise(p, score, mask, k.roleBits());
     }
     noteModel(EntityKind.PHONE, p, heldBefore, phones.reasonMask(p));
-    tally.consider(EntityKind.PHONE, p, score, mask, role);
     if (role == Role.FRAUD_NUMBER) {
       boolean linked = r.linksPhone(mask);
       boolean nowSuspect = before < r.params.suspect && score >= r.params.suspect;
@@ -198,7 +204,8 @@ public final class Evaluation {
     int score = verdict.score();
     long mask = RuleCodes.toBits(verdict.mask(), r.phoneBits);
     count(RuleSpec.Kind.PHONE, mask);
-    s.persons.raise(v, score, mask, verdict.roleBits());
+    Verdict k = r.phoneRules.kept(verdict, keptPart);
+    s.persons.raise(v, k.score(), RuleCodes.toBits(k.mask(), r.phoneBits), k.roleBits());
     tally.consider(EntityKind.PHONE, v, score, mask, verdict.role());
     return score;
   }
@@ -213,9 +220,12 @@ public final class Evaluation {
     long mask = RuleCodes.toBits(verdict.mask(), r.accountBits);
     count(RuleSpec.Kind.ACCOUNT, mask);
     long heldBefore = s.accounts.reasonMask(a);
-    s.accounts.raise(a, score, mask, verdict.roleBits());
+    tally.consider(EntityKind.ACCOUNT, a, score, mask, role); // the event's decision; the account keeps what follows
+    Verdict k = r.accountRules.kept(verdict, keptPart);
+    score = k.score();
+    role = k.role();
+    s.accounts.raise(a, score, RuleCodes.toBits(k.mask(), r.accountBits), k.roleBits());
     noteModel(EntityKind.ACCOUNT, a, heldBefore, s.accounts.reasonMask(a));
-    tally.consider(EntityKind.ACCOUNT, a, score, mask, role);
     if (score >= r.params.propagate && role == Role.MULE) {
       propagation.muleToHolder(a, now);
     }
@@ -228,7 +238,8 @@ public final class Evaluation {
     Role role = verdict.role();
     long mask = RuleCodes.toBits(verdict.mask(), r.holderBits);
     count(RuleSpec.Kind.HOLDER, mask);
-    s.holders.raise(h, score, mask, verdict.roleBits());
+    Verdict k = r.holderRules.kept(verdict, keptPart);
+    s.holders.raise(h, k.score(), RuleCodes.toBits(k.mask(), r.holderBits), k.roleBits());
     tally.consider(EntityKind.HOLDER, h, score, mask, role);
     if (propagation.isDealer(h)) {
       propagation.dealerToCards(h, now);
@@ -241,7 +252,8 @@ public final class Evaluation {
     int score = verdict.score();
     long mask = RuleCodes.toBits(verdict.mask(), r.nodeBits);
     count(RuleSpec.Kind.DEVICE, mask);
-    t.raise(n, score, mask, verdict.roleBits());
+    Verdict k = r.nodeRules.kept(verdict, keptPart);
+    t.raise(n, k.score(), RuleCodes.toBits(k.mask(), r.nodeBits), k.roleBits());
     tally.consider(kind, n, score, mask, verdict.role());
     return score;
   }

@@ -41,7 +41,7 @@ public final class RuleFileReader {
   private static final Pattern PARAM = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Set<String> ROOT_KEYS = Set.of("version", "params", "rules");
   private static final Set<String> RULE_KEYS = Set.of("code", "applies_to", "role", "weight", "when", "reason", "enabled",
-      "evidence");
+      "evidence", "scope");
 
   private final String source;
   private final List<RuleFileProblem> problems = new ArrayList<>();
@@ -251,13 +251,21 @@ public final class RuleFileReader {
         problem(fields.get("evidence"), where + ": evidence must be link or behaviour, not '" + ev + "'");
       }
     }
+    boolean eventOnly = false;
+    if (fields.containsKey("scope")) {
+      String sc = text(fields.get("scope"), map, "scope");
+      eventOnly = "event".equals(sc);
+      if (sc != null && !eventOnly && !"entity".equals(sc)) {
+        problem(fields.get("scope"), where + ": scope must be entity or event, not '" + sc + "'");
+      }
+    }
     if (code == null || kind == null || when == null || !(fields.get("when") instanceof ScalarNode whenNode)) {
       return null;
     }
     // Kept even with other problems, so that its condition is checked too; such a file is never used.
     Reason shown = reason != null ? reason : new Reason(code, code, code);
     return new RuleSpec(code, kind, role, weight, when, position(whenNode), shown, enabled && problems.size() == before,
-        links);
+        links, eventOnly);
   }
 
   private @Nullable Reason reason(@Nullable Node n, Node owner, String code, String where) {

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param enabled false keeps the rule in the file but out of scoring
  * @param links {@code evidence: link}: the rule ties the entity to fraud itself (a victim, a report, fraudulent
  *     content, a listing, a dealer, a shared handset), rather than describing how it behaves
+ * @param eventOnly {@code scope: event}: the rule decides the event it fires on (an opening past a limit is refused)
+ *     and the entity's held risk does not keep it; {@code scope: entity}, the default, is kept like any evidence
  */
 public record RuleSpec(String code, Kind appliesTo, @Nullable Role role, int weight, String when, TextPosition whenAt,
-    Reason reason, boolean enabled, boolean links) {
+    Reason reason, boolean enabled, boolean links, boolean eventOnly) {
 
   /**
    * What a rule applies to: the entity kinds scored for fraud ({@code device} covers devices and IP addresses), and

@@ -103,6 +103,25 @@ class RuleFileReaderTest {
   }
 
   @Test
+  void read_scopeEntityOrEventAndNothingElse() throws RuleFileException {
+    String rule = """
+        version: 1
+        rules:
+          - code: HO_X
+            applies_to: holder
+            weight: 95
+            when: "features.sims_total > 5"
+            reason: {zh: "超过上限", en: "Past the limit"}
+        """;
+    assertThat(RuleFileReader.read(rule + "    scope: event\n").rules().get(0).eventOnly()).isTrue();
+    assertThat(RuleFileReader.read(rule + "    scope: entity\n").rules().get(0).eventOnly()).isFalse();
+    assertThat(RuleFileReader.read(rule).rules().get(0).eventOnly()).isFalse();
+    RuleFileProblem p = problems(rule + "    scope: forever\n").get(0);
+    assertThat(p.message()).isEqualTo("rule HO_X: scope must be entity or event, not 'forever'");
+    assertThat(p.line()).isEqualTo(8);
+  }
+
+  @Test
   void read_yamlThatIsNotARuleFile() {
     assertThat(problems("just a line").get(0).message()).contains("a rule file is a mapping");
     assertThat(problems("- a\n- b\n").get(0).message()).contains("a rule file is a mapping");

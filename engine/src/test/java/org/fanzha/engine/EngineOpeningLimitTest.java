@@ -1,0 +1,52 @@
+package org.fanzha.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.engine.Scenario.DAY;
+import static org.fanzha.engine.Scenario.T0;
+
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.core.event.OpeningKind;
+import org.fanzha.core.reason.Reason;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 一证五号: the sixth phone card one person opens is refused with the reason, while the person is not held at risk
+ * for it (a rule of {@code scope: event}); a rule kept like any evidence would have marked them.
+ */
+class EngineOpeningLimitTest {
+
+  private static final String HOLDER = Scenario.holder(40);
+
+  /** Opens {@code cards} phone cards for one person, a year apart (no burst of openings), and returns the last decision. */
+  private static Decision openCards(Scenario s, int cards) {
+    Decision last = null;
+    for (int i = 0; i < cards; i++) {
+      last = s.opening(T0 - (cards - i) * 365 * DAY, OpeningKind.SIM, Scenario.phone(400 + i), HOLDER, null, null, null,
+          null, "branch");
+    }
+    return last;
+  }
+
+  @Test
+  void theFifthCardIsOpened_theSixthRefusedWithItsReason() {
+    Decision fifth = openCards(new Scenario(), 5);
+    assertThat(fifth.action()).isNotEqualTo(Action.HOLD);
+    assertThat(fifth.reasons()).extracting(Reason::code).doesNotContain("HO_OVER_CARD_LIMIT");
+
+    Scenario s = new Scenario();
+    Decision sixth = openCards(s, 6);
+    assertThat(sixth.action()).isEqualTo(Action.HOLD);
+    assertThat(sixth.entityKind()).isEqualTo(EntityKind.HOLDER);
+    assertThat(sixth.reasons()).extracting(Reason::code).contains("HO_OVER_CARD_LIMIT");
+  }
+
+  @Test
+  void theRefusalIsNotKept_thePersonIsNotHeldAtRiskForIt() {
+    Scenario s = new Scenario();
+    openCards(s, 6);
+    assertThat(s.engine().entity(EntityKind.HOLDER, HOLDER).map(EntityRisk::reasons).orElse(java.util.List.of()))
+        .as("a refused opening decides the event; the holder's held risk does not keep it")
+        .extracting(Reason::code).doesNotContain("HO_OVER_CARD_LIMIT");
+    assertThat(s.engine().entity(EntityKind.HOLDER, HOLDER).map(EntityRisk::score).orElse(0)).isLessThan(40);
+  }
+}
