@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
   private final ClueRepository clues;
   private final AssessmentRepository assessments;
   private final WorkRepository work;
+  private final VerificationRepository verifications;
 
   private Database(HikariDataSource dataSource, Dialect dialect, @Nullable Path journalLog) {
     this.dataSource = dataSource;
@@ -57,6 +58,7 @@ public final class Database implements AutoCloseable {
     this.clues = new ClueRepository(dataSource);
     this.assessments = new AssessmentRepository(dataSource);
     this.work = new WorkRepository(dataSource);
+    this.verifications = new VerificationRepository(dataSource);
   }
 
   /**
@@ -235,6 +237,11 @@ public final class Database implements AutoCloseable {
   /** Returns who works which item and the notes on items. */
   public WorkRepository work() {
     return work;
+  }
+
+  /** Returns the re-verification tasks of abnormal numbers and accounts. */
+  public VerificationRepository verifications() {
+    return verifications;
   }
 
   /** Closes the pool; on H2 this also closes the database file once the last connection goes. */

@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.OpeningEvent;
+import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Decision;
@@ -23,7 +26,9 @@ import org.fanzha.server.runner.Runner;
 import org.fanzha.server.lists.ListedParties;
 import org.fanzha.server.runner.Outcome;
 import org.fanzha.server.system.Bodies;
-import org.fanzha.server.subscribers.SubscriberLimits;
+import org.fanzha.server.subscribers.ContactLimits;
+import org.fanzha.server.verifications.Restriction;
+import org.fanzha.server.verifications.VerificationDesk;
 import org.fanzha.server.system.JsonBodies;
 import org.fanzha.server.system.Roles;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +44,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Decides one transfer synchronously: {@code POST /api/v1/decide}. */
+/** Decides one transfer, call, message or opening synchronously: {@code POST /api/v1/decide}. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "decide", description = "Real-time decision on one transfer")
+@Tag(name = "decide", description = "Real-time decision on one transfer, call, message or opening")
 class DecideController {
 
   /** Response header telling whether the id had been processed before (then the decision is the earlier one). */
@@ -54,31 +59,40 @@ class DecideController {
   private final Runner runner;
   private final WarningDesk warnings;
   private final ListedParties listed;
-  private final SubscriberLimits limits = new SubscriberLimits();
+  private final ContactLimits limits;
+  private final VerificationDesk verifications;
   private final Timer latency;
 
   DecideController(IngestService ingest, Runner runner, WarningDesk warnings, ListedParties listed,
-      MeterRegistry meters) {
+      VerificationDesk verifications, MeterRegistry meters) {
     this.ingest = ingest;
+    this.verifications = verifications;
+    this.limits = new ContactLimits(verifications);
     this.listed = listed;
     this.warnings = warnings;
     this.runner = runner;
     this.latency = Timer.builder("fanzha.decide")
-        .description("time to journal and decide one transfer")
+        .description("time to journal and decide one transfer, call, message or opening")
         .publishPercentiles(0.5, 0.99)
         .register(meters);
   }
 
   @Operation(
-      summary = "Decide one transfer",
-      description = "The body is one transfer event (EVENTS.md). It is journaled like any event, scored by the "
+      summary = "Decide one transfer, call, message or opening",
+      description = "The body is one transfer, call, sms or opening event (EVENTS.md). It is journaled like any event, scored by the "
           + "engine with everything seen before it, and answered with the decision: the riskiest party "
           + "(entity_kind, entity), score 0–100, level, action (allow|warn|delay|hold) and bilingual reasons. "
           + "The body has the fields of a line of decisions.ndjson. Sending the same id again does not "
           + "process it twice: the answer repeats the earlier decision with header Fanzha-Duplicate: true while "
           + "it is remembered, else 409. When a list entry decided it, the answer adds listings: [{id, list, reason, source, legal_basis}]. When the payer (from_phone or from) has an open early-warning task, the "
           + "action is at least delay (hold for a critical one) and the answer adds warning: {id, severity, "
-          + "fraud_type, script} so the bank can stop the payment and call the person.",
+          + "fraud_type, script} so the bank can stop the payment and call the person. A payment from an account "
+          + "restricted pending its re-verification is held outside a counter, a suspended one everywhere (the answer "
+          + "adds verification: {id, state}). A call or message (role OPERATOR may ask these and phone-card openings, "
+          + "not transfers) is held when the number is restricted (but to a service number) or suspended, or when it "
+          + "breaks a limit of its subscriber band (SUB_LIMIT_CALLS, SUB_LIMIT_SMS, SUB_LIMIT_ABROAD); the answer adds "
+          + "subscriber: {score, band, reasons, limits, usage}. A phone-card opening past the cards-per-person limit "
+          + "is held (HO_OVER_CARD_LIMIT).",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
           mediaType = "application/json", examples = @ExampleObject(value = """
               {"type":"transfer","id":"t1","ts":"2026-11-27T09:31:45+08:00","from":"6222020200112233446","to":"6217000010001234569","amount":"49000.00","channel":"mobile","from_phone":"13800138000"}"""))),
@@ -99,13 +113,15 @@ class DecideController {
       return invalid(body, rej.rejection());
     }
     Event event = ((ParseResult.Accepted) r).event();
-    if (!(event instanceof TransferEvent || event instanceof CallEvent || event instanceof SmsEvent)) {
-      return invalid(body, new Rejection(1, event.id(), "type", "must be transfer, call or sms for a decision, not "
-          + event.type().wireName() + "; send other events to /api/v1/events"));
+    boolean contact = event instanceof CallEvent || event instanceof SmsEvent;
+    if (!(contact || event instanceof TransferEvent || event instanceof OpeningEvent)) {
+      return invalid(body, new Rejection(1, event.id(), "type", "must be transfer, call, sms or opening for a "
+          + "decision, not " + event.type().wireName() + "; send other events to /api/v1/events"));
     }
-    if (event instanceof TransferEvent && Roles.operatorOnly(auth)) {
-      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-          "an operator asks about calls and messages; transfers are decided for banks (role INGEST)");
+    boolean simOpening = event instanceof OpeningEvent o && o.kind() == OpeningKind.SIM;
+    if (Roles.operatorOnly(auth) && !contact && !simOpening) {
+      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "an operator asks about its calls, "
+          + "messages and phone-card openings; transfers and accounts are decided for banks (role INGEST)");
       p.setTitle("Not an operator's decision");
       return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
@@ -126,15 +142,31 @@ class DecideController {
     if (d == null) {
       throw new Unavailable("the engine failed on this event; it is journaled and was logged", new IllegalStateException());
     }
+    Decision decided = d;
     byte[] json = event instanceof TransferEvent transfer ? transferAnswer(d, transfer, request)
-        : limits.answer(d, event, runner);
+        : contact ? limits.answer(d, event, runner) : JsonBodies.write(g -> OutputJson.write(decided, g));
     latency.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
     return ResponseEntity.ok().header(DUPLICATE_HEADER, Boolean.toString(duplicate))
         .contentType(MediaType.APPLICATION_JSON).body(json);
   }
 
-  /** A transfer's decision: a payer under an open warning is stopped for the bank to call them. */
-  private byte[] transferAnswer(Decision d, TransferEvent transfer, HttpServletRequest request) {
+  /**
+   * A transfer's decision: a payer under an open warning is stopped for the bank to call them; a paying account
+   * restricted pending its re-verification is stopped outside a counter.
+   */
+  private byte[] transferAnswer(Decision engine, TransferEvent transfer, HttpServletRequest request) {
+    Optional<Restriction> restricted = verifications.restriction(EntityKind.ACCOUNT, transfer.from())
+        .filter(r -> r.stopsPayment(transfer.channel() == null ? "" : transfer.channel().wireName()));
+    Decision d = restricted.map(r -> ContactLimits.stopped(engine, transfer.id(), EntityKind.ACCOUNT, transfer.from(),
+        r.reason())).orElse(engine);
+    if (restricted.isPresent()) {
+      return JsonBodies.write(g -> {
+        g.writeStartObject();
+        OutputJson.fields(d, g);
+        Restriction.write(restricted.get(), g);
+        g.writeEndObject();
+      });
+    }
     Optional<WarningTask> warned = warnings.openBefore(transfer);
     Decision decision = warned.isPresent() ? OpenWarnings.hold(d, warned.get()) : d;
     return listed.withListings(decision, warned.isPresent()

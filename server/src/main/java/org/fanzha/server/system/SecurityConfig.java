@@ -84,6 +84,8 @@ class SecurityConfig {
       // The police ask for holds, the bank confirms them.
       a.requestMatchers("/api/v1/trace/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/api/v1/subscribers/**").hasAnyRole(Roles.OPERATOR, Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/api/v1/verifications", "/api/v1/verifications/**")
+          .hasAnyRole(Roles.OPERATOR, Roles.BANK, Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers(HttpMethod.POST, "/funds/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/funds/**").hasAnyRole(STAFF);
       a.requestMatchers(HttpMethod.POST, "/api/v1/holds/*/confirm", "/api/v1/holds/*/reject")

@@ -15,23 +15,38 @@ import org.fanzha.engine.replay.OutputJson;
 import org.fanzha.engine.subscriber.SubscriberScore;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.JsonBodies;
+import org.fanzha.server.verifications.Restriction;
+import org.fanzha.server.verifications.VerificationDesk;
 
 /**
- * An operator's decision on a call or message: the engine's, stopped ({@code hold}) when the number breaks a limit
- * of its subscriber band (第11条: an abnormal card is restricted until verified), with the score beside it.
+ * An operator's decision on a call or message: the engine's, stopped ({@code hold}) when the number is restricted
+ * pending its re-verification (第11条) or breaks a limit of its subscriber band, with the score beside it.
  */
-public final class SubscriberLimits {
+public final class ContactLimits {
 
-  /** The decision's JSON for a call or message, with {@code subscriber: {score, band, reasons, limits, usage}}. */
+  private final VerificationDesk verifications;
+
+  public ContactLimits(VerificationDesk verifications) {
+    this.verifications = verifications;
+  }
+
+  /**
+   * The decision's JSON for a call or message, with {@code subscriber: {score, band, reasons, limits, usage}} and,
+   * when a re-verification restricts the number, {@code verification: {id, state}}.
+   */
   public byte[] answer(Decision engine, Event event, Runner runner) {
     String from = event instanceof CallEvent c ? c.caller() : ((SmsEvent) event).sender();
     String to = event instanceof CallEvent c ? c.callee() : ((SmsEvent) event).receiver();
+    Optional<Restriction> restricted = verifications.restriction(EntityKind.PHONE, from)
+        .filter(r -> r.stopsContact(to));
     Optional<SubscriberScore> score = runner.subscriber(from);
-    Reason breach = score.map(s -> s.breach(event.type(), to)).orElse(null);
-    Decision decision = breach == null ? engine : stopped(engine, event.id(), from, breach);
+    Reason breach = restricted.map(Restriction::reason)
+        .orElseGet(() -> score.map(s -> s.breach(event.type(), to)).orElse(null));
+    Decision decision = breach == null ? engine : stopped(engine, event.id(), EntityKind.PHONE, from, breach);
     return JsonBodies.write(g -> {
       g.writeStartObject();
       OutputJson.fields(decision, g);
+      restricted.ifPresent(r -> Restriction.write(r, g));
       if (score.isPresent()) {
         g.writeObjectPropertyStart("subscriber");
         SubscriberJson.fields(score.get(), from, g);
@@ -41,13 +56,13 @@ public final class SubscriberLimits {
     });
   }
 
-  /** The decision held for a broken limit: the limit's reason first, the engine's after it. */
-  static Decision stopped(Decision d, String eventId, String phone, Reason breach) {
+  /** The decision held for a broken limit or a restriction: its reason first, the engine's after it. */
+  public static Decision stopped(Decision d, String eventId, EntityKind kind, String entity, Reason breach) {
     List<Reason> reasons = new ArrayList<>(d.reasons().size() + 1);
     reasons.add(breach);
     reasons.addAll(d.reasons());
     if (d.isNone()) {
-      return new Decision(eventId, EntityKind.PHONE, phone, 0, Level.LOW, Action.HOLD, reasons);
+      return new Decision(eventId, kind, entity, 0, Level.LOW, Action.HOLD, reasons);
     }
     return new Decision(d.eventId(), d.entityKind(), d.entity(), d.score(), d.level(), Action.HOLD, reasons);
   }
