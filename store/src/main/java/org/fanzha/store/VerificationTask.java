@@ -24,6 +24,11 @@ public record VerificationTask(String id, String entityKind, String entity, @Nul
   public static final String SUSPENDED = "suspended";
   public static final String VERIFIED = "verified";
 
+  /** Returns the reasons, one a line. */
+  public java.util.List<String> reasonLines() {
+    return reasons.lines().toList();
+  }
+
   /** Returns whether the task still limits or asks something of the holder. */
   public boolean isActive() {
     return !VERIFIED.equals(state);

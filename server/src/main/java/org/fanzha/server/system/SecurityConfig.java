@@ -84,7 +84,7 @@ class SecurityConfig {
       // The police ask for holds, the bank confirms them.
       a.requestMatchers("/api/v1/trace/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/api/v1/subscribers/**").hasAnyRole(Roles.OPERATOR, Roles.ANALYST, Roles.ADMIN);
-      a.requestMatchers("/api/v1/verifications", "/api/v1/verifications/**")
+      a.requestMatchers("/api/v1/verifications", "/api/v1/verifications/**", "/subscribers", "/subscribers/**")
           .hasAnyRole(Roles.OPERATOR, Roles.BANK, Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers(HttpMethod.POST, "/funds/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/funds/**").hasAnyRole(STAFF);

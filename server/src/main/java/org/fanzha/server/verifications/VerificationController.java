@@ -5,14 +5,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.fanzha.server.regions.Jurisdictions;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
 import org.fanzha.server.system.ProblemEntities;
-import org.fanzha.server.system.Roles;
 import org.fanzha.store.Database;
 import org.fanzha.store.VerificationTask;
 import org.jspecify.annotations.Nullable;
@@ -54,18 +52,6 @@ class VerificationController {
     this.db = db;
   }
 
-  /** The entity kinds a caller works: an operator its numbers, a bank its accounts, analysts both. */
-  static List<String> kinds(Caller c) {
-    List<String> kinds = new ArrayList<>(2);
-    if (c.hasAny(Roles.OPERATOR, Roles.ANALYST, Roles.ADMIN)) {
-      kinds.add("phone");
-    }
-    if (c.hasAny(Roles.BANK, Roles.ANALYST, Roles.ADMIN)) {
-      kinds.add("account");
-    }
-    return kinds;
-  }
-
   @Operation(summary = "List re-verification tasks", description = "Tasks newest first, of a state (open, restricted, "
       + "suspended, verified; all by default), about the numbers (OPERATOR), accounts (BANK) or both (ANALYST) within "
       + "the caller's regions.")
@@ -77,7 +63,7 @@ class VerificationController {
           "status: one of all, " + String.join(", ", STATES) + ", not '" + status + "'");
     }
     List<String> regions = Jurisdictions.of(db, auth);
-    List<VerificationTask> tasks = desk.list(status.equals("all") ? null : status, kinds(Caller.of(auth)),
+    List<VerificationTask> tasks = desk.list(status.equals("all") ? null : status, VerificationKinds.of(Caller.of(auth)),
         Math.max(1, Math.min(limit, 1000))).stream().filter(t -> Jurisdictions.within(t.region(), regions)).toList();
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JsonBodies.write(g -> {
       g.writeStartArray();
@@ -120,7 +106,7 @@ class VerificationController {
   /** The task, if the caller works its kind and region; else as if there were none. */
   private VerificationTask visible(String id, @Nullable Authentication auth) {
     VerificationTask t = desk.find(id);
-    if (!kinds(Caller.of(auth)).contains(t.entityKind()) || !Jurisdictions.within(t.region(), Jurisdictions.of(db, auth))) {
+    if (!VerificationKinds.of(Caller.of(auth)).contains(t.entityKind()) || !Jurisdictions.within(t.region(), Jurisdictions.of(db, auth))) {
       throw new VerificationDesk.Refused(404, "no verification task " + id);
     }
     return t;

@@ -20,7 +20,7 @@ final class VerificationJson {
     g.writeStringProperty("state", t.state());
     g.writeStringProperty("channel", t.channel());
     g.writeArrayPropertyStart("reasons");
-    for (String line : t.reasons().split("\n")) {
+    for (String line : t.reasonLines()) {
       g.writeString(line);
     }
     g.writeEndArray();

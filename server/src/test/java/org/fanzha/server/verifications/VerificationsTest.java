@@ -124,5 +124,11 @@ class VerificationsTest {
         .isEmpty();
     assertThat(new Api(port, "admin", "admin-pw").get("/api/v1/verifications?status=suspended").body())
         .contains(ACCOUNT).doesNotContain(NUMBER);
+
+    String page = admin.get("/subscribers?lang=en&phone=" + NUMBER.substring(3)).body();
+    assertThat(page).contains("id=\"score-band\"").contains("SUB_HIGH_RISK").contains("id=\"task-");
+    assertThat(admin.get("/subscribers?lang=en&state=suspended").body()).contains(ACCOUNT).contains("Suspended")
+        .doesNotContain(NUMBER);
+    assertThat(new Api(port, "reviewer", "x").get("/subscribers").statusCode()).isIn(401, 403);
   }
 }

@@ -1,0 +1,100 @@
+package org.fanzha.server.subscribers;
+
+import java.util.List;
+import java.util.Optional;
+import org.fanzha.core.id.Identifiers;
+import org.fanzha.core.id.InvalidIdentifierException;
+import org.fanzha.engine.subscriber.SubscriberScore;
+import org.fanzha.server.regions.Jurisdictions;
+import org.fanzha.server.runner.Runner;
+import org.fanzha.server.system.Caller;
+import org.fanzha.server.verifications.VerificationDesk;
+import org.fanzha.server.verifications.VerificationKinds;
+import org.fanzha.store.Database;
+import org.fanzha.store.VerificationTask;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The console's page of operators' and banks' duties: a number's subscriber score with its lines and limits, and the
+ * re-verification queue with one-click outcomes ({@code /subscribers}).
+ */
+@Controller
+class SubscribersPageController {
+
+  private final Runner runner;
+  private final VerificationDesk desk;
+  private final Database db;
+
+  SubscribersPageController(Runner runner, VerificationDesk desk, Database db) {
+    this.runner = runner;
+    this.desk = desk;
+    this.db = db;
+  }
+
+  @GetMapping("/subscribers")
+  String page(@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "active") String state,
+      Model model, @Nullable Authentication auth) {
+    Caller caller = Caller.of(auth);
+    model.addAttribute("user", caller.name());
+    model.addAttribute("phone", phone);
+    model.addAttribute("score", null);
+    model.addAttribute("problem", null);
+    if (!phone.isBlank()) {
+      lookUp(phone, model, caller);
+    }
+    List<String> regions = Jurisdictions.of(db, auth);
+    List<VerificationTask> tasks = desk.list(state.equals("active") || state.equals("all") ? null : state,
+        VerificationKinds.of(caller), 300).stream()
+        .filter(t -> !state.equals("active") || t.isActive())
+        .filter(t -> Jurisdictions.within(t.region(), regions)).toList();
+    model.addAttribute("state", state);
+    model.addAttribute("tasks", tasks);
+    return "subscribers/index";
+  }
+
+  private void lookUp(String phone, Model model, Caller caller) {
+    String canonical;
+    try {
+      canonical = Identifiers.phone(phone);
+    } catch (InvalidIdentifierException e) {
+      model.addAttribute("problem", "phone: " + e.getMessage());
+      return;
+    }
+    if (!runner.scoresSubscribers()) {
+      model.addAttribute("problem", "distributed mode: the subscriber score is served by the embedded runner only");
+      return;
+    }
+    db.audit().record(caller.name(), caller.rolesText(), "subscriber.score", org.fanzha.core.event.EntityKind.PHONE,
+        canonical, true);
+    Optional<SubscriberScore> s = runner.subscriber(canonical);
+    if (s.isEmpty()) {
+      model.addAttribute("problem", canonical + ": never met by the engine");
+    }
+    model.addAttribute("score", s.orElse(null));
+  }
+
+  @PostMapping("/subscribers/verifications/{id}")
+  String outcome(@PathVariable String id, @RequestParam String outcome, @RequestParam(defaultValue = "") String note,
+      @Nullable Authentication auth) {
+    Caller caller = Caller.of(auth);
+    try {
+      VerificationTask t = desk.find(id);
+      if (!VerificationKinds.of(caller).contains(t.entityKind())) {
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no verification task " + id);
+      }
+      desk.outcome(id, outcome, note.isBlank() ? null : note, caller);
+    } catch (VerificationDesk.Refused e) {
+      throw new ResponseStatusException(HttpStatus.valueOf(e.status()), e.getMessage(), e);
+    }
+    return "redirect:/subscribers";
+  }
+}
