@@ -83,6 +83,7 @@ class SecurityConfig {
       // Fund tracing is personal data: analysts only; a reviewer sees the console's flow pages masked.
       // The police ask for holds, the bank confirms them.
       a.requestMatchers("/api/v1/trace/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
+      a.requestMatchers("/api/v1/gangs", "/api/v1/gangs/**", "/gangs", "/gangs/**").hasAnyRole(Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/api/v1/subscribers/**").hasAnyRole(Roles.OPERATOR, Roles.ANALYST, Roles.ADMIN);
       a.requestMatchers("/api/v1/verifications", "/api/v1/verifications/**", "/subscribers", "/subscribers/**")
           .hasAnyRole(Roles.OPERATOR, Roles.BANK, Roles.ANALYST, Roles.ADMIN);

@@ -1,0 +1,154 @@
+package org.fanzha.server.gangs;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.fanzha.core.event.Event;
+import org.fanzha.core.event.EventType;
+import org.fanzha.core.event.Role;
+import org.fanzha.engine.EntityRisk;
+import org.fanzha.graph.gangs.Gang;
+import org.fanzha.graph.gangs.GangFinder;
+import org.fanzha.graph.gangs.IdentityGraph;
+import org.fanzha.graph.gangs.Node;
+import org.fanzha.server.runner.JournalListener;
+import org.fanzha.server.runner.Runner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the identity graph from the journal and searches it for gangs on a schedule. The engine thread only hands
+ * openings, calls and transfers over (a bounded queue); one thread ("fanzha-gangs") adds them to the graph and runs
+ * the searches, so a search never holds up a decision. The gangs of the last search are what the API answers.
+ */
+@Service
+public class GangService implements JournalListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GangService.class);
+  private static final Set<EventType> TYPES =
+      Collections.unmodifiableSet(EnumSet.of(EventType.OPENING, EventType.CALL, EventType.TRANSFER));
+  private static final List<Role> SUSPECT_ROLES = List.of(Role.FRAUD_NUMBER, Role.MULE, Role.CARD_DEALER);
+
+  private final BlockingQueue<Event> pending = new ArrayBlockingQueue<>(100_000);
+  private final IdentityGraph graph = new IdentityGraph(); // the gangs thread's alone
+  private final ObjectProvider<Runner> runner;
+  private final GangSettings settings;
+  private final GangFinder finder;
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "fanzha-gangs");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile Found found = new Found(List.of(), 0, 0, 0, 0);
+
+  /** The gangs of the last search, with what it looked at and how long it took. */
+  public record Found(List<Gang> gangs, long atMillis, int entities, long links, long tookMillis) {}
+
+  GangService(ObjectProvider<Runner> runner, GangSettings settings) {
+    this.runner = runner;
+    this.settings = settings;
+    this.finder = new GangFinder(new GangFinder.Settings(settings.maxHubLinks(), settings.maxGangSize(), 3, 20_261_205L));
+    thread.scheduleWithFixedDelay(this::drainQuietly, 200, 200, TimeUnit.MILLISECONDS);
+    long every = settings.scanEvery().toMillis();
+    thread.scheduleWithFixedDelay(this::searchQuietly, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public Set<EventType> eventTypes() {
+    return TYPES;
+  }
+
+  @Override
+  public void onJournaled(long seq, Event event) {
+    try {
+      pending.put(event); // waits only if the gangs thread fell 100,000 events behind
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Returns the gangs of the last search, the largest loss first. */
+  public Found found() {
+    return found;
+  }
+
+  /** Returns one gang of the last search. */
+  public Optional<Gang> gang(String id) {
+    return found.gangs().stream().filter(g -> g.id().equals(id)).findFirst();
+  }
+
+  /** Adds what was handed over and searches now, on the gangs thread; returns the search. */
+  public Found searchNow() {
+    try {
+      return thread.submit(() -> {
+        drain();
+        return search();
+      }).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while searching for gangs", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("the gang search failed", e.getCause());
+    }
+  }
+
+  private void drain() {
+    for (Event e = pending.poll(); e != null; e = pending.poll()) {
+      graph.add(e);
+    }
+  }
+
+  private Found search() {
+    Runner r = runner.getIfAvailable();
+    if (r == null || !r.isRunning()) {
+      return found;
+    }
+    long t0 = System.nanoTime();
+    Map<Node, Set<Role>> suspects = new HashMap<>();
+    for (EntityRisk e : r.riskiest(settings.suspects())) {
+      if (e.score() < settings.minScore()) {
+        break; // highest first
+      }
+      if (e.roles().stream().anyMatch(SUSPECT_ROLES::contains)) {
+        suspects.put(new Node(e.entityKind(), e.entity()), e.roles());
+      }
+    }
+    List<Gang> gangs = finder.find(graph, suspects);
+    found = new Found(gangs, System.currentTimeMillis(), graph.size(), graph.links(),
+        (System.nanoTime() - t0) / 1_000_000);
+    return found;
+  }
+
+  private void drainQuietly() {
+    try {
+      drain();
+    } catch (RuntimeException e) {
+      log.warn("Adding events to the identity graph failed", e);
+    }
+  }
+
+  private void searchQuietly() {
+    try {
+      drain();
+      Found f = search();
+      log.debug("{} gangs among {} entities in {} ms", f.gangs().size(), f.entities(), f.tookMillis());
+    } catch (RuntimeException e) {
+      log.warn("Searching for gangs failed; will retry", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}
