@@ -81,6 +81,13 @@ public final class Evaluate {
    */
   public record TacticRow(String tactic, Role role, int total, int found) {}
 
+  /**
+   * The subscriber score (issue 12) at the end of a world: honest cards opened during it (none of them may be
+   * restricted, band D), the fraud numbers in band D, and the licensed call centre's lines in band D.
+   */
+  public record SubscriberFigures(int honestNew, int honestNewRestricted, int fraudNumbers, int fraudRestricted,
+      int callCentreLines, int callCentreRestricted) {}
+
   /** The outcome of one evaluation. */
   public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged,
       RoleScore warnings, List<NormalGroup> normals, Map<String, Integer> falseWarningsByGroup,
@@ -88,7 +95,7 @@ public final class Evaluate {
       int typedOther, int typed, double medianLeadMinutes, double falseWarningsPer10kPeoplePerDay,
       Map<String, Integer> typeConfusion, long victimPaidFen, long paidAfterWarningFen, long stoppedFen,
       List<TacticRow> tactics,
-      int honestTransfersStopped, Map<String, Integer> honestStoppedByGroup) {
+      int honestTransfersStopped, Map<String, Integer> honestStoppedByGroup, SubscriberFigures subscribers) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
@@ -239,8 +246,14 @@ public final class Evaluate {
     Map<String, String> groupOf = new java.util.HashMap<>();
     world.normalActors().forEach((g, keys) -> keys.forEach(k -> groupOf.putIfAbsent(k, g)));
     Map<String, Integer> honestStopped = new java.util.TreeMap<>();
+    Set<String> newCards = new TreeSet<>(); // phone cards opened during the world, with who opened them
+    Set<String> dealerHolders = world.truth().entities(EntityKind.HOLDER, Role.CARD_DEALER);
     long t0 = System.nanoTime();
     world.forEachEvent(e -> {
+      if (e instanceof org.fanzha.core.event.OpeningEvent o && o.kind() == org.fanzha.core.event.OpeningKind.SIM
+          && o.ts() >= sim.startMillis() && !dealerHolders.contains(o.holder())) {
+        newCards.add(o.account());
+      }
       if (e instanceof org.fanzha.core.event.CallEvent c && c.durationS() >= 300 && fraudNumbers.contains(c.caller())) {
         targeted.add(c.callee()); // kept on the line by a fraud number: targeted, though not (yet) a victim
       }
@@ -424,7 +437,28 @@ public final class Evaluate {
         RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
         targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion, money[0], money[1],
         money[2],
-        tacticRows, honestStopped.values().stream().mapToInt(Integer::intValue).sum(), honestStopped);
+        tacticRows, honestStopped.values().stream().mapToInt(Integer::intValue).sum(), honestStopped,
+        subscriberFigures(engine, truth, newCards, fraudNumbers, actors.getOrDefault("call_centre", Set.of())));
+  }
+
+  private static SubscriberFigures subscriberFigures(Engine engine, GroundTruth truth, Set<String> newCards,
+      Set<String> fraudNumbers, Set<String> callCentre) {
+    java.util.function.Predicate<String> restricted = p -> engine.subscriber(p)
+        .map(s -> s.band() == org.fanzha.engine.subscriber.Band.D).orElse(false);
+    int honest = 0;
+    int honestRestricted = 0;
+    for (String p : newCards) {
+      var label = truth.labelOf(EntityKind.PHONE, p);
+      if (label == null || label.role() == Role.NORMAL) {
+        honest++;
+        honestRestricted += restricted.test(p) ? 1 : 0;
+      }
+    }
+    int fraudRestricted = (int) fraudNumbers.stream().filter(restricted).count();
+    List<String> lines = callCentre.stream().filter(k -> k.startsWith("phone:")).map(k -> k.substring(6)).toList();
+    int linesRestricted = (int) lines.stream().filter(restricted).count();
+    return new SubscriberFigures(honest, honestRestricted, fraudNumbers.size(), fraudRestricted, lines.size(),
+        linesRestricted);
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -524,5 +558,10 @@ public final class Evaluate {
         r.paidAfterWarningFen() / 100, r.victimPaidFen() == 0 ? 0.0 : 100.0 * r.paidAfterWarningFen() / r.victimPaidFen());
     out.printf(Locale.ROOT, "  of those payments, answered delay or hold when they were made: %,d yuan (%.1f %%)%n",
         r.stoppedFen() / 100, r.victimPaidFen() == 0 ? 0.0 : 100.0 * r.stoppedFen() / r.victimPaidFen());
+    SubscriberFigures s = r.subscribers();
+    out.printf(Locale.ROOT, "  subscriber score at the end: honest cards opened during the world restricted (band D) %d"
+        + " of %d; fraud numbers in band D %d of %d; licensed call-centre lines in band D %d of %d%n",
+        s.honestNewRestricted(), s.honestNew(), s.fraudRestricted(), s.fraudNumbers(), s.callCentreRestricted(),
+        s.callCentreLines());
   }
 }

@@ -124,6 +124,22 @@ public final class SeedSweep {
     line(out, "victims' money to mules delayed or held when paid (share)", results,
         r -> r.victimPaidFen() == 0 ? 0.0 : (double) r.stoppedFen() / r.victimPaidFen());
     line(out, "median lead time, first warning to first payment (min)", results, Evaluate.Result::medianLeadMinutes);
+    line(out, "honest new cards restricted by the subscriber score (share)", results,
+        r -> share(r.subscribers().honestNewRestricted(), r.subscribers().honestNew()));
+    line(out, "fraud numbers in the subscriber score's band D (share)", results,
+        r -> share(r.subscribers().fraudRestricted(), r.subscribers().fraudNumbers()));
+    int[] sub = new int[6];
+    for (Evaluate.Result r : results) {
+      Evaluate.SubscriberFigures f = r.subscribers();
+      int[] add = {f.honestNewRestricted(), f.honestNew(), f.fraudRestricted(), f.fraudNumbers(),
+          f.callCentreRestricted(), f.callCentreLines()};
+      for (int i = 0; i < sub.length; i++) {
+        sub[i] += add[i];
+      }
+    }
+    out.printf(Locale.ROOT, "subscriber score, over all worlds: honest cards opened during them in band D %d of %d; fraud"
+        + " numbers in band D %d of %d; licensed call-centre lines in band D %d of %d%n", sub[0], sub[1], sub[2], sub[3],
+        sub[4], sub[5]);
     Map<String, long[]> tactics = new TreeMap<>();
     Map<String, Double> lowest = new TreeMap<>();
     for (Evaluate.Result r : results) {
