@@ -406,6 +406,20 @@ public final class EmbeddedRunner implements Runner {
     }
   }
 
+  @Override
+  public List<Decision> recentDecisionsFor(String reasonCode, int limit) {
+    List<Decision> out = new ArrayList<>();
+    synchronized (recentDecisions) {
+      for (Decision d : recentDecisions.values()) {
+        if (d.reasons().stream().anyMatch(r -> r.code().equals(reasonCode))) {
+          out.add(d);
+        }
+      }
+    }
+    java.util.Collections.reverse(out);
+    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+  }
+
   /** Returns up to {@code limit} most recent early warnings, newest first. */
   @Override
   public List<Warning> recentWarnings(int limit) {

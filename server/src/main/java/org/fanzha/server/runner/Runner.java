@@ -42,6 +42,14 @@ public interface Runner extends AutoCloseable {
   /** Returns the decision taken for a recently decided event, if it is still remembered. */
   Optional<Decision> recentDecision(String eventId);
 
+  /**
+   * Returns up to {@code limit} of the recent decisions that give reason {@code reasonCode}, newest first (empty when
+   * the runner keeps no decisions here).
+   */
+  default List<Decision> recentDecisionsFor(String reasonCode, int limit) {
+    return List.of();
+  }
+
   /** Returns up to {@code limit} most recent early warnings, newest first. */
   List<Warning> recentWarnings(int limit);
 

@@ -103,6 +103,8 @@ class OperatorDutiesBrowserTest extends ChromiumTest {
     assertThat(browser.findElement(By.id("gang-" + id)).getText()).contains(DEALER).contains("30000.00");
 
     browser.get(base + "/subscribers");
+    assertThat(browser.findElement(By.id("refused-openings")).getText()).contains("od-o6").contains(DEALER)
+        .contains("一证五号");
     browser.findElement(By.id("phone")).sendKeys(card(1));
     browser.findElement(By.cssSelector("#score-form button")).click();
     waitFor(By.id("score-band"));
