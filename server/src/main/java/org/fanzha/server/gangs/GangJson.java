@@ -20,11 +20,7 @@ final class GangJson {
     out.writeEndObject();
     out.writeNumberProperty("victims", g.victims().size());
     out.writeStringProperty("loss", yuan(g.lossFen()));
-    out.writeArrayPropertyStart("act_first");
-    for (Node n : g.actFirst()) {
-      node(n, out);
-    }
-    out.writeEndArray();
+    actFirst(g, out);
     out.writeEndObject();
   }
 
@@ -65,12 +61,16 @@ final class GangJson {
     }
     out.writeEndArray();
     out.writeStringProperty("loss", yuan(g.lossFen()));
+    actFirst(g, out);
+    out.writeEndObject();
+  }
+
+  private static void actFirst(Gang g, JsonGenerator out) {
     out.writeArrayPropertyStart("act_first");
     for (Node n : g.actFirst()) {
       node(n, out);
     }
     out.writeEndArray();
-    out.writeEndObject();
   }
 
   private static void node(Node n, JsonGenerator out) {

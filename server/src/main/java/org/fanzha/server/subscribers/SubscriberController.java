@@ -16,11 +16,11 @@ import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
 import org.fanzha.server.system.Masks;
+import org.fanzha.server.system.ProblemEntities;
 import org.fanzha.store.Database;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,10 +72,10 @@ class SubscriberController {
     try {
       canonical = Identifiers.phone(phone);
     } catch (InvalidIdentifierException e) {
-      return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid phone number", "phone: " + e.getMessage());
+      return ProblemEntities.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid phone number", "phone: " + e.getMessage());
     }
     if (!runner.scoresSubscribers()) {
-      return problem(HttpStatus.NOT_IMPLEMENTED, NOT_HERE, "Not served in distributed mode",
+      return ProblemEntities.of(HttpStatus.NOT_IMPLEMENTED, NOT_HERE, "Not served in distributed mode",
           "the subscriber score is computed where the features are kept: the embedded runner; this server runs the "
               + "Flink job, which does not answer it yet");
     }
@@ -84,13 +84,13 @@ class SubscriberController {
     if (seen == EntityRegions.Visibility.NONE) {
       db.audit().record(caller.name(), caller.rolesText(), "subscriber.score.outside", EntityKind.PHONE, canonical,
           false);
-      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", "the engine has never met this number");
+      return ProblemEntities.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", "the engine has never met this number");
     }
     boolean full = seen == EntityRegions.Visibility.FULL;
     db.audit().record(caller.name(), caller.rolesText(), "subscriber.score", EntityKind.PHONE, canonical, full);
     Optional<SubscriberScore> score = runner.subscriber(canonical);
     if (score.isEmpty()) {
-      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", "the engine has never met this number");
+      return ProblemEntities.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", "the engine has never met this number");
     }
     String shown = full ? canonical : Masks.entity(EntityKind.PHONE, canonical);
     byte[] json = JsonBodies.write(g -> {
@@ -100,12 +100,5 @@ class SubscriberController {
       g.writeEndObject();
     });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setType(type);
-    p.setTitle(title);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 }
