@@ -307,7 +307,7 @@ public final class Evaluation {
    */
   public Map<String, Long> ruleHits() {
     Map<String, Long> out = new TreeMap<>();
-    for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
+    for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
       long[] counts = hits[k.ordinal()];
       for (int b = 0; b < 64; b++) {
         String code = s.codes.code(k, b);

@@ -77,6 +77,13 @@ class SubscriberScoreTest {
   }
 
   @Test
+  void subscriberLines_areNotCountedAsRuleHits() {
+    Engine engine = reportedNewCard(new Scenario()).engine();
+    engine.subscriber(NEW).orElseThrow();
+    assertThat(engine.ruleHits()).containsKey("PH_REPORTED").doesNotContainKeys("SUB_NEW_CARD", "SUB_REPORTED");
+  }
+
+  @Test
   void theScoreLinesAreData_aRuleFileChangesThemWithoutARebuild() throws RuleFileException {
     String text = RuleBook.defaultText().replace("    base: 50\n", "    base: 30\n")
         .replace("code: SUB_REPORTED\n    applies_to: subscriber\n    weight: -20", "code: SUB_REPORTED\n    applies_to: subscriber\n    weight: -5");

@@ -57,7 +57,7 @@ public class GangService implements JournalListener, AutoCloseable {
   GangService(ObjectProvider<Runner> runner, GangSettings settings) {
     this.runner = runner;
     this.settings = settings;
-    this.finder = new GangFinder(new GangFinder.Settings(settings.maxHubLinks(), settings.maxGangSize(), 3, 20_261_205L));
+    this.finder = new GangFinder(new GangFinder.Settings(settings.maxHubLinks(), settings.maxGangSize(), 3));
     thread.scheduleWithFixedDelay(this::drainQuietly, 200, 200, TimeUnit.MILLISECONDS);
     long every = settings.scanEvery().toMillis();
     thread.scheduleWithFixedDelay(this::searchQuietly, every, every, TimeUnit.MILLISECONDS);

@@ -48,6 +48,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.fanzha.server.verifications.VerificationDesk;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The intake endpoints' answers: problem+json naming each refused event, counts, the decision shape. */
@@ -87,6 +88,7 @@ class IntakeControllersTest {
   @MockitoBean WarningDesk warnings; // no open warnings: its answers are Optional.empty()
   @MockitoBean Database db;
   @MockitoBean ListService lists; // no list entries: its answers are empty
+  @MockitoBean VerificationDesk verifications; // nothing restricted: its answers are Optional.empty()
   Quarantine quarantine;
   final List<List<? extends Event>> submitted = new ArrayList<>();
 
