@@ -184,11 +184,15 @@ class IntakeControllersTest {
   }
 
   @Test
-  void decide_notATransfer_answers400NamingType() throws Exception {
-    mvc.perform(post("/api/v1/decide").contentType(MediaType.APPLICATION_JSON).content(CALL))
+  void decide_aTypeNotDecided_answers400NamingType() throws Exception {
+    String handset = "{\"type\":\"device\",\"id\":\"d1\",\"ts\":\"2026-11-27T09:20:10+08:00\","
+        + "\"subscriber\":\"13800138000\",\"kind\":\"screen_share\",\"target\":\"com.example.meeting\"}";
+    mvc.perform(post("/api/v1/decide").contentType(MediaType.APPLICATION_JSON).content(handset))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.errors[0].field").value("type"));
+        .andExpect(jsonPath("$.errors[0].field").value("type"))
+        .andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.startsWith(
+            "must be transfer, call, sms or opening for a decision, not device")));
     assertThat(submitted).isEmpty();
   }
 
