@@ -82,11 +82,12 @@ public final class Evaluate {
   public record TacticRow(String tactic, Role role, int total, int found) {}
 
   /**
-   * The subscriber score (issue 12) at the end of a world: honest cards opened during it (none of them may be
-   * restricted, band D), the fraud numbers in band D, and the licensed call centre's lines in band D.
+   * The subscriber score and re-verification (issue 12) at the end of a world: honest cards opened during it (none of
+   * them may be restricted, band D), the fraud numbers in band D and those the server asks to re-verify (held at 70 or
+   * more as fraud numbers), and the licensed call centre's lines in band D.
    */
   public record SubscriberFigures(int honestNew, int honestNewRestricted, int fraudNumbers, int fraudRestricted,
-      int callCentreLines, int callCentreRestricted) {}
+      int fraudAsked, int callCentreLines, int callCentreRestricted) {}
 
   /** The outcome of one evaluation. */
   public record Result(long events, long millis, List<Row> rows, int heavyCallers, int heavyCallersFlagged,
@@ -455,10 +456,12 @@ public final class Evaluate {
       }
     }
     int fraudRestricted = (int) fraudNumbers.stream().filter(restricted).count();
+    int fraudAsked = (int) fraudNumbers.stream().filter(p -> engine.entity(EntityKind.PHONE, p)
+        .filter(r -> r.score() >= 70 && r.roles().contains(Role.FRAUD_NUMBER)).isPresent()).count();
     List<String> lines = callCentre.stream().filter(k -> k.startsWith("phone:")).map(k -> k.substring(6)).toList();
     int linesRestricted = (int) lines.stream().filter(restricted).count();
-    return new SubscriberFigures(honest, honestRestricted, fraudNumbers.size(), fraudRestricted, lines.size(),
-        linesRestricted);
+    return new SubscriberFigures(honest, honestRestricted, fraudNumbers.size(), fraudRestricted, fraudAsked,
+        lines.size(), linesRestricted);
   }
 
   private static void explain(Engine engine, GroundTruth truth, Map<EntityKind, Map<Role, Set<String>>> predicted,
@@ -560,8 +563,8 @@ public final class Evaluate {
         r.stoppedFen() / 100, r.victimPaidFen() == 0 ? 0.0 : 100.0 * r.stoppedFen() / r.victimPaidFen());
     SubscriberFigures s = r.subscribers();
     out.printf(Locale.ROOT, "  subscriber score at the end: honest cards opened during the world restricted (band D) %d"
-        + " of %d; fraud numbers in band D %d of %d; licensed call-centre lines in band D %d of %d%n",
-        s.honestNewRestricted(), s.honestNew(), s.fraudRestricted(), s.fraudNumbers(), s.callCentreRestricted(),
-        s.callCentreLines());
+        + " of %d; fraud numbers in band D %d of %d, asked to re-verify %d; licensed call-centre lines in band D %d of"
+        + " %d%n", s.honestNewRestricted(), s.honestNew(), s.fraudRestricted(), s.fraudNumbers(), s.fraudAsked(),
+        s.callCentreRestricted(), s.callCentreLines());
   }
 }

@@ -128,18 +128,18 @@ public final class SeedSweep {
         r -> share(r.subscribers().honestNewRestricted(), r.subscribers().honestNew()));
     line(out, "fraud numbers in the subscriber score's band D (share)", results,
         r -> share(r.subscribers().fraudRestricted(), r.subscribers().fraudNumbers()));
-    int[] sub = new int[6];
+    int[] sub = new int[7];
     for (Evaluate.Result r : results) {
       Evaluate.SubscriberFigures f = r.subscribers();
       int[] add = {f.honestNewRestricted(), f.honestNew(), f.fraudRestricted(), f.fraudNumbers(),
-          f.callCentreRestricted(), f.callCentreLines()};
+          f.callCentreRestricted(), f.callCentreLines(), f.fraudAsked()};
       for (int i = 0; i < sub.length; i++) {
         sub[i] += add[i];
       }
     }
     out.printf(Locale.ROOT, "subscriber score, over all worlds: honest cards opened during them in band D %d of %d; fraud"
-        + " numbers in band D %d of %d; licensed call-centre lines in band D %d of %d%n", sub[0], sub[1], sub[2], sub[3],
-        sub[4], sub[5]);
+        + " numbers in band D %d of %d, asked to re-verify %d; licensed call-centre lines in band D %d of %d%n", sub[0],
+        sub[1], sub[2], sub[3], sub[6], sub[4], sub[5]);
     Map<String, long[]> tactics = new TreeMap<>();
     Map<String, Double> lowest = new TreeMap<>();
     for (Evaluate.Result r : results) {
