@@ -198,7 +198,33 @@ final class FraudPlan {
       smsReports(day, v);
     }
     hookLeadCalls();
+    pastTheCardLimit();
     events.sort(Comparator.comparingLong(Event::ts));
+  }
+
+  /** The operators' real-name rule: at most this many phone cards in one person's name, all operators together. */
+  static final int CARDS_PER_PERSON = 5;
+
+  /**
+   * Each dealer fills one of its names up to the limit during the run and then tries one or two cards more (a dealer
+   * sees only the operator it sells for, not the cards other operators gave the same name): the openings past the
+   * limit are the ones to refuse (一证五号). Drawn from a stream of their own, so the rest of the world is unchanged.
+   */
+  private void pastTheCardLimit() {
+    for (int d = 0; d < dealers.size(); d++) {
+      Dealer dealer = dealers.get(d);
+      String holder = dealer.holders().get(0);
+      SplittableRandom r = Rand.stream(config.seed(), 0x4C1, d);
+      long held = events.stream().filter(e -> e instanceof OpeningEvent o && o.kind() == OpeningKind.SIM
+          && o.holder().equals(holder)).count();
+      long attempts = Math.max(0, CARDS_PER_PERSON - held) + 1 + r.nextInt(2);
+      for (int k = 0; k < attempts; k++) {
+        long ts = config.startMillis() + r.nextLong(config.days() * DAY);
+        String phone = ids.phone(Synth.FRAUD_BASE + 800_000L + d * 16L + k);
+        events.add(new OpeningEvent(id.next('o'), ts, Synth.carrier(phone), OpeningKind.SIM, phone, holder, null,
+            Regions.CODES[dealer.region()], dealer.device(), dealer.ip(), dealer.channel()));
+      }
+    }
   }
 
   List<Event> events() {
