@@ -29,6 +29,7 @@ import java.util.function.Function;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
+import org.fanzha.engine.Action;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
@@ -84,6 +85,8 @@ public final class EmbeddedRunner implements Runner {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedRunner.class);
   private static final int RECENT_WARNINGS = 200;
   private static final int RECENT_DECISIONS = 20_000;
+  /** Openings stopped or sent for review that the console lists, newest first. */
+  private static final int RECENT_STOPPED_OPENINGS = 500;
   private static final int INDEX_STEP = 5_000;
 
   private final Database db;
@@ -127,6 +130,8 @@ public final class EmbeddedRunner implements Runner {
   private long sinceSnapshot; // guarded by snapshotLock once the engine thread runs
   private long lastSnapshotNanos = System.nanoTime(); // guarded by snapshotLock
   private final Deque<Warning> recentWarnings = new ArrayDeque<>(); // guarded by itself
+  /** Openings answered delay or hold, newest first: rare, so kept apart from the busy map of recent decisions. */
+  private final Deque<Decision> stoppedOpenings = new ArrayDeque<>(); // guarded by itself
   private final Map<String, Decision> recentDecisions = new LinkedHashMap<>(1024, 0.75f, false) {
     private static final long serialVersionUID = 1L;
 
@@ -407,17 +412,10 @@ public final class EmbeddedRunner implements Runner {
   }
 
   @Override
-  public List<Decision> recentDecisionsFor(String reasonCode, int limit) {
-    List<Decision> out = new ArrayList<>();
-    synchronized (recentDecisions) {
-      for (Decision d : recentDecisions.values()) {
-        if (d.reasons().stream().anyMatch(r -> r.code().equals(reasonCode))) {
-          out.add(d);
-        }
-      }
+  public List<Decision> recentStoppedOpenings(int limit) {
+    synchronized (stoppedOpenings) {
+      return stoppedOpenings.stream().limit(limit).toList();
     }
-    java.util.Collections.reverse(out);
-    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
   }
 
   /** Returns up to {@code limit} most recent early warnings, newest first. */
@@ -559,6 +557,14 @@ public final class EmbeddedRunner implements Runner {
     }
     synchronized (recentDecisions) {
       recentDecisions.put(event.id(), d);
+    }
+    if (event.type() == EventType.OPENING && d.action().compareTo(Action.DELAY) >= 0) {
+      synchronized (stoppedOpenings) {
+        stoppedOpenings.addFirst(d);
+        if (stoppedOpenings.size() > RECENT_STOPPED_OPENINGS) {
+          stoppedOpenings.removeLast();
+        }
+      }
     }
     return d;
   }

@@ -43,10 +43,10 @@ public interface Runner extends AutoCloseable {
   Optional<Decision> recentDecision(String eventId);
 
   /**
-   * Returns up to {@code limit} of the recent decisions that give reason {@code reasonCode}, newest first (empty when
-   * the runner keeps no decisions here).
+   * Returns up to {@code limit} of the recent openings answered delay or hold (past a card limit, a burst of
+   * openings, a dealer), newest first; empty when the runner keeps no decisions here.
    */
-  default List<Decision> recentDecisionsFor(String reasonCode, int limit) {
+  default List<Decision> recentStoppedOpenings(int limit) {
     return List.of();
   }
 

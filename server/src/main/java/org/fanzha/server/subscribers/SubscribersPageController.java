@@ -30,9 +30,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class SubscribersPageController {
 
-  /** The rule that refuses a card past the cards-per-person limit (一证五号). */
-  static final String CARD_LIMIT = "HO_OVER_CARD_LIMIT";
-
   private final Runner runner;
   private final VerificationDesk desk;
   private final Database db;
@@ -61,7 +58,7 @@ class SubscribersPageController {
         .filter(t -> Jurisdictions.within(t.region(), regions)).toList();
     model.addAttribute("state", state);
     model.addAttribute("tasks", tasks);
-    model.addAttribute("refused", runner.recentDecisionsFor(CARD_LIMIT, 50));
+    model.addAttribute("refused", runner.recentStoppedOpenings(50));
     model.addAttribute("mask", !org.fanzha.server.system.Roles.canSeePersonalData(auth));
     return "subscribers/index";
   }
