@@ -5,7 +5,7 @@
 CREATE TABLE verification_task (
   id            VARCHAR(32)   NOT NULL PRIMARY KEY,
   entity_kind   VARCHAR(16)   NOT NULL,
-  entity        VARCHAR(64)   NOT NULL,
+  entity        VARCHAR(256)  NOT NULL,
   region        VARCHAR(12),
   reasons       VARCHAR(2000) NOT NULL,
   channel       VARCHAR(32)   NOT NULL,

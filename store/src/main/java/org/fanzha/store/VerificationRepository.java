@@ -18,6 +18,9 @@ public final class VerificationRepository {
   private static final String COLUMNS = "id, entity_kind, entity, region, reasons, channel, state, opened_at_ms, "
       + "due_at_ms, closed_at_ms, closed_by, version";
 
+  /** The state asked of {@link #list} for every task that still asks or limits something. */
+  public static final String ACTIVE = "active";
+
   private final Jdbc jdbc;
 
   VerificationRepository(DataSource ds) {
@@ -111,15 +114,19 @@ public final class VerificationRepository {
         }, VerificationRepository::row).stream().findFirst();
   }
 
-  /** Returns up to {@code limit} tasks of a state ({@code null}: all) and entity kinds, newest first. */
+  /**
+   * Returns up to {@code limit} tasks of a state ({@code null}: all; {@link #ACTIVE}: all but verified) and entity
+   * kinds, newest first.
+   */
   public List<VerificationTask> list(@Nullable String state, List<String> kinds, int limit) {
-    String where = (state == null ? "" : " AND state = ?") + " AND entity_kind IN ("
+    boolean active = ACTIVE.equals(state);
+    String where = (state == null ? "" : active ? " AND state <> ?" : " AND state = ?") + " AND entity_kind IN ("
         + String.join(", ", java.util.Collections.nCopies(Math.max(1, kinds.size()), "?")) + ")";
     return jdbc.query("SELECT " + COLUMNS + " FROM verification_task WHERE 1 = 1" + where
         + " ORDER BY opened_at_ms DESC, id DESC LIMIT ?", ps -> {
           int i = 1;
           if (state != null) {
-            ps.setString(i++, state);
+            ps.setString(i++, active ? VerificationTask.VERIFIED : state);
           }
           for (String k : kinds.isEmpty() ? List.of("") : kinds) {
             ps.setString(i++, k);

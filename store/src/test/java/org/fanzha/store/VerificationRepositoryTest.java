@@ -66,6 +66,10 @@ class VerificationRepositoryTest {
       assertThat(r.list(null, List.of("phone"), 10)).extracting(VerificationTask::id).containsExactly("V-b", "V-a");
       assertThat(r.list(VerificationTask.OPEN, List.of("account", "phone"), 10)).hasSize(3);
       assertThat(r.list(VerificationTask.SUSPENDED, List.of("phone"), 10)).isEmpty();
+      VerificationTask a = r.find("V-a").orElseThrow();
+      r.update(a.moved(VerificationTask.VERIFIED, a.dueAtMs(), 2_000L, "op"), 1, step(2, "verified"));
+      assertThat(r.list(VerificationRepository.ACTIVE, List.of("phone", "account"), 10))
+          .extracting(VerificationTask::id).containsExactly("V-c", "V-b");
     }
   }
 }

@@ -47,7 +47,7 @@ class GangController {
   ResponseEntity<byte[]> list(@Nullable Authentication auth) {
     GangService.Found f = gangs.found();
     List<String> prefixes = Jurisdictions.of(db, auth);
-    List<Gang> shown = f.gangs().stream().filter(g -> visible(g, prefixes)).toList();
+    List<Gang> shown = f.gangs().stream().filter(g -> visible(g, prefixes, regions)).toList();
     Caller c = Caller.of(auth);
     db.audit().recordChange(c.name(), c.rolesText(), "gangs.list", "gangs", "");
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JsonBodies.write(g -> {
@@ -71,7 +71,7 @@ class GangController {
   @GetMapping(path = "/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   ResponseEntity<?> one(@PathVariable String id, @Nullable Authentication auth) {
     List<String> prefixes = Jurisdictions.of(db, auth);
-    Gang gang = gangs.gang(id).filter(g -> visible(g, prefixes)).orElse(null);
+    Gang gang = gangs.gang(id).filter(g -> visible(g, prefixes, regions)).orElse(null);
     if (gang == null) {
       return ProblemEntities.of(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown gang", "no gang " + id + " in the last search");
     }
@@ -82,7 +82,7 @@ class GangController {
   }
 
   /** Whether a caller limited to {@code prefixes} sees the gang: one of its numbers or accounts is theirs. */
-  private boolean visible(Gang g, List<String> prefixes) {
+  static boolean visible(Gang g, List<String> prefixes, EntityRegions regions) {
     return prefixes.isEmpty() || g.members().stream().anyMatch(m -> {
       String region = regions.of(m.node().kind(), m.node().value());
       return region != null && Jurisdictions.within(region, prefixes);

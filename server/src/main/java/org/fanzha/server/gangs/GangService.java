@@ -29,8 +29,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps the identity graph from the journal and searches it for gangs on a schedule. The engine thread only hands
- * openings, calls and transfers over (a bounded queue); one thread ("fanzha-gangs") adds them to the graph and runs
- * the searches, so a search never holds up a decision. The gangs of the last search are what the API answers.
+ * openings, calls and transfers over (a bounded queue, waiting 20 ms at most: what does not fit is counted and
+ * logged, never waited for); one thread ("fanzha-gangs") adds them to the graph and runs the searches. The gangs of the last search are what the API answers.
  */
 @Service
 public class GangService implements JournalListener, AutoCloseable {
@@ -50,6 +50,7 @@ public class GangService implements JournalListener, AutoCloseable {
     return t;
   });
   private volatile Found found = new Found(List.of(), 0, 0, 0, 0);
+  private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
   /** The gangs of the last search, with what it looked at and how long it took. */
   public record Found(List<Gang> gangs, long atMillis, int entities, long links, long tookMillis) {}
@@ -71,10 +72,18 @@ public class GangService implements JournalListener, AutoCloseable {
   @Override
   public void onJournaled(long seq, Event event) {
     try {
-      pending.put(event); // waits only if the gangs thread fell 100,000 events behind
+      // the engine thread waits a moment at most: a search in progress must not hold up decisions
+      if (!pending.offer(event, 20, TimeUnit.MILLISECONDS)) {
+        dropped.incrementAndGet();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Returns how many events the graph missed because the gangs thread was too far behind (logged at each search). */
+  public long dropped() {
+    return dropped.get();
   }
 
   /** Returns the gangs of the last search, the largest loss first. */
@@ -142,6 +151,9 @@ public class GangService implements JournalListener, AutoCloseable {
       drain();
       Found f = search();
       log.debug("{} gangs among {} entities in {} ms", f.gangs().size(), f.entities(), f.tookMillis());
+      if (dropped.get() > 0) {
+        log.warn("The identity graph missed {} events so far: the gangs thread fell behind", dropped.get());
+      }
     } catch (RuntimeException e) {
       log.warn("Searching for gangs failed; will retry", e);
     }

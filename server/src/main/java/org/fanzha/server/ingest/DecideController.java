@@ -144,7 +144,8 @@ class DecideController {
     }
     Decision decided = d;
     byte[] json = event instanceof TransferEvent transfer ? transferAnswer(d, transfer, request)
-        : contact ? limits.answer(d, event, runner) : JsonBodies.write(g -> OutputJson.write(decided, g));
+        : contact ? limits.answer(d, event, runner, Roles.readsSubscriberScores(auth))
+        : JsonBodies.write(g -> OutputJson.write(decided, g));
     latency.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
     return ResponseEntity.ok().header(DUPLICATE_HEADER, Boolean.toString(duplicate))
         .contentType(MediaType.APPLICATION_JSON).body(json);

@@ -31,10 +31,11 @@ public final class ContactLimits {
   }
 
   /**
-   * The decision's JSON for a call or message, with {@code subscriber: {score, band, reasons, limits, usage}} and,
-   * when a re-verification restricts the number, {@code verification: {id, state}}.
+   * The decision's JSON for a call or message, with {@code subscriber: {score, band, reasons, limits, usage}} when
+   * {@code showScore} (the caller may read scores) and, when a re-verification restricts the number,
+   * {@code verification: {id, state}}.
    */
-  public byte[] answer(Decision engine, Event event, Runner runner) {
+  public byte[] answer(Decision engine, Event event, Runner runner, boolean showScore) {
     String from = event instanceof CallEvent c ? c.caller() : ((SmsEvent) event).sender();
     String to = event instanceof CallEvent c ? c.callee() : ((SmsEvent) event).receiver();
     Optional<Restriction> restricted = verifications.restriction(EntityKind.PHONE, from)
@@ -47,7 +48,7 @@ public final class ContactLimits {
       g.writeStartObject();
       OutputJson.fields(decision, g);
       restricted.ifPresent(r -> Restriction.write(r, g));
-      if (score.isPresent()) {
+      if (score.isPresent() && showScore) {
         g.writeObjectPropertyStart("subscriber");
         SubscriberJson.fields(score.get(), from, g);
         g.writeEndObject();
@@ -61,7 +62,8 @@ public final class ContactLimits {
     List<Reason> reasons = new ArrayList<>(d.reasons().size() + 1);
     reasons.add(breach);
     reasons.addAll(d.reasons());
-    if (d.isNone()) {
+    if (d.isNone() || d.entityKind() != kind || !d.entity().equals(entity)) {
+      // the stop is about the party stopped, whatever else the engine found riskier in the event
       return new Decision(eventId, kind, entity, 0, Level.LOW, Action.HOLD, reasons);
     }
     return new Decision(d.eventId(), d.entityKind(), d.entity(), d.score(), d.level(), Action.HOLD, reasons);

@@ -2,12 +2,16 @@ package org.fanzha.server.subscribers;
 
 import java.util.List;
 import java.util.Optional;
+import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.id.Identifiers;
 import org.fanzha.core.id.InvalidIdentifierException;
 import org.fanzha.engine.subscriber.SubscriberScore;
+import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.server.regions.Jurisdictions;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.Caller;
+import org.fanzha.server.system.Masks;
+import org.fanzha.server.system.Roles;
 import org.fanzha.server.verifications.VerificationDesk;
 import org.fanzha.server.verifications.VerificationKinds;
 import org.fanzha.store.Database;
@@ -33,11 +37,13 @@ class SubscribersPageController {
   private final Runner runner;
   private final VerificationDesk desk;
   private final Database db;
+  private final EntityRegions regions;
 
-  SubscribersPageController(Runner runner, VerificationDesk desk, Database db) {
+  SubscribersPageController(Runner runner, VerificationDesk desk, Database db, EntityRegions regions) {
     this.runner = runner;
     this.desk = desk;
     this.db = db;
+    this.regions = regions;
   }
 
   @GetMapping("/subscribers")
@@ -48,14 +54,13 @@ class SubscribersPageController {
     model.addAttribute("phone", phone);
     model.addAttribute("score", null);
     model.addAttribute("problem", null);
+    model.addAttribute("shownPhone", null);
     if (!phone.isBlank()) {
-      lookUp(phone, model, caller);
+      lookUp(phone, model, caller, Jurisdictions.of(db, auth));
     }
     List<String> regions = Jurisdictions.of(db, auth);
-    List<VerificationTask> tasks = desk.list(state.equals("active") || state.equals("all") ? null : state,
-        VerificationKinds.of(caller), 300).stream()
-        .filter(t -> !state.equals("active") || t.isActive())
-        .filter(t -> Jurisdictions.within(t.region(), regions)).toList();
+    List<VerificationTask> tasks = desk.list(state.equals("all") ? null : state, VerificationKinds.of(caller), 300)
+        .stream().filter(t -> Jurisdictions.within(t.region(), regions)).toList();
     model.addAttribute("state", state);
     model.addAttribute("tasks", tasks);
     model.addAttribute("refused", runner.recentStoppedOpenings(50));
@@ -63,7 +68,12 @@ class SubscribersPageController {
     return "subscribers/index";
   }
 
-  private void lookUp(String phone, Model model, Caller caller) {
+  /** A number's score, as the API answers it: operators and analysts only, within their regions. */
+  private void lookUp(String phone, Model model, Caller caller, List<String> prefixes) {
+    if (!caller.hasAny(Roles.OPERATOR, Roles.ANALYST, Roles.ADMIN)) {
+      model.addAttribute("problem", "the subscriber score is for operators and analysts");
+      return;
+    }
     String canonical;
     try {
       canonical = Identifiers.phone(phone);
@@ -75,9 +85,13 @@ class SubscribersPageController {
       model.addAttribute("problem", "distributed mode: the subscriber score is served by the embedded runner only");
       return;
     }
-    db.audit().record(caller.name(), caller.rolesText(), "subscriber.score", org.fanzha.core.event.EntityKind.PHONE,
-        canonical, true);
-    Optional<SubscriberScore> s = runner.subscriber(canonical);
+    EntityRegions.Visibility seen = regions.visibility(EntityKind.PHONE, canonical, prefixes);
+    boolean full = seen == EntityRegions.Visibility.FULL;
+    db.audit().record(caller.name(), caller.rolesText(), seen == EntityRegions.Visibility.NONE
+        ? "subscriber.score.outside" : "subscriber.score", EntityKind.PHONE, canonical, full);
+    Optional<SubscriberScore> s = seen == EntityRegions.Visibility.NONE ? Optional.empty()
+        : runner.subscriber(canonical);
+    model.addAttribute("shownPhone", full ? canonical : Masks.entity(EntityKind.PHONE, canonical));
     if (s.isEmpty()) {
       model.addAttribute("problem", canonical + ": never met by the engine");
     }
@@ -90,7 +104,8 @@ class SubscribersPageController {
     Caller caller = Caller.of(auth);
     try {
       VerificationTask t = desk.find(id);
-      if (!VerificationKinds.of(caller).contains(t.entityKind())) {
+      if (!VerificationKinds.of(caller).contains(t.entityKind())
+          || !Jurisdictions.within(t.region(), Jurisdictions.of(db, auth))) {
         throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no verification task " + id);
       }
       desk.outcome(id, outcome, note.isBlank() ? null : note, caller);

@@ -44,6 +44,11 @@ public final class Roles {
     return c.hasAny(OPERATOR) && !c.hasAny(INGEST, ANALYST, ADMIN);
   }
 
+  /** Returns whether the caller may read subscriber scores (operators and analysts). */
+  public static boolean readsSubscriberScores(@Nullable Authentication auth) {
+    return Caller.of(auth).hasAny(OPERATOR, ANALYST, ADMIN);
+  }
+
   /**
    * Returns whether the caller may record a confirmed case outcome (a {@code label} event), which
    * sets or clears an entity's risk directly: only people who confirm cases, never a plain intake

@@ -123,6 +123,8 @@ class SecurityConfig {
       a.requestMatchers("/assessments", "/assessments/**").hasAnyRole(STAFF);
       a.requestMatchers("/api/v1/work", "/api/v1/work/**", "/work", "/work/**").hasAnyRole(STAFF);
       a.requestMatchers("/audit", "/audit/**", "/admin", "/admin/**").hasRole(Roles.ADMIN);
+      // the console's stylesheet for every page of a signed-in user (operators' and banks' pages too)
+      a.requestMatchers(HttpMethod.GET, "/console/console.css").authenticated();
       a.requestMatchers("/", "/console/**", "/rules", "/rules/**").hasAnyRole(STAFF);
       a.anyRequest().permitAll();
     });

@@ -12,6 +12,7 @@ import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
 import org.fanzha.server.system.ProblemEntities;
 import org.fanzha.store.Database;
+import org.fanzha.store.VerificationRepository;
 import org.fanzha.store.VerificationTask;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -42,7 +43,7 @@ class VerificationController {
   private static final URI REFUSED = URI.create("urn:fanzha:problem:verification-refused");
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<String> STATES = List.of(VerificationTask.OPEN, VerificationTask.RESTRICTED,
-      VerificationTask.SUSPENDED, VerificationTask.VERIFIED);
+      VerificationTask.SUSPENDED, VerificationTask.VERIFIED, VerificationRepository.ACTIVE);
 
   private final VerificationDesk desk;
   private final Database db;
@@ -53,7 +54,7 @@ class VerificationController {
   }
 
   @Operation(summary = "List re-verification tasks", description = "Tasks newest first, of a state (open, restricted, "
-      + "suspended, verified; all by default), about the numbers (OPERATOR), accounts (BANK) or both (ANALYST) within "
+      + "suspended, verified, active: all but verified; all by default), about the numbers (OPERATOR), accounts (BANK) or both (ANALYST) within "
       + "the caller's regions.")
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> list(@RequestParam(defaultValue = "all") String status,

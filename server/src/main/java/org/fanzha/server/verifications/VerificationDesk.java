@@ -36,6 +36,8 @@ public class VerificationDesk implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VerificationDesk.class);
   /** The riskiest entities looked at per scan. */
   private static final int LOOK_AT = 2000;
+  /** The longest note an outcome keeps (its step's detail holds 1,000 characters). */
+  static final int MAX_NOTE = 900;
 
   private final Database db;
   private final ObjectProvider<Runner> runner;
@@ -99,8 +101,12 @@ public class VerificationDesk implements AutoCloseable {
       }
       boolean number = e.entityKind() == EntityKind.PHONE && e.roles().contains(Role.FRAUD_NUMBER);
       boolean account = e.entityKind() == EntityKind.ACCOUNT && e.roles().contains(Role.MULE);
-      if ((number || account) && open(e, now)) {
-        opened++;
+      try {
+        if ((number || account) && open(e, now)) {
+          opened++;
+        }
+      } catch (RuntimeException ex) { // one entity the store refuses must not keep the others from being asked
+        log.warn("Could not open a re-verification task for {} {}", e.entityKind().wireName(), e.entity(), ex);
       }
     }
     return opened;
@@ -153,6 +159,9 @@ public class VerificationDesk implements AutoCloseable {
     if (!t.isActive()) {
       throw new Refused(409, "task " + id + " was verified already");
     }
+    if (note != null && note.length() > MAX_NOTE) {
+      throw new Refused(400, "note: at most " + MAX_NOTE + " characters, not " + note.length());
+    }
     long now = clock.millis();
     String detail = note == null || note.isBlank() ? outcome : outcome + ": " + note;
     VerificationTask next = switch (outcome) {
@@ -167,7 +176,9 @@ public class VerificationDesk implements AutoCloseable {
     return next;
   }
 
-  private boolean move(VerificationTask from, VerificationTask to, long now, String kind, String detail, String actor) {
+  /** Writes a move and what it restricts as one step: a deadline and an outcome racing cannot leave a stale stop. */
+  private synchronized boolean move(VerificationTask from, VerificationTask to, long now, String kind, String detail,
+      String actor) {
     if (!db.verifications().update(to, from.version(), new VerificationTask.Step(to.version(), now, kind, detail,
         actor))) {
       return false;
@@ -201,8 +212,11 @@ public class VerificationDesk implements AutoCloseable {
 
   /** Looks for new abnormal entities and passed deadlines now (the schedule does it every {@code scan-every}). */
   public void tick() {
-    scan();
-    escalateOverdue(clock.millis());
+    try {
+      scan();
+    } finally {
+      escalateOverdue(clock.millis());
+    }
   }
 
   private void tickQuietly() {

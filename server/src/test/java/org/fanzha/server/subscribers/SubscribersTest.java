@@ -83,6 +83,14 @@ class SubscribersTest {
     assertThat(s.get("action").asString()).isEqualTo("hold");
     assertThat(s.get("reasons").get(0).get("code").asString()).isEqualTo("SUB_LIMIT_ABROAD");
     assertThat(s.path("subscriber").path("band").asString()).isEqualTo("D");
+    HttpResponse<String> ingestKey = admin.post("/api/v1/api-keys", "{\"name\":\"intake\",\"roles\":[\"INGEST\"],"
+        + "\"regions\":[]}");
+    Api intake = admin.withKey(json.readTree(ingestKey.body()).get("key").asString());
+    JsonNode asIntake = json.readTree(intake.post("/api/v1/decide", event("call", "s-c-abroad-3", NOW + 30_000,
+        "\"caller\":\"" + NEW_CARD + "\",\"callee\":\"" + ABROAD + "\",\"duration_s\":0")).body());
+    assertThat(asIntake.get("action").asString()).as("the limit applies whoever asks").isEqualTo("hold");
+    assertThat(asIntake.has("subscriber")).as("the score is for operators and analysts").isFalse();
+    assertThat(asIntake.get("entity").asString()).as("the stop names the number stopped").isEqualTo(NEW_CARD);
     HttpResponse<String> through = operator.post("/api/v1/decide", event("call", "s-c-abroad-2", NOW + 60_000,
         "\"caller\":\"" + OLD_CARD + "\",\"callee\":\"" + ABROAD + "\",\"duration_s\":0"));
     assertThat(json.readTree(through.body()).get("action").asString()).isNotEqualTo("hold");

@@ -130,5 +130,7 @@ class VerificationsTest {
     assertThat(admin.get("/subscribers?lang=en&state=suspended").body()).contains(ACCOUNT).contains("Suspended")
         .doesNotContain(NUMBER);
     assertThat(new Api(port, "reviewer", "x").get("/subscribers").statusCode()).isIn(401, 403);
+    assertThat(bank.get("/subscribers?lang=en&phone=" + NUMBER.substring(3)).body()).as("a bank reads no scores")
+        .contains("for operators and analysts").doesNotContain("id=\"score-band\"");
   }
 }
