@@ -5,19 +5,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Optional;
-import org.fanzha.core.event.EntityKind;
-import org.fanzha.core.id.Identifiers;
-import org.fanzha.core.id.InvalidIdentifierException;
 import org.fanzha.engine.subscriber.SubscriberScore;
-import org.fanzha.server.regions.EntityRegions;
-import org.fanzha.server.regions.Jurisdictions;
-import org.fanzha.server.runner.Runner;
-import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonBodies;
-import org.fanzha.server.system.Masks;
 import org.fanzha.server.system.ProblemEntities;
-import org.fanzha.store.Database;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,14 +28,10 @@ class SubscriberController {
   private static final URI NOT_FOUND = URI.create("urn:fanzha:problem:unknown-entity");
   private static final URI NOT_HERE = URI.create("urn:fanzha:problem:not-served-by-this-runner");
 
-  private final Runner runner;
-  private final Database db;
-  private final EntityRegions regions;
+  private final SubscriberLookup lookup;
 
-  SubscriberController(Runner runner, Database db, EntityRegions regions) {
-    this.runner = runner;
-    this.db = db;
-    this.regions = regions;
+  SubscriberController(SubscriberLookup lookup) {
+    this.lookup = lookup;
   }
 
   @Operation(
@@ -68,35 +54,24 @@ class SubscriberController {
   @GetMapping(path = "/subscribers/{phone}/score",
       produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   ResponseEntity<?> score(@PathVariable String phone, @Nullable Authentication auth) {
-    String canonical;
-    try {
-      canonical = Identifiers.phone(phone);
-    } catch (InvalidIdentifierException e) {
-      return ProblemEntities.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid phone number", "phone: " + e.getMessage());
+    SubscriberLookup.Result r = lookup.find(phone, auth);
+    switch (r.outcome()) {
+      case INVALID -> {
+        return ProblemEntities.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid phone number", r.detail());
+      }
+      case NOT_SERVED -> {
+        return ProblemEntities.of(HttpStatus.NOT_IMPLEMENTED, NOT_HERE, "Not served in distributed mode", r.detail());
+      }
+      case UNKNOWN -> {
+        return ProblemEntities.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", r.detail());
+      }
+      default -> { }
     }
-    if (!runner.scoresSubscribers()) {
-      return ProblemEntities.of(HttpStatus.NOT_IMPLEMENTED, NOT_HERE, "Not served in distributed mode",
-          "the subscriber score is computed where the features are kept: the embedded runner; this server runs the "
-              + "Flink job, which does not answer it yet");
-    }
-    Caller caller = Caller.of(auth);
-    EntityRegions.Visibility seen = regions.visibility(EntityKind.PHONE, canonical, Jurisdictions.of(db, auth));
-    if (seen == EntityRegions.Visibility.NONE) {
-      db.audit().record(caller.name(), caller.rolesText(), "subscriber.score.outside", EntityKind.PHONE, canonical,
-          false);
-      return ProblemEntities.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", "the engine has never met this number");
-    }
-    boolean full = seen == EntityRegions.Visibility.FULL;
-    db.audit().record(caller.name(), caller.rolesText(), "subscriber.score", EntityKind.PHONE, canonical, full);
-    Optional<SubscriberScore> score = runner.subscriber(canonical);
-    if (score.isEmpty()) {
-      return ProblemEntities.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", "the engine has never met this number");
-    }
-    String shown = full ? canonical : Masks.entity(EntityKind.PHONE, canonical);
+    SubscriberScore score = java.util.Objects.requireNonNull(r.score());
     byte[] json = JsonBodies.write(g -> {
       g.writeStartObject();
-      SubscriberJson.fields(score.get(), shown, g);
-      g.writeBooleanProperty("masked", !full);
+      SubscriberJson.fields(score, r.shownPhone(), g);
+      g.writeBooleanProperty("masked", r.masked());
       g.writeEndObject();
     });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);

@@ -1,16 +1,9 @@
 package org.fanzha.server.subscribers;
 
 import java.util.List;
-import java.util.Optional;
-import org.fanzha.core.event.EntityKind;
-import org.fanzha.core.id.Identifiers;
-import org.fanzha.core.id.InvalidIdentifierException;
-import org.fanzha.engine.subscriber.SubscriberScore;
-import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.server.regions.Jurisdictions;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.Caller;
-import org.fanzha.server.system.Masks;
 import org.fanzha.server.system.Roles;
 import org.fanzha.server.verifications.VerificationDesk;
 import org.fanzha.server.verifications.VerificationKinds;
@@ -37,13 +30,13 @@ class SubscribersPageController {
   private final Runner runner;
   private final VerificationDesk desk;
   private final Database db;
-  private final EntityRegions regions;
+  private final SubscriberLookup lookup;
 
-  SubscribersPageController(Runner runner, VerificationDesk desk, Database db, EntityRegions regions) {
+  SubscribersPageController(Runner runner, VerificationDesk desk, Database db, SubscriberLookup lookup) {
     this.runner = runner;
     this.desk = desk;
     this.db = db;
-    this.regions = regions;
+    this.lookup = lookup;
   }
 
   @GetMapping("/subscribers")
@@ -56,7 +49,7 @@ class SubscribersPageController {
     model.addAttribute("problem", null);
     model.addAttribute("shownPhone", null);
     if (!phone.isBlank()) {
-      lookUp(phone, model, caller, Jurisdictions.of(db, auth));
+      lookUp(phone, model, caller, auth);
     }
     List<String> regions = Jurisdictions.of(db, auth);
     List<VerificationTask> tasks = desk.list(state.equals("all") ? null : state, VerificationKinds.of(caller), 300)
@@ -69,33 +62,17 @@ class SubscribersPageController {
   }
 
   /** A number's score, as the API answers it: operators and analysts only, within their regions. */
-  private void lookUp(String phone, Model model, Caller caller, List<String> prefixes) {
+  private void lookUp(String phone, Model model, Caller caller, @Nullable Authentication auth) {
     if (!caller.hasAny(Roles.OPERATOR, Roles.ANALYST, Roles.ADMIN)) {
       model.addAttribute("problem", "the subscriber score is for operators and analysts");
       return;
     }
-    String canonical;
-    try {
-      canonical = Identifiers.phone(phone);
-    } catch (InvalidIdentifierException e) {
-      model.addAttribute("problem", "phone: " + e.getMessage());
-      return;
+    SubscriberLookup.Result r = lookup.find(phone, auth);
+    model.addAttribute("shownPhone", r.shownPhone());
+    model.addAttribute("score", r.score());
+    if (r.outcome() != SubscriberLookup.Outcome.FOUND) {
+      model.addAttribute("problem", r.shownPhone() + ": " + r.detail());
     }
-    if (!runner.scoresSubscribers()) {
-      model.addAttribute("problem", "distributed mode: the subscriber score is served by the embedded runner only");
-      return;
-    }
-    EntityRegions.Visibility seen = regions.visibility(EntityKind.PHONE, canonical, prefixes);
-    boolean full = seen == EntityRegions.Visibility.FULL;
-    db.audit().record(caller.name(), caller.rolesText(), seen == EntityRegions.Visibility.NONE
-        ? "subscriber.score.outside" : "subscriber.score", EntityKind.PHONE, canonical, full);
-    Optional<SubscriberScore> s = seen == EntityRegions.Visibility.NONE ? Optional.empty()
-        : runner.subscriber(canonical);
-    model.addAttribute("shownPhone", full ? canonical : Masks.entity(EntityKind.PHONE, canonical));
-    if (s.isEmpty()) {
-      model.addAttribute("problem", canonical + ": never met by the engine");
-    }
-    model.addAttribute("score", s.orElse(null));
   }
 
   @PostMapping("/subscribers/verifications/{id}")
