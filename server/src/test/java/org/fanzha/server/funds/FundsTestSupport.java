@@ -1,9 +1,5 @@
 package org.fanzha.server.funds;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +9,7 @@ import java.util.List;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.event.Event;
+import org.fanzha.server.support.TestDirs;
 import org.fanzha.store.AppendResult;
 import org.fanzha.store.Database;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -72,12 +69,7 @@ final class FundsTestSupport {
   static class Beans {
     @Bean(destroyMethod = "close")
     Database database() {
-      try {
-        Path dir = Files.createTempDirectory("fanzha-funds");
-        return Database.openH2(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return Database.openH2(TestDirs.create("fanzha-funds"));
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.server.runner.EmbeddedRunner;
 import org.fanzha.server.runner.RunnerSettings;
+import org.fanzha.server.support.TestDirs;
 import org.fanzha.store.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,13 +38,14 @@ class IntakeFuzzTest {
   private static final String[] CONTENT_TYPES = {"application/x-ndjson", "application/json", "text/plain",
       "application/x-ndjson; charset=utf-16", "application/json; charset=UTF-8", "application/octet-stream"};
 
+  private static Path data;
   private static Database db;
   private static EmbeddedRunner runner;
   private static MockMvc mvc;
 
   @BeforeAll
   static void start() throws IOException {
-    Path data = Files.createTempDirectory("fanzha-intake-fuzz");
+    data = Files.createTempDirectory("fanzha-intake-fuzz");
     db = Database.openH2(data);
     runner = new EmbeddedRunner(db, EngineConfig.defaults(), new RunnerSettings(1_000, 64, 1_000_000, Duration.ofHours(1)));
     runner.start();
@@ -59,6 +61,7 @@ class IntakeFuzzTest {
   static void stop() {
     runner.close();
     db.close();
+    TestDirs.delete(data); // the H2 file reaches gigabytes in one bounded fuzzing run
   }
 
   @FuzzTest(maxDuration = "45s")

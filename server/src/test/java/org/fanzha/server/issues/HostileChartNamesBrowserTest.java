@@ -2,8 +2,6 @@ package org.fanzha.server.issues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.fanzha.core.event.TransferEvent;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.runner.EmbeddedRunner;
 import org.fanzha.server.support.Browsers;
+import org.fanzha.server.support.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,8 +46,8 @@ class HostileChartNamesBrowserTest {
   static WebDriver browser;
 
   @DynamicPropertySource
-  static void props(DynamicPropertyRegistry r) throws IOException {
-    String data = Files.createTempDirectory("fanzha-xss").toString();
+  static void props(DynamicPropertyRegistry r) {
+    String data = TestDirs.create("fanzha-xss").toString();
     r.add("fanzha.data", () -> data);
     r.add("fanzha.security.demo-user.password", () -> "analyst-pw");
   }

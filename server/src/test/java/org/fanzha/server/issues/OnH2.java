@@ -1,7 +1,6 @@
 package org.fanzha.server.issues;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import org.fanzha.server.support.TestDirs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,8 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class OnH2 extends IntakeStoreParityTest {
 
   @DynamicPropertySource
-  static void props(DynamicPropertyRegistry r) throws IOException {
-    String data = Files.createTempDirectory("fanzha-parity-h2").toString();
+  static void props(DynamicPropertyRegistry r) {
+    String data = TestDirs.create("fanzha-parity-h2").toString();
     r.add("fanzha.data", () -> data);
     r.add("fanzha.security.admin-password", () -> "admin-pw");
   }
