@@ -99,6 +99,7 @@ class RulesConsoleBrowserTest {
     String versionUrl = browser.getCurrentUrl();
 
     browser.findElement(By.cssSelector("header form button[type=submit]")).click(); // sign out
+    wait.until(ExpectedConditions.urlContains("/login?logout")); // landed: a sign-in now cannot race it
     Browsers.signIn(browser, url(""), "rev.wang", "reviewer-password-1");
     browser.get(versionUrl);
     browser.findElement(By.id("publish")).click();
