@@ -57,8 +57,10 @@ public final class Engine {
   /** 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits. */
   // 7: listing events counted, grey and dishonest lists; 8: the stored enums' constants by name (SnapshotEnums);
   // 9: people's risk apart from their numbers' (PersonRisks); 10: handset and network counts, not references;
-  // 11: a keyed share's copies of numbers (NumberCopies); 12: the days a phone called or texted (its slice widens)
-  private static final int SNAPSHOT_VERSION = 12;
+  // 11: a keyed share's copies of numbers (NumberCopies); 12: the days a phone called or texted (its slice widens);
+  // 13: lures carry their hour and may be hints, episode types one more strength (EpisodeTypes), an account's last
+  // small inflow (its slice widens); an episode restored from 12 ranks its type's evidence one step lower
+  private static final int SNAPSHOT_VERSION = 13;
   /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
   private static final int OLDEST_READABLE = 4;
 

@@ -118,6 +118,9 @@ public final class SeedSweep {
     line(out, "victims warned before their first payment (share)", results,
         r -> share(r.warnedBeforeFirstPayment(), r.warnings().truePositives() + r.warnings().falseNegatives()));
     line(out, "fraud type of the warning right (share)", results, r -> share(r.typedRight(), r.typed()));
+    Map<String, Integer> wrongTypes = new TreeMap<>();
+    results.forEach(r -> r.typeConfusion().forEach((k, n) -> wrongTypes.merge(k, n, Integer::sum)));
+    out.printf(Locale.ROOT, "  fraud type wrong, over all worlds (truth→warned): %s%n", wrongTypes);
     line(out, "false warnings per 10,000 people per day", results, Evaluate.Result::falseWarningsPer10kPeoplePerDay);
     line(out, "honest transfers delayed or held per 10,000 people per day", results,
         r -> r.honestTransfersStopped() / (first.people() / 10_000.0) / first.days());

@@ -1,5 +1,8 @@
 package org.fanzha.engine.correlation;
 
+import static org.fanzha.core.time.Millis.HOUR;
+import static org.fanzha.engine.features.FeatureTable.EPOCH_BASE_MS;
+
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -36,6 +39,10 @@ public final class VictimWatch {
   private static final int MAX_EVIDENCE = 16;
   /** Marks a lure the person engaged with (followed its link, installed its app): later messages do not replace it. */
   private static final int ENGAGED = 1 << 8;
+  /** Marks a message whose content only leans toward fraud: it names the type of an episode, never opens one. */
+  private static final int HINT = 1 << 9;
+  /** Above the flags, the hour (since the epoch base) a lure or hint came in, so that each is forgotten in time. */
+  private static final int HOUR_SHIFT = 10;
   /** A fraud type is stored as ordinal + 1 in the low byte; above it, how strong the evidence for it is. */
   private static final int TYPE = 0xFF;
 
@@ -99,23 +106,45 @@ public final class VictimWatch {
    * Remembers the fraud type (ordinal + 1) of a fraudulent message the phone received, unless the person engaged with
    * an earlier one: a blast of another kind arriving later says nothing about the fraud they are in.
    */
-  public void rememberLure(int victim, int fraudType) {
+  public void rememberLure(int victim, int fraudType, long ts) {
     if (fraudType != 0 && (lures.get(victim) & ENGAGED) == 0) {
-      lures.put(victim, fraudType);
+      lures.put(victim, fraudType | hour(ts) << HOUR_SHIFT);
     }
+  }
+
+  /**
+   * Remembers the fraud type of a message whose content leans toward fraud without being sure of it, unless the phone
+   * holds a lure: it names an episode that other evidence opened when nothing stronger does.
+   */
+  public void rememberHint(int victim, int fraudType, long ts) {
+    int held = lures.get(victim);
+    if (fraudType != 0 && (held == 0 || (held & HINT) != 0)) {
+      lures.put(victim, fraudType | HINT | hour(ts) << HOUR_SHIFT);
+    }
+  }
+
+  private static int hour(long ts) {
+    return (int) Math.max(1, Math.min((1 << (32 - HOUR_SHIFT)) - 1, (ts - EPOCH_BASE_MS) / HOUR));
   }
 
   /** Marks the lure the phone holds as the one its person engaged with (a link followed, an app installed). */
   public void engageLure(int victim) {
     int lure = lures.get(victim);
-    if (lure != 0) {
+    if (lure != 0 && (lure & HINT) == 0) {
       lures.put(victim, lure | ENGAGED);
     }
   }
 
   /** Returns the fraud type (ordinal + 1) of the lure the phone holds (see {@link #rememberLure}), or 0. */
   public int lureType(int victim) {
-    return lures.get(victim) & TYPE;
+    int lure = lures.get(victim);
+    return (lure & HINT) != 0 ? 0 : lure & TYPE;
+  }
+
+  /** Returns the fraud type (ordinal + 1) of the hint the phone holds (see {@link #rememberHint}), or 0. */
+  public int hintType(int victim) {
+    int lure = lures.get(victim);
+    return (lure & HINT) != 0 ? lure & TYPE : 0;
   }
 
   /** Returns the open episode's last payment in yuan (0 when none): payments that keep growing mark task scams. */
@@ -296,7 +325,11 @@ public final class VictimWatch {
       java.util.function.IntToLongFunction fraudContactTs) {
     episodes.int2ObjectEntrySet().removeIf(en -> now - en.getValue().lastTs > windowMs);
     lastLongCall.int2ObjectEntrySet().removeIf(en -> now - longCallTs.applyAsLong(en.getIntKey()) > windowMs);
-    lures.int2IntEntrySet().removeIf(en -> now - fraudContactTs.applyAsLong(en.getIntKey()) > lureWindowMs);
+    lures.int2IntEntrySet().removeIf(en -> {
+      int hour = en.getIntValue() >>> HOUR_SHIFT; // 0: kept by a snapshot before format 13, timed by the contact
+      long at = hour != 0 ? EPOCH_BASE_MS + hour * HOUR : fraudContactTs.applyAsLong(en.getIntKey());
+      return now - at > lureWindowMs;
+    });
     rebuildQuiet();
   }
 

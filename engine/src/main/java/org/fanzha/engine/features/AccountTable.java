@@ -47,7 +47,8 @@ public final class AccountTable extends FeatureTable {
   private static final Ring RING = new Ring(SCALARS, 6, 10, 4 * HOUR);
   private static final Distinct SENDERS = new Distinct(RING.end(), 2, 12 * HOUR);
   private static final Distinct PAYEES = new Distinct(SENDERS.end(), 2, 12 * HOUR);
-  private static final int STRIDE = PAYEES.end();
+  private static final int SMALL_IN_SEC = PAYEES.end(); // when a small sum last came in (added after the ring: snapshots widen)
+  private static final int STRIDE = SMALL_IN_SEC + 1;
 
   /** Creates an empty table sized for {@code expected} accounts. */
   public AccountTable(int expected) {
@@ -219,6 +220,17 @@ public final class AccountTable extends FeatureTable {
   /** Returns how many fast pass-through outflows this account ever made. */
   public int fastTotal(int id) {
     return get(id, FAST_TOTAL);
+  }
+
+  /** Records that a small sum came in: a refund, a gift, or a brushing gang's "commission" for the first tasks. */
+  public void smallInflow(int id, long ts) {
+    set(id, SMALL_IN_SEC, sec(ts));
+  }
+
+  /** Returns when a small sum last came in (epoch ms), or 0. */
+  public long lastSmallInTs(int id) {
+    int s = get(id, SMALL_IN_SEC);
+    return s == 0 ? 0 : ms(s);
   }
 
   /** Returns when money last came in (epoch ms), or 0. */

@@ -26,7 +26,7 @@ public final class EngineParams {
    * gives each): a file written before them still loads.
    */
   public static final Map<String, Double> DEFAULTS = Map.of("victim.lure_h", 336.0, "mule.hold_h", 72.0,
-      "victim.link_lapse", 30.0, "subscriber.base", 50.0, "subscriber.band_a", 80.0, "subscriber.band_b", 60.0,
+      "victim.link_lapse", 30.0, "victim.rebate_h", 3.0, "content.hint_min_score", 0.4, "subscriber.base", 50.0, "subscriber.band_a", 80.0, "subscriber.band_b", 60.0,
       "subscriber.band_c", 40.0);
 
   /** A band's limits on a subscriber (absent: no such limit), read by the subscriber score, not by rules. */
@@ -47,6 +47,12 @@ public final class EngineParams {
   /** How long the fraud type of a lure a person received is remembered: long cons (杀猪盘) pay days after it. */
   public final long lureWindowMs;
   public final long victimMinYuan;
+  /**
+   * A person in an episode who received a small sum (under {@code victim.min_yuan}) this recently and now pays is
+   * taken to be doing the brushing scam's "tasks": the gang pays a little commission first (刷单返利). It names the
+   * episode's type only.
+   */
+  public final long rebateMs;
   public final double youngPayeeDays;
   public final long quietLargeYuan;
   /** A caller scoring this much or more makes the contact of a long call a high-severity warning. */
@@ -73,6 +79,11 @@ public final class EngineParams {
   public final int suspect;
   public final int propagate;
   public final double contentMin;
+  /**
+   * A message whose content verdict leans toward fraud this much (below {@link #contentMin}) names the type of an
+   * episode its receiver is in when nothing stronger does; it is evidence against no one.
+   */
+  public final double hintMin;
   /** A handset is scored once this many numbers have used it. */
   public final int deviceEvalMinPhones;
 
@@ -86,6 +97,7 @@ public final class EngineParams {
     linkWindowMs = (long) (b.param("victim.link_window_h") * HOUR);
     lureWindowMs = (long) (b.param("victim.lure_h") * HOUR);
     victimMinYuan = integer(b, "victim.min_yuan");
+    rebateMs = (long) (b.param("victim.rebate_h") * HOUR);
     youngPayeeDays = b.param("victim.young_payee_days");
     quietLargeYuan = integer(b, "victim.quiet_large_yuan");
     highCallScore = integer(b, "victim.high_call_score");
@@ -99,6 +111,7 @@ public final class EngineParams {
     suspect = integer(b, "suspect.score");
     propagate = integer(b, "propagate.score");
     contentMin = b.param("content.min_score");
+    hintMin = b.param("content.hint_min_score");
     deviceEvalMinPhones = integer(b, "device.eval_min_phones");
   }
 

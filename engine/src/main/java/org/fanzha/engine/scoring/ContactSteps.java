@@ -168,6 +168,8 @@ public final class ContactSteps {
         f.lureType = EpisodeTypes.code(v.fraudType());
         phones.add(p, slot, PhoneTable.SMS_FRAUD);
         phones.fraudType(p, f.lureType);
+      } else if (v.isFraud() && v.score() >= r.params.hintMin) {
+        f.hintType = EpisodeTypes.code(v.fraudType()); // not evidence against anyone: a name for an episode
       }
     }
     eval.phone(p, ts);
@@ -179,7 +181,9 @@ public final class ContactSteps {
     tally.party(EntityKind.PHONE, q, m.receiver());
     if (f.lureType != 0) {
       s.phones.fraudContact(q, m.ts());
-      s.victims.rememberLure(q, f.lureType);
+      s.victims.rememberLure(q, f.lureType, m.ts());
+    } else if (f.hintType != 0) {
+      s.victims.rememberHint(q, f.hintType, m.ts());
     }
   }
 }

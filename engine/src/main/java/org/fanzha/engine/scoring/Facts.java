@@ -30,12 +30,16 @@ public final class Facts {
   int callerType;
   // the sender's message, for its receiver (fraud type code, 0: not fraudulent)
   int lureType;
+  // a message that only leans toward fraud, for its receiver (fraud type code, 0: none)
+  int hintType;
   // the payer's account, for the paying person
   @Nullable String payerPhone;
   boolean newPayee;
   boolean passingOn;
   boolean payerMule;
   boolean payerTainted;
+  /** The payer's account received a small sum lately (a brushing gang's "commission" before the real orders). */
+  boolean rebated;
   boolean fast;
   long yuan;
   // the payee's account as it stood before the transfer
@@ -72,11 +76,13 @@ public final class Facts {
     callerLinked = false;
     callerType = 0;
     lureType = 0;
+    hintType = 0;
     payerPhone = null;
     newPayee = false;
     passingOn = false;
     payerMule = false;
     payerTainted = false;
+    rebated = false;
     fast = false;
     yuan = 0;
     payeeCash = false;
@@ -107,11 +113,13 @@ public final class Facts {
     callerLinked |= other.callerLinked;
     callerType = other.callerType != none.callerType ? other.callerType : callerType;
     lureType = other.lureType != none.lureType ? other.lureType : lureType;
+    hintType = other.hintType != none.hintType ? other.hintType : hintType;
     payerPhone = other.payerPhone != null ? other.payerPhone : payerPhone;
     newPayee |= other.newPayee;
     passingOn |= other.passingOn;
     payerMule |= other.payerMule;
     payerTainted |= other.payerTainted;
+    rebated |= other.rebated;
     fast |= other.fast;
     yuan = other.yuan != none.yuan ? other.yuan : yuan;
     payeeCash |= other.payeeCash;
@@ -138,10 +146,11 @@ public final class Facts {
     out.writeInt(ipHolders);
     out.writeInt((longFirst ? 1 : 0) | (callerFraud ? 2 : 0) | (callerLinked ? 4 : 0) | (newPayee ? 8 : 0)
         | (passingOn ? 16 : 0) | (payerMule ? 32 : 0) | (payerTainted ? 64 : 0) | (fast ? 128 : 0)
-        | (payeeCash ? 256 : 0) | (payeeMule ? 512 : 0) | (dealer ? 1024 : 0));
+        | (payeeCash ? 256 : 0) | (payeeMule ? 512 : 0) | (dealer ? 1024 : 0) | (rebated ? 2048 : 0));
     out.writeInt(callerHeld);
     out.writeInt(callerType);
     out.writeInt(lureType);
+    out.writeInt(hintType);
     writeName(out, payerPhone);
     out.writeLong(yuan);
     out.writeDouble(payeeAgeDays);
@@ -170,9 +179,11 @@ public final class Facts {
     payeeCash = (b & 256) != 0;
     payeeMule = (b & 512) != 0;
     dealer = (b & 1024) != 0;
+    rebated = (b & 2048) != 0;
     callerHeld = in.readInt();
     callerType = in.readInt();
     lureType = in.readInt();
+    hintType = in.readInt();
     payerPhone = readName(in);
     yuan = in.readLong();
     payeeAgeDays = in.readDouble();

@@ -3,7 +3,6 @@ package org.fanzha.engine.scoring;
 import static org.fanzha.engine.scoring.EngineState.PAIR_PAY;
 
 import org.fanzha.core.event.EntityKind;
-import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.event.TransferEvent;
 import org.fanzha.engine.Level;
@@ -90,6 +89,7 @@ public final class TransferSteps {
     // taint: money from a suspected mule passing it on, or from a likely victim
     f.payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
     f.payerTainted = accounts.lastTaintTs(a) > 0 && ts - accounts.lastTaintTs(a) <= k.taintMs;
+    f.rebated = accounts.lastSmallInTs(a) > 0 && ts - accounts.lastSmallInTs(a) <= k.rebateMs;
     // a sum worth laundering; a brushing gang's small "commission" to its victim taints nobody
     if ((f.payerMule || f.payerTainted) && (f.fast || f.payerTainted) && yuan >= k.victimMinYuan) {
       links.muleMoney(a, b, ts);
@@ -111,6 +111,9 @@ public final class TransferSteps {
     accounts.add(b, sb, AccountTable.IN_COUNT);
     accounts.addYuan(b, sb, AccountTable.IN_YUAN_WORD, yuan);
     accounts.inflow(b, ts, yuan);
+    if (yuan < r.params.victimMinYuan) {
+      accounts.smallInflow(b, ts);
+    }
     accounts.addSender(b, ts, FeatureTable.nameHash(t.from()));
     // as it stood before this transfer's score
     f.payeeCash = (accounts.flags(b) & AccountTable.FLAG_CASH) != 0;
@@ -211,9 +214,8 @@ public final class TransferSteps {
     // money moving after a fraud contact: stop it now; after a contact nobody suspects, to a new account: warn
     Level sev = stage != 0 && !quietOnly ? Level.CRITICAL : Level.HIGH;
     long before = victims.lastPaid(v, ts);
-    // payments that keep doubling within one episode: the rebate or task scam's "one more order to unlock it"
     int ft = types.of(v, fraudPhone >= 0 ? s.numbers.of(fraudPhone).fraudType() : 0, f.payeeType,
-        before > 0 && yuan >= 2 * before ? EpisodeTypes.code(FraudType.BRUSHING) : 0);
+        EpisodeTypes.paid(f.rebated, before, yuan));
     if (callId != null) {
       victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);
     } else {

@@ -74,17 +74,37 @@ class VictimWatchTest {
   void anEngagedLureOutlivesTheEpisodeWindowAndLaterBlastsOfAnotherKind() {
     VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
     w.window(24 * HOUR, 14 * 24 * HOUR);
-    w.rememberLure(6, code(FraudType.INVESTMENT));
-    w.rememberLure(6, code(FraudType.CREDIT));
+    w.rememberLure(6, code(FraudType.INVESTMENT), T0);
+    w.rememberLure(6, code(FraudType.CREDIT), T0);
     assertThat(w.lureType(6)).as("not engaged: the last message received").isEqualTo(code(FraudType.CREDIT));
-    w.rememberLure(7, code(FraudType.INVESTMENT));
+    w.rememberLure(7, code(FraudType.INVESTMENT), T0);
     w.engageLure(7);
-    w.rememberLure(7, code(FraudType.CREDIT));
+    w.rememberLure(7, code(FraudType.CREDIT), T0 + HOUR);
     assertThat(w.lureType(7)).as("engaged: kept").isEqualTo(code(FraudType.INVESTMENT));
-    w.expire(T0 + 5 * 24 * HOUR, p -> 0, p -> T0);
+    w.expire(T0 + 5 * 24 * HOUR, p -> 0, p -> 0);
     assertThat(w.lureType(7)).as("days later, within the lure window").isEqualTo(code(FraudType.INVESTMENT));
-    w.expire(T0 + 15 * 24 * HOUR, p -> 0, p -> T0);
-    assertThat(w.lureType(7)).as("after it").isZero();
+    w.expire(T0 + 15 * 24 * HOUR, p -> 0, p -> 0);
+    assertThat(w.lureType(7)).as("after it, timed by the lure itself").isZero();
+  }
+
+  @Test
+  void aHintNamesNothingALureDoesAndNeverReplacesOne() {
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
+    w.window(24 * HOUR, 14 * 24 * HOUR);
+    w.rememberHint(8, code(FraudType.INVESTMENT), T0);
+    assertThat(w.hintType(8)).isEqualTo(code(FraudType.INVESTMENT));
+    assertThat(w.lureType(8)).as("a hint is no lure").isZero();
+    w.engageLure(8);
+    w.rememberLure(8, code(FraudType.LOAN), T0 + HOUR);
+    assertThat(w.lureType(8)).as("a lure replaces a hint, engaged or not").isEqualTo(code(FraudType.LOAN));
+    assertThat(w.hintType(8)).isZero();
+    w.rememberHint(8, code(FraudType.SHOPPING), T0 + 2 * HOUR);
+    assertThat(w.lureType(8)).as("a later hint does not replace the lure").isEqualTo(code(FraudType.LOAN));
+    w.rememberHint(9, code(FraudType.SHOPPING), T0);
+    w.rememberHint(9, code(FraudType.CREDIT), T0 + HOUR);
+    assertThat(w.hintType(9)).as("the last hint").isEqualTo(code(FraudType.CREDIT));
+    w.expire(T0 + 15 * 24 * HOUR, p -> 0, p -> 0);
+    assertThat(w.hintType(9)).as("forgotten with the lure window").isZero();
   }
 
   private static int code(FraudType t) {
