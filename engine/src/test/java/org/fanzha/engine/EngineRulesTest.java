@@ -65,6 +65,24 @@ class EngineRulesTest {
   }
 
   @Test
+  void phCardApart_firesOnAnOldCardWorkedFromTwoHandsetsAtOnce_notOnOneMovedToANewPhone() {
+    Scenario s = new Scenario();
+    String rented = phone(80);
+    String moved = phone(81);
+    for (String p : List.of(rented, moved)) {
+      s.opening(T0 - 3 * 365 * DAY, OpeningKind.SIM, p, holder(80), null, "440300", null, null, "营业厅");
+    }
+    for (int k = 0; k < 30; k++) {
+      long ts = T0 + k * 10 * MINUTE;
+      // the owner's own phone now and then, the gang's handset in between
+      s.call(ts, rented, phone(9_000 + k), 90, k % 3 == 0 ? "IMEI-OWN" : "IMEI-BOX", "CELL-" + (k % 3 == 0 ? 1 : 2));
+      s.call(ts, moved, phone(9_500 + k), 90, k < 10 ? "IMEI-OLD" : "IMEI-NEW", "CELL-1");
+    }
+    assertThat(codes(s, EntityKind.PHONE, rented)).contains("PH_CARD_APART").doesNotContain("PH_ESTABLISHED");
+    assertThat(codes(s, EntityKind.PHONE, moved)).doesNotContain("PH_CARD_APART");
+  }
+
+  @Test
   void aLureThenALongCallFromAStrangerThenAnAppAtTheirWord_warnsNamingTheCaller() {
     EngineConfig cfg = EngineConfig.defaults().with("pairs.log2_bits", 12)
         .withContentClassifier(keywordModel("做任务", FraudType.BRUSHING));

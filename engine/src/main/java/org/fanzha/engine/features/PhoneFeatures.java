@@ -32,6 +32,7 @@ public final class PhoneFeatures {
   boolean serviceNumber;
   int spoofedCalls;
   int activeDays;
+  int handsetSwitches;
   boolean realName;
   int heldScore;
 
@@ -54,6 +55,7 @@ public final class PhoneFeatures {
     cellPhones = t.cellPhones(id);
     spoofedCalls = t.spoofedCalls(id);
     activeDays = t.activeDays(id, now);
+    handsetSwitches = t.handsetSwitches(id, now);
     realName = t.holder(id) >= 0;
     heldScore = t.score(id);
     reports = t.reports(id);
@@ -90,6 +92,7 @@ public final class PhoneFeatures {
     cellPhones = 0;
     spoofedCalls = 0;
     activeDays = 0;
+    handsetSwitches = 0;
     realName = false;
     heldScore = 0;
     reports = 0;
@@ -193,6 +196,12 @@ public final class PhoneFeatures {
   @RuleField(name = "active_days", meaning = "Days among the last 30 on which this phone called or texted (regular use)")
   public int activeDays() {
     return activeDays;
+  }
+
+  @RuleField(name = "handset_switches", meaning = "Times within a day its calls switched handsets minutes apart"
+      + " (a card shared, cloned or kept apart from its phone: 机卡分离)")
+  public int handsetSwitches() {
+    return handsetSwitches;
   }
 
   @RuleField(name = "real_name", meaning = "The card's opening was seen with its holder (实名): who holds it is known")

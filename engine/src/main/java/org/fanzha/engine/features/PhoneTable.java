@@ -47,7 +47,11 @@ public final class PhoneTable extends FeatureTable {
   // after the older words, so a snapshot written before them widens by zeros (FeatureTable#read)
   private static final int ACTIVE_DAY = CONTACTS.end(); // the last day (since EPOCH_BASE_MS) it called or texted
   private static final int ACTIVE_BITS = ACTIVE_DAY + 1; // bit i: it called or texted on that day minus i
-  private static final int STRIDE = ACTIVE_BITS + 1;
+  private static final int LAST_IMEI = ACTIVE_BITS + 1; // the hash of the handset its last call came from (0: none)
+  private static final int LAST_IMEI_SEC = LAST_IMEI + 1;
+  private static final int SWITCHES = LAST_IMEI_SEC + 1; // quick handset switches since the first of the last day's
+  private static final int LAST_SWITCH_SEC = SWITCHES + 1;
+  private static final int STRIDE = LAST_SWITCH_SEC + 1;
 
   /** How many days back {@link #activeDays} looks. */
   public static final int ACTIVE_SPAN_DAYS = 30;
@@ -278,6 +282,34 @@ public final class PhoneTable extends FeatureTable {
 
   private static int day(long ts) {
     return (int) Math.max(1, (ts - EPOCH_BASE_MS) / 86_400_000L);
+  }
+
+  /**
+   * Records the handset a call came from, and counts a quick switch when the previous call came from another one
+   * within {@code quickMs}: a card cannot be in two handsets minutes apart unless it is shared or cloned, or is kept
+   * apart from its phone in a SIM box (机卡分离). A late event changes nothing.
+   */
+  public void handset(int id, int imeiHash, long ts, long quickMs) {
+    int hash = imeiHash == 0 ? 1 : imeiHash;
+    int now = sec(ts);
+    int last = get(id, LAST_IMEI);
+    int lastSec = get(id, LAST_IMEI_SEC);
+    if (last != 0 && now < lastSec) {
+      return;
+    }
+    if (last != 0 && last != hash && now - lastSec <= quickMs / 1000) {
+      int lastSwitch = get(id, LAST_SWITCH_SEC);
+      set(id, SWITCHES, lastSwitch != 0 && now - lastSwitch <= 86_400 ? get(id, SWITCHES) + 1 : 1);
+      set(id, LAST_SWITCH_SEC, now);
+    }
+    set(id, LAST_IMEI, hash);
+    set(id, LAST_IMEI_SEC, now);
+  }
+
+  /** Returns the quick handset switches in the run of them that last went on within a day of {@code now}, or 0. */
+  public int handsetSwitches(int id, long now) {
+    int lastSwitch = get(id, LAST_SWITCH_SEC);
+    return lastSwitch != 0 && sec(now) - lastSwitch <= 86_400 ? get(id, SWITCHES) : 0;
   }
 
   /** Counts a call that showed the callee another number than the caller's (改号). */

@@ -25,9 +25,11 @@ public final class EngineParams {
    * Params added after rule files were in use, with the value a file that gives none scores with (the shipped file
    * gives each): a file written before them still loads.
    */
-  public static final Map<String, Double> DEFAULTS = Map.of("victim.lure_h", 336.0, "mule.hold_h", 72.0,
-      "victim.link_lapse", 30.0, "victim.rebate_h", 3.0, "content.hint_min_score", 0.4, "subscriber.base", 50.0, "subscriber.band_a", 80.0, "subscriber.band_b", 60.0,
-      "subscriber.band_c", 40.0);
+  public static final Map<String, Double> DEFAULTS = Map.ofEntries(Map.entry("victim.lure_h", 336.0),
+      Map.entry("mule.hold_h", 72.0), Map.entry("victim.link_lapse", 30.0), Map.entry("victim.rebate_h", 3.0),
+      Map.entry("content.hint_min_score", 0.4), Map.entry("phone.switch_min", 60.0),
+      Map.entry("subscriber.base", 50.0), Map.entry("subscriber.band_a", 80.0), Map.entry("subscriber.band_b", 60.0),
+      Map.entry("subscriber.band_c", 40.0));
 
   /** A band's limits on a subscriber (absent: no such limit), read by the subscriber score, not by rules. */
   private static final Pattern LIMIT = Pattern.compile("subscriber\\.limits\\.[abcd]\\.(calls_per_day|sms_per_day|international)");
@@ -84,6 +86,8 @@ public final class EngineParams {
    * episode its receiver is in when nothing stronger does; it is evidence against no one.
    */
   public final double hintMin;
+  /** Calls from two handsets this close together are a quick switch ({@code handset_switches}). */
+  public final long quickSwitchMs;
   /** A handset is scored once this many numbers have used it. */
   public final int deviceEvalMinPhones;
 
@@ -113,6 +117,7 @@ public final class EngineParams {
     contentMin = b.param("content.min_score");
     hintMin = b.param("content.hint_min_score");
     deviceEvalMinPhones = integer(b, "device.eval_min_phones");
+    quickSwitchMs = (long) (b.param("phone.switch_min") * 60_000);
   }
 
   private static int integer(RuleBook b, String name) {

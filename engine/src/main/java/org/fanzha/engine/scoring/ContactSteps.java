@@ -86,6 +86,9 @@ public final class ContactSteps {
     }
     phones.addContact(p, ts, FeatureTable.nameHash(c.callee()));
     phones.usedDevice(p, f.imeiPhones, f.cellPhones);
+    if (c.callerImei() != null) {
+      phones.handset(p, FeatureTable.nameHash(c.callerImei()), ts, k.quickSwitchMs);
+    }
     if (c.displayed() != null && !c.displayed().equals(c.caller())) {
       phones.spoofed(p);
     }

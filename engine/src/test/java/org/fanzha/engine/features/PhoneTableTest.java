@@ -121,7 +121,8 @@ class PhoneTableTest {
       throws IOException {
     PhoneTable now = new PhoneTable(4);
     int stride = now.bytesPerEntityFeatures() / 4;
-    int oldStride = stride - 2; // the two words of the days it called or texted came last, before the risk
+    // the two words of the days it called or texted and the four of its handset switches came last, before the risk
+    int oldStride = stride - 6;
     String[] names = IntStream.range(0, 300).mapToObj(i -> "+86138" + (10_000_000 + i)).toArray(String[]::new);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
@@ -146,6 +147,38 @@ class PhoneTableTest {
       assertThat(read.reports(p)).isEqualTo(i + 1);
       assertThat(read.score(p)).isEqualTo(70 + i % 30);
       assertThat(read.activeDays(p, T0)).isZero();
+      assertThat(read.handsetSwitches(p, T0)).isZero();
     }
+  }
+
+  @Test
+  void handsetSwitches_countsGoingBackAndForthMinutesApartAndForgetsThemAfterADay() {
+    long minute = 60_000L;
+    long hour = 60 * minute;
+    PhoneTable t = new PhoneTable(4);
+    int boxed = t.intern("+8613800000001");
+    for (int k = 0; k < 6; k++) { // its own phone, then the SIM box's, every 20 minutes
+      t.handset(boxed, k % 2 == 0 ? 11 : 22, T0 + k * 20 * minute, hour);
+    }
+    assertThat(t.handsetSwitches(boxed, T0 + 2 * hour)).isEqualTo(5);
+    t.handset(boxed, 11, T0 + 10 * minute, hour); // a late call changes nothing
+    assertThat(t.handsetSwitches(boxed, T0 + 2 * hour)).isEqualTo(5);
+    assertThat(t.handsetSwitches(boxed, T0 + 100 * minute + 25 * hour)).as("a day after the last").isZero();
+    t.handset(boxed, 11, T0 + 30 * hour, hour);
+    t.handset(boxed, 22, T0 + 30 * hour + minute, hour);
+    assertThat(t.handsetSwitches(boxed, T0 + 30 * hour)).as("a new run starts at one").isEqualTo(1);
+
+    int moved = t.intern("+8613800000002");
+    t.handset(moved, 11, T0, hour);
+    t.handset(moved, 11, T0 + 5 * minute, hour);
+    t.handset(moved, 33, T0 + 10 * minute, hour); // a new phone: one switch, and it stays there
+    t.handset(moved, 33, T0 + 20 * minute, hour);
+    assertThat(t.handsetSwitches(moved, T0 + hour)).isEqualTo(1);
+
+    int slow = t.intern("+8613800000003");
+    for (int k = 0; k < 6; k++) { // a card moved between a work and a home phone, hours apart
+      t.handset(slow, k % 2 == 0 ? 11 : 22, T0 + k * 3 * hour, hour);
+    }
+    assertThat(t.handsetSwitches(slow, T0 + 16 * hour)).isZero();
   }
 }

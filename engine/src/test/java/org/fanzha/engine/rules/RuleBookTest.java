@@ -35,7 +35,7 @@ class RuleBookTest {
         assertThat(r.reason().textEn()).as(r.code()).matches("[A-Z].*");
       }
     }
-    assertThat(rules).isEqualTo(91); // 71 that score entities, 20 lines of the subscriber score
+    assertThat(rules).isEqualTo(92); // 72 that score entities, 20 lines of the subscriber score
     assertThat(b.params()).containsKeys(EngineParams.REQUIRED.toArray(String[]::new));
   }
 
