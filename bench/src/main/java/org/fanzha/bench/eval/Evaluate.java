@@ -95,7 +95,7 @@ public final class Evaluate {
       int warnedBeforeFirstPayment, int warnedByFirstPayment, int targetedWarned, int targeted, int typedRight,
       int typedOther, int typed, double medianLeadMinutes, double falseWarningsPer10kPeoplePerDay,
       Map<String, Integer> typeConfusion, long victimPaidFen, long paidAfterWarningFen, long stoppedFen,
-      List<TacticRow> tactics,
+      Map<String, Long> paidAfterWarningByVictim, List<TacticRow> tactics,
       int honestTransfersStopped, Map<String, Integer> honestStoppedByGroup, SubscriberFigures subscribers) {
 
     /** Returns the row with this name. */
@@ -108,7 +108,7 @@ public final class Evaluate {
 
   /** The command line, checked: every mistake in it is an {@link IllegalArgumentException} naming it. */
   record Options(long seed, int people, int days, EngineConfig config, boolean text, int explain,
-      Set<Tactic> tactics, @org.jspecify.annotations.Nullable List<Long> seeds) {
+      Set<Tactic> tactics, @org.jspecify.annotations.Nullable List<Long> seeds, double dissuasion) {
 
     static Options parse(String[] args) throws IOException {
       long seed = 20261127L;
@@ -120,9 +120,11 @@ public final class Evaluate {
       Set<Tactic> tactics = Set.of();
       String seeds = null;
       boolean allowTuned = false;
+      double dissuasion = DISSUASION;
       for (int i = 0; i < args.length; i++) {
         String option = args[i];
-        if (Set.of("--seed", "--people", "--days", "--config", "--rules", "--explain", "--tactics", "--seeds", "--model")
+        if (Set.of("--seed", "--people", "--days", "--config", "--rules", "--explain", "--tactics", "--seeds", "--model",
+            "--dissuasion")
             .contains(option) && i + 1 >= args.length) {
           throw new IllegalArgumentException("a value is missing after " + option);
         }
@@ -144,11 +146,17 @@ public final class Evaluate {
           case "--tactics" -> tactics = Tactic.parse(args[++i]);
           case "--seeds" -> seeds = args[++i];
           case "--allow-tuned" -> allowTuned = true;
+          case "--dissuasion" -> {
+            dissuasion = Double.parseDouble(args[++i]);
+            if (!(dissuasion >= 0 && dissuasion <= 1)) {
+              throw new IllegalArgumentException("--dissuasion is a share between 0 and 1, not " + args[i]);
+            }
+          }
           default -> throw new IllegalArgumentException("unknown option " + option);
         }
       }
       return new Options(seed, people, days, cfg, text, explain, tactics,
-          seeds == null ? null : SeedSweep.parse(seeds, allowTuned));
+          seeds == null ? null : SeedSweep.parse(seeds, allowTuned), dissuasion);
     }
   }
 
@@ -181,7 +189,7 @@ public final class Evaluate {
       System.err.println("evaluate: " + e.getMessage());
       System.err.println("usage: evaluate [--seed N | --seeds 4401-4410 [--allow-tuned]] [--people N] [--days N]"
           + " [--rules RULES.yaml] [--config PARAMS.properties] [--model none|shipped|MODEL.yaml] [--text]"
-          + " [--tactics all|LIST] [--explain N]");
+          + " [--tactics all|LIST] [--explain N] [--dissuasion SHARE]");
       System.exit(2);
       return;
     }
@@ -204,7 +212,7 @@ public final class Evaluate {
       List<Result> results = SeedSweep.run(worlds, () -> withText
           ? base.withContentClassifier(org.fanzha.text.TextClassifiers.loadDefault()) : base, 2);
       System.out.println("model: " + describe(cfg.models()));
-      SeedSweep.print(worlds, results, text, System.out);
+      SeedSweep.print(worlds, results, text, o.dissuasion(), System.out);
       return;
     }
     if (text) {
@@ -213,7 +221,32 @@ public final class Evaluate {
     SimConfig sim = SimConfig.builder(seed, people, days).tactics(tactics).build();
     Result r = run(sim, cfg, explain);
     System.out.println("model: " + describe(cfg.models()));
-    print(sim, r, text, System.out);
+    print(sim, r, text, o.dissuasion(), System.out);
+  }
+
+  /**
+   * The share of warned victims a dissuader reaches and talks out of paying, unless {@code --dissuasion} says
+   * otherwise: an assumption of the evaluation, not a measurement (the simulated victims cannot answer a call).
+   */
+  static final double DISSUASION = 0.5;
+
+  /**
+   * The money protected if each warned victim, drawn independently with probability {@code rate} (the same draw for
+   * the same world and person in every run), is reached at their first warning and pays nothing after it.
+   */
+  static long protectedFen(Result r, long seed, double rate) {
+    return protectedFen(r.paidAfterWarningByVictim(), seed, rate);
+  }
+
+  /** As {@link #protectedFen(Result, long, double)}, over each warned victim's payments after the warning. */
+  static long protectedFen(Map<String, Long> paidAfterWarning, long seed, double rate) {
+    long sum = 0;
+    for (Map.Entry<String, Long> v : paidAfterWarning.entrySet()) {
+      if (new java.util.SplittableRandom(seed * 31 + v.getKey().hashCode()).nextDouble() < rate) {
+        sum += v.getValue();
+      }
+    }
+    return sum;
   }
 
   /** Replays the world of {@code sim} through a new engine and scores the held risks against truth. */
@@ -242,6 +275,7 @@ public final class Evaluate {
     List<Long> leadMillis = new ArrayList<>(); // first warning to first payment, for those warned before it
     // victims' payments to mules: all, those made after the person's first warning, those the decision delayed or held
     long[] money = {0, 0, 0};
+    Map<String, Long> afterWarning = new java.util.TreeMap<>(); // each warned victim's payments after the warning
     Map<String, List<String>> lures = new java.util.HashMap<>(); // texts fraud numbers sent, by receiver
     Set<String> linkTargets = new TreeSet<>();
     Map<String, String> groupOf = new java.util.HashMap<>();
@@ -269,7 +303,10 @@ public final class Evaluate {
       if (e instanceof org.fanzha.core.event.TransferEvent t && t.fromPhone() != null
           && victimPhonesTruth.contains(t.fromPhone()) && muleAccounts.contains(t.to())) {
         money[0] += t.amountFen();
-        money[1] += firstWarned.containsKey(t.fromPhone()) ? t.amountFen() : 0;
+        if (firstWarned.containsKey(t.fromPhone())) {
+          money[1] += t.amountFen();
+          afterWarning.merge(t.fromPhone(), t.amountFen(), Long::sum);
+        }
       }
       String firstPayer = null;
       if (e instanceof org.fanzha.core.event.TransferEvent t && t.fromPhone() != null
@@ -437,8 +474,7 @@ public final class Evaluate {
     return new Result(n[0], millis, rows, heavy.size(), flagged,
         RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
         targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion, money[0], money[1],
-        money[2],
-        tacticRows, honestStopped.values().stream().mapToInt(Integer::intValue).sum(), honestStopped,
+        money[2], afterWarning, tacticRows, honestStopped.values().stream().mapToInt(Integer::intValue).sum(), honestStopped,
         subscriberFigures(engine, truth, newCards, fraudNumbers, actors.getOrDefault("call_centre", Set.of())));
   }
 
@@ -506,7 +542,7 @@ public final class Evaluate {
   }
 
   /** Prints the result as a table. */
-  public static void print(SimConfig sim, Result r, boolean text, PrintStream out) {
+  public static void print(SimConfig sim, Result r, boolean text, double dissuasion, PrintStream out) {
     out.printf(Locale.ROOT, "world: seed %d, %d people, %d days%s; %,d events replayed in %,d ms%s%n",
         sim.seed(), sim.people(), sim.days(), sim.tactics().isEmpty() ? "" : ", tactics " + sim.tactics().stream()
             .map(Tactic::wireName).toList(), r.events(), r.millis(), text ? " (SMS text scored)" : "");
@@ -561,6 +597,10 @@ public final class Evaluate {
         r.paidAfterWarningFen() / 100, r.victimPaidFen() == 0 ? 0.0 : 100.0 * r.paidAfterWarningFen() / r.victimPaidFen());
     out.printf(Locale.ROOT, "  of those payments, answered delay or hold when they were made: %,d yuan (%.1f %%)%n",
         r.stoppedFen() / 100, r.victimPaidFen() == 0 ? 0.0 : 100.0 * r.stoppedFen() / r.victimPaidFen());
+    long saved = protectedFen(r, sim.seed(), dissuasion);
+    out.printf(Locale.ROOT, "  money protected if a warned victim is reached and stops paying with probability %.2f"
+        + " (--dissuasion): %,d yuan (%.1f %%)%n", dissuasion, saved / 100,
+        r.victimPaidFen() == 0 ? 0.0 : 100.0 * saved / r.victimPaidFen());
     SubscriberFigures s = r.subscribers();
     out.printf(Locale.ROOT, "  subscriber score at the end: honest cards opened during the world restricted (band D) %d"
         + " of %d; fraud numbers in band D %d of %d, asked to re-verify %d; licensed call-centre lines in band D %d of"

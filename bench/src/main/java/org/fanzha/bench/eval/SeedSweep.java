@@ -99,7 +99,8 @@ public final class SeedSweep {
   }
 
   /** Prints each figure's mean, lowest and highest over the worlds, then the totals per tactic and look-alike. */
-  static void print(List<SimConfig> worlds, List<Evaluate.Result> results, boolean text, PrintStream out) {
+  static void print(List<SimConfig> worlds, List<Evaluate.Result> results, boolean text, double dissuasion,
+      PrintStream out) {
     SimConfig first = worlds.get(0);
     out.printf(Locale.ROOT, "%d worlds: seeds %s; %d people, %d days each%s%s%n", worlds.size(),
         worlds.stream().map(w -> Long.toString(w.seed())).toList(), first.people(), first.days(),
@@ -127,6 +128,13 @@ public final class SeedSweep {
     line(out, "victims' money to mules delayed or held when paid (share)", results,
         r -> r.victimPaidFen() == 0 ? 0.0 : (double) r.stoppedFen() / r.victimPaidFen());
     line(out, "median lead time, first warning to first payment (min)", results, Evaluate.Result::medianLeadMinutes);
+    List<Double> protectedShares = new ArrayList<>();
+    for (int w = 0; w < results.size(); w++) {
+      Evaluate.Result r = results.get(w);
+      protectedShares.add(share(Evaluate.protectedFen(r, worlds.get(w).seed(), dissuasion), r.victimPaidFen()));
+    }
+    line(out, String.format(Locale.ROOT, "victims' money protected at dissuasion %.2f (share)", dissuasion),
+        protectedShares, Double.NaN);
     line(out, "honest new cards restricted by the subscriber score (share)", results,
         r -> share(r.subscribers().honestNewRestricted(), r.subscribers().honestNew()));
     line(out, "fraud numbers in the subscriber score's band D (share)", results,
@@ -179,16 +187,19 @@ public final class SeedSweep {
 
   private static void line(PrintStream out, String name, List<Evaluate.Result> results,
       ToDoubleFunction<Evaluate.Result> f, double pooled) {
+    line(out, name, results.stream().map(f::applyAsDouble).toList(), pooled);
+  }
+
+  private static void line(PrintStream out, String name, List<Double> values, double pooled) {
     double sum = 0;
     double lo = Double.MAX_VALUE;
     double hi = -Double.MAX_VALUE;
-    for (Evaluate.Result r : results) {
-      double v = f.applyAsDouble(r);
+    for (double v : values) {
       sum += v;
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
-    out.printf(Locale.ROOT, "%-58s %8.3f %8.3f %8.3f %8s%n", name, sum / results.size(), lo, hi,
+    out.printf(Locale.ROOT, "%-58s %8.3f %8.3f %8.3f %8s%n", name, sum / values.size(), lo, hi,
         Double.isNaN(pooled) ? "" : String.format(Locale.ROOT, "%.3f", pooled));
   }
 

@@ -3,6 +3,12 @@ package org.fanzha.bench.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
 import org.fanzha.sim.Tactic;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +33,27 @@ class EvaluateOptionsTest {
         .hasMessageContaining("seed 8202 was used to change the rules");
     assertThatThrownBy(() -> Evaluate.Options.parse(new String[] {"--people", "ten"}))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Evaluate.Options.parse(new String[] {"--dissuasion", "1.5"}))
+        .hasMessage("--dissuasion is a share between 0 and 1, not 1.5");
+  }
+
+  @Test
+  void parse_dissuasionDefaultsToTheDocumentedAssumption() throws Exception {
+    assertThat(Evaluate.Options.parse(new String[] {}).dissuasion()).isEqualTo(Evaluate.DISSUASION);
+    assertThat(Evaluate.Options.parse(new String[] {"--dissuasion", "0.8"}).dissuasion()).isEqualTo(0.8);
+  }
+
+  @Property(tries = 200)
+  void protectedMoney_growsWithTheRateFromNothingToAllThatWasPaidAfterAWarning(
+      @ForAll @Size(max = 40) Map<@LongRange(min = 1, max = 1_000_000) Long, @LongRange(min = 1, max = 100_000_000) Long>
+          paid, @ForAll long seed, @ForAll @DoubleRange(min = 0, max = 1) double a,
+      @ForAll @DoubleRange(min = 0, max = 1) double b) {
+    Map<String, Long> byVictim = new java.util.TreeMap<>();
+    paid.forEach((phone, fen) -> byVictim.put("+86" + phone, fen));
+    long all = byVictim.values().stream().mapToLong(Long::longValue).sum();
+    assertThat(Evaluate.protectedFen(byVictim, seed, 0)).isZero();
+    assertThat(Evaluate.protectedFen(byVictim, seed, 1)).isEqualTo(all);
+    assertThat(Evaluate.protectedFen(byVictim, seed, Math.min(a, b)))
+        .isLessThanOrEqualTo(Evaluate.protectedFen(byVictim, seed, Math.max(a, b)));
   }
 }

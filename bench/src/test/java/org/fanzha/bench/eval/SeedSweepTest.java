@@ -39,13 +39,13 @@ class SeedSweepTest {
         SimConfig.builder(32, 600, 2).tactics(Tactic.parse("all")).build());
     List<Evaluate.Result> results = SeedSweep.run(worlds, EngineConfig::defaults, 2);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    SeedSweep.print(worlds, results, false, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    SeedSweep.print(worlds, results, false, 0.5, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
 
     assertThat(results).hasSize(2);
     assertThat(results.get(0).events()).isNotEqualTo(results.get(1).events()); // two different worlds, in seed order
     assertThat(out).contains("2 worlds: seeds [31, 32]").contains("fraud_number recall").contains("per tactic")
-        .contains("call_centre");
+        .contains("call_centre").contains("victims' money protected at dissuasion 0.50");
     double mean = (results.get(0).score("mule").recall() + results.get(1).score("mule").recall()) / 2;
     assertThat(out).containsPattern("mule recall\\s+" + String.format(java.util.Locale.ROOT, "%.3f", mean));
   }
