@@ -28,6 +28,7 @@ import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Tactic;
 import org.fanzha.sim.World;
 import org.fanzha.sim.eval.RoleScore;
+import picocli.CommandLine;
 
 /**
  * Prints the engine's detection quality on a simulated world: precision, recall and F1 for fraud
@@ -111,52 +112,96 @@ public final class Evaluate {
       Set<Tactic> tactics, @org.jspecify.annotations.Nullable List<Long> seeds, double dissuasion) {
 
     static Options parse(String[] args) throws IOException {
-      long seed = 20261127L;
-      int people = 10_000;
-      int days = 7;
-      EngineConfig cfg = EngineConfig.defaults();
-      boolean text = false;
-      int explain = 0;
-      Set<Tactic> tactics = Set.of();
-      String seeds = null;
-      boolean allowTuned = false;
-      double dissuasion = DISSUASION;
-      for (int i = 0; i < args.length; i++) {
-        String option = args[i];
-        if (Set.of("--seed", "--people", "--days", "--config", "--rules", "--explain", "--tactics", "--seeds", "--model",
-            "--dissuasion")
-            .contains(option) && i + 1 >= args.length) {
-          throw new IllegalArgumentException("a value is missing after " + option);
-        }
-        switch (option) {
-          case "--seed" -> seed = Long.parseLong(args[++i]);
-          case "--people" -> people = Integer.parseInt(args[++i]);
-          case "--days" -> days = Integer.parseInt(args[++i]);
-          case "--config" -> {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(Path.of(args[++i]))) {
-              p.load(in);
-            }
-            cfg = cfg.withOverrides(p);
-          }
-          case "--rules" -> cfg = cfg.withRules(RuleFiles.load(Path.of(args[++i])));
-          case "--model" -> cfg = cfg.withModels(model(args[++i]));
-          case "--text" -> text = true;
-          case "--explain" -> explain = Integer.parseInt(args[++i]);
-          case "--tactics" -> tactics = Tactic.parse(args[++i]);
-          case "--seeds" -> seeds = args[++i];
-          case "--allow-tuned" -> allowTuned = true;
-          case "--dissuasion" -> {
-            dissuasion = Double.parseDouble(args[++i]);
-            if (!(dissuasion >= 0 && dissuasion <= 1)) {
-              throw new IllegalArgumentException("--dissuasion is a share between 0 and 1, not " + args[i]);
-            }
-          }
-          default -> throw new IllegalArgumentException("unknown option " + option);
-        }
+      Command command = new Command();
+      try {
+        new CommandLine(command).parseArgs(args);
+      } catch (CommandLine.ParameterException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
       }
-      return new Options(seed, people, days, cfg, text, explain, tactics,
+      return command.options();
+    }
+  }
+
+  /** {@code ./fanzha evaluate}: its options as picocli reads them, checked into {@link Options}. */
+  @CommandLine.Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Replay simulated worlds through the engine and score its detection and warnings against their"
+          + " truth: one world (--seed) or a sweep (--seeds) with each figure's mean, lowest and highest.")
+  static final class Command implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Option(names = "--seed", paramLabel = "N", description = "the world's seed (default 20261127)")
+    long seed = 20261127L;
+
+    @CommandLine.Option(names = "--seeds", paramLabel = "4401-4410|4401,4502",
+        description = "a sweep over these worlds (seeds the rules were tuned on or the model trained on are refused)")
+    @org.jspecify.annotations.Nullable String seeds;
+
+    @CommandLine.Option(names = "--allow-tuned", description = "let --seeds name tuned or training seeds")
+    boolean allowTuned;
+
+    @CommandLine.Option(names = "--people", paramLabel = "N", description = "residents of each world (default 10000)")
+    int people = 10_000;
+
+    @CommandLine.Option(names = "--days", paramLabel = "N", description = "days of each world (default 7)")
+    int days = 7;
+
+    @CommandLine.Option(names = "--tactics", paramLabel = "all|LIST", description = "the adversarial tactics switched on")
+    @org.jspecify.annotations.Nullable String tactics;
+
+    @CommandLine.Option(names = "--rules", paramLabel = "RULES.yaml", description = "score with this rule file")
+    @org.jspecify.annotations.Nullable Path rules;
+
+    @CommandLine.Option(names = "--config", paramLabel = "PARAMS.properties",
+        description = "override engine settings and rule params")
+    @org.jspecify.annotations.Nullable Path config;
+
+    @CommandLine.Option(names = "--model", paramLabel = "none|shipped|MODEL.yaml",
+        description = "the model beside the rules (default shipped)")
+    @org.jspecify.annotations.Nullable String model;
+
+    @CommandLine.Option(names = "--text", description = "score SMS text with the content model")
+    boolean text;
+
+    @CommandLine.Option(names = "--explain", paramLabel = "N", description = "list up to N misses per role with reasons")
+    int explain;
+
+    @CommandLine.Option(names = "--dissuasion", paramLabel = "SHARE",
+        description = "the share of warned victims reached and stopped, for the money protected (default 0.5)")
+    double dissuasion = DISSUASION;
+
+    /** Checks what was given and loads the files it names. */
+    Options options() throws IOException {
+      if (!(dissuasion >= 0 && dissuasion <= 1)) {
+        throw new IllegalArgumentException("--dissuasion is a share between 0 and 1, not " + dissuasion);
+      }
+      EngineConfig cfg = EngineConfig.defaults();
+      if (config != null) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(config)) {
+          p.load(in);
+        }
+        cfg = cfg.withOverrides(p);
+      }
+      if (rules != null) {
+        cfg = cfg.withRules(RuleFiles.load(rules));
+      }
+      if (model != null) {
+        cfg = cfg.withModels(model(model));
+      }
+      return new Options(seed, people, days, cfg, text, explain, tactics == null ? Set.of() : Tactic.parse(tactics),
           seeds == null ? null : SeedSweep.parse(seeds, allowTuned), dissuasion);
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      Options o;
+      try {
+        o = options();
+      } catch (IllegalArgumentException e) {
+        // a mistake on the command line, not a failure of the evaluation: say which, without a stack trace
+        System.err.println("evaluate: " + e.getMessage());
+        return 2;
+      }
+      evaluate(o);
+      return 0;
     }
   }
 
@@ -180,19 +225,11 @@ public final class Evaluate {
     };
   }
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      // a mistake on the command line, not a failure of the evaluation: say which, without a stack trace
-      System.err.println("evaluate: " + e.getMessage());
-      System.err.println("usage: evaluate [--seed N | --seeds 4401-4410 [--allow-tuned]] [--people N] [--days N]"
-          + " [--rules RULES.yaml] [--config PARAMS.properties] [--model none|shipped|MODEL.yaml] [--text]"
-          + " [--tactics all|LIST] [--explain N] [--dissuasion SHARE]");
-      System.exit(2);
-      return;
-    }
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Command()).execute(args));
+  }
+
+  private static void evaluate(Options o) throws IOException, InterruptedException {
     long seed = o.seed();
     int people = o.people();
     int days = o.days();

@@ -26,15 +26,24 @@ class EvaluateOptionsTest {
 
   @Test
   void parse_mistakesAreNamed() {
-    assertThatThrownBy(() -> Evaluate.Options.parse(new String[] {"--bogus"})).hasMessage("unknown option --bogus");
+    assertThatThrownBy(() -> Evaluate.Options.parse(new String[] {"--bogus"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown option: '--bogus'");
     assertThatThrownBy(() -> Evaluate.Options.parse(new String[] {"--seed"}))
-        .hasMessage("a value is missing after --seed");
+        .hasMessageContaining("Missing required parameter for option '--seed'");
     assertThatThrownBy(() -> Evaluate.Options.parse(new String[] {"--seeds", "8202"}))
         .hasMessageContaining("seed 8202 was used to change the rules");
     assertThatThrownBy(() -> Evaluate.Options.parse(new String[] {"--people", "ten"}))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ten' is not an int");
     assertThatThrownBy(() -> Evaluate.Options.parse(new String[] {"--dissuasion", "1.5"}))
         .hasMessage("--dissuasion is a share between 0 and 1, not 1.5");
+  }
+
+  @Test
+  void help_listsEveryOption() {
+    java.io.StringWriter usage = new java.io.StringWriter();
+    new picocli.CommandLine(new Evaluate.Command()).usage(new java.io.PrintWriter(usage));
+    assertThat(usage.toString()).contains("evaluate", "--seeds", "--allow-tuned", "--tactics", "--model", "--text",
+        "--explain", "--dissuasion", "--help");
   }
 
   @Test
