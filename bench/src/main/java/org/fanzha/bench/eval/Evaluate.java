@@ -143,7 +143,8 @@ public final class Evaluate {
     @CommandLine.Option(names = "--days", paramLabel = "N", description = "days of each world (default 7)")
     int days = 7;
 
-    @CommandLine.Option(names = "--tactics", paramLabel = "all|LIST", description = "the adversarial tactics switched on")
+    @CommandLine.Option(names = "--tactics", paramLabel = "all|LIST",
+        description = "the adversarial tactics switched on")
     @org.jspecify.annotations.Nullable String tactics;
 
     @CommandLine.Option(names = "--rules", paramLabel = "RULES.yaml", description = "score with this rule file")
@@ -160,7 +161,8 @@ public final class Evaluate {
     @CommandLine.Option(names = "--text", description = "score SMS text with the content model")
     boolean text;
 
-    @CommandLine.Option(names = "--explain", paramLabel = "N", description = "list up to N misses per role with reasons")
+    @CommandLine.Option(names = "--explain", paramLabel = "N",
+        description = "list up to N misses per role with reasons")
     int explain;
 
     @CommandLine.Option(names = "--dissuasion", paramLabel = "SHARE",
@@ -511,7 +513,8 @@ public final class Evaluate {
     return new Result(n[0], millis, rows, heavy.size(), flagged,
         RoleScore.of(warned, victimPhones), normals, falseWarnings, inTime, byFirst, targetedWarned,
         targetedOnly.size(), typedRight, typedOther, typed, medianLead, falsePer10k, confusion, money[0], money[1],
-        money[2], afterWarning, tacticRows, honestStopped.values().stream().mapToInt(Integer::intValue).sum(), honestStopped,
+        money[2], afterWarning, tacticRows, honestStopped.values().stream().mapToInt(Integer::intValue).sum(),
+        honestStopped,
         subscriberFigures(engine, truth, newCards, fraudNumbers, actors.getOrDefault("call_centre", Set.of())));
   }
 

@@ -47,7 +47,8 @@ public final class AccountTable extends FeatureTable {
   private static final Ring RING = new Ring(SCALARS, 6, 10, 4 * HOUR);
   private static final Distinct SENDERS = new Distinct(RING.end(), 2, 12 * HOUR);
   private static final Distinct PAYEES = new Distinct(SENDERS.end(), 2, 12 * HOUR);
-  private static final int SMALL_IN_SEC = PAYEES.end(); // when a small sum last came in (added after the ring: snapshots widen)
+  // when a small sum last came in: after the older words, so a snapshot written before it widens by zeros
+  private static final int SMALL_IN_SEC = PAYEES.end();
   private static final int STRIDE = SMALL_IN_SEC + 1;
 
   /** Creates an empty table sized for {@code expected} accounts. */
