@@ -136,8 +136,15 @@ public final class Facts {
     return payerPhone;
   }
 
+  /**
+   * The layout {@link #write} gives, as a first int no older layout starts with (those began with a count, −1 at the
+   * least): a keyed job restored from a savepoint may hold facts an older version wrote. 2 added the hint's type.
+   */
+  private static final int FORMAT = -1002;
+
   /** Writes the facts for a later operator. */
   public void write(DataOutput out) throws IOException {
+    out.writeInt(FORMAT);
     out.writeInt(imeiPhones);
     out.writeInt(cellPhones);
     out.writeInt(deviceAccounts);
@@ -161,7 +168,9 @@ public final class Facts {
 
   /** Reads what {@link #write} wrote into this object. */
   public void read(DataInput in) throws IOException {
-    imeiPhones = in.readInt();
+    int first = in.readInt();
+    int format = first <= -1000 ? -first - 1000 : 1; // format 1 had no marker: its first int is the handset count
+    imeiPhones = format == 1 ? first : in.readInt();
     cellPhones = in.readInt();
     deviceAccounts = in.readInt();
     ipAccounts = in.readInt();
@@ -183,7 +192,7 @@ public final class Facts {
     callerHeld = in.readInt();
     callerType = in.readInt();
     lureType = in.readInt();
-    hintType = in.readInt();
+    hintType = format >= 2 ? in.readInt() : 0;
     payerPhone = readName(in);
     yuan = in.readLong();
     payeeAgeDays = in.readDouble();
