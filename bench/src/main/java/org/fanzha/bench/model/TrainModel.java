@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -32,6 +33,7 @@ import org.fanzha.engine.scoring.Evaluation;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Tactic;
 import org.fanzha.sim.World;
+import picocli.CommandLine;
 
 /**
  * {@code ./fanzha train-model}: replays simulated worlds (half with every adversarial tactic, half the plain city)
@@ -48,52 +50,73 @@ public final class TrainModel {
       Set<String> excluded) {
 
     static Options parse(String[] args) {
-      String seeds = SeedSweep.TRAINED;
-      int people = 10_000;
-      int days = 7;
-      int trees = 40;
-      int depth = 4;
-      boolean text = false;
-      Path out = Path.of("model.yaml");
-      // how long a card or account has been open is known in the simulator for everyone but the fraudsters; in a real
-      // feed most openings predate it, so a model leaning on "age unknown" would accuse every old card (decision 0017)
-      Set<String> excluded = Set.of("card_age_days", "age_days");
-      for (int i = 0; i < args.length; i++) {
-        String o = args[i];
-        if (!o.equals("--text") && i + 1 >= args.length) {
-          throw new IllegalArgumentException("a value is missing after " + o);
-        }
-        switch (o) {
-          case "--seeds" -> seeds = args[++i];
-          case "--people" -> people = Integer.parseInt(args[++i]);
-          case "--days" -> days = Integer.parseInt(args[++i]);
-          case "--trees" -> trees = Integer.parseInt(args[++i]);
-          case "--depth" -> depth = Integer.parseInt(args[++i]);
-          case "--text" -> text = true;
-          case "--out" -> out = Path.of(args[++i]);
-          case "--exclude" -> {
-            String list = args[++i];
-            excluded = list.equals("none") ? Set.of() : Set.of(list.split(","));
-          }
-          default -> throw new IllegalArgumentException("unknown option " + o);
-        }
+      Command command = new Command();
+      try {
+        new CommandLine(command).parseArgs(args);
+      } catch (CommandLine.ParameterException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
       }
-      return new Options(SeedSweep.parse(seeds, true), people, days, trees, depth, text, out, excluded);
+      return command.options();
     }
   }
 
-  public static void main(String[] args)
-      throws IOException, XGBoostError, ModelFileException, NoSuchAlgorithmException {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("train-model: " + e.getMessage());
-      System.err.println("usage: train-model [--seeds 6001-6016] [--people N] [--days N] [--trees N] [--depth N]"
-          + " [--text] [--exclude FEATURE,… | none (default card_age_days,age_days)] [--out model.yaml]");
-      System.exit(2);
-      return;
+  /** {@code ./fanzha train-model}'s options as picocli reads them. */
+  @CommandLine.Command(name = "train-model", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Train the model beside the rules on simulated worlds (half adversarial, half plain) and write it"
+          + " as a model file the engine loads.")
+  static final class Command implements Callable<Integer> {
+    @CommandLine.Option(names = "--seeds", paramLabel = "6001-6016", description = "the worlds trained on")
+    String seeds = SeedSweep.TRAINED;
+
+    @CommandLine.Option(names = "--people", paramLabel = "N", description = "residents of each world (default 10000)")
+    int people = 10_000;
+
+    @CommandLine.Option(names = "--days", paramLabel = "N", description = "days of each world (default 7)")
+    int days = 7;
+
+    @CommandLine.Option(names = "--trees", paramLabel = "N", description = "trees per model (default 40)")
+    int trees = 40;
+
+    @CommandLine.Option(names = "--depth", paramLabel = "N", description = "depth of each tree (default 4)")
+    int depth = 4;
+
+    @CommandLine.Option(names = "--text", description = "score SMS text with the content model while sampling")
+    boolean text;
+
+    // how long a card or account has been open is known in the simulator for everyone but the fraudsters; in a real
+    // feed most openings predate it, so a model leaning on "age unknown" would accuse every old card (decision 0017)
+    @CommandLine.Option(names = "--exclude", paramLabel = "FEATURE,…|none",
+        description = "features the model may not read (default card_age_days,age_days)")
+    String exclude = "card_age_days,age_days";
+
+    @CommandLine.Option(names = "--out", paramLabel = "model.yaml", description = "where the model is written")
+    Path out = Path.of("model.yaml");
+
+    Options options() {
+      return new Options(SeedSweep.parse(seeds, true), people, days, trees, depth, text, out,
+          exclude.equals("none") ? Set.of() : Set.of(exclude.split(",")));
     }
+
+    @Override
+    public Integer call() throws IOException, XGBoostError, ModelFileException, NoSuchAlgorithmException {
+      Options o;
+      try {
+        o = options();
+      } catch (IllegalArgumentException e) {
+        System.err.println("train-model: " + e.getMessage());
+        return 2;
+      }
+      train(o);
+      return 0;
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Command()).execute(args));
+  }
+
+  private static void train(Options o)
+      throws IOException, XGBoostError, ModelFileException, NoSuchAlgorithmException {
     Samples phones = new Samples(PhoneFeatures.class, new HashSet<>(), o.excluded());
     Samples accounts = new Samples(AccountFeatures.class, new HashSet<>(), o.excluded());
     EngineConfig cfg = EngineConfig.defaults().withModels(Models.none());
