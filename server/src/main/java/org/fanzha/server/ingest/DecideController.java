@@ -161,12 +161,13 @@ class DecideController {
     Decision d = restricted.map(r -> ContactLimits.stopped(engine, transfer.id(), EntityKind.ACCOUNT, transfer.from(),
         r.reason())).orElse(engine);
     if (restricted.isPresent()) {
-      return JsonBodies.write(g -> {
+      // the listings are the engine's party's (a listed payee's), whoever the stop is about
+      return listed.withListings(engine, JsonBodies.write(g -> {
         g.writeStartObject();
         OutputJson.fields(d, g);
         Restriction.write(restricted.get(), g);
         g.writeEndObject();
-      });
+      }));
     }
     Optional<WarningTask> warned = warnings.openBefore(transfer);
     Decision decision = warned.isPresent() ? OpenWarnings.hold(d, warned.get()) : d;

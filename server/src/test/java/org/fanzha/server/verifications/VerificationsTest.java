@@ -93,8 +93,14 @@ class VerificationsTest {
     assertThat(call.path("verification").path("state").asString()).isEqualTo("restricted");
     assertThat(firstReason(decide(operator, event("call", "v-c3", NOW + 120_000, "\"caller\":\"" + NUMBER
         + "\",\"callee\":\"10086\",\"duration_s\":30")))).as("the operator can still be called").isNotEqualTo("VERIFY_RESTRICTED");
-    assertThat(firstReason(decide(admin, event("transfer", "v-t1", NOW + 180_000, "\"from\":\"" + ACCOUNT
-        + "\",\"to\":\"6217000010001234569\",\"amount\":\"100.00\",\"channel\":\"mobile\"")))).isEqualTo("VERIFY_RESTRICTED");
+    HttpResponse<String> listedPayee = admin.post("/api/v1/lists/entries", "{\"list\":\"black\",\"kind\":\"account\","
+        + "\"value\":\"6217000010001234569\",\"reason\":\"收取多名受害人转账\",\"source\":\"institution\"}");
+    assertThat(listedPayee.statusCode()).as(listedPayee.body()).isEqualTo(201);
+    JsonNode restrictedTransfer = decide(admin, event("transfer", "v-t1", NOW + 180_000, "\"from\":\"" + ACCOUNT
+        + "\",\"to\":\"6217000010001234569\",\"amount\":\"100.00\",\"channel\":\"mobile\""));
+    assertThat(firstReason(restrictedTransfer)).isEqualTo("VERIFY_RESTRICTED");
+    assertThat(restrictedTransfer.path("listings").path(0).path("reason").asString()).as("the payee's listing, kept")
+        .isEqualTo("收取多名受害人转账");
     assertThat(firstReason(decide(admin, event("transfer", "v-t2", NOW + 240_000, "\"from\":\"" + ACCOUNT
         + "\",\"to\":\"6217000010001234569\",\"amount\":\"100.00\",\"channel\":\"counter\"")))).as("at a counter")
         .isNotEqualTo("VERIFY_RESTRICTED");
