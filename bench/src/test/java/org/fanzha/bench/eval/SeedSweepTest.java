@@ -45,7 +45,8 @@ class SeedSweepTest {
     assertThat(results).hasSize(2);
     assertThat(results.get(0).events()).isNotEqualTo(results.get(1).events()); // two different worlds, in seed order
     assertThat(out).contains("2 worlds: seeds [31, 32]").contains("fraud_number recall").contains("per tactic")
-        .contains("call_centre").contains("victims' money protected at dissuasion 0.50");
+        .contains("call_centre").contains("victims' money protected at dissuasion 0.50")
+        .contains("fraud type wrong, over all worlds (truth→warned)");
     double mean = (results.get(0).score("mule").recall() + results.get(1).score("mule").recall()) / 2;
     assertThat(out).containsPattern("mule recall\\s+" + String.format(java.util.Locale.ROOT, "%.3f", mean));
   }
