@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.fanzha.bench.CommandLines;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.engine.Action;
@@ -112,13 +113,7 @@ public final class Evaluate {
       Set<Tactic> tactics, @org.jspecify.annotations.Nullable List<Long> seeds, double dissuasion) {
 
     static Options parse(String[] args) throws IOException {
-      Command command = new Command();
-      try {
-        new CommandLine(command).parseArgs(args);
-      } catch (CommandLine.ParameterException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
-      }
-      return command.options();
+      return CommandLines.read(new Command(), args).options();
     }
   }
 

@@ -19,6 +19,7 @@ import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.fanzha.bench.CommandLines;
 import org.fanzha.bench.eval.SeedSweep;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
@@ -50,13 +51,7 @@ public final class TrainModel {
       Set<String> excluded) {
 
     static Options parse(String[] args) {
-      Command command = new Command();
-      try {
-        new CommandLine(command).parseArgs(args);
-      } catch (CommandLine.ParameterException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
-      }
-      return command.options();
+      return CommandLines.read(new Command(), args).options();
     }
   }
 
