@@ -1,5 +1,7 @@
 package org.fanzha.engine;
 
+import static org.fanzha.core.time.Millis.DAY;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -22,6 +24,7 @@ import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.lists.RiskLists;
 import org.fanzha.engine.model.EntityModel;
 import org.fanzha.engine.model.Models;
+import org.fanzha.engine.rules.EngineParams;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.scoring.DecisionTally;
 import org.fanzha.engine.scoring.EngineState;
@@ -59,8 +62,9 @@ public final class Engine {
   // 9: people's risk apart from their numbers' (PersonRisks); 10: handset and network counts, not references;
   // 11: a keyed share's copies of numbers (NumberCopies); 12: the days a phone called or texted (its slice widens);
   // 13: lures carry their hour and may be hints, episode types one more strength (EpisodeTypes), an account's last
-  // small inflow (its slice widens); an episode restored from 12 ranks its type's evidence one step lower
-  private static final int SNAPSHOT_VERSION = 13;
+  // small inflow (its slice widens); an episode restored from 12 ranks its type's evidence one step lower;
+  // 14: when each entity was last seen, forgotten ids as gaps and the free ids in order (decision 0027)
+  private static final int SNAPSHOT_VERSION = 14;
   /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
   private static final int OLDEST_READABLE = 4;
 
@@ -78,6 +82,7 @@ public final class Engine {
   private final long[] eventsByType = new long[EventType.values().length];
   private long processed;
   private long clock;
+  private long forgotten; // entities forgotten idle since this engine started
 
   /** Creates an engine with empty state. */
   public Engine(EngineConfig config) {
@@ -144,7 +149,7 @@ public final class Engine {
    * Decision#isNone()} when nothing was found). Never throws on a valid event.
    */
   public Decision process(Event event) {
-    clock = Math.max(clock, event.ts());
+    advance(event.ts());
     eventsByType[event.type().ordinal()]++;
     tally.begin(event);
     eval.begin(event);
@@ -159,6 +164,24 @@ public final class Engine {
       state.expireEpisodes(clock);
     }
     return d;
+  }
+
+  /**
+   * Moves the clock to {@code ts} when it is later; on the first event of each new day (in event time, so a replay
+   * and a restored engine sweep when the running one did) forgets the entities idle longer than the book's {@code
+   * state.idle_days} (decision 0027).
+   */
+  private void advance(long ts) {
+    if (ts <= clock) {
+      return;
+    }
+    long day = Math.floorDiv(clock, DAY);
+    clock = ts;
+    state.clock(ts);
+    EngineParams p = rules.params();
+    if (p.idleMs > 0 && day > 0 && Math.floorDiv(ts, DAY) > day) {
+      forgotten += state.forgetIdle(ts, p.idleMs, p.suspect);
+    }
   }
 
   // ---------------------------------------------------------------- a keyed runner's share (decision 0023)
@@ -178,7 +201,7 @@ public final class Engine {
    * keyed runner combines the parts'); the requests it makes go to the outbox.
    */
   public Decision visit(Part part, int index, Event event, Facts facts) {
-    clock = Math.max(clock, event.ts());
+    advance(event.ts());
     tally.begin(event);
     eval.begin(event);
     steps.run(part, index, event, facts);
@@ -192,7 +215,7 @@ public final class Engine {
 
   /** Carries out a request another key's part made (its stage and key are this share's). */
   public void receive(Request request) {
-    clock = Math.max(clock, request.ts());
+    advance(request.ts());
     eval.receive(request);
   }
 
@@ -283,11 +306,11 @@ public final class Engine {
         + state.persons().approxBytes();
     for (EntityKind k : EntityKind.values()) {
       FeatureTable t = state.table(k);
-      ent.put(k, t.size());
+      ent.put(k, t.liveCount());
       per.put(k, t.bytesPerEntityFeatures());
       bytes += t.approxBytes();
     }
-    return new EngineStats(ev, dec, ent, bytes, per, state.victims().episodes());
+    return new EngineStats(ev, dec, ent, bytes, per, state.victims().episodes(), forgotten);
   }
 
   /**
@@ -374,6 +397,7 @@ public final class Engine {
     }
     Engine e = new Engine(config, EngineState.read(d, version, clock));
     e.clock = clock;
+    e.state.clock(clock);
     e.processed = processed;
     System.arraycopy(ev, 0, e.eventsByType, 0, ev.length);
     System.arraycopy(dec, 0, e.tally.decisionsByLevel(), 0, dec.length);

@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.engine.Level;
@@ -349,6 +350,26 @@ public final class VictimWatch {
   /** Returns open episodes (for stats). */
   public int episodes() {
     return episodes.size();
+  }
+
+  /**
+   * Hands every phone id this watch refers to (a person in an episode, with a lure or a long call remembered, a
+   * caller with quiet episodes, an episode's fraud number) to {@code sink}, some more than once: an idle phone among
+   * them is not forgotten (decision 0027).
+   */
+  public void forEachPhone(IntConsumer sink) {
+    episodes.int2ObjectEntrySet().forEach(e -> {
+      sink.accept(e.getIntKey());
+      if (e.getValue().fraudPhone >= 0) {
+        sink.accept(e.getValue().fraudPhone);
+      }
+    });
+    lastLongCall.keySet().forEach(sink);
+    lures.keySet().forEach(sink);
+    quietByCaller.int2ObjectEntrySet().forEach(e -> {
+      sink.accept(e.getIntKey());
+      e.getValue().forEach(sink);
+    });
   }
 
   /** Returns an estimate of the bytes held. */

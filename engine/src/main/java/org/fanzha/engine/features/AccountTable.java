@@ -311,4 +311,14 @@ public final class AccountTable extends FeatureTable {
   public int fraudType(int id) {
     return get(id, FLAGS) >>> 16;
   }
+
+  @Override
+  protected int retainedFlags() {
+    return super.retainedFlags() | FLAG_DEALER_LINKED | FLAG_CASH;
+  }
+
+  /** Re-threads the holder's list past an account (-1: the list ends). */
+  public void nextSibling(int id, int next) {
+    set(id, NEXT_SIBLING, next + 1);
+  }
 }

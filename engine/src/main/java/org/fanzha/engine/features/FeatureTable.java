@@ -57,6 +57,12 @@ public abstract class FeatureTable {
    * 5. Risk kept per entity is the peak score with the reasons (a bit mask of rule ids) and roles
    *    of that peak: risk stands until it is reviewed (a label, an appeal) rather than fading when
    *    a fraud number goes quiet.
+   *
+   * 6. Idle entities (decision 0027). Each entity keeps the second it was last interned (what an
+   *    event or request naming it does), in pages beside the slices. An entity idle longer than
+   *    the book's state.idle_days with nothing held against it can be forgotten: its slice is
+   *    zeroed and its id goes to the next new entity, so the pages stay dense and the state of a
+   *    stream whose entities come and go stops growing.
    */
 
   /** Flag bits every kind has, at the same place: black-listed, white-listed (cleared), grey-listed, dishonest. */
@@ -94,6 +100,21 @@ public abstract class FeatureTable {
   protected final Interner ids;
   private final int risk; // the three risk words after the subclass's fields
   private int[][] pages;
+  private int[][] seen; // per entity, the second it was last interned, paged as the slices
+  private Clock clock = new Clock();
+
+  /**
+   * The event time the tables of one engine stamp on the entities interned: set once per event, shared by every
+   * table, so interning costs one store more.
+   */
+  public static final class Clock {
+    int sec;
+
+    /** Sets the time stamped from now on. */
+    public void set(long ts) {
+      sec = sec(ts);
+    }
+  }
 
   /**
    * Creates a table whose subclass lays out {@code words} ints per entity; the held risk (score
@@ -114,6 +135,12 @@ public abstract class FeatureTable {
     int cap = Math.max(16, expected);
     this.ids = new Interner(cap);
     this.pages = new int[Math.max(1, (cap + PAGE - 1) >>> PAGE_SHIFT)][];
+    this.seen = new int[pages.length][];
+  }
+
+  /** Makes this table stamp the time of {@code shared} (one clock for all tables of an engine). */
+  public final void useClock(Clock shared) {
+    this.clock = shared;
   }
 
   /** Where a table learns the flags of an entity it meets for the first time (the risk lists). */
@@ -132,16 +159,19 @@ public abstract class FeatureTable {
 
   /** Returns the id of {@code name}, creating an empty entity when it is new. */
   public final int intern(String name) {
-    int known = ids.size();
+    int known = ids.live();
     int id = ids.intern(name);
     int p = id >>> PAGE_SHIFT;
-    if (p == pages.length) {
+    if (p >= pages.length) {
       pages = Arrays.copyOf(pages, p + (p >> 1) + 1); // references only
+      seen = Arrays.copyOf(seen, pages.length);
     }
     if (pages[p] == null) {
       pages[p] = new int[PAGE * stride];
+      seen[p] = new int[PAGE];
     }
-    if (id == known && flagSource != null) {
+    seen[p][id & PAGE_MASK] = clock.sec;
+    if (ids.live() != known && flagSource != null) {
       int f = flagSource.flagsOf(name);
       if (f != 0) {
         setFlags(id, f);
@@ -165,9 +195,45 @@ public abstract class FeatureTable {
     return ids.firstByte(id);
   }
 
-  /** Returns the number of entities held. */
+  /** Returns the bound of the ids in use: every entity's id is below it; a forgotten one's slice is all zeros. */
   public final int size() {
     return ids.size();
+  }
+
+  /** Returns the number of entities held. */
+  public final int liveCount() {
+    return ids.live();
+  }
+
+  /** Returns whether {@code id} is an entity held now (not forgotten, not free). */
+  public final boolean isLive(int id) {
+    return ids.isLive(id);
+  }
+
+  /** Returns the second ({@link #sec}) an entity was last interned, 0 if never stamped. */
+  public final int lastSeen(int id) {
+    return seen[id >>> PAGE_SHIFT][id & PAGE_MASK];
+  }
+
+  /**
+   * Returns whether an entity holds nothing that must outlive its activity: no held score at or above {@code
+   * keepScore}, no role, none of {@link #retainedFlags} (a kind never scored holds only counts).
+   */
+  public boolean holdsNothing(int id, int keepScore) {
+    return risk < 0 || (flags(id) & retainedFlags()) == 0 && score(id) < keepScore && roleMask(id) == 0;
+  }
+
+  /** The flag bits that keep an idle entity: listed, cleared, grey, dishonest, and what a kind adds. */
+  protected int retainedFlags() {
+    return FLAG_LISTED | FLAG_WHITELISTED | FLAG_GREY | FLAG_DISHONEST;
+  }
+
+  /** Forgets an entity: its slice is zeroed and its id goes to the next new entity. */
+  public final void forget(int id) {
+    if (ids.remove(id)) {
+      Arrays.fill(page(id), base(id), base(id) + stride, 0);
+      seen[id >>> PAGE_SHIFT][id & PAGE_MASK] = 0;
+    }
   }
 
   /** Returns the page holding an entity's slice. */
@@ -332,22 +398,34 @@ public abstract class FeatureTable {
     return featureBytes() + ids.approxBytes();
   }
 
-  /** Writes this table (ids, features, risk). */
+  /** Writes this table (ids, features, risk, when each entity was last seen), forgotten ids as gaps. */
   public final void write(DataOutputStream out) throws IOException {
     int n = size();
     out.writeInt(stride);
     out.writeInt(n);
     for (int i = 0; i < n; i++) {
-      ids.writeName(out, i);
+      if (ids.isLive(i)) {
+        ids.writeName(out, i);
+      } else {
+        out.writeInt(-1);
+      }
     }
+    Snapshots.writeInts(out, ids.freeIds(), ids.freeIds().length);
     out.writeInt(n * stride);
     for (int p = 0; p * PAGE < n; p++) {
       Snapshots.writeIntsRaw(out, pages[p], Math.min(PAGE, n - p * PAGE) * stride);
     }
+    for (int p = 0; p * PAGE < n; p++) {
+      Snapshots.writeIntsRaw(out, seen[p], Math.min(PAGE, n - p * PAGE));
+    }
   }
 
-  /** Reads a table written by {@link #write} into this empty one. */
-  public final void read(DataInputStream in) throws IOException {
+  /**
+   * Reads a table written by {@link #write} in snapshot format {@code version} into this empty one; before format
+   * 14 nothing was forgotten and no entity kept when it was last seen, so each is taken as seen at {@code clock}, the
+   * snapshot's time.
+   */
+  public final void read(DataInputStream in, int version, long clock) throws IOException {
     if (size() != 0) {
       throw new IllegalStateException("read into a table that is not empty");
     }
@@ -357,9 +435,27 @@ public abstract class FeatureTable {
     }
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
-      if (intern(Snapshots.readString(in)) != i) {
-        throw new IOException("snapshot repeats an identifier");
+      int len = in.readInt();
+      if (len == -1 && version >= 14) {
+        continue; // a forgotten entity's id, free
       }
+      if (len < 0) {
+        throw new IOException("negative identifier length in snapshot: " + len);
+      }
+      byte[] b = new byte[len];
+      in.readFully(b);
+      try {
+        ids.restore(i, new String(b, java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("snapshot repeats an identifier", e);
+      }
+    }
+    ids.restoreFree(n, version >= 14 ? Snapshots.readInts(in) : new int[0]);
+    pages = new int[Math.max(1, (n + PAGE - 1) >>> PAGE_SHIFT)][];
+    seen = new int[pages.length][];
+    for (int p = 0; p * PAGE < n; p++) {
+      pages[p] = new int[PAGE * stride];
+      seen[p] = new int[PAGE];
     }
     if (in.readInt() != n * s) {
       throw new IOException("snapshot feature length does not match " + n + " entities");
@@ -368,9 +464,18 @@ public abstract class FeatureTable {
       for (int p = 0; p * PAGE < n; p++) {
         Snapshots.readIntsRaw(in, pages[p], Math.min(PAGE, n - p * PAGE) * stride);
       }
-      return;
+    } else {
+      widen(in, n, s);
     }
-    widen(in, n, s);
+    int stamp = sec(clock);
+    for (int p = 0; p * PAGE < n; p++) {
+      int m = Math.min(PAGE, n - p * PAGE);
+      if (version >= 14) {
+        Snapshots.readIntsRaw(in, seen[p], m);
+      } else {
+        Arrays.fill(seen[p], 0, m, stamp);
+      }
+    }
   }
 
   /**

@@ -10,7 +10,9 @@ import java.util.Arrays;
 
 /**
  * Maps the identifiers of one entity kind to dense int ids (0, 1, 2 …) and back, holding every
- * identifier once as UTF-8 bytes in one byte arena: no String object per entity. Not thread-safe.
+ * identifier once as UTF-8 bytes in one byte arena: no String object per entity. An identifier can be
+ * {@linkplain #remove removed}; its id is then handed to the next new identifier, so ids stay dense
+ * while entities come and go. Not thread-safe.
  */
 public final class Interner {
   /*
@@ -32,6 +34,11 @@ public final class Interner {
    * is a multiply-shift of the hash, so any capacity works): between 8/15 and 4/5 full, 10–15 bytes
    * a slot's worth per identifier. On growth the hashes are recomputed from the arena
    * (identifiers are few enough, and growth rare enough, not to store them).
+   *
+   * Removal (idle entities forgotten, decision 0027). Deleting from linear probing moves later
+   * records of the same run back into the hole (no tombstones, so probes stay short); the id goes
+   * on a free list for the next new identifier; its arena record stays as garbage until the dead
+   * bytes outweigh the live ones, when the arena is rewritten.
    */
 
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -52,8 +59,14 @@ public final class Interner {
   private byte[][] chunks;
   private int chunkCount;
   private int chunkUsed; // bytes used in the last chunk
-  private int[][] offsets; // record offset by id, in pages
-  private int size;
+  private int[][] offsets; // record offset by id, in pages; DEAD for a removed id
+  private int size; // ids handed out: every id is below it
+  private int live; // identifiers held
+  private int[] free = new int[0]; // removed ids, reused last in first out
+  private int freeCount;
+  private long deadBytes; // arena bytes of removed records
+
+  private static final int DEAD = -1;
 
   /** Creates an empty table sized for {@code expected} identifiers. */
   public Interner(int expected) {
@@ -83,21 +96,167 @@ public final class Interner {
       }
       i = i + 1 == capacity ? 0 : i + 1;
     }
-    int id = size++;
+    int id = freeCount > 0 ? free[--freeCount] : size++;
+    place(id, name, i, fp);
+    return id;
+  }
+
+  /** Adds {@code name} under {@code id} at free slot {@code i} of the table. */
+  private void place(int id, String name, int i, long fp) {
     int rec = append(id, name);
+    setRecord(id, rec);
+    slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = fp | (rec & 0xFFFF_FFFFL);
+    live++;
+    if (live > capacity - capacity / 5) {
+      grow();
+    }
+  }
+
+  private void setRecord(int id, int rec) {
     int p = id >>> ID_PAGE_SHIFT;
-    if (p == offsets.length) {
-      offsets = Arrays.copyOf(offsets, p * 2);
+    if (p >= offsets.length) {
+      offsets = Arrays.copyOf(offsets, Math.max(p + 1, offsets.length * 2));
     }
     if (offsets[p] == null) {
       offsets[p] = new int[ID_PAGE];
+      Arrays.fill(offsets[p], DEAD);
     }
     offsets[p][id & (ID_PAGE - 1)] = rec;
-    slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = fp | (rec & 0xFFFF_FFFFL);
-    if (size > capacity - capacity / 5) {
-      grow();
+  }
+
+  /**
+   * Puts {@code name} back under the id it had when a snapshot was written (ids in increasing order); {@link
+   * #restoreFree} ends the restore.
+   */
+  public void restore(int id, String name) {
+    if (id < size || find(name) >= 0) {
+      throw new IllegalArgumentException("restored out of order or twice: " + id);
     }
-    return id;
+    size = id + 1;
+    long h = hash(name);
+    int i = home(h, capacity);
+    while (slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] != 0) {
+      i = i + 1 == capacity ? 0 : i + 1;
+    }
+    place(id, name, i, h & 0xFFFF_FFFF_0000_0000L);
+  }
+
+  /**
+   * Ends a restore: ids are below {@code bound}, and {@code freeIds} (what {@link #freeIds} returned) are handed
+   * out next in the same order as before the snapshot, so a restored engine gives new entities the ids the running
+   * one would have.
+   */
+  public void restoreFree(int bound, int[] freeIds) {
+    if (bound < size || live + freeIds.length != bound) {
+      throw new IllegalArgumentException("free ids do not fill the gaps: " + live + " live, " + freeIds.length
+          + " free, " + bound + " ids");
+    }
+    size = bound;
+    free = freeIds.clone();
+    freeCount = free.length;
+    for (int id : free) {
+      if (id < 0 || id >= size || isLive(id)) {
+        throw new IllegalArgumentException("free id " + id + " is held or out of range");
+      }
+    }
+  }
+
+  /** Returns the free ids, the next to be handed out last. */
+  public int[] freeIds() {
+    return Arrays.copyOf(free, freeCount);
+  }
+
+  /** Returns whether {@code id} names an identifier held now (not removed, not free). */
+  public boolean isLive(int id) {
+    if (id < 0 || id >= size) {
+      return false;
+    }
+    int[] page = offsets[id >>> ID_PAGE_SHIFT];
+    return page != null && page[id & (ID_PAGE - 1)] != DEAD;
+  }
+
+  /**
+   * Removes the identifier with this id, whose id the next new identifier then takes; returns false when the id
+   * holds none.
+   */
+  public boolean remove(int id) {
+    if (!isLive(id)) {
+      return false;
+    }
+    int rec = record(id);
+    long h = hashOfRecord(rec);
+    int i = home(h, capacity);
+    while (true) {
+      long s = slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)];
+      if (s != 0 && (int) s == rec) {
+        break;
+      }
+      i = i + 1 == capacity ? 0 : i + 1;
+    }
+    // backward-shift deletion: pull back each later record of the run whose home does not lie in (hole, its slot]
+    int hole = i;
+    int j = i;
+    while (true) {
+      j = j + 1 == capacity ? 0 : j + 1;
+      long s = slots[j >>> SLOT_PAGE_SHIFT][j & (SLOT_PAGE - 1)];
+      if (s == 0) {
+        break;
+      }
+      int k = home(hashOfRecord((int) s), capacity);
+      boolean stays = hole <= j ? hole < k && k <= j : hole < k || k <= j;
+      if (!stays) {
+        slots[hole >>> SLOT_PAGE_SHIFT][hole & (SLOT_PAGE - 1)] = s;
+        hole = j;
+      }
+    }
+    slots[hole >>> SLOT_PAGE_SHIFT][hole & (SLOT_PAGE - 1)] = 0;
+    byte[] c = chunks[rec >>> CHUNK_SHIFT];
+    int pos = rec & (CHUNK - 1);
+    deadBytes += bytesAt(c, pos) - pos + length(c, pos);
+    offsets[id >>> ID_PAGE_SHIFT][id & (ID_PAGE - 1)] = DEAD;
+    live--;
+    pushFree(id);
+    if (deadBytes > 1 << 16 && deadBytes > usedBytes() - deadBytes) {
+      compact();
+    }
+    return true;
+  }
+
+  private void pushFree(int id) {
+    if (freeCount == free.length) {
+      free = Arrays.copyOf(free, Math.max(16, freeCount * 2));
+    }
+    free[freeCount++] = id;
+  }
+
+  private long usedBytes() {
+    long b = chunkUsed;
+    for (int k = 0; k < chunkCount - 1; k++) {
+      b += chunks[k].length;
+    }
+    return b;
+  }
+
+  /** Rewrites the arena with the live records only and places them again. */
+  private void compact() {
+    byte[][] old = chunks;
+    int[][] oldOffsets = offsets;
+    chunks = new byte[4][];
+    chunks[0] = new byte[Math.min(CHUNK, Math.max(1024, live * 8))];
+    chunkCount = 1;
+    chunkUsed = 0;
+    offsets = new int[oldOffsets.length][];
+    for (int id = 0; id < size; id++) {
+      int[] page = oldOffsets[id >>> ID_PAGE_SHIFT];
+      int rec = page == null ? DEAD : page[id & (ID_PAGE - 1)];
+      if (rec != DEAD) {
+        byte[] c = old[rec >>> CHUNK_SHIFT];
+        int pos = rec & (CHUNK - 1);
+        setRecord(id, append(id, new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8)));
+      }
+    }
+    deadBytes = 0;
+    rehash(capacity);
   }
 
   /** Returns the id of {@code name}, or -1 when it has never been seen. */
@@ -143,9 +302,14 @@ public final class Interner {
     out.write(c, bytesAt(c, pos), len);
   }
 
-  /** Returns how many identifiers are held. */
+  /** Returns the bound of every id handed out: ids are below it, some of them free. */
   public int size() {
     return size;
+  }
+
+  /** Returns how many identifiers are held. */
+  public int live() {
+    return live;
   }
 
   /** Returns the bytes of the hash table (allocated, including free slots and array headers). */
@@ -285,11 +449,19 @@ public final class Interner {
   private void grow() {
     long next = (long) capacity + (capacity >> 1);
     if (next > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("interner full: " + size + " identifiers");
+      throw new IllegalStateException("interner full: " + live + " identifiers");
     }
-    capacity = (int) next;
+    rehash((int) next);
+  }
+
+  /** Makes a table of {@code newCapacity} slots and places every live record in it. */
+  private void rehash(int newCapacity) {
+    capacity = newCapacity;
     slots = slotPages(capacity);
     for (int id = 0; id < size; id++) {
+      if (!isLive(id)) {
+        continue;
+      }
       int rec = record(id);
       long h = hashOfRecord(rec);
       int i = home(h, capacity);

@@ -77,4 +77,9 @@ public final class NodeTable extends FeatureTable {
   public int accounts(int id, long now) {
     return ACCOUNTS.estimate(page(id), base(id), now);
   }
+
+  @Override
+  protected int retainedFlags() {
+    return super.retainedFlags() | FLAG_DEALER_LINKED;
+  }
 }

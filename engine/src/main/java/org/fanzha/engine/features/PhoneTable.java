@@ -321,4 +321,14 @@ public final class PhoneTable extends FeatureTable {
   public int spoofedCalls(int id) {
     return half(id, VICTIMS_SPOOFED, true);
   }
+
+  @Override
+  protected int retainedFlags() {
+    return super.retainedFlags() | FLAG_DEALER_LINKED | FLAG_EPISODE;
+  }
+
+  /** Re-threads the holder's list past a phone (-1: the list ends). */
+  public void nextSibling(int id, int next) {
+    set(id, NEXT_SIBLING, next + 1);
+  }
 }

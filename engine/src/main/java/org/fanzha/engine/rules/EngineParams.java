@@ -29,7 +29,7 @@ public final class EngineParams {
       Map.entry("mule.hold_h", 72.0), Map.entry("victim.link_lapse", 30.0), Map.entry("victim.rebate_h", 3.0),
       Map.entry("content.hint_min_score", 0.4), Map.entry("phone.switch_min", 60.0),
       Map.entry("subscriber.base", 50.0), Map.entry("subscriber.band_a", 80.0), Map.entry("subscriber.band_b", 60.0),
-      Map.entry("subscriber.band_c", 40.0));
+      Map.entry("subscriber.band_c", 40.0), Map.entry("state.idle_days", 0.0));
 
   /** A band's limits on a subscriber (absent: no such limit), read by the subscriber score, not by rules. */
   private static final Pattern LIMIT = Pattern.compile("subscriber\\.limits\\.[abcd]\\.(calls_per_day|sms_per_day|international)");
@@ -79,6 +79,11 @@ public final class EngineParams {
    */
   public final int linkLapseContacts;
   public final int suspect;
+  /**
+   * How long an entity that holds nothing (no score at the suspect line, no role, no listing, no episode) is kept
+   * after it was last seen; 0 keeps every entity (decision 0027).
+   */
+  public final long idleMs;
   public final int propagate;
   public final double contentMin;
   /**
@@ -118,6 +123,7 @@ public final class EngineParams {
     hintMin = b.param("content.hint_min_score");
     deviceEvalMinPhones = integer(b, "device.eval_min_phones");
     quickSwitchMs = (long) (b.param("phone.switch_min") * 60_000);
+    idleMs = (long) (b.param("state.idle_days") * 24 * HOUR);
   }
 
   private static int integer(RuleBook b, String name) {

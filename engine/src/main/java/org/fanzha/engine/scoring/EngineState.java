@@ -53,6 +53,8 @@ public final class EngineState {
 
   /** Whether this state is one stage's share of a keyed runner: relations are then kept on both sides. */
   private boolean keyed;
+  /** The time every table stamps on the entities it interns (decision 0027). */
+  private final FeatureTable.Clock clock = new FeatureTable.Clock();
 
   private EngineState(PhoneTable phones, AccountTable accounts, HolderTable holders, NodeTable devices, NodeTable ips,
       CellTable cells, PairMemory pairs, RiskLists lists, RuleCodes codes) {
@@ -71,7 +73,22 @@ public final class EngineState {
     for (EntityKind k : new EntityKind[] {EntityKind.PHONE, EntityKind.ACCOUNT, EntityKind.HOLDER, EntityKind.DEVICE,
         EntityKind.IP}) {
       table(k).flagsFrom(name -> lists.flagsOf(k, name));
+      table(k).useClock(clock);
     }
+    cells.useClock(clock);
+  }
+
+  /** Sets the time stamped on the entities met from now on (the engine's clock: the latest event time). */
+  public void clock(long ts) {
+    clock.set(ts);
+  }
+
+  /**
+   * Forgets the entities last seen more than {@code idleMs} before {@code now} that hold nothing below {@code
+   * keepScore} (decision 0027); returns how many it forgot.
+   */
+  public int forgetIdle(long now, long idleMs, int keepScore) {
+    return IdleEntities.sweep(this, now, idleMs, keepScore).total();
   }
 
   /** Returns empty state sized for a small city; the tables grow as entities arrive. */
@@ -103,17 +120,17 @@ public final class EngineState {
    */
   public static EngineState read(DataInputStream d, int version, long clock) throws IOException {
     PhoneTable phones = new PhoneTable(16);
-    phones.read(d);
+    phones.read(d, version, clock);
     AccountTable accounts = new AccountTable(16);
-    accounts.read(d);
+    accounts.read(d, version, clock);
     HolderTable holders = new HolderTable(16);
-    holders.read(d);
+    holders.read(d, version, clock);
     NodeTable devices = new NodeTable(16);
-    devices.read(d);
+    devices.read(d, version, clock);
     NodeTable ips = new NodeTable(16);
-    ips.read(d);
+    ips.read(d, version, clock);
     CellTable cells = new CellTable(16);
-    cells.read(d);
+    cells.read(d, version, clock);
     if (version < 10) { // before 10 a phone or account kept which handset and network it used, not their counts
       phones.countsFromIds(devices, cells, clock);
       accounts.countsFromIds(devices, ips, clock);

@@ -81,4 +81,88 @@ class InternerTest {
     // record 5 + 14 bytes, id table 4, hash table 8 a slot at 1/2..3/4 load, plus growth slack
     assertThat(t.approxBytes() / 1_000_000.0).isBetween(30.0, 60.0);
   }
+
+  /** One step of a random history: intern a name drawn from a small pool, or remove one (pool small: names return). */
+  record Step(boolean remove, int name) {}
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<List<Step>> histories() {
+    net.jqwik.api.Arbitrary<Step> step = net.jqwik.api.Combinators.combine(
+        net.jqwik.api.Arbitraries.integers().between(0, 9).map(k -> k < 3),
+        net.jqwik.api.Arbitraries.integers().between(0, 60)).as(Step::new);
+    return step.list().ofMaxSize(600);
+  }
+
+  @Property(tries = 200)
+  void remove_agreesWithAMapOfLiveNames_andReusesFreedIds(@ForAll("histories") List<Step> history) {
+    Interner t = new Interner(2);
+    java.util.Map<String, Integer> ref = new java.util.HashMap<>();
+    java.util.Set<Integer> freed = new java.util.HashSet<>();
+    for (Step s : history) {
+      String n = "+86138" + s.name() + "x".repeat(s.name() % 7 * 40); // some records long enough to force compaction
+      if (s.remove()) {
+        Integer id = ref.remove(n);
+        assertThat(t.remove(id == null ? t.size() + 5 : id)).isEqualTo(id != null);
+        if (id != null) {
+          freed.add(id);
+          assertThat(t.isLive(id)).isFalse();
+        }
+      } else {
+        int id = t.intern(n);
+        Integer before = ref.putIfAbsent(n, id);
+        if (before != null) {
+          assertThat(id).isEqualTo(before);
+        } else if (!freed.isEmpty()) {
+          assertThat(freed.remove(id)).as("a new name takes a freed id while there is one").isTrue();
+        }
+      }
+      assertThat(t.live()).isEqualTo(ref.size());
+    }
+    ref.forEach((n, id) -> {
+      assertThat(t.find(n)).isEqualTo(id);
+      assertThat(t.name(id)).isEqualTo(n);
+      assertThat(t.isLive(id)).isTrue();
+    });
+    for (int k = 0; k <= 60; k++) {
+      String n = "+86138" + k + "x".repeat(k % 7 * 40);
+      if (!ref.containsKey(n)) {
+        assertThat(t.find(n)).isEqualTo(-1);
+      }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void restore_putsNamesBackUnderTheirIds_andHandsOutTheFreeIdsInTheirOrder() {
+    Interner t = new Interner(4);
+    t.restore(0, "a");
+    t.restore(3, "b");
+    t.restoreFree(5, new int[] {4, 2, 1});
+    assertThat(t.find("a")).isZero();
+    assertThat(t.find("b")).isEqualTo(3);
+    assertThat(t.isLive(1)).isFalse();
+    assertThat(t.live()).isEqualTo(2);
+    assertThat(t.intern("c")).isEqualTo(1);
+    assertThat(t.intern("d")).isEqualTo(2);
+    assertThat(t.intern("e")).isEqualTo(4);
+    assertThat(t.intern("f")).isEqualTo(5);
+  }
+
+  @org.junit.jupiter.api.Test
+  void remove_mostOfALargeTable_rewritesTheArena_andKeepsTheRest() {
+    Interner t = new Interner(16);
+    for (int i = 0; i < 20_000; i++) {
+      t.intern("device:" + i + "-".repeat(40));
+    }
+    long before = t.arenaBytes();
+    for (int i = 0; i < 20_000; i++) {
+      if (i % 5 != 0) {
+        assertThat(t.remove(i)).isTrue();
+      }
+    }
+    assertThat(t.arenaBytes()).as("dead records dropped from the arena").isLessThan(before / 2);
+    for (int i = 0; i < 20_000; i++) {
+      assertThat(t.find("device:" + i + "-".repeat(40))).isEqualTo(i % 5 == 0 ? i : -1);
+    }
+    assertThat(t.live()).isEqualTo(4_000);
+  }
 }

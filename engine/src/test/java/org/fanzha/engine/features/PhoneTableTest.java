@@ -140,7 +140,7 @@ class PhoneTableTest {
     }
     Snapshots.writeIntsRaw(out, slices, slices.length);
     PhoneTable read = new PhoneTable(4);
-    read.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    read.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 13, T0);
     assertThat(read.size()).isEqualTo(names.length);
     for (int i = 0; i < names.length; i++) {
       int p = read.find(names[i]);
@@ -148,6 +148,8 @@ class PhoneTableTest {
       assertThat(read.score(p)).isEqualTo(70 + i % 30);
       assertThat(read.activeDays(p, T0)).isZero();
       assertThat(read.handsetSwitches(p, T0)).isZero();
+      assertThat(read.lastSeen(p)).as("an older snapshot's entities count as seen at its time")
+          .isEqualTo(FeatureTable.sec(T0));
     }
   }
 
