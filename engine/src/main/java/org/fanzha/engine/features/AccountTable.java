@@ -316,9 +316,4 @@ public final class AccountTable extends FeatureTable {
   protected int retainedFlags() {
     return super.retainedFlags() | FLAG_DEALER_LINKED | FLAG_CASH;
   }
-
-  /** Re-threads the holder's list past an account (-1: the list ends). */
-  public void nextSibling(int id, int next) {
-    set(id, NEXT_SIBLING, next + 1);
-  }
 }

@@ -176,14 +176,4 @@ public final class HolderTable extends FeatureTable {
   protected int retainedFlags() {
     return super.retainedFlags() | FLAG_DEALER_PROPAGATED;
   }
-
-  /** Sets the head of the holder's phone list (-1: none). */
-  public void firstPhone(int id, int phoneId) {
-    set(id, FIRST_PHONE, phoneId + 1);
-  }
-
-  /** Sets the head of the holder's account list (-1: none). */
-  public void firstAccount(int id, int accountId) {
-    set(id, FIRST_ACCOUNT, accountId + 1);
-  }
 }

@@ -78,6 +78,12 @@ public final class NodeTable extends FeatureTable {
     return ACCOUNTS.estimate(page(id), base(id), now);
   }
 
+  /** A handset or network that cards or accounts were opened through is kept, as the registrations are. */
+  @Override
+  public boolean holdsNothing(int id, int keepScore) {
+    return super.holdsNothing(id, keepScore) && openings(id) == 0;
+  }
+
   @Override
   protected int retainedFlags() {
     return super.retainedFlags() | FLAG_DEALER_LINKED;

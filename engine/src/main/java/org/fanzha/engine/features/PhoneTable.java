@@ -326,9 +326,4 @@ public final class PhoneTable extends FeatureTable {
   protected int retainedFlags() {
     return super.retainedFlags() | FLAG_DEALER_LINKED | FLAG_EPISODE;
   }
-
-  /** Re-threads the holder's list past a phone (-1: the list ends). */
-  public void nextSibling(int id, int next) {
-    set(id, NEXT_SIBLING, next + 1);
-  }
 }

@@ -113,6 +113,17 @@ public final class KeyedEngines {
     return new ArrayList<>(merged.values());
   }
 
+  /** Returns how many entities the shares forgot for being idle with nothing held (decision 0027), all stages. */
+  public long forgottenIdle() {
+    long n = 0;
+    for (Engine[] stage : engines) {
+      for (Engine e : stage) {
+        n += e.stats().forgottenIdle();
+      }
+    }
+    return n;
+  }
+
   /** Merges two risks held for one entity by different stages: the higher, with the roles of both. */
   public static EntityRisk higher(EntityRisk a, EntityRisk b) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
