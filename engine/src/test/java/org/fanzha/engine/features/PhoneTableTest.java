@@ -121,8 +121,9 @@ class PhoneTableTest {
       throws IOException {
     PhoneTable now = new PhoneTable(4);
     int stride = now.bytesPerEntityFeatures() / 4;
-    // the two words of the days it called or texted and the four of its handset switches came last, before the risk
-    int oldStride = stride - 6;
+    // the two words of the days it called or texted and the four of its handset switches came last, before the risk;
+    // format 14 added the stamp after the risk
+    int oldStride = stride - 7;
     String[] names = IntStream.range(0, 300).mapToObj(i -> "+86138" + (10_000_000 + i)).toArray(String[]::new);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
