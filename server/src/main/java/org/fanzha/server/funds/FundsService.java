@@ -24,9 +24,10 @@ import org.fanzha.graph.funds.ReverseTracer;
 import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.graph.funds.TransferGraph;
 import org.fanzha.server.runner.JournalListener;
+import org.fanzha.server.system.BadRequestException;
+import org.fanzha.server.system.RecentWindow;
 import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
-import org.fanzha.server.system.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,14 +77,7 @@ public class FundsService implements JournalListener, AutoCloseable {
   static final int RECENT_TRANSFER_IDS = 50_000;
 
   private final TransferGraph graph = new TransferGraph(1 << 16);
-  private final Map<String, Boolean> recentTransfers = new LinkedHashMap<>(1024, 0.75f, false) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > RECENT_TRANSFER_IDS;
-    }
-  }; // guarded by itself
+  private final RecentWindow<String, Boolean> recentTransfers = new RecentWindow<>(RECENT_TRANSFER_IDS);
   private final Database db;
   private final Clock clock;
 
@@ -134,9 +128,7 @@ public class FundsService implements JournalListener, AutoCloseable {
     if (!(event instanceof TransferEvent t)) {
       return;
     }
-    synchronized (recentTransfers) {
-      recentTransfers.put(t.id(), Boolean.TRUE);
-    }
+    recentTransfers.put(t.id(), Boolean.TRUE);
     try {
       pending.put(new Handover(seq, t));
     } catch (InterruptedException e) {
@@ -210,11 +202,9 @@ public class FundsService implements JournalListener, AutoCloseable {
    * {@value #RECENT_TRANSFER_IDS}), e.g. the victim's payment among a warning's evidence.
    */
   public Optional<String> lastTransferAmong(List<String> eventIds) {
-    synchronized (recentTransfers) {
-      for (int i = eventIds.size() - 1; i >= 0; i--) {
-        if (recentTransfers.containsKey(eventIds.get(i))) {
-          return Optional.of(eventIds.get(i));
-        }
+    for (int i = eventIds.size() - 1; i >= 0; i--) {
+      if (recentTransfers.contains(eventIds.get(i))) {
+        return Optional.of(eventIds.get(i));
       }
     }
     return Optional.empty();

@@ -8,12 +8,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +35,7 @@ import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.subscriber.SubscriberScore;
+import org.fanzha.server.system.RecentWindow;
 import org.fanzha.store.AppendResult;
 import org.fanzha.store.Database;
 import org.fanzha.store.SnapshotStore;
@@ -132,14 +130,7 @@ public final class EmbeddedRunner implements Runner {
   private final Deque<Warning> recentWarnings = new ArrayDeque<>(); // guarded by itself
   /** Openings answered delay or hold, newest first: rare, so kept apart from the busy map of recent decisions. */
   private final Deque<Decision> stoppedOpenings = new ArrayDeque<>(); // guarded by itself
-  private final Map<String, Decision> recentDecisions = new LinkedHashMap<>(1024, 0.75f, false) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
-      return size() > RECENT_DECISIONS;
-    }
-  }; // guarded by itself
+  private final RecentWindow<String, Decision> recentDecisions = new RecentWindow<>(RECENT_DECISIONS);
 
   private record Submission(List<? extends Event> events, CompletableFuture<Outcome> result) {}
 
@@ -406,9 +397,7 @@ public final class EmbeddedRunner implements Runner {
   /** Returns the decision taken for a recently processed event, if it is still remembered. */
   @Override
   public Optional<Decision> recentDecision(String eventId) {
-    synchronized (recentDecisions) {
-      return Optional.ofNullable(recentDecisions.get(eventId));
-    }
+    return recentDecisions.get(eventId);
   }
 
   @Override
@@ -555,9 +544,7 @@ public final class EmbeddedRunner implements Runner {
     if (!d.isNone()) {
       byLevel.incrementAndGet(d.level().ordinal());
     }
-    synchronized (recentDecisions) {
-      recentDecisions.put(event.id(), d);
-    }
+    recentDecisions.put(event.id(), d);
     if (event.type() == EventType.OPENING && d.action().compareTo(Action.DELAY) >= 0) {
       synchronized (stoppedOpenings) {
         stoppedOpenings.addFirst(d);

@@ -22,7 +22,7 @@ import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
 import org.fanzha.server.runner.WarningListener;
-import tools.jackson.databind.JsonNode;
+import org.fanzha.server.system.RecentWindow;
 
 /**
  * What the console and the APIs read in distributed mode, kept from the job's committed topics: the entity risks (the
@@ -36,14 +36,7 @@ final class TopicViews extends TopicFollower {
 
   private final StreamTopics topics;
   private final Map<String, EntityRisk> entities = new ConcurrentHashMap<>();
-  private final Map<String, Decision> decisions = new LinkedHashMap<>(1024, 0.75f, false) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
-      return size() > RECENT_DECISIONS;
-    }
-  }; // guarded by itself
+  private final RecentWindow<String, Decision> decisions = new RecentWindow<>(RECENT_DECISIONS);
   private final Deque<Warning> warnings = new ArrayDeque<>(); // guarded by itself, newest first
   private final AtomicLongArray byLevel = new AtomicLongArray(Level.values().length);
   private final AtomicLong warningsRead = new AtomicLong();
@@ -75,9 +68,7 @@ final class TopicViews extends TopicFollower {
     } else if (topic.equals(topics.decisions())) {
       Decision d = ResultJson.decision(ResultJson.tree(r.value()));
       byLevel.incrementAndGet(d.level().ordinal());
-      synchronized (decisions) {
-        decisions.put(d.eventId(), d);
-      }
+      decisions.put(d.eventId(), d);
     } else if (topic.equals(topics.warnings())) {
       Warning w = ResultJson.warning(ResultJson.tree(r.value()));
       warningsRead.incrementAndGet();
@@ -131,9 +122,7 @@ final class TopicViews extends TopicFollower {
   }
 
   Optional<Decision> recentDecision(String eventId) {
-    synchronized (decisions) {
-      return Optional.ofNullable(decisions.get(eventId));
-    }
+    return decisions.get(eventId);
   }
 
   List<Warning> recentWarnings(int limit) {
