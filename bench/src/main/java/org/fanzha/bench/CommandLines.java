@@ -7,6 +7,14 @@ public final class CommandLines {
 
   private CommandLines() {}
 
+  /** Reads a count written with or without digit separators ({@code 10_000_000}, {@code 10000000}). */
+  public static final class Count implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return Integer.parseInt(value.replace("_", ""));
+    }
+  }
+
   /**
    * Fills {@code command}'s options from {@code args} and returns it.
    *

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.NdjsonLines;
 import org.fanzha.core.codec.ParseResult;
@@ -19,6 +20,9 @@ import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
 import org.fanzha.text.TextClassifiers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * Replays an NDJSON events file through a fresh engine and prints a SHA-256 digest of every
@@ -40,17 +44,32 @@ import org.fanzha.text.TextClassifiers;
  * written to that file, to see where two builds differ. With {@code -Dfanzha.text=true} SMS are scored
  * with the shipped content model, as the server does, so that the lure and content paths are compared too.
  */
-public final class DecisionDigest {
+@Command(name = "decision-digest", mixinStandardHelpOptions = true,
+    description = "Replays an events file through the engine and prints digests of its decisions, warnings and risks "
+        + "(to see that a change moves nothing, or what it moves). -Dfanzha.text=true scores SMS text.")
+public final class DecisionDigest implements Callable<Integer> {
+
+  @Parameters(index = "0", description = "events file (NDJSON)")
+  Path events;
+
+  @Parameters(index = "1", arity = "0..1", description = "a fixed Bloom filter of 2^N bits as the pair memory")
+  Integer pairsLog2Bits;
+
+  @Parameters(index = "2", arity = "0..1", description = "write every decision's line to this file")
+  Path dumpFile;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new DecisionDigest()).execute(args));
+  }
+
 
   private DecisionDigest() {}
 
-  public static void main(String[] args) throws IOException, NoSuchAlgorithmException {
-    if (args.length < 1) {
-      throw new IllegalArgumentException("usage: DecisionDigest events.ndjson [pairs.log2_bits [decisions.txt]]");
-    }
+  @Override
+  public Integer call() throws IOException, NoSuchAlgorithmException {
     EngineConfig cfg = EngineConfig.defaults();
-    if (args.length > 1) {
-      cfg = cfg.with("pairs.log2_bits", Integer.parseInt(args[1]));
+    if (pairsLog2Bits != null) {
+      cfg = cfg.with("pairs.log2_bits", pairsLog2Bits);
     }
     if (Boolean.getBoolean("fanzha.text")) {
       cfg = cfg.withContentClassifier(TextClassifiers.loadDefaultCached());
@@ -61,8 +80,8 @@ public final class DecisionDigest {
     MessageDigest warnings = MessageDigest.getInstance("SHA-256");
     MessageDigest entities = MessageDigest.getInstance("SHA-256");
     long[] n = new long[3]; // events, decisions with a score, warnings
-    java.io.Writer dump = args.length > 2 ? Files.newBufferedWriter(Path.of(args[2])) : java.io.Writer.nullWriter();
-    try (InputStream in = Files.newInputStream(Path.of(args[0])); dump) {
+    java.io.Writer dump = dumpFile != null ? Files.newBufferedWriter(dumpFile) : java.io.Writer.nullWriter();
+    try (InputStream in = Files.newInputStream(events); dump) {
       NdjsonLines.forEach(in, (bytes, off, len, line) -> {
         ParseResult r = codec.parse(bytes, off, len, line);
         if (r instanceof ParseResult.Accepted a) {
@@ -92,6 +111,7 @@ public final class DecisionDigest {
     System.out.println("decisions " + hex(decisions));
     System.out.println("warnings  " + hex(warnings));
     System.out.println("entities  " + hex(entities));
+    return 0;
   }
 
   private static String risk(EntityRisk e) {

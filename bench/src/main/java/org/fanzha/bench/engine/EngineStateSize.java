@@ -1,6 +1,5 @@
 package org.fanzha.bench.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,9 @@ import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.EngineStats;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Prints the bytes of engine state per tracked entity after replaying simulated cities (by default
@@ -25,29 +27,34 @@ import org.fanzha.sim.World;
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.EngineStateSize
  * [--people 10000,50000] [--days 7] [--seed 42] [--pairs-log2-bits 0]}
  */
-public final class EngineStateSize {
+@Command(name = "engine-state-size", mixinStandardHelpOptions = true,
+    description = "Measures the engine's heap per tracked entity after a simulated city, whole heap after GC.")
+public final class EngineStateSize implements Runnable {
+
+  @Option(names = "--seed", defaultValue = "42", description = "seed of the city (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--people", split = ",", defaultValue = "10000,50000",
+      description = "city sizes, comma-separated (default: ${DEFAULT-VALUE})")
+  List<Integer> people;
+
+  @Option(names = "--days", defaultValue = "7", description = "days simulated (default: ${DEFAULT-VALUE})")
+  int days;
+
+  @Option(names = "--pairs-log2-bits", description = "a fixed Bloom filter of 2^N bits as the pair memory (default: the growing set)")
+  Integer pairsLog2Bits;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EngineStateSize()).execute(args));
+  }
+
 
   private EngineStateSize() {}
 
-  public static void main(String[] args) {
-    long seed = 42;
-    List<Integer> people = new ArrayList<>(List.of(10_000, 50_000));
-    int days = 7;
-    EngineConfig cfg = EngineConfig.defaults();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--seed" -> seed = Long.parseLong(args[++i]);
-        case "--people" -> {
-          people.clear();
-          for (String p : args[++i].split(",")) {
-            people.add(Integer.parseInt(p.trim()));
-          }
-        }
-        case "--days" -> days = Integer.parseInt(args[++i]);
-        case "--pairs-log2-bits" -> cfg = cfg.with("pairs.log2_bits", Integer.parseInt(args[++i]));
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
+  @Override
+  public void run() {
+    EngineConfig cfg = pairsLog2Bits == null ? EngineConfig.defaults()
+        : EngineConfig.defaults().with("pairs.log2_bits", pairsLog2Bits);
     for (int p : people) {
       measure(seed, p, days, cfg);
     }

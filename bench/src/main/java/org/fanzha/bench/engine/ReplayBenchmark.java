@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.replay.Replay;
@@ -12,6 +13,9 @@ import org.fanzha.engine.replay.ReplaySummary;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Simulator;
 import org.fanzha.text.TextClassifiers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * End-to-end replay throughput: writes a simulated city to a temporary NDJSON file, then runs
@@ -22,24 +26,31 @@ import org.fanzha.text.TextClassifiers;
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.ReplayBenchmark
  * [--people 10000] [--days 7] [--runs 3] [--text]}
  */
-public final class ReplayBenchmark {
+@Command(name = "replay-benchmark", mixinStandardHelpOptions = true,
+    description = "Times the embedded replay end to end on a simulated city, warm, best of the runs.")
+public final class ReplayBenchmark implements Callable<Integer> {
+
+  @Option(names = "--people", defaultValue = "10000", description = "people in the city (default: ${DEFAULT-VALUE})")
+  int people;
+
+  @Option(names = "--days", defaultValue = "7", description = "days simulated (default: ${DEFAULT-VALUE})")
+  int days;
+
+  @Option(names = "--runs", defaultValue = "3", description = "timed runs after one warm-up (default: ${DEFAULT-VALUE})")
+  int runs;
+
+  @Option(names = "--text", description = "score SMS with the shipped content model, as the server and ./fanzha replay do")
+  boolean text;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ReplayBenchmark()).execute(args));
+  }
+
 
   private ReplayBenchmark() {}
 
-  public static void main(String[] args) throws IOException {
-    int people = 10_000;
-    int days = 7;
-    int runs = 3;
-    boolean text = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--people" -> people = Integer.parseInt(args[++i]);
-        case "--days" -> days = Integer.parseInt(args[++i]);
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--text" -> text = true;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
+  @Override
+  public Integer call() throws IOException {
     Path dir = Files.createTempDirectory("fanzha-replay-bench");
     try {
       Path events = dir.resolve("events.ndjson");
@@ -65,5 +76,6 @@ public final class ReplayBenchmark {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+    return 0;
   }
 }

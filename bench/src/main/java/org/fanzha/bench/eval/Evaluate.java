@@ -121,7 +121,7 @@ public final class Evaluate {
   @CommandLine.Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
       description = "Replay simulated worlds through the engine and score its detection and warnings against their"
           + " truth: one world (--seed) or a sweep (--seeds) with each figure's mean, lowest and highest.")
-  static final class Command implements java.util.concurrent.Callable<Integer> {
+  public static final class Command implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Option(names = "--seed", paramLabel = "N", description = "the world's seed (default 20261127)")
     long seed = 20261127L;
 

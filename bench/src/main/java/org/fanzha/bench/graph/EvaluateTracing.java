@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.ReportEvent;
 import org.fanzha.core.event.Role;
@@ -27,6 +28,9 @@ import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.graph.funds.TransferGraph;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * Prints how well fund tracing does: on simulated worlds, the share of stolen money located
@@ -46,16 +50,34 @@ import org.fanzha.sim.World;
  * <p>With the environment variable {@code FANZHA_EVAL_DEBUG} set, every planned account that is not a
  * mule and every mule left out is listed with its statement, to see where precision is lost.
  */
-public final class EvaluateTracing {
+@Command(name = "evaluate-tracing", mixinStandardHelpOptions = true,
+    description = "Scores fund tracing and freeze plans on simulated worlds, and on AMLSim when it is there.")
+public final class EvaluateTracing implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", defaultValue = "20000", description = "people per world (default: ${DEFAULT-VALUE})")
+  int people;
+
+  @Parameters(index = "1", arity = "0..1", defaultValue = "30", description = "days per world (default: ${DEFAULT-VALUE})")
+  int days;
+
+  @Parameters(index = "2", arity = "0..1", defaultValue = "3", description = "worlds (default: ${DEFAULT-VALUE})")
+  int worlds;
+
+  @Parameters(index = "3", arity = "0..1", defaultValue = "1", description = "first world's seed (default: ${DEFAULT-VALUE})")
+  int firstSeed;
+
+  @Parameters(index = "4", arity = "0..1", defaultValue = "/work/shared/data", description = "folder of the data sets (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EvaluateTracing()).execute(args));
+  }
+
 
   private EvaluateTracing() {}
 
-  public static void main(String[] args) throws IOException {
-    int people = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    int days = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    int worlds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    int firstSeed = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-    Path data = Path.of(args.length > 4 ? args[4] : "/work/shared/data");
+  @Override
+  public Integer call() throws IOException {
     System.out.println("== simulated worlds (FIFO, defaults: 6 hops, 7 days, min 1.00 yuan)");
     System.out.println("world  victims  stolen(yuan)   located  cashed  held   untraced  plan  plan-precision  amount-precision  mules-in-plan  not-planned(mules)  min-only-precision");
     double[] sums = new double[6];
@@ -70,6 +92,7 @@ public final class EvaluateTracing {
     } else {
       System.out.println("== AMLSim: " + aml + " not found, skipped");
     }
+    return 0;
   }
 
   static void simulated(int seed, int people, int days, double[] sums) {

@@ -2,10 +2,14 @@ package org.fanzha.bench.graph;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.fanzha.bench.CommandLines;
 import org.fanzha.graph.funds.ForwardTrace;
 import org.fanzha.graph.funds.ForwardTracer;
 import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.graph.funds.TransferGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * Prints how fast the transfer graph loads, how many bytes a transfer costs and how long a 6-hop
@@ -16,13 +20,26 @@ import org.fanzha.graph.funds.TransferGraph;
  * java -Xmx8g -cp bench/target/benchmarks.jar org.fanzha.bench.graph.FundTraceBench [transfers=10000000] [traces=5000]
  * </pre>
  */
-public final class FundTraceBench {
+@Command(name = "fund-trace-bench", mixinStandardHelpOptions = true,
+    description = "Loads synthetic transfers into the transfer graph and times forward traces from fraud cases.")
+public final class FundTraceBench implements Runnable {
+
+  @Parameters(index = "0", arity = "0..1", defaultValue = "10_000_000", converter = CommandLines.Count.class,
+      description = "transfers (default: ${DEFAULT-VALUE})")
+  int n;
+
+  @Parameters(index = "1", arity = "0..1", defaultValue = "5000", description = "traces timed (default: ${DEFAULT-VALUE})")
+  int traces;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FundTraceBench()).execute(args));
+  }
+
 
   private FundTraceBench() {}
 
-  public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 10_000_000;
-    int traces = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+  @Override
+  public void run() {
     long t = System.nanoTime();
     SyntheticTransfers data = SyntheticTransfers.generate(42, n);
     System.out.printf(Locale.ROOT, "generated %,d transfers, %,d accounts, %,d fraud cases in %.1f s (not timed below)%n",

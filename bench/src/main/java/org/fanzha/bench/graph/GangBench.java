@@ -15,6 +15,9 @@ import org.fanzha.graph.gangs.IdentityGraph;
 import org.fanzha.graph.gangs.Node;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * Prints what the gang search costs on a simulated city: the identity graph's entities and links, the time to add the
@@ -25,14 +28,28 @@ import org.fanzha.sim.World;
  * java -Xmx12g -cp bench/target/benchmarks.jar org.fanzha.bench.graph.GangBench [people=250000] [days=2] [rounds=3]
  * </pre>
  */
-public final class GangBench {
+@Command(name = "gang-bench", mixinStandardHelpOptions = true,
+    description = "Builds the identity graph of a simulated city and times the gang search on it.")
+public final class GangBench implements Runnable {
+
+  @Parameters(index = "0", arity = "0..1", defaultValue = "250000", description = "people (default: ${DEFAULT-VALUE})")
+  int people;
+
+  @Parameters(index = "1", arity = "0..1", defaultValue = "2", description = "days (default: ${DEFAULT-VALUE})")
+  int days;
+
+  @Parameters(index = "2", arity = "0..1", defaultValue = "3", description = "timed searches (default: ${DEFAULT-VALUE})")
+  int rounds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new GangBench()).execute(args));
+  }
+
 
   private GangBench() {}
 
-  public static void main(String[] args) {
-    int people = args.length > 0 ? Integer.parseInt(args[0]) : 250_000;
-    int days = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+  @Override
+  public void run() {
     World world = World.generate(SimConfig.builder(20_261_205L, people, days).build());
     Engine engine = new Engine(EngineConfig.defaults());
     IdentityGraph graph = new IdentityGraph();

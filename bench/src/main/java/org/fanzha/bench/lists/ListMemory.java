@@ -1,8 +1,13 @@
 package org.fanzha.bench.lists;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
+import org.fanzha.bench.CommandLines;
 import org.fanzha.engine.lists.RiskLists;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * Prints the heap the engine's risk lists keep per entry: the heap in use after a full GC with the lists reachable,
@@ -11,13 +16,23 @@ import org.fanzha.engine.lists.RiskLists;
  * <p>Run: {@code java -Xmx8g -cp bench/target/benchmarks.jar org.fanzha.bench.lists.ListMemory [entries …]}
  * (default 1,000,000 and 10,000,000).
  */
-public final class ListMemory {
+@Command(name = "list-memory", mixinStandardHelpOptions = true,
+    description = "Measures the heap per entry of the engine's risk lists against the same values as Strings.")
+public final class ListMemory implements Runnable {
+
+  @Parameters(arity = "0..*", defaultValue = "1000000 10000000", split = " ", converter = CommandLines.Count.class,
+      description = "list sizes (default: 1,000,000 and 10,000,000)")
+  List<Integer> sizes;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ListMemory()).execute(args));
+  }
+
 
   private ListMemory() {}
 
-  public static void main(String[] args) {
-    int[] sizes = args.length == 0 ? new int[] {1_000_000, 10_000_000}
-        : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+  @Override
+  public void run() {
     for (int n : sizes) {
       long t0 = System.nanoTime();
       RiskLists[] box = {ListEntries.fill(42, n)};

@@ -59,7 +59,7 @@ public final class TrainModel {
   @CommandLine.Command(name = "train-model", mixinStandardHelpOptions = true, sortOptions = false,
       description = "Train the model beside the rules on simulated worlds (half adversarial, half plain) and write it"
           + " as a model file the engine loads.")
-  static final class Command implements Callable<Integer> {
+  public static final class Command implements Callable<Integer> {
     @CommandLine.Option(names = "--seeds", paramLabel = "6001-6016", description = "the worlds trained on")
     String seeds = SeedSweep.TRAINED;
 

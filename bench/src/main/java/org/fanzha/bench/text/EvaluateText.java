@@ -7,17 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.core.content.ContentVerdict;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.text.TextClassifiers;
-import org.fanzha.text.train.CrossValidation;
 import org.fanzha.text.train.CrossValidation.Prediction;
+import org.fanzha.text.train.CrossValidation;
 import org.fanzha.text.train.Datasets;
 import org.fanzha.text.train.LabeledText;
 import org.fanzha.text.train.Metrics;
 import org.fanzha.text.train.TrainMain;
 import org.fanzha.text.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Prints the quality of the content classifier: per-class precision / recall / F1, macro-F1 and
@@ -43,29 +47,32 @@ import org.fanzha.text.train.Trainer;
  * java -cp bench/target/benchmarks.jar org.fanzha.bench.text.EvaluateText --data /work/shared/data
  * </pre>
  */
-public final class EvaluateText {
+@Command(name = "evaluate-text", mixinStandardHelpOptions = true,
+    description = "Cross-validates the content model on the labelled text sets and scores the shipped model on the "
+        + "held-out hand-written sets.")
+public final class EvaluateText implements Callable<Integer> {
+
+  @Option(names = "--data", defaultValue = "/work/shared/data", description = "folder of the data sets (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
+  int folds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EvaluateText()).execute(args));
+  }
+
 
   private static final String OTHER_TYPE = "other_type";
 
   private EvaluateText() {}
 
   /** Runs the evaluation: {@code [--data DIR] [--folds K]}. */
-  public static void main(String[] args) throws IOException {
-    Path data = Path.of("/work/shared/data");
-    int folds = 5;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--data" -> data = Path.of(args[++i]);
-        case "--folds" -> folds = Integer.parseInt(args[++i]);
-        default -> {
-          System.err.println("usage: EvaluateText [--data DIR] [--folds K]");
-          System.exit(2);
-        }
-      }
-    }
+  @Override
+  public Integer call() throws IOException {
     if (!Files.isDirectory(data.resolve(Datasets.TELECOM_FRAUD_5))) {
       System.err.println("no data sets under " + data + ": nothing to evaluate");
-      System.exit(1);
+      return 1;
     }
     long t0 = System.nanoTime();
     Trainer trainer = new Trainer(Trainer.Settings.DEFAULT);
@@ -126,6 +133,7 @@ public final class EvaluateText {
     }
     System.out.print(uciM.report());
     System.out.printf("%ntotal %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    return 0;
   }
 
   private static void heldOutReport(ContentClassifier shipped, String resource, String title) throws IOException {

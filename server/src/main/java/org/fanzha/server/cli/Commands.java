@@ -1,7 +1,5 @@
 package org.fanzha.server.cli;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -231,11 +228,11 @@ final class Commands {
 
   @Command(name = "evaluate", description = "Precision / recall / F1 of detection on labelled data (runs from the bench module: use ./fanzha evaluate).")
   static final class Evaluate implements Callable<Integer> {
-    @Unmatched List<String> args = new ArrayList<>();
+    @Unmatched List<String> args = new ArrayList<>(); // accepted, so that any options get the message below
 
     @Override
     public Integer call() throws Exception {
-      return runMain("org.fanzha.bench.eval.Evaluate", "evaluate", args);
+      return inBenchJar("evaluate");
     }
   }
 
@@ -246,7 +243,7 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      return runMain("org.fanzha.bench.model.TrainModel", "train-model", args);
+      return inBenchJar("train-model");
     }
   }
 
@@ -256,7 +253,7 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      return runMain("org.openjdk.jmh.Main", "bench", args);
+      return inBenchJar("bench");
     }
   }
 
@@ -288,26 +285,12 @@ final class Commands {
   }
 
   /**
-   * Runs another module's main class if it is on the class path. Looked up by name so the server
-   * does not bind to those modules' internals; a missing one is reported, not a crash.
+   * Says where a command of the bench jar runs: this jar does not carry JMH, XGBoost and the evaluations, and the
+   * {@code fanzha} script sends these commands to the bench jar's own tree ({@code org.fanzha.bench.BenchMain}).
    */
-  static int runMain(String className, String command, List<String> args) throws Exception {
-    Method main;
-    try {
-      main = Class.forName(className).getMethod("main", String[].class);
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
-      System.err.println("'" + command + "' is not in this jar (" + className + " not found)."
-          + (List.of("evaluate", "bench", "train-model").contains(command) ? " Run it as ./fanzha " + command + " from the repository root." : ""));
-      return 2;
-    }
-    try {
-      main.invoke(null, (Object) args.toArray(String[]::new));
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof Exception ex) {
-        throw ex;
-      }
-      throw e;
-    }
-    return 0;
+  static int inBenchJar(String command) {
+    System.err.println("'" + command + "' runs from the bench jar: ./fanzha " + command
+        + " from the repository root (./fanzha bench-tools lists its commands).");
+    return 2;
   }
 }

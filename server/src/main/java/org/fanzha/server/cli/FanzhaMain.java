@@ -9,6 +9,7 @@ import org.fanzha.server.cli.Commands.ReplayCmd;
 import org.fanzha.server.cli.Commands.Serve;
 import org.fanzha.server.cli.Commands.Simulate;
 import org.fanzha.server.cli.Commands.TrainModel;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,9 +23,11 @@ import picocli.CommandLine.Command;
     version = "Fanzha (反诈) 0.1.0",
     description = "Fanzha (反诈): open anti-telecom-and-online-fraud platform.%n",
     subcommands = {Serve.class, Demo.class, ReplayCmd.class, Simulate.class, Evaluate.class, TrainModel.class, Bench.class, DecideLoad.class, TraceCli.class,
-        Classify.class, RulesCommands.Rules.class, RulesCommands.BacktestCmd.class, AuditCommands.Audit.class},
+        Classify.class, RulesCommands.Rules.class, RulesCommands.BacktestCmd.class, AuditCommands.Audit.class,
+        AutoComplete.GenerateCompletion.class},
     commandListHeading = "%nCommands:%n",
-    footer = {"", "Run 'fanzha COMMAND --help' for a command's options. Data contract: EVENTS.md."})
+    footer = {"", "Run 'fanzha COMMAND --help' for a command's options; 'fanzha bench-tools' lists the evaluations and "
+        + "benchmarks of the bench jar. Data contract: EVENTS.md."})
 public final class FanzhaMain implements Runnable {
 
   /** Set by serve/demo once the server is up: the JVM must then outlive main. */

@@ -8,7 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.fanzha.text.model.LinearTextModel;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Trains the shipped content model.
@@ -26,7 +31,23 @@ import org.fanzha.text.model.LinearTextModel;
  * telecom-fraud-texts-5, all of the 80w sample and {@value #WRITTEN_PER_CLASS} texts per class of
  * the written templates with seed {@value #SEED}. Training is deterministic.
  */
-public final class TrainMain {
+@Command(name = "train-text", mixinStandardHelpOptions = true,
+    description = "Trains the content model on the labelled text sets and writes the model file.")
+public final class TrainMain implements Callable<Integer> {
+
+  @Option(names = "--data", defaultValue = "/work/shared/data", description = "folder of the data sets (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(names = "--out", defaultValue = "text/src/main/resources/org/fanzha/text/model.bin",
+      description = "model file to write (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--bits", description = "log2 of the hashed feature buckets (default: the shipped model's)")
+  @Nullable Integer bits;
+
+  @Option(names = "--c", description = "the SVM's cost C (default: the shipped model's)")
+  @Nullable Double c;
+
 
   /** Texts drawn per class from the written templates. */
   public static final int WRITTEN_PER_CLASS = 1200;
@@ -36,24 +57,15 @@ public final class TrainMain {
   private TrainMain() {}
 
   /** Runs the command: {@code --data DIR --out FILE [--bits N] [--c C]}. */
-  public static void main(String[] args) throws IOException {
-    Path data = Path.of("/work/shared/data");
-    Path out = Path.of("text/src/main/resources/org/fanzha/text/model.bin");
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TrainMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
     Trainer.Settings s = Trainer.Settings.DEFAULT;
-    int bits = s.bits();
-    double c = s.c();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--data" -> data = Path.of(args[++i]);
-        case "--out" -> out = Path.of(args[++i]);
-        case "--bits" -> bits = Integer.parseInt(args[++i]);
-        case "--c" -> c = Double.parseDouble(args[++i]);
-        default -> {
-          System.err.println("usage: TrainMain --data DIR --out FILE [--bits N] [--c C]");
-          System.exit(2);
-        }
-      }
-    }
+    int bits = this.bits != null ? this.bits : s.bits();
+    double c = this.c != null ? this.c : s.c();
     long t0 = System.nanoTime();
     List<LabeledText> texts = trainingSet(data);
     Map<String, Integer> counts = new TreeMap<>();
@@ -67,6 +79,7 @@ public final class TrainMain {
     System.out.printf(
         "wrote %s (%,d bytes, %d labels, 2^%d buckets) in %.1f s%n",
         out, Files.size(out), model.labelCount(), bits, (System.nanoTime() - t0) / 1e9);
+    return 0;
   }
 
   /** Returns the training set of the shipped model from the data root. */

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.fanzha.bench.CommandLines;
 import org.fanzha.bench.graph.SyntheticTransfers;
 import org.fanzha.graph.funds.ForwardTracer;
 import org.fanzha.graph.funds.TemporalReach;
@@ -21,6 +23,9 @@ import org.fanzha.graph.funds.TransferGraph;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * The same question answered by PostgreSQL {@code WITH RECURSIVE} and by the in-memory graph, side
@@ -36,7 +41,24 @@ import org.postgresql.core.BaseConnection;
  *   java -Xmx8g -cp bench/target/benchmarks.jar org.fanzha.bench.graph.baseline.PostgresRecursiveTrace [transfers=1000000] [seeds=100] [url]
  * </pre>
  */
-public final class PostgresRecursiveTrace {
+@Command(name = "postgres-recursive-trace", mixinStandardHelpOptions = true,
+    description = "Times PostgreSQL's recursive query against the transfer graph on the same synthetic transfers.")
+public final class PostgresRecursiveTrace implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", defaultValue = "1_000_000", converter = CommandLines.Count.class,
+      description = "transfers (default: ${DEFAULT-VALUE})")
+  int n;
+
+  @Parameters(index = "1", arity = "0..1", defaultValue = "100", description = "fraud cases traced (default: ${DEFAULT-VALUE})")
+  int seeds;
+
+  @Parameters(index = "2", arity = "0..1", description = "JDBC URL (default: env FANZHA_PG_URL; .ci/postgres.sh start prints one)")
+  String url;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new PostgresRecursiveTrace()).execute(args));
+  }
+
 
   static final int HOPS = 6;
   static final Duration WINDOW = Duration.ofHours(48);
@@ -54,13 +76,12 @@ public final class PostgresRecursiveTrace {
 
   private PostgresRecursiveTrace() {}
 
-  public static void main(String[] args) throws SQLException {
-    int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
-    int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-    String url = args.length > 2 ? args[2] : System.getenv("FANZHA_PG_URL");
+  @Override
+  public Integer call() throws SQLException {
+    String url = this.url != null ? this.url : System.getenv("FANZHA_PG_URL");
     if (url == null) {
       System.err.println("give the JDBC URL as the third argument or FANZHA_PG_URL (.ci/postgres.sh start prints one)");
-      System.exit(2);
+      return 2;
     }
     SyntheticTransfers data = SyntheticTransfers.generate(42, n);
     long t = System.nanoTime();
@@ -76,6 +97,7 @@ public final class PostgresRecursiveTrace {
           n, data.names.length, pgLoad, javaLoad);
       compare(c, g, data, Math.min(seeds, data.seeds.length));
     }
+    return 0;
   }
 
   static void load(Connection c, SyntheticTransfers d) throws SQLException {
