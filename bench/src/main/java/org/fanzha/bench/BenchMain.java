@@ -5,6 +5,7 @@ import java.util.List;
 import org.fanzha.bench.engine.DecisionDigest;
 import org.fanzha.bench.engine.EngineStateSize;
 import org.fanzha.bench.engine.ReplayBenchmark;
+import org.fanzha.bench.engine.rules.RuleSwapBench;
 import org.fanzha.bench.eval.Evaluate;
 import org.fanzha.bench.graph.EvaluateTracing;
 import org.fanzha.bench.graph.FundTraceBench;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Unmatched;
     description = "Fanzha's evaluations, training and benchmarks (the bench jar).%n",
     subcommands = {Evaluate.Command.class, TrainModel.Command.class, BenchMain.Jmh.class, TrainMain.class,
         EvaluateText.class, EvaluateTracing.class, ReplayBenchmark.class, EngineStateSize.class, DecisionDigest.class,
-        ListMemory.class, FundTraceBench.class, GangBench.class, PostgresRecursiveTrace.class},
+        ListMemory.class, FundTraceBench.class, GangBench.class, PostgresRecursiveTrace.class, RuleSwapBench.class},
     commandListHeading = "%nCommands:%n")
 public final class BenchMain implements Runnable {
 

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.fanzha.core.event.Event;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * How long a rule set version takes from text to scoring: reading, checking and compiling a 60-rule file (cold, the
@@ -17,11 +20,18 @@ import org.fanzha.sim.World;
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.rules.RuleSwapBench}
  */
-public final class RuleSwapBench {
+@Command(name = "rule-swap-bench", mixinStandardHelpOptions = true,
+    description = "Times a rule file from text to scoring, and its swap into a running engine.")
+public final class RuleSwapBench implements Callable<Integer> {
 
   private RuleSwapBench() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new RuleSwapBench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
     String text = RuleBook.defaultText() + """
           - code: AC_NIGHT_LARGE_NEW
             applies_to: account
@@ -65,6 +75,7 @@ public final class RuleSwapBench {
         Arrays.stream(compile).max().orElse(0));
     System.out.printf(Locale.ROOT, "swap into an engine holding %,d events of state: median %.3f ms (max %.3f)%n", events.size(),
         median(swap), Arrays.stream(swap).max().orElse(0));
+    return 0;
   }
 
   private static double median(double[] v) {
