@@ -14,7 +14,6 @@ import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -54,18 +53,11 @@ class DemoStreamer implements SmartLifecycle, DemoStatus {
     }
   }
 
-  DemoStreamer(Runner runner, Database db,
-      @Value("${fanzha.demo.seed:20261127}") long seed,
-      @Value("${fanzha.demo.people:3000}") int people,
-      @Value("${fanzha.demo.days:7}") int days,
-      @Value("${fanzha.demo.speed:1800}") double speed) {
-    if (speed <= 0) {
-      throw new IllegalArgumentException("fanzha.demo.speed must be > 0, not " + speed);
-    }
+  DemoStreamer(Runner runner, Database db, DemoSettings settings) {
     this.runner = runner;
     this.db = db;
-    this.config = SimConfig.of(seed, people, days);
-    this.speed = speed;
+    this.config = SimConfig.of(settings.seed(), settings.people(), settings.days());
+    this.speed = settings.speed();
   }
 
   @Override

@@ -31,7 +31,6 @@ import org.fanzha.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -63,12 +62,11 @@ class EntityController {
   private final EntityRegions regions;
   private final KeyedBuckets limiter;
 
-  EntityController(Runner runner, Database db, EntityRegions regions,
-      @Value("${fanzha.lookup.anonymous-per-minute:60}") int anonymousPerMinute) {
+  EntityController(Runner runner, Database db, EntityRegions regions, LookupSettings settings) {
     this.runner = runner;
     this.db = db;
     this.regions = regions;
-    this.limiter = KeyedBuckets.perMinute(anonymousPerMinute);
+    this.limiter = KeyedBuckets.perMinute(settings.anonymousPerMinute());
   }
 
   @Operation(

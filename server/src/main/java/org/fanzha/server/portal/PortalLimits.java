@@ -5,7 +5,6 @@ import org.fanzha.core.event.ListKind;
 import org.fanzha.server.lists.ListService;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.KeyedBuckets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +20,11 @@ class PortalLimits {
 
   private final ListService lists;
 
-  PortalLimits(ListService lists, @Value("${fanzha.portal.lookups-per-minute:20}") int perClient,
-      @Value("${fanzha.portal.lookups-per-value-per-minute:30}") int perValue,
-      @Value("${fanzha.portal.sends-per-minute:5}") int sends) {
+  PortalLimits(ListService lists, PortalSettings settings) {
     this.lists = lists;
-    this.lookupsPerClient = KeyedBuckets.perMinute(perClient);
-    this.lookupsPerValue = KeyedBuckets.perMinute(perValue);
-    this.sendsPerClient = KeyedBuckets.perMinute(sends);
+    this.lookupsPerClient = KeyedBuckets.perMinute(settings.lookupsPerMinute());
+    this.lookupsPerValue = KeyedBuckets.perMinute(settings.lookupsPerValuePerMinute());
+    this.sendsPerClient = KeyedBuckets.perMinute(settings.sendsPerMinute());
   }
 
   /**

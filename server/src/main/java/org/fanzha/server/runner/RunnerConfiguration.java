@@ -1,7 +1,6 @@
 package org.fanzha.server.runner;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -17,7 +16,6 @@ import org.fanzha.store.RuleVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -34,8 +32,9 @@ class RunnerConfiguration {
   private static final Logger log = LoggerFactory.getLogger(RunnerConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  Database database(@Value("${fanzha.data:./data}") String dataDir, @Value("${fanzha.db-url:}") String dbUrl) {
-    Database db = Database.open(dbUrl.isBlank() ? dataDir : dbUrl, Path.of(dataDir));
+  Database database(StoreSettings store) {
+    String dataDir = store.data().toString();
+    Database db = Database.open(store.dbUrl().isBlank() ? dataDir : store.dbUrl(), store.data());
     log.info("Store: {} ({})", db.url().replaceAll("password=[^;&]*", "password=***"), db.dialect());
     return db;
   }
@@ -53,10 +52,10 @@ class RunnerConfiguration {
    * engine jar unless {@code fanzha.engine.model} names another file or {@code none} (rules alone).
    */
   @Bean
-  EngineConfig engineConfig(Database db, @Value("${fanzha.engine.rules:}") String file,
-      @Value("${fanzha.engine.content-model:true}") boolean contentModel,
-      @Value("${fanzha.engine.model:}") String model) {
-    EngineConfig start = EngineSettings.load(file.isBlank() ? null : Path.of(file), contentModel, model);
+  EngineConfig engineConfig(Database db, EngineSources sources) {
+    String file = sources.rules();
+    EngineConfig start = EngineSettings.load(file.isBlank() ? null : Path.of(file), sources.contentModel(),
+        sources.model());
     log.info("Engine model: {}", start.models().phone() == null && start.models().account() == null ? "none"
         : start.models().version());
     Optional<RuleVersion> live = db.ruleVersions().live();
@@ -72,15 +71,6 @@ class RunnerConfiguration {
     }
     log.info("Engine rules: {}", file.isBlank() ? "the shipped rule file" : file);
     return start;
-  }
-
-  @Bean
-  RunnerSettings runnerSettings(
-      @Value("${fanzha.runner.queue-capacity:20000}") int queueCapacity,
-      @Value("${fanzha.runner.max-batch-submissions:512}") int maxBatch,
-      @Value("${fanzha.snapshot.every-events:200000}") long snapshotEvery,
-      @Value("${fanzha.snapshot.interval:PT5M}") Duration snapshotInterval) {
-    return new RunnerSettings(queueCapacity, maxBatch, snapshotEvery, snapshotInterval);
   }
 
   /** The engine in this process: {@code fanzha.runner=embedded}, the default. */
@@ -101,13 +91,13 @@ class RunnerConfiguration {
         warningListeners.orderedStream().toList());
   }
 
-  /** Refuses a runner name that neither bean above would take, instead of failing later for a missing runner. */
+  /**
+   * Binds {@code fanzha.runner} before either runner bean is wanted: a name neither takes fails the start with the
+   * binder's message naming the property, instead of later for a missing runner.
+   */
   @Bean
-  Object runnerNameCheck(@Value("${fanzha.runner:embedded}") String runner) {
-    if (!runner.equals("embedded") && !runner.equals("flink")) {
-      throw new IllegalArgumentException("fanzha.runner: must be embedded or flink, not " + runner);
-    }
-    return runner;
+  StoreSettings.RunnerKind runnerKind(StoreSettings store) {
+    return store.runner();
   }
 
   /** Exposes the runner's counters as metrics ({@code fanzha.runner.*}) and the journal's backlog. */

@@ -19,7 +19,7 @@ class RunnerConfigurationTest {
   void engineConfig_afterAPublish_isThePublishedVersion() {
     try (Database db = Database.openH2(tmp)) {
       RunnerConfiguration rc = new RunnerConfiguration();
-      EngineConfig before = rc.engineConfig(db, "", false, "");
+      EngineConfig before = rc.engineConfig(db, new EngineSources("", false, ""));
       assertThat(before.rules().rules(RuleSpec.Kind.PHONE).indexOf("PH_ONLY")).isNegative();
 
       long v = db.ruleVersions().insertDraft("""
@@ -32,7 +32,7 @@ class RunnerConfigurationTest {
           """, "ana", 1, null);
       db.ruleVersions().publish(v, "rev", 2);
 
-      EngineConfig after = rc.engineConfig(db, "", false, "");
+      EngineConfig after = rc.engineConfig(db, new EngineSources("", false, ""));
       assertThat(after.rules().rules(RuleSpec.Kind.PHONE).rules()).extracting(r -> r.code()).containsExactly("PH_ONLY");
       assertThat(after.rules().params()).isEqualTo(RuleBook.defaults().params());
     }
