@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -120,7 +121,7 @@ public final class FlinkReplay {
         case DECISION -> decision(o);
         case WARNING -> {
           JsonNode w = MAPPER.readTree(o.json);
-          warnings.add(new Warned(w.path("ts").asString(), w.path("id").asString(), o.json));
+          warnings.add(new Warned(w.path("ts").asString(), w.path("id").asString(), Objects.requireNonNull(o.json)));
         }
         case ENTITY -> {
           entities.remove(o.key); // re-put: the file lists entities in the order last sent

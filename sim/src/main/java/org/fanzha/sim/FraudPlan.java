@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -27,6 +28,7 @@ import org.fanzha.core.event.Role;
 import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TargetKind;
 import org.fanzha.core.event.TransferEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fraud side of the city, made up front: card dealers and their holders, the cards and
@@ -161,7 +163,7 @@ final class FraudPlan {
     mixTypes = mix.keySet().toArray(new FraudType[0]);
     double[] w = new double[mixTypes.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = mix.get(mixTypes[i]);
+      w[i] = Objects.requireNonNull(mix.get(mixTypes[i]));
     }
     mixCumulative = Rand.cumulative(w);
     adv = Rand.stream(config.seed(), 0x7AC, 0);
@@ -709,7 +711,7 @@ final class FraudPlan {
     }
   }
 
-  private Blaster blasterOn(int day) {
+  private @Nullable Blaster blasterOn(int day) {
     List<Blaster> on = blasters.stream().filter(b -> b.active(day)).toList();
     return on.isEmpty() ? null : on.get(adv.nextInt(on.size()));
   }

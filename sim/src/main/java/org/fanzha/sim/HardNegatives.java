@@ -23,6 +23,7 @@ import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TransferEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Honest people who look like the fraud side: accounts that pass money straight on (payroll
@@ -329,7 +330,8 @@ final class HardNegatives {
     }
   }
 
-  private void payOut(String from, String phone, String device, String ip, String region, List<Integer> payees,
+  private void payOut(String from, @Nullable String phone, @Nullable String device, @Nullable String ip,
+      @Nullable String region, List<Integer> payees,
       long[] wages, long at, Channel channel, SplittableRandom r, IdSeq id, List<Event> out) {
     for (int k = 0; k < payees.size(); k++) {
       int j = payees.get(k);

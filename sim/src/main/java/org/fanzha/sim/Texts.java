@@ -2,6 +2,7 @@ package org.fanzha.sim;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.fanzha.core.event.FraudType;
 import org.jspecify.annotations.Nullable;
@@ -176,21 +177,21 @@ final class Texts {
 
   /** Returns a fraud message of the given type. */
   static String fraudSms(FraudType type, SplittableRandom r) {
-    return fill(Rand.oneOf(r, FRAUD.get(type)), r, null);
+    return fill(Rand.oneOf(r, Objects.requireNonNull(FRAUD.get(type))), r, null);
   }
 
   /** Returns a fraud message of the given type whose link, if it has one, is {@code url}. */
   static String fraudSms(FraudType type, SplittableRandom r, String url) {
-    return fill(Rand.oneOf(r, FRAUD.get(type)), r, url);
+    return fill(Rand.oneOf(r, Objects.requireNonNull(FRAUD.get(type))), r, url);
   }
 
   /** Returns the number of fraud templates of a type (for tests). */
   static int fraudTemplates(FraudType type) {
-    return FRAUD.get(type).length;
+    return Objects.requireNonNull(FRAUD.get(type)).length;
   }
 
   static String report(FraudType type, long lossFen, SplittableRandom r) {
-    String t = Rand.oneOf(r, REPORTS.get(type));
+    String t = Rand.oneOf(r, Objects.requireNonNull(REPORTS.get(type)));
     return t.replace("{amt}", Long.toString(lossFen / 100));
   }
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.fanzha.core.event.ListKind;
@@ -108,7 +109,7 @@ public final class AppealRepository {
 
   private static Appeal row(ResultSet rs) throws SQLException {
     String entries = rs.getString("entries");
-    return new Appeal(rs.getString("id"), ListKind.fromWire(rs.getString("kind")), rs.getString("entry_value"),
+    return new Appeal(rs.getString("id"), Objects.requireNonNull(ListKind.fromWire(rs.getString("kind"))), rs.getString("entry_value"),
         rs.getString("statement"), rs.getString("contact"), rs.getString("status"),
         entries.isEmpty() ? List.of() : Arrays.asList(entries.split(",")), rs.getLong("created_at_ms"),
         rs.getLong("due_at_ms"), rs.getString("decided_by"), Jdbc.getLong(rs, "decided_at_ms"), rs.getString("note"));

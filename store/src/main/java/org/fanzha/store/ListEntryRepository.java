@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -187,8 +188,8 @@ public final class ListEntryRepository {
   private static ListEntry row(ResultSet rs) throws SQLException {
     String role = rs.getString("role");
     String ft = rs.getString("fraud_type");
-    return new ListEntry(rs.getString("id"), ListName.fromWire(rs.getString("list_name")),
-        ListKind.fromWire(rs.getString("kind")), rs.getString("entry_value"),
+    return new ListEntry(rs.getString("id"), Objects.requireNonNull(ListName.fromWire(rs.getString("list_name"))),
+        Objects.requireNonNull(ListKind.fromWire(rs.getString("kind"))), rs.getString("entry_value"),
         role == null ? null : Role.fromWire(role), ft == null ? null : FraudType.fromWire(ft),
         rs.getString("reason"), rs.getString("source"), rs.getString("evidence"), rs.getString("legal_basis"),
         rs.getString("measures"), rs.getString("author"), rs.getLong("created_at_ms"),

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,11 +20,11 @@ import org.fanzha.core.event.Role;
 import org.fanzha.engine.Action;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
+import org.fanzha.engine.EntityRisk;
+import org.fanzha.engine.Level;
 import org.fanzha.engine.model.ModelFileException;
 import org.fanzha.engine.model.Models;
 import org.fanzha.engine.rules.RuleFiles;
-import org.fanzha.engine.EntityRisk;
-import org.fanzha.engine.Level;
 import org.fanzha.sim.GroundTruth;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Tactic;
@@ -348,7 +349,7 @@ public final class Evaluate {
         firstPayer = t.fromPhone();
         if (warned.contains(firstPayer)) {
           warnedBefore.add(firstPayer);
-          leadMillis.add(t.ts() - firstWarned.get(firstPayer));
+          leadMillis.add(t.ts() - Objects.requireNonNull(firstWarned.get(firstPayer)));
         }
       }
       var decision = engine.process(e);
@@ -417,7 +418,7 @@ public final class Evaluate {
           if (accused.contains(e) && k++ < explain) {
             int colon = e.indexOf(':');
             EntityKind kind = EntityKind.fromWire(e.substring(0, colon));
-            System.out.println("FP normal/" + g.getKey() + ": " + describe(engine, kind, e.substring(colon + 1)));
+            System.out.println("FP normal/" + g.getKey() + ": " + describe(engine, Objects.requireNonNull(kind), e.substring(colon + 1)));
           }
         }
       }
@@ -475,7 +476,7 @@ public final class Evaluate {
         typedRight += lastType.get(p) == label.fraudType() ? 1 : 0;
         typedOther += lastType.get(p) == org.fanzha.core.event.FraudType.OTHER ? 1 : 0;
         if (lastType.get(p) != label.fraudType()) {
-          confusion.merge(label.fraudType().wireName() + "→" + lastType.get(p).wireName(), 1, Integer::sum);
+          confusion.merge(label.fraudType().wireName() + "→" + Objects.requireNonNull(lastType.get(p)).wireName(), 1, Integer::sum);
         }
       }
     }
@@ -493,7 +494,7 @@ public final class Evaluate {
         int colon = key.indexOf(':');
         EntityKind kind = EntityKind.fromWire(key.substring(0, colon));
         String entity = key.substring(colon + 1);
-        var label = truth.labelOf(kind, entity);
+        var label = truth.labelOf(Objects.requireNonNull(kind), entity);
         if (label == null || label.role() == Role.NORMAL) {
           continue; // listed by the tactic, but the story never reached it
         }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -223,7 +224,7 @@ public final class EvaluateTracing implements Callable<Integer> {
     int otherAll = 0;
     for (Map.Entry<String, Map<String, Integer>> en : beneCount.entrySet()) {
       String collector = en.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-      long[] span = alertSpan.get(en.getKey());
+      long[] span = Objects.requireNonNull(alertSpan.get(en.getKey()));
       ReverseTrace r = rt.trace("amlsim:" + collector, span[0], span[1]);
       Set<String> members = new HashSet<>(alertAccounts.getOrDefault(en.getKey(), Set.of()));
       members.remove(collector);

@@ -1,8 +1,10 @@
 package org.fanzha.bench.lists;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.engine.lists.RiskLists;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,7 +66,7 @@ public class ListLookupBenchmark {
       byKind.put(EntityKind.PHONE, new java.util.HashMap<>());
       byKind.put(EntityKind.ACCOUNT, new java.util.HashMap<>());
       for (int e = 0; e < b.entries; e++) {
-        byKind.get(ListEntries.kind(e)).put(ListEntries.value(42, e), 1);
+        Objects.requireNonNull(byKind.get(ListEntries.kind(e))).put(ListEntries.value(42, e), 1);
       }
     }
   }
@@ -82,14 +84,14 @@ public class ListLookupBenchmark {
   }
 
   @Benchmark
-  public Integer hashMapHit(Strings baseline) {
+  public @Nullable Integer hashMapHit(Strings baseline) {
     int k = i++ & (PROBES - 1);
-    return baseline.byKind.get(hitKinds[k]).get(hits[k]);
+    return Objects.requireNonNull(baseline.byKind.get(hitKinds[k])).get(hits[k]);
   }
 
   @Benchmark
-  public Integer hashMapMiss(Strings baseline) {
+  public @Nullable Integer hashMapMiss(Strings baseline) {
     int k = i++ & (PROBES - 1);
-    return baseline.byKind.get((k & 1) == 0 ? EntityKind.PHONE : EntityKind.ACCOUNT).get(misses[k]);
+    return Objects.requireNonNull(baseline.byKind.get((k & 1) == 0 ? EntityKind.PHONE : EntityKind.ACCOUNT)).get(misses[k]);
   }
 }

@@ -2,6 +2,7 @@ package org.fanzha.bench.model;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fanzha.engine.model.Forest;
@@ -42,12 +43,12 @@ final class XgboostTrees {
         Matcher s = SPLIT.matcher(line);
         Matcher l = LEAF.matcher(line);
         if (s.matches()) {
-          int yes = index.get(Integer.parseInt(s.group(4)));
-          b.split(index.get(Integer.parseInt(s.group(1))), Integer.parseInt(s.group(2)), Float.parseFloat(s.group(3)),
-              yes, index.get(Integer.parseInt(s.group(5))), index.get(Integer.parseInt(s.group(6))) == yes,
+          int yes = Objects.requireNonNull(index.get(Integer.parseInt(s.group(4))));
+          b.split(Objects.requireNonNull(index.get(Integer.parseInt(s.group(1)))), Integer.parseInt(s.group(2)), Float.parseFloat(s.group(3)),
+              yes, Objects.requireNonNull(index.get(Integer.parseInt(s.group(5)))), Objects.requireNonNull(index.get(Integer.parseInt(s.group(6)))) == yes,
               Double.parseDouble(s.group(7)));
         } else if (l.matches()) {
-          b.leaf(index.get(Integer.parseInt(l.group(1))), Double.parseDouble(l.group(2)),
+          b.leaf(Objects.requireNonNull(index.get(Integer.parseInt(l.group(1)))), Double.parseDouble(l.group(2)),
               Double.parseDouble(l.group(3)));
         } else {
           throw new IllegalStateException("tree " + t + ": not a split or a leaf: " + line);

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.WireName;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ public final class EventBinary {
   /** Returns the binary form of {@code event}. */
   public byte[] encode(Event event) {
     out.size = 0;
-    int tag = TAGS.get(event.getClass());
+    int tag = Objects.requireNonNull(TAGS.get(event.getClass()));
     out.writeByte(tag);
     LAYOUTS.get(tag).write(out, event);
     return Arrays.copyOf(out.bytes, out.size);
@@ -236,7 +237,7 @@ public final class EventBinary {
       if (type == long.class) {
         return new Codec() {
           public void write(Out out, @Nullable Object v) {
-            out.writeLong((Long) v);
+            out.writeLong(Objects.requireNonNull((Long) v));
           }
 
           public Object read(In in) {
@@ -247,7 +248,7 @@ public final class EventBinary {
       if (type == int.class) {
         return new Codec() {
           public void write(Out out, @Nullable Object v) {
-            out.writeInt((Integer) v);
+            out.writeInt(Objects.requireNonNull((Integer) v));
           }
 
           public Object read(In in) {
@@ -258,7 +259,7 @@ public final class EventBinary {
       if (type == boolean.class) {
         return new Codec() {
           public void write(Out out, @Nullable Object v) {
-            out.writeByte((Boolean) v ? 1 : 0);
+            out.writeByte(Objects.requireNonNull((Boolean) v) ? 1 : 0);
           }
 
           public Object read(In in) {
@@ -327,7 +328,7 @@ public final class EventBinary {
       @Override
       public void write(Out out, @Nullable Object v) {
         List<?> list = (List<?>) v;
-        out.writeInt(list.size());
+        out.writeInt(Objects.requireNonNull(list).size());
         for (Object o : list) {
           element.write(out, o);
         }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.Channel;
 import org.fanzha.core.event.DeviceEvent;
@@ -179,7 +180,7 @@ public final class EventCodec {
       }
       return new ParseResult.Accepted(line, toEvent(raw));
     } catch (FieldException e) {
-      return rejected(line, raw.id, e.field, e.getMessage());
+      return rejected(line, raw.id, e.field, Objects.toString(e.getMessage(), e.toString()));
     } catch (RuntimeException e) {
       // A validator bug must cost one event, never the batch or the stream it came in.
       return rejected(line, raw.id, EVENT_FIELD, "could not be read (" + e.getClass().getSimpleName()
@@ -368,7 +369,7 @@ public final class EventCodec {
     try {
       holder = Identifiers.residentId(required("holder", r.holder));
     } catch (InvalidIdentifierException e) {
-      throw new FieldException("holder", e.getMessage());
+      throw new FieldException("holder", Objects.toString(e.getMessage(), e.toString()));
     }
     return new OpeningEvent(
         id, ts, source, kind, account, holder,
@@ -434,7 +435,7 @@ public final class EventCodec {
       if (kind == EntityKind.IP) {
         throw new FieldException("entity_kind", "must be one of phone|account|holder|device");
       }
-      throw new FieldException("entity", e.getMessage());
+      throw new FieldException("entity", Objects.toString(e.getMessage(), e.toString()));
     }
     Role role = wire("role", r.role, Role.fromWire(r.role), Role.allowed());
     return new LabelEvent(
@@ -457,7 +458,7 @@ public final class EventCodec {
     try {
       entity = listedValue(kind, required("entity", r.entity));
     } catch (InvalidIdentifierException e) {
-      throw new FieldException("entity", e.getMessage());
+      throw new FieldException("entity", Objects.toString(e.getMessage(), e.toString()));
     }
     Role role = r.role == null ? null : wire("role", r.role, Role.fromWire(r.role), Role.allowed());
     if (role == Role.NORMAL || role == Role.VICTIM) {
@@ -484,7 +485,7 @@ public final class EventCodec {
         case DOMAIN, URL, APP -> Identifiers.target(raw, kind.wireName());
       };
     } catch (FieldException e) {
-      throw new InvalidIdentifierException(e.getMessage());
+      throw new InvalidIdentifierException(Objects.toString(e.getMessage(), e.toString()));
     }
   }
 
@@ -512,7 +513,7 @@ public final class EventCodec {
       long millis = Timestamps.parseIso(ts);
       return window == null ? millis : window.check(millis);
     } catch (InvalidIdentifierException e) {
-      throw new FieldException("ts", e.getMessage());
+      throw new FieldException("ts", Objects.toString(e.getMessage(), e.toString()));
     }
   }
 
@@ -520,7 +521,7 @@ public final class EventCodec {
     try {
       return Identifiers.phone(required(field, value));
     } catch (InvalidIdentifierException e) {
-      throw new FieldException(field, e.getMessage());
+      throw new FieldException(field, Objects.toString(e.getMessage(), e.toString()));
     }
   }
 
@@ -532,7 +533,7 @@ public final class EventCodec {
     try {
       account = Identifiers.account(required(field, value));
     } catch (InvalidIdentifierException e) {
-      throw new FieldException(field, e.getMessage());
+      throw new FieldException(field, Objects.toString(e.getMessage(), e.toString()));
     }
     if (strict()) {
       for (int i = account.indexOf(':') + 1; i > 0 && i < account.length(); i++) {
@@ -551,7 +552,7 @@ public final class EventCodec {
     try {
       return Identifiers.region(value);
     } catch (InvalidIdentifierException e) {
-      throw new FieldException(field, e.getMessage());
+      throw new FieldException(field, Objects.toString(e.getMessage(), e.toString()));
     }
   }
 
@@ -562,7 +563,7 @@ public final class EventCodec {
     try {
       return Identifiers.token(value, field);
     } catch (InvalidIdentifierException e) {
-      throw new FieldException(field, e.getMessage());
+      throw new FieldException(field, Objects.toString(e.getMessage(), e.toString()));
     }
   }
 
@@ -570,7 +571,7 @@ public final class EventCodec {
     try {
       return Money.parseYuan(value);
     } catch (InvalidIdentifierException e) {
-      throw new FieldException(field, e.getMessage());
+      throw new FieldException(field, Objects.toString(e.getMessage(), e.toString()));
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.FraudType;
@@ -90,8 +91,8 @@ public final class RiskLists {
    * white-lists it (and takes it off the black list); {@code victim} is not a list entry and is ignored here.
    */
   public void apply(EntityKind kind, String entity, Role role, @Nullable FraudType fraudType) {
-    Standings s = byKind.get(kind);
-    int v = s.get(entity);
+    Standings s = standings(kind);
+    int v = Objects.requireNonNull(s).get(entity);
     if (role == Role.NORMAL) {
       s.set(entity, (v & ~BLACK) | WHITE);
     } else if (role != Role.VICTIM) {
@@ -101,7 +102,7 @@ public final class RiskLists {
 
   /** Takes an entity off the black list (true) or the white list (false), if it is on it. */
   public void lift(EntityKind kind, String entity, boolean black) {
-    Standings s = byKind.get(kind);
+    Standings s = standings(kind);
     s.set(entity, s.get(entity) & ~(black ? BLACK : WHITE));
   }
 
@@ -112,7 +113,7 @@ public final class RiskLists {
 
   /** Returns whether the entity is grey-listed. */
   public boolean isGrey(EntityKind kind, String entity) {
-    return (byKind.get(kind).get(entity) & GREY) != 0;
+    return (standings(kind).get(entity) & GREY) != 0;
   }
 
   /** Puts a person (resident ID) on the dishonest list or takes them off. */
@@ -122,12 +123,12 @@ public final class RiskLists {
 
   /** Returns whether a person is on the dishonest list. */
   public boolean isDishonest(String holder) {
-    return (byKind.get(EntityKind.HOLDER).get(holder) & DISHONEST) != 0;
+    return (standings(EntityKind.HOLDER).get(holder) & DISHONEST) != 0;
   }
 
   private void mark(EntityKind kind, String entity, int bit, boolean on) {
-    Standings s = byKind.get(kind);
-    int v = s.get(entity);
+    Standings s = standings(kind);
+    int v = Objects.requireNonNull(s).get(entity);
     s.set(entity, on ? v | bit : v & ~bit);
   }
 
@@ -136,7 +137,7 @@ public final class RiskLists {
    * FLAG_WHITELISTED}, {@code FLAG_GREY}, {@code FLAG_DISHONEST}): what a table sets when it first meets the entity.
    */
   public int flagsOf(EntityKind kind, String entity) {
-    int v = byKind.get(kind).get(entity);
+    int v = standings(kind).get(entity);
     if (v == 0) {
       return 0;
     }
@@ -146,17 +147,17 @@ public final class RiskLists {
 
   /** Returns whether the entity is black-listed. */
   public boolean mightBeListed(EntityKind kind, String entity) {
-    return (byKind.get(kind).get(entity) & BLACK) != 0;
+    return (standings(kind).get(entity) & BLACK) != 0;
   }
 
   /** Returns whether the entity was confirmed normal. */
   public boolean isCleared(EntityKind kind, String entity) {
-    return (byKind.get(kind).get(entity) & WHITE) != 0;
+    return (standings(kind).get(entity) & WHITE) != 0;
   }
 
   /** Returns the black listing of an entity, if any. */
   public Optional<Listing> listing(EntityKind kind, String entity) {
-    int v = byKind.get(kind).get(entity);
+    int v = standings(kind).get(entity);
     if ((v & BLACK) == 0) {
       return Optional.empty();
     }
@@ -166,7 +167,7 @@ public final class RiskLists {
 
   /** Returns how many entities of a kind are black-listed. */
   public int blackListed(EntityKind kind) {
-    return byKind.get(kind).count[0];
+    return standings(kind).count[0];
   }
 
   /** Black-lists a domain, URL or app package (as given, trimmed and lower-cased), or lifts it. */
@@ -232,7 +233,7 @@ public final class RiskLists {
   /** Writes the lists: per kind the entities with a standing, in name order (a restored engine writes the same bytes). */
   public void write(DataOutputStream out) throws IOException {
     for (EntityKind k : EntityKind.values()) {
-      Standings s = byKind.get(k);
+      Standings s = standings(k);
       String[] names = new String[s.ids.size()];
       int n = 0;
       for (int id = 0; id < s.ids.size(); id++) {
@@ -255,7 +256,7 @@ public final class RiskLists {
   public static RiskLists read(DataInputStream in, int version) throws IOException {
     RiskLists l = new RiskLists();
     for (EntityKind k : EntityKind.values()) {
-      Standings s = l.byKind.get(k);
+      Standings s = l.standings(k);
       int n = in.readInt();
       for (int i = 0; i < n; i++) {
         String name = Snapshots.readString(in);
@@ -285,5 +286,10 @@ public final class RiskLists {
     for (int i = 0; i < n; i++) {
       m.put(Snapshots.readString(in), in.readInt());
     }
+  }
+
+  /** The standings of a kind (every kind has them). */
+  private Standings standings(EntityKind k) {
+    return Objects.requireNonNull(byKind.get(k));
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.fanzha.core.codec.EventCodec;
@@ -222,7 +223,7 @@ public final class Backtest {
         RoleReport x = e.getValue();
         g.writeNumberProperty("flagged", x.flagged());
         if (x.truthSize() != null) {
-          g.writeNumberProperty("true_positives", x.truePositives());
+          g.writeNumberProperty("true_positives", Objects.requireNonNull(x.truePositives()));
           g.writeNumberProperty("in_truth", x.truthSize());
           if (x.precision() != null) {
             g.writeNumberProperty("precision", round(x.precision()));

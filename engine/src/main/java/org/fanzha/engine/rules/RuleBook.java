@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.fanzha.engine.features.AccountFeatures;
@@ -119,7 +120,7 @@ public final class RuleBook {
       try {
         Node condition = Checker.check(spec.when(), scope);
         if (spec.enabled()) {
-          byKind.get(spec.appliesTo()).add(new Rule(spec.code(), spec.reason(), spec.weight(), spec.role(), spec.when(), condition,
+          Objects.requireNonNull(byKind.get(spec.appliesTo())).add(new Rule(spec.code(), spec.reason(), spec.weight(), spec.role(), spec.when(), condition,
               spec.links(), spec.eventOnly()));
         }
       } catch (ExpressionException e) {
@@ -147,26 +148,26 @@ public final class RuleBook {
             + Checker.suggest(p, baseParams.isEmpty() ? EngineParams.REQUIRED : baseParams.keySet())));
       }
     }
-    if (!(params.get("subscriber.band_a") >= params.get("subscriber.band_b")
-        && params.get("subscriber.band_b") >= params.get("subscriber.band_c"))) {
+    if (!(Objects.requireNonNull(params.get("subscriber.band_a")) >= Objects.requireNonNull(params.get("subscriber.band_b"))
+        && params.get("subscriber.band_b") >= Objects.requireNonNull(params.get("subscriber.band_c")))) {
       problems.add(new RuleFileProblem(1, 1, "params subscriber.band_a, band_b and band_c are the lowest scores of "
           + "bands A, B and C: each at most the one before"));
     }
     if (!problems.isEmpty()) {
       throw new RuleFileException(problems);
     }
-    int roleMin = (int) Math.round(params.get("role.min_score"));
+    int roleMin = (int) Math.round(Objects.requireNonNull(params.get("role.min_score")));
     Map<RuleSpec.Kind, RuleSet> sets = new EnumMap<>(RuleSpec.Kind.class);
     for (Map.Entry<RuleSpec.Kind, List<Rule>> e : byKind.entrySet()) {
       List<Node> conditions = e.getValue().stream().map(Rule::condition).toList();
-      sets.put(e.getKey(), new RuleSet(e.getValue(), RuleCompiler.compile(FEATURES.get(e.getKey()).holder(), conditions), roleMin));
+      sets.put(e.getKey(), new RuleSet(e.getValue(), RuleCompiler.compile(Objects.requireNonNull(FEATURES.get(e.getKey())).holder(), conditions), roleMin));
     }
     return new RuleBook(file, params, sets);
   }
 
   /** Returns what a condition of {@code kind} may name, recording the params it reads into {@code used}. */
   static Scope scope(RuleSpec.Kind kind, Map<String, Double> params, Set<String> used) {
-    Map<String, Field> features = FEATURES.get(kind).fields();
+    Map<String, Field> features = Objects.requireNonNull(FEATURES.get(kind)).fields();
     // a subscriber's score is asked of a phone at any moment, not of an event: its lines read no event field
     Map<String, Field> eventFields = kind == RuleSpec.Kind.SUBSCRIBER ? Map.of() : EVENT.fields();
     return new Scope() {
@@ -210,7 +211,7 @@ public final class RuleBook {
   public static Map<String, Collection<Field>> catalogue() {
     Map<String, Collection<Field>> out = new java.util.LinkedHashMap<>();
     for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
-      out.put(k.wireName(), FEATURES.get(k).fields().values());
+      out.put(k.wireName(), Objects.requireNonNull(FEATURES.get(k)).fields().values());
     }
     out.put("event", EVENT.fields().values());
     return out;
@@ -242,7 +243,7 @@ public final class RuleBook {
 
   /** Returns the compiled rules of one kind. */
   public RuleSet rules(RuleSpec.Kind kind) {
-    return sets.get(kind);
+    return Objects.requireNonNull(sets.get(kind));
   }
 
   /** Returns this book with one param changed and everything recompiled (tuning and tests). */
@@ -276,7 +277,7 @@ public final class RuleBook {
    */
   public RuleBook withConditions(Map<RuleSpec.Kind, Conditions> conditions) {
     Map<RuleSpec.Kind, RuleSet> s = new EnumMap<>(RuleSpec.Kind.class);
-    int roleMin = (int) Math.round(params.get("role.min_score"));
+    int roleMin = (int) Math.round(Objects.requireNonNull(params.get("role.min_score")));
     for (Map.Entry<RuleSpec.Kind, RuleSet> e : sets.entrySet()) {
       s.put(e.getKey(), new RuleSet(e.getValue().rules(), conditions.getOrDefault(e.getKey(), e.getValue().conditions()), roleMin));
     }

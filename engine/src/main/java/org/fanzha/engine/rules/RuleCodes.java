@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.rules.file.RuleSpec;
+import org.jspecify.annotations.Nullable;
 
 /*
  * Design. Entities keep the rules that last fired for them as a 64-bit mask. Rule sets change
@@ -40,7 +42,7 @@ public final class RuleCodes {
    */
   public Map<RuleSpec.Kind, long[]> adopt(RuleBook book) {
     for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
-      Registry r = kinds.get(k);
+      Registry r = registry(k);
       int fresh = 0;
       for (Rule rule : book.rules(k).rules()) {
         if (r.indexOf(rule.code()) < 0) {
@@ -54,7 +56,7 @@ public final class RuleCodes {
     }
     Map<RuleSpec.Kind, long[]> bits = new EnumMap<>(RuleSpec.Kind.class);
     for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
-      Registry r = kinds.get(k);
+      Registry r = registry(k);
       List<Rule> rules = book.rules(k).rules();
       long[] b = new long[rules.size()];
       for (int i = 0; i < rules.size(); i++) {
@@ -80,19 +82,19 @@ public final class RuleCodes {
    * same immutable list for the same mask (cached, so decisions need not build one per event).
    */
   public List<Reason> reasons(RuleSpec.Kind kind, long bits) {
-    return kinds.get(kind).reasons(bits);
+    return registry(kind).reasons(bits);
   }
 
   /** Returns the code of a lasting bit of a kind, or null when it is not assigned. */
-  public String code(RuleSpec.Kind kind, int bit) {
-    List<String> codes = kinds.get(kind).codes;
+  public @Nullable String code(RuleSpec.Kind kind, int bit) {
+    List<String> codes = registry(kind).codes;
     return bit < codes.size() ? codes.get(bit) : null;
   }
 
   /** Writes the assignment (codes, latest reasons and weights) for a snapshot. */
   public void write(DataOutput out) throws IOException {
     for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
-      Registry r = kinds.get(k);
+      Registry r = registry(k);
       out.writeInt(r.codes.size());
       for (int i = 0; i < r.codes.size(); i++) {
         Reason reason = r.reasons.get(i);
@@ -107,7 +109,7 @@ public final class RuleCodes {
   /** Reads what {@link #write} wrote into this (empty) assignment. */
   public void read(DataInput in) throws IOException {
     for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {
-      Registry r = kinds.get(k);
+      Registry r = registry(k);
       int n = in.readInt();
       if (n < 0 || n > 64) {
         throw new IOException("corrupt rule code table: " + n + " codes for " + k.wireName());
@@ -115,7 +117,7 @@ public final class RuleCodes {
       for (int i = 0; i < n; i++) {
         String code = in.readUTF();
         Reason reason = new Reason(code, in.readUTF(), in.readUTF());
-        r.codes.add(code);
+        Objects.requireNonNull(r).codes.add(code);
         r.reasons.add(reason);
         r.weights.add(in.readInt());
       }
@@ -169,5 +171,10 @@ public final class RuleCodes {
       }
       return result;
     }
+  }
+
+  /** The codes of a scored kind (every scored kind has them). */
+  private Registry registry(RuleSpec.Kind k) {
+    return Objects.requireNonNull(kinds.get(k));
   }
 }

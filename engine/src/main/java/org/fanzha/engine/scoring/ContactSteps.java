@@ -2,6 +2,7 @@ package org.fanzha.engine.scoring;
 
 import static org.fanzha.engine.scoring.EngineState.PAIR_CALL;
 
+import java.util.Objects;
 import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.core.content.ContentVerdict;
 import org.fanzha.core.event.CallEvent;
@@ -41,7 +42,7 @@ public final class ContactSteps {
   /** The handset the caller used: one more number on it; a handset carrying many is scored. */
   void callHandset(CallEvent c, Facts f) {
     long ts = c.ts();
-    int imei = s.devices.intern(c.callerImei());
+    int imei = s.devices.intern(Objects.requireNonNull(c.callerImei())); // the part is made only for a call that names it
     s.devices.usedByPhone(imei, ts, FeatureTable.nameHash(c.caller()));
     f.imeiPhones = s.devices.phones(imei, ts);
     if (f.imeiPhones >= r.params.deviceEvalMinPhones) {
@@ -52,7 +53,7 @@ public final class ContactSteps {
   /** The cell the call went through: one more number on it. */
   void callCell(CallEvent c, Facts f) {
     long ts = c.ts();
-    int cell = s.cells.intern(c.cell());
+    int cell = s.cells.intern(Objects.requireNonNull(c.cell()));
     s.cells.usedByPhone(cell, ts, FeatureTable.nameHash(c.caller()));
     f.cellPhones = s.cells.phones(cell, ts);
   }
@@ -168,11 +169,11 @@ public final class ContactSteps {
     if (classifier != null) {
       ContentVerdict v = classifier.classify(m.text());
       if (v.isFraud() && v.score() >= r.params.contentMin) {
-        f.lureType = EpisodeTypes.code(v.fraudType());
+        f.lureType = EpisodeTypes.code(Objects.requireNonNull(v.fraudType()));
         phones.add(p, slot, PhoneTable.SMS_FRAUD);
         phones.fraudType(p, f.lureType);
       } else if (v.isFraud() && v.score() >= r.params.hintMin) {
-        f.hintType = EpisodeTypes.code(v.fraudType()); // not evidence against anyone: a name for an episode
+        f.hintType = EpisodeTypes.code(Objects.requireNonNull(v.fraudType())); // not evidence against anyone: a name for an episode
       }
     }
     eval.phone(p, ts);

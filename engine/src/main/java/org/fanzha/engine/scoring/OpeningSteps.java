@@ -1,5 +1,6 @@
 package org.fanzha.engine.scoring;
 
+import java.util.Objects;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
@@ -27,7 +28,7 @@ public final class OpeningSteps {
 
   /** The handset a card or account was opened from: one more holder on it; then its score. */
   void handset(OpeningEvent o, Facts f) {
-    int dev = s.devices.intern(o.device());
+    int dev = s.devices.intern(Objects.requireNonNull(o.device())); // the part is made only for an opening that names it
     s.devices.openedBy(dev, o.ts(), FeatureTable.nameHash(o.holder()));
     f.deviceHolders = s.devices.holders(dev, o.ts());
     eval.node(s.devices, EntityKind.DEVICE, dev, o.ts());
@@ -35,7 +36,7 @@ public final class OpeningSteps {
 
   /** The IP a card or account was opened from: one more holder on it; then its score. */
   void network(OpeningEvent o, Facts f) {
-    int ip = s.ips.intern(o.ip());
+    int ip = s.ips.intern(Objects.requireNonNull(o.ip()));
     s.ips.openedBy(ip, o.ts(), FeatureTable.nameHash(o.holder()));
     f.ipHolders = s.ips.holders(ip, o.ts());
     eval.node(s.ips, EntityKind.IP, ip, o.ts());

@@ -2,6 +2,7 @@ package org.fanzha.engine.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
@@ -216,7 +217,7 @@ public enum Part {
       }
       case LISTING_NODE, LISTING_HOLDER, LISTING_ACTOR, LISTING_PERSON -> {
         ListingEvent l = (ListingEvent) event;
-        yield key(l.kind().entityKind(), l.entity());
+        yield key(Objects.requireNonNull(l.kind().entityKind()), l.entity()); // listings of entities only reach parts
       }
     };
   }

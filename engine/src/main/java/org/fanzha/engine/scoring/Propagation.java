@@ -1,6 +1,7 @@
 package org.fanzha.engine.scoring;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Objects;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.engine.Level;
@@ -142,7 +143,7 @@ final class Propagation {
       if (now != scored.getInt(i + 1)) {
         NumberView.NumberRisk risk = now == 0 ? NumberView.NumberRisk.NONE : new NumberView.NumberRisk(
             s.phones.score(p), s.phones.reasonMask(p), s.phones.roleMask(p), s.phones.fraudType(p));
-        outbox.accept(new Request(Request.Link.NUMBER_RISK, s.phones.name(p), null, eventId, scoredTs, risk));
+        Objects.requireNonNull(outbox).accept(new Request(Request.Link.NUMBER_RISK, s.phones.name(p), null, eventId, scoredTs, risk));
       }
     }
     scored.clear();

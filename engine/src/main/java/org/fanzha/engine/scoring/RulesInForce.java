@@ -3,6 +3,7 @@ package org.fanzha.engine.scoring;
 import static org.fanzha.core.time.Millis.HOUR;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.engine.rules.EngineParams;
@@ -26,10 +27,10 @@ public final class RulesInForce {
   RuleSet accountRules;
   RuleSet holderRules;
   RuleSet nodeRules;
-  long[] phoneBits;
-  long[] accountBits;
-  long[] holderBits;
-  long[] nodeBits;
+  long[] phoneBits = new long[0];
+  long[] accountBits = new long[0];
+  long[] holderBits = new long[0];
+  long[] nodeBits = new long[0];
   /** The lasting bits of the phone rules marked {@code evidence: link}. */
   long phoneLinkBits;
   /** The lasting bits of the phone rules that raise a score on its victim links (weight above 0). */
@@ -59,10 +60,10 @@ public final class RulesInForce {
     accountRules = next.rules(RuleSpec.Kind.ACCOUNT);
     holderRules = next.rules(RuleSpec.Kind.HOLDER);
     nodeRules = next.rules(RuleSpec.Kind.DEVICE);
-    phoneBits = bits.get(RuleSpec.Kind.PHONE);
-    accountBits = bits.get(RuleSpec.Kind.ACCOUNT);
-    holderBits = bits.get(RuleSpec.Kind.HOLDER);
-    nodeBits = bits.get(RuleSpec.Kind.DEVICE);
+    phoneBits = Objects.requireNonNull(bits.get(RuleSpec.Kind.PHONE));
+    accountBits = Objects.requireNonNull(bits.get(RuleSpec.Kind.ACCOUNT));
+    holderBits = Objects.requireNonNull(bits.get(RuleSpec.Kind.HOLDER));
+    nodeBits = Objects.requireNonNull(bits.get(RuleSpec.Kind.DEVICE));
     phoneLinkBits = bits(phoneRules, phoneBits, Rule::links);
     phoneVictimLinkBits = bits(phoneRules, phoneBits, r -> r.weight() > 0 && r.condition().readsFeature(VICTIM_LINKS));
     Predicate<Rule> raisesOnModel = r -> r.weight() > 0 && r.condition().readsFeature(MODEL_SCORE);

@@ -2,6 +2,7 @@ package org.fanzha.engine.scoring;
 
 import static org.fanzha.engine.scoring.EngineState.PAIR_PAY;
 
+import java.util.Objects;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.event.TransferEvent;
@@ -36,14 +37,14 @@ public final class TransferSteps {
 
   /** The handset the transfer came from: one more account on it. */
   void handset(TransferEvent t, Facts f) {
-    int dev = s.devices.intern(t.device());
+    int dev = s.devices.intern(Objects.requireNonNull(t.device())); // the part is made only for a transfer that names it
     s.devices.usedByAccount(dev, t.ts(), FeatureTable.nameHash(t.from()));
     f.deviceAccounts = s.devices.accounts(dev, t.ts());
   }
 
   /** The IP the transfer came from: one more account on it. */
   void network(TransferEvent t, Facts f) {
-    int ip = s.ips.intern(t.ip());
+    int ip = s.ips.intern(Objects.requireNonNull(t.ip()));
     s.ips.usedByAccount(ip, t.ts(), FeatureTable.nameHash(t.from()));
     f.ipAccounts = s.ips.accounts(ip, t.ts());
   }

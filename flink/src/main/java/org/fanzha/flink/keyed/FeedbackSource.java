@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -89,7 +90,7 @@ public final class FeedbackSource
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Hop h = next;
+      Hop h = Objects.requireNonNull(next); // hasNext() fetched it
       next = null;
       return h;
     }

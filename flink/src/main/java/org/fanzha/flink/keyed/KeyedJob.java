@@ -1,6 +1,7 @@
 package org.fanzha.flink.keyed;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -144,9 +145,9 @@ public final class KeyedJob {
         .process(new Assembler(null, MAX_PARALLELISM, run)).setMaxParallelism(MAX_PARALLELISM)
         .name("decide").uid("fanzha-keyed-decide")
         .flatMap(KeyedJob::decided).returns(Output.class).name("decisions");
-    DataStream<Output> entities = risks.keyBy(h -> h.key).process(new RiskMerger())
+    DataStream<Output> entities = Objects.requireNonNull(risks).keyBy(h -> h.key).process(new RiskMerger())
         .setMaxParallelism(MAX_PARALLELISM).name("merge risks").uid("fanzha-keyed-risks");
-    return new Stages(decisions.union(warnings, entities), requests);
+    return new Stages(decisions.union(warnings, entities), Objects.requireNonNull(requests));
   }
 
   private static <T> DataStream<T> union(@Nullable DataStream<T> a, DataStream<T> b) {

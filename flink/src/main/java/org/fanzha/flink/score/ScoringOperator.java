@@ -54,7 +54,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   private final JobSettings settings;
 
   private transient ListState<byte[]> state;
-  private transient Engine engine;
+  private transient Engine engine; // set by initializeState: restored, or new
   private transient SeenIds seen;
   private transient EntityChangelog entities;
   private transient StreamRecord<Output> reuse;
@@ -78,7 +78,6 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     super.initializeState(context);
     state = context.getOperatorStateStore()
         .getListState(new ListStateDescriptor<>("fanzha-engine", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-    engine = null;
     adoptedRules = null;
     seen = new SeenIds(settings.dedupeWindowMs(), System::currentTimeMillis);
     counts = new long[6];
@@ -88,7 +87,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
         restore(blob);
       }
     }
-    if (engine == null) {
+    if (!restored || engine == null) { // a restore with no blob (an empty state) starts afresh too
       engine = new Engine(engineConfig(null));
     }
   }

@@ -1,6 +1,7 @@
 package org.fanzha.flink.score;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.fanzha.core.codec.EventBinary;
@@ -70,6 +71,6 @@ public final class Validation extends RichMapFunction<RawLine, CheckedLine> {
     }
     CheckedLine checked = CheckedLine.event(raw, accepted.event().id(), binary.encode(accepted.event()));
     String text = classifier == null ? null : ClassifiedText.textOf(accepted.event());
-    return text == null ? checked : checked.classified(classifier.classify(text));
+    return text == null ? checked : checked.classified(Objects.requireNonNull(classifier).classify(text));
   }
 }

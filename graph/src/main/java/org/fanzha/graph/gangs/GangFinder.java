@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
@@ -179,7 +180,7 @@ public final class GangFinder {
         Node next = g.node(b);
         if (part.contains(next) && !tiers.containsKey(next) && g.paid(a, b) > 0
             && suspects.getOrDefault(next, Set.of()).contains(Role.MULE)) {
-          tiers.put(next, tiers.get(n) + 1);
+          tiers.put(next, Objects.requireNonNull(tiers.get(n)) + 1);
           queue.add(next);
         }
       }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.Caller;
@@ -121,13 +122,13 @@ class AppealController {
 
   @ExceptionHandler(AppealService.Unknown.class)
   ResponseEntity<ProblemDetail> unknown(AppealService.Unknown e) {
-    return ProblemEntities.of(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown appeal", e.getMessage());
+    return ProblemEntities.of(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown appeal", Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(AppealService.Refused.class)
   ResponseEntity<ProblemDetail> refused(AppealService.Refused e) {
     return ProblemEntities.of(e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, REFUSED, "Appeal not decided",
-        e.getMessage());
+        Objects.toString(e.getMessage(), e.toString()));
   }
 
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Caller;
@@ -91,13 +92,13 @@ class AssessmentController {
   @ExceptionHandler(AssessmentService.Unknown.class)
   ResponseEntity<ProblemDetail> unknown(AssessmentService.Unknown e) {
     return ProblemEntities.of(HttpStatus.NOT_FOUND, URI.create("urn:fanzha:problem:no-such-assessment"),
-        "No such assessment", e.getMessage());
+        "No such assessment", Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(AssessmentService.Refused.class)
   ResponseEntity<ProblemDetail> refused(AssessmentService.Refused e) {
     return ProblemEntities.of(HttpStatus.CONFLICT, URI.create("urn:fanzha:problem:review-refused"), "Review refused",
-        e.getMessage());
+        Objects.toString(e.getMessage(), e.toString()));
   }
 
   static Map<String, Object> describe(Assessment a) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.ListKind;
 import org.fanzha.core.time.Timestamps;
@@ -198,13 +199,13 @@ class ClueController {
   @ExceptionHandler(ClueDesk.UnknownClue.class)
   ResponseEntity<ProblemDetail> unknown(ClueDesk.UnknownClue e) {
     return ProblemEntities.of(HttpStatus.NOT_FOUND, URI.create("urn:fanzha:problem:no-such-clue"), "No such clue",
-        e.getMessage());
+        Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(ClueDesk.AlreadyAnswered.class)
   ResponseEntity<ProblemDetail> answered(ClueDesk.AlreadyAnswered e) {
     return ProblemEntities.of(HttpStatus.CONFLICT, URI.create("urn:fanzha:problem:clue-answered"),
-        "Clue answered already", e.getMessage());
+        "Clue answered already", Objects.toString(e.getMessage(), e.toString()));
   }
 
   /** Whose clues the caller sees: its institution's (a receiver's key), or its regions' (an analyst). */

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.core.content.ContentVerdict;
 import org.fanzha.engine.replay.OutputJson;
@@ -59,7 +60,8 @@ class ClassifyController {
     if (single == (request.texts() != null)) {
       return problem("text", "give exactly one of \"text\" (a string) and \"texts\" (an array of strings)");
     }
-    List<String> texts = single ? List.of(request.text()) : request.texts();
+    // exactly one of the two is given (checked above)
+    List<String> texts = single ? List.of(Objects.requireNonNull(request.text())) : Objects.requireNonNull(request.texts());
     if (texts.isEmpty() || texts.size() > MAX_TEXTS) {
       return problem("texts", "must hold 1–" + MAX_TEXTS + " texts, not " + texts.size());
     }

@@ -12,6 +12,7 @@ import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
 import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,7 +42,7 @@ class DemoStreamer implements SmartLifecycle, DemoStatus {
   private volatile long streamed;
   private volatile long simulatedNow;
   private volatile boolean finished;
-  private Thread thread;
+  private @Nullable Thread thread;
   private final Object wake = new Object();
 
   /** Thrown inside the world's callback to stop generating when the server stops. */

@@ -29,11 +29,11 @@ final class EventMasking {
 
   static Event mask(Event e) {
     if (e instanceof CallEvent c) {
-      return new CallEvent(c.id(), c.ts(), c.source(), phone(c.caller()), phone(c.callee()), c.durationS(),
+      return new CallEvent(c.id(), c.ts(), c.source(), number(c.caller()), number(c.callee()), c.durationS(),
           c.callerRegion(), c.calleeRegion(), device(c.callerImei()), c.cell(), phone(c.displayed()));
     }
     if (e instanceof SmsEvent s) {
-      return new SmsEvent(s.id(), s.ts(), s.source(), phone(s.sender()), phone(s.receiver()), text(s.text()), s.senderRegion());
+      return new SmsEvent(s.id(), s.ts(), s.source(), number(s.sender()), number(s.receiver()), text(s.text()), s.senderRegion());
     }
     if (e instanceof TransferEvent t) {
       return new TransferEvent(t.id(), t.ts(), t.source(), Masking.account(t.from()), Masking.account(t.to()), t.amountFen(),
@@ -71,6 +71,10 @@ final class EventMasking {
     LabelEvent l = (LabelEvent) e;
     return new LabelEvent(l.id(), l.ts(), l.source(), l.entityKind(), Masks.entity(l.entityKind(), l.entity()), l.role(),
         l.fraudType());
+  }
+
+  private static String number(String p) {
+    return Masking.phone(p);
   }
 
   private static @Nullable String phone(@Nullable String p) {

@@ -1,6 +1,7 @@
 package org.fanzha.server.funds;
 
 import java.net.URI;
+import java.util.Objects;
 import org.fanzha.graph.freeze.HoldRefusedException;
 import org.fanzha.server.funds.FundsService.NotTraceable;
 import org.fanzha.server.funds.FundsService.NotTraceableException;
@@ -33,25 +34,25 @@ class FundsProblems {
     if (e.reason() == NotTraceable.PENDING) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(body(HttpStatus.SERVICE_UNAVAILABLE, PENDING, "Transfer not yet traceable", e.getMessage()));
+          .body(body(HttpStatus.SERVICE_UNAVAILABLE, PENDING, "Transfer not yet traceable", Objects.toString(e.getMessage(), e.toString())));
     }
     URI type = e.reason() == NotTraceable.NOT_A_TRANSFER ? NOT_A_TRANSFER : NOT_FOUND;
-    return problem(HttpStatus.NOT_FOUND, type, "No such transfer", e.getMessage());
+    return problem(HttpStatus.NOT_FOUND, type, "No such transfer", Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(OutsideJurisdiction.class)
   ResponseEntity<ProblemDetail> outside(OutsideJurisdiction e) {
-    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown account", e.getMessage());
+    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown account", Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(HoldService.UnknownHoldException.class)
   ResponseEntity<ProblemDetail> unknownHold(HoldService.UnknownHoldException e) {
-    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No such hold order", e.getMessage());
+    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No such hold order", Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(HoldRefusedException.class)
   ResponseEntity<ProblemDetail> refused(HoldRefusedException e) {
-    return problem(HttpStatus.CONFLICT, REFUSED, "Change refused", e.getMessage());
+    return problem(HttpStatus.CONFLICT, REFUSED, "Change refused", Objects.toString(e.getMessage(), e.toString()));
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fanzha.core.event.EntityKind;
@@ -18,10 +19,10 @@ import org.fanzha.graph.freeze.HoldOrder;
 import org.fanzha.graph.freeze.HoldRefusedException;
 import org.fanzha.graph.freeze.HoldState;
 import org.fanzha.graph.freeze.HoldTransition;
+import org.fanzha.server.system.BadRequestException;
 import org.fanzha.store.Database;
 import org.fanzha.store.HoldRecord;
 import org.fanzha.store.StoreException;
-import org.fanzha.server.system.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ public class HoldService {
       try {
         o = HoldOrder.request(newId(kind, now), kind, account, amountFen, caseRef, t, now, actor.name(), note);
       } catch (IllegalArgumentException e) {
-        throw new BadRequestException(e.getMessage(), e); // the order's own checks of what was asked (amount, term)
+        throw new BadRequestException(Objects.toString(e.getMessage(), e.toString()), e); // the order's own checks of what was asked (amount, term)
       }
       try {
         db.holds().insert(toRecord(o));

@@ -202,7 +202,8 @@ public class IngestService {
       // The cause may quote SQL or the database: it goes to the log under a reference, never to the sender.
       String ref = UUID.randomUUID().toString().substring(0, 8);
       log.error("Events not journaled (ref {})", ref, e.getCause());
-      throw new Unavailable("the events could not be journaled now (ref " + ref + "); resend (ids make it safe)", e.getCause());
+      throw new Unavailable("the events could not be journaled now (ref " + ref + "); resend (ids make it safe)",
+          e.getCause() != null ? e.getCause() : e);
     } catch (TimeoutException e) {
       // They may still be journaled later; resending is safe as ids are idempotency keys.
       throw new Unavailable("no answer from the engine within " + WAIT_SECONDS + " s; resend (ids make it safe)", e);

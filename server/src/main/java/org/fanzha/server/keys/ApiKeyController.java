@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonFields;
@@ -76,7 +77,7 @@ class ApiKeyController {
   @ExceptionHandler(ApiKeyService.NoSuchKey.class)
   ResponseEntity<ProblemDetail> noSuchKey(ApiKeyService.NoSuchKey e) {
     return ProblemEntities.of(HttpStatus.NOT_FOUND, URI.create("urn:fanzha:problem:no-such-api-key"), "No such API key",
-        e.getMessage());
+        Objects.toString(e.getMessage(), e.toString()));
   }
 
   private static ResponseEntity<Map<String, Object>> issued(ApiKeyService.Issued issued) {

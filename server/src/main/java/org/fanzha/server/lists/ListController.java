@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.ListKind;
 import org.fanzha.core.event.ListName;
@@ -205,7 +206,7 @@ class ListController {
   @ExceptionHandler(ListService.NotApplied.class)
   ResponseEntity<ProblemDetail> notApplied(ListService.NotApplied e) {
     return ProblemEntities.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, NOT_APPLIED, "Stored, not applied yet",
-        e.getMessage(), 60);
+        Objects.toString(e.getMessage(), e.toString()), 60);
   }
 
   // ---- request fields

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -104,7 +105,7 @@ final class ListCsv {
     void refuse(long line, BadRequestException e) {
       refused++;
       if (errors.size() < maxErrors) {
-        String m = e.getMessage();
+        String m = Objects.toString(e.getMessage(), "refused");
         int colon = m.indexOf(':');
         errors.add(new RowError(line, colon > 0 ? m.substring(0, colon) : "row",
             colon > 0 ? m.substring(colon + 1).strip() : m));
@@ -125,7 +126,7 @@ final class ListCsv {
       List<ListEntry> accepted = new ArrayList<>();
       for (int i = 0; i < entries.size(); i++) {
         ListEntry e = entries.get(i);
-        List<ListEntry> against = standing.get(e.kind()).computeIfAbsent(e.value(), v -> new ArrayList<>());
+        List<ListEntry> against = Objects.requireNonNull(standing.get(e.kind())).computeIfAbsent(e.value(), v -> new ArrayList<>());
         try {
           ListService.checkAgainst(e, against);
           accepted.add(e);

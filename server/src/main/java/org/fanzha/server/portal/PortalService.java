@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -111,7 +112,7 @@ public class PortalService {
       ListKind lk = ListKind.fromWire(t.kind());
       String v;
       try {
-        v = lists.normalised(lk, t.value());
+        v = lists.normalised(Objects.requireNonNull(lk), t.value());
       } catch (BadRequestException e) {
         throw new BadRequestException("targets[" + i + "]." + e.getMessage());
       }

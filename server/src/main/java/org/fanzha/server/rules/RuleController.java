@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.fanzha.engine.replay.Backtest;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
@@ -169,12 +170,12 @@ class RuleController {
 
   @ExceptionHandler(RuleService.UnknownVersion.class)
   ResponseEntity<ProblemDetail> unknown(RuleService.UnknownVersion e) {
-    return problem(HttpStatus.NOT_FOUND, "No such version", e.getMessage());
+    return problem(HttpStatus.NOT_FOUND, "No such version", Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(RuleService.Refused.class)
   ResponseEntity<ProblemDetail> refused(RuleService.Refused e) {
-    return problem(e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, "Refused", e.getMessage());
+    return problem(e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, "Refused", Objects.toString(e.getMessage(), e.toString()));
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {

@@ -1,6 +1,7 @@
 package org.fanzha.server.rules;
 
 import java.util.List;
+import java.util.Objects;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.engine.rules.Rule;
 import org.fanzha.engine.rules.RuleBook;
@@ -24,7 +25,7 @@ final class RuleJson {
     g.writeStringProperty("created_at", Timestamps.format(v.createdAtMillis()));
     if (v.publishedBy() != null) {
       g.writeStringProperty("published_by", v.publishedBy());
-      g.writeStringProperty("published_at", Timestamps.format(v.publishedAtMillis()));
+      g.writeStringProperty("published_at", Timestamps.format(Objects.requireNonNull(v.publishedAtMillis())));
     }
     if (v.note() != null) {
       g.writeStringProperty("note", v.note());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.replay.Backtest;
@@ -122,7 +123,7 @@ public class RuleService {
     try {
       runner.startShadow(v, book);
     } catch (UnsupportedOperationException e) {
-      throw new Refused(e.getMessage(), false);
+      throw new Refused(Objects.toString(e.getMessage(), e.toString()), false);
     }
     db.ruleVersions().setState(v, RuleVersion.SHADOW);
     db.audit().recordChange(by.name(), by.rolesText(), "rules.shadow", "rules", "v" + v);

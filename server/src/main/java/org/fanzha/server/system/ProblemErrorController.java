@@ -20,8 +20,8 @@ class ProblemErrorController implements ErrorController {
   @RequestMapping("/error")
   ResponseEntity<byte[]> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.resolve(i)
-        : HttpStatus.INTERNAL_SERVER_ERROR;
+    HttpStatus resolved = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+    HttpStatus status = resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     byte[] body = ProblemResponses.body(status.value(), "about:blank", status.getReasonPhrase(), detail(status),
         uri instanceof String s ? s : null);

@@ -1,6 +1,7 @@
 package org.fanzha.server.users;
 
 import java.util.List;
+import java.util.Objects;
 import org.fanzha.store.Database;
 import org.fanzha.store.StaffUser;
 import org.springframework.security.core.GrantedAuthority;
@@ -38,7 +39,7 @@ public final class OidcStaffUsers implements OAuth2UserService<OidcUserRequest, 
   @Override
   public OidcUser loadUser(OidcUserRequest request) {
     OidcUser person = provider.loadUser(request);
-    String name = person.getClaimAsString(usernameClaim);
+    String name = Objects.requireNonNull(person).getClaimAsString(usernameClaim);
     StaffUser staff = name == null ? null : db.users().find(name).filter(StaffUser::enabled).orElse(null);
     if (staff == null) {
       throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",

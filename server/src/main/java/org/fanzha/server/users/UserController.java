@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.JsonFields;
@@ -62,6 +63,6 @@ class UserController {
 
   @ExceptionHandler(UserService.NameTaken.class)
   ResponseEntity<ProblemDetail> taken(UserService.NameTaken e) {
-    return ProblemEntities.of(HttpStatus.CONFLICT, URI.create("urn:fanzha:problem:name-taken"), "Name taken", e.getMessage());
+    return ProblemEntities.of(HttpStatus.CONFLICT, URI.create("urn:fanzha:problem:name-taken"), "Name taken", Objects.toString(e.getMessage(), e.toString()));
   }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import org.fanzha.server.regions.Jurisdictions;
 import org.fanzha.server.system.Bodies;
 import org.fanzha.server.system.Caller;
@@ -117,6 +118,6 @@ class VerificationController {
   ResponseEntity<ProblemDetail> refused(VerificationDesk.Refused e) {
     HttpStatus status = HttpStatus.valueOf(e.status());
     return ProblemEntities.of(status, REFUSED, status == HttpStatus.NOT_FOUND ? "Unknown task" : "Outcome not recorded",
-        e.getMessage());
+        Objects.toString(e.getMessage(), e.toString()));
   }
 }

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.engine.Level;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -84,7 +86,7 @@ final class Playbook {
 
   /** The plan of a new task (or of one whose severity just rose). */
   Plan plan(Level severity) {
-    return plans.get(severity);
+    return Objects.requireNonNull(plans.get(severity)); // the file gives every severity (checked when read)
   }
 
   /** The channel after {@code channel} on the ladder, if any. */
@@ -110,28 +112,30 @@ final class Playbook {
 
   private String render(FraudType type, String kind, String lang, String maskedContact, String unit) {
     String l = lang.toLowerCase(Locale.ROOT).startsWith("zh") ? "zh" : "en";
-    Map<String, Map<String, String>> t = templates.getOrDefault(type, templates.get(FraudType.OTHER));
-    String contact = maskedContact.isEmpty() ? unknownContact.get("contact").get(l) : maskedContact;
-    return t.get(kind).get(l).replace("{type}", l.equals("zh") ? type.nameZh() : type.nameEn())
+    // the file gives "other" and every kind and language of each type it names (checked when read)
+    Map<String, Map<String, String>> t =
+        Objects.requireNonNull(templates.getOrDefault(type, templates.get(FraudType.OTHER)));
+    String contact = maskedContact.isEmpty() ? Objects.requireNonNull(unknownContact.get("contact")).get(l) : maskedContact;
+    return Objects.requireNonNull(Objects.requireNonNull(t.get(kind)).get(l)).replace("{type}", l.equals("zh") ? type.nameZh() : type.nameEn())
         .replace("{contact}", contact).replace("{unit}", unit);
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o, String where) {
+  private static Map<String, Object> map(@Nullable Object o, String where) {
     if (!(o instanceof Map<?, ?> m)) {
       throw new IllegalArgumentException(where + ": expected a mapping");
     }
     return (Map<String, Object>) m;
   }
 
-  private static List<?> list(Object o, String where) {
+  private static List<?> list(@Nullable Object o, String where) {
     if (!(o instanceof List<?> l) || l.isEmpty()) {
       throw new IllegalArgumentException(where + ": expected a non-empty list");
     }
     return l;
   }
 
-  private static Map<String, String> texts(Object o, String where) {
+  private static Map<String, String> texts(@Nullable Object o, String where) {
     Map<String, Object> m = map(o, where);
     for (String lang : List.of("zh", "en")) {
       if (!(m.get(lang) instanceof String s) || s.isBlank()) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.regions.Jurisdictions;
@@ -248,12 +249,12 @@ class WarningController {
 
   @ExceptionHandler(WarningDesk.UnknownTask.class)
   ResponseEntity<ProblemDetail> unknown(WarningDesk.UnknownTask e) {
-    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown warning", e.getMessage());
+    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown warning", Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(WarningDesk.AlreadyClosed.class)
   ResponseEntity<ProblemDetail> closed(WarningDesk.AlreadyClosed e) {
-    return problem(HttpStatus.CONFLICT, CLOSED, "Warning already closed", e.getMessage());
+    return problem(HttpStatus.CONFLICT, CLOSED, "Warning already closed", Objects.toString(e.getMessage(), e.toString()));
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {

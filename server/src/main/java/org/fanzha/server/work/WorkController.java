@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.appeals.EvidenceFiles;
 import org.fanzha.server.system.BadRequestException;
@@ -112,7 +113,7 @@ class WorkController {
   @ExceptionHandler(WorkItems.UnknownItem.class)
   ResponseEntity<ProblemDetail> unknown(WorkItems.UnknownItem e) {
     return ProblemEntities.of(HttpStatus.NOT_FOUND, URI.create("urn:fanzha:problem:no-such-work"), "No such work",
-        e.getMessage());
+        Objects.toString(e.getMessage(), e.toString()));
   }
 
   /** A multipart file as the note check takes it; null when none was sent. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -90,7 +91,7 @@ public final class RuleFileReader {
       root = new Compose(settings).composeString(source);
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
-      String what = e.getProblem() == null ? e.getMessage().lines().findFirst().orElse("") : e.getProblem();
+      String what = e.getProblem() == null ? Objects.requireNonNull(e.getMessage()).lines().findFirst().orElse("") : e.getProblem();
       throw new RuleFileException(List.of(new RuleFileProblem(m == null ? 1 : m.getLine() + 1,
           m == null ? 1 : m.getColumn() + 1, "not valid YAML: " + what)));
     } catch (YamlEngineException e) {

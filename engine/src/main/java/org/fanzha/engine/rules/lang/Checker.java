@@ -3,6 +3,7 @@ package org.fanzha.engine.rules.lang;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +39,7 @@ public final class Checker {
       c.problems.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
       throw new ExpressionException(c.problems);
     }
-    return n;
+    return Objects.requireNonNull(n); // a tree with no problems
   }
 
   /** Parses and checks {@code text} in one step. */
@@ -221,7 +222,7 @@ public final class Checker {
       problem(u.offset(), "'-' needs a number, not a " + n.type());
       return null;
     }
-    return n instanceof Node.Const c ? new Node.Const(Type.NUMBER, -(Double) c.value()) : new Node.Negate(n);
+    return n instanceof Node.Const c ? new Node.Const(Type.NUMBER, -(Double) Objects.requireNonNull(c.value())) : new Node.Negate(n);
   }
 
   private @Nullable Node binary(Expr.Binary b) {
@@ -282,7 +283,7 @@ public final class Checker {
         items.add(c);
       }
     }
-    return ok ? new Node.In(value, items) : null;
+    return ok ? new Node.In(Objects.requireNonNull(value), items) : null;
   }
 
   private @Nullable Node conditional(Expr.Conditional c) {

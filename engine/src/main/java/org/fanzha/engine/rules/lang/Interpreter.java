@@ -1,6 +1,7 @@
 package org.fanzha.engine.rules.lang;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,7 @@ public final class Interpreter {
 
   /** Returns whether a boolean tree holds for these features and this event. */
   public static boolean test(Node n, Object features, Object event) {
-    return (Boolean) eval(n, features, event);
+    return Boolean.TRUE.equals(eval(n, features, event)); // a missing value holds nothing
   }
 
   /** Returns the value of a tree: a Boolean, a Double (NaN when missing) or a String (null when missing). */
@@ -62,7 +63,7 @@ public final class Interpreter {
         return false;
       }
       for (Node.Const item : in.items()) {
-        if (v instanceof Double d ? d.doubleValue() == (Double) item.value() : v.equals(item.value())) {
+        if (v instanceof Double d ? d.doubleValue() == (Double) Objects.requireNonNull(item.value()) : v.equals(item.value())) {
           return true;
         }
       }
@@ -96,7 +97,7 @@ public final class Interpreter {
       return false;
     }
     if (l instanceof Double x) {
-      double y = (Double) r;
+      double y = Objects.requireNonNull((Double) r);
       return switch (c.op()) {
         case "<" -> x < y;
         case "<=" -> x <= y;
@@ -106,7 +107,7 @@ public final class Interpreter {
         default -> x != y;
       };
     }
-    return eq == l.equals(r);
+    return eq == Objects.equals(l, r);
   }
 
   private static boolean missing(@Nullable Object v) {
@@ -126,7 +127,7 @@ public final class Interpreter {
   }
 
   private static double num(Node n, Object features, Object event) {
-    return (Double) eval(n, features, event);
+    return (Double) Objects.requireNonNull(eval(n, features, event), "a number's value");
   }
 
   private static @Nullable Object read(Field f, Object holder) {

@@ -205,7 +205,7 @@ public final class KafkaRunner implements Runner {
         f.get();
       }
     } catch (ExecutionException | org.apache.kafka.common.KafkaException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
       throw new RejectedExecutionException("Kafka did not take the events (" + cause.getClass().getSimpleName() + ": "
           + cause.getMessage() + ")", cause);
     } catch (InterruptedException e) {
@@ -302,7 +302,7 @@ public final class KafkaRunner implements Runner {
       m = running(producer).send(new ProducerRecord<>(settings.topics().rules(),
           ("version " + next.version()).getBytes(StandardCharsets.UTF_8), source.getBytes(StandardCharsets.UTF_8))).get();
     } catch (ExecutionException e) {
-      throw new IllegalArgumentException("the rules topic did not take the file: " + e.getCause().getMessage(), e);
+      throw new IllegalArgumentException("the rules topic did not take the file: " + causeOf(e).getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalArgumentException("interrupted while publishing", e);
@@ -316,7 +316,7 @@ public final class KafkaRunner implements Runner {
       throw new IllegalArgumentException("published, but the Flink job did not answer within " + settings.rulesTimeout()
           + "; it adopts the file when it reads it (see " + settings.topics().rulesApplied() + ")", e);
     } catch (ExecutionException e) {
-      throw new IllegalArgumentException(e.getCause().getMessage(), e);
+      throw new IllegalArgumentException(causeOf(e).getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalArgumentException("interrupted while waiting for the job", e);
@@ -386,5 +386,10 @@ public final class KafkaRunner implements Runner {
       throw new RejectedExecutionException("the Kafka runner has not started");
     }
     return part;
+  }
+
+  /** The failure an {@link ExecutionException} wraps, or the exception itself when it wraps none. */
+  private static Throwable causeOf(ExecutionException e) {
+    return e.getCause() != null ? e.getCause() : e;
   }
 }

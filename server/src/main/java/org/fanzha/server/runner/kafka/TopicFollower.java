@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,9 +63,10 @@ abstract class TopicFollower implements AutoCloseable {
       Map<TopicPartition, Long> ends = consumer.endOffsets(parts, wait);
       Map<TopicPartition, Long> begins = consumer.beginningOffsets(parts, wait);
       for (TopicPartition tp : parts) {
-        long n = back.get(tp);
-        long end = ends.get(tp);
-        consumer.seek(tp, n == FROM_BEGINNING ? begins.get(tp) : Math.max(begins.get(tp), end - n));
+        long n = Objects.requireNonNull(back.get(tp));
+        long end = Objects.requireNonNull(ends.get(tp));
+        long begin = Objects.requireNonNull(begins.get(tp));
+        consumer.seek(tp, n == FROM_BEGINNING ? begin : Math.max(begin, end - n));
       }
     } catch (RuntimeException e) {
       consumer.close();
