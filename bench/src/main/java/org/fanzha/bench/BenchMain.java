@@ -20,15 +20,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * The commands of the bench jar, one picocli tree: what {@code ./fanzha evaluate}, {@code train-model}, {@code bench}
- * and the measuring tools run. The server jar's tree lists the first three and sends to this one (issue 14), so that
- * the server does not carry JMH, XGBoost and the evaluations.
+ * The commands of the bench jar, one picocli tree: what {@code ./fanzha evaluate}, {@code
+ * train-model}, {@code bench} and the measuring tools run. The server jar's tree lists the first
+ * three and sends to this one (issue 14), so that the server does not carry JMH, XGBoost and the
+ * evaluations.
  */
-@Command(name = "fanzha", mixinStandardHelpOptions = true, version = "Fanzha (反诈) 0.1.0",
+@Command(
+    name = "fanzha",
+    mixinStandardHelpOptions = true,
+    version = "Fanzha (反诈) 0.1.0",
     description = "Fanzha's evaluations, training and benchmarks (the bench jar).%n",
-    subcommands = {Evaluate.Command.class, TrainModel.Command.class, BenchMain.Jmh.class, TrainMain.class,
-        EvaluateText.class, EvaluateTracing.class, ReplayBenchmark.class, EngineStateSize.class, DecisionDigest.class,
-        ListMemory.class, FundTraceBench.class, GangBench.class, PostgresRecursiveTrace.class, RuleSwapBench.class},
+    subcommands = {
+      Evaluate.Command.class,
+      TrainModel.Command.class,
+      BenchMain.Jmh.class,
+      TrainMain.class,
+      EvaluateText.class,
+      EvaluateTracing.class,
+      ReplayBenchmark.class,
+      EngineStateSize.class,
+      DecisionDigest.class,
+      ListMemory.class,
+      FundTraceBench.class,
+      GangBench.class,
+      PostgresRecursiveTrace.class,
+      RuleSwapBench.class
+    },
     commandListHeading = "%nCommands:%n")
 public final class BenchMain implements Runnable {
 
@@ -40,7 +57,9 @@ public final class BenchMain implements Runnable {
   }
 
   /** JMH, with its own options ({@code -h} lists them). */
-  @Command(name = "bench", description = "JMH benchmarks: a name pattern and JMH's options (-h lists them).")
+  @Command(
+      name = "bench",
+      description = "JMH benchmarks: a name pattern and JMH's options (-h lists them).")
   static final class Jmh implements Runnable {
     @Unmatched List<String> args = new ArrayList<>();
 
@@ -55,6 +74,7 @@ public final class BenchMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    System.exit(
+        new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 }

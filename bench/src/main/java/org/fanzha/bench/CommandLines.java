@@ -7,7 +7,9 @@ public final class CommandLines {
 
   private CommandLines() {}
 
-  /** Reads a count written with or without digit separators ({@code 10_000_000}, {@code 10000000}). */
+  /**
+   * Reads a count written with or without digit separators ({@code 10_000_000}, {@code 10000000}).
+   */
   public static final class Count implements CommandLine.ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
@@ -18,7 +20,8 @@ public final class CommandLines {
   /**
    * Fills {@code command}'s options from {@code args} and returns it.
    *
-   * @throws IllegalArgumentException with picocli's message naming the mistake (an unknown option, a missing value)
+   * @throws IllegalArgumentException with picocli's message naming the mistake (an unknown option,
+   *     a missing value)
    */
   public static <T> T read(T command, String[] args) {
     try {

@@ -7,28 +7,47 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The bench jar's commands are one picocli tree: each answers --help, and a mistake is named with exit code 2. */
+/**
+ * The bench jar's commands are one picocli tree: each answers --help, and a mistake is named with
+ * exit code 2.
+ */
 class BenchMainTest {
 
   private static CommandLine tree(StringWriter out, StringWriter err) {
-    return new CommandLine(new BenchMain()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+    return new CommandLine(new BenchMain())
+        .setOut(new PrintWriter(out))
+        .setErr(new PrintWriter(err));
   }
 
   @Test
   void everyCommandHasADescriptionAndAnswersHelp() {
     CommandLine root = tree(new StringWriter(), new StringWriter());
-    assertThat(root.getSubcommands().keySet()).contains("evaluate", "train-model", "bench", "train-text",
-        "evaluate-text", "evaluate-tracing", "replay-benchmark", "engine-state-size", "decision-digest", "list-memory",
-        "fund-trace-bench", "gang-bench", "postgres-recursive-trace");
-    root.getSubcommands().forEach((name, cmd) -> {
-      assertThat(cmd.getCommandSpec().usageMessage().description()).as(name).isNotEmpty();
-      if (!name.equals("bench")) { // JMH reads its own options
-        StringWriter out = new StringWriter();
-        int code = tree(out, new StringWriter()).execute(name, "--help");
-        assertThat(code).as(name).isZero();
-        assertThat(out.toString()).as(name).startsWith("Usage: fanzha " + name);
-      }
-    });
+    assertThat(root.getSubcommands().keySet())
+        .contains(
+            "evaluate",
+            "train-model",
+            "bench",
+            "train-text",
+            "evaluate-text",
+            "evaluate-tracing",
+            "replay-benchmark",
+            "engine-state-size",
+            "decision-digest",
+            "list-memory",
+            "fund-trace-bench",
+            "gang-bench",
+            "postgres-recursive-trace");
+    root.getSubcommands()
+        .forEach(
+            (name, cmd) -> {
+              assertThat(cmd.getCommandSpec().usageMessage().description()).as(name).isNotEmpty();
+              if (!name.equals("bench")) { // JMH reads its own options
+                StringWriter out = new StringWriter();
+                int code = tree(out, new StringWriter()).execute(name, "--help");
+                assertThat(code).as(name).isZero();
+                assertThat(out.toString()).as(name).startsWith("Usage: fanzha " + name);
+              }
+            });
   }
 
   @Test

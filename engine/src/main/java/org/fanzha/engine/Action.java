@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What the engine asks the caller to do with an event; merged by {@link #priority()}. */
 public enum Action {
-  ALLOW(0), WARN(1), DELAY(2), HOLD(3);
+  ALLOW(0),
+  WARN(1),
+  DELAY(2),
+  HOLD(3);
 
   private final int priority;
 

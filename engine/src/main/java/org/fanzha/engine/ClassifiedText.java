@@ -10,11 +10,12 @@ import org.fanzha.core.event.SmsEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The content verdict of the event being scored, found before it reached the engine: a runner that scores
- * in one task classifies text in many (classifying was a quarter of the Flink scoring task's engine time)
- * and hands each verdict over here just before the event. The engine asks about at most one text an event
- * ({@link #textOf}); a text it was not handed a verdict for goes to the real classifier, so an event that
- * arrives unclassified (read before an upgrade, say) is scored the same. One per engine; not thread-safe.
+ * The content verdict of the event being scored, found before it reached the engine: a runner that
+ * scores in one task classifies text in many (classifying was a quarter of the Flink scoring task's
+ * engine time) and hands each verdict over here just before the event. The engine asks about at
+ * most one text an event ({@link #textOf}); a text it was not handed a verdict for goes to the real
+ * classifier, so an event that arrives unclassified (read before an upgrade, say) is scored the
+ * same. One per engine; not thread-safe.
  */
 public final class ClassifiedText implements ContentClassifier {
   private final ContentClassifier classifier;
@@ -26,8 +27,8 @@ public final class ClassifiedText implements ContentClassifier {
   }
 
   /**
-   * Returns the text the engine classifies for {@code event}: an SMS's, or the text of a report that names no fraud
-   * type; null for any other event.
+   * Returns the text the engine classifies for {@code event}: an SMS's, or the text of a report
+   * that names no fraud type; null for any other event.
    */
   public static @Nullable String textOf(Event event) {
     if (event instanceof SmsEvent m) {
@@ -40,8 +41,8 @@ public final class ClassifiedText implements ContentClassifier {
   }
 
   /**
-   * The verdict on the next event's text, as it travels between tasks: only what the engine reads (the label, the
-   * fraud type and the score; no phrases).
+   * The verdict on the next event's text, as it travels between tasks: only what the engine reads
+   * (the label, the fraud type and the score; no phrases).
    */
   public static ContentVerdict verdict(String label, @Nullable FraudType fraudType, double score) {
     return new ContentVerdict(label, fraudType, score, List.of());

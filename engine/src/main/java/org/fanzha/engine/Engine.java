@@ -28,8 +28,8 @@ import org.fanzha.engine.rules.EngineParams;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.scoring.DecisionTally;
 import org.fanzha.engine.scoring.EngineState;
-import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Evaluation;
+import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.RulesInForce;
@@ -57,15 +57,28 @@ public final class Engine {
    */
 
   private static final int SNAPSHOT_MAGIC = 0x465A_454E; // "FZEN"
-  /** 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits. */
-  // 7: listing events counted, grey and dishonest lists; 8: the stored enums' constants by name (SnapshotEnums);
-  // 9: people's risk apart from their numbers' (PersonRisks); 10: handset and network counts, not references;
-  // 11: a keyed share's copies of numbers (NumberCopies); 12: the days a phone called or texted (its slice widens);
-  // 13: lures carry their hour and may be hints, episode types one more strength (EpisodeTypes), an account's last
-  // small inflow (its slice widens); an episode restored from 12 ranks its type's evidence one step lower;
-  // 14: when each entity was last seen, forgotten ids as gaps and the free ids in order (decision 0027)
+
+  /**
+   * 6: episodes' payments and lure types; 5: episode ids; 4: rule codes of the lasting mask bits.
+   */
+  // 7: listing events counted, grey and dishonest lists; 8: the stored enums' constants by name
+  // (SnapshotEnums);
+  // 9: people's risk apart from their numbers' (PersonRisks); 10: handset and network counts, not
+  // references;
+  // 11: a keyed share's copies of numbers (NumberCopies); 12: the days a phone called or texted
+  // (its slice widens);
+  // 13: lures carry their hour and may be hints, episode types one more strength (EpisodeTypes), an
+  // account's last
+  // small inflow (its slice widens); an episode restored from 12 ranks its type's evidence one step
+  // lower;
+  // 14: when each entity was last seen, forgotten ids as gaps and the free ids in order (decision
+  // 0027)
   private static final int SNAPSHOT_VERSION = 14;
-  /** The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they lack. */
+
+  /**
+   * The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they
+   * lack.
+   */
   private static final int OLDEST_READABLE = 4;
 
   private final EngineConfig config;
@@ -105,10 +118,12 @@ public final class Engine {
   /**
    * Scores every later event with {@code next}: its rules, weights and thresholds. State is kept
    * (features are features whatever the rules); an entity's stored risk is the one its last event
-   * gave until its next event re-scores it. Call between two events, from the thread that feeds them.
+   * gave until its next event re-scores it. Call between two events, from the thread that feeds
+   * them.
    *
    * @throws IllegalArgumentException when the book would need more rule codes than the engine can
-   *     tell apart (see {@link org.fanzha.engine.rules.RuleCodes}); the rules in force are then unchanged
+   *     tell apart (see {@link org.fanzha.engine.rules.RuleCodes}); the rules in force are then
+   *     unchanged
    */
   public void useRules(RuleBook next) {
     rules.adopt(next);
@@ -117,14 +132,17 @@ public final class Engine {
   }
 
   /**
-   * Scores every later event with the trained models {@code m} (rules read them as {@code features.model_score}).
-   * Call between two events, from the thread that feeds them.
+   * Scores every later event with the trained models {@code m} (rules read them as {@code
+   * features.model_score}). Call between two events, from the thread that feeds them.
    */
   public void useModels(Models m) {
     eval.useModels(m);
   }
 
-  /** Shows each phone and account evaluation to {@code tap} ({@code null}: stop); for training models. */
+  /**
+   * Shows each phone and account evaluation to {@code tap} ({@code null}: stop); for training
+   * models.
+   */
   public void tap(Evaluation.@Nullable Tap tap) {
     eval.tap(tap);
   }
@@ -134,7 +152,10 @@ public final class Engine {
     return rules.book();
   }
 
-  /** Returns the configuration this engine was created with (its rule book may have been replaced since). */
+  /**
+   * Returns the configuration this engine was created with (its rule book may have been replaced
+   * since).
+   */
   public EngineConfig config() {
     return config;
   }
@@ -167,9 +188,9 @@ public final class Engine {
   }
 
   /**
-   * Moves the clock to {@code ts} when it is later; on the first event of each new day (in event time, so a replay
-   * and a restored engine sweep when the running one did) forgets the entities idle longer than the book's {@code
-   * state.idle_days} (decision 0027).
+   * Moves the clock to {@code ts} when it is later; on the first event of each new day (in event
+   * time, so a replay and a restored engine sweep when the running one did) forgets the entities
+   * idle longer than the book's {@code state.idle_days} (decision 0027).
    */
   private void advance(long ts) {
     if (ts <= clock) {
@@ -184,12 +205,14 @@ public final class Engine {
     }
   }
 
-  // ---------------------------------------------------------------- a keyed runner's share (decision 0023)
+  // ---------------------------------------------------------------- a keyed runner's share
+  // (decision 0023)
 
   /**
-   * Makes this engine one stage's share of one key group in a keyed runner: relations are kept on both sides,
-   * requests to other keys go to {@code outbox} (among them a number's risk, to every person's task, each time what
-   * people read of it changes), and people's steps read the copies of numbers sent so.
+   * Makes this engine one stage's share of one key group in a keyed runner: relations are kept on
+   * both sides, requests to other keys go to {@code outbox} (among them a number's risk, to every
+   * person's task, each time what people read of it changes), and people's steps read the copies of
+   * numbers sent so.
    */
   public void keyedShare(Consumer<Request> outbox) {
     state.keyed();
@@ -197,8 +220,8 @@ public final class Engine {
   }
 
   /**
-   * Runs one part of {@code event} for the key it names and returns the decision about what that part scored (a
-   * keyed runner combines the parts'); the requests it makes go to the outbox.
+   * Runs one part of {@code event} for the key it names and returns the decision about what that
+   * part scored (a keyed runner combines the parts'); the requests it makes go to the outbox.
    */
   public Decision visit(Part part, int index, Event event, Facts facts) {
     advance(event.ts());
@@ -227,9 +250,14 @@ public final class Engine {
     return eval.ruleHits();
   }
 
-  /** Returns the codes of the rules that last fired for an entity (its held risk's reasons), or none. */
+  /**
+   * Returns the codes of the rules that last fired for an entity (its held risk's reasons), or
+   * none.
+   */
   public List<String> ruleCodes(EntityKind kind, String id) {
-    return entity(kind, id).map(r -> r.reasons().stream().map(Reason::code).toList()).orElse(List.of());
+    return entity(kind, id)
+        .map(r -> r.reasons().stream().map(Reason::code).toList())
+        .orElse(List.of());
   }
 
   // ---------------------------------------------------------------- queries
@@ -240,8 +268,8 @@ public final class Engine {
   }
 
   /**
-   * Returns the subscriber score (在网积分) of a number the engine has met, with the lines of the rules in force, as
-   * its features stand at the latest event time read; nothing for a number never met.
+   * Returns the subscriber score (在网积分) of a number the engine has met, with the lines of the rules
+   * in force, as its features stand at the latest event time read; nothing for a number never met.
    */
   public Optional<SubscriberScore> subscriber(String phone) {
     PhoneTable phones = (PhoneTable) state.table(EntityKind.PHONE);
@@ -255,8 +283,8 @@ public final class Engine {
   }
 
   /**
-   * Returns the trained model's probability for a phone (a fraud number) or an account (a mule) as its features stand
-   * now, or NaN when the entity is unknown or no model covers its kind.
+   * Returns the trained model's probability for a phone (a fraud number) or an account (a mule) as
+   * its features stand now, or NaN when the entity is unknown or no model covers its kind.
    */
   public double modelScore(EntityKind kind, String id) {
     int i = state.table(kind).find(id);
@@ -265,8 +293,9 @@ public final class Engine {
   }
 
   /**
-   * Returns up to {@code top} of the model's inputs that moved this entity's score most, either way (exact Shapley
-   * values of the trees), or nothing when the entity is unknown or no model covers its kind.
+   * Returns up to {@code top} of the model's inputs that moved this entity's score most, either way
+   * (exact Shapley values of the trees), or nothing when the entity is unknown or no model covers
+   * its kind.
    */
   public List<EntityModel.Contribution> modelReasons(EntityKind kind, String id, int top) {
     int i = state.table(kind).find(id);
@@ -302,8 +331,11 @@ public final class Engine {
     }
     Map<EntityKind, Integer> ent = new EnumMap<>(EntityKind.class);
     Map<EntityKind, Integer> per = new EnumMap<>(EntityKind.class);
-    long bytes = state.pairs().approxBytes() + state.victims().approxBytes() + state.cells().approxBytes()
-        + state.persons().approxBytes();
+    long bytes =
+        state.pairs().approxBytes()
+            + state.victims().approxBytes()
+            + state.cells().approxBytes()
+            + state.persons().approxBytes();
     for (EntityKind k : EntityKind.values()) {
       FeatureTable t = state.table(k);
       ent.put(k, t.liveCount());
@@ -318,14 +350,20 @@ public final class Engine {
    * name in a stable order: per table ({@code phone}, {@code account}, {@code holder}, {@code
    * device}, {@code ip}, {@code cell}) its feature pages (held risk included), identifier arena and
    * identifier hash table; then the pair memory, the risk lists and the victim episodes. An
-   * estimate from array lengths (object headers of the few big arrays aside), for the
-   * breakdown; the whole heap is what a heap measurement shows.
+   * estimate from array lengths (object headers of the few big arrays aside), for the breakdown;
+   * the whole heap is what a heap measurement shows.
    */
   public Map<String, Long> memory() {
     Map<String, Long> m = new LinkedHashMap<>();
     String[] names = {"phone", "account", "holder", "device", "ip", "cell"};
-    FeatureTable[] tables = {state.table(EntityKind.PHONE), state.table(EntityKind.ACCOUNT),
-        state.table(EntityKind.HOLDER), state.table(EntityKind.DEVICE), state.table(EntityKind.IP), state.cells()};
+    FeatureTable[] tables = {
+      state.table(EntityKind.PHONE),
+      state.table(EntityKind.ACCOUNT),
+      state.table(EntityKind.HOLDER),
+      state.table(EntityKind.DEVICE),
+      state.table(EntityKind.IP),
+      state.cells()
+    };
     for (int i = 0; i < tables.length; i++) {
       m.put(names[i] + ".features", tables[i].featureBytes());
       m.put(names[i] + ".id_arena", tables[i].idArenaBytes());
@@ -338,7 +376,9 @@ public final class Engine {
     return m;
   }
 
-  /** Returns how many cells (radio cells named by calls) the engine tracks, beside the entity kinds. */
+  /**
+   * Returns how many cells (radio cells named by calls) the engine tracks, beside the entity kinds.
+   */
   public int cellsTracked() {
     return state.cells().size();
   }
@@ -346,8 +386,8 @@ public final class Engine {
   // ---------------------------------------------------------------- snapshots
 
   /**
-   * Writes the whole state (features, risk, lists, victim episodes, counters) in a versioned
-   * binary format. Warnings not yet drained are not part of it.
+   * Writes the whole state (features, risk, lists, victim episodes, counters) in a versioned binary
+   * format. Warnings not yet drained are not part of it.
    */
   public void writeSnapshot(OutputStream out) throws IOException {
     DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));

@@ -16,15 +16,22 @@ import org.jspecify.annotations.Nullable;
  * @param pairsLog2Bits first-contact memory: 0 = a fingerprint set that grows with the pairs seen
  *     (about 4–11 bytes a pair); 10–34 = a fixed Bloom filter of 2^bits bits
  * @param contentClassifier scores SMS text when present (the {@code text} module supplies one)
- * @param models the trained models rules read as {@code features.model_score} (the shipped one by default)
+ * @param models the trained models rules read as {@code features.model_score} (the shipped one by
+ *     default)
  */
-public record EngineConfig(RuleBook rules, int pairsLog2Bits, @Nullable ContentClassifier contentClassifier,
+public record EngineConfig(
+    RuleBook rules,
+    int pairsLog2Bits,
+    @Nullable ContentClassifier contentClassifier,
     Models models) {
 
   /** The name under which {@link #with} sets {@link #pairsLog2Bits}. */
   public static final String PAIRS_LOG2_BITS = "pairs.log2_bits";
 
-  /** Returns the shipped rules and model with a growing first-contact memory and no content classifier. */
+  /**
+   * Returns the shipped rules and model with a growing first-contact memory and no content
+   * classifier.
+   */
   public static EngineConfig defaults() {
     return new EngineConfig(RuleBook.defaults(), 0, null, Models.shipped());
   }
@@ -35,8 +42,8 @@ public record EngineConfig(RuleBook rules, int pairsLog2Bits, @Nullable ContentC
   }
 
   /**
-   * Returns this configuration with one value replaced: {@value #PAIRS_LOG2_BITS}, or a param of the
-   * rule book (which is recompiled).
+   * Returns this configuration with one value replaced: {@value #PAIRS_LOG2_BITS}, or a param of
+   * the rule book (which is recompiled).
    *
    * @throws IllegalArgumentException naming the key when it is unknown
    */
@@ -48,9 +55,11 @@ public record EngineConfig(RuleBook rules, int pairsLog2Bits, @Nullable ContentC
   }
 
   /**
-   * Returns this configuration with the params named in {@code overrides} replaced (for tuning runs).
+   * Returns this configuration with the params named in {@code overrides} replaced (for tuning
+   * runs).
    *
-   * @throws IllegalArgumentException naming the key when a key is unknown or a value is not a number
+   * @throws IllegalArgumentException naming the key when a key is unknown or a value is not a
+   *     number
    */
   public EngineConfig withOverrides(Properties overrides) {
     Map<String, Double> params = new TreeMap<>();
@@ -61,7 +70,8 @@ public record EngineConfig(RuleBook rules, int pairsLog2Bits, @Nullable ContentC
       try {
         v = Double.parseDouble(raw);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("engine setting " + key + " must be a number: " + raw, e);
+        throw new IllegalArgumentException(
+            "engine setting " + key + " must be a number: " + raw, e);
       }
       if (key.equals(PAIRS_LOG2_BITS)) {
         pairs = (int) v;
@@ -69,7 +79,8 @@ public record EngineConfig(RuleBook rules, int pairsLog2Bits, @Nullable ContentC
         params.put(key, v);
       }
     }
-    return new EngineConfig(params.isEmpty() ? rules : rules.withParams(params), pairs, contentClassifier, models);
+    return new EngineConfig(
+        params.isEmpty() ? rules : rules.withParams(params), pairs, contentClassifier, models);
   }
 
   /** Returns this configuration scoring SMS text with {@code c}. */
@@ -77,7 +88,10 @@ public record EngineConfig(RuleBook rules, int pairsLog2Bits, @Nullable ContentC
     return new EngineConfig(rules, pairsLog2Bits, c, models);
   }
 
-  /** Returns this configuration with the trained models {@code m} ({@link Models#none()}: rules alone). */
+  /**
+   * Returns this configuration with the trained models {@code m} ({@link Models#none()}: rules
+   * alone).
+   */
   public EngineConfig withModels(Models m) {
     return new EngineConfig(rules, pairsLog2Bits, contentClassifier, m);
   }

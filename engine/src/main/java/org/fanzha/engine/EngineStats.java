@@ -14,7 +14,8 @@ import org.fanzha.core.event.EventType;
  * @param featureBytesPerEntity bytes of feature and risk state per entity, by kind (identifier
  *     tables excluded; add about 70 bytes for a phone's or account's identifier)
  * @param openEpisodes victim episodes being followed
- * @param forgottenIdle entities forgotten for being idle with nothing held ({@code state.idle_days}, decision 0027)
+ * @param forgottenIdle entities forgotten for being idle with nothing held ({@code
+ *     state.idle_days}, decision 0027)
  */
 public record EngineStats(
     Map<EventType, Long> eventsByType,

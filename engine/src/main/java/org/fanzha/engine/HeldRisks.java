@@ -16,8 +16,8 @@ import org.fanzha.engine.scoring.EngineState;
 import org.fanzha.engine.scoring.RuleKinds;
 
 /**
- * Reads the risk the engine holds for entities: one, the riskiest, or all. A phone's is the higher of its risk as a
- * number and its owner's as a person (decision 0023), with the roles of both.
+ * Reads the risk the engine holds for entities: one, the riskiest, or all. A phone's is the higher
+ * of its risk as a number and its owner's as a person (decision 0023), with the roles of both.
  */
 final class HeldRisks {
   private final EngineState state;
@@ -87,8 +87,10 @@ final class HeldRisks {
     if (kind == EntityKind.PHONE) {
       int asPerson = state.persons().score(i);
       // the reasons of the higher; of both when they are level
-      mask = asPerson > t.score(i) ? state.persons().reasonMask(i)
-          : asPerson == t.score(i) ? mask | state.persons().reasonMask(i) : mask;
+      mask =
+          asPerson > t.score(i)
+              ? state.persons().reasonMask(i)
+              : asPerson == t.score(i) ? mask | state.persons().reasonMask(i) : mask;
     }
     Set<Role> roles = EnumSet.noneOf(Role.class);
     int bits = roles(kind, t, i);
@@ -97,7 +99,12 @@ final class HeldRisks {
         roles.add(r);
       }
     }
-    return new EntityRisk(kind, t.name(i), s, Level.of(Math.max(1, s)), roles,
+    return new EntityRisk(
+        kind,
+        t.name(i),
+        s,
+        Level.of(Math.max(1, s)),
+        roles,
         state.codes().reasons(RuleKinds.of(kind), mask));
   }
 }

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** A risk level: score bands 1–39 low, 40–69 medium, 70–89 high, 90–100 critical. */
 public enum Level {
-  LOW, MEDIUM, HIGH, CRITICAL;
+  LOW,
+  MEDIUM,
+  HIGH,
+  CRITICAL;
 
   /** Returns the level of a score above zero. */
   public static Level of(int score) {

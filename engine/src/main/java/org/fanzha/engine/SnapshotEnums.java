@@ -11,14 +11,16 @@ import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.Role;
 
 /**
- * The enums whose ordinals an engine snapshot stores in its packed tables (role bits, episode types, severities,
- * counters), written by name in ordinal order at the head of the snapshot and checked when it is read. A constant
- * added at the end keeps every older ordinal; a reordered or removed one would make a restored engine read the wrong
- * roles and types, so such a snapshot is refused and the runner rebuilds from the journal instead.
+ * The enums whose ordinals an engine snapshot stores in its packed tables (role bits, episode
+ * types, severities, counters), written by name in ordinal order at the head of the snapshot and
+ * checked when it is read. A constant added at the end keeps every older ordinal; a reordered or
+ * removed one would make a restored engine read the wrong roles and types, so such a snapshot is
+ * refused and the runner rebuilds from the journal instead.
  */
 final class SnapshotEnums {
 
-  static final List<Class<? extends Enum<?>>> STORED = List.of(EventType.class, Level.class, Role.class, FraudType.class);
+  static final List<Class<? extends Enum<?>>> STORED =
+      List.of(EventType.class, Level.class, Role.class, FraudType.class);
 
   private SnapshotEnums() {}
 
@@ -41,7 +43,8 @@ final class SnapshotEnums {
   }
 
   /**
-   * Reads the constants a snapshot was written with and checks that each is a prefix of this engine's.
+   * Reads the constants a snapshot was written with and checks that each is a prefix of this
+   * engine's.
    *
    * @throws IOException naming the enum and both orders when one is not
    */
@@ -58,8 +61,14 @@ final class SnapshotEnums {
         List<String> now = names(c);
         if (c.getSimpleName().equals(enumName)
             && (written.size() > now.size() || !now.subList(0, written.size()).equals(written))) {
-          throw new IOException("engine snapshot stored " + enumName + " as " + written + " but this engine has " + now
-              + ": its packed values would be read as other constants; rebuild the state from the journal");
+          throw new IOException(
+              "engine snapshot stored "
+                  + enumName
+                  + " as "
+                  + written
+                  + " but this engine has "
+                  + now
+                  + ": its packed values would be read as other constants; rebuild the state from the journal");
         }
       }
     }

@@ -15,14 +15,20 @@ import org.junit.jupiter.api.Test;
 /** Text classified before the engine saw it is scored as if the engine had classified it. */
 class ClassifiedTextTest {
 
-  /** A stand-in content model: fraud when the text urges a transfer or a link, as the simulator's lures do. */
-  private static final ContentClassifier MODEL = text -> text.contains("转") || text.contains("http")
-      ? new ContentVerdict("police", FraudType.POLICE, 0.93, List.of("转"))
-      : new ContentVerdict(ContentVerdict.NONE, null, 0.8, List.of());
+  /**
+   * A stand-in content model: fraud when the text urges a transfer or a link, as the simulator's
+   * lures do.
+   */
+  private static final ContentClassifier MODEL =
+      text ->
+          text.contains("转") || text.contains("http")
+              ? new ContentVerdict("police", FraudType.POLICE, 0.93, List.of("转"))
+              : new ContentVerdict(ContentVerdict.NONE, null, 0.8, List.of());
 
-  private static final ContentClassifier REFUSES = text -> {
-    throw new AssertionError("classified in the engine: " + text);
-  };
+  private static final ContentClassifier REFUSES =
+      text -> {
+        throw new AssertionError("classified in the engine: " + text);
+      };
 
   @Test
   void verdictsHandedOverScoreAWorldAsTheEngineClassifyingItselfDoes() {

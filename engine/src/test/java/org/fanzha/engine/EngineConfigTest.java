@@ -25,7 +25,8 @@ class EngineConfigTest {
   void withOverrides_refusesAnUnknownKeyByName() {
     Properties p = new Properties();
     p.setProperty("phone.min_cals", "35");
-    assertThatThrownBy(() -> EngineConfig.defaults().withOverrides(p)).hasMessageContaining("phone.min_cals");
+    assertThatThrownBy(() -> EngineConfig.defaults().withOverrides(p))
+        .hasMessageContaining("phone.min_cals");
   }
 
   @Test
@@ -37,8 +38,12 @@ class EngineConfigTest {
 
   @Test
   void withContentClassifier_keepsTheRules() {
-    EngineConfig c = EngineConfig.defaults().withContentClassifier(
-        text -> new org.fanzha.core.content.ContentVerdict("none", null, 0.9, java.util.List.of()));
+    EngineConfig c =
+        EngineConfig.defaults()
+            .withContentClassifier(
+                text ->
+                    new org.fanzha.core.content.ContentVerdict(
+                        "none", null, 0.9, java.util.List.of()));
     assertThat(c.contentClassifier()).isNotNull();
     assertThat(c.rules()).isSameAs(EngineConfig.defaults().rules());
   }

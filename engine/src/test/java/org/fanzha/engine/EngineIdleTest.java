@@ -18,7 +18,10 @@ import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
 import org.junit.jupiter.api.Test;
 
-/** Entities idle longer than {@code state.idle_days} with nothing held are forgotten (decision 0027). */
+/**
+ * Entities idle longer than {@code state.idle_days} with nothing held are forgotten (decision
+ * 0027).
+ */
 class EngineIdleTest {
 
   private static final EngineConfig KEEP_ALL = EngineConfig.defaults().with("pairs.log2_bits", 16);
@@ -31,14 +34,22 @@ class EngineIdleTest {
     for (Engine e : List.of(kept, idle)) {
       Scenario s = new Scenario(e);
       for (int day = 0; day < 12; day++) {
-        for (int k = 0; k < 300; k++) { // each day 300 numbers never seen again call a regular line once
-          s.call(T0 + day * DAY + k * 60_000L, "+861370" + String.format("%03d%04d", day, k), "+8613900000001", 40);
+        for (int k = 0;
+            k < 300;
+            k++) { // each day 300 numbers never seen again call a regular line once
+          s.call(
+              T0 + day * DAY + k * 60_000L,
+              "+861370" + String.format("%03d%04d", day, k),
+              "+8613900000001",
+              40);
         }
       }
     }
     assertThat(kept.stats().entitiesTracked().get(EntityKind.PHONE)).isEqualTo(12 * 300 + 1);
     int held = idle.stats().entitiesTracked().get(EntityKind.PHONE);
-    assertThat(held).as("the last two or three days' callers and the line they call").isBetween(2 * 300 + 1, 3 * 300 + 1);
+    assertThat(held)
+        .as("the last two or three days' callers and the line they call")
+        .isBetween(2 * 300 + 1, 3 * 300 + 1);
     assertThat(idle.stats().forgottenIdle()).isEqualTo(12 * 300 + 1 - held);
     assertThat(idle.stats().approxStateBytes()).isLessThan(kept.stats().approxStateBytes());
     assertThat(idle.subscriber("+8613900000001")).as("the line called every day stays").isPresent();
@@ -58,7 +69,9 @@ class EngineIdleTest {
     Engine e = s.engine();
     assertThat(e.subscriber("+8613811110001")).isEmpty();
     assertThat(e.subscriber("+8613811110002")).isEmpty();
-    assertThat(e.entity(EntityKind.PHONE, "+8613811110003")).as("risk stands until it is reviewed").isPresent();
+    assertThat(e.entity(EntityKind.PHONE, "+8613811110003"))
+        .as("risk stands until it is reviewed")
+        .isPresent();
     assertThat(e.subscriber("+8613811110003")).isPresent();
   }
 
@@ -66,25 +79,40 @@ class EngineIdleTest {
   void cardsWhoseOpeningWasSeen_stayHoweverIdle_andTheirHoldersListStillReachesThem() {
     Scenario s = new Scenario(new Engine(TWO_DAYS));
     for (int k = 1; k <= 3; k++) {
-      s.opening(T0 + k * 60_000L, OpeningKind.SIM, "+861360000000" + k, "id:110101199001011234", null, "110101",
-          null, null, "store");
+      s.opening(
+          T0 + k * 60_000L,
+          OpeningKind.SIM,
+          "+861360000000" + k,
+          "id:110101199001011234",
+          null,
+          "110101",
+          null,
+          null,
+          "store");
     }
-    s.call(T0 + HOUR, "+8613600000009", "+8613899990001", 30); // a number whose opening this feed never saw
+    s.call(
+        T0 + HOUR,
+        "+8613600000009",
+        "+8613899990001",
+        30); // a number whose opening this feed never saw
     for (int day = 1; day <= 5; day++) {
-      s.call(T0 + day * DAY, "+8613600000002", "+8613899990001", 30); // only the second card is used
+      s.call(
+          T0 + day * DAY, "+8613600000002", "+8613899990001", 30); // only the second card is used
     }
     Engine e = s.engine();
     assertThat(e.subscriber("+8613600000001")).isPresent();
     assertThat(e.subscriber("+8613600000003")).isPresent();
     assertThat(e.subscriber("+8613600000009")).isEmpty();
     s.label(T0 + 5 * DAY + HOUR, EntityKind.HOLDER, "id:110101199001011234", Role.CARD_DEALER);
-    assertThat(e.entity(EntityKind.PHONE, "+8613600000002")).as("the holder's list still reaches the card in use")
+    assertThat(e.entity(EntityKind.PHONE, "+8613600000002"))
+        .as("the holder's list still reaches the card in use")
         .hasValueSatisfying(r -> assertThat(r.score()).isPositive());
     assertThat(e.subscriber("+8613600000001")).as("and the idle ones stay on it").isPresent();
   }
 
   @Test
-  void aRestoredEngineThatForgets_scoresTheRestAsTheRunningOne_andWritesTheSameBytes() throws IOException {
+  void aRestoredEngineThatForgets_scoresTheRestAsTheRunningOne_andWritesTheSameBytes()
+      throws IOException {
     List<Event> events = new ArrayList<>();
     World.generate(SimConfig.of(13, 1200, 5)).forEachEvent(events::add);
     EngineConfig cfg = KEEP_ALL.with("state.idle_days", 1);
@@ -94,13 +122,17 @@ class EngineIdleTest {
       straight.process(events.get(i));
     }
     straight.drainWarnings();
-    assertThat(straight.stats().forgottenIdle()).as("the world has idle entities by then").isPositive();
+    assertThat(straight.stats().forgottenIdle())
+        .as("the world has idle entities by then")
+        .isPositive();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     straight.writeSnapshot(bytes);
     Engine restored = Engine.readSnapshot(new ByteArrayInputStream(bytes.toByteArray()), cfg);
     ByteArrayOutputStream again = new ByteArrayOutputStream();
     restored.writeSnapshot(again);
-    assertThat(again.toByteArray()).as("gaps and free ids written back as read").isEqualTo(bytes.toByteArray());
+    assertThat(again.toByteArray())
+        .as("gaps and free ids written back as read")
+        .isEqualTo(bytes.toByteArray());
 
     for (int i = cut; i < events.size(); i++) {
       assertThat(restored.process(events.get(i))).isEqualTo(straight.process(events.get(i)));

@@ -10,19 +10,32 @@ import org.fanzha.core.reason.Reason;
 import org.junit.jupiter.api.Test;
 
 /**
- * 一证五号: the sixth phone card one person opens is refused with the reason, while the person is not held at risk
- * for it (a rule of {@code scope: event}); a rule kept like any evidence would have marked them.
+ * 一证五号: the sixth phone card one person opens is refused with the reason, while the person is not
+ * held at risk for it (a rule of {@code scope: event}); a rule kept like any evidence would have
+ * marked them.
  */
 class EngineOpeningLimitTest {
 
   private static final String HOLDER = Scenario.holder(40);
 
-  /** Opens {@code cards} phone cards for one person, a year apart (no burst of openings), and returns the last decision. */
+  /**
+   * Opens {@code cards} phone cards for one person, a year apart (no burst of openings), and
+   * returns the last decision.
+   */
   private static Decision openCards(Scenario s, int cards) {
     Decision last = null;
     for (int i = 0; i < cards; i++) {
-      last = s.opening(T0 - (cards - i) * 365 * DAY, OpeningKind.SIM, Scenario.phone(400 + i), HOLDER, null, null, null,
-          null, "branch");
+      last =
+          s.opening(
+              T0 - (cards - i) * 365 * DAY,
+              OpeningKind.SIM,
+              Scenario.phone(400 + i),
+              HOLDER,
+              null,
+              null,
+              null,
+              null,
+              "branch");
     }
     return last;
   }
@@ -44,9 +57,15 @@ class EngineOpeningLimitTest {
   void theRefusalIsNotKept_thePersonIsNotHeldAtRiskForIt() {
     Scenario s = new Scenario();
     openCards(s, 6);
-    assertThat(s.engine().entity(EntityKind.HOLDER, HOLDER).map(EntityRisk::reasons).orElse(java.util.List.of()))
+    assertThat(
+            s.engine()
+                .entity(EntityKind.HOLDER, HOLDER)
+                .map(EntityRisk::reasons)
+                .orElse(java.util.List.of()))
         .as("a refused opening decides the event; the holder's held risk does not keep it")
-        .extracting(Reason::code).doesNotContain("HO_OVER_CARD_LIMIT");
-    assertThat(s.engine().entity(EntityKind.HOLDER, HOLDER).map(EntityRisk::score).orElse(0)).isLessThan(40);
+        .extracting(Reason::code)
+        .doesNotContain("HO_OVER_CARD_LIMIT");
+    assertThat(s.engine().entity(EntityKind.HOLDER, HOLDER).map(EntityRisk::score).orElse(0))
+        .isLessThan(40);
   }
 }

@@ -18,11 +18,15 @@ import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
 import org.junit.jupiter.api.Test;
 
-/** A rule book swapped in between two events scores the next event, keeps the state, and survives a snapshot. */
+/**
+ * A rule book swapped in between two events scores the next event, keeps the state, and survives a
+ * snapshot.
+ */
 class EngineRuleSwapTest {
 
   /** The issue's example: a large transfer at night into an account opened this week. */
-  static final String NIGHT_LARGE_NEW = """
+  static final String NIGHT_LARGE_NEW =
+      """
       rules:
         - code: AC_NIGHT_LARGE_NEW
           applies_to: account
@@ -34,14 +38,25 @@ class EngineRuleSwapTest {
 
   private static RuleBook shippedPlus(String yaml) throws RuleFileException {
     String shipped = RuleBook.defaultText();
-    return RuleBook.parse(shipped + yaml.substring(yaml.indexOf('\n') + 1)); // append the new rules to the shipped list
+    return RuleBook.parse(
+        shipped
+            + yaml.substring(yaml.indexOf('\n') + 1)); // append the new rules to the shipped list
   }
 
   @Test
   void useRules_theNextMatchingTransferCarriesTheNewRulesReason() throws RuleFileException {
     Scenario s = new Scenario();
     long night = T0 - T0 % DAY + DAY - 8 * HOUR + 2 * HOUR; // 02:00 Beijing time
-    s.opening(night - 2 * DAY, OpeningKind.BANK_ACCOUNT, account(50), Scenario.holder(50), null, null, null, null, null);
+    s.opening(
+        night - 2 * DAY,
+        OpeningKind.BANK_ACCOUNT,
+        account(50),
+        Scenario.holder(50),
+        null,
+        null,
+        null,
+        null,
+        null);
     s.transfer(night, account(1), account(50), 50_000, null);
     assertThat(reasons(s, account(50))).doesNotContain("AC_NIGHT_LARGE_NEW");
 
@@ -56,17 +71,28 @@ class EngineRuleSwapTest {
   }
 
   @Test
-  void useRules_anEntityScoredUnderARetiredRuleStillExplainsItself_andSurvivesASnapshot() throws Exception {
+  void useRules_anEntityScoredUnderARetiredRuleStillExplainsItself_andSurvivesASnapshot()
+      throws Exception {
     Scenario s = new Scenario();
     long night = T0 - T0 % DAY + DAY - 8 * HOUR + 2 * HOUR;
-    s.opening(night - 2 * DAY, OpeningKind.BANK_ACCOUNT, account(60), Scenario.holder(60), null, null, null, null, null);
+    s.opening(
+        night - 2 * DAY,
+        OpeningKind.BANK_ACCOUNT,
+        account(60),
+        Scenario.holder(60),
+        null,
+        null,
+        null,
+        null,
+        null);
     s.engine().useRules(shippedPlus(NIGHT_LARGE_NEW));
     s.transfer(night, account(4), account(60), 50_000, null);
     s.engine().useRules(RuleBook.defaults()); // rolled back: the rule is gone
 
     assertThat(reasons(s, account(60))).contains("AC_NIGHT_LARGE_NEW");
     Engine restored = roundTrip(s.engine());
-    assertThat(restored.entity(EntityKind.ACCOUNT, account(60)).orElseThrow().reasons()).extracting(Reason::code)
+    assertThat(restored.entity(EntityKind.ACCOUNT, account(60)).orElseThrow().reasons())
+        .extracting(Reason::code)
         .contains("AC_NIGHT_LARGE_NEW");
   }
 
@@ -76,11 +102,14 @@ class EngineRuleSwapTest {
     RuleBook longCalls = RuleBook.defaults().withParam("call.long_s", 60);
     s.engine().useRules(longCalls);
     assertThat(s.engine().rules().param("call.long_s")).isEqualTo(60);
-    assertThatThrownBy(() -> RuleBook.parse("params: {call: {long_s: x}}\nrules: []\n")).isInstanceOf(RuleFileException.class);
+    assertThatThrownBy(() -> RuleBook.parse("params: {call: {long_s: x}}\nrules: []\n"))
+        .isInstanceOf(RuleFileException.class);
   }
 
   private static java.util.List<String> reasons(Scenario s, String account) {
-    return s.engine().entity(EntityKind.ACCOUNT, account).map(r -> r.reasons().stream().map(Reason::code).toList())
+    return s.engine()
+        .entity(EntityKind.ACCOUNT, account)
+        .map(r -> r.reasons().stream().map(Reason::code).toList())
         .orElse(java.util.List.of());
   }
 

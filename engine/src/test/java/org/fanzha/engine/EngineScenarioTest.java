@@ -25,7 +25,9 @@ class EngineScenarioTest {
   }
 
   private static EntityRisk risk(Scenario s, EntityKind kind, String id) {
-    return s.engine().entity(kind, id).orElseThrow(() -> new AssertionError("no risk held for " + id));
+    return s.engine()
+        .entity(kind, id)
+        .orElseThrow(() -> new AssertionError("no risk held for " + id));
   }
 
   @Test
@@ -41,7 +43,8 @@ class EngineScenarioTest {
     EntityRisk dealer = risk(s, EntityKind.HOLDER, holder(9001));
     assertThat(dealer.roles()).contains(Role.CARD_DEALER);
     assertThat(codes(dealer.reasons())).contains("HO_FRAUD_LINKED_MANY");
-    assertThat(risk(s, EntityKind.DEVICE, "IMEI-GOIP-100").reasons()).extracting(Reason::code)
+    assertThat(risk(s, EntityKind.DEVICE, "IMEI-GOIP-100").reasons())
+        .extracting(Reason::code)
         .contains("DV_MANY_PHONES");
   }
 
@@ -49,11 +52,13 @@ class EngineScenarioTest {
   void process_courierWithCallbacks_isNotFlagged() {
     Scenario s = new Scenario();
     String courier = phone(7);
-    s.opening(T0 - 900 * DAY, OpeningKind.SIM, courier, holder(7), null, "410400", null, null, "营业厅");
+    s.opening(
+        T0 - 900 * DAY, OpeningKind.SIM, courier, holder(7), null, "410400", null, null, "营业厅");
     for (int day = 0; day < 3; day++) {
       s.courierDay(courier, 1000, 120, T0 + day * DAY);
     }
-    assertThat(s.engine().entity(EntityKind.PHONE, courier).map(EntityRisk::score).orElse(0)).isLessThan(40);
+    assertThat(s.engine().entity(EntityKind.PHONE, courier).map(EntityRisk::score).orElse(0))
+        .isLessThan(40);
   }
 
   @Test
@@ -72,33 +77,51 @@ class EngineScenarioTest {
     assertThat(Level.of(Math.max(1, score))).isIn(Level.LOW, Level.MEDIUM);
   }
 
-  /** A call centre on new lines: strangers, few answer, nobody calls back; but those who answer talk for minutes. */
+  /**
+   * A call centre on new lines: strangers, few answer, nobody calls back; but those who answer talk
+   * for minutes.
+   */
   @Test
   void process_callCentreOnNewCardsWhosCallsLastMinutes_staysBelowHigh() {
     Scenario s = new Scenario();
     String line = phone(980);
     s.opening(T0 - 3 * DAY, OpeningKind.SIM, line, holder(980), null, "410400", null, null, "营业厅");
     for (int c = 0; c < 120; c++) {
-      s.call(T0 + c * 4 * MINUTE, line, phone(40_000 + c), c % 10 < 3 ? 120 + (c % 7) * 40 : 0, "IMEI-980",
+      s.call(
+          T0 + c * 4 * MINUTE,
+          line,
+          phone(40_000 + c),
+          c % 10 < 3 ? 120 + (c % 7) * 40 : 0,
+          "IMEI-980",
           "CELL-980");
     }
     EntityRisk held = s.engine().entity(EntityKind.PHONE, line).orElseThrow();
     assertThat(held.level()).isIn(Level.LOW, Level.MEDIUM);
-    assertThat(held.reasons()).extracting(Reason::code).contains("PH_CONVERSATIONS", "PH_LOW_ANSWER");
+    assertThat(held.reasons())
+        .extracting(Reason::code)
+        .contains("PH_CONVERSATIONS", "PH_LOW_ANSWER");
   }
 
   /**
-   * A new card cold-calling strangers scores high on behaviour alone (a call centre on new lines does that too):
-   * its long call opens a quiet episode, no warning; once a report ties the number to fraud, the episode is warned.
+   * A new card cold-calling strangers scores high on behaviour alone (a call centre on new lines
+   * does that too): its long call opens a quiet episode, no warning; once a report ties the number
+   * to fraud, the episode is warned.
    */
   @Test
   void process_longCallFromANumberSuspectedOnBehaviourAlone_warnsOnlyOnceTheNumberIsTiedToFraud() {
     Scenario s = new Scenario();
     String caller = phone(970);
     String person = phone(971);
-    s.opening(T0 - 2 * DAY, OpeningKind.SIM, caller, holder(970), null, "410400", null, null, "营业厅");
+    s.opening(
+        T0 - 2 * DAY, OpeningKind.SIM, caller, holder(970), null, "410400", null, null, "营业厅");
     for (int c = 0; c < 40; c++) {
-      s.call(T0 + c * 3 * MINUTE, caller, phone(30_000 + c), c % 5 == 0 ? 8 + c % 10 : 0, "IMEI-970", "CELL-970");
+      s.call(
+          T0 + c * 3 * MINUTE,
+          caller,
+          phone(30_000 + c),
+          c % 5 == 0 ? 8 + c % 10 : 0,
+          "IMEI-970",
+          "CELL-970");
     }
     EntityRisk held = s.engine().entity(EntityKind.PHONE, caller).orElseThrow();
     assertThat(held.level()).isIn(Level.HIGH, Level.CRITICAL);
@@ -108,7 +131,8 @@ class EngineScenarioTest {
     assertThat(s.warnings()).noneMatch(w -> person.equals(w.victimPhone()));
 
     s.report(T0 + 4 * HOUR, phone(60_970), TargetKind.PHONE, caller, null, 0);
-    assertThat(s.warnings()).anyMatch(w -> person.equals(w.victimPhone()) && caller.equals(w.contact()));
+    assertThat(s.warnings())
+        .anyMatch(w -> person.equals(w.victimPhone()) && caller.equals(w.contact()));
   }
 
   @Test
@@ -118,19 +142,36 @@ class EngineScenarioTest {
     String[] agents = {"agent-A", "agent-B", "agent-C"};
     String[] regions = {"410400", "440300", "350200"};
     for (int k = 0; k < 6; k++) {
-      s.opening(T0 + k * HOUR, OpeningKind.SIM, phone(500 + k), h, null, regions[k % 3], "DEV-X", "10.0.0.9",
+      s.opening(
+          T0 + k * HOUR,
+          OpeningKind.SIM,
+          phone(500 + k),
+          h,
+          null,
+          regions[k % 3],
+          "DEV-X",
+          "10.0.0.9",
           agents[k % 3]);
     }
     for (int k = 0; k < 4; k++) {
-      s.opening(T0 + DAY + k * HOUR, OpeningKind.BANK_ACCOUNT, account(500 + k), h, phone(500 + k),
-          regions[k % 3], "DEV-X", "10.0.0.9", agents[k % 3]);
+      s.opening(
+          T0 + DAY + k * HOUR,
+          OpeningKind.BANK_ACCOUNT,
+          account(500 + k),
+          h,
+          phone(500 + k),
+          regions[k % 3],
+          "DEV-X",
+          "10.0.0.9",
+          agents[k % 3]);
     }
     EntityRisk r = risk(s, EntityKind.HOLDER, h);
     assertThat(r.roles()).contains(Role.CARD_DEALER);
     assertThat(r.level()).isIn(Level.HIGH, Level.CRITICAL);
     assertThat(codes(r.reasons())).contains("HO_MANY_SIMS", "HO_MANY_ACCOUNTS");
     for (int k = 0; k < 4; k++) {
-      assertThat(codes(risk(s, EntityKind.ACCOUNT, account(500 + k)).reasons())).contains("AC_DEALER_OPENED");
+      assertThat(codes(risk(s, EntityKind.ACCOUNT, account(500 + k)).reasons()))
+          .contains("AC_DEALER_OPENED");
     }
     assertThat(codes(risk(s, EntityKind.DEVICE, "DEV-X").reasons())).contains("DV_DEALER_USED");
   }
@@ -145,9 +186,10 @@ class EngineScenarioTest {
   }
 
   /**
-   * An honest number that calls strangers at length (a salesman) is linked by chance to one victim early, then keeps
-   * calling strangers who never lose money: once its links no longer single it out, its risk is judged again on what
-   * holds now instead of staying at its peak. A number whose links stay specific keeps them.
+   * An honest number that calls strangers at length (a salesman) is linked by chance to one victim
+   * early, then keeps calling strangers who never lose money: once its links no longer single it
+   * out, its risk is judged again on what holds now instead of staying at its peak. A number whose
+   * links stay specific keeps them.
    */
   @Test
   void process_aChanceVictimLinkDilutedByManyHonestLongCalls_isNoLongerHeld() {
@@ -156,35 +198,47 @@ class EngineScenarioTest {
     for (Scenario s : List.of(diluted, specific)) {
       s.label(T0 - DAY, EntityKind.ACCOUNT, account(950), Role.MULE); // a confirmed mule
       s.call(T0, phone(910), phone(911), 900);
-      s.transfer(T0 + 20 * MINUTE, account(911), account(950), 30_000, phone(911)); // a loss after a long first call
+      s.transfer(
+          T0 + 20 * MINUTE,
+          account(911),
+          account(950),
+          30_000,
+          phone(911)); // a loss after a long first call
     }
     EntityRisk linked = risk(diluted, EntityKind.PHONE, phone(910));
     assertThat(codes(linked.reasons())).contains("PH_VICTIM_LINK");
     assertThat(linked.roles()).contains(Role.FRAUD_NUMBER);
 
-    for (int k = 0; k < 30; k++) { // the guard asks for one victim per ten long first calls; five a working day
-      diluted.call(T0 + DAY + (k / 5) * DAY + (k % 5) * 90 * MINUTE, phone(910), phone(1_000 + k), 600);
+    for (int k = 0;
+        k < 30;
+        k++) { // the guard asks for one victim per ten long first calls; five a working day
+      diluted.call(
+          T0 + DAY + (k / 5) * DAY + (k % 5) * 90 * MINUTE, phone(910), phone(1_000 + k), 600);
     }
     for (int k = 0; k < 5; k++) {
       specific.call(T0 + DAY + k * 90 * MINUTE, phone(910), phone(1_000 + k), 600);
     }
-    diluted.call(T0 + 8 * DAY, phone(910), phone(2_000), 30); // evaluated once more after the last long call
+    diluted.call(
+        T0 + 8 * DAY, phone(910), phone(2_000), 30); // evaluated once more after the last long call
     specific.call(T0 + 8 * DAY, phone(910), phone(2_000), 30);
 
-    java.util.Optional<EntityRisk> after = diluted.engine().entity(EntityKind.PHONE, phone(910)); // none held: score 0
+    java.util.Optional<EntityRisk> after =
+        diluted.engine().entity(EntityKind.PHONE, phone(910)); // none held: score 0
     assertThat(after.map(EntityRisk::score).orElse(0)).isLessThan(linked.score());
-    after.ifPresent(a -> {
-      assertThat(codes(a.reasons())).doesNotContain("PH_VICTIM_LINK", "PH_VICTIM_LINKS");
-      assertThat(a.roles()).doesNotContain(Role.FRAUD_NUMBER);
-    });
+    after.ifPresent(
+        a -> {
+          assertThat(codes(a.reasons())).doesNotContain("PH_VICTIM_LINK", "PH_VICTIM_LINKS");
+          assertThat(a.roles()).doesNotContain(Role.FRAUD_NUMBER);
+        });
     EntityRisk kept = risk(specific, EntityKind.PHONE, phone(910));
     assertThat(codes(kept.reasons())).contains("PH_VICTIM_LINK");
     assertThat(kept.score()).isGreaterThanOrEqualTo(linked.score());
   }
 
   /**
-   * The keyed order (decision 0023): a victim's payment is decided on as the payee stood before it, and the victim
-   * delayed; the money is counted against the payee right after, so its next decision holds it.
+   * The keyed order (decision 0023): a victim's payment is decided on as the payee stood before it,
+   * and the victim delayed; the money is counted against the payee right after, so its next
+   * decision holds it.
    */
   @Test
   void process_victimPaysANewAccount_theVictimMoneyCountsFromThePayeesNextDecision() {
@@ -198,8 +252,10 @@ class EngineScenarioTest {
 
     assertThat(paid.entity()).isEqualTo(victim);
     assertThat(paid.action()).isEqualTo(Action.DELAY);
-    assertThat(s.warnings()).anyMatch(w -> victim.equals(w.victimPhone()) && account(921).equals(w.victimAccount()));
-    assertThat(codes(risk(s, EntityKind.ACCOUNT, account(20)).reasons())).contains("AC_VICTIM_FUNDS");
+    assertThat(s.warnings())
+        .anyMatch(w -> victim.equals(w.victimPhone()) && account(921).equals(w.victimAccount()));
+    assertThat(codes(risk(s, EntityKind.ACCOUNT, account(20)).reasons()))
+        .contains("AC_VICTIM_FUNDS");
     assertThat(codes(risk(s, EntityKind.PHONE, f).reasons())).contains("PH_VICTIM_LINK");
     Decision next = s.transfer(T0 + 45 * MINUTE, account(20), account(21), 49_000, null);
     assertThat(next.entity()).isEqualTo(account(20));
@@ -207,15 +263,17 @@ class EngineScenarioTest {
   }
 
   /**
-   * A person's standing as a victim is kept apart from their number's (decision 0023): the look-up shows them a
-   * victim, their own calls are judged as before, and a long first call they make opens no episode for the callee.
+   * A person's standing as a victim is kept apart from their number's (decision 0023): the look-up
+   * shows them a victim, their own calls are judged as before, and a long first call they make
+   * opens no episode for the callee.
    */
   @Test
   void process_aVictimsStandingIsNotHeldAgainstTheirNumber() {
     Scenario s = new Scenario();
     String f = reportedFraudNumber(s, 930);
     String victim = phone(931);
-    s.opening(T0 - 900 * DAY, OpeningKind.SIM, victim, holder(931), null, "410400", null, null, "营业厅");
+    s.opening(
+        T0 - 900 * DAY, OpeningKind.SIM, victim, holder(931), null, "410400", null, null, "营业厅");
     s.victimReceivesCall(T0, f, victim, 1500);
     Decision paid = s.transfer(T0 + 40 * MINUTE, account(931), account(30), 50_000, victim);
     assertThat(paid.entity()).isEqualTo(victim);
@@ -268,7 +326,8 @@ class EngineScenarioTest {
     String f = reportedFraudNumber(s, 910);
     String victim = phone(911);
     Decision call = s.victimReceivesCall(T0, f, victim, 900);
-    Decision share = s.device(T0 + 16 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.example.meeting");
+    Decision share =
+        s.device(T0 + 16 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.example.meeting");
     List<Warning> w = s.warnings();
     assertThat(w).isNotEmpty();
     Warning last = w.get(w.size() - 1);
@@ -297,18 +356,44 @@ class EngineScenarioTest {
     Scenario s = new Scenario();
     String colleague = phone(960);
     String worker = phone(961);
-    s.opening(T0 - 1500 * DAY, OpeningKind.SIM, colleague, holder(960), null, "410400", null, null, "营业厅");
+    s.opening(
+        T0 - 1500 * DAY,
+        OpeningKind.SIM,
+        colleague,
+        holder(960),
+        null,
+        "410400",
+        null,
+        null,
+        "营业厅");
     String canteen = account(965); // a stall that opened its account last week
-    s.opening(T0 - 5 * DAY, OpeningKind.PAYMENT_ACCOUNT, canteen, holder(965), phone(965), "410400", null, null, "app");
+    s.opening(
+        T0 - 5 * DAY,
+        OpeningKind.PAYMENT_ACCOUNT,
+        canteen,
+        holder(965),
+        phone(965),
+        "410400",
+        null,
+        null,
+        "app");
     s.call(T0, colleague, worker, 1800); // a first contact in the short history the engine has seen
     s.device(T0 + 6 * MINUTE, worker, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
-    s.transfer(T0 + 40 * MINUTE, account(961), canteen, 35, worker); // lunch after the meeting: a small sum
+    s.transfer(
+        T0 + 40 * MINUTE,
+        account(961),
+        canteen,
+        35,
+        worker); // lunch after the meeting: a small sum
     assertThat(s.warnings()).isEmpty();
     // a screen share after a call from nobody suspected does not make the worker a high-risk victim
-    s.engine().entity(EntityKind.PHONE, worker).ifPresent(r -> {
-      assertThat(r.roles()).doesNotContain(Role.VICTIM);
-      assertThat(r.level()).isIn(Level.LOW, Level.MEDIUM);
-    });
+    s.engine()
+        .entity(EntityKind.PHONE, worker)
+        .ifPresent(
+            r -> {
+              assertThat(r.roles()).doesNotContain(Role.VICTIM);
+              assertThat(r.level()).isIn(Level.LOW, Level.MEDIUM);
+            });
   }
 
   @Test
@@ -317,7 +402,16 @@ class EngineScenarioTest {
     String child = phone(962);
     String parent = phone(963);
     String shop = account(963);
-    s.opening(T0 - 3000 * DAY, OpeningKind.BANK_ACCOUNT, shop, holder(964), phone(964), "410400", null, null, "柜面");
+    s.opening(
+        T0 - 3000 * DAY,
+        OpeningKind.BANK_ACCOUNT,
+        shop,
+        holder(964),
+        phone(964),
+        "410400",
+        null,
+        null,
+        "柜面");
     s.call(T0, child, parent, 900);
     s.device(T0 + 5 * MINUTE, parent, DeviceSignal.REMOTE_CONTROL, "com.remote.helperdesk");
     s.transfer(T0 + 15 * MINUTE, account(962), shop, 650, parent);
@@ -330,7 +424,8 @@ class EngineScenarioTest {
     String caller = phone(970);
     String victim = phone(971);
     Decision call = s.call(T0, caller, victim, 2400);
-    Decision share = s.device(T0 + 5 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
+    Decision share =
+        s.device(T0 + 5 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
     assertThat(s.warnings()).isEmpty(); // nothing against the caller yet: no warning
     for (int k = 0; k < 3; k++) {
       s.report(T0 + (8 + k) * MINUTE, phone(71_000 + k), TargetKind.PHONE, caller, null, 0);
@@ -356,7 +451,16 @@ class EngineScenarioTest {
     String caller = phone(980);
     String victim = phone(981);
     String fresh = account(982);
-    s.opening(T0 - 3 * DAY, OpeningKind.BANK_ACCOUNT, fresh, holder(982), phone(982), "440300", null, null, "柜面");
+    s.opening(
+        T0 - 3 * DAY,
+        OpeningKind.BANK_ACCOUNT,
+        fresh,
+        holder(982),
+        phone(982),
+        "440300",
+        null,
+        null,
+        "柜面");
     Decision call = s.call(T0, caller, victim, 2400);
     s.device(T0 + 5 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
     assertThat(s.warnings()).isEmpty();
@@ -375,7 +479,16 @@ class EngineScenarioTest {
     String caller = phone(985);
     String victim = phone(986);
     String rented = account(987); // a resident's old card rented to a gang looks like any other
-    s.opening(T0 - 2000 * DAY, OpeningKind.BANK_ACCOUNT, rented, holder(987), phone(987), "410400", null, null, "柜面");
+    s.opening(
+        T0 - 2000 * DAY,
+        OpeningKind.BANK_ACCOUNT,
+        rented,
+        holder(987),
+        phone(987),
+        "410400",
+        null,
+        null,
+        "柜面");
     s.call(T0, caller, victim, 3000);
     s.device(T0 + 6 * MINUTE, victim, DeviceSignal.SCREEN_SHARE, "com.meeting.cloudroom");
     s.transfer(T0 + 14 * MINUTE, account(986), rented, 22_000, victim);
@@ -441,7 +554,9 @@ class EngineScenarioTest {
     s.report(T0, phone(70_100), TargetKind.PHONE, phone(950), null, 0);
     List<EntityRisk> top = s.engine().riskiest(3);
     assertThat(top).hasSize(3);
-    assertThat(top).extracting(EntityRisk::score).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+    assertThat(top)
+        .extracting(EntityRisk::score)
+        .isSortedAccordingTo((a, b) -> Integer.compare(b, a));
     int[] all = {0};
     s.engine().forEachRisk(r -> all[0]++);
     assertThat(all[0]).isGreaterThan(3);

@@ -66,10 +66,24 @@ class EngineSnapshotTest {
     }
     straight.drainWarnings();
     first.drainWarnings();
-    first.process(new org.fanzha.core.event.LabelEvent("l-x", events.get(half).ts(), null, EntityKind.PHONE,
-        "+8613800138000", Role.FRAUD_NUMBER, null));
-    straight.process(new org.fanzha.core.event.LabelEvent("l-x", events.get(half).ts(), null, EntityKind.PHONE,
-        "+8613800138000", Role.FRAUD_NUMBER, null));
+    first.process(
+        new org.fanzha.core.event.LabelEvent(
+            "l-x",
+            events.get(half).ts(),
+            null,
+            EntityKind.PHONE,
+            "+8613800138000",
+            Role.FRAUD_NUMBER,
+            null));
+    straight.process(
+        new org.fanzha.core.event.LabelEvent(
+            "l-x",
+            events.get(half).ts(),
+            null,
+            EntityKind.PHONE,
+            "+8613800138000",
+            Role.FRAUD_NUMBER,
+            null));
     Engine restored = Engine.readSnapshot(new ByteArrayInputStream(snapshot(first)), cfg);
 
     List<Decision> expected = new ArrayList<>();
@@ -84,7 +98,9 @@ class EngineSnapshotTest {
     }
     assertThat(actual).isEqualTo(expected);
     assertThat(actualWarnings).isEqualTo(expectedWarnings);
-    assertThat(expected.stream().filter(d -> !d.isNone()).count()).as("the comparison saw decisions").isPositive();
+    assertThat(expected.stream().filter(d -> !d.isNone()).count())
+        .as("the comparison saw decisions")
+        .isPositive();
     assertThat(restored.riskiest(50)).isEqualTo(straight.riskiest(50));
     assertThat(restored.stats().eventsByType()).isEqualTo(straight.stats().eventsByType());
     assertThat(restored.lists().mightBeListed(EntityKind.PHONE, "+8613800138000")).isTrue();
@@ -101,7 +117,11 @@ class EngineSnapshotTest {
 
   @Test
   void readSnapshot_refusesSomethingElse() {
-    assertThatThrownBy(() -> Engine.readSnapshot(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), CFG))
-        .isInstanceOf(IOException.class).hasMessageContaining("snapshot");
+    assertThatThrownBy(
+            () ->
+                Engine.readSnapshot(
+                    new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), CFG))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("snapshot");
   }
 }

@@ -16,15 +16,19 @@ import org.fanzha.core.reason.Reason;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fraud type a victim's warning names when the number that reached them has none (labelled a fraud number,
- * kind unknown): what the payments suggest, and messages whose content only leans toward a kind of fraud.
+ * The fraud type a victim's warning names when the number that reached them has none (labelled a
+ * fraud number, kind unknown): what the payments suggest, and messages whose content only leans
+ * toward a kind of fraud.
  */
 class EpisodeTypeTest {
 
   private static final String FRAUD_NUMBER = phone(700);
   private static final String VICTIM = phone(701);
 
-  /** A fraud number of unknown kind calls the victim at length; the victim then pays a new account three times. */
+  /**
+   * A fraud number of unknown kind calls the victim at length; the victim then pays a new account
+   * three times.
+   */
   private static Scenario hooked(Scenario s, long... yuan) {
     s.label(T0 - HOUR, EntityKind.PHONE, FRAUD_NUMBER, Role.FRAUD_NUMBER);
     s.victimReceivesCall(T0, FRAUD_NUMBER, VICTIM, 1500);
@@ -36,7 +40,9 @@ class EpisodeTypeTest {
 
   private static FraudType lastType(Scenario s) {
     List<Warning> warnings = s.warnings();
-    assertThat(warnings).isNotEmpty().allSatisfy(w -> assertThat(w.victimPhone()).isEqualTo(VICTIM));
+    assertThat(warnings)
+        .isNotEmpty()
+        .allSatisfy(w -> assertThat(w.victimPhone()).isEqualTo(VICTIM));
     return warnings.get(warnings.size() - 1).fraudType();
   }
 
@@ -48,28 +54,47 @@ class EpisodeTypeTest {
   @Test
   void aSmallSumComingInBeforeThePayments_isTheBrushingGangsCommission() {
     Scenario s = new Scenario();
-    s.transfer(T0 + 20 * MINUTE, account(800), account(701), 48, null); // the "commission" for the first tasks
+    s.transfer(
+        T0 + 20 * MINUTE,
+        account(800),
+        account(701),
+        48,
+        null); // the "commission" for the first tasks
     assertThat(lastType(hooked(s, 1_000, 2_100, 4_500))).isEqualTo(FraudType.BRUSHING);
   }
 
   @Test
   void paymentsThatDoNotGrow_nameNothingByThemselves() {
-    assertThat(lastType(hooked(new Scenario(), 20_000, 18_000))).isNotIn(FraudType.LOAN, FraudType.BRUSHING);
+    assertThat(lastType(hooked(new Scenario(), 20_000, 18_000)))
+        .isNotIn(FraudType.LOAN, FraudType.BRUSHING);
   }
 
   @Test
   void aMessageThatOnlyLeansTowardFraud_namesTheEpisodeButAccusesNobody() {
-    Engine engine = new Engine(EngineConfig.defaults().with("pairs.log2_bits", 12).withContentClassifier(
-        text -> text.contains("保本")
-            ? new ContentVerdict(FraudType.INVESTMENT.wireName(), FraudType.INVESTMENT, 0.5, List.of("保本"))
-            : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of())));
+    Engine engine =
+        new Engine(
+            EngineConfig.defaults()
+                .with("pairs.log2_bits", 12)
+                .withContentClassifier(
+                    text ->
+                        text.contains("保本")
+                            ? new ContentVerdict(
+                                FraudType.INVESTMENT.wireName(),
+                                FraudType.INVESTMENT,
+                                0.5,
+                                List.of("保本"))
+                            : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of())));
     Scenario s = new Scenario(engine);
     String sender = phone(702);
     s.sms(T0 - 2 * HOUR, sender, VICTIM, "养老项目认购中，年化收益35%，保本保息");
     assertThat(s.warnings()).as("a message alone warns nobody").isEmpty();
     assertThat(lastType(hooked(s, 20_000, 18_000))).isEqualTo(FraudType.INVESTMENT);
-    assertThat(engine.entity(EntityKind.PHONE, sender).map(r -> r.reasons().stream().map(Reason::code).toList())
-        .orElse(List.of())).as("below the content threshold: no evidence against the sender")
+    assertThat(
+            engine
+                .entity(EntityKind.PHONE, sender)
+                .map(r -> r.reasons().stream().map(Reason::code).toList())
+                .orElse(List.of()))
+        .as("below the content threshold: no evidence against the sender")
         .doesNotContain("PH_FRAUD_SMS", "PH_FRAUD_SMS_MANY");
   }
 }

@@ -32,6 +32,7 @@ public final class Scenario {
 
   /** 2026-11-27T09:00:00+08:00. */
   public static final long T0 = 1_795_741_200_000L;
+
   public static final long MINUTE = Millis.MINUTE;
   public static final long HOUR = Millis.HOUR;
   public static final long DAY = Millis.DAY;
@@ -73,7 +74,9 @@ public final class Scenario {
     return "alipay:acct" + n;
   }
 
-  /** Returns a valid resident ID (GB 11643 check character), distinct for each {@code n} below 1000. */
+  /**
+   * Returns a valid resident ID (GB 11643 check character), distinct for each {@code n} below 1000.
+   */
   public static String holder(int n) {
     String first17 = String.format("41040219800101%03d", n % 1000);
     return first17 + org.fanzha.core.id.Identifiers.residentIdCheckChar(first17);
@@ -95,8 +98,15 @@ public final class Scenario {
     return prefix + (++seq);
   }
 
-  public Decision call(long ts, String caller, String callee, int durationS, @Nullable String imei, @Nullable String cell) {
-    return feed(new CallEvent(id("c"), ts, null, caller, callee, durationS, null, null, imei, cell, null));
+  public Decision call(
+      long ts,
+      String caller,
+      String callee,
+      int durationS,
+      @Nullable String imei,
+      @Nullable String cell) {
+    return feed(
+        new CallEvent(id("c"), ts, null, caller, callee, durationS, null, null, imei, cell, null));
   }
 
   public Decision call(long ts, String caller, String callee, int durationS) {
@@ -108,39 +118,114 @@ public final class Scenario {
   }
 
   public Decision transfer(long ts, String from, String to, long yuan, @Nullable String fromPhone) {
-    return feed(new TransferEvent(id("t"), ts, null, from, to, yuan * 100, "CNY", Channel.MOBILE, fromPhone,
-        null, null, null, null));
+    return feed(
+        new TransferEvent(
+            id("t"),
+            ts,
+            null,
+            from,
+            to,
+            yuan * 100,
+            "CNY",
+            Channel.MOBILE,
+            fromPhone,
+            null,
+            null,
+            null,
+            null));
   }
 
-  public Decision transferFrom(long ts, String from, String to, long yuan, String device, String ip) {
-    return feed(new TransferEvent(id("t"), ts, null, from, to, yuan * 100, "CNY", Channel.MOBILE, null,
-        null, device, ip, null));
+  public Decision transferFrom(
+      long ts, String from, String to, long yuan, String device, String ip) {
+    return feed(
+        new TransferEvent(
+            id("t"),
+            ts,
+            null,
+            from,
+            to,
+            yuan * 100,
+            "CNY",
+            Channel.MOBILE,
+            null,
+            null,
+            device,
+            ip,
+            null));
   }
 
   public Decision cashOut(long ts, String from, long yuan) {
-    return feed(new TransferEvent(id("t"), ts, null, from, "cash:ATM" + (seq % 7), yuan * 100, "CNY",
-        Channel.ATM, null, null, null, null, null));
+    return feed(
+        new TransferEvent(
+            id("t"),
+            ts,
+            null,
+            from,
+            "cash:ATM" + (seq % 7),
+            yuan * 100,
+            "CNY",
+            Channel.ATM,
+            null,
+            null,
+            null,
+            null,
+            null));
   }
 
-  public Decision opening(long ts, OpeningKind kind, String account, String holder, @Nullable String phone,
-      @Nullable String region, @Nullable String device, @Nullable String ip, @Nullable String channel) {
-    return feed(new OpeningEvent(id("o"), ts, null, kind, account, holder, phone, region, device, ip, channel));
+  public Decision opening(
+      long ts,
+      OpeningKind kind,
+      String account,
+      String holder,
+      @Nullable String phone,
+      @Nullable String region,
+      @Nullable String device,
+      @Nullable String ip,
+      @Nullable String channel) {
+    return feed(
+        new OpeningEvent(
+            id("o"), ts, null, kind, account, holder, phone, region, device, ip, channel));
   }
 
   public Decision device(long ts, String subscriber, DeviceSignal kind, String target) {
     return feed(new DeviceEvent(id("d"), ts, null, subscriber, kind, target));
   }
 
-  public Decision report(long ts, @Nullable String reporter, TargetKind kind, String value, @Nullable FraudType type,
+  public Decision report(
+      long ts,
+      @Nullable String reporter,
+      TargetKind kind,
+      String value,
+      @Nullable FraudType type,
       long lossYuan) {
-    return feed(new ReportEvent(id("r"), ts, null, List.of(new ReportTarget(kind, value)), reporter, null, type,
-        null, lossYuan * 100, List.of()));
+    return feed(
+        new ReportEvent(
+            id("r"),
+            ts,
+            null,
+            List.of(new ReportTarget(kind, value)),
+            reporter,
+            null,
+            type,
+            null,
+            lossYuan * 100,
+            List.of()));
   }
 
   /** A report that names no fraud type but tells what happened in the reporter's words. */
   public Decision reportText(long ts, String reporter, TargetKind kind, String value, String text) {
-    return feed(new ReportEvent(id("r"), ts, null, List.of(new ReportTarget(kind, value)), reporter, null, null,
-        text, 0, List.of()));
+    return feed(
+        new ReportEvent(
+            id("r"),
+            ts,
+            null,
+            List.of(new ReportTarget(kind, value)),
+            reporter,
+            null,
+            null,
+            text,
+            0,
+            List.of()));
   }
 
   public Decision label(long ts, EntityKind kind, String entity, Role role) {
@@ -149,22 +234,32 @@ public final class Scenario {
 
   /** A list entry added ({@code lift} false) or lifted, as the server's list service sends it. */
   public Decision listing(long ts, ListName list, boolean lift, ListKind kind, String entity) {
-    return feed(new ListingEvent(id("ls"), ts, "lists", list, lift, kind, entity, null, null, "entry-" + entity));
+    return feed(
+        new ListingEvent(
+            id("ls"), ts, "lists", list, lift, kind, entity, null, null, "entry-" + entity));
   }
 
   // ---- larger pieces
 
   /**
-   * A SIM farm: {@code numbers} new cards (opened a day before by one holder) in one GOIP box
-   * (one IMEI), each calling {@code callsEach} strangers over four night-and-day hours, rarely
-   * answered and hung up quickly. Returns the numbers.
+   * A SIM farm: {@code numbers} new cards (opened a day before by one holder) in one GOIP box (one
+   * IMEI), each calling {@code callsEach} strangers over four night-and-day hours, rarely answered
+   * and hung up quickly. Returns the numbers.
    */
   public List<String> simFarmCalls(int firstNumber, int numbers, int callsEach, long start) {
     List<String> out = new ArrayList<>();
     for (int k = 0; k < numbers; k++) {
       String p = phone(firstNumber + k);
       out.add(p);
-      opening(start - DAY, OpeningKind.SIM, p, holder(9000 + firstNumber / 100), null, "440300", null, null,
+      opening(
+          start - DAY,
+          OpeningKind.SIM,
+          p,
+          holder(9000 + firstNumber / 100),
+          null,
+          "440300",
+          null,
+          null,
           "agent-" + k % 3);
     }
     int callee = 5_000_000 + firstNumber * 1000;
@@ -172,7 +267,13 @@ public final class Scenario {
       for (int k = 0; k < numbers; k++) {
         long ts = start + (c * 4 * HOUR) / callsEach + k * 1000L;
         int dur = (c + k) % 5 == 0 ? 8 + (c % 10) : 0;
-        call(ts, out.get(k), phone(callee++), dur, "IMEI-GOIP-" + firstNumber, "CELL-" + firstNumber);
+        call(
+            ts,
+            out.get(k),
+            phone(callee++),
+            dur,
+            "IMEI-GOIP-" + firstNumber,
+            "CELL-" + firstNumber);
       }
     }
     return out;

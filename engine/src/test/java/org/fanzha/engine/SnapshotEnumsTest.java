@@ -17,7 +17,10 @@ import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.Role;
 import org.junit.jupiter.api.Test;
 
-/** A snapshot names the enum constants whose ordinals it stores; a reordered enum refuses it, an extended one reads it. */
+/**
+ * A snapshot names the enum constants whose ordinals it stores; a reordered enum refuses it, an
+ * extended one reads it.
+ */
 class SnapshotEnumsTest {
 
   static List<String> names(Class<? extends Enum<?>> c) {
@@ -35,17 +38,22 @@ class SnapshotEnumsTest {
   @Test
   void aSnapshotWrittenWithRolesInAnotherOrder_isRefusedNamingTheEnum() throws Exception {
     List<String> swapped = new ArrayList<>(names(Role.class));
-    Collections.swap(swapped, 1, 2); // two roles traded places: their bits would be read as each other
+    Collections.swap(
+        swapped, 1, 2); // two roles traded places: their bits would be read as each other
     byte[] h = header(List.of(new SnapshotEnums.Written("Role", swapped)));
     assertThatThrownBy(() -> SnapshotEnums.check(new DataInputStream(new ByteArrayInputStream(h))))
-        .isInstanceOf(IOException.class).hasMessageContaining("Role").hasMessageContaining(swapped.get(1));
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("Role")
+        .hasMessageContaining(swapped.get(1));
   }
 
   @Test
   void aSnapshotWrittenBeforeAConstantWasAddedAtTheEnd_isRead() throws Exception {
     List<String> all = names(FraudType.class);
-    byte[] h = header(List.of(new SnapshotEnums.Written("FraudType", all.subList(0, all.size() - 1))));
-    assertThatCode(() -> SnapshotEnums.check(new DataInputStream(new ByteArrayInputStream(h)))).doesNotThrowAnyException();
+    byte[] h =
+        header(List.of(new SnapshotEnums.Written("FraudType", all.subList(0, all.size() - 1))));
+    assertThatCode(() -> SnapshotEnums.check(new DataInputStream(new ByteArrayInputStream(h))))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -54,21 +62,28 @@ class SnapshotEnumsTest {
     ByteArrayOutputStream snap = new ByteArrayOutputStream();
     e.writeSnapshot(snap);
     byte[] bytes = snap.toByteArray();
-    assertThat(Engine.readSnapshot(new ByteArrayInputStream(bytes), EngineConfig.defaults())).isNotNull();
+    assertThat(Engine.readSnapshot(new ByteArrayInputStream(bytes), EngineConfig.defaults()))
+        .isNotNull();
 
     // the same snapshot with FraudType's first two constants traded in its header
     List<String> types = new ArrayList<>(names(FraudType.class));
     Collections.swap(types, 0, 1);
     List<SnapshotEnums.Written> edited = new ArrayList<>();
     for (Class<? extends Enum<?>> c : SnapshotEnums.STORED) {
-      edited.add(new SnapshotEnums.Written(c.getSimpleName(), c == FraudType.class ? types : names(c)));
+      edited.add(
+          new SnapshotEnums.Written(c.getSimpleName(), c == FraudType.class ? types : names(c)));
     }
-    byte[] original = header(SnapshotEnums.STORED.stream()
-        .map(c -> new SnapshotEnums.Written(c.getSimpleName(), names(c))).toList());
+    byte[] original =
+        header(
+            SnapshotEnums.STORED.stream()
+                .map(c -> new SnapshotEnums.Written(c.getSimpleName(), names(c)))
+                .toList());
     byte[] replaced = header(edited);
     assertThat(replaced).hasSameSizeAs(original);
     System.arraycopy(replaced, 0, bytes, 8, replaced.length); // after the magic and the version
-    assertThatThrownBy(() -> Engine.readSnapshot(new ByteArrayInputStream(bytes), EngineConfig.defaults()))
-        .isInstanceOf(IOException.class).hasMessageContaining("FraudType");
+    assertThatThrownBy(
+            () -> Engine.readSnapshot(new ByteArrayInputStream(bytes), EngineConfig.defaults()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("FraudType");
   }
 }

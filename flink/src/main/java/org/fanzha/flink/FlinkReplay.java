@@ -35,9 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./fanzha replay --runner flink}: runs the detection job over an events file on a local
- * Flink mini-cluster and writes the embedded replay's four files (EVENTS.md) from what the job sends
- * back: decisions in input order, warnings by time, entity risks as the last value per entity (by key), and
- * the summary from the job's counts and the refusals it reported.
+ * Flink mini-cluster and writes the embedded replay's four files (EVENTS.md) from what the job
+ * sends back: decisions in input order, warnings by time, entity risks as the last value per entity
+ * (by key), and the summary from the job's counts and the refusals it reported.
  */
 public final class FlinkReplay {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -50,7 +50,8 @@ public final class FlinkReplay {
    *
    * @throws Exception when the job fails or an output cannot be written
    */
-  public static ReplaySummary run(Path events, Path outDir, JobSettings settings, int parallelism) throws Exception {
+  public static ReplaySummary run(Path events, Path outDir, JobSettings settings, int parallelism)
+      throws Exception {
     return run(events, outDir, settings, parallelism, Plan.KEYED);
   }
 
@@ -59,22 +60,31 @@ public final class FlinkReplay {
    *
    * @throws Exception when the job fails or an output cannot be written
    */
-  public static ReplaySummary run(Path events, Path outDir, JobSettings settings, int parallelism, Plan plan)
-      throws Exception {
+  public static ReplaySummary run(
+      Path events, Path outDir, JobSettings settings, int parallelism, Plan plan) throws Exception {
     if (!Files.isReadable(events)) {
       throw new IOException("cannot read " + events);
     }
     Files.createDirectories(outDir);
     long start = System.nanoTime();
     Configuration conf = new Configuration();
-    conf.set(RestOptions.BIND_PORT, "0"); // any free port: a second replay, or a Flink on 8081, must not stop this one
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+    conf.set(
+        RestOptions.BIND_PORT,
+        "0"); // any free port: a second replay, or a Flink on 8081, must not stop this one
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     String run = "replay-" + UUID.randomUUID();
-    DataStream<Output> outputs = plan == Plan.KEYED ? KeyedJob.localReplay(env, events, settings, run)
-        : DetectionJob.score(DetectionJob.validate(DetectionJob.fileLines(env, events), settings,
-            DetectionJob.VALIDATE_UID), settings);
+    DataStream<Output> outputs =
+        plan == Plan.KEYED
+            ? KeyedJob.localReplay(env, events, settings, run)
+            : DetectionJob.score(
+                DetectionJob.validate(
+                    DetectionJob.fileLines(env, events), settings, DetectionJob.VALIDATE_UID),
+                settings);
     ReplayFiles written = new ReplayFiles(outDir, plan == Plan.SINGLE);
-    try (written; CloseableIterator<Output> it = outputs.executeAndCollect("fanzha replay " + events.getFileName())) {
+    try (written;
+        CloseableIterator<Output> it =
+            outputs.executeAndCollect("fanzha replay " + events.getFileName())) {
       while (it.hasNext()) {
         written.take(it.next());
       }
@@ -90,9 +100,9 @@ public final class FlinkReplay {
   }
 
   /**
-   * The replay's files as the job's outputs arrive: decisions in input order (the keyed job numbers them; the
-   * single one sends them in order), warnings in the order raised when the job sends them so or else by time,
-   * entities with the last value sent for each, in the order last sent.
+   * The replay's files as the job's outputs arrive: decisions in input order (the keyed job numbers
+   * them; the single one sends them in order), warnings in the order raised when the job sends them
+   * so or else by time, entities with the last value sent for each, in the order last sent.
    */
   private static final class ReplayFiles implements AutoCloseable {
     private final Path dir;
@@ -105,7 +115,7 @@ public final class FlinkReplay {
     private final List<Rejection> rejections = new ArrayList<>();
     private @Nullable JsonNode counts;
 
-    private record Warned(String ts, String id, byte[] json) { }
+    private record Warned(String ts, String id, byte[] json) {}
 
     /** Whether the job sends warnings in the order they were raised. */
     private final boolean inOrder;
@@ -121,7 +131,11 @@ public final class FlinkReplay {
         case DECISION -> decision(o);
         case WARNING -> {
           JsonNode w = MAPPER.readTree(o.json);
-          warnings.add(new Warned(w.path("ts").asString(), w.path("id").asString(), Objects.requireNonNull(o.json)));
+          warnings.add(
+              new Warned(
+                  w.path("ts").asString(),
+                  w.path("id").asString(),
+                  Objects.requireNonNull(o.json)));
         }
         case ENTITY -> {
           entities.remove(o.key); // re-put: the file lists entities in the order last sent
@@ -135,7 +149,7 @@ public final class FlinkReplay {
           }
         }
         case SUMMARY -> counts = MAPPER.readTree(o.json);
-        default -> { }
+        default -> {}
       }
     }
 
@@ -162,7 +176,8 @@ public final class FlinkReplay {
     public void close() throws IOException {
       decisions.close();
       if (!early.isEmpty()) {
-        throw new IllegalStateException(early.size() + " decisions came without the ones before them");
+        throw new IllegalStateException(
+            early.size() + " decisions came without the ones before them");
       }
       if (!inOrder) {
         warnings.sort(Comparator.comparing(Warned::ts).thenComparing(Warned::id));
@@ -188,14 +203,26 @@ public final class FlinkReplay {
       for (EventType t : EventType.values()) {
         byType.put(t, c.path("by_type").path(t.wireName()).asLong(0));
       }
-      return new ReplaySummary(c.path("events_read").asLong(), c.path("accepted").asLong(), c.path("rejected").asLong(),
-          rejections, c.path("duplicates").asLong(), byType, decisionsWritten, warnings.size(), entities.size(), wallMs);
+      return new ReplaySummary(
+          c.path("events_read").asLong(),
+          c.path("accepted").asLong(),
+          c.path("rejected").asLong(),
+          rejections,
+          c.path("duplicates").asLong(),
+          byType,
+          decisionsWritten,
+          warnings.size(),
+          entities.size(),
+          wallMs);
     }
   }
 
   private static Rejection rejection(JsonNode r) {
     JsonNode id = r.path("event_id");
-    return new Rejection(r.path("line").asLong(), id.isString() ? id.asString() : null, r.path("field").asString(),
+    return new Rejection(
+        r.path("line").asLong(),
+        id.isString() ? id.asString() : null,
+        r.path("field").asString(),
         r.path("reason").asString());
   }
 

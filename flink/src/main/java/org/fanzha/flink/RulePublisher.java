@@ -37,30 +37,44 @@ public final class RulePublisher {
     this.bootstrapServers = bootstrapServers;
   }
 
-  /** Sends the (already checked) rule book's file text; returns once the broker has it on all in-sync replicas. */
-  public Published publish(String rulesTopic, RuleBook book, String yaml) throws InterruptedException,
-      ExecutionException {
+  /**
+   * Sends the (already checked) rule book's file text; returns once the broker has it on all
+   * in-sync replicas.
+   */
+  public Published publish(String rulesTopic, RuleBook book, String yaml)
+      throws InterruptedException, ExecutionException {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers);
     p.put("acks", "all");
     p.put("enable.idempotence", "true");
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-        new ByteArraySerializer())) {
-      RecordMetadata m = producer.send(new ProducerRecord<>(rulesTopic,
-          ("version " + book.version()).getBytes(StandardCharsets.UTF_8), yaml.getBytes(StandardCharsets.UTF_8))).get();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      RecordMetadata m =
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      rulesTopic,
+                      ("version " + book.version()).getBytes(StandardCharsets.UTF_8),
+                      yaml.getBytes(StandardCharsets.UTF_8)))
+              .get();
       return new Published(m.partition(), m.offset());
     }
   }
 
-  /** Waits up to {@code timeout} for the job's committed answer to one published file ({@code {version, status…}}). */
+  /**
+   * Waits up to {@code timeout} for the job's committed answer to one published file ({@code
+   * {version, status…}}).
+   */
   public Optional<String> awaitAnswer(String answersTopic, Published published, Duration timeout) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers);
     p.put("isolation.level", "read_committed");
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-        new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
       List<TopicPartition> parts = new ArrayList<>();
-      consumer.partitionsFor(answersTopic, timeout).forEach(i -> parts.add(new TopicPartition(answersTopic, i.partition())));
+      consumer
+          .partitionsFor(answersTopic, timeout)
+          .forEach(i -> parts.add(new TopicPartition(answersTopic, i.partition())));
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       long deadline = System.nanoTime() + timeout.toNanos();

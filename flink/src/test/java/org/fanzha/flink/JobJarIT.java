@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.replay.Replay;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Simulator;
@@ -18,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged job jar, started as {@code ./fanzha replay --runner flink} starts it (its own JVM, its own
- * mini-cluster, the keyed plan, the shipped rules and content model), writes what the embedded replay writes: the
- * same counts, the same entities held high with the same roles, the same warnings but for a few.
+ * The packaged job jar, started as {@code ./fanzha replay --runner flink} starts it (its own JVM,
+ * its own mini-cluster, the keyed plan, the shipped rules and content model), writes what the
+ * embedded replay writes: the same counts, the same entities held high with the same roles, the
+ * same warnings but for a few.
  */
 class JobJarIT {
 
@@ -32,11 +32,27 @@ class JobJarIT {
 
     Path jar = Path.of("target", "fanzha-flink.jar").toAbsolutePath();
     assertThat(jar).exists();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-jar", jar.toString(), "replay", "--runner", "flink", "--parallelism", "2",
-        "--events", events.toString(), "--out", dir.resolve("flink").toString()));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile())
-        .start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-jar",
+                jar.toString(),
+                "replay",
+                "--runner",
+                "flink",
+                "--parallelism",
+                "2",
+                "--events",
+                events.toString(),
+                "--out",
+                dir.resolve("flink").toString()));
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("log.txt").toFile())
+            .start();
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
     String log = Files.readString(dir.resolve("log.txt"), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(log).isZero();
@@ -50,15 +66,19 @@ class JobJarIT {
     Set<String> theirWarnings = KeyedReplayParityTest.warnings(dir.resolve("embedded"));
     assertThat(theirHigh).isNotEmpty();
     assertThat(theirWarnings).isNotEmpty();
-    assertThat(KeyedReplayParityTest.only(high.keySet(), theirHigh.keySet()).size()
-        + KeyedReplayParityTest.only(theirHigh.keySet(), high.keySet()).size())
+    assertThat(
+            KeyedReplayParityTest.only(high.keySet(), theirHigh.keySet()).size()
+                + KeyedReplayParityTest.only(theirHigh.keySet(), high.keySet()).size())
         .isLessThanOrEqualTo(theirHigh.size() / 20 + 1);
-    assertThat(KeyedReplayParityTest.only(warnings, theirWarnings).size()
-        + KeyedReplayParityTest.only(theirWarnings, warnings).size()).isLessThanOrEqualTo(theirWarnings.size() / 20 + 1);
-    high.forEach((k, roles) -> {
-      if (theirHigh.containsKey(k)) {
-        assertThat(roles).as("roles of %s", k).isEqualTo(theirHigh.get(k));
-      }
-    });
+    assertThat(
+            KeyedReplayParityTest.only(warnings, theirWarnings).size()
+                + KeyedReplayParityTest.only(theirWarnings, warnings).size())
+        .isLessThanOrEqualTo(theirWarnings.size() / 20 + 1);
+    high.forEach(
+        (k, roles) -> {
+          if (theirHigh.containsKey(k)) {
+            assertThat(roles).as("roles of %s", k).isEqualTo(theirHigh.get(k));
+          }
+        });
   }
 }

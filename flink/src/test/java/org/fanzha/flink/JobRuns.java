@@ -13,19 +13,23 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.jspecify.annotations.Nullable;
 
-/** What the streaming jobs' tests share: how a job is started, waited on and stopped, and input cut in chunks. */
+/**
+ * What the streaming jobs' tests share: how a job is started, waited on and stopped, and input cut
+ * in chunks.
+ */
 final class JobRuns {
 
   private JobRuns() {}
 
   /**
-   * A job's configuration: checkpoints under {@code dir}, restarts after a failure, the state backend, and the
-   * savepoint to resume from (none: a fresh start).
+   * A job's configuration: checkpoints under {@code dir}, restarts after a failure, the state
+   * backend, and the savepoint to resume from (none: a fresh start).
    */
   static Configuration configuration(Path dir, String stateBackend, @Nullable String savepoint) {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+    conf.set(
+        CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
@@ -36,8 +40,12 @@ final class JobRuns {
     return conf;
   }
 
-  /** Waits until {@code done}, failing with the job's own failure if it ends first, or after {@code patience}. */
-  static void await(JobClient job, BooleanSupplier done, String what, Duration patience) throws Exception {
+  /**
+   * Waits until {@code done}, failing with the job's own failure if it ends first, or after {@code
+   * patience}.
+   */
+  static void await(JobClient job, BooleanSupplier done, String what, Duration patience)
+      throws Exception {
     long deadline = System.nanoTime() + patience.toNanos();
     while (!done.getAsBoolean()) {
       if (job.getJobStatus().get().isGloballyTerminalState()) {
@@ -52,9 +60,9 @@ final class JobRuns {
   }
 
   /**
-   * Cancels a job still running (a failed one has nothing to cancel, and its failure is the test's answer) and waits
-   * until it has stopped: a cancel is acknowledged before the tasks end, and a checkpoint still being written then
-   * races the deletion of the test's folder.
+   * Cancels a job still running (a failed one has nothing to cancel, and its failure is the test's
+   * answer) and waits until it has stopped: a cancel is acknowledged before the tasks end, and a
+   * checkpoint still being written then races the deletion of the test's folder.
    */
   static void cancel(JobClient job) throws Exception {
     if (!job.getJobStatus().get().isGloballyTerminalState()) {
@@ -64,7 +72,9 @@ final class JobRuns {
     while (!job.getJobStatus().get().isGloballyTerminalState() && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    Thread.sleep(500); // the checkpoint coordinator disposes of a pending checkpoint's files after the job ends
+    Thread.sleep(
+        500); // the checkpoint coordinator disposes of a pending checkpoint's files after the job
+    // ends
   }
 
   /** {@code lines} in {@code n} chunks of about the same size, in order. */

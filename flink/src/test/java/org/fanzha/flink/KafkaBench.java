@@ -32,19 +32,23 @@ import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Simulator;
 
 /**
- * Kafka → Flink → Kafka throughput, checkpoint size and recovery time, printed. Not a test: run it with
+ * Kafka → Flink → Kafka throughput, checkpoint size and recovery time, printed. Not a test: run it
+ * with
  *
  * <pre>./mvnw -q install -DskipTests   # the modules it uses, and its own test classes
  * ./mvnw -q -pl flink exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
- *   -Dexec.args="-Xmx10g -classpath %classpath org.fanzha.flink.KafkaBench PEOPLE DAYS [single|keyed]"</pre>
+ *   -Dexec.args="-Xmx10g -classpath %classpath org.fanzha.flink.KafkaBench PEOPLE DAYS [single|keyed]"
+ * </pre>
  *
- * <p>(Its own JVM: under {@code exec:java} Flink cannot see the job's classes through Maven's class loader.)
+ * <p>(Its own JVM: under {@code exec:java} Flink cannot see the job's classes through Maven's class
+ * loader.)
  *
- * <p>A simulated city (seed 5) is written into a 2-partition input topic of an in-JVM KRaft broker before each job
- * starts, so the producer does not compete with the job. The job then drains it with checkpoints every second and
- * exactly-once output; it is done when the consumer group's committed offsets (committed with each checkpoint, after
- * the outputs' transactions) reach the end of the topic. Then a task manager is killed and the time until the job
- * completes its next checkpoint on a new one is the recovery time. The embedded replay of the same file, and the
+ * <p>A simulated city (seed 5) is written into a 2-partition input topic of an in-JVM KRaft broker
+ * before each job starts, so the producer does not compete with the job. The job then drains it
+ * with checkpoints every second and exactly-once output; it is done when the consumer group's
+ * committed offsets (committed with each checkpoint, after the outputs' transactions) reach the end
+ * of the topic. Then a task manager is killed and the time until the job completes its next
+ * checkpoint on a new one is the recovery time. The embedded replay of the same file, and the
  * engine's snapshot of it, are measured alongside.
  */
 public final class KafkaBench {
@@ -59,27 +63,54 @@ public final class KafkaBench {
     Simulator.writeFiles(SimConfig.of(5, people, days), events);
 
     ReplaySummary embedded = Replay.run(events, dir.resolve("embedded"), EngineConfig.defaults());
-    System.out.printf(Locale.ROOT, "world: seed 5, %,d people, %d days, %,d events%n", people, days, embedded.eventsRead());
-    System.out.printf(Locale.ROOT, "embedded replay (file → files, reader thread + scoring thread): %,.0f events/s%n",
+    System.out.printf(
+        Locale.ROOT,
+        "world: seed 5, %,d people, %d days, %,d events%n",
+        people,
+        days,
+        embedded.eventsRead());
+    System.out.printf(
+        Locale.ROOT,
+        "embedded replay (file → files, reader thread + scoring thread): %,.0f events/s%n",
         embedded.eventsPerSecond());
     snapshotSize(events);
 
     try (KafkaBroker kafka = KafkaBroker.start()) {
       for (int parallelism : List.of(1, 2)) {
-        run(kafka, events, plan, parallelism, embedded.eventsRead(), dir.resolve("checkpoints-p" + parallelism));
+        run(
+            kafka,
+            events,
+            plan,
+            parallelism,
+            embedded.eventsRead(),
+            dir.resolve("checkpoints-p" + parallelism));
       }
     }
   }
 
-  private static void run(KafkaBroker kafka, Path events, Plan plan, int parallelism, long expected,
-      Path checkpoints) throws Exception {
+  private static void run(
+      KafkaBroker kafka, Path events, Plan plan, int parallelism, long expected, Path checkpoints)
+      throws Exception {
     String name = "bench-" + plan.name().toLowerCase(Locale.ROOT) + "-p" + parallelism;
-    DetectionJob.KafkaTopics topics = new DetectionJob.KafkaTopics(kafka.bootstrapServers(), name + ".events",
-        name + ".rules", name + "-group", name + ".", "fanzha-" + name);
+    DetectionJob.KafkaTopics topics =
+        new DetectionJob.KafkaTopics(
+            kafka.bootstrapServers(),
+            name + ".events",
+            name + ".rules",
+            name + "-group",
+            name + ".",
+            "fanzha-" + name);
     kafka.createTopics(2, List.of(topics.inputTopic()));
     kafka.createTopics(1, List.of(topics.rulesTopic()));
-    kafka.createTopics(2, List.of(name + ".decisions", name + ".warnings", name + ".entities", name + ".rejections",
-        name + ".rules-applied", name + "." + KeyedJob.FEEDBACK_TOPIC));
+    kafka.createTopics(
+        2,
+        List.of(
+            name + ".decisions",
+            name + ".warnings",
+            name + ".entities",
+            name + ".rejections",
+            name + ".rules-applied",
+            name + "." + KeyedJob.FEEDBACK_TOPIC));
     long produced = kafka.produceFile(topics.inputTopic(), events);
     if (produced != expected) {
       throw new IllegalStateException("produced " + produced + " of " + expected);
@@ -93,8 +124,13 @@ public final class KafkaBench {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-    try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
-        .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build())) {
+    try (MiniCluster cluster =
+        new MiniCluster(
+            new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(parallelism)
+                .build())) {
       cluster.start();
       TestStreamEnvironment.setAsContext(cluster, parallelism);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -111,7 +147,8 @@ public final class KafkaBench {
       long nineTenths = 0;
       long doneAtTenth = 0;
       long doneAtNineTenths = 0;
-      for (long done; (done = kafka.committedOffsets(topics.groupId(), topics.inputTopic())) < expected; ) {
+      for (long done;
+          (done = kafka.committedOffsets(topics.groupId(), topics.inputTopic())) < expected; ) {
         if (tenth == 0 && done >= expected / 10) {
           tenth = System.nanoTime();
           doneAtTenth = done;
@@ -133,15 +170,29 @@ public final class KafkaBench {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       CompletedCheckpointStats last = latestCheckpoint(cluster, job.getJobID());
-      System.out.printf(Locale.ROOT, "flink %s p%d, Kafka → Kafka exactly-once: %,d events in %.1f s = %,.0f events/s "
+      System.out.printf(
+          Locale.ROOT,
+          "flink %s p%d, Kafka → Kafka exactly-once: %,d events in %.1f s = %,.0f events/s "
               + "(job start and up to one %d s checkpoint wait included)%n",
-          plan, parallelism, expected, seconds, expected / seconds, CHECKPOINT_INTERVAL.toSeconds());
+          plan,
+          parallelism,
+          expected,
+          seconds,
+          expected / seconds,
+          CHECKPOINT_INTERVAL.toSeconds());
       if (nineTenths > tenth && tenth > 0) {
-        System.out.printf(Locale.ROOT, "flink p%d, steady (from 10%% to 90%% of the input committed): %,.0f events/s%n",
-            parallelism, (doneAtNineTenths - doneAtTenth) / ((nineTenths - tenth) / 1e9));
+        System.out.printf(
+            Locale.ROOT,
+            "flink p%d, steady (from 10%% to 90%% of the input committed): %,.0f events/s%n",
+            parallelism,
+            (doneAtNineTenths - doneAtTenth) / ((nineTenths - tenth) / 1e9));
       }
-      System.out.printf(Locale.ROOT, "flink p%d, last checkpoint: %,d bytes of state, %,d ms end to end%n",
-          parallelism, last.getStateSize(), last.getEndToEndDuration());
+      System.out.printf(
+          Locale.ROOT,
+          "flink p%d, last checkpoint: %,d bytes of state, %,d ms end to end%n",
+          parallelism,
+          last.getStateSize(),
+          last.getEndToEndDuration());
 
       long checkpointBefore = last.getCheckpointId();
       long kill = System.nanoTime();
@@ -151,8 +202,11 @@ public final class KafkaBench {
           || cluster.getJobStatus(job.getJobID()).get() != JobStatus.RUNNING) {
         Thread.sleep(50);
       }
-      System.out.printf(Locale.ROOT, "flink p%d, task manager lost: next completed checkpoint on a new one after %,d ms%n",
-          parallelism, (System.nanoTime() - kill) / 1_000_000);
+      System.out.printf(
+          Locale.ROOT,
+          "flink p%d, task manager lost: next completed checkpoint on a new one after %,d ms%n",
+          parallelism,
+          (System.nanoTime() - kill) / 1_000_000);
       job.cancel().get();
     } finally {
       TestStreamEnvironment.unsetAsContext();
@@ -160,8 +214,14 @@ public final class KafkaBench {
   }
 
   /** The latest completed checkpoint, or null before the first. */
-  private static CompletedCheckpointStats latestCheckpoint(MiniCluster cluster, JobID job) throws Exception {
-    return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getHistory().getLatestCompletedCheckpoint();
+  private static CompletedCheckpointStats latestCheckpoint(MiniCluster cluster, JobID job)
+      throws Exception {
+    return cluster
+        .getExecutionGraph(job)
+        .get()
+        .getCheckpointStatsSnapshot()
+        .getHistory()
+        .getLatestCompletedCheckpoint();
   }
 
   private static long latestCheckpointId(MiniCluster cluster, JobID job) throws Exception {
@@ -169,22 +229,32 @@ public final class KafkaBench {
     return c == null ? -1 : c.getCheckpointId();
   }
 
-  /** The engine's snapshot after the whole file: what the scoring operator checkpoints, per tracked entity. */
+  /**
+   * The engine's snapshot after the whole file: what the scoring operator checkpoints, per tracked
+   * entity.
+   */
   private static void snapshotSize(Path events) throws Exception {
     Engine engine = new Engine(EngineConfig.defaults());
     EventCodec codec = new EventCodec();
     try (InputStream in = Files.newInputStream(events)) {
-      NdjsonLines.forEach(in, (buf, off, len, line) -> {
-        if (codec.parse(buf, off, len, line) instanceof ParseResult.Accepted a) {
-          engine.process(a.event());
-          engine.drainWarnings();
-        }
-      });
+      NdjsonLines.forEach(
+          in,
+          (buf, off, len, line) -> {
+            if (codec.parse(buf, off, len, line) instanceof ParseResult.Accepted a) {
+              engine.process(a.event());
+              engine.drainWarnings();
+            }
+          });
     }
     ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
     engine.writeSnapshot(snapshot);
-    long entities = engine.stats().entitiesTracked().values().stream().mapToLong(Integer::longValue).sum();
-    System.out.printf(Locale.ROOT, "engine snapshot: %,d bytes for %,d tracked entities = %.0f bytes per entity%n",
-        snapshot.size(), entities, (double) snapshot.size() / entities);
+    long entities =
+        engine.stats().entitiesTracked().values().stream().mapToLong(Integer::longValue).sum();
+    System.out.printf(
+        Locale.ROOT,
+        "engine snapshot: %,d bytes for %,d tracked entities = %.0f bytes per entity%n",
+        snapshot.size(),
+        entities,
+        (double) snapshot.size() / entities);
   }
 }

@@ -29,9 +29,9 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real Kafka broker in the test JVM: one combined KRaft node (Kafka's own test kit, as spring-kafka-test
- * uses), with the single-node settings of notes/flink-kafka-testing.md. The server's distributed-mode tests use it
- * too (this module's test jar).
+ * A real Kafka broker in the test JVM: one combined KRaft node (Kafka's own test kit, as
+ * spring-kafka-test uses), with the single-node settings of notes/flink-kafka-testing.md. The
+ * server's distributed-mode tests use it too (this module's test jar).
  */
 public final class KafkaBroker implements AutoCloseable {
   private final KafkaClusterTestKit cluster;
@@ -41,16 +41,21 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   public static KafkaBroker start() throws Exception {
-    KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("offsets.topic.num.partitions", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("transaction.state.log.num.partitions", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .setConfigProp("auto.create.topics.enable", "false")
-        .build();
+    KafkaClusterTestKit cluster =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("offsets.topic.num.partitions", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("transaction.state.log.num.partitions", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .setConfigProp("auto.create.topics.enable", "false")
+            .build();
     cluster.format();
     cluster.startup();
     cluster.waitForReadyBrokers();
@@ -61,19 +66,25 @@ public final class KafkaBroker implements AutoCloseable {
     return cluster.bootstrapServers();
   }
 
-  /** Creates topics and waits until every partition has a leader (producing earlier can lose records). */
+  /**
+   * Creates topics and waits until every partition has a leader (producing earlier can lose
+   * records).
+   */
   public void createTopics(int partitions, Collection<String> names) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-      List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+      List<NewTopic> topics =
+          names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       for (int attempt = 1; ; attempt++) {
         try {
           admin.createTopics(topics).all().get();
           break;
         } catch (java.util.concurrent.ExecutionException e) {
-          // a single KRaft node busy with the previous test's topics answers "not hosted" for a moment: retry;
+          // a single KRaft node busy with the previous test's topics answers "not hosted" for a
+          // moment: retry;
           // a retry may find the topics made by the attempt before
-          if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException && attempt > 1) {
+          if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException
+              && attempt > 1) {
             break;
           }
           if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
@@ -88,7 +99,8 @@ public final class KafkaBroker implements AutoCloseable {
         try {
           d = admin.describeTopics(names).allTopicNames().get();
         } catch (java.util.concurrent.ExecutionException e) {
-          // just created: the node may not serve the new topics' metadata yet ("not hosted"); ask again
+          // just created: the node may not serve the new topics' metadata yet ("not hosted"); ask
+          // again
           if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)
               || System.nanoTime() > deadline) {
             throw e;
@@ -96,7 +108,9 @@ public final class KafkaBroker implements AutoCloseable {
           Thread.sleep(50);
           continue;
         }
-        boolean led = d.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null));
+        boolean led =
+            d.values().stream()
+                .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null));
         if (led) {
           return;
         }
@@ -115,7 +129,8 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("acks", "all");
     p.put("max.in.flight.requests.per.connection", "1");
     p.put("linger.ms", "5");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       List<Future<RecordMetadata>> sent = new ArrayList<>(lines.size());
       for (String line : lines) {
         sent.add(producer.send(new ProducerRecord<>(topic, line)));
@@ -137,16 +152,22 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("compression.type", "lz4");
     long[] sent = {0};
     AtomicReference<Exception> failure = new AtomicReference<>();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    try (KafkaProducer<String, String> producer =
+            new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
         Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      lines.filter(l -> !l.isBlank()).forEach(line -> {
-        sent[0]++;
-        producer.send(new ProducerRecord<>(topic, line), (meta, e) -> {
-          if (e != null) {
-            failure.compareAndSet(null, e);
-          }
-        });
-      });
+      lines
+          .filter(l -> !l.isBlank())
+          .forEach(
+              line -> {
+                sent[0]++;
+                producer.send(
+                    new ProducerRecord<>(topic, line),
+                    (meta, e) -> {
+                      if (e != null) {
+                        failure.compareAndSet(null, e);
+                      }
+                    });
+              });
       producer.flush();
     }
     if (failure.get() != null) {
@@ -155,33 +176,56 @@ public final class KafkaBroker implements AutoCloseable {
     return sent[0];
   }
 
-  /** The offsets a consumer group has committed on a topic, summed over its partitions (0 before the first commit). */
+  /**
+   * The offsets a consumer group has committed on a topic, summed over its partitions (0 before the
+   * first commit).
+   */
   public long committedOffsets(String groupId, String topic) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
       Map<TopicPartition, OffsetAndMetadata> offsets =
           admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-      return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-          .mapToLong(e -> e.getValue().offset()).sum();
+      return offsets.entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
     }
   }
 
-  /** The end offsets of a topic's partitions, summed (records written so far, when none were transactional). */
+  /**
+   * The end offsets of a topic's partitions, summed (records written so far, when none were
+   * transactional).
+   */
   public long endOffsets(String topic) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
-      admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
-              org.apache.kafka.clients.admin.OffsetSpec.latest()));
-      return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+          new java.util.HashMap<>();
+      admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
+          .forEach(
+              p ->
+                  latest.put(
+                      new TopicPartition(topic, p.partition()),
+                      org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream()
+          .mapToLong(o -> o.offset())
+          .sum();
     }
   }
 
-  /** Opens a reader of committed records only, from the beginning of every partition of {@code topics}. */
+  /**
+   * Opens a reader of committed records only, from the beginning of every partition of {@code
+   * topics}.
+   */
   CommittedReader reader(Collection<String> topics) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers());
     p.put("isolation.level", "read_committed");
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     List<TopicPartition> parts = new ArrayList<>();
     for (String t : topics) {
       consumer.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));

@@ -43,21 +43,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The keyed job streaming on a real Kafka broker and a Flink mini-cluster, its requests through the feedback topic:
- * a task manager lost mid-stream, and a stop with a savepoint at parallelism 1 resumed at 2. Each ends with every
- * decision and warning written once (none repeated: exactly-once), and, against the embedded replay of the same
- * adversarial world, all but a few of its decisions and warnings and the same entities held high with the same roles
- * (a request reaches its key one checkpoint after its event, and events of hours arrive here within a second: what
+ * The keyed job streaming on a real Kafka broker and a Flink mini-cluster, its requests through the
+ * feedback topic: a task manager lost mid-stream, and a stop with a savepoint at parallelism 1
+ * resumed at 2. Each ends with every decision and warning written once (none repeated:
+ * exactly-once), and, against the embedded replay of the same adversarial world, all but a few of
+ * its decisions and warnings and the same entities held high with the same roles (a request reaches
+ * its key one checkpoint after its event, and events of hours arrive here within a second: what
  * differs is printed).
  */
 class KeyedKafkaJobTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String[] OUTPUTS = {"decisions", "warnings", "entities", "rejections", "rules-applied"};
+  private static final String[] OUTPUTS = {
+    "decisions", "warnings", "entities", "rejections", "rules-applied"
+  };
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-      .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   @TempDir static Path world;
   private static List<String> events;
@@ -70,19 +77,24 @@ class KeyedKafkaJobTest {
     Path file = world.resolve("w.ndjson");
     EventCodec codec = new EventCodec();
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      World.generate(SimConfig.builder(37, 600, 2).tactics(Tactic.parse("all")).build()).forEachEvent(e -> {
-        try {
-          w.write(codec.write(e));
-          w.write('\n');
-        } catch (IOException x) {
-          throw new UncheckedIOException(x);
-        }
-      });
+      World.generate(SimConfig.builder(37, 600, 2).tactics(Tactic.parse("all")).build())
+          .forEachEvent(
+              e -> {
+                try {
+                  w.write(codec.write(e));
+                  w.write('\n');
+                } catch (IOException x) {
+                  throw new UncheckedIOException(x);
+                }
+              });
     }
     events = Files.readAllLines(file, StandardCharsets.UTF_8);
     Replay.run(file, world.resolve("embedded"), EngineConfig.defaults());
-    embedded = Results.of(lines(world.resolve("embedded/decisions.ndjson")),
-        lines(world.resolve("embedded/warnings.ndjson")), lines(world.resolve("embedded/entities.ndjson")));
+    embedded =
+        Results.of(
+            lines(world.resolve("embedded/decisions.ndjson")),
+            lines(world.resolve("embedded/warnings.ndjson")),
+            lines(world.resolve("embedded/entities.ndjson")));
     assertThat(embedded.highRoles).hasSizeGreaterThan(10);
     assertThat(embedded.warnings).hasSizeGreaterThan(3);
   }
@@ -95,22 +107,31 @@ class KeyedKafkaJobTest {
   }
 
   @Test
-  void aLostTaskManagerCostsNoOutputAndRepeatsNone(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir)
-      throws Exception {
+  void aLostTaskManagerCostsNoOutputAndRepeatsNone(
+      @InjectMiniCluster MiniCluster cluster, @TempDir Path dir) throws Exception {
     DetectionJob.KafkaTopics topics = topics("keyed-loss");
     JobClient job = start(topics, 2, "hashmap", dir, null);
     List<List<String>> chunks = JobRuns.chunks(events, 6);
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
       kafka.produce(topics.inputTopic(), chunks.get(0));
-      JobRuns.await(job, () -> !out.poll().values(topics.topicPrefix() + "decisions").isEmpty(), "a first committed checkpoint", PATIENCE);
+      JobRuns.await(
+          job,
+          () -> !out.poll().values(topics.topicPrefix() + "decisions").isEmpty(),
+          "a first committed checkpoint",
+          PATIENCE);
       cluster.terminateTaskManager(0).get();
       cluster.startTaskManager();
       for (List<String> chunk : chunks.subList(1, chunks.size())) {
         kafka.produce(topics.inputTopic(), chunk);
       }
       Results streamed = awaitAll(job, out, topics);
-      assertThat(cluster.getExecutionGraph(job.getJobID()).get().getStatusTimestamp(JobStatus.RESTARTING))
-          .as("the job failed over").isPositive();
+      assertThat(
+              cluster
+                  .getExecutionGraph(job.getJobID())
+                  .get()
+                  .getStatusTimestamp(JobStatus.RESTARTING))
+          .as("the job failed over")
+          .isPositive();
       streamed.assertCloseTo(embedded, "after a lost task manager");
     } finally {
       JobRuns.cancel(job);
@@ -118,17 +139,28 @@ class KeyedKafkaJobTest {
   }
 
   @Test
-  void aSavepointAtParallelismOneResumesAtTwo(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir)
-      throws Exception {
+  void aSavepointAtParallelismOneResumesAtTwo(
+      @InjectMiniCluster MiniCluster cluster, @TempDir Path dir) throws Exception {
     DetectionJob.KafkaTopics topics = topics("keyed-rescale");
     List<String> firstHalf = events.subList(0, events.size() / 2);
     try (KafkaBroker.CommittedReader out = kafka.reader(outputTopics(topics))) {
       JobClient first = start(topics, 1, "rocksdb", dir, null);
       kafka.produce(topics.inputTopic(), firstHalf);
-      JobRuns.await(first, () -> out.poll().values(topics.topicPrefix() + "decisions").size()
-          >= embeddedDecisionsAmong(firstHalf) * 9 / 10, "most of the first half's decisions", PATIENCE);
-      String savepoint = cluster.stopWithSavepoint(first.getJobID(), dir.resolve("savepoints").toUri().toString(),
-          false, SavepointFormatType.CANONICAL).get();
+      JobRuns.await(
+          first,
+          () ->
+              out.poll().values(topics.topicPrefix() + "decisions").size()
+                  >= embeddedDecisionsAmong(firstHalf) * 9 / 10,
+          "most of the first half's decisions",
+          PATIENCE);
+      String savepoint =
+          cluster
+              .stopWithSavepoint(
+                  first.getJobID(),
+                  dir.resolve("savepoints").toUri().toString(),
+                  false,
+                  SavepointFormatType.CANONICAL)
+              .get();
       assertThat(cluster.getJobStatus(first.getJobID()).get()).isEqualTo(JobStatus.FINISHED);
 
       kafka.produce(topics.inputTopic(), events.subList(firstHalf.size(), events.size()));
@@ -142,9 +174,11 @@ class KeyedKafkaJobTest {
   }
 
   /** The decisions, warnings and entities held high (at 70 or more) of a run. */
-  private record Results(List<String> decisionIds, List<String> warnings, Map<String, String> highRoles) {
+  private record Results(
+      List<String> decisionIds, List<String> warnings, Map<String, String> highRoles) {
 
-    static Results of(Collection<String> decisions, Collection<String> warnings, Collection<String> entities) {
+    static Results of(
+        Collection<String> decisions, Collection<String> warnings, Collection<String> entities) {
       List<String> ids = decisions.stream().map(d -> field(d, "event_id")).toList();
       List<String> warned = warnings.stream().map(w -> field(w, "id")).toList();
       Map<String, String> high = new TreeMap<>();
@@ -153,7 +187,9 @@ class KeyedKafkaJobTest {
         if (j.path("score").asInt() >= 70) {
           Set<String> roles = new TreeSet<>();
           j.path("roles").forEach(r -> roles.add(r.asString()));
-          high.put(j.path("entity_kind").asString() + ":" + j.path("entity").asString(), roles.toString());
+          high.put(
+              j.path("entity_kind").asString() + ":" + j.path("entity").asString(),
+              roles.toString());
         }
       }
       return new Results(ids, warned, high);
@@ -164,30 +200,44 @@ class KeyedKafkaJobTest {
       Set<String> warned = new TreeSet<>(warnings);
       Set<String> theirIds = new TreeSet<>(reference.decisionIds);
       Set<String> theirWarnings = new TreeSet<>(reference.warnings);
-      System.out.printf(Locale.ROOT, "keyed streaming job, %s: decisions %d (embedded %d; events decided only here %d,"
-          + " only embedded %d); warnings %d (embedded %d; only here %s, only embedded %s); high only here %s,"
-          + " only embedded %s%n",
-          when, decisionIds.size(), reference.decisionIds.size(), only(ids, theirIds).size(),
-          only(theirIds, ids).size(), warned.size(), theirWarnings.size(), only(warned, theirWarnings),
+      System.out.printf(
+          Locale.ROOT,
+          "keyed streaming job, %s: decisions %d (embedded %d; events decided only here %d,"
+              + " only embedded %d); warnings %d (embedded %d; only here %s, only embedded %s); high only here %s,"
+              + " only embedded %s%n",
+          when,
+          decisionIds.size(),
+          reference.decisionIds.size(),
+          only(ids, theirIds).size(),
+          only(theirIds, ids).size(),
+          warned.size(),
+          theirWarnings.size(),
+          only(warned, theirWarnings),
           only(theirWarnings, warned),
-          only(highRoles.keySet(), reference.highRoles.keySet()), only(reference.highRoles.keySet(),
-              highRoles.keySet()));
+          only(highRoles.keySet(), reference.highRoles.keySet()),
+          only(reference.highRoles.keySet(), highRoles.keySet()));
       assertThat(decisionIds).as("each event decided once").doesNotHaveDuplicates();
       assertThat(warnings).as("each warning once").doesNotHaveDuplicates();
-      assertThat(only(ids, theirIds).size() + only(theirIds, ids).size()).as("events decided")
+      assertThat(only(ids, theirIds).size() + only(theirIds, ids).size())
+          .as("events decided")
           .isLessThanOrEqualTo(theirIds.size() / 20);
-      // after a failover the events read again arrive within a second, whose order the stages do not keep: a few
+      // after a failover the events read again arrive within a second, whose order the stages do
+      // not keep: a few
       // warnings move (one extra and one swapped were seen in 15)
-      assertThat(only(warned, theirWarnings).size() + only(theirWarnings, warned).size()).as("warnings")
+      assertThat(only(warned, theirWarnings).size() + only(theirWarnings, warned).size())
+          .as("warnings")
           .isLessThanOrEqualTo(Math.max(3, theirWarnings.size() / 5));
-      assertThat(only(highRoles.keySet(), reference.highRoles.keySet()).size()
-          + only(reference.highRoles.keySet(), highRoles.keySet()).size()).as("entities held high")
+      assertThat(
+              only(highRoles.keySet(), reference.highRoles.keySet()).size()
+                  + only(reference.highRoles.keySet(), highRoles.keySet()).size())
+          .as("entities held high")
           .isLessThanOrEqualTo(reference.highRoles.size() / 20 + 1);
-      highRoles.forEach((k, roles) -> {
-        if (reference.highRoles.containsKey(k)) {
-          assertThat(roles).as("roles of %s", k).isEqualTo(reference.highRoles.get(k));
-        }
-      });
+      highRoles.forEach(
+          (k, roles) -> {
+            if (reference.highRoles.containsKey(k)) {
+              assertThat(roles).as("roles of %s", k).isEqualTo(reference.highRoles.get(k));
+            }
+          });
     }
   }
 
@@ -211,41 +261,67 @@ class KeyedKafkaJobTest {
     return Files.readAllLines(file, StandardCharsets.UTF_8);
   }
 
-  /** Waits until the committed decisions stop growing, then reads what the last checkpoints committed. */
-  private static Results awaitAll(JobClient job, KafkaBroker.CommittedReader out, DetectionJob.KafkaTopics topics)
+  /**
+   * Waits until the committed decisions stop growing, then reads what the last checkpoints
+   * committed.
+   */
+  private static Results awaitAll(
+      JobClient job, KafkaBroker.CommittedReader out, DetectionJob.KafkaTopics topics)
       throws Exception {
     String decisions = topics.topicPrefix() + "decisions";
-    JobRuns.await(job, () -> out.poll().values(decisions).size() >= embedded.decisionIds.size() * 9 / 10, "most decisions", PATIENCE);
+    JobRuns.await(
+        job,
+        () -> out.poll().values(decisions).size() >= embedded.decisionIds.size() * 9 / 10,
+        "most decisions",
+        PATIENCE);
     int[] last = {-1};
     long[] since = {System.nanoTime()};
-    JobRuns.await(job, () -> {
-      int n = out.poll().values(decisions).size();
-      if (n != last[0]) {
-        last[0] = n;
-        since[0] = System.nanoTime();
-      }
-      return System.nanoTime() - since[0] > Duration.ofSeconds(3).toNanos();
-    }, "the decisions to settle", PATIENCE);
+    JobRuns.await(
+        job,
+        () -> {
+          int n = out.poll().values(decisions).size();
+          if (n != last[0]) {
+            last[0] = n;
+            since[0] = System.nanoTime();
+          }
+          return System.nanoTime() - since[0] > Duration.ofSeconds(3).toNanos();
+        },
+        "the decisions to settle",
+        PATIENCE);
     Function<String, Collection<String>> values = t -> out.values(topics.topicPrefix() + t);
-    return Results.of(values.apply("decisions"), values.apply("warnings"),
+    return Results.of(
+        values.apply("decisions"),
+        values.apply("warnings"),
         out.latest(topics.topicPrefix() + "entities").values());
   }
 
-  private static JobClient start(DetectionJob.KafkaTopics topics, int parallelism, String stateBackend, Path dir,
-      String savepoint) throws Exception {
+  private static JobClient start(
+      DetectionJob.KafkaTopics topics,
+      int parallelism,
+      String stateBackend,
+      Path dir,
+      String savepoint)
+      throws Exception {
     Configuration conf = JobRuns.configuration(dir, stateBackend, savepoint);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     env.enableCheckpointing(300);
     env.setBufferTimeout(5);
-    KeyedJob.kafkaToKafka(env, topics, new JobSettings(null, false).withDedupeWindow(Duration.ofDays(1)));
+    KeyedJob.kafkaToKafka(
+        env, topics, new JobSettings(null, false).withDedupeWindow(Duration.ofDays(1)));
     return env.executeAsync("fanzha keyed " + topics.inputTopic());
   }
 
   /** One partition in (the embedded runner's order), two out, two for the requests. */
   private static DetectionJob.KafkaTopics topics(String name) throws Exception {
-    DetectionJob.KafkaTopics topics = new DetectionJob.KafkaTopics(kafka.bootstrapServers(), name + ".events",
-        name + ".rules", name + "-group", name + ".", "fanzha-" + name);
+    DetectionJob.KafkaTopics topics =
+        new DetectionJob.KafkaTopics(
+            kafka.bootstrapServers(),
+            name + ".events",
+            name + ".rules",
+            name + "-group",
+            name + ".",
+            "fanzha-" + name);
     kafka.createTopics(1, List.of(topics.inputTopic(), topics.rulesTopic()));
     List<String> out = new ArrayList<>(outputTopics(topics));
     out.add(topics.topicPrefix() + KeyedJob.FEEDBACK_TOPIC);

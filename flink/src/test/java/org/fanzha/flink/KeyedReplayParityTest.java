@@ -31,11 +31,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code replay --runner flink} with the keyed job (decision 0023; requests back through the run's in-JVM channel)
- * against the embedded replay of the same adversarial world with bad lines and a repeated event: the same counts
- * and refusals; decisions in input order, all but a few the same; the same entities held high with the same roles;
- * the same warnings but for a few. What differs comes from the network's ordering (a part of a later event reaching
- * a key first, a request landing after the next event's part instead of before it) and is printed.
+ * {@code replay --runner flink} with the keyed job (decision 0023; requests back through the run's
+ * in-JVM channel) against the embedded replay of the same adversarial world with bad lines and a
+ * repeated event: the same counts and refusals; decisions in input order, all but a few the same;
+ * the same entities held high with the same roles; the same warnings but for a few. What differs
+ * comes from the network's ordering (a part of a later event reaching a key first, a request
+ * landing after the next event's part instead of before it) and is printed.
  */
 class KeyedReplayParityTest {
 
@@ -47,19 +48,21 @@ class KeyedReplayParityTest {
 
   @BeforeAll
   static void embeddedReplay() throws Exception {
-    World world = World.generate(SimConfig.builder(31, 800, 2).tactics(Tactic.parse("all")).build());
+    World world =
+        World.generate(SimConfig.builder(31, 800, 2).tactics(Tactic.parse("all")).build());
     events = dir.resolve("w.ndjson");
     EventCodec codec = new EventCodec();
     try (BufferedWriter w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
-      world.forEachEvent(e -> {
-        place.putIfAbsent(e.id(), place.size());
-        try {
-          w.write(codec.write(e));
-          w.write('\n');
-        } catch (IOException x) {
-          throw new UncheckedIOException(x);
-        }
-      });
+      world.forEachEvent(
+          e -> {
+            place.putIfAbsent(e.id(), place.size());
+            try {
+              w.write(codec.write(e));
+              w.write('\n');
+            } catch (IOException x) {
+              throw new UncheckedIOException(x);
+            }
+          });
     }
     FlinkReplayParityTest.appendTroubles(events);
     embedded = Replay.run(events, dir.resolve("embedded"), EngineConfig.defaults());
@@ -69,17 +72,20 @@ class KeyedReplayParityTest {
   @ValueSource(ints = {1, 2})
   void theKeyedReplay_writesWhatTheEmbeddedReplayWrites(int parallelism) throws Exception {
     Path out = dir.resolve("keyed-" + parallelism);
-    ReplaySummary keyed = FlinkReplay.run(events, out, new JobSettings(null, false), parallelism,
-        Plan.KEYED);
+    ReplaySummary keyed =
+        FlinkReplay.run(events, out, new JobSettings(null, false), parallelism, Plan.KEYED);
 
     assertThat(embedded.rejected()).isEqualTo(2);
     assertThat(embedded.duplicates()).isEqualTo(1);
-    assertThat(keyed).usingRecursiveComparison()
-        .ignoringFields("wallMs", "decisions", "warnings", "entities").isEqualTo(embedded);
+    assertThat(keyed)
+        .usingRecursiveComparison()
+        .ignoringFields("wallMs", "decisions", "warnings", "entities")
+        .isEqualTo(embedded);
 
     List<String> myDecisions = decisions(out);
     List<String> theirs = decisions(dir.resolve("embedded"));
-    List<Integer> order = myDecisions.stream().map(d -> place.get(d.substring(0, d.indexOf('|')))).toList();
+    List<Integer> order =
+        myDecisions.stream().map(d -> place.get(d.substring(0, d.indexOf('|')))).toList();
     assertThat(order).as("decisions in input order").isSorted().doesNotHaveDuplicates();
     Set<String> decisionsOnlyMine = only(myDecisions, theirs);
     Set<String> decisionsOnlyTheirs = only(theirs, myDecisions);
@@ -88,33 +94,53 @@ class KeyedReplayParityTest {
     Map<String, String> theirHigh = high(dir.resolve("embedded"));
     Set<String> myWarnings = warnings(out);
     Set<String> theirWarnings = warnings(dir.resolve("embedded"));
-    System.out.printf(Locale.ROOT, "keyed replay at parallelism %d: high entities only here %s, only embedded %s;"
-        + " warnings only here %s, only embedded %s; decisions only here %d, only embedded %d, of %d%n", parallelism,
-        only(myHigh.keySet(), theirHigh.keySet()), only(theirHigh.keySet(), myHigh.keySet()),
-        only(myWarnings, theirWarnings), only(theirWarnings, myWarnings), decisionsOnlyMine.size(),
-        decisionsOnlyTheirs.size(), theirs.size());
+    System.out.printf(
+        Locale.ROOT,
+        "keyed replay at parallelism %d: high entities only here %s, only embedded %s;"
+            + " warnings only here %s, only embedded %s; decisions only here %d, only embedded %d, of %d%n",
+        parallelism,
+        only(myHigh.keySet(), theirHigh.keySet()),
+        only(theirHigh.keySet(), myHigh.keySet()),
+        only(myWarnings, theirWarnings),
+        only(theirWarnings, myWarnings),
+        decisionsOnlyMine.size(),
+        decisionsOnlyTheirs.size(),
+        theirs.size());
 
     assertThat(theirHigh).hasSizeGreaterThan(10);
     assertThat(theirWarnings).hasSizeGreaterThan(3);
-    assertThat(decisionsOnlyMine.size() + decisionsOnlyTheirs.size()).isLessThanOrEqualTo(theirs.size() / 20);
-    assertThat(only(myHigh.keySet(), theirHigh.keySet()).size() + only(theirHigh.keySet(), myHigh.keySet()).size())
+    assertThat(decisionsOnlyMine.size() + decisionsOnlyTheirs.size())
+        .isLessThanOrEqualTo(theirs.size() / 20);
+    assertThat(
+            only(myHigh.keySet(), theirHigh.keySet()).size()
+                + only(theirHigh.keySet(), myHigh.keySet()).size())
         .isLessThanOrEqualTo(theirHigh.size() / 20 + 1);
     assertThat(only(myWarnings, theirWarnings).size() + only(theirWarnings, myWarnings).size())
         .isLessThanOrEqualTo(theirWarnings.size() / 20 + 1);
-    myHigh.forEach((k, roles) -> {
-      if (theirHigh.containsKey(k)) {
-        assertThat(roles).as("roles of %s", k).isEqualTo(theirHigh.get(k));
-      }
-    });
+    myHigh.forEach(
+        (k, roles) -> {
+          if (theirHigh.containsKey(k)) {
+            assertThat(roles).as("roles of %s", k).isEqualTo(theirHigh.get(k));
+          }
+        });
   }
 
   /** Each decision as event id, entity, score and action. */
   private static List<String> decisions(Path out) throws IOException {
     List<String> all = new ArrayList<>();
-    for (String line : Files.readAllLines(out.resolve("decisions.ndjson"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(out.resolve("decisions.ndjson"), StandardCharsets.UTF_8)) {
       JsonNode j = JSON.readTree(line);
-      all.add(j.path("event_id").asString() + "|" + j.path("entity_kind").asString() + ":"
-          + j.path("entity").asString() + "|" + j.path("score").asInt() + "|" + j.path("action").asString());
+      all.add(
+          j.path("event_id").asString()
+              + "|"
+              + j.path("entity_kind").asString()
+              + ":"
+              + j.path("entity").asString()
+              + "|"
+              + j.path("score").asInt()
+              + "|"
+              + j.path("action").asString());
     }
     return all;
   }
@@ -127,7 +153,8 @@ class KeyedReplayParityTest {
       if (j.path("score").asInt() >= 70) {
         Set<String> roles = new TreeSet<>();
         j.path("roles").forEach(r -> roles.add(r.asString()));
-        high.put(j.path("entity_kind").asString() + ":" + j.path("entity").asString(), roles.toString());
+        high.put(
+            j.path("entity_kind").asString() + ":" + j.path("entity").asString(), roles.toString());
       }
     }
     return high;

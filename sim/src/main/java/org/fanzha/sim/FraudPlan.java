@@ -1,7 +1,7 @@
 package org.fanzha.sim;
 
-import static org.fanzha.core.time.Millis.HOUR;
 import static org.fanzha.core.time.Millis.DAY;
+import static org.fanzha.core.time.Millis.HOUR;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,10 +31,10 @@ import org.fanzha.core.event.TransferEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fraud side of the city, made up front: card dealers and their holders, the cards and
- * accounts they open, SIM farms and their active days, hook numbers, the mule pool by tier, and
- * every victim's story (lure, hook call, handset signal, transfers, laundering, cash-out, report).
- * Ground truth comes from what actually happened here, so every label is backed by events.
+ * The fraud side of the city, made up front: card dealers and their holders, the cards and accounts
+ * they open, SIM farms and their active days, hook numbers, the mule pool by tier, and every
+ * victim's story (lure, hook call, handset signal, transfers, laundering, cash-out, report). Ground
+ * truth comes from what actually happened here, so every label is backed by events.
  */
 final class FraudPlan {
   /*
@@ -50,18 +50,35 @@ final class FraudPlan {
   private static final Set<FraudType> CALL_LED =
       Set.of(FraudType.CUSTOMER_SERVICE, FraudType.POLICE, FraudType.BOSS_ACQUAINTANCE);
 
-  private static final String[] MEETING_APPS = {"com.meeting.cloudroom", "com.zoomlike.video", "com.shareview.screen"};
-  private static final String[] REMOTE_APPS = {"com.remote.helperdesk", "com.rc.anydesk.lite", "com.sunremote.client"};
-  private static final String[] FAKE_APPS = {
-    "com.hzjr.licai", "com.jinrong.vipapp", "com.ks.renwu", "com.daikuan.sudai", "com.anquan.jingwu", "com.yx.jiaoyi",
+  private static final String[] MEETING_APPS = {
+    "com.meeting.cloudroom", "com.zoomlike.video", "com.shareview.screen"
   };
-  private static final char[] BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
+  private static final String[] REMOTE_APPS = {
+    "com.remote.helperdesk", "com.rc.anydesk.lite", "com.sunremote.client"
+  };
+  private static final String[] FAKE_APPS = {
+    "com.hzjr.licai",
+    "com.jinrong.vipapp",
+    "com.ks.renwu",
+    "com.daikuan.sudai",
+    "com.anquan.jingwu",
+    "com.yx.jiaoyi",
+  };
+  private static final char[] BASE58 =
+      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
 
   /** A card dealer: one agent channel, device and IP used with several holders' IDs. */
-  record Dealer(int region, String device, String ip, String channel, List<String> holders,
+  record Dealer(
+      int region,
+      String device,
+      String ip,
+      String channel,
+      List<String> holders,
       List<String> holderPhones) {}
 
-  /** A SIM farm: a few shared handsets (IMEIs) at one or two cells, cards active a few days each. */
+  /**
+   * A SIM farm: a few shared handsets (IMEIs) at one or two cells, cards active a few days each.
+   */
   static final class Farm {
     final int index;
     final int region;
@@ -88,7 +105,10 @@ final class FraudPlan {
     }
   }
 
-  /** A resident's own number rented to blast fraud messages for a few days ({@link Tactic#SMS_SPREAD}). */
+  /**
+   * A resident's own number rented to blast fraud messages for a few days ({@link
+   * Tactic#SMS_SPREAD}).
+   */
   record Blaster(String phone, String region, FraudType type, int fromDay, int toDay, int perDay) {
     boolean active(int day) {
       return day >= fromDay && day < toDay;
@@ -105,10 +125,18 @@ final class FraudPlan {
     final String ip;
     final String region;
     int uses;
+
     /** Holds what it receives for hours and forwards it in pieces ({@link Tactic#SLOW_MULES}). */
     boolean slow;
 
-    Mule(String account, int tier, String name, String phone, String device, String ip, String region) {
+    Mule(
+        String account,
+        int tier,
+        String name,
+        String phone,
+        String device,
+        String ip,
+        String region) {
       this.account = account;
       this.tier = tier;
       this.name = name;
@@ -140,15 +168,24 @@ final class FraudPlan {
   private final Set<Integer> victims = new HashSet<>();
 
   // ---- the adversarial tactics (all off by default)
-  /** Draws of the tactics, from a stream of their own: with every tactic off the city is the tuned one, byte for byte. */
+  /**
+   * Draws of the tactics, from a stream of their own: with every tactic off the city is the tuned
+   * one, byte for byte.
+   */
   private final SplittableRandom adv;
+
   /** Entities each fraud tactic produced, as {@code kind:entity}, by tactic wire name. */
   private final Map<String, Set<String>> byTactic = new TreeMap<>();
+
   private final Set<Integer> rentedHooks = new HashSet<>();
   private final List<String> desks = new ArrayList<>();
   private final List<Blaster> blasters = new ArrayList<>();
-  /** Per-world parameters of the tactics, drawn from the seed so that no rule can key on a constant. */
+
+  /**
+   * Per-world parameters of the tactics, drawn from the seed so that no rule can key on a constant.
+   */
   private final double rentedShare;
+
   private final double rentedAnswered;
   private final double rentedCalledBack;
   private final double slowShare;
@@ -204,27 +241,48 @@ final class FraudPlan {
     events.sort(Comparator.comparingLong(Event::ts));
   }
 
-  /** The operators' real-name rule: at most this many phone cards in one person's name, all operators together. */
+  /**
+   * The operators' real-name rule: at most this many phone cards in one person's name, all
+   * operators together.
+   */
   static final int CARDS_PER_PERSON = 5;
 
   /**
-   * Each dealer fills one of its names up to the limit during the run and then tries one or two cards more (a dealer
-   * sees only the operator it sells for, not the cards other operators gave the same name): the openings past the
-   * limit are the ones to refuse (一证五号). Drawn from a stream of their own, so the rest of the world is unchanged.
+   * Each dealer fills one of its names up to the limit during the run and then tries one or two
+   * cards more (a dealer sees only the operator it sells for, not the cards other operators gave
+   * the same name): the openings past the limit are the ones to refuse (一证五号). Drawn from a stream
+   * of their own, so the rest of the world is unchanged.
    */
   private void pastTheCardLimit() {
     for (int d = 0; d < dealers.size(); d++) {
       Dealer dealer = dealers.get(d);
       String holder = dealer.holders().get(0);
       SplittableRandom r = Rand.stream(config.seed(), 0x4C1, d);
-      long held = events.stream().filter(e -> e instanceof OpeningEvent o && o.kind() == OpeningKind.SIM
-          && o.holder().equals(holder)).count();
+      long held =
+          events.stream()
+              .filter(
+                  e ->
+                      e instanceof OpeningEvent o
+                          && o.kind() == OpeningKind.SIM
+                          && o.holder().equals(holder))
+              .count();
       long attempts = Math.max(0, CARDS_PER_PERSON - held) + 1 + r.nextInt(2);
       for (int k = 0; k < attempts; k++) {
         long ts = config.startMillis() + r.nextLong(config.days() * DAY);
         String phone = ids.phone(Synth.FRAUD_BASE + 800_000L + d * 16L + k);
-        events.add(new OpeningEvent(id.next('o'), ts, Synth.carrier(phone), OpeningKind.SIM, phone, holder, null,
-            Regions.CODES[dealer.region()], dealer.device(), dealer.ip(), dealer.channel()));
+        events.add(
+            new OpeningEvent(
+                id.next('o'),
+                ts,
+                Synth.carrier(phone),
+                OpeningKind.SIM,
+                phone,
+                holder,
+                null,
+                Regions.CODES[dealer.region()],
+                dealer.device(),
+                dealer.ip(),
+                dealer.channel()));
       }
     }
   }
@@ -233,7 +291,10 @@ final class FraudPlan {
     return events;
   }
 
-  /** Adds events another generator made up front (openings before the run), keeping the list in time order. */
+  /**
+   * Adds events another generator made up front (openings before the run), keeping the list in time
+   * order.
+   */
   void addUpFront(List<Event> more) {
     if (!more.isEmpty()) {
       events.addAll(more);
@@ -241,24 +302,31 @@ final class FraudPlan {
     }
   }
 
-  /** Returns the labels so far; the benign plan adds its own (fraud roles were added first and win). */
+  /**
+   * Returns the labels so far; the benign plan adds its own (fraud roles were added first and win).
+   */
   GroundTruth.Builder labels() {
     return labels;
   }
 
   /**
-   * Returns the entities each fraud tactic of {@link SimConfig#tactics()} produced ({@code kind:entity}, sorted), by
-   * the tactic's wire name; empty when none is on.
+   * Returns the entities each fraud tactic of {@link SimConfig#tactics()} produced ({@code
+   * kind:entity}, sorted), by the tactic's wire name; empty when none is on.
    */
   Map<String, Set<String>> byTactic() {
     return byTactic;
   }
 
   private void tactic(Tactic t, EntityKind kind, String entity) {
-    byTactic.computeIfAbsent(t.wireName(), k -> new TreeSet<>()).add(kind.wireName() + ":" + entity);
+    byTactic
+        .computeIfAbsent(t.wireName(), k -> new TreeSet<>())
+        .add(kind.wireName() + ":" + entity);
   }
 
-  /** Returns whether a resident plays a part on the fraud side (rented card, victim) or is a heavy caller. */
+  /**
+   * Returns whether a resident plays a part on the fraud side (rented card, victim) or is a heavy
+   * caller.
+   */
   boolean involves(int resident) {
     return reserved.contains(resident) || victims.contains(resident);
   }
@@ -267,7 +335,10 @@ final class FraudPlan {
     return farms;
   }
 
-  /** Returns the residents' numbers rented to blast messages ({@link Tactic#SMS_SPREAD}; empty when off). */
+  /**
+   * Returns the residents' numbers rented to blast messages ({@link Tactic#SMS_SPREAD}; empty when
+   * off).
+   */
   List<Blaster> blasters() {
     return blasters;
   }
@@ -280,13 +351,20 @@ final class FraudPlan {
       List<String> holders = new ArrayList<>();
       List<String> phones = new ArrayList<>();
       String device = ids.device(Synth.FRAUD_BASE + d);
-      Dealer dealer = new Dealer(region, device, ids.fixedIp(Synth.FRAUD_BASE + d),
-          "代理点-" + Regions.NAMES[region] + "通讯店" + (1 + r.nextInt(40)) + "号", holders, phones);
+      Dealer dealer =
+          new Dealer(
+              region,
+              device,
+              ids.fixedIp(Synth.FRAUD_BASE + d),
+              "代理点-" + Regions.NAMES[region] + "通讯店" + (1 + r.nextInt(40)) + "号",
+              holders,
+              phones);
       dealers.add(dealer);
       labels.add(EntityKind.DEVICE, device, Role.CARD_DEALER, null);
       for (int h = 0; h < config.holdersPerDealer(); h++) {
         long k = Synth.HOLDER_BASE + (long) d * config.holdersPerDealer() + h;
-        String holder = ids.residentId(k, Regions.CODES[Regions.home(Rand.hash(config.seed(), 0x40, k))]);
+        String holder =
+            ids.residentId(k, Regions.CODES[Regions.home(Rand.hash(config.seed(), 0x40, k))]);
         holders.add(holder);
         labels.add(EntityKind.HOLDER, holder, Role.CARD_DEALER, null);
         // each holder's own registration phone, used to register the accounts opened in the name
@@ -299,8 +377,19 @@ final class FraudPlan {
   /** Opens a new card through a dealer and returns its number. */
   private String openSim(Dealer dealer, String holder, long ts) {
     String phone = ids.phone(Synth.FRAUD_BASE + simIndex++);
-    events.add(new OpeningEvent(id.next('o'), ts, Synth.carrier(phone), OpeningKind.SIM, phone, holder,
-        null, Regions.CODES[dealer.region()], dealer.device(), dealer.ip(), dealer.channel()));
+    events.add(
+        new OpeningEvent(
+            id.next('o'),
+            ts,
+            Synth.carrier(phone),
+            OpeningKind.SIM,
+            phone,
+            holder,
+            null,
+            Regions.CODES[dealer.region()],
+            dealer.device(),
+            dealer.ip(),
+            dealer.channel()));
     return phone;
   }
 
@@ -322,7 +411,8 @@ final class FraudPlan {
         farm.imeis[k] = ids.imei(Synth.FRAUD_BASE / 4 + f * 64L + k);
       }
       for (int k = 0; k < farm.cells.length; k++) {
-        farm.cells[k] = Synth.cell(farm.region, Rand.hash(config.seed(), 0x46, f * 2L + k) & 0xFFFF);
+        farm.cells[k] =
+            Synth.cell(farm.region, Rand.hash(config.seed(), 0x46, f * 2L + k) & 0xFFFF);
       }
       for (int j = 0; j < n; j++) {
         int from = (int) ((long) j * days / n);
@@ -350,20 +440,39 @@ final class FraudPlan {
       if (h < inside) {
         long index = simIndex;
         Dealer d = dealerFor(index);
-        long opened = config.startMillis() - (3 + r.nextInt(18)) * DAY - r.nextInt(10 * 3600) * 1000L;
+        long opened =
+            config.startMillis() - (3 + r.nextInt(18)) * DAY - r.nextInt(10 * 3600) * 1000L;
         hooks.add(openSim(d, holderFor(d, index), opened));
-        hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + h / 3)); // call-centre handsets, 3 cards each
-        hookGangs.add(h % dealers.size()); // the call centre sits with a gang (as before outside hooks existed)
+        hookImeis.add(
+            ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + h / 3)); // call-centre handsets, 3 cards each
+        hookGangs.add(
+            h
+                % dealers
+                    .size()); // the call centre sits with a gang (as before outside hooks existed)
         continue;
       }
       // bought outside the modelled dealers: one stranger's card each, on its own handset
       String phone = ids.phone(Synth.FRAUD_BASE + 900_000L + h);
-      if (Rand.chance(r, 0.5)) { // its opening is on record: long ago, at an ordinary shop, one card in that name
+      if (Rand.chance(
+          r,
+          0.5)) { // its opening is on record: long ago, at an ordinary shop, one card in that name
         long k = Synth.HOLDER_BASE + 500_000L + h;
         String region = Regions.CODES[Regions.home(Rand.hash(config.seed(), 0x41, k))];
-        long opened = config.startMillis() - (30 + r.nextInt(700)) * DAY - r.nextInt(10 * 3600) * 1000L;
-        events.add(new OpeningEvent(id.next('o'), opened, Synth.carrier(phone), OpeningKind.SIM, phone,
-            ids.residentId(k, region), null, region, null, null, "营业厅"));
+        long opened =
+            config.startMillis() - (30 + r.nextInt(700)) * DAY - r.nextInt(10 * 3600) * 1000L;
+        events.add(
+            new OpeningEvent(
+                id.next('o'),
+                opened,
+                Synth.carrier(phone),
+                OpeningKind.SIM,
+                phone,
+                ids.residentId(k, region),
+                null,
+                region,
+                null,
+                null,
+                "营业厅"));
       }
       hooks.add(phone);
       hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 70_000L + h));
@@ -372,8 +481,8 @@ final class FraudPlan {
   }
 
   /**
-   * A resident's own card, opened years ago and used normally since, rented to the gang (its opener is paid; a
-   * handler in the call centre uses it). Returns false when no resident is free.
+   * A resident's own card, opened years ago and used normally since, rented to the gang (its opener
+   * is paid; a handler in the call centre uses it). Returns false when no resident is free.
    */
   private boolean rentOldCard(int h) {
     int i = freeResident(adv, victims);
@@ -383,15 +492,19 @@ final class FraudPlan {
     reserved.add(i);
     rentedHooks.add(h);
     hooks.add(pop.phone(i));
-    hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + h / 3)); // the call centre's handsets, as its own cards
+    hookImeis.add(
+        ids.imei(
+            Synth.FRAUD_BASE / 4
+                + 60_000L
+                + h / 3)); // the call centre's handsets, as its own cards
     hookGangs.add(h % dealers.size());
     tactic(Tactic.RENTED_OLD_CARDS, EntityKind.PHONE, pop.phone(i));
     return true;
   }
 
   /**
-   * Hook numbers also work through lists of leads besides their victims: first contacts in the
-   * day and evening, under half answered, mostly hung up within seconds, a few kept talking for
+   * Hook numbers also work through lists of leads besides their victims: first contacts in the day
+   * and evening, under half answered, mostly hung up within seconds, a few kept talking for
    * minutes, almost never called back. Every hook that placed a call is a fraud number.
    */
   private void hookLeadCalls() {
@@ -413,19 +526,56 @@ final class FraudPlan {
           if (resident && involves(callee)) {
             continue;
           }
-          String to = resident ? pop.phone(callee) : ids.phone(Synth.STRANGER_BASE + 500_000L + r.nextInt(2_000_000));
+          String to =
+              resident
+                  ? pop.phone(callee)
+                  : ids.phone(Synth.STRANGER_BASE + 500_000L + r.nextInt(2_000_000));
           double u = r.nextDouble();
-          int dur = u < 0.55 ? 0 : u < 0.85 ? 2 + r.nextInt(20) : u < 0.97 ? 20 + r.nextInt(200) : 300 + r.nextInt(900);
+          int dur =
+              u < 0.55
+                  ? 0
+                  : u < 0.85
+                      ? 2 + r.nextInt(20)
+                      : u < 0.97 ? 20 + r.nextInt(200) : 300 + r.nextInt(900);
           if (rentedHooks.contains(h)) {
-            // a familiar-looking number: most calls answered and kept a minute or two, some called back
-            dur = Rand.chance(adv, rentedAnswered) ? (int) Math.min(1200, Rand.logNormal(adv, 80, 0.9)) : 0;
+            // a familiar-looking number: most calls answered and kept a minute or two, some called
+            // back
+            dur =
+                Rand.chance(adv, rentedAnswered)
+                    ? (int) Math.min(1200, Rand.logNormal(adv, 80, 0.9))
+                    : 0;
           }
-          events.add(new CallEvent(id.next('c'), ts, Synth.carrier(hook), hook, to, dur, Regions.CODES[gangRegion],
-              resident ? pop.regionCode(callee) : null, hookImeis.get(h), cell, null));
-          if (rentedHooks.contains(h) && resident && dur > 0 && Rand.chance(adv, rentedCalledBack)) {
+          events.add(
+              new CallEvent(
+                  id.next('c'),
+                  ts,
+                  Synth.carrier(hook),
+                  hook,
+                  to,
+                  dur,
+                  Regions.CODES[gangRegion],
+                  resident ? pop.regionCode(callee) : null,
+                  hookImeis.get(h),
+                  cell,
+                  null));
+          if (rentedHooks.contains(h)
+              && resident
+              && dur > 0
+              && Rand.chance(adv, rentedCalledBack)) {
             long back = ts + (10 + adv.nextInt(230)) * MIN;
-            events.add(new CallEvent(id.next('c'), back, Synth.carrier(to), to, hook, 20 + adv.nextInt(280),
-                pop.regionCode(callee), Regions.CODES[gangRegion], pop.imei(callee), pop.homeCell(callee), null));
+            events.add(
+                new CallEvent(
+                    id.next('c'),
+                    back,
+                    Synth.carrier(to),
+                    to,
+                    hook,
+                    20 + adv.nextInt(280),
+                    pop.regionCode(callee),
+                    Regions.CODES[gangRegion],
+                    pop.imei(callee),
+                    pop.homeCell(callee),
+                    null));
           }
         }
         if (calls > 0) {
@@ -473,8 +623,8 @@ final class FraudPlan {
   }
 
   /**
-   * OTC desks (承兑商) that buy the last tier's money for USDT: ordinary old bank cards of people in other regions,
-   * paid by ordinary transfer, so no channel gives them away.
+   * OTC desks (承兑商) that buy the last tier's money for USDT: ordinary old bank cards of people in
+   * other regions, paid by ordinary transfer, so no channel gives them away.
    */
   private void buildDesks() {
     if (!config.has(Tactic.CASH_OUT_DESKS)) {
@@ -485,9 +635,21 @@ final class FraudPlan {
       long k = Synth.FRAUD_BASE + 850_000L + d;
       String region = Regions.CODES[adv.nextInt(Regions.CODES.length)];
       String account = ids.card(k);
-      long opened = config.startMillis() - (365 + adv.nextInt(5 * 365)) * DAY - adv.nextInt(8 * 3600) * 1000L;
-      events.add(new OpeningEvent(id.next('o'), opened, Synth.institution(account), OpeningKind.BANK_ACCOUNT, account,
-          ids.residentId(Synth.HOLDER_BASE + 600_000L + d, region), ids.phone(k), region, null, null, "网点柜台"));
+      long opened =
+          config.startMillis() - (365 + adv.nextInt(5 * 365)) * DAY - adv.nextInt(8 * 3600) * 1000L;
+      events.add(
+          new OpeningEvent(
+              id.next('o'),
+              opened,
+              Synth.institution(account),
+              OpeningKind.BANK_ACCOUNT,
+              account,
+              ids.residentId(Synth.HOLDER_BASE + 600_000L + d, region),
+              ids.phone(k),
+              region,
+              null,
+              null,
+              "网点柜台"));
       desks.add(account);
     }
   }
@@ -505,8 +667,14 @@ final class FraudPlan {
       reserved.add(i);
       int from = adv.nextInt(config.days());
       FraudType type = pickType(adv);
-      blasters.add(new Blaster(pop.phone(i), pop.regionCode(i), type, from,
-          Math.min(config.days(), from + 1 + adv.nextInt(3)), 5 + adv.nextInt(36)));
+      blasters.add(
+          new Blaster(
+              pop.phone(i),
+              pop.regionCode(i),
+              type,
+              from,
+              Math.min(config.days(), from + 1 + adv.nextInt(3)),
+              5 + adv.nextInt(36)));
       labels.add(EntityKind.PHONE, pop.phone(i), Role.FRAUD_NUMBER, type);
       tactic(Tactic.SMS_SPREAD, EntityKind.PHONE, pop.phone(i));
     }
@@ -521,8 +689,14 @@ final class FraudPlan {
     reserved.add(i);
     boolean own = Rand.chance(r, 0.5);
     int gang = r.nextInt(dealers.size());
-    return new Mule(pop.card(i), tier, pop.name(i), pop.phone(i),
-        own ? pop.device(i) : gangDevice(gang, r), own ? pop.ip(i) : gangIp(gang), pop.regionCode(i));
+    return new Mule(
+        pop.card(i),
+        tier,
+        pop.name(i),
+        pop.phone(i),
+        own ? pop.device(i) : gangDevice(gang, r),
+        own ? pop.ip(i) : gangIp(gang),
+        pop.regionCode(i));
   }
 
   /** A new account opened by a dealer in a holder's name. */
@@ -537,11 +711,23 @@ final class FraudPlan {
     long k = Synth.FRAUD_BASE + n;
     String account = wallet ? (n % 2 == 0 ? ids.alipay(k) : ids.wechat(k)) : ids.card(k);
     long ts = config.startMillis() - (5 + r.nextInt(35)) * DAY - r.nextInt(8 * 3600) * 1000L;
-    events.add(new OpeningEvent(id.next('o'), ts, Synth.institution(account),
-        wallet ? OpeningKind.PAYMENT_ACCOUNT : OpeningKind.BANK_ACCOUNT, account, holder, regPhone,
-        Regions.CODES[d.region()], d.device(), d.ip(), d.channel()));
-    String name = Texts.name(Rand.hash(config.seed(), 0x4A, Synth.HOLDER_BASE + (long) g * 1000 + h));
-    return new Mule(account, tier, name, regPhone, gangDevice(g, r), gangIp(g), Regions.CODES[d.region()]);
+    events.add(
+        new OpeningEvent(
+            id.next('o'),
+            ts,
+            Synth.institution(account),
+            wallet ? OpeningKind.PAYMENT_ACCOUNT : OpeningKind.BANK_ACCOUNT,
+            account,
+            holder,
+            regPhone,
+            Regions.CODES[d.region()],
+            d.device(),
+            d.ip(),
+            d.channel()));
+    String name =
+        Texts.name(Rand.hash(config.seed(), 0x4A, Synth.HOLDER_BASE + (long) g * 1000 + h));
+    return new Mule(
+        account, tier, name, regPhone, gangDevice(g, r), gangIp(g), Regions.CODES[d.region()]);
   }
 
   private String gangDevice(int gang, SplittableRandom r) {
@@ -572,7 +758,10 @@ final class FraudPlan {
     for (Farm f : farms) {
       for (int j = 0; j < f.numbers.length; j++) {
         if (f.active(j, day)) {
-          out.add(new String[] {f.numbers[j], f.imeis[j % f.imeis.length], f.cells[0], Regions.CODES[f.region]});
+          out.add(
+              new String[] {
+                f.numbers[j], f.imeis[j % f.imeis.length], f.cells[0], Regions.CODES[f.region]
+              });
         }
       }
     }
@@ -592,45 +781,87 @@ final class FraudPlan {
     boolean sawUrl = false;
     if (!CALL_LED.contains(type)) { // lured first by a message from a farm card
       long ts = Math.max(config.startMillis(), t0 - (10 * MIN + r.nextLong(6 * 3600) * 1000));
-      String[] farmCard = farmNumbers.isEmpty() ? null : farmNumbers.get(r.nextInt(farmNumbers.size()));
+      String[] farmCard =
+          farmNumbers.isEmpty() ? null : farmNumbers.get(r.nextInt(farmNumbers.size()));
       String sender = farmCard == null ? hookFor(type, r) : farmCard[0];
       String senderRegion = farmCard == null ? null : farmCard[3];
-      Blaster blaster = config.has(Tactic.SMS_SPREAD) && Rand.chance(adv, 0.6) ? blasterOn(day) : null;
+      Blaster blaster =
+          config.has(Tactic.SMS_SPREAD) && Rand.chance(adv, 0.6) ? blasterOn(day) : null;
       if (blaster != null) {
         sender = blaster.phone();
         senderRegion = blaster.region();
       }
-      events.add(new SmsEvent(id.next('s'), ts, Synth.carrier(sender), sender, phone,
-          Texts.fraudSms(type, r, url), senderRegion));
+      events.add(
+          new SmsEvent(
+              id.next('s'),
+              ts,
+              Synth.carrier(sender),
+              sender,
+              phone,
+              Texts.fraudSms(type, r, url),
+              senderRegion));
       if (Rand.chance(r, 0.6)) {
         sawUrl = true;
-        events.add(new DeviceEvent(id.next('d'), ts + (1 + r.nextInt(20)) * MIN, "app", phone, DeviceSignal.URL_VISIT, url));
+        events.add(
+            new DeviceEvent(
+                id.next('d'),
+                ts + (1 + r.nextInt(20)) * MIN,
+                "app",
+                phone,
+                DeviceSignal.URL_VISIT,
+                url));
       }
-    } else if (!farmNumbers.isEmpty() && Rand.chance(r, 0.5)) { // a robocall ("press 1") before the agent calls
+    } else if (!farmNumbers.isEmpty()
+        && Rand.chance(r, 0.5)) { // a robocall ("press 1") before the agent calls
       String[] f = farmNumbers.get(r.nextInt(farmNumbers.size()));
       long ts = Math.max(config.startMillis(), t0 - (2 + r.nextInt(28)) * MIN);
-      events.add(new CallEvent(id.next('c'), ts, Synth.carrier(f[0]), f[0], phone, 20 + r.nextInt(40),
-          f[3], region, f[1], f[2], null));
+      events.add(
+          new CallEvent(
+              id.next('c'),
+              ts,
+              Synth.carrier(f[0]),
+              f[0],
+              phone,
+              20 + r.nextInt(40),
+              f[3],
+              region,
+              f[1],
+              f[2],
+              null));
     }
     // the hook: a long call from a dedicated fraud number
     int hookIndex = hookIndexFor(type, r);
     String hook = hooks.get(hookIndex);
-    int duration = switch (type) {
-      case POLICE -> 1800 + r.nextInt(3600);
-      case CUSTOMER_SERVICE -> 1200 + r.nextInt(2400);
-      default -> 600 + r.nextInt(1800);
-    };
+    int duration =
+        switch (type) {
+          case POLICE -> 1800 + r.nextInt(3600);
+          case CUSTOMER_SERVICE -> 1200 + r.nextInt(2400);
+          default -> 600 + r.nextInt(1800);
+        };
     String displayed = null;
     if (type == FraudType.POLICE && Rand.chance(r, 0.3)) {
       displayed = "+8621" + (6_000_0000 + r.nextInt(3_000_0000));
     } else if (type == FraudType.CUSTOMER_SERVICE && Rand.chance(r, 0.3)) {
       displayed = "400" + (8_000_000 + r.nextInt(1_000_000));
     }
-    int gangRegion = dealers.get(hookGangs.get(hookIndex)).region(); // the call centre sits with its gang
-    events.add(new CallEvent(id.next('c'), t0, Synth.carrier(hook), hook, phone, duration, Regions.CODES[gangRegion],
-        region, hookImeis.get(hookIndex), Synth.cell(gangRegion, 7 + hookIndex / 3), displayed));
+    int gangRegion =
+        dealers.get(hookGangs.get(hookIndex)).region(); // the call centre sits with its gang
+    events.add(
+        new CallEvent(
+            id.next('c'),
+            t0,
+            Synth.carrier(hook),
+            hook,
+            phone,
+            duration,
+            Regions.CODES[gangRegion],
+            region,
+            hookImeis.get(hookIndex),
+            Synth.cell(gangRegion, 7 + hookIndex / 3),
+            displayed));
     labels.add(EntityKind.PHONE, hook, Role.FRAUD_NUMBER, type);
-    boolean courted = config.has(Tactic.COURTSHIP) && (type == FraudType.INVESTMENT || type == FraudType.ROMANCE);
+    boolean courted =
+        config.has(Tactic.COURTSHIP) && (type == FraudType.INVESTMENT || type == FraudType.ROMANCE);
     if (courted) {
       court(phone, region, hook, Regions.CODES[gangRegion], t0);
       tactic(Tactic.COURTSHIP, EntityKind.PHONE, phone);
@@ -638,30 +869,51 @@ final class FraudPlan {
     // what the victim is talked into doing on the handset
     long signalTs = t0 + (3 + r.nextInt(5)) * MIN;
     switch (type) {
-      case CUSTOMER_SERVICE -> events.add(new DeviceEvent(id.next('d'), signalTs, "app", phone,
-          DeviceSignal.SCREEN_SHARE, Rand.oneOf(r, MEETING_APPS)));
-      case POLICE -> events.add(new DeviceEvent(id.next('d'), signalTs, "app", phone,
-          Rand.chance(r, 0.5) ? DeviceSignal.REMOTE_CONTROL : DeviceSignal.APP_INSTALL,
-          Rand.chance(r, 0.5) ? Rand.oneOf(r, REMOTE_APPS) : "com.anquan.jingwu"));
+      case CUSTOMER_SERVICE ->
+          events.add(
+              new DeviceEvent(
+                  id.next('d'),
+                  signalTs,
+                  "app",
+                  phone,
+                  DeviceSignal.SCREEN_SHARE,
+                  Rand.oneOf(r, MEETING_APPS)));
+      case POLICE ->
+          events.add(
+              new DeviceEvent(
+                  id.next('d'),
+                  signalTs,
+                  "app",
+                  phone,
+                  Rand.chance(r, 0.5) ? DeviceSignal.REMOTE_CONTROL : DeviceSignal.APP_INSTALL,
+                  Rand.chance(r, 0.5) ? Rand.oneOf(r, REMOTE_APPS) : "com.anquan.jingwu"));
       case INVESTMENT, BRUSHING, LOAN, GAME_TRADE, ROMANCE -> {
         if (!sawUrl || Rand.chance(r, 0.5)) {
-          events.add(new DeviceEvent(id.next('d'), signalTs, "app", phone, DeviceSignal.APP_INSTALL,
-              Rand.oneOf(r, FAKE_APPS)));
+          events.add(
+              new DeviceEvent(
+                  id.next('d'),
+                  signalTs,
+                  "app",
+                  phone,
+                  DeviceSignal.APP_INSTALL,
+                  Rand.oneOf(r, FAKE_APPS)));
         }
       }
-      default -> { }
+      default -> {}
     }
     // the transfers
     boolean during = CALL_LED.contains(type);
-    long ts = during
-        ? t0 + (8 + r.nextInt(Math.max(1, Math.min(40, duration / 60 - 9)))) * MIN
-        : t0 + duration * 1000L + (5 + r.nextInt(55)) * MIN;
+    long ts =
+        during
+            ? t0 + (8 + r.nextInt(Math.max(1, Math.min(40, duration / 60 - 9)))) * MIN
+            : t0 + duration * 1000L + (5 + r.nextInt(55)) * MIN;
     int count = transferCount(type, r);
     double base = baseAmount(type, r);
     List<String> transferIds = new ArrayList<>();
     Set<String> firstTier = new java.util.LinkedHashSet<>();
     long loss = 0;
-    int chainTiers = config.muleTiersMin() + r.nextInt(config.muleTiersMax() - config.muleTiersMin() + 1);
+    int chainTiers =
+        config.muleTiersMin() + r.nextInt(config.muleTiersMax() - config.muleTiersMin() + 1);
     if (config.has(Tactic.FOUR_TIERS)) {
       chainTiers = 4;
     }
@@ -672,25 +924,51 @@ final class FraudPlan {
       if (k > 0 && courted && ts >= config.endMillis()) {
         break; // the later payments fall after the run
       }
-      double yuan = type == FraudType.BRUSHING || type == FraudType.LOAN ? base * Math.pow(2.1, k) : base * (0.7 + 0.6 * r.nextDouble());
+      double yuan =
+          type == FraudType.BRUSHING || type == FraudType.LOAN
+              ? base * Math.pow(2.1, k)
+              : base * (0.7 + 0.6 * r.nextDouble());
       long fen = Math.min(500_000_00L, roundAmount(yuan));
       boolean wallet = fen <= 50_000_00L && pop.hasWallet(v) && Rand.chance(r, 0.3);
       String from = wallet ? pop.wallet(v) : pop.card(v);
       Mule mule = pickMule(0, r);
       String tid = id.next('t');
-      events.add(new TransferEvent(tid, ts, Synth.institution(from), from, mule.account, fen, "CNY",
-          wallet ? Channel.THIRD_PARTY : Channel.MOBILE, phone, mule.name, pop.device(v), pop.ip(v), region));
+      events.add(
+          new TransferEvent(
+              tid,
+              ts,
+              Synth.institution(from),
+              from,
+              mule.account,
+              fen,
+              "CNY",
+              wallet ? Channel.THIRD_PARTY : Channel.MOBILE,
+              phone,
+              mule.name,
+              pop.device(v),
+              pop.ip(v),
+              region));
       if (!wallet && Rand.chance(r, 0.8)) {
-        events.add(new SmsEvent(id.next('s'), ts + 5000, "trunk", Synth.SERVICE_LINES[pop.bank(v)], phone,
-            Texts.bankNotice(pop.bank(v), from, ts, fen, "转账", r), null));
+        events.add(
+            new SmsEvent(
+                id.next('s'),
+                ts + 5000,
+                "trunk",
+                Synth.SERVICE_LINES[pop.bank(v)],
+                phone,
+                Texts.bankNotice(pop.bank(v), from, ts, fen, "转账", r),
+                null));
       }
       labels.add(EntityKind.ACCOUNT, from, Role.VICTIM, type);
       transferIds.add(tid);
       firstTier.add(mule.account);
       loss += fen;
       launder(mule, fen, ts, 1, chainTiers, type, r);
-      ts += (type == FraudType.BRUSHING || type == FraudType.INVESTMENT || type == FraudType.ROMANCE
-          ? 20 + r.nextInt(160) : 3 + r.nextInt(22)) * MIN;
+      ts +=
+          (type == FraudType.BRUSHING || type == FraudType.INVESTMENT || type == FraudType.ROMANCE
+                  ? 20 + r.nextInt(160)
+                  : 3 + r.nextInt(22))
+              * MIN;
       if (courted) {
         ts += (18 + adv.nextInt(54)) * HOUR; // "invest a little more" a day or three later
       }
@@ -706,8 +984,18 @@ final class FraudPlan {
         targets.add(new ReportTarget(TargetKind.URL, url));
       }
       long reportTs = ts + (2 * HOUR + r.nextLong(38 * 3600) * 1000);
-      events.add(new ReportEvent(id.next('r'), reportTs, "fzzx-" + region.substring(0, 4) + "00", targets,
-          phone, region, type, Texts.report(type, loss, r), loss, transferIds));
+      events.add(
+          new ReportEvent(
+              id.next('r'),
+              reportTs,
+              "fzzx-" + region.substring(0, 4) + "00",
+              targets,
+              phone,
+              region,
+              type,
+              Texts.report(type, loss, r),
+              loss,
+              transferIds));
     }
   }
 
@@ -717,23 +1005,40 @@ final class FraudPlan {
   }
 
   /**
-   * Days of friendly messages between the handler's number and the person being courted, before the call that asks
-   * for money: a few each way a day, from morning to late evening.
+   * Days of friendly messages between the handler's number and the person being courted, before the
+   * call that asks for money: a few each way a day, from morning to late evening.
    */
-  private void court(String victim, String victimRegion, String handler, String handlerRegion, long callTs) {
+  private void court(
+      String victim, String victimRegion, String handler, String handlerRegion, long callTs) {
     long from = Math.max(config.startMillis(), callTs - (3 + adv.nextInt(6)) * DAY);
-    for (long day = from - Math.floorMod(from - config.startMillis(), DAY); day < callTs; day += DAY) {
+    for (long day = from - Math.floorMod(from - config.startMillis(), DAY);
+        day < callTs;
+        day += DAY) {
       int out = 2 + adv.nextInt(5);
       for (int k = 0; k < out; k++) {
         long ts = day + (8 * 3600 + adv.nextInt(15 * 3600)) * 1000L;
         if (ts < from || ts >= callTs) {
           continue;
         }
-        events.add(new SmsEvent(id.next('s'), ts, Synth.carrier(handler), handler, victim, Texts.courting(adv),
-            handlerRegion));
+        events.add(
+            new SmsEvent(
+                id.next('s'),
+                ts,
+                Synth.carrier(handler),
+                handler,
+                victim,
+                Texts.courting(adv),
+                handlerRegion));
         if (Rand.chance(adv, 0.7)) {
-          events.add(new SmsEvent(id.next('s'), ts + (1 + adv.nextInt(40)) * MIN, Synth.carrier(victim), victim,
-              handler, Texts.courted(adv), victimRegion));
+          events.add(
+              new SmsEvent(
+                  id.next('s'),
+                  ts + (1 + adv.nextInt(40)) * MIN,
+                  Synth.carrier(victim),
+                  victim,
+                  handler,
+                  Texts.courted(adv),
+                  victimRegion));
         }
       }
     }
@@ -796,8 +1101,11 @@ final class FraudPlan {
     return m;
   }
 
-  /** Moves {@code fen} received by {@code mule} at {@code ts} on down the chain, or cashes it out. */
-  private void launder(Mule mule, long fen, long ts, int tier, int chainTiers, FraudType type, SplittableRandom r) {
+  /**
+   * Moves {@code fen} received by {@code mule} at {@code ts} on down the chain, or cashes it out.
+   */
+  private void launder(
+      Mule mule, long fen, long ts, int tier, int chainTiers, FraudType type, SplittableRandom r) {
     labels.add(EntityKind.ACCOUNT, mule.account, Role.MULE, type);
     long at = ts + (2 + r.nextInt(14)) * MIN + r.nextInt(60) * 1000L; // 快进快出: out within minutes
     long fee = (long) (fen * 0.01 * r.nextDouble());
@@ -825,9 +1133,21 @@ final class FraudPlan {
       }
       left -= part;
       Mule next = pickMule(tier, r);
-      events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account, next.account,
-          part, "CNY", Rand.chance(r, 0.7) ? Channel.MOBILE : Channel.ONLINE, mule.phone, next.name,
-          mule.device, mule.ip, mule.region));
+      events.add(
+          new TransferEvent(
+              id.next('t'),
+              at,
+              Synth.institution(mule.account),
+              mule.account,
+              next.account,
+              part,
+              "CNY",
+              Rand.chance(r, 0.7) ? Channel.MOBILE : Channel.ONLINE,
+              mule.phone,
+              next.name,
+              mule.device,
+              mule.ip,
+              mule.region));
       launder(next, part, at, tier + 1, chainTiers, type, r);
       at += mule.slow ? (10 + adv.nextInt(170)) * MIN : (20 + r.nextInt(70)) * 1000L;
     }
@@ -850,9 +1170,21 @@ final class FraudPlan {
       }
       while (left > 0) {
         long chunk = Math.min(left, 20_000_00L);
-        events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account,
-            "cash:" + Synth.atm(terminalRegion, r.nextInt(900)), chunk, "CNY", Channel.ATM, mule.phone, null,
-            null, null, terminalRegion));
+        events.add(
+            new TransferEvent(
+                id.next('t'),
+                at,
+                Synth.institution(mule.account),
+                mule.account,
+                "cash:" + Synth.atm(terminalRegion, r.nextInt(900)),
+                chunk,
+                "CNY",
+                Channel.ATM,
+                mule.phone,
+                null,
+                null,
+                null,
+                terminalRegion));
         left -= chunk;
         at += (2 + r.nextInt(7)) * MIN;
       }
@@ -865,15 +1197,32 @@ final class FraudPlan {
       long part = p == parts - 1 ? left : fen / 2;
       left -= part;
       String wallet = otcWallet(r);
-      // the OTC trader's wallet takes laundered money from many chains: a counterparty to freeze, like a desk
+      // the OTC trader's wallet takes laundered money from many chains: a counterparty to freeze,
+      // like a desk
       labels.add(EntityKind.ACCOUNT, wallet, Role.MULE, null);
-      events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account,
-          wallet, part, "CNY", Channel.CRYPTO_OTC, mule.phone, "USDT承兑商", mule.device, mule.ip, mule.region));
+      events.add(
+          new TransferEvent(
+              id.next('t'),
+              at,
+              Synth.institution(mule.account),
+              mule.account,
+              wallet,
+              part,
+              "CNY",
+              Channel.CRYPTO_OTC,
+              mule.phone,
+              "USDT承兑商",
+              mule.device,
+              mule.ip,
+              mule.region));
       at += (1 + r.nextInt(5)) * MIN;
     }
   }
 
-  /** The last tier pays an OTC desk's card by ordinary transfer, in one or two pieces, for USDT sent off the books. */
+  /**
+   * The last tier pays an OTC desk's card by ordinary transfer, in one or two pieces, for USDT sent
+   * off the books.
+   */
   private void sellToDesk(Mule mule, long fen, long ts) {
     String desk = desks.get(adv.nextInt(desks.size()));
     labels.add(EntityKind.ACCOUNT, desk, Role.MULE, null);
@@ -884,15 +1233,28 @@ final class FraudPlan {
     for (int p = 0; p < parts; p++) {
       long part = p == parts - 1 ? left : fen / 2;
       left -= part;
-      events.add(new TransferEvent(id.next('t'), at, Synth.institution(mule.account), mule.account, desk, part, "CNY",
-          Rand.chance(adv, 0.6) ? Channel.MOBILE : Channel.ONLINE, mule.phone, null, mule.device, mule.ip, mule.region));
+      events.add(
+          new TransferEvent(
+              id.next('t'),
+              at,
+              Synth.institution(mule.account),
+              mule.account,
+              desk,
+              part,
+              "CNY",
+              Rand.chance(adv, 0.6) ? Channel.MOBILE : Channel.ONLINE,
+              mule.phone,
+              null,
+              mule.device,
+              mule.ip,
+              mule.region));
       at += (2 + adv.nextInt(20)) * MIN;
     }
   }
 
   /**
-   * The brushing gang pays a victim one or two small "commissions" for the first easy tasks, from one of its
-   * accounts, before asking for the payments that are never returned.
+   * The brushing gang pays a victim one or two small "commissions" for the first easy tasks, from
+   * one of its accounts, before asking for the payments that are never returned.
    */
   private void rebates(int v, long firstPaymentTs, SplittableRandom r) {
     int n = 1 + adv.nextInt(2);
@@ -901,8 +1263,21 @@ final class FraudPlan {
       Mule payer = pickMule(0, r);
       labels.add(EntityKind.ACCOUNT, payer.account, Role.MULE, FraudType.BRUSHING);
       long fen = (8 + adv.nextInt(110)) * 100L;
-      events.add(new TransferEvent(id.next('t'), at, Synth.institution(payer.account), payer.account, pop.card(v), fen,
-          "CNY", Channel.MOBILE, payer.phone, pop.name(v), payer.device, payer.ip, payer.region));
+      events.add(
+          new TransferEvent(
+              id.next('t'),
+              at,
+              Synth.institution(payer.account),
+              payer.account,
+              pop.card(v),
+              fen,
+              "CNY",
+              Channel.MOBILE,
+              payer.phone,
+              pop.name(v),
+              payer.device,
+              payer.ip,
+              payer.region));
       at += (3 + adv.nextInt(10)) * MIN;
     }
     tactic(Tactic.REBATES, EntityKind.PHONE, pop.phone(v));
@@ -930,11 +1305,27 @@ final class FraudPlan {
         FraudType type = f.types[r.nextInt(f.types.length)];
         long ts = dayStart + (9 * 3600 + r.nextInt(12 * 3600)) * 1000L;
         String text = Texts.fraudSms(type, r);
-        events.add(new SmsEvent(id.next('s'), ts, Synth.carrier(f.numbers[j]), f.numbers[j], phone, text,
-            Regions.CODES[f.region]));
-        events.add(new ReportEvent(id.next('r'), ts + (5 + r.nextInt(120)) * MIN, "12381",
-            List.of(new ReportTarget(TargetKind.PHONE, f.numbers[j])), phone, pop.regionCode(person), type,
-            "收到可疑短信：" + text, 0, List.of()));
+        events.add(
+            new SmsEvent(
+                id.next('s'),
+                ts,
+                Synth.carrier(f.numbers[j]),
+                f.numbers[j],
+                phone,
+                text,
+                Regions.CODES[f.region]));
+        events.add(
+            new ReportEvent(
+                id.next('r'),
+                ts + (5 + r.nextInt(120)) * MIN,
+                "12381",
+                List.of(new ReportTarget(TargetKind.PHONE, f.numbers[j])),
+                phone,
+                pop.regionCode(person),
+                type,
+                "收到可疑短信：" + text,
+                0,
+                List.of()));
       }
     }
   }

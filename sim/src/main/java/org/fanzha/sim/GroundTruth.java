@@ -31,8 +31,10 @@ public final class GroundTruth {
     this.index = new EnumMap<>(EntityKind.class);
     this.byEntity = new EnumMap<>(EntityKind.class);
     for (LabelEvent l : labels) {
-      index.computeIfAbsent(l.entityKind(), k -> new EnumMap<>(Role.class))
-          .computeIfAbsent(l.role(), k -> new TreeSet<>()).add(l.entity());
+      index
+          .computeIfAbsent(l.entityKind(), k -> new EnumMap<>(Role.class))
+          .computeIfAbsent(l.role(), k -> new TreeSet<>())
+          .add(l.entity());
       byEntity.computeIfAbsent(l.entityKind(), k -> new TreeMap<>()).put(l.entity(), l);
     }
   }
@@ -62,7 +64,8 @@ public final class GroundTruth {
 
     /** Adds a label unless the entity already has one; returns whether it was added. */
     boolean add(EntityKind kind, String entity, Role role, @Nullable FraudType type) {
-      return entries.putIfAbsent(kind.ordinal() + "|" + entity, new Entry(kind, entity, role, type)) == null;
+      return entries.putIfAbsent(kind.ordinal() + "|" + entity, new Entry(kind, entity, role, type))
+          == null;
     }
 
     boolean has(EntityKind kind, String entity) {
@@ -71,11 +74,15 @@ public final class GroundTruth {
 
     GroundTruth build(long ts) {
       List<Entry> rows = new ArrayList<>(entries.values());
-      rows.sort(Comparator.comparing(Entry::kind).thenComparing(Entry::role).thenComparing(Entry::entity));
+      rows.sort(
+          Comparator.comparing(Entry::kind)
+              .thenComparing(Entry::role)
+              .thenComparing(Entry::entity));
       List<LabelEvent> out = new ArrayList<>(rows.size());
       int n = 0;
       for (Entry e : rows) {
-        out.add(new LabelEvent("label-" + (n++), ts, "sim", e.kind(), e.entity(), e.role(), e.type()));
+        out.add(
+            new LabelEvent("label-" + (n++), ts, "sim", e.kind(), e.entity(), e.role(), e.type()));
       }
       return new GroundTruth(out);
     }

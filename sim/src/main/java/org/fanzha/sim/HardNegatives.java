@@ -1,7 +1,7 @@
 package org.fanzha.sim;
 
-import static org.fanzha.core.time.Millis.HOUR;
 import static org.fanzha.core.time.Millis.DAY;
+import static org.fanzha.core.time.Millis.HOUR;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,10 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Honest people who look like the fraud side: accounts that pass money straight on (payroll
- * agencies and crew leaders, shops settling the day's takings, parents forwarding money to a
- * child, second-hand traders paying suppliers), people who share their screen, hand remote control
- * to a relative, install apps or follow marketing links, and movers who open several accounts in
- * a week. Every one of them is labelled {@code normal}.
+ * agencies and crew leaders, shops settling the day's takings, parents forwarding money to a child,
+ * second-hand traders paying suppliers), people who share their screen, hand remote control to a
+ * relative, install apps or follow marketing links, and movers who open several accounts in a week.
+ * Every one of them is labelled {@code normal}.
  */
 final class HardNegatives {
   /*
@@ -50,14 +50,22 @@ final class HardNegatives {
 
   private static final long MIN = 60_000L;
 
-  /** Index bases of benign accounts and phones outside the residents (agencies, clients, suppliers, movers). */
+  /**
+   * Index bases of benign accounts and phones outside the residents (agencies, clients, suppliers,
+   * movers).
+   */
   private static final long AGENCY_BASE = 50_000_000L;
+
   private static final long CLIENT_BASE = 50_100_000L;
   private static final long SUPPLIER_BASE = 50_200_000L;
   private static final long MOVER_BASE = 50_300_000L;
 
-  static final String[] MEETING_APPS = {"com.meeting.cloudroom", "com.zoomlike.video", "com.shareview.screen"};
-  static final String[] REMOTE_APPS = {"com.remote.helperdesk", "com.rc.anydesk.lite", "com.sunremote.client"};
+  static final String[] MEETING_APPS = {
+    "com.meeting.cloudroom", "com.zoomlike.video", "com.shareview.screen"
+  };
+  static final String[] REMOTE_APPS = {
+    "com.remote.helperdesk", "com.rc.anydesk.lite", "com.sunremote.client"
+  };
   private static final String[] ORDINARY_APPS = {
     "com.tencent.mm", "com.eg.android.AlipayGphone", "com.jingdong.app.mall", "com.sankuai.meituan",
     "com.ss.android.ugc.aweme", "com.xunmeng.pinduoduo", "cn.gov.tax.its", "com.icbc.mobilebank",
@@ -66,7 +74,12 @@ final class HardNegatives {
   private static final String[] BRANCH_CHANNELS = {"营业厅", "网点柜台", "app"};
 
   /** A payroll or labour agency: its collection card and the client companies and staff it pays. */
-  private record Agency(String account, List<String> clients, List<Integer> staff, int crewLeader, List<Integer> crew) {}
+  private record Agency(
+      String account,
+      List<String> clients,
+      List<Integer> staff,
+      int crewLeader,
+      List<Integer> crew) {}
 
   /** A family where the parent forwards money from a relative to a child studying elsewhere. */
   private record Family(int parent, int child, int relative, int[] days) {}
@@ -74,7 +87,9 @@ final class HardNegatives {
   /** A second-hand trader / 代购 and their suppliers' accounts. */
   private record Trader(int person, String account, List<String> suppliers) {}
 
-  /** A resident who starts a job in another city on {@code day} and opens new cards and accounts. */
+  /**
+   * A resident who starts a job in another city on {@code day} and opens new cards and accounts.
+   */
   private record Mover(int person, int index, int day, int newRegion) {}
 
   private final SimConfig config;
@@ -88,8 +103,13 @@ final class HardNegatives {
   private final List<Trader> traders = new ArrayList<>();
   private final List<Mover> movers = new ArrayList<>();
   private final Set<Integer> taken = new HashSet<>();
-  /** Per day: residents who share a screen (meeting), hand over remote control, install an app, follow a link. */
+
+  /**
+   * Per day: residents who share a screen (meeting), hand over remote control, install an app,
+   * follow a link.
+   */
   private final int[][] meetings;
+
   private final int[][] remoteHelp;
   private final int[][] installers;
   private final int[][] visitors;
@@ -169,8 +189,14 @@ final class HardNegatives {
       }
       meetings[day] = people(r, meetingCount, "screen_share");
       remoteHelp[day] = people(r, shares - meetingCount, "remote_help");
-      installers[day] = people(r, Rand.poisson(r, config.benignInstallsPerThousandDay() * thousands), "app_install");
-      visitors[day] = people(r, Rand.poisson(r, config.marketingLinkVisitsPerThousandDay() * thousands), "link_visit");
+      installers[day] =
+          people(
+              r, Rand.poisson(r, config.benignInstallsPerThousandDay() * thousands), "app_install");
+      visitors[day] =
+          people(
+              r,
+              Rand.poisson(r, config.marketingLinkVisitsPerThousandDay() * thousands),
+              "link_visit");
     }
   }
 
@@ -187,8 +213,11 @@ final class HardNegatives {
   }
 
   static boolean weekend(long dayStart) {
-    return java.time.Instant.ofEpochMilli(dayStart).atOffset(java.time.ZoneOffset.ofHours(8))
-        .getDayOfWeek().getValue() >= 6;
+    return java.time.Instant.ofEpochMilli(dayStart)
+            .atOffset(java.time.ZoneOffset.ofHours(8))
+            .getDayOfWeek()
+            .getValue()
+        >= 6;
   }
 
   private void agency(int a, SplittableRandom r) {
@@ -248,13 +277,17 @@ final class HardNegatives {
   /**
    * Returns the hard negatives by kind of actor ({@code payroll}, {@code crew_leader}, {@code
    * merchant}, {@code family}, {@code trader}, {@code mover}, {@code screen_share}, {@code
-   * remote_help}, {@code app_install}, {@code link_visit}), each a sorted set of {@code kind:entity}.
+   * remote_help}, {@code app_install}, {@code link_visit}), each a sorted set of {@code
+   * kind:entity}.
    */
   Map<String, Set<String>> byActor() {
     return byActor;
   }
 
-  /** Adds one simulated day of hard-negative events; {@code out} already holds the day's ordinary payments. */
+  /**
+   * Adds one simulated day of hard-negative events; {@code out} already holds the day's ordinary
+   * payments.
+   */
   void day(int day, List<Event> out) {
     long dayStart = config.startMillis() + day * DAY;
     boolean weekend = weekend(dayStart);
@@ -288,20 +321,42 @@ final class HardNegatives {
       helpSession(i, false, dayStart, r, id, out);
     }
     for (int i : installers[day]) {
-      out.add(new DeviceEvent(id.next('d'), dayStart + NormalLife.instant(r), "app", pop.phone(i),
-          DeviceSignal.APP_INSTALL, Rand.oneOf(r, ORDINARY_APPS)));
+      out.add(
+          new DeviceEvent(
+              id.next('d'),
+              dayStart + NormalLife.instant(r),
+              "app",
+              pop.phone(i),
+              DeviceSignal.APP_INSTALL,
+              Rand.oneOf(r, ORDINARY_APPS)));
     }
     for (int i : visitors[day]) {
       long ts = dayStart + (9 + r.nextInt(12)) * HOUR + r.nextInt(3600) * 1000L;
       String link = Texts.shopLink(r);
-      out.add(new SmsEvent(id.next('s'), ts, "trunk", Rand.oneOf(r, NormalLife.MARKETING_SENDERS), pop.phone(i),
-          Texts.marketingWithLink(r, link), null));
-      out.add(new DeviceEvent(id.next('d'), ts + (1 + r.nextInt(30)) * MIN, "app", pop.phone(i),
-          DeviceSignal.URL_VISIT, link));
+      out.add(
+          new SmsEvent(
+              id.next('s'),
+              ts,
+              "trunk",
+              Rand.oneOf(r, NormalLife.MARKETING_SENDERS),
+              pop.phone(i),
+              Texts.marketingWithLink(r, link),
+              null));
+      out.add(
+          new DeviceEvent(
+              id.next('d'),
+              ts + (1 + r.nextInt(30)) * MIN,
+              "app",
+              pop.phone(i),
+              DeviceSignal.URL_VISIT,
+              link));
     }
   }
 
-  /** A client pays the agency; within the hour the money goes out as salaries, or whole to a crew leader. */
+  /**
+   * A client pays the agency; within the hour the money goes out as salaries, or whole to a crew
+   * leader.
+   */
   private void payroll(Agency a, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
     long ts = dayStart + (9 * HOUR) + r.nextInt(3 * 3600) * 1000L;
     String client = Rand.oneOf(r, a.clients().toArray(new String[0]));
@@ -314,29 +369,89 @@ final class HardNegatives {
       total += wages[k];
     }
     long fee = Math.round(total * 0.02 / 100) * 100;
-    out.add(new TransferEvent(id.next('t'), ts, Synth.institution(client), client, a.account(), total + fee, "CNY",
-        Channel.ONLINE, null, "劳务派遣服务有限公司", null, null, null));
+    out.add(
+        new TransferEvent(
+            id.next('t'),
+            ts,
+            Synth.institution(client),
+            client,
+            a.account(),
+            total + fee,
+            "CNY",
+            Channel.ONLINE,
+            null,
+            "劳务派遣服务有限公司",
+            null,
+            null,
+            null));
     long at = ts + (10 + r.nextInt(40)) * MIN;
     if (viaCrew) {
       int leader = a.crewLeader();
       String card = pop.card(leader);
-      out.add(new TransferEvent(id.next('t'), at, Synth.institution(a.account()), a.account(), card, total, "CNY",
-          Channel.ONLINE, null, pop.name(leader), null, null, null));
+      out.add(
+          new TransferEvent(
+              id.next('t'),
+              at,
+              Synth.institution(a.account()),
+              a.account(),
+              card,
+              total,
+              "CNY",
+              Channel.ONLINE,
+              null,
+              pop.name(leader),
+              null,
+              null,
+              null));
       at += (15 + r.nextInt(40)) * MIN;
-      payOut(card, pop.phone(leader), pop.device(leader), pop.ip(leader), pop.regionCode(leader), a.crew(), wages,
-          at, Channel.MOBILE, r, id, out);
+      payOut(
+          card,
+          pop.phone(leader),
+          pop.device(leader),
+          pop.ip(leader),
+          pop.regionCode(leader),
+          a.crew(),
+          wages,
+          at,
+          Channel.MOBILE,
+          r,
+          id,
+          out);
     } else {
       payOut(a.account(), null, null, null, null, a.staff(), wages, at, Channel.ONLINE, r, id, out);
     }
   }
 
-  private void payOut(String from, @Nullable String phone, @Nullable String device, @Nullable String ip,
-      @Nullable String region, List<Integer> payees,
-      long[] wages, long at, Channel channel, SplittableRandom r, IdSeq id, List<Event> out) {
+  private void payOut(
+      String from,
+      @Nullable String phone,
+      @Nullable String device,
+      @Nullable String ip,
+      @Nullable String region,
+      List<Integer> payees,
+      long[] wages,
+      long at,
+      Channel channel,
+      SplittableRandom r,
+      IdSeq id,
+      List<Event> out) {
     for (int k = 0; k < payees.size(); k++) {
       int j = payees.get(k);
-      out.add(new TransferEvent(id.next('t'), at, Synth.institution(from), from, pop.card(j), wages[k], "CNY",
-          channel, phone, pop.name(j), device, ip, region));
+      out.add(
+          new TransferEvent(
+              id.next('t'),
+              at,
+              Synth.institution(from),
+              from,
+              pop.card(j),
+              wages[k],
+              "CNY",
+              channel,
+              phone,
+              pop.name(j),
+              device,
+              ip,
+              region));
       at += (15 + r.nextInt(60)) * 1000L; // a batch: one after another
     }
   }
@@ -377,15 +492,39 @@ final class HardNegatives {
       String to = pop.card(owner);
       if (walletSum[k] > 0) {
         String from = pop.merchantWallet(m);
-        out.add(new TransferEvent(id.next('t'), settleAt[k], Synth.institution(from), from, to, walletSum[k], "CNY",
-            Channel.THIRD_PARTY, pop.phone(owner), pop.name(owner), pop.device(owner), pop.ip(owner),
-            pop.regionCode(owner)));
+        out.add(
+            new TransferEvent(
+                id.next('t'),
+                settleAt[k],
+                Synth.institution(from),
+                from,
+                to,
+                walletSum[k],
+                "CNY",
+                Channel.THIRD_PARTY,
+                pop.phone(owner),
+                pop.name(owner),
+                pop.device(owner),
+                pop.ip(owner),
+                pop.regionCode(owner)));
       }
       if (cardSum[k] > 0) {
         String from = pop.merchantCard(m);
-        out.add(new TransferEvent(id.next('t'), cardAt[k], Synth.institution(from), from,
-            to, cardSum[k], "CNY", Channel.MOBILE, pop.phone(owner), pop.name(owner), pop.device(owner),
-            pop.ip(owner), pop.regionCode(owner)));
+        out.add(
+            new TransferEvent(
+                id.next('t'),
+                cardAt[k],
+                Synth.institution(from),
+                from,
+                to,
+                cardSum[k],
+                "CNY",
+                Channel.MOBILE,
+                pop.phone(owner),
+                pop.name(owner),
+                pop.device(owner),
+                pop.ip(owner),
+                pop.regionCode(owner)));
       }
     }
   }
@@ -393,19 +532,49 @@ final class HardNegatives {
   /** A relative sends money to the parent, who forwards it to the child studying elsewhere. */
   private void passOn(Family f, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
     long ts = dayStart + (8 * HOUR) + r.nextInt(13 * 3600) * 1000L;
-    long fen = Rand.chance(r, 0.3) ? 100L * 100 * (50 + r.nextInt(100)) : Rand.yuan(Rand.logNormal(r, 2000, 0.5));
+    long fen =
+        Rand.chance(r, 0.3)
+            ? 100L * 100 * (50 + r.nextInt(100))
+            : Rand.yuan(Rand.logNormal(r, 2000, 0.5));
     String relative = pop.card(f.relative());
     String parent = pop.card(f.parent());
-    out.add(new TransferEvent(id.next('t'), ts, Synth.institution(relative), relative, parent, fen, "CNY",
-        Channel.MOBILE, pop.phone(f.relative()), pop.name(f.parent()), pop.device(f.relative()), pop.ip(f.relative()),
-        pop.regionCode(f.relative())));
+    out.add(
+        new TransferEvent(
+            id.next('t'),
+            ts,
+            Synth.institution(relative),
+            relative,
+            parent,
+            fen,
+            "CNY",
+            Channel.MOBILE,
+            pop.phone(f.relative()),
+            pop.name(f.parent()),
+            pop.device(f.relative()),
+            pop.ip(f.relative()),
+            pop.regionCode(f.relative())));
     long forward = Rand.chance(r, 0.6) ? fen : Math.max(100, fen / 100 * (80 + r.nextInt(20)));
-    out.add(new TransferEvent(id.next('t'), ts + (5 + r.nextInt(85)) * MIN, Synth.institution(parent), parent,
-        pop.card(f.child()), forward, "CNY", Channel.MOBILE, pop.phone(f.parent()), pop.name(f.child()),
-        pop.device(f.parent()), pop.ip(f.parent()), pop.regionCode(f.parent())));
+    out.add(
+        new TransferEvent(
+            id.next('t'),
+            ts + (5 + r.nextInt(85)) * MIN,
+            Synth.institution(parent),
+            parent,
+            pop.card(f.child()),
+            forward,
+            "CNY",
+            Channel.MOBILE,
+            pop.phone(f.parent()),
+            pop.name(f.child()),
+            pop.device(f.parent()),
+            pop.ip(f.parent()),
+            pop.regionCode(f.parent())));
   }
 
-  /** Buyers pay the trader small sums through the day; after each few orders the trader pays a supplier. */
+  /**
+   * Buyers pay the trader small sums through the day; after each few orders the trader pays a
+   * supplier.
+   */
   private void trade(Trader t, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
     int orders = 8 + r.nextInt(18);
     long ts = dayStart + (9 * HOUR) + r.nextInt(2 * 3600) * 1000L;
@@ -418,19 +587,43 @@ final class HardNegatives {
       if (buyer == trader) {
         continue;
       }
-      String from = pop.hasWallet(buyer) && t.account().contains(":") ? pop.wallet(buyer) : pop.card(buyer);
+      String from =
+          pop.hasWallet(buyer) && t.account().contains(":") ? pop.wallet(buyer) : pop.card(buyer);
       long fen = Rand.yuan(Rand.logNormal(r, 180, 0.6));
-      out.add(new TransferEvent(id.next('t'), ts, Synth.institution(from), from, t.account(), fen, "CNY",
-          from.contains(":") ? Channel.THIRD_PARTY : Channel.MOBILE, pop.phone(buyer), pop.name(trader),
-          pop.device(buyer), pop.ip(buyer), pop.regionCode(buyer)));
+      out.add(
+          new TransferEvent(
+              id.next('t'),
+              ts,
+              Synth.institution(from),
+              from,
+              t.account(),
+              fen,
+              "CNY",
+              from.contains(":") ? Channel.THIRD_PARTY : Channel.MOBILE,
+              pop.phone(buyer),
+              pop.name(trader),
+              pop.device(buyer),
+              pop.ip(buyer),
+              pop.regionCode(buyer)));
       batch += fen;
       if (++inBatch >= batchSize || k == orders - 1) {
         long pay = batch / 100 * (85 + r.nextInt(12));
         String supplier = t.suppliers().get(r.nextInt(t.suppliers().size()));
-        out.add(new TransferEvent(id.next('t'), ts + (5 + r.nextInt(35)) * MIN, Synth.institution(t.account()),
-            t.account(), supplier, Math.max(100, pay), "CNY",
-            t.account().contains(":") ? Channel.THIRD_PARTY : Channel.MOBILE, pop.phone(trader), "批发档口",
-            pop.device(trader), pop.ip(trader), pop.regionCode(trader)));
+        out.add(
+            new TransferEvent(
+                id.next('t'),
+                ts + (5 + r.nextInt(35)) * MIN,
+                Synth.institution(t.account()),
+                t.account(),
+                supplier,
+                Math.max(100, pay),
+                "CNY",
+                t.account().contains(":") ? Channel.THIRD_PARTY : Channel.MOBILE,
+                pop.phone(trader),
+                "批发档口",
+                pop.device(trader),
+                pop.ip(trader),
+                pop.regionCode(trader)));
         batch = 0;
         inBatch = 0;
         batchSize = 3 + r.nextInt(6);
@@ -440,43 +633,97 @@ final class HardNegatives {
   }
 
   /**
-   * A new job in another city: a new SIM there on the first day, a salary card and payment
-   * accounts over the next days at different branches, then ordinary calls home from the new number.
+   * A new job in another city: a new SIM there on the first day, a salary card and payment accounts
+   * over the next days at different branches, then ordinary calls home from the new number.
    */
-  private void move(Mover m, int day, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
+  private void move(
+      Mover m, int day, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
     int i = m.person();
     String holder = pop.holder(i);
     String newRegion = Regions.CODES[m.newRegion()];
     String phone = ids.phone(MOVER_BASE + m.index());
     if (day == m.day()) {
       long ts = dayStart + 10 * HOUR + r.nextInt(8 * 3600) * 1000L;
-      out.add(new OpeningEvent(id.next('o'), ts, Synth.carrier(phone), OpeningKind.SIM, phone, holder, null, newRegion,
-          null, null, "营业厅"));
+      out.add(
+          new OpeningEvent(
+              id.next('o'),
+              ts,
+              Synth.carrier(phone),
+              OpeningKind.SIM,
+              phone,
+              holder,
+              null,
+              newRegion,
+              null,
+              null,
+              "营业厅"));
       int accounts = 2 + r.nextInt(3);
       for (int k = 0; k < accounts; k++) {
         long at = ts + (1 + r.nextInt(4)) * HOUR + r.nextInt(3 * 24) * HOUR;
         boolean bank = k % 2 == 0;
-        String account = bank ? ids.card(MOVER_BASE + m.index() * 8L + k)
-            : (k == 1 ? ids.alipay(MOVER_BASE + m.index() * 8L + k) : ids.wechat(MOVER_BASE + m.index() * 8L + k));
+        String account =
+            bank
+                ? ids.card(MOVER_BASE + m.index() * 8L + k)
+                : (k == 1
+                    ? ids.alipay(MOVER_BASE + m.index() * 8L + k)
+                    : ids.wechat(MOVER_BASE + m.index() * 8L + k));
         String region = k == accounts - 1 && Rand.chance(r, 0.5) ? pop.regionCode(i) : newRegion;
         String channel = bank ? "网点柜台" + (k + 1) : BRANCH_CHANNELS[2];
-        out.add(new OpeningEvent(id.next('o'), at, Synth.institution(account),
-            bank ? OpeningKind.BANK_ACCOUNT : OpeningKind.PAYMENT_ACCOUNT, account, holder, phone, region,
-            bank ? null : pop.device(i), bank ? null : pop.ip(i), channel));
+        out.add(
+            new OpeningEvent(
+                id.next('o'),
+                at,
+                Synth.institution(account),
+                bank ? OpeningKind.BANK_ACCOUNT : OpeningKind.PAYMENT_ACCOUNT,
+                account,
+                holder,
+                phone,
+                region,
+                bank ? null : pop.device(i),
+                bank ? null : pop.ip(i),
+                channel));
       }
     }
     if (day >= m.day()) { // calls home and to friends from the new number
       int calls = 3 + r.nextInt(8);
       for (int k = 0; k < calls; k++) {
-        long ts = dayStart + (day == m.day() ? 19 * HOUR + r.nextInt(4 * 3600) * 1000L : NormalLife.instant(r));
-        int j = Rand.chance(r, 0.6) ? pop.householdMember(i, r) : pop.friend(i, r.nextInt(Population.FRIENDS));
+        long ts =
+            dayStart
+                + (day == m.day()
+                    ? 19 * HOUR + r.nextInt(4 * 3600) * 1000L
+                    : NormalLife.instant(r));
+        int j =
+            Rand.chance(r, 0.6)
+                ? pop.householdMember(i, r)
+                : pop.friend(i, r.nextInt(Population.FRIENDS));
         int dur = Rand.chance(r, 0.9) ? (int) Math.min(3600, 10 + Rand.logNormal(r, 120, 0.8)) : 0;
-        out.add(new CallEvent(id.next('c'), ts, Synth.carrier(phone), phone, pop.phone(j), dur, newRegion,
-            pop.regionCode(j), pop.imei(i), Synth.cell(m.newRegion(), Rand.hash(i, 0xCE) & 0xFFFF), null));
+        out.add(
+            new CallEvent(
+                id.next('c'),
+                ts,
+                Synth.carrier(phone),
+                phone,
+                pop.phone(j),
+                dur,
+                newRegion,
+                pop.regionCode(j),
+                pop.imei(i),
+                Synth.cell(m.newRegion(), Rand.hash(i, 0xCE) & 0xFFFF),
+                null));
         if (dur == 0 && Rand.chance(r, 0.7)) {
-          out.add(new CallEvent(id.next('c'), ts + (60 + r.nextInt(900)) * 1000L, Synth.carrier(pop.phone(j)),
-              pop.phone(j), phone, 30 + r.nextInt(600), pop.regionCode(j), newRegion, pop.imei(j), pop.homeCell(j),
-              null));
+          out.add(
+              new CallEvent(
+                  id.next('c'),
+                  ts + (60 + r.nextInt(900)) * 1000L,
+                  Synth.carrier(pop.phone(j)),
+                  pop.phone(j),
+                  phone,
+                  30 + r.nextInt(600),
+                  pop.regionCode(j),
+                  newRegion,
+                  pop.imei(j),
+                  pop.homeCell(j),
+                  null));
         }
       }
     }
@@ -486,27 +733,67 @@ final class HardNegatives {
    * A colleague's long call, then a meeting's screen share; or a grown-up child's long call, then
    * remote control of the parent's phone to sort something out, sometimes ending in a payment.
    */
-  private void helpSession(int i, boolean meeting, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
+  private void helpSession(
+      int i, boolean meeting, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
     int j = meeting ? pop.colleague(i, r) : pop.householdMember(i, r);
-    long ts = dayStart + (meeting ? 9 * HOUR + r.nextInt(8 * 3600) * 1000L : 18 * HOUR + r.nextInt(4 * 3600) * 1000L);
+    long ts =
+        dayStart
+            + (meeting
+                ? 9 * HOUR + r.nextInt(8 * 3600) * 1000L
+                : 18 * HOUR + r.nextInt(4 * 3600) * 1000L);
     int dur = 300 + r.nextInt(meeting ? 3000 : 1500);
-    out.add(new CallEvent(id.next('c'), ts, Synth.carrier(pop.phone(j)), pop.phone(j), pop.phone(i), dur,
-        pop.regionCode(j), pop.regionCode(i), pop.imei(j), pop.homeCell(j), null));
+    out.add(
+        new CallEvent(
+            id.next('c'),
+            ts,
+            Synth.carrier(pop.phone(j)),
+            pop.phone(j),
+            pop.phone(i),
+            dur,
+            pop.regionCode(j),
+            pop.regionCode(i),
+            pop.imei(j),
+            pop.homeCell(j),
+            null));
     long at = ts + (1 + r.nextInt(10)) * MIN;
     if (meeting) {
-      out.add(new DeviceEvent(id.next('d'), at, "app", pop.phone(i), DeviceSignal.SCREEN_SHARE,
-          Rand.oneOf(r, MEETING_APPS)));
+      out.add(
+          new DeviceEvent(
+              id.next('d'),
+              at,
+              "app",
+              pop.phone(i),
+              DeviceSignal.SCREEN_SHARE,
+              Rand.oneOf(r, MEETING_APPS)));
       return;
     }
-    out.add(new DeviceEvent(id.next('d'), at, "app", pop.phone(i), DeviceSignal.REMOTE_CONTROL,
-        Rand.oneOf(r, REMOTE_APPS)));
+    out.add(
+        new DeviceEvent(
+            id.next('d'),
+            at,
+            "app",
+            pop.phone(i),
+            DeviceSignal.REMOTE_CONTROL,
+            Rand.oneOf(r, REMOTE_APPS)));
     if (Rand.chance(r, 0.3)) { // the bill that needed sorting out gets paid
       String from = pop.hasWallet(i) ? pop.wallet(i) : pop.card(i);
       int shop = r.nextInt(pop.merchants);
       String to = from.contains(":") ? pop.merchantWallet(shop) : pop.merchantCard(shop);
-      out.add(new TransferEvent(id.next('t'), at + (3 + r.nextInt(15)) * MIN, Synth.institution(from), from, to,
-          Rand.yuan(Rand.logNormal(r, 600, 0.5)), "CNY", from.contains(":") ? Channel.THIRD_PARTY : Channel.MOBILE,
-          pop.phone(i), pop.merchantName(shop), pop.device(i), pop.ip(i), pop.regionCode(i)));
+      out.add(
+          new TransferEvent(
+              id.next('t'),
+              at + (3 + r.nextInt(15)) * MIN,
+              Synth.institution(from),
+              from,
+              to,
+              Rand.yuan(Rand.logNormal(r, 600, 0.5)),
+              "CNY",
+              from.contains(":") ? Channel.THIRD_PARTY : Channel.MOBILE,
+              pop.phone(i),
+              pop.merchantName(shop),
+              pop.device(i),
+              pop.ip(i),
+              pop.regionCode(i)));
     }
   }
 }

@@ -11,10 +11,10 @@ import org.fanzha.core.event.SmsEvent;
 
 /**
  * Benign heavy callers at work: couriers (some new on the job, on new cards), delivery riders,
- * telemarketers, bank agents and night-shift workers on their mobiles, and the banks' service
- * lines calling customers. High volume and many distinct callees,
- * as a naive rule sees a SIM farm, but in daytime, mostly answered, with normal durations, from
- * old cards with one handset each, and with customers calling back.
+ * telemarketers, bank agents and night-shift workers on their mobiles, and the banks' service lines
+ * calling customers. High volume and many distinct callees, as a naive rule sees a SIM farm, but in
+ * daytime, mostly answered, with normal durations, from old cards with one handset each, and with
+ * customers calling back.
  */
 final class HeavyWork {
 
@@ -41,7 +41,7 @@ final class HeavyWork {
         case TELEMARKETER -> telemarketer(w, dayStart, weekend, r, id, out);
         case BANK_AGENT -> bankAgent(w, dayStart, weekend, r, id, out);
         case NIGHT_SHIFT -> nightShift(w, dayStart, r, id, out);
-        case NONE -> { }
+        case NONE -> {}
       }
     }
     for (int b = 0; b < Synth.SERVICE_LINES.length; b++) {
@@ -49,7 +49,8 @@ final class HeavyWork {
     }
   }
 
-  private void courier(int w, long dayStart, boolean weekend, SplittableRandom r, IdSeq id, List<Event> out) {
+  private void courier(
+      int w, long dayStart, boolean weekend, SplittableRandom r, IdSeq id, List<Event> out) {
     int calls = 60 + Rand.poisson(r, weekend ? 35 : 55);
     for (int k = 0; k < calls; k++) {
       long ts = dayStart + (8 * 3600 + r.nextInt(11 * 3600)) * 1000L;
@@ -60,21 +61,30 @@ final class HeavyWork {
     String phone = pop.phone(w);
     for (int k = 0; k < notices; k++) {
       long ts = dayStart + (8 * 3600 + r.nextInt(10 * 3600)) * 1000L;
-      out.add(new SmsEvent(id.next('s'), ts, Synth.carrier(phone), phone,
-          pop.phone(pop.zoneCustomer(w, r)), Texts.courier(r), pop.regionCode(w)));
+      out.add(
+          new SmsEvent(
+              id.next('s'),
+              ts,
+              Synth.carrier(phone),
+              phone,
+              pop.phone(pop.zoneCustomer(w, r)),
+              Texts.courier(r),
+              pop.regionCode(w)));
     }
   }
 
   private void rider(int w, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
     int calls = 40 + Rand.poisson(r, 40);
     for (int k = 0; k < calls; k++) {
-      int minute = Rand.chance(r, 0.6) ? 630 + r.nextInt(180) : 1020 + r.nextInt(210); // meal rushes
+      int minute =
+          Rand.chance(r, 0.6) ? 630 + r.nextInt(180) : 1020 + r.nextInt(210); // meal rushes
       long ts = dayStart + (minute * 60L + r.nextInt(60)) * 1000L;
       workCall(w, pop.zoneCustomer(w, r), ts, 0.93, 20, 0.4, 0.5, zoneCell(w, r), r, id, out);
     }
   }
 
-  private void telemarketer(int w, long dayStart, boolean weekend, SplittableRandom r, IdSeq id, List<Event> out) {
+  private void telemarketer(
+      int w, long dayStart, boolean weekend, SplittableRandom r, IdSeq id, List<Event> out) {
     int calls = weekend ? 20 + Rand.poisson(r, 15) : 110 + Rand.poisson(r, 70);
     String office = pop.workCell(w);
     for (int k = 0; k < calls; k++) {
@@ -84,7 +94,8 @@ final class HeavyWork {
     }
   }
 
-  private void bankAgent(int w, long dayStart, boolean weekend, SplittableRandom r, IdSeq id, List<Event> out) {
+  private void bankAgent(
+      int w, long dayStart, boolean weekend, SplittableRandom r, IdSeq id, List<Event> out) {
     if (weekend) {
       return;
     }
@@ -108,7 +119,8 @@ final class HeavyWork {
     }
   }
 
-  private void serviceLine(int bank, long dayStart, boolean weekend, SplittableRandom r, IdSeq id, List<Event> out) {
+  private void serviceLine(
+      int bank, long dayStart, boolean weekend, SplittableRandom r, IdSeq id, List<Event> out) {
     String line = Synth.SERVICE_LINES[bank];
     int calls = Rand.poisson(r, Math.max(20, pop.size * (weekend ? 0.004 : 0.01)));
     for (int k = 0; k < calls; k++) {
@@ -116,8 +128,19 @@ final class HeavyWork {
       int c = pop.bankCustomer(bank, r);
       boolean answered = Rand.chance(r, 0.85);
       int dur = answered ? (int) Math.min(1200, 10 + Rand.logNormal(r, 90, 0.6)) : 0;
-      out.add(new CallEvent(id.next('c'), ts, "trunk", line, pop.phone(c), dur, "110105",
-          pop.regionCode(c), null, null, null));
+      out.add(
+          new CallEvent(
+              id.next('c'),
+              ts,
+              "trunk",
+              line,
+              pop.phone(c),
+              dur,
+              "110105",
+              pop.regionCode(c),
+              null,
+              null,
+              null));
     }
   }
 
@@ -126,8 +149,18 @@ final class HeavyWork {
   }
 
   /** One work call, answered with probability {@code pAnswer}; a missed one may be returned. */
-  private void workCall(int w, int callee, long ts, double pAnswer, double median, double sigma,
-      double pCallback, String cell, SplittableRandom r, IdSeq id, List<Event> out) {
+  private void workCall(
+      int w,
+      int callee,
+      long ts,
+      double pAnswer,
+      double median,
+      double sigma,
+      double pCallback,
+      String cell,
+      SplittableRandom r,
+      IdSeq id,
+      List<Event> out) {
     if (callee == w) {
       callee = (callee + 1) % pop.size;
     }
@@ -135,13 +168,35 @@ final class HeavyWork {
     String to = pop.phone(callee);
     boolean answered = Rand.chance(r, pAnswer);
     int dur = answered ? (int) Math.min(1800, 4 + Rand.logNormal(r, median, sigma)) : 0;
-    out.add(new CallEvent(id.next('c'), ts, Synth.carrier(caller), caller, to, dur,
-        pop.regionCode(w), pop.regionCode(callee), pop.imei(w), cell, null));
+    out.add(
+        new CallEvent(
+            id.next('c'),
+            ts,
+            Synth.carrier(caller),
+            caller,
+            to,
+            dur,
+            pop.regionCode(w),
+            pop.regionCode(callee),
+            pop.imei(w),
+            cell,
+            null));
     if (!answered && Rand.chance(r, pCallback)) {
       long back = ts + (45 + r.nextInt(900)) * 1000L;
       int d2 = (int) (5 + Rand.logNormal(r, 25, 0.5));
-      out.add(new CallEvent(id.next('c'), back, Synth.carrier(to), to, caller, d2,
-          pop.regionCode(callee), pop.regionCode(w), pop.imei(callee), pop.homeCell(callee), null));
+      out.add(
+          new CallEvent(
+              id.next('c'),
+              back,
+              Synth.carrier(to),
+              to,
+              caller,
+              d2,
+              pop.regionCode(callee),
+              pop.regionCode(w),
+              pop.imei(callee),
+              pop.homeCell(callee),
+              null));
     }
   }
 }

@@ -25,14 +25,20 @@ import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TransferEvent;
 
 /**
- * The honest look-alikes of the adversarial world ({@link Tactic#honest()}): a licensed call centre that opened its
- * lines in bulk days ago and calls people all day, relatives who call from a new number at length and ask for
- * money, and people who follow a fraud message's link and then go shopping. Every one of them is labelled {@code normal}; both are off in the default city.
+ * The honest look-alikes of the adversarial world ({@link Tactic#honest()}): a licensed call centre
+ * that opened its lines in bulk days ago and calls people all day, relatives who call from a new
+ * number at length and ask for money, and people who follow a fraud message's link and then go
+ * shopping. Every one of them is labelled {@code normal}; both are off in the default city.
  */
 final class LookAlikes {
   private static final long MIN = 60_000L;
-  /** Index bases of the look-alikes' own numbers, beside the hard negatives' (50,000,000–50,399,999). */
+
+  /**
+   * Index bases of the look-alikes' own numbers, beside the hard negatives'
+   * (50,000,000–50,399,999).
+   */
   private static final long CENTRE_BASE = 50_400_000L;
+
   private static final long RELATIVE_BASE = 50_500_000L;
 
   /** A resident who follows a fraud message's link on {@code day} and then goes shopping. */
@@ -41,7 +47,10 @@ final class LookAlikes {
   /** A number sending fraud messages on a day. */
   private record Sender(String number, String region, FraudType type) {}
 
-  /** A relative who calls {@code payer} on {@code day} from a number opened at {@code opened} and is sent money. */
+  /**
+   * A relative who calls {@code payer} on {@code day} from a number opened at {@code opened} and is
+   * sent money.
+   */
   private record Relative(int payer, int relative, String newPhone, int day, long opened) {}
 
   private final SimConfig config;
@@ -84,8 +93,19 @@ final class LookAlikes {
         int day = r.nextInt(config.days());
         long opened = config.startMillis() + day * DAY - (1 + r.nextInt(5 * 24)) * HOUR;
         String phone = ids.phone(RELATIVE_BASE + k);
-        Event open = new OpeningEvent(id.next('o'), opened, Synth.carrier(phone), OpeningKind.SIM, phone,
-            pop.holder(relative), null, pop.regionCode(relative), pop.device(relative), pop.ip(relative), "营业厅");
+        Event open =
+            new OpeningEvent(
+                id.next('o'),
+                opened,
+                Synth.carrier(phone),
+                OpeningKind.SIM,
+                phone,
+                pop.holder(relative),
+                null,
+                pop.regionCode(relative),
+                pop.device(relative),
+                pop.ip(relative),
+                "营业厅");
         upFront.add(open); // merged by time with the plan's events, before or during the run
         relatives.add(new Relative(payer, relative, phone, day, opened));
         label(plan, "relative_asks", EntityKind.PHONE, pop.phone(payer));
@@ -105,7 +125,10 @@ final class LookAlikes {
     }
   }
 
-  /** A company opens its lines in one visit to a business hall, days before the run, on one desk's device. */
+  /**
+   * A company opens its lines in one visit to a business hall, days before the run, on one desk's
+   * device.
+   */
   private void openCentre(SplittableRandom r, IdSeq id, FraudPlan plan) {
     int n = 8 + r.nextInt(7);
     String region = Regions.CODES[centreRegion];
@@ -115,8 +138,19 @@ final class LookAlikes {
     long opened = config.startMillis() - (1 + r.nextInt(10)) * DAY + (9 + r.nextInt(6)) * HOUR;
     for (int j = 0; j < n; j++) {
       String phone = ids.phone(CENTRE_BASE + j);
-      upFront.add(new OpeningEvent(id.next('o'), opened + j * 3 * MIN, Synth.carrier(phone), OpeningKind.SIM, phone,
-          agent, null, region, device, ip, "营业厅-政企"));
+      upFront.add(
+          new OpeningEvent(
+              id.next('o'),
+              opened + j * 3 * MIN,
+              Synth.carrier(phone),
+              OpeningKind.SIM,
+              phone,
+              agent,
+              null,
+              region,
+              device,
+              ip,
+              "营业厅-政企"));
       lines.add(phone);
       label(plan, "call_centre", EntityKind.PHONE, phone);
     }
@@ -128,7 +162,10 @@ final class LookAlikes {
     return upFront;
   }
 
-  /** Returns the look-alikes by kind ({@code call_centre}, {@code relative_asks}), each a sorted set of {@code kind:entity}. */
+  /**
+   * Returns the look-alikes by kind ({@code call_centre}, {@code relative_asks}), each a sorted set
+   * of {@code kind:entity}.
+   */
   Map<String, Set<String>> byActor() {
     return byActor;
   }
@@ -172,8 +209,12 @@ final class LookAlikes {
     return out;
   }
 
-  /** A fraud message, a visit to its link minutes later, then one or two ordinary purchases at a shop. */
-  private void clickThenShop(int i, Sender sender, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
+  /**
+   * A fraud message, a visit to its link minutes later, then one or two ordinary purchases at a
+   * shop.
+   */
+  private void clickThenShop(
+      int i, Sender sender, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
     long ts = dayStart + (8 * 3600 + r.nextInt(12 * 3600)) * 1000L;
     String url = Texts.url(r);
     String phone = pop.phone(i);
@@ -181,8 +222,15 @@ final class LookAlikes {
     if (!text.contains(url)) {
       text = text + " " + url; // the message they follow has a link in it
     }
-    out.add(new SmsEvent(id.next('s'), ts, Synth.carrier(sender.number()), sender.number(), phone, text,
-        sender.region()));
+    out.add(
+        new SmsEvent(
+            id.next('s'),
+            ts,
+            Synth.carrier(sender.number()),
+            sender.number(),
+            phone,
+            text,
+            sender.region()));
     long visit = ts + (1 + r.nextInt(20)) * MIN;
     out.add(new DeviceEvent(id.next('d'), visit, "app", phone, DeviceSignal.URL_VISIT, url));
     int buys = 1 + r.nextInt(2);
@@ -191,15 +239,29 @@ final class LookAlikes {
       int m = r.nextInt(pop.merchants);
       boolean wallet = pop.hasWallet(i);
       String from = wallet ? pop.wallet(i) : pop.card(i);
-      out.add(new TransferEvent(id.next('t'), at, Synth.institution(from), from,
-          wallet ? pop.merchantWallet(m) : pop.merchantCard(m), (8 + r.nextInt(140)) * 100L, "CNY",
-          wallet ? Channel.THIRD_PARTY : Channel.POS, phone, pop.merchantName(m), pop.device(i), pop.ip(i),
-          pop.regionCode(i)));
+      out.add(
+          new TransferEvent(
+              id.next('t'),
+              at,
+              Synth.institution(from),
+              from,
+              wallet ? pop.merchantWallet(m) : pop.merchantCard(m),
+              (8 + r.nextInt(140)) * 100L,
+              "CNY",
+              wallet ? Channel.THIRD_PARTY : Channel.POS,
+              phone,
+              pop.merchantName(m),
+              pop.device(i),
+              pop.ip(i),
+              pop.regionCode(i)));
       at += (10 + r.nextInt(90)) * MIN;
     }
   }
 
-  /** Each line calls people from lists all working day: many unanswered, the answered ones minutes long. */
+  /**
+   * Each line calls people from lists all working day: many unanswered, the answered ones minutes
+   * long.
+   */
   private void centreDay(long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
     String region = Regions.CODES[centreRegion];
     String cell = Synth.cell(centreRegion, 900);
@@ -211,35 +273,98 @@ final class LookAlikes {
         long ts = dayStart + (9 * 3600 + r.nextInt(9 * 3600)) * 1000L;
         boolean resident = Rand.chance(r, 0.8);
         int callee = r.nextInt(pop.size);
-        String to = resident ? pop.phone(callee) : ids.phone(Synth.STRANGER_BASE + 700_000L + r.nextInt(3_000_000));
+        String to =
+            resident
+                ? pop.phone(callee)
+                : ids.phone(Synth.STRANGER_BASE + 700_000L + r.nextInt(3_000_000));
         int dur = Rand.chance(r, answered) ? (int) Math.min(1500, Rand.logNormal(r, 150, 0.8)) : 0;
-        out.add(new CallEvent(id.next('c'), ts, Synth.carrier(line), line, to, dur, region,
-            resident ? pop.regionCode(callee) : null, imei, cell, null));
+        out.add(
+            new CallEvent(
+                id.next('c'),
+                ts,
+                Synth.carrier(line),
+                line,
+                to,
+                dur,
+                region,
+                resident ? pop.regionCode(callee) : null,
+                imei,
+                cell,
+                null));
         if (resident && dur > 0 && Rand.chance(r, calledBack)) {
-          out.add(new CallEvent(id.next('c'), ts + (20 + r.nextInt(300)) * MIN, Synth.carrier(to), to, line,
-              30 + r.nextInt(300), pop.regionCode(callee), region, pop.imei(callee), pop.homeCell(callee), null));
+          out.add(
+              new CallEvent(
+                  id.next('c'),
+                  ts + (20 + r.nextInt(300)) * MIN,
+                  Synth.carrier(to),
+                  to,
+                  line,
+                  30 + r.nextInt(300),
+                  pop.regionCode(callee),
+                  region,
+                  pop.imei(callee),
+                  pop.homeCell(callee),
+                  null));
         }
       }
     }
   }
 
-  /** A long call from the new number; often a call back to check; then money to the relative's own old card. */
+  /**
+   * A long call from the new number; often a call back to check; then money to the relative's own
+   * old card.
+   */
   private void asks(Relative rel, long dayStart, SplittableRandom r, IdSeq id, List<Event> out) {
     int p = rel.payer();
     int q = rel.relative();
-    long ts = Math.max(rel.opened() + 30 * MIN, dayStart + (10 * 3600 + r.nextInt(11 * 3600)) * 1000L);
+    long ts =
+        Math.max(rel.opened() + 30 * MIN, dayStart + (10 * 3600 + r.nextInt(11 * 3600)) * 1000L);
     int dur = 360 + r.nextInt(1140);
-    out.add(new CallEvent(id.next('c'), ts, Synth.carrier(rel.newPhone()), rel.newPhone(), pop.phone(p), dur,
-        pop.regionCode(q), pop.regionCode(p), pop.imei(q), pop.homeCell(q), null));
+    out.add(
+        new CallEvent(
+            id.next('c'),
+            ts,
+            Synth.carrier(rel.newPhone()),
+            rel.newPhone(),
+            pop.phone(p),
+            dur,
+            pop.regionCode(q),
+            pop.regionCode(p),
+            pop.imei(q),
+            pop.homeCell(q),
+            null));
     long at = ts + dur * 1000L + (10 + r.nextInt(110)) * MIN;
     if (Rand.chance(r, 0.4)) {
-      out.add(new CallEvent(id.next('c'), ts + dur * 1000L + (2 + r.nextInt(8)) * MIN, Synth.carrier(pop.phone(p)),
-          pop.phone(p), rel.newPhone(), 60 + r.nextInt(180), pop.regionCode(p), pop.regionCode(q), pop.imei(p),
-          pop.homeCell(p), null));
+      out.add(
+          new CallEvent(
+              id.next('c'),
+              ts + dur * 1000L + (2 + r.nextInt(8)) * MIN,
+              Synth.carrier(pop.phone(p)),
+              pop.phone(p),
+              rel.newPhone(),
+              60 + r.nextInt(180),
+              pop.regionCode(p),
+              pop.regionCode(q),
+              pop.imei(p),
+              pop.homeCell(p),
+              null));
     }
     long fen = (5 + r.nextInt(76)) * 100_00L;
-    out.add(new TransferEvent(id.next('t'), at, Synth.institution(pop.card(p)), pop.card(p), pop.card(q), fen, "CNY",
-        Channel.MOBILE, pop.phone(p), pop.name(q), pop.device(p), pop.ip(p), pop.regionCode(p)));
+    out.add(
+        new TransferEvent(
+            id.next('t'),
+            at,
+            Synth.institution(pop.card(p)),
+            pop.card(p),
+            pop.card(q),
+            fen,
+            "CNY",
+            Channel.MOBILE,
+            pop.phone(p),
+            pop.name(q),
+            pop.device(p),
+            pop.ip(p),
+            pop.regionCode(p)));
   }
 
   private int free(SplittableRandom r, FraudPlan plan, HardNegatives benign) {

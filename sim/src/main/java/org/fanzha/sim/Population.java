@@ -12,7 +12,14 @@ import java.util.SplittableRandom;
 final class Population {
 
   /** Work roles of benign heavy callers. */
-  enum Work { NONE, COURIER, RIDER, BANK_AGENT, TELEMARKETER, NIGHT_SHIFT }
+  enum Work {
+    NONE,
+    COURIER,
+    RIDER,
+    BANK_AGENT,
+    TELEMARKETER,
+    NIGHT_SHIFT
+  }
 
   static final int HOUSEHOLD = 4;
   static final int WORKPLACE = 20;
@@ -126,7 +133,9 @@ final class Population {
   }
 
   String workCell(int i) {
-    return Synth.cell(Regions.cityDistrict(new SplittableRandom(Rand.hash(salt, 6, i))), Rand.hash(salt, 7, i) & 0xFFFF);
+    return Synth.cell(
+        Regions.cityDistrict(new SplittableRandom(Rand.hash(salt, 6, i))),
+        Rand.hash(salt, 7, i) & 0xFFFF);
   }
 
   /** Returns how talkative the resident is relative to the mean (0.3–3). */
@@ -138,20 +147,27 @@ final class Population {
   /** Returns the opening time of the resident's phone card: years before the run. */
   long simOpened(int i, long start) {
     if (isNewCourier(i)) { // a new courier got a new card for the job a few days ago
-      return start - 86_400_000L * (2 + Math.floorMod(Rand.hash(salt, 10, i), 8L))
-          - 1000L * Math.floorMod(Rand.hash(salt, 11, i), 36_000L) - 8 * 3_600_000L;
+      return start
+          - 86_400_000L * (2 + Math.floorMod(Rand.hash(salt, 10, i), 8L))
+          - 1000L * Math.floorMod(Rand.hash(salt, 11, i), 36_000L)
+          - 8 * 3_600_000L;
     }
-    return start - 86_400_000L * (400 + Math.floorMod(Rand.hash(salt, 10, i), 3600L))
-        - 1000L * Math.floorMod(Rand.hash(salt, 11, i), 36_000L) - 8 * 3_600_000L;
+    return start
+        - 86_400_000L * (400 + Math.floorMod(Rand.hash(salt, 10, i), 3600L))
+        - 1000L * Math.floorMod(Rand.hash(salt, 11, i), 36_000L)
+        - 8 * 3_600_000L;
   }
 
   long cardOpened(int i, long start) {
-    return start - 86_400_000L * (200 + Math.floorMod(Rand.hash(salt, 12, i), 3000L))
-        - 1000L * Math.floorMod(Rand.hash(salt, 13, i), 28_800L) - 9 * 3_600_000L;
+    return start
+        - 86_400_000L * (200 + Math.floorMod(Rand.hash(salt, 12, i), 3000L))
+        - 1000L * Math.floorMod(Rand.hash(salt, 13, i), 28_800L)
+        - 9 * 3_600_000L;
   }
 
   long walletOpened(int i, long start) {
-    return start - 86_400_000L * (60 + Math.floorMod(Rand.hash(salt, 14, i), 2000L))
+    return start
+        - 86_400_000L * (60 + Math.floorMod(Rand.hash(salt, 14, i), 2000L))
         - 1000L * Math.floorMod(Rand.hash(salt, 15, i), 50_000L);
   }
 
@@ -162,12 +178,18 @@ final class Population {
       return Rand.unit(Rand.hash(salt, 18, i)) < nightFraction ? Work.NIGHT_SHIFT : Work.NONE;
     }
     int k = (int) Math.floorMod(h >>> 40, 20L);
-    return k < 8 ? Work.COURIER : k < 13 ? Work.RIDER : k < 16 ? Work.TELEMARKETER : Work.BANK_AGENT;
+    return k < 8
+        ? Work.COURIER
+        : k < 13 ? Work.RIDER : k < 16 ? Work.TELEMARKETER : Work.BANK_AGENT;
   }
 
-  /** Returns whether the resident is a courier new on the job, on a card opened days before the run. */
+  /**
+   * Returns whether the resident is a courier new on the job, on a card opened days before the run.
+   */
   boolean isNewCourier(int i) {
-    return newCourierShare > 0 && work(i) == Work.COURIER && Rand.unit(Rand.hash(salt, 19, i)) < newCourierShare;
+    return newCourierShare > 0
+        && work(i) == Work.COURIER
+        && Rand.unit(Rand.hash(salt, 19, i)) < newCourierShare;
   }
 
   boolean isHeavy(int i) {
@@ -225,8 +247,10 @@ final class Population {
 
   String merchantName(int m) {
     return Regions.NAMES[(int) Math.floorMod(Rand.hash(salt, 20, m), 4L)].substring(4)
-        + Texts.SURNAMES[(int) Math.floorMod(Rand.hash(salt, 21, m), (long) Texts.SURNAMES.length)] + "记"
-        + Texts.SHOP_KINDS[(int) Math.floorMod(Rand.hash(salt, 22, m), (long) Texts.SHOP_KINDS.length)];
+        + Texts.SURNAMES[(int) Math.floorMod(Rand.hash(salt, 21, m), (long) Texts.SURNAMES.length)]
+        + "记"
+        + Texts.SHOP_KINDS[
+            (int) Math.floorMod(Rand.hash(salt, 22, m), (long) Texts.SHOP_KINDS.length)];
   }
 
   String merchantWallet(int m) {

@@ -3,8 +3,8 @@ package org.fanzha.sim;
 import java.util.SplittableRandom;
 
 /**
- * Real GB/T 2260 division codes: the simulated city (平顶山, 4104xx) and the places its residents
- * come from or the gangs operate in.
+ * Real GB/T 2260 division codes: the simulated city (平顶山, 4104xx) and the places its residents come
+ * from or the gangs operate in.
  */
 final class Regions {
 
@@ -15,18 +15,18 @@ final class Regions {
   };
 
   static final String[] NAMES = {
-    "平顶山市新华区", "平顶山市卫东区", "平顶山市石龙区", "平顶山市湛河区", "宝丰县", "叶县", "鲁山县", "郏县", "舞钢市",
-    "汝州市", "平顶山市", "郑州市中原区", "北京市朝阳区", "深圳市南山区", "上海市浦东新区", "武汉市武昌区",
-    "南京市鼓楼区", "杭州市西湖区", "成都市武侯区", "厦门市思明区", "南宁市青秀区", "昆明市五华区"
+    "平顶山市新华区", "平顶山市卫东区", "平顶山市石龙区", "平顶山市湛河区", "宝丰县", "叶县", "鲁山县", "郏县", "舞钢市", "汝州市", "平顶山市",
+    "郑州市中原区", "北京市朝阳区", "深圳市南山区", "上海市浦东新区", "武汉市武昌区", "南京市鼓楼区", "杭州市西湖区", "成都市武侯区", "厦门市思明区",
+    "南宁市青秀区", "昆明市五华区"
   };
 
   /** Residence weights: most people live in the city's districts. */
-  private static final double[] HOME = Rand.cumulative(
-      18, 14, 3, 12, 6, 6, 5, 4, 5, 8, 4, 3, 1, 2, 1.5, 1, 1, 1, 1, 1, 0.7, 0.5);
+  private static final double[] HOME =
+      Rand.cumulative(18, 14, 3, 12, 6, 6, 5, 4, 5, 8, 4, 3, 1, 2, 1.5, 1, 1, 1, 1, 1, 0.7, 0.5);
 
   /** Where gangs register or operate: mostly far from the victims. */
-  private static final double[] GANG = Rand.cumulative(
-      1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 2, 2, 1, 2, 3, 4, 6, 8);
+  private static final double[] GANG =
+      Rand.cumulative(1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 2, 2, 1, 2, 3, 4, 6, 8);
 
   private Regions() {}
 

@@ -24,8 +24,8 @@ import org.fanzha.core.event.FraudType;
  * @param simFarms number of SIM farms (猫池)
  * @param numbersPerFarm phone cards each farm burns through during the run (a few days each)
  * @param cardDealers card dealers (卡商) who open the gangs' cards and accounts with bought IDs
- * @param holdersPerDealer resident IDs each dealer uses; every card and mule account of the
- *     fraud side is opened in one of these names
+ * @param holdersPerDealer resident IDs each dealer uses; every card and mule account of the fraud
+ *     side is opened in one of these names
  * @param muleAccounts size of the mule-account pool spread over the tiers
  * @param recruitedMuleShare share of mule accounts that are ordinary residents' own (old) cards
  *     rented to the gang, rather than new dealer-opened ones
@@ -47,19 +47,22 @@ import org.fanzha.core.event.FraudType;
  * @param hookCallsPerDay mean calls a hook number places a day to leads (people on bought lists)
  *     besides its victims: mostly first contacts, few answered, rarely called back
  * @param newCourierShare share of couriers new on the job, on a card opened 2–9 days before the run
- * @param nightWorkerFraction share of residents who work nights calling customers (designated-driver
- *     dispatchers, night-shift ward staff): 25–60 calls a night, answered, on old cards
+ * @param nightWorkerFraction share of residents who work nights calling customers
+ *     (designated-driver dispatchers, night-shift ward staff): 25–60 calls a night, answered, on
+ *     old cards
  * @param payrollAgencies payroll / labour agencies: a client company pays a lump in, and within an
  *     hour it goes out as salaries or to a crew leader who pays the crew
  * @param settlingMerchantShare share of merchants whose owner moves the day's takings from the
  *     shop's collection accounts to their own card in the evening
- * @param passOnFamilies families where a parent receives money from a relative and forwards it to
- *     a child studying elsewhere, once to three times in the run
- * @param traders second-hand traders / 代购 who receive many small payments and pay suppliers in batches
+ * @param passOnFamilies families where a parent receives money from a relative and forwards it to a
+ *     child studying elsewhere, once to three times in the run
+ * @param traders second-hand traders / 代购 who receive many small payments and pay suppliers in
+ *     batches
  * @param moversPerDay mean honest residents a day who start a new job in another city and open a
  *     new SIM and several bank and payment accounts within a few days
- * @param benignScreenSharesPerThousandDay screen shares (a work meeting after a colleague's call) and
- *     remote-control sessions (a child helping a parent after a family call), per 1,000 residents a day
+ * @param benignScreenSharesPerThousandDay screen shares (a work meeting after a colleague's call)
+ *     and remote-control sessions (a child helping a parent after a family call), per 1,000
+ *     residents a day
  * @param benignInstallsPerThousandDay ordinary app installs per 1,000 residents a day
  * @param marketingLinkVisitsPerThousandDay residents per 1,000 a day who follow the link in a
  *     marketing message they just received
@@ -108,11 +111,16 @@ public record SimConfig(
   public static final long DEFAULT_START =
       OffsetDateTime.parse("2026-11-01T00:00:00+08:00").toInstant().toEpochMilli();
 
-  /** Validates ranges and freezes the fraud mix in enum order (so iteration never depends on hashing). */
+  /**
+   * Validates ranges and freezes the fraud mix in enum order (so iteration never depends on
+   * hashing).
+   */
   public SimConfig {
     require(people >= 20, "people must be ≥ 20, not " + people);
     require(days >= 1 && days <= 366, "days must be 1–366, not " + days);
-    require(heavyCallerFraction >= 0 && heavyCallerFraction <= 0.2, "heavyCallerFraction must be 0–0.2");
+    require(
+        heavyCallerFraction >= 0 && heavyCallerFraction <= 0.2,
+        "heavyCallerFraction must be 0–0.2");
     require(simFarms >= 0, "simFarms must be ≥ 0");
     require(numbersPerFarm >= 1, "numbersPerFarm must be ≥ 1");
     require(cardDealers >= 1, "cardDealers must be ≥ 1");
@@ -121,19 +129,36 @@ public record SimConfig(
     require(recruitedMuleShare >= 0 && recruitedMuleShare <= 1, "recruitedMuleShare must be 0–1");
     require(hookNumbers >= 1, "hookNumbers must be ≥ 1");
     require(victimsPerDay >= 0, "victimsPerDay must be ≥ 0");
-    require(muleTiersMin >= 1 && muleTiersMax <= 4 && muleTiersMin <= muleTiersMax,
+    require(
+        muleTiersMin >= 1 && muleTiersMax <= 4 && muleTiersMin <= muleTiersMax,
         "mule tiers must satisfy 1 ≤ min ≤ max ≤ 4, not " + muleTiersMin + ".." + muleTiersMax);
     require(reportRate >= 0 && reportRate <= 1, "reportRate must be 0–1");
-    require(callsPerPersonDay >= 0 && smsPerPersonDay >= 0 && transfersPerPersonDay >= 0
-        && farmCallsPerNumberDay >= 1 && fraudSmsPerNumberDay >= 0 && spamSmsPerPersonDay >= 0,
+    require(
+        callsPerPersonDay >= 0
+            && smsPerPersonDay >= 0
+            && transfersPerPersonDay >= 0
+            && farmCallsPerNumberDay >= 1
+            && fraudSmsPerNumberDay >= 0
+            && spamSmsPerPersonDay >= 0,
         "rates must be ≥ 0 (farm calls ≥ 1)");
     require(outsideHookShare >= 0 && outsideHookShare <= 1, "outsideHookShare must be 0–1");
     require(newCourierShare >= 0 && newCourierShare <= 1, "newCourierShare must be 0–1");
-    require(settlingMerchantShare >= 0 && settlingMerchantShare <= 1, "settlingMerchantShare must be 0–1");
-    require(nightWorkerFraction >= 0 && nightWorkerFraction <= 0.05, "nightWorkerFraction must be 0–0.05");
-    require(hookCallsPerDay >= 0 && payrollAgencies >= 0 && passOnFamilies >= 0 && traders >= 0
-        && moversPerDay >= 0 && benignScreenSharesPerThousandDay >= 0 && benignInstallsPerThousandDay >= 0
-        && marketingLinkVisitsPerThousandDay >= 0, "benign actor counts and rates must be ≥ 0");
+    require(
+        settlingMerchantShare >= 0 && settlingMerchantShare <= 1,
+        "settlingMerchantShare must be 0–1");
+    require(
+        nightWorkerFraction >= 0 && nightWorkerFraction <= 0.05,
+        "nightWorkerFraction must be 0–0.05");
+    require(
+        hookCallsPerDay >= 0
+            && payrollAgencies >= 0
+            && passOnFamilies >= 0
+            && traders >= 0
+            && moversPerDay >= 0
+            && benignScreenSharesPerThousandDay >= 0
+            && benignInstallsPerThousandDay >= 0
+            && marketingLinkVisitsPerThousandDay >= 0,
+        "benign actor counts and rates must be ≥ 0");
     EnumMap<FraudType, Integer> mix = new EnumMap<>(FraudType.class);
     int total = 0;
     for (Map.Entry<FraudType, Integer> e : fraudMix.entrySet()) {
@@ -145,8 +170,12 @@ public record SimConfig(
     }
     require(total > 0, "fraudMix needs at least one positive weight");
     fraudMix = Collections.unmodifiableMap(mix);
-    tactics = Collections.unmodifiableSet(tactics.isEmpty() ? EnumSet.noneOf(Tactic.class) : EnumSet.copyOf(tactics));
-    require(!tactics.contains(Tactic.FOUR_TIERS) || muleTiersMax == 4, "four_tiers needs muleTiersMax 4");
+    tactics =
+        Collections.unmodifiableSet(
+            tactics.isEmpty() ? EnumSet.noneOf(Tactic.class) : EnumSet.copyOf(tactics));
+    require(
+        !tactics.contains(Tactic.FOUR_TIERS) || muleTiersMax == 4,
+        "four_tiers needs muleTiersMax 4");
   }
 
   /** Returns whether a tactic is switched on. */
@@ -157,10 +186,11 @@ public record SimConfig(
   /**
    * Returns the default config for a city of {@code people} over {@code days}: 1% heavy callers,
    * one SIM farm per 4,000 residents (at least 2), one victim per 1,000 residents a day (at least
-   * 2), a fraud mix after the published case shares (brushing first), 2–4 mule tiers, 35% of victims
-   * reporting, half the hook numbers bought outside the dealers, and the honest look-alikes (payroll
-   * agencies, settling shops, families, traders, movers, night-shift workers, new couriers, benign
-   * handset signals; see {@link Builder#withoutHardNegatives()} for the city without them).
+   * 2), a fraud mix after the published case shares (brushing first), 2–4 mule tiers, 35% of
+   * victims reporting, half the hook numbers bought outside the dealers, and the honest look-alikes
+   * (payroll agencies, settling shops, families, traders, movers, night-shift workers, new
+   * couriers, benign handset signals; see {@link Builder#withoutHardNegatives()} for the city
+   * without them).
    */
   public static SimConfig of(long seed, int people, int days) {
     return builder(seed, people, days).build();
@@ -291,38 +321,167 @@ public record SimConfig(
       this.moversPerDay = Math.max(0.3, people / 20_000.0);
     }
 
-    public Builder startMillis(long v) { startMillis = v; return this; }
-    public Builder heavyCallerFraction(double v) { heavyCallerFraction = v; return this; }
-    public Builder simFarms(int v) { simFarms = v; return this; }
-    public Builder numbersPerFarm(int v) { numbersPerFarm = v; return this; }
-    public Builder cardDealers(int v) { cardDealers = v; return this; }
-    public Builder holdersPerDealer(int v) { holdersPerDealer = v; return this; }
-    public Builder muleAccounts(int v) { muleAccounts = v; return this; }
-    public Builder recruitedMuleShare(double v) { recruitedMuleShare = v; return this; }
-    public Builder hookNumbers(int v) { hookNumbers = v; return this; }
-    public Builder victimsPerDay(double v) { victimsPerDay = v; return this; }
-    public Builder fraudMix(Map<FraudType, Integer> v) { fraudMix = new EnumMap<>(v); return this; }
-    public Builder muleTiers(int min, int max) { muleTiersMin = min; muleTiersMax = max; return this; }
-    public Builder reportRate(double v) { reportRate = v; return this; }
-    public Builder callsPerPersonDay(double v) { callsPerPersonDay = v; return this; }
-    public Builder smsPerPersonDay(double v) { smsPerPersonDay = v; return this; }
-    public Builder transfersPerPersonDay(double v) { transfersPerPersonDay = v; return this; }
-    public Builder farmCallsPerNumberDay(double v) { farmCallsPerNumberDay = v; return this; }
-    public Builder fraudSmsPerNumberDay(double v) { fraudSmsPerNumberDay = v; return this; }
-    public Builder spamSmsPerPersonDay(double v) { spamSmsPerPersonDay = v; return this; }
-    public Builder outsideHookShare(double v) { outsideHookShare = v; return this; }
-    public Builder hookCallsPerDay(double v) { hookCallsPerDay = v; return this; }
-    public Builder newCourierShare(double v) { newCourierShare = v; return this; }
-    public Builder nightWorkerFraction(double v) { nightWorkerFraction = v; return this; }
-    public Builder payrollAgencies(int v) { payrollAgencies = v; return this; }
-    public Builder settlingMerchantShare(double v) { settlingMerchantShare = v; return this; }
-    public Builder passOnFamilies(int v) { passOnFamilies = v; return this; }
-    public Builder traders(int v) { traders = v; return this; }
-    public Builder moversPerDay(double v) { moversPerDay = v; return this; }
-    public Builder benignScreenSharesPerThousandDay(double v) { benignScreenSharesPerThousandDay = v; return this; }
-    public Builder benignInstallsPerThousandDay(double v) { benignInstallsPerThousandDay = v; return this; }
-    public Builder marketingLinkVisitsPerThousandDay(double v) { marketingLinkVisitsPerThousandDay = v; return this; }
-    public Builder tactics(Set<Tactic> v) { tactics = EnumSet.noneOf(Tactic.class); tactics.addAll(v); return this; }
+    public Builder startMillis(long v) {
+      startMillis = v;
+      return this;
+    }
+
+    public Builder heavyCallerFraction(double v) {
+      heavyCallerFraction = v;
+      return this;
+    }
+
+    public Builder simFarms(int v) {
+      simFarms = v;
+      return this;
+    }
+
+    public Builder numbersPerFarm(int v) {
+      numbersPerFarm = v;
+      return this;
+    }
+
+    public Builder cardDealers(int v) {
+      cardDealers = v;
+      return this;
+    }
+
+    public Builder holdersPerDealer(int v) {
+      holdersPerDealer = v;
+      return this;
+    }
+
+    public Builder muleAccounts(int v) {
+      muleAccounts = v;
+      return this;
+    }
+
+    public Builder recruitedMuleShare(double v) {
+      recruitedMuleShare = v;
+      return this;
+    }
+
+    public Builder hookNumbers(int v) {
+      hookNumbers = v;
+      return this;
+    }
+
+    public Builder victimsPerDay(double v) {
+      victimsPerDay = v;
+      return this;
+    }
+
+    public Builder fraudMix(Map<FraudType, Integer> v) {
+      fraudMix = new EnumMap<>(v);
+      return this;
+    }
+
+    public Builder muleTiers(int min, int max) {
+      muleTiersMin = min;
+      muleTiersMax = max;
+      return this;
+    }
+
+    public Builder reportRate(double v) {
+      reportRate = v;
+      return this;
+    }
+
+    public Builder callsPerPersonDay(double v) {
+      callsPerPersonDay = v;
+      return this;
+    }
+
+    public Builder smsPerPersonDay(double v) {
+      smsPerPersonDay = v;
+      return this;
+    }
+
+    public Builder transfersPerPersonDay(double v) {
+      transfersPerPersonDay = v;
+      return this;
+    }
+
+    public Builder farmCallsPerNumberDay(double v) {
+      farmCallsPerNumberDay = v;
+      return this;
+    }
+
+    public Builder fraudSmsPerNumberDay(double v) {
+      fraudSmsPerNumberDay = v;
+      return this;
+    }
+
+    public Builder spamSmsPerPersonDay(double v) {
+      spamSmsPerPersonDay = v;
+      return this;
+    }
+
+    public Builder outsideHookShare(double v) {
+      outsideHookShare = v;
+      return this;
+    }
+
+    public Builder hookCallsPerDay(double v) {
+      hookCallsPerDay = v;
+      return this;
+    }
+
+    public Builder newCourierShare(double v) {
+      newCourierShare = v;
+      return this;
+    }
+
+    public Builder nightWorkerFraction(double v) {
+      nightWorkerFraction = v;
+      return this;
+    }
+
+    public Builder payrollAgencies(int v) {
+      payrollAgencies = v;
+      return this;
+    }
+
+    public Builder settlingMerchantShare(double v) {
+      settlingMerchantShare = v;
+      return this;
+    }
+
+    public Builder passOnFamilies(int v) {
+      passOnFamilies = v;
+      return this;
+    }
+
+    public Builder traders(int v) {
+      traders = v;
+      return this;
+    }
+
+    public Builder moversPerDay(double v) {
+      moversPerDay = v;
+      return this;
+    }
+
+    public Builder benignScreenSharesPerThousandDay(double v) {
+      benignScreenSharesPerThousandDay = v;
+      return this;
+    }
+
+    public Builder benignInstallsPerThousandDay(double v) {
+      benignInstallsPerThousandDay = v;
+      return this;
+    }
+
+    public Builder marketingLinkVisitsPerThousandDay(double v) {
+      marketingLinkVisitsPerThousandDay = v;
+      return this;
+    }
+
+    public Builder tactics(Set<Tactic> v) {
+      tactics = EnumSet.noneOf(Tactic.class);
+      tactics.addAll(v);
+      return this;
+    }
 
     /**
      * Turns every hard negative off (no outside hooks, lead calls, new couriers, night workers,
@@ -348,13 +507,43 @@ public record SimConfig(
 
     /** Returns the validated config; throws {@link IllegalArgumentException} naming a bad value. */
     public SimConfig build() {
-      return new SimConfig(seed, people, days, startMillis, heavyCallerFraction, simFarms,
-          numbersPerFarm, cardDealers, holdersPerDealer, muleAccounts, recruitedMuleShare,
-          hookNumbers, victimsPerDay, fraudMix, muleTiersMin, muleTiersMax, reportRate,
-          callsPerPersonDay, smsPerPersonDay, transfersPerPersonDay, farmCallsPerNumberDay,
-          fraudSmsPerNumberDay, spamSmsPerPersonDay, outsideHookShare, hookCallsPerDay, newCourierShare,
-          nightWorkerFraction, payrollAgencies, settlingMerchantShare, passOnFamilies, traders, moversPerDay,
-          benignScreenSharesPerThousandDay, benignInstallsPerThousandDay, marketingLinkVisitsPerThousandDay, tactics);
+      return new SimConfig(
+          seed,
+          people,
+          days,
+          startMillis,
+          heavyCallerFraction,
+          simFarms,
+          numbersPerFarm,
+          cardDealers,
+          holdersPerDealer,
+          muleAccounts,
+          recruitedMuleShare,
+          hookNumbers,
+          victimsPerDay,
+          fraudMix,
+          muleTiersMin,
+          muleTiersMax,
+          reportRate,
+          callsPerPersonDay,
+          smsPerPersonDay,
+          transfersPerPersonDay,
+          farmCallsPerNumberDay,
+          fraudSmsPerNumberDay,
+          spamSmsPerPersonDay,
+          outsideHookShare,
+          hookCallsPerDay,
+          newCourierShare,
+          nightWorkerFraction,
+          payrollAgencies,
+          settlingMerchantShare,
+          passOnFamilies,
+          traders,
+          moversPerDay,
+          benignScreenSharesPerThousandDay,
+          benignInstallsPerThousandDay,
+          marketingLinkVisitsPerThousandDay,
+          tactics);
     }
   }
 }

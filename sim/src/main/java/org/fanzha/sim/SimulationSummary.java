@@ -19,7 +19,12 @@ import org.fanzha.core.event.EventType;
  * @param wallMillis wall-clock time of generation and writing
  */
 public record SimulationSummary(
-    Path eventsFile, Path truthFile, long events, Map<EventType, Long> perType, long labels, long wallMillis) {
+    Path eventsFile,
+    Path truthFile,
+    long events,
+    Map<EventType, Long> perType,
+    long labels,
+    long wallMillis) {
 
   public SimulationSummary {
     perType = Collections.unmodifiableMap(new EnumMap<>(perType));
@@ -38,7 +43,9 @@ public record SimulationSummary(
     for (Map.Entry<EventType, Long> e : perType.entrySet()) {
       sb.append(String.format(Locale.ROOT, "  %-9s %,12d%n", e.getKey().wireName(), e.getValue()));
     }
-    sb.append(String.format(Locale.ROOT, "wall    %,d ms  (%,.0f events/s)%n", wallMillis, eventsPerSecond()));
+    sb.append(
+        String.format(
+            Locale.ROOT, "wall    %,d ms  (%,.0f events/s)%n", wallMillis, eventsPerSecond()));
     return sb.toString();
   }
 }

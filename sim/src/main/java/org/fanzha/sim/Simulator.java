@@ -24,15 +24,18 @@ public final class Simulator {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
-  /** One generator for the whole file, separating root objects by a newline (not Jackson's space). */
-  private static final ObjectWriteContext NDJSON = new ObjectWriteContext.Base() {
-    private final SerializedString newline = new SerializedString("\n");
+  /**
+   * One generator for the whole file, separating root objects by a newline (not Jackson's space).
+   */
+  private static final ObjectWriteContext NDJSON =
+      new ObjectWriteContext.Base() {
+        private final SerializedString newline = new SerializedString("\n");
 
-    @Override
-    public SerializableString getRootValueSeparator(SerializableString defaultSeparator) {
-      return newline;
-    }
-  };
+        @Override
+        public SerializableString getRootValueSeparator(SerializableString defaultSeparator) {
+          return newline;
+        }
+      };
 
   private Simulator() {}
 
@@ -51,19 +54,25 @@ public final class Simulator {
     }
     long[] perType = new long[EventType.values().length];
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(eventsOut), 1 << 20)) {
-      writeNdjson(out, sink -> world.forEachEvent(e -> {
-        perType[e.type().ordinal()]++;
-        sink.write(e);
-      }));
+      writeNdjson(
+          out,
+          sink ->
+              world.forEachEvent(
+                  e -> {
+                    perType[e.type().ordinal()]++;
+                    sink.write(e);
+                  }));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(truthOut), 1 << 16)) {
-      writeNdjson(out, sink -> {
-        for (LabelEvent l : world.truth().labels()) {
-          sink.write(l);
-        }
-      });
+      writeNdjson(
+          out,
+          sink -> {
+            for (LabelEvent l : world.truth().labels()) {
+              sink.write(l);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -76,13 +85,15 @@ public final class Simulator {
       }
     }
     long wall = (System.nanoTime() - t0) / 1_000_000;
-    return new SimulationSummary(eventsOut, truthOut, total, counts, world.truth().labels().size(), wall);
+    return new SimulationSummary(
+        eventsOut, truthOut, total, counts, world.truth().labels().size(), wall);
   }
 
   /** Returns the truth file beside an events file: {@code x.ndjson} → {@code x.truth.ndjson}. */
   public static Path truthFileFor(Path eventsFile) {
     String name = eventsFile.getFileName().toString();
-    String stem = name.endsWith(".ndjson") ? name.substring(0, name.length() - ".ndjson".length()) : name;
+    String stem =
+        name.endsWith(".ndjson") ? name.substring(0, name.length() - ".ndjson".length()) : name;
     return eventsFile.resolveSibling(stem + ".truth.ndjson");
   }
 
@@ -92,13 +103,15 @@ public final class Simulator {
   }
 
   /** Writes the events produced by {@code body} as NDJSON (one object per line, final newline). */
-  static void writeNdjson(OutputStream out, java.util.function.Consumer<EventSink> body) throws IOException {
+  static void writeNdjson(OutputStream out, java.util.function.Consumer<EventSink> body)
+      throws IOException {
     boolean[] any = new boolean[1];
     try (JsonGenerator g = JSON.createGenerator(NDJSON, out)) {
-      body.accept(e -> {
-        EventCodec.write(e, g);
-        any[0] = true;
-      });
+      body.accept(
+          e -> {
+            EventCodec.write(e, g);
+            any[0] = true;
+          });
       if (any[0]) {
         g.writeRaw('\n');
       }

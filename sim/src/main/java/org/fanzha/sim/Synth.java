@@ -18,6 +18,7 @@ final class Synth {
 
   /** Index bases that keep the populations' identifier spaces apart. */
   static final long HOLDER_BASE = 10_000_000L;
+
   static final long FRAUD_BASE = 20_000_000L;
   static final long MERCHANT_BASE = 30_000_000L;
   static final long STRANGER_BASE = 40_000_000L;
@@ -29,14 +30,21 @@ final class Synth {
   };
 
   /** Six-digit BINs of large mainland debit cards, with the bank's short name and service line. */
-  static final String[] BINS = {"622202", "621700", "622848", "621661", "622588", "622262", "621799", "622909"};
+  static final String[] BINS = {
+    "622202", "621700", "622848", "621661", "622588", "622262", "621799", "622909"
+  };
+
   static final String[] BANKS = {"工商银行", "建设银行", "农业银行", "中国银行", "招商银行", "交通银行", "邮储银行", "兴业银行"};
-  static final String[] SERVICE_LINES = {"95588", "95533", "95599", "95566", "95555", "95559", "95580", "95561"};
+  static final String[] SERVICE_LINES = {
+    "95588", "95533", "95599", "95566", "95555", "95559", "95580", "95561"
+  };
 
   private static final String[] TACS = {
     "86891504", "86769804", "86018305", "35420911", "86425006", "86645403", "35875610", "86112207"
   };
-  private static final String[] CARRIER_NETS = {"117.136.", "112.96.", "223.104.", "39.144.", "120.229.", "183.206."};
+  private static final String[] CARRIER_NETS = {
+    "117.136.", "112.96.", "223.104.", "39.144.", "120.229.", "183.206."
+  };
 
   private static final long E8 = 100_000_000L;
   private static final long E12 = 1_000_000_000_000L;
@@ -141,19 +149,29 @@ final class Synth {
   String mobileIp(long k) {
     long h = Rand.hash(salt, 0x1B, k);
     return CARRIER_NETS[(int) Math.floorMod(h, (long) CARRIER_NETS.length)]
-        + ((h >>> 8) & 0xFF) + "." + (1 + ((h >>> 16) & 0xFF) % 254);
+        + ((h >>> 8) & 0xFF)
+        + "."
+        + (1 + ((h >>> 16) & 0xFF) % 254);
   }
 
   /** Returns a fixed broadband IP (shops, agents, call centres). */
   String fixedIp(long k) {
     long h = Rand.hash(salt, 0x2B, k);
-    return "61." + (128 + ((h >>> 4) & 0x3F)) + "." + ((h >>> 12) & 0xFF) + "." + (1 + ((h >>> 20) & 0xFF) % 254);
+    return "61."
+        + (128 + ((h >>> 4) & 0x3F))
+        + "."
+        + ((h >>> 12) & 0xFF)
+        + "."
+        + (1 + ((h >>> 20) & 0xFF) % 254);
   }
 
   /** Returns a cell id {@code 460-00-LAC-CI} inside the region with index {@code regionIndex}. */
   static String cell(int regionIndex, long n) {
     int lac = 0x4100 + regionIndex * 16 + (int) (n % 16);
-    return "460-00-" + Integer.toHexString(lac).toUpperCase(java.util.Locale.ROOT) + "-" + (10_000 + n % 90_000);
+    return "460-00-"
+        + Integer.toHexString(lac).toUpperCase(java.util.Locale.ROOT)
+        + "-"
+        + (10_000 + n % 90_000);
   }
 
   /** Returns the operator code reporting a number's records ({@code trunk} for service lines). */
@@ -165,8 +183,14 @@ final class Synth {
     if (p == 70 || p == 71) {
       return "mvno";
     }
-    if (p >= 34 && p <= 39 || p >= 50 && p <= 52 || p >= 57 && p <= 59 || p == 82 || p == 83
-        || p == 87 || p == 88 || p == 98) {
+    if (p >= 34 && p <= 39
+        || p >= 50 && p <= 52
+        || p >= 57 && p <= 59
+        || p == 82
+        || p == 83
+        || p == 87
+        || p == 88
+        || p == 98) {
       return "cmcc";
     }
     if (p >= 30 && p <= 32 || p == 55 || p == 56 || p == 85 || p == 86 || p == 66) {

@@ -11,25 +11,51 @@ import java.util.Set;
  * constant. All are off in the default city, which stays the world the rules were tuned on.
  */
 public enum Tactic {
-  /** Hook numbers on residents' old cards rented to the gang: years of normal history, daytime calls, most answered, some called back. */
+  /**
+   * Hook numbers on residents' old cards rented to the gang: years of normal history, daytime
+   * calls, most answered, some called back.
+   */
   RENTED_OLD_CARDS(false),
-  /** First-tier mules on recruited residents' own cards hold victims' money 6–48 hours and forward it in 2–5 pieces. */
+  /**
+   * First-tier mules on recruited residents' own cards hold victims' money 6–48 hours and forward
+   * it in 2–5 pieces.
+   */
   SLOW_MULES(false),
-  /** The last tier sells to a few OTC desks (bank cards of 承兑商, paid by ordinary transfer) or withdraws at ATMs in another region. */
+  /**
+   * The last tier sells to a few OTC desks (bank cards of 承兑商, paid by ordinary transfer) or
+   * withdraws at ATMs in another region.
+   */
   CASH_OUT_DESKS(false),
   /** Every chain runs through four tiers of mules. */
   FOUR_TIERS(false),
-  /** Fraud messages blasted from many ordinary residents' numbers, a few dozen each for a day or three, instead of farm cards. */
+  /**
+   * Fraud messages blasted from many ordinary residents' numbers, a few dozen each for a day or
+   * three, instead of farm cards.
+   */
   SMS_SPREAD(false),
-  /** Investment and romance victims are courted by text for days before the first payment, and pay over days, not hours. */
+  /**
+   * Investment and romance victims are courted by text for days before the first payment, and pay
+   * over days, not hours.
+   */
   COURTSHIP(false),
-  /** Brushing (刷单) victims first receive one or two small "commissions" from a mule before they pay. */
+  /**
+   * Brushing (刷单) victims first receive one or two small "commissions" from a mule before they pay.
+   */
   REBATES(false),
-  /** A licensed call centre working from new mobile cards opened in bulk: many calls a day, minutes long, to ordinary people. */
+  /**
+   * A licensed call centre working from new mobile cards opened in bulk: many calls a day, minutes
+   * long, to ordinary people.
+   */
   CALL_CENTRE(true),
-  /** A relative calls from a new number at length and asks for money, which is sent to an account never paid before. */
+  /**
+   * A relative calls from a new number at length and asks for money, which is sent to an account
+   * never paid before.
+   */
   RELATIVE_ASKS(true),
-  /** People who follow the link in a fraud message they received and then buy groceries as on any other day. */
+  /**
+   * People who follow the link in a fraud message they received and then buy groceries as on any
+   * other day.
+   */
   LINK_THEN_SHOPPING(true);
 
   private final boolean honest;
@@ -67,7 +93,8 @@ public enum Tactic {
       try {
         out.add(Tactic.valueOf(name));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown tactic '" + part.trim() + "'; known: all, none, " + known(), e);
+        throw new IllegalArgumentException(
+            "unknown tactic '" + part.trim() + "'; known: all, none, " + known(), e);
       }
     }
     return out;

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 import org.fanzha.core.event.Event;
 
 /**
- * A synthetic city built from a {@link SimConfig}: its people and the fraud plan exist after
- * {@link #generate}; the bulk of the events (daily life, heavy callers, SIM-farm traffic) is made
- * lazily, window by window, each time {@link #forEachEvent} runs, and is identical every time.
+ * A synthetic city built from a {@link SimConfig}: its people and the fraud plan exist after {@link
+ * #generate}; the bulk of the events (daily life, heavy callers, SIM-farm traffic) is made lazily,
+ * window by window, each time {@link #forEachEvent} runs, and is identical every time.
  */
 public final class World {
   /*
@@ -59,7 +59,9 @@ public final class World {
     this.truth = plan.labels().build(config.endMillis());
   }
 
-  /** Returns the world of this config: population, gangs and fraud plan fixed, events not yet made. */
+  /**
+   * Returns the world of this config: population, gangs and fraud plan fixed, events not yet made.
+   */
   public static World generate(SimConfig config) {
     return new World(config);
   }
@@ -156,17 +158,19 @@ public final class World {
   /**
    * Returns the entities labelled {@code normal}, grouped by the kind of honest actor: {@code
    * heavy_caller} (couriers, riders, telemarketers, bank agents, service lines), {@code
-   * night_shift}, {@code payroll}, {@code crew_leader}, {@code merchant}, {@code family}, {@code trader},
-   * {@code mover}, {@code screen_share}, {@code remote_help}, {@code app_install}, {@code
-   * link_visit}, and with the honest {@link Tactic}s on {@code call_centre}, {@code relative_asks} and {@code link_then_shopping}. Each value is a sorted set of {@code entityKind:entity} ({@code phone:+86…}); an
-   * entity is listed under the first group that labelled it.
+   * night_shift}, {@code payroll}, {@code crew_leader}, {@code merchant}, {@code family}, {@code
+   * trader}, {@code mover}, {@code screen_share}, {@code remote_help}, {@code app_install}, {@code
+   * link_visit}, and with the honest {@link Tactic}s on {@code call_centre}, {@code relative_asks}
+   * and {@code link_then_shopping}. Each value is a sorted set of {@code entityKind:entity} ({@code
+   * phone:+86…}); an entity is listed under the first group that labelled it.
    */
   public Map<String, Set<String>> normalActors() {
     Map<String, Set<String>> out = new TreeMap<>();
     Set<String> heavyCallers = new TreeSet<>();
     Set<String> nightShift = new TreeSet<>();
     for (int i : population.heavyCallers()) {
-      (population.work(i) == Population.Work.NIGHT_SHIFT ? nightShift : heavyCallers).add("phone:" + population.phone(i));
+      (population.work(i) == Population.Work.NIGHT_SHIFT ? nightShift : heavyCallers)
+          .add("phone:" + population.phone(i));
     }
     for (String line : Synth.SERVICE_LINES) {
       heavyCallers.add("phone:" + line);
@@ -183,10 +187,12 @@ public final class World {
   }
 
   /**
-   * Returns the entities each fraud tactic switched on produced ({@link Tactic}: {@code rented_old_cards} phones,
-   * {@code slow_mules} accounts, {@code cash_out_desks} desks and cross-region ATM users, {@code sms_spread} phones,
-   * {@code rebates} and {@code courtship} victims' phones), each a sorted set of {@code entityKind:entity}; empty when none is on. An entity listed here plays its
-   * role in the truth only if the story reached it (a slow mule nobody paid is listed, but is no mule).
+   * Returns the entities each fraud tactic switched on produced ({@link Tactic}: {@code
+   * rented_old_cards} phones, {@code slow_mules} accounts, {@code cash_out_desks} desks and
+   * cross-region ATM users, {@code sms_spread} phones, {@code rebates} and {@code courtship}
+   * victims' phones), each a sorted set of {@code entityKind:entity}; empty when none is on. An
+   * entity listed here plays its role in the truth only if the story reached it (a slow mule nobody
+   * paid is listed, but is no mule).
    */
   public Map<String, Set<String>> tacticActors() {
     Map<String, Set<String>> out = new TreeMap<>();

@@ -26,7 +26,8 @@ class FraudShapeTest {
   private final GroundTruth truth = SmallWorld.world().truth();
   private final List<Event> events = SmallWorld.events();
 
-  private record CallStats(int calls, int answered, long answeredSeconds, int night, Set<String> imeis) {
+  private record CallStats(
+      int calls, int answered, long answeredSeconds, int night, Set<String> imeis) {
     double answerRate() {
       return (double) answered / calls;
     }
@@ -67,8 +68,12 @@ class FraudShapeTest {
 
   private Set<String> farmNumbers() {
     Set<String> out = new java.util.TreeSet<>();
-    for (FraudPlan.Farm f : new FraudPlan(SmallWorld.CONFIG, new Population(SmallWorld.CONFIG,
-        new Synth(SmallWorld.CONFIG.seed())), new Synth(SmallWorld.CONFIG.seed())).farms()) {
+    for (FraudPlan.Farm f :
+        new FraudPlan(
+                SmallWorld.CONFIG,
+                new Population(SmallWorld.CONFIG, new Synth(SmallWorld.CONFIG.seed())),
+                new Synth(SmallWorld.CONFIG.seed()))
+            .farms()) {
       out.addAll(List.of(f.numbers));
     }
     return out;
@@ -105,7 +110,10 @@ class FraudShapeTest {
   @Test
   void heavyCallers_answeredDaytimeOneHandsetEach() {
     Set<String> heavy = new java.util.TreeSet<>();
-    SmallWorld.world().normalActors().get("heavy_caller").forEach(p -> heavy.add(p.substring("phone:".length())));
+    SmallWorld.world()
+        .normalActors()
+        .get("heavy_caller")
+        .forEach(p -> heavy.add(p.substring("phone:".length())));
     heavy.removeIf(p -> !p.startsWith("+86"));
     CallStats s = stats(heavy);
     assertThat(s.answerRate()).isGreaterThan(0.6);
@@ -122,13 +130,16 @@ class FraudShapeTest {
     Set<String> victims = truth.entities(EntityKind.ACCOUNT, Role.VICTIM);
     for (Event e : events) {
       // only the scam's money: rented residents' cards also see their owners' everyday payments
-      if (e instanceof TransferEvent t && (mules.contains(t.from()) || victims.contains(t.from()))
+      if (e instanceof TransferEvent t
+          && (mules.contains(t.from()) || victims.contains(t.from()))
           && (mules.contains(t.to()) || t.isCashOut())) {
         if (mules.contains(t.to())) {
-          in.computeIfAbsent(t.to(), k -> new ArrayList<>()).add(new long[] {t.ts(), t.amountFen()});
+          in.computeIfAbsent(t.to(), k -> new ArrayList<>())
+              .add(new long[] {t.ts(), t.amountFen()});
         }
         if (mules.contains(t.from())) {
-          out.computeIfAbsent(t.from(), k -> new ArrayList<>()).add(new long[] {t.ts(), t.amountFen()});
+          out.computeIfAbsent(t.from(), k -> new ArrayList<>())
+              .add(new long[] {t.ts(), t.amountFen()});
         }
       }
     }
@@ -141,17 +152,27 @@ class FraudShapeTest {
       }
     }
     for (String m : mules) {
-      if (m.startsWith("usdt:")) { // an OTC trader's wallet ends the chain: it takes money and sends none on
+      if (m.startsWith(
+          "usdt:")) { // an OTC trader's wallet ends the chain: it takes money and sends none on
         assertThat(out).as(m).doesNotContainKey(m);
         continue;
       }
       long received = in.get(m).stream().mapToLong(x -> x[1]).sum();
       long sent = out.getOrDefault(m, List.of()).stream().mapToLong(x -> x[1]).sum();
-      if (dealerOpened.contains(m)) { // a rented resident's card also carries its owner's cash withdrawals
-        assertThat(sent).as(m).isLessThanOrEqualTo(received).isGreaterThanOrEqualTo(received * 98 / 100);
+      if (dealerOpened.contains(
+          m)) { // a rented resident's card also carries its owner's cash withdrawals
+        assertThat(sent)
+            .as(m)
+            .isLessThanOrEqualTo(received)
+            .isGreaterThanOrEqualTo(received * 98 / 100);
       }
       for (long[] inflow : in.get(m)) {
-        long firstOut = out.get(m).stream().mapToLong(x -> x[0]).filter(ts -> ts >= inflow[0]).min().orElseThrow();
+        long firstOut =
+            out.get(m).stream()
+                .mapToLong(x -> x[0])
+                .filter(ts -> ts >= inflow[0])
+                .min()
+                .orElseThrow();
         assertThat(firstOut - inflow[0]).as(m).isLessThanOrEqualTo(30 * 60_000L);
       }
     }
@@ -159,8 +180,14 @@ class FraudShapeTest {
 
   @Test
   void mules_chainsEndInCashOut() {
-    long cashOut = events.stream().filter(e -> e instanceof TransferEvent t && t.isCashOut()
-        && truth.entities(EntityKind.ACCOUNT, Role.MULE).contains(t.from())).count();
+    long cashOut =
+        events.stream()
+            .filter(
+                e ->
+                    e instanceof TransferEvent t
+                        && t.isCashOut()
+                        && truth.entities(EntityKind.ACCOUNT, Role.MULE).contains(t.from()))
+            .count();
     assertThat(cashOut).isPositive();
   }
 
@@ -168,7 +195,8 @@ class FraudShapeTest {
   void impersonationVictims_getAHandsetSignal() {
     Map<String, FraudType> victims = new HashMap<>();
     for (LabelEvent l : truth.labels()) {
-      if (l.entityKind() == EntityKind.PHONE && l.role() == Role.VICTIM
+      if (l.entityKind() == EntityKind.PHONE
+          && l.role() == Role.VICTIM
           && (l.fraudType() == FraudType.CUSTOMER_SERVICE || l.fraudType() == FraudType.POLICE)) {
         victims.put(l.entity(), l.fraudType());
       }

@@ -76,8 +76,10 @@ class GroundTruthTest {
     Set<String> victimPhones = truth.entities(EntityKind.PHONE, Role.VICTIM);
     Set<String> received = new HashSet<>();
     for (Event e : events) { // time order: money can only move on after it arrived
-      if (e instanceof TransferEvent t && tainted.contains(t.from())
-          && (!truth.entities(EntityKind.ACCOUNT, Role.VICTIM).contains(t.from()) || victimPhones.contains(t.fromPhone()))
+      if (e instanceof TransferEvent t
+          && tainted.contains(t.from())
+          && (!truth.entities(EntityKind.ACCOUNT, Role.VICTIM).contains(t.from())
+              || victimPhones.contains(t.fromPhone()))
           && !t.isCashOut()) {
         if (truth.entities(EntityKind.ACCOUNT, Role.VICTIM).contains(t.from())
             && !truth.entities(EntityKind.ACCOUNT, Role.MULE).contains(t.to())) {
@@ -85,9 +87,12 @@ class GroundTruthTest {
         }
         tainted.add(t.to());
         received.add(t.to());
-      } else if (e instanceof TransferEvent t && tainted.contains(t.from()) && t.isCashOut()
+      } else if (e instanceof TransferEvent t
+          && tainted.contains(t.from())
+          && t.isCashOut()
           && !t.to().startsWith("cash:")) {
-        received.add(t.to()); // an OTC trader's wallet at the end of a chain: a counterparty, labelled mule
+        received.add(
+            t.to()); // an OTC trader's wallet at the end of a chain: a counterparty, labelled mule
       }
     }
     assertThat(received).containsAll(truth.entities(EntityKind.ACCOUNT, Role.MULE));
@@ -107,14 +112,18 @@ class GroundTruthTest {
     }
     assertThat(openings.keySet()).isEqualTo(dealers);
     assertThat(openings.values()).allMatch(n -> n >= 2);
-    assertThat(holdersPerDevice.values()).allMatch(h -> h.size() == SmallWorld.CONFIG.holdersPerDealer());
+    assertThat(holdersPerDevice.values())
+        .allMatch(h -> h.size() == SmallWorld.CONFIG.holdersPerDealer());
   }
 
   @Test
   void heavyCallers_placeFarMoreCallsThanResidents() {
     Set<String> heavy = new HashSet<>();
     for (String group : List.of("heavy_caller", "night_shift")) {
-      SmallWorld.world().normalActors().get(group).forEach(p -> heavy.add(p.substring("phone:".length())));
+      SmallWorld.world()
+          .normalActors()
+          .get(group)
+          .forEach(p -> heavy.add(p.substring("phone:".length())));
     }
     Map<String, Integer> calls = new HashMap<>();
     for (Event e : events) {
@@ -133,7 +142,9 @@ class GroundTruthTest {
     int median = ordinary.get(ordinary.size() / 2);
     int days = SmallWorld.CONFIG.days();
     for (String h : heavy) {
-      assertThat(calls.getOrDefault(h, 0)).as(h).isGreaterThanOrEqualTo(Math.max(5 * median, 40 * days) / 2);
+      assertThat(calls.getOrDefault(h, 0))
+          .as(h)
+          .isGreaterThanOrEqualTo(Math.max(5 * median, 40 * days) / 2);
     }
   }
 

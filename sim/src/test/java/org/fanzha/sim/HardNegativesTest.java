@@ -28,8 +28,13 @@ import org.junit.jupiter.api.Test;
 class HardNegativesTest {
 
   private static final long MIN = 60_000L;
-  private static final SimConfig CONFIG = SimConfig.builder(2026, 2000, 5)
-      .payrollAgencies(5).traders(4).passOnFamilies(10).moversPerDay(1).build();
+  private static final SimConfig CONFIG =
+      SimConfig.builder(2026, 2000, 5)
+          .payrollAgencies(5)
+          .traders(4)
+          .passOnFamilies(10)
+          .moversPerDay(1)
+          .build();
   private static World world;
   private static List<Event> events;
   private static Map<String, Set<String>> actors;
@@ -81,9 +86,11 @@ class HardNegativesTest {
     int runs = 0;
     for (Map.Entry<String, List<TransferEvent>> e : in.entrySet()) {
       for (TransferEvent lump : e.getValue()) {
-        long within = out.getOrDefault(e.getKey(), List.of()).stream()
-            .filter(t -> t.ts() >= lump.ts() && t.ts() <= lump.ts() + 60 * MIN)
-            .mapToLong(TransferEvent::amountFen).sum();
+        long within =
+            out.getOrDefault(e.getKey(), List.of()).stream()
+                .filter(t -> t.ts() >= lump.ts() && t.ts() <= lump.ts() + 60 * MIN)
+                .mapToLong(TransferEvent::amountFen)
+                .sum();
         assertThat(within).as(lump.id()).isBetween(lump.amountFen() * 95 / 100, lump.amountFen());
         runs++;
       }
@@ -98,10 +105,19 @@ class HardNegativesTest {
     Set<String> agencies = entities("payroll", "account");
     int checked = 0;
     for (Event e : events) {
-      if (e instanceof TransferEvent lump && leaders.contains(lump.to()) && agencies.contains(lump.from())) {
-        long out = events.stream().filter(x -> x instanceof TransferEvent t && t.from().equals(lump.to())
-                && t.ts() > lump.ts() && t.ts() <= lump.ts() + 90 * MIN)
-            .mapToLong(x -> ((TransferEvent) x).amountFen()).sum();
+      if (e instanceof TransferEvent lump
+          && leaders.contains(lump.to())
+          && agencies.contains(lump.from())) {
+        long out =
+            events.stream()
+                .filter(
+                    x ->
+                        x instanceof TransferEvent t
+                            && t.from().equals(lump.to())
+                            && t.ts() > lump.ts()
+                            && t.ts() <= lump.ts() + 90 * MIN)
+                .mapToLong(x -> ((TransferEvent) x).amountFen())
+                .sum();
         assertThat(out).as(lump.id()).isEqualTo(lump.amountFen());
         checked++;
       }
@@ -122,11 +138,16 @@ class HardNegativesTest {
       }
       long day = (t.ts() - start) / 86_400_000L;
       if (shops.contains(t.to())) {
-        takings.computeIfAbsent(t.to() + "@" + day, k -> new ArrayList<>()).add(new long[] {t.ts(), t.amountFen()});
+        takings
+            .computeIfAbsent(t.to() + "@" + day, k -> new ArrayList<>())
+            .add(new long[] {t.ts(), t.amountFen()});
       } else if (shops.contains(t.from())) {
         // in the evening: everything taken that day before this moment leaves in one transfer
-        long sum = takings.getOrDefault(t.from() + "@" + day, List.of()).stream()
-            .filter(x -> x[0] < t.ts()).mapToLong(x -> x[1]).sum();
+        long sum =
+            takings.getOrDefault(t.from() + "@" + day, List.of()).stream()
+                .filter(x -> x[0] < t.ts())
+                .mapToLong(x -> x[1])
+                .sum();
         assertThat(t.amountFen()).as(t.id()).isEqualTo(sum);
         int hour = Instant.ofEpochMilli(t.ts()).atOffset(ZoneOffset.ofHours(8)).getHour();
         assertThat(hour).isBetween(20, 22);
@@ -146,9 +167,12 @@ class HardNegativesTest {
       if (e instanceof TransferEvent t && parents.contains(t.to())) {
         lastIn.put(t.to(), t);
       }
-      if (e instanceof TransferEvent t && parents.contains(t.from()) && lastIn.containsKey(t.from())) {
+      if (e instanceof TransferEvent t
+          && parents.contains(t.from())
+          && lastIn.containsKey(t.from())) {
         TransferEvent in = lastIn.get(t.from());
-        if (t.ts() - in.ts() <= 90 * MIN && t.amountFen() >= in.amountFen() * 8 / 10
+        if (t.ts() - in.ts() <= 90 * MIN
+            && t.amountFen() >= in.amountFen() * 8 / 10
             && t.amountFen() <= in.amountFen()) {
           forwards++;
         }
@@ -166,10 +190,14 @@ class HardNegativesTest {
       long in = 0;
       long out = 0;
       for (Event e : events) {
-        if (e instanceof TransferEvent t && t.to().equals(trader) && t.id().startsWith("b")) { // buyers, not friends
+        if (e instanceof TransferEvent t
+            && t.to().equals(trader)
+            && t.id().startsWith("b")) { // buyers, not friends
           payers.add(t.from());
           in += t.amountFen();
-        } else if (e instanceof TransferEvent t && t.from().equals(trader) && t.toName() != null
+        } else if (e instanceof TransferEvent t
+            && t.from().equals(trader)
+            && t.toName() != null
             && t.toName().equals("批发档口")) {
           out += t.amountFen();
         }
@@ -209,9 +237,11 @@ class HardNegativesTest {
       if (e instanceof CallEvent c && c.durationS() >= 300) {
         lastLongCall.put(c.callee(), c.ts());
       }
-      if (e instanceof DeviceEvent d && sharers.contains(d.subscriber())
+      if (e instanceof DeviceEvent d
+          && sharers.contains(d.subscriber())
           && (d.kind() == DeviceSignal.SCREEN_SHARE || d.kind() == DeviceSignal.REMOTE_CONTROL)) {
-        assertThat(d.ts() - lastLongCall.getOrDefault(d.subscriber(), 0L)).isLessThanOrEqualTo(10 * MIN);
+        assertThat(d.ts() - lastLongCall.getOrDefault(d.subscriber(), 0L))
+            .isLessThanOrEqualTo(10 * MIN);
         signals++;
       }
     }
@@ -228,7 +258,9 @@ class HardNegativesTest {
       if (e instanceof org.fanzha.core.event.SmsEvent s && !s.sender().startsWith("+")) {
         texts.computeIfAbsent(s.receiver(), k -> new ArrayList<>()).add(s.text());
       }
-      if (e instanceof DeviceEvent d && d.kind() == DeviceSignal.URL_VISIT && visitors.contains(d.subscriber())) {
+      if (e instanceof DeviceEvent d
+          && d.kind() == DeviceSignal.URL_VISIT
+          && visitors.contains(d.subscriber())) {
         assertThat(texts.get(d.subscriber())).anyMatch(t -> t.contains(d.target()));
         visits++;
       }
@@ -263,7 +295,9 @@ class HardNegativesTest {
     long start = CONFIG.startMillis();
     int fresh = 0;
     for (Event e : events) {
-      if (e instanceof OpeningEvent o && heavy.contains(o.account()) && o.ts() > start - 10 * 86_400_000L) {
+      if (e instanceof OpeningEvent o
+          && heavy.contains(o.account())
+          && o.ts() > start - 10 * 86_400_000L) {
         assertThat(o.ts()).isLessThan(start);
         fresh++;
       }
@@ -290,7 +324,8 @@ class HardNegativesTest {
         outside++;
       }
     }
-    assertThat(outside).isEqualTo((int) Math.round(CONFIG.hookNumbers() * CONFIG.outsideHookShare()));
+    assertThat(outside)
+        .isEqualTo((int) Math.round(CONFIG.hookNumbers() * CONFIG.outsideHookShare()));
   }
 
   @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class PermutationProperties {
 
   @Property(tries = 200)
-  void apply_isABijectionOnItsDomain(@ForAll @IntRange(min = 2, max = 5000) int n, @ForAll long key) {
+  void apply_isABijectionOnItsDomain(
+      @ForAll @IntRange(min = 2, max = 5000) int n, @ForAll long key) {
     Permutation p = new Permutation(n, key);
     BitSet seen = new BitSet(n);
     for (int x = 0; x < n; x++) {
@@ -38,7 +39,8 @@ class PermutationProperties {
 
   @Test
   void apply_outsideDomain_fails() {
-    assertThatThrownBy(() -> new Permutation(10, 1).apply(10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Permutation(10, 1).apply(10))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Permutation(1, 1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -19,8 +19,10 @@ class SimulatorTest {
 
   @Test
   void truthFileFor_replacesTheNdjsonSuffix() {
-    assertThat(Simulator.truthFileFor(Path.of("/x/run.ndjson"))).isEqualTo(Path.of("/x/run.truth.ndjson"));
-    assertThat(Simulator.truthFileFor(Path.of("run.json"))).isEqualTo(Path.of("run.json.truth.ndjson"));
+    assertThat(Simulator.truthFileFor(Path.of("/x/run.ndjson")))
+        .isEqualTo(Path.of("/x/run.truth.ndjson"));
+    assertThat(Simulator.truthFileFor(Path.of("run.json")))
+        .isEqualTo(Path.of("run.json.truth.ndjson"));
   }
 
   @Test
@@ -31,7 +33,8 @@ class SimulatorTest {
 
     List<String> lines = Files.readAllLines(events);
     assertThat((long) lines.size()).isEqualTo(s.events());
-    assertThat(s.perType().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(s.events());
+    assertThat(s.perType().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(s.events());
     assertThat(lines.stream().filter(l -> l.startsWith("{\"type\":\"call\"")).count())
         .isEqualTo(s.perType().get(EventType.CALL));
     assertThat(Files.readString(events)).endsWith("}\n");
@@ -43,7 +46,8 @@ class SimulatorTest {
     for (int i = 0; i < labels.size(); i++) {
       ParseResult r = codec.parse(labels.get(i), i + 1);
       assertThat(r).isInstanceOf(ParseResult.Accepted.class);
-      assertThat((LabelEvent) ((ParseResult.Accepted) r).event()).isEqualTo(world.truth().labels().get(i));
+      assertThat((LabelEvent) ((ParseResult.Accepted) r).event())
+          .isEqualTo(world.truth().labels().get(i));
     }
     assertThat(s.describe()).contains("events/s");
   }

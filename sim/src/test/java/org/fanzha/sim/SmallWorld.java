@@ -10,7 +10,8 @@ import org.fanzha.core.event.Event;
 /** Test vocabulary: a small, fast world and its materialised events and NDJSON bytes. */
 final class SmallWorld {
 
-  static final SimConfig CONFIG = SimConfig.builder(42, 3000, 3).victimsPerDay(8).simFarms(2).build();
+  static final SimConfig CONFIG =
+      SimConfig.builder(42, 3000, 3).victimsPerDay(8).simFarms(2).build();
 
   private static World world;
   private static List<Event> events;

@@ -12,7 +12,8 @@ import org.fanzha.core.id.Identifiers;
 class SynthProperties {
 
   @Property
-  void phone_isCanonicalMainlandMobile(@ForAll long seed, @ForAll @LongRange(min = 0, max = 60_000_000) long k) {
+  void phone_isCanonicalMainlandMobile(
+      @ForAll long seed, @ForAll @LongRange(min = 0, max = 60_000_000) long k) {
     String p = new Synth(seed).phone(k);
     assertThat(Identifiers.phone(p)).isEqualTo(p);
     assertThat(Identifiers.isMainlandMobile(p)).isTrue();
@@ -28,7 +29,8 @@ class SynthProperties {
   }
 
   @Property
-  void card_isLuhnValid19Digits(@ForAll long seed, @ForAll @LongRange(min = 0, max = 40_000_000) long k) {
+  void card_isLuhnValid19Digits(
+      @ForAll long seed, @ForAll @LongRange(min = 0, max = 40_000_000) long k) {
     String card = new Synth(seed).card(k);
     assertThat(card).hasSize(19);
     assertThat(Identifiers.luhnValid(card)).isTrue();
@@ -43,15 +45,20 @@ class SynthProperties {
   }
 
   @Property
-  void wallets_areCanonicalPaymentAccounts(@ForAll long seed, @ForAll @LongRange(min = 0, max = 40_000_000) long k) {
+  void wallets_areCanonicalPaymentAccounts(
+      @ForAll long seed, @ForAll @LongRange(min = 0, max = 40_000_000) long k) {
     Synth s = new Synth(seed);
-    assertThat(Identifiers.account(s.alipay(k))).isEqualTo(s.alipay(k)).startsWith("alipay:2088").hasSize(23);
+    assertThat(Identifiers.account(s.alipay(k)))
+        .isEqualTo(s.alipay(k))
+        .startsWith("alipay:2088")
+        .hasSize(23);
     assertThat(Identifiers.account(s.wechat(k))).isEqualTo(s.wechat(k)).startsWith("wechat:wxid_");
     assertThat(Identifiers.account(s.merchantWallet(k))).isEqualTo(s.merchantWallet(k));
   }
 
   @Property(tries = 20)
-  void identifiers_areUniqueOverARangeOfIndexes(@ForAll long seed, @ForAll @LongRange(min = 0, max = 30_000_000) long from) {
+  void identifiers_areUniqueOverARangeOfIndexes(
+      @ForAll long seed, @ForAll @LongRange(min = 0, max = 30_000_000) long from) {
     Synth s = new Synth(seed);
     Set<String> phones = new HashSet<>();
     Set<String> ids = new HashSet<>();

@@ -22,12 +22,16 @@ import org.fanzha.core.event.TransferEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The adversarial city: each tactic really behaves as described, and the default city has none of it. */
+/**
+ * The adversarial city: each tactic really behaves as described, and the default city has none of
+ * it.
+ */
 class TacticsTest {
 
   private static final long MIN = 60_000L;
   private static final long HOUR = 60 * MIN;
-  private static final SimConfig CONFIG = SimConfig.builder(2027, 3000, 6).tactics(Tactic.parse("all")).build();
+  private static final SimConfig CONFIG =
+      SimConfig.builder(2027, 3000, 6).tactics(Tactic.parse("all")).build();
   private static World world;
   private static List<Event> events;
 
@@ -40,7 +44,8 @@ class TacticsTest {
   }
 
   /** The entities of a tactic's group that play {@code role} in the truth. */
-  private static Set<String> playing(Map<String, Set<String>> groups, String group, EntityKind kind, Role role) {
+  private static Set<String> playing(
+      Map<String, Set<String>> groups, String group, EntityKind kind, Role role) {
     Set<String> out = new HashSet<>();
     for (String key : groups.getOrDefault(group, Set.of())) {
       if (key.startsWith(kind.wireName() + ":")) {
@@ -56,18 +61,35 @@ class TacticsTest {
 
   @Test
   void rentedOldCards_areResidentsYearsOldCardsMostlyAnsweredSometimesCalledBack() {
-    Set<String> rented = playing(world.tacticActors(), "rented_old_cards", EntityKind.PHONE, Role.FRAUD_NUMBER);
+    Set<String> rented =
+        playing(world.tacticActors(), "rented_old_cards", EntityKind.PHONE, Role.FRAUD_NUMBER);
     assertThat(rented).isNotEmpty();
     for (Event e : events) {
       if (e instanceof OpeningEvent o && rented.contains(o.account())) {
         assertThat(o.ts()).as(o.account()).isLessThan(CONFIG.startMillis() - 365 * 24 * HOUR);
       }
     }
-    long placed = events.stream().filter(e -> e instanceof CallEvent c && rented.contains(c.caller())
-        && c.ts() >= CONFIG.startMillis()).count();
-    long answered = events.stream().filter(e -> e instanceof CallEvent c && rented.contains(c.caller())
-        && c.ts() >= CONFIG.startMillis() && c.durationS() > 0).count();
-    long calledBack = events.stream().filter(e -> e instanceof CallEvent c && rented.contains(c.callee())).count();
+    long placed =
+        events.stream()
+            .filter(
+                e ->
+                    e instanceof CallEvent c
+                        && rented.contains(c.caller())
+                        && c.ts() >= CONFIG.startMillis())
+            .count();
+    long answered =
+        events.stream()
+            .filter(
+                e ->
+                    e instanceof CallEvent c
+                        && rented.contains(c.caller())
+                        && c.ts() >= CONFIG.startMillis()
+                        && c.durationS() > 0)
+            .count();
+    long calledBack =
+        events.stream()
+            .filter(e -> e instanceof CallEvent c && rented.contains(c.callee()))
+            .count();
     assertThat(placed).isGreaterThan(50);
     assertThat((double) answered / placed).isGreaterThan(0.4);
     assertThat(calledBack).isPositive();
@@ -84,7 +106,8 @@ class TacticsTest {
       List<TransferEvent> out = new ArrayList<>();
       for (Event e : events) {
         if (e instanceof TransferEvent t && t.to().equals(m) && !mules.contains(t.from())) {
-          in.add(t); // victims' money (the owner's own income aside, which comes from nobody labelled)
+          in.add(
+              t); // victims' money (the owner's own income aside, which comes from nobody labelled)
         } else if (e instanceof TransferEvent t && t.from().equals(m) && mules.contains(t.to())) {
           out.add(t);
         }
@@ -103,7 +126,8 @@ class TacticsTest {
 
   @Test
   void cashOutDesks_arePaidByOrdinaryTransfersAndAtmsAreUsedInOtherRegions() {
-    Set<String> group = playing(world.tacticActors(), "cash_out_desks", EntityKind.ACCOUNT, Role.MULE);
+    Set<String> group =
+        playing(world.tacticActors(), "cash_out_desks", EntityKind.ACCOUNT, Role.MULE);
     Set<String> mules = world.truth().entities(EntityKind.ACCOUNT, Role.MULE);
     Map<String, String> homeRegion = new HashMap<>();
     int toDesks = 0;
@@ -119,7 +143,9 @@ class TacticsTest {
       if (t.channel() != Channel.ATM && t.region() != null) {
         homeRegion.putIfAbsent(t.from(), t.region());
       }
-      if (group.contains(t.from()) && t.channel() == Channel.ATM && t.region() != null
+      if (group.contains(t.from())
+          && t.channel() == Channel.ATM
+          && t.region() != null
           && !t.region().equals(homeRegion.get(t.from()))) {
         remoteAtm++;
       }
@@ -144,7 +170,9 @@ class TacticsTest {
         }
       }
       for (Event e : events) {
-        if (e instanceof TransferEvent t && mules.contains(t.from()) && ownAccounts.contains(t.to())) {
+        if (e instanceof TransferEvent t
+            && mules.contains(t.from())
+            && ownAccounts.contains(t.to())) {
           firstRebate = firstRebate == null ? t.ts() : firstRebate;
         }
       }
@@ -184,9 +212,19 @@ class TacticsTest {
     Set<String> phones = phones(group);
     int paid = 0;
     for (Event e : events) {
-      if (e instanceof TransferEvent t && group.contains("account:" + t.to()) && phones.contains(t.fromPhone())) {
-        boolean asked = events.stream().anyMatch(x -> x instanceof CallEvent c && c.callee().equals(t.fromPhone())
-            && phones.contains(c.caller()) && c.durationS() >= 360 && c.ts() < t.ts() && c.ts() > t.ts() - 3 * HOUR);
+      if (e instanceof TransferEvent t
+          && group.contains("account:" + t.to())
+          && phones.contains(t.fromPhone())) {
+        boolean asked =
+            events.stream()
+                .anyMatch(
+                    x ->
+                        x instanceof CallEvent c
+                            && c.callee().equals(t.fromPhone())
+                            && phones.contains(c.caller())
+                            && c.durationS() >= 360
+                            && c.ts() < t.ts()
+                            && c.ts() > t.ts() - 3 * HOUR);
         assertThat(asked).as(t.id()).isTrue();
         paid++;
       }
@@ -196,7 +234,8 @@ class TacticsTest {
 
   @Test
   void smsSpread_residentsNumbersSendFraudMessagesForAFewDays() {
-    Set<String> blasters = playing(world.tacticActors(), "sms_spread", EntityKind.PHONE, Role.FRAUD_NUMBER);
+    Set<String> blasters =
+        playing(world.tacticActors(), "sms_spread", EntityKind.PHONE, Role.FRAUD_NUMBER);
     assertThat(blasters).hasSizeGreaterThanOrEqualTo(8);
     Map<String, Set<Long>> days = new HashMap<>();
     for (Event e : events) {
@@ -204,7 +243,8 @@ class TacticsTest {
         assertThat(o.ts()).as(o.account()).isLessThan(CONFIG.startMillis() - 365 * 24 * HOUR);
       }
       if (e instanceof SmsEvent m && blasters.contains(m.sender()) && m.text().contains("http")) {
-        days.computeIfAbsent(m.sender(), k -> new HashSet<>()).add((m.ts() - CONFIG.startMillis()) / (24 * HOUR));
+        days.computeIfAbsent(m.sender(), k -> new HashSet<>())
+            .add((m.ts() - CONFIG.startMillis()) / (24 * HOUR));
       }
     }
     assertThat(days.keySet()).isEqualTo(blasters);
@@ -221,9 +261,12 @@ class TacticsTest {
       List<Long> payments = new ArrayList<>();
       Set<Long> chatDays = new HashSet<>();
       for (Event e : events) {
-        if (e instanceof SmsEvent m && (m.receiver().equals(v) || m.sender().equals(v))
-            && world.truth().entities(EntityKind.PHONE, Role.FRAUD_NUMBER).contains(
-                m.receiver().equals(v) ? m.sender() : m.receiver())) {
+        if (e instanceof SmsEvent m
+            && (m.receiver().equals(v) || m.sender().equals(v))
+            && world
+                .truth()
+                .entities(EntityKind.PHONE, Role.FRAUD_NUMBER)
+                .contains(m.receiver().equals(v) ? m.sender() : m.receiver())) {
           chatDays.add((m.ts() - CONFIG.startMillis()) / (24 * HOUR));
         }
         if (e instanceof TransferEvent t && v.equals(t.fromPhone()) && mules.contains(t.to())) {
@@ -249,12 +292,22 @@ class TacticsTest {
     for (String p : people) {
       Long visited = null;
       for (Event e : events) {
-        if (e instanceof DeviceEvent d && d.subscriber().equals(p) && d.kind() == DeviceSignal.URL_VISIT
-            && events.stream().anyMatch(x -> x instanceof SmsEvent m && m.receiver().equals(p)
-                && fraudNumbers.contains(m.sender()) && m.text().contains(d.target()))) {
+        if (e instanceof DeviceEvent d
+            && d.subscriber().equals(p)
+            && d.kind() == DeviceSignal.URL_VISIT
+            && events.stream()
+                .anyMatch(
+                    x ->
+                        x instanceof SmsEvent m
+                            && m.receiver().equals(p)
+                            && fraudNumbers.contains(m.sender())
+                            && m.text().contains(d.target()))) {
           visited = d.ts();
         }
-        if (visited != null && e instanceof TransferEvent t && p.equals(t.fromPhone()) && t.ts() > visited
+        if (visited != null
+            && e instanceof TransferEvent t
+            && p.equals(t.fromPhone())
+            && t.ts() > visited
             && t.amountFen() < 200_00L) {
           shopped++;
           break;
@@ -270,16 +323,19 @@ class TacticsTest {
 
     assertThat(plain.config().tactics()).isEmpty();
     assertThat(plain.tacticActors()).isEmpty();
-    assertThat(plain.normalActors()).doesNotContainKeys("call_centre", "relative_asks", "link_then_shopping");
+    assertThat(plain.normalActors())
+        .doesNotContainKeys("call_centre", "relative_asks", "link_then_shopping");
   }
 
   @Test
   void parse_allNoneListAndUnknown() {
     assertThat(Tactic.parse("all")).containsExactly(Tactic.values());
     assertThat(Tactic.parse("none")).isEmpty();
-    assertThat(Tactic.parse("slow_mules, rebates")).containsExactlyInAnyOrder(Tactic.SLOW_MULES, Tactic.REBATES);
+    assertThat(Tactic.parse("slow_mules, rebates"))
+        .containsExactlyInAnyOrder(Tactic.SLOW_MULES, Tactic.REBATES);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tactic.parse("slow_mule"))
-        .hasMessageContaining("unknown tactic 'slow_mule'").hasMessageContaining("slow_mules");
+        .hasMessageContaining("unknown tactic 'slow_mule'")
+        .hasMessageContaining("slow_mules");
   }
 
   private static Set<String> phones(Set<String> keys) {

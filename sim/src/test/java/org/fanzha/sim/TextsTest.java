@@ -39,15 +39,21 @@ class TextsTest {
 
   @Test
   void fill_unknownSlot_fails() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Texts.fill("x{nope}y", new SplittableRandom(1)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("nope");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Texts.fill("x{nope}y", new SplittableRandom(1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("nope");
   }
 
   @Test
   void bankNotice_showsCardTailAndAmount() {
     long ts = SimConfig.DEFAULT_START + 14 * 3_600_000L + 5 * 60_000L;
     String s = Texts.bankNotice(0, "6222020000000001234", ts, 5_600, "消费", new SplittableRandom(1));
-    assertThat(s).startsWith("【工商银行】").contains("尾号1234").contains("11月1日14:05").contains("支出(消费)56.00元");
+    assertThat(s)
+        .startsWith("【工商银行】")
+        .contains("尾号1234")
+        .contains("11月1日14:05")
+        .contains("支出(消费)56.00元");
   }
 
   @Test

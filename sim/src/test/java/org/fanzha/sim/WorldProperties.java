@@ -30,15 +30,16 @@ class WorldProperties {
       @ForAll @IntRange(min = 0, max = 2) int farms,
       @ForAll @IntRange(min = 1, max = 4) int tiersMin,
       @ForAll @IntRange(min = 0, max = 3) int tiersExtra) {
-    SimConfig config = SimConfig.builder(seed, people, days)
-        .simFarms(farms)
-        .numbersPerFarm(3)
-        .farmCallsPerNumberDay(30)
-        .muleTiers(tiersMin, Math.min(4, tiersMin + tiersExtra))
-        .muleAccounts(6)
-        .victimsPerDay(3)
-        .reportRate(1.0)
-        .build();
+    SimConfig config =
+        SimConfig.builder(seed, people, days)
+            .simFarms(farms)
+            .numbersPerFarm(3)
+            .farmCallsPerNumberDay(30)
+            .muleTiers(tiersMin, Math.min(4, tiersMin + tiersExtra))
+            .muleAccounts(6)
+            .victimsPerDay(3)
+            .reportRate(1.0)
+            .build();
     World world = World.generate(config);
     List<Event> events = new ArrayList<>();
     world.forEachEvent(events::add);

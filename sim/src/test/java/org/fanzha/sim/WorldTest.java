@@ -52,14 +52,19 @@ class WorldTest {
     EventCodec codec = new EventCodec();
     List<String> rejections = new ArrayList<>();
     long[] accepted = new long[1];
-    NdjsonLines.forEach(bytes, 0, bytes.length, (buf, off, len, line) -> {
-      ParseResult r = codec.parse(buf, off, len, line);
-      if (r instanceof ParseResult.Rejected rej) {
-        rejections.add(rej.rejection() + " in " + new String(buf, off, len, StandardCharsets.UTF_8));
-      } else {
-        accepted[0]++;
-      }
-    });
+    NdjsonLines.forEach(
+        bytes,
+        0,
+        bytes.length,
+        (buf, off, len, line) -> {
+          ParseResult r = codec.parse(buf, off, len, line);
+          if (r instanceof ParseResult.Rejected rej) {
+            rejections.add(
+                rej.rejection() + " in " + new String(buf, off, len, StandardCharsets.UTF_8));
+          } else {
+            accepted[0]++;
+          }
+        });
     assertThat(rejections).isEmpty();
     assertThat(accepted[0]).isEqualTo(SmallWorld.events().size());
   }
@@ -99,18 +104,25 @@ class WorldTest {
     for (Event e : SmallWorld.events()) {
       counts.merge(e.type(), 1, Integer::sum);
     }
-    assertThat(counts.keySet()).containsExactlyInAnyOrder(
-        EventType.CALL, EventType.SMS, EventType.TRANSFER, EventType.OPENING, EventType.DEVICE, EventType.REPORT);
+    assertThat(counts.keySet())
+        .containsExactlyInAnyOrder(
+            EventType.CALL,
+            EventType.SMS,
+            EventType.TRANSFER,
+            EventType.OPENING,
+            EventType.DEVICE,
+            EventType.REPORT);
   }
 
   @Test
   void forEachEvent_simulatedDaysLieInTheConfiguredPeriod() {
     long start = SmallWorld.CONFIG.startMillis();
-    long calls = SmallWorld.events().stream()
-        .filter(e -> e.type() == EventType.CALL)
-        // night-shift workers' last night runs to 05:00 after the last day
-        .filter(e -> e.ts() < start || e.ts() >= SmallWorld.CONFIG.endMillis() + 6 * 3_600_000L)
-        .count();
+    long calls =
+        SmallWorld.events().stream()
+            .filter(e -> e.type() == EventType.CALL)
+            // night-shift workers' last night runs to 05:00 after the last day
+            .filter(e -> e.ts() < start || e.ts() >= SmallWorld.CONFIG.endMillis() + 6 * 3_600_000L)
+            .count();
     assertThat(calls).isZero();
   }
 }

@@ -15,8 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param revokedAtMillis when it was revoked, null while it works
  * @param institutionId the clue receiver the key speaks for (its own clues only), null for none
  */
-public record ApiKey(String id, String name, String keySha256, Set<String> roles, List<String> regions,
-    long createdAtMillis, String createdBy, @Nullable Long revokedAtMillis, @Nullable String revokedBy,
+public record ApiKey(
+    String id,
+    String name,
+    String keySha256,
+    Set<String> roles,
+    List<String> regions,
+    long createdAtMillis,
+    String createdBy,
+    @Nullable Long revokedAtMillis,
+    @Nullable String revokedBy,
     @Nullable String institutionId) {
 
   public ApiKey {

@@ -28,7 +28,11 @@ public final class ApiKeyRepository {
    */
   public void insert(ApiKey k) {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO api_key (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO api_key ("
+                    + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)")) {
       ps.setString(1, k.id());
       ps.setString(2, k.name());
       ps.setString(3, k.keySha256());
@@ -46,7 +50,8 @@ public final class ApiKeyRepository {
   /** Returns the key with this id, revoked or not. */
   public Optional<ApiKey> find(String id) {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_key WHERE id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM api_key WHERE id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -59,7 +64,9 @@ public final class ApiKeyRepository {
   /** Returns every key, newest first. */
   public List<ApiKey> list() {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_key ORDER BY created_at_ms DESC, id");
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM api_key ORDER BY created_at_ms DESC, id");
         ResultSet rs = ps.executeQuery()) {
       List<ApiKey> out = new ArrayList<>();
       while (rs.next()) {
@@ -74,8 +81,9 @@ public final class ApiKeyRepository {
   /** Revokes a working key; returns false when there is no such key or it was revoked already. */
   public boolean revoke(String id, String by, long atMillis) {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE api_key SET revoked_at_ms = ?, revoked_by = ? WHERE id = ? AND revoked_at_ms IS NULL")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE api_key SET revoked_at_ms = ?, revoked_by = ? WHERE id = ? AND revoked_at_ms IS NULL")) {
       ps.setLong(1, atMillis);
       ps.setString(2, by);
       ps.setString(3, id);
@@ -88,8 +96,16 @@ public final class ApiKeyRepository {
   private static ApiKey read(ResultSet rs) throws SQLException {
     long revoked = rs.getLong(8);
     Long revokedAt = rs.wasNull() ? null : revoked;
-    return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3),
-        new java.util.LinkedHashSet<>(StaffUserRepository.split(rs.getString(4))), StaffUserRepository.split(rs.getString(5)),
-        rs.getLong(6), rs.getString(7), revokedAt, rs.getString(9), rs.getString(10));
+    return new ApiKey(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        new java.util.LinkedHashSet<>(StaffUserRepository.split(rs.getString(4))),
+        StaffUserRepository.split(rs.getString(5)),
+        rs.getLong(6),
+        rs.getString(7),
+        revokedAt,
+        rs.getString(9),
+        rs.getString(10));
   }
 }

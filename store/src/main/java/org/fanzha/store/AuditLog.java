@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 import org.fanzha.core.event.EntityKind;
 
 /**
- * The tamper-evident log of look-ups of personal data (DESIGN principle 5; 反电信网络诈骗法 第5、29条).
- * Each row's hash is SHA-256 over the previous row's hash and the row's own fields, so changing or
+ * The tamper-evident log of look-ups of personal data (DESIGN principle 5; 反电信网络诈骗法 第5、29条). Each
+ * row's hash is SHA-256 over the previous row's hash and the row's own fields, so changing or
  * deleting any row breaks every hash after it; {@link #verify()} finds the first break.
  */
 public final class AuditLog {
@@ -45,25 +45,30 @@ public final class AuditLog {
    * @param roles the caller's roles, e.g. {@code ANALYST,ADMIN}, or {@code ANONYMOUS}
    * @param action what was looked up, e.g. {@code entity.view}
    */
-  public AuditEntry record(String actor, String roles, String action, EntityKind kind, String entity, boolean unmasked) {
+  public AuditEntry record(
+      String actor, String roles, String action, EntityKind kind, String entity, boolean unmasked) {
     return record(actor, roles, action, kind.wireName(), entity, unmasked);
   }
 
   /**
-   * Appends one act of staff that concerns no entity ({@code subjectKind} {@code user}, {@code rules} …) and commits.
+   * Appends one act of staff that concerns no entity ({@code subjectKind} {@code user}, {@code
+   * rules} …) and commits.
    */
-  public AuditEntry recordChange(String actor, String roles, String action, String subjectKind, String subject) {
+  public AuditEntry recordChange(
+      String actor, String roles, String action, String subjectKind, String subject) {
     return record(actor, roles, action, subjectKind, subject, false);
   }
 
-  private AuditEntry record(String actor, String roles, String action, String kind, String entity, boolean unmasked) {
+  private AuditEntry record(
+      String actor, String roles, String action, String kind, String entity, boolean unmasked) {
     synchronized (writeLock) {
       try (Connection c = ds.getConnection()) {
         c.setAutoCommit(false);
         try {
           long id;
           String prev;
-          try (PreparedStatement ps = c.prepareStatement("SELECT id, hash FROM lookup_audit ORDER BY id DESC LIMIT 1");
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT id, hash FROM lookup_audit ORDER BY id DESC LIMIT 1");
               ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
               id = rs.getLong(1) + 1;
@@ -76,9 +81,10 @@ public final class AuditLog {
           }
           long at = clock.millis();
           String hash = hash(prev, id, at, actor, roles, action, kind, entity, unmasked);
-          try (PreparedStatement ins = c.prepareStatement(
-              "INSERT INTO lookup_audit (id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          try (PreparedStatement ins =
+              c.prepareStatement(
+                  "INSERT INTO lookup_audit (id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ins.setLong(1, id);
             ins.setLong(2, at);
             ins.setString(3, actor);
@@ -92,7 +98,17 @@ public final class AuditLog {
             ins.executeUpdate();
           }
           c.commit();
-          return new AuditEntry(id, Instant.ofEpochMilli(at), actor, roles, action, kind, entity, unmasked, prev, hash);
+          return new AuditEntry(
+              id,
+              Instant.ofEpochMilli(at),
+              actor,
+              roles,
+              action,
+              kind,
+              entity,
+              unmasked,
+              prev,
+              hash);
         } catch (SQLException | RuntimeException e) {
           c.rollback();
           throw e;
@@ -105,9 +121,11 @@ public final class AuditLog {
 
   /** Returns the newest entries first, at most {@code limit}. */
   public List<AuditEntry> recent(int limit) {
-    String sql = "SELECT id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash"
-        + " FROM lookup_audit ORDER BY id DESC LIMIT ?";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash"
+            + " FROM lookup_audit ORDER BY id DESC LIMIT ?";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, Math.max(0, limit));
       List<AuditEntry> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -134,11 +152,13 @@ public final class AuditLog {
   }
 
   /**
-   * Recomputes the chain from the first row (after the newest retention anchor); returns the id of the first row whose
-   * hash or link does not match (edited, inserted or deleted rows), or empty when the chain is intact.
+   * Recomputes the chain from the first row (after the newest retention anchor); returns the id of
+   * the first row whose hash or link does not match (edited, inserted or deleted rows), or empty
+   * when the chain is intact.
    */
   public OptionalLong verify() {
-    String sql = "SELECT id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash FROM lookup_audit ORDER BY id";
+    String sql =
+        "SELECT id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash FROM lookup_audit ORDER BY id";
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -165,7 +185,10 @@ public final class AuditLog {
     }
   }
 
-  /** Where the chain starts: the last row cut by retention, or the genesis (id 0) when nothing was cut. */
+  /**
+   * Where the chain starts: the last row cut by retention, or the genesis (id 0) when nothing was
+   * cut.
+   */
   public record Anchor(long id, String hash, long cutAtMs, long rowsCut) {}
 
   /** Returns the newest retention anchor, or the genesis. */
@@ -178,18 +201,20 @@ public final class AuditLog {
   }
 
   private static Anchor anchor(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, hash, cut_at_ms, rows_cut FROM audit_anchor ORDER BY id DESC LIMIT 1");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, hash, cut_at_ms, rows_cut FROM audit_anchor ORDER BY id DESC LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? new Anchor(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4))
+      return rs.next()
+          ? new Anchor(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4))
           : new Anchor(0, GENESIS, 0, 0);
     }
   }
 
   /**
-   * Cuts the rows written before {@code beforeMs} from the front of the chain, leaving the last one's id and hash as
-   * the anchor verification starts from; returns how many rows were cut. A chain already broken there is not cut:
-   * retention must not erase the evidence of an alteration.
+   * Cuts the rows written before {@code beforeMs} from the front of the chain, leaving the last
+   * one's id and hash as the anchor verification starts from; returns how many rows were cut. A
+   * chain already broken there is not cut: retention must not erase the evidence of an alteration.
    *
    * @throws IllegalStateException when the rows to cut do not verify
    */
@@ -203,8 +228,10 @@ public final class AuditLog {
           String lastHash = null;
           long rows = 0;
           String prev = from.hash();
-          try (PreparedStatement ps = c.prepareStatement("SELECT id, at_ms, actor, roles, action, entity_kind, entity, "
-              + "unmasked, prev_hash, hash FROM lookup_audit WHERE id > ? ORDER BY id")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, at_ms, actor, roles, action, entity_kind, entity, "
+                      + "unmasked, prev_hash, hash FROM lookup_audit WHERE id > ? ORDER BY id")) {
             ps.setLong(1, from.id());
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -214,7 +241,8 @@ public final class AuditLog {
                   break;
                 }
                 if (!follows(e, from.id() + rows + 1, prev)) {
-                  throw new IllegalStateException("audit chain broken at row " + e.id() + "; nothing cut");
+                  throw new IllegalStateException(
+                      "audit chain broken at row " + e.id() + "; nothing cut");
                 }
                 prev = e.hash();
                 last = e.id();
@@ -227,9 +255,11 @@ public final class AuditLog {
             c.rollback();
             return 0;
           }
-          try (PreparedStatement ins = c.prepareStatement(
-              "INSERT INTO audit_anchor (id, hash, cut_at_ms, rows_cut) VALUES (?, ?, ?, ?)");
-              PreparedStatement del = c.prepareStatement("DELETE FROM lookup_audit WHERE id <= ?")) {
+          try (PreparedStatement ins =
+                  c.prepareStatement(
+                      "INSERT INTO audit_anchor (id, hash, cut_at_ms, rows_cut) VALUES (?, ?, ?, ?)");
+              PreparedStatement del =
+                  c.prepareStatement("DELETE FROM lookup_audit WHERE id <= ?")) {
             ins.setLong(1, last);
             ins.setString(2, lastHash);
             ins.setLong(3, clock.millis());
@@ -250,19 +280,51 @@ public final class AuditLog {
     }
   }
 
-  /** Whether a row is the one expected next: its id, its link to the previous hash, and its own hash all match. */
+  /**
+   * Whether a row is the one expected next: its id, its link to the previous hash, and its own hash
+   * all match.
+   */
   private static boolean follows(AuditEntry e, long expectedId, String prev) {
-    return e.id() == expectedId && e.prevHash().equals(prev) && e.hash().equals(hash(prev, e.id(),
-        e.at().toEpochMilli(), e.actor(), e.roles(), e.action(), e.subjectKind(), e.entity(), e.unmasked()));
+    return e.id() == expectedId
+        && e.prevHash().equals(prev)
+        && e.hash()
+            .equals(
+                hash(
+                    prev,
+                    e.id(),
+                    e.at().toEpochMilli(),
+                    e.actor(),
+                    e.roles(),
+                    e.action(),
+                    e.subjectKind(),
+                    e.entity(),
+                    e.unmasked()));
   }
 
   private static AuditEntry entry(ResultSet rs) throws SQLException {
-    return new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getString(10));
+    return new AuditEntry(
+        rs.getLong(1),
+        Instant.ofEpochMilli(rs.getLong(2)),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getBoolean(8),
+        rs.getString(9),
+        rs.getString(10));
   }
 
-  static String hash(String prev, long id, long atMs, String actor, String roles, String action, String kind,
-      String entity, boolean unmasked) {
+  static String hash(
+      String prev,
+      long id,
+      long atMs,
+      String actor,
+      String roles,
+      String action,
+      String kind,
+      String entity,
+      boolean unmasked) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
@@ -271,8 +333,17 @@ public final class AuditLog {
     }
     // Fields are length-prefixed so that no two different rows can hash the same text.
     StringBuilder sb = new StringBuilder(256).append(prev);
-    for (String f : new String[] {Long.toString(id), Long.toString(atMs), actor, roles, action, kind, entity,
-        Boolean.toString(unmasked)}) {
+    for (String f :
+        new String[] {
+          Long.toString(id),
+          Long.toString(atMs),
+          actor,
+          roles,
+          action,
+          kind,
+          entity,
+          Boolean.toString(unmasked)
+        }) {
       sb.append('|').append(f.length()).append(':').append(f);
     }
     return HexFormat.of().formatHex(sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

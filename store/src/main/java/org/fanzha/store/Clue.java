@@ -13,12 +13,36 @@ import org.jspecify.annotations.Nullable;
  * @param status {@link #NEW}, {@link #DELIVERED}, {@link #ACKNOWLEDGED} or {@link #CLOSED}
  * @param nextAttemptMs when the next push is due; null when nothing is to push
  */
-public record Clue(String id, String institutionId, String dedupeKey, String source, @Nullable String sourceRef,
-    String targetKind, String targetValue, String fraudType, String severity, @Nullable String region, String unit,
-    String summary, List<String> evidence, long createdAtMs, long ackDueMs, long feedbackDueMs, String status,
-    int attempts, @Nullable Long nextAttemptMs, @Nullable String lastError, @Nullable Long deliveredAtMs,
-    @Nullable Long ackedAtMs, @Nullable String ackedBy, @Nullable String feedbackCode, @Nullable String feedbackNote,
-    @Nullable Long feedbackAtMs, @Nullable String feedbackBy, int escalation, @Nullable Long escalatedAtMs) {
+public record Clue(
+    String id,
+    String institutionId,
+    String dedupeKey,
+    String source,
+    @Nullable String sourceRef,
+    String targetKind,
+    String targetValue,
+    String fraudType,
+    String severity,
+    @Nullable String region,
+    String unit,
+    String summary,
+    List<String> evidence,
+    long createdAtMs,
+    long ackDueMs,
+    long feedbackDueMs,
+    String status,
+    int attempts,
+    @Nullable Long nextAttemptMs,
+    @Nullable String lastError,
+    @Nullable Long deliveredAtMs,
+    @Nullable Long ackedAtMs,
+    @Nullable String ackedBy,
+    @Nullable String feedbackCode,
+    @Nullable String feedbackNote,
+    @Nullable Long feedbackAtMs,
+    @Nullable String feedbackBy,
+    int escalation,
+    @Nullable Long escalatedAtMs) {
 
   public static final String NEW = "new";
   public static final String DELIVERED = "delivered";
@@ -29,14 +53,58 @@ public record Clue(String id, String institutionId, String dedupeKey, String sou
     evidence = List.copyOf(evidence);
   }
 
-  /** A clue as first stored: nothing sent yet, the first push due at {@code firstPushMs} (null: pulled). */
-  public static Clue fresh(String id, String institutionId, String dedupeKey, String source, @Nullable String sourceRef,
-      String targetKind, String targetValue, String fraudType, String severity, @Nullable String region, String unit,
-      String summary, List<String> evidence, long createdAtMs, long ackDueMs, long feedbackDueMs,
+  /**
+   * A clue as first stored: nothing sent yet, the first push due at {@code firstPushMs} (null:
+   * pulled).
+   */
+  public static Clue fresh(
+      String id,
+      String institutionId,
+      String dedupeKey,
+      String source,
+      @Nullable String sourceRef,
+      String targetKind,
+      String targetValue,
+      String fraudType,
+      String severity,
+      @Nullable String region,
+      String unit,
+      String summary,
+      List<String> evidence,
+      long createdAtMs,
+      long ackDueMs,
+      long feedbackDueMs,
       @Nullable Long firstPushMs) {
-    return new Clue(id, institutionId, dedupeKey, source, sourceRef, targetKind, targetValue, fraudType, severity,
-        region, unit, summary, evidence, createdAtMs, ackDueMs, feedbackDueMs, NEW, 0, firstPushMs, null, null, null,
-        null, null, null, null, null, 0, null);
+    return new Clue(
+        id,
+        institutionId,
+        dedupeKey,
+        source,
+        sourceRef,
+        targetKind,
+        targetValue,
+        fraudType,
+        severity,
+        region,
+        unit,
+        summary,
+        evidence,
+        createdAtMs,
+        ackDueMs,
+        feedbackDueMs,
+        NEW,
+        0,
+        firstPushMs,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        null);
   }
 
   /** Returns whether the receiver has still to answer it. */
@@ -44,7 +112,10 @@ public record Clue(String id, String institutionId, String dedupeKey, String sou
     return !status.equals(CLOSED);
   }
 
-  /** Returns whether it is late at {@code now}: not acknowledged by its ack due time, or unanswered by its feedback due. */
+  /**
+   * Returns whether it is late at {@code now}: not acknowledged by its ack due time, or unanswered
+   * by its feedback due.
+   */
   public boolean overdue(long now) {
     return open() && (now > feedbackDueMs || (ackedAtMs == null && now > ackDueMs));
   }

@@ -7,6 +7,7 @@ import java.util.List;
 public final class Columns {
   /** The most evidence ids a row keeps, and the characters they may fill joined by commas. */
   public static final int MAX_EVIDENCE = 32;
+
   public static final int MAX_EVIDENCE_CHARS = 4000;
 
   private Columns() {}

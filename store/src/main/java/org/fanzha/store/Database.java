@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  * An open, migrated database with the store's repositories. {@link #open(String)} takes either a
  * JDBC URL or a data folder; a folder means an H2 file database at {@code <folder>/fanzha}.
  *
- * <p>Durability policy (DESIGN principle 1): an append is durable before it returns. With a data folder the journal
- * appends to its write-ahead log and forces it to disk (fdatasync) once per batch, and the table is filled behind it
- * (decision 0020): a killed JVM or a power cut loses nothing acknowledged, and opening the database copies what only
- * the log holds. Without one (a bare JDBC URL) each append commits to the table: on H2 the URL sets
- * {@code WRITE_DELAY=0}, so the commit reaches the file before the call returns (a killed JVM loses nothing; a power
- * cut may lose what the operating system had not yet flushed); on PostgreSQL a commit waits for its WAL fsync.
+ * <p>Durability policy (DESIGN principle 1): an append is durable before it returns. With a data
+ * folder the journal appends to its write-ahead log and forces it to disk (fdatasync) once per
+ * batch, and the table is filled behind it (decision 0020): a killed JVM or a power cut loses
+ * nothing acknowledged, and opening the database copies what only the log holds. Without one (a
+ * bare JDBC URL) each append commits to the table: on H2 the URL sets {@code WRITE_DELAY=0}, so the
+ * commit reaches the file before the call returns (a killed JVM loses nothing; a power cut may lose
+ * what the operating system had not yet flushed); on PostgreSQL a commit waits for its WAL fsync.
  */
 public final class Database implements AutoCloseable {
 
@@ -43,7 +44,8 @@ public final class Database implements AutoCloseable {
   private Database(HikariDataSource dataSource, Dialect dialect, @Nullable Path journalLog) {
     this.dataSource = dataSource;
     this.dialect = dialect;
-    this.journal = new EventJournal(dataSource, journalLog == null ? null : JournalLog.open(journalLog));
+    this.journal =
+        new EventJournal(dataSource, journalLog == null ? null : JournalLog.open(journalLog));
     this.quarantine = new Quarantine(dataSource);
     this.snapshots = new SnapshotStore(dataSource);
     this.audit = new AuditLog(dataSource);
@@ -62,33 +64,39 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens the database named by a JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}) or,
-   * for anything else, the H2 file database inside that data folder; migrates it to the current
-   * schema. User and password for a URL come from {@code FANZHA_DB_USER} / {@code FANZHA_DB_PASSWORD}
-   * when set, else from the URL itself.
+   * Opens the database named by a JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}) or, for
+   * anything else, the H2 file database inside that data folder; migrates it to the current schema.
+   * User and password for a URL come from {@code FANZHA_DB_USER} / {@code FANZHA_DB_PASSWORD} when
+   * set, else from the URL itself.
    */
   public static Database open(String urlOrDataDir) {
     if (urlOrDataDir.startsWith("jdbc:")) {
-      return openUrl(urlOrDataDir, System.getenv("FANZHA_DB_USER"), System.getenv("FANZHA_DB_PASSWORD"));
+      return openUrl(
+          urlOrDataDir, System.getenv("FANZHA_DB_USER"), System.getenv("FANZHA_DB_PASSWORD"));
     }
     return openH2(Path.of(urlOrDataDir));
   }
 
   /**
-   * As {@link #open(String)}, with the journal's write-ahead log in {@code <dataDir>/journal-log} for a database at a
-   * URL as well (a server's data folder holds its log whichever database it uses).
+   * As {@link #open(String)}, with the journal's write-ahead log in {@code <dataDir>/journal-log}
+   * for a database at a URL as well (a server's data folder holds its log whichever database it
+   * uses).
    */
   public static Database open(String urlOrDataDir, Path dataDir) {
     if (urlOrDataDir.startsWith("jdbc:")) {
-      return openUrl(urlOrDataDir, System.getenv("FANZHA_DB_USER"), System.getenv("FANZHA_DB_PASSWORD"),
+      return openUrl(
+          urlOrDataDir,
+          System.getenv("FANZHA_DB_USER"),
+          System.getenv("FANZHA_DB_PASSWORD"),
           journalLogIn(dataDir));
     }
     return openH2(Path.of(urlOrDataDir));
   }
 
   /**
-   * Opens (creating if needed) the H2 file database {@code <dataDir>/fanzha}, with the journal's write-ahead log in
-   * {@code <dataDir>/journal-log}; events a crash left only in the log are copied to the journal table now.
+   * Opens (creating if needed) the H2 file database {@code <dataDir>/fanzha}, with the journal's
+   * write-ahead log in {@code <dataDir>/journal-log}; events a crash left only in the log are
+   * copied to the journal table now.
    */
   public static Database openH2(Path dataDir) {
     return openUrl(h2Url(dataDir), null, null, journalLogIn(dataDir));
@@ -104,19 +112,27 @@ public final class Database implements AutoCloseable {
     Path file = dataDir.toAbsolutePath().normalize().resolve("fanzha");
     // WRITE_DELAY=0: write each commit to the file at once (see the class comment).
     // DB_CLOSE_ON_EXIT=FALSE: the application closes it, after its last snapshot.
-    // LOCK_TIMEOUT=10000: a long index catch-up (and H2's automatic ANALYZE after it) can hold a table lock for
+    // LOCK_TIMEOUT=10000: a long index catch-up (and H2's automatic ANALYZE after it) can hold a
+    // table lock for
     // seconds; other writers wait for it instead of failing after H2's default of one second.
-    return "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    return "jdbc:h2:file:"
+        + file
+        + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
   }
 
-  /** Opens the database at a JDBC URL and migrates it; the journal commits each append to its table. */
+  /**
+   * Opens the database at a JDBC URL and migrates it; the journal commits each append to its table.
+   */
   public static Database openUrl(String jdbcUrl, @Nullable String user, @Nullable String password) {
     return openUrl(jdbcUrl, user, password, null);
   }
 
-  /** Opens the database at a JDBC URL and migrates it; the journal appends to a write-ahead log there when given. */
-  public static Database openUrl(String jdbcUrl, @Nullable String user, @Nullable String password,
-      @Nullable Path journalLog) {
+  /**
+   * Opens the database at a JDBC URL and migrates it; the journal appends to a write-ahead log
+   * there when given.
+   */
+  public static Database openUrl(
+      String jdbcUrl, @Nullable String user, @Nullable String password, @Nullable Path journalLog) {
     Dialect dialect = Dialect.of(jdbcUrl);
     HikariConfig cfg = new HikariConfig();
     cfg.setJdbcUrl(jdbcUrl);

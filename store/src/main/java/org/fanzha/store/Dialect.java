@@ -27,6 +27,7 @@ public enum Dialect {
     if (u.startsWith("jdbc:postgresql:")) {
       return POSTGRESQL;
     }
-    throw new IllegalArgumentException("unsupported database URL (expected jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
+    throw new IllegalArgumentException(
+        "unsupported database URL (expected jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
   }
 }

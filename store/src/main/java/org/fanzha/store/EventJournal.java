@@ -59,43 +59,67 @@ public final class EventJournal {
    */
 
   private static final int IN_CHUNK = 500;
-  /** How often the journal copies what waits in its log to the table, whoever writes it (either runner). */
+
+  /**
+   * How often the journal copies what waits in its log to the table, whoever writes it (either
+   * runner).
+   */
   private static final Duration COPY_EVERY = Duration.ofMillis(250);
+
   /** Rows copied from the log to the table per transaction. */
   private static final int COPY_STEP = 5_000;
-  /** Past this many rows waiting for the table, an append copies first (the table is the log's bound). */
+
+  /**
+   * Past this many rows waiting for the table, an append copies first (the table is the log's
+   * bound).
+   */
   private static final int MAX_PENDING = 200_000;
 
   private final DataSource ds;
   private final @Nullable JournalLog log;
   private final int maxPending;
   private final @Nullable ScheduledExecutorService copier;
-  private final EventCodec codec = EventCodec.stored(); // reads back what was accepted, under the rules of its day
+  private final EventCodec codec =
+      EventCodec.stored(); // reads back what was accepted, under the rules of its day
   private final Object writeLock = new Object();
   private final Object indexLock = new Object();
   private final Object copyLock = new Object();
   private long lastSeq = -1; // -1: not yet read from the database; guarded by writeLock
+
   /** Logged, not yet in the table, in sequence order; guarded by itself. */
   private final ArrayDeque<Row> pending = new ArrayDeque<>();
+
   private final Map<String, Row> pendingById = new HashMap<>(); // guarded by pending
 
   /** One journaled event as the table stores it. */
-  private record Row(long seq, String id, String type, long ts, @Nullable String source, String line, long receivedAt) {}
+  private record Row(
+      long seq,
+      String id,
+      String type,
+      long ts,
+      @Nullable String source,
+      String line,
+      long receivedAt) {}
 
   EventJournal(DataSource ds) {
     this(ds, null);
   }
 
   /**
-   * A journal whose appends go to {@code log} (forced to disk) and reach the table behind them through
-   * {@link #copyPending}; whatever the log holds beyond the table (a crash before the copy) is copied now.
+   * A journal whose appends go to {@code log} (forced to disk) and reach the table behind them
+   * through {@link #copyPending}; whatever the log holds beyond the table (a crash before the copy)
+   * is copied now.
    */
   EventJournal(DataSource ds, @Nullable JournalLog log) {
     this(ds, log, MAX_PENDING, COPY_EVERY);
   }
 
-  /** As above, copying in the background every {@code copyEvery} ({@code null}: only when asked, for tests). */
-  EventJournal(DataSource ds, @Nullable JournalLog log, int maxPending, @Nullable Duration copyEvery) {
+  /**
+   * As above, copying in the background every {@code copyEvery} ({@code null}: only when asked, for
+   * tests).
+   */
+  EventJournal(
+      DataSource ds, @Nullable JournalLog log, int maxPending, @Nullable Duration copyEvery) {
     this.ds = ds;
     this.log = log;
     this.maxPending = maxPending;
@@ -103,12 +127,20 @@ public final class EventJournal {
       recoverLog(log);
     }
     if (log != null && copyEvery != null) {
-      copier = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fanzha-journal-copier");
-        t.setDaemon(true); // a killed or stopped process leaves the rest in the log, for the next open
-        return t;
-      });
-      copier.scheduleWithFixedDelay(this::copyInBackground, copyEvery.toMillis(), copyEvery.toMillis(), TimeUnit.MILLISECONDS);
+      copier =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "fanzha-journal-copier");
+                t.setDaemon(
+                    true); // a killed or stopped process leaves the rest in the log, for the next
+                // open
+                return t;
+              });
+      copier.scheduleWithFixedDelay(
+          this::copyInBackground,
+          copyEvery.toMillis(),
+          copyEvery.toMillis(),
+          TimeUnit.MILLISECONDS);
     } else {
       copier = null;
     }
@@ -118,7 +150,10 @@ public final class EventJournal {
     try {
       copyPending();
     } catch (RuntimeException e) {
-      log().warn("Journal rows not copied to the table yet; they stay in the log and are tried again", e);
+      log()
+          .warn(
+              "Journal rows not copied to the table yet; they stay in the log and are tried again",
+              e);
     }
   }
 
@@ -131,7 +166,8 @@ public final class EventJournal {
    * before returning (committed to the table, or forced to the log ahead of it). Returns, per
    * position, the sequence number given or that it was a duplicate.
    *
-   * @throws StoreException if the database or the disk fails; then nothing of the batch was journaled
+   * @throws StoreException if the database or the disk fails; then nothing of the batch was
+   *     journaled
    */
   public AppendResult append(List<? extends Event> events) {
     List<String> ids = new ArrayList<>(events.size());
@@ -144,13 +180,15 @@ public final class EventJournal {
     }
     synchronized (writeLock) {
       if (log != null && waitingForTable() > maxPending) {
-        // the table fell behind: the writer waits for it rather than let memory grow, and if the table fails,
+        // the table fell behind: the writer waits for it rather than let memory grow, and if the
+        // table fails,
         // this batch fails before anything of it is written
         copyPending();
       }
       try (Connection c = ds.getConnection()) {
         long next = currentLastSeq(c);
-        // pending first: a row leaves it only after the table has it, so no id can slip between the two looks
+        // pending first: a row leaves it only after the table has it, so no id can slip between the
+        // two looks
         Set<String> taken = pendingIds(ids);
         taken.addAll(existingIds(c, ids));
         long now = System.currentTimeMillis();
@@ -161,12 +199,18 @@ public final class EventJournal {
             continue; // already journaled, or earlier in this batch
           }
           seqs[i] = ++next;
-          rows.add(fitting(new Row(next, e.id(), e.type().wireName(), e.ts(), e.source(), codec.write(e), now)));
+          rows.add(
+              fitting(
+                  new Row(
+                      next, e.id(), e.type().wireName(), e.ts(), e.source(), codec.write(e), now)));
         }
         if (log == null) {
           insert(c, rows);
         } else {
-          log.append(rows.stream().map(r -> new JournalLog.Entry(r.seq(), r.receivedAt(), r.line())).toList());
+          log.append(
+              rows.stream()
+                  .map(r -> new JournalLog.Entry(r.seq(), r.receivedAt(), r.line()))
+                  .toList());
           synchronized (pending) {
             for (Row r : rows) {
               pending.add(r);
@@ -187,11 +231,13 @@ public final class EventJournal {
   }
 
   /**
-   * Copies the events the log holds ahead of the table into it, a transaction per few thousand, and drops the log
-   * segments the table now covers; returns how many rows were copied. Safe from any thread; the embedded runner's
-   * indexer calls it before indexing. Without a log there is nothing to copy.
+   * Copies the events the log holds ahead of the table into it, a transaction per few thousand, and
+   * drops the log segments the table now covers; returns how many rows were copied. Safe from any
+   * thread; the embedded runner's indexer calls it before indexing. Without a log there is nothing
+   * to copy.
    *
-   * @throws StoreException if the database fails; the rows stay in the log and are copied by a later call
+   * @throws StoreException if the database fails; the rows stay in the log and are copied by a
+   *     later call
    */
   public int copyPending() {
     if (log == null) {
@@ -251,8 +297,9 @@ public final class EventJournal {
   }
 
   /**
-   * After a failed append without a log, the table is the truth and is read again. With one, the sequence numbers are
-   * this writer's own (the table lags behind the log) and the failed batch left nothing: they stay.
+   * After a failed append without a log, the table is the truth and is read again. With one, the
+   * sequence numbers are this writer's own (the table lags behind the log) and the failed batch
+   * left nothing: they stay.
    */
   private void forgetLastSeq() {
     if (log == null) {
@@ -261,14 +308,20 @@ public final class EventJournal {
   }
 
   /**
-   * Returns the row if the table's columns can hold it. A row the log took and the table then refused would block
-   * every row behind it, so the log takes only what the table will: the batch fails here instead, before anything is
-   * written, and the runner retries its submissions one by one (as when a commit is refused).
+   * Returns the row if the table's columns can hold it. A row the log took and the table then
+   * refused would block every row behind it, so the log takes only what the table will: the batch
+   * fails here instead, before anything is written, and the runner retries its submissions one by
+   * one (as when a commit is refused).
    */
   private static Row fitting(Row r) {
-    if (r.id().length() > 128 || r.type().length() > 16 || (r.source() != null && r.source().length() > 64)) {
-      throw new StoreException("event seq " + r.seq() + " does not fit the journal table: id up to 128 characters, "
-          + "type up to 16, source up to 64");
+    if (r.id().length() > 128
+        || r.type().length() > 16
+        || (r.source() != null && r.source().length() > 64)) {
+      throw new StoreException(
+          "event seq "
+              + r.seq()
+              + " does not fit the journal table: id up to 128 characters, "
+              + "type up to 16, source up to 64");
     }
     return r;
   }
@@ -279,8 +332,9 @@ public final class EventJournal {
       return;
     }
     c.setAutoCommit(false);
-    try (PreparedStatement ins = c.prepareStatement(
-        "INSERT INTO journal (seq, event_id, type, ts, source, line, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO journal (seq, event_id, type, ts, source, line, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (Row r : rows) {
         ins.setLong(1, r.seq());
         ins.setString(2, r.id());
@@ -288,7 +342,8 @@ public final class EventJournal {
         ins.setLong(4, r.ts());
         ins.setString(5, r.source());
         ins.setString(6, r.line());
-        ins.setObject(7, OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.receivedAt()), ZoneOffset.UTC));
+        ins.setObject(
+            7, OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.receivedAt()), ZoneOffset.UTC));
         ins.addBatch();
       }
       ins.executeBatch();
@@ -299,27 +354,39 @@ public final class EventJournal {
     }
   }
 
-  /** Copies what the log holds beyond the table (a crash came before the copier), then starts the log afresh. */
+  /**
+   * Copies what the log holds beyond the table (a crash came before the copier), then starts the
+   * log afresh.
+   */
   private void recoverLog(JournalLog log) {
     try (Connection c = ds.getConnection()) {
       long inTable = maxSeq(c);
       List<Row> step = new ArrayList<>();
       SQLException[] failed = {null};
-      log.recover(e -> {
-        if (e.seq() <= inTable || failed[0] != null) {
-          return;
-        }
-        Event ev = decode(e.seq(), e.line());
-        step.add(new Row(e.seq(), ev.id(), ev.type().wireName(), ev.ts(), ev.source(), e.line(), e.receivedAtMillis()));
-        if (step.size() == COPY_STEP) {
-          try {
-            insert(c, step);
-          } catch (SQLException ex) {
-            failed[0] = ex;
-          }
-          step.clear();
-        }
-      });
+      log.recover(
+          e -> {
+            if (e.seq() <= inTable || failed[0] != null) {
+              return;
+            }
+            Event ev = decode(e.seq(), e.line());
+            step.add(
+                new Row(
+                    e.seq(),
+                    ev.id(),
+                    ev.type().wireName(),
+                    ev.ts(),
+                    ev.source(),
+                    e.line(),
+                    e.receivedAtMillis()));
+            if (step.size() == COPY_STEP) {
+              try {
+                insert(c, step);
+              } catch (SQLException ex) {
+                failed[0] = ex;
+              }
+              step.clear();
+            }
+          });
       if (failed[0] != null) {
         throw failed[0];
       }
@@ -342,17 +409,20 @@ public final class EventJournal {
         c.setAutoCommit(false);
         try {
           long from;
-          try (PreparedStatement ps = c.prepareStatement("SELECT indexed_seq FROM journal_index_state WHERE id = 1");
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT indexed_seq FROM journal_index_state WHERE id = 1");
               ResultSet rs = ps.executeQuery()) {
             rs.next();
             from = rs.getLong(1);
           }
           int n = 0;
           long last = from;
-          try (PreparedStatement read = c.prepareStatement(
-                  "SELECT seq, line FROM journal WHERE seq > ? ORDER BY seq LIMIT ?");
-              PreparedStatement party = c.prepareStatement(
-                  "INSERT INTO journal_party (entity_kind, entity, seq) VALUES (?, ?, ?)")) {
+          try (PreparedStatement read =
+                  c.prepareStatement(
+                      "SELECT seq, line FROM journal WHERE seq > ? ORDER BY seq LIMIT ?");
+              PreparedStatement party =
+                  c.prepareStatement(
+                      "INSERT INTO journal_party (entity_kind, entity, seq) VALUES (?, ?, ?)")) {
             read.setLong(1, from);
             read.setInt(2, maxEvents);
             read.setFetchSize(1000);
@@ -372,7 +442,8 @@ public final class EventJournal {
             party.executeBatch();
           }
           if (n > 0) {
-            try (PreparedStatement up = c.prepareStatement("UPDATE journal_index_state SET indexed_seq = ? WHERE id = 1")) {
+            try (PreparedStatement up =
+                c.prepareStatement("UPDATE journal_index_state SET indexed_seq = ? WHERE id = 1")) {
               up.setLong(1, last);
               up.executeUpdate();
             }
@@ -415,7 +486,9 @@ public final class EventJournal {
         int n = to - from;
         PreparedStatement ps = byLength.get(n);
         if (ps == null) {
-          ps = c.prepareStatement("SELECT event_id FROM journal WHERE event_id IN (" + placeholders(n) + ")");
+          ps =
+              c.prepareStatement(
+                  "SELECT event_id FROM journal WHERE event_id IN (" + placeholders(n) + ")");
           byLength.put(n, ps);
         }
         for (int i = 0; i < n; i++) {
@@ -481,7 +554,8 @@ public final class EventJournal {
     copyPending();
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-      try (PreparedStatement ps = c.prepareStatement("SELECT seq, line FROM journal WHERE seq > ? ORDER BY seq")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT seq, line FROM journal WHERE seq > ? ORDER BY seq")) {
         ps.setFetchSize(1000);
         ps.setLong(1, afterSeq);
         long n = 0;
@@ -510,8 +584,10 @@ public final class EventJournal {
       return 0;
     }
     copyPending();
-    String sql = "SELECT seq, line FROM journal WHERE seq > ? AND seq <= ? AND type IN (" + placeholders(types.size())
-        + ") ORDER BY seq";
+    String sql =
+        "SELECT seq, line FROM journal WHERE seq > ? AND seq <= ? AND type IN ("
+            + placeholders(types.size())
+            + ") ORDER BY seq";
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -548,7 +624,8 @@ public final class EventJournal {
       return Optional.of(entry(waiting));
     }
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT seq, line, received_at FROM journal WHERE event_id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT seq, line, received_at FROM journal WHERE event_id = ?")) {
       ps.setString(1, eventId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
@@ -568,7 +645,9 @@ public final class EventJournal {
       return Optional.of(entry(waiting));
     }
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT seq, line, received_at FROM journal ORDER BY seq DESC LIMIT 1");
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT seq, line, received_at FROM journal ORDER BY seq DESC LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
     } catch (SQLException e) {
@@ -577,21 +656,27 @@ public final class EventJournal {
   }
 
   /**
-   * Returns how many journaled events of one type name this entity, by the source that sent them (the empty string for
-   * none), as far as the per-entity index has got: e.g. the reports naming a number, by institution.
+   * Returns how many journaled events of one type name this entity, by the source that sent them
+   * (the empty string for none), as far as the per-entity index has got: e.g. the reports naming a
+   * number, by institution.
    */
-  public java.util.Map<String, Long> countNamingBySource(EntityKind kind, String entity, EventType type) {
+  public java.util.Map<String, Long> countNamingBySource(
+      EntityKind kind, String entity, EventType type) {
     return countNamingBySource(kind.wireName(), entity, type);
   }
 
   /**
-   * As {@link #countNamingBySource(EntityKind, String, EventType)} for any kind the index holds: an entity kind's wire
-   * name, or {@code url} or {@code app} for what reports point at (as the portal normalises them, up to 256 characters).
+   * As {@link #countNamingBySource(EntityKind, String, EventType)} for any kind the index holds: an
+   * entity kind's wire name, or {@code url} or {@code app} for what reports point at (as the portal
+   * normalises them, up to 256 characters).
    */
-  public java.util.Map<String, Long> countNamingBySource(String kind, String entity, EventType type) {
-    String sql = "SELECT j.source, COUNT(*) FROM journal_party p JOIN journal j ON j.seq = p.seq"
-        + " WHERE p.entity_kind = ? AND p.entity = ? AND j.type = ? GROUP BY j.source";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+  public java.util.Map<String, Long> countNamingBySource(
+      String kind, String entity, EventType type) {
+    String sql =
+        "SELECT j.source, COUNT(*) FROM journal_party p JOIN journal j ON j.seq = p.seq"
+            + " WHERE p.entity_kind = ? AND p.entity = ? AND j.type = ? GROUP BY j.source";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, kind);
       ps.setString(2, entity);
       ps.setString(3, type.wireName());
@@ -612,9 +697,11 @@ public final class EventJournal {
    * far as the per-entity index has got: call {@link #indexPending} first to include the latest.
    */
   public List<JournalEntry> recent(EntityKind kind, String entity, int limit) {
-    String sql = "SELECT j.seq, j.line, j.received_at FROM journal_party p JOIN journal j ON j.seq = p.seq"
-        + " WHERE p.entity_kind = ? AND p.entity = ? ORDER BY p.seq DESC LIMIT ?";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT j.seq, j.line, j.received_at FROM journal_party p JOIN journal j ON j.seq = p.seq"
+            + " WHERE p.entity_kind = ? AND p.entity = ? ORDER BY p.seq DESC LIMIT ?";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, kind.wireName());
       ps.setString(2, entity);
       ps.setInt(3, limit);
@@ -637,7 +724,8 @@ public final class EventJournal {
   }
 
   private JournalEntry entry(Row r) {
-    return new JournalEntry(r.seq(), decode(r.seq(), r.line()), Instant.ofEpochMilli(r.receivedAt()));
+    return new JournalEntry(
+        r.seq(), decode(r.seq(), r.line()), Instant.ofEpochMilli(r.receivedAt()));
   }
 
   /** Copies what waits in memory to the table and closes the log (a database being closed). */
@@ -666,7 +754,10 @@ public final class EventJournal {
     }
     // The line was written by this codec; failing to read it back means the journal or the codec
     // changed incompatibly, and replaying around it would silently diverge from the live state.
-    throw new IllegalStateException("journal seq " + seq + " no longer decodes: "
-        + ((ParseResult.Rejected) r).rejection().describe());
+    throw new IllegalStateException(
+        "journal seq "
+            + seq
+            + " no longer decodes: "
+            + ((ParseResult.Rejected) r).rejection().describe());
   }
 }

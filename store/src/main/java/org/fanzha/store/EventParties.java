@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 final class EventParties {
 
   /**
-   * An entity named by an event: {@code kind} is an entity kind's wire name, or {@code url} or {@code app} for what a
-   * report points at (not entities the engine scores, but what the public portal counts reports on).
+   * An entity named by an event: {@code kind} is an entity kind's wire name, or {@code url} or
+   * {@code app} for what a report points at (not entities the engine scores, but what the public
+   * portal counts reports on).
    */
   record Party(String kind, String entity) {}
 
@@ -61,7 +62,7 @@ final class EventParties {
           case ACCOUNT -> add(out, EntityKind.ACCOUNT, t.value());
           case URL -> add(out, "url", t.value());
           case APP -> add(out, "app", t.value());
-          default -> { } // social accounts: neither scored nor counted
+          default -> {} // social accounts: neither scored nor counted
         }
       }
       add(out, EntityKind.PHONE, r.reporter());

@@ -14,10 +14,10 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stop and freeze orders with their full history (tables {@code hold_order}, {@code hold_transition}).
- * History rows are only ever inserted; an order's row carries a version (its number of steps), and
- * {@link #update} writes only over the version the change was decided on, so two people acting on
- * one order at once cannot both succeed.
+ * Stop and freeze orders with their full history (tables {@code hold_order}, {@code
+ * hold_transition}). History rows are only ever inserted; an order's row carries a version (its
+ * number of steps), and {@link #update} writes only over the version the change was decided on, so
+ * two people acting on one order at once cannot both succeed.
  */
 public final class HoldOrderRepository {
 
@@ -39,8 +39,11 @@ public final class HoldOrderRepository {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO hold_order (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO hold_order ("
+                    + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           ps.setString(1, r.id());
           ps.setString(2, r.kind());
           ps.setString(3, r.account());
@@ -72,15 +75,23 @@ public final class HoldOrderRepository {
    */
   public boolean update(HoldRecord r, int expectedSteps) {
     if (r.history().size() <= expectedSteps) {
-      throw new IllegalArgumentException("hold " + r.id() + ": an update must add steps (has "
-          + r.history().size() + ", stored " + expectedSteps + ")");
+      throw new IllegalArgumentException(
+          "hold "
+              + r.id()
+              + ": an update must add steps (has "
+              + r.history().size()
+              + ", stored "
+              + expectedSteps
+              + ")");
     }
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
         int n;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE hold_order SET state = ?, expires_at_ms = ?,"
-            + " renewals = ?, version = ? WHERE id = ? AND version = ?")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE hold_order SET state = ?, expires_at_ms = ?,"
+                    + " renewals = ?, version = ? WHERE id = ? AND version = ?")) {
           ps.setString(1, r.state());
           setNullableLong(ps, 2, r.expiresAtMillis());
           ps.setInt(3, r.renewals());
@@ -107,19 +118,24 @@ public final class HoldOrderRepository {
 
   /** Returns the order with this id and its history, if stored. */
   public Optional<HoldRecord> find(String id) {
-    List<HoldRecord> l = query("SELECT " + COLUMNS + " FROM hold_order WHERE id = ?", ps -> ps.setString(1, id));
+    List<HoldRecord> l =
+        query("SELECT " + COLUMNS + " FROM hold_order WHERE id = ?", ps -> ps.setString(1, id));
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
   /** Returns the orders on an account, newest first. */
   public List<HoldRecord> forAccount(String account) {
-    return query("SELECT " + COLUMNS + " FROM hold_order WHERE account = ? ORDER BY created_at_ms DESC, id DESC",
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM hold_order WHERE account = ? ORDER BY created_at_ms DESC, id DESC",
         ps -> ps.setString(1, account));
   }
 
   /** Returns up to {@code limit} orders, newest first. */
   public List<HoldRecord> recent(int limit) {
-    return query("SELECT " + COLUMNS + " FROM hold_order ORDER BY created_at_ms DESC, id DESC LIMIT ?",
+    return query(
+        "SELECT " + COLUMNS + " FROM hold_order ORDER BY created_at_ms DESC, id DESC LIMIT ?",
         ps -> ps.setInt(1, Math.max(0, limit)));
   }
 
@@ -139,8 +155,17 @@ public final class HoldOrderRepository {
     void bind(PreparedStatement ps) throws SQLException;
   }
 
-  private record Header(String id, String kind, String account, long amountFen, String caseRef, String state,
-      long termMillis, @Nullable Long expiresAtMillis, int renewals, int version) {}
+  private record Header(
+      String id,
+      String kind,
+      String account,
+      long amountFen,
+      String caseRef,
+      String state,
+      long termMillis,
+      @Nullable Long expiresAtMillis,
+      int renewals,
+      int version) {}
 
   private List<HoldRecord> query(String sql, Binder binder) {
     try (Connection c = ds.getConnection()) {
@@ -152,16 +177,36 @@ public final class HoldOrderRepository {
           binder.bind(ps);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              Header h = new Header(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                  rs.getString(6), rs.getLong(7), nullableLong(rs, 8), rs.getInt(9), rs.getInt(10));
+              Header h =
+                  new Header(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getLong(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getLong(7),
+                      nullableLong(rs, 8),
+                      rs.getInt(9),
+                      rs.getInt(10));
               headers.put(h.id(), h);
             }
           }
         }
         List<HoldRecord> out = new ArrayList<>(headers.size());
         for (Header h : headers.values()) {
-          out.add(new HoldRecord(h.id(), h.kind(), h.account(), h.amountFen(), h.caseRef(), h.state(),
-              h.termMillis(), h.expiresAtMillis(), h.renewals(), steps(c, h.id(), h.version())));
+          out.add(
+              new HoldRecord(
+                  h.id(),
+                  h.kind(),
+                  h.account(),
+                  h.amountFen(),
+                  h.caseRef(),
+                  h.state(),
+                  h.termMillis(),
+                  h.expiresAtMillis(),
+                  h.renewals(),
+                  steps(c, h.id(), h.version())));
         }
         c.commit();
         return out;
@@ -174,16 +219,25 @@ public final class HoldOrderRepository {
     }
   }
 
-  private static List<HoldRecord.Step> steps(Connection c, String id, int version) throws SQLException {
+  private static List<HoldRecord.Step> steps(Connection c, String id, int version)
+      throws SQLException {
     List<HoldRecord.Step> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT from_state, to_state, at_ms, actor, note, expires_at_ms"
-        + " FROM hold_transition WHERE order_id = ? AND step < ? ORDER BY step")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT from_state, to_state, at_ms, actor, note, expires_at_ms"
+                + " FROM hold_transition WHERE order_id = ? AND step < ? ORDER BY step")) {
       ps.setString(1, id);
       ps.setInt(2, version);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new HoldRecord.Step(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-              rs.getString(5), nullableLong(rs, 6)));
+          out.add(
+              new HoldRecord.Step(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getLong(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  nullableLong(rs, 6)));
         }
       }
     }
@@ -191,8 +245,10 @@ public final class HoldOrderRepository {
   }
 
   private static void insertSteps(Connection c, HoldRecord r, int from) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO hold_transition"
-        + " (order_id, step, from_state, to_state, at_ms, actor, note, expires_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO hold_transition"
+                + " (order_id, step, from_state, to_state, at_ms, actor, note, expires_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int i = from; i < r.history().size(); i++) {
         HoldRecord.Step s = r.history().get(i);
         ps.setString(1, r.id());
@@ -209,7 +265,8 @@ public final class HoldOrderRepository {
     }
   }
 
-  private static void setNullableLong(PreparedStatement ps, int i, @Nullable Long v) throws SQLException {
+  private static void setNullableLong(PreparedStatement ps, int i, @Nullable Long v)
+      throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.BIGINT);
     } else {

@@ -4,9 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored stop or freeze order: its current state and every change, oldest first. Kinds and
- * states are wire names ({@code stop}, {@code confirmed} …); the rules of the workflow live in the
- * domain model ({@code org.fanzha.graph.freeze.HoldOrder}), the store only keeps what it decided.
+ * A stored stop or freeze order: its current state and every change, oldest first. Kinds and states
+ * are wire names ({@code stop}, {@code confirmed} …); the rules of the workflow live in the domain
+ * model ({@code org.fanzha.graph.freeze.HoldOrder}), the store only keeps what it decided.
  *
  * @param id the order's id
  * @param kind {@code stop} or {@code freeze}
@@ -20,13 +20,22 @@ import org.jspecify.annotations.Nullable;
  * @param history every change, oldest first; never empty
  */
 public record HoldRecord(
-    String id, String kind, String account, long amountFen, String caseRef, String state, long termMillis,
-    @Nullable Long expiresAtMillis, int renewals, List<Step> history) {
+    String id,
+    String kind,
+    String account,
+    long amountFen,
+    String caseRef,
+    String state,
+    long termMillis,
+    @Nullable Long expiresAtMillis,
+    int renewals,
+    List<Step> history) {
 
   public HoldRecord {
     history = List.copyOf(history);
     if (history.isEmpty()) {
-      throw new IllegalArgumentException("hold " + id + " has no history; its request is its first step");
+      throw new IllegalArgumentException(
+          "hold " + id + " has no history; its request is its first step");
     }
   }
 
@@ -40,6 +49,11 @@ public record HoldRecord(
    * @param note reason or reference given
    * @param expiresAtMillis the expiry after the change, or {@code null} when not in force
    */
-  public record Step(@Nullable String from, String to, long atMillis, String actor, @Nullable String note,
+  public record Step(
+      @Nullable String from,
+      String to,
+      long atMillis,
+      String actor,
+      @Nullable String note,
       @Nullable Long expiresAtMillis) {}
 }

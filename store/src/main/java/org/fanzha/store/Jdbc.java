@@ -10,7 +10,10 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
-/** The few JDBC moves the list and appeal repositories make: bind, run, map rows, with nullable columns. */
+/**
+ * The few JDBC moves the list and appeal repositories make: bind, run, map rows, with nullable
+ * columns.
+ */
 final class Jdbc {
 
   /** Sets a statement's parameters. */
@@ -32,7 +35,8 @@ final class Jdbc {
   }
 
   <T> List<T> query(String sql, Binder binder, Row<T> row) {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
@@ -48,7 +52,8 @@ final class Jdbc {
 
   /** Runs one statement in its own transaction; returns the rows changed. */
   int update(String sql, Binder binder) {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       binder.bind(ps);
       return ps.executeUpdate();
     } catch (SQLException e) {
@@ -56,9 +61,13 @@ final class Jdbc {
     }
   }
 
-  /** Runs one insert; returns false, changing nothing, when a unique key it would repeat is taken already. */
+  /**
+   * Runs one insert; returns false, changing nothing, when a unique key it would repeat is taken
+   * already.
+   */
   boolean insertUnlessTaken(String sql, Binder binder) {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       binder.bind(ps);
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
@@ -74,7 +83,9 @@ final class Jdbc {
     void run(Connection c) throws SQLException;
   }
 
-  /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   */
   void transaction(Work work) {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);

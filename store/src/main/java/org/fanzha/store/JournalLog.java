@@ -17,14 +17,16 @@ import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The journal's write-ahead log: accepted events appended to segment files and forced to disk once per batch, ahead of
- * the journal table, which a copier fills behind it (decision 0020). A database commit cost the decide path about
- * 1.5–3.5 ms a batch, mostly rewriting B-tree pages; a forced append costs about 0.2 ms on this machine.
+ * The journal's write-ahead log: accepted events appended to segment files and forced to disk once
+ * per batch, ahead of the journal table, which a copier fills behind it (decision 0020). A database
+ * commit cost the decide path about 1.5–3.5 ms a batch, mostly rewriting B-tree pages; a forced
+ * append costs about 0.2 ms on this machine.
  *
- * <p>A segment {@code <first seq>.log} holds records {@code [int length][int crc32c][long seq][long received at]
- * [length bytes of the event's stored line, UTF-8]}, the CRC over everything after it. Only the tail of the last
- * segment can be torn (a crash during a write that was never acknowledged); {@link #recover} cuts it off. A bad
- * record anywhere else is damage, and recovery stops with an error rather than skip accepted events.
+ * <p>A segment {@code <first seq>.log} holds records {@code [int length][int crc32c][long seq][long
+ * received at] [length bytes of the event's stored line, UTF-8]}, the CRC over everything after it.
+ * Only the tail of the last segment can be torn (a crash during a write that was never
+ * acknowledged); {@link #recover} cuts it off. A bad record anywhere else is damage, and recovery
+ * stops with an error rather than skip accepted events.
  */
 final class JournalLog implements AutoCloseable {
 
@@ -37,7 +39,8 @@ final class JournalLog implements AutoCloseable {
     FileChannel create(Path file) throws IOException;
   }
 
-  private static final Segments FILES = file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  private static final Segments FILES =
+      file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
   static final long SEGMENT_BYTES = 64L << 20;
   private static final int HEADER = 4 + 4 + 8 + 8;
@@ -58,7 +61,9 @@ final class JournalLog implements AutoCloseable {
     this.files = files;
   }
 
-  /** Opens the log in {@code dir} (created when missing); call {@link #recover} before appending. */
+  /**
+   * Opens the log in {@code dir} (created when missing); call {@link #recover} before appending.
+   */
   static JournalLog open(Path dir) {
     return open(dir, SEGMENT_BYTES);
   }
@@ -72,8 +77,12 @@ final class JournalLog implements AutoCloseable {
       Files.createDirectories(dir);
       JournalLog log = new JournalLog(dir, segmentBytes, files);
       try (Stream<Path> listed = Files.list(dir)) {
-        listed.filter(p -> p.getFileName().toString().matches("[0-9]{20}\\" + SUFFIX)).forEach(p -> log.segments.put(
-            Long.parseLong(p.getFileName().toString().substring(0, 20)), p));
+        listed
+            .filter(p -> p.getFileName().toString().matches("[0-9]{20}\\" + SUFFIX))
+            .forEach(
+                p ->
+                    log.segments.put(
+                        Long.parseLong(p.getFileName().toString().substring(0, 20)), p));
       }
       return log;
     } catch (IOException e) {
@@ -82,8 +91,8 @@ final class JournalLog implements AutoCloseable {
   }
 
   /**
-   * Hands every intact record to {@code entries}, oldest first, cutting a torn tail off the last segment; returns the
-   * highest sequence number read (0 when the log is empty).
+   * Hands every intact record to {@code entries}, oldest first, cutting a torn tail off the last
+   * segment; returns the highest sequence number read (0 when the log is empty).
    *
    * @throws StoreException when a segment other than the last is damaged, or the disk fails
    */
@@ -92,15 +101,22 @@ final class JournalLog implements AutoCloseable {
     try {
       for (Map.Entry<Long, Path> s : segments.entrySet()) {
         boolean isLast = s.getKey().equals(segments.lastKey());
-        long intact = read(s.getValue(), e -> {
-          entries.accept(e);
-          last[0] = e.seq();
-        });
+        long intact =
+            read(
+                s.getValue(),
+                e -> {
+                  entries.accept(e);
+                  last[0] = e.seq();
+                });
         long size = Files.size(s.getValue());
         if (intact < size) {
           if (!isLast) {
-            throw new IOException("segment " + s.getValue().getFileName() + " is damaged at byte " + intact
-                + " and is not the last; its later records cannot be trusted, nor skipped");
+            throw new IOException(
+                "segment "
+                    + s.getValue().getFileName()
+                    + " is damaged at byte "
+                    + intact
+                    + " and is not the last; its later records cannot be trusted, nor skipped");
           }
           try (FileChannel ch = FileChannel.open(s.getValue(), StandardOpenOption.WRITE)) {
             ch.truncate(intact); // a write that was never acknowledged
@@ -114,7 +130,9 @@ final class JournalLog implements AutoCloseable {
     }
   }
 
-  /** Appends the entries (consecutive sequence numbers) and forces them to disk before returning. */
+  /**
+   * Appends the entries (consecutive sequence numbers) and forces them to disk before returning.
+   */
   synchronized void append(List<Entry> entries) {
     if (entries.isEmpty()) {
       return;
@@ -129,7 +147,13 @@ final class JournalLog implements AutoCloseable {
         for (Entry e : entries) {
           byte[] line = e.line().getBytes(StandardCharsets.UTF_8);
           if (line.length > MAX_LINE) {
-            throw new IOException("event seq " + e.seq() + " is " + line.length + " bytes; the log takes up to " + MAX_LINE);
+            throw new IOException(
+                "event seq "
+                    + e.seq()
+                    + " is "
+                    + line.length
+                    + " bytes; the log takes up to "
+                    + MAX_LINE);
           }
           if (buffer.remaining() < HEADER + line.length) {
             flush(ch);
@@ -138,7 +162,12 @@ final class JournalLog implements AutoCloseable {
             }
           }
           int at = buffer.position();
-          buffer.putInt(line.length).putInt(0).putLong(e.seq()).putLong(e.receivedAtMillis()).put(line);
+          buffer
+              .putInt(line.length)
+              .putInt(0)
+              .putLong(e.seq())
+              .putLong(e.receivedAtMillis())
+              .put(line);
           CRC32C crc = new CRC32C();
           crc.update(buffer.duplicate().position(at + 8).limit(buffer.position()));
           buffer.putInt(at + 4, (int) crc.getValue());
@@ -156,8 +185,9 @@ final class JournalLog implements AutoCloseable {
   }
 
   /**
-   * Cuts a failed batch off the segment: nothing of it stays, as it was not acknowledged. When even that fails, records
-   * appended after the torn bytes would be lost to recovery, so the log takes nothing more until it is opened again.
+   * Cuts a failed batch off the segment: nothing of it stays, as it was not acknowledged. When even
+   * that fails, records appended after the torn bytes would be lost to recovery, so the log takes
+   * nothing more until it is opened again.
    */
   private void undo(FileChannel ch, long start, Exception failure) {
     try {
@@ -165,11 +195,15 @@ final class JournalLog implements AutoCloseable {
       ch.position(start);
     } catch (IOException e) {
       failure.addSuppressed(e);
-      broken = "a failed write could not be undone (" + e.getMessage() + "); restart to recover the log";
+      broken =
+          "a failed write could not be undone (" + e.getMessage() + "); restart to recover the log";
     }
   }
 
-  /** Deletes the segments whose every record has a sequence number up to {@code seq} (copied to the table). */
+  /**
+   * Deletes the segments whose every record has a sequence number up to {@code seq} (copied to the
+   * table).
+   */
   synchronized void dropUpTo(long seq) {
     while (segments.size() > 1) {
       Map.Entry<Long, Path> first = segments.firstEntry();
@@ -182,7 +216,10 @@ final class JournalLog implements AutoCloseable {
     }
   }
 
-  /** Deletes every segment; the next append starts a new one. For after recovery has copied everything. */
+  /**
+   * Deletes every segment; the next append starts a new one. For after recovery has copied
+   * everything.
+   */
   synchronized void clear() {
     closeCurrent();
     for (Path p : segments.values()) {
@@ -233,7 +270,8 @@ final class JournalLog implements AutoCloseable {
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);
     } catch (IOException e) {
-      // some file systems cannot open a directory for this; the file's own force still holds its content
+      // some file systems cannot open a directory for this; the file's own force still holds its
+      // content
     }
   }
 

@@ -31,13 +31,15 @@ public final class Quarantine {
   /**
    * Stores the refused events of one input (an API request, a file) in one transaction.
    *
-   * @param origin where they came from, e.g. {@code api:/api/v1/events} or {@code file:events.ndjson}
+   * @param origin where they came from, e.g. {@code api:/api/v1/events} or {@code
+   *     file:events.ndjson}
    */
   public void record(String origin, List<QuarantinedEvent> refused) {
     if (refused.isEmpty()) {
       return;
     }
-    String sql = "INSERT INTO quarantine (origin, position, event_id, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)";
+    String sql =
+        "INSERT INTO quarantine (origin, position, event_id, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)";
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -75,8 +77,11 @@ public final class Quarantine {
 
   /** Returns the number of refused events per field at fault, most frequent first. */
   public Map<String, Long> countsByField() {
-    String sql = "SELECT field, COUNT(*) AS n FROM quarantine GROUP BY field ORDER BY n DESC, field";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    String sql =
+        "SELECT field, COUNT(*) AS n FROM quarantine GROUP BY field ORDER BY n DESC, field";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       Map<String, Long> out = new LinkedHashMap<>();
       while (rs.next()) {
         out.put(rs.getString(1), rs.getLong(2));
@@ -89,18 +94,26 @@ public final class Quarantine {
 
   /** Returns up to {@code limit} most recent entries, newest first. */
   public List<QuarantineEntry> recent(int limit) {
-    String sql = "SELECT id, received_at, origin, position, event_id, field, reason, raw FROM quarantine"
-        + " ORDER BY id DESC LIMIT ?";
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT id, received_at, origin, position, event_id, field, reason, raw FROM quarantine"
+            + " ORDER BY id DESC LIMIT ?";
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, limit);
       List<QuarantineEntry> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new QuarantineEntry(
-              rs.getLong(1),
-              rs.getObject(2, OffsetDateTime.class).toInstant(),
-              rs.getString(3),
-              new QuarantinedEvent(rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))));
+          out.add(
+              new QuarantineEntry(
+                  rs.getLong(1),
+                  rs.getObject(2, OffsetDateTime.class).toInstant(),
+                  rs.getString(3),
+                  new QuarantinedEvent(
+                      rs.getLong(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7),
+                      rs.getString(8))));
         }
       }
       return out;

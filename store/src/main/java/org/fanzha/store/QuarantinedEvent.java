@@ -10,4 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param field the field at fault ({@code "(json)"} for malformed JSON)
  * @param raw the event's text as received, when it can be cut out of the input
  */
-public record QuarantinedEvent(long position, @Nullable String eventId, String field, String reason, @Nullable String raw) {}
+public record QuarantinedEvent(
+    long position, @Nullable String eventId, String field, String reason, @Nullable String raw) {}

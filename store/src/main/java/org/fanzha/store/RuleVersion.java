@@ -7,8 +7,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state {@code draft}, {@code shadow}, {@code live} or {@code retired}
  */
-public record RuleVersion(long version, String state, String source, String author, long createdAtMillis,
-    @Nullable String publishedBy, @Nullable Long publishedAtMillis, @Nullable String note) {
+public record RuleVersion(
+    long version,
+    String state,
+    String source,
+    String author,
+    long createdAtMillis,
+    @Nullable String publishedBy,
+    @Nullable Long publishedAtMillis,
+    @Nullable String note) {
 
   public static final String DRAFT = "draft";
   public static final String SHADOW = "shadow";

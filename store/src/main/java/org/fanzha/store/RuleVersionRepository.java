@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RuleVersionRepository {
 
-  private static final String COLUMNS = "version, state, source, author, created_at_ms, published_by, published_at_ms, note";
+  private static final String COLUMNS =
+      "version, state, source, author, created_at_ms, published_by, published_at_ms, note";
 
   private final DataSource ds;
   private final Object writeLock = new Object();
@@ -34,12 +35,15 @@ public final class RuleVersionRepository {
         c.setAutoCommit(false);
         try {
           long next;
-          try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(version), 0) + 1 FROM rule_version");
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT COALESCE(MAX(version), 0) + 1 FROM rule_version");
               ResultSet rs = ps.executeQuery()) {
             rs.next();
             next = rs.getLong(1);
           }
-          try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO rule_version (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, next);
             ps.setString(2, RuleVersion.DRAFT);
             ps.setString(3, source);
@@ -64,13 +68,17 @@ public final class RuleVersionRepository {
 
   /** Returns one version. */
   public Optional<RuleVersion> find(long version) {
-    List<RuleVersion> l = query("SELECT " + COLUMNS + " FROM rule_version WHERE version = ?", version);
+    List<RuleVersion> l =
+        query("SELECT " + COLUMNS + " FROM rule_version WHERE version = ?", version);
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
   /** Returns the live version, if any was published. */
   public Optional<RuleVersion> live() {
-    List<RuleVersion> l = query("SELECT " + COLUMNS + " FROM rule_version WHERE state = '" + RuleVersion.LIVE + "'", null);
+    List<RuleVersion> l =
+        query(
+            "SELECT " + COLUMNS + " FROM rule_version WHERE state = '" + RuleVersion.LIVE + "'",
+            null);
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
@@ -79,10 +87,15 @@ public final class RuleVersionRepository {
     return query("SELECT " + COLUMNS + " FROM rule_version ORDER BY version DESC", null);
   }
 
-  /** Sets the state of a version other than the live one; returns false when it does not exist or is live. */
+  /**
+   * Sets the state of a version other than the live one; returns false when it does not exist or is
+   * live.
+   */
   public boolean setState(long version, String state) {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE rule_version SET state = ? WHERE version = ? AND state <> ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE rule_version SET state = ? WHERE version = ? AND state <> ?")) {
       ps.setString(1, state);
       ps.setLong(2, version);
       ps.setString(3, RuleVersion.LIVE);
@@ -92,19 +105,23 @@ public final class RuleVersionRepository {
     }
   }
 
-  /** Makes {@code version} the live one and retires the previous live version, in one transaction. */
+  /**
+   * Makes {@code version} the live one and retires the previous live version, in one transaction.
+   */
   public void publish(long version, String by, long atMillis) {
     synchronized (writeLock) {
       try (Connection c = ds.getConnection()) {
         c.setAutoCommit(false);
         try {
-          try (PreparedStatement ps = c.prepareStatement("UPDATE rule_version SET state = ? WHERE state = ?")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE rule_version SET state = ? WHERE state = ?")) {
             ps.setString(1, RuleVersion.RETIRED);
             ps.setString(2, RuleVersion.LIVE);
             ps.executeUpdate();
           }
-          try (PreparedStatement ps = c.prepareStatement(
-              "UPDATE rule_version SET state = ?, published_by = ?, published_at_ms = ? WHERE version = ?")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE rule_version SET state = ?, published_by = ?, published_at_ms = ? WHERE version = ?")) {
             ps.setString(1, RuleVersion.LIVE);
             ps.setString(2, by);
             ps.setLong(3, atMillis);
@@ -125,7 +142,8 @@ public final class RuleVersionRepository {
   }
 
   private List<RuleVersion> query(String sql, @Nullable Long arg) {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       if (arg != null) {
         ps.setLong(1, arg);
       }
@@ -134,8 +152,16 @@ public final class RuleVersionRepository {
         while (rs.next()) {
           long published = rs.getLong(7);
           Long at = rs.wasNull() ? null : published;
-          out.add(new RuleVersion(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-              rs.getString(6), at, rs.getString(8)));
+          out.add(
+              new RuleVersion(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getLong(5),
+                  rs.getString(6),
+                  at,
+                  rs.getString(8)));
         }
       }
       return out;

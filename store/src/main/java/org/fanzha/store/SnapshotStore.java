@@ -61,11 +61,15 @@ public final class SnapshotStore {
       try (Connection c = ds.getConnection()) {
         c.setAutoCommit(false);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(tmp), 1 << 16);
-            PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO engine_snapshot (seq_covered, size_bytes, state) VALUES (?, ?, ?)");
-            PreparedStatement prune = c.prepareStatement(
-                "DELETE FROM engine_snapshot WHERE id NOT IN ("
-                    + "SELECT id FROM (SELECT id FROM engine_snapshot ORDER BY id DESC LIMIT " + KEEP + ") AS keep)")) {
+            PreparedStatement ins =
+                c.prepareStatement(
+                    "INSERT INTO engine_snapshot (seq_covered, size_bytes, state) VALUES (?, ?, ?)");
+            PreparedStatement prune =
+                c.prepareStatement(
+                    "DELETE FROM engine_snapshot WHERE id NOT IN ("
+                        + "SELECT id FROM (SELECT id FROM engine_snapshot ORDER BY id DESC LIMIT "
+                        + KEEP
+                        + ") AS keep)")) {
           ins.setLong(1, seqCovered);
           ins.setLong(2, size);
           ins.setBinaryStream(3, in, size);
@@ -96,8 +100,8 @@ public final class SnapshotStore {
   /** Returns the newest snapshot's covered sequence number, if there is one. */
   public Optional<Long> latestSeq() {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT seq_covered FROM engine_snapshot ORDER BY id DESC LIMIT 1");
+        PreparedStatement ps =
+            c.prepareStatement("SELECT seq_covered FROM engine_snapshot ORDER BY id DESC LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
     } catch (SQLException e) {
@@ -112,8 +116,9 @@ public final class SnapshotStore {
   public <T> Optional<Loaded<T>> loadLatest(Reader<T> reader) {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false); // large objects stream only inside a transaction on PostgreSQL
-      try (PreparedStatement ps = c.prepareStatement(
-              "SELECT seq_covered, state FROM engine_snapshot ORDER BY id DESC LIMIT 1");
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT seq_covered, state FROM engine_snapshot ORDER BY id DESC LIMIT 1");
           ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           c.commit();

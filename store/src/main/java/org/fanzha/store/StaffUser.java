@@ -9,8 +9,14 @@ import java.util.Set;
  * @param roles role names without a prefix (ANALYST, REVIEWER …)
  * @param regions GB/T 2260 prefixes the user's view is scoped to; empty for everywhere
  */
-public record StaffUser(String name, String passwordHash, Set<String> roles, List<String> regions, boolean enabled,
-    long createdAtMillis, String createdBy) {
+public record StaffUser(
+    String name,
+    String passwordHash,
+    Set<String> roles,
+    List<String> regions,
+    boolean enabled,
+    long createdAtMillis,
+    String createdBy) {
 
   public StaffUser {
     roles = Set.copyOf(roles);

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /** Named staff users (table {@code staff_user}). */
 public final class StaffUserRepository {
 
-  private static final String COLUMNS = "name, password_hash, roles, regions, enabled, created_at_ms, created_by";
+  private static final String COLUMNS =
+      "name, password_hash, roles, regions, enabled, created_at_ms, created_by";
 
   private final DataSource ds;
 
@@ -33,7 +34,9 @@ public final class StaffUserRepository {
       return false;
     }
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO staff_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO staff_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, u.name());
       ps.setString(2, u.passwordHash());
       ps.setString(3, joined(u.roles().stream().sorted().toList()));
@@ -54,7 +57,8 @@ public final class StaffUserRepository {
   /** Returns the user with this name. */
   public Optional<StaffUser> find(String name) {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_user WHERE name = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM staff_user WHERE name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -67,7 +71,8 @@ public final class StaffUserRepository {
   /** Returns every user, by name. */
   public List<StaffUser> list() {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_user ORDER BY name");
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM staff_user ORDER BY name");
         ResultSet rs = ps.executeQuery()) {
       List<StaffUser> out = new ArrayList<>();
       while (rs.next()) {
@@ -80,8 +85,14 @@ public final class StaffUserRepository {
   }
 
   private static StaffUser read(ResultSet rs) throws SQLException {
-    return new StaffUser(rs.getString(1), rs.getString(2), new LinkedHashSet<>(split(rs.getString(3))), split(rs.getString(4)),
-        rs.getBoolean(5), rs.getLong(6), rs.getString(7));
+    return new StaffUser(
+        rs.getString(1),
+        rs.getString(2),
+        new LinkedHashSet<>(split(rs.getString(3))),
+        split(rs.getString(4)),
+        rs.getBoolean(5),
+        rs.getLong(6),
+        rs.getString(7));
   }
 
   /** Returns names as one comma-separated column (the form of roles and regions in the tables). */

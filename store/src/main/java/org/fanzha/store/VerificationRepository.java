@@ -10,13 +10,15 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Re-verification tasks (table {@code verification_task}) and their timelines ({@code verification_step}): a task and
- * its step are written in one transaction, a change only over the version it was decided on.
+ * Re-verification tasks (table {@code verification_task}) and their timelines ({@code
+ * verification_step}): a task and its step are written in one transaction, a change only over the
+ * version it was decided on.
  */
 public final class VerificationRepository {
 
-  private static final String COLUMNS = "id, entity_kind, entity, region, reasons, channel, state, opened_at_ms, "
-      + "due_at_ms, closed_at_ms, closed_by, version";
+  private static final String COLUMNS =
+      "id, entity_kind, entity, region, reasons, channel, state, opened_at_ms, "
+          + "due_at_ms, closed_at_ms, closed_by, version";
 
   /** The state asked of {@link #list} for every task that still asks or limits something. */
   public static final String ACTIVE = "active";
@@ -30,65 +32,82 @@ public final class VerificationRepository {
   /** Registers a new task with its first step; false when the entity has an active task already. */
   public boolean open(VerificationTask t, VerificationTask.Step step) {
     boolean[] opened = {false};
-    jdbc.transaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM verification_task WHERE entity_kind = ? "
-          + "AND entity = ? AND state <> '" + VerificationTask.VERIFIED + "'")) {
-        ps.setString(1, t.entityKind());
-        ps.setString(2, t.entity());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            return;
+    jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT 1 FROM verification_task WHERE entity_kind = ? "
+                      + "AND entity = ? AND state <> '"
+                      + VerificationTask.VERIFIED
+                      + "'")) {
+            ps.setString(1, t.entityKind());
+            ps.setString(2, t.entity());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                return;
+              }
+            }
           }
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO verification_task (" + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, t.id());
-        ps.setString(2, t.entityKind());
-        ps.setString(3, t.entity());
-        ps.setString(4, t.region());
-        ps.setString(5, t.reasons());
-        ps.setString(6, t.channel());
-        ps.setString(7, t.state());
-        ps.setLong(8, t.openedAtMs());
-        ps.setLong(9, t.dueAtMs());
-        Jdbc.setLong(ps, 10, t.closedAtMs());
-        ps.setString(11, t.closedBy());
-        ps.setInt(12, t.version());
-        ps.executeUpdate();
-      }
-      step(c, t.id(), step);
-      opened[0] = true;
-    });
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO verification_task ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, t.id());
+            ps.setString(2, t.entityKind());
+            ps.setString(3, t.entity());
+            ps.setString(4, t.region());
+            ps.setString(5, t.reasons());
+            ps.setString(6, t.channel());
+            ps.setString(7, t.state());
+            ps.setLong(8, t.openedAtMs());
+            ps.setLong(9, t.dueAtMs());
+            Jdbc.setLong(ps, 10, t.closedAtMs());
+            ps.setString(11, t.closedBy());
+            ps.setInt(12, t.version());
+            ps.executeUpdate();
+          }
+          step(c, t.id(), step);
+          opened[0] = true;
+        });
     return opened[0];
   }
 
-  /** Writes {@code t} and its step over the stored version {@code expectedVersion}; false when it moved meanwhile. */
+  /**
+   * Writes {@code t} and its step over the stored version {@code expectedVersion}; false when it
+   * moved meanwhile.
+   */
   public boolean update(VerificationTask t, int expectedVersion, VerificationTask.Step step) {
     boolean[] done = {false};
-    jdbc.transaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE verification_task SET state = ?, due_at_ms = ?, "
-          + "closed_at_ms = ?, closed_by = ?, version = ? WHERE id = ? AND version = ?")) {
-        ps.setString(1, t.state());
-        ps.setLong(2, t.dueAtMs());
-        Jdbc.setLong(ps, 3, t.closedAtMs());
-        ps.setString(4, t.closedBy());
-        ps.setInt(5, t.version());
-        ps.setString(6, t.id());
-        ps.setInt(7, expectedVersion);
-        if (ps.executeUpdate() != 1) {
-          return;
-        }
-      }
-      step(c, t.id(), step);
-      done[0] = true;
-    });
+    jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE verification_task SET state = ?, due_at_ms = ?, "
+                      + "closed_at_ms = ?, closed_by = ?, version = ? WHERE id = ? AND version = ?")) {
+            ps.setString(1, t.state());
+            ps.setLong(2, t.dueAtMs());
+            Jdbc.setLong(ps, 3, t.closedAtMs());
+            ps.setString(4, t.closedBy());
+            ps.setInt(5, t.version());
+            ps.setString(6, t.id());
+            ps.setInt(7, expectedVersion);
+            if (ps.executeUpdate() != 1) {
+              return;
+            }
+          }
+          step(c, t.id(), step);
+          done[0] = true;
+        });
     return done[0];
   }
 
-  private static void step(Connection c, String taskId, VerificationTask.Step s) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO verification_step (task_id, step, at_ms, kind, detail, "
-        + "actor) VALUES (?, ?, ?, ?, ?, ?)")) {
+  private static void step(Connection c, String taskId, VerificationTask.Step s)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO verification_step (task_id, step, at_ms, kind, detail, "
+                + "actor) VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, taskId);
       ps.setInt(2, s.step());
       ps.setLong(3, s.atMs());
@@ -101,29 +120,50 @@ public final class VerificationRepository {
 
   /** Returns the task with this id. */
   public Optional<VerificationTask> find(String id) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM verification_task WHERE id = ?", ps -> ps.setString(1, id),
-        VerificationRepository::row).stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT " + COLUMNS + " FROM verification_task WHERE id = ?",
+            ps -> ps.setString(1, id),
+            VerificationRepository::row)
+        .stream()
+        .findFirst();
   }
 
   /** Returns the entity's newest task, active or not. */
   public Optional<VerificationTask> latest(String entityKind, String entity) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM verification_task WHERE entity_kind = ? AND entity = ? "
-        + "ORDER BY opened_at_ms DESC, id DESC LIMIT 1", ps -> {
-          ps.setString(1, entityKind);
-          ps.setString(2, entity);
-        }, VerificationRepository::row).stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT "
+                + COLUMNS
+                + " FROM verification_task WHERE entity_kind = ? AND entity = ? "
+                + "ORDER BY opened_at_ms DESC, id DESC LIMIT 1",
+            ps -> {
+              ps.setString(1, entityKind);
+              ps.setString(2, entity);
+            },
+            VerificationRepository::row)
+        .stream()
+        .findFirst();
   }
 
   /**
-   * Returns up to {@code limit} tasks of a state ({@code null}: all; {@link #ACTIVE}: all but verified) and entity
-   * kinds, newest first.
+   * Returns up to {@code limit} tasks of a state ({@code null}: all; {@link #ACTIVE}: all but
+   * verified) and entity kinds, newest first.
    */
   public List<VerificationTask> list(@Nullable String state, List<String> kinds, int limit) {
     boolean active = ACTIVE.equals(state);
-    String where = (state == null ? "" : active ? " AND state <> ?" : " AND state = ?") + " AND entity_kind IN ("
-        + String.join(", ", java.util.Collections.nCopies(Math.max(1, kinds.size()), "?")) + ")";
-    return jdbc.query("SELECT " + COLUMNS + " FROM verification_task WHERE 1 = 1" + where
-        + " ORDER BY opened_at_ms DESC, id DESC LIMIT ?", ps -> {
+    String where =
+        (state == null ? "" : active ? " AND state <> ?" : " AND state = ?")
+            + " AND entity_kind IN ("
+            + String.join(", ", java.util.Collections.nCopies(Math.max(1, kinds.size()), "?"))
+            + ")";
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM verification_task WHERE 1 = 1"
+            + where
+            + " ORDER BY opened_at_ms DESC, id DESC LIMIT ?",
+        ps -> {
           int i = 1;
           if (state != null) {
             ps.setString(i++, active ? VerificationTask.VERIFIED : state);
@@ -132,35 +172,71 @@ public final class VerificationRepository {
             ps.setString(i++, k);
           }
           ps.setInt(i, limit);
-        }, VerificationRepository::row);
+        },
+        VerificationRepository::row);
   }
 
   /** Returns the tasks that limit their entity now (restricted or suspended). */
   public List<VerificationTask> limiting() {
-    return jdbc.query("SELECT " + COLUMNS + " FROM verification_task WHERE state IN ('"
-        + VerificationTask.RESTRICTED + "', '" + VerificationTask.SUSPENDED + "')", ps -> { }, VerificationRepository::row);
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM verification_task WHERE state IN ('"
+            + VerificationTask.RESTRICTED
+            + "', '"
+            + VerificationTask.SUSPENDED
+            + "')",
+        ps -> {},
+        VerificationRepository::row);
   }
 
-  /** Returns up to {@code limit} open or restricted tasks due at or before {@code now}, the most overdue first. */
+  /**
+   * Returns up to {@code limit} open or restricted tasks due at or before {@code now}, the most
+   * overdue first.
+   */
   public List<VerificationTask> overdue(long now, int limit) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM verification_task WHERE state IN ('" + VerificationTask.OPEN + "', '"
-        + VerificationTask.RESTRICTED + "') AND due_at_ms <= ? ORDER BY due_at_ms, id LIMIT ?", ps -> {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM verification_task WHERE state IN ('"
+            + VerificationTask.OPEN
+            + "', '"
+            + VerificationTask.RESTRICTED
+            + "') AND due_at_ms <= ? ORDER BY due_at_ms, id LIMIT ?",
+        ps -> {
           ps.setLong(1, now);
           ps.setInt(2, limit);
-        }, VerificationRepository::row);
+        },
+        VerificationRepository::row);
   }
 
   /** Returns a task's timeline in order. */
   public List<VerificationTask.Step> steps(String taskId) {
-    return jdbc.query("SELECT step, at_ms, kind, detail, actor FROM verification_step WHERE task_id = ? ORDER BY step",
-        ps -> ps.setString(1, taskId), rs -> new VerificationTask.Step(rs.getInt("step"), rs.getLong("at_ms"),
-            rs.getString("kind"), rs.getString("detail"), rs.getString("actor")));
+    return jdbc.query(
+        "SELECT step, at_ms, kind, detail, actor FROM verification_step WHERE task_id = ? ORDER BY step",
+        ps -> ps.setString(1, taskId),
+        rs ->
+            new VerificationTask.Step(
+                rs.getInt("step"),
+                rs.getLong("at_ms"),
+                rs.getString("kind"),
+                rs.getString("detail"),
+                rs.getString("actor")));
   }
 
   private static VerificationTask row(ResultSet rs) throws SQLException {
-    return new VerificationTask(rs.getString("id"), rs.getString("entity_kind"), rs.getString("entity"),
-        rs.getString("region"), rs.getString("reasons"), rs.getString("channel"), rs.getString("state"),
-        rs.getLong("opened_at_ms"), rs.getLong("due_at_ms"), Jdbc.getLong(rs, "closed_at_ms"),
-        rs.getString("closed_by"), rs.getInt("version"));
+    return new VerificationTask(
+        rs.getString("id"),
+        rs.getString("entity_kind"),
+        rs.getString("entity"),
+        rs.getString("region"),
+        rs.getString("reasons"),
+        rs.getString("channel"),
+        rs.getString("state"),
+        rs.getLong("opened_at_ms"),
+        rs.getLong("due_at_ms"),
+        Jdbc.getLong(rs, "closed_at_ms"),
+        rs.getString("closed_by"),
+        rs.getInt("version"));
   }
 }

@@ -15,15 +15,18 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Dissuasion tasks and their timelines (tables {@code warning_task}, {@code warning_step}). A change is written with
- * one new step and only over the version it was decided on, so two analysts closing one task cannot both succeed; a
- * step naming an engine warning already recorded is refused, so a warning seen twice changes nothing.
+ * Dissuasion tasks and their timelines (tables {@code warning_task}, {@code warning_step}). A
+ * change is written with one new step and only over the version it was decided on, so two analysts
+ * closing one task cannot both succeed; a step naming an engine warning already recorded is
+ * refused, so a warning seen twice changes nothing.
  */
 public final class WarningTaskRepository {
 
   /** What a change may write: every column but the id and the two times of the task's start. */
-  private static final String STATE = "last_ts_ms, victim_phone, victim_account, contact, region, severity, fraud_type, "
-      + "evidence, unit, channel, due_at_ms, status, outcome, amount_protected_fen, note, closed_by, closed_at_ms, version";
+  private static final String STATE =
+      "last_ts_ms, victim_phone, victim_account, contact, region, severity, fraud_type, "
+          + "evidence, unit, channel, due_at_ms, status, outcome, amount_protected_fen, note, closed_by, closed_at_ms, version";
+
   private static final String COLUMNS = "id, raised_ts_ms, created_at_ms, " + STATE;
 
   private final DataSource ds;
@@ -38,16 +41,17 @@ public final class WarningTaskRepository {
   }
 
   /**
-   * Stores a new task with its first step and commits; returns false, storing nothing, when the id or the step's
-   * warning is taken.
+   * Stores a new task with its first step and commits; returns false, storing nothing, when the id
+   * or the step's warning is taken.
    */
   public boolean insert(WarningTask t, WarningTask.Step first) {
     return write(t, first, -1);
   }
 
   /**
-   * Writes the task's new state and one more step, over version {@code expectedVersion}; returns false, writing
-   * nothing, when the stored task has another version (someone changed it meanwhile) or the step's warning is taken.
+   * Writes the task's new state and one more step, over version {@code expectedVersion}; returns
+   * false, writing nothing, when the stored task has another version (someone changed it meanwhile)
+   * or the step's warning is taken.
    */
   public boolean update(WarningTask t, int expectedVersion, WarningTask.Step step) {
     return write(t, step, expectedVersion);
@@ -66,8 +70,11 @@ public final class WarningTaskRepository {
             c.rollback();
             return false;
           }
-          try (PreparedStatement ps = c.prepareStatement("INSERT INTO warning_task (" + COLUMNS
-              + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO warning_task ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, t.id());
             ps.setLong(2, t.raisedTsMs());
             ps.setLong(3, t.createdAtMs());
@@ -75,8 +82,11 @@ public final class WarningTaskRepository {
             changed = ps.executeUpdate();
           }
         } else {
-          try (PreparedStatement ps = c.prepareStatement("UPDATE warning_task SET "
-              + STATE.replace(",", " = ?,") + " = ? WHERE id = ? AND version = ?")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE warning_task SET "
+                      + STATE.replace(",", " = ?,")
+                      + " = ? WHERE id = ? AND version = ?")) {
             int i = bindState(ps, 1, t);
             ps.setString(i++, t.id());
             ps.setInt(i, expectedVersion);
@@ -87,8 +97,9 @@ public final class WarningTaskRepository {
           c.rollback();
           return false;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO warning_step (task_id, step, at_ms, kind, detail, actor, ref) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO warning_step (task_id, step, at_ms, kind, detail, actor, ref) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
           ps.setString(1, t.id());
           ps.setInt(2, step.step());
           ps.setLong(3, step.atMs());
@@ -102,7 +113,9 @@ public final class WarningTaskRepository {
         return true;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
-        if (e instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+        if (e instanceof SQLException s
+            && s.getSQLState() != null
+            && s.getSQLState().startsWith("23")) {
           return false; // a concurrent writer took the id or the warning first
         }
         throw e;
@@ -118,13 +131,15 @@ public final class WarningTaskRepository {
   }
 
   /**
-   * Returns tasks newest first: of one status ({@code null}: any), in units whose code starts with one of {@code
-   * unitPrefixes} (empty: every unit).
+   * Returns tasks newest first: of one status ({@code null}: any), in units whose code starts with
+   * one of {@code unitPrefixes} (empty: every unit).
    */
   public List<WarningTask> list(@Nullable String status, List<String> unitPrefixes, int limit) {
     List<Object> args = new ArrayList<>();
     String where = where(status, unitPrefixes, args);
-    return query("SELECT " + COLUMNS + " FROM warning_task" + where + " ORDER BY created_at_ms DESC, id", limit,
+    return query(
+        "SELECT " + COLUMNS + " FROM warning_task" + where + " ORDER BY created_at_ms DESC, id",
+        limit,
         args.toArray());
   }
 
@@ -144,13 +159,22 @@ public final class WarningTaskRepository {
     }
   }
 
-  /** Counts the tasks in some units ({@code []}: every unit) by {@code grouping}, and sums the money protected. */
+  /**
+   * Counts the tasks in some units ({@code []}: every unit) by {@code grouping}, and sums the money
+   * protected.
+   */
   public Map<String, Long> count(Grouping grouping, List<String> unitPrefixes) {
     List<Object> args = new ArrayList<>();
-    String sql = "SELECT " + grouping.sql + ", COUNT(*) FROM warning_task" + where(null, unitPrefixes, args)
-        + " GROUP BY " + grouping.sql;
+    String sql =
+        "SELECT "
+            + grouping.sql
+            + ", COUNT(*) FROM warning_task"
+            + where(null, unitPrefixes, args)
+            + " GROUP BY "
+            + grouping.sql;
     Map<String, Long> out = new TreeMap<>();
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bindArgs(ps, args.toArray());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -166,8 +190,11 @@ public final class WarningTaskRepository {
   /** The money protected (fen) recorded on the tasks of some units. */
   public long protectedFen(List<String> unitPrefixes) {
     List<Object> args = new ArrayList<>();
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-        "SELECT COALESCE(SUM(amount_protected_fen), 0) FROM warning_task" + where(null, unitPrefixes, args))) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COALESCE(SUM(amount_protected_fen), 0) FROM warning_task"
+                    + where(null, unitPrefixes, args))) {
       bindArgs(ps, args.toArray());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -178,7 +205,8 @@ public final class WarningTaskRepository {
     }
   }
 
-  private static String where(@Nullable String status, List<String> unitPrefixes, List<Object> args) {
+  private static String where(
+      @Nullable String status, List<String> unitPrefixes, List<Object> args) {
     StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
     if (status != null) {
       sql.append(" AND status = ?");
@@ -197,29 +225,49 @@ public final class WarningTaskRepository {
 
   /** Open tasks whose due time has passed, most overdue first. */
   public List<WarningTask> overdue(long nowMs, int limit) {
-    return query("SELECT " + COLUMNS + " FROM warning_task WHERE status = 'open' AND due_at_ms < ? ORDER BY due_at_ms",
-        limit, nowMs);
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM warning_task WHERE status = 'open' AND due_at_ms < ? ORDER BY due_at_ms",
+        limit,
+        nowMs);
   }
 
   /** The open task of a person, by phone or by account, newest first. */
   public Optional<WarningTask> openFor(@Nullable String phone, @Nullable String account) {
-    // one look-up per index: with "phone = ? OR account = ?" a database may walk every open task, on every decision
+    // one look-up per index: with "phone = ? OR account = ?" a database may walk every open task,
+    // on every decision
     List<WarningTask> l = new ArrayList<>(2);
     if (phone != null) {
-      l.addAll(query("SELECT " + COLUMNS + " FROM warning_task WHERE victim_phone = ? AND status = 'open' "
-          + "ORDER BY created_at_ms DESC", 1, phone));
+      l.addAll(
+          query(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM warning_task WHERE victim_phone = ? AND status = 'open' "
+                  + "ORDER BY created_at_ms DESC",
+              1,
+              phone));
     }
     if (account != null) {
-      l.addAll(query("SELECT " + COLUMNS + " FROM warning_task WHERE victim_account = ? AND status = 'open' "
-          + "ORDER BY created_at_ms DESC", 1, account));
+      l.addAll(
+          query(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM warning_task WHERE victim_account = ? AND status = 'open' "
+                  + "ORDER BY created_at_ms DESC",
+              1,
+              account));
     }
     return l.stream().max(java.util.Comparator.comparingLong(WarningTask::createdAtMs));
   }
 
   /** Returns whether a task about this person and this contact was closed as a false alarm. */
   public boolean dismissed(String victimPhone, String contact) {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM warning_task WHERE "
-        + "victim_phone = ? AND contact = ? AND outcome = 'false_alarm'")) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT 1 FROM warning_task WHERE "
+                    + "victim_phone = ? AND contact = ? AND outcome = 'false_alarm'")) {
       ps.setString(1, victimPhone);
       ps.setString(2, contact);
       ps.setMaxRows(1);
@@ -234,14 +282,21 @@ public final class WarningTaskRepository {
   /** The whole timeline of a task, oldest first. */
   public List<WarningTask.Step> steps(String id) {
     try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT step, at_ms, kind, detail, actor, ref FROM warning_step WHERE task_id = ? ORDER BY step")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT step, at_ms, kind, detail, actor, ref FROM warning_step WHERE task_id = ? ORDER BY step")) {
       ps.setString(1, id);
       List<WarningTask.Step> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new WarningTask.Step(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6)));
+          out.add(
+              new WarningTask.Step(
+                  rs.getInt(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6)));
         }
       }
       return out;
@@ -251,7 +306,8 @@ public final class WarningTaskRepository {
   }
 
   private List<WarningTask> query(String sql, int limit, Object... args) {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setMaxRows(limit);
       bindArgs(ps, args);
       List<WarningTask> out = new ArrayList<>();
@@ -281,14 +337,34 @@ public final class WarningTaskRepository {
     String evidence = rs.getString(11);
     long closedAt = rs.getLong(20);
     Long closedAtMs = rs.wasNull() ? null : closedAt;
-    return new WarningTask(rs.getString(1), rs.getLong(2), rs.getLong(4), rs.getString(5), rs.getString(6),
-        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-        evidence.isEmpty() ? List.of() : Arrays.asList(evidence.split("\n")), rs.getString(12), rs.getString(13),
-        rs.getLong(14), rs.getString(15), rs.getString(16), rs.getLong(17), rs.getString(18), rs.getString(19),
-        closedAtMs, rs.getInt(21), rs.getLong(3));
+    return new WarningTask(
+        rs.getString(1),
+        rs.getLong(2),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        evidence.isEmpty() ? List.of() : Arrays.asList(evidence.split("\n")),
+        rs.getString(12),
+        rs.getString(13),
+        rs.getLong(14),
+        rs.getString(15),
+        rs.getString(16),
+        rs.getLong(17),
+        rs.getString(18),
+        rs.getString(19),
+        closedAtMs,
+        rs.getInt(21),
+        rs.getLong(3));
   }
 
-  /** Binds the {@link #STATE} columns from parameter {@code i} on; returns the next parameter's index. */
+  /**
+   * Binds the {@link #STATE} columns from parameter {@code i} on; returns the next parameter's
+   * index.
+   */
   private static int bindState(PreparedStatement ps, int i, WarningTask t) throws SQLException {
     ps.setLong(i++, t.lastTsMs());
     ps.setString(i++, t.victimPhone());
@@ -311,7 +387,8 @@ public final class WarningTaskRepository {
     return i;
   }
 
-  private static void setNullableLong(PreparedStatement ps, int i, @Nullable Long v) throws SQLException {
+  private static void setNullableLong(PreparedStatement ps, int i, @Nullable Long v)
+      throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.BIGINT);
     } else {

@@ -25,8 +25,16 @@ class AuditLogTest {
   void verify_untouchedLog_isIntactAndLinked(Target target) {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       AuditLog log = t.db().audit();
-      AuditEntry a = log.record("wang", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138000", true);
-      AuditEntry b = log.record("anonymous", "ANONYMOUS", "entity.view", EntityKind.ACCOUNT, "621700001000123", false);
+      AuditEntry a =
+          log.record("wang", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138000", true);
+      AuditEntry b =
+          log.record(
+              "anonymous",
+              "ANONYMOUS",
+              "entity.view",
+              EntityKind.ACCOUNT,
+              "621700001000123",
+              false);
 
       assertThat(a.prevHash()).isEqualTo(AuditLog.GENESIS);
       assertThat(b.prevHash()).isEqualTo(a.hash());
@@ -45,7 +53,8 @@ class AuditLogTest {
       for (int i = 0; i < 4; i++) {
         log.record("wang", "ANALYST", "entity.view", EntityKind.PHONE, "+861380013800" + i, true);
       }
-      try (Connection c = t.db().dataSource().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = t.db().dataSource().getConnection();
+          Statement s = c.createStatement()) {
         s.executeUpdate("UPDATE lookup_audit SET actor = 'someone-else' WHERE id = 3");
       }
 
@@ -61,7 +70,8 @@ class AuditLogTest {
       for (int i = 0; i < 4; i++) {
         log.record("wang", "ANALYST", "entity.view", EntityKind.PHONE, "+861380013800" + i, true);
       }
-      try (Connection c = t.db().dataSource().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = t.db().dataSource().getConnection();
+          Statement s = c.createStatement()) {
         s.executeUpdate("DELETE FROM lookup_audit WHERE id = 2");
       }
 
@@ -73,12 +83,17 @@ class AuditLogTest {
   @EnumSource(Target.class)
   void retentionCutsTheOldestRows_theChainStillVerifiesAndGoesOn(Target target) throws Exception {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      AuditLog old = new AuditLog(t.db().dataSource(), Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
-      AuditLog later = new AuditLog(t.db().dataSource(), Clock.fixed(Instant.ofEpochMilli(9_000), ZoneOffset.UTC));
+      AuditLog old =
+          new AuditLog(
+              t.db().dataSource(), Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
+      AuditLog later =
+          new AuditLog(
+              t.db().dataSource(), Clock.fixed(Instant.ofEpochMilli(9_000), ZoneOffset.UTC));
       for (int i = 0; i < 3; i++) {
         old.record("wang", "ANALYST", "entity.view", EntityKind.PHONE, "+861380013800" + i, true);
       }
-      AuditEntry kept = later.record("li", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138009", true);
+      AuditEntry kept =
+          later.record("li", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138009", true);
 
       assertThat(later.cutBefore(5_000)).isEqualTo(3);
       assertThat(later.count()).isEqualTo(1);
@@ -86,11 +101,13 @@ class AuditLogTest {
       assertThat(later.anchor().hash()).isEqualTo(kept.prevHash());
       assertThat(later.verify()).as("verified from the anchor").isEmpty();
       assertThat(later.cutBefore(5_000)).as("nothing older left").isZero();
-      AuditEntry next = later.record("li", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138008", true);
+      AuditEntry next =
+          later.record("li", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138008", true);
       assertThat(next.prevHash()).isEqualTo(kept.hash());
       assertThat(later.verify()).isEmpty();
 
-      try (Connection c = t.db().dataSource().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = t.db().dataSource().getConnection();
+          Statement s = c.createStatement()) {
         s.executeUpdate("UPDATE lookup_audit SET entity = '+8613900000000' WHERE id = 4");
       }
       assertThat(later.verify()).as("an edit after the anchor is still caught").hasValue(4);
@@ -101,20 +118,25 @@ class AuditLogTest {
   @EnumSource(Target.class)
   void retentionRefusesToCutABrokenChain_andEmptyingItKeepsTheLink(Target target) throws Exception {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      AuditLog old = new AuditLog(t.db().dataSource(), Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
+      AuditLog old =
+          new AuditLog(
+              t.db().dataSource(), Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
       for (int i = 0; i < 3; i++) {
         old.record("wang", "ANALYST", "entity.view", EntityKind.PHONE, "+861380013800" + i, true);
       }
-      try (Connection c = t.db().dataSource().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = t.db().dataSource().getConnection();
+          Statement s = c.createStatement()) {
         s.executeUpdate("UPDATE lookup_audit SET actor = 'someone-else' WHERE id = 2");
       }
       assertThatThrownBy(() -> old.cutBefore(5_000)).hasMessageContaining("row 2");
       assertThat(old.count()).as("the evidence stays").isEqualTo(3);
-      try (Connection c = t.db().dataSource().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = t.db().dataSource().getConnection();
+          Statement s = c.createStatement()) {
         s.executeUpdate("UPDATE lookup_audit SET actor = 'wang' WHERE id = 2");
       }
       assertThat(old.cutBefore(5_000)).isEqualTo(3);
-      AuditEntry first = old.record("li", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138009", true);
+      AuditEntry first =
+          old.record("li", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138009", true);
       assertThat(first.id()).isEqualTo(4);
       assertThat(first.prevHash()).isEqualTo(old.anchor().hash());
       assertThat(old.verify()).isEmpty();

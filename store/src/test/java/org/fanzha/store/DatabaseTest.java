@@ -26,16 +26,32 @@ class DatabaseTest {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       List<String> applied = new ArrayList<>();
       try (Connection c = t.db().dataSource().getConnection();
-          ResultSet rs = c.createStatement().executeQuery(
-              "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
         while (rs.next()) {
           assertThat(rs.getBoolean(2)).isTrue();
           applied.add(rs.getString(1));
         }
       }
-      assertThat(applied).containsExactly("20261127100000", "20261127100100", "20261127100200", "20261127100300",
-          "20261127100400", "20261127120000", "20261204100000", "20261204130000", "20261205100000", "20261206100000",
-          "20261207100000", "20261207110000", "20261207120000", "20261207130000", "20261208100000");
+      assertThat(applied)
+          .containsExactly(
+              "20261127100000",
+              "20261127100100",
+              "20261127100200",
+              "20261127100300",
+              "20261127100400",
+              "20261127120000",
+              "20261204100000",
+              "20261204130000",
+              "20261205100000",
+              "20261206100000",
+              "20261207100000",
+              "20261207110000",
+              "20261207120000",
+              "20261207130000",
+              "20261208100000");
     }
   }
 
@@ -54,6 +70,7 @@ class DatabaseTest {
 
   @Test
   void dialectOf_unknownUrl_isRefusedNamingTheUrl() {
-    assertThatThrownBy(() -> Dialect.of("jdbc:mysql://x/y")).hasMessageContaining("jdbc:mysql://x/y");
+    assertThatThrownBy(() -> Dialect.of("jdbc:mysql://x/y"))
+        .hasMessageContaining("jdbc:mysql://x/y");
   }
 }

@@ -37,7 +37,8 @@ class EventJournalProperties {
 
   @Property(tries = 60)
   void append_anyBatchesWithRepeats_journalsEachDistinctIdOnceInFirstSeenOrder(
-      @ForAll @Size(min = 1, max = 6) List<@Size(max = 40) List<@IntRange(min = 0, max = 30) Integer>> batches) {
+      @ForAll @Size(min = 1, max = 6)
+          List<@Size(max = 40) List<@IntRange(min = 0, max = 30) Integer>> batches) {
     String prefix = "p" + (++run) + "-";
     long before = db.journal().count();
     Set<String> seen = new HashSet<>();
@@ -59,11 +60,14 @@ class EventJournalProperties {
     assertThat(reportedNew).isEqualTo(seen.size());
     assertThat(db.journal().count() - before).isEqualTo(seen.size());
     List<String> journaled = new ArrayList<>();
-    db.journal().forEachAfter(0, (seq, e) -> {
-      if (e.id().startsWith(prefix)) {
-        journaled.add(e.id());
-      }
-    });
+    db.journal()
+        .forEachAfter(
+            0,
+            (seq, e) -> {
+              if (e.id().startsWith(prefix)) {
+                journaled.add(e.id());
+              }
+            });
     assertThat(journaled).containsExactlyElementsOf(expectedOrder);
   }
 }

@@ -30,9 +30,10 @@ class EventJournalTest {
   @EnumSource(Target.class)
   void append_newEvents_givesIncreasingSeqsAndReadsBackEqualEvents(Target target) {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      List<Event> events = List.of(
-          fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 60_000, 4_900_000),
-          muleOpensAccount("o1", T0 - 86_400_000), victimReports("r1", T0 + 3_600_000));
+      List<Event> events =
+          List.of(
+              fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 60_000, 4_900_000),
+              muleOpensAccount("o1", T0 - 86_400_000), victimReports("r1", T0 + 3_600_000));
 
       AppendResult r = t.db().journal().append(events);
 
@@ -44,10 +45,12 @@ class EventJournalTest {
       assertThat(n).isEqualTo(4);
       assertThat(back).containsExactlyElementsOf(events);
       assertThat(t.db().journal().lastSeq()).isEqualTo(4);
-      assertThat(t.db().journal().latest()).hasValueSatisfying(e -> {
-        assertThat(e.seq()).isEqualTo(4);
-        assertThat(e.event().id()).isEqualTo("r1");
-      });
+      assertThat(t.db().journal().latest())
+          .hasValueSatisfying(
+              e -> {
+                assertThat(e.seq()).isEqualTo(4);
+                assertThat(e.event().id()).isEqualTo("r1");
+              });
     }
   }
 
@@ -55,27 +58,46 @@ class EventJournalTest {
   @EnumSource(Target.class)
   void forEachOfTypes_transfersInARange_onlyThoseInSeqOrder(Target target) {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      t.db().journal().append(List.of(
-          victimPaysMule("t1", T0, 100), fraudCallsVictim("c1", T0 + 1), victimPaysMule("t2", T0 + 2, 200),
-          victimReports("r1", T0 + 3), victimPaysMule("t3", T0 + 4, 300), victimPaysMule("t4", T0 + 5, 400)));
+      t.db()
+          .journal()
+          .append(
+              List.of(
+                  victimPaysMule("t1", T0, 100),
+                  fraudCallsVictim("c1", T0 + 1),
+                  victimPaysMule("t2", T0 + 2, 200),
+                  victimReports("r1", T0 + 3),
+                  victimPaysMule("t3", T0 + 4, 300),
+                  victimPaysMule("t4", T0 + 5, 400)));
       List<String> ids = new ArrayList<>();
       List<Long> seqs = new ArrayList<>();
 
-      long n = t.db().journal().forEachOfTypes(EnumSet.of(EventType.TRANSFER), 1, 5,
-          (seq, e) -> {
-            seqs.add(seq);
-            ids.add(e.id());
-          });
+      long n =
+          t.db()
+              .journal()
+              .forEachOfTypes(
+                  EnumSet.of(EventType.TRANSFER),
+                  1,
+                  5,
+                  (seq, e) -> {
+                    seqs.add(seq);
+                    ids.add(e.id());
+                  });
 
       assertThat(n).isEqualTo(2);
       assertThat(ids).containsExactly("t2", "t3");
       assertThat(seqs).containsExactly(3L, 5L);
       List<String> two = new ArrayList<>();
-      t.db().journal().forEachOfTypes(EnumSet.of(EventType.CALL,
-          EventType.REPORT), 0, 6, (seq, e) -> two.add(e.id()));
+      t.db()
+          .journal()
+          .forEachOfTypes(
+              EnumSet.of(EventType.CALL, EventType.REPORT), 0, 6, (seq, e) -> two.add(e.id()));
       assertThat(two).containsExactly("c1", "r1");
-      assertThat(t.db().journal().forEachOfTypes(EnumSet.noneOf(EventType.class), 0, 6,
-          (seq, e) -> two.add(e.id()))).isZero();
+      assertThat(
+              t.db()
+                  .journal()
+                  .forEachOfTypes(
+                      EnumSet.noneOf(EventType.class), 0, 6, (seq, e) -> two.add(e.id())))
+          .isZero();
     }
   }
 
@@ -85,10 +107,15 @@ class EventJournalTest {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       t.db().journal().append(List.of(fraudCallsVictim("c1", T0)));
 
-      AppendResult r = t.db().journal().append(List.of(
-          fraudCallsVictim("c1", T0 + 5), // already journaled
-          victimPaysMule("t1", T0 + 10, 100),
-          victimPaysMule("t1", T0 + 20, 999))); // same id again in this batch: the first wins
+      AppendResult r =
+          t.db()
+              .journal()
+              .append(
+                  List.of(
+                      fraudCallsVictim("c1", T0 + 5), // already journaled
+                      victimPaysMule("t1", T0 + 10, 100),
+                      victimPaysMule(
+                          "t1", T0 + 20, 999))); // same id again in this batch: the first wins
 
       assertThat(r.isDuplicate(0)).isTrue();
       assertThat(r.isDuplicate(1)).isFalse();
@@ -96,8 +123,9 @@ class EventJournalTest {
       assertThat(r.seq(1)).isEqualTo(2);
       assertThat(r.duplicateIds()).containsExactly("c1", "t1");
       assertThat(t.db().journal().count()).isEqualTo(2);
-      assertThat(t.db().journal().find("t1")).hasValueSatisfying(
-          e -> assertThat(e.event()).isEqualTo(victimPaysMule("t1", T0 + 10, 100)));
+      assertThat(t.db().journal().find("t1"))
+          .hasValueSatisfying(
+              e -> assertThat(e.event()).isEqualTo(victimPaysMule("t1", T0 + 10, 100)));
     }
   }
 
@@ -113,10 +141,14 @@ class EventJournalTest {
 
       List<Long> seqs = new ArrayList<>();
       List<String> ids = new ArrayList<>();
-      t.db().journal().forEachAfter(1000, (seq, e) -> {
-        seqs.add(seq);
-        ids.add(e.id());
-      });
+      t.db()
+          .journal()
+          .forEachAfter(
+              1000,
+              (seq, e) -> {
+                seqs.add(seq);
+                ids.add(e.id());
+              });
 
       assertThat(seqs).hasSize(200).isSorted().startsWith(1001L).endsWith(1200L);
       assertThat(ids).startsWith("t1000").endsWith("t1199");
@@ -127,22 +159,33 @@ class EventJournalTest {
   @EnumSource(Target.class)
   void recent_entity_returnsEventsNamingItNewestFirst(Target target) {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      t.db().journal().append(List.of(
-          muleOpensAccount("o1", T0), fraudCallsVictim("c1", T0 + 1), victimPaysMule("t1", T0 + 2, 100),
-          victimPaysMule("t2", T0 + 3, 200), victimReports("r1", T0 + 4)));
-      assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10)).isEmpty(); // not indexed yet
+      t.db()
+          .journal()
+          .append(
+              List.of(
+                  muleOpensAccount("o1", T0),
+                  fraudCallsVictim("c1", T0 + 1),
+                  victimPaysMule("t1", T0 + 2, 100),
+                  victimPaysMule("t2", T0 + 3, 200),
+                  victimReports("r1", T0 + 4)));
+      assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10))
+          .isEmpty(); // not indexed yet
       assertThat(t.db().journal().indexPending(3)).isEqualTo(3);
       assertThat(t.db().journal().indexPending(100)).isEqualTo(2);
       assertThat(t.db().journal().indexPending(100)).isZero();
 
       assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10))
-          .extracting(e -> e.event().id()).containsExactly("t2", "t1", "o1");
+          .extracting(e -> e.event().id())
+          .containsExactly("t2", "t1", "o1");
       assertThat(t.db().journal().recent(EntityKind.PHONE, FRAUD_PHONE, 10))
-          .extracting(e -> e.event().id()).containsExactly("r1", "c1");
+          .extracting(e -> e.event().id())
+          .containsExactly("r1", "c1");
       assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 1))
-          .extracting(e -> e.event().id()).containsExactly("t2");
+          .extracting(e -> e.event().id())
+          .containsExactly("t2");
       assertThat(t.db().journal().recent(EntityKind.HOLDER, "11010519491231002X", 10))
-          .extracting(e -> e.event().id()).containsExactly("o1");
+          .extracting(e -> e.event().id())
+          .containsExactly("o1");
     }
   }
 
@@ -150,11 +193,17 @@ class EventJournalTest {
   @EnumSource(Target.class)
   void append_afterReopen_keepsEventsAndContinuesSeqs(Target target) {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      t.db().journal().append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100)));
+      t.db()
+          .journal()
+          .append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100)));
       t.db().close();
 
       try (Database again = TestDatabases.reopen(t.db(), tmp)) {
-        AppendResult r = again.journal().append(List.of(victimPaysMule("t1", T0 + 1, 100), victimPaysMule("t2", T0 + 2, 5)));
+        AppendResult r =
+            again
+                .journal()
+                .append(
+                    List.of(victimPaysMule("t1", T0 + 1, 100), victimPaysMule("t2", T0 + 2, 5)));
         assertThat(r.isDuplicate(0)).isTrue();
         assertThat(r.seq(1)).isEqualTo(3);
         assertThat(again.journal().count()).isEqualTo(3);

@@ -11,18 +11,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Segment files on a disk that fills up on demand: while {@link #full} is set, a write stores part of its bytes and
- * then fails as a full disk does ("No space left on device"), leaving a torn record behind.
+ * Segment files on a disk that fills up on demand: while {@link #full} is set, a write stores part
+ * of its bytes and then fails as a full disk does ("No space left on device"), leaving a torn
+ * record behind.
  */
 final class FullDisk implements JournalLog.Segments {
 
   volatile boolean full;
+
   /** Set, the disk cannot even cut a file back. */
   volatile boolean stuck;
 
   @Override
   public FileChannel create(Path file) throws IOException {
-    return new Channel(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ));
+    return new Channel(
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.READ));
   }
 
   private final class Channel extends FileChannel {
@@ -90,12 +97,14 @@ final class FullDisk implements JournalLog.Segments {
     }
 
     @Override
-    public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
+    public long transferTo(long position, long count, WritableByteChannel target)
+        throws IOException {
       return real.transferTo(position, count, target);
     }
 
     @Override
-    public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
+    public long transferFrom(ReadableByteChannel src, long position, long count)
+        throws IOException {
       return real.transferFrom(src, position, count);
     }
 

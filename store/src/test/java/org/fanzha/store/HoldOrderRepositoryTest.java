@@ -20,15 +20,34 @@ class HoldOrderRepositoryTest {
   @TempDir Path tmp;
 
   static HoldRecord requested(String id, String account, long at) {
-    return new HoldRecord(id, "stop", account, 4_900_000, "case-7", "requested", H48, null, 0,
+    return new HoldRecord(
+        id,
+        "stop",
+        account,
+        4_900_000,
+        "case-7",
+        "requested",
+        H48,
+        null,
+        0,
         List.of(new HoldRecord.Step(null, "requested", at, "officer-1", "trace of t1", null)));
   }
 
-  static HoldRecord then(HoldRecord r, String to, long at, String actor, String note, Long expires, int renewals) {
+  static HoldRecord then(
+      HoldRecord r, String to, long at, String actor, String note, Long expires, int renewals) {
     List<HoldRecord.Step> h = new ArrayList<>(r.history());
     h.add(new HoldRecord.Step(r.state(), to, at, actor, note, expires));
-    return new HoldRecord(r.id(), r.kind(), r.account(), r.amountFen(), r.caseRef(), to, r.termMillis(), expires,
-        renewals, h);
+    return new HoldRecord(
+        r.id(),
+        r.kind(),
+        r.account(),
+        r.amountFen(),
+        r.caseRef(),
+        to,
+        r.termMillis(),
+        expires,
+        renewals,
+        h);
   }
 
   @ParameterizedTest
@@ -38,15 +57,19 @@ class HoldOrderRepositoryTest {
       HoldOrderRepository repo = t.db().holds();
       HoldRecord r = requested("STOP-1", "6217000010001234569", T0);
       repo.insert(r);
-      HoldRecord confirmed = then(r, "confirmed", T0 + 60_000, "bank-icbc", "ref 991", T0 + 60_000 + H48, 0);
+      HoldRecord confirmed =
+          then(r, "confirmed", T0 + 60_000, "bank-icbc", "ref 991", T0 + 60_000 + H48, 0);
       assertThat(repo.update(confirmed, 1)).isTrue();
-      HoldRecord renewed = then(confirmed, "renewed", T0 + H48, "officer-1", null, T0 + 60_000 + 2 * H48, 1);
+      HoldRecord renewed =
+          then(confirmed, "renewed", T0 + H48, "officer-1", null, T0 + 60_000 + 2 * H48, 1);
       assertThat(repo.update(renewed, 2)).isTrue();
 
       HoldRecord back = repo.find("STOP-1").orElseThrow();
 
       assertThat(back).isEqualTo(renewed);
-      assertThat(back.history()).extracting(HoldRecord.Step::to).containsExactly("requested", "confirmed", "renewed");
+      assertThat(back.history())
+          .extracting(HoldRecord.Step::to)
+          .containsExactly("requested", "confirmed", "renewed");
       assertThat(back.history().get(0).from()).isNull();
       assertThat(back.history().get(0).expiresAtMillis()).isNull();
       assertThat(back.history().get(2).note()).isNull();
@@ -72,7 +95,9 @@ class HoldOrderRepositoryTest {
       assertThat(back.state()).isEqualTo("confirmed");
       assertThat(back.history()).hasSize(2);
       assertThat(repo.update(then(confirmed, "renewed", T0 + 3000, "x", null, T0, 1), 1)).isFalse();
-      assertThat(repo.update(then(requested("NOPE", "1", T0), "confirmed", T0, "x", null, T0, 0), 1)).isFalse();
+      assertThat(
+              repo.update(then(requested("NOPE", "1", T0), "confirmed", T0, "x", null, T0, 0), 1))
+          .isFalse();
     }
   }
 
@@ -84,7 +109,8 @@ class HoldOrderRepositoryTest {
       repo.insert(requested("STOP-3", "6217000010001234569", T0));
 
       assertThatThrownBy(() -> repo.insert(requested("STOP-3", "6222020200112233446", T0 + 5)))
-          .isInstanceOf(StoreException.class).hasMessageContaining("STOP-3");
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("STOP-3");
       assertThat(repo.find("STOP-3").orElseThrow().account()).isEqualTo("6217000010001234569");
       assertThat(repo.count()).isEqualTo(1);
     }

@@ -15,20 +15,24 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
-/** Wherever a crash cuts the log, recovery returns exactly the records written whole before the cut, in order. */
+/**
+ * Wherever a crash cuts the log, recovery returns exactly the records written whole before the cut,
+ * in order.
+ */
 class JournalLogProperties {
 
   @Property(tries = 200)
   void aCutAnywhere_recoversTheWholeRecordsBeforeIt(
       @ForAll @Size(min = 1, max = 30) List<@StringLength(max = 300) String> lines,
-      @ForAll @IntRange(min = 1, max = 7) int batch, @ForAll @IntRange(min = 0, max = 1_000_000) int cutPermille)
+      @ForAll @IntRange(min = 1, max = 7) int batch,
+      @ForAll @IntRange(min = 0, max = 1_000_000) int cutPermille)
       throws Exception {
     Path dir = Files.createTempDirectory("journal-log-prop");
     try {
       List<JournalLog.Entry> written = new ArrayList<>();
       List<Long> endsAt = new ArrayList<>(); // file size after each record's batch
       try (JournalLog log = JournalLog.open(dir)) {
-        log.recover(e -> { });
+        log.recover(e -> {});
         for (int i = 0; i < lines.size(); i += batch) {
           List<JournalLog.Entry> b = new ArrayList<>();
           for (int k = i; k < Math.min(lines.size(), i + batch); k++) {

@@ -16,7 +16,10 @@ import org.fanzha.core.event.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The journal's write-ahead log, and the journal over it: durable before the table, recovered after a crash. */
+/**
+ * The journal's write-ahead log, and the journal over it: durable before the table, recovered after
+ * a crash.
+ */
 class JournalLogTest {
 
   @TempDir Path tmp;
@@ -24,7 +27,11 @@ class JournalLogTest {
   static List<JournalLog.Entry> entries(long from, int n) {
     List<JournalLog.Entry> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new JournalLog.Entry(from + i, 1_000 + i, "{\"n\":" + (from + i) + ",\"text\":\"诈骗 " + "x".repeat(i % 50) + "\"}"));
+      out.add(
+          new JournalLog.Entry(
+              from + i,
+              1_000 + i,
+              "{\"n\":" + (from + i) + ",\"text\":\"诈骗 " + "x".repeat(i % 50) + "\"}"));
     }
     return out;
   }
@@ -42,7 +49,7 @@ class JournalLogTest {
     Path dir = tmp.resolve("log");
     List<JournalLog.Entry> all = new ArrayList<>();
     try (JournalLog log = JournalLog.open(dir, 2_000)) {
-      log.recover(e -> { });
+      log.recover(e -> {});
       for (int b = 0; b < 10; b++) {
         List<JournalLog.Entry> batch = entries(1 + b * 20L, 20);
         log.append(batch);
@@ -57,7 +64,7 @@ class JournalLogTest {
   void aTornTail_isCutOff_andAppendingGoesOnAfterTheLastIntactRecord() throws Exception {
     Path dir = tmp.resolve("log");
     try (JournalLog log = JournalLog.open(dir)) {
-      log.recover(e -> { });
+      log.recover(e -> {});
       log.append(entries(1, 5));
     }
     Path segment = onlySegment(dir);
@@ -78,7 +85,7 @@ class JournalLogTest {
   void aDamagedRecordBeforeTheLastSegment_stopsRecoveryLoudly() throws Exception {
     Path dir = tmp.resolve("log");
     try (JournalLog log = JournalLog.open(dir, 500)) {
-      log.recover(e -> { });
+      log.recover(e -> {});
       for (int b = 0; b < 6; b++) {
         log.append(entries(1 + b * 5L, 5));
       }
@@ -91,7 +98,9 @@ class JournalLogTest {
     bytes[40] ^= 0x5a; // inside the first record's line
     Files.write(first, bytes);
     try (JournalLog log = JournalLog.open(dir)) {
-      assertThatThrownBy(() -> log.recover(e -> { })).isInstanceOf(StoreException.class).hasMessageContaining("damaged");
+      assertThatThrownBy(() -> log.recover(e -> {}))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("damaged");
     }
   }
 
@@ -99,7 +108,7 @@ class JournalLogTest {
   void dropUpTo_deletesOnlySegmentsWhollyCopied() {
     Path dir = tmp.resolve("log");
     try (JournalLog log = JournalLog.open(dir, 500)) {
-      log.recover(e -> { });
+      log.recover(e -> {});
       for (int b = 0; b < 6; b++) {
         log.append(entries(1 + b * 5L, 5));
       }
@@ -110,20 +119,33 @@ class JournalLogTest {
       assertThat(log.segmentCount()).isLessThan(before).isPositive();
     }
     List<JournalLog.Entry> left = recovered(dir);
-    assertThat(left.get(0).seq()).as("records after 12 are all still there").isLessThanOrEqualTo(13);
+    assertThat(left.get(0).seq())
+        .as("records after 12 are all still there")
+        .isLessThanOrEqualTo(13);
     assertThat(left.get(left.size() - 1).seq()).isEqualTo(30);
   }
 
   @Test
   void aJournalKilledBeforeItsCopy_isWholeWhenOpenedAgain_andKnowsItsIds() throws Exception {
     Path data = tmp.resolve("data");
-    List<Event> events = List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100), victimPaysMule("t2", T0 + 2, 200));
+    List<Event> events =
+        List.of(
+            fraudCallsVictim("c1", T0),
+            victimPaysMule("t1", T0 + 1, 100),
+            victimPaysMule("t2", T0 + 2, 200));
     try (Database plain = Database.openUrl(Database.h2Url(data), null, null)) {
-      EventJournal killed = new EventJournal(plain.dataSource(), JournalLog.open(Database.journalLogIn(data)), 1_000, null);
+      EventJournal killed =
+          new EventJournal(
+              plain.dataSource(), JournalLog.open(Database.journalLogIn(data)), 1_000, null);
       assertThat(killed.append(events).appended()).isEqualTo(3);
-      assertThat(killed.find("t1")).as("found before the table has it").hasValueSatisfying(e -> assertThat(e.seq()).isEqualTo(2));
-      assertThat(killed.latest()).hasValueSatisfying(e -> assertThat(e.event().id()).isEqualTo("t2"));
-      assertThat(killed.append(List.of(events.get(1))).duplicates()).as("a duplicate of a row still in memory").isEqualTo(1);
+      assertThat(killed.find("t1"))
+          .as("found before the table has it")
+          .hasValueSatisfying(e -> assertThat(e.seq()).isEqualTo(2));
+      assertThat(killed.latest())
+          .hasValueSatisfying(e -> assertThat(e.event().id()).isEqualTo("t2"));
+      assertThat(killed.append(List.of(events.get(1))).duplicates())
+          .as("a duplicate of a row still in memory")
+          .isEqualTo(1);
       assertThat(tableCount(plain)).as("nothing copied yet").isZero();
       // no close, no copy: the process dies here
     }
@@ -132,19 +154,23 @@ class JournalLogTest {
       reopened.journal().forEachAfter(0, (seq, e) -> back.add(e));
       assertThat(back).containsExactlyElementsOf(events);
       assertThat(reopened.journal().lastSeq()).isEqualTo(3);
-      AppendResult again = reopened.journal().append(List.of(events.get(0), victimPaysMule("t3", T0 + 3, 300)));
+      AppendResult again =
+          reopened.journal().append(List.of(events.get(0), victimPaysMule("t3", T0 + 3, 300)));
       assertThat(again.duplicates()).isEqualTo(1);
       assertThat(again.seq(1)).isEqualTo(4);
     }
   }
 
   @Test
-  void aRowTheTableWouldRefuse_failsItsBatchBeforeTheLog_andTheNextBatchCarriesOn() throws Exception {
+  void aRowTheTableWouldRefuse_failsItsBatchBeforeTheLog_andTheNextBatchCarriesOn()
+      throws Exception {
     try (Database db = Database.openH2(tmp.resolve("d"))) {
       db.journal().append(List.of(fraudCallsVictim("c1", T0)));
       Event tooLong = fraudCallsVictim("x".repeat(300), T0 + 1);
-      assertThatThrownBy(() -> db.journal().append(List.of(victimPaysMule("t1", T0 + 2, 100), tooLong)))
-          .isInstanceOf(StoreException.class).hasMessageContaining("does not fit");
+      assertThatThrownBy(
+              () -> db.journal().append(List.of(victimPaysMule("t1", T0 + 2, 100), tooLong)))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("does not fit");
       AppendResult next = db.journal().append(List.of(victimPaysMule("t1", T0 + 2, 100)));
       assertThat(next.seq(0)).as("no number was used by the failed batch").isEqualTo(2);
       db.journal().copyPending();
@@ -156,16 +182,24 @@ class JournalLogTest {
   void pastItsBound_anAppendWaitsForTheTable_andFailsWholeWhenTheTableDoes() throws Exception {
     Path data = tmp.resolve("bounded");
     try (Database plain = Database.openUrl(Database.h2Url(data), null, null)) {
-      EventJournal j = new EventJournal(plain.dataSource(), JournalLog.open(Database.journalLogIn(data)), 2, null);
-      j.append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100), victimPaysMule("t2", T0 + 2, 200)));
+      EventJournal j =
+          new EventJournal(
+              plain.dataSource(), JournalLog.open(Database.journalLogIn(data)), 2, null);
+      j.append(
+          List.of(
+              fraudCallsVictim("c1", T0),
+              victimPaysMule("t1", T0 + 1, 100),
+              victimPaysMule("t2", T0 + 2, 200)));
       assertThat(tableCount(plain)).isZero();
-      j.append(List.of(victimPaysMule("t3", T0 + 3, 300))); // three waiting, two allowed: copied first
+      j.append(
+          List.of(victimPaysMule("t3", T0 + 3, 300))); // three waiting, two allowed: copied first
       assertThat(tableCount(plain)).isEqualTo(3);
 
       j.append(List.of(victimPaysMule("t4", T0 + 4, 400), victimPaysMule("t5", T0 + 5, 500)));
       exec(plain, "ALTER TABLE journal RENAME TO journal_away"); // the table fails
       long logBytes = logBytes(data);
-      assertThatThrownBy(() -> j.append(List.of(victimPaysMule("t6", T0 + 6, 600)))).isInstanceOf(StoreException.class);
+      assertThatThrownBy(() -> j.append(List.of(victimPaysMule("t6", T0 + 6, 600))))
+          .isInstanceOf(StoreException.class);
       assertThat(logBytes(data)).as("nothing of the refused batch was written").isEqualTo(logBytes);
       exec(plain, "ALTER TABLE journal_away RENAME TO journal");
       AppendResult later = j.append(List.of(victimPaysMule("t6", T0 + 6, 600)));
@@ -175,7 +209,8 @@ class JournalLogTest {
   }
 
   private static void exec(Database db, String sql) throws Exception {
-    try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+    try (var c = db.dataSource().getConnection();
+        var st = c.createStatement()) {
       st.execute(sql);
     }
   }
@@ -191,18 +226,26 @@ class JournalLogTest {
   }
 
   @Test
-  void aFullDisk_failsTheBatchItInterrupts_leavesNothingOfIt_andTheLogGoesOnWhenThereIsRoomAgain() throws Exception {
+  void aFullDisk_failsTheBatchItInterrupts_leavesNothingOfIt_andTheLogGoesOnWhenThereIsRoomAgain()
+      throws Exception {
     Path data = tmp.resolve("full");
     FullDisk disk = new FullDisk();
     try (Database plain = Database.openUrl(Database.h2Url(data), null, null)) {
-      EventJournal j = new EventJournal(plain.dataSource(),
-          JournalLog.open(Database.journalLogIn(data), JournalLog.SEGMENT_BYTES, disk), 1_000, null);
+      EventJournal j =
+          new EventJournal(
+              plain.dataSource(),
+              JournalLog.open(Database.journalLogIn(data), JournalLog.SEGMENT_BYTES, disk),
+              1_000,
+              null);
       j.append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100)));
       long intact = logBytes(data);
       disk.full = true;
       assertThatThrownBy(() -> j.append(List.of(victimPaysMule("t2", T0 + 2, 200))))
-          .isInstanceOf(StoreException.class).hasMessageContaining("No space left on device");
-      assertThat(logBytes(data)).as("the torn bytes of the failed batch are cut off").isEqualTo(intact);
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("No space left on device");
+      assertThat(logBytes(data))
+          .as("the torn bytes of the failed batch are cut off")
+          .isEqualTo(intact);
       assertThat(j.find("t2")).isEmpty();
       disk.full = false;
       assertThat(j.append(List.of(victimPaysMule("t2", T0 + 2, 200))).seq(0)).isEqualTo(3);
@@ -216,11 +259,12 @@ class JournalLogTest {
   }
 
   @Test
-  void aFailedWriteThatCannotBeUndone_stopsTheLogUntilItIsOpenedAgain_andRecoveryKeepsWhatWasAcknowledged() {
+  void
+      aFailedWriteThatCannotBeUndone_stopsTheLogUntilItIsOpenedAgain_andRecoveryKeepsWhatWasAcknowledged() {
     Path dir = tmp.resolve("stuck");
     FullDisk disk = new FullDisk();
     try (JournalLog log = JournalLog.open(dir, JournalLog.SEGMENT_BYTES, disk)) {
-      log.recover(e -> { });
+      log.recover(e -> {});
       log.append(entries(1, 3));
       disk.full = true;
       disk.stuck = true;
@@ -228,7 +272,8 @@ class JournalLogTest {
       disk.full = false;
       disk.stuck = false;
       // torn bytes stay at the end: appending after them would hide these records from recovery
-      assertThatThrownBy(() -> log.append(entries(4, 2))).isInstanceOf(StoreException.class)
+      assertThatThrownBy(() -> log.append(entries(4, 2)))
+          .isInstanceOf(StoreException.class)
           .hasMessageContaining("could not be undone");
     }
     assertThat(recovered(dir)).containsExactlyElementsOf(entries(1, 3));
@@ -248,7 +293,9 @@ class JournalLogTest {
   void copyPending_movesRowsToTheTable() throws Exception {
     Path data = tmp.resolve("d");
     try (Database plain = Database.openUrl(Database.h2Url(data), null, null)) {
-      EventJournal j = new EventJournal(plain.dataSource(), JournalLog.open(Database.journalLogIn(data)), 1_000, null);
+      EventJournal j =
+          new EventJournal(
+              plain.dataSource(), JournalLog.open(Database.journalLogIn(data)), 1_000, null);
       j.append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100)));
       assertThat(tableCount(plain)).isZero();
       assertThat(j.waitingForTable()).isEqualTo(2);
@@ -266,7 +313,8 @@ class JournalLogTest {
       db.journal().append(List.of(fraudCallsVictim("c1", T0), victimPaysMule("t1", T0 + 1, 100)));
       long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
       // a row leaves the log's queue only after the table has committed it: wait for both
-      while ((tableCount(db) < 2 || db.journal().waitingForTable() > 0) && System.nanoTime() < deadline) {
+      while ((tableCount(db) < 2 || db.journal().waitingForTable() > 0)
+          && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       assertThat(tableCount(db)).as("copied without any reader asking").isEqualTo(2);
@@ -275,7 +323,8 @@ class JournalLogTest {
   }
 
   private static long tableCount(Database db) throws Exception {
-    try (var c = db.dataSource().getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM journal")) {
+    try (var c = db.dataSource().getConnection();
+        var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM journal")) {
       rs.next();
       return rs.getLong(1);
     }

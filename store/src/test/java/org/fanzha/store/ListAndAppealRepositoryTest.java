@@ -19,9 +19,26 @@ class ListAndAppealRepositoryTest {
 
   @TempDir Path tmp;
 
-  private static ListEntry entry(String id, ListName list, String value, long created, Long expires) {
-    return new ListEntry(id, list, ListKind.ACCOUNT, value, Role.MULE, FraudType.CUSTOMER_SERVICE, "收款后快进快出",
-        "institution", "T-1,T-2", null, null, "ana", created, expires, null, null, null);
+  private static ListEntry entry(
+      String id, ListName list, String value, long created, Long expires) {
+    return new ListEntry(
+        id,
+        list,
+        ListKind.ACCOUNT,
+        value,
+        Role.MULE,
+        FraudType.CUSTOMER_SERVICE,
+        "收款后快进快出",
+        "institution",
+        "T-1,T-2",
+        null,
+        null,
+        "ana",
+        created,
+        expires,
+        null,
+        null,
+        null);
   }
 
   @ParameterizedTest
@@ -30,12 +47,16 @@ class ListAndAppealRepositoryTest {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       ListEntryRepository r = t.db().lists();
       r.insert(entry("LE-1", ListName.BLACK, "6222020200112233445", 1_000, null));
-      r.insertAll(List.of(entry("LE-2", ListName.GREY, "6222020200112233445", 2_000, 10_000L),
-          entry("LE-3", ListName.BLACK, "6222020200999999999", 3_000, null)));
+      r.insertAll(
+          List.of(
+              entry("LE-2", ListName.GREY, "6222020200112233445", 2_000, 10_000L),
+              entry("LE-3", ListName.BLACK, "6222020200999999999", 3_000, null)));
 
-      assertThat(r.inForce(ListKind.ACCOUNT, "6222020200112233445", 5_000)).extracting(ListEntry::id)
+      assertThat(r.inForce(ListKind.ACCOUNT, "6222020200112233445", 5_000))
+          .extracting(ListEntry::id)
           .containsExactly("LE-2", "LE-1");
-      assertThat(r.inForce(ListKind.ACCOUNT, "6222020200112233445", 10_000)).extracting(ListEntry::id)
+      assertThat(r.inForce(ListKind.ACCOUNT, "6222020200112233445", 10_000))
+          .extracting(ListEntry::id)
           .containsExactly("LE-1");
       assertThat(r.expired(10_000, 10)).extracting(ListEntry::id).containsExactly("LE-2");
       assertThat(r.find("LE-1").orElseThrow().fraudType()).isEqualTo(FraudType.CUSTOMER_SERVICE);
@@ -46,7 +67,9 @@ class ListAndAppealRepositoryTest {
       assertThat(lifted.liftedBy()).isEqualTo("rev");
       assertThat(lifted.inForce(6_001)).isFalse();
       assertThat(r.history(ListKind.ACCOUNT, "6222020200112233445")).hasSize(2);
-      assertThat(r.recent(ListName.BLACK, true, 8_000, 10)).extracting(ListEntry::id).containsExactly("LE-3");
+      assertThat(r.recent(ListName.BLACK, true, 8_000, 10))
+          .extracting(ListEntry::id)
+          .containsExactly("LE-3");
       assertThat(r.recent(null, false, 8_000, 10)).hasSize(3);
 
       List<String> black = new ArrayList<>();
@@ -60,18 +83,34 @@ class ListAndAppealRepositoryTest {
   void appeals_foundByTokenHash_decidedOnce_filesKept(Target target) {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       AppealRepository r = t.db().appeals();
-      Appeal a = new Appeal("AP-1", ListKind.PHONE, "+8613800138000", "这是我本人正常使用的号码", "138****8000",
-          "open", List.of("LE-7", "LE-8"), 1_000, 50_000, null, null, null);
+      Appeal a =
+          new Appeal(
+              "AP-1",
+              ListKind.PHONE,
+              "+8613800138000",
+              "这是我本人正常使用的号码",
+              "138****8000",
+              "open",
+              List.of("LE-7", "LE-8"),
+              1_000,
+              50_000,
+              null,
+              null,
+              null);
       byte[] pdf = "%PDF-1.4 …".getBytes(java.nio.charset.StandardCharsets.UTF_8);
       r.insert(a, "a".repeat(64), List.of(new Appeal.File("证明.pdf", "application/pdf", pdf)));
 
-      assertThat(r.findByTokenHash("a".repeat(64)).orElseThrow().entries()).containsExactly("LE-7", "LE-8");
+      assertThat(r.findByTokenHash("a".repeat(64)).orElseThrow().entries())
+          .containsExactly("LE-7", "LE-8");
       assertThat(r.findByTokenHash("b".repeat(64))).isEmpty();
       assertThat(r.withStatus("open", 10)).extracting(Appeal::id).containsExactly("AP-1");
-      assertThat(r.files("AP-1")).singleElement().satisfies(f -> {
-        assertThat(f.name()).isEqualTo("证明.pdf");
-        assertThat(f.content()).isEqualTo(pdf);
-      });
+      assertThat(r.files("AP-1"))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.name()).isEqualTo("证明.pdf");
+                assertThat(f.content()).isEqualTo(pdf);
+              });
 
       assertThat(r.decide("AP-1", "upheld", "rev", "本人核实", 2_000)).isTrue();
       assertThat(r.decide("AP-1", "rejected", "rev2", "late", 3_000)).isFalse();

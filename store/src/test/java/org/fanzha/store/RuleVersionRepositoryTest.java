@@ -43,7 +43,9 @@ class RuleVersionRepositoryTest {
       assertThat(r.find(1).orElseThrow().state()).isEqualTo(RuleVersion.RETIRED);
       assertThat(r.find(2).orElseThrow().publishedBy()).isEqualTo("rev");
       assertThat(r.find(2).orElseThrow().publishedAtMillis()).isEqualTo(20);
-      assertThat(r.setState(2, RuleVersion.SHADOW)).as("the live version keeps its state").isFalse();
+      assertThat(r.setState(2, RuleVersion.SHADOW))
+          .as("the live version keeps its state")
+          .isFalse();
       assertThat(r.setState(1, RuleVersion.SHADOW)).isTrue();
       r.publish(1, "rev", 30); // a rollback is publishing an earlier version
       assertThat(r.live().orElseThrow().version()).isEqualTo(1);

@@ -35,19 +35,25 @@ class SnapshotStoreTest {
       new Random(7).nextBytes(big);
       s.save(10, out -> out.write("old".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       s.save(20, out -> out.write(new byte[] {1, 2}));
-      long size = s.save(30, out -> {
-        DataOutputStream d = new DataOutputStream(out);
-        d.writeLong(42);
-        d.write(big);
-        d.flush();
-      });
+      long size =
+          s.save(
+              30,
+              out -> {
+                DataOutputStream d = new DataOutputStream(out);
+                d.writeLong(42);
+                d.write(big);
+                d.flush();
+              });
 
       assertThat(size).isEqualTo(8 + big.length);
-      SnapshotStore.Loaded<byte[]> got = s.loadLatest(in -> {
-        DataInputStream d = new DataInputStream(in);
-        assertThat(d.readLong()).isEqualTo(42);
-        return d.readAllBytes();
-      }).orElseThrow();
+      SnapshotStore.Loaded<byte[]> got =
+          s.loadLatest(
+                  in -> {
+                    DataInputStream d = new DataInputStream(in);
+                    assertThat(d.readLong()).isEqualTo(42);
+                    return d.readAllBytes();
+                  })
+              .orElseThrow();
       assertThat(got.seqCovered()).isEqualTo(30);
       assertThat(got.state()).isEqualTo(big);
       try (var c = t.db().dataSource().getConnection();
@@ -62,9 +68,17 @@ class SnapshotStoreTest {
   @EnumSource(Target.class)
   void save_writerFails_storesNothing(Target target) {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      assertThatThrownBy(() -> t.db().snapshots().save(5, out -> {
-        throw new java.io.IOException("disk full");
-      })).isInstanceOf(StoreException.class).hasMessageContaining("disk full");
+      assertThatThrownBy(
+              () ->
+                  t.db()
+                      .snapshots()
+                      .save(
+                          5,
+                          out -> {
+                            throw new java.io.IOException("disk full");
+                          }))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("disk full");
       assertThat(t.db().snapshots().latestSeq()).isEmpty();
     }
   }

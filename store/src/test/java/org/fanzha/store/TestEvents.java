@@ -24,22 +24,65 @@ final class TestEvents {
   private TestEvents() {}
 
   static CallEvent fraudCallsVictim(String id, long ts) {
-    return new CallEvent(id, ts, "op1", FRAUD_PHONE, VICTIM_PHONE, 412, null, "410400", "86123456789012", null, null);
+    return new CallEvent(
+        id,
+        ts,
+        "op1",
+        FRAUD_PHONE,
+        VICTIM_PHONE,
+        412,
+        null,
+        "410400",
+        "86123456789012",
+        null,
+        null);
   }
 
   static TransferEvent victimPaysMule(String id, long ts, long fen) {
-    return new TransferEvent(id, ts, null, VICTIM_ACCOUNT, MULE_ACCOUNT, fen, "CNY", Channel.MOBILE, VICTIM_PHONE,
-        "张三", "dev-1", "10.0.0.1", "410400");
+    return new TransferEvent(
+        id,
+        ts,
+        null,
+        VICTIM_ACCOUNT,
+        MULE_ACCOUNT,
+        fen,
+        "CNY",
+        Channel.MOBILE,
+        VICTIM_PHONE,
+        "张三",
+        "dev-1",
+        "10.0.0.1",
+        "410400");
   }
 
   static OpeningEvent muleOpensAccount(String id, long ts) {
-    return new OpeningEvent(id, ts, null, OpeningKind.BANK_ACCOUNT, MULE_ACCOUNT, "11010519491231002X", null, "410400",
-        null, null, "branch-7");
+    return new OpeningEvent(
+        id,
+        ts,
+        null,
+        OpeningKind.BANK_ACCOUNT,
+        MULE_ACCOUNT,
+        "11010519491231002X",
+        null,
+        "410400",
+        null,
+        null,
+        "branch-7");
   }
 
   static ReportEvent victimReports(String id, long ts) {
-    return new ReportEvent(id, ts, null, List.of(new ReportTarget(TargetKind.PHONE, FRAUD_PHONE),
-        new ReportTarget(TargetKind.URL, "http://fake.example")), VICTIM_PHONE, "410400", null, "投资诈骗", 4_900_000,
+    return new ReportEvent(
+        id,
+        ts,
+        null,
+        List.of(
+            new ReportTarget(TargetKind.PHONE, FRAUD_PHONE),
+            new ReportTarget(TargetKind.URL, "http://fake.example")),
+        VICTIM_PHONE,
+        "410400",
+        null,
+        "投资诈骗",
+        4_900_000,
         List.of("t1"));
   }
 }

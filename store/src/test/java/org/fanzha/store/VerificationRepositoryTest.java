@@ -9,13 +9,27 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Re-verification tasks on H2 and PostgreSQL: one active task an entity, a stale change refused, the queries. */
+/**
+ * Re-verification tasks on H2 and PostgreSQL: one active task an entity, a stale change refused,
+ * the queries.
+ */
 class VerificationRepositoryTest {
   @TempDir Path tmp;
 
   static VerificationTask task(String id, String kind, String entity, long opened) {
-    return new VerificationTask(id, kind, entity, "330106", "PH_REPORTED Reported", "sms_link", VerificationTask.OPEN,
-        opened, opened + 1_000, null, null, 1);
+    return new VerificationTask(
+        id,
+        kind,
+        entity,
+        "330106",
+        "PH_REPORTED Reported",
+        "sms_link",
+        VerificationTask.OPEN,
+        opened,
+        opened + 1_000,
+        null,
+        null,
+        1);
   }
 
   static VerificationTask.Step step(int n, String kind) {
@@ -29,26 +43,39 @@ class VerificationRepositoryTest {
       VerificationRepository r = t.db().verifications();
       VerificationTask first = task("V-1", "phone", "+8617000000001", 10);
       assertThat(r.open(first, step(1, "opened"))).isTrue();
-      assertThat(r.open(task("V-2", "phone", "+8617000000001", 20), step(1, "opened"))).as("active already").isFalse();
-      assertThat(r.open(task("V-3", "account", "+8617000000001", 20), step(1, "opened"))).as("another kind").isTrue();
+      assertThat(r.open(task("V-2", "phone", "+8617000000001", 20), step(1, "opened")))
+          .as("active already")
+          .isFalse();
+      assertThat(r.open(task("V-3", "account", "+8617000000001", 20), step(1, "opened")))
+          .as("another kind")
+          .isTrue();
 
       VerificationTask restricted = first.moved(VerificationTask.RESTRICTED, 5_000, null, null);
       assertThat(r.update(restricted, 1, step(2, "restricted"))).isTrue();
-      assertThat(r.update(first.moved(VerificationTask.VERIFIED, 0, 3_000L, "op"), 1, step(2, "verified")))
-          .as("over a stale version").isFalse();
-      assertThat(r.find("V-1")).hasValueSatisfying(x -> {
-        assertThat(x.state()).isEqualTo(VerificationTask.RESTRICTED);
-        assertThat(x.dueAtMs()).isEqualTo(5_000);
-        assertThat(x.version()).isEqualTo(2);
-      });
-      assertThat(r.steps("V-1")).extracting(VerificationTask.Step::kind).containsExactly("opened", "restricted");
+      assertThat(
+              r.update(
+                  first.moved(VerificationTask.VERIFIED, 0, 3_000L, "op"), 1, step(2, "verified")))
+          .as("over a stale version")
+          .isFalse();
+      assertThat(r.find("V-1"))
+          .hasValueSatisfying(
+              x -> {
+                assertThat(x.state()).isEqualTo(VerificationTask.RESTRICTED);
+                assertThat(x.dueAtMs()).isEqualTo(5_000);
+                assertThat(x.version()).isEqualTo(2);
+              });
+      assertThat(r.steps("V-1"))
+          .extracting(VerificationTask.Step::kind)
+          .containsExactly("opened", "restricted");
       assertThat(r.limiting()).extracting(VerificationTask::id).containsExactly("V-1");
 
-      VerificationTask verified = restricted.moved(VerificationTask.VERIFIED, restricted.dueAtMs(), 6_000L, "op");
+      VerificationTask verified =
+          restricted.moved(VerificationTask.VERIFIED, restricted.dueAtMs(), 6_000L, "op");
       assertThat(r.update(verified, 2, step(3, "verified"))).isTrue();
       assertThat(r.limiting()).isEmpty();
       assertThat(r.open(task("V-4", "phone", "+8617000000001", 30), step(1, "opened")))
-          .as("a verified task leaves room for a new one").isTrue();
+          .as("a verified task leaves room for a new one")
+          .isTrue();
       assertThat(r.latest("phone", "+8617000000001")).map(VerificationTask::id).hasValue("V-4");
     }
   }
@@ -61,15 +88,21 @@ class VerificationRepositoryTest {
       r.open(task("V-a", "phone", "+8617000000001", 10), step(1, "opened")); // due 1,010
       r.open(task("V-b", "phone", "+8617000000002", 500), step(1, "opened")); // due 1,500
       r.open(task("V-c", "account", "6222020200112233446", 900), step(1, "opened")); // due 1,900
-      assertThat(r.overdue(1_600, 10)).extracting(VerificationTask::id).containsExactly("V-a", "V-b");
+      assertThat(r.overdue(1_600, 10))
+          .extracting(VerificationTask::id)
+          .containsExactly("V-a", "V-b");
       assertThat(r.overdue(1_600, 1)).extracting(VerificationTask::id).containsExactly("V-a");
-      assertThat(r.list(null, List.of("phone"), 10)).extracting(VerificationTask::id).containsExactly("V-b", "V-a");
+      assertThat(r.list(null, List.of("phone"), 10))
+          .extracting(VerificationTask::id)
+          .containsExactly("V-b", "V-a");
       assertThat(r.list(VerificationTask.OPEN, List.of("account", "phone"), 10)).hasSize(3);
       assertThat(r.list(VerificationTask.SUSPENDED, List.of("phone"), 10)).isEmpty();
       VerificationTask a = r.find("V-a").orElseThrow();
-      r.update(a.moved(VerificationTask.VERIFIED, a.dueAtMs(), 2_000L, "op"), 1, step(2, "verified"));
+      r.update(
+          a.moved(VerificationTask.VERIFIED, a.dueAtMs(), 2_000L, "op"), 1, step(2, "verified"));
       assertThat(r.list(VerificationRepository.ACTIVE, List.of("phone", "account"), 10))
-          .extracting(VerificationTask::id).containsExactly("V-c", "V-b");
+          .extracting(VerificationTask::id)
+          .containsExactly("V-c", "V-b");
     }
   }
 }

@@ -9,13 +9,36 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Warning tasks on H2 and PostgreSQL: a warning counted once, a change over a stale version refused, the queries. */
+/**
+ * Warning tasks on H2 and PostgreSQL: a warning counted once, a change over a stale version
+ * refused, the queries.
+ */
 class WarningTaskRepositoryTest {
   @TempDir Path tmp;
 
   static WarningTask task(String id, String unit, int version, String status, long due) {
-    return new WarningTask(id, 1_000, 2_000, "+8613800138000", null, "+8617012345678", unit, "high", "police",
-        List.of("c1", "d1"), unit, "call_96110", due, status, null, 0, null, null, null, version, 10);
+    return new WarningTask(
+        id,
+        1_000,
+        2_000,
+        "+8613800138000",
+        null,
+        "+8617012345678",
+        unit,
+        "high",
+        "police",
+        List.of("c1", "d1"),
+        unit,
+        "call_96110",
+        due,
+        status,
+        null,
+        0,
+        null,
+        null,
+        null,
+        version,
+        10);
   }
 
   static WarningTask.Step step(int n, String ref) {
@@ -29,17 +52,23 @@ class WarningTaskRepositoryTest {
       WarningTaskRepository r = t.db().warnings();
       assertThat(r.insert(task("E-c1", "410402", 1, "open", 5_000), step(1, "W-c1"))).isTrue();
       assertThat(r.seen("W-c1")).isTrue();
-      assertThat(r.insert(task("E-c1", "410402", 1, "open", 5_000), step(1, "W-c2"))).as("the id is taken").isFalse();
-      assertThat(r.update(task("E-c1", "410402", 2, "open", 5_000), 1, step(2, "W-c1")))
-          .as("the same warning again").isFalse();
-      assertThat(r.update(task("E-c1", "410400", 2, "open", 4_000), 1, step(2, "W-d1"))).isTrue();
-      assertThat(r.update(task("E-c1", "410000", 2, "open", 4_000), 1, step(2, null))).as("over a stale version")
+      assertThat(r.insert(task("E-c1", "410402", 1, "open", 5_000), step(1, "W-c2")))
+          .as("the id is taken")
           .isFalse();
-      assertThat(r.find("E-c1")).hasValueSatisfying(x -> {
-        assertThat(x.unit()).isEqualTo("410400");
-        assertThat(x.version()).isEqualTo(2);
-        assertThat(x.evidence()).containsExactly("c1", "d1");
-      });
+      assertThat(r.update(task("E-c1", "410402", 2, "open", 5_000), 1, step(2, "W-c1")))
+          .as("the same warning again")
+          .isFalse();
+      assertThat(r.update(task("E-c1", "410400", 2, "open", 4_000), 1, step(2, "W-d1"))).isTrue();
+      assertThat(r.update(task("E-c1", "410000", 2, "open", 4_000), 1, step(2, null)))
+          .as("over a stale version")
+          .isFalse();
+      assertThat(r.find("E-c1"))
+          .hasValueSatisfying(
+              x -> {
+                assertThat(x.unit()).isEqualTo("410400");
+                assertThat(x.version()).isEqualTo(2);
+                assertThat(x.evidence()).containsExactly("c1", "d1");
+              });
       assertThat(r.steps("E-c1")).extracting(WarningTask.Step::ref).containsExactly("W-c1", "W-d1");
       assertThat(r.seen("W-c2")).as("nothing of a refused write is kept").isFalse();
     }
@@ -53,16 +82,21 @@ class WarningTaskRepositoryTest {
       r.insert(task("E-a", "410402", 1, "open", 1_000), step(1, "W-a"));
       r.insert(task("E-b", "330106", 1, "open", 9_000), step(1, "W-b"));
       r.insert(task("E-c", "410300", 1, "closed", 1_000), step(1, "W-c"));
-      assertThat(r.list("open", List.of("41"), 10)).extracting(WarningTask::id).containsExactly("E-a");
+      assertThat(r.list("open", List.of("41"), 10))
+          .extracting(WarningTask::id)
+          .containsExactly("E-a");
       assertThat(r.list(null, List.of("41", "33"), 10)).hasSize(3);
       assertThat(r.list(null, List.of(), 10)).hasSize(3);
       assertThat(r.overdue(5_000, 10)).extracting(WarningTask::id).containsExactly("E-a");
       assertThat(r.openFor("+8613800138000", null)).isPresent();
       assertThat(r.openFor("+8613900000000", "6222020200112233446")).isEmpty();
-      assertThat(r.count(WarningTaskRepository.Grouping.OUTCOME, List.of())).containsEntry("open", 2L)
+      assertThat(r.count(WarningTaskRepository.Grouping.OUTCOME, List.of()))
+          .containsEntry("open", 2L)
           .containsEntry("closed", 1L);
-      assertThat(r.count(WarningTaskRepository.Grouping.UNIT, List.of("41"))).containsOnlyKeys("410402", "410300");
-      assertThat(r.count(WarningTaskRepository.Grouping.DAY, List.of())).as("raised at 1970-01-01T00:00:01+08:00")
+      assertThat(r.count(WarningTaskRepository.Grouping.UNIT, List.of("41")))
+          .containsOnlyKeys("410402", "410300");
+      assertThat(r.count(WarningTaskRepository.Grouping.DAY, List.of()))
+          .as("raised at 1970-01-01T00:00:01+08:00")
           .containsExactly(java.util.Map.entry("0", 3L));
       assertThat(r.protectedFen(List.of())).isZero();
     }

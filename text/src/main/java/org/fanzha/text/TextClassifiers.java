@@ -31,8 +31,8 @@ public final class TextClassifiers {
   }
 
   /**
-   * Returns the shipped classifier behind a cache of recent verdicts, for streams where blasts repeat one text (the
-   * engine's SMS path); the verdicts are the same as {@link #loadDefault()}'s.
+   * Returns the shipped classifier behind a cache of recent verdicts, for streams where blasts
+   * repeat one text (the engine's SMS path); the verdicts are the same as {@link #loadDefault()}'s.
    */
   public static ContentClassifier loadDefaultCached() {
     return new RecentVerdicts(loadDefault(), 1 << 16);
@@ -45,7 +45,8 @@ public final class TextClassifiers {
   private static HashedTextClassifier loadResource() {
     try (InputStream in = TextClassifiers.class.getResourceAsStream(DEFAULT_MODEL)) {
       if (in == null) {
-        throw new IllegalStateException("no content model at " + DEFAULT_MODEL + " on the classpath");
+        throw new IllegalStateException(
+            "no content model at " + DEFAULT_MODEL + " on the classpath");
       }
       return of(LinearTextModel.read(in));
     } catch (IOException e) {

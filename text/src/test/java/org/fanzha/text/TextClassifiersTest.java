@@ -29,16 +29,14 @@ class TextClassifiersTest {
 
   @Test
   void classify_policeImpersonation() {
-    ContentVerdict v = shipped.classify(
-        "我是市公安局的民警，你的银行卡涉嫌洗钱，请把资金转到安全账户配合调查，这件事不要告诉家人。");
+    ContentVerdict v = shipped.classify("我是市公安局的民警，你的银行卡涉嫌洗钱，请把资金转到安全账户配合调查，这件事不要告诉家人。");
     assertThat(v.fraudType()).isEqualTo(FraudType.POLICE);
     assertThat(v.phrases()).isNotEmpty();
   }
 
   @Test
   void classify_fakeCustomerService() {
-    ContentVerdict v = shipped.classify(
-        "你好，我是淘宝客服，你买的商品有质量问题，我们给你三倍赔偿，请下载腾讯会议共享屏幕操作退款。");
+    ContentVerdict v = shipped.classify("你好，我是淘宝客服，你买的商品有质量问题，我们给你三倍赔偿，请下载腾讯会议共享屏幕操作退款。");
     assertThat(v.fraudType()).isEqualTo(FraudType.CUSTOMER_SERVICE);
   }
 

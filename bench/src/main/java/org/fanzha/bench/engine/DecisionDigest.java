@@ -20,9 +20,9 @@ import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
 import org.fanzha.text.TextClassifiers;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * Replays an NDJSON events file through a fresh engine and prints a SHA-256 digest of every
@@ -32,27 +32,33 @@ import picocli.CommandLine;
  *
  * <p>Before/after check of a change to the engine's state layout: generate one world file with the
  * simulator ({@code ./fanzha simulate --seed 42 --people 10000 --days 4 --out world.ndjson}), build
- * the engine before the change into
- * a jar, and run this class twice on that file with the same {@code pairs.log2_bits}: once with
- * that jar ahead of {@code benchmarks.jar} on the class path, once without. The three digests
- * must match. (The fixed Bloom filter, e.g. 26, reproduces the former default exactly; the
- * growing fingerprint set, 0, answers "seen before" differently only on the filter's false
- * positives.)
+ * the engine before the change into a jar, and run this class twice on that file with the same
+ * {@code pairs.log2_bits}: once with that jar ahead of {@code benchmarks.jar} on the class path,
+ * once without. The three digests must match. (The fixed Bloom filter, e.g. 26, reproduces the
+ * former default exactly; the growing fingerprint set, 0, answers "seen before" differently only on
+ * the filter's false positives.)
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.DecisionDigest
- * events.ndjson [pairs.log2_bits [decisions.txt]]}; with a third argument every decision line is also
- * written to that file, to see where two builds differ. With {@code -Dfanzha.text=true} SMS are scored
- * with the shipped content model, as the server does, so that the lure and content paths are compared too.
+ * events.ndjson [pairs.log2_bits [decisions.txt]]}; with a third argument every decision line is
+ * also written to that file, to see where two builds differ. With {@code -Dfanzha.text=true} SMS
+ * are scored with the shipped content model, as the server does, so that the lure and content paths
+ * are compared too.
  */
-@Command(name = "decision-digest", mixinStandardHelpOptions = true,
-    description = "Replays an events file through the engine and prints digests of its decisions, warnings and risks "
-        + "(to see that a change moves nothing, or what it moves). -Dfanzha.text=true scores SMS text.")
+@Command(
+    name = "decision-digest",
+    mixinStandardHelpOptions = true,
+    description =
+        "Replays an events file through the engine and prints digests of its decisions, warnings and risks "
+            + "(to see that a change moves nothing, or what it moves). -Dfanzha.text=true scores SMS text.")
 public final class DecisionDigest implements Callable<Integer> {
 
   @Parameters(index = "0", description = "events file (NDJSON)")
   Path events;
 
-  @Parameters(index = "1", arity = "0..1", description = "a fixed Bloom filter of 2^N bits as the pair memory")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      description = "a fixed Bloom filter of 2^N bits as the pair memory")
   Integer pairsLog2Bits;
 
   @Parameters(index = "2", arity = "0..1", description = "write every decision's line to this file")
@@ -61,7 +67,6 @@ public final class DecisionDigest implements Callable<Integer> {
   public static void main(String[] args) {
     System.exit(new CommandLine(new DecisionDigest()).execute(args));
   }
-
 
   private DecisionDigest() {}
 
@@ -80,34 +85,51 @@ public final class DecisionDigest implements Callable<Integer> {
     MessageDigest warnings = MessageDigest.getInstance("SHA-256");
     MessageDigest entities = MessageDigest.getInstance("SHA-256");
     long[] n = new long[3]; // events, decisions with a score, warnings
-    java.io.Writer dump = dumpFile != null ? Files.newBufferedWriter(dumpFile) : java.io.Writer.nullWriter();
-    try (InputStream in = Files.newInputStream(events); dump) {
-      NdjsonLines.forEach(in, (bytes, off, len, line) -> {
-        ParseResult r = codec.parse(bytes, off, len, line);
-        if (r instanceof ParseResult.Accepted a) {
-          Decision d = engine.process(a.event());
-          n[0]++;
-          if (!d.isNone()) {
-            n[1]++;
-          }
-          String row = d.eventId() + '|' + d.entityKind() + '|' + d.entity() + '|' + d.score() + '|' + d.level()
-              + '|' + d.action() + '|' + codes(d.reasons());
-          update(decisions, row);
-          try {
-            dump.write(row);
-            dump.write('\n');
-          } catch (IOException x) {
-            throw new java.io.UncheckedIOException(x);
-          }
-          for (Warning w : engine.drainWarnings()) {
-            n[2]++;
-            update(warnings, w.toString());
-          }
-        }
-      });
+    java.io.Writer dump =
+        dumpFile != null ? Files.newBufferedWriter(dumpFile) : java.io.Writer.nullWriter();
+    try (InputStream in = Files.newInputStream(events);
+        dump) {
+      NdjsonLines.forEach(
+          in,
+          (bytes, off, len, line) -> {
+            ParseResult r = codec.parse(bytes, off, len, line);
+            if (r instanceof ParseResult.Accepted a) {
+              Decision d = engine.process(a.event());
+              n[0]++;
+              if (!d.isNone()) {
+                n[1]++;
+              }
+              String row =
+                  d.eventId()
+                      + '|'
+                      + d.entityKind()
+                      + '|'
+                      + d.entity()
+                      + '|'
+                      + d.score()
+                      + '|'
+                      + d.level()
+                      + '|'
+                      + d.action()
+                      + '|'
+                      + codes(d.reasons());
+              update(decisions, row);
+              try {
+                dump.write(row);
+                dump.write('\n');
+              } catch (IOException x) {
+                throw new java.io.UncheckedIOException(x);
+              }
+              for (Warning w : engine.drainWarnings()) {
+                n[2]++;
+                update(warnings, w.toString());
+              }
+            }
+          });
     }
     engine.forEachRisk(e -> update(entities, risk(e)));
-    System.out.printf(Locale.ROOT, "events %,d, decisions with a score %,d, warnings %,d%n", n[0], n[1], n[2]);
+    System.out.printf(
+        Locale.ROOT, "events %,d, decisions with a score %,d, warnings %,d%n", n[0], n[1], n[2]);
     System.out.println("decisions " + hex(decisions));
     System.out.println("warnings  " + hex(warnings));
     System.out.println("entities  " + hex(entities));
@@ -116,8 +138,17 @@ public final class DecisionDigest implements Callable<Integer> {
 
   private static String risk(EntityRisk e) {
     // roles sorted: an immutable Set's iteration order changes from one JVM run to the next
-    return e.entityKind() + "|" + e.entity() + "|" + e.score() + "|" + e.level() + "|"
-        + new java.util.TreeSet<>(e.roles()) + "|" + codes(e.reasons());
+    return e.entityKind()
+        + "|"
+        + e.entity()
+        + "|"
+        + e.score()
+        + "|"
+        + e.level()
+        + "|"
+        + new java.util.TreeSet<>(e.roles())
+        + "|"
+        + codes(e.reasons());
   }
 
   private static String codes(java.util.List<Reason> reasons) {

@@ -18,18 +18,23 @@ import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.eval.RoleScore;
 
 /**
- * {@link Evaluate} over a range of seeds: every figure with its mean, lowest and highest across the worlds, and
- * per tactic and per honest look-alike the totals. Seeds the rules were changed on are refused (they would flatter
- * the figures) unless asked for.
+ * {@link Evaluate} over a range of seeds: every figure with its mean, lowest and highest across the
+ * worlds, and per tactic and per honest look-alike the totals. Seeds the rules were changed on are
+ * refused (they would flatter the figures) unless asked for.
  */
 public final class SeedSweep {
 
   /**
-   * The seeds the rules, parameters and type inference were changed while looking at: the default city's 1–5, 9101,
-   * 9202, and the adversarial city's 8101 and 8202 (decision 0015). Figures from them are not evidence.
+   * The seeds the rules, parameters and type inference were changed while looking at: the default
+   * city's 1–5, 9101, 9202, and the adversarial city's 8101 and 8202 (decision 0015). Figures from
+   * them are not evidence.
    */
   static final Set<Long> TUNED = Set.of(1L, 2L, 3L, 4L, 5L, 9101L, 9202L, 8101L, 8202L);
-  /** The worlds the shipped model was trained on ({@code ./fanzha train-model}'s default): never evidence either. */
+
+  /**
+   * The worlds the shipped model was trained on ({@code ./fanzha train-model}'s default): never
+   * evidence either.
+   */
   public static final String TRAINED = "6001-6016";
 
   private SeedSweep() {}
@@ -37,7 +42,8 @@ public final class SeedSweep {
   /**
    * Parses {@code 4401-4410} (inclusive) or {@code 4401,4502,4603}.
    *
-   * @throws IllegalArgumentException naming the malformed part, or a tuned seed when {@code allowTuned} is false
+   * @throws IllegalArgumentException naming the malformed part, or a tuned seed when {@code
+   *     allowTuned} is false
    */
   public static List<Long> parse(String spec, boolean allowTuned) {
     List<Long> out = new ArrayList<>();
@@ -49,7 +55,8 @@ public final class SeedSweep {
           long from = Long.parseLong(p.substring(0, dash).trim());
           long to = Long.parseLong(p.substring(dash + 1).trim());
           if (to < from || to - from >= 1000) {
-            throw new IllegalArgumentException("seed range '" + p + "' must run upwards over at most 1,000 seeds");
+            throw new IllegalArgumentException(
+                "seed range '" + p + "' must run upwards over at most 1,000 seeds");
           }
           for (long s = from; s <= to; s++) {
             out.add(s);
@@ -58,26 +65,39 @@ public final class SeedSweep {
           out.add(Long.parseLong(p));
         }
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("seeds: '" + p + "' is not a seed or a range like 4401-4410", e);
+        throw new IllegalArgumentException(
+            "seeds: '" + p + "' is not a seed or a range like 4401-4410", e);
       }
     }
     if (!allowTuned) {
       for (long s : out) {
         if (TUNED.contains(s)) {
-          throw new IllegalArgumentException("seed " + s + " was used to change the rules; its figures flatter them"
-              + " (--allow-tuned to run it anyway)");
+          throw new IllegalArgumentException(
+              "seed "
+                  + s
+                  + " was used to change the rules; its figures flatter them"
+                  + " (--allow-tuned to run it anyway)");
         }
         if (s >= 6001 && s <= 6016) {
-          throw new IllegalArgumentException("seed " + s + " trained the shipped model (" + TRAINED + "); its figures"
-              + " flatter it (--allow-tuned to run it anyway)");
+          throw new IllegalArgumentException(
+              "seed "
+                  + s
+                  + " trained the shipped model ("
+                  + TRAINED
+                  + "); its figures"
+                  + " flatter it (--allow-tuned to run it anyway)");
         }
       }
     }
     return out;
   }
 
-  /** Runs every world on {@code threads} threads, each with its own engine configuration, in seed order. */
-  static List<Evaluate.Result> run(List<SimConfig> worlds, Supplier<EngineConfig> config, int threads)
+  /**
+   * Runs every world on {@code threads} threads, each with its own engine configuration, in seed
+   * order.
+   */
+  static List<Evaluate.Result> run(
+      List<SimConfig> worlds, Supplier<EngineConfig> config, int threads)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     ThreadLocal<EngineConfig> perThread = ThreadLocal.withInitial(config);
@@ -98,15 +118,30 @@ public final class SeedSweep {
     }
   }
 
-  /** Prints each figure's mean, lowest and highest over the worlds, then the totals per tactic and look-alike. */
-  static void print(List<SimConfig> worlds, List<Evaluate.Result> results, boolean text, double dissuasion,
+  /**
+   * Prints each figure's mean, lowest and highest over the worlds, then the totals per tactic and
+   * look-alike.
+   */
+  static void print(
+      List<SimConfig> worlds,
+      List<Evaluate.Result> results,
+      boolean text,
+      double dissuasion,
       PrintStream out) {
     SimConfig first = worlds.get(0);
-    out.printf(Locale.ROOT, "%d worlds: seeds %s; %d people, %d days each%s%s%n", worlds.size(),
-        worlds.stream().map(w -> Long.toString(w.seed())).toList(), first.people(), first.days(),
-        first.tactics().isEmpty() ? "" : ", tactics " + first.tactics().stream().map(t -> t.wireName()).toList(),
+    out.printf(
+        Locale.ROOT,
+        "%d worlds: seeds %s; %d people, %d days each%s%s%n",
+        worlds.size(),
+        worlds.stream().map(w -> Long.toString(w.seed())).toList(),
+        first.people(),
+        first.days(),
+        first.tactics().isEmpty()
+            ? ""
+            : ", tactics " + first.tactics().stream().map(t -> t.wireName()).toList(),
         text ? ", SMS text scored" : "");
-    out.printf(Locale.ROOT, "%-58s %8s %8s %8s %8s%n", "figure", "mean", "lowest", "highest", "pooled");
+    out.printf(
+        Locale.ROOT, "%-58s %8s %8s %8s %8s%n", "figure", "mean", "lowest", "highest", "pooled");
     for (Evaluate.Row row : results.get(0).rows()) {
       String name = row.name();
       if (name.startsWith(" ")) {
@@ -116,41 +151,91 @@ public final class SeedSweep {
       line(out, name + " precision", results, r -> r.score(name).precision(), all.precision());
       line(out, name + " recall", results, r -> r.score(name).recall(), all.recall());
     }
-    line(out, "victims warned before their first payment (share)", results,
-        r -> share(r.warnedBeforeFirstPayment(), r.warnings().truePositives() + r.warnings().falseNegatives()));
-    line(out, "fraud type of the warning right (share)", results, r -> share(r.typedRight(), r.typed()));
+    line(
+        out,
+        "victims warned before their first payment (share)",
+        results,
+        r ->
+            share(
+                r.warnedBeforeFirstPayment(),
+                r.warnings().truePositives() + r.warnings().falseNegatives()));
+    line(
+        out,
+        "fraud type of the warning right (share)",
+        results,
+        r -> share(r.typedRight(), r.typed()));
     Map<String, Integer> wrongTypes = new TreeMap<>();
     results.forEach(r -> r.typeConfusion().forEach((k, n) -> wrongTypes.merge(k, n, Integer::sum)));
     out.printf(Locale.ROOT, "  fraud type wrong, over all worlds (truth→warned): %s%n", wrongTypes);
-    line(out, "false warnings per 10,000 people per day", results, Evaluate.Result::falseWarningsPer10kPeoplePerDay);
-    line(out, "honest transfers delayed or held per 10,000 people per day", results,
+    line(
+        out,
+        "false warnings per 10,000 people per day",
+        results,
+        Evaluate.Result::falseWarningsPer10kPeoplePerDay);
+    line(
+        out,
+        "honest transfers delayed or held per 10,000 people per day",
+        results,
         r -> r.honestTransfersStopped() / (first.people() / 10_000.0) / first.days());
-    line(out, "victims' money to mules delayed or held when paid (share)", results,
+    line(
+        out,
+        "victims' money to mules delayed or held when paid (share)",
+        results,
         r -> r.victimPaidFen() == 0 ? 0.0 : (double) r.stoppedFen() / r.victimPaidFen());
-    line(out, "median lead time, first warning to first payment (min)", results, Evaluate.Result::medianLeadMinutes);
+    line(
+        out,
+        "median lead time, first warning to first payment (min)",
+        results,
+        Evaluate.Result::medianLeadMinutes);
     List<Double> protectedShares = new ArrayList<>();
     for (int w = 0; w < results.size(); w++) {
       Evaluate.Result r = results.get(w);
-      protectedShares.add(share(Evaluate.protectedFen(r, worlds.get(w).seed(), dissuasion), r.victimPaidFen()));
+      protectedShares.add(
+          share(Evaluate.protectedFen(r, worlds.get(w).seed(), dissuasion), r.victimPaidFen()));
     }
-    line(out, String.format(Locale.ROOT, "victims' money protected at dissuasion %.2f (share)", dissuasion),
-        protectedShares, Double.NaN);
-    line(out, "honest new cards restricted by the subscriber score (share)", results,
+    line(
+        out,
+        String.format(
+            Locale.ROOT, "victims' money protected at dissuasion %.2f (share)", dissuasion),
+        protectedShares,
+        Double.NaN);
+    line(
+        out,
+        "honest new cards restricted by the subscriber score (share)",
+        results,
         r -> share(r.subscribers().honestNewRestricted(), r.subscribers().honestNew()));
-    line(out, "fraud numbers in the subscriber score's band D (share)", results,
+    line(
+        out,
+        "fraud numbers in the subscriber score's band D (share)",
+        results,
         r -> share(r.subscribers().fraudRestricted(), r.subscribers().fraudNumbers()));
     int[] sub = new int[7];
     for (Evaluate.Result r : results) {
       Evaluate.SubscriberFigures f = r.subscribers();
-      int[] add = {f.honestNewRestricted(), f.honestNew(), f.fraudRestricted(), f.fraudNumbers(),
-          f.callCentreRestricted(), f.callCentreLines(), f.fraudAsked()};
+      int[] add = {
+        f.honestNewRestricted(),
+        f.honestNew(),
+        f.fraudRestricted(),
+        f.fraudNumbers(),
+        f.callCentreRestricted(),
+        f.callCentreLines(),
+        f.fraudAsked()
+      };
       for (int i = 0; i < sub.length; i++) {
         sub[i] += add[i];
       }
     }
-    out.printf(Locale.ROOT, "subscriber score, over all worlds: honest cards opened during them in band D %d of %d; fraud"
-        + " numbers in band D %d of %d, asked to re-verify %d; licensed call-centre lines in band D %d of %d%n", sub[0],
-        sub[1], sub[2], sub[3], sub[6], sub[4], sub[5]);
+    out.printf(
+        Locale.ROOT,
+        "subscriber score, over all worlds: honest cards opened during them in band D %d of %d; fraud"
+            + " numbers in band D %d of %d, asked to re-verify %d; licensed call-centre lines in band D %d of %d%n",
+        sub[0],
+        sub[1],
+        sub[2],
+        sub[3],
+        sub[6],
+        sub[4],
+        sub[5]);
     Map<String, long[]> tactics = new TreeMap<>();
     Map<String, Double> lowest = new TreeMap<>();
     for (Evaluate.Result r : results) {
@@ -164,8 +249,16 @@ public final class SeedSweep {
     }
     if (!tactics.isEmpty()) {
       out.println("per tactic, over all worlds: found of total (share), lowest share in one world");
-      tactics.forEach((k, c) -> out.printf(Locale.ROOT, "  %-32s %5d of %5d (%.3f), lowest %.3f%n", k, c[0], c[1],
-          share(c[0], c[1]), lowest.get(k)));
+      tactics.forEach(
+          (k, c) ->
+              out.printf(
+                  Locale.ROOT,
+                  "  %-32s %5d of %5d (%.3f), lowest %.3f%n",
+                  k,
+                  c[0],
+                  c[1],
+                  share(c[0], c[1]),
+                  lowest.get(k)));
     }
     Map<String, long[]> honest = new TreeMap<>();
     for (Evaluate.Result r : results) {
@@ -176,17 +269,26 @@ public final class SeedSweep {
         c[2] += g.size();
       }
     }
-    out.println("honest look-alikes, over all worlds: accused (high with a fraud-side role) · high for any reason · of");
-    honest.forEach((k, c) -> out.printf(Locale.ROOT, "  %-20s %5d · %5d · of %6d%n", k, c[0], c[1], c[2]));
+    out.println(
+        "honest look-alikes, over all worlds: accused (high with a fraud-side role) · high for any reason · of");
+    honest.forEach(
+        (k, c) -> out.printf(Locale.ROOT, "  %-20s %5d · %5d · of %6d%n", k, c[0], c[1], c[2]));
   }
 
-  private static void line(PrintStream out, String name, List<Evaluate.Result> results,
+  private static void line(
+      PrintStream out,
+      String name,
+      List<Evaluate.Result> results,
       ToDoubleFunction<Evaluate.Result> f) {
     line(out, name, results, f, Double.NaN);
   }
 
-  private static void line(PrintStream out, String name, List<Evaluate.Result> results,
-      ToDoubleFunction<Evaluate.Result> f, double pooled) {
+  private static void line(
+      PrintStream out,
+      String name,
+      List<Evaluate.Result> results,
+      ToDoubleFunction<Evaluate.Result> f,
+      double pooled) {
     line(out, name, results.stream().map(f::applyAsDouble).toList(), pooled);
   }
 
@@ -199,7 +301,13 @@ public final class SeedSweep {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
-    out.printf(Locale.ROOT, "%-58s %8.3f %8.3f %8.3f %8s%n", name, sum / values.size(), lo, hi,
+    out.printf(
+        Locale.ROOT,
+        "%-58s %8.3f %8.3f %8.3f %8s%n",
+        name,
+        sum / values.size(),
+        lo,
+        hi,
         Double.isNaN(pooled) ? "" : String.format(Locale.ROOT, "%.3f", pooled));
   }
 
@@ -207,7 +315,9 @@ public final class SeedSweep {
     return whole == 0 ? 0 : (double) part / whole;
   }
 
-  /** Returns a role's counts summed over the worlds: precision and recall as if they were one city. */
+  /**
+   * Returns a role's counts summed over the worlds: precision and recall as if they were one city.
+   */
   static RoleScore pooled(List<Evaluate.Result> results, String row) {
     RoleScore s = new RoleScore(0, 0, 0);
     for (Evaluate.Result r : results) {

@@ -17,24 +17,38 @@ public final class SyntheticTransfers {
 
   /** First instant: 2026-11-01T00:00+08:00. */
   public static final long START = 1_793_462_400_000L;
+
   private static final int DAYS = 30;
 
   public final int size;
+
   /** Accounts proper; ids from here on are cash terminals. */
   public final int accounts;
+
   public final String[] names;
   public final int[] from;
   public final int[] to;
   public final long[] ts;
   public final long[] amount;
   public final byte[] channel;
+
   /** Edge indexes (after sorting) of the victims' payments, one per fraud case. */
   public final int[] seeds;
+
   /** Accounts (ids into names) that are mule cards. */
   public final boolean[] mule;
 
-  private SyntheticTransfers(int size, int accounts, String[] names, int[] from, int[] to, long[] ts, long[] amount,
-      byte[] channel, int[] seeds, boolean[] mule) {
+  private SyntheticTransfers(
+      int size,
+      int accounts,
+      String[] names,
+      int[] from,
+      int[] to,
+      long[] ts,
+      long[] amount,
+      byte[] channel,
+      int[] seeds,
+      boolean[] mule) {
     this.size = size;
     this.accounts = accounts;
     this.names = names;
@@ -110,8 +124,19 @@ public final class SyntheticTransfers {
             long x = p == parts - 1 ? left : left / 2;
             left -= x;
             boolean atm = r.nextInt(3) > 0;
-            int term = atm ? accounts + r.nextInt(terminals) : merchants + r.nextInt(ordinary - merchants);
-            add(from, to, ts, amount, ch, k++, acct, term, t + 60_000L * (1 + r.nextInt(30)), x,
+            int term =
+                atm ? accounts + r.nextInt(terminals) : merchants + r.nextInt(ordinary - merchants);
+            add(
+                from,
+                to,
+                ts,
+                amount,
+                ch,
+                k++,
+                acct,
+                term,
+                t + 60_000L * (1 + r.nextInt(30)),
+                x,
                 atm ? Channel.ATM : Channel.CRYPTO_OTC);
           }
           continue;
@@ -145,7 +170,18 @@ public final class SyntheticTransfers {
       }
       long when = START + (long) (r.nextDouble() * DAYS * DAY);
       long amt = 100L * (1 + (long) Math.exp(r.nextDouble() * 10));
-      add(from, to, ts, amount, ch, k++, f, t, when, amt, r.nextInt(20) == 0 ? Channel.ONLINE : Channel.MOBILE);
+      add(
+          from,
+          to,
+          ts,
+          amount,
+          ch,
+          k++,
+          f,
+          t,
+          when,
+          amt,
+          r.nextInt(20) == 0 ? Channel.ONLINE : Channel.MOBILE);
     }
     // sort by time (stable by generation order): transfers reach the graph in time order
     long[] key = new long[n];
@@ -182,20 +218,26 @@ public final class SyntheticTransfers {
 
   /**
    * Appends every transfer, in time order, to the graph. Account names are built afresh for each
-   * transfer, as a decoder does for each event; handing over the shared {@code names} instead
-   * would add two cache misses per name that no real feed has (measured: 10 M loads took 22 s
-   * that way against the time printed now).
+   * transfer, as a decoder does for each event; handing over the shared {@code names} instead would
+   * add two cache misses per name that no real feed has (measured: 10 M loads took 22 s that way
+   * against the time printed now).
    */
   public void appendTo(TransferGraph g) {
     Channel[] values = Channel.values();
     char[] buf = new char[64];
     for (int i = 0; i < size; i++) {
-      g.append(name(from[i], buf), name(to[i], buf), ts[i], amount[i],
+      g.append(
+          name(from[i], buf),
+          name(to[i], buf),
+          ts[i],
+          amount[i],
           channel[i] == 0 ? null : values[channel[i] - 1]);
     }
   }
 
-  /** Returns account {@code a}'s name computed afresh (no shared memory read), as a decoder would. */
+  /**
+   * Returns account {@code a}'s name computed afresh (no shared memory read), as a decoder would.
+   */
   private String name(int a, char[] buf) {
     return name(a, accounts, buf);
   }
@@ -217,8 +259,18 @@ public final class SyntheticTransfers {
     return new String(buf, 0, 19);
   }
 
-  private static void add(int[] from, int[] to, long[] ts, long[] amount, byte[] ch, int k, int f, int t,
-      long when, long amt, Channel c) {
+  private static void add(
+      int[] from,
+      int[] to,
+      long[] ts,
+      long[] amount,
+      byte[] ch,
+      int k,
+      int f,
+      int t,
+      long when,
+      long amt,
+      Channel c) {
     from[k] = f;
     to[k] = t;
     ts[k] = when;

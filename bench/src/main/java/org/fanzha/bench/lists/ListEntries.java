@@ -7,8 +7,9 @@ import org.fanzha.core.event.Role;
 import org.fanzha.engine.lists.RiskLists;
 
 /**
- * Risk lists filled as a province's would be: mobile numbers and bank cards in equal parts, mostly black entries, some
- * grey, a few white, each value drawn at random (so neither the hash table nor the arena sees a convenient order).
+ * Risk lists filled as a province's would be: mobile numbers and bank cards in equal parts, mostly
+ * black entries, some grey, a few white, each value drawn at random (so neither the hash table nor
+ * the arena sees a convenient order).
  */
 final class ListEntries {
 
@@ -19,7 +20,9 @@ final class ListEntries {
     SplittableRandom r = new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L));
     return (i & 1) == 0
         ? "+861" + (30 + r.nextInt(70)) + String.format("%08d", r.nextInt(100_000_000))
-        : "62" + String.format("%08d", r.nextInt(100_000_000)) + String.format("%09d", r.nextInt(1_000_000_000));
+        : "62"
+            + String.format("%08d", r.nextInt(100_000_000))
+            + String.format("%09d", r.nextInt(1_000_000_000));
   }
 
   static EntityKind kind(int i) {
@@ -35,7 +38,8 @@ final class ListEntries {
       switch (i % 10) {
         case 8 -> l.grey(k, v, true);
         case 9 -> l.apply(k, v, Role.NORMAL, null);
-        default -> l.apply(k, v, k == EntityKind.PHONE ? Role.FRAUD_NUMBER : Role.MULE, FraudType.POLICE);
+        default ->
+            l.apply(k, v, k == EntityKind.PHONE ? Role.FRAUD_NUMBER : Role.MULE, FraudType.POLICE);
       }
     }
     return l;

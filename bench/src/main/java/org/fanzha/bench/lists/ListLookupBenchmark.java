@@ -17,17 +17,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Nanoseconds per look-up of an entity's list flags ({@code RiskLists.flagsOf}, what a feature table asks when an
- * event first names an entity) with {@code entries} on the lists: values that are listed (hits) and values that are
- * not (misses, the common case), each from a pre-made array of fresh Strings, as events bring them.
+ * Nanoseconds per look-up of an entity's list flags ({@code RiskLists.flagsOf}, what a feature
+ * table asks when an event first names an entity) with {@code entries} on the lists: values that
+ * are listed (hits) and values that are not (misses, the common case), each from a pre-made array
+ * of fresh Strings, as events bring them.
  *
- * <p>Run: {@code java -Xmx8g -jar bench/target/benchmarks.jar ListLookupBenchmark -f 1 -wi 3 -i 5}; memory per entry:
- * {@code java -Xmx8g -cp bench/target/benchmarks.jar org.fanzha.bench.lists.ListMemory}.
+ * <p>Run: {@code java -Xmx8g -jar bench/target/benchmarks.jar ListLookupBenchmark -f 1 -wi 3 -i 5};
+ * memory per entry: {@code java -Xmx8g -cp bench/target/benchmarks.jar
+ * org.fanzha.bench.lists.ListMemory}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx8g"})
 public class ListLookupBenchmark {
 
   private static final int PROBES = 1 << 16;
@@ -56,10 +60,14 @@ public class ListLookupBenchmark {
     }
   }
 
-  /** The same entries in a {@code HashMap<String, Integer>} per kind: what keeping Strings would cost. */
+  /**
+   * The same entries in a {@code HashMap<String, Integer>} per kind: what keeping Strings would
+   * cost.
+   */
   @State(Scope.Benchmark)
   public static class Strings {
-    final java.util.Map<EntityKind, java.util.HashMap<String, Integer>> byKind = new java.util.EnumMap<>(EntityKind.class);
+    final java.util.Map<EntityKind, java.util.HashMap<String, Integer>> byKind =
+        new java.util.EnumMap<>(EntityKind.class);
 
     @Setup(Level.Trial)
     public void fill(ListLookupBenchmark b) {
@@ -92,6 +100,8 @@ public class ListLookupBenchmark {
   @Benchmark
   public @Nullable Integer hashMapMiss(Strings baseline) {
     int k = i++ & (PROBES - 1);
-    return Objects.requireNonNull(baseline.byKind.get((k & 1) == 0 ? EntityKind.PHONE : EntityKind.ACCOUNT)).get(misses[k]);
+    return Objects.requireNonNull(
+            baseline.byKind.get((k & 1) == 0 ? EntityKind.PHONE : EntityKind.ACCOUNT))
+        .get(misses[k]);
   }
 }

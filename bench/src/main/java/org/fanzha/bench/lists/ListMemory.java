@@ -5,29 +5,36 @@ import java.util.List;
 import java.util.Locale;
 import org.fanzha.bench.CommandLines;
 import org.fanzha.engine.lists.RiskLists;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
- * Prints the heap the engine's risk lists keep per entry: the heap in use after a full GC with the lists reachable,
- * less the same after they were dropped, divided by the entries; and the lists' own estimate from array lengths.
+ * Prints the heap the engine's risk lists keep per entry: the heap in use after a full GC with the
+ * lists reachable, less the same after they were dropped, divided by the entries; and the lists'
+ * own estimate from array lengths.
  *
- * <p>Run: {@code java -Xmx8g -cp bench/target/benchmarks.jar org.fanzha.bench.lists.ListMemory [entries …]}
- * (default 1,000,000 and 10,000,000).
+ * <p>Run: {@code java -Xmx8g -cp bench/target/benchmarks.jar org.fanzha.bench.lists.ListMemory
+ * [entries …]} (default 1,000,000 and 10,000,000).
  */
-@Command(name = "list-memory", mixinStandardHelpOptions = true,
-    description = "Measures the heap per entry of the engine's risk lists against the same values as Strings.")
+@Command(
+    name = "list-memory",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures the heap per entry of the engine's risk lists against the same values as Strings.")
 public final class ListMemory implements Runnable {
 
-  @Parameters(arity = "0..*", defaultValue = "1000000 10000000", split = " ", converter = CommandLines.Count.class,
+  @Parameters(
+      arity = "0..*",
+      defaultValue = "1000000 10000000",
+      split = " ",
+      converter = CommandLines.Count.class,
       description = "list sizes (default: 1,000,000 and 10,000,000)")
   List<Integer> sizes;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new ListMemory()).execute(args));
   }
-
 
   private ListMemory() {}
 
@@ -41,15 +48,24 @@ public final class ListMemory implements Runnable {
       long estimate = box[0].approxBytes();
       box[0] = null;
       long without = usedAfterGc();
-      System.out.printf(Locale.ROOT, "%,d entries (numbers and cards, 80%% black, 10%% grey, 10%% white): filled in %,d ms, "
-          + "heap %.1f bytes/entry (%.0f MB), estimate %.1f bytes/entry%n", n, fillMs, (with - without) / (double) n,
-          (with - without) / 1e6, estimate / (double) n);
-      // the same values as Strings in fastutil's open-addressing map, per kind: what keeping names as Strings costs
+      System.out.printf(
+          Locale.ROOT,
+          "%,d entries (numbers and cards, 80%% black, 10%% grey, 10%% white): filled in %,d ms, "
+              + "heap %.1f bytes/entry (%.0f MB), estimate %.1f bytes/entry%n",
+          n,
+          fillMs,
+          (with - without) / (double) n,
+          (with - without) / 1e6,
+          estimate / (double) n);
+      // the same values as Strings in fastutil's open-addressing map, per kind: what keeping names
+      // as Strings costs
       Object[] strings = {stringMaps(n)};
       long withStrings = usedAfterGc();
       strings[0] = null;
       long none = usedAfterGc();
-      System.out.printf(Locale.ROOT, "  the same in Object2IntOpenHashMap<String> per kind: %.1f bytes/entry%n",
+      System.out.printf(
+          Locale.ROOT,
+          "  the same in Object2IntOpenHashMap<String> per kind: %.1f bytes/entry%n",
           (withStrings - none) / (double) n);
     }
   }

@@ -6,7 +6,10 @@ import java.util.List;
 import org.fanzha.engine.model.EntityModel;
 import org.fanzha.engine.model.Forest;
 
-/** Prints what a trained model leans on: each input's mean absolute contribution over the training rows. */
+/**
+ * Prints what a trained model leans on: each input's mean absolute contribution over the training
+ * rows.
+ */
 final class Importance {
 
   private Importance() {}
@@ -17,7 +20,8 @@ final class Importance {
     float[] rows = s.rows();
     double[] mean = new double[d];
     int n = s.size();
-    int step = Math.max(1, n / 20_000); // contributions cost trees · leaves · depth²: a sample is enough
+    int step =
+        Math.max(1, n / 20_000); // contributions cost trees · leaves · depth²: a sample is enough
     int used = 0;
     double[] x = new double[d];
     for (int i = 0; i < n; i += step) {
@@ -35,7 +39,8 @@ final class Importance {
       order.add(j);
     }
     order.sort(Comparator.comparingDouble(j -> -mean[j]));
-    System.out.printf("%s model: %,d rows (%,d positive), %d trees; mean |contribution| (log-odds) over %,d rows:%n",
+    System.out.printf(
+        "%s model: %,d rows (%,d positive), %d trees; mean |contribution| (log-odds) over %,d rows:%n",
         kind, n, s.positives(), f.trees(), used);
     for (int k = 0; k < Math.min(12, d); k++) {
       int j = order.get(k);

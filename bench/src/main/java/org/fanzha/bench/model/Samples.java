@@ -8,9 +8,9 @@ import org.fanzha.engine.model.Inputs;
 import org.fanzha.engine.model.VectorFill;
 
 /**
- * Feature vectors of one kind as the rules saw them, labelled with the simulator's truth. An entity is sampled at its
- * 1st, 2nd, 4th, 8th … evaluation, so its early life (where detection must be quick) weighs as much as its long
- * history and no busy entity floods the set.
+ * Feature vectors of one kind as the rules saw them, labelled with the simulator's truth. An entity
+ * is sampled at its 1st, 2nd, 4th, 8th … evaluation, so its early life (where detection must be
+ * quick) weighs as much as its long history and no busy entity floods the set.
  */
 final class Samples {
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -37,17 +36,25 @@ import org.fanzha.sim.World;
 import picocli.CommandLine;
 
 /**
- * {@code ./fanzha train-model}: replays simulated worlds (half with every adversarial tactic, half the plain city)
- * through the engine with its rules alone, samples the phones' and accounts' features as the rules saw them, labels
- * them with the simulator's truth (fraud number, mule), trains gradient-boosted trees with XGBoost and writes them as
- * a model file the engine evaluates itself. The written forest is checked against XGBoost's own predictions on every
- * training row before it is written.
+ * {@code ./fanzha train-model}: replays simulated worlds (half with every adversarial tactic, half
+ * the plain city) through the engine with its rules alone, samples the phones' and accounts'
+ * features as the rules saw them, labels them with the simulator's truth (fraud number, mule),
+ * trains gradient-boosted trees with XGBoost and writes them as a model file the engine evaluates
+ * itself. The written forest is checked against XGBoost's own predictions on every training row
+ * before it is written.
  */
 public final class TrainModel {
 
   private TrainModel() {}
 
-  record Options(List<Long> seeds, int people, int days, int trees, int depth, boolean text, Path out,
+  record Options(
+      List<Long> seeds,
+      int people,
+      int days,
+      int trees,
+      int depth,
+      boolean text,
+      Path out,
       Set<String> excluded) {
 
     static Options parse(String[] args) {
@@ -56,44 +63,80 @@ public final class TrainModel {
   }
 
   /** {@code ./fanzha train-model}'s options as picocli reads them. */
-  @CommandLine.Command(name = "train-model", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Train the model beside the rules on simulated worlds (half adversarial, half plain) and write it"
-          + " as a model file the engine loads.")
+  @CommandLine.Command(
+      name = "train-model",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "Train the model beside the rules on simulated worlds (half adversarial, half plain) and write it"
+              + " as a model file the engine loads.")
   public static final class Command implements Callable<Integer> {
-    @CommandLine.Option(names = "--seeds", paramLabel = "6001-6016", description = "the worlds trained on")
+    @CommandLine.Option(
+        names = "--seeds",
+        paramLabel = "6001-6016",
+        description = "the worlds trained on")
     String seeds = SeedSweep.TRAINED;
 
-    @CommandLine.Option(names = "--people", paramLabel = "N", description = "residents of each world (default 10000)")
+    @CommandLine.Option(
+        names = "--people",
+        paramLabel = "N",
+        description = "residents of each world (default 10000)")
     int people = 10_000;
 
-    @CommandLine.Option(names = "--days", paramLabel = "N", description = "days of each world (default 7)")
+    @CommandLine.Option(
+        names = "--days",
+        paramLabel = "N",
+        description = "days of each world (default 7)")
     int days = 7;
 
-    @CommandLine.Option(names = "--trees", paramLabel = "N", description = "trees per model (default 40)")
+    @CommandLine.Option(
+        names = "--trees",
+        paramLabel = "N",
+        description = "trees per model (default 40)")
     int trees = 40;
 
-    @CommandLine.Option(names = "--depth", paramLabel = "N", description = "depth of each tree (default 4)")
+    @CommandLine.Option(
+        names = "--depth",
+        paramLabel = "N",
+        description = "depth of each tree (default 4)")
     int depth = 4;
 
-    @CommandLine.Option(names = "--text", description = "score SMS text with the content model while sampling")
+    @CommandLine.Option(
+        names = "--text",
+        description = "score SMS text with the content model while sampling")
     boolean text;
 
-    // how long a card or account has been open is known in the simulator for everyone but the fraudsters; in a real
-    // feed most openings predate it, so a model leaning on "age unknown" would accuse every old card (decision 0017)
-    @CommandLine.Option(names = "--exclude", paramLabel = "FEATURE,…|none",
+    // how long a card or account has been open is known in the simulator for everyone but the
+    // fraudsters; in a real
+    // feed most openings predate it, so a model leaning on "age unknown" would accuse every old
+    // card (decision 0017)
+    @CommandLine.Option(
+        names = "--exclude",
+        paramLabel = "FEATURE,…|none",
         description = "features the model may not read (default card_age_days,age_days)")
     String exclude = "card_age_days,age_days";
 
-    @CommandLine.Option(names = "--out", paramLabel = "model.yaml", description = "where the model is written")
+    @CommandLine.Option(
+        names = "--out",
+        paramLabel = "model.yaml",
+        description = "where the model is written")
     Path out = Path.of("model.yaml");
 
     Options options() {
-      return new Options(SeedSweep.parse(seeds, true), people, days, trees, depth, text, out,
+      return new Options(
+          SeedSweep.parse(seeds, true),
+          people,
+          days,
+          trees,
+          depth,
+          text,
+          out,
           exclude.equals("none") ? Set.of() : Set.of(exclude.split(",")));
     }
 
     @Override
-    public Integer call() throws IOException, XGBoostError, ModelFileException, NoSuchAlgorithmException {
+    public Integer call()
+        throws IOException, XGBoostError, ModelFileException, NoSuchAlgorithmException {
       Options o;
       try {
         o = options();
@@ -122,38 +165,68 @@ public final class TrainModel {
       long seed = o.seeds().get(w);
       // alternate worlds: the adversarial city, then the plain one, so the trees learn both
       Set<Tactic> tactics = w % 2 == 0 ? Tactic.parse("all") : Set.of();
-      World world = World.generate(SimConfig.builder(seed, o.people(), o.days()).tactics(tactics).build());
+      World world =
+          World.generate(SimConfig.builder(seed, o.people(), o.days()).tactics(tactics).build());
       phones.world(world.truth().entities(EntityKind.PHONE, Role.FRAUD_NUMBER));
       accounts.world(world.truth().entities(EntityKind.ACCOUNT, Role.MULE));
       Engine engine = new Engine(cfg);
-      engine.tap(new Evaluation.Tap() {
-        @Override
-        public void phone(String phone, PhoneFeatures features, long now) {
-          phones.offer(phone, features);
-        }
+      engine.tap(
+          new Evaluation.Tap() {
+            @Override
+            public void phone(String phone, PhoneFeatures features, long now) {
+              phones.offer(phone, features);
+            }
 
-        @Override
-        public void account(String account, AccountFeatures features, long now) {
-          accounts.offer(account, features);
-        }
-      });
-      world.forEachEvent(e -> {
-        engine.process(e);
-        engine.drainWarnings();
-      });
-      System.out.printf("world %d (%s): %,d phone samples (%,d fraud), %,d account samples (%,d mule) so far%n", seed,
-          tactics.isEmpty() ? "plain" : "all tactics", phones.size(), phones.positives(), accounts.size(),
+            @Override
+            public void account(String account, AccountFeatures features, long now) {
+              accounts.offer(account, features);
+            }
+          });
+      world.forEachEvent(
+          e -> {
+            engine.process(e);
+            engine.drainWarnings();
+          });
+      System.out.printf(
+          "world %d (%s): %,d phone samples (%,d fraud), %,d account samples (%,d mule) so far%n",
+          seed,
+          tactics.isEmpty() ? "plain" : "all tactics",
+          phones.size(),
+          phones.positives(),
+          accounts.size(),
           accounts.positives());
     }
-    String trained = "XGBoost " + o.trees() + " trees of depth " + o.depth() + " on seeds " + o.seeds().get(0) + "–"
-        + o.seeds().get(o.seeds().size() - 1) + " (even: all tactics, odd: plain city), " + o.people() + " people, "
-        + o.days() + " days" + (o.text() ? ", SMS text scored" : "")
-        + (o.excluded().isEmpty() ? "" : "; not reading " + String.join(", ", new java.util.TreeSet<>(o.excluded())));
+    String trained =
+        "XGBoost "
+            + o.trees()
+            + " trees of depth "
+            + o.depth()
+            + " on seeds "
+            + o.seeds().get(0)
+            + "–"
+            + o.seeds().get(o.seeds().size() - 1)
+            + " (even: all tactics, odd: plain city), "
+            + o.people()
+            + " people, "
+            + o.days()
+            + " days"
+            + (o.text() ? ", SMS text scored" : "")
+            + (o.excluded().isEmpty()
+                ? ""
+                : "; not reading " + String.join(", ", new java.util.TreeSet<>(o.excluded())));
     EntityModel phone = train("phone", PhoneFeatures.class, phones, o);
     EntityModel account = train("account", AccountFeatures.class, accounts, o);
-    // the version names the trees themselves: the day, and the start of the SHA-256 of the model as written
-    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(new Models("-", trained, phone, account).write().getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+    // the version names the trees themselves: the day, and the start of the SHA-256 of the model as
+    // written
+    String digest =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(
+                        new Models("-", trained, phone, account)
+                            .write()
+                            .getBytes(StandardCharsets.UTF_8)))
+            .substring(0, 8);
     Models models = new Models(LocalDate.now() + "-" + digest, trained, phone, account);
     Files.writeString(o.out(), models.write(), StandardCharsets.UTF_8);
     Models.parse(Files.readString(o.out())); // what was written reads back
@@ -178,8 +251,11 @@ public final class TrainModel {
     p.put("nthread", 2);
     Booster b = XGBoost.train(m, p, o.trees(), new HashMap<>(), null, null);
     float[][] margins = b.predict(m, true);
-    EntityModel model = new EntityModel(holder, s.inputs(), XgboostTrees.forest(b.getModelDump((String) null, true),
-        d, rows, margins));
+    EntityModel model =
+        new EntityModel(
+            holder,
+            s.inputs(),
+            XgboostTrees.forest(b.getModelDump((String) null, true), d, rows, margins));
     Importance.print(kind, s, model);
     return model;
   }

@@ -1,4 +1,7 @@
-/** Training the shipped model: simulated worlds with their truth, XGBoost, and the forest written for the engine. */
+/**
+ * Training the shipped model: simulated worlds with their truth, XGBoost, and the forest written
+ * for the engine.
+ */
 @NullMarked
 package org.fanzha.bench.model;
 

@@ -60,8 +60,7 @@ public class ClassifierBenchmark {
   };
 
   private static final String[] SPAM = {
-    "欧诺厨柜新年发红包啦！全年最低价仅此一次！！新年开业前几名预订客户意外大礼，回TD退订。",
-    "皇城美容SPA养生会所特大惊喜！凡到店顾客可免费做项目护理一次，另有多重惊喜等你来拿。",
+    "欧诺厨柜新年发红包啦！全年最低价仅此一次！！新年开业前几名预订客户意外大礼，回TD退订。", "皇城美容SPA养生会所特大惊喜！凡到店顾客可免费做项目护理一次，另有多重惊喜等你来拿。",
   };
 
   private ContentClassifier classifier;
@@ -71,11 +70,12 @@ public class ClassifierBenchmark {
   @Setup
   public void setUp() {
     classifier = TextClassifiers.loadDefault();
-    pool = switch (texts) {
-      case "normal" -> NORMAL;
-      case "fraud" -> FRAUD;
-      default -> mix();
-    };
+    pool =
+        switch (texts) {
+          case "normal" -> NORMAL;
+          case "fraud" -> FRAUD;
+          default -> mix();
+        };
   }
 
   private static String[] mix() {

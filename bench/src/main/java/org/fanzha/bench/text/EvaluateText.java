@@ -12,16 +12,16 @@ import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.core.content.ContentVerdict;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.text.TextClassifiers;
-import org.fanzha.text.train.CrossValidation.Prediction;
 import org.fanzha.text.train.CrossValidation;
+import org.fanzha.text.train.CrossValidation.Prediction;
 import org.fanzha.text.train.Datasets;
 import org.fanzha.text.train.LabeledText;
 import org.fanzha.text.train.Metrics;
 import org.fanzha.text.train.TrainMain;
 import org.fanzha.text.train.Trainer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * Prints the quality of the content classifier: per-class precision / recall / F1, macro-F1 and
@@ -32,11 +32,11 @@ import picocli.CommandLine;
  *       (telecom-fraud-texts-5 + the 80w sample + the written templates), reported per source:
  *       telecom-fraud-texts-5 in its own five classes (a {@code spam} prediction counts as its
  *       class 0, which holds operator and marketing SMS; any other fraud type is a miss shown as
- *       {@code other_type}); the 80w sample as spam-vs-normal (any non-{@code none} label counts
- *       as spam); the written templates per class.
+ *       {@code other_type}); the 80w sample as spam-vs-normal (any non-{@code none} label counts as
+ *       spam); the written templates per class.
  *   <li>The shipped model on hand-written texts held out from training ({@code
- *       heldout-written-v4.tsv} beside this class; v3, v2 and v1 are shown too but were read before the last changes), among them
- *       the types that have no public data.
+ *       heldout-written-v4.tsv} beside this class; v3, v2 and v1 are shown too but were read before
+ *       the last changes), among them the types that have no public data.
  *   <li>An English sanity check: 5-fold cross-validation on the UCI SMS spam collection alone.
  * </ol>
  *
@@ -47,21 +47,29 @@ import picocli.CommandLine;
  * java -cp bench/target/benchmarks.jar org.fanzha.bench.text.EvaluateText --data /work/shared/data
  * </pre>
  */
-@Command(name = "evaluate-text", mixinStandardHelpOptions = true,
-    description = "Cross-validates the content model on the labelled text sets and scores the shipped model on the "
-        + "held-out hand-written sets.")
+@Command(
+    name = "evaluate-text",
+    mixinStandardHelpOptions = true,
+    description =
+        "Cross-validates the content model on the labelled text sets and scores the shipped model on the "
+            + "held-out hand-written sets.")
 public final class EvaluateText implements Callable<Integer> {
 
-  @Option(names = "--data", defaultValue = "/work/shared/data", description = "folder of the data sets (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data",
+      defaultValue = "/work/shared/data",
+      description = "folder of the data sets (default: ${DEFAULT-VALUE})")
   Path data;
 
-  @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--folds",
+      defaultValue = "5",
+      description = "cross-validation folds (default: ${DEFAULT-VALUE})")
   int folds;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new EvaluateText()).execute(args));
   }
-
 
   private static final String OTHER_TYPE = "other_type";
 
@@ -77,18 +85,27 @@ public final class EvaluateText implements Callable<Integer> {
     long t0 = System.nanoTime();
     Trainer trainer = new Trainer(Trainer.Settings.DEFAULT);
     List<LabeledText> all = TrainMain.trainingSet(data);
-    System.out.printf("== %d-fold cross-validation on %d texts (settings %s)%n", folds, all.size(), Trainer.Settings.DEFAULT);
+    System.out.printf(
+        "== %d-fold cross-validation on %d texts (settings %s)%n",
+        folds, all.size(), Trainer.Settings.DEFAULT);
     List<Prediction> preds = CrossValidation.run(all, trainer, folds, 42L, System.out::println);
 
-    Metrics tf5 = new Metrics(List.of(
-        ContentVerdict.NONE, FraudType.POLICE.wireName(), FraudType.LOAN.wireName(),
-        FraudType.CUSTOMER_SERVICE.wireName(), FraudType.BOSS_ACQUAINTANCE.wireName(), OTHER_TYPE));
+    Metrics tf5 =
+        new Metrics(
+            List.of(
+                ContentVerdict.NONE,
+                FraudType.POLICE.wireName(),
+                FraudType.LOAN.wireName(),
+                FraudType.CUSTOMER_SERVICE.wireName(),
+                FraudType.BOSS_ACQUAINTANCE.wireName(),
+                OTHER_TYPE));
     Metrics spam = new Metrics(List.of(ContentVerdict.NONE, ContentVerdict.SPAM));
     Metrics written = new Metrics(Trainer.LABEL_ORDER);
     long normal80w = 0;
     long normal80wAsFraud = 0;
     for (Prediction p : preds) {
-      if (p.text().source().equals(Datasets.SPAM_80W) && p.text().label().equals(ContentVerdict.NONE)) {
+      if (p.text().source().equals(Datasets.SPAM_80W)
+          && p.text().label().equals(ContentVerdict.NONE)) {
         normal80w++;
         if (p.verdict().isFraud()) {
           normal80wAsFraud++;
@@ -102,27 +119,40 @@ public final class EvaluateText implements Callable<Integer> {
           String g = got.equals(ContentVerdict.SPAM) ? ContentVerdict.NONE : got;
           tf5.add(t, tf5.labels().contains(g) ? g : OTHER_TYPE);
         }
-        case Datasets.SPAM_80W -> spam.add(truth, got.equals(ContentVerdict.NONE) ? ContentVerdict.NONE : ContentVerdict.SPAM);
+        case Datasets.SPAM_80W ->
+            spam.add(
+                truth, got.equals(ContentVerdict.NONE) ? ContentVerdict.NONE : ContentVerdict.SPAM);
         default -> written.add(truth, got);
       }
     }
     System.out.println("\n== telecom-fraud-texts-5, out-of-fold (target macro-F1 >= 0.95)");
     System.out.print(tf5.report());
-    System.out.println("\n== 80w spam sample, spam vs normal, out-of-fold (target spam F1 >= 0.95)");
+    System.out.println(
+        "\n== 80w spam sample, spam vs normal, out-of-fold (target spam F1 >= 0.95)");
     System.out.print(spam.report());
-    System.out.printf("80w normal texts given a fraud type: %d / %d (%.3f%%)%n",
+    System.out.printf(
+        "80w normal texts given a fraud type: %d / %d (%.3f%%)%n",
         normal80wAsFraud, normal80w, 100.0 * normal80wAsFraud / Math.max(1, normal80w));
-    System.out.println("\n== written templates, out-of-fold (optimistic: same templates in train and test)");
+    System.out.println(
+        "\n== written templates, out-of-fold (optimistic: same templates in train and test)");
     System.out.print(written.report());
 
     ContentClassifier shipped = TextClassifiers.loadDefault();
-    heldOutReport(shipped, "heldout-written-v4.tsv",
+    heldOutReport(
+        shipped,
+        "heldout-written-v4.tsv",
         "shipped model on hand-written set v4, held out from training (written before this model was trained)");
-    heldOutReport(shipped, "heldout-written-v3.tsv",
+    heldOutReport(
+        shipped,
+        "heldout-written-v3.tsv",
         "shipped model on hand-written set v3 (its misses were read before the second template round)");
-    heldOutReport(shipped, "heldout-written-v2.tsv",
+    heldOutReport(
+        shipped,
+        "heldout-written-v2.tsv",
         "shipped model on hand-written set v2 (its misses were read before the second template round)");
-    heldOutReport(shipped, "heldout-written-v1.tsv",
+    heldOutReport(
+        shipped,
+        "heldout-written-v1.tsv",
         "shipped model on hand-written set v1 (seen: the templates were widened after reading its misses)");
 
     System.out.println("\n== UCI SMS spam (English), 5-fold cross-validation on UCI alone");
@@ -136,7 +166,8 @@ public final class EvaluateText implements Callable<Integer> {
     return 0;
   }
 
-  private static void heldOutReport(ContentClassifier shipped, String resource, String title) throws IOException {
+  private static void heldOutReport(ContentClassifier shipped, String resource, String title)
+      throws IOException {
     System.out.println("\n== " + title);
     Metrics held = new Metrics(Trainer.LABEL_ORDER);
     List<String> misses = new ArrayList<>();
@@ -145,7 +176,8 @@ public final class EvaluateText implements Callable<Integer> {
       ContentVerdict v = shipped.classify(t.text());
       held.add(t.label(), v.label());
       if (!v.label().equals(t.label())) {
-        misses.add(String.format("  %s -> %s (%.2f) %s", t.label(), v.label(), v.score(), t.text()));
+        misses.add(
+            String.format("  %s -> %s (%.2f) %s", t.label(), v.label(), v.score(), t.text()));
       }
     }
     System.out.print(held.report());
@@ -159,7 +191,8 @@ public final class EvaluateText implements Callable<Integer> {
         }
       }
     }
-    System.out.printf("held-out fraud texts flagged as some fraud type: %d / %d%n", fraudAsFraud, fraud);
+    System.out.printf(
+        "held-out fraud texts flagged as some fraud type: %d / %d%n", fraudAsFraud, fraud);
     System.out.println("misses:");
     misses.forEach(System.out::println);
   }
@@ -176,7 +209,8 @@ public final class EvaluateText implements Callable<Integer> {
           continue;
         }
         int tab = line.indexOf('\t');
-        out.add(new LabeledText(line.substring(tab + 1).strip(), line.substring(0, tab), "heldout"));
+        out.add(
+            new LabeledText(line.substring(tab + 1).strip(), line.substring(0, tab), "heldout"));
       }
     }
     return out;

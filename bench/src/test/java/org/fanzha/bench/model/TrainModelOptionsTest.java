@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The train-model command line: its defaults, what it accepts, and a message naming each mistake. */
+/**
+ * The train-model command line: its defaults, what it accepts, and a message naming each mistake.
+ */
 class TrainModelOptionsTest {
 
   @Test
@@ -21,8 +23,11 @@ class TrainModelOptionsTest {
 
   @Test
   void parse_givenOptions() {
-    TrainModel.Options o = TrainModel.Options.parse(new String[] {"--seeds", "10-11", "--trees", "5", "--exclude",
-        "none", "--text", "--out", "m.yaml"});
+    TrainModel.Options o =
+        TrainModel.Options.parse(
+            new String[] {
+              "--seeds", "10-11", "--trees", "5", "--exclude", "none", "--text", "--out", "m.yaml"
+            });
     assertThat(o.seeds()).containsExactly(10L, 11L);
     assertThat(o.trees()).isEqualTo(5);
     assertThat(o.excluded()).isEmpty();
@@ -33,7 +38,8 @@ class TrainModelOptionsTest {
   @Test
   void parse_mistakesAreNamed() {
     assertThatThrownBy(() -> TrainModel.Options.parse(new String[] {"--bogus"}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown option: '--bogus'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Unknown option: '--bogus'");
     assertThatThrownBy(() -> TrainModel.Options.parse(new String[] {"--trees", "many"}))
         .hasMessageContaining("'many' is not an int");
     assertThatThrownBy(() -> TrainModel.Options.parse(new String[] {"--seeds", "10-5"}))

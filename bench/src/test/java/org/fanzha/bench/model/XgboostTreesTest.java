@@ -12,7 +12,10 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import org.fanzha.engine.model.Forest;
 import org.junit.jupiter.api.Test;
 
-/** The forest read from XGBoost's dump against XGBoost itself: the same margins and the same TreeSHAP values. */
+/**
+ * The forest read from XGBoost's dump against XGBoost itself: the same margins and the same
+ * TreeSHAP values.
+ */
 class XgboostTreesTest {
 
   @Test

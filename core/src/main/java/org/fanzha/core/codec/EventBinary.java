@@ -20,39 +20,43 @@ import org.fanzha.core.event.WireName;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A compact binary form of an accepted event, for a runner that validates in one place and scores in
- * another (the Flink job validates beside its sources): decoding it costs a fraction of parsing the
- * NDJSON again, and it carries exactly what the codec accepted. Not a storage format: it follows the
- * event records' components in declaration order, so it changes when they do.
+ * A compact binary form of an accepted event, for a runner that validates in one place and scores
+ * in another (the Flink job validates beside its sources): decoding it costs a fraction of parsing
+ * the NDJSON again, and it carries exactly what the codec accepted. Not a storage format: it
+ * follows the event records' components in declaration order, so it changes when they do.
  *
- * <p>The layout is derived once from the records: a tag (the type's place among {@link Event}'s permitted
- * types), then each component: a string as its UTF-8 length (−1 for null) and bytes; a {@code long},
- * {@code int} or {@code boolean} as itself; an enum constant as its wire name, never its ordinal; a list as its size
- * and elements; a nested record as a presence byte and its components. One instance per thread.
+ * <p>The layout is derived once from the records: a tag (the type's place among {@link Event}'s
+ * permitted types), then each component: a string as its UTF-8 length (−1 for null) and bytes; a
+ * {@code long}, {@code int} or {@code boolean} as itself; an enum constant as its wire name, never
+ * its ordinal; a list as its size and elements; a nested record as a presence byte and its
+ * components. One instance per thread.
  */
 public final class EventBinary {
   // before the layouts, which use it
-  private static final Codec STRING = new Codec() {
-    @Override
-    public void write(Out out, @Nullable Object v) {
-      if (v == null) {
-        out.writeInt(-1);
-        return;
-      }
-      byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
-      out.writeInt(b.length);
-      out.write(b);
-    }
+  private static final Codec STRING =
+      new Codec() {
+        @Override
+        public void write(Out out, @Nullable Object v) {
+          if (v == null) {
+            out.writeInt(-1);
+            return;
+          }
+          byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
+          out.writeInt(b.length);
+          out.write(b);
+        }
 
-    @Override
-    public @Nullable Object read(In in) {
-      int n = in.readInt();
-      return n == -1 ? null : in.readString(n);
-    }
-  };
+        @Override
+        public @Nullable Object read(In in) {
+          int n = in.readInt();
+          return n == -1 ? null : in.readString(n);
+        }
+      };
 
-  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final List<Layout> LAYOUTS = new ArrayList<>();
   private static final Map<Class<?>, Integer> TAGS = new HashMap<>();
 
@@ -87,7 +91,8 @@ public final class EventBinary {
     }
     Event e = (Event) LAYOUTS.get(tag).read(in);
     if (in.pos != bytes.length) {
-      throw new IllegalArgumentException("not an encoded event: " + (bytes.length - in.pos) + " bytes left over");
+      throw new IllegalArgumentException(
+          "not an encoded event: " + (bytes.length - in.pos) + " bytes left over");
     }
     return e;
   }
@@ -143,8 +148,8 @@ public final class EventBinary {
 
     private int take(int n) {
       if (n < 0 || n > bytes.length - pos) {
-        throw new IllegalArgumentException("not an encoded event: " + n + " more bytes wanted at " + pos + " of "
-            + bytes.length);
+        throw new IllegalArgumentException(
+            "not an encoded event: " + n + " more bytes wanted at " + pos + " of " + bytes.length);
       }
       int at = pos;
       pos += n;
@@ -179,14 +184,18 @@ public final class EventBinary {
       try {
         for (int i = 0; i < components.length; i++) {
           RecordComponent c = components[i];
-          MethodHandle getter = lookup.unreflect(c.getAccessor())
-              .asType(MethodType.methodType(Object.class, Object.class));
+          MethodHandle getter =
+              lookup
+                  .unreflect(c.getAccessor())
+                  .asType(MethodType.methodType(Object.class, Object.class));
           fields[i] = new Field(Codec.of(c.getType(), c.getGenericType()), getter);
           parameters[i] = c.getType();
         }
-        MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, parameters))
-            .asSpreader(Object[].class, parameters.length)
-            .asType(MethodType.methodType(Object.class, Object[].class));
+        MethodHandle constructor =
+            lookup
+                .findConstructor(type, MethodType.methodType(void.class, parameters))
+                .asSpreader(Object[].class, parameters.length)
+                .asType(MethodType.methodType(Object.class, Object[].class));
         return new Layout(fields, constructor);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot lay out " + type, e);
@@ -207,7 +216,8 @@ public final class EventBinary {
       try {
         return (Object) constructor.invokeExact(values);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("the record refused the decoded values: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "the record refused the decoded values: " + e.getMessage(), e);
       } catch (Throwable t) {
         throw new IllegalStateException(t);
       }
@@ -290,8 +300,9 @@ public final class EventBinary {
   }
 
   /**
-   * An enum constant by its wire name (EVENTS.md), not its ordinal: a form written before the constants were reordered
-   * still reads as the same constants (or is refused when one was removed).
+   * An enum constant by its wire name (EVENTS.md), not its ordinal: a form written before the
+   * constants were reordered still reads as the same constants (or is refused when one was
+   * removed).
    */
   private static Codec enumCodec(Object[] constants) {
     Map<String, Object> byName = new HashMap<>();
@@ -338,7 +349,8 @@ public final class EventBinary {
       public Object read(In in) {
         int n = in.readInt();
         if (n < 0 || n > in.bytes.length - in.pos) {
-          throw new IllegalArgumentException("not an encoded event: list size " + n + " out of range");
+          throw new IllegalArgumentException(
+              "not an encoded event: list size " + n + " out of range");
         }
         List<@Nullable Object> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

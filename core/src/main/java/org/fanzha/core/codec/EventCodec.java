@@ -51,16 +51,19 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * ({@link TextCheck}: no NUL, no other control character outside free text, no unpaired surrogate)
  * so every database accepts exactly the events it accepts; ids and amounts must be JSON strings and
  * ids have no surrounding white space; payment accounts hold no markup characters; event times lie
- * in its {@link EventTimeWindow}. The {@link #stored() stored-data codec} reads back what this system
- * once accepted (the journal) and applies only the structure and identifier rules: a rule added
- * later must never make an accepted event unreadable, or recovery would stop at it.
+ * in its {@link EventTimeWindow}. The {@link #stored() stored-data codec} reads back what this
+ * system once accepted (the journal) and applies only the structure and identifier rules: a rule
+ * added later must never make an accepted event unreadable, or recovery would stop at it.
  */
 public final class EventCodec {
 
   /** The field named in a rejection for JSON that does not parse. */
   public static final String JSON_FIELD = "(json)";
 
-  /** The field named in a rejection when reading the event failed unexpectedly (a bug, not the sender's fault). */
+  /**
+   * The field named in a rejection when reading the event failed unexpectedly (a bug, not the
+   * sender's fault).
+   */
   public static final String EVENT_FIELD = "(event)";
 
   /** Receives each event of a body in order; returns false to stop reading the body. */
@@ -71,9 +74,11 @@ public final class EventCodec {
 
   private static final int MAX_TEXT = 4096;
 
-  // One parser per line: the default shared pool of buffers (a concurrent deque) cost ~8% of replay time in
+  // One parser per line: the default shared pool of buffers (a concurrent deque) cost ~8% of replay
+  // time in
   // acquire/release; a per-thread recycler has no contention.
-  private final JsonFactory json = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
+  private final JsonFactory json =
+      JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
   private final @Nullable EventTimeWindow window; // null: the stored-data codec
 
   /** An input codec accepting event times in {@link EventTimeWindow#SANE} (2000–2100). */
@@ -81,7 +86,9 @@ public final class EventCodec {
     this(EventTimeWindow.SANE);
   }
 
-  /** An input codec accepting only event times inside {@code window} (live intake, replay of files). */
+  /**
+   * An input codec accepting only event times inside {@code window} (live intake, replay of files).
+   */
   public EventCodec(EventTimeWindow window) {
     this.window = window;
   }
@@ -90,7 +97,10 @@ public final class EventCodec {
     this.window = null;
   }
 
-  /** Returns a codec for reading back events this system accepted before, under whatever rules held then. */
+  /**
+   * Returns a codec for reading back events this system accepted before, under whatever rules held
+   * then.
+   */
   public static EventCodec stored() {
     return new EventCodec(true);
   }
@@ -131,7 +141,8 @@ public final class EventCodec {
    */
   public void forEachInBody(byte[] utf8, BodyVisitor visitor) {
     int i = 0;
-    while (i < utf8.length && (utf8[i] == ' ' || utf8[i] == '\n' || utf8[i] == '\r' || utf8[i] == '\t')) {
+    while (i < utf8.length
+        && (utf8[i] == ' ' || utf8[i] == '\n' || utf8[i] == '\r' || utf8[i] == '\t')) {
       i++;
     }
     if (i < utf8.length && utf8[i] == '[') {
@@ -154,11 +165,15 @@ public final class EventCodec {
       return;
     }
     boolean[] stopped = {false};
-    NdjsonLines.forEach(utf8, 0, utf8.length, (buf, off, len, line) -> {
-      if (!stopped[0] && !visitor.visit(parse(buf, off, len, line))) {
-        stopped[0] = true;
-      }
-    });
+    NdjsonLines.forEach(
+        utf8,
+        0,
+        utf8.length,
+        (buf, off, len, line) -> {
+          if (!stopped[0] && !visitor.visit(parse(buf, off, len, line))) {
+            stopped[0] = true;
+          }
+        });
   }
 
   private ParseResult parseOne(JsonParser p, long line, boolean fresh) {
@@ -183,8 +198,13 @@ public final class EventCodec {
       return rejected(line, raw.id, e.field, Objects.toString(e.getMessage(), e.toString()));
     } catch (RuntimeException e) {
       // A validator bug must cost one event, never the batch or the stream it came in.
-      return rejected(line, raw.id, EVENT_FIELD, "could not be read (" + e.getClass().getSimpleName()
-          + "); this is a fault of the reader, please report it with the event");
+      return rejected(
+          line,
+          raw.id,
+          EVENT_FIELD,
+          "could not be read ("
+              + e.getClass().getSimpleName()
+              + "); this is a fault of the reader, please report it with the event");
     }
   }
 
@@ -205,7 +225,10 @@ public final class EventCodec {
             if (name.equals("ts")) {
               raw.tsIsNumber = true;
             } else if (raw.strict && STRING_ONLY.contains(name)) {
-              raw.fail(new FieldException(name, "must be a JSON string (such as \"5000.00\" or \"t-1\"), not a number"));
+              raw.fail(
+                  new FieldException(
+                      name,
+                      "must be a JSON string (such as \"5000.00\" or \"t-1\"), not a number"));
             }
           }
         }
@@ -276,11 +299,15 @@ public final class EventCodec {
     }
   }
 
-  /** Fields whose contract type is a string; a JSON number there is refused rather than guessed at. */
-  private static final java.util.Set<String> STRING_ONLY = java.util.Set.of("id", "source", "amount", "loss", "text");
+  /**
+   * Fields whose contract type is a string; a JSON number there is refused rather than guessed at.
+   */
+  private static final java.util.Set<String> STRING_ONLY =
+      java.util.Set.of("id", "source", "amount", "loss", "text");
 
   /** Free-text fields, where line breaks and tabs are part of the content. */
-  private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("text", "target", "to_name");
+  private static final java.util.Set<String> FREE_TEXT =
+      java.util.Set.of("text", "target", "to_name");
 
   private static void checkText(RawEvent raw, String field, String value) {
     if (!raw.strict) {
@@ -296,41 +323,54 @@ public final class EventCodec {
     String typeName = required("type", r.type);
     EventType type = EventType.fromWire(typeName);
     if (type == null) {
-      throw new FieldException("type", "unknown event type '" + typeName + "'; expected " + EventType.allowed());
+      throw new FieldException(
+          "type", "unknown event type '" + typeName + "'; expected " + EventType.allowed());
     }
     String id = required("id", r.id);
     if (id.isEmpty() || id.length() > 128) {
       throw new FieldException("id", "must have 1–128 characters, not " + id.length());
     }
-    if (strict() && (id.isBlank() || Character.isWhitespace(id.charAt(0)) || Character.isWhitespace(id.charAt(id.length() - 1)))) {
+    if (strict()
+        && (id.isBlank()
+            || Character.isWhitespace(id.charAt(0))
+            || Character.isWhitespace(id.charAt(id.length() - 1)))) {
       throw new FieldException("id", "must not be blank or begin or end with white space");
     }
     long ts = timestamp(r);
     String source = optionalText("source", r.source, 64);
     return switch (type) {
-      case CALL -> new CallEvent(
-          id, ts, source,
-          phone("caller", r.caller),
-          phone("callee", r.callee),
-          nonNegativeInt("duration_s", r.durationS),
-          region("caller_region", r.callerRegion),
-          region("callee_region", r.calleeRegion),
-          token("caller_imei", r.callerImei),
-          token("cell", r.cell),
-          r.displayed == null ? null : phone("displayed", r.displayed));
-      case SMS -> new SmsEvent(
-          id, ts, source,
-          phone("sender", r.sender),
-          phone("receiver", r.receiver),
-          text("text", required("text", r.text)),
-          region("sender_region", r.senderRegion));
+      case CALL ->
+          new CallEvent(
+              id,
+              ts,
+              source,
+              phone("caller", r.caller),
+              phone("callee", r.callee),
+              nonNegativeInt("duration_s", r.durationS),
+              region("caller_region", r.callerRegion),
+              region("callee_region", r.calleeRegion),
+              token("caller_imei", r.callerImei),
+              token("cell", r.cell),
+              r.displayed == null ? null : phone("displayed", r.displayed));
+      case SMS ->
+          new SmsEvent(
+              id,
+              ts,
+              source,
+              phone("sender", r.sender),
+              phone("receiver", r.receiver),
+              text("text", required("text", r.text)),
+              region("sender_region", r.senderRegion));
       case TRANSFER -> transfer(r, id, ts, source);
       case OPENING -> opening(r, id, ts, source);
-      case DEVICE -> new DeviceEvent(
-          id, ts, source,
-          phone("subscriber", r.subscriber),
-          wire("kind", r.kind, DeviceSignal.fromWire(r.kind), DeviceSignal.allowed()),
-          text("target", required("target", r.target)));
+      case DEVICE ->
+          new DeviceEvent(
+              id,
+              ts,
+              source,
+              phone("subscriber", r.subscriber),
+              wire("kind", r.kind, DeviceSignal.fromWire(r.kind), DeviceSignal.allowed()),
+              text("target", required("target", r.target)));
       case REPORT -> report(r, id, ts, source);
       case LABEL -> label(r, id, ts, source);
       case LISTING -> listing(r, id, ts, source);
@@ -344,13 +384,24 @@ public final class EventCodec {
       throw new FieldException("to", "must differ from the paying account");
     }
     long amount = money("amount", required("amount", r.amount));
-    String currency = r.currency == null ? "CNY" : r.currency.trim().toUpperCase(java.util.Locale.ROOT);
+    String currency =
+        r.currency == null ? "CNY" : r.currency.trim().toUpperCase(java.util.Locale.ROOT);
     if (currency.length() != 3) {
       throw new FieldException("currency", "must be a 3-letter ISO 4217 code such as CNY");
     }
-    Channel channel = r.channel == null ? null : wire("channel", r.channel, Channel.fromWire(r.channel), Channel.allowed());
+    Channel channel =
+        r.channel == null
+            ? null
+            : wire("channel", r.channel, Channel.fromWire(r.channel), Channel.allowed());
     return new TransferEvent(
-        id, ts, source, from, to, amount, currency, channel,
+        id,
+        ts,
+        source,
+        from,
+        to,
+        amount,
+        currency,
+        channel,
         r.fromPhone == null ? null : phone("from_phone", r.fromPhone),
         optionalText("to_name", r.toName, 128),
         token("device", r.device),
@@ -360,11 +411,12 @@ public final class EventCodec {
 
   private OpeningEvent opening(RawEvent r, String id, long ts, @Nullable String source) {
     OpeningKind kind = wire("kind", r.kind, OpeningKind.fromWire(r.kind), OpeningKind.allowed());
-    String account = kind == OpeningKind.SIM
-        ? phone("account", r.account)
-        : kind == OpeningKind.INTERNET_ACCOUNT
-            ? text("account", required("account", r.account))
-            : account("account", r.account);
+    String account =
+        kind == OpeningKind.SIM
+            ? phone("account", r.account)
+            : kind == OpeningKind.INTERNET_ACCOUNT
+                ? text("account", required("account", r.account))
+                : account("account", r.account);
     String holder;
     try {
       holder = Identifiers.residentId(required("holder", r.holder));
@@ -372,7 +424,12 @@ public final class EventCodec {
       throw new FieldException("holder", Objects.toString(e.getMessage(), e.toString()));
     }
     return new OpeningEvent(
-        id, ts, source, kind, account, holder,
+        id,
+        ts,
+        source,
+        kind,
+        account,
+        holder,
         r.phone == null ? null : phone("phone", r.phone),
         region("region", r.region),
         token("device", r.device),
@@ -391,12 +448,14 @@ public final class EventCodec {
       if (kv == null || kv[0] == null || kv[1] == null) {
         throw new FieldException(field, "must be an object with string kind and value");
       }
-      TargetKind kind = wire(field + ".kind", kv[0], TargetKind.fromWire(kv[0]), TargetKind.allowed());
-      String value = switch (kind) {
-        case PHONE -> phone(field + ".value", kv[1]);
-        case ACCOUNT -> account(field + ".value", kv[1]);
-        default -> text(field + ".value", kv[1]);
-      };
+      TargetKind kind =
+          wire(field + ".kind", kv[0], TargetKind.fromWire(kv[0]), TargetKind.allowed());
+      String value =
+          switch (kind) {
+            case PHONE -> phone(field + ".value", kv[1]);
+            case ACCOUNT -> account(field + ".value", kv[1]);
+            default -> text(field + ".value", kv[1]);
+          };
       targets.add(new ReportTarget(kind, value));
     }
     List<String> transferIds = new ArrayList<>();
@@ -404,33 +463,45 @@ public final class EventCodec {
       for (int i = 0; i < r.transferIds.size(); i++) {
         String t = r.transferIds.get(i);
         if (t == null || t.isEmpty() || t.length() > 128) {
-          throw new FieldException("transfer_ids[" + i + "]", "must be an event id of 1–128 characters");
+          throw new FieldException(
+              "transfer_ids[" + i + "]", "must be an event id of 1–128 characters");
         }
         transferIds.add(t);
       }
     }
     return new ReportEvent(
-        id, ts, source, targets,
+        id,
+        ts,
+        source,
+        targets,
         r.reporter == null ? null : phone("reporter", r.reporter),
         region("region", r.region),
-        r.fraudType == null ? null : wire("fraud_type", r.fraudType, FraudType.fromWire(r.fraudType), FraudType.allowed()),
+        r.fraudType == null
+            ? null
+            : wire("fraud_type", r.fraudType, FraudType.fromWire(r.fraudType), FraudType.allowed()),
         r.text == null ? null : text("text", r.text),
         r.loss == null ? 0 : money("loss", r.loss),
         transferIds);
   }
 
   private LabelEvent label(RawEvent r, String id, long ts, @Nullable String source) {
-    EntityKind kind = wire("entity_kind", r.entityKind, EntityKind.fromWire(r.entityKind), "phone|account|holder|device");
+    EntityKind kind =
+        wire(
+            "entity_kind",
+            r.entityKind,
+            EntityKind.fromWire(r.entityKind),
+            "phone|account|holder|device");
     String raw = required("entity", r.entity);
     String entity;
     try {
-      entity = switch (kind) {
-        case PHONE -> Identifiers.phone(raw);
-        case ACCOUNT -> account("entity", raw);
-        case HOLDER -> Identifiers.residentId(raw);
-        case DEVICE -> Identifiers.token(raw, "device");
-        case IP -> throw new InvalidIdentifierException("");
-      };
+      entity =
+          switch (kind) {
+            case PHONE -> Identifiers.phone(raw);
+            case ACCOUNT -> account("entity", raw);
+            case HOLDER -> Identifiers.residentId(raw);
+            case DEVICE -> Identifiers.token(raw, "device");
+            case IP -> throw new InvalidIdentifierException("");
+          };
     } catch (InvalidIdentifierException e) {
       if (kind == EntityKind.IP) {
         throw new FieldException("entity_kind", "must be one of phone|account|holder|device");
@@ -439,18 +510,30 @@ public final class EventCodec {
     }
     Role role = wire("role", r.role, Role.fromWire(r.role), Role.allowed());
     return new LabelEvent(
-        id, ts, source, kind, entity, role,
-        r.fraudType == null ? null : wire("fraud_type", r.fraudType, FraudType.fromWire(r.fraudType), FraudType.allowed()));
+        id,
+        ts,
+        source,
+        kind,
+        entity,
+        role,
+        r.fraudType == null
+            ? null
+            : wire(
+                "fraud_type", r.fraudType, FraudType.fromWire(r.fraudType), FraudType.allowed()));
   }
 
   private ListingEvent listing(RawEvent r, String id, long ts, @Nullable String source) {
     ListName list = wire("list", r.list, ListName.fromWire(r.list), ListName.allowed());
-    boolean lift = switch (required("action", r.action)) {
-      case "add" -> false;
-      case "lift" -> true;
-      default -> throw new FieldException("action", "unknown value '" + r.action + "'; expected add|lift");
-    };
-    ListKind kind = wire("entity_kind", r.entityKind, ListKind.fromWire(r.entityKind), ListKind.allowed());
+    boolean lift =
+        switch (required("action", r.action)) {
+          case "add" -> false;
+          case "lift" -> true;
+          default ->
+              throw new FieldException(
+                  "action", "unknown value '" + r.action + "'; expected add|lift");
+        };
+    ListKind kind =
+        wire("entity_kind", r.entityKind, ListKind.fromWire(r.entityKind), ListKind.allowed());
     if (list == ListName.DISHONEST && kind != ListKind.HOLDER) {
       throw new FieldException("entity_kind", "the dishonest list names people: must be holder");
     }
@@ -462,16 +545,28 @@ public final class EventCodec {
     }
     Role role = r.role == null ? null : wire("role", r.role, Role.fromWire(r.role), Role.allowed());
     if (role == Role.NORMAL || role == Role.VICTIM) {
-      throw new FieldException("role", "a listing names a fraud role (fraud_number|mule|card_dealer), not " + r.role);
+      throw new FieldException(
+          "role", "a listing names a fraud role (fraud_number|mule|card_dealer), not " + r.role);
     }
-    return new ListingEvent(id, ts, source, list, lift, kind, entity, role,
-        r.fraudType == null ? null : wire("fraud_type", r.fraudType, FraudType.fromWire(r.fraudType), FraudType.allowed()),
+    return new ListingEvent(
+        id,
+        ts,
+        source,
+        list,
+        lift,
+        kind,
+        entity,
+        role,
+        r.fraudType == null
+            ? null
+            : wire("fraud_type", r.fraudType, FraudType.fromWire(r.fraudType), FraudType.allowed()),
         optionalText("entry", r.entry, 64));
   }
 
   /**
-   * Returns a list entry's value in the form events carry it (EVENTS.md): canonical phones, accounts and resident IDs;
-   * trimmed device ids and IPs; domains, URLs and app packages trimmed and lower-cased.
+   * Returns a list entry's value in the form events carry it (EVENTS.md): canonical phones,
+   * accounts and resident IDs; trimmed device ids and IPs; domains, URLs and app packages trimmed
+   * and lower-cased.
    *
    * @throws InvalidIdentifierException saying why when the value is not one of {@code kind}
    */
@@ -525,7 +620,10 @@ public final class EventCodec {
     }
   }
 
-  /** Characters no payment scheme or terminal id uses; in an account they only ever arrive as an attempt at markup. */
+  /**
+   * Characters no payment scheme or terminal id uses; in an account they only ever arrive as an
+   * attempt at markup.
+   */
   private static final String MARKUP = "<>\"'`\\";
 
   private String account(String field, @Nullable String value) {
@@ -538,7 +636,8 @@ public final class EventCodec {
     if (strict()) {
       for (int i = account.indexOf(':') + 1; i > 0 && i < account.length(); i++) {
         if (MARKUP.indexOf(account.charAt(i)) >= 0) {
-          throw new FieldException(field, "payment account value contains the character '" + account.charAt(i) + "'");
+          throw new FieldException(
+              field, "payment account value contains the character '" + account.charAt(i) + "'");
         }
       }
     }

@@ -31,7 +31,9 @@ public final class NdjsonLines {
     }
   }
 
-  /** Reads the stream to its end, calling the handler for each non-blank line; returns lines read. */
+  /**
+   * Reads the stream to its end, calling the handler for each non-blank line; returns lines read.
+   */
   public static long forEach(InputStream in, LineHandler handler) throws IOException {
     Cursor cursor = new Cursor(in);
     while (cursor.next()) {
@@ -49,7 +51,9 @@ public final class NdjsonLines {
     private byte[] buf;
     private int start; // first unread byte
     private int end; // one past the last byte read from the stream
-    private int scanned; // bytes from start up to here hold no newline (a long line is not rescanned after each read)
+    private int
+        scanned; // bytes from start up to here hold no newline (a long line is not rescanned after
+    // each read)
     private boolean eof;
     private long line;
     private int lineOffset;

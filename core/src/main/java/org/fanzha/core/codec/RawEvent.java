@@ -49,11 +49,15 @@ final class RawEvent {
   @Nullable String list;
   @Nullable String action;
   @Nullable String entry;
+
   /** {@code targets}: kind and value pairs, in order; null entries where a part was missing. */
   @Nullable List<String @Nullable []> targets;
+
   @Nullable List<@Nullable String> transferIds;
+
   /** A structural problem found while reading (wrong JSON type for a field). */
   @Nullable FieldException structural;
+
   /** Whether the input rules apply (text check, strict types), not only those of stored data. */
   final boolean strict;
 

@@ -11,6 +11,12 @@ public record Rejection(long line, @Nullable String eventId, String field, Strin
 
   /** Returns a one-line description such as {@code line 7: amount: must be greater than zero}. */
   public String describe() {
-    return "line " + line + (eventId != null ? " (id " + eventId + ")" : "") + ": " + field + ": " + reason;
+    return "line "
+        + line
+        + (eventId != null ? " (id " + eventId + ")" : "")
+        + ": "
+        + field
+        + ": "
+        + reason;
   }
 }

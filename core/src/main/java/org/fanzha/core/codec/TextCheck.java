@@ -3,10 +3,10 @@ package org.fanzha.core.codec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one check every string of an event passes before anything stores it. PostgreSQL refuses a
- * NUL in text and its driver turns an unpaired surrogate into {@code ?} (so two different ids
- * collide), while H2 takes both: refusing them here makes both stores accept exactly the same
- * events, and one sender's bad bytes can never fail a commit shared with other senders.
+ * The one check every string of an event passes before anything stores it. PostgreSQL refuses a NUL
+ * in text and its driver turns an unpaired surrogate into {@code ?} (so two different ids collide),
+ * while H2 takes both: refusing them here makes both stores accept exactly the same events, and one
+ * sender's bad bytes can never fail a commit shared with other senders.
  */
 public final class TextCheck {
 
@@ -27,7 +27,9 @@ public final class TextCheck {
           return "contains the control character U+" + hex(c);
         }
       } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
         } else {
           return "contains an unpaired surrogate U+" + hex(c) + " (not valid Unicode text)";
@@ -48,7 +50,9 @@ public final class TextCheck {
       boolean bad;
       if (c < 0x20) {
         bad = c != '\t' && c != '\n' && c != '\r';
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         if (out != null) {
           out.append(c).append(s.charAt(i + 1));
         }

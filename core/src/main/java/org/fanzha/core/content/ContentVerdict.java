@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param score confidence in the label, 0–1
  * @param phrases the phrases that contributed most, strongest first (the reasons)
  */
-public record ContentVerdict(String label, @Nullable FraudType fraudType, double score, List<String> phrases) {
+public record ContentVerdict(
+    String label, @Nullable FraudType fraudType, double score, List<String> phrases) {
 
   public static final String NONE = "none";
   public static final String SPAM = "spam";

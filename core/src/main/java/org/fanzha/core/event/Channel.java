@@ -4,7 +4,13 @@ import org.jspecify.annotations.Nullable;
 
 /** How a transfer was made. */
 public enum Channel implements WireName {
-  MOBILE, ONLINE, ATM, COUNTER, POS, THIRD_PARTY, CRYPTO_OTC;
+  MOBILE,
+  ONLINE,
+  ATM,
+  COUNTER,
+  POS,
+  THIRD_PARTY,
+  CRYPTO_OTC;
 
   private static final WireNames<Channel> NAMES = WireNames.of(Channel.class);
 

@@ -4,7 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /** A signal from a protected user's handset. */
 public enum DeviceSignal implements WireName {
-  APP_INSTALL, URL_VISIT, SCREEN_SHARE, REMOTE_CONTROL;
+  APP_INSTALL,
+  URL_VISIT,
+  SCREEN_SHARE,
+  REMOTE_CONTROL;
 
   private static final WireNames<DeviceSignal> NAMES = WireNames.of(DeviceSignal.class);
 

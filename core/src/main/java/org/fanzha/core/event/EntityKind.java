@@ -4,7 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /** A kind of entity the engine keeps risk for; {@code label} events name the first four. */
 public enum EntityKind implements WireName {
-  PHONE, ACCOUNT, HOLDER, DEVICE, IP;
+  PHONE,
+  ACCOUNT,
+  HOLDER,
+  DEVICE,
+  IP;
 
   private static final WireNames<EntityKind> NAMES = WireNames.of(EntityKind.class);
 

@@ -8,7 +8,14 @@ import org.jspecify.annotations.Nullable;
  * resident IDs upper-case, money in fen, time in epoch milliseconds.
  */
 public sealed interface Event
-    permits CallEvent, SmsEvent, TransferEvent, OpeningEvent, DeviceEvent, ReportEvent, LabelEvent, ListingEvent {
+    permits CallEvent,
+        SmsEvent,
+        TransferEvent,
+        OpeningEvent,
+        DeviceEvent,
+        ReportEvent,
+        LabelEvent,
+        ListingEvent {
 
   /** Returns the idempotency key: unique per event, 1–128 characters. */
   String id();

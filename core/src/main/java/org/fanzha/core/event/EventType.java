@@ -4,7 +4,14 @@ import org.jspecify.annotations.Nullable;
 
 /** The type of an event (EVENTS.md). */
 public enum EventType implements WireName {
-  CALL, SMS, TRANSFER, OPENING, DEVICE, REPORT, LABEL, LISTING;
+  CALL,
+  SMS,
+  TRANSFER,
+  OPENING,
+  DEVICE,
+  REPORT,
+  LABEL,
+  LISTING;
 
   private static final WireNames<EventType> NAMES = WireNames.of(EventType.class);
 

@@ -3,11 +3,18 @@ package org.fanzha.core.event;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a list entry names: one of the entities the engine scores, or a domain, URL or app package that fraud uses
- * (those are checked where a handset visits or installs them).
+ * What a list entry names: one of the entities the engine scores, or a domain, URL or app package
+ * that fraud uses (those are checked where a handset visits or installs them).
  */
 public enum ListKind implements WireName {
-  PHONE, ACCOUNT, HOLDER, DEVICE, IP, DOMAIN, URL, APP;
+  PHONE,
+  ACCOUNT,
+  HOLDER,
+  DEVICE,
+  IP,
+  DOMAIN,
+  URL,
+  APP;
 
   private static final WireNames<ListKind> NAMES = WireNames.of(ListKind.class);
 
@@ -16,7 +23,9 @@ public enum ListKind implements WireName {
     return NAMES.nameOf(this);
   }
 
-  /** Returns the entity kind the engine scores for this, or {@code null} for a domain, URL or app. */
+  /**
+   * Returns the entity kind the engine scores for this, or {@code null} for a domain, URL or app.
+   */
   public @Nullable EntityKind entityKind() {
     return switch (this) {
       case PHONE -> EntityKind.PHONE;

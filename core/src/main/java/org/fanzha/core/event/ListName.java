@@ -3,12 +3,16 @@ package org.fanzha.core.event;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The risk lists an entry can be on: {@code black} (confirmed fraud: blocks), {@code grey} (suspected: raises without
- * blocking), {@code white} (verified normal: mitigates) and {@code dishonest} (失信名单, 反电信网络诈骗法 第31条: a person
- * who sold or rented cards or accounts, restricted in what they may open).
+ * The risk lists an entry can be on: {@code black} (confirmed fraud: blocks), {@code grey}
+ * (suspected: raises without blocking), {@code white} (verified normal: mitigates) and {@code
+ * dishonest} (失信名单, 反电信网络诈骗法 第31条: a person who sold or rented cards or accounts, restricted in
+ * what they may open).
  */
 public enum ListName implements WireName {
-  BLACK, GREY, WHITE, DISHONEST;
+  BLACK,
+  GREY,
+  WHITE,
+  DISHONEST;
 
   private static final WireNames<ListName> NAMES = WireNames.of(ListName.class);
 

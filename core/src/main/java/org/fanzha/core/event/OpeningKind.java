@@ -4,7 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /** What an opening event opened. */
 public enum OpeningKind implements WireName {
-  SIM, BANK_ACCOUNT, PAYMENT_ACCOUNT, INTERNET_ACCOUNT;
+  SIM,
+  BANK_ACCOUNT,
+  PAYMENT_ACCOUNT,
+  INTERNET_ACCOUNT;
 
   private static final WireNames<OpeningKind> NAMES = WireNames.of(OpeningKind.class);
 

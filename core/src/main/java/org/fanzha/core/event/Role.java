@@ -4,7 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /** A role an entity plays in fraud, confirmed (label) or suspected (engine). */
 public enum Role implements WireName {
-  FRAUD_NUMBER, MULE, VICTIM, CARD_DEALER, NORMAL;
+  FRAUD_NUMBER,
+  MULE,
+  VICTIM,
+  CARD_DEALER,
+  NORMAL;
 
   private static final WireNames<Role> NAMES = WireNames.of(Role.class);
 

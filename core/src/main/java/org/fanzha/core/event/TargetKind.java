@@ -4,7 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /** What a report points at. */
 public enum TargetKind implements WireName {
-  PHONE, ACCOUNT, URL, APP, SOCIAL;
+  PHONE,
+  ACCOUNT,
+  URL,
+  APP,
+  SOCIAL;
 
   private static final WireNames<TargetKind> NAMES = WireNames.of(TargetKind.class);
 

@@ -7,11 +7,10 @@ import java.time.LocalDate;
  * Normalises and validates the identifiers of EVENTS.md. Each method returns the canonical form or
  * throws {@link InvalidIdentifierException} whose message says what is wrong with the value.
  *
- * <p>Canonical forms: mainland phones {@code +86} followed by the national number without its
- * trunk 0 ({@code +8613800138000}, {@code +863756168120}); foreign numbers {@code +} and digits;
- * service numbers ({@code 95588}, {@code 96110}, {@code 4008001234}) as given. Resident IDs
- * upper-case. Bank accounts digits only; payment accounts {@code scheme:value} with a lower-case
- * scheme.
+ * <p>Canonical forms: mainland phones {@code +86} followed by the national number without its trunk
+ * 0 ({@code +8613800138000}, {@code +863756168120}); foreign numbers {@code +} and digits; service
+ * numbers ({@code 95588}, {@code 96110}, {@code 4008001234}) as given. Resident IDs upper-case.
+ * Bank accounts digits only; payment accounts {@code scheme:value} with a lower-case scheme.
  */
 public final class Identifiers {
 
@@ -23,8 +22,8 @@ public final class Identifiers {
 
   static {
     int[] codes = {
-      11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
-      53, 54, 61, 62, 63, 64, 65, 71, 81, 82
+      11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51,
+      52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82
     };
     for (int c : codes) {
       PROVINCES[c] = true;
@@ -35,9 +34,9 @@ public final class Identifiers {
 
   /**
    * Returns the canonical phone number for any written form of EVENTS.md: {@code 13800138000},
-   * {@code +8613800138000}, {@code 008613800138000}, {@code 86-138-0013-8000} and {@code 013800138000} (a landline
-   * dialling a mobile of another city) all give {@code +8613800138000}; the landline {@code 0375-6168120} gives {@code
-   * +863756168120}.
+   * {@code +8613800138000}, {@code 008613800138000}, {@code 86-138-0013-8000} and {@code
+   * 013800138000} (a landline dialling a mobile of another city) all give {@code +8613800138000};
+   * the landline {@code 0375-6168120} gives {@code +863756168120}.
    */
   public static String phone(String raw) {
     String s = raw.trim();
@@ -84,7 +83,8 @@ public final class Identifiers {
     }
     throw new InvalidIdentifierException(
         "not a mainland mobile (11 digits from 13–19), landline (0 + area code), service or"
-            + " international (+/00) number: " + raw.trim());
+            + " international (+/00) number: "
+            + raw.trim());
   }
 
   private static String international(String d) {
@@ -131,7 +131,9 @@ public final class Identifiers {
 
   /** Returns whether a canonical phone is a mainland mobile number. */
   public static boolean isMainlandMobile(String canonicalPhone) {
-    return canonicalPhone.length() == 14 && canonicalPhone.startsWith("+861") && canonicalPhone.charAt(4) >= '3';
+    return canonicalPhone.length() == 14
+        && canonicalPhone.startsWith("+861")
+        && canonicalPhone.charAt(4) >= '3';
   }
 
   /**
@@ -169,7 +171,8 @@ public final class Identifiers {
     try {
       LocalDate birth = LocalDate.of(year, month, day);
       if (year < 1900 || birth.isAfter(LocalDate.now())) {
-        throw new InvalidIdentifierException("resident ID birth date " + birth + " is out of range");
+        throw new InvalidIdentifierException(
+            "resident ID birth date " + birth + " is out of range");
       }
     } catch (DateTimeException e) {
       throw new InvalidIdentifierException(
@@ -229,9 +232,11 @@ public final class Identifiers {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < colon; i++) {
       char c = Character.toLowerCase(s.charAt(i));
-      boolean ok = (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '_' || c == '-'));
+      boolean ok =
+          (c >= 'a' && c <= 'z') || (i > 0 && ((c >= '0' && c <= '9') || c == '_' || c == '-'));
       if (!ok) {
-        throw new InvalidIdentifierException("account scheme has an invalid character '" + s.charAt(i) + "'");
+        throw new InvalidIdentifierException(
+            "account scheme has an invalid character '" + s.charAt(i) + "'");
       }
       out.append(c);
     }
@@ -248,7 +253,9 @@ public final class Identifiers {
     return out.append(':').append(value).toString();
   }
 
-  /** Returns whether the digits pass the Luhn (mod 10) check: the last digit completes the others. */
+  /**
+   * Returns whether the digits pass the Luhn (mod 10) check: the last digit completes the others.
+   */
   public static boolean luhnValid(CharSequence digits) {
     int n = digits.length();
     return n >= 2 && luhnCheckDigit(digits.subSequence(0, n - 1)) == digits.charAt(n - 1);
@@ -306,9 +313,9 @@ public final class Identifiers {
   }
 
   /**
-   * Returns a domain, URL or app package as lists and reports compare them: trimmed and lower-cased, after checking it
-   * is 1–600 printable characters without white space inside (a database index holds 2,400 bytes of
-   * it at four bytes a character).
+   * Returns a domain, URL or app package as lists and reports compare them: trimmed and
+   * lower-cased, after checking it is 1–600 printable characters without white space inside (a
+   * database index holds 2,400 bytes of it at four bytes a character).
    */
   public static String target(String raw, String what) {
     String s = raw.trim().toLowerCase(java.util.Locale.ROOT);

@@ -2,9 +2,9 @@ package org.fanzha.core.id;
 
 /**
  * Masks personal identifiers for display (DESIGN principle 5): a phone keeps its first 3 and last 4
- * digits ({@code 138****5678}), a resident ID or bank card its first 4 and last 4, a shorter account
- * number its last 4, a payment account its scheme and the ends of its value. The mask never reveals more than that, whatever the
- * input.
+ * digits ({@code 138****5678}), a resident ID or bank card its first 4 and last 4, a shorter
+ * account number its last 4, a payment account its scheme and the ends of its value. The mask never
+ * reveals more than that, whatever the input.
  */
 public final class Masking {
 
@@ -12,7 +12,10 @@ public final class Masking {
 
   /** Returns the phone with all but the first 3 and last 4 digits of its national number masked. */
   public static String phone(String canonical) {
-    String d = canonical.startsWith("+86") ? canonical.substring(3) : canonical.startsWith("+") ? canonical.substring(1) : canonical;
+    String d =
+        canonical.startsWith("+86")
+            ? canonical.substring(3)
+            : canonical.startsWith("+") ? canonical.substring(1) : canonical;
     if (d.length() <= 7) {
       // Service numbers are public; short foreign ones keep only the last 2.
       return canonical.startsWith("+") ? stars(d.length() - 2) + tail(d, 2) : d;

@@ -2,7 +2,10 @@ package org.fanzha.core.id;
 
 import org.jspecify.annotations.Nullable;
 
-/** The host of a URL and the domains above it, as list look-ups walk them (a listed domain covers its sub-domains). */
+/**
+ * The host of a URL and the domains above it, as list look-ups walk them (a listed domain covers
+ * its sub-domains).
+ */
 public final class Urls {
 
   private Urls() {}
@@ -18,7 +21,10 @@ public final class Urls {
     return end > start ? url.substring(start, end) : null;
   }
 
-  /** Returns the domain one level up ({@code a.b.cn} → {@code b.cn}), or {@code null} at a registrable domain. */
+  /**
+   * Returns the domain one level up ({@code a.b.cn} → {@code b.cn}), or {@code null} at a
+   * registrable domain.
+   */
   public static @Nullable String parentDomain(String host) {
     int dot = host.indexOf('.');
     return dot < 0 || host.indexOf('.', dot + 1) < 0 ? null : host.substring(dot + 1);

@@ -13,7 +13,9 @@ public final class Money {
 
   private Money() {}
 
-  /** Returns the amount in fen of a positive yuan decimal such as {@code 49000.00} or {@code 12.5}. */
+  /**
+   * Returns the amount in fen of a positive yuan decimal such as {@code 49000.00} or {@code 12.5}.
+   */
   public static long parseYuan(String raw) {
     String s = raw.trim();
     int n = s.length();

@@ -1,20 +1,22 @@
 package org.fanzha.core.stream;
 
 /**
- * The Kafka topics of the distributed mode (API.md "Distributed mode"): the server writes accepted events to
- * {@code input} and rule files to {@code rules}; the job writes its results to topics named by {@code prefix}.
+ * The Kafka topics of the distributed mode (API.md "Distributed mode"): the server writes accepted
+ * events to {@code input} and rule files to {@code rules}; the job writes its results to topics
+ * named by {@code prefix}.
  *
  * @param input NDJSON events, one per record
  * @param rules rule files, one per record, adopted by the job in the order published
- * @param prefix the job's output topics are this prefix + {@code decisions}, {@code warnings}, {@code entities},
- *     {@code rejections}, {@code rules-applied} and {@code replies}
+ * @param prefix the job's output topics are this prefix + {@code decisions}, {@code warnings},
+ *     {@code entities}, {@code rejections}, {@code rules-applied} and {@code replies}
  */
 public record StreamTopics(String input, String rules, String prefix) {
 
   /**
-   * A record header on an input event that asks the job to answer it at once on the {@link #replies()} topic, keyed by
-   * the header's value (the caller's correlation id): {@code {"status":"decided","decision":{…}}}, {@code
-   * {"status":"duplicate"}}, {@code {"status":"rejected","field":…,"reason":…}} or {@code {"status":"failed"}}.
+   * A record header on an input event that asks the job to answer it at once on the {@link
+   * #replies()} topic, keyed by the header's value (the caller's correlation id): {@code
+   * {"status":"decided","decision":{…}}}, {@code {"status":"duplicate"}}, {@code
+   * {"status":"rejected","field":…,"reason":…}} or {@code {"status":"failed"}}.
    */
   public static final String REPLY_HEADER = "fanzha-reply-to";
 
@@ -37,7 +39,10 @@ public record StreamTopics(String input, String rules, String prefix) {
     return prefix + "warnings";
   }
 
-  /** Entity risks of EVENTS.md as a changelog keyed {@code kind:entity}, a tombstone when a risk falls to zero. */
+  /**
+   * Entity risks of EVENTS.md as a changelog keyed {@code kind:entity}, a tombstone when a risk
+   * falls to zero.
+   */
   public String entities() {
     return prefix + "entities";
   }
@@ -52,7 +57,10 @@ public record StreamTopics(String input, String rules, String prefix) {
     return prefix + "rules-applied";
   }
 
-  /** Answers to events sent with {@link #REPLY_HEADER}, written at once (not in the checkpoint's transaction). */
+  /**
+   * Answers to events sent with {@link #REPLY_HEADER}, written at once (not in the checkpoint's
+   * transaction).
+   */
   public String replies() {
     return prefix + "replies";
   }

@@ -11,13 +11,14 @@ import org.fanzha.core.id.InvalidIdentifierException;
  *
  * <p>Two kinds: {@link #between fixed bounds} (stored data, such as the journal, which must always
  * read back what it once accepted) and {@link #aroundNow a window around the wall clock} (live
- * intake and file replay: nothing real happens in the future, and a sender's old backlog has an
- * age limit).
+ * intake and file replay: nothing real happens in the future, and a sender's old backlog has an age
+ * limit).
  */
 public final class EventTimeWindow {
 
   /** 2000-01-01T00:00Z: older event times are taken for a unit or clock mistake. */
   public static final long EARLIEST = 946_684_800_000L;
+
   /** 2100-01-01T00:00Z. */
   public static final long LATEST = 4_102_444_800_000L;
 
@@ -30,7 +31,8 @@ public final class EventTimeWindow {
   private final long maxAgeMillis;
   private final long maxLeadMillis;
 
-  private EventTimeWindow(long fixedFrom, long fixedUntil, LongSupplier clock, long maxAgeMillis, long maxLeadMillis) {
+  private EventTimeWindow(
+      long fixedFrom, long fixedUntil, LongSupplier clock, long maxAgeMillis, long maxLeadMillis) {
     this.fixedFrom = fixedFrom;
     this.fixedUntil = fixedUntil;
     this.clock = clock;
@@ -52,34 +54,55 @@ public final class EventTimeWindow {
    */
   public static EventTimeWindow aroundNow(LongSupplier clock, Duration maxAge, Duration maxLead) {
     if (maxAge.isNegative() || maxLead.isNegative()) {
-      throw new IllegalArgumentException("window durations must not be negative: " + maxAge + ", " + maxLead);
+      throw new IllegalArgumentException(
+          "window durations must not be negative: " + maxAge + ", " + maxLead);
     }
-    return new EventTimeWindow(EARLIEST, LATEST, clock, saturatedMillis(maxAge), saturatedMillis(maxLead));
+    return new EventTimeWindow(
+        EARLIEST, LATEST, clock, saturatedMillis(maxAge), saturatedMillis(maxLead));
   }
 
   /** Returns {@code ts} if the window accepts it. */
   public long check(long ts) {
     if (ts < fixedFrom || ts > fixedUntil) {
-      throw new InvalidIdentifierException("time " + describe(ts) + " is outside " + Timestamps.format(fixedFrom)
-          + " – " + Timestamps.format(fixedUntil));
+      throw new InvalidIdentifierException(
+          "time "
+              + describe(ts)
+              + " is outside "
+              + Timestamps.format(fixedFrom)
+              + " – "
+              + Timestamps.format(fixedUntil));
     }
     if (maxAgeMillis < 0) {
       return ts;
     }
     long now = clock.getAsLong();
     if (ts > now && ts - now > maxLeadMillis) {
-      throw new InvalidIdentifierException("time " + describe(ts) + " is " + human(ts - now)
-          + " ahead of this server's clock; at most " + human(maxLeadMillis) + " ahead is accepted");
+      throw new InvalidIdentifierException(
+          "time "
+              + describe(ts)
+              + " is "
+              + human(ts - now)
+              + " ahead of this server's clock; at most "
+              + human(maxLeadMillis)
+              + " ahead is accepted");
     }
     if (ts < now && now - ts > maxAgeMillis) {
-      throw new InvalidIdentifierException("time " + describe(ts) + " is " + human(now - ts)
-          + " old; at most " + human(maxAgeMillis) + " old is accepted");
+      throw new InvalidIdentifierException(
+          "time "
+              + describe(ts)
+              + " is "
+              + human(now - ts)
+              + " old; at most "
+              + human(maxAgeMillis)
+              + " old is accepted");
     }
     return ts;
   }
 
   private static String describe(long ts) {
-    return ts >= -62_135_596_800_000L && ts <= 253_402_300_799_999L ? Timestamps.format(ts) : ts + " ms";
+    return ts >= -62_135_596_800_000L && ts <= 253_402_300_799_999L
+        ? Timestamps.format(ts)
+        : ts + " ms";
   }
 
   /** Returns a duration in the largest whole unit that fits: {@code 3 days}, {@code 15 minutes}. */
@@ -107,6 +130,10 @@ public final class EventTimeWindow {
   public String toString() {
     return maxAgeMillis < 0
         ? "[" + Timestamps.format(fixedFrom) + ", " + Timestamps.format(fixedUntil) + "]"
-        : "[now - " + Duration.ofMillis(maxAgeMillis) + ", now + " + Duration.ofMillis(maxLeadMillis) + "]";
+        : "[now - "
+            + Duration.ofMillis(maxAgeMillis)
+            + ", now + "
+            + Duration.ofMillis(maxLeadMillis)
+            + "]";
   }
 }

@@ -32,7 +32,8 @@ public final class Timestamps {
     } catch (DateTimeParseException e) {
       throw new InvalidIdentifierException(
           "timestamp must be ISO-8601 with an offset (2026-11-27T09:15:02+08:00) or epoch"
-              + " milliseconds: " + s);
+              + " milliseconds: "
+              + s);
     }
     try {
       return parsed.toInstant().toEpochMilli();
@@ -53,7 +54,8 @@ public final class Timestamps {
 
   /** Returns the ISO-8601 form in Beijing time, e.g. {@code 2026-11-27T09:15:02+08:00}. */
   public static String format(long epochMillis) {
-    // Hand-made: DateTimeFormatter allocated several objects per call and dominated writing large files.
+    // Hand-made: DateTimeFormatter allocated several objects per call and dominated writing large
+    // files.
     long local = epochMillis + 8 * 3_600_000L;
     long days = Math.floorDiv(local, 86_400_000L);
     int msOfDay = (int) (local - days * 86_400_000L);
@@ -102,8 +104,12 @@ public final class Timestamps {
 
   private static long parseCommon(String s) {
     int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (n < 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
       return Long.MIN_VALUE;
     }
     int year = digits(s, 0, 4);
@@ -113,8 +119,13 @@ public final class Timestamps {
     int minute = digits(s, 14, 16);
     int second = digits(s, 17, 19);
     if ((year | month | day | hour | minute | second) < 0
-        || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)
-        || hour > 23 || minute > 59 || second > 59) {
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > daysIn(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 59) {
       return Long.MIN_VALUE;
     }
     int i = 19;
@@ -169,7 +180,10 @@ public final class Timestamps {
     switch (month) {
       case 2:
         return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-      case 4: case 6: case 9: case 11:
+      case 4:
+      case 6:
+      case 9:
+      case 11:
         return 30;
       default:
         return 31;

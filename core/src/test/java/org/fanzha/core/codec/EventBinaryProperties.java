@@ -22,8 +22,9 @@ import org.fanzha.core.event.DeviceSignal;
 import org.fanzha.core.event.Event;
 
 /**
- * The binary form gives back the event it was given, for every event type and any component values (nulls,
- * extremes, any text), and refuses bytes that are not an encoded event rather than inventing one.
+ * The binary form gives back the event it was given, for every event type and any component values
+ * (nulls, extremes, any text), and refuses bytes that are not an encoded event rather than
+ * inventing one.
  */
 class EventBinaryProperties {
 
@@ -46,19 +47,27 @@ class EventBinaryProperties {
   void trailingBytesAreRefused(@ForAll("anyEvent") Event event) {
     byte[] bytes = binary.encode(event);
     byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
-    assertThatThrownBy(() -> EventBinary.decode(longer)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EventBinary.decode(longer))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Example
   void anEnumIsWrittenByItsWireNameAndAnUnknownNameIsRefused() {
-    DeviceEvent e = new DeviceEvent("d-1", 1_790_000_000_000L, "app", "+8613800138000", DeviceSignal.SCREEN_SHARE,
-        "com.zoomlike.video");
+    DeviceEvent e =
+        new DeviceEvent(
+            "d-1",
+            1_790_000_000_000L,
+            "app",
+            "+8613800138000",
+            DeviceSignal.SCREEN_SHARE,
+            "com.zoomlike.video");
     byte[] bytes = binary.encode(e);
     String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
     int at = text.indexOf(DeviceSignal.SCREEN_SHARE.wireName());
     assertThat(at).as("the wire name, not an ordinal, is in the bytes").isPositive();
     bytes[at + 2] = 'x';
-    assertThatThrownBy(() -> EventBinary.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> EventBinary.decode(bytes))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("scxeen_share");
   }
 
@@ -67,7 +76,10 @@ class EventBinaryProperties {
     return Arbitraries.doubles().between(0, 0.999).ofScale(3);
   }
 
-  /** Any instance of any permitted event type, built through its canonical constructor from arbitrary components. */
+  /**
+   * Any instance of any permitted event type, built through its canonical constructor from
+   * arbitrary components.
+   */
   @Provide
   Arbitrary<Event> anyEvent() {
     List<Arbitrary<Event>> types = new ArrayList<>();
@@ -85,14 +97,16 @@ class EventBinaryProperties {
       values.add(valuesOf(components[i].getType(), components[i].getGenericType(), true));
       parameters[i] = components[i].getType();
     }
-    return Combinators.combine(values).as(list -> {
-      try {
-        Constructor<?> c = record.getDeclaredConstructor(parameters);
-        return c.newInstance(list.toArray());
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return Combinators.combine(values)
+        .as(
+            list -> {
+              try {
+                Constructor<?> c = record.getDeclaredConstructor(parameters);
+                return c.newInstance(list.toArray());
+              } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+              }
+            });
   }
 
   @SuppressWarnings("unchecked")
@@ -100,10 +114,16 @@ class EventBinaryProperties {
     double nulls = nullable ? 0.1 : 0;
     if (type == String.class) {
       // any text the codec accepts: no lone surrogates (TextCheck refuses them), pairs from emoji
-      Arbitrary<String> plain = Arbitraries.strings().withCharRange('\u0000', '\uD7FF').withCharRange('\uE000', '\uFFFF')
-          .ofMaxLength(300);
-      Arbitrary<String> text = Arbitraries.oneOf(plain, plain.map(t -> t + "\uD83D\uDE00"),
-          Arbitraries.of("+8613800138000", "", "被骗了"));
+      Arbitrary<String> plain =
+          Arbitraries.strings()
+              .withCharRange('\u0000', '\uD7FF')
+              .withCharRange('\uE000', '\uFFFF')
+              .ofMaxLength(300);
+      Arbitrary<String> text =
+          Arbitraries.oneOf(
+              plain,
+              plain.map(t -> t + "\uD83D\uDE00"),
+              Arbitraries.of("+8613800138000", "", "被骗了"));
       return (Arbitrary<Object>) (Arbitrary<?>) text.injectNull(nulls);
     }
     if (type == long.class) {
@@ -121,7 +141,10 @@ class EventBinaryProperties {
     if (type == List.class) {
       Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
       // the records copy their lists, which refuses null elements
-      return valuesOf((Class<?>) element, element, false).list().ofMaxSize(4).map(Object.class::cast);
+      return valuesOf((Class<?>) element, element, false)
+          .list()
+          .ofMaxSize(4)
+          .map(Object.class::cast);
     }
     if (type.isRecord()) {
       return instancesOf(type).injectNull(nulls);

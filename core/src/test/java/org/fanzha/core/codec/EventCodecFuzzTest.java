@@ -8,10 +8,11 @@ import java.util.List;
 import org.fanzha.core.event.Event;
 
 /**
- * Coverage-guided fuzzing of the codec (Jazzer): whatever bytes arrive, reading a body never throws, gives each event one
- * result with a positive position, accepts only events every store can keep, and what it accepts it writes back and reads
- * again unchanged. {@code ./mvnw verify} fuzzes for a bounded time (JAZZER_FUZZ is set for this module's tests); without
- * it the seeds in {@code EventCodecFuzzTestInputs} and past findings run as regression tests.
+ * Coverage-guided fuzzing of the codec (Jazzer): whatever bytes arrive, reading a body never
+ * throws, gives each event one result with a positive position, accepts only events every store can
+ * keep, and what it accepts it writes back and reads again unchanged. {@code ./mvnw verify} fuzzes
+ * for a bounded time (JAZZER_FUZZ is set for this module's tests); without it the seeds in {@code
+ * EventCodecFuzzTestInputs} and past findings run as regression tests.
  */
 class EventCodecFuzzTest {
 

@@ -10,7 +10,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IdentifiersTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"13800138000", "+8613800138000", "008613800138000", "86-138-0013-8000", " 138 0013 8000 "})
+  @ValueSource(
+      strings = {
+        "13800138000",
+        "+8613800138000",
+        "008613800138000",
+        "86-138-0013-8000",
+        " 138 0013 8000 "
+      })
   void phone_writtenFormsOfOneMobile(String written) {
     assertThat(Identifiers.phone(written)).isEqualTo("+8613800138000");
   }
@@ -47,7 +54,17 @@ class IdentifiersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "abc", "1380013800", "138001380001", "+0123456789", "12", "+861", "13800138000x"})
+  @ValueSource(
+      strings = {
+        "",
+        "abc",
+        "1380013800",
+        "138001380001",
+        "+0123456789",
+        "12",
+        "+861",
+        "13800138000x"
+      })
   void phone_invalidRejectedWithReason(String bad) {
     assertThatThrownBy(() -> Identifiers.phone(bad))
         .isInstanceOf(InvalidIdentifierException.class)
@@ -77,7 +94,8 @@ class IdentifiersTest {
 
   @Test
   void residentId_wrongLengthAndProvince() {
-    assertThatThrownBy(() -> Identifiers.residentId("1101051949123100")).hasMessageContaining("18 characters");
+    assertThatThrownBy(() -> Identifiers.residentId("1101051949123100"))
+        .hasMessageContaining("18 characters");
     String first17 = "99010519491231002";
     String id = first17 + Identifiers.residentIdCheckChar(first17);
     assertThatThrownBy(() -> Identifiers.residentId(id)).hasMessageContaining("province");
@@ -103,12 +121,14 @@ class IdentifiersTest {
   @Test
   void account_shortAccountsNotLuhnChecked() {
     assertThat(Identifiers.account("123456789012")).isEqualTo("123456789012");
-    assertThatThrownBy(() -> Identifiers.account("12345678901")).hasMessageContaining("12–19 digits");
+    assertThatThrownBy(() -> Identifiers.account("12345678901"))
+        .hasMessageContaining("12–19 digits");
   }
 
   @Test
   void account_paymentSchemes() {
-    assertThat(Identifiers.account("Alipay:user_01@example.com")).isEqualTo("alipay:user_01@example.com");
+    assertThat(Identifiers.account("Alipay:user_01@example.com"))
+        .isEqualTo("alipay:user_01@example.com");
     assertThat(Identifiers.account("cash:ATM-4104-0099")).isEqualTo("cash:ATM-4104-0099");
     assertThatThrownBy(() -> Identifiers.account("wechat:")).hasMessageContaining("1–96");
     assertThatThrownBy(() -> Identifiers.account(":abc")).hasMessageContaining("scheme");

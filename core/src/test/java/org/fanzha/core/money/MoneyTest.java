@@ -22,7 +22,20 @@ class MoneyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "0", "0.00", "-5.00", "1.234", "1.", ".5", "1e3", "12,000.00", "abc", "99999999999999"})
+  @ValueSource(
+      strings = {
+        "",
+        "0",
+        "0.00",
+        "-5.00",
+        "1.234",
+        "1.",
+        ".5",
+        "1e3",
+        "12,000.00",
+        "abc",
+        "99999999999999"
+      })
   void parseYuan_rejects(String bad) {
     assertThatThrownBy(() -> Money.parseYuan(bad)).isInstanceOf(InvalidIdentifierException.class);
   }

@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tracks fraud episodes of likely victims, keyed by the victim's phone id, and raises a {@link
- * Warning} whenever an episode's severity rises or its fraud type becomes known. An episode has stages (bits): {@link #CONTACT} a
- * long call from a suspected fraud number or fraudulent content, {@link #REMOTE} screen sharing or
- * remote control, {@link #PAID} money sent to a suspicious account. Episodes end {@code windowMs}
- * after their last step. Sparse: only people in an episode, or who recently had a long call from
- * a stranger, take memory here.
+ * Warning} whenever an episode's severity rises or its fraud type becomes known. An episode has
+ * stages (bits): {@link #CONTACT} a long call from a suspected fraud number or fraudulent content,
+ * {@link #REMOTE} screen sharing or remote control, {@link #PAID} money sent to a suspicious
+ * account. Episodes end {@code windowMs} after their last step. Sparse: only people in an episode,
+ * or who recently had a long call from a stranger, take memory here.
  *
  * <p>An episode may be <em>quiet</em>: its steps are remembered but no warning was raised yet
  * ({@link #note}), e.g. a screen share after a long call from a caller nobody suspects (most often
@@ -38,13 +38,29 @@ public final class VictimWatch {
   public static final int REMOTE = 2;
   public static final int PAID = 4;
   private static final int MAX_EVIDENCE = 16;
-  /** Marks a lure the person engaged with (followed its link, installed its app): later messages do not replace it. */
+
+  /**
+   * Marks a lure the person engaged with (followed its link, installed its app): later messages do
+   * not replace it.
+   */
   private static final int ENGAGED = 1 << 8;
-  /** Marks a message whose content only leans toward fraud: it names the type of an episode, never opens one. */
+
+  /**
+   * Marks a message whose content only leans toward fraud: it names the type of an episode, never
+   * opens one.
+   */
   private static final int HINT = 1 << 9;
-  /** Above the flags, the hour (since the epoch base) a lure or hint came in, so that each is forgotten in time. */
+
+  /**
+   * Above the flags, the hour (since the epoch base) a lure or hint came in, so that each is
+   * forgotten in time.
+   */
   private static final int HOUR_SHIFT = 10;
-  /** A fraud type is stored as ordinal + 1 in the low byte; above it, how strong the evidence for it is. */
+
+  /**
+   * A fraud type is stored as ordinal + 1 in the low byte; above it, how strong the evidence for it
+   * is.
+   */
   private static final int TYPE = 0xFF;
 
   private static final class Episode {
@@ -54,7 +70,8 @@ public final class VictimWatch {
     long lastTs;
     int stage;
     int severity = -1; // Level ordinal of the last warning, -1 none
-    int fraudType; // ordinal + 1, and above the low byte the strength of its evidence (EpisodeTypes)
+    int fraudType; // ordinal + 1, and above the low byte the strength of its evidence
+    // (EpisodeTypes)
     long lastPaidYuan; // the episode's last payment, to see payments that keep growing
     @Nullable String account;
     final ArrayList<String> evidence = new ArrayList<>(4);
@@ -64,19 +81,22 @@ public final class VictimWatch {
   private long lureWindowMs;
   private final Int2ObjectOpenHashMap<Episode> episodes = new Int2ObjectOpenHashMap<>();
   private final Int2ObjectOpenHashMap<String> lastLongCall = new Int2ObjectOpenHashMap<>();
+
   /**
-   * The fraud type of the last fraudulent message a phone received (ordinal + 1), or of the one the person engaged
-   * with ({@link #ENGAGED}): what a later step is about.
+   * The fraud type of the last fraudulent message a phone received (ordinal + 1), or of the one the
+   * person engaged with ({@link #ENGAGED}): what a later step is about.
    */
   private final Int2IntOpenHashMap lures = new Int2IntOpenHashMap();
+
   /** Quiet episodes by the caller they name: who to warn when that caller becomes suspected. */
   private final Int2ObjectOpenHashMap<IntArrayList> quietByCaller = new Int2ObjectOpenHashMap<>();
+
   private final List<Warning> pending = new ArrayList<>();
   private final IntFunction<String> phoneNames;
 
   /**
-   * Creates a watch whose episodes last {@code windowMs} after their last step; {@code phoneNames} names a phone id
-   * (the suspected fraud number a warning names).
+   * Creates a watch whose episodes last {@code windowMs} after their last step; {@code phoneNames}
+   * names a phone id (the suspected fraud number a warning names).
    */
   public VictimWatch(long windowMs, IntFunction<String> phoneNames) {
     this.windowMs = windowMs;
@@ -85,8 +105,8 @@ public final class VictimWatch {
   }
 
   /**
-   * Sets how long episodes last after their last step, and how long a lure's fraud type is remembered after the last
-   * fraudulent message (a new rule book may change them).
+   * Sets how long episodes last after their last step, and how long a lure's fraud type is
+   * remembered after the last fraudulent message (a new rule book may change them).
    */
   public void window(long windowMs, long lureWindowMs) {
     this.windowMs = windowMs;
@@ -104,8 +124,9 @@ public final class VictimWatch {
   }
 
   /**
-   * Remembers the fraud type (ordinal + 1) of a fraudulent message the phone received, unless the person engaged with
-   * an earlier one: a blast of another kind arriving later says nothing about the fraud they are in.
+   * Remembers the fraud type (ordinal + 1) of a fraudulent message the phone received, unless the
+   * person engaged with an earlier one: a blast of another kind arriving later says nothing about
+   * the fraud they are in.
    */
   public void rememberLure(int victim, int fraudType, long ts) {
     if (fraudType != 0 && (lures.get(victim) & ENGAGED) == 0) {
@@ -114,8 +135,9 @@ public final class VictimWatch {
   }
 
   /**
-   * Remembers the fraud type of a message whose content leans toward fraud without being sure of it, unless the phone
-   * holds a lure: it names an episode that other evidence opened when nothing stronger does.
+   * Remembers the fraud type of a message whose content leans toward fraud without being sure of
+   * it, unless the phone holds a lure: it names an episode that other evidence opened when nothing
+   * stronger does.
    */
   public void rememberHint(int victim, int fraudType, long ts) {
     int held = lures.get(victim);
@@ -128,7 +150,10 @@ public final class VictimWatch {
     return (int) Math.max(1, Math.min((1 << (32 - HOUR_SHIFT)) - 1, (ts - EPOCH_BASE_MS) / HOUR));
   }
 
-  /** Marks the lure the phone holds as the one its person engaged with (a link followed, an app installed). */
+  /**
+   * Marks the lure the phone holds as the one its person engaged with (a link followed, an app
+   * installed).
+   */
   public void engageLure(int victim) {
     int lure = lures.get(victim);
     if (lure != 0 && (lure & HINT) == 0) {
@@ -136,19 +161,28 @@ public final class VictimWatch {
     }
   }
 
-  /** Returns the fraud type (ordinal + 1) of the lure the phone holds (see {@link #rememberLure}), or 0. */
+  /**
+   * Returns the fraud type (ordinal + 1) of the lure the phone holds (see {@link #rememberLure}),
+   * or 0.
+   */
   public int lureType(int victim) {
     int lure = lures.get(victim);
     return (lure & HINT) != 0 ? 0 : lure & TYPE;
   }
 
-  /** Returns the fraud type (ordinal + 1) of the hint the phone holds (see {@link #rememberHint}), or 0. */
+  /**
+   * Returns the fraud type (ordinal + 1) of the hint the phone holds (see {@link #rememberHint}),
+   * or 0.
+   */
   public int hintType(int victim) {
     int lure = lures.get(victim);
     return (lure & HINT) != 0 ? lure & TYPE : 0;
   }
 
-  /** Returns the open episode's last payment in yuan (0 when none): payments that keep growing mark task scams. */
+  /**
+   * Returns the open episode's last payment in yuan (0 when none): payments that keep growing mark
+   * task scams.
+   */
   public long lastPaid(int victim, long now) {
     Episode e = episodes.get(victim);
     return e == null || now - e.lastTs > windowMs ? 0 : e.lastPaidYuan;
@@ -191,21 +225,32 @@ public final class VictimWatch {
 
   /**
    * Records a step of an episode (opening one when none is open) and queues a warning when its
-   * severity rises, or when it names the fraud type of an episode already warned without one or on weaker evidence
-   * (the desk retypes the case: a caller reported for police impersonation overrules the payee's other victims);
-   * returns whether a warning was queued.
+   * severity rises, or when it names the fraud type of an episode already warned without one or on
+   * weaker evidence (the desk retypes the case: a caller reported for police impersonation
+   * overrules the payee's other victims); returns whether a warning was queued.
    *
    * @param fraudPhone the suspected fraud number, or -1 when unknown
    * @param fraudType ordinal + 1 of the fraud type, or 0
    * @param evidence ids of the events behind this step, oldest first
    */
-  public boolean step(int victim, String victimPhone, @Nullable String account, int stage, Level severity,
-      int fraudPhone, int fraudType, long ts, String eventId, String... evidence) {
+  public boolean step(
+      int victim,
+      String victimPhone,
+      @Nullable String account,
+      int stage,
+      Level severity,
+      int fraudPhone,
+      int fraudType,
+      long ts,
+      String eventId,
+      String... evidence) {
     Episode e = episodes.get(victim);
     int typeBefore = e == null || ts - e.lastTs > windowMs ? 0 : e.fraudType;
     e = record(victim, account, stage, fraudPhone, fraudType, ts, eventId, evidence);
-    boolean typedNow = e.severity >= 0 && (e.fraudType & TYPE) != (typeBefore & TYPE)
-        && (typeBefore == 0 || e.fraudType >>> 8 > typeBefore >>> 8);
+    boolean typedNow =
+        e.severity >= 0
+            && (e.fraudType & TYPE) != (typeBefore & TYPE)
+            && (typeBefore == 0 || e.fraudType >>> 8 > typeBefore >>> 8);
     if (severity.ordinal() <= e.severity && !typedNow) {
       return false; // neither more severe nor newly typed: the warning out already says it
     }
@@ -215,13 +260,19 @@ public final class VictimWatch {
   }
 
   /**
-   * Records a step without warning (opening a quiet episode when none is open). When the episode
-   * is still quiet and names a caller, that caller is remembered so that {@link #callerSuspected}
-   * can raise the warning later.
+   * Records a step without warning (opening a quiet episode when none is open). When the episode is
+   * still quiet and names a caller, that caller is remembered so that {@link #callerSuspected} can
+   * raise the warning later.
    *
    * @param fraudPhone the caller behind the step (not yet suspected), or -1
    */
-  public void note(int victim, int stage, int fraudPhone, int fraudType, long ts, String eventId,
+  public void note(
+      int victim,
+      int stage,
+      int fraudPhone,
+      int fraudType,
+      long ts,
+      String eventId,
       String... evidence) {
     Episode e = record(victim, null, stage, fraudPhone, fraudType, ts, eventId, evidence);
     if (e.severity < 0 && fraudPhone >= 0) {
@@ -234,8 +285,13 @@ public final class VictimWatch {
    * (which has just become suspected) and hands each such victim to {@code warned}; returns how
    * many were warned.
    */
-  public int callerSuspected(int caller, Level severity, long ts, String eventId,
-      java.util.function.IntFunction<String> phoneName, java.util.function.IntConsumer warned) {
+  public int callerSuspected(
+      int caller,
+      Level severity,
+      long ts,
+      String eventId,
+      java.util.function.IntFunction<String> phoneName,
+      java.util.function.IntConsumer warned) {
     IntArrayList victims = quietByCaller.remove(caller);
     if (victims == null) {
       return 0;
@@ -248,9 +304,11 @@ public final class VictimWatch {
       if (e != null && ts - e.lastTs <= windowMs && e.severity < 0 && e.fraudPhone == caller) {
         record(v, null, 0, caller, 0, ts, eventId);
         e.severity = severity.ordinal();
-        // one event may warn several people: their warning ids differ by the episode's first evidence, which names
+        // one event may warn several people: their warning ids differ by the episode's first
+        // evidence, which names
         // the same warning in every runner, however its people are split (decision 0023)
-        pending.add(warning("W-" + eventId + "-" + e.evidence.get(0), ts, phoneName.apply(v), e, severity));
+        pending.add(
+            warning("W-" + eventId + "-" + e.evidence.get(0), ts, phoneName.apply(v), e, severity));
         warned.accept(v);
         n++;
       }
@@ -276,8 +334,15 @@ public final class VictimWatch {
     }
   }
 
-  private Episode record(int victim, @Nullable String account, int stage, int fraudPhone, int fraudType, long ts,
-      String eventId, String... evidence) {
+  private Episode record(
+      int victim,
+      @Nullable String account,
+      int stage,
+      int fraudPhone,
+      int fraudType,
+      long ts,
+      String eventId,
+      String... evidence) {
     Episode e = episodes.get(victim);
     if (e == null || ts - e.lastTs > windowMs) {
       e = new Episode();
@@ -290,7 +355,8 @@ public final class VictimWatch {
       e.fraudPhone = fraudPhone;
     }
     if (fraudType != 0 && fraudType >>> 8 >= e.fraudType >>> 8) {
-      e.fraudType = fraudType; // weaker evidence does not overwrite the type stronger evidence named
+      e.fraudType =
+          fraudType; // weaker evidence does not overwrite the type stronger evidence named
     }
     if (account != null) {
       e.account = account;
@@ -304,7 +370,10 @@ public final class VictimWatch {
       e.evidence.add(eventId);
     }
     if (e.id.isEmpty()) {
-      e.id = "E-" + e.evidence.get(0); // named after its oldest evidence: stable live and after a restore
+      e.id =
+          "E-"
+              + e.evidence.get(
+                  0); // named after its oldest evidence: stable live and after a restore
     }
     return e;
   }
@@ -322,15 +391,28 @@ public final class VictimWatch {
   }
 
   /** Forgets episodes, remembered calls and messages that ended before {@code now − window}. */
-  public void expire(long now, java.util.function.IntToLongFunction longCallTs,
+  public void expire(
+      long now,
+      java.util.function.IntToLongFunction longCallTs,
       java.util.function.IntToLongFunction fraudContactTs) {
     episodes.int2ObjectEntrySet().removeIf(en -> now - en.getValue().lastTs > windowMs);
-    lastLongCall.int2ObjectEntrySet().removeIf(en -> now - longCallTs.applyAsLong(en.getIntKey()) > windowMs);
-    lures.int2IntEntrySet().removeIf(en -> {
-      int hour = en.getIntValue() >>> HOUR_SHIFT; // 0: kept by a snapshot before format 13, timed by the contact
-      long at = hour != 0 ? EPOCH_BASE_MS + hour * HOUR : fraudContactTs.applyAsLong(en.getIntKey());
-      return now - at > lureWindowMs;
-    });
+    lastLongCall
+        .int2ObjectEntrySet()
+        .removeIf(en -> now - longCallTs.applyAsLong(en.getIntKey()) > windowMs);
+    lures
+        .int2IntEntrySet()
+        .removeIf(
+            en -> {
+              int hour =
+                  en.getIntValue()
+                      >>> HOUR_SHIFT; // 0: kept by a snapshot before format 13, timed by the
+              // contact
+              long at =
+                  hour != 0
+                      ? EPOCH_BASE_MS + hour * HOUR
+                      : fraudContactTs.applyAsLong(en.getIntKey());
+              return now - at > lureWindowMs;
+            });
     rebuildQuiet();
   }
 
@@ -353,28 +435,37 @@ public final class VictimWatch {
   }
 
   /**
-   * Hands every phone id this watch refers to (a person in an episode, with a lure or a long call remembered, a
-   * caller with quiet episodes, an episode's fraud number) to {@code sink}, some more than once: an idle phone among
-   * them is not forgotten (decision 0027).
+   * Hands every phone id this watch refers to (a person in an episode, with a lure or a long call
+   * remembered, a caller with quiet episodes, an episode's fraud number) to {@code sink}, some more
+   * than once: an idle phone among them is not forgotten (decision 0027).
    */
   public void forEachPhone(IntConsumer sink) {
-    episodes.int2ObjectEntrySet().forEach(e -> {
-      sink.accept(e.getIntKey());
-      if (e.getValue().fraudPhone >= 0) {
-        sink.accept(e.getValue().fraudPhone);
-      }
-    });
+    episodes
+        .int2ObjectEntrySet()
+        .forEach(
+            e -> {
+              sink.accept(e.getIntKey());
+              if (e.getValue().fraudPhone >= 0) {
+                sink.accept(e.getValue().fraudPhone);
+              }
+            });
     lastLongCall.keySet().forEach(sink);
     lures.keySet().forEach(sink);
-    quietByCaller.int2ObjectEntrySet().forEach(e -> {
-      sink.accept(e.getIntKey());
-      e.getValue().forEach(sink);
-    });
+    quietByCaller
+        .int2ObjectEntrySet()
+        .forEach(
+            e -> {
+              sink.accept(e.getIntKey());
+              e.getValue().forEach(sink);
+            });
   }
 
   /** Returns an estimate of the bytes held. */
   public long approxBytes() {
-    return episodes.size() * 168L + lastLongCall.size() * 80L + quietByCaller.size() * 64L + lures.size() * 16L;
+    return episodes.size() * 168L
+        + lastLongCall.size() * 80L
+        + quietByCaller.size() * 64L
+        + lures.size() * 16L;
   }
 
   /** Writes episodes, remembered calls and pending warnings are not included (drain first). */
@@ -426,8 +517,8 @@ public final class VictimWatch {
   }
 
   /**
-   * Reads a watch written by an engine snapshot of {@code version}: 4 had no episode ids (named after their oldest
-   * evidence, as now), 5 no payments or lure types (none remembered).
+   * Reads a watch written by an engine snapshot of {@code version}: 4 had no episode ids (named
+   * after their oldest evidence, as now), 5 no payments or lure types (none remembered).
    */
   public void read(DataInputStream in, int version) throws IOException {
     int n = in.readInt();

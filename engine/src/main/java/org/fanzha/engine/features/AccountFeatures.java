@@ -55,13 +55,19 @@ public final class AccountFeatures {
     return this;
   }
 
-  /** Scores with {@code m} from the next load on ({@code null}: no model, {@code model_score} is missing). */
+  /**
+   * Scores with {@code m} from the next load on ({@code null}: no model, {@code model_score} is
+   * missing).
+   */
   public AccountFeatures useModel(@Nullable FeatureModel m) {
     model.use(m);
     return this;
   }
 
-  @RuleField(name = "model_score", meaning = "The trained model's probability (0–1) that this account is a mule account, from the features here; missing when no model is loaded")
+  @RuleField(
+      name = "model_score",
+      meaning =
+          "The trained model's probability (0–1) that this account is a mule account, from the features here; missing when no model is loaded")
   public double modelScore() {
     return model.score(this);
   }
@@ -86,12 +92,16 @@ public final class AccountFeatures {
     return outYuan;
   }
 
-  @RuleField(name = "pass_through", meaning = "The share of the window's inflow that left again (0 when nothing came in)")
+  @RuleField(
+      name = "pass_through",
+      meaning = "The share of the window's inflow that left again (0 when nothing came in)")
   public double passThrough() {
     return inYuan == 0 ? 0 : (double) outYuan / inYuan;
   }
 
-  @RuleField(name = "fast_out", meaning = "Outflows in the window that passed an inflow straight on (快进快出)")
+  @RuleField(
+      name = "fast_out",
+      meaning = "Outflows in the window that passed an inflow straight on (快进快出)")
   public int fastOut() {
     return fastOut;
   }
@@ -101,7 +111,9 @@ public final class AccountFeatures {
     return fastTotal;
   }
 
-  @RuleField(name = "cash_out", meaning = "Cash-outs (ATM, cash terminal, crypto OTC) in the window")
+  @RuleField(
+      name = "cash_out",
+      meaning = "Cash-outs (ATM, cash terminal, crypto OTC) in the window")
   public int cashOut() {
     return cashOut;
   }
@@ -126,7 +138,9 @@ public final class AccountFeatures {
     return fanOut;
   }
 
-  @RuleField(name = "age_days", meaning = "The account age in days, or -1 when its opening was not seen")
+  @RuleField(
+      name = "age_days",
+      meaning = "The account age in days, or -1 when its opening was not seen")
   public double ageDays() {
     return ageDays;
   }
@@ -146,17 +160,23 @@ public final class AccountFeatures {
     return victimInflows;
   }
 
-  @RuleField(name = "mule_inflows", meaning = "Inflows from suspected mules that had just been paid")
+  @RuleField(
+      name = "mule_inflows",
+      meaning = "Inflows from suspected mules that had just been paid")
   public int muleInflows() {
     return muleInflows;
   }
 
-  @RuleField(name = "device_accounts", meaning = "The distinct accounts recently paying from this account's device")
+  @RuleField(
+      name = "device_accounts",
+      meaning = "The distinct accounts recently paying from this account's device")
   public int deviceAccounts() {
     return deviceAccounts;
   }
 
-  @RuleField(name = "ip_accounts", meaning = "The distinct accounts recently paying from this account's IP")
+  @RuleField(
+      name = "ip_accounts",
+      meaning = "The distinct accounts recently paying from this account's IP")
   public int ipAccounts() {
     return ipAccounts;
   }
@@ -166,7 +186,9 @@ public final class AccountFeatures {
     return (flags & AccountTable.FLAG_LISTED) != 0;
   }
 
-  @RuleField(name = "grey_listed", meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
+  @RuleField(
+      name = "grey_listed",
+      meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
   public boolean greyListed() {
     return (flags & FeatureTable.FLAG_GREY) != 0;
   }
@@ -181,7 +203,9 @@ public final class AccountFeatures {
     return (flags & AccountTable.FLAG_DEALER_LINKED) != 0;
   }
 
-  @RuleField(name = "cash_terminal", meaning = "This is a cash-out terminal (cash:…) rather than an account")
+  @RuleField(
+      name = "cash_terminal",
+      meaning = "This is a cash-out terminal (cash:…) rather than an account")
   public boolean cashTerminal() {
     return (flags & AccountTable.FLAG_CASH) != 0;
   }

@@ -4,8 +4,8 @@ import static org.fanzha.core.time.Millis.HOUR;
 
 /**
  * Accounts: money in and out in a 24-hour window of six 4-hour buckets, pass-through and dwell time
- * (快进快出), fan-in and fan-out, new payees, cash-out, and inflows of tainted money (from
- * suspected victims or mules).
+ * (快进快出), fan-in and fan-out, new payees, cash-out, and inflows of tainted money (from suspected
+ * victims or mules).
  */
 public final class AccountTable extends FeatureTable {
 
@@ -19,22 +19,27 @@ public final class AccountTable extends FeatureTable {
   static final int LAST_IN_SEC = 5;
   static final int POOL_YUAN = 6;
   static final int LAST_TAINT_SEC = 7;
-  static final int DEVICE_ACCOUNTS = 8; // the device's distinct accounts when this one last used it, + 1 (0: never)
+  static final int DEVICE_ACCOUNTS =
+      8; // the device's distinct accounts when this one last used it, + 1 (0: never)
   static final int IP_ACCOUNTS = 9; // the same for the IP
   static final int REPORTS_REPORTERS = 10; // reports low, distinct reporters high
   static final int VICTIM_MULE_IN = 11; // victim inflows low, mule inflows high
-  static final int FAST_TOTAL = 12; // a count that keeps growing over the account's life: a whole int
+  static final int FAST_TOTAL =
+      12; // a count that keeps growing over the account's life: a whole int
   private static final int SCALARS = 13;
 
   /** 16-bit counters of the money ring. */
   public static final int IN_COUNT = 0;
+
   public static final int OUT_COUNT = 1;
   public static final int FAST_OUT = 2;
   public static final int CASH_OUT = 3;
   public static final int NEW_PAYEE = 4;
   public static final int NIGHT = 5;
+
   /** 32-bit words of the money ring (whole yuan). */
   public static final int IN_YUAN_WORD = 3;
+
   public static final int OUT_YUAN_WORD = 4;
 
   public static final int FLAG_LISTED = FeatureTable.FLAG_LISTED;
@@ -47,7 +52,8 @@ public final class AccountTable extends FeatureTable {
   private static final Ring RING = new Ring(SCALARS, 6, 10, 4 * HOUR);
   private static final Distinct SENDERS = new Distinct(RING.end(), 2, 12 * HOUR);
   private static final Distinct PAYEES = new Distinct(SENDERS.end(), 2, 12 * HOUR);
-  // when a small sum last came in: after the older words, so a snapshot written before it widens by zeros
+  // when a small sum last came in: after the older words, so a snapshot written before it widens by
+  // zeros
   private static final int SMALL_IN_SEC = PAYEES.end();
   private static final int STRIDE = SMALL_IN_SEC + 1;
 
@@ -179,8 +185,8 @@ public final class AccountTable extends FeatureTable {
   }
 
   /**
-   * Records an inflow: the 快进快出 pool holds money received in the last day that has not yet
-   * left, so a later outflow can be matched against it.
+   * Records an inflow: the 快进快出 pool holds money received in the last day that has not yet left, so
+   * a later outflow can be matched against it.
    */
   public void inflow(int id, long ts, long yuan) {
     int now = sec(ts);
@@ -191,9 +197,9 @@ public final class AccountTable extends FeatureTable {
   }
 
   /**
-   * Returns whether an outflow of {@code yuan} now would be covered by money that came in within {@code withinMs}
-   * (the inflows of a day up to the last one, less what left since): an account paying on what it received, however
-   * slowly.
+   * Returns whether an outflow of {@code yuan} now would be covered by money that came in within
+   * {@code withinMs} (the inflows of a day up to the last one, less what left since): an account
+   * paying on what it received, however slowly.
    */
   public boolean covered(int id, long ts, long yuan, long withinMs) {
     int last = get(id, LAST_IN_SEC);
@@ -201,8 +207,8 @@ public final class AccountTable extends FeatureTable {
   }
 
   /**
-   * Records an outflow and returns whether it passed money straight on: it left within
-   * {@code fastSec} of the last inflow and took at least {@code share} of the pool.
+   * Records an outflow and returns whether it passed money straight on: it left within {@code
+   * fastSec} of the last inflow and took at least {@code share} of the pool.
    */
   public boolean outflow(int id, long ts, long yuan, int fastSec, double share) {
     int now = sec(ts);
@@ -210,7 +216,10 @@ public final class AccountTable extends FeatureTable {
     int pool = get(id, POOL_YUAN);
     boolean fast = last != 0 && now - last <= fastSec && pool > 0 && yuan >= share * pool;
     if (last != 0) {
-      set(id, POOL_YUAN, (int) Math.max(0, pool - yuan)); // what left is no longer there to pay on (covered)
+      set(
+          id,
+          POOL_YUAN,
+          (int) Math.max(0, pool - yuan)); // what left is no longer there to pay on (covered)
     }
     if (fast) {
       set(id, FAST_TOTAL, get(id, FAST_TOTAL) + 1);
@@ -223,7 +232,10 @@ public final class AccountTable extends FeatureTable {
     return get(id, FAST_TOTAL);
   }
 
-  /** Records that a small sum came in: a refund, a gift, or a brushing gang's "commission" for the first tasks. */
+  /**
+   * Records that a small sum came in: a refund, a gift, or a brushing gang's "commission" for the
+   * first tasks.
+   */
   public void smallInflow(int id, long ts) {
     set(id, SMALL_IN_SEC, sec(ts));
   }
@@ -269,8 +281,9 @@ public final class AccountTable extends FeatureTable {
   }
 
   /**
-   * Records how many accounts the device and the IP an outgoing transfer came from have served recently ({@code -1}:
-   * not named, the last count stays); the counts travel with the event from the device's and IP's step.
+   * Records how many accounts the device and the IP an outgoing transfer came from have served
+   * recently ({@code -1}: not named, the last count stays); the counts travel with the event from
+   * the device's and IP's step.
    */
   public void usedDevice(int id, int deviceAccounts, int ipAccounts) {
     if (deviceAccounts >= 0) {
@@ -291,7 +304,10 @@ public final class AccountTable extends FeatureTable {
     return Math.max(0, get(id, IP_ACCOUNTS) - 1);
   }
 
-  /** Turns the device and IP ids that snapshots before format 10 kept into the counts kept since, at {@code now}. */
+  /**
+   * Turns the device and IP ids that snapshots before format 10 kept into the counts kept since, at
+   * {@code now}.
+   */
   public void countsFromIds(NodeTable devices, NodeTable ips, long now) {
     for (int id = 0, n = size(); id < n; id++) {
       int d = get(id, DEVICE_ACCOUNTS) - 1;
@@ -300,7 +316,6 @@ public final class AccountTable extends FeatureTable {
       set(id, IP_ACCOUNTS, ip >= 0 ? ips.accounts(ip, now) + 1 : 0);
     }
   }
-
 
   /** Sets the fraud type (ordinal + 1). */
   public void fraudType(int id, int ordinalPlusOne) {

@@ -3,9 +3,9 @@ package org.fanzha.engine.features;
 import static org.fanzha.core.time.Millis.HOUR;
 
 /**
- * Radio cells named by calls: only which phones called through each (12–24 hours), for the
- * SIM-box signal of many numbers in one cell. Cells are not scored, so their slices hold no risk:
- * 20 bytes a cell, where a device or IP slice takes 64.
+ * Radio cells named by calls: only which phones called through each (12–24 hours), for the SIM-box
+ * signal of many numbers in one cell. Cells are not scored, so their slices hold no risk: 20 bytes
+ * a cell, where a device or IP slice takes 64.
  */
 public final class CellTable extends FeatureTable {
 
@@ -27,7 +27,10 @@ public final class CellTable extends FeatureTable {
     return PHONES.estimate(page(id), base(id), now);
   }
 
-  /** Cells are never listed, as they are never scored: the flag methods throw, as the risk methods do. */
+  /**
+   * Cells are never listed, as they are never scored: the flag methods throw, as the risk methods
+   * do.
+   */
   @Override
   public int flags(int id) {
     throw new UnsupportedOperationException("radio cells carry no flags");

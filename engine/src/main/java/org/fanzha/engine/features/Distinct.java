@@ -61,7 +61,9 @@ public final class Distinct {
     a[target + (bit >>> 5)] |= 1 << (bit & 31);
   }
 
-  /** Returns the estimated number of distinct items in the generations still current at {@code now}. */
+  /**
+   * Returns the estimated number of distinct items in the generations still current at {@code now}.
+   */
   public int estimate(int[] a, int e, long now) {
     int g = (int) Math.floorDiv(now, generationMs) + 1;
     int stamp = a[e + offset];

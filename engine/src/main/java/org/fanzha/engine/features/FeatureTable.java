@@ -8,8 +8,8 @@ import org.fanzha.core.event.Role;
 
 /**
  * The state of one entity kind: identifiers interned to dense ids (held as bytes in an arena, see
- * {@link Interner}), every entity's features and held risk in a fixed-stride slice of paged
- * {@code int[]}s.
+ * {@link Interner}), every entity's features and held risk in a fixed-stride slice of paged {@code
+ * int[]}s.
  */
 public abstract class FeatureTable {
   /*
@@ -67,16 +67,20 @@ public abstract class FeatureTable {
    *    stream whose entities come and go stops growing.
    */
 
-  /** Flag bits every kind has, at the same place: black-listed, white-listed (cleared), grey-listed, dishonest. */
+  /**
+   * Flag bits every kind has, at the same place: black-listed, white-listed (cleared), grey-listed,
+   * dishonest.
+   */
   public static final int FLAG_LISTED = 1;
+
   public static final int FLAG_WHITELISTED = 8;
   public static final int FLAG_GREY = 32;
   public static final int FLAG_DISHONEST = 64;
 
   /**
-   * Returns a hash of an identifier that depends on nothing but its characters ({@link String#hashCode}, spread):
-   * what distinct counts record of the other party, so every runner, and every share of a keyed one, counts the
-   * same (decision 0023).
+   * Returns a hash of an identifier that depends on nothing but its characters ({@link
+   * String#hashCode}, spread): what distinct counts record of the other party, so every runner, and
+   * every share of a keyed one, counts the same (decision 0023).
    */
   public static int nameHash(String name) {
     return (int) (Interner.hash(name) >>> 32);
@@ -106,8 +110,8 @@ public abstract class FeatureTable {
   private Clock clock = new Clock();
 
   /**
-   * The event time the tables of one engine stamp on the entities interned: set once per event, shared by every
-   * table, so interning costs one store more.
+   * The event time the tables of one engine stamp on the entities interned: set once per event,
+   * shared by every table, so interning costs one store more.
    */
   public static final class Clock {
     int sec;
@@ -119,8 +123,8 @@ public abstract class FeatureTable {
   }
 
   /**
-   * Creates a table whose subclass lays out {@code words} ints per entity; the held risk (score
-   * and roles in one int, the reason mask in two) follows them in the slice.
+   * Creates a table whose subclass lays out {@code words} ints per entity; the held risk (score and
+   * roles in one int, the reason mask in two) follows them in the slice.
    */
   protected FeatureTable(int words, int expected) {
     this(words, expected, true);
@@ -154,7 +158,10 @@ public abstract class FeatureTable {
 
   private @org.jspecify.annotations.Nullable FlagSource flagSource;
 
-  /** Gives every entity met from now on the flags {@code source} says (a listed number gets its flag when it calls). */
+  /**
+   * Gives every entity met from now on the flags {@code source} says (a listed number gets its flag
+   * when it calls).
+   */
   public final void flagsFrom(FlagSource source) {
     this.flagSource = source;
   }
@@ -195,7 +202,10 @@ public abstract class FeatureTable {
     return ids.firstByte(id);
   }
 
-  /** Returns the bound of the ids in use: every entity's id is below it; a forgotten one's slice is all zeros. */
+  /**
+   * Returns the bound of the ids in use: every entity's id is below it; a forgotten one's slice is
+   * all zeros.
+   */
   public final int size() {
     return ids.size();
   }
@@ -216,14 +226,18 @@ public abstract class FeatureTable {
   }
 
   /**
-   * Returns whether an entity holds nothing that must outlive its activity: no held score at or above {@code
-   * keepScore}, no role, none of {@link #retainedFlags} (a kind never scored holds only counts).
+   * Returns whether an entity holds nothing that must outlive its activity: no held score at or
+   * above {@code keepScore}, no role, none of {@link #retainedFlags} (a kind never scored holds
+   * only counts).
    */
   public boolean holdsNothing(int id, int keepScore) {
-    return risk < 0 || (flags(id) & retainedFlags()) == 0 && score(id) < keepScore && roleMask(id) == 0;
+    return risk < 0
+        || (flags(id) & retainedFlags()) == 0 && score(id) < keepScore && roleMask(id) == 0;
   }
 
-  /** The flag bits that keep an idle entity: listed, cleared, grey, dishonest, and what a kind adds. */
+  /**
+   * The flag bits that keep an idle entity: listed, cleared, grey, dishonest, and what a kind adds.
+   */
   protected int retainedFlags() {
     return FLAG_LISTED | FLAG_WHITELISTED | FLAG_GREY | FLAG_DISHONEST;
   }
@@ -310,8 +324,8 @@ public abstract class FeatureTable {
    * Raises the held risk to {@code s} when it is at least the held score (the reasons then become
    * those of the new peak) and adds roles; returns whether the score rose. When the score reaches a
    * higher level band (low/medium/high/critical), roles suggested at lower bands are dropped, so
-   * the roles shown are those the strongest evidence supports; roles suggested below the held
-   * band are not added.
+   * the roles shown are those the strongest evidence supports; roles suggested below the held band
+   * are not added.
    */
   public final boolean raise(int id, int s, long mask, int roleBits) {
     int old = score(id);
@@ -320,7 +334,10 @@ public abstract class FeatureTable {
     return s > old;
   }
 
-  /** The score (low byte) and roles (next byte) held after {@link #raise} offered {@code s} and {@code roleBits}. */
+  /**
+   * The score (low byte) and roles (next byte) held after {@link #raise} offered {@code s} and
+   * {@code roleBits}.
+   */
   static int raisedWord(int old, int heldRoles, int s, int roleBits) {
     int roles = heldRoles;
     if (s > old && band(s) > band(old)) {
@@ -332,7 +349,10 @@ public abstract class FeatureTable {
     return (score & 0xFF) | (roles & 0xFF) << 8;
   }
 
-  /** The reasons held after {@link #raise}: the new peak's, both when it equals the held one, else the held. */
+  /**
+   * The reasons held after {@link #raise}: the new peak's, both when it equals the held one, else
+   * the held.
+   */
   static long raisedMask(int old, long heldMask, int s, long mask) {
     return s > old ? mask : s == old && s > 0 ? heldMask | mask : heldMask;
   }
@@ -371,7 +391,10 @@ public abstract class FeatureTable {
     return stride * 4;
   }
 
-  /** Returns the bytes of the feature and risk pages as allocated (including the last page's free slices). */
+  /**
+   * Returns the bytes of the feature and risk pages as allocated (including the last page's free
+   * slices).
+   */
   public final long featureBytes() {
     long b = 16L + pages.length * 4L;
     for (int[] p : pages) {
@@ -397,7 +420,9 @@ public abstract class FeatureTable {
     return featureBytes() + ids.approxBytes();
   }
 
-  /** Writes this table (ids, features, risk, when each entity was last seen), forgotten ids as gaps. */
+  /**
+   * Writes this table (ids, features, risk, when each entity was last seen), forgotten ids as gaps.
+   */
   public final void write(DataOutputStream out) throws IOException {
     int n = size();
     out.writeInt(stride);
@@ -417,16 +442,17 @@ public abstract class FeatureTable {
   }
 
   /**
-   * Reads a table written by {@link #write} in snapshot format {@code version} into this empty one; before format
-   * 14 nothing was forgotten and no entity kept when it was last seen, so each is taken as seen at {@code clock}, the
-   * snapshot's time.
+   * Reads a table written by {@link #write} in snapshot format {@code version} into this empty one;
+   * before format 14 nothing was forgotten and no entity kept when it was last seen, so each is
+   * taken as seen at {@code clock}, the snapshot's time.
    */
   public final void read(DataInputStream in, int version, long clock) throws IOException {
     if (size() != 0) {
       throw new IllegalStateException("read into a table that is not empty");
     }
     int s = in.readInt();
-    int trailer = version >= 14 ? trailerWords() : riskWords(); // risk words, then (from 14) the stamp
+    int trailer =
+        version >= 14 ? trailerWords() : riskWords(); // risk words, then (from 14) the stamp
     if (s > stride || s < trailer) {
       throw new IOException("snapshot has stride " + s + ", this engine " + stride);
     }
@@ -471,9 +497,9 @@ public abstract class FeatureTable {
   }
 
   /**
-   * Reads slices of {@code oldStride} ints whose last {@code oldTrailer} are the trailer (the risk words, and from
-   * format 14 the stamp), written before a kind gained words: its newer words come after the older ones and before
-   * the trailer, and read as 0.
+   * Reads slices of {@code oldStride} ints whose last {@code oldTrailer} are the trailer (the risk
+   * words, and from format 14 the stamp), written before a kind gained words: its newer words come
+   * after the older ones and before the trailer, and read as 0.
    */
   private void widen(DataInputStream in, int n, int oldStride, int oldTrailer) throws IOException {
     int kept = oldStride - oldTrailer;
@@ -483,7 +509,8 @@ public abstract class FeatureTable {
       Snapshots.readIntsRaw(in, old, m * oldStride);
       for (int j = 0; j < m; j++) {
         System.arraycopy(old, j * oldStride, pages[p], j * stride, kept);
-        System.arraycopy(old, j * oldStride + kept, pages[p], (j + 1) * stride - trailerWords(), oldTrailer);
+        System.arraycopy(
+            old, j * oldStride + kept, pages[p], (j + 1) * stride - trailerWords(), oldTrailer);
       }
     }
   }

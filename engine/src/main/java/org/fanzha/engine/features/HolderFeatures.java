@@ -17,8 +17,10 @@ public final class HolderFeatures {
   /** Fills this view from the table for holder {@code id} at time {@code now}. */
   public HolderFeatures load(HolderTable t, int id, long now) {
     sims30 = t.opened(id, HolderTable.SIM, now);
-    accounts30 = t.opened(id, HolderTable.BANK, now) + t.opened(id, HolderTable.PAYMENT, now)
-        + t.opened(id, HolderTable.INTERNET, now);
+    accounts30 =
+        t.opened(id, HolderTable.BANK, now)
+            + t.opened(id, HolderTable.PAYMENT, now)
+            + t.opened(id, HolderTable.INTERNET, now);
     simsTotal = t.simsTotal(id);
     accountsTotal = t.accountsTotal(id);
     agents = t.distinctAgents(id, now);
@@ -35,7 +37,9 @@ public final class HolderFeatures {
     return sims30;
   }
 
-  @RuleField(name = "accounts_30d", meaning = "Bank, payment and internet accounts opened in the last 30 days")
+  @RuleField(
+      name = "accounts_30d",
+      meaning = "Bank, payment and internet accounts opened in the last 30 days")
   public int accounts30() {
     return accounts30;
   }
@@ -65,12 +69,16 @@ public final class HolderFeatures {
     return regions;
   }
 
-  @RuleField(name = "shared_opening", meaning = "The most holders seen on one device or IP this holder opened through")
+  @RuleField(
+      name = "shared_opening",
+      meaning = "The most holders seen on one device or IP this holder opened through")
   public int sharedOpening() {
     return sharedOpening;
   }
 
-  @RuleField(name = "fraud_linked", meaning = "This holder's cards and accounts judged fraud numbers or mules")
+  @RuleField(
+      name = "fraud_linked",
+      meaning = "This holder's cards and accounts judged fraud numbers or mules")
   public int fraudLinked() {
     return fraudLinked;
   }
@@ -80,12 +88,16 @@ public final class HolderFeatures {
     return (flags & HolderTable.FLAG_LISTED) != 0;
   }
 
-  @RuleField(name = "grey_listed", meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
+  @RuleField(
+      name = "grey_listed",
+      meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
   public boolean greyListed() {
     return (flags & FeatureTable.FLAG_GREY) != 0;
   }
 
-  @RuleField(name = "dishonest", meaning = "On the dishonest list (失信名单): sold or rented cards or accounts")
+  @RuleField(
+      name = "dishonest",
+      meaning = "On the dishonest list (失信名单): sold or rented cards or accounts")
   public boolean dishonest() {
     return (flags & FeatureTable.FLAG_DISHONEST) != 0;
   }

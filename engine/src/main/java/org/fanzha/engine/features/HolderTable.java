@@ -14,13 +14,15 @@ public final class HolderTable extends FeatureTable {
   static final int FIRST_PHONE = 1;
   static final int FIRST_ACCOUNT = 2;
   static final int TOTALS = 3; // SIM cards opened low, accounts opened high
-  static final int FRAUD_SHARED = 4; // fraud-linked cards and accounts low, largest shared opening high
+  static final int FRAUD_SHARED =
+      4; // fraud-linked cards and accounts low, largest shared opening high
   static final int LAST_DEVICE = 5;
   static final int LAST_IP = 6;
   private static final int SCALARS = 7;
 
   /** 16-bit counters of the opening ring. */
   public static final int SIM = 0;
+
   public static final int BANK = 1;
   public static final int PAYMENT = 2;
   public static final int INTERNET = 3;
@@ -56,8 +58,8 @@ public final class HolderTable extends FeatureTable {
   }
 
   /**
-   * Records an opening of the given ring counter ({@link #SIM} …) with hashes of its agent
-   * channel, device and region (0 when absent).
+   * Records an opening of the given ring counter ({@link #SIM} …) with hashes of its agent channel,
+   * device and region (0 when absent).
    */
   public void opened(int id, long ts, int counter, int agentHash, int deviceHash, int regionHash) {
     int e = base(id);

@@ -10,9 +10,9 @@ import java.util.Arrays;
 
 /**
  * Maps the identifiers of one entity kind to dense int ids (0, 1, 2 …) and back, holding every
- * identifier once as UTF-8 bytes in one byte arena: no String object per entity. An identifier can be
- * {@linkplain #remove removed}; its id is then handed to the next new identifier, so ids stay dense
- * while entities come and go. Not thread-safe.
+ * identifier once as UTF-8 bytes in one byte arena: no String object per entity. An identifier can
+ * be {@linkplain #remove removed}; its id is then handed to the next new identifier, so ids stay
+ * dense while entities come and go. Not thread-safe.
  */
 public final class Interner {
   /*
@@ -41,7 +41,8 @@ public final class Interner {
    * bytes outweigh the live ones, when the arena is rewritten.
    */
 
-  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int LONG_LENGTH = 0xFF;
 
   // Every array is kept below 256 KiB (pages and chunks), so none is a G1 "humongous" object: those
@@ -49,7 +50,8 @@ public final class Interner {
   // which left up to half of a large table's heap unused.
   private static final int SLOT_PAGE_SHIFT = 15; // 32 Ki longs a page
   private static final int SLOT_PAGE = 1 << SLOT_PAGE_SHIFT;
-  private static final int CHUNK_SHIFT = 18; // 256 KiB arena chunks; a record offset is chunk << 18 | position
+  private static final int CHUNK_SHIFT =
+      18; // 256 KiB arena chunks; a record offset is chunk << 18 | position
   private static final int CHUNK = 1 << CHUNK_SHIFT;
   private static final int ID_PAGE_SHIFT = 12; // 4 Ki record offsets a page
   private static final int ID_PAGE = 1 << ID_PAGE_SHIFT;
@@ -125,8 +127,8 @@ public final class Interner {
   }
 
   /**
-   * Puts {@code name} back under the id it had when a snapshot was written (ids in increasing order); {@link
-   * #restoreFree} ends the restore.
+   * Puts {@code name} back under the id it had when a snapshot was written (ids in increasing
+   * order); {@link #restoreFree} ends the restore.
    */
   public void restore(int id, String name) {
     if (id < size || find(name) >= 0) {
@@ -142,14 +144,20 @@ public final class Interner {
   }
 
   /**
-   * Ends a restore: ids are below {@code bound}, and {@code freeIds} (what {@link #freeIds} returned) are handed
-   * out next in the same order as before the snapshot, so a restored engine gives new entities the ids the running
-   * one would have.
+   * Ends a restore: ids are below {@code bound}, and {@code freeIds} (what {@link #freeIds}
+   * returned) are handed out next in the same order as before the snapshot, so a restored engine
+   * gives new entities the ids the running one would have.
    */
   public void restoreFree(int bound, int[] freeIds) {
     if (bound < size || live + freeIds.length != bound) {
-      throw new IllegalArgumentException("free ids do not fill the gaps: " + live + " live, " + freeIds.length
-          + " free, " + bound + " ids");
+      throw new IllegalArgumentException(
+          "free ids do not fill the gaps: "
+              + live
+              + " live, "
+              + freeIds.length
+              + " free, "
+              + bound
+              + " ids");
     }
     size = bound;
     free = freeIds.clone();
@@ -176,8 +184,8 @@ public final class Interner {
   }
 
   /**
-   * Removes the identifier with this id, whose id the next new identifier then takes; returns false when the id
-   * holds none.
+   * Removes the identifier with this id, whose id the next new identifier then takes; returns false
+   * when the id holds none.
    */
   public boolean remove(int id) {
     if (!isLive(id)) {
@@ -193,7 +201,8 @@ public final class Interner {
       }
       i = i + 1 == capacity ? 0 : i + 1;
     }
-    // backward-shift deletion: pull back each later record of the run whose home does not lie in (hole, its slot]
+    // backward-shift deletion: pull back each later record of the run whose home does not lie in
+    // (hole, its slot]
     int hole = i;
     int j = i;
     while (true) {
@@ -252,7 +261,8 @@ public final class Interner {
       if (rec != DEAD) {
         byte[] c = old[rec >>> CHUNK_SHIFT];
         int pos = rec & (CHUNK - 1);
-        setRecord(id, append(id, new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8)));
+        setRecord(
+            id, append(id, new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8)));
       }
     }
     deadBytes = 0;
@@ -284,7 +294,9 @@ public final class Interner {
     return new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8);
   }
 
-  /** Returns the first byte of an identifier's UTF-8 form, or -1 when it is empty (no String made). */
+  /**
+   * Returns the first byte of an identifier's UTF-8 form, or -1 when it is empty (no String made).
+   */
   public int firstByte(int id) {
     int rec = record(id);
     byte[] c = chunks[rec >>> CHUNK_SHIFT];
@@ -321,7 +333,10 @@ public final class Interner {
     return b;
   }
 
-  /** Returns the bytes of the arena and the id-to-record pages (allocated, unused capacity included). */
+  /**
+   * Returns the bytes of the arena and the id-to-record pages (allocated, unused capacity
+   * included).
+   */
   public long arenaBytes() {
     long b = 16L + chunks.length * 4L + 16L + offsets.length * 4L;
     for (int k = 0; k < chunkCount; k++) {
@@ -413,7 +428,8 @@ public final class Interner {
         c = Arrays.copyOf(c, Math.min(CHUNK, Math.max(chunkUsed + need, c.length * 2)));
         chunks[chunkCount - 1] = c;
       } else {
-        // records never straddle chunks: start a new one (a record longer than a chunk gets its own)
+        // records never straddle chunks: start a new one (a record longer than a chunk gets its
+        // own)
         if (chunkCount == 1 << (31 - CHUNK_SHIFT)) {
           throw new IllegalStateException("identifier arena full (2 GiB)");
         }
@@ -468,7 +484,8 @@ public final class Interner {
       while (slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] != 0) {
         i = i + 1 == capacity ? 0 : i + 1;
       }
-      slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = (h & 0xFFFF_FFFF_0000_0000L) | (rec & 0xFFFF_FFFFL);
+      slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] =
+          (h & 0xFFFF_FFFF_0000_0000L) | (rec & 0xFFFF_FFFFL);
     }
   }
 
@@ -505,10 +522,10 @@ public final class Interner {
   /**
    * Spreads {@link String#hashCode} (a tight loop the JIT unrolls, without the per-char bounds
    * checks of charAt, and cached in the String) to 64 bits with the murmur3 finaliser; the high 32
-   * bits are never 0. Only 32 bits of it depend on the string, so two identifiers with equal
-   * String hashes share a home and a fingerprint: the arena comparison still tells them apart, at
-   * the cost of one more record read for such rare pairs (about n²/2³³ of them among n
-   * identifiers). The arena side ({@code hashOfRecord}) computes the same from ASCII bytes.
+   * bits are never 0. Only 32 bits of it depend on the string, so two identifiers with equal String
+   * hashes share a home and a fingerprint: the arena comparison still tells them apart, at the cost
+   * of one more record read for such rare pairs (about n²/2³³ of them among n identifiers). The
+   * arena side ({@code hashOfRecord}) computes the same from ASCII bytes.
    */
   static long hash(String s) {
     return finish(s.hashCode());
@@ -521,6 +538,8 @@ public final class Interner {
     h ^= h >>> 33;
     h *= 0xC4CE_B9FE_1A85_EC53L;
     h ^= h >>> 33;
-    return (h & 0xFFFF_FFFF_0000_0000L) == 0 ? h | 1L << 32 : h; // 0 in the high half marks a free slot
+    return (h & 0xFFFF_FFFF_0000_0000L) == 0
+        ? h | 1L << 32
+        : h; // 0 in the high half marks a free slot
   }
 }

@@ -3,8 +3,8 @@ package org.fanzha.engine.features;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A flyweight's model score: computed at most once per load and only when a rule asks for it, so rules that test
- * cheap features first pay for the model only on the entities that pass them.
+ * A flyweight's model score: computed at most once per load and only when a rule asks for it, so
+ * rules that test cheap features first pay for the model only on the entities that pass them.
  */
 final class ModelSlot {
 
@@ -32,7 +32,10 @@ final class ModelSlot {
     scored = true;
   }
 
-  /** Returns the model's probability for {@code features}, or NaN (missing: rules comparing it are false) without a model. */
+  /**
+   * Returns the model's probability for {@code features}, or NaN (missing: rules comparing it are
+   * false) without a model.
+   */
   double score(Object features) {
     if (!scored) {
       score = model == null ? Double.NaN : model.probability(features, input);

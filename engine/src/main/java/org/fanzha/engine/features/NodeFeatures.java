@@ -19,7 +19,9 @@ public final class NodeFeatures {
     return this;
   }
 
-  @RuleField(name = "holders", meaning = "Distinct holders that opened cards or accounts here recently")
+  @RuleField(
+      name = "holders",
+      meaning = "Distinct holders that opened cards or accounts here recently")
   public int holders() {
     return holders;
   }
@@ -44,12 +46,16 @@ public final class NodeFeatures {
     return (flags & NodeTable.FLAG_LISTED) != 0;
   }
 
-  @RuleField(name = "grey_listed", meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
+  @RuleField(
+      name = "grey_listed",
+      meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
   public boolean greyListed() {
     return (flags & FeatureTable.FLAG_GREY) != 0;
   }
 
-  @RuleField(name = "dealer_used", meaning = "A suspected card dealer opened cards or accounts here")
+  @RuleField(
+      name = "dealer_used",
+      meaning = "A suspected card dealer opened cards or accounts here")
   public boolean dealerUsed() {
     return (flags & NodeTable.FLAG_DEALER_LINKED) != 0;
   }

@@ -3,9 +3,9 @@ package org.fanzha.engine.features;
 import static org.fanzha.core.time.Millis.HOUR;
 
 /**
- * Devices and IPs: which holders opened cards or accounts through them (15–30 days), which
- * phones called through them (an IMEI or a cell, 12–24 hours) and which accounts paid through them
- * (12–24 hours).
+ * Devices and IPs: which holders opened cards or accounts through them (15–30 days), which phones
+ * called through them (an IMEI or a cell, 12–24 hours) and which accounts paid through them (12–24
+ * hours).
  */
 public final class NodeTable extends FeatureTable {
 
@@ -78,7 +78,10 @@ public final class NodeTable extends FeatureTable {
     return ACCOUNTS.estimate(page(id), base(id), now);
   }
 
-  /** A handset or network that cards or accounts were opened through is kept, as the registrations are. */
+  /**
+   * A handset or network that cards or accounts were opened through is kept, as the registrations
+   * are.
+   */
   @Override
   public boolean holdsNothing(int id, int keepScore) {
     return super.holdsNothing(id, keepScore) && openings(id) == 0;

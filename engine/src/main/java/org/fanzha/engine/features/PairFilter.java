@@ -7,9 +7,9 @@ import java.io.IOException;
 /**
  * Remembers which ordered pairs (caller → callee, payer → payee, target ← reporter) have been seen,
  * as a blocked Bloom filter: two bits per pair, both in one 64-bit word, so a look-up costs one
- * memory access (one cache miss at most) instead of two. A false positive makes a first contact look
- * like a repeat one (the safe direction for risk: it weakens evidence, never invents it); at the
- * former default of 2^26 bits (8 MiB) it happens for about 1% of first contacts at one million
+ * memory access (one cache miss at most) instead of two. A false positive makes a first contact
+ * look like a repeat one (the safe direction for risk: it weakens evidence, never invents it); at
+ * the former default of 2^26 bits (8 MiB) it happens for about 1% of first contacts at one million
  * pairs and about 7% at ten million. Fixed memory whatever the number of pairs; {@link
  * PairFingerprints} grows instead.
  */

@@ -6,9 +6,8 @@ import java.io.IOException;
 
 /**
  * Remembers which ordered pairs of entity ids (caller → callee, payer → payee, target ← reporter,
- * each pair kind apart) have been seen. Answers may be false positives (a first contact taken for
- * a repeat one: the safe direction, it weakens evidence and never invents it), never false
- * negatives.
+ * each pair kind apart) have been seen. Answers may be false positives (a first contact taken for a
+ * repeat one: the safe direction, it weakens evidence and never invents it), never false negatives.
  */
 public interface PairMemory {
 

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The risk held for phones as people who may be being defrauded (their victim standing), kept apart from their risk
- * as numbers that call and send (decision 0023): what makes a number suspect must not be its owner's bad luck. Few
- * phones ever have one, so it is a map by phone id; the peak rules are a feature table's ({@link FeatureTable#raise}).
+ * The risk held for phones as people who may be being defrauded (their victim standing), kept apart
+ * from their risk as numbers that call and send (decision 0023): what makes a number suspect must
+ * not be its owner's bad luck. Few phones ever have one, so it is a map by phone id; the peak rules
+ * are a feature table's ({@link FeatureTable#raise}).
  */
 public final class PersonRisks {
-  private final Int2IntOpenHashMap words = new Int2IntOpenHashMap(); // score | roles << 8, as a table's risk word
+  private final Int2IntOpenHashMap words =
+      new Int2IntOpenHashMap(); // score | roles << 8, as a table's risk word
   private final Int2LongOpenHashMap masks = new Int2LongOpenHashMap();
 
   /** Returns the held score of phone {@code id} as a person (0 when none). */
@@ -54,7 +56,10 @@ public final class PersonRisks {
     masks.remove(id);
   }
 
-  /** Hands every phone id with something held to {@code sink}, in ascending order (the same order after a restore). */
+  /**
+   * Hands every phone id with something held to {@code sink}, in ascending order (the same order
+   * after a restore).
+   */
   public void forEach(IntConsumer sink) {
     for (int id : sortedIds()) {
       sink.accept(id);

@@ -71,10 +71,11 @@ public final class PhoneFeatures {
   }
 
   /**
-   * Fills this view with what is known of phone {@code id} as a person who may be being defrauded (decision 0023):
-   * the victim stage, the list flags and whether it is a service number; every count of the phone's own calling is
-   * zero and the card age unknown, and there is no model score. The rules' victim role reads this; a keyed runner
-   * keeps only these fields where it keeps people.
+   * Fills this view with what is known of phone {@code id} as a person who may be being defrauded
+   * (decision 0023): the victim stage, the list flags and whether it is a service number; every
+   * count of the phone's own calling is zero and the card age unknown, and there is no model score.
+   * The rules' victim role reads this; a keyed runner keeps only these fields where it keeps
+   * people.
    */
   public PhoneFeatures loadPerson(PhoneTable t, int id, int victimStage) {
     outCalls = 0;
@@ -107,13 +108,19 @@ public final class PhoneFeatures {
     return this;
   }
 
-  /** Scores with {@code m} from the next load on ({@code null}: no model, {@code model_score} is missing). */
+  /**
+   * Scores with {@code m} from the next load on ({@code null}: no model, {@code model_score} is
+   * missing).
+   */
   public PhoneFeatures useModel(@Nullable FeatureModel m) {
     model.use(m);
     return this;
   }
 
-  @RuleField(name = "model_score", meaning = "The trained model's probability (0–1) that this phone is a fraud number, from the features here; missing when no model is loaded")
+  @RuleField(
+      name = "model_score",
+      meaning =
+          "The trained model's probability (0–1) that this phone is a fraud number, from the features here; missing when no model is loaded")
   public double modelScore() {
     return model.score(this);
   }
@@ -123,7 +130,9 @@ public final class PhoneFeatures {
     return outCalls;
   }
 
-  @RuleField(name = "answer_rate", meaning = "The share of outgoing calls answered (1 when there were none)")
+  @RuleField(
+      name = "answer_rate",
+      meaning = "The share of outgoing calls answered (1 when there were none)")
   public double answerRate() {
     return outCalls == 0 ? 1 : (double) answered / outCalls;
   }
@@ -143,12 +152,16 @@ public final class PhoneFeatures {
     return outCalls == 0 ? 0 : (double) nightCalls / outCalls;
   }
 
-  @RuleField(name = "first_contact_share", meaning = "The share of outgoing calls to numbers this phone never called before")
+  @RuleField(
+      name = "first_contact_share",
+      meaning = "The share of outgoing calls to numbers this phone never called before")
   public double firstContactShare() {
     return outCalls == 0 ? 0 : (double) firstContacts / outCalls;
   }
 
-  @RuleField(name = "callbacks", meaning = "Calls back from numbers this phone had called, in the window")
+  @RuleField(
+      name = "callbacks",
+      meaning = "Calls back from numbers this phone had called, in the window")
   public int callbacks() {
     return callbacks;
   }
@@ -163,54 +176,76 @@ public final class PhoneFeatures {
     return smsOut;
   }
 
-  @RuleField(name = "sms_fraud", meaning = "SMS judged fraudulent by the content classifier in the window")
+  @RuleField(
+      name = "sms_fraud",
+      meaning = "SMS judged fraudulent by the content classifier in the window")
   public int smsFraud() {
     return smsFraud;
   }
 
-  @RuleField(name = "distinct_contacts", meaning = "The estimated distinct callees and SMS receivers over the last 12–24 hours")
+  @RuleField(
+      name = "distinct_contacts",
+      meaning = "The estimated distinct callees and SMS receivers over the last 12–24 hours")
   public int estimatedDistinctContacts() {
     return distinctContacts;
   }
 
-  @RuleField(name = "card_age_days", meaning = "The card age in days, or -1 when its opening was not seen")
+  @RuleField(
+      name = "card_age_days",
+      meaning = "The card age in days, or -1 when its opening was not seen")
   public double cardAgeDays() {
     return cardAgeDays;
   }
 
-  @RuleField(name = "imei_phones", meaning = "The distinct numbers seen on this phone's handset (IMEI) recently")
+  @RuleField(
+      name = "imei_phones",
+      meaning = "The distinct numbers seen on this phone's handset (IMEI) recently")
   public int imeiPhones() {
     return imeiPhones;
   }
 
-  @RuleField(name = "cell_phones", meaning = "The distinct numbers seen calling from this phone's cell recently")
+  @RuleField(
+      name = "cell_phones",
+      meaning = "The distinct numbers seen calling from this phone's cell recently")
   public int cellPhones() {
     return cellPhones;
   }
 
-  @RuleField(name = "spoofed_calls", meaning = "Calls that displayed another number than the caller's (spoofing, 改号)")
+  @RuleField(
+      name = "spoofed_calls",
+      meaning = "Calls that displayed another number than the caller's (spoofing, 改号)")
   public int spoofedCalls() {
     return spoofedCalls;
   }
 
-  @RuleField(name = "active_days", meaning = "Days among the last 30 on which this phone called or texted (regular use)")
+  @RuleField(
+      name = "active_days",
+      meaning = "Days among the last 30 on which this phone called or texted (regular use)")
   public int activeDays() {
     return activeDays;
   }
 
-  @RuleField(name = "handset_switches", meaning = "Times within a day its calls switched handsets minutes apart"
-      + " (a card shared, cloned or kept apart from its phone: 机卡分离)")
+  @RuleField(
+      name = "handset_switches",
+      meaning =
+          "Times within a day its calls switched handsets minutes apart"
+              + " (a card shared, cloned or kept apart from its phone: 机卡分离)")
   public int handsetSwitches() {
     return handsetSwitches;
   }
 
-  @RuleField(name = "real_name", meaning = "The card's opening was seen with its holder (实名): who holds it is known")
+  @RuleField(
+      name = "real_name",
+      meaning = "The card's opening was seen with its holder (实名): who holds it is known")
   public boolean realName() {
     return realName;
   }
 
-  @RuleField(name = "held_score", meaning = "The risk (0–100) the engine already holds for this phone as a number, "
-      + "before this evaluation: for the subscriber score, not for the rules that set it")
+  @RuleField(
+      name = "held_score",
+      meaning =
+          "The risk (0–100) the engine already holds for this phone as a number, "
+              + "before this evaluation: for the subscriber score, not for the rules that set it")
   public int heldScore() {
     return heldScore;
   }
@@ -225,17 +260,25 @@ public final class PhoneFeatures {
     return reporters;
   }
 
-  @RuleField(name = "victim_links", meaning = "Victims whose losses followed a call from this phone")
+  @RuleField(
+      name = "victim_links",
+      meaning = "Victims whose losses followed a call from this phone")
   public int victimLinks() {
     return victimLinks;
   }
 
-  @RuleField(name = "long_first_contacts", meaning = "Strangers this phone kept on a long first call (the people a victim link can point back to), up to 255")
+  @RuleField(
+      name = "long_first_contacts",
+      meaning =
+          "Strangers this phone kept on a long first call (the people a victim link can point back to), up to 255")
   public int longFirstContacts() {
     return longFirstContacts;
   }
 
-  @RuleField(name = "service_number", meaning = "This is a short service number (95588, 10086 …): registered with the operator, its calls come from the institution's own trunk")
+  @RuleField(
+      name = "service_number",
+      meaning =
+          "This is a short service number (95588, 10086 …): registered with the operator, its calls come from the institution's own trunk")
   public boolean serviceNumber() {
     return serviceNumber;
   }
@@ -245,7 +288,9 @@ public final class PhoneFeatures {
     return (flags & PhoneTable.FLAG_LISTED) != 0;
   }
 
-  @RuleField(name = "grey_listed", meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
+  @RuleField(
+      name = "grey_listed",
+      meaning = "On the grey list: suspected by an institution, to be watched, not blocked")
   public boolean greyListed() {
     return (flags & FeatureTable.FLAG_GREY) != 0;
   }
@@ -269,12 +314,17 @@ public final class PhoneFeatures {
     return victimStage;
   }
 
-  @RuleField(name = "victim_contacted", meaning = "The owner is in a suspected fraud episode: a long call from a suspected number or fraudulent content")
+  @RuleField(
+      name = "victim_contacted",
+      meaning =
+          "The owner is in a suspected fraud episode: a long call from a suspected number or fraudulent content")
   public boolean victimContacted() {
     return (victimStage & 1) != 0;
   }
 
-  @RuleField(name = "victim_remote", meaning = "In that episode the owner opened screen sharing or remote control")
+  @RuleField(
+      name = "victim_remote",
+      meaning = "In that episode the owner opened screen sharing or remote control")
   public boolean victimRemote() {
     return (victimStage & 2) != 0;
   }

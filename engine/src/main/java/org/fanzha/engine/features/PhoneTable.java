@@ -3,19 +3,21 @@ package org.fanzha.engine.features;
 import static org.fanzha.core.time.Millis.HOUR;
 
 /**
- * Phone numbers: outgoing call and SMS behaviour in a 24-hour window of six 4-hour buckets, distinct
- * contacts, card age, how many numbers shared its handset (IMEI) and cell when it last used them, reports and links
- * to victims.
+ * Phone numbers: outgoing call and SMS behaviour in a 24-hour window of six 4-hour buckets,
+ * distinct contacts, card age, how many numbers shared its handset (IMEI) and cell when it last
+ * used them, reports and links to victims.
  */
 public final class PhoneTable extends FeatureTable {
 
   // scalar fields (ints); ids are stored +1 so 0 means none. Word 0 holds the flags (low half) and
   // the fraud type (high half); small counts share words as 16-bit halves (saturating).
-  static final int FLAGS = 0; // flag bits 0–7, long first contacts 8–15 (saturating), fraud type 16–31
+  static final int FLAGS =
+      0; // flag bits 0–7, long first contacts 8–15 (saturating), fraud type 16–31
   static final int OPENED_MIN = 1;
   static final int HOLDER = 2;
   static final int NEXT_SIBLING = 3;
-  static final int IMEI_PHONES = 4; // the handset's distinct numbers when this one last used it, + 1 (0: never)
+  static final int IMEI_PHONES =
+      4; // the handset's distinct numbers when this one last used it, + 1 (0: never)
   static final int CELL_PHONES = 5; // the same for the cell
   static final int LONG_CALLER = 6;
   static final int LONG_CALL_SEC = 7;
@@ -26,6 +28,7 @@ public final class PhoneTable extends FeatureTable {
 
   /** 16-bit counters of the call ring. */
   public static final int OUT = 0;
+
   public static final int ANSWERED = 1;
   public static final int SHORT = 2;
   public static final int LONG = 3;
@@ -37,19 +40,25 @@ public final class PhoneTable extends FeatureTable {
 
   /** Flag bits. */
   public static final int FLAG_LISTED = FeatureTable.FLAG_LISTED;
+
   public static final int FLAG_DEALER_LINKED = 2;
   public static final int FLAG_COUNTED_FOR_HOLDER = 4;
   public static final int FLAG_WHITELISTED = FeatureTable.FLAG_WHITELISTED;
   public static final int FLAG_EPISODE = 16;
 
-  private static final Ring RING = new Ring(SCALARS, 6, 9, 4 * HOUR); // nine 16-bit counters a bucket
+  private static final Ring RING =
+      new Ring(SCALARS, 6, 9, 4 * HOUR); // nine 16-bit counters a bucket
   private static final Distinct CONTACTS = new Distinct(RING.end(), 4, 12 * HOUR);
   // after the older words, so a snapshot written before them widens by zeros (FeatureTable#read)
-  private static final int ACTIVE_DAY = CONTACTS.end(); // the last day (since EPOCH_BASE_MS) it called or texted
-  private static final int ACTIVE_BITS = ACTIVE_DAY + 1; // bit i: it called or texted on that day minus i
-  private static final int LAST_IMEI = ACTIVE_BITS + 1; // the hash of the handset its last call came from (0: none)
+  private static final int ACTIVE_DAY =
+      CONTACTS.end(); // the last day (since EPOCH_BASE_MS) it called or texted
+  private static final int ACTIVE_BITS =
+      ACTIVE_DAY + 1; // bit i: it called or texted on that day minus i
+  private static final int LAST_IMEI =
+      ACTIVE_BITS + 1; // the hash of the handset its last call came from (0: none)
   private static final int LAST_IMEI_SEC = LAST_IMEI + 1;
-  private static final int SWITCHES = LAST_IMEI_SEC + 1; // quick handset switches since the first of the last day's
+  private static final int SWITCHES =
+      LAST_IMEI_SEC + 1; // quick handset switches since the first of the last day's
   private static final int LAST_SWITCH_SEC = SWITCHES + 1;
   private static final int STRIDE = LAST_SWITCH_SEC + 1;
 
@@ -114,8 +123,9 @@ public final class PhoneTable extends FeatureTable {
   }
 
   /**
-   * Counts a long first call this phone placed: a stranger kept on the line, someone a victim link could later point
-   * back to. Kept in the flags word's second byte, saturating at 255 (a snapshot written before it reads as 0).
+   * Counts a long first call this phone placed: a stranger kept on the line, someone a victim link
+   * could later point back to. Kept in the flags word's second byte, saturating at 255 (a snapshot
+   * written before it reads as 0).
    */
   public void countLongFirstContact(int id) {
     int w = get(id, FLAGS);
@@ -153,9 +163,10 @@ public final class PhoneTable extends FeatureTable {
   }
 
   /**
-   * Records how many numbers the handset (IMEI) and the cell this phone used just now have carried recently ({@code
-   * -1}: not named by the event, the last count stays). The count travels with the event from the handset's and
-   * cell's step (decision 0023), so the phone's own step needs no look-up elsewhere.
+   * Records how many numbers the handset (IMEI) and the cell this phone used just now have carried
+   * recently ({@code -1}: not named by the event, the last count stays). The count travels with the
+   * event from the handset's and cell's step (decision 0023), so the phone's own step needs no
+   * look-up elsewhere.
    */
   public void usedDevice(int id, int imeiPhones, int cellPhones) {
     if (imeiPhones >= 0) {
@@ -177,8 +188,8 @@ public final class PhoneTable extends FeatureTable {
   }
 
   /**
-   * Turns the handset and cell ids that snapshots before format 10 kept into the counts kept since, as {@code
-   * devices} and {@code cells} give them at {@code now}.
+   * Turns the handset and cell ids that snapshots before format 10 kept into the counts kept since,
+   * as {@code devices} and {@code cells} give them at {@code now}.
    */
   public void countsFromIds(NodeTable devices, CellTable cells, long now) {
     for (int id = 0, n = size(); id < n; id++) {
@@ -266,17 +277,24 @@ public final class PhoneTable extends FeatureTable {
       last = day;
     }
     if (last - day < 32) {
-      set(id, ACTIVE_BITS, bits | 1 << (last - day)); // a late event marks its own day, if still held
+      set(
+          id,
+          ACTIVE_BITS,
+          bits | 1 << (last - day)); // a late event marks its own day, if still held
     }
   }
 
-  /** Returns on how many of the {@link #ACTIVE_SPAN_DAYS} days up to {@code now} this phone called or texted. */
+  /**
+   * Returns on how many of the {@link #ACTIVE_SPAN_DAYS} days up to {@code now} this phone called
+   * or texted.
+   */
   public int activeDays(int id, long now) {
     int behind = day(now) - get(id, ACTIVE_DAY); // days since the newest bit's day
     if (behind >= ACTIVE_SPAN_DAYS || get(id, ACTIVE_DAY) == 0) {
       return 0;
     }
-    int kept = ACTIVE_SPAN_DAYS - Math.max(0, behind); // of the newest bits, those still within the span
+    int kept =
+        ACTIVE_SPAN_DAYS - Math.max(0, behind); // of the newest bits, those still within the span
     return Integer.bitCount(get(id, ACTIVE_BITS) & (int) ((1L << kept) - 1));
   }
 
@@ -285,9 +303,10 @@ public final class PhoneTable extends FeatureTable {
   }
 
   /**
-   * Records the handset a call came from, and counts a quick switch when the previous call came from another one
-   * within {@code quickMs}: a card cannot be in two handsets minutes apart unless it is shared or cloned, or is kept
-   * apart from its phone in a SIM box (机卡分离). A late event changes nothing.
+   * Records the handset a call came from, and counts a quick switch when the previous call came
+   * from another one within {@code quickMs}: a card cannot be in two handsets minutes apart unless
+   * it is shared or cloned, or is kept apart from its phone in a SIM box (机卡分离). A late event
+   * changes nothing.
    */
   public void handset(int id, int imeiHash, long ts, long quickMs) {
     int hash = imeiHash == 0 ? 1 : imeiHash;
@@ -306,7 +325,10 @@ public final class PhoneTable extends FeatureTable {
     set(id, LAST_IMEI_SEC, now);
   }
 
-  /** Returns the quick handset switches in the run of them that last went on within a day of {@code now}, or 0. */
+  /**
+   * Returns the quick handset switches in the run of them that last went on within a day of {@code
+   * now}, or 0.
+   */
   public int handsetSwitches(int id, long now) {
     int lastSwitch = get(id, LAST_SWITCH_SEC);
     return lastSwitch != 0 && sec(now) - lastSwitch <= 86_400 ? get(id, SWITCHES) : 0;

@@ -1,8 +1,8 @@
 package org.fanzha.engine.features;
 
 /**
- * A sliding window kept as a ring of time buckets inside an entity's slice of an {@code int[]};
- * see {@link FeatureTable} for the design. A bucket is a run of 16-bit halves: 16-bit counters
+ * A sliding window kept as a ring of time buckets inside an entity's slice of an {@code int[]}; see
+ * {@link FeatureTable} for the design. A bucket is a run of 16-bit halves: 16-bit counters
  * (saturating at 65,535) packed back to back, so a bucket of nine counters takes four and a half
  * ints rather than five, and, when a bucket has an even number of halves, 32-bit words after the
  * counters. Immutable; one instance describes the layout for every entity of a table.
@@ -50,10 +50,10 @@ public final class Ring {
   }
 
   /**
-   * Moves the ring of the entity at {@code e} (its slice start) forward to the bucket of {@code ts},
-   * clearing expired buckets; returns the index, in 16-bit halves of {@code a}, of that bucket's
-   * first counter, or -1 when {@code ts} is older than the window (a late event that can no longer
-   * count).
+   * Moves the ring of the entity at {@code e} (its slice start) forward to the bucket of {@code
+   * ts}, clearing expired buckets; returns the index, in 16-bit halves of {@code a}, of that
+   * bucket's first counter, or -1 when {@code ts} is older than the window (a late event that can
+   * no longer count).
    */
   public int slot(int[] a, int e, long ts) {
     int b = bucketOf(ts);
@@ -63,7 +63,8 @@ public final class Ring {
     } else if (b > head) {
       int clear = Math.min(buckets, b - head);
       for (int k = 1; k <= clear; k++) {
-        clearHalves(a, 2 * e + base2 + Math.floorMod(head + k, buckets) * halvesPerBucket, halvesPerBucket);
+        clearHalves(
+            a, 2 * e + base2 + Math.floorMod(head + k, buckets) * halvesPerBucket, halvesPerBucket);
       }
       a[e + headOffset] = b;
     } else if (b <= head - buckets) {
@@ -103,8 +104,8 @@ public final class Ring {
   }
 
   /**
-   * Adds to a 32-bit unsigned counter ({@code word} counts ints from the bucket start, which must be
-   * int-aligned), saturating at 2³² − 1.
+   * Adds to a 32-bit unsigned counter ({@code word} counts ints from the bucket start, which must
+   * be int-aligned), saturating at 2³² − 1.
    */
   public static void add32(int[] a, int slot, int word, long delta) {
     if (slot < 0) {
@@ -115,7 +116,9 @@ public final class Ring {
     a[w] = (int) Math.min(v, 0xFFFF_FFFFL);
   }
 
-  /** Returns the sum of a 16-bit counter over the buckets still inside the window at {@code now}. */
+  /**
+   * Returns the sum of a 16-bit counter over the buckets still inside the window at {@code now}.
+   */
   public int sum16(int[] a, int e, int counter, long now) {
     int head = a[e + headOffset];
     if (head == 0) {
@@ -133,7 +136,10 @@ public final class Ring {
     return sum;
   }
 
-  /** Returns the sum of a 32-bit counter (unsigned) over the buckets inside the window at {@code now}. */
+  /**
+   * Returns the sum of a 32-bit counter (unsigned) over the buckets inside the window at {@code
+   * now}.
+   */
   public long sum32(int[] a, int e, int word, long now) {
     int head = a[e + headOffset];
     if (head == 0) {
@@ -156,7 +162,8 @@ public final class Ring {
    * word {@code w} may be summed alongside into {@code outWords[w - firstWord]} for words from
    * {@code firstWord} on.
    */
-  public void sumAll(int[] a, int e, long now, int[] out, int counters, long[] outWords, int firstWord) {
+  public void sumAll(
+      int[] a, int e, long now, int[] out, int counters, long[] outWords, int firstWord) {
     java.util.Arrays.fill(out, 0, counters, 0);
     java.util.Arrays.fill(outWords, 0);
     int head = a[e + headOffset];

@@ -5,7 +5,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-/** Bulk array I/O for engine snapshots (big-endian, length-prefixed), chunked through a byte buffer. */
+/**
+ * Bulk array I/O for engine snapshots (big-endian, length-prefixed), chunked through a byte buffer.
+ */
 public final class Snapshots {
 
   private static final int CHUNK = 1 << 16;

@@ -19,9 +19,10 @@ import org.fanzha.engine.Level;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An event's decision from its parts' decisions, offered in the order the parts run (decision 0023): the riskiest
- * party, the event's main party when two are held alike, and the strongest action any part asked for. What the
- * one-state engine's tally decides over the whole event, a keyed runner decides here over its parts.
+ * An event's decision from its parts' decisions, offered in the order the parts run (decision
+ * 0023): the riskiest party, the event's main party when two are held alike, and the strongest
+ * action any part asked for. What the one-state engine's tally decides over the whole event, a
+ * keyed runner decides here over its parts.
  */
 public final class DecisionCombiner {
   private String eventId = "";
@@ -41,8 +42,9 @@ public final class DecisionCombiner {
   }
 
   /**
-   * Starts the decision about {@code event} from what earlier parts decided: the riskiest so far ({@code null}:
-   * none) and the strongest action so far (a keyed runner carries these from stage to stage).
+   * Starts the decision about {@code event} from what earlier parts decided: the riskiest so far
+   * ({@code null}: none) and the strongest action so far (a keyed runner carries these from stage
+   * to stage).
    */
   public void resume(Event event, @Nullable Decision soFar, Action actionSoFar) {
     begin(event);
@@ -63,8 +65,12 @@ public final class DecisionCombiner {
   /** Offers a part's decision (parts in the order they run). */
   public void offer(Decision d) {
     action = action.max(d.action());
-    if (d.score() > 0 && (best == null || d.score() > best.score()
-        || (d.score() == best.score() && d.entityKind() == primaryKind && d.entity().equals(primary)))) {
+    if (d.score() > 0
+        && (best == null
+            || d.score() > best.score()
+            || (d.score() == best.score()
+                && d.entityKind() == primaryKind
+                && d.entity().equals(primary)))) {
       best = d;
     }
   }
@@ -72,10 +78,22 @@ public final class DecisionCombiner {
   /** Returns the event's decision. */
   public Decision result() {
     if (best == null) {
-      return new Decision(eventId, primaryKind == null ? EntityKind.PHONE : primaryKind, primary == null ? "" : primary,
-          0, Level.LOW, Action.ALLOW, List.of());
+      return new Decision(
+          eventId,
+          primaryKind == null ? EntityKind.PHONE : primaryKind,
+          primary == null ? "" : primary,
+          0,
+          Level.LOW,
+          Action.ALLOW,
+          List.of());
     }
-    return new Decision(best.eventId(), best.entityKind(), best.entity(), best.score(), best.level(), action,
+    return new Decision(
+        best.eventId(),
+        best.entityKind(),
+        best.entity(),
+        best.score(),
+        best.level(),
+        action,
         best.reasons());
   }
 

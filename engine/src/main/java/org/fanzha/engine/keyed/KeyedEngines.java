@@ -22,12 +22,13 @@ import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.Stage;
 
 /**
- * The engine split the way a keyed runner splits it (decision 0023), in one thread: each {@link Stage} is {@code
- * groups} engines, each holding only the keys that hash to it. An event's parts run stage by stage on the engine
- * owning each part's key, with what earlier parts found passed on in {@link Facts}; the requests they make are
- * delivered after the event to the engine owning their key; the decision is the riskiest of the parts'. It is the
- * reference the Flink job's keyed operators follow, and the proof (by test) that no step reads state its key does
- * not own: run on a world, it must find what the one-state engine finds.
+ * The engine split the way a keyed runner splits it (decision 0023), in one thread: each {@link
+ * Stage} is {@code groups} engines, each holding only the keys that hash to it. An event's parts
+ * run stage by stage on the engine owning each part's key, with what earlier parts found passed on
+ * in {@link Facts}; the requests they make are delivered after the event to the engine owning their
+ * key; the decision is the riskiest of the parts'. It is the reference the Flink job's keyed
+ * operators follow, and the proof (by test) that no step reads state its key does not own: run on a
+ * world, it must find what the one-state engine finds.
  */
 public final class KeyedEngines {
   private final int groups;
@@ -55,13 +56,17 @@ public final class KeyedEngines {
     }
   }
 
-  /** Scores one event: its parts stage by stage, then the requests they made; returns the decision. */
+  /**
+   * Scores one event: its parts stage by stage, then the requests they made; returns the decision.
+   */
   public Decision process(Event event) {
     facts.clear();
     found.clear();
     decision.begin(event);
-    // the parts of one stage run as a keyed runner runs them: each on its own copy of what the stages before found,
-    // merged before the next stage (a part that needed another part of its stage would find nothing here)
+    // the parts of one stage run as a keyed runner runs them: each on its own copy of what the
+    // stages before found,
+    // merged before the next stage (a part that needed another part of its stage would find nothing
+    // here)
     Stage stage = null;
     for (Part.Visit v : Part.of(event)) {
       if (v.part().stage() != stage) {
@@ -100,20 +105,27 @@ public final class KeyedEngines {
   }
 
   /**
-   * Returns every entity with a held score above zero, as the one-state engine reports it: a phone's risk as a
-   * number (ACTOR) and as a person (PERSON) merged, the higher with the roles of both.
+   * Returns every entity with a held score above zero, as the one-state engine reports it: a
+   * phone's risk as a number (ACTOR) and as a person (PERSON) merged, the higher with the roles of
+   * both.
    */
   public List<EntityRisk> risks() {
     Map<String, EntityRisk> merged = new LinkedHashMap<>();
     for (Engine[] stage : engines) {
       for (Engine e : stage) {
-        e.forEachRisk(r -> merged.merge(r.entityKind().wireName() + ":" + r.entity(), r, KeyedEngines::higher));
+        e.forEachRisk(
+            r ->
+                merged.merge(
+                    r.entityKind().wireName() + ":" + r.entity(), r, KeyedEngines::higher));
       }
     }
     return new ArrayList<>(merged.values());
   }
 
-  /** Returns how many entities the shares forgot for being idle with nothing held (decision 0027), all stages. */
+  /**
+   * Returns how many entities the shares forgot for being idle with nothing held (decision 0027),
+   * all stages.
+   */
   public long forgottenIdle() {
     long n = 0;
     for (Engine[] stage : engines) {
@@ -124,7 +136,9 @@ public final class KeyedEngines {
     return n;
   }
 
-  /** Merges two risks held for one entity by different stages: the higher, with the roles of both. */
+  /**
+   * Merges two risks held for one entity by different stages: the higher, with the roles of both.
+   */
   public static EntityRisk higher(EntityRisk a, EntityRisk b) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     roles.addAll(a.roles());

@@ -19,25 +19,27 @@ import org.fanzha.engine.features.Snapshots;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the lists say about each entity: black (confirmed fraud numbers, mules, card dealers, from {@code label} and
- * {@code listing} events), white (confirmed normal, e.g. after an appeal), grey (watched, not blocked), dishonest
- * (失信名单, people); the domains, URLs and apps black-listed; those the public reported. A label {@code normal} moves an
- * entity from black to white at once (第32条: a cleared appeal lifts the restriction immediately); a {@code listing}
- * lift takes one standing off. The entries' provenance (who, why, until when) is kept by the server's store; the engine
- * keeps what scoring needs. Not thread-safe: owned by one engine.
+ * What the lists say about each entity: black (confirmed fraud numbers, mules, card dealers, from
+ * {@code label} and {@code listing} events), white (confirmed normal, e.g. after an appeal), grey
+ * (watched, not blocked), dishonest (失信名单, people); the domains, URLs and apps black-listed; those
+ * the public reported. A label {@code normal} moves an entity from black to white at once (第32条: a
+ * cleared appeal lifts the restriction immediately); a {@code listing} lift takes one standing off.
+ * The entries' provenance (who, why, until when) is kept by the server's store; the engine keeps
+ * what scoring needs. Not thread-safe: owned by one engine.
  *
- * <p>Memory. A province's lists run to millions of entries, most of them numbers and accounts the engine has not seen
- * in traffic. They are kept apart from the feature tables (a listed entity gets a feature slice only when an event
- * names it; {@link #flagsOf} gives it its flags then), each kind in an {@link Interner} (the identifier once as UTF-8 in
- * an arena, exact look-up) with one int of standing per id: about 40 bytes an entry, measured by {@code
- * ListLookupBenchmark}.
+ * <p>Memory. A province's lists run to millions of entries, most of them numbers and accounts the
+ * engine has not seen in traffic. They are kept apart from the feature tables (a listed entity gets
+ * a feature slice only when an event names it; {@link #flagsOf} gives it its flags then), each kind
+ * in an {@link Interner} (the identifier once as UTF-8 in an arena, exact look-up) with one int of
+ * standing per id: about 40 bytes an entry, measured by {@code ListLookupBenchmark}.
  */
 public final class RiskLists {
 
   /** What a list holds about one entity. */
   public record Listing(Role role, @Nullable FraudType fraudType) {}
 
-  // standing: bits 0..7 black role ordinal + 1, 8..15 fraud type ordinal + 1, then white, grey, dishonest
+  // standing: bits 0..7 black role ordinal + 1, 8..15 fraud type ordinal + 1, then white, grey,
+  // dishonest
   private static final int BLACK = 0xFFFF;
   private static final int WHITE = 1 << 16;
   private static final int GREY = 1 << 17;
@@ -64,7 +66,8 @@ public final class RiskLists {
         return;
       }
       if (id >= standing.length) {
-        standing = Arrays.copyOf(standing, Math.max(id + 1, standing.length + (standing.length >> 1)));
+        standing =
+            Arrays.copyOf(standing, Math.max(id + 1, standing.length + (standing.length >> 1)));
       }
       tally(standing[id], -1);
       standing[id] = value;
@@ -87,8 +90,9 @@ public final class RiskLists {
   }
 
   /**
-   * Records a confirmed outcome: a fraud role black-lists the entity (and takes it off the white list); {@code normal}
-   * white-lists it (and takes it off the black list); {@code victim} is not a list entry and is ignored here.
+   * Records a confirmed outcome: a fraud role black-lists the entity (and takes it off the white
+   * list); {@code normal} white-lists it (and takes it off the black list); {@code victim} is not a
+   * list entry and is ignored here.
    */
   public void apply(EntityKind kind, String entity, Role role, @Nullable FraudType fraudType) {
     Standings s = standings(kind);
@@ -96,7 +100,11 @@ public final class RiskLists {
     if (role == Role.NORMAL) {
       s.set(entity, (v & ~BLACK) | WHITE);
     } else if (role != Role.VICTIM) {
-      s.set(entity, (v & ~(BLACK | WHITE)) | (role.ordinal() + 1) | (fraudType == null ? 0 : (fraudType.ordinal() + 1) << 8));
+      s.set(
+          entity,
+          (v & ~(BLACK | WHITE))
+              | (role.ordinal() + 1)
+              | (fraudType == null ? 0 : (fraudType.ordinal() + 1) << 8));
     }
   }
 
@@ -133,16 +141,19 @@ public final class RiskLists {
   }
 
   /**
-   * Returns the feature-table flags the lists give an entity ({@link FeatureTable#FLAG_LISTED}, {@code
-   * FLAG_WHITELISTED}, {@code FLAG_GREY}, {@code FLAG_DISHONEST}): what a table sets when it first meets the entity.
+   * Returns the feature-table flags the lists give an entity ({@link FeatureTable#FLAG_LISTED},
+   * {@code FLAG_WHITELISTED}, {@code FLAG_GREY}, {@code FLAG_DISHONEST}): what a table sets when it
+   * first meets the entity.
    */
   public int flagsOf(EntityKind kind, String entity) {
     int v = standings(kind).get(entity);
     if (v == 0) {
       return 0;
     }
-    return ((v & BLACK) != 0 ? FeatureTable.FLAG_LISTED : 0) | ((v & WHITE) != 0 ? FeatureTable.FLAG_WHITELISTED : 0)
-        | ((v & GREY) != 0 ? FeatureTable.FLAG_GREY : 0) | ((v & DISHONEST) != 0 ? FeatureTable.FLAG_DISHONEST : 0);
+    return ((v & BLACK) != 0 ? FeatureTable.FLAG_LISTED : 0)
+        | ((v & WHITE) != 0 ? FeatureTable.FLAG_WHITELISTED : 0)
+        | ((v & GREY) != 0 ? FeatureTable.FLAG_GREY : 0)
+        | ((v & DISHONEST) != 0 ? FeatureTable.FLAG_DISHONEST : 0);
   }
 
   /** Returns whether the entity is black-listed. */
@@ -162,7 +173,8 @@ public final class RiskLists {
       return Optional.empty();
     }
     int ft = (v >>> 8) & 0xFF;
-    return Optional.of(new Listing(Role.values()[(v & 0xFF) - 1], ft == 0 ? null : FraudType.values()[ft - 1]));
+    return Optional.of(
+        new Listing(Role.values()[(v & 0xFF) - 1], ft == 0 ? null : FraudType.values()[ft - 1]));
   }
 
   /** Returns how many entities of a kind are black-listed. */
@@ -180,8 +192,8 @@ public final class RiskLists {
   }
 
   /**
-   * Returns whether a URL or app is black-listed: the value itself, or for a URL its host (a listed domain covers its
-   * sub-domains).
+   * Returns whether a URL or app is black-listed: the value itself, or for a URL its host (a listed
+   * domain covers its sub-domains).
    */
   public boolean targetListed(String target) {
     if (listedTargets.isEmpty()) {
@@ -230,7 +242,10 @@ public final class RiskLists {
     return b;
   }
 
-  /** Writes the lists: per kind the entities with a standing, in name order (a restored engine writes the same bytes). */
+  /**
+   * Writes the lists: per kind the entities with a standing, in name order (a restored engine
+   * writes the same bytes).
+   */
   public void write(DataOutputStream out) throws IOException {
     for (EntityKind k : EntityKind.values()) {
       Standings s = standings(k);
@@ -252,7 +267,10 @@ public final class RiskLists {
     writeMap(out, listedTargets);
   }
 
-  /** Reads lists written by {@link #write} in engine snapshot format {@code version} (before 7: black and white only). */
+  /**
+   * Reads lists written by {@link #write} in engine snapshot format {@code version} (before 7:
+   * black and white only).
+   */
   public static RiskLists read(DataInputStream in, int version) throws IOException {
     RiskLists l = new RiskLists();
     for (EntityKind k : EntityKind.values()) {
@@ -271,7 +289,8 @@ public final class RiskLists {
     return l;
   }
 
-  private static void writeMap(DataOutputStream out, Object2IntOpenHashMap<String> m) throws IOException {
+  private static void writeMap(DataOutputStream out, Object2IntOpenHashMap<String> m)
+      throws IOException {
     String[] keys = m.keySet().toArray(new String[0]);
     Arrays.sort(keys);
     out.writeInt(keys.length);
@@ -281,7 +300,8 @@ public final class RiskLists {
     }
   }
 
-  private static void readMap(DataInputStream in, Object2IntOpenHashMap<String> m) throws IOException {
+  private static void readMap(DataInputStream in, Object2IntOpenHashMap<String> m)
+      throws IOException {
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
       m.put(Snapshots.readString(in), in.readInt());

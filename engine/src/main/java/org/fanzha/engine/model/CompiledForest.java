@@ -4,11 +4,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.fanzha.engine.rules.GeneratedClasses;
 
 /**
- * Compiles a forest into Java (Janino, in memory): one method per tree of nested {@code if}s on constant thresholds,
- * which the JIT turns into straight branches, where walking the node arrays costs a dependent load per level. Each
- * tree is its own small method so none grows past the size the JIT still compiles. Same results as {@link
- * Forest#margin}, to the bit: the same single-precision comparisons, the same missing-value directions, the same
- * order of summation.
+ * Compiles a forest into Java (Janino, in memory): one method per tree of nested {@code if}s on
+ * constant thresholds, which the JIT turns into straight branches, where walking the node arrays
+ * costs a dependent load per level. Each tree is its own small method so none grows past the size
+ * the JIT still compiles. Same results as {@link Forest#margin}, to the bit: the same
+ * single-precision comparisons, the same missing-value directions, the same order of summation.
  */
 final class CompiledForest {
 
@@ -20,9 +20,13 @@ final class CompiledForest {
     String name = "Forest" + CLASSES.incrementAndGet();
     StringBuilder b = new StringBuilder();
     b.append("package org.fanzha.engine.model.generated;\n")
-        .append("public final class ").append(name).append(" implements org.fanzha.engine.model.Margin {\n")
+        .append("public final class ")
+        .append(name)
+        .append(" implements org.fanzha.engine.model.Margin {\n")
         .append("  public double of(double[] x) {\n")
-        .append("    double s = ").append(literal(f.base())).append(";\n");
+        .append("    double s = ")
+        .append(literal(f.base()))
+        .append(";\n");
     int[] roots = f.roots();
     for (int t = 0; t < roots.length; t++) {
       b.append("    s += t").append(t).append("(x);\n");
@@ -34,7 +38,10 @@ final class CompiledForest {
       b.append("  }\n");
     }
     b.append("}\n");
-    return GeneratedClasses.instantiate(b.toString(), "org.fanzha.engine.model.generated." + name, Margin.class,
+    return GeneratedClasses.instantiate(
+        b.toString(),
+        "org.fanzha.engine.model.generated." + name,
+        Margin.class,
         "a compiled forest");
   }
 
@@ -48,7 +55,11 @@ final class CompiledForest {
     String v = "(float) x[" + feature + "]";
     String c = floatLiteral(f.threshold()[n]);
     // a comparison with NaN is false: "<" sends a missing value right, "!(>=)" sends it left
-    b.append(pad).append(f.missingLeft()[n] ? "if (!(" + v + " >= " + c + ")) {\n" : "if (" + v + " < " + c + ") {\n");
+    b.append(pad)
+        .append(
+            f.missingLeft()[n]
+                ? "if (!(" + v + " >= " + c + ")) {\n"
+                : "if (" + v + " < " + c + ") {\n");
     node(f, f.left()[n], b, depth + 1);
     b.append(pad).append("} else {\n");
     node(f, f.right()[n], b, depth + 1);

@@ -7,7 +7,10 @@ import java.util.Locale;
 import org.fanzha.core.reason.Reason;
 import org.fanzha.engine.features.FeatureModel;
 
-/** A forest bound to one kind's features flyweight: the model a rule reads as {@code features.model_score}. */
+/**
+ * A forest bound to one kind's features flyweight: the model a rule reads as {@code
+ * features.model_score}.
+ */
 public final class EntityModel implements FeatureModel {
 
   private final Class<?> holder;
@@ -17,14 +20,20 @@ public final class EntityModel implements FeatureModel {
   private final Margin margin;
 
   /**
-   * Binds {@code forest} to {@code holder}'s fields named {@code inputNames}, in the forest's feature order.
+   * Binds {@code forest} to {@code holder}'s fields named {@code inputNames}, in the forest's
+   * feature order.
    *
    * @throws ModelFileException when a name is not a field the model may read, or the counts differ
    */
-  public EntityModel(Class<?> holder, List<String> inputNames, Forest forest) throws ModelFileException {
+  public EntityModel(Class<?> holder, List<String> inputNames, Forest forest)
+      throws ModelFileException {
     if (inputNames.size() != forest.features()) {
-      throw new ModelFileException(holder.getSimpleName() + ": " + inputNames.size() + " inputs named, the trees read "
-          + forest.features());
+      throw new ModelFileException(
+          holder.getSimpleName()
+              + ": "
+              + inputNames.size()
+              + " inputs named, the trees read "
+              + forest.features());
     }
     this.holder = holder;
     this.inputNames = List.copyOf(inputNames);
@@ -74,17 +83,24 @@ public final class EntityModel implements FeatureModel {
 
     /** Returns this contribution as a reason in both languages, as rules give theirs. */
     public Reason reason() {
-      String v = Double.isNaN(value) ? "—" : value == Math.rint(value) && Math.abs(value) < 1e15
-          ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+      String v =
+          Double.isNaN(value)
+              ? "—"
+              : value == Math.rint(value) && Math.abs(value) < 1e15
+                  ? Long.toString((long) value)
+                  : String.format(Locale.ROOT, "%.2f", value);
       String by = String.format(Locale.ROOT, "%+.2f", logOdds);
-      return new Reason(CODE_PREFIX + input, "模型依据 " + input + " = " + v + "（对数几率 " + by + "）",
+      return new Reason(
+          CODE_PREFIX + input,
+          "模型依据 " + input + " = " + v + "（对数几率 " + by + "）",
           "Model: " + input + " = " + v + " moved its log-odds by " + by);
     }
   }
 
   /**
-   * Returns the {@code top} inputs that moved this entity's score most, either way, largest first (TreeSHAP: exact
-   * Shapley values of the trees; they add up to the margin less the model's average).
+   * Returns the {@code top} inputs that moved this entity's score most, either way, largest first
+   * (TreeSHAP: exact Shapley values of the trees; they add up to the margin less the model's
+   * average).
    */
   public List<Contribution> reasons(Object features, int top) {
     double[] x = input(features);

@@ -6,10 +6,11 @@ import it.unimi.dsi.fastutil.floats.FloatArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /**
- * A sum of binary regression trees (XGBoost's {@code gbtree}, as trained for {@code binary:logistic}): the margin is
- * {@code base + Σ leaf}, the probability its logistic. A node sends a value left when {@code (float) x < threshold}
- * (XGBoost compares in single precision) and a missing value (NaN) its default way. Nodes of all trees sit in flat
- * arrays; {@code cover} (the training weight that reached a node) is kept for the contributions.
+ * A sum of binary regression trees (XGBoost's {@code gbtree}, as trained for {@code
+ * binary:logistic}): the margin is {@code base + Σ leaf}, the probability its logistic. A node
+ * sends a value left when {@code (float) x < threshold} (XGBoost compares in single precision) and
+ * a missing value (NaN) its default way. Nodes of all trees sit in flat arrays; {@code cover} (the
+ * training weight that reached a node) is kept for the contributions.
  */
 public final class Forest {
 
@@ -28,13 +29,27 @@ public final class Forest {
   /**
    * Builds a forest from its node arrays.
    *
-   * @throws IllegalArgumentException when a child index, a feature index or a cover is out of range, or a tree loops
+   * @throws IllegalArgumentException when a child index, a feature index or a cover is out of
+   *     range, or a tree loops
    */
-  public Forest(int features, double base, int[] roots, int[] feature, float[] threshold, int[] left, int[] right,
-      boolean[] missingLeft, double[] value, double[] cover) {
+  public Forest(
+      int features,
+      double base,
+      int[] roots,
+      int[] feature,
+      float[] threshold,
+      int[] left,
+      int[] right,
+      boolean[] missingLeft,
+      double[] value,
+      double[] cover) {
     int n = feature.length;
-    if (threshold.length != n || left.length != n || right.length != n || missingLeft.length != n
-        || value.length != n || cover.length != n) {
+    if (threshold.length != n
+        || left.length != n
+        || right.length != n
+        || missingLeft.length != n
+        || value.length != n
+        || cover.length != n) {
       throw new IllegalArgumentException("every node array must have " + n + " entries");
     }
     this.features = features;
@@ -59,13 +74,15 @@ public final class Forest {
       throw new IllegalArgumentException("node " + node + " does not exist");
     }
     if (d > 64) {
-      throw new IllegalArgumentException("a tree deeper than 64 levels (or a loop) at node " + node);
+      throw new IllegalArgumentException(
+          "a tree deeper than 64 levels (or a loop) at node " + node);
     }
     if (feature[node] < 0) {
       return d;
     }
     if (feature[node] >= features) {
-      throw new IllegalArgumentException("node " + node + " splits on feature " + feature[node] + " of " + features);
+      throw new IllegalArgumentException(
+          "node " + node + " splits on feature " + feature[node] + " of " + features);
     }
     if (!(cover[node] > 0) || !(cover[left[node]] >= 0) || !(cover[right[node]] >= 0)) {
       throw new IllegalArgumentException("node " + node + " has no positive cover");
@@ -74,9 +91,9 @@ public final class Forest {
   }
 
   /**
-   * Collects a forest's nodes, tree by tree, in any order within a tree: {@link #startTree} marks a root, {@link
-   * #addNode} reserves a node (a leaf of value 0 until set), {@link #split} and {@link #leaf} fill it. Indices are the
-   * forest's, across trees.
+   * Collects a forest's nodes, tree by tree, in any order within a tree: {@link #startTree} marks a
+   * root, {@link #addNode} reserves a node (a leaf of value 0 until set), {@link #split} and {@link
+   * #leaf} fill it. Indices are the forest's, across trees.
    */
   public static final class Builder {
     private final int features;
@@ -111,8 +128,17 @@ public final class Forest {
       return feature.size() - 1;
     }
 
-    /** Makes node {@code n} a split: values below {@code at} (single precision) go {@code to}'s left. */
-    public Builder split(int n, int onFeature, float at, int toLeft, int toRight, boolean missingGoesLeft,
+    /**
+     * Makes node {@code n} a split: values below {@code at} (single precision) go {@code to}'s
+     * left.
+     */
+    public Builder split(
+        int n,
+        int onFeature,
+        float at,
+        int toLeft,
+        int toRight,
+        boolean missingGoesLeft,
         double weight) {
       feature.set(n, onFeature);
       threshold.set(n, at);
@@ -137,8 +163,16 @@ public final class Forest {
      * @throws IllegalArgumentException as {@link Forest#Forest} does
      */
     public Forest build(double base) {
-      return new Forest(features, base, roots.toIntArray(), feature.toIntArray(), threshold.toFloatArray(),
-          left.toIntArray(), right.toIntArray(), missingLeft.toBooleanArray(), value.toDoubleArray(),
+      return new Forest(
+          features,
+          base,
+          roots.toIntArray(),
+          feature.toIntArray(),
+          threshold.toFloatArray(),
+          left.toIntArray(),
+          right.toIntArray(),
+          missingLeft.toBooleanArray(),
+          value.toDoubleArray(),
           cover.toDoubleArray());
     }
   }
@@ -221,7 +255,10 @@ public final class Forest {
     return Double.isNaN(v) ? missingLeft[n] : (float) v < threshold[n];
   }
 
-  /** Returns the margin expected over the training data: the base plus each tree's cover-weighted mean leaf. */
+  /**
+   * Returns the margin expected over the training data: the base plus each tree's cover-weighted
+   * mean leaf.
+   */
   public double expectedMargin() {
     double sum = base;
     for (int root : roots) {
@@ -238,9 +275,9 @@ public final class Forest {
   }
 
   /**
-   * Returns each feature's contribution to the margin for {@code x}: exact Shapley values of the trees, computed by
-   * the path-dependent TreeSHAP algorithm (Lundberg, Erion and Lee, 2018) in O(trees · leaves · depth²). They add up
-   * to {@code margin(x) − expectedMargin()}.
+   * Returns each feature's contribution to the margin for {@code x}: exact Shapley values of the
+   * trees, computed by the path-dependent TreeSHAP algorithm (Lundberg, Erion and Lee, 2018) in
+   * O(trees · leaves · depth²). They add up to {@code margin(x) − expectedMargin()}.
    */
   public double[] contributions(double[] x) {
     double[] phi = new double[features];
@@ -252,9 +289,10 @@ public final class Forest {
   }
 
   /**
-   * One tree's walk. The path holds, for each distinct feature split on above a node, the share of training weight
-   * ("zero") and of this vector ("one", 0 or 1) that flows down it, and the weights of the subsets of the path's
-   * features. Each depth has its own slice of the arrays, so a child never overwrites its parent's path.
+   * One tree's walk. The path holds, for each distinct feature split on above a node, the share of
+   * training weight ("zero") and of this vector ("one", 0 or 1) that flows down it, and the weights
+   * of the subsets of the path's features. Each depth has its own slice of the arrays, so a child
+   * never overwrites its parent's path.
    */
   private final class TreeShap {
     private final double[] x;
@@ -277,7 +315,8 @@ public final class Forest {
     }
 
     /**
-     * Walks the subtree at {@code node}, at {@code depth}, below a parent whose path is {@code parentLen} long.
+     * Walks the subtree at {@code node}, at {@code depth}, below a parent whose path is {@code
+     * parentLen} long.
      *
      * @param zero the share of training weight taking the edge into this node
      * @param one whether this vector takes it (1) or not (0)
@@ -316,7 +355,9 @@ public final class Forest {
       walk(cold, depth + 1, len, zeroBefore * cover[cold] / cover[node], 0, f);
     }
 
-    /** Appends an element to the path at {@code at} of length {@code len}; returns the new length. */
+    /**
+     * Appends an element to the path at {@code at} of length {@code len}; returns the new length.
+     */
     private int extend(int at, int len, double zero, double one, int f) {
       pd[at + len] = f;
       pz[at + len] = zero;
@@ -329,7 +370,10 @@ public final class Forest {
       return len + 1;
     }
 
-    /** Removes element {@code i} from the path of length {@code len}, undoing its extension; returns the length. */
+    /**
+     * Removes element {@code i} from the path of length {@code len}, undoing its extension; returns
+     * the length.
+     */
     private int unwind(int at, int len, int i) {
       int last = len - 1;
       double one = po[at + i];
@@ -352,7 +396,9 @@ public final class Forest {
       return last;
     }
 
-    /** Returns the path's total weight with element {@code i} unwound, without changing the path. */
+    /**
+     * Returns the path's total weight with element {@code i} unwound, without changing the path.
+     */
     private double unwoundSum(int at, int len, int i) {
       int last = len - 1;
       double one = po[at + i];
@@ -374,7 +420,14 @@ public final class Forest {
 
   @Override
   public String toString() {
-    return "Forest[" + roots.length + " trees, depth ≤ " + maxDepth + ", " + features + " features, "
-        + feature.length + " nodes]";
+    return "Forest["
+        + roots.length
+        + " trees, depth ≤ "
+        + maxDepth
+        + ", "
+        + features
+        + " features, "
+        + feature.length
+        + " nodes]";
   }
 }

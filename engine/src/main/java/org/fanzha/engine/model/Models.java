@@ -15,18 +15,21 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * A versioned model artifact: a forest for phones (probability of a fraud number) and one for accounts (of a mule),
- * each over its kind's rule features. Written by {@code ./fanzha train-model}, read like a rule file, and used by the
- * rules that name {@code features.model_score}. The file is YAML: {@code format}, {@code version}, {@code trained_on}
- * and per kind its {@code inputs}, {@code base} (log-odds) and {@code trees}, each tree as parallel node arrays
- * ({@code feature} −1 at a leaf, {@code threshold}, {@code left}, {@code right}, {@code missing_left}, {@code value},
- * {@code cover}; indices within the tree).
+ * A versioned model artifact: a forest for phones (probability of a fraud number) and one for
+ * accounts (of a mule), each over its kind's rule features. Written by {@code ./fanzha
+ * train-model}, read like a rule file, and used by the rules that name {@code
+ * features.model_score}. The file is YAML: {@code format}, {@code version}, {@code trained_on} and
+ * per kind its {@code inputs}, {@code base} (log-odds) and {@code trees}, each tree as parallel
+ * node arrays ({@code feature} −1 at a leaf, {@code threshold}, {@code left}, {@code right}, {@code
+ * missing_left}, {@code value}, {@code cover}; indices within the tree).
  */
 public final class Models {
 
   public static final String FORMAT = "fanzha-model/1";
+
   /** The shipped model's resource, beside this class. */
   public static final String SHIPPED = "default-model.yaml";
+
   private static final Models NONE = new Models("none", "", null, null);
   private static volatile @Nullable Models shipped;
 
@@ -35,7 +38,11 @@ public final class Models {
   private final @Nullable EntityModel phone;
   private final @Nullable EntityModel account;
 
-  public Models(String version, String trainedOn, @Nullable EntityModel phone, @Nullable EntityModel account) {
+  public Models(
+      String version,
+      String trainedOn,
+      @Nullable EntityModel phone,
+      @Nullable EntityModel account) {
     this.version = version;
     this.trainedOn = trainedOn;
     this.phone = phone;
@@ -91,7 +98,9 @@ public final class Models {
   public static Models parse(String yaml) throws ModelFileException {
     Object root;
     try {
-      root = new Load(LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).build()).loadFromString(yaml);
+      root =
+          new Load(LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).build())
+              .loadFromString(yaml);
     } catch (YamlEngineException e) {
       throw new ModelFileException("not YAML: " + e.getMessage(), e);
     }
@@ -99,13 +108,19 @@ public final class Models {
     if (!FORMAT.equals(top.get("format"))) {
       throw new ModelFileException("format: expected " + FORMAT + ", found " + top.get("format"));
     }
-    return new Models(text(top, "version"), top.get("trained_on") == null ? "" : String.valueOf(top.get("trained_on")),
-        top.get("phone") == null ? null : entity(map(top.get("phone"), "phone"), PhoneFeatures.class, "phone"),
-        top.get("account") == null ? null
+    return new Models(
+        text(top, "version"),
+        top.get("trained_on") == null ? "" : String.valueOf(top.get("trained_on")),
+        top.get("phone") == null
+            ? null
+            : entity(map(top.get("phone"), "phone"), PhoneFeatures.class, "phone"),
+        top.get("account") == null
+            ? null
             : entity(map(top.get("account"), "account"), AccountFeatures.class, "account"));
   }
 
-  private static EntityModel entity(Map<?, ?> m, Class<?> holder, String where) throws ModelFileException {
+  private static EntityModel entity(Map<?, ?> m, Class<?> holder, String where)
+      throws ModelFileException {
     List<String> inputs = new ArrayList<>();
     for (Object o : list(m.get("inputs"), where + ".inputs")) {
       inputs.add(String.valueOf(o));
@@ -126,8 +141,14 @@ public final class Models {
         if (f < 0) {
           b.leaf(from + i, number(tree, "value", i, n, w), cover);
         } else {
-          b.split(from + i, f, (float) number(tree, "threshold", i, n, w), from + child(tree, "left", i, n, w),
-              from + child(tree, "right", i, n, w), number(tree, "missing_left", i, n, w) != 0, cover);
+          b.split(
+              from + i,
+              f,
+              (float) number(tree, "threshold", i, n, w),
+              from + child(tree, "left", i, n, w),
+              from + child(tree, "right", i, n, w),
+              number(tree, "missing_left", i, n, w) != 0,
+              cover);
         }
       }
     }
@@ -141,19 +162,31 @@ public final class Models {
   }
 
   /** Reads a split's child index, which must name a node of the same tree. */
-  private static int child(Map<?, ?> tree, String key, int i, int n, String where) throws ModelFileException {
+  private static int child(Map<?, ?> tree, String key, int i, int n, String where)
+      throws ModelFileException {
     int c = (int) number(tree, key, i, n, where);
     if (c < 0 || c >= n) {
-      throw new ModelFileException(where + "." + key + "[" + i + "]: node " + c + " does not exist in this tree of "
-          + n + " nodes");
+      throw new ModelFileException(
+          where
+              + "."
+              + key
+              + "["
+              + i
+              + "]: node "
+              + c
+              + " does not exist in this tree of "
+              + n
+              + " nodes");
     }
     return c;
   }
 
-  private static double number(Map<?, ?> tree, String key, int i, int n, String where) throws ModelFileException {
+  private static double number(Map<?, ?> tree, String key, int i, int n, String where)
+      throws ModelFileException {
     List<?> l = list(tree.get(key), where + "." + key);
     if (l.size() != n) {
-      throw new ModelFileException(where + "." + key + ": " + l.size() + " values for " + n + " nodes");
+      throw new ModelFileException(
+          where + "." + key + ": " + l.size() + " values for " + n + " nodes");
     }
     if (!(l.get(i) instanceof Number v)) {
       throw new ModelFileException(where + "." + key + "[" + i + "]: not a number");
@@ -193,7 +226,9 @@ public final class Models {
   /** Returns this artifact as a model file {@link #parse} reads back to the same scores. */
   public String write() {
     StringBuilder b = new StringBuilder();
-    b.append("# Fanzha trained model (").append(FORMAT).append("): see org.fanzha.engine.model.Models\n");
+    b.append("# Fanzha trained model (")
+        .append(FORMAT)
+        .append("): see org.fanzha.engine.model.Models\n");
     b.append("format: ").append(FORMAT).append('\n');
     b.append("version: '").append(version.replace("'", "''")).append("'\n");
     b.append("trained_on: '").append(trainedOn.replace("'", "''")).append("'\n");
@@ -231,10 +266,21 @@ public final class Models {
         value.append(sep).append(f.value()[i]);
         cover.append(sep).append(f.cover()[i]);
       }
-      b.append("  - {feature: [").append(feature).append("],\n     threshold: [").append(threshold)
-          .append("],\n     left: [").append(left).append("], right: [").append(right)
-          .append("], missing_left: [").append(missing).append("],\n     value: [").append(value)
-          .append("],\n     cover: [").append(cover).append("]}\n");
+      b.append("  - {feature: [")
+          .append(feature)
+          .append("],\n     threshold: [")
+          .append(threshold)
+          .append("],\n     left: [")
+          .append(left)
+          .append("], right: [")
+          .append(right)
+          .append("], missing_left: [")
+          .append(missing)
+          .append("],\n     value: [")
+          .append(value)
+          .append("],\n     cover: [")
+          .append(cover)
+          .append("]}\n");
     }
   }
 }

@@ -48,55 +48,94 @@ public final class Backtest {
   private Backtest() {}
 
   /** The outcome, as written to {@code backtest.json}. */
-  public record Report(long events, List<RuleReport> rules, Map<Level, Long> levels, Map<Role, RoleReport> roles,
-      Diff diff, double maxHitShare) {}
+  public record Report(
+      long events,
+      List<RuleReport> rules,
+      Map<Level, Long> levels,
+      Map<Role, RoleReport> roles,
+      Diff diff,
+      double maxHitShare) {}
 
-  /** One rule: how often it fired, for how many entities in the end, and how many of those the truth confirms. */
-  public record RuleReport(String code, RuleSpec.Kind appliesTo, int weight, long hits, long entities, double hitShare,
-      @Nullable Double precision, boolean tooFrequent) {}
+  /**
+   * One rule: how often it fired, for how many entities in the end, and how many of those the truth
+   * confirms.
+   */
+  public record RuleReport(
+      String code,
+      RuleSpec.Kind appliesTo,
+      int weight,
+      long hits,
+      long entities,
+      double hitShare,
+      @Nullable Double precision,
+      boolean tooFrequent) {}
 
   /** One role: entities flagged with it (high or critical), and against the truth when given. */
-  public record RoleReport(long flagged, @Nullable Long truePositives, @Nullable Long truthSize, @Nullable Double precision,
+  public record RoleReport(
+      long flagged,
+      @Nullable Long truePositives,
+      @Nullable Long truthSize,
+      @Nullable Double precision,
       @Nullable Double recall) {}
 
-  /** What changes against the baseline: entities raised to high or dropped below, rule codes added or removed. */
-  public record Diff(long raisedToHigh, long droppedFromHigh, List<String> raisedExamples, List<String> droppedExamples,
-      List<String> rulesAdded, List<String> rulesRemoved) {}
+  /**
+   * What changes against the baseline: entities raised to high or dropped below, rule codes added
+   * or removed.
+   */
+  public record Diff(
+      long raisedToHigh,
+      long droppedFromHigh,
+      List<String> raisedExamples,
+      List<String> droppedExamples,
+      List<String> rulesAdded,
+      List<String> rulesRemoved) {}
 
   /**
    * Scores {@code events} with both books and returns the report.
    *
-   * @param truth a label file (EVENTS.md label events), or null to use only the labels in the events file
+   * @param truth a label file (EVENTS.md label events), or null to use only the labels in the
+   *     events file
    */
-  public static Report run(Path events, EngineConfig config, RuleBook candidate, RuleBook baseline, @Nullable Path truth,
-      double maxHitShare) throws IOException {
+  public static Report run(
+      Path events,
+      EngineConfig config,
+      RuleBook candidate,
+      RuleBook baseline,
+      @Nullable Path truth,
+      double maxHitShare)
+      throws IOException {
     Engine cand = new Engine(config.withRules(candidate));
     Engine base = new Engine(config.withRules(baseline));
     Map<String, Role> truthRoles = new HashMap<>();
     EventCodec codec = new EventCodec();
     long[] n = {0};
     try (InputStream in = Files.newInputStream(events)) {
-      NdjsonLines.forEach(in, (buf, off, len, line) -> {
-        if (codec.parse(buf, off, len, line) instanceof ParseResult.Accepted a) {
-          Event e = a.event();
-          n[0]++;
-          cand.process(e);
-          base.process(e);
-          cand.drainWarnings();
-          base.drainWarnings();
-          if (e instanceof LabelEvent l) {
-            truthRoles.put(key(l.entityKind(), l.entity()), l.role());
-          }
-        }
-      });
+      NdjsonLines.forEach(
+          in,
+          (buf, off, len, line) -> {
+            if (codec.parse(buf, off, len, line) instanceof ParseResult.Accepted a) {
+              Event e = a.event();
+              n[0]++;
+              cand.process(e);
+              base.process(e);
+              cand.drainWarnings();
+              base.drainWarnings();
+              if (e instanceof LabelEvent l) {
+                truthRoles.put(key(l.entityKind(), l.entity()), l.role());
+              }
+            }
+          });
     }
     if (truth != null) {
       try (InputStream in = Files.newInputStream(truth)) {
-        NdjsonLines.forEach(in, (buf, off, len, line) -> {
-          if (EventCodec.stored().parse(buf, off, len, line) instanceof ParseResult.Accepted a && a.event() instanceof LabelEvent l) {
-            truthRoles.put(key(l.entityKind(), l.entity()), l.role());
-          }
-        });
+        NdjsonLines.forEach(
+            in,
+            (buf, off, len, line) -> {
+              if (EventCodec.stored().parse(buf, off, len, line) instanceof ParseResult.Accepted a
+                  && a.event() instanceof LabelEvent l) {
+                truthRoles.put(key(l.entityKind(), l.entity()), l.role());
+              }
+            });
       }
     }
     boolean haveTruth = !truthRoles.isEmpty();
@@ -106,28 +145,29 @@ public final class Backtest {
     Map<Level, Long> levels = new EnumMap<>(Level.class);
     Map<Role, long[]> roles = new EnumMap<>(Role.class); // flagged, true positives
     Map<String, Integer> candidateHigh = new HashMap<>();
-    cand.forEachRisk(r -> {
-      levels.merge(r.level(), 1L, Long::sum);
-      String k = key(r.entityKind(), r.entity());
-      Role truthRole = truthRoles.get(k);
-      for (Reason reason : r.reasons()) {
-        long[] c = ruleEntities.computeIfAbsent(reason.code(), x -> new long[2]);
-        c[0]++;
-        if (truthRole != null && truthRole != Role.NORMAL && r.roles().contains(truthRole)) {
-          c[1]++;
-        }
-      }
-      if (r.level().compareTo(Level.HIGH) >= 0) {
-        candidateHigh.put(k, r.score());
-        for (Role role : r.roles()) {
-          long[] c = roles.computeIfAbsent(role, x -> new long[2]);
-          c[0]++;
-          if (role == truthRole) {
-            c[1]++;
+    cand.forEachRisk(
+        r -> {
+          levels.merge(r.level(), 1L, Long::sum);
+          String k = key(r.entityKind(), r.entity());
+          Role truthRole = truthRoles.get(k);
+          for (Reason reason : r.reasons()) {
+            long[] c = ruleEntities.computeIfAbsent(reason.code(), x -> new long[2]);
+            c[0]++;
+            if (truthRole != null && truthRole != Role.NORMAL && r.roles().contains(truthRole)) {
+              c[1]++;
+            }
           }
-        }
-      }
-    });
+          if (r.level().compareTo(Level.HIGH) >= 0) {
+            candidateHigh.put(k, r.score());
+            for (Role role : r.roles()) {
+              long[] c = roles.computeIfAbsent(role, x -> new long[2]);
+              c[0]++;
+              if (role == truthRole) {
+                c[1]++;
+              }
+            }
+          }
+        });
     List<RuleReport> rules = new ArrayList<>();
     for (RuleSpec.Kind kind : RuleSpec.Kind.scored()) {
       for (Rule rule : candidate.rules(kind).rules()) {
@@ -135,8 +175,16 @@ public final class Backtest {
         long[] c = ruleEntities.getOrDefault(rule.code(), new long[2]);
         double share = n[0] == 0 ? 0 : (double) h / n[0];
         Double precision = haveTruth && c[0] > 0 && rule.weight() > 0 ? (double) c[1] / c[0] : null;
-        rules.add(new RuleReport(rule.code(), kind, rule.weight(), h, c[0], share, precision,
-            rule.weight() > 0 && share > maxHitShare));
+        rules.add(
+            new RuleReport(
+                rule.code(),
+                kind,
+                rule.weight(),
+                h,
+                c[0],
+                share,
+                precision,
+                rule.weight() > 0 && share > maxHitShare));
       }
     }
     Map<Role, RoleReport> roleReports = new EnumMap<>(Role.class);
@@ -151,25 +199,48 @@ public final class Backtest {
         roleReports.put(role, new RoleReport(c[0], null, null, null, null));
       } else {
         long size = truthSizes.getOrDefault(role, 0L);
-        roleReports.put(role, new RoleReport(c[0], c[1], size, c[0] == 0 ? null : (double) c[1] / c[0],
-            size == 0 ? null : (double) c[1] / size));
+        roleReports.put(
+            role,
+            new RoleReport(
+                c[0],
+                c[1],
+                size,
+                c[0] == 0 ? null : (double) c[1] / c[0],
+                size == 0 ? null : (double) c[1] / size));
       }
     }
-    return new Report(n[0], rules, levels, roleReports, diff(candidate, baseline, candidateHigh, base), maxHitShare);
+    return new Report(
+        n[0],
+        rules,
+        levels,
+        roleReports,
+        diff(candidate, baseline, candidateHigh, base),
+        maxHitShare);
   }
 
-  private static Diff diff(RuleBook candidate, RuleBook baseline, Map<String, Integer> candidateHigh, Engine base) {
+  private static Diff diff(
+      RuleBook candidate, RuleBook baseline, Map<String, Integer> candidateHigh, Engine base) {
     Map<String, Integer> baseHigh = new HashMap<>();
-    base.forEachRisk(r -> {
-      if (r.level().compareTo(Level.HIGH) >= 0) {
-        baseHigh.put(key(r.entityKind(), r.entity()), r.score());
-      }
-    });
-    List<String> raised = new ArrayList<>(new TreeMap<>(candidateHigh).keySet().stream().filter(k -> !baseHigh.containsKey(k)).toList());
-    List<String> dropped = new ArrayList<>(new TreeMap<>(baseHigh).keySet().stream().filter(k -> !candidateHigh.containsKey(k)).toList());
+    base.forEachRisk(
+        r -> {
+          if (r.level().compareTo(Level.HIGH) >= 0) {
+            baseHigh.put(key(r.entityKind(), r.entity()), r.score());
+          }
+        });
+    List<String> raised =
+        new ArrayList<>(
+            new TreeMap<>(candidateHigh)
+                .keySet().stream().filter(k -> !baseHigh.containsKey(k)).toList());
+    List<String> dropped =
+        new ArrayList<>(
+            new TreeMap<>(baseHigh)
+                .keySet().stream().filter(k -> !candidateHigh.containsKey(k)).toList());
     Set<String> candCodes = codes(candidate);
     Set<String> baseCodes = codes(baseline);
-    return new Diff(raised.size(), dropped.size(), raised.subList(0, Math.min(LISTED, raised.size())),
+    return new Diff(
+        raised.size(),
+        dropped.size(),
+        raised.subList(0, Math.min(LISTED, raised.size())),
         dropped.subList(0, Math.min(LISTED, dropped.size())),
         candCodes.stream().filter(c -> !baseCodes.contains(c)).sorted().toList(),
         baseCodes.stream().filter(c -> !candCodes.contains(c)).sorted().toList());

@@ -10,9 +10,9 @@ import org.fanzha.engine.Warning;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes the engine's results as the JSON objects of EVENTS.md ({@code decisions.ndjson},
- * {@code entities.ndjson}, {@code warnings.ndjson}); the server's REST layer uses the same writers so
- * a decision looks the same everywhere. Each method writes one complete object.
+ * Writes the engine's results as the JSON objects of EVENTS.md ({@code decisions.ndjson}, {@code
+ * entities.ndjson}, {@code warnings.ndjson}); the server's REST layer uses the same writers so a
+ * decision looks the same everywhere. Each method writes one complete object.
  */
 public final class OutputJson {
 
@@ -25,7 +25,10 @@ public final class OutputJson {
     g.writeEndObject();
   }
 
-  /** Writes the fields of {@link #write(Decision, JsonGenerator)} into the object {@code g} is in (an answer adds its own). */
+  /**
+   * Writes the fields of {@link #write(Decision, JsonGenerator)} into the object {@code g} is in
+   * (an answer adds its own).
+   */
   public static void fields(Decision d, JsonGenerator g) {
     g.writeStringProperty("event_id", d.eventId());
     g.writeStringProperty("entity_kind", d.entityKind().wireName());
@@ -56,9 +59,9 @@ public final class OutputJson {
 
   /**
    * Writes {@code id, ts} (ISO-8601, +08:00), {@code victim_phone, victim_account} (null when
-   * unknown), {@code severity, fraud_type} (wire name; {@code other} when nothing points anywhere), {@code evidence},
-   * {@code episode} (shared by the warnings of one person's episode) and {@code contact} (the suspected fraud number,
-   * or null).
+   * unknown), {@code severity, fraud_type} (wire name; {@code other} when nothing points anywhere),
+   * {@code evidence}, {@code episode} (shared by the warnings of one person's episode) and {@code
+   * contact} (the suspected fraud number, or null).
    */
   public static void write(Warning w, JsonGenerator g) {
     g.writeStartObject();

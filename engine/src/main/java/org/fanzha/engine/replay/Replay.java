@@ -17,13 +17,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.fanzha.core.codec.EventCodec;
-import org.fanzha.core.time.EventTimeWindow;
-import org.fanzha.core.time.Millis;
 import org.fanzha.core.codec.NdjsonLines;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.codec.Rejection;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
+import org.fanzha.core.time.EventTimeWindow;
+import org.fanzha.core.time.Millis;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
@@ -36,8 +36,7 @@ import tools.jackson.core.json.JsonFactory;
  * Replays an NDJSON events file through a fresh engine, in file order, and writes {@code
  * decisions.ndjson}, {@code entities.ndjson}, {@code warnings.ndjson} and {@code summary.json} into
  * an output folder (EVENTS.md). Bad lines are counted and listed, and the rest processed; an event
- * id seen before is skipped (processed once).
- * Duplicates are recognised by {@link EventIds#hash}.
+ * id seen before is skipped (processed once). Duplicates are recognised by {@link EventIds#hash}.
  */
 public final class Replay {
 
@@ -46,6 +45,7 @@ public final class Replay {
 
   private static final int BATCH = 1024;
   private static final int QUEUED_BATCHES = 64;
+
   /** Marks the end of the input in the queue (compared by identity). */
   private static final List<ParseResult> END = new ArrayList<>(0);
 
@@ -58,26 +58,38 @@ public final class Replay {
    *
    * @throws IOException when the input cannot be read or the output written
    */
-  public static ReplaySummary run(Path eventsFile, Path outDir, EngineConfig cfg) throws IOException {
+  public static ReplaySummary run(Path eventsFile, Path outDir, EngineConfig cfg)
+      throws IOException {
     Files.createDirectories(outDir);
     long start = System.nanoTime();
     Engine engine = new Engine(cfg);
-    // A recorded file may be old, but nothing in it happened after today: a date in the future is a sender's error
+    // A recorded file may be old, but nothing in it happened after today: a date in the future is a
+    // sender's error
     // and would otherwise move the engine's clock for every event after it.
-    EventCodec codec = new EventCodec(EventTimeWindow.between(EventTimeWindow.EARLIEST, System.currentTimeMillis() + Millis.DAY));
+    EventCodec codec =
+        new EventCodec(
+            EventTimeWindow.between(
+                EventTimeWindow.EARLIEST, System.currentTimeMillis() + Millis.DAY));
     LongOpenHashSet seen = new LongOpenHashSet();
     long[] counts = new long[6]; // read, accepted, rejected, duplicates, decisions, warnings
     List<Rejection> rejections = new ArrayList<>();
-    // Two stages on two threads: a reader splits and parses lines (the codec is thread-safe) while this thread
-    // deduplicates, scores and writes, in file order. On the 2-core machine this overlaps the ~40% of the time spent
+    // Two stages on two threads: a reader splits and parses lines (the codec is thread-safe) while
+    // this thread
+    // deduplicates, scores and writes, in file order. On the 2-core machine this overlaps the ~40%
+    // of the time spent
     // parsing with scoring.
     BlockingQueue<List<ParseResult>> parsed = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     AtomicReference<Throwable> readFailure = new AtomicReference<>();
-    Thread reader = new Thread(() -> readAll(eventsFile, codec, parsed, readFailure), "fanzha-replay-reader");
+    Thread reader =
+        new Thread(() -> readAll(eventsFile, codec, parsed, readFailure), "fanzha-replay-reader");
     reader.setDaemon(true);
     reader.start();
-    try (OutputStream decOut = new BufferedOutputStream(Files.newOutputStream(outDir.resolve("decisions.ndjson")), 1 << 16);
-        OutputStream warnOut = new BufferedOutputStream(Files.newOutputStream(outDir.resolve("warnings.ndjson")), 1 << 16);
+    try (OutputStream decOut =
+            new BufferedOutputStream(
+                Files.newOutputStream(outDir.resolve("decisions.ndjson")), 1 << 16);
+        OutputStream warnOut =
+            new BufferedOutputStream(
+                Files.newOutputStream(outDir.resolve("warnings.ndjson")), 1 << 16);
         JsonGenerator dec = JSON.createGenerator(ObjectWriteContext.empty(), decOut);
         JsonGenerator warn = JSON.createGenerator(ObjectWriteContext.empty(), warnOut)) {
       for (List<ParseResult> batch = take(parsed); batch != END; batch = take(parsed)) {
@@ -119,19 +131,32 @@ public final class Replay {
       throw new IllegalStateException("reading " + eventsFile + " failed", failure);
     }
     long[] entities = {0};
-    try (OutputStream entOut = new BufferedOutputStream(Files.newOutputStream(outDir.resolve("entities.ndjson")), 1 << 16);
+    try (OutputStream entOut =
+            new BufferedOutputStream(
+                Files.newOutputStream(outDir.resolve("entities.ndjson")), 1 << 16);
         JsonGenerator ent = JSON.createGenerator(ObjectWriteContext.empty(), entOut)) {
-      engine.forEachRisk(r -> {
-        entities[0]++;
-        OutputJson.write(r, ent);
-        ent.writeRaw('\n');
-      });
+      engine.forEachRisk(
+          r -> {
+            entities[0]++;
+            OutputJson.write(r, ent);
+            ent.writeRaw('\n');
+          });
     }
     Map<EventType, Long> byType = new EnumMap<>(EventType.class);
     engine.stats().eventsByType().forEach(byType::put);
     long wallMs = (System.nanoTime() - start) / 1_000_000;
-    ReplaySummary s = new ReplaySummary(counts[0], counts[1], counts[2], rejections, counts[3], byType,
-        counts[4], counts[5], entities[0], wallMs);
+    ReplaySummary s =
+        new ReplaySummary(
+            counts[0],
+            counts[1],
+            counts[2],
+            rejections,
+            counts[3],
+            byType,
+            counts[4],
+            counts[5],
+            entities[0],
+            wallMs);
     try (OutputStream out = Files.newOutputStream(outDir.resolve("summary.json"));
         JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
       writeSummary(s, g);
@@ -173,21 +198,29 @@ public final class Replay {
     g.writeEndObject();
   }
 
-  /** Reads and parses the whole file into batches, then queues {@link #END}; a failure is kept for the caller. */
-  private static void readAll(Path file, EventCodec codec, BlockingQueue<List<ParseResult>> out,
+  /**
+   * Reads and parses the whole file into batches, then queues {@link #END}; a failure is kept for
+   * the caller.
+   */
+  private static void readAll(
+      Path file,
+      EventCodec codec,
+      BlockingQueue<List<ParseResult>> out,
       AtomicReference<Throwable> failure) {
     List<List<ParseResult>> current = new ArrayList<>(1);
     current.add(new ArrayList<>(BATCH));
     try {
       try (InputStream in = Files.newInputStream(file)) {
-        NdjsonLines.forEach(in, (buf, off, len, line) -> {
-          List<ParseResult> batch = current.get(0);
-          batch.add(codec.parse(buf, off, len, line));
-          if (batch.size() == BATCH) {
-            put(out, batch);
-            current.set(0, new ArrayList<>(BATCH));
-          }
-        });
+        NdjsonLines.forEach(
+            in,
+            (buf, off, len, line) -> {
+              List<ParseResult> batch = current.get(0);
+              batch.add(codec.parse(buf, off, len, line));
+              if (batch.size() == BATCH) {
+                put(out, batch);
+                current.set(0, new ArrayList<>(BATCH));
+              }
+            });
       }
       put(out, current.get(0));
     } catch (IOException | RuntimeException e) {

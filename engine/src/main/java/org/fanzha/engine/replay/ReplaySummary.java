@@ -39,9 +39,19 @@ public record ReplaySummary(
 
   /** Returns the one-line account a replay command prints. */
   public String describe() {
-    return String.format(Locale.ROOT, "read %,d  accepted %,d  rejected %,d  duplicates %,d  decisions %,d  "
-            + "warnings %,d  entities %,d  in %,d ms (%,.0f events/s)", eventsRead, accepted, rejected, duplicates,
-        decisions, warnings, entities, wallMs, eventsPerSecond());
+    return String.format(
+        Locale.ROOT,
+        "read %,d  accepted %,d  rejected %,d  duplicates %,d  decisions %,d  "
+            + "warnings %,d  entities %,d  in %,d ms (%,.0f events/s)",
+        eventsRead,
+        accepted,
+        rejected,
+        duplicates,
+        decisions,
+        warnings,
+        entities,
+        wallMs,
+        eventsPerSecond());
   }
 
   /** Returns lines read per second of wall time. */

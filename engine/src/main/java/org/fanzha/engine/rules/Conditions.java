@@ -8,6 +8,8 @@ package org.fanzha.engine.rules;
 @FunctionalInterface
 public interface Conditions {
 
-  /** Returns the mask of rules that hold for these features (the kind's flyweight) and this event. */
+  /**
+   * Returns the mask of rules that hold for these features (the kind's flyweight) and this event.
+   */
   long test(Object features, EventView event);
 }

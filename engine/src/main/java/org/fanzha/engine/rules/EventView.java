@@ -12,9 +12,10 @@ import org.fanzha.engine.features.RuleField;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The event being scored, as rules read it ({@code event.<field>}). A reusable flyweight: the engine
- * points it at each event in turn. A field the event lacks is missing: NaN for a number, null for a
- * string, and any comparison with it is false (EVENTS.md names the fields; amounts are in yuan).
+ * The event being scored, as rules read it ({@code event.<field>}). A reusable flyweight: the
+ * engine points it at each event in turn. A field the event lacks is missing: NaN for a number,
+ * null for a string, and any comparison with it is false (EVENTS.md names the fields; amounts are
+ * in yuan).
  */
 public final class EventView {
 
@@ -26,20 +27,28 @@ public final class EventView {
     return this;
   }
 
-  @RuleField(name = "type", meaning = "The event type: call, sms, transfer, opening, device, report or label")
+  @RuleField(
+      name = "type",
+      meaning = "The event type: call, sms, transfer, opening, device, report or label")
   public @Nullable String type() {
     return event == null ? null : event.type().wireName();
   }
 
   @RuleField(name = "hour", meaning = "The hour of the event in Beijing time, 0–23")
   public double hour() {
-    return event == null ? Double.NaN : Math.floorMod(Math.floorDiv(event.ts(), Millis.HOUR) + 8, 24L);
+    return event == null
+        ? Double.NaN
+        : Math.floorMod(Math.floorDiv(event.ts(), Millis.HOUR) + 8, 24L);
   }
 
-  @RuleField(name = "weekday", meaning = "The day of the week in Beijing time, 1 (Monday) to 7 (Sunday)")
+  @RuleField(
+      name = "weekday",
+      meaning = "The day of the week in Beijing time, 1 (Monday) to 7 (Sunday)")
   public double weekday() {
     // 1970-01-01 was a Thursday (4).
-    return event == null ? Double.NaN : Math.floorMod(Math.floorDiv(event.ts() + 8 * Millis.HOUR, Millis.DAY) + 3, 7L) + 1;
+    return event == null
+        ? Double.NaN
+        : Math.floorMod(Math.floorDiv(event.ts() + 8 * Millis.HOUR, Millis.DAY) + 3, 7L) + 1;
   }
 
   @RuleField(name = "amount", meaning = "A transfer's amount in yuan")
@@ -52,7 +61,10 @@ public final class EventView {
     return event instanceof TransferEvent t ? t.currency() : null;
   }
 
-  @RuleField(name = "channel", meaning = "A transfer's channel (mobile, online, atm, counter, pos, third_party, crypto_otc) or an opening's channel")
+  @RuleField(
+      name = "channel",
+      meaning =
+          "A transfer's channel (mobile, online, atm, counter, pos, third_party, crypto_otc) or an opening's channel")
   public @Nullable String channel() {
     if (event instanceof TransferEvent t) {
       return t.channel() == null ? null : t.channel().wireName();
@@ -65,7 +77,10 @@ public final class EventView {
     return event instanceof CallEvent c ? c.durationS() : Double.NaN;
   }
 
-  @RuleField(name = "kind", meaning = "An opening's kind (sim, bank_account, payment_account, internet_account) or a device signal's (app_install, url_visit, screen_share, remote_control)")
+  @RuleField(
+      name = "kind",
+      meaning =
+          "An opening's kind (sim, bank_account, payment_account, internet_account) or a device signal's (app_install, url_visit, screen_share, remote_control)")
   public @Nullable String kind() {
     if (event instanceof OpeningEvent o) {
       return o.kind().wireName();
@@ -86,7 +101,9 @@ public final class EventView {
     return event instanceof LabelEvent l && l.fraudType() != null ? l.fraudType().wireName() : null;
   }
 
-  @RuleField(name = "region", meaning = "The region code (GB/T 2260) of a transfer, opening or report")
+  @RuleField(
+      name = "region",
+      meaning = "The region code (GB/T 2260) of a transfer, opening or report")
   public @Nullable String region() {
     if (event instanceof TransferEvent t) {
       return t.region();

@@ -38,14 +38,22 @@ public final class FieldCatalogue {
         continue;
       }
       if (m.getParameterCount() != 0) {
-        throw new IllegalStateException(holder.getSimpleName() + "." + m.getName() + " is marked but takes arguments");
+        throw new IllegalStateException(
+            holder.getSimpleName() + "." + m.getName() + " is marked but takes arguments");
       }
       Type type = typeOf(m.getReturnType(), holder, m);
       try {
-        MethodHandle getter = MethodHandles.publicLookup().unreflect(m).asType(MethodType.methodType(Object.class, Object.class));
-        Field previous = fields.put(mark.name(), new Field(mark.name(), type, m.getName(), mark.meaning(), getter, nullable));
+        MethodHandle getter =
+            MethodHandles.publicLookup()
+                .unreflect(m)
+                .asType(MethodType.methodType(Object.class, Object.class));
+        Field previous =
+            fields.put(
+                mark.name(),
+                new Field(mark.name(), type, m.getName(), mark.meaning(), getter, nullable));
         if (previous != null) {
-          throw new IllegalStateException(holder.getSimpleName() + " marks two accessors " + mark.name());
+          throw new IllegalStateException(
+              holder.getSimpleName() + " marks two accessors " + mark.name());
         }
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
@@ -64,7 +72,13 @@ public final class FieldCatalogue {
     if (c == String.class) {
       return Type.STRING;
     }
-    throw new IllegalStateException(holder.getSimpleName() + "." + m.getName() + " returns " + c + ", not a number, boolean or string");
+    throw new IllegalStateException(
+        holder.getSimpleName()
+            + "."
+            + m.getName()
+            + " returns "
+            + c
+            + ", not a number, boolean or string");
   }
 
   /** Returns the class whose accessors these are. */

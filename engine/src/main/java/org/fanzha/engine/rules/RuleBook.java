@@ -34,21 +34,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * A rule set version ready to score: every condition checked against the features of its kind and
  * compiled, every param the engine reads present. Immutable, so the engine can swap one book for
- * another between two events. Params a file does not give keep the shipped values
- * ({@code default-rules.yaml}); its rules are exactly the file's.
+ * another between two events. Params a file does not give keep the shipped values ({@code
+ * default-rules.yaml}); its rules are exactly the file's.
  */
 public final class RuleBook {
 
   /** The shipped rule file, on the class path beside this class. */
   public static final String DEFAULT_FILE = "default-rules.yaml";
 
-  private static final FieldCatalogue PHONE_FEATURES = FieldCatalogue.of(PhoneFeatures.class, false);
-  private static final Map<RuleSpec.Kind, FieldCatalogue> FEATURES = new EnumMap<>(Map.of(
-      RuleSpec.Kind.PHONE, PHONE_FEATURES,
-      RuleSpec.Kind.SUBSCRIBER, PHONE_FEATURES, // a subscriber is scored on what its phone's features say
-      RuleSpec.Kind.ACCOUNT, FieldCatalogue.of(AccountFeatures.class, false),
-      RuleSpec.Kind.HOLDER, FieldCatalogue.of(HolderFeatures.class, false),
-      RuleSpec.Kind.DEVICE, FieldCatalogue.of(NodeFeatures.class, false)));
+  private static final FieldCatalogue PHONE_FEATURES =
+      FieldCatalogue.of(PhoneFeatures.class, false);
+  private static final Map<RuleSpec.Kind, FieldCatalogue> FEATURES =
+      new EnumMap<>(
+          Map.of(
+              RuleSpec.Kind.PHONE, PHONE_FEATURES,
+              RuleSpec.Kind.SUBSCRIBER,
+                  PHONE_FEATURES, // a subscriber is scored on what its phone's features say
+              RuleSpec.Kind.ACCOUNT, FieldCatalogue.of(AccountFeatures.class, false),
+              RuleSpec.Kind.HOLDER, FieldCatalogue.of(HolderFeatures.class, false),
+              RuleSpec.Kind.DEVICE, FieldCatalogue.of(NodeFeatures.class, false)));
   private static final FieldCatalogue EVENT = FieldCatalogue.of(EventView.class, true);
   private static final String SHIPPED_TEXT = readShipped();
   private static volatile @Nullable RuleBook shipped;
@@ -105,7 +109,8 @@ public final class RuleBook {
    * Checks and compiles a rule file over {@code baseParams} (the file's params win), or throws with
    * every problem found.
    */
-  public static RuleBook compile(RuleFile file, Map<String, Double> baseParams) throws RuleFileException {
+  public static RuleBook compile(RuleFile file, Map<String, Double> baseParams)
+      throws RuleFileException {
     Map<String, Double> params = new TreeMap<>(EngineParams.DEFAULTS);
     params.putAll(baseParams);
     params.putAll(file.params());
@@ -120,38 +125,70 @@ public final class RuleBook {
       try {
         Node condition = Checker.check(spec.when(), scope);
         if (spec.enabled()) {
-          Objects.requireNonNull(byKind.get(spec.appliesTo())).add(new Rule(spec.code(), spec.reason(), spec.weight(), spec.role(), spec.when(), condition,
-              spec.links(), spec.eventOnly()));
+          Objects.requireNonNull(byKind.get(spec.appliesTo()))
+              .add(
+                  new Rule(
+                      spec.code(),
+                      spec.reason(),
+                      spec.weight(),
+                      spec.role(),
+                      spec.when(),
+                      condition,
+                      spec.links(),
+                      spec.eventOnly()));
         }
       } catch (ExpressionException e) {
         for (Problem p : e.problems()) {
-          problems.add(spec.whenAt().at(spec.when(), p.offset(), "rule " + spec.code() + ": " + p.message()));
+          problems.add(
+              spec.whenAt()
+                  .at(spec.when(), p.offset(), "rule " + spec.code() + ": " + p.message()));
         }
       }
     }
     for (Map.Entry<RuleSpec.Kind, List<Rule>> e : byKind.entrySet()) {
       if (e.getValue().size() > 64) {
-        problems.add(new RuleFileProblem(1, 1, "at most 64 enabled rules apply to " + e.getKey().wireName() + ", not "
-            + e.getValue().size()));
+        problems.add(
+            new RuleFileProblem(
+                1,
+                1,
+                "at most 64 enabled rules apply to "
+                    + e.getKey().wireName()
+                    + ", not "
+                    + e.getValue().size()));
       }
     }
     for (String p : EngineParams.REQUIRED) {
       if (!params.containsKey(p)) {
-        problems.add(new RuleFileProblem(1, 1, "param " + p + " is read by the engine and has no value"));
+        problems.add(
+            new RuleFileProblem(1, 1, "param " + p + " is read by the engine and has no value"));
       }
     }
-    // A param the engine does not read and no rule uses is a typo of a name (a shipped param may stay
+    // A param the engine does not read and no rule uses is a typo of a name (a shipped param may
+    // stay
     // unused: a file copied from the shipped one keeps them when a rule is deleted).
     for (String p : file.params().keySet()) {
       if (!used.contains(p) && !EngineParams.readByEngine(p) && !baseParams.containsKey(p)) {
-        problems.add(new RuleFileProblem(1, 1, "param " + p + " is used by no rule and not read by the engine (a typo?)"
-            + Checker.suggest(p, baseParams.isEmpty() ? EngineParams.REQUIRED : baseParams.keySet())));
+        problems.add(
+            new RuleFileProblem(
+                1,
+                1,
+                "param "
+                    + p
+                    + " is used by no rule and not read by the engine (a typo?)"
+                    + Checker.suggest(
+                        p, baseParams.isEmpty() ? EngineParams.REQUIRED : baseParams.keySet())));
       }
     }
-    if (!(Objects.requireNonNull(params.get("subscriber.band_a")) >= Objects.requireNonNull(params.get("subscriber.band_b"))
-        && params.get("subscriber.band_b") >= Objects.requireNonNull(params.get("subscriber.band_c")))) {
-      problems.add(new RuleFileProblem(1, 1, "params subscriber.band_a, band_b and band_c are the lowest scores of "
-          + "bands A, B and C: each at most the one before"));
+    if (!(Objects.requireNonNull(params.get("subscriber.band_a"))
+            >= Objects.requireNonNull(params.get("subscriber.band_b"))
+        && params.get("subscriber.band_b")
+            >= Objects.requireNonNull(params.get("subscriber.band_c")))) {
+      problems.add(
+          new RuleFileProblem(
+              1,
+              1,
+              "params subscriber.band_a, band_b and band_c are the lowest scores of "
+                  + "bands A, B and C: each at most the one before"));
     }
     if (!problems.isEmpty()) {
       throw new RuleFileException(problems);
@@ -160,15 +197,25 @@ public final class RuleBook {
     Map<RuleSpec.Kind, RuleSet> sets = new EnumMap<>(RuleSpec.Kind.class);
     for (Map.Entry<RuleSpec.Kind, List<Rule>> e : byKind.entrySet()) {
       List<Node> conditions = e.getValue().stream().map(Rule::condition).toList();
-      sets.put(e.getKey(), new RuleSet(e.getValue(), RuleCompiler.compile(Objects.requireNonNull(FEATURES.get(e.getKey())).holder(), conditions), roleMin));
+      sets.put(
+          e.getKey(),
+          new RuleSet(
+              e.getValue(),
+              RuleCompiler.compile(
+                  Objects.requireNonNull(FEATURES.get(e.getKey())).holder(), conditions),
+              roleMin));
     }
     return new RuleBook(file, params, sets);
   }
 
-  /** Returns what a condition of {@code kind} may name, recording the params it reads into {@code used}. */
+  /**
+   * Returns what a condition of {@code kind} may name, recording the params it reads into {@code
+   * used}.
+   */
   static Scope scope(RuleSpec.Kind kind, Map<String, Double> params, Set<String> used) {
     Map<String, Field> features = Objects.requireNonNull(FEATURES.get(kind)).fields();
-    // a subscriber's score is asked of a phone at any moment, not of an event: its lines read no event field
+    // a subscriber's score is asked of a phone at any moment, not of an event: its lines read no
+    // event field
     Map<String, Field> eventFields = kind == RuleSpec.Kind.SUBSCRIBER ? Map.of() : EVENT.fields();
     return new Scope() {
       @Override
@@ -207,7 +254,9 @@ public final class RuleBook {
     };
   }
 
-  /** Returns the catalogue of what rules may read, by kind ({@code event} for the event's fields). */
+  /**
+   * Returns the catalogue of what rules may read, by kind ({@code event} for the event's fields).
+   */
   public static Map<String, Collection<Field>> catalogue() {
     Map<String, Collection<Field>> out = new java.util.LinkedHashMap<>();
     for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
@@ -272,14 +321,20 @@ public final class RuleBook {
   }
 
   /**
-   * Returns this book evaluating its conditions with other implementations, which must mean the same
-   * (rule {@code i} of a kind is bit {@code i}): for measuring the compiled form against others.
+   * Returns this book evaluating its conditions with other implementations, which must mean the
+   * same (rule {@code i} of a kind is bit {@code i}): for measuring the compiled form against
+   * others.
    */
   public RuleBook withConditions(Map<RuleSpec.Kind, Conditions> conditions) {
     Map<RuleSpec.Kind, RuleSet> s = new EnumMap<>(RuleSpec.Kind.class);
     int roleMin = (int) Math.round(Objects.requireNonNull(params.get("role.min_score")));
     for (Map.Entry<RuleSpec.Kind, RuleSet> e : sets.entrySet()) {
-      s.put(e.getKey(), new RuleSet(e.getValue().rules(), conditions.getOrDefault(e.getKey(), e.getValue().conditions()), roleMin));
+      s.put(
+          e.getKey(),
+          new RuleSet(
+              e.getValue().rules(),
+              conditions.getOrDefault(e.getKey(), e.getValue().conditions()),
+              roleMin));
     }
     return new RuleBook(file, params, s);
   }

@@ -50,8 +50,14 @@ public final class RuleCodes {
         }
       }
       if (r.codes.size() + fresh > 64) {
-        throw new IllegalArgumentException("the engine has seen " + r.codes.size() + " rule codes for " + k.wireName()
-            + " and this rule set adds " + fresh + "; at most 64 codes per kind can be told apart");
+        throw new IllegalArgumentException(
+            "the engine has seen "
+                + r.codes.size()
+                + " rule codes for "
+                + k.wireName()
+                + " and this rule set adds "
+                + fresh
+                + "; at most 64 codes per kind can be told apart");
       }
     }
     Map<RuleSpec.Kind, long[]> bits = new EnumMap<>(RuleSpec.Kind.class);

@@ -24,16 +24,19 @@ public final class RuleCompiler {
    */
   public static Conditions compile(Class<?> featuresClass, List<Node> conditions) {
     if (conditions.size() > 64) {
-      throw new IllegalArgumentException("at most 64 rules per entity kind, not " + conditions.size());
+      throw new IllegalArgumentException(
+          "at most 64 rules per entity kind, not " + conditions.size());
     }
     String name = "Rules" + CLASSES.incrementAndGet();
     String source = source(name, featuresClass, conditions);
     // checked trees always compile; a failure is the emitter's fault, reported with the source
-    return GeneratedClasses.instantiate(source, "org.fanzha.engine.rules.generated." + name, Conditions.class,
-        "generated rules");
+    return GeneratedClasses.instantiate(
+        source, "org.fanzha.engine.rules.generated." + name, Conditions.class, "generated rules");
   }
 
-  /** Returns the Java source of the class (package-visible for tests and for inspecting what runs). */
+  /**
+   * Returns the Java source of the class (package-visible for tests and for inspecting what runs).
+   */
   static String source(String name, Class<?> featuresClass, List<Node> conditions) {
     String f = featuresClass.getName();
     StringBuilder body = new StringBuilder();
@@ -44,13 +47,23 @@ public final class RuleCompiler {
       for (String c : emitter.constants()) {
         constants.append("  ").append(c).append('\n');
       }
-      body.append("    if (").append(test).append(") m |= 0x").append(Long.toHexString(1L << i)).append("L;\n");
+      body.append("    if (")
+          .append(test)
+          .append(") m |= 0x")
+          .append(Long.toHexString(1L << i))
+          .append("L;\n");
     }
     return "package org.fanzha.engine.rules.generated;\n"
-        + "public final class " + name + " implements org.fanzha.engine.rules.Conditions {\n"
+        + "public final class "
+        + name
+        + " implements org.fanzha.engine.rules.Conditions {\n"
         + constants
         + "  public long test(Object features, org.fanzha.engine.rules.EventView e) {\n"
-        + "    " + f + " f = (" + f + ") features;\n"
+        + "    "
+        + f
+        + " f = ("
+        + f
+        + ") features;\n"
         + "    long m = 0L;\n"
         + body
         + "    return m;\n"

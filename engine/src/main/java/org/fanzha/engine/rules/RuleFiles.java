@@ -8,12 +8,18 @@ import java.nio.file.Path;
 import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.engine.rules.file.RuleFileProblem;
 
-/** Rule files on disk, for the command line: read, check, and report problems as {@code FILE:LINE:COLUMN: message}. */
+/**
+ * Rule files on disk, for the command line: read, check, and report problems as {@code
+ * FILE:LINE:COLUMN: message}.
+ */
 public final class RuleFiles {
 
   private RuleFiles() {}
 
-  /** A rule file that cannot be used; its message lists every problem, one per line, as compilers print them. */
+  /**
+   * A rule file that cannot be used; its message lists every problem, one per line, as compilers
+   * print them.
+   */
   public static final class InvalidRuleFile extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
@@ -40,9 +46,18 @@ public final class RuleFiles {
     try {
       long size = Files.size(file);
       if (size > org.fanzha.engine.rules.file.RuleFileReader.MAX_BYTES) {
-        throw new InvalidRuleFile(file, new RuleFileException(java.util.List.of(new RuleFileProblem(1, 1,
-            "the rule file has " + size + " bytes; at most " + org.fanzha.engine.rules.file.RuleFileReader.MAX_BYTES
-                + " (1 MiB) are accepted"))));
+        throw new InvalidRuleFile(
+            file,
+            new RuleFileException(
+                java.util.List.of(
+                    new RuleFileProblem(
+                        1,
+                        1,
+                        "the rule file has "
+                            + size
+                            + " bytes; at most "
+                            + org.fanzha.engine.rules.file.RuleFileReader.MAX_BYTES
+                            + " (1 MiB) are accepted"))));
       }
       return RuleBook.parse(Files.readString(file, StandardCharsets.UTF_8));
     } catch (RuleFileException e) {

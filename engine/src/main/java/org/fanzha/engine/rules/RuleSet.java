@@ -22,7 +22,10 @@ public final class RuleSet {
   private final int roleMinScore;
   private final long eventOnly;
 
-  /** Creates a set whose rule {@code i} holds when bit {@code i} of {@code conditions} is set; a role is named from {@code roleMinScore}. */
+  /**
+   * Creates a set whose rule {@code i} holds when bit {@code i} of {@code conditions} is set; a
+   * role is named from {@code roleMinScore}.
+   */
   public RuleSet(List<Rule> rules, Conditions conditions, int roleMinScore) {
     if (rules.size() > 64) {
       throw new IllegalArgumentException("at most 64 rules per set: " + rules.size());
@@ -54,14 +57,17 @@ public final class RuleSet {
     return rules;
   }
 
-  /** Returns the rule indexes (a bit each) that decide only the event they fire on ({@code scope: event}). */
+  /**
+   * Returns the rule indexes (a bit each) that decide only the event they fire on ({@code scope:
+   * event}).
+   */
   public long eventOnly() {
     return eventOnly;
   }
 
   /**
-   * Returns what the entity keeps of {@code v}, an evaluation of this set: {@code v} itself when no event-only rule
-   * fired, else the rules that fired less those, combined into {@code out}.
+   * Returns what the entity keeps of {@code v}, an evaluation of this set: {@code v} itself when no
+   * event-only rule fired, else the rules that fired less those, combined into {@code out}.
    */
   public Verdict kept(Verdict v, Verdict out) {
     long fired = v.mask() & eventOnly;
@@ -84,17 +90,18 @@ public final class RuleSet {
   }
 
   /**
-   * Runs every rule over the features and the event and writes the outcome into {@code out}; returns {@code out}. A
-   * set holds no state of an evaluation: engines on several threads share one (a rule book is compiled once).
+   * Runs every rule over the features and the event and writes the outcome into {@code out};
+   * returns {@code out}. A set holds no state of an evaluation: engines on several threads share
+   * one (a rule book is compiled once).
    */
   public Verdict evaluate(Object features, EventView event, Verdict out) {
     return combine(conditions.test(features, event), out);
   }
 
   /**
-   * Writes into {@code out} the score, mask and role of a set of fired rules ({@code fired}: a bit per rule index), as
-   * {@link #evaluate} does for the rules an evaluation fires; returns {@code out}. For a risk held on reasons gathered
-   * over several evaluations.
+   * Writes into {@code out} the score, mask and role of a set of fired rules ({@code fired}: a bit
+   * per rule index), as {@link #evaluate} does for the rules an evaluation fires; returns {@code
+   * out}. For a risk held on reasons gathered over several evaluations.
    */
   public Verdict combine(long fired, Verdict out) {
     double keep = 1;

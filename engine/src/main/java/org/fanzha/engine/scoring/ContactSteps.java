@@ -29,7 +29,11 @@ public final class ContactSteps {
   private final EpisodeTypes types;
   private final @Nullable ContentClassifier classifier;
 
-  public ContactSteps(EngineState s, RulesInForce r, Evaluation eval, DecisionTally tally,
+  public ContactSteps(
+      EngineState s,
+      RulesInForce r,
+      Evaluation eval,
+      DecisionTally tally,
       @Nullable ContentClassifier classifier) {
     this.s = s;
     this.r = r;
@@ -42,7 +46,10 @@ public final class ContactSteps {
   /** The handset the caller used: one more number on it; a handset carrying many is scored. */
   void callHandset(CallEvent c, Facts f) {
     long ts = c.ts();
-    int imei = s.devices.intern(Objects.requireNonNull(c.callerImei())); // the part is made only for a call that names it
+    int imei =
+        s.devices.intern(
+            Objects.requireNonNull(
+                c.callerImei())); // the part is made only for a call that names it
     s.devices.usedByPhone(imei, ts, FeatureTable.nameHash(c.caller()));
     f.imeiPhones = s.devices.phones(imei, ts);
     if (f.imeiPhones >= r.params.deviceEvalMinPhones) {
@@ -58,7 +65,9 @@ public final class ContactSteps {
     f.cellPhones = s.cells.phones(cell, ts);
   }
 
-  /** The caller: its counters, first contacts, handset and cell counts, spoofing; then its score. */
+  /**
+   * The caller: its counters, first contacts, handset and cell counts, spoofing; then its score.
+   */
   void caller(CallEvent c, Facts f) {
     PhoneTable phones = s.phones;
     EngineParams k = r.params;
@@ -93,7 +102,8 @@ public final class ContactSteps {
     if (c.displayed() != null && !c.displayed().equals(c.caller())) {
       phones.spoofed(p);
     }
-    // a long call to someone neither side had called before: the caller's count here, the callee's episode later
+    // a long call to someone neither side had called before: the caller's count here, the callee's
+    // episode later
     f.longFirst = dur >= k.victimLongS && !seen && !s.calledBy(p, q);
     if (f.longFirst) {
       phones.countLongFirstContact(p);
@@ -105,7 +115,10 @@ public final class ContactSteps {
     f.callerType = phones.fraudType(p);
   }
 
-  /** The callee as a number: it was called by the caller; if it had called the caller first, this is a call-back. */
+  /**
+   * The callee as a number: it was called by the caller; if it had called the caller first, this is
+   * a call-back.
+   */
   void callee(CallEvent c) {
     PhoneTable phones = s.phones;
     int p = phones.intern(c.caller());
@@ -113,18 +126,22 @@ public final class ContactSteps {
     tally.party(EntityKind.PHONE, q, c.callee());
     s.recordCalledBy(q, p);
     if (s.pairs.mightContain(PAIR_CALL, q, p)) {
-      phones.add(q, phones.slot(q, c.ts()), PhoneTable.CALLBACK); // q called p before: p is calling back
+      phones.add(
+          q, phones.slot(q, c.ts()), PhoneTable.CALLBACK); // q called p before: p is calling back
     }
   }
 
-  /** The caller as a person: they have talked with the callee (people who know each other, for later payments). */
+  /**
+   * The caller as a person: they have talked with the callee (people who know each other, for later
+   * payments).
+   */
   void callerTalked(CallEvent c) {
     s.recordTalked(s.phones.intern(c.caller()), s.phones.intern(c.callee()));
   }
 
   /**
-   * The callee as a person: a long first call from a strongly suspected number opens a victim episode; from a number
-   * suspected only for how it calls, a quiet one.
+   * The callee as a person: a long first call from a strongly suspected number opens a victim
+   * episode; from a number suspected only for how it calls, a quiet one.
    */
   void calledPerson(CallEvent c, Facts f) {
     PhoneTable phones = s.phones;
@@ -143,11 +160,21 @@ public final class ContactSteps {
       phones.setFlags(q, PhoneTable.FLAG_EPISODE);
       int type = types.of(q, f.callerType, 0, EpisodeTypes.displayed(c));
       if (f.callerLinked) {
-        s.victims.step(q, c.callee(), null, VictimWatch.CONTACT, f.callerHeld >= k.highCallScore ? Level.HIGH
-            : Level.MEDIUM, p, type, ts, c.id());
+        s.victims.step(
+            q,
+            c.callee(),
+            null,
+            VictimWatch.CONTACT,
+            f.callerHeld >= k.highCallScore ? Level.HIGH : Level.MEDIUM,
+            p,
+            type,
+            ts,
+            c.id());
       } else {
-        // suspected for how it calls, not tied to fraud (a call centre calls like that too): remember quietly;
-        // the number being tied to fraud, or money to a suspect payee, raises the warning (Propagation,
+        // suspected for how it calls, not tied to fraud (a call centre calls like that too):
+        // remember quietly;
+        // the number being tied to fraud, or money to a suspect payee, raises the warning
+        // (Propagation,
         // TransferSteps)
         s.victims.note(q, VictimWatch.CONTACT, p, type, ts, c.id());
       }
@@ -173,7 +200,10 @@ public final class ContactSteps {
         phones.add(p, slot, PhoneTable.SMS_FRAUD);
         phones.fraudType(p, f.lureType);
       } else if (v.isFraud() && v.score() >= r.params.hintMin) {
-        f.hintType = EpisodeTypes.code(Objects.requireNonNull(v.fraudType())); // not evidence against anyone: a name for an episode
+        f.hintType =
+            EpisodeTypes.code(
+                Objects.requireNonNull(
+                    v.fraudType())); // not evidence against anyone: a name for an episode
       }
     }
     eval.phone(p, ts);

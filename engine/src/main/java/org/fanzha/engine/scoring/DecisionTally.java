@@ -85,7 +85,8 @@ public final class DecisionTally {
       return;
     }
     bestAction = bestAction.max(ActionPolicy.action(kind, score, role, type));
-    // of parties held alike, the event's main party: its steps may run after a handset's (decision 0023)
+    // of parties held alike, the event's main party: its steps may run after a handset's (decision
+    // 0023)
     if (score > bestScore || (score == bestScore && kind == primaryKind && id == primaryId)) {
       bestScore = score;
       bestKind = kind;
@@ -103,13 +104,26 @@ public final class DecisionTally {
     }
     Level level = Level.of(bestScore);
     byLevel[level.ordinal()]++;
-    String entity = bestKind == primaryKind && bestId == primaryId ? primaryName
-        : bestKind == otherKind && bestId == otherId ? otherName : state.table(bestKind).name(bestId);
-    return new Decision(eventId, bestKind, entity, bestScore, level, bestAction,
+    String entity =
+        bestKind == primaryKind && bestId == primaryId
+            ? primaryName
+            : bestKind == otherKind && bestId == otherId
+                ? otherName
+                : state.table(bestKind).name(bestId);
+    return new Decision(
+        eventId,
+        bestKind,
+        entity,
+        bestScore,
+        level,
+        bestAction,
         state.codes.reasons(RuleKinds.of(bestKind), bestMask));
   }
 
-  /** Returns whether the decision just made is about the party this event first held on the model's opinion. */
+  /**
+   * Returns whether the decision just made is about the party this event first held on the model's
+   * opinion.
+   */
   boolean decidedNewlyOnModel() {
     return bestKind != null && bestKind == newlyOnModelKind && bestId == newlyOnModelId;
   }
@@ -124,7 +138,9 @@ public final class DecisionTally {
     return bestId;
   }
 
-  /** Returns the count of decisions made at each level, by ordinal; the array itself, for snapshots. */
+  /**
+   * Returns the count of decisions made at each level, by ordinal; the array itself, for snapshots.
+   */
   public long[] decisionsByLevel() {
     return byLevel;
   }

@@ -31,7 +31,8 @@ public final class EngineState {
   static final int PAIR_VICTIM_PAY = 4;
   static final int PAIR_VICTIM_LINK = 5;
   static final int PAIR_MULE_PAY = 6;
-  // kept only by a keyed engine, where the other side's relation lives with another key (decision 0023)
+  // kept only by a keyed engine, where the other side's relation lives with another key (decision
+  // 0023)
   static final int PAIR_CALLED_BY = 7;
   static final int PAIR_TALKED = 8;
 
@@ -46,18 +47,38 @@ public final class EngineState {
   final RuleCodes codes;
   final VictimWatch victims;
   final PersonRisks persons = new PersonRisks();
-  /** A keyed share's copies of what people read of numbers (empty elsewhere: there the numbers are this state's). */
+
+  /**
+   * A keyed share's copies of what people read of numbers (empty elsewhere: there the numbers are
+   * this state's).
+   */
   final NumberCopies numberCopies = new NumberCopies();
-  /** What people's steps read of the numbers that reached them: this state's own phones, or a keyed share's copies. */
+
+  /**
+   * What people's steps read of the numbers that reached them: this state's own phones, or a keyed
+   * share's copies.
+   */
   NumberView numbers;
 
-  /** Whether this state is one stage's share of a keyed runner: relations are then kept on both sides. */
+  /**
+   * Whether this state is one stage's share of a keyed runner: relations are then kept on both
+   * sides.
+   */
   private boolean keyed;
+
   /** The time every table stamps on the entities it interns (decision 0027). */
   private final FeatureTable.Clock clock = new FeatureTable.Clock();
 
-  private EngineState(PhoneTable phones, AccountTable accounts, HolderTable holders, NodeTable devices, NodeTable ips,
-      CellTable cells, PairMemory pairs, RiskLists lists, RuleCodes codes) {
+  private EngineState(
+      PhoneTable phones,
+      AccountTable accounts,
+      HolderTable holders,
+      NodeTable devices,
+      NodeTable ips,
+      CellTable cells,
+      PairMemory pairs,
+      RiskLists lists,
+      RuleCodes codes) {
     this.phones = phones;
     this.accounts = accounts;
     this.holders = holders;
@@ -68,24 +89,34 @@ public final class EngineState {
     this.lists = lists;
     this.codes = codes;
     this.victims = new VictimWatch(0, phones::name);
-    this.numbers = phone -> new NumberView.NumberRisk(phones.score(phone), phones.reasonMask(phone),
-        phones.roleMask(phone), phones.fraudType(phone));
-    for (EntityKind k : new EntityKind[] {EntityKind.PHONE, EntityKind.ACCOUNT, EntityKind.HOLDER, EntityKind.DEVICE,
-        EntityKind.IP}) {
+    this.numbers =
+        phone ->
+            new NumberView.NumberRisk(
+                phones.score(phone),
+                phones.reasonMask(phone),
+                phones.roleMask(phone),
+                phones.fraudType(phone));
+    for (EntityKind k :
+        new EntityKind[] {
+          EntityKind.PHONE, EntityKind.ACCOUNT, EntityKind.HOLDER, EntityKind.DEVICE, EntityKind.IP
+        }) {
       table(k).flagsFrom(name -> lists.flagsOf(k, name));
       table(k).useClock(clock);
     }
     cells.useClock(clock);
   }
 
-  /** Sets the time stamped on the entities met from now on (the engine's clock: the latest event time). */
+  /**
+   * Sets the time stamped on the entities met from now on (the engine's clock: the latest event
+   * time).
+   */
   public void clock(long ts) {
     clock.set(ts);
   }
 
   /**
-   * Forgets the entities last seen more than {@code idleMs} before {@code now} that hold nothing below {@code
-   * keepScore} (decision 0027); returns how many it forgot.
+   * Forgets the entities last seen more than {@code idleMs} before {@code now} that hold nothing
+   * below {@code keepScore} (decision 0027); returns how many it forgot.
    */
   public int forgetIdle(long now, long idleMs, int keepScore) {
     return IdleEntities.sweep(this, now, idleMs, keepScore).total();
@@ -93,9 +124,16 @@ public final class EngineState {
 
   /** Returns empty state sized for a small city; the tables grow as entities arrive. */
   public static EngineState empty(EngineConfig config) {
-    return new EngineState(new PhoneTable(1 << 12), new AccountTable(1 << 12), new HolderTable(1 << 10),
-        new NodeTable(1 << 10), new NodeTable(1 << 10), new CellTable(1 << 10),
-        PairMemory.create(config.pairsLog2Bits()), new RiskLists(), new RuleCodes());
+    return new EngineState(
+        new PhoneTable(1 << 12),
+        new AccountTable(1 << 12),
+        new HolderTable(1 << 10),
+        new NodeTable(1 << 10),
+        new NodeTable(1 << 10),
+        new CellTable(1 << 10),
+        PairMemory.create(config.pairsLog2Bits()),
+        new RiskLists(),
+        new RuleCodes());
   }
 
   /** Writes every structure, in the order {@link #read} expects. */
@@ -115,8 +153,9 @@ public final class EngineState {
   }
 
   /**
-   * Reads what {@link #write} wrote in snapshot format {@code version}; {@code clock} is the snapshot's (the latest
-   * event time), at which older formats' handset and network references become counts.
+   * Reads what {@link #write} wrote in snapshot format {@code version}; {@code clock} is the
+   * snapshot's (the latest event time), at which older formats' handset and network references
+   * become counts.
    */
   public static EngineState read(DataInputStream d, int version, long clock) throws IOException {
     PhoneTable phones = new PhoneTable(16);
@@ -131,7 +170,9 @@ public final class EngineState {
     ips.read(d, version, clock);
     CellTable cells = new CellTable(16);
     cells.read(d, version, clock);
-    if (version < 10) { // before 10 a phone or account kept which handset and network it used, not their counts
+    if (version
+        < 10) { // before 10 a phone or account kept which handset and network it used, not their
+      // counts
       phones.countsFromIds(devices, cells, clock);
       accounts.countsFromIds(devices, ips, clock);
     }
@@ -139,7 +180,8 @@ public final class EngineState {
     RiskLists lists = RiskLists.read(d, version);
     RuleCodes codes = new RuleCodes();
     codes.read(d); // before a book is adopted, so stored masks keep naming the same codes
-    EngineState s = new EngineState(phones, accounts, holders, devices, ips, cells, pairs, lists, codes);
+    EngineState s =
+        new EngineState(phones, accounts, holders, devices, ips, cells, pairs, lists, codes);
     s.victims.read(d, version);
     if (version >= 9) {
       s.persons.read(d); // before 9 a person's standing was part of the phone's held risk
@@ -151,32 +193,43 @@ public final class EngineState {
   }
 
   /**
-   * Makes this state one key group's share of a stage in a keyed runner (decision 0023): relations are kept on both
-   * sides, and people's steps read the copies of numbers the ACTOR stage sent ({@link NumberCopies}).
+   * Makes this state one key group's share of a stage in a keyed runner (decision 0023): relations
+   * are kept on both sides, and people's steps read the copies of numbers the ACTOR stage sent
+   * ({@link NumberCopies}).
    */
   public void keyed() {
     keyed = true;
     numbers = phone -> numberCopies.of(phones.name(phone));
   }
 
-  /** Returns whether phone {@code p} was called by {@code q} before: q's own relation, or p's copy when keyed. */
+  /**
+   * Returns whether phone {@code p} was called by {@code q} before: q's own relation, or p's copy
+   * when keyed.
+   */
   boolean calledBy(int p, int q) {
     return keyed ? pairs.mightContain(PAIR_CALLED_BY, p, q) : pairs.mightContain(PAIR_CALL, q, p);
   }
 
-  /** Remembers at the callee that {@code q} was called by {@code p} (needed only where p's relation is elsewhere). */
+  /**
+   * Remembers at the callee that {@code q} was called by {@code p} (needed only where p's relation
+   * is elsewhere).
+   */
   void recordCalledBy(int q, int p) {
     if (keyed) {
       pairs.testAndSet(PAIR_CALLED_BY, q, p);
     }
   }
 
-  /** Returns whether two phones have called each other, either way ({@code -1}: an unknown phone, no). */
+  /**
+   * Returns whether two phones have called each other, either way ({@code -1}: an unknown phone,
+   * no).
+   */
   boolean talked(int v, int x) {
     if (x < 0) {
       return false;
     }
-    return keyed ? pairs.mightContain(PAIR_TALKED, v, x)
+    return keyed
+        ? pairs.mightContain(PAIR_TALKED, v, x)
         : pairs.mightContain(PAIR_CALL, v, x) || pairs.mightContain(PAIR_CALL, x, v);
   }
 

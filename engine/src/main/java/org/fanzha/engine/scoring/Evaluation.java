@@ -39,12 +39,19 @@ public final class Evaluation {
   private final HolderFeatures hf = new HolderFeatures();
   private final NodeFeatures nf = new NodeFeatures();
   private final Verdict verdict = new Verdict();
+
   /** Scratch for a phone held again without its lapsed victim links. */
   private final Verdict relinked = new Verdict();
+
   /** What an entity keeps of an evaluation whose event-only rules fired ({@code scope: event}). */
   private final Verdict keptPart = new Verdict();
+
   private final EventView ev = new EventView();
-  /** How often each lasting rule bit fired, per kind (PHONE, ACCOUNT, HOLDER, DEVICE): for back-tests, shadows, metrics. */
+
+  /**
+   * How often each lasting rule bit fired, per kind (PHONE, ACCOUNT, HOLDER, DEVICE): for
+   * back-tests, shadows, metrics.
+   */
   private final long[][] hits = new long[RuleSpec.Kind.values().length][64];
 
   /** Sees each phone and account as its rules see it; for training models (none in production). */
@@ -78,8 +85,9 @@ public final class Evaluation {
   }
 
   /**
-   * Returns the model of {@code kind} with the features of entity {@code id} as they stand at {@code now}, in a new
-   * flyweight (a query never disturbs the event path's), or null when there is no model for the kind.
+   * Returns the model of {@code kind} with the features of entity {@code id} as they stand at
+   * {@code now}, in a new flyweight (a query never disturbs the event path's), or null when there
+   * is no model for the kind.
    */
   public @Nullable ModelQuery model(EntityKind kind, int id, long now) {
     if (kind == EntityKind.PHONE && models.phone() != null) {
@@ -97,11 +105,12 @@ public final class Evaluation {
   }
 
   /**
-   * Returns {@code d} with the two inputs that moved the model most appended to its reasons when it is at least medium
-   * and this event first held its party on a rule raising the score on the model's. Later decisions about the party
-   * name the rule only (the entity API explains it at any time): a TreeSHAP walk costs tens of microseconds, and a
-   * busy number is decided on at every call. What is explained follows from the held reasons, which snapshots keep,
-   * so both runners and a restored engine explain the same decisions.
+   * Returns {@code d} with the two inputs that moved the model most appended to its reasons when it
+   * is at least medium and this event first held its party on a rule raising the score on the
+   * model's. Later decisions about the party name the rule only (the entity API explains it at any
+   * time): a TreeSHAP walk costs tens of microseconds, and a busy number is decided on at every
+   * call. What is explained follows from the held reasons, which snapshots keep, so both runners
+   * and a restored engine explain the same decisions.
    */
   public Decision withModelReasons(Decision d, long now) {
     EntityKind kind = tally.decidedKind();
@@ -116,7 +125,8 @@ public final class Evaluation {
     for (EntityModel.Contribution c : q.reasons(2)) {
       reasons.add(c.reason());
     }
-    return new Decision(d.eventId(), d.entityKind(), d.entity(), d.score(), d.level(), d.action(), reasons);
+    return new Decision(
+        d.eventId(), d.entityKind(), d.entity(), d.score(), d.level(), d.action(), reasons);
   }
 
   /** A model asked about one entity: its score and the features it was computed from. */
@@ -139,10 +149,13 @@ public final class Evaluation {
   }
 
   /**
-   * Scores a phone as the party that acts (calls, sends, is reported, opened): its own calling, its card, its links;
-   * not the victim stage of its owner, which {@link #person} scores.
+   * Scores a phone as the party that acts (calls, sends, is reported, opened): its own calling, its
+   * card, its links; not the victim stage of its owner, which {@link #person} scores.
    */
-  /** Number {@code p}'s held risk is about to change outside {@link #phone} (a list or label drops it). */
+  /**
+   * Number {@code p}'s held risk is about to change outside {@link #phone} (a list or label drops
+   * it).
+   */
   void numberChanging(int p) {
     propagation.numberScored(p, 0);
   }
@@ -161,13 +174,19 @@ public final class Evaluation {
     long mask = RuleCodes.toBits(verdict.mask(), r.phoneBits);
     count(RuleSpec.Kind.PHONE, mask);
     long heldBefore = phones.reasonMask(p);
-    tally.consider(EntityKind.PHONE, p, score, mask, role); // the event's decision; the number keeps what follows
+    tally.consider(
+        EntityKind.PHONE,
+        p,
+        score,
+        mask,
+        role); // the event's decision; the number keeps what follows
     Verdict k = r.phoneRules.kept(verdict, keptPart);
     score = k.score();
     role = k.role();
     mask = RuleCodes.toBits(k.mask(), r.phoneBits);
     if (r.victimLinksLapsed(heldBefore, mask, phones.victimLinks(p), phones.longFirstContacts(p))) {
-      // held risk is a peak kept on purpose (evidence seen once stays), except chance victim links: the number is
+      // held risk is a peak kept on purpose (evidence seen once stays), except chance victim links:
+      // the number is
       // held again on the reasons it has now and the others it held, without them
       long kept = r.phoneRuleIndexes(heldBefore & ~r.phoneVictimLinkBits) | k.mask();
       r.phoneRules.combine(kept, relinked);
@@ -192,14 +211,16 @@ public final class Evaluation {
   }
 
   /**
-   * Scores a phone as a person who may be being defrauded now: the phone rules read the victim stage of the
-   * person's episode, their list standing, and nothing of the phone's own calling (decision 0023: a keyed runner
-   * keeps people apart from the numbers that act). The held risk keeps the higher of the two.
+   * Scores a phone as a person who may be being defrauded now: the phone rules read the victim
+   * stage of the person's episode, their list standing, and nothing of the phone's own calling
+   * (decision 0023: a keyed runner keeps people apart from the numbers that act). The held risk
+   * keeps the higher of the two.
    */
   int person(int v, long now) {
     PhoneTable phones = s.phones;
     // a quiet episode (nothing warned yet) does not make its subject a victim
-    int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 ? s.victims.warnedStage(v, now) : 0;
+    int stage =
+        (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 ? s.victims.warnedStage(v, now) : 0;
     r.phoneRules.evaluate(pf.loadPerson(phones, v, stage), ev, verdict);
     int score = verdict.score();
     long mask = RuleCodes.toBits(verdict.mask(), r.phoneBits);
@@ -220,7 +241,12 @@ public final class Evaluation {
     long mask = RuleCodes.toBits(verdict.mask(), r.accountBits);
     count(RuleSpec.Kind.ACCOUNT, mask);
     long heldBefore = s.accounts.reasonMask(a);
-    tally.consider(EntityKind.ACCOUNT, a, score, mask, role); // the event's decision; the account keeps what follows
+    tally.consider(
+        EntityKind.ACCOUNT,
+        a,
+        score,
+        mask,
+        role); // the event's decision; the account keeps what follows
     Verdict k = r.accountRules.kept(verdict, keptPart);
     score = k.score();
     role = k.role();
@@ -259,8 +285,8 @@ public final class Evaluation {
   }
 
   /**
-   * Follows the links the event's evaluations asked for (holders, a dealer's cards, quiet episodes of a caller now
-   * suspected), after its decision: they reach entities the event does not name.
+   * Follows the links the event's evaluations asked for (holders, a dealer's cards, quiet episodes
+   * of a caller now suspected), after its decision: they reach entities the event does not name.
    */
   public void settle() {
     propagation.settle();
@@ -286,7 +312,10 @@ public final class Evaluation {
     return propagation.isDealer(h);
   }
 
-  /** Tells the tally when the model's rules just entered an entity's held reasons: that decision gets explained. */
+  /**
+   * Tells the tally when the model's rules just entered an entity's held reasons: that decision
+   * gets explained.
+   */
   private void noteModel(EntityKind kind, int id, long heldBefore, long heldAfter) {
     long bits = r.modelBits(kind);
     if ((heldAfter & bits) != 0 && (heldBefore & bits) == 0) {

@@ -6,10 +6,11 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an event's earlier stages found that its later stages need (decision 0023): the counts a handset carried
- * for the number that used it, the caller's standing for the callee's episode, what the payer's and the payee's
- * accounts say for the paying person, whether the holder is a dealer for the card opened. The embedded runner
- * passes one object along; a keyed runner sends it with the event from operator to operator.
+ * What an event's earlier stages found that its later stages need (decision 0023): the counts a
+ * handset carried for the number that used it, the caller's standing for the callee's episode, what
+ * the payer's and the payee's accounts say for the paying person, whether the holder is a dealer
+ * for the card opened. The embedded runner passes one object along; a keyed runner sends it with
+ * the event from operator to operator.
  */
 public final class Facts {
   /** What a fresh object holds: a field that differs from it was found by some part. */
@@ -38,8 +39,13 @@ public final class Facts {
   boolean passingOn;
   boolean payerMule;
   boolean payerTainted;
-  /** The payer's account received a small sum lately (a brushing gang's "commission" before the real orders). */
+
+  /**
+   * The payer's account received a small sum lately (a brushing gang's "commission" before the real
+   * orders).
+   */
   boolean rebated;
+
   boolean fast;
   long yuan;
   // the payee's account as it stood before the transfer
@@ -95,15 +101,17 @@ public final class Facts {
   }
 
   /**
-   * Takes what {@code other} found that this has not: each field {@code other} holds differently from a fresh object.
-   * The parts of one stage write different fields (a transfer's payee and payer), so a keyed runner that ran them
-   * on different tasks merges what each sent back into one before the next stage.
+   * Takes what {@code other} found that this has not: each field {@code other} holds differently
+   * from a fresh object. The parts of one stage write different fields (a transfer's payee and
+   * payer), so a keyed runner that ran them on different tasks merges what each sent back into one
+   * before the next stage.
    */
   public void merge(Facts other) {
     Facts none = NONE;
     imeiPhones = other.imeiPhones != none.imeiPhones ? other.imeiPhones : imeiPhones;
     cellPhones = other.cellPhones != none.cellPhones ? other.cellPhones : cellPhones;
-    deviceAccounts = other.deviceAccounts != none.deviceAccounts ? other.deviceAccounts : deviceAccounts;
+    deviceAccounts =
+        other.deviceAccounts != none.deviceAccounts ? other.deviceAccounts : deviceAccounts;
     ipAccounts = other.ipAccounts != none.ipAccounts ? other.ipAccounts : ipAccounts;
     deviceHolders = other.deviceHolders != none.deviceHolders ? other.deviceHolders : deviceHolders;
     ipHolders = other.ipHolders != none.ipHolders ? other.ipHolders : ipHolders;
@@ -137,8 +145,9 @@ public final class Facts {
   }
 
   /**
-   * The layout {@link #write} gives, as a first int no older layout starts with (those began with a count, −1 at the
-   * least): a keyed job restored from a savepoint may hold facts an older version wrote. 2 added the hint's type.
+   * The layout {@link #write} gives, as a first int no older layout starts with (those began with a
+   * count, −1 at the least): a keyed job restored from a savepoint may hold facts an older version
+   * wrote. 2 added the hint's type.
    */
   private static final int FORMAT = -1002;
 
@@ -151,9 +160,19 @@ public final class Facts {
     out.writeInt(ipAccounts);
     out.writeInt(deviceHolders);
     out.writeInt(ipHolders);
-    out.writeInt((longFirst ? 1 : 0) | (callerFraud ? 2 : 0) | (callerLinked ? 4 : 0) | (newPayee ? 8 : 0)
-        | (passingOn ? 16 : 0) | (payerMule ? 32 : 0) | (payerTainted ? 64 : 0) | (fast ? 128 : 0)
-        | (payeeCash ? 256 : 0) | (payeeMule ? 512 : 0) | (dealer ? 1024 : 0) | (rebated ? 2048 : 0));
+    out.writeInt(
+        (longFirst ? 1 : 0)
+            | (callerFraud ? 2 : 0)
+            | (callerLinked ? 4 : 0)
+            | (newPayee ? 8 : 0)
+            | (passingOn ? 16 : 0)
+            | (payerMule ? 32 : 0)
+            | (payerTainted ? 64 : 0)
+            | (fast ? 128 : 0)
+            | (payeeCash ? 256 : 0)
+            | (payeeMule ? 512 : 0)
+            | (dealer ? 1024 : 0)
+            | (rebated ? 2048 : 0));
     out.writeInt(callerHeld);
     out.writeInt(callerType);
     out.writeInt(lureType);
@@ -169,7 +188,10 @@ public final class Facts {
   /** Reads what {@link #write} wrote into this object. */
   public void read(DataInput in) throws IOException {
     int first = in.readInt();
-    int format = first <= -1000 ? -first - 1000 : 1; // format 1 had no marker: its first int is the handset count
+    int format =
+        first <= -1000
+            ? -first - 1000
+            : 1; // format 1 had no marker: its first int is the handset count
     imeiPhones = format == 1 ? first : in.readInt();
     cellPhones = in.readInt();
     deviceAccounts = in.readInt();

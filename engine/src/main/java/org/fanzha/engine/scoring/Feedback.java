@@ -3,10 +3,10 @@ package org.fanzha.engine.scoring;
 import java.util.Arrays;
 
 /**
- * Requests a step makes of an entity other than the ones its event names (decision 0023): kept in arrival order
- * while the event is scored, carried out after its decision. A keyed runner carries the same requests between
- * operators on its feedback path, so both runners apply them after the event that caused them. Primitive arrays
- * in a ring: the per-event path allocates nothing.
+ * Requests a step makes of an entity other than the ones its event names (decision 0023): kept in
+ * arrival order while the event is scored, carried out after its decision. A keyed runner carries
+ * the same requests between operators on its feedback path, so both runners apply them after the
+ * event that caused them. Primitive arrays in a ring: the per-event path allocates nothing.
  */
 final class Feedback {
   private int[] ops = new int[64];
@@ -18,6 +18,7 @@ final class Feedback {
 
   /** The request taken by the last {@link #poll}. */
   int op;
+
   int a;
   int b;
   long ts;
@@ -34,7 +35,10 @@ final class Feedback {
     size++;
   }
 
-  /** Takes the oldest request into {@link #op}, {@link #a}, {@link #b}, {@link #ts}; false when there is none. */
+  /**
+   * Takes the oldest request into {@link #op}, {@link #a}, {@link #b}, {@link #ts}; false when
+   * there is none.
+   */
   boolean poll() {
     if (size == 0) {
       return false;

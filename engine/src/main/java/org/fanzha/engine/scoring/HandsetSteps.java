@@ -36,7 +36,8 @@ public final class HandsetSteps {
     long ts = d.ts();
     int v = phones.intern(d.subscriber());
     tally.primary(EntityKind.PHONE, v, d.subscriber());
-    boolean inEpisode = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 && victims.stage(v, ts) != 0;
+    boolean inEpisode =
+        (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0 && victims.stage(v, ts) != 0;
     if (d.kind() == DeviceSignal.SCREEN_SHARE || d.kind() == DeviceSignal.REMOTE_CONTROL) {
       long lc = phones.longCallTs(v);
       int caller = phones.longCaller(v);
@@ -64,10 +65,20 @@ public final class HandsetSteps {
           eval.person(v, ts);
           return;
         }
-        Level sev = suspected ? (s.numbers.of(fraudPhone).score() >= k.propagate ? Level.CRITICAL : Level.HIGH) : Level.MEDIUM;
-        // sharing the screen is what fake customer service asks for (a refund); a remote-control app points nowhere
-        int ft = types.of(v, fraudPhone >= 0 ? s.numbers.of(fraudPhone).fraudType() : 0, 0,
-            d.kind() == DeviceSignal.SCREEN_SHARE ? EpisodeTypes.code(FraudType.CUSTOMER_SERVICE) : 0);
+        Level sev =
+            suspected
+                ? (s.numbers.of(fraudPhone).score() >= k.propagate ? Level.CRITICAL : Level.HIGH)
+                : Level.MEDIUM;
+        // sharing the screen is what fake customer service asks for (a refund); a remote-control
+        // app points nowhere
+        int ft =
+            types.of(
+                v,
+                fraudPhone >= 0 ? s.numbers.of(fraudPhone).fraudType() : 0,
+                0,
+                d.kind() == DeviceSignal.SCREEN_SHARE
+                    ? EpisodeTypes.code(FraudType.CUSTOMER_SERVICE)
+                    : 0);
         if (callId != null) {
           victims.step(v, d.subscriber(), null, stage, sev, fraudPhone, ft, ts, d.id(), callId);
         } else {
@@ -77,9 +88,19 @@ public final class HandsetSteps {
     } else if (s.lists.targetListed(d.target()) || s.lists.targetReports(d.target()) > 0) {
       // a black-listed site or app is as sure as one many people reported
       phones.setFlags(v, PhoneTable.FLAG_EPISODE);
-      victims.step(v, d.subscriber(), null, VictimWatch.CONTACT,
-          s.lists.targetListed(d.target()) || s.lists.targetReports(d.target()) >= k.reportedTargetHigh
-              ? Level.HIGH : Level.MEDIUM, -1, 0, ts, d.id());
+      victims.step(
+          v,
+          d.subscriber(),
+          null,
+          VictimWatch.CONTACT,
+          s.lists.targetListed(d.target())
+                  || s.lists.targetReports(d.target()) >= k.reportedTargetHigh
+              ? Level.HIGH
+              : Level.MEDIUM,
+          -1,
+          0,
+          ts,
+          d.id());
     } else {
       long fc = phones.fraudContactTs(v);
       long lc = phones.longCallTs(v);
@@ -88,18 +109,45 @@ public final class HandsetSteps {
         // following a link or installing an app soon after a fraudulent SMS: engaging with the lure
         phones.setFlags(v, PhoneTable.FLAG_EPISODE);
         victims.engageLure(v);
-        victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, -1, types.lure(v), ts, d.id());
-      } else if (fc > 0 && ts >= fc && ts - fc <= k.victimWindowMs && lc > fc && ts >= lc
-          && ts - lc <= k.recentCallMs && caller >= 0 && !TransferSteps.isServiceNumber(phones.firstByte(caller))) {
-        // a fraudulent SMS, then a long first call from a stranger, then a link or an app at the caller's word: the
+        victims.step(
+            v,
+            d.subscriber(),
+            null,
+            VictimWatch.CONTACT,
+            Level.MEDIUM,
+            -1,
+            types.lure(v),
+            ts,
+            d.id());
+      } else if (fc > 0
+          && ts >= fc
+          && ts - fc <= k.victimWindowMs
+          && lc > fc
+          && ts >= lc
+          && ts - lc <= k.recentCallMs
+          && caller >= 0
+          && !TransferSteps.isServiceNumber(phones.firstByte(caller))) {
+        // a fraudulent SMS, then a long first call from a stranger, then a link or an app at the
+        // caller's word: the
         // stranger is working the lure (an agent who calls the people a blast reached)
         phones.setFlags(v, PhoneTable.FLAG_EPISODE);
         String callId = victims.lastLongCall(v);
         int type = types.of(v, s.numbers.of(caller).fraudType(), 0, 0);
         if (callId != null) {
-          victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, caller, type, ts, d.id(), callId);
+          victims.step(
+              v,
+              d.subscriber(),
+              null,
+              VictimWatch.CONTACT,
+              Level.MEDIUM,
+              caller,
+              type,
+              ts,
+              d.id(),
+              callId);
         } else {
-          victims.step(v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, caller, type, ts, d.id());
+          victims.step(
+              v, d.subscriber(), null, VictimWatch.CONTACT, Level.MEDIUM, caller, type, ts, d.id());
         }
       }
     }

@@ -7,12 +7,14 @@ import org.fanzha.engine.features.HolderTable;
 import org.fanzha.engine.features.PhoneTable;
 
 /**
- * Forgets the entities of one engine's state that have been idle longer than the book's {@code state.idle_days} and
- * hold nothing (decision 0027): no score at the suspect line, no role, no listing or dealer mark, no open episode.
- * Registrations are kept: holders, and the cards and accounts whose opening was seen, as the registry they mirror
- * (a keyed engine's holder stage never sees its cards used, so it could not tell an idle card from a busy one). An
- * entity that another one still refers to is kept (an account's registered phone, a number's last long caller, a
- * holder's last opening device and IP). A forgotten entity that comes back is new: it starts from empty features.
+ * Forgets the entities of one engine's state that have been idle longer than the book's {@code
+ * state.idle_days} and hold nothing (decision 0027): no score at the suspect line, no role, no
+ * listing or dealer mark, no open episode. Registrations are kept: holders, and the cards and
+ * accounts whose opening was seen, as the registry they mirror (a keyed engine's holder stage never
+ * sees its cards used, so it could not tell an idle card from a busy one). An entity that another
+ * one still refers to is kept (an account's registered phone, a number's last long caller, a
+ * holder's last opening device and IP). A forgotten entity that comes back is new: it starts from
+ * empty features.
  */
 final class IdleEntities {
 
@@ -25,7 +27,10 @@ final class IdleEntities {
     }
   }
 
-  /** Forgets what was last seen before {@code now - idleMs} and holds nothing below {@code keepScore}. */
+  /**
+   * Forgets what was last seen before {@code now - idleMs} and holds nothing below {@code
+   * keepScore}.
+   */
   static Forgotten sweep(EngineState s, long now, long idleMs, int keepScore) {
     int before = FeatureTable.sec(now - idleMs);
     PhoneTable phones = s.phones;
@@ -72,8 +77,12 @@ final class IdleEntities {
         forgottenAccounts++;
       }
     }
-    return new Forgotten(forgottenPhones, forgottenAccounts, forgetIdle(s.devices, keptDevices, before, keepScore),
-        forgetIdle(s.ips, keptIps, before, keepScore), forgetIdle(s.cells, new BitSet(), before, keepScore));
+    return new Forgotten(
+        forgottenPhones,
+        forgottenAccounts,
+        forgetIdle(s.devices, keptDevices, before, keepScore),
+        forgetIdle(s.ips, keptIps, before, keepScore),
+        forgetIdle(s.cells, new BitSet(), before, keepScore));
   }
 
   private static boolean idle(FeatureTable t, int id, int before, int keepScore) {

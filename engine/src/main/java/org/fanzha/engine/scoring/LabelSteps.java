@@ -16,7 +16,10 @@ public final class LabelSteps {
     this.standing = new Standing(s, eval, tally);
   }
 
-  /** Applies the label at {@code stage}: where the entity's kind is kept (a phone at ACTOR and at PERSON). */
+  /**
+   * Applies the label at {@code stage}: where the entity's kind is kept (a phone at ACTOR and at
+   * PERSON).
+   */
   void label(LabelEvent l, Stage stage) {
     Role role = l.role();
     s.lists.apply(l.entityKind(), l.entity(), role, l.fraudType());
@@ -24,7 +27,8 @@ public final class LabelSteps {
     if (role == Role.NORMAL) {
       standing.clear(l.entityKind(), id);
     } else if (role != Role.VICTIM) {
-      standing.black(l.entityKind(), id, l.fraudType() == null ? 0 : EpisodeTypes.code(l.fraudType()));
+      standing.black(
+          l.entityKind(), id, l.fraudType() == null ? 0 : EpisodeTypes.code(l.fraudType()));
     }
     standing.rescore(l.entityKind(), id, l.ts(), role, stage);
   }

@@ -6,11 +6,12 @@ import org.fanzha.core.event.ListingEvent;
 import org.fanzha.core.event.Role;
 
 /**
- * List entries added and lifted (issue 10): a black entry blocks (the kind's {@code *_LISTED} rule), a grey one raises
- * without blocking, a white one mitigates, a dishonest one restricts what a person may open; a lift takes effect for
- * the next event. The lists keep the standing; an entity the engine already knows gets its flags now and is scored
- * again, one it has not met gets them when an event first names it. Domains, URLs and apps on the black list are
- * checked where a handset visits or installs them.
+ * List entries added and lifted (issue 10): a black entry blocks (the kind's {@code *_LISTED}
+ * rule), a grey one raises without blocking, a white one mitigates, a dishonest one restricts what
+ * a person may open; a lift takes effect for the next event. The lists keep the standing; an entity
+ * the engine already knows gets its flags now and is scored again, one it has not met gets them
+ * when an event first names it. Domains, URLs and apps on the black list are checked where a
+ * handset visits or installs them.
  */
 public final class ListingSteps {
   private final EngineState s;
@@ -22,8 +23,8 @@ public final class ListingSteps {
   }
 
   /**
-   * Applies the list entry at {@code stage}: where the entity's kind is kept (a phone at ACTOR and at PERSON); a
-   * site or app entry where people's handsets are checked (PERSON).
+   * Applies the list entry at {@code stage}: where the entity's kind is kept (a phone at ACTOR and
+   * at PERSON); a site or app entry where people's handsets are checked (PERSON).
    */
   void listing(ListingEvent l, Stage stage) {
     boolean on = !l.lift();
@@ -68,8 +69,8 @@ public final class ListingSteps {
   }
 
   /**
-   * What a black entry without a role says: a number is a fraud number, an account a mule, a person a dealer; a device
-   * or IP is listed without a role ({@code null}).
+   * What a black entry without a role says: a number is a fraud number, an account a mule, a person
+   * a dealer; a device or IP is listed without a role ({@code null}).
    */
   private static @org.jspecify.annotations.Nullable Role usualRole(EntityKind kind) {
     return switch (kind) {

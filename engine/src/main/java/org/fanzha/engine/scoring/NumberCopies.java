@@ -7,19 +7,24 @@ import java.io.IOException;
 import org.fanzha.engine.scoring.NumberView.NumberRisk;
 
 /**
- * A person's share's copies of the numbers' risks that people's steps read (decision 0023): the ACTOR stage owns
- * the numbers and sends a number's risk to every person's task each time what people read of it changes ({@link
- * Request.Link#NUMBER_RISK}); only numbers people could read something of are kept.
+ * A person's share's copies of the numbers' risks that people's steps read (decision 0023): the
+ * ACTOR stage owns the numbers and sends a number's risk to every person's task each time what
+ * people read of it changes ({@link Request.Link#NUMBER_RISK}); only numbers people could read
+ * something of are kept.
  */
 final class NumberCopies {
-  private final Object2ObjectOpenHashMap<String, NumberRisk> byNumber = new Object2ObjectOpenHashMap<>();
+  private final Object2ObjectOpenHashMap<String, NumberRisk> byNumber =
+      new Object2ObjectOpenHashMap<>();
 
   /** Returns the copy held of {@code number}, or {@link NumberRisk#NONE}. */
   NumberRisk of(String number) {
     return byNumber.getOrDefault(number, NumberRisk.NONE);
   }
 
-  /** Keeps {@code risk} as the number's ({@link NumberRisk#NONE}: nothing left to read, the copy is dropped). */
+  /**
+   * Keeps {@code risk} as the number's ({@link NumberRisk#NONE}: nothing left to read, the copy is
+   * dropped).
+   */
   void put(String number, NumberRisk risk) {
     if (risk.equals(NumberRisk.NONE)) {
       byNumber.remove(number);
@@ -48,7 +53,9 @@ final class NumberCopies {
     byNumber.clear();
     int n = d.readInt();
     for (int i = 0; i < n; i++) {
-      byNumber.put(d.readUTF(), new NumberRisk(d.readUnsignedByte(), d.readLong(), d.readInt(), d.readInt()));
+      byNumber.put(
+          d.readUTF(),
+          new NumberRisk(d.readUnsignedByte(), d.readLong(), d.readInt(), d.readInt()));
     }
   }
 }

@@ -28,7 +28,10 @@ public final class OpeningSteps {
 
   /** The handset a card or account was opened from: one more holder on it; then its score. */
   void handset(OpeningEvent o, Facts f) {
-    int dev = s.devices.intern(Objects.requireNonNull(o.device())); // the part is made only for an opening that names it
+    int dev =
+        s.devices.intern(
+            Objects.requireNonNull(
+                o.device())); // the part is made only for an opening that names it
     s.devices.openedBy(dev, o.ts(), FeatureTable.nameHash(o.holder()));
     f.deviceHolders = s.devices.holders(dev, o.ts());
     eval.node(s.devices, EntityKind.DEVICE, dev, o.ts());
@@ -43,20 +46,22 @@ public final class OpeningSteps {
   }
 
   /**
-   * The holder: openings by kind, channel, handset and region, handsets and IPs shared with other holders, the
-   * card in its list; then its score. A dealer's handset and network are marked by a request (decision 0023).
+   * The holder: openings by kind, channel, handset and region, handsets and IPs shared with other
+   * holders, the card in its list; then its score. A dealer's handset and network are marked by a
+   * request (decision 0023).
    */
   void holder(OpeningEvent o, Facts f) {
     HolderTable holders = s.holders;
     long ts = o.ts();
     int h = holders.intern(o.holder());
     tally.primary(EntityKind.HOLDER, h, o.holder());
-    int counter = switch (o.kind()) {
-      case SIM -> HolderTable.SIM;
-      case BANK_ACCOUNT -> HolderTable.BANK;
-      case PAYMENT_ACCOUNT -> HolderTable.PAYMENT;
-      default -> HolderTable.INTERNET;
-    };
+    int counter =
+        switch (o.kind()) {
+          case SIM -> HolderTable.SIM;
+          case BANK_ACCOUNT -> HolderTable.BANK;
+          case PAYMENT_ACCOUNT -> HolderTable.PAYMENT;
+          default -> HolderTable.INTERNET;
+        };
     holders.opened(h, ts, counter, hash(o.channel()), hash(o.device()), hash(o.region()));
     int dev = -1;
     int ip = -1;
@@ -87,7 +92,9 @@ public final class OpeningSteps {
     }
   }
 
-  /** The card or account opened: who opened it, and when, marked when a dealer did; then its score. */
+  /**
+   * The card or account opened: who opened it, and when, marked when a dealer did; then its score.
+   */
   void card(OpeningEvent o, Facts f) {
     long ts = o.ts();
     int h = s.holders.intern(o.holder());

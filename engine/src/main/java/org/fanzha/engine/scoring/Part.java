@@ -17,9 +17,10 @@ import org.fanzha.core.event.TransferEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One step of one kind of event, run for one key at one {@link Stage} (decision 0023). {@link #of} lists an event's
- * parts in the order they run; {@link #key} names the key each runs for, so a keyed runner can send it to the task
- * that owns that key ({@link #EVERY}: every task of the stage).
+ * One step of one kind of event, run for one key at one {@link Stage} (decision 0023). {@link #of}
+ * lists an event's parts in the order they run; {@link #key} names the key each runs for, so a
+ * keyed runner can send it to the task that owns that key ({@link #EVERY}: every task of the
+ * stage).
  */
 public enum Part {
   CALL_HANDSET(Stage.NODE),
@@ -53,7 +54,10 @@ public enum Part {
   LISTING_PERSON(Stage.PERSON),
   LISTED_SITE(Stage.PERSON);
 
-  /** The key of a part every task of its stage runs (sites reported or listed: every person may visit them). */
+  /**
+   * The key of a part every task of its stage runs (sites reported or listed: every person may
+   * visit them).
+   */
   public static final String EVERY = "*";
 
   private final Stage stage;
@@ -66,7 +70,10 @@ public enum Part {
     return stage;
   }
 
-  /** One part for one key: {@code index} picks the report target {@link #REPORTED} runs for (0 otherwise). */
+  /**
+   * One part for one key: {@code index} picks the report target {@link #REPORTED} runs for (0
+   * otherwise).
+   */
   public record Visit(Part part, int index) {}
 
   /** Returns the parts of {@code event} in the order they run (stage by stage). */
@@ -80,7 +87,10 @@ public enum Part {
     return out;
   }
 
-  /** An event's parts in a reusable buffer: the embedded engine fills one per event without allocating. */
+  /**
+   * An event's parts in a reusable buffer: the embedded engine fills one per event without
+   * allocating.
+   */
   public static final class Visits {
     Part[] parts = new Part[8];
     int[] indexes = new int[8];
@@ -117,7 +127,9 @@ public enum Part {
       } else if (event instanceof TransferEvent t) {
         add(TRANSFER_HANDSET, t.device() != null);
         add(TRANSFER_NETWORK, t.ip() != null);
-        add(PAYEE, true); // first: of a payee and a payer held alike, the decision is about the payee
+        add(
+            PAYEE,
+            true); // first: of a payee and a payer held alike, the decision is about the payee
         add(PAYER, true);
         add(PAYING_PERSON, true);
       } else if (event instanceof DeviceEvent) {
@@ -180,8 +192,9 @@ public enum Part {
   }
 
   /**
-   * Returns the key this part of {@code event} runs for ({@code kind:id}, {@link #EVERY}), or {@code null} when it
-   * has none (a transfer whose paying person is unknown); {@code facts} holds what the earlier stages found.
+   * Returns the key this part of {@code event} runs for ({@code kind:id}, {@link #EVERY}), or
+   * {@code null} when it has none (a transfer whose paying person is unknown); {@code facts} holds
+   * what the earlier stages found.
    */
   public @Nullable String key(Event event, int index, Facts facts) {
     return switch (this) {
@@ -195,14 +208,18 @@ public enum Part {
       case TRANSFER_NETWORK -> key(EntityKind.IP, ((TransferEvent) event).ip());
       case PAYER -> key(EntityKind.ACCOUNT, ((TransferEvent) event).from());
       case PAYEE -> key(EntityKind.ACCOUNT, ((TransferEvent) event).to());
-      case PAYING_PERSON -> facts.payerPhone == null ? null : key(EntityKind.PHONE, facts.payerPhone);
+      case PAYING_PERSON ->
+          facts.payerPhone == null ? null : key(EntityKind.PHONE, facts.payerPhone);
       case SIGNAL -> key(EntityKind.PHONE, ((DeviceEvent) event).subscriber());
       case OPENING_HANDSET -> key(EntityKind.DEVICE, ((OpeningEvent) event).device());
       case OPENING_NETWORK -> key(EntityKind.IP, ((OpeningEvent) event).ip());
       case OPENING_HOLDER -> key(EntityKind.HOLDER, ((OpeningEvent) event).holder());
       case OPENED_CARD -> {
         OpeningEvent o = (OpeningEvent) event;
-        yield key(o.kind() == org.fanzha.core.event.OpeningKind.SIM ? EntityKind.PHONE : EntityKind.ACCOUNT,
+        yield key(
+            o.kind() == org.fanzha.core.event.OpeningKind.SIM
+                ? EntityKind.PHONE
+                : EntityKind.ACCOUNT,
             o.account());
       }
       case REPORTED -> {
@@ -217,7 +234,9 @@ public enum Part {
       }
       case LISTING_NODE, LISTING_HOLDER, LISTING_ACTOR, LISTING_PERSON -> {
         ListingEvent l = (ListingEvent) event;
-        yield key(Objects.requireNonNull(l.kind().entityKind()), l.entity()); // listings of entities only reach parts
+        yield key(
+            Objects.requireNonNull(l.kind().entityKind()),
+            l.entity()); // listings of entities only reach parts
       }
     };
   }

@@ -17,9 +17,10 @@ import org.fanzha.engine.features.PhoneTable;
  * warnings. Each link is followed once (a flag remembers it), so a cascade is bounded by the
  * entities it reaches; each entity reached is evaluated again.
  *
- * <p>A link reaches entities the event does not name, so it is followed after the event's decision ({@link
- * #settle}), in the order asked: what a keyed runner's feedback path does (decision 0023). The event's decision
- * is about the parties it names; what the cascade finds shows in held risks and warnings.
+ * <p>A link reaches entities the event does not name, so it is followed after the event's decision
+ * ({@link #settle}), in the order asked: what a keyed runner's feedback path does (decision 0023).
+ * The event's decision is about the parties it names; what the cascade finds shows in held risks
+ * and warnings.
  */
 final class Propagation {
   private static final int CALLER_SUSPECTED = 1;
@@ -45,7 +46,9 @@ final class Propagation {
     this.eval = eval;
   }
 
-  /** The caller of quiet episodes (a long call, then a screen share) is suspected now: warn them. */
+  /**
+   * The caller of quiet episodes (a long call, then a screen share) is suspected now: warn them.
+   */
   void callerSuspected(int p, long now) {
     asked.add(CALLER_SUSPECTED, p, -1, now);
   }
@@ -62,17 +65,25 @@ final class Propagation {
     asked.add(DEALER_TO_CARDS, h, -1, now);
   }
 
-  /** Money from a suspected or tainted mule, passed on fast, reached account {@code b}: counted once per payer. */
+  /**
+   * Money from a suspected or tainted mule, passed on fast, reached account {@code b}: counted once
+   * per payer.
+   */
   void muleMoney(int a, int b, long now) {
     asked.add(MULE_MONEY, a, b, now);
   }
 
-  /** A person in a fraud episode paid account {@code b} for the first time: counted once per victim. */
+  /**
+   * A person in a fraud episode paid account {@code b} for the first time: counted once per victim.
+   */
   void victimMoney(int v, int b, long now) {
     asked.add(VICTIM_MONEY, v, b, now);
   }
 
-  /** Number {@code f} reached victim {@code v} (a long first call, then money): counted once per victim. */
+  /**
+   * Number {@code f} reached victim {@code v} (a long first call, then money): counted once per
+   * victim.
+   */
   void victimOf(int f, int v, long now) {
     asked.add(VICTIM_OF, f, v, now);
   }
@@ -87,10 +98,16 @@ final class Propagation {
     }
   }
 
-  /** Where requests to other keys go when this state is one stage's share of a keyed runner (null: done here). */
+  /**
+   * Where requests to other keys go when this state is one stage's share of a keyed runner (null:
+   * done here).
+   */
   private java.util.function.@org.jspecify.annotations.Nullable Consumer<Request> outbox;
 
-  /** Sends requests to other keys to {@code sink} instead of carrying them out here (a keyed runner). */
+  /**
+   * Sends requests to other keys to {@code sink} instead of carrying them out here (a keyed
+   * runner).
+   */
   void outbox(java.util.function.Consumer<Request> sink) {
     outbox = sink;
   }
@@ -99,13 +116,18 @@ final class Propagation {
   private String eventId = "";
 
   /**
-   * In a keyed share, the numbers this visit scored, each with what people could read of it before (pairs: phone,
-   * {@link #readable}), and the time it was scored at: a change goes to every person's task.
+   * In a keyed share, the numbers this visit scored, each with what people could read of it before
+   * (pairs: phone, {@link #readable}), and the time it was scored at: a change goes to every
+   * person's task.
    */
   private final IntArrayList scored = new IntArrayList();
+
   private long scoredTs;
 
-  /** Number {@code p} is about to be scored or its risk changed at {@code now}: see whether people must hear of it. */
+  /**
+   * Number {@code p} is about to be scored or its risk changed at {@code now}: see whether people
+   * must hear of it.
+   */
   void numberScored(int p, long now) {
     if (outbox == null) {
       return;
@@ -121,8 +143,9 @@ final class Propagation {
   }
 
   /**
-   * What people's steps can tell of number {@code p} (they compare its score with the suspect and propagate lines,
-   * ask whether its reasons tie it to fraud and whether it is a fraud number, and read its fraud type); 0: nothing.
+   * What people's steps can tell of number {@code p} (they compare its score with the suspect and
+   * propagate lines, ask whether its reasons tie it to fraud and whether it is a fraud number, and
+   * read its fraud type); 0: nothing.
    */
   private int readable(int p) {
     PhoneTable phones = s.phones;
@@ -135,15 +158,27 @@ final class Propagation {
     return seen;
   }
 
-  /** Sends people the numbers whose readable risk this visit changed (before the links it asked for: see below). */
+  /**
+   * Sends people the numbers whose readable risk this visit changed (before the links it asked for:
+   * see below).
+   */
   private void sendScoredNumbers() {
     for (int i = 0; i < scored.size(); i += 2) {
       int p = scored.getInt(i);
       int now = readable(p);
       if (now != scored.getInt(i + 1)) {
-        NumberView.NumberRisk risk = now == 0 ? NumberView.NumberRisk.NONE : new NumberView.NumberRisk(
-            s.phones.score(p), s.phones.reasonMask(p), s.phones.roleMask(p), s.phones.fraudType(p));
-        Objects.requireNonNull(outbox).accept(new Request(Request.Link.NUMBER_RISK, s.phones.name(p), null, eventId, scoredTs, risk));
+        NumberView.NumberRisk risk =
+            now == 0
+                ? NumberView.NumberRisk.NONE
+                : new NumberView.NumberRisk(
+                    s.phones.score(p),
+                    s.phones.reasonMask(p),
+                    s.phones.roleMask(p),
+                    s.phones.fraudType(p));
+        Objects.requireNonNull(outbox)
+            .accept(
+                new Request(
+                    Request.Link.NUMBER_RISK, s.phones.name(p), null, eventId, scoredTs, risk));
       }
     }
     scored.clear();
@@ -151,9 +186,9 @@ final class Propagation {
   }
 
   /**
-   * Follows every link asked for while the event was scored, and those they lead to, oldest first. A keyed share
-   * first tells people of the numbers it changed: a quiet episode warned because its caller is now suspected reads
-   * that caller.
+   * Follows every link asked for while the event was scored, and those they lead to, oldest first.
+   * A keyed share first tells people of the numbers it changed: a quiet episode warned because its
+   * caller is now suspected reads that caller.
    */
   void settle() {
     eventId = tally.eventId();
@@ -184,22 +219,27 @@ final class Propagation {
   }
 
   /**
-   * Carries out a request another key's step made (a keyed runner delivers it here, at the stage and key it names),
-   * then the links that follows.
+   * Carries out a request another key's step made (a keyed runner delivers it here, at the stage
+   * and key it names), then the links that follows.
    */
   void receive(Request q) {
     if (q.link() == Request.Link.NUMBER_RISK) {
       s.numberCopies.put(q.target(), q.risk());
       return;
     }
-    int target = q.link() == Request.Link.WARN_QUIET ? s.phones.find(q.target())
-        : s.table(q.link().kind()).intern(q.target());
+    int target =
+        q.link() == Request.Link.WARN_QUIET
+            ? s.phones.find(q.target())
+            : s.table(q.link().kind()).intern(q.target());
     if (target < 0) {
       return; // a caller this task never saw reach anyone
     }
     int from = -1;
     if (q.from() != null) {
-      from = q.link() == Request.Link.MULE_MONEY ? s.accounts.intern(q.from()) : s.phones.intern(q.from());
+      from =
+          q.link() == Request.Link.MULE_MONEY
+              ? s.accounts.intern(q.from())
+              : s.phones.intern(q.from());
     }
     eventId = q.eventId();
     perform(q.link(), target, from, q.ts());
@@ -209,14 +249,19 @@ final class Propagation {
     drain();
   }
 
-  /** Does {@code link} to {@code target} here, or hands it to the outbox when this state is a keyed share. */
+  /**
+   * Does {@code link} to {@code target} here, or hands it to the outbox when this state is a keyed
+   * share.
+   */
   private void send(Request.Link link, int target, int from, long now) {
     if (outbox == null) {
       perform(link, target, from, now);
       return;
     }
-    String fromName = from < 0 ? null
-        : link == Request.Link.MULE_MONEY ? s.accounts.name(from) : s.phones.name(from);
+    String fromName =
+        from < 0
+            ? null
+            : link == Request.Link.MULE_MONEY ? s.accounts.name(from) : s.phones.name(from);
     outbox.accept(new Request(link, s.table(link.kind()).name(target), fromName, eventId, now));
   }
 
@@ -259,7 +304,10 @@ final class Propagation {
     }
   }
 
-  /** Scores an account again with money it received, unless it is a victim's own (a brushing gang's rebate). */
+  /**
+   * Scores an account again with money it received, unless it is a victim's own (a brushing gang's
+   * rebate).
+   */
   private void scoreUnlessVictim(int b, long now) {
     if (!s.accounts.hasRole(b, Role.VICTIM)) {
       eval.account(b, now);
@@ -267,10 +315,16 @@ final class Propagation {
   }
 
   private void warnQuietEpisodes(int p, long now) {
-    s.victims.callerSuspected(p, Level.HIGH, now, eventId, s.phones::name, v -> {
-      s.phones.setFlags(v, PhoneTable.FLAG_EPISODE);
-      eval.person(v, now);
-    });
+    s.victims.callerSuspected(
+        p,
+        Level.HIGH,
+        now,
+        eventId,
+        s.phones::name,
+        v -> {
+          s.phones.setFlags(v, PhoneTable.FLAG_EPISODE);
+          eval.person(v, now);
+        });
   }
 
   private void numberToHolder(int p, long now) {

@@ -26,22 +26,32 @@ public final class ReportSteps {
   private final DecisionTally tally;
   private final @Nullable ContentClassifier classifier;
 
-  public ReportSteps(EngineState s, Evaluation eval, DecisionTally tally, @Nullable ContentClassifier classifier) {
+  public ReportSteps(
+      EngineState s, Evaluation eval, DecisionTally tally, @Nullable ContentClassifier classifier) {
     this.s = s;
     this.eval = eval;
     this.tally = tally;
     this.classifier = classifier;
   }
 
-  /** A number or account the report names ({@code index} into its targets): one more report, one more reporter. */
+  /**
+   * A number or account the report names ({@code index} into its targets): one more report, one
+   * more reporter.
+   */
   void target(ReportEvent rep, int index) {
     long ts = rep.ts();
     ReportTarget target = rep.targets().get(index);
     int reporter = rep.reporter() != null ? s.phones.intern(rep.reporter()) : -1;
-    // an anonymous report from the public portal cannot be told from the next one by the same person: together they
-    // count as one reporter per target until an analyst confirms the case (a partner's own reports count each)
-    int reporterKey = reporter >= 0 ? reporter
-        : PUBLIC_SOURCE.equals(rep.source()) ? Integer.MIN_VALUE : rep.id().hashCode() | Integer.MIN_VALUE;
+    // an anonymous report from the public portal cannot be told from the next one by the same
+    // person: together they
+    // count as one reporter per target until an analyst confirms the case (a partner's own reports
+    // count each)
+    int reporterKey =
+        reporter >= 0
+            ? reporter
+            : PUBLIC_SOURCE.equals(rep.source())
+                ? Integer.MIN_VALUE
+                : rep.id().hashCode() | Integer.MIN_VALUE;
     int ft = fraudTypeCode(rep);
     if (target.kind() == TargetKind.PHONE) {
       int p = s.phones.intern(target.value());
@@ -62,7 +72,10 @@ public final class ReportSteps {
     }
   }
 
-  /** The sites and apps the report names: reported targets, which people's handsets are checked against. */
+  /**
+   * The sites and apps the report names: reported targets, which people's handsets are checked
+   * against.
+   */
   void sites(ReportEvent rep) {
     for (ReportTarget target : rep.targets()) {
       if (target.kind() != TargetKind.PHONE && target.kind() != TargetKind.ACCOUNT) {
@@ -78,7 +91,10 @@ public final class ReportSteps {
     }
   }
 
-  /** Returns the report's fraud type, or the content model's reading of its text when none was given (0 = unknown). */
+  /**
+   * Returns the report's fraud type, or the content model's reading of its text when none was given
+   * (0 = unknown).
+   */
   private int fraudTypeCode(ReportEvent rep) {
     FraudType type = rep.fraudType();
     if (type == null && rep.text() != null && classifier != null) {

@@ -31,12 +31,21 @@ public final class RulesInForce {
   long[] accountBits = new long[0];
   long[] holderBits = new long[0];
   long[] nodeBits = new long[0];
+
   /** The lasting bits of the phone rules marked {@code evidence: link}. */
   long phoneLinkBits;
-  /** The lasting bits of the phone rules that raise a score on its victim links (weight above 0). */
+
+  /**
+   * The lasting bits of the phone rules that raise a score on its victim links (weight above 0).
+   */
   long phoneVictimLinkBits;
-  /** The lasting bits of the phone and account rules that raise a score on the trained model's (weight above 0). */
+
+  /**
+   * The lasting bits of the phone and account rules that raise a score on the trained model's
+   * (weight above 0).
+   */
   long phoneModelBits;
+
   long accountModelBits;
   EngineParams params;
 
@@ -65,7 +74,9 @@ public final class RulesInForce {
     holderBits = Objects.requireNonNull(bits.get(RuleSpec.Kind.HOLDER));
     nodeBits = Objects.requireNonNull(bits.get(RuleSpec.Kind.DEVICE));
     phoneLinkBits = bits(phoneRules, phoneBits, Rule::links);
-    phoneVictimLinkBits = bits(phoneRules, phoneBits, r -> r.weight() > 0 && r.condition().readsFeature(VICTIM_LINKS));
+    phoneVictimLinkBits =
+        bits(
+            phoneRules, phoneBits, r -> r.weight() > 0 && r.condition().readsFeature(VICTIM_LINKS));
     Predicate<Rule> raisesOnModel = r -> r.weight() > 0 && r.condition().readsFeature(MODEL_SCORE);
     phoneModelBits = bits(phoneRules, phoneBits, raisesOnModel);
     accountModelBits = bits(accountRules, accountBits, raisesOnModel);
@@ -83,24 +94,30 @@ public final class RulesInForce {
   }
 
   /**
-   * Returns whether a phone's reasons (lasting bits) include one that ties it to fraud itself: a victim, a report,
-   * fraudulent content, a listing, a dealer, a shared handset. A number suspected for how it calls alone is not.
+   * Returns whether a phone's reasons (lasting bits) include one that ties it to fraud itself: a
+   * victim, a report, fraudulent content, a listing, a dealer, a shared handset. A number suspected
+   * for how it calls alone is not.
    */
   boolean linksPhone(long lastingMask) {
     return (lastingMask & phoneLinkBits) != 0;
   }
 
   /**
-   * Returns whether a phone holds victim-link reasons that its rules no longer grant and that chance explains: it
-   * has placed more than {@code victim.link_lapse} long first calls per link, the strangers it keeps calling at length
-   * having lost nothing.
+   * Returns whether a phone holds victim-link reasons that its rules no longer grant and that
+   * chance explains: it has placed more than {@code victim.link_lapse} long first calls per link,
+   * the strangers it keeps calling at length having lost nothing.
    */
-  boolean victimLinksLapsed(long heldMask, long currentMask, int victimLinks, int longFirstContacts) {
-    return (heldMask & phoneVictimLinkBits) != 0 && (currentMask & phoneVictimLinkBits) == 0
+  boolean victimLinksLapsed(
+      long heldMask, long currentMask, int victimLinks, int longFirstContacts) {
+    return (heldMask & phoneVictimLinkBits) != 0
+        && (currentMask & phoneVictimLinkBits) == 0
         && longFirstContacts > (long) victimLinks * params.linkLapseContacts;
   }
 
-  /** Returns the rule indexes (a bit each) of the phone rules whose lasting bits are in {@code lastingMask}. */
+  /**
+   * Returns the rule indexes (a bit each) of the phone rules whose lasting bits are in {@code
+   * lastingMask}.
+   */
   long phoneRuleIndexes(long lastingMask) {
     long out = 0;
     for (int i = 0; i < phoneBits.length; i++) {
@@ -111,9 +128,14 @@ public final class RulesInForce {
     return out;
   }
 
-  /** Returns the lasting bits of the rules of {@code kind} that raise a score on the model's (none for others). */
+  /**
+   * Returns the lasting bits of the rules of {@code kind} that raise a score on the model's (none
+   * for others).
+   */
   long modelBits(EntityKind kind) {
-    return kind == EntityKind.PHONE ? phoneModelBits : kind == EntityKind.ACCOUNT ? accountModelBits : 0;
+    return kind == EntityKind.PHONE
+        ? phoneModelBits
+        : kind == EntityKind.ACCOUNT ? accountModelBits : 0;
   }
 
   /** Returns the book in force. */

@@ -6,8 +6,9 @@ import org.fanzha.engine.features.FeatureTable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An entity's standing on the lists, as its feature table's flags: black-listed, cleared, grey, dishonest; and
- * scoring it again once that changed. Shared by labels (confirmed outcomes) and listings (list entries).
+ * An entity's standing on the lists, as its feature table's flags: black-listed, cleared, grey,
+ * dishonest; and scoring it again once that changed. Shared by labels (confirmed outcomes) and
+ * listings (list entries).
  */
 final class Standing {
   private final EngineState s;
@@ -27,7 +28,10 @@ final class Standing {
     return id;
   }
 
-  /** Black-lists: listed, no longer cleared; a fraud type (code + 1, 0: none) is kept for phones and accounts. */
+  /**
+   * Black-lists: listed, no longer cleared; a fraud type (code + 1, 0: none) is kept for phones and
+   * accounts.
+   */
   void black(EntityKind kind, int id, int fraudType) {
     FeatureTable t = s.table(kind);
     t.setFlags(id, FeatureTable.FLAG_LISTED);
@@ -55,12 +59,15 @@ final class Standing {
   }
 
   /** The flags the lists set. */
-  static final int LIST_FLAGS = FeatureTable.FLAG_LISTED | FeatureTable.FLAG_WHITELISTED | FeatureTable.FLAG_GREY
-      | FeatureTable.FLAG_DISHONEST;
+  static final int LIST_FLAGS =
+      FeatureTable.FLAG_LISTED
+          | FeatureTable.FLAG_WHITELISTED
+          | FeatureTable.FLAG_GREY
+          | FeatureTable.FLAG_DISHONEST;
 
   /**
-   * Makes an entity's flags what the lists say now; a flag taken off (a lift) or a new clearing drops the risk held so
-   * far, which the next score rebuilds.
+   * Makes an entity's flags what the lists say now; a flag taken off (a lift) or a new clearing
+   * drops the risk held so far, which the next score rebuilds.
    */
   void matchLists(EntityKind kind, int id, String entity) {
     FeatureTable t = s.table(kind);
@@ -83,8 +90,9 @@ final class Standing {
   }
 
   /**
-   * Scores the entity with its new standing, keeping {@code role} among its roles (none when {@code null}). A phone
-   * is scored at the {@code stage} asked: as a number (ACTOR) or as a person (PERSON, where a victim's role is kept).
+   * Scores the entity with its new standing, keeping {@code role} among its roles (none when {@code
+   * null}). A phone is scored at the {@code stage} asked: as a number (ACTOR) or as a person
+   * (PERSON, where a victim's role is kept).
    */
   void rescore(EntityKind kind, int id, long ts, @Nullable Role role, Stage stage) {
     int bits = role == null || role == Role.NORMAL ? 0 : FeatureTable.bit(role);

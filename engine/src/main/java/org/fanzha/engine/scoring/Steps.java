@@ -13,8 +13,9 @@ import org.fanzha.core.event.TransferEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every kind of event's steps, cut into the {@link Part}s a keyed runner sends to the key each runs for (decision
- * 0023): the embedded engine runs all of an event's parts in {@link Part#of} order on its one state.
+ * Every kind of event's steps, cut into the {@link Part}s a keyed runner sends to the key each runs
+ * for (decision 0023): the embedded engine runs all of an event's parts in {@link Part#of} order on
+ * its one state.
  */
 public final class Steps {
   private final ContactSteps contacts;
@@ -25,7 +26,11 @@ public final class Steps {
   private final LabelSteps labels;
   private final ListingSteps listings;
 
-  public Steps(EngineState state, RulesInForce rules, Evaluation eval, DecisionTally tally,
+  public Steps(
+      EngineState state,
+      RulesInForce rules,
+      Evaluation eval,
+      DecisionTally tally,
       @Nullable ContentClassifier classifier) {
     this.contacts = new ContactSteps(state, rules, eval, tally, classifier);
     this.transfers = new TransferSteps(state, rules, eval, tally);
@@ -60,10 +65,10 @@ public final class Steps {
       case REPORTED -> reports.target((ReportEvent) e, index);
       case REPORTED_SITES -> reports.sites((ReportEvent) e);
       case REPORTER -> reports.reporter((ReportEvent) e);
-      case LABEL_NODE, LABEL_HOLDER, LABEL_ACTOR, LABEL_PERSON -> labels.label((LabelEvent) e, part.stage());
+      case LABEL_NODE, LABEL_HOLDER, LABEL_ACTOR, LABEL_PERSON ->
+          labels.label((LabelEvent) e, part.stage());
       case LISTING_NODE, LISTING_HOLDER, LISTING_ACTOR, LISTING_PERSON, LISTED_SITE ->
           listings.listing((ListingEvent) e, part.stage());
     }
   }
-
 }

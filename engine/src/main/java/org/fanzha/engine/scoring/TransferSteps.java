@@ -37,7 +37,10 @@ public final class TransferSteps {
 
   /** The handset the transfer came from: one more account on it. */
   void handset(TransferEvent t, Facts f) {
-    int dev = s.devices.intern(Objects.requireNonNull(t.device())); // the part is made only for a transfer that names it
+    int dev =
+        s.devices.intern(
+            Objects.requireNonNull(
+                t.device())); // the part is made only for a transfer that names it
     s.devices.usedByAccount(dev, t.ts(), FeatureTable.nameHash(t.from()));
     f.deviceAccounts = s.devices.accounts(dev, t.ts());
   }
@@ -50,8 +53,9 @@ public final class TransferSteps {
   }
 
   /**
-   * The payer's account: its counters, fast pass-through, new payees, handset and IP counts; money a suspected or
-   * tainted mule passes on is counted against the payee by a request to it (decision 0023); then its score.
+   * The payer's account: its counters, fast pass-through, new payees, handset and IP counts; money
+   * a suspected or tainted mule passes on is counted against the payee by a request to it (decision
+   * 0023); then its score.
    */
   void payer(TransferEvent t, Facts f) {
     AccountTable accounts = s.accounts;
@@ -98,7 +102,10 @@ public final class TransferSteps {
     eval.account(a, ts);
   }
 
-  /** The payee's account: its counters and senders; what the paying person's step weighs of it; then its score. */
+  /**
+   * The payee's account: its counters and senders; what the paying person's step weighs of it; then
+   * its score.
+   */
   void payee(TransferEvent t, Facts f) {
     AccountTable accounts = s.accounts;
     long ts = t.ts();
@@ -129,7 +136,10 @@ public final class TransferSteps {
     }
   }
 
-  /** The paying person: a victim pays from their own money; passing on what just came in is a mule's move. */
+  /**
+   * The paying person: a victim pays from their own money; passing on what just came in is a mule's
+   * move.
+   */
   void payingPerson(TransferEvent t, Facts f) {
     if (f.payerPhone == null || f.payerMule || f.payerTainted || f.fast) {
       return;
@@ -139,9 +149,9 @@ public final class TransferSteps {
 
   /**
    * Checks whether the payer is a likely victim paying out during a fraud episode. Money counts as
-   * victim money (evidence against the payee) only when the payer was first contacted by a
-   * strongly suspected number; paying an account that is already a suspected mule raises a warning
-   * for the payer but is not counted against the payee again, which would be circular.
+   * victim money (evidence against the payee) only when the payer was first contacted by a strongly
+   * suspected number; paying an account that is already a suspected mule raises a warning for the
+   * payer but is not counted against the payee again, which would be circular.
    */
   private void victimPayment(TransferEvent t, int b, int v, long ts, Facts f) {
     PhoneTable phones = s.phones;
@@ -158,22 +168,30 @@ public final class TransferSteps {
     if (yuan < k.victimMinYuan && !payeeSuspected && !payeeNewAndYoung) {
       return; // groceries to an established shop stay everyday life, in an episode too
     }
-    // only a fraud contact or remote control makes a payment suspect; an earlier payment alone does not
-    int stage = (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0
-        ? victims.stage(v, ts) & (VictimWatch.CONTACT | VictimWatch.REMOTE) : 0;
+    // only a fraud contact or remote control makes a payment suspect; an earlier payment alone does
+    // not
+    int stage =
+        (phones.flags(v) & PhoneTable.FLAG_EPISODE) != 0
+            ? victims.stage(v, ts) & (VictimWatch.CONTACT | VictimWatch.REMOTE)
+            : 0;
     int fraudPhone = stage != 0 ? victims.fraudPhone(v, ts) : -1;
     boolean quietOnly = false;
     if (stage != 0 && victims.quiet(v, ts)) {
-      // a quiet episode (a screen share after a call nobody suspected, or a call from a number suspected
-      // only for how it calls): this payment is a victim's step only if the caller is suspected and tied
+      // a quiet episode (a screen share after a call nobody suspected, or a call from a number
+      // suspected
+      // only for how it calls): this payment is a victim's step only if the caller is suspected and
+      // tied
       // to fraud by now, or the payee looks like a fraud account (a
-      // suspected one, or a new payee opened days ago), or a large sum goes to a new payee (a rented
+      // suspected one, or a new payee opened days ago), or a large sum goes to a new payee (a
+      // rented
       // old card looks like any other); a household bill to an old shop account is none of these
-      NumberView.NumberRisk contact = fraudPhone >= 0 ? s.numbers.of(fraudPhone) : NumberView.NumberRisk.NONE;
+      NumberView.NumberRisk contact =
+          fraudPhone >= 0 ? s.numbers.of(fraudPhone) : NumberView.NumberRisk.NONE;
       boolean callerSuspect = contact.score() >= k.suspect && r.linksPhone(contact.reasonMask());
       // (a coffee after a work meeting is none of these either: small sums stay quiet)
-      boolean payeeSuspect = yuan >= k.victimMinYuan
-          && (payeeSuspected || payeeNewAndYoung || (newPayee && yuan >= k.quietLargeYuan));
+      boolean payeeSuspect =
+          yuan >= k.victimMinYuan
+              && (payeeSuspected || payeeNewAndYoung || (newPayee && yuan >= k.quietLargeYuan));
       if (!callerSuspect && !payeeSuspect) {
         stage = 0;
         fraudPhone = -1;
@@ -186,7 +204,8 @@ public final class TransferSteps {
     int caller = phones.longCaller(v);
     boolean recentLongCall = lc > 0 && ts >= lc && ts - lc <= k.victimWindowMs && caller >= 0;
     if (stage == 0) {
-      NumberView.NumberRisk held = recentLongCall ? s.numbers.of(caller) : NumberView.NumberRisk.NONE;
+      NumberView.NumberRisk held =
+          recentLongCall ? s.numbers.of(caller) : NumberView.NumberRisk.NONE;
       if (held.score() >= k.propagate && held.fraudNumber() && r.linksPhone(held.reasonMask())) {
         fraudPhone = caller;
         callId = victims.lastLongCall(v);
@@ -195,35 +214,63 @@ public final class TransferSteps {
       // a fraudulent SMS alone is not enough: blasts reach thousands; engaging with it (a visit to
       // the link, an app install: see HandsetSteps) opens the episode
     }
-    // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a seen contact, unless
-    // the money came in lately (a slow mule's next hop: it held the money for hours and pays it on in parts) or the
-    // payer knows the account's holder (they called each other: a friend paying a friend whose card was rented out)
-    boolean payeeMule = f.payeeScore >= k.propagate && f.payeeMule && newPayee && yuan >= k.victimMinYuan
-        && !f.passingOn && (f.payeePhone == null || !s.talked(v, s.phones.intern(f.payeePhone)));
+    // paying a suspected mule for the first time, a sizeable sum: likely a victim even without a
+    // seen contact, unless
+    // the money came in lately (a slow mule's next hop: it held the money for hours and pays it on
+    // in parts) or the
+    // payer knows the account's holder (they called each other: a friend paying a friend whose card
+    // was rented out)
+    boolean payeeMule =
+        f.payeeScore >= k.propagate
+            && f.payeeMule
+            && newPayee
+            && yuan >= k.victimMinYuan
+            && !f.passingOn
+            && (f.payeePhone == null || !s.talked(v, s.phones.intern(f.payeePhone)));
     if (stage == 0 && !payeeMule) {
       return;
     }
     if ((stage & VictimWatch.CONTACT) != 0 && newPayee && yuan >= k.victimMinYuan) {
       links.victimMoney(v, b, ts);
     }
-    if (fraudPhone < 0 && recentLongCall && ts - lc <= k.linkWindowMs
+    if (fraudPhone < 0
+        && recentLongCall
+        && ts - lc <= k.linkWindowMs
         && !isServiceNumber(phones.firstByte(caller))) {
-      fraudPhone = caller; // a long first call from a stranger, then money to a mule: the stranger is linked
+      fraudPhone =
+          caller; // a long first call from a stranger, then money to a mule: the stranger is linked
       callId = victims.lastLongCall(v);
     }
     phones.setFlags(v, PhoneTable.FLAG_EPISODE);
-    // money moving after a fraud contact: stop it now; after a contact nobody suspects, to a new account: warn
+    // money moving after a fraud contact: stop it now; after a contact nobody suspects, to a new
+    // account: warn
     Level sev = stage != 0 && !quietOnly ? Level.CRITICAL : Level.HIGH;
     long before = victims.lastPaid(v, ts);
-    int ft = types.of(v, fraudPhone >= 0 ? s.numbers.of(fraudPhone).fraudType() : 0, f.payeeType,
-        EpisodeTypes.paid(f.rebated, before, yuan));
+    int ft =
+        types.of(
+            v,
+            fraudPhone >= 0 ? s.numbers.of(fraudPhone).fraudType() : 0,
+            f.payeeType,
+            EpisodeTypes.paid(f.rebated, before, yuan));
     if (callId != null) {
-      victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id(), callId);
+      victims.step(
+          v,
+          phones.name(v),
+          t.from(),
+          VictimWatch.PAID | stage,
+          sev,
+          fraudPhone,
+          ft,
+          ts,
+          t.id(),
+          callId);
     } else {
-      victims.step(v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id());
+      victims.step(
+          v, phones.name(v), t.from(), VictimWatch.PAID | stage, sev, fraudPhone, ft, ts, t.id());
     }
     victims.paid(v, yuan, ts);
-    // linked after the warning above (after the decision): the link may make the caller suspected, which must not
+    // linked after the warning above (after the decision): the link may make the caller suspected,
+    // which must not
     // warn this payer first without the paying account
     if (fraudPhone >= 0) {
       links.victimOf(fraudPhone, v, ts);

@@ -1,8 +1,9 @@
 package org.fanzha.engine.subscriber;
 
 /**
- * What an operator lets a number of one band do (第11条: restrict a card that looks abnormal until it is verified): the
- * outgoing calls and messages over the last 24 hours, and whether it may call or text abroad.
+ * What an operator lets a number of one band do (第11条: restrict a card that looks abnormal until it
+ * is verified): the outgoing calls and messages over the last 24 hours, and whether it may call or
+ * text abroad.
  *
  * @param callsPerDay outgoing calls allowed over 24 hours, or {@link #NONE} when there is no cap
  * @param smsPerDay messages allowed over 24 hours, or {@link #NONE}

@@ -12,10 +12,10 @@ import org.fanzha.engine.rules.RuleSet;
 import org.fanzha.engine.rules.file.RuleSpec;
 
 /**
- * Scores subscribers with one rule book: the book's {@code subscriber.base} points, plus the weight of every
- * {@code applies_to: subscriber} line the number's features meet, kept within 0–100; the band from the
- * {@code subscriber.band_a|b|c} params and the band's limits from {@code subscriber.limits.<band>.*}. Asked on the
- * engine's thread (it reuses one features view).
+ * Scores subscribers with one rule book: the book's {@code subscriber.base} points, plus the weight
+ * of every {@code applies_to: subscriber} line the number's features meet, kept within 0–100; the
+ * band from the {@code subscriber.band_a|b|c} params and the band's limits from {@code
+ * subscriber.limits.<band>.*}. Asked on the engine's thread (it reuses one features view).
  */
 public final class SubscriberScorer {
 
@@ -35,8 +35,12 @@ public final class SubscriberScorer {
     bandFloor[2] = (int) Math.round(book.param("subscriber.band_c"));
     for (Band b : Band.values()) {
       String at = "subscriber.limits." + b.wireName() + ".";
-      limits[b.ordinal()] = new Limits(cap(book, at + "calls_per_day"), cap(book, at + "sms_per_day"),
-          !book.params().containsKey(at + "international") || book.param(at + "international") != 0);
+      limits[b.ordinal()] =
+          new Limits(
+              cap(book, at + "calls_per_day"),
+              cap(book, at + "sms_per_day"),
+              !book.params().containsKey(at + "international")
+                  || book.param(at + "international") != 0);
     }
   }
 
@@ -56,10 +60,13 @@ public final class SubscriberScorer {
       points += r.weight();
       met.add(new ScoreLine(r.reason(), r.weight()));
     }
-    met.sort(Comparator.comparingInt((ScoreLine l) -> -Math.abs(l.points())).thenComparing(l -> l.reason().code()));
+    met.sort(
+        Comparator.comparingInt((ScoreLine l) -> -Math.abs(l.points()))
+            .thenComparing(l -> l.reason().code()));
     int score = Math.max(0, Math.min(100, points));
     Band band = band(score);
-    return new SubscriberScore(phones.name(id), score, band, met, limits[band.ordinal()], f.outCalls(), f.smsOut(), now);
+    return new SubscriberScore(
+        phones.name(id), score, band, met, limits[band.ordinal()], f.outCalls(), f.smsOut(), now);
   }
 
   /** Returns the band of a score. */

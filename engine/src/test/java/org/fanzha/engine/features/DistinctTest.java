@@ -1,7 +1,7 @@
 package org.fanzha.engine.features;
 
-import static org.fanzha.core.time.Millis.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.core.time.Millis.HOUR;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -14,15 +14,19 @@ class DistinctTest {
   private final Distinct sketch = new Distinct(2, 4, 12 * HOUR);
 
   /**
-   * The estimate's range when the bits set by {@code n} distinct items into {@code m} are within five standard
-   * deviations of their mean (occupancy: mean m(1 − q^n), q = 1 − 1/m, and its exact variance). Bounding the bits
-   * rather than the estimate keeps the bound honest in the upper tail, where the log stretches it (the asymptotic
-   * standard error of the estimate, used before, failed about once in fifty tries).
+   * The estimate's range when the bits set by {@code n} distinct items into {@code m} are within
+   * five standard deviations of their mean (occupancy: mean m(1 − q^n), q = 1 − 1/m, and its exact
+   * variance). Bounding the bits rather than the estimate keeps the bound honest in the upper tail,
+   * where the log stretches it (the asymptotic standard error of the estimate, used before, failed
+   * about once in fifty tries).
    */
   private static double[] range(int n, int m) {
     double q = 1 - 1.0 / m;
     double mean = m * (1 - Math.pow(q, n));
-    double var = m * (m - 1.0) * Math.pow(1 - 2.0 / m, n) + m * Math.pow(q, n) - (double) m * m * Math.pow(q, 2 * n);
+    double var =
+        m * (m - 1.0) * Math.pow(1 - 2.0 / m, n)
+            + m * Math.pow(q, n)
+            - (double) m * m * Math.pow(q, 2 * n);
     double sd = Math.sqrt(Math.max(0, var));
     double lo = m * Math.log(m / (m - Math.max(0, mean - 5 * sd)));
     double hi = m * Math.log(m / Math.max(1, m - (mean + 5 * sd)));
@@ -30,7 +34,8 @@ class DistinctTest {
   }
 
   @Property(tries = 50)
-  void estimate_isWithinFiveStandardDeviationsOfTheBitsSetUpTo150(@ForAll @IntRange(min = 5, max = 150) int n,
+  void estimate_isWithinFiveStandardDeviationsOfTheBitsSetUpTo150(
+      @ForAll @IntRange(min = 5, max = 150) int n,
       @ForAll @IntRange(min = 0, max = 1_000_000) int offset) {
     int[] a = new int[sketch.end()];
     for (int k = 0; k < n; k++) {
@@ -39,7 +44,8 @@ class DistinctTest {
     }
     double[] r = range(n, 128);
     assertThat((double) sketch.estimate(a, 0, T0)).isBetween(r[0], r[1]);
-    assertThat(r[1] - r[0]).isLessThan(2.0 * n); // the bound stays tight enough to tell counts apart
+    assertThat(r[1] - r[0])
+        .isLessThan(2.0 * n); // the bound stays tight enough to tell counts apart
   }
 
   @Test
@@ -65,6 +71,7 @@ class DistinctTest {
   @Test
   void constructor_refusesAWordCountThatIsNotAPowerOfTwo() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Distinct(0, 3, HOUR))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3");
   }
 }

@@ -19,7 +19,8 @@ class InternerTest {
       assertThat(t.find(n)).isEqualTo(id);
     }
     assertThat(t.size()).isEqualTo((int) names.stream().distinct().count());
-    assertThat(t.find("\u0000never")).isEqualTo(names.contains("\u0000never") ? t.find("\u0000never") : -1);
+    assertThat(t.find("\u0000never"))
+        .isEqualTo(names.contains("\u0000never") ? t.find("\u0000never") : -1);
   }
 
   @org.junit.jupiter.api.Test
@@ -45,14 +46,17 @@ class InternerTest {
       Integer expected = ref.putIfAbsent(n, ref.size());
       assertThat(id).isEqualTo(expected == null ? ref.size() - 1 : expected);
     }
-    ref.forEach((n, id) -> {
-      assertThat(t.find(n)).isEqualTo(id);
-      // a String decoded from UTF-8 equals the original unless it holds unpaired surrogates
-      if (n.equals(new String(n.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          java.nio.charset.StandardCharsets.UTF_8))) {
-        assertThat(t.name(id)).isEqualTo(n);
-      }
-    });
+    ref.forEach(
+        (n, id) -> {
+          assertThat(t.find(n)).isEqualTo(id);
+          // a String decoded from UTF-8 equals the original unless it holds unpaired surrogates
+          if (n.equals(
+              new String(
+                  n.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(t.name(id)).isEqualTo(n);
+          }
+        });
   }
 
   @org.junit.jupiter.api.Test
@@ -82,14 +86,19 @@ class InternerTest {
     assertThat(t.approxBytes() / 1_000_000.0).isBetween(30.0, 60.0);
   }
 
-  /** One step of a random history: intern a name drawn from a small pool, or remove one (pool small: names return). */
+  /**
+   * One step of a random history: intern a name drawn from a small pool, or remove one (pool small:
+   * names return).
+   */
   record Step(boolean remove, int name) {}
 
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<List<Step>> histories() {
-    net.jqwik.api.Arbitrary<Step> step = net.jqwik.api.Combinators.combine(
-        net.jqwik.api.Arbitraries.integers().between(0, 9).map(k -> k < 3),
-        net.jqwik.api.Arbitraries.integers().between(0, 60)).as(Step::new);
+    net.jqwik.api.Arbitrary<Step> step =
+        net.jqwik.api.Combinators.combine(
+                net.jqwik.api.Arbitraries.integers().between(0, 9).map(k -> k < 3),
+                net.jqwik.api.Arbitraries.integers().between(0, 60))
+            .as(Step::new);
     return step.list().ofMaxSize(600);
   }
 
@@ -99,7 +108,10 @@ class InternerTest {
     java.util.Map<String, Integer> ref = new java.util.HashMap<>();
     java.util.Set<Integer> freed = new java.util.HashSet<>();
     for (Step s : history) {
-      String n = "+86138" + s.name() + "x".repeat(s.name() % 7 * 40); // some records long enough to force compaction
+      String n =
+          "+86138"
+              + s.name()
+              + "x".repeat(s.name() % 7 * 40); // some records long enough to force compaction
       if (s.remove()) {
         Integer id = ref.remove(n);
         assertThat(t.remove(id == null ? t.size() + 5 : id)).isEqualTo(id != null);
@@ -113,16 +125,19 @@ class InternerTest {
         if (before != null) {
           assertThat(id).isEqualTo(before);
         } else if (!freed.isEmpty()) {
-          assertThat(freed.remove(id)).as("a new name takes a freed id while there is one").isTrue();
+          assertThat(freed.remove(id))
+              .as("a new name takes a freed id while there is one")
+              .isTrue();
         }
       }
       assertThat(t.live()).isEqualTo(ref.size());
     }
-    ref.forEach((n, id) -> {
-      assertThat(t.find(n)).isEqualTo(id);
-      assertThat(t.name(id)).isEqualTo(n);
-      assertThat(t.isLive(id)).isTrue();
-    });
+    ref.forEach(
+        (n, id) -> {
+          assertThat(t.find(n)).isEqualTo(id);
+          assertThat(t.name(id)).isEqualTo(n);
+          assertThat(t.isLive(id)).isTrue();
+        });
     for (int k = 0; k <= 60; k++) {
       String n = "+86138" + k + "x".repeat(k % 7 * 40);
       if (!ref.containsKey(n)) {

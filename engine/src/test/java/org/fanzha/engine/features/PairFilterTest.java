@@ -40,7 +40,8 @@ class PairFilterTest {
     f.testAndSet(3, 1, 2);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     f.write(new DataOutputStream(out));
-    PairMemory g = PairMemory.read(new DataInputStream(new ByteArrayInputStream(out.toByteArray())));
+    PairMemory g =
+        PairMemory.read(new DataInputStream(new ByteArrayInputStream(out.toByteArray())));
     assertThat(g).isInstanceOf(PairFilter.class);
     assertThat(g.mightContain(3, 1, 2)).isTrue();
     assertThat(g.approxBytes()).isEqualTo(f.approxBytes());

@@ -34,7 +34,9 @@ class PairFingerprintsTest {
       assertThat(f.mightContain(k % 3, a, b)).isTrue();
     }
     for (long key : seen) {
-      assertThat(f.mightContain((int) (key >>> 40), (int) (key >>> 20) & 0xFFFFF, (int) key & 0xFFFFF)).isTrue();
+      assertThat(
+              f.mightContain((int) (key >>> 40), (int) (key >>> 20) & 0xFFFFF, (int) key & 0xFFFFF))
+          .isTrue();
     }
   }
 
@@ -79,7 +81,8 @@ class PairFingerprintsTest {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     f.write(new DataOutputStream(out));
-    PairMemory g = PairMemory.read(new DataInputStream(new ByteArrayInputStream(out.toByteArray())));
+    PairMemory g =
+        PairMemory.read(new DataInputStream(new ByteArrayInputStream(out.toByteArray())));
     assertThat(g).isInstanceOf(PairFingerprints.class);
     assertThat(((PairFingerprints) g).size()).isEqualTo(f.size());
     assertThat(g.approxBytes()).isEqualTo(f.approxBytes());

@@ -21,20 +21,30 @@ import org.junit.jupiter.api.Test;
 
 class PersonRisksTest {
 
-  /** One offer of risk to one of a few phones: a score (0 is a role given outright), reasons, roles; or a clearing. */
+  /**
+   * One offer of risk to one of a few phones: a score (0 is a role given outright), reasons, roles;
+   * or a clearing.
+   */
   record Offer(int phone, int score, long mask, int roles, boolean clear) {}
 
   @Provide
   Arbitrary<Offer> offers() {
-    return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 100),
-            Arbitraries.longs(), Arbitraries.integers().between(0, 63), Arbitraries.integers().between(0, 19))
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(0, 100),
+            Arbitraries.longs(),
+            Arbitraries.integers().between(0, 63),
+            Arbitraries.integers().between(0, 19))
         .as((p, s, m, r, c) -> new Offer(p, s, m, r, c == 0));
   }
 
-  /** The people's map keeps a phone's risk exactly as a feature table's risk words would, offer after offer. */
+  /**
+   * The people's map keeps a phone's risk exactly as a feature table's risk words would, offer
+   * after offer.
+   */
   @Property(tries = 300)
-  void raise_holdsWhatAFeatureTableHolds(@ForAll @Size(max = 60) List<@net.jqwik.api.From("offers") Offer> offers)
-      throws IOException {
+  void raise_holdsWhatAFeatureTableHolds(
+      @ForAll @Size(max = 60) List<@net.jqwik.api.From("offers") Offer> offers) throws IOException {
     PersonRisks people = new PersonRisks();
     PhoneTable table = new PhoneTable(4);
     for (int p = 0; p < 4; p++) {

@@ -76,7 +76,10 @@ class PhoneTableTest {
     assertThat(t.name(ids[599])).isEqualTo("+8613810000599");
   }
 
-  /** Snapshots before format 10 kept the handset's and cell's ids where the counts are now kept: read as counts. */
+  /**
+   * Snapshots before format 10 kept the handset's and cell's ids where the counts are now kept:
+   * read as counts.
+   */
   @Test
   void countsFromIds_turnsAnOlderSnapshotsHandsetAndCellIdsIntoTheirCounts() {
     NodeTable devices = new NodeTable(4);
@@ -105,14 +108,21 @@ class PhoneTableTest {
     PhoneTable t = new PhoneTable(4);
     int p = t.intern("+8613800138000");
     long day = 86_400_000L;
-    long start = FeatureTable.EPOCH_BASE_MS + 2_000 * day + 3_600_000L; // a day boundary of the table's count, +1 h
+    long start =
+        FeatureTable.EPOCH_BASE_MS
+            + 2_000 * day
+            + 3_600_000L; // a day boundary of the table's count, +1 h
     for (int d : days) {
       t.active(p, start + d * day + 600_000L * (d % 7));
     }
     int newest = days.stream().mapToInt(Integer::intValue).max().orElseThrow();
     int queried = newest + queriedAfter;
-    long expected = days.stream().mapToInt(Integer::intValue).filter(d -> queried - d < PhoneTable.ACTIVE_SPAN_DAYS)
-        .distinct().count();
+    long expected =
+        days.stream()
+            .mapToInt(Integer::intValue)
+            .filter(d -> queried - d < PhoneTable.ACTIVE_SPAN_DAYS)
+            .distinct()
+            .count();
     assertThat(t.activeDays(p, start + queried * day)).isEqualTo((int) expected);
   }
 
@@ -121,10 +131,12 @@ class PhoneTableTest {
       throws IOException {
     PhoneTable now = new PhoneTable(4);
     int stride = now.bytesPerEntityFeatures() / 4;
-    // the two words of the days it called or texted and the four of its handset switches came last, before the risk;
+    // the two words of the days it called or texted and the four of its handset switches came last,
+    // before the risk;
     // format 14 added the stamp after the risk
     int oldStride = stride - 7;
-    String[] names = IntStream.range(0, 300).mapToObj(i -> "+86138" + (10_000_000 + i)).toArray(String[]::new);
+    String[] names =
+        IntStream.range(0, 300).mapToObj(i -> "+86138" + (10_000_000 + i)).toArray(String[]::new);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
     out.writeInt(oldStride);
@@ -149,7 +161,8 @@ class PhoneTableTest {
       assertThat(read.score(p)).isEqualTo(70 + i % 30);
       assertThat(read.activeDays(p, T0)).isZero();
       assertThat(read.handsetSwitches(p, T0)).isZero();
-      assertThat(read.lastSeen(p)).as("an older snapshot's entities count as seen at its time")
+      assertThat(read.lastSeen(p))
+          .as("an older snapshot's entities count as seen at its time")
           .isEqualTo(FeatureTable.sec(T0));
     }
   }
@@ -166,7 +179,9 @@ class PhoneTableTest {
     assertThat(t.handsetSwitches(boxed, T0 + 2 * hour)).isEqualTo(5);
     t.handset(boxed, 11, T0 + 10 * minute, hour); // a late call changes nothing
     assertThat(t.handsetSwitches(boxed, T0 + 2 * hour)).isEqualTo(5);
-    assertThat(t.handsetSwitches(boxed, T0 + 100 * minute + 25 * hour)).as("a day after the last").isZero();
+    assertThat(t.handsetSwitches(boxed, T0 + 100 * minute + 25 * hour))
+        .as("a day after the last")
+        .isZero();
     t.handset(boxed, 11, T0 + 30 * hour, hour);
     t.handset(boxed, 22, T0 + 30 * hour + minute, hour);
     assertThat(t.handsetSwitches(boxed, T0 + 30 * hour)).as("a new run starts at one").isEqualTo(1);

@@ -1,7 +1,7 @@
 package org.fanzha.engine.features;
 
-import static org.fanzha.core.time.Millis.HOUR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.core.time.Millis.HOUR;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class RingTest {
 
   private static final long T0 = 1_795_741_200_000L;
-  // one entity at slice 3 to check offsets are honoured: scalars before, a ring of 6 × 4 h, 4 halves (2 words)
+  // one entity at slice 3 to check offsets are honoured: scalars before, a ring of 6 × 4 h, 4
+  // halves (2 words)
   private final Ring ring = new Ring(3, 6, 4, 4 * HOUR);
   private final int[] a = new int[40];
 
@@ -61,7 +62,9 @@ class RingTest {
     Ring.add16(a, ring.slot(a, 0, T0 + 8 * HOUR), 0, 1);
     Ring.add16(a, ring.slot(a, 0, T0 + HOUR), 0, 1);
     assertThat(ring.sum16(a, 0, 0, T0 + 8 * HOUR)).isEqualTo(2);
-    assertThat(ring.sum16(a, 0, 0, T0 + 25 * HOUR)).as("the late one expires with its own bucket").isEqualTo(1);
+    assertThat(ring.sum16(a, 0, 0, T0 + 25 * HOUR))
+        .as("the late one expires with its own bucket")
+        .isEqualTo(1);
   }
 
   @Test
@@ -81,7 +84,8 @@ class RingTest {
   }
 
   @Property(tries = 200)
-  void sum16_equalsANaiveCountOfEventsInTheLast24Hours(@ForAll @IntRange(min = 0, max = 100) int n,
+  void sum16_equalsANaiveCountOfEventsInTheLast24Hours(
+      @ForAll @IntRange(min = 0, max = 100) int n,
       @ForAll @IntRange(min = 1, max = 7) int spreadHours) {
     int[] b = new int[40];
     long[] times = new long[n];

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine split by stage and key (three key groups a stage) against the one-state engine on an adversarial
- * world: the same warnings, the same held risks, the same decisions. A step that read or wrote state its key does
- * not own would see an empty table in the split engine and find less.
+ * The engine split by stage and key (three key groups a stage) against the one-state engine on an
+ * adversarial world: the same warnings, the same held risks, the same decisions. A step that read
+ * or wrote state its key does not own would see an empty table in the split engine and find less.
  */
 class KeyedEnginesTest {
 
@@ -35,16 +35,18 @@ class KeyedEnginesTest {
 
   @BeforeAll
   static void run() {
-    World world = World.generate(SimConfig.builder(23, 2500, 4).tactics(Tactic.parse("all")).build());
+    World world =
+        World.generate(SimConfig.builder(23, 2500, 4).tactics(Tactic.parse("all")).build());
     EngineConfig config = EngineConfig.defaults();
     Engine one = new Engine(config);
     KeyedEngines keyed = new KeyedEngines(config, 3);
-    world.forEachEvent(e -> {
-      oneDecisions.add(line(one.process(e)));
-      keyedDecisions.add(line(keyed.process(e)));
-      one.drainWarnings().forEach(w -> oneWarnings.add(line(w)));
-      keyed.drainWarnings().forEach(w -> keyedWarnings.add(line(w)));
-    });
+    world.forEachEvent(
+        e -> {
+          oneDecisions.add(line(one.process(e)));
+          keyedDecisions.add(line(keyed.process(e)));
+          one.drainWarnings().forEach(w -> oneWarnings.add(line(w)));
+          keyed.drainWarnings().forEach(w -> keyedWarnings.add(line(w)));
+        });
     one.forEachRisk(r -> oneRisks.put(key(r), line(r)));
     keyed.risks().forEach(r -> keyedRisks.put(key(r), line(r)));
   }
@@ -58,8 +60,10 @@ class KeyedEnginesTest {
   @Test
   void heldRisks_areTheOneStateEnginesRisks() {
     assertThat(oneRisks).hasSizeGreaterThan(100);
-    List<String> one = oneRisks.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
-    List<String> two = keyedRisks.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+    List<String> one =
+        oneRisks.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+    List<String> two =
+        keyedRisks.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
     assertThat(differences(one, two)).isEmpty();
   }
 
@@ -69,14 +73,19 @@ class KeyedEnginesTest {
     assertThat(differences(oneDecisions, keyedDecisions)).isEmpty();
   }
 
-  /** Lines where the two runs differ, as "one → keyed", the first few and a count (a readable failure). */
+  /**
+   * Lines where the two runs differ, as "one → keyed", the first few and a count (a readable
+   * failure).
+   */
   private static List<String> differences(List<String> one, List<String> keyed) {
     Set<String> a = new TreeSet<>(one);
     Set<String> b = new TreeSet<>(keyed);
     List<String> out = new ArrayList<>();
     a.stream().filter(x -> !b.contains(x)).forEach(x -> out.add("only one-state: " + x));
     b.stream().filter(x -> !a.contains(x)).forEach(x -> out.add("only keyed:     " + x));
-    return out.size() <= 12 ? out : List.of(out.size() + " differences; first: " + out.subList(0, 12));
+    return out.size() <= 12
+        ? out
+        : List.of(out.size() + " differences; first: " + out.subList(0, 12));
   }
 
   private static String key(EntityRisk r) {
@@ -84,17 +93,40 @@ class KeyedEnginesTest {
   }
 
   private static String line(EntityRisk r) {
-    return r.score() + "|" + new TreeSet<>(r.roles()) + "|"
+    return r.score()
+        + "|"
+        + new TreeSet<>(r.roles())
+        + "|"
         + new TreeSet<>(r.reasons().stream().map(x -> x.code()).toList());
   }
 
   private static String line(Decision d) {
-    return d.eventId() + "|" + d.entityKind().wireName() + ":" + d.entity() + "|" + d.score() + "|" + d.action() + "|"
+    return d.eventId()
+        + "|"
+        + d.entityKind().wireName()
+        + ":"
+        + d.entity()
+        + "|"
+        + d.score()
+        + "|"
+        + d.action()
+        + "|"
         + d.reasons().stream().map(x -> x.code()).toList();
   }
 
   private static String line(Warning w) {
-    return w.id() + "|" + w.victimPhone() + "|" + w.victimAccount() + "|" + w.severity() + "|" + w.fraudType() + "|"
-        + w.contact() + "|" + w.evidence();
+    return w.id()
+        + "|"
+        + w.victimPhone()
+        + "|"
+        + w.victimAccount()
+        + "|"
+        + w.severity()
+        + "|"
+        + w.fraudType()
+        + "|"
+        + w.contact()
+        + "|"
+        + w.evidence();
   }
 }

@@ -52,7 +52,8 @@ class RiskListsTest {
     l.reportTarget("com.fake.app");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     l.write(new DataOutputStream(out));
-    RiskLists r = RiskLists.read(new DataInputStream(new ByteArrayInputStream(out.toByteArray())), 7);
+    RiskLists r =
+        RiskLists.read(new DataInputStream(new ByteArrayInputStream(out.toByteArray())), 7);
     assertThat(r.mightBeListed(EntityKind.HOLDER, "41040219800101001X")).isTrue();
     assertThat(r.isCleared(EntityKind.PHONE, "+8613800138000")).isTrue();
     assertThat(r.targetReports("com.fake.app")).isEqualTo(1);

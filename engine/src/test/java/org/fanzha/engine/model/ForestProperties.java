@@ -11,14 +11,17 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The contributions of random forests against their definition: Shapley values of the path-dependent expectation,
- * enumerated over every subset of features (feasible for a few features), and their sum against the margin.
+ * The contributions of random forests against their definition: Shapley values of the
+ * path-dependent expectation, enumerated over every subset of features (feasible for a few
+ * features), and their sum against the margin.
  */
 class ForestProperties {
 
   @Property(tries = 300)
-  void contributionsAreTheShapleyValuesOfThePathDependentExpectation(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 5) int features, @ForAll @IntRange(min = 1, max = 4) int trees,
+  void contributionsAreTheShapleyValuesOfThePathDependentExpectation(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 5) int features,
+      @ForAll @IntRange(min = 1, max = 4) int trees,
       @ForAll @IntRange(min = 1, max = 5) int depth) {
     Random r = new Random(seed);
     Nodes n = Nodes.random(r, features, trees, depth);
@@ -32,8 +35,10 @@ class ForestProperties {
   }
 
   @Property(tries = 300)
-  void contributionsAddUpToTheMarginLessItsExpectation(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 30) int features, @ForAll @IntRange(min = 1, max = 20) int trees,
+  void contributionsAddUpToTheMarginLessItsExpectation(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 30) int features,
+      @ForAll @IntRange(min = 1, max = 20) int trees,
       @ForAll @IntRange(min = 1, max = 7) int depth) {
     Random r = new Random(seed);
     Forest f = randomForest(r, features, trees, depth);
@@ -46,8 +51,10 @@ class ForestProperties {
   }
 
   @Property(tries = 100)
-  void theCompiledForestGivesTheSameMarginToTheBit(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 30) int features, @ForAll @IntRange(min = 1, max = 20) int trees,
+  void theCompiledForestGivesTheSameMarginToTheBit(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 30) int features,
+      @ForAll @IntRange(min = 1, max = 20) int trees,
       @ForAll @IntRange(min = 1, max = 7) int depth) {
     Random r = new Random(seed);
     Forest f = randomForest(r, features, trees, depth);
@@ -64,9 +71,11 @@ class ForestProperties {
   }
 
   @Property(tries = 200)
-  void aFeatureNoTreeSplitsOnContributesNothing(@ForAll long seed, @ForAll @IntRange(min = 2, max = 10) int features) {
+  void aFeatureNoTreeSplitsOnContributesNothing(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 10) int features) {
     Random r = new Random(seed);
-    Forest wider = Nodes.random(r, features - 1, 3, 4).forest(features); // the last feature is never split on
+    Forest wider =
+        Nodes.random(r, features - 1, 3, 4).forest(features); // the last feature is never split on
     double[] x = randomVector(r, features);
     assertThat(wider.contributions(x)[features - 1]).isEqualTo(0.0);
   }
@@ -132,8 +141,9 @@ class ForestProperties {
     }
 
     /**
-     * The margin expected when only the features in {@code known} (a bit set) are known: at a split on a known
-     * feature follow {@code x}, at any other average both sides by the training weight that took them.
+     * The margin expected when only the features in {@code known} (a bit set) are known: at a split
+     * on a known feature follow {@code x}, at any other average both sides by the training weight
+     * that took them.
      */
     double conditionalMargin(double[] x, int known) {
       double sum = base;
@@ -154,7 +164,8 @@ class ForestProperties {
         return expect(goLeft ? left.get(n) : right.get(n), x, known);
       }
       return (cover.get(left.get(n)) * expect(left.get(n), x, known)
-          + cover.get(right.get(n)) * expect(right.get(n), x, known)) / cover.get(n);
+              + cover.get(right.get(n)) * expect(right.get(n), x, known))
+          / cover.get(n);
     }
 
     int grow(Random r, int features, int maxDepth, int depth, double weight) {
@@ -192,7 +203,14 @@ class ForestProperties {
         if (feature.get(i) < 0) {
           b.leaf(i, value.get(i), cover.get(i));
         } else {
-          b.split(i, feature.get(i), threshold.get(i), left.get(i), right.get(i), missingLeft.get(i), cover.get(i));
+          b.split(
+              i,
+              feature.get(i),
+              threshold.get(i),
+              left.get(i),
+              right.get(i),
+              missingLeft.get(i),
+              cover.get(i));
         }
       }
       return b.build(base);

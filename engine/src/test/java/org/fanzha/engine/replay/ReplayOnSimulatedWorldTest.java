@@ -30,12 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Replays a small simulated world (3,000 people, 4 days, a seed the rules were not tuned on, with
  * the simulator's hard negatives: payroll agencies, shops settling takings, movers, benign screen
- * shares, hook numbers bought outside the dealers …) from its NDJSON file, exactly as {@code replay}
- * would, and scores {@code entities.ndjson} against the simulator's ground truth. Predicted = level
- * high or critical with the role among the roles. The floors are the issue's targets (precision
- * ≥ 0.90, recall ≥ 0.85); the engine reaches fraud numbers 1.00 / 0.92, mules 1.00 / 1.00, dealers
- * 1.00 / 1.00 here and accuses none of the ~270 honest look-alikes, so a regression, not noise,
- * fails the test.
+ * shares, hook numbers bought outside the dealers …) from its NDJSON file, exactly as {@code
+ * replay} would, and scores {@code entities.ndjson} against the simulator's ground truth. Predicted
+ * = level high or critical with the role among the roles. The floors are the issue's targets
+ * (precision ≥ 0.90, recall ≥ 0.85); the engine reaches fraud numbers 1.00 / 0.92, mules 1.00 /
+ * 1.00, dealers 1.00 / 1.00 here and accuses none of the ~270 honest look-alikes, so a regression,
+ * not noise, fails the test.
  */
 class ReplayOnSimulatedWorldTest {
 
@@ -54,17 +54,21 @@ class ReplayOnSimulatedWorldTest {
     Path events = dir.resolve("events.ndjson");
     EventCodec codec = new EventCodec();
     try (BufferedWriter w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
-      world.forEachEvent(e -> {
-        try {
-          w.write(codec.write(e));
-          w.write('\n');
-        } catch (IOException x) {
-          throw new UncheckedIOException(x);
-        }
-      });
+      world.forEachEvent(
+          e -> {
+            try {
+              w.write(codec.write(e));
+              w.write('\n');
+            } catch (IOException x) {
+              throw new UncheckedIOException(x);
+            }
+          });
     }
     summary = Replay.run(events, dir.resolve("out"), EngineConfig.defaults());
-    entities = Files.readAllLines(dir.resolve("out/entities.ndjson")).stream().map(JSON::readTree).toList();
+    entities =
+        Files.readAllLines(dir.resolve("out/entities.ndjson")).stream()
+            .map(JSON::readTree)
+            .toList();
   }
 
   private static RoleScore score(Role role, EntityKind... kinds) {
@@ -140,18 +144,21 @@ class ReplayOnSimulatedWorldTest {
   void replay_accusesAtMostOnePercentOfHonestLookAlikes() {
     Set<String> lookAlikes = new HashSet<>();
     honest.forEach((group, members) -> lookAlikes.addAll(members));
-    Set<String> fraudSide = Set.of(Role.FRAUD_NUMBER.wireName(), Role.MULE.wireName(), Role.CARD_DEALER.wireName());
-    long accused = entities.stream()
-        .filter(e -> lookAlikes.contains(key(e)) && high(e))
-        .filter(e -> {
-          for (JsonNode r : e.get("roles")) {
-            if (fraudSide.contains(r.asString())) {
-              return true;
-            }
-          }
-          return false;
-        })
-        .count();
+    Set<String> fraudSide =
+        Set.of(Role.FRAUD_NUMBER.wireName(), Role.MULE.wireName(), Role.CARD_DEALER.wireName());
+    long accused =
+        entities.stream()
+            .filter(e -> lookAlikes.contains(key(e)) && high(e))
+            .filter(
+                e -> {
+                  for (JsonNode r : e.get("roles")) {
+                    if (fraudSide.contains(r.asString())) {
+                      return true;
+                    }
+                  }
+                  return false;
+                })
+            .count();
     assertThat(honest.get("merchant")).isNotEmpty();
     assertThat(honest.get("payroll")).isNotEmpty();
     assertThat(accused).isLessThanOrEqualTo(lookAlikes.size() / 100);

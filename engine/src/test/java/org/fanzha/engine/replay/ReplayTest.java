@@ -31,20 +31,31 @@ class ReplayTest {
     s.simFarmCalls(100, 4, 30, Scenario.T0);
     String f = Scenario.phone(900);
     for (int k = 0; k < 3; k++) {
-      s.report(Scenario.T0 + k * Scenario.MINUTE, Scenario.phone(60_000 + k), org.fanzha.core.event.TargetKind.PHONE,
-          f, org.fanzha.core.event.FraudType.POLICE, 0);
+      s.report(
+          Scenario.T0 + k * Scenario.MINUTE,
+          Scenario.phone(60_000 + k),
+          org.fanzha.core.event.TargetKind.PHONE,
+          f,
+          org.fanzha.core.event.FraudType.POLICE,
+          0);
     }
     s.victimReceivesCall(Scenario.T0 + Scenario.HOUR, f, Scenario.phone(901), 1500);
-    s.transfer(Scenario.T0 + 90 * Scenario.MINUTE, Scenario.account(901), Scenario.account(1), 50_000,
+    s.transfer(
+        Scenario.T0 + 90 * Scenario.MINUTE,
+        Scenario.account(901),
+        Scenario.account(1),
+        50_000,
         Scenario.phone(901));
-    s.transfer(Scenario.T0 + 95 * Scenario.MINUTE, Scenario.account(1), Scenario.account(2), 49_000, null);
+    s.transfer(
+        Scenario.T0 + 95 * Scenario.MINUTE, Scenario.account(1), Scenario.account(2), 49_000, null);
     List<org.fanzha.core.event.Event> events = s.events();
     EventCodec codec = new EventCodec();
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < events.size(); i++) {
       sb.append(codec.write(events.get(i))).append('\n');
       if (i == 3) {
-        sb.append("{\"type\":\"call\",\"id\":\"bad1\",\"ts\":\"2026-11-27T09:00:00+08:00\",\"caller\":\"12\"}\n");
+        sb.append(
+            "{\"type\":\"call\",\"id\":\"bad1\",\"ts\":\"2026-11-27T09:00:00+08:00\",\"caller\":\"12\"}\n");
         sb.append(codec.write(events.get(i))).append('\n'); // duplicate id
         sb.append("\n");
       }
@@ -67,19 +78,22 @@ class ReplayTest {
   void run_writesTheFourFilesOfTheContract() throws IOException {
     Path events = eventsFile();
     Path out = dir.resolve("out");
-    ReplaySummary summary = Replay.run(events, out, EngineConfig.defaults().with("pairs.log2_bits", 16));
+    ReplaySummary summary =
+        Replay.run(events, out, EngineConfig.defaults().with("pairs.log2_bits", 16));
 
     assertThat(summary.rejected()).isEqualTo(1);
     assertThat(summary.duplicates()).isEqualTo(1);
     assertThat(summary.rejections().get(0).eventId()).isEqualTo("bad1");
-    assertThat(summary.eventsRead()).isEqualTo(summary.accepted() + summary.rejected() + summary.duplicates());
+    assertThat(summary.eventsRead())
+        .isEqualTo(summary.accepted() + summary.rejected() + summary.duplicates());
     assertThat(summary.byType().get(EventType.CALL)).isEqualTo(4 * 30 + 1);
 
     List<JsonNode> decisions = lines(out.resolve("decisions.ndjson"));
     assertThat(decisions).hasSize((int) summary.decisions()).isNotEmpty();
     for (JsonNode d : decisions) {
-      assertThat(d.propertyNames()).containsExactly("event_id", "entity_kind", "entity", "score", "level", "action",
-          "reasons");
+      assertThat(d.propertyNames())
+          .containsExactly(
+              "event_id", "entity_kind", "entity", "score", "level", "action", "reasons");
       assertThat(d.get("score").asInt()).isBetween(1, 100);
       assertThat(d.get("level").asString()).isIn("low", "medium", "high", "critical");
       assertThat(d.get("action").asString()).isIn("allow", "warn", "delay", "hold");
@@ -90,22 +104,36 @@ class ReplayTest {
 
     List<JsonNode> entities = lines(out.resolve("entities.ndjson"));
     assertThat(entities).hasSize((int) summary.entities());
-    JsonNode farmNumber = entities.stream().filter(e -> e.get("entity").asString().equals(Scenario.phone(100)))
-        .findFirst().orElseThrow();
-    assertThat(farmNumber.propertyNames()).containsExactly("entity_kind", "entity", "score", "level", "roles", "reasons");
+    JsonNode farmNumber =
+        entities.stream()
+            .filter(e -> e.get("entity").asString().equals(Scenario.phone(100)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(farmNumber.propertyNames())
+        .containsExactly("entity_kind", "entity", "score", "level", "roles", "reasons");
     assertThat(farmNumber.get("entity_kind").asString()).isEqualTo("phone");
     assertThat(farmNumber.get("roles").get(0).asString()).isEqualTo("fraud_number");
 
     List<JsonNode> warnings = lines(out.resolve("warnings.ndjson"));
     assertThat(warnings).hasSize((int) summary.warnings()).isNotEmpty();
     JsonNode w = warnings.get(warnings.size() - 1);
-    assertThat(w.propertyNames()).containsExactly("id", "ts", "victim_phone", "victim_account", "severity",
-        "fraud_type", "evidence", "episode", "contact");
+    assertThat(w.propertyNames())
+        .containsExactly(
+            "id",
+            "ts",
+            "victim_phone",
+            "victim_account",
+            "severity",
+            "fraud_type",
+            "evidence",
+            "episode",
+            "contact");
     assertThat(w.get("ts").asString()).endsWith("+08:00");
     assertThat(w.get("victim_phone").asString()).isEqualTo(Scenario.phone(901));
     assertThat(w.get("fraud_type").asString()).isEqualTo("police");
     assertThat(w.get("evidence").size()).isGreaterThanOrEqualTo(2);
-    assertThat(w.get("episode").asString()).as("the episode opened by the evidence's first event")
+    assertThat(w.get("episode").asString())
+        .as("the episode opened by the evidence's first event")
         .isEqualTo("E-" + w.get("evidence").get(0).asString());
     assertThat(w.get("contact").isNull()).as("the suspected number is named").isFalse();
 
@@ -122,21 +150,28 @@ class ReplayTest {
   }
 
   @Test
-  void run_aFileWithTimesBeyondTodayOrAnyTime_refusesThoseLinesAndScoresTheRest() throws IOException {
-    String good = "{\"type\":\"call\",\"id\":\"g%d\",\"ts\":\"2026-11-27T09:0%d:00+08:00\",\"caller\":\"13900000001\","
-        + "\"callee\":\"13900000002\",\"duration_s\":30}\n";
-    String body = String.format(good, 1, 1)
-        + "{\"type\":\"call\",\"id\":\"b1\",\"ts\":\"+999999999-12-31T23:59:59Z\",\"caller\":\"13900000001\",\"callee\":\"13900000002\",\"duration_s\":30}\n"
-        + "{\"type\":\"call\",\"id\":\"b2\",\"ts\":\"2099-01-01T00:00:00+08:00\",\"caller\":\"13900000001\",\"callee\":\"13900000002\",\"duration_s\":30}\n"
-        + String.format(good, 2, 2);
+  void run_aFileWithTimesBeyondTodayOrAnyTime_refusesThoseLinesAndScoresTheRest()
+      throws IOException {
+    String good =
+        "{\"type\":\"call\",\"id\":\"g%d\",\"ts\":\"2026-11-27T09:0%d:00+08:00\",\"caller\":\"13900000001\","
+            + "\"callee\":\"13900000002\",\"duration_s\":30}\n";
+    String body =
+        String.format(good, 1, 1)
+            + "{\"type\":\"call\",\"id\":\"b1\",\"ts\":\"+999999999-12-31T23:59:59Z\",\"caller\":\"13900000001\",\"callee\":\"13900000002\",\"duration_s\":30}\n"
+            + "{\"type\":\"call\",\"id\":\"b2\",\"ts\":\"2099-01-01T00:00:00+08:00\",\"caller\":\"13900000001\",\"callee\":\"13900000002\",\"duration_s\":30}\n"
+            + String.format(good, 2, 2);
     Path events = dir.resolve("times.ndjson");
     Files.writeString(events, body, StandardCharsets.UTF_8);
 
-    ReplaySummary s = Replay.run(events, dir.resolve("times-out"), EngineConfig.defaults().with("pairs.log2_bits", 12));
+    ReplaySummary s =
+        Replay.run(
+            events, dir.resolve("times-out"), EngineConfig.defaults().with("pairs.log2_bits", 12));
 
     assertThat(s.accepted()).isEqualTo(2);
     assertThat(s.rejected()).isEqualTo(2);
-    assertThat(s.rejections()).extracting(r -> r.eventId() + ":" + r.field()).containsExactly("b1:ts", "b2:ts");
+    assertThat(s.rejections())
+        .extracting(r -> r.eventId() + ":" + r.field())
+        .containsExactly("b1:ts", "b2:ts");
     assertThat(Files.exists(dir.resolve("times-out").resolve("summary.json"))).isTrue();
   }
 }

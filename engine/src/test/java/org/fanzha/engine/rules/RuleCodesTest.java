@@ -19,24 +19,38 @@ class RuleCodesTest {
   private static RuleBook phoneRules(String... codesAndWeights) throws RuleFileException {
     StringBuilder y = new StringBuilder("rules:\n");
     for (int i = 0; i < codesAndWeights.length; i += 2) {
-      y.append("  - {code: ").append(codesAndWeights[i]).append(", applies_to: phone, weight: ").append(codesAndWeights[i + 1])
-          .append(", when: 'true', reason: {zh: 中").append(i).append(", en: e").append(i).append("}}\n");
+      y.append("  - {code: ")
+          .append(codesAndWeights[i])
+          .append(", applies_to: phone, weight: ")
+          .append(codesAndWeights[i + 1])
+          .append(", when: 'true', reason: {zh: 中")
+          .append(i)
+          .append(", en: e")
+          .append(i)
+          .append("}}\n");
     }
     return RuleBook.parse(y.toString());
   }
 
   @Test
-  void adopt_keepsACodesBitAcrossBooksSoStoredMasksStillNameTheSameRules() throws RuleFileException {
+  void adopt_keepsACodesBitAcrossBooksSoStoredMasksStillNameTheSameRules()
+      throws RuleFileException {
     RuleCodes codes = new RuleCodes();
     long[] first = codes.adopt(phoneRules("PH_A", "30", "PH_B", "20")).get(RuleSpec.Kind.PHONE);
-    long storedMask = RuleCodes.toBits(0b11, first); // an entity scored under the first book: A and B fired
+    long storedMask =
+        RuleCodes.toBits(0b11, first); // an entity scored under the first book: A and B fired
 
     Map<RuleSpec.Kind, long[]> second = codes.adopt(phoneRules("PH_C", "50", "PH_B", "25"));
 
-    assertThat(second.get(RuleSpec.Kind.PHONE)).containsExactly(1L << 2, 1L << 1); // C is new, B kept its bit
-    // A, retired, still explains the old mask with its last weight (30); B is ordered by its latest (25)
-    assertThat(codes.reasons(RuleSpec.Kind.PHONE, storedMask)).extracting(Reason::code).containsExactly("PH_A", "PH_B");
-    assertThat(codes.reasons(RuleSpec.Kind.PHONE, storedMask | 1L << 2)).extracting(Reason::code)
+    assertThat(second.get(RuleSpec.Kind.PHONE))
+        .containsExactly(1L << 2, 1L << 1); // C is new, B kept its bit
+    // A, retired, still explains the old mask with its last weight (30); B is ordered by its latest
+    // (25)
+    assertThat(codes.reasons(RuleSpec.Kind.PHONE, storedMask))
+        .extracting(Reason::code)
+        .containsExactly("PH_A", "PH_B");
+    assertThat(codes.reasons(RuleSpec.Kind.PHONE, storedMask | 1L << 2))
+        .extracting(Reason::code)
         .containsExactly("PH_C", "PH_A", "PH_B");
   }
 
@@ -44,8 +58,11 @@ class RuleCodesTest {
   void reasons_strongestFirstMitigationsLastAndCached() throws RuleFileException {
     RuleCodes codes = new RuleCodes();
     codes.adopt(phoneRules("PH_A", "50", "PH_B", "40", "PH_C", "60", "PH_M", "-50"));
-    assertThat(codes.reasons(RuleSpec.Kind.PHONE, 0b1111)).extracting(Reason::code).containsExactly("PH_C", "PH_A", "PH_B", "PH_M");
-    assertThat(codes.reasons(RuleSpec.Kind.PHONE, 0b1111)).isSameAs(codes.reasons(RuleSpec.Kind.PHONE, 0b1111));
+    assertThat(codes.reasons(RuleSpec.Kind.PHONE, 0b1111))
+        .extracting(Reason::code)
+        .containsExactly("PH_C", "PH_A", "PH_B", "PH_M");
+    assertThat(codes.reasons(RuleSpec.Kind.PHONE, 0b1111))
+        .isSameAs(codes.reasons(RuleSpec.Kind.PHONE, 0b1111));
   }
 
   @Test
@@ -63,7 +80,9 @@ class RuleCodesTest {
       more[2 * i + 1] = "1";
     }
     RuleBook next = phoneRules(more);
-    assertThatThrownBy(() -> codes.adopt(next)).hasMessageContaining("60 rule codes for phone").hasMessageContaining("adds 10");
+    assertThatThrownBy(() -> codes.adopt(next))
+        .hasMessageContaining("60 rule codes for phone")
+        .hasMessageContaining("adds 10");
     assertThat(codes.code(RuleSpec.Kind.PHONE, 60)).isNull();
   }
 
@@ -76,6 +95,7 @@ class RuleCodesTest {
     RuleCodes back = new RuleCodes();
     back.read(new DataInputStream(new ByteArrayInputStream(out.toByteArray())));
     assertThat(back.code(RuleSpec.Kind.PHONE, 1)).isEqualTo("PH_B");
-    assertThat(back.reasons(RuleSpec.Kind.PHONE, 0b11)).isEqualTo(codes.reasons(RuleSpec.Kind.PHONE, 0b11));
+    assertThat(back.reasons(RuleSpec.Kind.PHONE, 0b11))
+        .isEqualTo(codes.reasons(RuleSpec.Kind.PHONE, 0b11));
   }
 }

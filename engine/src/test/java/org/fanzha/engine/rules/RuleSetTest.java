@@ -14,26 +14,30 @@ class RuleSetTest {
   private static final Node ANY = new Node.Const(Type.BOOL, true);
 
   private static Rule rule(String code, int weight, Role role) {
-    return new Rule(code, new Reason(code, code + "中文", code + " en"), weight, role, "true", ANY, false);
+    return new Rule(
+        code, new Reason(code, code + "中文", code + " en"), weight, role, "true", ANY, false);
   }
 
   /** The features are an int array; rule i holds when element i is positive. */
-  private final RuleSet set = new RuleSet(List.of(
-      rule("A", 50, Role.FRAUD_NUMBER),
-      rule("B", 40, Role.FRAUD_NUMBER),
-      rule("C", 60, Role.MULE),
-      rule("M", -50, null),
-      rule("Z", 0, Role.MULE)),
-      (f, e) -> {
-        int[] x = (int[]) f;
-        long m = 0;
-        for (int i = 0; i < x.length; i++) {
-          if (x[i] > 0) {
-            m |= 1L << i;
-          }
-        }
-        return m;
-      }, 40);
+  private final RuleSet set =
+      new RuleSet(
+          List.of(
+              rule("A", 50, Role.FRAUD_NUMBER),
+              rule("B", 40, Role.FRAUD_NUMBER),
+              rule("C", 60, Role.MULE),
+              rule("M", -50, null),
+              rule("Z", 0, Role.MULE)),
+          (f, e) -> {
+            int[] x = (int[]) f;
+            long m = 0;
+            for (int i = 0; i < x.length; i++) {
+              if (x[i] > 0) {
+                m |= 1L << i;
+              }
+            }
+            return m;
+          },
+          40);
 
   private Verdict eval(int... features) {
     return set.evaluate(features, new EventView(), new Verdict());
@@ -41,23 +45,27 @@ class RuleSetTest {
 
   @Test
   void evaluate_onOneSetFromManyThreads_givesEachItsOwnVerdict() throws Exception {
-    // engines share the compiled sets of a rule book (a sweep of worlds, a shadow beside the live engine)
+    // engines share the compiled sets of a rule book (a sweep of worlds, a shadow beside the live
+    // engine)
     int threads = 4;
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
     try {
       List<java.util.concurrent.Future<Integer>> wrong = new java.util.ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int[] features = t % 2 == 0 ? new int[] {1, 1, 0, 0, 0} : new int[] {0, 0, 1, 0, 0};
         Role expected = t % 2 == 0 ? Role.FRAUD_NUMBER : Role.MULE;
-        wrong.add(pool.submit(() -> {
-          Verdict v = new Verdict();
-          EventView ev = new EventView();
-          int n = 0;
-          for (int i = 0; i < 300_000; i++) {
-            n += set.evaluate(features, ev, v).role() == expected ? 0 : 1;
-          }
-          return n;
-        }));
+        wrong.add(
+            pool.submit(
+                () -> {
+                  Verdict v = new Verdict();
+                  EventView ev = new EventView();
+                  int n = 0;
+                  for (int i = 0; i < 300_000; i++) {
+                    n += set.evaluate(features, ev, v).role() == expected ? 0 : 1;
+                  }
+                  return n;
+                }));
       }
       for (var w : wrong) {
         assertThat(w.get()).as("verdicts naming another thread's role").isZero();

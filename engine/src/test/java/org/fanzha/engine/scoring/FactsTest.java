@@ -9,7 +9,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** What one stage found, as bytes for the next: read back as written, and as an older version of the job wrote it. */
+/**
+ * What one stage found, as bytes for the next: read back as written, and as an older version of the
+ * job wrote it.
+ */
 class FactsTest {
 
   @Test
@@ -32,7 +35,8 @@ class FactsTest {
   void read_ofTheFirstLayout_keepsItsFieldsAndHasNoHint() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
-    for (int count : new int[] {3, 7, -1, -1, -1, -1}) { // handset, cell, device, IP, and the holders' counts
+    for (int count :
+        new int[] {3, 7, -1, -1, -1, -1}) { // handset, cell, device, IP, and the holders' counts
       out.writeInt(count);
     }
     out.writeInt(8 | 32); // a new payee, paid by a suspected mule

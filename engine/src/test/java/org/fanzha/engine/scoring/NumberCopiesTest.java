@@ -27,17 +27,28 @@ class NumberCopiesTest {
 
   @Provide
   Arbitrary<Sent> sent() {
-    Arbitrary<NumberRisk> risks = Combinators.combine(Arbitraries.integers().between(0, 100), Arbitraries.longs(),
-        Arbitraries.integers().between(0, 255), Arbitraries.integers().between(0, 20)).as(NumberRisk::new);
-    return Combinators.combine(Arbitraries.of("+8613800000001", "+8613800000002", "+8617000000003", "96110"),
-            Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, risks), net.jqwik.api.Tuple.of(1,
-                Arbitraries.just(NumberRisk.NONE))))
+    Arbitrary<NumberRisk> risks =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 100),
+                Arbitraries.longs(),
+                Arbitraries.integers().between(0, 255),
+                Arbitraries.integers().between(0, 20))
+            .as(NumberRisk::new);
+    return Combinators.combine(
+            Arbitraries.of("+8613800000001", "+8613800000002", "+8617000000003", "96110"),
+            Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, risks),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(NumberRisk.NONE))))
         .as(Sent::new);
   }
 
-  /** Each number reads the last risk sent for it, also after a snapshot; one sent nothing to read is forgotten. */
+  /**
+   * Each number reads the last risk sent for it, also after a snapshot; one sent nothing to read is
+   * forgotten.
+   */
   @Property(tries = 300)
-  void copies_holdTheLastRiskSent(@ForAll @Size(max = 40) List<@From("sent") Sent> sends) throws IOException {
+  void copies_holdTheLastRiskSent(@ForAll @Size(max = 40) List<@From("sent") Sent> sends)
+      throws IOException {
     NumberCopies copies = new NumberCopies();
     Map<String, NumberRisk> last = new HashMap<>();
     for (Sent s : sends) {
@@ -53,7 +64,8 @@ class NumberCopiesTest {
     restored.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     for (NumberCopies c : List.of(copies, restored)) {
       last.forEach((number, risk) -> assertThat(c.of(number)).isEqualTo(risk));
-      assertThat(c.size()).isEqualTo(last.values().stream().filter(r -> !r.equals(NumberRisk.NONE)).count());
+      assertThat(c.size())
+          .isEqualTo(last.values().stream().filter(r -> !r.equals(NumberRisk.NONE)).count());
       assertThat(c.of("+8619900000000")).isEqualTo(NumberRisk.NONE);
     }
   }

@@ -26,7 +26,16 @@ class SubscriberScoreTest {
 
   /** A card opened four years ago, used every day for 25 days, its calls answered and returned. */
   private static Scenario longStandingSubscriber(Scenario s) {
-    s.opening(T0 - 4 * 365 * DAY, OpeningKind.SIM, OLD, Scenario.holder(1), null, null, null, null, "branch");
+    s.opening(
+        T0 - 4 * 365 * DAY,
+        OpeningKind.SIM,
+        OLD,
+        Scenario.holder(1),
+        null,
+        null,
+        null,
+        null,
+        "branch");
     for (int d = 25; d >= 1; d--) {
       s.call(T0 - d * DAY, OLD, FRIEND, 120);
     }
@@ -37,7 +46,8 @@ class SubscriberScoreTest {
 
   /** A card opened two days ago by the same kind of opening, then reported twice. */
   private static Scenario reportedNewCard(Scenario s) {
-    s.opening(T0 - 2 * DAY, OpeningKind.SIM, NEW, Scenario.holder(3), null, null, null, null, "online");
+    s.opening(
+        T0 - 2 * DAY, OpeningKind.SIM, NEW, Scenario.holder(3), null, null, null, null, "online");
     s.call(T0 - HOUR, NEW, FRIEND, 30);
     s.report(T0 - 30 * 60_000, Scenario.phone(4), TargetKind.PHONE, NEW, null, 0);
     s.report(T0 - 20 * 60_000, Scenario.phone(5), TargetKind.PHONE, NEW, null, 0);
@@ -50,8 +60,10 @@ class SubscriberScoreTest {
 
   @Test
   void aLongStandingRealNameSubscriberUsedEveryDay_isInTheTopBandWithoutLimits() {
-    SubscriberScore s = longStandingSubscriber(new Scenario()).engine().subscriber(OLD).orElseThrow();
-    assertThat(codes(s)).contains("SUB_TENURE_LONG", "SUB_REAL_NAME", "SUB_REGULAR_USE", "SUB_CALLED_BACK");
+    SubscriberScore s =
+        longStandingSubscriber(new Scenario()).engine().subscriber(OLD).orElseThrow();
+    assertThat(codes(s))
+        .contains("SUB_TENURE_LONG", "SUB_REAL_NAME", "SUB_REGULAR_USE", "SUB_CALLED_BACK");
     assertThat(s.band()).isEqualTo(Band.A);
     assertThat(s.score()).isBetween(80, 100);
     assertThat(s.limits().any()).isFalse();
@@ -61,35 +73,51 @@ class SubscriberScoreTest {
   @Test
   void aReportedNewCard_fallsToTheLowestBandWithItsCapsAndNoCallsAbroad() {
     SubscriberScore s = reportedNewCard(new Scenario()).engine().subscriber(NEW).orElseThrow();
-    assertThat(codes(s)).contains("SUB_NEW_CARD", "SUB_REPORTED", "SUB_REAL_NAME").doesNotContain("SUB_TENURE_LONG");
+    assertThat(codes(s))
+        .contains("SUB_NEW_CARD", "SUB_REPORTED", "SUB_REAL_NAME")
+        .doesNotContain("SUB_TENURE_LONG");
     assertThat(s.band()).isEqualTo(Band.D);
     assertThat(s.limits()).isEqualTo(new Limits(30, 30, false));
     // the score is the base plus the points of the lines met, shown largest effect first
     int points = s.lines().stream().mapToInt(ScoreLine::points).sum();
     assertThat(s.score()).isEqualTo(Math.max(0, Math.min(100, 50 + points)));
     assertThat(s.lines().get(0).points()).isNegative();
-    assertThat(s.lines()).extracting(ScoreLine::reason).extracting(Reason::textZh).doesNotContainNull();
+    assertThat(s.lines())
+        .extracting(ScoreLine::reason)
+        .extracting(Reason::textZh)
+        .doesNotContainNull();
   }
 
   @Test
   void aNumberNeverMet_hasNoScore() {
-    assertThat(longStandingSubscriber(new Scenario()).engine().subscriber(Scenario.phone(99))).isEmpty();
+    assertThat(longStandingSubscriber(new Scenario()).engine().subscriber(Scenario.phone(99)))
+        .isEmpty();
   }
 
   @Test
   void subscriberLines_areNotCountedAsRuleHits() {
     Engine engine = reportedNewCard(new Scenario()).engine();
     engine.subscriber(NEW).orElseThrow();
-    assertThat(engine.ruleHits()).containsKey("PH_REPORTED").doesNotContainKeys("SUB_NEW_CARD", "SUB_REPORTED");
+    assertThat(engine.ruleHits())
+        .containsKey("PH_REPORTED")
+        .doesNotContainKeys("SUB_NEW_CARD", "SUB_REPORTED");
   }
 
   @Test
   void theScoreLinesAreData_aRuleFileChangesThemWithoutARebuild() throws RuleFileException {
-    String text = RuleBook.defaultText().replace("    base: 50\n", "    base: 30\n")
-        .replace("code: SUB_REPORTED\n    applies_to: subscriber\n    weight: -20", "code: SUB_REPORTED\n    applies_to: subscriber\n    weight: -5");
-    Engine engine = new Engine(EngineConfig.defaults().with("pairs.log2_bits", 16).withRules(RuleBook.parse(text)));
-    SubscriberScore shipped = reportedNewCard(new Scenario()).engine().subscriber(NEW).orElseThrow();
-    SubscriberScore edited = reportedNewCard(new Scenario(engine)).engine().subscriber(NEW).orElseThrow();
+    String text =
+        RuleBook.defaultText()
+            .replace("    base: 50\n", "    base: 30\n")
+            .replace(
+                "code: SUB_REPORTED\n    applies_to: subscriber\n    weight: -20",
+                "code: SUB_REPORTED\n    applies_to: subscriber\n    weight: -5");
+    Engine engine =
+        new Engine(
+            EngineConfig.defaults().with("pairs.log2_bits", 16).withRules(RuleBook.parse(text)));
+    SubscriberScore shipped =
+        reportedNewCard(new Scenario()).engine().subscriber(NEW).orElseThrow();
+    SubscriberScore edited =
+        reportedNewCard(new Scenario(engine)).engine().subscriber(NEW).orElseThrow();
     int shippedPoints = shipped.lines().stream().mapToInt(ScoreLine::points).sum();
     int editedPoints = edited.lines().stream().mapToInt(ScoreLine::points).sum();
     assertThat(editedPoints).isEqualTo(shippedPoints + 15);
@@ -98,16 +126,21 @@ class SubscriberScoreTest {
 
   @Test
   void aSubscriberLine_readsNoEventAndNamesNoRole() {
-    String withEvent = RuleBook.defaultText() + """
+    String withEvent =
+        RuleBook.defaultText()
+            + """
           - code: SUB_EVENT
             applies_to: subscriber
             weight: 5
             when: "event.amount > 10"
             reason: {zh: "测试", en: "test"}
         """;
-    assertThatThrownBy(() -> RuleBook.parse(withEvent)).isInstanceOf(RuleFileException.class)
+    assertThatThrownBy(() -> RuleBook.parse(withEvent))
+        .isInstanceOf(RuleFileException.class)
         .hasMessageContaining("unknown event field 'amount'");
-    String withRole = RuleBook.defaultText() + """
+    String withRole =
+        RuleBook.defaultText()
+            + """
           - code: SUB_ROLE
             applies_to: subscriber
             role: fraud_number
@@ -115,14 +148,16 @@ class SubscriberScoreTest {
             when: "features.reports > 0"
             reason: {zh: "测试", en: "test"}
         """;
-    assertThatThrownBy(() -> RuleBook.parse(withRole)).isInstanceOf(RuleFileException.class)
+    assertThatThrownBy(() -> RuleBook.parse(withRole))
+        .isInstanceOf(RuleFileException.class)
         .hasMessageContaining("points to no role");
   }
 
   @Test
   void bandsOutOfOrder_areRefused() {
     String text = RuleBook.defaultText().replace("    band_b: 60\n", "    band_b: 90\n");
-    assertThatThrownBy(() -> RuleBook.parse(text)).isInstanceOf(RuleFileException.class)
+    assertThatThrownBy(() -> RuleBook.parse(text))
+        .isInstanceOf(RuleFileException.class)
         .hasMessageContaining("subscriber.band_a");
   }
 
@@ -136,11 +171,15 @@ class SubscriberScoreTest {
     SubscriberScore atCap = s.engine().subscriber(NEW).orElseThrow();
     assertThat(atCap.callsLastDay()).isEqualTo(cap);
     assertThat(atCap.breach(EventType.CALL, FRIEND)).isNull();
-    assertThat(atCap.breach(EventType.CALL, "+447700900123")).extracting(Reason::code).isEqualTo("SUB_LIMIT_ABROAD");
+    assertThat(atCap.breach(EventType.CALL, "+447700900123"))
+        .extracting(Reason::code)
+        .isEqualTo("SUB_LIMIT_ABROAD");
     s.call(T0 + (cap + 1) * 60_000L, NEW, FRIEND, 40);
     SubscriberScore past = s.engine().subscriber(NEW).orElseThrow();
     assertThat(past.band()).isEqualTo(Band.D);
-    assertThat(past.breach(EventType.CALL, FRIEND)).extracting(Reason::code).isEqualTo("SUB_LIMIT_CALLS");
+    assertThat(past.breach(EventType.CALL, FRIEND))
+        .extracting(Reason::code)
+        .isEqualTo("SUB_LIMIT_CALLS");
     assertThat(past.breach(EventType.SMS, FRIEND)).as("no message sent").isNull();
     assertThat(past.breach(EventType.TRANSFER, FRIEND)).isNull();
   }

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One input record after validation, on its way to scoring: an accepted event in its binary form
- * ({@link org.fanzha.core.codec.EventBinary}), a refusal with its field and reason, or a rule file. It
- * keeps where the record came from ({@link RawLine}) and who waits for an answer.
+ * ({@link org.fanzha.core.codec.EventBinary}), a refusal with its field and reason, or a rule file.
+ * It keeps where the record came from ({@link RawLine}) and who waits for an answer.
  *
  * <p>A Flink POJO (public fields, no-argument constructor) so the job serialises it without Kryo.
  */
@@ -16,28 +16,43 @@ public class CheckedLine {
 
   /** What the record turned out to be. */
   public enum Kind {
-    EVENT, REJECTED, RULE_FILE
+    EVENT,
+    REJECTED,
+    RULE_FILE
   }
 
   public Kind kind;
+
   /** The Kafka partition, or -1 for a file. */
   public int partition;
+
   /** The 1-based line number in a file, or the offset + 1 in a partition. */
   public long line;
+
   /** The event's binary form, or the rule file's UTF-8 text; empty for a refusal. */
   public byte[] bytes;
-  /** The caller's correlation id when the event asks for an answer at once (a server's decide), else null. */
+
+  /**
+   * The caller's correlation id when the event asks for an answer at once (a server's decide), else
+   * null.
+   */
   public @Nullable String replyTo;
+
   /** The event's id: an accepted event's, a refusal's when it could be read. */
   public @Nullable String eventId;
+
   /** For a refusal: the field at fault and why. */
   public @Nullable String field;
+
   public @Nullable String reason;
+
   /**
-   * For an event whose text the engine reads ({@link org.fanzha.engine.ClassifiedText#textOf}), the content model's
-   * verdict on it, found here so the scorer does not classify: its label (null: not classified), fraud type, score.
+   * For an event whose text the engine reads ({@link org.fanzha.engine.ClassifiedText#textOf}), the
+   * content model's verdict on it, found here so the scorer does not classify: its label (null: not
+   * classified), fraud type, score.
    */
   public @Nullable String contentLabel;
+
   public @Nullable FraudType contentType;
   public double contentScore;
 

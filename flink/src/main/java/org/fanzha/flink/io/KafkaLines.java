@@ -1,17 +1,17 @@
 package org.fanzha.flink.io;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.fanzha.core.stream.StreamTopics;
 
 /**
- * Takes each Kafka record's value as one NDJSON event, or as one rule file for the rules topic, placed by partition
- * and offset + 1; an empty value is skipped. An event with the {@link StreamTopics#REPLY_HEADER} header carries its
- * correlation id on.
+ * Takes each Kafka record's value as one NDJSON event, or as one rule file for the rules topic,
+ * placed by partition and offset + 1; an empty value is skipped. An event with the {@link
+ * StreamTopics#REPLY_HEADER} header carries its correlation id on.
  */
 public final class KafkaLines implements KafkaRecordDeserializationSchema<RawLine> {
   private static final long serialVersionUID = 1L;

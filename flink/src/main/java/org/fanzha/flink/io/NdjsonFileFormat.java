@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an NDJSON file as {@link RawLine}s numbered as an editor numbers them, with the same line
- * splitting as the embedded replay (blank lines skipped but counted, CRLF accepted, bytes not decoded).
- * One file is one split: on restore Flink re-reads it and skips the lines already emitted, which also
- * replays the numbering.
+ * splitting as the embedded replay (blank lines skipped but counted, CRLF accepted, bytes not
+ * decoded). One file is one split: on restore Flink re-reads it and skips the lines already
+ * emitted, which also replays the numbering.
  */
 public final class NdjsonFileFormat extends SimpleStreamFormat<RawLine> {
   private static final long serialVersionUID = 1L;
@@ -28,7 +28,8 @@ public final class NdjsonFileFormat extends SimpleStreamFormat<RawLine> {
         if (!cursor.next()) {
           return null;
         }
-        byte[] bytes = Arrays.copyOfRange(cursor.buffer(), cursor.offset(), cursor.offset() + cursor.length());
+        byte[] bytes =
+            Arrays.copyOfRange(cursor.buffer(), cursor.offset(), cursor.offset() + cursor.length());
         return new RawLine(-1, cursor.lineNumber(), bytes);
       }
 

@@ -6,11 +6,16 @@ public enum OutputKind {
   DECISION,
   /** An early warning of EVENTS.md. */
   WARNING,
-  /** An entity risk of EVENTS.md; a missing body (tombstone) means the entity no longer holds a risk. */
+  /**
+   * An entity risk of EVENTS.md; a missing body (tombstone) means the entity no longer holds a
+   * risk.
+   */
   ENTITY,
   /** An input refused: {@code {partition?, line, event_id, field, reason}}. */
   REJECTION,
-  /** A rule file from the rules topic was adopted or refused: {@code {version, status, problems?}}. */
+  /**
+   * A rule file from the rules topic was adopted or refused: {@code {version, status, problems?}}.
+   */
   RULES,
   /** The answer to an event sent with a correlation id (a server's decide), keyed by that id. */
   REPLY,

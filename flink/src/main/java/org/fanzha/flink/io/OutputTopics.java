@@ -16,15 +16,19 @@ import org.fanzha.core.stream.StreamTopics;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Routes each output to its topic ({@link StreamTopics}), keyed so that one entity's records stay in one partition and
- * the entities topic can be compacted. Summaries belong to bounded runs and are not written.
+ * Routes each output to its topic ({@link StreamTopics}), keyed so that one entity's records stay
+ * in one partition and the entities topic can be compacted. Summaries belong to bounded runs and
+ * are not written.
  */
-public final class OutputTopics implements KafkaRecordSerializationSchema<Output>, KafkaDatasetFacetProvider, Serializable {
+public final class OutputTopics
+    implements KafkaRecordSerializationSchema<Output>, KafkaDatasetFacetProvider, Serializable {
   private static final long serialVersionUID = 1L;
 
   private final EnumMap<OutputKind, String> topics = new EnumMap<>(OutputKind.class);
 
-  /** Writes decisions, warnings, entity risks, refusals and rule answers (the checkpointed outputs). */
+  /**
+   * Writes decisions, warnings, entity risks, refusals and rule answers (the checkpointed outputs).
+   */
   public static OutputTopics committed(StreamTopics names) {
     OutputTopics t = new OutputTopics();
     t.topics.put(OutputKind.DECISION, names.decisions());
@@ -49,14 +53,20 @@ public final class OutputTopics implements KafkaRecordSerializationSchema<Output
     return Map.copyOf(topics);
   }
 
-  /** Names the topics written, which the sink's pooled transactions need to find open ones on recovery. */
+  /**
+   * Names the topics written, which the sink's pooled transactions need to find open ones on
+   * recovery.
+   */
   @Override
   public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
-    return Optional.of(new DefaultKafkaDatasetFacet(DefaultKafkaDatasetIdentifier.ofTopics(List.copyOf(topics.values()))));
+    return Optional.of(
+        new DefaultKafkaDatasetFacet(
+            DefaultKafkaDatasetIdentifier.ofTopics(List.copyOf(topics.values()))));
   }
 
   @Override
-  public @Nullable ProducerRecord<byte[], byte[]> serialize(Output o, KafkaSinkContext context, @Nullable Long timestamp) {
+  public @Nullable ProducerRecord<byte[], byte[]> serialize(
+      Output o, KafkaSinkContext context, @Nullable Long timestamp) {
     String topic = topics.get(o.kind);
     if (topic == null) {
       return null;

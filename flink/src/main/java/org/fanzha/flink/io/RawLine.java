@@ -12,12 +12,19 @@ import org.jspecify.annotations.Nullable;
 public class RawLine {
   /** The Kafka partition, or -1 for a file. */
   public int partition;
+
   /** The 1-based line number in a file, or the offset + 1 in a partition. */
   public long line;
+
   public byte[] bytes;
+
   /** The bytes are a rule file (API.md "Rule file"), not an event. */
   public boolean ruleFile;
-  /** The caller's correlation id when the event asks for an answer at once (a server's decide), else null. */
+
+  /**
+   * The caller's correlation id when the event asks for an answer at once (a server's decide), else
+   * null.
+   */
   public @Nullable String replyTo;
 
   public RawLine() {

@@ -1,4 +1,7 @@
-/** What flows through the job (raw lines in, tagged outputs out) and how it is read from and written to Kafka and files. */
+/**
+ * What flows through the job (raw lines in, tagged outputs out) and how it is read from and written
+ * to Kafka and files.
+ */
 @NullMarked
 package org.fanzha.flink.io;
 

@@ -20,15 +20,16 @@ import org.fanzha.engine.scoring.Stage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Between two stages of the keyed engine, keyed by event id (decision 0023): waits for the rest of the event ({@link
- * Hop#CARRIER}) and for what each part of the stage before found ({@link Hop#DONE}), merges their facts and
- * decisions in the order the parts run, then sends this stage's parts to their keys (one per key group for a part
- * every task must see) and the rest of the event on. The last one (no stage) sends the event's decision.
+ * Between two stages of the keyed engine, keyed by event id (decision 0023): waits for the rest of
+ * the event ({@link Hop#CARRIER}) and for what each part of the stage before found ({@link
+ * Hop#DONE}), merges their facts and decisions in the order the parts run, then sends this stage's
+ * parts to their keys (one per key group for a part every task must see) and the rest of the event
+ * on. The last one (no stage) sends the event's decision.
  */
 public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
   private static final long serialVersionUID = 1L;
-  private static final Comparator<Hop> PART_ORDER = Comparator.<Hop>comparingInt(h -> h.part)
-      .thenComparingInt(h -> h.index);
+  private static final Comparator<Hop> PART_ORDER =
+      Comparator.<Hop>comparingInt(h -> h.part).thenComparingInt(h -> h.index);
 
   private final @Nullable Stage stage;
   private final int stageMaxParallelism;
@@ -43,7 +44,8 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
 
   /**
    * @param stage the stage whose parts this sends ({@code null}: the last, which decides)
-   * @param stageMaxParallelism that stage's operator's number of key groups (where a part for every task goes)
+   * @param stageMaxParallelism that stage's operator's number of key groups (where a part for every
+   *     task goes)
    */
   public Assembler(@Nullable Stage stage, int stageMaxParallelism) {
     this(stage, stageMaxParallelism, null);
@@ -86,7 +88,9 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
     found.clear();
     Event event = EventBinary.decode(carrier.event);
     HopCodec.facts(carrier.facts, facts);
-    decision.resume(event, carrier.payload.length == 0 ? null : HopCodec.decision(carrier.payload),
+    decision.resume(
+        event,
+        carrier.payload.length == 0 ? null : HopCodec.decision(carrier.payload),
         Action.valueOf(carrier.action));
     done.sort(PART_ORDER);
     for (Hop d : done) {

@@ -23,11 +23,13 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the requests of a local replay back into the job ({@link LocalFeedback}), as one split, and ends when the
- * run is over (decision 0023). Bounded: a local replay's job finishes when its input and its requests are done.
+ * Reads the requests of a local replay back into the job ({@link LocalFeedback}), as one split, and
+ * ends when the run is over (decision 0023). Bounded: a local replay's job finishes when its input
+ * and its requests are done.
  */
 public final class FeedbackSource
-    implements Source<Hop, FeedbackSource.Split, Collection<FeedbackSource.Split>>, ResultTypeQueryable<Hop> {
+    implements Source<Hop, FeedbackSource.Split, Collection<FeedbackSource.Split>>,
+        ResultTypeQueryable<Hop> {
   private static final long serialVersionUID = 1L;
 
   private final String run;
@@ -107,13 +109,14 @@ public final class FeedbackSource
   }
 
   @Override
-  public SplitEnumerator<Split, Collection<Split>> createEnumerator(SplitEnumeratorContext<Split> context) {
+  public SplitEnumerator<Split, Collection<Split>> createEnumerator(
+      SplitEnumeratorContext<Split> context) {
     return new IteratorSourceEnumerator<>(context, List.of(new Split(run)));
   }
 
   @Override
-  public SplitEnumerator<Split, Collection<Split>> restoreEnumerator(SplitEnumeratorContext<Split> context,
-      Collection<Split> splits) {
+  public SplitEnumerator<Split, Collection<Split>> restoreEnumerator(
+      SplitEnumeratorContext<Split> context, Collection<Split> splits) {
     return new IteratorSourceEnumerator<>(context, splits);
   }
 
@@ -147,7 +150,8 @@ public final class FeedbackSource
 
       @Override
       public byte[] serialize(Collection<Split> splits) {
-        return String.join("\n", splits.stream().map(s -> s.run).toList()).getBytes(StandardCharsets.UTF_8);
+        return String.join("\n", splits.stream().map(s -> s.run).toList())
+            .getBytes(StandardCharsets.UTF_8);
       }
 
       @Override

@@ -16,16 +16,17 @@ import org.fanzha.flink.io.Output;
 import org.fanzha.flink.score.OutputWriter;
 
 /**
- * The head of the streaming keyed job, keyed by event id: skips an event whose id came within the dedupe window (its
- * caller, if one waits, is told {@code duplicate}) and turns the others into the rest of them for the first
- * assembler ({@link Hop#CARRIER}). An id is remembered in keyed state with a time-to-live of the window, in
- * processing time (Flink's state TTL has no other), so the state holds the ids of one window of traffic.
+ * The head of the streaming keyed job, keyed by event id: skips an event whose id came within the
+ * dedupe window (its caller, if one waits, is told {@code duplicate}) and turns the others into the
+ * rest of them for the first assembler ({@link Hop#CARRIER}). An id is remembered in keyed state
+ * with a time-to-live of the window, in processing time (Flink's state TTL has no other), so the
+ * state holds the ids of one window of traffic.
  */
 final class Intake extends KeyedProcessFunction<String, CheckedLine, Hop> {
   private static final long serialVersionUID = 1L;
 
   /** Answers to callers whose event was a repeat. */
-  static final OutputTag<Output> REPLIES = new OutputTag<>("intake-replies") { };
+  static final OutputTag<Output> REPLIES = new OutputTag<>("intake-replies") {};
 
   private final long windowMs;
 
@@ -40,10 +41,12 @@ final class Intake extends KeyedProcessFunction<String, CheckedLine, Hop> {
   public void open(OpenContext context) {
     ValueStateDescriptor<Boolean> d = new ValueStateDescriptor<>("seen", Types.BOOLEAN);
     if (windowMs != Long.MAX_VALUE) {
-      d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(windowMs))
-          .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite) // a repeat does not renew the id
-          .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-          .build());
+      d.enableTimeToLive(
+          StateTtlConfig.newBuilder(Duration.ofMillis(windowMs))
+              .setUpdateType(
+                  StateTtlConfig.UpdateType.OnCreateAndWrite) // a repeat does not renew the id
+              .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+              .build());
     }
     seen = getRuntimeContext().getState(d);
     duplicates = getRuntimeContext().getMetricGroup().counter("fanzhaDuplicates");

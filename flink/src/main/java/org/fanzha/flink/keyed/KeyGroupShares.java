@@ -18,11 +18,12 @@ import org.fanzha.engine.Engine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One stage's share of the keyed engine in one task (decision 0023): an {@link Engine} per key group the task owns,
- * made when a key of the group first arrives. Each is saved in Flink's managed keyed state under a key of its own
- * group ({@link #keyOf}), so a checkpoint sits in whichever state backend the job uses and a savepoint resumes at
- * another parallelism: a key group moves to another task whole, with the engine that holds its keys. (Raw keyed
- * state is not used: Flink's timer service reads it back on restore as its own.)
+ * One stage's share of the keyed engine in one task (decision 0023): an {@link Engine} per key
+ * group the task owns, made when a key of the group first arrives. Each is saved in Flink's managed
+ * keyed state under a key of its own group ({@link #keyOf}), so a checkpoint sits in whichever
+ * state backend the job uses and a savepoint resumes at another parallelism: a key group moves to
+ * another task whole, with the engine that holds its keys. (Raw keyed state is not used: Flink's
+ * timer service reads it back on restore as its own.)
  */
 public final class KeyGroupShares {
 
@@ -60,7 +61,10 @@ public final class KeyGroupShares {
     return e;
   }
 
-  /** Makes the engine of key group {@code group} unless it has one (a task makes all of its groups' at start). */
+  /**
+   * Makes the engine of key group {@code group} unless it has one (a task makes all of its groups'
+   * at start).
+   */
   public void ensure(int group) {
     if (byGroup[group] == null) {
       byGroup[group] = fresh.get();
@@ -83,13 +87,18 @@ public final class KeyGroupShares {
   }
 
   /**
-   * Binds these shares to {@code op}'s managed keyed state and restores the engines it holds for the key groups the
-   * task owns now, each with {@code reader}.
+   * Binds these shares to {@code op}'s managed keyed state and restores the engines it holds for
+   * the key groups the task owns now, each with {@code reader}.
    */
-  public void restore(AbstractStreamOperator<?> op, StateInitializationContext context, Reader reader)
+  public void restore(
+      AbstractStreamOperator<?> op, StateInitializationContext context, Reader reader)
       throws Exception {
-    ValueState<byte[]> state = context.getKeyedStateStore().getState(
-        new ValueStateDescriptor<>(STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    ValueState<byte[]> state =
+        context
+            .getKeyedStateStore()
+            .getState(
+                new ValueStateDescriptor<>(
+                    STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     saved = state;
     List<Object> keys = op.getKeyedStateBackend().getKeys(STATE, VoidNamespace.INSTANCE).toList();
     for (Object key : keys) {
@@ -99,7 +108,10 @@ public final class KeyGroupShares {
     }
   }
 
-  /** Saves every engine made so far into the state {@link #restore} bound, each under its group's key. */
+  /**
+   * Saves every engine made so far into the state {@link #restore} bound, each under its group's
+   * key.
+   */
   public void save(AbstractStreamOperator<?> op) throws Exception {
     ValueState<byte[]> state = saved;
     if (state == null) {

@@ -8,18 +8,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The path requests take back to the stages in a local replay (decision 0023): the whole job runs in one JVM's
- * mini-cluster, so a queue per run carries them from the stage operators to {@link FeedbackSource}, and a count of
- * what is in flight (events not yet decided, requests not yet carried out) tells the source when the run is over.
- * A job on a cluster uses a feedback topic instead.
+ * The path requests take back to the stages in a local replay (decision 0023): the whole job runs
+ * in one JVM's mini-cluster, so a queue per run carries them from the stage operators to {@link
+ * FeedbackSource}, and a count of what is in flight (events not yet decided, requests not yet
+ * carried out) tells the source when the run is over. A job on a cluster uses a feedback topic
+ * instead.
  */
 public final class LocalFeedback {
   private static final Map<String, LocalFeedback> RUNS = new ConcurrentHashMap<>();
 
   private final LinkedBlockingQueue<Hop> requests = new LinkedBlockingQueue<>();
   private final AtomicLong inFlight = new AtomicLong();
-  /** The input times ({@link Hop#at}) of what is in flight (events and requests), to hold the input to their pace. */
+
+  /**
+   * The input times ({@link Hop#at}) of what is in flight (events and requests), to hold the input
+   * to their pace.
+   */
   private final java.util.TreeMap<Long, Integer> times = new java.util.TreeMap<>();
+
   private volatile boolean inputEnded;
 
   private LocalFeedback() {}
@@ -35,9 +41,10 @@ public final class LocalFeedback {
   }
 
   /**
-   * An event enters the run at input time {@code ts}, once nothing in flight entered more than {@code aheadMs} of
-   * input time before: a replay reads a day in seconds, and an event must not overtake the requests of one minutes
-   * before it (a victim's money counted against a mule before the mule pays it on), as in a live stream it would not.
+   * An event enters the run at input time {@code ts}, once nothing in flight entered more than
+   * {@code aheadMs} of input time before: a replay reads a day in seconds, and an event must not
+   * overtake the requests of one minutes before it (a victim's money counted against a mule before
+   * the mule pays it on), as in a live stream it would not.
    */
   void eventIn(long ts, long aheadMs) throws InterruptedException {
     synchronized (times) {
@@ -94,7 +101,10 @@ public final class LocalFeedback {
     return requests.poll(millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Returns whether the run is over: every event in, every event decided, every request carried out. */
+  /**
+   * Returns whether the run is over: every event in, every event decided, every request carried
+   * out.
+   */
   boolean over() {
     return inputEnded && inFlight.get() == 0 && requests.isEmpty();
   }

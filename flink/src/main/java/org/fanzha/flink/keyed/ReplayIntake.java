@@ -17,31 +17,38 @@ import org.fanzha.flink.score.OutputWriter;
 import org.fanzha.flink.score.SeenIds;
 
 /**
- * The head of the keyed replay, in file order on one task: skips an event id seen before (as the embedded replay
- * does), numbers the accepted events, and turns each into the rest of it for the first assembler ({@link
- * Hop#CARRIER}). Refusals and, when the input ends, the run's counts go to {@link #OUTPUTS}; the decisions, warnings
- * and entities of the counts are the writer's, which sees them.
+ * The head of the keyed replay, in file order on one task: skips an event id seen before (as the
+ * embedded replay does), numbers the accepted events, and turns each into the rest of it for the
+ * first assembler ({@link Hop#CARRIER}). Refusals and, when the input ends, the run's counts go to
+ * {@link #OUTPUTS}; the decisions, warnings and entities of the counts are the writer's, which sees
+ * them.
  */
-final class ReplayIntake extends AbstractStreamOperator<Hop> implements OneInputStreamOperator<CheckedLine, Hop>,
-    BoundedOneInput {
+final class ReplayIntake extends AbstractStreamOperator<Hop>
+    implements OneInputStreamOperator<CheckedLine, Hop>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
 
   /** Refusals and the summary. */
-  static final OutputTag<Output> OUTPUTS = new OutputTag<>("replay-intake-outputs") { };
+  static final OutputTag<Output> OUTPUTS = new OutputTag<>("replay-intake-outputs") {};
 
   private final JobSettings settings;
   private final String run;
   private final long aheadMs;
 
   private transient SeenIds seen;
-  /** read, accepted, rejected, duplicates, decisions, warnings (the last two are not known here). */
+
+  /**
+   * read, accepted, rejected, duplicates, decisions, warnings (the last two are not known here).
+   */
   private transient long[] counts;
+
   private transient Map<EventType, Long> byType;
+
   /** The latest event time read. */
   private transient long clock;
 
   /**
-   * @param aheadMs how far ahead of the oldest event or request in flight an event may enter, in event time
+   * @param aheadMs how far ahead of the oldest event or request in flight an event may enter, in
+   *     event time
    */
   ReplayIntake(JobSettings settings, String run, long aheadMs) {
     this.settings = settings;
@@ -61,11 +68,12 @@ final class ReplayIntake extends AbstractStreamOperator<Hop> implements OneInput
   public void processElement(StreamRecord<CheckedLine> element) throws InterruptedException {
     CheckedLine line = element.getValue();
     switch (line.kind) {
-      case RULE_FILE -> { } // a replay scores with the rules it was given
+      case RULE_FILE -> {} // a replay scores with the rules it was given
       case REJECTED -> {
         counts[0]++;
         counts[2]++;
-        output.collect(OUTPUTS, new StreamRecord<>(OutputWriter.rejection(line.partition, line.rejection())));
+        output.collect(
+            OUTPUTS, new StreamRecord<>(OutputWriter.rejection(line.partition, line.rejection())));
       }
       case EVENT -> {
         counts[0]++;
@@ -88,7 +96,9 @@ final class ReplayIntake extends AbstractStreamOperator<Hop> implements OneInput
 
   @Override
   public void endInput() {
-    output.collect(OUTPUTS, new StreamRecord<>(OutputWriter.summary(counts, t -> byType.getOrDefault(t, 0L), 0)));
+    output.collect(
+        OUTPUTS,
+        new StreamRecord<>(OutputWriter.summary(counts, t -> byType.getOrDefault(t, 0L), 0)));
     LocalFeedback.of(run).inputEnded();
   }
 }

@@ -17,12 +17,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Requests ({@link Hop#REQUEST}) as records of the streaming keyed job's feedback topic (decision 0023): keyed by the
- * key they go to, so one key's requests stay in order in one partition; the value is the stage, the event that
- * caused it and the request's bytes ({@link HopCodec#request}).
+ * Requests ({@link Hop#REQUEST}) as records of the streaming keyed job's feedback topic (decision
+ * 0023): keyed by the key they go to, so one key's requests stay in order in one partition; the
+ * value is the stage, the event that caused it and the request's bytes ({@link HopCodec#request}).
  */
-final class RequestRecords implements KafkaRecordSerializationSchema<Hop>, KafkaRecordDeserializationSchema<Hop>,
-    KafkaDatasetFacetProvider {
+final class RequestRecords
+    implements KafkaRecordSerializationSchema<Hop>,
+        KafkaRecordDeserializationSchema<Hop>,
+        KafkaDatasetFacetProvider {
   private static final long serialVersionUID = 1L;
 
   private final String topic;
@@ -32,13 +34,17 @@ final class RequestRecords implements KafkaRecordSerializationSchema<Hop>, Kafka
   }
 
   @Override
-  public ProducerRecord<byte[], byte[]> serialize(Hop h, KafkaSinkContext context, @Nullable Long timestamp) {
-    return new ProducerRecord<>(topic, h.key.getBytes(StandardCharsets.UTF_8), HopCodec.feedback(h));
+  public ProducerRecord<byte[], byte[]> serialize(
+      Hop h, KafkaSinkContext context, @Nullable Long timestamp) {
+    return new ProducerRecord<>(
+        topic, h.key.getBytes(StandardCharsets.UTF_8), HopCodec.feedback(h));
   }
 
   @Override
-  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Hop> out) throws IOException {
-    out.collect(HopCodec.feedback(new String(record.key(), StandardCharsets.UTF_8), record.value()));
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Hop> out)
+      throws IOException {
+    out.collect(
+        HopCodec.feedback(new String(record.key(), StandardCharsets.UTF_8), record.value()));
   }
 
   @Override
@@ -46,9 +52,13 @@ final class RequestRecords implements KafkaRecordSerializationSchema<Hop>, Kafka
     return TypeInformation.of(Hop.class);
   }
 
-  /** Names the topic written, which the sink's pooled transactions need to find open ones on recovery. */
+  /**
+   * Names the topic written, which the sink's pooled transactions need to find open ones on
+   * recovery.
+   */
   @Override
   public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
-    return Optional.of(new DefaultKafkaDatasetFacet(DefaultKafkaDatasetIdentifier.ofTopics(List.of(topic))));
+    return Optional.of(
+        new DefaultKafkaDatasetFacet(DefaultKafkaDatasetIdentifier.ofTopics(List.of(topic))));
   }
 }

@@ -16,9 +16,10 @@ import org.fanzha.flink.io.OutputKind;
 import org.fanzha.flink.score.OutputWriter;
 
 /**
- * Keyed by entity: keeps the last risk each stage sent for it ({@link Hop#RISK}; none: the stage holds none any
- * more) and sends the entity's risk as the stages' merged (a tombstone when no stage holds one) ({@link KeyedEngines#higher}, in stage order, as the reference merges them): a phone is held
- * as a number and, apart, as a person.
+ * Keyed by entity: keeps the last risk each stage sent for it ({@link Hop#RISK}; none: the stage
+ * holds none any more) and sends the entity's risk as the stages' merged (a tombstone when no stage
+ * holds one) ({@link KeyedEngines#higher}, in stage order, as the reference merges them): a phone
+ * is held as a number and, apart, as a person.
  */
 final class RiskMerger extends KeyedProcessFunction<String, Hop, Output> {
   private static final long serialVersionUID = 1L;
@@ -27,8 +28,13 @@ final class RiskMerger extends KeyedProcessFunction<String, Hop, Output> {
 
   @Override
   public void open(OpenContext context) {
-    byStage = getRuntimeContext().getMapState(new MapStateDescriptor<>("risk-by-stage", Types.INT,
-        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    byStage =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "risk-by-stage",
+                    Types.INT,
+                    PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
   }
 
   @Override
@@ -47,6 +53,9 @@ final class RiskMerger extends KeyedProcessFunction<String, Hop, Output> {
       EntityRisk r = HopCodec.risk(bytes);
       merged = merged == null ? r : KeyedEngines.higher(merged, r);
     }
-    out.collect(merged == null ? new Output(OutputKind.ENTITY, risk.key, null) : OutputWriter.entity(merged));
+    out.collect(
+        merged == null
+            ? new Output(OutputKind.ENTITY, risk.key, null)
+            : OutputWriter.entity(merged));
   }
 }

@@ -35,31 +35,37 @@ import org.fanzha.flink.score.EntityChangelog;
 import org.fanzha.flink.score.OutputWriter;
 
 /**
- * One stage of the keyed engine (decision 0023), keyed by entity: runs the parts and requests that reach its keys on
- * the engine of their key group ({@link KeyGroupShares}), and sends on what each part found ({@link Hop#DONE}, to
- * the event's assembler) and the requests it made ({@link Hop#REQUEST}, to the stage and key each names; one per
- * key group for a request every task must see). Warnings go to {@link #WARNINGS}. The engines are saved in managed
- * keyed state at each checkpoint, a key group's under a key of that group.
+ * One stage of the keyed engine (decision 0023), keyed by entity: runs the parts and requests that
+ * reach its keys on the engine of their key group ({@link KeyGroupShares}), and sends on what each
+ * part found ({@link Hop#DONE}, to the event's assembler) and the requests it made ({@link
+ * Hop#REQUEST}, to the stage and key each names; one per key group for a request every task must
+ * see). Warnings go to {@link #WARNINGS}. The engines are saved in managed keyed state at each
+ * checkpoint, a key group's under a key of that group.
  */
 public final class StageOperator extends AbstractStreamOperator<Hop>
     implements OneInputStreamOperator<Hop, Hop>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
 
   /**
-   * The warnings the stage's engines raise, as the replay and the warnings topic write them, and the answers to
-   * published rule files (from key group 0's engine: one per stage).
+   * The warnings the stage's engines raise, as the replay and the warnings topic write them, and
+   * the answers to published rule files (from key group 0's engine: one per stage).
    */
-  public static final OutputTag<Output> OUTPUTS = new OutputTag<>("outputs") { };
+  public static final OutputTag<Output> OUTPUTS = new OutputTag<>("outputs") {};
+
   /**
-   * The risks the stage's engines changed since the last checkpoint, and all they hold when the input ends, as {@link
-   * Hop#RISK}s keyed by entity (without payload: the entity holds none any more): a phone's as a number and as a
-   * person come apart, for {@link RiskMerger}.
+   * The risks the stage's engines changed since the last checkpoint, and all they hold when the
+   * input ends, as {@link Hop#RISK}s keyed by entity (without payload: the entity holds none any
+   * more): a phone's as a number and as a person come apart, for {@link RiskMerger}.
    */
-  public static final OutputTag<Hop> RISKS = new OutputTag<>("risks") { };
+  public static final OutputTag<Hop> RISKS = new OutputTag<>("risks") {};
 
   private final Stage stage;
   private final JobSettings settings;
-  /** The local replay whose in-JVM channel carries requests back ({@link LocalFeedback}); null: they go out. */
+
+  /**
+   * The local replay whose in-JVM channel carries requests back ({@link LocalFeedback}); null: they
+   * go out.
+   */
   private final @org.jspecify.annotations.Nullable String run;
 
   private transient int maxParallelism;
@@ -67,9 +73,16 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   private transient Facts facts;
   private transient List<Request> asked;
   private transient StreamRecord<Hop> hop;
-  /** What each key group's engine last sent of its risks (rebuilt from the engines after a restore). */
+
+  /**
+   * What each key group's engine last sent of its risks (rebuilt from the engines after a restore).
+   */
   private transient Map<Integer, EntityChangelog> changelogs;
-  /** The rule file each key group's engine adopted while running (none: the job's), under the group's key. */
+
+  /**
+   * The rule file each key group's engine adopted while running (none: the job's), under the
+   * group's key.
+   */
   private transient ValueState<String> adopted;
 
   public StageOperator(Stage stage, JobSettings settings) {
@@ -77,7 +90,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   }
 
   /** A stage of a local replay: its requests go back through the run's in-JVM channel. */
-  public StageOperator(Stage stage, JobSettings settings, @org.jspecify.annotations.Nullable String run) {
+  public StageOperator(
+      Stage stage, JobSettings settings, @org.jspecify.annotations.Nullable String run) {
     this.stage = stage;
     this.settings = settings;
     this.run = run;
@@ -92,17 +106,29 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     facts = new Facts();
     hop = new StreamRecord<>(new Hop());
     EngineConfig config = settings.engineConfig();
-    adopted = context.getKeyedStateStore().getState(new ValueStateDescriptor<>("adopted-rules", Types.STRING));
+    adopted =
+        context
+            .getKeyedStateStore()
+            .getState(new ValueStateDescriptor<>("adopted-rules", Types.STRING));
     shares = new KeyGroupShares(maxParallelism, () -> share(new Engine(config)));
-    // each engine with the rules its group adopted (restore makes the group's key current before reading it)
-    shares.restore(this, context, in -> share(Engine.readSnapshot(in, adopted.value() == null ? config
-        : settings.engineConfig(adopted.value()))));
+    // each engine with the rules its group adopted (restore makes the group's key current before
+    // reading it)
+    shares.restore(
+        this,
+        context,
+        in ->
+            share(
+                Engine.readSnapshot(
+                    in,
+                    adopted.value() == null ? config : settings.engineConfig(adopted.value()))));
     changelogs = new HashMap<>();
     // what a restored engine holds, its checkpoint sent before its barrier
     shares.forEach((group, engine) -> changelog(group).remember(engine));
-    // every key group's engine exists from the start: a site listed now must reach the people of every group
-    KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism,
-        task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
+    // every key group's engine exists from the start: a site listed now must reach the people of
+    // every group
+    KeyGroupRange range =
+        KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+            maxParallelism, task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
     for (int g = range.getStartKeyGroup(); g <= range.getEndKeyGroup(); g++) {
       shares.ensure(g);
     }
@@ -119,7 +145,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     Engine engine = shares.of(in.key);
     if (in.kind == Hop.PART) {
       Event event = EventBinary.decode(in.event);
-      Decision d = engine.visit(Part.values()[in.part], in.index, event, HopCodec.facts(in.facts, facts));
+      Decision d =
+          engine.visit(Part.values()[in.part], in.index, event, HopCodec.facts(in.facts, facts));
       Hop done = Hop.of(Hop.DONE, event.id(), event.id());
       done.stage = stage.ordinal();
       done.part = in.part;
@@ -135,7 +162,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
       engine.receive(q);
       send(engine, in);
       if (run != null) {
-        LocalFeedback.of(run).requestDone(in.at); // after the requests it made are in flight: the run goes on
+        LocalFeedback.of(run)
+            .requestDone(in.at); // after the requests it made are in flight: the run goes on
       }
       return;
     }
@@ -151,17 +179,24 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
       engine.useRules(book);
       adopted.update(yaml);
       if (answers) {
-        output.collect(OUTPUTS, new StreamRecord<>(OutputWriter.rulesAdopted(rules.eventId, book.version())));
+        output.collect(
+            OUTPUTS, new StreamRecord<>(OutputWriter.rulesAdopted(rules.eventId, book.version())));
       }
-    } catch (RuleFileException | RuntimeException e) { // never a poison pill: the record is read again after a restore
+    } catch (RuleFileException
+        | RuntimeException e) { // never a poison pill: the record is read again after a restore
       if (answers) {
-        output.collect(OUTPUTS, new StreamRecord<>(OutputWriter.rulesRefused(rules.eventId,
-            String.valueOf(e.getMessage()))));
+        output.collect(
+            OUTPUTS,
+            new StreamRecord<>(
+                OutputWriter.rulesRefused(rules.eventId, String.valueOf(e.getMessage()))));
       }
     }
   }
 
-  /** Sends on the warnings and requests of the part or request {@code cause} (requests carry its seq and time). */
+  /**
+   * Sends on the warnings and requests of the part or request {@code cause} (requests carry its seq
+   * and time).
+   */
   private void send(Engine engine, Hop cause) {
     for (Warning w : engine.drainWarnings()) {
       output.collect(OUTPUTS, new StreamRecord<>(OutputWriter.warning(w)));
@@ -183,7 +218,10 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     asked.clear();
   }
 
-  /** The keys a request goes to: its target's, or one per key group when every task of its stage must see it. */
+  /**
+   * The keys a request goes to: its target's, or one per key group when every task of its stage
+   * must see it.
+   */
   private List<String> keysOf(Request q) {
     if (!Part.EVERY.equals(q.key())) {
       return List.of(q.key());
@@ -214,17 +252,24 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
 
   /** Sends the risks each engine changed since the last time, or all it holds ({@code all}). */
   private void sendRisks(boolean all) {
-    shares.forEach((group, engine) -> changelog(group).emit(engine, all, new EntityChangelog.Changes() {
-      @Override
-      public void changed(EntityRisk r, Output asOutput) {
-        output.collect(RISKS, new StreamRecord<>(risk(asOutput.key, HopCodec.risk(r))));
-      }
+    shares.forEach(
+        (group, engine) ->
+            changelog(group)
+                .emit(
+                    engine,
+                    all,
+                    new EntityChangelog.Changes() {
+                      @Override
+                      public void changed(EntityRisk r, Output asOutput) {
+                        output.collect(
+                            RISKS, new StreamRecord<>(risk(asOutput.key, HopCodec.risk(r))));
+                      }
 
-      @Override
-      public void gone(String key) {
-        output.collect(RISKS, new StreamRecord<>(risk(key, new byte[0])));
-      }
-    }));
+                      @Override
+                      public void gone(String key) {
+                        output.collect(RISKS, new StreamRecord<>(risk(key, new byte[0])));
+                      }
+                    }));
   }
 
   private Hop risk(String key, byte[] payload) {
@@ -244,7 +289,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   }
 
   /** Returns the risk this task holds for an entity of its key groups (none when it holds none). */
-  java.util.Optional<org.fanzha.engine.EntityRisk> held(org.fanzha.core.event.EntityKind kind, String id) {
+  java.util.Optional<org.fanzha.engine.EntityRisk> held(
+      org.fanzha.core.event.EntityKind kind, String id) {
     return shares.of(kind.wireName() + ":" + id).entity(kind, id);
   }
 

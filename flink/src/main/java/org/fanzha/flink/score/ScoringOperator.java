@@ -30,26 +30,28 @@ import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.flink.JobSettings;
 import org.fanzha.flink.io.CheckedLine;
 import org.fanzha.flink.io.Output;
-import org.fanzha.flink.io.OutputKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the shared engine on checked lines ({@link Validation} ran the codec beside the source), in arrival
- * order: skips an id seen before, scores, and sends the decision, warnings and refusals on. Entity risks go out
- * as a changelog just before each checkpoint barrier and at the end of a bounded input, followed there by a
- * summary of the run. A rule file arriving on the same input (from the rules topic, broadcast) is compiled and adopted between two events, or refused with its
- * problems; either way the outcome is an output, and the rules in force are part of the checkpoint. An event that
- * carries a correlation id (a server's decide) is also answered at once with its decision, or why it has none.
+ * Runs the shared engine on checked lines ({@link Validation} ran the codec beside the source), in
+ * arrival order: skips an id seen before, scores, and sends the decision, warnings and refusals on.
+ * Entity risks go out as a changelog just before each checkpoint barrier and at the end of a
+ * bounded input, followed there by a summary of the run. A rule file arriving on the same input
+ * (from the rules topic, broadcast) is compiled and adopted between two events, or refused with its
+ * problems; either way the outcome is an output, and the rules in force are part of the checkpoint.
+ * An event that carries a correlation id (a server's decide) is also answered at once with its
+ * decision, or why it has none.
  *
- * <p>Stage 1 of the Flink runner (decision 0011): the engine is one state machine across entities, so
- * this operator runs at parallelism 1 and keeps the engine's binary snapshot, the recent event ids and the
- * counters as one blob of operator state. Reading, validating, writing and Kafka partitions scale around it;
- * the keyed re-cut replaces it with entity-keyed operators.
+ * <p>Stage 1 of the Flink runner (decision 0011): the engine is one state machine across entities,
+ * so this operator runs at parallelism 1 and keeps the engine's binary snapshot, the recent event
+ * ids and the counters as one blob of operator state. Reading, validating, writing and Kafka
+ * partitions scale around it; the keyed re-cut replaces it with entity-keyed operators.
  */
 public final class ScoringOperator extends AbstractStreamOperator<Output>
     implements OneInputStreamOperator<CheckedLine, Output>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
-  private static final int STATE_VERSION = 3; // 2: the adopted rule file; 3: seen ids in two generations
+  private static final int STATE_VERSION =
+      3; // 2: the adopted rule file; 3: seen ids in two generations
 
   private final JobSettings settings;
 
@@ -63,10 +65,19 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   private transient Counter rejectedCounter;
   private transient Counter duplicateCounter;
   private transient Counter engineErrors;
-  /** The last rule file adopted from the rules topic (null: the job's own rules), restored with the engine. */
+
+  /**
+   * The last rule file adopted from the rules topic (null: the job's own rules), restored with the
+   * engine.
+   */
   private transient @Nullable String adoptedRules;
-  /** The verdict on the event's text that validation found, handed to the engine; null without a content model. */
+
+  /**
+   * The verdict on the event's text that validation found, handed to the engine; null without a
+   * content model.
+   */
   private transient @Nullable ClassifiedText content;
+
   private transient boolean restored;
 
   public ScoringOperator(JobSettings settings) {
@@ -76,8 +87,12 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
-    state = context.getOperatorStateStore()
-        .getListState(new ListStateDescriptor<>("fanzha-engine", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    state =
+        context
+            .getOperatorStateStore()
+            .getListState(
+                new ListStateDescriptor<>(
+                    "fanzha-engine", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     adoptedRules = null;
     seen = new SeenIds(settings.dedupeWindowMs(), System::currentTimeMillis);
     counts = new long[6];
@@ -126,7 +141,10 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
         if (content != null) {
           String text = ClassifiedText.textOf(event);
           if (text != null && checked.contentLabel != null) {
-            content.next(text, ClassifiedText.verdict(checked.contentLabel, checked.contentType, checked.contentScore));
+            content.next(
+                text,
+                ClassifiedText.verdict(
+                    checked.contentLabel, checked.contentType, checked.contentScore));
           } else {
             content.clear();
           }
@@ -150,12 +168,22 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     try {
       d = engine.process(event);
     } catch (RuntimeException e) {
-      // A fault of the engine on one event must not become a poison pill that fails the job on every restart: the
-      // event is refused with the reason, as the embedded runner skips it, and everything else goes on.
+      // A fault of the engine on one event must not become a poison pill that fails the job on
+      // every restart: the
+      // event is refused with the reason, as the embedded runner skips it, and everything else goes
+      // on.
       engineErrors.inc();
       LOG.error("the engine failed on event {}; refused and skipped", event.id(), e);
-      emit(OutputWriter.rejection(checked.partition, new Rejection(checked.line, event.id(), "(engine)",
-          "the engine failed on this event (" + e.getClass().getSimpleName() + "); it was skipped")));
+      emit(
+          OutputWriter.rejection(
+              checked.partition,
+              new Rejection(
+                  checked.line,
+                  event.id(),
+                  "(engine)",
+                  "the engine failed on this event ("
+                      + e.getClass().getSimpleName()
+                      + "); it was skipped")));
       engine.drainWarnings();
       if (checked.replyTo != null) {
         emit(OutputWriter.notDecided(checked.replyTo, "failed"));
@@ -163,7 +191,10 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       return;
     }
     if (checked.replyTo != null) {
-      emit(OutputWriter.decided(checked.replyTo, d)); // first: the caller waits for it, the topics wait for a checkpoint
+      emit(
+          OutputWriter.decided(
+              checked.replyTo,
+              d)); // first: the caller waits for it, the topics wait for a checkpoint
     }
     if (!d.isNone()) {
       counts[4]++;
@@ -175,7 +206,10 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     }
   }
 
-  /** Compiles a published rule file and scores the next event with it; a file that does not compile changes nothing. */
+  /**
+   * Compiles a published rule file and scores the next event with it; a file that does not compile
+   * changes nothing.
+   */
   private void adopt(CheckedLine raw) {
     String yaml = new String(raw.bytes, StandardCharsets.UTF_8);
     String where = raw.partition + ":" + raw.line;
@@ -184,7 +218,8 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       engine.useRules(book);
       adoptedRules = yaml;
       emit(OutputWriter.rulesAdopted(where, book.version()));
-    } catch (RuleFileException | RuntimeException e) { // never a poison pill: the record is re-read after a restore
+    } catch (RuleFileException
+        | RuntimeException e) { // never a poison pill: the record is re-read after a restore
       LOG.warn("rule file at {} refused: {}", where, e.getMessage());
       emit(OutputWriter.rulesRefused(where, String.valueOf(e.getMessage())));
     }
@@ -213,7 +248,10 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     output.collect(reuse.replace(o));
   }
 
-  /** The engine's configuration: the job's, reading text through {@link #content} when it has a content model. */
+  /**
+   * The engine's configuration: the job's, reading text through {@link #content} when it has a
+   * content model.
+   */
   private EngineConfig engineConfig(@Nullable String adopted) {
     ContentClassifier classifier = settings.contentClassifier();
     content = classifier == null ? null : new ClassifiedText(classifier);
@@ -221,8 +259,8 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
   }
 
   /**
-   * Counters, the adopted rule file, seen-id hashes, then the engine snapshot (last: it reads its stream through a
-   * buffer).
+   * Counters, the adopted rule file, seen-id hashes, then the engine snapshot (last: it reads its
+   * stream through a buffer).
    */
   private byte[] snapshot() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);

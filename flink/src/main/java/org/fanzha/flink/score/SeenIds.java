@@ -10,27 +10,33 @@ import org.fanzha.engine.replay.EventIds;
 
 /**
  * The event ids a scorer has processed, for as long as a repeat is plausible: ids are kept in two
- * generations, each the ids of one aligned {@code window} of event time (the current one and the one
- * before), so a repeat within one window of the accepted event is always recognised and one two
- * windows or more later never is (a recognised repeat does not renew the id). A late event counts in the current generation; an event dated ahead of the
- * clock moves the windows only as far as the clock, so it cannot make recent ids be forgotten early. A stream that never ends then holds the
+ * generations, each the ids of one aligned {@code window} of event time (the current one and the
+ * one before), so a repeat within one window of the accepted event is always recognised and one two
+ * windows or more later never is (a recognised repeat does not renew the id). A late event counts
+ * in the current generation; an event dated ahead of the clock moves the windows only as far as the
+ * clock, so it cannot make recent ids be forgotten early. A stream that never ends then holds the
  * ids of one to two windows, not of every event since the job began (8 bytes each, in every
  * checkpoint). With an unbounded window (a file replay) nothing is ever forgotten.
  */
 public final class SeenIds {
-  /** Never forget: for bounded inputs, where every repeat must be caught as the embedded replay does. */
+  /**
+   * Never forget: for bounded inputs, where every repeat must be caught as the embedded replay
+   * does.
+   */
   static final long FOREVER = Long.MAX_VALUE;
 
   private final long windowMs;
   private final LongSupplier clock;
   private LongOpenHashSet current = new LongOpenHashSet();
   private LongOpenHashSet previous = new LongOpenHashSet();
+
   /** Which window the current generation is, {@code floor(ts / window)}; none yet at first. */
   private long currentWindow = Long.MIN_VALUE;
 
   public SeenIds(long windowMs, LongSupplier clock) {
     if (windowMs <= 0) {
-      throw new IllegalArgumentException("the dedupe window must be positive, not " + windowMs + " ms");
+      throw new IllegalArgumentException(
+          "the dedupe window must be positive, not " + windowMs + " ms");
     }
     this.windowMs = windowMs;
     this.clock = clock;
@@ -48,7 +54,10 @@ public final class SeenIds {
     return current.size() + previous.size();
   }
 
-  /** Starts a new generation when event time enters a later window; the one before it survives a window more. */
+  /**
+   * Starts a new generation when event time enters a later window; the one before it survives a
+   * window more.
+   */
   private void rotate(long ts) {
     long window = windowMs == FOREVER ? 0 : Math.floorDiv(ts, windowMs);
     if (currentWindow == Long.MIN_VALUE) {
@@ -71,8 +80,9 @@ public final class SeenIds {
   }
 
   /**
-   * Reads what {@link #write} wrote. When the job now runs with another window, the stored windows cannot be mapped
-   * to the new ones: every stored id is kept as the generation before, so it is remembered for one new window more.
+   * Reads what {@link #write} wrote. When the job now runs with another window, the stored windows
+   * cannot be mapped to the new ones: every stored id is kept as the generation before, so it is
+   * remembered for one new window more.
    */
   static SeenIds read(DataInput in, long windowMs, LongSupplier clock) throws IOException {
     SeenIds s = new SeenIds(windowMs, clock);
@@ -86,7 +96,8 @@ public final class SeenIds {
       s.previous = previous;
     } else {
       previous.addAll(current);
-      s.previous = previous; // currentWindow stays unset: the next event starts the first new window
+      s.previous =
+          previous; // currentWindow stays unset: the next event starts the first new window
     }
     return s;
   }

@@ -16,16 +16,22 @@ import org.fanzha.flink.io.RawLine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Validates raw lines with the codec the server and the embedded replay use, beside the source that read them (same
- * parallelism, chained: no shuffle, so each partition's order is kept), and passes accepted events on in their binary
- * form. Parsing JSON was over a third of the scoring task's time; here it runs on every source's thread, and the
- * scorer decodes a few bytes instead. So does the content model's reading of an SMS (a quarter of the engine's time in
- * that task): the verdict travels with the event. Rule files pass through untouched.
+ * Validates raw lines with the codec the server and the embedded replay use, beside the source that
+ * read them (same parallelism, chained: no shuffle, so each partition's order is kept), and passes
+ * accepted events on in their binary form. Parsing JSON was over a third of the scoring task's
+ * time; here it runs on every source's thread, and the scorer decodes a few bytes instead. So does
+ * the content model's reading of an SMS (a quarter of the engine's time in that task): the verdict
+ * travels with the event. Rule files pass through untouched.
  */
 public final class Validation extends RichMapFunction<RawLine, CheckedLine> {
   private static final long serialVersionUID = 1L;
-  /** A recorded stream may be old, but nothing in it happened more than a day after this task's clock. */
+
+  /**
+   * A recorded stream may be old, but nothing in it happened more than a day after this task's
+   * clock.
+   */
   private static final Duration MAX_LEAD = Duration.ofDays(1);
+
   private static final Duration MAX_AGE = Duration.ofDays(365L * 100);
 
   private final JobSettings settings;
@@ -49,19 +55,26 @@ public final class Validation extends RichMapFunction<RawLine, CheckedLine> {
     return check(raw, codec, binary, classifier);
   }
 
-  /** The codec for {@code settings}: a recorded file is checked as the embedded replay checks it. */
+  /**
+   * The codec for {@code settings}: a recorded file is checked as the embedded replay checks it.
+   */
   static EventCodec codec(JobSettings settings) {
-    return new EventCodec(settings.recordedFile()
-        // as the embedded replay: any past, nothing after tomorrow as of the start, the same refusals
-        ? EventTimeWindow.between(EventTimeWindow.EARLIEST, System.currentTimeMillis() + MAX_LEAD.toMillis())
-        : EventTimeWindow.aroundNow(System::currentTimeMillis, MAX_AGE, MAX_LEAD));
+    return new EventCodec(
+        settings.recordedFile()
+            // as the embedded replay: any past, nothing after tomorrow as of the start, the same
+            // refusals
+            ? EventTimeWindow.between(
+                EventTimeWindow.EARLIEST, System.currentTimeMillis() + MAX_LEAD.toMillis())
+            : EventTimeWindow.aroundNow(System::currentTimeMillis, MAX_AGE, MAX_LEAD));
   }
 
   /**
-   * Returns {@code raw} validated: a rule file as it is, an event accepted in binary form with the content model's
-   * verdict on its text (when {@code classifier} is given and the engine reads the text), or refused.
+   * Returns {@code raw} validated: a rule file as it is, an event accepted in binary form with the
+   * content model's verdict on its text (when {@code classifier} is given and the engine reads the
+   * text), or refused.
    */
-  static CheckedLine check(RawLine raw, EventCodec codec, EventBinary binary, @Nullable ContentClassifier classifier) {
+  static CheckedLine check(
+      RawLine raw, EventCodec codec, EventBinary binary, @Nullable ContentClassifier classifier) {
     if (raw.ruleFile) {
       return CheckedLine.ruleFile(raw);
     }
@@ -69,8 +82,11 @@ public final class Validation extends RichMapFunction<RawLine, CheckedLine> {
     if (!(parsed instanceof ParseResult.Accepted accepted)) {
       return CheckedLine.rejected(raw, ((ParseResult.Rejected) parsed).rejection());
     }
-    CheckedLine checked = CheckedLine.event(raw, accepted.event().id(), binary.encode(accepted.event()));
+    CheckedLine checked =
+        CheckedLine.event(raw, accepted.event().id(), binary.encode(accepted.event()));
     String text = classifier == null ? null : ClassifiedText.textOf(accepted.event());
-    return text == null ? checked : checked.classified(Objects.requireNonNull(classifier).classify(text));
+    return text == null
+        ? checked
+        : checked.classified(Objects.requireNonNull(classifier).classify(text));
   }
 }

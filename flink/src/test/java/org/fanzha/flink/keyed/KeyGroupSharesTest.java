@@ -26,37 +26,54 @@ import org.fanzha.engine.scoring.Part;
 import org.junit.jupiter.api.Test;
 
 /**
- * Engines kept per key group survive a checkpoint and a change of parallelism: after a restore at 2 each task holds
- * exactly the callers of its key groups, with the risk they had, and goes on scoring them from there.
+ * Engines kept per key group survive a checkpoint and a change of parallelism: after a restore at 2
+ * each task holds exactly the callers of its key groups, with the risk they had, and goes on
+ * scoring them from there.
  */
 class KeyGroupSharesTest {
 
   private static final int MAX_PARALLELISM = 16;
   private static final long T0 = 1_795_741_200_000L;
 
-  /** Runs the caller's part of each call (the caller's number, as "caller|callee|seconds|minute") on its key group. */
-  static final class CallerProbe extends AbstractStreamOperator<String> implements OneInputStreamOperator<String, String> {
+  /**
+   * Runs the caller's part of each call (the caller's number, as "caller|callee|seconds|minute") on
+   * its key group.
+   */
+  static final class CallerProbe extends AbstractStreamOperator<String>
+      implements OneInputStreamOperator<String, String> {
     private transient KeyGroupShares shares;
     private transient Facts facts;
 
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
       super.initializeState(context);
-      shares = new KeyGroupShares(MAX_PARALLELISM, () -> share(new Engine(EngineConfig.defaults())));
+      shares =
+          new KeyGroupShares(MAX_PARALLELISM, () -> share(new Engine(EngineConfig.defaults())));
       facts = new Facts();
       shares.restore(this, context, in -> share(Engine.readSnapshot(in, EngineConfig.defaults())));
     }
 
     private static Engine share(Engine e) {
-      e.keyedShare(r -> { });
+      e.keyedShare(r -> {});
       return e;
     }
 
     @Override
     public void processElement(StreamRecord<String> element) {
       String[] f = element.getValue().split("\\|");
-      CallEvent call = new CallEvent("c" + element.getValue().hashCode(), T0 + Long.parseLong(f[3]) * 60_000, "cmcc",
-          f[0], f[1], Integer.parseInt(f[2]), "410400", "410400", null, null, null);
+      CallEvent call =
+          new CallEvent(
+              "c" + element.getValue().hashCode(),
+              T0 + Long.parseLong(f[3]) * 60_000,
+              "cmcc",
+              f[0],
+              f[1],
+              Integer.parseInt(f[2]),
+              "410400",
+              "410400",
+              null,
+              null,
+              null);
       facts.clear();
       int score = shares.of(getCurrentKey()).visit(Part.CALLER, 0, call, facts).score();
       output.collect(new StreamRecord<>(f[0] + "=" + score));
@@ -73,14 +90,15 @@ class KeyGroupSharesTest {
     }
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, String, String> harness(CallerProbe probe,
-      int parallelism, int subtask) throws Exception {
-    return new KeyedOneInputStreamOperatorTestHarness<>(probe, line -> line.split("\\|")[0], Types.STRING,
-        MAX_PARALLELISM, parallelism, subtask);
+  private static KeyedOneInputStreamOperatorTestHarness<String, String, String> harness(
+      CallerProbe probe, int parallelism, int subtask) throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        probe, line -> line.split("\\|")[0], Types.STRING, MAX_PARALLELISM, parallelism, subtask);
   }
 
   @Test
-  void aSavepointAtOneResumedAtTwo_eachTaskHoldsItsKeyGroupsCallersWithTheirRisk() throws Exception {
+  void aSavepointAtOneResumedAtTwo_eachTaskHoldsItsKeyGroupsCallersWithTheirRisk()
+      throws Exception {
     List<String> callers = new ArrayList<>();
     for (int c = 0; c < 12; c++) {
       callers.add("+861390000" + String.format("%04d", c));
@@ -92,8 +110,15 @@ class KeyGroupSharesTest {
       h.open();
       for (int k = 0; k < 60; k++) { // each caller rings strangers, few answer: scored above zero
         for (String c : callers) {
-          h.processElement(c + "|+86150" + String.format("%08d", k * 100 + callers.indexOf(c)) + "|" + (k % 6 == 0 ? 20 : 0)
-              + "|" + k, k);
+          h.processElement(
+              c
+                  + "|+86150"
+                  + String.format("%08d", k * 100 + callers.indexOf(c))
+                  + "|"
+                  + (k % 6 == 0 ? 20 : 0)
+                  + "|"
+                  + k,
+              k);
         }
       }
       callers.forEach(c -> before.put(c, one.held(c)));
@@ -104,15 +129,22 @@ class KeyGroupSharesTest {
     CallerProbe[] two = {new CallerProbe(), new CallerProbe()};
     for (int i = 0; i < 2; i++) {
       try (var h = harness(two[i], 2, i)) {
-        h.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(saved, MAX_PARALLELISM, 1, 2, i));
+        h.initializeState(
+            AbstractStreamOperatorTestHarness.repartitionOperatorState(
+                saved, MAX_PARALLELISM, 1, 2, i));
         h.open();
         for (String c : callers) {
-          int owner = KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(MAX_PARALLELISM, 2,
-              KeyGroupRangeAssignment.assignToKeyGroup(c, MAX_PARALLELISM));
+          int owner =
+              KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(
+                  MAX_PARALLELISM, 2, KeyGroupRangeAssignment.assignToKeyGroup(c, MAX_PARALLELISM));
           if (owner == i) {
-            assertThat(two[i].held(c)).as("restored with its key group: %s", c).isEqualTo(before.get(c));
+            assertThat(two[i].held(c))
+                .as("restored with its key group: %s", c)
+                .isEqualTo(before.get(c));
             h.processElement(c + "|+8615200000001|0|61", 61);
-            assertThat(two[i].held(c)).as("scored on from its restored features").isGreaterThanOrEqualTo(before.get(c));
+            assertThat(two[i].held(c))
+                .as("scored on from its restored features")
+                .isGreaterThanOrEqualTo(before.get(c));
           } else {
             assertThat(two[i].held(c)).as("not this task's key group: %s", c).isZero();
           }

@@ -29,18 +29,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The keyed job's operators (assemblers by event id, one stage operator per stage), each in Flink's keyed harness,
- * wired by hand in the order the job's edges carry their records: on a simulated world they decide, warn and hold
- * what {@link KeyedEngines} does. What the job adds on top is the network between them.
+ * The keyed job's operators (assemblers by event id, one stage operator per stage), each in Flink's
+ * keyed harness, wired by hand in the order the job's edges carry their records: on a simulated
+ * world they decide, warn and hold what {@link KeyedEngines} does. What the job adds on top is the
+ * network between them.
  */
 class KeyedOperatorsTest {
 
   private static final int MAX_PARALLELISM = 4;
   private final EventBinary binary = new EventBinary();
-  private final List<KeyedOneInputStreamOperatorTestHarness<String, Hop, ?>> all = new ArrayList<>();
+  private final List<KeyedOneInputStreamOperatorTestHarness<String, Hop, ?>> all =
+      new ArrayList<>();
   private final StageOperator[] stages = new StageOperator[Stage.values().length];
-  private final List<KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop>> stageHarness = new ArrayList<>();
-  private final List<KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop>> assemblers = new ArrayList<>();
+  private final List<KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop>> stageHarness =
+      new ArrayList<>();
+  private final List<KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop>> assemblers =
+      new ArrayList<>();
 
   @AfterEach
   void close() throws Exception {
@@ -51,8 +55,9 @@ class KeyedOperatorsTest {
 
   private <O> KeyedOneInputStreamOperatorTestHarness<String, Hop, O> open(
       org.apache.flink.streaming.api.operators.OneInputStreamOperator<Hop, O> op) throws Exception {
-    var h = new KeyedOneInputStreamOperatorTestHarness<>(op, (Hop hop) -> hop.key, Types.STRING, MAX_PARALLELISM, 1,
-        0);
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            op, (Hop hop) -> hop.key, Types.STRING, MAX_PARALLELISM, 1, 0);
     all.add(h);
     return h;
   }
@@ -69,7 +74,9 @@ class KeyedOperatorsTest {
     }
   }
 
-  /** Carries one event through the assemblers and stages, then its requests; returns its decision. */
+  /**
+   * Carries one event through the assemblers and stages, then its requests; returns its decision.
+   */
   private Decision process(Event e) throws Exception {
     Hop carrier = Hop.of(Hop.CARRIER, e.id(), e.id());
     carrier.event = binary.encode(e);
@@ -128,22 +135,24 @@ class KeyedOperatorsTest {
   void theOperatorsWiredInOrder_decideWarnAndHoldWhatTheKeyedEnginesDo() throws Exception {
     build();
     KeyedEngines reference = new KeyedEngines(EngineConfig.defaults(), 2);
-    World world = World.generate(SimConfig.builder(29, 600, 2).tactics(Tactic.parse("all")).build());
+    World world =
+        World.generate(SimConfig.builder(29, 600, 2).tactics(Tactic.parse("all")).build());
     List<String> mine = new ArrayList<>();
     List<String> theirs = new ArrayList<>();
     Set<String> myWarnings = new TreeSet<>();
     Set<String> theirWarnings = new TreeSet<>();
     Exception[] failure = new Exception[1];
-    world.forEachEvent(e -> {
-      try {
-        mine.add(line(process(e)));
-        myWarnings.addAll(warnings());
-      } catch (Exception x) {
-        failure[0] = x;
-      }
-      theirs.add(line(reference.process(e)));
-      reference.drainWarnings().forEach(w -> theirWarnings.add(w.id()));
-    });
+    world.forEachEvent(
+        e -> {
+          try {
+            mine.add(line(process(e)));
+            myWarnings.addAll(warnings());
+          } catch (Exception x) {
+            failure[0] = x;
+          }
+          theirs.add(line(reference.process(e)));
+          reference.drainWarnings().forEach(w -> theirWarnings.add(w.id()));
+        });
     if (failure[0] != null) {
       throw failure[0];
     }
@@ -154,11 +163,13 @@ class KeyedOperatorsTest {
         .containsExactlyInAnyOrderElementsOf(theirWarnings);
     Map<String, EntityRisk> held = new LinkedHashMap<>();
     for (StageOperator s : stages) {
-      s.forEachRisk(r -> held.merge(r.entityKind().wireName() + ":" + r.entity(), r, KeyedEngines::higher));
+      s.forEachRisk(
+          r -> held.merge(r.entityKind().wireName() + ":" + r.entity(), r, KeyedEngines::higher));
     }
     assertThat(held).as("risks to compare").hasSizeGreaterThan(100);
     assertThat(held.values().stream().map(KeyedOperatorsTest::line).sorted().toList())
-        .containsExactlyElementsOf(reference.risks().stream().map(KeyedOperatorsTest::line).sorted().toList());
+        .containsExactlyElementsOf(
+            reference.risks().stream().map(KeyedOperatorsTest::line).sorted().toList());
   }
 
   private static String warningId(String json) {
@@ -167,11 +178,26 @@ class KeyedOperatorsTest {
   }
 
   private static String line(Decision d) {
-    return d.eventId() + "|" + d.entityKind().wireName() + ":" + d.entity() + "|" + d.score() + "|" + d.action()
-        + "|" + d.reasons().stream().map(x -> x.code()).toList();
+    return d.eventId()
+        + "|"
+        + d.entityKind().wireName()
+        + ":"
+        + d.entity()
+        + "|"
+        + d.score()
+        + "|"
+        + d.action()
+        + "|"
+        + d.reasons().stream().map(x -> x.code()).toList();
   }
 
   private static String line(EntityRisk r) {
-    return r.entityKind().wireName() + ":" + r.entity() + "|" + r.score() + "|" + new TreeSet<>(r.roles());
+    return r.entityKind().wireName()
+        + ":"
+        + r.entity()
+        + "|"
+        + r.score()
+        + "|"
+        + new TreeSet<>(r.roles());
   }
 }

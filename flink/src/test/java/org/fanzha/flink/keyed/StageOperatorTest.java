@@ -28,8 +28,9 @@ import org.fanzha.flink.JobSettings;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stage of the keyed engine as a Flink operator: a part runs on its key's engine and says what it found; a request
- * it makes for another stage comes out addressed to that stage and key, and the stage it names carries it out.
+ * A stage of the keyed engine as a Flink operator: a part runs on its key's engine and says what it
+ * found; a request it makes for another stage comes out addressed to that stage and key, and the
+ * stage it names carries it out.
  */
 class StageOperatorTest {
 
@@ -37,9 +38,11 @@ class StageOperatorTest {
   private static final long T0 = 1_795_741_200_000L;
   private static final EventBinary BINARY = new EventBinary();
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> harness(StageOperator op) throws Exception {
-    var h = new KeyedOneInputStreamOperatorTestHarness<>(op, (Hop hop) -> hop.key, Types.STRING, MAX_PARALLELISM, 1,
-        0);
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> harness(StageOperator op)
+      throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            op, (Hop hop) -> hop.key, Types.STRING, MAX_PARALLELISM, 1, 0);
     h.open();
     return h;
   }
@@ -71,32 +74,46 @@ class StageOperatorTest {
     StageOperator holderStage = new StageOperator(Stage.HOLDER, JobSettings.shipped());
     try (var actor = harness(new StageOperator(Stage.ACTOR, JobSettings.shipped()));
         var holders = harness(holderStage)) {
-      OpeningEvent opened = new OpeningEvent("o1", T0, null, OpeningKind.SIM, number, holder, null, "410400", null,
-          null, "营业厅");
+      OpeningEvent opened =
+          new OpeningEvent(
+              "o1", T0, null, OpeningKind.SIM, number, holder, null, "410400", null, null, "营业厅");
       actor.processElement(part(Part.OPENED_CARD, "phone:" + number, opened), 1);
       List<Hop> first = hops(actor);
       assertThat(first).extracting(hh -> hh.kind).containsExactly(Hop.DONE);
       assertThat(first.get(0).key).isEqualTo("o1");
 
-      LabelEvent label = new LabelEvent("l1", T0 + 60_000, null, EntityKind.PHONE, number, Role.FRAUD_NUMBER, null);
+      LabelEvent label =
+          new LabelEvent(
+              "l1", T0 + 60_000, null, EntityKind.PHONE, number, Role.FRAUD_NUMBER, null);
       actor.processElement(part(Part.LABEL_ACTOR, "phone:" + number, label), 2);
       List<Hop> out = hops(actor);
       Hop done = out.stream().filter(hh -> hh.kind == Hop.DONE).findFirst().orElseThrow();
       assertThat(HopCodec.decision(done.payload).entity()).isEqualTo(number);
-      List<Hop> toPeople = out.stream().filter(hh -> hh.kind == Hop.REQUEST && hh.stage == Stage.PERSON.ordinal())
-          .toList();
-      // every key group of people hears first what it may read of the number now, then to warn its quiet episodes
-      assertThat(toPeople).extracting(hh -> HopCodec.request(hh.payload).link())
-          .containsExactlyElementsOf(java.util.stream.Stream.concat(
-              java.util.Collections.nCopies(MAX_PARALLELISM, Request.Link.NUMBER_RISK).stream(),
-              java.util.Collections.nCopies(MAX_PARALLELISM, Request.Link.WARN_QUIET).stream()).toList());
+      List<Hop> toPeople =
+          out.stream()
+              .filter(hh -> hh.kind == Hop.REQUEST && hh.stage == Stage.PERSON.ordinal())
+              .toList();
+      // every key group of people hears first what it may read of the number now, then to warn its
+      // quiet episodes
+      assertThat(toPeople)
+          .extracting(hh -> HopCodec.request(hh.payload).link())
+          .containsExactlyElementsOf(
+              java.util.stream.Stream.concat(
+                      java.util.Collections.nCopies(MAX_PARALLELISM, Request.Link.NUMBER_RISK)
+                          .stream(),
+                      java.util.Collections.nCopies(MAX_PARALLELISM, Request.Link.WARN_QUIET)
+                          .stream())
+                  .toList());
       assertThat(toPeople.stream().map(hh -> hh.key).distinct()).hasSize(MAX_PARALLELISM);
       Request risk = HopCodec.request(toPeople.get(0).payload);
       assertThat(risk.target()).isEqualTo(number);
       assertThat(risk.risk().fraudNumber()).isTrue();
       assertThat(risk.risk().score()).isGreaterThanOrEqualTo(70);
-      Hop ask = out.stream().filter(hh -> hh.kind == Hop.REQUEST && hh.stage == Stage.HOLDER.ordinal()).findFirst()
-          .orElseThrow();
+      Hop ask =
+          out.stream()
+              .filter(hh -> hh.kind == Hop.REQUEST && hh.stage == Stage.HOLDER.ordinal())
+              .findFirst()
+              .orElseThrow();
       assertThat(ask.key).isEqualTo("holder:" + holder);
       assertThat(HopCodec.request(ask.payload).link()).isEqualTo(Request.Link.HOLDER_FRAUD);
 
@@ -104,15 +121,22 @@ class StageOperatorTest {
       holders.processElement(ask, 3);
       assertThat(hops(holders)).isEmpty();
       assertThat(holderStage.held(EntityKind.HOLDER, holder).orElseThrow().reasons())
-          .extracting(org.fanzha.core.reason.Reason::code).contains("HO_FRAUD_LINKED");
+          .extracting(org.fanzha.core.reason.Reason::code)
+          .contains("HO_FRAUD_LINKED");
     }
   }
 
   @Test
   void aPublishedRuleFile_scoresEveryLaterPart_andIsKeptThroughASnapshot() throws Exception {
-    String stricter = RuleBook.defaultText().replace("version: 1", "version: 2")
-        .replace("    weight: 40\n    when: \"features.reporters >= 1\"", "    weight: 90\n    when: \"features.reporters >= 1\"");
-    assertThat(stricter).as("the rule found").isNotEqualTo(RuleBook.defaultText().replace("version: 1", "version: 2"));
+    String stricter =
+        RuleBook.defaultText()
+            .replace("version: 1", "version: 2")
+            .replace(
+                "    weight: 40\n    when: \"features.reporters >= 1\"",
+                "    weight: 90\n    when: \"features.reporters >= 1\"");
+    assertThat(stricter)
+        .as("the rule found")
+        .isNotEqualTo(RuleBook.defaultText().replace("version: 1", "version: 2"));
     String first = "+8613900000002";
     String second = sameGroup(first);
     OperatorSubtaskState snapshot;
@@ -124,16 +148,27 @@ class StageOperatorTest {
         rules.payload = stricter.getBytes(StandardCharsets.UTF_8);
         actor.processElement(rules, 2);
       }
-      assertThat(actor.getSideOutput(StageOperator.OUTPUTS)).extracting(r -> r.getValue().text())
-          .as("one answer from the stage").containsExactly("{\"version\":2,\"status\":\"adopted\"}");
-      assertThat(reportedScore(actor, "r1", first)).as("the published rules").isGreaterThanOrEqualTo(90);
+      assertThat(actor.getSideOutput(StageOperator.OUTPUTS))
+          .extracting(r -> r.getValue().text())
+          .as("one answer from the stage")
+          .containsExactly("{\"version\":2,\"status\":\"adopted\"}");
+      assertThat(reportedScore(actor, "r1", first))
+          .as("the published rules")
+          .isGreaterThanOrEqualTo(90);
       snapshot = actor.snapshot(1, 3);
     }
-    try (var restored = new KeyedOneInputStreamOperatorTestHarness<>(new StageOperator(Stage.ACTOR,
-        JobSettings.shipped()), (Hop hop) -> hop.key, Types.STRING, MAX_PARALLELISM, 1, 0)) {
+    try (var restored =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new StageOperator(Stage.ACTOR, JobSettings.shipped()),
+            (Hop hop) -> hop.key,
+            Types.STRING,
+            MAX_PARALLELISM,
+            1,
+            0)) {
       restored.initializeState(snapshot);
       restored.open();
-      assertThat(reportedScore(restored, "r2", second)).as("restored with the rules it adopted")
+      assertThat(reportedScore(restored, "r2", second))
+          .as("restored with the rules it adopted")
           .isGreaterThanOrEqualTo(90);
     }
   }
@@ -150,10 +185,21 @@ class StageOperatorTest {
   }
 
   /** The score the stage gives {@code phone} on one public report of it. */
-  private static int reportedScore(KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> h, String id,
-      String phone) throws Exception {
-    ReportEvent report = new ReportEvent(id, T0 + 120_000, null, List.of(new ReportTarget(TargetKind.PHONE, phone)),
-        "+8613700000009", null, null, null, 0, List.of());
+  private static int reportedScore(
+      KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> h, String id, String phone)
+      throws Exception {
+    ReportEvent report =
+        new ReportEvent(
+            id,
+            T0 + 120_000,
+            null,
+            List.of(new ReportTarget(TargetKind.PHONE, phone)),
+            "+8613700000009",
+            null,
+            null,
+            null,
+            0,
+            List.of());
     h.processElement(part(Part.REPORTED, "phone:" + phone, report), 4);
     Hop done = hops(h).stream().filter(hh -> hh.kind == Hop.DONE).findFirst().orElseThrow();
     return HopCodec.decision(done.payload).score();

@@ -20,10 +20,15 @@ import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
 import org.junit.jupiter.api.Test;
 
-/** The scoring operator across a checkpoint and a restore, driven directly by Flink's operator test harness. */
+/**
+ * The scoring operator across a checkpoint and a restore, driven directly by Flink's operator test
+ * harness.
+ */
 class ScoringOperatorTest {
-  private static final JobSettings SETTINGS = new JobSettings(null, false).withDedupeWindow(java.time.Duration.ofDays(7));
+  private static final JobSettings SETTINGS =
+      new JobSettings(null, false).withDedupeWindow(java.time.Duration.ofDays(7));
   private static final String PHONE = "13912345678";
+
   /** The output key: the number as the codec normalises it. */
   private static final String KEY = "phone:+8613912345678";
 
@@ -34,8 +39,10 @@ class ScoringOperatorTest {
       before.open();
       before.processElement(line(1, label("l-1", "2026-11-01T10:00:00+08:00", "fraud_number")), 0);
       before.prepareSnapshotPreBarrier(1);
-      assertThat(entityRecords(before)).as("the labelled number's risk is sent")
-          .anySatisfy(o -> assertThat(o.key).isEqualTo(KEY)).allMatch(o -> o.json != null);
+      assertThat(entityRecords(before))
+          .as("the labelled number's risk is sent")
+          .anySatisfy(o -> assertThat(o.key).isEqualTo(KEY))
+          .allMatch(o -> o.json != null);
       checkpoint = before.snapshot(1, 1);
     }
     try (var after = harness()) {
@@ -43,11 +50,14 @@ class ScoringOperatorTest {
       after.open();
       after.processElement(line(2, label("l-2", "2026-11-01T11:00:00+08:00", "normal")), 0);
       after.prepareSnapshotPreBarrier(2);
-      assertThat(entityRecords(after)).as("cleared after the restore: a tombstone, and nothing sent again")
-          .singleElement().satisfies(o -> {
-            assertThat(o.key).isEqualTo(KEY);
-            assertThat(o.json).isNull();
-          });
+      assertThat(entityRecords(after))
+          .as("cleared after the restore: a tombstone, and nothing sent again")
+          .singleElement()
+          .satisfies(
+              o -> {
+                assertThat(o.key).isEqualTo(KEY);
+                assertThat(o.json).isNull();
+              });
     }
   }
 
@@ -56,7 +66,10 @@ class ScoringOperatorTest {
     List<String> events = new ArrayList<>();
     EventCodec codec = new EventCodec();
     World.generate(SimConfig.of(61, 600, 2)).forEachEvent(e -> events.add(codec.write(e)));
-    String stricter = RuleBook.defaultText().replace("version: 1", "version: 2").replace("    min_calls: 20", "    min_calls: 6");
+    String stricter =
+        RuleBook.defaultText()
+            .replace("version: 1", "version: 2")
+            .replace("    min_calls: 20", "    min_calls: 6");
     int half = events.size() / 2;
 
     List<String> continuous = secondHalfDecisions(events, half, stricter, false);
@@ -71,19 +84,32 @@ class ScoringOperatorTest {
     try (var h = harness()) {
       h.open();
       h.processElement(line(1, label("l-1", "2026-11-01T10:00:00+08:00", "fraud_number")), 0);
-      String call = "{\"type\":\"call\",\"id\":\"c-1\",\"ts\":\"2026-11-01T10:05:00+08:00\",\"caller\":\""
-          + PHONE + "\",\"callee\":\"13800000001\",\"duration_s\":30}";
+      String call =
+          "{\"type\":\"call\",\"id\":\"c-1\",\"ts\":\"2026-11-01T10:05:00+08:00\",\"caller\":\""
+              + PHONE
+              + "\",\"callee\":\"13800000001\",\"duration_s\":30}";
       h.processElement(new StreamRecord<>(asking(line(2, call), "r-1")));
       h.processElement(new StreamRecord<>(asking(line(3, call), "r-2")));
-      h.processElement(new StreamRecord<>(asking(line(4, "{\"type\":\"call\",\"id\":\"c-2\"}"), "r-3")));
+      h.processElement(
+          new StreamRecord<>(asking(line(4, "{\"type\":\"call\",\"id\":\"c-2\"}"), "r-3")));
       h.processElement(line(5, call.replace("c-1", "c-3")), 0);
-      List<Output> replies = h.extractOutputValues().stream().filter(o -> o.kind == OutputKind.REPLY).toList();
-      assertThat(replies).extracting(o -> o.key).as("one answer per asking event, none for the others")
+      List<Output> replies =
+          h.extractOutputValues().stream().filter(o -> o.kind == OutputKind.REPLY).toList();
+      assertThat(replies)
+          .extracting(o -> o.key)
+          .as("one answer per asking event, none for the others")
           .containsExactly("r-1", "r-2", "r-3");
-      String decision = h.extractOutputValues().stream().filter(o -> o.kind == OutputKind.DECISION)
-          .filter(o -> o.text().contains("\"c-1\"")).findFirst().orElseThrow().text();
-      assertThat(replies.get(0).text()).startsWith("{\"status\":\"decided\",\"decision\":")
-          .as("the answer carries the decision the topic gets").contains(decision);
+      String decision =
+          h.extractOutputValues().stream()
+              .filter(o -> o.kind == OutputKind.DECISION)
+              .filter(o -> o.text().contains("\"c-1\""))
+              .findFirst()
+              .orElseThrow()
+              .text();
+      assertThat(replies.get(0).text())
+          .startsWith("{\"status\":\"decided\",\"decision\":")
+          .as("the answer carries the decision the topic gets")
+          .contains(decision);
       assertThat(replies.get(1).text()).isEqualTo("{\"status\":\"duplicate\"}");
       assertThat(replies.get(2).text()).startsWith("{\"status\":\"rejected\",\"field\":\"ts\"");
     }
@@ -94,15 +120,19 @@ class ScoringOperatorTest {
     return line;
   }
 
-  /** Decisions of the second half of the events, with the rule file adopted first, through a restore or not. */
-  private static List<String> secondHalfDecisions(List<String> events, int half, String ruleFile, boolean restore)
-      throws Exception {
+  /**
+   * Decisions of the second half of the events, with the rule file adopted first, through a restore
+   * or not.
+   */
+  private static List<String> secondHalfDecisions(
+      List<String> events, int half, String ruleFile, boolean restore) throws Exception {
     var first = harness();
     first.open();
     long line = 0;
     if (ruleFile != null) {
-      first.processElement(new StreamRecord<>(checked(RawLine.ruleFile(0, ++line,
-          ruleFile.getBytes(StandardCharsets.UTF_8)))));
+      first.processElement(
+          new StreamRecord<>(
+              checked(RawLine.ruleFile(0, ++line, ruleFile.getBytes(StandardCharsets.UTF_8)))));
     }
     for (String e : events.subList(0, half)) {
       first.processElement(line(++line, e), 0);
@@ -133,7 +163,8 @@ class ScoringOperatorTest {
     return new OneInputStreamOperatorTestHarness<>(new ScoringOperator(SETTINGS));
   }
 
-  private static List<Output> entityRecords(OneInputStreamOperatorTestHarness<CheckedLine, Output> h) {
+  private static List<Output> entityRecords(
+      OneInputStreamOperatorTestHarness<CheckedLine, Output> h) {
     return h.extractOutputValues().stream().filter(o -> o.kind == OutputKind.ENTITY).toList();
   }
 
@@ -143,11 +174,19 @@ class ScoringOperatorTest {
   }
 
   private static CheckedLine checked(RawLine raw) {
-    return Validation.check(raw, Validation.codec(SETTINGS), new EventBinary(), SETTINGS.contentClassifier());
+    return Validation.check(
+        raw, Validation.codec(SETTINGS), new EventBinary(), SETTINGS.contentClassifier());
   }
 
   private static String label(String id, String ts, String role) {
-    return "{\"type\":\"label\",\"id\":\"" + id + "\",\"ts\":\"" + ts + "\",\"entity_kind\":\"phone\",\"entity\":\""
-        + PHONE + "\",\"role\":\"" + role + "\"}";
+    return "{\"type\":\"label\",\"id\":\""
+        + id
+        + "\",\"ts\":\""
+        + ts
+        + "\",\"entity_kind\":\"phone\",\"entity\":\""
+        + PHONE
+        + "\",\"role\":\""
+        + role
+        + "\"}";
   }
 }

@@ -17,16 +17,21 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** What the dedupe window promises, on random streams of ids in time order (with repeats and small clock steps). */
+/**
+ * What the dedupe window promises, on random streams of ids in time order (with repeats and small
+ * clock steps).
+ */
 class SeenIdsProperties {
   private static final long WINDOW = 1_000;
+
   /** A clock ahead of every generated time: windows move with the events alone. */
   private static final java.util.function.LongSupplier FAR_FUTURE = () -> Long.MAX_VALUE;
 
   record Arrival(String id, long ts) {}
 
   @Property
-  void aRepeatWithinOneWindowIsAlwaysCaughtAndOneAfterTwoWindowsNever(@ForAll("streams") List<Arrival> stream) {
+  void aRepeatWithinOneWindowIsAlwaysCaughtAndOneAfterTwoWindowsNever(
+      @ForAll("streams") List<Arrival> stream) {
     SeenIds seen = new SeenIds(WINDOW, FAR_FUTURE);
     Map<String, Long> lastAccepted = new HashMap<>();
     for (Arrival a : stream) {
@@ -36,7 +41,9 @@ class SeenIdsProperties {
         assertThat(first).as("%s again after %d ms", a.id(), a.ts() - last).isFalse();
       }
       if (last == null || a.ts() - last >= 2 * WINDOW) {
-        assertThat(first).as("%s after %s", a.id(), last == null ? "never" : (a.ts() - last) + " ms").isTrue();
+        assertThat(first)
+            .as("%s after %s", a.id(), last == null ? "never" : (a.ts() - last) + " ms")
+            .isTrue();
       }
       if (first) {
         lastAccepted.put(a.id(), a.ts());
@@ -49,14 +56,19 @@ class SeenIdsProperties {
     SeenIds seen = new SeenIds(WINDOW, FAR_FUTURE);
     for (Arrival a : stream) {
       seen.firstTime(a.id(), a.ts());
-      long recent = stream.stream().filter(b -> b.ts() <= a.ts() && a.ts() - b.ts() < 2 * WINDOW)
-          .map(Arrival::id).distinct().count();
+      long recent =
+          stream.stream()
+              .filter(b -> b.ts() <= a.ts() && a.ts() - b.ts() < 2 * WINDOW)
+              .map(Arrival::id)
+              .distinct()
+              .count();
       assertThat(seen.size()).isLessThanOrEqualTo((int) recent);
     }
   }
 
   @Property
-  void aRestoredSetAnswersAsTheOriginal(@ForAll("streams") List<Arrival> stream) throws IOException {
+  void aRestoredSetAnswersAsTheOriginal(@ForAll("streams") List<Arrival> stream)
+      throws IOException {
     SeenIds original = new SeenIds(WINDOW, FAR_FUTURE);
     int half = stream.size() / 2;
     for (Arrival a : stream.subList(0, half)) {
@@ -64,15 +76,17 @@ class SeenIdsProperties {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     original.write(new DataOutputStream(bytes));
-    SeenIds restored = SeenIds.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), WINDOW,
-        FAR_FUTURE);
+    SeenIds restored =
+        SeenIds.read(
+            new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), WINDOW, FAR_FUTURE);
     for (Arrival a : stream.subList(half, stream.size())) {
       assertThat(restored.firstTime(a.id(), a.ts())).isEqualTo(original.firstTime(a.id(), a.ts()));
     }
   }
 
   @Property
-  void anEventDatedAheadOfTheClockDoesNotMakeRecentIdsForgotten(@ForAll("streams") List<Arrival> stream) {
+  void anEventDatedAheadOfTheClockDoesNotMakeRecentIdsForgotten(
+      @ForAll("streams") List<Arrival> stream) {
     if (stream.isEmpty()) {
       return;
     }
@@ -80,27 +94,35 @@ class SeenIdsProperties {
     SeenIds seen = new SeenIds(WINDOW, () -> now);
     Map<String, Long> accepted = feed(seen, stream);
     seen.firstTime("from-the-future", now + 10 * WINDOW);
-    accepted.forEach((id, at) -> {
-      if (now - at < WINDOW) {
-        assertThat(seen.firstTime(id, now)).as("%s, accepted %d ms before now", id, now - at).isFalse();
-      }
-    });
+    accepted.forEach(
+        (id, at) -> {
+          if (now - at < WINDOW) {
+            assertThat(seen.firstTime(id, now))
+                .as("%s, accepted %d ms before now", id, now - at)
+                .isFalse();
+          }
+        });
   }
 
   @Property
-  void restoredUnderAnotherWindowItStillKnowsEveryIdItHeld(@ForAll("streams") List<Arrival> stream) throws IOException {
+  void restoredUnderAnotherWindowItStillKnowsEveryIdItHeld(@ForAll("streams") List<Arrival> stream)
+      throws IOException {
     SeenIds original = new SeenIds(WINDOW, FAR_FUTURE);
     Map<String, Long> accepted = feed(original, stream);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     original.write(new DataOutputStream(bytes));
-    SeenIds restored = SeenIds.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 7 * WINDOW,
-        FAR_FUTURE);
+    SeenIds restored =
+        SeenIds.read(
+            new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+            7 * WINDOW,
+            FAR_FUTURE);
     long now = stream.isEmpty() ? 0 : stream.get(stream.size() - 1).ts();
-    accepted.forEach((id, at) -> {
-      if (now - at < WINDOW) {
-        assertThat(restored.firstTime(id, now)).as(id).isFalse();
-      }
-    });
+    accepted.forEach(
+        (id, at) -> {
+          if (now - at < WINDOW) {
+            assertThat(restored.firstTime(id, now)).as(id).isFalse();
+          }
+        });
   }
 
   @Property
@@ -112,7 +134,10 @@ class SeenIdsProperties {
     }
   }
 
-  /** Feeds the stream; returns when each id was last accepted (a repeat that is caught does not renew it). */
+  /**
+   * Feeds the stream; returns when each id was last accepted (a repeat that is caught does not
+   * renew it).
+   */
   private static Map<String, Long> feed(SeenIds seen, List<Arrival> stream) {
     Map<String, Long> accepted = new HashMap<>();
     for (Arrival a : stream) {
@@ -123,12 +148,19 @@ class SeenIdsProperties {
     return accepted;
   }
 
-  /** Ids from a small alphabet (so they repeat) at times that only move forward, by up to 1.5 windows a step. */
+  /**
+   * Ids from a small alphabet (so they repeat) at times that only move forward, by up to 1.5
+   * windows a step.
+   */
   @Provide
   Arbitrary<List<Arrival>> streams() {
     Arbitrary<String> ids = Arbitraries.integers().between(0, 40).map(i -> "ev-" + i);
-    Arbitrary<Long> steps = Arbitraries.longs().between(0, WINDOW * 3 / 2).edgeCases(c -> c.add(WINDOW));
-    return Combinators.combine(ids, steps).as((id, step) -> new Arrival(id, step)).list().ofMaxSize(120)
+    Arbitrary<Long> steps =
+        Arbitraries.longs().between(0, WINDOW * 3 / 2).edgeCases(c -> c.add(WINDOW));
+    return Combinators.combine(ids, steps)
+        .as((id, step) -> new Arrival(id, step))
+        .list()
+        .ofMaxSize(120)
         .map(SeenIdsProperties::accumulate);
   }
 

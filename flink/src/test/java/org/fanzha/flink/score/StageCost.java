@@ -16,16 +16,18 @@ import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
 
 /**
- * What each stage of the job costs a task per event, on one thread, printed: validation (the codec and the content
- * model, beside every source; it scales with the sources) and scoring (the one task of stage 1; its cost caps the
- * job's throughput whatever the parallelism). Not a test: run it with
+ * What each stage of the job costs a task per event, on one thread, printed: validation (the codec
+ * and the content model, beside every source; it scales with the sources) and scoring (the one task
+ * of stage 1; its cost caps the job's throughput whatever the parallelism). Not a test: run it with
  *
  * <pre>./mvnw -q install -DskipTests
  * ./mvnw -q -pl flink exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
- *   -Dexec.args="-Xmx6g -classpath %classpath org.fanzha.flink.score.StageCost PEOPLE DAYS ROUNDS"</pre>
+ *   -Dexec.args="-Xmx6g -classpath %classpath org.fanzha.flink.score.StageCost PEOPLE DAYS ROUNDS"
+ * </pre>
  *
- * <p>Each round replays the same simulated city (seed 5, content model on, as {@code ./fanzha replay}) through a
- * fresh validation and a fresh scorer; the first round warms the JIT, so later rounds are the warm figures.
+ * <p>Each round replays the same simulated city (seed 5, content model on, as {@code ./fanzha
+ * replay}) through a fresh validation and a fresh scorer; the first round warms the JIT, so later
+ * rounds are the warm figures.
  */
 public final class StageCost {
 
@@ -36,9 +38,17 @@ public final class StageCost {
     List<RawLine> lines = new ArrayList<>();
     EventCodec writer = new EventCodec();
     World.generate(SimConfig.of(5, people, days))
-        .forEachEvent(e -> lines.add(new RawLine(-1, lines.size() + 1, writer.write(e).getBytes(StandardCharsets.UTF_8))));
+        .forEachEvent(
+            e ->
+                lines.add(
+                    new RawLine(
+                        -1, lines.size() + 1, writer.write(e).getBytes(StandardCharsets.UTF_8))));
     JobSettings settings = new JobSettings(null, true);
-    System.out.printf(Locale.ROOT, "world: seed 5, %,d people, %d days, %,d events; content model on%n", people, days,
+    System.out.printf(
+        Locale.ROOT,
+        "world: seed 5, %,d people, %d days, %,d events; content model on%n",
+        people,
+        days,
         lines.size());
     for (int round = 1; round <= rounds; round++) {
       EventCodec codec = Validation.codec(settings);
@@ -72,7 +82,12 @@ public final class StageCost {
   }
 
   private static void print(int round, String stage, int events, long nanos) {
-    System.out.printf(Locale.ROOT, "  round %d: %-50s %6.2f µs/event = %,9.0f events/s on one thread%n", round, stage,
-        nanos / 1e3 / events, events / (nanos / 1e9));
+    System.out.printf(
+        Locale.ROOT,
+        "  round %d: %-50s %6.2f µs/event = %,9.0f events/s on one thread%n",
+        round,
+        stage,
+        nanos / 1e3 / events,
+        events / (nanos / 1e9));
   }
 }

@@ -37,50 +37,80 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code trace} command: reads an events NDJSON file, builds the transfer graph and prints
- * one trace JSON object per line per seed. A subcommand of {@code fanzha}; {@link #run} runs it alone.
+ * The {@code trace} command: reads an events NDJSON file, builds the transfer graph and prints one
+ * trace JSON object per line per seed. A subcommand of {@code fanzha}; {@link #run} runs it alone.
  *
  * <p>Exit status: 0 all seeds traced; 1 some transfer id not found (its line is an object with
  * {@code error}); 2 bad usage or unreadable file.
  */
-@Command(name = "trace", mixinStandardHelpOptions = true,
-    description = "Follow money from a transfer or an account: edges, holdings, cash-outs, freeze plan. Prints one JSON "
-        + "object per seed. Exit 0 all traced, 1 a transfer id not found, 2 bad usage or an unreadable file.")
+@Command(
+    name = "trace",
+    mixinStandardHelpOptions = true,
+    description =
+        "Follow money from a transfer or an account: edges, holdings, cash-outs, freeze plan. Prints one JSON "
+            + "object per seed. Exit 0 all traced, 1 a transfer id not found, 2 bad usage or an unreadable file.")
 public final class TraceCli implements Callable<Integer> {
 
-  @Option(names = "--events", required = true, paramLabel = "FILE", description = "the events NDJSON file")
+  @Option(
+      names = "--events",
+      required = true,
+      paramLabel = "FILE",
+      description = "the events NDJSON file")
   Path events;
 
   @Option(names = "--transfer", paramLabel = "ID", description = "trace from this transfer")
   @Nullable String transfer;
 
-  @Option(names = "--transfers", paramLabel = "FILE_OF_IDS", description = "trace from each transfer id in this file, one a line")
+  @Option(
+      names = "--transfers",
+      paramLabel = "FILE_OF_IDS",
+      description = "trace from each transfer id in this file, one a line")
   @Nullable Path transfers;
 
-  @Option(names = "--account", paramLabel = "A", description = "trace what left this account after --after")
+  @Option(
+      names = "--account",
+      paramLabel = "A",
+      description = "trace what left this account after --after")
   @Nullable String account;
 
-  @Option(names = "--after", paramLabel = "TS", description = "ISO-8601 with an offset, or epoch milliseconds")
+  @Option(
+      names = "--after",
+      paramLabel = "TS",
+      description = "ISO-8601 with an offset, or epoch milliseconds")
   @Nullable String after;
 
-  @Option(names = "--policy", paramLabel = "fifo|proportional", description = "how an account's outflows are matched to its inflows")
+  @Option(
+      names = "--policy",
+      paramLabel = "fifo|proportional",
+      description = "how an account's outflows are matched to its inflows")
   @Nullable String policy;
 
   @Option(names = "--max-hops", paramLabel = "N", description = "hops followed at most")
   @Nullable Integer maxHops;
 
-  @Option(names = "--window", paramLabel = "7d|48h|PT30M", description = "how long after an inflow an outflow still carries it")
+  @Option(
+      names = "--window",
+      paramLabel = "7d|48h|PT30M",
+      description = "how long after an inflow an outflow still carries it")
   @Nullable String window;
 
-  @Option(names = "--min-amount", paramLabel = "YUAN", description = "smaller amounts are not followed")
+  @Option(
+      names = "--min-amount",
+      paramLabel = "YUAN",
+      description = "smaller amounts are not followed")
   @Nullable String minAmount;
 
-  @Option(names = "--as-of", paramLabel = "TS", description = "when the freeze plan is made (default: the last event)")
+  @Option(
+      names = "--as-of",
+      paramLabel = "TS",
+      description = "when the freeze plan is made (default: the last event)")
   @Nullable String asOf;
 
   @Spec CommandSpec spec;
 
-  /** Runs the command alone with explicit output and diagnostic streams; returns the exit status. */
+  /**
+   * Runs the command alone with explicit output and diagnostic streams; returns the exit status.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     CommandLine cl = new CommandLine(new TraceCli());
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -120,7 +150,8 @@ public final class TraceCli implements Callable<Integer> {
     }
     boolean accountSeed = account != null;
     if (ids.isEmpty() == !accountSeed) {
-      throw new IllegalArgumentException("give either --transfer/--transfers or --account with --after");
+      throw new IllegalArgumentException(
+          "give either --transfer/--transfers or --account with --after");
     }
     long afterTs = 0;
     if (accountSeed) {
@@ -137,26 +168,33 @@ public final class TraceCli implements Callable<Integer> {
     EventCodec codec = new EventCodec();
     long[] counts = new long[2];
     try (InputStream in = Files.newInputStream(events)) {
-      org.fanzha.core.codec.NdjsonLines.forEach(in, (buf, off, len, line) -> {
-        ParseResult r = codec.parse(buf, off, len, line);
-        if (r instanceof ParseResult.Accepted a) {
-          if (a.event() instanceof TransferEvent t) {
-            graph.append(t);
-            if (wanted.contains(t.id())) {
-              found.putIfAbsent(t.id(), t);
+      org.fanzha.core.codec.NdjsonLines.forEach(
+          in,
+          (buf, off, len, line) -> {
+            ParseResult r = codec.parse(buf, off, len, line);
+            if (r instanceof ParseResult.Accepted a) {
+              if (a.event() instanceof TransferEvent t) {
+                graph.append(t);
+                if (wanted.contains(t.id())) {
+                  found.putIfAbsent(t.id(), t);
+                }
+              }
+            } else if (r instanceof ParseResult.Rejected rej) {
+              if (counts[1]++ < 5) {
+                err.println("trace: skipped " + rej.rejection().describe());
+              }
             }
-          }
-        } else if (r instanceof ParseResult.Rejected rej) {
-          if (counts[1]++ < 5) {
-            err.println("trace: skipped " + rej.rejection().describe());
-          }
-        }
-        counts[0]++;
-      });
+            counts[0]++;
+          });
     }
     graph.compact();
-    err.printf(Locale.ROOT, "trace: %d events read, %d rejected, %d transfers, %d accounts%n",
-        counts[0], counts[1], graph.transferCount(), graph.accountCount());
+    err.printf(
+        Locale.ROOT,
+        "trace: %d events read, %d rejected, %d transfers, %d accounts%n",
+        counts[0],
+        counts[1],
+        graph.transferCount(),
+        graph.accountCount());
     long asOfTs = asOf != null ? parseTs(asOf, "--as-of") : graph.latestTs();
     ForwardTracer tracer = new ForwardTracer(graph, settings);
     int status = 0;
@@ -167,8 +205,10 @@ public final class TraceCli implements Callable<Integer> {
     for (String id : ids) {
       TransferEvent t = found.get(id);
       if (t == null) {
-        out.println("{\"seed\":{\"kind\":\"transfer\",\"transfer\":" + quote(id)
-            + "},\"error\":\"transfer not found in the events file\"}");
+        out.println(
+            "{\"seed\":{\"kind\":\"transfer\",\"transfer\":"
+                + quote(id)
+                + "},\"error\":\"transfer not found in the events file\"}");
         status = 1;
         continue;
       }
@@ -216,7 +256,8 @@ public final class TraceCli implements Callable<Integer> {
     } catch (RuntimeException e) {
       // fall through to the message below
     }
-    throw new IllegalArgumentException("--window must look like 7d, 48h, 30m or PT48H, not '" + raw + "'");
+    throw new IllegalArgumentException(
+        "--window must look like 7d, 48h, 30m or PT48H, not '" + raw + "'");
   }
 
   private static long parseTs(String raw, String name) {
@@ -227,7 +268,8 @@ public final class TraceCli implements Callable<Integer> {
       }
       return Timestamps.parseIso(v);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(name + " must be ISO-8601 with an offset or epoch milliseconds: " + e.getMessage());
+      throw new IllegalArgumentException(
+          name + " must be ISO-8601 with an offset or epoch milliseconds: " + e.getMessage());
     }
   }
 

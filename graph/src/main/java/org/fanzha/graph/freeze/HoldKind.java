@@ -12,8 +12,10 @@ public enum HoldKind {
 
   /** The fixed length of a stop. */
   public static final Duration STOP_TERM = Duration.ofHours(48);
+
   /** How many times a stop may be renewed. */
   public static final int STOP_MAX_RENEWALS = 1;
+
   /** The longest term of one freeze, in calendar months. */
   public static final int FREEZE_MAX_MONTHS = 6;
 

@@ -10,9 +10,9 @@ import org.fanzha.core.time.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stop (止付) or freeze (冻结) order on one account, as an immutable value: each transition
- * returns a new order with one more audited {@link HoldTransition}. Invalid transitions are refused
- * with a {@link HoldRefusedException} saying what was tried, in which state, and why not.
+ * A stop (止付) or freeze (冻结) order on one account, as an immutable value: each transition returns a
+ * new order with one more audited {@link HoldTransition}. Invalid transitions are refused with a
+ * {@link HoldRefusedException} saying what was tried, in which state, and why not.
  *
  * <pre>
  * REQUESTED ──confirm──► CONFIRMED ──renew──► RENEWED ──renew (freeze only)──► RENEWED …
@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * A stop lasts 48 hours from confirmation and can be renewed once (two stops in all), each renewal
- * adding 48 hours to the current expiry. A freeze term is at most 6 calendar months (Beijing
- * time) and can be renewed while in force, each renewal at most 6 months from the current expiry.
- * Time is given by the caller (no clock inside), so the server and tests control it.
+ * adding 48 hours to the current expiry. A freeze term is at most 6 calendar months (Beijing time)
+ * and can be renewed while in force, each renewal at most 6 months from the current expiry. Time is
+ * given by the caller (no clock inside), so the server and tests control it.
  *
  * @param id the order's id (assigned by whoever persists it)
  * @param kind stop or freeze
@@ -57,13 +57,23 @@ public record HoldOrder(
    * Returns a new order in state REQUESTED. A stop's term is always 48 hours ({@code term} is
    * ignored and may be null); a freeze's term must be positive and at most 6 months.
    */
-  public static HoldOrder request(String id, HoldKind kind, String account, long amountFen,
-      String caseRef, @Nullable Duration term, long atMillis, String actor, @Nullable String note) {
+  public static HoldOrder request(
+      String id,
+      HoldKind kind,
+      String account,
+      long amountFen,
+      String caseRef,
+      @Nullable Duration term,
+      long atMillis,
+      String actor,
+      @Nullable String note) {
     if (amountFen <= 0) {
-      throw new IllegalArgumentException("amount to hold must be positive, was " + Money.formatYuan(amountFen));
+      throw new IllegalArgumentException(
+          "amount to hold must be positive, was " + Money.formatYuan(amountFen));
     }
     if (account.isBlank() || account.startsWith("cash:")) {
-      throw new IllegalArgumentException("cannot hold '" + account + "': not a bank or payment account");
+      throw new IllegalArgumentException(
+          "cannot hold '" + account + "': not a bank or payment account");
     }
     long termMillis;
     if (kind == HoldKind.STOP) {
@@ -76,8 +86,17 @@ public record HoldOrder(
       termMillis = term.toMillis();
     }
     HoldTransition t = new HoldTransition(null, HoldState.REQUESTED, atMillis, actor, note, null);
-    return new HoldOrder(id, kind, account, amountFen, caseRef, HoldState.REQUESTED, termMillis,
-        null, 0, List.of(t));
+    return new HoldOrder(
+        id,
+        kind,
+        account,
+        amountFen,
+        caseRef,
+        HoldState.REQUESTED,
+        termMillis,
+        null,
+        0,
+        List.of(t));
   }
 
   /** Returns this order confirmed by the bank at {@code atMillis}: in force for one term. */
@@ -102,19 +121,31 @@ public record HoldOrder(
    * Returns this order renewed at {@code atMillis}, before it lapsed. A stop adds 48 hours and may
    * be renewed once; a freeze adds {@code term} (at most 6 months from the current expiry).
    */
-  public HoldOrder renew(long atMillis, String actor, @Nullable Duration term, @Nullable String note) {
+  public HoldOrder renew(
+      long atMillis, String actor, @Nullable Duration term, @Nullable String note) {
     require(state.inForce(), "renew", "only an order in force can be renewed");
     requireNotBefore(atMillis, "renew");
     long expiry = expiresAtMillis == null ? atMillis : expiresAtMillis;
     if (atMillis >= expiry) {
-      throw new HoldRefusedException("cannot renew " + kind.wireName() + " " + id + ": it lapsed at "
-          + Timestamps.format(expiry) + ", before " + Timestamps.format(atMillis));
+      throw new HoldRefusedException(
+          "cannot renew "
+              + kind.wireName()
+              + " "
+              + id
+              + ": it lapsed at "
+              + Timestamps.format(expiry)
+              + ", before "
+              + Timestamps.format(atMillis));
     }
     long add;
     if (kind == HoldKind.STOP) {
       if (renewals >= HoldKind.STOP_MAX_RENEWALS) {
-        throw new HoldRefusedException("cannot renew stop " + id + ": a stop may be renewed only "
-            + HoldKind.STOP_MAX_RENEWALS + " time (two stops in all); request a freeze instead");
+        throw new HoldRefusedException(
+            "cannot renew stop "
+                + id
+                + ": a stop may be renewed only "
+                + HoldKind.STOP_MAX_RENEWALS
+                + " time (two stops in all); request a freeze instead");
       }
       add = HoldKind.STOP_TERM.toMillis();
     } else {
@@ -129,12 +160,20 @@ public record HoldOrder(
 
   /** Returns this order lifted at {@code atMillis} (by the police, or after a cleared appeal). */
   public HoldOrder release(long atMillis, String actor, String reason) {
-    require(state == HoldState.REQUESTED || state.inForce(), "release",
+    require(
+        state == HoldState.REQUESTED || state.inForce(),
+        "release",
         "only a requested or in-force order can be released");
     requireNotBefore(atMillis, "release");
     if (state.inForce() && expiresAtMillis != null && atMillis >= expiresAtMillis) {
-      throw new HoldRefusedException("cannot release " + kind.wireName() + " " + id
-          + ": it already lapsed at " + Timestamps.format(expiresAtMillis) + "; mark it expired");
+      throw new HoldRefusedException(
+          "cannot release "
+              + kind.wireName()
+              + " "
+              + id
+              + ": it already lapsed at "
+              + Timestamps.format(expiresAtMillis)
+              + "; mark it expired");
     }
     return next(HoldState.RELEASED, atMillis, actor, reason, null, renewals);
   }
@@ -155,28 +194,52 @@ public record HoldOrder(
     return state.inForce() && expiresAtMillis != null && atMillis < expiresAtMillis;
   }
 
-  private HoldOrder next(HoldState to, long at, String actor, @Nullable String note,
-      @Nullable Long expiry, int renewalCount) {
+  private HoldOrder next(
+      HoldState to,
+      long at,
+      String actor,
+      @Nullable String note,
+      @Nullable Long expiry,
+      int renewalCount) {
     if (actor.isBlank()) {
       throw new IllegalArgumentException("every change needs an actor");
     }
     List<HoldTransition> h = new ArrayList<>(history);
     h.add(new HoldTransition(state, to, at, actor, note, expiry));
-    return new HoldOrder(id, kind, account, amountFen, caseRef, to, termMillis, expiry, renewalCount, h);
+    return new HoldOrder(
+        id, kind, account, amountFen, caseRef, to, termMillis, expiry, renewalCount, h);
   }
 
   private void require(boolean ok, String action, String rule) {
     if (!ok) {
-      throw new HoldRefusedException("cannot " + action + " " + kind.wireName() + " " + id
-          + " in state " + state.wireName() + ": " + rule);
+      throw new HoldRefusedException(
+          "cannot "
+              + action
+              + " "
+              + kind.wireName()
+              + " "
+              + id
+              + " in state "
+              + state.wireName()
+              + ": "
+              + rule);
     }
   }
 
   private void requireNotBefore(long atMillis, String action) {
     long last = history.get(history.size() - 1).atMillis();
     if (atMillis < last) {
-      throw new HoldRefusedException("cannot " + action + " " + kind.wireName() + " " + id + " at "
-          + Timestamps.format(atMillis) + ": before its last change at " + Timestamps.format(last));
+      throw new HoldRefusedException(
+          "cannot "
+              + action
+              + " "
+              + kind.wireName()
+              + " "
+              + id
+              + " at "
+              + Timestamps.format(atMillis)
+              + ": before its last change at "
+              + Timestamps.format(last));
     }
   }
 
@@ -184,9 +247,16 @@ public record HoldOrder(
     ZonedDateTime start = Instant.ofEpochMilli(fromMillis).atZone(Timestamps.CHINA);
     long limit = start.plusMonths(HoldKind.FREEZE_MAX_MONTHS).toInstant().toEpochMilli();
     if (fromMillis + termMillis > limit) {
-      throw new IllegalArgumentException("a freeze term is at most " + HoldKind.FREEZE_MAX_MONTHS
-          + " months: from " + Timestamps.format(fromMillis) + " it may run to "
-          + Timestamps.format(limit) + ", asked " + Duration.ofMillis(termMillis).toDays() + " days");
+      throw new IllegalArgumentException(
+          "a freeze term is at most "
+              + HoldKind.FREEZE_MAX_MONTHS
+              + " months: from "
+              + Timestamps.format(fromMillis)
+              + " it may run to "
+              + Timestamps.format(limit)
+              + ", asked "
+              + Duration.ofMillis(termMillis).toDays()
+              + " days");
     }
   }
 }

@@ -13,5 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAtMillis the hold's expiry after this change, or {@code null} when not in force
  */
 public record HoldTransition(
-    @Nullable HoldState from, HoldState to, long atMillis, String actor, @Nullable String note,
+    @Nullable HoldState from,
+    HoldState to,
+    long atMillis,
+    String actor,
+    @Nullable String note,
     @Nullable Long expiresAtMillis) {}

@@ -29,12 +29,15 @@ final class AccountIndex {
    * price is 5 bytes more per account (0.5 bytes per transfer there: 38.6 → 39.1).
    */
 
-  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private byte[] arena = new byte[1 << 12];
   private int arenaUsed;
+
   /** Record offset of account id. */
   private int[] starts = new int[1 << 8];
+
   private int size;
   private long[] table = new long[1 << 9];
 

@@ -22,6 +22,7 @@ public enum AllocationPolicy {
         return p;
       }
     }
-    throw new IllegalArgumentException("allocation policy must be fifo or proportional, not '" + name + "'");
+    throw new IllegalArgumentException(
+        "allocation policy must be fifo or proportional, not '" + name + "'");
   }
 }

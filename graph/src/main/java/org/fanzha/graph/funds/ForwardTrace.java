@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of a forward trace: where the seed's money went, where it is now and how much could
- * not be followed. Amounts are in fen. The books balance exactly:
- * {@code seed.amountFen == sum(holdings) + sum(cashedOut) + untracedFen}.
+ * not be followed. Amounts are in fen. The books balance exactly: {@code seed.amountFen ==
+ * sum(holdings) + sum(cashedOut) + untracedFen}.
  *
  * @param seed what was traced
  * @param settings the limits it was traced under
@@ -94,7 +94,12 @@ public record ForwardTrace(
    * @param channel the transfer's channel if given
    */
   public record Edge(
-      String from, String to, long amountFen, long transferFen, long ts, int hop,
+      String from,
+      String to,
+      long amountFen,
+      long transferFen,
+      long ts,
+      int hop,
       @Nullable Channel channel) {}
 
   /** Why traced money is reported as sitting in an account. */
@@ -123,7 +128,8 @@ public record ForwardTrace(
    * @param reason why it is reported here
    * @param lastInTs when the last of it arrived
    */
-  public record Holding(String account, long amountFen, int hop, HoldReason reason, long lastInTs) {}
+  public record Holding(
+      String account, long amountFen, int hop, HoldReason reason, long lastInTs) {}
 
   /**
    * Traced money that left the banking system.
@@ -148,5 +154,6 @@ public record ForwardTrace(
    * @param sentFen traced money that left (to accounts or cash)
    * @param firstInTs when traced money first arrived ({@code Long.MIN_VALUE} for the source)
    */
-  public record AccountFlow(String account, int tier, long receivedFen, long sentFen, long firstInTs) {}
+  public record AccountFlow(
+      String account, int tier, long receivedFen, long sentFen, long firstInTs) {}
 }

@@ -75,28 +75,34 @@ public final class ForwardTracer {
   }
 
   /**
-   * Returns the trace of one journaled transfer, or empty when the graph does not hold it.
-   * The transfer's id is carried into the seed.
+   * Returns the trace of one journaled transfer, or empty when the graph does not hold it. The
+   * transfer's id is carried into the seed.
    */
   public Optional<ForwardTrace> traceTransfer(TransferEvent transfer) {
-    return graph.read(() -> {
-      int e = graph.findEdge(transfer);
-      if (e < 0) {
-        return Optional.empty();
-      }
-      return Optional.of(new TraceRun(graph, settings).runTransfer(e, transfer.id()));
-    });
+    return graph.read(
+        () -> {
+          int e = graph.findEdge(transfer);
+          if (e < 0) {
+            return Optional.empty();
+          }
+          return Optional.of(new TraceRun(graph, settings).runTransfer(e, transfer.id()));
+        });
   }
 
   /** Returns the trace of the transfer at edge index {@code edge} of the graph. */
   public ForwardTrace traceEdge(int edge) {
-    return graph.read(() -> {
-      if (edge < 0 || edge >= graph.edgeCountUnlocked()) {
-        throw new IllegalArgumentException(
-            "edge " + edge + " is outside the graph (0.." + (graph.edgeCountUnlocked() - 1) + ")");
-      }
-      return new TraceRun(graph, settings).runTransfer(edge, null);
-    });
+    return graph.read(
+        () -> {
+          if (edge < 0 || edge >= graph.edgeCountUnlocked()) {
+            throw new IllegalArgumentException(
+                "edge "
+                    + edge
+                    + " is outside the graph (0.."
+                    + (graph.edgeCountUnlocked() - 1)
+                    + ")");
+          }
+          return new TraceRun(graph, settings).runTransfer(edge, null);
+        });
   }
 
   /**

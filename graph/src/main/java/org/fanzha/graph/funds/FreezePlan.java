@@ -17,11 +17,11 @@ import org.fanzha.graph.funds.ForwardTrace.SeedKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The accounts to stop (止付) or freeze (冻结) after one or more traces, largest traced holding
- * first, each with the amount to hold: the traced money in it, never the whole account.
+ * The accounts to stop (止付) or freeze (冻结) after one or more traces, largest traced holding first,
+ * each with the amount to hold: the traced money in it, never the whole account.
  *
- * <p>Every account holding traced money is judged on its statement over the period traced money
- * was arriving in it ({@link Statement}), as an investigator would before asking a bank to act:
+ * <p>Every account holding traced money is judged on its statement over the period traced money was
+ * arriving in it ({@link Statement}), as an investigator would before asking a bank to act:
  *
  * <ol>
  *   <li>Below {@link Rule#minFen()} (default 1,000 yuan) it is counted in {@code belowMinimum*},
@@ -30,28 +30,28 @@ import org.jspecify.annotations.Nullable;
  *       (default 0.5) of what came in went out again within {@link Rule#passThroughWithin()}
  *       (default 1 hour) of arriving: 快进快出, the mark of a mule card even when most of its money
  *       comes from victims nobody has reported (and so is not traced).
- *   <li>It is planned ({@link Basis#CHAIN_FED}) when at least {@link Rule#minChainShare()}
- *       (default 0.5) of what came in was paid in by the laundering chain: transfers carrying
- *       traced money that the payer passed on within the pass-through time of receiving it (the
- *       victim's own payment included). This is the card the chain is paying into right now, which
- *       has had no time to pass the money on, or a collection card that keeps it.
+ *   <li>It is planned ({@link Basis#CHAIN_FED}) when at least {@link Rule#minChainShare()} (default
+ *       0.5) of what came in was paid in by the laundering chain: transfers carrying traced money
+ *       that the payer passed on within the pass-through time of receiving it (the victim's own
+ *       payment included). This is the card the chain is paying into right now, which has had no
+ *       time to pass the money on, or a collection card that keeps it.
  *   <li>Otherwise it is an ordinary payee of a mule (a shop, a landlord, a relative) and is listed
- *       in {@link #notPlanned()} with its statement, not planned. Under FIFO a recruited mule's
- *       own everyday payments (a resident's rented card) carry the traced money that stayed in
- *       the card: a shop then shows a tiny traced share, and a relative paid days later shows
- *       traced money that rested in the mule's card instead of moving at the chain's pace. The
- *       trace still shows where the money went; freezing the shop or the relative is wrong.
+ *       in {@link #notPlanned()} with its statement, not planned. Under FIFO a recruited mule's own
+ *       everyday payments (a resident's rented card) carry the traced money that stayed in the
+ *       card: a shop then shows a tiny traced share, and a relative paid days later shows traced
+ *       money that rested in the mule's card instead of moving at the chain's pace. The trace still
+ *       shows where the money went; freezing the shop or the relative is wrong.
  * </ol>
  *
  * The account an account-seed trace started from ({@link Basis#TRACED_ACCOUNT}, tier 0) is always
  * planned above the minimum: the investigator chose it. Victims (payers of transfer seeds) and
- * {@code cash:} terminals are never planned. The rule changes only the choice: the traces and
- * their books (holdings + cash-outs + untraced = seed) are untouched. On the simulator (bench:
+ * {@code cash:} terminals are never planned. The rule changes only the choice: the traces and their
+ * books (holdings + cash-outs + untraced = seed) are untouched. On the simulator (bench:
  * EvaluateTracing, 10,000 people, 30 days) plan precision went from 0.944 to 0.986 (68 of 69) on
  * the worlds the thresholds were chosen on (seeds 11–13), and from 0.917 to 1.000 (44 of 44) and
- * from 0.957 to 1.000 (112 of 112) on held-out worlds 1–3 and 21–25, with no mule dropped.
- * The one remaining error is a relative paid from a rented card within the hour after stolen
- * money went through it: on the statement that is indistinguishable from the chain's next card.
+ * from 0.957 to 1.000 (112 of 112) on held-out worlds 1–3 and 21–25, with no mule dropped. The one
+ * remaining error is a relative paid from a rented card within the hour after stolen money went
+ * through it: on the statement that is indistinguishable from the chain's next card.
  *
  * @param items the accounts to hold, largest amount first
  * @param totalFen the sum of the items
@@ -60,7 +60,10 @@ import org.jspecify.annotations.Nullable;
  * @param belowMinimumFen what they hold together
  */
 public record FreezePlan(
-    List<Item> items, long totalFen, List<NotPlanned> notPlanned, int belowMinimumAccounts,
+    List<Item> items,
+    long totalFen,
+    List<NotPlanned> notPlanned,
+    int belowMinimumAccounts,
     long belowMinimumFen) {
 
   /** The default smallest holding worth a stop or freeze: 1,000 yuan. */
@@ -81,19 +84,20 @@ public record FreezePlan(
    * The thresholds of the plan (see the class comment).
    *
    * @param minFen smallest traced holding worth holding, in fen
-   * @param minChainShare share of the money in paid by the laundering chain that marks
-   *     {@link Basis#CHAIN_FED}, 0–1
+   * @param minChainShare share of the money in paid by the laundering chain that marks {@link
+   *     Basis#CHAIN_FED}, 0–1
    * @param minPassThroughShare share of the money in that left within {@code passThroughWithin}
    *     that marks pass-through, 0–1
-   * @param passThroughWithin how soon money must leave again to count as passing through, and
-   *     how soon after reaching its payer traced money must arrive to count as the chain's pace
+   * @param passThroughWithin how soon money must leave again to count as passing through, and how
+   *     soon after reaching its payer traced money must arrive to count as the chain's pace
    */
-  public record Rule(long minFen, double minChainShare, double minPassThroughShare, Duration passThroughWithin) {
+  public record Rule(
+      long minFen, double minChainShare, double minPassThroughShare, Duration passThroughWithin) {
 
     /**
      * 1,000 yuan; half the money in paid by the chain, or half the money in out again within the
-     * hour. Chosen on simulated worlds 11–13 and checked on held-out
-     * worlds 1–3 and 21–25 (bench: EvaluateTracing).
+     * hour. Chosen on simulated worlds 11–13 and checked on held-out worlds 1–3 and 21–25 (bench:
+     * EvaluateTracing).
      */
     public static final Rule DEFAULT = new Rule(DEFAULT_MIN_FEN, 0.5, 0.5, Duration.ofHours(1));
 
@@ -106,11 +110,14 @@ public record FreezePlan(
       if (minFen < 1) {
         throw new IllegalArgumentException("minFen must be at least 1 fen, was " + minFen);
       }
-      if (!(minChainShare >= 0 && minChainShare <= 1) || !(minPassThroughShare >= 0 && minPassThroughShare <= 1)) {
-        throw new IllegalArgumentException("shares must be 0–1, were " + minChainShare + " and " + minPassThroughShare);
+      if (!(minChainShare >= 0 && minChainShare <= 1)
+          || !(minPassThroughShare >= 0 && minPassThroughShare <= 1)) {
+        throw new IllegalArgumentException(
+            "shares must be 0–1, were " + minChainShare + " and " + minPassThroughShare);
       }
       if (passThroughWithin.isNegative()) {
-        throw new IllegalArgumentException("passThroughWithin must not be negative, was " + passThroughWithin);
+        throw new IllegalArgumentException(
+            "passThroughWithin must not be negative, was " + passThroughWithin);
       }
     }
 
@@ -178,8 +185,15 @@ public record FreezePlan(
    * @param basis why it is planned
    * @param statement its statement over the period; {@code null} for {@link Basis#TRACED_ACCOUNT}
    */
-  public record Item(String account, long amountFen, int tier, Action action, long lastInTs, int traces,
-      Basis basis, @Nullable Statement statement) {
+  public record Item(
+      String account,
+      long amountFen,
+      int tier,
+      Action action,
+      long lastInTs,
+      int traces,
+      Basis basis,
+      @Nullable Statement statement) {
 
     /** Returns the tier's Chinese name ({@code 一级卡}), or {@code 涉案账户} for tier 0. */
     public String tierZh() {
@@ -199,20 +213,27 @@ public record FreezePlan(
    * @param traces how many of the combined traces have money here
    * @param statement what its statement shows
    */
-  public record NotPlanned(String account, long amountFen, int tier, long lastInTs, int traces,
-      Statement statement) {
+  public record NotPlanned(
+      String account, long amountFen, int tier, long lastInTs, int traces, Statement statement) {
 
     /** Returns the reason in Chinese, with the two shares. */
     public String reasonZh() {
-      return String.format(Locale.ROOT, "普通收款方（商户、亲友等）：资金链转入占入账 %.1f%%，快进快出 %.1f%%，涉案资金占入账 %.1f%%",
-          100 * statement.chainShare(), 100 * statement.passThroughShare(), 100 * statement.tracedShare());
+      return String.format(
+          Locale.ROOT,
+          "普通收款方（商户、亲友等）：资金链转入占入账 %.1f%%，快进快出 %.1f%%，涉案资金占入账 %.1f%%",
+          100 * statement.chainShare(),
+          100 * statement.passThroughShare(),
+          100 * statement.tracedShare());
     }
 
     /** Returns the reason in English, with the two shares. */
     public String reasonEn() {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "ordinary payee (shop, family): %.1f%% of money in paid by the chain, %.1f%% passed through, %.1f%% traced",
-          100 * statement.chainShare(), 100 * statement.passThroughShare(), 100 * statement.tracedShare());
+          100 * statement.chainShare(),
+          100 * statement.passThroughShare(),
+          100 * statement.tracedShare());
     }
   }
 
@@ -222,7 +243,8 @@ public record FreezePlan(
   }
 
   /** Returns one plan for several traces with the default rule. */
-  public static FreezePlan combine(TransferGraph graph, Collection<ForwardTrace> traces, long asOfMillis) {
+  public static FreezePlan combine(
+      TransferGraph graph, Collection<ForwardTrace> traces, long asOfMillis) {
     return combine(graph, traces, asOfMillis, Rule.DEFAULT);
   }
 
@@ -232,8 +254,8 @@ public record FreezePlan(
    * victims reads as chain-fed only when all five are traced together. Statements are read from
    * {@code graph} under its read lock.
    */
-  public static FreezePlan combine(TransferGraph graph, Collection<ForwardTrace> traces, long asOfMillis,
-      Rule rule) {
+  public static FreezePlan combine(
+      TransferGraph graph, Collection<ForwardTrace> traces, long asOfMillis, Rule rule) {
     Set<String> victims = new HashSet<>();
     for (ForwardTrace t : traces) {
       if (t.seed().kind() == SeedKind.TRANSFER) {
@@ -249,7 +271,9 @@ public record FreezePlan(
         }
         Acc a = acc.computeIfAbsent(h.account(), k -> new Acc());
         a.amount += h.amountFen();
-        a.tier = Math.min(a.tier, h.reason() == ForwardTrace.HoldReason.RETURNED_TO_SOURCE ? 0 : h.hop());
+        a.tier =
+            Math.min(
+                a.tier, h.reason() == ForwardTrace.HoldReason.RETURNED_TO_SOURCE ? 0 : h.hop());
         a.lastIn = Math.max(a.lastIn, h.lastInTs());
         if (seen.add(h.account())) {
           a.traces++;
@@ -270,7 +294,8 @@ public record FreezePlan(
     return graph.read(() -> build(graph, acc, asOfMillis, rule));
   }
 
-  private static FreezePlan build(TransferGraph graph, Map<String, Acc> acc, long asOfMillis, Rule rule) {
+  private static FreezePlan build(
+      TransferGraph graph, Map<String, Acc> acc, long asOfMillis, Rule rule) {
     List<Item> items = new ArrayList<>();
     List<NotPlanned> left = new ArrayList<>();
     long total = 0;
@@ -289,9 +314,17 @@ public record FreezePlan(
       if (a.tier == 0) {
         basis = Basis.TRACED_ACCOUNT;
       } else {
-        long from = a.from == Long.MAX_VALUE ? a.lastIn : a.from; // every holding has a flow; defensive
-        st = Statement.of(graph, graph.find(en.getKey()), from, Math.max(from, a.to), a.tracedIn,
-            a.chainIn, rule.passThroughWithin());
+        long from =
+            a.from == Long.MAX_VALUE ? a.lastIn : a.from; // every holding has a flow; defensive
+        st =
+            Statement.of(
+                graph,
+                graph.find(en.getKey()),
+                from,
+                Math.max(from, a.to),
+                a.tracedIn,
+                a.chainIn,
+                rule.passThroughWithin());
         if (st.passThroughShare() >= rule.minPassThroughShare()) {
           basis = Basis.PASS_THROUGH;
         } else if (st.chainShare() >= rule.minChainShare()) {
@@ -306,24 +339,31 @@ public record FreezePlan(
       total += a.amount;
     }
     items.sort(Comparator.comparingLong(Item::amountFen).reversed().thenComparing(Item::account));
-    left.sort(Comparator.comparingLong(NotPlanned::amountFen).reversed().thenComparing(NotPlanned::account));
+    left.sort(
+        Comparator.comparingLong(NotPlanned::amountFen)
+            .reversed()
+            .thenComparing(NotPlanned::account));
     return new FreezePlan(items, total, left, belowN, belowFen);
   }
 
   /**
    * Adds to each account in {@code acc} the whole amount of every transfer that carried traced
-   * money to it within {@code within} of the traced money's latest arrival at the payer (the
-   * seed's own payment counts). The trace's edges are in time order, so the latest arrival before
-   * an edge is known when the edge is read. A transfer is counted once per account even when it
-   * carried several traces' money (keyed by payer, time and amount: two identical transfers in
-   * the same millisecond count once, which can only understate the chain).
+   * money to it within {@code within} of the traced money's latest arrival at the payer (the seed's
+   * own payment counts). The trace's edges are in time order, so the latest arrival before an edge
+   * is known when the edge is read. A transfer is counted once per account even when it carried
+   * several traces' money (keyed by payer, time and amount: two identical transfers in the same
+   * millisecond count once, which can only understate the chain).
    */
   private static void chainArrivals(ForwardTrace t, Map<String, Acc> acc, long within) {
     Map<String, Long> lastArrival = new HashMap<>();
     for (ForwardTrace.Edge e : t.edges()) {
       Acc a = acc.get(e.to());
       // a self-transfer is not on the statement; money through a cash-out edge never arrived
-      if (a != null && !e.from().equals(e.to()) && !isCashOut(e) && e.ts() >= a.from && e.ts() <= a.to) {
+      if (a != null
+          && !e.from().equals(e.to())
+          && !isCashOut(e)
+          && e.ts() >= a.from
+          && e.ts() <= a.to) {
         Long payerIn = lastArrival.get(e.from());
         boolean onPace = e.hop() == 1 || payerIn == null || e.ts() - payerIn <= within;
         if (onPace && a.chainTransfers.add(new ChainTransfer(e.from(), e.ts(), e.transferFen()))) {
@@ -335,7 +375,9 @@ public record FreezePlan(
   }
 
   private static boolean isCashOut(ForwardTrace.Edge e) {
-    return e.to().startsWith("cash:") || e.channel() == Channel.ATM || e.channel() == Channel.CRYPTO_OTC;
+    return e.to().startsWith("cash:")
+        || e.channel() == Channel.ATM
+        || e.channel() == Channel.CRYPTO_OTC;
   }
 
   private record ChainTransfer(String from, long ts, long fen) {}

@@ -8,10 +8,10 @@ import java.util.TreeMap;
 import org.fanzha.core.money.Money;
 
 /**
- * Returns recovered money to victims (资金返还, LAW.md 第20条): when only one victim's money can
- * be traced into an account, what was recovered there goes straight back to that victim (up to
- * what was traced); otherwise it is shared pro rata to the traced amounts, cut to the fen by
- * largest remainder, with every step written out so a person can check it.
+ * Returns recovered money to victims (资金返还, LAW.md 第20条): when only one victim's money can be
+ * traced into an account, what was recovered there goes straight back to that victim (up to what
+ * was traced); otherwise it is shared pro rata to the traced amounts, cut to the fen by largest
+ * remainder, with every step written out so a person can check it.
  */
 public final class FundReturn {
 
@@ -46,8 +46,13 @@ public final class FundReturn {
    * @param keptFen recovered money not owed to any traced victim (stays for the court to decide)
    * @param calculation the working, one line per step
    */
-  public record AccountReturn(String account, long recoveredFen, Method method, List<Share> shares,
-      long keptFen, List<String> calculation) {
+  public record AccountReturn(
+      String account,
+      long recoveredFen,
+      Method method,
+      List<Share> shares,
+      long keptFen,
+      List<String> calculation) {
     public AccountReturn {
       shares = List.copyOf(shares);
       calculation = List.copyOf(calculation);
@@ -60,20 +65,24 @@ public final class FundReturn {
    */
   public static Map<String, List<Claim>> claims(Map<String, ForwardTrace> traceByVictim) {
     Map<String, List<Claim>> out = new TreeMap<>();
-    new TreeMap<>(traceByVictim).forEach((victim, trace) -> {
-      Map<String, Long> perAccount = new TreeMap<>();
-      for (ForwardTrace.Holding h : trace.holdings()) {
-        perAccount.merge(h.account(), h.amountFen(), Long::sum);
-      }
-      perAccount.forEach((acct, fen) ->
-          out.computeIfAbsent(acct, k -> new ArrayList<>()).add(new Claim(victim, fen)));
-    });
+    new TreeMap<>(traceByVictim)
+        .forEach(
+            (victim, trace) -> {
+              Map<String, Long> perAccount = new TreeMap<>();
+              for (ForwardTrace.Holding h : trace.holdings()) {
+                perAccount.merge(h.account(), h.amountFen(), Long::sum);
+              }
+              perAccount.forEach(
+                  (acct, fen) ->
+                      out.computeIfAbsent(acct, k -> new ArrayList<>())
+                          .add(new Claim(victim, fen)));
+            });
     return out;
   }
 
   /**
-   * Returns how {@code recoveredFen} recovered from {@code account} goes back to the claimants.
-   * A victim never gets more than was traced; recovered money beyond all claims is kept.
+   * Returns how {@code recoveredFen} recovered from {@code account} goes back to the claimants. A
+   * victim never gets more than was traced; recovered money beyond all claims is kept.
    */
   public static AccountReturn allocate(String account, long recoveredFen, List<Claim> claims) {
     if (recoveredFen < 0) {
@@ -88,8 +97,17 @@ public final class FundReturn {
       traced = Math.addExact(traced, c.tracedFen());
     }
     long pool = Math.min(recoveredFen, traced);
-    calc.add("account " + account + ": recovered " + y(recoveredFen) + ", traced victim money "
-        + y(traced) + " from " + cs.size() + " victim(s); to return = min(recovered, traced) = " + y(pool));
+    calc.add(
+        "account "
+            + account
+            + ": recovered "
+            + y(recoveredFen)
+            + ", traced victim money "
+            + y(traced)
+            + " from "
+            + cs.size()
+            + " victim(s); to return = min(recovered, traced) = "
+            + y(pool));
     List<Share> shares = new ArrayList<>();
     if (cs.size() <= 1) {
       if (cs.size() == 1) {
@@ -98,15 +116,17 @@ public final class FundReturn {
         calc.add("single traceable victim " + c.victim() + ": straight back " + y(pool));
       }
       calc.add("kept (not traced to a victim): " + y(recoveredFen - pool));
-      return new AccountReturn(account, recoveredFen, Method.DIRECT, shares, recoveredFen - pool, calc);
+      return new AccountReturn(
+          account, recoveredFen, Method.DIRECT, shares, recoveredFen - pool, calc);
     }
     long[] q = new long[cs.size()];
     long[] r = new long[cs.size()];
     long given = 0;
     for (int i = 0; i < cs.size(); i++) {
-      java.math.BigInteger[] qr = java.math.BigInteger.valueOf(pool)
-          .multiply(java.math.BigInteger.valueOf(cs.get(i).tracedFen()))
-          .divideAndRemainder(java.math.BigInteger.valueOf(traced));
+      java.math.BigInteger[] qr =
+          java.math.BigInteger.valueOf(pool)
+              .multiply(java.math.BigInteger.valueOf(cs.get(i).tracedFen()))
+              .divideAndRemainder(java.math.BigInteger.valueOf(traced));
       q[i] = qr[0].longValueExact();
       r[i] = qr[1].longValueExact();
       given += q[i];
@@ -126,13 +146,30 @@ public final class FundReturn {
       Claim c = cs.get(i);
       long amount = q[i] + (plusOne[i] ? 1 : 0);
       shares.add(new Share(c.victim(), c.tracedFen(), amount));
-      calc.add("victim " + c.victim() + ": " + y(pool) + " × " + y(c.tracedFen()) + " / " + y(traced)
-          + " = " + y(q[i]) + (r[i] > 0 ? " (+ remainder " + r[i] + "/" + traced + " fen)" : "")
-          + (plusOne[i] ? " + 0.01 (largest remainder)" : "") + " → " + y(amount));
+      calc.add(
+          "victim "
+              + c.victim()
+              + ": "
+              + y(pool)
+              + " × "
+              + y(c.tracedFen())
+              + " / "
+              + y(traced)
+              + " = "
+              + y(q[i])
+              + (r[i] > 0 ? " (+ remainder " + r[i] + "/" + traced + " fen)" : "")
+              + (plusOne[i] ? " + 0.01 (largest remainder)" : "")
+              + " → "
+              + y(amount));
     }
-    calc.add(left + " fen of rounding went to the largest remainders; total returned " + y(pool)
-        + "; kept " + y(recoveredFen - pool));
-    return new AccountReturn(account, recoveredFen, Method.PRO_RATA, shares, recoveredFen - pool, calc);
+    calc.add(
+        left
+            + " fen of rounding went to the largest remainders; total returned "
+            + y(pool)
+            + "; kept "
+            + y(recoveredFen - pool));
+    return new AccountReturn(
+        account, recoveredFen, Method.PRO_RATA, shares, recoveredFen - pool, calc);
   }
 
   private static String y(long fen) {

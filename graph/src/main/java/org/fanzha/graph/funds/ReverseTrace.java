@@ -3,8 +3,8 @@ package org.fanzha.graph.funds;
 import java.util.List;
 
 /**
- * The answer of a reverse trace: whose money came into an account, how much and when, followed
- * back hop by hop. Amounts are in fen; {@code sum(origins) == receivedFen} exactly.
+ * The answer of a reverse trace: whose money came into an account, how much and when, followed back
+ * hop by hop. Amounts are in fen; {@code sum(origins) == receivedFen} exactly.
  *
  * @param account the account traced back from (usually a mule card)
  * @param fromTs start of the period whose incoming money is explained
@@ -16,8 +16,14 @@ import java.util.List;
  * @param origins where the backward trail ends: an account's own funds (money it held before the
  *     window or that the graph cannot explain) or the hop limit
  */
-public record ReverseTrace(String account, long fromTs, long toTs, long receivedFen,
-    List<ForwardTrace.Edge> edges, List<Sender> senders, List<Origin> origins) {
+public record ReverseTrace(
+    String account,
+    long fromTs,
+    long toTs,
+    long receivedFen,
+    List<ForwardTrace.Edge> edges,
+    List<Sender> senders,
+    List<Origin> origins) {
 
   public ReverseTrace {
     edges = List.copyOf(edges);
@@ -26,7 +32,8 @@ public record ReverseTrace(String account, long fromTs, long toTs, long received
   }
 
   /** An account that sent (part of) the money, {@code hop} steps back. */
-  public record Sender(String account, int hop, long amountFen, int transfers, long firstTs, long lastTs) {}
+  public record Sender(
+      String account, int hop, long amountFen, int transfers, long firstTs, long lastTs) {}
 
   /** Why a backward trail ends at an account. */
   public enum OriginReason {

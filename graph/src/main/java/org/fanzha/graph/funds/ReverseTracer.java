@@ -39,7 +39,9 @@ public final class ReverseTracer {
     this.settings = settings;
   }
 
-  /** Returns whose money came into {@code account} from {@code fromTs} to {@code toTs} inclusive. */
+  /**
+   * Returns whose money came into {@code account} from {@code fromTs} to {@code toTs} inclusive.
+   */
   public ReverseTrace trace(String account, long fromTs, long toTs) {
     return graph.read(() -> run(account, fromTs, toTs));
   }
@@ -76,7 +78,9 @@ public final class ReverseTracer {
         long x = demand.get(e);
         String from = g.name(g.from(e));
         edges.add(new Edge(from, g.name(g.to(e)), x, g.amount(e), g.ts(e), hop, g.channel(e)));
-        long[] s = senders.computeIfAbsent(from + "#" + hop, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
+        long[] s =
+            senders.computeIfAbsent(
+                from + "#" + hop, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
         s[0] += x;
         s[1]++;
         s[2] = Math.min(s[2], g.ts(e));
@@ -100,24 +104,47 @@ public final class ReverseTracer {
       demand = next;
     }
     List<Sender> sl = new ArrayList<>();
-    senders.forEach((k, s) -> {
-      int cut = k.lastIndexOf('#');
-      sl.add(new Sender(k.substring(0, cut), Integer.parseInt(k.substring(cut + 1)), s[0], (int) s[1], s[2], s[3]));
-    });
-    sl.sort(Comparator.comparingInt(Sender::hop).thenComparing(Comparator.comparingLong(Sender::amountFen).reversed())
-        .thenComparing(Sender::account));
+    senders.forEach(
+        (k, s) -> {
+          int cut = k.lastIndexOf('#');
+          sl.add(
+              new Sender(
+                  k.substring(0, cut),
+                  Integer.parseInt(k.substring(cut + 1)),
+                  s[0],
+                  (int) s[1],
+                  s[2],
+                  s[3]));
+        });
+    sl.sort(
+        Comparator.comparingInt(Sender::hop)
+            .thenComparing(Comparator.comparingLong(Sender::amountFen).reversed())
+            .thenComparing(Sender::account));
     List<Origin> ol = new ArrayList<>();
-    origins.forEach((k, o) -> {
-      int cut = k.lastIndexOf('#');
-      ol.add(new Origin(k.substring(0, cut), o[0], (int) o[1], OriginReason.valueOf(k.substring(cut + 1))));
-    });
+    origins.forEach(
+        (k, o) -> {
+          int cut = k.lastIndexOf('#');
+          ol.add(
+              new Origin(
+                  k.substring(0, cut),
+                  o[0],
+                  (int) o[1],
+                  OriginReason.valueOf(k.substring(cut + 1))));
+        });
     ol.sort(Comparator.comparingLong(Origin::amountFen).reversed().thenComparing(Origin::account));
     return new ReverseTrace(account, fromTs, toTs, received, edges, sl, ol);
   }
 
   /** Replays the payer's FIFO queue and shares each demanded payment over the lots that paid it. */
-  private void explain(TransferGraph g, int payer, IntArrayList pays, Int2LongOpenHashMap demand,
-      Int2LongOpenHashMap next, Map<String, long[]> origins, int hop, long window) {
+  private void explain(
+      TransferGraph g,
+      int payer,
+      IntArrayList pays,
+      Int2LongOpenHashMap demand,
+      Int2LongOpenHashMap next,
+      Map<String, long[]> origins,
+      int hop,
+      long window) {
     pays.sort(g::compareEdges);
     long start = g.ts(pays.getInt(0)) - window;
     long end = g.ts(pays.getInt(pays.size() - 1));
@@ -133,7 +160,8 @@ public final class ReverseTracer {
     int j = 0;
     int want = 0;
     while (want < pays.size() && (i < outs.size() || j < ins.size())) {
-      boolean takeIn = i == outs.size() || (j < ins.size() && g.compareEdges(ins.getInt(j), outs.getInt(i)) < 0);
+      boolean takeIn =
+          i == outs.size() || (j < ins.size() && g.compareEdges(ins.getInt(j), outs.getInt(i)) < 0);
       if (takeIn) {
         int e = ins.getInt(j++);
         if (!g.isCashOut(e)) {
@@ -173,8 +201,10 @@ public final class ReverseTracer {
       part[n - 1] = left;
       long given = 0;
       for (int k = 0; k < n; k++) {
-        BigInteger[] qr = BigInteger.valueOf(need).multiply(BigInteger.valueOf(part[k]))
-            .divideAndRemainder(BigInteger.valueOf(paid));
+        BigInteger[] qr =
+            BigInteger.valueOf(need)
+                .multiply(BigInteger.valueOf(part[k]))
+                .divideAndRemainder(BigInteger.valueOf(paid));
         q[k] = qr[0].longValueExact();
         r[k] = qr[1].longValueExact();
         given += q[k];
@@ -210,7 +240,8 @@ public final class ReverseTracer {
     }
   }
 
-  private static void origin(Map<String, long[]> origins, String account, OriginReason reason, long fen, int hop) {
+  private static void origin(
+      Map<String, long[]> origins, String account, OriginReason reason, long fen, int hop) {
     long[] o = origins.computeIfAbsent(account + "#" + reason.name(), k -> new long[] {0, hop});
     o[0] += fen;
     o[1] = Math.min(o[1], hop);

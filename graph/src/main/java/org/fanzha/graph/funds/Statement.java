@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * What an account's statement shows over the period traced money was arriving in it: everything
  * that came in, how much of it was traced money or came by the laundering chain, and how much of
- * what came in went straight out again (快进快出). The freeze plan reads it the way an
- * investigator reads a bank statement.
+ * what came in went straight out again (快进快出). The freeze plan reads it the way an investigator
+ * reads a bank statement.
  *
  * @param fromTs start of the period: the first arrival of traced money
  * @param toTs end of the period: the end of the trace window
@@ -16,10 +16,11 @@ import java.time.Duration;
  * @param chainInFen the whole amounts of the transfers in that carried traced money at the pace of
  *     a laundering chain: paid on within the pass-through time of the traced money reaching the
  *     payer (the victim's own payment counts); each transfer once, however many traces it carried
- * @param quickOutFen money that left again within the pass-through time of arriving, each
- *     payment matched to the newest money in (see {@link #passThroughShare()})
+ * @param quickOutFen money that left again within the pass-through time of arriving, each payment
+ *     matched to the newest money in (see {@link #passThroughShare()})
  */
-public record Statement(long fromTs, long toTs, long inFen, long tracedInFen, long chainInFen, long quickOutFen) {
+public record Statement(
+    long fromTs, long toTs, long inFen, long tracedInFen, long chainInFen, long quickOutFen) {
 
   /**
    * Returns the traced money's share of what came in, 0–1 (shown to the investigator; the plan
@@ -31,10 +32,10 @@ public record Statement(long fromTs, long toTs, long inFen, long tracedInFen, lo
   }
 
   /**
-   * Returns the share of what came in that went out again within the pass-through time, 0–1.
-   * Each payment out is matched to the newest money in (last in, first out), which is how a
-   * statement of 快进快出 reads: 10,000 in at 10:00 and 9,950 out at 10:05 is pass-through even if
-   * the account held older money of its own.
+   * Returns the share of what came in that went out again within the pass-through time, 0–1. Each
+   * payment out is matched to the newest money in (last in, first out), which is how a statement of
+   * 快进快出 reads: 10,000 in at 10:00 and 9,950 out at 10:05 is pass-through even if the account held
+   * older money of its own.
    */
   public double passThroughShare() {
     return inFen <= 0 ? 0 : Math.min(1.0, (double) quickOutFen / inFen);
@@ -54,8 +55,14 @@ public record Statement(long fromTs, long toTs, long inFen, long tracedInFen, lo
    * Returns the statement of {@code account} over {@code [fromTs, toTs]}; caller holds the graph's
    * read lock. Cost: O(transfers of the account in the period).
    */
-  static Statement of(TransferGraph g, int account, long fromTs, long toTs, long tracedInFen,
-      long chainInFen, Duration passThroughWithin) {
+  static Statement of(
+      TransferGraph g,
+      int account,
+      long fromTs,
+      long toTs,
+      long tracedInFen,
+      long chainInFen,
+      Duration passThroughWithin) {
     IntArrayList outs = new IntArrayList();
     IntArrayList ins = new IntArrayList();
     g.outEdges(account, fromTs, toTs, outs);

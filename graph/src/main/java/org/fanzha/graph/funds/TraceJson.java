@@ -16,8 +16,8 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes traces as the JSON of EVENTS.md: {@code edges}, {@code holdings}, {@code cashed_out} and
- * {@code freeze_plan} with exactly the named fields, plus {@code seed}, {@code untraced},
- * {@code accounts} (per-account tier) and a few more. Amounts are yuan strings, times ISO +08:00.
+ * {@code freeze_plan} with exactly the named fields, plus {@code seed}, {@code untraced}, {@code
+ * accounts} (per-account tier) and a few more. Amounts are yuan strings, times ISO +08:00.
  */
 public final class TraceJson {
 
@@ -53,11 +53,13 @@ public final class TraceJson {
     if (s.transferId() != null) {
       g.writeStringProperty("transfer", s.transferId());
     }
-    g.writeStringProperty(s.kind() == ForwardTrace.SeedKind.TRANSFER ? "from" : "account", s.account());
+    g.writeStringProperty(
+        s.kind() == ForwardTrace.SeedKind.TRANSFER ? "from" : "account", s.account());
     if (s.to() != null) {
       g.writeStringProperty("to", s.to());
     }
-    g.writeStringProperty(s.kind() == ForwardTrace.SeedKind.TRANSFER ? "ts" : "after", Timestamps.format(s.ts()));
+    g.writeStringProperty(
+        s.kind() == ForwardTrace.SeedKind.TRANSFER ? "ts" : "after", Timestamps.format(s.ts()));
     g.writeStringProperty("amount", Money.formatYuan(s.amountFen()));
     g.writeStringProperty("window_end", Timestamps.format(s.windowEndTs()));
     g.writeEndObject();

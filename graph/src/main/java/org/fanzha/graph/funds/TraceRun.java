@@ -19,8 +19,8 @@ import org.fanzha.graph.funds.ForwardTrace.SeedKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One forward trace: the event-driven replay described in {@link ForwardTracer}. Used once, by
- * one thread, under the graph's read lock.
+ * One forward trace: the event-driven replay described in {@link ForwardTracer}. Used once, by one
+ * thread, under the graph's read lock.
  */
 final class TraceRun {
 
@@ -30,11 +30,13 @@ final class TraceRun {
   private final int maxHops;
   private long windowStart;
   private long windowEnd;
+
   /** Balances are rebuilt from zero at this time: the seed time minus the lookback. */
   private long replayStart;
 
   /** Transfer seed: its edge; account seed: -1. */
   private int seedEdge = -1;
+
   /** Account seed: the traced account; transfer seed: -1. */
   private int sourceAccount = -1;
 
@@ -74,8 +76,15 @@ final class TraceRun {
     lastEdge = e;
     processEdge(e);
     loop();
-    Seed seed = new Seed(SeedKind.TRANSFER, transferId, name(f), name(g.to(e)), windowStart,
-        g.amount(e), windowEnd);
+    Seed seed =
+        new Seed(
+            SeedKind.TRANSFER,
+            transferId,
+            name(f),
+            name(g.to(e)),
+            windowStart,
+            g.amount(e),
+            windowEnd);
     return finish(seed);
   }
 
@@ -371,14 +380,19 @@ final class TraceRun {
     for (HoldAcc h : holds.values()) {
       holdings.add(new Holding(name(h.account), h.amount, h.minHop, h.reason, h.lastTs));
     }
-    holdings.sort(Comparator.comparingLong(Holding::amountFen).reversed()
-        .thenComparing(Holding::account).thenComparing(Holding::reason));
+    holdings.sort(
+        Comparator.comparingLong(Holding::amountFen)
+            .reversed()
+            .thenComparing(Holding::account)
+            .thenComparing(Holding::reason));
     List<AccountFlow> accounts = new ArrayList<>(flows.size());
     for (FlowAcc f : flows.values()) {
       accounts.add(new AccountFlow(name(f.account), f.tier, f.receivedFen, f.sentFen, f.firstInTs));
     }
-    accounts.sort(Comparator.comparingInt(AccountFlow::tier)
-        .thenComparingLong(AccountFlow::firstInTs).thenComparing(AccountFlow::account));
+    accounts.sort(
+        Comparator.comparingInt(AccountFlow::tier)
+            .thenComparingLong(AccountFlow::firstInTs)
+            .thenComparing(AccountFlow::account));
     return new ForwardTrace(seed, s, edges, holdings, cash, untraced, accounts, truncated);
   }
 
@@ -392,8 +406,10 @@ final class TraceRun {
     int pos;
     boolean inHeap;
     boolean source;
+
     /** The last transfer applied to the balance, or -1. */
     int lastApplied = -1;
+
     long balance;
     long taint;
     long lastTaintedInTs;
@@ -484,8 +500,8 @@ final class TraceRun {
 
     /**
      * Pays {@code amt} as a proportional slice of every share. Each share gives the floor of its
-     * exact slice; the fen left over go, one each, to the shares with the largest fractions, so
-     * no share gives more than it holds and the slices sum exactly to the payment.
+     * exact slice; the fen left over go, one each, to the shares with the largest fractions, so no
+     * share gives more than it holds and the slices sum exactly to the payment.
      */
     long spendProportional(long amt, long[] out) {
       long take = Math.min(amt, balance);
@@ -568,8 +584,10 @@ final class TraceRun {
         q[i] = lo / d;
         r[i] = lo % d;
       } else {
-        BigInteger[] qr = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))
-            .divideAndRemainder(BigInteger.valueOf(d));
+        BigInteger[] qr =
+            BigInteger.valueOf(a)
+                .multiply(BigInteger.valueOf(b))
+                .divideAndRemainder(BigInteger.valueOf(d));
         q[i] = qr[0].longValueExact();
         r[i] = qr[1].longValueExact();
       }

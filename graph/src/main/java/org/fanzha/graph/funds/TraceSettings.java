@@ -3,8 +3,8 @@ package org.fanzha.graph.funds;
 import java.time.Duration;
 
 /**
- * The limits of a trace: allocation policy, how many hops to follow, how
- * long after the seed to follow money, the smallest fragment worth following and a work budget.
+ * The limits of a trace: allocation policy, how many hops to follow, how long after the seed to
+ * follow money, the smallest fragment worth following and a work budget.
  *
  * @param policy how traced money is separated from other money in an account
  * @param maxHops the deepest tier followed; money reaching a tier-{@code maxHops} account stays
@@ -13,16 +13,21 @@ import java.time.Duration;
  * @param lookback how far before the seed each account's balance is rebuilt from (from zero), so
  *     that traces of different victims agree on what each account held
  * @param minAmountFen fragments below this are not followed and count as untraced
- * @param maxSteps edges the trace may look at before it stops and reports what it has
- *     ({@code truncated}); guards the interactive path against hub accounts
+ * @param maxSteps edges the trace may look at before it stops and reports what it has ({@code
+ *     truncated}); guards the interactive path against hub accounts
  */
 public record TraceSettings(
-    AllocationPolicy policy, int maxHops, Duration window, Duration lookback, long minAmountFen,
+    AllocationPolicy policy,
+    int maxHops,
+    Duration window,
+    Duration lookback,
+    long minAmountFen,
     long maxSteps) {
 
   /** FIFO, 6 hops, 7 days forward, 7 days lookback, 1 yuan, 5 million steps. */
-  public static final TraceSettings DEFAULTS = new TraceSettings(
-      AllocationPolicy.FIFO, 6, Duration.ofDays(7), Duration.ofDays(7), 100, 5_000_000);
+  public static final TraceSettings DEFAULTS =
+      new TraceSettings(
+          AllocationPolicy.FIFO, 6, Duration.ofDays(7), Duration.ofDays(7), 100, 5_000_000);
 
   public TraceSettings {
     if (maxHops < 1 || maxHops > 64) {

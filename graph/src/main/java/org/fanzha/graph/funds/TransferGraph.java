@@ -95,7 +95,11 @@ public final class TransferGraph {
    * returns its edge index. A {@code cash:} receiver or an ATM / crypto OTC channel marks a
    * cash-out, as {@link TransferEvent#isCashOut()} does.
    */
-  public int append(String fromAccount, String toAccount, long tsMillis, long amountFen,
+  public int append(
+      String fromAccount,
+      String toAccount,
+      long tsMillis,
+      long amountFen,
       @Nullable Channel channel) {
     if (amountFen <= 0) {
       throw new IllegalArgumentException("amount must be positive, was " + amountFen + " fen");
@@ -112,7 +116,9 @@ public final class TransferGraph {
       ts[e] = tsMillis;
       amount[e] = amountFen;
       byte fl = (byte) (channel == null ? 0 : channel.ordinal() + 1);
-      if (toAccount.startsWith("cash:") || channel == Channel.ATM || channel == Channel.CRYPTO_OTC) {
+      if (toAccount.startsWith("cash:")
+          || channel == Channel.ATM
+          || channel == Channel.CRYPTO_OTC) {
         fl |= CASH_OUT;
       }
       flags[e] = fl;
@@ -194,7 +200,12 @@ public final class TransferGraph {
     try {
       long b = (long) from.length * (4 + 4 + 8 + 8 + 1);
       b += 4L * (outStart.length + outEdges.length + inStart.length + inEdges.length);
-      b += 4L * (deltaHeadOut.length + deltaHeadIn.length + deltaNextOut.length + deltaNextIn.length);
+      b +=
+          4L
+              * (deltaHeadOut.length
+                  + deltaHeadIn.length
+                  + deltaNextOut.length
+                  + deltaNextIn.length);
       return b + accounts.memoryBytes() + 20 * 16;
     } finally {
       lock.readLock().unlock();
@@ -203,8 +214,8 @@ public final class TransferGraph {
 
   /**
    * Returns the edge index of the earliest-indexed transfer with exactly these parties, time and
-   * amount, or -1. This is how a transfer id from the journal is found in the graph, which does
-   * not store ids: the journal gives the transfer, the graph finds its edge in O(log degree).
+   * amount, or -1. This is how a transfer id from the journal is found in the graph, which does not
+   * store ids: the journal gives the transfer, the graph finds its edge in O(log degree).
    */
   public int findEdge(String fromAccount, String toAccount, long tsMillis, long amountFen) {
     lock.readLock().lock();
@@ -315,8 +326,15 @@ public final class TransferGraph {
     collect(account, fromTs, toTs, out, inStart, inEdges, deltaHeadIn, deltaNextIn);
   }
 
-  private void collect(int account, long fromTs, long toTs, IntArrayList out, int[] start,
-      int[] edges, int[] head, int[] next) {
+  private void collect(
+      int account,
+      long fromTs,
+      long toTs,
+      IntArrayList out,
+      int[] start,
+      int[] edges,
+      int[] head,
+      int[] next) {
     int base = out.size();
     if (account < indexedAccounts) {
       int lo = start[account];
@@ -425,7 +443,9 @@ public final class TransferGraph {
     if (n <= from.length) {
       return;
     }
-    int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(n, from.length + (long) (from.length >> 1)));
+    int cap =
+        (int)
+            Math.min(Integer.MAX_VALUE - 16, Math.max(n, from.length + (long) (from.length >> 1)));
     from = Arrays.copyOf(from, cap);
     to = Arrays.copyOf(to, cap);
     ts = Arrays.copyOf(ts, cap);

@@ -21,12 +21,13 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 
 /**
- * Finds gangs in an identity graph: the suspects (entities held as fraud numbers, mules or card dealers), the holders
- * of their cards and accounts, the cards and accounts of suspected holders (what a dealer opened), and the handsets
- * and networks at least two of those share, are joined by the links between them; each connected group is a gang. A
- * group too large to be one is split into the communities that maximise modularity (JGraphT's greedy
- * Clauset–Newman–Moore algorithm; label propagation, tried first, left a 957-member group of the 1 M-entity bench
- * whole). A handset or network with very many links (a bank's gateway, a café's Wi-Fi) joins nothing.
+ * Finds gangs in an identity graph: the suspects (entities held as fraud numbers, mules or card
+ * dealers), the holders of their cards and accounts, the cards and accounts of suspected holders
+ * (what a dealer opened), and the handsets and networks at least two of those share, are joined by
+ * the links between them; each connected group is a gang. A group too large to be one is split into
+ * the communities that maximise modularity (JGraphT's greedy Clauset–Newman–Moore algorithm; label
+ * propagation, tried first, left a 957-member group of the 1 M-entity bench whole). A handset or
+ * network with very many links (a bank's gateway, a café's Wi-Fi) joins nothing.
  */
 public final class GangFinder {
 
@@ -42,7 +43,10 @@ public final class GangFinder {
     this.settings = settings;
   }
 
-  /** Returns the gangs of {@code g} around {@code suspects} (entity → suspected roles), largest loss first. */
+  /**
+   * Returns the gangs of {@code g} around {@code suspects} (entity → suspected roles), largest loss
+   * first.
+   */
   public List<Gang> find(IdentityGraph g, Map<Node, Set<Role>> suspects) {
     IntSet members = new IntOpenHashSet();
     for (Node n : suspects.keySet()) {
@@ -56,8 +60,10 @@ public final class GangFinder {
       EntityKind k = g.node(s).kind();
       for (int n : g.neighbours(s)) {
         EntityKind nk = g.node(n).kind();
-        boolean holderOfSuspect = (k == EntityKind.PHONE || k == EntityKind.ACCOUNT) && nk == EntityKind.HOLDER;
-        boolean cardOfSuspect = k == EntityKind.HOLDER && (nk == EntityKind.PHONE || nk == EntityKind.ACCOUNT);
+        boolean holderOfSuspect =
+            (k == EntityKind.PHONE || k == EntityKind.ACCOUNT) && nk == EntityKind.HOLDER;
+        boolean cardOfSuspect =
+            k == EntityKind.HOLDER && (nk == EntityKind.PHONE || nk == EntityKind.ACCOUNT);
         if (holderOfSuspect || cardOfSuspect) {
           members.add(n);
         }
@@ -84,8 +90,11 @@ public final class GangFinder {
         }
       }
     }
-    gangs.sort(Comparator.comparingLong(Gang::lossFen).reversed().thenComparing(x -> -x.members().size())
-        .thenComparing(Gang::id));
+    gangs.sort(
+        Comparator.comparingLong(Gang::lossFen)
+            .reversed()
+            .thenComparing(x -> -x.members().size())
+            .thenComparing(Gang::id));
     return gangs;
   }
 
@@ -100,16 +109,18 @@ public final class GangFinder {
         }
       }
     }
-    uses.forEach((n, count) -> {
-      if (count >= 2) {
-        members.add((int) n);
-      }
-    });
+    uses.forEach(
+        (n, count) -> {
+          if (count >= 2) {
+            members.add((int) n);
+          }
+        });
   }
 
   private boolean hub(IdentityGraph g, int id) {
     EntityKind k = g.node(id).kind();
-    return (k == EntityKind.DEVICE || k == EntityKind.IP) && g.neighbours(id).size() > settings.maxHubLinks();
+    return (k == EntityKind.DEVICE || k == EntityKind.IP)
+        && g.neighbours(id).size() > settings.maxHubLinks();
   }
 
   private List<Set<Node>> split(Graph<Node, DefaultEdge> graph, Set<Node> group) {
@@ -125,7 +136,9 @@ public final class GangFinder {
     Map<Node, Integer> tiers = muleTiers(g, part, suspects);
     List<Gang.Member> members = new ArrayList<>();
     for (Node n : sorted) {
-      members.add(new Gang.Member(n, role(g, n, suspects.getOrDefault(n, Set.of()), tiers), tiers.getOrDefault(n, 0)));
+      members.add(
+          new Gang.Member(
+              n, role(g, n, suspects.getOrDefault(n, Set.of()), tiers), tiers.getOrDefault(n, 0)));
     }
     List<Gang.Link> links = new ArrayList<>();
     Map<Node, Long> inflow = new HashMap<>();
@@ -148,16 +161,25 @@ public final class GangFinder {
         }
       }
     }
-    victims.sort(Comparator.comparingLong(Gang.Victim::fen).reversed().thenComparing(v -> v.account().value()));
-    return new Gang("G-" + Integer.toHexString(sorted.get(0).toString().hashCode() & 0x7FFF_FFFF), members, links,
-        victims, loss, actFirst(members, inflow));
+    victims.sort(
+        Comparator.comparingLong(Gang.Victim::fen)
+            .reversed()
+            .thenComparing(v -> v.account().value()));
+    return new Gang(
+        "G-" + Integer.toHexString(sorted.get(0).toString().hashCode() & 0x7FFF_FFFF),
+        members,
+        links,
+        victims,
+        loss,
+        actFirst(members, inflow));
   }
 
   /**
-   * The mule tier of each suspected mule account: 1 when money came to it from outside the gang (a victim), k + 1 when
-   * it came from a tier-k mule; 0 when no money path from outside reaches it.
+   * The mule tier of each suspected mule account: 1 when money came to it from outside the gang (a
+   * victim), k + 1 when it came from a tier-k mule; 0 when no money path from outside reaches it.
    */
-  private static Map<Node, Integer> muleTiers(IdentityGraph g, Set<Node> part, Map<Node, Set<Role>> suspects) {
+  private static Map<Node, Integer> muleTiers(
+      IdentityGraph g, Set<Node> part, Map<Node, Set<Role>> suspects) {
     Map<Node, Integer> tiers = new HashMap<>();
     ArrayDeque<Node> queue = new ArrayDeque<>();
     for (Node n : part) {
@@ -178,7 +200,9 @@ public final class GangFinder {
       int a = g.find(n);
       for (int b : g.neighbours(a)) {
         Node next = g.node(b);
-        if (part.contains(next) && !tiers.containsKey(next) && g.paid(a, b) > 0
+        if (part.contains(next)
+            && !tiers.containsKey(next)
+            && g.paid(a, b) > 0
             && suspects.getOrDefault(next, Set.of()).contains(Role.MULE)) {
           tiers.put(next, Objects.requireNonNull(tiers.get(n)) + 1);
           queue.add(next);
@@ -193,8 +217,10 @@ public final class GangFinder {
       case HOLDER -> roles.contains(Role.CARD_DEALER) ? "dealer" : "holder";
       case PHONE -> roles.contains(Role.FRAUD_NUMBER) ? "caller" : "card";
       case ACCOUNT -> roles.contains(Role.MULE) ? "mule" : "account";
-      case DEVICE -> roles.contains(Role.FRAUD_NUMBER) || phones(g, n) >= settings.farmPhones() ? "farm"
-          : "infrastructure";
+      case DEVICE ->
+          roles.contains(Role.FRAUD_NUMBER) || phones(g, n) >= settings.farmPhones()
+              ? "farm"
+              : "infrastructure";
       default -> "infrastructure";
     };
   }
@@ -210,15 +236,28 @@ public final class GangFinder {
   }
 
   private static List<Node> actFirst(List<Gang.Member> members, Map<Node, Long> inflow) {
-    Comparator<Gang.Member> order = Comparator.comparingInt((Gang.Member m) -> switch (m.role()) {
-      case "dealer" -> 0;
-      case "farm" -> 1;
-      case "mule" -> m.tier() == 1 ? 2 : 4;
-      case "caller" -> 3;
-      default -> 5;
-    }).thenComparing(m -> -inflow.getOrDefault(m.node(), 0L)).thenComparing(Gang.Member::node);
-    return members.stream().filter(m -> !m.role().equals("holder") && !m.role().equals("infrastructure")
-        && !m.role().equals("card") && !m.role().equals("account")).sorted(order).limit(5).map(Gang.Member::node)
+    Comparator<Gang.Member> order =
+        Comparator.comparingInt(
+                (Gang.Member m) ->
+                    switch (m.role()) {
+                      case "dealer" -> 0;
+                      case "farm" -> 1;
+                      case "mule" -> m.tier() == 1 ? 2 : 4;
+                      case "caller" -> 3;
+                      default -> 5;
+                    })
+            .thenComparing(m -> -inflow.getOrDefault(m.node(), 0L))
+            .thenComparing(Gang.Member::node);
+    return members.stream()
+        .filter(
+            m ->
+                !m.role().equals("holder")
+                    && !m.role().equals("infrastructure")
+                    && !m.role().equals("card")
+                    && !m.role().equals("account"))
+        .sorted(order)
+        .limit(5)
+        .map(Gang.Member::node)
         .toList();
   }
 }

@@ -16,11 +16,11 @@ import org.fanzha.core.event.TransferEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The strong links between entities, as events show them: a holder and the cards and accounts they opened, the handset
- * and network of an opening, the handset a card calls from, the handset and network an account pays from, and money
- * between accounts (summed per ordered pair). Kept compactly (entities interned to ints, links as int lists), so a
- * province's graph stays in memory; {@link GangFinder} builds a JGraphT graph only of the suspects' neighbourhood.
- * Not thread-safe.
+ * The strong links between entities, as events show them: a holder and the cards and accounts they
+ * opened, the handset and network of an opening, the handset a card calls from, the handset and
+ * network an account pays from, and money between accounts (summed per ordered pair). Kept
+ * compactly (entities interned to ints, links as int lists), so a province's graph stays in memory;
+ * {@link GangFinder} builds a JGraphT graph only of the suspects' neighbourhood. Not thread-safe.
  */
 public final class IdentityGraph {
 
@@ -28,10 +28,15 @@ public final class IdentityGraph {
   private final List<Node> nodes = new ArrayList<>();
   private final List<IntArrayList> links = new ArrayList<>();
   private final LongOpenHashSet linked = new LongOpenHashSet();
+
   /** Money between accounts: {@code payer << 32 | payee} → fen. */
   private final Long2LongOpenHashMap paid = new Long2LongOpenHashMap();
-  /** The phone that made a payment from an account, when the payment named it (the payer's person). */
+
+  /**
+   * The phone that made a payment from an account, when the payment named it (the payer's person).
+   */
   private final Object2IntOpenHashMap<Node> payerPhone = new Object2IntOpenHashMap<>();
+
   private long linksCount;
 
   public IdentityGraph() {
@@ -43,7 +48,9 @@ public final class IdentityGraph {
   public void add(Event e) {
     if (e instanceof OpeningEvent o) {
       Node holder = new Node(EntityKind.HOLDER, o.holder());
-      Node card = new Node(o.kind() == OpeningKind.SIM ? EntityKind.PHONE : EntityKind.ACCOUNT, o.account());
+      Node card =
+          new Node(
+              o.kind() == OpeningKind.SIM ? EntityKind.PHONE : EntityKind.ACCOUNT, o.account());
       link(holder, card);
       link(holder, device(o.device()));
       link(holder, ip(o.ip()));

@@ -54,7 +54,9 @@ class AccountIndexTest {
     AccountIndex ix = new AccountIndex();
     ix.intern("a");
 
-    assertThatThrownBy(() -> ix.name(1)).isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("no account 1");
+    assertThatThrownBy(() -> ix.name(1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("no account 1");
   }
 
   @Test

@@ -20,8 +20,11 @@ import org.fanzha.graph.funds.ForwardTrace.Holding;
 class ForwardTracerProperties {
 
   @Property(tries = 300)
-  void traceEdge_moneyIsConserved(@ForAll long seed, @ForAll @IntRange(min = 2, max = 25) int accounts,
-      @ForAll @IntRange(min = 1, max = 300) int transfers, @ForAll boolean proportional,
+  void traceEdge_moneyIsConserved(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 25) int accounts,
+      @ForAll @IntRange(min = 1, max = 300) int transfers,
+      @ForAll boolean proportional,
       @ForAll @IntRange(min = 1, max = 8) int hops) {
     TransferGraph g = RandomTransfers.generate(seed, accounts, transfers, 7, false).graph(16);
     TraceSettings s = settings(proportional, hops);
@@ -33,22 +36,28 @@ class ForwardTracerProperties {
   }
 
   @Property(tries = 200)
-  void traceAccount_moneyIsConserved(@ForAll long seed, @ForAll @IntRange(min = 2, max = 15) int accounts,
-      @ForAll @IntRange(min = 1, max = 300) int transfers, @ForAll boolean proportional) {
+  void traceAccount_moneyIsConserved(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 15) int accounts,
+      @ForAll @IntRange(min = 1, max = 300) int transfers,
+      @ForAll boolean proportional) {
     TransferGraph g = RandomTransfers.generate(seed, accounts, transfers, 9, false).graph(16);
-    ForwardTrace t = new ForwardTracer(g, settings(proportional, 6))
-        .traceAccount("acct:" + Math.floorMod(seed, accounts), RandomTransfers.T0 + 3_600_000);
+    ForwardTrace t =
+        new ForwardTracer(g, settings(proportional, 6))
+            .traceAccount("acct:" + Math.floorMod(seed, accounts), RandomTransfers.T0 + 3_600_000);
 
     assertThat(t.heldFen() + t.cashedOutFen() + t.untracedFen()).isEqualTo(t.seed().amountFen());
   }
 
   @Property(tries = 300)
-  void traceEdge_noAccountSendsMoreThanArrived(@ForAll long seed,
+  void traceEdge_noAccountSendsMoreThanArrived(
+      @ForAll long seed,
       @ForAll @IntRange(min = 2, max = 25) int accounts,
-      @ForAll @IntRange(min = 1, max = 300) int transfers, @ForAll boolean proportional) {
+      @ForAll @IntRange(min = 1, max = 300) int transfers,
+      @ForAll boolean proportional) {
     TransferGraph g = RandomTransfers.generate(seed, accounts, transfers, 7, false).graph(16);
-    ForwardTrace t = new ForwardTracer(g, settings(proportional, 6))
-        .traceEdge(Math.floorMod(seed, transfers));
+    ForwardTrace t =
+        new ForwardTracer(g, settings(proportional, 6)).traceEdge(Math.floorMod(seed, transfers));
 
     Map<String, Long> in = new HashMap<>();
     Map<String, Long> out = new HashMap<>();
@@ -59,7 +68,8 @@ class ForwardTracerProperties {
       }
       assertThat(x.amountFen()).isLessThanOrEqualTo(x.transferFen());
     }
-    out.forEach((acct, sent) -> assertThat(sent).as(acct).isLessThanOrEqualTo(in.getOrDefault(acct, 0L)));
+    out.forEach(
+        (acct, sent) -> assertThat(sent).as(acct).isLessThanOrEqualTo(in.getOrDefault(acct, 0L)));
     for (AccountFlow f : t.accounts()) {
       if (f.tier() > 0) {
         assertThat(f.sentFen()).as(f.account()).isLessThanOrEqualTo(f.receivedFen());
@@ -68,29 +78,35 @@ class ForwardTracerProperties {
   }
 
   @Property(tries = 300)
-  void traceEdge_moneyLeavesOnlyAfterItArrived(@ForAll long seed,
+  void traceEdge_moneyLeavesOnlyAfterItArrived(
+      @ForAll long seed,
       @ForAll @IntRange(min = 2, max = 25) int accounts,
-      @ForAll @IntRange(min = 1, max = 300) int transfers, @ForAll boolean proportional) {
+      @ForAll @IntRange(min = 1, max = 300) int transfers,
+      @ForAll boolean proportional) {
     TransferGraph g = RandomTransfers.generate(seed, accounts, transfers, 7, false).graph(16);
-    ForwardTrace t = new ForwardTracer(g, settings(proportional, 6))
-        .traceEdge(Math.floorMod(seed, transfers));
+    ForwardTrace t =
+        new ForwardTracer(g, settings(proportional, 6)).traceEdge(Math.floorMod(seed, transfers));
 
     for (Edge x : t.edges()) {
       assertThat(x.ts()).isBetween(t.seed().ts(), t.seed().windowEndTs());
       if (x.hop() == 1) {
         continue;
       }
-      boolean fedEarlier = t.edges().stream().anyMatch(y -> y.to().equals(x.from())
-          && y.hop() == x.hop() - 1 && y.ts() <= x.ts());
-      assertThat(fedEarlier).as("%s left %s at hop %d with nothing arriving before", x.amountFen(),
-          x.from(), x.hop()).isTrue();
+      boolean fedEarlier =
+          t.edges().stream()
+              .anyMatch(y -> y.to().equals(x.from()) && y.hop() == x.hop() - 1 && y.ts() <= x.ts());
+      assertThat(fedEarlier)
+          .as("%s left %s at hop %d with nothing arriving before", x.amountFen(), x.from(), x.hop())
+          .isTrue();
     }
   }
 
   @Property(tries = 150)
-  void traceEdge_deterministicAndIndependentOfArrivalOrder(@ForAll long seed,
+  void traceEdge_deterministicAndIndependentOfArrivalOrder(
+      @ForAll long seed,
       @ForAll @IntRange(min = 2, max = 20) int accounts,
-      @ForAll @IntRange(min = 1, max = 200) int transfers, @ForAll boolean proportional) {
+      @ForAll @IntRange(min = 1, max = 200) int transfers,
+      @ForAll boolean proportional) {
     RandomTransfers rt = RandomTransfers.generate(seed, accounts, transfers, 7, true);
     TransferGraph inOrder = rt.graph(8);
     List<RandomTransfers.Tx> shuffled = new ArrayList<>(rt.txs());
@@ -99,17 +115,26 @@ class ForwardTracerProperties {
     RandomTransfers.Tx s = rt.txs().get(Math.floorMod(seed, transfers));
     TraceSettings settings = settings(proportional, 6);
 
-    ForwardTrace a = new ForwardTracer(inOrder, settings).traceEdge(inOrder.findEdge(s.from(), s.to(), s.ts(), s.amount()));
-    ForwardTrace a2 = new ForwardTracer(inOrder, settings).traceEdge(inOrder.findEdge(s.from(), s.to(), s.ts(), s.amount()));
-    ForwardTrace b = new ForwardTracer(late, settings).traceEdge(late.findEdge(s.from(), s.to(), s.ts(), s.amount()));
+    ForwardTrace a =
+        new ForwardTracer(inOrder, settings)
+            .traceEdge(inOrder.findEdge(s.from(), s.to(), s.ts(), s.amount()));
+    ForwardTrace a2 =
+        new ForwardTracer(inOrder, settings)
+            .traceEdge(inOrder.findEdge(s.from(), s.to(), s.ts(), s.amount()));
+    ForwardTrace b =
+        new ForwardTracer(late, settings)
+            .traceEdge(late.findEdge(s.from(), s.to(), s.ts(), s.amount()));
 
     assertThat(a2).isEqualTo(a);
     assertThat(b).isEqualTo(a);
   }
 
   @Property(tries = 300)
-  void traceEdge_fifoMatchesFullReplay(@ForAll long seed, @ForAll @IntRange(min = 2, max = 12) int accounts,
-      @ForAll @IntRange(min = 1, max = 250) int transfers, @ForAll @IntRange(min = 1, max = 6) int hops) {
+  void traceEdge_fifoMatchesFullReplay(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 12) int accounts,
+      @ForAll @IntRange(min = 1, max = 250) int transfers,
+      @ForAll @IntRange(min = 1, max = 6) int hops) {
     RandomTransfers rt = RandomTransfers.generate(seed, accounts, transfers, 7, false);
     TransferGraph g = rt.graph(16);
     int e = Math.floorMod(seed, transfers);
@@ -129,7 +154,8 @@ class ForwardTracerProperties {
    * with no laziness at all. Returns traced money per account at the end (hop-limit stops
    * included).
    */
-  static Map<String, Long> fullReplayHoldings(List<RandomTransfers.Tx> txs, int seedIndex, TraceSettings s) {
+  static Map<String, Long> fullReplayHoldings(
+      List<RandomTransfers.Tx> txs, int seedIndex, TraceSettings s) {
     RandomTransfers.Tx seed = txs.get(seedIndex);
     long end = seed.ts() + s.window().toMillis();
     List<Integer> order = new ArrayList<>();
@@ -139,13 +165,17 @@ class ForwardTracerProperties {
         order.add(i);
       }
     }
-    order.sort((a, b) -> txs.get(a).ts() != txs.get(b).ts()
-        ? Long.compare(txs.get(a).ts(), txs.get(b).ts()) : Integer.compare(a, b));
+    order.sort(
+        (a, b) ->
+            txs.get(a).ts() != txs.get(b).ts()
+                ? Long.compare(txs.get(a).ts(), txs.get(b).ts())
+                : Integer.compare(a, b));
     Map<String, ArrayDeque<long[]>> queues = new HashMap<>(); // lot = {amount, hop}
     Map<String, Long> stopped = new HashMap<>();
     for (int i : order) {
       RandomTransfers.Tx x = txs.get(i);
-      boolean cash = x.to().startsWith("cash:") || x.channel() != org.fanzha.core.event.Channel.MOBILE;
+      boolean cash =
+          x.to().startsWith("cash:") || x.channel() != org.fanzha.core.event.Channel.MOBILE;
       long[] byHop = new long[s.maxHops() + 2];
       {
         // the seed is paid from the payer's balance too; nothing is traced before it
@@ -187,17 +217,18 @@ class ForwardTracerProperties {
       rq.addLast(new long[] {x.amount() - tracedIn, 0});
     }
     Map<String, Long> held = new HashMap<>(stopped);
-    queues.forEach((acct, q) -> {
-      long sum = 0;
-      for (long[] lot : q) {
-        if (lot[1] > 0) {
-          sum += lot[0];
-        }
-      }
-      if (sum > 0) {
-        held.merge(acct, sum, Long::sum);
-      }
-    });
+    queues.forEach(
+        (acct, q) -> {
+          long sum = 0;
+          for (long[] lot : q) {
+            if (lot[1] > 0) {
+              sum += lot[0];
+            }
+          }
+          if (sum > 0) {
+            held.merge(acct, sum, Long::sum);
+          }
+        });
     return held;
   }
 

@@ -37,13 +37,18 @@ class ForwardTracerTest {
     ForwardTrace t = new ForwardTracer(designExample(), TraceSettings.DEFAULTS).traceEdge(0);
 
     assertThat(t.seed().amountFen()).isEqualTo(1_000_000);
-    assertThat(t.holdings()).extracting("account", "amountFen", "hop", "reason")
-        .containsExactly(tuple(B, 600_000L, 2, HoldReason.HELD), tuple(C, 400_000L, 2, HoldReason.HELD));
+    assertThat(t.holdings())
+        .extracting("account", "amountFen", "hop", "reason")
+        .containsExactly(
+            tuple(B, 600_000L, 2, HoldReason.HELD), tuple(C, 400_000L, 2, HoldReason.HELD));
     assertThat(t.cashedOut()).isEmpty();
     assertThat(t.untracedFen()).isZero();
-    assertThat(t.edges()).extracting("from", "to", "amountFen", "hop")
-        .containsExactly(tuple(VICTIM, A, 1_000_000L, 1), tuple(A, B, 600_000L, 2), tuple(A, C, 400_000L, 2));
-    assertThat(t.accounts()).extracting("account", "tier")
+    assertThat(t.edges())
+        .extracting("from", "to", "amountFen", "hop")
+        .containsExactly(
+            tuple(VICTIM, A, 1_000_000L, 1), tuple(A, B, 600_000L, 2), tuple(A, C, 400_000L, 2));
+    assertThat(t.accounts())
+        .extracting("account", "tier")
         .containsExactly(tuple(VICTIM, 0), tuple(A, 1), tuple(B, 2), tuple(C, 2));
   }
 
@@ -54,9 +59,11 @@ class ForwardTracerTest {
 
     // 6,000 × 10,000/14,000 = 4,285.714… → 4,285.71 ; 6,000 × 5,714.29/8,000 = 4,285.7175 →
     // 4,285.72 (largest remainder) ; the ATM takes the remaining 1,428.57
-    assertThat(t.holdings()).extracting("account", "amountFen")
+    assertThat(t.holdings())
+        .extracting("account", "amountFen")
         .containsExactly(tuple(C, 428_572L), tuple(B, 428_571L));
-    assertThat(t.cashedOut()).extracting("account", "to", "amountFen", "channel")
+    assertThat(t.cashedOut())
+        .extracting("account", "to", "amountFen", "channel")
         .containsExactly(tuple(A, "cash:T1", 142_857L, Channel.ATM));
   }
 
@@ -71,7 +78,8 @@ class ForwardTracerTest {
     ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS).traceEdge(2);
 
     assertThat(t.edges()).extracting("to").doesNotContain(B);
-    assertThat(t.holdings()).extracting("account", "amountFen")
+    assertThat(t.holdings())
+        .extracting("account", "amountFen")
         .containsExactly(tuple(A, 300_000L), tuple(C, 200_000L));
   }
 
@@ -102,11 +110,14 @@ class ForwardTracerTest {
     ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS).traceEdge(seed);
 
     // D received 4,000 (hop 3 via C) then 3,000 (hop 3 via B); the ATM takes the first 6,000.
-    assertThat(t.cashedOut()).extracting("account", "amountFen", "hop")
+    assertThat(t.cashedOut())
+        .extracting("account", "amountFen", "hop")
         .containsExactly(tuple("6222888800001111", 600_000L, 4));
-    assertThat(t.holdings()).extracting("account", "amountFen", "hop")
+    assertThat(t.holdings())
+        .extracting("account", "amountFen", "hop")
         .containsExactly(tuple(B, 200_000L, 2), tuple("6222888800001111", 100_000L, 3));
-    assertThat(t.accounts()).extracting("account", "tier")
+    assertThat(t.accounts())
+        .extracting("account", "tier")
         .contains(tuple(A, 1), tuple(B, 2), tuple(C, 2), tuple("6222888800001111", 3));
   }
 
@@ -119,7 +130,8 @@ class ForwardTracerTest {
     }
     ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS.withMaxHops(2)).traceEdge(0);
 
-    assertThat(t.holdings()).extracting("account", "amountFen", "hop", "reason")
+    assertThat(t.holdings())
+        .extracting("account", "amountFen", "hop", "reason")
         .containsExactly(tuple("acct:2", 100_000L, 2, HoldReason.HOP_LIMIT));
     assertThat(t.edges()).hasSize(2);
   }
@@ -129,8 +141,8 @@ class ForwardTracerTest {
     TransferGraph g = new TransferGraph();
     g.append(VICTIM, A, T0, 100_000, null);
     g.append(A, B, T0 + Duration.ofHours(3).toMillis(), 100_000, null);
-    ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS.withWindow(Duration.ofHours(2)))
-        .traceEdge(0);
+    ForwardTrace t =
+        new ForwardTracer(g, TraceSettings.DEFAULTS.withWindow(Duration.ofHours(2))).traceEdge(0);
 
     assertThat(t.holdings()).extracting("account", "amountFen").containsExactly(tuple(A, 100_000L));
   }
@@ -155,7 +167,8 @@ class ForwardTracerTest {
     g.append("usdt:otc-desk", B, T0 + 2 * MIN, 100_000, null);
     ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS).traceEdge(0);
 
-    assertThat(t.cashedOut()).extracting("account", "to", "amountFen", "channel")
+    assertThat(t.cashedOut())
+        .extracting("account", "to", "amountFen", "channel")
         .containsExactly(tuple(A, "usdt:otc-desk", 100_000L, Channel.CRYPTO_OTC));
     assertThat(t.holdings()).isEmpty();
   }
@@ -170,15 +183,19 @@ class ForwardTracerTest {
     ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS).traceAccount(A, T0);
 
     assertThat(t.seed().amountFen()).isEqualTo(150_000);
-    assertThat(t.holdings()).extracting("account", "amountFen", "reason")
-        .containsExactly(tuple(B, 100_000L, HoldReason.HELD), tuple(C, 30_000L, HoldReason.HELD),
+    assertThat(t.holdings())
+        .extracting("account", "amountFen", "reason")
+        .containsExactly(
+            tuple(B, 100_000L, HoldReason.HELD),
+            tuple(C, 30_000L, HoldReason.HELD),
             tuple(A, 20_000L, HoldReason.RETURNED_TO_SOURCE));
   }
 
   @Test
   void traceAccount_unknownAccountIsEmpty() {
-    ForwardTrace t = new ForwardTracer(designExample(), TraceSettings.DEFAULTS)
-        .traceAccount("6200000000000000000", T0);
+    ForwardTrace t =
+        new ForwardTracer(designExample(), TraceSettings.DEFAULTS)
+            .traceAccount("6200000000000000000", T0);
     assertThat(t.seed().amountFen()).isZero();
     assertThat(t.edges()).isEmpty();
   }

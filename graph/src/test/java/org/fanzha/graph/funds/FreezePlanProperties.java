@@ -14,13 +14,18 @@ import net.jqwik.api.constraints.IntRange;
 import org.fanzha.graph.funds.ForwardTrace.Holding;
 import org.fanzha.graph.funds.ForwardTrace.SeedKind;
 
-/** Invariants of the freeze plan on random graphs: it chooses among holdings, it never loses one. */
+/**
+ * Invariants of the freeze plan on random graphs: it chooses among holdings, it never loses one.
+ */
 class FreezePlanProperties {
 
   @Property(tries = 200)
-  void combine_everyHoldingPlannedLeftOrCountedOnce(@ForAll long seed,
-      @ForAll @IntRange(min = 2, max = 20) int accounts, @ForAll @IntRange(min = 1, max = 250) int transfers,
-      @ForAll @IntRange(min = 1, max = 4) int victims, @ForAll @IntRange(min = 0, max = 300_000) int minFen) {
+  void combine_everyHoldingPlannedLeftOrCountedOnce(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 20) int accounts,
+      @ForAll @IntRange(min = 1, max = 250) int transfers,
+      @ForAll @IntRange(min = 1, max = 4) int victims,
+      @ForAll @IntRange(min = 0, max = 300_000) int minFen) {
     TransferGraph g = RandomTransfers.generate(seed, accounts, transfers, 6, false).graph(16);
     List<ForwardTrace> traces = traces(g, seed, transfers, victims);
     FreezePlan.Rule rule = FreezePlan.Rule.DEFAULT.withMinFen(Math.max(1, minFen));
@@ -57,43 +62,56 @@ class FreezePlanProperties {
     assertThat(listed).hasSize(expected.size() - belowN);
     assertThat(plan.belowMinimumAccounts()).isEqualTo(belowN);
     assertThat(plan.belowMinimumFen()).isEqualTo(below);
-    assertThat(plan.totalFen()).isEqualTo(plan.items().stream().mapToLong(FreezePlan.Item::amountFen).sum());
+    assertThat(plan.totalFen())
+        .isEqualTo(plan.items().stream().mapToLong(FreezePlan.Item::amountFen).sum());
   }
 
   @Property(tries = 200)
-  void combine_statementSharesWithinBounds(@ForAll long seed,
-      @ForAll @IntRange(min = 2, max = 20) int accounts, @ForAll @IntRange(min = 1, max = 250) int transfers,
+  void combine_statementSharesWithinBounds(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 20) int accounts,
+      @ForAll @IntRange(min = 1, max = 250) int transfers,
       @ForAll @IntRange(min = 1, max = 4) int victims) {
     TransferGraph g = RandomTransfers.generate(seed, accounts, transfers, 6, false).graph(16);
     List<ForwardTrace> traces = traces(g, seed, transfers, victims);
 
-    FreezePlan plan = FreezePlan.combine(g, traces, RandomTransfers.T0 + 7_200_000, FreezePlan.Rule.DEFAULT.withMinFen(1));
+    FreezePlan plan =
+        FreezePlan.combine(
+            g, traces, RandomTransfers.T0 + 7_200_000, FreezePlan.Rule.DEFAULT.withMinFen(1));
 
     List<Statement> statements = new ArrayList<>();
-    plan.items().forEach(i -> {
-      if (i.statement() != null) {
-        statements.add(i.statement());
-      }
-    });
+    plan.items()
+        .forEach(
+            i -> {
+              if (i.statement() != null) {
+                statements.add(i.statement());
+              }
+            });
     plan.notPlanned().forEach(n -> statements.add(n.statement()));
-    assertThat(statements).allSatisfy(st -> {
-      assertThat(st.fromTs()).isLessThanOrEqualTo(st.toTs());
-      assertThat(st.quickOutFen()).isBetween(0L, st.inFen());
-      assertThat(st.chainInFen()).isBetween(0L, st.inFen());
-      assertThat(st.tracedInFen()).isPositive();
-    });
+    assertThat(statements)
+        .allSatisfy(
+            st -> {
+              assertThat(st.fromTs()).isLessThanOrEqualTo(st.toTs());
+              assertThat(st.quickOutFen()).isBetween(0L, st.inFen());
+              assertThat(st.chainInFen()).isBetween(0L, st.inFen());
+              assertThat(st.tracedInFen()).isPositive();
+            });
   }
 
   @Property(tries = 150)
-  void combine_statementTestOnlyRemovesFromTheMinimumOnlyPlan(@ForAll long seed,
-      @ForAll @IntRange(min = 2, max = 20) int accounts, @ForAll @IntRange(min = 1, max = 250) int transfers,
+  void combine_statementTestOnlyRemovesFromTheMinimumOnlyPlan(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 20) int accounts,
+      @ForAll @IntRange(min = 1, max = 250) int transfers,
       @ForAll @IntRange(min = 1, max = 4) int victims) {
     TransferGraph g = RandomTransfers.generate(seed, accounts, transfers, 6, false).graph(16);
     List<ForwardTrace> traces = traces(g, seed, transfers, victims);
     long asOf = RandomTransfers.T0 + 7_200_000;
 
     FreezePlan plan = FreezePlan.combine(g, traces, asOf, FreezePlan.Rule.DEFAULT);
-    FreezePlan all = FreezePlan.combine(g, traces, asOf, FreezePlan.Rule.minimumOnly(FreezePlan.DEFAULT_MIN_FEN));
+    FreezePlan all =
+        FreezePlan.combine(
+            g, traces, asOf, FreezePlan.Rule.minimumOnly(FreezePlan.DEFAULT_MIN_FEN));
 
     Set<String> union = new HashSet<>();
     plan.items().forEach(i -> union.add(i.account()));

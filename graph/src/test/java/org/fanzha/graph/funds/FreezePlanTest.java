@@ -31,9 +31,21 @@ class FreezePlanTest {
     FreezePlan plan = FreezePlan.of(g, t, T0 + 60 * MIN);
 
     // B and C received only traced money, 5 and 15 minutes after it reached A
-    assertThat(plan.items()).extracting("account", "amountFen", "tier", "action", "basis")
-        .containsExactly(tuple(ForwardTracerTest.B, 600_000L, 2, FreezePlan.Action.STOP, FreezePlan.Basis.CHAIN_FED),
-            tuple(ForwardTracerTest.C, 400_000L, 2, FreezePlan.Action.STOP, FreezePlan.Basis.CHAIN_FED));
+    assertThat(plan.items())
+        .extracting("account", "amountFen", "tier", "action", "basis")
+        .containsExactly(
+            tuple(
+                ForwardTracerTest.B,
+                600_000L,
+                2,
+                FreezePlan.Action.STOP,
+                FreezePlan.Basis.CHAIN_FED),
+            tuple(
+                ForwardTracerTest.C,
+                400_000L,
+                2,
+                FreezePlan.Action.STOP,
+                FreezePlan.Basis.CHAIN_FED));
     assertThat(plan.totalFen()).isEqualTo(1_000_000);
     assertThat(plan.items().get(0).tierZh()).isEqualTo("二级卡");
   }
@@ -53,17 +65,22 @@ class FreezePlanTest {
     TransferGraph g = new TransferGraph();
     g.append("6222000000000000011", "6217000000000000099", T0, 300_000, null);
     g.append("6222000000000000022", "6217000000000000099", T0 + MIN, 200_000, null);
-    g.append("6217000000000000099", "6222000000000000011", T0 + 2 * MIN, 1_000, null); // "refund" bait
+    g.append(
+        "6217000000000000099", "6222000000000000011", T0 + 2 * MIN, 1_000, null); // "refund" bait
     ForwardTracer tr = new ForwardTracer(g, TraceSettings.DEFAULTS);
 
-    FreezePlan plan = FreezePlan.combine(g, List.of(tr.traceEdge(0), tr.traceEdge(1)), T0 + 10 * MIN);
+    FreezePlan plan =
+        FreezePlan.combine(g, List.of(tr.traceEdge(0), tr.traceEdge(1)), T0 + 10 * MIN);
 
-    assertThat(plan.items()).extracting("account", "amountFen", "traces")
+    assertThat(plan.items())
+        .extracting("account", "amountFen", "traces")
         .containsExactly(tuple("6217000000000000099", 499_000L, 2));
     // both victims' payments are all that came in (3,000 + 2,000); the 10-yuan "refund" left a
     // minute after the 2,000 arrived; the period runs to the end of the later victim's window
-    assertThat(plan.items().get(0).statement()).isEqualTo(
-        new Statement(T0, T0 + MIN + Duration.ofDays(7).toMillis(), 500_000, 500_000, 500_000, 1_000));
+    assertThat(plan.items().get(0).statement())
+        .isEqualTo(
+            new Statement(
+                T0, T0 + MIN + Duration.ofDays(7).toMillis(), 500_000, 500_000, 500_000, 1_000));
   }
 
   @Test
@@ -95,11 +112,11 @@ class FreezePlanTest {
    * T0+3d  M → relative 1,200        traced 1,200; M keeps 0
    * </pre>
    *
-   * Books: 1,300 + 2,000 + 1,200 held + 5,500 cashed = 10,000. N's statement from T0+5m: in
-   * 9,800, traced 6,800, paid by the chain 9,800 (5 minutes after the stolen money reached M),
-   * 5,500 out 7 minutes after arriving (0.561): pass-through, planned. The shop: in 8,000, traced
-   * 2,000, none of it paid by the chain (the 2,000 rested two days in M), nothing out: not planned.
-   * The relative: in 1,200, all traced, but it rested 3 days in M: not planned.
+   * Books: 1,300 + 2,000 + 1,200 held + 5,500 cashed = 10,000. N's statement from T0+5m: in 9,800,
+   * traced 6,800, paid by the chain 9,800 (5 minutes after the stolen money reached M), 5,500 out 7
+   * minutes after arriving (0.561): pass-through, planned. The shop: in 8,000, traced 2,000, none
+   * of it paid by the chain (the 2,000 rested two days in M), nothing out: not planned. The
+   * relative: in 1,200, all traced, but it rested 3 days in M: not planned.
    */
   static TransferGraph rentedCardPaysShopAndRelative() {
     TransferGraph g = new TransferGraph();
@@ -124,18 +141,27 @@ class FreezePlanTest {
     FreezePlan plan = FreezePlan.of(g, t, T0 + 3 * DAY + 2 * HOUR);
 
     // the trace itself still finds every fen
-    assertThat(t.holdings()).extracting("account", "amountFen")
-        .containsExactly(tuple(SHOP, 200_000L), tuple(NEXT_MULE, 130_000L), tuple(RELATIVE, 120_000L));
+    assertThat(t.holdings())
+        .extracting("account", "amountFen")
+        .containsExactly(
+            tuple(SHOP, 200_000L), tuple(NEXT_MULE, 130_000L), tuple(RELATIVE, 120_000L));
     assertThat(t.cashedOutFen()).isEqualTo(550_000);
-    assertThat(plan.items()).extracting("account", "amountFen", "tier", "action", "basis")
-        .containsExactly(tuple(NEXT_MULE, 130_000L, 2, FreezePlan.Action.FREEZE, FreezePlan.Basis.PASS_THROUGH));
+    assertThat(plan.items())
+        .extracting("account", "amountFen", "tier", "action", "basis")
+        .containsExactly(
+            tuple(NEXT_MULE, 130_000L, 2, FreezePlan.Action.FREEZE, FreezePlan.Basis.PASS_THROUGH));
     assertThat(plan.items().get(0).statement())
         .isEqualTo(new Statement(T0 + 5 * MIN, windowEnd, 980_000, 680_000, 980_000, 550_000));
-    assertThat(plan.notPlanned()).extracting("account", "amountFen", "statement")
+    assertThat(plan.notPlanned())
+        .extracting("account", "amountFen", "statement")
         .containsExactly(
             tuple(SHOP, 200_000L, new Statement(T0 + 2 * DAY, windowEnd, 800_000, 200_000, 0, 0)),
-            tuple(RELATIVE, 120_000L, new Statement(T0 + 3 * DAY + HOUR, windowEnd, 120_000, 120_000, 0, 0)));
-    assertThat(plan.notPlanned().get(0).reasonZh()).isEqualTo("普通收款方（商户、亲友等）：资金链转入占入账 0.0%，快进快出 0.0%，涉案资金占入账 25.0%");
+            tuple(
+                RELATIVE,
+                120_000L,
+                new Statement(T0 + 3 * DAY + HOUR, windowEnd, 120_000, 120_000, 0, 0)));
+    assertThat(plan.notPlanned().get(0).reasonZh())
+        .isEqualTo("普通收款方（商户、亲友等）：资金链转入占入账 0.0%，快进快出 0.0%，涉案资金占入账 25.0%");
     assertThat(plan.totalFen()).isEqualTo(130_000);
   }
 
@@ -144,8 +170,12 @@ class FreezePlanTest {
     TransferGraph g = rentedCardPaysShopAndRelative();
     ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS).traceEdge(1);
 
-    FreezePlan plan = FreezePlan.combine(g, List.of(t), T0 + 3 * DAY + 2 * HOUR,
-        FreezePlan.Rule.minimumOnly(FreezePlan.DEFAULT_MIN_FEN));
+    FreezePlan plan =
+        FreezePlan.combine(
+            g,
+            List.of(t),
+            T0 + 3 * DAY + 2 * HOUR,
+            FreezePlan.Rule.minimumOnly(FreezePlan.DEFAULT_MIN_FEN));
 
     assertThat(plan.items()).extracting("account").containsExactly(SHOP, NEXT_MULE, RELATIVE);
     assertThat(plan.notPlanned()).isEmpty();
@@ -155,8 +185,8 @@ class FreezePlanTest {
    * A mule card mostly fed by victims nobody reported: 12,000 traced and 108,000 other money in,
    * 108,000 out two minutes later. Proportionally the payment carries 10,800 traced; 1,200 stays.
    * The card: paid by the chain 12,000 of 120,000 (0.1), but 108,000 went straight out (0.9):
-   * planned as pass-through. The next card: all 108,000 in was paid by the chain, two minutes
-   * after the stolen money reached the payer (traced share only 0.1): planned as chain-fed.
+   * planned as pass-through. The next card: all 108,000 in was paid by the chain, two minutes after
+   * the stolen money reached the payer (traced share only 0.1): planned as chain-fed.
    */
   @Test
   void of_mostlyUntracedMoneyPassingThrough_plannedAsPassThrough() {
@@ -164,14 +194,22 @@ class FreezePlanTest {
     g.append(VICTIM, MULE, T0, 1_200_000, Channel.MOBILE);
     g.append("6222000000000000404", MULE, T0 + MIN, 10_800_000, Channel.MOBILE);
     g.append(MULE, NEXT_MULE, T0 + 3 * MIN, 10_800_000, Channel.MOBILE);
-    ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS.withPolicy(AllocationPolicy.PROPORTIONAL)).traceEdge(0);
+    ForwardTrace t =
+        new ForwardTracer(g, TraceSettings.DEFAULTS.withPolicy(AllocationPolicy.PROPORTIONAL))
+            .traceEdge(0);
 
     FreezePlan plan = FreezePlan.of(g, t, T0 + HOUR);
-    FreezePlan strict = FreezePlan.combine(g, List.of(t), T0 + HOUR,
-        new FreezePlan.Rule(FreezePlan.DEFAULT_MIN_FEN, 0.5, 0.95, Duration.ofHours(1)));
+    FreezePlan strict =
+        FreezePlan.combine(
+            g,
+            List.of(t),
+            T0 + HOUR,
+            new FreezePlan.Rule(FreezePlan.DEFAULT_MIN_FEN, 0.5, 0.95, Duration.ofHours(1)));
 
-    assertThat(plan.items()).extracting("account", "amountFen", "basis")
-        .containsExactly(tuple(NEXT_MULE, 1_080_000L, FreezePlan.Basis.CHAIN_FED),
+    assertThat(plan.items())
+        .extracting("account", "amountFen", "basis")
+        .containsExactly(
+            tuple(NEXT_MULE, 1_080_000L, FreezePlan.Basis.CHAIN_FED),
             tuple(MULE, 120_000L, FreezePlan.Basis.PASS_THROUGH));
     assertThat(plan.items().get(1).statement().tracedShare()).isEqualTo(0.1);
     assertThat(plan.items().get(1).statement().passThroughShare()).isEqualTo(0.9);
@@ -187,15 +225,18 @@ class FreezePlanTest {
 
     FreezePlan plan = FreezePlan.of(g, t, T0 + DAY + MIN);
 
-    assertThat(plan.items()).extracting("account", "tier", "basis", "statement")
+    assertThat(plan.items())
+        .extracting("account", "tier", "basis", "statement")
         .containsExactly(tuple(MULE, 0, FreezePlan.Basis.TRACED_ACCOUNT, null));
   }
 
   @Test
   void rule_shareOutOfRange_refused() {
     assertThatThrownBy(() -> new FreezePlan.Rule(100_000, 1.5, 0.5, Duration.ofHours(1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1.5");
     assertThatThrownBy(() -> new FreezePlan.Rule(0, 0.5, 0.5, Duration.ofHours(1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minFen");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("minFen");
   }
 }

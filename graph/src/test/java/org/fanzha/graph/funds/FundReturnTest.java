@@ -16,11 +16,14 @@ class FundReturnTest {
 
   @Test
   void allocate_singleVictim_straightBackUpToTraced() {
-    FundReturn.AccountReturn r = FundReturn.allocate("6217000010001234567", 800_000,
-        List.of(new FundReturn.Claim("victim-A", 500_000)));
+    FundReturn.AccountReturn r =
+        FundReturn.allocate(
+            "6217000010001234567", 800_000, List.of(new FundReturn.Claim("victim-A", 500_000)));
 
     assertThat(r.method()).isEqualTo(FundReturn.Method.DIRECT);
-    assertThat(r.shares()).extracting("victim", "returnFen").containsExactly(tuple("victim-A", 500_000L));
+    assertThat(r.shares())
+        .extracting("victim", "returnFen")
+        .containsExactly(tuple("victim-A", 500_000L));
     assertThat(r.keptFen()).isEqualTo(300_000);
   }
 
@@ -28,21 +31,35 @@ class FundReturnTest {
   void allocate_threeVictims_proRataWithLargestRemainder() {
     // 10,000.00 recovered; traced 6,000 + 3,000 + 3,000 = 12,000.
     // A: 10,000 × 6/12 = 5,000.00; B and C: 10,000 × 3/12 = 2,500.00 each. No rounding.
-    FundReturn.AccountReturn r = FundReturn.allocate("acct", 1_000_000, List.of(
-        new FundReturn.Claim("C", 300_000), new FundReturn.Claim("A", 600_000), new FundReturn.Claim("B", 300_000)));
+    FundReturn.AccountReturn r =
+        FundReturn.allocate(
+            "acct",
+            1_000_000,
+            List.of(
+                new FundReturn.Claim("C", 300_000),
+                new FundReturn.Claim("A", 600_000),
+                new FundReturn.Claim("B", 300_000)));
 
     assertThat(r.method()).isEqualTo(FundReturn.Method.PRO_RATA);
-    assertThat(r.shares()).extracting("victim", "returnFen")
+    assertThat(r.shares())
+        .extracting("victim", "returnFen")
         .containsExactly(tuple("A", 500_000L), tuple("B", 250_000L), tuple("C", 250_000L));
-    assertThat(r.calculation()).anyMatch(l -> l.contains("victim A: 10000.00 × 6000.00 / 12000.00 = 5000.00"));
+    assertThat(r.calculation())
+        .anyMatch(l -> l.contains("victim A: 10000.00 × 6000.00 / 12000.00 = 5000.00"));
   }
 
   @Test
   void allocate_oneFenLeftOver_goesToLargestRemainder() {
     // 1.00 yuan over three equal claims of 1.00: 33 fen each, 1 fen left; all remainders equal,
     // so it goes to the first in victim order.
-    FundReturn.AccountReturn r = FundReturn.allocate("acct", 100, List.of(
-        new FundReturn.Claim("A", 100), new FundReturn.Claim("B", 100), new FundReturn.Claim("C", 100)));
+    FundReturn.AccountReturn r =
+        FundReturn.allocate(
+            "acct",
+            100,
+            List.of(
+                new FundReturn.Claim("A", 100),
+                new FundReturn.Claim("B", 100),
+                new FundReturn.Claim("C", 100)));
 
     assertThat(r.shares()).extracting("returnFen").containsExactly(34L, 33L, 33L);
   }
@@ -50,7 +67,8 @@ class FundReturnTest {
   @Property(tries = 300)
   void allocate_returnsExactlyTheLesserOfRecoveredAndTraced(
       @ForAll @LongRange(min = 0, max = 10_000_000_000L) long recovered,
-      @ForAll @Size(min = 1, max = 12) List<@LongRange(min = 1, max = 5_000_000_000L) Long> traced) {
+      @ForAll @Size(min = 1, max = 12)
+          List<@LongRange(min = 1, max = 5_000_000_000L) Long> traced) {
     List<FundReturn.Claim> claims = new ArrayList<>();
     long total = 0;
     for (int i = 0; i < traced.size(); i++) {

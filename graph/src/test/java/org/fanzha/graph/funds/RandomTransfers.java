@@ -14,11 +14,11 @@ record RandomTransfers(List<Tx> txs) {
   record Tx(String from, String to, long ts, long amount, Channel channel) {}
 
   /**
-   * Returns transfers among {@code accounts} accounts with times in a 6-hour span; one in
-   * {@code cashEvery} is a cash-out. With {@code distinctTimes} no two transfers share a time.
+   * Returns transfers among {@code accounts} accounts with times in a 6-hour span; one in {@code
+   * cashEvery} is a cash-out. With {@code distinctTimes} no two transfers share a time.
    */
-  static RandomTransfers generate(long seed, int accounts, int transfers, int cashEvery,
-      boolean distinctTimes) {
+  static RandomTransfers generate(
+      long seed, int accounts, int transfers, int cashEvery, boolean distinctTimes) {
     Random r = new Random(seed);
     List<Tx> txs = new ArrayList<>();
     for (int i = 0; i < transfers; i++) {

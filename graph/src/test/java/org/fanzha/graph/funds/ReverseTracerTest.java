@@ -26,11 +26,17 @@ class ReverseTracerTest {
     ReverseTrace r = new ReverseTracer(g, TraceSettings.DEFAULTS).trace("k:1", T0, T0 + 60 * MIN);
 
     assertThat(r.receivedFen()).isEqualTo(500_000);
-    assertThat(r.senders()).extracting("account", "hop", "amountFen")
-        .containsExactly(tuple("m:1", 1, 450_000L), tuple("v:4", 1, 50_000L),
-            tuple("v:2", 2, 200_000L), tuple("v:3", 2, 150_000L), tuple("v:1", 2, 100_000L));
+    assertThat(r.senders())
+        .extracting("account", "hop", "amountFen")
+        .containsExactly(
+            tuple("m:1", 1, 450_000L),
+            tuple("v:4", 1, 50_000L),
+            tuple("v:2", 2, 200_000L),
+            tuple("v:3", 2, 150_000L),
+            tuple("v:1", 2, 100_000L));
     // FIFO: M1's 4,500 was paid by v:1 (1,000), v:2 (2,000) and the first 1,500 of v:3
-    assertThat(r.origins().stream().mapToLong(ReverseTrace.Origin::amountFen).sum()).isEqualTo(500_000);
+    assertThat(r.origins().stream().mapToLong(ReverseTrace.Origin::amountFen).sum())
+        .isEqualTo(500_000);
   }
 
   @Test
@@ -41,19 +47,29 @@ class ReverseTracerTest {
 
     ReverseTrace r = new ReverseTracer(g, TraceSettings.DEFAULTS).trace("k:1", T0, T0 + 60 * MIN);
 
-    assertThat(r.origins()).extracting("account", "amountFen", "reason")
-        .containsExactly(tuple("v:1", 100_000L, ReverseTrace.OriginReason.OWN_FUNDS),
+    assertThat(r.origins())
+        .extracting("account", "amountFen", "reason")
+        .containsExactly(
+            tuple("v:1", 100_000L, ReverseTrace.OriginReason.OWN_FUNDS),
             tuple("m:1", 50_000L, ReverseTrace.OriginReason.OWN_FUNDS));
   }
 
   @Property(tries = 200)
-  void trace_originsSumToWhatCameIn(@ForAll long seed, @ForAll @IntRange(min = 2, max = 20) int accounts,
-      @ForAll @IntRange(min = 1, max = 250) int transfers, @ForAll @IntRange(min = 1, max = 6) int hops) {
+  void trace_originsSumToWhatCameIn(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 20) int accounts,
+      @ForAll @IntRange(min = 1, max = 250) int transfers,
+      @ForAll @IntRange(min = 1, max = 6) int hops) {
     TransferGraph g = RandomTransfers.generate(seed, accounts, transfers, 7, false).graph(16);
-    ReverseTrace r = new ReverseTracer(g, TraceSettings.DEFAULTS.withMaxHops(hops))
-        .trace("acct:" + Math.floorMod(seed, accounts), RandomTransfers.T0 + 3_600_000, RandomTransfers.T0 + 7_200_000);
+    ReverseTrace r =
+        new ReverseTracer(g, TraceSettings.DEFAULTS.withMaxHops(hops))
+            .trace(
+                "acct:" + Math.floorMod(seed, accounts),
+                RandomTransfers.T0 + 3_600_000,
+                RandomTransfers.T0 + 7_200_000);
 
-    assertThat(r.origins().stream().mapToLong(ReverseTrace.Origin::amountFen).sum()).isEqualTo(r.receivedFen());
+    assertThat(r.origins().stream().mapToLong(ReverseTrace.Origin::amountFen).sum())
+        .isEqualTo(r.receivedFen());
     for (var e : r.edges()) {
       assertThat(e.amountFen()).isPositive().isLessThanOrEqualTo(e.transferFen());
     }

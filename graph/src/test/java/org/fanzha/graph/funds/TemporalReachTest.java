@@ -31,8 +31,10 @@ class TemporalReachTest {
   }
 
   @Property(tries = 150)
-  void minHops_containsEveryAccountTheTracerReports(@ForAll long seed,
-      @ForAll @IntRange(min = 2, max = 20) int accounts, @ForAll @IntRange(min = 1, max = 250) int transfers) {
+  void minHops_containsEveryAccountTheTracerReports(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 20) int accounts,
+      @ForAll @IntRange(min = 1, max = 250) int transfers) {
     TransferGraph g = RandomTransfers.generate(seed, accounts, transfers, 0, false).graph(16);
     int e = Math.floorMod(seed, transfers);
     ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS).traceEdge(e);

@@ -13,10 +13,12 @@ import net.jqwik.api.constraints.IntRange;
 class TransferGraphProperties {
 
   @Property(tries = 200)
-  void outEdgesAndInEdges_matchLinearScan(@ForAll long seed,
+  void outEdgesAndInEdges_matchLinearScan(
+      @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 30) int accounts,
       @ForAll @IntRange(min = 1, max = 400) int transfers,
-      @ForAll @IntRange(min = 1, max = 64) int deltaMin, @ForAll boolean compactHalfway) {
+      @ForAll @IntRange(min = 1, max = 64) int deltaMin,
+      @ForAll boolean compactHalfway) {
     RandomTransfers rt = RandomTransfers.generate(seed, accounts, transfers, 0, false);
     TransferGraph g = new TransferGraph(4, deltaMin);
     for (int i = 0; i < rt.txs().size(); i++) {
@@ -37,13 +39,16 @@ class TransferGraphProperties {
       IntArrayList in = new IntArrayList();
       g.outEdges(id, from, to, out);
       g.inEdges(id, from, to, in);
-      assertThat((List<Integer>) out).containsExactlyElementsOf(scan(rt, "acct:" + a, true, from, to));
-      assertThat((List<Integer>) in).containsExactlyElementsOf(scan(rt, "acct:" + a, false, from, to));
+      assertThat((List<Integer>) out)
+          .containsExactlyElementsOf(scan(rt, "acct:" + a, true, from, to));
+      assertThat((List<Integer>) in)
+          .containsExactlyElementsOf(scan(rt, "acct:" + a, false, from, to));
     }
     assertThat(g.transferCount()).isEqualTo(transfers);
   }
 
-  private static List<Integer> scan(RandomTransfers rt, String acct, boolean out, long from, long to) {
+  private static List<Integer> scan(
+      RandomTransfers rt, String acct, boolean out, long from, long to) {
     List<Integer> r = new ArrayList<>();
     for (int i = 0; i < rt.txs().size(); i++) {
       RandomTransfers.Tx t = rt.txs().get(i);
@@ -51,8 +56,11 @@ class TransferGraphProperties {
         r.add(i);
       }
     }
-    r.sort((a, b) -> rt.txs().get(a).ts() != rt.txs().get(b).ts()
-        ? Long.compare(rt.txs().get(a).ts(), rt.txs().get(b).ts()) : Integer.compare(a, b));
+    r.sort(
+        (a, b) ->
+            rt.txs().get(a).ts() != rt.txs().get(b).ts()
+                ? Long.compare(rt.txs().get(a).ts(), rt.txs().get(b).ts())
+                : Integer.compare(a, b));
     return r;
   }
 }

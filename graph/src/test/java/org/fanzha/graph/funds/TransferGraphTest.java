@@ -38,7 +38,8 @@ class TransferGraphTest {
   @Test
   void append_nonPositiveAmount_rejected() {
     assertThatThrownBy(() -> new TransferGraph().append("a:1", "a:2", 1, 0, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 0 fen");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 0 fen");
   }
 
   @Test
@@ -54,8 +55,12 @@ class TransferGraphTest {
     TransferGraph g = new TransferGraph();
     int n = 200_000;
     for (int i = 0; i < n; i++) {
-      g.append("62220202" + (i % 20_000 + 10_000_000), "62220202" + ((i * 7) % 20_000 + 10_000_000),
-          1_000L * i, 100 + i, Channel.MOBILE);
+      g.append(
+          "62220202" + (i % 20_000 + 10_000_000),
+          "62220202" + ((i * 7) % 20_000 + 10_000_000),
+          1_000L * i,
+          100 + i,
+          Channel.MOBILE);
     }
     g.compact();
     assertThat((double) g.memoryBytes() / n).isLessThan(40.0);

@@ -39,23 +39,42 @@ class GangFinderTest {
   }
 
   private void open(OpeningKind kind, String card, String holder, String device, String ip) {
-    g.add(new OpeningEvent("o" + ++seq, seq, null, kind, card, holder, null, null, device, ip, null));
+    g.add(
+        new OpeningEvent("o" + ++seq, seq, null, kind, card, holder, null, null, device, ip, null));
   }
 
   private void call(String caller, String imei) {
-    g.add(new CallEvent("c" + ++seq, seq, null, caller, "+8613900000000", 60, null, null, imei, null, null));
+    g.add(
+        new CallEvent(
+            "c" + ++seq, seq, null, caller, "+8613900000000", 60, null, null, imei, null, null));
   }
 
   private void pay(String from, String to, long yuan, String ip, String fromPhone) {
-    g.add(new TransferEvent("t" + ++seq, seq, null, from, to, yuan * 100, "CNY", Channel.MOBILE, fromPhone, null,
-        null, ip, null));
+    g.add(
+        new TransferEvent(
+            "t" + ++seq,
+            seq,
+            null,
+            from,
+            to,
+            yuan * 100,
+            "CNY",
+            Channel.MOBILE,
+            fromPhone,
+            null,
+            null,
+            ip,
+            null));
   }
 
   private void suspect(Node n, Role role) {
     suspects.put(n, Set.of(role));
   }
 
-  /** Two gangs, each a dealer's cards on a farm handset and a chain of mules, and sixty residents on one public network. */
+  /**
+   * Two gangs, each a dealer's cards on a farm handset and a chain of mules, and sixty residents on
+   * one public network.
+   */
   private void twoGangsAndAPublicNetwork() {
     for (int i = 1; i <= 4; i++) {
       open(OpeningKind.SIM, "+861700000000" + i, "H1", "D-farm", "I-gang-a");
@@ -100,19 +119,28 @@ class GangFinderTest {
     List<Gang> gangs = new GangFinder(GangFinder.Settings.DEFAULT).find(g, suspects);
     assertThat(gangs).hasSize(2);
     Gang a = gangs.get(0);
-    assertThat(roles(a)).containsEntry("H1", "dealer").containsEntry("D-farm", "farm")
-        .containsEntry("+8617000000001", "caller").containsEntry("+8617000000003", "card")
-        .containsEntry("M1", "mule1").containsEntry("M2", "mule2").containsEntry("H2", "holder")
+    assertThat(roles(a))
+        .containsEntry("H1", "dealer")
+        .containsEntry("D-farm", "farm")
+        .containsEntry("+8617000000001", "caller")
+        .containsEntry("+8617000000003", "card")
+        .containsEntry("M1", "mule1")
+        .containsEntry("M2", "mule2")
+        .containsEntry("H2", "holder")
         .containsEntry("I-gang-a", "infrastructure")
         .doesNotContainKeys("V1", "V2", "I-public", "R0", "SHOP1", "H3", "M3", "D-mules");
     assertThat(a.victims()).extracting(v -> v.account().value()).containsExactly("V1", "V2");
     assertThat(a.victims().get(0).phone()).isEqualTo(phone("+8613800000001"));
     assertThat(a.lossFen()).isEqualTo(42_000 * 100L);
-    assertThat(a.actFirst()).startsWith(holder("H1"), new Node(EntityKind.DEVICE, "D-farm"), account("M1"));
+    assertThat(a.actFirst())
+        .startsWith(holder("H1"), new Node(EntityKind.DEVICE, "D-farm"), account("M1"));
     assertThat(a.links()).anySatisfy(l -> assertThat(l.fen()).isEqualTo(40_000 * 100L));
 
     Gang b = gangs.get(1);
-    assertThat(roles(b)).containsEntry("H3", "dealer").containsEntry("M3", "mule1").doesNotContainKey("X-desk");
+    assertThat(roles(b))
+        .containsEntry("H3", "dealer")
+        .containsEntry("M3", "mule1")
+        .doesNotContainKey("X-desk");
     assertThat(b.lossFen()).isEqualTo(5_000 * 100L);
   }
 
@@ -124,30 +152,73 @@ class GangFinderTest {
 
   @Property(tries = 100)
   void gangsAreDisjoint_eachHoldsASuspect_andEveryMemberIsLinkedToOneOrSharedInfrastructure(
-      @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 5, max = 120) int events) {
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 5, max = 120) int events) {
     java.util.Random r = new java.util.Random(seed);
     IdentityGraph graph = new IdentityGraph();
     Map<Node, Set<Role>> s = new HashMap<>();
     for (int i = 0; i < events; i++) {
       String card = "+86170" + r.nextInt(30);
       switch (r.nextInt(3)) {
-        case 0 -> graph.add(new OpeningEvent("o" + i, i, null, r.nextBoolean() ? OpeningKind.SIM : OpeningKind.BANK_ACCOUNT,
-            r.nextBoolean() ? card : "A" + r.nextInt(30), "H" + r.nextInt(10), null, null, "D" + r.nextInt(8),
-            "I" + r.nextInt(8), null));
-        case 1 -> graph.add(new CallEvent("c" + i, i, null, card, "+86139" + r.nextInt(30), 30, null, null,
-            "D" + r.nextInt(8), null, null));
-        default -> graph.add(new TransferEvent("t" + i, i, null, "A" + r.nextInt(30), "A" + r.nextInt(30),
-            100 + r.nextInt(10_000), "CNY", Channel.MOBILE, null, null, null, "I" + r.nextInt(8), null));
+        case 0 ->
+            graph.add(
+                new OpeningEvent(
+                    "o" + i,
+                    i,
+                    null,
+                    r.nextBoolean() ? OpeningKind.SIM : OpeningKind.BANK_ACCOUNT,
+                    r.nextBoolean() ? card : "A" + r.nextInt(30),
+                    "H" + r.nextInt(10),
+                    null,
+                    null,
+                    "D" + r.nextInt(8),
+                    "I" + r.nextInt(8),
+                    null));
+        case 1 ->
+            graph.add(
+                new CallEvent(
+                    "c" + i,
+                    i,
+                    null,
+                    card,
+                    "+86139" + r.nextInt(30),
+                    30,
+                    null,
+                    null,
+                    "D" + r.nextInt(8),
+                    null,
+                    null));
+        default ->
+            graph.add(
+                new TransferEvent(
+                    "t" + i,
+                    i,
+                    null,
+                    "A" + r.nextInt(30),
+                    "A" + r.nextInt(30),
+                    100 + r.nextInt(10_000),
+                    "CNY",
+                    Channel.MOBILE,
+                    null,
+                    null,
+                    null,
+                    "I" + r.nextInt(8),
+                    null));
       }
     }
     for (int i = 0; i < 8; i++) {
-      Node n = switch (r.nextInt(3)) {
-        case 0 -> new Node(EntityKind.PHONE, "+86170" + r.nextInt(30));
-        case 1 -> new Node(EntityKind.ACCOUNT, "A" + r.nextInt(30));
-        default -> new Node(EntityKind.HOLDER, "H" + r.nextInt(10));
-      };
-      s.put(n, Set.of(n.kind() == EntityKind.PHONE ? Role.FRAUD_NUMBER : n.kind() == EntityKind.ACCOUNT ? Role.MULE
-          : Role.CARD_DEALER));
+      Node n =
+          switch (r.nextInt(3)) {
+            case 0 -> new Node(EntityKind.PHONE, "+86170" + r.nextInt(30));
+            case 1 -> new Node(EntityKind.ACCOUNT, "A" + r.nextInt(30));
+            default -> new Node(EntityKind.HOLDER, "H" + r.nextInt(10));
+          };
+      s.put(
+          n,
+          Set.of(
+              n.kind() == EntityKind.PHONE
+                  ? Role.FRAUD_NUMBER
+                  : n.kind() == EntityKind.ACCOUNT ? Role.MULE : Role.CARD_DEALER));
     }
     Set<Node> seen = new HashSet<>();
     for (Gang gang : new GangFinder(new GangFinder.Settings(6, 12, 3)).find(graph, s)) {
@@ -155,16 +226,39 @@ class GangFinderTest {
       for (Gang.Member m : gang.members()) {
         assertThat(seen.add(m.node())).as("in one gang only: " + m.node()).isTrue();
         switch (m.node().kind()) {
-          case HOLDER -> assertThat(s.containsKey(m.node()) || graph.neighbours(graph.find(m.node())).intStream()
-              .anyMatch(n -> s.containsKey(graph.node(n)))).as("a suspect or a suspect's holder").isTrue();
-          case DEVICE, IP -> assertThat(graph.neighbours(graph.find(m.node())).size()).isLessThanOrEqualTo(6);
-          default -> assertThat(s.containsKey(m.node()) || graph.neighbours(graph.find(m.node())).intStream()
-              .anyMatch(n -> graph.node(n).kind() == EntityKind.HOLDER && s.containsKey(graph.node(n))))
-              .as("a suspect or a suspected holder's card").isTrue();
+          case HOLDER ->
+              assertThat(
+                      s.containsKey(m.node())
+                          || graph
+                              .neighbours(graph.find(m.node()))
+                              .intStream()
+                              .anyMatch(n -> s.containsKey(graph.node(n))))
+                  .as("a suspect or a suspect's holder")
+                  .isTrue();
+          case DEVICE, IP ->
+              assertThat(graph.neighbours(graph.find(m.node())).size()).isLessThanOrEqualTo(6);
+          default ->
+              assertThat(
+                      s.containsKey(m.node())
+                          || graph
+                              .neighbours(graph.find(m.node()))
+                              .intStream()
+                              .anyMatch(
+                                  n ->
+                                      graph.node(n).kind() == EntityKind.HOLDER
+                                          && s.containsKey(graph.node(n))))
+                  .as("a suspect or a suspected holder's card")
+                  .isTrue();
         }
       }
-      assertThat(gang.victims()).allSatisfy(v -> assertThat(seen.contains(v.account()) || gang.members().stream()
-          .noneMatch(m -> m.node().equals(v.account()))).isTrue());
+      assertThat(gang.victims())
+          .allSatisfy(
+              v ->
+                  assertThat(
+                          seen.contains(v.account())
+                              || gang.members().stream()
+                                  .noneMatch(m -> m.node().equals(v.account())))
+                      .isTrue());
     }
   }
 }

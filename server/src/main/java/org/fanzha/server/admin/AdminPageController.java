@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /admin}: who may sign in (staff users with roles and regions), which machines may call (API keys), and who
- * receives clues (institutions). A key or an institution's key is shown once, right after it is made; lists never
- * show one.
+ * {@code /admin}: who may sign in (staff users with roles and regions), which machines may call
+ * (API keys), and who receives clues (institutions). A key or an institution's key is shown once,
+ * right after it is made; lists never show one.
  */
 @Controller
 class AdminPageController {
@@ -34,8 +34,12 @@ class AdminPageController {
   private final InstitutionService institutions;
   private final ClueDesk clues;
 
-  AdminPageController(UserService users, StaffUserDetails accounts, ApiKeyService keys,
-      InstitutionService institutions, ClueDesk clues) {
+  AdminPageController(
+      UserService users,
+      StaffUserDetails accounts,
+      ApiKeyService keys,
+      InstitutionService institutions,
+      ClueDesk clues) {
     this.users = users;
     this.accounts = accounts;
     this.keys = keys;
@@ -54,11 +58,21 @@ class AdminPageController {
   }
 
   @PostMapping("/admin/users")
-  String createUser(@RequestParam String name, @RequestParam String password,
-      @RequestParam(defaultValue = "") List<String> roles, @RequestParam(defaultValue = "") String regions,
-      @Nullable Authentication auth, RedirectAttributes redirect) {
+  String createUser(
+      @RequestParam String name,
+      @RequestParam String password,
+      @RequestParam(defaultValue = "") List<String> roles,
+      @RequestParam(defaultValue = "") String regions,
+      @Nullable Authentication auth,
+      RedirectAttributes redirect) {
     try {
-      users.create(Caller.of(auth), name.strip(), password, roles, split(regions), accounts.configuredNames());
+      users.create(
+          Caller.of(auth),
+          name.strip(),
+          password,
+          roles,
+          split(regions),
+          accounts.configuredNames());
       redirect.addFlashAttribute("done", "user " + name.strip());
     } catch (BadRequestException | UserService.NameTaken e) {
       redirect.addFlashAttribute("problem", e.getMessage());
@@ -67,8 +81,12 @@ class AdminPageController {
   }
 
   @PostMapping("/admin/keys")
-  String issueKey(@RequestParam String name, @RequestParam(defaultValue = "") List<String> roles,
-      @RequestParam(defaultValue = "") String regions, @Nullable Authentication auth, RedirectAttributes redirect) {
+  String issueKey(
+      @RequestParam String name,
+      @RequestParam(defaultValue = "") List<String> roles,
+      @RequestParam(defaultValue = "") String regions,
+      @Nullable Authentication auth,
+      RedirectAttributes redirect) {
     try {
       shown(redirect, keys.create(Caller.of(auth), name.strip(), roles, split(regions)));
     } catch (BadRequestException e) {
@@ -78,7 +96,8 @@ class AdminPageController {
   }
 
   @PostMapping("/admin/keys/{id}/rotate")
-  String rotate(@PathVariable String id, @Nullable Authentication auth, RedirectAttributes redirect) {
+  String rotate(
+      @PathVariable String id, @Nullable Authentication auth, RedirectAttributes redirect) {
     try {
       shown(redirect, keys.rotate(Caller.of(auth), id));
     } catch (ApiKeyService.NoSuchKey e) {
@@ -88,7 +107,8 @@ class AdminPageController {
   }
 
   @PostMapping("/admin/keys/{id}/revoke")
-  String revoke(@PathVariable String id, @Nullable Authentication auth, RedirectAttributes redirect) {
+  String revoke(
+      @PathVariable String id, @Nullable Authentication auth, RedirectAttributes redirect) {
     try {
       keys.revoke(Caller.of(auth), id);
       redirect.addFlashAttribute("done", "key " + id + " revoked");
@@ -99,14 +119,28 @@ class AdminPageController {
   }
 
   @PostMapping("/admin/institutions")
-  String register(@RequestParam String name, @RequestParam String kind, @RequestParam(defaultValue = "") String regions,
-      @RequestParam(defaultValue = "") String prefixes, @RequestParam(defaultValue = "low") String minSeverity,
-      @RequestParam(defaultValue = "") String webhookUrl, @RequestParam(defaultValue = "") String secret,
-      @Nullable Authentication auth, RedirectAttributes redirect) {
+  String register(
+      @RequestParam String name,
+      @RequestParam String kind,
+      @RequestParam(defaultValue = "") String regions,
+      @RequestParam(defaultValue = "") String prefixes,
+      @RequestParam(defaultValue = "low") String minSeverity,
+      @RequestParam(defaultValue = "") String webhookUrl,
+      @RequestParam(defaultValue = "") String secret,
+      @Nullable Authentication auth,
+      RedirectAttributes redirect) {
     try {
-      InstitutionService.Registered r = institutions.register(new InstitutionService.NewInstitution(name.strip(), kind,
-          split(regions), split(prefixes), minSeverity, webhookUrl.isBlank() ? null : webhookUrl.strip(),
-          secret.isEmpty() ? null : secret), Caller.of(auth));
+      InstitutionService.Registered r =
+          institutions.register(
+              new InstitutionService.NewInstitution(
+                  name.strip(),
+                  kind,
+                  split(regions),
+                  split(prefixes),
+                  minSeverity,
+                  webhookUrl.isBlank() ? null : webhookUrl.strip(),
+                  secret.isEmpty() ? null : secret),
+              Caller.of(auth));
       shown(redirect, r.key());
     } catch (BadRequestException e) {
       redirect.addFlashAttribute("problem", e.getMessage());

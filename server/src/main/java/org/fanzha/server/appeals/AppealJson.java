@@ -25,7 +25,8 @@ final class AppealJson {
     g.writeStringProperty("created_at", Timestamps.format(a.createdAtMs()));
     g.writeStringProperty("due", Timestamps.format(a.dueAtMs()));
     g.writeStringProperty("decided_by", a.decidedBy());
-    g.writeStringProperty("decided_at", a.decidedAtMs() == null ? null : Timestamps.format(a.decidedAtMs()));
+    g.writeStringProperty(
+        "decided_at", a.decidedAtMs() == null ? null : Timestamps.format(a.decidedAtMs()));
     g.writeStringProperty("note", a.note());
     g.writeEndObject();
   }

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The reviewers' appeal queue: each open appeal with its statement and files, and a decision form. */
+/**
+ * The reviewers' appeal queue: each open appeal with its statement and files, and a decision form.
+ */
 @Controller
 class AppealsPageController {
 
@@ -25,22 +27,47 @@ class AppealsPageController {
   }
 
   /** One appeal as the page shows it. */
-  record Row(String id, String kind, String value, String statement, String contact, String due, boolean overdue,
-      List<String> entries, List<String> files) {}
+  record Row(
+      String id,
+      String kind,
+      String value,
+      String statement,
+      String contact,
+      String due,
+      boolean overdue,
+      List<String> entries,
+      List<String> files) {}
 
   @GetMapping("/appeals")
   String queue(Model model, @Nullable Authentication auth) {
     List<Appeal> open = appeals.withStatus("open", 200);
-    model.addAttribute("rows", open.stream().map(a -> new Row(a.id(), a.kind().wireName(), a.value(), a.statement(),
-        a.contact(), Timestamps.format(a.dueAtMs()).substring(0, 10), a.dueAtMs() < System.currentTimeMillis(), a.entries(),
-        appeals.fileNames(a.id()))).toList());
+    model.addAttribute(
+        "rows",
+        open.stream()
+            .map(
+                a ->
+                    new Row(
+                        a.id(),
+                        a.kind().wireName(),
+                        a.value(),
+                        a.statement(),
+                        a.contact(),
+                        Timestamps.format(a.dueAtMs()).substring(0, 10),
+                        a.dueAtMs() < System.currentTimeMillis(),
+                        a.entries(),
+                        appeals.fileNames(a.id())))
+            .toList());
     model.addAttribute("user", Caller.of(auth).name());
     return "appeals/index";
   }
 
   @PostMapping("/appeals/{id}/decision")
-  String decide(@PathVariable String id, @RequestParam String outcome, @RequestParam(defaultValue = "") String note,
-      Model model, @Nullable Authentication auth) {
+  String decide(
+      @PathVariable String id,
+      @RequestParam String outcome,
+      @RequestParam(defaultValue = "") String note,
+      Model model,
+      @Nullable Authentication auth) {
     try {
       appeals.decide(id, outcome, note, Caller.of(auth));
     } catch (BadRequestException | AppealService.Refused e) {

@@ -5,9 +5,9 @@ import org.fanzha.server.system.BadRequestException;
 import org.fanzha.store.Appeal;
 
 /**
- * What evidence files an appeal may carry: at most {@link #MAX_FILES}, each at most {@link #MAX_BYTES}, and only PDF,
- * PNG or JPEG, told by their first bytes (a declared type or a file name proves nothing). The stored type is the one
- * found, the name keeps no path.
+ * What evidence files an appeal may carry: at most {@link #MAX_FILES}, each at most {@link
+ * #MAX_BYTES}, and only PDF, PNG or JPEG, told by their first bytes (a declared type or a file name
+ * proves nothing). The stored type is the one found, the name keeps no path.
  */
 public final class EvidenceFiles {
 
@@ -28,17 +28,22 @@ public final class EvidenceFiles {
     if (files.size() > MAX_FILES) {
       throw new BadRequestException("files: at most " + MAX_FILES + " files");
     }
-    return java.util.stream.IntStream.range(0, files.size()).mapToObj(i -> {
-      Received f = files.get(i);
-      if (f.content().length == 0 || f.content().length > MAX_BYTES) {
-        throw new BadRequestException("files[" + i + "]: 1 byte to " + MAX_BYTES / (1024 * 1024) + " MB");
-      }
-      String type = typeOf(f.content());
-      if (type == null) {
-        throw new BadRequestException("files[" + i + "]: only PDF, PNG or JPEG files are taken");
-      }
-      return new Appeal.File(safeName(f.name(), i, type), type, f.content());
-    }).toList();
+    return java.util.stream.IntStream.range(0, files.size())
+        .mapToObj(
+            i -> {
+              Received f = files.get(i);
+              if (f.content().length == 0 || f.content().length > MAX_BYTES) {
+                throw new BadRequestException(
+                    "files[" + i + "]: 1 byte to " + MAX_BYTES / (1024 * 1024) + " MB");
+              }
+              String type = typeOf(f.content());
+              if (type == null) {
+                throw new BadRequestException(
+                    "files[" + i + "]: only PDF, PNG or JPEG files are taken");
+              }
+              return new Appeal.File(safeName(f.name(), i, type), type, f.content());
+            })
+        .toList();
   }
 
   static @org.jspecify.annotations.Nullable String typeOf(byte[] b) {
@@ -66,21 +71,27 @@ public final class EvidenceFiles {
     return true;
   }
 
-  /** The last path segment, printable characters only, at most 100; the extension follows the type found. */
+  /**
+   * The last path segment, printable characters only, at most 100; the extension follows the type
+   * found.
+   */
   static String safeName(String sent, int i, String type) {
     String base = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1);
     StringBuilder s = new StringBuilder();
-    base.codePoints().filter(c -> !Character.isISOControl(c) && "<>:\"|?*".indexOf(c) < 0).limit(90)
+    base.codePoints()
+        .filter(c -> !Character.isISOControl(c) && "<>:\"|?*".indexOf(c) < 0)
+        .limit(90)
         .forEach(s::appendCodePoint);
     int dot = s.lastIndexOf(".");
     String stem = dot > 0 ? s.substring(0, dot) : s.toString();
     if (stem.isBlank() || stem.startsWith(".")) {
       stem = "evidence-" + (i + 1);
     }
-    return stem + switch (type) {
-      case "application/pdf" -> ".pdf";
-      case "image/png" -> ".png";
-      default -> ".jpg";
-    };
+    return stem
+        + switch (type) {
+          case "application/pdf" -> ".pdf";
+          case "image/png" -> ".png";
+          default -> ".jpg";
+        };
   }
 }

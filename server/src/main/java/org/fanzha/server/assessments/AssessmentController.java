@@ -29,10 +29,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The register of new-business assessments: submit (institutions, analysts), read, sign off (reviewers). */
+/**
+ * The register of new-business assessments: submit (institutions, analysts), read, sign off
+ * (reviewers).
+ */
 @RestController
-@RequestMapping(path = "/api/v1/assessments", produces = {MediaType.APPLICATION_JSON_VALUE,
-    MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@RequestMapping(
+    path = "/api/v1/assessments",
+    produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 @Tag(name = "assessments", description = "New-business fraud-risk assessments (第6条)")
 class AssessmentController {
 
@@ -42,38 +46,57 @@ class AssessmentController {
     this.service = service;
   }
 
-  @Operation(summary = "Submit an assessment of a new service before it launches",
-      description = "Body: {\"institution\",\"service\",\"category\":telecom|banking|payment|internet,\"description\","
-          + "\"launch_date\":\"yyyy-MM-dd\",\"checklist\":{<point>: \"how it is controlled\" | null when the service "
-          + "does not have it, for every point: real_name, bulk_registration, anonymity, funds, remote_control, "
-          + "bulk_messaging, cross_border, account_trading, vulnerable_users},\"risk_level\":low|medium|high,"
-          + "\"conclusion\":launch|launch_after_fixes|do_not_launch}. 201 with the registered assessment.")
+  @Operation(
+      summary = "Submit an assessment of a new service before it launches",
+      description =
+          "Body: {\"institution\",\"service\",\"category\":telecom|banking|payment|internet,\"description\","
+              + "\"launch_date\":\"yyyy-MM-dd\",\"checklist\":{<point>: \"how it is controlled\" | null when the service "
+              + "does not have it, for every point: real_name, bulk_registration, anonymity, funds, remote_control, "
+              + "bulk_messaging, cross_border, account_trading, vulnerable_users},\"risk_level\":low|medium|high,"
+              + "\"conclusion\":launch|launch_after_fixes|do_not_launch}. 201 with the registered assessment.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> submit(@RequestBody JsonNode body, @Nullable Authentication auth) {
+  ResponseEntity<Map<String, Object>> submit(
+      @RequestBody JsonNode body, @Nullable Authentication auth) {
     JsonNode list = body.get("checklist");
     if (list == null || !list.isObject()) {
-      throw new BadRequestException("checklist: is required, as an object of risk point → control or null");
+      throw new BadRequestException(
+          "checklist: is required, as an object of risk point → control or null");
     }
     Map<String, @Nullable String> checklist = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : list.properties()) {
       checklist.put(e.getKey(), JsonFields.optionalText(list, e.getKey()));
     }
-    Assessment a = service.submit(new AssessmentService.Submission(JsonFields.text(body, "institution"),
-        JsonFields.text(body, "service"), JsonFields.text(body, "category"), JsonFields.text(body, "description"),
-        JsonFields.text(body, "launch_date"), checklist, JsonFields.text(body, "risk_level"),
-        JsonFields.text(body, "conclusion")), Caller.of(auth));
+    Assessment a =
+        service.submit(
+            new AssessmentService.Submission(
+                JsonFields.text(body, "institution"),
+                JsonFields.text(body, "service"),
+                JsonFields.text(body, "category"),
+                JsonFields.text(body, "description"),
+                JsonFields.text(body, "launch_date"),
+                checklist,
+                JsonFields.text(body, "risk_level"),
+                JsonFields.text(body, "conclusion")),
+            Caller.of(auth));
     return ResponseEntity.created(URI.create("/api/v1/assessments/" + a.id())).body(describe(a));
   }
 
-  @Operation(summary = "The register", description = "status=submitted|approved|returned|all (default all); newest first.")
+  @Operation(
+      summary = "The register",
+      description = "status=submitted|approved|returned|all (default all); newest first.")
   @GetMapping
-  List<Map<String, Object>> list(@RequestParam(defaultValue = "all") String status,
+  List<Map<String, Object>> list(
+      @RequestParam(defaultValue = "all") String status,
       @RequestParam(defaultValue = "100") int limit) {
-    if (!List.of("all", Assessment.SUBMITTED, Assessment.APPROVED, Assessment.RETURNED).contains(status)) {
+    if (!List.of("all", Assessment.SUBMITTED, Assessment.APPROVED, Assessment.RETURNED)
+        .contains(status)) {
       throw new BadRequestException("status: submitted, approved, returned or all, not " + status);
     }
-    return service.list(status.equals("all") ? null : status, Math.max(1, Math.min(limit, 1000))).stream()
-        .map(AssessmentController::describe).toList();
+    return service
+        .list(status.equals("all") ? null : status, Math.max(1, Math.min(limit, 1000)))
+        .stream()
+        .map(AssessmentController::describe)
+        .toList();
   }
 
   @GetMapping("/{id}")
@@ -81,23 +104,37 @@ class AssessmentController {
     return describe(service.find(id));
   }
 
-  @Operation(summary = "Sign off or return an assessment (REVIEWER)", description = "Body: {\"decision\":approve|"
-      + "return,\"note\"}; return needs a note saying what to fix. 409 for its own author or a second review.")
+  @Operation(
+      summary = "Sign off or return an assessment (REVIEWER)",
+      description =
+          "Body: {\"decision\":approve|"
+              + "return,\"note\"}; return needs a note saying what to fix. 409 for its own author or a second review.")
   @PostMapping(path = "/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> review(@PathVariable String id, @RequestBody JsonNode body, @Nullable Authentication auth) {
-    return describe(service.review(id, JsonFields.text(body, "decision"), JsonFields.optionalText(body, "note"),
-        Caller.of(auth)));
+  Map<String, Object> review(
+      @PathVariable String id, @RequestBody JsonNode body, @Nullable Authentication auth) {
+    return describe(
+        service.review(
+            id,
+            JsonFields.text(body, "decision"),
+            JsonFields.optionalText(body, "note"),
+            Caller.of(auth)));
   }
 
   @ExceptionHandler(AssessmentService.Unknown.class)
   ResponseEntity<ProblemDetail> unknown(AssessmentService.Unknown e) {
-    return ProblemEntities.of(HttpStatus.NOT_FOUND, URI.create("urn:fanzha:problem:no-such-assessment"),
-        "No such assessment", Objects.toString(e.getMessage(), e.toString()));
+    return ProblemEntities.of(
+        HttpStatus.NOT_FOUND,
+        URI.create("urn:fanzha:problem:no-such-assessment"),
+        "No such assessment",
+        Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(AssessmentService.Refused.class)
   ResponseEntity<ProblemDetail> refused(AssessmentService.Refused e) {
-    return ProblemEntities.of(HttpStatus.CONFLICT, URI.create("urn:fanzha:problem:review-refused"), "Review refused",
+    return ProblemEntities.of(
+        HttpStatus.CONFLICT,
+        URI.create("urn:fanzha:problem:review-refused"),
+        "Review refused",
         Objects.toString(e.getMessage(), e.toString()));
   }
 

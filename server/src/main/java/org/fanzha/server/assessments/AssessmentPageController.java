@@ -20,8 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The console's register of new-business assessments: {@code /assessments} (all, newest first),
- * {@code /assessments/new} (the form: every risk point with its control), {@code /assessments/{id}} (one, with the
- * reviewer's sign-off or return).
+ * {@code /assessments/new} (the form: every risk point with its control), {@code /assessments/{id}}
+ * (one, with the reviewer's sign-off or return).
  */
 @Controller
 class AssessmentPageController {
@@ -48,21 +48,32 @@ class AssessmentPageController {
   }
 
   @PostMapping("/assessments/new")
-  String submit(@RequestParam Map<String, String> form, Model model, @Nullable Authentication auth) {
+  String submit(
+      @RequestParam Map<String, String> form, Model model, @Nullable Authentication auth) {
     Map<String, @Nullable String> checklist = new LinkedHashMap<>();
     for (String p : AssessmentService.POINTS) {
-      checklist.put(p, form.containsKey("present." + p) ? form.getOrDefault("control." + p, "") : null);
+      checklist.put(
+          p, form.containsKey("present." + p) ? form.getOrDefault("control." + p, "") : null);
     }
     try {
       for (String p : AssessmentService.POINTS) {
         if (form.containsKey("present." + p) && form.getOrDefault("control." + p, "").isBlank()) {
-          throw new BadRequestException("checklist." + p + ": a risk point the service has needs its control");
+          throw new BadRequestException(
+              "checklist." + p + ": a risk point the service has needs its control");
         }
       }
-      Assessment a = service.submit(new AssessmentService.Submission(form.getOrDefault("institution", ""),
-          form.getOrDefault("service", ""), form.getOrDefault("category", ""), form.getOrDefault("description", ""),
-          form.getOrDefault("launch_date", ""), checklist, form.getOrDefault("risk_level", ""),
-          form.getOrDefault("conclusion", "")), Caller.of(auth));
+      Assessment a =
+          service.submit(
+              new AssessmentService.Submission(
+                  form.getOrDefault("institution", ""),
+                  form.getOrDefault("service", ""),
+                  form.getOrDefault("category", ""),
+                  form.getOrDefault("description", ""),
+                  form.getOrDefault("launch_date", ""),
+                  checklist,
+                  form.getOrDefault("risk_level", ""),
+                  form.getOrDefault("conclusion", "")),
+              Caller.of(auth));
       return "redirect:/assessments/" + a.id();
     } catch (BadRequestException e) {
       model.addAttribute("points", AssessmentService.POINTS);
@@ -78,17 +89,27 @@ class AssessmentPageController {
     Assessment a = found(id);
     Caller caller = Caller.of(auth);
     model.addAttribute("a", a);
-    model.addAttribute("created", Timestamps.format(a.createdAtMs()).substring(0, 16).replace('T', ' '));
-    model.addAttribute("reviewed", a.reviewedAtMs() == null ? null
-        : Timestamps.format(a.reviewedAtMs()).substring(0, 16).replace('T', ' '));
-    model.addAttribute("mayReview", a.status().equals(Assessment.SUBMITTED)
-        && caller.hasAny(Roles.REVIEWER, Roles.ADMIN) && !a.author().equals(caller.name()));
+    model.addAttribute(
+        "created", Timestamps.format(a.createdAtMs()).substring(0, 16).replace('T', ' '));
+    model.addAttribute(
+        "reviewed",
+        a.reviewedAtMs() == null
+            ? null
+            : Timestamps.format(a.reviewedAtMs()).substring(0, 16).replace('T', ' '));
+    model.addAttribute(
+        "mayReview",
+        a.status().equals(Assessment.SUBMITTED)
+            && caller.hasAny(Roles.REVIEWER, Roles.ADMIN)
+            && !a.author().equals(caller.name()));
     model.addAttribute("user", caller.name());
     return "assessments/one";
   }
 
   @PostMapping("/assessments/{id}/review")
-  String review(@PathVariable String id, @RequestParam String decision, @RequestParam(defaultValue = "") String note,
+  String review(
+      @PathVariable String id,
+      @RequestParam String decision,
+      @RequestParam(defaultValue = "") String note,
       @Nullable Authentication auth) {
     found(id);
     try {

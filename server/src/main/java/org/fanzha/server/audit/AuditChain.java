@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps watch over the audit chain: recomputes it at start and every {@code check-every}, then cuts what is older
- * than the retention (only from an intact chain). A break is logged as an error, counted by the gauge
- * {@code fanzha.audit.chain.intact} (1 intact, 0 broken) and shown on {@code /audit}.
+ * Keeps watch over the audit chain: recomputes it at start and every {@code check-every}, then cuts
+ * what is older than the retention (only from an intact chain). A break is logged as an error,
+ * counted by the gauge {@code fanzha.audit.chain.intact} (1 intact, 0 broken) and shown on {@code
+ * /audit}.
  */
 @Component
 public class AuditChain implements AutoCloseable {
@@ -34,29 +35,41 @@ public class AuditChain implements AutoCloseable {
   private final Clock clock;
   private final AuditSettings settings;
   private volatile @Nullable Check last;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fanzha-audit-chain");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-audit-chain");
+            t.setDaemon(true);
+            return t;
+          });
 
   AuditChain(Database db, Clock clock, AuditSettings settings, MeterRegistry meters) {
     this.db = db;
     this.clock = clock;
     this.settings = settings;
-    Gauge.builder("fanzha.audit.chain.intact", this, a -> a.last == null ? Double.NaN : a.last.intact() ? 1 : 0)
-        .description("1 while the audit chain verifies, 0 once a row was found altered or missing").register(meters);
-    timer.scheduleWithFixedDelay(this::checkQuietly, 0, settings.checkEvery().toMillis(), TimeUnit.MILLISECONDS);
+    Gauge.builder(
+            "fanzha.audit.chain.intact",
+            this,
+            a -> a.last == null ? Double.NaN : a.last.intact() ? 1 : 0)
+        .description("1 while the audit chain verifies, 0 once a row was found altered or missing")
+        .register(meters);
+    timer.scheduleWithFixedDelay(
+        this::checkQuietly, 0, settings.checkEvery().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Recomputes the chain now, then applies the retention if it is intact; returns the check. */
   public synchronized Check check() {
     OptionalLong broken = db.audit().verify();
-    Check c = new Check(clock.millis(), db.audit().count(), broken.isPresent() ? broken.getAsLong() : null,
-        db.audit().anchor());
+    Check c =
+        new Check(
+            clock.millis(),
+            db.audit().count(),
+            broken.isPresent() ? broken.getAsLong() : null,
+            db.audit().anchor());
     last = c;
     if (!c.intact()) {
-      log.error("The audit chain is broken at entry {}: a row was altered, inserted or deleted behind the server",
+      log.error(
+          "The audit chain is broken at entry {}: a row was altered, inserted or deleted behind the server",
           c.brokenAt());
     } else if (!settings.retention().isZero()) {
       long cut = db.audit().cutBefore(clock.millis() - settings.retention().toMillis());

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The audit chain for administrators, {@code /audit}: whether it verifies (and where it broke), when it was checked,
- * what retention has cut, and the newest entries with the people they name masked. A check can be run at once.
+ * The audit chain for administrators, {@code /audit}: whether it verifies (and where it broke),
+ * when it was checked, what retention has cut, and the newest entries with the people they name
+ * masked. A check can be run at once.
  */
 @Controller
 class AuditPageController {
@@ -40,7 +41,8 @@ class AuditPageController {
     AuditChain.Check c = chain.last();
     model.addAttribute("check", c);
     model.addAttribute("checkedAt", c == null ? null : second(c.atMs()));
-    model.addAttribute("cutAt", c == null || c.anchor().rowsCut() == 0 ? null : second(c.anchor().cutAtMs()));
+    model.addAttribute(
+        "cutAt", c == null || c.anchor().rowsCut() == 0 ? null : second(c.anchor().cutAtMs()));
     model.addAttribute("retentionDays", settings.retention().toDays());
     List<Row> rows = db.audit().recent(SHOWN).stream().map(AuditPageController::row).toList();
     model.addAttribute("rows", rows);
@@ -59,7 +61,12 @@ class AuditPageController {
   private static Row row(AuditEntry e) {
     EntityKind kind = EntityKind.fromWire(e.subjectKind());
     String subject = kind == null ? e.entity() : Masks.entity(kind, e.entity());
-    return new Row(e.id(), second(e.at().toEpochMilli()), e.actor(), e.roles(), e.action(),
+    return new Row(
+        e.id(),
+        second(e.at().toEpochMilli()),
+        e.actor(),
+        e.roles(),
+        e.action(),
         e.subjectKind() + " " + subject);
   }
 

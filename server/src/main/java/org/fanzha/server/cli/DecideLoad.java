@@ -25,66 +25,103 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Load test of {@code POST /api/v1/decide}: sends transfers at fixed rates (open loop) to a running server and prints
- * latency percentiles per rate. Latency is measured from when each request was due, not when it was sent, so a
- * stalled server cannot hide its queueing (coordinated omission). The transfers are those of a simulated city (its
- * payers, payees, amounts and phones, victims' payments and mules' hops among them), each sent once under a new id and
- * dated now, so the server sees the mix it would see from a bank, not one account paying another forever.
+ * Load test of {@code POST /api/v1/decide}: sends transfers at fixed rates (open loop) to a running
+ * server and prints latency percentiles per rate. Latency is measured from when each request was
+ * due, not when it was sent, so a stalled server cannot hide its queueing (coordinated omission).
+ * The transfers are those of a simulated city (its payers, payees, amounts and phones, victims'
+ * payments and mules' hops among them), each sent once under a new id and dated now, so the server
+ * sees the mix it would see from a bank, not one account paying another forever.
  */
-@Command(name = "decide-load", mixinStandardHelpOptions = true,
-    description = "Measure the decision API: send a simulated city's transfers at each of --rates per second for --seconds "
-        + "to a running server (loopback only) and print p50/p99/p99.9/max latency and errors per rate.")
+@Command(
+    name = "decide-load",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure the decision API: send a simulated city's transfers at each of --rates per second for --seconds "
+            + "to a running server (loopback only) and print p50/p99/p99.9/max latency and errors per rate.")
 final class DecideLoad implements Callable<Integer> {
 
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "server base URL (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--url",
+      defaultValue = "http://127.0.0.1:8080",
+      description = "server base URL (default: ${DEFAULT-VALUE})")
   String url;
 
-  @Option(names = {"--rates", "--rate"}, split = ",", defaultValue = "1000,2000,5000",
+  @Option(
+      names = {"--rates", "--rate"},
+      split = ",",
+      defaultValue = "1000,2000,5000",
       description = "requests per second, one step per rate (default: ${DEFAULT-VALUE})")
   List<Integer> rates;
 
-  @Option(names = "--seconds", defaultValue = "20", description = "measured duration of each step (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seconds",
+      defaultValue = "20",
+      description = "measured duration of each step (default: ${DEFAULT-VALUE})")
   int seconds;
 
-  @Option(names = "--warmup", defaultValue = "5",
-      description = "seconds sent before each step at its rate and not measured (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmup",
+      defaultValue = "5",
+      description =
+          "seconds sent before each step at its rate and not measured (default: ${DEFAULT-VALUE})")
   int warmup;
 
-  @Option(names = "--key", defaultValue = "${env:FANZHA_API_KEY}",
-      description = "API key, sent as Authorization: Bearer (default: env FANZHA_API_KEY; none for a server with open intake)")
+  @Option(
+      names = "--key",
+      defaultValue = "${env:FANZHA_API_KEY}",
+      description =
+          "API key, sent as Authorization: Bearer (default: env FANZHA_API_KEY; none for a server with open intake)")
   @Nullable String key;
 
-  @Option(names = "--world-seed", defaultValue = "7", description = "seed of the simulated city (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--world-seed",
+      defaultValue = "7",
+      description = "seed of the simulated city (default: ${DEFAULT-VALUE})")
   long worldSeed;
 
-  @Option(names = "--people", defaultValue = "5000", description = "people in the simulated city (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--people",
+      defaultValue = "5000",
+      description = "people in the simulated city (default: ${DEFAULT-VALUE})")
   int people;
 
   /** What one step measured. */
-  record Step(int rate, double sentPerSecond, long ok, long errors, @Nullable Histogram latencyMicros) {}
+  record Step(
+      int rate, double sentPerSecond, long ok, long errors, @Nullable Histogram latencyMicros) {}
 
   @Override
   public Integer call() throws Exception {
     URI target = URI.create(url + "/api/v1/decide");
     String host = target.getHost();
     if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
-      System.err.println("decide-load only targets a server on this machine (localhost / 127.0.0.1)");
+      System.err.println(
+          "decide-load only targets a server on this machine (localhost / 127.0.0.1)");
       return 2;
     }
     List<TransferEvent> transfers = new ArrayList<>();
-    World.generate(SimConfig.of(worldSeed, people, 2)).forEachEvent(e -> {
-      if (e instanceof TransferEvent t) {
-        transfers.add(t);
-      }
-    });
+    World.generate(SimConfig.of(worldSeed, people, 2))
+        .forEachEvent(
+            e -> {
+              if (e instanceof TransferEvent t) {
+                transfers.add(t);
+              }
+            });
     if (transfers.isEmpty()) {
-      System.err.println("the simulated city of seed " + worldSeed + " made no transfers; give more --people");
+      System.err.println(
+          "the simulated city of seed " + worldSeed + " made no transfers; give more --people");
       return 2;
     }
-    System.out.printf(Locale.ROOT, "%,d transfers of a simulated city (seed %d, %,d people) sent under new ids, dated now%n",
-        transfers.size(), worldSeed, people);
-    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    System.out.printf(
+        Locale.ROOT,
+        "%,d transfers of a simulated city (seed %d, %,d people) sent under new ids, dated now%n",
+        transfers.size(),
+        worldSeed,
+        people);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .executor(Executors.newFixedThreadPool(4))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     String run = Long.toString(System.currentTimeMillis(), 36);
     AtomicLong next = new AtomicLong();
     long errors = 0;
@@ -93,19 +130,41 @@ final class DecideLoad implements Callable<Integer> {
       Step s = send(http, target, transfers, run, next, rate, seconds, new Recorder(3));
       errors += s.errors();
       Histogram h = s.latencyMicros();
-      System.out.printf(Locale.ROOT, "rate %,6d/s  sent %,8.0f/s  ok %,8d  errors %,6d", rate, s.sentPerSecond(), s.ok(), s.errors());
+      System.out.printf(
+          Locale.ROOT,
+          "rate %,6d/s  sent %,8.0f/s  ok %,8d  errors %,6d",
+          rate,
+          s.sentPerSecond(),
+          s.ok(),
+          s.errors());
       if (h != null && h.getTotalCount() > 0) {
-        System.out.printf(Locale.ROOT, "  latency ms p50 %7.2f  p99 %7.2f  p99.9 %7.2f  max %7.2f", h.getValueAtPercentile(50) / 1e3,
-            h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+        System.out.printf(
+            Locale.ROOT,
+            "  latency ms p50 %7.2f  p99 %7.2f  p99.9 %7.2f  max %7.2f",
+            h.getValueAtPercentile(50) / 1e3,
+            h.getValueAtPercentile(99) / 1e3,
+            h.getValueAtPercentile(99.9) / 1e3,
+            h.getMaxValue() / 1e3);
       }
       System.out.println();
     }
     return errors == 0 ? 0 : 1;
   }
 
-  /** Sends at {@code rate} for {@code secs}, recording each answer's latency from its due time when asked. */
-  private Step send(HttpClient http, URI target, List<TransferEvent> transfers, String run, AtomicLong next, int rate,
-      int secs, @Nullable Recorder latency) throws InterruptedException {
+  /**
+   * Sends at {@code rate} for {@code secs}, recording each answer's latency from its due time when
+   * asked.
+   */
+  private Step send(
+      HttpClient http,
+      URI target,
+      List<TransferEvent> transfers,
+      String run,
+      AtomicLong next,
+      int rate,
+      int secs,
+      @Nullable Recorder latency)
+      throws InterruptedException {
     EventCodec codec = new EventCodec();
     AtomicLong ok = new AtomicLong();
     AtomicLong errors = new AtomicLong();
@@ -121,33 +180,56 @@ final class DecideLoad implements Callable<Integer> {
       }
       long n = next.getAndIncrement();
       TransferEvent t = transfers.get((int) (n % transfers.size()));
-      TransferEvent now = new TransferEvent("load-" + run + "-" + n, System.currentTimeMillis() - 1_000, null, t.from(),
-          t.to(), t.amountFen(), t.currency(), t.channel(), t.fromPhone(), t.toName(), t.device(), t.ip(), t.region());
-      HttpRequest.Builder req = HttpRequest.newBuilder(target).header("Content-Type", "application/json")
-          .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(codec.write(now)));
+      TransferEvent now =
+          new TransferEvent(
+              "load-" + run + "-" + n,
+              System.currentTimeMillis() - 1_000,
+              null,
+              t.from(),
+              t.to(),
+              t.amountFen(),
+              t.currency(),
+              t.channel(),
+              t.fromPhone(),
+              t.toName(),
+              t.device(),
+              t.ip(),
+              t.region());
+      HttpRequest.Builder req =
+          HttpRequest.newBuilder(target)
+              .header("Content-Type", "application/json")
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofString(codec.write(now)));
       if (key != null && !key.isBlank()) {
         req.header("Authorization", "Bearer " + key);
       }
       inFlight.incrementAndGet();
-      CompletableFuture<HttpResponse<Void>> f = http.sendAsync(req.build(), HttpResponse.BodyHandlers.discarding());
-      f.whenComplete((r, ex) -> {
-        long tookMicros = (System.nanoTime() - due) / 1_000;
-        if (ex != null || r.statusCode() != 200) {
-          errors.incrementAndGet();
-        } else {
-          ok.incrementAndGet();
-          if (latency != null) {
-            latency.recordValue(tookMicros);
-          }
-        }
-        inFlight.decrementAndGet();
-      });
+      CompletableFuture<HttpResponse<Void>> f =
+          http.sendAsync(req.build(), HttpResponse.BodyHandlers.discarding());
+      f.whenComplete(
+          (r, ex) -> {
+            long tookMicros = (System.nanoTime() - due) / 1_000;
+            if (ex != null || r.statusCode() != 200) {
+              errors.incrementAndGet();
+            } else {
+              ok.incrementAndGet();
+              if (latency != null) {
+                latency.recordValue(tookMicros);
+              }
+            }
+            inFlight.decrementAndGet();
+          });
     }
     double sent = total * 1e9 / (System.nanoTime() - start);
     long sendEnd = System.nanoTime();
     while (inFlight.get() > 0 && System.nanoTime() - sendEnd < TimeUnit.SECONDS.toNanos(30)) {
       Thread.sleep(10);
     }
-    return new Step(rate, sent, ok.get(), errors.get(), latency == null ? null : latency.getIntervalHistogram());
+    return new Step(
+        rate,
+        sent,
+        ok.get(),
+        errors.get(),
+        latency == null ? null : latency.getIntervalHistogram());
   }
 }

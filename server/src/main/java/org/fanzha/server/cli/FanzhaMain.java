@@ -22,12 +22,28 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Fanzha (反诈) 0.1.0",
     description = "Fanzha (反诈): open anti-telecom-and-online-fraud platform.%n",
-    subcommands = {Serve.class, Demo.class, ReplayCmd.class, Simulate.class, Evaluate.class, TrainModel.class, Bench.class, DecideLoad.class, TraceCli.class,
-        Classify.class, RulesCommands.Rules.class, RulesCommands.BacktestCmd.class, AuditCommands.Audit.class,
-        AutoComplete.GenerateCompletion.class},
+    subcommands = {
+      Serve.class,
+      Demo.class,
+      ReplayCmd.class,
+      Simulate.class,
+      Evaluate.class,
+      TrainModel.class,
+      Bench.class,
+      DecideLoad.class,
+      TraceCli.class,
+      Classify.class,
+      RulesCommands.Rules.class,
+      RulesCommands.BacktestCmd.class,
+      AuditCommands.Audit.class,
+      AutoComplete.GenerateCompletion.class
+    },
     commandListHeading = "%nCommands:%n",
-    footer = {"", "Run 'fanzha COMMAND --help' for a command's options; 'fanzha bench-tools' lists the evaluations and "
-        + "benchmarks of the bench jar. Data contract: EVENTS.md."})
+    footer = {
+      "",
+      "Run 'fanzha COMMAND --help' for a command's options; 'fanzha bench-tools' lists the evaluations and "
+          + "benchmarks of the bench jar. Data contract: EVENTS.md."
+    })
 public final class FanzhaMain implements Runnable {
 
   /** Set by serve/demo once the server is up: the JVM must then outlive main. */
@@ -42,7 +58,8 @@ public final class FanzhaMain implements Runnable {
 
   /** Runs the command line; exits unless a server was started. */
   public static void main(String[] args) {
-    int code = new CommandLine(new FanzhaMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    int code =
+        new CommandLine(new FanzhaMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     if (!serverStarted || code != 0) {
       System.exit(code);
     }

@@ -19,12 +19,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The commands that work with rule files without a server: check, list the catalogue, show, back-test. */
+/**
+ * The commands that work with rule files without a server: check, list the catalogue, show,
+ * back-test.
+ */
 final class RulesCommands {
 
   private RulesCommands() {}
 
-  @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with rule files (API.md \"Rule file\").",
+  @Command(
+      name = "rules",
+      mixinStandardHelpOptions = true,
+      description = "Work with rule files (API.md \"Rule file\").",
       subcommands = {Check.class, Features.class, Show.class})
   static final class Rules implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -35,10 +41,14 @@ final class RulesCommands {
     }
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Check a rule file: exit 0 when it is valid, else 1 and one line per problem (FILE:LINE:COLUMN: message).")
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check a rule file: exit 0 when it is valid, else 1 and one line per problem (FILE:LINE:COLUMN: message).")
   static final class Check implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the rule file") Path file;
+    @Parameters(paramLabel = "FILE", description = "the rule file")
+    Path file;
 
     @Override
     public Integer call() {
@@ -48,7 +58,8 @@ final class RulesCommands {
         for (var k : org.fanzha.engine.rules.file.RuleSpec.Kind.values()) {
           rules += b.rules(k).rules().size();
         }
-        System.out.println(file + ": valid, " + rules + " enabled rules, " + b.params().size() + " params");
+        System.out.println(
+            file + ": valid, " + rules + " enabled rules, " + b.params().size() + " params");
         return 0;
       } catch (RuleFiles.InvalidRuleFile e) {
         System.out.println(e.getMessage());
@@ -57,26 +68,35 @@ final class RulesCommands {
     }
   }
 
-  @Command(name = "features", mixinStandardHelpOptions = true,
-      description = "The feature catalogue: every name a rule may read, by entity kind, with its type and meaning.")
+  @Command(
+      name = "features",
+      mixinStandardHelpOptions = true,
+      description =
+          "The feature catalogue: every name a rule may read, by entity kind, with its type and meaning.")
   static final class Features implements Callable<Integer> {
     @Override
     public Integer call() {
       for (Map.Entry<String, Collection<Field>> e : RuleBook.catalogue().entrySet()) {
         boolean event = e.getKey().equals("event");
-        System.out.println(event ? "event.<field> (the event being scored; a field it lacks is missing):"
-            : "features.<name> for rules that apply to " + e.getKey() + ":");
+        System.out.println(
+            event
+                ? "event.<field> (the event being scored; a field it lacks is missing):"
+                : "features.<name> for rules that apply to " + e.getKey() + ":");
         for (Field f : e.getValue()) {
           System.out.printf(Locale.ROOT, "  %-24s %-7s %s%n", f.name(), f.type(), f.meaning());
         }
         System.out.println();
       }
-      System.out.println("params.<group>.<name>: the numbers under params: in the rule file; ./fanzha rules show prints the shipped ones.");
+      System.out.println(
+          "params.<group>.<name>: the numbers under params: in the rule file; ./fanzha rules show prints the shipped ones.");
       return 0;
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the shipped rule file (a starting point for your own).")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Print the shipped rule file (a starting point for your own).")
   static final class Show implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -85,26 +105,44 @@ final class RulesCommands {
     }
   }
 
-  @Command(name = "backtest", mixinStandardHelpOptions = true,
-      description = "Score a recorded events file with a rule file beside the shipped rules; write DIR/backtest.json: hits and "
-          + "entities per rule, levels, roles (precision and recall with a truth file or label events), the difference.")
+  @Command(
+      name = "backtest",
+      mixinStandardHelpOptions = true,
+      description =
+          "Score a recorded events file with a rule file beside the shipped rules; write DIR/backtest.json: hits and "
+              + "entities per rule, levels, roles (precision and recall with a truth file or label events), the difference.")
   static final class BacktestCmd implements Callable<Integer> {
-    @Option(names = "--events", required = true, description = "NDJSON events file, in time order") Path events;
+    @Option(names = "--events", required = true, description = "NDJSON events file, in time order")
+    Path events;
 
-    @Option(names = "--rules", required = true, description = "the rule file to try") Path rules;
+    @Option(names = "--rules", required = true, description = "the rule file to try")
+    Path rules;
 
-    @Option(names = "--out", required = true, description = "output folder (created if missing)") Path out;
+    @Option(names = "--out", required = true, description = "output folder (created if missing)")
+    Path out;
 
-    @Option(names = "--truth", description = "label events (e.g. the simulator's .truth.ndjson) to measure precision and recall")
+    @Option(
+        names = "--truth",
+        description =
+            "label events (e.g. the simulator's .truth.ndjson) to measure precision and recall")
     @Nullable Path truth;
 
-    @Option(names = "--baseline", description = "compare with this rule file instead of the shipped rules") @Nullable Path baseline;
+    @Option(
+        names = "--baseline",
+        description = "compare with this rule file instead of the shipped rules")
+    @Nullable Path baseline;
 
-    @Option(names = "--max-hit-share", defaultValue = "0.25",
-        description = "flag a positive rule that fires on more than this share of events (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--max-hit-share",
+        defaultValue = "0.25",
+        description =
+            "flag a positive rule that fires on more than this share of events (default: ${DEFAULT-VALUE})")
     double maxHitShare;
 
-    @Option(names = "--no-text", description = "do not score SMS text with the shipped content model") boolean noText;
+    @Option(
+        names = "--no-text",
+        description = "do not score SMS text with the shipped content model")
+    boolean noText;
 
     @Override
     public Integer call() throws Exception {
@@ -125,10 +163,20 @@ final class RulesCommands {
         Backtest.write(r, o);
       }
       List<String> loud = Backtest.tooFrequent(r);
-      System.out.printf(Locale.ROOT, "%,d events; %d rules; raised to high %,d, dropped from high %,d; wrote %s%n", r.events(),
-          r.rules().size(), r.diff().raisedToHigh(), r.diff().droppedFromHigh(), file);
+      System.out.printf(
+          Locale.ROOT,
+          "%,d events; %d rules; raised to high %,d, dropped from high %,d; wrote %s%n",
+          r.events(),
+          r.rules().size(),
+          r.diff().raisedToHigh(),
+          r.diff().droppedFromHigh(),
+          file);
       if (!loud.isEmpty()) {
-        System.out.println("fires on more than " + maxHitShare * 100 + "% of events (check before publishing): " + String.join(", ", loud));
+        System.out.println(
+            "fires on more than "
+                + maxHitShare * 100
+                + "% of events (check before publishing): "
+                + String.join(", ", loud));
       }
       return 0;
     }

@@ -26,17 +26,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Makes clues of leads and follows them: one clue per receiving institution (a lead found again sends nothing again),
- * due times by severity, the receiver's acknowledgement and answer, and late clues moved one unit up at a time.
+ * Makes clues of leads and follows them: one clue per receiving institution (a lead found again
+ * sends nothing again), due times by severity, the receiver's acknowledgement and answer, and late
+ * clues moved one unit up at a time.
  */
 @Service
 public class ClueDesk implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClueDesk.class);
+
   /** What a receiver answers: what it did, or why it did nothing. */
-  public static final List<String> ANSWERS = List.of("closed", "account_frozen", "account_stopped", "number_shut",
-      "number_restricted", "content_removed", "case_opened", "not_found", "false_alarm", "no_action");
+  public static final List<String> ANSWERS =
+      List.of(
+          "closed",
+          "account_frozen",
+          "account_stopped",
+          "number_shut",
+          "number_restricted",
+          "content_removed",
+          "case_opened",
+          "not_found",
+          "false_alarm",
+          "no_action");
+
   private static final int MAX_SUMMARY = 1000;
   private static final int MAX_NOTE = 1000;
+
   /** County → city → province → ministry. */
   private static final int MAX_ESCALATION = 3;
 
@@ -44,11 +58,13 @@ public class ClueDesk implements AutoCloseable {
   private final Clock clock;
   private final ClueSettings settings;
   private final OrderedIds ids;
-  private final ScheduledExecutorService escalator = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fanzha-clue-escalation");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService escalator =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-clue-escalation");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** A clue that does not exist, or not for this caller (404). */
   public static final class UnknownClue extends RuntimeException {
@@ -69,8 +85,8 @@ public class ClueDesk implements AutoCloseable {
   }
 
   /**
-   * Whose clues a caller sees: a receiver's own ({@code institutionId}), or, for staff, those of regions within
-   * {@code regions} (none: everywhere).
+   * Whose clues a caller sees: a receiver's own ({@code institutionId}), or, for staff, those of
+   * regions within {@code regions} (none: everywhere).
    */
   public record Scope(@Nullable String institutionId, List<String> regions) {
     public Scope {
@@ -78,7 +94,9 @@ public class ClueDesk implements AutoCloseable {
     }
 
     boolean sees(Clue c) {
-      return institutionId != null ? institutionId.equals(c.institutionId()) : Jurisdictions.within(c.region(), regions);
+      return institutionId != null
+          ? institutionId.equals(c.institutionId())
+          : Jurisdictions.within(c.region(), regions);
     }
   }
 
@@ -91,7 +109,10 @@ public class ClueDesk implements AutoCloseable {
     escalator.scheduleWithFixedDelay(this::escalateQuietly, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** Sends a lead to every institution that receives it; returns the clues made (none for a lead sent before). */
+  /**
+   * Sends a lead to every institution that receives it; returns the clues made (none for a lead
+   * sent before).
+   */
   public List<Clue> raise(Lead lead) {
     return raise(lead, db.institutions().list());
   }
@@ -100,13 +121,28 @@ public class ClueDesk implements AutoCloseable {
   List<Clue> raise(Lead lead, List<Institution> institutions) {
     long now = clock.millis();
     List<Clue> made = new ArrayList<>();
-    for (Institution i : ClueRouter.receivers(institutions, lead.target(), lead.value(), lead.severity(),
-        lead.region())) {
-      Clue c = Clue.fresh(ids.next(), i.id(), lead.key(), lead.source(), lead.sourceRef(), lead.target().wireName(),
-          lead.value(), lead.fraudType().wireName(), lead.severity(), lead.region(), Units.forRegion(lead.region()),
-          Columns.clip(lead.summary(), MAX_SUMMARY), Columns.evidence(lead.evidence()), now,
-          now + settings.ackWithin(lead.severity()).toMillis(), now + settings.answerWithin(lead.severity()).toMillis(),
-          i.webhookUrl() != null ? now : null);
+    for (Institution i :
+        ClueRouter.receivers(
+            institutions, lead.target(), lead.value(), lead.severity(), lead.region())) {
+      Clue c =
+          Clue.fresh(
+              ids.next(),
+              i.id(),
+              lead.key(),
+              lead.source(),
+              lead.sourceRef(),
+              lead.target().wireName(),
+              lead.value(),
+              lead.fraudType().wireName(),
+              lead.severity(),
+              lead.region(),
+              Units.forRegion(lead.region()),
+              Columns.clip(lead.summary(), MAX_SUMMARY),
+              Columns.evidence(lead.evidence()),
+              now,
+              now + settings.ackWithin(lead.severity()).toMillis(),
+              now + settings.answerWithin(lead.severity()).toMillis(),
+              i.webhookUrl() != null ? now : null);
       if (db.clues().insert(c)) {
         made.add(c);
       }
@@ -135,7 +171,9 @@ public class ClueDesk implements AutoCloseable {
     return db.clues().list(institutionId, openOnly, scope.regions(), limit);
   }
 
-  /** Records that the receiver has taken the clue; once is enough (again changes nothing). Audited. */
+  /**
+   * Records that the receiver has taken the clue; once is enough (again changes nothing). Audited.
+   */
   public Clue acknowledge(String id, Scope scope, Caller by) {
     find(id, scope);
     if (db.clues().acknowledge(id, by.name(), clock.millis())) {
@@ -145,14 +183,16 @@ public class ClueDesk implements AutoCloseable {
   }
 
   /**
-   * Records what the receiver did, closing the clue; the same answer again changes nothing. Audited.
+   * Records what the receiver did, closing the clue; the same answer again changes nothing.
+   * Audited.
    *
    * @throws BadRequestException for an unknown result or a note too long
    * @throws AlreadyAnswered when it was answered otherwise before
    */
   public Clue answer(String id, String result, @Nullable String note, Scope scope, Caller by) {
     if (!ANSWERS.contains(result)) {
-      throw new BadRequestException("result: must be one of " + String.join(", ", ANSWERS) + ", not " + result);
+      throw new BadRequestException(
+          "result: must be one of " + String.join(", ", ANSWERS) + ", not " + result);
     }
     if (note != null && note.length() > MAX_NOTE) {
       throw new BadRequestException("note: at most " + MAX_NOTE + " characters");
@@ -169,14 +209,18 @@ public class ClueDesk implements AutoCloseable {
     return find(id, scope);
   }
 
-  /** Moves every late clue one unit up (at most once per {@code escalate-again-after}); returns how many moved. */
+  /**
+   * Moves every late clue one unit up (at most once per {@code escalate-again-after}); returns how
+   * many moved.
+   */
   public int escalateLate() {
     return escalateLate(clock.millis());
   }
 
   int escalateLate(long now) {
     int moved = 0;
-    for (Clue c : db.clues().late(now, MAX_ESCALATION, now - settings.escalateAgainAfter().toMillis(), 500)) {
+    for (Clue c :
+        db.clues().late(now, MAX_ESCALATION, now - settings.escalateAgainAfter().toMillis(), 500)) {
       Optional<String> up = Units.up(c.unit());
       if (up.isPresent() && db.clues().escalate(c.id(), c.escalation(), up.get(), now)) {
         db.audit().recordChange("system", "SYSTEM", "clue.escalate:" + up.get(), "clue", c.id());
@@ -202,7 +246,10 @@ public class ClueDesk implements AutoCloseable {
     Map<String, ClueRepository.Stats> byId = db.clues().stats(clock.millis());
     Map<Institution, ClueRepository.Stats> out = new LinkedHashMap<>();
     for (Institution i : db.institutions().list()) {
-      out.put(i, byId.getOrDefault(i.id(), new ClueRepository.Stats(i.id(), 0, 0, 0, 0, 0, null, Map.of())));
+      out.put(
+          i,
+          byId.getOrDefault(
+              i.id(), new ClueRepository.Stats(i.id(), 0, 0, 0, 0, 0, null, Map.of())));
     }
     return out;
   }

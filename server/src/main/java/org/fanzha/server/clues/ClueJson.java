@@ -8,7 +8,10 @@ import org.fanzha.store.Institution;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A clue as the API answers it and as a push carries it (snake_case, times as EVENTS.md writes them). */
+/**
+ * A clue as the API answers it and as a push carries it (snake_case, times as EVENTS.md writes
+ * them).
+ */
 final class ClueJson {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,11 +32,19 @@ final class ClueJson {
     m.put("created_at", Timestamps.format(c.createdAtMs()));
     m.put("ack_due", Timestamps.format(c.ackDueMs()));
     m.put("feedback_due", Timestamps.format(c.feedbackDueMs()));
-    m.put("links", Map.of("ack", "/api/v1/clues/" + c.id() + "/ack", "feedback", "/api/v1/clues/" + c.id() + "/feedback"));
+    m.put(
+        "links",
+        Map.of(
+            "ack",
+            "/api/v1/clues/" + c.id() + "/ack",
+            "feedback",
+            "/api/v1/clues/" + c.id() + "/feedback"));
     return m;
   }
 
-  /** The body of a push: the lead and when it was sent (a receiver refuses an old push replayed). */
+  /**
+   * The body of a push: the lead and when it was sent (a receiver refuses an old push replayed).
+   */
   static byte[] push(Clue c, long sentAtMs) {
     Map<String, Object> m = lead(c);
     m.put("sent_at", Timestamps.format(sentAtMs));

@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Pushes clues to their receivers' webhooks: a signed POST ({@link WebhookSignature}) with the clue's id as
- * {@code Idempotency-Key}, so a receiver that got a push twice (its answer was lost) can tell. A 2xx answer delivers
- * the clue; anything else, or no answer in time, is tried again after a wait that doubles each time, up to a
- * ceiling, until a push gets through or the receiver acknowledges the clue on its own (it pulled it). Redirects are
- * not followed: a push goes only where an administrator pointed it.
+ * Pushes clues to their receivers' webhooks: a signed POST ({@link WebhookSignature}) with the
+ * clue's id as {@code Idempotency-Key}, so a receiver that got a push twice (its answer was lost)
+ * can tell. A 2xx answer delivers the clue; anything else, or no answer in time, is tried again
+ * after a wait that doubles each time, up to a ceiling, until a push gets through or the receiver
+ * acknowledges the clue on its own (it pulled it). Redirects are not followed: a push goes only
+ * where an administrator pointed it.
  */
 @Component
 class CluePusher implements AutoCloseable {
@@ -41,30 +42,39 @@ class CluePusher implements AutoCloseable {
   private final ClueSettings settings;
   private final HttpClient http;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fanzha-clue-push");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-clue-push");
+            t.setDaemon(true);
+            return t;
+          });
 
   CluePusher(Database db, Clock clock, ClueSettings settings) {
     this.db = db;
     this.clock = clock;
     this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(settings.pushTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.pushTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     long every = settings.pushEvery().toMillis();
     timer.scheduleWithFixedDelay(this::pushQuietly, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** Pushes every clue due now, in parallel; returns how many were delivered, once every answer is in or late. */
+  /**
+   * Pushes every clue due now, in parallel; returns how many were delivered, once every answer is
+   * in or late.
+   */
   int pushDue() {
     long now = clock.millis();
     Map<String, Optional<Institution>> receivers = new HashMap<>();
     List<CompletableFuture<Boolean>> pushes = new ArrayList<>();
     for (Clue c : db.clues().duePushes(now, BATCH)) {
       if (inFlight.add(c.id())) {
-        Optional<Institution> to = receivers.computeIfAbsent(c.institutionId(), db.institutions()::find);
+        Optional<Institution> to =
+            receivers.computeIfAbsent(c.institutionId(), db.institutions()::find);
         pushes.add(push(c, to, now).whenComplete((ok, e) -> inFlight.remove(c.id())));
       }
     }
@@ -90,26 +100,35 @@ class CluePusher implements AutoCloseable {
     byte[] body = ClueJson.push(c, now);
     HttpRequest request;
     try {
-      request = HttpRequest.newBuilder(URI.create(to.get().webhookUrl())).timeout(settings.pushTimeout())
-          .header("Content-Type", "application/json")
-          .header(WebhookSignature.HEADER, WebhookSignature.sign(to.get().secret(), body))
-          .header("Idempotency-Key", c.id())
-          .header("X-Fanzha-Attempt", Integer.toString(c.attempts() + 1))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+      request =
+          HttpRequest.newBuilder(URI.create(to.get().webhookUrl()))
+              .timeout(settings.pushTimeout())
+              .header("Content-Type", "application/json")
+              .header(WebhookSignature.HEADER, WebhookSignature.sign(to.get().secret(), body))
+              .header("Idempotency-Key", c.id())
+              .header("X-Fanzha-Attempt", Integer.toString(c.attempts() + 1))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
     } catch (IllegalArgumentException e) {
       failed(c, now, "bad webhook URL: " + e.getMessage());
       return CompletableFuture.completedFuture(false);
     }
-    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-      long at = clock.millis();
-      if (error == null && response.statusCode() / 100 == 2) {
-        db.clues().delivered(c.id(), at);
-        return true;
-      }
-      failed(c, at, error != null ? error.getClass().getSimpleName() + ": " + error.getMessage()
-          : "HTTP " + response.statusCode());
-      return false;
-    });
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .handle(
+            (response, error) -> {
+              long at = clock.millis();
+              if (error == null && response.statusCode() / 100 == 2) {
+                db.clues().delivered(c.id(), at);
+                return true;
+              }
+              failed(
+                  c,
+                  at,
+                  error != null
+                      ? error.getClass().getSimpleName() + ": " + error.getMessage()
+                      : "HTTP " + response.statusCode());
+              return false;
+            });
   }
 
   private void failed(Clue c, long now, String why) {

@@ -9,10 +9,10 @@ import org.fanzha.store.Institution;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who receives a lead: every institution that can act on its target (a bank on an account, an operator on a phone
- * number, a platform on a domain, URL or app; a police unit on anything), serves it (its prefixes: card BINs, number
- * segments, domains; none for all), answers for its region (none for everywhere; a lead of unknown region reaches only
- * those) and takes its severity.
+ * Who receives a lead: every institution that can act on its target (a bank on an account, an
+ * operator on a phone number, a platform on a domain, URL or app; a police unit on anything),
+ * serves it (its prefixes: card BINs, number segments, domains; none for all), answers for its
+ * region (none for everywhere; a lead of unknown region reaches only those) and takes its severity.
  */
 final class ClueRouter {
   static final String HIGH = "high";
@@ -29,13 +29,20 @@ final class ClueRouter {
   private ClueRouter() {}
 
   /** Returns the institutions of {@code all} that receive a lead, in the order given. */
-  static List<Institution> receivers(List<Institution> all, ListKind target, String value, String severity,
+  static List<Institution> receivers(
+      List<Institution> all,
+      ListKind target,
+      String value,
+      String severity,
       @Nullable String region) {
     return all.stream().filter(i -> receives(i, target, value, severity, region)).toList();
   }
 
-  static boolean receives(Institution i, ListKind target, String value, String severity, @Nullable String region) {
-    return actsOn(i.kind(), target) && serves(i.prefixes(), target, value) && Jurisdictions.within(region, i.regions())
+  static boolean receives(
+      Institution i, ListKind target, String value, String severity, @Nullable String region) {
+    return actsOn(i.kind(), target)
+        && serves(i.prefixes(), target, value)
+        && Jurisdictions.within(region, i.regions())
         && SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(i.minSeverity());
   }
 
@@ -45,32 +52,37 @@ final class ClueRouter {
       case POLICE -> true;
       case BANK -> target == ListKind.ACCOUNT;
       case OPERATOR -> target == ListKind.PHONE;
-      case PLATFORM -> target == ListKind.DOMAIN || target == ListKind.URL || target == ListKind.APP;
+      case PLATFORM ->
+          target == ListKind.DOMAIN || target == ListKind.URL || target == ListKind.APP;
       default -> false;
     };
   }
 
-  /** Whether a value (normalised as events carry it) is one the prefixes name; no prefixes name every value. */
+  /**
+   * Whether a value (normalised as events carry it) is one the prefixes name; no prefixes name
+   * every value.
+   */
   static boolean serves(List<String> prefixes, ListKind target, String value) {
     if (prefixes.isEmpty()) {
       return true;
     }
-    String v = switch (target) {
-      case PHONE -> value.startsWith("+86") ? value.substring(3) : value;
-      case URL -> host(value);
-      default -> value;
-    };
+    String v =
+        switch (target) {
+          case PHONE -> value.startsWith("+86") ? value.substring(3) : value;
+          case URL -> host(value);
+          default -> value;
+        };
     for (String p : prefixes) {
-      boolean match = target == ListKind.DOMAIN || target == ListKind.URL
-          ? v.equals(p) || v.endsWith("." + p)
-          : v.startsWith(p);
+      boolean match =
+          target == ListKind.DOMAIN || target == ListKind.URL
+              ? v.equals(p) || v.endsWith("." + p)
+              : v.startsWith(p);
       if (match) {
         return true;
       }
     }
     return false;
   }
-
 
   private static String host(String url) {
     try {

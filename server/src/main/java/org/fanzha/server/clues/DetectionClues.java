@@ -24,32 +24,47 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the engine's strongest suspicions into clues on a schedule: a number, account or holder held at
- * {@code detection-min-score} or more as a fraud number, mule or card dealer goes to whoever can act on it (the
- * operator shuts the number, the bank stops the account, the police take the dealer). Each entity is sent once; its
- * region (a person's, an account's) is looked up only for leads not sent before.
+ * Turns the engine's strongest suspicions into clues on a schedule: a number, account or holder
+ * held at {@code detection-min-score} or more as a fraud number, mule or card dealer goes to
+ * whoever can act on it (the operator shuts the number, the bank stops the account, the police take
+ * the dealer). Each entity is sent once; its region (a person's, an account's) is looked up only
+ * for leads not sent before.
  */
 @Component
 class DetectionClues implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DetectionClues.class);
+
   /** The riskiest entities looked at per scan. */
   private static final int LOOK_AT = 2000;
-  private static final List<Role> ACTIONABLE = List.of(Role.FRAUD_NUMBER, Role.MULE, Role.CARD_DEALER);
+
+  private static final List<Role> ACTIONABLE =
+      List.of(Role.FRAUD_NUMBER, Role.MULE, Role.CARD_DEALER);
 
   private final ClueDesk desk;
   private final ObjectProvider<Runner> runner;
   private final Database db;
   private final ClueSettings settings;
   private final EntityRegions regions;
-  /** Leads already looked up: each scan reads the riskiest again, and needs not ask the table about them again. */
-  private final Cache<String, Boolean> sent = Caffeine.newBuilder().maximumSize(1_000_000).build();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fanzha-clue-detections");
-    t.setDaemon(true);
-    return t;
-  });
 
-  DetectionClues(ClueDesk desk, ObjectProvider<Runner> runner, Database db, ClueSettings settings,
+  /**
+   * Leads already looked up: each scan reads the riskiest again, and needs not ask the table about
+   * them again.
+   */
+  private final Cache<String, Boolean> sent = Caffeine.newBuilder().maximumSize(1_000_000).build();
+
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-clue-detections");
+            t.setDaemon(true);
+            return t;
+          });
+
+  DetectionClues(
+      ClueDesk desk,
+      ObjectProvider<Runner> runner,
+      Database db,
+      ClueSettings settings,
       EntityRegions regions) {
     this.desk = desk;
     this.runner = runner;
@@ -97,16 +112,42 @@ class DetectionClues implements AutoCloseable {
       codes.add(reason.code());
       texts.add(reason.textEn());
     }
-    String summary = "suspected " + role.wireName() + " (score " + e.score() + ")"
-        + (texts.isEmpty() ? "" : ": " + String.join("; ", texts));
-    return new Lead("detection:" + kind.wireName() + ":" + e.entity(), "detection", role.wireName(), kind, e.entity(),
-        FraudType.OTHER, e.level() == Level.CRITICAL ? ClueRouter.HIGH : ClueRouter.MEDIUM, null, summary, codes);
+    String summary =
+        "suspected "
+            + role.wireName()
+            + " (score "
+            + e.score()
+            + ")"
+            + (texts.isEmpty() ? "" : ": " + String.join("; ", texts));
+    return new Lead(
+        "detection:" + kind.wireName() + ":" + e.entity(),
+        "detection",
+        role.wireName(),
+        kind,
+        e.entity(),
+        FraudType.OTHER,
+        e.level() == Level.CRITICAL ? ClueRouter.HIGH : ClueRouter.MEDIUM,
+        null,
+        summary,
+        codes);
   }
 
   private Lead withRegion(Lead l) {
-    String region = l.target().entityKind() == null ? null : regions.of(l.target().entityKind(), l.value());
-    return region == null ? l : new Lead(l.key(), l.source(), l.sourceRef(), l.target(), l.value(), l.fraudType(),
-        l.severity(), region, l.summary(), l.evidence());
+    String region =
+        l.target().entityKind() == null ? null : regions.of(l.target().entityKind(), l.value());
+    return region == null
+        ? l
+        : new Lead(
+            l.key(),
+            l.source(),
+            l.sourceRef(),
+            l.target(),
+            l.value(),
+            l.fraudType(),
+            l.severity(),
+            region,
+            l.summary(),
+            l.evidence());
   }
 
   private void scanQuietly() {

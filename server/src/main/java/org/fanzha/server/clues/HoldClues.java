@@ -14,8 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A stop or freeze asked of a bank is a high-severity clue to that bank (and the police of the account's region):
- * the push tells the bank at once where the hold workflow waits for it to confirm or reject.
+ * A stop or freeze asked of a bank is a high-severity clue to that bank (and the police of the
+ * account's region): the push tells the bank at once where the hold workflow waits for it to
+ * confirm or reject.
  */
 @Component
 class HoldClues {
@@ -33,12 +34,29 @@ class HoldClues {
   void requested(HoldRequested e) {
     HoldOrder o = e.order();
     try {
-      desk.raise(new Lead("hold:" + o.id(), "hold", o.id(), ListKind.ACCOUNT, o.account(), FraudType.OTHER,
-          ClueRouter.HIGH, regions.of(EntityKind.ACCOUNT, o.account()), o.kind().wireName()
-              + " of " + BigDecimal.valueOf(o.amountFen(), 2).toPlainString() + " yuan requested (case " + o.caseRef()
-              + "); confirm or reject at /api/v1/holds/" + o.id(), List.of(o.caseRef())));
+      desk.raise(
+          new Lead(
+              "hold:" + o.id(),
+              "hold",
+              o.id(),
+              ListKind.ACCOUNT,
+              o.account(),
+              FraudType.OTHER,
+              ClueRouter.HIGH,
+              regions.of(EntityKind.ACCOUNT, o.account()),
+              o.kind().wireName()
+                  + " of "
+                  + BigDecimal.valueOf(o.amountFen(), 2).toPlainString()
+                  + " yuan requested (case "
+                  + o.caseRef()
+                  + "); confirm or reject at /api/v1/holds/"
+                  + o.id(),
+              List.of(o.caseRef())));
     } catch (RuntimeException ex) {
-      log.error("Clue of hold {} not sent; the hold stands", o.id(), ex); // the bank still sees it in /api/v1/holds
+      log.error(
+          "Clue of hold {} not sent; the hold stands",
+          o.id(),
+          ex); // the bank still sees it in /api/v1/holds
     }
   }
 }

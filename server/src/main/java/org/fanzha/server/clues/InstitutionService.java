@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Registers clue receivers (ADMIN, audited). Each gets an API key of its own, bound to it, to pull, acknowledge and
- * answer its clues with; the role of the key follows the kind (BANK, OPERATOR, PLATFORM, POLICE).
+ * Registers clue receivers (ADMIN, audited). Each gets an API key of its own, bound to it, to pull,
+ * acknowledge and answer its clues with; the role of the key follows the kind (BANK, OPERATOR,
+ * PLATFORM, POLICE).
  */
 @Service
 public class InstitutionService {
@@ -41,8 +42,14 @@ public class InstitutionService {
   }
 
   /** What an administrator asks for. */
-  public record NewInstitution(String name, String kind, List<String> regions, List<String> prefixes,
-      @Nullable String minSeverity, @Nullable String webhookUrl, @Nullable String secret) {}
+  public record NewInstitution(
+      String name,
+      String kind,
+      List<String> regions,
+      List<String> prefixes,
+      @Nullable String minSeverity,
+      @Nullable String webhookUrl,
+      @Nullable String secret) {}
 
   /** A registered institution and its key, shown this once. */
   public record Registered(Institution institution, ApiKeyService.Issued key) {}
@@ -54,38 +61,62 @@ public class InstitutionService {
    */
   public Registered register(NewInstitution n, Caller by) {
     if (!NAME.matcher(n.name()).matches()) {
-      throw new BadRequestException("name: 1–100 letters, digits, spaces and . _ ( ) · -, starting with a letter or digit");
+      throw new BadRequestException(
+          "name: 1–100 letters, digits, spaces and . _ ( ) · -, starting with a letter or digit");
     }
     if (!ClueRouter.KINDS.contains(n.kind())) {
-      throw new BadRequestException("kind: one of " + String.join(", ", ClueRouter.KINDS) + ", not " + n.kind());
+      throw new BadRequestException(
+          "kind: one of " + String.join(", ", ClueRouter.KINDS) + ", not " + n.kind());
     }
     List<String> regions = Grants.regions(n.regions());
     List<String> prefixes = n.prefixes().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
     for (String p : prefixes) {
       if (!PREFIX.matcher(p).matches()) {
-        throw new BadRequestException("prefixes: '" + p + "' is not a card BIN, number segment or domain");
+        throw new BadRequestException(
+            "prefixes: '" + p + "' is not a card BIN, number segment or domain");
       }
     }
     String severity = n.minSeverity() == null ? ClueRouter.LOW : n.minSeverity();
     if (!ClueRouter.SEVERITIES.contains(severity)) {
-      throw new BadRequestException("min_severity: one of " + String.join(", ", ClueRouter.SEVERITIES));
+      throw new BadRequestException(
+          "min_severity: one of " + String.join(", ", ClueRouter.SEVERITIES));
     }
     if (n.webhookUrl() != null) {
       checkWebhook(n.webhookUrl());
-      if (n.secret() == null || n.secret().length() < MIN_SECRET || n.secret().length() > MAX_SECRET) {
-        throw new BadRequestException("secret: " + MIN_SECRET + "–" + MAX_SECRET
-            + " characters, required with webhook_url (the pushes are signed with it)");
+      if (n.secret() == null
+          || n.secret().length() < MIN_SECRET
+          || n.secret().length() > MAX_SECRET) {
+        throw new BadRequestException(
+            "secret: "
+                + MIN_SECRET
+                + "–"
+                + MAX_SECRET
+                + " characters, required with webhook_url (the pushes are signed with it)");
       }
     } else if (n.secret() != null) {
-      throw new BadRequestException("secret: given without webhook_url; a receiver that pulls needs none");
+      throw new BadRequestException(
+          "secret: given without webhook_url; a receiver that pulls needs none");
     }
     byte[] b = new byte[6];
     random.nextBytes(b);
-    Institution i = new Institution("I" + HexFormat.of().formatHex(b), n.name(), n.kind(), regions, prefixes, severity,
-        n.webhookUrl(), n.secret(), clock.millis(), by.name());
+    Institution i =
+        new Institution(
+            "I" + HexFormat.of().formatHex(b),
+            n.name(),
+            n.kind(),
+            regions,
+            prefixes,
+            severity,
+            n.webhookUrl(),
+            n.secret(),
+            clock.millis(),
+            by.name());
     db.institutions().insert(i);
-    db.audit().recordChange(by.name(), by.rolesText(), "institution.create:" + i.kind(), "institution", i.id());
-    ApiKeyService.Issued key = keys.forInstitution(by, i.id(), "clues " + i.id(), role(i.kind()), regions);
+    db.audit()
+        .recordChange(
+            by.name(), by.rolesText(), "institution.create:" + i.kind(), "institution", i.id());
+    ApiKeyService.Issued key =
+        keys.forInstitution(by, i.id(), "clues " + i.id(), role(i.kind()), regions);
     return new Registered(i, key);
   }
 
@@ -96,10 +127,14 @@ public class InstitutionService {
     } catch (URISyntaxException e) {
       throw new BadRequestException("webhook_url: not a URL (" + e.getReason() + ")");
     }
-    if (url.length() > 500 || !("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null
-        || u.getUserInfo() != null || u.getFragment() != null) {
-      throw new BadRequestException("webhook_url: an absolute http or https URL with a host, no user or fragment, "
-          + "at most 500 characters");
+    if (url.length() > 500
+        || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()))
+        || u.getHost() == null
+        || u.getUserInfo() != null
+        || u.getFragment() != null) {
+      throw new BadRequestException(
+          "webhook_url: an absolute http or https URL with a host, no user or fragment, "
+              + "at most 500 characters");
     }
   }
 

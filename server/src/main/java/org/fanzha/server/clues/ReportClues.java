@@ -21,23 +21,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What institutions and staff report (举报, 报案) goes to those who can act on it: each reported number, account, URL
- * or app once (however many report it), low severity until someone lost money. Anonymous reports from the public
- * portal do not: anyone could flood receivers with them; they reach receivers when the engine, weighing how many
- * people reported a target, holds it as a fraud number or mule (a detection clue). Reports arrive on the engine's
- * thread; the clues are made on a thread of their own.
+ * What institutions and staff report (举报, 报案) goes to those who can act on it: each reported
+ * number, account, URL or app once (however many report it), low severity until someone lost money.
+ * Anonymous reports from the public portal do not: anyone could flood receivers with them; they
+ * reach receivers when the engine, weighing how many people reported a target, holds it as a fraud
+ * number or mule (a detection clue). Reports arrive on the engine's thread; the clues are made on a
+ * thread of their own.
  */
 @Component
 class ReportClues implements JournalListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReportClues.class);
 
   private final ClueDesk desk;
-  private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-      new ArrayBlockingQueue<>(10_000), r -> {
-        Thread t = new Thread(r, "fanzha-clue-reports");
-        t.setDaemon(true);
-        return t;
-      }, (r, pool) -> log.error("Report clue queue full: a report's clues are not sent"));
+  private final ThreadPoolExecutor worker =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(10_000),
+          r -> {
+            Thread t = new Thread(r, "fanzha-clue-reports");
+            t.setDaemon(true);
+            return t;
+          },
+          (r, pool) -> log.error("Report clue queue full: a report's clues are not sent"));
 
   ReportClues(ClueDesk desk) {
     this.desk = desk;
@@ -61,10 +69,20 @@ class ReportClues implements JournalListener, AutoCloseable {
       if (kind == null) {
         continue;
       }
-      Lead lead = new Lead("report:" + kind.wireName() + ":" + t.value(), "report", r.id(), kind, t.value(),
-          r.fraudType() == null ? FraudType.OTHER : r.fraudType(), r.lossFen() > 0 ? ClueRouter.MEDIUM : ClueRouter.LOW,
-          r.region(), "reported" + (r.lossFen() > 0 ? " with a loss of " + r.lossFen() / 100 + " yuan" : "")
-              + (r.text() == null ? "" : ": " + Columns.clip(r.text(), 300)), List.of(r.id()));
+      Lead lead =
+          new Lead(
+              "report:" + kind.wireName() + ":" + t.value(),
+              "report",
+              r.id(),
+              kind,
+              t.value(),
+              r.fraudType() == null ? FraudType.OTHER : r.fraudType(),
+              r.lossFen() > 0 ? ClueRouter.MEDIUM : ClueRouter.LOW,
+              r.region(),
+              "reported"
+                  + (r.lossFen() > 0 ? " with a loss of " + r.lossFen() / 100 + " yuan" : "")
+                  + (r.text() == null ? "" : ": " + Columns.clip(r.text(), 300)),
+              List.of(r.id()));
       try {
         if (!desk.known(lead.key())) {
           desk.raise(lead);

@@ -9,9 +9,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature of a pushed clue (API.md): header {@code X-Fanzha-Signature: sha256=<hex>}, the HMAC-SHA256 of the
- * exact body bytes under the receiver's secret. A receiver recomputes it over the bytes it got and compares in
- * constant time; the body's {@code sent_at} lets it refuse an old push replayed.
+ * The signature of a pushed clue (API.md): header {@code X-Fanzha-Signature: sha256=<hex>}, the
+ * HMAC-SHA256 of the exact body bytes under the receiver's secret. A receiver recomputes it over
+ * the bytes it got and compares in constant time; the body's {@code sent_at} lets it refuse an old
+ * push replayed.
  */
 public final class WebhookSignature {
   public static final String HEADER = "X-Fanzha-Signature";
@@ -30,9 +31,13 @@ public final class WebhookSignature {
     }
   }
 
-  /** Returns whether {@code header} is the signature of {@code body} under {@code secret}; constant time. */
+  /**
+   * Returns whether {@code header} is the signature of {@code body} under {@code secret}; constant
+   * time.
+   */
   public static boolean verify(String secret, byte[] body, String header) {
-    return MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(
+        sign(secret, body).getBytes(StandardCharsets.US_ASCII),
         header.getBytes(StandardCharsets.US_ASCII));
   }
 }

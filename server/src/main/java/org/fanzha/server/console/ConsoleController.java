@@ -50,8 +50,13 @@ class ConsoleController {
   private final FundsService funds;
   private final EntityRegions regions;
 
-  ConsoleController(Runner runner, Database db, ConsoleMetrics metrics, ObjectProvider<DemoStatus> demo,
-      FundsService funds, EntityRegions regions) {
+  ConsoleController(
+      Runner runner,
+      Database db,
+      ConsoleMetrics metrics,
+      ObjectProvider<DemoStatus> demo,
+      FundsService funds,
+      EntityRegions regions) {
     this.funds = funds;
     this.regions = regions;
     this.runner = runner;
@@ -64,10 +69,21 @@ class ConsoleController {
   record ReasonView(String code, String text, String alt) {}
 
   /** One row of the riskiest-entities table. */
-  record RiskRow(String kind, String entity, int score, String level, List<String> roles, List<ReasonView> reasons) {}
+  record RiskRow(
+      String kind,
+      String entity,
+      int score,
+      String level,
+      List<String> roles,
+      List<ReasonView> reasons) {}
 
   /** One row of the latest-warnings table. */
-  record WarningRow(String time, String victim, String severity, String fraudType, int evidence,
+  record WarningRow(
+      String time,
+      String victim,
+      String severity,
+      String fraudType,
+      int evidence,
       @Nullable String transfer) {}
 
   @GetMapping("/")
@@ -81,10 +97,16 @@ class ConsoleController {
   @GetMapping("/console/riskiest")
   String riskiest(Model model, Locale locale, @Nullable Authentication auth) {
     List<String> scope = Jurisdictions.of(db, auth);
-    // a user limited to regions: another region's entities are not shown (more are read to fill the table)
-    List<EntityRisk> top = runner.riskiest(scope.isEmpty() ? TOP : TOP * 20).stream()
-        .filter(r -> regions.visibility(r.entityKind(), r.entity(), scope) != EntityRegions.Visibility.NONE)
-        .limit(TOP).toList();
+    // a user limited to regions: another region's entities are not shown (more are read to fill the
+    // table)
+    List<EntityRisk> top =
+        runner.riskiest(scope.isEmpty() ? TOP : TOP * 20).stream()
+            .filter(
+                r ->
+                    regions.visibility(r.entityKind(), r.entity(), scope)
+                        != EntityRegions.Visibility.NONE)
+            .limit(TOP)
+            .toList();
     List<RiskRow> rows = new ArrayList<>(top.size());
     boolean zh = isChinese(locale);
     for (EntityRisk r : top) {
@@ -92,10 +114,16 @@ class ConsoleController {
       List<ReasonView> reasons = new ArrayList<>();
       // The strongest three reasons keep the table readable; the entity look-up has them all.
       for (Reason reason : r.reasons().subList(0, Math.min(3, r.reasons().size()))) {
-        reasons.add(new ReasonView(reason.code(), zh ? reason.textZh() : reason.textEn(), zh ? reason.textEn() : reason.textZh()));
+        reasons.add(
+            new ReasonView(
+                reason.code(),
+                zh ? reason.textZh() : reason.textEn(),
+                zh ? reason.textEn() : reason.textZh()));
       }
       String masked = Masks.entity(r.entityKind(), r.entity());
-      rows.add(new RiskRow(r.entityKind().wireName(), masked, r.score(), r.level().wireName(), roles, reasons));
+      rows.add(
+          new RiskRow(
+              r.entityKind().wireName(), masked, r.score(), r.level().wireName(), roles, reasons));
     }
     model.addAttribute("rows", rows);
     return "console/fragments :: riskiest";
@@ -110,15 +138,27 @@ class ConsoleController {
       if (rows.size() == TOP) {
         break;
       }
-      if (!scope.isEmpty() && (w.victimPhone() == null
-          || regions.visibility(EntityKind.PHONE, w.victimPhone(), scope) == EntityRegions.Visibility.NONE)) {
+      if (!scope.isEmpty()
+          && (w.victimPhone() == null
+              || regions.visibility(EntityKind.PHONE, w.victimPhone(), scope)
+                  == EntityRegions.Visibility.NONE)) {
         continue; // another region's person
       }
-      String victim = w.victimPhone() != null ? Masking.phone(w.victimPhone())
-          : w.victimAccount() != null ? Masks.entity(EntityKind.ACCOUNT, w.victimAccount()) : "—";
+      String victim =
+          w.victimPhone() != null
+              ? Masking.phone(w.victimPhone())
+              : w.victimAccount() != null
+                  ? Masks.entity(EntityKind.ACCOUNT, w.victimAccount())
+                  : "—";
       String type = zh ? w.fraudType().nameZh() : w.fraudType().nameEn();
-      rows.add(new WarningRow(Timestamps.format(w.ts()).substring(0, 19).replace('T', ' '), victim,
-          w.severity().wireName(), type, w.evidence().size(), funds.lastTransferAmong(w.evidence()).orElse(null)));
+      rows.add(
+          new WarningRow(
+              Timestamps.format(w.ts()).substring(0, 19).replace('T', ' '),
+              victim,
+              w.severity().wireName(),
+              type,
+              w.evidence().size(),
+              funds.lastTransferAmong(w.evidence()).orElse(null)));
     }
     model.addAttribute("rows", rows);
     return "console/fragments :: warnings";
@@ -149,7 +189,11 @@ class ConsoleController {
       DemoProgress p = d.progress();
       Map<String, Object> dm = new LinkedHashMap<>();
       dm.put("streamed", p.streamed());
-      dm.put("simulated_now", p.simulatedNow() == 0 ? null : Timestamps.format(p.simulatedNow()).substring(0, 16).replace('T', ' '));
+      dm.put(
+          "simulated_now",
+          p.simulatedNow() == 0
+              ? null
+              : Timestamps.format(p.simulatedNow()).substring(0, 16).replace('T', ' '));
       dm.put("finished", p.finished());
       dm.put("speed", p.speed());
       out.put("demo", dm);

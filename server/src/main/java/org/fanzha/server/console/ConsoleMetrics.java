@@ -19,11 +19,13 @@ class ConsoleMetrics {
   static final int SAMPLES = 120;
 
   private final Runner runner;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fanzha-console-sampler");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-console-sampler");
+            t.setDaemon(true);
+            return t;
+          });
   private final long[] at = new long[SAMPLES];
   private final double[] rate = new double[SAMPLES];
   private int count; // guarded by this

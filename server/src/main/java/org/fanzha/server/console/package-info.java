@@ -1,4 +1,7 @@
-/** The live console page: events per second, decisions by level, riskiest entities and latest warnings. */
+/**
+ * The live console page: events per second, decisions by level, riskiest entities and latest
+ * warnings.
+ */
 @NullMarked
 package org.fanzha.server.console;
 

@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * {@code POST /api/v1/classify}: the fraud type of an SMS, call transcript, ad or report text, with the phrases that
- * decided it and the risk of every link in it. Body {@code {"text": "…"}} for one text, {@code {"texts": […]}} for up to
- * {@value #MAX_TEXTS}.
+ * {@code POST /api/v1/classify}: the fraud type of an SMS, call transcript, ad or report text, with
+ * the phrases that decided it and the risk of every link in it. Body {@code {"text": "…"}} for one
+ * text, {@code {"texts": […]}} for up to {@value #MAX_TEXTS}.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -50,18 +50,24 @@ class ClassifyController {
   /** The request: exactly one of {@code text} and {@code texts}. */
   record ClassifyRequest(@Nullable String text, @Nullable List<String> texts) {}
 
-  @Operation(summary = "Classify text by fraud type",
-      description = "Answers label (none | spam | a fraud type of EVENTS.md), fraud_type, fraud_type_zh, score (0–1), "
-          + "reasons (the strongest phrases) and urls (each link's risk with reasons). With {\"texts\": [...]} the "
-          + "answer is {\"results\": [...]} in the same order.")
+  @Operation(
+      summary = "Classify text by fraud type",
+      description =
+          "Answers label (none | spam | a fraud type of EVENTS.md), fraud_type, fraud_type_zh, score (0–1), "
+              + "reasons (the strongest phrases) and urls (each link's risk with reasons). With {\"texts\": [...]} the "
+              + "answer is {\"results\": [...]} in the same order.")
   @PostMapping(path = "/classify", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> classify(@RequestBody ClassifyRequest request) {
     boolean single = request.text() != null;
     if (single == (request.texts() != null)) {
-      return problem("text", "give exactly one of \"text\" (a string) and \"texts\" (an array of strings)");
+      return problem(
+          "text", "give exactly one of \"text\" (a string) and \"texts\" (an array of strings)");
     }
     // exactly one of the two is given (checked above)
-    List<String> texts = single ? List.of(Objects.requireNonNull(request.text())) : Objects.requireNonNull(request.texts());
+    List<String> texts =
+        single
+            ? List.of(Objects.requireNonNull(request.text()))
+            : Objects.requireNonNull(request.texts());
     if (texts.isEmpty() || texts.size() > MAX_TEXTS) {
       return problem("texts", "must hold 1–" + MAX_TEXTS + " texts, not " + texts.size());
     }
@@ -75,19 +81,21 @@ class ClassifyController {
         return problem(field, "is longer than " + MAX_CHARS + " characters");
       }
     }
-    byte[] body = JsonBodies.write(g -> {
-      if (single) {
-        writeResult(g, texts.get(0));
-      } else {
-        g.writeStartObject();
-        g.writeArrayPropertyStart("results");
-        for (String t : texts) {
-          writeResult(g, t);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-    });
+    byte[] body =
+        JsonBodies.write(
+            g -> {
+              if (single) {
+                writeResult(g, texts.get(0));
+              } else {
+                g.writeStartObject();
+                g.writeArrayPropertyStart("results");
+                for (String t : texts) {
+                  writeResult(g, t);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+              }
+            });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
@@ -130,7 +138,8 @@ class ClassifyController {
   }
 
   private static ResponseEntity<ProblemDetail> problem(String field, String reason) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + reason);
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + reason);
     p.setType(INVALID);
     p.setTitle("Invalid classify request");
     p.setProperty("field", field);

@@ -6,7 +6,10 @@ import org.fanzha.text.url.UrlRiskAnalyzer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One shipped text model and URL analyser for the whole server: the engine's SMS scoring and the classify API. */
+/**
+ * One shipped text model and URL analyser for the whole server: the engine's SMS scoring and the
+ * classify API.
+ */
 @Configuration
 class ContentConfiguration {
 

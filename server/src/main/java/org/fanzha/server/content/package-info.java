@@ -1,4 +1,6 @@
-/** Content classification over HTTP ({@code POST /api/v1/classify}) and the shared classifier beans. */
+/**
+ * Content classification over HTTP ({@code POST /api/v1/classify}) and the shared classifier beans.
+ */
 @NullMarked
 package org.fanzha.server.content;
 

@@ -20,11 +20,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams a simulated city into the runner, as any other source would (journaled, deduplicated),
- * in accelerated real time: {@code speed} simulated seconds pass per real second. The world's
- * history before its first day (openings, earlier life) goes in at full speed so the console has
- * something to show at once. Restarted on the same data folder it resumes after the last
- * journaled event instead of sending the same events again.
+ * Streams a simulated city into the runner, as any other source would (journaled, deduplicated), in
+ * accelerated real time: {@code speed} simulated seconds pass per real second. The world's history
+ * before its first day (openings, earlier life) goes in at full speed so the console has something
+ * to show at once. Restarted on the same data folder it resumes after the last journaled event
+ * instead of sending the same events again.
  */
 @Component
 @ConditionalOnProperty(name = "fanzha.demo.enabled", havingValue = "true")
@@ -97,7 +97,9 @@ class DemoStreamer implements SmartLifecycle, DemoStatus {
     return Integer.MAX_VALUE - 1000;
   }
 
-  /** Returns the demo's progress for the console: events sent, the simulated clock, whether done. */
+  /**
+   * Returns the demo's progress for the console: events sent, the simulated clock, whether done.
+   */
   @Override
   public DemoProgress progress() {
     return new DemoProgress(streamed, simulatedNow, finished, speed);
@@ -106,43 +108,50 @@ class DemoStreamer implements SmartLifecycle, DemoStatus {
   private void stream() {
     long t0 = System.nanoTime();
     World world = World.generate(config);
-    long resumeAfter = db.journal().latest().map(JournalEntry::event).map(Event::ts).orElse(Long.MIN_VALUE);
-    log.info("Demo city generated in {} ms (seed {}, {} people, {} days); streaming at {}x{}",
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), config.seed(), config.people(), config.days(), speed,
+    long resumeAfter =
+        db.journal().latest().map(JournalEntry::event).map(Event::ts).orElse(Long.MIN_VALUE);
+    log.info(
+        "Demo city generated in {} ms (seed {}, {} people, {} days); streaming at {}x{}",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+        config.seed(),
+        config.people(),
+        config.days(),
+        speed,
         resumeAfter == Long.MIN_VALUE ? "" : ", resuming after the last journaled event");
     long paceOrigin = Math.max(config.startMillis(), resumeAfter);
     List<Event> buffer = new ArrayList<>(BATCH);
     long[] liveStart = {-1};
     long[] lastFlush = {System.nanoTime()};
     try {
-      world.forEachEvent(e -> {
-        if (!running) {
-          throw new Stop();
-        }
-        if (e.ts() <= resumeAfter) {
-          return;
-        }
-        if (e.ts() >= paceOrigin) {
-          if (liveStart[0] < 0) {
-            flush(buffer);
-            liveStart[0] = System.nanoTime();
-          }
-          long due = liveStart[0] + (long) ((e.ts() - paceOrigin) * 1_000_000.0 / speed);
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            flush(buffer);
-            lastFlush[0] = System.nanoTime();
-            sleepNanos(wait);
-          }
-        }
-        buffer.add(e);
-        simulatedNow = e.ts();
-        long now = System.nanoTime();
-        if (buffer.size() >= BATCH || now - lastFlush[0] >= FLUSH_NANOS) {
-          flush(buffer);
-          lastFlush[0] = now;
-        }
-      });
+      world.forEachEvent(
+          e -> {
+            if (!running) {
+              throw new Stop();
+            }
+            if (e.ts() <= resumeAfter) {
+              return;
+            }
+            if (e.ts() >= paceOrigin) {
+              if (liveStart[0] < 0) {
+                flush(buffer);
+                liveStart[0] = System.nanoTime();
+              }
+              long due = liveStart[0] + (long) ((e.ts() - paceOrigin) * 1_000_000.0 / speed);
+              long wait = due - System.nanoTime();
+              if (wait > 0) {
+                flush(buffer);
+                lastFlush[0] = System.nanoTime();
+                sleepNanos(wait);
+              }
+            }
+            buffer.add(e);
+            simulatedNow = e.ts();
+            long now = System.nanoTime();
+            if (buffer.size() >= BATCH || now - lastFlush[0] >= FLUSH_NANOS) {
+              flush(buffer);
+              lastFlush[0] = now;
+            }
+          });
       flush(buffer);
       finished = true;
       log.info("Demo city finished: {} events streamed", streamed);

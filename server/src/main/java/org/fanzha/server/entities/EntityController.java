@@ -28,9 +28,9 @@ import org.fanzha.server.system.Roles;
 import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
 import org.fanzha.store.StoreException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -71,46 +71,76 @@ class EntityController {
 
   @Operation(
       summary = "Look up one entity",
-      description = "Returns the risk the engine holds for the entity now (risk: score, level, suspected roles, bilingual "
-          + "reasons, as a line of entities.ndjson; null when none is held) and its most recent journaled events. Identifiers are normalised first, so "
-          + "phone/13800138000 and phone/+8613800138000 are the same. Callers without the ANALYST or ADMIN role "
-          + "get only the public answer: the identifier masked and the risk (level, score, suspected roles, "
-          + "reasons), no events; they are rate-limited per address. An analyst limited to regions sees entities of those "
-          + "regions whole, one whose region is not known masked, and another region's not at all (404). Every look-up is written to the "
-          + "tamper-evident audit log.",
+      description =
+          "Returns the risk the engine holds for the entity now (risk: score, level, suspected roles, bilingual "
+              + "reasons, as a line of entities.ndjson; null when none is held) and its most recent journaled events. Identifiers are normalised first, so "
+              + "phone/13800138000 and phone/+8613800138000 are the same. Callers without the ANALYST or ADMIN role "
+              + "get only the public answer: the identifier masked and the risk (level, score, suspected roles, "
+              + "reasons), no events; they are rate-limited per address. An analyst limited to regions sees entities of those "
+              + "regions whole, one whose region is not known masked, and another region's not at all (404). Every look-up is written to the "
+              + "tamper-evident audit log.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "the entity"),
-          @ApiResponse(responseCode = "400", description = "unknown kind or invalid identifier",
-              content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "404", description = "no risk and no events for this entity",
-              content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "429", description = "too many anonymous look-ups",
-              content = @Content(mediaType = "application/problem+json"))})
-  @GetMapping(path = "/entities/{kind}/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-  ResponseEntity<?> get(@PathVariable String kind, @PathVariable String id,
-      @RequestParam(defaultValue = "20") int limit, @Nullable Authentication auth, HttpServletRequest request) {
+        @ApiResponse(responseCode = "200", description = "the entity"),
+        @ApiResponse(
+            responseCode = "400",
+            description = "unknown kind or invalid identifier",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "404",
+            description = "no risk and no events for this entity",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "429",
+            description = "too many anonymous look-ups",
+            content = @Content(mediaType = "application/problem+json"))
+      })
+  @GetMapping(
+      path = "/entities/{kind}/{id}",
+      produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  ResponseEntity<?> get(
+      @PathVariable String kind,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "20") int limit,
+      @Nullable Authentication auth,
+      HttpServletRequest request) {
     EntityKind k = EntityKind.fromWire(kind);
     if (k == null) {
-      return problem(HttpStatus.BAD_REQUEST, INVALID, "Unknown entity kind",
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          INVALID,
+          "Unknown entity kind",
           "kind: unknown value '" + kind + "'; expected " + EntityKind.allowed());
     }
     String canonical;
     try {
       canonical = canonical(k, id);
     } catch (InvalidIdentifierException e) {
-      return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid identifier", "id: " + e.getMessage());
+      return problem(
+          HttpStatus.BAD_REQUEST, INVALID, "Invalid identifier", "id: " + e.getMessage());
     }
     boolean analyst = Roles.canSeePersonalData(auth);
     if (!analyst && !limiter.tryTake(request.getRemoteAddr())) {
-      return problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many look-ups", "look-ups without the ANALYST role are limited per address");
+      return problem(
+          HttpStatus.TOO_MANY_REQUESTS,
+          TOO_MANY,
+          "Too many look-ups",
+          "look-ups without the ANALYST role are limited per address");
     }
     Caller caller = Caller.of(auth);
-    // an analyst limited to regions sees their own whole, one nobody can place masked, another region's not at all
-    EntityRegions.Visibility seen = analyst ? regions.visibility(k, canonical, Jurisdictions.of(db, auth))
-        : EntityRegions.Visibility.MASKED;
+    // an analyst limited to regions sees their own whole, one nobody can place masked, another
+    // region's not at all
+    EntityRegions.Visibility seen =
+        analyst
+            ? regions.visibility(k, canonical, Jurisdictions.of(db, auth))
+            : EntityRegions.Visibility.MASKED;
     if (seen == EntityRegions.Visibility.NONE) {
-      db.audit().record(caller.name(), caller.rolesText(), "entity.view.outside", k, canonical, false);
-      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown entity", "no risk and no events are held for this " + k.wireName());
+      db.audit()
+          .record(caller.name(), caller.rolesText(), "entity.view.outside", k, canonical, false);
+      return problem(
+          HttpStatus.NOT_FOUND,
+          NOT_FOUND,
+          "Unknown entity",
+          "no risk and no events are held for this " + k.wireName());
     }
     boolean full = seen == EntityRegions.Visibility.FULL;
     db.audit().record(caller.name(), caller.rolesText(), "entity.view", k, canonical, full);
@@ -122,42 +152,51 @@ class EntityController {
     try {
       db.journal().indexPending(INDEX_CATCH_UP); // the background indexer may be a moment behind
     } catch (StoreException e) {
-      // The risk is the answer; recent events may then lag by a moment, which is better than no answer.
-      log.warn("Index catch-up before a look-up failed; answering with the events indexed so far", e);
+      // The risk is the answer; recent events may then lag by a moment, which is better than no
+      // answer.
+      log.warn(
+          "Index catch-up before a look-up failed; answering with the events indexed so far", e);
     }
     List<JournalEntry> recent = db.journal().recent(k, canonical, n);
     Optional<Runner.ModelOpinion> model = runner.modelOpinion(k, canonical);
     if (risk.isEmpty() && recent.isEmpty()) {
-      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown entity", "no risk and no events are held for this " + k.wireName());
+      return problem(
+          HttpStatus.NOT_FOUND,
+          NOT_FOUND,
+          "Unknown entity",
+          "no risk and no events are held for this " + k.wireName());
     }
-    byte[] json = JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeStringProperty("entity_kind", k.wireName());
-      g.writeStringProperty("entity", canonical);
-      g.writeBooleanProperty("masked", false);
-      g.writeName("risk");
-      if (risk.isPresent()) {
-        OutputJson.write(risk.get(), g);
-      } else {
-        g.writeNull();
-      }
-      if (model.isPresent()) {
-        writeModel(model.get(), g);
-      }
-      g.writeArrayPropertyStart("recent_events");
-      for (JournalEntry e : recent) {
-        EventCodec.write(e.event(), g);
-      }
-      g.writeEndArray();
-      g.writeStringProperty("as_of", Timestamps.format(System.currentTimeMillis()));
-      g.writeEndObject();
-    });
+    byte[] json =
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              g.writeStringProperty("entity_kind", k.wireName());
+              g.writeStringProperty("entity", canonical);
+              g.writeBooleanProperty("masked", false);
+              g.writeName("risk");
+              if (risk.isPresent()) {
+                OutputJson.write(risk.get(), g);
+              } else {
+                g.writeNull();
+              }
+              if (model.isPresent()) {
+                writeModel(model.get(), g);
+              }
+              g.writeArrayPropertyStart("recent_events");
+              for (JournalEntry e : recent) {
+                EventCodec.write(e.event(), g);
+              }
+              g.writeEndArray();
+              g.writeStringProperty("as_of", Timestamps.format(System.currentTimeMillis()));
+              g.writeEndObject();
+            });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
   }
 
   /**
-   * The trained model's opinion beside the rules' risk: its probability and the inputs that moved it most, each with
-   * a reason in both languages as rules give them (staff only: the inputs describe behaviour).
+   * The trained model's opinion beside the rules' risk: its probability and the inputs that moved
+   * it most, each with a reason in both languages as rules give them (staff only: the inputs
+   * describe behaviour).
    */
   private static void writeModel(Runner.ModelOpinion m, JsonGenerator g) {
     g.writeObjectPropertyStart("model");
@@ -178,24 +217,38 @@ class EntityController {
   }
 
   /**
-   * What anyone may learn of an entity, as a public risk look-up promises: whether it is held as a risk
-   * and why, never when, with whom or where (no events, cells, openings or times).
+   * What anyone may learn of an entity, as a public risk look-up promises: whether it is held as a
+   * risk and why, never when, with whom or where (no events, cells, openings or times).
    */
-  private static ResponseEntity<?> publicAnswer(EntityKind k, String canonical, Optional<EntityRisk> risk) {
+  private static ResponseEntity<?> publicAnswer(
+      EntityKind k, String canonical, Optional<EntityRisk> risk) {
     if (risk.isEmpty()) {
-      return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No risk held", "no risk is held for this " + k.wireName());
+      return problem(
+          HttpStatus.NOT_FOUND,
+          NOT_FOUND,
+          "No risk held",
+          "no risk is held for this " + k.wireName());
     }
     EntityRisk r = risk.get();
-    EntityRisk shown = new EntityRisk(r.entityKind(), Masks.entity(k, r.entity()), r.score(), r.level(), r.roles(), r.reasons());
-    byte[] json = JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeStringProperty("entity_kind", k.wireName());
-      g.writeStringProperty("entity", Masks.entity(k, canonical));
-      g.writeBooleanProperty("masked", true);
-      g.writeName("risk");
-      OutputJson.write(shown, g);
-      g.writeEndObject();
-    });
+    EntityRisk shown =
+        new EntityRisk(
+            r.entityKind(),
+            Masks.entity(k, r.entity()),
+            r.score(),
+            r.level(),
+            r.roles(),
+            r.reasons());
+    byte[] json =
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              g.writeStringProperty("entity_kind", k.wireName());
+              g.writeStringProperty("entity", Masks.entity(k, canonical));
+              g.writeBooleanProperty("masked", true);
+              g.writeName("risk");
+              OutputJson.write(shown, g);
+              g.writeEndObject();
+            });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
   }
 
@@ -209,7 +262,8 @@ class EntityController {
     };
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, URI type, String title, String detail) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(type);
     p.setTitle(title);

@@ -29,47 +29,115 @@ final class EventMasking {
 
   static Event mask(Event e) {
     if (e instanceof CallEvent c) {
-      return new CallEvent(c.id(), c.ts(), c.source(), number(c.caller()), number(c.callee()), c.durationS(),
-          c.callerRegion(), c.calleeRegion(), device(c.callerImei()), c.cell(), phone(c.displayed()));
+      return new CallEvent(
+          c.id(),
+          c.ts(),
+          c.source(),
+          number(c.caller()),
+          number(c.callee()),
+          c.durationS(),
+          c.callerRegion(),
+          c.calleeRegion(),
+          device(c.callerImei()),
+          c.cell(),
+          phone(c.displayed()));
     }
     if (e instanceof SmsEvent s) {
-      return new SmsEvent(s.id(), s.ts(), s.source(), number(s.sender()), number(s.receiver()), text(s.text()), s.senderRegion());
+      return new SmsEvent(
+          s.id(),
+          s.ts(),
+          s.source(),
+          number(s.sender()),
+          number(s.receiver()),
+          text(s.text()),
+          s.senderRegion());
     }
     if (e instanceof TransferEvent t) {
-      return new TransferEvent(t.id(), t.ts(), t.source(), Masking.account(t.from()), Masking.account(t.to()), t.amountFen(),
-          t.currency(), t.channel(), phone(t.fromPhone()), name(t.toName()), device(t.device()), ip(t.ip()), t.region());
+      return new TransferEvent(
+          t.id(),
+          t.ts(),
+          t.source(),
+          Masking.account(t.from()),
+          Masking.account(t.to()),
+          t.amountFen(),
+          t.currency(),
+          t.channel(),
+          phone(t.fromPhone()),
+          name(t.toName()),
+          device(t.device()),
+          ip(t.ip()),
+          t.region());
     }
     if (e instanceof OpeningEvent o) {
-      String account = o.kind() == OpeningKind.SIM ? Masking.phone(o.account())
-          : o.kind() == OpeningKind.INTERNET_ACCOUNT ? Masks.entity(EntityKind.DEVICE, o.account())
-          : Masking.account(o.account());
-      return new OpeningEvent(o.id(), o.ts(), o.source(), o.kind(), account, Masking.residentId(o.holder()),
-          phone(o.phone()), o.region(), device(o.device()), ip(o.ip()), o.channel());
+      String account =
+          o.kind() == OpeningKind.SIM
+              ? Masking.phone(o.account())
+              : o.kind() == OpeningKind.INTERNET_ACCOUNT
+                  ? Masks.entity(EntityKind.DEVICE, o.account())
+                  : Masking.account(o.account());
+      return new OpeningEvent(
+          o.id(),
+          o.ts(),
+          o.source(),
+          o.kind(),
+          account,
+          Masking.residentId(o.holder()),
+          phone(o.phone()),
+          o.region(),
+          device(o.device()),
+          ip(o.ip()),
+          o.channel());
     }
     if (e instanceof DeviceEvent d) {
-      return new DeviceEvent(d.id(), d.ts(), d.source(), Masking.phone(d.subscriber()), d.kind(), d.target());
+      return new DeviceEvent(
+          d.id(), d.ts(), d.source(), Masking.phone(d.subscriber()), d.kind(), d.target());
     }
     if (e instanceof ReportEvent r) {
       List<ReportTarget> targets = new ArrayList<>(r.targets().size());
       for (ReportTarget t : r.targets()) {
-        String v = switch (t.kind()) {
-          case PHONE -> Masking.phone(t.value());
-          case ACCOUNT -> Masking.account(t.value());
-          case SOCIAL -> Masks.entity(EntityKind.DEVICE, t.value());
-          default -> t.value();
-        };
+        String v =
+            switch (t.kind()) {
+              case PHONE -> Masking.phone(t.value());
+              case ACCOUNT -> Masking.account(t.value());
+              case SOCIAL -> Masks.entity(EntityKind.DEVICE, t.value());
+              default -> t.value();
+            };
         targets.add(new ReportTarget(t.kind(), v));
       }
-      return new ReportEvent(r.id(), r.ts(), r.source(), targets, phone(r.reporter()), r.region(), r.fraudType(),
-          r.text() == null ? null : text(r.text()), r.lossFen(), r.transferIds());
+      return new ReportEvent(
+          r.id(),
+          r.ts(),
+          r.source(),
+          targets,
+          phone(r.reporter()),
+          r.region(),
+          r.fraudType(),
+          r.text() == null ? null : text(r.text()),
+          r.lossFen(),
+          r.transferIds());
     }
     if (e instanceof ListingEvent l) {
       EntityKind k = l.kind().entityKind();
-      return new ListingEvent(l.id(), l.ts(), l.source(), l.list(), l.lift(), l.kind(),
-          k == null ? l.entity() : Masks.entity(k, l.entity()), l.role(), l.fraudType(), l.entry());
+      return new ListingEvent(
+          l.id(),
+          l.ts(),
+          l.source(),
+          l.list(),
+          l.lift(),
+          l.kind(),
+          k == null ? l.entity() : Masks.entity(k, l.entity()),
+          l.role(),
+          l.fraudType(),
+          l.entry());
     }
     LabelEvent l = (LabelEvent) e;
-    return new LabelEvent(l.id(), l.ts(), l.source(), l.entityKind(), Masks.entity(l.entityKind(), l.entity()), l.role(),
+    return new LabelEvent(
+        l.id(),
+        l.ts(),
+        l.source(),
+        l.entityKind(),
+        Masks.entity(l.entityKind(), l.entity()),
+        l.role(),
         l.fraudType());
   }
 
@@ -90,7 +158,9 @@ final class EventMasking {
   }
 
   private static @Nullable String name(@Nullable String n) {
-    return n == null || n.isEmpty() ? n : n.substring(0, 1) + "*".repeat(Math.max(1, n.length() - 1));
+    return n == null || n.isEmpty()
+        ? n
+        : n.substring(0, 1) + "*".repeat(Math.max(1, n.length() - 1));
   }
 
   private static String text(String t) {

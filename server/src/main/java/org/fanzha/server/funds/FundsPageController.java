@@ -15,8 +15,8 @@ import org.fanzha.graph.freeze.HoldRefusedException;
 import org.fanzha.graph.funds.ForwardTrace;
 import org.fanzha.graph.funds.FreezePlan;
 import org.fanzha.graph.funds.FundReturn;
-import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.graph.funds.Tiers;
+import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.server.funds.FundsService.NotTraceableException;
 import org.fanzha.server.funds.FundsService.TraceResult;
 import org.fanzha.server.funds.HoldService.Actor;
@@ -38,10 +38,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The console's fund-tracing pages: {@code /funds} (search and recent orders) and
- * {@code /funds/transfer/{id}} (the flow as an ECharts graph by tier, the freeze plan beside it,
- * cash-outs, stop/freeze requests and the fund-return calculation). Accounts are masked unless
- * the caller is an analyst, as on the main console; every trace view is audited.
+ * The console's fund-tracing pages: {@code /funds} (search and recent orders) and {@code
+ * /funds/transfer/{id}} (the flow as an ECharts graph by tier, the freeze plan beside it,
+ * cash-outs, stop/freeze requests and the fund-return calculation). Accounts are masked unless the
+ * caller is an analyst, as on the main console; every trace view is audited.
  */
 @Controller
 class FundsPageController {
@@ -59,8 +59,15 @@ class FundsPageController {
   }
 
   /** One account of the freeze plan as the page shows it. */
-  record PlanRow(String account, String fullAccount, String tier, String amount, boolean stop, String basis,
-      @Nullable String holdState, @Nullable String holdId) {}
+  record PlanRow(
+      String account,
+      String fullAccount,
+      String tier,
+      String amount,
+      boolean stop,
+      String basis,
+      @Nullable String holdState,
+      @Nullable String holdId) {}
 
   /** One cash-out. */
   record CashRow(String account, String to, String amount, String channel, String time) {}
@@ -69,7 +76,14 @@ class FundsPageController {
   record ShareRow(String victim, String traced, String returned) {}
 
   /** One hold order in the recent list. */
-  record HoldRow(String id, String kind, String account, String amount, String state, String caseRef, String time) {}
+  record HoldRow(
+      String id,
+      String kind,
+      String account,
+      String amount,
+      String state,
+      String caseRef,
+      String time) {}
 
   @GetMapping("/funds")
   String index(Model model, @Nullable Authentication auth) {
@@ -77,8 +91,15 @@ class FundsPageController {
     List<HoldRow> rows = new ArrayList<>();
     if (full || isBank(auth)) {
       for (HoldOrder o : holds.recent(RECENT_HOLDS)) {
-        rows.add(new HoldRow(o.id(), o.kind().wireName(), o.account(), Money.formatYuan(o.amountFen()),
-            o.state().wireName(), o.caseRef(), time(o.history().get(0).atMillis())));
+        rows.add(
+            new HoldRow(
+                o.id(),
+                o.kind().wireName(),
+                o.account(),
+                Money.formatYuan(o.amountFen()),
+                o.state().wireName(),
+                o.caseRef(),
+                time(o.history().get(0).atMillis())));
       }
     }
     model.addAttribute("holds", rows);
@@ -94,11 +115,13 @@ class FundsPageController {
     if (transfer == null || transfer.isBlank()) {
       return "redirect:/funds";
     }
-    return "redirect:/funds/transfer/" + UriUtils.encodePathSegment(transfer.strip(), java.nio.charset.StandardCharsets.UTF_8);
+    return "redirect:/funds/transfer/"
+        + UriUtils.encodePathSegment(transfer.strip(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @GetMapping("/funds/transfer/{id}")
-  String transfer(@PathVariable String id, Model model, Locale locale, @Nullable Authentication auth) {
+  String transfer(
+      @PathVariable String id, Model model, Locale locale, @Nullable Authentication auth) {
     boolean full = Roles.canSeePersonalData(auth);
     boolean zh = "zh".equals(locale.getLanguage());
     TraceResult r;
@@ -108,7 +131,14 @@ class FundsPageController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
     }
     Actor actor = Callers.actor(auth);
-    db.audit().record(actor.name(), actor.roles(), "trace.view", EntityKind.ACCOUNT, r.trace().seed().account(), full);
+    db.audit()
+        .record(
+            actor.name(),
+            actor.roles(),
+            "trace.view",
+            EntityKind.ACCOUNT,
+            r.trace().seed().account(),
+            full);
     ForwardTrace t = r.trace();
     ForwardTrace.Seed s = t.seed();
 
@@ -124,15 +154,26 @@ class FundsPageController {
     List<PlanRow> plan = new ArrayList<>();
     for (FreezePlan.Item i : r.plan().items()) {
       HoldOrder h = latestHold.get(i.account());
-      plan.add(new PlanRow(shown(i.account(), full), full ? i.account() : "",
-          i.tier() == 0 ? i.tierZh() : zh ? Tiers.nameZh(i.tier()) : Tiers.nameEn(i.tier()),
-          Money.formatYuan(i.amountFen()), i.action() == FreezePlan.Action.STOP,
-          zh ? i.basis().textZh() : i.basis().textEn(), h == null ? null : h.state().wireName(), h == null ? null : h.id()));
+      plan.add(
+          new PlanRow(
+              shown(i.account(), full),
+              full ? i.account() : "",
+              i.tier() == 0 ? i.tierZh() : zh ? Tiers.nameZh(i.tier()) : Tiers.nameEn(i.tier()),
+              Money.formatYuan(i.amountFen()),
+              i.action() == FreezePlan.Action.STOP,
+              zh ? i.basis().textZh() : i.basis().textEn(),
+              h == null ? null : h.state().wireName(),
+              h == null ? null : h.id()));
     }
     List<CashRow> cash = new ArrayList<>();
     for (ForwardTrace.CashOut c : t.cashedOut()) {
-      cash.add(new CashRow(shown(c.account(), full), shown(c.to(), full), Money.formatYuan(c.amountFen()),
-          c.channel() == null ? "" : c.channel().wireName(), time(c.ts())));
+      cash.add(
+          new CashRow(
+              shown(c.account(), full),
+              shown(c.to(), full),
+              Money.formatYuan(c.amountFen()),
+              c.channel() == null ? "" : c.channel().wireName(),
+              time(c.ts())));
     }
     model.addAttribute("id", id);
     model.addAttribute("full", full);
@@ -158,12 +199,24 @@ class FundsPageController {
 
   /** Requests a stop or freeze from the trace page (htmx); answers the row's new status. */
   @PostMapping("/funds/holds")
-  String requestHold(@RequestParam String kind, @RequestParam String account, @RequestParam String amount,
-      @RequestParam(name = "case_ref") String caseRef, Model model, @Nullable Authentication auth) {
+  String requestHold(
+      @RequestParam String kind,
+      @RequestParam String account,
+      @RequestParam String amount,
+      @RequestParam(name = "case_ref") String caseRef,
+      Model model,
+      @Nullable Authentication auth) {
     try {
       HoldKind k = HoldController.kind(kind);
-      HoldOrder o = holds.request(Callers.actor(auth), k, TraceParams.account("account", account),
-          TraceParams.money("amount", amount), caseRef, null, "from the trace page");
+      HoldOrder o =
+          holds.request(
+              Callers.actor(auth),
+              k,
+              TraceParams.account("account", account),
+              TraceParams.money("amount", amount),
+              caseRef,
+              null,
+              "from the trace page");
       model.addAttribute("state", o.state().wireName());
       model.addAttribute("holdId", o.id());
       model.addAttribute("error", null);
@@ -177,11 +230,16 @@ class FundsPageController {
 
   /** The fund-return calculation for one account of a trace (htmx fragment). */
   @GetMapping("/funds/return")
-  String fundReturn(@RequestParam String account, @RequestParam String recovered, @RequestParam String transfers,
-      Model model, @Nullable Authentication auth) {
+  String fundReturn(
+      @RequestParam String account,
+      @RequestParam String recovered,
+      @RequestParam String transfers,
+      Model model,
+      @Nullable Authentication auth) {
     boolean full = Roles.canSeePersonalData(auth);
     if (!full) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the fund return names victims: analysts only");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "the fund return names victims: analysts only");
     }
     List<String> ids = new ArrayList<>();
     for (String x : transfers.split("[,\\s]+")) {
@@ -190,13 +248,21 @@ class FundsPageController {
       }
     }
     try {
-      FundReturn.AccountReturn r = funds.fundReturn(TraceParams.account("account", account), TraceParams.money("recovered", recovered),
-          ids, TraceSettings.DEFAULTS);
+      FundReturn.AccountReturn r =
+          funds.fundReturn(
+              TraceParams.account("account", account),
+              TraceParams.money("recovered", recovered),
+              ids,
+              TraceSettings.DEFAULTS);
       Actor actor = Callers.actor(auth);
-      db.audit().record(actor.name(), actor.roles(), "trace.return", EntityKind.ACCOUNT, r.account(), true);
+      db.audit()
+          .record(
+              actor.name(), actor.roles(), "trace.return", EntityKind.ACCOUNT, r.account(), true);
       List<ShareRow> shares = new ArrayList<>();
       for (FundReturn.Share x : r.shares()) {
-        shares.add(new ShareRow(x.victim(), Money.formatYuan(x.tracedFen()), Money.formatYuan(x.returnFen())));
+        shares.add(
+            new ShareRow(
+                x.victim(), Money.formatYuan(x.tracedFen()), Money.formatYuan(x.returnFen())));
       }
       model.addAttribute("shares", shares);
       model.addAttribute("calculation", r.calculation());
@@ -211,8 +277,8 @@ class FundsPageController {
 
   /**
    * The flow as an ECharts graph: one node per account placed in a column by tier (the victim at
-   * the left, cash-outs at the right), one link per payer–payee pair with the traced amount.
-   * Node ids are positions, not accounts, so a masked page carries no identifier whole.
+   * the left, cash-outs at the right), one link per payer–payee pair with the traced amount. Node
+   * ids are positions, not accounts, so a masked page carries no identifier whole.
    */
   static String chartJson(ForwardTrace t, boolean full, boolean zh) {
     Map<String, Integer> tierOf = new LinkedHashMap<>();
@@ -243,43 +309,53 @@ class FundsPageController {
       int column = cash ? cashTier : en.getValue();
       int row = perColumn.merge(column, 1, Integer::sum) - 1;
       index.put(acct, index.size());
-      String tierName = cash ? (zh ? "取现" : "cash-out")
-          : column == 0 ? (zh ? "受害人" : "victim") : zh ? Tiers.nameZh(column) : Tiers.nameEn(column);
+      String tierName =
+          cash
+              ? (zh ? "取现" : "cash-out")
+              : column == 0
+                  ? (zh ? "受害人" : "victim")
+                  : zh ? Tiers.nameZh(column) : Tiers.nameEn(column);
       nodes.add(new Object[] {acct, column, row, tierName, cash});
     }
-    return new String(JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeArrayPropertyStart("nodes");
-      for (Object[] n : nodes) {
-        String acct = (String) n[0];
-        g.writeStartObject();
-        g.writeStringProperty("id", "n" + index.get(acct));
-        g.writeStringProperty("name", shown(acct, full));
-        g.writeStringProperty("tier", (String) n[3]);
-        g.writeNumberProperty("column", (Integer) n[1]);
-        g.writeNumberProperty("row", (Integer) n[2]);
-        g.writeBooleanProperty("cash", (Boolean) n[4]);
-        g.writeStringProperty("received", Money.formatYuan(received.getOrDefault(acct, 0L)));
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayPropertyStart("links");
-      for (Map.Entry<String, Long> l : linkFen.entrySet()) {
-        String[] p = l.getKey().split("\u0000", 2);
-        g.writeStartObject();
-        g.writeStringProperty("source", "n" + index.get(p[0]));
-        g.writeStringProperty("target", "n" + index.get(p[1]));
-        g.writeStringProperty("amount", Money.formatYuan(l.getValue()));
-        g.writeNumberProperty("fen", l.getValue());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              g.writeArrayPropertyStart("nodes");
+              for (Object[] n : nodes) {
+                String acct = (String) n[0];
+                g.writeStartObject();
+                g.writeStringProperty("id", "n" + index.get(acct));
+                g.writeStringProperty("name", shown(acct, full));
+                g.writeStringProperty("tier", (String) n[3]);
+                g.writeNumberProperty("column", (Integer) n[1]);
+                g.writeNumberProperty("row", (Integer) n[2]);
+                g.writeBooleanProperty("cash", (Boolean) n[4]);
+                g.writeStringProperty(
+                    "received", Money.formatYuan(received.getOrDefault(acct, 0L)));
+                g.writeEndObject();
+              }
+              g.writeEndArray();
+              g.writeArrayPropertyStart("links");
+              for (Map.Entry<String, Long> l : linkFen.entrySet()) {
+                String[] p = l.getKey().split("\u0000", 2);
+                g.writeStartObject();
+                g.writeStringProperty("source", "n" + index.get(p[0]));
+                g.writeStringProperty("target", "n" + index.get(p[1]));
+                g.writeStringProperty("amount", Money.formatYuan(l.getValue()));
+                g.writeNumberProperty("fen", l.getValue());
+                g.writeEndObject();
+              }
+              g.writeEndArray();
+              g.writeEndObject();
+            }),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static boolean isBank(@Nullable Authentication auth) {
-    return auth != null && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.BANK).equals(a.getAuthority()));
+    return auth != null
+        && auth.getAuthorities().stream()
+            .anyMatch(a -> ("ROLE_" + Roles.BANK).equals(a.getAuthority()));
   }
 
   private static String shown(String account, boolean full) {

@@ -63,7 +63,8 @@ public class FundsService implements JournalListener, AutoCloseable {
   /** The longest a trace waits for its transfer to reach the graph. */
   static final long AWAIT_MILLIS = 2_000;
 
-  private static final Set<EventType> TRANSFERS = Collections.unmodifiableSet(EnumSet.of(EventType.TRANSFER));
+  private static final Set<EventType> TRANSFERS =
+      Collections.unmodifiableSet(EnumSet.of(EventType.TRANSFER));
 
   private record Handover(long seq, TransferEvent transfer) {}
 
@@ -73,11 +74,14 @@ public class FundsService implements JournalListener, AutoCloseable {
   private final Thread feeder;
   private volatile boolean running = true;
 
-  /** How many recent transfer ids are remembered, so the console can link a warning to its trace. */
+  /**
+   * How many recent transfer ids are remembered, so the console can link a warning to its trace.
+   */
   static final int RECENT_TRANSFER_IDS = 50_000;
 
   private final TransferGraph graph = new TransferGraph(1 << 16);
-  private final RecentWindow<String, Boolean> recentTransfers = new RecentWindow<>(RECENT_TRANSFER_IDS);
+  private final RecentWindow<String, Boolean> recentTransfers =
+      new RecentWindow<>(RECENT_TRANSFER_IDS);
   private final Database db;
   private final Clock clock;
 
@@ -133,7 +137,8 @@ public class FundsService implements JournalListener, AutoCloseable {
       pending.put(new Handover(seq, t));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while handing transfer " + t.id() + " to the graph", e);
+      throw new IllegalStateException(
+          "interrupted while handing transfer " + t.id() + " to the graph", e);
     }
   }
 
@@ -166,7 +171,10 @@ public class FundsService implements JournalListener, AutoCloseable {
     }
   }
 
-  /** Waits until the graph holds every transfer journaled up to {@code seq}; returns whether it does. */
+  /**
+   * Waits until the graph holds every transfer journaled up to {@code seq}; returns whether it
+   * does.
+   */
   boolean awaitApplied(long seq, long timeoutMillis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     synchronized (applied) {
@@ -198,8 +206,8 @@ public class FundsService implements JournalListener, AutoCloseable {
   }
 
   /**
-   * Returns the last of these event ids that is a recently journaled transfer (the newest
-   * {@value #RECENT_TRANSFER_IDS}), e.g. the victim's payment among a warning's evidence.
+   * Returns the last of these event ids that is a recently journaled transfer (the newest {@value
+   * #RECENT_TRANSFER_IDS}), e.g. the victim's payment among a warning's evidence.
    */
   public Optional<String> lastTransferAmong(List<String> eventIds) {
     for (int i = eventIds.size() - 1; i >= 0; i--) {
@@ -241,15 +249,21 @@ public class FundsService implements JournalListener, AutoCloseable {
   public TransferEvent findTransfer(String id) {
     Optional<JournalEntry> e = db.journal().find(id);
     if (e.isEmpty()) {
-      throw new NotTraceableException(NotTraceable.UNKNOWN, "no event with id '" + id + "' was journaled");
+      throw new NotTraceableException(
+          NotTraceable.UNKNOWN, "no event with id '" + id + "' was journaled");
     }
     if (!(e.get().event() instanceof TransferEvent t)) {
-      throw new NotTraceableException(NotTraceable.NOT_A_TRANSFER, "event '" + id + "' is a "
-          + e.get().event().type().wireName() + ", not a transfer");
+      throw new NotTraceableException(
+          NotTraceable.NOT_A_TRANSFER,
+          "event '" + id + "' is a " + e.get().event().type().wireName() + ", not a transfer");
     }
     if (!awaitApplied(e.get().seq(), AWAIT_MILLIS)) {
-      throw new NotTraceableException(NotTraceable.PENDING, "transfer '" + id + "' is journaled but not yet in the"
-          + " transfer graph; retry in a moment");
+      throw new NotTraceableException(
+          NotTraceable.PENDING,
+          "transfer '"
+              + id
+              + "' is journaled but not yet in the"
+              + " transfer graph; retry in a moment");
     }
     return t;
   }
@@ -257,22 +271,37 @@ public class FundsService implements JournalListener, AutoCloseable {
   /** Returns the forward trace of a journaled transfer and its freeze plan. */
   public TraceResult traceTransfer(String id, TraceSettings settings, @Nullable Long asOfMillis) {
     TransferEvent t = findTransfer(id);
-    ForwardTrace trace = new ForwardTracer(graph, settings).traceTransfer(t).orElseThrow(() ->
-        new NotTraceableException(NotTraceable.PENDING, "transfer '" + id + "' is journaled but not yet in the"
-            + " transfer graph; retry in a moment"));
+    ForwardTrace trace =
+        new ForwardTracer(graph, settings)
+            .traceTransfer(t)
+            .orElseThrow(
+                () ->
+                    new NotTraceableException(
+                        NotTraceable.PENDING,
+                        "transfer '"
+                            + id
+                            + "' is journaled but not yet in the"
+                            + " transfer graph; retry in a moment"));
     long asOf = asOfMillis != null ? asOfMillis : defaultAsOf();
     return new TraceResult(trace, FreezePlan.of(graph, trace, asOf), asOf);
   }
 
-  /** Returns the trace of everything an account paid out from {@code afterMillis}, and its freeze plan. */
-  public TraceResult traceAccount(String account, long afterMillis, TraceSettings settings, @Nullable Long asOfMillis) {
+  /**
+   * Returns the trace of everything an account paid out from {@code afterMillis}, and its freeze
+   * plan.
+   */
+  public TraceResult traceAccount(
+      String account, long afterMillis, TraceSettings settings, @Nullable Long asOfMillis) {
     ForwardTrace trace = new ForwardTracer(graph, settings).traceAccount(account, afterMillis);
     long asOf = asOfMillis != null ? asOfMillis : defaultAsOf();
     return new TraceResult(trace, FreezePlan.of(graph, trace, asOf), asOf);
   }
 
-  /** Returns where the money that came into an account in {@code [fromMillis, toMillis]} came from. */
-  public ReverseTrace reverse(String account, long fromMillis, long toMillis, TraceSettings settings) {
+  /**
+   * Returns where the money that came into an account in {@code [fromMillis, toMillis]} came from.
+   */
+  public ReverseTrace reverse(
+      String account, long fromMillis, long toMillis, TraceSettings settings) {
     if (toMillis < fromMillis) {
       throw new BadRequestException("to (" + toMillis + ") is before from (" + fromMillis + ")");
     }
@@ -280,12 +309,12 @@ public class FundsService implements JournalListener, AutoCloseable {
   }
 
   /**
-   * Returns how {@code recoveredFen} recovered from {@code account} goes back to the victims of
-   * the given transfers (each transfer's payer is a victim; several transfers of one payer add up):
+   * Returns how {@code recoveredFen} recovered from {@code account} goes back to the victims of the
+   * given transfers (each transfer's payer is a victim; several transfers of one payer add up):
    * straight back when only one victim's money is traced there, else pro rata, with the working.
    */
-  public FundReturn.AccountReturn fundReturn(String account, long recoveredFen, List<String> transferIds,
-      TraceSettings settings) {
+  public FundReturn.AccountReturn fundReturn(
+      String account, long recoveredFen, List<String> transferIds, TraceSettings settings) {
     if (transferIds.isEmpty()) {
       throw new BadRequestException("transfers: name at least one victim transfer");
     }

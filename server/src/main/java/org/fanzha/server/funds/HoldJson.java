@@ -19,15 +19,16 @@ final class HoldJson {
   }
 
   static byte[] list(List<HoldOrder> orders, long now) {
-    return JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeArrayPropertyStart("holds");
-      for (HoldOrder o : orders) {
-        write(o, now, g);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+    return JsonBodies.write(
+        g -> {
+          g.writeStartObject();
+          g.writeArrayPropertyStart("holds");
+          for (HoldOrder o : orders) {
+            write(o, now, g);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
   static void write(HoldOrder o, long now, JsonGenerator g) {

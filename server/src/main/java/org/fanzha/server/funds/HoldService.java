@@ -28,9 +28,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The stop (止付) and freeze (冻结) workflow: the rules are {@link HoldOrder}'s, the orders and
- * their history live in the store, and every change is also written to the audit log. An order
- * past its term is marked EXPIRED (and that change stored) the first time it is read after.
+ * The stop (止付) and freeze (冻结) workflow: the rules are {@link HoldOrder}'s, the orders and their
+ * history live in the store, and every change is also written to the audit log. An order past its
+ * term is marked EXPIRED (and that change stored) the first time it is read after.
  */
 @Service
 public class HoldService {
@@ -64,16 +64,26 @@ public class HoldService {
   public record Actor(String name, String roles) {}
 
   /** Returns a new order in state REQUESTED, stored and audited. */
-  public HoldOrder request(Actor actor, HoldKind kind, String account, long amountFen, String caseRef,
-      @Nullable Duration term, @Nullable String note) {
+  public HoldOrder request(
+      Actor actor,
+      HoldKind kind,
+      String account,
+      long amountFen,
+      String caseRef,
+      @Nullable Duration term,
+      @Nullable String note) {
     long now = clock.millis();
     Duration t = kind == HoldKind.FREEZE && term == null ? DEFAULT_FREEZE_TERM : term;
     for (int attempt = 0; ; attempt++) {
       HoldOrder o;
       try {
-        o = HoldOrder.request(newId(kind, now), kind, account, amountFen, caseRef, t, now, actor.name(), note);
+        o =
+            HoldOrder.request(
+                newId(kind, now), kind, account, amountFen, caseRef, t, now, actor.name(), note);
       } catch (IllegalArgumentException e) {
-        throw new BadRequestException(Objects.toString(e.getMessage(), e.toString()), e); // the order's own checks of what was asked (amount, term)
+        throw new BadRequestException(
+            Objects.toString(e.getMessage(), e.toString()),
+            e); // the order's own checks of what was asked (amount, term)
       }
       try {
         db.holds().insert(toRecord(o));
@@ -99,15 +109,25 @@ public class HoldService {
     return change(actor, id, "hold.reject", o -> o.reject(clock.millis(), actor.name(), reason));
   }
 
-  /** Returns the order renewed (a stop by 48 h, once; a freeze by {@code term}, default 180 days). */
+  /**
+   * Returns the order renewed (a stop by 48 h, once; a freeze by {@code term}, default 180 days).
+   */
   public HoldOrder renew(Actor actor, String id, @Nullable Duration term, @Nullable String note) {
-    return change(actor, id, "hold.renew", o -> {
-      try {
-        return o.renew(clock.millis(), actor.name(), o.kind() == HoldKind.FREEZE && term == null ? DEFAULT_FREEZE_TERM : term, note);
-      } catch (IllegalArgumentException e) {
-        throw new BadRequestException("term_days: " + e.getMessage(), e);
-      }
-    });
+    return change(
+        actor,
+        id,
+        "hold.renew",
+        o -> {
+          try {
+            return o.renew(
+                clock.millis(),
+                actor.name(),
+                o.kind() == HoldKind.FREEZE && term == null ? DEFAULT_FREEZE_TERM : term,
+                note);
+          } catch (IllegalArgumentException e) {
+            throw new BadRequestException("term_days: " + e.getMessage(), e);
+          }
+        });
   }
 
   /** Returns the order lifted. */
@@ -148,7 +168,8 @@ public class HoldService {
     HoldOrder current = expired(toOrder(stored), stored.history().size());
     HoldOrder next = step.apply(current); // HoldRefusedException: the workflow refuses (409)
     if (!db.holds().update(toRecord(next), current.history().size())) {
-      throw new HoldRefusedException("hold " + id + " was changed by someone else meanwhile; read it again");
+      throw new HoldRefusedException(
+          "hold " + id + " was changed by someone else meanwhile; read it again");
     }
     audit(actor, action, next);
     return next;
@@ -176,28 +197,61 @@ public class HoldService {
   private String newId(HoldKind kind, long now) {
     byte[] b = new byte[4];
     random.nextBytes(b);
-    return kind.name() + "-" + DAY.format(Instant.ofEpochMilli(now).atOffset(Timestamps.CHINA)) + "-"
+    return kind.name()
+        + "-"
+        + DAY.format(Instant.ofEpochMilli(now).atOffset(Timestamps.CHINA))
+        + "-"
         + HexFormat.of().formatHex(b);
   }
 
   static HoldRecord toRecord(HoldOrder o) {
     List<HoldRecord.Step> steps = new ArrayList<>(o.history().size());
     for (HoldTransition t : o.history()) {
-      steps.add(new HoldRecord.Step(t.from() == null ? null : t.from().wireName(), t.to().wireName(), t.atMillis(),
-          t.actor(), t.note(), t.expiresAtMillis()));
+      steps.add(
+          new HoldRecord.Step(
+              t.from() == null ? null : t.from().wireName(),
+              t.to().wireName(),
+              t.atMillis(),
+              t.actor(),
+              t.note(),
+              t.expiresAtMillis()));
     }
-    return new HoldRecord(o.id(), o.kind().wireName(), o.account(), o.amountFen(), o.caseRef(), o.state().wireName(),
-        o.termMillis(), o.expiresAtMillis(), o.renewals(), steps);
+    return new HoldRecord(
+        o.id(),
+        o.kind().wireName(),
+        o.account(),
+        o.amountFen(),
+        o.caseRef(),
+        o.state().wireName(),
+        o.termMillis(),
+        o.expiresAtMillis(),
+        o.renewals(),
+        steps);
   }
 
   static HoldOrder toOrder(HoldRecord r) {
     List<HoldTransition> h = new ArrayList<>(r.history().size());
     for (HoldRecord.Step s : r.history()) {
-      h.add(new HoldTransition(s.from() == null ? null : state(s.from()), state(s.to()), s.atMillis(), s.actor(),
-          s.note(), s.expiresAtMillis()));
+      h.add(
+          new HoldTransition(
+              s.from() == null ? null : state(s.from()),
+              state(s.to()),
+              s.atMillis(),
+              s.actor(),
+              s.note(),
+              s.expiresAtMillis()));
     }
-    return new HoldOrder(r.id(), HoldKind.valueOf(r.kind().toUpperCase(Locale.ROOT)), r.account(), r.amountFen(),
-        r.caseRef(), state(r.state()), r.termMillis(), r.expiresAtMillis(), r.renewals(), h);
+    return new HoldOrder(
+        r.id(),
+        HoldKind.valueOf(r.kind().toUpperCase(Locale.ROOT)),
+        r.account(),
+        r.amountFen(),
+        r.caseRef(),
+        state(r.state()),
+        r.termMillis(),
+        r.expiresAtMillis(),
+        r.renewals(),
+        h);
   }
 
   private static HoldState state(String wire) {

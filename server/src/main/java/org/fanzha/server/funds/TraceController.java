@@ -33,8 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
  * transfer or an account, backward into an account, and the return of recovered money.
  */
 @RestController
-@RequestMapping(path = "/api/v1/trace", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-@Tag(name = "trace", description = "Fund tracing (资金查控): where stolen money went, freeze plan, fund return")
+@RequestMapping(
+    path = "/api/v1/trace",
+    produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@Tag(
+    name = "trace",
+    description = "Fund tracing (资金查控): where stolen money went, freeze plan, fund return")
 class TraceController {
 
   private final FundsService funds;
@@ -47,15 +51,20 @@ class TraceController {
     this.regions = regions;
   }
 
-  @Operation(summary = "Trace a journaled transfer forward",
-      description = "Follows the transfer's money through the transfer graph (time-respecting, FIFO by default): "
-          + "edges with tiers, holdings, cash-outs, untraced fragments, each account's tier (一级卡 …) and the freeze "
-          + "plan (largest traced holding first; stop when money arrived within 48 h of as_of, else freeze). as_of "
-          + "defaults to the latest transfer time held. 404 for an unknown id or an event that is not a transfer.")
+  @Operation(
+      summary = "Trace a journaled transfer forward",
+      description =
+          "Follows the transfer's money through the transfer graph (time-respecting, FIFO by default): "
+              + "edges with tiers, holdings, cash-outs, untraced fragments, each account's tier (一级卡 …) and the freeze "
+              + "plan (largest traced holding first; stop when money arrived within 48 h of as_of, else freeze). as_of "
+              + "defaults to the latest transfer time held. 404 for an unknown id or an event that is not a transfer.")
   @GetMapping("/transfer/{id}")
-  ResponseEntity<byte[]> transfer(@PathVariable String id, @RequestParam(required = false) @Nullable String policy,
+  ResponseEntity<byte[]> transfer(
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable String policy,
       @RequestParam(name = "max_hops", required = false) @Nullable Integer maxHops,
-      @RequestParam(name = "as_of", required = false) @Nullable String asOf, @Nullable Authentication auth) {
+      @RequestParam(name = "as_of", required = false) @Nullable String asOf,
+      @Nullable Authentication auth) {
     TraceSettings s = TraceParams.settings(policy, maxHops);
     Long at = TraceParams.optionalTime("as_of", asOf);
     TraceResult r = funds.traceTransfer(id, s, at);
@@ -64,42 +73,67 @@ class TraceController {
     return json(r);
   }
 
-  @Operation(summary = "Trace everything an account paid out after a time",
-      description = "Seed = every payment of the account from `after` to the end of the window; money coming back "
-          + "is reported as returned_to_source. Same shape as the transfer trace.")
+  @Operation(
+      summary = "Trace everything an account paid out after a time",
+      description =
+          "Seed = every payment of the account from `after` to the end of the window; money coming back "
+              + "is reported as returned_to_source. Same shape as the transfer trace.")
   @GetMapping("/account/{account}")
-  ResponseEntity<byte[]> account(@PathVariable String account, @RequestParam String after,
+  ResponseEntity<byte[]> account(
+      @PathVariable String account,
+      @RequestParam String after,
       @RequestParam(required = false) @Nullable String policy,
       @RequestParam(name = "max_hops", required = false) @Nullable Integer maxHops,
-      @RequestParam(name = "as_of", required = false) @Nullable String asOf, @Nullable Authentication auth) {
+      @RequestParam(name = "as_of", required = false) @Nullable String asOf,
+      @Nullable Authentication auth) {
     String a = visible(auth, TraceParams.account("account", account));
-    TraceResult r = funds.traceAccount(a, TraceParams.time("after", after), TraceParams.settings(policy, maxHops),
-        TraceParams.optionalTime("as_of", asOf));
+    TraceResult r =
+        funds.traceAccount(
+            a,
+            TraceParams.time("after", after),
+            TraceParams.settings(policy, maxHops),
+            TraceParams.optionalTime("as_of", asOf));
     audit(auth, "trace.account", a);
     return json(r);
   }
 
-  @Operation(summary = "Trace the money that came into an account back to where it came from",
-      description = "Every transfer into the account in [from, to], followed backwards hop by hop through each "
-          + "payer's FIFO queue; origins (own funds or hop limit) add up to what came in.")
+  @Operation(
+      summary = "Trace the money that came into an account back to where it came from",
+      description =
+          "Every transfer into the account in [from, to], followed backwards hop by hop through each "
+              + "payer's FIFO queue; origins (own funds or hop limit) add up to what came in.")
   @GetMapping("/reverse/{account}")
-  ResponseEntity<byte[]> reverse(@PathVariable String account, @RequestParam String from, @RequestParam String to,
-      @RequestParam(name = "max_hops", required = false) @Nullable Integer maxHops, @Nullable Authentication auth) {
+  ResponseEntity<byte[]> reverse(
+      @PathVariable String account,
+      @RequestParam String from,
+      @RequestParam String to,
+      @RequestParam(name = "max_hops", required = false) @Nullable Integer maxHops,
+      @Nullable Authentication auth) {
     String a = visible(auth, TraceParams.account("account", account));
-    ReverseTrace t = funds.reverse(a, TraceParams.time("from", from), TraceParams.time("to", to),
-        TraceParams.settings(null, maxHops));
+    ReverseTrace t =
+        funds.reverse(
+            a,
+            TraceParams.time("from", from),
+            TraceParams.time("to", to),
+            TraceParams.settings(null, maxHops));
     audit(auth, "trace.reverse", a);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
         .body(TraceJson.toJson(t).getBytes(StandardCharsets.UTF_8));
   }
 
-  @Operation(summary = "Share money recovered from an account among the victims",
-      description = "transfers = the victims' payments (comma-separated ids). Each is traced; a victim's claim is the "
-          + "traced money of theirs held in the account. One traceable victim: straight back (up to what was "
-          + "traced); several: pro rata, cut to the fen by largest remainder. `calculation` shows every step.")
+  @Operation(
+      summary = "Share money recovered from an account among the victims",
+      description =
+          "transfers = the victims' payments (comma-separated ids). Each is traced; a victim's claim is the "
+              + "traced money of theirs held in the account. One traceable victim: straight back (up to what was "
+              + "traced); several: pro rata, cut to the fen by largest remainder. `calculation` shows every step.")
   @GetMapping("/return")
-  ResponseEntity<byte[]> fundReturn(@RequestParam String account, @RequestParam String recovered,
-      @RequestParam List<String> transfers, @Nullable Authentication auth) {
+  ResponseEntity<byte[]> fundReturn(
+      @RequestParam String account,
+      @RequestParam String recovered,
+      @RequestParam List<String> transfers,
+      @Nullable Authentication auth) {
     String a = visible(auth, TraceParams.account("account", account));
     long fen = TraceParams.money("recovered", recovered);
     List<String> ids = new ArrayList<>();
@@ -114,31 +148,35 @@ class TraceController {
   }
 
   static byte[] returnJson(FundReturn.AccountReturn r) {
-    return JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeStringProperty("account", r.account());
-      g.writeStringProperty("recovered", Money.formatYuan(r.recoveredFen()));
-      g.writeStringProperty("method", r.method().name().toLowerCase(java.util.Locale.ROOT));
-      g.writeArrayPropertyStart("shares");
-      for (FundReturn.Share s : r.shares()) {
-        g.writeStartObject();
-        g.writeStringProperty("victim", s.victim());
-        g.writeStringProperty("traced", Money.formatYuan(s.tracedFen()));
-        g.writeStringProperty("returned", Money.formatYuan(s.returnFen()));
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeStringProperty("kept", Money.formatYuan(r.keptFen()));
-      g.writeArrayPropertyStart("calculation");
-      for (String line : r.calculation()) {
-        g.writeString(line);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+    return JsonBodies.write(
+        g -> {
+          g.writeStartObject();
+          g.writeStringProperty("account", r.account());
+          g.writeStringProperty("recovered", Money.formatYuan(r.recoveredFen()));
+          g.writeStringProperty("method", r.method().name().toLowerCase(java.util.Locale.ROOT));
+          g.writeArrayPropertyStart("shares");
+          for (FundReturn.Share s : r.shares()) {
+            g.writeStartObject();
+            g.writeStringProperty("victim", s.victim());
+            g.writeStringProperty("traced", Money.formatYuan(s.tracedFen()));
+            g.writeStringProperty("returned", Money.formatYuan(s.returnFen()));
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeStringProperty("kept", Money.formatYuan(r.keptFen()));
+          g.writeArrayPropertyStart("calculation");
+          for (String line : r.calculation()) {
+            g.writeString(line);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
-  /** The account, if the caller answers for its region (a trace may follow the money anywhere from there). */
+  /**
+   * The account, if the caller answers for its region (a trace may follow the money anywhere from
+   * there).
+   */
   private String visible(@Nullable Authentication auth, String account) {
     regions.requireVisible(EntityKind.ACCOUNT, account, Jurisdictions.of(db, auth));
     return account;
@@ -150,9 +188,16 @@ class TraceController {
   }
 
   private static ResponseEntity<byte[]> json(TraceResult r) {
-    // TraceJson writes one closed object; as_of (the "now" of the freeze plan) is added as its last field.
+    // TraceJson writes one closed object; as_of (the "now" of the freeze plan) is added as its last
+    // field.
     String body = TraceJson.toJson(r.trace(), r.plan());
-    String withAsOf = body.substring(0, body.length() - 1) + ",\"as_of\":\"" + Timestamps.format(r.asOfMillis()) + "\"}";
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(withAsOf.getBytes(StandardCharsets.UTF_8));
+    String withAsOf =
+        body.substring(0, body.length() - 1)
+            + ",\"as_of\":\""
+            + Timestamps.format(r.asOfMillis())
+            + "\"}";
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(withAsOf.getBytes(StandardCharsets.UTF_8));
   }
 }

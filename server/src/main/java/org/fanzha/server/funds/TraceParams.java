@@ -9,7 +9,10 @@ import org.fanzha.graph.funds.TraceSettings;
 import org.fanzha.server.system.BadRequestException;
 import org.jspecify.annotations.Nullable;
 
-/** Parses the parameters shared by the trace and hold endpoints and the console page; a bad one is a {@link BadRequestException} naming it. */
+/**
+ * Parses the parameters shared by the trace and hold endpoints and the console page; a bad one is a
+ * {@link BadRequestException} naming it.
+ */
 final class TraceParams {
 
   private TraceParams() {}
@@ -25,12 +28,16 @@ final class TraceParams {
         s = s.withMaxHops(maxHops);
       }
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException((maxHops != null ? "policy or max_hops: " : "policy: ") + e.getMessage(), e);
+      throw new BadRequestException(
+          (maxHops != null ? "policy or max_hops: " : "policy: ") + e.getMessage(), e);
     }
     return s;
   }
 
-  /** Parses an ISO-8601 time with an offset, or epoch milliseconds; names the parameter when it fails. */
+  /**
+   * Parses an ISO-8601 time with an offset, or epoch milliseconds; names the parameter when it
+   * fails.
+   */
   static long time(String name, String raw) {
     String v = raw.strip();
     try {
@@ -39,8 +46,11 @@ final class TraceParams {
       }
       return Timestamps.parseIso(v);
     } catch (RuntimeException e) {
-      throw new BadRequestException(name + ": must be ISO-8601 with an offset (2026-11-27T09:31:45+08:00)"
-          + " or epoch milliseconds: " + e.getMessage());
+      throw new BadRequestException(
+          name
+              + ": must be ISO-8601 with an offset (2026-11-27T09:31:45+08:00)"
+              + " or epoch milliseconds: "
+              + e.getMessage());
     }
   }
 

@@ -4,7 +4,10 @@ import org.fanzha.graph.gangs.Gang;
 import org.fanzha.graph.gangs.Node;
 import tools.jackson.core.JsonGenerator;
 
-/** Writes gangs as the API answers them (API.md: {@code members} with {@code kind, value, role}, victims, loss). */
+/**
+ * Writes gangs as the API answers them (API.md: {@code members} with {@code kind, value, role},
+ * victims, loss).
+ */
 final class GangJson {
 
   private GangJson() {}
@@ -15,8 +18,11 @@ final class GangJson {
     out.writeStringProperty("id", g.id());
     out.writeNumberProperty("size", g.members().size());
     out.writeObjectPropertyStart("roles");
-    g.members().stream().collect(java.util.stream.Collectors.groupingBy(Gang.Member::role,
-        java.util.TreeMap::new, java.util.stream.Collectors.counting())).forEach(out::writeNumberProperty);
+    g.members().stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                Gang.Member::role, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+        .forEach(out::writeNumberProperty);
     out.writeEndObject();
     out.writeNumberProperty("victims", g.victims().size());
     out.writeStringProperty("loss", yuan(g.lossFen()));

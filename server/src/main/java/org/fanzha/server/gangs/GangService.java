@@ -28,29 +28,35 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the identity graph from the journal and searches it for gangs on a schedule. The engine thread only hands
- * openings, calls and transfers over (a bounded queue, waiting 20 ms at most: what does not fit is counted and
- * logged, never waited for); one thread ("fanzha-gangs") adds them to the graph and runs the searches. The gangs of the last search are what the API answers.
+ * Keeps the identity graph from the journal and searches it for gangs on a schedule. The engine
+ * thread only hands openings, calls and transfers over (a bounded queue, waiting 20 ms at most:
+ * what does not fit is counted and logged, never waited for); one thread ("fanzha-gangs") adds them
+ * to the graph and runs the searches. The gangs of the last search are what the API answers.
  */
 @Service
 public class GangService implements JournalListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GangService.class);
   private static final Set<EventType> TYPES =
-      Collections.unmodifiableSet(EnumSet.of(EventType.OPENING, EventType.CALL, EventType.TRANSFER));
-  private static final List<Role> SUSPECT_ROLES = List.of(Role.FRAUD_NUMBER, Role.MULE, Role.CARD_DEALER);
+      Collections.unmodifiableSet(
+          EnumSet.of(EventType.OPENING, EventType.CALL, EventType.TRANSFER));
+  private static final List<Role> SUSPECT_ROLES =
+      List.of(Role.FRAUD_NUMBER, Role.MULE, Role.CARD_DEALER);
 
   private final BlockingQueue<Event> pending = new ArrayBlockingQueue<>(100_000);
   private final IdentityGraph graph = new IdentityGraph(); // the gangs thread's alone
   private final ObjectProvider<Runner> runner;
   private final GangSettings settings;
   private final GangFinder finder;
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fanzha-gangs");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-gangs");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile Found found = new Found(List.of(), 0, 0, 0, 0);
-  private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong dropped =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** The gangs of the last search, with what it looked at and how long it took. */
   public record Found(List<Gang> gangs, long atMillis, int entities, long links, long tookMillis) {}
@@ -58,7 +64,8 @@ public class GangService implements JournalListener, AutoCloseable {
   GangService(ObjectProvider<Runner> runner, GangSettings settings) {
     this.runner = runner;
     this.settings = settings;
-    this.finder = new GangFinder(new GangFinder.Settings(settings.maxHubLinks(), settings.maxGangSize(), 3));
+    this.finder =
+        new GangFinder(new GangFinder.Settings(settings.maxHubLinks(), settings.maxGangSize(), 3));
     thread.scheduleWithFixedDelay(this::drainQuietly, 200, 200, TimeUnit.MILLISECONDS);
     long every = settings.scanEvery().toMillis();
     thread.scheduleWithFixedDelay(this::searchQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -81,7 +88,10 @@ public class GangService implements JournalListener, AutoCloseable {
     }
   }
 
-  /** Returns how many events the graph missed because the gangs thread was too far behind (logged at each search). */
+  /**
+   * Returns how many events the graph missed because the gangs thread was too far behind (logged at
+   * each search).
+   */
   public long dropped() {
     return dropped.get();
   }
@@ -99,10 +109,13 @@ public class GangService implements JournalListener, AutoCloseable {
   /** Adds what was handed over and searches now, on the gangs thread; returns the search. */
   public Found searchNow() {
     try {
-      return thread.submit(() -> {
-        drain();
-        return search();
-      }).get();
+      return thread
+          .submit(
+              () -> {
+                drain();
+                return search();
+              })
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while searching for gangs", e);
@@ -133,8 +146,13 @@ public class GangService implements JournalListener, AutoCloseable {
       }
     }
     List<Gang> gangs = finder.find(graph, suspects);
-    found = new Found(gangs, System.currentTimeMillis(), graph.size(), graph.links(),
-        (System.nanoTime() - t0) / 1_000_000);
+    found =
+        new Found(
+            gangs,
+            System.currentTimeMillis(),
+            graph.size(),
+            graph.links(),
+            (System.nanoTime() - t0) / 1_000_000);
     return found;
   }
 
@@ -150,9 +168,12 @@ public class GangService implements JournalListener, AutoCloseable {
     try {
       drain();
       Found f = search();
-      log.debug("{} gangs among {} entities in {} ms", f.gangs().size(), f.entities(), f.tookMillis());
+      log.debug(
+          "{} gangs among {} entities in {} ms", f.gangs().size(), f.entities(), f.tookMillis());
       if (dropped.get() > 0) {
-        log.warn("The identity graph missed {} events so far: the gangs thread fell behind", dropped.get());
+        log.warn(
+            "The identity graph missed {} events so far: the gangs thread fell behind",
+            dropped.get());
       }
     } catch (RuntimeException e) {
       log.warn("Searching for gangs failed; will retry", e);

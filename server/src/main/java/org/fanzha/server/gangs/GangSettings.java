@@ -11,9 +11,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How gangs are found ({@code fanzha.gangs.*}).
  *
- * @param minScore the held score from which a fraud number, mule or card dealer is a suspect gangs form around
+ * @param minScore the held score from which a fraud number, mule or card dealer is a suspect gangs
+ *     form around
  * @param suspects the most suspects read from the engine per search (the riskiest first)
- * @param maxHubLinks a handset or network with more links than this (a gateway, a café's Wi-Fi) joins nothing
+ * @param maxHubLinks a handset or network with more links than this (a gateway, a café's Wi-Fi)
+ *     joins nothing
  * @param maxGangSize a group larger than this is split into its communities of highest modularity
  * @param scanEvery how often gangs are searched again
  */

@@ -13,7 +13,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The console's gangs: the list of the last search and one gang drawn with its roles ({@code /gangs}). */
+/**
+ * The console's gangs: the list of the last search and one gang drawn with its roles ({@code
+ * /gangs}).
+ */
 @Controller
 class GangsPageController {
 
@@ -28,17 +31,24 @@ class GangsPageController {
   }
 
   @GetMapping("/gangs")
-  String page(@RequestParam(defaultValue = "") String id, Model model, @Nullable Authentication auth) {
+  String page(
+      @RequestParam(defaultValue = "") String id, Model model, @Nullable Authentication auth) {
     GangService.Found f = gangs.found();
     List<String> prefixes = Jurisdictions.of(db, auth);
-    List<Gang> shown = f.gangs().stream().filter(g -> GangController.visible(g, prefixes, regions)).toList();
+    List<Gang> shown =
+        f.gangs().stream().filter(g -> GangController.visible(g, prefixes, regions)).toList();
     Caller caller = Caller.of(auth);
     db.audit().recordChange(caller.name(), caller.rolesText(), "gangs.page", "gang", id);
     model.addAttribute("user", caller.name());
     model.addAttribute("found", f);
     model.addAttribute("gangs", shown);
-    model.addAttribute("selected", shown.stream().map(Gang::id).filter(g -> id.isBlank() || g.equals(id)).findFirst()
-        .orElse(""));
+    model.addAttribute(
+        "selected",
+        shown.stream()
+            .map(Gang::id)
+            .filter(g -> id.isBlank() || g.equals(id))
+            .findFirst()
+            .orElse(""));
     return "gangs/index";
   }
 }

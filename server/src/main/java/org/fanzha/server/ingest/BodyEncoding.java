@@ -33,17 +33,26 @@ final class BodyEncoding {
     if (declared != null && !declared.equals("utf-8") && !declared.equals("utf8")) {
       throw new NotUtf8("charset " + declared + " is not accepted; send the events as UTF-8");
     }
-    if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+    if (body.length >= 3
+        && (body[0] & 0xFF) == 0xEF
+        && (body[1] & 0xFF) == 0xBB
+        && (body[2] & 0xFF) == 0xBF) {
       return java.util.Arrays.copyOfRange(body, 3, body.length);
     }
-    if (body.length >= 2 && ((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF
-        || (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE)) {
-      throw new NotUtf8("the body starts with a UTF-16 or UTF-32 byte order mark; send the events as UTF-8");
+    if (body.length >= 2
+        && ((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF
+            || (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE)) {
+      throw new NotUtf8(
+          "the body starts with a UTF-16 or UTF-32 byte order mark; send the events as UTF-8");
     }
     for (int i = 0; i < Math.min(4, body.length); i++) {
       if (body[i] == 0) {
-        // JSON text starts with ASCII; a NUL among its first bytes is the other half of a UTF-16 or UTF-32 unit.
-        throw new NotUtf8("the body looks like UTF-16 or UTF-32 (NUL byte at offset " + i + "); send the events as UTF-8");
+        // JSON text starts with ASCII; a NUL among its first bytes is the other half of a UTF-16 or
+        // UTF-32 unit.
+        throw new NotUtf8(
+            "the body looks like UTF-16 or UTF-32 (NUL byte at offset "
+                + i
+                + "); send the events as UTF-8");
       }
     }
     return body;

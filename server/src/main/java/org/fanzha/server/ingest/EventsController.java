@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "events", description = "Event intake (EVENTS.md data contract)")
 class EventsController {
 
-  static final String PARTIAL_POLICY = """
+  static final String PARTIAL_POLICY =
+      """
       Policy for a batch with some bad events: every valid event is accepted (journaled, then processed), \
       every invalid one is refused and kept in the quarantine with its field and reason. If any event was \
       refused the answer is 400 application/problem+json listing each refused event (position: 1-based line \
@@ -53,34 +54,66 @@ class EventsController {
 
   @Operation(
       summary = "Submit events (JSON array or NDJSON)",
-      description = "Each event is validated and normalised as EVENTS.md says; accepted events are journaled "
-          + "(committed) before this answers, so an acknowledged event is never lost. " + PARTIAL_POLICY
-          + " Bounds per request (fanzha.ingest.*): at most max-events events (else 413, nothing accepted); the "
-          + "answer lists at most max-errors-listed refused events and counts the rest. Event times must lie "
-          + "within max-event-age before and max-event-lead after the server's clock. label events are taken "
-          + "only from a signed-in ANALYST, REVIEWER or ADMIN.",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-          @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(value = """
+      description =
+          "Each event is validated and normalised as EVENTS.md says; accepted events are journaled "
+              + "(committed) before this answers, so an acknowledged event is never lost. "
+              + PARTIAL_POLICY
+              + " Bounds per request (fanzha.ingest.*): at most max-events events (else 413, nothing accepted); the "
+              + "answer lists at most max-errors-listed refused events and counts the rest. Event times must lie "
+              + "within max-event-age before and max-event-lead after the server's clock. label events are taken "
+              + "only from a signed-in ANALYST, REVIEWER or ADMIN.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = {
+                @Content(
+                    mediaType = "application/x-ndjson",
+                    examples =
+                        @ExampleObject(
+                            value =
+                                """
               {"type":"call","id":"c1","ts":"2026-11-27T09:15:02+08:00","caller":"+8617012345678","callee":"13800138000","duration_s":412}
               {"type":"transfer","id":"t1","ts":"2026-11-27T09:31:45+08:00","from":"6222020200112233446","to":"6217000010001234569","amount":"49000.00"}""")),
-          @Content(mediaType = "application/json")}),
+                @Content(mediaType = "application/json")
+              }),
       responses = {
-          @ApiResponse(responseCode = "200", description = "all events valid; counts of accepted and duplicate"),
-          @ApiResponse(responseCode = "400", description = "some or all events refused (problem+json with errors[]); the valid ones were accepted",
-              content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "413", description = "body too large or too many events; nothing accepted",
-              content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "415", description = "the body is not UTF-8", content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "503", description = "the store or engine cannot take events now; nothing was accepted; resend",
-              content = @Content(mediaType = "application/problem+json"))})
-  @PostMapping(path = "/events", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-  ResponseEntity<?> post(HttpServletRequest request, @Nullable Authentication auth) throws IOException {
-    byte[] body = BodyEncoding.utf8(Bodies.read(request, settings.maxBodyBytes()), request.getContentType());
+        @ApiResponse(
+            responseCode = "200",
+            description = "all events valid; counts of accepted and duplicate"),
+        @ApiResponse(
+            responseCode = "400",
+            description =
+                "some or all events refused (problem+json with errors[]); the valid ones were accepted",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "413",
+            description = "body too large or too many events; nothing accepted",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "415",
+            description = "the body is not UTF-8",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "503",
+            description =
+                "the store or engine cannot take events now; nothing was accepted; resend",
+            content = @Content(mediaType = "application/problem+json"))
+      })
+  @PostMapping(
+      path = "/events",
+      produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  ResponseEntity<?> post(HttpServletRequest request, @Nullable Authentication auth)
+      throws IOException {
+    byte[] body =
+        BodyEncoding.utf8(Bodies.read(request, settings.maxBodyBytes()), request.getContentType());
     if (isBlank(body)) {
-      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body holds no events");
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body holds no events");
       p.setType(Problems.INVALID_EVENTS);
       p.setTitle("No events");
-      p.setProperty("errors", List.of(Problems.error(0, null, "(body)", "is empty; send a JSON array or NDJSON")));
+      p.setProperty(
+          "errors",
+          List.of(Problems.error(0, null, "(body)", "is empty; send a JSON array or NDJSON")));
       return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
     IngestReport report = ingest.ingestBody(body, "api:/api/v1/events", Caller.of(auth));
@@ -99,10 +132,19 @@ class EventsController {
     for (Rejection r : refused.listed()) {
       errors.add(Problems.error(r.line(), r.eventId(), r.field(), r.reason()));
     }
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        refused.total() + " of " + report.received() + " events were refused (see errors"
-            + (errors.size() < refused.total() ? ", which lists the first " + errors.size() : "") + "); the other "
-            + (report.received() - refused.total()) + " were accepted or were duplicates");
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            refused.total()
+                + " of "
+                + report.received()
+                + " events were refused (see errors"
+                + (errors.size() < refused.total()
+                    ? ", which lists the first " + errors.size()
+                    : "")
+                + "); the other "
+                + (report.received() - refused.total())
+                + " were accepted or were duplicates");
     p.setType(Problems.INVALID_EVENTS);
     p.setTitle("Some events were refused");
     counts.forEach(p::setProperty);

@@ -14,14 +14,19 @@ class IngestProblemHandler {
 
   @ExceptionHandler(Unavailable.class)
   ResponseEntity<ProblemDetail> unavailable(Unavailable e) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "1")
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(body(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Not accepted now", e));
   }
 
   @ExceptionHandler(TooManyEvents.class)
   ResponseEntity<ProblemDetail> tooMany(TooManyEvents e) {
-    return problem(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_MANY_EVENTS, "Too many events in one request", e);
+    return problem(
+        HttpStatus.CONTENT_TOO_LARGE,
+        Problems.TOO_MANY_EVENTS,
+        "Too many events in one request",
+        e);
   }
 
   @ExceptionHandler(BodyEncoding.NotUtf8.class)
@@ -29,8 +34,11 @@ class IngestProblemHandler {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.NOT_UTF8, "Body is not UTF-8", e);
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, RuntimeException e) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body(status, type, title, e));
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, URI type, String title, RuntimeException e) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body(status, type, title, e));
   }
 
   private static ProblemDetail body(HttpStatus status, URI type, String title, RuntimeException e) {

@@ -56,24 +56,37 @@ public class IngestService {
   private final Counter duplicate;
   private final Counter shed;
 
-  IngestService(Runner runner, Database db, MeterRegistry meters, IngestSettings settings, Clock clock) {
+  IngestService(
+      Runner runner, Database db, MeterRegistry meters, IngestSettings settings, Clock clock) {
     this.runner = runner;
     this.db = db;
     this.meters = meters;
     this.settings = settings;
-    this.codec = new EventCodec(EventTimeWindow.aroundNow(clock::millis, settings.maxEventAge(), settings.maxEventLead()));
-    this.accepted = Counter.builder("fanzha.events.accepted").description("events journaled and processed").register(meters);
-    this.duplicate = Counter.builder("fanzha.events.duplicate").description("events whose id was already journaled").register(meters);
-    this.shed = Counter.builder("fanzha.intake.shed")
-        .description("submissions refused because the engine's queue was full or it was stopping (503, Retry-After)")
-        .register(meters);
+    this.codec =
+        new EventCodec(
+            EventTimeWindow.aroundNow(
+                clock::millis, settings.maxEventAge(), settings.maxEventLead()));
+    this.accepted =
+        Counter.builder("fanzha.events.accepted")
+            .description("events journaled and processed")
+            .register(meters);
+    this.duplicate =
+        Counter.builder("fanzha.events.duplicate")
+            .description("events whose id was already journaled")
+            .register(meters);
+    this.shed =
+        Counter.builder("fanzha.intake.shed")
+            .description(
+                "submissions refused because the engine's queue was full or it was stopping (503, Retry-After)")
+            .register(meters);
   }
 
   /**
    * Parses a body (JSON array or NDJSON), quarantines the refused events under {@code origin} and
    * journals and processes the valid ones.
    *
-   * @throws TooManyEvents if the body holds more events than a request may; then nothing was accepted
+   * @throws TooManyEvents if the body holds more events than a request may; then nothing was
+   *     accepted
    * @throws Unavailable if the runner cannot take or finish them; then none of them was accepted
    */
   IngestReport ingestBody(byte[] body, String origin, Caller caller) {
@@ -81,26 +94,39 @@ public class IngestService {
     List<Event> events = new ArrayList<>();
     boolean mayLabel = Roles.mayConfirmCases(caller);
     int[] received = {0};
-    codec.forEachInBody(body, r -> {
-      if (++received[0] > settings.maxEvents()) {
-        return false;
-      }
-      if (r instanceof ParseResult.Rejected rej) {
-        refusals.add(rej.rejection());
-      } else {
-        Event e = ((ParseResult.Accepted) r).event();
-        if (e instanceof LabelEvent && !mayLabel) {
-          refusals.add(new Rejection(r.line(), e.id(), "type", "label events record confirmed case outcomes and are "
-              + "taken only from a signed-in ANALYST, REVIEWER or ADMIN, not from " + caller.describe()));
-        } else if (e instanceof ListingEvent) {
-          refusals.add(new Rejection(r.line(), e.id(), "type", "listing events are written by the lists service with "
-              + "the entry's provenance; add or lift entries at /api/v1/lists/entries"));
-        } else {
-          events.add(e);
-        }
-      }
-      return true;
-    });
+    codec.forEachInBody(
+        body,
+        r -> {
+          if (++received[0] > settings.maxEvents()) {
+            return false;
+          }
+          if (r instanceof ParseResult.Rejected rej) {
+            refusals.add(rej.rejection());
+          } else {
+            Event e = ((ParseResult.Accepted) r).event();
+            if (e instanceof LabelEvent && !mayLabel) {
+              refusals.add(
+                  new Rejection(
+                      r.line(),
+                      e.id(),
+                      "type",
+                      "label events record confirmed case outcomes and are "
+                          + "taken only from a signed-in ANALYST, REVIEWER or ADMIN, not from "
+                          + caller.describe()));
+            } else if (e instanceof ListingEvent) {
+              refusals.add(
+                  new Rejection(
+                      r.line(),
+                      e.id(),
+                      "type",
+                      "listing events are written by the lists service with "
+                          + "the entry's provenance; add or lift entries at /api/v1/lists/entries"));
+            } else {
+              events.add(e);
+            }
+          }
+          return true;
+        });
     if (received[0] > settings.maxEvents()) {
       throw new TooManyEvents(settings.maxEvents());
     }
@@ -149,8 +175,17 @@ public class IngestService {
       q.add(new QuarantinedEvent(r.line(), r.eventId(), r.field(), r.reason(), text));
     }
     if (refusals.notQuarantined() > 0) {
-      q.add(new QuarantinedEvent(0, null, "(more)", refusals.notQuarantined() + " more refused events of this request "
-          + "were counted but not kept one by one (fanzha.ingest.max-quarantined=" + settings.maxQuarantined() + ")", null));
+      q.add(
+          new QuarantinedEvent(
+              0,
+              null,
+              "(more)",
+              refusals.notQuarantined()
+                  + " more refused events of this request "
+                  + "were counted but not kept one by one (fanzha.ingest.max-quarantined="
+                  + settings.maxQuarantined()
+                  + ")",
+              null));
     }
     db.quarantine().record(origin, q);
   }
@@ -158,8 +193,14 @@ public class IngestService {
   private void auditLabels(List<Event> events, Outcome outcome, Caller caller) {
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i) instanceof LabelEvent l && !outcome.items().get(i).duplicate()) {
-        db.audit().record(caller.name(), caller.rolesText(), "event.label:" + l.role().wireName(), l.entityKind(),
-            l.entity(), true);
+        db.audit()
+            .record(
+                caller.name(),
+                caller.rolesText(),
+                "event.label:" + l.role().wireName(),
+                l.entityKind(),
+                l.entity(),
+                true);
       }
     }
   }
@@ -195,18 +236,24 @@ public class IngestService {
       shed.increment();
       throw new Unavailable("the engine is not taking events now: " + e.getMessage(), e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof TimeoutException || e.getCause() instanceof RejectedExecutionException) {
-        // the runner's own limit (the Flink job did not answer a decide in time): the cause says how long
-        throw new Unavailable(e.getCause().getMessage() + "; resend (ids make it safe)", e.getCause());
+      if (e.getCause() instanceof TimeoutException
+          || e.getCause() instanceof RejectedExecutionException) {
+        // the runner's own limit (the Flink job did not answer a decide in time): the cause says
+        // how long
+        throw new Unavailable(
+            e.getCause().getMessage() + "; resend (ids make it safe)", e.getCause());
       }
-      // The cause may quote SQL or the database: it goes to the log under a reference, never to the sender.
+      // The cause may quote SQL or the database: it goes to the log under a reference, never to the
+      // sender.
       String ref = UUID.randomUUID().toString().substring(0, 8);
       log.error("Events not journaled (ref {})", ref, e.getCause());
-      throw new Unavailable("the events could not be journaled now (ref " + ref + "); resend (ids make it safe)",
+      throw new Unavailable(
+          "the events could not be journaled now (ref " + ref + "); resend (ids make it safe)",
           e.getCause() != null ? e.getCause() : e);
     } catch (TimeoutException e) {
       // They may still be journaled later; resending is safe as ids are idempotency keys.
-      throw new Unavailable("no answer from the engine within " + WAIT_SECONDS + " s; resend (ids make it safe)", e);
+      throw new Unavailable(
+          "no answer from the engine within " + WAIT_SECONDS + " s; resend (ids make it safe)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unavailable("interrupted while waiting for the engine", e);

@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Limits of event intake ({@code fanzha.ingest.*}). One request can cost at most so much: a body of
- * {@code maxBodyBytes} holding at most {@code maxEvents}, of whose refused events at most
- * {@code maxErrorsListed} are listed in the answer and {@code maxQuarantined} (with at most
- * {@code maxQuarantinedChars} of raw text) kept one by one; the rest are counted. Event times must
- * lie between {@code maxEventAge} before the server's clock and {@code maxEventLead} after it.
+ * {@code maxBodyBytes} holding at most {@code maxEvents}, of whose refused events at most {@code
+ * maxErrorsListed} are listed in the answer and {@code maxQuarantined} (with at most {@code
+ * maxQuarantinedChars} of raw text) kept one by one; the rest are counted. Event times must lie
+ * between {@code maxEventAge} before the server's clock and {@code maxEventLead} after it.
  */
 @ConfigurationProperties("fanzha.ingest")
 public record IngestSettings(

@@ -16,7 +16,8 @@ final class Problems {
 
   private Problems() {}
 
-  static Map<String, Object> error(long position, @Nullable String id, String field, String reason) {
+  static Map<String, Object> error(
+      long position, @Nullable String id, String field, String reason) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("position", position);
     if (id != null) {

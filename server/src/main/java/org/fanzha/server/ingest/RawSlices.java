@@ -33,16 +33,22 @@ final class RawSlices {
       arrayElements(body, start, positions, maxChars, out);
       return out;
     }
-    NdjsonLines.forEach(body, 0, body.length, (buf, off, len, line) -> {
-      if (positions.contains(line)) {
-        out.put(line, text(buf, off, len, maxChars));
-      }
-    });
+    NdjsonLines.forEach(
+        body,
+        0,
+        body.length,
+        (buf, off, len, line) -> {
+          if (positions.contains(line)) {
+            out.put(line, text(buf, off, len, maxChars));
+          }
+        });
     return out;
   }
 
-  private static void arrayElements(byte[] body, int start, Set<Long> positions, int maxChars, Map<Long, String> out) {
-    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), body, start, body.length - start)) {
+  private static void arrayElements(
+      byte[] body, int start, Set<Long> positions, int maxChars, Map<Long, String> out) {
+    try (JsonParser p =
+        JSON.createParser(ObjectReadContext.empty(), body, start, body.length - start)) {
       p.nextToken();
       long index = 0;
       for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -74,7 +80,8 @@ final class RawSlices {
 
   private static int firstNonBlank(byte[] body) {
     int i = 0;
-    while (i < body.length && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+    while (i < body.length
+        && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
       i++;
     }
     return i;

@@ -63,7 +63,10 @@ final class Refusals {
     return total - toQuarantine().size();
   }
 
-  /** Returns the number of refusals per field at fault, array indexes folded ({@code targets[].kind}). */
+  /**
+   * Returns the number of refusals per field at fault, array indexes folded ({@code
+   * targets[].kind}).
+   */
   Map<String, Long> byField() {
     return byField;
   }

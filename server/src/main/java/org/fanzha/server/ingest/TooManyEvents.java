@@ -6,6 +6,9 @@ final class TooManyEvents extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   TooManyEvents(int max) {
-    super("a request may hold at most " + max + " events; nothing of this one was accepted; send smaller batches");
+    super(
+        "a request may hold at most "
+            + max
+            + " events; nothing of this one was accepted; send smaller batches");
   }
 }

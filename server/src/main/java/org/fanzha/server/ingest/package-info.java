@@ -1,4 +1,7 @@
-/** Event intake over HTTP: POST /api/v1/events (batches) and POST /api/v1/decide (one transfer, answered synchronously). */
+/**
+ * Event intake over HTTP: POST /api/v1/events (batches) and POST /api/v1/decide (one transfer,
+ * answered synchronously).
+ */
 @NullMarked
 package org.fanzha.server.ingest;
 

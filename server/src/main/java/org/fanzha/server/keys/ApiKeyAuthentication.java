@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A request signed with a working API key: the caller is {@code key:<id>}, with the key's roles. */
+/**
+ * A request signed with a working API key: the caller is {@code key:<id>}, with the key's roles.
+ */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
   private static final long serialVersionUID = 1L;

@@ -16,9 +16,10 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in a request that carries {@code Authorization: Bearer <key>}: a working key sets the caller for this
- * request only (nothing is kept in a session); anything else is answered 401 at once, never passed on as anonymous.
- * A wrong key counts against the client address like a wrong password ({@link LoginThrottle}).
+ * Signs in a request that carries {@code Authorization: Bearer <key>}: a working key sets the
+ * caller for this request only (nothing is kept in a session); anything else is answered 401 at
+ * once, never passed on as anonymous. A wrong key counts against the client address like a wrong
+ * password ({@link LoginThrottle}).
  */
 public final class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -26,7 +27,8 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
 
   private final ApiKeyService keys;
   private final LoginThrottle throttle;
-  private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+  private final SecurityContextHolderStrategy contexts =
+      SecurityContextHolder.getContextHolderStrategy();
 
   public ApiKeyFilter(ApiKeyService keys, LoginThrottle throttle) {
     this.keys = keys;
@@ -34,7 +36,8 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String h = request.getHeader("Authorization");
     if (h == null || !h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -49,7 +52,11 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
     if (key.isEmpty()) {
       throttle.failedFrom(address);
       response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "urn:fanzha:problem:invalid-api-key", "Invalid API key",
+      ProblemResponses.write(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "urn:fanzha:problem:invalid-api-key",
+          "Invalid API key",
           "the bearer key is unknown, malformed or revoked; ask an administrator for a key (POST /api/v1/api-keys)");
       return;
     }

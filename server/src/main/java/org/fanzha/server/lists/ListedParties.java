@@ -12,9 +12,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Names the list entries behind a decision that a listing decided ({@code *_LISTED}, {@code HO_DISHONEST*}), so a
- * bank holding a payment can tell the customer which listing and why. Asked only when such a rule fired: the common
- * decision costs no look-up.
+ * Names the list entries behind a decision that a listing decided ({@code *_LISTED}, {@code
+ * HO_DISHONEST*}), so a bank holding a payment can tell the customer which listing and why. Asked
+ * only when such a rule fired: the common decision costs no look-up.
  */
 @Component
 public class ListedParties {
@@ -26,15 +26,24 @@ public class ListedParties {
     this.lists = lists;
   }
 
-  /** Returns the decision's JSON with {@code listings: [{id, list, reason, source, legal_basis}]} added when listed. */
+  /**
+   * Returns the decision's JSON with {@code listings: [{id, list, reason, source, legal_basis}]}
+   * added when listed.
+   */
   public byte[] withListings(Decision d, byte[] decisionJson) {
-    if (d.isNone() || d.reasons().stream().map(Reason::code)
-        .noneMatch(c -> c.endsWith("_LISTED") || c.startsWith("HO_DISHONEST"))) {
+    if (d.isNone()
+        || d.reasons().stream()
+            .map(Reason::code)
+            .noneMatch(c -> c.endsWith("_LISTED") || c.startsWith("HO_DISHONEST"))) {
       return decisionJson;
     }
     ListKind kind = ListKind.fromWire(d.entityKind().wireName());
-    List<ListEntry> entries = kind == null ? List.of() : lists.inForce(kind, d.entity()).stream()
-        .filter(e -> e.list() == ListName.BLACK || e.list() == ListName.DISHONEST).toList();
+    List<ListEntry> entries =
+        kind == null
+            ? List.of()
+            : lists.inForce(kind, d.entity()).stream()
+                .filter(e -> e.list() == ListName.BLACK || e.list() == ListName.DISHONEST)
+                .toList();
     if (entries.isEmpty()) {
       return decisionJson; // listed by a confirmed label, not an entry
     }

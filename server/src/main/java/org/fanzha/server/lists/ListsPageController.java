@@ -33,12 +33,25 @@ class ListsPageController {
   }
 
   /** One entry as the page shows it. */
-  record Row(String id, String list, String kind, String value, String reason, String source, String created,
-      String author, String expires, boolean inForce, @Nullable String liftedBy) {}
+  record Row(
+      String id,
+      String list,
+      String kind,
+      String value,
+      String reason,
+      String source,
+      String created,
+      String author,
+      String expires,
+      boolean inForce,
+      @Nullable String liftedBy) {}
 
   @GetMapping("/lists")
-  String page(@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String value,
-      Model model, @Nullable Authentication auth) {
+  String page(
+      @RequestParam(required = false) @Nullable String kind,
+      @RequestParam(required = false) @Nullable String value,
+      Model model,
+      @Nullable Authentication auth) {
     model.addAttribute("kind", kind == null ? "phone" : kind);
     model.addAttribute("value", value == null ? "" : value);
     List<ListEntry> shown;
@@ -47,8 +60,13 @@ class ListsPageController {
     if (k != null && value != null && !value.isBlank()) {
       try {
         shown = lists.history(k, value);
-        db.audit().recordChange(caller.name(), caller.rolesText(), "list.lookup:" + k.wireName(), "list_value",
-            lists.normalised(k, value));
+        db.audit()
+            .recordChange(
+                caller.name(),
+                caller.rolesText(),
+                "list.lookup:" + k.wireName(),
+                "list_value",
+                lists.normalised(k, value));
       } catch (BadRequestException e) {
         model.addAttribute("problem", e.getMessage());
         shown = List.of();
@@ -63,16 +81,37 @@ class ListsPageController {
   }
 
   @PostMapping("/lists")
-  String add(@RequestParam String list, @RequestParam String kind, @RequestParam String value,
-      @RequestParam String reason, @RequestParam(defaultValue = "institution") String source,
-      @RequestParam(required = false) @Nullable String legalBasis, Model model, @Nullable Authentication auth) {
+  String add(
+      @RequestParam String list,
+      @RequestParam String kind,
+      @RequestParam String value,
+      @RequestParam String reason,
+      @RequestParam(defaultValue = "institution") String source,
+      @RequestParam(required = false) @Nullable String legalBasis,
+      Model model,
+      @Nullable Authentication auth) {
     try {
       ListName l = ListController.wire("list", list, ListName.fromWire(list), ListName.allowed());
       ListKind k = ListController.wire("kind", kind, ListKind.fromWire(kind), ListKind.allowed());
-      ListEntry e = lists.add(new ListService.NewEntry(l, k, value, null, null, reason, source, null,
-          legalBasis == null || legalBasis.isBlank() ? null : legalBasis, null, null), Caller.of(auth));
-      return "redirect:/lists?kind=" + e.kind().wireName() + "&value=" + java.net.URLEncoder.encode(e.value(),
-          java.nio.charset.StandardCharsets.UTF_8);
+      ListEntry e =
+          lists.add(
+              new ListService.NewEntry(
+                  l,
+                  k,
+                  value,
+                  null,
+                  null,
+                  reason,
+                  source,
+                  null,
+                  legalBasis == null || legalBasis.isBlank() ? null : legalBasis,
+                  null,
+                  null),
+              Caller.of(auth));
+      return "redirect:/lists?kind="
+          + e.kind().wireName()
+          + "&value="
+          + java.net.URLEncoder.encode(e.value(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (BadRequestException e) {
       model.addAttribute("addProblem", e.getMessage());
       return page(null, null, model, auth);
@@ -80,16 +119,31 @@ class ListsPageController {
   }
 
   @PostMapping("/lists/{id}/lift")
-  String lift(@PathVariable String id, @RequestParam(defaultValue = "lifted by an analyst") String reason,
+  String lift(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "lifted by an analyst") String reason,
       @Nullable Authentication auth) {
     ListEntry e = lists.lift(id, reason, Caller.of(auth)).orElse(null);
-    return e == null ? "redirect:/lists" : "redirect:/lists?kind=" + e.kind().wireName() + "&value="
-        + java.net.URLEncoder.encode(e.value(), java.nio.charset.StandardCharsets.UTF_8);
+    return e == null
+        ? "redirect:/lists"
+        : "redirect:/lists?kind="
+            + e.kind().wireName()
+            + "&value="
+            + java.net.URLEncoder.encode(e.value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static Row row(ListEntry e, long now) {
-    return new Row(e.id(), e.list().wireName(), e.kind().wireName(), e.value(), e.reason(), e.source(),
-        day(e.createdAtMs()), e.author(), e.expiresAtMs() == null ? "—" : day(e.expiresAtMs()), e.inForce(now),
+    return new Row(
+        e.id(),
+        e.list().wireName(),
+        e.kind().wireName(),
+        e.value(),
+        e.reason(),
+        e.source(),
+        day(e.createdAtMs()),
+        e.author(),
+        e.expiresAtMs() == null ? "—" : day(e.expiresAtMs()),
+        e.inForce(now),
         e.liftedBy());
   }
 

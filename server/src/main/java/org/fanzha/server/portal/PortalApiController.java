@@ -50,10 +50,16 @@ class PortalApiController {
     this.limits = limits;
   }
 
-  @Operation(summary = "Look up a number, account or URL", description = "A band only: none, reported (with how many "
-      + "reports) or listed; never personal data. Rate-limited per client and per value (429).")
-  @GetMapping(path = "/lookup", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-  ResponseEntity<?> lookup(@RequestParam String kind, @RequestParam String value, HttpServletRequest request) {
+  @Operation(
+      summary = "Look up a number, account or URL",
+      description =
+          "A band only: none, reported (with how many "
+              + "reports) or listed; never personal data. Rate-limited per client and per value (429).")
+  @GetMapping(
+      path = "/lookup",
+      produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  ResponseEntity<?> lookup(
+      @RequestParam String kind, @RequestParam String value, HttpServletRequest request) {
     ListKind k = ListKind.fromWire(kind);
     if (k == null || !PortalService.LOOKUP_KINDS.contains(k)) {
       throw new BadRequestException("kind: phone, account or url, not " + kind);
@@ -65,18 +71,28 @@ class PortalApiController {
       return tooMany();
     }
     PortalService.Answer a = portal.lookup(k, value);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeStringProperty("band", a.band());
-      g.writeNumberProperty("reports", a.reports());
-      g.writeStringProperty("fraud_type", a.fraudType() == null ? null : a.fraudType().wireName());
-      g.writeEndObject();
-    }));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            JsonBodies.write(
+                g -> {
+                  g.writeStartObject();
+                  g.writeStringProperty("band", a.band());
+                  g.writeNumberProperty("reports", a.reports());
+                  g.writeStringProperty(
+                      "fraud_type", a.fraudType() == null ? null : a.fraudType().wireName());
+                  g.writeEndObject();
+                }));
   }
 
-  @Operation(summary = "Report fraud", description = "Body {\"targets\":[{\"kind\":\"phone|account|url|app\",\"value\"}],"
-      + "\"text\",\"fraud_type\"?}. Becomes a report event for the engine. 201 {\"id\"}.")
-  @PostMapping(path = "/reports", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  @Operation(
+      summary = "Report fraud",
+      description =
+          "Body {\"targets\":[{\"kind\":\"phone|account|url|app\",\"value\"}],"
+              + "\"text\",\"fraud_type\"?}. Becomes a report event for the engine. 201 {\"id\"}.")
+  @PostMapping(
+      path = "/reports",
+      produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   ResponseEntity<?> report(HttpServletRequest request) throws IOException {
     if (!limits.send(request.getRemoteAddr())) {
       return tooMany();
@@ -88,20 +104,31 @@ class PortalApiController {
       throw new BadRequestException("targets: an array of {\"kind\", \"value\"}");
     }
     for (JsonNode t : ts) {
-      targets.add(new PortalService.Target(t.path("kind").asString(""), t.path("value").asString("")));
+      targets.add(
+          new PortalService.Target(t.path("kind").asString(""), t.path("value").asString("")));
     }
-    String id = portal.report(targets, b.path("text").asString(""),
-        b.hasNonNull("fraud_type") ? b.get("fraud_type").asString() : null);
-    return created(JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeStringProperty("id", id);
-      g.writeEndObject();
-    }));
+    String id =
+        portal.report(
+            targets,
+            b.path("text").asString(""),
+            b.hasNonNull("fraud_type") ? b.get("fraud_type").asString() : null);
+    return created(
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              g.writeStringProperty("id", id);
+              g.writeEndObject();
+            }));
   }
 
-  @Operation(summary = "Appeal a listing or restriction", description = "Body {\"kind\",\"value\",\"reason\",\"contact\"}"
-      + ". 201 {\"id\",\"token\"}: keep the token to follow the appeal. Evidence files go with the portal's form.")
-  @PostMapping(path = "/appeals", consumes = MediaType.APPLICATION_JSON_VALUE,
+  @Operation(
+      summary = "Appeal a listing or restriction",
+      description =
+          "Body {\"kind\",\"value\",\"reason\",\"contact\"}"
+              + ". 201 {\"id\",\"token\"}: keep the token to follow the appeal. Evidence files go with the portal's form.")
+  @PostMapping(
+      path = "/appeals",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   ResponseEntity<?> appeal(HttpServletRequest request) throws IOException {
     if (!limits.send(request.getRemoteAddr())) {
@@ -112,38 +139,65 @@ class PortalApiController {
     if (k == null) {
       throw new BadRequestException("kind: unknown value; expected " + ListKind.allowed());
     }
-    AppealService.Sent s = appeals.submit(k, b.path("value").asString(""), b.path("reason").asString(""),
-        b.path("contact").asString(""), List.<EvidenceFiles.Received>of());
-    return created(JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeStringProperty("id", s.id());
-      g.writeStringProperty("token", s.token());
-      g.writeEndObject();
-    }));
+    AppealService.Sent s =
+        appeals.submit(
+            k,
+            b.path("value").asString(""),
+            b.path("reason").asString(""),
+            b.path("contact").asString(""),
+            List.<EvidenceFiles.Received>of());
+    return created(
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              g.writeStringProperty("id", s.id());
+              g.writeStringProperty("token", s.token());
+              g.writeEndObject();
+            }));
   }
 
-  @Operation(summary = "The status of an appeal", description = "By its token: open, upheld or rejected, with the "
-      + "reviewer's note once decided.")
-  @GetMapping(path = "/appeals/{token}", produces = {MediaType.APPLICATION_JSON_VALUE,
-      MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  @Operation(
+      summary = "The status of an appeal",
+      description =
+          "By its token: open, upheld or rejected, with the " + "reviewer's note once decided.")
+  @GetMapping(
+      path = "/appeals/{token}",
+      produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   ResponseEntity<?> status(@PathVariable String token) {
-    return appeals.byToken(token).<ResponseEntity<?>>map(a -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-        .body(JsonBodies.write(g -> {
-          g.writeStartObject();
-          g.writeStringProperty("id", a.id());
-          g.writeStringProperty("status", a.status());
-          g.writeStringProperty("sent", Timestamps.format(a.createdAtMs()));
-          g.writeStringProperty("due", Timestamps.format(a.dueAtMs()));
-          g.writeStringProperty("note", a.note());
-          g.writeEndObject();
-        })))
-        .orElseGet(() -> ProblemEntities.of(HttpStatus.NOT_FOUND, UNKNOWN, "Unknown appeal", "token: no appeal has this token"));
+    return appeals
+        .byToken(token)
+        .<ResponseEntity<?>>map(
+            a ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(
+                        JsonBodies.write(
+                            g -> {
+                              g.writeStartObject();
+                              g.writeStringProperty("id", a.id());
+                              g.writeStringProperty("status", a.status());
+                              g.writeStringProperty("sent", Timestamps.format(a.createdAtMs()));
+                              g.writeStringProperty("due", Timestamps.format(a.dueAtMs()));
+                              g.writeStringProperty("note", a.note());
+                              g.writeEndObject();
+                            })))
+        .orElseGet(
+            () ->
+                ProblemEntities.of(
+                    HttpStatus.NOT_FOUND,
+                    UNKNOWN,
+                    "Unknown appeal",
+                    "token: no appeal has this token"));
   }
 
   @ExceptionHandler(RejectedExecutionException.class)
   ResponseEntity<ProblemDetail> busy(RejectedExecutionException e) {
-    return ProblemEntities.retryAfter(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Try again shortly",
-        "the platform cannot take this now; please try again in a minute", 60);
+    return ProblemEntities.retryAfter(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        BUSY,
+        "Try again shortly",
+        "the platform cannot take this now; please try again in a minute",
+        60);
   }
 
   private static JsonNode body(HttpServletRequest request, String shape) throws IOException {
@@ -162,12 +216,17 @@ class PortalApiController {
   }
 
   private static ResponseEntity<byte[]> created(byte[] json) {
-    return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(json);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(json);
   }
 
   private static ResponseEntity<ProblemDetail> tooMany() {
-    return ProblemEntities.retryAfter(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many requests",
-        "please wait a minute before asking again", 60);
+    return ProblemEntities.retryAfter(
+        HttpStatus.TOO_MANY_REQUESTS,
+        TOO_MANY,
+        "Too many requests",
+        "please wait a minute before asking again",
+        60);
   }
-
 }

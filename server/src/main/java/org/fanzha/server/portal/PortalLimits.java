@@ -8,8 +8,9 @@ import org.fanzha.server.system.KeyedBuckets;
 import org.springframework.stereotype.Component;
 
 /**
- * How much one client may ask of the portal: look-ups per address and per looked-up value (so neither one address
- * walking through numbers nor many addresses probing one number get far), reports and appeals per address.
+ * How much one client may ask of the portal: look-ups per address and per looked-up value (so
+ * neither one address walking through numbers nor many addresses probing one number get far),
+ * reports and appeals per address.
  */
 @Component
 class PortalLimits {
@@ -28,8 +29,9 @@ class PortalLimits {
   }
 
   /**
-   * Takes one look-up of a value by {@code client}; false when either is over its limit. The value counts in its
-   * normalised form, so {@code 139 1234 5678} and {@code +8613912345678} are one value.
+   * Takes one look-up of a value by {@code client}; false when either is over its limit. The value
+   * counts in its normalised form, so {@code 139 1234 5678} and {@code +8613912345678} are one
+   * value.
    */
   boolean lookup(String client, ListKind kind, String value) {
     String key;

@@ -26,8 +26,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The portal's pages: look-up and report ({@code /portal}), appeal and its status ({@code /portal/appeal}), one page
- * per fraud type ({@code /portal/learn/{type}}). Plain forms, no script; every text the public sent is shown escaped.
+ * The portal's pages: look-up and report ({@code /portal}), appeal and its status ({@code
+ * /portal/appeal}), one page per fraud type ({@code /portal/learn/{type}}). Plain forms, no script;
+ * every text the public sent is shown escaped.
  */
 @Controller
 class PortalPageController {
@@ -37,19 +38,26 @@ class PortalPageController {
   private final PortalLimits limits;
   private final WarningDesk desk;
 
-  PortalPageController(PortalService portal, AppealService appeals, PortalLimits limits, WarningDesk desk) {
+  PortalPageController(
+      PortalService portal, AppealService appeals, PortalLimits limits, WarningDesk desk) {
     this.portal = portal;
     this.appeals = appeals;
     this.limits = limits;
     this.desk = desk;
   }
 
-  /** A fraud type on the education list, with how many warnings of that type the platform raised. */
+  /**
+   * A fraud type on the education list, with how many warnings of that type the platform raised.
+   */
   record TypeRow(String code, String name, long warnings) {}
 
   @GetMapping("/portal")
-  String index(@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String value,
-      Model model, Locale locale, HttpServletRequest request) {
+  String index(
+      @RequestParam(required = false) @Nullable String kind,
+      @RequestParam(required = false) @Nullable String value,
+      Model model,
+      Locale locale,
+      HttpServletRequest request) {
     model.addAttribute("kind", kind == null ? "phone" : kind);
     model.addAttribute("value", value == null ? "" : value);
     if (kind != null && value != null && !value.isBlank()) {
@@ -70,8 +78,13 @@ class PortalPageController {
   }
 
   @PostMapping("/portal/report")
-  String report(@RequestParam String kind, @RequestParam String value, @RequestParam String text,
-      @RequestParam(required = false) @Nullable String fraudType, Model model, Locale locale,
+  String report(
+      @RequestParam String kind,
+      @RequestParam String value,
+      @RequestParam String text,
+      @RequestParam(required = false) @Nullable String fraudType,
+      Model model,
+      Locale locale,
       HttpServletRequest request) {
     model.addAttribute("kind", "phone");
     model.addAttribute("value", "");
@@ -79,7 +92,9 @@ class PortalPageController {
       model.addAttribute("reportProblem", "too-many");
     } else {
       try {
-        model.addAttribute("reported", portal.report(List.of(new PortalService.Target(kind, value)), text, fraudType));
+        model.addAttribute(
+            "reported",
+            portal.report(List.of(new PortalService.Target(kind, value)), text, fraudType));
       } catch (BadRequestException e) {
         model.addAttribute("reportProblem", e.getMessage());
       } catch (RejectedExecutionException e) {
@@ -103,15 +118,23 @@ class PortalPageController {
   }
 
   @PostMapping("/portal/appeal")
-  String appeal(@RequestParam String kind, @RequestParam String value, @RequestParam String reason,
-      @RequestParam String contact, @RequestParam(name = "files", required = false) @Nullable MultipartFile[] files,
-      Model model, Locale locale, HttpServletRequest request) throws IOException {
+  String appeal(
+      @RequestParam String kind,
+      @RequestParam String value,
+      @RequestParam String reason,
+      @RequestParam String contact,
+      @RequestParam(name = "files", required = false) @Nullable MultipartFile[] files,
+      Model model,
+      Locale locale,
+      HttpServletRequest request)
+      throws IOException {
     if (!limits.send(request.getRemoteAddr())) {
       model.addAttribute("appealProblem", "too-many");
       return page(model, locale, "portal/appeal");
     }
     List<EvidenceFiles.Received> received = new ArrayList<>();
-    if (files != null && Arrays.stream(files).filter(f -> !f.isEmpty()).count() > EvidenceFiles.MAX_FILES) {
+    if (files != null
+        && Arrays.stream(files).filter(f -> !f.isEmpty()).count() > EvidenceFiles.MAX_FILES) {
       model.addAttribute("appealProblem", "files: at most " + EvidenceFiles.MAX_FILES + " files");
       return page(model, locale, "portal/appeal");
     }
@@ -121,8 +144,9 @@ class PortalPageController {
           model.addAttribute("appealProblem", "files: at most 5 MB each");
           return page(model, locale, "portal/appeal");
         }
-        received.add(new EvidenceFiles.Received(f.getOriginalFilename() == null ? "" : f.getOriginalFilename(),
-            f.getBytes()));
+        received.add(
+            new EvidenceFiles.Received(
+                f.getOriginalFilename() == null ? "" : f.getOriginalFilename(), f.getBytes()));
       }
     }
     ListKind k = ListKind.fromWire(kind);
@@ -145,8 +169,12 @@ class PortalPageController {
     }
     boolean zh = locale.getLanguage().equals("zh");
     List<String> advice = desk.advice(t, zh ? "zh" : "en");
-    model.addAttribute("type", new TypeRow(t.wireName(), zh ? t.nameZh() : t.nameEn(),
-        desk.stats(List.of()).byType().getOrDefault(t.wireName(), 0L)));
+    model.addAttribute(
+        "type",
+        new TypeRow(
+            t.wireName(),
+            zh ? t.nameZh() : t.nameEn(),
+            desk.stats(List.of()).byType().getOrDefault(t.wireName(), 0L)));
     model.addAttribute("sms", advice.get(0));
     model.addAttribute("script", advice.get(1));
     return page(model, locale, "portal/learn");
@@ -155,9 +183,16 @@ class PortalPageController {
   private String page(Model model, Locale locale, String view) {
     boolean zh = locale.getLanguage().equals("zh");
     Map<String, Long> counts = desk.stats(List.of()).byType();
-    model.addAttribute("types", Arrays.stream(FraudType.values())
-        .map(t -> new TypeRow(t.wireName(), zh ? t.nameZh() : t.nameEn(), counts.getOrDefault(t.wireName(), 0L)))
-        .toList());
+    model.addAttribute(
+        "types",
+        Arrays.stream(FraudType.values())
+            .map(
+                t ->
+                    new TypeRow(
+                        t.wireName(),
+                        zh ? t.nameZh() : t.nameEn(),
+                        counts.getOrDefault(t.wireName(), 0L)))
+            .toList());
     return view;
   }
 }

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * What the public side does: answers a look-up with a band (none, reported, listed) and nothing personal, and turns a
- * report into a {@code report} event for the engine.
+ * What the public side does: answers a look-up with a band (none, reported, listed) and nothing
+ * personal, and turns a report into a {@code report} event for the engine.
  */
 @Service
 public class PortalService {
@@ -49,13 +49,15 @@ public class PortalService {
   }
 
   /**
-   * A look-up's answer. {@code band}: {@code listed} (on the black or dishonest list), {@code reported} (named by
-   * reports), {@code none}; {@code reports} how many reports named it; {@code fraudType} the listing's, if any.
+   * A look-up's answer. {@code band}: {@code listed} (on the black or dishonest list), {@code
+   * reported} (named by reports), {@code none}; {@code reports} how many reports named it; {@code
+   * fraudType} the listing's, if any.
    */
   public record Answer(String band, long reports, @Nullable FraudType fraudType) {}
 
   /** The kinds anyone may look up. */
-  static final List<ListKind> LOOKUP_KINDS = List.of(ListKind.PHONE, ListKind.ACCOUNT, ListKind.URL);
+  static final List<ListKind> LOOKUP_KINDS =
+      List.of(ListKind.PHONE, ListKind.ACCOUNT, ListKind.URL);
 
   /**
    * Looks a value up; a URL is also listed when its domain (or a parent domain) is.
@@ -68,7 +70,8 @@ public class PortalService {
     }
     String v = lists.normalised(kind, value);
     try {
-      db.journal().indexPending(10_000); // the background indexer may be a moment behind the latest reports
+      db.journal()
+          .indexPending(10_000); // the background indexer may be a moment behind the latest reports
     } catch (RuntimeException e) {
       // answer from what is indexed so far
     }
@@ -78,9 +81,16 @@ public class PortalService {
         against.addAll(lists.inForce(ListKind.DOMAIN, d));
       }
     }
-    // anonymous portal reports count once, as in the engine: nobody makes a number "reported 50 times" alone
-    long reports = db.journal().countNamingBySource(kind.wireName(), v, EventType.REPORT).entrySet().stream()
-            .mapToLong(e -> e.getKey().equals(ReportSteps.PUBLIC_SOURCE) ? Math.min(1, e.getValue()) : e.getValue()).sum();
+    // anonymous portal reports count once, as in the engine: nobody makes a number "reported 50
+    // times" alone
+    long reports =
+        db.journal().countNamingBySource(kind.wireName(), v, EventType.REPORT).entrySet().stream()
+            .mapToLong(
+                e ->
+                    e.getKey().equals(ReportSteps.PUBLIC_SOURCE)
+                        ? Math.min(1, e.getValue())
+                        : e.getValue())
+            .sum();
     for (ListEntry e : against) {
       if (e.list() == ListName.BLACK || e.list() == ListName.DISHONEST) {
         return new Answer("listed", reports, e.fraudType());
@@ -93,8 +103,8 @@ public class PortalService {
   public record Target(String kind, String value) {}
 
   /**
-   * Journals a public report; returns its id. Anonymous: public reports on one target count as one reporter for the
-   * engine until an analyst confirms the case.
+   * Journals a public report; returns its id. Anonymous: public reports on one target count as one
+   * reporter for the engine until an analyst confirms the case.
    *
    * @throws BadRequestException naming the field
    */
@@ -125,21 +135,33 @@ public class PortalService {
     if (fraudType != null && !fraudType.isBlank()) {
       type = FraudType.fromWire(fraudType);
       if (type == null) {
-        throw new BadRequestException("fraud_type: unknown value '" + fraudType + "'; expected " + FraudType.allowed());
+        throw new BadRequestException(
+            "fraud_type: unknown value '" + fraudType + "'; expected " + FraudType.allowed());
       }
     }
     byte[] b = new byte[8];
     IDS.nextBytes(b);
     String id = "PR-" + HexFormat.of().formatHex(b);
-    ReportEvent e = new ReportEvent(id, StreamTime.now(db, clock), ReportSteps.PUBLIC_SOURCE, checked, null, null, type,
-        text.strip(), 0, List.of());
+    ReportEvent e =
+        new ReportEvent(
+            id,
+            StreamTime.now(db, clock),
+            ReportSteps.PUBLIC_SOURCE,
+            checked,
+            null,
+            null,
+            type,
+            text.strip(),
+            0,
+            List.of());
     try {
       runner.submit(List.of(e)).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new java.util.concurrent.RejectedExecutionException("interrupted", ex);
     } catch (ExecutionException | TimeoutException ex) {
-      throw new java.util.concurrent.RejectedExecutionException("the engine did not take the report now", ex);
+      throw new java.util.concurrent.RejectedExecutionException(
+          "the engine did not take the report now", ex);
     }
     return id;
   }

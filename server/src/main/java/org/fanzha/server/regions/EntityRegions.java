@@ -11,16 +11,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Where an entity belongs, for jurisdiction: a phone number's person's region, an account's (where it was opened or
- * is used from); other kinds have none. Answers are cached ten minutes, so lists filtered by region on every refresh
- * do not each read the journal.
+ * Where an entity belongs, for jurisdiction: a phone number's person's region, an account's (where
+ * it was opened or is used from); other kinds have none. Answers are cached ten minutes, so lists
+ * filtered by region on every refresh do not each read the journal.
  */
 @Component
 public class EntityRegions {
 
   /** What a caller limited to some regions may see of an entity. */
   public enum Visibility {
-    /** Within the caller's regions (or the caller is limited to none): everything the role allows. */
+    /**
+     * Within the caller's regions (or the caller is limited to none): everything the role allows.
+     */
     FULL,
     /** Nobody can say where it belongs: the masked public answer only. */
     MASKED,
@@ -29,8 +31,8 @@ public class EntityRegions {
   }
 
   private final PersonRegions people;
-  private final Cache<String, Optional<String>> cache = Caffeine.newBuilder().maximumSize(200_000)
-      .expireAfterWrite(Duration.ofMinutes(10)).build();
+  private final Cache<String, Optional<String>> cache =
+      Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   EntityRegions(Database db) {
     this.people = new PersonRegions(db.journal());
@@ -41,8 +43,13 @@ public class EntityRegions {
     if (kind != EntityKind.PHONE && kind != EntityKind.ACCOUNT) {
       return null;
     }
-    return cache.get(kind.wireName() + ":" + id,
-        k -> Optional.ofNullable(kind == EntityKind.PHONE ? people.of(id) : people.ofAccount(id))).orElse(null);
+    return cache
+        .get(
+            kind.wireName() + ":" + id,
+            k ->
+                Optional.ofNullable(
+                    kind == EntityKind.PHONE ? people.of(id) : people.ofAccount(id)))
+        .orElse(null);
   }
 
   /** Returns what a caller limited to {@code prefixes} (none: everywhere) may see of an entity. */
@@ -51,8 +58,9 @@ public class EntityRegions {
       return Visibility.FULL;
     }
     String region = of(kind, id);
-    return region == null ? Visibility.MASKED : Jurisdictions.within(region, prefixes) ? Visibility.FULL
-        : Visibility.NONE;
+    return region == null
+        ? Visibility.MASKED
+        : Jurisdictions.within(region, prefixes) ? Visibility.FULL : Visibility.NONE;
   }
 
   /**

@@ -8,12 +8,18 @@ import org.fanzha.store.StaffUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
-/** The GB/T 2260 prefixes a caller's view of personal data is limited to: a staff user's or an API key's regions. */
+/**
+ * The GB/T 2260 prefixes a caller's view of personal data is limited to: a staff user's or an API
+ * key's regions.
+ */
 public final class Jurisdictions {
 
   private Jurisdictions() {}
 
-  /** Returns the caller's region prefixes; none for everywhere (and for the users configured at start-up). */
+  /**
+   * Returns the caller's region prefixes; none for everywhere (and for the users configured at
+   * start-up).
+   */
   public static List<String> of(Database db, @Nullable Authentication auth) {
     if (auth instanceof ApiKeyAuthentication key) {
       return key.regions();

@@ -12,9 +12,10 @@ import org.fanzha.store.JournalEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds where a person lives from the journal: the newest of their events that names their region (a call's
- * caller or callee region, an SMS sender's region, the region of the SIM's opening, a transfer from their phone);
- * and where an account was opened or is used from (its opening, a transfer out of it).
+ * Finds where a person lives from the journal: the newest of their events that names their region
+ * (a call's caller or callee region, an SMS sender's region, the region of the SIM's opening, a
+ * transfer from their phone); and where an account was opened or is used from (its opening, a
+ * transfer out of it).
  */
 public final class PersonRegions {
   private static final int LOOK_BACK = 50;
@@ -39,11 +40,16 @@ public final class PersonRegions {
     return null;
   }
 
-  /** Returns the region of an account: where it was opened, or whence money last left it; null if none says. */
+  /**
+   * Returns the region of an account: where it was opened, or whence money last left it; null if
+   * none says.
+   */
   public @Nullable String ofAccount(String account) {
     journal.indexPending(10_000);
     for (JournalEntry e : journal.recent(EntityKind.ACCOUNT, account, LOOK_BACK)) {
-      if (e.event() instanceof OpeningEvent o && o.kind() != OpeningKind.SIM && account.equals(o.account())
+      if (e.event() instanceof OpeningEvent o
+          && o.kind() != OpeningKind.SIM
+          && account.equals(o.account())
           && o.region() != null) {
         return o.region();
       }
@@ -56,7 +62,9 @@ public final class PersonRegions {
 
   static @Nullable String regionOf(String phone, Event e) {
     if (e instanceof CallEvent c) {
-      return phone.equals(c.callee()) ? c.calleeRegion() : phone.equals(c.caller()) ? c.callerRegion() : null;
+      return phone.equals(c.callee())
+          ? c.calleeRegion()
+          : phone.equals(c.caller()) ? c.callerRegion() : null;
     } else if (e instanceof SmsEvent s) {
       return phone.equals(s.sender()) ? s.senderRegion() : null;
     } else if (e instanceof OpeningEvent o) {

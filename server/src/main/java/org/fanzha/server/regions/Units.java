@@ -4,15 +4,18 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The four levels that work warnings, named by GB/T 2260 codes: a county ({@code 410402}), its city ({@code 410400}),
- * its province ({@code 410000}) and the ministry ({@code 000000}).
+ * The four levels that work warnings, named by GB/T 2260 codes: a county ({@code 410402}), its city
+ * ({@code 410400}), its province ({@code 410000}) and the ministry ({@code 000000}).
  */
 public final class Units {
   public static final String MINISTRY = "000000";
 
   private Units() {}
 
-  /** The unit responsible for a person of {@code region}: the region's own level, or the ministry when unknown. */
+  /**
+   * The unit responsible for a person of {@code region}: the region's own level, or the ministry
+   * when unknown.
+   */
   public static String forRegion(@Nullable String region) {
     return region != null && region.matches("[1-9][0-9]{5}") ? region : MINISTRY;
   }

@@ -38,8 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The rules API (API.md): versions, shadow runs, statistics, back-tests, publishing. */
 @RestController
-@RequestMapping(path = "/api/v1/rules", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-@Tag(name = "rules", description = "Detection rules as data: submit, back-test, shadow, publish (maker-checker)")
+@RequestMapping(
+    path = "/api/v1/rules",
+    produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@Tag(
+    name = "rules",
+    description = "Detection rules as data: submit, back-test, shadow, publish (maker-checker)")
 class RuleController {
 
   static final URI INVALID = URI.create("urn:fanzha:problem:invalid-rule-file");
@@ -52,39 +56,57 @@ class RuleController {
     this.settings = settings;
   }
 
-  @Operation(summary = "The live rules and every version (ANALYST)",
-      description = "live_version is null until a version was published (the engine then runs its start-up rules).")
+  @Operation(
+      summary = "The live rules and every version (ANALYST)",
+      description =
+          "live_version is null until a version was published (the engine then runs its start-up rules).")
   @GetMapping
   ResponseEntity<byte[]> list() {
     RuleBook live = rules.liveBook();
     List<RuleVersion> versions = rules.versions();
-    byte[] json = JsonBodies.write(g -> {
-      g.writeStartObject();
-      RuleVersion lv = rules.live().orElse(null);
-      if (lv == null) {
-        g.writeNullProperty("live_version");
-      } else {
-        g.writeNumberProperty("live_version", lv.version());
-      }
-      RuleJson.rules(g, live);
-      g.writeArrayPropertyStart("versions");
-      versions.forEach(v -> RuleJson.version(g, v));
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+    byte[] json =
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              RuleVersion lv = rules.live().orElse(null);
+              if (lv == null) {
+                g.writeNullProperty("live_version");
+              } else {
+                g.writeNumberProperty("live_version", lv.version());
+              }
+              RuleJson.rules(g, live);
+              g.writeArrayPropertyStart("versions");
+              versions.forEach(v -> RuleJson.version(g, v));
+              g.writeEndArray();
+              g.writeEndObject();
+            });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
   }
 
-  @Operation(summary = "Submit a version (ANALYST)",
-      description = "Body: a rule file (YAML, API.md). 201 {\"version\"}; 400 with every problem as errors:[{line, column, "
-          + "message}] and nothing stored; 413 over 1 MiB.")
-  @PostMapping(path = "/versions", consumes = {"application/yaml", "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN_VALUE})
-  ResponseEntity<?> submit(HttpServletRequest request, @RequestParam(required = false) @Nullable String note,
-      @Nullable Authentication auth) throws IOException {
-    String yaml = new String(Bodies.read(request, RuleFileReader.MAX_BYTES), StandardCharsets.UTF_8);
+  @Operation(
+      summary = "Submit a version (ANALYST)",
+      description =
+          "Body: a rule file (YAML, API.md). 201 {\"version\"}; 400 with every problem as errors:[{line, column, "
+              + "message}] and nothing stored; 413 over 1 MiB.")
+  @PostMapping(
+      path = "/versions",
+      consumes = {
+        "application/yaml",
+        "text/yaml",
+        "application/x-yaml",
+        MediaType.TEXT_PLAIN_VALUE
+      })
+  ResponseEntity<?> submit(
+      HttpServletRequest request,
+      @RequestParam(required = false) @Nullable String note,
+      @Nullable Authentication auth)
+      throws IOException {
+    String yaml =
+        new String(Bodies.read(request, RuleFileReader.MAX_BYTES), StandardCharsets.UTF_8);
     try {
       long v = rules.submit(yaml, Caller.of(auth), note);
-      return ResponseEntity.created(URI.create("/api/v1/rules/versions/" + v)).contentType(MediaType.APPLICATION_JSON)
+      return ResponseEntity.created(URI.create("/api/v1/rules/versions/" + v))
+          .contentType(MediaType.APPLICATION_JSON)
           .body(Map.of("version", v));
     } catch (RuleFileException e) {
       return invalid(e);
@@ -96,41 +118,61 @@ class RuleController {
   ResponseEntity<byte[]> version(@PathVariable long v) {
     RuleVersion rv = rules.version(v);
     RuleBook book = rules.book(v);
-    byte[] json = JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeName("version");
-      RuleJson.version(g, rv);
-      g.writeStringProperty("source", rv.source());
-      RuleJson.rules(g, book);
-      g.writeEndObject();
-    });
+    byte[] json =
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              g.writeName("version");
+              RuleJson.version(g, rv);
+              g.writeStringProperty("source", rv.source());
+              RuleJson.rules(g, book);
+              g.writeEndObject();
+            });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
   }
 
-  @Operation(summary = "Run a version in shadow beside the live rules (ANALYST)",
-      description = "Its decisions on live traffic are counted, never acted on; one shadow at a time.")
+  @Operation(
+      summary = "Run a version in shadow beside the live rules (ANALYST)",
+      description =
+          "Its decisions on live traffic are counted, never acted on; one shadow at a time.")
   @PostMapping("/versions/{v}/shadow")
   ResponseEntity<Map<String, Object>> shadow(@PathVariable long v, @Nullable Authentication auth) {
     rules.shadow(v, Caller.of(auth));
     return ResponseEntity.ok(Map.of("version", v, "state", RuleVersion.SHADOW));
   }
 
-  @Operation(summary = "Statistics of a version in shadow (ANALYST)",
-      description = "Per rule: hits in the shadow and in the live set over the same events, hit share, too_frequent; level "
-          + "changes against live. 409 when the version is not in shadow.")
+  @Operation(
+      summary = "Statistics of a version in shadow (ANALYST)",
+      description =
+          "Per rule: hits in the shadow and in the live set over the same events, hit share, too_frequent; level "
+              + "changes against live. 409 when the version is not in shadow.")
   @GetMapping("/versions/{v}/stats")
   ResponseEntity<?> stats(@PathVariable long v) {
-    return rules.shadowStats(v)
-        .<ResponseEntity<?>>map(s -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-            .body(JsonBodies.write(g -> RuleJson.shadow(g, s, rules.book(v), settings.maxHitShare()))))
-        .orElseGet(() -> problem(HttpStatus.CONFLICT, "Not in shadow", "version " + v + " is not running in shadow now"));
+    return rules
+        .shadowStats(v)
+        .<ResponseEntity<?>>map(
+            s ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(
+                        JsonBodies.write(
+                            g -> RuleJson.shadow(g, s, rules.book(v), settings.maxHitShare()))))
+        .orElseGet(
+            () ->
+                problem(
+                    HttpStatus.CONFLICT,
+                    "Not in shadow",
+                    "version " + v + " is not running in shadow now"));
   }
 
-  @Operation(summary = "Back-test a version on a recorded events file (ANALYST)",
-      description = "Body: NDJSON events (EVENTS.md). Scores them with the version beside the live rules and answers the "
-          + "backtest.json of ./fanzha backtest.")
+  @Operation(
+      summary = "Back-test a version on a recorded events file (ANALYST)",
+      description =
+          "Body: NDJSON events (EVENTS.md). Scores them with the version beside the live rules and answers the "
+              + "backtest.json of ./fanzha backtest.")
   @PostMapping(path = "/versions/{v}/backtest")
-  ResponseEntity<byte[]> backtest(@PathVariable long v, HttpServletRequest request) throws IOException {
+  ResponseEntity<byte[]> backtest(@PathVariable long v, HttpServletRequest request)
+      throws IOException {
     rules.version(v);
     Path file = Files.createTempFile("fanzha-backtest", ".ndjson");
     try {
@@ -146,9 +188,11 @@ class RuleController {
     }
   }
 
-  @Operation(summary = "Publish a version (REVIEWER or ADMIN, not its author)",
-      description = "The next event is scored with it; 403 for the author; the previous live version is retired. Publishing "
-          + "an earlier version rolls back.")
+  @Operation(
+      summary = "Publish a version (REVIEWER or ADMIN, not its author)",
+      description =
+          "The next event is scored with it; 403 for the author; the previous live version is retired. Publishing "
+              + "an earlier version rolls back.")
   @PostMapping("/versions/{v}/publish")
   ResponseEntity<Map<String, Object>> publish(@PathVariable long v, @Nullable Authentication auth) {
     rules.publish(v, Caller.of(auth));
@@ -156,8 +200,10 @@ class RuleController {
   }
 
   static ResponseEntity<ProblemDetail> invalid(RuleFileException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        e.problems().size() + " problem(s) in the rule file; nothing was stored");
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            e.problems().size() + " problem(s) in the rule file; nothing was stored");
     p.setType(INVALID);
     p.setTitle("Invalid rule file");
     List<Map<String, Object>> errors = new ArrayList<>();
@@ -170,15 +216,20 @@ class RuleController {
 
   @ExceptionHandler(RuleService.UnknownVersion.class)
   ResponseEntity<ProblemDetail> unknown(RuleService.UnknownVersion e) {
-    return problem(HttpStatus.NOT_FOUND, "No such version", Objects.toString(e.getMessage(), e.toString()));
+    return problem(
+        HttpStatus.NOT_FOUND, "No such version", Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(RuleService.Refused.class)
   ResponseEntity<ProblemDetail> refused(RuleService.Refused e) {
-    return problem(e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, "Refused", Objects.toString(e.getMessage(), e.toString()));
+    return problem(
+        e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
+        "Refused",
+        Objects.toString(e.getMessage(), e.toString()));
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String title, String detail) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(URI.create("urn:fanzha:problem:rules"));
     p.setTitle(title);

@@ -16,10 +16,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches how often each live rule fires: every rule's hits are a Micrometer counter
- * ({@code fanzha.rules.hits{code}}), and once a minute each rule's new hits are compared with its
- * usual rate (an exponential moving average); a rule firing {@code jumpFactor} times its usual rate
- * (and at least {@code minHits} times) raises an alert shown on the rules page. A script change by
+ * Watches how often each live rule fires: every rule's hits are a Micrometer counter ({@code
+ * fanzha.rules.hits{code}}), and once a minute each rule's new hits are compared with its usual
+ * rate (an exponential moving average); a rule firing {@code jumpFactor} times its usual rate (and
+ * at least {@code minHits} times) raises an alert shown on the rules page. A script change by
  * fraudsters, or a broken feed, shows here first.
  */
 @Component
@@ -49,21 +49,28 @@ public class RuleHitWatch {
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelayString = "${fanzha.rules.watch-interval:PT1M}", initialDelayString = "${fanzha.rules.watch-interval:PT1M}")
+  @Scheduled(
+      fixedDelayString = "${fanzha.rules.watch-interval:PT1M}",
+      initialDelayString = "${fanzha.rules.watch-interval:PT1M}")
   void sample() {
     if (runner.isRunning()) {
       Map<String, Long> hits = runner.ruleHits();
       for (String code : hits.keySet()) {
         if (registered.add(code)) {
-          FunctionCounter.builder("fanzha.rules.hits", runner, r -> r.ruleHits().getOrDefault(code, 0L))
-              .tag("code", code).description("times the rule fired").register(meters);
+          FunctionCounter.builder(
+                  "fanzha.rules.hits", runner, r -> r.ruleHits().getOrDefault(code, 0L))
+              .tag("code", code)
+              .description("times the rule fired")
+              .register(meters);
         }
       }
       detect(hits);
     }
   }
 
-  /** Takes the hit counts now (cumulative, per rule code); returns the alerts this interval raised. */
+  /**
+   * Takes the hit counts now (cumulative, per rule code); returns the alerts this interval raised.
+   */
   synchronized List<Alert> detect(Map<String, Long> hits) {
     List<Alert> raised = new ArrayList<>();
     for (Map.Entry<String, Long> e : hits.entrySet()) {

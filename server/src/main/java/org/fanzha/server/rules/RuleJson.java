@@ -25,7 +25,8 @@ final class RuleJson {
     g.writeStringProperty("created_at", Timestamps.format(v.createdAtMillis()));
     if (v.publishedBy() != null) {
       g.writeStringProperty("published_by", v.publishedBy());
-      g.writeStringProperty("published_at", Timestamps.format(Objects.requireNonNull(v.publishedAtMillis())));
+      g.writeStringProperty(
+          "published_at", Timestamps.format(Objects.requireNonNull(v.publishedAtMillis())));
     }
     if (v.note() != null) {
       g.writeStringProperty("note", v.note());
@@ -73,7 +74,8 @@ final class RuleJson {
         g.writeNumberProperty("hits", hits);
         g.writeNumberProperty("live_hits", s.liveHits().getOrDefault(r.code(), 0L));
         g.writeNumberProperty("hit_share", Math.round(share * 10_000) / 10_000.0);
-        g.writeBooleanProperty("too_frequent", r.weight() > 0 && s.events() > 0 && share > maxHitShare);
+        g.writeBooleanProperty(
+            "too_frequent", r.weight() > 0 && s.events() > 0 && share > maxHitShare);
         g.writeEndObject();
       }
     }

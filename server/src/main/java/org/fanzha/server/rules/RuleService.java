@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * The life of a rule set version: submitted (checked whole, stored immutable), back-tested on
  * recorded events, run in shadow on live traffic, published by someone other than its author
- * (maker-checker), and rolled back by publishing an earlier one. Every publish is audited and
- * takes effect between two events.
+ * (maker-checker), and rolled back by publishing an earlier one. Every publish is audited and takes
+ * effect between two events.
  */
 @Service
 public class RuleService {
@@ -93,7 +93,9 @@ public class RuleService {
     return db.ruleVersions().find(v).orElseThrow(() -> new UnknownVersion(v));
   }
 
-  /** Returns the live version, if one was ever published (else the engine runs its start-up rules). */
+  /**
+   * Returns the live version, if one was ever published (else the engine runs its start-up rules).
+   */
   public Optional<RuleVersion> live() {
     return db.ruleVersions().live();
   }
@@ -103,7 +105,10 @@ public class RuleService {
     return runner.rules();
   }
 
-  /** Compiles a stored version (it was checked when submitted; the shipped params may have grown since). */
+  /**
+   * Compiles a stored version (it was checked when submitted; the shipped params may have grown
+   * since).
+   */
   public RuleBook book(long v) {
     try {
       return RuleBook.parse(version(v).source());
@@ -142,7 +147,9 @@ public class RuleService {
   public void publish(long v, Caller by) {
     RuleVersion rv = version(v);
     if (rv.author().equals(by.name())) {
-      throw new Refused("version " + v + " was written by " + by.name() + "; another person must publish it", true);
+      throw new Refused(
+          "version " + v + " was written by " + by.name() + "; another person must publish it",
+          true);
     }
     if (rv.state().equals(RuleVersion.LIVE)) {
       throw new Refused("version " + v + " is already live", false);

@@ -31,9 +31,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The console's rule pages: {@code /rules} (the live rules, every version, a form to write a new one from the live
- * text) and {@code /rules/versions/{v}} (its text and rules; back-test on an uploaded events file, shadow with live
- * statistics, publish for a reviewer who did not write it).
+ * The console's rule pages: {@code /rules} (the live rules, every version, a form to write a new
+ * one from the live text) and {@code /rules/versions/{v}} (its text and rules; back-test on an
+ * uploaded events file, shadow with live statistics, publish for a reviewer who did not write it).
  */
 @Controller
 class RulesPageController {
@@ -52,11 +52,18 @@ class RulesPageController {
   record AlertRow(String time, String code, long hits, long usual) {}
 
   /** One rule as the pages show it. */
-  record RuleRow(String code, String kind, @Nullable String role, int weight, String when, String reason) {}
+  record RuleRow(
+      String code, String kind, @Nullable String role, int weight, String when, String reason) {}
 
   /** One version as the pages show it. */
-  record VersionRow(long version, String state, String author, String created, @Nullable String publishedBy,
-      @Nullable String published, @Nullable String note) {}
+  record VersionRow(
+      long version,
+      String state,
+      String author,
+      String created,
+      @Nullable String publishedBy,
+      @Nullable String published,
+      @Nullable String note) {}
 
   /** One rule's shadow numbers. */
   record ShadowRow(String code, long hits, long liveHits, String share, boolean tooFrequent) {}
@@ -66,19 +73,33 @@ class RulesPageController {
     RuleBook live = rules.liveBook();
     model.addAttribute("liveVersion", rules.live().map(RuleVersion::version).orElse(null));
     model.addAttribute("rules", rows(live, locale));
-    model.addAttribute("versions", rules.versions().stream().map(RulesPageController::row).toList());
-    model.addAttribute("draft", rules.live().map(RuleVersion::source).orElse(RuleBook.defaultText()));
-    model.addAttribute("alerts", watch.alerts().stream()
-        .map(a -> new AlertRow(Timestamps.format(a.atMillis()), a.code(), a.hits(), Math.round(a.usual()))).toList());
+    model.addAttribute(
+        "versions", rules.versions().stream().map(RulesPageController::row).toList());
+    model.addAttribute(
+        "draft", rules.live().map(RuleVersion::source).orElse(RuleBook.defaultText()));
+    model.addAttribute(
+        "alerts",
+        watch.alerts().stream()
+            .map(
+                a ->
+                    new AlertRow(
+                        Timestamps.format(a.atMillis()), a.code(), a.hits(), Math.round(a.usual())))
+            .toList());
     model.addAttribute("user", Caller.of(auth).name());
     return "rules/index";
   }
 
   @PostMapping("/rules/versions")
-  String submit(@RequestParam String source, @RequestParam(required = false) @Nullable String note, Model model, Locale locale,
+  String submit(
+      @RequestParam String source,
+      @RequestParam(required = false) @Nullable String note,
+      Model model,
+      Locale locale,
       @Nullable Authentication auth) {
     try {
-      long v = rules.submit(source, Caller.of(auth), note == null || note.isBlank() ? null : note.strip());
+      long v =
+          rules.submit(
+              source, Caller.of(auth), note == null || note.isBlank() ? null : note.strip());
       return "redirect:/rules/versions/" + v;
     } catch (RuleFileException e) {
       List<String> problems = new ArrayList<>();
@@ -99,15 +120,22 @@ class RulesPageController {
     model.addAttribute("version", row(rv));
     model.addAttribute("source", rv.source());
     model.addAttribute("rules", rows(rules.book(v), locale));
-    model.addAttribute("mayPublish", caller.hasAny(Roles.REVIEWER, Roles.ADMIN) && !rv.author().equals(caller.name())
-        && !rv.state().equals(RuleVersion.LIVE));
+    model.addAttribute(
+        "mayPublish",
+        caller.hasAny(Roles.REVIEWER, Roles.ADMIN)
+            && !rv.author().equals(caller.name())
+            && !rv.state().equals(RuleVersion.LIVE));
     model.addAttribute("isAuthor", rv.author().equals(caller.name()));
-    model.addAttribute("shadow", rules.shadowStats(v).map(s -> shadowRows(s, rules.book(v))).orElse(null));
-    rules.shadowStats(v).ifPresent(s -> {
-      model.addAttribute("shadowEvents", s.events());
-      model.addAttribute("shadowRaised", s.raised());
-      model.addAttribute("shadowLowered", s.lowered());
-    });
+    model.addAttribute(
+        "shadow", rules.shadowStats(v).map(s -> shadowRows(s, rules.book(v))).orElse(null));
+    rules
+        .shadowStats(v)
+        .ifPresent(
+            s -> {
+              model.addAttribute("shadowEvents", s.events());
+              model.addAttribute("shadowRaised", s.raised());
+              model.addAttribute("shadowLowered", s.lowered());
+            });
     model.addAttribute("user", caller.name());
     return "rules/version";
   }
@@ -123,10 +151,16 @@ class RulesPageController {
   }
 
   @PostMapping("/rules/versions/{v}/backtest")
-  String backtest(@PathVariable long v, @RequestParam("events") MultipartFile events, Model model, Locale locale,
-      @Nullable Authentication auth) throws IOException {
+  String backtest(
+      @PathVariable long v,
+      @RequestParam("events") MultipartFile events,
+      Model model,
+      Locale locale,
+      @Nullable Authentication auth)
+      throws IOException {
     if (events.isEmpty() || events.getSize() > settings.maxBacktestBytes()) {
-      model.addAttribute("error", "events file: empty, or larger than " + settings.maxBacktestBytes() + " bytes");
+      model.addAttribute(
+          "error", "events file: empty, or larger than " + settings.maxBacktestBytes() + " bytes");
       return version(v, model, locale, auth);
     }
     Path file = Files.createTempFile("fanzha-backtest", ".ndjson");
@@ -155,16 +189,28 @@ class RulesPageController {
     List<RuleRow> out = new ArrayList<>();
     for (RuleSpec.Kind k : RuleSpec.Kind.values()) {
       for (Rule r : book.rules(k).rules()) {
-        out.add(new RuleRow(r.code(), k.wireName(), r.role() == null ? null : r.role().wireName(), r.weight(), r.when(),
-            zh ? r.reason().textZh() : r.reason().textEn()));
+        out.add(
+            new RuleRow(
+                r.code(),
+                k.wireName(),
+                r.role() == null ? null : r.role().wireName(),
+                r.weight(),
+                r.when(),
+                zh ? r.reason().textZh() : r.reason().textEn()));
       }
     }
     return out;
   }
 
   private static VersionRow row(RuleVersion v) {
-    return new VersionRow(v.version(), v.state(), v.author(), Timestamps.format(v.createdAtMillis()), v.publishedBy(),
-        v.publishedAtMillis() == null ? null : Timestamps.format(v.publishedAtMillis()), v.note());
+    return new VersionRow(
+        v.version(),
+        v.state(),
+        v.author(),
+        Timestamps.format(v.createdAtMillis()),
+        v.publishedBy(),
+        v.publishedAtMillis() == null ? null : Timestamps.format(v.publishedAtMillis()),
+        v.note());
   }
 
   private List<ShadowRow> shadowRows(ShadowStats s, RuleBook book) {
@@ -173,8 +219,13 @@ class RulesPageController {
       for (Rule r : book.rules(k).rules()) {
         long hits = s.hits().getOrDefault(r.code(), 0L);
         double share = s.events() == 0 ? 0 : (double) hits / s.events();
-        out.add(new ShadowRow(r.code(), hits, s.liveHits().getOrDefault(r.code(), 0L), String.format(Locale.ROOT, "%.2f%%", 100 * share),
-            r.weight() > 0 && s.events() > 0 && share > settings.maxHitShare()));
+        out.add(
+            new ShadowRow(
+                r.code(),
+                hits,
+                s.liveHits().getOrDefault(r.code(), 0L),
+                String.format(Locale.ROOT, "%.2f%%", 100 * share),
+                r.weight() > 0 && s.events() > 0 && share > settings.maxHitShare()));
       }
     }
     return out;

@@ -83,8 +83,10 @@ public final class EmbeddedRunner implements Runner {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedRunner.class);
   private static final int RECENT_WARNINGS = 200;
   private static final int RECENT_DECISIONS = 20_000;
+
   /** Openings stopped or sent for review that the console lists, newest first. */
   private static final int RECENT_STOPPED_OPENINGS = 500;
+
   private static final int INDEX_STEP = 5_000;
 
   private final Database db;
@@ -94,17 +96,21 @@ public final class EmbeddedRunner implements Runner {
   private final List<WarningListener> warningListeners;
   private final BlockingQueue<Submission> queue;
   private final ReentrantLock engineLock = new ReentrantLock();
-  private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "fanzha-snapshot");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService snapshotWriter =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-snapshot");
+            t.setDaemon(true);
+            return t;
+          });
 
-  private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fanzha-indexer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService indexer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-indexer");
+            t.setDaemon(true);
+            return t;
+          });
 
   private @Nullable Engine engine; // guarded by engineLock
   private @Nullable ShadowRun shadow; // guarded by engineLock
@@ -128,9 +134,15 @@ public final class EmbeddedRunner implements Runner {
   private long sinceSnapshot; // guarded by snapshotLock once the engine thread runs
   private long lastSnapshotNanos = System.nanoTime(); // guarded by snapshotLock
   private final Deque<Warning> recentWarnings = new ArrayDeque<>(); // guarded by itself
-  /** Openings answered delay or hold, newest first: rare, so kept apart from the busy map of recent decisions. */
+
+  /**
+   * Openings answered delay or hold, newest first: rare, so kept apart from the busy map of recent
+   * decisions.
+   */
   private final Deque<Decision> stoppedOpenings = new ArrayDeque<>(); // guarded by itself
-  private final RecentWindow<String, Decision> recentDecisions = new RecentWindow<>(RECENT_DECISIONS);
+
+  private final RecentWindow<String, Decision> recentDecisions =
+      new RecentWindow<>(RECENT_DECISIONS);
 
   private record Submission(List<? extends Event> events, CompletableFuture<Outcome> result) {}
 
@@ -138,13 +150,20 @@ public final class EmbeddedRunner implements Runner {
     this(db, config, settings, List.of());
   }
 
-  /** Creates a runner whose listeners see every journaled event in journal order (design note 7). */
-  public EmbeddedRunner(Database db, EngineConfig config, RunnerSettings settings, List<JournalListener> listeners) {
+  /**
+   * Creates a runner whose listeners see every journaled event in journal order (design note 7).
+   */
+  public EmbeddedRunner(
+      Database db, EngineConfig config, RunnerSettings settings, List<JournalListener> listeners) {
     this(db, config, settings, listeners, List.of());
   }
 
   /** ... and whose warning listeners see every warning the engine raises, on the engine thread. */
-  public EmbeddedRunner(Database db, EngineConfig config, RunnerSettings settings, List<JournalListener> listeners,
+  public EmbeddedRunner(
+      Database db,
+      EngineConfig config,
+      RunnerSettings settings,
+      List<JournalListener> listeners,
       List<WarningListener> warningListeners) {
     this.db = db;
     this.config = config;
@@ -167,35 +186,45 @@ public final class EmbeddedRunner implements Runner {
     Engine e = null;
     long fromSeq = 0;
     try {
-      Optional<SnapshotStore.Loaded<Engine>> snap = db.snapshots().loadLatest(in -> Engine.readSnapshot(in, config));
+      Optional<SnapshotStore.Loaded<Engine>> snap =
+          db.snapshots().loadLatest(in -> Engine.readSnapshot(in, config));
       if (snap.isPresent()) {
         e = snap.get().state();
         fromSeq = snap.get().seqCovered();
       }
     } catch (RuntimeException ex) {
-      // An unreadable snapshot (e.g. written by an older engine) is not fatal: the journal has everything.
+      // An unreadable snapshot (e.g. written by an older engine) is not fatal: the journal has
+      // everything.
       log.warn("Engine snapshot unreadable ({}); rebuilding from the whole journal", ex.toString());
       e = null;
       fromSeq = 0;
     }
     Engine engineNow = e != null ? e : new Engine(config);
-    // Listeners first get the journal the snapshot covers (their types only), then the replay below.
+    // Listeners first get the journal the snapshot covers (their types only), then the replay
+    // below.
     listeners.catchUp(db.journal(), fromSeq);
     long[] seqHolder = {fromSeq};
-    long replayed = db.journal().forEachAfter(fromSeq, (seq, event) -> {
-      processOne(engineNow, event);
-      listeners.journaled(seq, event);
-      seqHolder[0] = seq;
-    });
+    long replayed =
+        db.journal()
+            .forEachAfter(
+                fromSeq,
+                (seq, event) -> {
+                  processOne(engineNow, event);
+                  listeners.journaled(seq, event);
+                  seqHolder[0] = seq;
+                });
     List<Warning> replayedWarnings = engineNow.drainWarnings();
     if (fromSeq > 0) {
-      // after a snapshot: the warnings of the last moments before the stop, which the listeners may not have taken
+      // after a snapshot: the warnings of the last moments before the stop, which the listeners may
+      // not have taken
       rememberWarnings(replayedWarnings, true);
     } else if (!replayedWarnings.isEmpty()) {
-      // rebuilt from the whole journal (no snapshot, or an unreadable one): old episodes, long dealt with or not,
+      // rebuilt from the whole journal (no snapshot, or an unreadable one): old episodes, long
+      // dealt with or not,
       // are not turned into new work
       rememberWarnings(replayedWarnings, false);
-      log.info("{} warnings re-raised by the rebuild from the whole journal were not handed to the warning desk",
+      log.info(
+          "{} warnings re-raised by the rebuild from the whole journal were not handed to the warning desk",
           replayedWarnings.size());
     }
     engineLock.lock();
@@ -208,8 +237,11 @@ public final class EmbeddedRunner implements Runner {
     this.replayedAtStart = replayed;
     this.lastSeq = seqHolder[0];
     this.sinceSnapshot = replayed;
-    log.info("Engine recovered: snapshot up to seq {}, {} journal events replayed, in {} ms",
-        fromSeq, replayed, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+    log.info(
+        "Engine recovered: snapshot up to seq {}, {} journal events replayed, in {} ms",
+        fromSeq,
+        replayed,
+        Duration.ofNanos(System.nanoTime() - t0).toMillis());
     running = true;
     Thread t = new Thread(this::loop, "fanzha-engine");
     t.setDaemon(false);
@@ -246,7 +278,8 @@ public final class EmbeddedRunner implements Runner {
     }
     Submission s = new Submission(List.copyOf(events), f);
     if (!queue.offer(s)) {
-      throw new RejectedExecutionException("the engine queue is full (" + settings.queueCapacity() + " submissions)");
+      throw new RejectedExecutionException(
+          "the engine queue is full (" + settings.queueCapacity() + " submissions)");
     }
     if (loopDone && queue.remove(s)) {
       // The loop ended between the check above and the offer: nobody would ever take this one.
@@ -288,7 +321,9 @@ public final class EmbeddedRunner implements Runner {
       Engine live = engineOrThrow();
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
       live.writeSnapshot(out);
-      Engine copy = Engine.readSnapshot(new java.io.ByteArrayInputStream(out.toByteArray()), config.withRules(book));
+      Engine copy =
+          Engine.readSnapshot(
+              new java.io.ByteArrayInputStream(out.toByteArray()), config.withRules(book));
       shadow = new ShadowRun(version, copy, System.currentTimeMillis());
       liveHitsAtShadowStart = new java.util.HashMap<>(live.ruleHits());
     } catch (IOException e) {
@@ -319,7 +354,10 @@ public final class EmbeddedRunner implements Runner {
         return Optional.empty();
       }
       Map<String, Long> liveHits = new java.util.HashMap<>();
-      engineOrThrow().ruleHits().forEach((code, n) -> liveHits.put(code, n - liveHitsAtShadowStart.getOrDefault(code, 0L)));
+      engineOrThrow()
+          .ruleHits()
+          .forEach(
+              (code, n) -> liveHits.put(code, n - liveHitsAtShadowStart.getOrDefault(code, 0L)));
       return Optional.of(s.stats(liveHits));
     } finally {
       engineLock.unlock();
@@ -359,11 +397,14 @@ public final class EmbeddedRunner implements Runner {
 
   @Override
   public Optional<ModelOpinion> modelOpinion(EntityKind kind, String id) {
-    return read(e -> {
-      double score = e.modelScore(kind, id);
-      return Double.isNaN(score) ? Optional.<ModelOpinion>empty()
-          : Optional.of(new ModelOpinion(e.models().version(), score, e.modelReasons(kind, id, 5)));
-    });
+    return read(
+        e -> {
+          double score = e.modelScore(kind, id);
+          return Double.isNaN(score)
+              ? Optional.<ModelOpinion>empty()
+              : Optional.of(
+                  new ModelOpinion(e.models().version(), score, e.modelReasons(kind, id, 5)));
+        });
   }
 
   @Override
@@ -429,8 +470,19 @@ public final class EmbeddedRunner implements Runner {
     for (Level l : Level.values()) {
       levels.put(l, byLevel.get(l.ordinal()));
     }
-    return new RunnerStats(processed.get(), duplicates.get(), levels, warningsRaised.get(), engineErrors.get(),
-        lastSeq, recoveredFromSeq, replayedAtStart, queue.size(), batches.get(), journalNanos.get(), engineNanos.get());
+    return new RunnerStats(
+        processed.get(),
+        duplicates.get(),
+        levels,
+        warningsRaised.get(),
+        engineErrors.get(),
+        lastSeq,
+        recoveredFromSeq,
+        replayedAtStart,
+        queue.size(),
+        batches.get(),
+        journalNanos.get(),
+        engineNanos.get());
   }
 
   /** Returns whether the engine thread is running. */
@@ -455,7 +507,8 @@ public final class EmbeddedRunner implements Runner {
         Thread.currentThread().interrupt();
         break;
       } catch (Throwable e) {
-        // Never let the engine thread die, not even of an Error: fail this batch's callers and go on.
+        // Never let the engine thread die, not even of an Error: fail this batch's callers and go
+        // on.
         log.error("Engine batch failed", e);
         for (Submission s : batch) {
           s.result().completeExceptionally(e);
@@ -480,7 +533,10 @@ public final class EmbeddedRunner implements Runner {
       appended = db.journal().append(all);
     } catch (RuntimeException e) {
       if (batch.size() > 1) {
-        log.warn("Group commit of {} submissions failed ({}); committing them one by one", batch.size(), e.toString());
+        log.warn(
+            "Group commit of {} submissions failed ({}); committing them one by one",
+            batch.size(),
+            e.toString());
         for (Submission s : batch) {
           handle(List.of(s));
         }
@@ -600,8 +656,10 @@ public final class EmbeddedRunner implements Runner {
   }
 
   private void snapshotIfDue(boolean force) {
-    boolean due = sinceSnapshot >= settings.snapshotEveryEvents()
-        || (sinceSnapshot > 0 && System.nanoTime() - lastSnapshotNanos >= settings.snapshotInterval().toNanos());
+    boolean due =
+        sinceSnapshot >= settings.snapshotEveryEvents()
+            || (sinceSnapshot > 0
+                && System.nanoTime() - lastSnapshotNanos >= settings.snapshotInterval().toNanos());
     if (!(force ? sinceSnapshot > 0 : due)) {
       return;
     }
@@ -620,20 +678,22 @@ public final class EmbeddedRunner implements Runner {
     }
     sinceSnapshot = 0;
     lastSnapshotNanos = System.nanoTime();
-    Runnable write = () -> {
-      long size = db.snapshots().save(seq, out -> out.write(bytes));
-      log.info("Engine snapshot saved: up to seq {}, {} bytes", seq, size);
-    };
+    Runnable write =
+        () -> {
+          long size = db.snapshots().save(seq, out -> out.write(bytes));
+          log.info("Engine snapshot saved: up to seq {}, {} bytes", seq, size);
+        };
     if (force) {
       write.run();
     } else {
-      snapshotWriter.execute(() -> {
-        try {
-          write.run();
-        } catch (RuntimeException ex) {
-          log.warn("Engine snapshot not saved; the journal still covers it", ex);
-        }
-      });
+      snapshotWriter.execute(
+          () -> {
+            try {
+              write.run();
+            } catch (RuntimeException ex) {
+              log.warn("Engine snapshot not saved; the journal still covers it", ex);
+            }
+          });
     }
   }
 
@@ -660,8 +720,8 @@ public final class EmbeddedRunner implements Runner {
   }
 
   /**
-   * Stops taking submissions, finishes the queued ones, saves a final snapshot and stops the
-   * engine thread. The database stays open (its owner closes it).
+   * Stops taking submissions, finishes the queued ones, saves a final snapshot and stops the engine
+   * thread. The database stays open (its owner closes it).
    */
   @Override
   public synchronized void close() {

@@ -16,8 +16,8 @@ public final class EngineSettings {
   private EngineSettings() {}
 
   /**
-   * Returns the shipped rules, or those of {@code rulesFile} (a rule file, API.md) when given, with the shipped text
-   * model scoring SMS when {@code contentModel} is set.
+   * Returns the shipped rules, or those of {@code rulesFile} (a rule file, API.md) when given, with
+   * the shipped text model scoring SMS when {@code contentModel} is set.
    *
    * @throws RuleFiles.InvalidRuleFile listing every problem of the file
    */
@@ -26,12 +26,15 @@ public final class EngineSettings {
     if (rulesFile != null) {
       config = config.withRules(RuleFiles.load(rulesFile));
     }
-    return contentModel ? config.withContentClassifier(TextClassifiers.loadDefaultCached()) : config;
+    return contentModel
+        ? config.withContentClassifier(TextClassifiers.loadDefaultCached())
+        : config;
   }
 
   /**
-   * As {@link #load(Path, boolean)}, scoring with the trained model {@code model} names: empty or {@code shipped} for
-   * the one in the engine jar, {@code none} for the rules alone, else a model file ({@code ./fanzha train-model}).
+   * As {@link #load(Path, boolean)}, scoring with the trained model {@code model} names: empty or
+   * {@code shipped} for the one in the engine jar, {@code none} for the rules alone, else a model
+   * file ({@code ./fanzha train-model}).
    *
    * @throws IllegalArgumentException saying what is wrong with the model file
    */
@@ -44,7 +47,8 @@ public final class EngineSettings {
         try {
           yield config.withModels(Models.parse(Files.readString(Path.of(model.strip()))));
         } catch (IOException | ModelFileException e) {
-          throw new IllegalArgumentException("fanzha.engine.model " + model + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "fanzha.engine.model " + model + ": " + e.getMessage(), e);
         }
       }
     };

@@ -10,7 +10,10 @@ import org.fanzha.store.EventJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands journaled events to the {@link JournalListener}s that want their type; a listener's fault is logged and counted. */
+/**
+ * Hands journaled events to the {@link JournalListener}s that want their type; a listener's fault
+ * is logged and counted.
+ */
 public final class JournalListeners {
   private static final Logger log = LoggerFactory.getLogger(JournalListeners.class);
 
@@ -25,7 +28,10 @@ public final class JournalListeners {
     }
   }
 
-  /** Hands over the journal from its start up to {@code uptoSeq}, reading only the types some listener wants. */
+  /**
+   * Hands over the journal from its start up to {@code uptoSeq}, reading only the types some
+   * listener wants.
+   */
   public void catchUp(EventJournal journal, long uptoSeq) {
     journal.forEachOfTypes(wanted, 0, uptoSeq, this::journaled);
   }
@@ -43,7 +49,12 @@ public final class JournalListeners {
         l.onJournaled(seq, event);
       } catch (RuntimeException | Error ex) {
         errors.incrementAndGet();
-        log.error("Journal listener {} failed on event {} (seq {})", l.getClass().getSimpleName(), event.id(), seq, ex);
+        log.error(
+            "Journal listener {} failed on event {} (seq {})",
+            l.getClass().getSimpleName(),
+            event.id(),
+            seq,
+            ex);
       }
     }
   }

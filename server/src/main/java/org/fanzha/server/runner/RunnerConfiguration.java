@@ -1,11 +1,11 @@
 package org.fanzha.server.runner;
 
-import java.nio.file.Path;
-import java.util.Optional;
-import javax.sql.DataSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
@@ -35,7 +35,8 @@ class RunnerConfiguration {
   Database database(StoreSettings store) {
     String dataDir = store.data().toString();
     Database db = Database.open(store.dbUrl().isBlank() ? dataDir : store.dbUrl(), store.data());
-    log.info("Store: {} ({})", db.url().replaceAll("password=[^;&]*", "password=***"), db.dialect());
+    log.info(
+        "Store: {} ({})", db.url().replaceAll("password=[^;&]*", "password=***"), db.dialect());
     return db;
   }
 
@@ -46,18 +47,23 @@ class RunnerConfiguration {
   }
 
   /**
-   * The engine's settings: the shipped rules, or the rule file {@code fanzha.engine.rules} when given (the rules a new
-   * database starts with; published versions replace them), with the shipped text model scoring SMS unless
-   * {@code fanzha.engine.content-model=false} (the same as {@code replay}), and the trained model shipped in the
-   * engine jar unless {@code fanzha.engine.model} names another file or {@code none} (rules alone).
+   * The engine's settings: the shipped rules, or the rule file {@code fanzha.engine.rules} when
+   * given (the rules a new database starts with; published versions replace them), with the shipped
+   * text model scoring SMS unless {@code fanzha.engine.content-model=false} (the same as {@code
+   * replay}), and the trained model shipped in the engine jar unless {@code fanzha.engine.model}
+   * names another file or {@code none} (rules alone).
    */
   @Bean
   EngineConfig engineConfig(Database db, EngineSources sources) {
     String file = sources.rules();
-    EngineConfig start = EngineSettings.load(file.isBlank() ? null : Path.of(file), sources.contentModel(),
-        sources.model());
-    log.info("Engine model: {}", start.models().phone() == null && start.models().account() == null ? "none"
-        : start.models().version());
+    EngineConfig start =
+        EngineSettings.load(
+            file.isBlank() ? null : Path.of(file), sources.contentModel(), sources.model());
+    log.info(
+        "Engine model: {}",
+        start.models().phone() == null && start.models().account() == null
+            ? "none"
+            : start.models().version());
     Optional<RuleVersion> live = db.ruleVersions().live();
     if (live.isPresent()) {
       // A restart scores with the version that was live, whatever the start-up file says.
@@ -65,8 +71,12 @@ class RunnerConfiguration {
         log.info("Engine rules: published version {}", live.get().version());
         return start.withRules(RuleBook.parse(live.get().source()));
       } catch (RuleFileException e) {
-        throw new IllegalStateException("the live rule set version " + live.get().version() + " no longer compiles: "
-            + e.problems(), e);
+        throw new IllegalStateException(
+            "the live rule set version "
+                + live.get().version()
+                + " no longer compiles: "
+                + e.problems(),
+            e);
       }
     }
     log.info("Engine rules: {}", file.isBlank() ? "the shipped rule file" : file);
@@ -76,46 +86,73 @@ class RunnerConfiguration {
   /** The engine in this process: {@code fanzha.runner=embedded}, the default. */
   @Bean(initMethod = "start", destroyMethod = "close")
   @ConditionalOnProperty(name = "fanzha.runner", havingValue = "embedded", matchIfMissing = true)
-  EmbeddedRunner embeddedRunner(Database db, EngineConfig config, RunnerSettings settings,
-      ObjectProvider<JournalListener> listeners, ObjectProvider<WarningListener> warningListeners) {
-    return new EmbeddedRunner(db, config, settings, listeners.orderedStream().toList(),
+  EmbeddedRunner embeddedRunner(
+      Database db,
+      EngineConfig config,
+      RunnerSettings settings,
+      ObjectProvider<JournalListener> listeners,
+      ObjectProvider<WarningListener> warningListeners) {
+    return new EmbeddedRunner(
+        db,
+        config,
+        settings,
+        listeners.orderedStream().toList(),
         warningListeners.orderedStream().toList());
   }
 
   /** The Flink job on Kafka: {@code fanzha.runner=flink} (decision 0012). */
   @Bean(initMethod = "start", destroyMethod = "close")
   @ConditionalOnProperty(name = "fanzha.runner", havingValue = "flink")
-  KafkaRunner kafkaRunner(Database db, EngineConfig config, ObjectProvider<JournalListener> listeners,
-      ObjectProvider<WarningListener> warningListeners, KafkaSettings settings) {
-    return new KafkaRunner(db, config.rules(), settings.required(), listeners.orderedStream().toList(),
+  KafkaRunner kafkaRunner(
+      Database db,
+      EngineConfig config,
+      ObjectProvider<JournalListener> listeners,
+      ObjectProvider<WarningListener> warningListeners,
+      KafkaSettings settings) {
+    return new KafkaRunner(
+        db,
+        config.rules(),
+        settings.required(),
+        listeners.orderedStream().toList(),
         warningListeners.orderedStream().toList());
   }
 
   /**
-   * Binds {@code fanzha.runner} before either runner bean is wanted: a name neither takes fails the start with the
-   * binder's message naming the property, instead of later for a missing runner.
+   * Binds {@code fanzha.runner} before either runner bean is wanted: a name neither takes fails the
+   * start with the binder's message naming the property, instead of later for a missing runner.
    */
   @Bean
   StoreSettings.RunnerKind runnerKind(StoreSettings store) {
     return store.runner();
   }
 
-  /** Exposes the runner's counters as metrics ({@code fanzha.runner.*}) and the journal's backlog. */
+  /**
+   * Exposes the runner's counters as metrics ({@code fanzha.runner.*}) and the journal's backlog.
+   */
   @Bean
   MeterBinder runnerMetrics(Runner runner, Database db) {
     return registry -> {
       Gauge.builder("fanzha.journal.waiting", db.journal(), j -> j.waitingForTable())
-          .description("journaled events in the write-ahead log not yet copied to the journal table").register(registry);
+          .description(
+              "journaled events in the write-ahead log not yet copied to the journal table")
+          .register(registry);
       FunctionCounter.builder("fanzha.runner.processed", runner, r -> r.stats().processed())
-          .description("events processed by the engine").register(registry);
+          .description("events processed by the engine")
+          .register(registry);
       FunctionCounter.builder("fanzha.runner.batches", runner, r -> r.stats().batches())
-          .description("journal commits (group commit batches)").register(registry);
-      FunctionCounter.builder("fanzha.runner.journal.seconds", runner, r -> r.stats().journalNanos() / 1e9)
-          .description("time spent journaling batches").register(registry);
-      FunctionCounter.builder("fanzha.runner.engine.seconds", runner, r -> r.stats().engineNanos() / 1e9)
-          .description("time spent in the engine").register(registry);
+          .description("journal commits (group commit batches)")
+          .register(registry);
+      FunctionCounter.builder(
+              "fanzha.runner.journal.seconds", runner, r -> r.stats().journalNanos() / 1e9)
+          .description("time spent journaling batches")
+          .register(registry);
+      FunctionCounter.builder(
+              "fanzha.runner.engine.seconds", runner, r -> r.stats().engineNanos() / 1e9)
+          .description("time spent in the engine")
+          .register(registry);
       Gauge.builder("fanzha.runner.queued", runner, r -> r.stats().queued())
-          .description("submissions waiting for the engine thread").register(registry);
+          .description("submissions waiting for the engine thread")
+          .register(registry);
     };
   }
 
@@ -124,8 +161,11 @@ class RunnerConfiguration {
     return () -> {
       RunnerStats s = runner.stats();
       Health.Builder b = runner.isRunning() ? Health.up() : Health.down();
-      return b.withDetail("processed", s.processed()).withDetail("lastSeq", s.lastSeq())
-          .withDetail("queued", s.queued()).withDetail("engineErrors", s.engineErrors()).build();
+      return b.withDetail("processed", s.processed())
+          .withDetail("lastSeq", s.lastSeq())
+          .withDetail("queued", s.queued())
+          .withDetail("engineErrors", s.engineErrors())
+          .build();
     };
   }
 }

@@ -32,7 +32,10 @@ public record RunnerSettings(
 
   /** Returns the settings used unless configured otherwise. */
   public static RunnerSettings defaults() {
-    return new RunnerSettings(Integer.parseInt(QUEUE_CAPACITY), Integer.parseInt(MAX_BATCH),
-        Long.parseLong(SNAPSHOT_EVERY), Duration.parse(SNAPSHOT_INTERVAL));
+    return new RunnerSettings(
+        Integer.parseInt(QUEUE_CAPACITY),
+        Integer.parseInt(MAX_BATCH),
+        Long.parseLong(SNAPSHOT_EVERY),
+        Duration.parse(SNAPSHOT_INTERVAL));
   }
 }

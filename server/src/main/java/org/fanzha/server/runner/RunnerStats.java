@@ -21,6 +21,15 @@ import org.fanzha.engine.Level;
  * @param engineNanos time spent processing live batches in the engine
  */
 public record RunnerStats(
-    long processed, long duplicates, Map<Level, Long> decisionsByLevel, long warnings, long engineErrors,
-    long lastSeq, long recoveredFromSeq, long replayedAtStart, int queued, long batches, long journalNanos,
+    long processed,
+    long duplicates,
+    Map<Level, Long> decisionsByLevel,
+    long warnings,
+    long engineErrors,
+    long lastSeq,
+    long recoveredFromSeq,
+    long replayedAtStart,
+    int queued,
+    long batches,
+    long journalNanos,
     long engineNanos) {}

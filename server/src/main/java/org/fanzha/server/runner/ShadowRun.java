@@ -18,7 +18,8 @@ final class ShadowRun {
   private final Engine engine;
   private final Map<String, Long> hitsAtStart;
   private final long startedAtMillis;
-  private final long[][] levelChanges = new long[Level.values().length + 1][Level.values().length + 1];
+  private final long[][] levelChanges =
+      new long[Level.values().length + 1][Level.values().length + 1];
   private long events;
   private long failures;
 
@@ -70,6 +71,7 @@ final class ShadowRun {
     for (int i = 0; i < matrix.length; i++) {
       matrix[i] = levelChanges[i].clone();
     }
-    return new ShadowStats(version, startedAtMillis, events, failures, hits, up, down, matrix, liveHits);
+    return new ShadowStats(
+        version, startedAtMillis, events, failures, hits, up, down, matrix, liveHits);
   }
 }

@@ -6,12 +6,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the server keeps its data, and which engine runs ({@code fanzha.data}, {@code fanzha.db-url},
- * {@code fanzha.runner}).
+ * Where the server keeps its data, and which engine runs ({@code fanzha.data}, {@code
+ * fanzha.db-url}, {@code fanzha.runner}).
  *
- * @param data folder of the H2 file database (and of the journal's log), unless {@code dbUrl} names a database
- * @param dbUrl a JDBC URL ({@code jdbc:postgresql:…} or {@code jdbc:h2:…}) instead of the folder's H2 file; empty for none
- * @param runner where the engine runs: in this process, or as the Flink job over Kafka (decision 0012)
+ * @param data folder of the H2 file database (and of the journal's log), unless {@code dbUrl} names
+ *     a database
+ * @param dbUrl a JDBC URL ({@code jdbc:postgresql:…} or {@code jdbc:h2:…}) instead of the folder's
+ *     H2 file; empty for none
+ * @param runner where the engine runs: in this process, or as the Flink job over Kafka (decision
+ *     0012)
  */
 @ConfigurationProperties("fanzha")
 @Validated
@@ -21,5 +24,8 @@ public record StoreSettings(
     @DefaultValue("embedded") RunnerKind runner) {
 
   /** Where the engine runs. */
-  public enum RunnerKind { EMBEDDED, FLINK }
+  public enum RunnerKind {
+    EMBEDDED,
+    FLINK
+  }
 }

@@ -6,9 +6,10 @@ import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
 
 /**
- * The event time of the stream now: the time of the newest journaled event, or the wall clock before there is one.
- * What the server itself adds to the stream (a list entry, a public report) is stamped with it, so it falls between
- * the events around it also when the stream is a recorded or simulated one whose time is not the wall clock.
+ * The event time of the stream now: the time of the newest journaled event, or the wall clock
+ * before there is one. What the server itself adds to the stream (a list entry, a public report) is
+ * stamped with it, so it falls between the events around it also when the stream is a recorded or
+ * simulated one whose time is not the wall clock.
  */
 public final class StreamTime {
 

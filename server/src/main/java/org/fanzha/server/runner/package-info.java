@@ -1,4 +1,7 @@
-/** The embedded runner: one engine thread fed by a queue, with the journal before it (group commit) and snapshots plus journal replay for recovery. */
+/**
+ * The embedded runner: one engine thread fed by a queue, with the journal before it (group commit)
+ * and snapshots plus journal replay for recovery.
+ */
 @NullMarked
 package org.fanzha.server.runner;
 

@@ -36,44 +36,57 @@ class SubscriberController {
 
   @Operation(
       summary = "Score a subscriber",
-      description = "The number's subscriber score (0–100, higher is more trusted) from the subscriber lines of the "
-          + "rules in force (applies_to: subscriber: tenure, real-name opening, regular use, contacts, risk signals), "
-          + "its band (A–D), the lines it met with their points and bilingual reasons, the limits an operator applies "
-          + "to a number of that band (calls_per_day, sms_per_day: null for none; international), and its calls and "
-          + "messages over the last 24 hours. As of the latest event time the engine has read. A user limited to "
-          + "regions sees a number of another region not at all (404) and one whose region is not known masked. "
-          + "Every look-up is written to the audit log.",
+      description =
+          "The number's subscriber score (0–100, higher is more trusted) from the subscriber lines of the "
+              + "rules in force (applies_to: subscriber: tenure, real-name opening, regular use, contacts, risk signals), "
+              + "its band (A–D), the lines it met with their points and bilingual reasons, the limits an operator applies "
+              + "to a number of that band (calls_per_day, sms_per_day: null for none; international), and its calls and "
+              + "messages over the last 24 hours. As of the latest event time the engine has read. A user limited to "
+              + "regions sees a number of another region not at all (404) and one whose region is not known masked. "
+              + "Every look-up is written to the audit log.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "the score"),
-          @ApiResponse(responseCode = "400", description = "not a phone number",
-              content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "404", description = "the engine has never met this number",
-              content = @Content(mediaType = "application/problem+json")),
-          @ApiResponse(responseCode = "501", description = "in distributed mode features live in the Flink job",
-              content = @Content(mediaType = "application/problem+json"))})
-  @GetMapping(path = "/subscribers/{phone}/score",
+        @ApiResponse(responseCode = "200", description = "the score"),
+        @ApiResponse(
+            responseCode = "400",
+            description = "not a phone number",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "404",
+            description = "the engine has never met this number",
+            content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(
+            responseCode = "501",
+            description = "in distributed mode features live in the Flink job",
+            content = @Content(mediaType = "application/problem+json"))
+      })
+  @GetMapping(
+      path = "/subscribers/{phone}/score",
       produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   ResponseEntity<?> score(@PathVariable String phone, @Nullable Authentication auth) {
     SubscriberLookup.Result r = lookup.find(phone, auth);
     switch (r.outcome()) {
       case INVALID -> {
-        return ProblemEntities.of(HttpStatus.BAD_REQUEST, INVALID, "Invalid phone number", r.detail());
+        return ProblemEntities.of(
+            HttpStatus.BAD_REQUEST, INVALID, "Invalid phone number", r.detail());
       }
       case NOT_SERVED -> {
-        return ProblemEntities.of(HttpStatus.NOT_IMPLEMENTED, NOT_HERE, "Not served in distributed mode", r.detail());
+        return ProblemEntities.of(
+            HttpStatus.NOT_IMPLEMENTED, NOT_HERE, "Not served in distributed mode", r.detail());
       }
       case UNKNOWN -> {
         return ProblemEntities.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", r.detail());
       }
-      default -> { }
+      default -> {}
     }
     SubscriberScore score = java.util.Objects.requireNonNull(r.score());
-    byte[] json = JsonBodies.write(g -> {
-      g.writeStartObject();
-      SubscriberJson.fields(score, r.shownPhone(), g);
-      g.writeBooleanProperty("masked", r.masked());
-      g.writeEndObject();
-    });
+    byte[] json =
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              SubscriberJson.fields(score, r.shownPhone(), g);
+              g.writeBooleanProperty("masked", r.masked());
+              g.writeEndObject();
+            });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
   }
 }

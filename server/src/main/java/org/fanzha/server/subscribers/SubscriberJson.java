@@ -6,12 +6,16 @@ import org.fanzha.engine.subscriber.ScoreLine;
 import org.fanzha.engine.subscriber.SubscriberScore;
 import tools.jackson.core.JsonGenerator;
 
-/** Writes a subscriber score as the API answers it: {@code {"score","band","reasons","limits", …}}. */
+/**
+ * Writes a subscriber score as the API answers it: {@code {"score","band","reasons","limits", …}}.
+ */
 public final class SubscriberJson {
 
   private SubscriberJson() {}
 
-  /** Writes the score's fields into the object {@code g} is in; {@code phone} as it may be shown. */
+  /**
+   * Writes the score's fields into the object {@code g} is in; {@code phone} as it may be shown.
+   */
   public static void fields(SubscriberScore s, String phone, JsonGenerator g) {
     g.writeStringProperty("phone", phone);
     g.writeNumberProperty("score", s.score());

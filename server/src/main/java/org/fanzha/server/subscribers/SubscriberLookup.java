@@ -16,19 +16,31 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * One look-up of a subscriber score, the same for the API and the console: the number made canonical, the caller's
- * regions applied (another region's number is not found, one nobody can place is shown masked), the look-up audited.
+ * One look-up of a subscriber score, the same for the API and the console: the number made
+ * canonical, the caller's regions applied (another region's number is not found, one nobody can
+ * place is shown masked), the look-up audited.
  */
 @Component
 class SubscriberLookup {
 
   /** How a look-up ended. */
-  enum Outcome { FOUND, INVALID, NOT_SERVED, UNKNOWN }
+  enum Outcome {
+    FOUND,
+    INVALID,
+    NOT_SERVED,
+    UNKNOWN
+  }
 
   /**
-   * A look-up's answer: the score when {@code FOUND}, the number as it may be shown, and what went wrong otherwise.
+   * A look-up's answer: the score when {@code FOUND}, the number as it may be shown, and what went
+   * wrong otherwise.
    */
-  record Result(Outcome outcome, @Nullable SubscriberScore score, String shownPhone, boolean masked, String detail) {}
+  record Result(
+      Outcome outcome,
+      @Nullable SubscriberScore score,
+      String shownPhone,
+      boolean masked,
+      String detail) {}
 
   private final Runner runner;
   private final Database db;
@@ -48,18 +60,34 @@ class SubscriberLookup {
       return new Result(Outcome.INVALID, null, phone, true, "phone: " + e.getMessage());
     }
     if (!runner.scoresSubscribers()) {
-      return new Result(Outcome.NOT_SERVED, null, canonical, true, "the subscriber score is computed where the "
-          + "features are kept: the embedded runner; this server runs the Flink job, which does not answer it yet");
+      return new Result(
+          Outcome.NOT_SERVED,
+          null,
+          canonical,
+          true,
+          "the subscriber score is computed where the "
+              + "features are kept: the embedded runner; this server runs the Flink job, which does not answer it yet");
     }
     Caller caller = Caller.of(auth);
-    EntityRegions.Visibility seen = regions.visibility(EntityKind.PHONE, canonical, Jurisdictions.of(db, auth));
+    EntityRegions.Visibility seen =
+        regions.visibility(EntityKind.PHONE, canonical, Jurisdictions.of(db, auth));
     boolean full = seen == EntityRegions.Visibility.FULL;
     boolean outside = seen == EntityRegions.Visibility.NONE;
-    db.audit().record(caller.name(), caller.rolesText(), outside ? "subscriber.score.outside" : "subscriber.score",
-        EntityKind.PHONE, canonical, full);
+    db.audit()
+        .record(
+            caller.name(),
+            caller.rolesText(),
+            outside ? "subscriber.score.outside" : "subscriber.score",
+            EntityKind.PHONE,
+            canonical,
+            full);
     Optional<SubscriberScore> score = outside ? Optional.empty() : runner.subscriber(canonical);
     String shown = full ? canonical : Masks.entity(EntityKind.PHONE, canonical);
-    return score.map(s -> new Result(Outcome.FOUND, s, shown, !full, ""))
-        .orElseGet(() -> new Result(Outcome.UNKNOWN, null, shown, !full, "the engine has never met this number"));
+    return score
+        .map(s -> new Result(Outcome.FOUND, s, shown, !full, ""))
+        .orElseGet(
+            () ->
+                new Result(
+                    Outcome.UNKNOWN, null, shown, !full, "the engine has never met this number"));
   }
 }

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The console's page of operators' and banks' duties: a number's subscriber score with its lines and limits, and the
- * re-verification queue with one-click outcomes ({@code /subscribers}).
+ * The console's page of operators' and banks' duties: a number's subscriber score with its lines
+ * and limits, and the re-verification queue with one-click outcomes ({@code /subscribers}).
  */
 @Controller
 class SubscribersPageController {
@@ -32,7 +32,8 @@ class SubscribersPageController {
   private final Database db;
   private final SubscriberLookup lookup;
 
-  SubscribersPageController(Runner runner, VerificationDesk desk, Database db, SubscriberLookup lookup) {
+  SubscribersPageController(
+      Runner runner, VerificationDesk desk, Database db, SubscriberLookup lookup) {
     this.runner = runner;
     this.desk = desk;
     this.db = db;
@@ -40,8 +41,11 @@ class SubscribersPageController {
   }
 
   @GetMapping("/subscribers")
-  String page(@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "active") String state,
-      Model model, @Nullable Authentication auth) {
+  String page(
+      @RequestParam(defaultValue = "") String phone,
+      @RequestParam(defaultValue = "active") String state,
+      Model model,
+      @Nullable Authentication auth) {
     Caller caller = Caller.of(auth);
     model.addAttribute("user", caller.name());
     model.addAttribute("phone", phone);
@@ -52,8 +56,10 @@ class SubscribersPageController {
       lookUp(phone, model, caller, auth);
     }
     List<String> regions = Jurisdictions.of(db, auth);
-    List<VerificationTask> tasks = desk.list(state.equals("all") ? null : state, VerificationKinds.of(caller), 300)
-        .stream().filter(t -> Jurisdictions.within(t.region(), regions)).toList();
+    List<VerificationTask> tasks =
+        desk.list(state.equals("all") ? null : state, VerificationKinds.of(caller), 300).stream()
+            .filter(t -> Jurisdictions.within(t.region(), regions))
+            .toList();
     model.addAttribute("state", state);
     model.addAttribute("tasks", tasks);
     model.addAttribute("refused", runner.recentStoppedOpenings(50));
@@ -76,7 +82,10 @@ class SubscribersPageController {
   }
 
   @PostMapping("/subscribers/verifications/{id}")
-  String outcome(@PathVariable String id, @RequestParam String outcome, @RequestParam(defaultValue = "") String note,
+  String outcome(
+      @PathVariable String id,
+      @RequestParam String outcome,
+      @RequestParam(defaultValue = "") String note,
       @Nullable Authentication auth) {
     Caller caller = Caller.of(auth);
     try {

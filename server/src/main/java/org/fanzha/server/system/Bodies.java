@@ -10,7 +10,10 @@ public final class Bodies {
 
   private Bodies() {}
 
-  /** Returns the body, or throws {@link BodyTooLargeException} past {@code limit} bytes (declared or read). */
+  /**
+   * Returns the body, or throws {@link BodyTooLargeException} past {@code limit} bytes (declared or
+   * read).
+   */
   public static byte[] read(HttpServletRequest request, long limit) throws IOException {
     long declared = request.getContentLengthLong();
     if (declared > limit) {

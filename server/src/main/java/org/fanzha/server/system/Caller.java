@@ -20,7 +20,10 @@ public record Caller(String name, Set<String> roles) {
     roles = Set.copyOf(roles);
   }
 
-  /** Returns the caller of a request from its authentication (null or anonymous: {@link #ANONYMOUS}). */
+  /**
+   * Returns the caller of a request from its authentication (null or anonymous: {@link
+   * #ANONYMOUS}).
+   */
   public static Caller of(@Nullable Authentication auth) {
     if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
       return ANONYMOUS;
@@ -50,7 +53,10 @@ public record Caller(String name, Set<String> roles) {
     return false;
   }
 
-  /** Returns the roles joined by commas in name order, {@code ANONYMOUS} when there are none (the audit log's form). */
+  /**
+   * Returns the roles joined by commas in name order, {@code ANONYMOUS} when there are none (the
+   * audit log's form).
+   */
   public String rolesText() {
     return roles.isEmpty() ? "ANONYMOUS" : String.join(",", new TreeSet<>(roles));
   }

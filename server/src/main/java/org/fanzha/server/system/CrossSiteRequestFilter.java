@@ -17,12 +17,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class CrossSiteRequestFilter extends OncePerRequestFilter {
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String site = request.getHeader("Sec-Fetch-Site");
-    if (site != null && !isSafe(request.getMethod()) && !site.equals("same-origin") && !site.equals("none")) {
-      ProblemResponses.write(response, HttpStatus.FORBIDDEN, "urn:fanzha:problem:cross-site-request",
-          "Cross-site request refused", "a " + request.getMethod() + " started by another site (Sec-Fetch-Site: " + site
+    if (site != null
+        && !isSafe(request.getMethod())
+        && !site.equals("same-origin")
+        && !site.equals("none")) {
+      ProblemResponses.write(
+          response,
+          HttpStatus.FORBIDDEN,
+          "urn:fanzha:problem:cross-site-request",
+          "Cross-site request refused",
+          "a "
+              + request.getMethod()
+              + " started by another site (Sec-Fetch-Site: "
+              + site
               + ") is not accepted");
       return;
     }
@@ -30,6 +41,9 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
   }
 
   private static boolean isSafe(String method) {
-    return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+    return method.equals("GET")
+        || method.equals("HEAD")
+        || method.equals("OPTIONS")
+        || method.equals("TRACE");
   }
 }

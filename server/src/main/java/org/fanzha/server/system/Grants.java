@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks what a staff user or an API key is granted: roles from {@link Roles#ALL}, regions as GB/T 2260 prefixes. */
+/**
+ * Checks what a staff user or an API key is granted: roles from {@link Roles#ALL}, regions as GB/T
+ * 2260 prefixes.
+ */
 public final class Grants {
 
   private static final Pattern REGION = Pattern.compile("[1-9][0-9]{1,5}");
@@ -25,7 +28,8 @@ public final class Grants {
     Set<String> r = new LinkedHashSet<>();
     for (String role : roles) {
       if (!Roles.ALL.contains(role)) {
-        throw new BadRequestException("roles: unknown role '" + role + "'; roles are " + String.join(", ", Roles.ALL));
+        throw new BadRequestException(
+            "roles: unknown role '" + role + "'; roles are " + String.join(", ", Roles.ALL));
       }
       r.add(role);
     }
@@ -41,7 +45,8 @@ public final class Grants {
     List<String> g = new ArrayList<>();
     for (String region : regions) {
       if (!REGION.matcher(region).matches()) {
-        throw new BadRequestException("regions: '" + region + "' is not a GB/T 2260 code or prefix (2–6 digits)");
+        throw new BadRequestException(
+            "regions: '" + region + "' is not a GB/T 2260 code or prefix (2–6 digits)");
       }
       g.add(region);
     }

@@ -1,10 +1,12 @@
 package org.fanzha.server.system;
 
 /**
- * What Spring Security's firewall lets through in header names and values: assigned code points that are not control
- * characters, the rule of its default pattern {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}. Checked by a loop instead:
- * the firewall checks every header each time any filter reads it, and the Unicode pattern was a fifth of the CPU an
- * authenticated decision cost (decision 0020). Printable ASCII, nearly every header, is decided by one comparison.
+ * What Spring Security's firewall lets through in header names and values: assigned code points
+ * that are not control characters, the rule of its default pattern {@code
+ * [\p{IsAssigned}&&[^\p{IsControl}]]*}. Checked by a loop instead: the firewall checks every header
+ * each time any filter reads it, and the Unicode pattern was a fifth of the CPU an authenticated
+ * decision cost (decision 0020). Printable ASCII, nearly every header, is decided by one
+ * comparison.
  */
 final class HeaderChars {
 

@@ -5,7 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** Reads the fields of a JSON request body, refusing a missing or mistyped one with {@link BadRequestException}. */
+/**
+ * Reads the fields of a JSON request body, refusing a missing or mistyped one with {@link
+ * BadRequestException}.
+ */
 public final class JsonFields {
 
   private JsonFields() {}

@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket per key (a client address, a user name): {@code capacity} tokens, refilled
- * smoothly at {@code capacity} per {@code period}. Buckets live in a bounded cache that forgets a key
- * once its bucket would be full again, so an attacker cycling keys cannot grow memory.
+ * smoothly at {@code capacity} per {@code period}. Buckets live in a bounded cache that forgets a
+ * key once its bucket would be full again, so an attacker cycling keys cannot grow memory.
  */
 public final class KeyedBuckets {
 
@@ -21,26 +21,35 @@ public final class KeyedBuckets {
   private final TimeMeter time;
   private final Cache<String, Bucket> buckets;
 
-  /** Creates buckets of {@code capacity} tokens refilled at {@code capacity} per {@code period}, on {@code nanoClock}. */
+  /**
+   * Creates buckets of {@code capacity} tokens refilled at {@code capacity} per {@code period}, on
+   * {@code nanoClock}.
+   */
   public KeyedBuckets(long capacity, Duration period, LongSupplier nanoClock) {
     if (capacity < 1 || period.isZero() || period.isNegative()) {
-      throw new IllegalArgumentException("capacity must be ≥ 1 and period positive: " + capacity + ", " + period);
+      throw new IllegalArgumentException(
+          "capacity must be ≥ 1 and period positive: " + capacity + ", " + period);
     }
     this.capacity = capacity;
     this.period = period;
-    this.time = new TimeMeter() {
-      @Override
-      public long currentTimeNanos() {
-        return nanoClock.getAsLong();
-      }
+    this.time =
+        new TimeMeter() {
+          @Override
+          public long currentTimeNanos() {
+            return nanoClock.getAsLong();
+          }
 
-      @Override
-      public boolean isWallClockBased() {
-        return false;
-      }
-    };
-    this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(period)
-        .ticker(nanoClock::getAsLong).build();
+          @Override
+          public boolean isWallClockBased() {
+            return false;
+          }
+        };
+    this.buckets =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_KEYS)
+            .expireAfterAccess(period)
+            .ticker(nanoClock::getAsLong)
+            .build();
   }
 
   /** Returns buckets allowing {@code perMinute} per key per minute on the system clock. */
@@ -53,7 +62,10 @@ public final class KeyedBuckets {
     return bucket(key).tryConsume(1);
   }
 
-  /** Returns how many seconds (rounded up) until the key's bucket holds a token again; 0 if it holds one now. */
+  /**
+   * Returns how many seconds (rounded up) until the key's bucket holds a token again; 0 if it holds
+   * one now.
+   */
   public long secondsUntilAvailable(String key) {
     Bucket b = buckets.getIfPresent(key);
     if (b == null) {
@@ -64,9 +76,12 @@ public final class KeyedBuckets {
   }
 
   private Bucket bucket(String key) {
-    return buckets.get(key, k -> Bucket.builder()
-        .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, period))
-        .withCustomTimePrecision(time)
-        .build());
+    return buckets.get(
+        key,
+        k ->
+            Bucket.builder()
+                .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, period))
+                .withCustomTimePrecision(time)
+                .build());
   }
 }

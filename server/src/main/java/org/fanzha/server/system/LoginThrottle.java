@@ -29,26 +29,37 @@ public class LoginThrottle {
     this.perAddress = new KeyedBuckets(l.perAddress(), l.period(), System::nanoTime);
   }
 
-  /** Returns the seconds to wait before a sign-in as {@code user} from {@code address} is tried again, if any. */
+  /**
+   * Returns the seconds to wait before a sign-in as {@code user} from {@code address} is tried
+   * again, if any.
+   */
   public OptionalLong retryAfter(@Nullable String user, String address) {
-    long wait = Math.max(user == null ? 0 : perUser.secondsUntilAvailable(key(user, address)),
-        perAddress.secondsUntilAvailable(address));
+    long wait =
+        Math.max(
+            user == null ? 0 : perUser.secondsUntilAvailable(key(user, address)),
+            perAddress.secondsUntilAvailable(address));
     return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
   }
 
   /**
-   * Answers 429 with {@code Retry-After} and returns true when a sign-in as {@code user} (null: by key) from
-   * {@code address} must wait; else writes nothing and returns false.
+   * Answers 429 with {@code Retry-After} and returns true when a sign-in as {@code user} (null: by
+   * key) from {@code address} must wait; else writes nothing and returns false.
    */
-  public boolean refuse(@Nullable String user, String address, HttpServletResponse response) throws IOException {
+  public boolean refuse(@Nullable String user, String address, HttpServletResponse response)
+      throws IOException {
     OptionalLong wait = retryAfter(user, address);
     if (wait.isEmpty()) {
       return false;
     }
     response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-    ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "urn:fanzha:problem:too-many-sign-in-attempts",
-        "Too many sign-in attempts", "too many wrong passwords or keys for this user or from this address; try again in "
-            + wait.getAsLong() + " s");
+    ProblemResponses.write(
+        response,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "urn:fanzha:problem:too-many-sign-in-attempts",
+        "Too many sign-in attempts",
+        "too many wrong passwords or keys for this user or from this address; try again in "
+            + wait.getAsLong()
+            + " s");
     return true;
   }
 
@@ -59,8 +70,11 @@ public class LoginThrottle {
 
   @EventListener
   void onBadCredentials(AuthenticationFailureBadCredentialsEvent e) {
-    String address = e.getAuthentication().getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
-        ? d.getRemoteAddress() : "unknown";
+    String address =
+        e.getAuthentication().getDetails() instanceof WebAuthenticationDetails d
+                && d.getRemoteAddress() != null
+            ? d.getRemoteAddress()
+            : "unknown";
     perUser.tryTake(key(e.getAuthentication().getName(), address));
     failedFrom(address);
   }

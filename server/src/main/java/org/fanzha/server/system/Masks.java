@@ -4,7 +4,9 @@ import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.ListKind;
 import org.fanzha.core.id.Masking;
 
-/** Masks an entity identifier for display to a caller who may not see it whole (DESIGN principle 5). */
+/**
+ * Masks an entity identifier for display to a caller who may not see it whole (DESIGN principle 5).
+ */
 public final class Masks {
 
   private Masks() {}
@@ -20,8 +22,10 @@ public final class Masks {
     };
   }
 
-  /** Returns a listed or reported value masked when it names a person's number, account, ID, device or address; a
-   * domain, URL or app is not personal and is shown whole. */
+  /**
+   * Returns a listed or reported value masked when it names a person's number, account, ID, device
+   * or address; a domain, URL or app is not personal and is shown whole.
+   */
   public static String listed(ListKind kind, String value) {
     return switch (kind) {
       case PHONE -> entity(EntityKind.PHONE, value);
@@ -33,7 +37,10 @@ public final class Masks {
     };
   }
 
-  /** Keeps the network part of an IPv4 address ({@code 10.1.*.*}); other forms keep their first 4 chars. */
+  /**
+   * Keeps the network part of an IPv4 address ({@code 10.1.*.*}); other forms keep their first 4
+   * chars.
+   */
   static String ip(String ip) {
     String[] parts = ip.split("\\.", -1);
     if (parts.length == 4) {

@@ -12,11 +12,14 @@ class OpenApiConfig {
 
   @Bean
   OpenAPI fanzhaOpenApi() {
-    return new OpenAPI().info(new Info()
-        .title("Fanzha (反诈) API")
-        .version("v1")
-        .license(new License().name("see the repository"))
-        .description("""
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Fanzha (反诈) API")
+                .version("v1")
+                .license(new License().name("see the repository"))
+                .description(
+                    """
             Event intake, real-time transfer decisions and entity risk look-up of the Fanzha anti-fraud platform.
             Events follow the NDJSON data contract of EVENTS.md (snake_case fields; phones, resident IDs, accounts,
             regions and money validated and normalised). Accepted means durable: an event is journaled (committed)

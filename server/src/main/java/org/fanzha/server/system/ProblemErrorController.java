@@ -23,18 +23,27 @@ class ProblemErrorController implements ErrorController {
     HttpStatus resolved = code instanceof Integer i ? HttpStatus.resolve(i) : null;
     HttpStatus status = resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    byte[] body = ProblemResponses.body(status.value(), "about:blank", status.getReasonPhrase(), detail(status),
-        uri instanceof String s ? s : null);
+    byte[] body =
+        ProblemResponses.body(
+            status.value(),
+            "about:blank",
+            status.getReasonPhrase(),
+            detail(status),
+            uri instanceof String s ? s : null);
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
   private static String detail(HttpStatus status) {
     return switch (status) {
       case UNAUTHORIZED -> "sign in: HTTP Basic credentials, or the console's login page";
-      case FORBIDDEN -> "the signed-in user's roles do not allow this (or the CSRF token is missing)";
+      case FORBIDDEN ->
+          "the signed-in user's roles do not allow this (or the CSRF token is missing)";
       case NOT_FOUND -> "nothing is here";
       case METHOD_NOT_ALLOWED -> "this method is not allowed here";
-      default -> status.is5xxServerError() ? "the server failed on this request; it was logged" : status.getReasonPhrase();
+      default ->
+          status.is5xxServerError()
+              ? "the server failed on this request; it was logged"
+              : status.getReasonPhrase();
     };
   }
 }

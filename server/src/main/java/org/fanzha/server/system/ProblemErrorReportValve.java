@@ -32,8 +32,17 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     try {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
-      response.getOutputStream().write(ProblemResponses.body(code, "about:blank", title,
-          code == 400 ? "the request could not be read (malformed request line, URI or header)" : title, null));
+      response
+          .getOutputStream()
+          .write(
+              ProblemResponses.body(
+                  code,
+                  "about:blank",
+                  title,
+                  code == 400
+                      ? "the request could not be read (malformed request line, URI or header)"
+                      : title,
+                  null));
       response.finishResponse();
     } catch (IOException | IllegalStateException e) {
       // the client has gone, or the response was committed meanwhile: nothing more to say

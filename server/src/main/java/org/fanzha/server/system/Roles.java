@@ -5,9 +5,10 @@ import org.springframework.security.core.Authentication;
 
 /**
  * The roles of the console and API. {@code ANALYST} works cases and sees personal data unmasked
- * (every look-up audited); {@code REVIEWER} checks and approves what analysts propose; {@code ADMIN}
- * also manages the system (actuator, users); {@code INGEST} submits events; {@code BANK} confirms or
- * rejects stop and freeze orders. Anonymous visitors get only what the public side promises.
+ * (every look-up audited); {@code REVIEWER} checks and approves what analysts propose; {@code
+ * ADMIN} also manages the system (actuator, users); {@code INGEST} submits events; {@code BANK}
+ * confirms or rejects stop and freeze orders. Anonymous visitors get only what the public side
+ * promises.
  */
 public final class Roles {
 
@@ -15,18 +16,25 @@ public final class Roles {
   public static final String REVIEWER = "REVIEWER";
   public static final String ADMIN = "ADMIN";
   public static final String INGEST = "INGEST";
+
   /** A bank's system: confirms or rejects stop and freeze orders. */
   public static final String BANK = "BANK";
+
   /** A telecom operator's system or staff. */
   public static final String OPERATOR = "OPERATOR";
+
   /** An internet platform's system or staff. */
   public static final String PLATFORM = "PLATFORM";
 
-  /** A police unit's system receiving clues; given only to the keys of police institutions (clue push). */
+  /**
+   * A police unit's system receiving clues; given only to the keys of police institutions (clue
+   * push).
+   */
   public static final String POLICE = "POLICE";
 
   /** Every role a user or key may be given, as API.md lists them. */
-  public static final java.util.List<String> ALL = java.util.List.of(ADMIN, ANALYST, REVIEWER, BANK, OPERATOR, PLATFORM, INGEST);
+  public static final java.util.List<String> ALL =
+      java.util.List.of(ADMIN, ANALYST, REVIEWER, BANK, OPERATOR, PLATFORM, INGEST);
 
   private Roles() {}
 
@@ -36,8 +44,8 @@ public final class Roles {
   }
 
   /**
-   * Returns whether the caller asks as an operator alone (its calls and messages), without a role that sends other
-   * events: intake left open lets anyone send them.
+   * Returns whether the caller asks as an operator alone (its calls and messages), without a role
+   * that sends other events: intake left open lets anyone send them.
    */
   public static boolean operatorOnly(@Nullable Authentication auth) {
     Caller c = Caller.of(auth);

@@ -10,7 +10,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese first, English second: {@code ?lang=en} or {@code ?lang=zh-CN} switches and is remembered in a cookie. */
+/**
+ * Chinese first, English second: {@code ?lang=en} or {@code ?lang=zh-CN} switches and is remembered
+ * in a cookie.
+ */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -27,7 +30,8 @@ class WebConfig implements WebMvcConfigurer {
     LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
     lang.setParamName("lang");
     lang.setIgnoreInvalidLocale(true);
-    // Not on the API: reading a request parameter would consume a form-encoded body before intake reads it.
+    // Not on the API: reading a request parameter would consume a form-encoded body before intake
+    // reads it.
     registry.addInterceptor(lang).excludePathPatterns("/api/**");
   }
 }

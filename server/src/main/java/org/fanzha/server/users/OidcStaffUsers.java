@@ -15,10 +15,11 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * People signing in through an OpenID Connect provider: the provider says who they are, this platform what they may
- * do. The claim {@code fanzha.security.oidc.username-claim} (preferred_username) names an enabled staff user that an
- * administrator made ({@code POST /api/v1/users}); that user's roles and regions apply, so a provider cannot grant
- * roles or widen a jurisdiction. Anyone else is refused.
+ * People signing in through an OpenID Connect provider: the provider says who they are, this
+ * platform what they may do. The claim {@code fanzha.security.oidc.username-claim}
+ * (preferred_username) names an enabled staff user that an administrator made ({@code POST
+ * /api/v1/users}); that user's roles and regions apply, so a provider cannot grant roles or widen a
+ * jurisdiction. Anyone else is refused.
  */
 public final class OidcStaffUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -30,7 +31,8 @@ public final class OidcStaffUsers implements OAuth2UserService<OidcUserRequest, 
     this(db, usernameClaim, new OidcUserService());
   }
 
-  OidcStaffUsers(Database db, String usernameClaim, OAuth2UserService<OidcUserRequest, OidcUser> provider) {
+  OidcStaffUsers(
+      Database db, String usernameClaim, OAuth2UserService<OidcUserRequest, OidcUser> provider) {
     this.db = db;
     this.usernameClaim = usernameClaim;
     this.provider = provider;
@@ -40,13 +42,18 @@ public final class OidcStaffUsers implements OAuth2UserService<OidcUserRequest, 
   public OidcUser loadUser(OidcUserRequest request) {
     OidcUser person = provider.loadUser(request);
     String name = Objects.requireNonNull(person).getClaimAsString(usernameClaim);
-    StaffUser staff = name == null ? null : db.users().find(name).filter(StaffUser::enabled).orElse(null);
+    StaffUser staff =
+        name == null ? null : db.users().find(name).filter(StaffUser::enabled).orElse(null);
     if (staff == null) {
-      throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
-          "no enabled staff user named by the claim " + usernameClaim, null));
+      throw new OAuth2AuthenticationException(
+          new OAuth2Error(
+              "access_denied", "no enabled staff user named by the claim " + usernameClaim, null));
     }
-    List<GrantedAuthority> roles = staff.roles().stream().sorted()
-        .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    List<GrantedAuthority> roles =
+        staff.roles().stream()
+            .sorted()
+            .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+            .toList();
     return new DefaultOidcUser(roles, person.getIdToken(), person.getUserInfo(), usernameClaim);
   }
 }

@@ -35,11 +35,16 @@ public final class StaffUserDetails implements UserDetailsService {
   public UserDetails loadUserByUsername(String name) {
     UserDetails c = configured.get(name);
     if (c != null) {
-      return User.withUserDetails(c).build(); // a copy: Spring erases the password of the instance it authenticated
+      return User.withUserDetails(c)
+          .build(); // a copy: Spring erases the password of the instance it authenticated
     }
-    StaffUser u = db.users().find(name).orElseThrow(() -> new UsernameNotFoundException("no user " + name));
+    StaffUser u =
+        db.users().find(name).orElseThrow(() -> new UsernameNotFoundException("no user " + name));
     List<String> roles = new ArrayList<>(u.roles());
-    return User.withUsername(u.name()).password(u.passwordHash()).roles(roles.toArray(String[]::new))
-        .disabled(!u.enabled()).build();
+    return User.withUsername(u.name())
+        .password(u.passwordHash())
+        .roles(roles.toArray(String[]::new))
+        .disabled(!u.enabled())
+        .build();
   }
 }

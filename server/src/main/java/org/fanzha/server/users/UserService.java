@@ -44,10 +44,18 @@ public class UserService {
    * @throws BadRequestException naming the field that is wrong
    * @throws NameTaken when the name is taken (a configured account's name counts as taken)
    */
-  public StaffUser create(Caller by, String name, String password, List<String> roles, List<String> regions,
+  public StaffUser create(
+      Caller by,
+      String name,
+      String password,
+      List<String> roles,
+      List<String> regions,
       Set<String> reservedNames) {
     if (!NAME.matcher(name).matches()) {
-      throw new BadRequestException("name: 2–64 lower-case letters, digits and . _ -, starting with a letter; not '" + name + "'");
+      throw new BadRequestException(
+          "name: 2–64 lower-case letters, digits and . _ -, starting with a letter; not '"
+              + name
+              + "'");
     }
     if (password.length() < MIN_PASSWORD || password.isBlank()) {
       throw new BadRequestException("password: at least " + MIN_PASSWORD + " characters");
@@ -57,11 +65,14 @@ public class UserService {
     if (reservedNames.contains(name)) {
       throw new NameTaken(name);
     }
-    StaffUser u = new StaffUser(name, encoder.encode(password), r, g, true, clock.millis(), by.name());
+    StaffUser u =
+        new StaffUser(name, encoder.encode(password), r, g, true, clock.millis(), by.name());
     if (!db.users().insert(u)) {
       throw new NameTaken(name);
     }
-    db.audit().recordChange(by.name(), by.rolesText(), "user.create:" + String.join("+", r), "user", name);
+    db.audit()
+        .recordChange(
+            by.name(), by.rolesText(), "user.create:" + String.join("+", r), "user", name);
     return u;
   }
 

@@ -26,16 +26,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Works the re-verification of abnormal numbers and accounts: on a schedule it asks every number held as a fraud
- * number and every account held as a mule at {@code min-score} or more to verify its holder (one active task each, none
- * again soon after a verification), moves tasks whose deadline passed (open → restricted → suspended), and keeps in
- * memory what is restricted now, for the decide path. Outcomes are recorded by the operator or bank that asked.
+ * Works the re-verification of abnormal numbers and accounts: on a schedule it asks every number
+ * held as a fraud number and every account held as a mule at {@code min-score} or more to verify
+ * its holder (one active task each, none again soon after a verification), moves tasks whose
+ * deadline passed (open → restricted → suspended), and keeps in memory what is restricted now, for
+ * the decide path. Outcomes are recorded by the operator or bank that asked.
  */
 @Component
 public class VerificationDesk implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(VerificationDesk.class);
+
   /** The riskiest entities looked at per scan. */
   private static final int LOOK_AT = 2000;
+
   /** The longest note an outcome keeps (its step's detail holds 1,000 characters). */
   static final int MAX_NOTE = 900;
 
@@ -45,15 +48,23 @@ public class VerificationDesk implements AutoCloseable {
   private final VerificationSettings settings;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+
   /** Restricted and suspended entities ({@code kind:entity}), read on every decision. */
   private final Map<String, Restriction> limiting = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fanzha-verifications");
-    t.setDaemon(true);
-    return t;
-  });
 
-  VerificationDesk(Database db, ObjectProvider<Runner> runner, EntityRegions regions, VerificationSettings settings,
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-verifications");
+            t.setDaemon(true);
+            return t;
+          });
+
+  VerificationDesk(
+      Database db,
+      ObjectProvider<Runner> runner,
+      EntityRegions regions,
+      VerificationSettings settings,
       Clock clock) {
     this.db = db;
     this.runner = runner;
@@ -67,7 +78,10 @@ public class VerificationDesk implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::tickQuietly, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** An outcome not recorded: {@code 404} no such task, {@code 400} an unknown outcome, {@code 409} too late. */
+  /**
+   * An outcome not recorded: {@code 404} no such task, {@code 400} an unknown outcome, {@code 409}
+   * too late.
+   */
   public static final class Refused extends RuntimeException {
     private final int status;
 
@@ -84,7 +98,9 @@ public class VerificationDesk implements AutoCloseable {
 
   /** Returns what stops the entity now, if it is restricted or suspended. */
   public Optional<Restriction> restriction(EntityKind kind, String entity) {
-    return limiting.isEmpty() ? Optional.empty() : Optional.ofNullable(limiting.get(key(kind.wireName(), entity)));
+    return limiting.isEmpty()
+        ? Optional.empty()
+        : Optional.ofNullable(limiting.get(key(kind.wireName(), entity)));
   }
 
   /** Asks every abnormal entity not asked yet; returns how many tasks were opened. */
@@ -105,8 +121,14 @@ public class VerificationDesk implements AutoCloseable {
         if ((number || account) && open(e, now)) {
           opened++;
         }
-      } catch (RuntimeException ex) { // one entity the store refuses must not keep the others from being asked
-        log.warn("Could not open a re-verification task for {} {}", e.entityKind().wireName(), e.entity(), ex);
+      } catch (
+          RuntimeException
+              ex) { // one entity the store refuses must not keep the others from being asked
+        log.warn(
+            "Could not open a re-verification task for {} {}",
+            e.entityKind().wireName(),
+            e.entity(),
+            ex);
       }
     }
     return opened;
@@ -116,18 +138,46 @@ public class VerificationDesk implements AutoCloseable {
     String kind = e.entityKind().wireName();
     Optional<VerificationTask> last = db.verifications().latest(kind, e.entity());
     Long verifiedAt = last.map(VerificationTask::closedAtMs).orElse(null);
-    if (last.isPresent() && (last.get().isActive()
-        || verifiedAt != null && now - verifiedAt < settings.quietAfterVerified().toMillis())) {
+    if (last.isPresent()
+        && (last.get().isActive()
+            || verifiedAt != null && now - verifiedAt < settings.quietAfterVerified().toMillis())) {
       return false;
     }
-    String reasons = e.reasons().stream().map(r -> r.code() + " " + r.textEn()).collect(Collectors.joining("\n"));
+    String reasons =
+        e.reasons().stream()
+            .map(r -> r.code() + " " + r.textEn())
+            .collect(Collectors.joining("\n"));
     String channel = e.entityKind() == EntityKind.PHONE ? "sms_link" : "app_face";
-    VerificationTask t = new VerificationTask(newId(), kind, e.entity(), regions.of(e.entityKind(), e.entity()),
-        reasons.isEmpty() ? "held at " + e.score() : reasons, channel, VerificationTask.OPEN, now,
-        now + settings.answerWithin().toMillis(), null, null, 1);
-    boolean opened = db.verifications().open(t, new VerificationTask.Step(1, now, "opened",
-        "held at " + e.score() + " as " + (e.entityKind() == EntityKind.PHONE ? "a fraud number" : "a mule")
-            + "; asked by " + channel + " to verify by the deadline", "system"));
+    VerificationTask t =
+        new VerificationTask(
+            newId(),
+            kind,
+            e.entity(),
+            regions.of(e.entityKind(), e.entity()),
+            reasons.isEmpty() ? "held at " + e.score() : reasons,
+            channel,
+            VerificationTask.OPEN,
+            now,
+            now + settings.answerWithin().toMillis(),
+            null,
+            null,
+            1);
+    boolean opened =
+        db.verifications()
+            .open(
+                t,
+                new VerificationTask.Step(
+                    1,
+                    now,
+                    "opened",
+                    "held at "
+                        + e.score()
+                        + " as "
+                        + (e.entityKind() == EntityKind.PHONE ? "a fraud number" : "a mule")
+                        + "; asked by "
+                        + channel
+                        + " to verify by the deadline",
+                    "system"));
     if (opened) {
       db.audit().record("system", "", "verification.opened", e.entityKind(), e.entity(), true);
     }
@@ -141,8 +191,10 @@ public class VerificationDesk implements AutoCloseable {
       boolean open = VerificationTask.OPEN.equals(t.state());
       String next = open ? VerificationTask.RESTRICTED : VerificationTask.SUSPENDED;
       long due = open ? now + settings.suspendAfter().toMillis() : t.dueAtMs();
-      String detail = open ? "not verified by the deadline: outgoing calls, messages and non-counter payments stopped"
-          : "still not verified: service suspended until the holder verifies in person";
+      String detail =
+          open
+              ? "not verified by the deadline: outgoing calls, messages and non-counter payments stopped"
+              : "still not verified: service suspended until the holder verifies in person";
       if (move(t, t.moved(next, due, null, null), now, next, detail, "system")) {
         moved++;
       }
@@ -151,8 +203,8 @@ public class VerificationDesk implements AutoCloseable {
   }
 
   /**
-   * Records what the holder's verification came to: {@code verified} restores the number or account, {@code failed}
-   * suspends it.
+   * Records what the holder's verification came to: {@code verified} restores the number or
+   * account, {@code failed} suspends it.
    */
   public VerificationTask outcome(String id, String outcome, @Nullable String note, Caller by) {
     VerificationTask t = find(id);
@@ -164,27 +216,42 @@ public class VerificationDesk implements AutoCloseable {
     }
     long now = clock.millis();
     String detail = note == null || note.isBlank() ? outcome : outcome + ": " + note;
-    VerificationTask next = switch (outcome) {
-      case "verified" -> t.moved(VerificationTask.VERIFIED, t.dueAtMs(), now, by.name());
-      case "failed" -> t.moved(VerificationTask.SUSPENDED, t.dueAtMs(), null, null);
-      default -> throw new Refused(400, "outcome: must be verified or failed, not '" + outcome + "'");
-    };
+    VerificationTask next =
+        switch (outcome) {
+          case "verified" -> t.moved(VerificationTask.VERIFIED, t.dueAtMs(), now, by.name());
+          case "failed" -> t.moved(VerificationTask.SUSPENDED, t.dueAtMs(), null, null);
+          default ->
+              throw new Refused(400, "outcome: must be verified or failed, not '" + outcome + "'");
+        };
     if (!move(t, next, now, outcome, detail, by.name())) {
       throw new Refused(409, "task " + id + " changed meanwhile; read it again");
     }
-    db.audit().record(by.name(), by.rolesText(), "verification." + outcome, kindOf(t), t.entity(), true);
+    db.audit()
+        .record(by.name(), by.rolesText(), "verification." + outcome, kindOf(t), t.entity(), true);
     return next;
   }
 
-  /** Writes a move and what it restricts as one step: a deadline and an outcome racing cannot leave a stale stop. */
-  private synchronized boolean move(VerificationTask from, VerificationTask to, long now, String kind, String detail,
+  /**
+   * Writes a move and what it restricts as one step: a deadline and an outcome racing cannot leave
+   * a stale stop.
+   */
+  private synchronized boolean move(
+      VerificationTask from,
+      VerificationTask to,
+      long now,
+      String kind,
+      String detail,
       String actor) {
-    if (!db.verifications().update(to, from.version(), new VerificationTask.Step(to.version(), now, kind, detail,
-        actor))) {
+    if (!db.verifications()
+        .update(
+            to,
+            from.version(),
+            new VerificationTask.Step(to.version(), now, kind, detail, actor))) {
       return false;
     }
     String key = key(to.entityKind(), to.entity());
-    if (VerificationTask.RESTRICTED.equals(to.state()) || VerificationTask.SUSPENDED.equals(to.state())) {
+    if (VerificationTask.RESTRICTED.equals(to.state())
+        || VerificationTask.SUSPENDED.equals(to.state())) {
       limiting.put(key, new Restriction(to.id(), to.state()));
     } else {
       limiting.remove(key);
@@ -197,7 +264,9 @@ public class VerificationDesk implements AutoCloseable {
 
   /** Returns the task with this id. */
   public VerificationTask find(String id) {
-    return db.verifications().find(id).orElseThrow(() -> new Refused(404, "no verification task " + id));
+    return db.verifications()
+        .find(id)
+        .orElseThrow(() -> new Refused(404, "no verification task " + id));
   }
 
   /** Returns the task's timeline. */
@@ -205,12 +274,18 @@ public class VerificationDesk implements AutoCloseable {
     return db.verifications().steps(id);
   }
 
-  /** Returns up to {@code limit} tasks of a state ({@code null}: all) about the entity kinds given, newest first. */
+  /**
+   * Returns up to {@code limit} tasks of a state ({@code null}: all) about the entity kinds given,
+   * newest first.
+   */
   public List<VerificationTask> list(@Nullable String state, List<String> kinds, int limit) {
     return db.verifications().list(state, kinds, limit);
   }
 
-  /** Looks for new abnormal entities and passed deadlines now (the schedule does it every {@code scan-every}). */
+  /**
+   * Looks for new abnormal entities and passed deadlines now (the schedule does it every {@code
+   * scan-every}).
+   */
   public void tick() {
     try {
       scan();
@@ -238,7 +313,9 @@ public class VerificationDesk implements AutoCloseable {
   }
 
   private static EntityKind kindOf(VerificationTask t) {
-    return EntityKind.PHONE.wireName().equals(t.entityKind()) ? EntityKind.PHONE : EntityKind.ACCOUNT;
+    return EntityKind.PHONE.wireName().equals(t.entityKind())
+        ? EntityKind.PHONE
+        : EntityKind.ACCOUNT;
   }
 
   @Override

@@ -12,9 +12,10 @@ import org.springframework.validation.annotation.Validated;
  * When abnormal numbers and accounts are asked to re-verify ({@code fanzha.verification.*}).
  *
  * @param minScore the held score from which a suspected fraud number or mule is asked
- * @param answerWithin the deadline to verify (24 hours by default); past it, outgoing calls and messages or
- *     non-counter payments are restricted
- * @param suspendAfter how long a restricted number or account may stay unverified before it is suspended
+ * @param answerWithin the deadline to verify (24 hours by default); past it, outgoing calls and
+ *     messages or non-counter payments are restricted
+ * @param suspendAfter how long a restricted number or account may stay unverified before it is
+ *     suspended
  * @param quietAfterVerified how long a verified number or account is not asked again
  * @param scanEvery how often new abnormal entities and passed deadlines are looked for
  */

@@ -10,13 +10,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A payment by a person whose warning is still being worked is stopped for the bank to call them: the decision's
- * action becomes at least {@code delay} ({@code hold} when the warning is critical) and the answer names the warning
- * and carries the call script.
+ * A payment by a person whose warning is still being worked is stopped for the bank to call them:
+ * the decision's action becomes at least {@code delay} ({@code hold} when the warning is critical)
+ * and the answer names the warning and carries the call script.
  */
 public final class OpenWarnings {
-  static final Reason OPEN_WARNING = new Reason("WARNING_OPEN", "付款人有正在处置的预警劝阻任务，请先联系本人核实",
-      "The payer has an open early-warning case: call the person before the money leaves");
+  static final Reason OPEN_WARNING =
+      new Reason(
+          "WARNING_OPEN",
+          "付款人有正在处置的预警劝阻任务，请先联系本人核实",
+          "The payer has an open early-warning case: call the person before the money leaves");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private OpenWarnings() {}
@@ -27,7 +30,14 @@ public final class OpenWarnings {
     List<Reason> reasons = new ArrayList<>(d.reasons().size() + 1);
     reasons.add(OPEN_WARNING);
     reasons.addAll(d.reasons());
-    return new Decision(d.eventId(), d.entityKind(), d.entity(), d.score(), d.level(), d.action().max(floor), reasons);
+    return new Decision(
+        d.eventId(),
+        d.entityKind(),
+        d.entity(),
+        d.score(),
+        d.level(),
+        d.action().max(floor),
+        reasons);
   }
 
   /** The decision's JSON with {@code warning: {id, severity, fraud_type, script}} added. */

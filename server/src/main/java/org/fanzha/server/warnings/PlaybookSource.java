@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The playbook in force: the shipped one, or an operator's file that is read again whenever it changes (a broken edit
- * is logged and the last good playbook stays in force).
+ * The playbook in force: the shipped one, or an operator's file that is read again whenever it
+ * changes (a broken edit is logged and the last good playbook stays in force).
  */
 final class PlaybookSource {
   private static final Logger log = LoggerFactory.getLogger(PlaybookSource.class);
@@ -23,8 +23,8 @@ final class PlaybookSource {
   private long modified;
 
   /**
-   * @throws IllegalArgumentException when the file (or the shipped playbook) is not a valid playbook: a server does
-   *     not start with a broken one
+   * @throws IllegalArgumentException when the file (or the shipped playbook) is not a valid
+   *     playbook: a server does not start with a broken one
    */
   PlaybookSource(@Nullable Path file) {
     this.file = file;
@@ -42,7 +42,10 @@ final class PlaybookSource {
           current = Playbook.parse(read(file));
           log.info("Warning playbook re-read from {}", file);
         } catch (RuntimeException e) {
-          log.warn("Warning playbook {} not taken, the previous one stays in force: {}", file, e.getMessage());
+          log.warn(
+              "Warning playbook {} not taken, the previous one stays in force: {}",
+              file,
+              e.getMessage());
         }
       }
     }

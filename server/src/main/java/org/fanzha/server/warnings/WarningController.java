@@ -35,8 +35,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The warning desk over REST (API.md): the tasks of the caller's units, one task with its timeline, and an outcome.
- * A user limited to regions sees the tasks of units within them.
+ * The warning desk over REST (API.md): the tasks of the caller's units, one task with its timeline,
+ * and an outcome. A user limited to regions sees the tasks of units within them.
  */
 @RestController
 @RequestMapping("/api/v1/warnings")
@@ -54,90 +54,124 @@ class WarningController {
     this.db = db;
   }
 
-  @Operation(summary = "List warning tasks", description = "Newest first: status open (default), closed or all; "
-      + "each with victim, region, severity (high|medium|low, and the engine's level), fraud type, evidence and its "
-      + "task: channel, unit, due time, the 12381 SMS text and the 96110 script in lang (zh default, or en).")
+  @Operation(
+      summary = "List warning tasks",
+      description =
+          "Newest first: status open (default), closed or all; "
+              + "each with victim, region, severity (high|medium|low, and the engine's level), fraud type, evidence and its "
+              + "task: channel, unit, due time, the 12381 SMS text and the 96110 script in lang (zh default, or en).")
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<byte[]> list(@RequestParam(defaultValue = "open") String status,
-      @RequestParam(defaultValue = "zh") String lang, @RequestParam(defaultValue = "200") int limit,
+  ResponseEntity<byte[]> list(
+      @RequestParam(defaultValue = "open") String status,
+      @RequestParam(defaultValue = "zh") String lang,
+      @RequestParam(defaultValue = "200") int limit,
       @Nullable Authentication auth) {
-    String s = switch (status) {
-      case "open" -> WarningTask.OPEN;
-      case "closed" -> WarningTask.CLOSED;
-      case "all" -> null;
-      default -> throw new BadRequestException("status: must be open, closed or all, not " + status);
-    };
+    String s =
+        switch (status) {
+          case "open" -> WarningTask.OPEN;
+          case "closed" -> WarningTask.CLOSED;
+          case "all" -> null;
+          default ->
+              throw new BadRequestException("status: must be open, closed or all, not " + status);
+        };
     List<WarningTask> tasks = desk.list(s, regionsOf(auth), Math.max(1, Math.min(limit, 1000)));
     Caller caller = Caller.of(auth);
     // the list names the people at risk: who read it, and how many, is on record
-    db.audit().recordChange(caller.name(), caller.rolesText(), "warnings.list:" + status, "warnings",
-        tasks.size() + " tasks");
-    return ok(JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeArrayPropertyStart("warnings");
-      for (WarningTask t : tasks) {
-        write(t, lang, g);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }));
+    db.audit()
+        .recordChange(
+            caller.name(),
+            caller.rolesText(),
+            "warnings.list:" + status,
+            "warnings",
+            tasks.size() + " tasks");
+    return ok(
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              g.writeArrayPropertyStart("warnings");
+              for (WarningTask t : tasks) {
+                write(t, lang, g);
+              }
+              g.writeEndArray();
+              g.writeEndObject();
+            }));
   }
 
-  @Operation(summary = "Warning statistics", description = "Tasks issued, open, dissuaded, paid, false alarms and money "
-      + "protected (yuan), per fraud type, per unit and per day raised, over the caller's units.")
+  @Operation(
+      summary = "Warning statistics",
+      description =
+          "Tasks issued, open, dissuaded, paid, false alarms and money "
+              + "protected (yuan), per fraud type, per unit and per day raised, over the caller's units.")
   @GetMapping(path = "/stats", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> stats(@Nullable Authentication auth) {
     WarningStats s = desk.stats(regionsOf(auth));
-    return ok(JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeNumberProperty("issued", s.issued());
-      g.writeNumberProperty("open", s.open());
-      g.writeNumberProperty("dissuaded", s.dissuaded());
-      g.writeNumberProperty("paid", s.paid());
-      g.writeNumberProperty("false_alarms", s.falseAlarms());
-      g.writeStringProperty("money_protected", java.math.BigDecimal.valueOf(s.protectedFen(), 2).toPlainString());
-      g.writeName("by_type");
-      g.writeStartObject();
-      s.byType().forEach((k, v) -> g.writeNumberProperty(k, v));
-      g.writeEndObject();
-      g.writeName("by_unit");
-      g.writeStartObject();
-      s.byUnit().forEach((k, v) -> g.writeNumberProperty(k, v));
-      g.writeEndObject();
-      g.writeName("by_day");
-      g.writeStartObject();
-      s.byDay().forEach((k, v) -> g.writeNumberProperty(k, v));
-      g.writeEndObject();
-      g.writeEndObject();
-    }));
+    return ok(
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              g.writeNumberProperty("issued", s.issued());
+              g.writeNumberProperty("open", s.open());
+              g.writeNumberProperty("dissuaded", s.dissuaded());
+              g.writeNumberProperty("paid", s.paid());
+              g.writeNumberProperty("false_alarms", s.falseAlarms());
+              g.writeStringProperty(
+                  "money_protected",
+                  java.math.BigDecimal.valueOf(s.protectedFen(), 2).toPlainString());
+              g.writeName("by_type");
+              g.writeStartObject();
+              s.byType().forEach((k, v) -> g.writeNumberProperty(k, v));
+              g.writeEndObject();
+              g.writeName("by_unit");
+              g.writeStartObject();
+              s.byUnit().forEach((k, v) -> g.writeNumberProperty(k, v));
+              g.writeEndObject();
+              g.writeName("by_day");
+              g.writeStartObject();
+              s.byDay().forEach((k, v) -> g.writeNumberProperty(k, v));
+              g.writeEndObject();
+              g.writeEndObject();
+            }));
   }
 
   @Operation(summary = "One warning task with its timeline")
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<byte[]> one(@PathVariable String id, @RequestParam(defaultValue = "zh") String lang,
+  ResponseEntity<byte[]> one(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "zh") String lang,
       @Nullable Authentication auth) {
     WarningTask t = visible(desk.find(id), auth);
     Caller caller = Caller.of(auth);
     db.audit().recordChange(caller.name(), caller.rolesText(), "warning.view", "warning", id);
     List<WarningTask.Step> steps = desk.timeline(id);
-    return ok(JsonBodies.write(g -> {
-      write(t, lang, g, steps);
-    }));
+    return ok(
+        JsonBodies.write(
+            g -> {
+              write(t, lang, g, steps);
+            }));
   }
 
-  @Operation(summary = "Record the outcome of a warning", description = "dissuaded (amount_protected in yuan), paid "
-      + "(requests an emergency stop of the account paid), not_reached (next channel; at the top of the ladder the next "
-      + "unit up) or false_alarm. dissuaded and paid label the contact a fraud number and the account paid a mule.")
-  @PostMapping(path = "/{id}/outcome", produces = {MediaType.APPLICATION_JSON_VALUE,
-      MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-  ResponseEntity<byte[]> outcome(@PathVariable String id, @RequestParam(defaultValue = "zh") String lang,
-      HttpServletRequest request, @Nullable Authentication auth) throws IOException {
+  @Operation(
+      summary = "Record the outcome of a warning",
+      description =
+          "dissuaded (amount_protected in yuan), paid "
+              + "(requests an emergency stop of the account paid), not_reached (next channel; at the top of the ladder the next "
+              + "unit up) or false_alarm. dissuaded and paid label the contact a fraud number and the account paid a mule.")
+  @PostMapping(
+      path = "/{id}/outcome",
+      produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  ResponseEntity<byte[]> outcome(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "zh") String lang,
+      HttpServletRequest request,
+      @Nullable Authentication auth)
+      throws IOException {
     visible(desk.find(id), auth);
     JsonNode body;
     try {
       body = JSON.readTree(Bodies.read(request, 16 * 1024));
     } catch (RuntimeException e) {
-      throw new BadRequestException("body: a JSON object {\"outcome\", \"amount_protected\"?, \"note\"?}");
+      throw new BadRequestException(
+          "body: a JSON object {\"outcome\", \"amount_protected\"?, \"note\"?}");
     }
     String outcome = body.path("outcome").asString("");
     long fen = 0;
@@ -147,30 +181,34 @@ class WarningController {
     }
     String note = body.hasNonNull("note") ? body.get("note").asString() : null;
     WarningDesk.Closed c = desk.outcome(id, outcome, fen, note, Caller.of(auth));
-    return ok(JsonBodies.write(g -> {
-      g.writeStartObject();
-      g.writeName("warning");
-      write(c.task(), lang, g);
-      g.writeStringProperty("hold", c.holdId());
-      g.writeArrayPropertyStart("labelled");
-      for (String e : c.labelled()) {
-        g.writeString(e);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }));
+    return ok(
+        JsonBodies.write(
+            g -> {
+              g.writeStartObject();
+              g.writeName("warning");
+              write(c.task(), lang, g);
+              g.writeStringProperty("hold", c.holdId());
+              g.writeArrayPropertyStart("labelled");
+              for (String e : c.labelled()) {
+                g.writeString(e);
+              }
+              g.writeEndArray();
+              g.writeEndObject();
+            }));
   }
 
   /**
    * Yuan as fen.
    *
-   * @throws BadRequestException naming {@code amount_protected} when it is not yuan with at most two decimals
+   * @throws BadRequestException naming {@code amount_protected} when it is not yuan with at most
+   *     two decimals
    */
   static long fen(String yuan) {
     try {
       return new java.math.BigDecimal(yuan.trim()).movePointRight(2).longValueExact();
     } catch (ArithmeticException | NumberFormatException e) {
-      throw new BadRequestException("amount_protected: yuan with at most two decimals, e.g. 49000.00");
+      throw new BadRequestException(
+          "amount_protected: yuan with at most two decimals, e.g. 49000.00");
     }
   }
 
@@ -178,7 +216,8 @@ class WarningController {
     write(t, lang, g, null);
   }
 
-  private void write(WarningTask t, String lang, JsonGenerator g, @Nullable List<WarningTask.Step> steps) {
+  private void write(
+      WarningTask t, String lang, JsonGenerator g, @Nullable List<WarningTask.Step> steps) {
     FraudType type = FraudType.fromWire(t.fraudType());
     g.writeStartObject();
     g.writeStringProperty("id", t.id());
@@ -193,7 +232,8 @@ class WarningController {
     g.writeStringProperty("level", t.severity());
     g.writeStringProperty("fraud_type", t.fraudType());
     if (type != null) {
-      g.writeStringProperty("fraud_type_name", lang.startsWith("zh") ? type.nameZh() : type.nameEn());
+      g.writeStringProperty(
+          "fraud_type_name", lang.startsWith("zh") ? type.nameZh() : type.nameEn());
     }
     g.writeArrayPropertyStart("evidence");
     for (String e : t.evidence()) {
@@ -202,7 +242,9 @@ class WarningController {
     g.writeEndArray();
     g.writeStringProperty("status", t.status());
     g.writeStringProperty("outcome", t.outcome());
-    g.writeStringProperty("amount_protected", java.math.BigDecimal.valueOf(t.amountProtectedFen(), 2).toPlainString());
+    g.writeStringProperty(
+        "amount_protected",
+        java.math.BigDecimal.valueOf(t.amountProtectedFen(), 2).toPlainString());
     g.writeName("task");
     g.writeStartObject();
     g.writeStringProperty("channel", t.channel());
@@ -227,7 +269,10 @@ class WarningController {
     g.writeEndObject();
   }
 
-  /** The region prefixes the caller is limited to (a staff user's or an API key's); none for everywhere. */
+  /**
+   * The region prefixes the caller is limited to (a staff user's or an API key's); none for
+   * everywhere.
+   */
   static List<String> regionsOf(Database db, @Nullable Authentication auth) {
     return Jurisdictions.of(db, auth);
   }
@@ -238,7 +283,8 @@ class WarningController {
 
   private WarningTask visible(WarningTask t, @Nullable Authentication auth) {
     if (!WarningDesk.within(t, regionsOf(auth))) {
-      throw new WarningDesk.UnknownTask(t.id()); // outside the caller's jurisdiction: as if it did not exist
+      throw new WarningDesk.UnknownTask(
+          t.id()); // outside the caller's jurisdiction: as if it did not exist
     }
     return t;
   }
@@ -249,15 +295,24 @@ class WarningController {
 
   @ExceptionHandler(WarningDesk.UnknownTask.class)
   ResponseEntity<ProblemDetail> unknown(WarningDesk.UnknownTask e) {
-    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown warning", Objects.toString(e.getMessage(), e.toString()));
+    return problem(
+        HttpStatus.NOT_FOUND,
+        NOT_FOUND,
+        "Unknown warning",
+        Objects.toString(e.getMessage(), e.toString()));
   }
 
   @ExceptionHandler(WarningDesk.AlreadyClosed.class)
   ResponseEntity<ProblemDetail> closed(WarningDesk.AlreadyClosed e) {
-    return problem(HttpStatus.CONFLICT, CLOSED, "Warning already closed", Objects.toString(e.getMessage(), e.toString()));
+    return problem(
+        HttpStatus.CONFLICT,
+        CLOSED,
+        "Warning already closed",
+        Objects.toString(e.getMessage(), e.toString()));
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, URI type, String title, String detail) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(type);
     p.setTitle(title);

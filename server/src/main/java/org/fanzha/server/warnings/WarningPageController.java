@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The console's warning desk: {@code /warnings} (the open tasks of a unit, the statistics) and {@code /warnings/{id}}
- * (the task with its evidence timeline, its SMS text and call script, and one button per outcome).
+ * The console's warning desk: {@code /warnings} (the open tasks of a unit, the statistics) and
+ * {@code /warnings/{id}} (the task with its evidence timeline, its SMS text and call script, and
+ * one button per outcome).
  */
 @Controller
 class WarningPageController {
@@ -37,22 +38,44 @@ class WarningPageController {
   }
 
   /** One task as the pages show it; the person is masked. */
-  record Row(String id, String time, String victim, String severity, String level, String fraudType, String unit,
-      String unitLevel, String channel, String due, boolean overdue, String status, @Nullable String outcome,
+  record Row(
+      String id,
+      String time,
+      String victim,
+      String severity,
+      String level,
+      String fraudType,
+      String unit,
+      String unitLevel,
+      String channel,
+      String due,
+      boolean overdue,
+      String status,
+      @Nullable String outcome,
       String protectedYuan) {}
 
   /** One step of the timeline. */
   record StepRow(String at, String kind, String detail, String by) {}
 
   @GetMapping("/warnings")
-  String queue(@RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "open") String status,
-      Model model, Locale locale, @Nullable Authentication auth) {
+  String queue(
+      @RequestParam(defaultValue = "") String unit,
+      @RequestParam(defaultValue = "open") String status,
+      Model model,
+      Locale locale,
+      @Nullable Authentication auth) {
     List<String> scope = WarningController.regionsOf(db, auth);
     List<String> units = unit.isBlank() ? scope : List.of(unit);
-    if (!unit.isBlank() && !scope.isEmpty() && scope.stream().noneMatch(unit::startsWith)) { // a unit, not a task
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "unit " + unit + " is outside your regions");
+    if (!unit.isBlank()
+        && !scope.isEmpty()
+        && scope.stream().noneMatch(unit::startsWith)) { // a unit, not a task
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "unit " + unit + " is outside your regions");
     }
-    String s = status.equals("all") ? null : status.equals("closed") ? WarningTask.CLOSED : WarningTask.OPEN;
+    String s =
+        status.equals("all")
+            ? null
+            : status.equals("closed") ? WarningTask.CLOSED : WarningTask.OPEN;
     model.addAttribute("rows", desk.list(s, units, 500).stream().map(t -> row(t, locale)).toList());
     model.addAttribute("stats", desk.stats(units));
     model.addAttribute("unit", unit);
@@ -72,17 +95,28 @@ class WarningPageController {
     model.addAttribute("contact", t.contact() == null ? null : Masking.phone(t.contact()));
     model.addAttribute("sms", desk.sms(t, lang));
     model.addAttribute("script", desk.script(t, lang));
-    model.addAttribute("steps", desk.timeline(id).stream()
-        .map(s -> new StepRow(Timestamps.format(s.atMs()).substring(0, 19).replace('T', ' '), s.kind(), s.detail(),
-            s.actor())).toList());
+    model.addAttribute(
+        "steps",
+        desk.timeline(id).stream()
+            .map(
+                s ->
+                    new StepRow(
+                        Timestamps.format(s.atMs()).substring(0, 19).replace('T', ' '),
+                        s.kind(),
+                        s.detail(),
+                        s.actor()))
+            .toList());
     model.addAttribute("user", Caller.of(auth).name());
     return "warnings/task";
   }
 
   @PostMapping("/warnings/{id}/outcome")
-  String outcome(@PathVariable String id, @RequestParam String outcome,
+  String outcome(
+      @PathVariable String id,
+      @RequestParam String outcome,
       @RequestParam(name = "amount_protected", defaultValue = "") String amount,
-      @RequestParam(defaultValue = "") String note, @Nullable Authentication auth) {
+      @RequestParam(defaultValue = "") String note,
+      @Nullable Authentication auth) {
     visible(id, auth);
     long fen = amount.isBlank() ? 0 : WarningController.fen(amount);
     try {
@@ -101,7 +135,8 @@ class WarningPageController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
     }
     if (!WarningDesk.within(t, WarningController.regionsOf(db, auth))) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no warning task with id '" + id + "'");
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "no warning task with id '" + id + "'");
     }
     return t;
   }
@@ -109,10 +144,20 @@ class WarningPageController {
   private static Row row(WarningTask t, Locale locale) {
     FraudType type = FraudType.fromWire(t.fraudType());
     String typeName = type == null ? t.fraudType() : zh(locale) ? type.nameZh() : type.nameEn();
-    return new Row(t.id(), Timestamps.format(t.raisedTsMs()).substring(0, 19).replace('T', ' '),
-        WarningDesk.maskedVictim(t), WarningDesk.grade(t), t.severity(), typeName, t.unit(), Units.level(t.unit()),
-        t.channel(), Timestamps.format(t.dueAtMs()).substring(0, 16).replace('T', ' '),
-        t.isOpen() && t.dueAtMs() < System.currentTimeMillis(), t.status(), t.outcome(),
+    return new Row(
+        t.id(),
+        Timestamps.format(t.raisedTsMs()).substring(0, 19).replace('T', ' '),
+        WarningDesk.maskedVictim(t),
+        WarningDesk.grade(t),
+        t.severity(),
+        typeName,
+        t.unit(),
+        Units.level(t.unit()),
+        t.channel(),
+        Timestamps.format(t.dueAtMs()).substring(0, 16).replace('T', ' '),
+        t.isOpen() && t.dueAtMs() < System.currentTimeMillis(),
+        t.status(),
+        t.outcome(),
         BigDecimal.valueOf(t.amountProtectedFen(), 2).toPlainString());
   }
 

@@ -36,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 
-/** The case workflow's API: the caller's work, one item with its notes, assigning, notes and their files. */
+/**
+ * The case workflow's API: the caller's work, one item with its notes, assigning, notes and their
+ * files.
+ */
 @RestController
 @Tag(name = "work", description = "One case workflow over warnings, holds, appeals and clues")
 class WorkController {
@@ -51,78 +54,128 @@ class WorkController {
     this.clock = clock;
   }
 
-  @Operation(summary = "Open work the caller may do", description = "view=mine (given to the caller), unassigned, or "
-      + "all (default mine); soonest due first, with overdue marked. Analysts get warnings, holds and clues of their "
-      + "regions; reviewers appeals.")
+  @Operation(
+      summary = "Open work the caller may do",
+      description =
+          "view=mine (given to the caller), unassigned, or "
+              + "all (default mine); soonest due first, with overdue marked. Analysts get warnings, holds and clues of their "
+              + "regions; reviewers appeals.")
   @GetMapping(path = "/api/v1/work", produces = MediaType.APPLICATION_JSON_VALUE)
-  List<Map<String, Object>> list(@RequestParam(defaultValue = "mine") String view, @Nullable Authentication auth) {
+  List<Map<String, Object>> list(
+      @RequestParam(defaultValue = "mine") String view, @Nullable Authentication auth) {
     String me = Caller.of(auth).name();
     long now = clock.millis();
-    return items.open(auth).stream().filter(switch (view) {
-      case "mine" -> (java.util.function.Predicate<WorkItem>) w -> me.equals(w.assignee());
-      case "unassigned" -> w -> w.assignee() == null;
-      case "all" -> w -> true;
-      default -> throw new BadRequestException("view: mine, unassigned or all, not " + view);
-    }).map(w -> describe(w, now)).toList();
+    return items.open(auth).stream()
+        .filter(
+            switch (view) {
+              case "mine" -> (java.util.function.Predicate<WorkItem>) w -> me.equals(w.assignee());
+              case "unassigned" -> w -> w.assignee() == null;
+              case "all" -> w -> true;
+              default ->
+                  throw new BadRequestException("view: mine, unassigned or all, not " + view);
+            })
+        .map(w -> describe(w, now))
+        .toList();
   }
 
   @GetMapping(path = "/api/v1/work/{kind}/{ref}", produces = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> one(@PathVariable String kind, @PathVariable String ref, @Nullable Authentication auth) {
+  Map<String, Object> one(
+      @PathVariable String kind, @PathVariable String ref, @Nullable Authentication auth) {
     Map<String, Object> m = describe(items.find(kind, ref, auth), clock.millis());
     m.put("notes", work.notes(kind, ref, auth).stream().map(WorkController::note).toList());
     return m;
   }
 
-  @Operation(summary = "Give an item to a person", description = "Body: {\"assignee\": a staff user whose roles take "
-      + "this kind of work, or null to give it to nobody}.")
-  @PostMapping(path = "/api/v1/work/{kind}/{ref}/assign", consumes = MediaType.APPLICATION_JSON_VALUE,
+  @Operation(
+      summary = "Give an item to a person",
+      description =
+          "Body: {\"assignee\": a staff user whose roles take "
+              + "this kind of work, or null to give it to nobody}.")
+  @PostMapping(
+      path = "/api/v1/work/{kind}/{ref}/assign",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> assign(@PathVariable String kind, @PathVariable String ref, @RequestBody JsonNode body,
+  Map<String, Object> assign(
+      @PathVariable String kind,
+      @PathVariable String ref,
+      @RequestBody JsonNode body,
       @Nullable Authentication auth) {
-    return describe(work.assign(kind, ref, JsonFields.optionalText(body, "assignee"), auth), clock.millis());
+    return describe(
+        work.assign(kind, ref, JsonFields.optionalText(body, "assignee"), auth), clock.millis());
   }
 
-  @Operation(summary = "Add a note", description = "JSON {\"text\"}, or multipart with part text and an optional "
-      + "part file (PDF, PNG or JPEG, 5 MB at most, typed by its bytes).")
-  @PostMapping(path = "/api/v1/work/{kind}/{ref}/notes", consumes = MediaType.APPLICATION_JSON_VALUE,
+  @Operation(
+      summary = "Add a note",
+      description =
+          "JSON {\"text\"}, or multipart with part text and an optional "
+              + "part file (PDF, PNG or JPEG, 5 MB at most, typed by its bytes).")
+  @PostMapping(
+      path = "/api/v1/work/{kind}/{ref}/notes",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> note(@PathVariable String kind, @PathVariable String ref,
-      @RequestBody JsonNode body, @Nullable Authentication auth) {
+  ResponseEntity<Map<String, Object>> note(
+      @PathVariable String kind,
+      @PathVariable String ref,
+      @RequestBody JsonNode body,
+      @Nullable Authentication auth) {
     return created(work.note(kind, ref, JsonFields.text(body, "text"), null, auth));
   }
 
-  @PostMapping(path = "/api/v1/work/{kind}/{ref}/notes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+  @PostMapping(
+      path = "/api/v1/work/{kind}/{ref}/notes",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> noteWithFile(@PathVariable String kind, @PathVariable String ref,
-      @RequestPart("text") String text, @RequestPart(name = "file", required = false) @Nullable MultipartFile file,
-      @Nullable Authentication auth) throws IOException {
+  ResponseEntity<Map<String, Object>> noteWithFile(
+      @PathVariable String kind,
+      @PathVariable String ref,
+      @RequestPart("text") String text,
+      @RequestPart(name = "file", required = false) @Nullable MultipartFile file,
+      @Nullable Authentication auth)
+      throws IOException {
     return created(work.note(kind, ref, text, received(file), auth));
   }
 
-  @Operation(summary = "A note's file", description = "Served as a download only, with the type found in its bytes.")
+  @Operation(
+      summary = "A note's file",
+      description = "Served as a download only, with the type found in its bytes.")
   @GetMapping("/api/v1/work/{kind}/{ref}/notes/{note}/file")
-  ResponseEntity<byte[]> file(@PathVariable String kind, @PathVariable String ref, @PathVariable String note,
+  ResponseEntity<byte[]> file(
+      @PathVariable String kind,
+      @PathVariable String ref,
+      @PathVariable String note,
       @Nullable Authentication auth) {
-    Appeal.File f = work.file(kind, ref, note, auth).orElseThrow(() -> new WorkItems.UnknownItem(kind, ref));
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-Type-Options", "nosniff").body(f.content());
+    Appeal.File f =
+        work.file(kind, ref, note, auth).orElseThrow(() -> new WorkItems.UnknownItem(kind, ref));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(f.contentType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(f.content());
   }
 
   @ExceptionHandler(WorkItems.UnknownItem.class)
   ResponseEntity<ProblemDetail> unknown(WorkItems.UnknownItem e) {
-    return ProblemEntities.of(HttpStatus.NOT_FOUND, URI.create("urn:fanzha:problem:no-such-work"), "No such work",
+    return ProblemEntities.of(
+        HttpStatus.NOT_FOUND,
+        URI.create("urn:fanzha:problem:no-such-work"),
+        "No such work",
         Objects.toString(e.getMessage(), e.toString()));
   }
 
   /** A multipart file as the note check takes it; null when none was sent. */
-  static EvidenceFiles.@Nullable Received received(@Nullable MultipartFile file) throws IOException {
+  static EvidenceFiles.@Nullable Received received(@Nullable MultipartFile file)
+      throws IOException {
     if (file == null || file.isEmpty()) {
       return null;
     }
     if (file.getSize() > EvidenceFiles.MAX_BYTES) {
-      throw new BadRequestException("file: at most " + EvidenceFiles.MAX_BYTES / (1024 * 1024) + " MB");
+      throw new BadRequestException(
+          "file: at most " + EvidenceFiles.MAX_BYTES / (1024 * 1024) + " MB");
     }
     String name = file.getOriginalFilename();
     return new EvidenceFiles.Received(name == null ? "" : name, file.getBytes());

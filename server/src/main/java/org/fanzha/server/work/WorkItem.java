@@ -14,8 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param link the console page that works it
  * @param assignee who works it, null when nobody does yet
  */
-public record WorkItem(String kind, String ref, String title, @Nullable String unit, @Nullable Long dueMs,
-    String status, String link, @Nullable String assignee, long notes) {
+public record WorkItem(
+    String kind,
+    String ref,
+    String title,
+    @Nullable String unit,
+    @Nullable Long dueMs,
+    String status,
+    String link,
+    @Nullable String assignee,
+    long notes) {
 
   /** Returns whether it is late at {@code now}. */
   public boolean overdue(long now) {

@@ -26,8 +26,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
- * Gathers the open work a caller may do from the tables that hold it — warning tasks and clues and holds for
- * analysts (of their regions), appeals for reviewers — with who works each and how many notes it has.
+ * Gathers the open work a caller may do from the tables that hold it — warning tasks and clues and
+ * holds for analysts (of their regions), appeals for reviewers — with who works each and how many
+ * notes it has.
  */
 @Service
 public class WorkItems {
@@ -76,20 +77,24 @@ public class WorkItems {
     List<WorkItem> out = new ArrayList<>();
     List<String> kinds = kindsFor(caller);
     if (kinds.contains(WARNING)) {
-      db.warnings().list(WarningTask.OPEN, scope, PER_KIND).forEach(t -> out.add(item(t, assigned, notes)));
+      db.warnings()
+          .list(WarningTask.OPEN, scope, PER_KIND)
+          .forEach(t -> out.add(item(t, assigned, notes)));
     }
     if (kinds.contains(CLUE)) {
       db.clues().list(null, true, scope, PER_KIND).forEach(c -> out.add(item(c, assigned, notes)));
     }
     if (kinds.contains(HOLD)) {
-      db.holds().recent(PER_KIND).stream().filter(h -> open(h) && visible(h, scope))
+      db.holds().recent(PER_KIND).stream()
+          .filter(h -> open(h) && visible(h, scope))
           .forEach(h -> out.add(item(h, assigned, notes)));
     }
     if (kinds.contains(APPEAL)) {
       db.appeals().withStatus("open", PER_KIND).forEach(a -> out.add(item(a, assigned, notes)));
     }
-    out.sort(Comparator.comparing((WorkItem w) -> w.dueMs() == null ? Long.MAX_VALUE : w.dueMs())
-        .thenComparing(WorkItem::key));
+    out.sort(
+        Comparator.comparing((WorkItem w) -> w.dueMs() == null ? Long.MAX_VALUE : w.dueMs())
+            .thenComparing(WorkItem::key));
     return out;
   }
 
@@ -104,52 +109,127 @@ public class WorkItems {
       throw new UnknownItem(kind, ref);
     }
     List<String> scope = Jurisdictions.of(db, auth);
-    Map<String, WorkRepository.Assignment> assigned = db.work().assignment(kind, ref)
-        .map(a -> Map.of(kind + ":" + ref, a)).orElse(Map.of());
+    Map<String, WorkRepository.Assignment> assigned =
+        db.work().assignment(kind, ref).map(a -> Map.of(kind + ":" + ref, a)).orElse(Map.of());
     Map<String, Long> notes = Map.of(kind + ":" + ref, (long) db.work().notes(kind, ref).size());
-    Optional<WorkItem> found = switch (kind) {
-      case WARNING -> db.warnings().find(ref).filter(WarningTask::isOpen)
-          .filter(t -> Jurisdictions.within(t.unit(), scope)).map(t -> item(t, assigned, notes));
-      case CLUE -> db.clues().find(ref).filter(Clue::open).filter(c -> Jurisdictions.within(c.region(), scope))
-          .map(c -> item(c, assigned, notes));
-      case HOLD -> db.holds().find(ref).filter(h -> open(h) && visible(h, scope)).map(h -> item(h, assigned, notes));
-      case APPEAL -> db.appeals().find(ref).filter(a -> a.status().equals("open")).map(a -> item(a, assigned, notes));
-      default -> Optional.empty();
-    };
+    Optional<WorkItem> found =
+        switch (kind) {
+          case WARNING ->
+              db.warnings()
+                  .find(ref)
+                  .filter(WarningTask::isOpen)
+                  .filter(t -> Jurisdictions.within(t.unit(), scope))
+                  .map(t -> item(t, assigned, notes));
+          case CLUE ->
+              db.clues()
+                  .find(ref)
+                  .filter(Clue::open)
+                  .filter(c -> Jurisdictions.within(c.region(), scope))
+                  .map(c -> item(c, assigned, notes));
+          case HOLD ->
+              db.holds()
+                  .find(ref)
+                  .filter(h -> open(h) && visible(h, scope))
+                  .map(h -> item(h, assigned, notes));
+          case APPEAL ->
+              db.appeals()
+                  .find(ref)
+                  .filter(a -> a.status().equals("open"))
+                  .map(a -> item(a, assigned, notes));
+          default -> Optional.empty();
+        };
     return found.orElseThrow(() -> new UnknownItem(kind, ref));
   }
 
-  private static WorkItem item(WarningTask t, Map<String, WorkRepository.Assignment> assigned, Map<String, Long> n) {
-    String victim = t.victimPhone() != null ? Masks.entity(EntityKind.PHONE, t.victimPhone())
-        : t.victimAccount() != null ? Masks.entity(EntityKind.ACCOUNT, t.victimAccount()) : "—";
-    return make(WARNING, t.id(), t.severity() + " · " + t.fraudType() + " · " + victim, t.unit(), t.dueAtMs(),
-        t.status(), "/warnings/" + t.id(), assigned, n);
+  private static WorkItem item(
+      WarningTask t, Map<String, WorkRepository.Assignment> assigned, Map<String, Long> n) {
+    String victim =
+        t.victimPhone() != null
+            ? Masks.entity(EntityKind.PHONE, t.victimPhone())
+            : t.victimAccount() != null ? Masks.entity(EntityKind.ACCOUNT, t.victimAccount()) : "—";
+    return make(
+        WARNING,
+        t.id(),
+        t.severity() + " · " + t.fraudType() + " · " + victim,
+        t.unit(),
+        t.dueAtMs(),
+        t.status(),
+        "/warnings/" + t.id(),
+        assigned,
+        n);
   }
 
-  private static WorkItem item(Clue c, Map<String, WorkRepository.Assignment> assigned, Map<String, Long> n) {
+  private static WorkItem item(
+      Clue c, Map<String, WorkRepository.Assignment> assigned, Map<String, Long> n) {
     ListKind kind = ListKind.fromWire(c.targetKind());
-    String target = kind == null ? c.targetKind() : c.targetKind() + " " + Masks.listed(kind, c.targetValue());
-    return make(CLUE, c.id(), c.severity() + " · " + target + " · " + c.institutionId(), c.unit(),
-        c.ackedAtMs() == null ? c.ackDueMs() : c.feedbackDueMs(), c.status(), "/clues?status=all#clue-" + c.id(),
-        assigned, n);
+    String target =
+        kind == null ? c.targetKind() : c.targetKind() + " " + Masks.listed(kind, c.targetValue());
+    return make(
+        CLUE,
+        c.id(),
+        c.severity() + " · " + target + " · " + c.institutionId(),
+        c.unit(),
+        c.ackedAtMs() == null ? c.ackDueMs() : c.feedbackDueMs(),
+        c.status(),
+        "/clues?status=all#clue-" + c.id(),
+        assigned,
+        n);
   }
 
-  private static WorkItem item(HoldRecord h, Map<String, WorkRepository.Assignment> assigned, Map<String, Long> n) {
-    return make(HOLD, h.id(), h.kind() + " · " + Masks.entity(EntityKind.ACCOUNT, h.account()) + " · "
-        + BigDecimal.valueOf(h.amountFen(), 2).toPlainString(), null, h.expiresAtMillis(), h.state(),
-        "/funds", assigned, n);
+  private static WorkItem item(
+      HoldRecord h, Map<String, WorkRepository.Assignment> assigned, Map<String, Long> n) {
+    return make(
+        HOLD,
+        h.id(),
+        h.kind()
+            + " · "
+            + Masks.entity(EntityKind.ACCOUNT, h.account())
+            + " · "
+            + BigDecimal.valueOf(h.amountFen(), 2).toPlainString(),
+        null,
+        h.expiresAtMillis(),
+        h.state(),
+        "/funds",
+        assigned,
+        n);
   }
 
-  private static WorkItem item(Appeal a, Map<String, WorkRepository.Assignment> assigned, Map<String, Long> n) {
-    String value = a.kind().entityKind() != null ? Masks.entity(a.kind().entityKind(), a.value()) : a.value();
-    return make(APPEAL, a.id(), a.kind().wireName() + " " + value, null, a.dueAtMs(), a.status(), "/appeals",
-        assigned, n);
+  private static WorkItem item(
+      Appeal a, Map<String, WorkRepository.Assignment> assigned, Map<String, Long> n) {
+    String value =
+        a.kind().entityKind() != null ? Masks.entity(a.kind().entityKind(), a.value()) : a.value();
+    return make(
+        APPEAL,
+        a.id(),
+        a.kind().wireName() + " " + value,
+        null,
+        a.dueAtMs(),
+        a.status(),
+        "/appeals",
+        assigned,
+        n);
   }
 
-  private static WorkItem make(String kind, String ref, String title, @Nullable String unit, @Nullable Long due,
-      String status, String link, Map<String, WorkRepository.Assignment> assigned, Map<String, Long> notes) {
+  private static WorkItem make(
+      String kind,
+      String ref,
+      String title,
+      @Nullable String unit,
+      @Nullable Long due,
+      String status,
+      String link,
+      Map<String, WorkRepository.Assignment> assigned,
+      Map<String, Long> notes) {
     WorkRepository.Assignment a = assigned.get(kind + ":" + ref);
-    return new WorkItem(kind, ref, title, unit, due, status, link, a == null ? null : a.assignee(),
+    return new WorkItem(
+        kind,
+        ref,
+        title,
+        unit,
+        due,
+        status,
+        link,
+        a == null ? null : a.assignee(),
         notes.getOrDefault(kind + ":" + ref, 0L));
   }
 
@@ -158,6 +238,7 @@ public class WorkItems {
   }
 
   private boolean visible(HoldRecord h, List<String> scope) {
-    return regions.visibility(EntityKind.ACCOUNT, h.account(), scope) != EntityRegions.Visibility.NONE;
+    return regions.visibility(EntityKind.ACCOUNT, h.account(), scope)
+        != EntityRegions.Visibility.NONE;
   }
 }

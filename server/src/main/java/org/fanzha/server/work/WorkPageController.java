@@ -20,9 +20,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "My work", {@code /work}: what is given to me, soonest due first, late in red; what nobody works yet, to claim. An
- * item's page, {@code /work/{kind}/{ref}}: who works it, a link to the page that works it, its notes and files, and
- * forms to give it on and to add a note.
+ * "My work", {@code /work}: what is given to me, soonest due first, late in red; what nobody works
+ * yet, to claim. An item's page, {@code /work/{kind}/{ref}}: who works it, a link to the page that
+ * works it, its notes and files, and forms to give it on and to add a note.
  */
 @Controller
 class WorkPageController {
@@ -38,8 +38,17 @@ class WorkPageController {
   }
 
   /** One item as the pages show it. */
-  record Row(String kind, String ref, String title, String unit, String due, boolean overdue, String status,
-      String link, @Nullable String assignee, long notes) {}
+  record Row(
+      String kind,
+      String ref,
+      String title,
+      String unit,
+      String due,
+      boolean overdue,
+      String status,
+      String link,
+      @Nullable String assignee,
+      long notes) {}
 
   /** One note as the item page shows it. */
   record NoteRow(String id, String author, String at, String text, @Nullable String file) {}
@@ -49,25 +58,39 @@ class WorkPageController {
     String me = Caller.of(auth).name();
     long now = clock.millis();
     List<WorkItem> open = items.open(auth);
-    model.addAttribute("mine", open.stream().filter(w -> me.equals(w.assignee())).map(w -> row(w, now)).toList());
-    model.addAttribute("unassigned", open.stream().filter(w -> w.assignee() == null).map(w -> row(w, now)).toList());
+    model.addAttribute(
+        "mine", open.stream().filter(w -> me.equals(w.assignee())).map(w -> row(w, now)).toList());
+    model.addAttribute(
+        "unassigned",
+        open.stream().filter(w -> w.assignee() == null).map(w -> row(w, now)).toList());
     model.addAttribute("user", me);
     return "work/index";
   }
 
   @GetMapping("/work/{kind}/{ref}")
-  String one(@PathVariable String kind, @PathVariable String ref, Model model, @Nullable Authentication auth) {
+  String one(
+      @PathVariable String kind,
+      @PathVariable String ref,
+      Model model,
+      @Nullable Authentication auth) {
     WorkItem w = found(kind, ref, auth);
     model.addAttribute("item", row(w, clock.millis()));
-    model.addAttribute("notes", work.notes(kind, ref, auth).stream().map(n -> new NoteRow(n.id(), n.author(),
-        minute(n.atMs()), n.text(), n.fileName())).toList());
+    model.addAttribute(
+        "notes",
+        work.notes(kind, ref, auth).stream()
+            .map(n -> new NoteRow(n.id(), n.author(), minute(n.atMs()), n.text(), n.fileName()))
+            .toList());
     model.addAttribute("user", Caller.of(auth).name());
     return "work/item";
   }
 
   @PostMapping("/work/{kind}/{ref}/assign")
-  String assign(@PathVariable String kind, @PathVariable String ref, @RequestParam(defaultValue = "") String assignee,
-      @Nullable Authentication auth, RedirectAttributes redirect) {
+  String assign(
+      @PathVariable String kind,
+      @PathVariable String ref,
+      @RequestParam(defaultValue = "") String assignee,
+      @Nullable Authentication auth,
+      RedirectAttributes redirect) {
     found(kind, ref, auth);
     try {
       work.assign(kind, ref, assignee.isBlank() ? null : assignee.strip(), auth);
@@ -78,9 +101,14 @@ class WorkPageController {
   }
 
   @PostMapping("/work/{kind}/{ref}/notes")
-  String note(@PathVariable String kind, @PathVariable String ref, @RequestParam(defaultValue = "") String text,
-      @RequestParam(name = "file", required = false) @Nullable MultipartFile file, @Nullable Authentication auth,
-      RedirectAttributes redirect) throws IOException {
+  String note(
+      @PathVariable String kind,
+      @PathVariable String ref,
+      @RequestParam(defaultValue = "") String text,
+      @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+      @Nullable Authentication auth,
+      RedirectAttributes redirect)
+      throws IOException {
     found(kind, ref, auth);
     try {
       work.note(kind, ref, text, WorkController.received(file), auth);
@@ -99,8 +127,17 @@ class WorkPageController {
   }
 
   private static Row row(WorkItem w, long now) {
-    return new Row(w.kind(), w.ref(), w.title(), w.unit() == null ? "—" : w.unit(),
-        w.dueMs() == null ? "—" : minute(w.dueMs()), w.overdue(now), w.status(), w.link(), w.assignee(), w.notes());
+    return new Row(
+        w.kind(),
+        w.ref(),
+        w.title(),
+        w.unit() == null ? "—" : w.unit(),
+        w.dueMs() == null ? "—" : minute(w.dueMs()),
+        w.overdue(now),
+        w.status(),
+        w.link(),
+        w.assignee(),
+        w.notes());
   }
 
   private static String minute(long ms) {

@@ -21,8 +21,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Works items: gives one to a person (oneself, or a colleague whose roles take that kind of work) or to nobody, and
- * adds notes, each with at most one file (PDF, PNG or JPEG, typed by its bytes). Every change is audited.
+ * Works items: gives one to a person (oneself, or a colleague whose roles take that kind of work)
+ * or to nobody, and adds notes, each with at most one file (PDF, PNG or JPEG, typed by its bytes).
+ * Every change is audited.
  */
 @Service
 public class WorkService {
@@ -45,9 +46,11 @@ public class WorkService {
   /**
    * Gives an open item the caller may work to {@code assignee} (null: to nobody).
    *
-   * @throws BadRequestException when the assignee is unknown or their roles do not take this kind of work
+   * @throws BadRequestException when the assignee is unknown or their roles do not take this kind
+   *     of work
    */
-  public WorkItem assign(String kind, String ref, @Nullable String assignee, @Nullable Authentication auth) {
+  public WorkItem assign(
+      String kind, String ref, @Nullable String assignee, @Nullable Authentication auth) {
     items.find(kind, ref, auth);
     Caller by = Caller.of(auth);
     if (assignee == null || assignee.isBlank()) {
@@ -57,8 +60,11 @@ public class WorkService {
       if (!WorkItems.kindsFor(rolesOf(assignee)).contains(kind)) {
         throw new BadRequestException("assignee: '" + assignee + "' does not work " + kind + "s");
       }
-      db.work().assign(new WorkRepository.Assignment(kind, ref, assignee, by.name(), clock.millis()));
-      db.audit().recordChange(by.name(), by.rolesText(), "work.assign:" + kind + ":" + assignee, "work", ref);
+      db.work()
+          .assign(new WorkRepository.Assignment(kind, ref, assignee, by.name(), clock.millis()));
+      db.audit()
+          .recordChange(
+              by.name(), by.rolesText(), "work.assign:" + kind + ":" + assignee, "work", ref);
     }
     return items.find(kind, ref, auth);
   }
@@ -68,7 +74,11 @@ public class WorkService {
    *
    * @throws BadRequestException for an empty or long note, or a refused file
    */
-  public WorkRepository.Note note(String kind, String ref, String text, EvidenceFiles.@Nullable Received file,
+  public WorkRepository.Note note(
+      String kind,
+      String ref,
+      String text,
+      EvidenceFiles.@Nullable Received file,
       @Nullable Authentication auth) {
     items.find(kind, ref, auth);
     if (text.isBlank() || text.length() > MAX_NOTE) {
@@ -76,8 +86,16 @@ public class WorkService {
     }
     Appeal.File checked = file == null ? null : EvidenceFiles.check(List.of(file)).get(0);
     Caller by = Caller.of(auth);
-    WorkRepository.Note n = new WorkRepository.Note(ids.next(), kind, ref, by.name(), clock.millis(), text.strip(),
-        checked == null ? null : checked.name(), checked == null ? null : checked.contentType());
+    WorkRepository.Note n =
+        new WorkRepository.Note(
+            ids.next(),
+            kind,
+            ref,
+            by.name(),
+            clock.millis(),
+            text.strip(),
+            checked == null ? null : checked.name(),
+            checked == null ? null : checked.contentType());
     db.work().addNote(n, checked);
     db.audit().recordChange(by.name(), by.rolesText(), "work.note:" + kind, "work", ref);
     return n;
@@ -90,10 +108,12 @@ public class WorkService {
   }
 
   /** A note's file, if the caller may work its item; audited (a file may name people). */
-  public Optional<Appeal.File> file(String kind, String ref, String noteId, @Nullable Authentication auth) {
+  public Optional<Appeal.File> file(
+      String kind, String ref, String noteId, @Nullable Authentication auth) {
     items.find(kind, ref, auth);
     Caller by = Caller.of(auth);
-    db.audit().recordChange(by.name(), by.rolesText(), "work.file:" + kind, "work", ref + "/" + noteId);
+    db.audit()
+        .recordChange(by.name(), by.rolesText(), "work.file:" + kind, "work", ref + "/" + noteId);
     return db.work().file(kind, ref, noteId);
   }
 
@@ -104,7 +124,12 @@ public class WorkService {
     } catch (UsernameNotFoundException e) {
       throw new BadRequestException("assignee: no staff user '" + name + "'");
     }
-    return new Caller(name, u.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(Objects::nonNull)
-        .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).collect(Collectors.toSet()));
+    return new Caller(
+        name,
+        u.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(Objects::nonNull)
+            .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a)
+            .collect(Collectors.toSet()));
   }
 }

@@ -1,7 +1,8 @@
 /**
- * One case workflow over the platform's work (issue 13): open warnings, holds, appeals and clues as one list of items
- * with due times, each given to a person (claimed, or assigned by a colleague), with comments and attachments; the
- * items keep their own states in their own tables. "My work" at {@code /work}.
+ * One case workflow over the platform's work (issue 13): open warnings, holds, appeals and clues as
+ * one list of items with due times, each given to a person (claimed, or assigned by a colleague),
+ * with comments and attachments; the items keep their own states in their own tables. "My work" at
+ * {@code /work}.
  */
 @NullMarked
 package org.fanzha.server.work;

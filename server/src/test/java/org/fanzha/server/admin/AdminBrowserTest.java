@@ -18,10 +18,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An administrator in Chromium creates a regional analyst, issues a key (shown once, then working, then revoked) and
- * registers a clue receiver; an analyst may not open the page.
+ * An administrator in Chromium creates a regional analyst, issues a key (shown once, then working,
+ * then revoked) and registers a clue receiver; an analyst may not open the page.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AdminBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-admin-browser");
 
@@ -34,8 +36,6 @@ class AdminBrowserTest extends ChromiumTest {
 
   @LocalServerPort int port;
   @Autowired Database db;
-
-
 
   @Test
   void anAdministratorMakesAUserAKeyAndAReceiver() throws Exception {
@@ -52,8 +52,11 @@ class AdminBrowserTest extends ChromiumTest {
     browser.findElement(By.id("user-regions")).sendKeys("4103, 4104");
     browser.findElement(By.id("create-user")).click();
     waitForText(By.id("users"), "ly.analyst");
-    assertThat(browser.findElement(By.id("users")).getText()).contains("ly.analyst").contains("4103, 4104");
-    assertThat(db.users().find("ly.analyst").orElseThrow().regions()).containsExactly("4103", "4104");
+    assertThat(browser.findElement(By.id("users")).getText())
+        .contains("ly.analyst")
+        .contains("4103, 4104");
+    assertThat(db.users().find("ly.analyst").orElseThrow().regions())
+        .containsExactly("4103", "4104");
 
     browser.findElement(By.id("key-name")).sendKeys("bank intake");
     browser.findElement(By.id("key-role-INGEST")).click();
@@ -61,7 +64,9 @@ class AdminBrowserTest extends ChromiumTest {
     String key = waitFor(By.id("issued-key")).getText();
     assertThat(key).startsWith("fzk_");
     Api withKey = new Api(port, "demo", "analyst-pw").withKey(key);
-    assertThat(withKey.post("/api/v1/events", "").statusCode()).as("the key signs in").isNotEqualTo(401);
+    assertThat(withKey.post("/api/v1/events", "").statusCode())
+        .as("the key signs in")
+        .isNotEqualTo(401);
     browser.navigate().refresh();
     assertThat(browser.findElements(By.id("issued-key"))).as("shown once").isEmpty();
     String id = key.substring(4, 16);
@@ -71,9 +76,12 @@ class AdminBrowserTest extends ChromiumTest {
     assertThat(withKey.post("/api/v1/events", "").statusCode()).isEqualTo(401);
 
     browser.findElement(By.id("institution-name")).sendKeys("洛阳市反诈中心");
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("institution-kind"))).selectByValue("police");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("institution-kind")))
+        .selectByValue("police");
     browser.findElement(By.id("register-institution")).click();
     assertThat(waitFor(By.id("issued-key")).getText()).startsWith("fzk_");
-    assertThat(browser.findElement(By.id("institutions")).getText()).contains("洛阳市反诈中心").contains("公安机关");
+    assertThat(browser.findElement(By.id("institutions")).getText())
+        .contains("洛阳市反诈中心")
+        .contains("公安机关");
   }
 }

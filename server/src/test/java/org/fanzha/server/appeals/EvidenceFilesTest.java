@@ -16,9 +16,11 @@ class EvidenceFilesTest {
 
   @Test
   void typedByContent_nameWithoutPath_extensionFromTheType() {
-    List<Appeal.File> f = EvidenceFiles.check(List.of(
-        new EvidenceFiles.Received("../../etc/营业执照.pdf", PDF),
-        new EvidenceFiles.Received("C:\\Users\\a\\photo.html", PNG)));
+    List<Appeal.File> f =
+        EvidenceFiles.check(
+            List.of(
+                new EvidenceFiles.Received("../../etc/营业执照.pdf", PDF),
+                new EvidenceFiles.Received("C:\\Users\\a\\photo.html", PNG)));
     assertThat(f.get(0).contentType()).isEqualTo("application/pdf");
     assertThat(f.get(0).name()).isEqualTo("营业执照.pdf");
     assertThat(f.get(1).contentType()).as("a PNG named .html is a PNG").isEqualTo("image/png");
@@ -28,15 +30,19 @@ class EvidenceFilesTest {
   @Test
   void refusesScriptsEmptyFilesTooManyAndTooLarge() {
     byte[] html = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> EvidenceFiles.check(List.of(new EvidenceFiles.Received("a.pdf", html))))
-        .isInstanceOf(BadRequestException.class).hasMessageStartingWith("files[0]");
-    assertThatThrownBy(() -> EvidenceFiles.check(List.of(new EvidenceFiles.Received("a.pdf", new byte[0]))))
+    assertThatThrownBy(
+            () -> EvidenceFiles.check(List.of(new EvidenceFiles.Received("a.pdf", html))))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageStartingWith("files[0]");
+    assertThatThrownBy(
+            () -> EvidenceFiles.check(List.of(new EvidenceFiles.Received("a.pdf", new byte[0]))))
         .isInstanceOf(BadRequestException.class);
     byte[] big = new byte[EvidenceFiles.MAX_BYTES + 1];
     System.arraycopy(PDF, 0, big, 0, PDF.length);
     assertThatThrownBy(() -> EvidenceFiles.check(List.of(new EvidenceFiles.Received("a.pdf", big))))
         .isInstanceOf(BadRequestException.class);
     EvidenceFiles.Received ok = new EvidenceFiles.Received("a.pdf", PDF);
-    assertThatThrownBy(() -> EvidenceFiles.check(List.of(ok, ok, ok, ok))).hasMessageStartingWith("files:");
+    assertThatThrownBy(() -> EvidenceFiles.check(List.of(ok, ok, ok, ok)))
+        .hasMessageStartingWith("files:");
   }
 }

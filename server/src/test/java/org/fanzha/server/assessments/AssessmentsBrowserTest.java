@@ -17,10 +17,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An analyst fills in a new-business assessment in Chromium (a ticked risk point without its control is refused and
- * the form keeps what was typed), and a reviewer signs it off on its page.
+ * An analyst fills in a new-business assessment in Chromium (a ticked risk point without its
+ * control is refused and the form keeps what was typed), and a reviewer signs it off on its page.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AssessmentsBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-assessments-browser");
 
@@ -33,8 +35,6 @@ class AssessmentsBrowserTest extends ChromiumTest {
   }
 
   @LocalServerPort int port;
-
-
 
   @Test
   void anAnalystRegistersAnAssessmentAndAReviewerSignsItOff() {
@@ -50,17 +50,21 @@ class AssessmentsBrowserTest extends ChromiumTest {
     browser.findElement(By.id("present-bulk_registration")).click();
     browser.findElement(By.id("submit-assessment")).click();
 
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
-        By.id("form-error")));
-    assertThat(browser.findElement(By.id("form-error")).getText()).startsWith("checklist.bulk_registration:");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+    assertThat(browser.findElement(By.id("form-error")).getText())
+        .startsWith("checklist.bulk_registration:");
     assertThat(browser.findElement(By.name("service")).getAttribute("value")).isEqualTo("物联网卡开卡");
     browser.findElement(By.id("control-bulk_registration")).sendKeys("单位每月最多开卡 100 张，超出人工复核");
     browser.findElement(By.id("submit-assessment")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("assessment-status"),
-        "待签批"));
-    assertThat(browser.findElement(By.id("point-bulk_registration")).getText()).contains("存在")
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("assessment-status"), "待签批"));
+    assertThat(browser.findElement(By.id("point-bulk_registration")).getText())
+        .contains("存在")
         .contains("最多开卡 100 张");
-    assertThat(browser.findElements(By.id("review-form"))).as("the author has no sign-off buttons").isEmpty();
+    assertThat(browser.findElements(By.id("review-form")))
+        .as("the author has no sign-off buttons")
+        .isEmpty();
     String page = browser.getCurrentUrl();
 
     browser.get(base + "/logout");
@@ -69,8 +73,10 @@ class AssessmentsBrowserTest extends ChromiumTest {
     browser.get(page);
     browser.findElement(By.name("note")).sendKeys("措施可行");
     browser.findElement(By.id("approve")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("assessment-status"),
-        "已签批"));
-    assertThat(browser.findElement(By.id("review")).getText()).startsWith("reviewer").endsWith("措施可行");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("assessment-status"), "已签批"));
+    assertThat(browser.findElement(By.id("review")).getText())
+        .startsWith("reviewer")
+        .endsWith("措施可行");
   }
 }

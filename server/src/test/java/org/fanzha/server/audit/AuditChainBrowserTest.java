@@ -24,11 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An administrator watches the audit chain in Chromium: intact after real look-ups; a row changed behind the
- * server's back (straight in the database) is caught by the next check, named by its number on the page and in the
- * gauge; an analyst may not open the page.
+ * An administrator watches the audit chain in Chromium: intact after real look-ups; a row changed
+ * behind the server's back (straight in the database) is caught by the next check, named by its
+ * number on the page and in the gauge; an analyst may not open the page.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditChainBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-audit-browser");
 
@@ -43,8 +45,6 @@ class AuditChainBrowserTest extends ChromiumTest {
   @Autowired Database db;
   @Autowired AuditChain chain;
 
-
-
   @Test
   void aRowChangedInTheDatabaseIsCaughtAndShown() throws Exception {
     Api analyst = new Api(port, "demo", "analyst-pw");
@@ -56,21 +56,38 @@ class AuditChainBrowserTest extends ChromiumTest {
     Browsers.signIn(browser, base, "admin", "admin-pw");
     browser.get(base + "/audit");
     browser.findElement(By.id("check-now")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("chain-state"), "完整"));
-    assertThat(browser.findElement(By.id("entries")).getText()).contains("138****8001").doesNotContain("13800138001");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("chain-state"), "完整"));
+    assertThat(browser.findElement(By.id("entries")).getText())
+        .contains("138****8001")
+        .doesNotContain("13800138001");
 
-    AuditEntry victim = db.audit().recent(50).stream().filter(e -> e.entity().equals("+8613800138001")).findFirst()
-        .orElseThrow();
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+    AuditEntry victim =
+        db.audit().recent(50).stream()
+            .filter(e -> e.entity().equals("+8613800138001"))
+            .findFirst()
+            .orElseThrow();
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.executeUpdate("UPDATE lookup_audit SET actor = 'nobody' WHERE id = " + victim.id());
     }
     browser.findElement(By.id("check-now")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("chain-state"),
-        "第 " + victim.id() + " 条起断裂"));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("chain-state"), "第 " + victim.id() + " 条起断裂"));
     assertThat(chain.last()).isNotNull();
     assertThat(chain.last().brokenAt()).isEqualTo(victim.id());
-    String gauge = new Api(port, "admin", "admin-pw").get("/actuator/metrics/fanzha.audit.chain.intact").body();
-    assertThat(JsonMapper.builder().build().readTree(gauge).path("measurements").get(0).path("value").asDouble())
+    String gauge =
+        new Api(port, "admin", "admin-pw")
+            .get("/actuator/metrics/fanzha.audit.chain.intact")
+            .body();
+    assertThat(
+            JsonMapper.builder()
+                .build()
+                .readTree(gauge)
+                .path("measurements")
+                .get(0)
+                .path("value")
+                .asDouble())
         .isZero();
   }
 }

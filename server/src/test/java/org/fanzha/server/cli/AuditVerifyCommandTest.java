@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code ./fanzha audit verify --data DIR}: intact says so; a row changed behind the server's back is named. */
+/**
+ * {@code ./fanzha audit verify --data DIR}: intact says so; a row changed behind the server's back
+ * is named.
+ */
 class AuditVerifyCommandTest {
 
   @TempDir Path data;
@@ -28,15 +31,21 @@ class AuditVerifyCommandTest {
   void anIntactChainPasses_andAChangedRowIsNamed() throws Exception {
     try (Database db = Database.openH2(data)) {
       for (int i = 0; i < 5; i++) {
-        db.audit().record("ana.li", "ANALYST", "entity.lookup", EntityKind.PHONE, "+861380013800" + i, true);
+        db.audit()
+            .record(
+                "ana.li", "ANALYST", "entity.lookup", EntityKind.PHONE, "+861380013800" + i, true);
       }
     }
     StringWriter intact = new StringWriter();
     assertThat(verify(intact)).isZero();
     assertThat(intact.toString()).contains("intact: 5 entries");
 
-    try (Database db = Database.openH2(data); Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE lookup_audit SET actor = 'someone.else' WHERE id = 3"); // covering someone's tracks
+    try (Database db = Database.openH2(data);
+        Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE lookup_audit SET actor = 'someone.else' WHERE id = 3"); // covering someone's
+      // tracks
     }
     StringWriter broken = new StringWriter();
     assertThat(verify(broken)).isEqualTo(1);

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code ./fanzha classify}: a CSV column into a classified copy; incomplete options are a usage error (exit 2). */
+/**
+ * {@code ./fanzha classify}: a CSV column into a classified copy; incomplete options are a usage
+ * error (exit 2).
+ */
 class ClassifyCommandTest {
 
   @TempDir Path dir;
@@ -22,8 +25,16 @@ class ClassifyCommandTest {
     Path out = dir.resolve("out.csv");
     Files.writeString(in, "id,sms\n1,我是公安局民警，你涉嫌洗钱，请把钱转到安全账户\n2,晚上回家吃饭吗\n", StandardCharsets.UTF_8);
 
-    int ok = new CommandLine(new FanzhaMain()).execute("classify", "--input", in.toString(), "--text-column", "sms",
-        "--output", out.toString());
+    int ok =
+        new CommandLine(new FanzhaMain())
+            .execute(
+                "classify",
+                "--input",
+                in.toString(),
+                "--text-column",
+                "sms",
+                "--output",
+                out.toString());
     assertThat(ok).isZero();
     java.util.List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(rows.get(0)).contains("fraud_type", "score", "reasons");

@@ -21,8 +21,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import picocli.CommandLine;
 
-/** {@code ./fanzha decide-load}: a simulated city's transfers at a fixed rate, signed with a key, each decided once. */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * {@code ./fanzha decide-load}: a simulated city's transfers at a fixed rate, signed with a key,
+ * each decided once.
+ */
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DecideLoadTest {
 
   static final Path DATA = TestDirs.create("fanzha-decide-load");
@@ -38,12 +43,20 @@ class DecideLoadTest {
 
   @Test
   void sendsTheCitysTransfersAtTheRate_signedWithTheKey_andReportsEachStep() throws Exception {
-    String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> issued = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/api/v1/api-keys")).header("Authorization", admin)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"load\",\"roles\":[\"INGEST\"]}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String admin =
+        "Basic "
+            + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> issued =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/api-keys"))
+                    .header("Authorization", admin)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"name\":\"load\",\"roles\":[\"INGEST\"]}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     String key = issued.body().replaceAll(".*\"key\":\"([^\"]+)\".*", "$1");
     long before = db.journal().lastSeq();
 
@@ -52,14 +65,34 @@ class DecideLoadTest {
     int exit;
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      exit = new CommandLine(new FanzhaMain()).execute("decide-load", "--url", "http://127.0.0.1:" + port,
-          "--rates", "40,80", "--seconds", "1", "--warmup", "0", "--people", "400", "--key", key);
+      exit =
+          new CommandLine(new FanzhaMain())
+              .execute(
+                  "decide-load",
+                  "--url",
+                  "http://127.0.0.1:" + port,
+                  "--rates",
+                  "40,80",
+                  "--seconds",
+                  "1",
+                  "--warmup",
+                  "0",
+                  "--people",
+                  "400",
+                  "--key",
+                  key);
     } finally {
       System.setOut(stdout);
     }
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(printed).isZero();
-    assertThat(printed).contains("rate     40/s").contains("rate     80/s").contains("errors      0").contains("p99.9");
-    assertThat(db.journal().lastSeq() - before).as("every transfer journaled once, under its own id").isEqualTo(120);
+    assertThat(printed)
+        .contains("rate     40/s")
+        .contains("rate     80/s")
+        .contains("errors      0")
+        .contains("p99.9");
+    assertThat(db.journal().lastSeq() - before)
+        .as("every transfer journaled once, under its own id")
+        .isEqualTo(120);
   }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code ./fanzha simulate}: the one command line of the simulator, with its adversarial switches. */
+/**
+ * {@code ./fanzha simulate}: the one command line of the simulator, with its adversarial switches.
+ */
 class SimulateCommandTest {
 
   @TempDir Path dir;
@@ -26,10 +28,34 @@ class SimulateCommandTest {
     Path plain = dir.resolve("plain.ndjson");
     Path adversarial = dir.resolve("adv.ndjson");
 
-    assertThat(run(new StringWriter(), "simulate", "--seed", "3", "--people", "600", "--days", "2", "--out",
-        plain.toString())).isZero();
-    assertThat(run(new StringWriter(), "simulate", "--seed", "3", "--people", "600", "--days", "2", "--tactics",
-        "call_centre,relative_asks", "--out", adversarial.toString())).isZero();
+    assertThat(
+            run(
+                new StringWriter(),
+                "simulate",
+                "--seed",
+                "3",
+                "--people",
+                "600",
+                "--days",
+                "2",
+                "--out",
+                plain.toString()))
+        .isZero();
+    assertThat(
+            run(
+                new StringWriter(),
+                "simulate",
+                "--seed",
+                "3",
+                "--people",
+                "600",
+                "--days",
+                "2",
+                "--tactics",
+                "call_centre,relative_asks",
+                "--out",
+                adversarial.toString()))
+        .isZero();
 
     // the look-alikes' events carry their generator's id prefix "l"; the default city has none
     assertThat(Files.readString(plain)).doesNotContain("\"id\":\"l");
@@ -41,7 +67,8 @@ class SimulateCommandTest {
   void tactics_unknownNameIsRefusedNamingTheKnownOnes() {
     StringWriter err = new StringWriter();
 
-    int code = run(err, "simulate", "--tactics", "slow_mule", "--out", dir.resolve("x.ndjson").toString());
+    int code =
+        run(err, "simulate", "--tactics", "slow_mule", "--out", dir.resolve("x.ndjson").toString());
 
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("unknown tactic 'slow_mule'").contains("slow_mules");

@@ -36,13 +36,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Clue push over HTTP, with a real webhook receiver on a local port: an administrator registers a bank (webhook) and
- * an operator and a police unit (pull); a lead reaches the bank signed, again after its receiver failed once, with
- * the same idempotency key; the bank acknowledges and answers with its own key, which sees no one else's clues; a
- * number labelled a fraud number becomes a detection clue for its operator; an analyst limited to another region
- * sees none of it; late clues move up one unit at a time; each receiver's record counts what it did.
+ * Clue push over HTTP, with a real webhook receiver on a local port: an administrator registers a
+ * bank (webhook) and an operator and a police unit (pull); a lead reaches the bank signed, again
+ * after its receiver failed once, with the same idempotency key; the bank acknowledges and answers
+ * with its own key, which sees no one else's clues; a number labelled a fraud number becomes a
+ * detection clue for its operator; an analyst limited to another region sees none of it; late clues
+ * move up one unit at a time; each receiver's record counts what it did.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CluePushTest {
 
@@ -53,13 +56,17 @@ class CluePushTest {
   /** A push as the receiver got it. */
   record Push(byte[] body, Map<String, List<String>> headers) {
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-          .map(e -> e.getValue().get(0)).orElse("");
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .findFirst()
+          .map(e -> e.getValue().get(0))
+          .orElse("");
     }
   }
 
   static HttpServer receiver;
   static final BlockingQueue<Push> pushes = new LinkedBlockingQueue<>();
+
   /** How many pushes the receiver fails (503) before it answers 204. */
   static final AtomicInteger failuresLeft = new AtomicInteger(1);
 
@@ -72,12 +79,17 @@ class CluePushTest {
   @BeforeAll
   static void startReceiver() throws Exception {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/fanzha/clues", exchange -> {
-      pushes.add(new Push(exchange.getRequestBody().readAllBytes(), Map.copyOf(exchange.getRequestHeaders())));
-      int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/fanzha/clues",
+        exchange -> {
+          pushes.add(
+              new Push(
+                  exchange.getRequestBody().readAllBytes(),
+                  Map.copyOf(exchange.getRequestHeaders())));
+          int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     receiver.start();
   }
 
@@ -114,49 +126,101 @@ class CluePushTest {
   @Order(1)
   void anAdministratorRegistersReceivers_andBadOnesAreRefusedByField() throws Exception {
     String webhook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/fanzha/clues";
-    HttpResponse<String> bank = admin().post("/api/v1/institutions", "{\"name\":\"Bank A\",\"kind\":\"bank\","
-        + "\"regions\":[],\"prefixes\":[\"6217\"],\"webhook_url\":\"" + webhook + "\",\"secret\":\"" + SECRET + "\"}");
+    HttpResponse<String> bank =
+        admin()
+            .post(
+                "/api/v1/institutions",
+                "{\"name\":\"Bank A\",\"kind\":\"bank\","
+                    + "\"regions\":[],\"prefixes\":[\"6217\"],\"webhook_url\":\""
+                    + webhook
+                    + "\",\"secret\":\""
+                    + SECRET
+                    + "\"}");
     assertThat(bank.statusCode()).isEqualTo(201);
     JsonNode b = json.readTree(bank.body());
     bankId = b.get("id").asString();
     bankKey = b.get("key").asString();
     assertThat(bank.body()).doesNotContain(SECRET);
-    assertThat(db.apiKeys().find(b.get("key_id").asString())).hasValueSatisfying(k -> {
-      assertThat(k.institutionId()).isEqualTo(bankId);
-      assertThat(k.roles()).containsExactly("BANK");
-    });
+    assertThat(db.apiKeys().find(b.get("key_id").asString()))
+        .hasValueSatisfying(
+            k -> {
+              assertThat(k.institutionId()).isEqualTo(bankId);
+              assertThat(k.roles()).containsExactly("BANK");
+            });
 
-    HttpResponse<String> operator = admin().post("/api/v1/institutions", "{\"name\":\"Operator M\",\"kind\":"
-        + "\"operator\",\"prefixes\":[\"138\"],\"min_severity\":\"medium\"}");
+    HttpResponse<String> operator =
+        admin()
+            .post(
+                "/api/v1/institutions",
+                "{\"name\":\"Operator M\",\"kind\":"
+                    + "\"operator\",\"prefixes\":[\"138\"],\"min_severity\":\"medium\"}");
     assertThat(operator.statusCode()).isEqualTo(201);
     operatorKey = json.readTree(operator.body()).get("key").asString();
-    HttpResponse<String> police = admin().post("/api/v1/institutions", "{\"name\":\"Luoyang centre\",\"kind\":"
-        + "\"police\",\"regions\":[\"4103\",\"4104\"]}");
+    HttpResponse<String> police =
+        admin()
+            .post(
+                "/api/v1/institutions",
+                "{\"name\":\"Luoyang centre\",\"kind\":"
+                    + "\"police\",\"regions\":[\"4103\",\"4104\"]}");
     assertThat(police.statusCode()).isEqualTo(201);
     policeId = json.readTree(police.body()).get("id").asString();
 
-    assertThat(problem(admin().post("/api/v1/institutions", "{\"name\":\"X\",\"kind\":\"school\"}"))).startsWith("kind:");
-    assertThat(problem(admin().post("/api/v1/institutions", "{\"name\":\"X\",\"kind\":\"bank\","
-        + "\"webhook_url\":\"ftp://127.0.0.1/x\",\"secret\":\"" + SECRET + "\"}"))).startsWith("webhook_url:");
-    assertThat(problem(admin().post("/api/v1/institutions", "{\"name\":\"X\",\"kind\":\"bank\","
-        + "\"webhook_url\":\"" + webhook + "\",\"secret\":\"short\"}"))).startsWith("secret:");
-    assertThat(problem(admin().post("/api/v1/institutions", "{\"name\":\"X\",\"kind\":\"bank\",\"secret\":\""
-        + SECRET + "\"}"))).startsWith("secret:");
-    assertThat(problem(admin().post("/api/v1/institutions", "{\"name\":\"<script>\",\"kind\":\"bank\"}")))
+    assertThat(
+            problem(admin().post("/api/v1/institutions", "{\"name\":\"X\",\"kind\":\"school\"}")))
+        .startsWith("kind:");
+    assertThat(
+            problem(
+                admin()
+                    .post(
+                        "/api/v1/institutions",
+                        "{\"name\":\"X\",\"kind\":\"bank\","
+                            + "\"webhook_url\":\"ftp://127.0.0.1/x\",\"secret\":\""
+                            + SECRET
+                            + "\"}")))
+        .startsWith("webhook_url:");
+    assertThat(
+            problem(
+                admin()
+                    .post(
+                        "/api/v1/institutions",
+                        "{\"name\":\"X\",\"kind\":\"bank\","
+                            + "\"webhook_url\":\""
+                            + webhook
+                            + "\",\"secret\":\"short\"}")))
+        .startsWith("secret:");
+    assertThat(
+            problem(
+                admin()
+                    .post(
+                        "/api/v1/institutions",
+                        "{\"name\":\"X\",\"kind\":\"bank\",\"secret\":\"" + SECRET + "\"}")))
+        .startsWith("secret:");
+    assertThat(
+            problem(
+                admin().post("/api/v1/institutions", "{\"name\":\"<script>\",\"kind\":\"bank\"}")))
         .startsWith("name:");
-    assertThat(analyst().post("/api/v1/institutions", "{\"name\":\"Y\",\"kind\":\"bank\"}").statusCode())
+    assertThat(
+            analyst()
+                .post("/api/v1/institutions", "{\"name\":\"Y\",\"kind\":\"bank\"}")
+                .statusCode())
         .isEqualTo(403);
   }
 
   @Test
   @Order(2)
   void aLeadReachesTheBankSigned_andIsPushedAgainAfterAFailureWithTheSameKey() throws Exception {
-    HttpResponse<String> sent = analyst().post("/api/v1/clues", "{\"target\":{\"kind\":\"account\",\"value\":\""
-        + ACCOUNT + "\"},\"severity\":\"high\",\"fraud_type\":\"police\",\"summary\":\"three victims paid it within "
-        + "an hour\",\"region\":\"410402\",\"evidence\":[\"t-1\",\"t-2\"]}");
+    HttpResponse<String> sent =
+        analyst()
+            .post(
+                "/api/v1/clues",
+                "{\"target\":{\"kind\":\"account\",\"value\":\""
+                    + ACCOUNT
+                    + "\"},\"severity\":\"high\",\"fraud_type\":\"police\",\"summary\":\"three victims paid it within "
+                    + "an hour\",\"region\":\"410402\",\"evidence\":[\"t-1\",\"t-2\"]}");
     assertThat(sent.statusCode()).isEqualTo(201);
     JsonNode clues = json.readTree(sent.body()).get("clues");
-    assertThat(clues).hasSize(2); // the bank that issued the card and the police of Luoyang; no operator
+    assertThat(clues)
+        .hasSize(2); // the bank that issued the card and the police of Luoyang; no operator
     JsonNode toBank = null;
     for (JsonNode c : clues) {
       if (c.get("institution").asString().equals(bankId)) {
@@ -197,34 +261,55 @@ class CluePushTest {
     assertThat(operator.post("/api/v1/clues/" + clueId + "/ack", "").statusCode()).isEqualTo(404);
     assertThat(json.readTree(operator.get("/api/v1/clues?institution=" + bankId).body())).isEmpty();
     assertThat(new Api(port, "bank", "bank-pw").get("/api/v1/clues").statusCode())
-        .as("a bank user who speaks for no institution").isEqualTo(403);
-    assertThat(bank.post("/api/v1/clues", "{\"target\":{\"kind\":\"account\",\"value\":\"" + ACCOUNT
-        + "\"},\"severity\":\"high\",\"summary\":\"x\"}").statusCode()).as("receivers do not send leads").isEqualTo(403);
+        .as("a bank user who speaks for no institution")
+        .isEqualTo(403);
+    assertThat(
+            bank.post(
+                    "/api/v1/clues",
+                    "{\"target\":{\"kind\":\"account\",\"value\":\""
+                        + ACCOUNT
+                        + "\"},\"severity\":\"high\",\"summary\":\"x\"}")
+                .statusCode())
+        .as("receivers do not send leads")
+        .isEqualTo(403);
 
     HttpResponse<String> ack = bank.post("/api/v1/clues/" + clueId + "/ack", "");
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(json.readTree(ack.body()).get("status").asString()).isEqualTo("acknowledged");
-    assertThat(problem(bank.post("/api/v1/clues/" + clueId + "/feedback", "{\"result\":\"burned\"}")))
+    assertThat(
+            problem(bank.post("/api/v1/clues/" + clueId + "/feedback", "{\"result\":\"burned\"}")))
         .startsWith("result:");
-    HttpResponse<String> answered = bank.post("/api/v1/clues/" + clueId + "/feedback",
-        "{\"result\":\"account_frozen\",\"note\":\"frozen for 48 hours\"}");
+    HttpResponse<String> answered =
+        bank.post(
+            "/api/v1/clues/" + clueId + "/feedback",
+            "{\"result\":\"account_frozen\",\"note\":\"frozen for 48 hours\"}");
     assertThat(answered.statusCode()).isEqualTo(200);
     JsonNode a = json.readTree(answered.body());
     assertThat(a.get("status").asString()).isEqualTo("closed");
     assertThat(a.path("feedback").path("result").asString()).isEqualTo("account_frozen");
-    assertThat(bank.post("/api/v1/clues/" + clueId + "/feedback", "{\"result\":\"account_frozen\","
-        + "\"note\":\"frozen for 48 hours\"}").statusCode()).as("the same answer again").isEqualTo(200);
-    assertThat(bank.post("/api/v1/clues/" + clueId + "/feedback", "{\"result\":\"not_found\"}").statusCode())
-        .as("another answer").isEqualTo(409);
-    assertThat(db.audit().recent(30)).extracting(e -> e.action())
+    assertThat(
+            bank.post(
+                    "/api/v1/clues/" + clueId + "/feedback",
+                    "{\"result\":\"account_frozen\"," + "\"note\":\"frozen for 48 hours\"}")
+                .statusCode())
+        .as("the same answer again")
+        .isEqualTo(200);
+    assertThat(
+            bank.post("/api/v1/clues/" + clueId + "/feedback", "{\"result\":\"not_found\"}")
+                .statusCode())
+        .as("another answer")
+        .isEqualTo(409);
+    assertThat(db.audit().recent(30))
+        .extracting(e -> e.action())
         .contains("clue.ack", "clue.answer:account_frozen", "clue.send:" + bankId);
   }
 
   @Test
   @Order(4)
   void aNumberLabelledAFraudNumberBecomesADetectionClueForItsOperator() throws Exception {
-    String label = "{\"type\":\"label\",\"id\":\"l-clue-1\",\"ts\":\"2026-11-27T10:00:00+08:00\",\"entity_kind\":"
-        + "\"phone\",\"entity\":\"13800138000\",\"role\":\"fraud_number\",\"fraud_type\":\"police\"}";
+    String label =
+        "{\"type\":\"label\",\"id\":\"l-clue-1\",\"ts\":\"2026-11-27T10:00:00+08:00\",\"entity_kind\":"
+            + "\"phone\",\"entity\":\"13800138000\",\"role\":\"fraud_number\",\"fraud_type\":\"police\"}";
     assertThat(admin().post("/api/v1/events", label).statusCode()).isEqualTo(200);
     Api operator = analyst().withKey(operatorKey);
     JsonNode found = null;
@@ -242,26 +327,39 @@ class CluePushTest {
     assertThat(found.get("source_ref").asString()).isEqualTo("fraud_number");
     int before = desk.list(new ClueDesk.Scope(null, List.of()), null, false, 100).size();
     Thread.sleep(1000); // three more scans
-    assertThat(desk.list(new ClueDesk.Scope(null, List.of()), null, false, 100)).as("sent once").hasSize(before);
+    assertThat(desk.list(new ClueDesk.Scope(null, List.of()), null, false, 100))
+        .as("sent once")
+        .hasSize(before);
   }
 
   @Test
   @Order(5)
   void anAnalystLimitedToAnotherRegionSeesNoneOfIt() throws Exception {
-    assertThat(admin().post("/api/v1/users", "{\"name\":\"zj-clues\",\"password\":\"zj-clues-pw-1\","
-        + "\"roles\":[\"ANALYST\"],\"regions\":[\"33\"]}").statusCode()).isEqualTo(201);
+    assertThat(
+            admin()
+                .post(
+                    "/api/v1/users",
+                    "{\"name\":\"zj-clues\",\"password\":\"zj-clues-pw-1\","
+                        + "\"roles\":[\"ANALYST\"],\"regions\":[\"33\"]}")
+                .statusCode())
+        .isEqualTo(201);
     Api zhejiang = new Api(port, "zj-clues", "zj-clues-pw-1");
     assertThat(json.readTree(zhejiang.get("/api/v1/clues?status=all").body())).isEmpty();
     assertThat(zhejiang.get("/api/v1/clues/" + clueId).statusCode()).isEqualTo(404);
     assertThat(json.readTree(analyst().get("/api/v1/clues?status=all").body()))
-        .extracting(c -> c.get("id").asString()).contains(clueId);
+        .extracting(c -> c.get("id").asString())
+        .contains(clueId);
   }
 
   @Test
   @Order(6)
   void lateCluesMoveUpOneUnitAtATime() throws Exception {
-    HttpResponse<String> sent = analyst().post("/api/v1/clues", "{\"target\":{\"kind\":\"holder\",\"value\":"
-        + "\"410302199001011235\"},\"severity\":\"low\",\"summary\":\"sells cards\",\"region\":\"410305\"}");
+    HttpResponse<String> sent =
+        analyst()
+            .post(
+                "/api/v1/clues",
+                "{\"target\":{\"kind\":\"holder\",\"value\":"
+                    + "\"410302199001011235\"},\"severity\":\"low\",\"summary\":\"sells cards\",\"region\":\"410305\"}");
     assertThat(sent.statusCode()).isEqualTo(201);
     JsonNode c = json.readTree(sent.body()).get("clues").get(0);
     assertThat(c.get("institution").asString()).isEqualTo(policeId);
@@ -274,14 +372,23 @@ class CluePushTest {
     desk.escalateLate(created + day + 1000);
     assertThat(db.clues().find(id).orElseThrow().unit()).isEqualTo("410300");
     desk.escalateLate(created + day + 2000);
-    assertThat(db.clues().find(id).orElseThrow().unit()).as("not again within four hours").isEqualTo("410300");
+    assertThat(db.clues().find(id).orElseThrow().unit())
+        .as("not again within four hours")
+        .isEqualTo("410300");
     desk.escalateLate(created + day + Duration.ofHours(5).toMillis());
     assertThat(db.clues().find(id).orElseThrow().unit()).isEqualTo("410000");
-    assertThat(json.readTree(analyst().get("/api/v1/clues/" + id).body()).get("escalation").asInt()).isEqualTo(2);
+    assertThat(json.readTree(analyst().get("/api/v1/clues/" + id).body()).get("escalation").asInt())
+        .isEqualTo(2);
 
-    assertThat(problem(analyst().post("/api/v1/clues", "{\"target\":{\"kind\":\"holder\",\"value\":"
-        + "\"410302199001011235\"},\"severity\":\"low\",\"summary\":\"sells cards\",\"region\":\"330106\"}")))
-        .as("nobody answers for Hangzhou").contains("no institution receives");
+    assertThat(
+            problem(
+                analyst()
+                    .post(
+                        "/api/v1/clues",
+                        "{\"target\":{\"kind\":\"holder\",\"value\":"
+                            + "\"410302199001011235\"},\"severity\":\"low\",\"summary\":\"sells cards\",\"region\":\"330106\"}")))
+        .as("nobody answers for Hangzhou")
+        .contains("no institution receives");
   }
 
   @Test
@@ -307,8 +414,13 @@ class CluePushTest {
   @Test
   @Order(8)
   void aHoldAskedOfTheBankReachesItAsAClue() throws Exception {
-    HttpResponse<String> hold = admin().post("/api/v1/holds", "{\"kind\":\"stop\",\"account\":\"" + ACCOUNT
-        + "\",\"amount\":\"49000.00\",\"case_ref\":\"case-7\"}");
+    HttpResponse<String> hold =
+        admin()
+            .post(
+                "/api/v1/holds",
+                "{\"kind\":\"stop\",\"account\":\""
+                    + ACCOUNT
+                    + "\",\"amount\":\"49000.00\",\"case_ref\":\"case-7\"}");
     assertThat(hold.statusCode()).isEqualTo(201);
     String holdId = json.readTree(hold.body()).get("id").asString();
     JsonNode found = null;
@@ -319,37 +431,50 @@ class CluePushTest {
     }
     assertThat(found).as("the bank's clue of the hold").isNotNull();
     assertThat(found.get("source_ref").asString()).isEqualTo(holdId);
-    assertThat(found.get("summary").asString()).contains("/api/v1/holds/" + holdId).contains("49000.00");
+    assertThat(found.get("summary").asString())
+        .contains("/api/v1/holds/" + holdId)
+        .contains("49000.00");
     assertThat(found.get("severity").asString()).isEqualTo("high");
   }
 
   @Test
   @Order(9)
   void aReportReachesThePoliceOfItsRegionOnce() throws Exception {
-    String report = "{\"type\":\"report\",\"id\":\"r-clue-%d\",\"ts\":\"2026-11-27T11:00:00+08:00\",\"targets\":"
-        + "[{\"kind\":\"phone\",\"value\":\"13900139000\"}],\"region\":\"410402\",\"fraud_type\":\"police\","
-        + "\"text\":\"自称公安局要我转账到安全账户\",\"loss\":\"3000.00\"}";
-    assertThat(admin().post("/api/v1/events", report.formatted(1) + "\n" + report.formatted(2)).statusCode())
+    String report =
+        "{\"type\":\"report\",\"id\":\"r-clue-%d\",\"ts\":\"2026-11-27T11:00:00+08:00\",\"targets\":"
+            + "[{\"kind\":\"phone\",\"value\":\"13900139000\"}],\"region\":\"410402\",\"fraud_type\":\"police\","
+            + "\"text\":\"自称公安局要我转账到安全账户\",\"loss\":\"3000.00\"}";
+    assertThat(
+            admin()
+                .post("/api/v1/events", report.formatted(1) + "\n" + report.formatted(2))
+                .statusCode())
         .isEqualTo(200);
     List<Clue> found = List.of();
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (found.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(100);
-      found = db.clues().list(policeId, false, List.of(), 100).stream().filter(c -> c.source().equals("report"))
-          .toList();
+      found =
+          db.clues().list(policeId, false, List.of(), 100).stream()
+              .filter(c -> c.source().equals("report"))
+              .toList();
     }
     Thread.sleep(300); // the second report, too
-    found = db.clues().list(null, false, List.of(), 100).stream().filter(c -> c.source().equals("report")).toList();
+    found =
+        db.clues().list(null, false, List.of(), 100).stream()
+            .filter(c -> c.source().equals("report"))
+            .toList();
     assertThat(found).as("one clue, to the police of Luoyang, for two reports").hasSize(1);
     assertThat(found.get(0).institutionId()).isEqualTo(policeId);
     assertThat(found.get(0).severity()).as("someone lost money").isEqualTo("medium");
     assertThat(found.get(0).fraudType()).isEqualTo("police");
     assertThat(found.get(0).summary()).contains("3000 yuan").contains("安全账户");
 
-    // an anonymous report from the public portal goes nowhere by itself (anyone could flood receivers with them)
-    String anonymous = "{\"type\":\"report\",\"id\":\"r-clue-3\",\"ts\":\"2026-11-27T11:00:00+08:00\","
-        + "\"source\":\"portal\",\"targets\":[{\"kind\":\"phone\",\"value\":\"13800138077\"}],"
-        + "\"region\":\"410402\",\"loss\":\"100.00\"}";
+    // an anonymous report from the public portal goes nowhere by itself (anyone could flood
+    // receivers with them)
+    String anonymous =
+        "{\"type\":\"report\",\"id\":\"r-clue-3\",\"ts\":\"2026-11-27T11:00:00+08:00\","
+            + "\"source\":\"portal\",\"targets\":[{\"kind\":\"phone\",\"value\":\"13800138077\"}],"
+            + "\"region\":\"410402\",\"loss\":\"100.00\"}";
     assertThat(admin().post("/api/v1/events", anonymous).statusCode()).isEqualTo(200);
     Thread.sleep(500);
     assertThat(db.clues().known("report:phone:+8613800138077")).isFalse();

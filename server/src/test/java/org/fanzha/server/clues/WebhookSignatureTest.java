@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The push signature is HMAC-SHA256 as RFC 4231 fixes it, and any change to the body or the key breaks it. */
+/**
+ * The push signature is HMAC-SHA256 as RFC 4231 fixes it, and any change to the body or the key
+ * breaks it.
+ */
 class WebhookSignatureTest {
 
   @Test
@@ -18,13 +21,15 @@ class WebhookSignatureTest {
 
   @Test
   void aChangedBodyOrKeyFailsTheCheck() {
-    byte[] body = "{\"id\":\"C1\",\"target\":{\"kind\":\"account\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"id\":\"C1\",\"target\":{\"kind\":\"account\"}}".getBytes(StandardCharsets.UTF_8);
     String header = WebhookSignature.sign("a-secret-of-16-chars", body);
     assertThat(WebhookSignature.verify("a-secret-of-16-chars", body, header)).isTrue();
     byte[] changed = body.clone();
     changed[3] ^= 1;
     assertThat(WebhookSignature.verify("a-secret-of-16-chars", changed, header)).isFalse();
     assertThat(WebhookSignature.verify("another-secret-of-16", body, header)).isFalse();
-    assertThat(WebhookSignature.verify("a-secret-of-16-chars", body, header.toUpperCase())).isFalse();
+    assertThat(WebhookSignature.verify("a-secret-of-16-chars", body, header.toUpperCase()))
+        .isFalse();
   }
 }

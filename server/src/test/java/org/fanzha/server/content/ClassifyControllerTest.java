@@ -1,10 +1,10 @@
 package org.fanzha.server.content;
 
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.isOneOf;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyIterable;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -18,7 +18,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** {@code POST /api/v1/classify} with the shipped model (not a mock): types, reasons, link risk, bad requests. */
+/**
+ * {@code POST /api/v1/classify} with the shipped model (not a mock): types, reasons, link risk, bad
+ * requests.
+ */
 @WebMvcTest(controllers = ClassifyController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import(ContentConfiguration.class)
@@ -28,10 +31,12 @@ class ClassifyControllerTest {
 
   @Test
   void classify_policeImpersonationNamesTheTypeAndItsPhrases() throws Exception {
-    String text = "您好，这里是市公安局刑侦支队，您的身份证涉嫌一起洗钱案件，现已冻结您名下账户。"
-        + "为配合调查，请立即将资金转入安全账户进行核查，此事严格保密，不得告诉家人。";
-    mvc.perform(post("/api/v1/classify").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"" + text + "\"}"))
+    String text =
+        "您好，这里是市公安局刑侦支队，您的身份证涉嫌一起洗钱案件，现已冻结您名下账户。" + "为配合调查，请立即将资金转入安全账户进行核查，此事严格保密，不得告诉家人。";
+    mvc.perform(
+            post("/api/v1/classify")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"" + text + "\"}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.fraud_type").value("police"))
         .andExpect(jsonPath("$.fraud_type_zh").value("冒充公检法"))
@@ -41,9 +46,12 @@ class ClassifyControllerTest {
 
   @Test
   void classify_ordinaryMessageIsNotFraudAndLookAlikeLinkIsRisky() throws Exception {
-    mvc.perform(post("/api/v1/classify").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"texts\":[\"妈，我周六下午回家吃饭，帮我留点饺子。\","
-                + "\"您的银行卡积分即将清零，请登录 http://icbc-jifen.xyz/login 兑换\"]}"))
+    mvc.perform(
+            post("/api/v1/classify")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"texts\":[\"妈，我周六下午回家吃饭，帮我留点饺子。\","
+                        + "\"您的银行卡积分即将清零，请登录 http://icbc-jifen.xyz/login 兑换\"]}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.results", hasSize(2)))
         .andExpect(jsonPath("$.results[0].label").value(isOneOf("none", "spam")))
@@ -60,11 +68,16 @@ class ClassifyControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.field").value("text"));
-    mvc.perform(post("/api/v1/classify").contentType(MediaType.APPLICATION_JSON).content("{\"texts\":[\"ok\",\" \"]}"))
+    mvc.perform(
+            post("/api/v1/classify")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"texts\":[\"ok\",\" \"]}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("texts[1]"));
-    mvc.perform(post("/api/v1/classify").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"" + "长".repeat(ClassifyController.MAX_CHARS + 1) + "\"}"))
+    mvc.perform(
+            post("/api/v1/classify")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"" + "长".repeat(ClassifyController.MAX_CHARS + 1) + "\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("longer than")));
   }

@@ -30,7 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The console's flow page for a reviewer (staff who is not an analyst): everything masked, still complete. */
+/**
+ * The console's flow page for a reviewer (staff who is not an analyst): everything masked, still
+ * complete.
+ */
 @WebMvcTest(controllers = FundsPageController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import({FundsService.class, HoldService.class, FundsTestSupport.Beans.class})
@@ -42,22 +45,31 @@ class FundsPageControllerTest {
 
   @BeforeEach
   void chain() {
-    FundsTestSupport.journal(db, funds, List.of(
-        event(transfer("p1", "10:00", VICTIM, MULE1, "10000.00", "mobile")),
-        event(transfer("p2", "10:10", MULE1, MULE2, "6000.00", "mobile")),
-        event(transfer("p3", "10:30", MULE2, "cash:ATM-0042", "5000.00", "atm"))));
+    FundsTestSupport.journal(
+        db,
+        funds,
+        List.of(
+            event(transfer("p1", "10:00", VICTIM, MULE1, "10000.00", "mobile")),
+            event(transfer("p2", "10:10", MULE1, MULE2, "6000.00", "mobile")),
+            event(transfer("p3", "10:30", MULE2, "cash:ATM-0042", "5000.00", "atm"))));
   }
 
   @Test
   void transfer_anonymous_showsTiersPlanAndCashOutWithAccountsMasked() throws Exception {
-    String html = mvc.perform(get("/funds/transfer/p1").param("lang", "zh_CN"))
-        .andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/funds/transfer/p1").param("lang", "zh_CN"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(html).doesNotContain(MULE1).doesNotContain(MULE2).doesNotContain(VICTIM);
     assertThat(html).contains(Masking.account(MULE1)).contains(Masking.account(MULE2));
     assertThat(html).contains("一级卡").contains("二级卡").contains("4000.00").contains("cash:ATM-0042");
-    assertThat(html).contains("id=\"flow-chart\"").doesNotContain("class=\"request\"").doesNotContain("/funds/holds");
+    assertThat(html)
+        .contains("id=\"flow-chart\"")
+        .doesNotContain("class=\"request\"")
+        .doesNotContain("/funds/holds");
   }
 
   @Test
@@ -72,12 +84,15 @@ class FundsPageControllerTest {
     g.append(MULE1, MULE2, 2_000, 600_000, null);
     ForwardTrace t = new ForwardTracer(g, TraceSettings.DEFAULTS).traceEdge(0);
 
-    JsonNode chart = JsonMapper.builder().build().readTree(FundsPageController.chartJson(t, false, true));
+    JsonNode chart =
+        JsonMapper.builder().build().readTree(FundsPageController.chartJson(t, false, true));
 
     assertThat(chart.toString()).doesNotContain(MULE1).doesNotContain(VICTIM);
     assertThat(chart.get("nodes").findValuesAsString("tier")).containsExactly("受害人", "一级卡", "二级卡");
-    assertThat(chart.get("links").findValuesAsString("amount")).containsExactly("10000.00", "6000.00");
-    assertThat(chart.get("links").get(1).get("source").asString()).isEqualTo(chart.get("nodes").get(1).get("id").asString());
+    assertThat(chart.get("links").findValuesAsString("amount"))
+        .containsExactly("10000.00", "6000.00");
+    assertThat(chart.get("links").get(1).get("source").asString())
+        .isEqualTo(chart.get("nodes").get(1).get("id").asString());
   }
 
   @Test

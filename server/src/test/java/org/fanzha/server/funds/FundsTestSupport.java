@@ -86,9 +86,21 @@ final class FundsTestSupport {
     throw new IllegalArgumentException(((ParseResult.Rejected) r).rejection().describe());
   }
 
-  static String transfer(String id, String time, String from, String to, String amount, String channel) {
-    return "{\"type\":\"transfer\",\"id\":\"" + id + "\",\"ts\":\"2026-11-27T" + time + ":00+08:00\",\"from\":\"" + from
-        + "\",\"to\":\"" + to + "\",\"amount\":\"" + amount + "\",\"channel\":\"" + channel + "\"}";
+  static String transfer(
+      String id, String time, String from, String to, String amount, String channel) {
+    return "{\"type\":\"transfer\",\"id\":\""
+        + id
+        + "\",\"ts\":\"2026-11-27T"
+        + time
+        + ":00+08:00\",\"from\":\""
+        + from
+        + "\",\"to\":\""
+        + to
+        + "\",\"amount\":\""
+        + amount
+        + "\",\"channel\":\""
+        + channel
+        + "\"}";
   }
 
   /** Journals the events and feeds them to the graph, as the runner does. */

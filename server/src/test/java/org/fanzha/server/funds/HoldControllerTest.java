@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
-import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.server.funds.FundsTestSupport.MovableClock;
+import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.store.Database;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +39,21 @@ class HoldControllerTest {
   }
 
   String request(String body) throws Exception {
-    String json = mvc.perform(post("/api/v1/holds").contentType(MediaType.APPLICATION_JSON).content(body))
-        .andExpect(status().isCreated())
-        .andReturn().getResponse().getContentAsString();
+    String json =
+        mvc.perform(post("/api/v1/holds").contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     return JsonPath.read(json, "$.id");
   }
 
   static String stop(String amount) {
-    return "{\"kind\":\"stop\",\"account\":\"" + MULE1 + "\",\"amount\":\"" + amount + "\",\"case_ref\":\"trace t1\"}";
+    return "{\"kind\":\"stop\",\"account\":\""
+        + MULE1
+        + "\",\"amount\":\""
+        + amount
+        + "\",\"case_ref\":\"trace t1\"}";
   }
 
   @Test
@@ -54,7 +61,10 @@ class HoldControllerTest {
     long audited = db.audit().count();
     String id = request(stop("4000.00"));
     clock.advance(Duration.ofMinutes(10));
-    mvc.perform(post("/api/v1/holds/" + id + "/confirm").contentType(MediaType.APPLICATION_JSON).content("{\"bank_ref\":\"ICBC-991\"}"))
+    mvc.perform(
+            post("/api/v1/holds/" + id + "/confirm")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"bank_ref\":\"ICBC-991\"}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.state").value("confirmed"))
         .andExpect(jsonPath("$.in_force").value(true))
@@ -72,7 +82,8 @@ class HoldControllerTest {
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("urn:fanzha:problem:hold-transition-refused"))
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("two stops in all")));
+        .andExpect(
+            jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("two stops in all")));
 
     mvc.perform(get("/api/v1/holds/" + id))
         .andExpect(status().isOk())
@@ -84,7 +95,8 @@ class HoldControllerTest {
         .andExpect(jsonPath("$.history[2].from").value("confirmed"))
         .andExpect(jsonPath("$.history[2].to").value("renewed"));
     assertThat(db.audit().count()).isEqualTo(audited + 3);
-    assertThat(db.audit().recent(3)).extracting(e -> e.action())
+    assertThat(db.audit().recent(3))
+        .extracting(e -> e.action())
         .containsExactly("hold.renew", "hold.confirm", "hold.request");
   }
 
@@ -95,12 +107,20 @@ class HoldControllerTest {
 
     mvc.perform(post("/api/v1/holds/" + id + "/confirm"))
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("only a requested order can be confirmed")));
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    org.hamcrest.Matchers.containsString(
+                        "only a requested order can be confirmed")));
   }
 
   @Test
   void get_freezePastItsTerm_readsExpiredWithASystemStep() throws Exception {
-    String id = request("{\"kind\":\"freeze\",\"account\":\"" + MULE1 + "\",\"amount\":\"4000.00\",\"case_ref\":\"c\",\"term_days\":10}");
+    String id =
+        request(
+            "{\"kind\":\"freeze\",\"account\":\""
+                + MULE1
+                + "\",\"amount\":\"4000.00\",\"case_ref\":\"c\",\"term_days\":10}");
     mvc.perform(post("/api/v1/holds/" + id + "/confirm")).andExpect(status().isOk());
     clock.advance(Duration.ofDays(11));
 
@@ -111,7 +131,10 @@ class HoldControllerTest {
         .andExpect(jsonPath("$.history[2].to").value("expired"))
         .andExpect(jsonPath("$.history[2].actor").value("system"));
     // stored, not only computed: the next change is judged on the expired order
-    mvc.perform(post("/api/v1/holds/" + id + "/release").contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
+    mvc.perform(
+            post("/api/v1/holds/" + id + "/release")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"x\"}"))
         .andExpect(status().isConflict());
     assertThat(db.holds().find(id).orElseThrow().state()).isEqualTo("expired");
   }
@@ -119,12 +142,16 @@ class HoldControllerTest {
   @Test
   void reject_requested_isFinal() throws Exception {
     String id = request(stop("2000.00"));
-    mvc.perform(post("/api/v1/holds/" + id + "/reject").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"reason\":\"account closed\"}"))
+    mvc.perform(
+            post("/api/v1/holds/" + id + "/reject")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"account closed\"}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.state").value("rejected"));
-    mvc.perform(post("/api/v1/holds/" + id + "/reject").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"reason\":\"again\"}"))
+    mvc.perform(
+            post("/api/v1/holds/" + id + "/reject")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"again\"}"))
         .andExpect(status().isConflict());
   }
 
@@ -138,26 +165,48 @@ class HoldControllerTest {
 
   @Test
   void request_invalidInput_answers400NamingTheField() throws Exception {
-    mvc.perform(post("/api/v1/holds").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"kind\":\"seize\",\"account\":\"" + MULE1 + "\",\"amount\":\"1.00\",\"case_ref\":\"c\"}"))
+    mvc.perform(
+            post("/api/v1/holds")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"kind\":\"seize\",\"account\":\""
+                        + MULE1
+                        + "\",\"amount\":\"1.00\",\"case_ref\":\"c\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("kind:")));
-    mvc.perform(post("/api/v1/holds").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"kind\":\"freeze\",\"account\":\"" + MULE1 + "\",\"amount\":\"1.00\",\"case_ref\":\"c\",\"term_days\":200}"))
+    mvc.perform(
+            post("/api/v1/holds")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"kind\":\"freeze\",\"account\":\""
+                        + MULE1
+                        + "\",\"amount\":\"1.00\",\"case_ref\":\"c\",\"term_days\":200}"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most 6 months")));
-    mvc.perform(post("/api/v1/holds").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"kind\":\"stop\",\"account\":\"cash:ATM-1\",\"amount\":\"1.00\",\"case_ref\":\"c\"}"))
+        .andExpect(
+            jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most 6 months")));
+    mvc.perform(
+            post("/api/v1/holds")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"kind\":\"stop\",\"account\":\"cash:ATM-1\",\"amount\":\"1.00\",\"case_ref\":\"c\"}"))
         .andExpect(status().isBadRequest());
   }
 
   @Test
   void request_created_hasLocationAndIsListedForTheAccount() throws Exception {
-    String id = mvc.perform(post("/api/v1/holds").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"kind\":\"stop\",\"account\":\"6222 0202 0011 445\",\"amount\":\"800.00\",\"case_ref\":\"c9\"}"))
-        .andExpect(status().isCreated())
-        .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/holds/STOP-")))
-        .andReturn().getResponse().getContentAsString();
+    String id =
+        mvc.perform(
+                post("/api/v1/holds")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"kind\":\"stop\",\"account\":\"6222 0202 0011 445\",\"amount\":\"800.00\",\"case_ref\":\"c9\"}"))
+            .andExpect(status().isCreated())
+            .andExpect(
+                header()
+                    .string("Location", org.hamcrest.Matchers.startsWith("/api/v1/holds/STOP-")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     String holdId = JsonPath.read(id, "$.id");
 
     mvc.perform(get("/api/v1/holds").param("account", "622202020011445"))

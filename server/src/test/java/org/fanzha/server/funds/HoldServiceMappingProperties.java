@@ -25,21 +25,31 @@ class HoldServiceMappingProperties {
   }
 
   @Property(tries = 300)
-  void toOrder_ofToRecord_isTheSameOrderAfterAnyWorkflow(@ForAll("actions") List<Integer> actions,
-      @ForAll boolean freeze) {
-    HoldOrder o = HoldOrder.request("H-1", freeze ? HoldKind.FREEZE : HoldKind.STOP, "621700001000123", 400_000,
-        "case", freeze ? Duration.ofDays(30) : null, T0, "officer", null);
+  void toOrder_ofToRecord_isTheSameOrderAfterAnyWorkflow(
+      @ForAll("actions") List<Integer> actions, @ForAll boolean freeze) {
+    HoldOrder o =
+        HoldOrder.request(
+            "H-1",
+            freeze ? HoldKind.FREEZE : HoldKind.STOP,
+            "621700001000123",
+            400_000,
+            "case",
+            freeze ? Duration.ofDays(30) : null,
+            T0,
+            "officer",
+            null);
     long now = T0;
     for (int a : actions) {
       now += Duration.ofHours(1 + a % 30).toMillis();
       try {
-        o = switch (a / 100) {
-          case 0 -> o.confirm(now, "bank", "ref" + a);
-          case 1 -> o.reject(now, "bank", "closed");
-          case 2 -> o.renew(now, "officer", freeze ? Duration.ofDays(10) : null, null);
-          case 3 -> o.release(now, "officer", "cleared");
-          default -> o.expireIfDue(now);
-        };
+        o =
+            switch (a / 100) {
+              case 0 -> o.confirm(now, "bank", "ref" + a);
+              case 1 -> o.reject(now, "bank", "closed");
+              case 2 -> o.renew(now, "officer", freeze ? Duration.ofDays(10) : null, null);
+              case 3 -> o.release(now, "officer", "cleared");
+              default -> o.expireIfDue(now);
+            };
       } catch (IllegalStateException refused) {
         // the workflow refused this step; the order is unchanged
       }

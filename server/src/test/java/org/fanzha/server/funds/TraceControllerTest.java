@@ -26,10 +26,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The trace API over a real journal and graph. The case, worked by hand (FIFO):
- * 10:00 victim V pays mule A 10,000; 10:05 victim W pays A 5,000; 10:10 A pays mule B 6,000 (the
- * oldest money in A: V's); 10:30 B withdraws 5,000 at an ATM. V's money: 5,000 cashed out, 4,000
- * still in A (一级卡), 1,000 in B (二级卡). W's 5,000 is all still in A.
+ * The trace API over a real journal and graph. The case, worked by hand (FIFO): 10:00 victim V pays
+ * mule A 10,000; 10:05 victim W pays A 5,000; 10:10 A pays mule B 6,000 (the oldest money in A:
+ * V's); 10:30 B withdraws 5,000 at an ATM. V's money: 5,000 cashed out, 4,000 still in A (一级卡),
+ * 1,000 in B (二级卡). W's 5,000 is all still in A.
  */
 @WebMvcTest(controllers = {TraceController.class, HoldController.class})
 @AutoConfigureMockMvc(addFilters = false)
@@ -42,13 +42,17 @@ class TraceControllerTest {
 
   @BeforeEach
   void chain() {
-    FundsTestSupport.journal(db, funds, List.of(
-        event(transfer("t1", "10:00", VICTIM, MULE1, "10000.00", "mobile")),
-        event(transfer("t4", "10:05", VICTIM2, MULE1, "5000.00", "mobile")),
-        event(transfer("t2", "10:10", MULE1, MULE2, "6000.00", "mobile")),
-        event(transfer("t3", "10:30", MULE2, "cash:ATM-0042", "5000.00", "atm")),
-        event("{\"type\":\"call\",\"id\":\"c1\",\"ts\":\"2026-11-27T09:15:02+08:00\",\"caller\":\"+8617012345678\","
-            + "\"callee\":\"13800138000\",\"duration_s\":412}")));
+    FundsTestSupport.journal(
+        db,
+        funds,
+        List.of(
+            event(transfer("t1", "10:00", VICTIM, MULE1, "10000.00", "mobile")),
+            event(transfer("t4", "10:05", VICTIM2, MULE1, "5000.00", "mobile")),
+            event(transfer("t2", "10:10", MULE1, MULE2, "6000.00", "mobile")),
+            event(transfer("t3", "10:30", MULE2, "cash:ATM-0042", "5000.00", "atm")),
+            event(
+                "{\"type\":\"call\",\"id\":\"c1\",\"ts\":\"2026-11-27T09:15:02+08:00\",\"caller\":\"+8617012345678\","
+                    + "\"callee\":\"13800138000\",\"duration_s\":412}")));
   }
 
   @Test
@@ -140,8 +144,10 @@ class TraceControllerTest {
 
   @Test
   void reverse_secondMule_findsTheVictimAsOrigin() throws Exception {
-    mvc.perform(get("/api/v1/trace/reverse/" + MULE2)
-            .param("from", "2026-11-27T09:00:00+08:00").param("to", "2026-11-27T11:00:00+08:00"))
+    mvc.perform(
+            get("/api/v1/trace/reverse/" + MULE2)
+                .param("from", "2026-11-27T09:00:00+08:00")
+                .param("to", "2026-11-27T11:00:00+08:00"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.received").value("6000.00"))
         .andExpect(jsonPath("$.origins[0].account").value(VICTIM))
@@ -150,7 +156,11 @@ class TraceControllerTest {
 
   @Test
   void fundReturn_oneVictim_goesStraightBack() throws Exception {
-    mvc.perform(get("/api/v1/trace/return").param("account", MULE1).param("recovered", "3000.00").param("transfers", "t1"))
+    mvc.perform(
+            get("/api/v1/trace/return")
+                .param("account", MULE1)
+                .param("recovered", "3000.00")
+                .param("transfers", "t1"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.method").value("direct"))
         .andExpect(jsonPath("$.shares[0].victim").value(VICTIM))
@@ -161,8 +171,11 @@ class TraceControllerTest {
   @Test
   void fundReturn_twoVictims_sharesProRata() throws Exception {
     // claims on A: V 4,000, W 5,000; 4,500 recovered → V 4,500 × 4/9 = 2,000, W 2,500
-    mvc.perform(get("/api/v1/trace/return").param("account", MULE1).param("recovered", "4500.00")
-            .param("transfers", "t1,t4"))
+    mvc.perform(
+            get("/api/v1/trace/return")
+                .param("account", MULE1)
+                .param("recovered", "4500.00")
+                .param("transfers", "t1,t4"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.method").value("pro_rata"))
         .andExpect(jsonPath("$.shares[?(@.victim == '" + VICTIM + "')].returned").value("2000.00"))

@@ -25,11 +25,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The operators' and banks' duties in Chromium: a dealer's sixth card refused at decide, the gang around the dealer's
- * farm and its mule drawn with its roles, a number's subscriber score with its lines, and a re-verification task moved
- * by one click.
+ * The operators' and banks' duties in Chromium: a dealer's sixth card refused at decide, the gang
+ * around the dealer's farm and its mule drawn with its roles, a number's subscriber score with its
+ * lines, and a re-verification task moved by one click.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperatorDutiesBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-operator-duties");
   static final long NOW = 1_795_741_200_000L;
@@ -51,7 +53,15 @@ class OperatorDutiesBrowserTest extends ChromiumTest {
   final JsonMapper json = JsonMapper.builder().build();
 
   static String event(String type, String id, long ts, String fields) {
-    return "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"ts\":\"" + Timestamps.format(ts) + "\"," + fields + "}";
+    return "{\"type\":\""
+        + type
+        + "\",\"id\":\""
+        + id
+        + "\",\"ts\":\""
+        + Timestamps.format(ts)
+        + "\","
+        + fields
+        + "}";
   }
 
   static String card(int i) {
@@ -63,28 +73,85 @@ class OperatorDutiesBrowserTest extends ChromiumTest {
     Api admin = new Api(port, "admin", "admin-pw");
     List<String> events = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
-      events.add(event("opening", "od-o" + i, NOW - (40 - i) * DAY, "\"kind\":\"sim\",\"account\":\"" + card(i)
-          + "\",\"holder\":\"" + DEALER + "\",\"device\":\"DEV-FARM\",\"ip\":\"IP-GANG\",\"region\":\"410402\""));
-      events.add(event("call", "od-c" + i, NOW - DAY + i * 60_000, "\"caller\":\"" + card(i)
-          + "\",\"callee\":\"+8613800000" + (100 + i) + "\",\"duration_s\":20,\"caller_imei\":\"DEV-FARM\""));
+      events.add(
+          event(
+              "opening",
+              "od-o" + i,
+              NOW - (40 - i) * DAY,
+              "\"kind\":\"sim\",\"account\":\""
+                  + card(i)
+                  + "\",\"holder\":\""
+                  + DEALER
+                  + "\",\"device\":\"DEV-FARM\",\"ip\":\"IP-GANG\",\"region\":\"410402\""));
+      events.add(
+          event(
+              "call",
+              "od-c" + i,
+              NOW - DAY + i * 60_000,
+              "\"caller\":\""
+                  + card(i)
+                  + "\",\"callee\":\"+8613800000"
+                  + (100 + i)
+                  + "\",\"duration_s\":20,\"caller_imei\":\"DEV-FARM\""));
     }
-    events.add(event("opening", "od-m1", NOW - 30 * DAY, "\"kind\":\"bank_account\",\"account\":\"6222020200112233446\","
-        + "\"holder\":\"" + MULE_HOLDER + "\",\"device\":\"DEV-MULE\",\"ip\":\"IP-GANG\",\"region\":\"410402\""));
-    events.add(event("transfer", "od-t1", NOW - 2 * 3_600_000, "\"from\":\"6217000010001234569\",\"to\":"
-        + "\"6222020200112233446\",\"amount\":\"30000.00\",\"channel\":\"mobile\",\"from_phone\":\"+8613800000101\""));
-    events.add(event("label", "od-l1", NOW - 3_600_000, "\"entity_kind\":\"phone\",\"entity\":\"" + card(1)
-        + "\",\"role\":\"fraud_number\""));
-    events.add(event("label", "od-l2", NOW - 3_600_000, "\"entity_kind\":\"account\",\"entity\":\"6222020200112233446\","
-        + "\"role\":\"mule\""));
-    events.add(event("label", "od-l3", NOW - 3_600_000, "\"entity_kind\":\"holder\",\"entity\":\"" + DEALER
-        + "\",\"role\":\"card_dealer\""));
+    events.add(
+        event(
+            "opening",
+            "od-m1",
+            NOW - 30 * DAY,
+            "\"kind\":\"bank_account\",\"account\":\"6222020200112233446\","
+                + "\"holder\":\""
+                + MULE_HOLDER
+                + "\",\"device\":\"DEV-MULE\",\"ip\":\"IP-GANG\",\"region\":\"410402\""));
+    events.add(
+        event(
+            "transfer",
+            "od-t1",
+            NOW - 2 * 3_600_000,
+            "\"from\":\"6217000010001234569\",\"to\":"
+                + "\"6222020200112233446\",\"amount\":\"30000.00\",\"channel\":\"mobile\",\"from_phone\":\"+8613800000101\""));
+    events.add(
+        event(
+            "label",
+            "od-l1",
+            NOW - 3_600_000,
+            "\"entity_kind\":\"phone\",\"entity\":\"" + card(1) + "\",\"role\":\"fraud_number\""));
+    events.add(
+        event(
+            "label",
+            "od-l2",
+            NOW - 3_600_000,
+            "\"entity_kind\":\"account\",\"entity\":\"6222020200112233446\","
+                + "\"role\":\"mule\""));
+    events.add(
+        event(
+            "label",
+            "od-l3",
+            NOW - 3_600_000,
+            "\"entity_kind\":\"holder\",\"entity\":\"" + DEALER + "\",\"role\":\"card_dealer\""));
     HttpResponse<String> loaded = admin.post("/api/v1/events", String.join("\n", events));
     assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
 
-    JsonNode refused = json.readTree(admin.post("/api/v1/decide", event("opening", "od-o6", NOW, "\"kind\":\"sim\","
-        + "\"account\":\"" + card(6) + "\",\"holder\":\"" + DEALER + "\",\"channel\":\"online\"")).body());
+    JsonNode refused =
+        json.readTree(
+            admin
+                .post(
+                    "/api/v1/decide",
+                    event(
+                        "opening",
+                        "od-o6",
+                        NOW,
+                        "\"kind\":\"sim\","
+                            + "\"account\":\""
+                            + card(6)
+                            + "\",\"holder\":\""
+                            + DEALER
+                            + "\",\"channel\":\"online\""))
+                .body());
     assertThat(refused.get("action").asString()).isEqualTo("hold");
-    assertThat(refused.get("reasons")).extracting(r -> r.get("code").asString()).contains("HO_OVER_CARD_LIMIT");
+    assertThat(refused.get("reasons"))
+        .extracting(r -> r.get("code").asString())
+        .contains("HO_OVER_CARD_LIMIT");
 
     GangService.Found found = gangs.searchNow();
     assertThat(found.gangs()).hasSize(1);
@@ -96,14 +163,19 @@ class OperatorDutiesBrowserTest extends ChromiumTest {
     browser.findElement(By.id("gangs-link")).click();
     String id = found.gangs().get(0).id();
     waitFor(By.id("gang-" + id));
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("gang-chart"))
-        .getDomAttribute("data-drawn") != null);
-    int drawn = Integer.parseInt(browser.findElement(By.id("gang-chart")).getDomAttribute("data-drawn"));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(b -> b.findElement(By.id("gang-chart")).getDomAttribute("data-drawn") != null);
+    int drawn =
+        Integer.parseInt(browser.findElement(By.id("gang-chart")).getDomAttribute("data-drawn"));
     assertThat(drawn).isEqualTo(found.gangs().get(0).members().size()).isGreaterThanOrEqualTo(8);
-    assertThat(browser.findElement(By.id("gang-" + id)).getText()).contains(DEALER).contains("30000.00");
+    assertThat(browser.findElement(By.id("gang-" + id)).getText())
+        .contains(DEALER)
+        .contains("30000.00");
 
     browser.get(base + "/subscribers");
-    assertThat(browser.findElement(By.id("refused-openings")).getText()).contains("od-o6").contains(DEALER)
+    assertThat(browser.findElement(By.id("refused-openings")).getText())
+        .contains("od-o6")
+        .contains(DEALER)
         .contains("一证五号");
     browser.findElement(By.id("phone")).sendKeys(card(1));
     browser.findElement(By.cssSelector("#score-form button")).click();
@@ -111,7 +183,8 @@ class OperatorDutiesBrowserTest extends ChromiumTest {
     assertThat(browser.findElement(By.id("score-band")).getText()).isEqualTo("D档（限制）");
     assertThat(browser.findElement(By.id("score-lines")).getText()).contains("涉诈高风险号码");
 
-    String task = browser.findElement(By.cssSelector("#verifications tbody tr")).getDomAttribute("id");
+    String task =
+        browser.findElement(By.cssSelector("#verifications tbody tr")).getDomAttribute("id");
     assertThat(task).startsWith("task-");
     assertThat(browser.findElement(By.id(task)).getText()).contains("待核验");
     browser.findElement(By.cssSelector("#" + task + " button.failed")).click();

@@ -24,9 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.fanzha.core.time.Timestamps;
+import org.fanzha.server.support.TestDirs;
 import org.fanzha.store.Database;
 import org.fanzha.store.QuarantineEntry;
-import org.fanzha.server.support.TestDirs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,13 +38,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 16: each finding of the outside security and fault probe, tried again as the prober did (plain HTTP against
- * the whole server with its H2 database, intake closed as it is by default) and answered as it must be now. One test
- * (or a few) per finding, named after it; each fails if its fix is taken out. The store-specific findings (6) run
- * against H2 and PostgreSQL in {@link IntakeStoreParityTest}; the chart's escaping in a real browser is
- * {@link HostileChartNamesBrowserTest}.
+ * Issue 16: each finding of the outside security and fault probe, tried again as the prober did
+ * (plain HTTP against the whole server with its H2 database, intake closed as it is by default) and
+ * answered as it must be now. One test (or a few) per finding, named after it; each fails if its
+ * fix is taken out. The store-specific findings (6) run against H2 and PostgreSQL in {@link
+ * IntakeStoreParityTest}; the chart's escaping in a real browser is {@link
+ * HostileChartNamesBrowserTest}.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class Issue16HardeningTest {
 
   static final Path DATA = TestDirs.create("fanzha-issue16");
@@ -69,39 +72,60 @@ class Issue16HardeningTest {
   @Autowired Database db;
   @Autowired Environment env;
 
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   final JsonMapper json = JsonMapper.builder().build();
 
   // ---- finding 1: stored XSS in the fund-flow chart, no Content-Security-Policy
 
   @Test
   void finding1_everyAnswerCarriesAPolicyThatForbidsInlineScript() throws Exception {
-    for (HttpResponse<String> r : List.of(get("/login", null), get("/", ANALYST), get("/funds", ANALYST),
-        get("/api/v1/entities/phone/13800138000", null), get("/no-such-page", null), get("/v3/api-docs", null))) {
+    for (HttpResponse<String> r :
+        List.of(
+            get("/login", null),
+            get("/", ANALYST),
+            get("/funds", ANALYST),
+            get("/api/v1/entities/phone/13800138000", null),
+            get("/no-such-page", null),
+            get("/v3/api-docs", null))) {
       String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-      assertThat(csp).as(r.uri().toString()).contains("script-src 'self';").contains("object-src 'none'")
+      assertThat(csp)
+          .as(r.uri().toString())
+          .contains("script-src 'self';")
+          .contains("object-src 'none'")
           .contains("frame-ancestors 'none'");
-      assertThat(directive(csp, "script-src")).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+      assertThat(directive(csp, "script-src"))
+          .doesNotContain("unsafe-inline")
+          .doesNotContain("unsafe-eval");
     }
   }
 
   @Test
   void finding1_pagesHoldNoInlineScriptThePolicyWouldBlock() throws IOException {
-    // The policy only protects if the pages work under it: no inline <script> and no on…= handler in any template.
+    // The policy only protects if the pages work under it: no inline <script> and no on…= handler
+    // in any template.
     Path templates = Path.of("src/main/resources/templates");
     try (Stream<Path> files = Files.walk(templates)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
         String html = Files.readString(f);
-        Matcher script = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE).matcher(html);
+        Matcher script =
+            Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE)
+                .matcher(html);
         assertThat(script.find()).as(f + " has an inline script").isFalse();
-        assertThat(html).as(f + " has an inline handler").doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
+        assertThat(html)
+            .as(f + " has an inline handler")
+            .doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
       }
     }
   }
 
   @Test
   void finding1_anAccountWrittenAsMarkupIsRefusedAtIntake() throws Exception {
-    HttpResponse<String> r = postEvents(ANALYST, transfer("x1", now(-60), "alipay:victim1", "cash:<img/src=x/onerror=alert(1)>", "100.00"));
+    HttpResponse<String> r =
+        postEvents(
+            ANALYST,
+            transfer(
+                "x1", now(-60), "alipay:victim1", "cash:<img/src=x/onerror=alert(1)>", "100.00"));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(error(r, 0).get("field").asString()).isEqualTo("to");
   }
@@ -110,10 +134,16 @@ class Issue16HardeningTest {
 
   @Test
   void finding2_anonymousIntakeIsClosedByDefault() throws Exception {
-    HttpResponse<String> r = send(req("/api/v1/events").header("Content-Type", "application/x-ndjson")
-        .POST(HttpRequest.BodyPublishers.ofString(label("anon-l1", "17000000001", "normal"))));
+    HttpResponse<String> r =
+        send(
+            req("/api/v1/events")
+                .header("Content-Type", "application/x-ndjson")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        label("anon-l1", "17000000001", "normal"))));
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(db.journal().find("anon-l1")).isEmpty();
   }
 
@@ -121,13 +151,21 @@ class Issue16HardeningTest {
   void finding2_aPlainIntakeAccountCannotLabelButAnAnalystCanAndIsAudited() throws Exception {
     String fraud = "17000000002";
     String innocent = "13900000002";
-    assertThat(postEvents(ANALYST, label("an-l1", fraud, "fraud_number")).statusCode()).isEqualTo(200);
+    assertThat(postEvents(ANALYST, label("an-l1", fraud, "fraud_number")).statusCode())
+        .isEqualTo(200);
     String before = risk(fraud).get("level").asString();
     assertThat(before).isIn("high", "critical");
-    assertThat(db.audit().recent(5)).anySatisfy(e -> assertThat(e.action()).isEqualTo("event.label:fraud_number"));
+    assertThat(db.audit().recent(5))
+        .anySatisfy(e -> assertThat(e.action()).isEqualTo("event.label:fraud_number"));
 
-    HttpResponse<String> r = postEvents(FEEDER, label("fd-l1", fraud, "normal") + "\n" + label("fd-l2", innocent, "fraud_number")
-        + "\n" + call("fd-c1", now(-30), "13900000003", "13900000004", 60));
+    HttpResponse<String> r =
+        postEvents(
+            FEEDER,
+            label("fd-l1", fraud, "normal")
+                + "\n"
+                + label("fd-l2", innocent, "fraud_number")
+                + "\n"
+                + call("fd-c1", now(-30), "13900000003", "13900000004", 60));
 
     assertThat(r.statusCode()).isEqualTo(400);
     JsonNode p = json.readTree(r.body());
@@ -144,18 +182,31 @@ class Issue16HardeningTest {
   void finding3_farFutureAndFarPastAreRefusedInEveryFormAndTheWindowIsOpen() throws Exception {
     long now = System.currentTimeMillis();
     String[] refused = {
-        call("t-iso9999", "\"9999-01-01T00:00:00+08:00\"", "13900000011", "13900000012", 5),
-        call("t-ms2200", Long.toString(7_258_118_400_000L), "13900000011", "13900000012", 5),
-        call("t-lead", "\"" + Timestamps.format(now + Duration.ofHours(2).toMillis()) + "\"", "13900000011", "13900000012", 5),
-        call("t-old", Long.toString(now - Duration.ofDays(45).toMillis()), "13900000011", "13900000012", 5),
-        call("t-1970", "\"1970-01-01T00:00:00Z\"", "13900000011", "13900000012", 5)};
+      call("t-iso9999", "\"9999-01-01T00:00:00+08:00\"", "13900000011", "13900000012", 5),
+      call("t-ms2200", Long.toString(7_258_118_400_000L), "13900000011", "13900000012", 5),
+      call(
+          "t-lead",
+          "\"" + Timestamps.format(now + Duration.ofHours(2).toMillis()) + "\"",
+          "13900000011",
+          "13900000012",
+          5),
+      call(
+          "t-old",
+          Long.toString(now - Duration.ofDays(45).toMillis()),
+          "13900000011",
+          "13900000012",
+          5),
+      call("t-1970", "\"1970-01-01T00:00:00Z\"", "13900000011", "13900000012", 5)
+    };
     String accepted = call("t-now", now(-60), "13900000011", "13900000012", 5);
 
     HttpResponse<String> r = postEvents(ANALYST, String.join("\n", refused) + "\n" + accepted);
 
     JsonNode p = json.readTree(r.body());
     assertThat(p.get("accepted").asInt()).isEqualTo(1);
-    assertThat(p.get("errors")).hasSize(5).allSatisfy(e -> assertThat(e.get("field").asString()).isEqualTo("ts"));
+    assertThat(p.get("errors"))
+        .hasSize(5)
+        .allSatisfy(e -> assertThat(e.get("field").asString()).isEqualTo("ts"));
     assertThat(p.get("errors").get(2).get("reason").asString()).contains("ahead");
     assertThat(p.get("errors").get(3).get("reason").asString()).contains("45 days old");
     assertThat(db.quarantine().recent(5)).extracting(q -> q.event().field()).containsOnly("ts");
@@ -163,11 +214,21 @@ class Issue16HardeningTest {
 
   @Test
   void finding3_aFutureTransferCannotMoveATracesNow() throws Exception {
-    assertThat(postEvents(ANALYST, transfer("as-t1", now(-3600), "alipay:as-victim", "alipay:as-mule", "5000.00") + "\n"
-        + transfer("as-t2", now(-3000), "alipay:as-mule", "alipay:as-mule2", "4900.00")).statusCode()).isEqualTo(200);
+    assertThat(
+            postEvents(
+                    ANALYST,
+                    transfer("as-t1", now(-3600), "alipay:as-victim", "alipay:as-mule", "5000.00")
+                        + "\n"
+                        + transfer(
+                            "as-t2", now(-3000), "alipay:as-mule", "alipay:as-mule2", "4900.00"))
+                .statusCode())
+        .isEqualTo(200);
     String asOf = traceAsOf("as-t1");
 
-    HttpResponse<String> r = postEvents(ANALYST, transfer("as-t9", "\"2999-01-01T00:00:00+08:00\"", "alipay:x9", "alipay:y9", "1.00"));
+    HttpResponse<String> r =
+        postEvents(
+            ANALYST,
+            transfer("as-t9", "\"2999-01-01T00:00:00+08:00\"", "alipay:x9", "alipay:y9", "1.00"));
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(traceAsOf("as-t1")).isEqualTo(asOf);
@@ -178,8 +239,14 @@ class Issue16HardeningTest {
   @Test
   void finding4_aTimestampBeyondAnyTimeCostsOnlyItsOwnEvent() throws Exception {
     String bad = call("b4-bad", "\"+999999999-12-31T23:59:59Z\"", "13900000041", "13900000042", 5);
-    HttpResponse<String> r = postEvents(ANALYST, call("b4-g1", now(-90), "13900000041", "13900000042", 5) + "\n" + bad
-        + "\n" + call("b4-g2", now(-80), "13900000041", "13900000042", 5));
+    HttpResponse<String> r =
+        postEvents(
+            ANALYST,
+            call("b4-g1", now(-90), "13900000041", "13900000042", 5)
+                + "\n"
+                + bad
+                + "\n"
+                + call("b4-g2", now(-80), "13900000041", "13900000042", 5));
 
     assertThat(r.statusCode()).isEqualTo(400);
     JsonNode p = json.readTree(r.body());
@@ -208,11 +275,14 @@ class Issue16HardeningTest {
     long quarantined = db.quarantine().count();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<HttpResponse<String>> hostile = pool.submit(() -> postEvents(ANALYST, "{\n".repeat(90_000)));
+      Future<HttpResponse<String>> hostile =
+          pool.submit(() -> postEvents(ANALYST, "{\n".repeat(90_000)));
       List<Future<HttpResponse<String>>> honest = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         String id = "h5-" + i;
-        honest.add(pool.submit(() -> postEvents(ANALYST, call(id, now(-100), "13900000051", "13900000052", 30))));
+        honest.add(
+            pool.submit(
+                () -> postEvents(ANALYST, call(id, now(-100), "13900000051", "13900000052", 30))));
       }
       HttpResponse<String> r = hostile.get();
       assertThat(r.statusCode()).isEqualTo(400);
@@ -227,7 +297,8 @@ class Issue16HardeningTest {
     } finally {
       pool.shutdown();
     }
-    assertThat(db.quarantine().count() - quarantined).isEqualTo(1_001); // 1,000 kept one by one and a row counting the rest
+    assertThat(db.quarantine().count() - quarantined)
+        .isEqualTo(1_001); // 1,000 kept one by one and a row counting the rest
   }
 
   // ---- finding 7: cross-site requests with a login cookie
@@ -235,33 +306,57 @@ class Issue16HardeningTest {
   @Test
   void finding7_aSessionCookieAloneCannotCreateAHoldButTheTokenFromThePageCan() throws Exception {
     Session s = signIn("demo", "analyst-pw");
-    String hold = "{\"kind\":\"stop\",\"account\":\"alipay:csrf-mule\",\"amount\":\"100.00\",\"case_ref\":\"c7\"}";
+    String hold =
+        "{\"kind\":\"stop\",\"account\":\"alipay:csrf-mule\",\"amount\":\"100.00\",\"case_ref\":\"c7\"}";
 
-    HttpResponse<String> forged = send(req("/api/v1/holds").header("Cookie", s.cookie()).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(hold)));
+    HttpResponse<String> forged =
+        send(
+            req("/api/v1/holds")
+                .header("Cookie", s.cookie())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(hold)));
     assertThat(forged.statusCode()).isEqualTo(403);
 
-    HttpResponse<String> own = send(req("/api/v1/holds").header("Cookie", s.cookie()).header("Content-Type", "application/json")
-        .header("X-CSRF-TOKEN", s.csrfToken()).POST(HttpRequest.BodyPublishers.ofString(hold)));
+    HttpResponse<String> own =
+        send(
+            req("/api/v1/holds")
+                .header("Cookie", s.cookie())
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", s.csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(hold)));
     assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
   }
 
   @Test
   void finding7_theSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
     HttpResponse<String> r = get("/login", null);
-    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+    String cookie =
+        r.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
     assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly");
   }
 
   @Test
-  void finding7_aRequestAnotherSiteStartedIsRefusedEvenWithCredentialsTheBrowserCached() throws Exception {
-    String hold = "{\"kind\":\"stop\",\"account\":\"alipay:xs-mule\",\"amount\":\"100.00\",\"case_ref\":\"c7b\"}";
-    HttpResponse<String> crossSite = send(req("/api/v1/holds").header("Authorization", ANALYST)
-        .header("Sec-Fetch-Site", "cross-site").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(hold)));
+  void finding7_aRequestAnotherSiteStartedIsRefusedEvenWithCredentialsTheBrowserCached()
+      throws Exception {
+    String hold =
+        "{\"kind\":\"stop\",\"account\":\"alipay:xs-mule\",\"amount\":\"100.00\",\"case_ref\":\"c7b\"}";
+    HttpResponse<String> crossSite =
+        send(
+            req("/api/v1/holds")
+                .header("Authorization", ANALYST)
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(hold)));
     assertThat(crossSite.statusCode()).isEqualTo(403);
-    HttpResponse<String> machine = send(req("/api/v1/holds").header("Authorization", ANALYST).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(hold)));
+    HttpResponse<String> machine =
+        send(
+            req("/api/v1/holds")
+                .header("Authorization", ANALYST)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(hold)));
     assertThat(machine.statusCode()).isEqualTo(201);
   }
 
@@ -270,8 +365,13 @@ class Issue16HardeningTest {
   @Test
   void finding8_anAnonymousLookUpAnswersTheMaskedRiskAndNothingElse() throws Exception {
     String fraud = "17000000008";
-    postEvents(ANALYST, label("l8", fraud, "fraud_number") + "\n" + call("c8", now(-20), fraud, "13900000081", 300)
-        + "\n" + opening("o8", now(-10), "13900000081", "11010519491231002X", "10.1.2.3"));
+    postEvents(
+        ANALYST,
+        label("l8", fraud, "fraud_number")
+            + "\n"
+            + call("c8", now(-20), fraud, "13900000081", 300)
+            + "\n"
+            + opening("o8", now(-10), "13900000081", "11010519491231002X", "10.1.2.3"));
 
     HttpResponse<String> phone = get("/api/v1/entities/phone/" + fraud, null);
     assertThat(phone.statusCode()).isEqualTo(200);
@@ -280,44 +380,73 @@ class Issue16HardeningTest {
     p.propertyNames().forEach(fields::add);
     assertThat(fields).containsExactly("entity_kind", "entity", "masked", "risk");
     assertThat(p.get("entity").asString()).isEqualTo("170****0008");
-    assertThat(phone.body()).doesNotContain("13900000081").doesNotContain("duration").doesNotContain("cell");
+    assertThat(phone.body())
+        .doesNotContain("13900000081")
+        .doesNotContain("duration")
+        .doesNotContain("cell");
 
     HttpResponse<String> holder = get("/api/v1/entities/holder/11010519491231002X", null);
-    assertThat(holder.body()).doesNotContain("10.1").doesNotContain("opening").doesNotContain("13900000081");
+    assertThat(holder.body())
+        .doesNotContain("10.1")
+        .doesNotContain("opening")
+        .doesNotContain("13900000081");
   }
 
   // ---- finding 9: the smaller ones
 
   @Test
   void finding9_holdFieldsOutOfRangeAre400NamingTheField() throws Exception {
-    String base = "{\"kind\":\"freeze\",\"account\":\"alipay:h9\",\"amount\":\"100.00\",\"case_ref\":\"%s\"%s}";
-    assertThat(postHold(String.format(base, "c".repeat(129), ""))).satisfies(r -> invalid(r, "case_ref"));
-    assertThat(postHold(String.format(base, "c9", ",\"note\":\"" + "n".repeat(1001) + "\""))).satisfies(r -> invalid(r, "note"));
-    assertThat(postHold(String.format(base, "c9", ",\"term_days\":4611686018427387904"))).satisfies(r -> invalid(r, "term_days"));
-    assertThat(postHold(String.format(base, "c9", ",\"term_days\":\"7\""))).satisfies(r -> invalid(r, "term_days"));
-    assertThat(postHold(String.format(base, "c9", ",\"term_days\":30")).statusCode()).isEqualTo(201);
+    String base =
+        "{\"kind\":\"freeze\",\"account\":\"alipay:h9\",\"amount\":\"100.00\",\"case_ref\":\"%s\"%s}";
+    assertThat(postHold(String.format(base, "c".repeat(129), "")))
+        .satisfies(r -> invalid(r, "case_ref"));
+    assertThat(postHold(String.format(base, "c9", ",\"note\":\"" + "n".repeat(1001) + "\"")))
+        .satisfies(r -> invalid(r, "note"));
+    assertThat(postHold(String.format(base, "c9", ",\"term_days\":4611686018427387904")))
+        .satisfies(r -> invalid(r, "term_days"));
+    assertThat(postHold(String.format(base, "c9", ",\"term_days\":\"7\"")))
+        .satisfies(r -> invalid(r, "term_days"));
+    assertThat(postHold(String.format(base, "c9", ",\"term_days\":30")).statusCode())
+        .isEqualTo(201);
   }
 
   @Test
   void finding9_errorsTomcatAnswersItselfAreProblemJsonToo() throws Exception {
-    for (String line : List.of("GET /api/v1/entities/phone/% HTTP/1.1", "GET /a?b=[|] HTTP/1.1", "GET /x\u0001 HTTP/1.1")) {
+    for (String line :
+        List.of(
+            "GET /api/v1/entities/phone/% HTTP/1.1",
+            "GET /a?b=[|] HTTP/1.1", "GET /x\u0001 HTTP/1.1")) {
       String answer = rawRequest(line);
-      assertThat(answer).as(line).startsWith("HTTP/1.1 400").contains("application/problem+json")
-          .doesNotContainIgnoringCase("<html").doesNotContain("Tomcat");
+      assertThat(answer)
+          .as(line)
+          .startsWith("HTTP/1.1 400")
+          .contains("application/problem+json")
+          .doesNotContainIgnoringCase("<html")
+          .doesNotContain("Tomcat");
     }
     HttpResponse<String> missing = get("/no-such-page", null);
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(missing.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
   }
 
   @Test
   void finding9_blankAndNumericIdsAndNumericAmountsAreRefused() throws Exception {
-    HttpResponse<String> r = postEvents(ANALYST, call("   ", now(-5), "13900000091", "13900000092", 1) + "\n"
-        + call("x", now(-5), "13900000091", "13900000092", 1).replace("\"id\":\"x\"", "\"id\":91") + "\n"
-        + transfer("n9", now(-5), "alipay:a9", "alipay:b9", "1.00").replace("\"amount\":\"1.00\"", "\"amount\":1.00"));
+    HttpResponse<String> r =
+        postEvents(
+            ANALYST,
+            call("   ", now(-5), "13900000091", "13900000092", 1)
+                + "\n"
+                + call("x", now(-5), "13900000091", "13900000092", 1)
+                    .replace("\"id\":\"x\"", "\"id\":91")
+                + "\n"
+                + transfer("n9", now(-5), "alipay:a9", "alipay:b9", "1.00")
+                    .replace("\"amount\":\"1.00\"", "\"amount\":1.00"));
     JsonNode p = json.readTree(r.body());
     assertThat(p.get("accepted").asInt()).isZero();
-    assertThat(p.get("errors")).extracting(e -> e.get("field").asString()).containsExactly("id", "id", "amount");
+    assertThat(p.get("errors"))
+        .extracting(e -> e.get("field").asString())
+        .containsExactly("id", "id", "amount");
   }
 
   @Test
@@ -329,8 +458,10 @@ class Issue16HardeningTest {
     assertThat(codes).containsExactly(401, 401, 401, 401, 401, 429);
     HttpResponse<String> right = get("/api/v1/holds", BANK);
     assertThat(right.statusCode()).isEqualTo(429); // no oracle while throttled
-    assertThat(right.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
-    assertThat(get("/api/v1/holds", ANALYST).statusCode()).isEqualTo(200); // another user from here is not locked out
+    assertThat(right.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+    assertThat(get("/api/v1/holds", ANALYST).statusCode())
+        .isEqualTo(200); // another user from here is not locked out
   }
 
   @Test
@@ -342,18 +473,32 @@ class Issue16HardeningTest {
 
   record Session(String cookie, String csrfToken) {}
 
-  /** Signs in through the login form as a browser does; returns the session cookie and the CSRF token of a page. */
+  /**
+   * Signs in through the login form as a browser does; returns the session cookie and the CSRF
+   * token of a page.
+   */
   Session signIn(String user, String password) throws Exception {
     HttpResponse<String> page = get("/login", null);
     String cookie = cookieOf(page);
     String token = csrfOf(page.body());
-    HttpResponse<String> in = send(req("/login").header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf=" + token)));
+    HttpResponse<String> in =
+        send(
+            req("/login")
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=" + user + "&password=" + password + "&_csrf=" + token)));
     assertThat(in.statusCode()).isEqualTo(302);
-    String session = in.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElse(cookie);
+    String session =
+        in.headers()
+            .firstValue("Set-Cookie")
+            .map(c -> c.substring(0, c.indexOf(';')))
+            .orElse(cookie);
     HttpResponse<String> console = send(req("/").header("Cookie", session));
     assertThat(console.statusCode()).isEqualTo(200);
-    return new Session(session, csrfOf(console.body())); // the sign-out form carries the session's token
+    return new Session(
+        session, csrfOf(console.body())); // the sign-out form carries the session's token
   }
 
   static String cookieOf(HttpResponse<String> r) {
@@ -362,7 +507,10 @@ class Issue16HardeningTest {
   }
 
   static String csrfOf(String html) {
-    Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"").matcher(html);
+    Matcher m =
+        Pattern.compile(
+                "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"")
+            .matcher(html);
     assertThat(m.find()).as("a CSRF token on the page").isTrue();
     return m.group(1) != null ? m.group(1) : m.group(2);
   }
@@ -371,7 +519,9 @@ class Issue16HardeningTest {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
-      out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          (requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = s.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -384,8 +534,11 @@ class Issue16HardeningTest {
   }
 
   HttpResponse<String> postHold(String body) throws Exception {
-    return send(req("/api/v1/holds").header("Authorization", ANALYST).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        req("/api/v1/holds")
+            .header("Authorization", ANALYST)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   JsonNode risk(String phone) throws Exception {
@@ -405,8 +558,11 @@ class Issue16HardeningTest {
   }
 
   HttpResponse<String> postEvents(String auth, String ndjson) throws Exception {
-    return send(req("/api/v1/events").header("Authorization", auth).header("Content-Type", "application/x-ndjson")
-        .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
+    return send(
+        req("/api/v1/events")
+            .header("Authorization", auth)
+            .header("Content-Type", "application/x-ndjson")
+            .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
   }
 
   HttpResponse<String> get(String path, String auth) throws Exception {
@@ -418,7 +574,8 @@ class Issue16HardeningTest {
   }
 
   HttpRequest.Builder req(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(120));
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(120));
   }
 
   HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
@@ -426,7 +583,9 @@ class Issue16HardeningTest {
   }
 
   static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   static String directive(String csp, String name) {
@@ -444,22 +603,56 @@ class Issue16HardeningTest {
   }
 
   static String call(String id, String ts, String caller, String callee, int duration) {
-    return "{\"type\":\"call\",\"id\":\"" + id + "\",\"ts\":" + ts + ",\"caller\":\"" + caller + "\",\"callee\":\"" + callee
-        + "\",\"duration_s\":" + duration + ",\"cell\":\"cell-77\"}";
+    return "{\"type\":\"call\",\"id\":\""
+        + id
+        + "\",\"ts\":"
+        + ts
+        + ",\"caller\":\""
+        + caller
+        + "\",\"callee\":\""
+        + callee
+        + "\",\"duration_s\":"
+        + duration
+        + ",\"cell\":\"cell-77\"}";
   }
 
   static String transfer(String id, String ts, String from, String to, String amount) {
-    return "{\"type\":\"transfer\",\"id\":\"" + id + "\",\"ts\":" + ts + ",\"from\":\"" + from + "\",\"to\":\"" + to
-        + "\",\"amount\":\"" + amount + "\"}";
+    return "{\"type\":\"transfer\",\"id\":\""
+        + id
+        + "\",\"ts\":"
+        + ts
+        + ",\"from\":\""
+        + from
+        + "\",\"to\":\""
+        + to
+        + "\",\"amount\":\""
+        + amount
+        + "\"}";
   }
 
   static String label(String id, String phone, String role) {
-    return "{\"type\":\"label\",\"id\":\"" + id + "\",\"ts\":" + now(-1) + ",\"entity_kind\":\"phone\",\"entity\":\"" + phone
-        + "\",\"role\":\"" + role + "\"}";
+    return "{\"type\":\"label\",\"id\":\""
+        + id
+        + "\",\"ts\":"
+        + now(-1)
+        + ",\"entity_kind\":\"phone\",\"entity\":\""
+        + phone
+        + "\",\"role\":\""
+        + role
+        + "\"}";
   }
 
   static String opening(String id, String ts, String phone, String holder, String ip) {
-    return "{\"type\":\"opening\",\"id\":\"" + id + "\",\"ts\":" + ts + ",\"kind\":\"sim\",\"account\":\"" + phone
-        + "\",\"holder\":\"" + holder + "\",\"ip\":\"" + ip + "\",\"channel\":\"opening-agent-9\"}";
+    return "{\"type\":\"opening\",\"id\":\""
+        + id
+        + "\",\"ts\":"
+        + ts
+        + ",\"kind\":\"sim\",\"account\":\""
+        + phone
+        + "\",\"holder\":\""
+        + holder
+        + "\",\"ip\":\""
+        + ip
+        + "\",\"channel\":\"opening-agent-9\"}";
   }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
-import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.stream.StreamTopics;
 import org.fanzha.core.time.Timestamps;
@@ -49,16 +48,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The server in distributed mode (fanzha.runner=flink) against a real Kafka broker and the real job jar in its own JVM,
- * as an operator runs them: intake goes to the input topic, decide is answered by the job over Kafka (503 while no job
- * answers), and the console's views fill from the job's committed topics; then the keyed job in its place answers
- * decide as the embedded engine does.
+ * The server in distributed mode (fanzha.runner=flink) against a real Kafka broker and the real job
+ * jar in its own JVM, as an operator runs them: intake goes to the input topic, decide is answered
+ * by the job over Kafka (503 while no job answers), and the console's views fill from the job's
+ * committed topics; then the keyed job in its place answers decide as the embedded engine does.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributedModeTest {
   static final Path DATA = TestDirs.create("fanzha-distributed");
-  static final Path JOB_JAR = Path.of("..", "flink", "target", "fanzha-flink.jar").toAbsolutePath().normalize();
+  static final Path JOB_JAR =
+      Path.of("..", "flink", "target", "fanzha-flink.jar").toAbsolutePath().normalize();
   static final StreamTopics TOPICS = new StreamTopics("dm.events", "dm.rules", "dm.");
   static final long NOW = System.currentTimeMillis();
 
@@ -70,9 +72,18 @@ class DistributedModeTest {
     assumeTrue(Files.exists(JOB_JAR), "the job jar is built by the flink module first: " + JOB_JAR);
     kafka = KafkaBroker.start();
     kafka.createTopics(2, List.of(TOPICS.input()));
-    kafka.createTopics(1, List.of(TOPICS.rules(), TOPICS.decisions(), TOPICS.warnings(), TOPICS.entities(),
-        TOPICS.rejections(), TOPICS.rulesApplied(), TOPICS.replies()));
-    kafka.createTopics(2, List.of(TOPICS.prefix() + "keyed-requests")); // the keyed plan's requests between keys
+    kafka.createTopics(
+        1,
+        List.of(
+            TOPICS.rules(),
+            TOPICS.decisions(),
+            TOPICS.warnings(),
+            TOPICS.entities(),
+            TOPICS.rejections(),
+            TOPICS.rulesApplied(),
+            TOPICS.replies()));
+    kafka.createTopics(
+        2, List.of(TOPICS.prefix() + "keyed-requests")); // the keyed plan's requests between keys
   }
 
   @AfterAll
@@ -100,13 +111,28 @@ class DistributedModeTest {
     r.add("logging.level.state.change.logger", () -> "WARN");
   }
 
-  // A long first call from a number, a screen share minutes later, then money leaves: the engine warns and holds.
-  static final String CALL = event("call", "dm-c1", 30, "\"caller\":\"+8617012345678\",\"callee\":\"13800138000\","
-      + "\"duration_s\":412");
-  static final String SCREEN = event("device", "dm-d1", 25, "\"subscriber\":\"13800138000\",\"kind\":\"screen_share\","
-      + "\"target\":\"com.example.meeting\"");
-  static final String TRANSFER = event("transfer", "dm-t1", 15, "\"from\":\"6222020200112233446\","
-      + "\"to\":\"6217000010001234569\",\"amount\":\"49000.00\",\"from_phone\":\"13800138000\"");
+  // A long first call from a number, a screen share minutes later, then money leaves: the engine
+  // warns and holds.
+  static final String CALL =
+      event(
+          "call",
+          "dm-c1",
+          30,
+          "\"caller\":\"+8617012345678\",\"callee\":\"13800138000\"," + "\"duration_s\":412");
+  static final String SCREEN =
+      event(
+          "device",
+          "dm-d1",
+          25,
+          "\"subscriber\":\"13800138000\",\"kind\":\"screen_share\","
+              + "\"target\":\"com.example.meeting\"");
+  static final String TRANSFER =
+      event(
+          "transfer",
+          "dm-t1",
+          15,
+          "\"from\":\"6222020200112233446\","
+              + "\"to\":\"6217000010001234569\",\"amount\":\"49000.00\",\"from_phone\":\"13800138000\"");
 
   @LocalServerPort int port;
   @Autowired Database db;
@@ -118,16 +144,29 @@ class DistributedModeTest {
   @Order(1)
   void withNoJobRunningADecideIsAnswered503WithRetryAdviceAndTheTransferIsKept() throws Exception {
     assertThat(runner).isInstanceOf(KafkaRunner.class);
-    String early = event("transfer", "dm-t0", 40, "\"from\":\"" + card("622200000000000001") + "\",\"to\":\"" + card("622200000000000002") + "\","
-        + "\"amount\":\"10.00\"");
+    String early =
+        event(
+            "transfer",
+            "dm-t0",
+            40,
+            "\"from\":\""
+                + card("622200000000000001")
+                + "\",\"to\":\""
+                + card("622200000000000002")
+                + "\","
+                + "\"amount\":\"10.00\"");
     long t0 = System.nanoTime();
     HttpResponse<String> r = post("/api/v1/decide", early);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
     assertThat(r.headers().firstValue("Retry-After")).isPresent();
-    assertThat(json.readTree(r.body()).path("detail").asString()).contains("no answer from the Flink job");
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the configured wait, not Kafka's minutes")
+    assertThat(json.readTree(r.body()).path("detail").asString())
+        .contains("no answer from the Flink job");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .as("the configured wait, not Kafka's minutes")
         .isLessThan(Duration.ofSeconds(10));
-    assertThat(db.journal().find("dm-t0")).as("accepted before the wait: journaled, and in the input topic").isPresent();
+    assertThat(db.journal().find("dm-t0"))
+        .as("accepted before the wait: journaled, and in the input topic")
+        .isPresent();
   }
 
   @Test
@@ -139,21 +178,39 @@ class DistributedModeTest {
     assertThat(json.readTree(events.body()).path("accepted").asInt()).isEqualTo(2);
 
     // the job's first start takes a while: unrelated probes are answered 503 until it answers
-    HttpResponse<String> probe = eventually(Duration.ofSeconds(120), n -> post("/api/v1/decide",
-        event("transfer", "dm-probe-" + n, 20, "\"from\":\"" + card("622200000000000003") + "\",\"to\":\"" + card("622200000000000004") + "\","
-            + "\"amount\":\"12.00\"")), r -> r.statusCode() != 503);
+    HttpResponse<String> probe =
+        eventually(
+            Duration.ofSeconds(120),
+            n ->
+                post(
+                    "/api/v1/decide",
+                    event(
+                        "transfer",
+                        "dm-probe-" + n,
+                        20,
+                        "\"from\":\""
+                            + card("622200000000000003")
+                            + "\",\"to\":\""
+                            + card("622200000000000004")
+                            + "\","
+                            + "\"amount\":\"12.00\"")),
+            r -> r.statusCode() != 503);
     assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200);
 
     HttpResponse<String> decided = post("/api/v1/decide", TRANSFER);
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
     assertThat(decided.headers().firstValue("Fanzha-Duplicate")).hasValue("false");
-    assertThat(json.readTree(decided.body())).as("the same decision as the engine in one process")
+    assertThat(json.readTree(decided.body()))
+        .as("the same decision as the engine in one process")
         .isEqualTo(json.readTree(embeddedDecision(CALL, SCREEN, TRANSFER)));
     assertThat(json.readTree(decided.body()).path("action").asString()).isIn("delay", "hold");
 
     // sent again: the earlier decision, once the job has committed it to the decisions topic
-    HttpResponse<String> again = eventually(Duration.ofSeconds(30), n -> post("/api/v1/decide", TRANSFER),
-        r -> r.statusCode() == 200);
+    HttpResponse<String> again =
+        eventually(
+            Duration.ofSeconds(30),
+            n -> post("/api/v1/decide", TRANSFER),
+            r -> r.statusCode() == 200);
     assertThat(again.headers().firstValue("Fanzha-Duplicate")).hasValue("true");
     assertThat(json.readTree(again.body())).isEqualTo(json.readTree(decided.body()));
   }
@@ -163,20 +220,26 @@ class DistributedModeTest {
   void theConsoleViewsFillFromTheJobsCommittedTopics() throws Exception {
     List<Warning> expected = embeddedWarnings(CALL, SCREEN, TRANSFER);
     assertThat(expected).as("the world warns").isNotEmpty();
-    eventually(Duration.ofSeconds(30), n -> runner.recentWarnings(10), w -> w.size() >= expected.size());
+    eventually(
+        Duration.ofSeconds(30), n -> runner.recentWarnings(10), w -> w.size() >= expected.size());
     assertThat(runner.recentWarnings(10)).containsAll(expected);
 
     List<EntityRisk> risks = embeddedRisks(CALL, SCREEN, TRANSFER);
     assertThat(risks).as("the world holds risks").isNotEmpty();
     for (EntityRisk r : risks) {
-      eventually(Duration.ofSeconds(30), n -> runner.entity(r.entityKind(), r.entity()), e -> e.isPresent());
+      eventually(
+          Duration.ofSeconds(30),
+          n -> runner.entity(r.entityKind(), r.entity()),
+          e -> e.isPresent());
       assertThat(runner.entity(r.entityKind(), r.entity())).as(r.entity()).contains(r);
     }
     assertThat(runner.riskiest(risks.size())).containsExactlyInAnyOrderElementsOf(risks);
 
-    EntityRisk victim = risks.stream().filter(r -> r.entity().equals("+8613800138000")).findFirst().orElseThrow();
+    EntityRisk victim =
+        risks.stream().filter(r -> r.entity().equals("+8613800138000")).findFirst().orElseThrow();
     JsonNode page = json.readTree(get("/api/v1/entities/phone/13800138000").body());
-    assertThat(page.path("risk")).as("the look-up answers from the entities topic")
+    assertThat(page.path("risk"))
+        .as("the look-up answers from the entities topic")
         .isEqualTo(json.readTree(write(g -> OutputJson.write(victim, g))));
     List<String> recent = new ArrayList<>();
     page.path("recent_events").forEach(e -> recent.add(e.path("id").asString()));
@@ -194,31 +257,70 @@ class DistributedModeTest {
   @Test
   @Order(5)
   void theKeyedJobInItsPlaceDecidesAsTheEmbeddedEngineDecides() throws Exception {
-    job.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // one job answers the replies topic at a time
+    job.destroyForcibly()
+        .waitFor(30, TimeUnit.SECONDS); // one job answers the replies topic at a time
     startJob("keyed", "dm-keyed-job");
-    // another person, the same story; the keyed job scores one person's events in order when they come a moment
-    // apart, as live ones do (sent in one request, a later part may reach a key first), so each waits for the last
-    String call = event("call", "dmk-c1", 30, "\"caller\":\"+8617012349999\",\"callee\":\"13900139000\","
-        + "\"duration_s\":433");
-    String screen = event("device", "dmk-d1", 25, "\"subscriber\":\"13900139000\",\"kind\":\"screen_share\","
-        + "\"target\":\"com.example.meeting\"");
-    String transfer = event("transfer", "dmk-t1", 15, "\"from\":\"" + card("622202020011223399") + "\","
-        + "\"to\":\"" + card("621700001000123499") + "\",\"amount\":\"48000.00\",\"from_phone\":\"13900139000\"");
-    HttpResponse<String> probe = eventually(Duration.ofSeconds(120), n -> post("/api/v1/decide",
-        event("transfer", "dmk-probe-" + n, 20, "\"from\":\"" + card("622200000000000005") + "\",\"to\":\""
-            + card("622200000000000006") + "\",\"amount\":\"12.00\"")), r -> r.statusCode() != 503);
+    // another person, the same story; the keyed job scores one person's events in order when they
+    // come a moment
+    // apart, as live ones do (sent in one request, a later part may reach a key first), so each
+    // waits for the last
+    String call =
+        event(
+            "call",
+            "dmk-c1",
+            30,
+            "\"caller\":\"+8617012349999\",\"callee\":\"13900139000\"," + "\"duration_s\":433");
+    String screen =
+        event(
+            "device",
+            "dmk-d1",
+            25,
+            "\"subscriber\":\"13900139000\",\"kind\":\"screen_share\","
+                + "\"target\":\"com.example.meeting\"");
+    String transfer =
+        event(
+            "transfer",
+            "dmk-t1",
+            15,
+            "\"from\":\""
+                + card("622202020011223399")
+                + "\","
+                + "\"to\":\""
+                + card("621700001000123499")
+                + "\",\"amount\":\"48000.00\",\"from_phone\":\"13900139000\"");
+    HttpResponse<String> probe =
+        eventually(
+            Duration.ofSeconds(120),
+            n ->
+                post(
+                    "/api/v1/decide",
+                    event(
+                        "transfer",
+                        "dmk-probe-" + n,
+                        20,
+                        "\"from\":\""
+                            + card("622200000000000005")
+                            + "\",\"to\":\""
+                            + card("622200000000000006")
+                            + "\",\"amount\":\"12.00\"")),
+            r -> r.statusCode() != 503);
     assertThat(probe.statusCode()).as(probe.body()).isEqualTo(200);
     for (String e : List.of(call, screen)) {
       assertThat(post("/api/v1/events", e).statusCode()).isEqualTo(200);
-      // the job commits what it read with a checkpoint, after every operator has the event; the requests it made
+      // the job commits what it read with a checkpoint, after every operator has the event; the
+      // requests it made
       // (a number's risk for people) come back through the feedback topic a checkpoint or two later
       long end = kafka.endOffsets(TOPICS.input());
-      eventually(Duration.ofSeconds(60), n -> kafka.committedOffsets("dm-keyed-job", TOPICS.input()), c -> c >= end);
+      eventually(
+          Duration.ofSeconds(60),
+          n -> kafka.committedOffsets("dm-keyed-job", TOPICS.input()),
+          c -> c >= end);
       Thread.sleep(2500);
     }
     HttpResponse<String> decided = post("/api/v1/decide", transfer);
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
-    assertThat(json.readTree(decided.body())).as("the same decision as the engine in one process")
+    assertThat(json.readTree(decided.body()))
+        .as("the same decision as the engine in one process")
         .isEqualTo(json.readTree(embeddedDecision(call, screen, transfer)));
     assertThat(json.readTree(decided.body()).path("action").asString()).isIn("delay", "hold");
   }
@@ -229,20 +331,51 @@ class DistributedModeTest {
     startJob("single", "dm-job");
   }
 
-  /** Starts the job jar laid out as {@code plan} ({@code run --plan}), reading as consumer group {@code group}. */
+  /**
+   * Starts the job jar laid out as {@code plan} ({@code run --plan}), reading as consumer group
+   * {@code group}.
+   */
   static void startJob(String plan, String group) throws Exception {
     Path log = DATA.resolve("job-" + plan + ".log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-jar", JOB_JAR.toString(), "run", "--bootstrap-servers", kafka.bootstrapServers(),
-        "--input-topic", TOPICS.input(), "--rules-topic", TOPICS.rules(), "--topic-prefix", TOPICS.prefix(),
-        "--group-id", group, "--transactional-id-prefix", group, "--checkpoint-interval", "PT1S", "--no-text",
-        "--plan", plan));
-    job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                JOB_JAR.toString(),
+                "run",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--input-topic",
+                TOPICS.input(),
+                "--rules-topic",
+                TOPICS.rules(),
+                "--topic-prefix",
+                TOPICS.prefix(),
+                "--group-id",
+                group,
+                "--transactional-id-prefix",
+                group,
+                "--checkpoint-interval",
+                "PT1S",
+                "--no-text",
+                "--plan",
+                plan));
+    job =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   static String event(String type, String id, int minutesAgo, String fields) {
-    return "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"ts\":\""
-        + Timestamps.format(NOW - minutesAgo * 60_000L) + "\"," + fields + "}";
+    return "{\"type\":\""
+        + type
+        + "\",\"id\":\""
+        + id
+        + "\",\"ts\":\""
+        + Timestamps.format(NOW - minutesAgo * 60_000L)
+        + "\","
+        + fields
+        + "}";
   }
 
   /** A bank card number: the digits and their Luhn check digit. */
@@ -268,7 +401,9 @@ class DistributedModeTest {
     return out;
   }
 
-  /** The last event's decision by an engine in this JVM with the server's rules, as the decide body. */
+  /**
+   * The last event's decision by an engine in this JVM with the server's rules, as the decide body.
+   */
   static String embeddedDecision(String... lines) {
     Engine engine = new Engine(EngineConfig.defaults());
     Decision d = null;
@@ -281,7 +416,8 @@ class DistributedModeTest {
 
   static String write(java.util.function.Consumer<JsonGenerator> body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JsonFactory.builder().build().createGenerator(ObjectWriteContext.empty(), out)) {
+    try (JsonGenerator g =
+        JsonFactory.builder().build().createGenerator(ObjectWriteContext.empty(), out)) {
       body.accept(g);
     }
     return out.toString(StandardCharsets.UTF_8);

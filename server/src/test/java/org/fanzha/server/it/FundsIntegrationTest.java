@@ -30,27 +30,46 @@ class FundsIntegrationTest {
 
   // 10:00 V pays A 20,000; 10:05 A pays B 19,000; 10:20 B withdraws 18,000 at an ATM.
   // By hand: 18,000 cashed out; A keeps 1,000 (一级卡), B keeps 1,000 (二级卡).
-  static final String CHAIN = String.join("\n",
-      transfer("fi-t1", "10:00", VICTIM, MULE1, "20000.00", "mobile"),
-      transfer("fi-t2", "10:05", MULE1, MULE2, "19000.00", "mobile"),
-      transfer("fi-t3", "10:20", MULE2, "cash:ATM-7", "18000.00", "atm"),
-      "{\"type\":\"call\",\"id\":\"fi-c1\",\"ts\":\"2026-11-27T09:15:02+08:00\",\"caller\":\"+8617012345678\","
-          + "\"callee\":\"13800138000\",\"duration_s\":412}");
+  static final String CHAIN =
+      String.join(
+          "\n",
+          transfer("fi-t1", "10:00", VICTIM, MULE1, "20000.00", "mobile"),
+          transfer("fi-t2", "10:05", MULE1, MULE2, "19000.00", "mobile"),
+          transfer("fi-t3", "10:20", MULE2, "cash:ATM-7", "18000.00", "atm"),
+          "{\"type\":\"call\",\"id\":\"fi-c1\",\"ts\":\"2026-11-27T09:15:02+08:00\",\"caller\":\"+8617012345678\","
+              + "\"callee\":\"13800138000\",\"duration_s\":412}");
 
   @TempDir Path data;
   // keeps the session cookie, as a browser does, so the console form's CSRF token matches
-  final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+  final HttpClient http =
+      HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
   final JsonMapper json = JsonMapper.builder().build();
 
-  static String transfer(String id, String time, String from, String to, String amount, String channel) {
-    return "{\"type\":\"transfer\",\"id\":\"" + id + "\",\"ts\":\"2026-11-27T" + time + ":00+08:00\",\"from\":\"" + from
-        + "\",\"to\":\"" + to + "\",\"amount\":\"" + amount + "\",\"channel\":\"" + channel + "\"}";
+  static String transfer(
+      String id, String time, String from, String to, String amount, String channel) {
+    return "{\"type\":\"transfer\",\"id\":\""
+        + id
+        + "\",\"ts\":\"2026-11-27T"
+        + time
+        + ":00+08:00\",\"from\":\""
+        + from
+        + "\",\"to\":\""
+        + to
+        + "\",\"amount\":\""
+        + amount
+        + "\",\"channel\":\""
+        + channel
+        + "\"}";
   }
 
   ConfigurableApplicationContext boot() {
-    return new SpringApplicationBuilder(FanzhaApplication.class).run(
-        "--server.port=0", "--fanzha.data=" + data, "--fanzha.security.demo-user.password=analyst-pw",
-        "--fanzha.security.admin-password=admin-pw", "--fanzha.security.bank-user.password=bank-pw");
+    return new SpringApplicationBuilder(FanzhaApplication.class)
+        .run(
+            "--server.port=0",
+            "--fanzha.data=" + data,
+            "--fanzha.security.demo-user.password=analyst-pw",
+            "--fanzha.security.admin-password=admin-pw",
+            "--fanzha.security.bank-user.password=bank-pw");
   }
 
   static int port(ConfigurableApplicationContext ctx) {
@@ -58,7 +77,8 @@ class FundsIntegrationTest {
   }
 
   static String basic(String user, String pw) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + pw).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":" + pw).getBytes(StandardCharsets.UTF_8));
   }
 
   HttpResponse<String> get(int port, String path, String auth) throws Exception {
@@ -69,9 +89,12 @@ class FundsIntegrationTest {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  HttpResponse<String> post(int port, String path, String auth, String contentType, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+  HttpResponse<String> post(int port, String path, String auth, String contentType, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (auth != null) {
       b.header("Authorization", auth);
     }
@@ -86,7 +109,8 @@ class FundsIntegrationTest {
     String holdId;
     try (ConfigurableApplicationContext ctx = boot()) {
       int port = port(ctx);
-      assertThat(post(port, "/api/v1/events", analyst, "application/x-ndjson", CHAIN).statusCode()).isEqualTo(200);
+      assertThat(post(port, "/api/v1/events", analyst, "application/x-ndjson", CHAIN).statusCode())
+          .isEqualTo(200);
 
       HttpResponse<String> r = get(port, "/api/v1/trace/transfer/fi-t1", analyst);
       assertThat(r.statusCode()).isEqualTo(200);
@@ -98,7 +122,8 @@ class FundsIntegrationTest {
       assertThat(t.get("holdings").get(1).get("amount").asString()).isEqualTo("1000.00");
       assertThat(t.get("cashed_out_total").asString()).isEqualTo("18000.00");
       assertThat(t.get("cashed_out").get(0).get("to").asString()).isEqualTo("cash:ATM-7");
-      assertThat(t.get("accounts").findValuesAsString("tier_zh")).containsExactlyInAnyOrder("一级卡", "二级卡");
+      assertThat(t.get("accounts").findValuesAsString("tier_zh"))
+          .containsExactlyInAnyOrder("一级卡", "二级卡");
       assertThat(t.get("freeze_plan").size()).isEqualTo(2);
       assertThat(t.get("freeze_plan").get(0).get("action").asString()).isEqualTo("stop");
       firstTrace = r.body();
@@ -109,17 +134,30 @@ class FundsIntegrationTest {
       assertThat(get(port, "/api/v1/trace/transfer/fi-c1", analyst).statusCode()).isEqualTo(404);
 
       // the police ask, the bank confirms; neither may do the other's step
-      String order = "{\"kind\":\"stop\",\"account\":\"" + MULE1 + "\",\"amount\":\"1000.00\",\"case_ref\":\"trace fi-t1\"}";
-      assertThat(post(port, "/api/v1/holds", bank, "application/json", order).statusCode()).isEqualTo(403);
-      HttpResponse<String> created = post(port, "/api/v1/holds", analyst, "application/json", order);
+      String order =
+          "{\"kind\":\"stop\",\"account\":\""
+              + MULE1
+              + "\",\"amount\":\"1000.00\",\"case_ref\":\"trace fi-t1\"}";
+      assertThat(post(port, "/api/v1/holds", bank, "application/json", order).statusCode())
+          .isEqualTo(403);
+      HttpResponse<String> created =
+          post(port, "/api/v1/holds", analyst, "application/json", order);
       assertThat(created.statusCode()).isEqualTo(201);
       holdId = json.readTree(created.body()).get("id").asString();
-      assertThat(post(port, "/api/v1/holds/" + holdId + "/confirm", analyst, "application/json", "{}").statusCode())
+      assertThat(
+              post(port, "/api/v1/holds/" + holdId + "/confirm", analyst, "application/json", "{}")
+                  .statusCode())
           .isEqualTo(403);
-      HttpResponse<String> confirmed = post(port, "/api/v1/holds/" + holdId + "/confirm", bank, "application/json",
-          "{\"bank_ref\":\"B-1\"}");
+      HttpResponse<String> confirmed =
+          post(
+              port,
+              "/api/v1/holds/" + holdId + "/confirm",
+              bank,
+              "application/json",
+              "{\"bank_ref\":\"B-1\"}");
       assertThat(confirmed.statusCode()).isEqualTo(200);
-      assertThat(json.readTree(confirmed.body()).get("history").get(1).get("actor").asString()).isEqualTo("bank");
+      assertThat(json.readTree(confirmed.body()).get("history").get(1).get("actor").asString())
+          .isEqualTo("bank");
 
       // the console page: analysts only (a trace is personal data), whole for them
       HttpResponse<String> page = get(port, "/funds/transfer/fi-t1", null);
@@ -127,18 +165,36 @@ class FundsIntegrationTest {
       assertThat(page.body()).doesNotContain(MULE1);
       assertThat(get(port, "/funds/transfer/fi-t1", bank).statusCode()).isEqualTo(403);
       HttpResponse<String> analystPage = get(port, "/funds/transfer/fi-t1", analyst);
-      assertThat(analystPage.body()).contains(MULE1).contains("1000.00").contains("class=\"request\"").contains("一级卡");
+      assertThat(analystPage.body())
+          .contains(MULE1)
+          .contains("1000.00")
+          .contains("class=\"request\"")
+          .contains("一级卡");
 
-      // the page's htmx form (CSRF token from the page, same session) asks for a stop on the second mule
-      java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-          .matcher(analystPage.body());
+      // the page's htmx form (CSRF token from the page, same session) asks for a stop on the second
+      // mule
+      java.util.regex.Matcher csrf =
+          java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+              .matcher(analystPage.body());
       assertThat(csrf.find()).isTrue();
-      String form = "kind=stop&account=" + MULE2 + "&amount=1000.00&case_ref=trace+fi-t1&_csrf=" + csrf.group(1);
-      HttpResponse<String> asked = post(port, "/funds/holds", analyst, "application/x-www-form-urlencoded", form);
+      String form =
+          "kind=stop&account="
+              + MULE2
+              + "&amount=1000.00&case_ref=trace+fi-t1&_csrf="
+              + csrf.group(1);
+      HttpResponse<String> asked =
+          post(port, "/funds/holds", analyst, "application/x-www-form-urlencoded", form);
       assertThat(asked.statusCode()).isEqualTo(200);
       assertThat(asked.body()).contains("已请求").contains("STOP-");
-      assertThat(post(port, "/funds/holds", analyst, "application/x-www-form-urlencoded",
-          form.replaceAll("_csrf=.*", "_csrf=forged")).statusCode()).isEqualTo(403);
+      assertThat(
+              post(
+                      port,
+                      "/funds/holds",
+                      analyst,
+                      "application/x-www-form-urlencoded",
+                      form.replaceAll("_csrf=.*", "_csrf=forged"))
+                  .statusCode())
+          .isEqualTo(403);
     }
 
     try (ConfigurableApplicationContext ctx = boot()) {

@@ -54,7 +54,8 @@ class KillRestartTest {
   }
 
   @Test
-  void kill_whileEventsArrive_losesNothingAcknowledgedAndRecoversTheSameEngineState() throws Exception {
+  void kill_whileEventsArrive_losesNothingAcknowledgedAndRecoversTheSameEngineState()
+      throws Exception {
     List<Event> city = new ArrayList<>();
     World.generate(SimConfig.of(5, 300, 1)).forEachEvent(city::add);
     int firstPart = city.size() * 4 / 5;
@@ -70,20 +71,23 @@ class KillRestartTest {
 
     // Keep sending small batches from another thread and kill the server in the middle of it.
     AtomicBoolean sending = new AtomicBoolean(true);
-    Thread sender = new Thread(() -> {
-      for (int i = firstPart; i < city.size() && sending.get(); i += 50) {
-        List<Event> batch = city.subList(i, Math.min(city.size(), i + 50));
-        try {
-          if (postEvents(port, batch) == 200) {
-            batch.forEach(e -> acknowledged.add(e.id()));
-          }
-        } catch (Exception e) {
-          return; // the server is gone
-        }
-      }
-    });
+    Thread sender =
+        new Thread(
+            () -> {
+              for (int i = firstPart; i < city.size() && sending.get(); i += 50) {
+                List<Event> batch = city.subList(i, Math.min(city.size(), i + 50));
+                try {
+                  if (postEvents(port, batch) == 200) {
+                    batch.forEach(e -> acknowledged.add(e.id()));
+                  }
+                } catch (Exception e) {
+                  return; // the server is gone
+                }
+              }
+            });
     sender.start();
-    // kill it once it has acknowledged some of them (a loaded machine may take longer than a fixed pause), while
+    // kill it once it has acknowledged some of them (a loaded machine may take longer than a fixed
+    // pause), while
     // the sender goes on
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (acknowledged.size() <= firstPart && System.nanoTime() < until) {
@@ -115,54 +119,73 @@ class KillRestartTest {
     for (EntityRisk r : riskiest) {
       JsonNode got = entity(port2, r.entityKind().wireName(), r.entity());
       assertThat(got.get("risk").get("score").asInt()).as(r.entity()).isEqualTo(r.score());
-      assertThat(got.get("risk").get("level").asString()).as(r.entity()).isEqualTo(r.level().wireName());
+      assertThat(got.get("risk").get("level").asString())
+          .as(r.entity())
+          .isEqualTo(r.level().wireName());
       List<String> codes = new ArrayList<>();
       got.get("risk").get("reasons").forEach(n -> codes.add(n.get("code").asString()));
-      assertThat(codes).as(r.entity()).containsExactlyElementsOf(r.reasons().stream().map(x -> x.code()).toList());
+      assertThat(codes)
+          .as(r.entity())
+          .containsExactlyElementsOf(r.reasons().stream().map(x -> x.code()).toList());
     }
   }
 
   /**
-   * The decision path under load: many clients each waiting for their transfer's decision while the server is killed.
-   * Every transfer answered 200 was forced to the journal's log before its answer, so a reopened store has it.
+   * The decision path under load: many clients each waiting for their transfer's decision while the
+   * server is killed. Every transfer answered 200 was forced to the journal's log before its
+   * answer, so a reopened store has it.
    */
   @Test
   void kill_whileDecisionsAreAnswered_losesNoAcknowledgedTransfer() throws Exception {
     List<org.fanzha.core.event.TransferEvent> transfers = new ArrayList<>();
-    World.generate(SimConfig.of(11, 3_000, 1)).forEachEvent(e -> {
-      if (e instanceof org.fanzha.core.event.TransferEvent t) {
-        transfers.add(t);
-      }
-    });
+    World.generate(SimConfig.of(11, 3_000, 1))
+        .forEachEvent(
+            e -> {
+              if (e instanceof org.fanzha.core.event.TransferEvent t) {
+                transfers.add(t);
+              }
+            });
     assertThat(transfers).hasSizeGreaterThan(3_000);
     int port = freePort();
     Process server = startServer(port);
-    HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/api-keys"))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bank intake\",\"roles\":[\"INGEST\"]}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> issued =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/api-keys"))
+                .header("Content-Type", "application/json")
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"bank intake\",\"roles\":[\"INGEST\"]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     String key = json.readTree(issued.body()).get("key").asString();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicBoolean sending = new AtomicBoolean(true);
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
     List<Thread> clients = new ArrayList<>();
     for (int c = 0; c < 8; c++) {
-      Thread t = new Thread(() -> {
-        while (sending.get()) {
-          int i = next.getAndIncrement();
-          if (i >= transfers.size()) {
-            return;
-          }
-          try {
-            if (decide(port, key, transfers.get(i)) == 200) {
-              acknowledged.add(transfers.get(i).id());
-            }
-          } catch (Exception e) {
-            return; // the server is gone
-          }
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                while (sending.get()) {
+                  int i = next.getAndIncrement();
+                  if (i >= transfers.size()) {
+                    return;
+                  }
+                  try {
+                    if (decide(port, key, transfers.get(i)) == 200) {
+                      acknowledged.add(transfers.get(i).id());
+                    }
+                  } catch (Exception e) {
+                    return; // the server is gone
+                  }
+                }
+              });
       t.start();
       clients.add(t);
     }
@@ -187,20 +210,37 @@ class KillRestartTest {
   }
 
   private int decide(int port, String key, Event transfer) throws Exception {
-    HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/decide"))
-        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(codec.write(transfer))).build();
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/decide"))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + key)
+            .POST(HttpRequest.BodyPublishers.ofString(codec.write(transfer)))
+            .build();
     return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
   private Process startServer(int port) throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx768m", "-cp", cp, "org.fanzha.server.cli.FanzhaMain", "serve",
-        "--port", Integer.toString(port), "--data", data.toString(),
-        "--fanzha.security.demo-user.password=pw", "--fanzha.security.admin-password=admin-pw",
-        "--fanzha.snapshot.every-events=3000",
-        "--logging.level.root=WARN", "--logging.level.org.fanzha=INFO");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xmx768m",
+            "-cp",
+            cp,
+            "org.fanzha.server.cli.FanzhaMain",
+            "serve",
+            "--port",
+            Integer.toString(port),
+            "--data",
+            data.toString(),
+            "--fanzha.security.demo-user.password=pw",
+            "--fanzha.security.admin-password=admin-pw",
+            "--fanzha.snapshot.every-events=3000",
+            "--logging.level.root=WARN",
+            "--logging.level.org.fanzha=INFO");
     pb.redirectErrorStream(true);
     pb.redirectOutput(data.resolve("server-" + port + ".log").toFile());
     Process p = pb.start();
@@ -208,11 +248,19 @@ class KillRestartTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
-        throw new IllegalStateException("server exited with " + p.exitValue() + "; see " + data.resolve("server-" + port + ".log"));
+        throw new IllegalStateException(
+            "server exited with "
+                + p.exitValue()
+                + "; see "
+                + data.resolve("server-" + port + ".log"));
       }
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return p;
         }
@@ -229,18 +277,34 @@ class KillRestartTest {
     for (Event e : events) {
       body.append(codec.write(e)).append('\n');
     }
-    HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
-        .header("Content-Type", "application/x-ndjson").timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
+            .header("Content-Type", "application/x-ndjson")
+            .timeout(Duration.ofSeconds(60))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString("admin:admin-pw".getBytes(StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
     return http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
   private JsonNode entity(int port, String kind, String id) throws Exception {
     String basic = Base64.getEncoder().encodeToString("demo:pw".getBytes(StandardCharsets.UTF_8));
-    HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/entities/" + kind + "/"
-            + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%2B")))
-        .header("Authorization", "Basic " + basic).build();
+    HttpRequest r =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:"
+                        + port
+                        + "/api/v1/entities/"
+                        + kind
+                        + "/"
+                        + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)
+                            .replace("+", "%2B")))
+            .header("Authorization", "Basic " + basic)
+            .build();
     HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
     assertThat(resp.statusCode()).as(kind + "/" + id + ": " + resp.body()).isEqualTo(200);
     return json.readTree(resp.body());
@@ -251,5 +315,4 @@ class KillRestartTest {
       return s.getLocalPort();
     }
   }
-
 }

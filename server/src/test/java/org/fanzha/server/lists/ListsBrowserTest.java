@@ -26,12 +26,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 10's "done when" in Chromium: a person reports an account on the portal; an analyst lists it in the console; a
- * portal look-up shows it listed; a transfer to it is held with the listing's reason; the owner appeals on the portal
- * with a PDF; a reviewer upholds in the console; the portal shows the appeal upheld, the next look-up and the next
- * transfer show the listing lifted.
+ * Issue 10's "done when" in Chromium: a person reports an account on the portal; an analyst lists
+ * it in the console; a portal look-up shows it listed; a transfer to it is held with the listing's
+ * reason; the owner appeals on the portal with a PDF; a reviewer upholds in the console; the portal
+ * shows the appeal upheld, the next look-up and the next transfer show the listing lifted.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ListsBrowserTest {
   static final Path DATA = TestDirs.create("fanzha-lists-browser");
   static final String ACCOUNT = "6217000010001234569";
@@ -105,18 +107,26 @@ class ListsBrowserTest {
     assertThat(token).hasSizeGreaterThan(20);
 
     // a reviewer (not the analyst who listed it) upholds it in the console
-    HttpResponse<String> user = admin.post("/api/v1/users", "{\"name\":\"rev\",\"password\":\"rev-password-1\","
-        + "\"roles\":[\"REVIEWER\"],\"regions\":[]}");
+    HttpResponse<String> user =
+        admin.post(
+            "/api/v1/users",
+            "{\"name\":\"rev\",\"password\":\"rev-password-1\","
+                + "\"roles\":[\"REVIEWER\"],\"regions\":[]}");
     assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
     Browsers.signIn(browser, base, "rev", "rev-password-1");
     browser.get(base + "/appeals");
-    WebElement appeal = browser.findElements(By.cssSelector("#appeals tbody tr")).stream()
-        .filter(r -> r.getText().contains(ACCOUNT)).findFirst().orElseThrow();
+    WebElement appeal =
+        browser.findElements(By.cssSelector("#appeals tbody tr")).stream()
+            .filter(r -> r.getText().contains(ACCOUNT))
+            .findFirst()
+            .orElseThrow();
     assertThat(appeal.getText()).contains("店主 王女士").contains(".pdf");
     appeal.findElement(By.name("note")).sendKeys("营业执照核实无误");
     appeal.findElement(By.className("uphold")).click();
     new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.numberOfElementsToBe(By.xpath("//tr[contains(., '" + ACCOUNT + "')]"), 0));
+        .until(
+            ExpectedConditions.numberOfElementsToBe(
+                By.xpath("//tr[contains(., '" + ACCOUNT + "')]"), 0));
     browser.manage().deleteAllCookies();
 
     // the portal shows the appeal upheld; the next look-up and transfer show it lifted
@@ -138,13 +148,22 @@ class ListsBrowserTest {
   }
 
   private WebElement waitFor(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> browser.getPageSource())
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .withMessage(() -> browser.getPageSource())
         .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   private HttpResponse<String> decide(Api admin, String id) throws Exception {
-    HttpResponse<String> r = admin.post("/api/v1/decide", "{\"type\":\"transfer\",\"id\":\"" + id + "\",\"ts\":"
-        + System.currentTimeMillis() + ",\"from\":\"6222020200112233446\",\"to\":\"" + ACCOUNT + "\",\"amount\":\"800.00\"}");
+    HttpResponse<String> r =
+        admin.post(
+            "/api/v1/decide",
+            "{\"type\":\"transfer\",\"id\":\""
+                + id
+                + "\",\"ts\":"
+                + System.currentTimeMillis()
+                + ",\"from\":\"6222020200112233446\",\"to\":\""
+                + ACCOUNT
+                + "\",\"amount\":\"800.00\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return r;
   }

@@ -15,7 +15,8 @@ import net.jqwik.api.Provide;
 class UnitsProperties {
 
   @Property
-  void everyRegionClimbsToTheMinistryThroughWiderUnitsOfItsOwnArea(@ForAll("regions") String region) {
+  void everyRegionClimbsToTheMinistryThroughWiderUnitsOfItsOwnArea(
+      @ForAll("regions") String region) {
     String unit = Units.forRegion(region);
     assertThat(unit).as("a valid code is its own unit").isEqualTo(region);
     List<String> chain = new ArrayList<>(List.of(unit));
@@ -28,7 +29,8 @@ class UnitsProperties {
     for (int i = 1; i < chain.size(); i++) {
       String lower = chain.get(i - 1);
       String upper = chain.get(i);
-      assertThat(levels.indexOf(Units.level(upper))).as(lower + " → " + upper)
+      assertThat(levels.indexOf(Units.level(upper)))
+          .as(lower + " → " + upper)
           .isGreaterThan(levels.indexOf(Units.level(lower)));
       String area = upper.replaceAll("0+$", "");
       assertThat(lower).as("%s lies within %s", lower, upper).startsWith(area);
@@ -44,13 +46,16 @@ class UnitsProperties {
   @Provide
   Arbitrary<String> regions() {
     Arbitrary<String> province = Arbitraries.integers().between(11, 65).map(String::valueOf);
-    Arbitrary<String> two = Arbitraries.integers().between(0, 99).map(i -> String.format("%02d", i));
+    Arbitrary<String> two =
+        Arbitraries.integers().between(0, 99).map(i -> String.format("%02d", i));
     return net.jqwik.api.Combinators.combine(province, two, two).as((p, c, d) -> p + c + d);
   }
 
   @Provide
   Arbitrary<String> notRegions() {
-    return Arbitraries.oneOf(Arbitraries.strings().numeric().ofMaxLength(5),
-        Arbitraries.strings().numeric().ofMinLength(7).ofMaxLength(9), Arbitraries.of("", "41040a", "000000", "0123456"));
+    return Arbitraries.oneOf(
+        Arbitraries.strings().numeric().ofMaxLength(5),
+        Arbitraries.strings().numeric().ofMinLength(7).ofMaxLength(9),
+        Arbitraries.of("", "41040a", "000000", "0123456"));
   }
 }

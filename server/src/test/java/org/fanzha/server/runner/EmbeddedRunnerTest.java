@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedRunnerTest {
 
-  /** A small simulated city: a day (and its history) of normal life with SIM farms, mules and victims planted. */
+  /**
+   * A small simulated city: a day (and its history) of normal life with SIM farms, mules and
+   * victims planted.
+   */
   static List<Event> city;
 
   @TempDir Path tmp;
@@ -62,7 +65,8 @@ class EmbeddedRunnerTest {
   @Test
   void submit_duplicateIds_processesEachOnceAndReportsDuplicates() throws Exception {
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
       runner.start();
       List<Event> first = city.subList(0, 100);
       Outcome a = runner.submit(first).get(30, TimeUnit.SECONDS);
@@ -80,13 +84,18 @@ class EmbeddedRunnerTest {
   }
 
   @Test
-  void start_withListenerAfterASnapshot_listenerSeesTheWholeJournalInOrderThenEachNewEvent() throws Exception {
+  void start_withListenerAfterASnapshot_listenerSeesTheWholeJournalInOrderThenEachNewEvent()
+      throws Exception {
     List<Event> first = city.subList(0, city.size() - 100);
     List<Event> last = city.subList(city.size() - 100, city.size());
     List<String> live = new ArrayList<>();
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000),
-          List.of((seq, e) -> live.add(e.id())));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(
+              db,
+              EngineConfig.defaults(),
+              snapshotEvery(1_000_000),
+              List.of((seq, e) -> live.add(e.id())));
       runner.start();
       feed(runner, first);
       runner.close(); // final snapshot covers everything so far
@@ -95,38 +104,49 @@ class EmbeddedRunnerTest {
     List<Long> seqs = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     List<String> transfers = new ArrayList<>();
-    JournalListener transfersOnly = new JournalListener() {
-      @Override
-      public void onJournaled(long seq, Event e) {
-        transfers.add(e.id());
-      }
+    JournalListener transfersOnly =
+        new JournalListener() {
+          @Override
+          public void onJournaled(long seq, Event e) {
+            transfers.add(e.id());
+          }
 
-      @Override
-      public Set<EventType> eventTypes() {
-        return EnumSet.of(EventType.TRANSFER);
-      }
-    };
+          @Override
+          public Set<EventType> eventTypes() {
+            return EnumSet.of(EventType.TRANSFER);
+          }
+        };
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000),
-          List.of((seq, e) -> {
-            seqs.add(seq);
-            ids.add(e.id());
-          }, (seq, e) -> {
-            throw new IllegalStateException("a broken listener must not stop the engine");
-          }, transfersOnly));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(
+              db,
+              EngineConfig.defaults(),
+              snapshotEvery(1_000_000),
+              List.of(
+                  (seq, e) -> {
+                    seqs.add(seq);
+                    ids.add(e.id());
+                  },
+                  (seq, e) -> {
+                    throw new IllegalStateException("a broken listener must not stop the engine");
+                  },
+                  transfersOnly));
       runner.start();
       assertThat(runner.stats().replayedAtStart()).isZero(); // the engine came from the snapshot
       assertThat(ids).containsExactlyElementsOf(live);
       feed(runner, last);
 
       assertThat(ids).hasSize(city.size());
-      assertThat(ids.subList(first.size(), city.size())).containsExactlyElementsOf(last.stream().map(Event::id).toList());
+      assertThat(ids.subList(first.size(), city.size()))
+          .containsExactlyElementsOf(last.stream().map(Event::id).toList());
       for (int i = 0; i < seqs.size(); i++) {
         assertThat(seqs.get(i)).isEqualTo(i + 1L);
       }
       assertThat(runner.listenerErrors()).isEqualTo(city.size());
-      assertThat(transfers).containsExactlyElementsOf(
-          city.stream().filter(e -> e.type() == EventType.TRANSFER).map(Event::id).toList()).isNotEmpty();
+      assertThat(transfers)
+          .containsExactlyElementsOf(
+              city.stream().filter(e -> e.type() == EventType.TRANSFER).map(Event::id).toList())
+          .isNotEmpty();
       assertThat(runner.stats().processed()).isEqualTo(last.size());
       runner.close();
     }
@@ -136,7 +156,8 @@ class EmbeddedRunnerTest {
   void start_afterGracefulClose_restoresTheSameStateFromTheFinalSnapshot() throws Exception {
     List<EntityRisk> before;
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
       runner.start();
       feed(runner, city);
       before = state(runner);
@@ -145,7 +166,8 @@ class EmbeddedRunnerTest {
     }
     assertThat(before).isNotEmpty();
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
       runner.start();
       assertThat(runner.stats().replayedAtStart()).isZero();
       assertThat(state(runner)).isEqualTo(before);
@@ -154,10 +176,12 @@ class EmbeddedRunnerTest {
   }
 
   @Test
-  void start_afterCrashWithSnapshotsOnTheWay_restoresTheSameStateFromSnapshotPlusJournal() throws Exception {
+  void start_afterCrashWithSnapshotsOnTheWay_restoresTheSameStateFromSnapshotPlusJournal()
+      throws Exception {
     List<EntityRisk> before;
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(city.size() / 3));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(city.size() / 3));
       runner.start();
       feed(runner, city);
       before = state(runner);
@@ -170,7 +194,8 @@ class EmbeddedRunnerTest {
     }
     try (Database db = Database.openH2(tmp)) {
       long snapshotSeq = db.snapshots().latestSeq().orElse(0L);
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
       runner.start();
       RunnerStats s = runner.stats();
       assertThat(s.recoveredFromSeq()).isEqualTo(snapshotSeq).isPositive();
@@ -184,7 +209,8 @@ class EmbeddedRunnerTest {
   void start_afterCrashWithoutAnySnapshot_replaysTheWholeJournal() throws Exception {
     List<EntityRisk> before;
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(Long.MAX_VALUE));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(Long.MAX_VALUE));
       runner.start();
       feed(runner, city);
       before = state(runner);
@@ -192,7 +218,8 @@ class EmbeddedRunnerTest {
       assertThat(db.snapshots().latestSeq()).isEmpty();
     }
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(Long.MAX_VALUE));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(Long.MAX_VALUE));
       runner.start();
       assertThat(runner.stats().replayedAtStart()).isEqualTo(city.size());
       assertThat(state(runner)).isEqualTo(before);
@@ -202,27 +229,31 @@ class EmbeddedRunnerTest {
 
   @Test
   void anErrorOnTheEngineThread_failsNoOneAndScoringGoesOn() throws Exception {
-    // A listener on the engine thread that dies of an Error (as an OutOfMemoryError would) on every transfer.
-    JournalListener dying = new JournalListener() {
-      @Override
-      public Set<EventType> eventTypes() {
-        return EnumSet.of(EventType.TRANSFER);
-      }
+    // A listener on the engine thread that dies of an Error (as an OutOfMemoryError would) on every
+    // transfer.
+    JournalListener dying =
+        new JournalListener() {
+          @Override
+          public Set<EventType> eventTypes() {
+            return EnumSet.of(EventType.TRANSFER);
+          }
 
-      @Override
-      public void onJournaled(long seq, Event event) {
-        throw new StackOverflowError("injected");
-      }
-    };
+          @Override
+          public void onJournaled(long seq, Event event) {
+            throw new StackOverflowError("injected");
+          }
+        };
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000), List.of(dying));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000), List.of(dying));
       runner.start();
       feed(runner, city.subList(0, 3_000));
 
       assertThat(runner.isRunning()).isTrue();
       assertThat(runner.stats().processed()).isEqualTo(3_000);
       assertThat(runner.listenerErrors()).isPositive();
-      assertThat(runner.submit(city.subList(3_000, 3_100)).get(30, TimeUnit.SECONDS).accepted()).isEqualTo(100);
+      assertThat(runner.submit(city.subList(3_000, 3_100)).get(30, TimeUnit.SECONDS).accepted())
+          .isEqualTo(100);
       runner.close();
     }
   }
@@ -230,12 +261,26 @@ class EmbeddedRunnerTest {
   @Test
   void aSubmissionTheStoreRefuses_failsOnlyItsOwnCallerNotTheOthersInItsCommit() throws Exception {
     try (Database db = Database.openH2(tmp)) {
-      // One thread per submission, many at once, so they share group commits; one holds an id too long for the
-      // journal's column (the codec never lets this through: here it stands for any row a store refuses).
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      // One thread per submission, many at once, so they share group commits; one holds an id too
+      // long for the
+      // journal's column (the codec never lets this through: here it stands for any row a store
+      // refuses).
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
       runner.start();
-      Event poisoned = new org.fanzha.core.event.CallEvent("x".repeat(300), city.get(0).ts(), null, "+8613800138000",
-          "+8613900139000", 5, null, null, null, null, null);
+      Event poisoned =
+          new org.fanzha.core.event.CallEvent(
+              "x".repeat(300),
+              city.get(0).ts(),
+              null,
+              "+8613800138000",
+              "+8613900139000",
+              5,
+              null,
+              null,
+              null,
+              null,
+              null);
       List<CompletableFuture<Outcome>> honest = new ArrayList<>();
       CompletableFuture<Outcome> bad = null;
       for (int i = 0; i < 40; i++) {
@@ -257,22 +302,27 @@ class EmbeddedRunnerTest {
   @Test
   void useRules_underLoad_losesNoEventAndScoresNoneTwice() throws Exception {
     try (Database db = Database.openH2(tmp)) {
-      EmbeddedRunner runner = new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
+      EmbeddedRunner runner =
+          new EmbeddedRunner(db, EngineConfig.defaults(), snapshotEvery(1_000_000));
       runner.start();
       org.fanzha.engine.rules.RuleBook shipped = org.fanzha.engine.rules.RuleBook.defaults();
       org.fanzha.engine.rules.RuleBook stricter = shipped.withParam("phone.min_calls", 10);
       List<Event> events = city.subList(0, 6_000);
-      java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+      java.util.concurrent.ExecutorService senders =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
       List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
       for (int part = 0; part < 2; part++) {
         List<Event> mine = events.subList(part * 3_000, part * 3_000 + 3_000);
-        sent.add(senders.submit(() -> {
-          int accepted = 0;
-          for (int i = 0; i < mine.size(); i += 50) {
-            accepted += runner.submit(mine.subList(i, i + 50)).get(30, TimeUnit.SECONDS).accepted();
-          }
-          return accepted;
-        }));
+        sent.add(
+            senders.submit(
+                () -> {
+                  int accepted = 0;
+                  for (int i = 0; i < mine.size(); i += 50) {
+                    accepted +=
+                        runner.submit(mine.subList(i, i + 50)).get(30, TimeUnit.SECONDS).accepted();
+                  }
+                  return accepted;
+                }));
       }
       int swaps = 0;
       while (sent.stream().anyMatch(f -> !f.isDone())) {

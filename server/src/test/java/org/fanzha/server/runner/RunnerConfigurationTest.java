@@ -22,18 +22,26 @@ class RunnerConfigurationTest {
       EngineConfig before = rc.engineConfig(db, new EngineSources("", false, ""));
       assertThat(before.rules().rules(RuleSpec.Kind.PHONE).indexOf("PH_ONLY")).isNegative();
 
-      long v = db.ruleVersions().insertDraft("""
+      long v =
+          db.ruleVersions()
+              .insertDraft(
+                  """
           rules:
             - code: PH_ONLY
               applies_to: phone
               weight: 10
               when: features.out_calls > 0
               reason: {zh: "有外呼", en: "Calls out"}
-          """, "ana", 1, null);
+          """,
+                  "ana",
+                  1,
+                  null);
       db.ruleVersions().publish(v, "rev", 2);
 
       EngineConfig after = rc.engineConfig(db, new EngineSources("", false, ""));
-      assertThat(after.rules().rules(RuleSpec.Kind.PHONE).rules()).extracting(r -> r.code()).containsExactly("PH_ONLY");
+      assertThat(after.rules().rules(RuleSpec.Kind.PHONE).rules())
+          .extracting(r -> r.code())
+          .containsExactly("PH_ONLY");
       assertThat(after.rules().params()).isEqualTo(RuleBook.defaults().params());
     }
   }

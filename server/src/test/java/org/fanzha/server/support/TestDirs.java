@@ -8,25 +8,33 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Temporary folders for a test server's data, made before Spring reads the test's properties. Each is deleted when the
- * test JVM exits: a server's H2 file reaches gigabytes under load, and a folder left per run filled the CI disk.
+ * Temporary folders for a test server's data, made before Spring reads the test's properties. Each
+ * is deleted when the test JVM exits: a server's H2 file reaches gigabytes under load, and a folder
+ * left per run filled the CI disk.
  */
 public final class TestDirs {
 
   private TestDirs() {}
 
-  /** Returns a new empty temporary folder whose name starts with {@code prefix}, deleted when the JVM exits. */
+  /**
+   * Returns a new empty temporary folder whose name starts with {@code prefix}, deleted when the
+   * JVM exits.
+   */
   public static Path create(String prefix) {
     try {
       Path dir = Files.createTempDirectory(prefix);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "delete " + dir.getFileName()));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> delete(dir), "delete " + dir.getFileName()));
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Deletes {@code dir} and everything under it; what cannot be deleted is left (best effort at exit). */
+  /**
+   * Deletes {@code dir} and everything under it; what cannot be deleted is left (best effort at
+   * exit).
+   */
   public static void delete(Path dir) {
     if (!Files.exists(dir)) {
       return;

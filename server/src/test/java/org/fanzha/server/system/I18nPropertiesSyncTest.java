@@ -19,7 +19,10 @@ import org.fanzha.core.event.Role;
 import org.fanzha.engine.Level;
 import org.junit.jupiter.api.Test;
 
-/** zh-CN and English stay complete: same keys, no blanks, and every key a template or enum needs exists. */
+/**
+ * zh-CN and English stay complete: same keys, no blanks, and every key a template or enum needs
+ * exists.
+ */
 class I18nPropertiesSyncTest {
 
   private static Properties load(String name) throws IOException {
@@ -36,7 +39,8 @@ class I18nPropertiesSyncTest {
     Properties en = load("messages.properties");
     Properties zh = load("messages_zh_CN.properties");
 
-    assertThat(new TreeSet<>(zh.stringPropertyNames())).isEqualTo(new TreeSet<>(en.stringPropertyNames()));
+    assertThat(new TreeSet<>(zh.stringPropertyNames()))
+        .isEqualTo(new TreeSet<>(en.stringPropertyNames()));
     for (Properties p : new Properties[] {en, zh}) {
       p.forEach((k, v) -> assertThat(v.toString()).as(k.toString()).isNotBlank());
     }

@@ -17,9 +17,12 @@ class OrderedIdsProperties {
 
   @Property
   void idsSortInTheOrderTheyWereMadeEvenWhenTheClockStandsStillOrStepsBack(
-      @ForAll @Size(min = 1, max = 300) List<@LongRange(min = 0, max = 5_000_000_000_000L) Long> clockReadings) {
+      @ForAll @Size(min = 1, max = 300)
+          List<@LongRange(min = 0, max = 5_000_000_000_000L) Long> clockReadings) {
     AtomicInteger reading = new AtomicInteger();
-    OrderedIds ids = new OrderedIds("LE-", () -> clockReadings.get(reading.getAndIncrement() % clockReadings.size()));
+    OrderedIds ids =
+        new OrderedIds(
+            "LE-", () -> clockReadings.get(reading.getAndIncrement() % clockReadings.size()));
     List<String> made = new ArrayList<>();
     for (int i = 0; i < clockReadings.size(); i++) {
       made.add(ids.next());
@@ -33,7 +36,8 @@ class OrderedIdsProperties {
 
   @Property
   void anIdMadeLaterByTheClockSortsAfterOneMadeEarlierByAnotherInstance(
-      @ForAll @LongRange(min = 0, max = 5_000_000_000_000L) long earlier, @ForAll @IntRange(min = 1, max = 100_000) int later) {
+      @ForAll @LongRange(min = 0, max = 5_000_000_000_000L) long earlier,
+      @ForAll @IntRange(min = 1, max = 100_000) int later) {
     String first = new OrderedIds("LE-", () -> earlier).next();
     String second = new OrderedIds("LE-", () -> earlier + later).next();
     assertThat(second).isGreaterThan(first);

@@ -12,10 +12,12 @@ import net.jqwik.api.constraints.Size;
 class RecentWindowTest {
 
   @Property(tries = 200)
-  void keepsExactlyTheLastCapacityDistinctKeysPut(@ForAll @Size(max = 300) List<@IntRange(max = 80) Integer> keys,
+  void keepsExactlyTheLastCapacityDistinctKeysPut(
+      @ForAll @Size(max = 300) List<@IntRange(max = 80) Integer> keys,
       @ForAll @IntRange(min = 1, max = 40) int capacity) {
     RecentWindow<Integer, Integer> w = new RecentWindow<>(capacity);
-    java.util.LinkedHashMap<Integer, Integer> order = new java.util.LinkedHashMap<>(); // insertion order, as put
+    java.util.LinkedHashMap<Integer, Integer> order =
+        new java.util.LinkedHashMap<>(); // insertion order, as put
     for (int i = 0; i < keys.size(); i++) {
       w.put(keys.get(i), i);
       if (!order.containsKey(keys.get(i))) {

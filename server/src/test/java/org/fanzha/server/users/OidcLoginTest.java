@@ -14,8 +14,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With a provider configured the sign-in page offers it, and choosing it sends the browser to the provider. */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * With a provider configured the sign-in page offers it, and choosing it sends the browser to the
+ * provider.
+ */
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OidcLoginTest {
   static final Path DATA = TestDirs.create("fanzha-oidc");
 
@@ -28,7 +33,8 @@ class OidcLoginTest {
     r.add(p + "registration.corp.client-secret", () -> "secret");
     r.add(p + "registration.corp.scope", () -> "openid,profile");
     r.add(p + "registration.corp.authorization-grant-type", () -> "authorization_code");
-    r.add(p + "registration.corp.redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
+    r.add(
+        p + "registration.corp.redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
     r.add(p + "provider.corp.authorization-uri", () -> "https://idp.example/realms/fanzha/auth");
     r.add(p + "provider.corp.token-uri", () -> "https://idp.example/realms/fanzha/token");
     r.add(p + "provider.corp.jwk-set-uri", () -> "https://idp.example/realms/fanzha/certs");
@@ -40,14 +46,26 @@ class OidcLoginTest {
   @Test
   void theSignInPageOffersTheProvider_andSendsThePersonThere() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    String login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String login =
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     assertThat(login).contains("/oauth2/authorization/corp").contains("name=\"username\"");
-    HttpResponse<String> go = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/oauth2/authorization/corp")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> go =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/oauth2/authorization/corp"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(go.statusCode()).isEqualTo(302);
     String to = go.headers().firstValue("Location").orElseThrow();
-    assertThat(to).startsWith("https://idp.example/realms/fanzha/auth?").contains("client_id=fanzha-console")
-        .contains("scope=openid").contains("response_type=code").contains("state=").contains("nonce=");
+    assertThat(to)
+        .startsWith("https://idp.example/realms/fanzha/auth?")
+        .contains("client_id=fanzha-console")
+        .contains("scope=openid")
+        .contains("response_type=code")
+        .contains("state=")
+        .contains("nonce=");
   }
 }

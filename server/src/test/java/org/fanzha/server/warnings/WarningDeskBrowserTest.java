@@ -23,11 +23,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An analyst works a warning in Chromium: it sits in the county's queue with its type and severity, its page shows
- * the 12381 SMS and the 96110 script, one click records "dissuaded" with the money protected, and the desk's
- * statistics change.
+ * An analyst works a warning in Chromium: it sits in the county's queue with its type and severity,
+ * its page shows the 12381 SMS and the 96110 script, one click records "dissuaded" with the money
+ * protected, and the desk's statistics change.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WarningDeskBrowserTest {
   static final Path DATA = TestDirs.create("fanzha-desk-browser");
   static final long NOW = System.currentTimeMillis();
@@ -57,33 +59,54 @@ class WarningDeskBrowserTest {
   }
 
   @Test
-  void anAnalystFindsTheWarningInTheCountyQueueReadsTheScriptAndRecordsDissuaded() throws Exception {
+  void anAnalystFindsTheWarningInTheCountyQueueReadsTheScriptAndRecordsDissuaded()
+      throws Exception {
     String fraud = "+8617012345678";
-    post(String.join("\n",
-        WarningDeskTest.event("label", "bd-l1", 120, "\"entity_kind\":\"phone\",\"entity\":\"" + fraud
-            + "\",\"role\":\"fraud_number\",\"fraud_type\":\"police\""),
-        WarningDeskTest.event("call", "bd-c1", 30, "\"caller\":\"" + fraud + "\",\"callee\":\"13800138009\","
-            + "\"duration_s\":900,\"callee_region\":\"410402\"")));
+    post(
+        String.join(
+            "\n",
+            WarningDeskTest.event(
+                "label",
+                "bd-l1",
+                120,
+                "\"entity_kind\":\"phone\",\"entity\":\""
+                    + fraud
+                    + "\",\"role\":\"fraud_number\",\"fraud_type\":\"police\""),
+            WarningDeskTest.event(
+                "call",
+                "bd-c1",
+                30,
+                "\"caller\":\""
+                    + fraud
+                    + "\",\"callee\":\"13800138009\","
+                    + "\"duration_s\":900,\"callee_region\":\"410402\"")));
     assertThat(desk.awaitIdle(Duration.ofSeconds(10))).isTrue();
     String base = "http://localhost:" + port;
     Browsers.signIn(browser, base, "demo", "analyst-pw");
 
     browser.get(base + "/warnings?unit=410402");
     assertThat(browser.findElement(By.id("stat-dissuaded")).getText()).isEqualTo("0");
-    WebElement row = browser.findElements(By.cssSelector("#queue tbody tr")).stream()
-        .filter(r -> r.getText().contains("138****8009")).findFirst().orElseThrow();
+    WebElement row =
+        browser.findElements(By.cssSelector("#queue tbody tr")).stream()
+            .filter(r -> r.getText().contains("138****8009"))
+            .findFirst()
+            .orElseThrow();
     assertThat(row.findElement(By.className("fraud-type")).getText()).isEqualTo("冒充公检法");
     assertThat(row.getText()).contains("410402").contains("县级");
     row.findElement(By.tagName("a")).click();
 
-    assertThat(browser.findElement(By.id("sms")).getText()).contains("12381").contains("170****5678");
+    assertThat(browser.findElement(By.id("sms")).getText())
+        .contains("12381")
+        .contains("170****5678");
     assertThat(browser.findElement(By.id("script")).getText()).contains("96110");
     assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).isNotEmpty();
     browser.findElement(By.id("amount")).sendKeys("49000");
     browser.findElement(By.id("outcome-dissuaded")).click();
 
-    // the form posts and the browser follows the redirect back to the task: wait for that page, not the one left
-    new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> browser.getPageSource())
+    // the form posts and the browser follows the redirect back to the task: wait for that page, not
+    // the one left
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .withMessage(() -> browser.getPageSource())
         .until(ExpectedConditions.textToBe(By.id("task-status"), "劝阻成功"));
     assertThat(browser.findElements(By.id("outcome-form"))).as("closed: no more buttons").isEmpty();
     browser.get(base + "/warnings?unit=410402&status=all");

@@ -22,11 +22,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * An analyst of Luoyang (410300 and 410400, user regions "4103", "4104") works in Chromium: their county's warning is
- * in "nobody works these yet", Hangzhou's is nowhere, not on the warning desk either; they take it, it moves to
- * "given to me", they add a note on its page and follow the link to the task.
+ * An analyst of Luoyang (410300 and 410400, user regions "4103", "4104") works in Chromium: their
+ * county's warning is in "nobody works these yet", Hangzhou's is nowhere, not on the warning desk
+ * either; they take it, it moves to "given to me", they add a note on its page and follow the link
+ * to the task.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-work-browser");
   static final long NOW = System.currentTimeMillis();
@@ -42,26 +45,61 @@ class WorkBrowserTest extends ChromiumTest {
   @LocalServerPort int port;
   @Autowired WarningDesk warnings;
 
-
-
   static String event(String type, String id, int minutesAgo, String fields) {
-    return "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"ts\":\"" + Timestamps.format(NOW - minutesAgo * 60_000L)
-        + "\"," + fields + "}";
+    return "{\"type\":\""
+        + type
+        + "\",\"id\":\""
+        + id
+        + "\",\"ts\":\""
+        + Timestamps.format(NOW - minutesAgo * 60_000L)
+        + "\","
+        + fields
+        + "}";
   }
 
   @Test
   void aRegionalAnalystTakesTheirCountysWarningAndNotesIt() throws Exception {
     Api admin = new Api(port, "admin", "admin-pw");
-    assertThat(admin.post("/api/v1/events", String.join("\n",
-        event("label", "wb-l1", 120, "\"entity_kind\":\"phone\",\"entity\":\"" + FRAUD
-            + "\",\"role\":\"fraud_number\",\"fraud_type\":\"police\""),
-        event("call", "wb-c1", 30, "\"caller\":\"" + FRAUD + "\",\"callee\":\"13800138041\",\"duration_s\":900,"
-            + "\"callee_region\":\"410402\""),
-        event("call", "wb-c2", 29, "\"caller\":\"" + FRAUD + "\",\"callee\":\"13800138042\",\"duration_s\":900,"
-            + "\"callee_region\":\"330106\""))).statusCode()).isEqualTo(200);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/events",
+                    String.join(
+                        "\n",
+                        event(
+                            "label",
+                            "wb-l1",
+                            120,
+                            "\"entity_kind\":\"phone\",\"entity\":\""
+                                + FRAUD
+                                + "\",\"role\":\"fraud_number\",\"fraud_type\":\"police\""),
+                        event(
+                            "call",
+                            "wb-c1",
+                            30,
+                            "\"caller\":\""
+                                + FRAUD
+                                + "\",\"callee\":\"13800138041\",\"duration_s\":900,"
+                                + "\"callee_region\":\"410402\""),
+                        event(
+                            "call",
+                            "wb-c2",
+                            29,
+                            "\"caller\":\""
+                                + FRAUD
+                                + "\",\"callee\":\"13800138042\",\"duration_s\":900,"
+                                + "\"callee_region\":\"330106\"")))
+                .statusCode())
+        .isEqualTo(200);
     assertThat(warnings.awaitIdle(Duration.ofSeconds(10))).isTrue();
-    assertThat(admin.post("/api/v1/users", "{\"name\":\"ly-analyst\",\"password\":\"ly-analyst-pw\","
-        + "\"roles\":[\"ANALYST\"],\"regions\":[\"4103\",\"4104\"]}").statusCode()).isEqualTo(201);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/users",
+                    "{\"name\":\"ly-analyst\",\"password\":\"ly-analyst-pw\","
+                        + "\"roles\":[\"ANALYST\"],\"regions\":[\"4103\",\"4104\"]}")
+                .statusCode())
+        .isEqualTo(201);
 
     String base = "http://localhost:" + port;
     Browsers.signIn(browser, base, "ly-analyst", "ly-analyst-pw");
@@ -71,18 +109,23 @@ class WorkBrowserTest extends ChromiumTest {
     assertThat(unassigned.getText()).contains("138****8041").doesNotContain("138****8042");
     assertThat(browser.findElement(By.id("mine")).getText()).doesNotContain("138****8041");
     browser.get(base + "/warnings?status=all");
-    assertThat(browser.findElement(By.id("queue")).getText()).contains("138****8041").doesNotContain("138****8042");
+    assertThat(browser.findElement(By.id("queue")).getText())
+        .contains("138****8041")
+        .doesNotContain("138****8042");
 
     browser.get(base + "/work");
-    WebElement row = browser.findElements(By.cssSelector("#unassigned tbody tr")).stream()
-        .filter(r -> r.getText().contains("138****8041")).findFirst().orElseThrow();
+    WebElement row =
+        browser.findElements(By.cssSelector("#unassigned tbody tr")).stream()
+            .filter(r -> r.getText().contains("138****8041"))
+            .findFirst()
+            .orElseThrow();
     row.findElement(By.className("claim")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("assignee"),
-        "ly-analyst"));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("assignee"), "ly-analyst"));
     browser.findElement(By.id("note-text")).sendKeys("已电话联系本人，正在劝阻");
     browser.findElement(By.id("add-note")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-        By.id("notes"), "已电话联系本人，正在劝阻"));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("notes"), "已电话联系本人，正在劝阻"));
     browser.get(base + "/work");
     assertThat(browser.findElement(By.id("mine")).getText()).contains("138****8041");
     browser.findElement(By.cssSelector("#mine tbody tr a")).click();

@@ -27,18 +27,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One case workflow over HTTP: an analyst's open work gathers warnings, holds and clues of their regions, a
- * reviewer's the appeals; items are claimed or given to a colleague whose roles take them (no one else); notes carry
- * files typed by their bytes and served back only as downloads; another region's items cannot be seen or touched.
+ * One case workflow over HTTP: an analyst's open work gathers warnings, holds and clues of their
+ * regions, a reviewer's the appeals; items are claimed or given to a colleague whose roles take
+ * them (no one else); notes carry files typed by their bytes and served back only as downloads;
+ * another region's items cannot be seen or touched.
  */
-@SpringBootTest(classes = org.fanzha.server.FanzhaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = org.fanzha.server.FanzhaApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkTest {
   static final Path DATA = TestDirs.create("fanzha-work");
   static final long NOW = System.currentTimeMillis();
   static final String FRAUD = "+8617012345690";
   static final String MULE = "6217000010001234569";
-  static final byte[] PNG = Base64.getDecoder().decode(
-      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+  static final byte[] PNG =
+      Base64.getDecoder()
+          .decode(
+              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
   static boolean loaded;
 
   @DynamicPropertySource
@@ -55,8 +60,15 @@ class WorkTest {
   final JsonMapper json = JsonMapper.builder().build();
 
   static String event(String type, String id, int minutesAgo, String fields) {
-    return "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"ts\":\"" + Timestamps.format(NOW - minutesAgo * 60_000L)
-        + "\"," + fields + "}";
+    return "{\"type\":\""
+        + type
+        + "\",\"id\":\""
+        + id
+        + "\",\"ts\":\""
+        + Timestamps.format(NOW - minutesAgo * 60_000L)
+        + "\","
+        + fields
+        + "}";
   }
 
   @BeforeEach
@@ -65,25 +77,83 @@ class WorkTest {
       return;
     }
     Api admin = new Api(port, "admin", "admin-pw");
-    assertThat(admin.post("/api/v1/events", String.join("\n",
-        event("label", "w-l1", 120, "\"entity_kind\":\"phone\",\"entity\":\"" + FRAUD
-            + "\",\"role\":\"fraud_number\",\"fraud_type\":\"police\""),
-        event("call", "w-c1", 30, "\"caller\":\"" + FRAUD + "\",\"callee\":\"13800138031\",\"duration_s\":900,"
-            + "\"callee_region\":\"410402\""))).statusCode()).isEqualTo(200);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/events",
+                    String.join(
+                        "\n",
+                        event(
+                            "label",
+                            "w-l1",
+                            120,
+                            "\"entity_kind\":\"phone\",\"entity\":\""
+                                + FRAUD
+                                + "\",\"role\":\"fraud_number\",\"fraud_type\":\"police\""),
+                        event(
+                            "call",
+                            "w-c1",
+                            30,
+                            "\"caller\":\""
+                                + FRAUD
+                                + "\",\"callee\":\"13800138031\",\"duration_s\":900,"
+                                + "\"callee_region\":\"410402\"")))
+                .statusCode())
+        .isEqualTo(200);
     assertThat(warnings.awaitIdle(Duration.ofSeconds(10))).isTrue();
-    assertThat(admin.post("/api/v1/holds", "{\"kind\":\"stop\",\"account\":\"" + MULE + "\",\"amount\":\"49000.00\","
-        + "\"case_ref\":\"case-1\"}").statusCode()).isEqualTo(201);
-    assertThat(admin.post("/api/v1/institutions", "{\"name\":\"Luoyang centre\",\"kind\":\"police\","
-        + "\"regions\":[\"41\"]}").statusCode()).isEqualTo(201);
-    assertThat(admin.post("/api/v1/clues", "{\"target\":{\"kind\":\"phone\",\"value\":\"" + FRAUD + "\"},"
-        + "\"severity\":\"high\",\"summary\":\"called a victim for 15 minutes\",\"region\":\"410402\"}").statusCode())
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/holds",
+                    "{\"kind\":\"stop\",\"account\":\""
+                        + MULE
+                        + "\",\"amount\":\"49000.00\","
+                        + "\"case_ref\":\"case-1\"}")
+                .statusCode())
         .isEqualTo(201);
-    assertThat(admin.post("/api/v1/lists/entries", "{\"list\":\"black\",\"kind\":\"account\",\"value\":\"" + MULE
-        + "\",\"reason\":\"many victims paid it\",\"source\":\"institution\"}").statusCode()).isEqualTo(201);
-    assertThat(admin.postAnonymously("/portal/api/appeals", "{\"kind\":\"account\",\"value\":\"" + MULE
-        + "\",\"reason\":\"my shop's account\",\"contact\":\"13800138000\"}").statusCode()).isEqualTo(201);
-    assertThat(admin.post("/api/v1/users", "{\"name\":\"zj-work\",\"password\":\"zj-work-pw-1\",\"roles\":[\"ANALYST\"],"
-        + "\"regions\":[\"33\"]}").statusCode()).isEqualTo(201);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/institutions",
+                    "{\"name\":\"Luoyang centre\",\"kind\":\"police\"," + "\"regions\":[\"41\"]}")
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/clues",
+                    "{\"target\":{\"kind\":\"phone\",\"value\":\""
+                        + FRAUD
+                        + "\"},"
+                        + "\"severity\":\"high\",\"summary\":\"called a victim for 15 minutes\",\"region\":\"410402\"}")
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/lists/entries",
+                    "{\"list\":\"black\",\"kind\":\"account\",\"value\":\""
+                        + MULE
+                        + "\",\"reason\":\"many victims paid it\",\"source\":\"institution\"}")
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(
+            admin
+                .postAnonymously(
+                    "/portal/api/appeals",
+                    "{\"kind\":\"account\",\"value\":\""
+                        + MULE
+                        + "\",\"reason\":\"my shop's account\",\"contact\":\"13800138000\"}")
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/users",
+                    "{\"name\":\"zj-work\",\"password\":\"zj-work-pw-1\",\"roles\":[\"ANALYST\"],"
+                        + "\"regions\":[\"33\"]}")
+                .statusCode())
+        .isEqualTo(201);
     loaded = true;
   }
 
@@ -93,30 +163,57 @@ class WorkTest {
     Api reviewer = new Api(port, "reviewer", "reviewer-pw");
     JsonNode open = json.readTree(analyst.get("/api/v1/work?view=unassigned").body());
     assertThat(kinds(open)).contains("warning", "hold", "clue").doesNotContain("appeal");
-    assertThat(kinds(json.readTree(reviewer.get("/api/v1/work?view=unassigned").body()))).containsOnly("appeal");
+    assertThat(kinds(json.readTree(reviewer.get("/api/v1/work?view=unassigned").body())))
+        .containsOnly("appeal");
     String warning = refOf(open, "warning");
-    String appeal = refOf(json.readTree(reviewer.get("/api/v1/work?view=unassigned").body()), "appeal");
+    String appeal =
+        refOf(json.readTree(reviewer.get("/api/v1/work?view=unassigned").body()), "appeal");
 
-    assertThat(analyst.post("/api/v1/work/warning/" + warning + "/assign", "{\"assignee\":\"demo\"}").statusCode())
+    assertThat(
+            analyst
+                .post("/api/v1/work/warning/" + warning + "/assign", "{\"assignee\":\"demo\"}")
+                .statusCode())
         .isEqualTo(200);
     assertThat(kinds(json.readTree(analyst.get("/api/v1/work").body()))).containsExactly("warning");
-    assertThat(refs(json.readTree(analyst.get("/api/v1/work?view=unassigned").body()))).doesNotContain(warning);
-    assertThat(problem(analyst.post("/api/v1/work/warning/" + warning + "/assign", "{\"assignee\":\"reviewer\"}")))
+    assertThat(refs(json.readTree(analyst.get("/api/v1/work?view=unassigned").body())))
+        .doesNotContain(warning);
+    assertThat(
+            problem(
+                analyst.post(
+                    "/api/v1/work/warning/" + warning + "/assign", "{\"assignee\":\"reviewer\"}")))
         .contains("does not work warnings");
-    assertThat(problem(analyst.post("/api/v1/work/warning/" + warning + "/assign", "{\"assignee\":\"nobody-x\"}")))
+    assertThat(
+            problem(
+                analyst.post(
+                    "/api/v1/work/warning/" + warning + "/assign", "{\"assignee\":\"nobody-x\"}")))
         .contains("no staff user");
-    assertThat(analyst.post("/api/v1/work/appeal/" + appeal + "/assign", "{\"assignee\":\"demo\"}").statusCode())
-        .as("analysts do not work appeals").isEqualTo(404);
-    assertThat(reviewer.post("/api/v1/work/appeal/" + appeal + "/assign", "{\"assignee\":\"reviewer\"}").statusCode())
+    assertThat(
+            analyst
+                .post("/api/v1/work/appeal/" + appeal + "/assign", "{\"assignee\":\"demo\"}")
+                .statusCode())
+        .as("analysts do not work appeals")
+        .isEqualTo(404);
+    assertThat(
+            reviewer
+                .post("/api/v1/work/appeal/" + appeal + "/assign", "{\"assignee\":\"reviewer\"}")
+                .statusCode())
         .isEqualTo(200);
-    assertThat(analyst.post("/api/v1/work/warning/" + warning + "/assign", "{\"assignee\":null}").statusCode())
+    assertThat(
+            analyst
+                .post("/api/v1/work/warning/" + warning + "/assign", "{\"assignee\":null}")
+                .statusCode())
         .isEqualTo(200);
-    assertThat(refs(json.readTree(analyst.get("/api/v1/work?view=unassigned").body()))).contains(warning);
+    assertThat(refs(json.readTree(analyst.get("/api/v1/work?view=unassigned").body())))
+        .contains(warning);
 
     Api zhejiang = new Api(port, "zj-work", "zj-work-pw-1");
-    assertThat(refs(json.readTree(zhejiang.get("/api/v1/work?view=all").body()))).doesNotContain(warning);
+    assertThat(refs(json.readTree(zhejiang.get("/api/v1/work?view=all").body())))
+        .doesNotContain(warning);
     assertThat(zhejiang.get("/api/v1/work/warning/" + warning).statusCode()).isEqualTo(404);
-    assertThat(zhejiang.post("/api/v1/work/warning/" + warning + "/notes", "{\"text\":\"x\"}").statusCode())
+    assertThat(
+            zhejiang
+                .post("/api/v1/work/warning/" + warning + "/notes", "{\"text\":\"x\"}")
+                .statusCode())
         .isEqualTo(404);
   }
 
@@ -124,47 +221,89 @@ class WorkTest {
   void notesCarryFilesTypedByTheirBytesAndServedOnlyAsDownloads() throws Exception {
     Api analyst = new Api(port, "demo", "analyst-pw");
     String hold = refOf(json.readTree(analyst.get("/api/v1/work?view=all").body()), "hold");
-    assertThat(analyst.post("/api/v1/work/hold/" + hold + "/notes", "{\"text\":\"bank called: applied at 10:05\"}")
-        .statusCode()).isEqualTo(201);
-    assertThat(problem(analyst.post("/api/v1/work/hold/" + hold + "/notes", "{\"text\":\" \"}"))).startsWith("text:");
-    HttpResponse<String> withFile = multipart("/api/v1/work/hold/" + hold + "/notes", "bank's reply", "reply.png", PNG);
+    assertThat(
+            analyst
+                .post(
+                    "/api/v1/work/hold/" + hold + "/notes",
+                    "{\"text\":\"bank called: applied at 10:05\"}")
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(problem(analyst.post("/api/v1/work/hold/" + hold + "/notes", "{\"text\":\" \"}")))
+        .startsWith("text:");
+    HttpResponse<String> withFile =
+        multipart("/api/v1/work/hold/" + hold + "/notes", "bank's reply", "reply.png", PNG);
     assertThat(withFile.statusCode()).as(withFile.body()).isEqualTo(201);
     String note = json.readTree(withFile.body()).get("id").asString();
-    HttpResponse<String> html = multipart("/api/v1/work/hold/" + hold + "/notes", "x", "evil.png",
-        "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> html =
+        multipart(
+            "/api/v1/work/hold/" + hold + "/notes",
+            "x",
+            "evil.png",
+            "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
     assertThat(html.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(html.body()).get("detail").asString()).contains("only PDF, PNG or JPEG");
+    assertThat(json.readTree(html.body()).get("detail").asString())
+        .contains("only PDF, PNG or JPEG");
 
     JsonNode item = json.readTree(analyst.get("/api/v1/work/hold/" + hold).body());
     assertThat(item.get("notes")).hasSize(2);
     assertThat(item.get("notes").get(1).get("file").asString()).isEqualTo("reply.png");
-    HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-        "http://localhost:" + port + "/api/v1/work/hold/" + hold + "/notes/" + note + "/file"))
-        .header("Authorization", basic("demo", "analyst-pw")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> file =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:"
+                                + port
+                                + "/api/v1/work/hold/"
+                                + hold
+                                + "/notes/"
+                                + note
+                                + "/file"))
+                    .header("Authorization", basic("demo", "analyst-pw"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.body()).isEqualTo(PNG);
     assertThat(file.headers().firstValue("Content-Type")).hasValue("image/png");
-    assertThat(file.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+    assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment");
     assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 
-  private HttpResponse<String> multipart(String path, String text, String fileName, byte[] content) throws Exception {
+  private HttpResponse<String> multipart(String path, String text, String fileName, byte[] content)
+      throws Exception {
     String boundary = "----fanzha" + System.nanoTime();
     List<byte[]> parts = new ArrayList<>();
-    parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n")
-        .getBytes(StandardCharsets.UTF_8));
-    parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    parts.add(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n"
+                + text
+                + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    parts.add(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: image/png\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     parts.add(content);
     parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", basic("demo", "analyst-pw"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(), HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", basic("demo", "analyst-pw"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<String> kinds(JsonNode items) {

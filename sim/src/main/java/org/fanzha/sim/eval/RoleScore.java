@@ -51,7 +51,9 @@ public record RoleScore(long truePositives, long falsePositives, long falseNegat
 
   /** Returns the sum of two scores (micro-averaging). */
   public RoleScore plus(RoleScore other) {
-    return new RoleScore(truePositives + other.truePositives, falsePositives + other.falsePositives,
+    return new RoleScore(
+        truePositives + other.truePositives,
+        falsePositives + other.falsePositives,
         falseNegatives + other.falseNegatives);
   }
 }

@@ -36,23 +36,45 @@ public final class ScoreTable {
     }
     StringBuilder sb = new StringBuilder(title).append('\n');
     String fmt = "%-" + w + "s %9s %9s %7s %7s %7s %7s%n";
-    sb.append(String.format(Locale.ROOT, fmt, "role", "precision", "recall", "f1", "tp", "fp", "fn"));
+    sb.append(
+        String.format(Locale.ROOT, fmt, "role", "precision", "recall", "f1", "tp", "fp", "fn"));
     for (Row r : rows) {
       RoleScore s = r.score();
-      sb.append(String.format(Locale.ROOT, "%-" + w + "s %9.3f %9.3f %7.3f %7d %7d %7d%n", r.name(),
-          s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-" + w + "s %9.3f %9.3f %7.3f %7d %7d %7d%n",
+              r.name(),
+              s.precision(),
+              s.recall(),
+              s.f1(),
+              s.truePositives(),
+              s.falsePositives(),
+              s.falseNegatives()));
     }
     return sb.toString();
   }
 
   /** Returns the table in Markdown (for READMEs). */
   public String toMarkdown() {
-    StringBuilder sb = new StringBuilder("| ").append(title).append(" | precision | recall | F1 | tp | fp | fn |\n");
+    StringBuilder sb =
+        new StringBuilder("| ")
+            .append(title)
+            .append(" | precision | recall | F1 | tp | fp | fn |\n");
     sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       RoleScore s = r.score();
-      sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %d | %d | %d |%n", r.name(),
-          s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.3f | %.3f | %.3f | %d | %d | %d |%n",
+              r.name(),
+              s.precision(),
+              s.recall(),
+              s.f1(),
+              s.truePositives(),
+              s.falsePositives(),
+              s.falseNegatives()));
     }
     return sb.toString();
   }

@@ -27,13 +27,20 @@ class RoleScoreTest {
 
   @Test
   void plus_addsCounts() {
-    assertThat(new RoleScore(1, 2, 3).plus(new RoleScore(4, 5, 6))).isEqualTo(new RoleScore(5, 7, 9));
+    assertThat(new RoleScore(1, 2, 3).plus(new RoleScore(4, 5, 6)))
+        .isEqualTo(new RoleScore(5, 7, 9));
   }
 
   @Test
   void toText_alignsRowsWithAllColumns() {
-    String t = new ScoreTable("sim seed 1").add("phone/fraud_number", new RoleScore(9, 1, 3)).toText();
-    assertThat(t).startsWith("sim seed 1\n").contains("precision").contains("0.900").contains("0.750");
-    assertThat(new ScoreTable("x").add("m", new RoleScore(1, 0, 0)).toMarkdown()).contains("| m | 1.000 |");
+    String t =
+        new ScoreTable("sim seed 1").add("phone/fraud_number", new RoleScore(9, 1, 3)).toText();
+    assertThat(t)
+        .startsWith("sim seed 1\n")
+        .contains("precision")
+        .contains("0.900")
+        .contains("0.750");
+    assertThat(new ScoreTable("x").add("m", new RoleScore(1, 0, 0)).toMarkdown())
+        .contains("| m | 1.000 |");
   }
 }

@@ -26,10 +26,13 @@ public final class ClassifyCsv {
 
   /** Column added with the label ({@code none}, {@code spam} or a fraud type). */
   public static final String FRAUD_TYPE = "fraud_type";
+
   /** Column added with the score (0–1, confidence in the label). */
   public static final String SCORE = "score";
+
   /** Column added with the reasons (phrases joined by {@value #REASON_SEPARATOR}). */
   public static final String REASONS = "reasons";
+
   /** Separator of the phrases in the reasons column. */
   public static final String REASON_SEPARATOR = " | ";
 
@@ -44,7 +47,10 @@ public final class ClassifyCsv {
 
   private ClassifyCsv() {}
 
-  /** Classifies {@code in} with the shipped model; see {@link #run(Path, String, Path, ContentClassifier)}. */
+  /**
+   * Classifies {@code in} with the shipped model; see {@link #run(Path, String, Path,
+   * ContentClassifier)}.
+   */
   public static Summary run(Path in, String textColumn, Path out) throws IOException {
     return run(in, textColumn, out, TextClassifiers.loadDefault());
   }
@@ -82,7 +88,11 @@ public final class ClassifyCsv {
         outHeader.add(REASONS);
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
             CSVPrinter printer =
-                CSVFormat.RFC4180.builder().setHeader(outHeader.toArray(new String[0])).get().print(w)) {
+                CSVFormat.RFC4180
+                    .builder()
+                    .setHeader(outHeader.toArray(new String[0]))
+                    .get()
+                    .print(w)) {
           List<String> values = new ArrayList<>(outHeader.size());
           for (CSVRecord r : parser) {
             values.clear();

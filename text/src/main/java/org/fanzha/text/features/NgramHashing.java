@@ -34,7 +34,9 @@ public final class NgramHashing {
     return (int) (mix(key) >>> (64 - bits));
   }
 
-  /** Returns how many n-grams {@link #bucket} yields for {@code s} (the normaliser's denominator). */
+  /**
+   * Returns how many n-grams {@link #bucket} yields for {@code s} (the normaliser's denominator).
+   */
   public static int count(char[] s) {
     int total = 0;
     for (int i = 0; i < s.length; i++) {
@@ -60,7 +62,9 @@ public final class NgramHashing {
     return true;
   }
 
-  /** Returns the weight each n-gram occurrence gets: 1/sqrt(count), a cheap stand-in for L2 norm. */
+  /**
+   * Returns the weight each n-gram occurrence gets: 1/sqrt(count), a cheap stand-in for L2 norm.
+   */
   public static float occurrenceWeight(int count) {
     return count == 0 ? 0f : (float) (1.0 / Math.sqrt(count));
   }

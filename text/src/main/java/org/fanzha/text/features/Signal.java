@@ -1,8 +1,8 @@
 package org.fanzha.text.features;
 
 /**
- * A pattern in a text that fraud messages use, found by {@link SignalDetector}. Each is one
- * feature of the model (beside the n-grams) and, when it helps the verdict, one of its reasons.
+ * A pattern in a text that fraud messages use, found by {@link SignalDetector}. Each is one feature
+ * of the model (beside the n-grams) and, when it helps the verdict, one of its reasons.
  */
 public enum Signal {
   BANK_CARD("银行卡号", "bank card number"),

@@ -98,7 +98,9 @@ public final class HashedTextClassifier implements ContentClassifier {
         phrases.add(worst.url());
         worst.reasons().forEach(r -> phrases.add(r.textZh()));
         return new ContentVerdict(
-            FraudType.OTHER.wireName(), FraudType.OTHER, worst.score(),
+            FraudType.OTHER.wireName(),
+            FraudType.OTHER,
+            worst.score(),
             phrases.subList(0, Math.min(MAX_PHRASES, phrases.size())));
       }
       if (ContentVerdict.NONE.equals(label)) {
@@ -121,7 +123,9 @@ public final class HashedTextClassifier implements ContentClassifier {
     long linkSpans = 0; // up to 2 spans packed as (start << 16 | end), enough for a message
     int links = 0;
     for (SignalHit h : hits) {
-      if ((h.signal() == Signal.LINK || h.signal() == Signal.RISKY_LINK) && links < 2 && h.end() <= 0xFFFF) {
+      if ((h.signal() == Signal.LINK || h.signal() == Signal.RISKY_LINK)
+          && links < 2
+          && h.end() <= 0xFFFF) {
         linkSpans |= ((long) ((h.start() << 16) | (h.end() & 0xFFFF))) << (32 * links++);
       }
     }

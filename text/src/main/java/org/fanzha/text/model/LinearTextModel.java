@@ -15,8 +15,8 @@ import org.fanzha.text.features.NgramHashing;
 import org.fanzha.text.features.Signal;
 
 /**
- * A one-vs-rest linear model: for each label a weight per hashed n-gram bucket, a weight per
- * {@link Signal} and a bias. Immutable and thread-safe.
+ * A one-vs-rest linear model: for each label a weight per hashed n-gram bucket, a weight per {@link
+ * Signal} and a bias. Immutable and thread-safe.
  *
  * <p>Rows are laid out bucket-major ({@code weights[row * labels + k]}), so the weights of all
  * labels for one n-gram share a cache line or two and one pass over the text scores every label.
@@ -49,8 +49,14 @@ public final class LinearTextModel {
     }
     if (weights.length != ((1 << bits) + Signal.COUNT) * k || bias.length != k) {
       throw new IllegalArgumentException(
-          "expected " + ((1 << bits) + Signal.COUNT) * k + " weights and " + k + " biases, got "
-              + weights.length + " and " + bias.length);
+          "expected "
+              + ((1 << bits) + Signal.COUNT) * k
+              + " weights and "
+              + k
+              + " biases, got "
+              + weights.length
+              + " and "
+              + bias.length);
     }
     this.labels = labels.toArray(new String[0]);
     this.bits = bits;

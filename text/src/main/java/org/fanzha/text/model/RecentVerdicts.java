@@ -4,9 +4,10 @@ import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.core.content.ContentVerdict;
 
 /**
- * A classifier that remembers the verdicts of recent texts. Fraud and spam arrive as blasts of one text to thousands of
- * receivers, and operators' notices repeat too (in a simulated week only 16% of SMS texts were distinct), so a small
- * direct-mapped table answers most messages without scoring them again.
+ * A classifier that remembers the verdicts of recent texts. Fraud and spam arrive as blasts of one
+ * text to thousands of receivers, and operators' notices repeat too (in a simulated week only 16%
+ * of SMS texts were distinct), so a small direct-mapped table answers most messages without scoring
+ * them again.
  */
 public final class RecentVerdicts implements ContentClassifier {
 
@@ -22,7 +23,10 @@ public final class RecentVerdicts implements ContentClassifier {
   private final Entry[] slots;
   private final int mask;
 
-  /** Returns a cache of {@code capacity} slots (rounded up to a power of two) in front of {@code classifier}. */
+  /**
+   * Returns a cache of {@code capacity} slots (rounded up to a power of two) in front of {@code
+   * classifier}.
+   */
   public RecentVerdicts(ContentClassifier classifier, int capacity) {
     if (capacity < 1 || capacity > 1 << 24) {
       throw new IllegalArgumentException("capacity must be 1–16,777,216, not " + capacity);

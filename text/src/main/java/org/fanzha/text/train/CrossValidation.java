@@ -57,8 +57,9 @@ public final class CrossValidation {
         }
       }
       progress.accept(
-          String.format("fold %d/%d trained on %d texts in %.1f s", f + 1, folds, train.size(),
-              (System.nanoTime() - t0) / 1e9));
+          String.format(
+              "fold %d/%d trained on %d texts in %.1f s",
+              f + 1, folds, train.size(), (System.nanoTime() - t0) / 1e9));
     }
     return List.of(out);
   }

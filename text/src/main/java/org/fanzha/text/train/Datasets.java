@@ -22,17 +22,19 @@ public final class Datasets {
 
   /** Folder of telecom-fraud-texts-5 under the data root. */
   public static final String TELECOM_FRAUD_5 = "telecom-fraud-texts-5";
+
   /** Folder of the 80w spam SMS sample under the data root. */
   public static final String SPAM_80W = "chinese-spam-sms-80w-sample40k";
+
   /** Folder of the UCI SMS spam collection under the data root. */
   public static final String UCI_SMS = "uci-sms-spam-collection";
 
   /**
-   * telecom-fraud-texts-5 labels (see its README) → Fanzha labels. Its class 0 ("normal":
-   * operator, marketing and notification SMS) is trained as {@code spam}: about three quarters of
-   * it is advertising, much of it with the 80w corpus's {@code x} digit masks, and training it as
-   * {@code none} taught the model that ads are normal (spam F1 on the 80w sample fell from 0.97 to
-   * 0.89). Evaluations count {@code none} and {@code spam} together as its class 0.
+   * telecom-fraud-texts-5 labels (see its README) → Fanzha labels. Its class 0 ("normal": operator,
+   * marketing and notification SMS) is trained as {@code spam}: about three quarters of it is
+   * advertising, much of it with the 80w corpus's {@code x} digit masks, and training it as {@code
+   * none} taught the model that ads are normal (spam F1 on the 80w sample fell from 0.97 to 0.89).
+   * Evaluations count {@code none} and {@code spam} together as its class 0.
    */
   public static final Map<String, String> TELECOM_FRAUD_5_LABELS =
       Map.of(
@@ -50,7 +52,8 @@ public final class Datasets {
     for (CSVRecord r : csv(root.resolve(TELECOM_FRAUD_5).resolve("train.csv"))) {
       String label = TELECOM_FRAUD_5_LABELS.get(r.get("label").strip());
       if (label == null) {
-        throw new IOException("unknown label '" + r.get("label") + "' at record " + r.getRecordNumber());
+        throw new IOException(
+            "unknown label '" + r.get("label") + "' at record " + r.getRecordNumber());
       }
       String text = r.get("content").strip();
       if (!text.isEmpty()) {
@@ -76,12 +79,15 @@ public final class Datasets {
   /** Returns the UCI English rows: {@code spam} → spam, {@code ham} → none. */
   public static List<LabeledText> uciSms(Path root) throws IOException {
     List<LabeledText> out = new ArrayList<>();
-    for (String line : Files.readAllLines(root.resolve(UCI_SMS).resolve("SMSSpamCollection"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(
+            root.resolve(UCI_SMS).resolve("SMSSpamCollection"), StandardCharsets.UTF_8)) {
       int tab = line.indexOf('\t');
       if (tab < 0) {
         continue;
       }
-      String label = line.substring(0, tab).equals("spam") ? ContentVerdict.SPAM : ContentVerdict.NONE;
+      String label =
+          line.substring(0, tab).equals("spam") ? ContentVerdict.SPAM : ContentVerdict.NONE;
       out.add(new LabeledText(line.substring(tab + 1).strip(), label, UCI_SMS));
     }
     return out;
@@ -89,7 +95,13 @@ public final class Datasets {
 
   private static List<CSVRecord> csv(Path file) throws IOException {
     try (Reader in = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(in)
+          .getRecords();
     }
   }
 }

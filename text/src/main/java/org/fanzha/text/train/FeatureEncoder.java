@@ -9,10 +9,10 @@ import org.fanzha.text.features.SignalDetector;
 import org.fanzha.text.features.TextNormalizer;
 
 /**
- * Turns a text into LIBLINEAR's sparse features, with exactly the values the scoring path of
- * {@link org.fanzha.text.model.LinearTextModel} uses: each n-gram bucket gets {@code count /
- * sqrt(n)}, each signal 1. LIBLINEAR indices are 1-based: bucket {@code b} is index {@code b + 1},
- * signal {@code s} is {@code 2^bits + s + 1}.
+ * Turns a text into LIBLINEAR's sparse features, with exactly the values the scoring path of {@link
+ * org.fanzha.text.model.LinearTextModel} uses: each n-gram bucket gets {@code count / sqrt(n)},
+ * each signal 1. LIBLINEAR indices are 1-based: bucket {@code b} is index {@code b + 1}, signal
+ * {@code s} is {@code 2^bits + s + 1}.
  */
 public final class FeatureEncoder {
 

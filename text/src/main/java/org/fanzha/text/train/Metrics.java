@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per-class precision, recall and F1, macro-F1 and the confusion matrix of a set of
- * (true, predicted) label pairs.
+ * Per-class precision, recall and F1, macro-F1 and the confusion matrix of a set of (true,
+ * predicted) label pairs.
  */
 public final class Metrics {
 
@@ -23,7 +23,8 @@ public final class Metrics {
     int t = labels.indexOf(truth);
     int p = labels.indexOf(predicted);
     if (t < 0 || p < 0) {
-      throw new IllegalArgumentException("label outside " + labels + ": " + truth + " / " + predicted);
+      throw new IllegalArgumentException(
+          "label outside " + labels + ": " + truth + " / " + predicted);
     }
     confusion[t][p]++;
   }
@@ -109,9 +110,18 @@ public final class Metrics {
     for (String l : labels) {
       w = Math.max(w, l.length() + 2);
     }
-    b.append(String.format("%-" + w + "s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support"));
+    b.append(
+        String.format(
+            "%-" + w + "s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support"));
     for (int k = 0; k < labels.size(); k++) {
-      b.append(String.format("%-" + w + "s %9.4f %9.4f %9.4f %8d%n", labels.get(k), precision(k), recall(k), f1(k), support(k)));
+      b.append(
+          String.format(
+              "%-" + w + "s %9.4f %9.4f %9.4f %8d%n",
+              labels.get(k),
+              precision(k),
+              recall(k),
+              f1(k),
+              support(k)));
     }
     b.append(String.format("macro-F1 %.4f   accuracy %.4f%n", macroF1(), accuracy()));
     b.append("confusion (rows = true, columns = predicted):\n");

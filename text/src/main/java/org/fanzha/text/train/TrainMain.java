@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.fanzha.text.model.LinearTextModel;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * Trains the shipped content model.
@@ -31,26 +31,35 @@ import picocli.CommandLine;
  * telecom-fraud-texts-5, all of the 80w sample and {@value #WRITTEN_PER_CLASS} texts per class of
  * the written templates with seed {@value #SEED}. Training is deterministic.
  */
-@Command(name = "train-text", mixinStandardHelpOptions = true,
+@Command(
+    name = "train-text",
+    mixinStandardHelpOptions = true,
     description = "Trains the content model on the labelled text sets and writes the model file.")
 public final class TrainMain implements Callable<Integer> {
 
-  @Option(names = "--data", defaultValue = "/work/shared/data", description = "folder of the data sets (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data",
+      defaultValue = "/work/shared/data",
+      description = "folder of the data sets (default: ${DEFAULT-VALUE})")
   Path data;
 
-  @Option(names = "--out", defaultValue = "text/src/main/resources/org/fanzha/text/model.bin",
+  @Option(
+      names = "--out",
+      defaultValue = "text/src/main/resources/org/fanzha/text/model.bin",
       description = "model file to write (default: ${DEFAULT-VALUE})")
   Path out;
 
-  @Option(names = "--bits", description = "log2 of the hashed feature buckets (default: the shipped model's)")
+  @Option(
+      names = "--bits",
+      description = "log2 of the hashed feature buckets (default: the shipped model's)")
   @Nullable Integer bits;
 
   @Option(names = "--c", description = "the SVM's cost C (default: the shipped model's)")
   @Nullable Double c;
 
-
   /** Texts drawn per class from the written templates. */
   public static final int WRITTEN_PER_CLASS = 1200;
+
   /** Seed of the written templates' expansion. */
   public static final long SEED = 20261127L;
 
@@ -71,7 +80,8 @@ public final class TrainMain implements Callable<Integer> {
     Map<String, Integer> counts = new TreeMap<>();
     texts.forEach(t -> counts.merge(t.label(), 1, Integer::sum));
     System.out.println("training texts: " + texts.size() + " " + counts);
-    LinearTextModel model = new Trainer(new Trainer.Settings(bits, c, s.eps(), s.fraudWeight())).train(texts);
+    LinearTextModel model =
+        new Trainer(new Trainer.Settings(bits, c, s.eps(), s.fraudWeight())).train(texts);
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (OutputStream os = Files.newOutputStream(out)) {
       model.write(os);

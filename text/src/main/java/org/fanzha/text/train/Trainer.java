@@ -14,11 +14,11 @@ import org.fanzha.text.features.SignalDetector;
 import org.fanzha.text.model.LinearTextModel;
 
 /**
- * Trains a {@link LinearTextModel} with LIBLINEAR (L2-regularised logistic regression,
- * one-vs-rest) and exports its weights into the model's float array.
+ * Trains a {@link LinearTextModel} with LIBLINEAR (L2-regularised logistic regression, one-vs-rest)
+ * and exports its weights into the model's float array.
  *
- * <p>Deterministic: the same texts in the same order with the same settings give the same
- * weights (LIBLINEAR's random generator is reset before each run).
+ * <p>Deterministic: the same texts in the same order with the same settings give the same weights
+ * (LIBLINEAR's random generator is reset before each run).
  */
 public final class Trainer {
 

@@ -3,7 +3,6 @@ package org.fanzha.text.train;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,11 +19,11 @@ import java.util.Set;
  *
  * <p>Format: {@code @slot name = a|b|c} defines a list; {@code @class label} starts a class;
  * {@code @part} starts a part, whose lines are alternatives ({@code -} = nothing). A text is one
- * line from each part in order. Inside a line, {@code {name}} draws from a slot, {@code {n:A-B}}
- * an integer in {@code [A, B]}, and {@code [a|b]} one alternative; expansion repeats until nothing
- * is left, so slots may hold these forms too. A label may have several {@code @class} blocks
- * (template families, e.g. an SMS, a chat log, an ad): each text picks one of its label's families
- * at random, then one line from each of that family's parts.
+ * line from each part in order. Inside a line, {@code {name}} draws from a slot, {@code {n:A-B}} an
+ * integer in {@code [A, B]}, and {@code [a|b]} one alternative; expansion repeats until nothing is
+ * left, so slots may hold these forms too. A label may have several {@code @class} blocks (template
+ * families, e.g. an SMS, a chat log, an ad): each text picks one of its label's families at random,
+ * then one line from each of that family's parts.
  *
  * <p>About a quarter of the texts of every label (the same share for all, so it tells the model
  * nothing about the label) are rewritten in the chat register people type in: Chinese punctuation
@@ -39,9 +38,11 @@ public final class WrittenCorpus {
   static final double CHAT_REGISTER_SHARE = 0.25;
 
   private final Map<String, List<String>> slots;
-  private final Map<String, List<List<List<String>>>> classes; // label -> families -> parts -> lines
+  private final Map<String, List<List<List<String>>>>
+      classes; // label -> families -> parts -> lines
 
-  private WrittenCorpus(Map<String, List<String>> slots, Map<String, List<List<List<String>>>> classes) {
+  private WrittenCorpus(
+      Map<String, List<String>> slots, Map<String, List<List<List<String>>>> classes) {
     this.slots = slots;
     this.classes = classes;
   }
@@ -150,7 +151,8 @@ public final class WrittenCorpus {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean punct = c == '，' || c == '。' || c == '！' || c == '？' || c == '；' || c == '、' || c == '～';
+      boolean punct =
+          c == '，' || c == '。' || c == '！' || c == '？' || c == '；' || c == '、' || c == '～';
       if (!punct) {
         b.append(c);
       } else if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {

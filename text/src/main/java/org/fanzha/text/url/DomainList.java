@@ -18,7 +18,9 @@ public final class DomainList {
     this.entries = entries;
   }
 
-  /** Returns a list of the given domains (case-insensitive, a leading {@code *.} or dot ignored). */
+  /**
+   * Returns a list of the given domains (case-insensitive, a leading {@code *.} or dot ignored).
+   */
   public static DomainList of(Iterable<String> domains) {
     Set<String> set = new HashSet<>();
     for (String d : domains) {

@@ -16,12 +16,12 @@ public final class UrlFinder {
 
   private static final Set<String> TLDS =
       Set.of(
-          "com", "cn", "net", "org", "gov", "edu", "info", "biz", "top", "xyz", "vip", "club", "icu",
-          "cc", "tk", "ml", "ga", "cf", "gq", "work", "loan", "win", "bid", "live", "site", "online",
-          "buzz", "fun", "ltd", "cyou", "rest", "monster", "sbs", "cfd", "bond", "shop", "store",
-          "pw", "ws", "click", "link", "asia", "ink", "kim", "wang", "red", "me", "io", "co", "ly",
-          "gd", "im", "so", "gg", "id", "nu", "at", "hk", "tw", "mo", "uk", "jp", "us", "ru", "app",
-          "dev", "tv", "la", "in", "sg", "my", "kr", "de", "fr");
+          "com", "cn", "net", "org", "gov", "edu", "info", "biz", "top", "xyz", "vip", "club",
+          "icu", "cc", "tk", "ml", "ga", "cf", "gq", "work", "loan", "win", "bid", "live", "site",
+          "online", "buzz", "fun", "ltd", "cyou", "rest", "monster", "sbs", "cfd", "bond", "shop",
+          "store", "pw", "ws", "click", "link", "asia", "ink", "kim", "wang", "red", "me", "io",
+          "co", "ly", "gd", "im", "so", "gg", "id", "nu", "at", "hk", "tw", "mo", "uk", "jp", "us",
+          "ru", "app", "dev", "tv", "la", "in", "sg", "my", "kr", "de", "fr");
 
   private UrlFinder() {}
 
@@ -64,8 +64,19 @@ public final class UrlFinder {
     return (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')
         || (c >= '0' && c <= '9')
-        || c == '.' || c == '-' || c == '_' || c == '/' || c == ':' || c == '?' || c == '='
-        || c == '&' || c == '%' || c == '~' || c == '#' || c == '+' || c == '@';
+        || c == '.'
+        || c == '-'
+        || c == '_'
+        || c == '/'
+        || c == ':'
+        || c == '?'
+        || c == '='
+        || c == '&'
+        || c == '%'
+        || c == '~'
+        || c == '#'
+        || c == '+'
+        || c == '@';
   }
 
   private static int trimTail(String text, int start, int end) {

@@ -51,7 +51,8 @@ public final class UrlRiskAnalyzer {
   private final Set<String> suspiciousTlds;
   private final DomainList blockList;
 
-  private record Brand(String domain, String label, String skeleton, String category, String name) {}
+  private record Brand(
+      String domain, String label, String skeleton, String category, String name) {}
 
   private UrlRiskAnalyzer(
       DomainList protectedList,
@@ -251,8 +252,10 @@ public final class UrlRiskAnalyzer {
     int dot = registrable.indexOf('.');
     String name = dot > 0 ? registrable.substring(0, dot) : registrable;
     String nameSkeleton = Homoglyphs.skeleton(name);
-    String[] tokens = unicodeHost.substring(0, unicodeHost.length() - registrable.length() + name.length())
-        .split("[.\\-_]");
+    String[] tokens =
+        unicodeHost
+            .substring(0, unicodeHost.length() - registrable.length() + name.length())
+            .split("[.\\-_]");
     for (Brand b : brands) {
       if (!name.equals(b.label) && nameSkeleton.equals(b.skeleton)) {
         found.add(
@@ -261,7 +264,11 @@ public final class UrlRiskAnalyzer {
                 new Reason(
                     "url.homoglyph",
                     "域名 " + unicodeHost + " 用形近字符仿冒 " + b.domain + "（" + b.name + "）",
-                    "the domain " + unicodeHost + " imitates " + b.domain + " with look-alike characters")));
+                    "the domain "
+                        + unicodeHost
+                        + " imitates "
+                        + b.domain
+                        + " with look-alike characters")));
         return b.domain;
       }
     }
@@ -385,12 +392,16 @@ public final class UrlRiskAnalyzer {
     return colon >= 0 ? authority.substring(0, colon) : authority;
   }
 
-  /** Returns whether {@code host} is an IP literal: dotted IPv4, one decimal/hex number, or IPv6. */
+  /**
+   * Returns whether {@code host} is an IP literal: dotted IPv4, one decimal/hex number, or IPv6.
+   */
   static boolean isIpLiteral(String host) {
     if (host.startsWith("[")) {
       return true;
     }
-    if (host.startsWith("0x") && host.length() > 2 && host.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+    if (host.startsWith("0x")
+        && host.length() > 2
+        && host.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
       return true;
     }
     String[] parts = host.split("\\.", -1);

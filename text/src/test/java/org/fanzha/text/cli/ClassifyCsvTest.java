@@ -30,13 +30,15 @@ class ClassifyCsvTest {
   @Test
   void run_keepsColumnsAndMultilineFieldsAndAddsThree() throws IOException {
     Path in = dir.resolve("in.csv");
-    Files.writeString(in, "\uFEFFid,sms,note\n1,\"请转到安全账户\n保密\",\"a,b\"\n2,今晚吃饭,x\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        in, "\uFEFFid,sms,note\n1,\"请转到安全账户\n保密\",\"a,b\"\n2,今晚吃饭,x\n", StandardCharsets.UTF_8);
     Path out = dir.resolve("out.csv");
     ClassifyCsv.Summary s = ClassifyCsv.run(in, "sms", out, ClassifyCsvTest::fake);
     assertThat(s).isEqualTo(new ClassifyCsv.Summary(2, 1, 0));
     try (Reader r = Files.newBufferedReader(out)) {
       var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
-      assertThat(parser.getHeaderNames()).containsExactly("id", "sms", "note", "fraud_type", "score", "reasons");
+      assertThat(parser.getHeaderNames())
+          .containsExactly("id", "sms", "note", "fraud_type", "score", "reasons");
       List<CSVRecord> rows = parser.getRecords();
       assertThat(rows).hasSize(2);
       assertThat(rows.get(0).get("sms")).isEqualTo("请转到安全账户\n保密");
@@ -52,7 +54,8 @@ class ClassifyCsvTest {
   void run_missingColumnNamesTheColumnsThatExist() throws IOException {
     Path in = dir.resolve("in.csv");
     Files.writeString(in, "id,content\n1,x\n");
-    assertThatThrownBy(() -> ClassifyCsv.run(in, "text", dir.resolve("o.csv"), ClassifyCsvTest::fake))
+    assertThatThrownBy(
+            () -> ClassifyCsv.run(in, "text", dir.resolve("o.csv"), ClassifyCsvTest::fake))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("text")
         .hasMessageContaining("[id, content]");

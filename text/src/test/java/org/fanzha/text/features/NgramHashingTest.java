@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class NgramHashingTest {
 
   @Property(tries = 300)
-  void bucket_isInRangeAndRepeatable(@ForAll @StringLength(min = 3, max = 30) String s, @ForAll @IntRange(min = 4, max = 22) int bits) {
+  void bucket_isInRangeAndRepeatable(
+      @ForAll @StringLength(min = 3, max = 30) String s,
+      @ForAll @IntRange(min = 4, max = 22) int bits) {
     char[] c = s.toCharArray();
     for (int i = 0; i < c.length; i++) {
       for (int n = 1; n <= NgramHashing.MAX_N; n++) {
@@ -24,7 +26,8 @@ class NgramHashingTest {
 
   @Property(tries = 200)
   void bucket_fewerBitsArePrefixOfMoreBits(@ForAll @StringLength(min = 3, max = 12) String s) {
-    // the model takes the top bits of one 64-bit hash, so shrinking the table keeps n-grams together
+    // the model takes the top bits of one 64-bit hash, so shrinking the table keeps n-grams
+    // together
     char[] c = s.replace(' ', '_').toCharArray();
     int wide = NgramHashing.bucket(c, 0, 3, 20);
     int narrow = NgramHashing.bucket(c, 0, 3, 12);

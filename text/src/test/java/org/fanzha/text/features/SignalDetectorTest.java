@@ -25,7 +25,8 @@ class SignalDetectorTest {
   void mask_findsLuhnValidBankCardOnly() {
     assertThat(signals("请转到4111111111111111")).contains(Signal.BANK_CARD);
     assertThat(signals("请转到4111111111111112")).doesNotContain(Signal.BANK_CARD);
-    assertThat(signals("卡号 6222 0202 0011 2233 447")).containsAnyOf(Signal.BANK_CARD, Signal.ACCOUNT_NUMBER);
+    assertThat(signals("卡号 6222 0202 0011 2233 447"))
+        .containsAnyOf(Signal.BANK_CARD, Signal.ACCOUNT_NUMBER);
   }
 
   @Test
@@ -86,7 +87,9 @@ class SignalDetectorTest {
 
   @Test
   void mask_separatesLinksByRisk() {
-    assertThat(signals("详情见 https://www.icbc.com.cn/notice")).contains(Signal.LINK).doesNotContain(Signal.RISKY_LINK);
+    assertThat(signals("详情见 https://www.icbc.com.cn/notice"))
+        .contains(Signal.LINK)
+        .doesNotContain(Signal.RISKY_LINK);
     assertThat(signals("请登录icbc-bank.com.cn.xyz/login核实")).contains(Signal.LINK, Signal.RISKY_LINK);
   }
 
@@ -99,9 +102,11 @@ class SignalDetectorTest {
   void hits_pointAtTheMatchedText() {
     String text = "请把钱转到安全账户";
     var hits = detector.hits(text, TextNormalizer.normalize(text));
-    assertThat(hits).anySatisfy(h -> {
-      assertThat(h.signal()).isEqualTo(Signal.SAFE_ACCOUNT);
-      assertThat(h.text(text)).isEqualTo("安全账户");
-    });
+    assertThat(hits)
+        .anySatisfy(
+            h -> {
+              assertThat(h.signal()).isEqualTo(Signal.SAFE_ACCOUNT);
+              assertThat(h.text(text)).isEqualTo("安全账户");
+            });
   }
 }

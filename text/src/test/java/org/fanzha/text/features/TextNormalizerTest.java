@@ -10,8 +10,7 @@ class TextNormalizerTest {
 
   @Test
   void normalize_foldsDigitsCaseWidthAndWhitespace() {
-    assertThat(new String(TextNormalizer.normalize("ＱＱ１２3 A\tb\n")))
-        .isEqualTo("qq### a b ");
+    assertThat(new String(TextNormalizer.normalize("ＱＱ１２3 A\tb\n"))).isEqualTo("qq### a b ");
   }
 
   @Test

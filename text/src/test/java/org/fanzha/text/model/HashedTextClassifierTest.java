@@ -31,7 +31,8 @@ class HashedTextClassifierTest {
     }
     w[((1 << BITS) + Signal.SECRECY.ordinal()) * k + 2] = 1.5f;
     float[] bias = {1f, -2f, -2f};
-    return new HashedTextClassifier(new LinearTextModel(LABELS, BITS, w, bias), SignalDetector.withDefaults());
+    return new HashedTextClassifier(
+        new LinearTextModel(LABELS, BITS, w, bias), SignalDetector.withDefaults());
   }
 
   @Test

@@ -24,7 +24,8 @@ class LinearTextModelTest {
     for (int i = 0; i < w.length; i++) {
       w[i] = (float) r.nextGaussian();
     }
-    return new LinearTextModel(List.of("none", "spam", "police"), BITS, w, new float[] {0.5f, -0.25f, 0f});
+    return new LinearTextModel(
+        List.of("none", "spam", "police"), BITS, w, new float[] {0.5f, -0.25f, 0f});
   }
 
   @Test
@@ -67,7 +68,8 @@ class LinearTextModelTest {
     }
     for (int r = 0; r < (1 << BITS) + Signal.COUNT; r++) {
       for (int k = 0; k < 3; k++) {
-        assertThat(back.weight(r, k)).isCloseTo(m.weight(r, k), org.assertj.core.data.Offset.offset(max / 30000f));
+        assertThat(back.weight(r, k))
+            .isCloseTo(m.weight(r, k), org.assertj.core.data.Offset.offset(max / 30000f));
       }
     }
   }
@@ -80,7 +82,8 @@ class LinearTextModelTest {
 
   @Test
   void constructor_rejectsWrongSizes() {
-    assertThatThrownBy(() -> new LinearTextModel(List.of("a", "b"), BITS, new float[3], new float[2]))
+    assertThatThrownBy(
+            () -> new LinearTextModel(List.of("a", "b"), BITS, new float[3], new float[2]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected");
   }

@@ -50,7 +50,8 @@ class RecentVerdictsTest {
 
   @Test
   void constructor_rejectsBadCapacity() {
-    assertThatThrownBy(() -> new RecentVerdicts(new Counting(), 0)).hasMessageContaining("capacity");
+    assertThatThrownBy(() -> new RecentVerdicts(new Counting(), 0))
+        .hasMessageContaining("capacity");
   }
 
   @Property

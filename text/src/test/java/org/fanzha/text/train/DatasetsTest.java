@@ -14,7 +14,8 @@ class DatasetsTest {
 
   // Surefire runs in text/, so the repository's sibling shared/ is two levels up.
   private static final List<Path> CANDIDATES =
-      List.of(Path.of("../../shared/data"), Path.of("../shared/data"), Path.of("/work/shared/data"));
+      List.of(
+          Path.of("../../shared/data"), Path.of("../shared/data"), Path.of("/work/shared/data"));
 
   private static Path root() {
     for (Path p : CANDIDATES) {

@@ -3,7 +3,9 @@ package org.fanzha.text.train;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small hand-written training vocabulary for tests: police-impersonation fraud, loans, and chat. */
+/**
+ * A small hand-written training vocabulary for tests: police-impersonation fraud, loans, and chat.
+ */
 final class SmallCorpus {
 
   private SmallCorpus() {}

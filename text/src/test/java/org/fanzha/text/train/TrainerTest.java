@@ -43,7 +43,8 @@ class TrainerTest {
 
   @Test
   void train_twoLabelsGivesAUsableBinaryModel() {
-    List<LabeledText> two = SmallCorpus.training().stream().filter(t -> !t.label().equals("loan")).toList();
+    List<LabeledText> two =
+        SmallCorpus.training().stream().filter(t -> !t.label().equals("loan")).toList();
     HashedTextClassifier c = TextClassifiers.of(new Trainer(SMALL).train(two));
     assertThat(c.classify("公安局民警通知你涉嫌洗钱，转到安全账户").fraudType()).isEqualTo(FraudType.POLICE);
     assertThat(c.classify("周末一起去公园吧").label()).isEqualTo(ContentVerdict.NONE);
@@ -51,7 +52,8 @@ class TrainerTest {
 
   @Test
   void train_rejectsUnknownLabels() {
-    List<LabeledText> bad = List.of(new LabeledText("x", "none", "t"), new LabeledText("y", "fraudish", "t"));
+    List<LabeledText> bad =
+        List.of(new LabeledText("x", "none", "t"), new LabeledText("y", "fraudish", "t"));
     assertThatThrownBy(() -> new Trainer(SMALL).train(bad)).hasMessageContaining("fraudish");
   }
 

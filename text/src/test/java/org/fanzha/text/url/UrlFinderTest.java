@@ -18,7 +18,9 @@ class UrlFinderTest {
 
   @Test
   void find_rawIp() {
-    assertThat(UrlFinder.find("打开 192.168.10.2:8080/pay 付款")).extracting(UrlSpan::url).containsExactly("192.168.10.2:8080/pay");
+    assertThat(UrlFinder.find("打开 192.168.10.2:8080/pay 付款"))
+        .extracting(UrlSpan::url)
+        .containsExactly("192.168.10.2:8080/pay");
   }
 
   @Test

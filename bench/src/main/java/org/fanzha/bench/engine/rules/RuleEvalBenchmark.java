@@ -40,11 +40,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Nanoseconds per rule evaluation for the 24 shipped phone rules, evaluated over 256 realistic phone feature sets in
- * four forms: the compiled rule file (what the engine runs: one Janino class per rule set), the former hand-written
- * lambdas, the rule language's tree-walking interpreter, and Google CEL ({@code dev.cel}, planner runtime, the same
- * expressions with params written in as numbers; its feature map is built in setup, which spares CEL the cost of
- * building one per event that a real integration pays). One op = one rule on one feature set.
+ * Nanoseconds per rule evaluation for the 24 shipped phone rules, evaluated over 256 realistic
+ * phone feature sets in four forms: the compiled rule file (what the engine runs: one Janino class
+ * per rule set), the former hand-written lambdas, the rule language's tree-walking interpreter, and
+ * Google CEL ({@code dev.cel}, planner runtime, the same expressions with params written in as
+ * numbers; its feature map is built in setup, which spares CEL the cost of building one per event
+ * that a real integration pays). One op = one rule on one feature set.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar RuleEvalBenchmark}
  */
@@ -72,14 +73,16 @@ public class RuleEvalBenchmark {
     RuleBook book = RuleBook.defaults();
     rules = book.rules(RuleSpec.Kind.PHONE).rules();
     if (rules.size() != PHONE_RULES) {
-      throw new IllegalStateException("the shipped phone rules changed: " + rules.size() + "; update PHONE_RULES");
+      throw new IllegalStateException(
+          "the shipped phone rules changed: " + rules.size() + "; update PHONE_RULES");
     }
     compiled = book.rules(RuleSpec.Kind.PHONE).conditions();
     lambdas = LambdaRules.book().rules(RuleSpec.Kind.PHONE).conditions();
     samples = new PhoneFeatures[SAMPLES];
     celInputs = new ArrayList<>();
     Random r = new Random(42);
-    Map<String, org.fanzha.engine.rules.lang.Field> catalogue = FieldCatalogue.of(PhoneFeatures.class, false).fields();
+    Map<String, org.fanzha.engine.rules.lang.Field> catalogue =
+        FieldCatalogue.of(PhoneFeatures.class, false).fields();
     for (int i = 0; i < SAMPLES; i++) {
       PhoneFeatures f = new PhoneFeatures();
       boolean busy = r.nextInt(4) == 0;
@@ -108,12 +111,16 @@ public class RuleEvalBenchmark {
       celInputs.add(Map.of("features", values));
     }
     CelOptions options = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
-    CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder().setOptions(options)
-        .addVar("features", MapType.create(SimpleType.STRING, SimpleType.DYN)).build();
+    CelCompiler compiler =
+        CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(options)
+            .addVar("features", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .build();
     CelRuntime runtime = CelRuntimeFactory.plannerRuntimeBuilder().setOptions(options).build();
     cel = new ArrayList<>();
     for (Rule rule : rules) {
-      cel.add(runtime.createProgram(compiler.compile(withParams(rule.when(), book.params())).getAst()));
+      cel.add(
+          runtime.createProgram(compiler.compile(withParams(rule.when(), book.params())).getAst()));
     }
     // every form must agree before it is timed
     for (int i = 0; i < SAMPLES; i++) {
@@ -125,8 +132,9 @@ public class RuleEvalBenchmark {
   }
 
   /**
-   * Writes the params into CEL's text as numbers, as the rule language's checker folds them, and every whole number as
-   * a double: CEL's arithmetic does not mix int and double, where the rule language has one number type.
+   * Writes the params into CEL's text as numbers, as the rule language's checker folds them, and
+   * every whole number as a double: CEL's arithmetic does not mix int and double, where the rule
+   * language has one number type.
    */
   static String withParams(String when, Map<String, Double> params) {
     Matcher m = Pattern.compile("params\\.([a-z0-9_.]+)").matcher(when);
@@ -199,13 +207,15 @@ public class RuleEvalBenchmark {
     return m;
   }
 
-  private static void set(PhoneFeatures f, String field, int v) throws ReflectiveOperationException {
+  private static void set(PhoneFeatures f, String field, int v)
+      throws ReflectiveOperationException {
     Field x = PhoneFeatures.class.getDeclaredField(field);
     x.setAccessible(true);
     x.setInt(f, v);
   }
 
-  private static void setDouble(PhoneFeatures f, String field, double v) throws ReflectiveOperationException {
+  private static void setDouble(PhoneFeatures f, String field, double v)
+      throws ReflectiveOperationException {
     Field x = PhoneFeatures.class.getDeclaredField(field);
     x.setAccessible(true);
     x.setDouble(f, v);

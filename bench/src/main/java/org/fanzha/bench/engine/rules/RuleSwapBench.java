@@ -11,16 +11,19 @@ import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * How long a rule set version takes from text to scoring: reading, checking and compiling a 60-rule file (cold, the
- * first in the JVM, and warm), and swapping it into an engine that holds a city's state, between two events.
+ * How long a rule set version takes from text to scoring: reading, checking and compiling a 60-rule
+ * file (cold, the first in the JVM, and warm), and swapping it into an engine that holds a city's
+ * state, between two events.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.fanzha.bench.engine.rules.RuleSwapBench}
  */
-@Command(name = "rule-swap-bench", mixinStandardHelpOptions = true,
+@Command(
+    name = "rule-swap-bench",
+    mixinStandardHelpOptions = true,
     description = "Times a rule file from text to scoring, and its swap into a running engine.")
 public final class RuleSwapBench implements Callable<Integer> {
 
@@ -32,7 +35,9 @@ public final class RuleSwapBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String text = RuleBook.defaultText() + """
+    String text =
+        RuleBook.defaultText()
+            + """
           - code: AC_NIGHT_LARGE_NEW
             applies_to: account
             role: mule
@@ -71,10 +76,18 @@ public final class RuleSwapBench implements Callable<Integer> {
       swap[i] = (System.nanoTime() - s) / 1e6;
     }
     System.out.printf(Locale.ROOT, "rule file: %d rules, %,d characters%n", rules, text.length());
-    System.out.printf(Locale.ROOT, "read + check + compile: cold %.1f ms, warm median %.1f ms (max %.1f)%n", coldMs, median(compile),
+    System.out.printf(
+        Locale.ROOT,
+        "read + check + compile: cold %.1f ms, warm median %.1f ms (max %.1f)%n",
+        coldMs,
+        median(compile),
         Arrays.stream(compile).max().orElse(0));
-    System.out.printf(Locale.ROOT, "swap into an engine holding %,d events of state: median %.3f ms (max %.3f)%n", events.size(),
-        median(swap), Arrays.stream(swap).max().orElse(0));
+    System.out.printf(
+        Locale.ROOT,
+        "swap into an engine holding %,d events of state: median %.3f ms (max %.3f)%n",
+        events.size(),
+        median(swap),
+        Arrays.stream(swap).max().orElse(0));
     return 0;
   }
 

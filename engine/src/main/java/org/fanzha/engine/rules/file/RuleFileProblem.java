@@ -7,7 +7,8 @@ package org.fanzha.engine.rules.file;
  * @param column the column, from 1
  * @param message what is wrong
  */
-public record RuleFileProblem(int line, int column, String message) implements Comparable<RuleFileProblem> {
+public record RuleFileProblem(int line, int column, String message)
+    implements Comparable<RuleFileProblem> {
 
   /** Returns {@code file:line:column: message}, the form compilers print. */
   public String describe(String file) {

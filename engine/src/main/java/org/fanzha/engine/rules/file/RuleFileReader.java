@@ -29,9 +29,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads a rule file's YAML into a {@link RuleFile}, checking its structure: the keys it may have,
- * the type and range of every value, unique rule codes. Every problem found is reported at once with
- * its line and column; a file with any problem yields no rule file. Conditions are checked later,
- * against the features of their kind ({@code RuleBook}).
+ * the type and range of every value, unique rule codes. Every problem found is reported at once
+ * with its line and column; a file with any problem yields no rule file. Conditions are checked
+ * later, against the features of their kind ({@code RuleBook}).
  */
 public final class RuleFileReader {
 
@@ -41,8 +41,9 @@ public final class RuleFileReader {
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{2,63}");
   private static final Pattern PARAM = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Set<String> ROOT_KEYS = Set.of("version", "params", "rules");
-  private static final Set<String> RULE_KEYS = Set.of("code", "applies_to", "role", "weight", "when", "reason", "enabled",
-      "evidence", "scope");
+  private static final Set<String> RULE_KEYS =
+      Set.of(
+          "code", "applies_to", "role", "weight", "when", "reason", "enabled", "evidence", "scope");
 
   private final String source;
   private final List<RuleFileProblem> problems = new ArrayList<>();
@@ -61,8 +62,9 @@ public final class RuleFileReader {
   }
 
   /**
-   * A file read as far as it could be: the rules whose code, kind and condition could be read (so their
-   * conditions can still be checked) and every structural problem. A file with problems must not be used.
+   * A file read as far as it could be: the rules whose code, kind and condition could be read (so
+   * their conditions can still be checked) and every structural problem. A file with problems must
+   * not be used.
    */
   public record Partial(RuleFile file, List<RuleFileProblem> problems) {}
 
@@ -75,8 +77,16 @@ public final class RuleFileReader {
   public static Partial readPartly(String yaml) throws RuleFileException {
     int bytes = yaml.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_BYTES) {
-      throw new RuleFileException(List.of(new RuleFileProblem(1, 1,
-          "the rule file has " + bytes + " bytes; at most " + MAX_BYTES + " (1 MiB) are accepted")));
+      throw new RuleFileException(
+          List.of(
+              new RuleFileProblem(
+                  1,
+                  1,
+                  "the rule file has "
+                      + bytes
+                      + " bytes; at most "
+                      + MAX_BYTES
+                      + " (1 MiB) are accepted")));
     }
     RuleFileReader r = new RuleFileReader(yaml);
     RuleFile f = r.read();
@@ -84,22 +94,38 @@ public final class RuleFileReader {
   }
 
   private RuleFile read() throws RuleFileException {
-    LoadSettings settings = LoadSettings.builder().setLabel("rules").setAllowDuplicateKeys(false)
-        .setMaxAliasesForCollections(20).setCodePointLimit(MAX_BYTES).build();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel("rules")
+            .setAllowDuplicateKeys(false)
+            .setMaxAliasesForCollections(20)
+            .setCodePointLimit(MAX_BYTES)
+            .build();
     Optional<Node> root;
     try {
       root = new Compose(settings).composeString(source);
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
-      String what = e.getProblem() == null ? Objects.requireNonNull(e.getMessage()).lines().findFirst().orElse("") : e.getProblem();
-      throw new RuleFileException(List.of(new RuleFileProblem(m == null ? 1 : m.getLine() + 1,
-          m == null ? 1 : m.getColumn() + 1, "not valid YAML: " + what)));
+      String what =
+          e.getProblem() == null
+              ? Objects.requireNonNull(e.getMessage()).lines().findFirst().orElse("")
+              : e.getProblem();
+      throw new RuleFileException(
+          List.of(
+              new RuleFileProblem(
+                  m == null ? 1 : m.getLine() + 1,
+                  m == null ? 1 : m.getColumn() + 1,
+                  "not valid YAML: " + what)));
     } catch (YamlEngineException e) {
-      throw new RuleFileException(List.of(new RuleFileProblem(1, 1, "not valid YAML: " + e.getMessage())));
+      throw new RuleFileException(
+          List.of(new RuleFileProblem(1, 1, "not valid YAML: " + e.getMessage())));
     }
     if (root.isEmpty() || !(root.get() instanceof MappingNode map)) {
-      throw new RuleFileException(List.of(problemAt(root.orElse(null),
-          "a rule file is a mapping with version, params and rules (API.md \"Rule file\")")));
+      throw new RuleFileException(
+          List.of(
+              problemAt(
+                  root.orElse(null),
+                  "a rule file is a mapping with version, params and rules (API.md \"Rule file\")")));
     }
     long version = 0;
     Map<String, Double> params = new LinkedHashMap<>();
@@ -117,7 +143,10 @@ public final class RuleFileReader {
           sawRules = true;
           rules(t.getValueNode(), rules);
         }
-        default -> problem(t.getKeyNode(), "unknown key '" + key + "'; a rule file has " + String.join(", ", ROOT_KEYS));
+        default ->
+            problem(
+                t.getKeyNode(),
+                "unknown key '" + key + "'; a rule file has " + String.join(", ", ROOT_KEYS));
       }
     }
     if (!sawRules) {
@@ -128,7 +157,10 @@ public final class RuleFileReader {
 
   private void params(Node n, String prefix, Map<String, Double> out) {
     if (!(n instanceof MappingNode map)) {
-      problem(n, (prefix.isEmpty() ? "params" : "param group '" + prefix + "'") + " must be a mapping of names to numbers");
+      problem(
+          n,
+          (prefix.isEmpty() ? "params" : "param group '" + prefix + "'")
+              + " must be a mapping of names to numbers");
       return;
     }
     for (NodeTuple t : tuples(map)) {
@@ -137,14 +169,19 @@ public final class RuleFileReader {
         continue;
       }
       if (!PARAM.matcher(key).matches()) {
-        problem(t.getKeyNode(), "param name '" + key + "' must be lower case letters, digits and _ , starting with a letter");
+        problem(
+            t.getKeyNode(),
+            "param name '"
+                + key
+                + "' must be lower case letters, digits and _ , starting with a letter");
         continue;
       }
       String name = prefix.isEmpty() ? key : prefix + "." + key;
       Node v = t.getValueNode();
       if (v instanceof MappingNode) {
         params(v, name, out);
-      } else if (v instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+      } else if (v instanceof ScalarNode s
+          && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
         try {
           double d = Double.parseDouble(s.getValue().replace("_", ""));
           if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -156,7 +193,12 @@ public final class RuleFileReader {
           problem(v, "param " + name + " must be a number, not '" + s.getValue() + "'");
         }
       } else {
-        problem(v, "param " + name + " must be a number" + (v instanceof ScalarNode s ? ", not '" + s.getValue() + "'" : ""));
+        problem(
+            v,
+            "param "
+                + name
+                + " must be a number"
+                + (v instanceof ScalarNode s ? ", not '" + s.getValue() + "'" : ""));
       }
     }
   }
@@ -189,7 +231,9 @@ public final class RuleFileReader {
         continue;
       }
       if (!RULE_KEYS.contains(key)) {
-        problem(t.getKeyNode(), "unknown key '" + key + "' in a rule; a rule has " + String.join(", ", RULE_KEYS));
+        problem(
+            t.getKeyNode(),
+            "unknown key '" + key + "' in a rule; a rule has " + String.join(", ", RULE_KEYS));
       } else {
         fields.put(key, t.getValueNode());
       }
@@ -197,7 +241,9 @@ public final class RuleFileReader {
     int before = problems.size();
     String code = text(fields.get("code"), map, "code");
     if (code != null && !CODE.matcher(code).matches()) {
-      problem(fields.get("code"), "rule code '" + code + "' must match [A-Z][A-Z0-9_]{2,63}, e.g. PH_LOW_ANSWER");
+      problem(
+          fields.get("code"),
+          "rule code '" + code + "' must match [A-Z][A-Z0-9_]{2,63}, e.g. PH_LOW_ANSWER");
     }
     String where = code == null ? "this rule" : "rule " + code;
     RuleSpec.Kind kind = null;
@@ -206,23 +252,33 @@ public final class RuleFileReader {
       try {
         kind = RuleSpec.Kind.valueOf(applies.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        problem(fields.get("applies_to"), where + ": applies_to must be phone, account, holder, device or subscriber, not '"
-            + applies + "'");
+        problem(
+            fields.get("applies_to"),
+            where
+                + ": applies_to must be phone, account, holder, device or subscriber, not '"
+                + applies
+                + "'");
       }
     }
     boolean subscriber = kind == RuleSpec.Kind.SUBSCRIBER;
     if (subscriber && fields.containsKey("role")) {
-      problem(fields.get("role"), where + ": a subscriber rule adds points to a score and points to no role");
+      problem(
+          fields.get("role"),
+          where + ": a subscriber rule adds points to a score and points to no role");
     }
     if (subscriber && fields.containsKey("evidence")) {
-      problem(fields.get("evidence"), where + ": a subscriber rule adds points to a score and is no evidence");
+      problem(
+          fields.get("evidence"),
+          where + ": a subscriber rule adds points to a score and is no evidence");
     }
     Role role = null;
     if (fields.containsKey("role") && !isNull(fields.get("role"))) {
       String r = text(fields.get("role"), map, "role");
       role = r == null ? null : Role.fromWire(r);
       if (r != null && (role == null || role == Role.NORMAL)) {
-        problem(fields.get("role"), where + ": role must be fraud_number, mule, card_dealer or victim, not '" + r + "'");
+        problem(
+            fields.get("role"),
+            where + ": role must be fraud_number, mule, card_dealer or victim, not '" + r + "'");
       }
     }
     Node w = fields.get("weight");
@@ -249,7 +305,9 @@ public final class RuleFileReader {
       String ev = text(fields.get("evidence"), map, "evidence");
       links = "link".equals(ev);
       if (ev != null && !links && !"behaviour".equals(ev)) {
-        problem(fields.get("evidence"), where + ": evidence must be link or behaviour, not '" + ev + "'");
+        problem(
+            fields.get("evidence"),
+            where + ": evidence must be link or behaviour, not '" + ev + "'");
       }
     }
     boolean eventOnly = false;
@@ -260,13 +318,26 @@ public final class RuleFileReader {
         problem(fields.get("scope"), where + ": scope must be entity or event, not '" + sc + "'");
       }
     }
-    if (code == null || kind == null || when == null || !(fields.get("when") instanceof ScalarNode whenNode)) {
+    if (code == null
+        || kind == null
+        || when == null
+        || !(fields.get("when") instanceof ScalarNode whenNode)) {
       return null;
     }
-    // Kept even with other problems, so that its condition is checked too; such a file is never used.
+    // Kept even with other problems, so that its condition is checked too; such a file is never
+    // used.
     Reason shown = reason != null ? reason : new Reason(code, code, code);
-    return new RuleSpec(code, kind, role, weight, when, position(whenNode), shown, enabled && problems.size() == before,
-        links, eventOnly);
+    return new RuleSpec(
+        code,
+        kind,
+        role,
+        weight,
+        when,
+        position(whenNode),
+        shown,
+        enabled && problems.size() == before,
+        links,
+        eventOnly);
   }
 
   private @Nullable Reason reason(@Nullable Node n, Node owner, String code, String where) {
@@ -291,7 +362,8 @@ public final class RuleFileReader {
       }
     }
     if (zh == null || zh.isBlank() || en == null || en.isBlank()) {
-      problem(n, where + ": reason needs both zh and en text (the person concerned is told why, 第32条)");
+      problem(
+          n, where + ": reason needs both zh and en text (the person concerned is told why, 第32条)");
       return null;
     }
     return new Reason(code, zh, en);
@@ -309,7 +381,8 @@ public final class RuleFileReader {
         firstLine++;
       }
       int indent = 0;
-      while (firstLine + 1 + indent < source.length() && source.charAt(firstLine + 1 + indent) == ' ') {
+      while (firstLine + 1 + indent < source.length()
+          && source.charAt(firstLine + 1 + indent) == ' ') {
         indent++;
       }
       return new TextPosition(line + 1, indent + 1, indent + 1, true);
@@ -320,7 +393,10 @@ public final class RuleFileReader {
     return new TextPosition(line, column + (quoted ? 1 : 0), 0, verbatim);
   }
 
-  /** Returns a mapping's entries, reporting a key that appears twice (YAML forbids it; the composer lets it pass). */
+  /**
+   * Returns a mapping's entries, reporting a key that appears twice (YAML forbids it; the composer
+   * lets it pass).
+   */
   private List<NodeTuple> tuples(MappingNode map) {
     Set<String> seen = new HashSet<>();
     List<NodeTuple> out = new ArrayList<>();
@@ -365,8 +441,14 @@ public final class RuleFileReader {
         // out of range of a long: reported below
       }
     }
-    problem(n, what + " must be a whole number from " + min + " to " + max
-        + (n instanceof ScalarNode s ? ", not '" + s.getValue() + "'" : ""));
+    problem(
+        n,
+        what
+            + " must be a whole number from "
+            + min
+            + " to "
+            + max
+            + (n instanceof ScalarNode s ? ", not '" + s.getValue() + "'" : ""));
     return fallback;
   }
 
@@ -380,6 +462,7 @@ public final class RuleFileReader {
 
   private static RuleFileProblem problemAt(@Nullable Node n, String message) {
     Mark m = n == null ? null : n.getStartMark().orElse(null);
-    return new RuleFileProblem(m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, message);
+    return new RuleFileProblem(
+        m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, message);
   }
 }

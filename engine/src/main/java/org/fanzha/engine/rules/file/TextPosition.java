@@ -8,7 +8,8 @@ package org.fanzha.engine.rules.file;
  * @param line 1-based line of the first character
  * @param column 1-based column of the first character
  * @param blockIndent for a literal block, the column (1-based) where its lines start; 0 otherwise
- * @param verbatim whether the text is written in the file character for character (no escapes or folding)
+ * @param verbatim whether the text is written in the file character for character (no escapes or
+ *     folding)
  */
 public record TextPosition(int line, int column, int blockIndent, boolean verbatim) {
 
@@ -28,6 +29,7 @@ public record TextPosition(int line, int column, int blockIndent, boolean verbat
     if (verbatim && text.indexOf('\n') < 0) {
       return new RuleFileProblem(line, column + offset, message);
     }
-    return new RuleFileProblem(line, column, message + " (at character " + (offset + 1) + " of the condition)");
+    return new RuleFileProblem(
+        line, column, message + " (at character " + (offset + 1) + " of the condition)");
   }
 }

@@ -8,9 +8,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the names of an {@link Expr} against a {@link Scope} and types it. Finds every problem it
- * can in one pass (an unknown name does not hide a type error elsewhere), each with the offset of
- * the name or operator at fault and, for an unknown name, the nearest known one.
+ * Resolves the names of an {@link Expr} against a {@link Scope} and types it. Finds every problem
+ * it can in one pass (an unknown name does not hide a type error elsewhere), each with the offset
+ * of the name or operator at fault and, for an unknown name, the nearest known one.
  */
 public final class Checker {
 
@@ -58,9 +58,13 @@ public final class Checker {
       return literal(l);
     }
     if (e instanceof Expr.Name n) {
-      problem(n.offset(), ROOTS.contains(n.name())
-          ? "'" + n.name() + "' needs a name after it, as in " + n.name() + ".<name>"
-          : "unknown name '" + n.name() + "'; values are features.<name>, params.<name> and event.<field>");
+      problem(
+          n.offset(),
+          ROOTS.contains(n.name())
+              ? "'" + n.name() + "' needs a name after it, as in " + n.name() + ".<name>"
+              : "unknown name '"
+                  + n.name()
+                  + "'; values are features.<name>, params.<name> and event.<field>");
       return null;
     }
     if (e instanceof Expr.Select s) {
@@ -107,38 +111,55 @@ public final class Checker {
       root = sel.target();
     }
     if (!(root instanceof Expr.Name name) || !ROOTS.contains(name.name())) {
-      problem(s.offset(), "'.'" + " may only follow features, params or event, as in features.out_calls");
+      problem(
+          s.offset(),
+          "'.'" + " may only follow features, params or event, as in features.out_calls");
       return null;
     }
     int at = ((Expr.Select) firstSelect(s)).offset();
     String joined = String.join(".", path);
     switch (name.name()) {
-      case "features": {
-        Field f = path.size() == 1 ? scope.feature(joined) : null;
-        if (f == null) {
-          problem(at, "unknown feature '" + joined + "'" + suggest(joined, scope.featureNames())
-              + " (./fanzha rules features lists them)");
-          return null;
+      case "features":
+        {
+          Field f = path.size() == 1 ? scope.feature(joined) : null;
+          if (f == null) {
+            problem(
+                at,
+                "unknown feature '"
+                    + joined
+                    + "'"
+                    + suggest(joined, scope.featureNames())
+                    + " (./fanzha rules features lists them)");
+            return null;
+          }
+          return new Node.FeatureRef(f);
         }
-        return new Node.FeatureRef(f);
-      }
-      case "params": {
-        Double v = scope.param(joined);
-        if (v == null) {
-          problem(at, "unknown param '" + joined + "'" + suggest(joined, scope.paramNames())
-              + "; declare it under params: in the rule file");
-          return null;
+      case "params":
+        {
+          Double v = scope.param(joined);
+          if (v == null) {
+            problem(
+                at,
+                "unknown param '"
+                    + joined
+                    + "'"
+                    + suggest(joined, scope.paramNames())
+                    + "; declare it under params: in the rule file");
+            return null;
+          }
+          return new Node.Const(Type.NUMBER, v);
         }
-        return new Node.Const(Type.NUMBER, v);
-      }
-      default: {
-        Field f = path.size() == 1 ? scope.eventField(joined) : null;
-        if (f == null) {
-          problem(at, "unknown event field '" + joined + "'" + suggest(joined, scope.eventFieldNames()));
-          return null;
+      default:
+        {
+          Field f = path.size() == 1 ? scope.eventField(joined) : null;
+          if (f == null) {
+            problem(
+                at,
+                "unknown event field '" + joined + "'" + suggest(joined, scope.eventFieldNames()));
+            return null;
+          }
+          return new Node.EventRef(f);
         }
-        return new Node.EventRef(f);
-      }
     }
   }
 
@@ -177,7 +198,9 @@ public final class Checker {
         }
       }
       default -> {
-        problem(c.offset(), "unknown function '" + c.function() + "'; the functions are max, min and abs");
+        problem(
+            c.offset(),
+            "unknown function '" + c.function() + "'; the functions are max, min and abs");
         return null;
       }
     }
@@ -187,7 +210,9 @@ public final class Checker {
   private @Nullable Node method(Expr.MethodCall m) {
     Node target = node(m.target());
     if (!STRING_METHODS.contains(m.method())) {
-      problem(m.offset(), "unknown method '" + m.method() + "'; strings have startsWith, endsWith and contains");
+      problem(
+          m.offset(),
+          "unknown method '" + m.method() + "'; strings have startsWith, endsWith and contains");
       return null;
     }
     if (m.args().size() != 1) {
@@ -199,8 +224,13 @@ public final class Checker {
       return null;
     }
     if (target.type() != Type.STRING || arg.type() != Type.STRING) {
-      problem(m.offset(), m.method() + "() is a test of one string on another, not of a " + target.type()
-          + " on a " + arg.type());
+      problem(
+          m.offset(),
+          m.method()
+              + "() is a test of one string on another, not of a "
+              + target.type()
+              + " on a "
+              + arg.type());
       return null;
     }
     return new Node.StringTest(m.method(), target, arg);
@@ -222,7 +252,9 @@ public final class Checker {
       problem(u.offset(), "'-' needs a number, not a " + n.type());
       return null;
     }
-    return n instanceof Node.Const c ? new Node.Const(Type.NUMBER, -(Double) Objects.requireNonNull(c.value())) : new Node.Negate(n);
+    return n instanceof Node.Const c
+        ? new Node.Const(Type.NUMBER, -(Double) Objects.requireNonNull(c.value()))
+        : new Node.Negate(n);
   }
 
   private @Nullable Node binary(Expr.Binary b) {
@@ -266,7 +298,9 @@ public final class Checker {
   private @Nullable Node in(Expr.Binary b) {
     Node value = node(b.left());
     if (!(b.right() instanceof Expr.ListLiteral list)) {
-      problem(b.right().offset(), "'in' needs a list of values, as in event.channel in [\"atm\", \"crypto_otc\"]");
+      problem(
+          b.right().offset(),
+          "'in' needs a list of values, as in event.channel in [\"atm\", \"crypto_otc\"]");
       return null;
     }
     List<Node.Const> items = new ArrayList<>();
@@ -277,7 +311,9 @@ public final class Checker {
         problem(start(item), "a list after 'in' holds numbers or strings written out, not names");
         ok = false;
       } else if (value != null && c.type() != value.type()) {
-        problem(start(item), "this list item is a " + c.type() + " but the value tested is a " + value.type());
+        problem(
+            start(item),
+            "this list item is a " + c.type() + " but the value tested is a " + value.type());
         ok = false;
       } else {
         items.add(c);
@@ -298,13 +334,18 @@ public final class Checker {
       return null;
     }
     if (then.type() != otherwise.type()) {
-      problem(c.offset(), "both sides of ':' must have one type, not " + then.type() + " and " + otherwise.type());
+      problem(
+          c.offset(),
+          "both sides of ':' must have one type, not " + then.type() + " and " + otherwise.type());
       return null;
     }
     return new Node.Choice(test, then, otherwise, then.type());
   }
 
-  /** Returns where an expression's text begins (the offset of a node is that of its operator or name). */
+  /**
+   * Returns where an expression's text begins (the offset of a node is that of its operator or
+   * name).
+   */
   static int start(Expr e) {
     if (e instanceof Expr.Select s) {
       return start(s.target());
@@ -330,7 +371,10 @@ public final class Checker {
     problems.add(new Problem(offset, message));
   }
 
-  /** Returns {@code "; did you mean 'x'?"} for the nearest known name, or nothing when none is close. */
+  /**
+   * Returns {@code "; did you mean 'x'?"} for the nearest known name, or nothing when none is
+   * close.
+   */
   public static String suggest(String name, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -341,7 +385,9 @@ public final class Checker {
         best = k;
       }
     }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    return best != null && bestDistance <= Math.max(2, name.length() / 3)
+        ? "; did you mean '" + best + "'?"
+        : "";
   }
 
   private static int distance(String a, String b) {

@@ -3,7 +3,10 @@ package org.fanzha.engine.rules.lang;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** An expression as written, before names are resolved; every node knows where it starts in the text. */
+/**
+ * An expression as written, before names are resolved; every node knows where it starts in the
+ * text.
+ */
 public sealed interface Expr {
 
   /** Returns the 0-based offset of the node's first character. */
@@ -12,7 +15,10 @@ public sealed interface Expr {
   /** A number (as a double), a string, {@code true}/{@code false} or {@code null}. */
   record Literal(int offset, @Nullable Object value) implements Expr {}
 
-  /** A bare name: {@code features}, {@code params}, {@code event}, or the name of a function being called. */
+  /**
+   * A bare name: {@code features}, {@code params}, {@code event}, or the name of a function being
+   * called.
+   */
   record Name(int offset, String name) implements Expr {}
 
   /** {@code target.field}. */

@@ -10,7 +10,10 @@ public final class ExpressionException extends Exception {
   private final transient List<Problem> problems;
 
   public ExpressionException(List<Problem> problems) {
-    super(problems.isEmpty() ? "invalid expression" : problems.get(0).offset() + ": " + problems.get(0).message());
+    super(
+        problems.isEmpty()
+            ? "invalid expression"
+            : problems.get(0).offset() + ": " + problems.get(0).message());
     this.problems = List.copyOf(problems);
   }
 

@@ -19,7 +19,10 @@ public final class Interpreter {
     return Boolean.TRUE.equals(eval(n, features, event)); // a missing value holds nothing
   }
 
-  /** Returns the value of a tree: a Boolean, a Double (NaN when missing) or a String (null when missing). */
+  /**
+   * Returns the value of a tree: a Boolean, a Double (NaN when missing) or a String (null when
+   * missing).
+   */
   public static @Nullable Object eval(Node n, Object features, Object event) {
     if (n instanceof Node.Const c) {
       return c.value();
@@ -38,7 +41,9 @@ public final class Interpreter {
     }
     if (n instanceof Node.Logic l) {
       boolean left = test(l.left(), features, event);
-      return l.and() ? left && test(l.right(), features, event) : left || test(l.right(), features, event);
+      return l.and()
+          ? left && test(l.right(), features, event)
+          : left || test(l.right(), features, event);
     }
     if (n instanceof Node.Compare c) {
       return compare(c, features, event);
@@ -55,7 +60,9 @@ public final class Interpreter {
       };
     }
     if (n instanceof Node.Choice c) {
-      return test(c.test(), features, event) ? eval(c.then(), features, event) : eval(c.otherwise(), features, event);
+      return test(c.test(), features, event)
+          ? eval(c.then(), features, event)
+          : eval(c.otherwise(), features, event);
     }
     if (n instanceof Node.In in) {
       Object v = eval(in.value(), features, event);
@@ -63,7 +70,9 @@ public final class Interpreter {
         return false;
       }
       for (Node.Const item : in.items()) {
-        if (v instanceof Double d ? d.doubleValue() == (Double) Objects.requireNonNull(item.value()) : v.equals(item.value())) {
+        if (v instanceof Double d
+            ? d.doubleValue() == (Double) Objects.requireNonNull(item.value())
+            : v.equals(item.value())) {
           return true;
         }
       }

@@ -8,8 +8,8 @@ import java.util.Locale;
  * Turns a checked tree into a Java expression over a features variable and an event variable, with
  * the {@link Interpreter}'s semantics. Only the tree is emitted: names become the catalogue's
  * accessor calls, params are already constants, strings are written with \\u escapes, so nothing an
- * analyst writes reaches the compiler as code. List literals become constants of the enclosing class
- * ({@link #constants()}), so evaluation allocates nothing.
+ * analyst writes reaches the compiler as code. List literals become constants of the enclosing
+ * class ({@link #constants()}), so evaluation allocates nothing.
  */
 public final class JavaEmitter {
 
@@ -70,7 +70,8 @@ public final class JavaEmitter {
         items.add(constant(c));
       }
       String type = in.value().type() == Type.NUMBER ? "double" : "String";
-      constants.add("private static final " + type + "[] " + name + " = {" + String.join(", ", items) + "};");
+      constants.add(
+          "private static final " + type + "[] " + name + " = {" + String.join(", ", items) + "};");
       return "org.fanzha.engine.rules.lang.Runtime.in(" + emit(in.value()) + ", " + name + ")";
     }
     if (n instanceof Node.Function f) {
@@ -84,7 +85,13 @@ public final class JavaEmitter {
       return acc;
     }
     Node.StringTest s = (Node.StringTest) n;
-    return "org.fanzha.engine.rules.lang.Runtime." + s.method() + "(" + emit(s.target()) + ", " + emit(s.arg()) + ")";
+    return "org.fanzha.engine.rules.lang.Runtime."
+        + s.method()
+        + "("
+        + emit(s.target())
+        + ", "
+        + emit(s.arg())
+        + ")";
   }
 
   private String compare(Node.Compare c) {
@@ -95,17 +102,20 @@ public final class JavaEmitter {
     if (c.left().type() == Type.NULL || c.right().type() == Type.NULL) {
       Node other = c.left().type() == Type.NULL ? c.right() : c.left();
       String value = c.left().type() == Type.NULL ? r : l;
-      String missing = switch (other.type()) {
-        case NUMBER -> "Double.isNaN(" + value + ")";
-        case STRING -> "(" + value + " == null)";
-        case NULL -> "true";
-        default -> "false"; // a feature that is true or false is never missing
-      };
+      String missing =
+          switch (other.type()) {
+            case NUMBER -> "Double.isNaN(" + value + ")";
+            case STRING -> "(" + value + " == null)";
+            case NULL -> "true";
+            default -> "false"; // a feature that is true or false is never missing
+          };
       return eq ? "(" + missing + ")" : "(!" + missing + ")";
     }
     Type t = c.left().type();
     if (t == Type.NUMBER) {
-      return c.op().equals("!=") ? rt + "ne(" + l + ", " + r + ")" : "(" + l + " " + c.op() + " " + r + ")";
+      return c.op().equals("!=")
+          ? rt + "ne(" + l + ", " + r + ")"
+          : "(" + l + " " + c.op() + " " + r + ")";
     }
     if (t == Type.STRING) {
       return (eq ? rt + "eq(" : rt + "ne(") + l + ", " + r + ")";
@@ -132,13 +142,23 @@ public final class JavaEmitter {
     return javaString((String) v);
   }
 
-  /** Returns a Java string literal of {@code s} in plain ASCII: letters and digits as they are, all else as \\u escapes. */
+  /**
+   * Returns a Java string literal of {@code s} in plain ASCII: letters and digits as they are, all
+   * else as \\u escapes.
+   */
   static String javaString(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
-      if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == ' ' || ch == '_' || ch == '.'
-          || ch == '-' || ch == ':' || ch == '/') {
+      if (ch >= 'a' && ch <= 'z'
+          || ch >= 'A' && ch <= 'Z'
+          || ch >= '0' && ch <= '9'
+          || ch == ' '
+          || ch == '_'
+          || ch == '.'
+          || ch == '-'
+          || ch == ':'
+          || ch == '/') {
         sb.append(ch);
       } else {
         sb.append(String.format("\\u%04x", (int) ch));

@@ -27,7 +27,9 @@ public sealed interface Node {
     } else if (this instanceof Arithmetic a) {
       return a.left().readsFeature(name) || a.right().readsFeature(name);
     } else if (this instanceof Choice c) {
-      return c.test().readsFeature(name) || c.then().readsFeature(name) || c.otherwise().readsFeature(name);
+      return c.test().readsFeature(name)
+          || c.then().readsFeature(name)
+          || c.otherwise().readsFeature(name);
     } else if (this instanceof In i) {
       return i.value().readsFeature(name);
     } else if (this instanceof Function f) {
@@ -116,7 +118,10 @@ public sealed interface Node {
     }
   }
 
-  /** {@code target.startsWith(arg)}, {@code endsWith}, {@code contains}; false when the target is missing. */
+  /**
+   * {@code target.startsWith(arg)}, {@code endsWith}, {@code contains}; false when the target is
+   * missing.
+   */
   record StringTest(String method, Node target, Node arg) implements Node {
     @Override
     public Type type() {

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the text of an expression into an {@link Expr} tree (recursive descent). Precedence, loosest
- * first: {@code ?:}, {@code ||}, {@code &&}, comparisons and {@code in}, {@code + -}, {@code * / %},
- * unary {@code ! -}, then selection and calls. Syntax errors stop at the first one, with its offset.
+ * Reads the text of an expression into an {@link Expr} tree (recursive descent). Precedence,
+ * loosest first: {@code ?:}, {@code ||}, {@code &&}, comparisons and {@code in}, {@code + -},
+ * {@code * / %}, unary {@code ! -}, then selection and calls. Syntax errors stop at the first one,
+ * with its offset.
  */
 public final class Parser {
 
   /** The longest expression accepted, in characters. */
   public static final int MAX_LENGTH = 4_000;
+
   /** The deepest nesting accepted, so a hostile expression cannot exhaust the stack. */
   public static final int MAX_DEPTH = 64;
 
@@ -23,10 +25,15 @@ public final class Parser {
     this.text = text;
   }
 
-  /** Returns the tree of {@code text}, or throws with the offset and the reason of the first syntax error. */
+  /**
+   * Returns the tree of {@code text}, or throws with the offset and the reason of the first syntax
+   * error.
+   */
   public static Expr parse(String text) throws ExpressionException {
     if (text.length() > MAX_LENGTH) {
-      throw fail(MAX_LENGTH, "an expression may have at most " + MAX_LENGTH + " characters, not " + text.length());
+      throw fail(
+          MAX_LENGTH,
+          "an expression may have at most " + MAX_LENGTH + " characters, not " + text.length());
     }
     Parser p = new Parser(text);
     p.skipSpace();
@@ -123,7 +130,8 @@ public final class Parser {
 
   private Expr unary() throws ExpressionException {
     skipSpace();
-    if (pos < text.length() && (text.charAt(pos) == '!' && !peek("!=") || text.charAt(pos) == '-')) {
+    if (pos < text.length()
+        && (text.charAt(pos) == '!' && !peek("!=") || text.charAt(pos) == '-')) {
       enter();
       int at = pos;
       String op = String.valueOf(text.charAt(pos++));
@@ -185,7 +193,8 @@ public final class Parser {
     if (c == '"' || c == '\'') {
       return new Expr.Literal(at, string(c));
     }
-    if (c >= '0' && c <= '9' || c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1))) {
+    if (c >= '0' && c <= '9'
+        || c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1))) {
       return new Expr.Literal(at, number());
     }
     if (Character.isLetter(c) || c == '_') {
@@ -225,18 +234,24 @@ public final class Parser {
 
   private String identifier(String what) throws ExpressionException {
     int start = pos;
-    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+    while (pos < text.length()
+        && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
       pos++;
     }
     if (pos == start) {
-      throw fail(start, "expected " + what + (start < text.length() ? ", found '" + text.charAt(start) + "'" : ""));
+      throw fail(
+          start,
+          "expected "
+              + what
+              + (start < text.length() ? ", found '" + text.charAt(start) + "'" : ""));
     }
     return text.substring(start, pos);
   }
 
   private Double number() throws ExpressionException {
     int start = pos;
-    while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+    while (pos < text.length()
+        && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
       pos++;
     }
     if (pos < text.length() && text.charAt(pos) == '.') {
@@ -310,7 +325,9 @@ public final class Parser {
   private boolean peekWord(String w) {
     skipSpace();
     int end = pos + w.length();
-    return text.startsWith(w, pos) && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_');
+    return text.startsWith(w, pos)
+        && (end == text.length()
+            || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '_');
   }
 
   private boolean consume(String s) {
@@ -323,7 +340,12 @@ public final class Parser {
 
   private void expect(String s) throws ExpressionException {
     if (!consume(s)) {
-      throw fail(pos, "expected '" + s + "'" + (pos < text.length() ? ", found '" + text.charAt(pos) + "'" : " before the end"));
+      throw fail(
+          pos,
+          "expected '"
+              + s
+              + "'"
+              + (pos < text.length() ? ", found '" + text.charAt(pos) + "'" : " before the end"));
     }
   }
 

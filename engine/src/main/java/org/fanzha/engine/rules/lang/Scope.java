@@ -3,7 +3,10 @@ package org.fanzha.engine.rules.lang;
 import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 
-/** The names an expression may use: the features of one entity kind, the rule file's params, the event's fields. */
+/**
+ * The names an expression may use: the features of one entity kind, the rule file's params, the
+ * event's fields.
+ */
 public interface Scope {
 
   /** Returns the feature called {@code name}, or null. */

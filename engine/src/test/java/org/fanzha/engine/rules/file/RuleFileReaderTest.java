@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class RuleFileReaderTest {
 
-  static final String GOOD = """
+  static final String GOOD =
+      """
       version: 3
       params:
         min_calls: 20
@@ -50,7 +51,8 @@ class RuleFileReaderTest {
 
   @Test
   void read_everyStructuralProblemAtOnceWithLineAndColumn() {
-    String yaml = """
+    String yaml =
+        """
         version: 1
         colour: red
         rules:
@@ -72,7 +74,9 @@ class RuleFileReaderTest {
             colour: blue
         """;
     List<RuleFileProblem> p = problems(yaml);
-    assertThat(p).extracting(x -> x.line() + ":" + x.column() + " " + x.message().replaceAll("[;(].*", "").strip())
+    assertThat(p)
+        .extracting(
+            x -> x.line() + ":" + x.column() + " " + x.message().replaceAll("[;(].*", "").strip())
         .containsExactly(
             "2:1 unknown key 'colour'",
             "4:11 rule code 'ph_low' must match [A-Z][A-Z0-9_]{2,63}, e.g. PH_LOW_ANSWER",
@@ -85,7 +89,8 @@ class RuleFileReaderTest {
 
   @Test
   void read_evidenceLinkOrBehaviourAndNothingElse() throws RuleFileException {
-    String rule = """
+    String rule =
+        """
         version: 1
         rules:
           - code: PH_X
@@ -95,16 +100,19 @@ class RuleFileReaderTest {
             reason: {zh: "被举报", en: "Reported"}
         """;
     assertThat(RuleFileReader.read(rule + "    evidence: link\n").rules().get(0).links()).isTrue();
-    assertThat(RuleFileReader.read(rule + "    evidence: behaviour\n").rules().get(0).links()).isFalse();
+    assertThat(RuleFileReader.read(rule + "    evidence: behaviour\n").rules().get(0).links())
+        .isFalse();
     assertThat(RuleFileReader.read(rule).rules().get(0).links()).isFalse();
     RuleFileProblem p = problems(rule + "    evidence: strong\n").get(0);
-    assertThat(p.message()).isEqualTo("rule PH_X: evidence must be link or behaviour, not 'strong'");
+    assertThat(p.message())
+        .isEqualTo("rule PH_X: evidence must be link or behaviour, not 'strong'");
     assertThat(p.line()).isEqualTo(8);
   }
 
   @Test
   void read_scopeEntityOrEventAndNothingElse() throws RuleFileException {
-    String rule = """
+    String rule =
+        """
         version: 1
         rules:
           - code: HO_X
@@ -113,8 +121,10 @@ class RuleFileReaderTest {
             when: "features.sims_total > 5"
             reason: {zh: "超过上限", en: "Past the limit"}
         """;
-    assertThat(RuleFileReader.read(rule + "    scope: event\n").rules().get(0).eventOnly()).isTrue();
-    assertThat(RuleFileReader.read(rule + "    scope: entity\n").rules().get(0).eventOnly()).isFalse();
+    assertThat(RuleFileReader.read(rule + "    scope: event\n").rules().get(0).eventOnly())
+        .isTrue();
+    assertThat(RuleFileReader.read(rule + "    scope: entity\n").rules().get(0).eventOnly())
+        .isFalse();
     assertThat(RuleFileReader.read(rule).rules().get(0).eventOnly()).isFalse();
     RuleFileProblem p = problems(rule + "    scope: forever\n").get(0);
     assertThat(p.message()).isEqualTo("rule HO_X: scope must be entity or event, not 'forever'");
@@ -126,7 +136,8 @@ class RuleFileReaderTest {
     assertThat(problems("just a line").get(0).message()).contains("a rule file is a mapping");
     assertThat(problems("- a\n- b\n").get(0).message()).contains("a rule file is a mapping");
     assertThat(problems("version: 1\n").get(0).message()).contains("no rules");
-    assertThat(problems("version: 1\nrules: {a: 1}\n").get(0).message()).contains("rules must be a list");
+    assertThat(problems("version: 1\nrules: {a: 1}\n").get(0).message())
+        .contains("rules must be a list");
   }
 
   @Test
@@ -146,8 +157,10 @@ class RuleFileReaderTest {
   @Test
   void read_aTenMegabyteFileIsRefusedBeforeParsing() {
     String big = "version: 1\nrules: []\n# " + "x".repeat(10 * 1024 * 1024) + "\n";
-    assertThatThrownBy(() -> RuleFileReader.read(big)).isInstanceOfSatisfying(RuleFileException.class,
-        e -> assertThat(e.problems().get(0).message()).contains("at most 1048576 (1 MiB)"));
+    assertThatThrownBy(() -> RuleFileReader.read(big))
+        .isInstanceOfSatisfying(
+            RuleFileException.class,
+            e -> assertThat(e.problems().get(0).message()).contains("at most 1048576 (1 MiB)"));
   }
 
   @Test
@@ -163,7 +176,8 @@ class RuleFileReaderTest {
 
   @Test
   void whenAt_placesAnOffsetOnItsLineAndColumnForEveryQuotingStyle() throws RuleFileException {
-    String yaml = """
+    String yaml =
+        """
         rules:
           - code: A_ONE
             applies_to: phone

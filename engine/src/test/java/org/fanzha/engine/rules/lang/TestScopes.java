@@ -11,7 +11,8 @@ final class TestScopes {
 
   static final Map<String, Field> FEATURES = FieldCatalogue.of(TestFeatures.class, false).fields();
   static final Map<String, Field> EVENT = FieldCatalogue.of(EventView.class, true).fields();
-  static final Map<String, Double> PARAMS = Map.of("phone.min_calls", 20.0, "phone.low_rate", 0.35, "x", 2.0);
+  static final Map<String, Double> PARAMS =
+      Map.of("phone.min_calls", 20.0, "phone.low_rate", 0.35, "x", 2.0);
 
   private TestScopes() {}
 

@@ -52,27 +52,33 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The server in distributed mode: the Flink job scores, this runner feeds it and reads its results (decision 0012).
+ * The server in distributed mode: the Flink job scores, this runner feeds it and reads its results
+ * (decision 0012).
  *
- * <p>An accepted submission is first sent to the job's input topic (acknowledged by all in-sync replicas), then
- * journaled in the server's store: a failure in between is answered 503, and the resend that follows is skipped by the
- * job's dedupe (within its window of event time), so nothing accepted is lost. A decide already journaled is not sent
- * again: its committed decision answers it. A decide sends the event with a correlation
- * id and waits for the job's answer on the replies topic; no answer in time is a 503 with retry advice. Decisions,
- * warnings and entity risks are read from the job's committed topics ({@link TopicViews}).
+ * <p>An accepted submission is first sent to the job's input topic (acknowledged by all in-sync
+ * replicas), then journaled in the server's store: a failure in between is answered 503, and the
+ * resend that follows is skipped by the job's dedupe (within its window of event time), so nothing
+ * accepted is lost. A decide already journaled is not sent again: its committed decision answers
+ * it. A decide sends the event with a correlation id and waits for the job's answer on the replies
+ * topic; no answer in time is a 503 with retry advice. Decisions, warnings and entity risks are
+ * read from the job's committed topics ({@link TopicViews}).
  */
 public final class KafkaRunner implements Runner {
   private static final Logger log = LoggerFactory.getLogger(KafkaRunner.class);
 
-  /** How long after it was sent a decision may still be on its way to the committed decisions topic. */
+  /**
+   * How long after it was sent a decision may still be on its way to the committed decisions topic.
+   */
   private static final java.time.Duration PENDING_COMMIT = java.time.Duration.ofMinutes(2);
 
   private final Database db;
   private final KafkaSettings settings;
   private final JournalListeners listeners;
   private final EventCodec codec = new EventCodec();
+
   /** Journal order is the order listeners see; one submission journals at a time. */
   private final ReentrantLock journalLock = new ReentrantLock();
+
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private volatile long lastSeq;
@@ -83,7 +89,11 @@ public final class KafkaRunner implements Runner {
 
   private final List<WarningListener> warningListeners;
 
-  public KafkaRunner(Database db, RuleBook startRules, KafkaSettings settings, List<JournalListener> listeners,
+  public KafkaRunner(
+      Database db,
+      RuleBook startRules,
+      KafkaSettings settings,
+      List<JournalListener> listeners,
       List<WarningListener> warningListeners) {
     this.warningListeners = List.copyOf(warningListeners);
     this.db = db;
@@ -105,7 +115,8 @@ public final class KafkaRunner implements Runner {
     p.put("enable.idempotence", "true");
     p.put("linger.ms", "1");
     p.put("client.id", "fanzha-server-intake");
-    // a broker that is away fails a submission in seconds (503), instead of holding the caller for Kafka's minutes
+    // a broker that is away fails a submission in seconds (503), instead of holding the caller for
+    // Kafka's minutes
     long waitMs = Math.max(2000, settings.decideTimeout().toMillis());
     p.put("max.block.ms", String.valueOf(waitMs));
     p.put("request.timeout.ms", String.valueOf(waitMs));
@@ -115,8 +126,11 @@ public final class KafkaRunner implements Runner {
     producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     replies.start();
     views.start();
-    log.info("Distributed mode: events to {} at {}, results from {}*", settings.topics().input(),
-        settings.bootstrapServers(), settings.topics().prefix());
+    log.info(
+        "Distributed mode: events to {} at {}, results from {}*",
+        settings.topics().input(),
+        settings.bootstrapServers(),
+        settings.topics().prefix());
   }
 
   @Override
@@ -136,15 +150,20 @@ public final class KafkaRunner implements Runner {
   public CompletableFuture<Outcome> decide(Event event) {
     Optional<org.fanzha.store.JournalEntry> before = db.journal().find(event.id());
     if (before.isPresent()) {
-      // sent before: not again (the job would only say "duplicate"); its decision, once the job has committed it
+      // sent before: not again (the job would only say "duplicate"); its decision, once the job has
+      // committed it
       Optional<Decision> earlier = running(views).recentDecision(event.id());
-      boolean recent = before.get().receivedAt().isAfter(java.time.Instant.now().minus(PENDING_COMMIT));
+      boolean recent =
+          before.get().receivedAt().isAfter(java.time.Instant.now().minus(PENDING_COMMIT));
       if (earlier.isEmpty() && recent) {
-        return CompletableFuture.failedFuture(new TimeoutException("event " + event.id()
-            + " was scored moments ago; its decision is not committed yet"));
+        return CompletableFuture.failedFuture(
+            new TimeoutException(
+                "event "
+                    + event.id()
+                    + " was scored moments ago; its decision is not committed yet"));
       }
-      return CompletableFuture.completedFuture(new Outcome(List.of(new Outcome.Item(event.id(), 0,
-          earlier.orElse(null)))));
+      return CompletableFuture.completedFuture(
+          new Outcome(List.of(new Outcome.Item(event.id(), 0, earlier.orElse(null)))));
     }
     Replies r = running(replies);
     String correlationId = UUID.randomUUID().toString();
@@ -159,14 +178,21 @@ public final class KafkaRunner implements Runner {
     }
     long seq = journaled.items().get(0).seq();
     long waitMs = settings.decideTimeout().toMillis();
-    return answer.orTimeout(waitMs, TimeUnit.MILLISECONDS).handle((json, failure) -> {
-      if (failure != null) {
-        r.forget(correlationId);
-        throw new java.util.concurrent.CompletionException(failure instanceof TimeoutException
-            ? new TimeoutException("no answer from the Flink job within " + waitMs + " ms") : failure);
-      }
-      return new Outcome(List.of(new Outcome.Item(event.id(), seq, answered(event, seq, json))));
-    });
+    return answer
+        .orTimeout(waitMs, TimeUnit.MILLISECONDS)
+        .handle(
+            (json, failure) -> {
+              if (failure != null) {
+                r.forget(correlationId);
+                throw new java.util.concurrent.CompletionException(
+                    failure instanceof TimeoutException
+                        ? new TimeoutException(
+                            "no answer from the Flink job within " + waitMs + " ms")
+                        : failure);
+              }
+              return new Outcome(
+                  List.of(new Outcome.Item(event.id(), seq, answered(event, seq, json))));
+            });
   }
 
   /** The decision in the job's answer; for an event the job had seen, the decision it took then. */
@@ -180,11 +206,20 @@ public final class KafkaRunner implements Runner {
         if (seq == 0) {
           return null; // a duplicate for the journal too: the caller looks for the earlier decision
         }
-        // sent before but not journaled (a failure in between): the job's earlier decision, once it is committed
-        return running(views).recentDecision(event.id()).orElseThrow(() -> new java.util.concurrent.CompletionException(
-            new TimeoutException("event " + event.id() + " was scored before; its decision is not committed yet")));
+        // sent before but not journaled (a failure in between): the job's earlier decision, once it
+        // is committed
+        return running(views)
+            .recentDecision(event.id())
+            .orElseThrow(
+                () ->
+                    new java.util.concurrent.CompletionException(
+                        new TimeoutException(
+                            "event "
+                                + event.id()
+                                + " was scored before; its decision is not committed yet")));
       default:
-        throw new IllegalStateException("the Flink job did not decide event " + event.id() + ": " + n);
+        throw new IllegalStateException(
+            "the Flink job did not decide event " + event.id() + ": " + n);
     }
   }
 
@@ -194,10 +229,15 @@ public final class KafkaRunner implements Runner {
     List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
     try {
       for (Event e : events) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(settings.topics().input(),
-            partitionKey(e).getBytes(StandardCharsets.UTF_8), codec.write(e).getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<byte[], byte[]> record =
+            new ProducerRecord<>(
+                settings.topics().input(),
+                partitionKey(e).getBytes(StandardCharsets.UTF_8),
+                codec.write(e).getBytes(StandardCharsets.UTF_8));
         if (correlationId != null) {
-          record.headers().add(StreamTopics.REPLY_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
+          record
+              .headers()
+              .add(StreamTopics.REPLY_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
         }
         sent.add(out.send(record));
       }
@@ -206,8 +246,13 @@ public final class KafkaRunner implements Runner {
       }
     } catch (ExecutionException | org.apache.kafka.common.KafkaException e) {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      throw new RejectedExecutionException("Kafka did not take the events (" + cause.getClass().getSimpleName() + ": "
-          + cause.getMessage() + ")", cause);
+      throw new RejectedExecutionException(
+          "Kafka did not take the events ("
+              + cause.getClass().getSimpleName()
+              + ": "
+              + cause.getMessage()
+              + ")",
+          cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RejectedExecutionException("interrupted while sending to Kafka", e);
@@ -215,10 +260,11 @@ public final class KafkaRunner implements Runner {
   }
 
   /**
-   * Keeps each person's events in one partition, in the order sent: the person a fraud would reach (the callee of a
-   * call, the receiver of an SMS, the subscriber of a handset signal, the payer's phone or account of a transfer), so
-   * a victim's call, screen share and payment reach the job in that order whatever the partition count (decision
-   * 0012). Openings go by holder, labels and listings by the entity, reports by reporter.
+   * Keeps each person's events in one partition, in the order sent: the person a fraud would reach
+   * (the callee of a call, the receiver of an SMS, the subscriber of a handset signal, the payer's
+   * phone or account of a transfer), so a victim's call, screen share and payment reach the job in
+   * that order whatever the partition count (decision 0012). Openings go by holder, labels and
+   * listings by the entity, reports by reporter.
    */
   static String partitionKey(Event e) {
     if (e instanceof CallEvent c) {
@@ -299,10 +345,17 @@ public final class KafkaRunner implements Runner {
     TopicViews v = running(views);
     RecordMetadata m;
     try {
-      m = running(producer).send(new ProducerRecord<>(settings.topics().rules(),
-          ("version " + next.version()).getBytes(StandardCharsets.UTF_8), source.getBytes(StandardCharsets.UTF_8))).get();
+      m =
+          running(producer)
+              .send(
+                  new ProducerRecord<>(
+                      settings.topics().rules(),
+                      ("version " + next.version()).getBytes(StandardCharsets.UTF_8),
+                      source.getBytes(StandardCharsets.UTF_8)))
+              .get();
     } catch (ExecutionException e) {
-      throw new IllegalArgumentException("the rules topic did not take the file: " + causeOf(e).getMessage(), e);
+      throw new IllegalArgumentException(
+          "the rules topic did not take the file: " + causeOf(e).getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalArgumentException("interrupted while publishing", e);
@@ -313,8 +366,13 @@ public final class KafkaRunner implements Runner {
       answer = v.ruleAnswer(key).get(settings.rulesTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       v.forget(key);
-      throw new IllegalArgumentException("published, but the Flink job did not answer within " + settings.rulesTimeout()
-          + "; it adopts the file when it reads it (see " + settings.topics().rulesApplied() + ")", e);
+      throw new IllegalArgumentException(
+          "published, but the Flink job did not answer within "
+              + settings.rulesTimeout()
+              + "; it adopts the file when it reads it (see "
+              + settings.topics().rulesApplied()
+              + ")",
+          e);
     } catch (ExecutionException e) {
       throw new IllegalArgumentException(causeOf(e).getMessage(), e);
     } catch (InterruptedException e) {
@@ -323,15 +381,17 @@ public final class KafkaRunner implements Runner {
     }
     JsonNode n = ResultJson.tree(answer.getBytes(StandardCharsets.UTF_8));
     if (!"adopted".equals(n.path("status").asString())) {
-      throw new IllegalArgumentException("the Flink job refused it: " + n.path("problems").asString());
+      throw new IllegalArgumentException(
+          "the Flink job refused it: " + n.path("problems").asString());
     }
     book = next;
   }
 
   @Override
   public void startShadow(long version, RuleBook shadowBook) {
-    throw new UnsupportedOperationException("a shadow run needs the embedded runner; with fanzha.runner=flink, "
-        + "back-test the version on a recorded file instead");
+    throw new UnsupportedOperationException(
+        "a shadow run needs the embedded runner; with fanzha.runner=flink, "
+            + "back-test the version on a recorded file instead");
   }
 
   @Override
@@ -349,7 +409,10 @@ public final class KafkaRunner implements Runner {
     return Optional.empty();
   }
 
-  /** Events journaled and handed to the job, duplicates refused by the journal, and the job's results read back. */
+  /**
+   * Events journaled and handed to the job, duplicates refused by the journal, and the job's
+   * results read back.
+   */
   @Override
   public RunnerStats stats() {
     Map<Level, Long> levels = new EnumMap<>(Level.class);
@@ -357,8 +420,19 @@ public final class KafkaRunner implements Runner {
     for (Level l : Level.values()) {
       levels.put(l, v == null ? 0 : v.decisions(l));
     }
-    return new RunnerStats(accepted.get(), duplicates.get(), levels, v == null ? 0 : v.warningsRead(), 0, lastSeq, 0, 0,
-        0, 0, 0, 0);
+    return new RunnerStats(
+        accepted.get(),
+        duplicates.get(),
+        levels,
+        v == null ? 0 : v.warningsRead(),
+        0,
+        lastSeq,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0);
   }
 
   @Override
@@ -388,7 +462,9 @@ public final class KafkaRunner implements Runner {
     return part;
   }
 
-  /** The failure an {@link ExecutionException} wraps, or the exception itself when it wraps none. */
+  /**
+   * The failure an {@link ExecutionException} wraps, or the exception itself when it wraps none.
+   */
   private static Throwable causeOf(ExecutionException e) {
     return e.getCause() != null ? e.getCause() : e;
   }

@@ -6,15 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the Flink job's Kafka is and how long the server waits for it ({@code fanzha.kafka.*}, read when {@code
- * fanzha.runner=flink}).
+ * Where the Flink job's Kafka is and how long the server waits for it ({@code fanzha.kafka.*}, read
+ * when {@code fanzha.runner=flink}).
  *
  * @param bootstrapServers Kafka's {@code host:port} list; required in distributed mode
  * @param inputTopic the job's {@code --input-topic}
  * @param rulesTopic the job's {@code --rules-topic}
  * @param topicPrefix the job's {@code --topic-prefix}
  * @param decideTimeout how long a decide waits for the job's answer before it is answered 503
- * @param rulesTimeout how long publishing a rule set waits for the job to adopt it (a checkpoint commits the answer)
+ * @param rulesTimeout how long publishing a rule set waits for the job to adopt it (a checkpoint
+ *     commits the answer)
  */
 @ConfigurationProperties("fanzha.kafka")
 public record KafkaSettings(
@@ -37,10 +38,12 @@ public record KafkaSettings(
    */
   public KafkaSettings required() {
     if (bootstrapServers.isBlank()) {
-      throw new IllegalArgumentException("fanzha.kafka.bootstrap-servers: required when fanzha.runner=flink");
+      throw new IllegalArgumentException(
+          "fanzha.kafka.bootstrap-servers: required when fanzha.runner=flink");
     }
     if (decideTimeout.isNegative() || decideTimeout.isZero()) {
-      throw new IllegalArgumentException("fanzha.kafka.decide-timeout: must be positive, not " + decideTimeout);
+      throw new IllegalArgumentException(
+          "fanzha.kafka.decide-timeout: must be positive, not " + decideTimeout);
     }
     return this;
   }

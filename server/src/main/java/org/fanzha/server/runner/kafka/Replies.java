@@ -8,15 +8,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The job's answers to decide requests, matched to the waiting callers by correlation id. Read from the replies
- * topic's end (answers to earlier requests have nobody waiting) and uncommitted: the job writes them outside its
- * checkpoint transactions so a caller need not wait for one.
+ * The job's answers to decide requests, matched to the waiting callers by correlation id. Read from
+ * the replies topic's end (answers to earlier requests have nobody waiting) and uncommitted: the
+ * job writes them outside its checkpoint transactions so a caller need not wait for one.
  */
 final class Replies extends TopicFollower {
   private final Map<String, CompletableFuture<byte[]>> waiting = new ConcurrentHashMap<>();
 
   Replies(KafkaSettings settings) {
-    super("replies", settings.bootstrapServers(), false, Map.of(settings.topics().replies(), FROM_END),
+    super(
+        "replies",
+        settings.bootstrapServers(),
+        false,
+        Map.of(settings.topics().replies(), FROM_END),
         Duration.ofSeconds(30));
   }
 
@@ -39,7 +43,9 @@ final class Replies extends TopicFollower {
     }
     CompletableFuture<byte[]> f = waiting.remove(new String(r.key(), StandardCharsets.UTF_8));
     if (f != null) {
-      f.complete(r.value()); // an answer repeated after the job's restore finds nobody waiting, and is dropped
+      f.complete(
+          r.value()); // an answer repeated after the job's restore finds nobody waiting, and is
+      // dropped
     }
   }
 }

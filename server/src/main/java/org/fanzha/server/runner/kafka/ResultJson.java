@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the job's results back from the JSON of EVENTS.md (the inverse of the engine's {@code OutputJson}). */
+/**
+ * Reads the job's results back from the JSON of EVENTS.md (the inverse of the engine's {@code
+ * OutputJson}).
+ */
 final class ResultJson {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -31,8 +34,14 @@ final class ResultJson {
 
   /** A line of {@code decisions.ndjson}. */
   static Decision decision(JsonNode n) {
-    return new Decision(text(n, "event_id"), kind(n), text(n, "entity"), n.path("score").asInt(),
-        level(text(n, "level")), Action.valueOf(upper(text(n, "action"))), reasons(n));
+    return new Decision(
+        text(n, "event_id"),
+        kind(n),
+        text(n, "entity"),
+        n.path("score").asInt(),
+        level(text(n, "level")),
+        Action.valueOf(upper(text(n, "action"))),
+        reasons(n));
   }
 
   /** A line of {@code entities.ndjson}. */
@@ -44,7 +53,12 @@ final class ResultJson {
         roles.add(role);
       }
     }
-    return new EntityRisk(kind(n), text(n, "entity"), n.path("score").asInt(), level(text(n, "level")), roles,
+    return new EntityRisk(
+        kind(n),
+        text(n, "entity"),
+        n.path("score").asInt(),
+        level(text(n, "level")),
+        roles,
         reasons(n));
   }
 
@@ -52,9 +66,16 @@ final class ResultJson {
   static Warning warning(JsonNode n) {
     List<String> evidence = new ArrayList<>();
     n.path("evidence").forEach(e -> evidence.add(e.asString()));
-    return new Warning(text(n, "id"), Timestamps.parseIso(text(n, "ts")), optional(n, "victim_phone"),
-        optional(n, "victim_account"), level(text(n, "severity")), fraudType(optional(n, "fraud_type")), evidence,
-        text(n, "episode"), optional(n, "contact"));
+    return new Warning(
+        text(n, "id"),
+        Timestamps.parseIso(text(n, "ts")),
+        optional(n, "victim_phone"),
+        optional(n, "victim_account"),
+        level(text(n, "severity")),
+        fraudType(optional(n, "fraud_type")),
+        evidence,
+        text(n, "episode"),
+        optional(n, "contact"));
   }
 
   private static FraudType fraudType(@org.jspecify.annotations.Nullable String wire) {

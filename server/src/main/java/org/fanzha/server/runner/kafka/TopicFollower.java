@@ -17,15 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads some of the job's topics on a thread of its own, every partition (no consumer group: each server instance
- * reads everything), and hands each record to {@link #accept}. Where each topic starts is set per topic: its
- * beginning, its end, or its last records.
+ * Reads some of the job's topics on a thread of its own, every partition (no consumer group: each
+ * server instance reads everything), and hands each record to {@link #accept}. Where each topic
+ * starts is set per topic: its beginning, its end, or its last records.
  */
 abstract class TopicFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
 
   /** Start at the beginning of each partition. */
   static final long FROM_BEGINNING = -1;
+
   /** Start at the end: only what is written from now on. */
   static final long FROM_END = 0;
 
@@ -35,13 +36,19 @@ abstract class TopicFollower implements AutoCloseable {
   private volatile boolean started;
 
   /**
-   * Assigns the partitions and fixes the start positions before returning, so nothing written after this returns is
-   * missed.
+   * Assigns the partitions and fixes the start positions before returning, so nothing written after
+   * this returns is missed.
    *
-   * @param starts per topic: {@link #FROM_BEGINNING}, {@link #FROM_END}, or how many last records of each partition
+   * @param starts per topic: {@link #FROM_BEGINNING}, {@link #FROM_END}, or how many last records
+   *     of each partition
    * @throws IllegalStateException when a topic does not exist
    */
-  TopicFollower(String name, String bootstrapServers, boolean committedOnly, Map<String, Long> starts, Duration wait) {
+  TopicFollower(
+      String name,
+      String bootstrapServers,
+      boolean committedOnly,
+      Map<String, Long> starts,
+      Duration wait) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers);
     p.put("isolation.level", committedOnly ? "read_committed" : "read_uncommitted");
@@ -53,8 +60,12 @@ abstract class TopicFollower implements AutoCloseable {
       for (Map.Entry<String, Long> t : starts.entrySet()) {
         List<PartitionInfo> infos = consumer.partitionsFor(t.getKey(), wait);
         if (infos == null || infos.isEmpty()) {
-          throw new IllegalStateException("Kafka topic " + t.getKey() + " not found at " + bootstrapServers
-              + "; create the job's topics first (docs/deploy-flink.md)");
+          throw new IllegalStateException(
+              "Kafka topic "
+                  + t.getKey()
+                  + " not found at "
+                  + bootstrapServers
+                  + "; create the job's topics first (docs/deploy-flink.md)");
         }
         infos.forEach(i -> back.put(new TopicPartition(i.topic(), i.partition()), t.getValue()));
       }
@@ -98,13 +109,19 @@ abstract class TopicFollower implements AutoCloseable {
             try {
               accept(r);
             } catch (RuntimeException e) {
-              log.warn("Skipped a record of {} at {}:{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
+              log.warn(
+                  "Skipped a record of {} at {}:{}: {}",
+                  r.topic(),
+                  r.partition(),
+                  r.offset(),
+                  e.toString());
             }
           }
         } catch (WakeupException e) {
           return;
         } catch (RuntimeException e) {
-          // a broker away is retried by the client itself; anything else is logged and retried after a pause
+          // a broker away is retried by the client itself; anything else is logged and retried
+          // after a pause
           log.warn("Reading the job's topics failed; retrying", e);
           sleepQuietly();
         }

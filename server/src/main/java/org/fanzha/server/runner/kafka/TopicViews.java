@@ -25,9 +25,9 @@ import org.fanzha.server.runner.WarningListener;
 import org.fanzha.server.system.RecentWindow;
 
 /**
- * What the console and the APIs read in distributed mode, kept from the job's committed topics: the entity risks (the
- * whole compacted changelog, read from its beginning), the latest decisions and warnings, and the job's answers to
- * rule files.
+ * What the console and the APIs read in distributed mode, kept from the job's committed topics: the
+ * entity risks (the whole compacted changelog, read from its beginning), the latest decisions and
+ * warnings, and the job's answers to rule files.
  */
 final class TopicViews extends TopicFollower {
   static final int RECENT_DECISIONS = 20_000;
@@ -46,11 +46,17 @@ final class TopicViews extends TopicFollower {
   private final List<WarningListener> warningListeners;
 
   TopicViews(KafkaSettings settings, List<WarningListener> warningListeners) {
-    super("views", settings.bootstrapServers(), true, Map.of(
-        settings.topics().entities(), FROM_BEGINNING,
-        settings.topics().decisions(), (long) RECENT_DECISIONS,
-        settings.topics().warnings(), FROM_BEGINNING, // every warning still kept: the desk skips those it has
-        settings.topics().rulesApplied(), FROM_END), Duration.ofSeconds(30));
+    super(
+        "views",
+        settings.bootstrapServers(),
+        true,
+        Map.of(
+            settings.topics().entities(), FROM_BEGINNING,
+            settings.topics().decisions(), (long) RECENT_DECISIONS,
+            settings.topics().warnings(),
+                FROM_BEGINNING, // every warning still kept: the desk skips those it has
+            settings.topics().rulesApplied(), FROM_END),
+        Duration.ofSeconds(30));
     this.topics = settings.topics();
     this.warningListeners = List.copyOf(warningListeners);
   }
@@ -95,7 +101,10 @@ final class TopicViews extends TopicFollower {
     }
   }
 
-  /** The job's answer to the rule file published at {@code key} ({@code partition:offset+1}), once it is committed. */
+  /**
+   * The job's answer to the rule file published at {@code key} ({@code partition:offset+1}), once
+   * it is committed.
+   */
   CompletableFuture<String> ruleAnswer(String key) {
     synchronized (ruleWaiters) {
       String known = ruleAnswers.get(key);
@@ -114,10 +123,15 @@ final class TopicViews extends TopicFollower {
     return Optional.ofNullable(entities.get(kind.wireName() + ":" + id));
   }
 
-  /** The highest held scores; a scan of the entities with a risk, which the console asks for every few seconds. */
+  /**
+   * The highest held scores; a scan of the entities with a risk, which the console asks for every
+   * few seconds.
+   */
   List<EntityRisk> riskiest(int limit) {
     Comparator<EntityRisk> byScore = Comparator.comparingInt(EntityRisk::score);
-    return entities.values().stream().sorted(byScore.reversed().thenComparing(EntityRisk::entity)).limit(limit)
+    return entities.values().stream()
+        .sorted(byScore.reversed().thenComparing(EntityRisk::entity))
+        .limit(limit)
         .toList();
   }
 
