@@ -1,5 +1,7 @@
 package org.fanzha.text.url;
 
+import com.google.common.net.InetAddresses;
+import com.google.common.net.InternetDomainName;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +42,11 @@ public final class UrlRiskAnalyzer {
    */
 
   private static final String CATALOGUE = "domains.txt";
+
+  /**
+   * Official-looking suffixes a phishing host buries in its middle ({@code
+   * icbc.com.cn.example.xyz}).
+   */
   private static final Set<String> MULTI_LABEL_SUFFIXES =
       Set.of(
           "com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn", "ac.cn", "mil.cn", "com.hk", "com.tw",
@@ -344,26 +351,27 @@ public final class UrlRiskAnalyzer {
     }
   }
 
-  /** Returns the registrable domain of {@code host}: one label before its public suffix. */
+  /**
+   * Returns the registrable domain of {@code host}: one label before its public suffix, by the
+   * public suffix list Guava carries ({@code co.nz}, {@code com.cn}, {@code github.io} …); a host
+   * under no known suffix (an address, a made-up top level) keeps its last two labels, and an IP
+   * address is its own.
+   */
   static String registrable(String host) {
-    String[] labels = host.split("\\.");
-    int n = labels.length;
-    if (n <= 1) {
+    if (InetAddresses.isInetAddress(host)) {
       return host;
     }
-    int suffixLabels = 1;
-    if (n >= 2 && MULTI_LABEL_SUFFIXES.contains(labels[n - 2] + "." + labels[n - 1])) {
-      suffixLabels = 2;
-    }
-    int take = Math.min(n, suffixLabels + 1);
-    StringBuilder b = new StringBuilder();
-    for (int i = n - take; i < n; i++) {
-      if (b.length() > 0) {
-        b.append('.');
+    try {
+      InternetDomainName name = InternetDomainName.from(host);
+      if (name.isUnderPublicSuffix()) {
+        return name.topPrivateDomain().toString();
       }
-      b.append(labels[i]);
+    } catch (IllegalArgumentException notADomainName) {
+      // an IP address or a name with characters a domain cannot hold: fall through
     }
-    return b.toString();
+    int lastDot = host.lastIndexOf('.');
+    int before = lastDot <= 0 ? -1 : host.lastIndexOf('.', lastDot - 1);
+    return before < 0 ? host : host.substring(before + 1);
   }
 
   private static String authority(String url) {

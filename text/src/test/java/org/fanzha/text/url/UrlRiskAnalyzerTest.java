@@ -99,6 +99,16 @@ class UrlRiskAnalyzerTest {
   }
 
   @Test
+  void registrable_followsThePublicSuffixList() {
+    assertThat(UrlRiskAnalyzer.registrable("www.bank.co.nz")).isEqualTo("bank.co.nz");
+    assertThat(UrlRiskAnalyzer.registrable("phish.someone.github.io"))
+        .isEqualTo("someone.github.io");
+    assertThat(UrlRiskAnalyzer.registrable("pay.gov.cn")).isEqualTo("pay.gov.cn");
+    assertThat(UrlRiskAnalyzer.registrable("10.0.0.1")).isEqualTo("10.0.0.1");
+    assertThat(UrlRiskAnalyzer.registrable("localhost")).isEqualTo("localhost");
+  }
+
+  @Test
   void registrable_usesMultiLabelSuffixes() {
     assertThat(UrlRiskAnalyzer.registrable("a.b.icbc.com.cn")).isEqualTo("icbc.com.cn");
     assertThat(UrlRiskAnalyzer.registrable("x.example.com")).isEqualTo("example.com");
