@@ -161,6 +161,9 @@ public final class EventJournal {
     return org.slf4j.LoggerFactory.getLogger(EventJournal.class);
   }
 
+  /** The most unindexed events a look-up reads from the journal itself. */
+  private static final int UNINDEXED_READ = 20_000;
+
   /**
    * Journals the events whose ids are not journaled yet, in list order, and makes them durable
    * before returning (committed to the table, or forced to the log ahead of it). Returns, per
@@ -657,7 +660,7 @@ public final class EventJournal {
 
   /**
    * Returns how many journaled events of one type name this entity, by the source that sent them
-   * (the empty string for none), as far as the per-entity index has got: e.g. the reports naming a
+   * (the empty string for none), indexed or not yet (as {@link #recent}): e.g. the reports naming a
    * number, by institution.
    */
   public java.util.Map<String, Long> countNamingBySource(
@@ -674,16 +677,25 @@ public final class EventJournal {
       String kind, String entity, EventType type) {
     String sql =
         "SELECT j.source, COUNT(*) FROM journal_party p JOIN journal j ON j.seq = p.seq"
-            + " WHERE p.entity_kind = ? AND p.entity = ? AND j.type = ? GROUP BY j.source";
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, kind);
-      ps.setString(2, entity);
-      ps.setString(3, type.wireName());
+            + " WHERE p.entity_kind = ? AND p.entity = ? AND j.type = ? AND p.seq <= ? GROUP BY j.source";
+    try (Connection c = ds.getConnection()) {
+      long indexed = indexedSeq(c);
       java.util.Map<String, Long> out = new java.util.TreeMap<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.merge(rs.getString(1) == null ? "" : rs.getString(1), rs.getLong(2), Long::sum);
+      for (JournalEntry e : unindexed(c, indexed)) {
+        if (e.event().type() == type && names(e, kind, entity)) {
+          String source = e.event().source();
+          out.merge(source == null ? "" : source, 1L, Long::sum);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, kind);
+        ps.setString(2, entity);
+        ps.setString(3, type.wireName());
+        ps.setLong(4, indexed);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.merge(rs.getString(1) == null ? "" : rs.getString(1), rs.getLong(2), Long::sum);
+          }
         }
       }
       return out;
@@ -693,28 +705,101 @@ public final class EventJournal {
   }
 
   /**
-   * Returns up to {@code limit} events that name this entity, newest (highest sequence) first, as
-   * far as the per-entity index has got: call {@link #indexPending} first to include the latest.
+   * Returns up to {@code limit} events that name this entity, newest (highest sequence) first:
+   * those the per-entity index holds, and those journaled since that it has not reached yet (read
+   * from the journal, never indexed here: a look-up does not write). Events still only in the log,
+   * ahead of the table, show a moment later.
    */
   public List<JournalEntry> recent(EntityKind kind, String entity, int limit) {
     String sql =
         "SELECT j.seq, j.line, j.received_at FROM journal_party p JOIN journal j ON j.seq = p.seq"
-            + " WHERE p.entity_kind = ? AND p.entity = ? ORDER BY p.seq DESC LIMIT ?";
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, kind.wireName());
-      ps.setString(2, entity);
-      ps.setInt(3, limit);
+            + " WHERE p.entity_kind = ? AND p.entity = ? AND p.seq <= ? ORDER BY p.seq DESC LIMIT ?";
+    try (Connection c = ds.getConnection()) {
+      long indexed = indexedSeq(c);
       List<JournalEntry> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(entry(rs));
+      for (JournalEntry e : unindexed(c, indexed)) {
+        if (out.size() < limit && names(e, kind.wireName(), entity)) {
+          out.add(e);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, kind.wireName());
+        ps.setString(2, entity);
+        ps.setLong(3, indexed);
+        ps.setInt(4, limit - out.size());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(entry(rs));
+          }
         }
       }
       return out;
     } catch (SQLException e) {
       throw new StoreException("journal look-up failed", e);
     }
+  }
+
+  /** Returns the last sequence number the per-entity index has reached. */
+  public long indexedSeq() {
+    try (Connection c = ds.getConnection()) {
+      return indexedSeq(c);
+    } catch (SQLException e) {
+      throw new StoreException("journal index state read failed", e);
+    }
+  }
+
+  private static long indexedSeq(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT indexed_seq FROM journal_index_state WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * The journaled events after {@code indexed}, newest first: what the indexer has not reached yet,
+   * a few hundred at most while it keeps up (the newest {@value #UNINDEXED_READ}; beyond, a look-up
+   * shows what is indexed). Those still in the log ahead of the table are read first: a row leaves
+   * the log's queue only once the table has it, so none slips between the two reads (one read by
+   * both counts once).
+   */
+  private List<JournalEntry> unindexed(Connection c, long indexed) throws SQLException {
+    List<Row> ahead;
+    synchronized (pending) {
+      ahead = new ArrayList<>(pending);
+    }
+    java.util.TreeMap<Long, JournalEntry> bySeq =
+        new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+    for (int i = ahead.size() - 1; i >= 0 && bySeq.size() < UNINDEXED_READ; i--) {
+      Row r = ahead.get(i);
+      if (r.seq() > indexed) {
+        bySeq.put(r.seq(), entry(r));
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT seq, line, received_at FROM journal WHERE seq > ? ORDER BY seq DESC LIMIT ?")) {
+      ps.setLong(1, indexed);
+      ps.setInt(2, UNINDEXED_READ);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (!bySeq.containsKey(rs.getLong(1))) {
+            bySeq.put(rs.getLong(1), entry(rs));
+          }
+        }
+      }
+    }
+    return new ArrayList<>(bySeq.values());
+  }
+
+  private static boolean names(JournalEntry e, String kind, String entity) {
+    for (EventParties.Party p : EventParties.of(e.event())) {
+      if (p.kind().equals(kind) && p.entity().equals(entity)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private JournalEntry entry(ResultSet rs) throws SQLException {

@@ -168,9 +168,21 @@ class EventJournalTest {
                   victimPaysMule("t1", T0 + 2, 100),
                   victimPaysMule("t2", T0 + 3, 200),
                   victimReports("r1", T0 + 4)));
+      t.db().journal().copyPending(); // in the table, not yet in the per-entity index
       assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10))
-          .isEmpty(); // not indexed yet
+          .as("read from the journal while the index has not reached them")
+          .extracting(e -> e.event().id())
+          .containsExactly("t2", "t1", "o1");
+      assertThat(t.db().journal().indexedSeq()).as("a look-up does not index").isZero();
       assertThat(t.db().journal().indexPending(3)).isEqualTo(3);
+      assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10))
+          .as("half indexed: the index and the rest, each once")
+          .extracting(e -> e.event().id())
+          .containsExactly("t2", "t1", "o1");
+      assertThat(
+              t.db().journal().countNamingBySource(EntityKind.PHONE, FRAUD_PHONE, EventType.REPORT))
+          .as("a report not indexed yet is counted")
+          .hasSize(1);
       assertThat(t.db().journal().indexPending(100)).isEqualTo(2);
       assertThat(t.db().journal().indexPending(100)).isZero();
 

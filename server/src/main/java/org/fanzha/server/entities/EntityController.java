@@ -27,7 +27,6 @@ import org.fanzha.server.system.Masks;
 import org.fanzha.server.system.Roles;
 import org.fanzha.store.Database;
 import org.fanzha.store.JournalEntry;
-import org.fanzha.store.StoreException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +53,6 @@ class EntityController {
   private static final URI INVALID = URI.create("urn:fanzha:problem:invalid-entity");
   private static final URI NOT_FOUND = URI.create("urn:fanzha:problem:unknown-entity");
   private static final URI TOO_MANY = URI.create("urn:fanzha:problem:too-many-lookups");
-
-  private static final int INDEX_CATCH_UP = 100_000;
 
   private final Runner runner;
   private final Database db;
@@ -149,14 +146,8 @@ class EntityController {
       return publicAnswer(k, canonical, risk);
     }
     int n = Math.max(0, Math.min(limit, 200));
-    try {
-      db.journal().indexPending(INDEX_CATCH_UP); // the background indexer may be a moment behind
-    } catch (StoreException e) {
-      // The risk is the answer; recent events may then lag by a moment, which is better than no
-      // answer.
-      log.warn(
-          "Index catch-up before a look-up failed; answering with the events indexed so far", e);
-    }
+    // the index and what it has not reached yet: a look-up reads, never writes (JournalIndexer
+    // keeps it up)
     List<JournalEntry> recent = db.journal().recent(k, canonical, n);
     Optional<Runner.ModelOpinion> model = runner.modelOpinion(k, canonical);
     if (risk.isEmpty() && recent.isEmpty()) {

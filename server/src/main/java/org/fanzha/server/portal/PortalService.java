@@ -69,12 +69,6 @@ public class PortalService {
       throw new BadRequestException("kind: phone, account or url");
     }
     String v = lists.normalised(kind, value);
-    try {
-      db.journal()
-          .indexPending(10_000); // the background indexer may be a moment behind the latest reports
-    } catch (RuntimeException e) {
-      // answer from what is indexed so far
-    }
     List<ListEntry> against = new ArrayList<>(lists.inForce(kind, v));
     if (kind == ListKind.URL) {
       for (String d = Urls.host(v); d != null; d = Urls.parentDomain(d)) {

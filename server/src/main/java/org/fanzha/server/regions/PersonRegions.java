@@ -30,7 +30,6 @@ public final class PersonRegions {
     if (phone == null) {
       return null;
     }
-    journal.indexPending(10_000); // the background indexer may be a moment behind the warning
     for (JournalEntry e : journal.recent(EntityKind.PHONE, phone, LOOK_BACK)) {
       String r = regionOf(phone, e.event());
       if (r != null) {
@@ -45,7 +44,6 @@ public final class PersonRegions {
    * none says.
    */
   public @Nullable String ofAccount(String account) {
-    journal.indexPending(10_000);
     for (JournalEntry e : journal.recent(EntityKind.ACCOUNT, account, LOOK_BACK)) {
       if (e.event() instanceof OpeningEvent o
           && o.kind() != OpeningKind.SIM

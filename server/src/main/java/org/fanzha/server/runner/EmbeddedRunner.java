@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -87,8 +86,6 @@ public final class EmbeddedRunner implements Runner {
   /** Openings stopped or sent for review that the console lists, newest first. */
   private static final int RECENT_STOPPED_OPENINGS = 500;
 
-  private static final int INDEX_STEP = 5_000;
-
   private final Database db;
   private final EngineConfig config;
   private final RunnerSettings settings;
@@ -104,13 +101,7 @@ public final class EmbeddedRunner implements Runner {
             return t;
           });
 
-  private final ScheduledExecutorService indexer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-indexer");
-            t.setDaemon(true);
-            return t;
-          });
+  private final JournalIndexer indexer;
 
   private @Nullable Engine engine; // guarded by engineLock
   private @Nullable ShadowRun shadow; // guarded by engineLock
@@ -166,6 +157,7 @@ public final class EmbeddedRunner implements Runner {
       List<JournalListener> listeners,
       List<WarningListener> warningListeners) {
     this.db = db;
+    this.indexer = new JournalIndexer(db.journal());
     this.config = config;
     this.settings = settings;
     this.listeners = new JournalListeners(listeners);
@@ -247,17 +239,7 @@ public final class EmbeddedRunner implements Runner {
     t.setDaemon(false);
     thread = t;
     t.start();
-    indexer.scheduleWithFixedDelay(this::indexJournal, 0, 250, TimeUnit.MILLISECONDS);
-  }
-
-  private void indexJournal() {
-    try {
-      while (db.journal().indexPending(INDEX_STEP) == INDEX_STEP && !indexer.isShutdown()) {
-        // a backlog (e.g. after a restart): keep going in steps
-      }
-    } catch (RuntimeException e) {
-      log.warn("Journal indexing failed; will retry", e);
-    }
+    indexer.start();
   }
 
   /**

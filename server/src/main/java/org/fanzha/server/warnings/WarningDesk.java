@@ -535,7 +535,6 @@ public class WarningDesk implements WarningListener, AutoCloseable {
     if (t.victimPhone() == null) {
       return Optional.empty();
     }
-    db.journal().indexPending(10_000);
     for (JournalEntry e : db.journal().recent(EntityKind.PHONE, t.victimPhone(), 50)) {
       if (e.event() instanceof TransferEvent p
           && t.victimPhone().equals(p.fromPhone())

@@ -37,6 +37,7 @@ import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.server.runner.JournalIndexer;
 import org.fanzha.server.runner.JournalListener;
 import org.fanzha.server.runner.JournalListeners;
 import org.fanzha.server.runner.Outcome;
@@ -100,7 +101,11 @@ public final class KafkaRunner implements Runner {
     this.settings = settings;
     this.book = startRules;
     this.listeners = new JournalListeners(listeners);
+    this.indexer = new JournalIndexer(db.journal());
   }
+
+  /** Keeps the per-entity index up with what this server journals (look-ups only read it). */
+  private final JournalIndexer indexer;
 
   @Override
   public synchronized void start() {
@@ -126,6 +131,7 @@ public final class KafkaRunner implements Runner {
     producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     replies.start();
     views.start();
+    indexer.start();
     log.info(
         "Distributed mode: events to {} at {}, results from {}*",
         settings.topics().input(),
@@ -444,6 +450,7 @@ public final class KafkaRunner implements Runner {
 
   @Override
   public synchronized void close() {
+    indexer.shutdown();
     if (views != null) {
       views.close();
     }

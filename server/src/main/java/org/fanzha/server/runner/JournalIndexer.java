@@ -1,0 +1,59 @@
+package org.fanzha.server.runner;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.fanzha.store.EventJournal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the journal's per-entity index up with the journal, on a thread of its own
+ * ("fanzha-indexer"), for either runner: look-ups read the index and the few events it has not
+ * reached yet, and never write it themselves.
+ */
+public final class JournalIndexer {
+  private static final Logger log = LoggerFactory.getLogger(JournalIndexer.class);
+  private static final int STEP = 5_000;
+
+  private final EventJournal journal;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fanzha-indexer");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public JournalIndexer(EventJournal journal) {
+    this.journal = journal;
+  }
+
+  /** Indexes what is new every quarter of a second, a backlog (after a restart) in steps. */
+  public void start() {
+    thread.scheduleWithFixedDelay(this::index, 0, 250, TimeUnit.MILLISECONDS);
+  }
+
+  private void index() {
+    try {
+      while (journal.indexPending(STEP) == STEP && !thread.isShutdown()) {
+        // a backlog: keep going in steps
+      }
+    } catch (RuntimeException e) {
+      log.warn("Journal indexing failed; will retry", e);
+    }
+  }
+
+  /**
+   * Stops indexing after the step in progress (never interrupted: an interrupted channel closes
+   * H2's file).
+   */
+  public void shutdown() {
+    thread.shutdown();
+  }
+
+  /** Waits for the step in progress, at most {@code timeout}. */
+  public void awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+    thread.awaitTermination(timeout, unit);
+  }
+}
