@@ -46,6 +46,24 @@ public final class Masking {
     return scheme + keepEnds(value, keep, keep);
   }
 
+  /**
+   * Returns an IP address masked: an IPv4 address keeps its network part ({@code 10.1.*.*}); other
+   * forms are masked as a device id.
+   */
+  public static String ip(String ip) {
+    String[] parts = ip.split("\\.", -1);
+    if (parts.length == 4) {
+      return parts[0] + "." + parts[1] + ".*.*";
+    }
+    return device(ip);
+  }
+
+  /** Returns a device id with at most its first 4 characters shown. */
+  public static String device(String id) {
+    int keep = Math.min(4, id.length() / 2);
+    return id.substring(0, keep) + "*".repeat(Math.max(3, id.length() - keep));
+  }
+
   /** Returns {@code s} with all but {@code head} leading and {@code tail} trailing chars masked. */
   static String keepEnds(String s, int head, int tail) {
     int n = s.length();

@@ -17,8 +17,8 @@ public final class Masks {
       case PHONE -> Masking.phone(value);
       case ACCOUNT -> Masking.account(value);
       case HOLDER -> Masking.residentId(value);
-      case IP -> ip(value);
-      case DEVICE -> device(value);
+      case IP -> Masking.ip(value);
+      case DEVICE -> Masking.device(value);
     };
   }
 
@@ -35,23 +35,5 @@ public final class Masks {
       case IP -> entity(EntityKind.IP, value);
       case DOMAIN, URL, APP -> value;
     };
-  }
-
-  /**
-   * Keeps the network part of an IPv4 address ({@code 10.1.*.*}); other forms keep their first 4
-   * chars.
-   */
-  static String ip(String ip) {
-    String[] parts = ip.split("\\.", -1);
-    if (parts.length == 4) {
-      return parts[0] + "." + parts[1] + ".*.*";
-    }
-    return device(ip);
-  }
-
-  /** Keeps the first 4 characters of a device id and hides the rest. */
-  static String device(String id) {
-    int keep = Math.min(4, id.length() / 2);
-    return id.substring(0, keep) + "*".repeat(Math.max(3, id.length() - keep));
   }
 }
