@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.fanzha.bench.CommandLines;
+import org.fanzha.bench.WorldSize;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.engine.Action;
@@ -185,17 +186,7 @@ public final class Evaluate {
         description = "let --seeds name tuned or training seeds")
     boolean allowTuned;
 
-    @CommandLine.Option(
-        names = "--people",
-        paramLabel = "N",
-        description = "residents of each world (default 10000)")
-    int people = 10_000;
-
-    @CommandLine.Option(
-        names = "--days",
-        paramLabel = "N",
-        description = "days of each world (default 7)")
-    int days = 7;
+    @CommandLine.Mixin WorldSize world = new WorldSize();
 
     @CommandLine.Option(
         names = "--tactics",
@@ -263,8 +254,8 @@ public final class Evaluate {
       }
       return new Options(
           seed,
-          people,
-          days,
+          world.people,
+          world.days,
           cfg,
           text,
           explain,

@@ -19,6 +19,7 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.fanzha.bench.CommandLines;
+import org.fanzha.bench.WorldSize;
 import org.fanzha.bench.eval.SeedSweep;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Role;
@@ -77,17 +78,7 @@ public final class TrainModel {
         description = "the worlds trained on")
     String seeds = SeedSweep.TRAINED;
 
-    @CommandLine.Option(
-        names = "--people",
-        paramLabel = "N",
-        description = "residents of each world (default 10000)")
-    int people = 10_000;
-
-    @CommandLine.Option(
-        names = "--days",
-        paramLabel = "N",
-        description = "days of each world (default 7)")
-    int days = 7;
+    @CommandLine.Mixin WorldSize world = new WorldSize();
 
     @CommandLine.Option(
         names = "--trees",
@@ -125,8 +116,8 @@ public final class TrainModel {
     Options options() {
       return new Options(
           SeedSweep.parse(seeds, true),
-          people,
-          days,
+          world.people,
+          world.days,
           trees,
           depth,
           text,

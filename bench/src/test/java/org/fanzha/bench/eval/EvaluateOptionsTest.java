@@ -26,6 +26,16 @@ class EvaluateOptionsTest {
   }
 
   @Test
+  void parse_theWorldsSize_orItsDefault() throws Exception {
+    Evaluate.Options o = Evaluate.Options.parse(new String[] {"--people", "2500", "--days", "3"});
+    assertThat(o.people()).isEqualTo(2500);
+    assertThat(o.days()).isEqualTo(3);
+    Evaluate.Options d = Evaluate.Options.parse(new String[0]);
+    assertThat(d.people()).isEqualTo(10_000);
+    assertThat(d.days()).isEqualTo(7);
+  }
+
+  @Test
   void parse_mistakesAreNamed() {
     assertThatThrownBy(() -> Evaluate.Options.parse(new String[] {"--bogus"}))
         .isInstanceOf(IllegalArgumentException.class)
