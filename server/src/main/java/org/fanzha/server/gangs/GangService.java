@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.event.Event;
@@ -20,21 +17,24 @@ import org.fanzha.graph.gangs.Gang;
 import org.fanzha.graph.gangs.GangFinder;
 import org.fanzha.graph.gangs.IdentityGraph;
 import org.fanzha.graph.gangs.Node;
-import org.fanzha.server.runner.JournalListener;
 import org.fanzha.server.runner.Runner;
+import org.fanzha.server.system.BackgroundThreads;
+import org.fanzha.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the identity graph from the journal and searches it for gangs on a schedule. The engine
- * thread only hands openings, calls and transfers over (a bounded queue, waiting 20 ms at most:
- * what does not fit is counted and logged, never waited for); one thread ("fanzha-gangs") adds them
- * to the graph and runs the searches. The gangs of the last search are what the API answers.
+ * Keeps the identity graph from the journal and searches it for gangs on a schedule, on one thread
+ * of its own ("fanzha-gangs"). It reads the journal's openings, calls and transfers after the last
+ * one it added, every 200 ms and before each search; nothing is handed over by the engine thread,
+ * so a long search never holds up a decision (it did: a queue the search let fill made the engine
+ * wait on every event), and the graph misses nothing however far behind it falls. The gangs of the
+ * last search are what the API answers.
  */
 @Service
-public class GangService implements JournalListener, AutoCloseable {
+public class GangService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GangService.class);
   private static final Set<EventType> TYPES =
       Collections.unmodifiableSet(
@@ -42,26 +42,20 @@ public class GangService implements JournalListener, AutoCloseable {
   private static final List<Role> SUSPECT_ROLES =
       List.of(Role.FRAUD_NUMBER, Role.MULE, Role.CARD_DEALER);
 
-  private final BlockingQueue<Event> pending = new ArrayBlockingQueue<>(100_000);
   private final IdentityGraph graph = new IdentityGraph(); // the gangs thread's alone
+  private long addedUpTo; // the gangs thread's alone: the journal seq the graph has read up to
+  private final Database db;
   private final ObjectProvider<Runner> runner;
   private final GangSettings settings;
   private final GangFinder finder;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-gangs");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService thread = BackgroundThreads.single("fanzha-gangs");
   private volatile Found found = new Found(List.of(), 0, 0, 0, 0);
-  private final java.util.concurrent.atomic.AtomicLong dropped =
-      new java.util.concurrent.atomic.AtomicLong();
 
   /** The gangs of the last search, with what it looked at and how long it took. */
   public record Found(List<Gang> gangs, long atMillis, int entities, long links, long tookMillis) {}
 
-  GangService(ObjectProvider<Runner> runner, GangSettings settings) {
+  GangService(Database db, ObjectProvider<Runner> runner, GangSettings settings) {
+    this.db = db;
     this.runner = runner;
     this.settings = settings;
     this.finder =
@@ -69,31 +63,6 @@ public class GangService implements JournalListener, AutoCloseable {
     thread.scheduleWithFixedDelay(this::drainQuietly, 200, 200, TimeUnit.MILLISECONDS);
     long every = settings.scanEvery().toMillis();
     thread.scheduleWithFixedDelay(this::searchQuietly, every, every, TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public Set<EventType> eventTypes() {
-    return TYPES;
-  }
-
-  @Override
-  public void onJournaled(long seq, Event event) {
-    try {
-      // the engine thread waits a moment at most: a search in progress must not hold up decisions
-      if (!pending.offer(event, 20, TimeUnit.MILLISECONDS)) {
-        dropped.incrementAndGet();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * Returns how many events the graph missed because the gangs thread was too far behind (logged at
-   * each search).
-   */
-  public long dropped() {
-    return dropped.get();
   }
 
   /** Returns the gangs of the last search, the largest loss first. */
@@ -124,10 +93,14 @@ public class GangService implements JournalListener, AutoCloseable {
     }
   }
 
+  /** Adds the journal's openings, calls and transfers after the last one added. */
   private void drain() {
-    for (Event e = pending.poll(); e != null; e = pending.poll()) {
-      graph.add(e);
-    }
+    db.journal().forEachOfTypes(TYPES, addedUpTo, Long.MAX_VALUE, this::add);
+  }
+
+  private void add(long seq, Event event) {
+    graph.add(event);
+    addedUpTo = seq;
   }
 
   private Found search() {
@@ -170,11 +143,6 @@ public class GangService implements JournalListener, AutoCloseable {
       Found f = search();
       log.debug(
           "{} gangs among {} entities in {} ms", f.gangs().size(), f.entities(), f.tookMillis());
-      if (dropped.get() > 0) {
-        log.warn(
-            "The identity graph missed {} events so far: the gangs thread fell behind",
-            dropped.get());
-      }
     } catch (RuntimeException e) {
       log.warn("Searching for gangs failed; will retry", e);
     }
@@ -182,6 +150,6 @@ public class GangService implements JournalListener, AutoCloseable {
 
   @Override
   public void close() {
-    thread.shutdownNow();
+    BackgroundThreads.stop(thread);
   }
 }
