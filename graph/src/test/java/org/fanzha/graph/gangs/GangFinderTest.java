@@ -261,4 +261,51 @@ class GangFinderTest {
                       .isTrue());
     }
   }
+
+  /**
+   * A linked trade too large for modularity alone (3,200 mule accounts: eight rings of money that
+   * one transfer each joins) is cut first by label propagation: no gang mixes two rings, none is
+   * larger than a ring.
+   */
+  @Test
+  void aTradeTooLargeForModularityIsCutAlongItsRings() {
+    int rings = 8;
+    int size = 400;
+    java.util.Random r = new java.util.Random(7);
+    IdentityGraph graph = new IdentityGraph();
+    Map<Node, Set<Role>> s = new HashMap<>();
+    int n = 0;
+    for (int ring = 0; ring < rings; ring++) {
+      for (int i = 0; i < size; i++) {
+        s.put(account("R" + ring + "-" + i), Set.of(Role.MULE));
+        for (int k = 0; k < 6; k++) {
+          graph.add(pay("t" + n++, "R" + ring + "-" + i, "R" + ring + "-" + r.nextInt(size)));
+        }
+      }
+      graph.add(pay("t" + n++, "R" + ring + "-0", "R" + (ring + 1) % rings + "-1"));
+    }
+    assertThat(rings * size).isGreaterThan(GangFinder.MAX_MODULARITY_MEMBERS);
+
+    List<Gang> gangs = new GangFinder(GangFinder.Settings.DEFAULT).find(graph, s);
+
+    assertThat(gangs).hasSizeGreaterThanOrEqualTo(rings);
+    int mixed = 0;
+    int members = 0;
+    for (Gang gang : gangs) {
+      Set<String> ringsIn = new HashSet<>();
+      for (Gang.Member m : gang.members()) {
+        ringsIn.add(m.node().value().substring(0, m.node().value().indexOf('-')));
+      }
+      mixed += ringsIn.size() > 1 ? 1 : 0;
+      members += gang.members().size();
+      assertThat(gang.members().size()).isLessThanOrEqualTo(size);
+    }
+    assertThat(mixed).as("gangs mixing two rings").isLessThanOrEqualTo(1);
+    assertThat(members).as("every account in a gang").isEqualTo(rings * size);
+  }
+
+  private static TransferEvent pay(String id, String from, String to) {
+    return new TransferEvent(
+        id, 0, null, from, to, 10_000, "CNY", Channel.MOBILE, null, null, null, null, null);
+  }
 }
