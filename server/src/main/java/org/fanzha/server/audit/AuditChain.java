@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.fanzha.server.system.BackgroundThreads;
 import org.fanzha.store.AuditLog;
 import org.fanzha.store.Database;
 import org.jspecify.annotations.Nullable;
@@ -35,13 +35,7 @@ public class AuditChain implements AutoCloseable {
   private final Clock clock;
   private final AuditSettings settings;
   private volatile @Nullable Check last;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-audit-chain");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = BackgroundThreads.single("fanzha-audit-chain");
 
   AuditChain(Database db, Clock clock, AuditSettings settings, MeterRegistry meters) {
     this.db = db;
@@ -97,6 +91,6 @@ public class AuditChain implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    BackgroundThreads.stop(timer);
   }
 }

@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.event.ListKind;
 import org.fanzha.server.regions.Jurisdictions;
 import org.fanzha.server.regions.Units;
+import org.fanzha.server.system.BackgroundThreads;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Caller;
 import org.fanzha.server.system.OrderedIds;
@@ -59,12 +59,7 @@ public class ClueDesk implements AutoCloseable {
   private final ClueSettings settings;
   private final OrderedIds ids;
   private final ScheduledExecutorService escalator =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-clue-escalation");
-            t.setDaemon(true);
-            return t;
-          });
+      BackgroundThreads.single("fanzha-clue-escalation");
 
   /** A clue that does not exist, or not for this caller (404). */
   public static final class UnknownClue extends RuntimeException {
@@ -273,6 +268,6 @@ public class ClueDesk implements AutoCloseable {
 
   @Override
   public void close() {
-    escalator.shutdownNow();
+    BackgroundThreads.stop(escalator);
   }
 }

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.fanzha.server.system.BackgroundThreads;
 import org.fanzha.store.Clue;
 import org.fanzha.store.Database;
 import org.fanzha.store.Institution;
@@ -42,13 +42,7 @@ class CluePusher implements AutoCloseable {
   private final ClueSettings settings;
   private final HttpClient http;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-clue-push");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = BackgroundThreads.single("fanzha-clue-push");
 
   CluePusher(Database db, Clock clock, ClueSettings settings) {
     this.db = db;
@@ -145,6 +139,6 @@ class CluePusher implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    BackgroundThreads.stop(timer);
   }
 }

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.event.FraudType;
@@ -15,6 +14,7 @@ import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.server.runner.Runner;
+import org.fanzha.server.system.BackgroundThreads;
 import org.fanzha.store.Database;
 import org.fanzha.store.Institution;
 import org.jspecify.annotations.Nullable;
@@ -52,13 +52,7 @@ class DetectionClues implements AutoCloseable {
    */
   private final Cache<String, Boolean> sent = Caffeine.newBuilder().maximumSize(1_000_000).build();
 
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-clue-detections");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = BackgroundThreads.single("fanzha-clue-detections");
 
   DetectionClues(
       ClueDesk desk,
@@ -163,6 +157,6 @@ class DetectionClues implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    BackgroundThreads.stop(timer);
   }
 }

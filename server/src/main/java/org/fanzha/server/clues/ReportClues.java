@@ -14,6 +14,7 @@ import org.fanzha.core.event.ReportEvent;
 import org.fanzha.core.event.ReportTarget;
 import org.fanzha.engine.scoring.ReportSteps;
 import org.fanzha.server.runner.JournalListener;
+import org.fanzha.server.system.BackgroundThreads;
 import org.fanzha.store.Columns;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -105,6 +106,6 @@ class ReportClues implements JournalListener, AutoCloseable {
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    BackgroundThreads.stop(worker); // the queued reports' clues are written first
   }
 }

@@ -3,10 +3,10 @@ package org.fanzha.server.console;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.server.runner.Runner;
+import org.fanzha.server.system.BackgroundThreads;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +19,7 @@ class ConsoleMetrics {
   static final int SAMPLES = 120;
 
   private final Runner runner;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-console-sampler");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = BackgroundThreads.single("fanzha-console-sampler");
   private final long[] at = new long[SAMPLES];
   private final double[] rate = new double[SAMPLES];
   private int count; // guarded by this
@@ -77,6 +71,6 @@ class ConsoleMetrics {
 
   @PreDestroy
   void stop() {
-    timer.shutdownNow();
+    BackgroundThreads.stop(timer);
   }
 }

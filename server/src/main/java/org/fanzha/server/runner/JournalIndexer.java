@@ -1,8 +1,8 @@
 package org.fanzha.server.runner;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.fanzha.server.system.BackgroundThreads;
 import org.fanzha.store.EventJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +17,7 @@ public final class JournalIndexer {
   private static final int STEP = 5_000;
 
   private final EventJournal journal;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-indexer");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService thread = BackgroundThreads.single("fanzha-indexer");
 
   public JournalIndexer(EventJournal journal) {
     this.journal = journal;

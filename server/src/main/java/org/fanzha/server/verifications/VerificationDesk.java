@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -16,6 +15,7 @@ import org.fanzha.core.event.Role;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.server.runner.Runner;
+import org.fanzha.server.system.BackgroundThreads;
 import org.fanzha.server.system.Caller;
 import org.fanzha.store.Database;
 import org.fanzha.store.VerificationTask;
@@ -52,13 +52,7 @@ public class VerificationDesk implements AutoCloseable {
   /** Restricted and suspended entities ({@code kind:entity}), read on every decision. */
   private final Map<String, Restriction> limiting = new ConcurrentHashMap<>();
 
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-verifications");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = BackgroundThreads.single("fanzha-verifications");
 
   VerificationDesk(
       Database db,
@@ -112,8 +106,8 @@ public class VerificationDesk implements AutoCloseable {
     long now = clock.millis();
     int opened = 0;
     for (EntityRisk e : r.riskiest(LOOK_AT)) {
-      if (e.score() < settings.minScore()) {
-        break; // highest first
+      if (e.score() < settings.minScore() || timer.isShutdown()) {
+        break; // highest first; or the server is stopping
       }
       boolean number = e.entityKind() == EntityKind.PHONE && e.roles().contains(Role.FRAUD_NUMBER);
       boolean account = e.entityKind() == EntityKind.ACCOUNT && e.roles().contains(Role.MULE);
@@ -320,6 +314,6 @@ public class VerificationDesk implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    BackgroundThreads.stop(timer);
   }
 }

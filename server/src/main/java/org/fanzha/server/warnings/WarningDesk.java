@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +32,7 @@ import org.fanzha.server.regions.PersonRegions;
 import org.fanzha.server.regions.Units;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.WarningListener;
+import org.fanzha.server.system.BackgroundThreads;
 import org.fanzha.server.system.BadRequestException;
 import org.fanzha.server.system.Caller;
 import org.fanzha.store.Columns;
@@ -78,12 +78,7 @@ public class WarningDesk implements WarningListener, AutoCloseable {
 
   private final Thread worker;
   private final ScheduledExecutorService escalator =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "fanzha-warning-escalation");
-            t.setDaemon(true);
-            return t;
-          });
+      BackgroundThreads.single("fanzha-warning-escalation");
   private volatile boolean running = true;
 
   /** A task that does not exist (404). */
@@ -736,7 +731,7 @@ public class WarningDesk implements WarningListener, AutoCloseable {
   @Override
   public void close() {
     running = false;
-    escalator.shutdownNow();
+    BackgroundThreads.stop(escalator);
     try {
       worker.join(10_000);
     } catch (InterruptedException e) {
