@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +32,17 @@ public final class WarningTaskRepository {
   private static final String COLUMNS = "id, raised_ts_ms, created_at_ms, " + STATE;
 
   private final DataSource ds;
+
+  /**
+   * Phones ({@code p:}) and accounts ({@code a:}) that may have an open task: those open when first
+   * asked, and every one an open task written since has named. A payer outside it has none, so a
+   * decision about an ordinary payer asks the database nothing. A task closed leaves its keys; the
+   * look-up then finds nothing, as before. Exact while this repository is the tasks' one writer, as
+   * the server is.
+   */
+  private final Set<String> mayBeOpen = ConcurrentHashMap.newKeySet();
+
+  private volatile boolean mayBeOpenLoaded;
 
   WarningTaskRepository(DataSource ds) {
     this.ds = ds;
@@ -60,6 +73,10 @@ public final class WarningTaskRepository {
   private boolean write(WarningTask t, WarningTask.Step step, int expectedVersion) {
     if (step.ref() != null && seen(step.ref())) {
       return false;
+    }
+    if (t.isOpen()) {
+      // before the commit: a look-up that sees the task committed sees its keys too
+      mayBeOpen(t.victimPhone(), t.victimAccount());
     }
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
@@ -235,10 +252,11 @@ public final class WarningTaskRepository {
 
   /** The open task of a person, by phone or by account, newest first. */
   public Optional<WarningTask> openFor(@Nullable String phone, @Nullable String account) {
+    loadMayBeOpen();
     // one look-up per index: with "phone = ? OR account = ?" a database may walk every open task,
     // on every decision
     List<WarningTask> l = new ArrayList<>(2);
-    if (phone != null) {
+    if (phone != null && mayBeOpen.contains("p:" + phone)) {
       l.addAll(
           query(
               "SELECT "
@@ -248,7 +266,7 @@ public final class WarningTaskRepository {
               1,
               phone));
     }
-    if (account != null) {
+    if (account != null && mayBeOpen.contains("a:" + account)) {
       l.addAll(
           query(
               "SELECT "
@@ -259,6 +277,38 @@ public final class WarningTaskRepository {
               account));
     }
     return l.stream().max(java.util.Comparator.comparingLong(WarningTask::createdAtMs));
+  }
+
+  private void mayBeOpen(@Nullable String phone, @Nullable String account) {
+    if (phone != null) {
+      mayBeOpen.add("p:" + phone);
+    }
+    if (account != null) {
+      mayBeOpen.add("a:" + account);
+    }
+  }
+
+  private void loadMayBeOpen() {
+    if (mayBeOpenLoaded) {
+      return;
+    }
+    synchronized (mayBeOpen) {
+      if (mayBeOpenLoaded) {
+        return;
+      }
+      try (Connection c = ds.getConnection();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT victim_phone, victim_account FROM warning_task WHERE status = 'open'");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          mayBeOpen(rs.getString(1), rs.getString(2));
+        }
+      } catch (SQLException e) {
+        throw new StoreException("open warning tasks not read", e);
+      }
+      mayBeOpenLoaded = true;
+    }
   }
 
   /** Returns whether a task about this person and this contact was closed as a false alarm. */

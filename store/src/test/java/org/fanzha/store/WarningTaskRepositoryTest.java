@@ -101,4 +101,70 @@ class WarningTaskRepositoryTest {
       assertThat(r.protectedFen(List.of())).isZero();
     }
   }
+
+  /**
+   * The look-up skips payers no open task has named; that must not hide a task open before the
+   * repository first asked, one written since, or an account a task came to name later.
+   */
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void openTaskFoundWhetherOpenedBeforeOrAfterTheFirstLookUp(Target target) {
+    try (TestDatabases.TestDb t = TestDatabases.open(target, tmp)) {
+      String account = "6222020200112233446";
+      t.db().warnings().insert(task("E-before", "410402", 1, "open", 1_000), step(1, "W-before"));
+      t.db().close();
+      Database again = TestDatabases.reopen(t.db(), tmp);
+      try {
+        WarningTaskRepository r = again.warnings();
+        assertThat(r.openFor("+8613800138000", null))
+            .as("open before this repository's first look-up")
+            .hasValueSatisfying(x -> assertThat(x.id()).isEqualTo("E-before"));
+        assertThat(r.openFor(null, account)).isEmpty();
+
+        WarningTask named = withAccount(task("E-before", "410402", 2, "open", 1_000), account);
+        assertThat(r.update(named, 1, step(2, "W-later"))).isTrue();
+        assertThat(r.openFor(null, account))
+            .as("an account the task names since")
+            .hasValueSatisfying(x -> assertThat(x.id()).isEqualTo("E-before"));
+
+        WarningTask closed = withAccount(task("E-before", "410402", 3, "closed", 1_000), account);
+        assertThat(r.update(closed, 2, step(3, null))).isTrue();
+        assertThat(r.openFor("+8613800138000", account)).as("closed").isEmpty();
+
+        WarningTask other =
+            withAccount(task("E-after", "410402", 1, "open", 1_000), "6217000010001234569");
+        assertThat(r.insert(other, step(1, "W-after"))).isTrue();
+        assertThat(r.openFor(null, "6217000010001234569"))
+            .as("written after the first look-up")
+            .hasValueSatisfying(x -> assertThat(x.id()).isEqualTo("E-after"));
+      } finally {
+        again.close();
+      }
+    }
+  }
+
+  private static WarningTask withAccount(WarningTask t, String account) {
+    return new WarningTask(
+        t.id(),
+        t.raisedTsMs(),
+        t.lastTsMs(),
+        t.victimPhone(),
+        account,
+        t.contact(),
+        t.region(),
+        t.severity(),
+        t.fraudType(),
+        t.evidence(),
+        t.unit(),
+        t.channel(),
+        t.dueAtMs(),
+        t.status(),
+        t.outcome(),
+        t.amountProtectedFen(),
+        t.note(),
+        t.closedBy(),
+        t.closedAtMs(),
+        t.version(),
+        t.createdAtMs());
+  }
 }
