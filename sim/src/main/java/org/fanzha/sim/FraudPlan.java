@@ -124,6 +124,10 @@ final class FraudPlan {
     final String device;
     final String ip;
     final String region;
+
+    /** The gang (its dealer's index) whose money it moves. */
+    final int gang;
+
     int uses;
 
     /** Holds what it receives for hours and forwards it in pieces ({@link Tactic#SLOW_MULES}). */
@@ -136,7 +140,8 @@ final class FraudPlan {
         String phone,
         String device,
         String ip,
-        String region) {
+        String region,
+        int gang) {
       this.account = account;
       this.tier = tier;
       this.name = name;
@@ -144,6 +149,7 @@ final class FraudPlan {
       this.device = device;
       this.ip = ip;
       this.region = region;
+      this.gang = gang;
     }
   }
 
@@ -166,6 +172,9 @@ final class FraudPlan {
   private long simIndex;
   private long accountIndex;
   private final Set<Integer> victims = new HashSet<>();
+
+  /** Each planted gang entity's gang (its dealer's index), by {@code kind:entity}; first wins. */
+  private final Map<String, Integer> gangOf = new TreeMap<>();
 
   // ---- the adversarial tactics (all off by default)
   /**
@@ -270,6 +279,7 @@ final class FraudPlan {
       for (int k = 0; k < attempts; k++) {
         long ts = config.startMillis() + r.nextLong(config.days() * DAY);
         String phone = ids.phone(Synth.FRAUD_BASE + 800_000L + d * 16L + k);
+        gang(EntityKind.PHONE, phone, d);
         events.add(
             new OpeningEvent(
                 id.next('o'),
@@ -317,6 +327,19 @@ final class FraudPlan {
     return byTactic;
   }
 
+  /**
+   * Returns the gang (a dealer's index) of every entity a gang owns: its dealer's handset, network
+   * and holders, the cards and accounts opened in their names, its farms' handsets, its hook
+   * numbers and its mules (with the handsets and networks they use for it), as {@code kind:entity}.
+   */
+  Map<String, Integer> gangs() {
+    return gangOf;
+  }
+
+  private void gang(EntityKind kind, String entity, int gang) {
+    gangOf.putIfAbsent(kind.wireName() + ":" + entity, gang);
+  }
+
   private void tactic(Tactic t, EntityKind kind, String entity) {
     byTactic
         .computeIfAbsent(t.wireName(), k -> new TreeSet<>())
@@ -361,12 +384,15 @@ final class FraudPlan {
               phones);
       dealers.add(dealer);
       labels.add(EntityKind.DEVICE, device, Role.CARD_DEALER, null);
+      gang(EntityKind.DEVICE, device, d);
+      gang(EntityKind.IP, dealer.ip(), d);
       for (int h = 0; h < config.holdersPerDealer(); h++) {
         long k = Synth.HOLDER_BASE + (long) d * config.holdersPerDealer() + h;
         String holder =
             ids.residentId(k, Regions.CODES[Regions.home(Rand.hash(config.seed(), 0x40, k))]);
         holders.add(holder);
         labels.add(EntityKind.HOLDER, holder, Role.CARD_DEALER, null);
+        gang(EntityKind.HOLDER, holder, d);
         // each holder's own registration phone, used to register the accounts opened in the name
         long ts = config.startMillis() - (10 + r.nextInt(20)) * DAY - r.nextInt(8 * 3600) * 1000L;
         phones.add(openSim(dealer, holder, ts));
@@ -377,6 +403,7 @@ final class FraudPlan {
   /** Opens a new card through a dealer and returns its number. */
   private String openSim(Dealer dealer, String holder, long ts) {
     String phone = ids.phone(Synth.FRAUD_BASE + simIndex++);
+    gang(EntityKind.PHONE, phone, dealers.indexOf(dealer));
     events.add(
         new OpeningEvent(
             id.next('o'),
@@ -409,6 +436,7 @@ final class FraudPlan {
       Farm farm = new Farm(f, Regions.gang(r), types, n, Math.max(1, (n + 7) / 8));
       for (int k = 0; k < farm.imeis.length; k++) {
         farm.imeis[k] = ids.imei(Synth.FRAUD_BASE / 4 + f * 64L + k);
+        gang(EntityKind.DEVICE, farm.imeis[k], farmGang(f));
       }
       for (int k = 0; k < farm.cells.length; k++) {
         farm.cells[k] =
@@ -420,13 +448,18 @@ final class FraudPlan {
         farm.activeFrom[j] = from;
         farm.activeTo[j] = Math.min(days, from + length);
         long index = simIndex;
-        Dealer d = dealerFor(index);
+        Dealer d = config.gangsApart() ? dealers.get(farmGang(f)) : dealerFor(index);
         long opened = config.startMillis() + from * DAY - (6 * HOUR + r.nextLong(66 * 3600) * 1000);
         farm.numbers[j] = openSim(d, holderFor(d, index), opened);
         labels.add(EntityKind.PHONE, farm.numbers[j], Role.FRAUD_NUMBER, types[0]);
       }
       farms.add(farm);
     }
+  }
+
+  /** The gang a farm works for. */
+  private int farmGang(int farm) {
+    return farm % dealers.size();
   }
 
   private void buildHooks(SplittableRandom r) {
@@ -439,7 +472,8 @@ final class FraudPlan {
       }
       if (h < inside) {
         long index = simIndex;
-        Dealer d = dealerFor(index);
+        // the call centre's gang opens its cards when gangs keep apart
+        Dealer d = config.gangsApart() ? dealers.get(h % dealers.size()) : dealerFor(index);
         long opened =
             config.startMillis() - (3 + r.nextInt(18)) * DAY - r.nextInt(10 * 3600) * 1000L;
         hooks.add(openSim(d, holderFor(d, index), opened));
@@ -477,6 +511,9 @@ final class FraudPlan {
       hooks.add(phone);
       hookImeis.add(ids.imei(Synth.FRAUD_BASE / 4 + 70_000L + h));
       hookGangs.add(r.nextInt(dealers.size()));
+    }
+    for (int h = 0; h < hooks.size(); h++) {
+      gang(EntityKind.PHONE, hooks.get(h), hookGangs.get(h));
     }
   }
 
@@ -689,14 +726,22 @@ final class FraudPlan {
     reserved.add(i);
     boolean own = Rand.chance(r, 0.5);
     int gang = r.nextInt(dealers.size());
-    return new Mule(
-        pop.card(i),
-        tier,
-        pop.name(i),
-        pop.phone(i),
-        own ? pop.device(i) : gangDevice(gang, r),
-        own ? pop.ip(i) : gangIp(gang),
-        pop.regionCode(i));
+    Mule m =
+        new Mule(
+            pop.card(i),
+            tier,
+            pop.name(i),
+            pop.phone(i),
+            own ? pop.device(i) : gangDevice(gang, r),
+            own ? pop.ip(i) : gangIp(gang),
+            pop.regionCode(i),
+            gang);
+    gang(EntityKind.ACCOUNT, m.account, gang);
+    if (!own) {
+      gang(EntityKind.DEVICE, m.device, gang);
+      gang(EntityKind.IP, m.ip, gang);
+    }
+    return m;
   }
 
   /** A new account opened by a dealer in a holder's name. */
@@ -726,8 +771,20 @@ final class FraudPlan {
             d.channel()));
     String name =
         Texts.name(Rand.hash(config.seed(), 0x4A, Synth.HOLDER_BASE + (long) g * 1000 + h));
-    return new Mule(
-        account, tier, name, regPhone, gangDevice(g, r), gangIp(g), Regions.CODES[d.region()]);
+    Mule m =
+        new Mule(
+            account,
+            tier,
+            name,
+            regPhone,
+            gangDevice(g, r),
+            gangIp(g),
+            Regions.CODES[d.region()],
+            g);
+    gang(EntityKind.ACCOUNT, account, g);
+    gang(EntityKind.DEVICE, m.device, g);
+    gang(EntityKind.IP, m.ip, g);
+    return m;
   }
 
   private String gangDevice(int gang, SplittableRandom r) {
@@ -753,9 +810,12 @@ final class FraudPlan {
   }
 
   /** Returns the farm cards active on a day, in farm and card order. */
-  private List<String[]> activeFarmNumbers(int day) {
+  private List<String[]> activeFarmNumbers(int day, int gang) {
     List<String[]> out = new ArrayList<>();
     for (Farm f : farms) {
+      if (gang >= 0 && farmGang(f.index) != gang) {
+        continue;
+      }
       for (int j = 0; j < f.numbers.length; j++) {
         if (f.active(j, day)) {
           out.add(
@@ -776,14 +836,19 @@ final class FraudPlan {
     long t0 = dayStart + (8 * 3600 + r.nextInt(14 * 3600)) * 1000L;
     String phone = pop.phone(v);
     String region = pop.regionCode(v);
-    List<String[]> farmNumbers = activeFarmNumbers(day);
+    // when gangs keep apart, the victim's gang is its hook's, and its farms and mules are that
+    // gang's
+    int hookIndex = config.gangsApart() ? hookIndexFor(type, r) : -1;
+    int gang = hookIndex < 0 ? -1 : hookGangs.get(hookIndex);
+    List<String[]> farmNumbers = activeFarmNumbers(day, gang);
     String url = Texts.url(r);
     boolean sawUrl = false;
     if (!CALL_LED.contains(type)) { // lured first by a message from a farm card
       long ts = Math.max(config.startMillis(), t0 - (10 * MIN + r.nextLong(6 * 3600) * 1000));
       String[] farmCard =
           farmNumbers.isEmpty() ? null : farmNumbers.get(r.nextInt(farmNumbers.size()));
-      String sender = farmCard == null ? hookFor(type, r) : farmCard[0];
+      String sender =
+          farmCard != null ? farmCard[0] : gang < 0 ? hookFor(type, r) : hookOf(hookIndex, type);
       String senderRegion = farmCard == null ? null : farmCard[3];
       Blaster blaster =
           config.has(Tactic.SMS_SPREAD) && Rand.chance(adv, 0.6) ? blasterOn(day) : null;
@@ -830,7 +895,9 @@ final class FraudPlan {
               null));
     }
     // the hook: a long call from a dedicated fraud number
-    int hookIndex = hookIndexFor(type, r);
+    if (hookIndex < 0) {
+      hookIndex = hookIndexFor(type, r);
+    }
     String hook = hooks.get(hookIndex);
     int duration =
         switch (type) {
@@ -918,7 +985,7 @@ final class FraudPlan {
       chainTiers = 4;
     }
     if (type == FraudType.BRUSHING && config.has(Tactic.REBATES)) {
-      rebates(v, ts, r);
+      rebates(v, ts, gang, r);
     }
     for (int k = 0; k < count; k++) {
       if (k > 0 && courted && ts >= config.endMillis()) {
@@ -931,7 +998,7 @@ final class FraudPlan {
       long fen = Math.min(500_000_00L, roundAmount(yuan));
       boolean wallet = fen <= 50_000_00L && pop.hasWallet(v) && Rand.chance(r, 0.3);
       String from = wallet ? pop.wallet(v) : pop.card(v);
-      Mule mule = pickMule(0, r);
+      Mule mule = pickMule(0, gang, r);
       String tid = id.next('t');
       events.add(
           new TransferEvent(
@@ -1055,7 +1122,11 @@ final class FraudPlan {
   }
 
   private String hookFor(FraudType type, SplittableRandom r) {
-    String hook = hooks.get(hookIndexFor(type, r));
+    return hookOf(hookIndexFor(type, r), type);
+  }
+
+  private String hookOf(int hookIndex, FraudType type) {
+    String hook = hooks.get(hookIndex);
     labels.add(EntityKind.PHONE, hook, Role.FRAUD_NUMBER, type);
     return hook;
   }
@@ -1092,13 +1163,25 @@ final class FraudPlan {
     return (y >= 1000 ? Math.round(y / 100.0) * 100 : y) * 100;
   }
 
-  private Mule pickMule(int tier, SplittableRandom r) {
+  /**
+   * Two random choices of the tier, fewer uses wins; of the gang's mules in the tier when {@code
+   * gang} is one (≥ 0) and it has any there.
+   */
+  private Mule pickMule(int tier, int gang, SplittableRandom r) {
     List<Mule> pool = tiers.get(tier);
+    if (gang >= 0) {
+      List<Mule> own = gangMules(tier, gang);
+      pool = own.isEmpty() ? pool : own;
+    }
     Mule a = pool.get(r.nextInt(pool.size()));
     Mule b = pool.get(r.nextInt(pool.size()));
     Mule m = b.uses < a.uses ? b : a;
     m.uses++;
     return m;
+  }
+
+  private List<Mule> gangMules(int tier, int gang) {
+    return tiers.get(tier).stream().filter(m -> m.gang == gang).toList();
   }
 
   /**
@@ -1116,8 +1199,10 @@ final class FraudPlan {
         return; // still held when the run ends
       }
     }
-    if (tier >= chainTiers || tier >= tiers.size()) {
-      cashOut(mule, forward, at, r);
+    if (tier >= chainTiers
+        || tier >= tiers.size()
+        || config.gangsApart() && gangMules(tier, mule.gang).isEmpty()) {
+      cashOut(mule, forward, at, r); // the last tier, or the last its gang has
       return;
     }
     int parts = forward >= 5_000_00L ? 1 + r.nextInt(3) : 1;
@@ -1132,7 +1217,7 @@ final class FraudPlan {
         continue;
       }
       left -= part;
-      Mule next = pickMule(tier, r);
+      Mule next = pickMule(tier, config.gangsApart() ? mule.gang : -1, r);
       events.add(
           new TransferEvent(
               id.next('t'),
@@ -1256,11 +1341,11 @@ final class FraudPlan {
    * The brushing gang pays a victim one or two small "commissions" for the first easy tasks, from
    * one of its accounts, before asking for the payments that are never returned.
    */
-  private void rebates(int v, long firstPaymentTs, SplittableRandom r) {
+  private void rebates(int v, long firstPaymentTs, int gang, SplittableRandom r) {
     int n = 1 + adv.nextInt(2);
     long at = firstPaymentTs - (15 + adv.nextInt(60)) * MIN;
     for (int k = 0; k < n; k++) {
-      Mule payer = pickMule(0, r);
+      Mule payer = pickMule(0, gang, r);
       labels.add(EntityKind.ACCOUNT, payer.account, Role.MULE, FraudType.BRUSHING);
       long fen = (8 + adv.nextInt(110)) * 100L;
       events.add(

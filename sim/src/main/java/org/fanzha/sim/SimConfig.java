@@ -68,6 +68,10 @@ import org.fanzha.core.event.FraudType;
  *     marketing message they just received
  * @param tactics the adversarial switches on (none by default): fraudsters less convenient to catch
  *     and honest people who look more like them, see {@link Tactic}
+ * @param gangsApart each gang (one per card dealer) keeps its own farms, hook numbers and mules,
+ *     and its victims' money stays with its own mules; off by default, where the dealers supply
+ *     every farm and one mule pool serves every victim (one linked trade). The world's gang ids
+ *     ({@code World#gangs}) are what a gang search is measured against.
  */
 public record SimConfig(
     long seed,
@@ -105,7 +109,8 @@ public record SimConfig(
     double benignScreenSharesPerThousandDay,
     double benignInstallsPerThousandDay,
     double marketingLinkVisitsPerThousandDay,
-    Set<Tactic> tactics) {
+    Set<Tactic> tactics,
+    boolean gangsApart) {
 
   /** 2026-11-01T00:00+08:00, the default first simulated instant. */
   public static final long DEFAULT_START =
@@ -238,6 +243,7 @@ public record SimConfig(
     b.marketingLinkVisitsPerThousandDay = marketingLinkVisitsPerThousandDay;
     b.tactics = EnumSet.noneOf(Tactic.class);
     b.tactics.addAll(tactics);
+    b.gangsApart = gangsApart;
     return b;
   }
 
@@ -307,6 +313,7 @@ public record SimConfig(
     private double benignInstallsPerThousandDay = 4;
     private double marketingLinkVisitsPerThousandDay = 3;
     private EnumSet<Tactic> tactics = EnumSet.noneOf(Tactic.class);
+    private boolean gangsApart;
 
     private Builder(long seed, int people, int days) {
       this.seed = seed;
@@ -483,6 +490,12 @@ public record SimConfig(
       return this;
     }
 
+    /** Each gang keeps its own farms, hooks and mules (see {@link SimConfig#gangsApart()}). */
+    public Builder gangsApart(boolean v) {
+      gangsApart = v;
+      return this;
+    }
+
     /**
      * Turns every hard negative off (no outside hooks, lead calls, new couriers, night workers,
      * pass-through accounts, movers or benign handset signals; reports at 60%): the easier city of
@@ -543,7 +556,8 @@ public record SimConfig(
           benignScreenSharesPerThousandDay,
           benignInstallsPerThousandDay,
           marketingLinkVisitsPerThousandDay,
-          tactics);
+          tactics,
+          gangsApart);
     }
   }
 }

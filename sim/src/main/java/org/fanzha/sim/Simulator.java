@@ -76,6 +76,7 @@ public final class Simulator {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    writeGangs(world.gangs(), gangsFileFor(eventsOut));
     Map<EventType, Long> counts = new EnumMap<>(EventType.class);
     long total = 0;
     for (EventType t : EventType.values()) {
@@ -91,10 +92,42 @@ public final class Simulator {
 
   /** Returns the truth file beside an events file: {@code x.ndjson} → {@code x.truth.ndjson}. */
   public static Path truthFileFor(Path eventsFile) {
+    return beside(eventsFile, ".truth.ndjson");
+  }
+
+  /**
+   * Returns the gangs file beside an events file: {@code x.ndjson} → {@code x.gangs.ndjson}, one
+   * {@code {"entity_kind", "entity", "gang"}} line for each entity a simulated gang owns ({@link
+   * World#gangs()}).
+   */
+  public static Path gangsFileFor(Path eventsFile) {
+    return beside(eventsFile, ".gangs.ndjson");
+  }
+
+  private static Path beside(Path eventsFile, String suffix) {
     String name = eventsFile.getFileName().toString();
     String stem =
         name.endsWith(".ndjson") ? name.substring(0, name.length() - ".ndjson".length()) : name;
-    return eventsFile.resolveSibling(stem + ".truth.ndjson");
+    return eventsFile.resolveSibling(stem + suffix);
+  }
+
+  private static void writeGangs(Map<String, Integer> gangs, Path file) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        JsonGenerator g = JSON.createGenerator(NDJSON, out)) {
+      for (Map.Entry<String, Integer> e : gangs.entrySet()) {
+        int colon = e.getKey().indexOf(':');
+        g.writeStartObject();
+        g.writeStringProperty("entity_kind", e.getKey().substring(0, colon));
+        g.writeStringProperty("entity", e.getKey().substring(colon + 1));
+        g.writeNumberProperty("gang", e.getValue());
+        g.writeEndObject();
+      }
+      if (!gangs.isEmpty()) {
+        g.writeRaw('\n');
+      }
+    } catch (JacksonException e) {
+      throw new IOException("gangs file " + file + " not written: " + e.getMessage(), e);
+    }
   }
 
   /** Receives events to write. */

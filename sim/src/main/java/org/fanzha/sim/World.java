@@ -156,6 +156,18 @@ public final class World {
   }
 
   /**
+   * Returns the gang (its card dealer's index) of every entity a gang owns, as {@code kind:entity}
+   * (sorted): the dealer's handset, network and holders, the cards and accounts opened in their
+   * names, the farms' handsets, the hook numbers, the mules with the handsets and networks they use
+   * for the gang. Entities no gang owns (victims, rented residents' own handsets) are absent. With
+   * {@link SimConfig#gangsApart()} off, one gang's farms use other dealers' cards and all gangs
+   * share the mules, so the trade is linked across gangs.
+   */
+  public java.util.Map<String, Integer> gangs() {
+    return java.util.Collections.unmodifiableMap(plan.gangs());
+  }
+
+  /**
    * Returns the entities labelled {@code normal}, grouped by the kind of honest actor: {@code
    * heavy_caller} (couriers, riders, telemarketers, bank agents, service lines), {@code
    * night_shift}, {@code payroll}, {@code crew_leader}, {@code merchant}, {@code family}, {@code

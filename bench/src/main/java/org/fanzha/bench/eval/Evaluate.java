@@ -25,6 +25,10 @@ import org.fanzha.engine.Level;
 import org.fanzha.engine.model.ModelFileException;
 import org.fanzha.engine.model.Models;
 import org.fanzha.engine.rules.RuleFiles;
+import org.fanzha.graph.gangs.Gang;
+import org.fanzha.graph.gangs.GangFinder;
+import org.fanzha.graph.gangs.IdentityGraph;
+import org.fanzha.graph.gangs.Node;
 import org.fanzha.sim.GroundTruth;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Tactic;
@@ -128,13 +132,17 @@ public final class Evaluate {
       List<TacticRow> tactics,
       int honestTransfersStopped,
       Map<String, Integer> honestStoppedByGroup,
-      SubscriberFigures subscribers) {
+      SubscriberFigures subscribers,
+      GangPurity gangs) {
 
     /** Returns the row with this name. */
     public RoleScore score(String name) {
       return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().score();
     }
   }
+
+  /** The held score from which gangs form around a suspect: the server's default. */
+  private static final int GANG_SUSPECT_SCORE = 70;
 
   private Evaluate() {}
 
@@ -151,7 +159,8 @@ public final class Evaluate {
       int explain,
       Set<Tactic> tactics,
       @org.jspecify.annotations.Nullable List<Long> seeds,
-      double dissuasion) {
+      double dissuasion,
+      boolean gangsApart) {
 
     static Options parse(String[] args) throws IOException {
       return CommandLines.read(new Command(), args).options();
@@ -232,6 +241,13 @@ public final class Evaluate {
             "the share of warned victims reached and stopped, for the money protected (default 0.5)")
     double dissuasion = DISSUASION;
 
+    @CommandLine.Option(
+        names = "--gangs-apart",
+        description =
+            "worlds whose gangs keep their own farms, hooks and mules (the gang purity is measured on"
+                + " them; by default the dealers supply every gang and the mules serve all)")
+    boolean gangsApart;
+
     /** Checks what was given and loads the files it names. */
     Options options() throws IOException {
       if (!(dissuasion >= 0 && dissuasion <= 1)) {
@@ -261,7 +277,8 @@ public final class Evaluate {
           explain,
           tactics == null ? Set.of() : Tactic.parse(tactics),
           seeds == null ? null : SeedSweep.parse(seeds, allowTuned),
-          dissuasion);
+          dissuasion,
+          gangsApart);
     }
 
     @Override
@@ -319,7 +336,8 @@ public final class Evaluate {
     if (seedList != null) {
       List<SimConfig> worlds = new ArrayList<>();
       for (long s : seedList) {
-        worlds.add(SimConfig.builder(s, people, days).tactics(tactics).build());
+        worlds.add(
+            SimConfig.builder(s, people, days).tactics(tactics).gangsApart(o.gangsApart()).build());
       }
       EngineConfig base = cfg;
       boolean withText = text;
@@ -339,7 +357,8 @@ public final class Evaluate {
     if (text) {
       cfg = cfg.withContentClassifier(org.fanzha.text.TextClassifiers.loadDefault());
     }
-    SimConfig sim = SimConfig.builder(seed, people, days).tactics(tactics).build();
+    SimConfig sim =
+        SimConfig.builder(seed, people, days).tactics(tactics).gangsApart(o.gangsApart()).build();
     Result r = run(sim, cfg, explain);
     System.out.println("model: " + describe(cfg.models()));
     print(sim, r, text, o.dissuasion(), System.out);
@@ -418,9 +437,11 @@ public final class Evaluate {
     Set<String> newCards =
         new TreeSet<>(); // phone cards opened during the world, with who opened them
     Set<String> dealerHolders = world.truth().entities(EntityKind.HOLDER, Role.CARD_DEALER);
+    IdentityGraph identities = new IdentityGraph();
     long t0 = System.nanoTime();
     world.forEachEvent(
         e -> {
+          identities.add(e);
           if (e instanceof org.fanzha.core.event.OpeningEvent o
               && o.kind() == org.fanzha.core.event.OpeningKind.SIM
               && o.ts() >= sim.startMillis()
@@ -679,7 +700,22 @@ public final class Evaluate {
         honestStopped.values().stream().mapToInt(Integer::intValue).sum(),
         honestStopped,
         subscriberFigures(
-            engine, truth, newCards, fraudNumbers, actors.getOrDefault("call_centre", Set.of())));
+            engine, truth, newCards, fraudNumbers, actors.getOrDefault("call_centre", Set.of())),
+        GangPurity.of(gangs(engine, identities), world.gangs()));
+  }
+
+  /**
+   * The server's gang search (its default settings) over the world, around the engine's suspects.
+   */
+  private static List<Gang> gangs(Engine engine, IdentityGraph identities) {
+    Map<Node, Set<Role>> suspects = new java.util.HashMap<>();
+    engine.forEachRisk(
+        risk -> {
+          if (risk.score() >= GANG_SUSPECT_SCORE && GangFinder.suspect(risk.roles())) {
+            suspects.put(new Node(risk.entityKind(), risk.entity()), risk.roles());
+          }
+        });
+    return new GangFinder(GangFinder.Settings.DEFAULT).find(identities, suspects);
   }
 
   private static SubscriberFigures subscriberFigures(
@@ -948,5 +984,18 @@ public final class Evaluate {
         s.fraudAsked(),
         s.callCentreRestricted(),
         s.callCentreLines());
+    GangPurity g = r.gangs();
+    out.printf(
+        Locale.ROOT,
+        "  gangs around the suspects (%s): %d gangs, %d members (largest %d), %d of them owned by a simulated"
+            + " gang; purity %.3f, completeness %.3f, %d gang ids among them%n",
+        sim.gangsApart() ? "gangs kept apart" : "one linked trade",
+        g.gangs(),
+        g.members(),
+        g.largest(),
+        g.owned(),
+        g.purity(),
+        g.completeness(),
+        g.trueGangs());
   }
 }

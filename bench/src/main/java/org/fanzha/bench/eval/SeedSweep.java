@@ -209,6 +209,8 @@ public final class SeedSweep {
         "fraud numbers in the subscriber score's band D (share)",
         results,
         r -> share(r.subscribers().fraudRestricted(), r.subscribers().fraudNumbers()));
+    line(out, "gang purity (share)", results, r -> r.gangs().purity());
+    line(out, "gang completeness (share)", results, r -> r.gangs().completeness());
     int[] sub = new int[7];
     for (Evaluate.Result r : results) {
       Evaluate.SubscriberFigures f = r.subscribers();

@@ -42,6 +42,15 @@ public final class GangFinder {
     public static final Settings DEFAULT = new Settings(50, 200, 3);
   }
 
+  /** The roles that make a held entity a suspect gangs form around. */
+  public static final Set<Role> SUSPECT_ROLES =
+      Set.of(Role.FRAUD_NUMBER, Role.MULE, Role.CARD_DEALER);
+
+  /** Returns whether an entity held with these roles is a suspect gangs form around. */
+  public static boolean suspect(Set<Role> roles) {
+    return roles.stream().anyMatch(SUSPECT_ROLES::contains);
+  }
+
   /**
    * The largest group split by modularity directly: about 2 s for the densest groups measured, far
    * less for a gang's sparse links.

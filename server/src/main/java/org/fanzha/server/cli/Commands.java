@@ -314,9 +314,20 @@ final class Commands {
                 + "cash_out_desks, four_tiers, rebates, call_centre, relative_asks); default: ${DEFAULT-VALUE}")
     String tactics;
 
+    @Option(
+        names = "--gangs-apart",
+        description =
+            "each gang (one per card dealer) keeps its own farms, hook numbers and mules; by default the"
+                + " dealers supply every gang and one mule pool serves all. Gang ids go to <out>.gangs.ndjson"
+                + " either way")
+    boolean gangsApart;
+
     @Override
     public Integer call() throws Exception {
-      SimConfig.Builder b = SimConfig.builder(seed, people, days).tactics(Tactic.parse(tactics));
+      SimConfig.Builder b =
+          SimConfig.builder(seed, people, days)
+              .tactics(Tactic.parse(tactics))
+              .gangsApart(gangsApart);
       if (start != null) {
         b.startMillis(Timestamps.parseIso(start));
       }

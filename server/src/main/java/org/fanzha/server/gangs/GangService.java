@@ -39,8 +39,6 @@ public class GangService implements AutoCloseable {
   private static final Set<EventType> TYPES =
       Collections.unmodifiableSet(
           EnumSet.of(EventType.OPENING, EventType.CALL, EventType.TRANSFER));
-  private static final List<Role> SUSPECT_ROLES =
-      List.of(Role.FRAUD_NUMBER, Role.MULE, Role.CARD_DEALER);
 
   private final IdentityGraph graph = new IdentityGraph(); // the gangs thread's alone
   private long addedUpTo; // the gangs thread's alone: the journal seq the graph has read up to
@@ -114,7 +112,7 @@ public class GangService implements AutoCloseable {
       if (e.score() < settings.minScore()) {
         break; // highest first
       }
-      if (e.roles().stream().anyMatch(SUSPECT_ROLES::contains)) {
+      if (GangFinder.suspect(e.roles())) {
         suspects.put(new Node(e.entityKind(), e.entity()), e.roles());
       }
     }
