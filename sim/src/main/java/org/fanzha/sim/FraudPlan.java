@@ -477,8 +477,7 @@ final class FraudPlan {
         long opened =
             config.startMillis() - (3 + r.nextInt(18)) * DAY - r.nextInt(10 * 3600) * 1000L;
         hooks.add(openSim(d, holderFor(d, index), opened));
-        hookImeis.add(
-            ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + h / 3)); // call-centre handsets, 3 cards each
+        hookImeis.add(callCentreHandset(h)); // call-centre handsets, 3 cards each
         hookGangs.add(
             h
                 % dealers
@@ -518,6 +517,21 @@ final class FraudPlan {
   }
 
   /**
+   * The handset of the call centre's hook {@code h}: three cards to one. Apart, each gang's call
+   * centre keeps its own handsets (hook h works for gang h mod dealers); else consecutive hooks of
+   * different gangs share one.
+   */
+  private String callCentreHandset(int h) {
+    int gangs = dealers.size();
+    long k = config.gangsApart() ? (h % gangs) * 1_000L + h / gangs / 3 : h / 3;
+    String imei = ids.imei(Synth.FRAUD_BASE / 4 + 60_000L + k);
+    if (config.gangsApart()) {
+      gang(EntityKind.DEVICE, imei, h % gangs); // shared by three gangs otherwise
+    }
+    return imei;
+  }
+
+  /**
    * A resident's own card, opened years ago and used normally since, rented to the gang (its opener
    * is paid; a handler in the call centre uses it). Returns false when no resident is free.
    */
@@ -529,11 +543,7 @@ final class FraudPlan {
     reserved.add(i);
     rentedHooks.add(h);
     hooks.add(pop.phone(i));
-    hookImeis.add(
-        ids.imei(
-            Synth.FRAUD_BASE / 4
-                + 60_000L
-                + h / 3)); // the call centre's handsets, as its own cards
+    hookImeis.add(callCentreHandset(h)); // the call centre's handsets, as its own cards
     hookGangs.add(h % dealers.size());
     tactic(Tactic.RENTED_OLD_CARDS, EntityKind.PHONE, pop.phone(i));
     return true;

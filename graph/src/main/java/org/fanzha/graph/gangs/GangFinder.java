@@ -32,7 +32,9 @@ import org.jgrapht.graph.SimpleGraph;
  * large for that algorithm's merging, which grows with the square of its size (5 s at 3,000 members
  * of 40 links each, 19 s at 6,000), is first cut by label propagation (about a second at 20,000),
  * and its parts by modularity. A handset or network with very many links (a bank's gateway, a
- * café's Wi-Fi) joins nothing.
+ * café's Wi-Fi) joins nothing, and neither does a cash-out point: an account that pays no member
+ * and is paid by members that are otherwise apart (an OTC trader or a 承兑商 serving several gangs)
+ * goes with the group that paid it most.
  */
 public final class GangFinder {
 
@@ -105,7 +107,7 @@ public final class GangFinder {
       }
     }
     List<Gang> gangs = new ArrayList<>();
-    for (Set<Node> group : new ConnectivityInspector<>(graph).connectedSets()) {
+    for (Set<Node> group : groups(g, graph)) {
       for (Set<Node> part : split(graph, group)) {
         if (part.size() >= 2 && part.stream().anyMatch(suspects::containsKey)) {
           gangs.add(gang(g, part, suspects));
@@ -118,6 +120,70 @@ public final class GangFinder {
             .thenComparing(x -> -x.members().size())
             .thenComparing(Gang::id));
     return gangs;
+  }
+
+  /**
+   * The connected groups of {@code graph}, but that a cash-out point joins none: an account paid by
+   * two or more members and paying none is set aside, the rest grouped, and it then goes with the
+   * one group its neighbours are in, or, when they are in several, with the group that paid it
+   * most. Seen on simulated worlds whose gangs keep apart: the OTC traders that buy every gang's
+   * money made one group of four gangs.
+   */
+  private static List<Set<Node>> groups(IdentityGraph g, Graph<Node, DefaultEdge> graph) {
+    List<Node> sinks = new ArrayList<>();
+    for (Node n : graph.vertexSet()) {
+      if (n.kind() == EntityKind.ACCOUNT && cashOutPoint(g, graph, n)) {
+        sinks.add(n);
+      }
+    }
+    if (sinks.isEmpty()) {
+      return new ConnectivityInspector<>(graph).connectedSets();
+    }
+    Set<Node> rest = new java.util.HashSet<>(graph.vertexSet());
+    sinks.forEach(rest::remove);
+    List<Set<Node>> groups =
+        new ArrayList<>(new ConnectivityInspector<>(new AsSubgraph<>(graph, rest)).connectedSets());
+    Map<Node, Integer> groupOf = new HashMap<>();
+    for (int i = 0; i < groups.size(); i++) {
+      for (Node n : groups.get(i)) {
+        groupOf.put(n, i);
+      }
+    }
+    for (Node sink : sinks) {
+      int a = g.find(sink);
+      Map<Integer, Long> paidBy = new HashMap<>();
+      for (Node n : org.jgrapht.Graphs.neighborListOf(graph, sink)) {
+        Integer i = groupOf.get(n);
+        if (i != null) {
+          paidBy.merge(i, g.paid(g.find(n), a), Long::sum);
+        }
+      }
+      if (paidBy.isEmpty()) {
+        groups.add(new java.util.HashSet<>(Set.of(sink))); // only other cash-out points: alone
+        continue;
+      }
+      int best =
+          paidBy.entrySet().stream()
+              .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(e -> -e.getKey()))
+              .orElseThrow()
+              .getKey();
+      groups.get(best).add(sink);
+    }
+    return groups;
+  }
+
+  /** An account that two or more members paid and that paid none of them. */
+  private static boolean cashOutPoint(IdentityGraph g, Graph<Node, DefaultEdge> graph, Node n) {
+    int a = g.find(n);
+    int payers = 0;
+    for (Node m : org.jgrapht.Graphs.neighborListOf(graph, n)) {
+      int b = g.find(m);
+      if (g.paid(a, b) > 0) {
+        return false;
+      }
+      payers += g.paid(b, a) > 0 ? 1 : 0;
+    }
+    return payers >= 2;
   }
 
   /** Handsets and networks that two or more members used, unless they are hubs. */

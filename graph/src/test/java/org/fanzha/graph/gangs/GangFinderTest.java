@@ -305,7 +305,48 @@ class GangFinderTest {
   }
 
   private static TransferEvent pay(String id, String from, String to) {
+    return pay(id, from, to, 10_000);
+  }
+
+  private static TransferEvent pay(String id, String from, String to, long fen) {
     return new TransferEvent(
-        id, 0, null, from, to, 10_000, "CNY", Channel.MOBILE, null, null, null, null, null);
+        id, 0, null, from, to, fen, "CNY", Channel.MOBILE, null, null, null, null, null);
+  }
+
+  /**
+   * An OTC trader that buys from two gangs' last mules joins neither to the other: it goes with the
+   * gang that paid it most.
+   */
+  @Test
+  void aCashOutPointServingTwoGangsJoinsNeither() {
+    IdentityGraph graph = new IdentityGraph();
+    Map<Node, Set<Role>> s = new HashMap<>();
+    int n = 0;
+    for (String gang : List.of("A", "B")) {
+      for (int i = 0; i < 4; i++) {
+        s.put(account(gang + i), Set.of(Role.MULE));
+        if (i > 0) {
+          graph.add(pay("t" + n++, gang + (i - 1), gang + i, 50_000));
+        }
+      }
+      graph.add(pay("t" + n++, gang + "3", "usdt:OTC", gang.equals("A") ? 90_000 : 40_000));
+    }
+    s.put(account("usdt:OTC"), Set.of(Role.MULE));
+
+    List<Gang> gangs = new GangFinder(GangFinder.Settings.DEFAULT).find(graph, s);
+
+    assertThat(gangs).hasSize(2);
+    for (Gang gang : gangs) {
+      Set<Character> prefixes = new HashSet<>();
+      gang.members().stream()
+          .map(m -> m.node().value())
+          .filter(v -> !v.startsWith("usdt:"))
+          .forEach(v -> prefixes.add(v.charAt(0)));
+      assertThat(prefixes).as("one gang's mules: " + gang.members()).hasSize(1);
+      boolean hasOtc = gang.members().stream().anyMatch(m -> m.node().value().equals("usdt:OTC"));
+      assertThat(hasOtc)
+          .as("the trader goes with A, which paid it most")
+          .isEqualTo(prefixes.contains('A'));
+    }
   }
 }
