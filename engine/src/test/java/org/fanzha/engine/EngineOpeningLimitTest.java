@@ -68,4 +68,38 @@ class EngineOpeningLimitTest {
     assertThat(s.engine().entity(EntityKind.HOLDER, HOLDER).map(EntityRisk::score).orElse(0))
         .isLessThan(40);
   }
+
+  /**
+   * A refused card is not a card held: when the limit is raised to six after a sixth card was
+   * refused, the next card is the sixth held and is opened (counting the refused one, it would be
+   * the seventh and refused again).
+   */
+  @Test
+  void aRefusedCardIsNotHeld_theNextOneCountsFromTheCardsOpened() {
+    Scenario s = new Scenario();
+    assertThat(openCards(s, 6).action()).isEqualTo(Action.HOLD);
+    s.engine().useRules(s.engine().rules().withParams(java.util.Map.of("holder.sim_limit", 6.0)));
+
+    Decision next =
+        s.opening(
+            T0, OpeningKind.SIM, Scenario.phone(499), HOLDER, null, null, null, null, "branch");
+
+    assertThat(next.reasons()).extracting(Reason::code).doesNotContain("HO_OVER_CARD_LIMIT");
+    assertThat(next.action()).isNotEqualTo(Action.HOLD);
+    Decision seventh =
+        s.opening(
+            T0 + DAY,
+            OpeningKind.SIM,
+            Scenario.phone(498),
+            HOLDER,
+            null,
+            null,
+            null,
+            null,
+            "branch");
+    assertThat(seventh.reasons())
+        .as("the seventh card held is past the raised limit")
+        .extracting(Reason::code)
+        .contains("HO_OVER_CARD_LIMIT");
+  }
 }

@@ -286,6 +286,16 @@ public abstract class FeatureTable {
     }
   }
 
+  /** Takes one from a 16-bit half of a field, never below 0 (the undo of {@link #incHalf}). */
+  final void decHalf(int id, int field, boolean high) {
+    int[] a = page(id);
+    int i = base(id) + field;
+    int shift = high ? 16 : 0;
+    if (((a[i] >>> shift) & 0xFFFF) > 0) {
+      a[i] -= 1 << shift;
+    }
+  }
+
   /** Returns the held risk score (0–100). */
   public final int score(int id) {
     return (byte) get(id, riskWord()); // signed, as the byte it always was

@@ -77,6 +77,14 @@ public final class HolderTable extends FeatureTable {
     }
   }
 
+  /**
+   * An opening refused as it was made: no card or account is held for it, so it leaves the totals;
+   * it stays an attempt in the 30-day window (a burst of refused openings is what a dealer does).
+   */
+  public void refused(int id, int counter) {
+    decHalf(id, TOTALS, counter != SIM);
+  }
+
   /** Returns openings of one kind in the 30-day window. */
   public int opened(int id, int counter, long now) {
     return RING.sum16(page(id), base(id), counter, now);

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.EventType;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.reason.Reason;
+import org.fanzha.engine.Action;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.features.AccountFeatures;
@@ -47,6 +49,9 @@ public final class Evaluation {
   private final Verdict keptPart = new Verdict();
 
   private final EventView ev = new EventView();
+
+  /** Whether the last holder evaluated was held by a rule of scope event (an opening refused). */
+  private boolean refusedByEventRule;
 
   /**
    * How often each lasting rule bit fired, per kind (PHONE, ACCOUNT, HOLDER, DEVICE): for
@@ -265,12 +270,25 @@ public final class Evaluation {
     long mask = RuleCodes.toBits(verdict.mask(), r.holderBits);
     count(RuleSpec.Kind.HOLDER, mask);
     Verdict k = r.holderRules.kept(verdict, keptPart);
+    // kept() hands back the verdict itself unless a rule of scope event fired
+    refusedByEventRule =
+        k != verdict
+            && ActionPolicy.action(EntityKind.HOLDER, score, role, EventType.OPENING)
+                == Action.HOLD;
     s.holders.raise(h, k.score(), RuleCodes.toBits(k.mask(), r.holderBits), k.roleBits());
     tally.consider(EntityKind.HOLDER, h, score, mask, role);
     if (propagation.isDealer(h)) {
       propagation.dealerToCards(h, now);
     }
     return score;
+  }
+
+  /**
+   * Returns whether the holder evaluated last was held (refused) by a rule of scope event, such as
+   * the card limit: the opening it decided is not made.
+   */
+  boolean refusedByEventRule() {
+    return refusedByEventRule;
   }
 
   int node(NodeTable t, EntityKind kind, int n, long now) {

@@ -87,6 +87,9 @@ public final class OpeningSteps {
       }
     }
     eval.holder(h, ts);
+    if (eval.refusedByEventRule()) {
+      holders.refused(h, counter); // past the card limit: refused, so not a card held
+    }
     if (f.dealer) {
       eval.links().dealerUsed(dev, ip, ts);
     }
