@@ -40,9 +40,10 @@ public final class Simulator {
   private Simulator() {}
 
   /**
-   * Generates the world of {@code config} and writes its events (time order) to {@code eventsOut}
-   * and its labels to {@link #truthFileFor(Path)}; parent directories are created. Returns counts
-   * per type, both paths and the wall time.
+   * Generates the world of {@code config} and writes its events (time order) to {@code eventsOut},
+   * its labels to {@link #truthFileFor(Path)} and its gang ids to {@link #gangsFileFor(Path)};
+   * parent directories are created. Returns counts per type, the events and truth paths and the
+   * wall time.
    */
   public static SimulationSummary writeFiles(SimConfig config, Path eventsOut) throws IOException {
     long t0 = System.nanoTime();

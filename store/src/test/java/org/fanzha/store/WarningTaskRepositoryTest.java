@@ -167,4 +167,41 @@ class WarningTaskRepositoryTest {
         t.version(),
         t.createdAtMs());
   }
+
+  /** A payer no open task names costs no database round trip once the open tasks are known. */
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void aPayerNoOpenTaskNamesIsAnsweredWithoutTheDatabase(Target target) {
+    try (TestDatabases.TestDb t = TestDatabases.open(target, tmp)) {
+      t.db().warnings().insert(task("E-a", "410402", 1, "open", 1_000), step(1, "W-a"));
+      java.util.concurrent.atomic.AtomicInteger connections =
+          new java.util.concurrent.atomic.AtomicInteger();
+      javax.sql.DataSource real = t.db().dataSource();
+      javax.sql.DataSource counted =
+          (javax.sql.DataSource)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {javax.sql.DataSource.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                      connections.incrementAndGet();
+                    }
+                    try {
+                      return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+      WarningTaskRepository r = new WarningTaskRepository(counted);
+      assertThat(r.openFor("+8613800138000", null)).isPresent();
+      int afterFirst = connections.get();
+
+      for (int i = 0; i < 100; i++) {
+        assertThat(r.openFor("+86139000000" + (10 + i), "62220202001122" + (10_000 + i))).isEmpty();
+      }
+      assertThat(connections.get())
+          .as("connections for 100 payers no task names")
+          .isEqualTo(afterFirst);
+    }
+  }
 }

@@ -78,8 +78,9 @@ public final class HolderTable extends FeatureTable {
   }
 
   /**
-   * An opening refused as it was made: no card or account is held for it, so it leaves the totals;
-   * it stays an attempt in the 30-day window (a burst of refused openings is what a dealer does).
+   * An opening refused as it was made: no card or account is held for it, so it leaves the totals.
+   * It stays an attempt in the 30-day window (a burst of refused openings is what a dealer does),
+   * and the number stays linked to the holder as the one it was asked for.
    */
   public void refused(int id, int counter) {
     decHalf(id, TOTALS, counter != SIM);

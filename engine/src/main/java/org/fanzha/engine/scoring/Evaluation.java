@@ -271,16 +271,18 @@ public final class Evaluation {
     count(RuleSpec.Kind.HOLDER, mask);
     Verdict k = r.holderRules.kept(verdict, keptPart);
     // kept() hands back the verdict itself unless a rule of scope event fired
-    refusedByEventRule =
-        k != verdict
-            && ActionPolicy.action(EntityKind.HOLDER, score, role, EventType.OPENING)
-                == Action.HOLD;
+    // refused by the event's own rules: held with them, not held by what the holder keeps
+    refusedByEventRule = k != verdict && holds(score, role) && !holds(k.score(), k.role());
     s.holders.raise(h, k.score(), RuleCodes.toBits(k.mask(), r.holderBits), k.roleBits());
     tally.consider(EntityKind.HOLDER, h, score, mask, role);
     if (propagation.isDealer(h)) {
       propagation.dealerToCards(h, now);
     }
     return score;
+  }
+
+  private static boolean holds(int score, @Nullable Role role) {
+    return ActionPolicy.action(EntityKind.HOLDER, score, role, EventType.OPENING) == Action.HOLD;
   }
 
   /**

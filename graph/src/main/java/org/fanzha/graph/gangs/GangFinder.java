@@ -31,10 +31,12 @@ import org.jgrapht.graph.SimpleGraph;
  * propagation, tried first, left a 957-member group of the 1 M-entity bench whole). A group too
  * large for that algorithm's merging, which grows with the square of its size (5 s at 3,000 members
  * of 40 links each, 19 s at 6,000), is first cut by label propagation (about a second at 20,000),
- * and its parts by modularity. A handset or network with very many links (a bank's gateway, a
- * café's Wi-Fi) joins nothing, and neither does a cash-out point: an account that pays no member
- * and is paid by members that are otherwise apart (an OTC trader or a 承兑商 serving several gangs)
- * goes with the group that paid it most.
+ * and its parts of at most 2,000 by modularity (larger ones stay as label propagation left them). A
+ * handset or network with very many links (a bank's gateway, a café's Wi-Fi) joins nothing, and
+ * neither does a cash-out point: an account two or more members paid that paid none of them (an OTC
+ * trader or a 承兑商 serving several gangs; also a gang's own collector, which then goes back to it)
+ * goes with the group that paid it most. Vertices are taken in a sorted order, so the same graph
+ * gives the same gangs in every process.
  */
 public final class GangFinder {
 
@@ -43,6 +45,9 @@ public final class GangFinder {
     /** 50 links make a hub, 200 members a group to split, 3 numbers on one handset a farm. */
     public static final Settings DEFAULT = new Settings(50, 200, 3);
   }
+
+  /** The held score from which a suspect's gang is searched for, unless a server sets another. */
+  public static final int DEFAULT_SUSPECT_SCORE = 70;
 
   /** The roles that make a held entity a suspect gangs form around. */
   public static final Set<Role> SUSPECT_ROLES =
@@ -139,7 +144,7 @@ public final class GangFinder {
     if (sinks.isEmpty()) {
       return new ConnectivityInspector<>(graph).connectedSets();
     }
-    Set<Node> rest = new java.util.HashSet<>(graph.vertexSet());
+    Set<Node> rest = new java.util.LinkedHashSet<>(graph.vertexSet()); // in the graph's order
     sinks.forEach(rest::remove);
     List<Set<Node>> groups =
         new ArrayList<>(new ConnectivityInspector<>(new AsSubgraph<>(graph, rest)).connectedSets());
@@ -219,8 +224,9 @@ public final class GangFinder {
       return modularity(graph, group);
     }
     List<Set<Node>> parts = new ArrayList<>();
-    Graph<Node, DefaultEdge> sub = new AsSubgraph<>(graph, group);
-    // a fixed seed: the same graph gives the same gangs, search after search
+    Graph<Node, DefaultEdge> sub = new AsSubgraph<>(graph, sorted(group));
+    // a fixed seed over sorted vertices: the same graph gives the same gangs, in any process (a
+    // node's hash, through its kind's enum, differs from one process to the next)
     for (Set<Node> part :
         new LabelPropagationClustering<>(sub, LABEL_ROUNDS, new Random(1))
             .getClustering()
@@ -233,9 +239,13 @@ public final class GangFinder {
   }
 
   private static List<Set<Node>> modularity(Graph<Node, DefaultEdge> graph, Set<Node> group) {
-    return new GreedyModularityAlgorithm<>(new AsSubgraph<>(graph, group))
+    return new GreedyModularityAlgorithm<>(new AsSubgraph<>(graph, sorted(group)))
         .getClustering()
         .getClusters();
+  }
+
+  private static Set<Node> sorted(Set<Node> group) {
+    return new java.util.LinkedHashSet<>(new java.util.TreeSet<>(group));
   }
 
   private Gang gang(IdentityGraph g, Set<Node> part, Map<Node, Set<Role>> suspects) {

@@ -41,13 +41,17 @@ public class GangService implements AutoCloseable {
           EnumSet.of(EventType.OPENING, EventType.CALL, EventType.TRANSFER));
 
   private final IdentityGraph graph = new IdentityGraph(); // the gangs thread's alone
-  private long addedUpTo; // the gangs thread's alone: the journal seq the graph has read up to
+  private long readUpTo; // the gangs thread's alone: the journal seq the graph has read up to
+  private long unreadable; // the gangs thread's alone: events the graph could not take
   private final Database db;
   private final ObjectProvider<Runner> runner;
   private final GangSettings settings;
   private final GangFinder finder;
   private final ScheduledExecutorService thread = BackgroundThreads.single("fanzha-gangs");
   private volatile Found found = new Found(List.of(), 0, 0, 0, 0);
+
+  /** Journal sequence numbers read per step. */
+  private static final long READ_STEP = 50_000;
 
   /** The gangs of the last search, with what it looked at and how long it took. */
   public record Found(List<Gang> gangs, long atMillis, int entities, long links, long tookMillis) {}
@@ -73,7 +77,7 @@ public class GangService implements AutoCloseable {
     return found.gangs().stream().filter(g -> g.id().equals(id)).findFirst();
   }
 
-  /** Adds what was handed over and searches now, on the gangs thread; returns the search. */
+  /** Reads what the journal holds and searches now, on the gangs thread; returns the search. */
   public Found searchNow() {
     try {
       return thread
@@ -91,14 +95,28 @@ public class GangService implements AutoCloseable {
     }
   }
 
-  /** Adds the journal's openings, calls and transfers after the last one added. */
+  /**
+   * Adds the journal's openings, calls and transfers after the last sequence number read, in steps
+   * (a restart reads the whole journal), stopping between steps when the server stops.
+   */
   private void drain() {
-    db.journal().forEachOfTypes(TYPES, addedUpTo, Long.MAX_VALUE, this::add);
+    long last = db.journal().lastSeq();
+    while (readUpTo < last && !thread.isShutdown()) {
+      long upto = Math.min(last, readUpTo + READ_STEP);
+      db.journal().forEachOfTypes(TYPES, readUpTo, upto, this::add);
+      readUpTo = upto;
+    }
   }
 
   private void add(long seq, Event event) {
-    graph.add(event);
-    addedUpTo = seq;
+    try {
+      graph.add(event);
+    } catch (RuntimeException e) {
+      // one event the graph cannot take must not stop it at that event for good
+      if (unreadable++ == 0) {
+        log.warn("Event {} (seq {}) not added to the identity graph", event.id(), seq, e);
+      }
+    }
   }
 
   private Found search() {
@@ -141,6 +159,9 @@ public class GangService implements AutoCloseable {
       Found f = search();
       log.debug(
           "{} gangs among {} entities in {} ms", f.gangs().size(), f.entities(), f.tookMillis());
+      if (unreadable > 0) {
+        log.warn("{} journal events could not be added to the identity graph so far", unreadable);
+      }
     } catch (RuntimeException e) {
       log.warn("Searching for gangs failed; will retry", e);
     }

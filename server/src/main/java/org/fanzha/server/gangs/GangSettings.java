@@ -3,6 +3,7 @@ package org.fanzha.server.gangs;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.fanzha.graph.gangs.GangFinder;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("fanzha.gangs")
 @Validated
 public record GangSettings(
-    @DefaultValue("70") @Min(1) @Max(100) int minScore,
+    @DefaultValue("" + GangFinder.DEFAULT_SUSPECT_SCORE) @Min(1) @Max(100) int minScore,
     @DefaultValue("20000") @Min(1) int suspects,
     @DefaultValue("50") @Min(2) int maxHubLinks,
     @DefaultValue("200") @Min(2) int maxGangSize,

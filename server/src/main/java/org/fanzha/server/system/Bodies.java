@@ -14,6 +14,11 @@ public final class Bodies {
    */
   private static final int CHUNK = 8192;
 
+  /**
+   * The largest array a body is read into at once; past it (a large back-test upload), in chunks.
+   */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private Bodies() {}
 
   /**
@@ -26,7 +31,7 @@ public final class Bodies {
       throw new BodyTooLargeException(limit);
     }
     try (InputStream in = request.getInputStream()) {
-      if (declared >= 0) {
+      if (declared >= 0 && declared <= MAX_ARRAY) {
         // the declared length is all the container will hand over: one array of that size
         return in.readNBytes((int) declared);
       }

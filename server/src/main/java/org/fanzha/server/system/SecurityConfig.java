@@ -239,19 +239,19 @@ class SecurityConfig {
   }
 
   /**
-   * Spring Security's strict firewall, checking header characters without its Unicode pattern (see
-   * HeaderChars).
-   */
-  /**
    * No tracing spans around each security filter: on the decide path they cost more than the API
    * key check they wrapped (issue 11's profile). Requests are still timed ({@code
-   * http.server.requests}); who signed in and what was refused stay in the audit log.
+   * http.server.requests}).
    */
   @Bean
   SecurityObservationSettings securityObservations() {
     return SecurityObservationSettings.noObservations();
   }
 
+  /**
+   * Spring Security's strict firewall, checking header characters without its Unicode pattern (see
+   * HeaderChars).
+   */
   @Bean
   StrictHttpFirewall httpFirewall() {
     StrictHttpFirewall f = new StrictHttpFirewall();
