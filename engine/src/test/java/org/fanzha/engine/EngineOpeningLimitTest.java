@@ -25,19 +25,15 @@ class EngineOpeningLimitTest {
   private static Decision openCards(Scenario s, int cards) {
     Decision last = null;
     for (int i = 0; i < cards; i++) {
-      last =
-          s.opening(
-              T0 - (cards - i) * 365 * DAY,
-              OpeningKind.SIM,
-              Scenario.phone(400 + i),
-              HOLDER,
-              null,
-              null,
-              null,
-              null,
-              "branch");
+      last = openCard(s, T0 - (cards - i) * 365 * DAY, 400 + i);
     }
     return last;
+  }
+
+  /** Opens phone card {@code n} for the person at a branch. */
+  private static Decision openCard(Scenario s, long ts, int n) {
+    return s.opening(
+        ts, OpeningKind.SIM, Scenario.phone(n), HOLDER, null, null, null, null, "branch");
   }
 
   @Test
@@ -80,23 +76,11 @@ class EngineOpeningLimitTest {
     assertThat(openCards(s, 6).action()).isEqualTo(Action.HOLD);
     s.engine().useRules(s.engine().rules().withParams(java.util.Map.of("holder.sim_limit", 6.0)));
 
-    Decision next =
-        s.opening(
-            T0, OpeningKind.SIM, Scenario.phone(499), HOLDER, null, null, null, null, "branch");
+    Decision next = openCard(s, T0, 499);
 
     assertThat(next.reasons()).extracting(Reason::code).doesNotContain("HO_OVER_CARD_LIMIT");
     assertThat(next.action()).isNotEqualTo(Action.HOLD);
-    Decision seventh =
-        s.opening(
-            T0 + DAY,
-            OpeningKind.SIM,
-            Scenario.phone(498),
-            HOLDER,
-            null,
-            null,
-            null,
-            null,
-            "branch");
+    Decision seventh = openCard(s, T0 + DAY, 498);
     assertThat(seventh.reasons())
         .as("the seventh card held is past the raised limit")
         .extracting(Reason::code)
