@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.support.Api;
 import org.fanzha.server.support.Browsers;
 import org.fanzha.server.support.ChromiumTest;
+import org.fanzha.server.support.GangWorld;
 import org.fanzha.server.support.TestDirs;
 import org.fanzha.server.verifications.VerificationDesk;
 import org.junit.jupiter.api.Test;
@@ -35,9 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 class OperatorDutiesBrowserTest extends ChromiumTest {
   static final Path DATA = TestDirs.create("fanzha-operator-duties");
   static final long NOW = 1_795_741_200_000L;
-  static final long DAY = 86_400_000L;
-  static final String DEALER = "410302199001011235";
-  static final String MULE_HOLDER = "330106198001011235";
+  static final long DAY = GangWorld.DAY;
+  static final String DEALER = GangWorld.DEALER;
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
@@ -53,82 +51,17 @@ class OperatorDutiesBrowserTest extends ChromiumTest {
   final JsonMapper json = JsonMapper.builder().build();
 
   static String event(String type, String id, long ts, String fields) {
-    return "{\"type\":\""
-        + type
-        + "\",\"id\":\""
-        + id
-        + "\",\"ts\":\""
-        + Timestamps.format(ts)
-        + "\","
-        + fields
-        + "}";
+    return GangWorld.event(type, id, ts, fields);
   }
 
   static String card(int i) {
-    return "+86170000001" + (10 + i);
+    return GangWorld.card(i);
   }
 
   @Test
   void aRefusedCardAGangItsScoresAndAVerificationOnTheConsole() throws Exception {
     Api admin = new Api(port, "admin", "admin-pw");
-    List<String> events = new ArrayList<>();
-    for (int i = 1; i <= 5; i++) {
-      events.add(
-          event(
-              "opening",
-              "od-o" + i,
-              NOW - (40 - i) * DAY,
-              "\"kind\":\"sim\",\"account\":\""
-                  + card(i)
-                  + "\",\"holder\":\""
-                  + DEALER
-                  + "\",\"device\":\"DEV-FARM\",\"ip\":\"IP-GANG\",\"region\":\"410402\""));
-      events.add(
-          event(
-              "call",
-              "od-c" + i,
-              NOW - DAY + i * 60_000,
-              "\"caller\":\""
-                  + card(i)
-                  + "\",\"callee\":\"+8613800000"
-                  + (100 + i)
-                  + "\",\"duration_s\":20,\"caller_imei\":\"DEV-FARM\""));
-    }
-    events.add(
-        event(
-            "opening",
-            "od-m1",
-            NOW - 30 * DAY,
-            "\"kind\":\"bank_account\",\"account\":\"6222020200112233446\","
-                + "\"holder\":\""
-                + MULE_HOLDER
-                + "\",\"device\":\"DEV-MULE\",\"ip\":\"IP-GANG\",\"region\":\"410402\""));
-    events.add(
-        event(
-            "transfer",
-            "od-t1",
-            NOW - 2 * 3_600_000,
-            "\"from\":\"6217000010001234569\",\"to\":"
-                + "\"6222020200112233446\",\"amount\":\"30000.00\",\"channel\":\"mobile\",\"from_phone\":\"+8613800000101\""));
-    events.add(
-        event(
-            "label",
-            "od-l1",
-            NOW - 3_600_000,
-            "\"entity_kind\":\"phone\",\"entity\":\"" + card(1) + "\",\"role\":\"fraud_number\""));
-    events.add(
-        event(
-            "label",
-            "od-l2",
-            NOW - 3_600_000,
-            "\"entity_kind\":\"account\",\"entity\":\"6222020200112233446\","
-                + "\"role\":\"mule\""));
-    events.add(
-        event(
-            "label",
-            "od-l3",
-            NOW - 3_600_000,
-            "\"entity_kind\":\"holder\",\"entity\":\"" + DEALER + "\",\"role\":\"card_dealer\""));
+    List<String> events = GangWorld.events(NOW);
     HttpResponse<String> loaded = admin.post("/api/v1/events", String.join("\n", events));
     assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
+import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.stream.StreamTopics;
 import org.fanzha.core.time.Timestamps;
@@ -25,9 +26,12 @@ import org.fanzha.engine.Warning;
 import org.fanzha.engine.replay.OutputJson;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.flink.KafkaBroker;
+import org.fanzha.graph.gangs.GangFinder;
+import org.fanzha.server.gangs.GangService;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.runner.kafka.KafkaRunner;
 import org.fanzha.server.support.Api;
+import org.fanzha.server.support.GangWorld;
 import org.fanzha.server.support.TestDirs;
 import org.fanzha.store.Database;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +141,7 @@ class DistributedModeTest {
   @LocalServerPort int port;
   @Autowired Database db;
   @Autowired Runner runner;
+  @Autowired GangService gangs;
 
   final JsonMapper json = JsonMapper.builder().build();
 
@@ -244,6 +249,23 @@ class DistributedModeTest {
     List<String> recent = new ArrayList<>();
     page.path("recent_events").forEach(e -> recent.add(e.path("id").asString()));
     assertThat(recent).as("and from the server's own journal").contains("dm-c1", "dm-d1", "dm-t1");
+
+    // gangs: the server's own journal and the job's held risks, as in one process
+    HttpResponse<String> gang = post("/api/v1/events", String.join("\n", GangWorld.events(NOW)));
+    assertThat(gang.statusCode()).as(gang.body()).isEqualTo(200);
+    eventually(
+        Duration.ofSeconds(30),
+        n -> runner.entity(EntityKind.HOLDER, GangWorld.DEALER),
+        e -> e.isPresent() && e.get().score() >= GangFinder.DEFAULT_SUSPECT_SCORE);
+    GangService.Found found =
+        eventually(Duration.ofSeconds(30), n -> gangs.searchNow(), f -> !f.gangs().isEmpty());
+    assertThat(found.gangs()).hasSize(1);
+    assertThat(found.gangs().get(0).members())
+        .extracting(m -> m.node().toString())
+        .contains(
+            "holder:" + GangWorld.DEALER,
+            "account:" + GangWorld.MULE,
+            "phone:" + GangWorld.card(1));
   }
 
   @Test
