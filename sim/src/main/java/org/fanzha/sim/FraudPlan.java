@@ -278,21 +278,7 @@ final class FraudPlan {
       long attempts = Math.max(0, CARDS_PER_PERSON - held) + 1 + r.nextInt(2);
       for (int k = 0; k < attempts; k++) {
         long ts = config.startMillis() + r.nextLong(config.days() * DAY);
-        String phone = ids.phone(Synth.FRAUD_BASE + 800_000L + d * 16L + k);
-        gang(EntityKind.PHONE, phone, d);
-        events.add(
-            new OpeningEvent(
-                id.next('o'),
-                ts,
-                Synth.carrier(phone),
-                OpeningKind.SIM,
-                phone,
-                holder,
-                null,
-                Regions.CODES[dealer.region()],
-                dealer.device(),
-                dealer.ip(),
-                dealer.channel()));
+        openSim(dealer, holder, ids.phone(Synth.FRAUD_BASE + 800_000L + d * 16L + k), ts);
       }
     }
   }
@@ -402,7 +388,11 @@ final class FraudPlan {
 
   /** Opens a new card through a dealer and returns its number. */
   private String openSim(Dealer dealer, String holder, long ts) {
-    String phone = ids.phone(Synth.FRAUD_BASE + simIndex++);
+    return openSim(dealer, holder, ids.phone(Synth.FRAUD_BASE + simIndex++), ts);
+  }
+
+  /** Opens card {@code phone} through a dealer, in the dealer's gang; returns the number. */
+  private String openSim(Dealer dealer, String holder, String phone, long ts) {
     gang(EntityKind.PHONE, phone, dealers.indexOf(dealer));
     events.add(
         new OpeningEvent(
