@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ApiProblems {
 
   static final URI INVALID = URI.create("urn:fanzha:problem:invalid-request");
-  static final URI TOO_LARGE = URI.create("urn:fanzha:problem:body-too-large");
 
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
@@ -31,12 +30,8 @@ class ApiProblems {
 
   @ExceptionHandler(BodyTooLargeException.class)
   ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
-    ProblemDetail p =
-        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    p.setType(TOO_LARGE);
-    p.setTitle("Body too large");
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(p);
+        .body(e.problem());
   }
 }

@@ -36,6 +36,13 @@ public final class Roles {
   public static final java.util.List<String> ALL =
       java.util.List.of(ADMIN, ANALYST, REVIEWER, BANK, OPERATOR, PLATFORM, INGEST);
 
+  /**
+   * The roles that may ask for a decision: intake, people who work cases, and an operator's switch
+   * (which asks about its calls, messages and card openings only).
+   */
+  public static final java.util.List<String> DECIDE =
+      java.util.List.of(INGEST, ANALYST, ADMIN, OPERATOR);
+
   private Roles() {}
 
   /** Returns whether the caller may see identifiers unmasked. */
@@ -43,18 +50,22 @@ public final class Roles {
     return Caller.of(auth).hasAny(ANALYST, ADMIN);
   }
 
+  /** Returns whether the caller holds a role that {@linkplain #DECIDE may ask for decisions}. */
+  public static boolean mayAskDecisions(Caller c) {
+    return c.roles().stream().anyMatch(DECIDE::contains);
+  }
+
   /**
    * Returns whether the caller asks as an operator alone (its calls and messages), without a role
    * that sends other events: intake left open lets anyone send them.
    */
-  public static boolean operatorOnly(@Nullable Authentication auth) {
-    Caller c = Caller.of(auth);
+  public static boolean operatorOnly(Caller c) {
     return c.hasAny(OPERATOR) && !c.hasAny(INGEST, ANALYST, ADMIN);
   }
 
   /** Returns whether the caller may read subscriber scores (operators and analysts). */
-  public static boolean readsSubscriberScores(@Nullable Authentication auth) {
-    return Caller.of(auth).hasAny(OPERATOR, ANALYST, ADMIN);
+  public static boolean readsSubscriberScores(Caller c) {
+    return c.hasAny(OPERATOR, ANALYST, ADMIN);
   }
 
   /**

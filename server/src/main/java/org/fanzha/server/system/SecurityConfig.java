@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.fanzha.server.keys.ApiKeyFilter;
-import org.fanzha.server.keys.ApiKeyService;
+import org.fanzha.server.keys.ApiKeySignIn;
 import org.fanzha.server.users.OidcSettings;
 import org.fanzha.server.users.OidcStaffUsers;
 import org.fanzha.server.users.StaffUserDetails;
@@ -76,7 +76,7 @@ class SecurityConfig {
       HttpSecurity http,
       SecuritySettings settings,
       LoginThrottle throttle,
-      ApiKeyService keys,
+      ApiKeySignIn keys,
       ObjectProvider<ClientRegistrationRepository> oidcProviders,
       OidcSettings oidc,
       Database db)
@@ -97,7 +97,7 @@ class SecurityConfig {
             // an operator's switch asks about its subscribers' calls and messages (DecideController
             // refuses it transfers)
             a.requestMatchers(HttpMethod.POST, "/api/v1/decide")
-                .hasAnyRole(Roles.INGEST, Roles.ANALYST, Roles.ADMIN, Roles.OPERATOR);
+                .hasAnyRole(Roles.DECIDE.toArray(String[]::new));
           }
           // Fund tracing is personal data: analysts only; a reviewer sees the console's flow pages
           // masked.
@@ -205,7 +205,7 @@ class SecurityConfig {
         new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
     // Machines sign with a key, checked without a password hash (Basic costs a hash on every
     // request).
-    http.addFilterBefore(new ApiKeyFilter(keys, throttle), BasicAuthenticationFilter.class);
+    http.addFilterBefore(new ApiKeyFilter(keys), BasicAuthenticationFilter.class);
     http.headers(
         h ->
             h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -63,7 +63,12 @@ import org.springframework.test.web.servlet.MockMvc;
       "fanzha.ingest.max-quarantined=5"
     })
 @AutoConfigureMockMvc(addFilters = false)
-@Import({IngestService.class, ListedParties.class, IntakeControllersTest.Meters.class})
+@Import({
+  IngestService.class,
+  DecideService.class,
+  ListedParties.class,
+  IntakeControllersTest.Meters.class
+})
 class IntakeControllersTest {
 
   @TestConfiguration
@@ -210,7 +215,7 @@ class IntakeControllersTest {
   void decide_validTransfer_answersTheDecisionInReplayShape() throws Exception {
     mvc.perform(post("/api/v1/decide").contentType(MediaType.APPLICATION_JSON).content(TRANSFER))
         .andExpect(status().isOk())
-        .andExpect(header().string(DecideController.DUPLICATE_HEADER, "false"))
+        .andExpect(header().string(DecideAnswer.DUPLICATE_HEADER, "false"))
         .andExpect(jsonPath("$.event_id").value("t1"))
         .andExpect(jsonPath("$.entity_kind").value("account"))
         .andExpect(jsonPath("$.score").value(75))

@@ -111,6 +111,18 @@ class ApiKeysTest {
         .noneSatisfy(e -> assertThat(e.action()).startsWith("event.label"));
 
     assertThat(get("/api/v1/warnings", bearer(intakeKey)).statusCode()).isEqualTo(403);
+    HttpResponse<String> bankOnly =
+        post(
+            "/api/v1/api-keys",
+            ADMIN,
+            "{\"name\":\"bank-a holds\",\"roles\":[\"BANK\"],\"regions\":[]}");
+    String holdsKey = json.readTree(bankOnly.body()).get("key").asString();
+    HttpResponse<String> refused = post("/api/v1/decide", bearer(holdsKey), TRANSFER.formatted(8));
+    assertThat(refused.statusCode())
+        .as("a bank's holds key does not send transfers")
+        .isEqualTo(403);
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(
             post(
                     "/api/v1/api-keys",
