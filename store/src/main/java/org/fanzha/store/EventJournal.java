@@ -81,6 +81,7 @@ public final class EventJournal {
   private final @Nullable ScheduledExecutorService copier;
   private final EventCodec codec =
       EventCodec.stored(); // reads back what was accepted, under the rules of its day
+  private final JournalTail tail = new JournalTail(UNINDEXED_READ);
   private final Object writeLock = new Object();
   private final Object indexLock = new Object();
   private final Object copyLock = new Object();
@@ -222,6 +223,9 @@ public final class EventJournal {
           }
         }
         lastSeq = next;
+        for (Row r : rows) {
+          tail.add(r.seq(), r.line(), r.receivedAt());
+        }
         return new AppendResult(seqs, ids);
       } catch (SQLException e) {
         forgetLastSeq();
@@ -681,8 +685,8 @@ public final class EventJournal {
     try (Connection c = ds.getConnection()) {
       long indexed = indexedSeq(c);
       java.util.Map<String, Long> out = new java.util.TreeMap<>();
-      for (JournalEntry e : unindexed(c, indexed)) {
-        if (e.event().type() == type && names(e, kind, entity)) {
+      for (JournalEntry e : unindexedNaming(c, indexed, kind, entity, Integer.MAX_VALUE)) {
+        if (e.event().type() == type) {
           String source = e.event().source();
           out.merge(source == null ? "" : source, 1L, Long::sum);
         }
@@ -716,12 +720,7 @@ public final class EventJournal {
             + " WHERE p.entity_kind = ? AND p.entity = ? AND p.seq <= ? ORDER BY p.seq DESC LIMIT ?";
     try (Connection c = ds.getConnection()) {
       long indexed = indexedSeq(c);
-      List<JournalEntry> out = new ArrayList<>();
-      for (JournalEntry e : unindexed(c, indexed)) {
-        if (out.size() < limit && names(e, kind.wireName(), entity)) {
-          out.add(e);
-        }
-      }
+      List<JournalEntry> out = unindexedNaming(c, indexed, kind.wireName(), entity, limit);
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, kind.wireName());
         ps.setString(2, entity);
@@ -755,6 +754,31 @@ public final class EventJournal {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /**
+   * Up to {@code limit} of the journaled events after {@code indexed} (as {@link #unindexed}) that
+   * name an entity, newest first: from the tail this process keeps when it reaches back that far,
+   * else read from the log's queue and the table.
+   */
+  private List<JournalEntry> unindexedNaming(
+      Connection c, long indexed, String kind, String entity, int limit) throws SQLException {
+    List<JournalEntry> out = new ArrayList<>();
+    List<JournalTail.Entry> kept = tail.after(indexed);
+    if (kept != null) {
+      for (JournalTail.Entry e : kept) {
+        if (out.size() < limit && e.names(kind, entity, this::decode)) {
+          out.add(e.entry(this::decode));
+        }
+      }
+      return out;
+    }
+    for (JournalEntry e : unindexed(c, indexed)) {
+      if (out.size() < limit && names(e, kind, entity)) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   /**

@@ -222,4 +222,71 @@ class EventJournalTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void lookUps_fromTheTailKeptInMemory_equalWhatARestartedJournalReadsFromTheTable(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      List<Event> events = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        events.add(transfer("m" + i, T0 + i, "alipay:u" + (i % 7), "alipay:u" + (7 + i * 3 % 4)));
+      }
+      t.db().journal().append(events.subList(0, 40));
+      t.db().journal().indexPending(15); // 25 journaled events the index has not reached
+      t.db().journal().append(events.subList(40, 60));
+      List<List<String>> live = lookUps(t.db().journal());
+      t.db().close();
+
+      try (Database again = TestDatabases.reopen(t.db(), tmp)) {
+        assertThat(lookUps(again.journal()))
+            .as("a restarted journal keeps no tail and reads the table")
+            .isEqualTo(live);
+        again.journal().append(List.of(transfer("m60", T0 + 60, "alipay:u1", "alipay:u8")));
+        assertThat(again.journal().recent(EntityKind.ACCOUNT, "alipay:u1", 100))
+            .as("a tail that does not reach back to the index is not read alone")
+            .extracting(e -> e.event().id())
+            .startsWith("m60", "m57", "m50");
+      }
+      long u1 =
+          events.stream()
+              .filter(
+                  e ->
+                      e instanceof org.fanzha.core.event.TransferEvent x
+                          && x.from().equals("alipay:u1"))
+              .count();
+      assertThat(live.get(1)).as("u1's transfers and their count by source").hasSize((int) u1 + 1);
+    }
+  }
+
+  /** Each account's look-up: what names it, and how many transfers name it by source. */
+  private static List<List<String>> lookUps(EventJournal journal) {
+    List<List<String>> out = new ArrayList<>();
+    for (int a = 0; a < 11; a++) {
+      List<String> ids = new ArrayList<>();
+      journal.recent(EntityKind.ACCOUNT, "alipay:u" + a, 100).forEach(e -> ids.add(e.event().id()));
+      ids.add(
+          journal
+              .countNamingBySource(EntityKind.ACCOUNT, "alipay:u" + a, EventType.TRANSFER)
+              .toString());
+      out.add(ids);
+    }
+    return out;
+  }
+
+  private static Event transfer(String id, long ts, String from, String to) {
+    return new org.fanzha.core.event.TransferEvent(
+        id,
+        ts,
+        null,
+        from,
+        to,
+        100,
+        "CNY",
+        org.fanzha.core.event.Channel.MOBILE,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
 }

@@ -1,0 +1,101 @@
+package org.fanzha.store;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.fanzha.core.event.Event;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The newest events this process journaled, kept in memory so that a look-up can read what the
+ * per-entity index has not reached yet without reading and decoding those rows again: a look-up
+ * while the index lags (under load) used to decode thousands of rows each time. Each event is
+ * decoded and its parties named once, on the first look-up that needs them.
+ *
+ * <p>Holds sequence numbers without gaps: the journal is this process's alone (it numbers appends
+ * itself), so the tail covers everything after an index watermark when its oldest entry follows
+ * that watermark, or when it is full (look-ups read the newest {@code capacity} at most).
+ */
+final class JournalTail {
+
+  /** One journaled event, decoded when first needed. */
+  static final class Entry {
+    final long seq;
+    private final String line;
+    private final long receivedAt;
+    private volatile @Nullable JournalEntry decoded;
+    private volatile @Nullable Set<EventParties.Party> parties;
+
+    private Entry(long seq, String line, long receivedAt) {
+      this.seq = seq;
+      this.line = line;
+      this.receivedAt = receivedAt;
+    }
+
+    /** Returns the entry, decoding its line the first time. */
+    JournalEntry entry(BiFunction<Long, String, Event> decode) {
+      JournalEntry e = decoded;
+      if (e == null) {
+        e = new JournalEntry(seq, decode.apply(seq, line), Instant.ofEpochMilli(receivedAt));
+        decoded = e;
+      }
+      return e;
+    }
+
+    /** Returns whether the event names this entity. */
+    boolean names(String kind, String entity, BiFunction<Long, String, Event> decode) {
+      Set<EventParties.Party> p = parties;
+      if (p == null) {
+        p = EventParties.of(entry(decode).event());
+        parties = p;
+      }
+      return p.contains(new EventParties.Party(kind, entity));
+    }
+  }
+
+  private final int capacity;
+  private final ArrayDeque<Entry> entries; // guarded by this; oldest first
+
+  JournalTail(int capacity) {
+    this.capacity = capacity;
+    this.entries = new ArrayDeque<>(capacity);
+  }
+
+  /**
+   * Adds an event just journaled. A number that does not follow the last one added (the table was
+   * read again after a failure) starts the tail afresh, so it never holds a gap.
+   */
+  synchronized void add(long seq, String line, long receivedAt) {
+    Entry last = entries.peekLast();
+    if (last != null && last.seq + 1 != seq) {
+      entries.clear();
+    }
+    if (entries.size() == capacity) {
+      entries.removeFirst();
+    }
+    entries.addLast(new Entry(seq, line, receivedAt));
+  }
+
+  /**
+   * Returns the events after {@code watermark}, newest first, or null when the tail does not reach
+   * back to it (after a start, until this process has journaled enough).
+   */
+  synchronized @Nullable List<Entry> after(long watermark) {
+    if (entries.isEmpty() || entries.size() < capacity && entries.peekFirst().seq > watermark + 1) {
+      return null;
+    }
+    List<Entry> out = new ArrayList<>();
+    for (Iterator<Entry> it = entries.descendingIterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.seq <= watermark) {
+        break;
+      }
+      out.add(e);
+    }
+    return out;
+  }
+}

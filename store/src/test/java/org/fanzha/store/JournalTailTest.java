@@ -1,0 +1,45 @@
+package org.fanzha.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JournalTailTest {
+
+  private static List<Long> seqs(List<JournalTail.Entry> entries) {
+    return entries.stream().map(e -> e.seq).toList();
+  }
+
+  @Test
+  void after_aWatermarkItReachesBackTo_givesTheLaterEventsNewestFirst() {
+    JournalTail tail = new JournalTail(10);
+    for (long s = 5; s <= 9; s++) {
+      tail.add(s, "{}", 0);
+    }
+    assertThat(seqs(tail.after(4))).containsExactly(9L, 8L, 7L, 6L, 5L);
+    assertThat(seqs(tail.after(7))).containsExactly(9L, 8L);
+    assertThat(tail.after(9)).isEmpty();
+    assertThat(tail.after(3)).as("seq 4 was never added here: the table has it").isNull();
+    assertThat(new JournalTail(10).after(0)).as("nothing journaled by this process").isNull();
+  }
+
+  @Test
+  void aFullTail_givesTheNewestItHolds_asLookUpsReadTheNewestAtMost() {
+    JournalTail tail = new JournalTail(3);
+    for (long s = 1; s <= 8; s++) {
+      tail.add(s, "{}", 0);
+    }
+    assertThat(seqs(tail.after(0))).containsExactly(8L, 7L, 6L);
+  }
+
+  @Test
+  void aNumberThatDoesNotFollow_startsTheTailAfresh_soItNeverHoldsAGap() {
+    JournalTail tail = new JournalTail(10);
+    tail.add(1, "{}", 0);
+    tail.add(2, "{}", 0);
+    tail.add(5, "{}", 0);
+    assertThat(tail.after(0)).isNull();
+    assertThat(seqs(tail.after(4))).containsExactly(5L);
+  }
+}
