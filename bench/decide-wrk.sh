@@ -5,6 +5,7 @@
 # Prints both results and the ratios the issue asks for. Needs wrk (Debian: apt-get install wrk) and
 # the server jar (./mvnw -q -DskipTests install).
 #   bench/decide-wrk.sh [connections=16] [seconds=20] [auth=key|basic|open]
+# JAVA_OPTS replaces the server's JVM options (default -XX:+UseZGC, as ./fanzha serve runs it); JAR another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNS=${1:-16}
@@ -19,7 +20,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 
 OPEN=false
 [ "$AUTH" = open ] && OPEN=true
-FANZHA_ADMIN_PASSWORD=$PW FANZHA_OPEN_INGEST=$OPEN java ${JAVA_OPTS:-} -jar "$JAR" serve --port "$PORT" --data "$DATA" \
+FANZHA_ADMIN_PASSWORD=$PW FANZHA_OPEN_INGEST=$OPEN java ${JAVA_OPTS:--XX:+UseZGC} -jar "$JAR" serve --port "$PORT" --data "$DATA" \
   > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
