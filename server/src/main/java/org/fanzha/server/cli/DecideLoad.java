@@ -1,16 +1,14 @@
 package org.fanzha.server.cli;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,6 +72,13 @@ final class DecideLoad implements Callable<Integer> {
   @Nullable String key;
 
   @Option(
+      names = "--connections",
+      defaultValue = "64",
+      description =
+          "keep-alive connections the requests share; a request due while all are busy waits, and its wait counts (default: ${DEFAULT-VALUE})")
+  int connections;
+
+  @Option(
       names = "--world-seed",
       defaultValue = "7",
       description = "seed of the simulated city (default: ${DEFAULT-VALUE})")
@@ -117,17 +122,26 @@ final class DecideLoad implements Callable<Integer> {
         transfers.size(),
         worldSeed,
         people);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .executor(Executors.newFixedThreadPool(4))
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    if (key != null && !key.isBlank()) {
+      headers.put("Authorization", "Bearer " + key);
+    }
+    InetSocketAddress address =
+        new InetSocketAddress(host, target.getPort() < 0 ? 80 : target.getPort());
+    try (OpenLoopClient http =
+        new OpenLoopClient(address, target.getRawPath(), headers, connections)) {
+      return run(http, transfers);
+    }
+  }
+
+  private int run(OpenLoopClient http, List<TransferEvent> transfers) throws InterruptedException {
     String run = Long.toString(System.currentTimeMillis(), 36);
     AtomicLong next = new AtomicLong();
     long errors = 0;
     for (int rate : rates) {
-      send(http, target, transfers, run, next, rate, warmup, null);
-      Step s = send(http, target, transfers, run, next, rate, seconds, new Recorder(3));
+      send(http, transfers, run, next, rate, warmup, null);
+      Step s = send(http, transfers, run, next, rate, seconds, new Recorder(3));
       errors += s.errors();
       Histogram h = s.latencyMicros();
       System.out.printf(
@@ -156,8 +170,7 @@ final class DecideLoad implements Callable<Integer> {
    * asked.
    */
   private Step send(
-      HttpClient http,
-      URI target,
+      OpenLoopClient http,
       List<TransferEvent> transfers,
       String run,
       AtomicLong next,
@@ -195,21 +208,13 @@ final class DecideLoad implements Callable<Integer> {
               t.device(),
               t.ip(),
               t.region());
-      HttpRequest.Builder req =
-          HttpRequest.newBuilder(target)
-              .header("Content-Type", "application/json")
-              .timeout(Duration.ofSeconds(30))
-              .POST(HttpRequest.BodyPublishers.ofString(codec.write(now)));
-      if (key != null && !key.isBlank()) {
-        req.header("Authorization", "Bearer " + key);
-      }
       inFlight.incrementAndGet();
-      CompletableFuture<HttpResponse<Void>> f =
-          http.sendAsync(req.build(), HttpResponse.BodyHandlers.discarding());
-      f.whenComplete(
-          (r, ex) -> {
-            long tookMicros = (System.nanoTime() - due) / 1_000;
-            if (ex != null || r.statusCode() != 200) {
+      http.post(
+          codec.write(now).getBytes(StandardCharsets.UTF_8),
+          due,
+          (status, dueNanos) -> {
+            long tookMicros = (System.nanoTime() - dueNanos) / 1_000;
+            if (status != 200) {
               errors.incrementAndGet();
             } else {
               ok.incrementAndGet();
