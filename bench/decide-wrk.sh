@@ -5,12 +5,14 @@
 # Prints both results and the ratios the issue asks for. Needs wrk (Debian: apt-get install wrk) and
 # the server jar (./mvnw -q -DskipTests install).
 #   bench/decide-wrk.sh [connections=16] [seconds=20] [auth=key|basic|open]
+# OPEN_LOOP_RATES (default 1000,2000,4000; empty for none): then ./fanzha decide-load at those rates, same server.
 # JAVA_OPTS replaces the server's JVM options (default -XX:+UseZGC, as ./fanzha serve runs it); JAR another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNS=${1:-16}
 DURATION=${2:-20}
 AUTH=${3:-key}
+OPEN_LOOP_RATES=${OPEN_LOOP_RATES-1000,2000,4000}
 PORT=${PORT:-18181}
 JAR=${JAR:-server/target/fanzha.jar}
 PW=wrk-admin-password
@@ -53,3 +55,10 @@ echo "actuator/info ($CONNS connections): ${PLAIN#RESULT }"
 field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
 awk -v dr="$(field rps "$DECIDE")" -v pr="$(field rps "$PLAIN")" -v dp="$(field p99_ms "$DECIDE")" -v pp="$(field p99_ms "$PLAIN")" \
   'BEGIN { printf "decide/info: throughput %.2f (target >= 0.50), p99 %.2fx (target <= 3)\n", dr / pr, dp / pp }'
+
+# Then the open-loop load tool against the same server: fixed arrival rates, latency from each request's due time
+# (it signs with FANZHA_API_KEY; it has no password sign-in, so not after a basic run).
+if [ -n "$OPEN_LOOP_RATES" ] && [ "$AUTH" != basic ]; then
+  java -jar "$JAR" decide-load --url "http://127.0.0.1:$PORT" --rates "$OPEN_LOOP_RATES" --seconds 10 --warmup 5 \
+    | sed 's/^/open loop: /'
+fi
