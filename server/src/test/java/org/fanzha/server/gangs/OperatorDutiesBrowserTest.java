@@ -1,6 +1,7 @@
 package org.fanzha.server.gangs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.server.support.EventLines.event;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -49,10 +50,6 @@ class OperatorDutiesBrowserTest extends ChromiumTest {
   @Autowired GangService gangs;
   @Autowired VerificationDesk verifications;
   final JsonMapper json = JsonMapper.builder().build();
-
-  static String event(String type, String id, long ts, String fields) {
-    return GangWorld.event(type, id, ts, fields);
-  }
 
   static String card(int i) {
     return GangWorld.card(i);

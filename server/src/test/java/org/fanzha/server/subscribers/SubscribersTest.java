@@ -1,10 +1,10 @@
 package org.fanzha.server.subscribers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.server.support.EventLines.event;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.fanzha.core.time.Timestamps;
 import org.fanzha.server.support.Api;
 import org.fanzha.server.support.TestDirs;
 import org.junit.jupiter.api.Test;
@@ -41,18 +41,6 @@ class SubscribersTest {
 
   @LocalServerPort int port;
   final JsonMapper json = JsonMapper.builder().build();
-
-  static String event(String type, String id, long ts, String fields) {
-    return "{\"type\":\""
-        + type
-        + "\",\"id\":\""
-        + id
-        + "\",\"ts\":\""
-        + Timestamps.format(ts)
-        + "\","
-        + fields
-        + "}";
-  }
 
   @Test
   void anOperatorReadsScoresAndItsSwitchIsToldToStopWhatABandForbids() throws Exception {

@@ -1,8 +1,9 @@
 package org.fanzha.server.support;
 
+import static org.fanzha.server.support.EventLines.event;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.fanzha.core.time.Timestamps;
 
 /**
  * A small gang as events (ids {@code od-…}): a dealer's five cards on one farm handset, each
@@ -20,19 +21,6 @@ public final class GangWorld {
   /** The dealer's {@code i}-th card. */
   public static String card(int i) {
     return "+86170000001" + (10 + i);
-  }
-
-  /** An event line at {@code ts}. */
-  public static String event(String type, String id, long ts, String fields) {
-    return "{\"type\":\""
-        + type
-        + "\",\"id\":\""
-        + id
-        + "\",\"ts\":\""
-        + Timestamps.format(ts)
-        + "\","
-        + fields
-        + "}";
   }
 
   /** The gang's events up to {@code now}, oldest first within each kind. */
