@@ -36,6 +36,8 @@ public final class DetectionJob {
   public static final String FILE_SOURCE_UID = "fanzha-file-source";
   public static final String KAFKA_SOURCE_UID = "fanzha-kafka-source";
   public static final String RULES_SOURCE_UID = "fanzha-rules-source";
+  public static final String QUERIES_SOURCE_UID = "fanzha-queries-source";
+  public static final String VALIDATE_QUERIES_UID = "fanzha-validate-queries";
   public static final String VALIDATE_UID = "fanzha-validate";
   public static final String VALIDATE_RULES_UID = "fanzha-validate-rules";
   public static final String SCORER_UID = "fanzha-scorer";
@@ -59,8 +61,8 @@ public final class DetectionJob {
    *     the order published
    * @param groupId the consumer group whose committed offsets a first start resumes from
    * @param topicPrefix output topics are this prefix + {@code decisions}, {@code warnings}, {@code
-   *     entities}, {@code rejections}, {@code rules-applied}, {@code replies} ({@link
-   *     StreamTopics})
+   *     entities}, {@code rejections}, {@code rules-applied}, {@code replies}; questions come on
+   *     this prefix + {@code queries} ({@link StreamTopics})
    * @param transactionalIdPrefix unique per job on a Kafka cluster, and kept when the job is
    *     restored from a savepoint
    */
@@ -118,11 +120,33 @@ public final class DetectionJob {
                 VALIDATE_RULES_UID)
             .broadcast();
     toKafka(
-        score(events.union(ruleFiles), settings),
+        score(events.union(ruleFiles, questions(env, kafka, settings)), settings),
         kafka.bootstrapServers(),
         kafka.streams(),
         kafka.transactionalIdPrefix(),
         1);
+  }
+
+  /**
+   * The questions of the queries topic, checked ({@link StreamTopics#queries()}): read from its end
+   * on a first start (an older question has nobody waiting), from the checkpoint after a restore
+   * (the few asked again find nobody waiting either).
+   */
+  public static DataStream<CheckedLine> questions(
+      StreamExecutionEnvironment env, KafkaTopics kafka, JobSettings settings) {
+    return validate(
+        kafkaLines(
+                env,
+                kafka.bootstrapServers(),
+                kafka.streams().queries(),
+                kafka.groupId(),
+                OffsetsInitializer.latest(),
+                false,
+                KafkaLines.queries(),
+                QUERIES_SOURCE_UID)
+            .setParallelism(1),
+        settings,
+        VALIDATE_QUERIES_UID);
   }
 
   /** Sets what every run of the job needs from its environment. */

@@ -8,7 +8,8 @@ package org.fanzha.core.stream;
  * @param input NDJSON events, one per record
  * @param rules rule files, one per record, adopted by the job in the order published
  * @param prefix the job's output topics are this prefix + {@code decisions}, {@code warnings},
- *     {@code entities}, {@code rejections}, {@code rules-applied} and {@code replies}
+ *     {@code entities}, {@code rejections}, {@code rules-applied} and {@code replies}; the
+ *     questions it answers come on this prefix + {@code queries}
  */
 public record StreamTopics(String input, String rules, String prefix) {
 
@@ -23,6 +24,15 @@ public record StreamTopics(String input, String rules, String prefix) {
   public static final String DEFAULT_INPUT = "fanzha.events";
   public static final String DEFAULT_RULES = "fanzha.rules";
   public static final String DEFAULT_PREFIX = "fanzha.";
+
+  /**
+   * The value of a record on the {@link #queries()} topic that asks for a number's subscriber score
+   * (在网积分): {@code {"subscriber":"<phone>"}}, with the {@link #REPLY_HEADER} header. The job
+   * answers on {@link #replies()}: {@code {"status":"scored","subscriber":{…}}} (the fields of
+   * {@code GET /api/v1/subscribers/{phone}/score}), {@code {"status":"unknown"}} for a number it
+   * never met, or {@code {"status":"rejected","field":…,"reason":…}}.
+   */
+  public static final String SUBSCRIBER_QUERY = "subscriber";
 
   /** The names a job and a server use unless told otherwise. */
   public static StreamTopics defaults() {
@@ -63,5 +73,14 @@ public record StreamTopics(String input, String rules, String prefix) {
    */
   public String replies() {
     return prefix + "replies";
+  }
+
+  /**
+   * Questions to the job about what it holds, each with {@link #REPLY_HEADER} and answered on
+   * {@link #replies()} ({@link #SUBSCRIBER_QUERY}); read from the end, like the replies, since only
+   * a waiting caller wants the answer.
+   */
+  public String queries() {
+    return prefix + "queries";
   }
 }

@@ -18,7 +18,13 @@ public class CheckedLine {
   public enum Kind {
     EVENT,
     REJECTED,
-    RULE_FILE
+    RULE_FILE,
+    /**
+     * A question for the scorer ({@link org.fanzha.core.stream.StreamTopics#SUBSCRIBER_QUERY}):
+     * {@link #subject} is the canonical number asked about, or null when the question was refused
+     * ({@link #field}, {@link #reason}).
+     */
+    QUERY
   }
 
   public Kind kind;
@@ -41,7 +47,10 @@ public class CheckedLine {
   /** The event's id: an accepted event's, a refusal's when it could be read. */
   public @Nullable String eventId;
 
-  /** For a refusal: the field at fault and why. */
+  /** For a question: the canonical phone number it asks about (null: refused). */
+  public @Nullable String subject;
+
+  /** For a refusal or a refused question: the field at fault and why. */
   public @Nullable String field;
 
   public @Nullable String reason;
@@ -81,6 +90,21 @@ public class CheckedLine {
     return new CheckedLine(Kind.RULE_FILE, raw, raw.bytes);
   }
 
+  /** The question {@code raw} carries, about the canonical number {@code phone}. */
+  public static CheckedLine query(RawLine raw, String phone) {
+    CheckedLine c = new CheckedLine(Kind.QUERY, raw, new byte[0]);
+    c.subject = phone;
+    return c;
+  }
+
+  /** The question {@code raw} carries, refused: {@code field} at fault and why. */
+  public static CheckedLine queryRefused(RawLine raw, String field, String reason) {
+    CheckedLine c = new CheckedLine(Kind.QUERY, raw, new byte[0]);
+    c.field = field;
+    c.reason = reason;
+    return c;
+  }
+
   /** {@code raw} refused. */
   public static CheckedLine rejected(RawLine raw, Rejection r) {
     CheckedLine c = new CheckedLine(Kind.REJECTED, raw, new byte[0]);
@@ -98,7 +122,10 @@ public class CheckedLine {
     return this;
   }
 
-  /** The refusal this record carries (only for {@link Kind#REJECTED}). */
+  /**
+   * The refusal this record carries (only for {@link Kind#REJECTED}, or a {@link Kind#QUERY}
+   * without subject).
+   */
   public Rejection rejection() {
     return new Rejection(line, eventId, field == null ? "" : field, reason == null ? "" : reason);
   }

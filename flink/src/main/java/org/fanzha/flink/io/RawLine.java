@@ -22,8 +22,14 @@ public class RawLine {
   public boolean ruleFile;
 
   /**
-   * The caller's correlation id when the event asks for an answer at once (a server's decide), else
-   * null.
+   * The bytes are a question to the job ({@link org.fanzha.core.stream.StreamTopics#queries()}),
+   * not an event.
+   */
+  public boolean query;
+
+  /**
+   * The caller's correlation id when the event (or query) asks for an answer at once (a server's
+   * decide), else null.
    */
   public @Nullable String replyTo;
 
@@ -41,6 +47,14 @@ public class RawLine {
   public static RawLine ruleFile(int partition, long line, byte[] yaml) {
     RawLine r = new RawLine(partition, line, yaml);
     r.ruleFile = true;
+    return r;
+  }
+
+  /** A question read from the queries topic, answered to {@code replyTo}. */
+  public static RawLine query(int partition, long line, byte[] json, String replyTo) {
+    RawLine r = new RawLine(partition, line, json);
+    r.query = true;
+    r.replyTo = replyTo;
     return r;
   }
 }

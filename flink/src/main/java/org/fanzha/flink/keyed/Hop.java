@@ -44,6 +44,12 @@ public final class Hop {
    */
   public static final byte RULES = 7;
 
+  /**
+   * A question for the number {@link #eventId} (its subscriber score) to the {@code ACTOR} stage
+   * that holds it ({@link #key}), answered to {@link #replyTo}.
+   */
+  public static final byte QUERY = 8;
+
   public byte kind;
 
   /** The stage that runs it ({@code Stage} ordinal): a part's, or the one a request is for. */
@@ -83,8 +89,8 @@ public final class Hop {
   public String action = "ALLOW";
 
   /**
-   * On a carrier and decision: the correlation id of a caller waiting for the answer (a server's
-   * decide), or null.
+   * On a carrier, a decision and a question: the correlation id of a caller waiting for the answer
+   * (a server's decide or query), or null.
    */
   public @org.jspecify.annotations.Nullable String replyTo;
 

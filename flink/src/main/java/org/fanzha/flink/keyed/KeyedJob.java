@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.fanzha.core.event.EntityKind;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.scoring.Stage;
 import org.fanzha.flink.DetectionJob;
@@ -92,7 +93,7 @@ public final class KeyedJob {
    * about one checkpoint interval after its event); outputs to the topics of {@link
    * DetectionJob#toKafka}. A rule file published to the rules topic reaches every key group's
    * engine of every stage, which scores with it from then on (stages may adopt it a few events
-   * apart).
+   * apart). A question about a number goes to the {@code ACTOR} engine that keeps its features.
    */
   public static void kafkaToKafka(
       StreamExecutionEnvironment env, DetectionJob.KafkaTopics kafka, JobSettings settings) {
@@ -163,7 +164,22 @@ public final class KeyedJob {
             .setParallelism(1)
             .name("rules to every engine")
             .uid("fanzha-keyed-rules");
-    Stages built = stages(carriers, feedback.union(ruleFiles), settings, null);
+    DataStream<CheckedLine> questions = DetectionJob.questions(env, kafka, settings);
+    DataStream<Hop> toNumbers =
+        questions
+            .flatMap(KeyedJob::toNumber)
+            .returns(Hop.class)
+            .setParallelism(1)
+            .name("questions to numbers")
+            .uid("fanzha-keyed-questions");
+    DataStream<Output> refusedQuestions =
+        questions
+            .flatMap(KeyedJob::refusedQuestion)
+            .returns(Output.class)
+            .setParallelism(1)
+            .name("questions refused")
+            .uid("fanzha-keyed-questions-refused");
+    Stages built = stages(carriers, feedback.union(ruleFiles, toNumbers), settings, null);
     Properties producer = new Properties();
     producer.setProperty("transaction.timeout.ms", DetectionJob.TRANSACTION_TIMEOUT_MS);
     built
@@ -180,7 +196,7 @@ public final class KeyedJob {
         .name("feedback topic")
         .uid("fanzha-keyed-feedback-sink");
     DetectionJob.toKafka(
-        built.outputs.union(refusals, carriers.getSideOutput(Intake.REPLIES)),
+        built.outputs.union(refusals, refusedQuestions, carriers.getSideOutput(Intake.REPLIES)),
         kafka.bootstrapServers(),
         kafka.streams(),
         kafka.transactionalIdPrefix(),
@@ -283,6 +299,29 @@ public final class KeyedJob {
         h.payload = ruleFile.bytes;
         out.collect(h);
       }
+    }
+  }
+
+  /**
+   * A question about a number, for the {@code ACTOR} stage's engine that keeps the number's
+   * features.
+   */
+  private static void toNumber(CheckedLine question, Collector<Hop> out) {
+    String phone = question.subject;
+    if (phone != null) {
+      Hop h = Hop.of(Hop.QUERY, EntityKind.PHONE.wireName() + ":" + phone, phone);
+      h.stage = Stage.ACTOR.ordinal();
+      h.replyTo = question.replyTo;
+      out.collect(h);
+    }
+  }
+
+  /** The answer to a question refused before it reached a stage. */
+  private static void refusedQuestion(CheckedLine question, Collector<Output> out) {
+    if (question.subject == null && question.replyTo != null) {
+      out.collect(
+          OutputWriter.refused(
+              question.replyTo, question.rejection().field(), question.rejection().reason()));
     }
   }
 

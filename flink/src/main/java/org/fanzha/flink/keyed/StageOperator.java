@@ -47,8 +47,9 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   private static final long serialVersionUID = 1L;
 
   /**
-   * The warnings the stage's engines raise, as the replay and the warnings topic write them, and
-   * the answers to published rule files (from key group 0's engine: one per stage).
+   * The warnings the stage's engines raise, as the replay and the warnings topic write them, the
+   * answers to published rule files (from key group 0's engine: one per stage), and the answers to
+   * questions.
    */
   public static final OutputTag<Output> OUTPUTS = new OutputTag<>("outputs") {};
 
@@ -156,6 +157,17 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
       output.collect(hop.replace(done));
     } else if (in.kind == Hop.RULES) {
       adopt(engine, in);
+      return;
+    } else if (in.kind == Hop.QUERY) {
+      // a number's subscriber score, from the features its share keeps as of the latest event it
+      // read
+      output.collect(
+          OUTPUTS,
+          new StreamRecord<>(
+              OutputWriter.subscriber(
+                  java.util.Objects.requireNonNull(in.replyTo),
+                  in.eventId,
+                  engine.subscriber(in.eventId).orElse(null))));
       return;
     } else if (in.kind == Hop.REQUEST) {
       Request q = HopCodec.request(in.payload);

@@ -8,6 +8,8 @@ import org.fanzha.engine.Decision;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.replay.OutputJson;
+import org.fanzha.engine.subscriber.SubscriberJson;
+import org.fanzha.engine.subscriber.SubscriberScore;
 import org.fanzha.flink.io.Output;
 import org.fanzha.flink.io.OutputKind;
 import tools.jackson.core.JsonGenerator;
@@ -103,6 +105,39 @@ public final class OutputWriter {
 
   /** The answer to an event that asked for one and was refused. */
   public static Output refused(String correlationId, Rejection r) {
+    return refused(correlationId, r.field(), r.reason());
+  }
+
+  /**
+   * The answer to a question for a number's subscriber score: {@code
+   * {"status":"scored","subscriber":{…}}}, or {@code {"status":"unknown"}} when {@code score} is
+   * null (a number never met).
+   */
+  public static Output subscriber(
+      String correlationId,
+      String phone,
+      @org.jspecify.annotations.Nullable SubscriberScore score) {
+    return new Output(
+        OutputKind.REPLY,
+        correlationId,
+        json(
+            g -> {
+              g.writeStartObject();
+              g.writeStringProperty("status", score == null ? "unknown" : "scored");
+              if (score != null) {
+                g.writeObjectPropertyStart("subscriber");
+                SubscriberJson.fields(score, phone, g);
+                g.writeEndObject();
+              }
+              g.writeEndObject();
+            }));
+  }
+
+  /**
+   * The answer to a question that was refused, or an event that was: {@code
+   * {"status":"rejected","field":…,"reason":…}}.
+   */
+  public static Output refused(String correlationId, String field, String reason) {
     return new Output(
         OutputKind.REPLY,
         correlationId,
@@ -110,8 +145,8 @@ public final class OutputWriter {
             g -> {
               g.writeStartObject();
               g.writeStringProperty("status", "rejected");
-              g.writeStringProperty("field", r.field());
-              g.writeStringProperty("reason", r.reason());
+              g.writeStringProperty("field", field);
+              g.writeStringProperty("reason", reason);
               g.writeEndObject();
             }));
   }
@@ -120,7 +155,6 @@ public final class OutputWriter {
     return kind + ":" + id;
   }
 
-  /** One JSON object as UTF-8. */
   /**
    * A published rule file ({@code where}: partition:offset) adopted: {@code
    * {"version":n,"status":"adopted"}}.
@@ -183,6 +217,7 @@ public final class OutputWriter {
             }));
   }
 
+  /** One JSON object as UTF-8. */
   static byte[] json(Consumer<JsonGenerator> body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {

@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * (from the rules topic, broadcast) is compiled and adopted between two events, or refused with its
  * problems; either way the outcome is an output, and the rules in force are part of the checkpoint.
  * An event that carries a correlation id (a server's decide) is also answered at once with its
- * decision, or why it has none.
+ * decision, or why it has none; a question from the queries topic (a number's subscriber score) is
+ * answered at once from the engine's features, without changing them.
  *
  * <p>Stage 1 of the Flink runner (decision 0011): the engine is one state machine across entities,
  * so this operator runs at parallelism 1 and keeps the engine's binary snapshot, the recent event
@@ -125,6 +126,7 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
     CheckedLine checked = element.getValue();
     switch (checked.kind) {
       case RULE_FILE -> adopt(checked);
+      case QUERY -> emit(answer(checked));
       case REJECTED -> {
         counts[0]++;
         counts[2]++;
@@ -204,6 +206,20 @@ public final class ScoringOperator extends AbstractStreamOperator<Output>
       counts[5]++;
       emit(OutputWriter.warning(w));
     }
+  }
+
+  /**
+   * The answer to a question: the subscriber score of the number asked about, as the engine's
+   * features stand now, or why it was refused.
+   */
+  private Output answer(CheckedLine question) {
+    String to = java.util.Objects.requireNonNull(question.replyTo);
+    String phone = question.subject;
+    if (phone == null) {
+      Rejection why = question.rejection();
+      return OutputWriter.refused(to, why.field(), why.reason());
+    }
+    return OutputWriter.subscriber(to, phone, engine.subscriber(phone).orElse(null));
   }
 
   /**

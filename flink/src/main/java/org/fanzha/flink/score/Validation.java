@@ -8,12 +8,19 @@ import org.fanzha.core.codec.EventBinary;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.content.ContentClassifier;
+import org.fanzha.core.id.Identifiers;
+import org.fanzha.core.id.InvalidIdentifierException;
+import org.fanzha.core.stream.StreamTopics;
 import org.fanzha.core.time.EventTimeWindow;
 import org.fanzha.engine.ClassifiedText;
 import org.fanzha.flink.JobSettings;
 import org.fanzha.flink.io.CheckedLine;
 import org.fanzha.flink.io.RawLine;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Validates raw lines with the codec the server and the embedded replay use, beside the source that
@@ -21,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * accepted events on in their binary form. Parsing JSON was over a third of the scoring task's
  * time; here it runs on every source's thread, and the scorer decodes a few bytes instead. So does
  * the content model's reading of an SMS (a quarter of the engine's time in that task): the verdict
- * travels with the event. Rule files pass through untouched.
+ * travels with the event. Rule files pass through untouched; a question from the queries topic
+ * leaves with the canonical number it asks about.
  */
 public final class Validation extends RichMapFunction<RawLine, CheckedLine> {
   private static final long serialVersionUID = 1L;
@@ -33,6 +41,8 @@ public final class Validation extends RichMapFunction<RawLine, CheckedLine> {
   private static final Duration MAX_LEAD = Duration.ofDays(1);
 
   private static final Duration MAX_AGE = Duration.ofDays(365L * 100);
+
+  private static final ObjectMapper QUESTIONS = JsonMapper.builder().build();
 
   private final JobSettings settings;
   private transient EventCodec codec;
@@ -78,6 +88,9 @@ public final class Validation extends RichMapFunction<RawLine, CheckedLine> {
     if (raw.ruleFile) {
       return CheckedLine.ruleFile(raw);
     }
+    if (raw.query) {
+      return question(raw);
+    }
     ParseResult parsed = codec.parse(raw.bytes, 0, raw.bytes.length, raw.line);
     if (!(parsed instanceof ParseResult.Accepted accepted)) {
       return CheckedLine.rejected(raw, ((ParseResult.Rejected) parsed).rejection());
@@ -88,5 +101,30 @@ public final class Validation extends RichMapFunction<RawLine, CheckedLine> {
     return text == null
         ? checked
         : checked.classified(Objects.requireNonNull(classifier).classify(text));
+  }
+
+  /**
+   * A question ({@code {"subscriber":"<phone>"}}, {@link StreamTopics#SUBSCRIBER_QUERY}) with its
+   * number made canonical, or refused with the field and reason.
+   */
+  static CheckedLine question(RawLine raw) {
+    JsonNode q;
+    try {
+      q = QUESTIONS.readTree(raw.bytes);
+    } catch (JacksonException e) {
+      return CheckedLine.queryRefused(
+          raw, "(query)", "not a JSON object: " + e.getOriginalMessage());
+    }
+    JsonNode phone = q.path(StreamTopics.SUBSCRIBER_QUERY);
+    if (!phone.isString()) {
+      return CheckedLine.queryRefused(
+          raw, StreamTopics.SUBSCRIBER_QUERY, "the only question asked here is a number's score");
+    }
+    try {
+      return CheckedLine.query(raw, Identifiers.phone(phone.asString()));
+    } catch (InvalidIdentifierException e) {
+      return CheckedLine.queryRefused(
+          raw, StreamTopics.SUBSCRIBER_QUERY, String.valueOf(e.getMessage()));
+    }
   }
 }

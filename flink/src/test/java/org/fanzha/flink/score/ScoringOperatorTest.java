@@ -10,7 +10,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.fanzha.core.codec.EventBinary;
 import org.fanzha.core.codec.EventCodec;
+import org.fanzha.core.codec.ParseResult;
+import org.fanzha.engine.Engine;
 import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.subscriber.SubscriberScore;
 import org.fanzha.flink.JobSettings;
 import org.fanzha.flink.io.CheckedLine;
 import org.fanzha.flink.io.Output;
@@ -19,6 +22,9 @@ import org.fanzha.flink.io.RawLine;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scoring operator across a checkpoint and a restore, driven directly by Flink's operator test
@@ -28,6 +34,7 @@ class ScoringOperatorTest {
   private static final JobSettings SETTINGS =
       new JobSettings(null, false).withDedupeWindow(java.time.Duration.ofDays(7));
   private static final String PHONE = "13912345678";
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /** The output key: the number as the codec normalises it. */
   private static final String KEY = "phone:+8613912345678";
@@ -113,6 +120,60 @@ class ScoringOperatorTest {
       assertThat(replies.get(1).text()).isEqualTo("{\"status\":\"duplicate\"}");
       assertThat(replies.get(2).text()).startsWith("{\"status\":\"rejected\",\"field\":\"ts\"");
     }
+  }
+
+  @Test
+  void aQuestionIsAnsweredWithTheNumbersSubscriberScoreAndChangesNothing() throws Exception {
+    String call =
+        "{\"type\":\"call\",\"id\":\"c-1\",\"ts\":\"2026-11-01T10:05:00+08:00\",\"caller\":\""
+            + PHONE
+            + "\",\"callee\":\"13800000001\",\"duration_s\":30}";
+    Engine alone = new Engine(SETTINGS.engineConfig());
+    EventCodec codec = new EventCodec();
+    for (String e : List.of(label("l-1", "2026-11-01T10:00:00+08:00", "fraud_number"), call)) {
+      byte[] b = e.getBytes(StandardCharsets.UTF_8);
+      alone.process(((ParseResult.Accepted) codec.parse(b, 0, b.length, 1)).event());
+    }
+    SubscriberScore expected = alone.subscriber("+86" + PHONE).orElseThrow();
+    try (var h = harness()) {
+      h.open();
+      h.processElement(line(1, label("l-1", "2026-11-01T10:00:00+08:00", "fraud_number")), 0);
+      h.processElement(line(2, call), 0);
+      int before = h.extractOutputValues().size();
+      h.processElement(
+          new StreamRecord<>(question(1, "{\"subscriber\":\"139-1234-5678\"}", "q-1")));
+      h.processElement(new StreamRecord<>(question(2, "{\"subscriber\":\"13700000009\"}", "q-2")));
+      h.processElement(new StreamRecord<>(question(3, "{\"subscriber\":\"12\"}", "q-3")));
+      h.processElement(new StreamRecord<>(question(4, "[1,2", "q-4")));
+      List<Output> after = h.extractOutputValues().subList(before, h.extractOutputValues().size());
+      assertThat(after).as("answers only").allMatch(o -> o.kind == OutputKind.REPLY);
+      assertThat(after).extracting(o -> o.key).containsExactly("q-1", "q-2", "q-3", "q-4");
+      JsonNode scored = JSON.readTree(after.get(0).text());
+      assertThat(scored.path("status").asString()).isEqualTo("scored");
+      assertThat(scored.path("subscriber").path("phone").asString()).isEqualTo("+86" + PHONE);
+      assertThat(scored.path("subscriber").path("score").asInt()).isEqualTo(expected.score());
+      assertThat(scored.path("subscriber").path("band").asString())
+          .isEqualTo(expected.band().name());
+      assertThat(scored.path("subscriber").path("reasons"))
+          .extracting(r -> r.path("code").asString())
+          .as("the labelled number's lines, as an engine alone scores it")
+          .containsExactlyElementsOf(expected.lines().stream().map(l -> l.reason().code()).toList())
+          .isNotEmpty();
+      assertThat(JSON.readTree(after.get(1).text()).path("status").asString())
+          .as("a number the engine never met")
+          .isEqualTo("unknown");
+      for (Output refused : after.subList(2, 4)) {
+        JsonNode n = JSON.readTree(refused.text());
+        assertThat(n.path("status").asString()).isEqualTo("rejected");
+        assertThat(n.path("reason").asString()).isNotBlank();
+      }
+      assertThat(JSON.readTree(after.get(2).text()).path("field").asString())
+          .isEqualTo("subscriber");
+    }
+  }
+
+  private static CheckedLine question(long offset, String json, String correlationId) {
+    return checked(RawLine.query(0, offset, json.getBytes(StandardCharsets.UTF_8), correlationId));
   }
 
   private static CheckedLine asking(CheckedLine line, String correlationId) {

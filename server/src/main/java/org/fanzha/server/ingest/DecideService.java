@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.codec.Rejection;
@@ -149,9 +150,22 @@ class DecideService {
         event instanceof TransferEvent transfer
             ? transferAnswer(d, transfer, acceptLanguage)
             : contact
-                ? limits.answer(d, event, runner, Roles.readsSubscriberScores(caller))
+                ? contactAnswer(d, event, caller)
                 : JsonBodies.write(g -> OutputJson.write(decided, g));
     return DecideAnswer.decided(json, duplicate);
+  }
+
+  /**
+   * A call's or message's decision with its number's limits; the decision is taken, but without the
+   * score (the Flink job did not answer in time) it is not given: the caller asks again, and the
+   * same event id finds it.
+   */
+  private byte[] contactAnswer(Decision d, Event event, Caller caller) {
+    try {
+      return limits.answer(d, event, runner, Roles.readsSubscriberScores(caller));
+    } catch (RejectedExecutionException e) {
+      throw new Unavailable("the caller's subscriber score: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -368,11 +368,6 @@ public final class EmbeddedRunner implements Runner {
   }
 
   @Override
-  public boolean scoresSubscribers() {
-    return true;
-  }
-
-  @Override
   public Optional<EntityRisk> entity(EntityKind kind, String id) {
     return read(e -> e.entity(kind, id));
   }

@@ -73,19 +73,12 @@ public interface Runner extends AutoCloseable {
 
   /**
    * Returns the subscriber score (在网积分) of a number as its features stand now; empty when the
-   * number is unknown or the features live elsewhere (the Flink job).
+   * number is unknown.
+   *
+   * @throws java.util.concurrent.RejectedExecutionException when the runner cannot answer now (the
+   *     Flink job, which keeps the features, did not answer in time)
    */
-  default Optional<SubscriberScore> subscriber(String phone) {
-    return Optional.empty();
-  }
-
-  /**
-   * Returns whether this runner answers {@link #subscriber} (it keeps the features in this
-   * process).
-   */
-  default boolean scoresSubscribers() {
-    return false;
-  }
+  Optional<SubscriberScore> subscriber(String phone);
 
   /**
    * A model's opinion: its version, the probability it gives, and the inputs that moved it most

@@ -12,6 +12,7 @@ import org.fanzha.engine.Action;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.replay.OutputJson;
+import org.fanzha.engine.subscriber.SubscriberJson;
 import org.fanzha.engine.subscriber.SubscriberScore;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.JsonBodies;

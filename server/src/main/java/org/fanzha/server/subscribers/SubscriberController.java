@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import org.fanzha.engine.subscriber.SubscriberJson;
 import org.fanzha.engine.subscriber.SubscriberScore;
 import org.fanzha.server.system.JsonBodies;
 import org.fanzha.server.system.ProblemEntities;
@@ -26,7 +27,7 @@ class SubscriberController {
 
   private static final URI INVALID = URI.create("urn:fanzha:problem:invalid-entity");
   private static final URI NOT_FOUND = URI.create("urn:fanzha:problem:unknown-entity");
-  private static final URI NOT_HERE = URI.create("urn:fanzha:problem:not-served-by-this-runner");
+  private static final URI UNAVAILABLE = URI.create("urn:fanzha:problem:unavailable");
 
   private final SubscriberLookup lookup;
 
@@ -55,8 +56,10 @@ class SubscriberController {
             description = "the engine has never met this number",
             content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(
-            responseCode = "501",
-            description = "in distributed mode features live in the Flink job",
+            responseCode = "503",
+            description =
+                "in distributed mode the Flink job, which keeps the features, did not answer in time; "
+                    + "Retry-After says when to ask again",
             content = @Content(mediaType = "application/problem+json"))
       })
   @GetMapping(
@@ -69,9 +72,9 @@ class SubscriberController {
         return ProblemEntities.of(
             HttpStatus.BAD_REQUEST, INVALID, "Invalid phone number", r.detail());
       }
-      case NOT_SERVED -> {
-        return ProblemEntities.of(
-            HttpStatus.NOT_IMPLEMENTED, NOT_HERE, "Not served in distributed mode", r.detail());
+      case UNAVAILABLE -> {
+        return ProblemEntities.retryAfter(
+            HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "Score not available now", r.detail(), 1);
       }
       case UNKNOWN -> {
         return ProblemEntities.of(HttpStatus.NOT_FOUND, NOT_FOUND, "Unknown number", r.detail());

@@ -1,6 +1,7 @@
 package org.fanzha.server.subscribers;
 
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.id.Identifiers;
 import org.fanzha.core.id.InvalidIdentifierException;
@@ -27,7 +28,7 @@ class SubscriberLookup {
   enum Outcome {
     FOUND,
     INVALID,
-    NOT_SERVED,
+    UNAVAILABLE,
     UNKNOWN
   }
 
@@ -59,15 +60,6 @@ class SubscriberLookup {
     } catch (InvalidIdentifierException e) {
       return new Result(Outcome.INVALID, null, phone, true, "phone: " + e.getMessage());
     }
-    if (!runner.scoresSubscribers()) {
-      return new Result(
-          Outcome.NOT_SERVED,
-          null,
-          canonical,
-          true,
-          "the subscriber score is computed where the "
-              + "features are kept: the embedded runner; this server runs the Flink job, which does not answer it yet");
-    }
     Caller caller = Caller.of(auth);
     EntityRegions.Visibility seen =
         regions.visibility(EntityKind.PHONE, canonical, Jurisdictions.of(db, auth));
@@ -81,8 +73,13 @@ class SubscriberLookup {
             EntityKind.PHONE,
             canonical,
             full);
-    Optional<SubscriberScore> score = outside ? Optional.empty() : runner.subscriber(canonical);
     String shown = full ? canonical : Masks.entity(EntityKind.PHONE, canonical);
+    Optional<SubscriberScore> score;
+    try {
+      score = outside ? Optional.empty() : runner.subscriber(canonical);
+    } catch (RejectedExecutionException e) {
+      return new Result(Outcome.UNAVAILABLE, null, shown, !full, String.valueOf(e.getMessage()));
+    }
     return score
         .map(s -> new Result(Outcome.FOUND, s, shown, !full, ""))
         .orElseGet(

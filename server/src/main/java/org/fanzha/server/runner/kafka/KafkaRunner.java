@@ -37,6 +37,7 @@ import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.subscriber.SubscriberScore;
 import org.fanzha.server.runner.JournalIndexer;
 import org.fanzha.server.runner.JournalListener;
 import org.fanzha.server.runner.JournalListeners;
@@ -61,8 +62,9 @@ import tools.jackson.databind.JsonNode;
  * resend that follows is skipped by the job's dedupe (within its window of event time), so nothing
  * accepted is lost. A decide already journaled is not sent again: its committed decision answers
  * it. A decide sends the event with a correlation id and waits for the job's answer on the replies
- * topic; no answer in time is a 503 with retry advice. Decisions, warnings and entity risks are
- * read from the job's committed topics ({@link TopicViews}).
+ * topic; no answer in time is a 503 with retry advice. A subscriber score is asked of the job the
+ * same way, on the queries topic: the features it is made of live there. Decisions, warnings and
+ * entity risks are read from the job's committed topics ({@link TopicViews}).
  */
 public final class KafkaRunner implements Runner {
   private static final Logger log = LoggerFactory.getLogger(KafkaRunner.class);
@@ -327,6 +329,51 @@ public final class KafkaRunner implements Runner {
   @Override
   public Optional<EntityRisk> entity(EntityKind kind, String id) {
     return running(views).entity(kind, id);
+  }
+
+  /**
+   * Asks the job for the number's score on the queries topic and waits for its answer, as long as
+   * for a decision.
+   *
+   * @throws RejectedExecutionException when Kafka does not take the question or the job does not
+   *     answer in time
+   */
+  @Override
+  public Optional<SubscriberScore> subscriber(String phone) {
+    Replies r = running(replies);
+    String correlationId = UUID.randomUUID().toString();
+    CompletableFuture<byte[]> answer = r.expect(correlationId);
+    long waitMs = settings.decideTimeout().toMillis();
+    try {
+      ProducerRecord<byte[], byte[]> question =
+          new ProducerRecord<>(
+              settings.topics().queries(),
+              phone.getBytes(StandardCharsets.UTF_8),
+              ("{\"" + StreamTopics.SUBSCRIBER_QUERY + "\":\"" + phone + "\"}")
+                  .getBytes(StandardCharsets.UTF_8));
+      question
+          .headers()
+          .add(StreamTopics.REPLY_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
+      running(producer).send(question);
+      JsonNode n = ResultJson.tree(answer.get(waitMs, TimeUnit.MILLISECONDS));
+      return switch (n.path("status").asString()) {
+        case "scored" -> Optional.of(ResultJson.subscriber(n.path("subscriber")));
+        case "unknown" -> Optional.empty();
+        default ->
+            throw new IllegalStateException("the Flink job did not score " + phone + ": " + n);
+      };
+    } catch (TimeoutException e) {
+      throw new RejectedExecutionException(
+          "no answer from the Flink job within " + waitMs + " ms to a subscriber score", e);
+    } catch (ExecutionException | org.apache.kafka.common.KafkaException e) {
+      throw new RejectedExecutionException(
+          "Kafka did not take the question (" + e.getMessage() + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RejectedExecutionException("interrupted while waiting for the Flink job", e);
+    } finally {
+      r.forget(correlationId);
+    }
   }
 
   @Override

@@ -15,13 +15,17 @@ import org.fanzha.engine.Decision;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
+import org.fanzha.engine.subscriber.Band;
+import org.fanzha.engine.subscriber.Limits;
+import org.fanzha.engine.subscriber.ScoreLine;
+import org.fanzha.engine.subscriber.SubscriberScore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the job's results back from the JSON of EVENTS.md (the inverse of the engine's {@code
- * OutputJson}).
+ * OutputJson}), and its subscriber scores (of {@code SubscriberJson}).
  */
 final class ResultJson {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -76,6 +80,35 @@ final class ResultJson {
         evidence,
         text(n, "episode"),
         optional(n, "contact"));
+  }
+
+  /** The {@code subscriber} object of a query's answer: the fields of the score's API answer. */
+  static SubscriberScore subscriber(JsonNode n) {
+    List<ScoreLine> lines = new ArrayList<>();
+    for (JsonNode r : n.path("reasons")) {
+      lines.add(
+          new ScoreLine(
+              new Reason(text(r, "code"), text(r, "text_zh"), text(r, "text_en")),
+              r.path("points").asInt()));
+    }
+    JsonNode limits = n.path("limits");
+    JsonNode usage = n.path("usage");
+    return new SubscriberScore(
+        text(n, "phone"),
+        n.path("score").asInt(),
+        Band.valueOf(text(n, "band")),
+        lines,
+        new Limits(
+            cap(limits.path("calls_per_day")),
+            cap(limits.path("sms_per_day")),
+            limits.path("international").asBoolean()),
+        usage.path("calls_last_24h").asInt(),
+        usage.path("sms_last_24h").asInt(),
+        Timestamps.parseIso(text(n, "as_of")));
+  }
+
+  private static int cap(JsonNode n) {
+    return n.isNumber() ? n.asInt() : Limits.NONE;
   }
 
   private static FraudType fraudType(@org.jspecify.annotations.Nullable String wire) {

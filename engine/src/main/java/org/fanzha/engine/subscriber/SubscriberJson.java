@@ -1,13 +1,11 @@
-package org.fanzha.server.subscribers;
+package org.fanzha.engine.subscriber;
 
 import org.fanzha.core.time.Timestamps;
-import org.fanzha.engine.subscriber.Limits;
-import org.fanzha.engine.subscriber.ScoreLine;
-import org.fanzha.engine.subscriber.SubscriberScore;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes a subscriber score as the API answers it: {@code {"score","band","reasons","limits", …}}.
+ * Writes a subscriber score as the API answers it, and as the Flink job answers a query for it:
+ * {@code {"score","band","reasons","limits", …}}.
  */
 public final class SubscriberJson {
 
