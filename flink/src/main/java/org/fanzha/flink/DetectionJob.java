@@ -2,6 +2,7 @@ package org.fanzha.flink;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -38,6 +39,10 @@ public final class DetectionJob {
   public static final String RULES_SOURCE_UID = "fanzha-rules-source";
   public static final String QUERIES_SOURCE_UID = "fanzha-queries-source";
   public static final String VALIDATE_QUERIES_UID = "fanzha-validate-queries";
+
+  /** How often the queries source looks for the topic's partitions (and for the topic). */
+  static final long QUERIES_DISCOVERY_MS = 10_000;
+
   public static final String VALIDATE_UID = "fanzha-validate";
   public static final String VALIDATE_RULES_UID = "fanzha-validate-rules";
   public static final String SCORER_UID = "fanzha-scorer";
@@ -130,20 +135,26 @@ public final class DetectionJob {
   /**
    * The questions of the queries topic, checked ({@link StreamTopics#queries()}): read from its end
    * on a first start (an older question has nobody waiting), from the checkpoint after a restore
-   * (the few asked again find nobody waiting either).
+   * (the few asked again find nobody waiting either). Subscribed by name pattern, so a job started
+   * before the topic exists runs, and finds it within {@link #QUERIES_DISCOVERY_MS}: a deployment
+   * from before questions keeps working until its operator creates the topic.
    */
   public static DataStream<CheckedLine> questions(
       StreamExecutionEnvironment env, KafkaTopics kafka, JobSettings settings) {
+    KafkaSource<RawLine> source =
+        KafkaSource.<RawLine>builder()
+            .setBootstrapServers(kafka.bootstrapServers())
+            .setTopicPattern(Pattern.compile(Pattern.quote(kafka.streams().queries())))
+            .setGroupId(kafka.groupId())
+            .setStartingOffsets(OffsetsInitializer.latest())
+            .setProperty("commit.offsets.on.checkpoint", "false")
+            .setProperty("partition.discovery.interval.ms", String.valueOf(QUERIES_DISCOVERY_MS))
+            .setDeserializer(KafkaLines.queries())
+            .build();
     return validate(
-        kafkaLines(
-                env,
-                kafka.bootstrapServers(),
-                kafka.streams().queries(),
-                kafka.groupId(),
-                OffsetsInitializer.latest(),
-                false,
-                KafkaLines.queries(),
-                QUERIES_SOURCE_UID)
+        env.fromSource(
+                source, WatermarkStrategy.noWatermarks(), "topic " + kafka.streams().queries())
+            .uid(QUERIES_SOURCE_UID)
             .setParallelism(1),
         settings,
         VALIDATE_QUERIES_UID);

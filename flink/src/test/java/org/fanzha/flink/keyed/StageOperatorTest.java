@@ -68,6 +68,65 @@ class StageOperatorTest {
   }
 
   @Test
+  void aQuestionAboutANumber_isAnsweredByTheEngineThatKeepsItsFeatures() throws Exception {
+    String number = "+8613900000001";
+    OpeningEvent opened =
+        new OpeningEvent(
+            "o1",
+            T0,
+            null,
+            OpeningKind.SIM,
+            number,
+            "410402199001011234",
+            null,
+            "410400",
+            null,
+            null,
+            "营业厅");
+    LabelEvent label =
+        new LabelEvent("l1", T0 + 60_000, null, EntityKind.PHONE, number, Role.FRAUD_NUMBER, null);
+    org.fanzha.engine.Engine alone =
+        new org.fanzha.engine.Engine(JobSettings.shipped().engineConfig());
+    alone.process(opened);
+    alone.process(label);
+    var expected = alone.subscriber(number).orElseThrow();
+    try (var actor = harness(new StageOperator(Stage.ACTOR, JobSettings.shipped()))) {
+      actor.processElement(part(Part.OPENED_CARD, "phone:" + number, opened), 1);
+      actor.processElement(part(Part.LABEL_ACTOR, "phone:" + number, label), 2);
+      hops(actor);
+      var sideBefore = actor.getSideOutput(StageOperator.OUTPUTS);
+      int before = sideBefore == null ? 0 : sideBefore.size();
+      Hop ask = Hop.of(Hop.QUERY, "phone:" + number, number);
+      ask.stage = Stage.ACTOR.ordinal();
+      ask.replyTo = "q-1";
+      actor.processElement(ask, 3);
+      Hop unknown = Hop.of(Hop.QUERY, "phone:+8613700000009", "+8613700000009");
+      unknown.stage = Stage.ACTOR.ordinal();
+      unknown.replyTo = "q-2";
+      actor.processElement(unknown, 4);
+      assertThat(hops(actor)).as("a question sends nothing on to other stages").isEmpty();
+      List<org.fanzha.flink.io.Output> answers =
+          actor.getSideOutput(StageOperator.OUTPUTS).stream()
+              .skip(before)
+              .map(r -> r.getValue())
+              .toList();
+      assertThat(answers).extracting(o -> o.key).containsExactly("q-1", "q-2");
+      var json = tools.jackson.databind.json.JsonMapper.builder().build();
+      var scored = json.readTree(answers.get(0).text());
+      assertThat(scored.path("status").asString()).isEqualTo("scored");
+      assertThat(scored.path("subscriber").path("band").asString())
+          .isEqualTo(expected.band().name());
+      assertThat(scored.path("subscriber").path("reasons"))
+          .extracting(r -> r.path("code").asString())
+          .as("the labelled number's lines, as one engine with every stage scores it")
+          .containsExactlyElementsOf(expected.lines().stream().map(l -> l.reason().code()).toList())
+          .contains("SUB_HIGH_RISK");
+      assertThat(json.readTree(answers.get(1).text()).path("status").asString())
+          .isEqualTo("unknown");
+    }
+  }
+
+  @Test
   void aNumberLabelledFraud_asksItsHoldersStageToCountIt_andThatStageDoes() throws Exception {
     String number = "+8613900000001";
     String holder = "410402199001011234";

@@ -25,6 +25,8 @@ import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
 import org.fanzha.engine.replay.OutputJson;
 import org.fanzha.engine.rules.RuleBook;
+import org.fanzha.engine.subscriber.SubscriberJson;
+import org.fanzha.engine.subscriber.SubscriberScore;
 import org.fanzha.flink.KafkaBroker;
 import org.fanzha.graph.gangs.GangFinder;
 import org.fanzha.server.gangs.GangService;
@@ -55,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The server in distributed mode (fanzha.runner=flink) against a real Kafka broker and the real job
  * jar in its own JVM, as an operator runs them: intake goes to the input topic, decide is answered
  * by the job over Kafka (503 while no job answers), and the console's views fill from the job's
- * committed topics; then the keyed job in its place answers decide as the embedded engine does.
+ * committed topics, and subscriber scores come from the job's features; then the keyed job in its
+ * place answers decide and scores as the embedded engine does.
  */
 @SpringBootTest(
     classes = org.fanzha.server.FanzhaApplication.class,
@@ -85,7 +88,8 @@ class DistributedModeTest {
             TOPICS.entities(),
             TOPICS.rejections(),
             TOPICS.rulesApplied(),
-            TOPICS.replies()));
+            TOPICS.replies(),
+            TOPICS.queries()));
     kafka.createTopics(
         2, List.of(TOPICS.prefix() + "keyed-requests")); // the keyed plan's requests between keys
   }
@@ -268,8 +272,104 @@ class DistributedModeTest {
             "phone:" + GangWorld.card(1));
   }
 
+  // An operator's subscribers: a card opened online two days ago and reported since, and one of
+  // five years that calls a friend every day; the latest event of the run, so the job's clock is
+  // this world's
+  static final String NEW_CARD = "+8617000000071";
+  static final String OLD_CARD = "+8613800000072";
+  static final String ABROAD = "+447700900123";
+  static final int DAY_MIN = 24 * 60;
+
+  static List<String> subscriberWorld() {
+    List<String> world = new ArrayList<>();
+    world.add(
+        event(
+            "opening",
+            "dm-o1",
+            2 * DAY_MIN,
+            "\"kind\":\"sim\",\"account\":\""
+                + NEW_CARD
+                + "\",\"holder\":\"330106199204151232\",\"region\":\"330106\",\"channel\":\"online\""));
+    world.add(
+        event(
+            "opening",
+            "dm-o2",
+            5 * 365 * DAY_MIN,
+            "\"kind\":\"sim\",\"account\":\""
+                + OLD_CARD
+                + "\",\"holder\":\"330106198001011235\",\"region\":\"330106\",\"channel\":\"branch\""));
+    for (int d = 24; d >= 1; d--) {
+      world.add(
+          event(
+              "call",
+              "dm-s" + d,
+              d * DAY_MIN,
+              "\"caller\":\"" + OLD_CARD + "\",\"callee\":\"+8613900000073\",\"duration_s\":95"));
+    }
+    world.add(
+        event(
+            "report",
+            "dm-r1",
+            1,
+            "\"reporter\":\"+8613900000074\",\"targets\":[{\"kind\":\"phone\",\"value\":\""
+                + NEW_CARD
+                + "\"}]"));
+    return world;
+  }
+
   @Test
   @Order(4)
+  void aSubscriberScoreAndItsLimitsComeFromTheJob() throws Exception {
+    List<String> world = subscriberWorld();
+    HttpResponse<String> loaded = post("/api/v1/events", String.join("\n", world));
+    assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+    Engine alone = new Engine(EngineConfig.defaults());
+    parse(world.toArray(String[]::new)).forEach(alone::process);
+    for (String phone : List.of(NEW_CARD, OLD_CARD)) {
+      SubscriberScore s = alone.subscriber(phone).orElseThrow();
+      JsonNode expected =
+          json.readTree(
+              write(
+                  g -> {
+                    g.writeStartObject();
+                    SubscriberJson.fields(s, phone, g);
+                    g.writeBooleanProperty("masked", false);
+                    g.writeEndObject();
+                  }));
+      HttpResponse<String> scored =
+          eventually(
+              Duration.ofSeconds(60),
+              n -> get("/api/v1/subscribers/" + phone + "/score"),
+              r -> r.statusCode() == 200 && json.readTree(r.body()).equals(expected));
+      assertThat(scored.statusCode()).as(scored.body()).isEqualTo(200);
+      assertThat(json.readTree(scored.body()))
+          .as("the job's features score " + phone + " as one engine in this JVM does")
+          .isEqualTo(expected);
+    }
+    assertThat(alone.subscriber(NEW_CARD).orElseThrow().band().name()).isEqualTo("D");
+    assertThat(get("/api/v1/subscribers/13700000079/score").statusCode())
+        .as("a number the job never met")
+        .isEqualTo(404);
+
+    HttpResponse<String> abroad =
+        post(
+            "/api/v1/decide",
+            event(
+                "call",
+                "dm-abroad-1",
+                0,
+                "\"caller\":\"" + NEW_CARD + "\",\"callee\":\"" + ABROAD + "\",\"duration_s\":0"));
+    assertThat(abroad.statusCode()).as(abroad.body()).isEqualTo(200);
+    JsonNode held = json.readTree(abroad.body());
+    assertThat(held.path("action").asString())
+        .as("a band D number may not call abroad: the switch is told to stop it")
+        .isEqualTo("hold");
+    assertThat(held.path("reasons").get(0).path("code").asString()).isEqualTo("SUB_LIMIT_ABROAD");
+    assertThat(held.path("subscriber").path("band").asString()).isEqualTo("D");
+  }
+
+  @Test
+  @Order(5)
   void aRuleSetIsInForceOnceTheJobHasAdoptedIt() throws Exception {
     String yaml = RuleBook.defaultText().replace("version: 1", "version: 7");
     runner.useRules(RuleBook.parse(yaml), yaml);
@@ -277,7 +377,7 @@ class DistributedModeTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theKeyedJobInItsPlaceDecidesAsTheEmbeddedEngineDecides() throws Exception {
     job.destroyForcibly()
         .waitFor(30, TimeUnit.SECONDS); // one job answers the replies topic at a time
@@ -345,9 +445,31 @@ class DistributedModeTest {
         .as("the same decision as the engine in one process")
         .isEqualTo(json.readTree(embeddedDecision(call, screen, transfer)));
     assertThat(json.readTree(decided.body()).path("action").asString()).isIn("delay", "hold");
+
+    // the keyed job read the input from the start: the number's engine share answers for it, as of
+    // the latest event that share read
+    Engine alone = new Engine(EngineConfig.defaults());
+    parse(subscriberWorld().toArray(String[]::new)).forEach(alone::process);
+    SubscriberScore expected = alone.subscriber(NEW_CARD).orElseThrow();
+    List<String> expectedCodes = expected.lines().stream().map(l -> l.reason().code()).toList();
+    HttpResponse<String> scored =
+        eventually(
+            Duration.ofSeconds(60),
+            n -> get("/api/v1/subscribers/" + NEW_CARD + "/score"),
+            r -> r.statusCode() == 200 && reasonCodes(r.body()).equals(expectedCodes));
+    assertThat(scored.statusCode()).as(scored.body()).isEqualTo(200);
+    assertThat(json.readTree(scored.body()).path("band").asString())
+        .isEqualTo(expected.band().name());
+    assertThat(reasonCodes(scored.body())).isEqualTo(expectedCodes);
   }
 
   // ---------------------------------------------------------------- helpers
+
+  List<String> reasonCodes(String scoreBody) {
+    List<String> codes = new ArrayList<>();
+    json.readTree(scoreBody).path("reasons").forEach(r -> codes.add(r.path("code").asString()));
+    return codes;
+  }
 
   static void startJob() throws Exception {
     startJob("single", "dm-job");
