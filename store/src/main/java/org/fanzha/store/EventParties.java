@@ -3,6 +3,7 @@ package org.fanzha.store;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
@@ -53,6 +54,13 @@ final class EventParties {
       add(out, EntityKind.PHONE, o.phone());
       add(out, EntityKind.DEVICE, o.device());
       add(out, EntityKind.IP, o.ip());
+    } else if (e instanceof ClosingEvent c) {
+      if (c.kind() == OpeningKind.SIM) {
+        add(out, EntityKind.PHONE, c.account());
+      } else if (c.kind() != OpeningKind.INTERNET_ACCOUNT) {
+        add(out, EntityKind.ACCOUNT, c.account());
+      }
+      add(out, EntityKind.HOLDER, c.holder());
     } else if (e instanceof DeviceEvent d) {
       add(out, EntityKind.PHONE, d.subscriber());
     } else if (e instanceof ReportEvent r) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.Channel;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.DeviceSignal;
 import org.fanzha.core.event.EntityKind;
@@ -374,6 +375,7 @@ public final class EventCodec {
       case REPORT -> report(r, id, ts, source);
       case LABEL -> label(r, id, ts, source);
       case LISTING -> listing(r, id, ts, source);
+      case CLOSING -> closing(r, id, ts, source);
     };
   }
 
@@ -411,30 +413,47 @@ public final class EventCodec {
 
   private OpeningEvent opening(RawEvent r, String id, long ts, @Nullable String source) {
     OpeningKind kind = wire("kind", r.kind, OpeningKind.fromWire(r.kind), OpeningKind.allowed());
-    String account =
-        kind == OpeningKind.SIM
-            ? phone("account", r.account)
-            : kind == OpeningKind.INTERNET_ACCOUNT
-                ? text("account", required("account", r.account))
-                : account("account", r.account);
-    String holder;
-    try {
-      holder = Identifiers.residentId(required("holder", r.holder));
-    } catch (InvalidIdentifierException e) {
-      throw new FieldException("holder", Objects.toString(e.getMessage(), e.toString()));
-    }
     return new OpeningEvent(
         id,
         ts,
         source,
         kind,
-        account,
-        holder,
+        held(kind, r.account),
+        holder(r.holder),
         r.phone == null ? null : phone("phone", r.phone),
         region("region", r.region),
         token("device", r.device),
         token("ip", r.ip),
         optionalText("channel", r.channel, 128));
+  }
+
+  private ClosingEvent closing(RawEvent r, String id, long ts, @Nullable String source) {
+    OpeningKind kind = wire("kind", r.kind, OpeningKind.fromWire(r.kind), OpeningKind.allowed());
+    return new ClosingEvent(
+        id,
+        ts,
+        source,
+        kind,
+        held(kind, r.account),
+        holder(r.holder),
+        optionalText("channel", r.channel, 128));
+  }
+
+  /** The card or account of an opening or closing: a phone number for a SIM card. */
+  private String held(OpeningKind kind, @Nullable String account) {
+    return kind == OpeningKind.SIM
+        ? phone("account", account)
+        : kind == OpeningKind.INTERNET_ACCOUNT
+            ? text("account", required("account", account))
+            : account("account", account);
+  }
+
+  private static String holder(@Nullable String raw) {
+    try {
+      return Identifiers.residentId(required("holder", raw));
+    } catch (InvalidIdentifierException e) {
+      throw new FieldException("holder", Objects.toString(e.getMessage(), e.toString()));
+    }
   }
 
   private ReportEvent report(RawEvent r, String id, long ts, @Nullable String source) {
@@ -784,6 +803,11 @@ public final class EventCodec {
       opt(g, "device", o.device());
       opt(g, "ip", o.ip());
       opt(g, "channel", o.channel());
+    } else if (event instanceof ClosingEvent c) {
+      g.writeStringProperty("kind", c.kind().wireName());
+      g.writeStringProperty("account", c.account());
+      g.writeStringProperty("holder", c.holder());
+      opt(g, "channel", c.channel());
     } else if (event instanceof DeviceEvent d) {
       g.writeStringProperty("subscriber", d.subscriber());
       g.writeStringProperty("kind", d.kind().wireName());

@@ -15,7 +15,8 @@ public sealed interface Event
         DeviceEvent,
         ReportEvent,
         LabelEvent,
-        ListingEvent {
+        ListingEvent,
+        ClosingEvent {
 
   /** Returns the idempotency key: unique per event, 1–128 characters. */
   String id();

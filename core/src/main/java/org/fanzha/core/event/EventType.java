@@ -11,7 +11,8 @@ public enum EventType implements WireName {
   DEVICE,
   REPORT,
   LABEL,
-  LISTING;
+  LISTING,
+  CLOSING;
 
   private static final WireNames<EventType> NAMES = WireNames.of(EventType.class);
 

@@ -8,13 +8,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.Channel;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.DeviceSignal;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.EventType;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.LabelEvent;
 import org.fanzha.core.event.OpeningEvent;
+import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.ReportEvent;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.event.SmsEvent;
@@ -305,5 +308,34 @@ class EventCodecTest {
         .isEqualTo(
             "{\"type\":\"opening\",\"id\":\"o1\",\"ts\":\"2026-11-27T09:00:00+08:00\",\"kind\":\"bank_account\","
                 + "\"account\":\"4111111111111111\",\"holder\":\"11010519491231002X\",\"channel\":\"agent-7\"}");
+  }
+
+  @Test
+  void closing_isReadWithItsCardNormalised_writtenBack_andRefusedByField() {
+    ClosingEvent c =
+        (ClosingEvent)
+            accepted(
+                "{\"type\":\"closing\",\"id\":\"x1\",\"ts\":\"2026-11-27T09:00:00+08:00\","
+                    + "\"kind\":\"sim\",\"account\":\"138-0013-8000\",\"holder\":\"11010519491231002x\","
+                    + "\"channel\":\"branch\"}");
+    assertThat(c.type()).isEqualTo(EventType.CLOSING);
+    assertThat(c.kind()).isEqualTo(OpeningKind.SIM);
+    assertThat(c.account()).isEqualTo("+8613800138000");
+    assertThat(c.holder()).isEqualTo("11010519491231002X");
+    assertThat(accepted(codec.write(c))).as("written as it reads").isEqualTo(c);
+
+    assertThat(
+            rejected(
+                    "{\"type\":\"closing\",\"id\":\"x2\",\"ts\":1795000000000,\"kind\":\"bank_account\","
+                        + "\"account\":\"4111111111111112\",\"holder\":\"11010519491231002X\"}")
+                .field())
+        .as("a bank card fails its Luhn check as in an opening")
+        .isEqualTo("account");
+    assertThat(
+            rejected(
+                    "{\"type\":\"closing\",\"id\":\"x3\",\"ts\":1795000000000,\"kind\":\"sim\","
+                        + "\"account\":\"13800138000\"}")
+                .field())
+        .isEqualTo("holder");
   }
 }

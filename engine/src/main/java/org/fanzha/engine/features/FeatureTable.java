@@ -78,6 +78,12 @@ public abstract class FeatureTable {
   public static final int FLAG_DISHONEST = 64;
 
   /**
+   * A phone card or account its holder gave up (a closing): it no longer counts among the cards and
+   * accounts its holder holds, until opened again.
+   */
+  public static final int FLAG_CLOSED = 128;
+
+  /**
    * Returns a hash of an identifier that depends on nothing but its characters ({@link
    * String#hashCode}, spread): what distinct counts record of the other party, so every runner, and
    * every share of a keyed one, counts the same (decision 0023).

@@ -78,11 +78,11 @@ public final class HolderTable extends FeatureTable {
   }
 
   /**
-   * An opening refused as it was made: no card or account is held for it, so it leaves the totals.
-   * It stays an attempt in the 30-day window (a burst of refused openings is what a dealer does),
-   * and the number stays linked to the holder as the one it was asked for.
+   * A card or account no longer held: an opening refused as it was made, or one closed later. It
+   * leaves the totals; it stays an opening in the 30-day window (a burst of refused openings, or of
+   * cards opened and given up, is what a dealer does), and the number stays linked to the holder.
    */
-  public void refused(int id, int counter) {
+  public void released(int id, int counter) {
     decHalf(id, TOTALS, counter != SIM);
   }
 

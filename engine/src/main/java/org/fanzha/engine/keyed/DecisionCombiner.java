@@ -2,6 +2,7 @@ package org.fanzha.engine.keyed;
 
 import java.util.List;
 import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
@@ -108,6 +109,8 @@ public final class DecisionCombiner {
     } else if (event instanceof DeviceEvent d) {
       main(EntityKind.PHONE, d.subscriber());
     } else if (event instanceof OpeningEvent o) {
+      main(EntityKind.HOLDER, o.holder());
+    } else if (event instanceof ClosingEvent o) {
       main(EntityKind.HOLDER, o.holder());
     } else if (event instanceof ReportEvent r) {
       for (ReportTarget t : r.targets()) {

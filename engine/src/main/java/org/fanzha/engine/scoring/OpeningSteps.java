@@ -1,6 +1,7 @@
 package org.fanzha.engine.scoring;
 
 import java.util.Objects;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
@@ -55,13 +56,7 @@ public final class OpeningSteps {
     long ts = o.ts();
     int h = holders.intern(o.holder());
     tally.primary(EntityKind.HOLDER, h, o.holder());
-    int counter =
-        switch (o.kind()) {
-          case SIM -> HolderTable.SIM;
-          case BANK_ACCOUNT -> HolderTable.BANK;
-          case PAYMENT_ACCOUNT -> HolderTable.PAYMENT;
-          default -> HolderTable.INTERNET;
-        };
+    int counter = counter(o.kind());
     holders.opened(h, ts, counter, hash(o.channel()), hash(o.device()), hash(o.region()));
     int dev = -1;
     int ip = -1;
@@ -80,15 +75,17 @@ public final class OpeningSteps {
       if (s.phones.holder(p) < 0) {
         s.phones.opened(p, ts, h, holders.pushPhone(h, p));
       }
+      s.phones.clearFlags(p, FeatureTable.FLAG_CLOSED); // opened again: held, and counted, again
     } else {
       int acc = s.accounts.intern(o.account());
       if (s.accounts.holder(acc) < 0) {
         s.accounts.opened(acc, ts, h, holders.pushAccount(h, acc), phoneOf(o));
       }
+      s.accounts.clearFlags(acc, FeatureTable.FLAG_CLOSED);
     }
     eval.holder(h, ts);
     if (eval.refusedByEventRule()) {
-      holders.refused(h, counter); // past the card limit: refused, so not a card held
+      holders.released(h, counter); // past the card limit: refused, so not a card held
     }
     if (f.dealer) {
       eval.links().dealerUsed(dev, ip, ts);
@@ -124,6 +121,37 @@ public final class OpeningSteps {
       }
       eval.account(acc, ts);
     }
+  }
+
+  /**
+   * A card or account closed: it leaves its holder's totals, once, if this holder opened it here (a
+   * closing of one the engine never saw opened, or another's, changes nothing). The holder's step,
+   * so the keyed runner runs it where the holder's cards are counted; no decision.
+   */
+  void closed(ClosingEvent c) {
+    int h = s.holders.find(c.holder());
+    if (h < 0) {
+      return;
+    }
+    FeatureTable cards = c.kind() == OpeningKind.SIM ? s.phones : s.accounts;
+    int card = cards.find(c.account());
+    boolean held =
+        card >= 0
+            && (c.kind() == OpeningKind.SIM ? s.phones.holder(card) : s.accounts.holder(card)) == h
+            && (cards.flags(card) & FeatureTable.FLAG_CLOSED) == 0;
+    if (held) {
+      cards.setFlags(card, FeatureTable.FLAG_CLOSED);
+      s.holders.released(h, counter(c.kind()));
+    }
+  }
+
+  private static int counter(OpeningKind kind) {
+    return switch (kind) {
+      case SIM -> HolderTable.SIM;
+      case BANK_ACCOUNT -> HolderTable.BANK;
+      case PAYMENT_ACCOUNT -> HolderTable.PAYMENT;
+      default -> HolderTable.INTERNET;
+    };
   }
 
   private int phoneOf(OpeningEvent o) {

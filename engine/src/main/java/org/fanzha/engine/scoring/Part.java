@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
@@ -52,7 +53,8 @@ public enum Part {
   LISTING_HOLDER(Stage.HOLDER),
   LISTING_ACTOR(Stage.ACTOR),
   LISTING_PERSON(Stage.PERSON),
-  LISTED_SITE(Stage.PERSON);
+  LISTED_SITE(Stage.PERSON),
+  CLOSING_HOLDER(Stage.HOLDER);
 
   /**
    * The key of a part every task of its stage runs (sites reported or listed: every person may
@@ -139,6 +141,8 @@ public enum Part {
         add(OPENING_NETWORK, o.ip() != null);
         add(OPENING_HOLDER, true);
         add(OPENED_CARD, true);
+      } else if (event instanceof ClosingEvent) {
+        add(CLOSING_HOLDER, true);
       } else if (event instanceof ReportEvent r) {
         boolean sites = false;
         for (int i = 0; i < r.targets().size(); i++) {
@@ -214,6 +218,7 @@ public enum Part {
       case OPENING_HANDSET -> key(EntityKind.DEVICE, ((OpeningEvent) event).device());
       case OPENING_NETWORK -> key(EntityKind.IP, ((OpeningEvent) event).ip());
       case OPENING_HOLDER -> key(EntityKind.HOLDER, ((OpeningEvent) event).holder());
+      case CLOSING_HOLDER -> key(EntityKind.HOLDER, ((ClosingEvent) event).holder());
       case OPENED_CARD -> {
         OpeningEvent o = (OpeningEvent) event;
         yield key(

@@ -2,6 +2,7 @@ package org.fanzha.engine.scoring;
 
 import org.fanzha.core.content.ContentClassifier;
 import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
@@ -62,6 +63,7 @@ public final class Steps {
       case OPENING_NETWORK -> openings.network((OpeningEvent) e, f);
       case OPENING_HOLDER -> openings.holder((OpeningEvent) e, f);
       case OPENED_CARD -> openings.card((OpeningEvent) e, f);
+      case CLOSING_HOLDER -> openings.closed((ClosingEvent) e);
       case REPORTED -> reports.target((ReportEvent) e, index);
       case REPORTED_SITES -> reports.sites((ReportEvent) e);
       case REPORTER -> reports.reporter((ReportEvent) e);

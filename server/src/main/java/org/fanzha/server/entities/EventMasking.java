@@ -3,6 +3,7 @@ package org.fanzha.server.entities;
 import java.util.ArrayList;
 import java.util.List;
 import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
@@ -69,24 +70,28 @@ final class EventMasking {
           t.region());
     }
     if (e instanceof OpeningEvent o) {
-      String account =
-          o.kind() == OpeningKind.SIM
-              ? Masking.phone(o.account())
-              : o.kind() == OpeningKind.INTERNET_ACCOUNT
-                  ? Masks.entity(EntityKind.DEVICE, o.account())
-                  : Masking.account(o.account());
       return new OpeningEvent(
           o.id(),
           o.ts(),
           o.source(),
           o.kind(),
-          account,
+          card(o.kind(), o.account()),
           Masking.residentId(o.holder()),
           phone(o.phone()),
           o.region(),
           device(o.device()),
           ip(o.ip()),
           o.channel());
+    }
+    if (e instanceof ClosingEvent c) {
+      return new ClosingEvent(
+          c.id(),
+          c.ts(),
+          c.source(),
+          c.kind(),
+          card(c.kind(), c.account()),
+          Masking.residentId(c.holder()),
+          c.channel());
     }
     if (e instanceof DeviceEvent d) {
       return new DeviceEvent(
@@ -143,6 +148,15 @@ final class EventMasking {
 
   private static String number(String p) {
     return Masking.phone(p);
+  }
+
+  /** A card or account opened or closed: a phone number, an internet account or a bank's. */
+  private static String card(OpeningKind kind, String account) {
+    return kind == OpeningKind.SIM
+        ? Masking.phone(account)
+        : kind == OpeningKind.INTERNET_ACCOUNT
+            ? Masks.entity(EntityKind.DEVICE, account)
+            : Masking.account(account);
   }
 
   private static @Nullable String phone(@Nullable String p) {

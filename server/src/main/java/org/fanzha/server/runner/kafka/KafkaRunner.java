@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.event.CallEvent;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
@@ -271,8 +272,8 @@ public final class KafkaRunner implements Runner {
    * Keeps each person's events in one partition, in the order sent: the person a fraud would reach
    * (the callee of a call, the receiver of an SMS, the subscriber of a handset signal, the payer's
    * phone or account of a transfer), so a victim's call, screen share and payment reach the job in
-   * that order whatever the partition count (decision 0012). Openings go by holder, labels and
-   * listings by the entity, reports by reporter.
+   * that order whatever the partition count (decision 0012). Openings and closings go by holder,
+   * labels and listings by the entity, reports by reporter.
    */
   static String partitionKey(Event e) {
     if (e instanceof CallEvent c) {
@@ -285,6 +286,8 @@ public final class KafkaRunner implements Runner {
       return t.fromPhone() != null ? t.fromPhone() : t.from();
     } else if (e instanceof OpeningEvent o) {
       return o.holder();
+    } else if (e instanceof ClosingEvent c) {
+      return c.holder();
     } else if (e instanceof LabelEvent l) {
       return l.entity();
     } else if (e instanceof ListingEvent l) {
