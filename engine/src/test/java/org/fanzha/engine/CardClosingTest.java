@@ -111,4 +111,21 @@ class CardClosingTest {
         .as("and closed again, it leaves room again")
         .isFalse();
   }
+
+  /**
+   * A dealer who opens cards and gives them up at once stays under the limit of cards held, but not
+   * under the burst of openings: a closed card still counts as opened in the 30-day window.
+   */
+  @ParameterizedTest
+  @MethodSource("runners")
+  void cardsOpenedAndGivenUpAtOnce_stillCountAsABurstOfOpenings(Function<Event, Decision> engine) {
+    Decision last = null;
+    for (int i = 0; i < 6; i++) {
+      long at = T0 + i * DAY;
+      last = open(engine, OTHER, 600 + i, at);
+      assertThat(refused(last)).as("never more than one card held").isFalse();
+      close(engine, OTHER, 600 + i, at + 3_600_000);
+    }
+    assertThat(last.reasons()).extracting(Reason::code).contains("HO_MANY_SIMS");
+  }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.EventType;
 import org.junit.jupiter.api.Test;
 
 class EventMaskingTest {
@@ -28,7 +29,12 @@ class EventMaskingTest {
             "{\"type\":\"opening\",\"id\":\"o\",\"ts\":1795741200000,\"kind\":\"sim\",\"account\":\"17012345678\",\"holder\":\"11010519491231002X\",\"phone\":\"13800138000\"}",
             "{\"type\":\"device\",\"id\":\"d\",\"ts\":1795741200000,\"subscriber\":\"13800138000\",\"kind\":\"app_install\",\"target\":\"com.fake.invest\"}",
             "{\"type\":\"report\",\"id\":\"r\",\"ts\":1795741200000,\"targets\":[{\"kind\":\"account\",\"value\":\"6222020200112233446\"},{\"kind\":\"url\",\"value\":\"http://x.example\"}],\"reporter\":\"13800138000\",\"text\":\"被骗 13800138000\"}",
-            "{\"type\":\"label\",\"id\":\"l\",\"ts\":1795741200000,\"entity_kind\":\"holder\",\"entity\":\"11010519491231002X\",\"role\":\"card_dealer\"}");
+            "{\"type\":\"label\",\"id\":\"l\",\"ts\":1795741200000,\"entity_kind\":\"holder\",\"entity\":\"11010519491231002X\",\"role\":\"card_dealer\"}",
+            "{\"type\":\"listing\",\"id\":\"b\",\"ts\":1795741200000,\"list\":\"black\",\"action\":\"add\",\"entity_kind\":\"phone\",\"entity\":\"13800138000\"}",
+            "{\"type\":\"closing\",\"id\":\"x\",\"ts\":1795741200000,\"kind\":\"sim\",\"account\":\"17012345678\",\"holder\":\"11010519491231002X\"}");
+    assertThat(lines.stream().map(l -> parse(l).type()).distinct())
+        .as("every event type")
+        .containsExactlyInAnyOrder(EventType.values());
     for (String line : lines) {
       String masked = codec.write(EventMasking.mask(parse(line)));
       assertThat(masked)

@@ -5,6 +5,8 @@ import static org.fanzha.server.support.EventLines.event;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.fanzha.server.support.Api;
 import org.fanzha.server.support.TestDirs;
 import org.junit.jupiter.api.Test;
@@ -207,5 +209,76 @@ class SubscribersTest {
     assertThat(henan.get("/api/v1/subscribers/" + NEW_CARD + "/score").statusCode())
         .as("a Zhejiang card")
         .isEqualTo(404);
+  }
+
+  /**
+   * 一证五号 over HTTP with a card given up: a person with five cards who closes one is opened the
+   * next; one who closes none is refused it.
+   */
+  @Test
+  void aCardClosedThroughIntakeMakesRoomForTheNextOpening() throws Exception {
+    Api admin = new Api(port, "admin", "admin-pw");
+    String giver = "330106199204151232";
+    String keeper = "11010519491231002X";
+    StringBuilder events = new StringBuilder();
+    for (String holder : List.of(giver, keeper)) {
+      for (int i = 0; i < 5; i++) {
+        events
+            .append(
+                event(
+                    "opening",
+                    "s-l-" + holder + "-" + i,
+                    NOW - (6 - i) * 365 * DAY,
+                    "\"kind\":\"sim\",\"account\":\""
+                        + card(holder, i)
+                        + "\",\"holder\":\""
+                        + holder
+                        + "\",\"channel\":\"branch\""))
+            .append('\n');
+      }
+    }
+    events.append(
+        event(
+            "closing",
+            "s-l-x1",
+            NOW - 30 * DAY,
+            "\"kind\":\"sim\",\"account\":\""
+                + card(giver, 2)
+                + "\",\"holder\":\""
+                + giver
+                + "\""));
+    HttpResponse<String> loaded = admin.post("/api/v1/events", events.toString());
+    assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+    assertThat(json.readTree(loaded.body()).path("accepted").asInt()).isEqualTo(11);
+
+    for (String holder : List.of(giver, keeper)) {
+      HttpResponse<String> sixth =
+          admin.post(
+              "/api/v1/decide",
+              event(
+                  "opening",
+                  "s-l-" + holder + "-6",
+                  NOW,
+                  "\"kind\":\"sim\",\"account\":\""
+                      + card(holder, 6)
+                      + "\",\"holder\":\""
+                      + holder
+                      + "\",\"channel\":\"branch\""));
+      assertThat(sixth.statusCode()).as(sixth.body()).isEqualTo(200);
+      List<String> codes = new ArrayList<>();
+      json.readTree(sixth.body())
+          .path("reasons")
+          .forEach(r -> codes.add(r.path("code").asString()));
+      if (holder.equals(giver)) {
+        assertThat(codes).as("four held after the closing").doesNotContain("HO_OVER_CARD_LIMIT");
+      } else {
+        assertThat(codes).as("five held").contains("HO_OVER_CARD_LIMIT");
+      }
+    }
+  }
+
+  /** The {@code i}th card of a holder: a number of its own per holder. */
+  private static String card(String holder, int i) {
+    return "+86170" + holder.substring(12, 16) + "000" + i;
   }
 }
