@@ -45,22 +45,12 @@ final class EventParties {
       add(out, EntityKind.DEVICE, t.device());
       add(out, EntityKind.IP, t.ip());
     } else if (e instanceof OpeningEvent o) {
-      if (o.kind() == OpeningKind.SIM) {
-        add(out, EntityKind.PHONE, o.account());
-      } else if (o.kind() != OpeningKind.INTERNET_ACCOUNT) {
-        add(out, EntityKind.ACCOUNT, o.account());
-      }
-      add(out, EntityKind.HOLDER, o.holder());
+      addCard(out, o.kind(), o.account(), o.holder());
       add(out, EntityKind.PHONE, o.phone());
       add(out, EntityKind.DEVICE, o.device());
       add(out, EntityKind.IP, o.ip());
     } else if (e instanceof ClosingEvent c) {
-      if (c.kind() == OpeningKind.SIM) {
-        add(out, EntityKind.PHONE, c.account());
-      } else if (c.kind() != OpeningKind.INTERNET_ACCOUNT) {
-        add(out, EntityKind.ACCOUNT, c.account());
-      }
-      add(out, EntityKind.HOLDER, c.holder());
+      addCard(out, c.kind(), c.account(), c.holder());
     } else if (e instanceof DeviceEvent d) {
       add(out, EntityKind.PHONE, d.subscriber());
     } else if (e instanceof ReportEvent r) {
@@ -80,6 +70,16 @@ final class EventParties {
       add(out, l.kind().entityKind(), l.entity());
     }
     return out;
+  }
+
+  /** A card or account opened or closed, and its holder (an internet account is not kept). */
+  private static void addCard(Set<Party> out, OpeningKind kind, String account, String holder) {
+    if (kind == OpeningKind.SIM) {
+      add(out, EntityKind.PHONE, account);
+    } else if (kind != OpeningKind.INTERNET_ACCOUNT) {
+      add(out, EntityKind.ACCOUNT, account);
+    }
+    add(out, EntityKind.HOLDER, holder);
   }
 
   private static void add(Set<Party> out, EntityKind kind, @Nullable String value) {

@@ -74,17 +74,13 @@ public final class OutputWriter {
 
   /** The answer to an event that asked for one: {@code {"status":"decided","decision":{…}}}. */
   public static Output decided(String correlationId, Decision d) {
-    return new Output(
-        OutputKind.REPLY,
+    return reply(
         correlationId,
-        json(
-            g -> {
-              g.writeStartObject();
-              g.writeStringProperty("status", "decided");
-              g.writeName("decision");
-              OutputJson.write(d, g);
-              g.writeEndObject();
-            }));
+        "decided",
+        g -> {
+          g.writeName("decision");
+          OutputJson.write(d, g);
+        });
   }
 
   /**
@@ -92,15 +88,7 @@ public final class OutputWriter {
    * failed}.
    */
   public static Output notDecided(String correlationId, String status) {
-    return new Output(
-        OutputKind.REPLY,
-        correlationId,
-        json(
-            g -> {
-              g.writeStartObject();
-              g.writeStringProperty("status", status);
-              g.writeEndObject();
-            }));
+    return reply(correlationId, status, g -> {});
   }
 
   /** The answer to an event that asked for one and was refused. */
@@ -117,20 +105,16 @@ public final class OutputWriter {
       String correlationId,
       String phone,
       @org.jspecify.annotations.Nullable SubscriberScore score) {
-    return new Output(
-        OutputKind.REPLY,
+    return reply(
         correlationId,
-        json(
-            g -> {
-              g.writeStartObject();
-              g.writeStringProperty("status", score == null ? "unknown" : "scored");
-              if (score != null) {
-                g.writeObjectPropertyStart("subscriber");
-                SubscriberJson.fields(score, phone, g);
-                g.writeEndObject();
-              }
-              g.writeEndObject();
-            }));
+        score == null ? "unknown" : "scored",
+        g -> {
+          if (score != null) {
+            g.writeObjectPropertyStart("subscriber");
+            SubscriberJson.fields(score, phone, g);
+            g.writeEndObject();
+          }
+        });
   }
 
   /**
@@ -138,15 +122,25 @@ public final class OutputWriter {
    * {"status":"rejected","field":…,"reason":…}}.
    */
   public static Output refused(String correlationId, String field, String reason) {
+    return reply(
+        correlationId,
+        "rejected",
+        g -> {
+          g.writeStringProperty("field", field);
+          g.writeStringProperty("reason", reason);
+        });
+  }
+
+  /** An answer on the replies topic: {@code {"status":…}} and the fields {@code rest} writes. */
+  private static Output reply(String correlationId, String status, Consumer<JsonGenerator> rest) {
     return new Output(
         OutputKind.REPLY,
         correlationId,
         json(
             g -> {
               g.writeStartObject();
-              g.writeStringProperty("status", "rejected");
-              g.writeStringProperty("field", field);
-              g.writeStringProperty("reason", reason);
+              g.writeStringProperty("status", status);
+              rest.accept(g);
               g.writeEndObject();
             }));
   }
