@@ -35,8 +35,9 @@ public final class Identifiers {
   /**
    * Returns the canonical phone number for any written form of EVENTS.md: {@code 13800138000},
    * {@code +8613800138000}, {@code 008613800138000}, {@code 86-138-0013-8000} and {@code
-   * 013800138000} (a landline dialling a mobile of another city) all give {@code +8613800138000};
-   * the landline {@code 0375-6168120} gives {@code +863756168120}.
+   * 013800138000} (a landline dialling a mobile of another city) and {@code 86-0-138-0013-8000}
+   * (the trunk 0 kept after the country code, as {@code +86 0…} may keep it) all give {@code
+   * +8613800138000}; the landline {@code 0375-6168120} gives {@code +863756168120}.
    */
   public static String phone(String raw) {
     String s = raw.trim();
@@ -70,6 +71,9 @@ public final class Identifiers {
     }
     if (d.length() == 13 && d.startsWith("86") && isMobile(d, 2)) {
       return "+" + d;
+    }
+    if (d.length() == 14 && d.startsWith("860") && isMobile(d, 3)) {
+      return "+86" + d.substring(3); // the country code, then the trunk 0 as some forms keep it
     }
     if (d.length() == 11 && isMobile(d, 0)) {
       return "+86" + d;

@@ -16,6 +16,8 @@ class IdentifiersTest {
         "+8613800138000",
         "008613800138000",
         "86-138-0013-8000",
+        "86-0-138-0013-8000",
+        "+86 (0)138 0013 8000",
         " 138 0013 8000 "
       })
   void phone_writtenFormsOfOneMobile(String written) {
