@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.Channel;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.DeviceSignal;
 import org.fanzha.core.event.EntityKind;
@@ -27,8 +28,9 @@ import org.fanzha.core.event.TransferEvent;
 /**
  * The honest look-alikes of the adversarial world ({@link Tactic#honest()}): a licensed call centre
  * that opened its lines in bulk days ago and calls people all day, relatives who call from a new
- * number at length and ask for money, and people who follow a fraud message's link and then go
- * shopping. Every one of them is labelled {@code normal}; both are off in the default city.
+ * number at length and ask for money, people who follow a fraud message's link and then go
+ * shopping, and people who changed numbers many times and open a second line. Every one of them is
+ * labelled {@code normal}; all are off in the default city.
  */
 final class LookAlikes {
   private static final long MIN = 60_000L;
@@ -40,6 +42,11 @@ final class LookAlikes {
   private static final long CENTRE_BASE = 50_400_000L;
 
   private static final long RELATIVE_BASE = 50_500_000L;
+
+  /** Earlier cards of people who changed numbers, and the second lines they open in the run. */
+  private static final long CHANGES_BASE = 50_600_000L;
+
+  private static final long SECOND_LINE_BASE = 50_700_000L;
 
   /** A resident who follows a fraud message's link on {@code day} and then goes shopping. */
   private record Clicker(int person, int day) {}
@@ -113,6 +120,9 @@ final class LookAlikes {
         label(plan, "relative_asks", EntityKind.ACCOUNT, pop.card(relative));
       }
     }
+    if (config.has(Tactic.NUMBER_CHANGES)) {
+      numberChanges(Rand.stream(config.seed(), 0x7B0, 0), plan, benign);
+    }
     if (config.has(Tactic.LINK_THEN_SHOPPING)) {
       int n = Math.max(3, config.people() / 700);
       for (int k = 0; k < n; k++) {
@@ -122,6 +132,65 @@ final class LookAlikes {
           label(plan, "link_then_shopping", EntityKind.PHONE, pop.phone(person));
         }
       }
+    }
+  }
+
+  /**
+   * People who gave up five to seven cards over the years before the present one (each kept one to
+   * two years, then closed at a business hall), and open a second line on a day of the run.
+   */
+  private void numberChanges(SplittableRandom r, FraudPlan plan, HardNegatives benign) {
+    IdSeq id = new IdSeq("lc");
+    int n = Math.max(3, config.people() / 1000);
+    long card = 0;
+    for (int k = 0; k < n; k++) {
+      int person = free(r, plan, benign);
+      if (person < 0) {
+        continue;
+      }
+      String holder = pop.holder(person);
+      String region = pop.regionCode(person);
+      int earlier = 5 + r.nextInt(3);
+      long at = config.startMillis() - (earlier * 2 + 2) * NormalLife.YEAR + r.nextInt(300) * DAY;
+      for (int j = 0; j < earlier; j++) {
+        String phone = ids.phone(CHANGES_BASE + card++);
+        long closed = at + (1 + r.nextInt(2)) * NormalLife.YEAR - r.nextInt(60) * DAY;
+        upFront.add(
+            new OpeningEvent(
+                id.next('o'),
+                at,
+                Synth.carrier(phone),
+                OpeningKind.SIM,
+                phone,
+                holder,
+                null,
+                region,
+                null,
+                null,
+                "营业厅"));
+        upFront.add(
+            new ClosingEvent(
+                id.next('x'), closed, Synth.carrier(phone), OpeningKind.SIM, phone, holder, "营业厅"));
+        at = closed + r.nextInt(30) * DAY;
+      }
+      String line = ids.phone(SECOND_LINE_BASE + k);
+      long opened =
+          config.startMillis() + r.nextInt(config.days()) * DAY + (9 + r.nextInt(9)) * HOUR;
+      upFront.add(
+          new OpeningEvent(
+              id.next('o'),
+              opened,
+              Synth.carrier(line),
+              OpeningKind.SIM,
+              line,
+              holder,
+              null,
+              region,
+              pop.device(person),
+              pop.ip(person),
+              "营业厅"));
+      label(plan, "number_changes", EntityKind.HOLDER, holder);
+      label(plan, "number_changes", EntityKind.PHONE, line);
     }
   }
 

@@ -56,7 +56,13 @@ public enum Tactic {
    * People who follow the link in a fraud message they received and then buy groceries as on any
    * other day.
    */
-  LINK_THEN_SHOPPING(true);
+  LINK_THEN_SHOPPING(true),
+  /**
+   * People who changed numbers over the years: five to seven earlier cards, each opened and given
+   * up (closed) before their present one, and in the run a second line opened: more cards opened
+   * than the 一证五号 limit allows held, but two held.
+   */
+  NUMBER_CHANGES(true);
 
   private final boolean honest;
 

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.Channel;
+import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
 import org.fanzha.core.event.DeviceSignal;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.LabelEvent;
 import org.fanzha.core.event.OpeningEvent;
+import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.Role;
 import org.fanzha.core.event.SmsEvent;
 import org.fanzha.core.event.TransferEvent;
@@ -233,6 +235,47 @@ class TacticsTest {
   }
 
   @Test
+  void numberChanges_manyCardsOpenedAndGivenUpThenASecondLineHeld() {
+    Set<String> group = world.normalActors().get("number_changes");
+    Set<String> holders = new HashSet<>();
+    group.stream()
+        .filter(k -> k.startsWith("holder:"))
+        .forEach(k -> holders.add(k.substring("holder:".length())));
+    Set<String> lines = phones(group);
+    assertThat(holders).hasSizeGreaterThanOrEqualTo(3);
+    for (String holder : holders) {
+      Map<String, Integer> held = new HashMap<>(); // phone card → 1 opened, 0 closed
+      int opened = 0;
+      int most = 0;
+      for (Event e : events) {
+        if (e instanceof OpeningEvent o
+            && o.kind() == OpeningKind.SIM
+            && o.holder().equals(holder)) {
+          opened++;
+          held.put(o.account(), 1);
+        } else if (e instanceof ClosingEvent c && c.holder().equals(holder)) {
+          assertThat(held).as("a card closed was opened first").containsKey(c.account());
+          held.put(c.account(), 0);
+        }
+        most = Math.max(most, held.values().stream().mapToInt(Integer::intValue).sum());
+      }
+      assertThat(opened).as("more cards opened than a person may hold").isGreaterThan(5);
+      assertThat(most).as("never more than the limit held").isLessThanOrEqualTo(3);
+      assertThat(held.values().stream().mapToInt(Integer::intValue).sum())
+          .as("the present card and the second line")
+          .isEqualTo(2);
+      assertThat(world.truth().labelOf(EntityKind.HOLDER, holder).role()).isEqualTo(Role.NORMAL);
+    }
+    for (Event e : events) {
+      if (e instanceof OpeningEvent o && lines.contains(o.account())) {
+        assertThat(o.ts())
+            .as("the second line is opened during the run")
+            .isGreaterThanOrEqualTo(CONFIG.startMillis());
+      }
+    }
+  }
+
+  @Test
   void smsSpread_residentsNumbersSendFraudMessagesForAFewDays() {
     Set<String> blasters =
         playing(world.tacticActors(), "sms_spread", EntityKind.PHONE, Role.FRAUD_NUMBER);
@@ -324,7 +367,10 @@ class TacticsTest {
     assertThat(plain.config().tactics()).isEmpty();
     assertThat(plain.tacticActors()).isEmpty();
     assertThat(plain.normalActors())
-        .doesNotContainKeys("call_centre", "relative_asks", "link_then_shopping");
+        .doesNotContainKeys("call_centre", "relative_asks", "link_then_shopping", "number_changes");
+    List<Event> all = new ArrayList<>();
+    plain.forEachEvent(all::add);
+    assertThat(all).noneMatch(e -> e instanceof ClosingEvent);
   }
 
   @Test

@@ -103,7 +103,9 @@ public final class Evaluate {
       int fraudRestricted,
       int fraudAsked,
       int callCentreLines,
-      int callCentreRestricted) {}
+      int callCentreRestricted,
+      int honestOpenings,
+      int honestOpeningsRefused) {}
 
   /** The outcome of one evaluation. */
   public record Result(
@@ -434,6 +436,7 @@ public final class Evaluate {
     Set<String> newCards =
         new TreeSet<>(); // phone cards opened during the world, with who opened them
     Set<String> dealerHolders = world.truth().entities(EntityKind.HOLDER, Role.CARD_DEALER);
+    int[] openings = {0, 0}; // honest cards opened during the world, and refused at the card limit
     IdentityGraph identities = new IdentityGraph();
     long[] graphNanos = {0}; // kept out of the replay's time
     long t0 = System.nanoTime();
@@ -488,6 +491,16 @@ public final class Evaluate {
             }
           }
           var decision = engine.process(e);
+          if (e instanceof org.fanzha.core.event.OpeningEvent o
+              && o.kind() == org.fanzha.core.event.OpeningKind.SIM
+              && o.ts() >= sim.startMillis()
+              && !dealerHolders.contains(o.holder())) {
+            openings[0]++; // an honest person's card opened during the world
+            openings[1] +=
+                decision.reasons().stream().anyMatch(r -> r.code().equals("HO_OVER_CARD_LIMIT"))
+                    ? 1
+                    : 0;
+          }
           if (e instanceof org.fanzha.core.event.TransferEvent t
               && t.fromPhone() != null
               && victimPhonesTruth.contains(t.fromPhone())
@@ -700,7 +713,12 @@ public final class Evaluate {
         honestStopped.values().stream().mapToInt(Integer::intValue).sum(),
         honestStopped,
         subscriberFigures(
-            engine, truth, newCards, fraudNumbers, actors.getOrDefault("call_centre", Set.of())),
+            engine,
+            truth,
+            newCards,
+            fraudNumbers,
+            actors.getOrDefault("call_centre", Set.of()),
+            openings),
         GangPurity.of(gangs(engine, identities), world.gangs()));
   }
 
@@ -724,7 +742,8 @@ public final class Evaluate {
       GroundTruth truth,
       Set<String> newCards,
       Set<String> fraudNumbers,
-      Set<String> callCentre) {
+      Set<String> callCentre,
+      int[] openings) {
     java.util.function.Predicate<String> restricted =
         p ->
             engine
@@ -761,7 +780,9 @@ public final class Evaluate {
         fraudRestricted,
         fraudAsked,
         lines.size(),
-        linesRestricted);
+        linesRestricted,
+        openings[0],
+        openings[1]);
   }
 
   private static void explain(
@@ -977,14 +998,16 @@ public final class Evaluate {
         Locale.ROOT,
         "  subscriber score at the end: honest cards opened during the world restricted (band D) %d"
             + " of %d; fraud numbers in band D %d of %d, asked to re-verify %d; licensed call-centre lines in band D %d of"
-            + " %d%n",
+            + " %d; honest people's cards opened during the world refused at the card limit %d of %d%n",
         s.honestNewRestricted(),
         s.honestNew(),
         s.fraudRestricted(),
         s.fraudNumbers(),
         s.fraudAsked(),
         s.callCentreRestricted(),
-        s.callCentreLines());
+        s.callCentreLines(),
+        s.honestOpeningsRefused(),
+        s.honestOpenings());
     GangPurity g = r.gangs();
     out.printf(
         Locale.ROOT,

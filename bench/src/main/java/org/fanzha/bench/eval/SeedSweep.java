@@ -211,7 +211,7 @@ public final class SeedSweep {
         r -> share(r.subscribers().fraudRestricted(), r.subscribers().fraudNumbers()));
     line(out, "gang purity (share)", results, r -> r.gangs().purity());
     line(out, "gang completeness (share)", results, r -> r.gangs().completeness());
-    int[] sub = new int[7];
+    int[] sub = new int[9];
     for (Evaluate.Result r : results) {
       Evaluate.SubscriberFigures f = r.subscribers();
       int[] add = {
@@ -221,7 +221,9 @@ public final class SeedSweep {
         f.fraudNumbers(),
         f.callCentreRestricted(),
         f.callCentreLines(),
-        f.fraudAsked()
+        f.fraudAsked(),
+        f.honestOpeningsRefused(),
+        f.honestOpenings()
       };
       for (int i = 0; i < sub.length; i++) {
         sub[i] += add[i];
@@ -230,14 +232,17 @@ public final class SeedSweep {
     out.printf(
         Locale.ROOT,
         "subscriber score, over all worlds: honest cards opened during them in band D %d of %d; fraud"
-            + " numbers in band D %d of %d, asked to re-verify %d; licensed call-centre lines in band D %d of %d%n",
+            + " numbers in band D %d of %d, asked to re-verify %d; licensed call-centre lines in band D %d of %d;"
+            + " honest people's cards opened during them refused at the card limit %d of %d%n",
         sub[0],
         sub[1],
         sub[2],
         sub[3],
         sub[6],
         sub[4],
-        sub[5]);
+        sub[5],
+        sub[7],
+        sub[8]);
     Map<String, long[]> tactics = new TreeMap<>();
     Map<String, Double> lowest = new TreeMap<>();
     for (Evaluate.Result r : results) {
