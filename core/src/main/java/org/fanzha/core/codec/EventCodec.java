@@ -418,7 +418,7 @@ public final class EventCodec {
         ts,
         source,
         kind,
-        held(kind, r.account),
+        cardOf(kind, r.account),
         holder(r.holder),
         r.phone == null ? null : phone("phone", r.phone),
         region("region", r.region),
@@ -434,13 +434,13 @@ public final class EventCodec {
         ts,
         source,
         kind,
-        held(kind, r.account),
+        cardOf(kind, r.account),
         holder(r.holder),
         optionalText("channel", r.channel, 128));
   }
 
   /** The card or account of an opening or closing: a phone number for a SIM card. */
-  private String held(OpeningKind kind, @Nullable String account) {
+  private String cardOf(OpeningKind kind, @Nullable String account) {
     return kind == OpeningKind.SIM
         ? phone("account", account)
         : kind == OpeningKind.INTERNET_ACCOUNT
