@@ -422,17 +422,22 @@ public final class Engine {
     if (version < OLDEST_READABLE || version > SNAPSHOT_VERSION) {
       throw new IOException("unsupported engine snapshot version " + version);
     }
-    if (version >= 8) {
-      SnapshotEnums.check(d);
-    }
+    java.util.Map<String, Integer> written =
+        version >= 8 ? SnapshotEnums.check(d) : java.util.Map.of();
     long clock = d.readLong();
     long processed = d.readLong();
+    // a counter per event type and per level the snapshot's engine had (a constant added since
+    // reads as 0); before the header said so: the seven types before listings, then eight
     long[] ev = new long[EventType.values().length];
-    for (int i = 0; i < (version >= 7 ? ev.length : EventType.LISTING.ordinal()); i++) {
+    int types =
+        written.getOrDefault(
+            "EventType", version >= 7 ? EventType.CLOSING.ordinal() : EventType.LISTING.ordinal());
+    for (int i = 0; i < types; i++) {
       ev[i] = d.readLong();
     }
     long[] dec = new long[Level.values().length];
-    for (int i = 0; i < dec.length; i++) {
+    int levels = written.getOrDefault("Level", dec.length);
+    for (int i = 0; i < levels; i++) {
       dec[i] = d.readLong();
     }
     Engine e = new Engine(config, EngineState.read(d, version, clock));

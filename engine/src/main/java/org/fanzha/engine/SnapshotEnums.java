@@ -44,11 +44,13 @@ final class SnapshotEnums {
 
   /**
    * Reads the constants a snapshot was written with and checks that each is a prefix of this
-   * engine's.
+   * engine's; returns how many constants each enum had then, by simple name (a snapshot sizes its
+   * per-constant counters by them: one written before a constant was added has fewer).
    *
    * @throws IOException naming the enum and both orders when one is not
    */
-  static void check(DataInput d) throws IOException {
+  static java.util.Map<String, Integer> check(DataInput d) throws IOException {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
     int n = d.readUnsignedByte();
     for (int i = 0; i < n; i++) {
       String enumName = d.readUTF();
@@ -57,6 +59,7 @@ final class SnapshotEnums {
       for (int k = 0; k < count; k++) {
         written.add(d.readUTF());
       }
+      counts.put(enumName, count);
       for (Class<? extends Enum<?>> c : STORED) {
         List<String> now = names(c);
         if (c.getSimpleName().equals(enumName)
@@ -72,6 +75,7 @@ final class SnapshotEnums {
         }
       }
     }
+    return counts;
   }
 
   private static List<String> names(Class<? extends Enum<?>> c) {

@@ -128,4 +128,35 @@ class CardClosingTest {
     }
     assertThat(last.reasons()).extracting(Reason::code).contains("HO_MANY_SIMS");
   }
+
+  /**
+   * A card refused at the limit was never held: closing it afterwards takes nothing more off the
+   * holder's cards.
+   */
+  @ParameterizedTest
+  @MethodSource("runners")
+  void closingACardThatWasRefused_takesNothingOff(Function<Event, Decision> engine) {
+    fiveCards(engine);
+    assertThat(refused(open(engine, HOLDER, 410, T0 - 60 * DAY))).isTrue();
+    close(engine, HOLDER, 410, T0 - 30 * DAY);
+    assertThat(refused(open(engine, HOLDER, 411, T0)))
+        .as("still five held: the refused card was not one of them")
+        .isTrue();
+  }
+
+  /**
+   * A number given up and opened by someone else (recycled) stays with its first holder here; the
+   * first holder's closing of it again, resent, takes nothing more off.
+   */
+  @ParameterizedTest
+  @MethodSource("runners")
+  void aRecycledNumberClosedAgainByItsFirstHolder_takesNothingMoreOff(
+      Function<Event, Decision> engine) {
+    fiveCards(engine);
+    close(engine, HOLDER, 401, T0 - 90 * DAY);
+    open(engine, OTHER, 401, T0 - 60 * DAY);
+    close(engine, HOLDER, 401, T0 - 30 * DAY);
+    assertThat(refused(open(engine, HOLDER, 410, T0))).as("four held: room for one").isFalse();
+    assertThat(refused(open(engine, HOLDER, 411, T0 + DAY))).isTrue();
+  }
 }

@@ -86,4 +86,52 @@ class SnapshotEnumsTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("FraudType");
   }
+
+  /**
+   * An engine snapshot written before the last event type was added (its header one name shorter,
+   * one counter fewer after it) is read whole: the counters follow the header, not this engine.
+   */
+  @Test
+  void anEngineSnapshotFromBeforeTheLastEventType_isReadWhole() throws Exception {
+    Scenario s = new Scenario();
+    s.call(Scenario.T0, Scenario.phone(1), Scenario.phone(2), 60);
+    s.label(
+        Scenario.T0 + 1000,
+        org.fanzha.core.event.EntityKind.PHONE,
+        Scenario.phone(1),
+        org.fanzha.core.event.Role.FRAUD_NUMBER);
+    ByteArrayOutputStream snap = new ByteArrayOutputStream();
+    s.engine().writeSnapshot(snap);
+    byte[] now = snap.toByteArray();
+
+    List<SnapshotEnums.Written> current =
+        SnapshotEnums.STORED.stream()
+            .map(c -> new SnapshotEnums.Written(c.getSimpleName(), names(c)))
+            .toList();
+    List<SnapshotEnums.Written> before = new ArrayList<>();
+    for (SnapshotEnums.Written w : current) {
+      before.add(
+          w.enumName().equals("EventType")
+              ? new SnapshotEnums.Written(
+                  w.enumName(), w.constants().subList(0, w.constants().size() - 1))
+              : w);
+    }
+    byte[] headerNow = header(current);
+    byte[] headerBefore = header(before);
+    int types = names(org.fanzha.core.event.EventType.class).size();
+    int counters = 8 + headerNow.length + 16; // magic, version, header, clock, processed
+    ByteArrayOutputStream old = new ByteArrayOutputStream();
+    old.write(now, 0, 8);
+    old.write(headerBefore);
+    old.write(now, 8 + headerNow.length, 16);
+    old.write(now, counters, (types - 1) * 8); // every counter but the last type's
+    old.write(now, counters + types * 8, now.length - counters - types * 8);
+
+    Engine read =
+        Engine.readSnapshot(new ByteArrayInputStream(old.toByteArray()), EngineConfig.defaults());
+    assertThat(read.entity(org.fanzha.core.event.EntityKind.PHONE, Scenario.phone(1)))
+        .isEqualTo(s.engine().entity(org.fanzha.core.event.EntityKind.PHONE, Scenario.phone(1)))
+        .isPresent();
+    assertThat(read.stats().eventsByType()).isEqualTo(s.engine().stats().eventsByType());
+  }
 }

@@ -70,22 +70,33 @@ public final class OpeningSteps {
     }
     holders.openedThrough(h, dev, ip);
     f.dealer = eval.isDealer(h);
+    FeatureTable cards;
+    int card;
+    boolean own;
     if (o.kind() == OpeningKind.SIM) {
-      int p = s.phones.intern(o.account());
-      if (s.phones.holder(p) < 0) {
-        s.phones.opened(p, ts, h, holders.pushPhone(h, p));
+      cards = s.phones;
+      card = s.phones.intern(o.account());
+      if (s.phones.holder(card) < 0) {
+        s.phones.opened(card, ts, h, holders.pushPhone(h, card));
       }
-      s.phones.clearFlags(p, FeatureTable.FLAG_CLOSED); // opened again: held, and counted, again
+      own = s.phones.holder(card) == h;
     } else {
-      int acc = s.accounts.intern(o.account());
-      if (s.accounts.holder(acc) < 0) {
-        s.accounts.opened(acc, ts, h, holders.pushAccount(h, acc), phoneOf(o));
+      cards = s.accounts;
+      card = s.accounts.intern(o.account());
+      if (s.accounts.holder(card) < 0) {
+        s.accounts.opened(card, ts, h, holders.pushAccount(h, card), phoneOf(o));
       }
-      s.accounts.clearFlags(acc, FeatureTable.FLAG_CLOSED);
+      own = s.accounts.holder(card) == h;
+    }
+    if (own) {
+      cards.clearFlags(card, FeatureTable.FLAG_CLOSED); // opened again: held, and counted, again
     }
     eval.holder(h, ts);
     if (eval.refusedByEventRule()) {
       holders.released(h, counter); // past the card limit: refused, so not a card held
+      if (own) {
+        cards.setFlags(card, FeatureTable.FLAG_CLOSED); // nor taken off again by a closing of it
+      }
     }
     if (f.dealer) {
       eval.links().dealerUsed(dev, ip, ts);
@@ -130,6 +141,7 @@ public final class OpeningSteps {
    */
   void closed(ClosingEvent c) {
     int h = s.holders.find(c.holder());
+    tally.primary(EntityKind.HOLDER, h, c.holder()); // the decision, empty, names the holder
     if (h < 0) {
       return;
     }

@@ -357,26 +357,46 @@ public final class KafkaRunner implements Runner {
       question
           .headers()
           .add(StreamTopics.REPLY_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
-      running(producer).send(question);
-      JsonNode n = ResultJson.tree(answer.get(waitMs, TimeUnit.MILLISECONDS));
-      return switch (n.path("status").asString()) {
-        case "scored" -> Optional.of(ResultJson.subscriber(n.path("subscriber")));
-        case "unknown" -> Optional.empty();
-        default ->
-            throw new IllegalStateException("the Flink job did not score " + phone + ": " + n);
-      };
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+      running(producer).send(question).get(waitMs, TimeUnit.MILLISECONDS);
+      byte[] json = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return score(phone, json);
     } catch (TimeoutException e) {
       throw new RejectedExecutionException(
           "no answer from the Flink job within " + waitMs + " ms to a subscriber score", e);
     } catch (ExecutionException | org.apache.kafka.common.KafkaException e) {
+      Throwable cause = e instanceof ExecutionException ? causeOf((ExecutionException) e) : e;
       throw new RejectedExecutionException(
-          "Kafka did not take the question (" + e.getMessage() + ")", e);
+          "Kafka did not take the question (" + cause.getMessage() + ")", cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RejectedExecutionException("interrupted while waiting for the Flink job", e);
     } finally {
       r.forget(correlationId);
     }
+  }
+
+  /**
+   * The score in the job's answer; an answer that is not one (refused, or unreadable: a job of
+   * another version) means the score cannot be had now, as when none comes.
+   */
+  private static Optional<SubscriberScore> score(String phone, byte[] json) {
+    JsonNode n;
+    try {
+      n = ResultJson.tree(json);
+      switch (n.path("status").asString()) {
+        case "scored":
+          return Optional.of(ResultJson.subscriber(n.path("subscriber")));
+        case "unknown":
+          return Optional.empty();
+        default:
+          break;
+      }
+    } catch (RuntimeException e) {
+      throw new RejectedExecutionException(
+          "the Flink job's answer for " + phone + " could not be read (" + e.getMessage() + ")", e);
+    }
+    throw new RejectedExecutionException("the Flink job did not score " + phone + ": " + n);
   }
 
   @Override
