@@ -159,4 +159,21 @@ class CardClosingTest {
     assertThat(refused(open(engine, HOLDER, 410, T0))).as("four held: room for one").isFalse();
     assertThat(refused(open(engine, HOLDER, 411, T0 + DAY))).isTrue();
   }
+
+  /**
+   * A card opened again while its holder still holds it (a replacement SIM, a record sent twice
+   * under another id) is one card held, not two; closed, it leaves room for one.
+   */
+  @ParameterizedTest
+  @MethodSource("runners")
+  void aCardOpenedAgainWhileHeld_isOneCard(Function<Event, Decision> engine) {
+    for (int i = 0; i < 4; i++) {
+      open(engine, HOLDER, 400 + i, T0 - (6 - i) * 365 * DAY);
+    }
+    open(engine, HOLDER, 401, T0 - 100 * DAY);
+    assertThat(refused(open(engine, HOLDER, 410, T0))).as("the fifth card held").isFalse();
+    assertThat(refused(open(engine, HOLDER, 411, T0 + DAY))).as("the sixth").isTrue();
+    close(engine, HOLDER, 401, T0 + 2 * DAY);
+    assertThat(refused(open(engine, HOLDER, 412, T0 + 3 * DAY))).as("room for one").isFalse();
+  }
 }

@@ -72,27 +72,33 @@ public final class OpeningSteps {
     f.dealer = eval.isDealer(h);
     FeatureTable cards;
     int card;
-    boolean own;
+    int before;
     if (o.kind() == OpeningKind.SIM) {
       cards = s.phones;
       card = s.phones.intern(o.account());
-      if (s.phones.holder(card) < 0) {
+      before = s.phones.holder(card);
+      if (before < 0) {
         s.phones.opened(card, ts, h, holders.pushPhone(h, card));
       }
-      own = s.phones.holder(card) == h;
     } else {
       cards = s.accounts;
       card = s.accounts.intern(o.account());
-      if (s.accounts.holder(card) < 0) {
+      before = s.accounts.holder(card);
+      if (before < 0) {
         s.accounts.opened(card, ts, h, holders.pushAccount(h, card), phoneOf(o));
       }
-      own = s.accounts.holder(card) == h;
     }
-    if (own) {
+    boolean own = before < 0 || before == h;
+    boolean closed = (cards.flags(card) & FeatureTable.FLAG_CLOSED) != 0;
+    // the holder's own card opened again while held (a replacement SIM, a resent record): one card
+    boolean heldAlready = before == h && !closed;
+    if (heldAlready) {
+      holders.released(h, counter);
+    } else if (own) {
       cards.clearFlags(card, FeatureTable.FLAG_CLOSED); // opened again: held, and counted, again
     }
     eval.holder(h, ts);
-    if (eval.refusedByEventRule()) {
+    if (eval.refusedByEventRule() && !heldAlready) {
       holders.released(h, counter); // past the card limit: refused, so not a card held
       if (own) {
         cards.setFlags(card, FeatureTable.FLAG_CLOSED); // nor taken off again by a closing of it
