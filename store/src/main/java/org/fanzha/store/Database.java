@@ -160,7 +160,8 @@ public final class Database implements AutoCloseable {
     Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration")
-        .placeholders(Map.of("binary_type", dialect.binaryType()))
+        .placeholders(
+            Map.of("binary_type", dialect.binaryType(), "bytes_type", dialect.bytesType()))
         .load()
         .migrate();
   }

@@ -4,18 +4,28 @@ import java.util.Locale;
 
 /** The SQL databases the store runs on; the few differences between them are kept here. */
 public enum Dialect {
-  H2("BLOB"),
-  POSTGRESQL("BYTEA");
+  H2("BLOB", "VARBINARY(65536)"),
+  POSTGRESQL("BYTEA", "BYTEA");
 
   private final String binaryType;
+  private final String bytesType;
 
-  Dialect(String binaryType) {
+  Dialect(String binaryType, String bytesType) {
     this.binaryType = binaryType;
+    this.bytesType = bytesType;
   }
 
   /** Returns the column type for large binary values (snapshots). */
   String binaryType() {
     return binaryType;
+  }
+
+  /**
+   * Returns the column type for binary values of at most 64 KB, kept in the row (H2 stores a BLOB
+   * apart from it).
+   */
+  String bytesType() {
+    return bytesType;
   }
 
   /** Returns the dialect of a JDBC URL, or throws if the store does not support that database. */

@@ -47,10 +47,11 @@ public final class EventJournal {
    *    the backstop.
    * 3. The stored line is the codec's canonical form of the event, so replay parses exactly what
    *    the engine saw.
-   * 4. The per-entity index (journal_party: who each event concerns) is not written by append but
+   * 4. The per-entity index (PartyIndex: who each event concerns) is not written by append but
    *    by indexPending, after the commit and off the acknowledgement path: it tripled the rows an
    *    append wrote (measured ~100 µs per event with it, ~45 without, H2 on 2 busy cores) and can
-   *    always be rebuilt from the journal. Its watermark is committed with each indexing step.
+   *    always be rebuilt from the journal. It keeps the newest events' parties in memory and writes
+   *    them as sorted runs (decision 0034).
    * 5. With a log (a server with a data folder; decision 0020), an append is durable once the log has forced it to
    *    disk, and the table is filled behind it by copyPending (the journal's own copier every 250 ms, whichever runner
    *    writes, and anything that reads the whole journal or indexes it). Until then the rows wait in memory, where find and latest see them and where the
@@ -82,6 +83,11 @@ public final class EventJournal {
   private final EventCodec codec =
       EventCodec.stored(); // reads back what was accepted, under the rules of its day
   private final JournalTail tail = new JournalTail(UNINDEXED_READ);
+  private final PartyIndex parties;
+
+  /** The highest sequence number in the table: what the index may reach. */
+  private volatile long inTable;
+
   private final Object writeLock = new Object();
   private final Object indexLock = new Object();
   private final Object copyLock = new Object();
@@ -127,6 +133,13 @@ public final class EventJournal {
     if (log != null) {
       recoverLog(log);
     }
+    try (Connection c = ds.getConnection()) {
+      inTable = maxSeq(c);
+    } catch (SQLException e) {
+      throw new StoreException("journal read failed", e);
+    }
+    this.parties =
+        new PartyIndex(ds, PartyIndex.RUN_EVENTS, PartyIndex.FANOUT, PartyIndex.ROW_SEQS);
     if (log != null && copyEvery != null) {
       copier =
           Executors.newSingleThreadScheduledExecutor(
@@ -210,6 +223,7 @@ public final class EventJournal {
         }
         if (log == null) {
           insert(c, rows);
+          inTable = next;
         } else {
           log.append(
               rows.stream()
@@ -223,8 +237,11 @@ public final class EventJournal {
           }
         }
         lastSeq = next;
-        for (Row r : rows) {
-          tail.add(r.seq(), r.line(), r.receivedAt());
+        for (int i = 0, r = 0; i < seqs.length; i++) {
+          if (seqs[i] > 0) {
+            Row row = rows.get(r++);
+            tail.add(row.seq(), row.line(), row.receivedAt(), events.get(i));
+          }
         }
         return new AppendResult(seqs, ids);
       } catch (SQLException e) {
@@ -276,6 +293,7 @@ public final class EventJournal {
             pendingById.remove(r.id());
           }
         }
+        inTable = step.get(step.size() - 1).seq();
         log.dropUpTo(step.get(step.size() - 1).seq());
         copied += step.size();
       }
@@ -406,64 +424,52 @@ public final class EventJournal {
 
   /**
    * Adds journaled events not yet in the per-entity index to it, up to {@code maxEvents} of them,
-   * oldest first, in one transaction; returns how many were indexed (0 when up to date). Safe to
-   * call from any thread; calls are serialised.
+   * oldest first; returns how many were indexed (0 when up to date). The index writes a run now and
+   * then and merges runs (decision 0034), so a call may take longer than its events. Safe to call
+   * from any thread; calls are serialised.
    */
   public int indexPending(int maxEvents) {
-    copyPending(); // what is indexed must be in the table
+    copyPending(); // what is indexed must be in the table, where look-ups read the lines
     synchronized (indexLock) {
-      try (Connection c = ds.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          long from;
-          try (PreparedStatement ps =
-                  c.prepareStatement("SELECT indexed_seq FROM journal_index_state WHERE id = 1");
-              ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            from = rs.getLong(1);
-          }
-          int n = 0;
-          long last = from;
-          try (PreparedStatement read =
-                  c.prepareStatement(
-                      "SELECT seq, line FROM journal WHERE seq > ? ORDER BY seq LIMIT ?");
-              PreparedStatement party =
-                  c.prepareStatement(
-                      "INSERT INTO journal_party (entity_kind, entity, seq) VALUES (?, ?, ?)")) {
-            read.setLong(1, from);
-            read.setInt(2, maxEvents);
-            read.setFetchSize(1000);
-            try (ResultSet rs = read.executeQuery()) {
-              while (rs.next()) {
-                long seq = rs.getLong(1);
-                for (EventParties.Party p : EventParties.of(decode(seq, rs.getString(2)))) {
-                  party.setString(1, p.kind());
-                  party.setString(2, p.entity());
-                  party.setLong(3, seq);
-                  party.addBatch();
-                }
-                last = seq;
-                n++;
-              }
-            }
-            party.executeBatch();
-          }
-          if (n > 0) {
-            try (PreparedStatement up =
-                c.prepareStatement("UPDATE journal_index_state SET indexed_seq = ? WHERE id = 1")) {
-              up.setLong(1, last);
-              up.executeUpdate();
-            }
-          }
-          c.commit();
-          return n;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
+      long from = parties.indexed();
+      long upTo = inTable;
+      int n = 0;
+      List<JournalTail.Entry> kept = tail.after(from);
+      if (kept != null) {
+        for (int i = kept.size() - 1; i >= 0 && n < maxEvents && kept.get(i).seq <= upTo; i--) {
+          parties.add(kept.get(i).seq, kept.get(i).parties(this::decode));
+          n++;
         }
-      } catch (SQLException e) {
-        throw new StoreException("journal indexing failed", e);
+      } else {
+        n = indexFromTable(from, maxEvents);
       }
+      parties.settle(false);
+      return n;
+    }
+  }
+
+  /** Indexes events read back from the table (after a restart, before the tail reaches back). */
+  private int indexFromTable(long from, int maxEvents) {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+      int n = 0;
+      try (PreparedStatement read =
+          c.prepareStatement("SELECT seq, line FROM journal WHERE seq > ? ORDER BY seq LIMIT ?")) {
+        read.setLong(1, from);
+        read.setInt(2, maxEvents);
+        read.setFetchSize(1000);
+        try (ResultSet rs = read.executeQuery()) {
+          while (rs.next()) {
+            long seq = rs.getLong(1);
+            parties.add(seq, EventParties.of(decode(seq, rs.getString(2))));
+            n++;
+          }
+        }
+      }
+      c.commit();
+      return n;
+    } catch (SQLException e) {
+      throw new StoreException("journal indexing failed", e);
     }
   }
 
@@ -679,26 +685,31 @@ public final class EventJournal {
    */
   public java.util.Map<String, Long> countNamingBySource(
       String kind, String entity, EventType type) {
-    String sql =
-        "SELECT j.source, COUNT(*) FROM journal_party p JOIN journal j ON j.seq = p.seq"
-            + " WHERE p.entity_kind = ? AND p.entity = ? AND j.type = ? AND p.seq <= ? GROUP BY j.source";
+    PartyIndex.Found found = parties.find(kind, entity, Integer.MAX_VALUE);
     try (Connection c = ds.getConnection()) {
-      long indexed = indexedSeq(c);
       java.util.Map<String, Long> out = new java.util.TreeMap<>();
-      for (JournalEntry e : unindexedNaming(c, indexed, kind, entity, Integer.MAX_VALUE)) {
+      for (JournalEntry e : unindexedNaming(c, found.indexed(), kind, entity, Integer.MAX_VALUE)) {
         if (e.event().type() == type) {
           String source = e.event().source();
           out.merge(source == null ? "" : source, 1L, Long::sum);
         }
       }
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setString(1, kind);
-        ps.setString(2, entity);
-        ps.setString(3, type.wireName());
-        ps.setLong(4, indexed);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.merge(rs.getString(1) == null ? "" : rs.getString(1), rs.getLong(2), Long::sum);
+      long[] seqs = found.seqs();
+      for (int from = 0; from < seqs.length; from += IN_CHUNK) {
+        int n = Math.min(IN_CHUNK, seqs.length - from);
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT source, COUNT(*) FROM journal WHERE type = ? AND seq IN ("
+                    + placeholders(n)
+                    + ") GROUP BY source")) {
+          ps.setString(1, type.wireName());
+          for (int i = 0; i < n; i++) {
+            ps.setLong(i + 2, seqs[from + i]);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.merge(rs.getString(1) == null ? "" : rs.getString(1), rs.getLong(2), Long::sum);
+            }
           }
         }
       }
@@ -715,21 +726,33 @@ public final class EventJournal {
    * ahead of the table, show a moment later.
    */
   public List<JournalEntry> recent(EntityKind kind, String entity, int limit) {
-    String sql =
-        "SELECT j.seq, j.line, j.received_at FROM journal_party p JOIN journal j ON j.seq = p.seq"
-            + " WHERE p.entity_kind = ? AND p.entity = ? AND p.seq <= ? ORDER BY p.seq DESC LIMIT ?";
+    PartyIndex.Found found = parties.find(kind.wireName(), entity, limit);
     try (Connection c = ds.getConnection()) {
-      long indexed = indexedSeq(c);
-      List<JournalEntry> out = unindexedNaming(c, indexed, kind.wireName(), entity, limit);
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setString(1, kind.wireName());
-        ps.setString(2, entity);
-        ps.setLong(3, indexed);
-        ps.setInt(4, limit - out.size());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(entry(rs));
+      List<JournalEntry> out = unindexedNaming(c, found.indexed(), kind.wireName(), entity, limit);
+      long[] seqs = found.seqs();
+      int wanted = Math.min(seqs.length, limit - out.size());
+      Map<Long, JournalEntry> bySeq = new HashMap<>();
+      for (int from = 0; from < wanted; from += IN_CHUNK) {
+        int n = Math.min(IN_CHUNK, wanted - from);
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT seq, line, received_at FROM journal WHERE seq IN ("
+                    + placeholders(n)
+                    + ")")) {
+          for (int i = 0; i < n; i++) {
+            ps.setLong(i + 1, seqs[from + i]);
           }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              bySeq.put(rs.getLong(1), entry(rs));
+            }
+          }
+        }
+      }
+      for (int i = 0; i < wanted; i++) {
+        JournalEntry e = bySeq.get(seqs[i]);
+        if (e != null) {
+          out.add(e);
         }
       }
       return out;
@@ -740,20 +763,7 @@ public final class EventJournal {
 
   /** Returns the last sequence number the per-entity index has reached. */
   public long indexedSeq() {
-    try (Connection c = ds.getConnection()) {
-      return indexedSeq(c);
-    } catch (SQLException e) {
-      throw new StoreException("journal index state read failed", e);
-    }
-  }
-
-  private static long indexedSeq(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-            c.prepareStatement("SELECT indexed_seq FROM journal_index_state WHERE id = 1");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return parties.indexed();
   }
 
   /**

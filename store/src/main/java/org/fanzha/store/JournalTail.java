@@ -30,10 +30,13 @@ final class JournalTail {
     private volatile @Nullable JournalEntry decoded;
     private volatile @Nullable Set<EventParties.Party> parties;
 
-    private Entry(long seq, String line, long receivedAt) {
+    private Entry(long seq, String line, long receivedAt, @Nullable Event event) {
       this.seq = seq;
       this.line = line;
       this.receivedAt = receivedAt;
+      if (event != null) {
+        this.decoded = new JournalEntry(seq, event, Instant.ofEpochMilli(receivedAt));
+      }
     }
 
     /** Returns the entry, decoding its line the first time. */
@@ -48,12 +51,17 @@ final class JournalTail {
 
     /** Returns whether the event names this entity. */
     boolean names(String kind, String entity, BiFunction<Long, String, Event> decode) {
+      return parties(decode).contains(new EventParties.Party(kind, entity));
+    }
+
+    /** Returns the entities the event names, naming them the first time. */
+    Set<EventParties.Party> parties(BiFunction<Long, String, Event> decode) {
       Set<EventParties.Party> p = parties;
       if (p == null) {
         p = EventParties.of(entry(decode).event());
         parties = p;
       }
-      return p.contains(new EventParties.Party(kind, entity));
+      return p;
     }
   }
 
@@ -66,10 +74,11 @@ final class JournalTail {
   }
 
   /**
-   * Adds an event just journaled. A number that does not follow the last one added (the table was
-   * read again after a failure) starts the tail afresh, so it never holds a gap.
+   * Adds an event just journaled, with the event as the journal was given it (then its line is
+   * never decoded) or null. A number that does not follow the last one added (the table was read
+   * again after a failure) starts the tail afresh, so it never holds a gap.
    */
-  synchronized void add(long seq, String line, long receivedAt) {
+  synchronized void add(long seq, String line, long receivedAt, @Nullable Event event) {
     Entry last = entries.peekLast();
     if (last != null && last.seq + 1 != seq) {
       entries.clear();
@@ -77,7 +86,7 @@ final class JournalTail {
     if (entries.size() == capacity) {
       entries.removeFirst();
     }
-    entries.addLast(new Entry(seq, line, receivedAt));
+    entries.addLast(new Entry(seq, line, receivedAt, event));
   }
 
   /**

@@ -15,7 +15,7 @@ class JournalTailTest {
   void after_aWatermarkItReachesBackTo_givesTheLaterEventsNewestFirst() {
     JournalTail tail = new JournalTail(10);
     for (long s = 5; s <= 9; s++) {
-      tail.add(s, "{}", 0);
+      tail.add(s, "{}", 0, null);
     }
     assertThat(seqs(tail.after(4))).containsExactly(9L, 8L, 7L, 6L, 5L);
     assertThat(seqs(tail.after(7))).containsExactly(9L, 8L);
@@ -28,7 +28,7 @@ class JournalTailTest {
   void aFullTail_givesTheNewestItHolds_asLookUpsReadTheNewestAtMost() {
     JournalTail tail = new JournalTail(3);
     for (long s = 1; s <= 8; s++) {
-      tail.add(s, "{}", 0);
+      tail.add(s, "{}", 0, null);
     }
     assertThat(seqs(tail.after(0))).containsExactly(8L, 7L, 6L);
   }
@@ -36,9 +36,9 @@ class JournalTailTest {
   @Test
   void aNumberThatDoesNotFollow_startsTheTailAfresh_soItNeverHoldsAGap() {
     JournalTail tail = new JournalTail(10);
-    tail.add(1, "{}", 0);
-    tail.add(2, "{}", 0);
-    tail.add(5, "{}", 0);
+    tail.add(1, "{}", 0, null);
+    tail.add(2, "{}", 0, null);
+    tail.add(5, "{}", 0, null);
     assertThat(tail.after(0)).isNull();
     assertThat(seqs(tail.after(4))).containsExactly(5L);
   }

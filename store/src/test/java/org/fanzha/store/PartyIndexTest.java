@@ -1,0 +1,111 @@
+package org.fanzha.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.fanzha.store.EventParties.Party;
+import org.fanzha.store.TestDatabases.Target;
+import org.fanzha.store.TestDatabases.TestDb;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The per-entity index's runs on each database: written, merged, tidied after a crash. */
+class PartyIndexTest {
+
+  @TempDir Path tmp;
+
+  private static final Party BUSY = new Party("account", "alipay:busy");
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void merges_manyRuns_keepEveryNumberAndDeleteWhatTheyReplaced(Target target) throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      PartyIndex index = new PartyIndex(t.db().dataSource(), 10, 3, 4);
+      List<Long> busy = new ArrayList<>();
+      for (long seq = 1; seq <= 500; seq++) {
+        // each account is named by a fifth of the events; the busy one by every third
+        Set<Party> named = new java.util.LinkedHashSet<>();
+        named.add(new Party("account", "alipay:u" + (seq % 5)));
+        if (seq % 3 == 0) {
+          named.add(BUSY);
+          busy.add(0, seq);
+        }
+        index.add(seq, named);
+        index.settle(false);
+      }
+      assertThat(
+              java.util.Arrays.stream(index.find(BUSY.kind(), BUSY.entity(), 1000).seqs())
+                  .boxed()
+                  .toList())
+          .containsExactlyElementsOf(busy);
+      assertThat(
+              java.util.Arrays.stream(index.find(BUSY.kind(), BUSY.entity(), 7).seqs())
+                  .boxed()
+                  .toList())
+          .containsExactlyElementsOf(busy.subList(0, 7));
+      assertThat(index.find("account", "alipay:u2", 1000).seqs()).hasSize(100);
+      assertThat(index.find("account", "alipay:nobody", 10).seqs()).isEmpty();
+
+      List<PartyIndex.Run> runs = index.runs();
+      assertThat(runs).as("50 runs of 10 events merged three at a time").hasSizeLessThan(10);
+      assertThat(runs.stream().mapToInt(PartyIndex.Run::level).max().orElse(0)).isEqualTo(3);
+      assertThat(rowsOutsideLiveRuns(t.db())).as("replaced runs are deleted").isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void aRunHalfWritten_isNotReadAndIsDeletedByTheNextWriter(Target target) throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      PartyIndex index = new PartyIndex(t.db().dataSource(), 2, 8, 4);
+      index.add(1, Set.of(BUSY));
+      index.add(2, Set.of(BUSY));
+      index.settle(false);
+      // a crash while the next run was written: its listing says so, and some of its rows are in
+      try (Connection c = t.db().dataSource().getConnection()) {
+        c.createStatement()
+            .execute(
+                "INSERT INTO journal_run (run_id, run_level, after_seq, to_seq, row_count, state)"
+                    + " VALUES (99, 0, 2, 4, 0, 'writing')");
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO journal_party_run (run_id, party_hash, entity_kind, entity, first_seq,"
+                    + " seqs) VALUES (99, ?, ?, ?, 3, ?)");
+        ps.setLong(1, PartyIndex.hash(BUSY));
+        ps.setString(2, BUSY.kind());
+        ps.setString(3, BUSY.entity());
+        ps.setBytes(4, new byte[] {1});
+        ps.executeUpdate();
+      }
+      PartyIndex restarted = new PartyIndex(t.db().dataSource(), 2, 8, 4);
+      assertThat(restarted.indexed()).as("the index reaches the last live run").isEqualTo(2);
+      assertThat(restarted.find(BUSY.kind(), BUSY.entity(), 10).seqs()).containsExactly(2L, 1L);
+
+      restarted.add(3, Set.of(BUSY));
+      restarted.add(4, Set.of());
+      restarted.settle(false);
+      assertThat(restarted.find(BUSY.kind(), BUSY.entity(), 10).seqs()).containsExactly(3L, 2L, 1L);
+      assertThat(rowsOutsideLiveRuns(t.db())).as("the half-written run is gone").isZero();
+    }
+  }
+
+  private static long rowsOutsideLiveRuns(Database db) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM journal_party_run WHERE run_id NOT IN"
+                    + " (SELECT run_id FROM journal_run WHERE state = 'live')");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
