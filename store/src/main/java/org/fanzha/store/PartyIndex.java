@@ -200,13 +200,14 @@ final class PartyIndex {
       after = freshAfter;
       to = indexed;
     }
-    List<Map.Entry<Party, SeqList>> sorted = new ArrayList<>(part.entrySet());
-    sorted.sort(Comparator.comparingLong(e -> hash(e.getKey())));
+    List<Hashed> sorted = new ArrayList<>(part.size());
+    part.forEach((p, seqs) -> sorted.add(new Hashed(hash(p), p, seqs)));
+    sorted.sort(Comparator.comparingLong(Hashed::hash));
     long id = begin(c, 0, after, to);
     long rows;
     try (RunWriter w = new RunWriter(c, id)) {
-      for (Map.Entry<Party, SeqList> e : sorted) {
-        w.write(hash(e.getKey()), e.getKey(), e.getValue());
+      for (Hashed h : sorted) {
+        w.write(h.hash(), h.party(), h.seqs());
       }
       rows = w.finish();
     }
@@ -426,6 +427,9 @@ final class PartyIndex {
     h ^= h >>> 33;
     return h >>> 1;
   }
+
+  /** An entity held in memory, with its hash computed once for sorting. */
+  private record Hashed(long hash, Party party, SeqList seqs) {}
 
   /** One row of a run being merged. */
   private record PackedRow(long first, byte[] gaps) {}
