@@ -16,12 +16,13 @@ CREATE TABLE journal_party_run (
   CONSTRAINT journal_party_run_pk PRIMARY KEY (run_id, party_hash, entity_kind, entity, first_seq)
 );
 
--- The runs readers may use; a run's rows are written before its row here and deleted after it goes.
+-- The runs: listed as writing before their rows go in, live once complete (readers use these only), retired
+-- when a merge has replaced them, dropping while their rows are deleted, then unlisted.
 CREATE TABLE journal_run (
   run_id    BIGINT NOT NULL PRIMARY KEY,
   run_level INT    NOT NULL,
   after_seq BIGINT NOT NULL,
   to_seq    BIGINT NOT NULL,
   row_count BIGINT NOT NULL,
-  state     VARCHAR(8) NOT NULL -- writing, live, retired
+  state     VARCHAR(8) NOT NULL -- writing, live, retired, dropping
 );

@@ -127,6 +127,16 @@ public final class EventJournal {
    */
   EventJournal(
       DataSource ds, @Nullable JournalLog log, int maxPending, @Nullable Duration copyEvery) {
+    this(ds, log, maxPending, copyEvery, PartyIndex.Shape.DEFAULT);
+  }
+
+  /** As above, with the per-entity index's runs cut to {@code shape} (small ones, in tests). */
+  EventJournal(
+      DataSource ds,
+      @Nullable JournalLog log,
+      int maxPending,
+      @Nullable Duration copyEvery,
+      PartyIndex.Shape shape) {
     this.ds = ds;
     this.log = log;
     this.maxPending = maxPending;
@@ -138,8 +148,7 @@ public final class EventJournal {
     } catch (SQLException e) {
       throw new StoreException("journal read failed", e);
     }
-    this.parties =
-        new PartyIndex(ds, PartyIndex.RUN_EVENTS, PartyIndex.FANOUT, PartyIndex.ROW_SEQS);
+    this.parties = new PartyIndex(ds, shape);
     if (log != null && copyEvery != null) {
       copier =
           Executors.newSingleThreadScheduledExecutor(
@@ -435,7 +444,8 @@ public final class EventJournal {
       long upTo = inTable;
       int n = 0;
       List<JournalTail.Entry> kept = tail.after(from);
-      if (kept != null) {
+      // the tail may start after the index (a full tail, a backlog): then the table is read
+      if (kept != null && (kept.isEmpty() || kept.get(kept.size() - 1).seq == from + 1)) {
         for (int i = kept.size() - 1; i >= 0 && n < maxEvents && kept.get(i).seq <= upTo; i--) {
           parties.add(kept.get(i).seq, kept.get(i).parties(this::decode));
           n++;

@@ -22,19 +22,23 @@ import org.fanzha.store.EventParties.Party;
  *
  * <p>One process indexes (the journal's one writer); any may look up. Runs are immutable and listed
  * in {@code journal_run}: written as {@code writing}, published as {@code live} in the transaction
- * that retires the runs a merge replaced, deleted after that. A look-up reads the list again after
- * its reads and starts over if it changed, so it never misses what a merge moved.
+ * that retires the runs a merge replaced, and those deleted a step later (marked {@code dropping}
+ * first). A look-up checks after its reads that no run it read is being deleted, else reads again;
+ * after three tries it reads while this process deletes none.
  */
 final class PartyIndex {
 
-  /** Events held in memory before they are written as a run. */
-  static final int RUN_EVENTS = 50_000;
-
-  /** Runs of one level merged into one of the next. */
-  static final int FANOUT = 8;
-
-  /** Sequence numbers in one row at most (a row stays well under 64 KB). */
-  static final int ROW_SEQS = 4_096;
+  /**
+   * How runs are cut: events held in memory before they are written as a run, runs of one level
+   * merged into one of the next, sequence numbers in one row at most.
+   */
+  record Shape(int runEvents, int fanout, int rowSeqs) {
+    /**
+     * 20,000 events a run: no more than a process that does not index reads past the runs from the
+     * journal itself; a row of 4,096 numbers stays well under 64 KB.
+     */
+    static final Shape DEFAULT = new Shape(20_000, 8, 4_096);
+  }
 
   /** Rows inserted per commit while a run is written. */
   private static final int INSERT_BATCH = 5_000;
@@ -42,7 +46,13 @@ final class PartyIndex {
   /** Rows of the runs being merged read into memory at once: the hash range is cut to fit. */
   private static final int MERGE_SLICE_ROWS = 50_000;
 
-  private static final int LOOK_UP_ATTEMPTS = 10;
+  /** Look-ups tried without waiting for this process's deletions of runs. */
+  private static final int OPTIMISTIC_ATTEMPTS = 3;
+
+  /*
+   * One process indexes: the journal's one writer (a second writer would already collide on the
+   * journal's keys). Two indexers would take the same run numbers and fail on the runs' key.
+   */
 
   /** A run as {@code journal_run} lists it: the events in {@code (afterSeq, toSeq]}. */
   record Run(long id, int level, long afterSeq, long toSeq, long rows) {}
@@ -63,17 +73,21 @@ final class PartyIndex {
   private long freshAfter; // guarded by this: the runs hold everything up to it
   private long indexed; // guarded by this
 
+  /** Held by this process's look-ups that would not retry again, and by deletions of runs. */
+  private final java.util.concurrent.locks.ReadWriteLock dropping =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
+
   // The indexing step's own (its caller runs one step at a time).
   private int freshEvents;
   private boolean tidied;
   private List<Run> runs = List.of();
   private long nextRunId;
 
-  PartyIndex(DataSource ds, int runEvents, int fanout, int rowSeqs) {
+  PartyIndex(DataSource ds, Shape shape) {
     this.ds = ds;
-    this.runEvents = runEvents;
-    this.fanout = fanout;
-    this.rowSeqs = rowSeqs;
+    this.runEvents = shape.runEvents();
+    this.fanout = shape.fanout();
+    this.rowSeqs = shape.rowSeqs();
     try (Connection c = ds.getConnection()) {
       long upTo = upTo(liveRuns(c));
       synchronized (this) {
@@ -109,9 +123,13 @@ final class PartyIndex {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       if (!tidied) {
-        runs = tidy(c);
+        runs = dropAll(c, "state <> 'live'"); // a crash mid-write, runs a merge replaced
         nextRunId = Math.max(nextRunId, maxRunId(c) + 1);
+        forgetWritten(runs);
         tidied = true;
+      } else {
+        // replaced a step ago: look-ups that listed them before have had that long to read them
+        dropAll(c, "state = 'retired'");
       }
       if (freshEvents >= runEvents || (always && freshEvents > 0)) {
         flush(c);
@@ -153,41 +171,114 @@ final class PartyIndex {
             c.prepareStatement(
                 "SELECT first_seq, seqs FROM journal_party_run WHERE run_id = ? AND party_hash = ?"
                     + " AND entity_kind = ? AND entity = ? ORDER BY first_seq DESC")) {
-      for (int attempt = 1; ; attempt++) {
-        List<Run> live = liveRuns(c);
-        long upTo = upTo(live);
-        SeqList out = new SeqList();
-        for (int i = inMemory.length - 1; i >= 0 && out.size() < limit; i--) {
-          if (inMemory[i] > upTo) { // else written as a run since: read there
-            out.add(inMemory[i]);
-          }
+      for (int attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {
+        Reading r = read(c, rows, party, hash, inMemory, limit);
+        if (stillReadable(c, r.used())) {
+          return r.found(reached);
         }
-        for (Run r : live) {
-          if (out.size() >= limit) {
-            break;
-          }
-          rows.setLong(1, r.id());
-          rows.setLong(2, hash);
-          rows.setString(3, kind);
-          rows.setString(4, entity);
-          try (ResultSet rs = rows.executeQuery()) {
-            while (rs.next() && out.size() < limit) {
-              SeqList row = new SeqList();
-              SeqDeltas.decode(rs.getLong(1), rs.getBytes(2), row);
-              for (int i = row.size() - 1; i >= 0 && out.size() < limit; i--) {
-                out.add(row.get(i));
-              }
-            }
-          }
-        }
-        if (live.equals(liveRuns(c)) || attempt == LOOK_UP_ATTEMPTS) {
-          // after many merges in a row (never seen), the answer may miss what the last one moved
-          return new Found(
-              Math.max(reached, upTo), java.util.Arrays.copyOf(out.array(), out.size()));
-        }
+      }
+      // runs deleted under every attempt: read while this process deletes none
+      dropping.readLock().lock();
+      try {
+        return read(c, rows, party, hash, inMemory, limit).found(reached);
+      } finally {
+        dropping.readLock().unlock();
       }
     } catch (SQLException e) {
       throw new StoreException("journal look-up failed", e);
+    }
+  }
+
+  /** What one pass of a look-up read, and from which runs. */
+  private record Reading(long upTo, SeqList seqs, List<Long> used) {
+    Found found(long reached) {
+      return new Found(Math.max(reached, upTo), java.util.Arrays.copyOf(seqs.array(), seqs.size()));
+    }
+  }
+
+  private static Reading read(
+      Connection c, PreparedStatement rows, Party party, long hash, long[] inMemory, int limit)
+      throws SQLException {
+    List<Run> live = liveRuns(c);
+    long upTo = upTo(live);
+    SeqList out = new SeqList();
+    for (int i = inMemory.length - 1; i >= 0 && out.size() < limit; i--) {
+      if (inMemory[i] > upTo) { // else written as a run since: read there
+        out.add(inMemory[i]);
+      }
+    }
+    List<Long> used = new ArrayList<>();
+    for (Run r : live) {
+      if (out.size() >= limit) {
+        break;
+      }
+      used.add(r.id());
+      rows.setLong(1, r.id());
+      rows.setLong(2, hash);
+      rows.setString(3, party.kind());
+      rows.setString(4, party.entity());
+      try (ResultSet rs = rows.executeQuery()) {
+        while (rs.next() && out.size() < limit) {
+          SeqList row = new SeqList();
+          SeqDeltas.decode(rs.getLong(1), rs.getBytes(2), row);
+          for (int i = row.size() - 1; i >= 0 && out.size() < limit; i--) {
+            out.add(row.get(i));
+          }
+        }
+      }
+    }
+    return new Reading(upTo, out, used);
+  }
+
+  /**
+   * Whether the runs read are still whole: live, or retired by a merge but not being deleted. A run
+   * published since adds only numbers above what was read, and is no reason to read again.
+   */
+  private static boolean stillReadable(Connection c, List<Long> used) throws SQLException {
+    if (used.isEmpty()) {
+      return true;
+    }
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < used.size(); i++) {
+      in.append(i == 0 ? "?" : ",?");
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM journal_run WHERE state IN ('live', 'retired') AND run_id IN ("
+                + in
+                + ")")) {
+      for (int i = 0; i < used.size(); i++) {
+        ps.setLong(i + 1, used.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) == used.size();
+      }
+    }
+  }
+
+  /**
+   * Drops from memory what the live runs already hold: a run published by a commit whose answer was
+   * lost (the step failed after it) is not written twice.
+   */
+  private void forgetWritten(List<Run> live) {
+    long upTo = live.stream().mapToLong(Run::toSeq).max().orElse(0);
+    synchronized (this) {
+      if (upTo <= freshAfter) {
+        return;
+      }
+      Map<Party, SeqList> kept = new HashMap<>();
+      fresh.forEach(
+          (p, seqs) -> {
+            for (int i = 0; i < seqs.size(); i++) {
+              if (seqs.get(i) > upTo) {
+                kept.computeIfAbsent(p, k -> new SeqList()).add(seqs.get(i));
+              }
+            }
+          });
+      fresh = kept;
+      freshAfter = upTo;
+      indexed = Math.max(indexed, upTo);
     }
   }
 
@@ -264,14 +355,11 @@ final class PartyIndex {
       }
       rows = w.finish();
     }
-    publish(c, id, rows, inputs);
+    publish(c, id, rows, inputs); // the inputs are deleted by the next step
     List<Run> now = new ArrayList<>(runs);
     now.removeAll(inputs);
     now.add(new Run(id, level + 1, after, to, rows));
     runs = now;
-    for (Run in : inputs) {
-      drop(c, in);
-    }
   }
 
   private int lowestFullLevel() {
@@ -322,45 +410,60 @@ final class PartyIndex {
     c.commit();
   }
 
-  /**
-   * Deletes what is not live (a run half written, runs a merge replaced) and returns the live runs.
-   */
-  private List<Run> tidy(Connection c) throws SQLException {
-    List<Run> dead = new ArrayList<>();
+  /** Deletes the runs listed in a state ({@code where}) and returns the live runs. */
+  private List<Run> dropAll(Connection c, String where) throws SQLException {
+    List<Long> dead = new ArrayList<>();
     try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT run_id, row_count FROM journal_run WHERE state <> 'live' ORDER BY run_id");
+                "SELECT run_id FROM journal_run WHERE " + where + " ORDER BY run_id");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        // a run half written counts no rows yet: its rows go in one statement
-        dead.add(new Run(rs.getLong(1), 0, 0, 0, rs.getLong(2)));
+        dead.add(rs.getLong(1));
       }
     }
-    for (Run r : dead) {
-      drop(c, r);
+    for (long id : dead) {
+      // a run half written is listed with no rows yet: count them, to delete them in slices
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT COUNT(*) FROM journal_party_run WHERE run_id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          drop(c, id, rs.getLong(1));
+        }
+      }
     }
     return liveRuns(c);
   }
 
-  /** Deletes a run's rows, a hash range per transaction, then its listing. */
-  private void drop(Connection c, Run r) throws SQLException {
-    int slices = (int) Math.max(1, (r.rows() + MERGE_SLICE_ROWS - 1) / MERGE_SLICE_ROWS);
-    try (PreparedStatement del =
-        c.prepareStatement(
-            "DELETE FROM journal_party_run WHERE run_id = ? AND party_hash BETWEEN ? AND ?")) {
+  /**
+   * Deletes a run: marks it so that look-ups reading it read again, deletes its rows a hash range
+   * per transaction, then its listing.
+   */
+  private void drop(Connection c, long id, long rows) throws SQLException {
+    int slices = (int) Math.max(1, (rows + MERGE_SLICE_ROWS - 1) / MERGE_SLICE_ROWS);
+    dropping.writeLock().lock();
+    try (PreparedStatement mark =
+            c.prepareStatement("UPDATE journal_run SET state = 'dropping' WHERE run_id = ?");
+        PreparedStatement del =
+            c.prepareStatement(
+                "DELETE FROM journal_party_run WHERE run_id = ? AND party_hash BETWEEN ? AND ?");
+        PreparedStatement unlist = c.prepareStatement("DELETE FROM journal_run WHERE run_id = ?")) {
+      mark.setLong(1, id);
+      mark.executeUpdate();
+      c.commit();
       for (int s = 0; s < slices; s++) {
-        del.setLong(1, r.id());
+        del.setLong(1, id);
         del.setLong(2, sliceFrom(s, slices));
         del.setLong(3, sliceTo(s, slices));
         del.executeUpdate();
         c.commit();
       }
+      unlist.setLong(1, id);
+      unlist.executeUpdate();
+      c.commit();
+    } finally {
+      dropping.writeLock().unlock();
     }
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM journal_run WHERE run_id = ?")) {
-      ps.setLong(1, r.id());
-      ps.executeUpdate();
-    }
-    c.commit();
   }
 
   /** The live runs, newest events first. */

@@ -273,6 +273,39 @@ class EventJournalTest {
     return out;
   }
 
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void index_behindAFullTail_readsTheTableAndAnswersFromItsRuns(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      // runs of 1,000 events merged four at a time, rows of 64 numbers: 25,000 events make merges
+      EventJournal journal =
+          new EventJournal(
+              t.db().dataSource(), null, 200_000, null, new PartyIndex.Shape(1_000, 4, 64));
+      List<Long> u3 = new ArrayList<>();
+      for (int b = 0; b < 50; b++) {
+        List<Event> batch = new ArrayList<>();
+        for (int i = b * 500; i < (b + 1) * 500; i++) {
+          batch.add(transfer("x" + i, T0 + i, "alipay:u" + (i % 10), "alipay:u" + (10 + i % 7)));
+          if (i % 10 == 3) {
+            u3.add(0, i + 1L); // sequence numbers start at 1
+          }
+        }
+        journal.append(batch);
+      }
+      // the tail holds the newest 20,000: the 5,000 before them are read from the table
+      while (journal.indexPending(20_000) > 0) {}
+      assertThat(journal.indexedSeq()).isEqualTo(25_000);
+      assertThat(journal.recent(EntityKind.ACCOUNT, "alipay:u3", 5_000))
+          .extracting(JournalEntry::seq)
+          .containsExactlyElementsOf(u3);
+      assertThat(journal.recent(EntityKind.ACCOUNT, "alipay:u3", 3))
+          .extracting(JournalEntry::seq)
+          .containsExactlyElementsOf(u3.subList(0, 3));
+      assertThat(journal.countNamingBySource(EntityKind.ACCOUNT, "alipay:u3", EventType.TRANSFER))
+          .containsEntry("", 2_500L);
+    }
+  }
+
   private static Event transfer(String id, long ts, String from, String to) {
     return new org.fanzha.core.event.TransferEvent(
         id,

@@ -60,11 +60,12 @@ class PartyIndexProperties {
       @ForAll @IntRange(min = 1, max = 40) int limit)
       throws SQLException {
     empty();
-    PartyIndex index = new PartyIndex(db.dataSource(), runEvents, fanout, rowSeqs);
+    PartyIndex index =
+        new PartyIndex(db.dataSource(), new PartyIndex.Shape(runEvents, fanout, rowSeqs));
     for (int i = 0; i < events.size(); i++) {
       if (i
           == restartAt) { // what memory held is lost; the journal is read again from the runs' end
-        index = new PartyIndex(db.dataSource(), runEvents, fanout, rowSeqs);
+        index = new PartyIndex(db.dataSource(), new PartyIndex.Shape(runEvents, fanout, rowSeqs));
         for (long seq = index.indexed() + 1; seq <= i; seq++) {
           index.add(seq, parties(events.get((int) seq - 1)));
         }

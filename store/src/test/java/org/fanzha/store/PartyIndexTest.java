@@ -28,7 +28,7 @@ class PartyIndexTest {
   @EnumSource(Target.class)
   void merges_manyRuns_keepEveryNumberAndDeleteWhatTheyReplaced(Target target) throws Exception {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      PartyIndex index = new PartyIndex(t.db().dataSource(), 10, 3, 4);
+      PartyIndex index = new PartyIndex(t.db().dataSource(), new PartyIndex.Shape(10, 3, 4));
       List<Long> busy = new ArrayList<>();
       for (long seq = 1; seq <= 500; seq++) {
         // each account is named by a fifth of the events; the busy one by every third
@@ -65,7 +65,7 @@ class PartyIndexTest {
   @EnumSource(Target.class)
   void aRunHalfWritten_isNotReadAndIsDeletedByTheNextWriter(Target target) throws Exception {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      PartyIndex index = new PartyIndex(t.db().dataSource(), 2, 8, 4);
+      PartyIndex index = new PartyIndex(t.db().dataSource(), new PartyIndex.Shape(2, 8, 4));
       index.add(1, Set.of(BUSY));
       index.add(2, Set.of(BUSY));
       index.settle(false);
@@ -85,7 +85,7 @@ class PartyIndexTest {
         ps.setBytes(4, new byte[] {1});
         ps.executeUpdate();
       }
-      PartyIndex restarted = new PartyIndex(t.db().dataSource(), 2, 8, 4);
+      PartyIndex restarted = new PartyIndex(t.db().dataSource(), new PartyIndex.Shape(2, 8, 4));
       assertThat(restarted.indexed()).as("the index reaches the last live run").isEqualTo(2);
       assertThat(restarted.find(BUSY.kind(), BUSY.entity(), 10).seqs()).containsExactly(2L, 1L);
 
@@ -94,6 +94,41 @@ class PartyIndexTest {
       restarted.settle(false);
       assertThat(restarted.find(BUSY.kind(), BUSY.entity(), 10).seqs()).containsExactly(3L, 2L, 1L);
       assertThat(rowsOutsideLiveRuns(t.db())).as("the half-written run is gone").isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void lookUps_whileRunsAreWrittenAndMerged_seeEveryNumberUpToWhereTheIndexWas(Target target)
+      throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      PartyIndex index = new PartyIndex(t.db().dataSource(), new PartyIndex.Shape(5, 2, 3));
+      int events = 1_500;
+      Thread writer =
+          new Thread(
+              () -> {
+                for (long seq = 1; seq <= events; seq++) {
+                  index.add(seq, seq % 3 == 0 ? Set.of(BUSY) : Set.of());
+                  index.settle(false);
+                }
+              });
+      writer.start();
+      int checked = 0;
+      while (writer.isAlive() || checked == 0) {
+        PartyIndex.Found f = index.find(BUSY.kind(), BUSY.entity(), Integer.MAX_VALUE);
+        List<Long> expected = new ArrayList<>();
+        for (long seq = f.indexed() - f.indexed() % 3; seq > 0; seq -= 3) {
+          expected.add(seq);
+        }
+        assertThat(java.util.Arrays.stream(f.seqs()).boxed().toList())
+            .as("every third number up to %d, once each", f.indexed())
+            .containsExactlyElementsOf(expected);
+        checked++;
+      }
+      writer.join();
+      assertThat(index.runs().stream().mapToInt(PartyIndex.Run::level).max().orElse(0))
+          .as("merges happened under the look-ups")
+          .isGreaterThanOrEqualTo(5);
     }
   }
 
