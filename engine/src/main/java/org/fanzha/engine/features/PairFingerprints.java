@@ -171,8 +171,10 @@ public final class PairFingerprints implements PairMemory {
     }
     java.util.Arrays.sort(all, 0, n);
     for (int k = 0; k < n; k++) {
-      out.writeInt(all[k] ^ Integer.MIN_VALUE);
+      all[k] ^= Integer.MIN_VALUE;
     }
+    // in bulk: an int at a time through the stream's locks took most of a snapshot's time
+    Snapshots.writeIntsRaw(out, all, n);
   }
 
   /** Reads a set written by {@link #write} (after its tag). */

@@ -124,6 +124,7 @@ public final class EmbeddedRunner implements Runner {
   private final Object snapshotLock = new Object();
   private long sinceSnapshot; // guarded by snapshotLock once the engine thread runs
   private long lastSnapshotNanos = System.nanoTime(); // guarded by snapshotLock
+  private int lastSnapshotBytes; // guarded by snapshotLock
   private final Deque<Warning> recentWarnings = new ArrayDeque<>(); // guarded by itself
 
   /**
@@ -642,23 +643,32 @@ public final class EmbeddedRunner implements Runner {
     }
     long seq;
     byte[] bytes;
+    long started = System.nanoTime();
     engineLock.lock();
     try {
       seq = lastSeq;
-      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+      // sized by the last one: growing a buffer of megabytes by doubling copies it all again
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream(Math.max(1 << 16, lastSnapshotBytes + lastSnapshotBytes / 8));
       engineOrThrow().writeSnapshot(out);
       bytes = out.toByteArray();
+      lastSnapshotBytes = bytes.length;
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     } finally {
       engineLock.unlock();
     }
+    long heldMillis = (System.nanoTime() - started) / 1_000_000; // decisions waited this long
     sinceSnapshot = 0;
     lastSnapshotNanos = System.nanoTime();
     Runnable write =
         () -> {
           long size = db.snapshots().save(seq, out -> out.write(bytes));
-          log.info("Engine snapshot saved: up to seq {}, {} bytes", seq, size);
+          log.info(
+              "Engine snapshot saved: up to seq {}, {} bytes, taken in {} ms",
+              seq,
+              size,
+              heldMillis);
         };
     if (force) {
       write.run();
