@@ -41,6 +41,9 @@ public interface PairMemory {
     if (tag == PairFingerprints.TAG) {
       return PairFingerprints.read(in);
     }
+    if (tag == PairFingerprints.SORTED_TAG) {
+      return PairFingerprints.readSorted(in);
+    }
     throw new IOException("unknown pair memory kind " + tag);
   }
 

@@ -93,6 +93,46 @@ class PairFingerprintsTest {
   }
 
   @Test
+  void read_aSetWrittenSortedByTheFormatBefore_keepsEveryPair() throws IOException {
+    PairFingerprints f = new PairFingerprints();
+    for (int i = 0; i < 3000; i++) {
+      f.testAndSet(1, i, 2 * i);
+    }
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    f.write(new DataOutputStream(raw));
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(raw.toByteArray()));
+    assertThat(in.readInt()).isEqualTo(PairFingerprints.TAG);
+    int capacity = in.readInt();
+    int size = in.readInt();
+    List<Integer> slots = new java.util.ArrayList<>();
+    for (int i = 0; i < capacity; i++) {
+      int slot = in.readInt();
+      if (slot != 0) {
+        slots.add(slot);
+      }
+    }
+    assertThat(slots).hasSize(size);
+    slots.sort(Integer::compareUnsigned);
+    ByteArrayOutputStream sorted = new ByteArrayOutputStream();
+    DataOutputStream d = new DataOutputStream(sorted);
+    d.writeInt(PairFingerprints.SORTED_TAG);
+    d.writeInt(capacity);
+    d.writeInt(size);
+    for (int slot : slots) {
+      d.writeInt(slot);
+    }
+    PairMemory g =
+        PairMemory.read(new DataInputStream(new ByteArrayInputStream(sorted.toByteArray())));
+    assertThat(((PairFingerprints) g).size()).isEqualTo(size);
+    for (int i = 0; i < 3000; i++) {
+      assertThat(g.mightContain(1, i, 2 * i)).isTrue();
+    }
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    g.write(new DataOutputStream(again));
+    assertThat(again.size()).as("written again in the new format").isEqualTo(raw.size());
+  }
+
+  @Test
   void create_withZeroBits_growsAndWithBitsIsAFixedBloomFilter() {
     assertThat(PairMemory.create(0)).isInstanceOf(PairFingerprints.class);
     assertThat(PairMemory.create(16)).isInstanceOf(PairFilter.class);

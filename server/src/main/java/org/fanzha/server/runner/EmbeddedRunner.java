@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.fanzha.core.event.EntityKind;
@@ -124,7 +125,8 @@ public final class EmbeddedRunner implements Runner {
   private final Object snapshotLock = new Object();
   private long sinceSnapshot; // guarded by snapshotLock once the engine thread runs
   private long lastSnapshotNanos = System.nanoTime(); // guarded by snapshotLock
-  private int lastSnapshotBytes; // guarded by snapshotLock
+  private final AtomicReference<ByteArrayOutputStream> spareSnapshotBuffer =
+      new AtomicReference<>();
   private final Deque<Warning> recentWarnings = new ArrayDeque<>(); // guarded by itself
 
   /**
@@ -642,17 +644,14 @@ public final class EmbeddedRunner implements Runner {
       return;
     }
     long seq;
-    byte[] bytes;
     long started = System.nanoTime();
+    // the buffer the last save gave back: a new one of megabytes is allocated and zeroed
+    ByteArrayOutputStream buffer = spareSnapshotBuffer.getAndSet(null);
+    ByteArrayOutputStream out = buffer != null ? buffer : new ByteArrayOutputStream(1 << 20);
     engineLock.lock();
     try {
       seq = lastSeq;
-      // sized by the last one: growing a buffer of megabytes by doubling copies it all again
-      ByteArrayOutputStream out =
-          new ByteArrayOutputStream(Math.max(1 << 16, lastSnapshotBytes + lastSnapshotBytes / 8));
       engineOrThrow().writeSnapshot(out);
-      bytes = out.toByteArray();
-      lastSnapshotBytes = bytes.length;
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     } finally {
@@ -663,9 +662,11 @@ public final class EmbeddedRunner implements Runner {
     lastSnapshotNanos = System.nanoTime();
     Runnable write =
         () -> {
-          long size = db.snapshots().save(seq, out -> out.write(bytes));
+          long size = db.snapshots().save(seq, out::writeTo); // no copy on the engine thread
+          out.reset();
+          spareSnapshotBuffer.set(out);
           log.info(
-              "Engine snapshot saved: up to seq {}, {} bytes, taken in {} ms",
+              "Engine snapshot saved: up to seq {}, {} bytes, the engine held {} ms",
               seq,
               size,
               heldMillis);
