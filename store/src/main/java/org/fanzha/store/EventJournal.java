@@ -511,7 +511,7 @@ public final class EventJournal {
         if (ps == null) {
           ps =
               c.prepareStatement(
-                  "SELECT event_id FROM journal WHERE event_id IN (" + placeholders(n) + ")");
+                  "SELECT event_id FROM journal WHERE event_id IN (" + Jdbc.placeholders(n) + ")");
           byLength.put(n, ps);
         }
         for (int i = 0; i < n; i++) {
@@ -529,14 +529,6 @@ public final class EventJournal {
       }
     }
     return found;
-  }
-
-  private static String placeholders(int n) {
-    StringBuilder sb = new StringBuilder(n * 2);
-    for (int i = 0; i < n; i++) {
-      sb.append(i == 0 ? "?" : ",?");
-    }
-    return sb.toString();
   }
 
   /** Returns the highest sequence number journaled (in the log or the table), 0 when empty. */
@@ -609,7 +601,7 @@ public final class EventJournal {
     copyPending();
     String sql =
         "SELECT seq, line FROM journal WHERE seq > ? AND seq <= ? AND type IN ("
-            + placeholders(types.size())
+            + Jdbc.placeholders(types.size())
             + ") ORDER BY seq";
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
@@ -710,7 +702,7 @@ public final class EventJournal {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT source, COUNT(*) FROM journal WHERE type = ? AND seq IN ("
-                    + placeholders(n)
+                    + Jdbc.placeholders(n)
                     + ") GROUP BY source")) {
           ps.setString(1, type.wireName());
           for (int i = 0; i < n; i++) {
@@ -747,7 +739,7 @@ public final class EventJournal {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT seq, line, received_at FROM journal WHERE seq IN ("
-                    + placeholders(n)
+                    + Jdbc.placeholders(n)
                     + ")")) {
           for (int i = 0; i < n; i++) {
             ps.setLong(i + 1, seqs[from + i]);

@@ -101,6 +101,15 @@ final class Jdbc {
     }
   }
 
+  /** Returns {@code n} comma-separated parameter marks, for an {@code IN (…)} list. */
+  static String placeholders(int n) {
+    StringBuilder sb = new StringBuilder(n * 2);
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "?" : ",?");
+    }
+    return sb.toString();
+  }
+
   static void setLong(PreparedStatement ps, int i, @Nullable Long v) throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.BIGINT);

@@ -238,14 +238,10 @@ final class PartyIndex {
     if (used.isEmpty()) {
       return true;
     }
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < used.size(); i++) {
-      in.append(i == 0 ? "?" : ",?");
-    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT COUNT(*) FROM journal_run WHERE state IN ('live', 'retired') AND run_id IN ("
-                + in
+                + Jdbc.placeholders(used.size())
                 + ")")) {
       for (int i = 0; i < used.size(); i++) {
         ps.setLong(i + 1, used.get(i));
