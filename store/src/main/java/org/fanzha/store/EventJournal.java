@@ -453,7 +453,7 @@ public final class EventJournal {
       } else {
         n = indexFromTable(from, maxEvents);
       }
-      parties.settle(false);
+      parties.settle();
       return n;
     }
   }

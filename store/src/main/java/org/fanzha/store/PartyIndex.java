@@ -116,10 +116,10 @@ final class PartyIndex {
   }
 
   /**
-   * Writes what memory holds as a run once it holds {@code runEvents} events (or {@code always}),
-   * then merges full levels. Called by the indexing step after its adds.
+   * Writes what memory holds as a run once it holds {@code runEvents} events, then merges full
+   * levels. Called by the indexing step after its adds.
    */
-  void settle(boolean always) {
+  void settle() {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       if (!tidied) {
@@ -131,7 +131,7 @@ final class PartyIndex {
         // replaced a step ago: look-ups that listed them before have had that long to read them
         dropAll(c, "state = 'retired'");
       }
-      if (freshEvents >= runEvents || (always && freshEvents > 0)) {
+      if (freshEvents >= runEvents) {
         flush(c);
       }
       for (int level = lowestFullLevel(); level >= 0; level = lowestFullLevel()) {

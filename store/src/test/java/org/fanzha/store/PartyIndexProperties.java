@@ -72,10 +72,10 @@ class PartyIndexProperties {
       }
       index.add(i + 1, parties(events.get(i)));
       if ((i + 1) % step == 0) {
-        index.settle(false);
+        index.settle();
       }
     }
-    index.settle(false);
+    index.settle();
 
     assertThat(index.indexed()).isEqualTo(events.size());
     for (int p = 0; p < POOL.size(); p++) {

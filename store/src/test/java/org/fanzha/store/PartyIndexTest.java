@@ -39,7 +39,7 @@ class PartyIndexTest {
           busy.add(0, seq);
         }
         index.add(seq, named);
-        index.settle(false);
+        index.settle();
       }
       assertThat(
               java.util.Arrays.stream(index.find(BUSY.kind(), BUSY.entity(), 1000).seqs())
@@ -68,7 +68,7 @@ class PartyIndexTest {
       PartyIndex index = new PartyIndex(t.db().dataSource(), new PartyIndex.Shape(2, 8, 4));
       index.add(1, Set.of(BUSY));
       index.add(2, Set.of(BUSY));
-      index.settle(false);
+      index.settle();
       // a crash while the next run was written: its listing says so, and some of its rows are in
       try (Connection c = t.db().dataSource().getConnection()) {
         c.createStatement()
@@ -91,7 +91,7 @@ class PartyIndexTest {
 
       restarted.add(3, Set.of(BUSY));
       restarted.add(4, Set.of());
-      restarted.settle(false);
+      restarted.settle();
       assertThat(restarted.find(BUSY.kind(), BUSY.entity(), 10).seqs()).containsExactly(3L, 2L, 1L);
       assertThat(rowsOutsideLiveRuns(t.db())).as("the half-written run is gone").isZero();
     }
@@ -109,7 +109,7 @@ class PartyIndexTest {
               () -> {
                 for (long seq = 1; seq <= events; seq++) {
                   index.add(seq, seq % 3 == 0 ? Set.of(BUSY) : Set.of());
-                  index.settle(false);
+                  index.settle();
                 }
               });
       writer.start();
