@@ -51,7 +51,7 @@ public final class EventJournal {
    *    by indexPending, after the commit and off the acknowledgement path: it tripled the rows an
    *    append wrote (measured ~100 µs per event with it, ~45 without, H2 on 2 busy cores) and can
    *    always be rebuilt from the journal. It keeps the newest events' parties in memory and writes
-   *    them as sorted runs (decision 0034).
+   *    them as sorted runs (decision 0034), merged by mergeIndex on another thread.
    * 5. With a log (a server with a data folder; decision 0020), an append is durable once the log has forced it to
    *    disk, and the table is filled behind it by copyPending (the journal's own copier every 250 ms, whichever runner
    *    writes, and anything that reads the whole journal or indexes it). Until then the rows wait in memory, where find and latest see them and where the
@@ -434,8 +434,8 @@ public final class EventJournal {
   /**
    * Adds journaled events not yet in the per-entity index to it, up to {@code maxEvents} of them,
    * oldest first; returns how many were indexed (0 when up to date). The index writes a run now and
-   * then and merges runs (decision 0034), so a call may take longer than its events. Safe to call
-   * from any thread; calls are serialised.
+   * then (decision 0034), so a call may take longer than its events; merges are {@link
+   * #mergeIndex}'s. Safe to call from any thread; calls are serialised.
    */
   public int indexPending(int maxEvents) {
     copyPending(); // what is indexed must be in the table, where look-ups read the lines
@@ -456,6 +456,15 @@ public final class EventJournal {
       parties.settle();
       return n;
     }
+  }
+
+  /**
+   * Merges the per-entity index's runs where enough of one size have been written, and deletes the
+   * runs earlier merges replaced; returns how many merges were made. Meant for a thread of its own
+   * beside {@link #indexPending}, which goes on adding events while a merge runs.
+   */
+  public int mergeIndex() {
+    return parties.merge();
   }
 
   /** Indexes events read back from the table (after a restart, before the tail reaches back). */

@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 import org.fanzha.store.EventParties.Party;
 
@@ -19,6 +23,10 @@ import org.fanzha.store.EventParties.Party;
  * one run, sorted and keyed by a run number above all others, so the table is only appended to;
  * runs of one size are merged into one of the next when {@code fanout} of them exist. A look-up
  * reads the memory and one key range of each run, newest first.
+ *
+ * <p>Writing runs ({@link #settle}) and merging them ({@link #merge}) are separate steps, meant for
+ * two threads: a merge of millions of events takes seconds, and new events keep being written as
+ * runs meanwhile, so the part a look-up reads from the journal itself stays short.
  *
  * <p>One process indexes (the journal's one writer); any may look up. Runs are immutable and listed
  * in {@code journal_run}: written as {@code writing}, published as {@code live} in the transaction
@@ -74,14 +82,22 @@ final class PartyIndex {
   private long indexed; // guarded by this
 
   /** Held by this process's look-ups that would not retry again, and by deletions of runs. */
-  private final java.util.concurrent.locks.ReadWriteLock dropping =
-      new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private final ReadWriteLock dropping = new ReentrantReadWriteLock();
 
   // The indexing step's own (its caller runs one step at a time).
   private int freshEvents;
-  private boolean tidied;
-  private List<Run> runs = List.of();
-  private long nextRunId;
+
+  /** Whether runs left by a crash or a failed step are deleted; cleared by a failed step. */
+  private volatile boolean tidied;
+
+  /** The live runs as this process wrote them; replaced whole, under {@code runsLock}. */
+  private volatile List<Run> runs = List.of();
+
+  private final Object runsLock = new Object();
+  private final AtomicLong nextRunId = new AtomicLong();
+
+  /** Held by a merge, and by tidying, which must not delete the run a merge is writing. */
+  private final ReentrantLock merging = new ReentrantLock();
 
   PartyIndex(DataSource ds, Shape shape) {
     this.ds = ds;
@@ -116,30 +132,66 @@ final class PartyIndex {
   }
 
   /**
-   * Writes what memory holds as a run once it holds {@code runEvents} events, then merges full
-   * levels. Called by the indexing step after its adds.
+   * Writes what memory holds as a run once it holds {@code runEvents} events. Called by the
+   * indexing step after its adds; the first call (and the first after a failed step) first deletes
+   * what a crash or the failure left half written.
    */
   void settle() {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       if (!tidied) {
-        runs = dropAll(c, "state <> 'live'"); // a crash mid-write, runs a merge replaced
-        nextRunId = Math.max(nextRunId, maxRunId(c) + 1);
-        forgetWritten(runs);
-        tidied = true;
-      } else {
-        // replaced a step ago: look-ups that listed them before have had that long to read them
-        dropAll(c, "state = 'retired'");
+        tidy(c);
       }
       if (freshEvents >= runEvents) {
         flush(c);
       }
-      for (int level = lowestFullLevel(); level >= 0; level = lowestFullLevel()) {
-        merge(c, level);
-      }
     } catch (SQLException | RuntimeException e) {
       tidied = false; // a run half written is removed before the next one
       throw new StoreException("journal indexing failed", e);
+    }
+  }
+
+  /**
+   * Deletes the runs the last merges replaced, then merges every level that holds {@code fanout}
+   * runs into one run of the next level; returns how many merges were made. Safe beside {@link
+   * #settle} on another thread; merges run one at a time. Does nothing before the first settle.
+   */
+  int merge() {
+    merging.lock();
+    try (Connection c = ds.getConnection()) {
+      if (!tidied) {
+        return 0; // the writing step deletes what is half written first
+      }
+      c.setAutoCommit(false);
+      // replaced by the merges before: look-ups that listed them then have had that long to read
+      dropAll(c, "state = 'retired'");
+      int merged = 0;
+      for (int level = lowestFullLevel(); level >= 0; level = lowestFullLevel()) {
+        mergeLevel(c, level);
+        merged++;
+      }
+      return merged;
+    } catch (SQLException | RuntimeException e) {
+      tidied = false; // the run this merge was writing is removed by the next settle
+      throw new StoreException("journal index merge failed", e);
+    } finally {
+      merging.unlock();
+    }
+  }
+
+  /** Deletes every run not live (half written, or replaced) and reads the live ones. */
+  private void tidy(Connection c) throws SQLException {
+    merging.lock();
+    try {
+      List<Run> live = dropAll(c, "state <> 'live'");
+      synchronized (runsLock) {
+        runs = live;
+      }
+      nextRunId.accumulateAndGet(maxRunId(c) + 1, Math::max);
+      forgetWritten(live);
+      tidied = true;
+    } finally {
+      merging.unlock();
     }
   }
 
@@ -304,12 +356,25 @@ final class PartyIndex {
       freshAfter = to;
     }
     freshEvents = 0;
-    List<Run> now = new ArrayList<>(runs);
-    now.add(new Run(id, 0, after, to, rows));
-    runs = now;
+    replaceRuns(List.of(), new Run(id, 0, after, to, rows));
   }
 
-  private void merge(Connection c, int level) throws SQLException {
+  /** Lists a run written, in place of those it replaces. */
+  private void replaceRuns(List<Run> replaced, Run written) {
+    synchronized (runsLock) {
+      List<Run> now = new ArrayList<>(runs);
+      now.removeAll(replaced);
+      now.add(written);
+      runs = now;
+    }
+  }
+
+  /**
+   * Merges every run of a level into one of the next. The level's runs cover consecutive ranges:
+   * runs are written in order at level 0 and every merge takes a whole level, so each level holds
+   * older events than the one below it.
+   */
+  private void mergeLevel(Connection c, int level) throws SQLException {
     List<Run> inputs =
         runs.stream()
             .filter(r -> r.level() == level)
@@ -351,11 +416,8 @@ final class PartyIndex {
       }
       rows = w.finish();
     }
-    publish(c, id, rows, inputs); // the inputs are deleted by the next step
-    List<Run> now = new ArrayList<>(runs);
-    now.removeAll(inputs);
-    now.add(new Run(id, level + 1, after, to, rows));
-    runs = now;
+    publish(c, id, rows, inputs); // the inputs are deleted by the next merge step
+    replaceRuns(inputs, new Run(id, level + 1, after, to, rows));
   }
 
   private int lowestFullLevel() {
@@ -372,7 +434,7 @@ final class PartyIndex {
 
   /** Lists a new run as being written and returns its number. */
   private long begin(Connection c, int level, long after, long to) throws SQLException {
-    long id = nextRunId++;
+    long id = nextRunId.getAndIncrement();
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO journal_run (run_id, run_level, after_seq, to_seq, row_count, state)"

@@ -53,6 +53,7 @@ class PartyIndexProperties {
   void find_anyEventsAndSizes_equalsAScanOfTheEvents(
       @ForAll @Size(max = 120) List<@Size(max = 3) Set<@IntRange(max = 5) Integer>> events,
       @ForAll @IntRange(min = 1, max = 9) int step,
+      @ForAll @IntRange(min = 1, max = 30) int mergeStep,
       @ForAll @IntRange(min = 1, max = 12) int runEvents,
       @ForAll @IntRange(min = 2, max = 4) int fanout,
       @ForAll @IntRange(min = 1, max = 5) int rowSeqs,
@@ -74,8 +75,12 @@ class PartyIndexProperties {
       if ((i + 1) % step == 0) {
         index.settle();
       }
+      if ((i + 1) % mergeStep == 0) {
+        index.merge();
+      }
     }
     index.settle();
+    index.merge();
 
     assertThat(index.indexed()).isEqualTo(events.size());
     for (int p = 0; p < POOL.size(); p++) {

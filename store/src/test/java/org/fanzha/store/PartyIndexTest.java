@@ -40,6 +40,7 @@ class PartyIndexTest {
         }
         index.add(seq, named);
         index.settle();
+        index.merge();
       }
       assertThat(
               java.util.Arrays.stream(index.find(BUSY.kind(), BUSY.entity(), 1000).seqs())
@@ -92,6 +93,7 @@ class PartyIndexTest {
       restarted.add(3, Set.of(BUSY));
       restarted.add(4, Set.of());
       restarted.settle();
+      restarted.merge();
       assertThat(restarted.find(BUSY.kind(), BUSY.entity(), 10).seqs()).containsExactly(3L, 2L, 1L);
       assertThat(rowsOutsideLiveRuns(t.db())).as("the half-written run is gone").isZero();
     }
@@ -104,6 +106,9 @@ class PartyIndexTest {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       PartyIndex index = new PartyIndex(t.db().dataSource(), new PartyIndex.Shape(5, 2, 3));
       int events = 1_500;
+      index.settle(); // the first step tidies; merges wait for it
+      java.util.concurrent.atomic.AtomicBoolean writing =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
       Thread writer =
           new Thread(
               () -> {
@@ -111,8 +116,19 @@ class PartyIndexTest {
                   index.add(seq, seq % 3 == 0 ? Set.of(BUSY) : Set.of());
                   index.settle();
                 }
+                writing.set(false);
+              });
+      java.util.concurrent.atomic.AtomicInteger merges =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Thread merger =
+          new Thread(
+              () -> {
+                while (writing.get()) {
+                  merges.addAndGet(index.merge());
+                }
               });
       writer.start();
+      merger.start();
       int checked = 0;
       while (writer.isAlive() || checked == 0) {
         PartyIndex.Found f = index.find(BUSY.kind(), BUSY.entity(), Integer.MAX_VALUE);
@@ -126,9 +142,50 @@ class PartyIndexTest {
         checked++;
       }
       writer.join();
-      assertThat(index.runs().stream().mapToInt(PartyIndex.Run::level).max().orElse(0))
-          .as("merges happened under the look-ups")
-          .isGreaterThanOrEqualTo(5);
+      merger.join();
+      assertThat(merges.get()).as("merges made under the writes and look-ups").isPositive();
+      assertThat(index.find(BUSY.kind(), BUSY.entity(), Integer.MAX_VALUE).seqs())
+          .hasSize(events / 3);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void aMergeInProgress_doesNotHoldUpNewRuns(Target target) throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      java.util.concurrent.CountDownLatch mergeReading = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      PartyIndex index =
+          new PartyIndex(
+              PausedMerges.pausing(t.db().dataSource(), mergeReading, release),
+              new PartyIndex.Shape(2, 2, 4));
+      for (long seq = 1; seq <= 4; seq++) {
+        index.add(seq, Set.of(BUSY));
+        index.settle();
+      }
+      java.util.concurrent.ExecutorService merger =
+          java.util.concurrent.Executors.newSingleThreadExecutor();
+      try {
+        java.util.concurrent.Future<Integer> merged = merger.submit(index::merge);
+        assertThat(mergeReading.await(10, java.util.concurrent.TimeUnit.SECONDS))
+            .as("the merge started")
+            .isTrue();
+        for (long seq = 5; seq <= 8; seq++) { // two more runs while the merge waits
+          index.add(seq, Set.of(BUSY));
+          index.settle();
+        }
+        assertThat(index.runs()).as("runs written while the merge waits").hasSize(4);
+        assertThat(index.find(BUSY.kind(), BUSY.entity(), 100).seqs())
+            .containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        release.countDown();
+        assertThat(merged.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
+      } finally {
+        release.countDown();
+        merger.shutdown();
+      }
+      assertThat(index.runs()).as("merged down to one run").hasSize(1);
+      assertThat(index.find(BUSY.kind(), BUSY.entity(), 100).seqs())
+          .containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
     }
   }
 

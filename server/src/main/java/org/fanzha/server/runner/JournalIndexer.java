@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the journal's per-entity index up with the journal, on a thread of its own
  * ("fanzha-indexer"), for either runner: look-ups read the index and the few events it has not
- * reached yet, and never write it themselves.
+ * reached yet, and never write it themselves. The index's runs are merged on a second thread
+ * ("fanzha-index-merger"): a deep merge takes seconds, and the events arriving meanwhile must not
+ * wait for it, or look-ups would read more of the journal than its tail keeps.
  */
 public final class JournalIndexer {
   private static final Logger log = LoggerFactory.getLogger(JournalIndexer.class);
@@ -20,6 +22,7 @@ public final class JournalIndexer {
 
   private final EventJournal journal;
   private final ScheduledExecutorService thread = BackgroundThreads.single("fanzha-indexer");
+  private final ScheduledExecutorService merger = BackgroundThreads.single("fanzha-index-merger");
 
   public JournalIndexer(EventJournal journal) {
     this.journal = journal;
@@ -32,6 +35,15 @@ public final class JournalIndexer {
    */
   public void start() {
     thread.scheduleWithFixedDelay(this::index, 0, 250, TimeUnit.MILLISECONDS);
+    merger.scheduleWithFixedDelay(this::merge, 250, 250, TimeUnit.MILLISECONDS);
+  }
+
+  private void merge() {
+    try {
+      journal.mergeIndex();
+    } catch (RuntimeException e) {
+      log.warn("Journal index merge failed; will retry", e);
+    }
   }
 
   private void index() {
@@ -50,10 +62,12 @@ public final class JournalIndexer {
    */
   public void shutdown() {
     thread.shutdown();
+    merger.shutdown();
   }
 
-  /** Waits for the step in progress, at most {@code timeout}. */
+  /** Waits for the steps in progress, at most {@code timeout} each. */
   public void awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
     thread.awaitTermination(timeout, unit);
+    merger.awaitTermination(timeout, unit);
   }
 }
