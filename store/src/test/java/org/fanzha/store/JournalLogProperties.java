@@ -73,4 +73,71 @@ class JournalLogProperties {
       }
     }
   }
+
+  @Property(tries = 150)
+  void segmentsMadeFromSpares_aCrashAnywhereInTheLast_recoversTheWholeRecordsBeforeIt(
+      @ForAll @Size(min = 1, max = 40) List<@StringLength(max = 200) String> lines,
+      @ForAll @IntRange(min = 1, max = 7) int batch,
+      @ForAll @IntRange(min = 200, max = 3_000) int segmentBytes,
+      @ForAll @IntRange(min = 0, max = 1_000_000) int cutPermille,
+      @ForAll boolean garbage)
+      throws Exception {
+    Path dir = Files.createTempDirectory("journal-log-spares");
+    try {
+      List<JournalLog.Entry> written = new ArrayList<>();
+      try (JournalLog log = JournalLog.open(dir, segmentBytes)) {
+        log.recover(e -> {});
+        for (int i = 0; i < lines.size(); i += batch) {
+          List<JournalLog.Entry> b = new ArrayList<>();
+          for (int k = i; k < Math.min(lines.size(), i + batch); k++) {
+            b.add(new JournalLog.Entry(k + 1, 7L * k, lines.get(k)));
+          }
+          log.append(b);
+          written.addAll(b);
+          log.prepareSpare(() -> false);
+        }
+      }
+      Path last;
+      try (Stream<Path> s = Files.list(dir)) {
+        last =
+            s.filter(p -> p.getFileName().toString().endsWith(".log"))
+                .max(java.util.Comparator.naturalOrder())
+                .orElseThrow();
+      }
+      int first = Integer.parseInt(last.getFileName().toString().substring(0, 20));
+      // where the last segment's records end; a crash leaves the bytes from the cut on as they
+      // were before the write (zeros) or torn (garbage)
+      long at = 0;
+      List<Long> endsAt = new ArrayList<>();
+      for (JournalLog.Entry e : written.subList(first - 1, written.size())) {
+        at += 24 + e.line().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        endsAt.add(at);
+      }
+      long cut = at * cutPermille / 1_000_000;
+      byte[] before = Files.readAllBytes(last);
+      byte[] bytes = before.clone();
+      java.util.Arrays.fill(bytes, (int) cut, (int) at, garbage ? (byte) 0x5a : 0);
+      Files.write(last, bytes);
+      // whole: the records before the first one the crash changed (zeros over zeros change none)
+      int whole = first - 1;
+      long start = 0;
+      for (long end : endsAt) {
+        if (!java.util.Arrays.equals(
+            before, (int) start, (int) end, bytes, (int) start, (int) end)) {
+          break;
+        }
+        whole++;
+        start = end;
+      }
+      List<JournalLog.Entry> back = new ArrayList<>();
+      try (JournalLog log = JournalLog.open(dir)) {
+        log.recover(back::add);
+      }
+      assertThat(back).containsExactlyElementsOf(written.subList(0, whole));
+    } finally {
+      try (Stream<Path> s = Files.walk(dir)) {
+        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
 }

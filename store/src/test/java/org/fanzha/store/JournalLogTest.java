@@ -105,6 +105,78 @@ class JournalLogTest {
   }
 
   @Test
+  void aSpare_isWrittenOnceTheSegmentIsHalfFull_andBecomesTheNextSegment() throws Exception {
+    Path dir = tmp.resolve("log");
+    List<JournalLog.Entry> all = new ArrayList<>();
+    try (JournalLog log = JournalLog.open(dir, 2_000)) {
+      log.recover(e -> {});
+      assertThat(log.prepareSpare(() -> false)).as("nothing written yet").isFalse();
+      assertThat(log.prepareSpare(() -> true)).isFalse();
+      for (int b = 0; log.segmentCount() < 3; b++) { // until a batch opens the third segment
+        List<JournalLog.Entry> batch = entries(1 + b * 3L, 3);
+        log.append(batch);
+        all.addAll(batch);
+        log.prepareSpare(() -> false);
+      }
+    }
+    List<Path> segments = segmentsIn(dir);
+    Path last = segments.get(segments.size() - 1);
+    assertThat(Files.size(last))
+        .as("the current segment was a spare: zeros past its records")
+        .isEqualTo(2_000);
+    assertThat(Files.readAllBytes(last)).endsWith(new byte[100]);
+    assertThat(Files.exists(dir.resolve("next.spare")))
+        .as("no spare before the new segment is half full")
+        .isFalse();
+    assertThat(recovered(dir)).containsExactlyElementsOf(all);
+  }
+
+  @Test
+  void aSpareLargerThanASegment_leavesZerosAfterTheRecords_whichAreNoDamage() throws Exception {
+    Path dir = tmp.resolve("log");
+    List<JournalLog.Entry> all = new ArrayList<>();
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("next.spare"), new byte[5_000]); // from a run with larger segments
+    try (JournalLog log = JournalLog.open(dir, 600)) {
+      log.recover(e -> {});
+      for (int b = 0; b < 8; b++) {
+        List<JournalLog.Entry> batch = entries(1 + b * 5L, 5);
+        log.append(batch);
+        all.addAll(batch);
+      }
+    }
+    assertThat(Files.size(segmentsIn(dir).get(0))).isEqualTo(5_000);
+    assertThat(segmentsIn(dir)).hasSizeGreaterThan(1);
+    assertThat(recovered(dir)).containsExactlyElementsOf(all);
+  }
+
+  @Test
+  void aSegmentBeforeTheLast_whoseLastRecordsAreZeros_isDamage() throws Exception {
+    Path dir = tmp.resolve("log");
+    try (JournalLog log = JournalLog.open(dir, 500)) {
+      log.recover(e -> {});
+      for (int b = 0; b < 6; b++) {
+        log.append(entries(1 + b * 5L, 5));
+      }
+    }
+    Path first = segmentsIn(dir).get(0);
+    byte[] bytes = Files.readAllBytes(first);
+    java.util.Arrays.fill(bytes, bytes.length - 60, bytes.length, (byte) 0); // lost, as zeros
+    Files.write(first, bytes);
+    try (JournalLog log = JournalLog.open(dir)) {
+      assertThatThrownBy(() -> log.recover(e -> {}))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("damaged");
+    }
+  }
+
+  private static List<Path> segmentsIn(Path dir) throws java.io.IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList();
+    }
+  }
+
+  @Test
   void dropUpTo_deletesOnlySegmentsWhollyCopied() {
     Path dir = tmp.resolve("log");
     try (JournalLog log = JournalLog.open(dir, 500)) {
