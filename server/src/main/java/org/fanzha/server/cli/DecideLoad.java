@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.fanzha.core.codec.EventCodec;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Measure the decision API: send a simulated city's transfers at each of --rates per second for --seconds "
-            + "to a running server (loopback only) and print p50/p99/p99.9/max latency and errors per rate.")
+            + "to a running server (loopback only) and print p50/p99/p99.9/max latency and errors per rate; "
+            + "with --floor, the same rates of the server's trivial endpoint beside them.")
 final class DecideLoad implements Callable<Integer> {
 
   @Option(
@@ -77,6 +79,12 @@ final class DecideLoad implements Callable<Integer> {
       description =
           "keep-alive connections the requests share; a request due while all are busy waits, and its wait counts (default: ${DEFAULT-VALUE})")
   int connections;
+
+  @Option(
+      names = "--floor",
+      description =
+          "after each rate, send GET /actuator/info at the same rate to the same server and print it too: the HTTP stack's own latency on this machine, the floor the decisions stand on")
+  boolean floor;
 
   @Option(
       names = "--world-seed",
@@ -130,55 +138,90 @@ final class DecideLoad implements Callable<Integer> {
     InetSocketAddress address =
         new InetSocketAddress(host, target.getPort() < 0 ? 80 : target.getPort());
     try (OpenLoopClient http =
-        new OpenLoopClient(address, target.getRawPath(), headers, connections)) {
-      return run(http, transfers);
+            new OpenLoopClient(address, target.getRawPath(), headers, connections);
+        @Nullable OpenLoopClient info =
+            floor
+                ? new OpenLoopClient(address, "GET", "/actuator/info", Map.of(), connections)
+                : null) {
+      return run(http, info, transfers);
     }
   }
 
-  private int run(OpenLoopClient http, List<TransferEvent> transfers) throws InterruptedException {
+  private int run(OpenLoopClient http, @Nullable OpenLoopClient info, List<TransferEvent> transfers)
+      throws InterruptedException {
     String run = Long.toString(System.currentTimeMillis(), 36);
     AtomicLong next = new AtomicLong();
+    EventCodec codec = new EventCodec();
+    IntFunction<byte[]> transfer =
+        i ->
+            codec
+                .write(fresh(transfers, run, next.getAndIncrement()))
+                .getBytes(StandardCharsets.UTF_8);
+    IntFunction<byte[]> nothing = i -> new byte[0];
     long errors = 0;
     for (int rate : rates) {
-      send(http, transfers, run, next, rate, warmup, null);
-      Step s = send(http, transfers, run, next, rate, seconds, new Recorder(3));
+      send(http, transfer, rate, warmup, null);
+      Step s = send(http, transfer, rate, seconds, new Recorder(3));
       errors += s.errors();
-      Histogram h = s.latencyMicros();
-      System.out.printf(
-          Locale.ROOT,
-          "rate %,6d/s  sent %,8.0f/s  ok %,8d  errors %,6d",
-          rate,
-          s.sentPerSecond(),
-          s.ok(),
-          s.errors());
-      if (h != null && h.getTotalCount() > 0) {
-        System.out.printf(
-            Locale.ROOT,
-            "  latency ms p50 %7.2f  p99 %7.2f  p99.9 %7.2f  max %7.2f",
-            h.getValueAtPercentile(50) / 1e3,
-            h.getValueAtPercentile(99) / 1e3,
-            h.getValueAtPercentile(99.9) / 1e3,
-            h.getMaxValue() / 1e3);
+      print("rate", s);
+      if (info != null) {
+        send(info, nothing, rate, warmup, null);
+        Step f = send(info, nothing, rate, seconds, new Recorder(3));
+        errors += f.errors();
+        print("info", f);
       }
-      System.out.println();
     }
     return errors == 0 ? 0 : 1;
+  }
+
+  /** The {@code n}th transfer sent: one of the city's, under a new id, dated a second ago. */
+  private static TransferEvent fresh(List<TransferEvent> transfers, String run, long n) {
+    TransferEvent t = transfers.get((int) (n % transfers.size()));
+    return new TransferEvent(
+        "load-" + run + "-" + n,
+        System.currentTimeMillis() - 1_000,
+        null,
+        t.from(),
+        t.to(),
+        t.amountFen(),
+        t.currency(),
+        t.channel(),
+        t.fromPhone(),
+        t.toName(),
+        t.device(),
+        t.ip(),
+        t.region());
+  }
+
+  private static void print(String what, Step s) {
+    Histogram h = s.latencyMicros();
+    System.out.printf(
+        Locale.ROOT,
+        "%s %,6d/s  sent %,8.0f/s  ok %,8d  errors %,6d",
+        what,
+        s.rate(),
+        s.sentPerSecond(),
+        s.ok(),
+        s.errors());
+    if (h != null && h.getTotalCount() > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "  latency ms p50 %7.2f  p99 %7.2f  p99.9 %7.2f  max %7.2f",
+          h.getValueAtPercentile(50) / 1e3,
+          h.getValueAtPercentile(99) / 1e3,
+          h.getValueAtPercentile(99.9) / 1e3,
+          h.getMaxValue() / 1e3);
+    }
+    System.out.println();
   }
 
   /**
    * Sends at {@code rate} for {@code secs}, recording each answer's latency from its due time when
    * asked.
    */
-  private Step send(
-      OpenLoopClient http,
-      List<TransferEvent> transfers,
-      String run,
-      AtomicLong next,
-      int rate,
-      int secs,
-      @Nullable Recorder latency)
+  private static Step send(
+      OpenLoopClient http, IntFunction<byte[]> body, int rate, int secs, @Nullable Recorder latency)
       throws InterruptedException {
-    EventCodec codec = new EventCodec();
     AtomicLong ok = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     AtomicInteger inFlight = new AtomicInteger();
@@ -191,26 +234,9 @@ final class DecideLoad implements Callable<Integer> {
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
-      long n = next.getAndIncrement();
-      TransferEvent t = transfers.get((int) (n % transfers.size()));
-      TransferEvent now =
-          new TransferEvent(
-              "load-" + run + "-" + n,
-              System.currentTimeMillis() - 1_000,
-              null,
-              t.from(),
-              t.to(),
-              t.amountFen(),
-              t.currency(),
-              t.channel(),
-              t.fromPhone(),
-              t.toName(),
-              t.device(),
-              t.ip(),
-              t.region());
       inFlight.incrementAndGet();
       http.post(
-          codec.write(now).getBytes(StandardCharsets.UTF_8),
+          body.apply((int) i),
           due,
           (status, dueNanos) -> {
             long tookMicros = (System.nanoTime() - dueNanos) / 1_000;

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Posts to one HTTP/1.1 endpoint over a fixed set of keep-alive connections, all driven by one
- * selector thread, for an open-loop load. A request waits in a queue while every connection is
+ * Sends requests to one HTTP/1.1 endpoint over a fixed set of keep-alive connections, all driven by
+ * one selector thread, for an open-loop load. A request waits in a queue while every connection is
  * busy, so its latency, counted from when it was due, includes that wait (no coordinated omission).
  *
  * <p>Written for the load tool alone, and small on purpose: the JDK's {@code HttpClient} took about
@@ -39,6 +39,7 @@ final class OpenLoopClient implements AutoCloseable {
 
   private final InetSocketAddress address;
   private final byte[] head;
+  private final boolean withBody;
   private final Selector selector;
   private final Queue<Request> waiting = new ConcurrentLinkedQueue<>();
   private final ArrayDeque<Connection> idle = new ArrayDeque<>();
@@ -52,9 +53,21 @@ final class OpenLoopClient implements AutoCloseable {
    */
   OpenLoopClient(InetSocketAddress address, String path, Map<String, String> headers, int count)
       throws IOException {
+    this(address, "POST", path, headers, count);
+  }
+
+  /**
+   * Opens {@code count} connections to {@code address} for requests of {@code method} (POST, or GET
+   * with no body) to {@code path} with these headers.
+   */
+  OpenLoopClient(
+      InetSocketAddress address, String method, String path, Map<String, String> headers, int count)
+      throws IOException {
     this.address = address;
+    this.withBody = !method.equals("GET");
     StringBuilder h =
-        new StringBuilder("POST ")
+        new StringBuilder(method)
+            .append(' ')
             .append(path)
             .append(" HTTP/1.1\r\nHost: ")
             .append(address.getHostString())
@@ -62,7 +75,10 @@ final class OpenLoopClient implements AutoCloseable {
             .append(address.getPort())
             .append("\r\n");
     headers.forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
-    this.head = h.append("Content-Length: ").toString().getBytes(StandardCharsets.ISO_8859_1);
+    this.head =
+        h.append(withBody ? "Content-Length: " : "")
+            .toString()
+            .getBytes(StandardCharsets.ISO_8859_1);
     this.selector = Selector.open();
     for (int i = 0; i < count; i++) {
       Connection c = new Connection();
@@ -74,9 +90,13 @@ final class OpenLoopClient implements AutoCloseable {
     this.loop.start();
   }
 
-  /** Queues a post of {@code body}, due at {@code dueNanos} ({@link System#nanoTime()}). */
+  /**
+   * Queues a request with {@code body} (empty for a GET), due at {@code dueNanos} ({@link
+   * System#nanoTime()}).
+   */
   void post(byte[] body, long dueNanos, Answer answer) {
-    byte[] length = (body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    String endOfHead = withBody ? body.length + "\r\n\r\n" : "\r\n";
+    byte[] length = endOfHead.getBytes(StandardCharsets.ISO_8859_1);
     byte[] bytes = new byte[head.length + length.length + body.length];
     System.arraycopy(head, 0, bytes, 0, head.length);
     System.arraycopy(length, 0, bytes, head.length, length.length);
