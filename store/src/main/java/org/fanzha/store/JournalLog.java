@@ -76,17 +76,8 @@ final class JournalLog implements AutoCloseable {
   private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16); // guarded by this
   private @Nullable String broken; // why appends are refused; guarded by this
 
-  /** A segment that grows is cut short, for a spare, past this many bytes. */
-  private static final long GROWING_CUT = 1 << 20;
-
   /** Bytes in the current segment after the last append; read without the lock. */
   private volatile long written;
-
-  /** Whether the current segment was a spare (else it grows as it is written). */
-  private volatile boolean overZeros;
-
-  /** Whether a spare waits to become the next segment. */
-  private volatile boolean spareReady;
 
   /** Held while a spare is written (one at a time; appends never wait for it). */
   private final ReentrantLock preparing = new ReentrantLock();
@@ -281,9 +272,7 @@ final class JournalLog implements AutoCloseable {
 
   private FileChannel channelFor(long firstSeq) throws IOException {
     FileChannel ch = current;
-    if (ch != null
-        && (ch.position() == 0 // named after this batch's first record already
-            || (ch.position() < segmentBytes && (overZeros || !spareReady)))) {
+    if (ch != null && ch.position() < segmentBytes) {
       return ch;
     }
     if (ch != null) {
@@ -304,14 +293,11 @@ final class JournalLog implements AutoCloseable {
   /** Renames the spare, if one is ready, to {@code p} and opens it; else creates {@code p}. */
   private FileChannel takeSpare(Path p) throws IOException {
     written = 0;
-    spareReady = false;
     try {
       Files.move(dir.resolve(SPARE), p, StandardCopyOption.ATOMIC_MOVE);
     } catch (NoSuchFileException e) {
-      overZeros = false;
       return files.create(p); // none ready: this segment grows as it is written
     }
-    overZeros = true;
     return files.reuse(p);
   }
 
@@ -329,10 +315,9 @@ final class JournalLog implements AutoCloseable {
     }
     try {
       if (Files.exists(spare)) {
-        spareReady = true; // left by an earlier process, or by this one
         return true;
       }
-      if (written < (overZeros ? segmentBytes / 2 : Math.min(GROWING_CUT, segmentBytes / 2))) {
+      if (written < segmentBytes / 2) {
         return false;
       }
       try (FileChannel ch =
@@ -354,7 +339,6 @@ final class JournalLog implements AutoCloseable {
         ch.force(true);
       }
       Files.move(writing, spare, StandardCopyOption.ATOMIC_MOVE);
-      spareReady = true;
       return true;
     } catch (IOException e) {
       throw new StoreException("journal log spare segment cannot be written in " + dir, e);

@@ -132,30 +132,6 @@ class JournalLogTest {
   }
 
   @Test
-  void aGrowingSegment_isCutShortAtAMegabyte_forASpare() throws Exception {
-    Path dir = tmp.resolve("log");
-    List<JournalLog.Entry> all = new ArrayList<>();
-    try (JournalLog log = JournalLog.open(dir, 8L << 20)) {
-      log.recover(e -> {});
-      long seq = 1;
-      while (!log.prepareSpare(() -> false)) { // the first segment grows: no spare was ready
-        List<JournalLog.Entry> batch = entries(seq, 50);
-        log.append(batch);
-        all.addAll(batch);
-        seq += 50;
-      }
-      assertThat(segmentsIn(dir)).hasSize(1);
-      assertThat(Files.size(segmentsIn(dir).get(0))).isBetween(1L << 20, (1L << 20) + 20_000);
-      List<JournalLog.Entry> next = entries(seq, 5);
-      log.append(next);
-      all.addAll(next);
-    }
-    assertThat(segmentsIn(dir)).hasSize(2);
-    assertThat(Files.size(segmentsIn(dir).get(1))).as("made from the spare").isEqualTo(8L << 20);
-    assertThat(recovered(dir)).containsExactlyElementsOf(all);
-  }
-
-  @Test
   void aSpareLargerThanASegment_leavesZerosAfterTheRecords_whichAreNoDamage() throws Exception {
     Path dir = tmp.resolve("log");
     List<JournalLog.Entry> all = new ArrayList<>();
