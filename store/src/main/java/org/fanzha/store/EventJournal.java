@@ -178,15 +178,6 @@ public final class EventJournal {
               "Journal rows not copied to the table yet; they stay in the log and are tried again",
               e);
     }
-    JournalLog l = log;
-    ScheduledExecutorService c = copier;
-    if (l != null && c != null) {
-      try {
-        l.prepareSpare(c::isShutdown); // the next segment, zeroed ahead of the appends
-      } catch (RuntimeException e) {
-        log().warn("Journal log spare segment not written; the next segment grows instead", e);
-      }
-    }
   }
 
   private static org.slf4j.Logger log() {

@@ -6,15 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -31,14 +27,6 @@ import org.jspecify.annotations.Nullable;
  * Only the tail of the last segment can be torn (a crash during a write that was never
  * acknowledged); {@link #recover} cuts it off. A bad record anywhere else is damage, and recovery
  * stops with an error rather than skip accepted events.
- *
- * <p>Segments are written over zeros where they can be (decision 0036): once the current segment is
- * half full, {@link #prepareSpare} writes a zeroed file of a segment's size beside it, and the next
- * segment is that file renamed. Forcing an append then writes data blocks only; an append that
- * grows its file also commits the file's new size through the file system's journal, behind
- * whatever other files (the database's) have waiting there. Zeros are no record, so the intact
- * records end where they did; a segment other than the last must end with the record before the
- * next segment's first.
  */
 final class JournalLog implements AutoCloseable {
 
@@ -46,13 +34,9 @@ final class JournalLog implements AutoCloseable {
   record Entry(long seq, long receivedAtMillis, String line) {}
 
   /** Opens a new segment file for writing (the seam a test uses to make the disk fail). */
+  @FunctionalInterface
   interface Segments {
     FileChannel create(Path file) throws IOException;
-
-    /** Opens for writing from its start a file already there (a spare renamed). */
-    default FileChannel reuse(Path file) throws IOException {
-      return FileChannel.open(file, StandardOpenOption.WRITE);
-    }
   }
 
   private static final Segments FILES =
@@ -63,11 +47,6 @@ final class JournalLog implements AutoCloseable {
   private static final int MAX_LINE = 16 << 20;
   private static final String SUFFIX = ".log";
 
-  /** The zeroed file the next segment is made from, and the name it is written under first. */
-  private static final String SPARE = "next.spare";
-
-  private static final String SPARE_WRITING = "next.spare.writing";
-
   private final Path dir;
   private final long segmentBytes;
   private final Segments files;
@@ -75,12 +54,6 @@ final class JournalLog implements AutoCloseable {
   private @Nullable FileChannel current; // guarded by this
   private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16); // guarded by this
   private @Nullable String broken; // why appends are refused; guarded by this
-
-  /** Bytes in the current segment after the last append; read without the lock. */
-  private volatile long written;
-
-  /** Held while a spare is written (one at a time; appends never wait for it). */
-  private final ReentrantLock preparing = new ReentrantLock();
 
   private JournalLog(Path dir, long segmentBytes, Segments files) {
     this.dir = dir;
@@ -126,31 +99,27 @@ final class JournalLog implements AutoCloseable {
   synchronized long recover(Consumer<Entry> entries) {
     long[] last = {0};
     try {
-      List<Map.Entry<Long, Path>> all = List.copyOf(segments.entrySet());
-      for (int i = 0; i < all.size(); i++) {
-        Path segment = all.get(i).getValue();
-        long first = all.get(i).getKey();
-        Read r =
+      for (Map.Entry<Long, Path> s : segments.entrySet()) {
+        boolean isLast = s.getKey().equals(segments.lastKey());
+        long intact =
             read(
-                segment,
-                first,
+                s.getValue(),
                 e -> {
                   entries.accept(e);
                   last[0] = e.seq();
                 });
-        if (i < all.size() - 1) {
-          long nextFirst = all.get(i + 1).getKey();
-          if (r.lastSeq() != nextFirst - 1 || !r.zerosAfter()) {
+        long size = Files.size(s.getValue());
+        if (intact < size) {
+          if (!isLast) {
             throw new IOException(
                 "segment "
-                    + segment.getFileName()
+                    + s.getValue().getFileName()
                     + " is damaged at byte "
-                    + r.intact()
+                    + intact
                     + " and is not the last; its later records cannot be trusted, nor skipped");
           }
-        } else if (r.intact() < Files.size(segment)) {
-          try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            ch.truncate(r.intact()); // a write never acknowledged, or the zeros it was written over
+          try (FileChannel ch = FileChannel.open(s.getValue(), StandardOpenOption.WRITE)) {
+            ch.truncate(intact); // a write that was never acknowledged
             ch.force(true);
           }
         }
@@ -205,7 +174,6 @@ final class JournalLog implements AutoCloseable {
         }
         flush(ch);
         ch.force(false);
-        written = ch.position();
       } catch (IOException | RuntimeException e) {
         buffer.clear();
         undo(ch, start, e);
@@ -283,68 +251,11 @@ final class JournalLog implements AutoCloseable {
     if (!segments.isEmpty() && segments.lastEntry().getValue().equals(p)) {
       throw new IOException("segment " + p + " exists already");
     }
-    FileChannel fresh = takeSpare(p);
+    FileChannel fresh = files.create(p);
     forceDirectory(); // the new file's name must survive a crash as well as its content
     segments.put(firstSeq, p);
     current = fresh;
     return fresh;
-  }
-
-  /** Renames the spare, if one is ready, to {@code p} and opens it; else creates {@code p}. */
-  private FileChannel takeSpare(Path p) throws IOException {
-    written = 0;
-    try {
-      Files.move(dir.resolve(SPARE), p, StandardCopyOption.ATOMIC_MOVE);
-    } catch (NoSuchFileException e) {
-      return files.create(p); // none ready: this segment grows as it is written
-    }
-    return files.reuse(p);
-  }
-
-  /**
-   * Writes the spare the next segment will be made from, once the current segment is half full and
-   * none is ready: a file of a segment's size, zeroed and forced. Writes outside the log's lock
-   * (appends go on meanwhile) and stops early, leaving no spare, when {@code stopping} says so.
-   * Returns whether a spare is ready.
-   */
-  boolean prepareSpare(BooleanSupplier stopping) {
-    Path spare = dir.resolve(SPARE);
-    Path writing = dir.resolve(SPARE_WRITING);
-    if (!preparing.tryLock()) {
-      return false;
-    }
-    try {
-      if (Files.exists(spare)) {
-        return true;
-      }
-      if (written < segmentBytes / 2) {
-        return false;
-      }
-      try (FileChannel ch =
-          FileChannel.open(
-              writing,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer zeros = ByteBuffer.allocateDirect((int) Math.min(1 << 20, segmentBytes));
-        for (long at = 0; at < segmentBytes; at += zeros.limit()) {
-          if (stopping.getAsBoolean()) {
-            return false; // the half-written file is written over next time
-          }
-          zeros.clear().limit((int) Math.min(zeros.capacity(), segmentBytes - at));
-          while (zeros.hasRemaining()) {
-            ch.write(zeros);
-          }
-        }
-        ch.force(true);
-      }
-      Files.move(writing, spare, StandardCopyOption.ATOMIC_MOVE);
-      return true;
-    } catch (IOException e) {
-      throw new StoreException("journal log spare segment cannot be written in " + dir, e);
-    } finally {
-      preparing.unlock();
-    }
   }
 
   private void flush(FileChannel ch) throws IOException {
@@ -364,46 +275,34 @@ final class JournalLog implements AutoCloseable {
     }
   }
 
-  /**
-   * Where a segment's intact records end, the last one's sequence number (-1 for none), and whether
-   * only zeros follow them.
-   */
-  private record Read(long intact, long lastSeq, boolean zerosAfter) {}
-
-  /** Reads a segment's intact records, the first numbered {@code first}. */
-  private static Read read(Path segment, long first, Consumer<Entry> entries) throws IOException {
+  /** Reads a segment's intact records; returns the byte offset where they end. */
+  private static long read(Path segment, Consumer<Entry> entries) throws IOException {
     byte[] all = Files.readAllBytes(segment);
     ByteBuffer b = ByteBuffer.wrap(all);
-    long expected = first;
-    int intact = 0;
+    long expected = -1;
     while (b.remaining() >= HEADER) {
       int at = b.position();
       int length = b.getInt();
       int crcStored = b.getInt();
       if (length < 0 || length > MAX_LINE || b.remaining() < 16 + length) {
-        break;
+        return at;
       }
       CRC32C crc = new CRC32C();
       crc.update(all, at + 8, 16 + length);
       if ((int) crc.getValue() != crcStored) {
-        break;
+        return at;
       }
       long seq = b.getLong();
       long receivedAt = b.getLong();
-      if (seq != expected) {
-        break; // not the next record: garbage that happens to check out is not trusted either
+      if (expected >= 0 && seq != expected) {
+        return at; // not the next record: garbage that happens to check out is not trusted either
       }
       String line = new String(all, b.position(), length, StandardCharsets.UTF_8);
       b.position(b.position() + length);
       entries.accept(new Entry(seq, receivedAt, line));
       expected = seq + 1;
-      intact = b.position();
     }
-    boolean zerosAfter = true;
-    for (int i = intact; i < all.length && zerosAfter; i++) {
-      zerosAfter = all[i] == 0;
-    }
-    return new Read(intact, expected - 1 < first ? -1 : expected - 1, zerosAfter);
+    return b.position();
   }
 
   private void closeCurrent() {
