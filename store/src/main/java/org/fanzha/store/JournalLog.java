@@ -99,27 +99,31 @@ final class JournalLog implements AutoCloseable {
   synchronized long recover(Consumer<Entry> entries) {
     long[] last = {0};
     try {
-      for (Map.Entry<Long, Path> s : segments.entrySet()) {
-        boolean isLast = s.getKey().equals(segments.lastKey());
-        long intact =
+      List<Map.Entry<Long, Path>> all = List.copyOf(segments.entrySet());
+      for (int i = 0; i < all.size(); i++) {
+        Path segment = all.get(i).getValue();
+        Read r =
             read(
-                s.getValue(),
+                segment,
+                all.get(i).getKey(),
                 e -> {
                   entries.accept(e);
                   last[0] = e.seq();
                 });
-        long size = Files.size(s.getValue());
-        if (intact < size) {
-          if (!isLast) {
-            throw new IOException(
-                "segment "
-                    + s.getValue().getFileName()
-                    + " is damaged at byte "
-                    + intact
-                    + " and is not the last; its later records cannot be trusted, nor skipped");
-          }
-          try (FileChannel ch = FileChannel.open(s.getValue(), StandardOpenOption.WRITE)) {
-            ch.truncate(intact); // a write that was never acknowledged
+        long size = Files.size(segment);
+        boolean isLast = i == all.size() - 1;
+        // a segment before the last must hold every record up to the next one's first
+        if (!isLast && (r.intact() < size || r.lastSeq() != all.get(i + 1).getKey() - 1)) {
+          throw new IOException(
+              "segment "
+                  + segment.getFileName()
+                  + " is damaged at byte "
+                  + r.intact()
+                  + " and is not the last; its later records cannot be trusted, nor skipped");
+        }
+        if (r.intact() < size) {
+          try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.truncate(r.intact()); // a write that was never acknowledged
             ch.force(true);
           }
         }
@@ -275,34 +279,39 @@ final class JournalLog implements AutoCloseable {
     }
   }
 
-  /** Reads a segment's intact records; returns the byte offset where they end. */
-  private static long read(Path segment, Consumer<Entry> entries) throws IOException {
+  /** Where a segment's intact records end, and the last one's sequence number (-1: none). */
+  private record Read(long intact, long lastSeq) {}
+
+  /** Reads a segment's intact records; the first must be numbered {@code first}, as it is named. */
+  private static Read read(Path segment, long first, Consumer<Entry> entries) throws IOException {
     byte[] all = Files.readAllBytes(segment);
     ByteBuffer b = ByteBuffer.wrap(all);
-    long expected = -1;
+    long expected = first;
+    int intact = 0;
     while (b.remaining() >= HEADER) {
       int at = b.position();
       int length = b.getInt();
       int crcStored = b.getInt();
       if (length < 0 || length > MAX_LINE || b.remaining() < 16 + length) {
-        return at;
+        break;
       }
       CRC32C crc = new CRC32C();
       crc.update(all, at + 8, 16 + length);
       if ((int) crc.getValue() != crcStored) {
-        return at;
+        break;
       }
       long seq = b.getLong();
       long receivedAt = b.getLong();
-      if (expected >= 0 && seq != expected) {
-        return at; // not the next record: garbage that happens to check out is not trusted either
+      if (seq != expected) {
+        break; // not the next record: garbage that happens to check out is not trusted either
       }
       String line = new String(all, b.position(), length, StandardCharsets.UTF_8);
       b.position(b.position() + length);
       entries.accept(new Entry(seq, receivedAt, line));
       expected = seq + 1;
+      intact = b.position();
     }
-    return b.position();
+    return new Read(intact, expected == first ? -1 : expected - 1);
   }
 
   private void closeCurrent() {

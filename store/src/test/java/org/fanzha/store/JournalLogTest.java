@@ -6,6 +6,7 @@ import static org.fanzha.store.TestEvents.T0;
 import static org.fanzha.store.TestEvents.fraudCallsVictim;
 import static org.fanzha.store.TestEvents.victimPaysMule;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -97,6 +98,40 @@ class JournalLogTest {
     byte[] bytes = Files.readAllBytes(first);
     bytes[40] ^= 0x5a; // inside the first record's line
     Files.write(first, bytes);
+    try (JournalLog log = JournalLog.open(dir)) {
+      assertThatThrownBy(() -> log.recover(e -> {}))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("damaged");
+    }
+  }
+
+  @Test
+  void aSegmentBeforeTheLast_missingItsLastRecordsWhole_isDamage() throws Exception {
+    Path dir = tmp.resolve("log");
+    try (JournalLog log = JournalLog.open(dir, 500)) {
+      log.recover(e -> {});
+      for (int b = 0; b < 6; b++) {
+        log.append(entries(1 + b * 5L, 5));
+      }
+    }
+    Path first;
+    try (Stream<Path> s = Files.list(dir)) {
+      first = s.sorted().findFirst().orElseThrow();
+    }
+    // cut at a record's end: what is left reads intact, but the records before the next segment
+    // are gone
+    long end = 0;
+    for (JournalLog.Entry e : entries(1, 5)) {
+      end += 24 + e.line().getBytes(StandardCharsets.UTF_8).length;
+      if (end >= 150) {
+        break;
+      }
+    }
+    try (java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(first, java.nio.file.StandardOpenOption.WRITE)) {
+      assertThat(ch.size()).isGreaterThan(end);
+      ch.truncate(end);
+    }
     try (JournalLog log = JournalLog.open(dir)) {
       assertThatThrownBy(() -> log.recover(e -> {}))
           .isInstanceOf(StoreException.class)
