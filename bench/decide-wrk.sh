@@ -5,7 +5,8 @@
 # Prints both results and the ratios the issue asks for. Needs wrk (Debian: apt-get install wrk) and
 # the server jar (./mvnw -q -DskipTests install).
 #   bench/decide-wrk.sh [connections=16] [seconds=20] [auth=key|basic|open]
-# OPEN_LOOP_RATES (default 1000,2000,4000; empty for none): then ./fanzha decide-load at those rates, same server.
+# OPEN_LOOP_RATES (default 1000,2000,4000; empty for none): then ./fanzha decide-load at those rates, same server,
+# each followed by the same rate of GET /actuator/info (--floor: what the HTTP stack alone answers in).
 # JAVA_OPTS replaces the server's JVM options (default -XX:+UseZGC, as ./fanzha serve runs it); JAR another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +60,6 @@ awk -v dr="$(field rps "$DECIDE")" -v pr="$(field rps "$PLAIN")" -v dp="$(field 
 # Then the open-loop load tool against the same server: fixed arrival rates, latency from each request's due time
 # (it signs with FANZHA_API_KEY; it has no password sign-in, so not after a basic run).
 if [ -n "$OPEN_LOOP_RATES" ] && [ "$AUTH" != basic ]; then
-  java -jar "$JAR" decide-load --url "http://127.0.0.1:$PORT" --rates "$OPEN_LOOP_RATES" --seconds 10 --warmup 5 \
+  java -jar "$JAR" decide-load --url "http://127.0.0.1:$PORT" --rates "$OPEN_LOOP_RATES" --seconds 10 --warmup 5 --floor \
     | sed 's/^/open loop: /'
 fi

@@ -80,7 +80,8 @@ class DecideLoadTest {
                   "--people",
                   "400",
                   "--key",
-                  key);
+                  key,
+                  "--floor");
     } finally {
       System.setOut(stdout);
     }
@@ -89,6 +90,8 @@ class DecideLoadTest {
     assertThat(printed)
         .contains("rate     40/s")
         .contains("rate     80/s")
+        .contains("info     40/s")
+        .contains("info     80/s")
         .contains("errors      0")
         .contains("p99.9");
     assertThat(db.journal().lastSeq() - before)
