@@ -122,6 +122,11 @@ final class JournalLog implements AutoCloseable {
                   + " and is not the last; its later records cannot be trusted, nor skipped");
         }
         if (r.intact() < size) {
+          org.slf4j.LoggerFactory.getLogger(JournalLog.class)
+              .warn(
+                  "Journal log: cutting {} bytes of a write that was never acknowledged off {}",
+                  size - r.intact(),
+                  segment.getFileName());
           try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
             ch.truncate(r.intact()); // a write that was never acknowledged
             ch.force(true);
@@ -302,6 +307,10 @@ final class JournalLog implements AutoCloseable {
       }
       long seq = b.getLong();
       long receivedAt = b.getLong();
+      if (seq != expected && expected == first) {
+        throw new IOException(
+            "segment " + segment.getFileName() + " begins with record " + seq + ", not " + first);
+      }
       if (seq != expected) {
         break; // not the next record: garbage that happens to check out is not trusted either
       }

@@ -140,6 +140,25 @@ class JournalLogTest {
   }
 
   @Test
+  void aSegmentNamedAfterAnotherRecordThanItsFirst_stopsRecoveryLoudly() throws Exception {
+    Path dir = tmp.resolve("log");
+    try (JournalLog log = JournalLog.open(dir)) {
+      log.recover(e -> {});
+      log.append(entries(1, 5));
+    }
+    Files.move(
+        dir.resolve(String.format("%020d.log", 1)), dir.resolve(String.format("%020d.log", 3)));
+    try (JournalLog log = JournalLog.open(dir)) {
+      assertThatThrownBy(() -> log.recover(e -> {}))
+          .isInstanceOf(StoreException.class)
+          .hasRootCauseMessage("segment 00000000000000000003.log begins with record 1, not 3");
+    }
+    assertThat(Files.size(dir.resolve(String.format("%020d.log", 3))))
+        .as("nothing cut off")
+        .isPositive();
+  }
+
+  @Test
   void dropUpTo_deletesOnlySegmentsWhollyCopied() {
     Path dir = tmp.resolve("log");
     try (JournalLog log = JournalLog.open(dir, 500)) {
