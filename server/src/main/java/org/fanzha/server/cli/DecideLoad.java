@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
     description =
         "Measure the decision API: send a simulated city's transfers at each of --rates per second for --seconds "
             + "to a running server (loopback only) and print p50/p99/p99.9/max latency and errors per rate; "
-            + "with --floor, the same rates of the server's trivial endpoint beside them.")
+            + "with --floor, each rate then sent to the server's trivial endpoint too.")
 final class DecideLoad implements Callable<Integer> {
 
   @Option(
@@ -83,7 +83,7 @@ final class DecideLoad implements Callable<Integer> {
   @Option(
       names = "--floor",
       description =
-          "after each rate, send GET /actuator/info at the same rate to the same server and print it too: the HTTP stack's own latency on this machine, the floor the decisions stand on")
+          "after each rate, send GET /actuator/info at the same rate to the same server and print it too: the HTTP stack's own latency on this machine, measured right after the decisions (the server may still be catching up on their background work)")
   boolean floor;
 
   @Option(
@@ -235,7 +235,7 @@ final class DecideLoad implements Callable<Integer> {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
       inFlight.incrementAndGet();
-      http.post(
+      http.send(
           body.apply((int) i),
           due,
           (status, dueNanos) -> {

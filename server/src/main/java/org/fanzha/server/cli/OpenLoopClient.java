@@ -94,7 +94,10 @@ final class OpenLoopClient implements AutoCloseable {
    * Queues a request with {@code body} (empty for a GET), due at {@code dueNanos} ({@link
    * System#nanoTime()}).
    */
-  void post(byte[] body, long dueNanos, Answer answer) {
+  void send(byte[] body, long dueNanos, Answer answer) {
+    if (!withBody && body.length > 0) {
+      throw new IllegalArgumentException("a GET is sent without a body");
+    }
     String endOfHead = withBody ? body.length + "\r\n\r\n" : "\r\n";
     byte[] length = endOfHead.getBytes(StandardCharsets.ISO_8859_1);
     byte[] bytes = new byte[head.length + length.length + body.length];
@@ -153,7 +156,7 @@ final class OpenLoopClient implements AutoCloseable {
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
       in.clear();
       if (channel.connect(address)) {
-        channel.register(selector, 0, this);
+        channel.register(selector, SelectionKey.OP_READ, this); // idle: watched for a close
         idle.add(this);
       } else {
         channel.register(selector, SelectionKey.OP_CONNECT, this);
@@ -170,7 +173,7 @@ final class OpenLoopClient implements AutoCloseable {
       try {
         if (k.isConnectable()) {
           channel.finishConnect();
-          k.interestOps(0);
+          k.interestOps(SelectionKey.OP_READ);
           idle.add(this);
         } else if (k.isWritable()) {
           write();
@@ -196,6 +199,10 @@ final class OpenLoopClient implements AutoCloseable {
     }
 
     private void read() throws IOException {
+      if (current == null) { // idle: the server closed it (keep-alive timeout), or sent stray bytes
+        reopen();
+        return;
+      }
       if (!in.hasRemaining()) {
         in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
       }
@@ -212,7 +219,6 @@ final class OpenLoopClient implements AutoCloseable {
         if (r.close()) {
           reopen();
         } else {
-          channel.keyFor(selector).interestOps(0);
           idle.add(this);
         }
       }

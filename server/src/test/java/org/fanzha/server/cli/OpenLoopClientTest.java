@@ -32,4 +32,38 @@ class OpenLoopClientTest {
       assertThat(parse(r.substring(0, cut))).as("cut at %d", cut).isNull();
     }
   }
+
+  @Test
+  void gets_onOneKeepAliveConnection_areFramedSoEachIsAnswered_andABodyIsRefused()
+      throws Exception {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext(
+        "/info",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          seen.add(exchange.getRequestMethod() + " " + body.length);
+          byte[] out = "{}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, out.length);
+          exchange.getResponseBody().write(out);
+          exchange.close();
+        });
+    server.start();
+    try (OpenLoopClient client =
+        new OpenLoopClient(server.getAddress(), "GET", "/info", java.util.Map.of(), 1)) {
+      java.util.concurrent.LinkedBlockingQueue<Integer> statuses =
+          new java.util.concurrent.LinkedBlockingQueue<>();
+      for (int i = 0; i < 3; i++) {
+        client.send(new byte[0], System.nanoTime(), (status, due) -> statuses.add(status));
+        assertThat(statuses.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+      }
+      assertThat(seen).containsExactly("GET 0", "GET 0", "GET 0");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> client.send(new byte[] {1}, System.nanoTime(), (status, due) -> {}))
+          .isInstanceOf(IllegalArgumentException.class);
+    } finally {
+      server.stop(0);
+    }
+  }
 }
