@@ -461,10 +461,11 @@ public final class EventJournal {
   /**
    * Merges the per-entity index's runs where enough of one size have been written, and deletes the
    * runs earlier merges replaced; returns how many merges were made. Meant for a thread of its own
-   * beside {@link #indexPending}, which goes on adding events while a merge runs.
+   * beside {@link #indexPending}, which goes on adding events while a merge runs; {@code stopping}
+   * is asked between merges.
    */
-  public int mergeIndex() {
-    return parties.merge();
+  public int mergeIndex(java.util.function.BooleanSupplier stopping) {
+    return parties.merge(stopping);
   }
 
   /** Indexes events read back from the table (after a restart, before the tail reaches back). */

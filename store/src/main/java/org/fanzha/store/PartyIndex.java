@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.fanzha.store.EventParties.Party;
 
@@ -30,9 +31,9 @@ import org.fanzha.store.EventParties.Party;
  *
  * <p>One process indexes (the journal's one writer); any may look up. Runs are immutable and listed
  * in {@code journal_run}: written as {@code writing}, published as {@code live} in the transaction
- * that retires the runs a merge replaced, and those deleted a step later (marked {@code dropping}
- * first). A look-up checks after its reads that no run it read is being deleted, else reads again;
- * after three tries it reads while this process deletes none.
+ * that retires the runs a merge replaced, and those deleted by the next merging step (marked {@code
+ * dropping} first). A look-up checks after its reads that no run it read is being deleted, else
+ * reads again; after three tries it reads while this process deletes none.
  */
 final class PartyIndex {
 
@@ -84,8 +85,10 @@ final class PartyIndex {
   /** Held by this process's look-ups that would not retry again, and by deletions of runs. */
   private final ReadWriteLock dropping = new ReentrantReadWriteLock();
 
-  // The indexing step's own (its caller runs one step at a time).
+  // The writing step's own (its caller runs one step at a time).
   private int freshEvents;
+
+  // Shared by the writing and the merging step.
 
   /** Whether runs left by a crash or a failed step are deleted; cleared by a failed step. */
   private volatile boolean tidied;
@@ -153,30 +156,41 @@ final class PartyIndex {
 
   /**
    * Deletes the runs the last merges replaced, then merges every level that holds {@code fanout}
-   * runs into one run of the next level; returns how many merges were made. Safe beside {@link
-   * #settle} on another thread; merges run one at a time. Does nothing before the first settle.
+   * runs into one run of the next level, until {@code stopping} says so between levels; returns how
+   * many merges were made. Safe beside {@link #settle} on another thread; merges run one at a time.
+   * Does nothing before the first settle.
    */
-  int merge() {
-    merging.lock();
+  int merge(BooleanSupplier stopping) {
+    // a connection first, then the lock: the order settle takes them in
     try (Connection c = ds.getConnection()) {
-      if (!tidied) {
-        return 0; // the writing step deletes what is half written first
+      merging.lock();
+      try {
+        if (!tidied) {
+          return 0; // the writing step deletes what is half written first
+        }
+        c.setAutoCommit(false);
+        // replaced by the merges before: look-ups that listed them then have had that long to read
+        dropAll(c, "state = 'retired'");
+        int merged = 0;
+        for (int level = lowestFullLevel();
+            level >= 0 && !stopping.getAsBoolean();
+            level = lowestFullLevel()) {
+          mergeLevel(c, level);
+          merged++;
+        }
+        return merged;
+      } finally {
+        merging.unlock();
       }
-      c.setAutoCommit(false);
-      // replaced by the merges before: look-ups that listed them then have had that long to read
-      dropAll(c, "state = 'retired'");
-      int merged = 0;
-      for (int level = lowestFullLevel(); level >= 0; level = lowestFullLevel()) {
-        mergeLevel(c, level);
-        merged++;
-      }
-      return merged;
     } catch (SQLException | RuntimeException e) {
       tidied = false; // the run this merge was writing is removed by the next settle
       throw new StoreException("journal index merge failed", e);
-    } finally {
-      merging.unlock();
     }
+  }
+
+  /** As {@link #merge(BooleanSupplier)}, merging every full level. */
+  int merge() {
+    return merge(() -> false);
   }
 
   /** Deletes every run not live (half written, or replaced) and reads the live ones. */
@@ -449,20 +463,29 @@ final class PartyIndex {
     return id;
   }
 
-  /** Makes a written run live and retires the runs it replaces, in one transaction. */
+  /**
+   * Makes a written run live and retires the runs it replaces, in one transaction; fails, changing
+   * nothing, unless each is still in the state this step left it in.
+   */
   private static void publish(Connection c, long id, long rows, List<Run> retired)
       throws SQLException {
     try (PreparedStatement live =
             c.prepareStatement(
-                "UPDATE journal_run SET state = 'live', row_count = ? WHERE run_id = ?");
+                "UPDATE journal_run SET state = 'live', row_count = ? WHERE run_id = ?"
+                    + " AND state = 'writing'");
         PreparedStatement retire =
-            c.prepareStatement("UPDATE journal_run SET state = 'retired' WHERE run_id = ?")) {
+            c.prepareStatement(
+                "UPDATE journal_run SET state = 'retired' WHERE run_id = ? AND state = 'live'")) {
       live.setLong(1, rows);
       live.setLong(2, id);
-      live.executeUpdate();
+      boolean intact = live.executeUpdate() == 1;
       for (Run r : retired) {
         retire.setLong(1, r.id());
-        retire.executeUpdate();
+        intact &= retire.executeUpdate() == 1;
+      }
+      if (!intact) {
+        c.rollback();
+        throw new SQLException("run " + id + " or a run it replaces was changed by another step");
       }
     }
     c.commit();

@@ -1,6 +1,7 @@
 package org.fanzha.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.fanzha.store.EventParties.Party;
 import org.fanzha.store.TestDatabases.Target;
 import org.fanzha.store.TestDatabases.TestDb;
@@ -107,24 +115,32 @@ class PartyIndexTest {
       PartyIndex index = new PartyIndex(t.db().dataSource(), new PartyIndex.Shape(5, 2, 3));
       int events = 1_500;
       index.settle(); // the first step tidies; merges wait for it
-      java.util.concurrent.atomic.AtomicBoolean writing =
-          new java.util.concurrent.atomic.AtomicBoolean(true);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      AtomicInteger merges = new AtomicInteger();
+      List<Throwable> failures = new CopyOnWriteArrayList<>();
       Thread writer =
           new Thread(
               () -> {
-                for (long seq = 1; seq <= events; seq++) {
-                  index.add(seq, seq % 3 == 0 ? Set.of(BUSY) : Set.of());
-                  index.settle();
+                try {
+                  for (long seq = 1; seq <= events; seq++) {
+                    index.add(seq, seq % 3 == 0 ? Set.of(BUSY) : Set.of());
+                    index.settle();
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                } finally {
+                  writing.set(false);
                 }
-                writing.set(false);
               });
-      java.util.concurrent.atomic.AtomicInteger merges =
-          new java.util.concurrent.atomic.AtomicInteger();
       Thread merger =
           new Thread(
               () -> {
-                while (writing.get()) {
-                  merges.addAndGet(index.merge());
+                try {
+                  while (writing.get()) {
+                    merges.addAndGet(index.merge());
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
                 }
               });
       writer.start();
@@ -141,9 +157,11 @@ class PartyIndexTest {
             .containsExactlyElementsOf(expected);
         checked++;
       }
-      writer.join();
-      merger.join();
+      writer.join(60_000);
+      merger.join(60_000);
+      assertThat(failures).isEmpty();
       assertThat(merges.get()).as("merges made under the writes and look-ups").isPositive();
+      index.merge();
       assertThat(index.find(BUSY.kind(), BUSY.entity(), Integer.MAX_VALUE).seqs())
           .hasSize(events / 3);
     }
@@ -153,39 +171,72 @@ class PartyIndexTest {
   @EnumSource(Target.class)
   void aMergeInProgress_doesNotHoldUpNewRuns(Target target) throws Exception {
     try (TestDb t = TestDatabases.open(target, tmp)) {
-      java.util.concurrent.CountDownLatch mergeReading = new java.util.concurrent.CountDownLatch(1);
-      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      PausedMerges db = new PausedMerges();
       PartyIndex index =
-          new PartyIndex(
-              PausedMerges.pausing(t.db().dataSource(), mergeReading, release),
-              new PartyIndex.Shape(2, 2, 4));
-      for (long seq = 1; seq <= 4; seq++) {
-        index.add(seq, Set.of(BUSY));
-        index.settle();
-      }
-      java.util.concurrent.ExecutorService merger =
-          java.util.concurrent.Executors.newSingleThreadExecutor();
+          new PartyIndex(db.around(t.db().dataSource()), new PartyIndex.Shape(2, 2, 4));
+      addAndSettle(index, 1, 4);
+      ExecutorService merger = Executors.newSingleThreadExecutor();
       try {
-        java.util.concurrent.Future<Integer> merged = merger.submit(index::merge);
-        assertThat(mergeReading.await(10, java.util.concurrent.TimeUnit.SECONDS))
-            .as("the merge started")
-            .isTrue();
-        for (long seq = 5; seq <= 8; seq++) { // two more runs while the merge waits
-          index.add(seq, Set.of(BUSY));
-          index.settle();
-        }
+        Future<Integer> merged = merger.submit(() -> index.merge());
+        assertThat(db.reading.await(10, TimeUnit.SECONDS)).as("the merge started").isTrue();
+        addAndSettle(index, 5, 8); // two more runs while the merge waits
         assertThat(index.runs()).as("runs written while the merge waits").hasSize(4);
         assertThat(index.find(BUSY.kind(), BUSY.entity(), 100).seqs())
             .containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
-        release.countDown();
-        assertThat(merged.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
+        db.release.countDown();
+        assertThat(merged.get(10, TimeUnit.SECONDS)).isPositive();
       } finally {
-        release.countDown();
+        db.release.countDown();
         merger.shutdown();
       }
       assertThat(index.runs()).as("merged down to one run").hasSize(1);
       assertThat(index.find(BUSY.kind(), BUSY.entity(), 100).seqs())
           .containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void afterAFailedStep_tidyingWaitsForTheMergeInProgress_andKeepsWhatItWrites(Target target)
+      throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      PausedMerges db = new PausedMerges();
+      PartyIndex index =
+          new PartyIndex(db.around(t.db().dataSource()), new PartyIndex.Shape(2, 2, 4));
+      addAndSettle(index, 1, 4);
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        Future<Integer> merged = threads.submit(() -> index.merge());
+        assertThat(db.reading.await(10, TimeUnit.SECONDS)).as("the merge started").isTrue();
+        // a writing step fails: the next one deletes what is not live, but not the merge's run
+        db.refuseNewRuns.set(true);
+        index.add(5, Set.of(BUSY));
+        index.add(6, Set.of(BUSY));
+        assertThatThrownBy(index::settle).isInstanceOf(StoreException.class);
+        db.refuseNewRuns.set(false);
+        Future<?> next = threads.submit(index::settle);
+        Thread.sleep(300);
+        assertThat(next).as("tidying waits for the merge").isNotDone();
+        db.release.countDown();
+        assertThat(merged.get(10, TimeUnit.SECONDS)).as("the merge published").isPositive();
+        next.get(10, TimeUnit.SECONDS);
+      } finally {
+        db.release.countDown();
+        threads.shutdown();
+      }
+      assertThat(index.find(BUSY.kind(), BUSY.entity(), 100).seqs())
+          .containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+      assertThat(index.runs().stream().mapToInt(PartyIndex.Run::level).max().orElse(0))
+          .as("the merged run kept")
+          .isEqualTo(1);
+      assertThat(rowsOutsideLiveRuns(t.db())).isZero();
+    }
+  }
+
+  private static void addAndSettle(PartyIndex index, long from, long to) {
+    for (long seq = from; seq <= to; seq++) {
+      index.add(seq, Set.of(BUSY));
+      index.settle();
     }
   }
 

@@ -1,50 +1,64 @@
 package org.fanzha.store;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
  * A data source whose connections stop a merge of the per-entity index at its first read of the
- * runs it merges, until released: to show what goes on while a merge runs.
+ * runs it merges, until released, and can refuse to list a new run (a failed writing step): to show
+ * what goes on while a merge runs.
  */
 final class PausedMerges {
-  private PausedMerges() {}
+  /** Counted down when a merge reaches its first read. */
+  final CountDownLatch reading = new CountDownLatch(1);
 
-  static DataSource pausing(DataSource ds, CountDownLatch reading, CountDownLatch release) {
+  /** Lets the paused merge go on. */
+  final CountDownLatch release = new CountDownLatch(1);
+
+  /** While set, listing a new run fails. */
+  final AtomicBoolean refuseNewRuns = new AtomicBoolean();
+
+  DataSource around(DataSource ds) {
     return (DataSource)
         Proxy.newProxyInstance(
             DataSource.class.getClassLoader(),
             new Class<?>[] {DataSource.class},
             (proxy, method, args) -> {
               Object out = invoke(ds, method, args);
-              return out instanceof Connection c ? pausing(c, reading, release) : out;
+              return out instanceof Connection c ? around(c) : out;
             });
   }
 
-  private static Connection pausing(Connection c, CountDownLatch reading, CountDownLatch release) {
+  private Connection around(Connection c) {
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, args) -> {
-              if (method.getName().equals("prepareStatement")
-                  && String.valueOf(args[0]).contains("party_hash BETWEEN")
-                  && String.valueOf(args[0]).startsWith("SELECT")) {
-                reading.countDown();
-                if (!release.await(30, TimeUnit.SECONDS)) {
-                  throw new IllegalStateException("the paused merge was never released");
+              if (method.getName().equals("prepareStatement")) {
+                String sql = String.valueOf(args[0]);
+                if (sql.startsWith("SELECT") && sql.contains("party_hash BETWEEN")) {
+                  reading.countDown();
+                  if (!release.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the paused merge was never released");
+                  }
+                }
+                if (sql.startsWith("INSERT INTO journal_run") && refuseNewRuns.get()) {
+                  throw new SQLException("refused, as a full disk would");
                 }
               }
               return invoke(c, method, args);
             });
   }
 
-  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
-      throws Throwable {
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {

@@ -40,7 +40,7 @@ public final class JournalIndexer {
 
   private void merge() {
     try {
-      journal.mergeIndex();
+      journal.mergeIndex(merger::isShutdown);
     } catch (RuntimeException e) {
       log.warn("Journal index merge failed; will retry", e);
     }
@@ -65,9 +65,10 @@ public final class JournalIndexer {
     merger.shutdown();
   }
 
-  /** Waits for the steps in progress, at most {@code timeout} each. */
+  /** Waits for the steps in progress, at most {@code timeout} in all. */
   public void awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
     thread.awaitTermination(timeout, unit);
-    merger.awaitTermination(timeout, unit);
+    merger.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
   }
 }
