@@ -779,6 +779,26 @@ public final class EventJournal {
   }
 
   /**
+   * Returns how many journaled events the per-entity index has not reached yet. Look-ups read them
+   * from the journal's tail, which keeps the newest 20,000: past that, a look-up can miss some.
+   */
+  public long notIndexed() {
+    long last;
+    synchronized (pending) {
+      Row newest = pending.peekLast();
+      last = newest == null ? inTable : newest.seq();
+    }
+    return Math.max(0, last - parties.indexed());
+  }
+
+  /**
+   * Returns how many runs the per-entity index is made of (decision 0034): merges keep it small.
+   */
+  public int indexRuns() {
+    return parties.runCount();
+  }
+
+  /**
    * Up to {@code limit} of the journaled events after {@code indexed} (as {@link #unindexed}) that
    * name an entity, newest first: from the tail this process keeps when it reaches back that far,
    * else read from the log's queue and the table.

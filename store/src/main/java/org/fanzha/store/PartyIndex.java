@@ -209,6 +209,11 @@ final class PartyIndex {
     }
   }
 
+  /** Returns how many live runs this process knows of (none before its first step). */
+  int runCount() {
+    return runs.size();
+  }
+
   /** Returns the live runs, newest events first. */
   List<Run> runs() {
     try (Connection c = ds.getConnection()) {

@@ -168,6 +168,7 @@ class EventJournalTest {
                   victimPaysMule("t1", T0 + 2, 100),
                   victimPaysMule("t2", T0 + 3, 200),
                   victimReports("r1", T0 + 4)));
+      assertThat(t.db().journal().notIndexed()).as("logged or in the table alike").isEqualTo(5);
       t.db().journal().copyPending(); // in the table, not yet in the per-entity index
       assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10))
           .as("read from the journal while the index has not reached them")
@@ -175,6 +176,7 @@ class EventJournalTest {
           .containsExactly("t2", "t1", "o1");
       assertThat(t.db().journal().indexedSeq()).as("a look-up does not index").isZero();
       assertThat(t.db().journal().indexPending(3)).isEqualTo(3);
+      assertThat(t.db().journal().notIndexed()).isEqualTo(2);
       assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10))
           .as("half indexed: the index and the rest, each once")
           .extracting(e -> e.event().id())
@@ -185,6 +187,7 @@ class EventJournalTest {
           .hasSize(1);
       assertThat(t.db().journal().indexPending(100)).isEqualTo(2);
       assertThat(t.db().journal().indexPending(100)).isZero();
+      assertThat(t.db().journal().notIndexed()).isZero();
 
       assertThat(t.db().journal().recent(EntityKind.ACCOUNT, MULE_ACCOUNT, 10))
           .extracting(e -> e.event().id())

@@ -136,6 +136,14 @@ class RunnerConfiguration {
           .description(
               "journaled events in the write-ahead log not yet copied to the journal table")
           .register(registry);
+      Gauge.builder("fanzha.journal.unindexed", db.journal(), j -> j.notIndexed())
+          .description(
+              "journaled events the per-entity index has not reached; past 20,000, entity pages may"
+                  + " miss some")
+          .register(registry);
+      Gauge.builder("fanzha.journal.index.runs", db.journal(), j -> j.indexRuns())
+          .description("runs the per-entity index is made of; merges keep them few")
+          .register(registry);
       FunctionCounter.builder("fanzha.runner.processed", runner, r -> r.stats().processed())
           .description("events processed by the engine")
           .register(registry);

@@ -226,5 +226,13 @@ class ServerIntegrationTest {
     assertThat(send(req("/").header("Accept", "text/html")).headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     assertThat(send(req("/actuator/metrics")).statusCode()).isEqualTo(401);
+    for (String gauge : new String[] {"fanzha.journal.unindexed", "fanzha.journal.index.runs"}) {
+      HttpResponse<String> m =
+          send(req("/actuator/metrics/" + gauge).header("Authorization", basic("admin:admin-pw")));
+      assertThat(m.statusCode()).as(gauge).isEqualTo(200);
+      assertThat(json.readTree(m.body()).get("measurements").get(0).get("value").asDouble())
+          .as(gauge)
+          .isNotNegative();
+    }
   }
 }
