@@ -224,7 +224,7 @@ public final class GangFinder {
       return modularity(graph, group);
     }
     List<Set<Node>> parts = new ArrayList<>();
-    Graph<Node, DefaultEdge> sub = new AsSubgraph<>(graph, sorted(group));
+    Graph<Node, DefaultEdge> sub = induced(graph, group);
     // a fixed seed over sorted vertices: the same graph gives the same gangs, in any process (a
     // node's hash, through its kind's enum, differs from one process to the next)
     for (Set<Node> part :
@@ -239,9 +239,19 @@ public final class GangFinder {
   }
 
   private static List<Set<Node>> modularity(Graph<Node, DefaultEdge> graph, Set<Node> group) {
-    return new GreedyModularityAlgorithm<>(new AsSubgraph<>(graph, sorted(group)))
-        .getClustering()
-        .getClusters();
+    return new GreedyModularityAlgorithm<>(induced(graph, group)).getClustering().getClusters();
+  }
+
+  /**
+   * The group as a graph of its own, its vertices sorted and its edges in the whole graph's order.
+   * A subgraph view answers each vertex's edges by filtering all of them in the whole graph: under
+   * a load where 20,000 accounts all turned mule, that filtering was half of the gang search's
+   * time.
+   */
+  private static Graph<Node, DefaultEdge> induced(Graph<Node, DefaultEdge> graph, Set<Node> group) {
+    Graph<Node, DefaultEdge> copy = new SimpleGraph<>(DefaultEdge.class);
+    org.jgrapht.Graphs.addGraph(copy, new AsSubgraph<>(graph, sorted(group)));
+    return copy;
   }
 
   private static Set<Node> sorted(Set<Node> group) {
