@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.fanzha.core.codec.EventCodec;
 import org.fanzha.core.codec.ParseResult;
@@ -464,7 +465,7 @@ public final class EventJournal {
    * beside {@link #indexPending}, which goes on adding events while a merge runs; {@code stopping}
    * is asked between merges.
    */
-  public int mergeIndex(java.util.function.BooleanSupplier stopping) {
+  public int mergeIndex(BooleanSupplier stopping) {
     return parties.merge(stopping);
   }
 
