@@ -89,6 +89,9 @@ public final class EventJournal {
   /** The highest sequence number in the table: what the index may reach. */
   private volatile long inTable;
 
+  /** Whether a copy failed since the table was last read: its commit may have landed. */
+  private boolean tableUncertain; // guarded by copyLock
+
   private final Object writeLock = new Object();
   private final Object indexLock = new Object();
   private final Object copyLock = new Object();
@@ -278,6 +281,9 @@ public final class EventJournal {
       return 0;
     }
     synchronized (copyLock) {
+      if (tableUncertain) {
+        settleWithTable(log);
+      }
       int copied = 0;
       while (true) {
         List<Row> step = new ArrayList<>();
@@ -295,6 +301,7 @@ public final class EventJournal {
         try (Connection c = ds.getConnection()) {
           insert(c, step);
         } catch (SQLException e) {
+          tableUncertain = true;
           throw new StoreException("journal copy to the table failed", e);
         }
         synchronized (pending) {
@@ -308,6 +315,37 @@ public final class EventJournal {
         copied += step.size();
       }
     }
+  }
+
+  /**
+   * After a failed copy, drops from the log's queue what the table holds all the same: a commit can
+   * fail after it landed (H2 has failed so under load, inside its commit), and copying those rows
+   * again would fail on their keys forever. The table holds a prefix of the journal, copied in
+   * order one transaction at a time, so its highest number says what it has.
+   */
+  private void settleWithTable(JournalLog log) {
+    long max;
+    try (Connection c = ds.getConnection()) {
+      max = maxSeq(c);
+    } catch (SQLException e) {
+      throw new StoreException("journal copy to the table failed", e);
+    }
+    int dropped = 0;
+    synchronized (pending) {
+      while (!pending.isEmpty() && pending.peekFirst().seq() <= max) {
+        pendingById.remove(pending.removeFirst().id());
+        dropped++;
+      }
+    }
+    if (dropped > 0) {
+      log()
+          .warn(
+              "{} journal rows were in the table though their copy failed; not copied again",
+              dropped);
+      inTable = max;
+      log.dropUpTo(max);
+    }
+    tableUncertain = false;
   }
 
   /** Returns how many journaled events wait in the log for the table (0 without a log). */

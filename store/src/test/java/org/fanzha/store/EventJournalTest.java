@@ -9,10 +9,19 @@ import static org.fanzha.store.TestEvents.muleOpensAccount;
 import static org.fanzha.store.TestEvents.victimPaysMule;
 import static org.fanzha.store.TestEvents.victimReports;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
@@ -307,6 +316,84 @@ class EventJournalTest {
           .containsExactlyElementsOf(u3.subList(0, 3));
       assertThat(journal.countNamingBySource(EntityKind.ACCOUNT, "alipay:u3", EventType.TRANSFER))
           .containsEntry("", 2_500L);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void copy_whoseCommitLandedThoughItFailed_isNotCopiedAgain(Target target) throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      AtomicBoolean failNextCommit = new AtomicBoolean();
+      EventJournal journal =
+          new EventJournal(
+              landingThenFailing(t.db().dataSource(), failNextCommit),
+              JournalLog.open(tmp.resolve("own-log")),
+              100_000,
+              null);
+      List<Event> first = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        first.add(transfer("x" + i, T0 + i, "alipay:u1", "alipay:u2"));
+      }
+      journal.append(first);
+
+      failNextCommit.set(true);
+      Assertions.assertThatThrownBy(journal::copyPending).isInstanceOf(StoreException.class);
+      assertThat(rowsIn(t.db().dataSource())).as("the failed commit landed").isEqualTo(10);
+      assertThat(journal.waitingForTable()).isEqualTo(10);
+
+      assertThat(journal.copyPending()).as("nothing copied twice").isZero();
+      assertThat(journal.waitingForTable()).isZero();
+      journal.append(List.of(transfer("y", T0 + 20, "alipay:u1", "alipay:u3")));
+      assertThat(journal.copyPending()).isEqualTo(1);
+      List<String> ids = new ArrayList<>();
+      journal.forEachAfter(0, (seq, e) -> ids.add(seq + " " + e.id()));
+      assertThat(ids)
+          .containsExactly(
+              "1 x0", "2 x1", "3 x2", "4 x3", "5 x4", "6 x5", "7 x6", "8 x7", "9 x8", "10 x9",
+              "11 y");
+      journal.close();
+    }
+  }
+
+  private static long rowsIn(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM journal")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Connections whose next commit, once armed, commits and then reports a failure. */
+  private static DataSource landingThenFailing(DataSource ds, AtomicBoolean armed) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object out = call(ds, method, args);
+              if (!(out instanceof Connection c)) {
+                return out;
+              }
+              return Proxy.newProxyInstance(
+                  Connection.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (p, m, a) -> {
+                    Object r = call(c, m, a);
+                    if (m.getName().equals("commit") && armed.compareAndSet(true, false)) {
+                      throw new SQLException("failed inside its commit, after it landed");
+                    }
+                    return r;
+                  });
+            });
+  }
+
+  private static Object call(Object target, java.lang.reflect.Method m, Object[] args)
+      throws Throwable {
+    try {
+      return m.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
     }
   }
 
