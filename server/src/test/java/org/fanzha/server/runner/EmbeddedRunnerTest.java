@@ -6,10 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
 import org.fanzha.engine.EngineConfig;
@@ -148,6 +154,55 @@ class EmbeddedRunnerTest {
               city.stream().filter(e -> e.type() == EventType.TRANSFER).map(Event::id).toList())
           .isNotEmpty();
       assertThat(runner.stats().processed()).isEqualTo(last.size());
+      runner.close();
+    }
+  }
+
+  @Test
+  void concurrentSubmitters_engineTakesEveryBatchInJournalOrderAndEachAnswerCarriesItsOwnSeqs()
+      throws Exception {
+    List<Event> events = city.subList(0, 2_000);
+    Map<String, Long> seen = new LinkedHashMap<>(); // filled on the engine thread, in its order
+    try (Database db = Database.openH2(tmp)) {
+      EmbeddedRunner runner =
+          new EmbeddedRunner(
+              db,
+              EngineConfig.defaults(),
+              snapshotEvery(1_000_000),
+              List.of((seq, e) -> seen.put(e.id(), seq)));
+      runner.start();
+      ExecutorService senders = Executors.newFixedThreadPool(4);
+      List<Future<List<Outcome.Item>>> sent = new ArrayList<>();
+      for (int part = 0; part < 4; part++) {
+        List<Event> mine = events.subList(part * 500, part * 500 + 500);
+        sent.add(
+            senders.submit(
+                () -> {
+                  List<Outcome.Item> items = new ArrayList<>();
+                  for (int i = 0; i < mine.size(); i += 10) {
+                    items.addAll(
+                        runner.submit(mine.subList(i, i + 10)).get(30, TimeUnit.SECONDS).items());
+                  }
+                  return items;
+                }));
+      }
+      List<Outcome.Item> answered = new ArrayList<>();
+      for (Future<List<Outcome.Item>> f : sent) {
+        answered.addAll(f.get(60, TimeUnit.SECONDS));
+      }
+      senders.shutdown();
+
+      assertThat(new ArrayList<>(seen.values()))
+          .as("the engine took the journal's numbers in order, none skipped")
+          .isEqualTo(LongStream.rangeClosed(1, 2_000).boxed().toList());
+      assertThat(answered).hasSize(2_000);
+      for (Outcome.Item item : answered) {
+        assertThat(item.seq()).as(item.eventId()).isEqualTo(seen.get(item.eventId()));
+      }
+      List<Long> journaled = new ArrayList<>();
+      db.journal().forEachAfter(0, (seq, e) -> journaled.add(seen.get(e.id())));
+      assertThat(journaled).isEqualTo(new ArrayList<>(seen.values()));
+      assertThat(runner.stats().batches()).as("submissions shared group commits").isLessThan(200);
       runner.close();
     }
   }
