@@ -102,6 +102,11 @@ public final class EventJournal {
 
   private final Map<String, Row> pendingById = new HashMap<>(); // guarded by pending
 
+  /** Which ids an append needs to look for in the table. */
+  private final JournaledIds journaledIds;
+
+  private volatile boolean closed;
+
   /** One journaled event as the table stores it. */
   private record Row(
       long seq,
@@ -153,6 +158,8 @@ public final class EventJournal {
       throw new StoreException("journal read failed", e);
     }
     this.parties = new PartyIndex(ds, shape);
+    this.journaledIds = new JournaledIds(Math.max(1 << 20, 2 * inTable));
+    loadJournaledIds(inTable);
     if (log != null && copyEvery != null) {
       copier =
           Executors.newSingleThreadScheduledExecutor(
@@ -171,6 +178,52 @@ public final class EventJournal {
     } else {
       copier = null;
     }
+  }
+
+  /**
+   * Adds the ids of the table's first {@code upTo} events to {@link #journaledIds}, on a thread of
+   * its own (a long journal takes seconds); appends meanwhile add their own, and ask the table
+   * about every id until this is done.
+   */
+  private void loadJournaledIds(long upTo) {
+    if (upTo == 0) {
+      journaledIds.complete();
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false); // PostgreSQL streams with a fetch size only so
+                try (PreparedStatement ps =
+                    c.prepareStatement("SELECT event_id FROM journal WHERE seq <= ?")) {
+                  ps.setFetchSize(10_000);
+                  ps.setLong(1, upTo);
+                  try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && !closed) {
+                      journaledIds.add(rs.getString(1));
+                    }
+                  }
+                }
+                c.commit();
+                if (!closed) {
+                  journaledIds.complete();
+                }
+              } catch (SQLException | RuntimeException e) {
+                if (!closed) {
+                  log()
+                      .warn("Journaled ids not read; every append asks the table about its ids", e);
+                }
+              }
+            },
+            "fanzha-journal-ids");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Returns whether the ids journaled before this process began have all been read. */
+  boolean journaledIdsRead() {
+    return journaledIds.isComplete();
   }
 
   private void copyInBackground() {
@@ -220,7 +273,7 @@ public final class EventJournal {
         // pending first: a row leaves it only after the table has it, so no id can slip between the
         // two looks
         Set<String> taken = pendingIds(ids);
-        taken.addAll(existingIds(c, ids));
+        taken.addAll(existingIds(c, ids.stream().filter(journaledIds::mayBeJournaled).toList()));
         long now = System.currentTimeMillis();
         List<Row> rows = new ArrayList<>(events.size());
         for (int i = 0; i < seqs.length; i++) {
@@ -250,6 +303,9 @@ public final class EventJournal {
           }
         }
         lastSeq = next;
+        for (Row r : rows) {
+          journaledIds.add(r.id());
+        }
         for (int i = 0, r = 0; i < seqs.length; i++) {
           if (seqs[i] > 0) {
             Row row = rows.get(r++);
@@ -641,11 +697,25 @@ public final class EventJournal {
   /**
    * Streams the events of the given types with {@code afterSeq < seq <= uptoSeq} to the consumer,
    * in sequence order; returns how many there were. Lines of other types are not decoded, which is
-   * what makes this cheaper than {@link #forEachAfter} for a reader that wants only transfers.
+   * what makes this cheaper than {@link #forEachAfter} for a reader that wants only transfers. A
+   * reader that keeps up (the gang graph, every 200 ms) is served from the newest events this
+   * process keeps in memory, neither read from the table nor decoded again.
    */
   public long forEachOfTypes(Set<EventType> types, long afterSeq, long uptoSeq, Consumer consumer) {
     if (types.isEmpty() || uptoSeq <= afterSeq) {
       return 0;
+    }
+    List<JournalTail.Entry> kept = tail.between(afterSeq, uptoSeq);
+    if (kept != null) {
+      long n = 0;
+      for (JournalTail.Entry e : kept) {
+        Event event = e.entry(this::decode).event();
+        if (types.contains(event.type())) {
+          consumer.accept(e.seq, event);
+          n++;
+        }
+      }
+      return n;
     }
     copyPending();
     String sql =
@@ -920,6 +990,7 @@ public final class EventJournal {
 
   /** Copies what waits in memory to the table and closes the log (a database being closed). */
   void close() {
+    closed = true;
     if (copier != null) {
       copier.shutdown();
       try {

@@ -3,6 +3,7 @@ package org.fanzha.store;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -105,6 +106,30 @@ final class JournalTail {
       }
       out.add(e);
     }
+    return out;
+  }
+
+  /**
+   * Returns the events with {@code after < seq <= upto}, oldest first, or null unless the tail
+   * holds every one of them.
+   */
+  synchronized @Nullable List<Entry> between(long after, long upto) {
+    Entry first = entries.peekFirst();
+    Entry last = entries.peekLast();
+    if (first == null || last == null || first.seq > after + 1 || last.seq < upto) {
+      return null;
+    }
+    List<Entry> out = new ArrayList<>();
+    for (Iterator<Entry> it = entries.descendingIterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.seq <= after) {
+        break;
+      }
+      if (e.seq <= upto) {
+        out.add(e);
+      }
+    }
+    Collections.reverse(out);
     return out;
   }
 }

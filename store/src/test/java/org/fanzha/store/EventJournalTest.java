@@ -107,6 +107,21 @@ class EventJournalTest {
                   .forEachOfTypes(
                       EnumSet.noneOf(EventType.class), 0, 6, (seq, e) -> two.add(e.id())))
           .isZero();
+
+      // the same ranges read by another process, from the table (this one keeps them in memory)
+      t.db().journal().copyPending();
+      EventJournal fromTable = new EventJournal(t.db().dataSource());
+      for (EnumSet<EventType> types :
+          List.of(EnumSet.of(EventType.TRANSFER), EnumSet.of(EventType.CALL, EventType.REPORT))) {
+        for (long after = 0; after <= 6; after++) {
+          for (long upto = after + 1; upto <= 6; upto++) {
+            assertThat(read(t.db().journal(), types, after, upto))
+                .as("%s after %d up to %d", types, after, upto)
+                .isEqualTo(read(fromTable, types, after, upto))
+                .isNotNull();
+          }
+        }
+      }
     }
   }
 
@@ -135,6 +150,40 @@ class EventJournalTest {
       assertThat(t.db().journal().find("t1"))
           .hasValueSatisfying(
               e -> assertThat(e.event()).isEqualTo(victimPaysMule("t1", T0 + 10, 100)));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void append_afterAReopen_findsEveryOldIdTaken_whileAndAfterTheIdsAreRead(Target target)
+      throws Exception {
+    List<Event> old = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      old.add(victimPaysMule("old" + i, T0 + i, 100));
+    }
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      t.db().journal().append(old);
+      t.db().close();
+      Database reopened = TestDatabases.reopen(t.db(), tmp);
+      EventJournal journal = reopened.journal();
+      assertThat(journal.append(old.subList(0, 10)).duplicates())
+          .as("asked of the table, read or not")
+          .isEqualTo(10);
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!journal.journaledIdsRead() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(journal.journaledIdsRead()).isTrue();
+      List<Event> again = new ArrayList<>(old);
+      again.add(victimPaysMule("new1", T0 + 5_000, 100));
+      AppendResult r = journal.append(again);
+      assertThat(r.duplicates()).isEqualTo(3_000);
+      assertThat(r.appended()).isEqualTo(1);
+      assertThat(r.seq(3_000)).isEqualTo(3_001);
+      assertThat(journal.append(List.of(victimPaysMule("new1", T0, 1))).duplicates())
+          .as("an id journaled by this process")
+          .isEqualTo(1);
+      reopened.close();
     }
   }
 
@@ -353,6 +402,14 @@ class EventJournalTest {
               "11 y");
       journal.close();
     }
+  }
+
+  private static List<String> read(
+      EventJournal journal, EnumSet<EventType> types, long after, long upto) {
+    List<String> out = new ArrayList<>();
+    long n = journal.forEachOfTypes(types, after, upto, (seq, e) -> out.add(seq + " " + e.id()));
+    assertThat(n).isEqualTo(out.size());
+    return out;
   }
 
   private static long rowsIn(DataSource ds) throws SQLException {

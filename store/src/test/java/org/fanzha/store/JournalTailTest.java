@@ -42,4 +42,20 @@ class JournalTailTest {
     assertThat(tail.after(0)).isNull();
     assertThat(seqs(tail.after(4))).containsExactly(5L);
   }
+
+  @Test
+  void between_givesARangeOldestFirst_onlyWhenItHoldsAllOfIt() {
+    JournalTail tail = new JournalTail(5);
+    for (long s = 5; s <= 9; s++) {
+      tail.add(s, "{}", 0, null);
+    }
+    assertThat(seqs(tail.between(4, 9))).containsExactly(5L, 6L, 7L, 8L, 9L);
+    assertThat(seqs(tail.between(6, 8))).containsExactly(7L, 8L);
+    assertThat(tail.between(3, 9)).as("seq 4 is not held").isNull();
+    assertThat(tail.between(8, 10)).as("seq 10 is not journaled yet").isNull();
+    tail.add(10, "{}", 0, null);
+    assertThat(tail.between(4, 10)).as("seq 5 left the full tail").isNull();
+    assertThat(seqs(tail.between(5, 10))).containsExactly(6L, 7L, 8L, 9L, 10L);
+    assertThat(new JournalTail(5).between(0, 1)).isNull();
+  }
 }
