@@ -59,8 +59,37 @@ public final class AuditLog {
     return record(actor, roles, action, subjectKind, subject, false);
   }
 
+  /** One act to record: who, with which roles, did what to which entity. */
+  public record Act(
+      String actor,
+      String roles,
+      String action,
+      EntityKind kind,
+      String entity,
+      boolean unmasked) {}
+
+  /**
+   * Appends several acts in one commit, in order (a scan that acted on thousands of entities);
+   * returns the stored entries.
+   */
+  public List<AuditEntry> recordAll(List<Act> acts) {
+    List<Row> rows = new ArrayList<>(acts.size());
+    for (Act a : acts) {
+      rows.add(
+          new Row(a.actor(), a.roles(), a.action(), a.kind().wireName(), a.entity(), a.unmasked()));
+    }
+    return write(rows);
+  }
+
+  private record Row(
+      String actor, String roles, String action, String kind, String entity, boolean unmasked) {}
+
   private AuditEntry record(
       String actor, String roles, String action, String kind, String entity, boolean unmasked) {
+    return write(List.of(new Row(actor, roles, action, kind, entity, unmasked))).get(0);
+  }
+
+  private List<AuditEntry> write(List<Row> rows) {
     synchronized (writeLock) {
       try (Connection c = ds.getConnection()) {
         c.setAutoCommit(false);
@@ -71,44 +100,62 @@ public final class AuditLog {
                   c.prepareStatement("SELECT id, hash FROM lookup_audit ORDER BY id DESC LIMIT 1");
               ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
-              id = rs.getLong(1) + 1;
+              id = rs.getLong(1);
               prev = rs.getString(2);
             } else { // nothing yet, or retention cut everything: go on from the anchor
               Anchor a = anchor(c);
-              id = a.id() + 1;
+              id = a.id();
               prev = a.hash();
             }
           }
-          long at = clock.millis();
-          String hash = hash(prev, id, at, actor, roles, action, kind, entity, unmasked);
+          List<AuditEntry> written = new ArrayList<>(rows.size());
           try (PreparedStatement ins =
               c.prepareStatement(
                   "INSERT INTO lookup_audit (id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash)"
                       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ins.setLong(1, id);
-            ins.setLong(2, at);
-            ins.setString(3, actor);
-            ins.setString(4, roles);
-            ins.setString(5, action);
-            ins.setString(6, kind);
-            ins.setString(7, entity);
-            ins.setBoolean(8, unmasked);
-            ins.setString(9, prev);
-            ins.setString(10, hash);
-            ins.executeUpdate();
+            for (Row r : rows) {
+              id++;
+              long at = clock.millis();
+              String hash =
+                  hash(
+                      prev,
+                      id,
+                      at,
+                      r.actor(),
+                      r.roles(),
+                      r.action(),
+                      r.kind(),
+                      r.entity(),
+                      r.unmasked());
+              ins.setLong(1, id);
+              ins.setLong(2, at);
+              ins.setString(3, r.actor());
+              ins.setString(4, r.roles());
+              ins.setString(5, r.action());
+              ins.setString(6, r.kind());
+              ins.setString(7, r.entity());
+              ins.setBoolean(8, r.unmasked());
+              ins.setString(9, prev);
+              ins.setString(10, hash);
+              ins.addBatch();
+              written.add(
+                  new AuditEntry(
+                      id,
+                      Instant.ofEpochMilli(at),
+                      r.actor(),
+                      r.roles(),
+                      r.action(),
+                      r.kind(),
+                      r.entity(),
+                      r.unmasked(),
+                      prev,
+                      hash));
+              prev = hash;
+            }
+            ins.executeBatch();
           }
           c.commit();
-          return new AuditEntry(
-              id,
-              Instant.ofEpochMilli(at),
-              actor,
-              roles,
-              action,
-              kind,
-              entity,
-              unmasked,
-              prev,
-              hash);
+          return written;
         } catch (SQLException | RuntimeException e) {
           c.rollback();
           throw e;

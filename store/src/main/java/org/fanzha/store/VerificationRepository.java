@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -31,46 +32,60 @@ public final class VerificationRepository {
 
   /** Registers a new task with its first step; false when the entity has an active task already. */
   public boolean open(VerificationTask t, VerificationTask.Step step) {
-    boolean[] opened = {false};
+    return !openAll(List.of(new Opening(t, step))).isEmpty();
+  }
+
+  /** A task to open with its first step. */
+  public record Opening(VerificationTask task, VerificationTask.Step step) {}
+
+  /**
+   * Registers new tasks with their first steps in one transaction (a scan opens thousands), all or
+   * none; returns those opened, leaving out each entity that has an active task already.
+   */
+  public List<VerificationTask> openAll(List<Opening> openings) {
+    List<VerificationTask> opened = new ArrayList<>();
     jdbc.transaction(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT 1 FROM verification_task WHERE entity_kind = ? "
-                      + "AND entity = ? AND state <> '"
-                      + VerificationTask.VERIFIED
-                      + "'")) {
-            ps.setString(1, t.entityKind());
-            ps.setString(2, t.entity());
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                return;
+          opened.clear();
+          try (PreparedStatement active =
+                  c.prepareStatement(
+                      "SELECT 1 FROM verification_task WHERE entity_kind = ? "
+                          + "AND entity = ? AND state <> '"
+                          + VerificationTask.VERIFIED
+                          + "'");
+              PreparedStatement ins =
+                  c.prepareStatement(
+                      "INSERT INTO verification_task ("
+                          + COLUMNS
+                          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Opening o : openings) {
+              VerificationTask t = o.task();
+              active.setString(1, t.entityKind());
+              active.setString(2, t.entity());
+              try (ResultSet rs = active.executeQuery()) {
+                if (rs.next()) {
+                  continue;
+                }
               }
+              ins.setString(1, t.id());
+              ins.setString(2, t.entityKind());
+              ins.setString(3, t.entity());
+              ins.setString(4, t.region());
+              ins.setString(5, t.reasons());
+              ins.setString(6, t.channel());
+              ins.setString(7, t.state());
+              ins.setLong(8, t.openedAtMs());
+              ins.setLong(9, t.dueAtMs());
+              Jdbc.setLong(ins, 10, t.closedAtMs());
+              ins.setString(11, t.closedBy());
+              ins.setInt(12, t.version());
+              ins.executeUpdate();
+              step(c, t.id(), o.step());
+              opened.add(t);
             }
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO verification_task ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, t.id());
-            ps.setString(2, t.entityKind());
-            ps.setString(3, t.entity());
-            ps.setString(4, t.region());
-            ps.setString(5, t.reasons());
-            ps.setString(6, t.channel());
-            ps.setString(7, t.state());
-            ps.setLong(8, t.openedAtMs());
-            ps.setLong(9, t.dueAtMs());
-            Jdbc.setLong(ps, 10, t.closedAtMs());
-            ps.setString(11, t.closedBy());
-            ps.setInt(12, t.version());
-            ps.executeUpdate();
-          }
-          step(c, t.id(), step);
-          opened[0] = true;
         });
-    return opened[0];
+    return opened;
   }
 
   /**

@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.store.TestDatabases.Target;
 import org.fanzha.store.TestDatabases.TestDb;
@@ -42,6 +44,41 @@ class AuditLogTest {
       assertThat(log.verify()).isEmpty();
       assertThat(log.count()).isEqualTo(2);
       assertThat(log.recent(5)).extracting(AuditEntry::actor).containsExactly("anonymous", "wang");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void recordAll_chainsItsActsInOrderAfterTheLastOne_andVerifies(Target target) throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      AuditLog log = t.db().audit();
+      AuditEntry first =
+          log.record("wang", "ANALYST", "entity.view", EntityKind.PHONE, "+8613800138000", true);
+      List<AuditLog.Act> acts = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        acts.add(
+            new AuditLog.Act(
+                "system", "", "verification.opened", EntityKind.ACCOUNT, "acct" + i, true));
+      }
+
+      List<AuditEntry> written = log.recordAll(acts);
+
+      assertThat(written)
+          .extracting(AuditEntry::entity)
+          .containsExactly("acct0", "acct1", "acct2", "acct3", "acct4");
+      assertThat(written).extracting(AuditEntry::id).containsExactly(2L, 3L, 4L, 5L, 6L);
+      assertThat(written.get(0).prevHash()).isEqualTo(first.hash());
+      for (int i = 1; i < written.size(); i++) {
+        assertThat(written.get(i).prevHash()).isEqualTo(written.get(i - 1).hash());
+      }
+      assertThat(log.recent(1)).containsExactly(written.get(4));
+      assertThat(log.verify()).isEmpty();
+      assertThat(log.recordAll(List.of())).isEmpty();
+      try (Connection c = t.db().dataSource().getConnection();
+          Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE lookup_audit SET entity = 'acct9' WHERE id = 4");
+      }
+      assertThat(log.verify()).as("a batch's rows are chained like any").hasValue(4);
     }
   }
 

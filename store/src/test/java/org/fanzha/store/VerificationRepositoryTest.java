@@ -38,6 +38,34 @@ class VerificationRepositoryTest {
 
   @ParameterizedTest
   @EnumSource(Target.class)
+  void openAll_opensEachEntityOnce_leavingOutThoseAskedAlready(Target target) {
+    try (TestDatabases.TestDb t = TestDatabases.open(target, tmp)) {
+      VerificationRepository r = t.db().verifications();
+      assertThat(r.open(task("V-0", "account", "acct-b", 5), step(1, "opened"))).isTrue();
+
+      List<VerificationTask> opened =
+          r.openAll(
+              List.of(
+                  new VerificationRepository.Opening(
+                      task("V-1", "account", "acct-a", 10), step(1, "opened")),
+                  new VerificationRepository.Opening(
+                      task("V-2", "account", "acct-b", 10), step(1, "opened")),
+                  new VerificationRepository.Opening(
+                      task("V-3", "phone", "acct-b", 10), step(1, "opened")),
+                  new VerificationRepository.Opening(
+                      task("V-4", "account", "acct-a", 11), step(1, "opened"))));
+
+      assertThat(opened).extracting(VerificationTask::id).containsExactly("V-1", "V-3");
+      assertThat(r.find("V-2")).as("its entity was asked already").isEmpty();
+      assertThat(r.find("V-4")).as("the same entity earlier in the batch").isEmpty();
+      assertThat(r.steps("V-3")).extracting(VerificationTask.Step::kind).containsExactly("opened");
+      assertThat(r.latest("account", "acct-a"))
+          .hasValueSatisfying(v -> assertThat(v.id()).isEqualTo("V-1"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
   void oneActiveTaskAnEntity_andAChangeOnlyOverTheVersionItWasDecidedOn(Target target) {
     try (TestDatabases.TestDb t = TestDatabases.open(target, tmp)) {
       VerificationRepository r = t.db().verifications();

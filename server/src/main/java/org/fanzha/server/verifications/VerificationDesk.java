@@ -2,6 +2,7 @@ package org.fanzha.server.verifications;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import org.fanzha.server.regions.EntityRegions;
 import org.fanzha.server.runner.Runner;
 import org.fanzha.server.system.BackgroundThreads;
 import org.fanzha.server.system.Caller;
+import org.fanzha.store.AuditLog;
 import org.fanzha.store.Database;
+import org.fanzha.store.VerificationRepository;
 import org.fanzha.store.VerificationTask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -104,7 +107,7 @@ public class VerificationDesk implements AutoCloseable {
       return 0;
     }
     long now = clock.millis();
-    int opened = 0;
+    List<VerificationRepository.Opening> openings = new ArrayList<>();
     for (EntityRisk e : r.riskiest(LOOK_AT)) {
       if (e.score() < settings.minScore() || timer.isShutdown()) {
         break; // highest first; or the server is stopping
@@ -112,8 +115,9 @@ public class VerificationDesk implements AutoCloseable {
       boolean number = e.entityKind() == EntityKind.PHONE && e.roles().contains(Role.FRAUD_NUMBER);
       boolean account = e.entityKind() == EntityKind.ACCOUNT && e.roles().contains(Role.MULE);
       try {
-        if ((number || account) && open(e, now)) {
-          opened++;
+        VerificationRepository.Opening o = (number || account) ? opening(e, now) : null;
+        if (o != null) {
+          openings.add(o);
         }
       } catch (
           RuntimeException
@@ -125,17 +129,53 @@ public class VerificationDesk implements AutoCloseable {
             ex);
       }
     }
-    return opened;
+    return open(openings);
   }
 
-  private boolean open(EntityRisk e, long now) {
+  /**
+   * Opens the tasks in one transaction, and records them in the audit log in one more: a scan under
+   * load opens thousands, and a commit each was most of its cost. When the store refuses them
+   * together, they are tried one by one, so one refused entity does not keep the others unasked.
+   */
+  private int open(List<VerificationRepository.Opening> openings) {
+    if (openings.isEmpty()) {
+      return 0;
+    }
+    List<VerificationTask> opened;
+    try {
+      opened = db.verifications().openAll(openings);
+    } catch (RuntimeException e) {
+      if (openings.size() == 1) {
+        VerificationTask t = openings.get(0).task();
+        log.warn("Could not open a re-verification task for {} {}", t.entityKind(), t.entity(), e);
+        return 0;
+      }
+      int n = 0;
+      for (VerificationRepository.Opening o : openings) {
+        n += open(List.of(o));
+      }
+      return n;
+    }
+    db.audit()
+        .recordAll(
+            opened.stream()
+                .map(
+                    t ->
+                        new AuditLog.Act(
+                            "system", "", "verification.opened", kindOf(t), t.entity(), true))
+                .toList());
+    return opened.size();
+  }
+
+  /** The task to open for an entity, or null when it is asked already or verified lately. */
+  private VerificationRepository.@Nullable Opening opening(EntityRisk e, long now) {
     String kind = e.entityKind().wireName();
     Optional<VerificationTask> last = db.verifications().latest(kind, e.entity());
     Long verifiedAt = last.map(VerificationTask::closedAtMs).orElse(null);
     if (last.isPresent()
         && (last.get().isActive()
             || verifiedAt != null && now - verifiedAt < settings.quietAfterVerified().toMillis())) {
-      return false;
+      return null;
     }
     String reasons =
         e.reasons().stream()
@@ -156,26 +196,20 @@ public class VerificationDesk implements AutoCloseable {
             null,
             null,
             1);
-    boolean opened =
-        db.verifications()
-            .open(
-                t,
-                new VerificationTask.Step(
-                    1,
-                    now,
-                    "opened",
-                    "held at "
-                        + e.score()
-                        + " as "
-                        + (e.entityKind() == EntityKind.PHONE ? "a fraud number" : "a mule")
-                        + "; asked by "
-                        + channel
-                        + " to verify by the deadline",
-                    "system"));
-    if (opened) {
-      db.audit().record("system", "", "verification.opened", e.entityKind(), e.entity(), true);
-    }
-    return opened;
+    return new VerificationRepository.Opening(
+        t,
+        new VerificationTask.Step(
+            1,
+            now,
+            "opened",
+            "held at "
+                + e.score()
+                + " as "
+                + (e.entityKind() == EntityKind.PHONE ? "a fraud number" : "a mule")
+                + "; asked by "
+                + channel
+                + " to verify by the deadline",
+            "system"));
   }
 
   /** Moves every task whose deadline passed one state on; returns how many moved. */

@@ -42,6 +42,7 @@ class VerificationsTest {
 
   @LocalServerPort int port;
   @Autowired VerificationDesk desk;
+  @Autowired org.fanzha.store.Database db;
   final JsonMapper json = JsonMapper.builder().build();
 
   private Api key(Api admin, String role) throws Exception {
@@ -97,6 +98,14 @@ class VerificationsTest {
     String phoneTask = numbers.get(0).get("id").asString();
     JsonNode accounts = json.readTree(bank.get("/api/v1/verifications").body());
     assertThat(accounts).extracting(t -> t.get("entity").asString()).containsExactly(ACCOUNT);
+    assertThat(db.audit().recent(50))
+        .filteredOn(e -> e.action().equals("verification.opened"))
+        .as("each task opened is in the audit log, as the system's act")
+        .extracting(org.fanzha.store.AuditEntry::entity, org.fanzha.store.AuditEntry::actor)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(NUMBER, "system"),
+            org.assertj.core.groups.Tuple.tuple(ACCOUNT, "system"));
+    assertThat(db.audit().verify()).isEmpty();
     assertThat(bank.get("/api/v1/verifications/" + phoneTask).statusCode())
         .as("not a bank's")
         .isEqualTo(404);
