@@ -915,10 +915,10 @@ public final class EventJournal {
   private List<JournalEntry> unindexedNaming(
       Connection c, long indexed, String kind, String entity, int limit) throws SQLException {
     List<JournalEntry> out = new ArrayList<>();
-    List<JournalTail.Entry> kept = tail.after(indexed);
+    List<JournalTail.Entry> kept = tail.naming(kind, entity, indexed, this::decode);
     if (kept != null) {
       for (JournalTail.Entry e : kept) {
-        if (out.size() < limit && e.names(kind, entity, this::decode)) {
+        if (out.size() < limit) {
           out.add(e.entry(this::decode));
         }
       }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.fanzha.core.event.Event;
@@ -50,11 +52,6 @@ final class JournalTail {
       return e;
     }
 
-    /** Returns whether the event names this entity. */
-    boolean names(String kind, String entity, BiFunction<Long, String, Event> decode) {
-      return parties(decode).contains(new EventParties.Party(kind, entity));
-    }
-
     /** Returns the entities the event names, naming them the first time. */
     Set<EventParties.Party> parties(BiFunction<Long, String, Event> decode) {
       Set<EventParties.Party> p = parties;
@@ -68,6 +65,19 @@ final class JournalTail {
 
   private final int capacity;
   private final ArrayDeque<Entry> entries; // guarded by this; oldest first
+  private int generation; // guarded by this; one more each time the tail starts afresh
+
+  /**
+   * The entries each entity names, oldest first, built by look-ups as they come (an append only
+   * adds to {@link #entries}): a look-up under load used to test each of 20,000 entries.
+   */
+  private final Map<EventParties.Party, ArrayDeque<Entry>> byParty =
+      new HashMap<>(); // guarded by indexLock
+
+  private final ArrayDeque<Entry> indexed = new ArrayDeque<>(); // guarded by indexLock
+  private long indexedUpTo; // guarded by indexLock
+  private int indexedGeneration = -1; // guarded by indexLock
+  private final Object indexLock = new Object();
 
   JournalTail(int capacity) {
     this.capacity = capacity;
@@ -83,6 +93,7 @@ final class JournalTail {
     Entry last = entries.peekLast();
     if (last != null && last.seq + 1 != seq) {
       entries.clear();
+      generation++;
     }
     if (entries.size() == capacity) {
       entries.removeFirst();
@@ -131,5 +142,80 @@ final class JournalTail {
     }
     Collections.reverse(out);
     return out;
+  }
+
+  /**
+   * Returns the events after {@code watermark} that name the entity, newest first, or null when the
+   * tail does not reach back to it (as {@link #after}).
+   */
+  @Nullable List<Entry> naming(
+      String kind, String entity, long watermark, BiFunction<Long, String, Event> decode) {
+    List<Entry> fresh = new ArrayList<>();
+    long oldest;
+    int gen;
+    synchronized (this) {
+      Entry first = entries.peekFirst();
+      if (first == null || entries.size() < capacity && first.seq > watermark + 1) {
+        return null;
+      }
+      oldest = first.seq;
+      gen = generation;
+      long known;
+      synchronized (indexLock) {
+        known = gen == indexedGeneration ? indexedUpTo : 0;
+      }
+      for (Iterator<Entry> it = entries.descendingIterator(); it.hasNext(); ) {
+        Entry e = it.next();
+        if (e.seq <= known) {
+          break;
+        }
+        fresh.add(e);
+      }
+    }
+    synchronized (indexLock) {
+      if (gen < indexedGeneration) {
+        return null; // the tail started afresh meanwhile: read as though it did not reach back
+      }
+      if (gen > indexedGeneration) {
+        byParty.clear();
+        indexed.clear();
+        indexedUpTo = 0;
+        indexedGeneration = gen;
+      }
+      for (int i = fresh.size() - 1; i >= 0; i--) {
+        Entry e = fresh.get(i);
+        if (e.seq > indexedUpTo) {
+          for (EventParties.Party p : e.parties(decode)) {
+            byParty.computeIfAbsent(p, x -> new ArrayDeque<>()).addLast(e);
+          }
+          indexed.addLast(e);
+          indexedUpTo = e.seq;
+        }
+      }
+      for (Entry gone; (gone = indexed.peekFirst()) != null && gone.seq < oldest; ) {
+        indexed.removeFirst();
+        for (EventParties.Party p : gone.parties(decode)) {
+          ArrayDeque<Entry> of = byParty.get(p);
+          if (of != null) {
+            of.removeFirst();
+            if (of.isEmpty()) {
+              byParty.remove(p);
+            }
+          }
+        }
+      }
+      List<Entry> out = new ArrayList<>();
+      ArrayDeque<Entry> of = byParty.get(new EventParties.Party(kind, entity));
+      if (of != null) {
+        for (Iterator<Entry> it = of.descendingIterator(); it.hasNext(); ) {
+          Entry e = it.next();
+          if (e.seq <= watermark) {
+            break;
+          }
+          out.add(e);
+        }
+      }
+      return out;
+    }
   }
 }
