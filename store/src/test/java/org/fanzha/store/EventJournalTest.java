@@ -9,8 +9,6 @@ import static org.fanzha.store.TestEvents.muleOpensAccount;
 import static org.fanzha.store.TestEvents.victimPaysMule;
 import static org.fanzha.store.TestEvents.victimReports;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -423,35 +421,15 @@ class EventJournalTest {
 
   /** Connections whose next commit, once armed, commits and then reports a failure. */
   private static DataSource landingThenFailing(DataSource ds, AtomicBoolean armed) {
-    return (DataSource)
-        Proxy.newProxyInstance(
-            DataSource.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              Object out = call(ds, method, args);
-              if (!(out instanceof Connection c)) {
-                return out;
-              }
-              return Proxy.newProxyInstance(
-                  Connection.class.getClassLoader(),
-                  new Class<?>[] {Connection.class},
-                  (p, m, a) -> {
-                    Object r = call(c, m, a);
-                    if (m.getName().equals("commit") && armed.compareAndSet(true, false)) {
-                      throw new SQLException("failed inside its commit, after it landed");
-                    }
-                    return r;
-                  });
-            });
-  }
-
-  private static Object call(Object target, java.lang.reflect.Method m, Object[] args)
-      throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return InterceptedConnections.of(
+        ds,
+        (c, method, args) -> {
+          Object out = InterceptedConnections.invoke(c, method, args);
+          if (method.getName().equals("commit") && armed.compareAndSet(true, false)) {
+            throw new SQLException("failed inside its commit, after it landed");
+          }
+          return out;
+        });
   }
 
   private static Event transfer(String id, long ts, String from, String to) {

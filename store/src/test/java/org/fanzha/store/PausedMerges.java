@@ -1,9 +1,5 @@
 package org.fanzha.store;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,43 +22,22 @@ final class PausedMerges {
   final AtomicBoolean refuseNewRuns = new AtomicBoolean();
 
   DataSource around(DataSource ds) {
-    return (DataSource)
-        Proxy.newProxyInstance(
-            DataSource.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              Object out = invoke(ds, method, args);
-              return out instanceof Connection c ? around(c) : out;
-            });
-  }
-
-  private Connection around(Connection c) {
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("prepareStatement")) {
-                String sql = String.valueOf(args[0]);
-                if (sql.startsWith("SELECT") && sql.contains("party_hash BETWEEN")) {
-                  reading.countDown();
-                  if (!release.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the paused merge was never released");
-                  }
-                }
-                if (sql.startsWith("INSERT INTO journal_run") && refuseNewRuns.get()) {
-                  throw new SQLException("refused, as a full disk would");
-                }
+    return InterceptedConnections.of(
+        ds,
+        (c, method, args) -> {
+          if (method.getName().equals("prepareStatement")) {
+            String sql = String.valueOf(args[0]);
+            if (sql.startsWith("SELECT") && sql.contains("party_hash BETWEEN")) {
+              reading.countDown();
+              if (!release.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the paused merge was never released");
               }
-              return invoke(c, method, args);
-            });
-  }
-
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+            }
+            if (sql.startsWith("INSERT INTO journal_run") && refuseNewRuns.get()) {
+              throw new SQLException("refused, as a full disk would");
+            }
+          }
+          return InterceptedConnections.invoke(c, method, args);
+        });
   }
 }
