@@ -287,6 +287,10 @@ public final class EventJournal {
                   new Row(
                       next, e.id(), e.type().wireName(), e.ts(), e.source(), codec.write(e), now)));
         }
+        for (Row r : rows) {
+          // before the write: an id the write then failed costs one look-up later, never a miss
+          journaledIds.add(r.id());
+        }
         if (log == null) {
           insert(c, rows);
           inTable = next;
@@ -303,9 +307,6 @@ public final class EventJournal {
           }
         }
         lastSeq = next;
-        for (Row r : rows) {
-          journaledIds.add(r.id());
-        }
         for (int i = 0, r = 0; i < seqs.length; i++) {
           if (seqs[i] > 0) {
             Row row = rows.get(r++);
