@@ -158,7 +158,7 @@ public final class EventJournal {
       throw new StoreException("journal read failed", e);
     }
     this.parties = new PartyIndex(ds, shape);
-    this.journaledIds = new JournaledIds(Math.max(1 << 20, 2 * inTable));
+    this.journaledIds = new JournaledIds(Math.max(1 << 20, inTable + inTable / 4));
     loadJournaledIds(inTable);
     if (log != null && copyEvery != null) {
       copier =

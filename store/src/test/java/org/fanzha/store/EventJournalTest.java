@@ -17,6 +17,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.assertj.core.api.Assertions;
@@ -120,6 +122,7 @@ class EventJournalTest {
           }
         }
       }
+      fromTable.close();
     }
   }
 
@@ -163,10 +166,28 @@ class EventJournalTest {
       t.db().journal().append(old);
       t.db().close();
       Database reopened = TestDatabases.reopen(t.db(), tmp);
-      EventJournal journal = reopened.journal();
+      // another process's journal over the same table, whose read of the old ids waits until let go
+      CountDownLatch reading = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      EventJournal journal =
+          new EventJournal(
+              InterceptedConnections.of(
+                  reopened.dataSource(),
+                  (c, method, args) -> {
+                    if (method.getName().equals("prepareStatement")
+                        && String.valueOf(args[0]).startsWith("SELECT event_id FROM journal")) {
+                      reading.countDown();
+                      release.await(30, TimeUnit.SECONDS);
+                    }
+                    return InterceptedConnections.invoke(c, method, args);
+                  }));
+      assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(journal.journaledIdsRead()).isFalse();
       assertThat(journal.append(old.subList(0, 10)).duplicates())
-          .as("asked of the table, read or not")
+          .as("asked of the table while the old ids are being read")
           .isEqualTo(10);
+
+      release.countDown();
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (!journal.journaledIdsRead() && System.nanoTime() < deadline) {
         Thread.sleep(10);
@@ -175,13 +196,36 @@ class EventJournalTest {
       List<Event> again = new ArrayList<>(old);
       again.add(victimPaysMule("new1", T0 + 5_000, 100));
       AppendResult r = journal.append(again);
-      assertThat(r.duplicates()).isEqualTo(3_000);
+      assertThat(r.duplicates()).as("every old id, once read").isEqualTo(3_000);
       assertThat(r.appended()).isEqualTo(1);
       assertThat(r.seq(3_000)).isEqualTo(3_001);
       assertThat(journal.append(List.of(victimPaysMule("new1", T0, 1))).duplicates())
           .as("an id journaled by this process")
           .isEqualTo(1);
+      journal.close();
       reopened.close();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void append_whoseCommitLandedThoughItFailed_findsItsIdsTakenWhenSentAgain(Target target) {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      AtomicBoolean failNextCommit = new AtomicBoolean();
+      EventJournal journal =
+          new EventJournal(landingThenFailing(t.db().dataSource(), failNextCommit)); // no log
+      assertThat(journal.journaledIdsRead()).as("an empty table: nothing to read").isTrue();
+      List<Event> sent = List.of(victimPaysMule("a", T0, 1), victimPaysMule("b", T0 + 1, 2));
+
+      failNextCommit.set(true);
+      Assertions.assertThatThrownBy(() -> journal.append(sent)).isInstanceOf(StoreException.class);
+
+      List<Event> again = new ArrayList<>(sent);
+      again.add(victimPaysMule("c", T0 + 2, 3));
+      AppendResult r = journal.append(again);
+      assertThat(r.duplicates()).as("a and b landed though the commit failed").isEqualTo(2);
+      assertThat(r.appended()).isEqualTo(1);
+      journal.close();
     }
   }
 

@@ -156,14 +156,28 @@ public class VerificationDesk implements AutoCloseable {
       }
       return n;
     }
-    db.audit()
-        .recordAll(
-            opened.stream()
-                .map(
-                    t ->
-                        new AuditLog.Act(
-                            "system", "", "verification.opened", kindOf(t), t.entity(), true))
-                .toList());
+    List<AuditLog.Act> acts =
+        opened.stream()
+            .map(
+                t ->
+                    new AuditLog.Act(
+                        "system", "", "verification.opened", kindOf(t), t.entity(), true))
+            .toList();
+    try {
+      db.audit().recordAll(acts);
+    } catch (RuntimeException e) { // the tasks stand: record them one by one, and say which are not
+      for (AuditLog.Act a : acts) {
+        try {
+          db.audit().recordAll(List.of(a));
+        } catch (RuntimeException again) {
+          log.error(
+              "Re-verification task for {} {} opened but not in the audit log",
+              a.kind().wireName(),
+              a.entity(),
+              again);
+        }
+      }
+    }
     return opened.size();
   }
 
