@@ -918,10 +918,8 @@ public final class EventJournal {
     List<JournalEntry> out = new ArrayList<>();
     List<JournalTail.Entry> kept = tail.naming(kind, entity, indexed, this::decode);
     if (kept != null) {
-      for (JournalTail.Entry e : kept) {
-        if (out.size() < limit) {
-          out.add(e.entry(this::decode));
-        }
+      for (JournalTail.Entry e : kept.subList(0, Math.min(limit, kept.size()))) {
+        out.add(e.entry(this::decode));
       }
       return out;
     }
