@@ -125,6 +125,28 @@ class KeyedReplayParityTest {
         });
   }
 
+  /**
+   * A file that ends before the requests' source has started (none, or a few lines): the run is
+   * over by then, and the source must end rather than fail (it once failed the job: Flink asks a
+   * new split for its first record without asking whether it has one).
+   */
+  @ParameterizedTest(name = "{0} lines")
+  @ValueSource(ints = {0, 3})
+  void aShortFile_replaysAsTheEmbeddedReplayDoes(int lines) throws Exception {
+    Path shortFile = dir.resolve("short-" + lines + ".ndjson");
+    Files.write(shortFile, Files.readAllLines(events, StandardCharsets.UTF_8).subList(0, lines));
+    ReplaySummary theirs =
+        Replay.run(shortFile, dir.resolve("embedded-short-" + lines), EngineConfig.defaults());
+    Path out = dir.resolve("keyed-short-" + lines);
+
+    ReplaySummary keyed =
+        FlinkReplay.run(shortFile, out, new JobSettings(null, false), 2, Plan.KEYED);
+
+    assertThat(keyed.eventsRead()).isEqualTo(lines);
+    assertThat(keyed).usingRecursiveComparison().ignoringFields("wallMs").isEqualTo(theirs);
+    assertThat(decisions(out)).isEqualTo(decisions(dir.resolve("embedded-short-" + lines)));
+  }
+
   /** Each decision as event id, entity, score and action. */
   private static List<String> decisions(Path out) throws IOException {
     List<String> all = new ArrayList<>();

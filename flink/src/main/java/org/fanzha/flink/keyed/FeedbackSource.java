@@ -2,23 +2,22 @@ package org.fanzha.flink.keyed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.connector.source.lib.util.IteratorSourceEnumerator;
-import org.apache.flink.api.connector.source.lib.util.IteratorSourceReader;
-import org.apache.flink.api.connector.source.lib.util.IteratorSourceSplit;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +38,7 @@ public final class FeedbackSource
   }
 
   /** The one split: the run's channel. */
-  public static final class Split implements IteratorSourceSplit<Hop, Requests> {
+  public static final class Split implements SourceSplit {
     private final String run;
 
     Split(String run) {
@@ -50,52 +49,117 @@ public final class FeedbackSource
     public String splitId() {
       return run;
     }
-
-    @Override
-    public Requests getIterator() {
-      return new Requests(LocalFeedback.of(run));
-    }
-
-    @Override
-    public IteratorSourceSplit<Hop, Requests> getUpdatedSplitForIterator(Requests iterator) {
-      return this;
-    }
   }
 
-  /** The run's requests, as they come; no more once the run is over. */
-  public static final class Requests implements Iterator<Hop> {
-    private final LocalFeedback channel;
-    private @Nullable Hop next;
+  /**
+   * Reads the run's channel once it holds the split, and ends when the run is over (or when it is
+   * told there is no split for it). Its own reader, not Flink's iterator reader: that one takes a
+   * new split's first record without asking whether there is one, and a short file's run can be
+   * over before this source starts.
+   */
+  static final class Reader implements SourceReader<Hop, Split> {
+    private final SourceReaderContext context;
+    private @Nullable Split split;
+    private boolean noMoreSplits;
+    private CompletableFuture<Void> assigned = new CompletableFuture<>();
 
-    Requests(LocalFeedback channel) {
-      this.channel = channel;
+    Reader(SourceReaderContext context) {
+      this.context = context;
     }
 
     @Override
-    public boolean hasNext() {
-      try {
-        while (next == null) {
-          next = channel.next(2);
-          if (next == null && channel.over()) {
-            return false;
-          }
+    public void start() {
+      context.sendSplitRequest();
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<Hop> output) throws InterruptedException {
+      Split s = split;
+      if (s == null) {
+        if (noMoreSplits) {
+          return InputStatus.END_OF_INPUT;
         }
-        return true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+        assigned = new CompletableFuture<>();
+        return InputStatus.NOTHING_AVAILABLE; // until a split or the word that none will come
+      }
+      LocalFeedback channel = LocalFeedback.of(s.run);
+      Hop next = channel.next(2);
+      if (next != null) {
+        output.collect(next);
+      } else if (channel.over()) {
+        split = null;
+        context.sendSplitRequest(); // the enumerator answers that there are no more
+      }
+      return InputStatus.MORE_AVAILABLE;
+    }
+
+    @Override
+    public List<Split> snapshotState(long checkpointId) {
+      Split s = split;
+      return s == null ? List.of() : List.of(s);
+    }
+
+    @Override
+    public CompletableFuture<Void> isAvailable() {
+      return split != null || noMoreSplits ? CompletableFuture.completedFuture(null) : assigned;
+    }
+
+    @Override
+    public void addSplits(List<Split> splits) {
+      if (!splits.isEmpty()) {
+        split = splits.get(0); // one split a run
+      }
+      assigned.complete(null);
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {
+      noMoreSplits = true;
+      assigned.complete(null);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** Hands the one split to the first reader that asks, and tells the others there is none. */
+  static final class Enumerator implements SplitEnumerator<Split, Collection<Split>> {
+    private final SplitEnumeratorContext<Split> context;
+    private final ArrayDeque<Split> left;
+
+    Enumerator(SplitEnumeratorContext<Split> context, Collection<Split> left) {
+      this.context = context;
+      this.left = new ArrayDeque<>(left);
+    }
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void handleSplitRequest(int subtask, @Nullable String host) {
+      Split s = left.poll();
+      if (s == null) {
+        context.signalNoMoreSplits(subtask);
+      } else {
+        context.assignSplit(s, subtask);
       }
     }
 
     @Override
-    public Hop next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Hop h = Objects.requireNonNull(next); // hasNext() fetched it
-      next = null;
-      return h;
+    public void addSplitsBack(List<Split> splits, int subtask) {
+      left.addAll(splits);
     }
+
+    @Override
+    public void addReader(int subtask) {}
+
+    @Override
+    public Collection<Split> snapshotState(long checkpointId) {
+      return new ArrayList<>(left);
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Override
@@ -105,19 +169,19 @@ public final class FeedbackSource
 
   @Override
   public SourceReader<Hop, Split> createReader(SourceReaderContext context) {
-    return new IteratorSourceReader<>(context);
+    return new Reader(context);
   }
 
   @Override
   public SplitEnumerator<Split, Collection<Split>> createEnumerator(
       SplitEnumeratorContext<Split> context) {
-    return new IteratorSourceEnumerator<>(context, List.of(new Split(run)));
+    return new Enumerator(context, List.of(new Split(run)));
   }
 
   @Override
   public SplitEnumerator<Split, Collection<Split>> restoreEnumerator(
       SplitEnumeratorContext<Split> context, Collection<Split> splits) {
-    return new IteratorSourceEnumerator<>(context, splits);
+    return new Enumerator(context, splits);
   }
 
   @Override
