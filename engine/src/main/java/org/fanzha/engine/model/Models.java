@@ -54,10 +54,20 @@ public final class Models {
     return NONE;
   }
 
-  /** Returns the model shipped in the engine jar (read once). */
+  /**
+   * Returns the model shipped in the engine jar, read once: the tasks of a Flink job ask at the
+   * same moment, and each read and compiled it for itself before.
+   */
   public static Models shipped() {
     Models m = shipped;
-    if (m == null) {
+    if (m != null) {
+      return m;
+    }
+    synchronized (Models.class) {
+      m = shipped;
+      if (m != null) {
+        return m;
+      }
       try (InputStream in = Models.class.getResourceAsStream(SHIPPED)) {
         if (in == null) {
           throw new IllegalStateException(SHIPPED + " is missing from the engine jar");
@@ -69,8 +79,8 @@ public final class Models {
         throw new IllegalStateException("the shipped model is broken: " + e.getMessage(), e);
       }
       shipped = m;
+      return m;
     }
-    return m;
   }
 
   public String version() {

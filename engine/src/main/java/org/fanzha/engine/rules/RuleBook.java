@@ -67,18 +67,24 @@ public final class RuleBook {
     this.sets = sets;
   }
 
-  /** Returns the shipped rules (compiled once). */
+  /** Returns the shipped rules, compiled once however many threads ask at first. */
   public static RuleBook defaults() {
     RuleBook b = shipped;
-    if (b == null) {
-      try {
-        b = compile(RuleFileReader.read(SHIPPED_TEXT), Map.of());
-      } catch (RuleFileException e) {
-        throw new IllegalStateException("the shipped rule file is invalid: " + e.problems(), e);
-      }
-      shipped = b;
+    if (b != null) {
+      return b;
     }
-    return b;
+    synchronized (RuleBook.class) {
+      b = shipped;
+      if (b == null) {
+        try {
+          b = compile(RuleFileReader.read(SHIPPED_TEXT), Map.of());
+        } catch (RuleFileException e) {
+          throw new IllegalStateException("the shipped rule file is invalid: " + e.problems(), e);
+        }
+        shipped = b;
+      }
+      return b;
+    }
   }
 
   /** Returns the text of the shipped rule file. */
