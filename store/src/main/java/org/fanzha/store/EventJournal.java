@@ -192,30 +192,14 @@ public final class EventJournal {
     }
     Thread t =
         new Thread(
-            () -> {
-              try (Connection c = ds.getConnection()) {
-                c.setAutoCommit(false); // PostgreSQL streams with a fetch size only so
-                try (PreparedStatement ps =
-                    c.prepareStatement("SELECT event_id FROM journal WHERE seq <= ?")) {
-                  ps.setFetchSize(10_000);
-                  ps.setLong(1, upTo);
-                  try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && !closed) {
-                      journaledIds.add(rs.getString(1));
-                    }
-                  }
-                }
-                c.commit();
-                if (!closed) {
-                  journaledIds.complete();
-                }
-              } catch (SQLException | RuntimeException e) {
-                if (!closed) {
-                  log()
-                      .warn("Journaled ids not read; every append asks the table about its ids", e);
-                }
-              }
-            },
+            new JournaledIdsLoader(
+                ds,
+                upTo,
+                JournaledIdsLoader.RANGE,
+                journaledIds,
+                () -> closed,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30)),
             "fanzha-journal-ids");
     t.setDaemon(true);
     t.start();
