@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.assertj.core.api.Assertions;
 import org.fanzha.core.event.EntityKind;
@@ -407,6 +408,43 @@ class EventJournalTest {
           .containsExactlyElementsOf(u3.subList(0, 3));
       assertThat(journal.countNamingBySource(EntityKind.ACCOUNT, "alipay:u3", EventType.TRANSFER))
           .containsEntry("", 2_500L);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void forEachOfTypes_aRangeTheTailHolds_isReadFromMemory_andOneItDoesNotFromTheTable(Target target)
+      throws Exception {
+    try (TestDb t = TestDatabases.open(target, tmp)) {
+      AtomicInteger tableReads = new AtomicInteger();
+      DataSource counted =
+          InterceptedConnections.of(
+              t.db().dataSource(),
+              (c, method, args) -> {
+                if (method.getName().equals("prepareStatement")
+                    && String.valueOf(args[0]).startsWith("SELECT seq, line FROM journal")) {
+                  tableReads.incrementAndGet();
+                }
+                return InterceptedConnections.invoke(c, method, args);
+              });
+      EventJournal journal =
+          new EventJournal(counted, JournalLog.open(tmp.resolve("own-log")), 100_000, null);
+      journal.append(
+          List.of(
+              victimPaysMule("t1", T0, 100),
+              fraudCallsVictim("c1", T0 + 1),
+              victimPaysMule("t2", T0 + 2, 200)));
+
+      assertThat(read(journal, EnumSet.of(EventType.TRANSFER), 0, 3))
+          .containsExactly("1 t1", "3 t2");
+      assertThat(tableReads).as("the tail holds the range").hasValue(0);
+
+      journal.close();
+      EventJournal reopened = new EventJournal(counted); // a new process: its tail is empty
+      assertThat(read(reopened, EnumSet.of(EventType.TRANSFER), 0, 3))
+          .containsExactly("1 t1", "3 t2");
+      assertThat(tableReads).as("read from the table").hasValue(1);
+      reopened.close();
     }
   }
 
