@@ -69,11 +69,11 @@ class JournalTailProperties {
     return entries == null ? null : entries.stream().map(e -> e.seq).toList();
   }
 
-  private static String account(int i) {
+  static String account(int i) {
     return "62170000100012" + i;
   }
 
-  private static Event transfer(long seq, int from, int to) {
+  static Event transfer(long seq, int from, int to) {
     return new TransferEvent(
         "t" + seq,
         TestEvents.T0 + seq,
