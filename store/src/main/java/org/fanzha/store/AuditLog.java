@@ -73,12 +73,7 @@ public final class AuditLog {
    * returns the stored entries.
    */
   public List<AuditEntry> recordAll(List<Act> acts) {
-    List<Row> rows = new ArrayList<>(acts.size());
-    for (Act a : acts) {
-      rows.add(
-          new Row(a.actor(), a.roles(), a.action(), a.kind().wireName(), a.entity(), a.unmasked()));
-    }
-    return write(rows);
+    return write(rows(acts));
   }
 
   private record Row(
@@ -90,80 +85,108 @@ public final class AuditLog {
   }
 
   private List<AuditEntry> write(List<Row> rows) {
-    synchronized (writeLock) {
+    return transaction("audit", (c, audit) -> append(c, rows));
+  }
+
+  /** Appends acts to the chain inside an {@link AuditedWork}'s transaction. */
+  public interface Recorder {
+    List<AuditEntry> record(List<Act> acts) throws SQLException;
+  }
+
+  /** Work on the store whose acts are recorded in its own transaction. */
+  public interface AuditedWork<T> {
+    T run(Connection c, Recorder audit) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction with the chain held, so what it writes and the audit rows
+   * of it commit together or not at all: a commit that lands and then reports a failure can no
+   * longer leave acts done but unrecorded, nor recorded twice when retried.
+   *
+   * @param what names what is written, for the error
+   */
+  public <T> T transaction(String what, AuditedWork<T> work) {
+    synchronized (writeLock) { // the chain's last row is read and extended by one writer at a time
       try (Connection c = ds.getConnection()) {
         c.setAutoCommit(false);
         try {
-          long id;
-          String prev;
-          try (PreparedStatement ps =
-                  c.prepareStatement("SELECT id, hash FROM lookup_audit ORDER BY id DESC LIMIT 1");
-              ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              id = rs.getLong(1);
-              prev = rs.getString(2);
-            } else { // nothing yet, or retention cut everything: go on from the anchor
-              Anchor a = anchor(c);
-              id = a.id();
-              prev = a.hash();
-            }
-          }
-          List<AuditEntry> written = new ArrayList<>(rows.size());
-          try (PreparedStatement ins =
-              c.prepareStatement(
-                  "INSERT INTO lookup_audit (id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Row r : rows) {
-              id++;
-              long at = clock.millis();
-              String hash =
-                  hash(
-                      prev,
-                      id,
-                      at,
-                      r.actor(),
-                      r.roles(),
-                      r.action(),
-                      r.kind(),
-                      r.entity(),
-                      r.unmasked());
-              ins.setLong(1, id);
-              ins.setLong(2, at);
-              ins.setString(3, r.actor());
-              ins.setString(4, r.roles());
-              ins.setString(5, r.action());
-              ins.setString(6, r.kind());
-              ins.setString(7, r.entity());
-              ins.setBoolean(8, r.unmasked());
-              ins.setString(9, prev);
-              ins.setString(10, hash);
-              ins.addBatch();
-              written.add(
-                  new AuditEntry(
-                      id,
-                      Instant.ofEpochMilli(at),
-                      r.actor(),
-                      r.roles(),
-                      r.action(),
-                      r.kind(),
-                      r.entity(),
-                      r.unmasked(),
-                      prev,
-                      hash));
-              prev = hash;
-            }
-            ins.executeBatch();
-          }
+          T out = work.run(c, acts -> append(c, rows(acts)));
           c.commit();
-          return written;
+          return out;
         } catch (SQLException | RuntimeException e) {
           c.rollback();
           throw e;
         }
       } catch (SQLException e) {
-        throw new StoreException("audit write failed", e);
+        throw new StoreException(what + " not written", e);
       }
     }
+  }
+
+  private static List<Row> rows(List<Act> acts) {
+    List<Row> rows = new ArrayList<>(acts.size());
+    for (Act a : acts) {
+      rows.add(
+          new Row(a.actor(), a.roles(), a.action(), a.kind().wireName(), a.entity(), a.unmasked()));
+    }
+    return rows;
+  }
+
+  /** Appends rows after the chain's last one on {@code c}, whose transaction the caller commits. */
+  private List<AuditEntry> append(Connection c, List<Row> rows) throws SQLException {
+    long id;
+    String prev;
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT id, hash FROM lookup_audit ORDER BY id DESC LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        id = rs.getLong(1);
+        prev = rs.getString(2);
+      } else { // nothing yet, or retention cut everything: go on from the anchor
+        Anchor a = anchor(c);
+        id = a.id();
+        prev = a.hash();
+      }
+    }
+    List<AuditEntry> written = new ArrayList<>(rows.size());
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO lookup_audit (id, at_ms, actor, roles, action, entity_kind, entity, unmasked, prev_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Row r : rows) {
+        id++;
+        long at = clock.millis();
+        String hash =
+            hash(
+                prev, id, at, r.actor(), r.roles(), r.action(), r.kind(), r.entity(), r.unmasked());
+        ins.setLong(1, id);
+        ins.setLong(2, at);
+        ins.setString(3, r.actor());
+        ins.setString(4, r.roles());
+        ins.setString(5, r.action());
+        ins.setString(6, r.kind());
+        ins.setString(7, r.entity());
+        ins.setBoolean(8, r.unmasked());
+        ins.setString(9, prev);
+        ins.setString(10, hash);
+        ins.addBatch();
+        written.add(
+            new AuditEntry(
+                id,
+                Instant.ofEpochMilli(at),
+                r.actor(),
+                r.roles(),
+                r.action(),
+                r.kind(),
+                r.entity(),
+                r.unmasked(),
+                prev,
+                hash));
+        prev = hash;
+      }
+      ins.executeBatch();
+    }
+    return written;
   }
 
   /** Returns the newest entries first, at most {@code limit}. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -47,44 +48,66 @@ public final class VerificationRepository {
     jdbc.transaction(
         c -> {
           opened.clear();
-          try (PreparedStatement active =
-                  c.prepareStatement(
-                      "SELECT 1 FROM verification_task WHERE entity_kind = ? "
-                          + "AND entity = ? AND state <> '"
-                          + VerificationTask.VERIFIED
-                          + "'");
-              PreparedStatement ins =
-                  c.prepareStatement(
-                      "INSERT INTO verification_task ("
-                          + COLUMNS
-                          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Opening o : openings) {
-              VerificationTask t = o.task();
-              active.setString(1, t.entityKind());
-              active.setString(2, t.entity());
-              try (ResultSet rs = active.executeQuery()) {
-                if (rs.next()) {
-                  continue;
-                }
-              }
-              ins.setString(1, t.id());
-              ins.setString(2, t.entityKind());
-              ins.setString(3, t.entity());
-              ins.setString(4, t.region());
-              ins.setString(5, t.reasons());
-              ins.setString(6, t.channel());
-              ins.setString(7, t.state());
-              ins.setLong(8, t.openedAtMs());
-              ins.setLong(9, t.dueAtMs());
-              Jdbc.setLong(ins, 10, t.closedAtMs());
-              ins.setString(11, t.closedBy());
-              ins.setInt(12, t.version());
-              ins.executeUpdate();
-              step(c, t.id(), o.step());
-              opened.add(t);
-            }
-          }
+          opened.addAll(insert(c, openings));
         });
+    return opened;
+  }
+
+  /**
+   * As {@link #openAll(List)}, with the act {@code actOf} gives for each task opened recorded in
+   * {@code audit} in the same transaction: the tasks and their audit rows stand or fall together.
+   */
+  public List<VerificationTask> openAll(
+      List<Opening> openings, AuditLog audit, Function<VerificationTask, AuditLog.Act> actOf) {
+    return audit.transaction(
+        "verification tasks",
+        (c, record) -> {
+          List<VerificationTask> opened = insert(c, openings);
+          record.record(opened.stream().map(actOf).toList());
+          return opened;
+        });
+  }
+
+  /** Inserts the tasks of entities without an active one, with their first steps. */
+  private List<VerificationTask> insert(Connection c, List<Opening> openings) throws SQLException {
+    List<VerificationTask> opened = new ArrayList<>();
+    try (PreparedStatement active =
+            c.prepareStatement(
+                "SELECT 1 FROM verification_task WHERE entity_kind = ? "
+                    + "AND entity = ? AND state <> '"
+                    + VerificationTask.VERIFIED
+                    + "'");
+        PreparedStatement ins =
+            c.prepareStatement(
+                "INSERT INTO verification_task ("
+                    + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Opening o : openings) {
+        VerificationTask t = o.task();
+        active.setString(1, t.entityKind());
+        active.setString(2, t.entity());
+        try (ResultSet rs = active.executeQuery()) {
+          if (rs.next()) {
+            continue;
+          }
+        }
+        ins.setString(1, t.id());
+        ins.setString(2, t.entityKind());
+        ins.setString(3, t.entity());
+        ins.setString(4, t.region());
+        ins.setString(5, t.reasons());
+        ins.setString(6, t.channel());
+        ins.setString(7, t.state());
+        ins.setLong(8, t.openedAtMs());
+        ins.setLong(9, t.dueAtMs());
+        Jdbc.setLong(ins, 10, t.closedAtMs());
+        ins.setString(11, t.closedBy());
+        ins.setInt(12, t.version());
+        ins.executeUpdate();
+        step(c, t.id(), o.step());
+        opened.add(t);
+      }
+    }
     return opened;
   }
 

@@ -214,7 +214,9 @@ class EventJournalTest {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       AtomicBoolean failNextCommit = new AtomicBoolean();
       EventJournal journal =
-          new EventJournal(landingThenFailing(t.db().dataSource(), failNextCommit)); // no log
+          new EventJournal(
+              InterceptedConnections.landingThenFailing(
+                  t.db().dataSource(), failNextCommit)); // no log
       assertThat(journal.journaledIdsRead()).as("an empty table: nothing to read").isTrue();
       List<Event> sent = List.of(victimPaysMule("a", T0, 1), victimPaysMule("b", T0 + 1, 2));
 
@@ -455,7 +457,7 @@ class EventJournalTest {
       AtomicBoolean failNextCommit = new AtomicBoolean();
       EventJournal journal =
           new EventJournal(
-              landingThenFailing(t.db().dataSource(), failNextCommit),
+              InterceptedConnections.landingThenFailing(t.db().dataSource(), failNextCommit),
               JournalLog.open(tmp.resolve("own-log")),
               100_000,
               null);
@@ -499,19 +501,6 @@ class EventJournalTest {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  /** Connections whose next commit, once armed, commits and then reports a failure. */
-  private static DataSource landingThenFailing(DataSource ds, AtomicBoolean armed) {
-    return InterceptedConnections.of(
-        ds,
-        (c, method, args) -> {
-          Object out = InterceptedConnections.invoke(c, method, args);
-          if (method.getName().equals("commit") && armed.compareAndSet(true, false)) {
-            throw new SQLException("failed inside its commit, after it landed");
-          }
-          return out;
-        });
   }
 
   private static Event transfer(String id, long ts, String from, String to) {

@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /** A data source whose connections pass every call through a handler: for tests that step in. */
@@ -33,6 +35,22 @@ final class InterceptedConnections {
             Connection.class.getClassLoader(),
             new Class<?>[] {Connection.class},
             (proxy, method, args) -> handler.handle(c, method, args));
+  }
+
+  /**
+   * A data source whose next commit, once {@code armed}, commits and then reports a failure (as H2
+   * once did under load).
+   */
+  static DataSource landingThenFailing(DataSource ds, AtomicBoolean armed) {
+    return of(
+        ds,
+        (c, method, args) -> {
+          Object out = invoke(c, method, args);
+          if (method.getName().equals("commit") && armed.compareAndSet(true, false)) {
+            throw new SQLException("failed inside its commit, after it landed");
+          }
+          return out;
+        });
   }
 
   /** Makes the call on the real object, throwing what it throws. */

@@ -1,9 +1,13 @@
 package org.fanzha.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.fanzha.core.event.EntityKind;
 import org.fanzha.store.TestDatabases.Target;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +66,75 @@ class VerificationRepositoryTest {
       assertThat(r.latest("account", "acct-a"))
           .hasValueSatisfying(v -> assertThat(v.id()).isEqualTo("V-1"));
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void openAll_withTheAudit_writesTasksAndTheirActsTogether_evenWhenTheCommitFailsAfterLanding(
+      Target target) {
+    try (TestDatabases.TestDb t = TestDatabases.open(target, tmp)) {
+      AtomicBoolean failNextCommit = new AtomicBoolean();
+      DataSource ds =
+          InterceptedConnections.landingThenFailing(t.db().dataSource(), failNextCommit);
+      VerificationRepository r = new VerificationRepository(ds);
+      AuditLog audit = new AuditLog(ds);
+      List<VerificationRepository.Opening> openings =
+          List.of(
+              new VerificationRepository.Opening(
+                  task("V-1", "account", "acct-a", 10), step(1, "opened")),
+              new VerificationRepository.Opening(
+                  task("V-2", "phone", "+8617000000001", 10), step(1, "opened")));
+
+      failNextCommit.set(true);
+      assertThatThrownBy(() -> r.openAll(openings, audit, VerificationRepositoryTest::opened))
+          .isInstanceOf(StoreException.class);
+
+      assertThat(r.find("V-1")).as("the commit landed").isPresent();
+      assertThat(audit.recent(10))
+          .extracting(AuditEntry::entity)
+          .as("and the tasks' acts with it")
+          .containsExactly("+8617000000001", "acct-a");
+      assertThat(r.openAll(openings, audit, VerificationRepositoryTest::opened))
+          .as("sent again: both asked already")
+          .isEmpty();
+      assertThat(audit.recent(10)).as("nothing recorded twice").hasSize(2);
+      assertThat(audit.verify()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
+  void openAll_withAnAuditThatFails_opensNothing(Target target) {
+    try (TestDatabases.TestDb t = TestDatabases.open(target, tmp)) {
+      VerificationRepository r = t.db().verifications();
+      List<VerificationRepository.Opening> openings =
+          List.of(
+              new VerificationRepository.Opening(
+                  task("V-1", "account", "acct-a", 10), step(1, "opened")));
+
+      assertThatThrownBy(
+              () ->
+                  r.openAll(
+                      openings,
+                      t.db().audit(),
+                      v -> {
+                        throw new IllegalStateException("the audit refused it");
+                      }))
+          .isInstanceOf(IllegalStateException.class);
+
+      assertThat(r.find("V-1")).as("rolled back with its audit").isEmpty();
+      assertThat(t.db().audit().recent(10)).isEmpty();
+    }
+  }
+
+  private static AuditLog.Act opened(VerificationTask v) {
+    return new AuditLog.Act(
+        "system",
+        "",
+        "verification.opened",
+        v.entityKind().equals("phone") ? EntityKind.PHONE : EntityKind.ACCOUNT,
+        v.entity(),
+        true);
   }
 
   @ParameterizedTest

@@ -133,17 +133,25 @@ public class VerificationDesk implements AutoCloseable {
   }
 
   /**
-   * Opens the tasks in one transaction, and records them in the audit log in one more: a scan under
-   * load opens thousands, and a commit each was most of its cost. When the store refuses them
-   * together, they are tried one by one, so one refused entity does not keep the others unasked.
+   * Opens the tasks and records them in the audit log in one transaction: a scan under load opens
+   * thousands, and a commit each was most of its cost; and tasks and their audit rows stand or fall
+   * together, so a commit that lands and then reports a failure leaves none unrecorded. When the
+   * store refuses them together, they are tried one by one, so one refused entity does not keep the
+   * others unasked.
    */
   private int open(List<VerificationRepository.Opening> openings) {
     if (openings.isEmpty()) {
       return 0;
     }
-    List<VerificationTask> opened;
     try {
-      opened = db.verifications().openAll(openings);
+      return db.verifications()
+          .openAll(
+              openings,
+              db.audit(),
+              t ->
+                  new AuditLog.Act(
+                      "system", "", "verification.opened", kindOf(t), t.entity(), true))
+          .size();
     } catch (RuntimeException e) {
       if (openings.size() == 1) {
         VerificationTask t = openings.get(0).task();
@@ -156,29 +164,6 @@ public class VerificationDesk implements AutoCloseable {
       }
       return n;
     }
-    List<AuditLog.Act> acts =
-        opened.stream()
-            .map(
-                t ->
-                    new AuditLog.Act(
-                        "system", "", "verification.opened", kindOf(t), t.entity(), true))
-            .toList();
-    try {
-      db.audit().recordAll(acts);
-    } catch (RuntimeException e) { // the tasks stand: record them one by one, and say which are not
-      for (AuditLog.Act a : acts) {
-        try {
-          db.audit().recordAll(List.of(a));
-        } catch (RuntimeException again) {
-          log.error(
-              "Re-verification task for {} {} opened but not in the audit log",
-              a.kind().wireName(),
-              a.entity(),
-              again);
-        }
-      }
-    }
-    return opened.size();
   }
 
   /** The task to open for an entity, or null when it is asked already or verified lately. */
