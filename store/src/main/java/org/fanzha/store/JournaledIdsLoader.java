@@ -69,11 +69,15 @@ final class JournaledIdsLoader implements Runnable {
         failures = 0;
       } catch (SQLException | RuntimeException e) {
         failures++;
-        if (failures == 1) {
+        if (closed.getAsBoolean()) {
+          return; // the journal closed under the read: nothing is wrong
+        }
+        if (failures == 1 || failures % 10 == 0) { // the first, then every tenth (5 minutes apart)
           LOG.warn(
-              "Journaled ids not read past seq {}; appends ask the table about every id meanwhile;"
-                  + " retrying",
+              "Journaled ids not read past seq {} ({} tries); appends ask the table about every id"
+                  + " meanwhile; retrying",
               done,
+              failures,
               e);
         }
         if (!pause(wait)) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fanzha.core.event.EntityKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The tail's per-entity index under a writer and readers at once: its two locks (the tail's and the
@@ -27,23 +29,32 @@ class JournalTailConcurrencyTest {
   private static final long EVENTS = 150_000;
 
   @Test
+  @Timeout(120)
   void lookUps_besideAWriter_giveWhatTheTailHeldThroughout() throws Exception {
     JournalTail tail = new JournalTail(CAPACITY);
     AtomicLong last = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch readersStarted = new CountDownLatch(3);
     try {
       Future<?> writer =
           pool.submit(
               () -> {
+                readersStarted.await(30, TimeUnit.SECONDS);
                 for (long seq = 1; seq <= EVENTS; seq++) {
                   tail.add(seq, "", 0, JournalTailProperties.transfer(seq, from(seq), to(seq)));
                   last.set(seq);
                 }
+                return null;
               });
       List<Future<Long>> readers = new ArrayList<>();
       for (int r = 0; r < 3; r++) {
         long seed = r;
-        readers.add(pool.submit(() -> lookUpUntilDone(tail, last, writer, seed)));
+        readers.add(
+            pool.submit(
+                () -> {
+                  readersStarted.countDown();
+                  return lookUpUntilDone(tail, last, writer, seed);
+                }));
       }
       writer.get(60, TimeUnit.SECONDS);
       long checked = 0;
@@ -83,8 +94,9 @@ class JournalTailConcurrencyTest {
         seqs.add(e.seq);
         previous = e.seq;
       }
-      // held throughout: added before the look-up began and not yet pushed out when it ended
-      long heldFrom = Math.max(watermark, after - CAPACITY) + 1;
+      // held throughout: added before the look-up began and not yet pushed out when it ended (the
+      // writer adds an entry before it publishes its number, so the tail may hold one past after)
+      long heldFrom = Math.max(watermark, after + 1 - CAPACITY) + 1;
       for (long s = heldFrom; s <= before; s++) {
         if (names(s, account)) {
           assertThat(seqs).as("entry %d, held throughout the look-up", s).contains(s);

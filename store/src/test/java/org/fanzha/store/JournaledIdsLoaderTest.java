@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.fanzha.core.event.Event;
 import org.fanzha.store.TestDatabases.Target;
 import org.fanzha.store.TestDatabases.TestDb;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,6 +29,7 @@ class JournaledIdsLoaderTest {
 
   @ParameterizedTest
   @EnumSource(Target.class)
+  @Timeout(60)
   void aReadThatFails_isRetriedFromItsRange_andEveryIdEndsUpIn(Target target) {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       List<Event> old = new ArrayList<>();
@@ -60,6 +62,7 @@ class JournaledIdsLoaderTest {
 
   @ParameterizedTest
   @EnumSource(Target.class)
+  @Timeout(60)
   void aJournalClosedWhileReadsFail_stopsTheRead_incomplete(Target target) {
     try (TestDb t = TestDatabases.open(target, tmp)) {
       t.db().journal().append(List.of(victimPaysMule("a", T0, 1)));

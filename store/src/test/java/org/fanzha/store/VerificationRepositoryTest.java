@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -104,9 +105,19 @@ class VerificationRepositoryTest {
 
   @ParameterizedTest
   @EnumSource(Target.class)
-  void openAll_withAnAuditThatFails_opensNothing(Target target) {
+  void openAll_withAnAuditWriteThatFails_opensNothing(Target target) {
     try (TestDatabases.TestDb t = TestDatabases.open(target, tmp)) {
-      VerificationRepository r = t.db().verifications();
+      DataSource auditFails =
+          InterceptedConnections.of(
+              t.db().dataSource(),
+              (c, method, args) -> {
+                if (method.getName().equals("prepareStatement")
+                    && String.valueOf(args[0]).startsWith("INSERT INTO lookup_audit")) {
+                  throw new SQLException("injected: the audit refuses the rows");
+                }
+                return InterceptedConnections.invoke(c, method, args);
+              });
+      VerificationRepository r = new VerificationRepository(auditFails);
       List<VerificationRepository.Opening> openings =
           List.of(
               new VerificationRepository.Opening(
@@ -114,15 +125,10 @@ class VerificationRepositoryTest {
 
       assertThatThrownBy(
               () ->
-                  r.openAll(
-                      openings,
-                      t.db().audit(),
-                      v -> {
-                        throw new IllegalStateException("the audit refused it");
-                      }))
-          .isInstanceOf(IllegalStateException.class);
+                  r.openAll(openings, new AuditLog(auditFails), VerificationRepositoryTest::opened))
+          .isInstanceOf(StoreException.class);
 
-      assertThat(r.find("V-1")).as("rolled back with its audit").isEmpty();
+      assertThat(t.db().verifications().find("V-1")).as("rolled back with its audit").isEmpty();
       assertThat(t.db().audit().recent(10)).isEmpty();
     }
   }

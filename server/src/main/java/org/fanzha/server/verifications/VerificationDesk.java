@@ -42,6 +42,12 @@ public class VerificationDesk implements AutoCloseable {
   /** The riskiest entities looked at per scan. */
   private static final int LOOK_AT = 2000;
 
+  /**
+   * Tasks opened per transaction: the audit log's chain is held while they are written, and every
+   * personal-data look-up waits to be recorded meanwhile.
+   */
+  private static final int OPEN_TOGETHER = 200;
+
   /** The longest note an outcome keeps (its step's detail holds 1,000 characters). */
   static final int MAX_NOTE = 900;
 
@@ -129,7 +135,11 @@ public class VerificationDesk implements AutoCloseable {
             ex);
       }
     }
-    return open(openings);
+    int n = 0;
+    for (int from = 0; from < openings.size(); from += OPEN_TOGETHER) {
+      n += open(openings.subList(from, Math.min(openings.size(), from + OPEN_TOGETHER)));
+    }
+    return n;
   }
 
   /**
