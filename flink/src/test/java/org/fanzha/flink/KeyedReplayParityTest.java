@@ -24,6 +24,7 @@ import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Tactic;
 import org.fanzha.sim.World;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -132,6 +133,7 @@ class KeyedReplayParityTest {
    */
   @ParameterizedTest(name = "{0} lines")
   @ValueSource(ints = {0, 3})
+  @Timeout(120)
   void aShortFile_replaysAsTheEmbeddedReplayDoes(int lines) throws Exception {
     Path shortFile = dir.resolve("short-" + lines + ".ndjson");
     Files.write(shortFile, Files.readAllLines(events, StandardCharsets.UTF_8).subList(0, lines));

@@ -53,15 +53,22 @@ public final class FeedbackSource
 
   /**
    * Reads the run's channel once it holds the split, and ends when the run is over (or when it is
-   * told there is no split for it). Its own reader, not Flink's iterator reader: that one takes a
-   * new split's first record without asking whether there is one, and a short file's run can be
-   * over before this source starts.
+   * told there is no split for it); between requests the task sleeps on the channel's next change
+   * rather than polling it. Its own reader, not Flink's iterator reader: that one takes a new
+   * split's first record without asking whether there is one, and a short file's run can be over
+   * before this source starts.
    */
   static final class Reader implements SourceReader<Hop, Split> {
     private final SourceReaderContext context;
     private @Nullable Split split;
     private boolean noMoreSplits;
+    private static final CompletableFuture<Void> NOW = CompletableFuture.completedFuture(null);
+
+    /** Completed when a split or the word that none will come arrives. */
     private CompletableFuture<Void> assigned = new CompletableFuture<>();
+
+    /** What the task waits on after {@link #pollNext} found nothing. */
+    private CompletableFuture<Void> waiting = assigned;
 
     Reader(SourceReaderContext context) {
       this.context = context;
@@ -73,24 +80,31 @@ public final class FeedbackSource
     }
 
     @Override
-    public InputStatus pollNext(ReaderOutput<Hop> output) throws InterruptedException {
+    public InputStatus pollNext(ReaderOutput<Hop> output) {
       Split s = split;
       if (s == null) {
         if (noMoreSplits) {
           return InputStatus.END_OF_INPUT;
         }
-        assigned = new CompletableFuture<>();
+        waiting = assigned = new CompletableFuture<>();
         return InputStatus.NOTHING_AVAILABLE; // until a split or the word that none will come
       }
       LocalFeedback channel = LocalFeedback.of(s.run);
-      Hop next = channel.next(2);
+      CompletableFuture<Void> change = channel.nextChange(); // before looking: none is missed
+      Hop next = channel.poll();
       if (next != null) {
         output.collect(next);
-      } else if (channel.over()) {
+        waiting = NOW;
+        return InputStatus.MORE_AVAILABLE;
+      }
+      if (channel.over()) {
         split = null;
         context.sendSplitRequest(); // the enumerator answers that there are no more
+        waiting = assigned = new CompletableFuture<>();
+        return InputStatus.NOTHING_AVAILABLE;
       }
-      return InputStatus.MORE_AVAILABLE;
+      waiting = change; // the task sleeps until a request comes or the run may be over
+      return InputStatus.NOTHING_AVAILABLE;
     }
 
     @Override
@@ -101,7 +115,7 @@ public final class FeedbackSource
 
     @Override
     public CompletableFuture<Void> isAvailable() {
-      return split != null || noMoreSplits ? CompletableFuture.completedFuture(null) : assigned;
+      return waiting;
     }
 
     @Override

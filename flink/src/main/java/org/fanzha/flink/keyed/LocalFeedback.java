@@ -1,9 +1,9 @@
 package org.fanzha.flink.keyed;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +27,9 @@ public final class LocalFeedback {
   private final java.util.TreeMap<Long, Integer> times = new java.util.TreeMap<>();
 
   private volatile boolean inputEnded;
+
+  /** Completed at the next change the source waits for; then replaced. */
+  private CompletableFuture<Void> changed = new CompletableFuture<>(); // guarded by this
 
   private LocalFeedback() {}
 
@@ -62,6 +65,7 @@ public final class LocalFeedback {
       add(ts, -1);
     }
     inFlight.decrementAndGet();
+    signal();
   }
 
   /** A request was made: it is in flight until {@link #requestDone}. */
@@ -71,6 +75,7 @@ public final class LocalFeedback {
     }
     inFlight.incrementAndGet();
     requests.add(request);
+    signal();
   }
 
   /** The request of time {@code ts} was carried out. */
@@ -79,6 +84,7 @@ public final class LocalFeedback {
       add(ts, -1);
     }
     inFlight.decrementAndGet();
+    signal();
   }
 
   private void add(long ts, int n) {
@@ -94,11 +100,30 @@ public final class LocalFeedback {
   /** No more events will enter. */
   void inputEnded() {
     inputEnded = true;
+    signal();
   }
 
-  /** Returns the next request, waiting up to {@code millis}; null when none came. */
-  @Nullable Hop next(long millis) throws InterruptedException {
-    return requests.poll(millis, TimeUnit.MILLISECONDS);
+  /** Returns the next request, or null when none waits. */
+  @Nullable Hop poll() {
+    return requests.poll();
+  }
+
+  /**
+   * Returns a future completed at the next change that may give the source work or end the run (a
+   * request sent, an event decided, a request carried out, the input's end); take it before
+   * looking, so a change meanwhile is not missed.
+   */
+  synchronized CompletableFuture<Void> nextChange() {
+    return changed;
+  }
+
+  private void signal() {
+    CompletableFuture<Void> now;
+    synchronized (this) {
+      now = changed;
+      changed = new CompletableFuture<>();
+    }
+    now.complete(null);
   }
 
   /**

@@ -144,42 +144,43 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   public void processElement(StreamRecord<Hop> element) throws Exception {
     Hop in = element.getValue();
     Engine engine = shares.of(in.key);
-    if (in.kind == Hop.PART) {
-      Event event = EventBinary.decode(in.event);
-      Decision d =
-          engine.visit(Part.values()[in.part], in.index, event, HopCodec.facts(in.facts, facts));
-      Hop done = Hop.of(Hop.DONE, event.id(), event.id());
-      done.stage = stage.ordinal();
-      done.part = in.part;
-      done.index = in.index;
-      done.facts = HopCodec.facts(facts);
-      done.payload = HopCodec.decision(d);
-      output.collect(hop.replace(done));
-    } else if (in.kind == Hop.RULES) {
-      adopt(engine, in);
-      return;
-    } else if (in.kind == Hop.QUERY) {
-      // a number's subscriber score, from the features its share keeps as of the latest event it
-      // read
-      output.collect(
-          OUTPUTS,
-          new StreamRecord<>(
-              OutputWriter.subscriber(
-                  java.util.Objects.requireNonNull(in.replyTo),
-                  in.eventId,
-                  engine.subscriber(in.eventId).orElse(null))));
-      return;
-    } else if (in.kind == Hop.REQUEST) {
-      Request q = HopCodec.request(in.payload);
-      engine.receive(q);
-      send(engine, in);
-      if (run != null) {
-        LocalFeedback.of(run)
-            .requestDone(in.at); // after the requests it made are in flight: the run goes on
+    switch (in.kind) {
+      case Hop.PART -> {
+        Event event = EventBinary.decode(in.event);
+        Decision d =
+            engine.visit(Part.values()[in.part], in.index, event, HopCodec.facts(in.facts, facts));
+        Hop done = Hop.of(Hop.DONE, event.id(), event.id());
+        done.stage = stage.ordinal();
+        done.part = in.part;
+        done.index = in.index;
+        done.facts = HopCodec.facts(facts);
+        done.payload = HopCodec.decision(d);
+        // the part's requests are counted in flight before its DONE can let the event be decided:
+        // a replay whose last event was decided first could end without them
+        send(engine, in);
+        output.collect(hop.replace(done));
       }
-      return;
+      case Hop.RULES -> adopt(engine, in);
+      case Hop.QUERY ->
+          // a number's subscriber score, from the features its share keeps as of the latest event
+          // it read
+          output.collect(
+              OUTPUTS,
+              new StreamRecord<>(
+                  OutputWriter.subscriber(
+                      java.util.Objects.requireNonNull(in.replyTo),
+                      in.eventId,
+                      engine.subscriber(in.eventId).orElse(null))));
+      case Hop.REQUEST -> {
+        engine.receive(HopCodec.request(in.payload));
+        send(engine, in);
+        if (run != null) {
+          LocalFeedback.of(run)
+              .requestDone(in.at); // after the requests it made are in flight: the run goes on
+        }
+      }
+      default -> throw new IllegalStateException("a stage got a hop of kind " + in.kind);
     }
-    send(engine, in);
   }
 
   /** Scores with a published rule file from now on; one that does not compile changes nothing. */
