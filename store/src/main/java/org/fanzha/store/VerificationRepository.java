@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -68,29 +71,27 @@ public final class VerificationRepository {
         });
   }
 
-  /** Inserts the tasks of entities without an active one, with their first steps. */
+  /**
+   * Inserts the tasks of entities without an active one, with their first steps: one query for the
+   * entities asked already and two batched inserts, however many tasks (a scan's statements are
+   * made while the audit chain is held).
+   */
   private List<VerificationTask> insert(Connection c, List<Opening> openings) throws SQLException {
-    List<VerificationTask> opened = new ArrayList<>();
-    try (PreparedStatement active =
-            c.prepareStatement(
-                "SELECT 1 FROM verification_task WHERE entity_kind = ? "
-                    + "AND entity = ? AND state <> '"
-                    + VerificationTask.VERIFIED
-                    + "'");
-        PreparedStatement ins =
+    Set<String> asked = active(c, openings);
+    List<Opening> fresh = new ArrayList<>();
+    for (Opening o : openings) {
+      if (asked.add(o.task().entityKind() + ' ' + o.task().entity())) {
+        fresh.add(o); // also leaves out an entity named twice in the list
+      }
+    }
+    try (PreparedStatement ins =
             c.prepareStatement(
                 "INSERT INTO verification_task ("
                     + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Opening o : openings) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement steps = c.prepareStatement(STEP_INSERT)) {
+      for (Opening o : fresh) {
         VerificationTask t = o.task();
-        active.setString(1, t.entityKind());
-        active.setString(2, t.entity());
-        try (ResultSet rs = active.executeQuery()) {
-          if (rs.next()) {
-            continue;
-          }
-        }
         ins.setString(1, t.id());
         ins.setString(2, t.entityKind());
         ins.setString(3, t.entity());
@@ -103,12 +104,44 @@ public final class VerificationRepository {
         Jdbc.setLong(ins, 10, t.closedAtMs());
         ins.setString(11, t.closedBy());
         ins.setInt(12, t.version());
-        ins.executeUpdate();
-        step(c, t.id(), o.step());
-        opened.add(t);
+        ins.addBatch();
+        setStep(steps, t.id(), o.step());
+        steps.addBatch();
+      }
+      if (!fresh.isEmpty()) {
+        ins.executeBatch();
+        steps.executeBatch(); // after the tasks its rows refer to
       }
     }
-    return opened;
+    return fresh.stream().map(Opening::task).toList();
+  }
+
+  /** The entities of {@code openings} with an active task, as {@code kind + ' ' + entity}. */
+  private static Set<String> active(Connection c, List<Opening> openings) throws SQLException {
+    Set<String> active = new HashSet<>();
+    if (openings.isEmpty()) {
+      return active;
+    }
+    Set<String> entities = new LinkedHashSet<>();
+    openings.forEach(o -> entities.add(o.task().entity()));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT entity_kind, entity FROM verification_task WHERE state <> '"
+                + VerificationTask.VERIFIED
+                + "' AND entity IN ("
+                + Jdbc.placeholders(entities.size())
+                + ")")) {
+      int i = 1;
+      for (String e : entities) {
+        ps.setString(i++, e);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          active.add(rs.getString(1) + ' ' + rs.getString(2));
+        }
+      }
+    }
+    return active;
   }
 
   /**
@@ -140,20 +173,26 @@ public final class VerificationRepository {
     return done[0];
   }
 
+  private static final String STEP_INSERT =
+      "INSERT INTO verification_step (task_id, step, at_ms, kind, detail, actor)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
+
   private static void step(Connection c, String taskId, VerificationTask.Step s)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO verification_step (task_id, step, at_ms, kind, detail, "
-                + "actor) VALUES (?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, taskId);
-      ps.setInt(2, s.step());
-      ps.setLong(3, s.atMs());
-      ps.setString(4, s.kind());
-      ps.setString(5, s.detail());
-      ps.setString(6, s.actor());
+    try (PreparedStatement ps = c.prepareStatement(STEP_INSERT)) {
+      setStep(ps, taskId, s);
       ps.executeUpdate();
     }
+  }
+
+  private static void setStep(PreparedStatement ps, String taskId, VerificationTask.Step s)
+      throws SQLException {
+    ps.setString(1, taskId);
+    ps.setInt(2, s.step());
+    ps.setLong(3, s.atMs());
+    ps.setString(4, s.kind());
+    ps.setString(5, s.detail());
+    ps.setString(6, s.actor());
   }
 
   /** Returns the task with this id. */
