@@ -133,7 +133,9 @@ class KeyedReplayParityTest {
    */
   @ParameterizedTest(name = "{0} lines")
   @ValueSource(ints = {0, 3})
-  @Timeout(120)
+  @Timeout(
+      value = 120,
+      threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // Flink swallows interrupts
   void aShortFile_replaysAsTheEmbeddedReplayDoes(int lines) throws Exception {
     Path shortFile = dir.resolve("short-" + lines + ".ndjson");
     Files.write(shortFile, Files.readAllLines(events, StandardCharsets.UTF_8).subList(0, lines));

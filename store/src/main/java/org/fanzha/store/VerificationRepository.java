@@ -122,16 +122,25 @@ public final class VerificationRepository {
     if (openings.isEmpty()) {
       return active;
     }
+    Set<String> kinds = new LinkedHashSet<>();
     Set<String> entities = new LinkedHashSet<>();
-    openings.forEach(o -> entities.add(o.task().entity()));
-    try (PreparedStatement ps =
+    for (Opening o : openings) {
+      kinds.add(o.task().entityKind());
+      entities.add(o.task().entity());
+    }
+    try (PreparedStatement ps = // both columns of the (entity_kind, entity) index
         c.prepareStatement(
-            "SELECT entity_kind, entity FROM verification_task WHERE state <> '"
-                + VerificationTask.VERIFIED
-                + "' AND entity IN ("
+            "SELECT entity_kind, entity FROM verification_task WHERE entity_kind IN ("
+                + Jdbc.placeholders(kinds.size())
+                + ") AND entity IN ("
                 + Jdbc.placeholders(entities.size())
-                + ")")) {
+                + ") AND state <> '"
+                + VerificationTask.VERIFIED
+                + "'")) {
       int i = 1;
+      for (String k : kinds) {
+        ps.setString(i++, k);
+      }
       for (String e : entities) {
         ps.setString(i++, e);
       }

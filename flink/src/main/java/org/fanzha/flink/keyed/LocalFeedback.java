@@ -64,8 +64,9 @@ public final class LocalFeedback {
     synchronized (times) {
       add(ts, -1);
     }
-    inFlight.decrementAndGet();
-    signal();
+    if (inFlight.decrementAndGet() == 0) {
+      signal(); // the run may be over; a queued request signalled when it was sent
+    }
   }
 
   /** A request was made: it is in flight until {@link #requestDone}. */
@@ -83,8 +84,9 @@ public final class LocalFeedback {
     synchronized (times) {
       add(ts, -1);
     }
-    inFlight.decrementAndGet();
-    signal();
+    if (inFlight.decrementAndGet() == 0) {
+      signal(); // the run may be over; a queued request signalled when it was sent
+    }
   }
 
   private void add(long ts, int n) {
