@@ -36,29 +36,19 @@ public final class VerificationRepository {
 
   /** Registers a new task with its first step; false when the entity has an active task already. */
   public boolean open(VerificationTask t, VerificationTask.Step step) {
-    return !openAll(List.of(new Opening(t, step))).isEmpty();
+    boolean[] opened = {false};
+    jdbc.transaction(c -> opened[0] = !insert(c, List.of(new Opening(t, step))).isEmpty());
+    return opened[0];
   }
 
   /** A task to open with its first step. */
   public record Opening(VerificationTask task, VerificationTask.Step step) {}
 
   /**
-   * Registers new tasks with their first steps in one transaction (a scan opens thousands), all or
-   * none; returns those opened, leaving out each entity that has an active task already.
-   */
-  public List<VerificationTask> openAll(List<Opening> openings) {
-    List<VerificationTask> opened = new ArrayList<>();
-    jdbc.transaction(
-        c -> {
-          opened.clear();
-          opened.addAll(insert(c, openings));
-        });
-    return opened;
-  }
-
-  /**
-   * As {@link #openAll(List)}, with the act {@code actOf} gives for each task opened recorded in
-   * {@code audit} in the same transaction: the tasks and their audit rows stand or fall together.
+   * Registers new tasks with their first steps in one transaction (a scan opens hundreds), all or
+   * none, with the act {@code actOf} gives for each task opened recorded in {@code audit} in the
+   * same transaction: the tasks and their audit rows stand or fall together. Returns those opened,
+   * leaving out each entity that has an active task already or is named twice.
    */
   public List<VerificationTask> openAll(
       List<Opening> openings, AuditLog audit, Function<VerificationTask, AuditLog.Act> actOf) {

@@ -58,7 +58,9 @@ class VerificationRepositoryTest {
                   new VerificationRepository.Opening(
                       task("V-3", "phone", "acct-b", 10), step(1, "opened")),
                   new VerificationRepository.Opening(
-                      task("V-4", "account", "acct-a", 11), step(1, "opened"))));
+                      task("V-4", "account", "acct-a", 11), step(1, "opened"))),
+              t.db().audit(),
+              VerificationRepositoryTest::opened);
 
       assertThat(opened).extracting(VerificationTask::id).containsExactly("V-1", "V-3");
       assertThat(r.find("V-2")).as("its entity was asked already").isEmpty();
@@ -66,6 +68,10 @@ class VerificationRepositoryTest {
       assertThat(r.steps("V-3")).extracting(VerificationTask.Step::kind).containsExactly("opened");
       assertThat(r.latest("account", "acct-a"))
           .hasValueSatisfying(v -> assertThat(v.id()).isEqualTo("V-1"));
+      assertThat(t.db().audit().recent(10))
+          .extracting(AuditEntry::entity)
+          .as("an act for each task opened, none for those left out")
+          .containsExactly("acct-b", "acct-a");
     }
   }
 
