@@ -102,6 +102,14 @@ public final class Engine {
     this(config, EngineState.empty(config));
   }
 
+  /**
+   * Creates an engine with empty state sized for the entities of one key (decision 0038); a keyed
+   * runner that keeps state per entity makes one per stage and key.
+   */
+  public static Engine forOneKey(EngineConfig config) {
+    return new Engine(config, EngineState.forOneKey());
+  }
+
   private Engine(EngineConfig config, EngineState state) {
     this.config = config;
     this.state = state;

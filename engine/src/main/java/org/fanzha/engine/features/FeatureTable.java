@@ -113,6 +113,7 @@ public abstract class FeatureTable {
   private final int risk; // the three risk words after the subclass's fields
   private final int seenWord; // the slice's last word: the second the entity was last interned
   private int[][] pages;
+  private final int firstPage; // entities a page holds when first made
   private Clock clock = new Clock();
 
   /**
@@ -148,6 +149,7 @@ public abstract class FeatureTable {
     int cap = Math.max(16, expected);
     this.ids = new Interner(cap);
     this.pages = new int[Math.max(1, (cap + PAGE - 1) >>> PAGE_SHIFT)][];
+    this.firstPage = Math.min(PAGE, cap);
   }
 
   /** Makes this table stamp the time of {@code shared} (one clock for all tables of an engine). */
@@ -180,8 +182,9 @@ public abstract class FeatureTable {
     if (p >= pages.length) {
       pages = Arrays.copyOf(pages, p + (p >> 1) + 1); // references only
     }
-    if (pages[p] == null) {
-      pages[p] = new int[PAGE * stride];
+    int[] page = pages[p];
+    if (page == null || page.length <= base(id)) {
+      pages[p] = grownPage(page, id & PAGE_MASK);
     }
     pages[p][base(id) + seenWord] = clock.sec;
     if (ids.live() != known && flagSource != null) {
@@ -191,6 +194,21 @@ public abstract class FeatureTable {
       }
     }
     return id;
+  }
+
+  /**
+   * Returns {@code page} (null: none yet) with room for entity {@code slot} of its page: a page
+   * starts as small as its table (one key's share holds a handful of entities) and doubles up to
+   * {@link #PAGE} entities.
+   */
+  private int[] grownPage(int @org.jspecify.annotations.Nullable [] page, int slot) {
+    int held = page == null ? 0 : page.length / stride;
+    int entities = Math.min(PAGE, Math.max(Math.max(slot + 1, held * 2), firstPage));
+    int[] grown = new int[entities * stride];
+    if (page != null) {
+      System.arraycopy(page, 0, grown, 0, page.length);
+    }
+    return grown;
   }
 
   /** Returns the id of {@code name}, or -1 when it is unknown. */
@@ -492,7 +510,7 @@ public abstract class FeatureTable {
     ids.restoreFree(n, version >= 14 ? Snapshots.readInts(in) : new int[0]);
     pages = new int[Math.max(1, (n + PAGE - 1) >>> PAGE_SHIFT)][];
     for (int p = 0; p * PAGE < n; p++) {
-      pages[p] = new int[PAGE * stride];
+      pages[p] = grownPage(null, Math.min(PAGE, n - p * PAGE) - 1);
     }
     if (in.readInt() != n * s) {
       throw new IOException("snapshot feature length does not match " + n + " entities");

@@ -46,6 +46,11 @@ public final class PairFingerprints implements PairMemory {
     this(INITIAL_CAPACITY);
   }
 
+  /** Returns an empty set of the smallest capacity (a few pairs expected). */
+  static PairFingerprints small() {
+    return new PairFingerprints(MIN_CAPACITY);
+  }
+
   private PairFingerprints(int capacity) {
     this.capacity = capacity;
     this.pages = pages(capacity);

@@ -32,6 +32,14 @@ public interface PairMemory {
     return log2Bits == 0 ? new PairFingerprints() : new PairFilter(log2Bits);
   }
 
+  /**
+   * Creates a {@link PairFingerprints} of the smallest size, for a state that holds one key's pairs
+   * (what a keyed runner keeps per entity), growing as any does.
+   */
+  static PairMemory forFewPairs() {
+    return PairFingerprints.small();
+  }
+
   /** Reads what {@link #write} wrote. */
   static PairMemory read(DataInputStream in) throws IOException {
     int tag = in.readInt();

@@ -28,32 +28,42 @@ import org.fanzha.engine.scoring.Stage;
  * in {@link Facts}; the requests they make are delivered after the event to the engine owning their
  * key; the decision is the riskiest of the parts'. It is the reference the Flink job's keyed
  * operators follow, and the proof (by test) that no step reads state its key does not own: run on a
- * world, it must find what the one-state engine finds.
+ * world, it must find what the one-state engine finds. {@link #perKey} cuts each stage further, one
+ * engine per key (decision 0038): the proof that a key's state is its own, which a runner keeping
+ * state per entity relies on.
  */
 public final class KeyedEngines {
-  private final int groups;
-  private final Engine[][] engines;
+  private final StageShares[] stages;
   private final ArrayDeque<Request> requests = new ArrayDeque<>();
   private final Facts facts = new Facts();
   private final Facts found = new Facts();
   private final Facts part = new Facts();
   private final DecisionCombiner decision = new DecisionCombiner();
 
+  /** Cuts every stage into {@code groups} engines, each holding the keys that hash to it. */
   public KeyedEngines(EngineConfig config, int groups) {
     if (groups < 1) {
       throw new IllegalArgumentException("groups must be at least 1: " + groups);
     }
-    this.groups = groups;
-    Stage[] stages = Stage.values();
-    engines = new Engine[stages.length][groups];
-    Consumer<Request> outbox = requests::add;
-    for (Stage s : stages) {
-      for (int g = 0; g < groups; g++) {
-        Engine e = new Engine(config);
-        e.keyedShare(outbox);
-        engines[s.ordinal()][g] = e;
-      }
+    stages = new StageShares[Stage.values().length];
+    for (int s = 0; s < stages.length; s++) {
+      stages[s] = new Grouped(config, groups, requests::add);
     }
+  }
+
+  private KeyedEngines(EngineConfig config) {
+    stages = new StageShares[Stage.values().length];
+    for (int s = 0; s < stages.length; s++) {
+      stages[s] = new PerKey(config, requests::add);
+    }
+  }
+
+  /**
+   * Returns engines that keep one engine per stage and key, made when the key first arrives; what
+   * reaches every key (sites reported or listed) is kept and given to each engine made later.
+   */
+  public static KeyedEngines perKey(EngineConfig config) {
+    return new KeyedEngines(config);
   }
 
   /**
@@ -78,7 +88,18 @@ public final class KeyedEngines {
       if (key == null) {
         continue;
       }
-      for (Engine e : owners(v.part().stage(), key)) {
+      StageShares shares = stages[stage.ordinal()];
+      if (Part.EVERY.equals(key)) {
+        Facts before = new Facts();
+        before.copyOf(facts);
+        shares.later(
+            e -> {
+              Facts f = new Facts();
+              f.copyOf(before);
+              e.visit(v.part(), v.index(), event, f);
+            });
+      }
+      for (Engine e : shares.owners(key)) {
         part.copyOf(facts);
         decision.offer(e.visit(v.part(), v.index(), event, part));
         found.merge(part);
@@ -86,21 +107,21 @@ public final class KeyedEngines {
     }
     while (!requests.isEmpty()) {
       Request r = requests.poll();
-      for (Engine e : owners(r.stage(), r.key())) {
+      StageShares shares = stages[r.stage().ordinal()];
+      if (Part.EVERY.equals(r.key())) {
+        shares.later(e -> e.receive(r));
+      }
+      for (Engine e : shares.owners(r.key())) {
         e.receive(r);
       }
     }
     return decision.result();
   }
 
-  /** Returns the warnings raised since the last call: the stages' in stage and group order. */
+  /** Returns the warnings raised since the last call: the stages' in stage and share order. */
   public List<Warning> drainWarnings() {
     List<Warning> out = new ArrayList<>();
-    for (Engine[] stage : engines) {
-      for (Engine e : stage) {
-        out.addAll(e.drainWarnings());
-      }
-    }
+    forEachEngine(e -> out.addAll(e.drainWarnings()));
     return out;
   }
 
@@ -111,14 +132,12 @@ public final class KeyedEngines {
    */
   public List<EntityRisk> risks() {
     Map<String, EntityRisk> merged = new LinkedHashMap<>();
-    for (Engine[] stage : engines) {
-      for (Engine e : stage) {
-        e.forEachRisk(
-            r ->
-                merged.merge(
-                    r.entityKind().wireName() + ":" + r.entity(), r, KeyedEngines::higher));
-      }
-    }
+    forEachEngine(
+        e ->
+            e.forEachRisk(
+                r ->
+                    merged.merge(
+                        r.entityKind().wireName() + ":" + r.entity(), r, KeyedEngines::higher)));
     return new ArrayList<>(merged.values());
   }
 
@@ -127,13 +146,23 @@ public final class KeyedEngines {
    * all stages.
    */
   public long forgottenIdle() {
-    long n = 0;
-    for (Engine[] stage : engines) {
-      for (Engine e : stage) {
-        n += e.stats().forgottenIdle();
-      }
+    long[] n = {0};
+    forEachEngine(e -> n[0] += e.stats().forgottenIdle());
+    return n[0];
+  }
+
+  /** Returns how many engines hold the stages now (per key: the keys each stage has met). */
+  public int engines() {
+    int[] n = {0};
+    forEachEngine(e -> n[0]++);
+    return n[0];
+  }
+
+  /** Hands every engine to {@code each}, stage by stage. */
+  public void forEachEngine(Consumer<Engine> each) {
+    for (StageShares shares : stages) {
+      shares.forEach(each);
     }
-    return n;
   }
 
   /**
@@ -151,12 +180,98 @@ public final class KeyedEngines {
     return new EntityRisk(top.entityKind(), top.entity(), top.score(), top.level(), roles, reasons);
   }
 
-  private List<Engine> owners(Stage stage, String key) {
-    Engine[] share = engines[stage.ordinal()];
-    return Part.EVERY.equals(key) ? List.of(share) : List.of(share[group(key)]);
+  /** One stage's engines and which of them own a key. */
+  private interface StageShares {
+    /** Returns the engines a part or request for {@code key} runs on ({@link Part#EVERY}: all). */
+    List<Engine> owners(String key);
+
+    /** Keeps what every key must see, for the engines made after it (none are, by key group). */
+    void later(Consumer<Engine> broadcast);
+
+    void forEach(Consumer<Engine> each);
   }
 
-  private int group(String key) {
-    return Math.floorMod(key.hashCode() * 0x9E3779B9, groups);
+  /** A stage cut into a fixed number of key groups, every engine made at the start. */
+  private static final class Grouped implements StageShares {
+    private final Engine[] byGroup;
+
+    Grouped(EngineConfig config, int groups, Consumer<Request> outbox) {
+      byGroup = new Engine[groups];
+      for (int g = 0; g < groups; g++) {
+        byGroup[g] = new Engine(config);
+        byGroup[g].keyedShare(outbox);
+      }
+    }
+
+    @Override
+    public List<Engine> owners(String key) {
+      return Part.EVERY.equals(key)
+          ? List.of(byGroup)
+          : List.of(byGroup[Math.floorMod(key.hashCode() * 0x9E3779B9, byGroup.length)]);
+    }
+
+    @Override
+    public void later(Consumer<Engine> broadcast) {}
+
+    @Override
+    public void forEach(Consumer<Engine> each) {
+      for (Engine e : byGroup) {
+        each.accept(e);
+      }
+    }
+  }
+
+  /**
+   * A stage with an engine per key, made when the key first arrives and given, in order, what every
+   * key saw before it (what such a runner keeps as broadcast state).
+   */
+  private static final class PerKey implements StageShares {
+    private final EngineConfig config;
+    private final Consumer<Request> outbox;
+    private final Map<String, Engine> byKey = new LinkedHashMap<>();
+    private final List<Consumer<Engine>> broadcasts = new ArrayList<>();
+    private boolean catchingUp;
+
+    PerKey(EngineConfig config, Consumer<Request> outbox) {
+      this.config = config;
+      this.outbox = outbox;
+    }
+
+    @Override
+    public List<Engine> owners(String key) {
+      if (Part.EVERY.equals(key)) {
+        return List.copyOf(byKey.values());
+      }
+      Engine e = byKey.get(key);
+      if (e == null) {
+        e = Engine.forOneKey(config);
+        // what a new key makes of the broadcasts it catches up on was asked by the keys that saw
+        // them at the time
+        e.keyedShare(
+            q -> {
+              if (!catchingUp) {
+                outbox.accept(q);
+              }
+            });
+        catchingUp = true;
+        for (Consumer<Engine> b : broadcasts) {
+          b.accept(e);
+        }
+        e.drainWarnings();
+        catchingUp = false;
+        byKey.put(key, e);
+      }
+      return List.of(e);
+    }
+
+    @Override
+    public void later(Consumer<Engine> broadcast) {
+      broadcasts.add(broadcast);
+    }
+
+    @Override
+    public void forEach(Consumer<Engine> each) {
+      byKey.values().forEach(each);
+    }
   }
 }

@@ -51,8 +51,14 @@ public final class RiskLists {
 
   /** One kind's identifiers and their standing. */
   private static final class Standings {
-    final Interner ids = new Interner(1 << 10);
-    int[] standing = new int[1 << 10];
+    final Interner ids;
+    int[] standing;
+
+    Standings(int expected) {
+      ids = new Interner(expected);
+      standing = new int[expected];
+    }
+
     int[] count = new int[4]; // black, white, grey, dishonest, for statistics
 
     int get(String name) {
@@ -84,8 +90,16 @@ public final class RiskLists {
 
   /** Creates empty lists. */
   public RiskLists() {
+    this(1 << 10);
+  }
+
+  /**
+   * Creates empty lists sized for {@code expected} entries of each kind (a few: one key's share of
+   * a keyed runner).
+   */
+  public RiskLists(int expected) {
     for (EntityKind k : EntityKind.values()) {
-      byKind.put(k, new Standings());
+      byKind.put(k, new Standings(Math.max(16, expected)));
     }
   }
 

@@ -136,6 +136,23 @@ public final class EngineState {
         new RuleCodes());
   }
 
+  /**
+   * Returns empty state sized for the few entities one key's steps meet (decision 0038: what a
+   * keyed runner keeps per entity); it grows as any does.
+   */
+  public static EngineState forOneKey() {
+    return new EngineState(
+        new PhoneTable(16),
+        new AccountTable(16),
+        new HolderTable(16),
+        new NodeTable(16),
+        new NodeTable(16),
+        new CellTable(16),
+        PairMemory.forFewPairs(),
+        new RiskLists(16),
+        new RuleCodes());
+  }
+
   /** Writes every structure, in the order {@link #read} expects. */
   public void write(DataOutputStream d) throws IOException {
     phones.write(d);
