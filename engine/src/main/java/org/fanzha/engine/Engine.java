@@ -30,6 +30,7 @@ import org.fanzha.engine.scoring.DecisionTally;
 import org.fanzha.engine.scoring.EngineState;
 import org.fanzha.engine.scoring.Evaluation;
 import org.fanzha.engine.scoring.Facts;
+import org.fanzha.engine.scoring.KeyState;
 import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.RulesInForce;
@@ -96,6 +97,7 @@ public final class Engine {
   private long processed;
   private long clock;
   private long forgotten; // entities forgotten idle since this engine started
+  private long lastSweep; // the event time of the last idle sweep (0: none yet)
 
   /** Creates an engine with empty state. */
   public Engine(EngineConfig config) {
@@ -210,7 +212,54 @@ public final class Engine {
     EngineParams p = rules.params();
     if (p.idleMs > 0 && day > 0 && Math.floorDiv(ts, DAY) > day) {
       forgotten += state.forgetIdle(ts, p.idleMs, p.suspect);
+      lastSweep = ts;
     }
+  }
+
+  // ---------------------------------------------------------------- state per entity (decision
+  // 0038)
+
+  /**
+   * Returns what this share holds for {@code key} as bytes, or null when it holds nothing for it;
+   * only keys of a stage {@link KeyState#perEntity} names.
+   */
+  public byte @Nullable [] exportKey(String key) {
+    return KeyState.export(state, key);
+  }
+
+  /**
+   * Puts back what {@link #exportKey} returned for {@code key} (it holds nothing for it now),
+   * unless the last idle sweep would have forgotten it: the key was kept elsewhere when this share
+   * swept.
+   *
+   * @throws IOException when the bytes are not a key's state of this build's layout
+   */
+  public void restoreKey(String key, byte[] bytes) throws IOException {
+    KeyState.restore(state, key, bytes);
+    EngineParams p = rules.params();
+    if (KeyState.forgetIfIdle(state, key, lastSweep, p.idleMs, p.suspect)) {
+      forgotten++;
+    }
+  }
+
+  /** Forgets what this share holds for {@code key} (the runner keeps it elsewhere). */
+  public void forgetKey(String key) {
+    KeyState.forget(state, key);
+  }
+
+  /**
+   * Returns the latest event time this engine has seen and the time of its last idle sweep (0:
+   * none), what {@link #resumeClock} takes: a runner that keeps state per entity keeps them apart.
+   */
+  public long[] clockAndSweep() {
+    return new long[] {clock, lastSweep};
+  }
+
+  /** Sets the clock and the last sweep's time an engine kept apart had (a fresh engine only). */
+  public void resumeClock(long now, long sweptAt) {
+    clock = now;
+    state.clock(now);
+    lastSweep = sweptAt;
   }
 
   // ---------------------------------------------------------------- a keyed runner's share

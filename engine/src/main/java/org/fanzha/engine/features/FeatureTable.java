@@ -266,6 +266,26 @@ public abstract class FeatureTable {
     return FLAG_LISTED | FLAG_WHITELISTED | FLAG_GREY | FLAG_DISHONEST;
   }
 
+  /** Returns the ints of one entity's slice: features, held risk, the second it was last seen. */
+  public final int sliceWords() {
+    return stride;
+  }
+
+  /** Returns whether the slices hold a risk (every kind but radio cells). */
+  public final boolean scored() {
+    return risk >= 0;
+  }
+
+  /** Copies entity {@code id}'s slice into {@code into} ({@link #sliceWords} long). */
+  public final void copySlice(int id, int[] into) {
+    System.arraycopy(page(id), base(id), into, 0, stride);
+  }
+
+  /** Overwrites entity {@code id}'s slice with {@code from} ({@link #sliceWords} long). */
+  public final void pasteSlice(int id, int[] from) {
+    System.arraycopy(from, 0, page(id), base(id), stride);
+  }
+
   /** Forgets an entity: its slice is zeroed and its id goes to the next new entity. */
   public final void forget(int id) {
     if (ids.remove(id)) {

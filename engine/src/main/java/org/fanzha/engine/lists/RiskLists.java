@@ -80,6 +80,16 @@ public final class RiskLists {
       tally(value, 1);
     }
 
+    /** Forgets an entity's standing and its name (what {@link #set} to 0 keeps). */
+    void remove(String name) {
+      int id = ids.find(name);
+      if (id >= 0) {
+        tally(standing[id], -1);
+        standing[id] = 0;
+        ids.remove(id);
+      }
+    }
+
     void tally(int v, int d) {
       count[0] += (v & BLACK) != 0 ? d : 0;
       count[1] += (v & WHITE) != 0 ? d : 0;
@@ -168,6 +178,24 @@ public final class RiskLists {
         | ((v & WHITE) != 0 ? FeatureTable.FLAG_WHITELISTED : 0)
         | ((v & GREY) != 0 ? FeatureTable.FLAG_GREY : 0)
         | ((v & DISHONEST) != 0 ? FeatureTable.FLAG_DISHONEST : 0);
+  }
+
+  /**
+   * Returns an entity's whole standing on the lists as one int (0: on none), what {@link
+   * #restoreStanding} takes back: a keyed runner keeps it with the entity's state (decision 0038).
+   */
+  public int standing(EntityKind kind, String entity) {
+    return standings(kind).get(entity);
+  }
+
+  /** Puts back a standing {@link #standing} returned; 0 forgets the entity's. */
+  public void restoreStanding(EntityKind kind, String entity, int standing) {
+    Standings s = standings(kind);
+    if (standing == 0) {
+      s.remove(entity);
+    } else {
+      s.set(entity, standing);
+    }
   }
 
   /** Returns whether the entity is black-listed. */

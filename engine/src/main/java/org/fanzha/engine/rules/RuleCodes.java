@@ -97,6 +97,11 @@ public final class RuleCodes {
     return bit < codes.size() ? codes.get(bit) : null;
   }
 
+  /** Returns the lasting bit of a code of a kind, or -1 when no book in force so far used it. */
+  public int bit(RuleSpec.Kind kind, String code) {
+    return registry(kind).indexOf(code);
+  }
+
   /** Writes the assignment (codes, latest reasons and weights) for a snapshot. */
   public void write(DataOutput out) throws IOException {
     for (RuleSpec.Kind k : RuleSpec.Kind.scored()) {

@@ -85,7 +85,7 @@ final class IdleEntities {
         forgetIdle(s.cells, new BitSet(), before, keepScore));
   }
 
-  private static boolean idle(FeatureTable t, int id, int before, int keepScore) {
+  static boolean idle(FeatureTable t, int id, int before, int keepScore) {
     return t.isLive(id) && t.lastSeen(id) < before && t.holdsNothing(id, keepScore);
   }
 

@@ -1,0 +1,147 @@
+package org.fanzha.engine.scoring;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.fanzha.core.event.EntityKind;
+import org.fanzha.engine.features.FeatureTable;
+import org.fanzha.engine.rules.file.RuleSpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one key of a keyed share holds, as bytes a runner keeps per entity (decision 0038), and
+ * back: so far the keys of the {@link Stage#NODE} stage (handsets, networks, radio cells), whose
+ * steps write nothing but the key's own slice and list standing. A slice's reason mask is written
+ * as rule codes, since another task's engine may have given the codes other bits.
+ */
+public final class KeyState {
+  private static final byte FORMAT = 1;
+
+  private KeyState() {}
+
+  /** Returns whether state per entity is kept for the keys of {@code stage}. */
+  public static boolean perEntity(Stage stage) {
+    return stage == Stage.NODE;
+  }
+
+  /**
+   * Returns {@code key}'s state in {@code s} as bytes, or null when {@code s} holds none for it.
+   */
+  public static byte @Nullable [] export(EngineState s, String key) {
+    Node node = Node.of(s, key);
+    int id = node.table.find(node.name);
+    if (id < 0) {
+      return null;
+    }
+    FeatureTable t = node.table;
+    int[] slice = new int[t.sliceWords()];
+    t.copySlice(id, slice);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + 4 * slice.length);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(FORMAT);
+      out.writeShort(slice.length);
+      for (int w : slice) {
+        out.writeInt(w);
+      }
+      if (t.scored()) {
+        long mask = t.reasonMask(id);
+        out.writeByte(Long.bitCount(mask));
+        for (long m = mask; m != 0; m &= m - 1) {
+          String code = s.codes.code(node.rules, Long.numberOfTrailingZeros(m));
+          out.writeUTF(code == null ? "" : code);
+        }
+        out.writeInt(s.lists.standing(node.kind, node.name));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Puts back into {@code s} the state {@link #export} wrote for {@code key}; a reason whose code
+   * no rule book in force here has used is dropped.
+   *
+   * @throws IOException when the bytes are not a key's state of this build's layout
+   */
+  public static void restore(EngineState s, String key, byte[] bytes) throws IOException {
+    Node node = Node.of(s, key);
+    FeatureTable t = node.table;
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    if (in.readByte() != FORMAT) {
+      throw new IOException("not a key's state of format " + FORMAT + ": " + key);
+    }
+    int words = in.readShort();
+    if (words != t.sliceWords()) {
+      throw new IOException(
+          key + " was kept with " + words + " words a slice, this build has " + t.sliceWords());
+    }
+    int[] slice = new int[words];
+    for (int i = 0; i < words; i++) {
+      slice[i] = in.readInt();
+    }
+    int id = t.intern(node.name);
+    t.pasteSlice(id, slice);
+    if (t.scored()) {
+      long mask = 0;
+      for (int n = in.readUnsignedByte(); n > 0; n--) {
+        int bit = s.codes.bit(node.rules, in.readUTF());
+        mask |= bit < 0 ? 0 : 1L << bit;
+      }
+      t.setRisk(id, t.score(id), mask, t.roleMask(id));
+      s.lists.restoreStanding(node.kind, node.name, in.readInt());
+    }
+  }
+
+  /**
+   * Forgets {@code key}'s state in {@code s} when the sweep at {@code sweptAt} would have forgotten
+   * it (decision 0027) had it been held then: a key kept elsewhere misses the sweeps. Returns
+   * whether it did.
+   */
+  public static boolean forgetIfIdle(
+      EngineState s, String key, long sweptAt, long idleMs, int keepScore) {
+    Node node = Node.of(s, key);
+    int id = node.table.find(node.name);
+    if (id < 0
+        || sweptAt <= 0
+        || idleMs <= 0
+        || !IdleEntities.idle(node.table, id, FeatureTable.sec(sweptAt - idleMs), keepScore)) {
+      return false;
+    }
+    forget(s, key);
+    return true;
+  }
+
+  /** Forgets {@code key}'s state in {@code s} (the runner keeps it elsewhere). */
+  public static void forget(EngineState s, String key) {
+    Node node = Node.of(s, key);
+    int id = node.table.find(node.name);
+    if (id >= 0) {
+      node.table.forget(id);
+    }
+    if (node.table.scored()) {
+      s.lists.restoreStanding(node.kind, node.name, 0);
+    }
+  }
+
+  /** A node key taken apart: its table, name, kind and rule kind. */
+  private record Node(FeatureTable table, String name, EntityKind kind, RuleSpec.Kind rules) {
+    static Node of(EngineState s, String key) {
+      int colon = key.indexOf(':');
+      String prefix = colon < 0 ? "" : key.substring(0, colon);
+      String name = key.substring(colon + 1);
+      return switch (prefix) {
+        case "device" -> new Node(s.devices, name, EntityKind.DEVICE, RuleSpec.Kind.DEVICE);
+        case "ip" -> new Node(s.ips, name, EntityKind.IP, RuleSpec.Kind.DEVICE);
+        // cells are never scored or listed: the kind and rule kind are not read
+        case "cell" -> new Node(s.cells, name, EntityKind.DEVICE, RuleSpec.Kind.DEVICE);
+        default ->
+            throw new IllegalArgumentException(
+                "state per entity is kept for handsets, networks and cells only: " + key);
+      };
+    }
+  }
+}
