@@ -242,6 +242,21 @@ public final class Engine {
     }
   }
 
+  /**
+   * Returns whether this share holds anything for {@code key} (an idle sweep may have let it go).
+   */
+  public boolean holdsKey(String key) {
+    return KeyState.holds(state, key);
+  }
+
+  /**
+   * Hands {@code each} every key this engine holds of the stages whose state is kept per entity (a
+   * share restored whole, from before that).
+   */
+  public void forEachKey(Consumer<String> each) {
+    KeyState.forEachKey(state, each);
+  }
+
   /** Forgets what this share holds for {@code key} (the runner keeps it elsewhere). */
   public void forgetKey(String key) {
     KeyState.forget(state, key);

@@ -127,6 +127,28 @@ public final class KeyState {
     }
   }
 
+  /** Returns whether {@code s} holds anything for {@code key}. */
+  public static boolean holds(EngineState s, String key) {
+    Node node = Node.of(s, key);
+    return node.table.find(node.name) >= 0;
+  }
+
+  /** Hands {@code each} the key of every entity {@code s} holds of the kinds kept per entity. */
+  public static void forEachKey(EngineState s, java.util.function.Consumer<String> each) {
+    forEachName(s.devices, "device:", each);
+    forEachName(s.ips, "ip:", each);
+    forEachName(s.cells, "cell:", each);
+  }
+
+  private static void forEachName(
+      FeatureTable t, String prefix, java.util.function.Consumer<String> each) {
+    for (int id = 0, n = t.size(); id < n; id++) {
+      if (t.isLive(id)) {
+        each.accept(prefix + t.name(id));
+      }
+    }
+  }
+
   /** A node key taken apart: its table, name, kind and rule kind. */
   private record Node(FeatureTable table, String name, EntityKind kind, RuleSpec.Kind rules) {
     static Node of(EngineState s, String key) {

@@ -86,11 +86,44 @@ public final class KeyGroupShares {
     }
   }
 
+  /** Work on one key group's engine, with the operator's current key one of that group. */
+  @FunctionalInterface
+  public interface GroupWork {
+    void run(int group, Engine engine) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} for every engine made so far, with {@code op}'s current key set to its
+   * group's key ({@link #keyOf}: state kept per group), then puts the current key back.
+   */
+  public void withGroupKeys(AbstractStreamOperator<?> op, GroupWork work) throws Exception {
+    Object current = op.getCurrentKey();
+    for (int group = 0; group < maxParallelism; group++) {
+      Engine e = byGroup[group];
+      if (e != null) {
+        op.setCurrentKey(keyOf(group, maxParallelism));
+        work.run(group, e);
+      }
+    }
+    if (current != null) {
+      op.setCurrentKey(current);
+    }
+  }
+
+  /**
+   * Clears the engines {@link #save} wrote for the groups this task has (a stage that now keeps its
+   * state per entity has written them anew).
+   */
+  public void clearSaved(AbstractStreamOperator<?> op) throws Exception {
+    ValueState<byte[]> state = bound();
+    withGroupKeys(op, (group, e) -> state.clear());
+  }
+
   /**
    * Binds these shares to {@code op}'s managed keyed state and restores the engines it holds for
-   * the key groups the task owns now, each with {@code reader}.
+   * the key groups the task owns now, each with {@code reader}; returns how many it restored.
    */
-  public void restore(
+  public int restore(
       AbstractStreamOperator<?> op, StateInitializationContext context, Reader reader)
       throws Exception {
     ValueState<byte[]> state =
@@ -100,12 +133,16 @@ public final class KeyGroupShares {
                 new ValueStateDescriptor<>(
                     STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     saved = state;
-    List<Object> keys = op.getKeyedStateBackend().getKeys(STATE, VoidNamespace.INSTANCE).toList();
+    List<Object> keys;
+    try (var stored = op.getKeyedStateBackend().getKeys(STATE, VoidNamespace.INSTANCE)) {
+      keys = stored.toList();
+    }
     for (Object key : keys) {
       op.setCurrentKey(key);
       byGroup[KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism)] =
           reader.read(new ByteArrayInputStream(state.value()));
     }
+    return keys.size();
   }
 
   /**
@@ -113,23 +150,22 @@ public final class KeyGroupShares {
    * key.
    */
   public void save(AbstractStreamOperator<?> op) throws Exception {
+    ValueState<byte[]> state = bound();
+    withGroupKeys(
+        op,
+        (group, e) -> {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+          e.writeSnapshot(bytes);
+          state.update(bytes.toByteArray());
+        });
+  }
+
+  private ValueState<byte[]> bound() {
     ValueState<byte[]> state = saved;
     if (state == null) {
       throw new IllegalStateException("save before restore: no keyed state bound");
     }
-    Object current = op.getCurrentKey();
-    for (int group = 0; group < maxParallelism; group++) {
-      Engine e = byGroup[group];
-      if (e != null) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        e.writeSnapshot(bytes);
-        op.setCurrentKey(keyOf(group, maxParallelism));
-        state.update(bytes.toByteArray());
-      }
-    }
-    if (current != null) {
-      op.setCurrentKey(current);
-    }
+    return state;
   }
 
   /** Returns a key that falls in key group {@code group}: the one its engine is saved under. */

@@ -42,6 +42,13 @@ public final class KeyedJob {
   public static final int MAX_PARALLELISM = 32;
 
   /**
+   * The system property that sets the most entities a task holds in the heap for each stage whose
+   * state is kept per entity (decision 0038), read where the job is built; {@link
+   * StageOperator#ENTITIES_HELD} when unset.
+   */
+  public static final String ENTITIES_HELD = "fanzha.keyed.entities-held";
+
+  /**
    * How far ahead of the oldest event or request in flight the replay lets an event in, in input
    * time.
    */
@@ -218,6 +225,7 @@ public final class KeyedJob {
     DataStream<Output> warnings = null;
     DataStream<Hop> risks = null;
     DataStream<Hop> requests = null;
+    int entitiesHeld = Integer.getInteger(ENTITIES_HELD, StageOperator.ENTITIES_HELD);
     for (Stage s : Stage.values()) {
       SingleOutputStreamOperator<Hop> assembled =
           toAssembler
@@ -234,7 +242,9 @@ public final class KeyedJob {
               .union(asked)
               .keyBy(h -> h.key)
               .transform(
-                  "stage " + s, TypeInformation.of(Hop.class), new StageOperator(s, settings, run))
+                  "stage " + s,
+                  TypeInformation.of(Hop.class),
+                  new StageOperator(s, settings, run, entitiesHeld))
               .setMaxParallelism(MAX_PARALLELISM)
               .uid("fanzha-keyed-stage-" + s);
       warnings = union(warnings, done.getSideOutput(StageOperator.OUTPUTS));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyGroupRange;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
@@ -26,6 +27,7 @@ import org.fanzha.engine.Warning;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.engine.scoring.Facts;
+import org.fanzha.engine.scoring.KeyState;
 import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.Stage;
@@ -60,8 +62,15 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
    */
   public static final OutputTag<Hop> RISKS = new OutputTag<>("risks") {};
 
+  /**
+   * The most entities a task's engines hold at once in a stage whose state is kept per entity
+   * (decision 0038); the rest wait in the state backend. About 200 bytes of heap each.
+   */
+  public static final int ENTITIES_HELD = 500_000;
+
   private final Stage stage;
   private final JobSettings settings;
+  private final int entitiesHeld;
 
   /**
    * The local replay whose in-JVM channel carries requests back ({@link LocalFeedback}); null: they
@@ -86,16 +95,38 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
    */
   private transient ValueState<String> adopted;
 
+  /** The entities of a stage whose state is kept per entity (null: kept per key group). */
+  private transient @org.jspecify.annotations.Nullable EntityCache entities;
+
+  /**
+   * When the state is kept per entity, each key group's engine clock and last idle sweep, under the
+   * group's key.
+   */
+  private transient ValueState<long[]> clocks;
+
+  /** Whether engines were restored whole, to be written per entity and their old state cleared. */
+  private transient boolean restoredWhole;
+
+  /** Where a stage whose state is kept per entity sends its risks. */
+  private transient EntityCache.Risks risks;
+
   public StageOperator(Stage stage, JobSettings settings) {
-    this(stage, settings, null);
+    this(stage, settings, null, ENTITIES_HELD);
   }
 
-  /** A stage of a local replay: its requests go back through the run's in-JVM channel. */
+  /**
+   * A stage of a local replay ({@code run}; null: a job whose requests go out) whose engines hold
+   * at most {@code entitiesHeld} entities when its state is kept per entity.
+   */
   public StageOperator(
-      Stage stage, JobSettings settings, @org.jspecify.annotations.Nullable String run) {
+      Stage stage,
+      JobSettings settings,
+      @org.jspecify.annotations.Nullable String run,
+      int entitiesHeld) {
     this.stage = stage;
     this.settings = settings;
     this.run = run;
+    this.entitiesHeld = entitiesHeld;
   }
 
   @Override
@@ -114,24 +145,53 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     shares = new KeyGroupShares(maxParallelism, () -> share(new Engine(config)));
     // each engine with the rules its group adopted (restore makes the group's key current before
     // reading it)
-    shares.restore(
-        this,
-        context,
-        in ->
-            share(
-                Engine.readSnapshot(
-                    in,
-                    adopted.value() == null ? config : settings.engineConfig(adopted.value()))));
+    int restored =
+        shares.restore(
+            this,
+            context,
+            in ->
+                share(
+                    Engine.readSnapshot(
+                        in,
+                        adopted.value() == null
+                            ? config
+                            : settings.engineConfig(adopted.value()))));
     changelogs = new HashMap<>();
-    // what a restored engine holds, its checkpoint sent before its barrier
-    shares.forEach((group, engine) -> changelog(group).remember(engine));
     // every key group's engine exists from the start: a site listed now must reach the people of
     // every group
     KeyGroupRange range =
         KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
             maxParallelism, task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
+    risks = risks();
+    clocks =
+        context
+            .getKeyedStateStore()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "engine-clocks", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+    if (KeyState.perEntity(stage)) {
+      EntityCache cache = new EntityCache(entitiesHeld, shares::of);
+      cache.bind(context.getKeyedStateStore());
+      entities = cache;
+      // a checkpoint from before state per entity: its engines' entities are written anew
+      restoredWhole = restored > 0;
+      shares.forEach(cache::adoptAll);
+    } else {
+      // what a restored engine holds, its checkpoint sent before its barrier
+      shares.forEach((group, engine) -> changelog(group).remember(engine));
+    }
     for (int g = range.getStartKeyGroup(); g <= range.getEndKeyGroup(); g++) {
       shares.ensure(g);
+    }
+    if (entities != null) {
+      shares.withGroupKeys(
+          this,
+          (group, engine) -> {
+            long[] c = clocks.value();
+            if (c != null) {
+              engine.resumeClock(c[0], c[1]);
+            }
+          });
     }
   }
 
@@ -144,6 +204,18 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   public void processElement(StreamRecord<Hop> element) throws Exception {
     Hop in = element.getValue();
     Engine engine = shares.of(in.key);
+    EntityCache cache = entities;
+    boolean entityHop = in.kind == Hop.PART || in.kind == Hop.REQUEST;
+    if (cache != null && entityHop) {
+      cache.take(in.key);
+    }
+    run(in, engine);
+    if (cache != null && entityHop) {
+      cache.trim(this, risks);
+    }
+  }
+
+  private void run(Hop in, Engine engine) throws Exception {
     switch (in.kind) {
       case Hop.PART -> {
         Event event = EventBinary.decode(in.event);
@@ -249,18 +321,51 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   @Override
   public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
     super.prepareSnapshotPreBarrier(checkpointId);
-    sendRisks(false);
+    EntityCache cache = entities;
+    if (cache != null) {
+      cache.save(this, risks);
+    } else {
+      sendRisks(false);
+    }
   }
 
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
-    shares.save(this);
+    if (entities == null) {
+      shares.save(this);
+      return;
+    }
+    shares.withGroupKeys(this, (group, engine) -> clocks.update(engine.clockAndSweep()));
+    if (restoredWhole) {
+      shares.clearSaved(this);
+      restoredWhole = false;
+    }
   }
 
   @Override
-  public void endInput() {
-    sendRisks(true);
+  public void endInput() throws Exception {
+    EntityCache cache = entities;
+    if (cache != null) {
+      cache.sendAll(this, risks);
+    } else {
+      sendRisks(true);
+    }
+  }
+
+  /** Sends the risks of a stage whose state is kept per entity as they change. */
+  private EntityCache.Risks risks() {
+    return new EntityCache.Risks() {
+      @Override
+      public void changed(String key, EntityRisk r) {
+        output.collect(RISKS, new StreamRecord<>(risk(key, HopCodec.risk(r))));
+      }
+
+      @Override
+      public void gone(String key) {
+        output.collect(RISKS, new StreamRecord<>(risk(key, new byte[0])));
+      }
+    };
   }
 
   /** Sends the risks each engine changed since the last time, or all it holds ({@code all}). */

@@ -81,7 +81,7 @@ public final class EntityChangelog {
   }
 
   /** 64 bits of the JSON (FNV-1a), so that two different risks practically never look unchanged. */
-  private static long fingerprint(byte[] json) {
+  public static long fingerprint(byte[] json) {
     long h = 0xCBF2_9CE4_8422_2325L;
     for (byte b : json) {
       h ^= b & 0xFF;

@@ -232,6 +232,92 @@ class StageOperatorTest {
     }
   }
 
+  /**
+   * The NODE stage keeps its state per entity (decision 0038): holding one handset at a time, each
+   * hop on the other handset writes the first back to Flink's state and reads it again, and a
+   * checkpoint restored elsewhere carries on counting. Both end where one engine fed the same calls
+   * ends, and the risks sent are those the engine holds.
+   */
+  @Test
+  void aNodeStageHoldingOneHandset_countsAcrossEvictionsAndARestore_asOneEngineDoes()
+      throws Exception {
+    org.fanzha.engine.Engine alone =
+        new org.fanzha.engine.Engine(JobSettings.shipped().engineConfig());
+    List<Event> calls = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      // a SIM box: one handset, a new number each call; a phone that keeps its number beside it
+      calls.add(call("c" + i, T0 + i * 60_000L, "+861390000010" + i, "imei-box"));
+      calls.add(call("d" + i, T0 + i * 60_000L + 1, "+8613900000200", "imei-own"));
+    }
+    OperatorSubtaskState snapshot;
+    try (var node = harness(new StageOperator(Stage.NODE, JobSettings.shipped(), null, 1))) {
+      for (Event c : calls.subList(0, 8)) {
+        alone.process(c);
+        node.processElement(part(Part.CALL_HANDSET, handset(c), c), 1);
+      }
+      node.prepareSnapshotPreBarrier(1);
+      snapshot = node.snapshot(1, 2);
+      assertThat(sentRisks(node)).containsEntry("device:imei-box", risk(alone, "imei-box"));
+    }
+    try (var restored =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new StageOperator(Stage.NODE, JobSettings.shipped(), null, 1),
+            (Hop hop) -> hop.key,
+            Types.STRING,
+            MAX_PARALLELISM,
+            1,
+            0)) {
+      restored.initializeState(snapshot);
+      restored.open();
+      for (Event c : calls.subList(8, calls.size())) {
+        alone.process(c);
+        restored.processElement(part(Part.CALL_HANDSET, handset(c), c), 3);
+      }
+      restored.endInput();
+      var sent = sentRisks(restored);
+      assertThat(alone.entity(EntityKind.DEVICE, "imei-box").orElseThrow().reasons())
+          .extracting(org.fanzha.core.reason.Reason::code)
+          .contains("DV_MANY_PHONES");
+      assertThat(sent).containsEntry("device:imei-box", risk(alone, "imei-box"));
+      assertThat(sent.keySet()).doesNotContain("device:imei-own");
+    }
+  }
+
+  private static Event call(String id, long ts, String caller, String imei) {
+    return new org.fanzha.core.event.CallEvent(
+        id, ts, null, caller, "+8613700000001", 30, null, null, imei, null, null);
+  }
+
+  private static String handset(Event call) {
+    return "device:" + ((org.fanzha.core.event.CallEvent) call).callerImei();
+  }
+
+  private static String risk(org.fanzha.engine.Engine e, String imei) {
+    var r = e.entity(EntityKind.DEVICE, imei).orElseThrow();
+    return r.score() + "|" + r.roles() + "|" + r.reasons();
+  }
+
+  /**
+   * The last risk the harness sent for each entity ("" when it sent that the entity holds none).
+   */
+  private static java.util.Map<String, String> sentRisks(
+      KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> h) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    var records = h.getSideOutput(StageOperator.RISKS);
+    if (records != null) {
+      for (StreamRecord<Hop> r : records) {
+        Hop hop = r.getValue();
+        if (hop.payload.length == 0) {
+          out.put(hop.key, "");
+        } else {
+          var risk = HopCodec.risk(hop.payload);
+          out.put(hop.key, risk.score() + "|" + risk.roles() + "|" + risk.reasons());
+        }
+      }
+    }
+    return out;
+  }
+
   /** Another number whose key falls in the same key group as {@code phone}'s. */
   private static String sameGroup(String phone) {
     int group = KeyGroupRangeAssignment.assignToKeyGroup("phone:" + phone, MAX_PARALLELISM);
