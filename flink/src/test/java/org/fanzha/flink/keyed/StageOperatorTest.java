@@ -38,7 +38,8 @@ class StageOperatorTest {
   private static final long T0 = 1_795_741_200_000L;
   private static final EventBinary BINARY = new EventBinary();
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> harness(StageOperator op)
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> harness(
+      org.apache.flink.streaming.api.operators.OneInputStreamOperator<Hop, Hop> op)
       throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
@@ -280,6 +281,120 @@ class StageOperatorTest {
           .contains("DV_MANY_PHONES");
       assertThat(sent).containsEntry("device:imei-box", risk(alone, "imei-box"));
       assertThat(sent.keySet()).doesNotContain("device:imei-own");
+    }
+  }
+
+  /**
+   * A checkpoint of the NODE stage as it was kept before decision 0038, whole engines per key
+   * group, is taken over: its handsets go on counting in the stage that keeps them per entity, and
+   * once that stage has checkpointed, the old engines are gone from its state (restored again, they
+   * would bring back the handset as it stood then).
+   */
+  @Test
+  void aCheckpointOfWholeEngines_isTakenOverEntityByEntity() throws Exception {
+    org.fanzha.engine.Engine alone =
+        new org.fanzha.engine.Engine(JobSettings.shipped().engineConfig());
+    List<Event> before = new ArrayList<>();
+    List<Event> box = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      (i < 2 ? before : box).add(call("c" + i, T0 + i * 60_000L, "+861390000010" + i, "imei-box"));
+    }
+    // a second box, two numbers before the takeover and none until after the next checkpoint
+    before.add(call("b0", T0 + 1, "+8613900000300", "imei-box2"));
+    before.add(call("b1", T0 + 2, "+8613900000301", "imei-box2"));
+    // the first number again: the handset has carried six numbers, not two, only if it is read
+    // from the latest state; the third number on the second box makes three only if it was kept
+    List<Event> after =
+        List.of(
+            call("e0", T0 + 7 * 60_000L, "+8613900000100", "imei-box"),
+            call("e1", T0 + 7 * 60_000L + 1, "+8613900000302", "imei-box2"));
+    OperatorSubtaskState whole;
+    try (var old = harness(new WholeEngineStage())) {
+      for (Event c : before) {
+        alone.process(c);
+        old.processElement(part(Part.CALL_HANDSET, handset(c), c), 1);
+      }
+      whole = old.snapshot(1, 2);
+    }
+    OperatorSubtaskState perEntity;
+    try (var taken = restored(whole)) {
+      for (Event c : box) {
+        alone.process(c);
+        taken.processElement(part(Part.CALL_HANDSET, handset(c), c), 3);
+      }
+      taken.prepareSnapshotPreBarrier(2);
+      perEntity = taken.snapshot(2, 4);
+      assertThat(sentRisks(taken)).containsEntry("device:imei-box", risk(alone, "imei-box"));
+    }
+    try (var later = restored(perEntity)) {
+      for (Event c : after) {
+        alone.process(c);
+        later.processElement(part(Part.CALL_HANDSET, handset(c), c), 5);
+      }
+      later.endInput();
+      assertThat(risk(alone, "imei-box")).contains("DV_MANY_PHONES");
+      assertThat(risk(alone, "imei-box2")).contains("DV_MANY_PHONES");
+      assertThat(sentRisks(later))
+          .containsEntry("device:imei-box", risk(alone, "imei-box"))
+          .containsEntry("device:imei-box2", risk(alone, "imei-box2"));
+    }
+  }
+
+  /** A NODE stage holding one handset at a time, restored from {@code snapshot}. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> restored(
+      OperatorSubtaskState snapshot) throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new StageOperator(Stage.NODE, JobSettings.shipped(), null, 1),
+            (Hop hop) -> hop.key,
+            Types.STRING,
+            MAX_PARALLELISM,
+            1,
+            0);
+    h.initializeState(snapshot);
+    h.open();
+    return h;
+  }
+
+  /** The NODE stage as before decision 0038: an engine per key group, checkpointed whole. */
+  private static final class WholeEngineStage
+      extends org.apache.flink.streaming.api.operators.AbstractStreamOperator<Hop>
+      implements org.apache.flink.streaming.api.operators.OneInputStreamOperator<Hop, Hop> {
+    private transient KeyGroupShares shares;
+
+    @Override
+    public void initializeState(org.apache.flink.runtime.state.StateInitializationContext context)
+        throws Exception {
+      super.initializeState(context);
+      var config = JobSettings.shipped().engineConfig();
+      shares =
+          new KeyGroupShares(
+              getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks(),
+              () -> {
+                var e = new org.fanzha.engine.Engine(config);
+                e.keyedShare(r -> {});
+                return e;
+              });
+      shares.restore(this, context, in -> org.fanzha.engine.Engine.readSnapshot(in, config));
+    }
+
+    @Override
+    public void processElement(StreamRecord<Hop> element) {
+      Hop in = element.getValue();
+      shares
+          .of(in.key)
+          .visit(
+              Part.values()[in.part],
+              in.index,
+              EventBinary.decode(in.event),
+              new org.fanzha.engine.scoring.Facts());
+    }
+
+    @Override
+    public void snapshotState(org.apache.flink.runtime.state.StateSnapshotContext context)
+        throws Exception {
+      super.snapshotState(context);
+      shares.save(this);
     }
   }
 
