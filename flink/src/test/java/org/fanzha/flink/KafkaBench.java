@@ -117,7 +117,10 @@ public final class KafkaBench {
     }
 
     Configuration conf = new Configuration();
-    conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+    // -Dbench.state=rocksdb: RocksDB with incremental checkpoints (what a large deployment runs)
+    String backend = System.getProperty("bench.state", "hashmap");
+    conf.set(StateBackendOptions.STATE_BACKEND, backend);
+    conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, backend.equals("rocksdb"));
     conf.set(RestOptions.BIND_PORT, "0");
     conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
@@ -189,10 +192,27 @@ public final class KafkaBench {
       }
       System.out.printf(
           Locale.ROOT,
-          "flink p%d, last checkpoint: %,d bytes of state, %,d ms end to end%n",
+          "flink p%d, last checkpoint: %,d bytes of state (%,d written by it), %,d ms end to"
+              + " end%n",
           parallelism,
           last.getStateSize(),
+          last.getCheckpointedSize(),
           last.getEndToEndDuration());
+
+      // each stage's share: a stage kept per entity writes only the entities that changed
+      for (var v : cluster.getExecutionGraph(job.getJobID()).get().getVerticesTopologically()) {
+        var stats = last.getTaskStateStats(v.getJobVertexId());
+        String vertex = v.getName();
+        if (stats != null && vertex.startsWith("stage ")) {
+          int end = vertex.indexOf(' ', "stage ".length());
+          System.out.printf(
+              Locale.ROOT,
+              "  %s: %,d bytes of state, %,d written by the last checkpoint%n",
+              end < 0 ? vertex : vertex.substring(0, end),
+              stats.getStateSize(),
+              stats.getCheckpointedSize());
+        }
+      }
 
       long checkpointBefore = last.getCheckpointId();
       long kill = System.nanoTime();
