@@ -228,18 +228,26 @@ public final class Engine {
   }
 
   /**
-   * Puts back what {@link #exportKey} returned for {@code key} (it holds nothing for it now),
-   * unless the last idle sweep would have forgotten it: the key was kept elsewhere when this share
-   * swept.
+   * Puts back what {@link #exportKey} returned for {@code key} (it holds nothing for it now), as it
+   * was; {@link #forgetKeyIfIdle} then applies the sweeps it missed.
    *
-   * @throws IOException when the bytes are not a key's state of this build's layout
+   * @throws IOException when the bytes are not a key's state this build can read
    */
   public void restoreKey(String key, byte[] bytes) throws IOException {
     KeyState.restore(state, key, bytes);
+  }
+
+  /**
+   * Forgets {@code key} if the last idle sweep would have forgotten it (decision 0027): a key kept
+   * elsewhere while this share swept, just put back. Returns whether it did.
+   */
+  public boolean forgetKeyIfIdle(String key) {
     EngineParams p = rules.params();
-    if (KeyState.forgetIfIdle(state, key, lastSweep, p.idleMs, p.suspect)) {
+    boolean idle = KeyState.forgetIfIdle(state, key, lastSweep, p.idleMs, p.suspect);
+    if (idle) {
       forgotten++;
     }
+    return idle;
   }
 
   /**

@@ -281,9 +281,24 @@ public abstract class FeatureTable {
     System.arraycopy(page(id), base(id), into, 0, stride);
   }
 
-  /** Overwrites entity {@code id}'s slice with {@code from} ({@link #sliceWords} long). */
+  /**
+   * Overwrites entity {@code id}'s slice with {@code from}: {@link #sliceWords} long, or shorter
+   * when written before the kind gained words (its features first, then the risk words and the
+   * stamp, which land at the end; the newer words read as 0, as {@link #read} widens a snapshot).
+   *
+   * @throws IllegalArgumentException when {@code from} is longer, or too short to hold the trailer
+   */
   public final void pasteSlice(int id, int[] from) {
-    System.arraycopy(from, 0, page(id), base(id), stride);
+    int trailer = trailerWords();
+    if (from.length > stride || from.length < trailer) {
+      throw new IllegalArgumentException(
+          "a slice of " + from.length + " words, this kind has " + stride);
+    }
+    int[] page = page(id);
+    int b = base(id);
+    Arrays.fill(page, b, b + stride, 0);
+    System.arraycopy(from, 0, page, b, from.length - trailer);
+    System.arraycopy(from, from.length - trailer, page, b + stride - trailer, trailer);
   }
 
   /** Forgets an entity: its slice is zeroed and its id goes to the next new entity. */

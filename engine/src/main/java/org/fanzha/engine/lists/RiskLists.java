@@ -188,6 +188,16 @@ public final class RiskLists {
     return standings(kind).get(entity);
   }
 
+  /** Hands {@code each} every entity of {@code kind} with a standing on some list. */
+  public void forEachStanding(EntityKind kind, java.util.function.Consumer<String> each) {
+    Standings s = standings(kind);
+    for (int id = 0, n = Math.min(s.standing.length, s.ids.size()); id < n; id++) {
+      if (s.standing[id] != 0 && s.ids.isLive(id)) {
+        each.accept(s.ids.name(id));
+      }
+    }
+  }
+
   /** Puts back a standing {@link #standing} returned; 0 forgets the entity's. */
   public void restoreStanding(EntityKind kind, String entity, int standing) {
     Standings s = standings(kind);

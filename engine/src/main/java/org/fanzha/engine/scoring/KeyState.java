@@ -28,33 +28,38 @@ public final class KeyState {
   }
 
   /**
-   * Returns {@code key}'s state in {@code s} as bytes, or null when {@code s} holds none for it.
+   * Returns {@code key}'s state in {@code s} as bytes, or null when {@code s} holds none for it: no
+   * slice (an entity met in events) and no list standing (a listing may name an entity before any
+   * event does).
    */
   public static byte @Nullable [] export(EngineState s, String key) {
     Node node = Node.of(s, key);
-    int id = node.table.find(node.name);
-    if (id < 0) {
+    FeatureTable t = node.table;
+    int id = t.find(node.name);
+    int standing = t.scored() ? s.lists.standing(node.kind, node.name) : 0;
+    if (id < 0 && standing == 0) {
       return null;
     }
-    FeatureTable t = node.table;
-    int[] slice = new int[t.sliceWords()];
-    t.copySlice(id, slice);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + 4 * slice.length);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 4 * t.sliceWords());
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT);
-      out.writeShort(slice.length);
-      for (int w : slice) {
-        out.writeInt(w);
-      }
-      if (t.scored()) {
-        long mask = t.reasonMask(id);
-        out.writeByte(Long.bitCount(mask));
-        for (long m = mask; m != 0; m &= m - 1) {
-          String code = s.codes.code(node.rules, Long.numberOfTrailingZeros(m));
-          out.writeUTF(code == null ? "" : code);
+      out.writeShort(id < 0 ? 0 : t.sliceWords());
+      if (id >= 0) {
+        int[] slice = new int[t.sliceWords()];
+        t.copySlice(id, slice);
+        for (int w : slice) {
+          out.writeInt(w);
         }
-        out.writeInt(s.lists.standing(node.kind, node.name));
+        if (t.scored()) {
+          long mask = t.reasonMask(id);
+          out.writeByte(Long.bitCount(mask));
+          for (long m = mask; m != 0; m &= m - 1) {
+            String code = s.codes.code(node.rules, Long.numberOfTrailingZeros(m));
+            out.writeUTF(code == null ? "" : code);
+          }
+        }
       }
+      out.writeInt(standing);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
@@ -62,12 +67,21 @@ public final class KeyState {
   }
 
   /**
-   * Puts back into {@code s} the state {@link #export} wrote for {@code key}; a reason whose code
-   * no rule book in force here has used is dropped.
+   * Puts back into {@code s} the state {@link #export} wrote for {@code key}, as it was; a reason
+   * whose code no rule book in force here has used is dropped. A slice written before its kind
+   * gained words is widened, its newer words 0.
    *
-   * @throws IOException when the bytes are not a key's state of this build's layout
+   * @throws IOException when the bytes are not a key's state this build can read
    */
   public static void restore(EngineState s, String key, byte[] bytes) throws IOException {
+    try {
+      read(s, key, bytes);
+    } catch (java.io.EOFException e) {
+      throw new IOException(key + ": the state ends early", e);
+    }
+  }
+
+  private static void read(EngineState s, String key, byte[] bytes) throws IOException {
     Node node = Node.of(s, key);
     FeatureTable t = node.table;
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
@@ -75,24 +89,30 @@ public final class KeyState {
       throw new IOException("not a key's state of format " + FORMAT + ": " + key);
     }
     int words = in.readShort();
-    if (words != t.sliceWords()) {
-      throw new IOException(
-          key + " was kept with " + words + " words a slice, this build has " + t.sliceWords());
-    }
-    int[] slice = new int[words];
-    for (int i = 0; i < words; i++) {
-      slice[i] = in.readInt();
-    }
-    int id = t.intern(node.name);
-    t.pasteSlice(id, slice);
-    if (t.scored()) {
-      long mask = 0;
-      for (int n = in.readUnsignedByte(); n > 0; n--) {
-        int bit = s.codes.bit(node.rules, in.readUTF());
-        mask |= bit < 0 ? 0 : 1L << bit;
+    if (words > 0) {
+      int[] slice = new int[words];
+      for (int i = 0; i < words; i++) {
+        slice[i] = in.readInt();
       }
-      t.setRisk(id, t.score(id), mask, t.roleMask(id));
-      s.lists.restoreStanding(node.kind, node.name, in.readInt());
+      int id = t.intern(node.name);
+      try {
+        t.pasteSlice(id, slice);
+      } catch (IllegalArgumentException e) {
+        t.forget(id);
+        throw new IOException(key + ": " + e.getMessage(), e);
+      }
+      if (t.scored()) {
+        long mask = 0;
+        for (int n = in.readUnsignedByte(); n > 0; n--) {
+          int bit = s.codes.bit(node.rules, in.readUTF());
+          mask |= bit < 0 ? 0 : 1L << bit;
+        }
+        t.setRisk(id, t.score(id), mask, t.roleMask(id));
+      }
+    }
+    int standing = in.readInt();
+    if (t.scored()) {
+      s.lists.restoreStanding(node.kind, node.name, standing);
     }
   }
 
@@ -130,14 +150,19 @@ public final class KeyState {
   /** Returns whether {@code s} holds anything for {@code key}. */
   public static boolean holds(EngineState s, String key) {
     Node node = Node.of(s, key);
-    return node.table.find(node.name) >= 0;
+    return node.table.find(node.name) >= 0
+        || node.table.scored() && s.lists.standing(node.kind, node.name) != 0;
   }
 
   /** Hands {@code each} the key of every entity {@code s} holds of the kinds kept per entity. */
   public static void forEachKey(EngineState s, java.util.function.Consumer<String> each) {
-    forEachName(s.devices, "device:", each);
-    forEachName(s.ips, "ip:", each);
-    forEachName(s.cells, "cell:", each);
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    forEachName(s.devices, "device:", keys::add);
+    forEachName(s.ips, "ip:", keys::add);
+    forEachName(s.cells, "cell:", keys::add);
+    s.lists.forEachStanding(EntityKind.DEVICE, name -> keys.add("device:" + name));
+    s.lists.forEachStanding(EntityKind.IP, name -> keys.add("ip:" + name));
+    keys.forEach(each);
   }
 
   private static void forEachName(

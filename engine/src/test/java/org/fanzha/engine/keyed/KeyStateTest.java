@@ -6,6 +6,10 @@ import static org.fanzha.engine.Scenario.DAY;
 import static org.fanzha.engine.Scenario.T0;
 import static org.fanzha.engine.Scenario.phone;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.ListKind;
+import org.fanzha.core.event.ListName;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
@@ -59,6 +65,7 @@ class KeyStateTest {
         byte[] kept = keptApart.remove(key);
         if (kept != null) {
           handsBack.restoreKey(key, kept);
+          handsBack.forgetKeyIfIdle(key);
         }
         handsBackDecisions.add(line(handsBack.visit(v.part(), v.index(), e, new Facts())));
         byte[] now = handsBack.exportKey(key);
@@ -118,17 +125,83 @@ class KeyStateTest {
     long forgotten = e.stats().forgottenIdle();
     e.restoreKey("device:idle-handset", idle);
     e.restoreKey("device:busy-handset", busy);
+    assertThat(e.forgetKeyIfIdle("device:idle-handset")).isTrue();
+    assertThat(e.forgetKeyIfIdle("device:busy-handset")).isFalse();
     assertThat(e.exportKey("device:idle-handset")).isNull();
     assertThat(e.exportKey("device:busy-handset")).isEqualTo(busy);
     assertThat(e.stats().forgottenIdle()).isEqualTo(forgotten + 1);
   }
 
   @Test
+  void aHandsetListedBeforeAnyEventNamesIt_keepsItsListingApartAndBack() throws IOException {
+    EngineConfig config = EngineConfig.defaults();
+    Engine e = new Engine(config);
+    new Scenario(e).listing(T0, ListName.BLACK, false, ListKind.DEVICE, "imei-listed");
+    assertThat(e.holdsKey("device:imei-listed")).isTrue();
+    byte[] kept = e.exportKey("device:imei-listed");
+    assertThat(kept).isNotNull();
+    e.forgetKey("device:imei-listed");
+    assertThat(e.holdsKey("device:imei-listed")).isFalse();
+    Engine other = new Engine(config);
+    other.restoreKey("device:imei-listed", kept);
+    Scenario later = new Scenario(other);
+    for (int i = 0; i < 3; i++) { // a handset is scored once it carries a few numbers
+      later.call(T0 + 60_000 + i, phone(1 + i), phone(9), 30, "imei-listed", null);
+    }
+    assertThat(other.entity(EntityKind.DEVICE, "imei-listed").orElseThrow().reasons())
+        .extracting(r -> r.code())
+        .contains("DV_LISTED");
+  }
+
+  @Test
+  void aSliceWrittenBeforeItsKindGainedWords_isWidenedWithTheRiskAtTheEnd() throws IOException {
+    Engine e = new Engine(EngineConfig.defaults());
+    Scenario s = new Scenario(e);
+    for (int i = 0; i < 3; i++) {
+      s.call(T0 + i, phone(1 + i), phone(9), 30, "imei-a", null);
+    }
+    byte[] now = e.exportKey("device:imei-a");
+    String held = e.entity(EntityKind.DEVICE, "imei-a").orElseThrow().toString();
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(now));
+    in.readByte();
+    int words = in.readShort();
+    int[] slice = new int[words];
+    for (int i = 0; i < words; i++) {
+      slice[i] = in.readInt();
+    }
+    byte[] rest = in.readAllBytes();
+    // as a build with one feature word fewer wrote it: the last feature word (0 here) left out,
+    // the trailer (score and roles, two mask words, the stamp) kept at the end
+    int dropped = words - 4 - 1;
+    assertThat(slice[dropped]).as("the word left out is 0").isZero();
+    ByteArrayOutputStream older = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(older);
+    out.writeByte(1);
+    out.writeShort(words - 1);
+    for (int i = 0; i < words; i++) {
+      if (i != dropped) {
+        out.writeInt(slice[i]);
+      }
+    }
+    out.write(rest);
+    e.forgetKey("device:imei-a");
+    e.restoreKey("device:imei-a", older.toByteArray());
+    assertThat(e.entity(EntityKind.DEVICE, "imei-a").orElseThrow().toString()).isEqualTo(held);
+    assertThat(e.exportKey("device:imei-a")).isEqualTo(now);
+  }
+
+  @Test
   void bytesOfAnotherLayout_areRefusedWithTheKey() {
     Engine e = new Engine(EngineConfig.defaults());
-    assertThatThrownBy(() -> e.restoreKey("device:d1", new byte[] {1, 0, 3, 0, 0, 0, 0}))
+    // a slice of three words cannot hold a risk and a stamp; bytes that end early
+    byte[] narrow = {1, 0, 3, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0};
+    assertThatThrownBy(() -> e.restoreKey("device:d1", narrow))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("device:d1");
+    assertThat(e.holdsKey("device:d1")).as("nothing half put back").isFalse();
+    assertThatThrownBy(() -> e.restoreKey("device:d2", new byte[] {1, 0, 3, 0, 0}))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("device:d2");
     assertThatThrownBy(() -> e.exportKey("phone:+8613800000000"))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class EntityCache {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntityCache.class);
   static final String STATE = "entity";
 
   /** Where the risk of a key goes when it changed. */
@@ -106,9 +107,16 @@ final class EntityCache {
       Engine e = engines.apply(key);
       byte[] bytes = state().value();
       if (bytes != null) {
-        e.restoreKey(key, bytes);
+        try {
+          e.restoreKey(key, bytes);
+        } catch (IOException unreadable) {
+          // never a poison pill: the key starts again empty and its bytes are overwritten
+          LOG.warn("the state of {} cannot be read; it starts again empty", key, unreadable);
+        }
       }
+      // what was sent is the risk as stored, before the sweeps it missed are applied
       h = new Held(riskHash(e, key));
+      e.forgetKeyIfIdle(key);
       held.put(key, h);
     }
     h.changed = true;
@@ -128,6 +136,9 @@ final class EntityCache {
       Map.Entry<String, Held> k = eldest.next();
       op.setCurrentKey(k.getKey());
       Engine e = engines.apply(k.getKey());
+      if (!e.holdsKey(k.getKey())) {
+        k.getValue().changed = true; // forgotten as idle since written: cleared, and gone if sent
+      }
       writeBack(k.getKey(), k.getValue(), e, risks);
       e.forgetKey(k.getKey());
       eldest.remove();
@@ -182,7 +193,14 @@ final class EntityCache {
               }
               Engine e = engines.apply(k);
               e.restoreKey(k, bytes);
-              riskOf(e, k).ifPresent(r -> risks.changed(k, r));
+              long sent = riskHash(e, k);
+              e.forgetKeyIfIdle(k);
+              Optional<EntityRisk> r = riskOf(e, k);
+              if (r.isPresent()) {
+                risks.changed(k, r.get());
+              } else if (sent != 0) {
+                risks.gone(k);
+              }
               e.forgetKey(k);
             });
   }

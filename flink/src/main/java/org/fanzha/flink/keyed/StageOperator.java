@@ -184,12 +184,17 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
       shares.ensure(g);
     }
     if (entities != null) {
+      // engines made afresh (no whole engine was kept): the rules and clock each group kept
       shares.withGroupKeys(
           this,
           (group, engine) -> {
             long[] c = clocks.value();
             if (c != null) {
               engine.resumeClock(c[0], c[1]);
+            }
+            String rules = adopted.value();
+            if (rules != null) { // a whole engine restored has them already: adopted again
+              engine.useRules(RuleBook.parse(rules));
             }
           });
     }

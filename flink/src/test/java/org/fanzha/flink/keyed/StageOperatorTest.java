@@ -340,6 +340,103 @@ class StageOperatorTest {
     }
   }
 
+  /**
+   * A rule file the NODE stage adopted is in force after a restore, though its engines are made
+   * afresh there (their entities come back one by one from the state).
+   */
+  @Test
+  void aNodeStage_restored_scoresWithTheRulesItAdopted() throws Exception {
+    String twoNumbers =
+        RuleBook.defaultText()
+            .replace("version: 1", "version: 2")
+            .replace("    many_phones: 3", "    many_phones: 2");
+    assertThat(twoNumbers).contains("many_phones: 2");
+    OperatorSubtaskState snapshot;
+    try (var node = harness(new StageOperator(Stage.NODE, JobSettings.shipped(), null, 1))) {
+      for (int g = 0; g < MAX_PARALLELISM; g++) {
+        Hop rules = Hop.of(Hop.RULES, KeyGroupShares.keyOf(g, MAX_PARALLELISM), "0:1");
+        rules.stage = Stage.NODE.ordinal();
+        rules.payload = twoNumbers.getBytes(StandardCharsets.UTF_8);
+        node.processElement(rules, 1);
+      }
+      node.prepareSnapshotPreBarrier(1);
+      snapshot = node.snapshot(1, 2);
+    }
+    try (var later = restored(snapshot)) {
+      for (int i = 0; i < 2; i++) {
+        Event c = call("c" + i, T0 + i, "+861390000010" + i, "imei-pair");
+        later.processElement(part(Part.CALL_HANDSET, handset(c), c), 3);
+      }
+      later.endInput();
+      assertThat(sentRisks(later).get("device:imei-pair")).contains("DV_MANY_PHONES");
+    }
+  }
+
+  /**
+   * A handset held with a low risk, no role, then idle past the rule file's one day: its engine
+   * forgets it on the next day's first event, and when it leaves the cache the stage says it holds
+   * no risk any more and clears its state (the risk sent before must not stand in the topic).
+   */
+  @Test
+  void aHandsetForgottenAsIdle_isSentAsGone_whenItLeavesTheCache() throws Exception {
+    String oneDay = RuleBook.defaultText().replace("    idle_days: 0", "    idle_days: 1");
+    assertThat(oneDay).contains("idle_days: 1");
+    JobSettings settings = new JobSettings(oneDay, false);
+    String low = "dev-low";
+    String other = sameGroupHandset(low);
+    org.fanzha.engine.Engine alone = new org.fanzha.engine.Engine(settings.engineConfig());
+    try (var node = harness(new StageOperator(Stage.NODE, settings, null, 1))) {
+      // five accounts pay through one handset, then two numbers call from it (which scores it):
+      // a low risk, no role
+      for (int i = 0; i < 5; i++) {
+        Event t = transfer("t" + i, T0 + i, "62220200000000000" + i, low);
+        alone.process(t);
+        node.processElement(part(Part.TRANSFER_HANDSET, "device:" + low, t), 1);
+      }
+      for (int i = 0; i < 2; i++) {
+        Event c = call("c" + i, T0 + 10 + i, "+861390000010" + i, low);
+        alone.process(c);
+        node.processElement(part(Part.CALL_HANDSET, "device:" + low, c), 1);
+      }
+      var held = alone.entity(EntityKind.DEVICE, low).orElseThrow();
+      assertThat(held.score()).isBetween(1, 39);
+      assertThat(held.roles()).isEmpty();
+      node.prepareSnapshotPreBarrier(1);
+      assertThat(sentRisks(node).get("device:" + low)).startsWith(held.score() + "|");
+      Event later = transfer("t9", T0 + 3 * 86_400_000L, "6222020000000000099", other);
+      node.processElement(part(Part.TRANSFER_HANDSET, "device:" + other, later), 2);
+      assertThat(sentRisks(node)).containsEntry("device:" + low, "");
+    }
+  }
+
+  private static Event transfer(String id, long ts, String from, String device) {
+    return new org.fanzha.core.event.TransferEvent(
+        id,
+        ts,
+        null,
+        from,
+        "6222029999999999999",
+        100_00,
+        "CNY",
+        org.fanzha.core.event.Channel.MOBILE,
+        null,
+        null,
+        device,
+        null,
+        null);
+  }
+
+  /** Another handset whose key falls in the same key group as {@code device}'s. */
+  private static String sameGroupHandset(String device) {
+    int group = KeyGroupRangeAssignment.assignToKeyGroup("device:" + device, MAX_PARALLELISM);
+    for (int n = 0; ; n++) {
+      String other = "dev-other-" + n;
+      if (KeyGroupRangeAssignment.assignToKeyGroup("device:" + other, MAX_PARALLELISM) == group) {
+        return other;
+      }
+    }
+  }
+
   /** A NODE stage holding one handset at a time, restored from {@code snapshot}. */
   private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> restored(
       OperatorSubtaskState snapshot) throws Exception {
