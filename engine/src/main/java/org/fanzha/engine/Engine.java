@@ -278,6 +278,11 @@ public final class Engine {
     return new long[] {clock, lastSweep};
   }
 
+  /** Returns the event time of this engine's last idle sweep (0: none yet). */
+  public long lastSweep() {
+    return lastSweep;
+  }
+
   /** Sets the clock and the last sweep's time an engine kept apart had (a fresh engine only). */
   public void resumeClock(long now, long sweptAt) {
     clock = now;

@@ -205,6 +205,46 @@ final class EntityCache {
             });
   }
 
+  /**
+   * Forgets the keys only in the state that their engine's last idle sweep would have forgotten
+   * (decision 0027), since no sweep sees them: each is read into its engine and tested, and one
+   * forgotten is cleared, and sent as gone if it had a risk. It reads every stored key: run it once
+   * a day of event time.
+   */
+  void sweepStored(AbstractStreamOperator<?> op, Risks risks) throws Exception {
+    Object current = op.getCurrentKey();
+    op.getKeyedStateBackend()
+        .applyToAllKeys(
+            VoidNamespace.INSTANCE,
+            VoidNamespaceSerializer.INSTANCE,
+            descriptor,
+            (key, value) -> {
+              String k = (String) key;
+              byte[] bytes = value.value();
+              if (held.containsKey(k) || bytes == null) {
+                return;
+              }
+              Engine e = engines.apply(k);
+              try {
+                e.restoreKey(k, bytes);
+              } catch (IOException unreadable) {
+                return; // read, and warned of, when the key comes back
+              }
+              long sent = riskHash(e, k);
+              if (e.forgetKeyIfIdle(k)) {
+                value.clear();
+                if (sent != 0) {
+                  risks.gone(k);
+                }
+              } else {
+                e.forgetKey(k);
+              }
+            });
+    if (current != null) {
+      op.setCurrentKey(current);
+    }
+  }
+
   /** Returns how many keys the engines hold now. */
   int held() {
     return held.size();

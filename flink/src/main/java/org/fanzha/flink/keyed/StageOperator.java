@@ -110,6 +110,12 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   /** Where a stage whose state is kept per entity sends its risks. */
   private transient EntityCache.Risks risks;
 
+  /**
+   * The day of event time of the latest idle sweep after which the keys only in the state were
+   * swept too (0: none yet).
+   */
+  private transient long sweptDay;
+
   public StageOperator(Stage stage, JobSettings settings) {
     this(stage, settings, null, ENTITIES_HELD);
   }
@@ -217,6 +223,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     run(in, engine);
     if (cache != null && entityHop) {
       cache.trim(this, risks);
+      long day = Math.floorDiv(engine.lastSweep(), org.fanzha.core.time.Millis.DAY);
+      if (day > sweptDay) { // the first sweep of a day of event time in this task
+        sweptDay = day;
+        cache.sweepStored(this, risks);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.fanzha.core.codec.EventBinary;
@@ -39,13 +40,16 @@ class StageOperatorTest {
   private static final EventBinary BINARY = new EventBinary();
 
   private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> harness(
-      org.apache.flink.streaming.api.operators.OneInputStreamOperator<Hop, Hop> op)
-      throws Exception {
-    var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            op, (Hop hop) -> hop.key, Types.STRING, MAX_PARALLELISM, 1, 0);
+      OneInputStreamOperator<Hop, Hop> op) throws Exception {
+    var h = unopened(op);
     h.open();
     return h;
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> unopened(
+      OneInputStreamOperator<Hop, Hop> op) throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        op, (Hop hop) -> hop.key, Types.STRING, MAX_PARALLELISM, 1, 0);
   }
 
   private static Hop part(Part part, String key, Event e) {
@@ -217,16 +221,7 @@ class StageOperatorTest {
           .isGreaterThanOrEqualTo(90);
       snapshot = actor.snapshot(1, 3);
     }
-    try (var restored =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new StageOperator(Stage.ACTOR, JobSettings.shipped()),
-            (Hop hop) -> hop.key,
-            Types.STRING,
-            MAX_PARALLELISM,
-            1,
-            0)) {
-      restored.initializeState(snapshot);
-      restored.open();
+    try (var restored = restored(new StageOperator(Stage.ACTOR, JobSettings.shipped()), snapshot)) {
       assertThat(reportedScore(restored, "r2", second))
           .as("restored with the rules it adopted")
           .isGreaterThanOrEqualTo(90);
@@ -260,16 +255,7 @@ class StageOperatorTest {
       snapshot = node.snapshot(1, 2);
       assertThat(sentRisks(node)).containsEntry("device:imei-box", risk(alone, "imei-box"));
     }
-    try (var restored =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new StageOperator(Stage.NODE, JobSettings.shipped(), null, 1),
-            (Hop hop) -> hop.key,
-            Types.STRING,
-            MAX_PARALLELISM,
-            1,
-            0)) {
-      restored.initializeState(snapshot);
-      restored.open();
+    try (var restored = restored(snapshot)) {
       for (Event c : calls.subList(8, calls.size())) {
         alone.process(c);
         restored.processElement(part(Part.CALL_HANDSET, handset(c), c), 3);
@@ -409,6 +395,50 @@ class StageOperatorTest {
     }
   }
 
+  /**
+   * The same handset pushed out of the cache before it went idle: no engine holds it when the sweep
+   * comes, so the day's first sweep in the task also reads the keys only in the state, and forgets
+   * it there.
+   */
+  @Test
+  void aHandsetOnlyInTheState_isSweptWithTheDaysFirstSweep() throws Exception {
+    String oneDay = RuleBook.defaultText().replace("    idle_days: 0", "    idle_days: 1");
+    JobSettings settings = new JobSettings(oneDay, false);
+    String low = "dev-low";
+    try (var node = harness(new StageOperator(Stage.NODE, settings, null, 1))) {
+      for (int i = 0; i < 5; i++) {
+        Event t = transfer("t" + i, T0 + i, "62220200000000000" + i, low);
+        node.processElement(part(Part.TRANSFER_HANDSET, "device:" + low, t), 1);
+      }
+      for (int i = 0; i < 2; i++) {
+        Event c = call("c" + i, T0 + 10 + i, "+861390000010" + i, low);
+        node.processElement(part(Part.CALL_HANDSET, "device:" + low, c), 1);
+      }
+      node.prepareSnapshotPreBarrier(1);
+      assertThat(sentRisks(node).get("device:" + low)).isNotEmpty();
+      // another group's handset the same day pushes it out (no sweep: the day has not changed)
+      Event elsewhere = transfer("t7", T0 + 3_600_000L, "6222020000000000077", otherGroup(low));
+      node.processElement(part(Part.TRANSFER_HANDSET, "device:" + otherGroup(low), elsewhere), 2);
+      assertThat(sentRisks(node).get("device:" + low)).as("kept in the state").isNotEmpty();
+      // three days on, an event in its group sweeps
+      String other = sameGroupHandset(low);
+      Event later = transfer("t9", T0 + 3 * 86_400_000L, "6222020000000000099", other);
+      node.processElement(part(Part.TRANSFER_HANDSET, "device:" + other, later), 3);
+      assertThat(sentRisks(node)).containsEntry("device:" + low, "");
+    }
+  }
+
+  /** A handset whose key falls in another key group than {@code device}'s. */
+  private static String otherGroup(String device) {
+    int group = KeyGroupRangeAssignment.assignToKeyGroup("device:" + device, MAX_PARALLELISM);
+    for (int n = 0; ; n++) {
+      String other = "dev-far-" + n;
+      if (KeyGroupRangeAssignment.assignToKeyGroup("device:" + other, MAX_PARALLELISM) != group) {
+        return other;
+      }
+    }
+  }
+
   private static Event transfer(String id, long ts, String from, String device) {
     return new org.fanzha.core.event.TransferEvent(
         id,
@@ -440,14 +470,13 @@ class StageOperatorTest {
   /** A NODE stage holding one handset at a time, restored from {@code snapshot}. */
   private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> restored(
       OperatorSubtaskState snapshot) throws Exception {
-    var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new StageOperator(Stage.NODE, JobSettings.shipped(), null, 1),
-            (Hop hop) -> hop.key,
-            Types.STRING,
-            MAX_PARALLELISM,
-            1,
-            0);
+    return restored(new StageOperator(Stage.NODE, JobSettings.shipped(), null, 1), snapshot);
+  }
+
+  /** A harness of {@code op} restored from {@code snapshot}. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> restored(
+      OneInputStreamOperator<Hop, Hop> op, OperatorSubtaskState snapshot) throws Exception {
+    var h = unopened(op);
     h.initializeState(snapshot);
     h.open();
     return h;
@@ -456,7 +485,7 @@ class StageOperatorTest {
   /** The NODE stage as before decision 0038: an engine per key group, checkpointed whole. */
   private static final class WholeEngineStage
       extends org.apache.flink.streaming.api.operators.AbstractStreamOperator<Hop>
-      implements org.apache.flink.streaming.api.operators.OneInputStreamOperator<Hop, Hop> {
+      implements OneInputStreamOperator<Hop, Hop> {
     private transient KeyGroupShares shares;
 
     @Override
