@@ -59,6 +59,15 @@ public final class KafkaBench {
     int days = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     Plan plan = args.length > 2 ? Plan.valueOf(args[2].toUpperCase(Locale.ROOT)) : Plan.SINGLE;
     Path dir = Files.createTempDirectory("fanzha-kafka-bench");
+    try {
+      bench(dir, people, days, plan);
+    } finally {
+      // the world, its replay and the checkpoints: gigabytes at a million entities
+      org.apache.flink.util.FileUtils.deleteDirectory(dir.toFile());
+    }
+  }
+
+  private static void bench(Path dir, int people, int days, Plan plan) throws Exception {
     Path events = dir.resolve("city.ndjson");
     Simulator.writeFiles(SimConfig.of(5, people, days), events);
 
