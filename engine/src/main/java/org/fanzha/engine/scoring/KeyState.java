@@ -76,8 +76,11 @@ public final class KeyState {
   public static void restore(EngineState s, String key, byte[] bytes) throws IOException {
     try {
       read(s, key, bytes);
-    } catch (java.io.EOFException e) {
-      throw new IOException(key + ": the state ends early", e);
+    } catch (IOException | RuntimeException e) {
+      forget(s, key); // nothing half put back
+      throw e instanceof java.io.EOFException
+          ? new IOException(key + ": the state ends early", e)
+          : e instanceof IOException io ? io : new IOException(key + ": " + e.getMessage(), e);
     }
   }
 
@@ -98,7 +101,6 @@ public final class KeyState {
       try {
         t.pasteSlice(id, slice);
       } catch (IllegalArgumentException e) {
-        t.forget(id);
         throw new IOException(key + ": " + e.getMessage(), e);
       }
       if (t.scored()) {
@@ -111,6 +113,9 @@ public final class KeyState {
       }
     }
     int standing = in.readInt();
+    if (in.available() > 0) {
+      throw new IOException(key + ": " + in.available() + " bytes more than its state");
+    }
     if (t.scored()) {
       s.lists.restoreStanding(node.kind, node.name, standing);
     }

@@ -202,6 +202,20 @@ class KeyStateTest {
     assertThatThrownBy(() -> e.restoreKey("device:d2", new byte[] {1, 0, 3, 0, 0}))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("device:d2");
+    // a whole slice, then the bytes end: the slice put back is taken out again
+    new Scenario(e).call(T0, phone(1), phone(2), 30, "imei-cut", null);
+    byte[] whole = e.exportKey("device:imei-cut");
+    e.forgetKey("device:imei-cut");
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 2);
+    assertThatThrownBy(() -> e.restoreKey("device:imei-cut", cut))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("device:imei-cut");
+    assertThat(e.holdsKey("device:imei-cut")).isFalse();
+    byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 1);
+    assertThatThrownBy(() -> e.restoreKey("device:imei-cut", longer))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("device:imei-cut");
+    assertThat(e.holdsKey("device:imei-cut")).isFalse();
     assertThatThrownBy(() -> e.exportKey("phone:+8613800000000"))
         .isInstanceOf(IllegalArgumentException.class);
   }

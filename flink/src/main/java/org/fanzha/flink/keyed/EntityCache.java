@@ -60,6 +60,9 @@ final class EntityCache {
     }
   }
 
+  /** The fingerprint of a risk sent that cannot be known (no risk fingerprints to it). */
+  private static final long UNKNOWN = 1;
+
   private final int capacity;
   private final Function<String, Engine> engines;
   private final Map<String, Held> held = new LinkedHashMap<>(1024, 0.75f, true);
@@ -106,16 +109,21 @@ final class EntityCache {
     if (h == null) {
       Engine e = engines.apply(key);
       byte[] bytes = state().value();
+      long sent = 0;
       if (bytes != null) {
         try {
           e.restoreKey(key, bytes);
+          // what was sent is the risk as stored, before the sweeps it missed are applied
+          sent = riskHash(e, key);
         } catch (IOException unreadable) {
-          // never a poison pill: the key starts again empty and its bytes are overwritten
+          // never a poison pill: the key starts again empty and its bytes are overwritten; what was
+          // sent for it is unknown, so its next write-back sends what it holds, or that it holds
+          // none
           LOG.warn("the state of {} cannot be read; it starts again empty", key, unreadable);
+          sent = UNKNOWN;
         }
       }
-      // what was sent is the risk as stored, before the sweeps it missed are applied
-      h = new Held(riskHash(e, key));
+      h = new Held(sent);
       e.forgetKeyIfIdle(key);
       held.put(key, h);
     }
@@ -192,7 +200,12 @@ final class EntityCache {
                 return;
               }
               Engine e = engines.apply(k);
-              e.restoreKey(k, bytes);
+              try {
+                e.restoreKey(k, bytes);
+              } catch (IOException unreadable) {
+                LOG.warn("the state of {} cannot be read; its risk is not sent", k, unreadable);
+                return;
+              }
               long sent = riskHash(e, k);
               e.forgetKeyIfIdle(k);
               Optional<EntityRisk> r = riskOf(e, k);

@@ -47,6 +47,8 @@ import org.fanzha.flink.score.OutputWriter;
 public final class StageOperator extends AbstractStreamOperator<Hop>
     implements OneInputStreamOperator<Hop, Hop>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(StageOperator.class);
 
   /**
    * The warnings the stage's engines raise, as the replay and the warnings topic write them, the
@@ -197,10 +199,16 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
             long[] c = clocks.value();
             if (c != null) {
               engine.resumeClock(c[0], c[1]);
+              sweptDay = Math.max(sweptDay, c.length > 2 ? c[2] : 0);
             }
             String rules = adopted.value();
             if (rules != null) { // a whole engine restored has them already: adopted again
-              engine.useRules(RuleBook.parse(rules));
+              try {
+                engine.useRules(RuleBook.parse(rules));
+              } catch (RuleFileException | RuntimeException refused) {
+                // never a restart loop: scored with the job's rules until a file is published again
+                LOG.warn("key group {}: the rule file it adopted is refused now", group, refused);
+              }
             }
           });
     }
@@ -352,7 +360,12 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
       shares.save(this);
       return;
     }
-    shares.withGroupKeys(this, (group, engine) -> clocks.update(engine.clockAndSweep()));
+    shares.withGroupKeys(
+        this,
+        (group, engine) -> {
+          long[] c = engine.clockAndSweep();
+          clocks.update(new long[] {c[0], c[1], sweptDay});
+        });
     if (restoredWhole) {
       shares.clearSaved(this);
       restoredWhole = false;
