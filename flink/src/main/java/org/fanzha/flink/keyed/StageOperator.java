@@ -181,6 +181,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
       EntityCache cache = new EntityCache(entitiesHeld, shares::of);
       cache.bind(context.getKeyedStateStore());
       entities = cache;
+      // how full the cache is, beside the task's other metrics (entitiesHeld against the bound)
+      getMetricGroup().gauge("entitiesHeld", (org.apache.flink.metrics.Gauge<Integer>) cache::held);
       // a checkpoint from before state per entity: its engines' entities are written anew
       restoredWhole = restored > 0;
       shares.forEach(cache::adoptAll);
