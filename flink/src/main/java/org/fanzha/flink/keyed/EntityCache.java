@@ -188,34 +188,17 @@ final class EntityCache {
     for (String key : held.keySet()) {
       riskOf(engines.apply(key), key).ifPresent(r -> risks.changed(key, r));
     }
-    op.getKeyedStateBackend()
-        .applyToAllKeys(
-            VoidNamespace.INSTANCE,
-            VoidNamespaceSerializer.INSTANCE,
-            descriptor,
-            (key, value) -> {
-              String k = (String) key;
-              byte[] bytes = value.value();
-              if (held.containsKey(k) || bytes == null) {
-                return;
-              }
-              Engine e = engines.apply(k);
-              try {
-                e.restoreKey(k, bytes);
-              } catch (IOException unreadable) {
-                LOG.warn("the state of {} cannot be read; its risk is not sent", k, unreadable);
-                return;
-              }
-              long sent = riskHash(e, k);
-              e.forgetKeyIfIdle(k);
-              Optional<EntityRisk> r = riskOf(e, k);
-              if (r.isPresent()) {
-                risks.changed(k, r.get());
-              } else if (sent != 0) {
-                risks.gone(k);
-              }
-              e.forgetKey(k);
-            });
+    forEachStored(
+        op,
+        (k, e, sent, value) -> {
+          e.forgetKeyIfIdle(k);
+          Optional<EntityRisk> r = riskOf(e, k);
+          if (r.isPresent()) {
+            risks.changed(k, r.get());
+          } else if (sent != 0) {
+            risks.gone(k);
+          }
+        });
   }
 
   /**
@@ -225,6 +208,33 @@ final class EntityCache {
    * a day of event time.
    */
   void sweepStored(AbstractStreamOperator<?> op, Risks risks) throws Exception {
+    forEachStored(
+        op,
+        (k, e, sent, value) -> {
+          if (e.forgetKeyIfIdle(k)) {
+            value.clear();
+            if (sent != 0) {
+              risks.gone(k);
+            }
+          }
+        });
+  }
+
+  /** What is done with one key only in the state, read into its engine for the while. */
+  @FunctionalInterface
+  private interface StoredKey {
+    /**
+     * @param sent the fingerprint of the risk sent for it (its risk as stored)
+     * @param value its state, the backend's current key being {@code key}
+     */
+    void visit(String key, Engine engine, long sent, ValueState<byte[]> value) throws Exception;
+  }
+
+  /**
+   * Reads each key only in the state (not held, not unreadable) into its engine, hands it to {@code
+   * visit}, and lets it go from the engine again; the operator's current key is put back after.
+   */
+  private void forEachStored(AbstractStreamOperator<?> op, StoredKey visit) throws Exception {
     Object current = op.getCurrentKey();
     op.getKeyedStateBackend()
         .applyToAllKeys(
@@ -241,17 +251,11 @@ final class EntityCache {
               try {
                 e.restoreKey(k, bytes);
               } catch (IOException unreadable) {
-                return; // read, and warned of, when the key comes back
+                LOG.warn("the state of {} cannot be read; passed over", k, unreadable);
+                return;
               }
-              long sent = riskHash(e, k);
-              if (e.forgetKeyIfIdle(k)) {
-                value.clear();
-                if (sent != 0) {
-                  risks.gone(k);
-                }
-              } else {
-                e.forgetKey(k);
-              }
+              visit.visit(k, e, riskHash(e, k), value);
+              e.forgetKey(k);
             });
     if (current != null) {
       op.setCurrentKey(current);

@@ -247,19 +247,13 @@ class StageOperatorTest {
     }
     OperatorSubtaskState snapshot;
     try (var node = harness(new StageOperator(Stage.NODE, JobSettings.shipped(), null, 1))) {
-      for (Event c : calls.subList(0, 8)) {
-        alone.process(c);
-        node.processElement(part(Part.CALL_HANDSET, handset(c), c), 1);
-      }
+      feedHandsets(node, alone, calls.subList(0, 8), 1);
       node.prepareSnapshotPreBarrier(1);
       snapshot = node.snapshot(1, 2);
       assertThat(sentRisks(node)).containsEntry("device:imei-box", risk(alone, "imei-box"));
     }
     try (var restored = restored(snapshot)) {
-      for (Event c : calls.subList(8, calls.size())) {
-        alone.process(c);
-        restored.processElement(part(Part.CALL_HANDSET, handset(c), c), 3);
-      }
+      feedHandsets(restored, alone, calls.subList(8, calls.size()), 3);
       restored.endInput();
       var sent = sentRisks(restored);
       assertThat(alone.entity(EntityKind.DEVICE, "imei-box").orElseThrow().reasons())
@@ -296,27 +290,18 @@ class StageOperatorTest {
             call("e1", T0 + 7 * 60_000L + 1, "+8613900000302", "imei-box2"));
     OperatorSubtaskState whole;
     try (var old = harness(new WholeEngineStage())) {
-      for (Event c : before) {
-        alone.process(c);
-        old.processElement(part(Part.CALL_HANDSET, handset(c), c), 1);
-      }
+      feedHandsets(old, alone, before, 1);
       whole = old.snapshot(1, 2);
     }
     OperatorSubtaskState perEntity;
     try (var taken = restored(whole)) {
-      for (Event c : box) {
-        alone.process(c);
-        taken.processElement(part(Part.CALL_HANDSET, handset(c), c), 3);
-      }
+      feedHandsets(taken, alone, box, 3);
       taken.prepareSnapshotPreBarrier(2);
       perEntity = taken.snapshot(2, 4);
       assertThat(sentRisks(taken)).containsEntry("device:imei-box", risk(alone, "imei-box"));
     }
     try (var later = restored(perEntity)) {
-      for (Event c : after) {
-        alone.process(c);
-        later.processElement(part(Part.CALL_HANDSET, handset(c), c), 5);
-      }
+      feedHandsets(later, alone, after, 5);
       later.endInput();
       assertThat(risk(alone, "imei-box")).contains("DV_MANY_PHONES");
       assertThat(risk(alone, "imei-box2")).contains("DV_MANY_PHONES");
@@ -349,10 +334,13 @@ class StageOperatorTest {
       snapshot = node.snapshot(1, 2);
     }
     try (var later = restored(snapshot)) {
-      for (int i = 0; i < 2; i++) {
-        Event c = call("c" + i, T0 + i, "+861390000010" + i, "imei-pair");
-        later.processElement(part(Part.CALL_HANDSET, handset(c), c), 3);
-      }
+      feedHandsets(
+          later,
+          null,
+          List.of(
+              call("c0", T0, "+8613900000100", "imei-pair"),
+              call("c1", T0 + 1, "+8613900000101", "imei-pair")),
+          3);
       later.endInput();
       assertThat(sentRisks(later).get("device:imei-pair")).contains("DV_MANY_PHONES");
     }
@@ -372,25 +360,17 @@ class StageOperatorTest {
     String other = sameGroupHandset(low);
     org.fanzha.engine.Engine alone = new org.fanzha.engine.Engine(settings.engineConfig());
     try (var node = harness(new StageOperator(Stage.NODE, settings, null, 1))) {
-      // five accounts pay through one handset, then two numbers call from it (which scores it):
-      // a low risk, no role
-      for (int i = 0; i < 5; i++) {
-        Event t = transfer("t" + i, T0 + i, "62220200000000000" + i, low);
-        alone.process(t);
-        node.processElement(part(Part.TRANSFER_HANDSET, "device:" + low, t), 1);
-      }
-      for (int i = 0; i < 2; i++) {
-        Event c = call("c" + i, T0 + 10 + i, "+861390000010" + i, low);
-        alone.process(c);
-        node.processElement(part(Part.CALL_HANDSET, "device:" + low, c), 1);
-      }
+      feedHandsets(node, alone, lowRisk(low), 1);
       var held = alone.entity(EntityKind.DEVICE, low).orElseThrow();
       assertThat(held.score()).isBetween(1, 39);
       assertThat(held.roles()).isEmpty();
       node.prepareSnapshotPreBarrier(1);
       assertThat(sentRisks(node).get("device:" + low)).startsWith(held.score() + "|");
-      Event later = transfer("t9", T0 + 3 * 86_400_000L, "6222020000000000099", other);
-      node.processElement(part(Part.TRANSFER_HANDSET, "device:" + other, later), 2);
+      feedHandsets(
+          node,
+          null,
+          List.of(transfer("t9", T0 + 3 * 86_400_000L, "6222020000000000099", other)),
+          2);
       assertThat(sentRisks(node)).containsEntry("device:" + low, "");
     }
   }
@@ -406,24 +386,23 @@ class StageOperatorTest {
     JobSettings settings = new JobSettings(oneDay, false);
     String low = "dev-low";
     try (var node = harness(new StageOperator(Stage.NODE, settings, null, 1))) {
-      for (int i = 0; i < 5; i++) {
-        Event t = transfer("t" + i, T0 + i, "62220200000000000" + i, low);
-        node.processElement(part(Part.TRANSFER_HANDSET, "device:" + low, t), 1);
-      }
-      for (int i = 0; i < 2; i++) {
-        Event c = call("c" + i, T0 + 10 + i, "+861390000010" + i, low);
-        node.processElement(part(Part.CALL_HANDSET, "device:" + low, c), 1);
-      }
+      feedHandsets(node, null, lowRisk(low), 1);
       node.prepareSnapshotPreBarrier(1);
       assertThat(sentRisks(node).get("device:" + low)).isNotEmpty();
       // another group's handset the same day pushes it out (no sweep: the day has not changed)
-      Event elsewhere = transfer("t7", T0 + 3_600_000L, "6222020000000000077", otherGroup(low));
-      node.processElement(part(Part.TRANSFER_HANDSET, "device:" + otherGroup(low), elsewhere), 2);
+      feedHandsets(
+          node,
+          null,
+          List.of(transfer("t7", T0 + 3_600_000L, "6222020000000000077", otherGroup(low))),
+          2);
       assertThat(sentRisks(node).get("device:" + low)).as("kept in the state").isNotEmpty();
       // three days on, an event in its group sweeps
       String other = sameGroupHandset(low);
-      Event later = transfer("t9", T0 + 3 * 86_400_000L, "6222020000000000099", other);
-      node.processElement(part(Part.TRANSFER_HANDSET, "device:" + other, later), 3);
+      feedHandsets(
+          node,
+          null,
+          List.of(transfer("t9", T0 + 3 * 86_400_000L, "6222020000000000099", other)),
+          3);
       assertThat(sentRisks(node)).containsEntry("device:" + low, "");
     }
   }
@@ -529,8 +508,46 @@ class StageOperatorTest {
         id, ts, null, caller, "+8613700000001", 30, null, null, imei, null, null);
   }
 
-  private static String handset(Event call) {
-    return "device:" + ((org.fanzha.core.event.CallEvent) call).callerImei();
+  private static String handset(Event e) {
+    return "device:"
+        + (e instanceof org.fanzha.core.event.CallEvent c
+            ? c.callerImei()
+            : ((org.fanzha.core.event.TransferEvent) e).device());
+  }
+
+  /**
+   * Feeds each call's or transfer's handset part to {@code h}, and the whole event to {@code alone}
+   * first (null: no engine beside).
+   */
+  private static void feedHandsets(
+      KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> h,
+      org.fanzha.engine.@org.jspecify.annotations.Nullable Engine alone,
+      List<Event> events,
+      long ts)
+      throws Exception {
+    for (Event e : events) {
+      if (alone != null) {
+        alone.process(e);
+      }
+      Part handsetPart =
+          e instanceof org.fanzha.core.event.CallEvent ? Part.CALL_HANDSET : Part.TRANSFER_HANDSET;
+      h.processElement(part(handsetPart, handset(e), e), ts);
+    }
+  }
+
+  /**
+   * Five accounts pay through one handset, then two numbers call from it (which scores it): a low
+   * risk, no role.
+   */
+  private static List<Event> lowRisk(String device) {
+    List<Event> out = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      out.add(transfer("t" + i, T0 + i, "62220200000000000" + i, device));
+    }
+    for (int i = 0; i < 2; i++) {
+      out.add(call("c" + i, T0 + 10 + i, "+861390000010" + i, device));
+    }
+    return out;
   }
 
   private static String risk(org.fanzha.engine.Engine e, String imei) {
