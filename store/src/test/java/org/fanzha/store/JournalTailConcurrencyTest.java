@@ -35,12 +35,17 @@ class JournalTailConcurrencyTest {
     AtomicLong last = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     CountDownLatch readersStarted = new CountDownLatch(3);
+    AtomicLong overlapped = new AtomicLong();
     try {
       Future<?> writer =
           pool.submit(
               () -> {
                 readersStarted.await(30, TimeUnit.SECONDS);
-                for (long seq = 1; seq <= EVENTS; seq++) {
+                // at least EVENTS, and on until the readers have overlapped it often enough: a
+                // reader thread can start late, after a writer this fast is done
+                for (long seq = 1;
+                    seq <= EVENTS || overlapped.get() < 1_000 && seq <= 100 * EVENTS;
+                    seq++) {
                   tail.add(seq, "", 0, JournalTailProperties.transfer(seq, from(seq), to(seq)));
                   last.set(seq);
                 }
@@ -53,7 +58,7 @@ class JournalTailConcurrencyTest {
             pool.submit(
                 () -> {
                   readersStarted.countDown();
-                  return lookUpUntilDone(tail, last, writer, seed);
+                  return lookUpUntilDone(tail, last, writer, seed, overlapped);
                 }));
       }
       writer.get(60, TimeUnit.SECONDS);
@@ -68,7 +73,7 @@ class JournalTailConcurrencyTest {
   }
 
   private static long lookUpUntilDone(
-      JournalTail tail, AtomicLong last, Future<?> writer, long seed) {
+      JournalTail tail, AtomicLong last, Future<?> writer, long seed, AtomicLong overlapped) {
     SplittableRandom random = new SplittableRandom(seed);
     long checked = 0;
     while (!writer.isDone()) {
@@ -110,6 +115,7 @@ class JournalTailConcurrencyTest {
         }
       }
       checked++;
+      overlapped.incrementAndGet();
     }
     return checked;
   }
