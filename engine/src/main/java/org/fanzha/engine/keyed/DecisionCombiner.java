@@ -63,6 +63,14 @@ public final class DecisionCombiner {
     return action;
   }
 
+  /**
+   * Returns whether offering {@code d} can change any event's decision: one scored zero that asks
+   * for nothing need not travel to the combiner (most parts of most events are such).
+   */
+  public static boolean matters(Decision d) {
+    return d.score() > 0 || d.action() != Action.ALLOW;
+  }
+
   /** Offers a part's decision (parts in the order they run). */
   public void offer(Decision d) {
     action = action.max(d.action());

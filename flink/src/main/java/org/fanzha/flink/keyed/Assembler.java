@@ -13,6 +13,7 @@ import org.apache.flink.util.Collector;
 import org.fanzha.core.codec.EventBinary;
 import org.fanzha.core.event.Event;
 import org.fanzha.engine.Action;
+import org.fanzha.engine.Decision;
 import org.fanzha.engine.keyed.DecisionCombiner;
 import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Part;
@@ -92,10 +93,17 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
         event,
         carrier.payload.length == 0 ? null : HopCodec.decision(carrier.payload),
         Action.valueOf(carrier.action));
+    byte[] best = carrier.payload; // the riskiest decision so far as it came: sent on as it is
     done.sort(PART_ORDER);
     for (Hop d : done) {
       facts.merge(HopCodec.facts(d.facts, part));
-      decision.offer(HopCodec.decision(d.payload));
+      if (d.payload.length > 0) { // none: the part's decision could change nothing
+        Decision offered = HopCodec.decision(d.payload);
+        decision.offer(offered);
+        if (decision.best() == offered) {
+          best = d.payload;
+        }
+      }
     }
     if (stage == null) {
       Hop decided = Hop.of(Hop.DECISION, carrier.eventId, carrier.eventId);
@@ -141,7 +149,7 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
     next.event = carrier.event;
     next.facts = factBytes;
     next.index = sent;
-    next.payload = decision.best() == null ? new byte[0] : HopCodec.decision(decision.best());
+    next.payload = best;
     next.action = decision.action().name();
     out.collect(next);
   }

@@ -14,7 +14,8 @@ public final class Hop {
 
   /**
    * What a part found, for the event's assembler ({@link #key} is the event id): {@link #facts},
-   * the decision.
+   * the decision ({@link #payload}; empty when it could change nothing: scored zero, asking for
+   * nothing).
    */
   public static final byte DONE = 2;
 

@@ -24,6 +24,7 @@ import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.EntityRisk;
 import org.fanzha.engine.Warning;
+import org.fanzha.engine.keyed.DecisionCombiner;
 import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.engine.scoring.Facts;
@@ -69,6 +70,9 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
    * (decision 0038); the rest wait in the state backend. About 200 bytes of heap each.
    */
   public static final int ENTITIES_HELD = 500_000;
+
+  /** A part's decision that cannot change its event's ({@link DecisionCombiner#matters}). */
+  private static final byte[] NO_BYTES = new byte[0];
 
   private final Stage stage;
   private final JobSettings settings;
@@ -252,7 +256,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
         done.part = in.part;
         done.index = in.index;
         done.facts = HopCodec.facts(facts);
-        done.payload = HopCodec.decision(d);
+        done.payload = DecisionCombiner.matters(d) ? HopCodec.decision(d) : NO_BYTES;
         // the part's requests are counted in flight before its DONE can let the event be decided:
         // a replay whose last event was decided first could end without them
         send(engine, in);
