@@ -1,10 +1,15 @@
 package org.fanzha.flink.keyed;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * What travels between the keyed stages (decision 0023): a part of an event for the key it runs
- * for, what a part found (for the event's assembler), or a request for another key. A plain object
- * with public fields, so Flink serialises it as a POJO.
+ * for, what a part found (for the event's assembler), or a request for another key. Serialised by
+ * {@link HopSerializer}; its fields stay those of a POJO, so state an earlier build wrote with
+ * Flink's POJO serialiser can be read. Its byte arrays are never written once it is made: a hop
+ * made from another shares them (an event's parts share its bytes).
  */
+@TypeInfo(HopTypeInfo.Factory.class)
 public final class Hop {
   /**
    * A part of an event to run at {@link #key}: {@link #part}, {@link #index}, {@link #event},
