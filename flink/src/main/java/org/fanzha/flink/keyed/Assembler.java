@@ -71,6 +71,11 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
 
   @Override
   public void processElement(Hop hop, Context ctx, Collector<Hop> out) throws Exception {
+    if (hop.kind == Hop.CARRIER && hop.index == 0) {
+      // the stage before sent this event no part, so nothing is waited for: no state is touched
+      assemble(hop, List.of(), out);
+      return;
+    }
     if (hop.kind == Hop.CARRIER) {
       rest.update(hop);
     } else {
@@ -87,6 +92,15 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
     }
     rest.clear();
     found.clear();
+    done.sort(PART_ORDER);
+    assemble(carrier, done, out);
+  }
+
+  /**
+   * Merges what the parts of the stage before found ({@code done}, in the order they ran) into the
+   * event and sends it on.
+   */
+  private void assemble(Hop carrier, List<Hop> done, Collector<Hop> out) {
     Event event = EventBinary.decode(carrier.event);
     HopCodec.facts(carrier.facts, facts);
     decision.resume(
@@ -94,7 +108,6 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
         carrier.payload.length == 0 ? null : HopCodec.decision(carrier.payload),
         Action.valueOf(carrier.action));
     byte[] best = carrier.payload; // the riskiest decision so far as it came: sent on as it is
-    done.sort(PART_ORDER);
     for (Hop d : done) {
       facts.merge(HopCodec.facts(d.facts, part));
       if (d.payload.length > 0) { // none: the part's decision could change nothing
@@ -116,7 +129,8 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
       }
       return;
     }
-    byte[] factBytes = HopCodec.facts(facts);
+    // nothing found since: the facts as they came
+    byte[] factBytes = done.isEmpty() ? carrier.facts : HopCodec.facts(facts);
     int sent = 0;
     visits.fill(event);
     for (int i = 0; i < visits.size(); i++) {
