@@ -1,6 +1,7 @@
 package org.fanzha.flink.keyed;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
    */
   private transient ValueState<long[]> clocks;
 
+  /** The event the last part was of, and its bytes. */
+  private transient @org.jspecify.annotations.Nullable Event lastEvent;
+
+  private transient byte[] lastEventBytes;
+
   /** Whether engines were restored whole, to be written per entity and their old state cleared. */
   private transient boolean restoredWhole;
 
@@ -149,6 +155,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     asked = new ArrayList<>();
     facts = new Facts();
     hop = new StreamRecord<>(new Hop());
+    lastEventBytes = new byte[0];
     EngineConfig config = settings.engineConfig();
     adopted =
         context
@@ -248,7 +255,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   private void run(Hop in, Engine engine) throws Exception {
     switch (in.kind) {
       case Hop.PART -> {
-        Event event = EventBinary.decode(in.event);
+        Event event = event(in.event);
         Decision d =
             engine.visit(Part.values()[in.part], in.index, event, HopCodec.facts(in.facts, facts));
         Hop done = Hop.of(Hop.DONE, event.id(), event.id());
@@ -283,6 +290,18 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
       }
       default -> throw new IllegalStateException("a stage got a hop of kind " + in.kind);
     }
+  }
+
+  /**
+   * The event of a part: read once for the parts of one event that reach this task one after
+   * another (a call's caller and callee).
+   */
+  private Event event(byte[] bytes) {
+    if (lastEvent == null || !Arrays.equals(bytes, lastEventBytes)) {
+      lastEvent = EventBinary.decode(bytes);
+      lastEventBytes = bytes;
+    }
+    return lastEvent;
   }
 
   /** Scores with a published rule file from now on; one that does not compile changes nothing. */
