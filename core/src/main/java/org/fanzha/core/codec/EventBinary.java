@@ -58,12 +58,14 @@ public final class EventBinary {
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final List<Layout> LAYOUTS = new ArrayList<>();
+  private static final List<Class<? extends Event>> TYPES = new ArrayList<>();
   private static final Map<Class<?>, Integer> TAGS = new HashMap<>();
 
   static {
     for (Class<?> type : Event.class.getPermittedSubclasses()) {
       TAGS.put(type, LAYOUTS.size());
       LAYOUTS.add(Layout.of(type));
+      TYPES.add(type.asSubclass(Event.class));
     }
   }
 
@@ -95,6 +97,20 @@ public final class EventBinary {
           "not an encoded event: " + (bytes.length - in.pos) + " bytes left over");
     }
     return e;
+  }
+
+  /**
+   * Returns the kind of event {@link #encode} wrote into {@code bytes}, read from its first byte
+   * alone.
+   *
+   * @throws IllegalArgumentException when the bytes are not an encoded event
+   */
+  public static Class<? extends Event> typeOf(byte[] bytes) {
+    int tag = bytes.length == 0 ? LAYOUTS.size() : bytes[0] & 0xFF;
+    if (tag >= LAYOUTS.size()) {
+      throw new IllegalArgumentException("not an encoded event: type tag " + tag);
+    }
+    return TYPES.get(tag);
   }
 
   /*

@@ -37,6 +37,11 @@ class EventBinaryProperties {
   }
 
   @Property(tries = 500)
+  void theFirstByteAloneTellsTheKindOfEvent(@ForAll("anyEvent") Event event) {
+    assertThat(EventBinary.typeOf(binary.encode(event))).isEqualTo(event.getClass());
+  }
+
+  @Property(tries = 500)
   void truncatedBytesAreRefused(@ForAll("anyEvent") Event event, @ForAll("fractions") double keep) {
     byte[] bytes = binary.encode(event);
     byte[] cut = Arrays.copyOf(bytes, (int) (bytes.length * keep));

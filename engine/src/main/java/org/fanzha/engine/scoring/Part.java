@@ -1,8 +1,12 @@
 package org.fanzha.engine.scoring;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.fanzha.core.event.CallEvent;
 import org.fanzha.core.event.ClosingEvent;
 import org.fanzha.core.event.DeviceEvent;
@@ -24,37 +28,37 @@ import org.jspecify.annotations.Nullable;
  * stage).
  */
 public enum Part {
-  CALL_HANDSET(Stage.NODE),
-  CALL_CELL(Stage.NODE),
-  CALLER(Stage.ACTOR),
-  CALLEE(Stage.ACTOR),
-  CALLER_TALKED(Stage.PERSON),
-  CALLED_PERSON(Stage.PERSON),
-  SENDER(Stage.ACTOR),
-  RECEIVER(Stage.PERSON),
-  TRANSFER_HANDSET(Stage.NODE),
-  TRANSFER_NETWORK(Stage.NODE),
-  PAYEE(Stage.ACTOR),
-  PAYER(Stage.ACTOR),
-  PAYING_PERSON(Stage.PERSON),
-  SIGNAL(Stage.PERSON),
-  OPENING_HANDSET(Stage.NODE),
-  OPENING_NETWORK(Stage.NODE),
-  OPENING_HOLDER(Stage.HOLDER),
-  OPENED_CARD(Stage.ACTOR),
-  REPORTED(Stage.ACTOR),
-  REPORTED_SITES(Stage.PERSON),
-  REPORTER(Stage.PERSON),
-  LABEL_NODE(Stage.NODE),
-  LABEL_HOLDER(Stage.HOLDER),
-  LABEL_ACTOR(Stage.ACTOR),
-  LABEL_PERSON(Stage.PERSON),
-  LISTING_NODE(Stage.NODE),
-  LISTING_HOLDER(Stage.HOLDER),
-  LISTING_ACTOR(Stage.ACTOR),
-  LISTING_PERSON(Stage.PERSON),
-  LISTED_SITE(Stage.PERSON),
-  CLOSING_HOLDER(Stage.HOLDER);
+  CALL_HANDSET(Stage.NODE, CallEvent.class),
+  CALL_CELL(Stage.NODE, CallEvent.class),
+  CALLER(Stage.ACTOR, CallEvent.class),
+  CALLEE(Stage.ACTOR, CallEvent.class),
+  CALLER_TALKED(Stage.PERSON, CallEvent.class),
+  CALLED_PERSON(Stage.PERSON, CallEvent.class),
+  SENDER(Stage.ACTOR, SmsEvent.class),
+  RECEIVER(Stage.PERSON, SmsEvent.class),
+  TRANSFER_HANDSET(Stage.NODE, TransferEvent.class),
+  TRANSFER_NETWORK(Stage.NODE, TransferEvent.class),
+  PAYEE(Stage.ACTOR, TransferEvent.class),
+  PAYER(Stage.ACTOR, TransferEvent.class),
+  PAYING_PERSON(Stage.PERSON, TransferEvent.class),
+  SIGNAL(Stage.PERSON, DeviceEvent.class),
+  OPENING_HANDSET(Stage.NODE, OpeningEvent.class),
+  OPENING_NETWORK(Stage.NODE, OpeningEvent.class),
+  OPENING_HOLDER(Stage.HOLDER, OpeningEvent.class),
+  OPENED_CARD(Stage.ACTOR, OpeningEvent.class),
+  REPORTED(Stage.ACTOR, ReportEvent.class),
+  REPORTED_SITES(Stage.PERSON, ReportEvent.class),
+  REPORTER(Stage.PERSON, ReportEvent.class),
+  LABEL_NODE(Stage.NODE, LabelEvent.class),
+  LABEL_HOLDER(Stage.HOLDER, LabelEvent.class),
+  LABEL_ACTOR(Stage.ACTOR, LabelEvent.class),
+  LABEL_PERSON(Stage.PERSON, LabelEvent.class),
+  LISTING_NODE(Stage.NODE, ListingEvent.class),
+  LISTING_HOLDER(Stage.HOLDER, ListingEvent.class),
+  LISTING_ACTOR(Stage.ACTOR, ListingEvent.class),
+  LISTING_PERSON(Stage.PERSON, ListingEvent.class),
+  LISTED_SITE(Stage.PERSON, ListingEvent.class),
+  CLOSING_HOLDER(Stage.HOLDER, ClosingEvent.class);
 
   /**
    * The key of a part every task of its stage runs (sites reported or listed: every person may
@@ -62,14 +66,41 @@ public enum Part {
    */
   public static final String EVERY = "*";
 
-  private final Stage stage;
+  /** For each kind of event, the stages any of its parts can run at. */
+  private static final Map<Class<? extends Event>, Set<Stage>> STAGES_OF = stagesOf();
 
-  Part(Stage stage) {
+  private final Stage stage;
+  private final Class<? extends Event> event;
+
+  Part(Stage stage, Class<? extends Event> event) {
     this.stage = stage;
+    this.event = event;
   }
 
   public Stage stage() {
     return stage;
+  }
+
+  /** Returns the kind of event this is a part of. */
+  public Class<? extends Event> event() {
+    return event;
+  }
+
+  /**
+   * Returns whether an event of kind {@code type} can have a part at {@code stage}: when not, a
+   * keyed runner passes it by that stage unread.
+   */
+  public static boolean anyAt(Class<? extends Event> type, Stage stage) {
+    Set<Stage> stages = STAGES_OF.get(type);
+    return stages != null && stages.contains(stage);
+  }
+
+  private static Map<Class<? extends Event>, Set<Stage>> stagesOf() {
+    Map<Class<? extends Event>, Set<Stage>> m = new HashMap<>();
+    for (Part p : values()) {
+      m.computeIfAbsent(p.event, t -> EnumSet.noneOf(Stage.class)).add(p.stage);
+    }
+    return m;
   }
 
   /**

@@ -73,7 +73,12 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
   public void processElement(Hop hop, Context ctx, Collector<Hop> out) throws Exception {
     if (hop.kind == Hop.CARRIER && hop.index == 0) {
       // the stage before sent this event no part, so nothing is waited for: no state is touched
-      assemble(hop, List.of(), out);
+      if (stage != null && !Part.anyAt(EventBinary.typeOf(hop.event), stage)) {
+        out.collect(
+            hop); // nor has this stage a part of it (a call has none for holders): as it came
+      } else {
+        assemble(hop, List.of(), out);
+      }
       return;
     }
     if (hop.kind == Hop.CARRIER) {
