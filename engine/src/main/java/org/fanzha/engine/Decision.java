@@ -22,6 +22,11 @@ public record Decision(
     reasons = List.copyOf(reasons);
   }
 
+  /** Returns this decision with {@code reasons} instead of its own. */
+  public Decision withReasons(List<Reason> reasons) {
+    return new Decision(eventId, entityKind, entity, score, level, action, reasons);
+  }
+
   /** Returns whether nothing was found. */
   public boolean isNone() {
     return score == 0;

@@ -110,13 +110,15 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
     HopCodec.facts(carrier.facts, facts);
     decision.resume(
         event,
-        carrier.payload.length == 0 ? null : HopCodec.decision(carrier.payload),
+        carrier.payload.length == 0 ? null : HopCodec.decisionHead(carrier.payload),
         Action.valueOf(carrier.action));
-    byte[] best = carrier.payload; // the riskiest decision so far as it came: sent on as it is
+    // the riskiest decision so far as it came, sent on as it is: its reasons are read by the last
+    // assembler alone (the others compare scores)
+    byte[] best = carrier.payload;
     for (Hop d : done) {
       facts.merge(HopCodec.facts(d.facts, part));
       if (d.payload.length > 0) { // none: the part's decision could change nothing
-        Decision offered = HopCodec.decision(d.payload);
+        Decision offered = HopCodec.decisionHead(d.payload);
         decision.offer(offered);
         if (decision.best() == offered) {
           best = d.payload;
@@ -127,7 +129,11 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
       Hop decided = Hop.of(Hop.DECISION, carrier.eventId, carrier.eventId);
       decided.seq = carrier.seq;
       decided.replyTo = carrier.replyTo;
-      decided.payload = HopCodec.decision(decision.result());
+      Decision d = decision.result();
+      if (decision.best() != null) { // its reasons, read only now
+        d = d.withReasons(HopCodec.decision(best).reasons());
+      }
+      decided.payload = HopCodec.decision(d);
       out.collect(decided);
       if (run != null) {
         LocalFeedback.of(run).eventOut(carrier.at);

@@ -41,6 +41,16 @@ final class HopCodec {
     return into;
   }
 
+  /**
+   * A decision {@link #decision(Decision)} wrote, without its reasons (what an assembler compares
+   * decisions by).
+   */
+  static Decision decisionHead(byte[] bytes) {
+    Decision[] d = new Decision[1];
+    read(bytes, in -> d[0] = head(in, List.of()));
+    return d[0];
+  }
+
   static byte[] decision(Decision d) {
     return bytes(
         out -> {
@@ -145,15 +155,20 @@ final class HopCodec {
     read(
         bytes,
         in -> {
-          String eventId = in.readUTF();
-          EntityKind kind = EntityKind.valueOf(in.readUTF());
-          String entity = in.readUTF();
-          int score = in.readInt();
-          Level level = Level.valueOf(in.readUTF());
-          Action action = Action.valueOf(in.readUTF());
-          d[0] = new Decision(eventId, kind, entity, score, level, action, readReasons(in));
+          Decision head = head(in, List.of());
+          d[0] = head.withReasons(readReasons(in));
         });
     return d[0];
+  }
+
+  private static Decision head(DataInput in, List<Reason> reasons) throws IOException {
+    String eventId = in.readUTF();
+    EntityKind kind = EntityKind.valueOf(in.readUTF());
+    String entity = in.readUTF();
+    int score = in.readInt();
+    Level level = Level.valueOf(in.readUTF());
+    Action action = Action.valueOf(in.readUTF());
+    return new Decision(eventId, kind, entity, score, level, action, reasons);
   }
 
   static byte[] request(Request q) {
