@@ -6,8 +6,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * What travels between the keyed stages (decision 0023): a part of an event for the key it runs
  * for, what a part found (for the event's assembler), or a request for another key. Serialised by
  * {@link HopSerializer}; its fields stay those of a POJO, so state an earlier build wrote with
- * Flink's POJO serialiser can be read. Its byte arrays are never written once it is made: a hop
- * made from another shares them (an event's parts share its bytes).
+ * Flink's POJO serialiser can be read. Only {@link #replyTo} may be null. Its byte arrays are never
+ * written once it is made: a hop made from another shares them (an event's parts share its bytes).
  */
 @TypeInfo(HopTypeInfo.Factory.class)
 public final class Hop {

@@ -21,7 +21,7 @@ import org.fanzha.engine.Action;
 public final class HopSerializer extends TypeSerializerSingleton<Hop> {
   private static final long serialVersionUID = 1L;
   private static final byte[] NONE = new byte[0];
-  private static final Action[] BY_PRIORITY = byPriority();
+  private static final Action[] BY_CODE = byCode();
 
   @Override
   public boolean isImmutableType() {
@@ -75,7 +75,7 @@ public final class HopSerializer extends TypeSerializerSingleton<Hop> {
     writeBytes(h.event, out);
     writeBytes(h.facts, out);
     writeBytes(h.payload, out);
-    out.writeByte(Action.valueOf(h.action).priority());
+    out.writeByte(code(Action.valueOf(h.action)));
     StringValue.writeString(h.replyTo, out); // null allowed
   }
 
@@ -94,10 +94,10 @@ public final class HopSerializer extends TypeSerializerSingleton<Hop> {
     h.facts = readBytes(in);
     h.payload = readBytes(in);
     int action = in.readUnsignedByte();
-    if (action >= BY_PRIORITY.length) {
+    if (action >= BY_CODE.length) {
       throw new IOException("a hop names action " + action + ", not one of this build's");
     }
-    h.action = BY_PRIORITY[action].name();
+    h.action = BY_CODE[action].name();
     h.replyTo = StringValue.readString(in);
     return h;
   }
@@ -139,10 +139,20 @@ public final class HopSerializer extends TypeSerializerSingleton<Hop> {
     return b.length == 0 ? NONE : Arrays.copyOf(b, b.length);
   }
 
-  private static Action[] byPriority() {
+  /** An action's code in a hop's bytes: fixed here, whatever the enum's order or its ranks. */
+  static int code(Action a) {
+    return switch (a) {
+      case ALLOW -> 0;
+      case WARN -> 1;
+      case DELAY -> 2;
+      case HOLD -> 3;
+    };
+  }
+
+  private static Action[] byCode() {
     Action[] a = new Action[Action.values().length];
     for (Action x : Action.values()) {
-      a[x.priority()] = x;
+      a[code(x)] = x;
     }
     return a;
   }

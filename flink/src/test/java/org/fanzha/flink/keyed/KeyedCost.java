@@ -15,9 +15,9 @@ import org.fanzha.sim.Tactic;
 /**
  * What the keyed job costs an event once the JVM is warm, printed: the keyed replay of the same
  * simulated city run again and again in one JVM, each round on a fresh local mini-cluster, with the
- * process's CPU time and the JIT compiler's share of it. A cold {@code ./fanzha replay --runner
- * flink} spends most of its CPU compiling; the later rounds here show what an event costs a job
- * that has run a while. Not a test: run it with
+ * process's CPU time and the time the JIT compiler reports spending (elapsed, so the share is
+ * approximate). A cold {@code ./fanzha replay --runner flink} spends most of its CPU compiling; the
+ * later rounds here show what an event costs a job that has run a while. Not a test: run it with
  *
  * <pre>./mvnw -q install -DskipTests
  * ./mvnw -q -pl flink exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
@@ -81,7 +81,7 @@ public final class KeyedCost {
             ? ""
             : String.format(
                 Locale.ROOT,
-                "  %,7.0f events/s  %6.1f µs cpu an event, %6.1f without JIT",
+                "  %,7.0f events/s  %6.1f µs cpu an event, ~%5.1f less the JIT's compile time",
                 n / wall,
                 cpu * 1e6 / n,
                 (cpu - compiling) * 1e6 / n));

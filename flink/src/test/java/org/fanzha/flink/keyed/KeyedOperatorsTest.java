@@ -186,9 +186,11 @@ class KeyedOperatorsTest {
         + "|"
         + d.score()
         + "|"
+        + d.level()
+        + "|"
         + d.action()
         + "|"
-        + d.reasons().stream().map(x -> x.code()).toList();
+        + d.reasons(); // codes and both texts
   }
 
   private static String line(EntityRisk r) {
