@@ -74,8 +74,8 @@ public final class Assembler extends KeyedProcessFunction<String, Hop, Hop> {
     if (hop.kind == Hop.CARRIER && hop.index == 0) {
       // the stage before sent this event no part, so nothing is waited for: no state is touched
       if (stage != null && !Part.anyAt(EventBinary.typeOf(hop.event), stage)) {
-        out.collect(
-            hop); // nor has this stage a part of it (a call has none for holders): as it came
+        // nor has this stage a part of it (a call has none for holders): on as it came
+        out.collect(hop);
       } else {
         assemble(hop, List.of(), out);
       }
