@@ -357,7 +357,6 @@ class StageOperatorTest {
     assertThat(oneDay).contains("idle_days: 1");
     JobSettings settings = new JobSettings(oneDay, false);
     String low = "dev-low";
-    String other = sameGroupHandset(low);
     org.fanzha.engine.Engine alone = new org.fanzha.engine.Engine(settings.engineConfig());
     try (var node = harness(new StageOperator(Stage.NODE, settings, null, 1))) {
       feedHandsets(node, alone, lowRisk(low), 1);
@@ -366,11 +365,7 @@ class StageOperatorTest {
       assertThat(held.roles()).isEmpty();
       node.prepareSnapshotPreBarrier(1);
       assertThat(sentRisks(node).get("device:" + low)).startsWith(held.score() + "|");
-      feedHandsets(
-          node,
-          null,
-          List.of(transfer("t9", T0 + 3 * 86_400_000L, "6222020000000000099", other)),
-          2);
+      threeDaysOnInTheGroupOf(node, low, 2);
       assertThat(sentRisks(node)).containsEntry("device:" + low, "");
     }
   }
@@ -397,14 +392,24 @@ class StageOperatorTest {
           2);
       assertThat(sentRisks(node).get("device:" + low)).as("kept in the state").isNotEmpty();
       // three days on, an event in its group sweeps
-      String other = sameGroupHandset(low);
-      feedHandsets(
-          node,
-          null,
-          List.of(transfer("t9", T0 + 3 * 86_400_000L, "6222020000000000099", other)),
-          3);
+      threeDaysOnInTheGroupOf(node, low, 3);
       assertThat(sentRisks(node)).containsEntry("device:" + low, "");
     }
+  }
+
+  /**
+   * A transfer three days after the others from another handset of {@code device}'s key group: its
+   * engine's clock moves on and sweeps.
+   */
+  private static void threeDaysOnInTheGroupOf(
+      KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> node, String device, long ts)
+      throws Exception {
+    feedHandsets(
+        node,
+        null,
+        List.of(
+            transfer("t9", T0 + 3 * 86_400_000L, "6222020000000000099", sameGroupHandset(device))),
+        ts);
   }
 
   /** A handset whose key falls in another key group than {@code device}'s. */
