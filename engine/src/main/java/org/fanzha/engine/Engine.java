@@ -34,6 +34,7 @@ import org.fanzha.engine.scoring.KeyState;
 import org.fanzha.engine.scoring.Part;
 import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.RulesInForce;
+import org.fanzha.engine.scoring.Stage;
 import org.fanzha.engine.scoring.Steps;
 import org.fanzha.engine.subscriber.SubscriberScore;
 import org.fanzha.engine.subscriber.SubscriberScorer;
@@ -258,11 +259,11 @@ public final class Engine {
   }
 
   /**
-   * Hands {@code each} every key this engine holds of the stages whose state is kept per entity (a
-   * share restored whole, from before that).
+   * Hands {@code each} every key of {@code stage} (one whose state is kept per entity) this engine
+   * holds: a share restored whole, from before that.
    */
-  public void forEachKey(Consumer<String> each) {
-    KeyState.forEachKey(state, each);
+  public void forEachKey(Stage stage, Consumer<String> each) {
+    KeyState.forEachKey(state, stage, each);
   }
 
   /** Forgets what this share holds for {@code key} (the runner keeps it elsewhere). */

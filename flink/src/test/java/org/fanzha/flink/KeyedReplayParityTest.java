@@ -81,17 +81,17 @@ class KeyedReplayParityTest {
   }
 
   /**
-   * The stage whose state is kept per entity (decision 0038) holding 40 handsets, networks and
-   * cells at a time in each task, of about 2,000: most hops read their key back from Flink's state
-   * and most keys are written back as others push them out. The run must be as close to the
-   * embedded one as with room for all, and its handsets and networks held high exactly the embedded
-   * ones.
+   * The stages whose state is kept per entity (decisions 0038, 0040) holding 4 keys at a time in
+   * each task, of about 2,000 handsets, networks and cells and 832 holders: nearly every hop reads
+   * its key back from Flink's state, and a dealer's later fraud links meet what its openings left.
+   * The run must be as close to the embedded one as with room for all, and its handsets, networks
+   * and holders held exactly the embedded ones.
    */
   @Test
   void theKeyedReplay_withFewEntitiesHeld_writesWhatTheEmbeddedReplayWrites() throws Exception {
     Path out = dir.resolve("keyed-few-held");
     ReplaySummary keyed;
-    System.setProperty(KeyedJob.ENTITIES_HELD, "40");
+    System.setProperty(KeyedJob.ENTITIES_HELD, "4");
     try {
       keyed = FlinkReplay.run(events, out, new JobSettings(null, false), 2, Plan.KEYED);
     } finally {
@@ -103,13 +103,13 @@ class KeyedReplayParityTest {
     assertThat(nodes(out)).isEqualTo(theirNodes);
   }
 
-  /** Every handset and network holding a risk, with its score, roles and reasons. */
+  /** Every handset, network and holder holding a risk, with its score, roles and reasons. */
   private static Map<String, String> nodes(Path out) throws IOException {
     Map<String, String> nodes = new TreeMap<>();
     for (String line : Files.readAllLines(out.resolve("entities.ndjson"), StandardCharsets.UTF_8)) {
       JsonNode j = JSON.readTree(line);
       String kind = j.path("entity_kind").asString();
-      if (kind.equals("device") || kind.equals("ip")) {
+      if (kind.equals("device") || kind.equals("ip") || kind.equals("holder")) {
         List<String> reasons = new ArrayList<>();
         j.path("reasons").forEach(r -> reasons.add(r.path("code").asString()));
         nodes.put(

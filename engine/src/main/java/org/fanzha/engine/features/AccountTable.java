@@ -133,11 +133,25 @@ public final class AccountTable extends FeatureTable {
   /** Records when the account was opened, by which holder, with which registered phone. */
   public void opened(int id, long ts, int holderId, int nextSibling, int phoneId) {
     set(id, OPENED_MIN, (int) Math.max(1, (ts - EPOCH_BASE_MS) / 60_000));
-    set(id, HOLDER, holderId + 1);
-    set(id, NEXT_SIBLING, nextSibling + 1);
+    linkTo(id, holderId, nextSibling);
     if (phoneId >= 0) {
       set(id, PHONE, phoneId + 1);
     }
+  }
+
+  /**
+   * Makes the account {@code holderId}'s (-1: no one's), before {@code nextSibling} on its list.
+   */
+  public void linkTo(int id, int holderId, int nextSibling) {
+    set(id, HOLDER, holderId + 1);
+    set(id, NEXT_SIBLING, nextSibling + 1);
+  }
+
+  private static final int[] LINKS = {HOLDER, NEXT_SIBLING, PHONE};
+
+  @Override
+  protected int[] linkWords() {
+    return LINKS;
   }
 
   /** Returns the account age in days, or -1 when the opening was not seen. */

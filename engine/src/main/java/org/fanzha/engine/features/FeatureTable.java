@@ -301,6 +301,36 @@ public abstract class FeatureTable {
     System.arraycopy(from, from.length - trailer, page, b + stride - trailer, trailer);
   }
 
+  /**
+   * Copies entity {@code id}'s slice into {@code into} as {@link #copySlice} does, with the words
+   * that name other entities by their ids here ({@link #linkWords}) zeroed: a slice for another
+   * engine, where those entities have other ids and the links are made again by name.
+   */
+  public final void copySliceUnlinked(int id, int[] into) {
+    copySlice(id, into);
+    for (int w : linkWords()) {
+      into[w] = 0;
+    }
+  }
+
+  private static final int[] NO_LINKS = {};
+
+  /** The offsets of the slice words that hold another entity's id here (stored +1). */
+  protected int[] linkWords() {
+    return NO_LINKS;
+  }
+
+  /**
+   * Empties entity {@code id}'s slice but keeps it, and the second it was last seen: what refers to
+   * it by id still names it, and an idle sweep forgets it once nothing does.
+   */
+  public final void clearSlice(int id) {
+    int b = base(id);
+    int seen = page(id)[b + seenWord];
+    Arrays.fill(page(id), b, b + stride, 0);
+    page(id)[b + seenWord] = seen;
+  }
+
   /** Forgets an entity: its slice is zeroed and its id goes to the next new entity. */
   public final void forget(int id) {
     if (ids.remove(id)) {

@@ -183,6 +183,13 @@ public final class HolderTable extends FeatureTable {
     return get(id, LAST_IP) - 1;
   }
 
+  private static final int[] LINKS = {FIRST_PHONE, FIRST_ACCOUNT, LAST_DEVICE, LAST_IP};
+
+  @Override
+  protected int[] linkWords() {
+    return LINKS;
+  }
+
   @Override
   protected int retainedFlags() {
     return super.retainedFlags() | FLAG_DEALER_PROPAGATED;

@@ -142,8 +142,20 @@ public final class PhoneTable extends FeatureTable {
   /** Records when the card was opened and by which holder (threaded onto the holder's list). */
   public void opened(int id, long ts, int holderId, int nextSibling) {
     set(id, OPENED_MIN, (int) Math.max(1, (ts - EPOCH_BASE_MS) / 60_000));
+    linkTo(id, holderId, nextSibling);
+  }
+
+  /** Makes the card {@code holderId}'s (-1: no one's), before {@code nextSibling} on its list. */
+  public void linkTo(int id, int holderId, int nextSibling) {
     set(id, HOLDER, holderId + 1);
     set(id, NEXT_SIBLING, nextSibling + 1);
+  }
+
+  private static final int[] LINKS = {HOLDER, NEXT_SIBLING, LONG_CALLER};
+
+  @Override
+  protected int[] linkWords() {
+    return LINKS;
   }
 
   /** Returns the card age in days at {@code now}, or -1 when the opening was not seen. */

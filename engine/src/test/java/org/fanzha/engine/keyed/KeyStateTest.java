@@ -19,6 +19,8 @@ import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
 import org.fanzha.core.event.ListKind;
 import org.fanzha.core.event.ListName;
+import org.fanzha.core.event.OpeningEvent;
+import org.fanzha.core.event.OpeningKind;
 import org.fanzha.engine.Decision;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
@@ -27,11 +29,14 @@ import org.fanzha.engine.rules.RuleBook;
 import org.fanzha.engine.rules.file.RuleFileException;
 import org.fanzha.engine.scoring.Facts;
 import org.fanzha.engine.scoring.Part;
+import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.Stage;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.Tactic;
 import org.fanzha.sim.World;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A key's state kept apart from its share (decision 0038): a NODE share that hands every key back
@@ -40,54 +45,225 @@ import org.junit.jupiter.api.Test;
  */
 class KeyStateTest {
 
-  @Test
-  void aShareThatKeepsNothingBetweenVisits_decidesAndHoldsWhatOneThatKeepsAllDoes()
+  /**
+   * Runs {@code stage}'s parts of a city in an engine that keeps its keys and in one that hands
+   * each key back after every visit and request, and takes it again before the next. The stages
+   * before it (and, for holders, the numbers' and accounts' stage, whose fraud findings reach the
+   * holders as requests) run once, and both take what they found.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = Stage.class,
+      names = {"NODE", "HOLDER"})
+  void aShareThatKeepsNothingBetweenVisits_decidesAndHoldsWhatOneThatKeepsAllDoes(Stage stage)
       throws IOException {
+    // a holder's share meets only openings, closings, labels, listings and requests: a larger city
     World world =
-        World.generate(SimConfig.builder(31, 600, 4).tactics(Tactic.parse("all")).build());
+        World.generate(
+            SimConfig.builder(31, stage == Stage.NODE ? 600 : 3000, 4)
+                .tactics(Tactic.parse("all"))
+                .build());
     // a day of idleness, so the sweeps forget much: the share that keeps nothing must forget alike
     EngineConfig config = EngineConfig.defaults().with("state.idle_days", 1);
-    Engine keeps = new Engine(config);
-    Engine handsBack = new Engine(config);
-    keeps.keyedShare(r -> {});
-    handsBack.keyedShare(r -> {});
-    Map<String, byte[]> keptApart = new TreeMap<>();
-    List<String> keepsDecisions = new ArrayList<>();
-    List<String> handsBackDecisions = new ArrayList<>();
-    int[] visits = {0};
-    for (Event e : events(world)) {
-      for (Part.Visit v : Part.of(e)) {
-        if (v.part().stage() != Stage.NODE) {
-          continue;
-        }
-        String key = v.part().key(e, v.index(), new Facts());
-        keepsDecisions.add(line(keeps.visit(v.part(), v.index(), e, new Facts())));
-        byte[] kept = keptApart.remove(key);
-        if (kept != null) {
-          handsBack.restoreKey(key, kept);
-          handsBack.forgetKeyIfIdle(key);
-        }
-        handsBackDecisions.add(line(handsBack.visit(v.part(), v.index(), e, new Facts())));
-        byte[] now = handsBack.exportKey(key);
-        if (now != null) {
-          keptApart.put(key, now);
-          handsBack.forgetKey(key);
-        }
-        visits[0]++;
+    Map<Stage, Engine> others = new java.util.EnumMap<>(Stage.class);
+    List<Request> toStage = new ArrayList<>();
+    for (Stage other : new Stage[] {Stage.NODE, Stage.ACTOR}) {
+      if (other != stage) {
+        Engine e = new Engine(config);
+        e.keyedShare(r -> (r.link().stage() == stage ? toStage : new ArrayList<Request>()).add(r));
+        others.put(other, e);
       }
     }
-    assertThat(visits[0]).isGreaterThan(10_000);
-    assertThat(keepsDecisions.stream().filter(d -> !d.endsWith("|0")).count()).isGreaterThan(100);
-    assertThat(handsBackDecisions).isEqualTo(keepsDecisions);
-    assertThat(keeps.stats().forgottenIdle()).as("the sweeps forgot").isGreaterThan(100);
+    Twins twins = new Twins(config);
+    int visits = 0;
+    for (Event e : events(world)) {
+      Facts facts = new Facts();
+      for (Part.Visit v : Part.of(e)) {
+        Stage at = v.part().stage();
+        if (at == stage) {
+          String key = v.part().key(e, v.index(), facts);
+          twins.run(key, engine -> engine.visit(v.part(), v.index(), e, copy(facts)));
+          visits++;
+        } else if (others.containsKey(at)) {
+          others.get(at).visit(v.part(), v.index(), e, facts);
+        }
+      }
+      for (Request r : toStage) {
+        twins.run(
+            r.link().kind().wireName() + ":" + r.target(),
+            engine -> {
+              engine.receive(r);
+              return null;
+            });
+      }
+      toStage.clear();
+    }
+    assertThat(visits).isGreaterThan(stage == Stage.NODE ? 10_000 : 500);
+    assertThat(twins.keepsDecisions.stream().filter(d -> !d.endsWith("|0")).count())
+        .isGreaterThan(50);
+    assertThat(twins.handsBackDecisions).isEqualTo(twins.keepsDecisions);
+    assertThat(twins.handsBackAsked).isEqualTo(twins.keepsAsked);
+    if (stage == Stage.HOLDER) {
+      // a dealer's cards are marked from its lists, as kept apart and put back
+      assertThat(twins.keepsAsked.stream().filter(r -> r.link() == Request.Link.PHONE_DEALER))
+          .hasSizeGreaterThan(10);
+    } else {
+      assertThat(twins.keeps.stats().forgottenIdle()).as("the sweeps forgot").isGreaterThan(100);
+    }
 
     // what each still holds: the share's own entities, and what the other kept apart once restored
     Engine restored = new Engine(config);
     restored.keyedShare(r -> {});
-    for (var k : keptApart.entrySet()) {
+    for (var k : twins.keptApart.entrySet()) {
       restored.restoreKey(k.getKey(), k.getValue());
     }
-    assertThat(risks(restored)).hasSizeGreaterThan(10).isEqualTo(risks(keeps));
+    assertThat(risks(restored)).hasSizeGreaterThan(10).isEqualTo(risks(twins.keeps));
+  }
+
+  /** An engine that keeps its keys, and one that keeps none between two visits of a key. */
+  private static final class Twins {
+    final Engine keeps;
+    final Engine handsBack;
+    final List<Request> keepsAsked = new ArrayList<>();
+    final List<Request> handsBackAsked = new ArrayList<>();
+    final List<String> keepsDecisions = new ArrayList<>();
+    final List<String> handsBackDecisions = new ArrayList<>();
+    final Map<String, byte[]> keptApart = new TreeMap<>();
+
+    Twins(EngineConfig config) {
+      keeps = new Engine(config);
+      handsBack = new Engine(config);
+      keeps.keyedShare(keepsAsked::add);
+      handsBack.keyedShare(handsBackAsked::add);
+    }
+
+    /** Runs {@code step} (a decision, or null) for {@code key} in both. */
+    void run(String key, java.util.function.Function<Engine, Decision> step) throws IOException {
+      Decision kept = step.apply(keeps);
+      byte[] apart = keptApart.remove(key);
+      if (apart != null) {
+        handsBack.restoreKey(key, apart);
+        // put back whole: written again, the same bytes
+        assertThat(handsBack.exportKey(key)).as(key).isEqualTo(apart);
+        handsBack.forgetKeyIfIdle(key);
+      }
+      Decision back = step.apply(handsBack);
+      if (kept != null && back != null) {
+        keepsDecisions.add(line(kept));
+        handsBackDecisions.add(line(back));
+      }
+      byte[] now = handsBack.exportKey(key);
+      if (now != null) {
+        keptApart.put(key, now);
+        handsBack.forgetKey(key);
+      }
+    }
+  }
+
+  private static Facts copy(Facts f) {
+    Facts c = new Facts();
+    c.copyOf(f);
+    return c;
+  }
+
+  @Test
+  void aHolderPutBackInAnotherEngine_marksItsCardsHandsetAndNetworkWhenItTurnsDealer()
+      throws IOException {
+    List<Request> keptAsked = new ArrayList<>();
+    Engine kept = share(keptAsked);
+    List<Request> apartAsked = new ArrayList<>();
+    String key = "holder:" + HOLDER_A;
+    List<Event> openings =
+        List.of(
+            simOpening(T0, phone(1), HOLDER_A),
+            simOpening(T0 + 60_000, phone(2), HOLDER_A),
+            new OpeningEvent(
+                "o3",
+                T0 + 120_000,
+                null,
+                OpeningKind.BANK_ACCOUNT,
+                "acct-1",
+                HOLDER_A,
+                phone(1),
+                null,
+                "imei-h",
+                "10.0.0.7",
+                null));
+    byte[] bytes = null;
+    for (Event o : openings) {
+      kept.visit(Part.OPENING_HOLDER, 0, o, new Facts());
+      Engine apart = share(apartAsked); // each visit in an engine made afresh, the holder put back
+      if (bytes != null) {
+        apart.restoreKey(key, bytes);
+      }
+      apart.visit(Part.OPENING_HOLDER, 0, o, new Facts());
+      bytes = apart.exportKey(key);
+    }
+    Engine last = share(apartAsked);
+    last.restoreKey(key, bytes);
+    for (int i = 0; i < 2; i++) { // two of its cards found used for fraud: a dealer
+      Request fraud = new Request(Request.Link.HOLDER_FRAUD, HOLDER_A, null, "r" + i, T0 + DAY);
+      kept.receive(fraud);
+      last.receive(fraud);
+    }
+    assertThat(apartAsked).isEqualTo(keptAsked);
+    assertThat(keptAsked)
+        .extracting(r -> r.link() + " " + r.target())
+        .containsExactly(
+            "PHONE_DEALER " + phone(2),
+            "PHONE_DEALER " + phone(1),
+            "ACCOUNT_DEALER acct-1",
+            "DEVICE_DEALER imei-h",
+            "IP_DEALER 10.0.0.7");
+  }
+
+  @Test
+  void aCardAnotherHolderTookWhileItsFirstHolderWasAway_staysTheOthers() throws IOException {
+    List<Request> asked = new ArrayList<>();
+    Engine e = share(asked);
+    e.visit(Part.OPENING_HOLDER, 0, simOpening(T0, phone(1), HOLDER_A), new Facts());
+    e.visit(Part.OPENING_HOLDER, 0, simOpening(T0 + 1, phone(2), HOLDER_A), new Facts());
+    byte[] a = e.exportKey("holder:" + HOLDER_A);
+    e.forgetKey("holder:" + HOLDER_A);
+    e.visit(Part.OPENING_HOLDER, 0, simOpening(T0 + 2, phone(1), HOLDER_B), new Facts());
+    e.restoreKey("holder:" + HOLDER_A, a);
+    for (String holder : List.of(HOLDER_A, HOLDER_B)) {
+      for (int i = 0; i < 2; i++) {
+        e.receive(new Request(Request.Link.HOLDER_FRAUD, holder, null, "r", T0 + DAY));
+      }
+    }
+    assertThat(asked)
+        .extracting(r -> r.link() + " " + r.target())
+        .as("the first holder's dealer marks, then the second's")
+        .containsExactly("PHONE_DEALER " + phone(2), "PHONE_DEALER " + phone(1));
+  }
+
+  private static final String HOLDER_A = "410403198505273527";
+  private static final String HOLDER_B = "410403199002041745";
+
+  private static Engine share() {
+    return new Engine(EngineConfig.defaults());
+  }
+
+  private static Engine share(List<Request> asked) {
+    Engine e = share();
+    e.keyedShare(asked::add);
+    return e;
+  }
+
+  private static OpeningEvent simOpening(long ts, String number, String holder) {
+    return new OpeningEvent(
+        "o-" + number + "-" + ts,
+        ts,
+        null,
+        OpeningKind.SIM,
+        number,
+        holder,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -245,7 +421,9 @@ class KeyStateTest {
     Map<String, String> out = new TreeMap<>();
     e.forEachRisk(
         r -> {
-          if (r.entityKind() == EntityKind.DEVICE || r.entityKind() == EntityKind.IP) {
+          if (r.entityKind() == EntityKind.DEVICE
+              || r.entityKind() == EntityKind.IP
+              || r.entityKind() == EntityKind.HOLDER) {
             out.put(
                 r.entityKind().wireName() + ":" + r.entity(),
                 r.score()

@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EntityRisk;
+import org.fanzha.engine.scoring.Stage;
 import org.fanzha.flink.io.Output;
 import org.fanzha.flink.score.EntityChangelog;
 import org.fanzha.flink.score.OutputWriter;
@@ -63,6 +64,7 @@ final class EntityCache {
   /** The fingerprint of a risk sent that cannot be known (no risk fingerprints to it). */
   private static final long UNKNOWN = 1;
 
+  private final Stage stage;
   private final int capacity;
   private final Function<String, Engine> engines;
   private final Map<String, Held> held = new LinkedHashMap<>(1024, 0.75f, true);
@@ -71,13 +73,15 @@ final class EntityCache {
   private @Nullable ValueState<byte[]> state;
 
   /**
+   * @param stage the stage whose keys these are
    * @param capacity the most keys the engines hold at once
    * @param engines the engine that holds a key (its key group's)
    */
-  EntityCache(int capacity, Function<String, Engine> engines) {
+  EntityCache(Stage stage, int capacity, Function<String, Engine> engines) {
     if (capacity < 1) {
       throw new IllegalArgumentException("an entity cache holds at least one key: " + capacity);
     }
+    this.stage = stage;
     this.capacity = capacity;
     this.engines = engines;
   }
@@ -93,6 +97,7 @@ final class EntityCache {
    */
   void adoptAll(Engine engine) {
     engine.forEachKey(
+        stage,
         key -> {
           Held h = new Held(riskHash(engine, key));
           h.changed = true;

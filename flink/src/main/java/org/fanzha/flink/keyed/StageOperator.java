@@ -189,7 +189,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
                 new ValueStateDescriptor<>(
                     "engine-clocks", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     if (KeyState.perEntity(stage)) {
-      EntityCache cache = new EntityCache(entitiesHeld, shares::of);
+      EntityCache cache = new EntityCache(stage, entitiesHeld, shares::of);
       cache.bind(context.getKeyedStateStore());
       entities = cache;
       // how full the cache is, beside the task's other metrics (entitiesHeld against the bound)
@@ -245,7 +245,8 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     if (cache != null && entityHop) {
       cache.trim(this, risks);
       long day = Math.floorDiv(engine.lastSweep(), org.fanzha.core.time.Millis.DAY);
-      if (day > sweptDay) { // the first sweep of a day of event time in this task
+      // the first sweep of a day of event time in this task, where a stored key may go idle
+      if (day > sweptDay && KeyState.mayGoIdle(stage)) {
         sweptDay = day;
         cache.sweepStored(this, risks);
       }

@@ -1,0 +1,92 @@
+package org.fanzha.engine.scoring;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.fanzha.engine.features.FeatureTable;
+import org.fanzha.engine.rules.file.RuleSpec;
+
+/**
+ * The pieces a key's bytes are made of ({@link KeyState}): slices, reasons as rule codes. A slice
+ * is written sparse (its width, then only its words that are not 0): a holder's or a card's slice
+ * is mostly empty windows.
+ */
+final class KeyBytes {
+  private KeyBytes() {}
+
+  /** Writes {@code slice} as its width and its words that are not 0, each with its offset. */
+  static void writeSparse(DataOutput out, int[] slice) throws IOException {
+    int set = 0;
+    for (int w : slice) {
+      set += w == 0 ? 0 : 1;
+    }
+    out.writeShort(slice.length);
+    out.writeShort(set);
+    for (int i = 0; i < slice.length; i++) {
+      if (slice[i] != 0) {
+        out.writeShort(i);
+        out.writeInt(slice[i]);
+      }
+    }
+  }
+
+  /** Reads a slice {@link #writeSparse} wrote, as wide as it was written. */
+  static int[] readSparse(DataInput in) throws IOException {
+    int[] slice = new int[in.readUnsignedShort()];
+    for (int n = in.readUnsignedShort(); n > 0; n--) {
+      int at = in.readUnsignedShort();
+      if (at >= slice.length) {
+        throw new IOException("word " + at + " of a slice of " + slice.length);
+      }
+      slice[at] = in.readInt();
+    }
+    return slice;
+  }
+
+  /**
+   * Puts {@code slice} into entity {@code id} of {@code t}, widened as {@link
+   * FeatureTable#pasteSlice} does.
+   */
+  static void paste(FeatureTable t, int id, int[] slice) throws IOException {
+    try {
+      t.pasteSlice(id, slice);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** Writes the reasons of entity {@code id}'s held risk as the codes of its rules. */
+  static void writeReasons(
+      DataOutput out, EngineState s, RuleSpec.Kind rules, FeatureTable t, int id)
+      throws IOException {
+    long mask = t.reasonMask(id);
+    out.writeByte(Long.bitCount(mask));
+    for (long m = mask; m != 0; m &= m - 1) {
+      String code = s.codes.code(rules, Long.numberOfTrailingZeros(m));
+      out.writeUTF(code == null ? "" : code);
+    }
+  }
+
+  /** Reads the codes {@link #writeReasons} wrote. */
+  static String[] readCodes(DataInput in) throws IOException {
+    String[] codes = new String[in.readUnsignedByte()];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = in.readUTF();
+    }
+    return codes;
+  }
+
+  /**
+   * Gives entity {@code id}'s held risk the reasons {@code codes} name here; a code no rule book in
+   * force here has used is dropped.
+   */
+  static void setReasons(
+      EngineState s, RuleSpec.Kind rules, FeatureTable t, int id, String[] codes) {
+    long mask = 0;
+    for (String code : codes) {
+      int bit = s.codes.bit(rules, code);
+      mask |= bit < 0 ? 0 : 1L << bit;
+    }
+    t.setRisk(id, t.score(id), mask, t.roleMask(id));
+  }
+}
