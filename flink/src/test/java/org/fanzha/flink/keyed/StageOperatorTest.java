@@ -312,6 +312,68 @@ class StageOperatorTest {
   }
 
   /**
+   * A checkpoint of the HOLDER stage as it was kept before decision 0040, whole engines per key
+   * group, is taken over: a holder's cards opened before and after it are all on its list when it
+   * turns dealer, though only another holder came between the take-over and the next checkpoint,
+   * which cleared the whole engines.
+   */
+  @Test
+  void aHolderCheckpointedInAWholeEngine_keepsItsCardsWhenTakenOverEntityByEntity()
+      throws Exception {
+    String dealer = "410402199001011234";
+    OperatorSubtaskState whole;
+    try (var old = harness(new WholeEngineStage())) {
+      old.processElement(opening(dealer, "+8613900000201", 0), 1);
+      old.processElement(opening(dealer, "+8613900000202", 1), 2);
+      whole = old.snapshot(1, 3);
+    }
+    OperatorSubtaskState perEntity;
+    try (var taken =
+        restored(new StageOperator(Stage.HOLDER, JobSettings.shipped(), null, 1), whole)) {
+      // only another holder until the checkpoint: the dealer is in no engine but the restored one
+      taken.processElement(opening("410402199001015678", "+8613900000301", 2), 4);
+      taken.prepareSnapshotPreBarrier(2);
+      perEntity = taken.snapshot(2, 6);
+    }
+    try (var later =
+        restored(new StageOperator(Stage.HOLDER, JobSettings.shipped(), null, 1), perEntity)) {
+      later.processElement(opening(dealer, "+8613900000203", 3), 5);
+      hops(later);
+      for (int i = 0; i < 2; i++) { // two of its numbers found used for fraud: a dealer
+        Request fraud =
+            new Request(Request.Link.HOLDER_FRAUD, dealer, null, "r" + i, T0 + 86_400_000L);
+        Hop ask = Hop.of(Hop.REQUEST, "holder:" + dealer, "r" + i);
+        ask.stage = Stage.HOLDER.ordinal();
+        ask.payload = HopCodec.request(fraud);
+        later.processElement(ask, 7 + i);
+      }
+      assertThat(hops(later))
+          .filteredOn(hh -> hh.kind == Hop.REQUEST)
+          .extracting(hh -> HopCodec.request(hh.payload))
+          .filteredOn(r -> r.link() == Request.Link.PHONE_DEALER)
+          .extracting(Request::target)
+          .containsExactly("+8613900000203", "+8613900000202", "+8613900000201");
+    }
+  }
+
+  private static Hop opening(String holder, String number, int minute) {
+    OpeningEvent o =
+        new OpeningEvent(
+            "o-" + number,
+            T0 + minute * 60_000L,
+            null,
+            OpeningKind.SIM,
+            number,
+            holder,
+            null,
+            "410400",
+            null,
+            null,
+            "营业厅");
+    return part(Part.OPENING_HOLDER, "holder:" + holder, o);
+  }
+
+  /**
    * A rule file the NODE stage adopted is in force after a restore, though its engines are made
    * afresh there (their entities come back one by one from the state).
    */
@@ -466,7 +528,10 @@ class StageOperatorTest {
     return h;
   }
 
-  /** The NODE stage as before decision 0038: an engine per key group, checkpointed whole. */
+  /**
+   * A stage as before decisions 0038 and 0040: an engine per key group, checkpointed whole (no
+   * facts pass between stages here).
+   */
   private static final class WholeEngineStage
       extends org.apache.flink.streaming.api.operators.AbstractStreamOperator<Hop>
       implements OneInputStreamOperator<Hop, Hop> {
