@@ -266,6 +266,14 @@ public final class Engine {
     KeyState.forEachKey(state, stage, each);
   }
 
+  /**
+   * Forgets the rows of this share of {@code stage} that no key it holds names and that hold
+   * nothing: what the keys the runner let go left behind (decision 0040).
+   */
+  public void letGoUnnamed(Stage stage) {
+    KeyState.letGoUnnamed(state, stage, rules.params().suspect);
+  }
+
   /** Forgets what this share holds for {@code key} (the runner keeps it elsewhere). */
   public void forgetKey(String key) {
     KeyState.forget(state, key);

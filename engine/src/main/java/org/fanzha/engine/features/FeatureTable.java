@@ -289,16 +289,24 @@ public abstract class FeatureTable {
    * @throws IllegalArgumentException when {@code from} is longer, or too short to hold the trailer
    */
   public final void pasteSlice(int id, int[] from) {
-    int trailer = trailerWords();
-    if (from.length > stride || from.length < trailer) {
+    if (!fitsSlice(from.length)) {
       throw new IllegalArgumentException(
           "a slice of " + from.length + " words, this kind has " + stride);
     }
+    int trailer = trailerWords();
     int[] page = page(id);
     int b = base(id);
     Arrays.fill(page, b, b + stride, 0);
     System.arraycopy(from, 0, page, b, from.length - trailer);
     System.arraycopy(from, from.length - trailer, page, b + stride - trailer, trailer);
+  }
+
+  /**
+   * Returns whether {@link #pasteSlice} takes a slice of {@code words}: no wider than this kind's,
+   * and wide enough for the risk and the stamp.
+   */
+  public final boolean fitsSlice(int words) {
+    return words <= stride && words >= trailerWords();
   }
 
   /**
@@ -318,17 +326,6 @@ public abstract class FeatureTable {
   /** The offsets of the slice words that hold another entity's id here (stored +1). */
   protected int[] linkWords() {
     return NO_LINKS;
-  }
-
-  /**
-   * Empties entity {@code id}'s slice but keeps it, and the second it was last seen: what refers to
-   * it by id still names it, and an idle sweep forgets it once nothing does.
-   */
-  public final void clearSlice(int id) {
-    int b = base(id);
-    int seen = page(id)[b + seenWord];
-    Arrays.fill(page(id), b, b + stride, 0);
-    page(id)[b + seenWord] = seen;
   }
 
   /** Forgets an entity: its slice is zeroed and its id goes to the next new entity. */

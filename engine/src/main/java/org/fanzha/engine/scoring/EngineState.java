@@ -219,6 +219,11 @@ public final class EngineState {
     numbers = phone -> numberCopies.of(phones.name(phone));
   }
 
+  /** Returns whether this state is one stage's share of a keyed runner ({@link #keyed}). */
+  boolean isKeyed() {
+    return keyed;
+  }
+
   /**
    * Returns whether phone {@code p} was called by {@code q} before: q's own relation, or p's copy
    * when keyed.

@@ -1,5 +1,6 @@
 package org.fanzha.engine.scoring;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -7,22 +8,24 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
 import org.fanzha.core.event.EntityKind;
-import org.fanzha.engine.features.AccountTable;
 import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.features.HolderTable;
-import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.rules.file.RuleSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keys of the {@link Stage#HOLDER} stage as bytes: a holder's slice, reasons and list standing,
- * and the rows its openings made, which nothing but the holder reads there: its cards and accounts
- * (their opening, closed mark and registered phone) and the handset and network of its last
+ * The keys of the {@link Stage#HOLDER} stage as bytes (decision 0040): a holder's slice, reasons
+ * and list standing, and the rows its openings made, which nothing but the holder reads there: its
+ * cards and accounts (their opening and closed mark) and the handset and network of its last
  * opening. Links between them travel as names: ids differ between engines.
  */
-final class HolderKeys {
+final class HolderKeys implements StageKeys {
+  static final HolderKeys INSTANCE = new HolderKeys();
   private static final byte FORMAT = 2;
   private static final String PREFIX = EntityKind.HOLDER.wireName() + ":";
 
@@ -32,7 +35,8 @@ final class HolderKeys {
     return key.startsWith(PREFIX);
   }
 
-  static byte @Nullable [] export(EngineState s, String key) throws IOException {
+  @Override
+  public byte @Nullable [] export(EngineState s, String key) throws IOException {
     String name = key.substring(PREFIX.length());
     HolderTable holders = s.holders;
     int h = holders.find(name);
@@ -49,31 +53,21 @@ final class HolderKeys {
       KeyBytes.writeReasons(out, s, RuleSpec.Kind.HOLDER, holders, h);
       writeName(out, s.devices, holders.lastDevice(h));
       writeName(out, s.ips, holders.lastIp(h));
-      PhoneTable phones = s.phones;
-      out.writeShort(count(holders.firstPhone(h), phones::nextSibling));
-      for (int p = holders.firstPhone(h); p >= 0; p = phones.nextSibling(p)) {
-        out.writeUTF(phones.name(p));
-        writeSlice(out, phones, p);
-      }
-      AccountTable accounts = s.accounts;
-      out.writeShort(count(holders.firstAccount(h), accounts::nextSibling));
-      for (int a = holders.firstAccount(h); a >= 0; a = accounts.nextSibling(a)) {
-        out.writeUTF(accounts.name(a));
-        writeSlice(out, accounts, a);
-        writeName(out, phones, accounts.phone(a));
-      }
+      writeCards(out, s.phones, list(holders.firstPhone(h), s.phones::nextSibling));
+      writeCards(out, s.accounts, list(holders.firstAccount(h), s.accounts::nextSibling));
     }
     out.writeInt(standing);
     return bytes.toByteArray();
   }
 
-  static void read(EngineState s, String key, byte[] bytes) throws IOException {
+  @Override
+  public void read(EngineState s, String key, byte[] bytes) throws IOException {
     String name = key.substring(PREFIX.length());
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
     if (in.readByte() != FORMAT) {
       throw new IOException("not a holder's state of format " + FORMAT);
     }
-    Held held = in.readBoolean() ? Held.read(in) : null;
+    Held held = in.readBoolean() ? Held.read(in, s) : null;
     int standing = in.readInt();
     KeyState.atEnd(in);
     if (held != null) {
@@ -82,53 +76,64 @@ final class HolderKeys {
     s.lists.restoreStanding(EntityKind.HOLDER, name, standing);
   }
 
-  /** Holders are registrations: an idle sweep never forgets one (decision 0027). */
-  static boolean forgetIfIdle() {
-    return false;
-  }
-
   /**
-   * Forgets the holder and empties its cards' rows. They stay, each as a name that a sweep forgets
-   * once idle and named by nothing: another holder's account here may name one as its phone.
+   * Forgets the holder and its cards' and accounts' rows, which nothing else names here. The rows
+   * of its last handset and network may be another holder's too: {@link KeyState#letGoUnnamed}
+   * forgets them once none names them.
    */
-  static void forget(EngineState s, String key) {
+  @Override
+  public void forget(EngineState s, String key) {
     String name = key.substring(PREFIX.length());
     HolderTable holders = s.holders;
     int h = holders.find(name);
     if (h >= 0) {
-      for (int p = holders.firstPhone(h), next; p >= 0; p = next) {
-        next = s.phones.nextSibling(p);
-        if (s.phones.holder(p) == h) {
-          s.phones.clearSlice(p);
-        }
-      }
-      for (int a = holders.firstAccount(h), next; a >= 0; a = next) {
-        next = s.accounts.nextSibling(a);
-        if (s.accounts.holder(a) == h) {
-          s.accounts.clearSlice(a);
-        }
-      }
+      forgetOwn(s.phones, list(holders.firstPhone(h), s.phones::nextSibling), h, s.phones::holder);
+      forgetOwn(
+          s.accounts,
+          list(holders.firstAccount(h), s.accounts::nextSibling),
+          h,
+          s.accounts::holder);
       holders.forget(h);
     }
     s.lists.restoreStanding(EntityKind.HOLDER, name, 0);
   }
 
-  static boolean holds(EngineState s, String key) {
+  @Override
+  public boolean holds(EngineState s, String key) {
     String name = key.substring(PREFIX.length());
     return s.holders.find(name) >= 0 || s.lists.standing(EntityKind.HOLDER, name) != 0;
   }
 
-  static void forEachKey(EngineState s, Consumer<String> each) {
+  @Override
+  public void forEachKey(EngineState s, Consumer<String> each) {
     KeyState.forEachName(s.holders, PREFIX, each);
     s.lists.forEachStanding(EntityKind.HOLDER, n -> each.accept(PREFIX + n));
   }
 
-  private static int count(int first, java.util.function.IntUnaryOperator next) {
-    int n = 0;
+  /** The rows of a list threaded through {@code next}, from {@code first}. */
+  private static IntArrayList list(int first, IntUnaryOperator next) {
+    IntArrayList rows = new IntArrayList(4);
     for (int c = first; c >= 0; c = next.applyAsInt(c)) {
-      n++;
+      rows.add(c);
     }
-    return n;
+    return rows;
+  }
+
+  private static void forgetOwn(FeatureTable t, IntArrayList rows, int h, IntUnaryOperator holder) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (holder.applyAsInt(rows.getInt(i)) == h) {
+        t.forget(rows.getInt(i));
+      }
+    }
+  }
+
+  private static void writeCards(DataOutput out, FeatureTable t, IntArrayList rows)
+      throws IOException {
+    out.writeInt(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      out.writeUTF(t.name(rows.getInt(i)));
+      writeSlice(out, t, rows.getInt(i));
+    }
   }
 
   private static void writeSlice(DataOutput out, FeatureTable t, int id) throws IOException {
@@ -148,10 +153,13 @@ final class HolderKeys {
     return in.readBoolean() ? in.readUTF() : null;
   }
 
-  /** A card or account as written: its name, slice and (accounts) registered phone. */
-  private record Card(String name, int[] slice, @Nullable String phone) {}
+  /** A card or account as written: its name and slice. */
+  private record Card(String name, int[] slice) {}
 
-  /** A holder's row and what its openings made, read whole before any of it is put back. */
+  /**
+   * A holder's row and what its openings made, read and checked whole before any of it is put back:
+   * putting it back cannot fail half way.
+   */
   private record Held(
       int[] slice,
       String[] codes,
@@ -160,68 +168,79 @@ final class HolderKeys {
       Card[] phones,
       Card[] accounts) {
 
-    static Held read(DataInputStream in) throws IOException {
-      int[] slice = KeyBytes.readSparse(in);
+    static Held read(DataInput in, EngineState s) throws IOException {
+      int[] slice = slice(in, s.holders);
       String[] codes = KeyBytes.readCodes(in);
       String device = readName(in);
       String ip = readName(in);
-      Card[] phones = new Card[in.readUnsignedShort()];
-      for (int i = 0; i < phones.length; i++) {
-        phones[i] = new Card(in.readUTF(), KeyBytes.readSparse(in), null);
+      return new Held(slice, codes, device, ip, cards(in, s.phones), cards(in, s.accounts));
+    }
+
+    private static Card[] cards(DataInput in, FeatureTable t) throws IOException {
+      int n = in.readInt();
+      if (n < 0 || n > 1 << 20) {
+        throw new IOException(n + " cards");
       }
-      Card[] accounts = new Card[in.readUnsignedShort()];
-      for (int i = 0; i < accounts.length; i++) {
-        accounts[i] = new Card(in.readUTF(), KeyBytes.readSparse(in), readName(in));
+      Set<String> names = new HashSet<>();
+      Card[] cards = new Card[n];
+      for (int i = 0; i < n; i++) {
+        cards[i] = new Card(in.readUTF(), slice(in, t));
+        if (!names.add(cards[i].name)) {
+          throw new IOException("card " + cards[i].name + " twice");
+        }
       }
-      return new Held(slice, codes, device, ip, phones, accounts);
+      return cards;
+    }
+
+    private static int[] slice(DataInput in, FeatureTable t) throws IOException {
+      int[] slice = KeyBytes.readSparse(in);
+      if (!t.fitsSlice(slice.length)) {
+        throw new IOException(
+            "a slice of " + slice.length + " words, this kind has " + t.sliceWords());
+      }
+      return slice;
     }
 
     /**
      * Puts the holder back as {@code name}, its cards threaded onto its lists in their order. A
-     * card another holder holds here now is left to that holder (decision 0038: two holders of one
-     * card each kept their own row, and one engine has room for one).
+     * card another holder holds in this engine now stays that holder's (decision 0040).
      */
-    void putBack(EngineState s, String name) throws IOException {
+    void putBack(EngineState s, String name) {
       HolderTable holders = s.holders;
       int h = holders.intern(name);
-      KeyBytes.paste(holders, h, slice);
+      holders.pasteSlice(h, slice);
       KeyBytes.setReasons(s, RuleSpec.Kind.HOLDER, holders, h, codes);
       holders.openedThrough(
           h, device == null ? -1 : s.devices.intern(device), ip == null ? -1 : s.ips.intern(ip));
-      int[] phoneIds = new int[phones.length];
-      for (int i = 0; i < phones.length; i++) {
-        phoneIds[i] = card(s.phones, phones[i], s.phones::holder);
-      }
-      for (int i = phones.length - 1; i >= 0; i--) { // pushed last to first: the first stays first
+      int[] phoneIds = place(s.phones, phones, s.phones::holder);
+      for (int i = phoneIds.length - 1;
+          i >= 0;
+          i--) { // pushed last to first: the first stays first
         if (phoneIds[i] >= 0) {
           s.phones.linkTo(phoneIds[i], h, holders.pushPhone(h, phoneIds[i]));
         }
       }
-      int[] accountIds = new int[accounts.length];
-      for (int i = 0; i < accounts.length; i++) {
-        accountIds[i] = card(s.accounts, accounts[i], s.accounts::holder);
-        String phone = accounts[i].phone;
-        if (accountIds[i] >= 0 && phone != null) {
-          int p = s.phones.find(phone); // one of its own cards keeps the second it was last seen
-          s.accounts.phone(accountIds[i], p >= 0 ? p : s.phones.intern(phone));
-        }
-      }
-      for (int i = accounts.length - 1; i >= 0; i--) {
+      int[] accountIds = place(s.accounts, accounts, s.accounts::holder);
+      for (int i = accountIds.length - 1; i >= 0; i--) {
         if (accountIds[i] >= 0) {
           s.accounts.linkTo(accountIds[i], h, holders.pushAccount(h, accountIds[i]));
         }
       }
     }
 
-    private static int card(FeatureTable t, Card c, java.util.function.IntUnaryOperator holderOf)
-        throws IOException {
-      int id = t.find(c.name);
-      if (id >= 0 && holderOf.applyAsInt(id) >= 0) {
-        return -1;
+    /** Puts each card's row in {@code t}: its id, or -1 for one another holder holds here. */
+    private static int[] place(FeatureTable t, Card[] cards, IntUnaryOperator holder) {
+      int[] ids = new int[cards.length];
+      for (int i = 0; i < cards.length; i++) {
+        int id = t.find(cards[i].name);
+        if (id >= 0 && holder.applyAsInt(id) >= 0) {
+          ids[i] = -1;
+        } else {
+          ids[i] = id >= 0 ? id : t.intern(cards[i].name);
+          t.pasteSlice(ids[i], cards[i].slice);
+        }
       }
-      id = t.intern(c.name);
-      KeyBytes.paste(t, id, c.slice);
-      return id;
+      return ids;
     }
   }
 }

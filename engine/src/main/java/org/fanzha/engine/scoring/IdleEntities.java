@@ -32,7 +32,19 @@ final class IdleEntities {
    * keepScore}.
    */
   static Forgotten sweep(EngineState s, long now, long idleMs, int keepScore) {
-    int before = FeatureTable.sec(now - idleMs);
+    return sweep(s, FeatureTable.sec(now - idleMs), keepScore);
+  }
+
+  /**
+   * Forgets what holds nothing below {@code keepScore} and is named by nothing, however recently
+   * seen: in a share whose keys are kept apart, what the keys let go left behind (decision 0040).
+   * Holders are kept, and so is every card and account a holder here has opened.
+   */
+  static Forgotten forgetUnnamed(EngineState s, int keepScore) {
+    return sweep(s, Integer.MAX_VALUE, keepScore);
+  }
+
+  private static Forgotten sweep(EngineState s, int before, int keepScore) {
     PhoneTable phones = s.phones;
     AccountTable accounts = s.accounts;
     HolderTable holders = s.holders;

@@ -7,9 +7,9 @@ import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.rules.file.RuleSpec;
 
 /**
- * The pieces a key's bytes are made of ({@link KeyState}): slices, reasons as rule codes. A slice
- * is written sparse (its width, then only its words that are not 0): a holder's or a card's slice
- * is mostly empty windows.
+ * The pieces a key's bytes are made of ({@link KeyState}): slices, reasons as rule codes. A
+ * holder's slices are written sparse (the width, then only the words that are not 0): a holder's or
+ * a card's slice is mostly empty windows. A node's are written whole (format 1, decision 0038).
  */
 final class KeyBytes {
   private KeyBytes() {}

@@ -31,7 +31,7 @@ public final class KeyState {
    * keeps.
    */
   public static boolean mayGoIdle(Stage stage) {
-    return stage != Stage.HOLDER;
+    return of(stage).mayGoIdle();
   }
 
   /**
@@ -41,7 +41,7 @@ public final class KeyState {
    */
   public static byte @Nullable [] export(EngineState s, String key) {
     try {
-      return HolderKeys.isKey(key) ? HolderKeys.export(s, key) : NodeKeys.export(s, key);
+      return of(key).export(s, key);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
@@ -55,14 +55,11 @@ public final class KeyState {
    * @throws IOException when the bytes are not a key's state this build can read
    */
   public static void restore(EngineState s, String key, byte[] bytes) throws IOException {
+    StageKeys keys = of(key);
     try {
-      if (HolderKeys.isKey(key)) {
-        HolderKeys.read(s, key, bytes);
-      } else {
-        NodeKeys.read(s, key, bytes);
-      }
+      keys.read(s, key, bytes);
     } catch (IOException | RuntimeException e) {
-      forget(s, key); // nothing half put back
+      keys.forget(s, key); // nothing half put back
       throw e instanceof EOFException
           ? new IOException(key + ": the state ends early", e)
           : new IOException(key + ": " + e.getMessage(), e);
@@ -76,34 +73,47 @@ public final class KeyState {
    */
   public static boolean forgetIfIdle(
       EngineState s, String key, long sweptAt, long idleMs, int keepScore) {
-    return HolderKeys.isKey(key)
-        ? HolderKeys.forgetIfIdle()
-        : NodeKeys.forgetIfIdle(s, key, sweptAt, idleMs, keepScore);
+    return of(key).forgetIfIdle(s, key, sweptAt, idleMs, keepScore);
   }
 
   /** Forgets {@code key}'s state in {@code s} (the runner keeps it elsewhere). */
   public static void forget(EngineState s, String key) {
-    if (HolderKeys.isKey(key)) {
-      HolderKeys.forget(s, key);
-    } else {
-      NodeKeys.forget(s, key);
-    }
+    of(key).forget(s, key);
   }
 
   /** Returns whether {@code s} holds anything for {@code key}. */
   public static boolean holds(EngineState s, String key) {
-    return HolderKeys.isKey(key) ? HolderKeys.holds(s, key) : NodeKeys.holds(s, key);
+    return of(key).holds(s, key);
   }
 
   /** Hands {@code each} the key of every entity of {@code stage} that {@code s} holds, once. */
   public static void forEachKey(EngineState s, Stage stage, Consumer<String> each) {
     Set<String> keys = new LinkedHashSet<>();
-    switch (stage) {
-      case NODE -> NodeKeys.forEachKey(s, keys::add);
-      case HOLDER -> HolderKeys.forEachKey(s, keys::add);
-      default -> throw new IllegalArgumentException("no state per entity at " + stage);
-    }
+    of(stage).forEachKey(s, keys::add);
     keys.forEach(each);
+  }
+
+  /**
+   * Forgets the rows of a {@code stage} share that no key it holds names and that hold nothing:
+   * what keys let go left behind (a holder's last handset, once no holder here names it). A node
+   * share's rows are all keys: nothing is left behind there.
+   */
+  public static void letGoUnnamed(EngineState s, Stage stage, int keepScore) {
+    if (stage == Stage.HOLDER) {
+      IdleEntities.forgetUnnamed(s, keepScore);
+    }
+  }
+
+  private static StageKeys of(String key) {
+    return HolderKeys.isKey(key) ? HolderKeys.INSTANCE : NodeKeys.INSTANCE;
+  }
+
+  private static StageKeys of(Stage stage) {
+    return switch (stage) {
+      case NODE -> NodeKeys.INSTANCE;
+      case HOLDER -> HolderKeys.INSTANCE;
+      default -> throw new IllegalArgumentException("no state per entity at " + stage);
+    };
   }
 
   static void forEachName(FeatureTable t, String prefix, Consumer<String> each) {

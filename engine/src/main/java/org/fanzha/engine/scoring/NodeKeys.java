@@ -15,12 +15,14 @@ import org.jspecify.annotations.Nullable;
  * The keys of the {@link Stage#NODE} stage (handsets, networks, radio cells) as bytes: their steps
  * write nothing but the key's own slice and list standing, so that is all a key holds.
  */
-final class NodeKeys {
+final class NodeKeys implements StageKeys {
+  static final NodeKeys INSTANCE = new NodeKeys();
   private static final byte FORMAT = 1;
 
   private NodeKeys() {}
 
-  static byte @Nullable [] export(EngineState s, String key) throws IOException {
+  @Override
+  public byte @Nullable [] export(EngineState s, String key) throws IOException {
     Node node = Node.of(s, key);
     FeatureTable t = node.table;
     int id = t.find(node.name);
@@ -46,7 +48,8 @@ final class NodeKeys {
     return bytes.toByteArray();
   }
 
-  static void read(EngineState s, String key, byte[] bytes) throws IOException {
+  @Override
+  public void read(EngineState s, String key, byte[] bytes) throws IOException {
     Node node = Node.of(s, key);
     FeatureTable t = node.table;
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
@@ -72,7 +75,13 @@ final class NodeKeys {
     }
   }
 
-  static boolean forgetIfIdle(EngineState s, String key, long sweptAt, long idleMs, int keepScore) {
+  @Override
+  public boolean mayGoIdle() {
+    return true;
+  }
+
+  @Override
+  public boolean forgetIfIdle(EngineState s, String key, long sweptAt, long idleMs, int keepScore) {
     Node node = Node.of(s, key);
     int id = node.table.find(node.name);
     if (id < 0
@@ -85,7 +94,8 @@ final class NodeKeys {
     return true;
   }
 
-  static void forget(EngineState s, String key) {
+  @Override
+  public void forget(EngineState s, String key) {
     Node node = Node.of(s, key);
     int id = node.table.find(node.name);
     if (id >= 0) {
@@ -96,13 +106,15 @@ final class NodeKeys {
     }
   }
 
-  static boolean holds(EngineState s, String key) {
+  @Override
+  public boolean holds(EngineState s, String key) {
     Node node = Node.of(s, key);
     return node.table.find(node.name) >= 0
         || node.table.scored() && s.lists.standing(node.kind, node.name) != 0;
   }
 
-  static void forEachKey(EngineState s, Consumer<String> each) {
+  @Override
+  public void forEachKey(EngineState s, Consumer<String> each) {
     KeyState.forEachName(s.devices, "device:", each);
     KeyState.forEachName(s.ips, "ip:", each);
     KeyState.forEachName(s.cells, "cell:", each);
@@ -115,7 +127,7 @@ final class NodeKeys {
     static Node of(EngineState s, String key) {
       int colon = key.indexOf(':');
       String name = key.substring(colon + 1);
-      return switch (key.substring(0, colon)) {
+      return switch (colon < 0 ? "" : key.substring(0, colon)) {
         case "device" -> new Node(s.devices, name, EntityKind.DEVICE, RuleSpec.Kind.DEVICE);
         case "ip" -> new Node(s.ips, name, EntityKind.IP, RuleSpec.Kind.DEVICE);
         // cells are never scored or listed: the kind and rule kind are not read

@@ -85,7 +85,10 @@ public final class OpeningSteps {
       card = s.accounts.intern(o.account());
       before = s.accounts.holder(card);
       if (before < 0) {
-        s.accounts.opened(card, ts, h, holders.pushAccount(h, card), phoneOf(o));
+        // a keyed share's holder stage never reads an account's phone (the numbers' stage keeps
+        // it): none is made there, which a holder let go would leave behind (decision 0040)
+        int phone = s.isKeyed() ? -1 : phoneOf(o);
+        s.accounts.opened(card, ts, h, holders.pushAccount(h, card), phone);
       }
     }
     boolean own = before < 0 || before == h;

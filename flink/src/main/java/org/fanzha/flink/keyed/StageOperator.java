@@ -374,6 +374,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     EntityCache cache = entities;
     if (cache != null) {
       cache.save(this, risks);
+      shares.forEach((group, engine) -> engine.letGoUnnamed(stage));
     } else {
       sendRisks(false);
     }
