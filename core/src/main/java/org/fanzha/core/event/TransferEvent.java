@@ -29,6 +29,8 @@ public record TransferEvent(
    * crypto OTC channel.
    */
   public boolean isCashOut() {
-    return to.startsWith("cash:") || channel == Channel.ATM || channel == Channel.CRYPTO_OTC;
+    return org.fanzha.core.id.Identifiers.isCashTerminal(to)
+        || channel == Channel.ATM
+        || channel == Channel.CRYPTO_OTC;
   }
 }

@@ -194,6 +194,14 @@ public final class Identifiers {
     return ID_CHECK[sum % 11];
   }
 
+  /** The scheme of the account a cash withdrawal is paid into: {@code cash:<terminal id>}. */
+  public static final String CASH_SCHEME = "cash:";
+
+  /** Returns whether {@code account} is a cash terminal ({@link #CASH_SCHEME}), not a person's. */
+  public static boolean isCashTerminal(String account) {
+    return account.startsWith(CASH_SCHEME);
+  }
+
   /**
    * Returns the canonical account: a bank card or account number (12–19 digits, Luhn-checked when
    * 16–19 digits; spaces and hyphens dropped) or a payment account {@code scheme:value} ({@code

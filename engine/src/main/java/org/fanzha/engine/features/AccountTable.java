@@ -2,6 +2,8 @@ package org.fanzha.engine.features;
 
 import static org.fanzha.core.time.Millis.HOUR;
 
+import org.fanzha.core.id.Identifiers;
+
 /**
  * Accounts: money in and out in a 24-hour window of six 4-hour buckets, pass-through and dwell time
  * (快进快出), fan-in and fan-out, new payees, cash-out, and inflows of tainted money (from suspected
@@ -145,6 +147,15 @@ public final class AccountTable extends FeatureTable {
   public void linkTo(int id, int holderId, int nextSibling) {
     set(id, HOLDER, holderId + 1);
     set(id, NEXT_SIBLING, nextSibling + 1);
+  }
+
+  /**
+   * A cash terminal ({@code cash:…}) is one from the first time it is met: a keyed runner may
+   * deliver money a mule sent to it before the transfer that pays it out (decision 0040).
+   */
+  @Override
+  protected int flagsByName(String name) {
+    return Identifiers.isCashTerminal(name) ? FLAG_CASH : 0;
   }
 
   private static final int[] LINKS = {HOLDER, NEXT_SIBLING, PHONE};

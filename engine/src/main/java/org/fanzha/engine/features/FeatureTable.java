@@ -187,13 +187,21 @@ public abstract class FeatureTable {
       pages[p] = grownPage(page, id & PAGE_MASK);
     }
     pages[p][base(id) + seenWord] = clock.sec;
-    if (ids.live() != known && flagSource != null) {
-      int f = flagSource.flagsOf(name);
+    if (ids.live() != known) {
+      int f = flagsByName(name) | (flagSource == null ? 0 : flagSource.flagsOf(name));
       if (f != 0) {
         setFlags(id, f);
       }
     }
     return id;
+  }
+
+  /**
+   * Returns the flags an entity has by its name alone, from the moment it is met (0 for most
+   * kinds): whatever step or request meets it first, in any runner, it is the same entity.
+   */
+  protected int flagsByName(String name) {
+    return 0;
   }
 
   /**

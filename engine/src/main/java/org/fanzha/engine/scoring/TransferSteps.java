@@ -112,9 +112,6 @@ public final class TransferSteps {
     int b = accounts.intern(t.to());
     tally.primary(EntityKind.ACCOUNT, b, t.to());
     long yuan = Math.max(1, t.amountFen() / 100);
-    if (t.to().startsWith("cash:")) {
-      accounts.setFlags(b, AccountTable.FLAG_CASH);
-    }
     int sb = accounts.slot(b, ts);
     accounts.add(b, sb, AccountTable.IN_COUNT);
     accounts.addYuan(b, sb, AccountTable.IN_YUAN_WORD, yuan);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.fanzha.core.id.Identifiers;
 import org.fanzha.core.money.Money;
 import org.fanzha.core.time.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +72,7 @@ public record HoldOrder(
       throw new IllegalArgumentException(
           "amount to hold must be positive, was " + Money.formatYuan(amountFen));
     }
-    if (account.isBlank() || account.startsWith("cash:")) {
+    if (account.isBlank() || Identifiers.isCashTerminal(account)) {
       throw new IllegalArgumentException(
           "cannot hold '" + account + "': not a bank or payment account");
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fanzha.core.event.Channel;
+import org.fanzha.core.id.Identifiers;
 import org.fanzha.graph.funds.ForwardTrace.AccountFlow;
 import org.fanzha.graph.funds.ForwardTrace.Holding;
 import org.fanzha.graph.funds.ForwardTrace.SeedKind;
@@ -266,7 +267,7 @@ public record FreezePlan(
     for (ForwardTrace t : traces) {
       Set<String> seen = new HashSet<>();
       for (Holding h : t.holdings()) {
-        if (victims.contains(h.account()) || h.account().startsWith("cash:")) {
+        if (victims.contains(h.account()) || Identifiers.isCashTerminal(h.account())) {
           continue;
         }
         Acc a = acc.computeIfAbsent(h.account(), k -> new Acc());
@@ -375,7 +376,7 @@ public record FreezePlan(
   }
 
   private static boolean isCashOut(ForwardTrace.Edge e) {
-    return e.to().startsWith("cash:")
+    return Identifiers.isCashTerminal(e.to())
         || e.channel() == Channel.ATM
         || e.channel() == Channel.CRYPTO_OTC;
   }

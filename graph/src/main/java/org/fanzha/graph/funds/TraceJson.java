@@ -3,6 +3,7 @@ package org.fanzha.graph.funds;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.fanzha.core.event.Channel;
+import org.fanzha.core.id.Identifiers;
 import org.fanzha.core.money.Money;
 import org.fanzha.core.time.Timestamps;
 import org.fanzha.graph.funds.ForwardTrace.AccountFlow;
@@ -215,6 +216,6 @@ public final class TraceJson {
       return c.wireName();
     }
     // a cash: payee without one of the cash-out channels (e.g. a counter withdrawal)
-    return c != null ? c.wireName() : to.startsWith("cash:") ? "cash" : "unknown";
+    return c != null ? c.wireName() : Identifiers.isCashTerminal(to) ? "cash" : "unknown";
   }
 }

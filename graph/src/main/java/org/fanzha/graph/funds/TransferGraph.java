@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.fanzha.core.event.Channel;
 import org.fanzha.core.event.TransferEvent;
+import org.fanzha.core.id.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,7 +117,7 @@ public final class TransferGraph {
       ts[e] = tsMillis;
       amount[e] = amountFen;
       byte fl = (byte) (channel == null ? 0 : channel.ordinal() + 1);
-      if (toAccount.startsWith("cash:")
+      if (Identifiers.isCashTerminal(toAccount)
           || channel == Channel.ATM
           || channel == Channel.CRYPTO_OTC) {
         fl |= CASH_OUT;

@@ -13,6 +13,7 @@ import org.fanzha.core.event.Event;
 import org.fanzha.core.event.OpeningEvent;
 import org.fanzha.core.event.OpeningKind;
 import org.fanzha.core.event.TransferEvent;
+import org.fanzha.core.id.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +60,7 @@ public final class IdentityGraph {
       }
     } else if (e instanceof CallEvent c) {
       link(new Node(EntityKind.PHONE, c.caller()), device(c.callerImei()));
-    } else if (e instanceof TransferEvent t && !t.to().startsWith("cash:")) {
+    } else if (e instanceof TransferEvent t && !Identifiers.isCashTerminal(t.to())) {
       Node from = new Node(EntityKind.ACCOUNT, t.from());
       Node to = new Node(EntityKind.ACCOUNT, t.to());
       long pair = (long) id(from) << 32 | (id(to) & 0xFFFF_FFFFL);
