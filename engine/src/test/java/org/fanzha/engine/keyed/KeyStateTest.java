@@ -256,6 +256,29 @@ class KeyStateTest {
         .containsExactly("PHONE_DEALER " + phone(2), "PHONE_DEALER " + phone(1));
   }
 
+  @Test
+  void aHoldersBytesCutShort_areRefusedWithTheKey_andNothingOfThemIsPutBack() throws IOException {
+    Engine e = share(new ArrayList<>());
+    e.visit(Part.OPENING_HOLDER, 0, simOpening(T0, phone(1), HOLDER_A), new Facts());
+    e.visit(Part.OPENING_HOLDER, 0, simOpening(T0 + 1, phone(2), HOLDER_A), new Facts());
+    String key = "holder:" + HOLDER_A;
+    byte[] whole = e.exportKey(key);
+    e.forgetKey(key);
+    assertThat(e.stats().entitiesTracked().values()).containsOnly(0);
+    for (int cut = 1; cut < whole.length; cut += 7) { // ends inside a slice, a name, a count
+      byte[] part = java.util.Arrays.copyOf(whole, whole.length - cut);
+      assertThatThrownBy(() -> e.restoreKey(key, part))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining(key);
+      assertThat(e.stats().entitiesTracked().values()).as("cut by %d", cut).containsOnly(0);
+    }
+    byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 1);
+    assertThatThrownBy(() -> e.restoreKey(key, longer)).hasMessageContaining(key);
+    assertThat(e.stats().entitiesTracked().values()).containsOnly(0);
+    e.restoreKey(key, whole);
+    assertThat(e.exportKey(key)).isEqualTo(whole);
+  }
+
   private static final String HOLDER_A = "410403198505273527";
   private static final String HOLDER_B = "410403199002041745";
 
