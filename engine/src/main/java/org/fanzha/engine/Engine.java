@@ -75,7 +75,8 @@ public final class Engine {
   // lower;
   // 14: when each entity was last seen, forgotten ids as gaps and the free ids in order (decision
   // 0027)
-  private static final int SNAPSHOT_VERSION = 14;
+  // 15: a keyed share's pairs by owner and its accounts' phones by name (decision 0041)
+  private static final int SNAPSHOT_VERSION = 15;
 
   /**
    * The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they
@@ -303,13 +304,13 @@ public final class Engine {
   // (decision 0023)
 
   /**
-   * Makes this engine one stage's share of one key group in a keyed runner: relations are kept on
-   * both sides, requests to other keys go to {@code outbox} (among them a number's risk, to every
-   * person's task, each time what people read of it changes), and people's steps read the copies of
-   * numbers sent so.
+   * Makes this engine {@code stage}'s share of one key group in a keyed runner: relations are kept
+   * on both sides, requests to other keys go to {@code outbox} (among them a number's risk, to
+   * every person's task, each time what people read of it changes), and people's steps read the
+   * copies of numbers sent so.
    */
-  public void keyedShare(Consumer<Request> outbox) {
-    state.keyed();
+  public void keyedShare(Stage stage, Consumer<Request> outbox) {
+    state.keyed(stage);
     eval.outbox(outbox);
   }
 
@@ -426,7 +427,7 @@ public final class Engine {
     Map<EntityKind, Integer> ent = new EnumMap<>(EntityKind.class);
     Map<EntityKind, Integer> per = new EnumMap<>(EntityKind.class);
     long bytes =
-        state.pairs().approxBytes()
+        state.pairBytes()
             + state.victims().approxBytes()
             + state.cells().approxBytes()
             + state.persons().approxBytes();
@@ -463,7 +464,7 @@ public final class Engine {
       m.put(names[i] + ".id_arena", tables[i].idArenaBytes());
       m.put(names[i] + ".id_table", tables[i].idTableBytes());
     }
-    m.put("pairs", state.pairs().approxBytes());
+    m.put("pairs", state.pairBytes());
     m.put("lists", state.lists().approxBytes());
     m.put("victims", state.victims().approxBytes());
     m.put("persons", state.persons().approxBytes());

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.fanzha.core.event.Role;
 
 /**
@@ -340,7 +341,18 @@ public abstract class FeatureTable {
   public final void forget(int id) {
     if (ids.remove(id)) {
       Arrays.fill(page(id), base(id), base(id) + stride, 0);
+      forgotten.accept(id);
     }
+  }
+
+  private IntConsumer forgotten = id -> {};
+
+  /**
+   * Tells {@code listener} of every entity forgotten from now on: what is kept beside the rows by
+   * id goes with them (decision 0041).
+   */
+  public final void onForget(IntConsumer listener) {
+    forgotten = listener;
   }
 
   /** Returns the page holding an entity's slice. */

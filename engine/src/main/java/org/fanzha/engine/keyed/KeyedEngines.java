@@ -47,14 +47,14 @@ public final class KeyedEngines {
     }
     stages = new StageShares[Stage.values().length];
     for (int s = 0; s < stages.length; s++) {
-      stages[s] = new Grouped(config, groups, requests::add);
+      stages[s] = new Grouped(config, Stage.values()[s], groups, requests::add);
     }
   }
 
   private KeyedEngines(EngineConfig config) {
     stages = new StageShares[Stage.values().length];
     for (int s = 0; s < stages.length; s++) {
-      stages[s] = new PerKey(config, requests::add);
+      stages[s] = new PerKey(config, Stage.values()[s], requests::add);
     }
   }
 
@@ -195,11 +195,11 @@ public final class KeyedEngines {
   private static final class Grouped implements StageShares {
     private final Engine[] byGroup;
 
-    Grouped(EngineConfig config, int groups, Consumer<Request> outbox) {
+    Grouped(EngineConfig config, Stage stage, int groups, Consumer<Request> outbox) {
       byGroup = new Engine[groups];
       for (int g = 0; g < groups; g++) {
         byGroup[g] = new Engine(config);
-        byGroup[g].keyedShare(outbox);
+        byGroup[g].keyedShare(stage, outbox);
       }
     }
 
@@ -227,13 +227,15 @@ public final class KeyedEngines {
    */
   private static final class PerKey implements StageShares {
     private final EngineConfig config;
+    private final Stage stage;
     private final Consumer<Request> outbox;
     private final Map<String, Engine> byKey = new LinkedHashMap<>();
     private final List<Consumer<Engine>> broadcasts = new ArrayList<>();
     private boolean catchingUp;
 
-    PerKey(EngineConfig config, Consumer<Request> outbox) {
+    PerKey(EngineConfig config, Stage stage, Consumer<Request> outbox) {
       this.config = config;
+      this.stage = stage;
       this.outbox = outbox;
     }
 
@@ -248,6 +250,7 @@ public final class KeyedEngines {
         // what a new key makes of the broadcasts it catches up on was asked by the keys that saw
         // them at the time
         e.keyedShare(
+            stage,
             q -> {
               if (!catchingUp) {
                 outbox.accept(q);

@@ -1,5 +1,6 @@
 package org.fanzha.engine.scoring;
 
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,11 +12,13 @@ import org.fanzha.engine.features.CellTable;
 import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.features.HolderTable;
 import org.fanzha.engine.features.NodeTable;
+import org.fanzha.engine.features.OwnedPairs;
 import org.fanzha.engine.features.PairMemory;
 import org.fanzha.engine.features.PersonRisks;
 import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.lists.RiskLists;
 import org.fanzha.engine.rules.RuleCodes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the engine remembers between events: per-kind feature tables, the pair memory, the
@@ -35,6 +38,8 @@ public final class EngineState {
   // 0023)
   static final int PAIR_CALLED_BY = 7;
   static final int PAIR_TALKED = 8;
+  // an account reported by a reporter: the one-state engine keeps it as PAIR_REPORT of ~account
+  static final int PAIR_ACCOUNT_REPORT = 9;
 
   final PhoneTable phones;
   final AccountTable accounts;
@@ -61,10 +66,23 @@ public final class EngineState {
   NumberView numbers;
 
   /**
-   * Whether this state is one stage's share of a keyed runner: relations are then kept on both
-   * sides.
+   * The stage this state is a share of in a keyed runner (null: the one-state engine): relations
+   * are then kept on both sides, and the other side of a pair is named by its name's hash.
    */
-  private boolean keyed;
+  private @Nullable Stage stage;
+
+  /**
+   * The pairs of a share whose keys are kept per entity, by the row that owns them (decision 0041);
+   * null where {@link #pairs} keeps them.
+   */
+  private @Nullable OwnedPairs owned;
+
+  /**
+   * A keyed share's accounts' registered phones by name (decision 0041): the phone is another key,
+   * so its row is not this account's to make; empty elsewhere, where the account's phone word names
+   * the phone's row.
+   */
+  private final Int2ObjectOpenHashMap<String> accountPhones = new Int2ObjectOpenHashMap<>();
 
   /** The time every table stamps on the entities it interns (decision 0027). */
   private final FeatureTable.Clock clock = new FeatureTable.Clock();
@@ -167,6 +185,15 @@ public final class EngineState {
     victims.write(d);
     persons.write(d);
     numberCopies.write(d);
+    d.writeBoolean(owned != null);
+    if (owned != null) {
+      owned.write(d);
+    }
+    d.writeInt(accountPhones.size());
+    for (var e : accountPhones.int2ObjectEntrySet()) {
+      d.writeInt(e.getIntKey());
+      d.writeUTF(e.getValue());
+    }
   }
 
   /**
@@ -206,22 +233,118 @@ public final class EngineState {
     if (version >= 11) {
       s.numberCopies.read(d); // before 11 a keyed share read numbers from its runner
     }
+    if (version >= 15) { // before 15 a keyed share kept its pairs by ids and made accounts' phones
+      if (d.readBoolean()) {
+        s.owned = OwnedPairs.read(d);
+      }
+      for (int n = d.readInt(); n > 0; n--) {
+        int a = d.readInt();
+        s.accountPhones.put(a, d.readUTF());
+      }
+    }
     return s;
   }
 
   /**
-   * Makes this state one key group's share of a stage in a keyed runner (decision 0023): relations
-   * are kept on both sides, and people's steps read the copies of numbers the ACTOR stage sent
-   * ({@link NumberCopies}).
+   * Makes this state one key group's share of {@code stage} in a keyed runner (decision 0023):
+   * relations are kept on both sides, the other side of a pair is named by its name's hash, and
+   * people's steps read the copies of numbers the ACTOR stage sent ({@link NumberCopies}). A stage
+   * whose keys are kept per entity keeps its pairs by their owners (decision 0041).
    */
-  public void keyed() {
-    keyed = true;
+  public void keyed(Stage stage) {
+    this.stage = stage;
     numbers = phone -> numberCopies.of(phones.name(phone));
+    if (KeyState.perEntity(stage) && owned == null) {
+      owned = new OwnedPairs();
+    }
+    OwnedPairs o = owned;
+    if (o != null) {
+      phones.onForget(p -> o.forget(OwnedPairs.table(false), p));
+    }
+    accounts.onForget(
+        a -> {
+          accountPhones.remove(a);
+          if (o != null) {
+            o.forget(OwnedPairs.table(true), a);
+          }
+        });
   }
 
   /** Returns whether this state is one stage's share of a keyed runner ({@link #keyed}). */
   boolean isKeyed() {
-    return keyed;
+    return stage != null;
+  }
+
+  /** Returns the stage this state is a share of ({@link #keyed}), or null. */
+  @Nullable Stage stage() {
+    return stage;
+  }
+
+  /**
+   * Returns how a pair names its other side {@code name} of table {@code t}: by its row here in the
+   * one-state engine (made when new), by its name's hash in a keyed share, where it is another
+   * key's and its row is not this share's to make.
+   */
+  int partner(FeatureTable t, String name) {
+    return stage != null ? FeatureTable.nameHash(name) : t.intern(name);
+  }
+
+  /**
+   * Returns whether {@code owner} met {@code partner} in relation {@code kind} before; records it.
+   */
+  boolean pairSeen(int kind, int owner, int partner) {
+    return pair(kind, owner, partner, true);
+  }
+
+  /** Returns whether {@code owner} met {@code partner} in relation {@code kind} before. */
+  boolean pairKnown(int kind, int owner, int partner) {
+    return pair(kind, owner, partner, false);
+  }
+
+  /**
+   * The pair memory as the steps ask it, by owner (the side whose key asks) and other side. The
+   * one-state engine keeps the order and kinds its snapshots were written in: money a mule or
+   * victim paid is kept payer first, an account's reports as reports of its id's complement.
+   */
+  private boolean pair(int kind, int owner, int partner, boolean record) {
+    OwnedPairs o = owned;
+    if (o != null) {
+      int table = OwnedPairs.table(isAccountOwned(kind));
+      return record
+          ? o.testAndSet(table, owner, kind, partner)
+          : o.mightContain(table, owner, kind, partner);
+    }
+    int k = kind;
+    int a = owner;
+    int b = partner;
+    if (kind == PAIR_MULE_PAY || kind == PAIR_VICTIM_PAY) {
+      a = partner;
+      b = owner;
+    } else if (kind == PAIR_ACCOUNT_REPORT) {
+      k = PAIR_REPORT;
+      a = ~owner;
+    }
+    return record ? pairs.testAndSet(k, a, b) : pairs.mightContain(k, a, b);
+  }
+
+  private static boolean isAccountOwned(int kind) {
+    return kind == PAIR_PAY
+        || kind == PAIR_MULE_PAY
+        || kind == PAIR_VICTIM_PAY
+        || kind == PAIR_ACCOUNT_REPORT;
+  }
+
+  /** Returns the pairs account or phone row {@code owner} owns, in a share that keeps them so. */
+  int[] ownedPairs(boolean account, int owner) {
+    return owned == null ? new int[0] : owned.of(OwnedPairs.table(account), owner);
+  }
+
+  /** Puts back pairs {@link #ownedPairs} returned, under row {@code owner}. */
+  void putBackPairs(boolean account, int owner, int[] fingerprints) {
+    if (owned == null) {
+      throw new IllegalStateException("this share keeps no pairs by owner");
+    }
+    owned.putBack(OwnedPairs.table(account), owner, fingerprints);
   }
 
   /**
@@ -229,7 +352,7 @@ public final class EngineState {
    * when keyed.
    */
   boolean calledBy(int p, int q) {
-    return keyed ? pairs.mightContain(PAIR_CALLED_BY, p, q) : pairs.mightContain(PAIR_CALL, q, p);
+    return stage != null ? pairKnown(PAIR_CALLED_BY, p, q) : pairs.mightContain(PAIR_CALL, q, p);
   }
 
   /**
@@ -237,28 +360,53 @@ public final class EngineState {
    * is elsewhere).
    */
   void recordCalledBy(int q, int p) {
-    if (keyed) {
-      pairs.testAndSet(PAIR_CALLED_BY, q, p);
+    if (stage != null) {
+      pairSeen(PAIR_CALLED_BY, q, p);
     }
   }
 
   /**
-   * Returns whether two phones have called each other, either way ({@code -1}: an unknown phone,
-   * no).
+   * Returns whether two phones have called each other, either way ({@code x}: a {@link #partner}).
    */
   boolean talked(int v, int x) {
-    if (x < 0) {
-      return false;
-    }
-    return keyed
-        ? pairs.mightContain(PAIR_TALKED, v, x)
+    return stage != null
+        ? pairKnown(PAIR_TALKED, v, x)
         : pairs.mightContain(PAIR_CALL, v, x) || pairs.mightContain(PAIR_CALL, x, v);
   }
 
   /** Remembers at person {@code v} that they talked with {@code x} (kept only when keyed). */
   void recordTalked(int v, int x) {
-    if (keyed) {
-      pairs.testAndSet(PAIR_TALKED, v, x);
+    if (stage != null) {
+      pairSeen(PAIR_TALKED, v, x);
+    }
+  }
+
+  /** Returns whether the phone account {@code a} was registered with is known. */
+  boolean hasAccountPhone(int a) {
+    return stage != null ? accountPhones.containsKey(a) : accounts.phone(a) >= 0;
+  }
+
+  /** Returns the phone account {@code a} was registered with, or null for none known. */
+  @Nullable String accountPhone(int a) {
+    if (stage != null) {
+      return accountPhones.get(a);
+    }
+    int p = accounts.phone(a);
+    return p >= 0 ? phones.name(p) : null;
+  }
+
+  /**
+   * Records that account {@code a} was registered with {@code phone} (null: none given, nothing
+   * changes). Kept where it is read: the one-state engine and a keyed share's ACTOR stage.
+   */
+  void registerAccountPhone(int a, @Nullable String phone) {
+    if (phone == null) {
+      return;
+    }
+    if (stage == null) {
+      accounts.phone(a, phones.intern(phone));
+    } else if (stage == Stage.ACTOR) {
+      accountPhones.put(a, phone);
     }
   }
 
@@ -281,6 +429,11 @@ public final class EngineState {
   /** Returns the pair memory ("has this pair met before"). */
   public PairMemory pairs() {
     return pairs;
+  }
+
+  /** Returns the bytes the pair memory holds, by ids or by owner. */
+  public long pairBytes() {
+    return pairs.approxBytes() + (owned == null ? 0 : owned.approxBytes());
   }
 
   /** Returns the risk lists (black, white, reported targets). */

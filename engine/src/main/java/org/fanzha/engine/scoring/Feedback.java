@@ -1,6 +1,7 @@
 package org.fanzha.engine.scoring;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Requests a step makes of an entity other than the ones its event names (decision 0023): kept in
@@ -13,6 +14,7 @@ final class Feedback {
   private int[] as = new int[64];
   private int[] bs = new int[64];
   private long[] times = new long[64];
+  private @Nullable String[] names = new String[64];
   private int head;
   private int size;
 
@@ -21,9 +23,17 @@ final class Feedback {
 
   int a;
   int b;
+
+  /** The name of {@link #b} where a keyed share names it so ({@code b} is then its hash). */
+  @Nullable String name;
+
   long ts;
 
   void add(int op, int a, int b, long ts) {
+    add(op, a, b, null, ts);
+  }
+
+  void add(int op, int a, int b, @Nullable String name, long ts) {
     if (size == ops.length) {
       grow();
     }
@@ -31,6 +41,7 @@ final class Feedback {
     ops[i] = op;
     as[i] = a;
     bs[i] = b;
+    names[i] = name;
     times[i] = ts;
     size++;
   }
@@ -46,6 +57,8 @@ final class Feedback {
     op = ops[head];
     a = as[head];
     b = bs[head];
+    name = names[head];
+    names[head] = null;
     ts = times[head];
     head = (head + 1) & (ops.length - 1);
     size--;
@@ -66,6 +79,11 @@ final class Feedback {
       t[k] = times[(head + k) & (n - 1)];
     }
     times = t;
+    @Nullable String[] named = new String[n * 2];
+    for (int k = 0; k < n; k++) {
+      named[k] = names[(head + k) & (n - 1)];
+    }
+    names = named;
     head = 0;
   }
 

@@ -31,10 +31,6 @@ final class HolderKeys implements StageKeys {
 
   private HolderKeys() {}
 
-  static boolean isKey(String key) {
-    return key.startsWith(PREFIX);
-  }
-
   @Override
   public byte @Nullable [] export(EngineState s, String key) throws IOException {
     String name = key.substring(PREFIX.length());
@@ -49,10 +45,10 @@ final class HolderKeys implements StageKeys {
     out.writeByte(FORMAT);
     out.writeBoolean(h >= 0);
     if (h >= 0) {
-      writeSlice(out, holders, h);
+      KeyBytes.writeUnlinked(out, holders, h);
       KeyBytes.writeReasons(out, s, RuleSpec.Kind.HOLDER, holders, h);
-      writeName(out, s.devices, holders.lastDevice(h));
-      writeName(out, s.ips, holders.lastIp(h));
+      KeyBytes.writeName(out, s.devices, holders.lastDevice(h));
+      KeyBytes.writeName(out, s.ips, holders.lastIp(h));
       writeCards(out, s.phones, list(holders.firstPhone(h), s.phones::nextSibling));
       writeCards(out, s.accounts, list(holders.firstAccount(h), s.accounts::nextSibling));
     }
@@ -132,25 +128,8 @@ final class HolderKeys implements StageKeys {
     out.writeInt(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       out.writeUTF(t.name(rows.getInt(i)));
-      writeSlice(out, t, rows.getInt(i));
+      KeyBytes.writeUnlinked(out, t, rows.getInt(i));
     }
-  }
-
-  private static void writeSlice(DataOutput out, FeatureTable t, int id) throws IOException {
-    int[] slice = new int[t.sliceWords()];
-    t.copySliceUnlinked(id, slice);
-    KeyBytes.writeSparse(out, slice);
-  }
-
-  private static void writeName(DataOutput out, FeatureTable t, int id) throws IOException {
-    out.writeBoolean(id >= 0);
-    if (id >= 0) {
-      out.writeUTF(t.name(id));
-    }
-  }
-
-  private static @Nullable String readName(DataInput in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
   }
 
   /** A card or account as written: its name and slice. */
@@ -169,10 +148,10 @@ final class HolderKeys implements StageKeys {
       Card[] accounts) {
 
     static Held read(DataInput in, EngineState s) throws IOException {
-      int[] slice = slice(in, s.holders);
+      int[] slice = KeyBytes.readSlice(in, s.holders);
       String[] codes = KeyBytes.readCodes(in);
-      String device = readName(in);
-      String ip = readName(in);
+      String device = KeyBytes.readName(in);
+      String ip = KeyBytes.readName(in);
       return new Held(slice, codes, device, ip, cards(in, s.phones), cards(in, s.accounts));
     }
 
@@ -184,21 +163,12 @@ final class HolderKeys implements StageKeys {
       Set<String> names = new HashSet<>();
       Card[] cards = new Card[n];
       for (int i = 0; i < n; i++) {
-        cards[i] = new Card(in.readUTF(), slice(in, t));
+        cards[i] = new Card(in.readUTF(), KeyBytes.readSlice(in, t));
         if (!names.add(cards[i].name)) {
           throw new IOException("card " + cards[i].name + " twice");
         }
       }
       return cards;
-    }
-
-    private static int[] slice(DataInput in, FeatureTable t) throws IOException {
-      int[] slice = KeyBytes.readSparse(in);
-      if (!t.fitsSlice(slice.length)) {
-        throw new IOException(
-            "a slice of " + slice.length + " words, this kind has " + t.sliceWords());
-      }
-      return slice;
     }
 
     /**

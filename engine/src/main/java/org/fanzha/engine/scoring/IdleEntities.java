@@ -44,6 +44,32 @@ final class IdleEntities {
     return sweep(s, Integer.MAX_VALUE, keepScore);
   }
 
+  /**
+   * Forgets the holders no card or account here names: in a share of numbers and accounts, a holder
+   * is a name its cards carry and nothing more (decision 0041).
+   */
+  static int forgetUnnamedHolders(EngineState s) {
+    BitSet named = new BitSet(s.holders.size());
+    for (int p = 0, n = s.phones.size(); p < n; p++) {
+      if (s.phones.isLive(p) && s.phones.holder(p) >= 0) {
+        named.set(s.phones.holder(p));
+      }
+    }
+    for (int a = 0, n = s.accounts.size(); a < n; a++) {
+      if (s.accounts.isLive(a) && s.accounts.holder(a) >= 0) {
+        named.set(s.accounts.holder(a));
+      }
+    }
+    int forgotten = 0;
+    for (int h = 0, n = s.holders.size(); h < n; h++) {
+      if (s.holders.isLive(h) && !named.get(h)) {
+        s.holders.forget(h);
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
   private static Forgotten sweep(EngineState s, int before, int keepScore) {
     PhoneTable phones = s.phones;
     AccountTable accounts = s.accounts;

@@ -5,11 +5,12 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.rules.file.RuleSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The pieces a key's bytes are made of ({@link KeyState}): slices, reasons as rule codes. A
- * holder's slices are written sparse (the width, then only the words that are not 0): a holder's or
- * a card's slice is mostly empty windows. A node's are written whole (format 1, decision 0038).
+ * The pieces a key's bytes are made of ({@link KeyState}): slices, reasons as rule codes, names. A
+ * holder's, number's or account's slice is written sparse (the width, then only the words that are
+ * not 0): it is mostly empty windows. A node's are written whole (format 1, decision 0038).
  */
 final class KeyBytes {
   private KeyBytes() {}
@@ -28,6 +29,46 @@ final class KeyBytes {
         out.writeInt(slice[i]);
       }
     }
+  }
+
+  /**
+   * Writes entity {@code id}'s slice sparse, the words that name other rows by id here zeroed
+   * ({@link FeatureTable#copySliceUnlinked}): those links travel by name.
+   */
+  static void writeUnlinked(DataOutput out, FeatureTable t, int id) throws IOException {
+    int[] slice = new int[t.sliceWords()];
+    t.copySliceUnlinked(id, slice);
+    writeSparse(out, slice);
+  }
+
+  /**
+   * Reads a slice {@link #writeUnlinked} wrote, refused when it cannot be pasted into {@code t}.
+   */
+  static int[] readSlice(DataInput in, FeatureTable t) throws IOException {
+    int[] slice = readSparse(in);
+    if (!t.fitsSlice(slice.length)) {
+      throw new IOException(
+          "a slice of " + slice.length + " words, this kind has " + t.sliceWords());
+    }
+    return slice;
+  }
+
+  /** Writes the name of row {@code id} of {@code t}, or that there is none ({@code -1}). */
+  static void writeName(DataOutput out, FeatureTable t, int id) throws IOException {
+    writeName(out, id >= 0 ? t.name(id) : null);
+  }
+
+  /** Writes {@code name}, or that there is none. */
+  static void writeName(DataOutput out, @Nullable String name) throws IOException {
+    out.writeBoolean(name != null);
+    if (name != null) {
+      out.writeUTF(name);
+    }
+  }
+
+  /** Reads what {@link #writeName} wrote. */
+  static @Nullable String readName(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
   }
 
   /** Reads a slice {@link #writeSparse} wrote, as wide as it was written. */

@@ -11,10 +11,12 @@ import org.fanzha.engine.features.FeatureTable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one key of a keyed share holds, as bytes a runner keeps per entity (decisions 0038, 0040),
- * and back: so far the keys of the {@link Stage#NODE} stage ({@link NodeKeys}) and of the {@link
- * Stage#HOLDER} stage ({@link HolderKeys}). Reasons travel as rule codes and links between rows as
- * names, since another task's engine may have given the codes other bits and the rows other ids.
+ * What one key of a keyed share holds, as bytes a runner keeps per entity (decisions 0038, 0040,
+ * 0041), and back: so far the keys of the {@link Stage#NODE} stage ({@link NodeKeys}), of the
+ * {@link Stage#HOLDER} stage ({@link HolderKeys}) and of the {@link Stage#ACTOR} stage ({@link
+ * ActorKeys}); the share's stage ({@link EngineState#keyed}) says which. Reasons travel as rule
+ * codes and links between rows as names, since another task's engine may have given the codes other
+ * bits and the rows other ids.
  */
 public final class KeyState {
 
@@ -22,7 +24,7 @@ public final class KeyState {
 
   /** Returns whether state per entity is kept for the keys of {@code stage}. */
   public static boolean perEntity(Stage stage) {
-    return stage == Stage.NODE || stage == Stage.HOLDER;
+    return stage != Stage.PERSON;
   }
 
   /**
@@ -41,7 +43,7 @@ public final class KeyState {
    */
   public static byte @Nullable [] export(EngineState s, String key) {
     try {
-      return of(key).export(s, key);
+      return of(s).export(s, key);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
@@ -55,7 +57,7 @@ public final class KeyState {
    * @throws IOException when the bytes are not a key's state this build can read
    */
   public static void restore(EngineState s, String key, byte[] bytes) throws IOException {
-    StageKeys keys = of(key);
+    StageKeys keys = of(s);
     try {
       keys.read(s, key, bytes);
     } catch (IOException | RuntimeException e) {
@@ -73,17 +75,17 @@ public final class KeyState {
    */
   public static boolean forgetIfIdle(
       EngineState s, String key, long sweptAt, long idleMs, int keepScore) {
-    return of(key).forgetIfIdle(s, key, sweptAt, idleMs, keepScore);
+    return of(s).forgetIfIdle(s, key, sweptAt, idleMs, keepScore);
   }
 
   /** Forgets {@code key}'s state in {@code s} (the runner keeps it elsewhere). */
   public static void forget(EngineState s, String key) {
-    of(key).forget(s, key);
+    of(s).forget(s, key);
   }
 
   /** Returns whether {@code s} holds anything for {@code key}. */
   public static boolean holds(EngineState s, String key) {
-    return of(key).holds(s, key);
+    return of(s).holds(s, key);
   }
 
   /** Hands {@code each} the key of every entity of {@code stage} that {@code s} holds, once. */
@@ -95,23 +97,31 @@ public final class KeyState {
 
   /**
    * Forgets the rows of a {@code stage} share that no key it holds names and that hold nothing:
-   * what keys let go left behind (a holder's last handset, once no holder here names it). A node
-   * share's rows are all keys: nothing is left behind there.
+   * what keys let go left behind (a holder's last handset, once no holder here names it; a card's
+   * holder, once no card here names it). A node share's rows are all keys: nothing is left behind
+   * there.
    */
   public static void letGoUnnamed(EngineState s, Stage stage, int keepScore) {
-    if (stage == Stage.HOLDER) {
-      IdleEntities.forgetUnnamed(s, keepScore);
+    switch (stage) {
+      case HOLDER -> IdleEntities.forgetUnnamed(s, keepScore);
+      case ACTOR -> IdleEntities.forgetUnnamedHolders(s);
+      default -> {}
     }
   }
 
-  private static StageKeys of(String key) {
-    return HolderKeys.isKey(key) ? HolderKeys.INSTANCE : NodeKeys.INSTANCE;
+  private static StageKeys of(EngineState s) {
+    Stage stage = s.stage();
+    if (stage == null) {
+      throw new IllegalStateException("not a keyed share: no state per entity");
+    }
+    return of(stage);
   }
 
   private static StageKeys of(Stage stage) {
     return switch (stage) {
       case NODE -> NodeKeys.INSTANCE;
       case HOLDER -> HolderKeys.INSTANCE;
+      case ACTOR -> ActorKeys.INSTANCE;
       default -> throw new IllegalArgumentException("no state per entity at " + stage);
     };
   }

@@ -85,10 +85,9 @@ public final class OpeningSteps {
       card = s.accounts.intern(o.account());
       before = s.accounts.holder(card);
       if (before < 0) {
-        // a keyed share's holder stage never reads an account's phone (the numbers' stage keeps
-        // it): none is made there, which a holder let go would leave behind (decision 0040)
-        int phone = s.isKeyed() ? -1 : phoneOf(o);
-        s.accounts.opened(card, ts, h, holders.pushAccount(h, card), phone);
+        s.accounts.opened(card, ts, h, holders.pushAccount(h, card), -1);
+        // kept where it is read (not a keyed share's holder stage: decisions 0040, 0041)
+        s.registerAccountPhone(card, o.phone());
       }
     }
     boolean own = before < 0 || before == h;
@@ -134,7 +133,8 @@ public final class OpeningSteps {
       int acc = accounts.intern(o.account());
       tally.party(EntityKind.ACCOUNT, acc, o.account());
       if (accounts.holder(acc) < 0) {
-        accounts.opened(acc, ts, h, -1, phoneOf(o));
+        accounts.opened(acc, ts, h, -1, -1);
+        s.registerAccountPhone(acc, o.phone());
       }
       if (f.dealer) {
         accounts.setFlags(acc, AccountTable.FLAG_DEALER_LINKED);
@@ -173,10 +173,6 @@ public final class OpeningSteps {
       case PAYMENT_ACCOUNT -> HolderTable.PAYMENT;
       default -> HolderTable.INTERNET;
     };
-  }
-
-  private int phoneOf(OpeningEvent o) {
-    return o.phone() != null ? s.phones.intern(o.phone()) : -1;
   }
 
   private static int hash(@Nullable String v) {

@@ -66,11 +66,11 @@ final class Propagation {
   }
 
   /**
-   * Money from a suspected or tainted mule, passed on fast, reached account {@code b}: counted once
-   * per payer.
+   * Money from a suspected or tainted mule, passed on fast, reached account {@code b} (a {@link
+   * EngineState#partner}, named {@code payee}): counted once per payer.
    */
-  void muleMoney(int a, int b, long now) {
-    asked.add(MULE_MONEY, a, b, now);
+  void muleMoney(int a, int b, String payee, long now) {
+    asked.add(MULE_MONEY, a, b, payee, now);
   }
 
   /**
@@ -208,7 +208,7 @@ final class Propagation {
         case NUMBER_TO_HOLDER -> numberToHolder(id, now);
         case MULE_TO_HOLDER -> accountToHolder(id, now);
         case DEALER_TO_CARDS -> markCards(id, now);
-        case MULE_MONEY -> send(Request.Link.MULE_MONEY, other, id, now);
+        case MULE_MONEY -> send(Request.Link.MULE_MONEY, other, asked.name, id, now);
         case VICTIM_MONEY -> send(Request.Link.VICTIM_MONEY, other, id, now);
         case VICTIM_OF -> send(Request.Link.VICTIM_OF, id, other, now);
         case DEALER_DEVICE -> send(Request.Link.DEVICE_DEALER, id, -1, now);
@@ -236,10 +236,7 @@ final class Propagation {
     }
     int from = -1;
     if (q.from() != null) {
-      from =
-          q.link() == Request.Link.MULE_MONEY
-              ? s.accounts.intern(q.from())
-              : s.phones.intern(q.from());
+      from = s.partner(q.link() == Request.Link.MULE_MONEY ? s.accounts : s.phones, q.from());
     }
     eventId = q.eventId();
     perform(q.link(), target, from, q.ts());
@@ -254,6 +251,16 @@ final class Propagation {
    * share.
    */
   private void send(Request.Link link, int target, int from, long now) {
+    send(link, target, null, from, now);
+  }
+
+  /** As above, {@code target} named {@code targetName} when it is not a row here (null: it is). */
+  private void send(
+      Request.Link link,
+      int target,
+      @org.jspecify.annotations.Nullable String targetName,
+      int from,
+      long now) {
     if (outbox == null) {
       perform(link, target, from, now);
       return;
@@ -262,7 +269,8 @@ final class Propagation {
         from < 0
             ? null
             : link == Request.Link.MULE_MONEY ? s.accounts.name(from) : s.phones.name(from);
-    outbox.accept(new Request(link, s.table(link.kind()).name(target), fromName, eventId, now));
+    String to = targetName != null ? targetName : s.table(link.kind()).name(target);
+    outbox.accept(new Request(link, to, fromName, eventId, now));
   }
 
   private void perform(Request.Link link, int target, int from, long now) {
@@ -284,19 +292,19 @@ final class Propagation {
       case DEVICE_DEALER -> markDealerNode(s.devices, EntityKind.DEVICE, target, now);
       case IP_DEALER -> markDealerNode(s.ips, EntityKind.IP, target, now);
       case MULE_MONEY -> {
-        if (!s.pairs.testAndSet(EngineState.PAIR_MULE_PAY, from, target)) {
+        if (!s.pairSeen(EngineState.PAIR_MULE_PAY, target, from)) {
           s.accounts.muleInflow(target, now);
           scoreUnlessVictim(target, now);
         }
       }
       case VICTIM_MONEY -> {
-        if (!s.pairs.testAndSet(EngineState.PAIR_VICTIM_PAY, from, target)) {
+        if (!s.pairSeen(EngineState.PAIR_VICTIM_PAY, target, from)) {
           s.accounts.victimInflow(target, now);
           scoreUnlessVictim(target, now);
         }
       }
       case VICTIM_OF -> {
-        if (!s.pairs.testAndSet(EngineState.PAIR_VICTIM_LINK, target, from)) {
+        if (!s.pairSeen(EngineState.PAIR_VICTIM_LINK, target, from)) {
           s.phones.linkVictim(target);
           eval.phone(target, now);
         }

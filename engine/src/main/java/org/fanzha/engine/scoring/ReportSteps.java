@@ -1,5 +1,6 @@
 package org.fanzha.engine.scoring;
 
+import static org.fanzha.engine.scoring.EngineState.PAIR_ACCOUNT_REPORT;
 import static org.fanzha.engine.scoring.EngineState.PAIR_REPORT;
 
 import org.fanzha.core.content.ContentClassifier;
@@ -41,14 +42,13 @@ public final class ReportSteps {
   void target(ReportEvent rep, int index) {
     long ts = rep.ts();
     ReportTarget target = rep.targets().get(index);
-    int reporter = rep.reporter() != null ? s.phones.intern(rep.reporter()) : -1;
     // an anonymous report from the public portal cannot be told from the next one by the same
     // person: together they
     // count as one reporter per target until an analyst confirms the case (a partner's own reports
     // count each)
     int reporterKey =
-        reporter >= 0
-            ? reporter
+        rep.reporter() != null
+            ? s.partner(s.phones, rep.reporter())
             : PUBLIC_SOURCE.equals(rep.source())
                 ? Integer.MIN_VALUE
                 : rep.id().hashCode() | Integer.MIN_VALUE;
@@ -56,7 +56,7 @@ public final class ReportSteps {
     if (target.kind() == TargetKind.PHONE) {
       int p = s.phones.intern(target.value());
       tally.primary(EntityKind.PHONE, p, target.value());
-      s.phones.reported(p, !s.pairs.testAndSet(PAIR_REPORT, p, reporterKey));
+      s.phones.reported(p, !s.pairSeen(PAIR_REPORT, p, reporterKey));
       if (ft != 0) {
         s.phones.fraudType(p, ft);
       }
@@ -64,7 +64,7 @@ public final class ReportSteps {
     } else if (target.kind() == TargetKind.ACCOUNT) {
       int a = s.accounts.intern(target.value());
       tally.primary(EntityKind.ACCOUNT, a, target.value());
-      s.accounts.reported(a, !s.pairs.testAndSet(PAIR_REPORT, ~a, reporterKey));
+      s.accounts.reported(a, !s.pairSeen(PAIR_ACCOUNT_REPORT, a, reporterKey));
       if (ft != 0) {
         s.accounts.fraudType(a, ft);
       }

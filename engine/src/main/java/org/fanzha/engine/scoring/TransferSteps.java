@@ -62,7 +62,7 @@ public final class TransferSteps {
     EngineParams k = r.params;
     long ts = t.ts();
     int a = accounts.intern(t.from());
-    int b = accounts.intern(t.to());
+    int b = s.partner(accounts, t.to());
     tally.party(EntityKind.ACCOUNT, a, t.from());
     long yuan = Math.max(1, t.amountFen() / 100);
     f.yuan = yuan;
@@ -80,16 +80,15 @@ public final class TransferSteps {
     if (t.isCashOut()) {
       accounts.add(a, sa, AccountTable.CASH_OUT);
     }
-    f.newPayee = !s.pairs.testAndSet(PAIR_PAY, a, b);
+    f.newPayee = !s.pairSeen(PAIR_PAY, a, b);
     if (f.newPayee) {
       accounts.add(a, sa, AccountTable.NEW_PAYEE);
     }
     accounts.addPayee(a, ts, FeatureTable.nameHash(t.to()));
-    if (t.fromPhone() != null && accounts.phone(a) < 0) {
-      accounts.phone(a, s.phones.intern(t.fromPhone()));
+    if (t.fromPhone() != null && !s.hasAccountPhone(a)) {
+      s.registerAccountPhone(a, t.fromPhone());
     }
-    int phone = accounts.phone(a);
-    f.payerPhone = t.fromPhone() != null ? t.fromPhone() : phone >= 0 ? s.phones.name(phone) : null;
+    f.payerPhone = t.fromPhone() != null ? t.fromPhone() : s.accountPhone(a);
     accounts.usedDevice(a, f.deviceAccounts, f.ipAccounts);
     // taint: money from a suspected mule passing it on, or from a likely victim
     f.payerMule = accounts.score(a) >= k.suspect && accounts.hasRole(a, Role.MULE);
@@ -97,7 +96,7 @@ public final class TransferSteps {
     f.rebated = accounts.lastSmallInTs(a) > 0 && ts - accounts.lastSmallInTs(a) <= k.rebateMs;
     // a sum worth laundering; a brushing gang's small "commission" to its victim taints nobody
     if ((f.payerMule || f.payerTainted) && (f.fast || f.payerTainted) && yuan >= k.victimMinYuan) {
-      links.muleMoney(a, b, ts);
+      links.muleMoney(a, b, t.to(), ts);
     }
     eval.account(a, ts);
   }
@@ -125,8 +124,7 @@ public final class TransferSteps {
     f.payeeAgeDays = accounts.ageDays(b, ts);
     f.payeeScore = accounts.score(b);
     f.payeeMule = accounts.hasRole(b, Role.MULE);
-    int phone = accounts.phone(b);
-    f.payeePhone = phone >= 0 ? s.phones.name(phone) : null;
+    f.payeePhone = s.accountPhone(b);
     f.payeeType = accounts.fraudType(b);
     if (!accounts.hasRole(b, Role.VICTIM)) {
       eval.account(b, ts);
@@ -223,7 +221,7 @@ public final class TransferSteps {
             && newPayee
             && yuan >= k.victimMinYuan
             && !f.passingOn
-            && (f.payeePhone == null || !s.talked(v, s.phones.intern(f.payeePhone)));
+            && (f.payeePhone == null || !s.talked(v, s.partner(s.phones, f.payeePhone)));
     if (stage == 0 && !payeeMule) {
       return;
     }

@@ -54,28 +54,35 @@ class KeyStateTest {
   @ParameterizedTest
   @EnumSource(
       value = Stage.class,
-      names = {"NODE", "HOLDER"})
+      names = {"NODE", "HOLDER", "ACTOR"})
   void aShareThatKeepsNothingBetweenVisits_decidesAndHoldsWhatOneThatKeepsAllDoes(Stage stage)
       throws IOException {
     // a holder's share meets only openings, closings, labels, listings and requests: a larger city
     World world =
         World.generate(
-            SimConfig.builder(31, stage == Stage.NODE ? 600 : 3000, 4)
+            SimConfig.builder(
+                    31, stage == Stage.HOLDER ? 3000 : stage == Stage.NODE ? 600 : 1000, 4)
                 .tactics(Tactic.parse("all"))
                 .build());
     // a day of idleness, so the sweeps forget much: the share that keeps nothing must forget alike
     EngineConfig config = EngineConfig.defaults().with("state.idle_days", 1);
+    // the other stages run once, in one share each, and every request goes where it is asked: a
+    // holder's stage reads what the handsets' stage found and hears from the numbers' stage, which
+    // hears back from holders (dealers) and from people (victims' money)
     Map<Stage, Engine> others = new java.util.EnumMap<>(Stage.class);
-    List<Request> toStage = new ArrayList<>();
-    // a holder's stage reads what the handsets' stage found; the numbers' stage asks it for more
-    List<Stage> before = stage == Stage.HOLDER ? List.of(Stage.NODE, Stage.ACTOR) : List.of();
-    for (Stage other : before) {
-      Engine e = new Engine(config);
-      e.keyedShare(r -> (r.link().stage() == stage ? toStage : new ArrayList<Request>()).add(r));
-      others.put(other, e);
+    java.util.Deque<Request> pending = new java.util.ArrayDeque<>();
+    if (stage != Stage.NODE) {
+      for (Stage other : Stage.values()) {
+        if (other != stage) {
+          Engine e = new Engine(config);
+          e.keyedShare(other, pending::add);
+          others.put(other, e);
+        }
+      }
     }
-    Twins twins = new Twins(config);
+    Twins twins = new Twins(config, stage);
     int visits = 0;
+    int requests = 0;
     for (Event e : events(world)) {
       Facts facts = new Facts();
       for (Part.Visit v : Part.of(e)) {
@@ -83,21 +90,28 @@ class KeyStateTest {
         if (at == stage) {
           String key = v.part().key(e, v.index(), facts);
           twins.run(key, facts, (engine, f) -> engine.visit(v.part(), v.index(), e, f));
+          twins.passOn(pending);
           visits++;
         } else if (others.containsKey(at)) {
           others.get(at).visit(v.part(), v.index(), e, facts);
         }
       }
-      for (Request r : toStage) {
-        twins.run(
-            r.link().kind().wireName() + ":" + r.target(),
-            new Facts(),
-            (engine, f) -> {
-              engine.receive(r);
-              return null;
-            });
+      while (!pending.isEmpty()) {
+        Request r = pending.poll();
+        if (r.stage() == stage) {
+          twins.run(
+              r.key(),
+              new Facts(),
+              (engine, f) -> {
+                engine.receive(r);
+                return null;
+              });
+          twins.passOn(pending);
+          requests++;
+        } else if (others.containsKey(r.stage())) {
+          others.get(r.stage()).receive(r);
+        }
       }
-      toStage.clear();
     }
     assertThat(visits).isGreaterThan(stage == Stage.NODE ? 10_000 : 500);
     assertThat(twins.keepsDecisions.stream().filter(d -> !d.endsWith("|0")).count())
@@ -108,15 +122,26 @@ class KeyStateTest {
       // a dealer's cards are marked from its lists, as kept apart and put back
       assertThat(twins.keepsAsked.stream().filter(r -> r.link() == Request.Link.PHONE_DEALER))
           .hasSizeGreaterThan(10);
-    } else {
+    }
+    if (stage == Stage.ACTOR) {
+      // dealers' marks, mules' and victims' money reached the numbers and accounts kept apart
+      assertThat(requests).isGreaterThan(50);
+      assertThat(twins.keepsAsked.stream().filter(r -> r.link() == Request.Link.MULE_MONEY))
+          .hasSizeGreaterThan(10);
+    }
+    if (stage != Stage.HOLDER) {
       assertThat(twins.keeps.stats().forgottenIdle()).as("the sweeps forgot").isGreaterThan(100);
     }
 
     // what each still holds: the share's own entities, and what the other kept apart once restored
     Engine restored = new Engine(config);
-    restored.keyedShare(r -> {});
+    restored.keyedShare(stage, r -> {});
+    // as a runner reads a key it kept apart: the sweeps it missed applied (decision 0027)
+    long[] clock = twins.keeps.clockAndSweep();
+    restored.resumeClock(clock[0], clock[1]);
     for (var k : twins.keptApart.entrySet()) {
       restored.restoreKey(k.getKey(), k.getValue());
+      restored.forgetKeyIfIdle(k.getKey());
     }
     assertThat(risks(restored)).hasSizeGreaterThan(10).isEqualTo(risks(twins.keeps));
     // and the share that handed every key back holds nothing once what the keys left is let go
@@ -134,11 +159,19 @@ class KeyStateTest {
     final List<String> handsBackDecisions = new ArrayList<>();
     final Map<String, byte[]> keptApart = new TreeMap<>();
 
-    Twins(EngineConfig config) {
+    private int passed;
+
+    Twins(EngineConfig config, Stage stage) {
       keeps = new Engine(config);
       handsBack = new Engine(config);
-      keeps.keyedShare(keepsAsked::add);
-      handsBack.keyedShare(handsBackAsked::add);
+      keeps.keyedShare(stage, keepsAsked::add);
+      handsBack.keyedShare(stage, handsBackAsked::add);
+    }
+
+    /** Hands on what the share that keeps its keys asked since last time (the other's the same). */
+    void passOn(java.util.Deque<Request> to) {
+      to.addAll(keepsAsked.subList(passed, keepsAsked.size()));
+      passed = keepsAsked.size();
     }
 
     /**
@@ -288,7 +321,7 @@ class KeyStateTest {
 
   private static Engine share(List<Request> asked) {
     Engine e = share();
-    e.keyedShare(asked::add);
+    e.keyedShare(Stage.HOLDER, asked::add);
     return e;
   }
 
@@ -313,6 +346,7 @@ class KeyStateTest {
     World world =
         World.generate(SimConfig.builder(31, 600, 2).tactics(Tactic.parse("all")).build());
     Engine from = new Engine(EngineConfig.defaults());
+    from.keyedShare(Stage.NODE, r -> {});
     events(world).forEach(from::process);
     String held =
         risks(from).keySet().stream()
@@ -322,6 +356,7 @@ class KeyStateTest {
     // an engine that first used a book with one more node rule ahead of the shipped ones gave
     // every shipped node code the next bit up
     Engine to = new Engine(EngineConfig.defaults().withRules(withANodeRuleFirst()));
+    to.keyedShare(Stage.NODE, r -> {});
     to.useRules(RuleBook.defaults());
     to.restoreKey(held, from.exportKey(held));
     assertThat(risks(to).get(held)).isEqualTo(risks(from).get(held));
@@ -331,6 +366,7 @@ class KeyStateTest {
   void aKeyKeptApartWhileItsShareSwept_isForgottenOnItsReturnIfTheSweepWouldHaveForgottenIt()
       throws IOException {
     Engine e = new Engine(EngineConfig.defaults().with("state.idle_days", 1));
+    e.keyedShare(Stage.NODE, r -> {});
     Scenario s = new Scenario(e);
     s.call(T0, phone(1), phone(2), 30, "idle-handset", null);
     byte[] idle = e.exportKey("device:idle-handset");
@@ -353,6 +389,7 @@ class KeyStateTest {
   void aHandsetListedBeforeAnyEventNamesIt_keepsItsListingApartAndBack() throws IOException {
     EngineConfig config = EngineConfig.defaults();
     Engine e = new Engine(config);
+    e.keyedShare(Stage.NODE, r -> {});
     new Scenario(e).listing(T0, ListName.BLACK, false, ListKind.DEVICE, "imei-listed");
     assertThat(e.holdsKey("device:imei-listed")).isTrue();
     byte[] kept = e.exportKey("device:imei-listed");
@@ -360,6 +397,7 @@ class KeyStateTest {
     e.forgetKey("device:imei-listed");
     assertThat(e.holdsKey("device:imei-listed")).isFalse();
     Engine other = new Engine(config);
+    other.keyedShare(Stage.NODE, r -> {});
     other.restoreKey("device:imei-listed", kept);
     Scenario later = new Scenario(other);
     for (int i = 0; i < 3; i++) { // a handset is scored once it carries a few numbers
@@ -373,6 +411,7 @@ class KeyStateTest {
   @Test
   void aSliceWrittenBeforeItsKindGainedWords_isWidenedWithTheRiskAtTheEnd() throws IOException {
     Engine e = new Engine(EngineConfig.defaults());
+    e.keyedShare(Stage.NODE, r -> {});
     Scenario s = new Scenario(e);
     for (int i = 0; i < 3; i++) {
       s.call(T0 + i, phone(1 + i), phone(9), 30, "imei-a", null);
@@ -410,6 +449,7 @@ class KeyStateTest {
   @Test
   void bytesOfAnotherLayout_areRefusedWithTheKey() {
     Engine e = new Engine(EngineConfig.defaults());
+    e.keyedShare(Stage.NODE, r -> {});
     // a slice of three words cannot hold a risk and a stamp; bytes that end early
     byte[] narrow = {1, 0, 3, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0};
     assertThatThrownBy(() -> e.restoreKey("device:d1", narrow))
@@ -461,19 +501,14 @@ class KeyStateTest {
   private static Map<String, String> risks(Engine e) {
     Map<String, String> out = new TreeMap<>();
     e.forEachRisk(
-        r -> {
-          if (r.entityKind() == EntityKind.DEVICE
-              || r.entityKind() == EntityKind.IP
-              || r.entityKind() == EntityKind.HOLDER) {
+        r ->
             out.put(
                 r.entityKind().wireName() + ":" + r.entity(),
                 r.score()
                     + "|"
                     + r.roles()
                     + "|"
-                    + r.reasons().stream().map(x -> x.code()).toList());
-          }
-        });
+                    + r.reasons().stream().map(x -> x.code()).toList()));
     return out;
   }
 

@@ -7,6 +7,7 @@ import org.fanzha.core.event.EntityKind;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.scoring.Request;
+import org.fanzha.engine.scoring.Stage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,7 @@ class RequestBeforeItsPartTest {
   @Test
   void aCashTerminalFirstMetInAMulesMoney_isACashTerminal_notAMulesReceiver() {
     Engine share = new Engine(EngineConfig.defaults());
-    share.keyedShare(r -> {});
+    share.keyedShare(Stage.ACTOR, r -> {});
     String mule = "6222020000000000011";
     share.receive(new Request(Request.Link.MULE_MONEY, "cash:ATM410482-760", mule, "t1", T0));
     share.receive(new Request(Request.Link.MULE_MONEY, "6222020000000000099", mule, "t2", T0));

@@ -110,6 +110,18 @@ final class EntityCache {
    * one; the hop changes it.
    */
   void take(String key) throws IOException {
+    read(key).changed = true;
+  }
+
+  /**
+   * Makes {@code key}, the operator's current key, held for a hop that only reads it, from its
+   * state when it has one.
+   */
+  void hold(String key) throws IOException {
+    read(key);
+  }
+
+  private Held read(String key) throws IOException {
     Held h = held.get(key);
     if (h == null) {
       Engine e = engines.apply(key);
@@ -132,7 +144,7 @@ final class EntityCache {
       e.forgetKeyIfIdle(key);
       held.put(key, h);
     }
-    h.changed = true;
+    return h;
   }
 
   /**

@@ -228,7 +228,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   }
 
   private Engine share(Engine e) {
-    e.keyedShare(asked::add);
+    e.keyedShare(stage, asked::add);
     return e;
   }
 
@@ -240,9 +240,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     boolean entityHop = in.kind == Hop.PART || in.kind == Hop.REQUEST;
     if (cache != null && entityHop) {
       cache.take(in.key);
+    } else if (cache != null && in.kind == Hop.QUERY) {
+      cache.hold(in.key); // a number's subscriber score reads it, and changes nothing
     }
     run(in, engine);
-    if (cache != null && entityHop) {
+    if (cache != null && (entityHop || in.kind == Hop.QUERY)) {
       cache.trim(this, risks);
       long day = Math.floorDiv(engine.lastSweep(), org.fanzha.core.time.Millis.DAY);
       // the first sweep of a day of event time in this task, where a stored key may go idle

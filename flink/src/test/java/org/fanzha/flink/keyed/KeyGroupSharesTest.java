@@ -54,7 +54,7 @@ class KeyGroupSharesTest {
     }
 
     private static Engine share(Engine e) {
-      e.keyedShare(r -> {});
+      e.keyedShare(org.fanzha.engine.scoring.Stage.ACTOR, r -> {});
       return e;
     }
 

@@ -547,7 +547,7 @@ class StageOperatorTest {
               getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks(),
               () -> {
                 var e = new org.fanzha.engine.Engine(config);
-                e.keyedShare(r -> {});
+                e.keyedShare(org.fanzha.engine.scoring.Stage.ACTOR, r -> {});
                 return e;
               });
       shares.restore(this, context, in -> org.fanzha.engine.Engine.readSnapshot(in, config));
