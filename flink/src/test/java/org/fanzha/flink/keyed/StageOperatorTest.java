@@ -95,9 +95,14 @@ class StageOperatorTest {
     alone.process(opened);
     alone.process(label);
     var expected = alone.subscriber(number).orElseThrow();
-    try (var actor = harness(new StageOperator(Stage.ACTOR, JobSettings.shipped()))) {
+    // one number held a task (decision 0041): the question reads it back from the state
+    try (var actor = harness(new StageOperator(Stage.ACTOR, JobSettings.shipped(), null, 1))) {
       actor.processElement(part(Part.OPENED_CARD, "phone:" + number, opened), 1);
       actor.processElement(part(Part.LABEL_ACTOR, "phone:" + number, label), 2);
+      String other = "+8613900000002";
+      LabelEvent otherLabel =
+          new LabelEvent("l2", T0 + 120_000, null, EntityKind.PHONE, other, Role.VICTIM, null);
+      actor.processElement(part(Part.LABEL_ACTOR, "phone:" + other, otherLabel), 2);
       hops(actor);
       var sideBefore = actor.getSideOutput(StageOperator.OUTPUTS);
       int before = sideBefore == null ? 0 : sideBefore.size();
