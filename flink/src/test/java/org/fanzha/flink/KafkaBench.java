@@ -85,7 +85,9 @@ public final class KafkaBench {
     snapshotSize(events);
 
     try (KafkaBroker kafka = KafkaBroker.start()) {
-      for (int parallelism : List.of(1, 2)) {
+      // -Dbench.parallelism=1: one run only (a million entities on RocksDB takes long)
+      for (String p : System.getProperty("bench.parallelism", "1,2").split(",")) {
+        int parallelism = Integer.parseInt(p.trim());
         run(
             kafka,
             events,
