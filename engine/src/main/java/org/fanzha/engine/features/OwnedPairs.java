@@ -140,15 +140,19 @@ public final class OwnedPairs {
     }
   }
 
-  /** Reads what {@link #write} wrote. */
-  public static OwnedPairs read(DataInputStream in) throws IOException {
+  /**
+   * Reads what {@link #write} wrote, for tables of {@code phones} and {@code accounts} rows (ids
+   * below them).
+   */
+  public static OwnedPairs read(DataInputStream in, int phones, int accounts) throws IOException {
     OwnedPairs p = new OwnedPairs();
     for (int t = 0; t < p.sets.length; t++) {
       int owners = in.readInt();
+      int rows = t == table(true) ? accounts : phones;
       for (int k = 0; k < owners; k++) {
         int row = in.readInt();
         int n = in.readInt();
-        if (row < 0 || n < 0 || n > 1 << 24) {
+        if (row < 0 || row >= rows || n < 0 || n > 1 << 24) {
           throw new IOException("bad owned pairs: row " + row + ", " + n + " pairs");
         }
         int[] fps = new int[n];

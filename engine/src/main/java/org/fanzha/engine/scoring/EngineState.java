@@ -47,7 +47,7 @@ public final class EngineState {
   final NodeTable devices;
   final NodeTable ips;
   final CellTable cells;
-  final PairMemory pairs;
+  PairMemory pairs;
   final RiskLists lists;
   final RuleCodes codes;
   final VictimWatch victims;
@@ -189,10 +189,12 @@ public final class EngineState {
     if (owned != null) {
       owned.write(d);
     }
-    d.writeInt(accountPhones.size());
-    for (var e : accountPhones.int2ObjectEntrySet()) {
-      d.writeInt(e.getIntKey());
-      d.writeUTF(e.getValue());
+    int[] named = accountPhones.keySet().toIntArray();
+    java.util.Arrays.sort(named); // the same bytes however the map grew
+    d.writeInt(named.length);
+    for (int a : named) {
+      d.writeInt(a);
+      d.writeUTF(accountPhones.get(a));
     }
   }
 
@@ -235,7 +237,7 @@ public final class EngineState {
     }
     if (version >= 15) { // before 15 a keyed share kept its pairs by ids and made accounts' phones
       if (d.readBoolean()) {
-        s.owned = OwnedPairs.read(d);
+        s.owned = OwnedPairs.read(d, phones.size(), accounts.size());
       }
       for (int n = d.readInt(); n > 0; n--) {
         int a = d.readInt();
@@ -254,8 +256,10 @@ public final class EngineState {
   public void keyed(Stage stage) {
     this.stage = stage;
     numbers = phone -> numberCopies.of(phones.name(phone));
-    if (KeyState.perEntity(stage) && owned == null) {
+    if (stage == Stage.ACTOR && owned == null) { // the stage kept per entity whose steps keep pairs
       owned = new OwnedPairs();
+      pairs = PairMemory.forFewPairs(); // what a share restored from before 0041 kept, by ids
+      phonesByName();
     }
     OwnedPairs o = owned;
     if (o != null) {
@@ -270,9 +274,17 @@ public final class EngineState {
         });
   }
 
-  /** Returns whether this state is one stage's share of a keyed runner ({@link #keyed}). */
-  boolean isKeyed() {
-    return stage != null;
+  /**
+   * Keeps by name the accounts' phones a share restored from before decision 0041 kept as rows: the
+   * rows are other keys', and this share does not keep them.
+   */
+  private void phonesByName() {
+    for (int a = 0, n = accounts.size(); a < n; a++) {
+      if (accounts.isLive(a) && accounts.phone(a) >= 0) {
+        accountPhones.put(a, phones.name(accounts.phone(a)));
+        accounts.phone(a, -1);
+      }
+    }
   }
 
   /** Returns the stage this state is a share of ({@link #keyed}), or null. */

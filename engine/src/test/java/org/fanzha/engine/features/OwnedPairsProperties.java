@@ -110,7 +110,8 @@ class OwnedPairsProperties {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     p.write(new DataOutputStream(bytes));
     OwnedPairs read =
-        OwnedPairs.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        OwnedPairs.read(
+            new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), owners, owners);
     assertThat(read.size()).isEqualTo(p.size());
     for (int t = 0; t < 2; t++) {
       for (int o = 0; o < owners; o++) {

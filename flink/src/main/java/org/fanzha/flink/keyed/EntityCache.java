@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -92,13 +93,19 @@ final class EntityCache {
   }
 
   /**
-   * Takes every key an engine restored whole holds (a checkpoint from before state per entity) as
-   * held and changed, so the next checkpoint writes each as its own.
+   * Takes every key of its own group an engine restored whole holds (a checkpoint from before state
+   * per entity) as held and changed, so the next checkpoint writes each as its own. A row it made
+   * for a key of another group (a callee, a payee, before decision 0041) is forgotten: that key's
+   * state is its own group's.
    */
-  void adoptAll(Engine engine) {
+  void adoptAll(Engine engine, Predicate<String> ofItsGroup) {
     engine.forEachKey(
         stage,
         key -> {
+          if (!ofItsGroup.test(key)) {
+            engine.forgetKey(key);
+            return;
+          }
           Held h = new Held(riskHash(engine, key));
           h.changed = true;
           held.put(key, h);
@@ -118,7 +125,9 @@ final class EntityCache {
    * state when it has one.
    */
   void hold(String key) throws IOException {
-    read(key);
+    if (held.containsKey(key) || state().value() != null) {
+      read(key);
+    } // a key with no state is not held for a question: the engines hold nothing of it
   }
 
   private Held read(String key) throws IOException {

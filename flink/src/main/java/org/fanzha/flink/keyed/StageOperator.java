@@ -196,7 +196,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
       getMetricGroup().gauge("entitiesHeld", (org.apache.flink.metrics.Gauge<Integer>) cache::held);
       // a checkpoint from before state per entity: its engines' entities are written anew
       restoredWhole = restored > 0;
-      shares.forEach(cache::adoptAll);
+      shares.forEach(
+          (group, engine) ->
+              cache.adoptAll(
+                  engine,
+                  key -> KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism) == group));
     } else {
       // what a restored engine holds, its checkpoint sent before its barrier
       shares.forEach((group, engine) -> changelog(group).remember(engine));

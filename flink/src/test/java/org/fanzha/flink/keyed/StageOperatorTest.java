@@ -361,6 +361,89 @@ class StageOperatorTest {
     }
   }
 
+  /**
+   * A checkpoint of the ACTOR stage as kept before decision 0041 (an engine per key group, holding
+   * rows for the numbers its callers called) is taken over at parallelism 2: each task keeps its
+   * own groups' callers, one by one, and checkpoints; the rows made for numbers of the other task's
+   * groups are not taken for keys (writing them would be writing another task's key groups).
+   */
+  @Test
+  void numbersCheckpointedInWholeEngines_areTakenOverByTheTaskThatOwnsTheirGroup()
+      throws Exception {
+    List<String> callers = new ArrayList<>();
+    for (int c = 0; c < 8; c++) {
+      callers.add("+861390000" + String.format("%04d", c));
+    }
+    OperatorSubtaskState whole;
+    try (var old = harness(new WholeEngineStage(false))) {
+      for (int k = 0; k < 30; k++) { // each rings strangers, few answer: scored above zero
+        for (String c : callers) {
+          Event call =
+              new org.fanzha.core.event.CallEvent(
+                  "c" + k + c,
+                  T0 + k * 60_000L,
+                  null,
+                  c,
+                  "+86150" + String.format("%08d", k * 100 + callers.indexOf(c)),
+                  k % 6 == 0 ? 20 : 0,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null);
+          old.processElement(part(Part.CALLER, "phone:" + c, call), k);
+        }
+      }
+      whole = old.snapshot(1, 2);
+    }
+    java.util.Set<String> sent = new java.util.TreeSet<>();
+    for (int i = 0; i < 2; i++) {
+      OperatorSubtaskState perEntity;
+      try (var taken = actorTask(i, repartition(whole, i))) {
+        taken.prepareSnapshotPreBarrier(2);
+        perEntity = taken.snapshot(2, 3);
+      }
+      try (var later = actorTask(i, perEntity)) {
+        later.endInput(); // every stored key's risk
+        java.util.Map<String, String> risks = sentRisks(later);
+        for (String key : risks.keySet()) {
+          int group = KeyGroupRangeAssignment.assignToKeyGroup(key, MAX_PARALLELISM);
+          assertThat(
+                  KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(
+                      MAX_PARALLELISM, 2, group))
+              .as("%s sent by the task that owns its group", key)
+              .isEqualTo(i);
+        }
+        sent.addAll(risks.keySet());
+      }
+    }
+    assertThat(sent)
+        .as("every caller, once, by its group's task; no callee")
+        .containsExactlyInAnyOrderElementsOf(callers.stream().map(c -> "phone:" + c).toList());
+  }
+
+  private static OperatorSubtaskState repartition(OperatorSubtaskState whole, int subtask)
+      throws Exception {
+    return org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness
+        .repartitionOperatorState(whole, MAX_PARALLELISM, 1, 2, subtask);
+  }
+
+  /** Subtask {@code i} of 2 of the ACTOR stage, restored from {@code state}. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> actorTask(
+      int i, OperatorSubtaskState state) throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new StageOperator(Stage.ACTOR, JobSettings.shipped(), null, 1000),
+            (Hop hop) -> hop.key,
+            Types.STRING,
+            MAX_PARALLELISM,
+            2,
+            i);
+    h.initializeState(state);
+    h.open();
+    return h;
+  }
+
   private static Hop opening(String holder, String number, int minute) {
     OpeningEvent o =
         new OpeningEvent(
@@ -542,6 +625,17 @@ class StageOperatorTest {
       implements OneInputStreamOperator<Hop, Hop> {
     private transient KeyGroupShares shares;
 
+    /** Whether its engines are keyed shares; not: as the ACTOR stage's were before 0041. */
+    private final boolean keyed;
+
+    WholeEngineStage() {
+      this(true);
+    }
+
+    WholeEngineStage(boolean keyed) {
+      this.keyed = keyed;
+    }
+
     @Override
     public void initializeState(org.apache.flink.runtime.state.StateInitializationContext context)
         throws Exception {
@@ -552,7 +646,9 @@ class StageOperatorTest {
               getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks(),
               () -> {
                 var e = new org.fanzha.engine.Engine(config);
-                e.keyedShare(org.fanzha.engine.scoring.Stage.ACTOR, r -> {});
+                if (keyed) {
+                  e.keyedShare(org.fanzha.engine.scoring.Stage.ACTOR, r -> {});
+                }
                 return e;
               });
       shares.restore(this, context, in -> org.fanzha.engine.Engine.readSnapshot(in, config));
