@@ -39,17 +39,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A key's state kept apart from its share (decisions 0038, 0040): a NODE or HOLDER share that hands
- * every key back after each visit and takes it again before the next finds what a share that keeps
- * them finds, idle forgetting included.
+ * A key's state kept apart from its share (decisions 0038, 0040, 0041): a NODE, HOLDER or ACTOR
+ * share that hands every key back after each visit and takes it again before the next finds what a
+ * share that keeps them finds, idle forgetting included.
  */
 class KeyStateTest {
 
   /**
    * Runs {@code stage}'s parts of a city in an engine that keeps its keys and in one that hands
-   * each key back after every visit and request, and takes it again before the next. The stages
-   * before it (and, for holders, the numbers' and accounts' stage, whose fraud findings reach the
-   * holders as requests) run once, and both take what they found.
+   * each key back after every visit and request, and takes it again before the next. The other
+   * stages (none for the handsets', which reads nothing of them here) run once, and both take what
+   * they found and the requests they asked.
    */
   @ParameterizedTest
   @EnumSource(
