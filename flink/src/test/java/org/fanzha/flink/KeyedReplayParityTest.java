@@ -83,10 +83,9 @@ class KeyedReplayParityTest {
   /**
    * The stages whose state is kept per entity (decisions 0038, 0040, 0041) holding 4 keys at a time
    * in each task, of about 2,000 handsets, networks and cells, 832 holders and the city's numbers
-   * and accounts: nearly every hop reads its key back from Flink's state, and a dealer's later fraud
-   * links meet what its openings left.
-   * The run must be as close to the embedded one as with room for all, and its handsets, networks
-   * and holders held exactly the embedded ones.
+   * and accounts: nearly every hop reads its key back from Flink's state, and a dealer's later
+   * fraud links meet what its openings left. The run must be as close to the embedded one as with
+   * room for all, and its handsets, networks and holders held exactly the embedded ones.
    */
   @Test
   void theKeyedReplay_withFewEntitiesHeld_writesWhatTheEmbeddedReplayWrites() throws Exception {
