@@ -48,7 +48,8 @@ public final class ReportSteps {
     // count each)
     int reporterKey =
         rep.reporter() != null
-            ? s.partner(s.phones, rep.reporter())
+            // never negative, as the anonymous reporters below always are (a row id already is)
+            ? s.partner(s.phones, rep.reporter()) & Integer.MAX_VALUE
             : PUBLIC_SOURCE.equals(rep.source())
                 ? Integer.MIN_VALUE
                 : rep.id().hashCode() | Integer.MIN_VALUE;
