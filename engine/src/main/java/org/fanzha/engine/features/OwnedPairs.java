@@ -32,19 +32,7 @@ public final class OwnedPairs {
 
   /** Returns whether the pair was (probably) seen before, and records it. */
   public boolean testAndSet(int table, int owner, int kind, int partner) {
-    int fp = fingerprint(kind, partner);
-    int[] set = set(table, owner);
-    if (set != null && find(set, fp) < 0) {
-      return true;
-    }
-    if (set == null || (set[0] + 1) * 4 > (set.length - 1) * 3) {
-      set = grown(set);
-      sets[table][owner] = set;
-    }
-    set[find(set, fp)] = fp;
-    set[0]++;
-    pairs++;
-    return false;
+    return !add(table, owner, fingerprint(kind, partner));
   }
 
   /** Returns whether the pair was (probably) seen before, without recording it. */
@@ -88,18 +76,28 @@ public final class OwnedPairs {
       if (fp == 0) {
         throw new IllegalArgumentException("a pair fingerprint of 0");
       }
-      int[] set = set(table, owner);
-      if (set == null || (set[0] + 1) * 4 > (set.length - 1) * 3) {
-        set = grown(set);
-        sets[table][owner] = set;
-      }
-      int at = find(set, fp);
-      if (at >= 0) {
-        set[at] = fp;
-        set[0]++;
-        pairs++;
-      }
+      add(table, owner, fp);
     }
+  }
+
+  /** Adds {@code fp} to {@code owner}'s set; returns false when it was there already. */
+  private boolean add(int table, int owner, int fp) {
+    int[] set = set(table, owner);
+    if (set != null && find(set, fp) < 0) {
+      return false;
+    }
+    if (set == null || (set[0] + 1) * 4 > (set.length - 1) * 3) { // at most 3/4 full
+      set = grown(set);
+      int[][] t = sets[table];
+      if (owner >= t.length) {
+        sets[table] = t = Arrays.copyOf(t, Math.max(owner + 1, t.length + (t.length >> 1)));
+      }
+      t[owner] = set;
+    }
+    set[find(set, fp)] = fp;
+    set[0]++;
+    pairs++;
+    return true;
   }
 
   /** Returns how many pairs are kept. */
@@ -171,11 +169,7 @@ public final class OwnedPairs {
 
   private int @org.jspecify.annotations.Nullable [] set(int table, int owner) {
     int[][] t = sets[table];
-    if (owner >= t.length) {
-      sets[table] = Arrays.copyOf(t, Math.max(owner + 1, t.length + (t.length >> 1)));
-      return null;
-    }
-    return t[owner];
+    return owner < t.length ? t[owner] : null;
   }
 
   /** Returns {@code set} in twice the slots (a fresh one for null), its count kept. */

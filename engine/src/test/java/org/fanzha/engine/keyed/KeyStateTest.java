@@ -289,6 +289,51 @@ class KeyStateTest {
         .containsExactly("PHONE_DEALER " + phone(2), "PHONE_DEALER " + phone(1));
   }
 
+  /**
+   * A number's bytes (slice, holder, pairs) cut short or run long are refused with the key, and
+   * nothing of them is put back: not its row, not its holder's, not its pairs.
+   */
+  @Test
+  void aNumbersBytesCutShort_areRefusedWithTheKey_andNothingOfThemIsPutBack() throws IOException {
+    Engine e = new Engine(EngineConfig.defaults());
+    e.keyedShare(Stage.ACTOR, r -> {});
+    String caller = phone(1);
+    e.visit(Part.OPENED_CARD, 0, simOpening(T0, caller, HOLDER_A), new Facts());
+    for (int i = 0; i < 12; i++) {
+      Event call =
+          new org.fanzha.core.event.CallEvent(
+              "c" + i,
+              T0 + i * 60_000L,
+              null,
+              caller,
+              phone(100 + i),
+              0,
+              null,
+              null,
+              null,
+              null,
+              null);
+      e.visit(Part.CALLER, 0, call, new Facts());
+    }
+    String key = "phone:" + caller;
+    byte[] whole = e.exportKey(key);
+    e.forgetKey(key);
+    e.letGoUnnamed(Stage.ACTOR);
+    assertThat(e.stats().entitiesTracked().values()).containsOnly(0);
+    for (int cut = 1; cut < whole.length; cut += 5) { // ends inside a slice, a name, the pairs
+      byte[] part = java.util.Arrays.copyOf(whole, whole.length - cut);
+      assertThatThrownBy(() -> e.restoreKey(key, part))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining(key);
+      e.letGoUnnamed(Stage.ACTOR);
+      assertThat(e.stats().entitiesTracked().values()).as("cut by %d", cut).containsOnly(0);
+    }
+    byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 1);
+    assertThatThrownBy(() -> e.restoreKey(key, longer)).hasMessageContaining(key);
+    e.restoreKey(key, whole);
+    assertThat(e.exportKey(key)).as("put back whole, its pairs among it").isEqualTo(whole);
+  }
+
   @Test
   void aHoldersBytesCutShort_areRefusedWithTheKey_andNothingOfThemIsPutBack() throws IOException {
     Engine e = share(new ArrayList<>());
