@@ -76,7 +76,7 @@ public final class Engine {
   // 14: when each entity was last seen, forgotten ids as gaps and the free ids in order (decision
   // 0027)
   // 15: a keyed share's pairs by owner and its accounts' phones by name (decision 0041)
-  private static final int SNAPSHOT_VERSION = 15;
+  private static final int SNAPSHOT_VERSION = 16;
 
   /**
    * The oldest snapshot still read: the victim watch of 4 and 5 is read with defaults for what they
@@ -214,6 +214,7 @@ public final class Engine {
     EngineParams p = rules.params();
     if (p.idleMs > 0 && day > 0 && Math.floorDiv(ts, DAY) > day) {
       forgotten += state.forgetIdle(ts, p.idleMs, p.suspect);
+      state.victims().markSweep();
       lastSweep = ts;
     }
   }
@@ -278,6 +279,38 @@ public final class Engine {
   /** Forgets what this share holds for {@code key} (the runner keeps it elsewhere). */
   public void forgetKey(String key) {
     KeyState.forget(state, key);
+  }
+
+  /**
+   * Returns what this share holds beside its keys as bytes (the same for every key of its group: a
+   * share of people's copies of numbers, sites, quiet episodes by caller), or null when it holds
+   * nothing so; a runner that keeps state per entity keeps it with the key group.
+   */
+  public byte @Nullable [] exportGroup() {
+    return KeyState.exportGroup(state);
+  }
+
+  /**
+   * Puts back what {@link #exportGroup} returned, in place of what this share holds beside its
+   * keys.
+   *
+   * @throws IOException when the bytes are not what this build writes
+   */
+  public void restoreGroup(byte[] bytes) throws IOException {
+    KeyState.restoreGroup(state, bytes);
+  }
+
+  /**
+   * Returns the keys (of this share's stage) a request needs held before it is carried out: the
+   * people whose quiet episodes a caller now suspected started ({@link Request.Link#WARN_QUIET}),
+   * which a runner that keeps people apart reads back first.
+   */
+  public List<String> keysFor(Request request) {
+    return request.link() == Request.Link.WARN_QUIET
+        ? state.victims().quietVictims(request.target()).stream()
+            .map(name -> EntityKind.PHONE.wireName() + ":" + name)
+            .toList()
+        : List.of();
   }
 
   /**

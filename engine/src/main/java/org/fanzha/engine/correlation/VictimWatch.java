@@ -5,14 +5,19 @@ import static org.fanzha.engine.features.FeatureTable.EPOCH_BASE_MS;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.function.ToIntFunction;
 import org.fanzha.core.event.FraudType;
 import org.fanzha.engine.Level;
 import org.fanzha.engine.Warning;
@@ -88,20 +93,45 @@ public final class VictimWatch {
    */
   private final Int2IntOpenHashMap lures = new Int2IntOpenHashMap();
 
-  /** Quiet episodes by the caller they name: who to warn when that caller becomes suspected. */
-  private final Int2ObjectOpenHashMap<IntArrayList> quietByCaller = new Int2ObjectOpenHashMap<>();
+  /**
+   * Quiet episodes by the name of the caller they name, each victim by name with the time of the
+   * episode's last quiet step: who to warn when that caller becomes suspected. By names, so that a
+   * runner that keeps people apart (decision 0042) can keep it while the episodes are away; an
+   * entry outlives its episode until a pass ends it, and {@link #callerSuspected} checks the
+   * episode.
+   */
+  private final Object2ObjectOpenHashMap<String, Object2LongOpenHashMap<String>> quietByCaller =
+      new Object2ObjectOpenHashMap<>();
 
   private final List<Warning> pending = new ArrayList<>();
-  private final IntFunction<String> phoneNames;
+  private final IntFunction<String> personNames;
+  private final IntFunction<String> numberNames;
+
+  /** The time of the last pass that ended episodes ({@link #expire}), 0 before the first. */
+  private long expiredAt;
+
+  /** {@link #expiredAt} as it was at the owner's last idle sweep ({@link #markSweep}). */
+  private long expiredAtSweep;
 
   /**
-   * Creates a watch whose episodes last {@code windowMs} after their last step; {@code phoneNames}
-   * names a phone id (the suspected fraud number a warning names).
+   * Creates a watch whose episodes last {@code windowMs} after their last step, whose people and
+   * numbers are ids {@code phoneNames} names alike (the one-state engine's phones).
    */
   public VictimWatch(long windowMs, IntFunction<String> phoneNames) {
+    this(windowMs, phoneNames, phoneNames);
+  }
+
+  /**
+   * Creates a watch whose episodes last {@code windowMs} after their last step; {@code personNames}
+   * names a person's id, {@code numberNames} a number's (the suspected fraud number a warning
+   * names), which a keyed share keeps apart from its people.
+   */
+  public VictimWatch(
+      long windowMs, IntFunction<String> personNames, IntFunction<String> numberNames) {
     this.windowMs = windowMs;
     this.lureWindowMs = windowMs;
-    this.phoneNames = phoneNames;
+    this.personNames = personNames;
+    this.numberNames = numberNames;
   }
 
   /**
@@ -275,40 +305,44 @@ public final class VictimWatch {
       String eventId,
       String... evidence) {
     Episode e = record(victim, null, stage, fraudPhone, fraudType, ts, eventId, evidence);
-    if (e.severity < 0 && fraudPhone >= 0) {
-      addQuiet(fraudPhone, victim);
+    if (e.severity < 0 && e.fraudPhone >= 0) {
+      addQuiet(numberNames.apply(e.fraudPhone), personNames.apply(victim), e.lastTs);
     }
   }
 
   /**
-   * Raises a warning of {@code severity} in every open quiet episode that names {@code caller}
-   * (which has just become suspected) and hands each such victim to {@code warned}; returns how
-   * many were warned.
+   * Raises a warning of {@code severity} in every open quiet episode that names the number {@code
+   * caller} (which has just become suspected) and hands each such victim to {@code warned}; returns
+   * how many were warned. {@code personIds} finds a person's id by name (-1: none held).
    */
   public int callerSuspected(
-      int caller,
+      String caller,
       Level severity,
       long ts,
       String eventId,
-      java.util.function.IntFunction<String> phoneName,
-      java.util.function.IntConsumer warned) {
-    IntArrayList victims = quietByCaller.remove(caller);
-    if (victims == null) {
+      ToIntFunction<String> personIds,
+      IntConsumer warned) {
+    Object2LongOpenHashMap<String> quiet = quietByCaller.remove(caller);
+    if (quiet == null) {
       return 0;
     }
-    victims.sort(null); // the same order live and after a snapshot restore
+    String[] names = quiet.keySet().toArray(new String[0]);
+    Arrays.sort(names); // the same order live, after a restore and in every runner
     int n = 0;
-    for (int i = 0; i < victims.size(); i++) {
-      int v = victims.getInt(i);
-      Episode e = episodes.get(v);
-      if (e != null && ts - e.lastTs <= windowMs && e.severity < 0 && e.fraudPhone == caller) {
-        record(v, null, 0, caller, 0, ts, eventId);
+    for (String name : names) {
+      int v = personIds.applyAsInt(name);
+      Episode e = v < 0 ? null : episodes.get(v);
+      if (e != null
+          && ts - e.lastTs <= windowMs
+          && e.severity < 0
+          && e.fraudPhone >= 0
+          && caller.equals(numberNames.apply(e.fraudPhone))) {
+        record(v, null, 0, e.fraudPhone, 0, ts, eventId);
         e.severity = severity.ordinal();
         // one event may warn several people: their warning ids differ by the episode's first
-        // evidence, which names
-        // the same warning in every runner, however its people are split (decision 0023)
-        pending.add(
-            warning("W-" + eventId + "-" + e.evidence.get(0), ts, phoneName.apply(v), e, severity));
+        // evidence, which names the same warning in every runner, however its people are split
+        // (decision 0023)
+        pending.add(warning("W-" + eventId + "-" + e.evidence.get(0), ts, name, e, severity));
         warned.accept(v);
         n++;
       }
@@ -316,21 +350,35 @@ public final class VictimWatch {
     return n;
   }
 
+  /**
+   * Returns the names of the people whose quiet episodes may name {@code caller}, in name order:
+   * who a runner that keeps people apart reads back before {@link #callerSuspected}.
+   */
+  public List<String> quietVictims(String caller) {
+    Object2LongOpenHashMap<String> quiet = quietByCaller.get(caller);
+    if (quiet == null) {
+      return List.of();
+    }
+    String[] names = quiet.keySet().toArray(new String[0]);
+    Arrays.sort(names);
+    return List.of(names);
+  }
+
   private Warning warning(String id, long ts, String victimPhone, Episode e, Level severity) {
     int code = e.fraudType & TYPE;
     FraudType type = code == 0 ? FraudType.OTHER : FraudType.values()[code - 1];
-    String contact = e.fraudPhone >= 0 ? phoneNames.apply(e.fraudPhone) : null;
+    String contact = e.fraudPhone >= 0 ? numberNames.apply(e.fraudPhone) : null;
     return new Warning(id, ts, victimPhone, e.account, severity, type, e.evidence, e.id, contact);
   }
 
-  private void addQuiet(int caller, int victim) {
-    IntArrayList l = quietByCaller.get(caller);
-    if (l == null) {
-      l = new IntArrayList(2);
-      quietByCaller.put(caller, l);
+  private void addQuiet(String caller, String victim, long lastTs) {
+    Object2LongOpenHashMap<String> victims = quietByCaller.get(caller);
+    if (victims == null) {
+      victims = new Object2LongOpenHashMap<>(2);
+      quietByCaller.put(caller, victims);
     }
-    if (!l.contains(victim)) {
-      l.add(victim);
+    if (lastTs > victims.getLong(victim)) {
+      victims.put(victim, lastTs);
     }
   }
 
@@ -390,43 +438,81 @@ public final class VictimWatch {
     return pending.size();
   }
 
-  /** Forgets episodes, remembered calls and messages that ended before {@code now − window}. */
-  public void expire(
-      long now,
-      java.util.function.IntToLongFunction longCallTs,
-      java.util.function.IntToLongFunction fraudContactTs) {
-    episodes.int2ObjectEntrySet().removeIf(en -> now - en.getValue().lastTs > windowMs);
+  /**
+   * Forgets episodes, remembered calls and messages that ended before {@code now − window}; {@code
+   * longCallTs} and {@code fraudContactTs} read a person's last long call and fraudulent message.
+   */
+  public void expire(long now, IntToLongFunction longCallTs, IntToLongFunction fraudContactTs) {
+    expiredAt = Math.max(expiredAt, now);
+    episodes.int2ObjectEntrySet().removeIf(en -> ended(en.getValue(), now));
     lastLongCall
         .int2ObjectEntrySet()
         .removeIf(en -> now - longCallTs.applyAsLong(en.getIntKey()) > windowMs);
     lures
         .int2IntEntrySet()
         .removeIf(
-            en -> {
-              int hour =
-                  en.getIntValue()
-                      >>> HOUR_SHIFT; // 0: kept by a snapshot before format 13, timed by the
-              // contact
-              long at =
-                  hour != 0
-                      ? EPOCH_BASE_MS + hour * HOUR
-                      : fraudContactTs.applyAsLong(en.getIntKey());
-              return now - at > lureWindowMs;
+            en -> lureEnded(en.getIntValue(), fraudContactTs.applyAsLong(en.getIntKey()), now));
+    quietByCaller
+        .values()
+        .removeIf(
+            victims -> {
+              victims.object2LongEntrySet().removeIf(v -> now - v.getLongValue() > windowMs);
+              return victims.isEmpty();
             });
-    rebuildQuiet();
+  }
+
+  private boolean ended(Episode e, long now) {
+    return now - e.lastTs > windowMs;
+  }
+
+  private boolean lureEnded(int lure, long fraudContactTs, long now) {
+    int hour = lure >>> HOUR_SHIFT; // 0: kept by a snapshot before format 13, timed by the contact
+    long at = hour != 0 ? EPOCH_BASE_MS + hour * HOUR : fraudContactTs;
+    return now - at > lureWindowMs;
+  }
+
+  /**
+   * Remembers the last pass as the one before the owner's idle sweep: what a person kept apart over
+   * the sweep had ended when the sweep looked at it ({@link #expirePerson}).
+   */
+  public void markSweep() {
+    expiredAtSweep = expiredAt;
+  }
+
+  /**
+   * Ends what the passes ran while person {@code v} was kept apart would have ended: as of the pass
+   * before the owner's last idle sweep ({@code atSweep}), or as of the last pass.
+   */
+  public void expirePerson(int v, boolean atSweep, long longCallTs, long fraudContactTs) {
+    long now = atSweep ? expiredAtSweep : expiredAt;
+    if (now == 0) {
+      return;
+    }
+    Episode e = episodes.get(v);
+    if (e != null && ended(e, now)) {
+      episodes.remove(v);
+    }
+    if (lastLongCall.containsKey(v) && now - longCallTs > windowMs) {
+      lastLongCall.remove(v);
+    }
+    if (lures.containsKey(v) && lureEnded(lures.get(v), fraudContactTs, now)) {
+      lures.remove(v);
+    }
   }
 
   /** Rebuilds the index of quiet episodes by caller from the open episodes. */
   private void rebuildQuiet() {
     quietByCaller.clear();
-    int[] keys = episodes.keySet().toIntArray();
-    java.util.Arrays.sort(keys); // a stable order, whatever the map's history
-    for (int v : keys) {
-      Episode e = episodes.get(v);
-      if (e.severity < 0 && e.fraudPhone >= 0) {
-        addQuiet(e.fraudPhone, v);
-      }
-    }
+    episodes
+        .int2ObjectEntrySet()
+        .forEach(
+            en -> {
+              Episode e = en.getValue();
+              if (e.severity < 0 && e.fraudPhone >= 0) {
+                addQuiet(
+                    numberNames.apply(e.fraudPhone), personNames.apply(en.getIntKey()), e.lastTs);
+              }
+            });
   }
 
   /** Returns open episodes (for stats). */
@@ -435,28 +521,52 @@ public final class VictimWatch {
   }
 
   /**
-   * Hands every phone id this watch refers to (a person in an episode, with a lure or a long call
-   * remembered, a caller with quiet episodes, an episode's fraud number) to {@code sink}, some more
-   * than once: an idle phone among them is not forgotten (decision 0027).
+   * Hands every person this watch holds something for (an episode, a lure or a long call
+   * remembered) to {@code sink}, some more than once: an idle phone among them is not forgotten
+   * (decision 0027).
    */
-  public void forEachPhone(IntConsumer sink) {
-    episodes
-        .int2ObjectEntrySet()
-        .forEach(
-            e -> {
-              sink.accept(e.getIntKey());
-              if (e.getValue().fraudPhone >= 0) {
-                sink.accept(e.getValue().fraudPhone);
-              }
-            });
+  public void forEachPerson(IntConsumer sink) {
+    episodes.keySet().forEach(sink);
     lastLongCall.keySet().forEach(sink);
     lures.keySet().forEach(sink);
-    quietByCaller
-        .int2ObjectEntrySet()
+  }
+
+  /** Hands every number an open episode names as its fraud number to {@code sink}. */
+  public void forEachNumber(IntConsumer sink) {
+    episodes
+        .values()
         .forEach(
             e -> {
-              sink.accept(e.getIntKey());
-              e.getValue().forEach(sink);
+              if (e.fraudPhone >= 0) {
+                sink.accept(e.fraudPhone);
+              }
+            });
+  }
+
+  /** Returns whether this watch holds anything for person {@code v}. */
+  public boolean holdsPerson(int v) {
+    return episodes.containsKey(v) || lastLongCall.containsKey(v) || lures.containsKey(v);
+  }
+
+  /** Forgets what this watch holds for person {@code v} (its runner keeps it elsewhere). */
+  public void forgetPerson(int v) {
+    episodes.remove(v);
+    lastLongCall.remove(v);
+    lures.remove(v);
+  }
+
+  /**
+   * Gives every episode's fraud number the id {@code renumber} maps it to: a share that came to
+   * keep its numbers apart from its people.
+   */
+  public void renumber(IntUnaryOperator renumber) {
+    episodes
+        .values()
+        .forEach(
+            e -> {
+              if (e.fraudPhone >= 0) {
+                e.fraudPhone = renumber.applyAsInt(e.fraudPhone);
+              }
             });
   }
 
@@ -473,41 +583,56 @@ public final class VictimWatch {
     // keys in ascending order, not hash order (which depends on the map's history): a restored
     // watch then writes the same bytes
     int[] keys = episodes.keySet().toIntArray();
-    java.util.Arrays.sort(keys);
+    Arrays.sort(keys);
     out.writeInt(keys.length);
     for (int key : keys) {
-      Episode e = episodes.get(key);
       out.writeInt(key);
-      Snapshots.writeString(out, e.id);
-      out.writeInt(e.fraudPhone);
-      out.writeLong(e.startTs);
-      out.writeLong(e.lastTs);
-      out.writeInt(e.stage);
-      out.writeInt(e.severity);
-      out.writeInt(e.fraudType);
-      out.writeLong(e.lastPaidYuan);
-      out.writeBoolean(e.account != null);
-      if (e.account != null) {
-        Snapshots.writeString(out, e.account);
-      }
-      out.writeInt(e.evidence.size());
-      for (String id : e.evidence) {
-        Snapshots.writeString(out, id);
-      }
+      writeEpisode(out, episodes.get(key), null);
     }
     int[] calls = lastLongCall.keySet().toIntArray();
-    java.util.Arrays.sort(calls);
+    Arrays.sort(calls);
     out.writeInt(calls.length);
     for (int key : calls) {
       out.writeInt(key);
       Snapshots.writeString(out, lastLongCall.get(key));
     }
     int[] lured = lures.keySet().toIntArray();
-    java.util.Arrays.sort(lured);
+    Arrays.sort(lured);
     out.writeInt(lured.length);
     for (int key : lured) {
       out.writeInt(key);
       out.writeInt(lures.get(key));
+    }
+  }
+
+  /**
+   * Writes an episode, its fraud number by id, or by name when {@code numberName} is given (a
+   * person kept apart: the number is another key).
+   */
+  private void writeEpisode(DataOutputStream out, Episode e, @Nullable IntFunction<String> byName)
+      throws IOException {
+    Snapshots.writeString(out, e.id);
+    if (byName == null) {
+      out.writeInt(e.fraudPhone);
+    } else {
+      out.writeBoolean(e.fraudPhone >= 0);
+      if (e.fraudPhone >= 0) {
+        out.writeUTF(byName.apply(e.fraudPhone));
+      }
+    }
+    out.writeLong(e.startTs);
+    out.writeLong(e.lastTs);
+    out.writeInt(e.stage);
+    out.writeInt(e.severity);
+    out.writeInt(e.fraudType);
+    out.writeLong(e.lastPaidYuan);
+    out.writeBoolean(e.account != null);
+    if (e.account != null) {
+      Snapshots.writeString(out, e.account);
+    }
+    out.writeInt(e.evidence.size());
+    for (String id : e.evidence) {
+      Snapshots.writeString(out, id);
     }
   }
 
@@ -524,26 +649,7 @@ public final class VictimWatch {
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
       int key = in.readInt();
-      Episode e = new Episode();
-      e.id = version >= 5 ? Snapshots.readString(in) : "";
-      e.fraudPhone = in.readInt();
-      e.startTs = in.readLong();
-      e.lastTs = in.readLong();
-      e.stage = in.readInt();
-      e.severity = in.readInt();
-      e.fraudType = in.readInt();
-      e.lastPaidYuan = version >= 6 ? in.readLong() : 0;
-      if (in.readBoolean()) {
-        e.account = Snapshots.readString(in);
-      }
-      int m = in.readInt();
-      for (int k = 0; k < m; k++) {
-        e.evidence.add(Snapshots.readString(in));
-      }
-      if (e.id.isEmpty() && !e.evidence.isEmpty()) {
-        e.id = "E-" + e.evidence.get(0);
-      }
-      episodes.put(key, e);
+      episodes.put(key, readEpisode(in, version, null));
     }
     int l = in.readInt();
     for (int i = 0; i < l; i++) {
@@ -554,5 +660,112 @@ public final class VictimWatch {
       lures.put(in.readInt(), in.readInt());
     }
     rebuildQuiet();
+  }
+
+  private static Episode readEpisode(
+      DataInputStream in, int version, @Nullable ToIntFunction<String> numberIds)
+      throws IOException {
+    Episode e = new Episode();
+    e.id = version >= 5 ? Snapshots.readString(in) : "";
+    if (numberIds == null) {
+      e.fraudPhone = in.readInt();
+    } else if (in.readBoolean()) {
+      e.fraudPhone = numberIds.applyAsInt(in.readUTF());
+    }
+    e.startTs = in.readLong();
+    e.lastTs = in.readLong();
+    e.stage = in.readInt();
+    e.severity = in.readInt();
+    e.fraudType = in.readInt();
+    e.lastPaidYuan = version >= 6 ? in.readLong() : 0;
+    if (in.readBoolean()) {
+      e.account = Snapshots.readString(in);
+    }
+    int m = in.readInt();
+    if (m < 0 || m > MAX_EVIDENCE) {
+      throw new IOException(m + " pieces of evidence");
+    }
+    for (int k = 0; k < m; k++) {
+      e.evidence.add(Snapshots.readString(in));
+    }
+    if (e.id.isEmpty() && !e.evidence.isEmpty()) {
+      e.id = "E-" + e.evidence.get(0);
+    }
+    return e;
+  }
+
+  /**
+   * Writes what this watch holds for person {@code v} (decision 0042): its episode, the fraud
+   * number by name; its last long call; its lure.
+   */
+  public void writePerson(DataOutputStream out, int v) throws IOException {
+    Episode e = episodes.get(v);
+    out.writeBoolean(e != null);
+    if (e != null) {
+      writeEpisode(out, e, numberNames);
+    }
+    String call = lastLongCall.get(v);
+    out.writeBoolean(call != null);
+    if (call != null) {
+      out.writeUTF(call);
+    }
+    out.writeInt(lures.get(v));
+  }
+
+  /**
+   * Reads what {@link #writePerson} wrote, for person {@code v} (it holds nothing now); {@code
+   * numberIds} gives the fraud number its id here.
+   */
+  public void readPerson(DataInputStream in, int v, ToIntFunction<String> numberIds)
+      throws IOException {
+    Episode e = in.readBoolean() ? readEpisode(in, 6, numberIds) : null;
+    String call = in.readBoolean() ? in.readUTF() : null;
+    int lure = in.readInt();
+    if (e != null) {
+      episodes.put(v, e);
+    }
+    if (call != null) {
+      lastLongCall.put(v, call);
+    }
+    if (lure != 0) {
+      lures.put(v, lure);
+    }
+  }
+
+  /**
+   * Writes what this watch holds beside its people: the quiet episodes by caller and the times of
+   * its last passes (a runner that keeps people apart keeps these with their key group).
+   */
+  public void writeShared(DataOutputStream out) throws IOException {
+    out.writeLong(expiredAt);
+    out.writeLong(expiredAtSweep);
+    String[] callers = quietByCaller.keySet().toArray(new String[0]);
+    Arrays.sort(callers);
+    out.writeInt(callers.length);
+    for (String caller : callers) {
+      Object2LongOpenHashMap<String> victims =
+          java.util.Objects.requireNonNull(quietByCaller.get(caller));
+      String[] names = victims.keySet().toArray(new String[0]);
+      Arrays.sort(names);
+      out.writeUTF(caller);
+      out.writeInt(names.length);
+      for (String name : names) {
+        out.writeUTF(name);
+        out.writeLong(victims.getLong(name));
+      }
+    }
+  }
+
+  /** Reads what {@link #writeShared} wrote, in place of what this watch held beside its people. */
+  public void readShared(DataInputStream in) throws IOException {
+    expiredAt = in.readLong();
+    expiredAtSweep = in.readLong();
+    quietByCaller.clear();
+    for (int n = in.readInt(); n > 0; n--) {
+      String caller = in.readUTF();
+      for (int m = in.readInt(); m > 0; m--) {
+        addQuiet(caller, in.readUTF(), in.readLong());
+      }
+    }
   }
 }

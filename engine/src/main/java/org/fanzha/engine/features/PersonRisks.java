@@ -50,6 +50,26 @@ public final class PersonRisks {
     }
   }
 
+  /** Returns whether anything is held for phone {@code id}. */
+  public boolean holds(int id) {
+    return words.containsKey(id);
+  }
+
+  /**
+   * Puts back what was held for phone {@code id}: a held score, its roles (a bit mask) and reasons
+   * (rule bits); nothing when the score and roles are 0.
+   */
+  public void restore(int id, int score, int roleMask, long reasonMask) {
+    clear(id);
+    int word = (score & 0xFF) | (roleMask & 0xFF) << 8;
+    if (word != 0) {
+      words.put(id, word);
+      if (reasonMask != 0) {
+        masks.put(id, reasonMask);
+      }
+    }
+  }
+
   /** Drops what is held for phone {@code id} (a label clearing it, a list entry lifted). */
   public void clear(int id) {
     words.remove(id);

@@ -246,6 +246,11 @@ public final class PhoneTable extends FeatureTable {
     set(id, LONG_CALL_SEC, sec(ts));
   }
 
+  /** Names another caller of the last long first-contact call, its time unchanged. */
+  public void longCaller(int id, int callerId) {
+    set(id, LONG_CALLER, callerId + 1);
+  }
+
   /** Returns the caller of the last long first-contact call, or -1. */
   public int longCaller(int id) {
     return get(id, LONG_CALLER) - 1;

@@ -320,6 +320,23 @@ public final class RiskLists {
   }
 
   /**
+   * Writes the reported and listed sites and apps alone: what is the same for every entity, which a
+   * runner that keeps entities apart keeps with its key group.
+   */
+  public void writeTargets(DataOutputStream out) throws IOException {
+    writeMap(out, reportedTargets);
+    writeMap(out, listedTargets);
+  }
+
+  /** Reads what {@link #writeTargets} wrote, in place of the sites and apps held. */
+  public void readTargets(DataInputStream in) throws IOException {
+    reportedTargets.clear();
+    listedTargets.clear();
+    readMap(in, reportedTargets);
+    readMap(in, listedTargets);
+  }
+
+  /**
    * Reads lists written by {@link #write} in engine snapshot format {@code version} (before 7:
    * black and white only).
    */

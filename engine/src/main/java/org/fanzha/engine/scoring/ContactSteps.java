@@ -147,7 +147,7 @@ public final class ContactSteps {
     PhoneTable phones = s.phones;
     EngineParams k = r.params;
     long ts = c.ts();
-    int p = phones.intern(c.caller());
+    int p = s.numberRef(c.caller()); // the number that called, as people refer to it
     int q = phones.intern(c.callee());
     s.recordTalked(q, s.partner(phones, c.caller()));
     if (!f.longFirst) {

@@ -11,6 +11,7 @@ import org.fanzha.engine.features.AccountTable;
 import org.fanzha.engine.features.CellTable;
 import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.features.HolderTable;
+import org.fanzha.engine.features.Interner;
 import org.fanzha.engine.features.NodeTable;
 import org.fanzha.engine.features.OwnedPairs;
 import org.fanzha.engine.features.PairMemory;
@@ -84,6 +85,13 @@ public final class EngineState {
    */
   private final Int2ObjectOpenHashMap<String> accountPhones = new Int2ObjectOpenHashMap<>();
 
+  /**
+   * The numbers a keyed share's people refer to, kept apart from its people (decision 0042): a
+   * person's last long caller, an episode's fraud number. Each is another key's, so here it is a
+   * name and no row; null elsewhere, where such a number is a row of {@link #phones}.
+   */
+  private @Nullable Interner refs;
+
   /** The time every table stamps on the entities it interns (decision 0027). */
   private final FeatureTable.Clock clock = new FeatureTable.Clock();
 
@@ -106,7 +114,7 @@ public final class EngineState {
     this.pairs = pairs;
     this.lists = lists;
     this.codes = codes;
-    this.victims = new VictimWatch(0, phones::name);
+    this.victims = new VictimWatch(0, phones::name, this::numberName);
     this.numbers =
         phone ->
             new NumberView.NumberRisk(
@@ -196,6 +204,39 @@ public final class EngineState {
       d.writeInt(a);
       d.writeUTF(accountPhones.get(a));
     }
+    Interner r = refs;
+    d.writeBoolean(r != null);
+    if (r != null) {
+      d.writeInt(r.size());
+      for (int id = 0; id < r.size(); id++) {
+        d.writeBoolean(r.isLive(id));
+        if (r.isLive(id)) {
+          d.writeUTF(r.name(id));
+        }
+      }
+      int[] free = r.freeIds();
+      d.writeInt(free.length);
+      for (int id : free) {
+        d.writeInt(id);
+      }
+    }
+  }
+
+  /**
+   * Writes what a share of people holds beside its keys ({@link KeyState#exportGroup}): the copies
+   * of numbers, the sites, the watch's quiet episodes by caller and its passes.
+   */
+  void writeBesideKeys(DataOutputStream d) throws IOException {
+    numberCopies.write(d);
+    lists.writeTargets(d);
+    victims.writeShared(d);
+  }
+
+  /** Reads what {@link #writeBesideKeys} wrote, in place of what is held beside the keys. */
+  void readBesideKeys(DataInputStream d) throws IOException {
+    numberCopies.read(d);
+    lists.readTargets(d);
+    victims.readShared(d);
   }
 
   /**
@@ -244,6 +285,21 @@ public final class EngineState {
         s.accountPhones.put(a, d.readUTF());
       }
     }
+    if (version >= 16 && d.readBoolean()) { // a share of people's numbers, apart (decision 0042)
+      Interner r = new Interner(16);
+      int size = d.readInt();
+      for (int id = 0; id < size; id++) {
+        if (d.readBoolean()) {
+          r.restore(id, d.readUTF());
+        }
+      }
+      int[] free = new int[d.readInt()];
+      for (int i = 0; i < free.length; i++) {
+        free[i] = d.readInt();
+      }
+      r.restoreFree(size, free);
+      s.refs = r;
+    }
     return s;
   }
 
@@ -251,15 +307,19 @@ public final class EngineState {
    * Makes this state one key group's share of {@code stage} in a keyed runner (decision 0023):
    * relations are kept on both sides, the other side of a pair is named by its name's hash, and
    * people's steps read the copies of numbers the ACTOR stage sent ({@link NumberCopies}). A stage
-   * whose keys are kept per entity keeps its pairs by their owners (decision 0041).
+   * whose keys are kept per entity keeps its pairs by their owners (decisions 0041, 0042), and
+   * people's share keeps the numbers they refer to apart from them.
    */
   public void keyed(Stage stage) {
     this.stage = stage;
-    numbers = phone -> numberCopies.of(phones.name(phone));
-    if (stage == Stage.ACTOR && owned == null) { // the stage kept per entity whose steps keep pairs
+    numbers = number -> numberCopies.of(numberName(number));
+    if ((stage == Stage.ACTOR || stage == Stage.PERSON) && owned == null) {
       owned = new OwnedPairs();
       pairs = PairMemory.forFewPairs(); // what a share restored from before 0041 kept, by ids
       phonesByName();
+    }
+    if (stage == Stage.PERSON && refs == null) {
+      numbersApart();
     }
     OwnedPairs o = owned;
     if (o != null) {
@@ -285,6 +345,47 @@ public final class EngineState {
         accounts.phone(a, -1);
       }
     }
+  }
+
+  /**
+   * Keeps the numbers people refer to as names apart from the people: a share restored from before
+   * decision 0042 kept them as rows beside them.
+   */
+  private void numbersApart() {
+    Interner apart = new Interner(16);
+    for (int p = 0, n = phones.size(); p < n; p++) {
+      if (phones.isLive(p) && phones.longCaller(p) >= 0) {
+        phones.longCaller(p, apart.intern(phones.name(phones.longCaller(p))));
+      }
+    }
+    victims.renumber(number -> apart.intern(phones.name(number)));
+    refs = apart;
+  }
+
+  /**
+   * Returns the id of number {@code name} as people refer to it: its row in the one-state engine,
+   * its name's id among the numbers a people's share keeps apart (made when new).
+   */
+  int numberRef(String name) {
+    Interner r = refs;
+    return r != null ? r.intern(name) : phones.intern(name);
+  }
+
+  /** Returns the name of a number people refer to by {@link #numberRef}. */
+  String numberName(int number) {
+    Interner r = refs;
+    return r != null ? r.name(number) : phones.name(number);
+  }
+
+  /** Returns the first byte of a number people refer to ({@link #numberRef}), or -1. */
+  int numberFirstByte(int number) {
+    Interner r = refs;
+    return r != null ? r.firstByte(number) : phones.firstByte(number);
+  }
+
+  /** Returns the numbers people refer to, when kept apart from them (null: they are phones). */
+  @Nullable Interner numbersApartFromPeople() {
+    return refs;
   }
 
   /** Returns the stage this state is a share of ({@link #keyed}), or null. */

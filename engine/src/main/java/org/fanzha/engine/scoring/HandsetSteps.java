@@ -126,7 +126,7 @@ public final class HandsetSteps {
           && ts >= lc
           && ts - lc <= k.recentCallMs
           && caller >= 0
-          && !TransferSteps.isServiceNumber(phones.firstByte(caller))) {
+          && !TransferSteps.isServiceNumber(s.numberFirstByte(caller))) {
         // a fraudulent SMS, then a long first call from a stranger, then a link or an app at the
         // caller's word: the
         // stranger is working the lure (an agent who calls the people a blast reached)

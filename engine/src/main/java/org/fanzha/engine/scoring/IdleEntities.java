@@ -4,6 +4,7 @@ import java.util.BitSet;
 import org.fanzha.engine.features.AccountTable;
 import org.fanzha.engine.features.FeatureTable;
 import org.fanzha.engine.features.HolderTable;
+import org.fanzha.engine.features.Interner;
 import org.fanzha.engine.features.PhoneTable;
 
 /**
@@ -70,22 +71,56 @@ final class IdleEntities {
     return forgotten;
   }
 
+  /**
+   * Forgets the numbers people here no longer refer to, and any account's row: in a share of people
+   * (decision 0042), a number is a name its people carry, and an account is never one of its keys.
+   */
+  static int forgetUnnamedNumbers(EngineState s) {
+    Interner numbers = s.numbersApartFromPeople();
+    if (numbers == null) {
+      return 0;
+    }
+    BitSet named = new BitSet(numbers.size());
+    s.victims.forEachNumber(named::set);
+    for (int p = 0, n = s.phones.size(); p < n; p++) {
+      if (s.phones.isLive(p) && s.phones.longCaller(p) >= 0) {
+        named.set(s.phones.longCaller(p));
+      }
+    }
+    int forgotten = 0;
+    for (int id = 0, n = numbers.size(); id < n; id++) {
+      if (!named.get(id) && numbers.remove(id)) {
+        forgotten++;
+      }
+    }
+    for (int a = 0, n = s.accounts.size(); a < n; a++) {
+      if (s.accounts.isLive(a)) {
+        s.accounts.forget(a);
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
   private static Forgotten sweep(EngineState s, int before, int keepScore) {
     PhoneTable phones = s.phones;
     AccountTable accounts = s.accounts;
     HolderTable holders = s.holders;
 
     BitSet keptPhones = new BitSet(phones.size());
-    s.victims.forEachPhone(keptPhones::set);
+    s.victims.forEachPerson(keptPhones::set);
     s.persons.forEach(keptPhones::set);
     for (int a = 0, n = accounts.size(); a < n; a++) {
       if (accounts.isLive(a) && accounts.phone(a) >= 0) {
         keptPhones.set(accounts.phone(a));
       }
     }
-    for (int p = 0, n = phones.size(); p < n; p++) {
-      if (phones.isLive(p) && phones.longCaller(p) >= 0) {
-        keptPhones.set(phones.longCaller(p));
+    if (s.numbersApartFromPeople() == null) { // the numbers people refer to are phones here
+      s.victims.forEachNumber(keptPhones::set);
+      for (int p = 0, n = phones.size(); p < n; p++) {
+        if (phones.isLive(p) && phones.longCaller(p) >= 0) {
+          keptPhones.set(phones.longCaller(p));
+        }
       }
     }
     BitSet keptDevices = new BitSet(s.devices.size());

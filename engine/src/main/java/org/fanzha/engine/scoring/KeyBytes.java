@@ -100,7 +100,12 @@ final class KeyBytes {
   static void writeReasons(
       DataOutput out, EngineState s, RuleSpec.Kind rules, FeatureTable t, int id)
       throws IOException {
-    long mask = t.reasonMask(id);
+    writeReasons(out, s, rules, t.reasonMask(id));
+  }
+
+  /** Writes the reasons of {@code mask} (rule bits here) as the codes of their rules. */
+  static void writeReasons(DataOutput out, EngineState s, RuleSpec.Kind rules, long mask)
+      throws IOException {
     out.writeByte(Long.bitCount(mask));
     for (long m = mask; m != 0; m &= m - 1) {
       String code = s.codes.code(rules, Long.numberOfTrailingZeros(m));
@@ -123,11 +128,16 @@ final class KeyBytes {
    */
   static void setReasons(
       EngineState s, RuleSpec.Kind rules, FeatureTable t, int id, String[] codes) {
+    t.setRisk(id, t.score(id), mask(s, rules, codes), t.roleMask(id));
+  }
+
+  /** Returns the rule bits here of {@code codes}; a code no rule book here has used is dropped. */
+  static long mask(EngineState s, RuleSpec.Kind rules, String[] codes) {
     long mask = 0;
     for (String code : codes) {
       int bit = s.codes.bit(rules, code);
       mask |= bit < 0 ? 0 : 1L << bit;
     }
-    t.setRisk(id, t.score(id), mask, t.roleMask(id));
+    return mask;
   }
 }

@@ -12,20 +12,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one key of a keyed share holds, as bytes a runner keeps per entity (decisions 0038, 0040,
- * 0041), and back: so far the keys of the {@link Stage#NODE} stage ({@link NodeKeys}), of the
- * {@link Stage#HOLDER} stage ({@link HolderKeys}) and of the {@link Stage#ACTOR} stage ({@link
- * ActorKeys}); the share's stage ({@link EngineState#keyed}) says which. Reasons travel as rule
- * codes and links between rows as names, since another task's engine may have given the codes other
- * bits and the rows other ids.
+ * 0041, 0042), and back: the keys of the {@link Stage#NODE} stage ({@link NodeKeys}), of the {@link
+ * Stage#HOLDER} stage ({@link HolderKeys}), of the {@link Stage#ACTOR} stage ({@link ActorKeys})
+ * and of the {@link Stage#PERSON} stage ({@link PersonKeys}); the share's stage ({@link
+ * EngineState#keyed}) says which. Reasons travel as rule codes and links between rows as names,
+ * since another task's engine may have given the codes other bits and the rows other ids. What a
+ * share holds beside its keys, the same for every key of its group, goes apart ({@link
+ * #exportGroup}).
  */
 public final class KeyState {
 
   private KeyState() {}
-
-  /** Returns whether state per entity is kept for the keys of {@code stage}. */
-  public static boolean perEntity(Stage stage) {
-    return stage != Stage.PERSON;
-  }
 
   /**
    * Returns whether an idle sweep can forget a key of {@code stage} (decision 0027): not a holder,
@@ -105,8 +102,38 @@ public final class KeyState {
     switch (stage) {
       case HOLDER -> IdleEntities.forgetUnnamed(s, keepScore);
       case ACTOR -> IdleEntities.forgetUnnamedHolders(s);
+      case PERSON -> IdleEntities.forgetUnnamedNumbers(s);
       default -> {}
     }
+  }
+
+  /**
+   * Returns what {@code s} holds beside its keys as bytes, or null when it holds nothing so: for a
+   * share of people, the copies of numbers' risks, the reported and listed sites, the quiet
+   * episodes by caller and the times of the last episode passes (decision 0042).
+   */
+  public static byte @Nullable [] exportGroup(EngineState s) {
+    if (s.stage() != Stage.PERSON) {
+      return null;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      s.writeBesideKeys(new java.io.DataOutputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Puts back what {@link #exportGroup} wrote, in place of what {@code s} holds beside its keys.
+   *
+   * @throws IOException when the bytes are not what this build writes
+   */
+  public static void restoreGroup(EngineState s, byte[] bytes) throws IOException {
+    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+    s.readBesideKeys(in);
+    atEnd(in);
   }
 
   private static StageKeys of(EngineState s) {
@@ -122,7 +149,7 @@ public final class KeyState {
       case NODE -> NodeKeys.INSTANCE;
       case HOLDER -> HolderKeys.INSTANCE;
       case ACTOR -> ActorKeys.INSTANCE;
-      default -> throw new IllegalArgumentException("no state per entity at " + stage);
+      case PERSON -> PersonKeys.INSTANCE;
     };
   }
 

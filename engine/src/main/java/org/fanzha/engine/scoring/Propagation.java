@@ -74,15 +74,16 @@ final class Propagation {
   }
 
   /**
-   * A person in a fraud episode paid account {@code b} for the first time: counted once per victim.
+   * A person in a fraud episode paid account {@code b} (a {@link EngineState#partner}, named {@code
+   * payee}) for the first time: counted once per victim.
    */
-  void victimMoney(int v, int b, long now) {
-    asked.add(VICTIM_MONEY, v, b, now);
+  void victimMoney(int v, int b, String payee, long now) {
+    asked.add(VICTIM_MONEY, v, b, payee, now);
   }
 
   /**
-   * Number {@code f} reached victim {@code v} (a long first call, then money): counted once per
-   * victim.
+   * Number {@code f} ({@link EngineState#numberRef}) reached victim {@code v} (a long first call,
+   * then money): counted once per victim.
    */
   void victimOf(int f, int v, long now) {
     asked.add(VICTIM_OF, f, v, now);
@@ -209,7 +210,7 @@ final class Propagation {
         case MULE_TO_HOLDER -> accountToHolder(id, now);
         case DEALER_TO_CARDS -> markCards(id, now);
         case MULE_MONEY -> send(Request.Link.MULE_MONEY, other, asked.name, id, now);
-        case VICTIM_MONEY -> send(Request.Link.VICTIM_MONEY, other, id, now);
+        case VICTIM_MONEY -> send(Request.Link.VICTIM_MONEY, other, asked.name, id, now);
         case VICTIM_OF -> send(Request.Link.VICTIM_OF, id, other, now);
         case DEALER_DEVICE -> send(Request.Link.DEVICE_DEALER, id, -1, now);
         case DEALER_IP -> send(Request.Link.IP_DEALER, id, -1, now);
@@ -227,19 +228,16 @@ final class Propagation {
       s.numberCopies.put(q.target(), q.risk());
       return;
     }
-    int target =
-        q.link() == Request.Link.WARN_QUIET
-            ? s.phones.find(q.target())
-            : s.table(q.link().kind()).intern(q.target());
-    if (target < 0) {
-      return; // a caller this task never saw reach anyone
-    }
-    int from = -1;
-    if (q.from() != null) {
-      from = s.partner(q.link() == Request.Link.MULE_MONEY ? s.accounts : s.phones, q.from());
-    }
     eventId = q.eventId();
-    perform(q.link(), target, from, q.ts());
+    if (q.link() == Request.Link.WARN_QUIET) {
+      warnQuietEpisodes(q.target(), q.ts()); // the caller is a name here, never a row
+    } else {
+      int from = -1;
+      if (q.from() != null) {
+        from = s.partner(q.link() == Request.Link.MULE_MONEY ? s.accounts : s.phones, q.from());
+      }
+      perform(q.link(), s.table(q.link().kind()).intern(q.target()), from, q.ts());
+    }
     if (outbox != null) {
       sendScoredNumbers();
     }
@@ -269,13 +267,18 @@ final class Propagation {
         from < 0
             ? null
             : link == Request.Link.MULE_MONEY ? s.accounts.name(from) : s.phones.name(from);
-    String to = targetName != null ? targetName : s.table(link.kind()).name(target);
+    String to =
+        targetName != null
+            ? targetName
+            : link == Request.Link.VICTIM_OF
+                ? s.numberName(target)
+                : s.table(link.kind()).name(target);
     outbox.accept(new Request(link, to, fromName, eventId, now));
   }
 
   private void perform(Request.Link link, int target, int from, long now) {
     switch (link) {
-      case WARN_QUIET -> warnQuietEpisodes(target, now);
+      case WARN_QUIET -> warnQuietEpisodes(s.phones.name(target), now);
       case NUMBER_RISK -> throw new IllegalStateException("a number's risk is kept, not performed");
       case HOLDER_FRAUD -> {
         s.holders.linkFraud(target);
@@ -322,13 +325,13 @@ final class Propagation {
     }
   }
 
-  private void warnQuietEpisodes(int p, long now) {
+  private void warnQuietEpisodes(String caller, long now) {
     s.victims.callerSuspected(
-        p,
+        caller,
         Level.HIGH,
         now,
         eventId,
-        s.phones::name,
+        s.phones::find,
         v -> {
           s.phones.setFlags(v, PhoneTable.FLAG_EPISODE);
           eval.person(v, now);

@@ -139,7 +139,7 @@ public final class TransferSteps {
     if (f.payerPhone == null || f.payerMule || f.payerTainted || f.fast) {
       return;
     }
-    victimPayment(t, s.accounts.intern(t.to()), s.phones.intern(f.payerPhone), t.ts(), f);
+    victimPayment(t, s.partner(s.accounts, t.to()), s.phones.intern(f.payerPhone), t.ts(), f);
   }
 
   /**
@@ -148,7 +148,7 @@ public final class TransferSteps {
    * suspected number; paying an account that is already a suspected mule raises a warning for the
    * payer but is not counted against the payee again, which would be circular.
    */
-  private void victimPayment(TransferEvent t, int b, int v, long ts, Facts f) {
+  private void victimPayment(TransferEvent t, int b, int v, long ts, Facts f) { // b: a partner
     PhoneTable phones = s.phones;
     VictimWatch victims = s.victims;
     EngineParams k = r.params;
@@ -226,12 +226,12 @@ public final class TransferSteps {
       return;
     }
     if ((stage & VictimWatch.CONTACT) != 0 && newPayee && yuan >= k.victimMinYuan) {
-      links.victimMoney(v, b, ts);
+      links.victimMoney(v, b, t.to(), ts);
     }
     if (fraudPhone < 0
         && recentLongCall
         && ts - lc <= k.linkWindowMs
-        && !isServiceNumber(phones.firstByte(caller))) {
+        && !isServiceNumber(s.numberFirstByte(caller))) {
       fraudPhone =
           caller; // a long first call from a stranger, then money to a mule: the stranger is linked
       callId = victims.lastLongCall(v);

@@ -15,6 +15,10 @@ class VictimWatchTest {
   private static final java.util.function.IntFunction<String> PHONES =
       id -> "+86170000000" + (10 + id);
 
+  /** The ids {@link #PHONES} names. */
+  private static final java.util.function.ToIntFunction<String> IDS =
+      name -> Integer.parseInt(name.substring(12)) - 10;
+
   @Test
   void step_warnsOnlyWhenSeverityRises() {
     VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
@@ -255,12 +259,11 @@ class VictimWatchTest {
     assertThat(w.quiet(5, T0 + 1)).isTrue();
     assertThat(w.stage(5, T0 + 1)).isEqualTo(VictimWatch.REMOTE | VictimWatch.CONTACT);
     assertThat(w.warnedStage(5, T0 + 1)).isZero();
-    assertThat(w.callerSuspected(41, Level.HIGH, T0 + 2, "r0", v -> "+86138" + v, v -> {}))
+    assertThat(w.callerSuspected(PHONES.apply(41), Level.HIGH, T0 + 2, "r0", IDS, v -> {}))
         .isZero();
 
     List<Integer> warned = new java.util.ArrayList<>();
-    assertThat(
-            w.callerSuspected(40, Level.HIGH, T0 + HOUR, "r1", v -> "+8613800000005", warned::add))
+    assertThat(w.callerSuspected(PHONES.apply(40), Level.HIGH, T0 + HOUR, "r1", IDS, warned::add))
         .isEqualTo(1);
     assertThat(warned).containsExactly(5);
     List<Warning> out = w.drain();
@@ -273,14 +276,16 @@ class VictimWatchTest {
     assertThat(w.quiet(5, T0 + HOUR)).isFalse();
     assertThat(w.warnedStage(5, T0 + HOUR)).isEqualTo(VictimWatch.REMOTE | VictimWatch.CONTACT);
     // once warned, the caller's suspicion does not warn the same episode again
-    assertThat(w.callerSuspected(40, Level.HIGH, T0 + 2 * HOUR, "r2", v -> "x", v -> {})).isZero();
+    assertThat(w.callerSuspected(PHONES.apply(40), Level.HIGH, T0 + 2 * HOUR, "r2", IDS, v -> {}))
+        .isZero();
   }
 
   @Test
   void callerSuspected_afterTheWindow_warnsNobody() {
     VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
     w.note(6, VictimWatch.REMOTE, 50, 0, T0, "d1");
-    assertThat(w.callerSuspected(50, Level.HIGH, T0 + 25 * HOUR, "r1", v -> "x", v -> {})).isZero();
+    assertThat(w.callerSuspected(PHONES.apply(50), Level.HIGH, T0 + 25 * HOUR, "r1", IDS, v -> {}))
+        .isZero();
     assertThat(w.drain()).isEmpty();
   }
 
@@ -294,13 +299,13 @@ class VictimWatchTest {
     w.write(new java.io.DataOutputStream(bytes));
     VictimWatch r = new VictimWatch(24 * HOUR, PHONES);
     r.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
-    assertThat(r.callerSuspected(60, Level.HIGH, T0 + HOUR, "r1", v -> "+86138" + v, v -> {}))
+    assertThat(r.callerSuspected(PHONES.apply(60), Level.HIGH, T0 + HOUR, "r1", IDS, v -> {}))
         .isEqualTo(2);
     assertThat(r.drain())
         .extracting(Warning::id, Warning::victimPhone)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("W-r1-d7", "+861387"),
-            org.assertj.core.groups.Tuple.tuple("W-r1-d8", "+861388"));
+            org.assertj.core.groups.Tuple.tuple("W-r1-d7", PHONES.apply(7)),
+            org.assertj.core.groups.Tuple.tuple("W-r1-d8", PHONES.apply(8)));
     assertThat(r.drain()).isEmpty();
     r.step(7, "+861387", null, VictimWatch.PAID, Level.CRITICAL, 60, 0, T0 + HOUR, "t7");
     assertThat(r.drain())

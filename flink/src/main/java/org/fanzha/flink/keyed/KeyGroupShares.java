@@ -34,6 +34,7 @@ public final class KeyGroupShares {
   }
 
   private static final String STATE = "engines";
+  private static final String GROUP_KEY = "\u0000group-";
 
   private final int maxParallelism;
   private final Supplier<Engine> fresh;
@@ -169,9 +170,14 @@ public final class KeyGroupShares {
   }
 
   /** Returns a key that falls in key group {@code group}: the one its engine is saved under. */
+  /** Returns whether {@code key} is a key group's own ({@link #keyOf}), not an entity's. */
+  public static boolean isGroupKey(String key) {
+    return key.startsWith(GROUP_KEY);
+  }
+
   public static String keyOf(int group, int maxParallelism) {
     for (int n = 0; ; n++) {
-      String key = "\u0000group-" + group + "-" + n; // no entity key starts with a NUL
+      String key = GROUP_KEY + group + "-" + n; // no entity key starts with a NUL
       if (KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism) == group) {
         return key;
       }

@@ -2,9 +2,7 @@ package org.fanzha.flink.keyed;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -35,7 +33,6 @@ import org.fanzha.engine.scoring.Request;
 import org.fanzha.engine.scoring.Stage;
 import org.fanzha.flink.JobSettings;
 import org.fanzha.flink.io.Output;
-import org.fanzha.flink.score.EntityChangelog;
 import org.fanzha.flink.score.OutputWriter;
 
 /**
@@ -43,8 +40,9 @@ import org.fanzha.flink.score.OutputWriter;
  * reach its keys on the engine of their key group ({@link KeyGroupShares}), and sends on what each
  * part found ({@link Hop#DONE}, to the event's assembler) and the requests it made ({@link
  * Hop#REQUEST}, to the stage and key each names; one per key group for a request every task must
- * see). Warnings go to {@link #WARNINGS}. The engines are saved in managed keyed state at each
- * checkpoint, a key group's under a key of that group.
+ * see). Warnings go to {@link #OUTPUTS}. Each entity's state is one value of managed keyed state
+ * under its key ({@link EntityCache}, decisions 0038-0042); what an engine holds beside its keys,
+ * its clock and the rules it adopted are kept under a key of its group.
  */
 public final class StageOperator extends AbstractStreamOperator<Hop>
     implements OneInputStreamOperator<Hop, Hop>, BoundedOneInput {
@@ -60,15 +58,15 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   public static final OutputTag<Output> OUTPUTS = new OutputTag<>("outputs") {};
 
   /**
-   * The risks the stage's engines changed since the last checkpoint, and all they hold when the
+   * The risks of the stage's entities as they are written back changed, and all there are when the
    * input ends, as {@link Hop#RISK}s keyed by entity (without payload: the entity holds none any
    * more): a phone's as a number and as a person come apart, for {@link RiskMerger}.
    */
   public static final OutputTag<Hop> RISKS = new OutputTag<>("risks") {};
 
   /**
-   * The most entities a task's engines hold at once in a stage whose state is kept per entity
-   * (decision 0038); the rest wait in the state backend. About 200 bytes of heap each.
+   * The most entities a task's engines hold at once (decision 0038); the rest wait in the state
+   * backend. About 200 bytes of heap each.
    */
   public static final int ENTITIES_HELD = 500_000;
 
@@ -92,24 +90,22 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   private transient StreamRecord<Hop> hop;
 
   /**
-   * What each key group's engine last sent of its risks (rebuilt from the engines after a restore).
-   */
-  private transient Map<Integer, EntityChangelog> changelogs;
-
-  /**
    * The rule file each key group's engine adopted while running (none: the job's), under the
    * group's key.
    */
   private transient ValueState<String> adopted;
 
-  /** The entities of a stage whose state is kept per entity (null: kept per key group). */
-  private transient @org.jspecify.annotations.Nullable EntityCache entities;
+  /** The stage's entities, each kept as its own value of keyed state. */
+  private transient EntityCache entities;
+
+  /** Each key group's engine clock and last idle sweep, under the group's key. */
+  private transient ValueState<long[]> clocks;
 
   /**
-   * When the state is kept per entity, each key group's engine clock and last idle sweep, under the
-   * group's key.
+   * What each key group's engine holds beside its keys ({@link Engine#exportGroup}: people's copies
+   * of numbers, sites, quiet episodes by caller), under the group's key.
    */
-  private transient ValueState<long[]> clocks;
+  private transient ValueState<byte[]> besideKeys;
 
   /** The event the last part was of, and its bytes. */
   private transient @org.jspecify.annotations.Nullable Event lastEvent;
@@ -119,7 +115,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   /** Whether engines were restored whole, to be written per entity and their old state cleared. */
   private transient boolean restoredWhole;
 
-  /** Where a stage whose state is kept per entity sends its risks. */
+  /** Where the stage sends its entities' risks. */
   private transient EntityCache.Risks risks;
 
   /**
@@ -175,7 +171,6 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
                         adopted.value() == null
                             ? config
                             : settings.engineConfig(adopted.value()))));
-    changelogs = new HashMap<>();
     // every key group's engine exists from the start: a site listed now must reach the people of
     // every group
     KeyGroupRange range =
@@ -188,47 +183,51 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
             .getState(
                 new ValueStateDescriptor<>(
                     "engine-clocks", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-    if (KeyState.perEntity(stage)) {
-      EntityCache cache = new EntityCache(stage, entitiesHeld, shares::of);
-      cache.bind(context.getKeyedStateStore());
-      entities = cache;
-      // how full the cache is, beside the task's other metrics (entitiesHeld against the bound)
-      getMetricGroup().gauge("entitiesHeld", (org.apache.flink.metrics.Gauge<Integer>) cache::held);
-      // a checkpoint from before state per entity: its engines' entities are written anew
-      restoredWhole = restored > 0;
-      shares.forEach(
-          (group, engine) ->
-              cache.adoptAll(
-                  engine,
-                  key -> KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism) == group));
-    } else {
-      // what a restored engine holds, its checkpoint sent before its barrier
-      shares.forEach((group, engine) -> changelog(group).remember(engine));
-    }
+    besideKeys =
+        context
+            .getKeyedStateStore()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "engine-beside-keys", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    EntityCache cache = new EntityCache(stage, entitiesHeld, shares::of);
+    cache.bind(context.getKeyedStateStore());
+    entities = cache;
+    // how full the cache is, beside the task's other metrics (entitiesHeld against the bound)
+    getMetricGroup().gauge("entitiesHeld", (org.apache.flink.metrics.Gauge<Integer>) cache::held);
+    // a checkpoint from before state per entity: its engines' entities are written anew
+    restoredWhole = restored > 0;
+    shares.forEach(
+        (group, engine) ->
+            cache.adoptAll(
+                engine,
+                key -> KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism) == group));
     for (int g = range.getStartKeyGroup(); g <= range.getEndKeyGroup(); g++) {
       shares.ensure(g);
     }
-    if (entities != null) {
-      // engines made afresh (no whole engine was kept): the rules and clock each group kept
-      shares.withGroupKeys(
-          this,
-          (group, engine) -> {
-            long[] c = clocks.value();
-            if (c != null) {
-              engine.resumeClock(c[0], c[1]);
-              sweptDay = Math.max(sweptDay, c.length > 2 ? c[2] : 0);
+    // engines made afresh (no whole engine was kept): the rules, clock and what each group kept
+    // beside its keys
+    shares.withGroupKeys(
+        this,
+        (group, engine) -> {
+          long[] c = clocks.value();
+          if (c != null) {
+            engine.resumeClock(c[0], c[1]);
+            sweptDay = Math.max(sweptDay, c.length > 2 ? c[2] : 0);
+          }
+          byte[] beside = besideKeys.value();
+          if (beside != null) {
+            engine.restoreGroup(beside);
+          }
+          String rules = adopted.value();
+          if (rules != null) { // a whole engine restored has them already: adopted again
+            try {
+              engine.useRules(RuleBook.parse(rules));
+            } catch (RuleFileException | RuntimeException refused) {
+              // never a restart loop: scored with the job's rules until a file is published again
+              LOG.warn("key group {}: the rule file it adopted is refused now", group, refused);
             }
-            String rules = adopted.value();
-            if (rules != null) { // a whole engine restored has them already: adopted again
-              try {
-                engine.useRules(RuleBook.parse(rules));
-              } catch (RuleFileException | RuntimeException refused) {
-                // never a restart loop: scored with the job's rules until a file is published again
-                LOG.warn("key group {}: the rule file it adopted is refused now", group, refused);
-              }
-            }
-          });
-    }
+          }
+        });
   }
 
   private Engine share(Engine e) {
@@ -241,14 +240,18 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     Hop in = element.getValue();
     Engine engine = shares.of(in.key);
     EntityCache cache = entities;
-    boolean entityHop = in.kind == Hop.PART || in.kind == Hop.REQUEST;
-    if (cache != null && entityHop) {
+    // a part or request every task runs comes keyed by its key group: it is about no one key
+    boolean ofGroup = KeyGroupShares.isGroupKey(in.key);
+    Request asked = in.kind == Hop.REQUEST ? HopCodec.request(in.payload) : null;
+    if ((in.kind == Hop.PART || asked != null) && !ofGroup) {
       cache.take(in.key);
-    } else if (cache != null && in.kind == Hop.QUERY) {
+    } else if (in.kind == Hop.QUERY) {
       cache.hold(in.key); // a number's subscriber score reads it, and changes nothing
+    } else if (asked != null) {
+      takeAll(engine.keysFor(asked), in.key); // the people whose quiet episodes it warns
     }
-    run(in, engine);
-    if (cache != null && (entityHop || in.kind == Hop.QUERY)) {
+    run(in, asked, engine);
+    if (in.kind == Hop.PART || in.kind == Hop.REQUEST || in.kind == Hop.QUERY) {
       cache.trim(this, risks);
       long day = Math.floorDiv(engine.lastSweep(), org.fanzha.core.time.Millis.DAY);
       // the first sweep of a day of event time in this task, where a stored key may go idle
@@ -259,7 +262,19 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     }
   }
 
-  private void run(Hop in, Engine engine) throws Exception {
+  /**
+   * Takes {@code keys} from their state as the current key, then makes {@code current} it again.
+   */
+  private void takeAll(List<String> keys, String current) throws java.io.IOException {
+    for (String key : keys) {
+      setCurrentKey(key);
+      entities.take(key);
+    }
+    setCurrentKey(current);
+  }
+
+  private void run(Hop in, @org.jspecify.annotations.Nullable Request asked, Engine engine)
+      throws Exception {
     switch (in.kind) {
       case Hop.PART -> {
         Event event = event(in.event);
@@ -288,7 +303,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
                       in.eventId,
                       engine.subscriber(in.eventId).orElse(null))));
       case Hop.REQUEST -> {
-        engine.receive(HopCodec.request(in.payload));
+        engine.receive(java.util.Objects.requireNonNull(asked));
         send(engine, in);
         if (run != null) {
           LocalFeedback.of(run)
@@ -377,27 +392,22 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
   @Override
   public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
     super.prepareSnapshotPreBarrier(checkpointId);
-    EntityCache cache = entities;
-    if (cache != null) {
-      cache.save(this, risks);
-      shares.forEach((group, engine) -> engine.letGoUnnamed(stage));
-    } else {
-      sendRisks(false);
-    }
+    entities.save(this, risks);
+    shares.forEach((group, engine) -> engine.letGoUnnamed(stage));
   }
 
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
-    if (entities == null) {
-      shares.save(this);
-      return;
-    }
     shares.withGroupKeys(
         this,
         (group, engine) -> {
           long[] c = engine.clockAndSweep();
           clocks.update(new long[] {c[0], c[1], sweptDay});
+          byte[] beside = engine.exportGroup();
+          if (beside != null) {
+            besideKeys.update(beside);
+          }
         });
     if (restoredWhole) {
       shares.clearSaved(this);
@@ -407,15 +417,10 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
 
   @Override
   public void endInput() throws Exception {
-    EntityCache cache = entities;
-    if (cache != null) {
-      cache.sendAll(this, risks);
-    } else {
-      sendRisks(true);
-    }
+    entities.sendAll(this, risks);
   }
 
-  /** Sends the risks of a stage whose state is kept per entity as they change. */
+  /** Sends the risks of the stage's entities as they change. */
   private EntityCache.Risks risks() {
     return new EntityCache.Risks() {
       @Override
@@ -430,37 +435,11 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     };
   }
 
-  /** Sends the risks each engine changed since the last time, or all it holds ({@code all}). */
-  private void sendRisks(boolean all) {
-    shares.forEach(
-        (group, engine) ->
-            changelog(group)
-                .emit(
-                    engine,
-                    all,
-                    new EntityChangelog.Changes() {
-                      @Override
-                      public void changed(EntityRisk r, Output asOutput) {
-                        output.collect(
-                            RISKS, new StreamRecord<>(risk(asOutput.key, HopCodec.risk(r))));
-                      }
-
-                      @Override
-                      public void gone(String key) {
-                        output.collect(RISKS, new StreamRecord<>(risk(key, new byte[0])));
-                      }
-                    }));
-  }
-
   private Hop risk(String key, byte[] payload) {
     Hop h = Hop.of(Hop.RISK, key, "");
     h.stage = stage.ordinal();
     h.payload = payload;
     return h;
-  }
-
-  private EntityChangelog changelog(int group) {
-    return changelogs.computeIfAbsent(group, g -> new EntityChangelog());
   }
 
   /** Hands every risk this task's engines hold to {@code sink}. */
