@@ -314,6 +314,42 @@ class VictimWatchTest {
         .containsExactly("E-d7");
   }
 
+  /**
+   * A person kept apart (decision 0042) misses the passes that end episodes and lures: put back, it
+   * ends what the last pass ended, or what the pass before the owner's last idle sweep had ended,
+   * which is how the sweep saw it. Its quiet episode stays indexed by caller while it is away,
+   * until a pass ends the entry.
+   */
+  @Test
+  void aPersonKeptApartOverAPass_endsWhatThePassEndedWhenPutBack() throws java.io.IOException {
+    VictimWatch w = new VictimWatch(24 * HOUR, PHONES);
+    w.rememberLure(5, FraudType.POLICE.ordinal() + 1, T0);
+    w.note(5, VictimWatch.REMOTE, 40, 0, T0, "d1");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    w.writePerson(new java.io.DataOutputStream(bytes), 5);
+    w.forgetPerson(5);
+    assertThat(w.holdsPerson(5)).isFalse();
+    assertThat(w.quietVictims(PHONES.apply(40))).containsExactly(PHONES.apply(5));
+
+    w.markSweep(); // the owner swept before the pass below
+    w.expire(T0 + 25 * HOUR, v -> 0, v -> 0);
+    assertThat(w.quietVictims(PHONES.apply(40))).as("the pass ended the entry").isEmpty();
+    java.io.ByteArrayOutputStream shared = new java.io.ByteArrayOutputStream();
+    w.writeShared(new java.io.DataOutputStream(shared));
+
+    VictimWatch back = new VictimWatch(24 * HOUR, PHONES);
+    back.readShared(
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(shared.toByteArray())));
+    back.readPerson(
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), 5, IDS);
+    assertThat(back.lureType(5)).isEqualTo(FraudType.POLICE.ordinal() + 1);
+    back.expirePerson(5, true, 0, 0);
+    assertThat(back.holdsPerson(5)).as("as the sweep saw it, before the pass").isTrue();
+    back.expirePerson(5, false, 0, 0);
+    assertThat(back.holdsPerson(5)).as("as the last pass left it").isFalse();
+    assertThat(back.lureType(5)).isZero();
+  }
+
   @Test
   void aWatchOfAVersion4SnapshotIsReadAndItsEpisodesGetTheirIds() throws java.io.IOException {
     // version 4 (the engine snapshot before episodes had ids): key, fraud phone, start, last,

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fanzha.core.content.ContentVerdict;
 import org.fanzha.core.event.EntityKind;
 import org.fanzha.core.event.Event;
+import org.fanzha.core.event.FraudType;
 import org.fanzha.core.event.ListKind;
 import org.fanzha.core.event.ListName;
 import org.fanzha.core.event.OpeningEvent;
@@ -71,6 +73,17 @@ class KeyStateTest {
                 .build());
     // a day of idleness, so the sweeps forget much: the share that keeps nothing must forget alike
     EngineConfig config = EngineConfig.defaults().with("state.idle_days", 1);
+    if (stage == Stage.PERSON) {
+      // messages with a link are lures (the text module's model is not this module's): people
+      // hold lures, and what they engage with names their episodes
+      config =
+          config.withContentClassifier(
+              text ->
+                  text.contains("http")
+                      ? new ContentVerdict(
+                          FraudType.INVESTMENT.wireName(), FraudType.INVESTMENT, 0.95, List.of())
+                      : new ContentVerdict(ContentVerdict.NONE, null, 0.9, List.of()));
+    }
     // the other stages run once, in one share each, and every request goes where it is asked: a
     // holder's stage reads what the handsets' stage found and hears from the numbers' stage, which
     // hears back from holders (dealers) and from people (victims' money)

@@ -1,6 +1,7 @@
 package org.fanzha.flink.keyed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fanzha.core.time.Millis.HOUR;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -375,7 +376,7 @@ class StageOperatorTest {
       callers.add("+861390000" + String.format("%04d", c));
     }
     OperatorSubtaskState whole;
-    try (var old = harness(new WholeEngineStage(false))) {
+    try (var old = harness(new WholeEngineStage(null))) {
       for (int k = 0; k < 30; k++) { // each rings strangers, few answer: scored above zero
         for (String c : callers) {
           Event call =
@@ -420,6 +421,152 @@ class StageOperatorTest {
     assertThat(sent)
         .as("every caller, once, by its group's task; no callee")
         .containsExactlyInAnyOrderElementsOf(callers.stream().map(c -> "phone:" + c).toList());
+  }
+
+  /**
+   * A checkpoint of the PERSON stage as kept before decision 0042 (an engine per key group, with
+   * rows for the numbers that called its people) is taken over at parallelism 2, checkpointed per
+   * person, and restored: a person warned after a long call from a fraud number is warned again,
+   * critically, when that number's risk reaches them and they share their screen, in the same
+   * episode and naming the same number. Without the person's episode, or with the number still a
+   * row's id, no such warning comes.
+   */
+  @Test
+  void peopleCheckpointedInWholeEngines_keepTheirEpisodesAndWhoCalledThem() throws Exception {
+    var config = JobSettings.shipped().engineConfig();
+    String fraud = "+8616500000001";
+    org.fanzha.engine.Engine numbers = new org.fanzha.engine.Engine(config);
+    numbers.keyedShare(Stage.ACTOR, r -> {});
+    numbers.visit(
+        Part.LABEL_ACTOR,
+        0,
+        new org.fanzha.core.event.LabelEvent(
+            "l0",
+            T0,
+            null,
+            EntityKind.PHONE,
+            fraud,
+            org.fanzha.core.event.Role.FRAUD_NUMBER,
+            org.fanzha.core.event.FraudType.POLICE),
+        new org.fanzha.engine.scoring.Facts());
+    List<String> people = new ArrayList<>();
+    OperatorSubtaskState whole;
+    try (var old = harness(new WholeEngineStage(null))) {
+      // a short call first: the old engine's ids of numbers and of people are not the same
+      Event chat =
+          new org.fanzha.core.event.CallEvent(
+              "c-", T0, null, "+8613900000999", "+8615000000000", 30, null, null, null, null, null);
+      old.processElement(part(Part.CALLED_PERSON, "phone:+8615000000000", chat), 0);
+      for (int k = 0; k < 8; k++) {
+        String person = "+86150" + String.format("%08d", k);
+        people.add(person);
+        Event call =
+            new org.fanzha.core.event.CallEvent(
+                "c" + k,
+                T0 + 60_000L * (k + 1),
+                null,
+                fraud,
+                person,
+                900,
+                null,
+                null,
+                null,
+                null,
+                null);
+        var facts = new org.fanzha.engine.scoring.Facts();
+        numbers.visit(Part.CALLER, 0, call, facts);
+        Hop h = part(Part.CALLED_PERSON, "phone:" + person, call);
+        h.facts = HopCodec.facts(facts);
+        old.processElement(h, k);
+      }
+      whole = old.snapshot(1, 2);
+    }
+    var risk = numbers.entity(EntityKind.PHONE, fraud).orElseThrow();
+    List<String> warned = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      OperatorSubtaskState perEntity;
+      try (var taken = personTask(i, repartition(whole, i))) {
+        taken.prepareSnapshotPreBarrier(2);
+        perEntity = taken.snapshot(2, 3);
+      }
+      try (var later = personTask(i, perEntity)) {
+        for (int g = 0; g < MAX_PARALLELISM; g++) {
+          if (KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(MAX_PARALLELISM, 2, g) == i) {
+            Hop copy = Hop.of(Hop.REQUEST, KeyGroupShares.keyOf(g, MAX_PARALLELISM), "l1");
+            copy.stage = Stage.PERSON.ordinal();
+            copy.payload =
+                HopCodec.request(
+                    new org.fanzha.engine.scoring.Request(
+                        org.fanzha.engine.scoring.Request.Link.NUMBER_RISK,
+                        fraud,
+                        null,
+                        "l1",
+                        T0 + 4 * HOUR,
+                        new org.fanzha.engine.scoring.NumberView.NumberRisk(
+                            risk.score(),
+                            1L,
+                            roleMask(risk),
+                            1 + org.fanzha.core.event.FraudType.POLICE.ordinal())));
+            later.processElement(copy, 20);
+          }
+        }
+        for (String person : people) {
+          String key = "phone:" + person;
+          int group = KeyGroupRangeAssignment.assignToKeyGroup(key, MAX_PARALLELISM);
+          if (KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(MAX_PARALLELISM, 2, group)
+              == i) {
+            Event share =
+                new org.fanzha.core.event.DeviceEvent(
+                    "s" + person,
+                    T0 + 5 * HOUR, // past the long call's two hours: only its episode ties them
+                    null,
+                    person,
+                    org.fanzha.core.event.DeviceSignal.SCREEN_SHARE,
+                    "app:meeting");
+            later.processElement(part(Part.SIGNAL, key, share), 30);
+          }
+        }
+        for (StreamRecord<org.fanzha.flink.io.Output> o :
+            later.getSideOutput(StageOperator.OUTPUTS)) {
+          warned.add(String.valueOf(o.getValue().text()));
+        }
+      }
+    }
+    assertThat(warned).hasSize(people.size());
+    for (int k = 0; k < people.size(); k++) {
+      String person = people.get(k);
+      assertThat(warned)
+          .filteredOn(w -> w.contains("\"victim_phone\":\"" + person + "\""))
+          .singleElement()
+          .asString()
+          .contains("\"severity\":\"critical\"")
+          .contains("\"episode\":\"E-c" + k + "\"")
+          .contains("\"contact\":\"" + fraud + "\"");
+    }
+  }
+
+  private static int roleMask(org.fanzha.engine.EntityRisk risk) {
+    int mask = 0;
+    for (var role : risk.roles()) {
+      mask |= 1 << role.ordinal();
+    }
+    return mask;
+  }
+
+  /** Subtask {@code i} of 2 of the PERSON stage, restored from {@code state}. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> personTask(
+      int i, OperatorSubtaskState state) throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new StageOperator(Stage.PERSON, JobSettings.shipped(), null, 1000),
+            (Hop hop) -> hop.key,
+            Types.STRING,
+            MAX_PARALLELISM,
+            2,
+            i);
+    h.initializeState(state);
+    h.open();
+    return h;
   }
 
   private static OperatorSubtaskState repartition(OperatorSubtaskState whole, int subtask)
@@ -625,14 +772,17 @@ class StageOperatorTest {
       implements OneInputStreamOperator<Hop, Hop> {
     private transient KeyGroupShares shares;
 
-    /** Whether its engines are keyed shares; not: as the ACTOR stage's were before 0041. */
-    private final boolean keyed;
+    /**
+     * The stage its engines are keyed shares of; null: one-state engines, which make rows for the
+     * other keys their steps meet, as the ACTOR and PERSON stages' did before 0041 and 0042.
+     */
+    private final @org.jspecify.annotations.Nullable Stage keyed;
 
     WholeEngineStage() {
-      this(true);
+      this(Stage.ACTOR);
     }
 
-    WholeEngineStage(boolean keyed) {
+    WholeEngineStage(@org.jspecify.annotations.Nullable Stage keyed) {
       this.keyed = keyed;
     }
 
@@ -646,8 +796,8 @@ class StageOperatorTest {
               getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks(),
               () -> {
                 var e = new org.fanzha.engine.Engine(config);
-                if (keyed) {
-                  e.keyedShare(org.fanzha.engine.scoring.Stage.ACTOR, r -> {});
+                if (keyed != null) {
+                  e.keyedShare(keyed, r -> {});
                 }
                 return e;
               });
@@ -663,7 +813,9 @@ class StageOperatorTest {
               Part.values()[in.part],
               in.index,
               EventBinary.decode(in.event),
-              new org.fanzha.engine.scoring.Facts());
+              in.facts.length == 0
+                  ? new org.fanzha.engine.scoring.Facts()
+                  : HopCodec.facts(in.facts, new org.fanzha.engine.scoring.Facts()));
     }
 
     @Override
