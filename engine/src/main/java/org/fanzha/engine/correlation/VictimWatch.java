@@ -501,7 +501,7 @@ public final class VictimWatch {
   }
 
   /** Rebuilds the index of quiet episodes by caller from the open episodes. */
-  private void rebuildQuiet() {
+  public void indexQuiet() {
     quietByCaller.clear();
     episodes
         .int2ObjectEntrySet()
@@ -603,11 +603,13 @@ public final class VictimWatch {
       out.writeInt(key);
       out.writeInt(lures.get(key));
     }
+    out.writeLong(expiredAt);
+    out.writeLong(expiredAtSweep);
   }
 
   /**
-   * Writes an episode, its fraud number by id, or by name when {@code numberName} is given (a
-   * person kept apart: the number is another key).
+   * Writes an episode, its fraud number by id, or by name when {@code byName} is given (a person
+   * kept apart: the number is another key).
    */
   private void writeEpisode(DataOutputStream out, Episode e, @Nullable IntFunction<String> byName)
       throws IOException {
@@ -636,14 +638,17 @@ public final class VictimWatch {
     }
   }
 
-  /** Reads what {@link #write} wrote into this empty watch. */
+  /** Reads what {@link #write} wrote into this empty watch, and indexes its quiet episodes. */
   public void read(DataInputStream in) throws IOException {
-    read(in, 6);
+    read(in, 16);
+    indexQuiet();
   }
 
   /**
    * Reads a watch written by an engine snapshot of {@code version}: 4 had no episode ids (named
-   * after their oldest evidence, as now), 5 no payments or lure types (none remembered).
+   * after their oldest evidence, as now), 5 no payments or lure types (none remembered), 15 not the
+   * times of the last passes (none: a person kept apart is ended by the next). Its quiet episodes
+   * are indexed by {@link #indexQuiet} once its numbers can be named.
    */
   public void read(DataInputStream in, int version) throws IOException {
     int n = in.readInt();
@@ -659,7 +664,10 @@ public final class VictimWatch {
     for (int i = 0; i < lured; i++) {
       lures.put(in.readInt(), in.readInt());
     }
-    rebuildQuiet();
+    if (version >= 16) {
+      expiredAt = in.readLong();
+      expiredAtSweep = in.readLong();
+    }
   }
 
   private static Episode readEpisode(

@@ -300,6 +300,7 @@ public final class EngineState {
       r.restoreFree(size, free);
       s.refs = r;
     }
+    s.victims.indexQuiet(); // by names: once the numbers people refer to are read
     return s;
   }
 

@@ -38,10 +38,12 @@ final class NumberCopies {
   }
 
   void write(DataOutputStream d) throws IOException {
-    d.writeInt(byNumber.size());
-    for (var e : byNumber.object2ObjectEntrySet()) {
-      NumberRisk r = e.getValue();
-      d.writeUTF(e.getKey());
+    String[] numbers = byNumber.keySet().toArray(new String[0]);
+    java.util.Arrays.sort(numbers); // the same bytes however the map grew
+    d.writeInt(numbers.length);
+    for (String number : numbers) {
+      NumberRisk r = java.util.Objects.requireNonNull(byNumber.get(number));
+      d.writeUTF(number);
       d.writeByte(r.score());
       d.writeLong(r.reasonMask());
       d.writeInt(r.roleMask());

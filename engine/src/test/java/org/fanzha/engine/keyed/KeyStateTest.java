@@ -161,6 +161,18 @@ class KeyStateTest {
       assertThat(twins.quietWarned).as("quiet episodes warned").isGreaterThan(0);
       assertThat(twins.keepsAsked.stream().filter(r -> r.link() == Request.Link.VICTIM_MONEY))
           .hasSizeGreaterThan(5);
+      // a whole snapshot of the share that kept its people reads back the numbers they refer to
+      ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+      twins.keeps.writeSnapshot(snapshot);
+      Engine read = Engine.readSnapshot(new ByteArrayInputStream(snapshot.toByteArray()), config);
+      read.keyedShare(stage, r -> {});
+      assertThat(read.exportGroup()).isEqualTo(twins.keeps.exportGroup());
+      List<String> people = new ArrayList<>();
+      twins.keeps.forEachKey(stage, people::add);
+      assertThat(people).hasSizeGreaterThan(100);
+      for (String person : people) {
+        assertThat(read.exportKey(person)).as(person).isEqualTo(twins.keeps.exportKey(person));
+      }
     }
     if (stage != Stage.HOLDER) {
       assertThat(twins.keeps.stats().forgottenIdle()).as("the sweeps forgot").isGreaterThan(100);
