@@ -99,7 +99,6 @@ public final class Engine {
   private long processed;
   private long clock;
   private long forgotten; // entities forgotten idle since this engine started
-  private long lastSweep; // the event time of the last idle sweep (0: none yet)
 
   /** Creates an engine with empty state. */
   public Engine(EngineConfig config) {
@@ -214,8 +213,6 @@ public final class Engine {
     EngineParams p = rules.params();
     if (p.idleMs > 0 && day > 0 && Math.floorDiv(ts, DAY) > day) {
       forgotten += state.forgetIdle(ts, p.idleMs, p.suspect);
-      state.victims().markSweep();
-      lastSweep = ts;
     }
   }
 
@@ -246,7 +243,7 @@ public final class Engine {
    */
   public boolean forgetKeyIfIdle(String key) {
     EngineParams p = rules.params();
-    boolean idle = KeyState.forgetIfIdle(state, key, lastSweep, p.idleMs, p.suspect);
+    boolean idle = KeyState.forgetIfIdle(state, key, state.lastSweep(), p.idleMs, p.suspect);
     if (idle) {
       forgotten++;
     }
@@ -318,19 +315,19 @@ public final class Engine {
    * none), what {@link #resumeClock} takes: a runner that keeps state per entity keeps them apart.
    */
   public long[] clockAndSweep() {
-    return new long[] {clock, lastSweep};
+    return new long[] {clock, state.lastSweep()};
   }
 
   /** Returns the event time of this engine's last idle sweep (0: none yet). */
   public long lastSweep() {
-    return lastSweep;
+    return state.lastSweep();
   }
 
   /** Sets the clock and the last sweep's time an engine kept apart had (a fresh engine only). */
   public void resumeClock(long now, long sweptAt) {
     clock = now;
     state.clock(now);
-    lastSweep = sweptAt;
+    state.resumeSweep(sweptAt);
   }
 
   // ---------------------------------------------------------------- a keyed runner's share

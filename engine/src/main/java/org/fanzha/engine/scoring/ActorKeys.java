@@ -47,11 +47,7 @@ final class ActorKeys implements StageKeys {
       if (actor.account) {
         KeyBytes.writeName(out, s.accountPhone(id));
       }
-      int[] pairs = s.ownedPairs(actor.account, id);
-      out.writeInt(pairs.length);
-      for (int fp : pairs) {
-        out.writeInt(fp);
-      }
+      KeyBytes.writePairs(out, s.ownedPairs(actor.account, id));
     }
     out.writeInt(standing);
     return bytes.toByteArray();
@@ -158,18 +154,7 @@ final class ActorKeys implements StageKeys {
       String[] codes = KeyBytes.readCodes(in);
       String holder = KeyBytes.readName(in);
       String phone = actor.account ? KeyBytes.readName(in) : null;
-      int n = in.readInt();
-      if (n < 0 || n > 1 << 24) {
-        throw new IOException(n + " pairs");
-      }
-      int[] pairs = new int[n];
-      for (int i = 0; i < n; i++) {
-        pairs[i] = in.readInt();
-        if (pairs[i] == 0) {
-          throw new IOException("a pair fingerprint of 0");
-        }
-      }
-      return new Row(slice, codes, holder, phone, pairs);
+      return new Row(slice, codes, holder, phone, KeyBytes.readPairs(in));
     }
 
     void putBack(EngineState s, Actor actor) {

@@ -147,12 +147,12 @@ public final class ContactSteps {
     PhoneTable phones = s.phones;
     EngineParams k = r.params;
     long ts = c.ts();
-    int p = s.numberRef(c.caller()); // the number that called, as people refer to it
     int q = phones.intern(c.callee());
     s.recordTalked(q, s.partner(phones, c.caller()));
     if (!f.longFirst) {
       return;
     }
+    int p = s.numberRef(c.caller()); // the number that called, as people refer to it
     phones.longCallFrom(q, p, ts);
     s.victims.rememberLongCall(q, c.id());
     if (f.callerHeld >= k.propagate && f.callerFraud) {

@@ -19,6 +19,7 @@ import org.fanzha.engine.features.PersonRisks;
 import org.fanzha.engine.features.PhoneTable;
 import org.fanzha.engine.lists.RiskLists;
 import org.fanzha.engine.rules.RuleCodes;
+import org.fanzha.engine.rules.file.RuleSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,6 +93,33 @@ public final class EngineState {
    */
   private @Nullable Interner refs;
 
+  /**
+   * Numbers' reasons as their rules' codes: the copies kept beside a group's keys are read by an
+   * engine that may have given the codes other bits.
+   */
+  private final NumberCopies.Reasons reasonCodes =
+      new NumberCopies.Reasons() {
+        @Override
+        public void write(DataOutputStream d, long mask) throws IOException {
+          KeyBytes.writeReasons(d, EngineState.this, RuleSpec.Kind.PHONE, mask);
+        }
+
+        @Override
+        public long read(DataInputStream d) throws IOException {
+          return KeyBytes.mask(EngineState.this, RuleSpec.Kind.PHONE, KeyBytes.readCodes(d));
+        }
+      };
+
+  /** The event time of the last idle sweep (0: none yet). */
+  private long lastSweep;
+
+  /**
+   * The last idle sweep a person put back had been through while kept (decision 0042), by row,
+   * until {@link PersonKeys#forgetIfIdle} reads it: a sweep it saw is not applied again.
+   */
+  private final it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap sweptWhileKept =
+      new it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap();
+
   /** The time every table stamps on the entities it interns (decision 0027). */
   private final FeatureTable.Clock clock = new FeatureTable.Clock();
 
@@ -145,7 +173,44 @@ public final class EngineState {
    * below {@code keepScore} (decision 0027); returns how many it forgot.
    */
   public int forgetIdle(long now, long idleMs, int keepScore) {
-    return IdleEntities.sweep(this, now, idleMs, keepScore).total();
+    int forgotten = IdleEntities.sweep(this, now, idleMs, keepScore).total();
+    lastSweep = now;
+    victims.markSweep();
+    // a people's share also lets go the numbers its people no longer name (a replay never
+    // checkpoints)
+    IdleEntities.forgetUnnamedNumbers(this);
+    return forgotten;
+  }
+
+  /** Returns the event time of the last idle sweep ({@link #forgetIdle}), 0 before the first. */
+  public long lastSweep() {
+    return lastSweep;
+  }
+
+  /** Sets the time of the last idle sweep a state kept apart had (a fresh state only). */
+  public void resumeSweep(long sweptAt) {
+    lastSweep = sweptAt;
+  }
+
+  /** Remembers that person {@code id}, put back, had been through the sweep at {@code sweptAt}. */
+  void sweptWhileKept(int id, long sweptAt) {
+    sweptWhileKept.put(id, sweptAt);
+  }
+
+  /**
+   * Returns the last idle sweep person {@code id} has been through: the one it was put back with,
+   * until {@link PersonKeys#forgetIfIdle} has applied the sweeps since; else the last.
+   */
+  long sweepSeenBy(int id) {
+    return sweptWhileKept.containsKey(id) ? sweptWhileKept.get(id) : lastSweep;
+  }
+
+  /**
+   * Returns the last sweep person {@code id} had been through when it was put back (0: none, or not
+   * put back), and forgets it.
+   */
+  long takeSweptWhileKept(int id) {
+    return sweptWhileKept.remove(id);
   }
 
   /** Returns empty state sized for a small city; the tables grow as entities arrive. */
@@ -227,14 +292,14 @@ public final class EngineState {
    * of numbers, the sites, the watch's quiet episodes by caller and its passes.
    */
   void writeBesideKeys(DataOutputStream d) throws IOException {
-    numberCopies.write(d);
+    numberCopies.write(d, reasonCodes);
     lists.writeTargets(d);
     victims.writeShared(d);
   }
 
   /** Reads what {@link #writeBesideKeys} wrote, in place of what is held beside the keys. */
   void readBesideKeys(DataInputStream d) throws IOException {
-    numberCopies.read(d);
+    numberCopies.read(d, reasonCodes);
     lists.readTargets(d);
     victims.readShared(d);
   }

@@ -71,6 +71,30 @@ final class KeyBytes {
     return in.readBoolean() ? in.readUTF() : null;
   }
 
+  /** Writes the fingerprints of the pairs a key owns ({@code OwnedPairs}), sorted. */
+  static void writePairs(DataOutput out, int[] fingerprints) throws IOException {
+    out.writeInt(fingerprints.length);
+    for (int fp : fingerprints) {
+      out.writeInt(fp);
+    }
+  }
+
+  /** Reads what {@link #writePairs} wrote; a fingerprint is never 0. */
+  static int[] readPairs(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 1 << 24) {
+      throw new IOException(n + " pairs");
+    }
+    int[] pairs = new int[n];
+    for (int i = 0; i < n; i++) {
+      pairs[i] = in.readInt();
+      if (pairs[i] == 0) {
+        throw new IOException("a pair fingerprint of 0");
+      }
+    }
+    return pairs;
+  }
+
   /** Reads a slice {@link #writeSparse} wrote, as wide as it was written. */
   static int[] readSparse(DataInput in) throws IOException {
     int[] slice = new int[in.readUnsignedShort()];

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KeyState {
 
+  /** The layout of what a share holds beside its keys ({@link #exportGroup}). */
+  private static final byte GROUP_FORMAT = 1;
+
   private KeyState() {}
 
   /**
@@ -118,7 +121,9 @@ public final class KeyState {
     }
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try {
-      s.writeBesideKeys(new java.io.DataOutputStream(bytes));
+      java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+      out.writeByte(GROUP_FORMAT);
+      s.writeBesideKeys(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
@@ -132,6 +137,9 @@ public final class KeyState {
    */
   public static void restoreGroup(EngineState s, byte[] bytes) throws IOException {
     DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+    if (in.readByte() != GROUP_FORMAT) {
+      throw new IOException("not a key group's state of format " + GROUP_FORMAT);
+    }
     s.readBesideKeys(in);
     atEnd(in);
   }

@@ -37,7 +37,32 @@ final class NumberCopies {
     return byNumber.size();
   }
 
+  /** How a copy's reasons are written: as this state's rule bits, or as their rules' codes. */
+  interface Reasons {
+    void write(DataOutputStream d, long mask) throws IOException;
+
+    long read(DataInputStream d) throws IOException;
+
+    /** As bits: with a whole snapshot, whose rule codes are read with it. */
+    Reasons BITS =
+        new Reasons() {
+          @Override
+          public void write(DataOutputStream d, long mask) throws IOException {
+            d.writeLong(mask);
+          }
+
+          @Override
+          public long read(DataInputStream d) throws IOException {
+            return d.readLong();
+          }
+        };
+  }
+
   void write(DataOutputStream d) throws IOException {
+    write(d, Reasons.BITS);
+  }
+
+  void write(DataOutputStream d, Reasons reasons) throws IOException {
     String[] numbers = byNumber.keySet().toArray(new String[0]);
     java.util.Arrays.sort(numbers); // the same bytes however the map grew
     d.writeInt(numbers.length);
@@ -45,19 +70,23 @@ final class NumberCopies {
       NumberRisk r = java.util.Objects.requireNonNull(byNumber.get(number));
       d.writeUTF(number);
       d.writeByte(r.score());
-      d.writeLong(r.reasonMask());
+      reasons.write(d, r.reasonMask());
       d.writeInt(r.roleMask());
       d.writeInt(r.fraudType());
     }
   }
 
   void read(DataInputStream d) throws IOException {
+    read(d, Reasons.BITS);
+  }
+
+  void read(DataInputStream d, Reasons reasons) throws IOException {
     byNumber.clear();
     int n = d.readInt();
     for (int i = 0; i < n; i++) {
       byNumber.put(
           d.readUTF(),
-          new NumberRisk(d.readUnsignedByte(), d.readLong(), d.readInt(), d.readInt()));
+          new NumberRisk(d.readUnsignedByte(), reasons.read(d), d.readInt(), d.readInt()));
     }
   }
 }

@@ -47,12 +47,9 @@ final class PersonKeys implements StageKeys {
       out.writeByte(s.persons.score(id));
       out.writeByte(s.persons.roleMask(id));
       KeyBytes.writeReasons(out, s, RuleSpec.Kind.PHONE, s.persons.reasonMask(id));
-      int[] pairs = s.ownedPairs(false, id);
-      out.writeInt(pairs.length);
-      for (int fp : pairs) {
-        out.writeInt(fp);
-      }
+      KeyBytes.writePairs(out, s.ownedPairs(false, id));
       s.victims.writePerson(out, id);
+      out.writeLong(s.sweepSeenBy(id)); // the sweep it has been through: never applied again
     }
     out.writeInt(standing);
     return bytes.toByteArray();
@@ -74,7 +71,7 @@ final class PersonKeys implements StageKeys {
       int score = in.readUnsignedByte();
       int roles = in.readUnsignedByte();
       String[] personCodes = KeyBytes.readCodes(in);
-      int[] pairs = readPairs(in);
+      int[] pairs = KeyBytes.readPairs(in);
       int id = phones.intern(name);
       KeyBytes.paste(phones, id, slice);
       KeyBytes.setReasons(s, RuleSpec.Kind.PHONE, phones, id, codes);
@@ -84,25 +81,11 @@ final class PersonKeys implements StageKeys {
       s.persons.restore(id, score, roles, KeyBytes.mask(s, RuleSpec.Kind.PHONE, personCodes));
       s.putBackPairs(false, id, pairs);
       s.victims.readPerson(in, id, s::numberRef);
+      s.sweptWhileKept(id, in.readLong());
     }
     int standing = in.readInt();
     KeyState.atEnd(in);
     s.lists.restoreStanding(EntityKind.PHONE, name, standing);
-  }
-
-  private static int[] readPairs(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 1 << 24) {
-      throw new IOException(n + " pairs");
-    }
-    int[] pairs = new int[n];
-    for (int i = 0; i < n; i++) {
-      pairs[i] = in.readInt();
-      if (pairs[i] == 0) {
-        throw new IOException("a pair fingerprint of 0");
-      }
-    }
-    return pairs;
   }
 
   /**
@@ -114,6 +97,7 @@ final class PersonKeys implements StageKeys {
     String name = name(key);
     int id = s.phones.find(name);
     if (id >= 0) {
+      s.takeSweptWhileKept(id);
       s.victims.forgetPerson(id);
       s.persons.clear(id);
       s.phones.forget(id);
@@ -140,8 +124,9 @@ final class PersonKeys implements StageKeys {
 
   /**
    * Ends what the episode passes ended while the person was away, and forgets it when the sweep
-   * would have (decision 0027): idle, with no episode, lure, long call or risk held as it stood at
-   * the sweep.
+   * would have (decision 0027), if that sweep ran while it was away: idle, with no episode, lure,
+   * long call or risk held as it stood at the sweep. A sweep it had been through is not applied
+   * again: a pass since may have ended what kept it then.
    */
   @Override
   public boolean forgetIfIdle(EngineState s, String key, long sweptAt, long idleMs, int keepScore) {
@@ -150,14 +135,16 @@ final class PersonKeys implements StageKeys {
     if (id < 0) {
       return false;
     }
-    s.victims.expirePerson(id, true, phones.longCallTs(id), phones.fraudContactTs(id));
-    if (sweptAt > 0
-        && idleMs > 0
-        && IdleEntities.idle(phones, id, FeatureTable.sec(sweptAt - idleMs), keepScore)
-        && !s.victims.holdsPerson(id)
-        && !s.persons.holds(id)) {
-      forget(s, key);
-      return true;
+    long seen = s.takeSweptWhileKept(id);
+    if (sweptAt > 0 && seen < sweptAt) {
+      s.victims.expirePerson(id, true, phones.longCallTs(id), phones.fraudContactTs(id));
+      if (idleMs > 0
+          && IdleEntities.idle(phones, id, FeatureTable.sec(sweptAt - idleMs), keepScore)
+          && !s.victims.holdsPerson(id)
+          && !s.persons.holds(id)) {
+        forget(s, key);
+        return true;
+      }
     }
     s.victims.expirePerson(id, false, phones.longCallTs(id), phones.fraudContactTs(id));
     return false;

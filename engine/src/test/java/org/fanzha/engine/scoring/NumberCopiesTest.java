@@ -69,4 +69,39 @@ class NumberCopiesTest {
       assertThat(c.of("+8619900000000")).isEqualTo(NumberRisk.NONE);
     }
   }
+
+  /**
+   * The copies a people's share keeps beside its keys travel with their reasons as rule codes: an
+   * engine that gave the codes other bits reads the same reasons (decision 0042).
+   */
+  @net.jqwik.api.Example
+  void copiesKeptBesideTheKeys_keepTheirReasonsWhereTheCodesHaveOtherBits() throws Exception {
+    String shipped = org.fanzha.engine.rules.RuleBook.defaultText();
+    int rules = shipped.indexOf("\nrules:\n") + "\nrules:\n".length();
+    String phoneRuleFirst =
+        shipped.substring(0, rules)
+            + """
+              - code: PH_NEVER
+                applies_to: phone
+                weight: 10
+                when: "features.out_calls >= 1000000000"
+                reason: {zh: "从不触发", en: "Never fires"}
+            """
+            + shipped.substring(rules);
+    EngineState wrote = EngineState.forOneKey();
+    wrote.codes.adopt(org.fanzha.engine.rules.RuleBook.defaults());
+    EngineState reads = EngineState.forOneKey();
+    reads.codes.adopt(org.fanzha.engine.rules.RuleBook.parse(phoneRuleFirst));
+    wrote.keyed(Stage.PERSON);
+    reads.keyed(Stage.PERSON);
+    var phone = org.fanzha.engine.rules.file.RuleSpec.Kind.PHONE;
+    String code = java.util.Objects.requireNonNull(wrote.codes.code(phone, 3));
+    assertThat(reads.codes.bit(phone, code)).as("another bit there").isNotEqualTo(3);
+    wrote.numberCopies.put("+8613800000001", new NumberRisk(80, 1L << 3, 1, 2));
+
+    KeyState.restoreGroup(reads, java.util.Objects.requireNonNull(KeyState.exportGroup(wrote)));
+
+    assertThat(reads.numberCopies.of("+8613800000001"))
+        .isEqualTo(new NumberRisk(80, 1L << reads.codes.bit(phone, code), 1, 2));
+  }
 }

@@ -169,12 +169,12 @@ public final class KeyGroupShares {
     return state;
   }
 
-  /** Returns a key that falls in key group {@code group}: the one its engine is saved under. */
   /** Returns whether {@code key} is a key group's own ({@link #keyOf}), not an entity's. */
   public static boolean isGroupKey(String key) {
     return key.startsWith(GROUP_KEY);
   }
 
+  /** Returns a key that falls in key group {@code group}: the one its engine is saved under. */
   public static String keyOf(int group, int maxParallelism) {
     for (int n = 0; ; n++) {
       String key = GROUP_KEY + group + "-" + n; // no entity key starts with a NUL

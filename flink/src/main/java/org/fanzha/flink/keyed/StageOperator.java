@@ -216,7 +216,14 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
           }
           byte[] beside = besideKeys.value();
           if (beside != null) {
-            engine.restoreGroup(beside);
+            try {
+              engine.restoreGroup(beside);
+            } catch (java.io.IOException unreadable) {
+              // never a restart loop: the group starts again without it (copies of numbers come
+              // back as their risks change, sites as they are reported or listed again)
+              LOG.warn(
+                  "key group {}: what it kept beside its keys cannot be read", group, unreadable);
+            }
           }
           String rules = adopted.value();
           if (rules != null) { // a whole engine restored has them already: adopted again
@@ -242,15 +249,15 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
     EntityCache cache = entities;
     // a part or request every task runs comes keyed by its key group: it is about no one key
     boolean ofGroup = KeyGroupShares.isGroupKey(in.key);
-    Request asked = in.kind == Hop.REQUEST ? HopCodec.request(in.payload) : null;
-    if ((in.kind == Hop.PART || asked != null) && !ofGroup) {
+    Request request = in.kind == Hop.REQUEST ? HopCodec.request(in.payload) : null;
+    if ((in.kind == Hop.PART || request != null) && !ofGroup) {
       cache.take(in.key);
     } else if (in.kind == Hop.QUERY) {
       cache.hold(in.key); // a number's subscriber score reads it, and changes nothing
-    } else if (asked != null) {
-      takeAll(engine.keysFor(asked), in.key); // the people whose quiet episodes it warns
+    } else if (request != null) {
+      takeAll(engine.keysFor(request), in.key); // the people whose quiet episodes it warns
     }
-    run(in, asked, engine);
+    run(in, request, engine);
     if (in.kind == Hop.PART || in.kind == Hop.REQUEST || in.kind == Hop.QUERY) {
       cache.trim(this, risks);
       long day = Math.floorDiv(engine.lastSweep(), org.fanzha.core.time.Millis.DAY);
@@ -266,14 +273,17 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
    * Takes {@code keys} from their state as the current key, then makes {@code current} it again.
    */
   private void takeAll(List<String> keys, String current) throws java.io.IOException {
-    for (String key : keys) {
-      setCurrentKey(key);
-      entities.take(key);
+    try {
+      for (String key : keys) {
+        setCurrentKey(key);
+        entities.take(key);
+      }
+    } finally {
+      setCurrentKey(current);
     }
-    setCurrentKey(current);
   }
 
-  private void run(Hop in, @org.jspecify.annotations.Nullable Request asked, Engine engine)
+  private void run(Hop in, @org.jspecify.annotations.Nullable Request request, Engine engine)
       throws Exception {
     switch (in.kind) {
       case Hop.PART -> {
@@ -303,7 +313,7 @@ public final class StageOperator extends AbstractStreamOperator<Hop>
                       in.eventId,
                       engine.subscriber(in.eventId).orElse(null))));
       case Hop.REQUEST -> {
-        engine.receive(java.util.Objects.requireNonNull(asked));
+        engine.receive(java.util.Objects.requireNonNull(request));
         send(engine, in);
         if (run != null) {
           LocalFeedback.of(run)

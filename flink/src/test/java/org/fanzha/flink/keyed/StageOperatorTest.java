@@ -553,22 +553,6 @@ class StageOperatorTest {
     return mask;
   }
 
-  /** Subtask {@code i} of 2 of the PERSON stage, restored from {@code state}. */
-  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> personTask(
-      int i, OperatorSubtaskState state) throws Exception {
-    var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new StageOperator(Stage.PERSON, JobSettings.shipped(), null, 1000),
-            (Hop hop) -> hop.key,
-            Types.STRING,
-            MAX_PARALLELISM,
-            2,
-            i);
-    h.initializeState(state);
-    h.open();
-    return h;
-  }
-
   private static OperatorSubtaskState repartition(OperatorSubtaskState whole, int subtask)
       throws Exception {
     return org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness
@@ -578,9 +562,21 @@ class StageOperatorTest {
   /** Subtask {@code i} of 2 of the ACTOR stage, restored from {@code state}. */
   private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> actorTask(
       int i, OperatorSubtaskState state) throws Exception {
+    return task(Stage.ACTOR, i, state);
+  }
+
+  /** Subtask {@code i} of 2 of the PERSON stage, restored from {@code state}. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> personTask(
+      int i, OperatorSubtaskState state) throws Exception {
+    return task(Stage.PERSON, i, state);
+  }
+
+  /** Subtask {@code i} of 2 of {@code stage}, restored from {@code state}. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, Hop, Hop> task(
+      Stage stage, int i, OperatorSubtaskState state) throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new StageOperator(Stage.ACTOR, JobSettings.shipped(), null, 1000),
+            new StageOperator(stage, JobSettings.shipped(), null, 1000),
             (Hop hop) -> hop.key,
             Types.STRING,
             MAX_PARALLELISM,
