@@ -226,9 +226,13 @@ class KeyedKafkaJobTest {
       // world is raised on a neighbouring event even without a failover (two ids differ in the
       // rescale run: W-pt121 here, W-pd120 there); after a failover the events read again arrive
       // within a second, in an order the stages do not keep, and one or two more ids differ
-      // (2026-12-06, eight runs: 2 to 4 ids of 14 warnings)
-      assertThat(only(warned, theirWarnings).size() + only(theirWarnings, warned).size())
-          .as("warning ids in one run only")
+      // (2026-12-06, eight runs: 2 to 4 ids of 14 warnings). A caller found out late warns every
+      // quiet episode it started by then at once (W-<event>-<episode>, decision 0042: three in one
+      // run, W-pc809-pc834, -pc835 and -pc850): one late request, counted once
+      assertThat(
+              causes(only(warned, theirWarnings)).size()
+                  + causes(only(theirWarnings, warned)).size())
+          .as("warnings in one run only, by the event that raised them")
           .isLessThanOrEqualTo(Math.max(5, theirWarnings.size() / 3));
       assertThat(
               only(highRoles.keySet(), reference.highRoles.keySet()).size()
@@ -252,6 +256,19 @@ class KeyedKafkaJobTest {
 
   private static String field(String json, String name) {
     return JSON.readTree(json).path(name).asString();
+  }
+
+  /**
+   * The events that raised {@code warnings}: a warning id up to its episode part (a quiet episode
+   * warned when its caller was found out is named after that event and the episode).
+   */
+  private static Set<String> causes(Set<String> warnings) {
+    Set<String> out = new TreeSet<>();
+    for (String id : warnings) {
+      int second = id.indexOf('-', 2);
+      out.add(second < 0 ? id : id.substring(0, second));
+    }
+    return out;
   }
 
   private static Set<String> only(Set<String> a, Set<String> b) {
