@@ -64,8 +64,8 @@ public final class PhoneFeatures {
     longFirstContacts = t.longFirstContacts(id);
     flags = t.flags(id);
     this.victimStage = victimStage;
-    String name = t.name(id);
-    serviceNumber = !name.isEmpty() && name.charAt(0) != '+';
+    int first = t.firstByte(id); // read in place: no String made for each score
+    serviceNumber = first >= 0 && first != '+';
     model.reset();
     return this;
   }
