@@ -70,7 +70,7 @@ public final class EngineStateSize implements Runnable {
     EngineConfig cfg =
         pairsLog2Bits == null
             ? EngineConfig.defaults()
-            : EngineConfig.defaults().with("pairs.log2_bits", pairsLog2Bits);
+            : EngineConfig.defaults().with(EngineConfig.PAIRS_LOG2_BITS, pairsLog2Bits);
     for (int p : people) {
       measure(seed, p, days, cfg);
     }
@@ -103,7 +103,7 @@ public final class EngineStateSize implements Runnable {
         people,
         days,
         n[0],
-        cfg.integer("pairs.log2_bits"));
+        cfg.pairsLog2Bits());
     System.out.printf(
         Locale.ROOT, "%-8s %10s %24s%n", "kind", "entities", "feature+risk bytes each");
     for (EntityKind k : EntityKind.values()) {

@@ -7,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps the identifiers of one entity kind to dense int ids (0, 1, 2 …) and back, holding every
@@ -18,26 +19,29 @@ public final class Interner {
   /*
    * Memory. A String per identifier costs ~40 bytes of headers and fields before its bytes, plus a
    * reference; at hundreds of thousands of entities that alone was a fifth of the engine. Here an
-   * identifier is a record in one growing byte[] (the arena): its id (4 bytes), its length (1 byte,
-   * or 0xFF and 4 bytes for the rare identifier of 255 bytes or more) and its UTF-8 bytes
-   * (canonical identifiers are ASCII, so one byte a character). Pages of ints map an id to its
-   * record (for output); an open-addressing table of longs maps identifiers to records. About 35
-   * bytes an identifier in all for a 14-character phone number, against ~90 with Strings.
+   * identifier is a record in one growing byte[] (the arena): its length (1 byte, or 0xFF and 4
+   * bytes for the rare identifier of 255 bytes or more) and its UTF-8 bytes (canonical identifiers
+   * are ASCII, so one byte a character). Pages of ints map an id to its record; an open-addressing
+   * table of longs maps identifiers to ids. About 31 bytes an identifier in all for a 14-character
+   * phone number, against ~90 with Strings.
    *
    * Speed. Identifiers arrive as fresh Strings in every event. A look-up hashes the characters
    * (no memory touched but the event's own string) and probes the table, whose slot holds 32 bits
-   * of the hash beside the arena offset, so probes past other identifiers cost no dereference; a
-   * slot whose 32 hash bits match is confirmed against the arena record, which also holds the id:
-   * one probe and one arena read for a known identifier. The confirmation makes the mapping exact
-   * (two identifiers are never merged, whatever their hashes), which the former 96-bit fingerprint
-   * table only made improbable. The table is kept at most 4/5 full and grows by half (the home slot
-   * is a multiply-shift of the hash, so any capacity works): between 8/15 and 4/5 full, 10–15 bytes
-   * a slot's worth per identifier. On growth the hashes are recomputed from the arena
+   * of the hash beside the id, so probes past other identifiers cost no dereference; a slot whose
+   * 32 hash bits match is confirmed against the arena record. The confirmation makes the mapping
+   * exact (two identifiers are never merged, whatever their hashes), which the former 96-bit
+   * fingerprint table only made improbable. The id is in the slot, not behind the record, so what
+   * the caller does with it (read the entity's slice) need not wait for the record: the
+   * confirmation almost always holds, and the processor reads both at once. An event names its
+   * parties again in each of its steps, as the same String objects: the last two looked up are
+   * answered without a probe. The table is kept at most 4/5 full and grows by half (the home slot
+   * is a multiply-shift of the hash, so any capacity works): between 8/15 and 4/5 full, 10–15
+   * bytes a slot's worth per identifier. On growth the hashes are recomputed from the arena
    * (identifiers are few enough, and growth rare enough, not to store them).
    *
    * Removal (idle entities forgotten, decision 0027). Deleting from linear probing moves later
-   * records of the same run back into the hole (no tombstones, so probes stay short); the id goes
-   * on a free list for the next new identifier; its arena record stays as garbage until the dead
+   * slots of the same run back into the hole (no tombstones, so probes stay short); the id goes on
+   * a free list for the next new identifier; its arena record stays as garbage until the dead
    * bytes outweigh the live ones, when the arena is rewritten.
    */
 
@@ -56,7 +60,7 @@ public final class Interner {
   private static final int ID_PAGE_SHIFT = 12; // 4 Ki record offsets a page
   private static final int ID_PAGE = 1 << ID_PAGE_SHIFT;
 
-  private long[][] slots; // per slot: high 32 bits of the hash (never 0) | record offset
+  private long[][] slots; // per slot: high 32 bits of the hash (never 0) | id
   private int capacity;
   private byte[][] chunks;
   private int chunkCount;
@@ -70,6 +74,13 @@ public final class Interner {
 
   private static final int DEAD = -1;
 
+  // the last two identifiers looked up, by reference (a call's caller and callee are looked up
+  // four times each); forgotten when an id is removed, since it may then name another
+  private @Nullable String recent0;
+  private @Nullable String recent1;
+  private int recentId0;
+  private int recentId1;
+
   /** Creates an empty table sized for {@code expected} identifiers. */
   public Interner(int expected) {
     capacity = Math.max(16, expected) * 5 / 4 + 1;
@@ -82,6 +93,21 @@ public final class Interner {
 
   /** Returns the id of {@code name}, assigning the next one when it is new. */
   public int intern(String name) {
+    if (name == recent0) {
+      return recentId0;
+    }
+    if (name == recent1) {
+      return recentId1;
+    }
+    int id = lookUp(name);
+    recent1 = recent0;
+    recentId1 = recentId0;
+    recent0 = name;
+    recentId0 = id;
+    return id;
+  }
+
+  private int lookUp(String name) {
     long h = hash(name);
     long fp = h & 0xFFFF_FFFF_0000_0000L;
     int i = home(h, capacity);
@@ -90,11 +116,8 @@ public final class Interner {
       if (s == 0) {
         break;
       }
-      if ((s & 0xFFFF_FFFF_0000_0000L) == fp) {
-        int rec = (int) s;
-        if (matches(name, rec)) {
-          return idOf(rec);
-        }
+      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, record((int) s))) {
+        return (int) s;
       }
       i = i + 1 == capacity ? 0 : i + 1;
     }
@@ -105,9 +128,8 @@ public final class Interner {
 
   /** Adds {@code name} under {@code id} at free slot {@code i} of the table. */
   private void place(int id, String name, int i, long fp) {
-    int rec = append(id, name);
-    setRecord(id, rec);
-    slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = fp | (rec & 0xFFFF_FFFFL);
+    setRecord(id, append(name));
+    slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = fp | (id & 0xFFFF_FFFFL);
     live++;
     if (live > capacity - capacity / 5) {
       grow();
@@ -191,12 +213,14 @@ public final class Interner {
     if (!isLive(id)) {
       return false;
     }
+    recent0 = null;
+    recent1 = null;
     int rec = record(id);
     long h = hashOfRecord(rec);
     int i = home(h, capacity);
     while (true) {
       long s = slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)];
-      if (s != 0 && (int) s == rec) {
+      if (s != 0 && (int) s == id) {
         break;
       }
       i = i + 1 == capacity ? 0 : i + 1;
@@ -211,7 +235,7 @@ public final class Interner {
       if (s == 0) {
         break;
       }
-      int k = home(hashOfRecord((int) s), capacity);
+      int k = home(hashOfRecord(record((int) s)), capacity);
       boolean stays = hole <= j ? hole < k && k <= j : hole < k || k <= j;
       if (!stays) {
         slots[hole >>> SLOT_PAGE_SHIFT][hole & (SLOT_PAGE - 1)] = s;
@@ -262,11 +286,10 @@ public final class Interner {
         byte[] c = old[rec >>> CHUNK_SHIFT];
         int pos = rec & (CHUNK - 1);
         setRecord(
-            id, append(id, new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8)));
+            id, append(new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8)));
       }
     }
     deadBytes = 0;
-    rehash(capacity);
   }
 
   /** Returns the id of {@code name}, or -1 when it has never been seen. */
@@ -279,8 +302,8 @@ public final class Interner {
       if (s == 0) {
         return -1;
       }
-      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, (int) s)) {
-        return idOf((int) s);
+      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, record((int) s))) {
+        return (int) s;
       }
       i = i + 1 == capacity ? 0 : i + 1;
     }
@@ -361,17 +384,13 @@ public final class Interner {
     return offsets[id >>> ID_PAGE_SHIFT][id & (ID_PAGE - 1)];
   }
 
-  private int idOf(int rec) {
-    return (int) INT.get(chunks[rec >>> CHUNK_SHIFT], rec & (CHUNK - 1));
-  }
-
   private static int length(byte[] c, int pos) {
-    int b = c[pos + 4] & 0xFF;
-    return b != LONG_LENGTH ? b : (int) INT.get(c, pos + 5);
+    int b = c[pos] & 0xFF;
+    return b != LONG_LENGTH ? b : (int) INT.get(c, pos + 1);
   }
 
   private static int bytesAt(byte[] c, int pos) {
-    return (c[pos + 4] & 0xFF) != LONG_LENGTH ? pos + 5 : pos + 9;
+    return (c[pos] & 0xFF) != LONG_LENGTH ? pos + 1 : pos + 5;
   }
 
   private boolean matches(String name, int rec) {
@@ -412,14 +431,14 @@ public final class Interner {
   }
 
   /** Appends a record and returns its offset (chunk << 18 | position). */
-  private int append(int id, String name) {
+  private int append(String name) {
     byte[] utf8 = null;
     int len = name.length();
     if (!isAscii(name)) {
       utf8 = name.getBytes(StandardCharsets.UTF_8);
       len = utf8.length;
     }
-    int head = len < LONG_LENGTH ? 5 : 9;
+    int head = len < LONG_LENGTH ? 1 : 5;
     int need = head + len;
     byte[] c = chunks[chunkCount - 1];
     if (chunkUsed + need > c.length) {
@@ -442,12 +461,11 @@ public final class Interner {
       }
     }
     int pos = chunkUsed;
-    INT.set(c, pos, id);
     if (len < LONG_LENGTH) {
-      c[pos + 4] = (byte) len;
+      c[pos] = (byte) len;
     } else {
-      c[pos + 4] = (byte) LONG_LENGTH;
-      INT.set(c, pos + 5, len);
+      c[pos] = (byte) LONG_LENGTH;
+      INT.set(c, pos + 1, len);
     }
     int p = pos + head;
     if (utf8 != null) {
@@ -478,14 +496,13 @@ public final class Interner {
       if (!isLive(id)) {
         continue;
       }
-      int rec = record(id);
-      long h = hashOfRecord(rec);
+      long h = hashOfRecord(record(id));
       int i = home(h, capacity);
       while (slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] != 0) {
         i = i + 1 == capacity ? 0 : i + 1;
       }
       slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] =
-          (h & 0xFFFF_FFFF_0000_0000L) | (rec & 0xFFFF_FFFFL);
+          (h & 0xFFFF_FFFF_0000_0000L) | (id & 0xFFFF_FFFFL);
     }
   }
 
