@@ -98,11 +98,6 @@ final class ActorKeys implements StageKeys {
     s.lists.forEachStanding(EntityKind.ACCOUNT, n -> each.accept(ACCOUNT + n));
   }
 
-  @Override
-  public boolean mayGoIdle() {
-    return true;
-  }
-
   /** Forgets an idle key the sweep would have: not a card or account whose opening was seen. */
   @Override
   public boolean forgetIfIdle(EngineState s, String key, long sweptAt, long idleMs, int keepScore) {

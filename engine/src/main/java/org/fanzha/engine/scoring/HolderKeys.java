@@ -107,6 +107,12 @@ final class HolderKeys implements StageKeys {
   }
 
   /** The rows of a list threaded through {@code next}, from {@code first}. */
+  /** A holder is a registration: no idle sweep forgets it. */
+  @Override
+  public boolean mayGoIdle() {
+    return false;
+  }
+
   private static IntArrayList list(int first, IntUnaryOperator next) {
     IntArrayList rows = new IntArrayList(4);
     for (int c = first; c >= 0; c = next.applyAsInt(c)) {

@@ -76,11 +76,6 @@ final class NodeKeys implements StageKeys {
   }
 
   @Override
-  public boolean mayGoIdle() {
-    return true;
-  }
-
-  @Override
   public boolean forgetIfIdle(EngineState s, String key, long sweptAt, long idleMs, int keepScore) {
     Node node = Node.of(s, key);
     int id = node.table.find(node.name);

@@ -117,11 +117,6 @@ final class PersonKeys implements StageKeys {
     s.lists.forEachStanding(EntityKind.PHONE, n -> each.accept(PHONE + n));
   }
 
-  @Override
-  public boolean mayGoIdle() {
-    return true;
-  }
-
   /**
    * Ends what the episode passes ended while the person was away, and forgets it when the sweep
    * would have (decision 0027), if that sweep ran while it was away: idle, with no episode, lure,

@@ -22,9 +22,12 @@ interface StageKeys {
   /** Hands {@code each} every key of this stage that {@code s} holds (perhaps twice). */
   void forEachKey(EngineState s, Consumer<String> each);
 
-  /** Returns whether an idle sweep can forget one of these keys (holders: registrations, never). */
+  /**
+   * Returns whether an idle sweep can forget one of these keys; a stage whose keys it never forgets
+   * (holders: registrations) says no.
+   */
   default boolean mayGoIdle() {
-    return false;
+    return true;
   }
 
   /**

@@ -282,6 +282,14 @@ class KeyStateTest {
     return c;
   }
 
+  @ParameterizedTest
+  @EnumSource(Stage.class)
+  void onlyHolders_areNeverForgottenByTheIdleSweep(Stage stage) {
+    // a holder is a registration (decision 0027); every other stage's keys come and go
+    assertThat(org.fanzha.engine.scoring.KeyState.mayGoIdle(stage))
+        .isEqualTo(stage != Stage.HOLDER);
+  }
+
   @Test
   void aHolderPutBackInAnotherEngine_marksItsCardsHandsetAndNetworkWhenItTurnsDealer()
       throws IOException {
