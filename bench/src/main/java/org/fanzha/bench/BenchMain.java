@@ -3,6 +3,7 @@ package org.fanzha.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.fanzha.bench.engine.DecisionDigest;
+import org.fanzha.bench.engine.EngineScaling;
 import org.fanzha.bench.engine.EngineStateSize;
 import org.fanzha.bench.engine.ReplayBenchmark;
 import org.fanzha.bench.engine.rules.RuleSwapBench;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Unmatched;
       EvaluateTracing.class,
       ReplayBenchmark.class,
       EngineStateSize.class,
+      EngineScaling.class,
       DecisionDigest.class,
       ListMemory.class,
       FundTraceBench.class,
