@@ -21,15 +21,19 @@ public final class Interner {
    * reference; at hundreds of thousands of entities that alone was a fifth of the engine. Here an
    * identifier is a record in one growing byte[] (the arena): its length (1 byte, or 0xFF and 4
    * bytes for the rare identifier of 255 bytes or more) and its UTF-8 bytes (canonical identifiers
-   * are ASCII, so one byte a character). Pages of ints map an id to its record; an open-addressing
-   * table of longs maps identifiers to ids. About 31 bytes an identifier in all for a 14-character
-   * phone number, against ~90 with Strings.
+   * are ASCII, so one byte a character). Pages of longs map an id to its record; an
+   * open-addressing table of longs maps identifiers to ids. Identifiers of up to 15 digits, '+',
+   * '-' and a few more (phone numbers, handsets' IMEIs, service numbers: what most events name)
+   * skip the arena: their characters, four bits each, are the id's long itself. About 22 bytes an
+   * identifier in all for a 14-character phone number (31 when it was a record), against ~90
+   * with Strings.
    *
    * Speed. Identifiers arrive as fresh Strings in every event. A look-up hashes the characters
    * (no memory touched but the event's own string) and probes the table, whose slot holds 32 bits
    * of the hash beside the id, so probes past other identifiers cost no dereference; a slot whose
-   * 32 hash bits match is confirmed against the arena record. The confirmation makes the mapping
-   * exact (two identifiers are never merged, whatever their hashes), which the former 96-bit
+   * 32 hash bits match is confirmed against the id's long (a packed name is compared whole, else
+   * the arena record it points to). The confirmation makes the mapping exact (two identifiers
+   * are never merged, whatever their hashes), which the former 96-bit
    * fingerprint table only made improbable. The id is in the slot, not behind the record, so what
    * the caller does with it (read the entity's slice) need not wait for the record: the
    * confirmation almost always holds, and the processor reads both at once. An event names its
@@ -57,7 +61,7 @@ public final class Interner {
   private static final int CHUNK_SHIFT =
       18; // 256 KiB arena chunks; a record offset is chunk << 18 | position
   private static final int CHUNK = 1 << CHUNK_SHIFT;
-  private static final int ID_PAGE_SHIFT = 12; // 4 Ki record offsets a page
+  private static final int ID_PAGE_SHIFT = 12; // 4 Ki entries a page
   private static final int ID_PAGE = 1 << ID_PAGE_SHIFT;
 
   private long[][] slots; // per slot: high 32 bits of the hash (never 0) | id
@@ -65,14 +69,16 @@ public final class Interner {
   private byte[][] chunks;
   private int chunkCount;
   private int chunkUsed; // bytes used in the last chunk
-  private int[][] offsets; // record offset by id, in pages; DEAD for a removed id
+  // by id, in pages: the name packed (> 0, see pack), or ~ its arena offset (< 0), or DEAD
+  private long[][] entries;
   private int size; // ids handed out: every id is below it
   private int live; // identifiers held
   private int[] free = new int[0]; // removed ids, reused last in first out
   private int freeCount;
   private long deadBytes; // arena bytes of removed records
 
-  private static final int DEAD = -1;
+  private static final long DEAD = 0;
+  private static final int PACKED_MAX = 15; // characters in a packed name: 60 bits, so it is > 0
 
   // the last two identifiers looked up, by reference (a call's caller and callee are looked up
   // four times each); forgotten when an id is removed, since it may then name another
@@ -85,7 +91,7 @@ public final class Interner {
   public Interner(int expected) {
     capacity = Math.max(16, expected) * 5 / 4 + 1;
     slots = slotPages(capacity);
-    offsets = new int[4][];
+    entries = new long[4][];
     chunks = new byte[4][];
     chunks[0] = new byte[Math.min(CHUNK, Math.max(1024, expected * 8))];
     chunkCount = 1;
@@ -116,7 +122,7 @@ public final class Interner {
       if (s == 0) {
         break;
       }
-      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, record((int) s))) {
+      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, entry((int) s))) {
         return (int) s;
       }
       i = i + 1 == capacity ? 0 : i + 1;
@@ -128,7 +134,8 @@ public final class Interner {
 
   /** Adds {@code name} under {@code id} at free slot {@code i} of the table. */
   private void place(int id, String name, int i, long fp) {
-    setRecord(id, append(name));
+    long packed = pack(name);
+    setEntry(id, packed != 0 ? packed : ~(long) append(name));
     slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = fp | (id & 0xFFFF_FFFFL);
     live++;
     if (live > capacity - capacity / 5) {
@@ -136,16 +143,15 @@ public final class Interner {
     }
   }
 
-  private void setRecord(int id, int rec) {
+  private void setEntry(int id, long entry) {
     int p = id >>> ID_PAGE_SHIFT;
-    if (p >= offsets.length) {
-      offsets = Arrays.copyOf(offsets, Math.max(p + 1, offsets.length * 2));
+    if (p >= entries.length) {
+      entries = Arrays.copyOf(entries, Math.max(p + 1, entries.length * 2));
     }
-    if (offsets[p] == null) {
-      offsets[p] = new int[ID_PAGE];
-      Arrays.fill(offsets[p], DEAD);
+    if (entries[p] == null) {
+      entries[p] = new long[ID_PAGE];
     }
-    offsets[p][id & (ID_PAGE - 1)] = rec;
+    entries[p][id & (ID_PAGE - 1)] = entry;
   }
 
   /**
@@ -201,7 +207,7 @@ public final class Interner {
     if (id < 0 || id >= size) {
       return false;
     }
-    int[] page = offsets[id >>> ID_PAGE_SHIFT];
+    long[] page = entries[id >>> ID_PAGE_SHIFT];
     return page != null && page[id & (ID_PAGE - 1)] != DEAD;
   }
 
@@ -215,8 +221,8 @@ public final class Interner {
     }
     recent0 = null;
     recent1 = null;
-    int rec = record(id);
-    long h = hashOfRecord(rec);
+    long e = entry(id);
+    long h = hashOf(e);
     int i = home(h, capacity);
     while (true) {
       long s = slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)];
@@ -235,7 +241,7 @@ public final class Interner {
       if (s == 0) {
         break;
       }
-      int k = home(hashOfRecord(record((int) s)), capacity);
+      int k = home(hashOf(entry((int) s)), capacity);
       boolean stays = hole <= j ? hole < k && k <= j : hole < k || k <= j;
       if (!stays) {
         slots[hole >>> SLOT_PAGE_SHIFT][hole & (SLOT_PAGE - 1)] = s;
@@ -243,10 +249,13 @@ public final class Interner {
       }
     }
     slots[hole >>> SLOT_PAGE_SHIFT][hole & (SLOT_PAGE - 1)] = 0;
-    byte[] c = chunks[rec >>> CHUNK_SHIFT];
-    int pos = rec & (CHUNK - 1);
-    deadBytes += bytesAt(c, pos) - pos + length(c, pos);
-    offsets[id >>> ID_PAGE_SHIFT][id & (ID_PAGE - 1)] = DEAD;
+    if (e < 0) {
+      int rec = (int) ~e;
+      byte[] c = chunks[rec >>> CHUNK_SHIFT];
+      int pos = rec & (CHUNK - 1);
+      deadBytes += bytesAt(c, pos) - pos + length(c, pos);
+    }
+    entries[id >>> ID_PAGE_SHIFT][id & (ID_PAGE - 1)] = DEAD;
     live--;
     pushFree(id);
     if (deadBytes > 1 << 16 && deadBytes > usedBytes() - deadBytes) {
@@ -270,23 +279,22 @@ public final class Interner {
     return b;
   }
 
-  /** Rewrites the arena with the live records only and places them again. */
+  /** Rewrites the arena with the live records only; packed names stay where they are. */
   private void compact() {
     byte[][] old = chunks;
-    int[][] oldOffsets = offsets;
     chunks = new byte[4][];
     chunks[0] = new byte[Math.min(CHUNK, Math.max(1024, live * 8))];
     chunkCount = 1;
     chunkUsed = 0;
-    offsets = new int[oldOffsets.length][];
     for (int id = 0; id < size; id++) {
-      int[] page = oldOffsets[id >>> ID_PAGE_SHIFT];
-      int rec = page == null ? DEAD : page[id & (ID_PAGE - 1)];
-      if (rec != DEAD) {
+      long[] page = entries[id >>> ID_PAGE_SHIFT];
+      long e = page == null ? DEAD : page[id & (ID_PAGE - 1)];
+      if (e < 0) {
+        int rec = (int) ~e;
         byte[] c = old[rec >>> CHUNK_SHIFT];
         int pos = rec & (CHUNK - 1);
-        setRecord(
-            id, append(new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8)));
+        String name = new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8);
+        page[id & (ID_PAGE - 1)] = ~(long) append(name);
       }
     }
     deadBytes = 0;
@@ -302,7 +310,7 @@ public final class Interner {
       if (s == 0) {
         return -1;
       }
-      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, record((int) s))) {
+      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, entry((int) s))) {
         return (int) s;
       }
       i = i + 1 == capacity ? 0 : i + 1;
@@ -311,7 +319,11 @@ public final class Interner {
 
   /** Returns the identifier with this id (decoded from the arena: a new String each call). */
   public String name(int id) {
-    int rec = record(id);
+    long e = entry(id);
+    if (e > 0) {
+      return unpack(e);
+    }
+    int rec = (int) ~e;
     byte[] c = chunks[rec >>> CHUNK_SHIFT];
     int pos = rec & (CHUNK - 1);
     return new String(c, bytesAt(c, pos), length(c, pos), StandardCharsets.UTF_8);
@@ -321,7 +333,11 @@ public final class Interner {
    * Returns the first byte of an identifier's UTF-8 form, or -1 when it is empty (no String made).
    */
   public int firstByte(int id) {
-    int rec = record(id);
+    long e = entry(id);
+    if (e > 0) {
+      return charOf(e, 0);
+    }
+    int rec = (int) ~e;
     byte[] c = chunks[rec >>> CHUNK_SHIFT];
     int pos = rec & (CHUNK - 1);
     return length(c, pos) == 0 ? -1 : c[bytesAt(c, pos)] & 0xFF;
@@ -329,7 +345,13 @@ public final class Interner {
 
   /** Writes an identifier as a length-prefixed UTF-8 run ({@link Snapshots#writeString} format). */
   public void writeName(DataOutputStream out, int id) throws IOException {
-    int rec = record(id);
+    long e = entry(id);
+    if (e > 0) {
+      out.writeInt(packedLength(e));
+      out.writeBytes(unpack(e)); // ASCII: one byte a char
+      return;
+    }
+    int rec = (int) ~e;
     byte[] c = chunks[rec >>> CHUNK_SHIFT];
     int pos = rec & (CHUNK - 1);
     int len = length(c, pos);
@@ -357,17 +379,16 @@ public final class Interner {
   }
 
   /**
-   * Returns the bytes of the arena and the id-to-record pages (allocated, unused capacity
-   * included).
+   * Returns the bytes of the arena and the id-to-name pages (allocated, unused capacity included).
    */
   public long arenaBytes() {
-    long b = 16L + chunks.length * 4L + 16L + offsets.length * 4L;
+    long b = 16L + chunks.length * 4L + 16L + entries.length * 4L;
     for (int k = 0; k < chunkCount; k++) {
       b += 16L + chunks[k].length;
     }
-    for (int[] p : offsets) {
+    for (long[] p : entries) {
       if (p != null) {
-        b += 16L + p.length * 4L;
+        b += 16L + p.length * 8L;
       }
     }
     return b;
@@ -380,8 +401,53 @@ public final class Interner {
 
   // ---------------------------------------------------------------- records
 
-  private int record(int id) {
-    return offsets[id >>> ID_PAGE_SHIFT][id & (ID_PAGE - 1)];
+  private long entry(int id) {
+    return entries[id >>> ID_PAGE_SHIFT][id & (ID_PAGE - 1)];
+  }
+
+  /**
+   * Returns {@code name} packed into a long, four bits a character, or 0 when it has more than
+   * {@link #PACKED_MAX} characters or any but '+', ',', '-', '.', '/' and '0'–'9'. Those fifteen
+   * run on in ASCII from '+': a character's code is its distance from '+' plus one, so no code is 0
+   * and the length needs no field. Such names are held in the long alone, not in the arena.
+   */
+  static long pack(String name) {
+    int n = name.length();
+    if (n == 0 || n > PACKED_MAX) {
+      return 0;
+    }
+    long k = 0;
+    int outside = 0; // negative once a character is outside the fifteen (no branch in the loop)
+    for (int i = 0; i < n; i++) {
+      int v = name.charAt(i) - '+';
+      outside |= v | (14 - v);
+      k = k << 4 | (v + 1);
+    }
+    return outside >= 0 ? k : 0;
+  }
+
+  private static int packedLength(long packed) {
+    return (67 - Long.numberOfLeadingZeros(packed)) >>> 2;
+  }
+
+  /** Returns character {@code i} of a packed name. */
+  private static char charOf(long packed, int i) {
+    int code = (int) (packed >>> 4 * (packedLength(packed) - 1 - i)) & 0xF;
+    return (char) ('+' + code - 1);
+  }
+
+  private static String unpack(long packed) {
+    char[] cs = new char[packedLength(packed)];
+    for (int i = 0; i < cs.length; i++) {
+      cs[i] = charOf(packed, i);
+    }
+    return new String(cs);
+  }
+
+  /** Returns whether {@code name} is the name of entry {@code e}. */
+  private boolean matches(String name, long e) {
+    // a name that packs is never in the arena, so either side alone decides
+    return e > 0 ? pack(name) == e : matchesRecord(name, (int) ~e);
   }
 
   private static int length(byte[] c, int pos) {
@@ -393,7 +459,7 @@ public final class Interner {
     return (c[pos] & 0xFF) != LONG_LENGTH ? pos + 1 : pos + 5;
   }
 
-  private boolean matches(String name, int rec) {
+  private boolean matchesRecord(String name, int rec) {
     byte[] c = chunks[rec >>> CHUNK_SHIFT];
     int pos = rec & (CHUNK - 1);
     int len = length(c, pos);
@@ -496,7 +562,7 @@ public final class Interner {
       if (!isLive(id)) {
         continue;
       }
-      long h = hashOfRecord(record(id));
+      long h = hashOf(entry(id));
       int i = home(h, capacity);
       while (slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] != 0) {
         i = i + 1 == capacity ? 0 : i + 1;
@@ -520,7 +586,16 @@ public final class Interner {
     return (int) (((h & 0xFFFF_FFFFL) * capacity) >>> 32);
   }
 
-  private long hashOfRecord(int rec) {
+  /** Returns {@link #hash} of the name of entry {@code e}, from its long or its arena record. */
+  private long hashOf(long e) {
+    if (e > 0) {
+      int h = 0;
+      for (int i = 0, n = packedLength(e); i < n; i++) {
+        h = 31 * h + charOf(e, i); // String.hashCode
+      }
+      return finish(h);
+    }
+    int rec = (int) ~e;
     byte[] c = chunks[rec >>> CHUNK_SHIFT];
     int pos = rec & (CHUNK - 1);
     int len = length(c, pos);
@@ -542,7 +617,7 @@ public final class Interner {
    * bits are never 0. Only 32 bits of it depend on the string, so two identifiers with equal String
    * hashes share a home and a fingerprint: the arena comparison still tells them apart, at the cost
    * of one more record read for such rare pairs (about n²/2³³ of them among n identifiers). The
-   * arena side ({@code hashOfRecord}) computes the same from ASCII bytes.
+   * arena side ({@code hashOf}) computes the same from packed names and ASCII bytes.
    */
   static long hash(String s) {
     return finish(s.hashCode());
