@@ -62,15 +62,25 @@ public final class Ring {
       a[e + headOffset] = b;
     } else if (b > head) {
       int clear = Math.min(buckets, b - head);
+      int s = Math.floorMod(head, buckets);
       for (int k = 1; k <= clear; k++) {
-        clearHalves(
-            a, 2 * e + base2 + Math.floorMod(head + k, buckets) * halvesPerBucket, halvesPerBucket);
+        s = s + 1 == buckets ? 0 : s + 1;
+        clearHalves(a, 2 * e + base2 + s * halvesPerBucket, halvesPerBucket);
       }
       a[e + headOffset] = b;
     } else if (b <= head - buckets) {
       return -1;
     }
     return 2 * e + base2 + Math.floorMod(b, buckets) * halvesPerBucket;
+  }
+
+  /**
+   * Returns how many buckets slot {@code s} lags the head's slot {@code headSlot} (0 for the head):
+   * the slot's bucket number is the head's minus this. One division a read, not one a slot.
+   */
+  private int age(int headSlot, int s) {
+    int age = headSlot - s;
+    return age < 0 ? age + buckets : age;
   }
 
   private static void clearHalves(int[] a, int from, int n) {
@@ -125,10 +135,10 @@ public final class Ring {
       return 0;
     }
     int nowB = Math.max(bucketOf(now), head);
+    int headSlot = Math.floorMod(head, buckets);
     int sum = 0;
     for (int s = 0; s < buckets; s++) {
-      int bucketNo = head - Math.floorMod(head - s, buckets);
-      if (bucketNo > nowB - buckets) {
+      if (head - age(headSlot, s) > nowB - buckets) {
         int h = 2 * e + base2 + s * halvesPerBucket + counter;
         sum += (a[h >>> 1] >>> ((h & 1) << 4)) & 0xFFFF;
       }
@@ -146,10 +156,10 @@ public final class Ring {
       return 0;
     }
     int nowB = Math.max(bucketOf(now), head);
+    int headSlot = Math.floorMod(head, buckets);
     long sum = 0;
     for (int s = 0; s < buckets; s++) {
-      int bucketNo = head - Math.floorMod(head - s, buckets);
-      if (bucketNo > nowB - buckets) {
+      if (head - age(headSlot, s) > nowB - buckets) {
         sum += a[((2 * e + base2 + s * halvesPerBucket) >>> 1) + word] & 0xFFFF_FFFFL;
       }
     }
@@ -171,9 +181,9 @@ public final class Ring {
       return;
     }
     int nowB = Math.max(bucketOf(now), head);
+    int headSlot = Math.floorMod(head, buckets);
     for (int s = 0; s < buckets; s++) {
-      int bucketNo = head - Math.floorMod(head - s, buckets);
-      if (bucketNo <= nowB - buckets) {
+      if (head - age(headSlot, s) <= nowB - buckets) {
         continue;
       }
       int h0 = 2 * e + base2 + s * halvesPerBucket;
