@@ -68,7 +68,7 @@ public final class RuleCodes {
       for (int i = 0; i < rules.size(); i++) {
         b[i] = 1L << r.assign(rules.get(i));
       }
-      r.cache.clear();
+      r.forgetLists();
       bits.put(k, b);
     }
     return bits;
@@ -140,6 +140,15 @@ public final class RuleCodes {
     final List<Reason> reasons = new ArrayList<>();
     final List<Integer> weights = new ArrayList<>();
     final Long2ObjectOpenHashMap<List<Reason>> cache = new Long2ObjectOpenHashMap<>();
+    // the last mask asked for: most decisions in a row carry the same (mostly none)
+    long lastBits;
+    List<Reason> last = List.of();
+
+    void forgetLists() {
+      cache.clear();
+      lastBits = 0;
+      last = List.of();
+    }
 
     int indexOf(String code) {
       return codes.indexOf(code);
@@ -159,8 +168,13 @@ public final class RuleCodes {
     }
 
     List<Reason> reasons(long bits) {
+      if (bits == lastBits) {
+        return last;
+      }
       List<Reason> cached = cache.get(bits);
       if (cached != null) {
+        lastBits = bits;
+        last = cached;
         return cached;
       }
       List<Integer> fired = new ArrayList<>();
@@ -177,6 +191,8 @@ public final class RuleCodes {
         list.add(reasons.get(b));
       }
       List<Reason> result = List.copyOf(list);
+      lastBits = bits;
+      last = result;
       if (cache.size() < 100_000) {
         cache.put(bits, result);
       }
