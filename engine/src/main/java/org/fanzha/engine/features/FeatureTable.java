@@ -309,7 +309,16 @@ public abstract class FeatureTable {
     Arrays.fill(page, b, b + stride, 0);
     System.arraycopy(from, 0, page, b, from.length - trailer);
     System.arraycopy(from, from.length - trailer, page, b + stride - trailer, trailer);
+    if (from.length < stride) {
+      widened(id);
+    }
   }
+
+  /**
+   * Completes entity {@code id}'s slice, read from a narrower one written before the kind gained
+   * words (they read as 0): words derived from older ones are derived here. Nothing by default.
+   */
+  protected void widened(int id) {}
 
   /**
    * Returns whether {@link #pasteSlice} takes a slice of {@code words}: no wider than this kind's,
@@ -628,6 +637,7 @@ public abstract class FeatureTable {
         System.arraycopy(old, j * oldStride, pages[p], j * stride, kept);
         System.arraycopy(
             old, j * oldStride + kept, pages[p], (j + 1) * stride - trailerWords(), oldTrailer);
+        widened(p * PAGE + j);
       }
     }
   }

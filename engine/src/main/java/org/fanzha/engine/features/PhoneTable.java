@@ -46,9 +46,9 @@ public final class PhoneTable extends FeatureTable {
   public static final int FLAG_WHITELISTED = FeatureTable.FLAG_WHITELISTED;
   public static final int FLAG_EPISODE = 16;
 
-  private static final Ring RING =
+  private static final Ring BUCKETS =
       new Ring(SCALARS, 6, 9, 4 * HOUR); // nine 16-bit counters a bucket
-  private static final Distinct CONTACTS = new Distinct(RING.end(), 4, 12 * HOUR);
+  private static final Distinct CONTACTS = new Distinct(BUCKETS.end(), 4, 12 * HOUR);
   // after the older words, so a snapshot written before them widens by zeros (FeatureTable#read)
   private static final int ACTIVE_DAY =
       CONTACTS.end(); // the last day (since EPOCH_BASE_MS) it called or texted
@@ -60,7 +60,11 @@ public final class PhoneTable extends FeatureTable {
   private static final int SWITCHES =
       LAST_IMEI_SEC + 1; // quick handset switches since the first of the last day's
   private static final int LAST_SWITCH_SEC = SWITCHES + 1;
-  private static final int STRIDE = LAST_SWITCH_SEC + 1;
+  // the call ring's nine counters summed over its buckets: what scoring reads (decision 0044); last
+  // of the features, beside the risk words, which a score reads too
+  private static final int TOTALS = LAST_SWITCH_SEC + 1;
+  private static final Ring RING = BUCKETS.withTotals(TOTALS);
+  private static final int STRIDE = TOTALS + RING.totalWords();
 
   /** How many days back {@link #activeDays} looks. */
   public static final int ACTIVE_SPAN_DAYS = 30;
@@ -82,7 +86,12 @@ public final class PhoneTable extends FeatureTable {
 
   /** Adds to a call-ring counter in a slot of this phone from {@link #slot}. */
   public void add(int id, int slot, int counter) {
-    Ring.add16(page(id), slot, counter, 1);
+    RING.add(page(id), base(id), slot, counter, 1);
+  }
+
+  @Override
+  protected void widened(int id) {
+    RING.resum(page(id), base(id));
   }
 
   /** Returns a call-ring counter summed over the window at {@code now}. */

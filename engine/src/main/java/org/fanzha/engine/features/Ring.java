@@ -14,6 +14,7 @@ public final class Ring {
   private final int buckets;
   private final int halvesPerBucket;
   private final long bucketMs;
+  private final int totals; // offset of the counters' sums over the buckets (ints), or -1: none
 
   /**
    * Describes a ring at {@code offset} (in ints) in each entity's slice: one head word (the newest
@@ -22,12 +23,37 @@ public final class Ring {
    * aligned.
    */
   public Ring(int offset, int buckets, int halvesPerBucket, long bucketMs) {
+    this(offset, buckets, halvesPerBucket, bucketMs, -1);
+  }
+
+  private Ring(int offset, int buckets, int halvesPerBucket, long bucketMs, int totals) {
     this.headOffset = offset;
     this.base2 = (offset + 1) * 2;
     this.buckets = buckets;
     this.halvesPerBucket = halvesPerBucket;
     this.bucketMs = bucketMs;
+    this.totals = totals;
   }
+
+  /**
+   * Returns this ring keeping, besides its buckets, each counter's sum over them, 16 bits each from
+   * int {@code offset} of each slice (every half of a bucket a 16-bit counter). A read at the
+   * head's bucket, the usual case (the event just counted moved the head there), then takes the
+   * sums as they are instead of adding up every bucket; {@link #add} keeps them, and moving the
+   * head takes the buckets it clears out of them. A sum that reaches 65,535 is full: it stands for
+   * "too many to say", reads add up the buckets as before, and the sums are made again from the
+   * buckets when the head moves on. So a read returns the same with sums kept or not.
+   */
+  public Ring withTotals(int offset) {
+    return new Ring(headOffset, buckets, halvesPerBucket, bucketMs, offset);
+  }
+
+  /** Returns the ints the sums of {@link #withTotals} take (0 without them). */
+  public int totalWords() {
+    return totals < 0 ? 0 : (halvesPerBucket + 1) / 2;
+  }
+
+  private static final int FULL = 0xFFFF;
 
   /** Returns the number of int words this ring occupies per entity. */
   public int words() {
@@ -63,9 +89,17 @@ public final class Ring {
     } else if (b > head) {
       int clear = Math.min(buckets, b - head);
       int s = Math.floorMod(head, buckets);
+      boolean full = false;
       for (int k = 1; k <= clear; k++) {
         s = s + 1 == buckets ? 0 : s + 1;
-        clearHalves(a, 2 * e + base2 + s * halvesPerBucket, halvesPerBucket);
+        int from = 2 * e + base2 + s * halvesPerBucket;
+        if (totals >= 0) {
+          full |= takeOut(a, e, from);
+        }
+        clearHalves(a, from, halvesPerBucket);
+      }
+      if (full) {
+        resum(a, e);
       }
       a[e + headOffset] = b;
     } else if (b <= head - buckets) {
@@ -81,6 +115,30 @@ public final class Ring {
   private int age(int headSlot, int s) {
     int age = headSlot - s;
     return age < 0 ? age + buckets : age;
+  }
+
+  /** Copies the first {@code counters} sums into {@code out}; false when one is full. */
+  private boolean copySums(int[] a, int e, int[] out, int counters) {
+    int w = e + totals;
+    int c = 0;
+    for (; c + 1 < counters; c += 2) { // two sums an int
+      int v = a[w++];
+      int lo = v & 0xFFFF;
+      int hi = v >>> 16;
+      if (lo == FULL || hi == FULL) {
+        return false;
+      }
+      out[c] = lo;
+      out[c + 1] = hi;
+    }
+    if (c < counters) {
+      int lo = a[w] & 0xFFFF;
+      if (lo == FULL) {
+        return false;
+      }
+      out[c] = lo;
+    }
+    return true;
   }
 
   private static void clearHalves(int[] a, int from, int n) {
@@ -100,17 +158,83 @@ public final class Ring {
 
   /** Adds to a 16-bit counter ({@code counter} counts halves from the bucket start), saturating. */
   public static void add16(int[] a, int slot, int counter, int delta) {
-    if (slot < 0) {
+    if (slot >= 0) {
+      addSaturating(a, slot + counter, delta);
+    }
+  }
+
+  /**
+   * Adds to a 16-bit counter of the entity at {@code e} as {@link #add16} does, and to its sum when
+   * this ring keeps sums ({@link #withTotals}).
+   */
+  public void add(int[] a, int e, int slot, int counter, int delta) {
+    if (slot >= 0) {
+      int added = addSaturating(a, slot + counter, delta);
+      if (totals >= 0) {
+        int t = 2 * (e + totals) + counter;
+        int sum = half(a, t);
+        if (sum != FULL) {
+          setHalf(a, t, Math.min(sum + added, FULL));
+        }
+      }
+    }
+  }
+
+  /** Adds {@code delta} to the half at {@code h}, saturating; returns what was added. */
+  private static int addSaturating(int[] a, int h, int delta) {
+    int old = half(a, h);
+    int v = Math.min(old + delta, FULL);
+    setHalf(a, h, v);
+    return v - old;
+  }
+
+  private static int half(int[] a, int h) {
+    return (a[h >>> 1] >>> ((h & 1) << 4)) & 0xFFFF;
+  }
+
+  private static void setHalf(int[] a, int h, int v) {
+    int shift = (h & 1) << 4;
+    a[h >>> 1] = (a[h >>> 1] & ~(0xFFFF << shift)) | (v << shift);
+  }
+
+  /**
+   * Takes the bucket at half {@code from} out of the sums; returns whether a sum is full (it was,
+   * and stays so until {@link #resum}).
+   */
+  private boolean takeOut(int[] a, int e, int from) {
+    boolean full = false;
+    for (int c = 0; c < halvesPerBucket; c++) {
+      int t = 2 * (e + totals) + c;
+      int sum = half(a, t);
+      if (sum == FULL) {
+        full = true;
+      } else {
+        setHalf(a, t, sum - half(a, from + c));
+      }
+    }
+    return full;
+  }
+
+  /**
+   * Makes the sums of the entity at {@code e} again from its buckets: after a full one, and for a
+   * slice written before the ring kept them (they read as 0 there).
+   */
+  public void resum(int[] a, int e) {
+    if (totals < 0) {
       return;
     }
-    int h = slot + counter;
-    int w = h >>> 1;
-    int shift = (h & 1) << 4;
-    int v = ((a[w] >>> shift) & 0xFFFF) + delta;
-    if (v > 0xFFFF) {
-      v = 0xFFFF;
+    for (int c = 0; c < halvesPerBucket; c++) {
+      int sum = 0;
+      for (int s = 0; s < buckets; s++) {
+        sum += half(a, 2 * e + base2 + s * halvesPerBucket + c);
+      }
+      setHalf(a, 2 * (e + totals) + c, Math.min(sum, FULL));
     }
-    a[w] = (a[w] & ~(0xFFFF << shift)) | (v << shift);
+  }
+
+  /** Returns whether the sums hold the window at {@code now}: kept, and no bucket gone since. */
+  private boolean summedAt(int head, long now) {
+    return totals >= 0 && bucketOf(now) <= head;
   }
 
   /**
@@ -133,6 +257,9 @@ public final class Ring {
     int head = a[e + headOffset];
     if (head == 0) {
       return 0;
+    }
+    if (summedAt(head, now) && half(a, 2 * (e + totals) + counter) != FULL) {
+      return half(a, 2 * (e + totals) + counter);
     }
     int nowB = Math.max(bucketOf(now), head);
     int headSlot = Math.floorMod(head, buckets);
@@ -179,6 +306,12 @@ public final class Ring {
     int head = a[e + headOffset];
     if (head == 0) {
       return;
+    }
+    if (outWords.length == 0 && summedAt(head, now)) {
+      if (copySums(a, e, out, counters)) {
+        return;
+      }
+      java.util.Arrays.fill(out, 0, counters, 0); // a sum is full: the buckets are added up
     }
     int nowB = Math.max(bucketOf(now), head);
     int headSlot = Math.floorMod(head, buckets);

@@ -140,6 +140,56 @@ class RingTest {
     }
   }
 
+  /** One step of a ring's history: count at an hour (late ones too), or read at one. */
+  record Op(boolean read, int hour, int counter, int delta) {}
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<java.util.List<Op>> ringHistories() {
+    net.jqwik.api.Arbitrary<Op> op =
+        net.jqwik.api.Combinators.combine(
+                net.jqwik.api.Arbitraries.integers().between(0, 4).map(k -> k == 0),
+                net.jqwik.api.Arbitraries.integers().between(-30, 60),
+                net.jqwik.api.Arbitraries.integers().between(0, 8),
+                net.jqwik.api.Arbitraries.frequency(
+                    net.jqwik.api.Tuple.of(20, 1), net.jqwik.api.Tuple.of(1, 40_000)))
+            .as(Op::new);
+    return op.list().ofMaxSize(300);
+  }
+
+  @Property(tries = 300)
+  void withTotals_readsWhatSummingTheBucketsReads(@ForAll("ringHistories") java.util.List<Op> ops) {
+    // the same counts into a ring that sums its buckets at each read and one that keeps the sums
+    Ring plain = new Ring(2, 6, 9, 4 * HOUR);
+    Ring summed = plain.withTotals(plain.end() + 1);
+    int[] p = new int[plain.end() + 12];
+    int[] s = new int[plain.end() + 12];
+    long clock = T0;
+    for (Op op : ops) {
+      long ts = clock + op.hour() * HOUR; // steps forward, and back for late events
+      clock = Math.max(clock, ts);
+      if (op.read()) {
+        int[] fromPlain = new int[9];
+        int[] fromSummed = new int[9];
+        plain.sumAll(p, 0, ts, fromPlain, 9, new long[0], 0);
+        summed.sumAll(s, 0, ts, fromSummed, 9, new long[0], 0);
+        assertThat(fromSummed).isEqualTo(fromPlain);
+        assertThat(summed.sum16(s, 0, op.counter(), ts)).isEqualTo(fromPlain[op.counter()]);
+      } else {
+        Ring.add16(p, plain.slot(p, 0, ts), op.counter(), op.delta());
+        summed.add(s, 0, summed.slot(s, 0, ts), op.counter(), op.delta());
+      }
+    }
+    // the sums kept are the buckets' sums (or full), as a slice read from before them gets them
+    int from = plain.end() + 1;
+    int to = from + summed.totalWords();
+    int[] kept = java.util.Arrays.copyOfRange(s, from, to);
+    java.util.Arrays.fill(s, from, to, 0);
+    summed.resum(s, 0);
+    assertThat(java.util.Arrays.copyOfRange(s, from, to)).isEqualTo(kept);
+    assertThat(s[plain.end()]).as("the word between ring and sums untouched").isZero();
+    assertThat(s[to]).as("the word after the sums untouched").isZero();
+  }
+
   @Test
   void words_roundsHalvesUpToWholeInts() {
     assertThat(new Ring(0, 6, 9, HOUR).words()).isEqualTo(1 + 27);
