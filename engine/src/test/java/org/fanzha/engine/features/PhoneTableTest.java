@@ -131,10 +131,9 @@ class PhoneTableTest {
       throws IOException {
     PhoneTable now = new PhoneTable(4);
     int stride = now.bytesPerEntityFeatures() / 4;
-    // the two words of the days it called or texted and the four of its handset switches came last,
-    // before the risk;
-    // format 14 added the stamp after the risk
-    int oldStride = stride - 7;
+    // the two words of the days it called or texted, the four of its handset switches and the five
+    // of its call sums came last, before the risk; format 14 added the stamp after the risk
+    int oldStride = stride - 12;
     String[] names =
         IntStream.range(0, 300).mapToObj(i -> "+86138" + (10_000_000 + i)).toArray(String[]::new);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -164,6 +163,59 @@ class PhoneTableTest {
       assertThat(read.lastSeen(p))
           .as("an older snapshot's entities count as seen at its time")
           .isEqualTo(FeatureTable.sec(T0));
+    }
+  }
+
+  @Test
+  void aSliceFromBeforeTheCallSums_pastedOrReadFromASnapshot_readsTheSameCounts()
+      throws IOException {
+    PhoneTable now = new PhoneTable(4);
+    String[] names = {"+8613800000001", "+8613800000002", "+8613800000003"};
+    for (int i = 0; i < names.length; i++) {
+      int p = now.intern(names[i]);
+      for (int k = 0; k < 20 * (i + 1); k++) {
+        long ts = T0 + k * 37 * 60_000L; // over about 12 h: several buckets
+        int slot = now.slot(p, ts);
+        now.add(p, slot, PhoneTable.OUT);
+        now.add(p, slot, k % 3 == 0 ? PhoneTable.ANSWERED : PhoneTable.NIGHT);
+      }
+    }
+    int words = now.sliceWords();
+    int sums = 5; // the words of the sums, last before the risk words and the stamp
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(words - sums);
+    out.writeInt(names.length);
+    for (String n : names) {
+      Snapshots.writeString(out, n);
+    }
+    Snapshots.writeInts(out, new int[0], 0);
+    out.writeInt(names.length * (words - sums));
+    PhoneTable pasted = new PhoneTable(4);
+    for (String n : names) {
+      int[] slice = new int[words];
+      now.copySlice(now.find(n), slice);
+      int[] older = new int[words - sums];
+      System.arraycopy(slice, 0, older, 0, words - sums - 4);
+      System.arraycopy(slice, words - 4, older, words - sums - 4, 4);
+      pasted.pasteSlice(pasted.intern(n), older);
+      Snapshots.writeIntsRaw(out, older, older.length);
+    }
+    PhoneTable read = new PhoneTable(4);
+    read.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 16, T0);
+    for (int i = 0; i < names.length; i++) {
+      long last = T0 + (20 * (i + 1) - 1) * 37 * 60_000L;
+      // at the last call (the sums read) and hours later (the buckets added up)
+      for (long at : new long[] {last, last + 5 * 3_600_000L}) {
+        for (PhoneTable t : List.of(pasted, read)) {
+          int[] expected = new int[9];
+          int[] actual = new int[9];
+          now.sums(now.find(names[i]), at, expected);
+          t.sums(t.find(names[i]), at, actual);
+          assertThat(actual).as(names[i]).isEqualTo(expected);
+          assertThat(expected[PhoneTable.OUT]).isPositive();
+        }
+      }
     }
   }
 
