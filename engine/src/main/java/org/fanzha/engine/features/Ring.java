@@ -14,7 +14,9 @@ public final class Ring {
   private final int buckets;
   private final int halvesPerBucket;
   private final long bucketMs;
-  private final int totals; // offset of the counters' sums over the buckets (ints), or -1: none
+  private final int totals; // the int where the counters' sums start (16 bits each), or -1: none
+
+  private static final int FULL = 0xFFFF; // a counter or sum that can tell no more
 
   /**
    * Describes a ring at {@code offset} (in ints) in each entity's slice: one head word (the newest
@@ -52,8 +54,6 @@ public final class Ring {
   public int totalWords() {
     return totals < 0 ? 0 : (halvesPerBucket + 1) / 2;
   }
-
-  private static final int FULL = 0xFFFF;
 
   /** Returns the number of int words this ring occupies per entity. */
   public int words() {
@@ -266,8 +266,7 @@ public final class Ring {
     int sum = 0;
     for (int s = 0; s < buckets; s++) {
       if (head - age(headSlot, s) > nowB - buckets) {
-        int h = 2 * e + base2 + s * halvesPerBucket + counter;
-        sum += (a[h >>> 1] >>> ((h & 1) << 4)) & 0xFFFF;
+        sum += half(a, 2 * e + base2 + s * halvesPerBucket + counter);
       }
     }
     return sum;
