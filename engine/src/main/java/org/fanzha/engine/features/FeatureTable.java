@@ -20,7 +20,7 @@ public abstract class FeatureTable {
    *    i / 256, j = i mod 256. A slice holds scalar fields (holder link, card age, report counts …),
    *    rings of time buckets and distinct-count sketches, at offsets each subclass fixes once. There
    *    are no per-entity objects: the per-event path reads and writes primitives, allocates nothing
-   *    and touches only the slices of the entities an event names (a phone slice is 232 bytes,
+   *    and touches only the slices of the entities an event names (a phone slice is 252 bytes,
    *    four or five cache lines, its held risk included: score and roles in one int, the reason
    *    mask in two; decision 0043 measures what those reads cost). Caffeine's
    *    FrequencySketch packs its counters the same way. Pages of 256 entities (not one array grown
