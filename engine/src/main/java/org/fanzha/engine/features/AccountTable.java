@@ -311,22 +311,18 @@ public final class AccountTable extends FeatureTable {
    * the device's and IP's step.
    */
   public void usedDevice(int id, int deviceAccounts, int ipAccounts) {
-    if (deviceAccounts >= 0) {
-      set(id, DEVICE_ACCOUNTS, deviceAccounts + 1);
-    }
-    if (ipAccounts >= 0) {
-      set(id, IP_ACCOUNTS, ipAccounts + 1);
-    }
+    setCount(id, DEVICE_ACCOUNTS, deviceAccounts);
+    setCount(id, IP_ACCOUNTS, ipAccounts);
   }
 
   /** Returns how many accounts the device last used served when it was used, or 0. */
   public int deviceAccounts(int id) {
-    return Math.max(0, get(id, DEVICE_ACCOUNTS) - 1);
+    return count(id, DEVICE_ACCOUNTS);
   }
 
   /** Returns how many accounts the IP last used served when it was used, or 0. */
   public int ipAccounts(int id) {
-    return Math.max(0, get(id, IP_ACCOUNTS) - 1);
+    return count(id, IP_ACCOUNTS);
   }
 
   /**
@@ -335,10 +331,8 @@ public final class AccountTable extends FeatureTable {
    */
   public void countsFromIds(NodeTable devices, NodeTable ips, long now) {
     for (int id = 0, n = size(); id < n; id++) {
-      int d = get(id, DEVICE_ACCOUNTS) - 1;
-      set(id, DEVICE_ACCOUNTS, d >= 0 ? devices.accounts(d, now) + 1 : 0);
-      int ip = get(id, IP_ACCOUNTS) - 1;
-      set(id, IP_ACCOUNTS, ip >= 0 ? ips.accounts(ip, now) + 1 : 0);
+      countFromId(id, DEVICE_ACCOUNTS, device -> devices.accounts(device, now));
+      countFromId(id, IP_ACCOUNTS, ip -> ips.accounts(ip, now));
     }
   }
 

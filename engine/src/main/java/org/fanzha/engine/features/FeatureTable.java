@@ -385,6 +385,30 @@ public abstract class FeatureTable {
     page(id)[base(id) + field] = v;
   }
 
+  /**
+   * Keeps a count in a field as count + 1, so that 0 says "never counted" (a handset's or IP's
+   * parties when the entity last used one); a negative count (not named) leaves the field as it is.
+   */
+  final void setCount(int id, int field, int count) {
+    if (count >= 0) {
+      set(id, field, count + 1);
+    }
+  }
+
+  /** Returns a count kept by {@link #setCount}, or 0 when never counted. */
+  final int count(int id, int field) {
+    return Math.max(0, get(id, field) - 1);
+  }
+
+  /**
+   * Turns a field that snapshots before format 10 held as another entity's id + 1 into that
+   * entity's count + 1, as {@code countOf} gives it (the caller passes the time).
+   */
+  final void countFromId(int id, int field, java.util.function.IntUnaryOperator countOf) {
+    int other = get(id, field) - 1;
+    set(id, field, other >= 0 ? countOf.applyAsInt(other) + 1 : 0);
+  }
+
   /** Returns the 16-bit half ({@code high} or low) of a field. */
   final int half(int id, int field, boolean high) {
     int v = get(id, field);

@@ -190,22 +190,18 @@ public final class PhoneTable extends FeatureTable {
    * look-up elsewhere.
    */
   public void usedDevice(int id, int imeiPhones, int cellPhones) {
-    if (imeiPhones >= 0) {
-      set(id, IMEI_PHONES, imeiPhones + 1);
-    }
-    if (cellPhones >= 0) {
-      set(id, CELL_PHONES, cellPhones + 1);
-    }
+    setCount(id, IMEI_PHONES, imeiPhones);
+    setCount(id, CELL_PHONES, cellPhones);
   }
 
   /** Returns how many numbers the handset last used carried when it was used, or 0. */
   public int imeiPhones(int id) {
-    return Math.max(0, get(id, IMEI_PHONES) - 1);
+    return count(id, IMEI_PHONES);
   }
 
   /** Returns how many numbers the cell last used carried when it was used, or 0. */
   public int cellPhones(int id) {
-    return Math.max(0, get(id, CELL_PHONES) - 1);
+    return count(id, CELL_PHONES);
   }
 
   /**
@@ -214,10 +210,8 @@ public final class PhoneTable extends FeatureTable {
    */
   public void countsFromIds(NodeTable devices, CellTable cells, long now) {
     for (int id = 0, n = size(); id < n; id++) {
-      int imei = get(id, IMEI_PHONES) - 1;
-      set(id, IMEI_PHONES, imei >= 0 ? devices.phones(imei, now) + 1 : 0);
-      int cell = get(id, CELL_PHONES) - 1;
-      set(id, CELL_PHONES, cell >= 0 ? cells.phones(cell, now) + 1 : 0);
+      countFromId(id, IMEI_PHONES, imei -> devices.phones(imei, now));
+      countFromId(id, CELL_PHONES, cell -> cells.phones(cell, now));
     }
   }
 
