@@ -39,9 +39,10 @@ public final class Interner {
    * confirmation almost always holds, and the processor reads both at once. An event names its
    * parties again in each of its steps, as the same String objects: the last two looked up are
    * answered without a probe. The table is kept at most 4/5 full and grows by half (the home slot
-   * is a multiply-shift of the hash, so any capacity works): between 8/15 and 4/5 full, 10–15
-   * bytes a slot's worth per identifier. On growth the hashes are recomputed from the arena
-   * (identifiers are few enough, and growth rare enough, not to store them).
+   * is a multiply-shift of the 32 hash bits the slot keeps, so any capacity works): between 8/15
+   * and 4/5 full, 10–15 bytes a slot's worth per identifier. Growth and deletion find a slot's
+   * home from the slot itself, reading no name (recomputing hashes from the names had been a
+   * fiftieth of the engine's time in a growing city).
    *
    * Removal (idle entities forgotten, decision 0027). Deleting from linear probing moves later
    * slots of the same run back into the hole (no tombstones, so probes stay short); the id goes on
@@ -241,7 +242,7 @@ public final class Interner {
       if (s == 0) {
         break;
       }
-      int k = home(hashOf(entry((int) s)), capacity);
+      int k = home(s, capacity);
       boolean stays = hole <= j ? hole < k && k <= j : hole < k || k <= j;
       if (!stays) {
         slots[hole >>> SLOT_PAGE_SHIFT][hole & (SLOT_PAGE - 1)] = s;
@@ -554,21 +555,24 @@ public final class Interner {
     rehash((int) next);
   }
 
-  /** Makes a table of {@code newCapacity} slots and places every live record in it. */
+  /**
+   * Makes a table of {@code newCapacity} slots and moves every slot into it: a slot's home comes
+   * from the hash bits it holds, so no name is read, and the slots, taken in order, land in order.
+   */
   private void rehash(int newCapacity) {
+    long[][] old = slots;
     capacity = newCapacity;
     slots = slotPages(capacity);
-    for (int id = 0; id < size; id++) {
-      if (!isLive(id)) {
-        continue;
+    for (long[] page : old) {
+      for (long s : page) {
+        if (s != 0) {
+          int i = home(s, capacity);
+          while (slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] != 0) {
+            i = i + 1 == capacity ? 0 : i + 1;
+          }
+          slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = s;
+        }
       }
-      long h = hashOf(entry(id));
-      int i = home(h, capacity);
-      while (slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] != 0) {
-        i = i + 1 == capacity ? 0 : i + 1;
-      }
-      slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] =
-          (h & 0xFFFF_FFFF_0000_0000L) | (id & 0xFFFF_FFFFL);
     }
   }
 
@@ -581,9 +585,12 @@ public final class Interner {
     return t;
   }
 
-  /** Maps the low 32 hash bits onto [0, capacity) (multiply-shift: any capacity, no modulo). */
+  /**
+   * Maps the high 32 bits of a hash, those a slot keeps, onto [0, capacity) (multiply-shift: any
+   * capacity, no modulo, and monotone, so growth and deletion find a slot's home from the slot).
+   */
   private static int home(long h, int capacity) {
-    return (int) (((h & 0xFFFF_FFFFL) * capacity) >>> 32);
+    return (int) (((h >>> 32) * capacity) >>> 32);
   }
 
   /** Returns {@link #hash} of the name of entry {@code e}, from its long or its arena record. */

@@ -5,6 +5,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -140,14 +141,13 @@ public final class RuleCodes {
     final List<Reason> reasons = new ArrayList<>();
     final List<Integer> weights = new ArrayList<>();
     final Long2ObjectOpenHashMap<List<Reason>> cache = new Long2ObjectOpenHashMap<>();
-    // the last mask asked for: most decisions in a row carry the same (mostly none)
-    long lastBits;
-    List<Reason> last = List.of();
+    // the lists asked for lately, one per slot by the mask's hash: a decision reads one slot, where
+    // the whole cache's probe (hashing, a table of every mask ever seen) cost several times that
+    final Known[] recent = new Known[RECENT];
 
     void forgetLists() {
       cache.clear();
-      lastBits = 0;
-      last = List.of();
+      Arrays.fill(recent, null);
     }
 
     int indexOf(String code) {
@@ -168,15 +168,23 @@ public final class RuleCodes {
     }
 
     List<Reason> reasons(long bits) {
-      if (bits == lastBits) {
-        return last;
+      int slot = (int) ((bits * 0x9E37_79B9_7F4A_7C15L) >>> (64 - RECENT_BITS));
+      Known k = recent[slot];
+      if (k != null && k.bits == bits) {
+        return k.reasons;
       }
-      List<Reason> cached = cache.get(bits);
-      if (cached != null) {
-        lastBits = bits;
-        last = cached;
-        return cached;
+      List<Reason> list = cache.get(bits);
+      if (list == null) {
+        list = build(bits);
+        if (cache.size() < 100_000) {
+          cache.put(bits, list);
+        }
       }
+      recent[slot] = new Known(bits, list);
+      return list;
+    }
+
+    private List<Reason> build(long bits) {
       List<Integer> fired = new ArrayList<>();
       for (long m = bits; m != 0; m &= m - 1) {
         int b = Long.numberOfTrailingZeros(m);
@@ -190,15 +198,15 @@ public final class RuleCodes {
       for (int b : fired) {
         list.add(reasons.get(b));
       }
-      List<Reason> result = List.copyOf(list);
-      lastBits = bits;
-      last = result;
-      if (cache.size() < 100_000) {
-        cache.put(bits, result);
-      }
-      return result;
+      return List.copyOf(list);
     }
   }
+
+  private static final int RECENT_BITS = 8;
+  private static final int RECENT = 1 << RECENT_BITS;
+
+  /** A mask and its reasons. */
+  private record Known(long bits, List<Reason> reasons) {}
 
   /** The codes of a scored kind (every scored kind has them). */
   private Registry registry(RuleSpec.Kind k) {

@@ -104,6 +104,12 @@ public final class RuleSet {
    * out}. For a risk held on reasons gathered over several evaluations.
    */
   public Verdict combine(long fired, Verdict out) {
+    if (fired == 0) { // most evaluations: nothing fired, nothing to weigh
+      out.score = 0;
+      out.mask = 0;
+      out.role = null;
+      return out;
+    }
     double keep = 1;
     double mitigate = 1;
     double[] roleWeight = out.roleWeight;

@@ -136,7 +136,9 @@ public final class ContactSteps {
    * payments).
    */
   void callerTalked(CallEvent c) {
-    s.recordTalked(s.phones.intern(c.caller()), s.partner(s.phones, c.callee()));
+    if (s.keepsTalks()) { // else nothing to record, and the caller's step met both numbers
+      s.recordTalked(s.phones.intern(c.caller()), s.partner(s.phones, c.callee()));
+    }
   }
 
   /**
@@ -146,6 +148,9 @@ public final class ContactSteps {
   void calledPerson(CallEvent c, Facts f) {
     PhoneTable phones = s.phones;
     EngineParams k = r.params;
+    if (!f.longFirst && !s.keepsTalks()) {
+      return; // the callee's step met both numbers, and there is nothing to record
+    }
     long ts = c.ts();
     int q = phones.intern(c.callee());
     s.recordTalked(q, s.partner(phones, c.caller()));

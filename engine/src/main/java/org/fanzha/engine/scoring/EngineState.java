@@ -553,9 +553,17 @@ public final class EngineState {
         : pairs.mightContain(PAIR_CALL, v, x) || pairs.mightContain(PAIR_CALL, x, v);
   }
 
+  /**
+   * Returns whether people keep whom they talked with ({@link #recordTalked}): only a keyed share
+   * does; one state reads the call's own pair ({@link #talked}).
+   */
+  boolean keepsTalks() {
+    return stage != null;
+  }
+
   /** Remembers at person {@code v} that they talked with {@code x} (kept only when keyed). */
   void recordTalked(int v, int x) {
-    if (stage != null) {
+    if (keepsTalks()) {
       pairSeen(PAIR_TALKED, v, x);
     }
   }

@@ -66,6 +66,45 @@ class RuleCodesTest {
   }
 
   @Test
+  void reasons_ofMoreMasksThanItKeepsAtHand_eachNamesItsOwnRules_andANewBookReordersThem()
+      throws RuleFileException {
+    RuleCodes codes = new RuleCodes();
+    String[] rising = new String[20]; // code i weighs 10 + 5i: the higher bit, the stronger
+    String[] falling = new String[20];
+    for (int i = 0; i < 10; i++) {
+      rising[2 * i] = falling[2 * i] = "PH_" + i;
+      rising[2 * i + 1] = String.valueOf(10 + 5 * i);
+      falling[2 * i + 1] = String.valueOf(60 - 5 * i);
+    }
+    codes.adopt(phoneRules(rising));
+    for (int round = 0; round < 2; round++) { // 1,024 masks, asked in two orders, four times each
+      for (int k = 0; k < 4096; k++) {
+        long mask = round == 0 ? k % 1024 : (k * 389L) % 1024;
+        assertThat(codes.reasons(RuleSpec.Kind.PHONE, mask))
+            .extracting(Reason::code)
+            .containsExactlyElementsOf(codesOf(mask, true));
+      }
+    }
+    codes.adopt(phoneRules(falling));
+    for (long mask = 0; mask < 1024; mask++) {
+      assertThat(codes.reasons(RuleSpec.Kind.PHONE, mask))
+          .extracting(Reason::code)
+          .containsExactlyElementsOf(codesOf(mask, false));
+    }
+  }
+
+  /** The codes of the bits of {@code mask}, the highest bit first or last. */
+  private static java.util.List<String> codesOf(long mask, boolean highFirst) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      if ((mask & 1L << i) != 0) {
+        out.add(highFirst ? 0 : out.size(), "PH_" + i);
+      }
+    }
+    return out;
+  }
+
+  @Test
   void adopt_refusesABookThatWouldPass64CodesAndChangesNothing() throws RuleFileException {
     RuleCodes codes = new RuleCodes();
     String[] many = new String[2 * 60];

@@ -76,6 +76,22 @@ class RuleSetTest {
   }
 
   @Test
+  void evaluate_ofNothingFiring_intoAVerdictThatHeldOne_leavesNoScoreMaskOrRole() {
+    // an engine reuses one verdict for every evaluation
+    Verdict v = new Verdict();
+    EventView ev = new EventView();
+    assertThat(set.evaluate(new int[] {1, 0, 1, 0, 0}, ev, v).score()).isPositive();
+    assertThat(v.mask()).isNotZero();
+    assertThat(v.role()).isNotNull();
+
+    set.evaluate(new int[] {0, 0, 0, 0, 0}, ev, v);
+
+    assertThat(v.score()).isZero();
+    assertThat(v.mask()).isZero();
+    assertThat(v.role()).isNull();
+  }
+
+  @Test
   void evaluate_combinesPositiveWeightsByNoisyOr() {
     Verdict v = eval(1, 1, 0, 0, 0);
     assertThat(v.score()).isEqualTo(70); // 1 - 0.5 * 0.6
