@@ -563,6 +563,29 @@ class EngineScenarioTest {
   }
 
   @Test
+  void stats_countEachEventUnderItsOwnType() {
+    Scenario s = new Scenario();
+    for (int i = 0; i < 3; i++) {
+      s.call(T0 + i * 60_000L, phone(600 + i), phone(700 + i), 30);
+    }
+    for (int i = 0; i < 5; i++) {
+      s.sms(T0 + i * 60_000L, phone(600 + i), phone(800 + i), "晚上一起吃饭吗");
+    }
+    for (int i = 0; i < 7; i++) {
+      s.transfer(T0 + i * 60_000L, account(600 + i), account(700 + i), 100, phone(600 + i));
+    }
+    for (int i = 0; i < 2; i++) {
+      s.device(T0 + i * 60_000L, phone(600 + i), DeviceSignal.APP_INSTALL, "com.example.x");
+    }
+    EngineStats st = s.engine().stats();
+    assertThat(st.eventsByType())
+        .containsEntry(org.fanzha.core.event.EventType.CALL, 3L)
+        .containsEntry(org.fanzha.core.event.EventType.SMS, 5L)
+        .containsEntry(org.fanzha.core.event.EventType.TRANSFER, 7L)
+        .containsEntry(org.fanzha.core.event.EventType.DEVICE, 2L);
+  }
+
+  @Test
   void stats_countEventsDecisionsAndEntities() {
     Scenario s = new Scenario();
     s.simFarmCalls(500, 3, 25, T0);

@@ -2,7 +2,6 @@ package org.fanzha.engine.scoring;
 
 import java.util.List;
 import org.fanzha.core.event.EntityKind;
-import org.fanzha.core.event.Event;
 import org.fanzha.core.event.EventType;
 import org.fanzha.core.event.Role;
 import org.fanzha.engine.Action;
@@ -39,10 +38,10 @@ public final class DecisionTally {
     this.state = state;
   }
 
-  /** Starts the tally of {@code event}. */
-  public void begin(Event event) {
-    type = event.type();
-    eventId = event.id();
+  /** Starts the tally of an event of {@code type} named {@code eventId}. */
+  public void begin(EventType type, String eventId) {
+    this.type = type;
+    this.eventId = eventId;
     bestScore = 0;
     bestKind = null;
     bestMask = 0;
