@@ -117,25 +117,28 @@ public final class Interner {
   private int lookUp(String name) {
     long h = hash(name);
     long fp = h & 0xFFFF_FFFF_0000_0000L;
+    long packed = pack(name); // packed once: compared with entries, and kept if the name is new
     int i = home(h, capacity);
     while (true) {
       long s = slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)];
       if (s == 0) {
         break;
       }
-      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, entry((int) s))) {
+      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, packed, entry((int) s))) {
         return (int) s;
       }
       i = i + 1 == capacity ? 0 : i + 1;
     }
     int id = freeCount > 0 ? free[--freeCount] : size++;
-    place(id, name, i, fp);
+    place(id, name, packed, i, fp);
     return id;
   }
 
-  /** Adds {@code name} under {@code id} at free slot {@code i} of the table. */
-  private void place(int id, String name, int i, long fp) {
-    long packed = pack(name);
+  /**
+   * Adds {@code name} ({@code packed}: as {@link #pack} gives it) under {@code id} at free slot
+   * {@code i} of the table.
+   */
+  private void place(int id, String name, long packed, int i, long fp) {
     setEntry(id, packed != 0 ? packed : ~(long) append(name));
     slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] = fp | (id & 0xFFFF_FFFFL);
     live++;
@@ -169,7 +172,7 @@ public final class Interner {
     while (slots[i >>> SLOT_PAGE_SHIFT][i & (SLOT_PAGE - 1)] != 0) {
       i = i + 1 == capacity ? 0 : i + 1;
     }
-    place(id, name, i, h & 0xFFFF_FFFF_0000_0000L);
+    place(id, name, pack(name), i, h & 0xFFFF_FFFF_0000_0000L);
   }
 
   /**
@@ -311,7 +314,7 @@ public final class Interner {
       if (s == 0) {
         return -1;
       }
-      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, entry((int) s))) {
+      if ((s & 0xFFFF_FFFF_0000_0000L) == fp && matches(name, pack(name), entry((int) s))) {
         return (int) s;
       }
       i = i + 1 == capacity ? 0 : i + 1;
@@ -445,10 +448,12 @@ public final class Interner {
     return new String(cs);
   }
 
-  /** Returns whether {@code name} is the name of entry {@code e}. */
-  private boolean matches(String name, long e) {
+  /**
+   * Returns whether {@code name}, {@code packed} as {@link #pack} gives it, names entry {@code e}.
+   */
+  private boolean matches(String name, long packed, long e) {
     // a name that packs is never in the arena, so either side alone decides
-    return e > 0 ? pack(name) == e : matchesRecord(name, (int) ~e);
+    return packed != 0 ? packed == e : e < 0 && matchesRecord(name, (int) ~e);
   }
 
   private static int length(byte[] c, int pos) {

@@ -114,6 +114,22 @@ class InternerTest {
     assertThat(t.find(b)).isEqualTo(ib);
   }
 
+  @org.junit.jupiter.api.Test
+  void intern_aPackedNameAndAnArenaNameWithEqualStringHashes_getTwoIdsEitherWayRound() {
+    // "10" packs; "0O" (a letter O) does not: 31·'1' + '0' = 31·'0' + 'O'
+    assertThat("0O".hashCode()).isEqualTo("10".hashCode());
+    for (String[] order : new String[][] {{"10", "0O"}, {"0O", "10"}}) {
+      Interner t = new Interner(4);
+      int first = t.intern(order[0]);
+      int second = t.intern(new String(order[1]));
+      assertThat(second).as("%s after %s", order[1], order[0]).isNotEqualTo(first);
+      assertThat(t.find(new String(order[0]))).isEqualTo(first);
+      assertThat(t.find(new String(order[1]))).isEqualTo(second);
+      assertThat(t.name(first)).isEqualTo(order[0]);
+      assertThat(t.name(second)).isEqualTo(order[1]);
+    }
+  }
+
   /**
    * Names near the packed form: digits, '+' and '-', with now and then a character that packs too
    * (',', '.', '/') or one just outside ('*', ':'), a letter or a non-ASCII one, of lengths around
