@@ -119,7 +119,14 @@ class OperatorDutiesBrowserTest extends ChromiumTest {
     assertThat(browser.findElement(By.id(task)).getText()).contains("待核验");
     browser.findElement(By.cssSelector("#" + task + " button.failed")).click();
     waitForText(By.cssSelector("#" + task + " .status"), "已暂停服务");
-    browser.findElement(By.cssSelector("#" + task + " button.verified")).click();
+    org.openqa.selenium.WebElement verified =
+        browser.findElement(By.cssSelector("#" + task + " button.verified"));
+    verified.click();
+    // the outcome is a form post: leaving before its answer page raced it, and lost it now and then
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(verified));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(b -> b.findElements(By.cssSelector("#" + task + " button.verified")).isEmpty());
     browser.get(base + "/subscribers?state=verified");
     waitForText(By.cssSelector("#" + task + " .status"), "已核验");
   }
