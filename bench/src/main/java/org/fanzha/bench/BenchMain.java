@@ -3,6 +3,7 @@ package org.fanzha.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.fanzha.bench.engine.DecisionDigest;
+import org.fanzha.bench.engine.EnginePairs;
 import org.fanzha.bench.engine.EngineScaling;
 import org.fanzha.bench.engine.EngineStateSize;
 import org.fanzha.bench.engine.ReplayBenchmark;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Unmatched;
       ReplayBenchmark.class,
       EngineStateSize.class,
       EngineScaling.class,
+      EnginePairs.class,
       DecisionDigest.class,
       ListMemory.class,
       FundTraceBench.class,
