@@ -96,6 +96,7 @@ public final class Engine {
   private final HeldRisks held;
   private final Facts facts = new Facts();
   private final Part.Visits visits = new Part.Visits();
+  private boolean partsOneByOne; // a test's reference: every event's parts through the buffer
   private SubscriberScorer subscribers;
 
   private final long[] eventsByType = new long[EventType.values().length];
@@ -211,9 +212,11 @@ public final class Engine {
     tally.begin(type, id);
     eval.begin(event);
     facts.clear();
-    visits.fill(event);
-    for (int i = 0; i < visits.size(); i++) {
-      steps.run(visits.part(i), visits.index(i), event, facts);
+    if (partsOneByOne || !steps.runWhole(event, facts)) {
+      visits.fill(event);
+      for (int i = 0; i < visits.size(); i++) {
+        steps.run(visits.part(i), visits.index(i), event, facts);
+      }
     }
     Decision d = eval.withModelReasons(tally.decision(), clock);
     eval.settle();
@@ -221,6 +224,15 @@ public final class Engine {
       state.expireEpisodes(clock);
     }
     return d;
+  }
+
+  /**
+   * Runs every event's parts one by one from {@link Part.Visits}, as the keyed engines do, instead
+   * of a call's, message's or transfer's parts in one go: a test's reference for the order of the
+   * two.
+   */
+  void runPartsOneByOne() {
+    partsOneByOne = true;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.fanzha.bench.engine;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,12 +16,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.fanzha.core.codec.EventCodec;
+import org.fanzha.core.codec.ParseResult;
 import org.fanzha.core.event.Event;
 import org.fanzha.engine.Engine;
 import org.fanzha.engine.EngineConfig;
 import org.fanzha.engine.model.Models;
 import org.fanzha.sim.SimConfig;
 import org.fanzha.sim.World;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +62,14 @@ public final class EnginePairs implements Callable<Integer> {
   int people;
 
   @Option(
+      names = "--events",
+      description =
+          "an NDJSON events file whose first 500,000 events every build reads with its own codec,"
+              + " so that builds whose simulators differ score the same events (default: each"
+              + " build simulates the city)")
+  @Nullable Path events;
+
+  @Option(
       names = "--passes",
       defaultValue = "12",
       description = "passes per build; the first third warm the JIT (default: ${DEFAULT-VALUE})")
@@ -79,7 +91,14 @@ public final class EnginePairs implements Callable<Integer> {
         throw new CommandLine.ParameterException(new CommandLine(this), "no such jar: " + jar);
       }
       Class<?> passes = new BuildLoader(jar).loadClass(Passes.class.getName());
-      passes.getMethod("load", int.class).invoke(null, people);
+      String rejected =
+          (String)
+              passes
+                  .getMethod("load", int.class, String.class)
+                  .invoke(null, people, events == null ? null : events.toString());
+      if (!rejected.isEmpty()) {
+        System.out.printf("%s refused events of the file: %s%n", jar, rejected);
+      }
       pass.add(passes.getMethod("pass"));
     }
     int n = jars.size();
@@ -175,23 +194,64 @@ public final class EnginePairs implements Callable<Integer> {
   /** One build's city and its passes (loaded into each build's class loader). */
   public static final class Passes {
     private static Event[] events = new Event[0];
+    private static final int EVENTS = 500_000;
     private static EngineConfig config = EngineConfig.defaults();
 
     private Passes() {}
 
-    /** Makes the first 500,000 events of a city of {@code people}. */
-    public static void load(int people) {
-      int days = Math.max(1, (int) Math.ceil(500_000 / (12.5 * people)));
-      List<Event> list = new ArrayList<>(500_000);
+    /**
+     * Makes the first 500,000 events of a city of {@code people}, or reads them from {@code file}
+     * when it is not null; returns the refused lines' count and first reason, or "".
+     */
+    public static String load(int people, @Nullable String file) throws IOException {
+      List<Event> list = new ArrayList<>(EVENTS);
+      String refused = file == null ? simulate(people, list) : read(Path.of(file), list);
+      events = list.toArray(new Event[0]);
+      config = withoutModel(EngineConfig.defaults());
+      return refused;
+    }
+
+    private static String simulate(int people, List<Event> list) {
+      int days = Math.max(1, (int) Math.ceil(EVENTS / (12.5 * people)));
       World.generate(SimConfig.of(42, people, days))
           .forEachEvent(
               e -> {
-                if (list.size() < 500_000) {
+                if (list.size() < EVENTS) {
                   list.add(e);
                 }
               });
-      events = list.toArray(new Event[0]);
-      config = EngineConfig.defaults().withModels(Models.none());
+      return "";
+    }
+
+    private static String read(Path file, List<Event> list) throws IOException {
+      EventCodec codec = EventCodec.stored();
+      int refused = 0;
+      String first = "";
+      try (BufferedReader in = Files.newBufferedReader(file)) {
+        long line = 0;
+        for (String s = in.readLine(); s != null && list.size() < EVENTS; s = in.readLine()) {
+          ParseResult r = codec.parse(s, ++line);
+          if (r instanceof ParseResult.Accepted a) {
+            list.add(a.event());
+          } else if (refused++ == 0) {
+            first = ((ParseResult.Rejected) r).rejection().toString();
+          }
+        }
+      }
+      return refused == 0 ? "" : refused + " lines, the first: " + first;
+    }
+
+    /**
+     * Scores with the rules alone: builds from before the model beside the rules have no {@code
+     * Models} class, and score with the rules alone anyway.
+     */
+    private static EngineConfig withoutModel(EngineConfig config) {
+      try {
+        Class.forName("org.fanzha.engine.model.Models", false, Passes.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        return config;
+      }
+      return config.withModels(Models.none());
     }
 
     /** Scores the events into a fresh engine; returns events a second. */
