@@ -238,7 +238,9 @@ public final class EnginePairs implements Callable<Integer> {
           }
         }
       }
-      return refused == 0 ? "" : refused + " lines, the first: " + first;
+      return refused == 0
+          ? ""
+          : refused + (refused == 1 ? " line: " : " lines, the first: ") + first;
     }
 
     /**
