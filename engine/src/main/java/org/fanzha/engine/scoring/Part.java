@@ -144,7 +144,11 @@ public enum Part {
       return indexes[i];
     }
 
-    /** Fills this buffer with the parts of {@code event}, in the order they run. */
+    /**
+     * Fills this buffer with the parts of {@code event}, in the order they run. {@link
+     * Steps#runWhole} repeats the order of a call's, message's and transfer's parts
+     * (EngineStepsInOneGoTest holds the two alike).
+     */
     public void fill(Event event) {
       size = 0;
       if (event instanceof CallEvent c) {

@@ -46,9 +46,8 @@ public final class Steps {
    * Runs every part of a call, message or transfer, in {@link Part.Visits#fill}'s order, by direct
    * calls, and returns true; returns false for the other kinds, whose parts the caller runs one by
    * one. The one-state engine's commonest events thus skip the buffer of parts and the switch by
-   * part, about 4% of its time (decision 0046). The keyed engines run every part one by one, so
-   * {@code KeyedEnginesTest}, which finds their decisions the one-state engine's, holds the two
-   * orders to each other.
+   * part, about 4% of its time (decision 0046). The keyed engines run every part one by one; {@code
+   * EngineStepsInOneGoTest} holds the two orders to each other.
    */
   public boolean runWhole(Event e, Facts f) {
     if (e instanceof CallEvent c) {
