@@ -165,6 +165,7 @@ class InternerTest {
           assertThat(t.firstByte(id))
               .isEqualTo(
                   n.isEmpty() ? -1 : n.getBytes(java.nio.charset.StandardCharsets.UTF_8)[0] & 0xFF);
+          assertThat(written(t, id)).as("as a snapshot writes it").isEqualTo(written(n));
         });
     // removing every other name moves the rest of their runs; all are still found
     ref.forEach(
@@ -174,6 +175,31 @@ class InternerTest {
           }
         });
     ref.forEach((n, id) -> assertThat(t.find(n)).isEqualTo(id % 2 == 0 ? -1 : id));
+  }
+
+  /** Returns what {@link Interner#writeName} writes for {@code id}. */
+  private static byte[] written(Interner t, int id) {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try {
+      t.writeName(new java.io.DataOutputStream(bytes), id);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Returns a name as a length-prefixed UTF-8 run, the form {@link Interner#writeName} writes. */
+  private static byte[] written(String name) {
+    var bytes = new java.io.ByteArrayOutputStream();
+    byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      var out = new java.io.DataOutputStream(bytes);
+      out.writeInt(utf8.length);
+      out.write(utf8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /**
