@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
  * the two ratios.
  *
  * <p>Run: {@code ./fanzha engine-pairs --jars /tmp/before.jar,bench/target/benchmarks.jar} (copy a
- * build's {@code bench/target/benchmarks.jar} aside before changing it).
+ * build's {@code bench/target/benchmarks.jar} aside before changing it). Builds whose simulators
+ * differ need {@code --events} with a file of events, so that they score the same ones (decision
+ * 0046).
  */
 @Command(
     name = "engine-pairs",
