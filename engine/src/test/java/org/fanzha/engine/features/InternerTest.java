@@ -2,10 +2,16 @@ package org.fanzha.engine.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class InternerTest {
 
@@ -23,7 +29,7 @@ class InternerTest {
         .isEqualTo(names.contains("\u0000never") ? t.find("\u0000never") : -1);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void intern_aMillionPhoneNumbers_getAMillionDistinctIdsThatFindThemBack() {
     Interner t = new Interner(16);
     for (int i = 0; i < 1_000_000; i++) {
@@ -50,16 +56,13 @@ class InternerTest {
         (n, id) -> {
           assertThat(t.find(n)).isEqualTo(id);
           // a String decoded from UTF-8 equals the original unless it holds unpaired surrogates
-          if (n.equals(
-              new String(
-                  n.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                  java.nio.charset.StandardCharsets.UTF_8))) {
+          if (n.equals(new String(n.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))) {
             assertThat(t.name(id)).isEqualTo(n);
           }
         });
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void intern_nonAsciiAndLongIdentifiers_roundTripAndStayApart() {
     Interner t = new Interner(4);
     String longId = "x".repeat(300);
@@ -76,7 +79,7 @@ class InternerTest {
     assertThat(t.find("x".repeat(299))).isEqualTo(-1);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void approxBytes_forAMillionPhones_isAboutTwentyBytesEach() {
     Interner t = new Interner(16);
     for (int i = 0; i < 1_000_000; i++) {
@@ -88,7 +91,7 @@ class InternerTest {
     assertThat(t.arenaBytes() / 1_000_000.0).as("no phone in the arena").isLessThan(8.5);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void intern_twoPhonesWithEqualStringHashes_getTwoIds() {
     // random numbers until two share String.hashCode (a birthday search: ~2^16 of them)
     java.util.Map<Integer, String> byHash = new java.util.HashMap<>();
@@ -114,7 +117,7 @@ class InternerTest {
     assertThat(t.find(b)).isEqualTo(ib);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void intern_aPackedNameAndAnArenaNameWithEqualStringHashes_getTwoIdsEitherWayRound() {
     // "10" packs; "0O" (a letter O) does not: 31·'1' + '0' = 31·'0' + 'O'
     assertThat("0O".hashCode()).isEqualTo("10".hashCode());
@@ -163,8 +166,7 @@ class InternerTest {
           assertThat(t.find(n)).isEqualTo(id);
           assertThat(t.name(id)).isEqualTo(n);
           assertThat(t.firstByte(id))
-              .isEqualTo(
-                  n.isEmpty() ? -1 : n.getBytes(java.nio.charset.StandardCharsets.UTF_8)[0] & 0xFF);
+              .isEqualTo(n.isEmpty() ? -1 : n.getBytes(StandardCharsets.UTF_8)[0] & 0xFF);
           assertThat(written(t, id)).as("as a snapshot writes it").isEqualTo(written(n));
         });
     // removing every other name moves the rest of their runs; all are still found
@@ -179,25 +181,25 @@ class InternerTest {
 
   /** Returns what {@link Interner#writeName} writes for {@code id}. */
   private static byte[] written(Interner t, int id) {
-    var bytes = new java.io.ByteArrayOutputStream();
+    var bytes = new ByteArrayOutputStream();
     try {
-      t.writeName(new java.io.DataOutputStream(bytes), id);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      t.writeName(new DataOutputStream(bytes), id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
 
   /** Returns a name as a length-prefixed UTF-8 run, the form {@link Interner#writeName} writes. */
   private static byte[] written(String name) {
-    var bytes = new java.io.ByteArrayOutputStream();
-    byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var bytes = new ByteArrayOutputStream();
+    byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
     try {
-      var out = new java.io.DataOutputStream(bytes);
+      var out = new DataOutputStream(bytes);
       out.writeInt(utf8.length);
       out.write(utf8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
@@ -264,7 +266,7 @@ class InternerTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void restore_putsNamesBackUnderTheirIds_andHandsOutTheFreeIdsInTheirOrder() {
     Interner t = new Interner(4);
     t.restore(0, "a");
@@ -280,7 +282,7 @@ class InternerTest {
     assertThat(t.intern("f")).isEqualTo(5);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void remove_mostOfALargeTable_rewritesTheArena_andKeepsTheRest() {
     Interner t = new Interner(16);
     for (int i = 0; i < 20_000; i++) {
